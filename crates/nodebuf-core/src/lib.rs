@@ -1,1 +1,8 @@
-//! placeholder
+//! `nodebuf-core`: Node.js's Buffer memory system in pure Rust.
+//!
+//! See `docs/ARCHITECTURE.md` for the layout; every module mirrors one Node concept.
+#![warn(missing_docs)]
+
+pub mod error;
+
+pub use error::{ErrorClass, NodeError};
