@@ -6,3 +6,4 @@
 pub mod error;
 
 pub use error::{ErrorClass, NodeError};
+pub mod memory;

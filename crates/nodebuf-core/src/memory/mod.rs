@@ -1,0 +1,3 @@
+//! Backing stores and the memory system around them: accounting, the pool, the retention report.
+
+pub mod accounting;
