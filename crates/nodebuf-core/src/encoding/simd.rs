@@ -175,3 +175,54 @@ pub fn base64_decode_clean_utf16(src: &[u16], dst: &mut [u8]) -> Option<usize> {
     };
     (r.error == ErrorCode::Success).then_some(out_len.min(dst.len()))
 }
+
+/// Why strict (WHATWG forgiving) base64 decoding failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrictBase64Error {
+    /// A character outside the standard alphabet and ASCII whitespace, or bad padding.
+    InvalidCharacter,
+    /// The digits leave a single character over.
+    Remainder,
+}
+
+/// Decodes `src` as strict standard base64 (WHATWG forgiving-base64, as `atob`).
+pub fn base64_decode_strict(src: super::JsStr<'_>) -> Result<Vec<u8>, StrictBase64Error> {
+    // Every 4 characters give at most 3 bytes; a final partial group at most 2.
+    let cap = src.len() / 4 * 3 + 3;
+    let mut out = vec![0u8; cap];
+    let mut out_len = out.len();
+    let r = match src {
+        // SAFETY: the safe simdutf entry points write at most `out_len` = `out.len()` bytes.
+        super::JsStr::Latin1(b) => unsafe {
+            simdutf::base64_to_binary_safe(
+                b.as_ptr(),
+                b.len(),
+                out.as_mut_ptr(),
+                &mut out_len,
+                simdutf::Base64Options::Default,
+                simdutf::LastChunkHandlingOptions::Loose,
+                false,
+            )
+        },
+        // SAFETY: as above.
+        super::JsStr::Utf16(u) => unsafe {
+            simdutf::base64_to_binary_safe_utf16(
+                u.as_ptr(),
+                u.len(),
+                out.as_mut_ptr(),
+                &mut out_len,
+                simdutf::Base64Options::Default,
+                simdutf::LastChunkHandlingOptions::Loose,
+                false,
+            )
+        },
+    };
+    match r.error {
+        ErrorCode::Success => {
+            out.truncate(out_len);
+            Ok(out)
+        }
+        ErrorCode::Base64InputRemainder => Err(StrictBase64Error::Remainder),
+        _ => Err(StrictBase64Error::InvalidCharacter),
+    }
+}

@@ -4,10 +4,13 @@
 //!
 //! | from \ to | utf8 | utf16le | latin1 | ascii |
 //! |---|---|---|---|---|
-//! | utf8 | ill-formed subparts -> U+FFFD | ill-formed -> error `U_INVALID_CHAR_FOUND` | ill-formed or > U+00FF -> `?` | ill-formed or > U+007F -> `?` |
-//! | utf16le | lone surrogate (or no whole unit) -> error `U_INVALID_CHAR_FOUND`; odd byte dropped | lone surrogate -> U+FFFD; odd last byte -> U+FFFD (one with a trailing lone high surrogate) | > U+00FF -> `?` (a pair is one `?`); odd byte dropped | > U+007F -> `?` |
-//! | latin1 | exact | exact | copy | >= 0x80 -> `?` |
+//! | utf8 | ill-formed subparts -> U+FFFD | ill-formed -> error `U_INVALID_CHAR_FOUND` | ill-formed or > U+00FF -> `?`, ignorables dropped | ill-formed or > U+007F -> `?`, ignorables dropped |
+//! | utf16le | lone surrogate (or no whole unit) -> error `U_INVALID_CHAR_FOUND`; odd byte dropped | lone surrogate -> U+FFFD; odd last byte -> U+FFFD (one with a trailing lone high surrogate) | > U+00FF -> `?` (a pair is one `?`), ignorables dropped; odd byte dropped | > U+007F -> `?`, ignorables dropped |
+//! | latin1 | exact | exact | copy | >= 0x80 -> `?`, 0xAD dropped |
 //! | ascii | >= 0x80 -> U+FFFD | read as latin1 | >= 0x80 -> `?` | >= 0x80 -> `?` |
+//!
+//! "Ignorables" are Unicode's default-ignorable code points (soft hyphen, zero-width space,
+//! BOM, variation selectors, ...): ICU drops them when the target cannot represent them.
 //!
 //! An empty source gives an empty result before the names are looked at; any other name
 //! (hex, base64, base64url, unknown) is `U_ILLEGAL_ARGUMENT_ERROR`.
@@ -82,7 +85,14 @@ pub fn transcode(
             simd::latin1_to_utf8_append(source, &mut out);
             out
         }
-        (Side::Latin1 | Side::Ascii, Side::Latin1 | Side::Ascii) => source
+        // ICU skips an unmappable default-ignorable code point (U+00AD here) instead of
+        // substituting it; ascii's bytes >= 0x80 are ill-formed input, which is substituted.
+        (Side::Latin1, Side::Ascii) => source
+            .iter()
+            .filter(|&&b| b != 0xAD)
+            .map(|&b| if b < 0x80 { b } else { b'?' })
+            .collect(),
+        (Side::Ascii, Side::Latin1 | Side::Ascii) => source
             .iter()
             .map(|&b| if b < 0x80 { b } else { b'?' })
             .collect(),
@@ -132,7 +142,7 @@ fn utf8_to_single_byte(source: &[u8], max: u32) -> Vec<u8> {
     while i < source.len() {
         // An ill-formed subpart decodes to U+FFFD, which is above `max` too.
         let (cp, used) = utf8::decode_one(source, i);
-        out.push(if cp <= max { cp as u8 } else { b'?' });
+        push_single_byte(&mut out, cp, max);
         i += used;
     }
     out
@@ -146,15 +156,53 @@ fn ucs2_to_single_byte(source: &[u8], max: u16) -> Vec<u8> {
     let mut i = 0;
     while i < units.len() {
         let u = units[i];
-        if is_high_surrogate(u) && units.get(i + 1).is_some_and(|&l| is_low_surrogate(l)) {
-            out.push(b'?');
-            i += 2;
-            continue;
+        if is_high_surrogate(u) {
+            if let Some(&l) = units.get(i + 1).filter(|&&l| is_low_surrogate(l)) {
+                let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(l) - 0xDC00);
+                push_single_byte(&mut out, cp, u32::from(max));
+                i += 2;
+                continue;
+            }
         }
-        out.push(if u <= max { u as u8 } else { b'?' });
+        push_single_byte(&mut out, u32::from(u), u32::from(max));
         i += 1;
     }
     out
+}
+
+/// Appends code point `cp` to a one-byte charset whose largest code point is `max`: itself if
+/// it fits, nothing if it is default-ignorable (ICU's substitution callback skips those), else
+/// `?`. Lone surrogates and ill-formed input (given as U+FFFD) are never ignorable.
+fn push_single_byte(out: &mut Vec<u8>, cp: u32, max: u32) {
+    if cp <= max {
+        out.push(cp as u8);
+    } else if !is_default_ignorable(cp) {
+        out.push(b'?');
+    }
+}
+
+/// Unicode's Default_Ignorable_Code_Point set as ICU's converters test it.
+fn is_default_ignorable(c: u32) -> bool {
+    matches!(
+        c,
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFF8
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
 }
 
 /// UTF-16LE to UTF-16LE through ICU: lone surrogates become U+FFFD and an odd last byte becomes

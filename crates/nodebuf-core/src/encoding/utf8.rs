@@ -187,32 +187,25 @@ pub fn byte_length(s: JsStr<'_>) -> usize {
     match s {
         JsStr::Latin1(b) => simdutf::utf8_length_from_latin1(b),
         JsStr::Utf16(u) => {
-            let n = simdutf::utf8_length_from_utf16(u);
             if simdutf::validate_utf16(u) {
-                n
+                simdutf::utf8_length_from_utf16(u)
             } else {
-                // simdutf counts every surrogate unit as 2 bytes; a lone one costs 3.
-                n + count_lone_surrogates(u)
+                // simdutf's count is only specified for well-formed input.
+                ill_formed_utf8_length(u)
             }
         }
     }
 }
 
-fn count_lone_surrogates(u: &[u16]) -> usize {
-    let mut count = 0;
+fn ill_formed_utf8_length(u: &[u16]) -> usize {
+    let mut total = 0;
     let mut i = 0;
     while i < u.len() {
-        let c = u[i];
-        if is_high_surrogate(c) && u.get(i + 1).is_some_and(|&l| is_low_surrogate(l)) {
-            i += 2;
-            continue;
-        }
-        if is_high_surrogate(c) || is_low_surrogate(c) {
-            count += 1;
-        }
-        i += 1;
+        let (_, len, used) = encode_one(u, i);
+        total += len;
+        i += used;
     }
-    count
+    total
 }
 
 /// `buf.write(str, 'utf8')` into `dst`: writes the longest prefix of whole characters that

@@ -2,7 +2,7 @@
 //! Unlike `Buffer`'s lenient base64 they reject bad input with an `InvalidCharacterError`
 //! DOMException, with the two messages Node v20 uses.
 
-use super::{base64, JsStr, JsString};
+use super::{base64, simd, JsStr, JsString};
 use crate::NodeError;
 
 const INVALID_CHARACTER: &str = "Invalid character";
@@ -20,52 +20,17 @@ pub fn missing_input() -> NodeError {
     NodeError::missing_arg("input")
 }
 
-/// The ASCII whitespace forgiving-base64 ignores: TAB, LF, FF, CR, SPACE.
-fn is_ascii_whitespace(u: u16) -> bool {
-    matches!(u, 0x09 | 0x0A | 0x0C | 0x0D | 0x20)
-}
-
-fn is_base64_digit(u: u16) -> bool {
-    u < 0x80 && matches!(u as u8, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/')
-}
-
-/// `atob(input)` on the stringified argument: validates as Node v20 does (only the standard
-/// alphabet, ASCII whitespace anywhere, at most two `=` and only at the end, no `=` when the
-/// digit count is not a multiple of 4, never a single final digit) and returns the decoded
-/// bytes as a latin1 string.
+/// `atob(input)` on the stringified argument: WHATWG forgiving-base64 decoding as Node v20
+/// does it (through simdutf: standard alphabet only, ASCII whitespace skipped, up to two `=`
+/// only at the end with correct padding). A single leftover digit gives "The string to be
+/// decoded is not correctly encoded.", any other problem "Invalid character". The result is
+/// the decoded bytes as a latin1 string.
 pub fn atob(input: JsStr<'_>) -> Result<JsString, NodeError> {
-    let mut significant = 0usize;
-    let mut equals = 0usize;
-    for i in 0..input.len() {
-        let u = input.unit(i).unwrap_or(0);
-        if is_ascii_whitespace(u) {
-            continue;
-        }
-        if u == u16::from(b'=') {
-            significant += 1;
-            equals += 1;
-            if equals > 2 {
-                return Err(invalid(INVALID_CHARACTER));
-            }
-        } else if is_base64_digit(u) {
-            significant += 1;
-            if equals > 0 {
-                return Err(invalid(INVALID_CHARACTER));
-            }
-        } else {
-            return Err(invalid(INVALID_CHARACTER));
-        }
+    match simd::base64_decode_strict(input) {
+        Ok(bytes) => Ok(JsString::from_latin1(bytes)),
+        Err(simd::StrictBase64Error::Remainder) => Err(invalid(NOT_CORRECTLY_ENCODED)),
+        Err(simd::StrictBase64Error::InvalidCharacter) => Err(invalid(INVALID_CHARACTER)),
     }
-    let mut remainder = significant % 4;
-    if remainder == 0 {
-        remainder = (significant - equals) % 4;
-    } else if equals > 0 {
-        return Err(invalid(INVALID_CHARACTER));
-    }
-    if remainder == 1 {
-        return Err(invalid(NOT_CORRECTLY_ENCODED));
-    }
-    Ok(JsString::from_latin1(base64::encode(input)))
 }
 
 /// `btoa(input)` on the stringified argument: base64 (standard, padded) of the string's units
