@@ -73,3 +73,55 @@ impl fmt::Display for NodeError {
 }
 
 impl std::error::Error for NodeError {}
+
+// ---------------------------------------------------------------------------------------------
+// Constructors used by the encoding module (atob/btoa/transcode). Kept in their own block so the
+// catalogue above stays untouched.
+
+impl NodeError {
+    /// A WHATWG `DOMException` named `name` (e.g. `InvalidCharacterError`) with `message`.
+    ///
+    /// It has no string `code`: a DOMException's numeric `code` (5 for
+    /// `InvalidCharacterError`) follows from its name, see [`NodeError::dom_exception_code`].
+    pub fn dom_exception(name: &'static str, message: impl Into<String>) -> Self {
+        NodeError::without_code(ErrorClass::DomException(name), message)
+    }
+
+    /// The legacy numeric `code` of a DOMException with this `name` (0 for names without one).
+    pub fn dom_exception_code(name: &str) -> u16 {
+        match name {
+            "IndexSizeError" => 1,
+            "HierarchyRequestError" => 3,
+            "WrongDocumentError" => 4,
+            "InvalidCharacterError" => 5,
+            "NoModificationAllowedError" => 7,
+            "NotFoundError" => 8,
+            "NotSupportedError" => 9,
+            "InvalidStateError" => 11,
+            "SyntaxError" => 12,
+            "InvalidModificationError" => 13,
+            "NamespaceError" => 14,
+            "InvalidAccessError" => 15,
+            "TypeMismatchError" => 17,
+            "SecurityError" => 18,
+            "NetworkError" => 19,
+            "AbortError" => 20,
+            "URLMismatchError" => 21,
+            "QuotaExceededError" => 22,
+            "TimeoutError" => 23,
+            "InvalidNodeTypeError" => 24,
+            "DataCloneError" => 25,
+            _ => 0,
+        }
+    }
+
+    /// `ERR_MISSING_ARGS` for one argument: `The "input" argument must be specified`
+    /// (a `TypeError`, thrown by `atob()` and `btoa()` called without arguments).
+    pub fn missing_arg(name: &str) -> Self {
+        NodeError::new(
+            ErrorClass::TypeError,
+            "ERR_MISSING_ARGS",
+            format!("The \"{name}\" argument must be specified"),
+        )
+    }
+}

@@ -3,6 +3,7 @@
 //! See `docs/ARCHITECTURE.md` for the layout; every module mirrors one Node concept.
 #![warn(missing_docs)]
 
+pub mod encoding;
 pub mod error;
 
 pub use error::{ErrorClass, NodeError};

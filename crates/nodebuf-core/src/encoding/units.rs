@@ -1,0 +1,127 @@
+//! Bulk conversions between one-byte and two-byte code units, written as plain loops the
+//! compiler vectorizes (no `unsafe`), plus the width classification every decoder uses to pick
+//! the cheapest [`JsString`](super::JsString) form.
+
+/// The narrowest string form that can hold a run of UTF-16 units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    /// Every unit < 0x80.
+    Ascii,
+    /// Every unit < 0x100, some >= 0x80.
+    Latin1,
+    /// Some unit >= 0x100.
+    Wide,
+}
+
+/// Block size for the early-exit scans: large enough to vectorize, small enough to stop soon.
+const BLOCK: usize = 4096;
+
+/// True when every byte is below 0x80 (SIMD through simdutf).
+pub fn is_ascii(bytes: &[u8]) -> bool {
+    simdutf::validate_ascii(bytes)
+}
+
+/// The narrowest form that holds every unit of `src`.
+pub fn classify_utf16(src: &[u16]) -> Width {
+    let mut acc = 0u16;
+    for block in src.chunks(BLOCK) {
+        acc |= block.iter().fold(0u16, |a, &u| a | u);
+        if acc >= 0x100 {
+            return Width::Wide;
+        }
+    }
+    if acc >= 0x80 {
+        Width::Latin1
+    } else {
+        Width::Ascii
+    }
+}
+
+/// The low byte of each unit (the caller has checked that nothing is lost, or wants exactly
+/// Node's latin1/ascii encoding, which keeps only the low byte).
+pub fn narrow(src: &[u16]) -> Vec<u8> {
+    src.iter().map(|&u| u as u8).collect()
+}
+
+/// Writes the low byte of each unit of `src` into `dst` (lengths are equal).
+pub fn narrow_into(src: &[u16], dst: &mut [u8]) {
+    for (d, &s) in dst.iter_mut().zip(src) {
+        *d = s as u8;
+    }
+}
+
+/// Each byte as a UTF-16 unit (latin1 to two-byte form).
+pub fn widen(src: &[u8]) -> Vec<u16> {
+    src.iter().map(|&b| u16::from(b)).collect()
+}
+
+/// Each byte as a little-endian UTF-16 unit: `b, 0` (Node's utf16le encoding of a latin1 string).
+pub fn widen_to_le_bytes(src: &[u8]) -> Vec<u8> {
+    let mut out = vec![0u8; src.len() * 2];
+    widen_to_le_bytes_into(src, &mut out);
+    out
+}
+
+/// Writes `b, 0` for each byte of `src` into `dst` (`dst.len() == 2 * src.len()`).
+pub fn widen_to_le_bytes_into(src: &[u8], dst: &mut [u8]) {
+    for (d, &s) in dst.chunks_exact_mut(2).zip(src) {
+        d[0] = s;
+        d[1] = 0;
+    }
+}
+
+/// The units of `src` as little-endian bytes.
+pub fn utf16_to_le_bytes(src: &[u16]) -> Vec<u8> {
+    let mut out = vec![0u8; src.len() * 2];
+    utf16_to_le_bytes_into(src, &mut out);
+    out
+}
+
+/// Writes the units of `src` as little-endian bytes into `dst` (`dst.len() == 2 * src.len()`).
+pub fn utf16_to_le_bytes_into(src: &[u16], dst: &mut [u8]) {
+    for (d, &s) in dst.chunks_exact_mut(2).zip(src) {
+        d.copy_from_slice(&s.to_le_bytes());
+    }
+}
+
+/// Reads little-endian byte pairs as UTF-16 units (an odd last byte is ignored).
+pub fn le_bytes_to_utf16(src: &[u8]) -> Vec<u16> {
+    src.chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+        .collect()
+}
+
+/// The narrowest form for the little-endian UTF-16 units in `src` (an odd last byte ignored).
+pub fn classify_le_bytes(src: &[u8]) -> Width {
+    let even = &src[..src.len() & !1];
+    let (mut low, mut high) = (0u8, 0u8);
+    for block in even.chunks(BLOCK) {
+        for p in block.chunks_exact(2) {
+            low |= p[0];
+            high |= p[1];
+        }
+        if high != 0 {
+            return Width::Wide;
+        }
+    }
+    if low >= 0x80 {
+        Width::Latin1
+    } else {
+        Width::Ascii
+    }
+}
+
+/// The low bytes of the little-endian units in `src` (every high byte is known to be zero).
+pub fn le_bytes_low_halves(src: &[u8]) -> Vec<u8> {
+    src.chunks_exact(2).map(|p| p[0]).collect()
+}
+
+/// True when `unit` is a UTF-16 high (leading) surrogate.
+pub fn is_high_surrogate(unit: u16) -> bool {
+    (0xD800..0xDC00).contains(&unit)
+}
+
+/// True when `unit` is a UTF-16 low (trailing) surrogate.
+pub fn is_low_surrogate(unit: u16) -> bool {
+    (0xDC00..0xE000).contains(&unit)
+}
