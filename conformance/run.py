@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -59,11 +60,19 @@ def test_flags(source):
     return flags
 
 
-def first_error_line(stdout, stderr):
-    lines = [line.rstrip() for line in stderr.splitlines()]
-    for line in lines:
-        if ERROR_LINE.match(line.strip()):
-            return line.strip()
+def first_error_line(stdout, stderr, name):
+    """The first error line of a failed run, with the value line that follows
+    an assertion's trailing ':' and the first line of the test named in it."""
+    lines = [line.strip() for line in stderr.splitlines()]
+    site = re.search(re.escape(name) + r':(\d+)', stderr)
+    where = f' @{name}:{site.group(1)}' if site else ''
+    for i, line in enumerate(lines):
+        if ERROR_LINE.match(line):
+            if line.endswith(':'):
+                following = next((l for l in lines[i + 1:]
+                                  if l and l != '+ actual - expected'), '')
+                line = f'{line} {following[:120]}'
+            return line + where
     for line in lines:
         if line.strip():
             return line.strip()
@@ -103,7 +112,8 @@ def run_one(runtime, root, path, timeout):
         how = f'killed by signal {-proc.returncode}'
     else:
         how = f'exit {proc.returncode}'
-    detail = first_error_line(stdout, stderr)
+    detail = first_error_line(stdout, stderr, os.path.basename(path))
+    detail = detail.replace(root + os.sep, '')
     return 'FAIL', f'{detail} [{how}]' if detail else how, seconds
 
 
@@ -122,6 +132,53 @@ def run_verbose(runtime, root, path, timeout):
     return proc.returncode == 0
 
 
+EXPECT_LINE = re.compile(r'^//\s*Expect:\s*(pass|fail|skip)\s*(?:/(.*)/)?\s*$', re.MULTILINE)
+
+
+def run_selftest(runtime, timeout):
+    """Checks the common stand-in (and the runtime's process/assert/warning
+    plumbing) against conformance/selftest/*.js, whose `// Expect:` header
+    gives the outcome: pass, skip, or fail with a regex the output must match."""
+    root = tempfile.mkdtemp(prefix='nodebuf-conformance-selftest-')
+    failures = 0
+    try:
+        shutil.copytree(os.path.join(HERE, 'common'), os.path.join(root, 'test', 'common'))
+        shutil.copytree(os.path.join(HERE, 'selftest'), os.path.join(root, 'test', 'selftest'))
+        names = sorted(n for n in os.listdir(os.path.join(root, 'test', 'selftest'))
+                       if n.endswith('.js'))
+        for name in names:
+            path = os.path.join(root, 'test', 'selftest', name)
+            with open(path, encoding='utf-8') as src:
+                expect = EXPECT_LINE.search(src.read())
+            want, pattern = expect.group(1), expect.group(2)
+            cmd = [*shlex.split(runtime), path]
+            try:
+                proc = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      timeout=timeout)
+            except subprocess.TimeoutExpired:
+                print(f'FAIL {name} (timeout)')
+                failures += 1
+                continue
+            out = proc.stdout.decode('utf-8', 'replace') + proc.stderr.decode('utf-8', 'replace')
+            if proc.returncode == 0:
+                got = 'skip' if SKIP_LINE.search(out) else 'pass'
+            else:
+                got = 'fail'
+            ok = got == want and (pattern is None or re.search(pattern, out))
+            if ok:
+                print(f'ok   {name} ({want})')
+            else:
+                failures += 1
+                tail = first_error_line(proc.stdout.decode(), proc.stderr.decode(), name)
+                print(f'FAIL {name} (wanted {want}{" /" + pattern + "/" if pattern else ""}, '
+                      f'got {got}, exit {proc.returncode}: {tail})')
+        print(f'{len(names) - failures} ok, {failures} failed')
+        return 1 if failures else 0
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def select(paths, patterns):
     if not patterns:
         return paths
@@ -130,9 +187,8 @@ def select(paths, patterns):
         stem = os.path.basename(pattern)
         if stem.endswith('.js'):
             stem = stem[:-3]
-        if not stem.startswith('test-buffer-'):
-            stem = 'test-buffer-' + stem
-        hits = [p for p in paths if os.path.basename(p)[:-3] == stem]
+        full = stem if stem.startswith('test-buffer-') else 'test-buffer-' + stem
+        hits = [p for p in paths if os.path.basename(p)[:-3] == full]
         if not hits:
             hits = [p for p in paths if stem in os.path.basename(p)]
         if not hits:
@@ -142,6 +198,7 @@ def select(paths, patterns):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     ap = argparse.ArgumentParser(
         description='Run Node v20.11.1 test-buffer-*.js files against RUNTIME '
                     '(environment variable; default "node").')
@@ -159,9 +216,13 @@ def main():
     ap.add_argument('--keep', metavar='DIR',
                     help='extract into DIR (created, kept) instead of a temp dir')
     ap.add_argument('--times', action='store_true', help='show seconds per test')
+    ap.add_argument('--selftest', action='store_true',
+                    help='check the common stand-in itself (conformance/selftest) and exit')
     args = ap.parse_args()
 
     runtime = os.environ.get('RUNTIME', 'node')
+    if args.selftest:
+        return run_selftest(runtime, args.timeout)
     mirror = os.environ.get('NODE_TEST_MIRROR', DEFAULT_MIRROR)
     commit = os.environ.get('NODE_TEST_COMMIT', DEFAULT_COMMIT)
     paths = select(list_tests(mirror, commit, args.sequential), args.tests)

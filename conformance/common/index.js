@@ -235,9 +235,10 @@ function invalidArgTypeHelper(input) {
     if (ctor && ctor.name) return ` Received an instance of ${ctor.name}`;
     return ` Received ${inspect(input, { depth: -1 })}`;
   }
-  let shown = inspect(input, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof input} (${shown})`;
+  // Node shortens long strings before quoting them: 25 chars and '...'.
+  const value = typeof input === 'string' && input.length > 28 ?
+    `${input.slice(0, 25)}...` : input;
+  return ` Received type ${typeof input} (${inspect(value, { colors: false })})`;
 }
 
 // ---------------------------------------------------------------------------
