@@ -26,6 +26,7 @@ PARALLEL_GLOB = re.compile(r'^test/parallel/test-buffer-[^/]*\.js$')
 SEQUENTIAL_GLOB = re.compile(r'^test/sequential/test-buffer-[^/]*\.js$')
 FLAGS_LINE = re.compile(r'^//\s*Flags:(.*)$', re.MULTILINE)
 SKIP_LINE = re.compile(r'^1\.\.0 # Skipped:(.*)$', re.MULTILINE)
+PART_SKIP_LINE = re.compile(r'^# Skipped part:(.*)$', re.MULTILINE)
 ERROR_LINE = re.compile(
     r'^(?:Uncaught )?(?:[A-Za-z_$][\w$]*(?:Error|Exception)\b|Error\b|Mismatched |'
     r'Unexpected global|Expected warning)')
@@ -107,7 +108,8 @@ def run_one(runtime, root, path, timeout):
         skip = SKIP_LINE.search(stdout)
         if skip:
             return 'SKIP', skip.group(1).strip(), seconds
-        return 'PASS', '', seconds
+        parts = [m.strip() for m in PART_SKIP_LINE.findall(stdout)]
+        return 'PASS', f"partly skipped: {'; '.join(parts)}" if parts else '', seconds
     if proc.returncode < 0:
         how = f'killed by signal {-proc.returncode}'
     else:
