@@ -33,8 +33,18 @@ function leakedGlobals() {
   return Object.getOwnPropertyNames(globalThis).filter((name) => !knownGlobals.has(name));
 }
 
-process.on('exit', function settleCommonChecks() {
-  if (skipped) return;
+function writeError(text) {
+  if (process.stderr && typeof process.stderr.write === 'function') {
+    process.stderr.write(`${text}\n`);
+  } else {
+    console.error(text);
+  }
+}
+
+process.on('exit', function settleCommonChecks(code) {
+  // A test that already failed (or skipped) has nothing left to prove; an exit
+  // code the runtime does not pass along (undefined) still runs the checks.
+  if (skipped || (typeof code === 'number' && code !== 0)) return;
   const failures = [];
   for (const check of exitChecks) {
     const problem = check();
@@ -43,13 +53,28 @@ process.on('exit', function settleCommonChecks() {
   const leaked = leakedGlobals();
   if (leaked.length > 0) failures.push(`Unexpected global(s) found: ${leaked.join(', ')}`);
   if (failures.length === 0) return;
-  for (const text of failures) process.stderr.write(`${text}\n`);
+  for (const text of failures) writeError(text);
   process.exitCode = 1;
 });
 
 /** Best-effort "file:line" of the code that created a checked function. */
 function creationSite() {
-  const stack = new Error().stack;
+  // Some tests install their own Error.prepareStackTrace (one that allocates a
+  // Buffer, even); keep it out of our bookkeeping.
+  let stack;
+  const installed = Error.prepareStackTrace;
+  try {
+    Error.prepareStackTrace = undefined;
+    stack = new Error().stack;
+  } catch {
+    stack = undefined;
+  } finally {
+    try {
+      Error.prepareStackTrace = installed;
+    } catch {
+      // Not writable here: it was never changed either.
+    }
+  }
   if (typeof stack !== 'string') return '<unknown>';
   const lines = stack.split('\n').slice(1);
   const own = lines.find((line) => !line.includes(__filename));
