@@ -231,6 +231,10 @@ def main():
 
     if args.keep:
         root = os.path.abspath(args.keep)
+        repo = os.path.dirname(HERE)
+        if root == repo or root.startswith(repo + os.sep):
+            sys.exit('run.py: --keep DIR must be outside the repository '
+                     '(Node\'s tests are never stored in it)')
         if os.path.exists(os.path.join(root, 'test')):
             shutil.rmtree(os.path.join(root, 'test'))
         os.makedirs(root, exist_ok=True)

@@ -3,8 +3,8 @@
 //
 // Written independently from the documented behaviour the tests rely on; it
 // uses nothing but what a Node-compatible runtime offers to user code:
-// `process` (on/exit/exitCode/platform/env/versions), `assert`, `util.inspect`
-// and, only when a test asks for it, `os` and `child_process`.
+// `process` (on/exit/exitCode/platform/env), `assert`, and, only when a test
+// asks for it, `util.inspect`, `os`, `crypto` and `child_process`.
 //
 // Call-count checks (`mustCall`, `expectsError`, `expectWarning`, ...) are
 // settled in a `process.on('exit')` listener registered when this module loads:
@@ -12,7 +12,12 @@
 'use strict';
 
 const assert = require('assert');
-const { inspect } = require('util');
+
+// Loaded on first use, so that tests which never format a value do not need
+// the runtime to offer `util` at all.
+function inspect(value, options) {
+  return require('util').inspect(value, options);
+}
 
 const platform = process.platform;
 
