@@ -53,9 +53,14 @@ def extract(mirror, commit, paths, dest):
     shutil.copytree(os.path.join(HERE, 'common'), os.path.join(dest, 'test', 'common'))
 
 
+IGNORE_FLAGS = False
+
+
 def test_flags(source):
     """The runtime flags named by `// Flags:` header lines, in order."""
     flags = []
+    if IGNORE_FLAGS:
+        return flags
     for match in FLAGS_LINE.finditer(source):
         flags.extend(shlex.split(match.group(1)))
     return flags
@@ -218,11 +223,15 @@ def main():
     ap.add_argument('--keep', metavar='DIR',
                     help='extract into DIR (created, kept) instead of a temp dir')
     ap.add_argument('--times', action='store_true', help='show seconds per test')
+    ap.add_argument('--no-flags', action='store_true',
+                    help='do not pass the tests\' // Flags: to the runtime')
     ap.add_argument('--selftest', action='store_true',
                     help='check the common stand-in itself (conformance/selftest) and exit')
     args = ap.parse_args()
 
     runtime = os.environ.get('RUNTIME', 'node')
+    global IGNORE_FLAGS
+    IGNORE_FLAGS = args.no_flags
     if args.selftest:
         return run_selftest(runtime, args.timeout)
     mirror = os.environ.get('NODE_TEST_MIRROR', DEFAULT_MIRROR)
