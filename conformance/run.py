@@ -88,6 +88,25 @@ def first_error_line(stdout, stderr, name):
     return ''
 
 
+def run_group(cmd, cwd, timeout, capture=True):
+    """Runs cmd in its own process group (killed whole on timeout, so that
+    children a test spawned cannot hold our pipes open); returns
+    (returncode, stdout, stderr) or raises subprocess.TimeoutExpired."""
+    pipe = subprocess.PIPE if capture else None
+    proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=pipe, stderr=pipe,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        raise
+    return proc.returncode, out or b'', err or b''
+
+
 def command_for(runtime, flags, path):
     return [*shlex.split(runtime), *flags, path]
 
@@ -99,26 +118,24 @@ def run_one(runtime, root, path, timeout):
     cmd = command_for(runtime, flags, os.path.join(root, path))
     started = time.monotonic()
     try:
-        proc = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=timeout)
+        returncode, out, err = run_group(cmd, root, timeout)
     except subprocess.TimeoutExpired:
         return 'FAIL', f'timeout after {timeout}s', time.monotonic() - started
     except OSError as err:
         return 'FAIL', f'cannot start runtime: {err}', time.monotonic() - started
     seconds = time.monotonic() - started
-    stdout = proc.stdout.decode('utf-8', 'replace')
-    stderr = proc.stderr.decode('utf-8', 'replace')
-    if proc.returncode == 0:
+    stdout = out.decode('utf-8', 'replace')
+    stderr = err.decode('utf-8', 'replace')
+    if returncode == 0:
         skip = SKIP_LINE.search(stdout)
         if skip:
             return 'SKIP', skip.group(1).strip(), seconds
         parts = [m.strip() for m in PART_SKIP_LINE.findall(stdout)]
         return 'PASS', f"partly skipped: {'; '.join(parts)}" if parts else '', seconds
-    if proc.returncode < 0:
-        how = f'killed by signal {-proc.returncode}'
+    if returncode < 0:
+        how = f'killed by signal {-returncode}'
     else:
-        how = f'exit {proc.returncode}'
+        how = f'exit {returncode}'
     detail = first_error_line(stdout, stderr, os.path.basename(path))
     detail = detail.replace(root + os.sep, '')
     return 'FAIL', f'{detail} [{how}]' if detail else how, seconds
@@ -131,12 +148,12 @@ def run_verbose(runtime, root, path, timeout):
     print('$ (cd %s && %s)' % (shlex.quote(root), ' '.join(shlex.quote(c) for c in cmd)),
           flush=True)
     try:
-        proc = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL, timeout=timeout)
+        returncode, _, _ = run_group(cmd, root, timeout, capture=False)
     except subprocess.TimeoutExpired:
         print(f'--> FAIL: timeout after {timeout}s')
         return False
-    print(f'--> exit code {proc.returncode}')
-    return proc.returncode == 0
+    print(f'--> exit code {returncode}')
+    return returncode == 0
 
 
 EXPECT_LINE = re.compile(r'^//\s*Expect:\s*(pass|fail|skip)\s*(?:/(.*)/)?\s*$', re.MULTILINE)
@@ -160,15 +177,15 @@ def run_selftest(runtime, timeout):
             want, pattern = expect.group(1), expect.group(2)
             cmd = [*shlex.split(runtime), path]
             try:
-                proc = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                      timeout=timeout)
+                returncode, raw_out, raw_err = run_group(cmd, root, timeout)
             except subprocess.TimeoutExpired:
                 print(f'FAIL {name} (timeout)')
                 failures += 1
                 continue
-            out = proc.stdout.decode('utf-8', 'replace') + proc.stderr.decode('utf-8', 'replace')
-            if proc.returncode == 0:
+            stdout = raw_out.decode('utf-8', 'replace')
+            stderr = raw_err.decode('utf-8', 'replace')
+            out = stdout + stderr
+            if returncode == 0:
                 got = 'skip' if SKIP_LINE.search(out) else 'pass'
             else:
                 got = 'fail'
@@ -177,9 +194,9 @@ def run_selftest(runtime, timeout):
                 print(f'ok   {name} ({want})')
             else:
                 failures += 1
-                tail = first_error_line(proc.stdout.decode(), proc.stderr.decode(), name)
+                tail = first_error_line(stdout, stderr, name)
                 print(f'FAIL {name} (wanted {want}{" /" + pattern + "/" if pattern else ""}, '
-                      f'got {got}, exit {proc.returncode}: {tail})')
+                      f'got {got}, exit {returncode}: {tail})')
         print(f'{len(names) - failures} ok, {failures} failed')
         return 1 if failures else 0
     finally:
