@@ -1,0 +1,5 @@
+// Expect: pass
+'use strict';
+const common = require('../common');
+globalThis.allowedByName = 1;
+common.allowGlobals('allowedByName');

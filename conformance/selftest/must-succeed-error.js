@@ -1,0 +1,4 @@
+// Expect: fail /boom/
+'use strict';
+const common = require('../common');
+common.mustSucceed()(new Error('boom'));
