@@ -40,6 +40,11 @@ pub struct NodeError {
     pub code: Option<&'static str>,
     /// The message, character for character as Node prints it.
     pub message: String,
+    /// Whether `String(err)` names the code: `RangeError [ERR_OUT_OF_RANGE]: ...` for the errors
+    /// Node's JS layer builds (true), or just `RangeError: ...` for the few thrown by Node's C++
+    /// bindings that merely carry a `code` property (false; e.g. `buf.hexWrite(5)` throws
+    /// `TypeError: argument must be a string` with `code` `ERR_INVALID_ARG_TYPE`).
+    pub code_in_name: bool,
 }
 
 impl NodeError {
@@ -49,6 +54,7 @@ impl NodeError {
             class,
             code: Some(code),
             message: message.into(),
+            code_in_name: true,
         }
     }
 
@@ -58,6 +64,7 @@ impl NodeError {
             class,
             code: None,
             message: message.into(),
+            code_in_name: false,
         }
     }
 }
@@ -66,8 +73,10 @@ impl fmt::Display for NodeError {
     /// Formats like Node's `String(err)`: `RangeError [ERR_OUT_OF_RANGE]: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
-            Some(code) => write!(f, "{} [{}]: {}", self.class.name(), code, self.message),
-            None => write!(f, "{}: {}", self.class.name(), self.message),
+            Some(code) if self.code_in_name => {
+                write!(f, "{} [{}]: {}", self.class.name(), code, self.message)
+            }
+            _ => write!(f, "{}: {}", self.class.name(), self.message),
         }
     }
 }
@@ -122,6 +131,259 @@ impl NodeError {
             ErrorClass::TypeError,
             "ERR_MISSING_ARGS",
             format!("The \"{name}\" argument must be specified"),
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Buffer API's catalogue: every error Node v20's Buffer methods throw, with the message
+// formats reverse-engineered from `node -e` runs.
+
+use crate::args::Arg;
+use crate::inspect::{inspect_arg, received_for_range_error, received_for_type_error};
+
+/// The subject of an `ERR_INVALID_ARG_TYPE` message: `The "size" argument`, `The "a.b"
+/// property` (names with a dot), or the name itself when it already ends in ` argument`
+/// (`The first argument`).
+fn arg_subject(name: &str) -> String {
+    if name.ends_with(" argument") {
+        format!("The {name}")
+    } else if name.contains('.') {
+        format!("The \"{name}\" property")
+    } else {
+        format!("The \"{name}\" argument")
+    }
+}
+
+/// Joins `items` as Node's messages do: `a`, `a or b`, `a, b, or c`.
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [a, b] => format!("{a} or {b}"),
+        [init @ .., last] => format!("{}, or {last}", init.join(", ")),
+    }
+}
+
+/// The `must be ...` part of `ERR_INVALID_ARG_TYPE` built from Node's three lists: primitive
+/// type names (`number`), class names (`Buffer`), and other descriptions (`an Array-like
+/// Object`). E.g. `(["string"], ["Buffer", "ArrayBuffer", "Array"], ["an Array-like Object"])`
+/// gives `of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object`.
+pub fn expected_types(types: &[&str], instances: &[&str], other: &[&str]) -> String {
+    let mut out = String::new();
+    if !types.is_empty() {
+        out.push_str(if types.len() > 1 {
+            "one of type "
+        } else {
+            "of type "
+        });
+        out.push_str(&join_or(types));
+    }
+    if !instances.is_empty() {
+        if !out.is_empty() {
+            out.push_str(" or ");
+        }
+        out.push_str("an instance of ");
+        out.push_str(&join_or(instances));
+    }
+    if !other.is_empty() {
+        if !out.is_empty() {
+            out.push_str(" or ");
+        }
+        out.push_str(&join_or(other));
+    }
+    out
+}
+
+impl NodeError {
+    /// `ERR_INVALID_ARG_TYPE` (TypeError): `The "size" argument must be of type number.
+    /// Received type string ('x')`. `expected` is the text after `must be ` (see
+    /// [`expected_types`]); `received` is rendered with Node's rules.
+    pub fn invalid_arg_type(name: &str, expected: &str, received: &Arg<'_>) -> Self {
+        NodeError::new(
+            ErrorClass::TypeError,
+            "ERR_INVALID_ARG_TYPE",
+            format!(
+                "{} must be {expected}. Received {}",
+                arg_subject(name),
+                received_for_type_error(received)
+            ),
+        )
+    }
+
+    /// `ERR_OUT_OF_RANGE` (RangeError): `The value of "offset" is out of range. It must be
+    /// {range}. Received {value}` (value rendered with `_` grouping for big integers).
+    pub fn out_of_range(name: &str, range: &str, received: &Arg<'_>) -> Self {
+        Self::out_of_range_text(name, range, &received_for_range_error(received))
+    }
+
+    /// [`NodeError::out_of_range`] with the received part already rendered.
+    pub fn out_of_range_text(name: &str, range: &str, received: &str) -> Self {
+        NodeError::new(
+            ErrorClass::RangeError,
+            "ERR_OUT_OF_RANGE",
+            format!(
+                "The value of \"{name}\" is out of range. It must be {range}. Received {received}"
+            ),
+        )
+    }
+
+    /// `ERR_OUT_OF_RANGE` for a non-integer number: `... It must be an integer. Received 1.5`.
+    pub fn not_an_integer(name: &str, received: f64) -> Self {
+        Self::out_of_range(name, "an integer", &Arg::Number(received))
+    }
+
+    /// `ERR_BUFFER_OUT_OF_BOUNDS` (RangeError): `"offset" is outside of buffer bounds` when a
+    /// name is given, else `Attempt to access memory outside buffer bounds`.
+    pub fn buffer_out_of_bounds(name: Option<&str>) -> Self {
+        let message = match name {
+            Some(name) => format!("\"{name}\" is outside of buffer bounds"),
+            None => "Attempt to access memory outside buffer bounds".to_owned(),
+        };
+        NodeError::new(ErrorClass::RangeError, "ERR_BUFFER_OUT_OF_BOUNDS", message)
+    }
+
+    /// `ERR_UNKNOWN_ENCODING` (TypeError): `Unknown encoding: {shown}` where `shown` is the
+    /// string itself, or `util.inspect` of a non-string value.
+    pub fn unknown_encoding(shown: &str) -> Self {
+        NodeError::new(
+            ErrorClass::TypeError,
+            "ERR_UNKNOWN_ENCODING",
+            format!("Unknown encoding: {shown}"),
+        )
+    }
+
+    /// `ERR_INVALID_ARG_VALUE` (TypeError): `The argument 'value' is invalid. Received {inspect}`,
+    /// the inspected text cut to 128 UTF-16 units plus `...`. A dotted name says `property`.
+    pub fn invalid_arg_value(name: &str, received: &Arg<'_>) -> Self {
+        Self::invalid_arg_value_reason(name, "is invalid", received)
+    }
+
+    /// [`NodeError::invalid_arg_value`] with another reason than `is invalid`.
+    pub fn invalid_arg_value_reason(name: &str, reason: &str, received: &Arg<'_>) -> Self {
+        let kind = if name.contains('.') {
+            "property"
+        } else {
+            "argument"
+        };
+        let mut inspected = inspect_arg(received);
+        let units: Vec<u16> = inspected.encode_utf16().collect();
+        if units.len() > 128 {
+            inspected = String::from_utf16_lossy(&units[..128]) + "...";
+        }
+        NodeError::new(
+            ErrorClass::TypeError,
+            "ERR_INVALID_ARG_VALUE",
+            format!("The {kind} '{name}' {reason}. Received {inspected}"),
+        )
+    }
+
+    /// `ERR_INVALID_BUFFER_SIZE` (RangeError): `Buffer size must be a multiple of {bits}-bits`.
+    pub fn invalid_buffer_size(bits: u32) -> Self {
+        NodeError::new(
+            ErrorClass::RangeError,
+            "ERR_INVALID_BUFFER_SIZE",
+            format!("Buffer size must be a multiple of {bits}-bits"),
+        )
+    }
+
+    /// `ERR_MISSING_ARGS` (TypeError) for several names: `The "a" and "b" arguments must be
+    /// specified`, `The "a", "b", and "c" arguments must be specified`.
+    pub fn missing_args(names: &[&str]) -> Self {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        let refs: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        let message = match refs.len() {
+            0 | 1 => format!("The {} argument must be specified", join_or(&refs)),
+            2 => format!(
+                "The {} and {} arguments must be specified",
+                refs[0], refs[1]
+            ),
+            _ => format!(
+                "The {}, and {} arguments must be specified",
+                refs[..refs.len() - 1].join(", "),
+                refs[refs.len() - 1]
+            ),
+        };
+        NodeError::new(ErrorClass::TypeError, "ERR_MISSING_ARGS", message)
+    }
+
+    /// `ERR_STRING_TOO_LONG` (Error): `Cannot create a string longer than 0x1fffffe8
+    /// characters` (V8's string limit, `buffer.constants.MAX_STRING_LENGTH`).
+    pub fn string_too_long() -> Self {
+        NodeError::new(
+            ErrorClass::Error,
+            "ERR_STRING_TOO_LONG",
+            "Cannot create a string longer than 0x1fffffe8 characters",
+        )
+    }
+
+    /// The TypeError Node's C++ string writers throw for a non-string (`buf.hexWrite(5)`,
+    /// `buf.write(5)`): `argument must be a string`, code `ERR_INVALID_ARG_TYPE`, no `[code]` in
+    /// its name.
+    pub fn argument_must_be_string() -> Self {
+        NodeError {
+            code_in_name: false,
+            ..NodeError::new(
+                ErrorClass::TypeError,
+                "ERR_INVALID_ARG_TYPE",
+                "argument must be a string",
+            )
+        }
+    }
+
+    /// The RangeError of Node's C++ slice/write helpers (`buf.latin1Slice(-1)`):
+    /// `Index out of range`, code `ERR_OUT_OF_RANGE`, no `[code]` in its name.
+    pub fn index_out_of_range() -> Self {
+        NodeError {
+            code_in_name: false,
+            ..NodeError::new(
+                ErrorClass::RangeError,
+                "ERR_OUT_OF_RANGE",
+                "Index out of range",
+            )
+        }
+    }
+
+    /// The RangeError of Node's C++ write helpers for an offset past the end
+    /// (`buf.hexWrite('ab', 9)`): `"offset" is outside of buffer bounds`, code
+    /// `ERR_BUFFER_OUT_OF_BOUNDS`, no `[code]` in its name.
+    pub fn native_offset_out_of_bounds() -> Self {
+        NodeError {
+            code_in_name: false,
+            ..Self::buffer_out_of_bounds(Some("offset"))
+        }
+    }
+
+    /// V8's TypeError for `+1n` (no code): `Cannot convert a BigInt value to a number`.
+    pub fn bigint_to_number() -> Self {
+        NodeError::without_code(
+            ErrorClass::TypeError,
+            "Cannot convert a BigInt value to a number",
+        )
+    }
+
+    /// V8's TypeError for `+Symbol()` (no code): `Cannot convert a Symbol value to a number`.
+    pub fn symbol_to_number() -> Self {
+        NodeError::without_code(
+            ErrorClass::TypeError,
+            "Cannot convert a Symbol value to a number",
+        )
+    }
+
+    /// V8's TypeError for `String(Symbol())` (no code): `Cannot convert a Symbol value to a string`.
+    pub fn symbol_to_string() -> Self {
+        NodeError::without_code(
+            ErrorClass::TypeError,
+            "Cannot convert a Symbol value to a string",
+        )
+    }
+
+    /// V8's TypeError for `5 & 1n` (no code), thrown by BigInt writes given a non-BigInt:
+    /// `Cannot mix BigInt and other types, use explicit conversions`.
+    pub fn cannot_mix_bigint() -> Self {
+        NodeError::without_code(
+            ErrorClass::TypeError,
+            "Cannot mix BigInt and other types, use explicit conversions",
         )
     }
 }

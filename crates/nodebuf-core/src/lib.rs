@@ -3,8 +3,12 @@
 //! See `docs/ARCHITECTURE.md` for the layout; every module mirrors one Node concept.
 #![warn(missing_docs)]
 
+pub mod api;
+pub mod args;
 pub mod encoding;
 pub mod error;
+pub mod inspect;
+pub mod ops;
 
 pub use error::{ErrorClass, NodeError};
 pub mod memory;

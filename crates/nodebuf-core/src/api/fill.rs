@@ -1,0 +1,77 @@
+//! `buf.fill(value[, offset[, end]][, encoding])`.
+
+use super::coerce::{encoding_must_be_string, to_number, validate_integer, K_MAX_LENGTH};
+use crate::args::Arg;
+use crate::encoding::{self, Encoding};
+use crate::error::NodeError;
+use crate::ops::fill::fill_pattern;
+
+/// `buf.fill(value, offset, end, encoding)` on `buf`'s bytes, in Node's order: for a string
+/// value an encoding may stand in the offset or end position and is checked first (must be a
+/// string naming an encoding); then `offset` (integer in `0..=2**32`) and `end` (integer in
+/// `0..=len`); an empty range returns before the value is looked at; then numbers fill
+/// `value & 255`, strings their encoded bytes (`''` fills 0, undecodable strings throw
+/// `ERR_INVALID_ARG_VALUE`), typed arrays and DataViews their bytes (empty ones throw), and
+/// anything else `+value & 255`.
+///
+/// A view value's bytes must not overlap `buf` (copy them first if they might).
+pub fn fill(
+    buf: &mut [u8],
+    value: &Arg<'_>,
+    offset: &Arg<'_>,
+    end: &Arg<'_>,
+    encoding: &Arg<'_>,
+) -> Result<(), NodeError> {
+    let (mut offset, mut end, mut encoding_arg) = (*offset, *end, *encoding);
+    let mut enc = Encoding::Utf8;
+    if let Arg::String(_) = value {
+        if let Arg::String(_) = offset {
+            encoding_arg = offset;
+            offset = Arg::Undefined;
+            end = Arg::Undefined;
+        } else if let Arg::String(_) = end {
+            encoding_arg = end;
+            end = Arg::Undefined;
+        }
+        enc = encoding_must_be_string(&encoding_arg)?;
+    }
+    let start = match offset {
+        Arg::Undefined => 0.0,
+        _ => validate_integer(&offset, "offset", 0.0, K_MAX_LENGTH)?,
+    };
+    let stop = match end {
+        Arg::Undefined => buf.len() as f64,
+        _ => validate_integer(&end, "end", 0.0, buf.len() as f64)?,
+    };
+    if start >= stop {
+        return Ok(());
+    }
+    let range = &mut buf[start as usize..stop as usize];
+    match *value {
+        Arg::String(s) if s.is_empty() => range.fill(0),
+        Arg::String(s) => {
+            let bytes = encoding::encode(enc, s);
+            if bytes.is_empty() {
+                return Err(NodeError::invalid_arg_value("value", value));
+            }
+            fill_pattern(range, &bytes);
+        }
+        Arg::Object(o) if o.is_array_buffer_view() => {
+            let bytes = o.bytes.unwrap_or(&[]);
+            if bytes.is_empty() {
+                return Err(NodeError::invalid_arg_value("value", value));
+            }
+            fill_pattern(range, bytes);
+        }
+        _ => {
+            let n = to_number(value)?;
+            let byte = if n.is_finite() {
+                (n.trunc().rem_euclid(256.0)) as u8
+            } else {
+                0
+            };
+            range.fill(byte);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! `buf.indexOf` / `buf.lastIndexOf` / `buf.includes`.
+
+use super::coerce::{encoding_undefined_is_utf8, to_number};
+use crate::args::Arg;
+use crate::encoding::{self, Encoding};
+use crate::error::{expected_types, NodeError};
+use crate::ops::search as raw;
+
+/// Where a search starts, from Node's observable rules: negative offsets count from the end;
+/// before the start a forward search starts at 0 while a backward one finds nothing; past the
+/// end a forward search finds nothing and a backward one starts at the last byte; an empty
+/// needle clamps into `0..=len`. -1 means "not found".
+fn search_start(len: i64, off: i64, needle_len: i64, forward: bool) -> i64 {
+    if off < 0 {
+        if off.saturating_add(len) >= 0 {
+            len + off
+        } else if forward || needle_len == 0 {
+            0
+        } else {
+            -1
+        }
+    } else if off.saturating_add(needle_len) <= len {
+        off
+    } else if needle_len == 0 {
+        len
+    } else if forward {
+        -1
+    } else {
+        len - 1
+    }
+}
+
+/// The shared body of `indexOf`/`lastIndexOf`: Node's `bidirectionalIndexOf`.
+fn search(
+    buf: &[u8],
+    value: &Arg<'_>,
+    byte_offset: &Arg<'_>,
+    encoding: &Arg<'_>,
+    forward: bool,
+) -> Result<i64, NodeError> {
+    let (mut byte_offset, mut encoding) = (*byte_offset, *encoding);
+    if let Arg::String(_) = byte_offset {
+        encoding = byte_offset;
+        byte_offset = Arg::Undefined;
+    }
+    let mut off = to_number(&byte_offset)?;
+    let len = buf.len() as i64;
+    if off.is_nan() {
+        off = if forward { 0.0 } else { len as f64 };
+    }
+    let off = off.trunc() as i64;
+    let (needle_storage, byte_unit): (Vec<u8>, bool) = match *value {
+        Arg::Number(n) => {
+            let byte = if n.is_finite() {
+                n.trunc().rem_euclid(256.0) as u8
+            } else {
+                0
+            };
+            return Ok(find_byte(buf, byte, off, forward));
+        }
+        Arg::String(s) => {
+            let enc = encoding_undefined_is_utf8(&encoding)?;
+            (encoding::encode(enc, s), enc == Encoding::Utf16le)
+        }
+        Arg::Object(o) if o.is_uint8_array() => {
+            return Ok(find_bytes(buf, o.bytes.unwrap_or(&[]), off, forward));
+        }
+        _ => {
+            return Err(NodeError::invalid_arg_type(
+                "value",
+                &expected_types(&["number", "string"], &["Buffer", "Uint8Array"], &[]),
+                value,
+            ))
+        }
+    };
+    if byte_unit {
+        Ok(find_units(buf, &needle_storage, off, forward))
+    } else {
+        Ok(find_bytes(buf, &needle_storage, off, forward))
+    }
+}
+
+fn find_byte(buf: &[u8], byte: u8, off: i64, forward: bool) -> i64 {
+    let start = search_start(buf.len() as i64, off, 1, forward);
+    if start < 0 || buf.is_empty() {
+        return -1;
+    }
+    let found = if forward {
+        raw::index_of_byte(buf, byte, start as usize)
+    } else {
+        raw::last_index_of_byte(buf, byte, start as usize)
+    };
+    found.map_or(-1, |i| i as i64)
+}
+
+fn find_bytes(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
+    let start = search_start(buf.len() as i64, off, needle.len() as i64, forward);
+    if needle.is_empty() {
+        return start;
+    }
+    if start < 0 || needle.len() > buf.len() {
+        return -1;
+    }
+    let found = if forward {
+        raw::index_of(buf, needle, start as usize)
+    } else {
+        raw::last_index_of(buf, needle, start as usize)
+    };
+    found.map_or(-1, |i| i as i64)
+}
+
+/// UTF-16 needles match on 2-byte unit boundaries only, counting offsets in whole units.
+fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
+    let start = search_start(buf.len() as i64, off, needle.len() as i64, forward);
+    if needle.is_empty() {
+        return start;
+    }
+    if start < 0 || buf.len() < 2 || needle.len() < 2 || needle.len() > buf.len() {
+        return -1;
+    }
+    let unit = start as usize / 2;
+    let found = if forward {
+        raw::index_of_units(buf, needle, unit)
+    } else {
+        raw::last_index_of_units(buf, needle, unit)
+    };
+    found.map_or(-1, |i| (i * 2) as i64)
+}
+
+/// `buf.indexOf(value, byteOffset, encoding)`: numbers match `value & 255` (after truncation),
+/// strings their bytes in `encoding` (a string in `byteOffset`'s place is the encoding),
+/// Buffers/Uint8Arrays their bytes; `byteOffset` is `+byteOffset` (NaN: from the start,
+/// negative: from the end). Returns the index or -1.
+pub fn index_of(
+    buf: &[u8],
+    value: &Arg<'_>,
+    byte_offset: &Arg<'_>,
+    encoding: &Arg<'_>,
+) -> Result<i64, NodeError> {
+    search(buf, value, byte_offset, encoding, true)
+}
+
+/// `buf.lastIndexOf(value, byteOffset, encoding)`: as [`index_of`] searching backwards from
+/// `byteOffset` (NaN: from the end).
+pub fn last_index_of(
+    buf: &[u8],
+    value: &Arg<'_>,
+    byte_offset: &Arg<'_>,
+    encoding: &Arg<'_>,
+) -> Result<i64, NodeError> {
+    search(buf, value, byte_offset, encoding, false)
+}
+
+/// `buf.includes(value, byteOffset, encoding)`: `indexOf(...) !== -1`.
+pub fn includes(
+    buf: &[u8],
+    value: &Arg<'_>,
+    byte_offset: &Arg<'_>,
+    encoding: &Arg<'_>,
+) -> Result<bool, NodeError> {
+    Ok(index_of(buf, value, byte_offset, encoding)? != -1)
+}

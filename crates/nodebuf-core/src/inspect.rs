@@ -1,0 +1,392 @@
+//! Rendering values the way Node prints them: `<Buffer 68 65 6c 6c 6f>` (Buffer's
+//! `util.inspect` form, with `buffer.INSPECT_MAX_BYTES`), and the pieces of `util.inspect` and
+//! `Number.prototype.toString` that Node's error messages embed.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::args::Arg;
+use crate::encoding::JsStr;
+use crate::error::NodeError;
+
+/// `buffer.INSPECT_MAX_BYTES` as f64 bits (Node stores any number >= 0, even 1.5 or Infinity).
+static INSPECT_MAX_BYTES_BITS: AtomicU64 = AtomicU64::new(0x4049_0000_0000_0000); // 50.0
+
+/// The current `buffer.INSPECT_MAX_BYTES` (default 50).
+pub fn inspect_max_bytes() -> f64 {
+    f64::from_bits(INSPECT_MAX_BYTES_BITS.load(Ordering::Relaxed))
+}
+
+/// Sets `buffer.INSPECT_MAX_BYTES` with Node's checks: the value must be a number
+/// (`ERR_INVALID_ARG_TYPE`) and `>= 0` (`ERR_OUT_OF_RANGE`, NaN included).
+pub fn set_inspect_max_bytes(value: &Arg<'_>) -> Result<(), NodeError> {
+    let Arg::Number(n) = *value else {
+        return Err(NodeError::invalid_arg_type(
+            "INSPECT_MAX_BYTES",
+            "of type number",
+            value,
+        ));
+    };
+    if n.is_nan() || n < 0.0 {
+        return Err(NodeError::out_of_range("INSPECT_MAX_BYTES", ">= 0", value));
+    }
+    INSPECT_MAX_BYTES_BITS.store(n.to_bits(), Ordering::Relaxed);
+    Ok(())
+}
+
+/// `util.inspect(buf)` for a Buffer: `<Buffer 68 69>`, `<Buffer >` when empty,
+/// `<Buffer 00 ... 1 more byte>` past `max_bytes`, and `extra` (pre-rendered own properties
+/// such as `foo: 1`) appended after a comma. `name` is `buf.constructor.name`.
+pub fn inspect_buffer(name: &str, bytes: &[u8], max_bytes: f64, extra: &[&str]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let len = bytes.len() as f64;
+    let shown = if max_bytes < len { max_bytes } else { len };
+    let shown_bytes = &bytes[..(shown as usize).min(bytes.len())];
+    let mut out = String::with_capacity(name.len() + 3 + shown_bytes.len() * 3 + 32);
+    out.push('<');
+    out.push_str(name);
+    out.push(' ');
+    let mut body = String::with_capacity(shown_bytes.len() * 3);
+    for (i, &b) in shown_bytes.iter().enumerate() {
+        if i > 0 {
+            body.push(' ');
+        }
+        body.push(HEX[(b >> 4) as usize] as char);
+        body.push(HEX[(b & 15) as usize] as char);
+    }
+    let remaining = len - shown;
+    if remaining > 0.0 {
+        body.push_str(" ... ");
+        body.push_str(&number_to_string(remaining));
+        body.push_str(if remaining > 1.0 {
+            " more bytes"
+        } else {
+            " more byte"
+        });
+    }
+    for prop in extra {
+        if !body.is_empty() {
+            body.push_str(", ");
+        }
+        body.push_str(prop);
+    }
+    out.push_str(&body);
+    out.push('>');
+    out
+}
+
+/// `Number.prototype.toString()` (radix 10) exactly as JS prints numbers: shortest round-trip
+/// digits, plain notation for exponents in -7 < e < 21, else `1e+21` / `1.5e-7`; `-0` prints `0`.
+pub fn number_to_string(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    // Rust's `{:e}` gives the shortest digits that round-trip, as ECMAScript requires.
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let k = digits.len() as i32;
+    let n = exp + 1;
+    let mut out = String::with_capacity(k as usize + 8);
+    if x < 0.0 {
+        out.push('-');
+    }
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if n - 1 >= 0 { '+' } else { '-' });
+        out.push_str(&(n - 1).abs().to_string());
+    }
+    out
+}
+
+/// `util.inspect` of a number: like [`number_to_string`] but `-0` prints `-0`.
+pub fn inspect_number(x: f64) -> String {
+    if x == 0.0 && x.is_sign_negative() {
+        "-0".into()
+    } else {
+        number_to_string(x)
+    }
+}
+
+/// Node's digit grouping for big integers in range errors: an `_` before every group of three
+/// characters counted from the end, applied to the text as is (so `1e+21` becomes `1e_+21`, as
+/// in Node).
+pub fn add_numeric_separator(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let start = usize::from(chars.first() == Some(&'-'));
+    let mut i = chars.len();
+    let mut groups: Vec<String> = Vec::new();
+    while i >= start + 4 {
+        groups.push(chars[i - 3..i].iter().collect());
+        i -= 3;
+    }
+    let mut out: String = chars[..i].iter().collect();
+    for g in groups.iter().rev() {
+        out.push('_');
+        out.push_str(g);
+    }
+    out
+}
+
+/// Decodes the units of a JS string to chars, mapping each lone surrogate through `lone`.
+fn for_each_char(s: JsStr<'_>, mut visit: impl FnMut(Result<char, u16>)) {
+    match s {
+        JsStr::Latin1(b) => b.iter().for_each(|&c| visit(Ok(char::from(c)))),
+        JsStr::Utf16(u) => {
+            for r in char::decode_utf16(u.iter().copied()) {
+                visit(r.map_err(|e| e.unpaired_surrogate()));
+            }
+        }
+    }
+}
+
+/// The string a Rust `String` can hold for a JS string: lone surrogates become U+FFFD.
+pub fn js_str_lossy(s: JsStr<'_>) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_each_char(s, |r| out.push(r.unwrap_or('\u{FFFD}')));
+    out
+}
+
+/// `util.inspect` of a string: quoted with `'` (or `"`, or `` ` `` when the string holds
+/// single quotes), control characters as `\n`/`\x1B`, lone surrogates as `\ud800`.
+pub fn inspect_string(s: JsStr<'_>) -> String {
+    let mut has_single = false;
+    let mut has_double = false;
+    let mut has_back = false;
+    for_each_char(s, |r| match r {
+        Ok('\'') => has_single = true,
+        Ok('"') => has_double = true,
+        Ok('`') => has_back = true,
+        _ => {}
+    });
+    let quote = if !has_single {
+        '\''
+    } else if !has_double {
+        '"'
+    } else if !has_back {
+        '`'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for_each_char(s, |r| match r {
+        Err(unit) => out.push_str(&format!("\\u{unit:04x}")),
+        Ok(c) if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        Ok('\n') => out.push_str("\\n"),
+        Ok('\t') => out.push_str("\\t"),
+        Ok('\u{8}') => out.push_str("\\b"),
+        Ok('\u{c}') => out.push_str("\\f"),
+        Ok('\r') => out.push_str("\\r"),
+        Ok('\\') => out.push_str("\\\\"),
+        Ok(c) if (c as u32) < 0x20 || (0x7f..=0x9f).contains(&(c as u32)) => {
+            out.push_str(&format!("\\x{:02X}", c as u32));
+        }
+        Ok(c) => out.push(c),
+    });
+    out.push(quote);
+    out
+}
+
+/// `JSON.stringify` of a string (lone surrogates escaped as `\ud800`, as modern JS does).
+pub fn json_string(s: JsStr<'_>) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for_each_char(s, |r| match r {
+        Err(unit) => out.push_str(&format!("\\u{unit:04x}")),
+        Ok('"') => out.push_str("\\\""),
+        Ok('\\') => out.push_str("\\\\"),
+        Ok('\n') => out.push_str("\\n"),
+        Ok('\t') => out.push_str("\\t"),
+        Ok('\u{8}') => out.push_str("\\b"),
+        Ok('\u{c}') => out.push_str("\\f"),
+        Ok('\r') => out.push_str("\\r"),
+        Ok(c) if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+        Ok(c) => out.push(c),
+    });
+    out.push('"');
+    out
+}
+
+/// The first `n` UTF-16 units of a string (may split a surrogate pair, as `slice` does).
+fn js_str_prefix<'a>(s: JsStr<'a>, n: usize) -> JsStr<'a> {
+    match s {
+        JsStr::Latin1(b) => JsStr::Latin1(&b[..n.min(b.len())]),
+        JsStr::Utf16(u) => JsStr::Utf16(&u[..n.min(u.len())]),
+    }
+}
+
+/// `util.inspect(value)` for the value an [`Arg`] describes; objects use the rendering the JS
+/// face supplied, falling back to a Buffer rendering from its bytes or `{}`-like forms.
+pub fn inspect_arg(arg: &Arg<'_>) -> String {
+    match *arg {
+        Arg::Undefined => "undefined".into(),
+        Arg::Null => "null".into(),
+        Arg::Bool(b) => b.to_string(),
+        Arg::Number(n) => inspect_number(n),
+        Arg::BigInt(digits) => format!("{digits}n"),
+        Arg::String(s) => inspect_string(s),
+        Arg::Symbol(desc) => format!("Symbol({})", desc.unwrap_or("")),
+        Arg::Function { name, is_class } => match (is_class, name.is_empty()) {
+            (true, true) => "[class (anonymous)]".into(),
+            (true, false) => format!("[class {name}]"),
+            (false, true) => "[Function (anonymous)]".into(),
+            (false, false) => format!("[Function: {name}]"),
+        },
+        Arg::Object(o) => {
+            if let Some(text) = o.inspect {
+                return text.into();
+            }
+            use crate::args::ObjectKind;
+            match (o.kind, o.bytes) {
+                (ObjectKind::Buffer, Some(bytes)) => inspect_buffer(
+                    o.constructor_name.unwrap_or("Buffer"),
+                    bytes,
+                    inspect_max_bytes(),
+                    &[],
+                ),
+                _ => match o.constructor_name {
+                    Some("Object") => "{}".into(),
+                    Some("Array") => "[]".into(),
+                    Some(name) => format!("{name} {{}}"),
+                    None => "[Object: null prototype] {}".into(),
+                },
+            }
+        }
+    }
+}
+
+/// The `Received ...` tail of Node's `ERR_INVALID_ARG_TYPE` messages (without "Received "):
+/// `undefined`, `null`, `function foo`, `an instance of Map`, `type string ('x')` (strings past
+/// 28 units cut to 25 + `...`, JSON-quoted when they hold `'`), `type number (-0)`, ...
+pub fn received_for_type_error(arg: &Arg<'_>) -> String {
+    match *arg {
+        Arg::Undefined => "undefined".into(),
+        Arg::Null => "null".into(),
+        Arg::Function { name, .. } => format!("function {name}"),
+        Arg::Object(o) => match o.constructor_name {
+            Some(name) if !name.is_empty() => format!("an instance of {name}"),
+            _ => o
+                .inspect
+                .map(str::to_owned)
+                .unwrap_or_else(|| "[Object: null prototype] {}".into()),
+        },
+        Arg::String(s) => {
+            let (shown, cut) = if s.len() > 28 {
+                (js_str_prefix(s, 25), true)
+            } else {
+                (s, false)
+            };
+            let mut has_quote = false;
+            for_each_char(shown, |r| has_quote |= r == Ok('\''));
+            let body = if has_quote {
+                let mut owned: Vec<u16> = Vec::with_capacity(shown.len() + 3);
+                match shown {
+                    JsStr::Latin1(b) => owned.extend(b.iter().map(|&c| u16::from(c))),
+                    JsStr::Utf16(u) => owned.extend_from_slice(u),
+                }
+                if cut {
+                    owned.extend_from_slice(&[b'.' as u16; 3]);
+                }
+                json_string(JsStr::Utf16(&owned))
+            } else {
+                format!("'{}{}'", js_str_lossy(shown), if cut { "..." } else { "" })
+            };
+            format!("type string ({body})")
+        }
+        _ => format!("type {} ({})", arg.type_of(), inspect_arg(arg)),
+    }
+}
+
+/// The `Received ...` tail of Node's `ERR_OUT_OF_RANGE` messages: integers beyond 2**32 in
+/// magnitude and BigInts beyond 2n**32n get `_` grouping, other values are inspected.
+pub fn received_for_range_error(arg: &Arg<'_>) -> String {
+    match *arg {
+        Arg::Number(n) if n.fract() == 0.0 && n.abs() > 4_294_967_296.0 => {
+            add_numeric_separator(&number_to_string(n))
+        }
+        Arg::BigInt(digits) => {
+            let magnitude = digits.trim_start_matches('-');
+            let big = magnitude.len() > 10 || (magnitude.len() == 10 && magnitude > "4294967296");
+            if big {
+                format!("{}n", add_numeric_separator(digits))
+            } else {
+                format!("{digits}n")
+            }
+        }
+        _ => inspect_arg(arg),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_like_js() {
+        for (x, s) in [
+            (1.0, "1"),
+            (-1.5, "-1.5"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (1.5e-7, "1.5e-7"),
+            (0.000001, "0.000001"),
+            (123456789012.5, "123456789012.5"),
+            (2f64.powi(63), "9223372036854776000"),
+            (-0.0, "0"),
+            (f64::NAN, "NaN"),
+        ] {
+            assert_eq!(number_to_string(x), s);
+        }
+        assert_eq!(add_numeric_separator("1e+21"), "1e_+21");
+        assert_eq!(add_numeric_separator("-4294967297"), "-4_294_967_297");
+        assert_eq!(add_numeric_separator("1.5e+300"), "1._5e+_300");
+    }
+
+    #[test]
+    fn buffers_inspect_like_node() {
+        assert_eq!(inspect_buffer("Buffer", b"", 50.0, &[]), "<Buffer >");
+        assert_eq!(inspect_buffer("Buffer", b"ab", 50.0, &[]), "<Buffer 61 62>");
+        assert_eq!(
+            inspect_buffer("Buffer", b"abc", 2.0, &["foo: 1"]),
+            "<Buffer 61 62 ... 1 more byte, foo: 1>"
+        );
+        assert_eq!(
+            inspect_buffer("Buffer", b"", 50.0, &["foo: 1"]),
+            "<Buffer foo: 1>"
+        );
+        assert_eq!(
+            inspect_buffer("Buffer", b"abcdef", 0.0, &[]),
+            "<Buffer  ... 6 more bytes>"
+        );
+        assert_eq!(
+            inspect_buffer("My", b"abcdef", 1.5, &[]),
+            "<My 61 ... 4.5 more bytes>"
+        );
+    }
+}

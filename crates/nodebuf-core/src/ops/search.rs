@@ -1,0 +1,92 @@
+//! Byte and substring search (`indexOf`/`lastIndexOf`/`includes`) through `memchr`'s SIMD
+//! searchers, plus the UTF-16 variant that only accepts matches on 2-byte unit boundaries.
+
+use memchr::memmem;
+
+/// First index `>= from` where `byte` occurs.
+pub fn index_of_byte(hay: &[u8], byte: u8, from: usize) -> Option<usize> {
+    let tail = hay.get(from..)?;
+    memchr::memchr(byte, tail).map(|i| i + from)
+}
+
+/// Last index `<= upto` where `byte` occurs.
+pub fn last_index_of_byte(hay: &[u8], byte: u8, upto: usize) -> Option<usize> {
+    let end = upto.saturating_add(1).min(hay.len());
+    memchr::memrchr(byte, &hay[..end])
+}
+
+/// First index `>= from` where `needle` starts (an empty needle matches at `from` if
+/// `from <= hay.len()`).
+pub fn index_of(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let tail = hay.get(from..)?;
+    match needle.len() {
+        1 => memchr::memchr(needle[0], tail),
+        _ => memmem::find(tail, needle),
+    }
+    .map(|i| i + from)
+}
+
+/// Last index `<= upto` where `needle` starts and fits.
+pub fn last_index_of(hay: &[u8], needle: &[u8], upto: usize) -> Option<usize> {
+    let end = upto.saturating_add(needle.len()).min(hay.len());
+    let window = &hay[..end];
+    match needle.len() {
+        1 => memchr::memrchr(needle[0], window),
+        _ => memmem::rfind(window, needle),
+    }
+}
+
+/// [`index_of`] counting in 2-byte units: `hay` is read as whole units (an odd last byte is
+/// ignored), matches must start on an even byte, `from_unit` is a unit index; returns a unit
+/// index.
+pub fn index_of_units(hay: &[u8], needle: &[u8], from_unit: usize) -> Option<usize> {
+    let hay = &hay[..hay.len() & !1];
+    let finder = memmem::Finder::new(needle);
+    let mut pos = from_unit.checked_mul(2)?;
+    while pos <= hay.len() {
+        let found = pos + finder.find(&hay[pos..])?;
+        if found % 2 == 0 {
+            return Some(found / 2);
+        }
+        pos = found + 1;
+    }
+    None
+}
+
+/// [`last_index_of`] counting in 2-byte units (see [`index_of_units`]).
+pub fn last_index_of_units(hay: &[u8], needle: &[u8], upto_unit: usize) -> Option<usize> {
+    let hay = &hay[..hay.len() & !1];
+    let finder = memmem::FinderRev::new(needle);
+    let mut end = upto_unit
+        .saturating_mul(2)
+        .saturating_add(needle.len())
+        .min(hay.len());
+    loop {
+        let found = finder.rfind(&hay[..end])?;
+        if found % 2 == 0 {
+            return Some(found / 2);
+        }
+        // An odd start: look again in the window ending one byte before this match's end.
+        end = found + needle.len() - 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_skip_odd_matches() {
+        let hay = [0x61, 0x62, 0x00, 0x62, 0x00];
+        assert_eq!(index_of(&hay, &[0x62, 0x00], 0), Some(1));
+        assert_eq!(index_of_units(&hay, &[0x62, 0x00], 0), None);
+        let hay = [0x00, 0x62, 0x00, 0x62, 0x00, 0x00];
+        assert_eq!(index_of_units(&hay, &[0x62, 0x00], 0), Some(1));
+        assert_eq!(last_index_of_units(&hay, &[0x62, 0x00], 5), Some(1));
+        assert_eq!(last_index_of_units(&hay, &[0x62, 0x00], 0), None);
+        assert_eq!(last_index_of(b"abcabc", b"bc", 3), Some(1));
+        assert_eq!(last_index_of_byte(b"abcabc", b'b', 100), Some(4));
+        assert_eq!(index_of(b"abc", b"", 3), Some(3));
+        assert_eq!(index_of(b"abc", b"", 4), None);
+    }
+}
