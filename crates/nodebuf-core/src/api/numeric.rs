@@ -140,7 +140,8 @@ fn check_bounds(
     if fits {
         return Ok(offset as usize);
     }
-    if offset.fract() != 0.0 || offset.is_nan() {
+    // Node tests `Math.floor(offset) !== offset`, which lets the infinities through.
+    if offset.is_nan() || (offset.is_finite() && offset.fract() != 0.0) {
         return Err(NodeError::not_an_integer("offset", offset));
     }
     if len < width {
@@ -164,7 +165,7 @@ fn fixed_offset(offset: &Arg<'_>) -> Result<f64, NodeError> {
 /// The `byteLength` argument of the variable-width accessors: a number, an integer, 1..=6.
 fn byte_length_arg(arg: &Arg<'_>) -> Result<usize, NodeError> {
     let n = expect_number(arg, "byteLength")?;
-    if n.fract() != 0.0 || n.is_nan() {
+    if n.is_nan() || (n.is_finite() && n.fract() != 0.0) {
         return Err(NodeError::not_an_integer("byteLength", n));
     }
     if !(1.0..=6.0).contains(&n) {
@@ -182,6 +183,13 @@ pub fn read(
     byte_length: &Arg<'_>,
 ) -> Result<NumValue, NodeError> {
     let (width, off) = if ty.width == 0 {
+        if offset.is_undefined() {
+            return Err(NodeError::invalid_arg_type(
+                "offset",
+                "of type number",
+                offset,
+            ));
+        }
         let width = byte_length_arg(byte_length)?;
         (width, expect_number(offset, "offset")?)
     } else {
@@ -267,14 +275,24 @@ pub fn write(
         ty.width
     };
     let v = to_number(value)?;
-    let off = if ty.width == 0 {
-        expect_number(offset, "offset")?
+    let read_offset = || {
+        if ty.width == 0 {
+            expect_number(offset, "offset")
+        } else {
+            fixed_offset(offset)
+        }
+    };
+    // Node checks the offset's type before the value's range for 1-byte and float writes, and
+    // after it for wider integers.
+    let early_offset = if width == 1 || ty.kind == NumKind::Float {
+        Some(read_offset()?)
     } else {
-        fixed_offset(offset)?
+        None
     };
     let len = buf.len();
     let oob = || NodeError::buffer_out_of_bounds(None);
     if ty.kind == NumKind::Float {
+        let off = early_offset.unwrap_or(0.0);
         let at = check_bounds(len, offset, off, width)?;
         return if width == 4 {
             raw::write_f32(buf, at, ty.endian, v)
@@ -297,6 +315,10 @@ pub fn write(
             &Arg::Number(v),
         ));
     }
+    let off = match early_offset {
+        Some(off) => off,
+        None => read_offset()?,
+    };
     let at = check_bounds(len, offset, off, width)?;
     raw::write_uint(buf, at, width, ty.endian, int_bits(v, width)).ok_or_else(oob)
 }

@@ -172,6 +172,9 @@ pub fn slice_helper(
     start: &Arg<'_>,
     end: &Arg<'_>,
 ) -> Result<JsString, NodeError> {
+    if buf.is_empty() {
+        return Ok(JsString::Ascii(Vec::new()));
+    }
     let len = buf.len() as i64;
     let s = native_index(start, 0)?;
     let e = native_index(end, len)?;

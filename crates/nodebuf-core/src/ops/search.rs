@@ -80,9 +80,9 @@ mod tests {
         let hay = [0x61, 0x62, 0x00, 0x62, 0x00];
         assert_eq!(index_of(&hay, &[0x62, 0x00], 0), Some(1));
         assert_eq!(index_of_units(&hay, &[0x62, 0x00], 0), None);
-        let hay = [0x00, 0x62, 0x00, 0x62, 0x00, 0x00];
+        let hay = [0x61, 0x00, 0x62, 0x00, 0x62, 0x00];
         assert_eq!(index_of_units(&hay, &[0x62, 0x00], 0), Some(1));
-        assert_eq!(last_index_of_units(&hay, &[0x62, 0x00], 5), Some(1));
+        assert_eq!(last_index_of_units(&hay, &[0x62, 0x00], 5), Some(2));
         assert_eq!(last_index_of_units(&hay, &[0x62, 0x00], 0), None);
         assert_eq!(last_index_of(b"abcabc", b"bc", 3), Some(1));
         assert_eq!(last_index_of_byte(b"abcabc", b'b', 100), Some(4));
