@@ -38,7 +38,15 @@ pub fn alloc_fill(
     if skip || buf.is_empty() {
         return Ok(());
     }
-    fill(buf, fill_value, &Arg::Undefined, &Arg::Undefined, encoding)
+    // Node fills from an explicit 0 to the length, so the encoding is honoured.
+    let len = buf.len() as f64;
+    fill(
+        buf,
+        fill_value,
+        &Arg::Number(0.0),
+        &Arg::Number(len),
+        encoding,
+    )
 }
 
 /// The error of `Buffer.from(value)` for a value it cannot take (numbers, booleans, symbols,

@@ -146,8 +146,18 @@ pub fn parse_encoding_value(arg: &Arg<'_>) -> Result<Encoding, NodeError> {
         _ => Encoding::parse(&encoding_text(arg)?),
     };
     parsed.ok_or_else(|| {
+        // Node formats the value with `%s`: strings and typed arrays (Buffers included) by
+        // `String(value)`, other objects through util.inspect.
         NodeError::unknown_encoding(&match *arg {
             Arg::String(s) => js_str_lossy(s),
+            Arg::Object(o)
+                if matches!(
+                    o.kind,
+                    ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray
+                ) =>
+            {
+                o.string.map(str::to_owned).unwrap_or_default()
+            }
             _ => inspect_arg(arg),
         })
     })
@@ -227,12 +237,11 @@ pub fn validate_integer(arg: &Arg<'_>, name: &str, min: f64, max: f64) -> Result
     Ok(n)
 }
 
-/// Node's `toInteger(n, default)` used by `buf.copy`: `+n`, the default for NaN and for values
-/// outside the safe-integer range, else `Math.floor` of fractions.
+/// Node's `toInteger(n, default)` used by `buf.copy`: `+n`, the default for NaN and the
+/// infinities, else `Math.floor`.
 pub fn to_integer_or(arg: &Arg<'_>, default: f64) -> Result<f64, NodeError> {
     let n = to_number(arg)?;
-    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
-    if n.is_nan() || !(-MAX_SAFE..=MAX_SAFE).contains(&n) {
+    if !n.is_finite() {
         return Ok(default);
     }
     Ok(n.floor())

@@ -4,7 +4,6 @@ use super::coerce::to_integer_or;
 use super::compare::expect_uint8_array;
 use crate::args::Arg;
 use crate::error::NodeError;
-use crate::inspect::number_to_string;
 
 /// What `buf.copy` will do once validated: copy `len` bytes from `source_start` in the source
 /// to `target_start` in the target (a `memmove`: source and target may be the same memory).
@@ -52,10 +51,10 @@ pub fn copy_plan_for_len(
 ) -> Result<CopyPlan, NodeError> {
     let ts = to_integer_or(target_start, 0.0)?;
     if ts < 0.0 {
-        return Err(NodeError::out_of_range_text(
+        return Err(NodeError::out_of_range(
             "targetStart",
             ">= 0",
-            &number_to_string(ts),
+            &Arg::Number(ts),
         ));
     }
     let ss = to_integer_or(source_start, 0.0)?;
@@ -71,10 +70,10 @@ pub fn copy_plan_for_len(
         _ => to_integer_or(source_end, 0.0)?,
     };
     if se < 0.0 {
-        return Err(NodeError::out_of_range_text(
+        return Err(NodeError::out_of_range(
             "sourceEnd",
             ">= 0",
-            &number_to_string(se),
+            &Arg::Number(se),
         ));
     }
     if ts >= target_len as f64 || ss >= se {

@@ -25,7 +25,9 @@ pub fn fill(
     let (mut offset, mut end, mut encoding_arg) = (*offset, *end, *encoding);
     let mut enc = Encoding::Utf8;
     if let Arg::String(_) = value {
-        if let Arg::String(_) = offset {
+        // A missing or string offset takes the encoding's place (so `fill(str, undefined,
+        // undefined, 'hex')` ignores 'hex', as in Node), then the whole buffer is filled.
+        if matches!(offset, Arg::Undefined | Arg::String(_)) {
             encoding_arg = offset;
             offset = Arg::Undefined;
             end = Arg::Undefined;
@@ -35,13 +37,16 @@ pub fn fill(
         }
         enc = encoding_must_be_string(&encoding_arg)?;
     }
-    let start = match offset {
-        Arg::Undefined => 0.0,
-        _ => validate_integer(&offset, "offset", 0.0, K_MAX_LENGTH)?,
-    };
-    let stop = match end {
-        Arg::Undefined => buf.len() as f64,
-        _ => validate_integer(&end, "end", 0.0, buf.len() as f64)?,
+    // A missing offset means the whole buffer: `end` is then not even looked at.
+    let (start, stop) = match offset {
+        Arg::Undefined => (0.0, buf.len() as f64),
+        _ => (
+            validate_integer(&offset, "offset", 0.0, K_MAX_LENGTH)?,
+            match end {
+                Arg::Undefined => buf.len() as f64,
+                _ => validate_integer(&end, "end", 0.0, buf.len() as f64)?,
+            },
+        ),
     };
     if start >= stop {
         return Ok(());

@@ -164,6 +164,13 @@ fn fixed_offset(offset: &Arg<'_>) -> Result<f64, NodeError> {
 
 /// The `byteLength` argument of the variable-width accessors: a number, an integer, 1..=6.
 fn byte_length_arg(arg: &Arg<'_>) -> Result<usize, NodeError> {
+    // Node's `Math.floor(byteLength)` runs before the type check, so BigInts and Symbols throw
+    // V8's conversion errors first.
+    match arg {
+        Arg::BigInt(_) => return Err(NodeError::bigint_to_number()),
+        Arg::Symbol(_) => return Err(NodeError::symbol_to_number()),
+        _ => {}
+    }
     let n = expect_number(arg, "byteLength")?;
     if n.is_nan() || (n.is_finite() && n.fract() != 0.0) {
         return Err(NodeError::not_an_integer("byteLength", n));

@@ -43,7 +43,27 @@ fn search(
         encoding = byte_offset;
         byte_offset = Arg::Undefined;
     }
-    let mut off = to_number(&byte_offset)?;
+    // Node clamps with relational comparisons before `+byteOffset`, so a BigInt beyond the
+    // int32 range is clamped rather than rejected.
+    const HI: f64 = 2_147_483_647.0;
+    const LO: f64 = -2_147_483_648.0;
+    let mut off = match byte_offset {
+        Arg::BigInt(d) => {
+            let neg = d.starts_with('-');
+            let mag = d.trim_start_matches('-');
+            let big = mag.len() > 10 || mag.parse::<u64>().map_or(true, |v| v > 2_147_483_647);
+            match (neg, big) {
+                (false, true) => HI,
+                (true, true)
+                    if mag.len() > 10 || mag.parse::<u64>().map_or(true, |v| v > 2_147_483_648) =>
+                {
+                    LO
+                }
+                _ => return Err(NodeError::bigint_to_number()),
+            }
+        }
+        _ => to_number(&byte_offset)?.clamp(LO, HI),
+    };
     let len = buf.len() as i64;
     if off.is_nan() {
         off = if forward { 0.0 } else { len as f64 };
@@ -63,7 +83,14 @@ fn search(
             (encoding::encode(enc, s), enc == Encoding::Utf16le)
         }
         Arg::Object(o) if o.is_uint8_array() => {
-            return Ok(find_bytes(buf, o.bytes.unwrap_or(&[]), off, forward));
+            // The encoding still decides byte or UTF-16 unit matching for Buffer needles.
+            let ucs2 = matches!(encoding, Arg::String(e) if Encoding::parse_js(e) == Some(Encoding::Utf16le));
+            let needle = o.bytes.unwrap_or(&[]);
+            return Ok(if ucs2 {
+                find_units(buf, needle, off, forward)
+            } else {
+                find_bytes(buf, needle, off, forward)
+            });
         }
         _ => {
             return Err(NodeError::invalid_arg_type(
@@ -118,6 +145,8 @@ fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
     if start < 0 || buf.len() < 2 || needle.len() < 2 || needle.len() > buf.len() {
         return -1;
     }
+    // A needle of odd length matches by its whole units (its last byte is dropped).
+    let needle = &needle[..needle.len() & !1];
     let unit = start as usize / 2;
     let found = if forward {
         raw::index_of_units(buf, needle, unit)

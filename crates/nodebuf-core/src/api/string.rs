@@ -114,8 +114,7 @@ pub fn to_string(
     let e = match *end {
         Arg::Undefined => len,
         Arg::BigInt(d) => match bigint_sign_and_big(d, len) {
-            (_, true) => len,
-            (true, _) => 0,
+            (false, true) => len,
             _ => return Err(NodeError::bigint_to_number()),
         },
         _ => {
@@ -176,9 +175,13 @@ pub fn slice_helper(
         return Ok(JsString::Ascii(Vec::new()));
     }
     let len = buf.len() as i64;
+    // Order seen in Node: start converted and checked for < 0, then end, then the upper bounds.
     let s = native_index(start, 0)?;
+    if s < 0 {
+        return Err(NodeError::index_out_of_range());
+    }
     let e = native_index(end, len)?;
-    if s < 0 || s > len || e < 0 || e > len {
+    if e < 0 || s > len || e > len {
         return Err(NodeError::index_out_of_range());
     }
     if e <= s {
