@@ -544,7 +544,7 @@ fn gen_encoding(rng: &mut Rng) -> V {
         0 => V::Undef,
         1 => V::Null,
         2 => V::Num(5.0),
-        _ => V::str(*rng.pick(NAMES)),
+        _ => V::str(rng.pick::<&str>(NAMES)),
     }
 }
 
@@ -837,7 +837,7 @@ fn gen_case(rng: &mut Rng, method: &str) -> Case {
 }
 
 fn rng_pick_str<'a>(r: &mut Rng, items: &[&'a str]) -> &'a str {
-    *r.pick(items)
+    r.pick::<&str>(items)
 }
 
 fn methods() -> Vec<String> {

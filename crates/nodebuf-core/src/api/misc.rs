@@ -6,7 +6,7 @@ use crate::ops::swap;
 /// `buf.swap16()`: swaps each byte pair in place; the length must be even
 /// (`ERR_INVALID_BUFFER_SIZE`: `Buffer size must be a multiple of 16-bits`).
 pub fn swap16(buf: &mut [u8]) -> Result<(), NodeError> {
-    if buf.len() % 2 != 0 {
+    if !buf.len().is_multiple_of(2) {
         return Err(NodeError::invalid_buffer_size(16));
     }
     swap::swap16(buf);
@@ -15,7 +15,7 @@ pub fn swap16(buf: &mut [u8]) -> Result<(), NodeError> {
 
 /// `buf.swap32()`: reverses each 4-byte unit; the length must be a multiple of 4.
 pub fn swap32(buf: &mut [u8]) -> Result<(), NodeError> {
-    if buf.len() % 4 != 0 {
+    if !buf.len().is_multiple_of(4) {
         return Err(NodeError::invalid_buffer_size(32));
     }
     swap::swap32(buf);
@@ -24,7 +24,7 @@ pub fn swap32(buf: &mut [u8]) -> Result<(), NodeError> {
 
 /// `buf.swap64()`: reverses each 8-byte unit; the length must be a multiple of 8.
 pub fn swap64(buf: &mut [u8]) -> Result<(), NodeError> {
-    if buf.len() % 8 != 0 {
+    if !buf.len().is_multiple_of(8) {
         return Err(NodeError::invalid_buffer_size(64));
     }
     swap::swap64(buf);

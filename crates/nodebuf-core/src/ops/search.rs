@@ -32,7 +32,33 @@ pub fn last_index_of(hay: &[u8], needle: &[u8], upto: usize) -> Option<usize> {
     let window = &hay[..end];
     match needle.len() {
         1 => memchr::memrchr(needle[0], window),
-        _ => memmem::rfind(window, needle),
+        _ => rfind_blocks(window, needle),
+    }
+}
+
+/// Last occurrence of `needle` in `hay`, scanning blocks from the end with the SIMD forward
+/// searcher (memchr's reverse searcher has no SIMD prefilter and is several times slower).
+fn rfind_blocks(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64 * 1024;
+    if needle.len() > hay.len() {
+        return None;
+    }
+    if hay.len() <= BLOCK {
+        return memmem::rfind(hay, needle);
+    }
+    let finder = memmem::Finder::new(needle);
+    let mut end = hay.len();
+    loop {
+        // Blocks overlap by `needle.len() - 1` bytes so no match straddles unseen.
+        let start = end.saturating_sub(BLOCK + needle.len() - 1);
+        let window = &hay[start..end];
+        if let Some(i) = finder.find_iter(window).last() {
+            return Some(start + i);
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start + needle.len() - 1;
     }
 }
 
@@ -88,5 +114,13 @@ mod tests {
         assert_eq!(last_index_of_byte(b"abcabc", b'b', 100), Some(4));
         assert_eq!(index_of(b"abc", b"", 3), Some(3));
         assert_eq!(index_of(b"abc", b"", 4), None);
+        // Block-wise reverse search agrees with the plain one across block seams.
+        let mut big = vec![b'x'; 200_000];
+        for at in [0, 65_535, 65_536, 131_070, 199_997] {
+            big[at..at + 3].copy_from_slice(b"abc");
+            assert_eq!(rfind_blocks(&big, b"abc"), memmem::rfind(&big, b"abc"));
+            assert_eq!(last_index_of(&big, b"abc", at), Some(at));
+        }
+        assert_eq!(rfind_blocks(&big, b"abd"), None);
     }
 }

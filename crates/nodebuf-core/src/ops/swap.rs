@@ -20,9 +20,10 @@ pub fn swap32(buf: &mut [u8]) {
 /// Reverses the bytes of every 8-byte unit.
 pub fn swap64(buf: &mut [u8]) {
     for c in buf.chunks_exact_mut(8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        c.copy_from_slice(&u64::from_ne_bytes(a).swap_bytes().to_ne_bytes());
+        let lo = u32::from_ne_bytes([c[0], c[1], c[2], c[3]]).swap_bytes();
+        let hi = u32::from_ne_bytes([c[4], c[5], c[6], c[7]]).swap_bytes();
+        c[..4].copy_from_slice(&hi.to_ne_bytes());
+        c[4..].copy_from_slice(&lo.to_ne_bytes());
     }
 }
 
