@@ -7,3 +7,4 @@ pub mod error;
 
 pub use error::{ErrorClass, NodeError};
 pub mod memory;
+pub mod typed_array;
