@@ -295,8 +295,8 @@ mod tests {
         dv.set_int16(9, 65535.0, true).unwrap();
         assert_eq!(dv.get_int16(9, false).unwrap(), -1);
         assert_eq!(
-            dv.get::<Float64>(0, true).unwrap(),
-            dv.get_float64(0, true).unwrap()
+            dv.get::<Float64>(0, true).unwrap().to_bits(),
+            dv.get_float64(0, true).unwrap().to_bits()
         );
     }
 }
