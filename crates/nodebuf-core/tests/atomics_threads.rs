@@ -43,8 +43,7 @@ fn producer_publishes_blocks_and_consumers_see_them_whole() {
                     let published = atomics::load(&flag, 0).unwrap() as usize;
                     if published == seen {
                         // Sleep until the producer moves the flag (or re-check after a while).
-                        atomics::wait(&flag, 0, seen as f64, Some(Duration::from_secs(1)))
-                            .unwrap();
+                        atomics::wait(&flag, 0, seen as f64, Some(Duration::from_secs(1))).unwrap();
                         continue;
                     }
                     for k in seen..published {
@@ -126,7 +125,9 @@ fn compare_exchange_spin_lock_protects_plain_bulk_data() {
                     }
                     store.read_into(8, &mut buf).unwrap();
                     assert!(buf.iter().all(|&b| b == buf[0]), "torn record");
-                    store.write_from(8, &[id.wrapping_add(round as u8); 256]).unwrap();
+                    store
+                        .write_from(8, &[id.wrapping_add(round as u8); 256])
+                        .unwrap();
                     atomics::store(&lock, 0, 0.0).unwrap();
                     atomics::notify(&lock, 0, 1).unwrap();
                 }
@@ -146,8 +147,15 @@ fn wait_times_out_after_the_timeout() {
     let took = start.elapsed();
     assert_eq!(r, WaitResult::TimedOut);
     assert!(took >= Duration::from_millis(60), "woke early: {took:?}");
-    assert!(took < Duration::from_secs(2), "slept far too long: {took:?}");
-    assert_eq!(atomics::waiter_count(&flag, 1), 0, "a timed-out waiter leaves the list");
+    assert!(
+        took < Duration::from_secs(2),
+        "slept far too long: {took:?}"
+    );
+    assert_eq!(
+        atomics::waiter_count(&flag, 1),
+        0,
+        "a timed-out waiter leaves the list"
+    );
 }
 
 #[test]
@@ -259,7 +267,7 @@ fn the_store_lives_until_the_last_thread_drops_it() {
         .map(|t| {
             let view = Uint8Array::new(store.clone(), t * 256, Some(256)).unwrap();
             thread::spawn(move || {
-                view.fill(t as f64 + 1.0, 0, None);
+                view.fill(t as f64 + 1.0, None, None);
                 view
             })
         })
@@ -268,7 +276,9 @@ fn the_store_lives_until_the_last_thread_drops_it() {
     assert_eq!(store.handle_count(), 5);
     let bytes = store.to_vec();
     for t in 0..4 {
-        assert!(bytes[t * 256..(t + 1) * 256].iter().all(|&b| b == t as u8 + 1));
+        assert!(bytes[t * 256..(t + 1) * 256]
+            .iter()
+            .all(|&b| b == t as u8 + 1));
     }
     drop(views);
     assert_eq!(store.handle_count(), 1);

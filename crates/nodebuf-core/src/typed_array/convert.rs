@@ -81,17 +81,78 @@ pub fn js_number_string(v: f64) -> String {
     if v == 0.0 {
         return "0".into();
     }
-    let abs = v.abs();
-    if (1e-6..1e21).contains(&abs) {
-        // Rust's `Display` is the shortest round-trip form without an exponent, as JS's is here.
-        return format!("{v}");
-    }
-    // Exponent form: shortest digits, `e+`/`e-` with no leading zeros.
+    let sign = if v < 0.0 { "-" } else { "" };
+    let (digits, exp) = shortest_digits(v.abs());
+    let k = digits.len() as i32;
+    // `n` is where the decimal point goes relative to the digits (Number::toString's n).
+    let n = exp + 1;
+    let body = if k <= n && n <= 21 {
+        format!("{digits}{}", "0".repeat((n - k) as usize))
+    } else if 0 < n && n <= 21 {
+        format!("{}.{}", &digits[..n as usize], &digits[n as usize..])
+    } else if -6 < n && n <= 0 {
+        format!("0.{}{digits}", "0".repeat((-n) as usize))
+    } else {
+        let e = n - 1;
+        let e_sign = if e < 0 { '-' } else { '+' };
+        match digits.len() {
+            1 => format!("{digits}e{e_sign}{}", e.abs()),
+            _ => format!("{}.{}e{e_sign}{}", &digits[..1], &digits[1..], e.abs()),
+        }
+    };
+    format!("{sign}{body}")
+}
+
+/// The shortest decimal digits that read back as `v` (> 0, finite) and the power of ten of the
+/// first digit. When two such digit strings are equally close to `v`, JS takes the one ending in
+/// an even digit; Rust's formatter may take the other, so that case is corrected here.
+fn shortest_digits(v: f64) -> (String, i32) {
     let s = format!("{v:e}");
-    match s.split_once('e') {
-        Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
-        _ => s,
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let k = digits.len();
+    // Exact decimal expansion (every double has a finite one; 800 digits cover them all).
+    let exact = format!("{v:.800e}");
+    let exact_digits: String = exact
+        .split_once('e')
+        .map_or(exact.as_str(), |(m, _)| m)
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    let tail = &exact_digits[k.min(exact_digits.len())..];
+    let is_tie = tail.starts_with('5') && tail[1..].bytes().all(|b| b == b'0');
+    let last = digits.as_bytes()[k - 1] - b'0';
+    if is_tie && last % 2 == 1 {
+        // The other candidate is the truncation or the truncation plus one: whichever differs
+        // from ours by one in the last digit and still reads back as `v`.
+        let truncated = &exact_digits[..k];
+        let other = if truncated != digits {
+            truncated.to_string()
+        } else {
+            increment(truncated)
+        };
+        if other.len() == k && format!("{}.{}e{exp}", &other[..1], &other[1..]).parse() == Ok(v) {
+            digits = other;
+        }
     }
+    let trimmed = digits.trim_end_matches('0');
+    let digits = if trimmed.is_empty() { "0" } else { trimmed }.to_string();
+    (digits, exp)
+}
+
+/// A decimal digit string plus one in its last place (may grow by a digit).
+fn increment(digits: &str) -> String {
+    let mut out: Vec<u8> = digits.bytes().collect();
+    for d in out.iter_mut().rev() {
+        if *d == b'9' {
+            *d = b'0';
+        } else {
+            *d += 1;
+            return String::from_utf8(out).unwrap_or_default();
+        }
+    }
+    format!("1{}", String::from_utf8(out).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -154,6 +215,12 @@ mod tests {
             (1e-7, "1e-7"),
             (0.000001, "0.000001"),
             (f64::NEG_INFINITY, "-Infinity"),
+            (1873711943427736.2, "1873711943427736.2"),
+            (123e-20, "1.23e-18"),
+            (1e21 + 262144.0, "1.0000000000000003e+21"),
+            (100.0, "100"),
+            (0.1, "0.1"),
+            (5e-324, "5e-324"),
         ];
         for (v, want) in cases {
             assert_eq!(js_number_string(v), want);

@@ -239,9 +239,15 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
     }
 
     /// `ta.fill(value, start, end)`: converts `value` once and stores it in elements
-    /// `start..end` (relative indices as in [`subarray`](Self::subarray)).
-    pub fn fill(&self, value: E::Js, start: i64, end: Option<i64>) {
-        let part = self.subarray(start, end);
+    /// `start..end` (relative indices as in [`subarray`](Self::subarray); `None` = `undefined`).
+    ///
+    /// Mirrors a quirk of V8 in Node v20: when `start` is `undefined`, `end` is ignored and the
+    /// whole array is filled (`new Uint8Array(4).fill(1, undefined, 2)` fills all four).
+    pub fn fill(&self, value: E::Js, start: Option<i64>, end: Option<i64>) {
+        let part = match start {
+            None => self.clone(),
+            Some(start) => self.subarray(start, end),
+        };
         let bits = E::to_bits(E::from_js(value));
         let wide = bits.to_u64();
         let byte = wide as u8;
@@ -290,6 +296,27 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         let overlaps = region::same_store(&source.store, &self.store)
             && source.byte_offset < dst_at + (end - offset) * E::KIND.size()
             && dst_at < source.byte_offset + source.byte_length();
+        if overlaps && self.store.is_shared() && sign_twins(E::KIND, E2::KIND) {
+            // V8 (Node v20) copies between the signed and unsigned twin of an integer type
+            // on one SharedArrayBuffer with a forward copy that does not guard against overlap,
+            // so a source that starts before the target is smeared. Copying `distance` bytes
+            // at a time reproduces exactly what a forward byte-by-byte copy leaves.
+            let len = source.byte_length();
+            let step = dst_at.abs_diff(source.byte_offset).max(1);
+            let mut done = 0;
+            while done < len {
+                let n = step.min(len - done);
+                region::copy_bytes(
+                    &source.store,
+                    source.byte_offset + done,
+                    &self.store,
+                    dst_at + done,
+                    n,
+                );
+                done += n;
+            }
+            return Ok(());
+        }
         if overlaps {
             let snapshot: Vec<Scalar> = (0..source.length)
                 .filter_map(|i| source.get_native(i).map(E2::to_scalar))
@@ -334,6 +361,23 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         let _ = region::read_bytes(&self.store, self.byte_offset, &mut out);
         out
     }
+}
+
+/// True for the signed/unsigned pairs of one integer width (`Int8`/`Uint8`, ...,
+/// `BigInt64`/`BigUint64`), whose elements convert bit for bit.
+fn sign_twins(a: ElementKind, b: ElementKind) -> bool {
+    use ElementKind::*;
+    matches!(
+        (a, b),
+        (Int8, Uint8)
+            | (Uint8, Int8)
+            | (Int16, Uint16)
+            | (Uint16, Int16)
+            | (Int32, Uint32)
+            | (Uint32, Int32)
+            | (BigInt64, BigUint64)
+            | (BigUint64, BigInt64)
+    )
 }
 
 impl<S: ByteRegion, E: Element> Clone for TypedArray<S, E> {
@@ -471,12 +515,15 @@ mod tests {
     #[test]
     fn fill_converts_once_and_respects_the_range() {
         let a = Int16Array::new(LocalStore::new(10), 0, None).unwrap();
-        a.fill(-1.0, 1, Some(-1));
+        a.fill(-1.0, Some(1), Some(-1));
         assert_eq!(a.to_vec(), [0, -1, -1, -1, 0]);
-        a.fill(258.0, -2, None);
+        a.fill(258.0, Some(-2), None);
         assert_eq!(a.to_vec(), [0, -1, -1, 258, 258]);
+        // V8's quirk: an undefined start fills everything, whatever the end.
+        a.fill(7.0, None, Some(1));
+        assert_eq!(a.to_vec(), [7; 5]);
         let s = Float64Array::new(SharedArrayBuffer::new(24).unwrap(), 0, None).unwrap();
-        s.fill(1.5, 0, None);
+        s.fill(1.5, Some(0), None);
         assert_eq!(s.to_vec(), [1.5; 3]);
     }
 
