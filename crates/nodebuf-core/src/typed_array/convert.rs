@@ -13,6 +13,11 @@ pub fn to_integer_or_infinity(v: f64) -> f64 {
 /// The integer `v` reduced modulo 2^32 (`ToUint32`); the narrower `ToIntN`/`ToUintN` are the low
 /// bits of this, reinterpreted.
 pub fn to_uint32(v: f64) -> u32 {
+    // Fast path: below 2^63 in magnitude the saturating cast is exact truncation, and wrapping
+    // the integer to 32 bits is the modular reduction. NaN fails the comparison.
+    if v.abs() < 9_223_372_036_854_775_808.0 {
+        return v as i64 as u32;
+    }
     if !v.is_finite() {
         return 0;
     }
@@ -172,6 +177,13 @@ mod tests {
         assert_eq!(to_uint32(1e300), 0);
         assert_eq!(to_uint32(2f64.powi(53) + 2.0), 2);
         assert_eq!(to_int32(-(2f64.powi(53)) - 2.0), -2);
+        assert_eq!(to_uint32(2f64.powi(63) + 2f64.powi(11)), 2048);
+        assert_eq!(to_uint32(-(2f64.powi(63))), 0);
+        assert_eq!(
+            to_int32(-(2f64.powi(62)) - 2f64.powi(20) - 2048.0),
+            -(1 << 20) - 2048
+        );
+        assert_eq!(to_uint32(-1.9), u32::MAX);
     }
 
     #[test]
