@@ -212,6 +212,29 @@ impl WaitResult {
     }
 }
 
+/// The timeout of `Atomics.wait(ta, i, v, timeout)` from its JS value in milliseconds:
+/// `undefined` (`None`), NaN and +Infinity wait forever (`None`), negative values do not wait
+/// at all, fractions of a millisecond are kept.
+pub fn timeout_from_js(timeout_ms: Option<f64>) -> Option<Duration> {
+    let t = timeout_ms?;
+    if t.is_nan() || t == f64::INFINITY {
+        return None;
+    }
+    // `try_from_secs_f64` fails only past ~584 years: that is forever for our purposes.
+    Duration::try_from_secs_f64(t.max(0.0) / 1000.0).ok()
+}
+
+/// The count of `Atomics.notify(ta, i, count)` from its JS value: `undefined` (`None`) and
+/// +Infinity wake everyone (`usize::MAX`), otherwise `ToIntegerOrInfinity` clamped at 0.
+pub fn notify_count_from_js(count: Option<f64>) -> usize {
+    match count {
+        None => usize::MAX,
+        Some(c) if c.is_nan() => 0,
+        // Saturating: +Infinity and huge values wake all, negative values none.
+        Some(c) => c.max(0.0) as usize,
+    }
+}
+
 /// One sleeping `wait` call.
 struct Waiter {
     /// The byte address it waits on.
@@ -454,6 +477,24 @@ mod tests {
             WaitResult::TimedOut
         );
         assert_eq!(WaitResult::NotEqual.as_str(), "not-equal");
+    }
+
+    #[test]
+    fn js_timeouts_and_counts_convert_like_the_spec() {
+        assert_eq!(timeout_from_js(None), None);
+        assert_eq!(timeout_from_js(Some(f64::NAN)), None);
+        assert_eq!(timeout_from_js(Some(f64::INFINITY)), None);
+        assert_eq!(timeout_from_js(Some(-5.0)), Some(Duration::ZERO));
+        assert_eq!(
+            timeout_from_js(Some(1.5)),
+            Some(Duration::from_micros(1500))
+        );
+        assert_eq!(timeout_from_js(Some(1e300)), None);
+        assert_eq!(notify_count_from_js(None), usize::MAX);
+        assert_eq!(notify_count_from_js(Some(f64::INFINITY)), usize::MAX);
+        assert_eq!(notify_count_from_js(Some(-3.0)), 0);
+        assert_eq!(notify_count_from_js(Some(f64::NAN)), 0);
+        assert_eq!(notify_count_from_js(Some(2.9)), 2);
     }
 
     #[test]
