@@ -84,9 +84,10 @@ pub fn load<S: ByteRegion, E: Element>(
         .ok_or_else(invalid_index)
 }
 
-/// `Atomics.store(ta, index, value)`: stores the converted value and returns what JS returns —
-/// `ToIntegerOrInfinity(value)` for Number arrays (not wrapped: storing 300 in an Int8Array
-/// returns 300), the BigInt itself for BigInt arrays.
+/// `Atomics.store(ta, index, value)`: stores the converted value and returns what JS returns
+/// for Number arrays: `ToIntegerOrInfinity(value)`, not wrapped (storing 300.7 in an Int8Array
+/// returns 300). For BigInt arrays JS returns the BigInt it was given, which may exceed 64 bits:
+/// the JS layer should return its own argument; here the (already wrapped) value comes back.
 pub fn store<S: ByteRegion, E: Element>(
     ta: &TypedArray<S, E>,
     index: usize,
