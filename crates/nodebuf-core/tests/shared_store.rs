@@ -125,3 +125,39 @@ fn zero_length_stores_work_everywhere() {
     assert_eq!(t.get(0), None);
     assert_eq!(s.slice(-5, None).unwrap().byte_length(), 0);
 }
+
+#[test]
+fn plain_element_accesses_from_many_threads_never_tear_an_element() {
+    use nodebuf_core::typed_array::{BigUint64Array, Int32Array};
+    let store = SharedArrayBuffer::new(4096).unwrap();
+    let ints = Int32Array::new(store.clone(), 0, Some(512)).unwrap();
+    let bigs = BigUint64Array::new(store.clone(), 2048, Some(256)).unwrap();
+    let patterns32 = [0i32, 0x0101_0101, 0x7f7f_7f7f];
+    let patterns64 = [0u64, 0x0202_0202_0202_0202, 0xfefe_fefe_fefe_fefe];
+    let writers: Vec<_> = (1..=2)
+        .map(|k| {
+            let (ints, bigs) = (ints.clone(), bigs.clone());
+            thread::spawn(move || {
+                for _ in 0..200 {
+                    for i in 0..ints.length() {
+                        ints.set(i, f64::from(patterns32[k]));
+                    }
+                    for i in 0..bigs.length() {
+                        bigs.set(i, patterns64[k]);
+                    }
+                }
+            })
+        })
+        .collect();
+    for _ in 0..200 {
+        for v in ints.to_vec() {
+            assert!(patterns32.contains(&v), "torn Int32 element {v:#x}");
+        }
+        for v in bigs.to_vec() {
+            assert!(patterns64.contains(&v), "torn BigUint64 element {v:#x}");
+        }
+    }
+    for w in writers {
+        w.join().unwrap();
+    }
+}
