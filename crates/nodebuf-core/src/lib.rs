@@ -7,4 +7,7 @@ pub mod encoding;
 pub mod error;
 
 pub use error::{ErrorClass, NodeError};
+pub mod atomics;
+pub mod data_view;
 pub mod memory;
+pub mod typed_array;
