@@ -114,11 +114,9 @@ function sourceHeader(error) {
     return '';
   }
   if (line === undefined) return '';
-  if (site.line === 1) {
-    // Line 1 of a module starts inside our wrapper's prefix; columns are shifted by it.
-    const prefix = '(function (exports, require, module, __filename, __dirname) { ';
-    site.column = Math.max(1, site.column - prefix.length);
-  }
+  // Node points at the throw statement when there is one before the failing expression.
+  const throwAt = line.lastIndexOf('throw ', site.column - 1);
+  if (throwAt !== -1) site.column = throwAt + 1;
   return `${site.file}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n\n`;
 }
 

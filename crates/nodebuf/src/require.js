@@ -6,7 +6,7 @@
 'use strict';
 
 const path = require('path');
-const { moduleWrappers } = require('internal/errors');
+const { moduleWrappers, WRAPPER_PREFIX } = require('internal/errors');
 
 const fs = native.fs;
 const builtinIds = new Set(Object.keys(native.sources).filter((id) => !id.startsWith('internal/')));
@@ -155,7 +155,7 @@ function stripShebang(source) {
 }
 
 function compileWrapper(source, filename) {
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${stripShebang(source)}\n})`;
+  const wrapped = `${WRAPPER_PREFIX}${stripShebang(source)}\n})`;
   const fn = native.compile(wrapped, filename);
   moduleWrappers.add(fn);
   return fn;

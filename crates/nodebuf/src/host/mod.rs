@@ -19,7 +19,7 @@ thread_local! {
 }
 
 /// Stack the JS engine may use; deep recursion then fails with a RangeError, not a crash.
-const JS_STACK_BYTES: usize = 48 * 1024 * 1024;
+const JS_STACK_BYTES: usize = 8 * 1024 * 1024;
 /// Stack of the thread that runs JS (more than the engine limit, so the limit trips first).
 pub const THREAD_STACK_BYTES: usize = 64 * 1024 * 1024;
 

@@ -1,6 +1,32 @@
 // Node-shaped errors for the JS builtins, and V8-style `error.stack` text.
 'use strict';
 
+// The text our CommonJS wrapper puts before line 1 of every module.
+const WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
+
+// QuickJS words some engine errors differently from V8; scripts print these messages, so the
+// common ones are reworded to V8's text when the error is created.
+const engineMessages = [
+  [/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')"],
+  [/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')"],
+  [/^invalid array length$/, 'Invalid array length'],
+  [/^cannot convert BigInt to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
+  [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+  [/^(.*) \(line \d+ column \d+\)$/, '$1'],
+];
+
+function translateEngineMessage(error) {
+  if (error === null || typeof error !== 'object') return;
+  const desc = Object.getOwnPropertyDescriptor(error, 'message');
+  if (desc === undefined || typeof desc.value !== 'string') return;
+  for (const [pattern, replacement] of engineMessages) {
+    if (pattern.test(desc.value)) {
+      error.message = desc.value.replace(pattern, replacement);
+      return;
+    }
+  }
+}
+
 // Module wrapper functions (CommonJS top level) print as `Object.<anonymous>` like in Node.
 const moduleWrappers = new WeakSet();
 // Where each error was created: { file, line, column } of its first user frame, for the
@@ -22,12 +48,14 @@ function headerOf(error) {
 function frameText(site) {
   const file = site.getFileName();
   const line = site.getLineNumber();
-  const column = site.getColumnNumber();
+  const rawColumn = site.getColumnNumber();
   const fn = site.getFunction();
   let name = site.getFunctionName();
   if (fn !== undefined && moduleWrappers.has(fn)) name = 'Object.<anonymous>';
   if (name === '<eval>') name = '';
   if (site.isNative() || file === undefined || file === null) return `    at ${name || '<anonymous>'} (native)`;
+  // Line 1 of a CommonJS module starts after our wrapper's opening text.
+  const column = line === 1 && !file.startsWith('node:') ? Math.max(1, rawColumn - WRAPPER_PREFIX.length) : rawColumn;
   const where = line > 0 ? `${file}:${line}:${column}` : `${file}`;
   if (site.isConstructor() && name) name = `new ${name}`;
   return name ? `    at ${name} (${where})` : `    at ${where}`;
@@ -36,13 +64,17 @@ function frameText(site) {
 // V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
 // calls Error.prepareStackTrace with the same call-site objects, so we render them that way.
 function prepareStackTrace(error, sites) {
+  translateEngineMessage(error);
   let text = headerOf(error);
   for (const site of sites) {
     text += `\n${frameText(site)}`;
     if (!errorSites.has(error) && typeof error === 'object' && error !== null) {
       const file = site.getFileName();
       if (typeof file === 'string' && !file.startsWith('node:') && site.getLineNumber() > 0) {
-        errorSites.set(error, { file, line: site.getLineNumber(), column: site.getColumnNumber() });
+        const line = site.getLineNumber();
+        let column = site.getColumnNumber();
+        if (line === 1) column = Math.max(1, column - WRAPPER_PREFIX.length);
+        errorSites.set(error, { file, line, column });
       }
     }
   }
@@ -210,6 +242,7 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
 }
 
 module.exports = {
+  WRAPPER_PREFIX,
   codes,
   makeNodeError,
   installStackFormat,

@@ -26,6 +26,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
     ("fs", include_str!("fs.js")),
+    ("fs/promises", "module.exports = require('fs').promises;"),
     ("os", include_str!("os.js")),
     ("path", include_str!("path.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
