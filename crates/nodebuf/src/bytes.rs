@@ -36,7 +36,8 @@ fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(*mut u8, usize)> {
     }
     if is_typed || is_view {
         let (offset, length, buffer) = if is_typed {
-            let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+            let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) =
+                (0, 0, 0);
             // SAFETY: a typed array; the returned buffer is a new reference we own below.
             let buffer = unsafe {
                 Value::from_raw(
@@ -70,7 +71,11 @@ pub fn view_bytes<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Vec<u8>> {
 /// Calls `f` with the bytes behind `value` without copying them. `f` must not run JS (the
 /// bytes could move or be detached under it), which its signature cannot express: callers
 /// only pass plain Rust work.
-pub fn with_view_bytes<'js, R>(ctx: &Ctx<'js>, value: &Value<'js>, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+pub fn with_view_bytes<'js, R>(
+    ctx: &Ctx<'js>,
+    value: &Value<'js>,
+    f: impl FnOnce(&[u8]) -> R,
+) -> Option<R> {
     let (ptr, len) = region(ctx, value)?;
     // SAFETY: `region` returned a live in-bounds range of the store; no JS runs while `f` uses
     // it, so it is neither freed nor detached, and no other Rust reference to it exists.

@@ -79,14 +79,25 @@ function processRejections() {
     }
     let error = reason;
     if (!isErrorLike(reason)) {
-      const { inspect } = require('internal/inspect');
       error = new UnhandledPromiseRejection(
         'This error originated either by throwing inside of an async function without a catch ' +
         'block, or by rejecting a promise which was not handled with .catch(). The promise ' +
-        `rejected with the reason "${inspect(reason)}".`);
+        `rejected with the reason "${plainString(reason)}".`);
     }
     fatal(error, 'unhandledRejection');
   }
+}
+
+// The side-effect-free text V8 gives a value (`#<Object>` for objects).
+function plainString(value) {
+  if (typeof value === 'symbol') return value.toString();
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+  if (typeof value === 'function') return Function.prototype.toString.call(value);
+  if (Array.isArray(value)) return value.map((v) => (v === null || v === undefined ? '' : plainString(v))).join(',');
+  const proto = Object.getPrototypeOf(value);
+  const ctor = proto && Object.getOwnPropertyDescriptor(proto, 'constructor');
+  const name = ctor && typeof ctor.value === 'function' && ctor.value.name ? ctor.value.name : 'Object';
+  return `#<${name}>`;
 }
 
 class UnhandledPromiseRejection extends Error {
@@ -136,7 +147,7 @@ function fatal(error, origin = 'uncaughtException') {
   if (isErrorLike(error)) {
     text = `${sourceHeader(error)}${inspect(error)}\n`;
   } else {
-    text = `${inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+    text = `\n${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
   }
   native.writeErr(`${text}\nNode.js ${process.version}\n`);
   process.exitCode = 1;
@@ -159,7 +170,9 @@ function now() {
 
 function addTimer(timer) {
   timer._seq = timerSeq++;
-  timer._when = native.now() + timer._idleTimeout;
+  // Like libuv, timers start at the loop's cached time, so timers created in one callback
+  // with equal delays are due together.
+  timer._when = loopTime + timer._idleTimeout;
   let lo = 0;
   let hi = timerList.length;
   while (lo < hi) {

@@ -99,8 +99,19 @@ mod tests {
 
     #[test]
     fn flags_before_the_script_args_after() {
-        let cmd = parse(&strings(&["--expose-gc", "--no_warnings", "a.js", "--expose-gc", "x"]));
-        let Ok(Command::Run { flags, script, args }) = cmd else {
+        let cmd = parse(&strings(&[
+            "--expose-gc",
+            "--no_warnings",
+            "a.js",
+            "--expose-gc",
+            "x",
+        ]));
+        let Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) = cmd
+        else {
             panic!("expected a run command");
         };
         assert!(flags.expose_gc && flags.no_warnings && !flags.zero_fill_buffers);

@@ -19,7 +19,7 @@ pub fn to_utf8_lossy(ctx: &Ctx<'_>, value: &Value<'_>) -> rquickjs::Result<Strin
         return Err(rquickjs::Error::Exception);
     }
     // SAFETY: QuickJS guarantees `len` readable bytes at `ptr` until it is freed below.
-    let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) };
+    let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len) };
     let fast = std::str::from_utf8(bytes).map(str::to_owned);
     // SAFETY: `ptr` came from JS_ToCStringLen on this context and is freed exactly once.
     unsafe { qjs::JS_FreeCString(raw_ctx, ptr) };
@@ -44,9 +44,4 @@ pub fn to_utf16(ctx: &Ctx<'_>, value: &Value<'_>) -> rquickjs::Result<Vec<u16>> 
     // SAFETY: freed exactly once, on the context that made it.
     unsafe { qjs::JS_FreeCStringUTF16(raw_ctx, ptr) };
     Ok(units)
-}
-
-/// A JS string made from UTF-8 `text`.
-pub fn new_string<'js>(ctx: &Ctx<'js>, text: &str) -> rquickjs::Result<Value<'js>> {
-    Ok(rquickjs::String::from_str(ctx.clone(), text)?.into_value())
 }

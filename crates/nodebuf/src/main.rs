@@ -20,7 +20,11 @@ fn main() {
             println!("Usage: nodebuf [options] script.js [arguments]\n\nOptions: --expose-gc --zero-fill-buffers --pending-deprecation --no-deprecation --no-warnings --trace-warnings --trace-deprecation --throw-deprecation");
             0
         }
-        Ok(Command::Run { flags, script, args }) => run(flags, script, args),
+        Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) => run(flags, script, args),
         Err(message) => {
             eprintln!("nodebuf: {message}");
             9

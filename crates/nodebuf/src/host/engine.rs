@@ -37,7 +37,8 @@ fn promise_state<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     out.set(0, state)?;
     if state > 0 {
         // SAFETY: JS_PromiseResult returns a new reference that `Value::from_raw` takes over.
-        let result = unsafe { Value::from_raw(ctx.clone(), qjs::JS_PromiseResult(raw_ctx, value.as_raw())) };
+        let result =
+            unsafe { Value::from_raw(ctx.clone(), qjs::JS_PromiseResult(raw_ctx, value.as_raw())) };
         out.set(1, result)?;
     }
     Ok(out.into_value())
@@ -53,7 +54,10 @@ fn proxy_details<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     let (target, handler) = unsafe {
         (
             Value::from_raw(ctx.clone(), qjs::JS_GetProxyTarget(raw_ctx, value.as_raw())),
-            Value::from_raw(ctx.clone(), qjs::JS_GetProxyHandler(raw_ctx, value.as_raw())),
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_GetProxyHandler(raw_ctx, value.as_raw()),
+            ),
         )
     };
     let out = Array::new(ctx.clone())?;

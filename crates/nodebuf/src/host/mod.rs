@@ -36,17 +36,33 @@ fn set_rejection_hook<'js>(ctx: Ctx<'js>, hook: Function<'js>) {
     REJECTION_HOOK.with(|slot| *slot.borrow_mut() = Some(saved));
 }
 
-fn build_native<'js>(ctx: &Ctx<'js>, flags: &Flags, script: &str, args: &[String]) -> rquickjs::Result<Object<'js>> {
+fn build_native<'js>(
+    ctx: &Ctx<'js>,
+    flags: &Flags,
+    script: &str,
+    args: &[String],
+) -> rquickjs::Result<Object<'js>> {
     let native = Object::new(ctx.clone())?;
     engine::install(ctx, &native)?;
     stdio::install(ctx, &native)?;
-    modules::process::install(ctx, &native, &modules::process::ProcessInfo { script, args, flags })?;
+    modules::process::install(
+        ctx,
+        &native,
+        &modules::process::ProcessInfo {
+            script,
+            args,
+            flags,
+        },
+    )?;
     modules::fs::install(ctx, &native)?;
     modules::os::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;
     native.set("sources", sources(ctx)?)?;
-    native.set("setRejectionHook", Function::new(ctx.clone(), set_rejection_hook)?)?;
+    native.set(
+        "setRejectionHook",
+        Function::new(ctx.clone(), set_rejection_hook)?,
+    )?;
     let options = nodebuf_js::Options {
         zero_fill_buffers: flags.zero_fill_buffers,
         pending_deprecation: flags.pending_deprecation,
@@ -94,7 +110,8 @@ pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
         let mut options = rquickjs::context::EvalOptions::default();
         options.strict = false;
         options.filename = Some("node:internal/bootstrap".into());
-        let boot: rquickjs::Result<Function> = ctx.eval_with_options(include_str!("../bootstrap.js"), options);
+        let boot: rquickjs::Result<Function> =
+            ctx.eval_with_options(include_str!("../bootstrap.js"), options);
         let result = boot.and_then(|boot| boot.call::<_, i32>((native,)));
         match result.catch(&ctx) {
             Ok(code) => code,

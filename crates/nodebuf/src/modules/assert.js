@@ -231,7 +231,7 @@ function innerOk(fn, argLen, value, message) {
     generatedMessage = true;
     const source = callSource(fn);
     message = source === undefined ?
-      'The expression evaluated to a falsy value' :
+      `${inspect(value)} == true` :
       `The expression evaluated to a falsy value:\n\n  ${source.split('\n').join('\n  ')}\n`;
   } else if (message instanceof Error) {
     throw message;

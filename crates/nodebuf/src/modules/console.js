@@ -185,10 +185,7 @@ class Console {
     const header = ['(index)', ...columns];
     if (hasValues) header.push(valuesKey);
     const width = header.map((h) => Math.max(h.length + 2, ...rows.map((r) => (r[h] === undefined ? 0 : r[h].length) + 2)));
-    const cell = (text, w) => {
-      const left = Math.floor((w - text.length) / 2);
-      return ' '.repeat(left) + text + ' '.repeat(w - text.length - left);
-    };
+    const cell = (text, w) => ` ${text}${' '.repeat(w - text.length - 1)}`;
     const line = (l, m, r) => l + width.map((w) => '─'.repeat(w)).join(m) + r;
     let out = `${line('┌', '┬', '┐')}\n│${header.map((h, i) => cell(h, width[i])).join('│')}│\n${line('├', '┼', '┤')}\n`;
     for (const row of rows) {

@@ -13,9 +13,18 @@ fn encode<'js>(ctx: Ctx<'js>, text: Value<'js>) -> Result<Value<'js>> {
 }
 
 /// Decodes `view`; `null` when `fatal` and the bytes are not valid UTF-8.
-fn decode<'js>(ctx: Ctx<'js>, view: Value<'js>, fatal: bool, ignore_bom: bool) -> Result<Value<'js>> {
+fn decode<'js>(
+    ctx: Ctx<'js>,
+    view: Value<'js>,
+    fatal: bool,
+    ignore_bom: bool,
+) -> Result<Value<'js>> {
     let text = with_view_bytes(&ctx, &view, |bytes| {
-        let bytes = if !ignore_bom && bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { &bytes[3..] } else { bytes };
+        let bytes = if !ignore_bom && bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            &bytes[3..]
+        } else {
+            bytes
+        };
         if fatal {
             std::str::from_utf8(bytes).ok().map(str::to_owned)
         } else {
@@ -25,7 +34,10 @@ fn decode<'js>(ctx: Ctx<'js>, view: Value<'js>, fatal: bool, ignore_bom: bool) -
     match text {
         Some(Some(text)) => Ok(rquickjs::String::from_str(ctx, &text)?.into_value()),
         Some(None) => Ok(Value::new_null(ctx)),
-        None => Err(rquickjs::Exception::throw_type(&ctx, "input must be an ArrayBufferView")),
+        None => Err(rquickjs::Exception::throw_type(
+            &ctx,
+            "input must be an ArrayBufferView",
+        )),
     }
 }
 

@@ -84,6 +84,20 @@ function prepareStackTrace(error, sites) {
 function installStackFormat() {
   Error.prepareStackTrace = prepareStackTrace;
   Error.stackTraceLimit = 10;
+  // V8 lets scripts store any value in `stack`; QuickJS's setter only takes strings.
+  const desc = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+  if (desc !== undefined && typeof desc.set === 'function') {
+    const setString = desc.set;
+    Object.defineProperty(Error.prototype, 'stack', {
+      get: desc.get,
+      set(value) {
+        if (typeof value === 'string') setString.call(this, value);
+        else Object.defineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
 }
 
 // --- Node error objects -------------------------------------------------------------------
@@ -204,8 +218,11 @@ const codes = {
   ERR_INVALID_THIS: (type) => makeNodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`),
   ERR_INVALID_RETURN_VALUE: (input, name, value) => {
     let type;
-    if (value && value.constructor && value.constructor.name) type = `instance of ${value.constructor.name}`;
-    else type = `type ${typeof value}`;
+    if (value !== null && typeof value === 'object' && value.constructor && value.constructor.name) {
+      type = `instance of ${value.constructor.name}`;
+    } else {
+      type = `type ${typeof value}${value === undefined || value === null ? '' : ` (${require('internal/inspect').inspect(value)})`}`;
+    }
     return makeNodeError(TypeError, 'ERR_INVALID_RETURN_VALUE', `Expected ${input} to be returned from the "${name}" function but got ${type}.`);
   },
   ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>

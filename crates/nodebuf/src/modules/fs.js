@@ -6,6 +6,9 @@ const { codes, makeNodeError } = require('internal/errors');
 const pathModule = require('path');
 const nfs = native.fs;
 
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+
 const constants = {
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
   O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
@@ -15,7 +18,7 @@ const constants = {
 
 function toPath(path, name = 'path') {
   if (typeof path === 'string') return path;
-  if (path instanceof URL) return decodeURIComponent(path.pathname);
+  if (typeof URL === 'function' && path instanceof URL) return decodeURIComponent(path.pathname);
   if (path instanceof Uint8Array) return new TextDecoder().decode(path);
   throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
 }
@@ -246,7 +249,7 @@ function rmSync(path, options) {
   }
   if (kind === 2) {
     if (!recursive) {
-      const err = makeNodeError(Error, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${target}`);
+      const err = makeNodeError(SystemError, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${target}`);
       err.info = { code: 'EISDIR', message: 'is a directory', path: target, syscall: 'rm', errno: 21 };
       err.errno = 21;
       err.syscall = 'rm';

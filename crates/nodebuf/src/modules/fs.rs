@@ -46,7 +46,13 @@ fn uv_name(errno: i32) -> (&'static str, &'static str) {
 /// Throws Node's error for a failed system call: message
 /// `CODE: description, syscall 'path' -> 'dest'`, enumerable `errno` (negative), `code`,
 /// `syscall`, `path`, `dest` in that order.
-pub fn throw_io(ctx: &Ctx<'_>, err: &std::io::Error, syscall: &str, path: Option<&str>, dest: Option<&str>) -> Error {
+pub fn throw_io(
+    ctx: &Ctx<'_>,
+    err: &std::io::Error,
+    syscall: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) -> Error {
     let errno = err.raw_os_error().unwrap_or(22);
     let (code, description) = uv_name(errno);
     let mut message = format!("{code}: {description}, {syscall}");
@@ -57,8 +63,9 @@ pub fn throw_io(ctx: &Ctx<'_>, err: &std::io::Error, syscall: &str, path: Option
         message.push_str(&format!(" -> '{dest}'"));
     }
     let build = || -> Result<Value<'_>> {
-        let error = Exception::from_message(ctx.clone(), &message)?;
-        let obj = error.as_object();
+        // Built with the global Error constructor so `message` is non-enumerable, as in Node.
+        let ctor: rquickjs::Constructor = ctx.globals().get("Error")?;
+        let obj: Object = ctor.construct((message.as_str(),))?;
         obj.set("errno", -errno)?;
         obj.set("code", code)?;
         obj.set("syscall", syscall)?;
@@ -68,7 +75,7 @@ pub fn throw_io(ctx: &Ctx<'_>, err: &std::io::Error, syscall: &str, path: Option
         if let Some(dest) = dest {
             obj.set("dest", dest)?;
         }
-        Ok(error.into_value())
+        Ok(obj.into_value())
     };
     match build() {
         Ok(value) => ctx.throw(value),
@@ -107,13 +114,15 @@ fn read_all<'js>(ctx: &Ctx<'js>, target: &Value<'js>) -> Result<Vec<u8>> {
     if let Some(fd) = target.as_int() {
         let mut file = borrow_fd(fd);
         let mut out = Vec::new();
-        file.read_to_end(&mut out).map_err(|e| throw_io(ctx, &e, "read", None, None))?;
+        file.read_to_end(&mut out)
+            .map_err(|e| throw_io(ctx, &e, "read", None, None))?;
         return Ok(out);
     }
     let path = to_utf8_lossy(ctx, target)?;
     let mut file = File::open(&path).map_err(|e| throw_io(ctx, &e, "open", Some(&path), None))?;
     let mut out = Vec::new();
-    file.read_to_end(&mut out).map_err(|e| throw_io(ctx, &e, "read", None, None))?;
+    file.read_to_end(&mut out)
+        .map_err(|e| throw_io(ctx, &e, "read", None, None))?;
     Ok(out)
 }
 
@@ -135,19 +144,30 @@ fn data_bytes<'js>(ctx: &Ctx<'js>, data: &Value<'js>) -> Result<Vec<u8>> {
     }
 }
 
-fn write_file<'js>(ctx: Ctx<'js>, target: Value<'js>, data: Value<'js>, flag: String, mode: u32) -> Result<()> {
+fn write_file<'js>(
+    ctx: Ctx<'js>,
+    target: Value<'js>,
+    data: Value<'js>,
+    flag: String,
+    mode: u32,
+) -> Result<()> {
     let bytes = data_bytes(&ctx, &data)?;
     if let Some(fd) = target.as_int() {
         let mut file = borrow_fd(fd);
-        return file.write_all(&bytes).map_err(|e| throw_io(&ctx, &e, "write", None, None));
+        return file
+            .write_all(&bytes)
+            .map_err(|e| throw_io(&ctx, &e, "write", None, None));
     }
     let path = to_utf8_lossy(&ctx, &target)?;
-    let mut file = open_with(&path, &flag, mode).map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
-    file.write_all(&bytes).map_err(|e| throw_io(&ctx, &e, "write", None, None))
+    let mut file =
+        open_with(&path, &flag, mode).map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
+    file.write_all(&bytes)
+        .map_err(|e| throw_io(&ctx, &e, "write", None, None))
 }
 
 fn open(ctx: Ctx<'_>, path: String, flags: String, mode: u32) -> Result<i32> {
-    let file = open_with(&path, &flags, mode).map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
+    let file = open_with(&path, &flags, mode)
+        .map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
     Ok(file.into_raw_fd())
 }
 
@@ -162,7 +182,14 @@ fn close(ctx: Ctx<'_>, fd: i32) -> Result<()> {
 }
 
 /// `fs.readSync(fd, buffer, offset, length, position)`: reads into `buffer[offset..offset+length]`.
-fn read<'js>(ctx: Ctx<'js>, fd: i32, buffer: Value<'js>, offset: usize, length: usize, position: Value<'js>) -> Result<usize> {
+fn read<'js>(
+    ctx: Ctx<'js>,
+    fd: i32,
+    buffer: Value<'js>,
+    offset: usize,
+    length: usize,
+    position: Value<'js>,
+) -> Result<usize> {
     let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
     let result = with_view_bytes_mut(&ctx, &buffer, |bytes| {
         let end = offset.saturating_add(length).min(bytes.len());
@@ -177,18 +204,29 @@ fn read<'js>(ctx: Ctx<'js>, fd: i32, buffer: Value<'js>, offset: usize, length: 
     match result {
         Some(Ok(n)) => Ok(n),
         Some(Err(e)) => Err(throw_io(&ctx, &e, "read", None, None)),
-        None => Err(Exception::throw_type(&ctx, "buffer must be an ArrayBufferView")),
+        None => Err(Exception::throw_type(
+            &ctx,
+            "buffer must be an ArrayBufferView",
+        )),
     }
 }
 
 /// `fs.writeSync(fd, buffer, offset, length, position)` or `(fd, string, position)`.
-fn write<'js>(ctx: Ctx<'js>, fd: i32, data: Value<'js>, offset: usize, length: Value<'js>, position: Value<'js>) -> Result<usize> {
+fn write<'js>(
+    ctx: Ctx<'js>,
+    fd: i32,
+    data: Value<'js>,
+    offset: usize,
+    length: Value<'js>,
+    position: Value<'js>,
+) -> Result<usize> {
     let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
     let bytes = if data.is_string() {
         to_utf8_lossy(&ctx, &data)?.into_bytes()
     } else {
-        let all = with_view_bytes(&ctx, &data, |b| b.to_vec())
-            .ok_or_else(|| Exception::throw_type(&ctx, "data must be a string or an ArrayBufferView"))?;
+        let all = with_view_bytes(&ctx, &data, |b| b.to_vec()).ok_or_else(|| {
+            Exception::throw_type(&ctx, "data must be a string or an ArrayBufferView")
+        })?;
         let end = match length.as_number() {
             Some(len) if len >= 0.0 => offset.saturating_add(len as usize).min(all.len()),
             _ => all.len(),
@@ -229,18 +267,35 @@ fn stat_object<'js>(ctx: &Ctx<'js>, meta: &std::fs::Metadata) -> Result<Object<'
     Ok(out)
 }
 
-fn stat<'js>(ctx: Ctx<'js>, path: String, follow: bool, throw_if_missing: bool) -> Result<Value<'js>> {
-    let meta = if follow { std::fs::metadata(&path) } else { std::fs::symlink_metadata(&path) };
+fn stat<'js>(
+    ctx: Ctx<'js>,
+    path: String,
+    follow: bool,
+    throw_if_missing: bool,
+) -> Result<Value<'js>> {
+    let meta = if follow {
+        std::fs::metadata(&path)
+    } else {
+        std::fs::symlink_metadata(&path)
+    };
     match meta {
         Ok(meta) => Ok(stat_object(&ctx, &meta)?.into_value()),
         Err(_) if !throw_if_missing => Ok(Value::new_undefined(ctx)),
-        Err(e) => Err(throw_io(&ctx, &e, if follow { "stat" } else { "lstat" }, Some(&path), None)),
+        Err(e) => Err(throw_io(
+            &ctx,
+            &e,
+            if follow { "stat" } else { "lstat" },
+            Some(&path),
+            None,
+        )),
     }
 }
 
 fn fstat<'js>(ctx: Ctx<'js>, fd: i32) -> Result<Object<'js>> {
     let file = borrow_fd(fd);
-    let meta = file.metadata().map_err(|e| throw_io(&ctx, &e, "fstat", None, None))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| throw_io(&ctx, &e, "fstat", None, None))?;
     stat_object(&ctx, &meta)
 }
 
@@ -257,7 +312,9 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
     if !recursive {
         let mut builder = std::fs::DirBuilder::new();
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
-        builder.create(&path).map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
+        builder
+            .create(&path)
+            .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
         return Ok(Value::new_undefined(ctx));
     }
     let target = std::path::Path::new(&path);
@@ -279,7 +336,9 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
-    builder.create(&path).map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
+    builder
+        .create(&path)
+        .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
     match first {
         Some(dir) => {
             let abs = std::path::absolute(&dir).unwrap_or(dir);
@@ -290,7 +349,8 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
 }
 
 fn readdir<'js>(ctx: Ctx<'js>, path: String) -> Result<Array<'js>> {
-    let entries = std::fs::read_dir(&path).map_err(|e| throw_io(&ctx, &e, "scandir", Some(&path), None))?;
+    let entries =
+        std::fs::read_dir(&path).map_err(|e| throw_io(&ctx, &e, "scandir", Some(&path), None))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -314,7 +374,11 @@ fn kind(path: String) -> i32 {
 }
 
 fn rmdir(ctx: Ctx<'_>, path: String, recursive: bool) -> Result<()> {
-    let result = if recursive { std::fs::remove_dir_all(&path) } else { std::fs::remove_dir(&path) };
+    let result = if recursive {
+        std::fs::remove_dir_all(&path)
+    } else {
+        std::fs::remove_dir(&path)
+    };
     result.map_err(|e| throw_io(&ctx, &e, "rmdir", Some(&path), None))
 }
 
@@ -347,17 +411,21 @@ fn chmod(ctx: Ctx<'_>, path: String, mode: u32) -> Result<()> {
 
 fn ftruncate(ctx: Ctx<'_>, fd: i32, len: f64) -> Result<()> {
     let file = borrow_fd(fd);
-    file.set_len(len.max(0.0) as u64).map_err(|e| throw_io(&ctx, &e, "ftruncate", None, None))
+    file.set_len(len.max(0.0) as u64)
+        .map_err(|e| throw_io(&ctx, &e, "ftruncate", None, None))
 }
 
 fn fsync(ctx: Ctx<'_>, fd: i32) -> Result<()> {
     let file = borrow_fd(fd);
-    file.sync_all().map_err(|e| throw_io(&ctx, &e, "fsync", None, None))
+    file.sync_all()
+        .map_err(|e| throw_io(&ctx, &e, "fsync", None, None))
 }
 
 fn seek_end(fd: i32) -> f64 {
     let mut file = borrow_fd(fd);
-    file.seek(SeekFrom::Current(0)).map(|p| p as f64).unwrap_or(-1.0)
+    file.seek(SeekFrom::Current(0))
+        .map(|p| p as f64)
+        .unwrap_or(-1.0)
 }
 
 /// Adds the `fs*` functions to the `native` binding object.

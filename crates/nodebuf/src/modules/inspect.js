@@ -4,7 +4,8 @@
 
 const kCustom = Symbol.for('nodejs.util.inspect.custom');
 const kObjectType = 0;
-const kArrayExtrasType = 1;
+const kArrayType = 1;
+const kArrayExtrasType = 2;
 const kMinLineWidth = 16;
 
 const defaults = {
@@ -31,7 +32,7 @@ const classIds = (() => {
     boolean: id(new Boolean(false)),
     symbol: id(Object(Symbol())),
     bigint: id(Object(BigInt(0))),
-    args: id((function () { return arguments; })()),
+    args: id(native.compile('(function () { return arguments; })', 'node:internal/inspect')()),
     strictArgs: id((function () { 'use strict'; return arguments; })()),
     generatorFn: id(function* () {}),
     asyncFn: id(async function () {}),
@@ -147,7 +148,7 @@ function escapeChar(str, i, quote) {
       const prev = str.charCodeAt(i - 1);
       if (prev >= 0xd800 && prev <= 0xdbff) return null;
     }
-    return `\\u${code.toString(16).toUpperCase()}`;
+    return `\\u${code.toString(16)}`;
   }
   return null;
 }
@@ -395,7 +396,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getNonIndexKeys(value, ctx.showHidden);
-      if (ctx.showHidden) keys = keys.filter((k) => k !== 'length');
       braces = [`${prefix}[`, ']'];
       if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
@@ -442,12 +442,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     braces = ['{', '}'];
     if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
-        braces[0] = '[Arguments] [';
-        keys = getNonIndexKeys(value, ctx.showHidden);
-        extrasType = kArrayExtrasType;
-        formatter = formatArguments;
-        if (value.length === 0 && keys.length === 0) return '[Arguments] []';
-        braces[1] = ']';
+        braces[0] = '[Arguments] {';
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
@@ -641,6 +636,12 @@ function formatError(err, constructor, tag, ctx, keys) {
   } else {
     stack = errorToString(err);
   }
+  // A name set after construction (`this.name = ...` in a subclass) is not in the captured
+  // stack; show it in place of the class name the stack starts with.
+  if (name !== '' && !stack.split('\n', 1)[0].includes(name) && constructor !== null) {
+    const head = /^([A-Za-z_$][\w$]*)(?=:|\n|$)/.exec(stack);
+    if (head !== null) stack = `${name}${stack.slice(head[1].length)}`;
+  }
   if (!ctx.showHidden && keys.length !== 0) {
     for (const key of ['name', 'message', 'stack']) {
       const index = keys.indexOf(key);
@@ -728,7 +729,7 @@ function formatArray(ctx, value, recurseTimes) {
       i = j;
       continue;
     }
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayExtrasType));
+    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
     i++;
   }
   const remaining = len - i;
@@ -846,7 +847,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc) {
   } else {
     str = ctx.stylize('undefined', 'undefined');
   }
-  if (type === kArrayExtrasType) return str;
+  if (type === kArrayType) return str;
   if (typeof key === 'symbol') {
     name = `[${ctx.stylize(symbolToString(key), 'symbol')}]`;
   } else if (key === '__proto__') {

@@ -20,9 +20,15 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/warnings", include_str!("warnings.js")),
     ("assert", include_str!("assert.js")),
     ("module", "module.exports = require('internal/cjs').Module;"),
-    ("timers/promises", "module.exports = require('timers').promises;"),
+    (
+        "timers/promises",
+        "module.exports = require('timers').promises;",
+    ),
     ("internal/comparisons", include_str!("comparisons.js")),
-    ("assert/strict", "module.exports = require('assert').strict;"),
+    (
+        "assert/strict",
+        "module.exports = require('assert').strict;",
+    ),
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
     ("fs", include_str!("fs.js")),

@@ -7,7 +7,11 @@ fn tmpdir() -> String {
     for var in ["TMPDIR", "TMP", "TEMP"] {
         if let Ok(dir) = std::env::var(var) {
             if !dir.is_empty() {
-                let trimmed = if dir.len() > 1 { dir.trim_end_matches('/') } else { &dir };
+                let trimmed = if dir.len() > 1 {
+                    dir.trim_end_matches('/')
+                } else {
+                    &dir
+                };
                 return trimmed.to_string();
             }
         }
@@ -26,7 +30,9 @@ fn hostname() -> String {
 }
 
 fn cpu_count() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// Adds `native.os` to the binding object.

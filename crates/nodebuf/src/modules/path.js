@@ -111,11 +111,10 @@ function basename(path, suffix) {
   let end = path.length;
   while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
   if (end === 0) return '';
-  let start = path.lastIndexOf('/', end - 1) + 1;
+  const start = path.lastIndexOf('/', end - 1) + 1;
   let base = path.slice(start, end);
-  if (suffix !== undefined && suffix.length > 0 && suffix.length <= base.length) {
-    if (base === suffix) return suffix.length === base.length && start === 0 && false ? '' : (base.endsWith(suffix) && base !== suffix ? base.slice(0, -suffix.length) : base);
-    if (base.endsWith(suffix)) base = base.slice(0, base.length - suffix.length);
+  if (suffix !== undefined && suffix.length > 0 && base.endsWith(suffix)) {
+    base = base.slice(0, base.length - suffix.length);
   }
   return base;
 }

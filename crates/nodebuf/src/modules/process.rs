@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use rquickjs::{qjs, Array, BigInt, Ctx, Function, Object, Result, Value};
+use rquickjs::{qjs, Array, BigInt, Ctx, Function, Object, Result};
 
 use crate::flags::Flags;
 use crate::host::engine::now_ns;
@@ -39,7 +39,11 @@ fn hrtime_bigint<'js>(ctx: Ctx<'js>) -> Result<BigInt<'js>> {
 fn rss_bytes() -> f64 {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<f64>().ok())
+        })
         .map(|pages| pages * 4096.0)
         .unwrap_or(0.0)
 }
@@ -66,7 +70,8 @@ fn cwd() -> String {
 }
 
 fn chdir(ctx: Ctx<'_>, dir: String) -> Result<()> {
-    std::env::set_current_dir(&dir).map_err(|e| crate::modules::fs::throw_io(&ctx, &e, "chdir", Some(&dir), None))
+    std::env::set_current_dir(&dir)
+        .map_err(|e| crate::modules::fs::throw_io(&ctx, &e, "chdir", Some(&dir), None))
 }
 
 fn exit(code: i32) {
@@ -78,7 +83,10 @@ fn exit(code: i32) {
 fn env<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
     for (key, value) in std::env::vars_os() {
-        out.set(key.to_string_lossy().as_ref(), value.to_string_lossy().as_ref())?;
+        out.set(
+            key.to_string_lossy().as_ref(),
+            value.to_string_lossy().as_ref(),
+        )?;
     }
     Ok(out)
 }
@@ -135,6 +143,5 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     native.set("cwd", Function::new(ctx.clone(), cwd)?)?;
     native.set("chdir", Function::new(ctx.clone(), chdir)?)?;
     native.set("exit", Function::new(ctx.clone(), exit)?)?;
-    let _: Option<Value> = None;
     Ok(())
 }

@@ -44,11 +44,13 @@ function clone(value, memory, transferred) {
     return value;
   }
   if (ArrayBuffer.isView(value)) {
+    const { byteOffset, byteLength } = value;
+    const length = types.isDataView(value) ? byteLength : value.length;
     const buffer = clone(value.buffer, memory, transferred);
-    if (types.isDataView(value)) out = new DataView(buffer, value.byteOffset, value.byteLength);
+    if (types.isDataView(value)) out = new DataView(buffer, byteOffset, byteLength);
     else {
       const Ctor = globalThis[types.typedArrayName(value)];
-      out = new Ctor(buffer, value.byteOffset, value.length);
+      out = new Ctor(buffer, byteOffset, length);
     }
     memory.set(value, out);
     return out;

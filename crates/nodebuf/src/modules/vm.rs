@@ -36,7 +36,12 @@ fn own_keys<'js>(obj: &Object<'js>) -> Vec<String> {
     obj.keys::<String>().filter_map(|k| k.ok()).collect()
 }
 
-fn run_in_new_context<'js>(ctx: Ctx<'js>, code: String, sandbox: Object<'js>, filename: String) -> Result<Value<'js>> {
+fn run_in_new_context<'js>(
+    ctx: Ctx<'js>,
+    code: String,
+    sandbox: Object<'js>,
+    filename: String,
+) -> Result<Value<'js>> {
     let realm = Realm::new(&ctx)?;
     let global = realm.ctx.globals();
     let builtins: std::collections::HashSet<String> = {
@@ -44,6 +49,11 @@ fn run_in_new_context<'js>(ctx: Ctx<'js>, code: String, sandbox: Object<'js>, fi
         let list: Vec<String> = names.call((global.clone(),))?;
         list.into_iter().collect()
     };
+    // V8 gives every context a console; share the main one unless the sandbox brings its own.
+    let console: Value = ctx.globals().get("console")?;
+    global.set("console", console)?;
+    let mut builtins = builtins;
+    builtins.insert("console".to_string());
     for key in own_keys(&sandbox) {
         let value: Value = sandbox.get(key.as_str())?;
         global.set(key.as_str(), value)?;
@@ -82,6 +92,9 @@ fn run_in_new_context<'js>(ctx: Ctx<'js>, code: String, sandbox: Object<'js>, fi
 
 /// Adds `native.runInNewContext` to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
-    native.set("runInNewContext", Function::new(ctx.clone(), run_in_new_context)?)?;
+    native.set(
+        "runInNewContext",
+        Function::new(ctx.clone(), run_in_new_context)?,
+    )?;
     Ok(())
 }
