@@ -6,4 +6,6 @@
 pub mod error;
 
 pub use error::{ErrorClass, NodeError};
+pub mod buffer;
 pub mod memory;
+pub use buffer::Buffer;

@@ -1,0 +1,311 @@
+//! Making Buffers: Node's allocation entry points, pooled and not pooled exactly as Node v20,
+//! plus Rust constructors that fill every byte without a separate zeroing pass.
+//!
+//! No constructor ever exposes uninitialized memory or bytes another Buffer held: unpooled stores
+//! are fresh zeroed (or fully written) allocations, and pool bytes are handed out once.
+
+use std::io;
+
+use super::Buffer;
+use crate::memory::pool::{self, Reservation};
+use crate::memory::raw::RawBytes;
+use crate::memory::retention::{Site, StoreKind};
+use crate::memory::store::{alloc_error, check_size, StoreInner};
+use crate::NodeError;
+
+impl Buffer {
+    /// `Buffer.alloc(size)`: `size` zero bytes in a store of their own (never pooled). Sizes above
+    /// `kMaxLength` fail with Node's `ERR_OUT_OF_RANGE`.
+    #[track_caller]
+    pub fn alloc(size: usize) -> Result<Buffer, NodeError> {
+        Buffer::unpooled_zeroed(size, Site::caller())
+    }
+
+    /// `Buffer.allocUnsafeSlow(size)`: a store of its own, never pooled. (Zero-filled here: we
+    /// never expose old bytes, and fresh pages cost nothing to clear.)
+    #[track_caller]
+    pub fn alloc_unsafe_slow(size: usize) -> Result<Buffer, NodeError> {
+        Buffer::unpooled_zeroed(size, Site::caller())
+    }
+
+    /// `Buffer.allocUnsafe(size)`: from the pool when `0 < size < poolSize >>> 1`, else a store of
+    /// its own. The bytes are zero (Node's may hold old data; ours never do).
+    #[track_caller]
+    pub fn alloc_unsafe(size: usize) -> Result<Buffer, NodeError> {
+        Buffer::pooled_or_fresh(size, Site::caller())
+    }
+
+    /// `Buffer.from(bytes)` for an array, typed array, Buffer or `copyBytesFrom`: a copy, pooled by
+    /// the `allocUnsafe` rule.
+    #[track_caller]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Buffer, NodeError> {
+        let len = bytes.len();
+        // SAFETY: the closure writes all `len` bytes. `bytes` is a live shared slice held by the
+        // caller, so it cannot overlap the destination, which is lent exclusively to us (pool) or
+        // not yet reachable by anyone (fresh store).
+        unsafe {
+            Buffer::alloc_written(len, Site::caller(), |dst| {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, len)
+            })
+        }
+    }
+
+    /// The pooled-allocation step of `Buffer.from(string, encoding)`, with Node v20's exact pool
+    /// decisions; the caller supplies the string's facts and its encoder:
+    /// - `char_len`: the string's length in UTF-16 units (`string.length`);
+    /// - `byte_length`: the encoding's `Buffer.byteLength` (may over-estimate, as base64 does);
+    ///   called only when Node would compute it;
+    /// - `encode`: writes the string into the zeroed slice it gets (exactly the reserved size)
+    ///   and returns how many bytes it wrote.
+    ///
+    /// Node's rules: an empty string gives an empty Buffer in a store of its own. Otherwise, with
+    /// `max = poolSize >>> 1`: `char_len >= max` → unpooled; else the estimate is
+    /// `char_len * 4`, replaced by `byte_length()` when that estimate is `>= max`; an estimate
+    /// `>= max` → unpooled. Pooled: the room check uses the estimate, and the pool offset advances
+    /// by the bytes written. Unpooled: a store of `byte_length()` bytes, viewed for the bytes
+    /// written (so over-estimated base64 keeps its larger store, as in Node).
+    ///
+    /// Bytes the encoder wrote past its returned count are cleared again, so they can never show
+    /// up in a later allocation.
+    #[track_caller]
+    pub fn from_encoded(
+        char_len: usize,
+        byte_length: impl FnOnce() -> usize,
+        encode: impl FnOnce(&mut [u8]) -> usize,
+    ) -> Result<Buffer, NodeError> {
+        let site = Site::caller();
+        if char_len == 0 {
+            return Buffer::unpooled_zeroed(0, site);
+        }
+        let max = pool::threshold();
+        let mut byte_length = Some(byte_length);
+        let mut encode = Some(encode);
+        let mut exact = None;
+        let estimate = if char_len as u64 >= max {
+            None
+        } else {
+            let quick = char_len.saturating_mul(4);
+            if (quick as u64) < max {
+                Some(quick)
+            } else {
+                let len = byte_length.take().map_or(0, |f| f());
+                exact = Some(len);
+                ((len as u64) < max).then_some(len)
+            }
+        };
+        if let Some(estimate) = estimate {
+            if let Some(reservation) = pool::reserve(estimate) {
+                let reservation = reservation?;
+                let (start, end) = (reservation.start, reservation.start + estimate);
+                let lent = reservation.store.borrows.lend(start, end, true);
+                let written = lent.map(|_lend| {
+                    let encode = encode.take();
+                    fill_reserved(&reservation, estimate, |b| encode.map_or(0, |f| f(b)))
+                });
+                match written {
+                    Ok(written) => {
+                        pool::commit(&reservation, written);
+                        return Ok(Buffer::from_reservation(reservation, written, site));
+                    }
+                    Err(_) => pool::commit(&reservation, 0),
+                }
+            }
+        }
+        let size = match exact {
+            Some(len) => len,
+            None => byte_length.map_or(0, |f| f()),
+        };
+        let store = StoreInner::zeroed(size, StoreKind::Buffer, site)?;
+        // SAFETY: the store is fresh: no view or handle of it exists yet, so this is the only
+        // reference to its bytes while `encode` runs.
+        let slice = unsafe { std::slice::from_raw_parts_mut(store.ptr(), size) };
+        let written = encode.take().map_or(0, |f| f(slice)).min(size);
+        // SAFETY: still the only reference to the store's bytes; the range is inside it.
+        unsafe { clear_tail(store.ptr(), written, size) };
+        Ok(Buffer::from_parts(store, 0, written, site))
+    }
+
+    /// A Buffer of `len` bytes where byte `i` is `f(i)`, allocated as `allocUnsafe` would be
+    /// (pooled when small) but written once, with no zeroing pass for unpooled sizes. If `f`
+    /// panics no Buffer is made and the bytes written so far are never handed out.
+    #[track_caller]
+    pub fn from_fn(len: usize, mut f: impl FnMut(usize) -> u8) -> Result<Buffer, NodeError> {
+        // SAFETY: the closure writes every one of the `len` bytes, reading none. `f` cannot reach
+        // the destination: pool bytes are lent exclusively to us, a fresh store is unreachable.
+        unsafe {
+            Buffer::alloc_written(len, Site::caller(), |dst| {
+                for i in 0..len {
+                    dst.add(i).write(f(i));
+                }
+            })
+        }
+    }
+
+    /// A Buffer of exactly `len` bytes read from `reader` (retrying on `Interrupted`), allocated
+    /// as `allocUnsafe` would be. A short read fails with `UnexpectedEof`; on any error no Buffer
+    /// is made and nothing read is exposed (pool bytes read so far are cleared).
+    #[track_caller]
+    pub fn from_reader(len: usize, reader: &mut impl io::Read) -> io::Result<Buffer> {
+        let site = Site::caller();
+        check_size(len).map_err(io::Error::other)?;
+        if pool::is_poolable(len) {
+            if let Some(reservation) = pool::reserve(len) {
+                let reservation = reservation.map_err(io::Error::other)?;
+                let (start, end) = (reservation.start, reservation.start + len);
+                let lent = reservation.store.borrows.lend(start, end, true);
+                let read = lent.map(|_lend| {
+                    // SAFETY: the reserved bytes are initialized (zeroed slab), covered by no
+                    // view, and lent exclusively to us until `_lend` drops.
+                    let slice = unsafe {
+                        std::slice::from_raw_parts_mut(reservation.store.ptr().add(start), len)
+                    };
+                    let result = reader.read_exact(slice);
+                    if result.is_err() {
+                        // Hand the bytes back clean: the next allocation may get them.
+                        slice.fill(0);
+                    }
+                    result
+                });
+                match read {
+                    Ok(Ok(())) => {
+                        pool::commit(&reservation, len);
+                        return Ok(Buffer::from_reservation(reservation, len, site));
+                    }
+                    Ok(Err(e)) => {
+                        pool::commit(&reservation, 0);
+                        return Err(e);
+                    }
+                    Err(_) => pool::commit(&reservation, 0),
+                }
+            }
+        }
+        // Unpooled: read chunk by chunk into memory cleared just before (cache-warm), so large
+        // reads avoid both a separate full zeroing pass and fresh-page faults.
+        const CHUNK: usize = 64 * 1024;
+        // SAFETY: each chunk is zeroed before a `&mut [u8]` to it is made, and on success every
+        // chunk has been zeroed and then filled: all `len` bytes are initialized.
+        let raw = unsafe {
+            RawBytes::filled(len, |p| {
+                let mut done = 0;
+                while done < len {
+                    let n = CHUNK.min(len - done);
+                    p.add(done).write_bytes(0, n);
+                    let chunk = std::slice::from_raw_parts_mut(p.add(done), n);
+                    reader.read_exact(chunk)?;
+                    done += n;
+                }
+                Ok::<(), io::Error>(())
+            })
+        }
+        .map_err(|e| io::Error::other(alloc_error(e)))??;
+        let store = StoreInner::new(raw, StoreKind::Buffer, site);
+        Ok(Buffer::from_parts(store, 0, len, site))
+    }
+
+    /// `len` bytes from the pool when poolable, else a zeroed store of their own: the
+    /// `allocUnsafe` allocation used by every pooled copy (`from`, `concat`, `copyBytesFrom`).
+    pub(crate) fn pooled_or_fresh(len: usize, site: Site) -> Result<Buffer, NodeError> {
+        check_size(len)?;
+        if pool::is_poolable(len) {
+            if let Some(reservation) = pool::reserve(len) {
+                let reservation = reservation?;
+                pool::commit(&reservation, len);
+                return Ok(Buffer::from_reservation(reservation, len, site));
+            }
+        }
+        Buffer::unpooled_zeroed(len, site)
+    }
+
+    /// `len` bytes allocated by the `allocUnsafe` rule and written by `fill`, which gets the
+    /// first destination byte. Pooled bytes are lent exclusively while `fill` runs; if the pool
+    /// cannot lend them (an enclosing borrow covers them) the reservation is undone and a fresh
+    /// store is used instead. Unpooled stores are not zeroed first.
+    ///
+    /// # Safety
+    /// `fill` must write all `len` bytes through the pointer and must not read them.
+    pub(crate) unsafe fn alloc_written(
+        len: usize,
+        site: Site,
+        fill: impl FnOnce(*mut u8),
+    ) -> Result<Buffer, NodeError> {
+        check_size(len)?;
+        let mut fill = Some(fill);
+        if pool::is_poolable(len) {
+            if let Some(reservation) = pool::reserve(len) {
+                let reservation = reservation?;
+                let (start, end) = (reservation.start, reservation.start + len);
+                let lent = reservation.store.borrows.lend(start, end, true);
+                let filled = lent.is_ok();
+                if filled {
+                    pool::commit(&reservation, len);
+                    // SAFETY: inside the slab; lent exclusively to this call until `lent` drops.
+                    let dst = unsafe { reservation.store.ptr().add(start) };
+                    if let Some(fill) = fill.take() {
+                        fill(dst);
+                    }
+                }
+                drop(lent);
+                if filled {
+                    return Ok(Buffer::from_reservation(reservation, len, site));
+                }
+                pool::commit(&reservation, 0);
+            }
+        }
+        // SAFETY: `fill` writes all `len` bytes (the caller's obligation).
+        let raw = unsafe {
+            RawBytes::filled::<std::convert::Infallible>(len, |p| {
+                match fill.take() {
+                    Some(fill) => fill(p),
+                    // Unreachable (only the pooled branch takes `fill`, and it returns); kept so
+                    // the bytes are initialized on every path.
+                    None => p.write_bytes(0, len),
+                }
+                Ok(())
+            })
+        }
+        .map_err(alloc_error)?;
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(never) => match never {},
+        };
+        let store = StoreInner::new(raw, StoreKind::Buffer, site);
+        Ok(Buffer::from_parts(store, 0, len, site))
+    }
+
+    pub(crate) fn unpooled_zeroed(size: usize, site: Site) -> Result<Buffer, NodeError> {
+        let store = StoreInner::zeroed(size, StoreKind::Buffer, site)?;
+        Ok(Buffer::from_parts(store, 0, size, site))
+    }
+
+    fn from_reservation(reservation: Reservation, len: usize, site: Site) -> Buffer {
+        Buffer::from_parts(reservation.store, reservation.start, len, site)
+    }
+}
+
+/// Runs the encoder on the reserved pool bytes; returns the count it wrote (clamped to `len`),
+/// with any bytes it touched beyond that cleared again.
+fn fill_reserved(
+    reservation: &Reservation,
+    len: usize,
+    encode: impl FnOnce(&mut [u8]) -> usize,
+) -> usize {
+    let base = reservation.store.ptr();
+    // SAFETY: the reservation is inside the slab, initialized (zeroed), covered by no view, and
+    // lent exclusively to the caller: this slice is the only reference while `encode` runs.
+    let slice = unsafe { std::slice::from_raw_parts_mut(base.add(reservation.start), len) };
+    let written = encode(slice).min(len);
+    // SAFETY: same range as above, still held only by us; the slice is no longer used.
+    unsafe { clear_tail(base.add(reservation.start), written, len) };
+    written
+}
+
+/// Zeroes bytes `from..to` after `ptr` (bytes an encoder wrote past its count).
+///
+/// # Safety
+/// `ptr..ptr + to` must be inside one allocation that no reference covers.
+unsafe fn clear_tail(ptr: *mut u8, from: usize, to: usize) {
+    if from < to {
+        // SAFETY: guaranteed by the caller.
+        unsafe { ptr.add(from).write_bytes(0, to - from) };
+    }
+}

@@ -1,0 +1,229 @@
+//! Backing stores and the `ArrayBuffer` handle: off-heap bytes shared by handles and views.
+//!
+//! A store is one [`RawBytes`] allocation plus its accounting [`Charge`], its retention record and
+//! its borrow tracker. Handles ([`ArrayBuffer`]) and views (`Buffer`) share it through an `Rc`, so
+//! the store lives on one thread (`!Send`, `!Sync`) and is freed when its last handle or view
+//! goes: at that moment it leaves `process.memoryUsage().arrayBuffers` and the retention report.
+//!
+//! # Aliasing contract
+//! The bytes are a raw allocation that no Rust reference owns. Every access goes through the raw
+//! pointer, except inside the borrow-tracked accessors, which create references for the length of
+//! one closure after checking that no overlapping lend forbids it. A JS engine given the pointer
+//! ([`ArrayBuffer::as_ptr`]) reads and writes it whenever JS runs: the layer that hands it over
+//! must never run JS while a reference from those accessors is alive.
+
+use std::rc::Rc;
+
+use super::accounting::{Charge, ChargeKind};
+use super::borrow::BorrowTracker;
+use super::raw::{AllocFailed, RawBytes};
+use super::retention::{self, Site, StoreKind, StoreRecord};
+use crate::NodeError;
+
+/// The largest Buffer/ArrayBuffer Node v20 allows (`buffer.kMaxLength`, 2**32).
+pub const K_MAX_LENGTH: usize = 1 << 32;
+
+/// The shared state of one store. Crate-visible so views can reach the bytes and the record.
+pub(crate) struct StoreInner {
+    raw: RawBytes,
+    pub(crate) record: StoreRecord,
+    pub(crate) borrows: BorrowTracker,
+    _charge: Charge,
+}
+
+impl StoreInner {
+    /// Wraps an allocation as a registered, accounted store.
+    pub(crate) fn new(raw: RawBytes, kind: StoreKind, created: Site) -> Rc<StoreInner> {
+        let len = raw.len();
+        let store = Rc::new(StoreInner {
+            raw,
+            record: StoreRecord::new(len, kind, created),
+            borrows: BorrowTracker::default(),
+            _charge: Charge::new(ChargeKind::ArrayBuffer, len),
+        });
+        // SAFETY: the record lives inside the Rc allocation, which does not move; `Drop for
+        // StoreInner` unregisters it before that memory is released.
+        unsafe { retention::register(&store.record) };
+        store
+    }
+
+    /// A zeroed store of `len` bytes.
+    pub(crate) fn zeroed(
+        len: usize,
+        kind: StoreKind,
+        created: Site,
+    ) -> Result<Rc<StoreInner>, NodeError> {
+        check_size(len)?;
+        let raw = RawBytes::zeroed(len).map_err(alloc_error)?;
+        Ok(StoreInner::new(raw, kind, created))
+    }
+
+    pub(crate) fn ptr(&self) -> *mut u8 {
+        self.raw.ptr()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub(crate) fn is_mapped(&self) -> bool {
+        self.raw.is_mapped()
+    }
+}
+
+impl Drop for StoreInner {
+    fn drop(&mut self) {
+        retention::unregister(self.record.id());
+    }
+}
+
+/// Node's `validateNumber(size, 'size', 0, kMaxLength)` for sizes that are already integers.
+pub(crate) fn check_size(len: usize) -> Result<(), NodeError> {
+    if len > K_MAX_LENGTH {
+        return Err(NodeError::integer_out_of_range(
+            "size",
+            ">= 0 && <= 4294967296",
+            len as i128,
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn alloc_error(_: AllocFailed) -> NodeError {
+    NodeError::array_buffer_allocation_failed()
+}
+
+/// A handle to a store, as a JS `ArrayBuffer` object is: one thread, reference counted, the store
+/// freed when the last handle and the last view over it are gone. Cloning makes another handle to
+/// the same bytes.
+///
+/// For a JS engine: [`as_ptr`](Self::as_ptr) and [`byte_length`](Self::byte_length) are stable for
+/// the life of any handle, and the memory is aligned to 16, so a clone of the handle can be moved
+/// into the engine as the owner of an external ArrayBuffer (rquickjs's
+/// `ArrayBuffer::from_source`); the engine dropping it releases the handle. See the module's
+/// aliasing contract.
+pub struct ArrayBuffer {
+    pub(crate) inner: Rc<StoreInner>,
+}
+
+impl ArrayBuffer {
+    /// A new zero-filled store of `len` bytes: `new ArrayBuffer(len)`.
+    #[track_caller]
+    pub fn new(len: usize) -> Result<ArrayBuffer, NodeError> {
+        let inner = StoreInner::zeroed(len, StoreKind::ArrayBuffer, Site::caller())?;
+        Ok(ArrayBuffer::from_inner(inner))
+    }
+
+    pub(crate) fn from_inner(inner: Rc<StoreInner>) -> ArrayBuffer {
+        inner.record.add_handle();
+        ArrayBuffer { inner }
+    }
+
+    /// The store's size: `arrayBuffer.byteLength`.
+    pub fn byte_length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The first byte of the store: stable while any handle or view lives, aligned to 16,
+    /// dangling (but aligned and non-null) for an empty store. Writing through it is allowed only
+    /// under the module's aliasing contract.
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.inner.ptr()
+    }
+
+    /// A process-unique id of the store (the retention report's `id`).
+    pub fn id(&self) -> u64 {
+        self.inner.record.id()
+    }
+
+    /// What the store was made for.
+    pub fn kind(&self) -> StoreKind {
+        self.inner.record.kind()
+    }
+
+    /// Names the store in the retention report; only the first label sticks. Returns whether
+    /// this call set it.
+    pub fn set_label(&self, label: &str) -> bool {
+        self.inner.record.set_label(label)
+    }
+
+    /// Whether two handles refer to the same store (JS `a === b` for ArrayBuffers).
+    pub fn same_store(&self, other: &ArrayBuffer) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+
+    /// Whether the store's pages came straight from the kernel (large zeroed stores).
+    pub fn is_mapped(&self) -> bool {
+        self.inner.is_mapped()
+    }
+
+    /// Copies the whole store out (checking that no exclusive lend is active).
+    pub fn to_vec(&self) -> Result<Vec<u8>, super::borrow::BytesInUse> {
+        let len = self.inner.len();
+        self.inner.borrows.check_read(0, len)?;
+        let mut out = vec![0u8; len];
+        // SAFETY: `len` initialized bytes live at `ptr`; no exclusive lend covers them (checked),
+        // `out` is a distinct allocation, and nothing runs between the check and the copy.
+        unsafe { std::ptr::copy_nonoverlapping(self.inner.ptr(), out.as_mut_ptr(), len) };
+        Ok(out)
+    }
+}
+
+impl Clone for ArrayBuffer {
+    /// Another handle to the same store.
+    fn clone(&self) -> Self {
+        ArrayBuffer::from_inner(Rc::clone(&self.inner))
+    }
+}
+
+impl Drop for ArrayBuffer {
+    fn drop(&mut self) {
+        self.inner.record.remove_handle();
+    }
+}
+
+impl std::fmt::Debug for ArrayBuffer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ArrayBuffer {{ id: {}, byteLength: {} }}",
+            self.id(),
+            self.byte_length()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::accounting::memory_usage;
+    use crate::memory::retention::RetentionReport;
+
+    #[test]
+    fn a_store_is_registered_and_charged_until_its_last_handle_goes() {
+        let ab = ArrayBuffer::new(3_333_333).unwrap();
+        let id = ab.id();
+        assert!(memory_usage().array_buffers >= 3_333_333);
+        let copy = ab.clone();
+        assert!(copy.same_store(&ab));
+        assert_eq!(RetentionReport::take().store(id).unwrap().handles, 2);
+        drop(ab);
+        assert_eq!(RetentionReport::take().store(id).unwrap().handles, 1);
+        drop(copy);
+        assert!(RetentionReport::take().store(id).is_none());
+    }
+
+    #[test]
+    fn stores_are_zeroed_aligned_and_sized() {
+        for len in [0, 1, 100, 200_000] {
+            let ab = ArrayBuffer::new(len).unwrap();
+            assert_eq!(ab.byte_length(), len);
+            assert_eq!(ab.as_ptr() as usize % 16, 0);
+            assert!(ab.to_vec().unwrap().iter().all(|&b| b == 0));
+        }
+        assert_eq!(
+            ArrayBuffer::new(K_MAX_LENGTH + 1).unwrap_err().code,
+            Some("ERR_OUT_OF_RANGE")
+        );
+    }
+}
