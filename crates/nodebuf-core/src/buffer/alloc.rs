@@ -1,8 +1,11 @@
 //! Making Buffers: Node's allocation entry points, pooled and not pooled exactly as Node v20,
 //! plus Rust constructors that fill every byte without a separate zeroing pass.
 //!
-//! No constructor ever exposes uninitialized memory or bytes another Buffer held: unpooled stores
-//! are fresh zeroed (or fully written) allocations, and pool bytes are handed out once.
+//! No constructor ever exposes uninitialized memory or bytes of released Buffers: unpooled stores
+//! are fresh zeroed (or fully written) allocations, and the pool hands each slab byte out once.
+//! (As in Node, whoever holds a pool slab's `ArrayBuffer` — `buf.buffer` — can see and write the
+//! whole slab, its unallocated tail included; once a slab has been handed out that way, each
+//! later pooled allocation from it is cleared before use, so it still starts as zeros.)
 
 use std::io;
 
@@ -94,21 +97,17 @@ impl Buffer {
             }
         };
         if let Some(estimate) = estimate {
-            if let Some(reservation) = pool::reserve(estimate) {
-                let reservation = reservation?;
-                let (start, end) = (reservation.start, reservation.start + estimate);
-                let lent = reservation.store.borrows.lend(start, end, true);
-                let written = lent.map(|_lend| {
-                    let encode = encode.take();
-                    fill_reserved(&reservation, estimate, |b| encode.map_or(0, |f| f(b)))
-                });
-                match written {
-                    Ok(written) => {
-                        pool::commit(&reservation, written);
-                        return Ok(Buffer::from_reservation(reservation, written, site));
-                    }
-                    Err(_) => pool::commit(&reservation, 0),
-                }
+            let served = use_pool(estimate, |dst| {
+                // SAFETY: `use_pool` lends these `estimate` initialized bytes to us alone.
+                let slice = unsafe { std::slice::from_raw_parts_mut(dst, estimate) };
+                let written = encode.take().map_or(0, |f| f(slice)).min(estimate);
+                // SAFETY: same bytes, still ours; the slice is no longer used.
+                unsafe { clear_tail(dst, written, estimate) };
+                (written, written)
+            });
+            if let Some(served) = served {
+                let (reservation, written) = served?;
+                return Ok(Buffer::from_reservation(reservation, written, site));
             }
         }
         let size = match exact {
@@ -143,40 +142,28 @@ impl Buffer {
 
     /// A Buffer of exactly `len` bytes read from `reader` (retrying on `Interrupted`), allocated
     /// as `allocUnsafe` would be. A short read fails with `UnexpectedEof`; on any error no Buffer
-    /// is made and nothing read is exposed (pool bytes read so far are cleared).
+    /// is made and nothing read is exposed (pool bytes read so far are cleared and given back).
     #[track_caller]
     pub fn from_reader(len: usize, reader: &mut impl io::Read) -> io::Result<Buffer> {
         let site = Site::caller();
         check_size(len).map_err(io::Error::other)?;
         if pool::is_poolable(len) {
-            if let Some(reservation) = pool::reserve(len) {
-                let reservation = reservation.map_err(io::Error::other)?;
-                let (start, end) = (reservation.start, reservation.start + len);
-                let lent = reservation.store.borrows.lend(start, end, true);
-                let read = lent.map(|_lend| {
-                    // SAFETY: the reserved bytes are initialized (zeroed slab), covered by no
-                    // view, and lent exclusively to us until `_lend` drops.
-                    let slice = unsafe {
-                        std::slice::from_raw_parts_mut(reservation.store.ptr().add(start), len)
-                    };
-                    let result = reader.read_exact(slice);
-                    if result.is_err() {
-                        // Hand the bytes back clean: the next allocation may get them.
+            let served = use_pool(len, |dst| {
+                // SAFETY: `use_pool` lends these `len` initialized bytes to us alone.
+                let slice = unsafe { std::slice::from_raw_parts_mut(dst, len) };
+                match reader.read_exact(slice) {
+                    Ok(()) => (Ok(()), len),
+                    Err(e) => {
+                        // Hand the bytes back clean: the next allocation gets them.
                         slice.fill(0);
+                        (Err(e), 0)
                     }
-                    result
-                });
-                match read {
-                    Ok(Ok(())) => {
-                        pool::commit(&reservation, len);
-                        return Ok(Buffer::from_reservation(reservation, len, site));
-                    }
-                    Ok(Err(e)) => {
-                        pool::commit(&reservation, 0);
-                        return Err(e);
-                    }
-                    Err(_) => pool::commit(&reservation, 0),
                 }
+            });
+            if let Some(served) = served {
+                let (reservation, read) = served.map_err(io::Error::other)?;
+                read?;
+                return Ok(Buffer::from_reservation(reservation, len, site));
             }
         }
         // Unpooled: read chunk by chunk into memory cleared just before (cache-warm), so large
@@ -203,13 +190,12 @@ impl Buffer {
     }
 
     /// `len` bytes from the pool when poolable, else a zeroed store of their own: the
-    /// `allocUnsafe` allocation used by every pooled copy (`from`, `concat`, `copyBytesFrom`).
+    /// `allocUnsafe` allocation.
     pub(crate) fn pooled_or_fresh(len: usize, site: Site) -> Result<Buffer, NodeError> {
         check_size(len)?;
         if pool::is_poolable(len) {
-            if let Some(reservation) = pool::reserve(len) {
-                let reservation = reservation?;
-                pool::commit(&reservation, len);
+            if let Some(served) = use_pool(len, |_| ((), len)) {
+                let (reservation, ()) = served?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
         }
@@ -217,12 +203,13 @@ impl Buffer {
     }
 
     /// `len` bytes allocated by the `allocUnsafe` rule and written by `fill`, which gets the
-    /// first destination byte. Pooled bytes are lent exclusively while `fill` runs; if the pool
-    /// cannot lend them (an enclosing borrow covers them) the reservation is undone and a fresh
-    /// store is used instead. Unpooled stores are not zeroed first.
+    /// first destination byte: the allocation behind every pooled copy (`from`, `concat`,
+    /// `copyBytesFrom`). Unpooled stores are not zeroed first.
     ///
     /// # Safety
-    /// `fill` must write all `len` bytes through the pointer and must not read them.
+    /// `fill` must write all `len` bytes through the pointer. It may read other store bytes
+    /// through raw pointers (no reference to any store byte may be live), and those may overlap
+    /// the destination only if the slab was handed out (see the module docs); use `ptr::copy`.
     pub(crate) unsafe fn alloc_written(
         len: usize,
         site: Site,
@@ -231,24 +218,15 @@ impl Buffer {
         check_size(len)?;
         let mut fill = Some(fill);
         if pool::is_poolable(len) {
-            if let Some(reservation) = pool::reserve(len) {
-                let reservation = reservation?;
-                let (start, end) = (reservation.start, reservation.start + len);
-                let lent = reservation.store.borrows.lend(start, end, true);
-                let filled = lent.is_ok();
-                if filled {
-                    pool::commit(&reservation, len);
-                    // SAFETY: inside the slab; lent exclusively to this call until `lent` drops.
-                    let dst = unsafe { reservation.store.ptr().add(start) };
-                    if let Some(fill) = fill.take() {
-                        fill(dst);
-                    }
+            let served = use_pool(len, |dst| {
+                if let Some(fill) = fill.take() {
+                    fill(dst);
                 }
-                drop(lent);
-                if filled {
-                    return Ok(Buffer::from_reservation(reservation, len, site));
-                }
-                pool::commit(&reservation, 0);
+                ((), len)
+            });
+            if let Some(served) = served {
+                let (reservation, ()) = served?;
+                return Ok(Buffer::from_reservation(reservation, len, site));
             }
         }
         // SAFETY: `fill` writes all `len` bytes (the caller's obligation).
@@ -256,7 +234,7 @@ impl Buffer {
             RawBytes::filled::<std::convert::Infallible>(len, |p| {
                 match fill.take() {
                     Some(fill) => fill(p),
-                    // Unreachable (only the pooled branch takes `fill`, and it returns); kept so
+                    // Unreachable (the pooled branch takes `fill` only when it returns); kept so
                     // the bytes are initialized on every path.
                     None => p.write_bytes(0, len),
                 }
@@ -282,21 +260,45 @@ impl Buffer {
     }
 }
 
-/// Runs the encoder on the reserved pool bytes; returns the count it wrote (clamped to `len`),
-/// with any bytes it touched beyond that cleared again.
-fn fill_reserved(
-    reservation: &Reservation,
-    len: usize,
-    encode: impl FnOnce(&mut [u8]) -> usize,
-) -> usize {
-    let base = reservation.store.ptr();
-    // SAFETY: the reservation is inside the slab, initialized (zeroed), covered by no view, and
-    // lent exclusively to the caller: this slice is the only reference while `encode` runs.
-    let slice = unsafe { std::slice::from_raw_parts_mut(base.add(reservation.start), len) };
-    let written = encode(slice).min(len);
-    // SAFETY: same range as above, still held only by us; the slice is no longer used.
-    unsafe { clear_tail(base.add(reservation.start), written, len) };
-    written
+/// Reserves `reserve` pool bytes and runs `work` on them while they are lent exclusively to it
+/// (cleared first if the slab was ever handed out). `work` returns its result and how many bytes
+/// it used; the pool then advances by that many (Node's rule). Returns `None`, with the pool as
+/// before, when the pool cannot serve: it is busy in an enclosing call, or an enclosing borrow
+/// covers the bytes (only possible through a view of the whole slab); the caller then allocates a
+/// store of its own.
+fn use_pool<R>(
+    reserve: usize,
+    work: impl FnOnce(*mut u8) -> (R, usize),
+) -> Option<Result<(Reservation, R), NodeError>> {
+    let reservation = match pool::reserve(reserve)? {
+        Ok(reservation) => reservation,
+        Err(e) => return Some(Err(e)),
+    };
+    let (start, end) = (reservation.start, reservation.start + reserve);
+    let outcome = match reservation.store.borrows.lend(start, end, true) {
+        Ok(lend) => {
+            // SAFETY: `start..end` is inside the slab (checked by `reserve`).
+            let dst = unsafe { reservation.store.ptr().add(start) };
+            if reservation.store.is_exposed() {
+                // SAFETY: in bounds, lent exclusively to us, no reference to it exists.
+                unsafe { dst.write_bytes(0, reserve) };
+            }
+            let outcome = work(dst);
+            drop(lend);
+            Some(outcome)
+        }
+        Err(_) => None,
+    };
+    match outcome {
+        Some((result, used)) => {
+            pool::commit(&reservation, used);
+            Some(Ok((reservation, result)))
+        }
+        None => {
+            pool::commit(&reservation, 0);
+            None
+        }
+    }
 }
 
 /// Zeroes bytes `from..to` after `ptr` (bytes an encoder wrote past its count).

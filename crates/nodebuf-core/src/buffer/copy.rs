@@ -20,14 +20,10 @@ impl Buffer {
             .borrows
             .check_read(source.offset, source.offset + len)?;
         let src = source.as_ptr();
-        // SAFETY: the closure writes all `len` bytes. The source bytes are handed-out bytes of a
-        // view and no exclusive lend covers them (checked; only this call runs until the copy is
-        // done); the destination is fresh, so the ranges are disjoint.
-        unsafe {
-            Buffer::alloc_written(len, Site::caller(), |dst| {
-                std::ptr::copy_nonoverlapping(src, dst, len)
-            })
-        }
+        // SAFETY: the closure writes all `len` bytes. No reference covers the source (checked
+        // above; only this call runs until the copy is done). A view of a whole handed-out slab
+        // may overlap the destination, so copy as memmove.
+        unsafe { Buffer::alloc_written(len, Site::caller(), |dst| std::ptr::copy(src, dst, len)) }
     }
 
     /// `source.copy(target, targetStart, sourceStart, sourceEnd)` on whole numbers (callers pass
@@ -98,15 +94,16 @@ impl Buffer {
             remaining -= n;
         }
         // SAFETY: the closure writes bytes 0..pos from the pieces and pos..length with zeros: all
-        // `length` bytes. Each piece is a handed-out view (checked readable above, nothing else
-        // runs meanwhile), the destination is fresh, so `copy_nonoverlapping` is valid.
+        // `length` bytes. No reference covers a piece (checked above, nothing else runs
+        // meanwhile). A view of a whole handed-out slab may overlap the destination, so each
+        // piece is copied as memmove, in order, as Node's successive `set` calls do.
         unsafe {
             Buffer::alloc_written(length, site, |dst| {
                 let mut pos = 0usize;
                 for b in list {
                     let b = b.borrow();
                     let n = b.len.min(length - pos);
-                    std::ptr::copy_nonoverlapping(b.as_ptr(), dst.add(pos), n);
+                    std::ptr::copy(b.as_ptr(), dst.add(pos), n);
                     pos += n;
                     if pos == length {
                         break;

@@ -293,7 +293,8 @@ impl Buffer {
     /// The view's bytes as a slice, without run-time borrow tracking.
     ///
     /// # Safety
-    /// While the returned slice lives, nothing may write these bytes: no `&mut` to them from
+    /// While the returned slice lives, nothing may write these bytes (for a view of a whole pool
+    /// slab that includes later pooled allocations, which write the slab's free tail): no `&mut` to them from
     /// [`bytes_mut_unchecked`](Self::bytes_mut_unchecked) or [`with_bytes_mut`](Self::with_bytes_mut),
     /// no writes through other Buffers, and no JS code (which writes through the raw pointer).
     /// Core code meets this by using the slice within one call that runs no user code.

@@ -436,3 +436,31 @@ fn views_are_counted_per_site() {
     drop((views, labelled, cloned));
     assert!(RetentionReport::take().store(id).is_none());
 }
+
+#[test]
+fn a_handed_out_slab_still_gives_clean_allocations() {
+    let first = Buffer::alloc_unsafe(8).unwrap();
+    let slab = first.buffer();
+    let whole = Buffer::view(&slab, 0, slab.byte_length()).unwrap();
+    whole.with_bytes_mut(|b| b.fill(0x41)).unwrap();
+    let next = Buffer::alloc_unsafe(100).unwrap();
+    assert!(next.shares_store_with(&first));
+    assert!(bytes(&next).iter().all(|&x| x == 0));
+    // A piece over the slab's free tail overlaps the destination of a pooled concat: the copy
+    // must stay a memmove (a debug build checks `copy_nonoverlapping` preconditions).
+    let (_, pos) = pool::pool_position().unwrap();
+    let tail = whole.subarray(pos as i64, Some(pos as i64 + 50));
+    let joined = Buffer::concat(&[&tail, &tail], None).unwrap();
+    assert_eq!(joined.byte_offset(), pos);
+    assert_eq!(joined.len(), 100);
+    let copied = Buffer::copy_of(&whole.subarray(joined.byte_offset() as i64 + 104, Some(4000)));
+    assert_eq!(copied.unwrap().len(), 4000 - joined.byte_offset() - 104);
+    // While a view borrows the whole slab, pooled allocations take stores of their own.
+    whole
+        .with_bytes(|_| {
+            let b = Buffer::from_bytes(&[1, 2, 3]).unwrap();
+            assert!(!b.shares_store_with(&first));
+            assert_eq!(bytes(&b), vec![1, 2, 3]);
+        })
+        .unwrap();
+}

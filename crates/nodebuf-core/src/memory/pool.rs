@@ -183,7 +183,7 @@ fn make_slab(size: f64, site: Site) -> Result<ArrayBuffer, NodeError> {
         ));
     }
     let inner = StoreInner::zeroed(len as usize, StoreKind::Pool, site)?;
-    Ok(ArrayBuffer::from_inner(inner))
+    Ok(ArrayBuffer::private_handle(inner))
 }
 
 /// Returns this thread's pool to its start-up state: default `poolSize`, and the next pooled

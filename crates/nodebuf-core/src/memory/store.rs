@@ -12,6 +12,7 @@
 //! ([`ArrayBuffer::as_ptr`]) reads and writes it whenever JS runs: the layer that hands it over
 //! must never run JS while a reference from those accessors is alive.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::accounting::{Charge, ChargeKind};
@@ -28,6 +29,9 @@ pub(crate) struct StoreInner {
     raw: RawBytes,
     pub(crate) record: StoreRecord,
     pub(crate) borrows: BorrowTracker,
+    /// Whether a handle to this store was ever given out beyond its owner (for a pool slab: a
+    /// `buf.buffer`), so bytes not yet allocated may have been written through it.
+    exposed: Cell<bool>,
     _charge: Charge,
 }
 
@@ -39,6 +43,7 @@ impl StoreInner {
             raw,
             record: StoreRecord::new(len, kind, created),
             borrows: BorrowTracker::default(),
+            exposed: Cell::new(false),
             _charge: Charge::new(ChargeKind::ArrayBuffer, len),
         });
         // SAFETY: the record lives inside the Rc allocation, which does not move; `Drop for
@@ -68,6 +73,10 @@ impl StoreInner {
 
     pub(crate) fn is_mapped(&self) -> bool {
         self.raw.is_mapped()
+    }
+
+    pub(crate) fn is_exposed(&self) -> bool {
+        self.exposed.get()
     }
 }
 
@@ -114,7 +123,14 @@ impl ArrayBuffer {
         Ok(ArrayBuffer::from_inner(inner))
     }
 
+    /// A handle given out to anyone: marks the store as exposed (see `StoreInner::exposed`).
     pub(crate) fn from_inner(inner: Rc<StoreInner>) -> ArrayBuffer {
+        inner.exposed.set(true);
+        ArrayBuffer::private_handle(inner)
+    }
+
+    /// A handle kept by the store's owner (the pool's handle to its current slab).
+    pub(crate) fn private_handle(inner: Rc<StoreInner>) -> ArrayBuffer {
         inner.record.add_handle();
         ArrayBuffer { inner }
     }
@@ -172,7 +188,7 @@ impl ArrayBuffer {
 impl Clone for ArrayBuffer {
     /// Another handle to the same store.
     fn clone(&self) -> Self {
-        ArrayBuffer::from_inner(Rc::clone(&self.inner))
+        ArrayBuffer::private_handle(Rc::clone(&self.inner))
     }
 }
 
