@@ -47,7 +47,7 @@ impl Buffer {
         // caller, so it cannot overlap the destination, which is lent exclusively to us (pool) or
         // not yet reachable by anyone (fresh store).
         unsafe {
-            Buffer::alloc_written(len, Site::caller(), |dst| {
+            Buffer::alloc_written(len, Site::caller(), false, |dst| {
                 std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, len)
             })
         }
@@ -97,7 +97,7 @@ impl Buffer {
             }
         };
         if let Some(estimate) = estimate {
-            let served = use_pool(estimate, |dst| {
+            let served = use_pool(estimate, true, |dst| {
                 // SAFETY: `use_pool` lends these `estimate` initialized bytes to us alone.
                 let slice = unsafe { std::slice::from_raw_parts_mut(dst, estimate) };
                 let written = encode.take().map_or(0, |f| f(slice)).min(estimate);
@@ -132,7 +132,7 @@ impl Buffer {
         // SAFETY: the closure writes every one of the `len` bytes, reading none. `f` cannot reach
         // the destination: pool bytes are lent exclusively to us, a fresh store is unreachable.
         unsafe {
-            Buffer::alloc_written(len, Site::caller(), |dst| {
+            Buffer::alloc_written(len, Site::caller(), true, |dst| {
                 for i in 0..len {
                     dst.add(i).write(f(i));
                 }
@@ -148,7 +148,7 @@ impl Buffer {
         let site = Site::caller();
         check_size(len).map_err(io::Error::other)?;
         if pool::is_poolable(len) {
-            let served = use_pool(len, |dst| {
+            let served = use_pool(len, true, |dst| {
                 // SAFETY: `use_pool` lends these `len` initialized bytes to us alone.
                 let slice = unsafe { std::slice::from_raw_parts_mut(dst, len) };
                 match reader.read_exact(slice) {
@@ -194,7 +194,7 @@ impl Buffer {
     pub(crate) fn pooled_or_fresh(len: usize, site: Site) -> Result<Buffer, NodeError> {
         check_size(len)?;
         if pool::is_poolable(len) {
-            if let Some(served) = use_pool(len, |_| ((), len)) {
+            if let Some(served) = use_pool(len, false, |_| ((), len)) {
                 let (reservation, ()) = served?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
@@ -206,6 +206,8 @@ impl Buffer {
     /// first destination byte: the allocation behind every pooled copy (`from`, `concat`,
     /// `copyBytesFrom`). Unpooled stores are not zeroed first.
     ///
+    /// `runs_user_code`: whether `fill` calls code we do not control (see `use_pool`).
+    ///
     /// # Safety
     /// `fill` must write all `len` bytes through the pointer. It may read other store bytes
     /// through raw pointers (no reference to any store byte may be live), and those may overlap
@@ -213,12 +215,13 @@ impl Buffer {
     pub(crate) unsafe fn alloc_written(
         len: usize,
         site: Site,
+        runs_user_code: bool,
         fill: impl FnOnce(*mut u8),
     ) -> Result<Buffer, NodeError> {
         check_size(len)?;
         let mut fill = Some(fill);
         if pool::is_poolable(len) {
-            let served = use_pool(len, |dst| {
+            let served = use_pool(len, runs_user_code, |dst| {
                 if let Some(fill) = fill.take() {
                     fill(dst);
                 }
@@ -266,8 +269,12 @@ impl Buffer {
 /// before, when the pool cannot serve: it is busy in an enclosing call, or an enclosing borrow
 /// covers the bytes (only possible through a view of the whole slab); the caller then allocates a
 /// store of its own.
+///
+/// `runs_user_code` says whether `work` calls code we do not control. If it does not and the
+/// slab was never handed out, no one can refer to the reserved bytes, so the lend is skipped.
 fn use_pool<R>(
     reserve: usize,
+    runs_user_code: bool,
     work: impl FnOnce(*mut u8) -> (R, usize),
 ) -> Option<Result<(Reservation, R), NodeError>> {
     let reservation = match pool::reserve(reserve)? {
@@ -275,23 +282,31 @@ fn use_pool<R>(
         Err(e) => return Some(Err(e)),
     };
     let (start, end) = (reservation.start, reservation.start + reserve);
-    let outcome = match reservation.store.borrows.lend(start, end, true) {
-        Ok(lend) => {
-            // SAFETY: `start..end` is inside the slab (checked by `reserve`).
-            let dst = unsafe { reservation.store.ptr().add(start) };
-            if reservation.store.is_exposed() {
-                // SAFETY: in bounds, lent exclusively to us, no reference to it exists.
-                unsafe { dst.write_bytes(0, reserve) };
+    // SAFETY: `start..end` is inside the slab (checked by `reserve`).
+    let dst = unsafe { reservation.store.ptr().add(start) };
+    let exposed = reservation.store.is_exposed();
+    let outcome = if !exposed && !runs_user_code {
+        // Nothing can reach bytes of a slab never handed out that no view covers yet.
+        Some(work(dst))
+    } else {
+        match reservation.store.borrows.lend(start, end, true) {
+            Ok(lend) => {
+                if exposed {
+                    // SAFETY: in bounds, lent exclusively to us, no reference to it exists.
+                    unsafe { dst.write_bytes(0, reserve) };
+                }
+                let outcome = work(dst);
+                drop(lend);
+                Some(outcome)
             }
-            let outcome = work(dst);
-            drop(lend);
-            Some(outcome)
+            Err(_) => None,
         }
-        Err(_) => None,
     };
     match outcome {
         Some((result, used)) => {
-            pool::commit(&reservation, used);
+            if used != reserve {
+                pool::commit(&reservation, used);
+            }
             Some(Ok((reservation, result)))
         }
         None => {

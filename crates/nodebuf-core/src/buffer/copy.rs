@@ -23,7 +23,11 @@ impl Buffer {
         // SAFETY: the closure writes all `len` bytes. No reference covers the source (checked
         // above; only this call runs until the copy is done). A view of a whole handed-out slab
         // may overlap the destination, so copy as memmove.
-        unsafe { Buffer::alloc_written(len, Site::caller(), |dst| std::ptr::copy(src, dst, len)) }
+        unsafe {
+            Buffer::alloc_written(len, Site::caller(), false, |dst| {
+                std::ptr::copy(src, dst, len)
+            })
+        }
     }
 
     /// `source.copy(target, targetStart, sourceStart, sourceEnd)` on whole numbers (callers pass
@@ -98,7 +102,7 @@ impl Buffer {
         // meanwhile). A view of a whole handed-out slab may overlap the destination, so each
         // piece is copied as memmove, in order, as Node's successive `set` calls do.
         unsafe {
-            Buffer::alloc_written(length, site, |dst| {
+            Buffer::alloc_written(length, site, false, |dst| {
                 let mut pos = 0usize;
                 for b in list {
                     let b = b.borrow();

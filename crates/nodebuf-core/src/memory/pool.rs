@@ -32,6 +32,8 @@ const STARTUP_OFFSET: usize = 8;
 struct PoolState {
     /// The live `Buffer.poolSize` (a JS number: the threshold uses `ToUint32(poolSize) >>> 1`).
     pool_size: f64,
+    /// `ToUint32(pool_size) >>> 1`, kept with `pool_size` so the hot path does no float work.
+    threshold: u64,
     /// The current slab, held by the pool (one handle) until it is replaced.
     slab: Option<ArrayBuffer>,
     /// `poolSize` as it was when the current slab was made: the room check uses it.
@@ -43,6 +45,7 @@ thread_local! {
     static POOL: RefCell<PoolState> = const {
         RefCell::new(PoolState {
             pool_size: DEFAULT_POOL_SIZE,
+            threshold: DEFAULT_POOL_SIZE as u64 >> 1,
             slab: None,
             slab_created_size: DEFAULT_POOL_SIZE,
             offset: 0,
@@ -52,7 +55,9 @@ thread_local! {
 
 /// This thread's `Buffer.poolSize`.
 pub fn pool_size() -> f64 {
-    POOL.try_with(|p| p.borrow().pool_size)
+    POOL.try_with(|p| p.try_borrow().map(|p| p.pool_size).ok())
+        .ok()
+        .flatten()
         .unwrap_or(DEFAULT_POOL_SIZE)
 }
 
@@ -62,6 +67,7 @@ pub fn set_pool_size(size: f64) {
     let _ = POOL.try_with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
             p.pool_size = size;
+            p.threshold = u64::from(to_uint32(size) >> 1);
         }
     });
 }
@@ -73,7 +79,10 @@ pub fn is_poolable(size: usize) -> bool {
 
 /// `Buffer.poolSize >>> 1` with the live value.
 pub fn threshold() -> u64 {
-    u64::from(to_uint32(pool_size()) >> 1)
+    POOL.try_with(|p| p.try_borrow().map(|p| p.threshold).ok())
+        .ok()
+        .flatten()
+        .unwrap_or(DEFAULT_POOL_SIZE as u64 >> 1)
 }
 
 /// JS `ToUint32`.
@@ -194,6 +203,7 @@ pub fn reset_pool() {
         if let Ok(mut p) = p.try_borrow_mut() {
             p.slab = None;
             p.pool_size = DEFAULT_POOL_SIZE;
+            p.threshold = DEFAULT_POOL_SIZE as u64 >> 1;
             p.slab_created_size = DEFAULT_POOL_SIZE;
             p.offset = 0;
         }
