@@ -53,6 +53,34 @@ impl Buffer {
         }
     }
 
+    /// `Buffer.of(...bytes)` (and any other copy Node makes without the pool): a copy in a store
+    /// of its own.
+    #[track_caller]
+    pub fn of(bytes: &[u8]) -> Result<Buffer, NodeError> {
+        let site = Site::caller();
+        let len = bytes.len();
+        check_size(len)?;
+        // SAFETY: the closure writes all `len` bytes of a fresh allocation, which cannot overlap
+        // the caller's live slice.
+        let raw = unsafe {
+            RawBytes::filled::<std::convert::Infallible>(len, |dst| {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, len);
+                Ok(())
+            })
+        }
+        .map_err(alloc_error)?;
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(never) => match never {},
+        };
+        Ok(Buffer::from_parts(
+            StoreInner::new(raw, StoreKind::Buffer, site),
+            0,
+            len,
+            site,
+        ))
+    }
+
     /// The pooled-allocation step of `Buffer.from(string, encoding)`, with Node v20's exact pool
     /// decisions; the caller supplies the string's facts and its encoder:
     /// - `char_len`: the string's length in UTF-16 units (`string.length`);

@@ -464,3 +464,34 @@ fn a_handed_out_slab_still_gives_clean_allocations() {
         })
         .unwrap();
 }
+
+/// Compile-time proof that handles and views stay on their thread: if `ArrayBuffer` or `Buffer`
+/// were `Send` or `Sync`, the `_` below would be ambiguous and this would not compile.
+#[test]
+fn handles_and_views_are_neither_send_nor_sync() {
+    trait AmbiguousIfSend<A> {
+        fn check() {}
+    }
+    impl<T: ?Sized> AmbiguousIfSend<()> for T {}
+    impl<T: ?Sized + Send> AmbiguousIfSend<u8> for T {}
+    trait AmbiguousIfSync<A> {
+        fn check() {}
+    }
+    impl<T: ?Sized> AmbiguousIfSync<()> for T {}
+    impl<T: ?Sized + Sync> AmbiguousIfSync<u8> for T {}
+    <ArrayBuffer as AmbiguousIfSend<_>>::check();
+    <Buffer as AmbiguousIfSend<_>>::check();
+    <ArrayBuffer as AmbiguousIfSync<_>>::check();
+    <Buffer as AmbiguousIfSync<_>>::check();
+    // The report, in contrast, travels.
+    fn sendable<T: Send + Sync>() {}
+    sendable::<RetentionReport>();
+}
+
+#[test]
+fn of_is_never_pooled() {
+    let small = Buffer::of(&[1, 2]).unwrap();
+    assert_eq!((small.byte_offset(), small.store_len()), (0, 2));
+    assert_eq!(bytes(&small), vec![1, 2]);
+    assert_eq!(Buffer::of(&[]).unwrap().store_len(), 0);
+}

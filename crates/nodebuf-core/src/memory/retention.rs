@@ -316,8 +316,29 @@ struct RecordPtr(*const StoreRecord);
 // held, which the owning store also takes before it frees the record.
 unsafe impl Send for RecordPtr {}
 
-fn registry() -> MutexGuard<'static, HashMap<u64, RecordPtr>> {
-    static REGISTRY: OnceLock<Mutex<HashMap<u64, RecordPtr>>> = OnceLock::new();
+/// Store ids are sequential integers: a multiplicative hash spreads them well and costs far less
+/// than SipHash on the store create/free path.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type Registry = HashMap<u64, RecordPtr, std::hash::BuildHasherDefault<IdHasher>>;
+
+fn registry() -> MutexGuard<'static, Registry> {
+    static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
     lock(REGISTRY.get_or_init(Default::default))
 }
 
