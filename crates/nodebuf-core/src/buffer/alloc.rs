@@ -125,7 +125,7 @@ impl Buffer {
             }
         };
         if let Some(estimate) = estimate {
-            let served = use_pool(estimate, true, |dst| {
+            let served = use_pool(estimate, site, true, |dst| {
                 // SAFETY: `use_pool` lends these `estimate` initialized bytes to us alone.
                 let slice = unsafe { std::slice::from_raw_parts_mut(dst, estimate) };
                 let written = encode.take().map_or(0, |f| f(slice)).min(estimate);
@@ -176,7 +176,7 @@ impl Buffer {
         let site = Site::caller();
         check_size(len).map_err(io::Error::other)?;
         if pool::is_poolable(len) {
-            let served = use_pool(len, true, |dst| {
+            let served = use_pool(len, site, true, |dst| {
                 // SAFETY: `use_pool` lends these `len` initialized bytes to us alone.
                 let slice = unsafe { std::slice::from_raw_parts_mut(dst, len) };
                 match reader.read_exact(slice) {
@@ -222,7 +222,7 @@ impl Buffer {
     pub(crate) fn pooled_or_fresh(len: usize, site: Site) -> Result<Buffer, NodeError> {
         check_size(len)?;
         if pool::is_poolable(len) {
-            if let Some(served) = use_pool(len, false, |_| ((), len)) {
+            if let Some(served) = use_pool(len, site, false, |_| ((), len)) {
                 let (reservation, ()) = served?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
@@ -249,7 +249,7 @@ impl Buffer {
         check_size(len)?;
         let mut fill = Some(fill);
         if pool::is_poolable(len) {
-            let served = use_pool(len, runs_user_code, |dst| {
+            let served = use_pool(len, site, runs_user_code, |dst| {
                 if let Some(fill) = fill.take() {
                     fill(dst);
                 }
@@ -302,10 +302,11 @@ impl Buffer {
 /// slab was never handed out, no one can refer to the reserved bytes, so the lend is skipped.
 fn use_pool<R>(
     reserve: usize,
+    site: Site,
     runs_user_code: bool,
     work: impl FnOnce(*mut u8) -> (R, usize),
 ) -> Option<Result<(Reservation, R), NodeError>> {
-    let reservation = match pool::reserve(reserve)? {
+    let reservation = match pool::reserve(reserve, site)? {
         Ok(reservation) => reservation,
         Err(e) => return Some(Err(e)),
     };

@@ -109,9 +109,8 @@ pub(crate) struct Reservation {
 /// Returns `None` when the pool cannot serve the request (it is busy in an enclosing call on this
 /// thread, the thread is shutting down, or a slab of the live `poolSize` could not hold it); the
 /// caller then allocates an unpooled store.
-#[track_caller]
-pub(crate) fn reserve(reserve: usize) -> Option<Result<Reservation, NodeError>> {
-    let site = Site::caller();
+/// `site` is recorded as the creation site of a new slab.
+pub(crate) fn reserve(reserve: usize, site: Site) -> Option<Result<Reservation, NodeError>> {
     POOL.try_with(|p| {
         let mut p = p.try_borrow_mut().ok()?;
         if p.slab.is_none() {

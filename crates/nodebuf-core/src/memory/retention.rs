@@ -2,7 +2,7 @@
 //! few small views (the classic leak: a 10-byte slice keeping a 50 MiB parent alive, which Node's
 //! `process.memoryUsage()` shows only as a number).
 //!
-//! Bookkeeping is cheap enough to leave on. Each store carries a [`StoreRecord`] of relaxed
+//! Bookkeeping is cheap enough to leave on. Each store carries a `StoreRecord` of relaxed
 //! atomic counters (handles, views, bytes covered by views, views per creation site). A store and
 //! all its views live on one thread (handles are `!Send`), so only that thread ever writes a
 //! record: a view update is a few plain loads and stores, with no lock and no read-modify-write.

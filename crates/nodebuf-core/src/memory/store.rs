@@ -1,6 +1,6 @@
 //! Backing stores and the `ArrayBuffer` handle: off-heap bytes shared by handles and views.
 //!
-//! A store is one [`RawBytes`] allocation plus its accounting [`Charge`], its retention record and
+//! A store is one `RawBytes` allocation plus its accounting [`Charge`], its retention record and
 //! its borrow tracker. Handles ([`ArrayBuffer`]) and views (`Buffer`) share it through an `Rc`, so
 //! the store lives on one thread (`!Send`, `!Sync`) and is freed when its last handle or view
 //! goes: at that moment it leaves `process.memoryUsage().arrayBuffers` and the retention report.
