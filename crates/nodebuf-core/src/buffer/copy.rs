@@ -6,7 +6,7 @@ use std::borrow::Borrow;
 use super::Buffer;
 use crate::memory::raw::RawBytes;
 use crate::memory::retention::{Site, StoreKind};
-use crate::memory::store::{alloc_error, StoreInner};
+use crate::memory::store::{alloc_error, StoreInner, K_MAX_LENGTH};
 use crate::NodeError;
 
 impl Buffer {
@@ -84,6 +84,13 @@ impl Buffer {
             return Buffer::unpooled_zeroed(0, site);
         }
         let length = match total_length {
+            Some(n) if n > K_MAX_LENGTH => {
+                return Err(NodeError::integer_out_of_range(
+                    "length",
+                    ">= 0 && <= 4294967296",
+                    n as i128,
+                ))
+            }
             Some(n) => n,
             None => list
                 .iter()

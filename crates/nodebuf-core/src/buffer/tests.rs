@@ -405,6 +405,11 @@ fn size_limits_are_nodes() {
         "The value of \"size\" is out of range. It must be >= 0 && <= 4294967296. Received 4_294_967_297"
     );
     assert!(Buffer::alloc_unsafe(usize::MAX).is_err());
+    let one = Buffer::alloc(1).unwrap();
+    assert_eq!(
+        Buffer::concat(&[&one], Some(1 << 33)).unwrap_err().message,
+        "The value of \"length\" is out of range. It must be >= 0 && <= 4294967296. Received 8_589_934_592"
+    );
 }
 
 #[test]
