@@ -136,7 +136,7 @@ fn gen_op(rng: &mut Rng, made: usize) -> Op {
                 )
             }
             17 if made > 0 => {
-                let offset = rng.below(9000) as f64 / *rng.pick(&[1.0, 1.0, 2.0]);
+                let offset = rng.below(9000) as f64 / *rng.pick(&[1.0, 1.0, 2.0, -1.0, -2.0]);
                 let len = rng.one_in(2).then(|| rng.below(200) as f64 - 20.0);
                 Op::FromArrayBuffer(rng.below(made as u64) as usize, offset, len)
             }
@@ -237,7 +237,14 @@ fn rust_op(op: &Op, r: &[Option<Buffer>]) -> Result<Option<Buffer>, String> {
     if refs(op).iter().any(|&i| r[i].is_none()) {
         return Err("ref".to_string());
     }
-    let code = |e: nodebuf_core::NodeError| e.code.unwrap_or("none").to_string();
+    let code = |e: nodebuf_core::NodeError| {
+        format!(
+            "{} {}: {}",
+            e.code.unwrap_or("none"),
+            e.class.name(),
+            e.message
+        )
+    };
     let get = |i: usize| r[i].as_ref().expect("ops only refer to results that exist");
     Ok(Some(match op {
         Op::AllocUnsafe(n) => Buffer::alloc_unsafe(*n).map_err(code)?,
@@ -280,7 +287,7 @@ fn pool_offsets_and_sharing_match_node() {
     let ops_per_sequence = 150;
     let mut script = String::from(
         "const out = [];\nfunction run(ops) {\n  const r = []; const ids = new Map();\n  \
-         for (const [f, refs] of ops) {\n    let b;\n    if (refs.some((i) => r[i] === null)) { out.push('E ref'); r.push(null); continue; }\n    try { b = f(r); } catch (e) { out.push('E ' + (e.code || 'none')); r.push(null); continue; }\n    \
+         for (const [f, refs] of ops) {\n    let b;\n    if (refs.some((i) => r[i] === null)) { out.push('E ref'); r.push(null); continue; }\n    try { b = f(r); } catch (e) { out.push('E ' + (e.code || 'none') + ' ' + e.name + ': ' + e.message); r.push(null); continue; }\n    \
          r.push(b);\n    if (b === null) { out.push('-'); continue; }\n    \
          if (!ids.has(b.buffer)) ids.set(b.buffer, ids.size);\n    \
          out.push(b.byteOffset + ' ' + b.length + ' ' + b.buffer.byteLength + ' ' + ids.get(b.buffer));\n  }\n  \
@@ -337,6 +344,12 @@ fn pool_offsets_and_sharing_match_node() {
         ours.push("end".to_string());
     }
     assert_eq!(ours.len(), node_lines.len(), "line counts differ");
+    // The sequences must reach the interesting paths, not only the happy ones.
+    if sequences >= 40 {
+        for needle in ["Start offset", "ERR_BUFFER_OUT_OF_BOUNDS", " 0 8192 "] {
+            assert!(node_out.contains(needle), "no case produced {needle:?}");
+        }
+    }
     let mut line = 0;
     for (s, ops) in sequences_ops.iter().enumerate() {
         for (i, op) in ops.iter().enumerate() {
