@@ -16,6 +16,9 @@
 
 mod alloc;
 mod copy;
+mod writer;
+
+pub use writer::ByteWriter;
 
 use std::rc::Rc;
 
