@@ -48,7 +48,7 @@ impl Buffer {
         debug_assert!(offset
             .checked_add(len)
             .is_some_and(|end| end <= store.len()));
-        let slot = store.record.add_view(len, site);
+        let slot = store.record().add_view(len, site);
         Buffer {
             store,
             offset,
@@ -79,7 +79,7 @@ impl Buffer {
 
     /// The id of the store (as [`ArrayBuffer::id`]), without making a handle.
     pub fn store_id(&self) -> u64 {
-        self.store.record.id()
+        self.store.record().id()
     }
 
     /// The size of the store (`buf.buffer.byteLength`) without making a handle.
@@ -101,12 +101,12 @@ impl Buffer {
     /// Where the view was made, if the store counts its site separately (see
     /// `memory::retention::SITE_SLOTS`).
     pub fn site(&self) -> Option<Site> {
-        self.store.record.slot_site(self.slot)
+        self.store.record().slot_site(self.slot)
     }
 
     /// Counts this view under `site` from now on (e.g. a JS layer naming its call site).
     pub fn set_site(&mut self, site: Site) {
-        let record = &self.store.record;
+        let record = self.store.record();
         record.remove_view(self.len, self.slot);
         self.slot = record.add_view(self.len, site);
     }
@@ -333,7 +333,7 @@ fn relative_index(i: i64, len: usize) -> usize {
 impl Clone for Buffer {
     /// Another view of the same bytes, counted under this view's site.
     fn clone(&self) -> Self {
-        self.store.record.add_view_in_slot(self.len, self.slot);
+        self.store.record().add_view_in_slot(self.len, self.slot);
         Buffer {
             store: Rc::clone(&self.store),
             offset: self.offset,
@@ -345,7 +345,7 @@ impl Clone for Buffer {
 
 impl Drop for Buffer {
     fn drop(&mut self) {
-        self.store.record.remove_view(self.len, self.slot);
+        self.store.record().remove_view(self.len, self.slot);
     }
 }
 

@@ -307,14 +307,20 @@ impl StoreRecord {
     }
 }
 
-/// A pointer to a record inside a live store. The store removes it from the registry (under the
-/// lock) before the record's memory goes away, so any pointer read under the lock is valid.
+/// A pointer to the (separately boxed) record of a live store. The store removes it from the
+/// registry, under the lock, before freeing the record, so any pointer read under the lock is
+/// valid; and only shared references to a record are ever made.
 struct RecordPtr(*const StoreRecord);
 
-// SAFETY: the pointee is only read through atomics and immutable fields (`StoreRecord` is Sync in
-// effect: every mutable field is an atomic or a OnceLock), and only while the registry lock is
-// held, which the owning store also takes before it frees the record.
+// SAFETY: `StoreRecord` is `Sync` (asserted below): every field another thread reads is
+// immutable after registration or an atomic/OnceLock. The pointer is dereferenced only while the
+// registry lock is held (see above).
 unsafe impl Send for RecordPtr {}
+
+const _: () = {
+    const fn sync<T: Sync>() {}
+    sync::<StoreRecord>();
+};
 
 /// Store ids are sequential integers: a multiplicative hash spreads them well and costs far less
 /// than SipHash on the store create/free path.
@@ -353,7 +359,8 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Adds a record to the registry.
 ///
 /// # Safety
-/// `record` must stay at this address until [`unregister`] is called with its id.
+/// `record` must stay valid at this address, and no `&mut` to it may be made, until
+/// [`unregister`] has been called with its id.
 pub(crate) unsafe fn register(record: &StoreRecord) {
     registry().insert(record.id, RecordPtr(record));
 }

@@ -13,6 +13,7 @@
 //! must never run JS while a reference from those accessors is alive.
 
 use std::cell::Cell;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use super::accounting::{Charge, ChargeKind};
@@ -27,7 +28,10 @@ pub const K_MAX_LENGTH: usize = 1 << 32;
 /// The shared state of one store. Crate-visible so views can reach the bytes and the record.
 pub(crate) struct StoreInner {
     raw: RawBytes,
-    pub(crate) record: StoreRecord,
+    /// Boxed apart from the store and reached only through shared references: other threads read
+    /// it (under the registry lock) while this store may be in its `Drop`, which holds
+    /// `&mut StoreInner` — that must not cover the record. Freed after it is unregistered.
+    record: NonNull<StoreRecord>,
     pub(crate) borrows: BorrowTracker,
     /// Whether a handle to this store was ever given out beyond its owner (for a pool slab: a
     /// `buf.buffer`), so bytes not yet allocated may have been written through it.
@@ -39,17 +43,24 @@ impl StoreInner {
     /// Wraps an allocation as a registered, accounted store.
     pub(crate) fn new(raw: RawBytes, kind: StoreKind, created: Site) -> Rc<StoreInner> {
         let len = raw.len();
-        let store = Rc::new(StoreInner {
+        let record = NonNull::from(Box::leak(Box::new(StoreRecord::new(len, kind, created))));
+        // SAFETY: the record stays at this address until `Drop for StoreInner` unregisters it
+        // (under the registry lock) and only then frees it.
+        unsafe { retention::register(record.as_ref()) };
+        Rc::new(StoreInner {
             raw,
-            record: StoreRecord::new(len, kind, created),
+            record,
             borrows: BorrowTracker::default(),
             exposed: Cell::new(false),
             _charge: Charge::new(ChargeKind::ArrayBuffer, len),
-        });
-        // SAFETY: the record lives inside the Rc allocation, which does not move; `Drop for
-        // StoreInner` unregisters it before that memory is released.
-        unsafe { retention::register(&store.record) };
-        store
+        })
+    }
+
+    /// The store's retention counters.
+    pub(crate) fn record(&self) -> &StoreRecord {
+        // SAFETY: the record is valid from construction until `drop` frees it, and only shared
+        // references to it are ever made.
+        unsafe { self.record.as_ref() }
     }
 
     /// A zeroed store of `len` bytes.
@@ -82,7 +93,10 @@ impl StoreInner {
 
 impl Drop for StoreInner {
     fn drop(&mut self) {
-        retention::unregister(self.record.id());
+        retention::unregister(self.record().id());
+        // SAFETY: made by `Box::leak` in `new`; unregistered just now, so no other thread can
+        // reach it any more, and this store (its only owner) is going away.
+        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
     }
 }
 
@@ -131,7 +145,7 @@ impl ArrayBuffer {
 
     /// A handle kept by the store's owner (the pool's handle to its current slab).
     pub(crate) fn private_handle(inner: Rc<StoreInner>) -> ArrayBuffer {
-        inner.record.add_handle();
+        inner.record().add_handle();
         ArrayBuffer { inner }
     }
 
@@ -149,18 +163,18 @@ impl ArrayBuffer {
 
     /// A process-unique id of the store (the retention report's `id`).
     pub fn id(&self) -> u64 {
-        self.inner.record.id()
+        self.inner.record().id()
     }
 
     /// What the store was made for.
     pub fn kind(&self) -> StoreKind {
-        self.inner.record.kind()
+        self.inner.record().kind()
     }
 
     /// Names the store in the retention report; only the first label sticks. Returns whether
     /// this call set it.
     pub fn set_label(&self, label: &str) -> bool {
-        self.inner.record.set_label(label)
+        self.inner.record().set_label(label)
     }
 
     /// Whether two handles refer to the same store (JS `a === b` for ArrayBuffers).
@@ -194,7 +208,7 @@ impl Clone for ArrayBuffer {
 
 impl Drop for ArrayBuffer {
     fn drop(&mut self) {
-        self.inner.record.remove_handle();
+        self.inner.record().remove_handle();
     }
 }
 
