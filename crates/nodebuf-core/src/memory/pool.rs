@@ -13,8 +13,11 @@
 //!
 //! Node keeps one pool per isolate; we keep one per thread (stores are single-threaded).
 //!
-//! Beyond Node: every slab is a fresh zeroed allocation and the offset only moves forward, so each
-//! byte is handed out once. A pooled `allocUnsafe` therefore never shows another Buffer's bytes.
+//! Beyond Node: every slab is a fresh zeroed allocation and each byte is handed out once (the
+//! offset moves back only to return bytes no Buffer ever saw, cleared: the unused part of a string
+//! estimate, or a failed fill). A pooled `allocUnsafe` therefore never shows another Buffer's
+//! bytes. Whoever holds the slab's `ArrayBuffer` (`buf.buffer`) can write its free tail, as in
+//! Node; from then on each allocation from that slab is cleared before use.
 
 use std::cell::RefCell;
 use std::rc::Rc;
