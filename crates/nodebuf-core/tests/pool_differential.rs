@@ -285,6 +285,68 @@ fn pool_offsets_and_sharing_match_node() {
     let mut rng = Rng::new(seed());
     let sequences = case_count(40);
     let ops_per_sequence = 150;
+    let sequences_ops: Vec<Vec<Op>> = (0..sequences)
+        .map(|_| {
+            (0..ops_per_sequence)
+                .map(|made| gen_op(&mut rng, made))
+                .collect()
+        })
+        .collect();
+    let node_out = compare_with_node(&sequences_ops);
+    // The sequences must reach the interesting paths, not only the happy ones.
+    if sequences >= 40 {
+        for needle in ["Start offset", "ERR_BUFFER_OUT_OF_BOUNDS", " 0 8192 "] {
+            assert!(node_out.contains(needle), "no case produced {needle:?}");
+        }
+    }
+}
+
+#[test]
+fn odd_pool_sizes_match_node() {
+    use Op::*;
+    let ops = vec![
+        SetPoolSize(-1.0),
+        AllocUnsafe(3000),
+        AllocUnsafe(3000),
+        AllocUnsafe(3000),
+        AllocUnsafe(3000),
+        SetPoolSize(f64::NAN),
+        AllocUnsafe(1),
+        SetPoolSize(0.0),
+        AllocUnsafe(1),
+        SetPoolSize(3.0),
+        AllocUnsafe(1),
+        AllocUnsafe(1),
+        SetPoolSize(2.0),
+        AllocUnsafe(1),
+        SetPoolSize(10.7),
+        AllocUnsafe(4),
+        AllocUnsafe(5),
+        FromString("ab".into(), Enc::Utf8),
+        SetPoolSize(1e10),
+        AllocUnsafe(4000),
+        SetPoolSize(4_294_967_298.0),
+        AllocUnsafe(1),
+        // A failed creation leaves the old slab with the new size: later requests overrun it.
+        SetPoolSize(8192.0),
+        AllocUnsafe(3000),
+        SetPoolSize(8_589_942_784.0),
+        AllocUnsafe(3000),
+        AllocUnsafe(3000),
+        AllocUnsafe(3000),
+        AllocUnsafe(8),
+        FromString("abc".into(), Enc::Latin1),
+    ];
+    let node_out = compare_with_node(&[ops]);
+    assert!(
+        node_out.contains("Invalid typed array length: -1"),
+        "{node_out}"
+    );
+}
+
+/// Runs the sequences in one node process and in the core; asserts every line matches and
+/// returns node's output.
+fn compare_with_node(sequences_ops: &[Vec<Op>]) -> String {
     let mut script = String::from(
         "const out = [];\nfunction run(ops) {\n  const r = []; const ids = new Map();\n  \
          for (const [f, refs] of ops) {\n    let b;\n    if (refs.some((i) => r[i] === null)) { out.push('E ref'); r.push(null); continue; }\n    try { b = f(r); } catch (e) { out.push('E ' + (e.code || 'none') + ' ' + e.name + ': ' + e.message); r.push(null); continue; }\n    \
@@ -293,27 +355,21 @@ fn pool_offsets_and_sharing_match_node() {
          out.push(b.byteOffset + ' ' + b.length + ' ' + b.buffer.byteLength + ' ' + ids.get(b.buffer));\n  }\n  \
          out.push('end');\n}\n",
     );
-    let mut sequences_ops = Vec::new();
-    for _ in 0..sequences {
-        let mut ops = Vec::new();
-        for made in 0..ops_per_sequence {
-            ops.push(gen_op(&mut rng, made));
-        }
+    for ops in sequences_ops {
         script.push_str(NODE_RESET);
         script.push_str("\nrun([\n");
-        for op in &ops {
+        for op in ops {
             let refs: Vec<String> = refs(op).iter().map(|i| i.to_string()).collect();
             writeln!(script, "  [(r) => {}, [{}]],", js_op(op), refs.join(",")).unwrap();
         }
         script.push_str("]);\n");
-        sequences_ops.push(ops);
     }
-    script.push_str("console.log(out.join('\\n'));\n");
+    script.push_str("Buffer.poolSize = 8192;\nconsole.log(out.join('\\n'));\n");
     let node_out = run_node(&script);
     let node_lines: Vec<&str> = node_out.lines().collect();
 
     let mut ours = Vec::new();
-    for ops in &sequences_ops {
+    for ops in sequences_ops {
         reset_rust_pool();
         let mut r: Vec<Option<Buffer>> = Vec::new();
         let mut ids: HashMap<u64, usize> = HashMap::new();
@@ -344,12 +400,6 @@ fn pool_offsets_and_sharing_match_node() {
         ours.push("end".to_string());
     }
     assert_eq!(ours.len(), node_lines.len(), "line counts differ");
-    // The sequences must reach the interesting paths, not only the happy ones.
-    if sequences >= 40 {
-        for needle in ["Start offset", "ERR_BUFFER_OUT_OF_BOUNDS", " 0 8192 "] {
-            assert!(node_out.contains(needle), "no case produced {needle:?}");
-        }
-    }
     let mut line = 0;
     for (s, ops) in sequences_ops.iter().enumerate() {
         for (i, op) in ops.iter().enumerate() {
@@ -364,6 +414,7 @@ fn pool_offsets_and_sharing_match_node() {
         }
         line += 1;
     }
+    node_out
 }
 
 #[test]

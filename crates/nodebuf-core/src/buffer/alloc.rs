@@ -10,7 +10,7 @@
 use std::io;
 
 use super::Buffer;
-use crate::memory::pool::{self, Reservation};
+use crate::memory::pool::{self, Overrun, Reservation};
 use crate::memory::raw::RawBytes;
 use crate::memory::retention::{Site, StoreKind};
 use crate::memory::store::{alloc_error, check_size, StoreInner};
@@ -86,7 +86,8 @@ impl Buffer {
     /// - `char_len`: the string's length in UTF-16 units (`string.length`);
     /// - `byte_length`: the encoding's `Buffer.byteLength` (may over-estimate, as base64 does);
     ///   called only when Node would compute it;
-    /// - `encode`: writes the string into the zeroed slice it gets (exactly the reserved size)
+    /// - `encode`: writes the string into the zeroed slice it gets (the reserved size: the
+    ///   estimate, shorter only where Node would write into a slab too small for it)
     ///   and returns how many bytes it wrote.
     ///
     /// Node's rules: an empty string gives an empty Buffer in a store of its own. Otherwise, with
@@ -125,12 +126,12 @@ impl Buffer {
             }
         };
         if let Some(estimate) = estimate {
-            let served = use_pool(estimate, site, true, |dst| {
-                // SAFETY: `use_pool` lends these `estimate` initialized bytes to us alone.
-                let slice = unsafe { std::slice::from_raw_parts_mut(dst, estimate) };
-                let written = encode.take().map_or(0, |f| f(slice)).min(estimate);
+            let served = use_pool(estimate, site, Overrun::WriteTruncates, true, |dst, cap| {
+                // SAFETY: `use_pool` lends these `cap` initialized bytes to us alone.
+                let slice = unsafe { std::slice::from_raw_parts_mut(dst, cap) };
+                let written = encode.take().map_or(0, |f| f(slice)).min(cap);
                 // SAFETY: same bytes, still ours; the slice is no longer used.
-                unsafe { clear_tail(dst, written, estimate) };
+                unsafe { clear_tail(dst, written, cap) };
                 (written, written)
             });
             if let Some(served) = served {
@@ -176,7 +177,7 @@ impl Buffer {
         let site = Site::caller();
         check_size(len).map_err(io::Error::other)?;
         if pool::is_poolable(len) {
-            let served = use_pool(len, site, true, |dst| {
+            let served = use_pool(len, site, Overrun::ViewThrows, true, |dst, _| {
                 // SAFETY: `use_pool` lends these `len` initialized bytes to us alone.
                 let slice = unsafe { std::slice::from_raw_parts_mut(dst, len) };
                 match reader.read_exact(slice) {
@@ -222,7 +223,8 @@ impl Buffer {
     pub(crate) fn pooled_or_fresh(len: usize, site: Site) -> Result<Buffer, NodeError> {
         check_size(len)?;
         if pool::is_poolable(len) {
-            if let Some(served) = use_pool(len, site, false, |_| ((), len)) {
+            if let Some(served) = use_pool(len, site, Overrun::ViewThrows, false, |_, _| ((), len))
+            {
                 let (reservation, ()) = served?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
@@ -249,7 +251,7 @@ impl Buffer {
         check_size(len)?;
         let mut fill = Some(fill);
         if pool::is_poolable(len) {
-            let served = use_pool(len, site, runs_user_code, |dst| {
+            let served = use_pool(len, site, Overrun::ViewThrows, runs_user_code, |dst, _| {
                 if let Some(fill) = fill.take() {
                     fill(dst);
                 }
@@ -303,28 +305,31 @@ impl Buffer {
 fn use_pool<R>(
     reserve: usize,
     site: Site,
+    mode: Overrun,
     runs_user_code: bool,
-    work: impl FnOnce(*mut u8) -> (R, usize),
+    work: impl FnOnce(*mut u8, usize) -> (R, usize),
 ) -> Option<Result<(Reservation, R), NodeError>> {
-    let reservation = match pool::reserve(reserve, site)? {
+    let reservation = match pool::reserve(reserve, site, mode)? {
         Ok(reservation) => reservation,
         Err(e) => return Some(Err(e)),
     };
-    let (start, end) = (reservation.start, reservation.start + reserve);
+    // `reserved` is `reserve` except for a string write into an overrun slab (see `Overrun`).
+    let capacity = reservation.reserved;
+    let (start, end) = (reservation.start, reservation.start + capacity);
     // SAFETY: `start..end` is inside the slab (checked by `reserve`).
     let dst = unsafe { reservation.store.ptr().add(start) };
     let exposed = reservation.store.is_exposed();
     let outcome = if !exposed && !runs_user_code {
         // Nothing can reach bytes of a slab never handed out that no view covers yet.
-        Some(work(dst))
+        Some(work(dst, capacity))
     } else {
         match reservation.store.borrows.lend(start, end, true) {
             Ok(lend) => {
                 if exposed {
                     // SAFETY: in bounds, lent exclusively to us, no reference to it exists.
-                    unsafe { dst.write_bytes(0, reserve) };
+                    unsafe { dst.write_bytes(0, capacity) };
                 }
-                let outcome = work(dst);
+                let outcome = work(dst, capacity);
                 drop(lend);
                 Some(outcome)
             }
@@ -333,7 +338,7 @@ fn use_pool<R>(
     };
     match outcome {
         Some((result, used)) => {
-            if used != reserve {
+            if used != capacity {
                 pool::commit(&reservation, used);
             }
             Some(Ok((reservation, result)))

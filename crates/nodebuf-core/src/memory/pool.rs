@@ -97,6 +97,17 @@ fn to_uint32(n: f64) -> u32 {
     t.rem_euclid(4_294_967_296.0) as u32
 }
 
+/// How a request that passed Node's room check but does not fit the current slab fails (possible
+/// only after a slab creation failed, see [`reserve`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Overrun {
+    /// Node makes a view of the requested size (allocUnsafe and the copies): it throws.
+    ViewThrows,
+    /// Node writes a string into the slab first (`from(string)`): it throws only for an offset
+    /// past the end, else the reservation is shortened to what fits.
+    WriteTruncates,
+}
+
 /// A region of a slab handed to one caller: `start..start + reserved`, fresh zero bytes.
 pub(crate) struct Reservation {
     pub(crate) store: Rc<StoreInner>,
@@ -110,10 +121,15 @@ pub(crate) struct Reservation {
 /// actually used; until then the whole reservation counts as used.
 ///
 /// Returns `None` when the pool cannot serve the request (it is busy in an enclosing call on this
-/// thread, the thread is shutting down, or a slab of the live `poolSize` could not hold it); the
-/// caller then allocates an unpooled store.
+/// thread, or the thread is shutting down); the caller then allocates an unpooled store. Errors
+/// are Node's: a slab of a negative or oversized `poolSize` cannot be made, and after such a
+/// failure a request that passes the room check but not the old slab's bounds throws.
 /// `site` is recorded as the creation site of a new slab.
-pub(crate) fn reserve(reserve: usize, site: Site) -> Option<Result<Reservation, NodeError>> {
+pub(crate) fn reserve(
+    reserve: usize,
+    site: Site,
+    mode: Overrun,
+) -> Option<Result<Reservation, NodeError>> {
     POOL.try_with(|p| {
         let mut p = p.try_borrow_mut().ok()?;
         if p.slab.is_none() {
@@ -132,13 +148,25 @@ pub(crate) fn reserve(reserve: usize, site: Site) -> Option<Result<Reservation, 
                 return Some(Err(e));
             }
         }
-        // Node's check above is all Node does; this one only guards against odd `poolSize`
-        // values whose slab is smaller than the number the room check used.
+        // The room check passes against a slab too small only after a failed slab creation
+        // (Node then keeps the old slab but records the new size). Node then fails as its code
+        // path does: a view of `reserve` bytes throws; a string write into the slab throws for
+        // an offset past the end, else writes what fits.
         let slab = p.slab.as_ref()?;
-        let end = p.offset.checked_add(reserve)?;
-        if end > slab.byte_length() {
-            return None;
-        }
+        let len = slab.byte_length();
+        let reserve = match mode {
+            Overrun::ViewThrows if p.offset.saturating_add(reserve) > len => {
+                return Some(Err(NodeError::invalid_typed_array_length(
+                    &reserve.to_string(),
+                )));
+            }
+            Overrun::WriteTruncates if p.offset > len => {
+                return Some(Err(NodeError::buffer_out_of_bounds("offset")));
+            }
+            Overrun::WriteTruncates => reserve.min(len - p.offset),
+            Overrun::ViewThrows => reserve,
+        };
+        let end = p.offset + reserve;
         let reservation = Reservation {
             store: Rc::clone(&slab.inner),
             start: p.offset,
@@ -178,9 +206,11 @@ fn align8(n: usize) -> usize {
 }
 
 fn replace_slab(p: &mut PoolState, site: Site) -> Result<(), NodeError> {
+    // Node records the size before allocating: when the allocation throws (a negative
+    // `poolSize`), the old slab and offset stay but later room checks use the new size.
+    p.slab_created_size = p.pool_size;
     let slab = make_slab(p.pool_size, site)?;
     p.slab = Some(slab);
-    p.slab_created_size = p.pool_size;
     p.offset = 0;
     Ok(())
 }
@@ -188,10 +218,14 @@ fn replace_slab(p: &mut PoolState, site: Site) -> Result<(), NodeError> {
 /// A new slab of `size` bytes (a JS number, converted as `new Uint8Array(size)` would).
 fn make_slab(size: f64, site: Site) -> Result<ArrayBuffer, NodeError> {
     let len = if size.is_nan() { 0.0 } else { size.trunc() };
-    if len < 0.0 || len > super::store::K_MAX_LENGTH as f64 {
+    if len < 0.0 {
         return Err(NodeError::invalid_typed_array_length(
             &crate::memory::js_number(size),
         ));
+    }
+    if len > super::store::K_MAX_LENGTH as f64 {
+        // What V8 reports when Node's pool creation asks for more than kMaxLength.
+        return Err(NodeError::invalid_typed_array_length("undefined"));
     }
     let inner = StoreInner::zeroed(len as usize, StoreKind::Pool, site)?;
     Ok(ArrayBuffer::private_handle(inner))
