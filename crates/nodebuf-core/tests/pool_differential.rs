@@ -39,6 +39,7 @@ enum Op {
     Alloc(usize),
     FromBytes(usize),
     CopyBytesFrom(usize),
+    Of(usize),
     FromString(String, Enc),
     Concat(Vec<usize>, Option<usize>),
     Subarray(usize, i64, Option<i64>),
@@ -107,6 +108,7 @@ fn gen_op(rng: &mut Rng, made: usize) -> Op {
             5 => Op::AllocUnsafeSlow(size(rng)),
             6 => Op::Alloc(size(rng)),
             7 | 8 => Op::FromBytes(size(rng)),
+            9 if rng.one_in(4) => Op::Of(rng.below(20) as usize),
             9 => Op::CopyBytesFrom(size(rng) / 2),
             10..=13 => {
                 let enc = rng
@@ -176,6 +178,7 @@ fn js_op(op: &Op) -> String {
         Op::Alloc(n) => format!("Buffer.alloc({n})"),
         Op::FromBytes(n) => format!("Buffer.from(new Uint8Array({n}))"),
         Op::CopyBytesFrom(n) => format!("Buffer.copyBytesFrom(new Uint16Array({n}))"),
+        Op::Of(n) => format!("Buffer.of(...new Array({n}).fill(7))"),
         Op::FromString(s, enc) => format!("Buffer.from({}, '{}')", js_string(s), enc.name()),
         Op::Concat(list, total) => {
             let items: Vec<String> = list.iter().map(|i| format!("r[{i}]")).collect();
@@ -252,6 +255,7 @@ fn rust_op(op: &Op, r: &[Option<Buffer>]) -> Result<Option<Buffer>, String> {
         Op::Alloc(n) => Buffer::alloc(*n).map_err(code)?,
         Op::FromBytes(n) => Buffer::from_bytes(&vec![0; *n]).map_err(code)?,
         Op::CopyBytesFrom(n) => Buffer::from_bytes(&vec![0; *n * 2]).map_err(code)?,
+        Op::Of(n) => Buffer::of(&vec![7; *n]).map_err(code)?,
         Op::FromString(s, enc) => {
             let (estimate, actual) = string_lengths(s, enc);
             Buffer::from_encoded(s.encode_utf16().count(), || estimate, |_| actual).map_err(code)?
