@@ -500,3 +500,26 @@ fn of_is_never_pooled() {
     assert_eq!(bytes(&small), vec![1, 2]);
     assert_eq!(Buffer::of(&[]).unwrap().store_len(), 0);
 }
+
+/// The hand-over contract a JS engine relies on: a cloned handle keeps pointer and length
+/// stable and the memory alive, and writes through the raw pointer (as the engine makes them)
+/// are seen by every view.
+#[test]
+fn a_cloned_handle_is_a_stable_engine_source() {
+    let buf = Buffer::alloc_unsafe(32).unwrap();
+    let source = buf.buffer();
+    let (ptr, len) = (source.as_ptr(), source.byte_length());
+    assert_eq!(ptr as usize % 16, 0);
+    assert_eq!(unsafe { ptr.add(buf.byte_offset()) }, buf.as_ptr());
+    let view = buf.subarray(4, Some(8));
+    drop(buf);
+    // SAFETY: the handle keeps the store alive; no Rust reference to these bytes exists now
+    // (this is what the engine does while JS runs).
+    unsafe { ptr.add(view.byte_offset()).write(0x5A) };
+    assert_eq!(view.get(0).unwrap(), Some(0x5A));
+    let id = source.id();
+    drop(view);
+    assert!(RetentionReport::take().store(id).is_some());
+    assert_eq!((source.as_ptr(), source.byte_length()), (ptr, len));
+    drop(source);
+}
