@@ -135,7 +135,7 @@ impl Buffer {
                 (written, written)
             });
             if let Some(served) = served {
-                let (reservation, written) = served?;
+                let (reservation, written) = served.map_err(|e| *e)?;
                 return Ok(Buffer::from_reservation(reservation, written, site));
             }
         }
@@ -190,7 +190,7 @@ impl Buffer {
                 }
             });
             if let Some(served) = served {
-                let (reservation, read) = served.map_err(io::Error::other)?;
+                let (reservation, read) = served.map_err(|e| io::Error::other(*e))?;
                 read?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
@@ -225,7 +225,7 @@ impl Buffer {
         if pool::is_poolable(len) {
             if let Some(served) = use_pool(len, site, Overrun::ViewThrows, false, |_, _| ((), len))
             {
-                let (reservation, ()) = served?;
+                let (reservation, ()) = served.map_err(|e| *e)?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
         }
@@ -258,7 +258,7 @@ impl Buffer {
                 ((), len)
             });
             if let Some(served) = served {
-                let (reservation, ()) = served?;
+                let (reservation, ()) = served.map_err(|e| *e)?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
         }
@@ -308,7 +308,7 @@ fn use_pool<R>(
     mode: Overrun,
     runs_user_code: bool,
     work: impl FnOnce(*mut u8, usize) -> (R, usize),
-) -> Option<Result<(Reservation, R), NodeError>> {
+) -> Option<Result<(Reservation, R), Box<NodeError>>> {
     let reservation = match pool::reserve(reserve, site, mode)? {
         Ok(reservation) => reservation,
         Err(e) => return Some(Err(e)),

@@ -129,7 +129,7 @@ pub(crate) fn reserve(
     reserve: usize,
     site: Site,
     mode: Overrun,
-) -> Option<Result<Reservation, NodeError>> {
+) -> Option<Result<Reservation, Box<NodeError>>> {
     POOL.try_with(|p| {
         let mut p = p.try_borrow_mut().ok()?;
         if p.slab.is_none() {
@@ -140,12 +140,12 @@ pub(crate) fn reserve(
                     p.slab_created_size = DEFAULT_POOL_SIZE;
                     p.offset = STARTUP_OFFSET;
                 }
-                Err(e) => return Some(Err(e)),
+                Err(e) => return Some(Err(Box::new(e))),
             }
         }
         if (reserve as f64) > p.slab_created_size - p.offset as f64 {
             if let Err(e) = replace_slab(&mut p, site) {
-                return Some(Err(e));
+                return Some(Err(Box::new(e)));
             }
         }
         // The room check passes against a slab too small only after a failed slab creation
@@ -156,12 +156,12 @@ pub(crate) fn reserve(
         let len = slab.byte_length();
         let reserve = match mode {
             Overrun::ViewThrows if p.offset.saturating_add(reserve) > len => {
-                return Some(Err(NodeError::invalid_typed_array_length(
+                return Some(Err(Box::new(NodeError::invalid_typed_array_length(
                     &reserve.to_string(),
-                )));
+                ))));
             }
             Overrun::WriteTruncates if p.offset > len => {
-                return Some(Err(NodeError::buffer_out_of_bounds("offset")));
+                return Some(Err(Box::new(NodeError::buffer_out_of_bounds("offset"))));
             }
             Overrun::WriteTruncates => reserve.min(len - p.offset),
             Overrun::ViewThrows => reserve,
