@@ -77,6 +77,12 @@ impl Buffer {
         ArrayBuffer::from_inner(Rc::clone(&self.store))
     }
 
+    /// An engine owner for this view's whole store (`buf.buffer` as the engine sees it); see
+    /// `memory::store::EngineSource`.
+    pub fn engine_source(&self) -> crate::memory::store::EngineSource {
+        self.buffer().engine_source()
+    }
+
     /// The id of the store (as [`ArrayBuffer::id`]), without making a handle.
     pub fn store_id(&self) -> u64 {
         self.store.record().id()

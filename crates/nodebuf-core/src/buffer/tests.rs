@@ -523,3 +523,38 @@ fn a_cloned_handle_is_a_stable_engine_source() {
     assert_eq!((source.as_ptr(), source.byte_length()), (ptr, len));
     drop(source);
 }
+
+/// The JS picture: the engine owns the store through an `EngineSource`, the JS layer records one
+/// view per JS Buffer. When the big JS Buffer goes, small views alone pin the store: flagged.
+#[test]
+fn engine_handles_do_not_hide_a_pinned_store() {
+    let big = Buffer::alloc(1 << 20).unwrap();
+    let source = big.engine_source();
+    assert_eq!(source.len(), 1 << 20);
+    assert_eq!(source.as_ptr(), big.as_ptr());
+    let mut small = big.subarray(100, Some(110));
+    small.set_site(Site::label("app.js:3 (js view)"));
+    let id = source.id();
+    let report = RetentionReport::take();
+    let store = report.store(id).unwrap();
+    assert_eq!(
+        (store.handles, store.engine_handles, store.views),
+        (0, 1, 2)
+    );
+    assert!(!store.pinned_by_small_views);
+    drop(big);
+    let report = RetentionReport::take();
+    let store = report.store(id).unwrap();
+    assert!(store.pinned_by_small_views);
+    assert!(report.to_string().contains("1 engine handles"));
+    // An ordinary handle is an owner: not flagged while it lives.
+    let owner = source.array_buffer();
+    assert!(
+        !RetentionReport::take()
+            .store(id)
+            .unwrap()
+            .pinned_by_small_views
+    );
+    drop((owner, small, source));
+    assert!(RetentionReport::take().store(id).is_none());
+}

@@ -9,19 +9,22 @@
 //! - [`borrow`]: run-time borrow tracking that makes `Buffer::with_bytes{,_mut}` sound.
 //!
 //! # Handing a store to a JS engine without copying
-//! A clone of the handle owns the store for the engine; pointer and length are stable, the bytes
-//! are 16-aligned, and dropping the handle (when the engine collects its ArrayBuffer) releases it:
+//! An [`EngineSource`] owns the store for the engine; pointer and length are stable, the bytes
+//! are 16-aligned, and dropping it (when the engine collects its ArrayBuffer) releases it. The
+//! retention report counts it apart from ordinary handles, so a big store kept only by small JS
+//! views is still flagged once the JS layer's view records (one `Buffer` per JS Buffer, dropped by
+//! the JS object's finalizer, labelled with `Buffer::set_site`) cover little of it:
 //!
 //! ```ignore
-//! struct StoreSource(nodebuf_core::memory::ArrayBuffer);
-//! // SAFETY: `as_ptr`/`byte_length` are stable while the handle lives and the memory is valid
+//! struct StoreSource(nodebuf_core::memory::EngineSource);
+//! // SAFETY: `as_ptr`/`len` are stable while the source lives and the memory is valid
 //! // for reads and writes; the engine writes it only while JS runs, and this layer never runs JS
 //! // while a slice from `Buffer::with_bytes{,_mut}` or the unchecked accessors is alive.
 //! unsafe impl rquickjs::ArrayBufferSource for StoreSource {
 //!     fn as_ptr(&self) -> *mut u8 { self.0.as_ptr() }
-//!     fn len(&self) -> usize { self.0.byte_length() }
+//!     fn len(&self) -> usize { self.0.len() }
 //! }
-//! let js_array_buffer = rquickjs::ArrayBuffer::from_source(ctx, StoreSource(buf.buffer()))?;
+//! let js_array_buffer = rquickjs::ArrayBuffer::from_source(ctx, StoreSource(buf.engine_source()))?;
 //! // then, in JS: new Buffer(js_array_buffer, buf.byte_offset(), buf.len())
 //! ```
 //!
@@ -43,7 +46,7 @@ pub mod store;
 
 pub use borrow::BytesInUse;
 pub use retention::{RetentionPolicy, RetentionReport, Site, StoreKind, StoreReport};
-pub use store::{ArrayBuffer, K_MAX_LENGTH};
+pub use store::{ArrayBuffer, EngineSource, K_MAX_LENGTH};
 
 /// A JS number as `String(n)` prints it, for error messages (exact for integers below 1e21,
 /// NaN, the infinities and ordinary fractions; other magnitudes use Rust's shortest form).

@@ -142,6 +142,7 @@ pub(crate) struct StoreRecord {
     kind: StoreKind,
     created: Site,
     handles: AtomicUsize,
+    engine_handles: AtomicUsize,
     views: AtomicUsize,
     view_bytes: AtomicUsize,
     label: OnceLock<Box<str>>,
@@ -173,6 +174,7 @@ impl StoreRecord {
             kind,
             created,
             handles: AtomicUsize::new(0),
+            engine_handles: AtomicUsize::new(0),
             views: AtomicUsize::new(0),
             view_bytes: AtomicUsize::new(0),
             label: OnceLock::new(),
@@ -200,6 +202,16 @@ impl StoreRecord {
     /// Owner thread only.
     pub(crate) fn remove_handle(&self) {
         drop_by(&self.handles, 1);
+    }
+
+    /// Owner thread only.
+    pub(crate) fn add_engine_handle(&self) {
+        bump(&self.engine_handles, 1);
+    }
+
+    /// Owner thread only.
+    pub(crate) fn remove_engine_handle(&self) {
+        drop_by(&self.engine_handles, 1);
     }
 
     /// Counts a new view of `len` bytes made at `site`; returns the slot to pass back on removal.
@@ -269,6 +281,7 @@ impl StoreRecord {
 
     fn snapshot(&self, policy: &RetentionPolicy) -> StoreReport {
         let handles = self.handles.load(Ordering::Relaxed);
+        let engine_handles = self.engine_handles.load(Ordering::Relaxed);
         let views = self.views.load(Ordering::Relaxed);
         let view_bytes = self.view_bytes.load(Ordering::Relaxed);
         let mut sites = Vec::new();
@@ -299,6 +312,7 @@ impl StoreRecord {
             created_at: self.created.describe(),
             label: self.label.get().map(|l| l.to_string()),
             handles,
+            engine_handles,
             views,
             view_bytes,
             sites,
@@ -414,16 +428,19 @@ pub struct StoreReport {
     pub created_at: String,
     /// A label set with `ArrayBuffer::set_label`, if any.
     pub label: Option<String>,
-    /// Live `ArrayBuffer` handles (including one held by the pool for its current slab, and one
-    /// per JS ArrayBuffer object a JS layer made over the store).
+    /// Live `ArrayBuffer` handles (including the one the pool holds for its current slab).
     pub handles: usize,
+    /// Live `EngineSource`s: a JS engine's ArrayBuffer objects over the store. They are kept
+    /// alive by the engine's own views, so they do not count as owners for the flag.
+    pub engine_handles: usize,
     /// Live Buffer views.
     pub views: usize,
     /// Sum of the views' lengths (overlapping views count twice, so this may exceed `bytes`).
     pub view_bytes: usize,
     /// Views per creation site.
     pub sites: Vec<SiteReport>,
-    /// True when only views keep the store alive and they cover a small share of it.
+    /// True when nothing but views (and engine handles, which views keep alive) holds the store
+    /// and the views cover a small share of it.
     pub pinned_by_small_views: bool,
 }
 
@@ -528,10 +545,14 @@ fn write_store(f: &mut fmt::Formatter<'_>, store: &StoreReport) -> fmt::Result {
     if let Some(label) = &store.label {
         write!(f, ", label {label:?}")?;
     }
+    write!(f, "): {} handles, ", store.handles)?;
+    if store.engine_handles > 0 {
+        write!(f, "{} engine handles, ", store.engine_handles)?;
+    }
     writeln!(
         f,
-        "): {} handles, {} views covering {} bytes ({share:.3}%)",
-        store.handles, store.views, store.view_bytes
+        "{} views covering {} bytes ({share:.3}%)",
+        store.views, store.view_bytes
     )?;
     for site in &store.sites {
         writeln!(

@@ -121,10 +121,9 @@ pub(crate) fn alloc_error(_: AllocFailed) -> NodeError {
 /// the same bytes.
 ///
 /// For a JS engine: [`as_ptr`](Self::as_ptr) and [`byte_length`](Self::byte_length) are stable for
-/// the life of any handle, and the memory is aligned to 16, so a clone of the handle can be moved
-/// into the engine as the owner of an external ArrayBuffer (rquickjs's
-/// `ArrayBuffer::from_source`); the engine dropping it releases the handle. See the module's
-/// aliasing contract.
+/// the life of any handle, and the memory is aligned to 16; give the engine an [`EngineSource`]
+/// (from [`engine_source`](Self::engine_source)) as the owner of its external ArrayBuffer
+/// (rquickjs's `ArrayBuffer::from_source`). See the module's aliasing contract.
 pub struct ArrayBuffer {
     pub(crate) inner: Rc<StoreInner>,
 }
@@ -187,6 +186,12 @@ impl ArrayBuffer {
         self.inner.is_mapped()
     }
 
+    /// A handle for a JS engine to own as the backing of its ArrayBuffer object (see
+    /// [`EngineSource`]). The engine may write anywhere in the store.
+    pub fn engine_source(&self) -> EngineSource {
+        EngineSource::new(Rc::clone(&self.inner))
+    }
+
     /// Copies the whole store out (checking that no exclusive lend is active).
     pub fn to_vec(&self) -> Result<Vec<u8>, super::borrow::BytesInUse> {
         let len = self.inner.len();
@@ -196,6 +201,56 @@ impl ArrayBuffer {
         // `out` is a distinct allocation, and nothing runs between the check and the copy.
         unsafe { std::ptr::copy_nonoverlapping(self.inner.ptr(), out.as_mut_ptr(), len) };
         Ok(out)
+    }
+}
+
+/// The owner a JS engine holds for an ArrayBuffer object made over a store (for rquickjs: wrap
+/// it in a newtype implementing `ArrayBufferSource`). Pointer and length are stable for its whole
+/// life and the memory is 16-aligned; dropping it (when the engine collects its object) releases
+/// the store. It is counted apart from ordinary handles in the retention report: the engine's
+/// ArrayBuffer object lives exactly as long as some JS view of it does, so it is not an owner of
+/// its own, and a store held only by it and by small views is still flagged.
+pub struct EngineSource {
+    inner: Rc<StoreInner>,
+}
+
+impl EngineSource {
+    fn new(inner: Rc<StoreInner>) -> EngineSource {
+        // The engine can write any byte, the free tail of a pool slab included.
+        inner.exposed.set(true);
+        inner.record().add_engine_handle();
+        EngineSource { inner }
+    }
+
+    /// The first byte of the store (see the module's aliasing contract).
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.inner.ptr()
+    }
+
+    /// The store's size in bytes.
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Whether the store is empty.
+    pub fn is_empty(&self) -> bool {
+        self.inner.len() == 0
+    }
+
+    /// The store's id (as [`ArrayBuffer::id`]).
+    pub fn id(&self) -> u64 {
+        self.inner.record().id()
+    }
+
+    /// An ordinary handle to the same store.
+    pub fn array_buffer(&self) -> ArrayBuffer {
+        ArrayBuffer::from_inner(Rc::clone(&self.inner))
+    }
+}
+
+impl Drop for EngineSource {
+    fn drop(&mut self) {
+        self.inner.record().remove_engine_handle();
     }
 }
 
