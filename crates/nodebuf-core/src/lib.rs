@@ -3,11 +3,13 @@
 //! See `docs/ARCHITECTURE.md` for the layout; every module mirrors one Node concept.
 #![warn(missing_docs)]
 
+pub mod atomics;
+pub mod buffer;
+pub mod data_view;
 pub mod encoding;
 pub mod error;
-
-pub use error::{ErrorClass, NodeError};
-pub mod atomics;
-pub mod data_view;
 pub mod memory;
 pub mod typed_array;
+
+pub use buffer::Buffer;
+pub use error::{ErrorClass, NodeError};

@@ -44,6 +44,14 @@ pub unsafe trait ByteRegion: Clone {
     fn byte_len(&self) -> usize;
     /// True for SharedArrayBuffer-backed memory: every access must then be atomic.
     fn is_shared(&self) -> bool;
+    /// Whether bytes `offset..offset + len` may be read (or, with `write`, written) right now.
+    /// Stores that lend Rust references to their bytes (a Buffer's `with_bytes{,_mut}`) answer
+    /// false while a conflicting reference is live, so the raw accesses of this module never
+    /// alias one; every access of this module asks first. The default (no lending) is true.
+    fn may_access(&self, offset: usize, len: usize, write: bool) -> bool {
+        let _ = (offset, len, write);
+        true
+    }
 }
 
 /// True when both handles name the same store (same first byte); for zero-length stores, which
@@ -170,9 +178,11 @@ macro_rules! impl_bits {
 impl_bits!(u8 => AtomicU8, u16 => AtomicU16, u32 => AtomicU32, u64 => AtomicU64);
 
 /// The address of `len` bytes at `offset`, or `None` when they do not fit in the region.
-fn span<R: ByteRegion>(r: &R, offset: usize, len: usize) -> Option<*mut u8> {
+/// Also `None` when the store has lent a conflicting Rust reference to those bytes
+/// ([`ByteRegion::may_access`]).
+fn span<R: ByteRegion>(r: &R, offset: usize, len: usize, write: bool) -> Option<*mut u8> {
     let end = offset.checked_add(len)?;
-    if end > r.byte_len() {
+    if end > r.byte_len() || !r.may_access(offset, len, write) {
         return None;
     }
     // SAFETY: `offset + len <= byte_len`, so the result stays inside (or one past) the store.
@@ -183,7 +193,7 @@ fn span<R: ByteRegion>(r: &R, offset: usize, len: usize) -> Option<*mut u8> {
 /// read does (JS's "Unordered" access: relaxed atomics on shared memory). `None` when out of
 /// bounds. Unaligned offsets are allowed (DataView); on shared memory they are read byte by byte.
 pub fn load<B: Bits, R: ByteRegion>(r: &R, offset: usize) -> Option<B> {
-    let p = span(r, offset, B::SIZE)?;
+    let p = span(r, offset, B::SIZE, false)?;
     if !r.is_shared() {
         // SAFETY: in bounds; single-thread memory with no live references (trait contract).
         return Some(unsafe { B::plain_load(p) });
@@ -204,7 +214,7 @@ pub fn load<B: Bits, R: ByteRegion>(r: &R, offset: usize) -> Option<B> {
 /// Writes element bits at `offset` in native byte order (the store counterpart of [`load`]).
 /// Returns false, writing nothing, when out of bounds.
 pub fn store<B: Bits, R: ByteRegion>(r: &R, offset: usize, v: B) -> bool {
-    let Some(p) = span(r, offset, B::SIZE) else {
+    let Some(p) = span(r, offset, B::SIZE, true) else {
         return false;
     };
     if !r.is_shared() {
@@ -228,7 +238,9 @@ pub fn store<B: Bits, R: ByteRegion>(r: &R, offset: usize, v: B) -> bool {
 /// The aligned address of one element for an `Atomics` operation, or `None` when out of bounds
 /// or misaligned (typed arrays never are: their offsets are multiples of the element size).
 fn atomic_span<B: Bits, R: ByteRegion>(r: &R, offset: usize) -> Option<*mut u8> {
-    let p = span(r, offset, B::SIZE)?;
+    // Asked as a write even for `Atomics.load`: simpler, and a lent reference during an
+    // Atomics call on non-shared memory can only come from Rust code nesting calls.
+    let p = span(r, offset, B::SIZE, true)?;
     (p as usize).is_multiple_of(B::SIZE).then_some(p)
 }
 
@@ -271,7 +283,7 @@ pub fn atomic_compare_exchange<B: Bits, R: ByteRegion>(
 /// Copies `dst.len()` bytes starting at `offset` out of the region. False (nothing copied) when
 /// the range does not fit. Shared memory is read with relaxed word-sized atomics.
 pub fn read_bytes<R: ByteRegion>(r: &R, offset: usize, dst: &mut [u8]) -> bool {
-    let Some(p) = span(r, offset, dst.len()) else {
+    let Some(p) = span(r, offset, dst.len(), false) else {
         return false;
     };
     if r.is_shared() {
@@ -287,7 +299,7 @@ pub fn read_bytes<R: ByteRegion>(r: &R, offset: usize, dst: &mut [u8]) -> bool {
 
 /// Copies `src` into the region at `offset`. False (nothing written) when it does not fit.
 pub fn write_bytes<R: ByteRegion>(r: &R, offset: usize, src: &[u8]) -> bool {
-    let Some(p) = span(r, offset, src.len()) else {
+    let Some(p) = span(r, offset, src.len(), true) else {
         return false;
     };
     if r.is_shared() {
@@ -302,7 +314,7 @@ pub fn write_bytes<R: ByteRegion>(r: &R, offset: usize, src: &[u8]) -> bool {
 
 /// Sets `len` bytes at `offset` to `byte`. False (nothing written) when out of bounds.
 pub fn fill_bytes<R: ByteRegion>(r: &R, offset: usize, len: usize, byte: u8) -> bool {
-    let Some(p) = span(r, offset, len) else {
+    let Some(p) = span(r, offset, len, true) else {
         return false;
     };
     if r.is_shared() {
@@ -331,7 +343,10 @@ pub fn copy_bytes<A: ByteRegion, B: ByteRegion>(
     dst_offset: usize,
     len: usize,
 ) -> bool {
-    let (Some(s), Some(d)) = (span(src, src_offset, len), span(dst, dst_offset, len)) else {
+    let (Some(s), Some(d)) = (
+        span(src, src_offset, len, false),
+        span(dst, dst_offset, len, true),
+    ) else {
         return false;
     };
     if !src.is_shared() && !dst.is_shared() {
