@@ -278,6 +278,35 @@ impl std::fmt::Debug for ArrayBuffer {
     }
 }
 
+// SAFETY: the store's pointer and length never change while any handle lives (`RawBytes` is
+// allocated once and freed in the store's `Drop`), and it is 16-aligned (>= MIN_STORE_ALIGN, with
+// an aligned dangling pointer for empty stores). Handles are `!Send`/`!Sync`, so the bytes are
+// touched from one thread. Rust references to the bytes exist only inside the borrow-tracked
+// accessors, and `may_access` reports their lends, so region accesses never alias one.
+unsafe impl super::region::ByteRegion for ArrayBuffer {
+    fn base_ptr(&self) -> NonNull<u8> {
+        NonNull::new(self.inner.ptr()).expect("a store's pointer is never null")
+    }
+
+    fn byte_len(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn is_shared(&self) -> bool {
+        false
+    }
+
+    fn may_access(&self, offset: usize, len: usize, write: bool) -> bool {
+        let end = offset.saturating_add(len);
+        let check = if write {
+            self.inner.borrows.check_write(offset, end)
+        } else {
+            self.inner.borrows.check_read(offset, end)
+        };
+        check.is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,34 +339,5 @@ mod tests {
             ArrayBuffer::new(K_MAX_LENGTH + 1).unwrap_err().code,
             Some("ERR_OUT_OF_RANGE")
         );
-    }
-}
-
-// SAFETY: the store's pointer and length never change while any handle lives (`RawBytes` is
-// allocated once and freed in the store's `Drop`), and it is 16-aligned (>= MIN_STORE_ALIGN, with
-// an aligned dangling pointer for empty stores). Handles are `!Send`/`!Sync`, so the bytes are
-// touched from one thread. Rust references to the bytes exist only inside the borrow-tracked
-// accessors, and `may_access` reports their lends, so region accesses never alias one.
-unsafe impl super::region::ByteRegion for ArrayBuffer {
-    fn base_ptr(&self) -> NonNull<u8> {
-        NonNull::new(self.inner.ptr()).expect("a store's pointer is never null")
-    }
-
-    fn byte_len(&self) -> usize {
-        self.inner.len()
-    }
-
-    fn is_shared(&self) -> bool {
-        false
-    }
-
-    fn may_access(&self, offset: usize, len: usize, write: bool) -> bool {
-        let end = offset.saturating_add(len);
-        let check = if write {
-            self.inner.borrows.check_write(offset, end)
-        } else {
-            self.inner.borrows.check_read(offset, end)
-        };
-        check.is_ok()
     }
 }
