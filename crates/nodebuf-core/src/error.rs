@@ -134,6 +134,105 @@ impl NodeError {
         )
     }
 }
+// Errors raised by the memory system and Buffer views (`memory/`, `buffer/`).
+// ---------------------------------------------------------------------------------------------
+
+impl NodeError {
+    /// `RangeError [ERR_BUFFER_OUT_OF_BOUNDS]: "offset" is outside of buffer bounds`, as
+    /// `Buffer.from(arrayBuffer, byteOffset, length)` throws for `name` `offset` or `length`.
+    pub fn buffer_out_of_bounds(name: &str) -> NodeError {
+        NodeError::new(
+            ErrorClass::RangeError,
+            "ERR_BUFFER_OUT_OF_BOUNDS",
+            format!("\"{name}\" is outside of buffer bounds"),
+        )
+    }
+
+    /// `RangeError [ERR_OUT_OF_RANGE]: The value of "name" is out of range. It must be <range>.
+    /// Received <n>`, for an integer argument; integers beyond 2**32 in magnitude are printed with
+    /// `_` separators as Node does (`4_294_967_297`).
+    pub fn integer_out_of_range(name: &str, range: &str, received: i128) -> NodeError {
+        NodeError::new(
+            ErrorClass::RangeError,
+            "ERR_OUT_OF_RANGE",
+            format!(
+                "The value of \"{name}\" is out of range. It must be {range}. Received {}",
+                separated_integer(received)
+            ),
+        )
+    }
+
+    /// `RangeError: Array buffer allocation failed` (no code): the engine could not allocate a
+    /// store.
+    pub fn array_buffer_allocation_failed() -> NodeError {
+        NodeError::without_code(ErrorClass::RangeError, "Array buffer allocation failed")
+    }
+
+    /// `RangeError: Start offset <offset> is outside the bounds of the buffer` (no code): a typed
+    /// array view given a negative byte offset; `offset` is the JS number as JS prints it.
+    pub fn typed_array_start_offset(offset: &str) -> NodeError {
+        NodeError::without_code(
+            ErrorClass::RangeError,
+            format!("Start offset {offset} is outside the bounds of the buffer"),
+        )
+    }
+
+    /// `RangeError: Invalid typed array length: <n>` (no code), e.g. creating a pool of a
+    /// negative `Buffer.poolSize`; `length` is the JS number as JS prints it.
+    pub fn invalid_typed_array_length(length: &str) -> NodeError {
+        NodeError::without_code(
+            ErrorClass::RangeError,
+            format!("Invalid typed array length: {length}"),
+        )
+    }
+}
+
+/// An integer as Node's error messages print it: `_` every three digits past 2**32 in magnitude.
+fn separated_integer(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    if n.unsigned_abs() <= 1u128 << 32 {
+        return n.to_string();
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod memory_error_tests {
+    use super::*;
+
+    #[test]
+    fn memory_error_texts() {
+        assert_eq!(
+            NodeError::buffer_out_of_bounds("offset").to_string(),
+            "RangeError [ERR_BUFFER_OUT_OF_BOUNDS]: \"offset\" is outside of buffer bounds"
+        );
+        assert_eq!(
+            NodeError::integer_out_of_range("size", ">= 0 && <= 4294967296", 4_294_967_297)
+                .message,
+            "The value of \"size\" is out of range. It must be >= 0 && <= 4294967296. Received 4_294_967_297"
+        );
+        assert_eq!(separated_integer(4_294_967_296), "4294967296");
+        assert_eq!(
+            separated_integer(-9_007_199_254_740_992),
+            "-9_007_199_254_740_992"
+        );
+        assert_eq!(separated_integer(5), "5");
+        assert_eq!(
+            NodeError::typed_array_start_offset("-1").to_string(),
+            "RangeError: Start offset -1 is outside the bounds of the buffer"
+        );
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // The Buffer API's catalogue: every error Node v20's Buffer methods throw, with the message
@@ -235,7 +334,7 @@ impl NodeError {
 
     /// `ERR_BUFFER_OUT_OF_BOUNDS` (RangeError): `"offset" is outside of buffer bounds` when a
     /// name is given, else `Attempt to access memory outside buffer bounds`.
-    pub fn buffer_out_of_bounds(name: Option<&str>) -> Self {
+    pub fn out_of_buffer_bounds(name: Option<&str>) -> Self {
         let message = match name {
             Some(name) => format!("\"{name}\" is outside of buffer bounds"),
             None => "Attempt to access memory outside buffer bounds".to_owned(),
@@ -350,7 +449,7 @@ impl NodeError {
     pub fn native_offset_out_of_bounds() -> Self {
         NodeError {
             code_in_name: false,
-            ..Self::buffer_out_of_bounds(Some("offset"))
+            ..Self::out_of_buffer_bounds(Some("offset"))
         }
     }
 

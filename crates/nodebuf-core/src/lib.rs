@@ -5,10 +5,15 @@
 
 pub mod api;
 pub mod args;
+pub mod atomics;
+pub mod buffer;
+pub mod data_view;
 pub mod encoding;
 pub mod error;
 pub mod inspect;
-pub mod ops;
-
-pub use error::{ErrorClass, NodeError};
 pub mod memory;
+pub mod ops;
+pub mod typed_array;
+
+pub use buffer::Buffer;
+pub use error::{ErrorClass, NodeError};

@@ -79,7 +79,7 @@ pub fn from_array_buffer_range(
     }
     let max_len = ab_len as f64 - off;
     if max_len < 0.0 {
-        return Err(NodeError::buffer_out_of_bounds(Some("offset")));
+        return Err(NodeError::out_of_buffer_bounds(Some("offset")));
     }
     let count = match length {
         Arg::Undefined => max_len,
@@ -87,7 +87,7 @@ pub fn from_array_buffer_range(
             let n = to_number(length)?;
             if n > 0.0 {
                 if n > max_len {
-                    return Err(NodeError::buffer_out_of_bounds(Some("length")));
+                    return Err(NodeError::out_of_buffer_bounds(Some("length")));
                 }
                 n
             } else {

@@ -145,7 +145,7 @@ fn check_bounds(
         return Err(NodeError::not_an_integer("offset", offset));
     }
     if len < width {
-        return Err(NodeError::buffer_out_of_bounds(None));
+        return Err(NodeError::out_of_buffer_bounds(None));
     }
     Err(NodeError::out_of_range(
         "offset",
@@ -203,7 +203,7 @@ pub fn read(
         (ty.width, fixed_offset(offset)?)
     };
     let at = check_bounds(buf.len(), offset, off, width)?;
-    let out_of_bounds = || NodeError::buffer_out_of_bounds(None);
+    let out_of_bounds = || NodeError::out_of_buffer_bounds(None);
     Ok(match ty.kind {
         NumKind::Uint => NumValue::Number(
             raw::read_uint(buf, at, width, ty.endian).ok_or_else(out_of_bounds)? as f64,
@@ -297,7 +297,7 @@ pub fn write(
         None
     };
     let len = buf.len();
-    let oob = || NodeError::buffer_out_of_bounds(None);
+    let oob = || NodeError::out_of_buffer_bounds(None);
     if ty.kind == NumKind::Float {
         let off = early_offset.unwrap_or(0.0);
         let at = check_bounds(len, offset, off, width)?;
@@ -441,7 +441,7 @@ fn write_big(
     };
     let bits = parse_bigint(d) as u64;
     raw::write_uint(buf, at, 8, ty.endian, bits)
-        .ok_or_else(|| NodeError::buffer_out_of_bounds(None))
+        .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
 }
 
 /// Renders a read value the way `String(value)` would (BigInts without the `n`).

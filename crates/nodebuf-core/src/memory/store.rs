@@ -1,0 +1,343 @@
+//! Backing stores and the `ArrayBuffer` handle: off-heap bytes shared by handles and views.
+//!
+//! A store is one `RawBytes` allocation plus its accounting [`Charge`], its retention record and
+//! its borrow tracker. Handles ([`ArrayBuffer`]) and views (`Buffer`) share it through an `Rc`, so
+//! the store lives on one thread (`!Send`, `!Sync`) and is freed when its last handle or view
+//! goes: at that moment it leaves `process.memoryUsage().arrayBuffers` and the retention report.
+//!
+//! # Aliasing contract
+//! The bytes are a raw allocation that no Rust reference owns. Every access goes through the raw
+//! pointer, except inside the borrow-tracked accessors, which create references for the length of
+//! one closure after checking that no overlapping lend forbids it. A JS engine given the pointer
+//! ([`ArrayBuffer::as_ptr`]) reads and writes it whenever JS runs: the layer that hands it over
+//! must never run JS while a reference from those accessors is alive.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+use std::rc::Rc;
+
+use super::accounting::{Charge, ChargeKind};
+use super::borrow::BorrowTracker;
+use super::raw::{AllocFailed, RawBytes};
+use super::retention::{self, Site, StoreKind, StoreRecord};
+use crate::NodeError;
+
+/// The largest Buffer/ArrayBuffer Node v20 allows (`buffer.kMaxLength`, 2**32).
+pub const K_MAX_LENGTH: usize = 1 << 32;
+
+/// The shared state of one store. Crate-visible so views can reach the bytes and the record.
+pub(crate) struct StoreInner {
+    raw: RawBytes,
+    /// Boxed apart from the store and reached only through shared references: other threads read
+    /// it (under the registry lock) while this store may be in its `Drop`, which holds
+    /// `&mut StoreInner` — that must not cover the record. Freed after it is unregistered.
+    record: NonNull<StoreRecord>,
+    pub(crate) borrows: BorrowTracker,
+    /// Whether a handle to this store was ever given out beyond its owner (for a pool slab: a
+    /// `buf.buffer`), so bytes not yet allocated may have been written through it.
+    exposed: Cell<bool>,
+    _charge: Charge,
+}
+
+impl StoreInner {
+    /// Wraps an allocation as a registered, accounted store.
+    pub(crate) fn new(raw: RawBytes, kind: StoreKind, created: Site) -> Rc<StoreInner> {
+        let len = raw.len();
+        let record = NonNull::from(Box::leak(Box::new(StoreRecord::new(len, kind, created))));
+        // SAFETY: the record stays at this address until `Drop for StoreInner` unregisters it
+        // (under the registry lock) and only then frees it.
+        unsafe { retention::register(record.as_ref()) };
+        Rc::new(StoreInner {
+            raw,
+            record,
+            borrows: BorrowTracker::default(),
+            exposed: Cell::new(false),
+            _charge: Charge::new(ChargeKind::ArrayBuffer, len),
+        })
+    }
+
+    /// The store's retention counters.
+    pub(crate) fn record(&self) -> &StoreRecord {
+        // SAFETY: the record is valid from construction until `drop` frees it, and only shared
+        // references to it are ever made.
+        unsafe { self.record.as_ref() }
+    }
+
+    /// A zeroed store of `len` bytes.
+    pub(crate) fn zeroed(
+        len: usize,
+        kind: StoreKind,
+        created: Site,
+    ) -> Result<Rc<StoreInner>, NodeError> {
+        check_size(len)?;
+        let raw = RawBytes::zeroed(len).map_err(alloc_error)?;
+        Ok(StoreInner::new(raw, kind, created))
+    }
+
+    pub(crate) fn ptr(&self) -> *mut u8 {
+        self.raw.ptr()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub(crate) fn is_mapped(&self) -> bool {
+        self.raw.is_mapped()
+    }
+
+    pub(crate) fn is_exposed(&self) -> bool {
+        self.exposed.get()
+    }
+}
+
+impl Drop for StoreInner {
+    fn drop(&mut self) {
+        retention::unregister(self.record().id());
+        // SAFETY: made by `Box::leak` in `new`; unregistered just now, so no other thread can
+        // reach it any more, and this store (its only owner) is going away.
+        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
+    }
+}
+
+/// Node's `validateNumber(size, 'size', 0, kMaxLength)` for sizes that are already integers.
+pub(crate) fn check_size(len: usize) -> Result<(), NodeError> {
+    if len > K_MAX_LENGTH {
+        return Err(NodeError::integer_out_of_range(
+            "size",
+            ">= 0 && <= 4294967296",
+            len as i128,
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn alloc_error(_: AllocFailed) -> NodeError {
+    NodeError::array_buffer_allocation_failed()
+}
+
+/// A handle to a store, as a JS `ArrayBuffer` object is: one thread, reference counted, the store
+/// freed when the last handle and the last view over it are gone. Cloning makes another handle to
+/// the same bytes.
+///
+/// For a JS engine: [`as_ptr`](Self::as_ptr) and [`byte_length`](Self::byte_length) are stable for
+/// the life of any handle, and the memory is aligned to 16; give the engine an [`EngineSource`]
+/// (from [`engine_source`](Self::engine_source)) as the owner of its external ArrayBuffer
+/// (rquickjs's `ArrayBuffer::from_source`). See the module's aliasing contract.
+pub struct ArrayBuffer {
+    pub(crate) inner: Rc<StoreInner>,
+}
+
+impl ArrayBuffer {
+    /// A new zero-filled store of `len` bytes: `new ArrayBuffer(len)`.
+    #[track_caller]
+    pub fn new(len: usize) -> Result<ArrayBuffer, NodeError> {
+        let inner = StoreInner::zeroed(len, StoreKind::ArrayBuffer, Site::caller())?;
+        Ok(ArrayBuffer::from_inner(inner))
+    }
+
+    /// A handle given out to anyone: marks the store as exposed (see `StoreInner::exposed`).
+    pub(crate) fn from_inner(inner: Rc<StoreInner>) -> ArrayBuffer {
+        inner.exposed.set(true);
+        ArrayBuffer::private_handle(inner)
+    }
+
+    /// A handle kept by the store's owner (the pool's handle to its current slab).
+    pub(crate) fn private_handle(inner: Rc<StoreInner>) -> ArrayBuffer {
+        inner.record().add_handle();
+        ArrayBuffer { inner }
+    }
+
+    /// The store's size: `arrayBuffer.byteLength`.
+    pub fn byte_length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The first byte of the store: stable while any handle or view lives, aligned to 16,
+    /// dangling (but aligned and non-null) for an empty store. Writing through it is allowed only
+    /// under the module's aliasing contract.
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.inner.ptr()
+    }
+
+    /// A process-unique id of the store (the retention report's `id`).
+    pub fn id(&self) -> u64 {
+        self.inner.record().id()
+    }
+
+    /// What the store was made for.
+    pub fn kind(&self) -> StoreKind {
+        self.inner.record().kind()
+    }
+
+    /// Names the store in the retention report; only the first label sticks. Returns whether
+    /// this call set it.
+    pub fn set_label(&self, label: &str) -> bool {
+        self.inner.record().set_label(label)
+    }
+
+    /// Whether two handles refer to the same store (JS `a === b` for ArrayBuffers).
+    pub fn same_store(&self, other: &ArrayBuffer) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+
+    /// Whether the store's pages came straight from the kernel (large zeroed stores).
+    pub fn is_mapped(&self) -> bool {
+        self.inner.is_mapped()
+    }
+
+    /// A handle for a JS engine to own as the backing of its ArrayBuffer object (see
+    /// [`EngineSource`]). The engine may write anywhere in the store.
+    pub fn engine_source(&self) -> EngineSource {
+        EngineSource::new(Rc::clone(&self.inner))
+    }
+
+    /// Copies the whole store out (checking that no exclusive lend is active).
+    pub fn to_vec(&self) -> Result<Vec<u8>, super::borrow::BytesInUse> {
+        let len = self.inner.len();
+        self.inner.borrows.check_read(0, len)?;
+        let mut out = vec![0u8; len];
+        // SAFETY: `len` initialized bytes live at `ptr`; no exclusive lend covers them (checked),
+        // `out` is a distinct allocation, and nothing runs between the check and the copy.
+        unsafe { std::ptr::copy_nonoverlapping(self.inner.ptr(), out.as_mut_ptr(), len) };
+        Ok(out)
+    }
+}
+
+/// The owner a JS engine holds for an ArrayBuffer object made over a store (for rquickjs: wrap
+/// it in a newtype implementing `ArrayBufferSource`). Pointer and length are stable for its whole
+/// life and the memory is 16-aligned; dropping it (when the engine collects its object) releases
+/// the store. It is counted apart from ordinary handles in the retention report: the engine's
+/// ArrayBuffer object lives exactly as long as some JS view of it does, so it is not an owner of
+/// its own, and a store held only by it and by small views is still flagged.
+pub struct EngineSource {
+    inner: Rc<StoreInner>,
+}
+
+impl EngineSource {
+    fn new(inner: Rc<StoreInner>) -> EngineSource {
+        // The engine can write any byte, the free tail of a pool slab included.
+        inner.exposed.set(true);
+        inner.record().add_engine_handle();
+        EngineSource { inner }
+    }
+
+    /// The first byte of the store (see the module's aliasing contract).
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.inner.ptr()
+    }
+
+    /// The store's size in bytes.
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Whether the store is empty.
+    pub fn is_empty(&self) -> bool {
+        self.inner.len() == 0
+    }
+
+    /// The store's id (as [`ArrayBuffer::id`]).
+    pub fn id(&self) -> u64 {
+        self.inner.record().id()
+    }
+
+    /// An ordinary handle to the same store.
+    pub fn array_buffer(&self) -> ArrayBuffer {
+        ArrayBuffer::from_inner(Rc::clone(&self.inner))
+    }
+}
+
+impl Drop for EngineSource {
+    fn drop(&mut self) {
+        self.inner.record().remove_engine_handle();
+    }
+}
+
+impl Clone for ArrayBuffer {
+    /// Another handle to the same store.
+    fn clone(&self) -> Self {
+        ArrayBuffer::private_handle(Rc::clone(&self.inner))
+    }
+}
+
+impl Drop for ArrayBuffer {
+    fn drop(&mut self) {
+        self.inner.record().remove_handle();
+    }
+}
+
+impl std::fmt::Debug for ArrayBuffer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ArrayBuffer {{ id: {}, byteLength: {} }}",
+            self.id(),
+            self.byte_length()
+        )
+    }
+}
+
+// SAFETY: the store's pointer and length never change while any handle lives (`RawBytes` is
+// allocated once and freed in the store's `Drop`), and it is 16-aligned (>= MIN_STORE_ALIGN, with
+// an aligned dangling pointer for empty stores). Handles are `!Send`/`!Sync`, so the bytes are
+// touched from one thread. Rust references to the bytes exist only inside the borrow-tracked
+// accessors, and `may_access` reports their lends, so region accesses never alias one.
+unsafe impl super::region::ByteRegion for ArrayBuffer {
+    fn base_ptr(&self) -> NonNull<u8> {
+        NonNull::new(self.inner.ptr()).expect("a store's pointer is never null")
+    }
+
+    fn byte_len(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn is_shared(&self) -> bool {
+        false
+    }
+
+    fn may_access(&self, offset: usize, len: usize, write: bool) -> bool {
+        let end = offset.saturating_add(len);
+        let check = if write {
+            self.inner.borrows.check_write(offset, end)
+        } else {
+            self.inner.borrows.check_read(offset, end)
+        };
+        check.is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::accounting::memory_usage;
+    use crate::memory::retention::RetentionReport;
+
+    #[test]
+    fn a_store_is_registered_and_charged_until_its_last_handle_goes() {
+        let ab = ArrayBuffer::new(3_333_333).unwrap();
+        let id = ab.id();
+        assert!(memory_usage().array_buffers >= 3_333_333);
+        let copy = ab.clone();
+        assert!(copy.same_store(&ab));
+        assert_eq!(RetentionReport::take().store(id).unwrap().handles, 2);
+        drop(ab);
+        assert_eq!(RetentionReport::take().store(id).unwrap().handles, 1);
+        drop(copy);
+        assert!(RetentionReport::take().store(id).is_none());
+    }
+
+    #[test]
+    fn stores_are_zeroed_aligned_and_sized() {
+        for len in [0, 1, 100, 200_000] {
+            let ab = ArrayBuffer::new(len).unwrap();
+            assert_eq!(ab.byte_length(), len);
+            assert_eq!(ab.as_ptr() as usize % 16, 0);
+            assert!(ab.to_vec().unwrap().iter().all(|&b| b == 0));
+        }
+        assert_eq!(
+            ArrayBuffer::new(K_MAX_LENGTH + 1).unwrap_err().code,
+            Some("ERR_OUT_OF_RANGE")
+        );
+    }
+}

@@ -1,0 +1,74 @@
+// Start-up, as Node's main thread does it: load the builtins lazily, define the globals, run the
+// main module, run the event loop, emit 'exit' and hand the exit code back to Rust.
+(function bootstrap(native) {
+  'use strict';
+  const cache = new Map();
+
+  function requireBuiltin(id) {
+    if (id.startsWith('node:')) id = id.slice(5);
+    const cached = cache.get(id);
+    if (cached !== undefined) return cached.exports;
+    if (id === 'buffer') {
+      const mod = { exports: native.bufferModule };
+      cache.set(id, mod);
+      return mod.exports;
+    }
+    const source = native.sources[id];
+    if (typeof source !== 'string') throw new Error(`No such built-in module: ${id}`);
+    const mod = { exports: {}, id };
+    cache.set(id, mod);
+    const fn = native.compile(
+      `(function (exports, require, module, native) { ${source}\n})`, `node:${id}`);
+    fn.call(mod.exports, mod.exports, requireBuiltin, mod, native);
+    return mod.exports;
+  }
+
+  requireBuiltin('internal/errors').installStackFormat();
+
+  function defineGlobal(name, value) {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  }
+  function defineLazyGlobal(name, load) {
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = load();
+        defineGlobal(name, value);
+        return value;
+      },
+      set(value) {
+        defineGlobal(name, value);
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+
+  defineGlobal('global', globalThis);
+  const process = requireBuiltin('process');
+  defineGlobal('process', process);
+  const loop = requireBuiltin('internal/loop');
+  native.setRejectionHook(loop.onRejection);
+  defineLazyGlobal('console', () => requireBuiltin('console'));
+  const timers = requireBuiltin('timers');
+  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+    defineGlobal(name, timers[name]);
+  }
+  defineGlobal('queueMicrotask', loop.queueMicrotask);
+  defineLazyGlobal('structuredClone', () => requireBuiltin('internal/clone').structuredClone);
+  defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
+  defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
+  defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
+  const bufferModule = native.bufferModule;
+  for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
+    if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
+  }
+  if (native.process.flags.exposeGc) defineGlobal('gc', function gc() { native.gc(); });
+
+  try {
+    requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
+  } catch (err) {
+    loop.fatal(err);
+  }
+  loop.run();
+  return loop.exit();
+})

@@ -1,0 +1,292 @@
+// The event loop, simplified from libuv's phases but with Node's ordering for ordinary
+// scripts: after the main module and after every callback, the nextTick queue drains, then
+// the microtask queue, then unhandled rejections are processed; each loop iteration runs due
+// timers (by due time, then creation order), then the immediates queued before the phase.
+'use strict';
+
+const { codes, errorSites } = require('internal/errors');
+
+const ticks = [];
+let tickHead = 0;
+const rejections = new Map();
+const timerList = [];
+let timerSeq = 0;
+let immediates = [];
+let loopTime = native.now();
+let exiting = false;
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  if (exiting) return;
+  ticks.push({ callback, args });
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  Promise.resolve().then(() => {
+    try {
+      callback();
+    } catch (err) {
+      fatal(err);
+    }
+  });
+}
+
+function runMicrotasks() {
+  try {
+    native.runMicrotasks();
+  } catch (err) {
+    fatal(err);
+  }
+}
+
+// Node's processTicksAndRejections.
+function runTicks() {
+  do {
+    while (tickHead < ticks.length) {
+      const tick = ticks[tickHead++];
+      try {
+        if (tick.args.length === 0) tick.callback();
+        else tick.callback(...tick.args);
+      } catch (err) {
+        fatal(err);
+      }
+      if (tickHead > 1024 && tickHead * 2 > ticks.length) {
+        ticks.splice(0, tickHead);
+        tickHead = 0;
+      }
+    }
+    runMicrotasks();
+    processRejections();
+  } while (tickHead < ticks.length || rejections.size > 0);
+  ticks.length = 0;
+  tickHead = 0;
+}
+
+function onRejection(promise, reason, handled) {
+  if (handled) rejections.delete(promise);
+  else rejections.set(promise, reason);
+}
+
+function processRejections() {
+  if (rejections.size === 0) return;
+  const pending = [...rejections];
+  rejections.clear();
+  for (const [promise, reason] of pending) {
+    if (process.listenerCount('unhandledRejection') > 0) {
+      process.emit('unhandledRejection', reason, promise);
+      continue;
+    }
+    let error = reason;
+    if (!isErrorLike(reason)) {
+      error = new UnhandledPromiseRejection(
+        'This error originated either by throwing inside of an async function without a catch ' +
+        'block, or by rejecting a promise which was not handled with .catch(). The promise ' +
+        `rejected with the reason "${plainString(reason)}".`);
+    }
+    fatal(error, 'unhandledRejection');
+  }
+}
+
+// The side-effect-free text V8 gives a value (`#<Object>` for objects).
+function plainString(value) {
+  if (typeof value === 'symbol') return value.toString();
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+  if (typeof value === 'function') return Function.prototype.toString.call(value);
+  if (Array.isArray(value)) return value.map((v) => (v === null || v === undefined ? '' : plainString(v))).join(',');
+  const proto = Object.getPrototypeOf(value);
+  const ctor = proto && Object.getOwnPropertyDescriptor(proto, 'constructor');
+  const name = ctor && typeof ctor.value === 'function' && ctor.value.name ? ctor.value.name : 'Object';
+  return `#<${name}>`;
+}
+
+class UnhandledPromiseRejection extends Error {
+  constructor(message) {
+    super(message);
+    this.code = 'ERR_UNHANDLED_REJECTION';
+  }
+}
+Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
+  value: 'UnhandledPromiseRejection', writable: true, configurable: true, enumerable: false,
+});
+
+function isErrorLike(value) {
+  return value !== null && typeof value === 'object' && (value instanceof Error || typeof value.stack === 'string');
+}
+
+function sourceHeader(error) {
+  if (error === null || typeof error !== 'object') return '';
+  const site = errorSites.get(error);
+  if (site === undefined) return '';
+  let line;
+  try {
+    line = native.fs.readFileUtf8(site.file).split('\n')[site.line - 1];
+  } catch {
+    return '';
+  }
+  if (line === undefined) return '';
+  // Node points at the throw statement when there is one before the failing expression.
+  const throwAt = line.lastIndexOf('throw ', site.column - 1);
+  if (throwAt !== -1) site.column = throwAt + 1;
+  return `${site.file}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n\n`;
+}
+
+// An exception nobody caught: 'uncaughtException' listeners get it, otherwise print it the way
+// Node does and exit with code 1 (after 'exit' listeners run).
+function fatal(error, origin = 'uncaughtException') {
+  if (!exiting && process.listenerCount('uncaughtException') > 0) {
+    try {
+      process.emit('uncaughtException', error, origin);
+      return;
+    } catch (err) {
+      error = err;
+    }
+  }
+  const { inspect } = require('internal/inspect');
+  let text;
+  if (isErrorLike(error)) {
+    text = `${sourceHeader(error)}${inspect(error)}\n`;
+  } else {
+    text = `\n${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
+  native.writeErr(`${text}\nNode.js ${process.version}\n`);
+  process.exitCode = 1;
+  if (!exiting) {
+    exiting = true;
+    try {
+      process.emit('exit', 1);
+    } catch {
+      // Exiting anyway.
+    }
+  }
+  native.exit(1);
+}
+
+// --- timers --------------------------------------------------------------------------------
+
+function now() {
+  return loopTime;
+}
+
+function addTimer(timer) {
+  timer._seq = timerSeq++;
+  // Like libuv, timers start at the loop's cached time, so timers created in one callback
+  // with equal delays are due together.
+  timer._when = loopTime + timer._idleTimeout;
+  let lo = 0;
+  let hi = timerList.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = timerList[mid];
+    if (t._when < timer._when || (t._when === timer._when && t._seq < timer._seq)) lo = mid + 1;
+    else hi = mid;
+  }
+  timerList.splice(lo, 0, timer);
+}
+
+function removeTimer(timer) {
+  const index = timerList.indexOf(timer);
+  if (index !== -1) timerList.splice(index, 1);
+}
+
+function runTimers() {
+  loopTime = native.now();
+  while (timerList.length > 0 && timerList[0]._when <= loopTime) {
+    const timer = timerList.shift();
+    timer._active = false;
+    try {
+      timer._onTimeout(...timer._args);
+    } catch (err) {
+      fatal(err);
+    }
+    if (timer._repeat !== null && !timer._destroyed) {
+      timer._idleTimeout = timer._repeat;
+      timer._active = true;
+      addTimer(timer);
+    } else {
+      timer._destroyed = true;
+    }
+    runTicks();
+  }
+}
+
+function addImmediate(immediate) {
+  immediates.push(immediate);
+}
+
+function removeImmediate(immediate) {
+  immediate._destroyed = true;
+}
+
+function runImmediates() {
+  const batch = immediates;
+  immediates = [];
+  for (const immediate of batch) {
+    if (immediate._destroyed) continue;
+    immediate._destroyed = true;
+    try {
+      immediate._onImmediate(...immediate._args);
+    } catch (err) {
+      fatal(err);
+    }
+    runTicks();
+  }
+}
+
+function hasWork() {
+  if (immediates.some((i) => !i._destroyed && i._ref)) return true;
+  return timerList.some((t) => t._ref);
+}
+
+function run() {
+  runTicks();
+  for (;;) {
+    runTimers();
+    runImmediates();
+    if (!hasWork()) {
+      if (process.listenerCount('beforeExit') > 0) {
+        process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+        runTicks();
+        if (hasWork()) continue;
+      }
+      break;
+    }
+    if (immediates.length === 0 && timerList.length > 0) {
+      native.sleep(timerList[0]._when - native.now());
+    }
+  }
+}
+
+// Emits 'exit' once and returns the exit code.
+function exit() {
+  let code = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+  if (!exiting) {
+    exiting = true;
+    process._exiting = true;
+    try {
+      process.emit('exit', code);
+    } catch (err) {
+      exiting = false;
+      fatal(err);
+    }
+    code = process.exitCode === undefined ? code : Number(process.exitCode) | 0;
+  }
+  return code;
+}
+
+module.exports = {
+  nextTick,
+  queueMicrotask,
+  runTicks,
+  onRejection,
+  fatal,
+  run,
+  exit,
+  now,
+  addTimer,
+  removeTimer,
+  addImmediate,
+  removeImmediate,
+  isExiting: () => exiting,
+  setExiting: () => { exiting = true; },
+};

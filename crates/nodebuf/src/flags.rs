@@ -1,0 +1,129 @@
+//! Node-style command line: `nodebuf [node flags] script.js [script args]`.
+//!
+//! Flags are the ones a Buffer-using script meets in practice; everything before the script path
+//! is a flag for us, everything after it belongs to the script (`process.argv`), as in Node.
+
+/// The runtime switches Node would read from its command line. The Buffer binding reads
+/// `zero_fill_buffers` and `pending_deprecation`; warnings code reads the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// `--expose-gc`: define a global `gc()` that runs the engine's collector.
+    pub expose_gc: bool,
+    /// `--zero-fill-buffers`: every new Buffer (even `allocUnsafe`) starts zeroed.
+    pub zero_fill_buffers: bool,
+    /// `--pending-deprecation`: emit pending deprecations (e.g. DEP0005 for `Buffer()` everywhere).
+    pub pending_deprecation: bool,
+    /// `--no-deprecation`: silence DeprecationWarnings.
+    pub no_deprecation: bool,
+    /// `--no-warnings`: silence all process warnings on stderr.
+    pub no_warnings: bool,
+    /// `--trace-warnings`: print the stack with each warning.
+    pub trace_warnings: bool,
+    /// `--trace-deprecation`: print the stack with each DeprecationWarning.
+    pub trace_deprecation: bool,
+    /// `--throw-deprecation`: DeprecationWarnings throw instead of printing.
+    pub throw_deprecation: bool,
+    /// The flags exactly as given, for `process.execArgv`.
+    pub exec_argv: Vec<String>,
+}
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Run `script` with `args` under `flags`.
+    Run {
+        /// The runtime flags.
+        flags: Flags,
+        /// The script path as given.
+        script: String,
+        /// Arguments after the script, for `process.argv.slice(2)`.
+        args: Vec<String>,
+    },
+    /// `--version` / `-v`.
+    Version,
+    /// `--help` / `-h`.
+    Help,
+}
+
+/// Parses `args` (without the program name) the way Node does: flags first, then the script,
+/// then the script's own arguments untouched. Unknown flags are an error, as in Node
+/// (`node: bad option: --x`).
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let mut flags = Flags::default();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if !arg.starts_with('-') || arg == "-" {
+            return Ok(Command::Run {
+                flags,
+                script: arg.clone(),
+                args: iter.cloned().collect(),
+            });
+        }
+        if arg == "--" {
+            let Some(script) = iter.next() else {
+                return Err("missing script".to_string());
+            };
+            return Ok(Command::Run {
+                flags,
+                script: script.clone(),
+                args: iter.cloned().collect(),
+            });
+        }
+        // Node accepts `_` for `-` inside flag names.
+        let name = arg.replace('_', "-");
+        match name.as_str() {
+            "-v" | "--version" => return Ok(Command::Version),
+            "-h" | "--help" => return Ok(Command::Help),
+            "--expose-gc" => flags.expose_gc = true,
+            "--zero-fill-buffers" => flags.zero_fill_buffers = true,
+            "--pending-deprecation" => flags.pending_deprecation = true,
+            "--no-deprecation" => flags.no_deprecation = true,
+            "--no-warnings" => flags.no_warnings = true,
+            "--trace-warnings" => flags.trace_warnings = true,
+            "--trace-deprecation" => flags.trace_deprecation = true,
+            "--throw-deprecation" => flags.throw_deprecation = true,
+            _ => return Err(format!("bad option: {arg}")),
+        }
+        flags.exec_argv.push(arg.clone());
+    }
+    Err("missing script".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn flags_before_the_script_args_after() {
+        let cmd = parse(&strings(&[
+            "--expose-gc",
+            "--no_warnings",
+            "a.js",
+            "--expose-gc",
+            "x",
+        ]));
+        let Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) = cmd
+        else {
+            panic!("expected a run command");
+        };
+        assert!(flags.expose_gc && flags.no_warnings && !flags.zero_fill_buffers);
+        assert_eq!(script, "a.js");
+        assert_eq!(args, strings(&["--expose-gc", "x"]));
+        assert_eq!(flags.exec_argv, strings(&["--expose-gc", "--no_warnings"]));
+    }
+
+    #[test]
+    fn unknown_flags_and_missing_scripts_are_errors() {
+        assert!(parse(&strings(&["--bogus", "a.js"])).is_err());
+        assert!(parse(&strings(&["--expose-gc"])).is_err());
+        assert_eq!(parse(&strings(&["-v"])), Ok(Command::Version));
+    }
+}

@@ -1,0 +1,122 @@
+//! Engine introspection and control that the JS builtins need and cannot do in JS:
+//! internal class ids (for `util.types` and inspect), promise state, proxy details, draining the
+//! microtask queue, compiling CommonJS wrappers, the garbage collector, and a monotonic clock.
+
+use std::time::{Duration, Instant};
+
+use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
+
+thread_local! {
+    static START: Instant = Instant::now();
+}
+
+/// Milliseconds since the runtime started, as `performance.now()` reports them.
+pub fn now_ms() -> f64 {
+    START.with(|start| start.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// Nanoseconds since the runtime started (the base of `process.hrtime`).
+pub fn now_ns() -> u128 {
+    START.with(|start| start.elapsed().as_nanos())
+}
+
+fn class_id(value: Value<'_>) -> i32 {
+    if !value.is_object() {
+        return 0;
+    }
+    // SAFETY: `value` is a live object owned by the caller; JS_GetClassID only reads its header.
+    unsafe { qjs::JS_GetClassID(value.as_raw()) as i32 }
+}
+
+fn promise_state<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `value` belongs to `ctx`; JS_PromiseState only reads it and returns -1 for
+    // non-promises.
+    let state = unsafe { qjs::JS_PromiseState(raw_ctx, value.as_raw()) };
+    let out = Array::new(ctx.clone())?;
+    out.set(0, state)?;
+    if state > 0 {
+        // SAFETY: JS_PromiseResult returns a new reference that `Value::from_raw` takes over.
+        let result =
+            unsafe { Value::from_raw(ctx.clone(), qjs::JS_PromiseResult(raw_ctx, value.as_raw())) };
+        out.set(1, result)?;
+    }
+    Ok(out.into_value())
+}
+
+fn proxy_details<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: JS_IsProxy only inspects the value's tag and class.
+    if !value.is_object() || !unsafe { qjs::JS_IsProxy(value.as_raw()) } {
+        return Ok(Value::new_undefined(ctx));
+    }
+    // SAFETY: both getters return new references owned by the `Value`s we wrap them in.
+    let (target, handler) = unsafe {
+        (
+            Value::from_raw(ctx.clone(), qjs::JS_GetProxyTarget(raw_ctx, value.as_raw())),
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_GetProxyHandler(raw_ctx, value.as_raw()),
+            ),
+        )
+    };
+    let out = Array::new(ctx.clone())?;
+    out.set(0, target)?;
+    out.set(1, handler)?;
+    Ok(out.into_value())
+}
+
+/// Runs every queued promise job (and the jobs they queue) until the queue is empty, like V8's
+/// `runMicrotasks()` that Node calls after each `nextTick` batch. An exception escaping a job is
+/// rethrown to the caller.
+fn run_microtasks(ctx: Ctx<'_>) -> Result<()> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: the runtime of a live context is live.
+    let rt = unsafe { qjs::JS_GetRuntime(raw_ctx) };
+    loop {
+        let mut job_ctx: *mut qjs::JSContext = std::ptr::null_mut();
+        // SAFETY: we hold the runtime (we are inside a call on it); QuickJS takes the job off its
+        // list before running it, so running jobs from inside a native call is re-entrant safe.
+        let status = unsafe { qjs::JS_ExecutePendingJob(rt, &mut job_ctx) };
+        if status == 0 {
+            return Ok(());
+        }
+        if status < 0 {
+            let source = if job_ctx.is_null() { raw_ctx } else { job_ctx };
+            // SAFETY: the failed job left its exception on `source`; JS_GetException hands us
+            // that reference, which `Value::from_raw` owns from here.
+            let exception = unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetException(source)) };
+            return Err(ctx.throw(exception));
+        }
+    }
+}
+
+fn compile<'js>(ctx: Ctx<'js>, source: String, filename: String) -> Result<Value<'js>> {
+    let mut options = rquickjs::context::EvalOptions::default();
+    options.strict = false;
+    options.filename = Some(filename);
+    ctx.eval_with_options(source, options)
+}
+
+fn run_gc(ctx: Ctx<'_>) {
+    ctx.run_gc();
+}
+
+fn sleep(ms: f64) {
+    if ms > 0.0 && ms.is_finite() {
+        std::thread::sleep(Duration::from_secs_f64(ms / 1000.0));
+    }
+}
+
+/// Adds the engine helpers to the `native` binding object.
+pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set("classId", Function::new(ctx.clone(), class_id)?)?;
+    native.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
+    native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
+    native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;
+    native.set("compile", Function::new(ctx.clone(), compile)?)?;
+    native.set("gc", Function::new(ctx.clone(), run_gc)?)?;
+    native.set("sleep", Function::new(ctx.clone(), sleep)?)?;
+    native.set("now", Function::new(ctx.clone(), now_ms)?)?;
+    Ok(())
+}

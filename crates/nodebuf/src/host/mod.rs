@@ -1,0 +1,123 @@
+//! The host: one QuickJS runtime and context set up like Node's main thread. It builds the
+//! `native` binding object (everything the JS builtins need from Rust), installs Buffer through
+//! `nodebuf-js`, runs the JS bootstrap (globals, the main module, the event loop) and returns
+//! the exit code.
+
+pub mod engine;
+pub mod stdio;
+
+use std::cell::RefCell;
+
+use rquickjs::{CatchResultExt, Context, Ctx, Function, Object, Persistent, Runtime, Value};
+
+use crate::flags::Flags;
+use crate::modules;
+
+thread_local! {
+    /// The JS function told about every promise rejection whose handled state changes.
+    static REJECTION_HOOK: RefCell<Option<Persistent<Function<'static>>>> = const { RefCell::new(None) };
+}
+
+/// Stack the JS engine may use; deep recursion then fails with a RangeError, not a crash.
+const JS_STACK_BYTES: usize = 8 * 1024 * 1024;
+/// Stack of the thread that runs JS (more than the engine limit, so the limit trips first).
+pub const THREAD_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+fn sources<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    for (name, source) in modules::SOURCES {
+        out.set(*name, *source)?;
+    }
+    Ok(out)
+}
+
+fn set_rejection_hook<'js>(ctx: Ctx<'js>, hook: Function<'js>) {
+    let saved = Persistent::save(&ctx, hook);
+    REJECTION_HOOK.with(|slot| *slot.borrow_mut() = Some(saved));
+}
+
+fn build_native<'js>(
+    ctx: &Ctx<'js>,
+    flags: &Flags,
+    script: &str,
+    args: &[String],
+) -> rquickjs::Result<Object<'js>> {
+    let native = Object::new(ctx.clone())?;
+    engine::install(ctx, &native)?;
+    stdio::install(ctx, &native)?;
+    modules::process::install(
+        ctx,
+        &native,
+        &modules::process::ProcessInfo {
+            script,
+            args,
+            flags,
+        },
+    )?;
+    modules::fs::install(ctx, &native)?;
+    modules::os::install(ctx, &native)?;
+    modules::vm::install(ctx, &native)?;
+    modules::encoding::install(ctx, &native)?;
+    native.set("sources", sources(ctx)?)?;
+    native.set(
+        "setRejectionHook",
+        Function::new(ctx.clone(), set_rejection_hook)?,
+    )?;
+    let options = nodebuf_js::Options {
+        zero_fill_buffers: flags.zero_fill_buffers,
+        pending_deprecation: flags.pending_deprecation,
+    };
+    let buffer_module = nodebuf_js::install(ctx, &options)?;
+    native.set("bufferModule", buffer_module)?;
+    Ok(native)
+}
+
+fn report_bootstrap_failure(ctx: &Ctx<'_>, error: rquickjs::CaughtError<'_>) -> i32 {
+    let _ = ctx;
+    eprintln!("nodebuf: internal error: {error}");
+    70
+}
+
+/// Runs `script` (an absolute path) with `args` under `flags`; returns the process exit code.
+pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
+    let Ok(runtime) = Runtime::new() else {
+        eprintln!("nodebuf: cannot create the JS runtime");
+        return 70;
+    };
+    runtime.set_max_stack_size(JS_STACK_BYTES);
+    runtime.set_host_promise_rejection_tracker(Some(Box::new(
+        |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+            let hook = REJECTION_HOOK.with(|slot| slot.borrow().clone());
+            if let Some(hook) = hook {
+                if let Ok(hook) = hook.restore(&ctx) {
+                    let _: rquickjs::Result<()> = hook.call((promise, reason, handled));
+                }
+            }
+        },
+    )));
+    let Ok(context) = Context::full(&runtime) else {
+        eprintln!("nodebuf: cannot create the JS context");
+        return 70;
+    };
+    let code = context.with(|ctx| {
+        let native = match build_native(&ctx, flags, script, args) {
+            Ok(native) => native,
+            Err(e) => {
+                let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();
+                return report_bootstrap_failure(&ctx, caught);
+            }
+        };
+        let mut options = rquickjs::context::EvalOptions::default();
+        options.strict = false;
+        options.filename = Some("node:internal/bootstrap".into());
+        let boot: rquickjs::Result<Function> =
+            ctx.eval_with_options(include_str!("../bootstrap.js"), options);
+        let result = boot.and_then(|boot| boot.call::<_, i32>((native,)));
+        match result.catch(&ctx) {
+            Ok(code) => code,
+            Err(e) => report_bootstrap_failure(&ctx, e),
+        }
+    });
+    REJECTION_HOOK.with(|slot| slot.borrow_mut().take());
+    code
+}

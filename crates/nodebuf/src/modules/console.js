@@ -1,0 +1,202 @@
+// The global console: Node's Console over process.stdout/stderr with util.format formatting,
+// group indentation, counters, timers, trace, assert, dir and a basic table.
+'use strict';
+
+const { formatWithOptions, inspect } = require('internal/inspect');
+
+const kGroupIndent = Symbol('kGroupIndent');
+
+function formatTime(ms) {
+  let hours = 0;
+  let minutes = 0;
+  let seconds = 0;
+  if (ms >= 1000) {
+    if (ms >= 60000) {
+      if (ms >= 3600000) {
+        hours = Math.floor(ms / 3600000);
+        ms %= 3600000;
+      }
+      minutes = Math.floor(ms / 60000);
+      ms %= 60000;
+    }
+    seconds = ms / 1000;
+  }
+  if (hours !== 0 || minutes !== 0) {
+    const [s, frac] = seconds.toFixed(3).split('.');
+    const res = hours !== 0 ? `${hours}:${String(minutes).padStart(2, '0')}` : `${minutes}`;
+    return `${res}:${s.padStart(2, '0')}.${frac} (${hours !== 0 ? 'h:m' : ''}m:ss.mmm)`;
+  }
+  if (seconds !== 0) return `${seconds.toFixed(3)}s`;
+  return `${Number(ms.toFixed(3))}ms`;
+}
+
+class Console {
+  constructor(options, stderr, ignoreErrors) {
+    if (options === undefined || typeof options.write === 'function') {
+      options = { stdout: options || process.stdout, stderr: stderr || options || process.stderr, ignoreErrors };
+    }
+    this._stdout = options.stdout;
+    this._stderr = options.stderr || options.stdout;
+    this._inspectOptions = options.inspectOptions || {};
+    this[kGroupIndent] = '';
+    this._counts = new Map();
+    this._times = new Map();
+    for (const key of Object.getOwnPropertyNames(Console.prototype)) {
+      if (key !== 'constructor' && typeof this[key] === 'function') {
+        Object.defineProperty(this, key, {
+          value: this[key].bind(this), writable: true, configurable: true, enumerable: true,
+        });
+      }
+    }
+  }
+
+  _write(useStdout, text) {
+    const indent = this[kGroupIndent];
+    if (indent.length !== 0) {
+      if (text.includes('\n')) text = text.replace(/\n/g, `\n${indent}`);
+      text = indent + text;
+    }
+    (useStdout ? this._stdout : this._stderr).write(`${text}\n`);
+  }
+
+  log(...args) {
+    this._write(true, formatWithOptions(this._inspectOptions, ...args));
+  }
+
+  info(...args) {
+    this._write(true, formatWithOptions(this._inspectOptions, ...args));
+  }
+
+  debug(...args) {
+    this._write(true, formatWithOptions(this._inspectOptions, ...args));
+  }
+
+  warn(...args) {
+    this._write(false, formatWithOptions(this._inspectOptions, ...args));
+  }
+
+  error(...args) {
+    this._write(false, formatWithOptions(this._inspectOptions, ...args));
+  }
+
+  dir(object, options) {
+    this._write(true, inspect(object, { customInspect: false, ...this._inspectOptions, ...options }));
+  }
+
+  dirxml(...args) {
+    this.log(...args);
+  }
+
+  trace(...args) {
+    const err = { name: 'Trace', message: formatWithOptions(this._inspectOptions, ...args) };
+    Error.captureStackTrace(err, this.trace);
+    this.error(err.stack);
+  }
+
+  assert(expression, ...args) {
+    if (!expression) {
+      args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
+      this.warn(...args);
+    }
+  }
+
+  count(label = 'default') {
+    label = `${label}`;
+    const count = (this._counts.get(label) || 0) + 1;
+    this._counts.set(label, count);
+    this.log(`${label}: ${count}`);
+  }
+
+  countReset(label = 'default') {
+    label = `${label}`;
+    if (!this._counts.has(label)) {
+      process.emitWarning(`Count for '${label}' does not exist`);
+      return;
+    }
+    this._counts.delete(label);
+  }
+
+  group(...data) {
+    if (data.length > 0) this.log(...data);
+    this[kGroupIndent] += '  ';
+  }
+
+  groupCollapsed(...data) {
+    this.group(...data);
+  }
+
+  groupEnd() {
+    this[kGroupIndent] = this[kGroupIndent].slice(0, this[kGroupIndent].length - 2);
+  }
+
+  time(label = 'default') {
+    label = `${label}`;
+    if (this._times.has(label)) {
+      process.emitWarning(`Label '${label}' already exists for console.time()`);
+      return;
+    }
+    this._times.set(label, native.now());
+  }
+
+  timeEnd(label = 'default') {
+    label = `${label}`;
+    if (this._timeLog('timeEnd', label)) this._times.delete(label);
+  }
+
+  timeLog(label = 'default', ...data) {
+    this._timeLog('timeLog', `${label}`, data);
+  }
+
+  _timeLog(name, label, data) {
+    const start = this._times.get(label);
+    if (start === undefined) {
+      process.emitWarning(`No such label '${label}' for console.${name}()`);
+      return false;
+    }
+    const formatted = formatTime(native.now() - start);
+    if (data === undefined) this.log('%s: %s', label, formatted);
+    else this.log('%s: %s', label, formatted, ...data);
+    return true;
+  }
+
+  table(data, properties) {
+    if (data === null || typeof data !== 'object') return this.log(data);
+    const rows = [];
+    const columns = [];
+    const valuesKey = 'Values';
+    let hasValues = false;
+    const keys = data instanceof Map ? [...data.keys()] : Object.keys(data);
+    const values = data instanceof Map ? [...data.values()] : keys.map((k) => data[k]);
+    const render = (v) => inspect(v, { depth: 1, breakLength: Infinity, compact: 3 });
+    keys.forEach((key, i) => {
+      const value = values[i];
+      const row = { '(index)': String(key) };
+      if (value !== null && typeof value === 'object') {
+        for (const col of properties || Object.keys(value)) {
+          if (!columns.includes(col)) columns.push(col);
+          if (Object.prototype.hasOwnProperty.call(value, col)) row[col] = render(value[col]);
+        }
+      } else {
+        hasValues = true;
+        row[valuesKey] = render(value);
+      }
+      rows.push(row);
+    });
+    const header = ['(index)', ...columns];
+    if (hasValues) header.push(valuesKey);
+    const width = header.map((h) => Math.max(h.length + 2, ...rows.map((r) => (r[h] === undefined ? 0 : r[h].length) + 2)));
+    const cell = (text, w) => ` ${text}${' '.repeat(w - text.length - 1)}`;
+    const line = (l, m, r) => l + width.map((w) => '─'.repeat(w)).join(m) + r;
+    let out = `${line('┌', '┬', '┐')}\n│${header.map((h, i) => cell(h, width[i])).join('│')}│\n${line('├', '┼', '┤')}\n`;
+    for (const row of rows) {
+      out += `│${header.map((h, i) => cell(row[h] === undefined ? '' : row[h], width[i])).join('│')}│\n`;
+    }
+    out += line('└', '┴', '┘');
+    this.log(out);
+  }
+}
+
+const globalConsole = new Console({ stdout: process.stdout, stderr: process.stderr });
+globalConsole.Console = Console;
+
+module.exports = globalConsole;

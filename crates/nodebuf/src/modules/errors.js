@@ -1,0 +1,274 @@
+// Node-shaped errors for the JS builtins, and V8-style `error.stack` text.
+'use strict';
+
+// The text our CommonJS wrapper puts before line 1 of every module.
+const WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
+
+// QuickJS words some engine errors differently from V8; scripts print these messages, so the
+// common ones are reworded to V8's text when the error is created.
+const engineMessages = [
+  [/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')"],
+  [/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')"],
+  [/^invalid array length$/, 'Invalid array length'],
+  [/^cannot convert BigInt to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
+  [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+  [/^(.*) \(line \d+ column \d+\)$/, '$1'],
+];
+
+function translateEngineMessage(error) {
+  if (error === null || typeof error !== 'object') return;
+  const desc = Object.getOwnPropertyDescriptor(error, 'message');
+  if (desc === undefined || typeof desc.value !== 'string') return;
+  for (const [pattern, replacement] of engineMessages) {
+    if (pattern.test(desc.value)) {
+      error.message = desc.value.replace(pattern, replacement);
+      return;
+    }
+  }
+}
+
+// Module wrapper functions (CommonJS top level) print as `Object.<anonymous>` like in Node.
+const moduleWrappers = new WeakSet();
+// Where each error was created: { file, line, column } of its first user frame, for the
+// source line Node prints above an uncaught error.
+const errorSites = new WeakMap();
+
+function headerOf(error) {
+  let name;
+  let message;
+  try { name = error.name; } catch { name = undefined; }
+  try { message = error.message; } catch { message = undefined; }
+  name = name === undefined ? 'Error' : String(name);
+  message = message === undefined ? '' : String(message);
+  if (name === '') return message;
+  if (message === '') return name;
+  return `${name}: ${message}`;
+}
+
+function frameText(site) {
+  const file = site.getFileName();
+  const line = site.getLineNumber();
+  const rawColumn = site.getColumnNumber();
+  const fn = site.getFunction();
+  let name = site.getFunctionName();
+  if (fn !== undefined && moduleWrappers.has(fn)) name = 'Object.<anonymous>';
+  if (name === '<eval>') name = '';
+  if (site.isNative() || file === undefined || file === null) return `    at ${name || '<anonymous>'} (native)`;
+  // Line 1 of a CommonJS module starts after our wrapper's opening text.
+  const column = line === 1 && !file.startsWith('node:') ? Math.max(1, rawColumn - WRAPPER_PREFIX.length) : rawColumn;
+  const where = line > 0 ? `${file}:${line}:${column}` : `${file}`;
+  if (site.isConstructor() && name) name = `new ${name}`;
+  return name ? `    at ${name} (${where})` : `    at ${where}`;
+}
+
+// V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
+// calls Error.prepareStackTrace with the same call-site objects, so we render them that way.
+function prepareStackTrace(error, sites) {
+  translateEngineMessage(error);
+  let text = headerOf(error);
+  for (const site of sites) {
+    text += `\n${frameText(site)}`;
+    if (!errorSites.has(error) && typeof error === 'object' && error !== null) {
+      const file = site.getFileName();
+      if (typeof file === 'string' && !file.startsWith('node:') && site.getLineNumber() > 0) {
+        const line = site.getLineNumber();
+        let column = site.getColumnNumber();
+        if (line === 1) column = Math.max(1, column - WRAPPER_PREFIX.length);
+        errorSites.set(error, { file, line, column });
+      }
+    }
+  }
+  return text;
+}
+
+function installStackFormat() {
+  Error.prepareStackTrace = prepareStackTrace;
+  Error.stackTraceLimit = 10;
+  // V8 lets scripts store any value in `stack`; QuickJS's setter only takes strings.
+  const desc = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+  if (desc !== undefined && typeof desc.set === 'function') {
+    const setString = desc.set;
+    Object.defineProperty(Error.prototype, 'stack', {
+      get: desc.get,
+      set(value) {
+        if (typeof value === 'string') setString.call(this, value);
+        else Object.defineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+// --- Node error objects -------------------------------------------------------------------
+
+const kProto = Symbol.for('nodebuf.nodeErrorPrototype');
+
+function protoFor(Base) {
+  if (Object.prototype.hasOwnProperty.call(Base, kProto)) return Base[kProto];
+  const proto = Object.create(Base.prototype, {
+    constructor: { value: Base, writable: true, configurable: true, enumerable: false },
+    toString: {
+      value: function toString() { return `${this.name} [${this.code}]: ${this.message}`; },
+      writable: true, configurable: true, enumerable: false,
+    },
+  });
+  Object.defineProperty(Base, kProto, { value: proto });
+  return proto;
+}
+
+// An error like Node's internal ones: `Base` instance, enumerable `code` only, `String(e)` and
+// the first stack line read `Name [CODE]: message`.
+function makeNodeError(Base, code, message) {
+  const error = new Base(message);
+  Object.setPrototypeOf(error, protoFor(Base));
+  const stack = String(error.stack);
+  const at = stack.indexOf('\n    at ');
+  const frames = at === -1 ? '' : stack.slice(at);
+  Object.defineProperty(error, 'stack', {
+    value: `${error.name} [${code}]: ${message}${frames}`,
+    writable: true, configurable: true, enumerable: false,
+  });
+  error.code = code;
+  Object.defineProperty(error, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+  return error;
+}
+
+const classRegExp = /^([A-Z][a-z0-9]*)+$/;
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+
+function listJoin(items, last) {
+  if (items.length <= 2) return items.join(` ${last} `);
+  return `${items.slice(0, -1).join(', ')}, ${last} ${items[items.length - 1]}`;
+}
+
+// The "Received ..." tail of ERR_INVALID_ARG_TYPE and friends.
+function describeReceived(value) {
+  if (value == null) return ` Received ${value}`;
+  if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
+  if (typeof value === 'function') return ' Received function ';
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
+    const { inspect } = require('internal/inspect');
+    return ` Received ${inspect(value, { depth: -1 })}`;
+  }
+  const { inspect } = require('internal/inspect');
+  let shown = inspect(value, { colors: false });
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return ` Received type ${typeof value} (${shown})`;
+}
+
+function invalidArgTypeMessage(name, expected, actual) {
+  if (!Array.isArray(expected)) expected = [expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) msg += `${name} `;
+  else msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  msg += 'must be ';
+  const types = [];
+  const instances = [];
+  const other = [];
+  for (const value of expected) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRegExp.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) {
+      types.splice(pos, 1);
+      instances.push('Object');
+    }
+  }
+  if (types.length > 0) {
+    msg += `${types.length > 1 ? 'one of type' : 'of type'} ${listJoin(types, 'or')}`;
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    msg += `an instance of ${listJoin(instances, 'or')}`;
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 1) msg += `one of ${listJoin(other, 'or')}`;
+    else msg += other[0];
+  }
+  return `${msg}.${describeReceived(actual)}`;
+}
+
+const codes = {
+  ERR_INVALID_ARG_TYPE: (name, expected, actual) =>
+    makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, actual)),
+  ERR_INVALID_ARG_VALUE: (name, value, reason = 'is invalid') => {
+    const { inspect } = require('internal/inspect');
+    let shown = inspect(value);
+    if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
+    const type = name.includes('.') ? 'property' : 'argument';
+    return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${type} '${name}' ${reason}. Received ${shown}`);
+  },
+  ERR_OUT_OF_RANGE: (name, range, received) =>
+    makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${received}`),
+  ERR_MISSING_ARGS: (...names) =>
+    makeNodeError(TypeError, 'ERR_MISSING_ARGS', `The ${listJoin(names.map((n) => `"${n}"`), 'and')} argument${names.length > 1 ? 's' : ''} must be specified`),
+  ERR_UNHANDLED_REJECTION: (message) => makeNodeError(Error, 'ERR_UNHANDLED_REJECTION', message),
+  ERR_ENCODING_INVALID_ENCODED_DATA: (encoding) =>
+    makeNodeError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA', `The encoded data was not valid for encoding ${encoding}`),
+  ERR_ENCODING_NOT_SUPPORTED: (encoding) =>
+    makeNodeError(RangeError, 'ERR_ENCODING_NOT_SUPPORTED', `The "${encoding}" encoding is not supported`),
+  ERR_METHOD_NOT_IMPLEMENTED: (method) =>
+    makeNodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${method} method is not implemented`),
+  ERR_INVALID_THIS: (type) => makeNodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`),
+  ERR_INVALID_RETURN_VALUE: (input, name, value) => {
+    let type;
+    if (value !== null && typeof value === 'object' && value.constructor && value.constructor.name) {
+      type = `instance of ${value.constructor.name}`;
+    } else {
+      type = `type ${typeof value}${value === undefined || value === null ? '' : ` (${require('internal/inspect').inspect(value)})`}`;
+    }
+    return makeNodeError(TypeError, 'ERR_INVALID_RETURN_VALUE', `Expected ${input} to be returned from the "${name}" function but got ${type}.`);
+  },
+  ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>
+    makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`),
+  ERR_FS_EISDIR: (message) => makeNodeError(Error, 'ERR_FS_EISDIR', message),
+  ERR_INVALID_URL_SCHEME: (scheme) => makeNodeError(TypeError, 'ERR_INVALID_URL_SCHEME', `The URL must be of scheme ${scheme}`),
+  ERR_UNKNOWN_SIGNAL: (signal) => makeNodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`),
+  ERR_INVALID_STATE: (message) => makeNodeError(Error, 'ERR_INVALID_STATE', `Invalid state: ${message}`),
+  ERR_REQUIRE_ESM: (file) => makeNodeError(Error, 'ERR_REQUIRE_ESM', `require() of ES Module ${file} not supported.`),
+};
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') throw codes.ERR_INVALID_ARG_TYPE(name, 'Function', value);
+}
+
+function validateString(value, name) {
+  if (typeof value !== 'string') throw codes.ERR_INVALID_ARG_TYPE(name, 'string', value);
+}
+
+function validateNumber(value, name) {
+  if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+}
+
+function validateObject(value, name) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw codes.ERR_INVALID_ARG_TYPE(name, 'Object', value);
+  }
+}
+
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < min || value > max) throw codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+}
+
+module.exports = {
+  WRAPPER_PREFIX,
+  codes,
+  makeNodeError,
+  installStackFormat,
+  moduleWrappers,
+  errorSites,
+  headerOf,
+  validateFunction,
+  validateString,
+  validateNumber,
+  validateObject,
+  validateInteger,
+};

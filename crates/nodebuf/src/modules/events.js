@@ -1,0 +1,265 @@
+// EventEmitter with Node's observable behaviour: listener order, once wrappers, 'newListener' /
+// 'removeListener' events, the 'error' event rule, max-listener leak warnings.
+'use strict';
+
+const { codes } = require('internal/errors');
+const kCapture = Symbol('kCapture');
+let defaultMaxListeners = 10;
+
+function checkListener(listener) {
+  if (typeof listener !== 'function') throw codes.ERR_INVALID_ARG_TYPE('listener', 'Function', listener);
+}
+
+function EventEmitter(opts) {
+  EventEmitter.init.call(this, opts);
+}
+
+EventEmitter.init = function init() {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    this._events = Object.create(null);
+    this._eventsCount = 0;
+  }
+  this._maxListeners = this._maxListeners || undefined;
+};
+
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  enumerable: true,
+  get() { return defaultMaxListeners; },
+  set(n) {
+    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+      throw codes.ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', n);
+    }
+    defaultMaxListeners = n;
+  },
+});
+Object.defineProperty(EventEmitter, 'captureRejections', { value: false, writable: true, enumerable: false });
+EventEmitter.errorMonitor = Symbol('events.errorMonitor');
+
+EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
+  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+    throw codes.ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
+  }
+  this._maxListeners = n;
+  return this;
+};
+
+function maxListenersOf(that) {
+  return that._maxListeners === undefined ? defaultMaxListeners : that._maxListeners;
+}
+
+EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
+  return maxListenersOf(this);
+};
+
+EventEmitter.prototype.emit = function emit(type, ...args) {
+  const events = this._events;
+  if (type === 'error' && events !== undefined && events[EventEmitter.errorMonitor] !== undefined) {
+    this.emit(EventEmitter.errorMonitor, ...args);
+  }
+  const handler = events === undefined ? undefined : events[type];
+  if (handler === undefined) {
+    if (type === 'error') {
+      const er = args[0];
+      if (er instanceof Error) throw er;
+      const { inspect } = require('internal/inspect');
+      const err = require('internal/errors').makeNodeError(Error, 'ERR_UNHANDLED_ERROR',
+        `Unhandled error. (${inspect(er)})`);
+      err.context = er;
+      throw err;
+    }
+    return false;
+  }
+  if (typeof handler === 'function') {
+    handler.apply(this, args);
+  } else {
+    const listeners = handler.slice();
+    for (const listener of listeners) listener.apply(this, args);
+  }
+  return true;
+};
+
+function addListener(target, type, listener, prepend) {
+  checkListener(listener);
+  let events = target._events;
+  if (events === undefined) {
+    events = target._events = Object.create(null);
+    target._eventsCount = 0;
+  } else if (events.newListener !== undefined) {
+    target.emit('newListener', type, listener.listener ? listener.listener : listener);
+    events = target._events;
+  }
+  let existing = events[type];
+  if (existing === undefined) {
+    events[type] = listener;
+    ++target._eventsCount;
+  } else {
+    if (typeof existing === 'function') {
+      existing = events[type] = prepend ? [listener, existing] : [existing, listener];
+    } else if (prepend) {
+      existing.unshift(listener);
+    } else {
+      existing.push(listener);
+    }
+    const m = maxListenersOf(target);
+    if (m > 0 && existing.length > m && !existing.warned) {
+      existing.warned = true;
+      const name = target.constructor && target.constructor.name ? target.constructor.name : 'EventEmitter';
+      const w = new Error(`Possible EventEmitter memory leak detected. ${existing.length} ${String(type)} listeners added to [${name}]. MaxListeners is ${m}. Use emitter.setMaxListeners() to increase limit`);
+      w.name = 'MaxListenersExceededWarning';
+      w.emitter = target;
+      w.type = type;
+      w.count = existing.length;
+      process.emitWarning(w);
+    }
+  }
+  return target;
+}
+
+EventEmitter.prototype.addListener = function addListenerMethod(type, listener) {
+  return addListener(this, type, listener, false);
+};
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+EventEmitter.prototype.prependListener = function prependListener(type, listener) {
+  return addListener(this, type, listener, true);
+};
+
+function onceWrapper(...args) {
+  if (!this.fired) {
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    return this.listener.apply(this.target, args);
+  }
+  return undefined;
+}
+
+function onceWrap(target, type, listener) {
+  const state = { fired: false, wrapFn: undefined, target, type, listener };
+  const wrapped = onceWrapper.bind(state);
+  wrapped.listener = listener;
+  state.wrapFn = wrapped;
+  return wrapped;
+}
+
+EventEmitter.prototype.once = function once(type, listener) {
+  checkListener(listener);
+  this.on(type, onceWrap(this, type, listener));
+  return this;
+};
+
+EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, listener) {
+  checkListener(listener);
+  this.prependListener(type, onceWrap(this, type, listener));
+  return this;
+};
+
+EventEmitter.prototype.removeListener = function removeListener(type, listener) {
+  checkListener(listener);
+  const events = this._events;
+  if (events === undefined) return this;
+  const list = events[type];
+  if (list === undefined) return this;
+  if (list === listener || list.listener === listener) {
+    if (--this._eventsCount === 0) this._events = Object.create(null);
+    else delete events[type];
+    if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+  } else if (typeof list !== 'function') {
+    let position = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i] === listener || list[i].listener === listener) {
+        position = i;
+        break;
+      }
+    }
+    if (position < 0) return this;
+    const removed = list[position];
+    list.splice(position, 1);
+    if (list.length === 1) events[type] = list[0];
+    if (events.removeListener !== undefined) this.emit('removeListener', type, removed.listener || listener);
+  }
+  return this;
+};
+EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
+
+EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
+  const events = this._events;
+  if (events === undefined) return this;
+  if (events.removeListener === undefined) {
+    if (arguments.length === 0) {
+      this._events = Object.create(null);
+      this._eventsCount = 0;
+    } else if (events[type] !== undefined) {
+      if (--this._eventsCount === 0) this._events = Object.create(null);
+      else delete events[type];
+    }
+    return this;
+  }
+  if (arguments.length === 0) {
+    for (const key of Reflect.ownKeys(events)) {
+      if (key === 'removeListener') continue;
+      this.removeAllListeners(key);
+    }
+    this.removeAllListeners('removeListener');
+    this._events = Object.create(null);
+    this._eventsCount = 0;
+    return this;
+  }
+  const listeners = events[type];
+  if (typeof listeners === 'function') {
+    this.removeListener(type, listeners);
+  } else if (listeners !== undefined) {
+    for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+  }
+  return this;
+};
+
+function listenersOf(target, type, unwrap) {
+  const events = target._events;
+  if (events === undefined) return [];
+  const listener = events[type];
+  if (listener === undefined) return [];
+  if (typeof listener === 'function') return unwrap ? [listener.listener || listener] : [listener];
+  return unwrap ? listener.map((l) => l.listener || l) : listener.slice();
+}
+
+EventEmitter.prototype.listeners = function listeners(type) {
+  return listenersOf(this, type, true);
+};
+EventEmitter.prototype.rawListeners = function rawListeners(type) {
+  return listenersOf(this, type, false);
+};
+EventEmitter.prototype.listenerCount = function listenerCount(type) {
+  const events = this._events;
+  if (events === undefined) return 0;
+  const listener = events[type];
+  if (typeof listener === 'function') return 1;
+  return listener === undefined ? 0 : listener.length;
+};
+EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+EventEmitter.prototype.eventNames = function eventNames() {
+  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+};
+
+EventEmitter.once = function once(emitter, name) {
+  return new Promise((resolve, reject) => {
+    const errorListener = (err) => {
+      emitter.removeListener(name, resolver);
+      reject(err);
+    };
+    const resolver = (...args) => {
+      if (name !== 'error') emitter.removeListener('error', errorListener);
+      resolve(args);
+    };
+    emitter.once(name, resolver);
+    if (name !== 'error') emitter.once('error', errorListener);
+  });
+};
+
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.usingDomains = false;
+EventEmitter[kCapture] = false;
+
+module.exports = EventEmitter;

@@ -1,0 +1,371 @@
+// `fs` (synchronous API) with Node's argument handling and error shapes; file bytes come back
+// through the runner's single byte wrapper (src/bytes.rs), so Buffers appear once bound.
+'use strict';
+
+const { codes, makeNodeError } = require('internal/errors');
+const pathModule = require('path');
+const nfs = native.fs;
+
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+
+const constants = {
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
+  S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFLNK: 40960,
+  COPYFILE_EXCL: 1,
+};
+
+function toPath(path, name = 'path') {
+  if (typeof path === 'string') return path;
+  if (typeof URL === 'function' && path instanceof URL) return decodeURIComponent(path.pathname);
+  if (path instanceof Uint8Array) return new TextDecoder().decode(path);
+  throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
+}
+
+function isFd(value) {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function flagsOf(flag, fallback) {
+  if (flag === undefined || flag === null) return fallback;
+  if (typeof flag === 'number') {
+    const rw = flag & 3;
+    let s = rw === 0 ? 'r' : rw === 1 ? 'w' : 'r+';
+    if (flag & constants.O_APPEND) s = rw === 2 ? 'a+' : 'a';
+    else if (rw !== 0 && !(flag & constants.O_TRUNC) && !(flag & constants.O_CREAT)) s = 'r+';
+    if (flag & constants.O_EXCL) s += 'x';
+    return s;
+  }
+  const valid = ['r', 'rs', 'sr', 'r+', 'rs+', 'sr+', 'w', 'wx', 'xw', 'w+', 'wx+', 'xw+', 'a', 'ax', 'xa', 'as', 'sa', 'a+', 'ax+', 'xa+', 'as+', 'sa+'];
+  if (!valid.includes(flag)) throw codes.ERR_INVALID_ARG_VALUE('flags', flag);
+  return flag;
+}
+
+function optionsOf(options, defaults) {
+  if (options === undefined || options === null) return { ...defaults };
+  if (typeof options === 'string') return { ...defaults, encoding: options };
+  if (typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+  return { ...defaults, ...options };
+}
+
+function checkEncoding(encoding) {
+  if (encoding === undefined || encoding === null || encoding === 'buffer') return;
+  const enc = String(encoding).toLowerCase();
+  const known = ['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le'];
+  if (!known.includes(enc)) throw codes.ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
+}
+
+function decode(bytes, encoding) {
+  if (encoding === undefined || encoding === null || encoding === 'buffer') return bytes;
+  const enc = String(encoding).toLowerCase();
+  if (enc === 'utf8' || enc === 'utf-8') return native.utf8Decode(bytes, false, true);
+  if (typeof Buffer === 'function' && typeof Buffer.from === 'function') {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+  }
+  if (enc === 'latin1' || enc === 'binary' || enc === 'ascii') {
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(enc === 'ascii' ? b & 0x7f : b);
+    return s;
+  }
+  if (enc === 'hex') return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  throw makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+}
+
+function dataOf(data, encoding, name = 'data') {
+  if (typeof data === 'string') {
+    if (encoding && !/^utf-?8$/i.test(encoding) && typeof Buffer === 'function' && typeof Buffer.from === 'function') {
+      return Buffer.from(data, encoding);
+    }
+    return data;
+  }
+  if (ArrayBuffer.isView(data)) return data;
+  throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+function readFileSync(path, options) {
+  const opts = optionsOf(options, { flag: 'r' });
+  checkEncoding(opts.encoding);
+  const target = isFd(path) ? path : toPath(path);
+  if (!isFd(target) && nfs.kind(target) === 2) {
+    const err = new Error('EISDIR: illegal operation on a directory, read');
+    Object.assign(err, { errno: -21, code: 'EISDIR', syscall: 'read' });
+    throw err;
+  }
+  return decode(nfs.readFile(target), opts.encoding);
+}
+
+function writeFileSync(path, data, options) {
+  const opts = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = dataOf(data, opts.encoding);
+  const target = isFd(path) ? path : toPath(path, 'file');
+  nfs.writeFile(target, bytes, flagsOf(opts.flag, 'w'), opts.mode);
+}
+
+function appendFileSync(path, data, options) {
+  const opts = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  const bytes = dataOf(data, opts.encoding);
+  const target = isFd(path) ? path : toPath(path);
+  nfs.writeFile(target, bytes, flagsOf(opts.flag, 'a'), opts.mode);
+}
+
+function openSync(path, flags, mode = 0o666) {
+  return nfs.open(toPath(path), flagsOf(flags, 'r'), typeof mode === 'string' ? parseInt(mode, 8) : mode);
+}
+
+function validateFd(fd) {
+  if (typeof fd !== 'number') throw codes.ERR_INVALID_ARG_TYPE('fd', 'number', fd);
+  if (!Number.isInteger(fd)) throw codes.ERR_OUT_OF_RANGE('fd', 'an integer', fd);
+  if (fd < 0 || fd > 2147483647) throw codes.ERR_OUT_OF_RANGE('fd', '>= 0 && <= 2147483647', fd);
+}
+
+function closeSync(fd) {
+  validateFd(fd);
+  nfs.close(fd);
+}
+
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  validateFd(fd);
+  if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  let offset = offsetOrOptions;
+  if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  if (offset === undefined) offset = 0;
+  if (length === undefined) length = buffer.byteLength - offset;
+  if (typeof offset !== 'number') throw codes.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
+  if (length === 0) return 0;
+  if (offset < 0 || offset > buffer.byteLength) throw codes.ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
+  if (length < 0 || length > buffer.byteLength - offset) {
+    throw codes.ERR_OUT_OF_RANGE('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
+  }
+  const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return nfs.read(fd, view, offset, length, typeof position === 'bigint' ? Number(position) : position);
+}
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  validateFd(fd);
+  if (typeof buffer === 'string') {
+    return nfs.write(fd, buffer, 0, undefined, typeof offsetOrOptions === 'number' ? offsetOrOptions : null);
+  }
+  if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  let offset = offsetOrOptions;
+  if (offset !== null && typeof offset === 'object') ({ offset = 0, length, position = null } = offset);
+  if (offset === undefined || offset === null) offset = 0;
+  if (length === undefined) length = buffer.byteLength - offset;
+  if (offset < 0 || offset > buffer.byteLength) throw codes.ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
+  if (length < 0 || length > buffer.byteLength - offset) {
+    throw codes.ERR_OUT_OF_RANGE('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
+  }
+  const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return nfs.write(fd, view, offset, length, position === undefined ? null : position);
+}
+
+const S_IFMT = 0o170000;
+
+class Stats {
+  constructor(raw) {
+    Object.assign(this, raw);
+    this.atime = new Date(raw.atimeMs);
+    this.mtime = new Date(raw.mtimeMs);
+    this.ctime = new Date(raw.ctimeMs);
+    this.birthtime = new Date(raw.birthtimeMs);
+  }
+
+  isFile() { return (this.mode & S_IFMT) === 0o100000; }
+  isDirectory() { return (this.mode & S_IFMT) === 0o040000; }
+  isSymbolicLink() { return (this.mode & S_IFMT) === 0o120000; }
+  isBlockDevice() { return (this.mode & S_IFMT) === 0o060000; }
+  isCharacterDevice() { return (this.mode & S_IFMT) === 0o020000; }
+  isFIFO() { return (this.mode & S_IFMT) === 0o010000; }
+  isSocket() { return (this.mode & S_IFMT) === 0o140000; }
+}
+
+function statSync(path, options) {
+  const raw = nfs.stat(toPath(path), true, !(options && options.throwIfNoEntry === false));
+  return raw === undefined ? undefined : new Stats(raw);
+}
+
+function lstatSync(path, options) {
+  const raw = nfs.stat(toPath(path), false, !(options && options.throwIfNoEntry === false));
+  return raw === undefined ? undefined : new Stats(raw);
+}
+
+function fstatSync(fd) {
+  validateFd(fd);
+  return new Stats(nfs.fstat(fd));
+}
+
+function existsSync(path) {
+  try {
+    return nfs.exists(toPath(path));
+  } catch {
+    return false;
+  }
+}
+
+function mkdirSync(path, options) {
+  let recursive = false;
+  let mode = 0o777;
+  if (typeof options === 'number' || typeof options === 'string') mode = options;
+  else if (options) {
+    recursive = Boolean(options.recursive);
+    if (options.mode !== undefined) mode = options.mode;
+  }
+  if (typeof mode === 'string') mode = parseInt(mode, 8);
+  return nfs.mkdir(toPath(path), recursive, mode);
+}
+
+class Dirent {
+  constructor(name, kind, parentPath) {
+    this.name = name;
+    this.parentPath = parentPath;
+    this.path = parentPath;
+    Object.defineProperty(this, '_kind', { value: kind, enumerable: false });
+  }
+
+  isFile() { return this._kind === 1; }
+  isDirectory() { return this._kind === 2; }
+  isSymbolicLink() { return false; }
+}
+
+function readdirSync(path, options) {
+  const dir = toPath(path);
+  const names = nfs.readdir(dir);
+  if (options && typeof options === 'object' && options.withFileTypes) {
+    return names.map((name) => new Dirent(name, nfs.kind(pathModule.join(dir, name)), dir));
+  }
+  return names;
+}
+
+function rmSync(path, options) {
+  const target = toPath(path);
+  const recursive = Boolean(options && options.recursive);
+  const force = Boolean(options && options.force);
+  const kind = nfs.kind(target);
+  if (kind === 0) {
+    if (force) return;
+    nfs.stat(target, false, true); // throws ENOENT with syscall 'lstat', like Node's rm
+  }
+  if (kind === 2) {
+    if (!recursive) {
+      const err = makeNodeError(SystemError, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${target}`);
+      err.info = { code: 'EISDIR', message: 'is a directory', path: target, syscall: 'rm', errno: 21 };
+      err.errno = 21;
+      err.syscall = 'rm';
+      err.path = target;
+      throw err;
+    }
+    nfs.rmdir(target, true);
+    return;
+  }
+  nfs.unlink(target);
+}
+
+function rmdirSync(path, options) {
+  nfs.rmdir(toPath(path), Boolean(options && options.recursive));
+}
+
+function unlinkSync(path) {
+  nfs.unlink(toPath(path));
+}
+
+function renameSync(from, to) {
+  nfs.rename(toPath(from, 'oldPath'), toPath(to, 'newPath'));
+}
+
+function copyFileSync(from, to) {
+  nfs.copyFile(toPath(from, 'src'), toPath(to, 'dest'));
+}
+
+function realpathSync(path) {
+  return nfs.realpath(toPath(path));
+}
+realpathSync.native = realpathSync;
+
+function accessSync(path) {
+  nfs.access(toPath(path));
+}
+
+function chmodSync(path, mode) {
+  nfs.chmod(toPath(path), typeof mode === 'string' ? parseInt(mode, 8) : mode);
+}
+
+function ftruncateSync(fd, len = 0) {
+  validateFd(fd);
+  nfs.ftruncate(fd, len);
+}
+
+function truncateSync(path, len = 0) {
+  const fd = openSync(path, 'r+');
+  try {
+    ftruncateSync(fd, len);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncSync(fd) {
+  validateFd(fd);
+  nfs.fsync(fd);
+}
+
+function mkdtempSync(prefix) {
+  for (let i = 0; i < 100; i++) {
+    const name = `${prefix}${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}`;
+    if (!nfs.exists(name)) {
+      nfs.mkdir(name, false, 0o700);
+      return name;
+    }
+  }
+  throw new Error('mkdtemp: could not find a free name');
+}
+
+// Callback and promise forms run the sync operation and report on the next tick.
+function callbackForm(syncFn) {
+  return function asyncForm(...args) {
+    const callback = args.pop();
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    let result;
+    try {
+      result = syncFn(...args);
+    } catch (err) {
+      process.nextTick(callback, err);
+      return;
+    }
+    process.nextTick(callback, null, result);
+  };
+}
+
+function promiseForm(syncFn) {
+  return (...args) => new Promise((resolve, reject) => {
+    try {
+      resolve(syncFn(...args));
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
+
+const syncApi = {
+  readFileSync, writeFileSync, appendFileSync, openSync, closeSync, readSync, writeSync,
+  statSync, lstatSync, fstatSync, existsSync, mkdirSync, readdirSync, rmSync, rmdirSync,
+  unlinkSync, renameSync, copyFileSync, realpathSync, accessSync, chmodSync, ftruncateSync,
+  truncateSync, fsyncSync, mkdtempSync,
+};
+
+const fs = { ...syncApi, constants, Stats, Dirent, ...constants };
+const promises = {};
+for (const [name, fn] of Object.entries(syncApi)) {
+  const base = name.slice(0, -4);
+  if (base === 'exists') {
+    fs.exists = (path, cb) => process.nextTick(cb, existsSync(path));
+    continue;
+  }
+  fs[base] = callbackForm(fn);
+  promises[base] = promiseForm(fn);
+}
+promises.constants = constants;
+fs.promises = promises;
+
+module.exports = fs;

@@ -1,0 +1,459 @@
+//! Native half of `fs`: synchronous file operations with Node's error shape
+//! (`Error: ENOENT: no such file or directory, open 'x'` with `errno`, `code`, `syscall`,
+//! `path`, `dest`). Argument validation and the Stats class live in `fs.js`.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::mem::ManuallyDrop;
+use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::io::{FromRawFd, IntoRawFd};
+
+use rquickjs::{Array, Ctx, Error, Exception, Function, Object, Result, Value};
+
+use crate::bytes::{with_view_bytes, with_view_bytes_mut, wrap_bytes};
+use crate::jsstr::to_utf8_lossy;
+
+/// libuv's code name and description for an OS error number, as Node prints them.
+fn uv_name(errno: i32) -> (&'static str, &'static str) {
+    match errno {
+        1 => ("EPERM", "operation not permitted"),
+        2 => ("ENOENT", "no such file or directory"),
+        5 => ("EIO", "i/o error"),
+        9 => ("EBADF", "bad file descriptor"),
+        11 => ("EAGAIN", "resource temporarily unavailable"),
+        12 => ("ENOMEM", "not enough memory"),
+        13 => ("EACCES", "permission denied"),
+        16 => ("EBUSY", "resource busy or locked"),
+        17 => ("EEXIST", "file already exists"),
+        18 => ("EXDEV", "cross-device link not permitted"),
+        20 => ("ENOTDIR", "not a directory"),
+        21 => ("EISDIR", "illegal operation on a directory"),
+        22 => ("EINVAL", "invalid argument"),
+        23 => ("ENFILE", "file table overflow"),
+        24 => ("EMFILE", "too many open files"),
+        27 => ("EFBIG", "file too large"),
+        28 => ("ENOSPC", "no space left on device"),
+        29 => ("ESPIPE", "invalid seek"),
+        30 => ("EROFS", "read-only file system"),
+        32 => ("EPIPE", "broken pipe"),
+        36 => ("ENAMETOOLONG", "name too long"),
+        39 => ("ENOTEMPTY", "directory not empty"),
+        40 => ("ELOOP", "too many symbolic links encountered"),
+        _ => ("UNKNOWN", "unknown error"),
+    }
+}
+
+/// Throws Node's error for a failed system call: message
+/// `CODE: description, syscall 'path' -> 'dest'`, enumerable `errno` (negative), `code`,
+/// `syscall`, `path`, `dest` in that order.
+pub fn throw_io(
+    ctx: &Ctx<'_>,
+    err: &std::io::Error,
+    syscall: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) -> Error {
+    let errno = err.raw_os_error().unwrap_or(22);
+    let (code, description) = uv_name(errno);
+    let mut message = format!("{code}: {description}, {syscall}");
+    if let Some(path) = path {
+        message.push_str(&format!(" '{path}'"));
+    }
+    if let Some(dest) = dest {
+        message.push_str(&format!(" -> '{dest}'"));
+    }
+    let build = || -> Result<Value<'_>> {
+        // Built with the global Error constructor so `message` is non-enumerable, as in Node.
+        let ctor: rquickjs::Constructor = ctx.globals().get("Error")?;
+        let obj: Object = ctor.construct((message.as_str(),))?;
+        obj.set("errno", -errno)?;
+        obj.set("code", code)?;
+        obj.set("syscall", syscall)?;
+        if let Some(path) = path {
+            obj.set("path", path)?;
+        }
+        if let Some(dest) = dest {
+            obj.set("dest", dest)?;
+        }
+        Ok(obj.into_value())
+    };
+    match build() {
+        Ok(value) => ctx.throw(value),
+        Err(e) => e,
+    }
+}
+
+/// Opens `path` with a Node flag string (`r`, `r+`, `w`, `wx`, `w+`, `a`, `ax`, `a+`, ...).
+fn open_with(path: &str, flags: &str, mode: u32) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    let exclusive = flags.contains('x');
+    match flags.replace(['x', 's'], "").as_str() {
+        "r" => options.read(true),
+        "r+" => options.read(true).write(true),
+        "w" => options.write(true).create(true).truncate(true),
+        "w+" => options.read(true).write(true).create(true).truncate(true),
+        "a" => options.append(true).create(true),
+        "a+" => options.read(true).append(true).create(true),
+        _ => return Err(std::io::Error::from_raw_os_error(22)),
+    };
+    if exclusive {
+        options.create_new(true);
+    }
+    options.mode(mode);
+    options.open(path)
+}
+
+/// Borrows an fd as a `File` without taking ownership (it stays open).
+fn borrow_fd(fd: i32) -> ManuallyDrop<File> {
+    // SAFETY: the File is never dropped (ManuallyDrop), so the fd is not closed; an invalid fd
+    // makes the later syscall fail with EBADF, which we report as Node does.
+    ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
+}
+
+fn read_all<'js>(ctx: &Ctx<'js>, target: &Value<'js>) -> Result<Vec<u8>> {
+    if let Some(fd) = target.as_int() {
+        let mut file = borrow_fd(fd);
+        let mut out = Vec::new();
+        file.read_to_end(&mut out)
+            .map_err(|e| throw_io(ctx, &e, "read", None, None))?;
+        return Ok(out);
+    }
+    let path = to_utf8_lossy(ctx, target)?;
+    let mut file = File::open(&path).map_err(|e| throw_io(ctx, &e, "open", Some(&path), None))?;
+    let mut out = Vec::new();
+    file.read_to_end(&mut out)
+        .map_err(|e| throw_io(ctx, &e, "read", None, None))?;
+    Ok(out)
+}
+
+fn read_file<'js>(ctx: Ctx<'js>, target: Value<'js>) -> Result<Value<'js>> {
+    let bytes = read_all(&ctx, &target)?;
+    wrap_bytes(&ctx, bytes)
+}
+
+fn read_file_utf8<'js>(ctx: Ctx<'js>, target: Value<'js>) -> Result<String> {
+    let bytes = read_all(&ctx, &target)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The bytes to write: a view's bytes or a string's UTF-8.
+fn data_bytes<'js>(ctx: &Ctx<'js>, data: &Value<'js>) -> Result<Vec<u8>> {
+    match with_view_bytes(ctx, data, |b| b.to_vec()) {
+        Some(bytes) => Ok(bytes),
+        None => Ok(to_utf8_lossy(ctx, data)?.into_bytes()),
+    }
+}
+
+fn write_file<'js>(
+    ctx: Ctx<'js>,
+    target: Value<'js>,
+    data: Value<'js>,
+    flag: String,
+    mode: u32,
+) -> Result<()> {
+    let bytes = data_bytes(&ctx, &data)?;
+    if let Some(fd) = target.as_int() {
+        let mut file = borrow_fd(fd);
+        return file
+            .write_all(&bytes)
+            .map_err(|e| throw_io(&ctx, &e, "write", None, None));
+    }
+    let path = to_utf8_lossy(&ctx, &target)?;
+    let mut file =
+        open_with(&path, &flag, mode).map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
+    file.write_all(&bytes)
+        .map_err(|e| throw_io(&ctx, &e, "write", None, None))
+}
+
+fn open(ctx: Ctx<'_>, path: String, flags: String, mode: u32) -> Result<i32> {
+    let file = open_with(&path, &flags, mode)
+        .map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
+    Ok(file.into_raw_fd())
+}
+
+fn close(ctx: Ctx<'_>, fd: i32) -> Result<()> {
+    // Probe first so an unknown fd is EBADF rather than closing nothing.
+    let file = borrow_fd(fd);
+    if let Err(e) = file.metadata() {
+        return Err(throw_io(&ctx, &e, "close", None, None));
+    }
+    drop(ManuallyDrop::into_inner(file));
+    Ok(())
+}
+
+/// `fs.readSync(fd, buffer, offset, length, position)`: reads into `buffer[offset..offset+length]`.
+fn read<'js>(
+    ctx: Ctx<'js>,
+    fd: i32,
+    buffer: Value<'js>,
+    offset: usize,
+    length: usize,
+    position: Value<'js>,
+) -> Result<usize> {
+    let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
+    let result = with_view_bytes_mut(&ctx, &buffer, |bytes| {
+        let end = offset.saturating_add(length).min(bytes.len());
+        let start = offset.min(end);
+        let target = &mut bytes[start..end];
+        let mut file = borrow_fd(fd);
+        match position {
+            Some(pos) => file.read_at(target, pos),
+            None => file.read(target),
+        }
+    });
+    match result {
+        Some(Ok(n)) => Ok(n),
+        Some(Err(e)) => Err(throw_io(&ctx, &e, "read", None, None)),
+        None => Err(Exception::throw_type(
+            &ctx,
+            "buffer must be an ArrayBufferView",
+        )),
+    }
+}
+
+/// `fs.writeSync(fd, buffer, offset, length, position)` or `(fd, string, position)`.
+fn write<'js>(
+    ctx: Ctx<'js>,
+    fd: i32,
+    data: Value<'js>,
+    offset: usize,
+    length: Value<'js>,
+    position: Value<'js>,
+) -> Result<usize> {
+    let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
+    let bytes = if data.is_string() {
+        to_utf8_lossy(&ctx, &data)?.into_bytes()
+    } else {
+        let all = with_view_bytes(&ctx, &data, |b| b.to_vec()).ok_or_else(|| {
+            Exception::throw_type(&ctx, "data must be a string or an ArrayBufferView")
+        })?;
+        let end = match length.as_number() {
+            Some(len) if len >= 0.0 => offset.saturating_add(len as usize).min(all.len()),
+            _ => all.len(),
+        };
+        all[offset.min(end)..end].to_vec()
+    };
+    let mut file = borrow_fd(fd);
+    let written = match position {
+        Some(pos) => file.write_at(&bytes, pos),
+        None => file.write(&bytes),
+    };
+    written.map_err(|e| throw_io(&ctx, &e, "write", None, None))
+}
+
+fn stat_object<'js>(ctx: &Ctx<'js>, meta: &std::fs::Metadata) -> Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    let ms = |secs: i64, nsec: i64| secs as f64 * 1000.0 + nsec as f64 / 1e6;
+    out.set("dev", meta.dev() as f64)?;
+    out.set("mode", meta.mode())?;
+    out.set("nlink", meta.nlink() as f64)?;
+    out.set("uid", meta.uid())?;
+    out.set("gid", meta.gid())?;
+    out.set("rdev", meta.rdev() as f64)?;
+    out.set("blksize", meta.blksize() as f64)?;
+    out.set("ino", meta.ino() as f64)?;
+    out.set("size", meta.size() as f64)?;
+    out.set("blocks", meta.blocks() as f64)?;
+    out.set("atimeMs", ms(meta.atime(), meta.atime_nsec()))?;
+    out.set("mtimeMs", ms(meta.mtime(), meta.mtime_nsec()))?;
+    out.set("ctimeMs", ms(meta.ctime(), meta.ctime_nsec()))?;
+    let birth = meta
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or_else(|| ms(meta.ctime(), meta.ctime_nsec()));
+    out.set("birthtimeMs", birth)?;
+    Ok(out)
+}
+
+fn stat<'js>(
+    ctx: Ctx<'js>,
+    path: String,
+    follow: bool,
+    throw_if_missing: bool,
+) -> Result<Value<'js>> {
+    let meta = if follow {
+        std::fs::metadata(&path)
+    } else {
+        std::fs::symlink_metadata(&path)
+    };
+    match meta {
+        Ok(meta) => Ok(stat_object(&ctx, &meta)?.into_value()),
+        Err(_) if !throw_if_missing => Ok(Value::new_undefined(ctx)),
+        Err(e) => Err(throw_io(
+            &ctx,
+            &e,
+            if follow { "stat" } else { "lstat" },
+            Some(&path),
+            None,
+        )),
+    }
+}
+
+fn fstat<'js>(ctx: Ctx<'js>, fd: i32) -> Result<Object<'js>> {
+    let file = borrow_fd(fd);
+    let meta = file
+        .metadata()
+        .map_err(|e| throw_io(&ctx, &e, "fstat", None, None))?;
+    stat_object(&ctx, &meta)
+}
+
+fn unlink(ctx: Ctx<'_>, path: String) -> Result<()> {
+    std::fs::remove_file(&path).map_err(|e| throw_io(&ctx, &e, "unlink", Some(&path), None))
+}
+
+fn exists(path: String) -> bool {
+    std::fs::metadata(path).is_ok()
+}
+
+/// `mkdirSync`; with `recursive` returns the first directory created (or undefined).
+fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result<Value<'js>> {
+    if !recursive {
+        let mut builder = std::fs::DirBuilder::new();
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
+        builder
+            .create(&path)
+            .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
+        return Ok(Value::new_undefined(ctx));
+    }
+    let target = std::path::Path::new(&path);
+    let mut first: Option<std::path::PathBuf> = None;
+    let mut probe = Some(target);
+    while let Some(dir) = probe {
+        if dir.as_os_str().is_empty() || dir.exists() {
+            break;
+        }
+        first = Some(dir.to_path_buf());
+        probe = dir.parent();
+    }
+    if let Ok(meta) = std::fs::metadata(target) {
+        if !meta.is_dir() {
+            let e = std::io::Error::from_raw_os_error(17);
+            return Err(throw_io(&ctx, &e, "mkdir", Some(&path), None));
+        }
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
+    builder
+        .create(&path)
+        .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
+    match first {
+        Some(dir) => {
+            let abs = std::path::absolute(&dir).unwrap_or(dir);
+            Ok(rquickjs::String::from_str(ctx, &abs.to_string_lossy())?.into_value())
+        }
+        None => Ok(Value::new_undefined(ctx)),
+    }
+}
+
+fn readdir<'js>(ctx: Ctx<'js>, path: String) -> Result<Array<'js>> {
+    let entries =
+        std::fs::read_dir(&path).map_err(|e| throw_io(&ctx, &e, "scandir", Some(&path), None))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let out = Array::new(ctx)?;
+    for (i, name) in names.iter().enumerate() {
+        out.set(i, name.as_str())?;
+    }
+    Ok(out)
+}
+
+/// Kind of a path without following symlinks: 0 missing, 1 file, 2 directory, 3 other.
+fn kind(path: String) -> i32 {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => 1,
+        Ok(m) if m.is_dir() => 2,
+        Ok(_) => 3,
+        Err(_) => 0,
+    }
+}
+
+fn rmdir(ctx: Ctx<'_>, path: String, recursive: bool) -> Result<()> {
+    let result = if recursive {
+        std::fs::remove_dir_all(&path)
+    } else {
+        std::fs::remove_dir(&path)
+    };
+    result.map_err(|e| throw_io(&ctx, &e, "rmdir", Some(&path), None))
+}
+
+fn rename(ctx: Ctx<'_>, from: String, to: String) -> Result<()> {
+    std::fs::rename(&from, &to).map_err(|e| throw_io(&ctx, &e, "rename", Some(&from), Some(&to)))
+}
+
+fn copy_file(ctx: Ctx<'_>, from: String, to: String) -> Result<()> {
+    std::fs::copy(&from, &to)
+        .map(|_| ())
+        .map_err(|e| throw_io(&ctx, &e, "copyfile", Some(&from), Some(&to)))
+}
+
+fn realpath(ctx: Ctx<'_>, path: String) -> Result<String> {
+    std::fs::canonicalize(&path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .map_err(|e| throw_io(&ctx, &e, "realpath", Some(&path), None))
+}
+
+fn access(ctx: Ctx<'_>, path: String) -> Result<()> {
+    std::fs::metadata(&path)
+        .map(|_| ())
+        .map_err(|e| throw_io(&ctx, &e, "access", Some(&path), None))
+}
+
+fn chmod(ctx: Ctx<'_>, path: String, mode: u32) -> Result<()> {
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| throw_io(&ctx, &e, "chmod", Some(&path), None))
+}
+
+fn ftruncate(ctx: Ctx<'_>, fd: i32, len: f64) -> Result<()> {
+    let file = borrow_fd(fd);
+    file.set_len(len.max(0.0) as u64)
+        .map_err(|e| throw_io(&ctx, &e, "ftruncate", None, None))
+}
+
+fn fsync(ctx: Ctx<'_>, fd: i32) -> Result<()> {
+    let file = borrow_fd(fd);
+    file.sync_all()
+        .map_err(|e| throw_io(&ctx, &e, "fsync", None, None))
+}
+
+fn seek_end(fd: i32) -> f64 {
+    let mut file = borrow_fd(fd);
+    file.seek(SeekFrom::Current(0))
+        .map(|p| p as f64)
+        .unwrap_or(-1.0)
+}
+
+/// Adds the `fs*` functions to the `native` binding object.
+pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    let fs = Object::new(ctx.clone())?;
+    fs.set("readFile", Function::new(ctx.clone(), read_file)?)?;
+    fs.set("readFileUtf8", Function::new(ctx.clone(), read_file_utf8)?)?;
+    fs.set("writeFile", Function::new(ctx.clone(), write_file)?)?;
+    fs.set("open", Function::new(ctx.clone(), open)?)?;
+    fs.set("close", Function::new(ctx.clone(), close)?)?;
+    fs.set("read", Function::new(ctx.clone(), read)?)?;
+    fs.set("write", Function::new(ctx.clone(), write)?)?;
+    fs.set("stat", Function::new(ctx.clone(), stat)?)?;
+    fs.set("fstat", Function::new(ctx.clone(), fstat)?)?;
+    fs.set("unlink", Function::new(ctx.clone(), unlink)?)?;
+    fs.set("exists", Function::new(ctx.clone(), exists)?)?;
+    fs.set("mkdir", Function::new(ctx.clone(), mkdir)?)?;
+    fs.set("readdir", Function::new(ctx.clone(), readdir)?)?;
+    fs.set("kind", Function::new(ctx.clone(), kind)?)?;
+    fs.set("rmdir", Function::new(ctx.clone(), rmdir)?)?;
+    fs.set("rename", Function::new(ctx.clone(), rename)?)?;
+    fs.set("copyFile", Function::new(ctx.clone(), copy_file)?)?;
+    fs.set("realpath", Function::new(ctx.clone(), realpath)?)?;
+    fs.set("access", Function::new(ctx.clone(), access)?)?;
+    fs.set("chmod", Function::new(ctx.clone(), chmod)?)?;
+    fs.set("ftruncate", Function::new(ctx.clone(), ftruncate)?)?;
+    fs.set("fsync", Function::new(ctx.clone(), fsync)?)?;
+    fs.set("tell", Function::new(ctx.clone(), seek_end)?)?;
+    native.set("fs", fs)?;
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! Node's builtin modules, one file per module: `name.rs` holds the native half (if any),
+//! `name.js` the JS half. [`SOURCES`] maps each module id (`fs`, `internal/inspect`, ...) to its
+//! JS source; the bootstrap loads them lazily on first `require`.
+
+pub mod encoding;
+pub mod fs;
+pub mod os;
+pub mod process;
+pub mod vm;
+
+/// The JS sources of the builtins, by module id. Ids without `internal/` are what
+/// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("internal/errors", include_str!("errors.js")),
+    ("internal/inspect", include_str!("inspect.js")),
+    ("internal/cjs", include_str!("../require.js")),
+    ("internal/loop", include_str!("../event_loop.js")),
+    ("internal/clone", include_str!("structured_clone.js")),
+    ("internal/encoding", include_str!("encoding.js")),
+    ("internal/warnings", include_str!("warnings.js")),
+    ("assert", include_str!("assert.js")),
+    ("module", "module.exports = require('internal/cjs').Module;"),
+    (
+        "timers/promises",
+        "module.exports = require('timers').promises;",
+    ),
+    ("internal/comparisons", include_str!("comparisons.js")),
+    (
+        "assert/strict",
+        "module.exports = require('assert').strict;",
+    ),
+    ("console", include_str!("console.js")),
+    ("events", include_str!("events.js")),
+    ("fs", include_str!("fs.js")),
+    ("fs/promises", "module.exports = require('fs').promises;"),
+    ("os", include_str!("os.js")),
+    ("path", include_str!("path.js")),
+    ("perf_hooks", include_str!("perf_hooks.js")),
+    ("process", include_str!("process.js")),
+    ("timers", include_str!("timers.js")),
+    ("util", include_str!("util.js")),
+    ("vm", include_str!("vm.js")),
+];

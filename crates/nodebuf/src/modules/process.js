@@ -1,0 +1,156 @@
+// The `process` object: an EventEmitter with Node's identity fields, exit handling, clocks,
+// memory usage, stdio writers and warnings.
+'use strict';
+
+const EventEmitter = require('events');
+const loop = require('internal/loop');
+const warnings = require('internal/warnings');
+const { codes } = require('internal/errors');
+
+const info = native.process;
+const flags = info.flags;
+
+function Process() {}
+Object.setPrototypeOf(Process.prototype, EventEmitter.prototype);
+Object.defineProperty(Process, 'name', { value: 'process' });
+const process = new Process();
+EventEmitter.init.call(process);
+
+process.title = 'node';
+process.version = info.version;
+process.versions = {
+  node: info.version.slice(1),
+  quickjs: '0.16.2',
+  nodebuf: '0.1.0',
+};
+process.arch = info.arch;
+process.platform = info.platform;
+process.release = { name: 'node', lts: 'Iron' };
+process.argv = info.argv;
+process.argv0 = 'node';
+process.execArgv = info.execArgv;
+process.execPath = info.execPath;
+process.env = info.env;
+process.pid = info.pid;
+process.ppid = info.ppid;
+process.config = { variables: {} };
+process.features = { inspector: false };
+process.exitCode = undefined;
+process.noDeprecation = flags.noDeprecation;
+process.throwDeprecation = flags.throwDeprecation;
+process.traceDeprecation = flags.traceDeprecation;
+
+process.cwd = function cwd() {
+  return native.cwd();
+};
+process.chdir = function chdir(directory) {
+  if (typeof directory !== 'string') throw codes.ERR_INVALID_ARG_TYPE('directory', 'string', directory);
+  native.chdir(directory);
+};
+process.umask = function umask() {
+  return 0o22;
+};
+process.getuid = () => 0;
+process.getgid = () => 0;
+process.geteuid = () => 0;
+process.getegid = () => 0;
+process.uptime = function uptime() {
+  return native.now() / 1000;
+};
+
+process.exit = function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!loop.isExiting()) {
+    loop.setExiting();
+    process._exiting = true;
+    process.emit('exit', process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
+  }
+  native.exit(process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
+};
+process.reallyExit = (code) => native.exit(code | 0);
+process.abort = () => native.exit(134);
+process.kill = function kill(pid, signal) {
+  if (pid === process.pid) process.exit(signal === 0 ? 0 : 1);
+  return true;
+};
+
+process.nextTick = loop.nextTick;
+
+function hrtime(previous) {
+  const [s, ns] = native.hrtime();
+  if (previous !== undefined) {
+    if (!Array.isArray(previous)) throw codes.ERR_INVALID_ARG_TYPE('time', 'Array', previous);
+    if (previous.length !== 2) throw codes.ERR_OUT_OF_RANGE('time', '2', previous.length);
+    let secs = s - previous[0];
+    let nsecs = ns - previous[1];
+    if (nsecs < 0) {
+      secs -= 1;
+      nsecs += 1e9;
+    }
+    return [secs, nsecs];
+  }
+  return [s, ns];
+}
+hrtime.bigint = function bigint() {
+  return native.hrtimeBigint();
+};
+process.hrtime = hrtime;
+
+function memoryUsage() {
+  return native.memoryUsage();
+}
+memoryUsage.rss = () => native.rss();
+process.memoryUsage = memoryUsage;
+process.resourceUsage = () => ({ maxRSS: Math.round(native.rss() / 1024) });
+process.cpuUsage = () => ({ user: Math.round(native.now() * 1000), system: 0 });
+
+process.emitWarning = warnings.emitWarning;
+if (!flags.noWarnings) process.on('warning', warnings.printWarning);
+
+function makeStream(fd, write) {
+  const stream = new EventEmitter();
+  stream.fd = fd;
+  stream.isTTY = false;
+  stream.writable = true;
+  stream._isStdio = true;
+  stream.write = function writeChunk(chunk, encoding, callback) {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
+      throw codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    }
+    if (ArrayBuffer.isView(chunk) && !(chunk instanceof Uint8Array)) {
+      chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
+    write(chunk);
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  };
+  stream.end = function end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = undefined;
+    }
+    if (chunk !== undefined && chunk !== null) stream.write(chunk, encoding);
+    if (typeof callback === 'function') process.nextTick(callback);
+    return stream;
+  };
+  stream.cork = () => {};
+  stream.uncork = () => {};
+  stream.setEncoding = () => stream;
+  stream.hasColors = () => false;
+  stream.getColorDepth = () => 1;
+  return stream;
+}
+
+process.stdout = makeStream(1, native.writeOut);
+process.stderr = makeStream(2, native.writeErr);
+process.stdin = makeStream(0, () => {});
+
+process.binding = function binding(name) {
+  throw new Error(`No such module: ${name}`);
+};
+
+module.exports = process;

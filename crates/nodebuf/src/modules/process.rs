@@ -1,0 +1,147 @@
+//! Native half of `process`: identity (argv, env, pid, platform), clocks (`hrtime`), memory
+//! (`memoryUsage`), the working directory and `exit`. The JS half (`process.js`) builds the
+//! Node-shaped object, events, `nextTick` and warnings on top.
+
+use std::io::Write;
+
+use rquickjs::{qjs, Array, BigInt, Ctx, Function, Object, Result};
+
+use crate::flags::Flags;
+use crate::host::engine::now_ns;
+
+/// The `process.version` we report. It is the version of the `node` our differential tests run
+/// (v20.20.2), so scripts that print it agree with the oracle.
+pub const NODE_VERSION: &str = "v20.20.2";
+
+/// What the command line told us, for `process.argv`/`execArgv`.
+pub struct ProcessInfo<'a> {
+    /// Absolute path of the main script.
+    pub script: &'a str,
+    /// Arguments after the script.
+    pub args: &'a [String],
+    /// Runtime flags.
+    pub flags: &'a Flags,
+}
+
+fn hrtime<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {
+    let ns = now_ns();
+    let out = Array::new(ctx)?;
+    out.set(0, (ns / 1_000_000_000) as f64)?;
+    out.set(1, (ns % 1_000_000_000) as f64)?;
+    Ok(out)
+}
+
+fn hrtime_bigint<'js>(ctx: Ctx<'js>) -> Result<BigInt<'js>> {
+    BigInt::from_u64(ctx, now_ns() as u64)
+}
+
+/// Resident set size in bytes from /proc (Linux); 0 where unavailable.
+fn rss_bytes() -> f64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<f64>().ok())
+        })
+        .map(|pages| pages * 4096.0)
+        .unwrap_or(0.0)
+}
+
+fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
+    // SAFETY: JSMemoryUsage is plain integers; zeroed is a valid value to be overwritten.
+    let mut usage: qjs::JSMemoryUsage = unsafe { std::mem::zeroed() };
+    // SAFETY: the runtime of our live context; JS_ComputeMemoryUsage only reads the heap.
+    unsafe { qjs::JS_ComputeMemoryUsage(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), &mut usage) };
+    let external = nodebuf_core::memory::accounting::memory_usage();
+    let out = Object::new(ctx)?;
+    out.set("rss", rss_bytes())?;
+    out.set("heapTotal", usage.malloc_size as f64)?;
+    out.set("heapUsed", usage.memory_used_size as f64)?;
+    out.set("external", external.external as f64)?;
+    out.set("arrayBuffers", external.array_buffers as f64)?;
+    Ok(out)
+}
+
+fn cwd() -> String {
+    std::env::current_dir()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn chdir(ctx: Ctx<'_>, dir: String) -> Result<()> {
+    std::env::set_current_dir(&dir)
+        .map_err(|e| crate::modules::fs::throw_io(&ctx, &e, "chdir", Some(&dir), None))
+}
+
+fn exit(code: i32) {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    std::process::exit(code);
+}
+
+fn env<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    for (key, value) in std::env::vars_os() {
+        out.set(
+            key.to_string_lossy().as_ref(),
+            value.to_string_lossy().as_ref(),
+        )?;
+    }
+    Ok(out)
+}
+
+fn strings<'js>(ctx: &Ctx<'js>, items: &[String]) -> Result<Array<'js>> {
+    let out = Array::new(ctx.clone())?;
+    for (i, item) in items.iter().enumerate() {
+        out.set(i, item.as_str())?;
+    }
+    Ok(out)
+}
+
+/// Adds `native.process` (static facts) and the process functions to `native`.
+pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>) -> Result<()> {
+    let facts = Object::new(ctx.clone())?;
+    let exec_path = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "nodebuf".into());
+    let mut argv = vec![exec_path.clone(), info.script.to_string()];
+    argv.extend(info.args.iter().cloned());
+    facts.set("argv", strings(ctx, &argv)?)?;
+    facts.set("execArgv", strings(ctx, &info.flags.exec_argv)?)?;
+    facts.set("execPath", exec_path)?;
+    facts.set("env", env(ctx)?)?;
+    facts.set("pid", std::process::id())?;
+    facts.set("ppid", std::os::unix::process::parent_id())?;
+    facts.set("platform", std::env::consts::OS)?;
+    facts.set(
+        "arch",
+        match std::env::consts::ARCH {
+            "x86_64" => "x64",
+            "aarch64" => "arm64",
+            "x86" => "ia32",
+            other => other,
+        },
+    )?;
+    facts.set("version", NODE_VERSION)?;
+    let flags = Object::new(ctx.clone())?;
+    let f = info.flags;
+    flags.set("exposeGc", f.expose_gc)?;
+    flags.set("zeroFillBuffers", f.zero_fill_buffers)?;
+    flags.set("pendingDeprecation", f.pending_deprecation)?;
+    flags.set("noDeprecation", f.no_deprecation)?;
+    flags.set("noWarnings", f.no_warnings)?;
+    flags.set("traceWarnings", f.trace_warnings)?;
+    flags.set("traceDeprecation", f.trace_deprecation)?;
+    flags.set("throwDeprecation", f.throw_deprecation)?;
+    facts.set("flags", flags)?;
+    native.set("process", facts)?;
+    native.set("hrtime", Function::new(ctx.clone(), hrtime)?)?;
+    native.set("hrtimeBigint", Function::new(ctx.clone(), hrtime_bigint)?)?;
+    native.set("memoryUsage", Function::new(ctx.clone(), memory_usage)?)?;
+    native.set("rss", Function::new(ctx.clone(), rss_bytes)?)?;
+    native.set("cwd", Function::new(ctx.clone(), cwd)?)?;
+    native.set("chdir", Function::new(ctx.clone(), chdir)?)?;
+    native.set("exit", Function::new(ctx.clone(), exit)?)?;
+    Ok(())
+}

@@ -1,0 +1,145 @@
+// setTimeout/setInterval/setImmediate and their clear* counterparts, with Node's argument
+// rules (delays outside 1..2**31-1 become 1) and Timeout/Immediate objects that support
+// ref/unref/hasRef/refresh and numeric ids.
+'use strict';
+
+const loop = require('internal/loop');
+const { codes } = require('internal/errors');
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+let nextId = 1;
+const byId = new Map();
+
+function delayOf(after) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
+        'TimeoutOverflowWarning');
+    }
+    after = 1;
+  }
+  return after;
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat) {
+    this._idleTimeout = delayOf(after);
+    this._onTimeout = callback;
+    this._args = args;
+    this._repeat = isRepeat ? this._idleTimeout : null;
+    this._destroyed = false;
+    this._ref = true;
+    this._active = true;
+    this._id = nextId++;
+    Object.defineProperty(this, '_seq', { value: 0, writable: true, enumerable: false });
+    Object.defineProperty(this, '_when', { value: 0, writable: true, enumerable: false });
+  }
+
+  ref() {
+    this._ref = true;
+    return this;
+  }
+
+  unref() {
+    this._ref = false;
+    return this;
+  }
+
+  hasRef() {
+    return this._ref;
+  }
+
+  refresh() {
+    if (this._active) {
+      loop.removeTimer(this);
+      loop.addTimer(this);
+    }
+    return this;
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    byId.set(this._id, this);
+    return this._id;
+  }
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._args = args;
+    this._destroyed = false;
+    this._ref = true;
+  }
+
+  ref() {
+    this._ref = true;
+    return this;
+  }
+
+  unref() {
+    this._ref = false;
+    return this;
+  }
+
+  hasRef() {
+    return this._ref;
+  }
+}
+
+function setTimeout(callback, after, ...args) {
+  if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  const timer = new Timeout(callback, after, args, false);
+  loop.addTimer(timer);
+  return timer;
+}
+
+function setInterval(callback, repeat, ...args) {
+  if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  const timer = new Timeout(callback, repeat, args, true);
+  loop.addTimer(timer);
+  return timer;
+}
+
+function clearTimeout(timer) {
+  if (typeof timer === 'number' || typeof timer === 'string') timer = byId.get(Number(timer));
+  if (timer && timer instanceof Timeout && !timer._destroyed) {
+    timer._destroyed = true;
+    timer._active = false;
+    loop.removeTimer(timer);
+    byId.delete(timer._id);
+  }
+}
+
+function setImmediate(callback, ...args) {
+  if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  const immediate = new Immediate(callback, args);
+  loop.addImmediate(immediate);
+  return immediate;
+}
+
+function clearImmediate(immediate) {
+  if (immediate && immediate instanceof Immediate) loop.removeImmediate(immediate);
+}
+
+const promises = {
+  setTimeout: (after, value) => new Promise((resolve) => setTimeout(resolve, after, value)),
+  setImmediate: (value) => new Promise((resolve) => setImmediate(resolve, value)),
+};
+
+module.exports = {
+  setTimeout,
+  clearTimeout,
+  setInterval,
+  clearInterval: clearTimeout,
+  setImmediate,
+  clearImmediate,
+  promises,
+  Timeout,
+  Immediate,
+};

@@ -1,0 +1,97 @@
+// `util`: format/inspect (internal/inspect), deep equality (internal/comparisons), types,
+// deprecate, inherits, promisify/callbackify, TextEncoder/TextDecoder and small helpers.
+'use strict';
+
+const { inspect, format, formatWithOptions, types, stripVTControlCharacters } = require('internal/inspect');
+const { isDeepStrictEqual } = require('internal/comparisons');
+const { deprecate } = require('internal/warnings');
+const { codes } = require('internal/errors');
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw codes.ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) throw codes.ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  if (superCtor.prototype === undefined) throw codes.ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+
+function promisify(original) {
+  if (typeof original !== 'function') throw codes.ERR_INVALID_ARG_TYPE('original', 'Function', original);
+  if (original[kCustomPromisify]) {
+    const fn = original[kCustomPromisify];
+    if (typeof fn !== 'function') throw codes.ERR_INVALID_ARG_TYPE('util.promisify.custom', 'Function', fn);
+    return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  }
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      Reflect.apply(original, this, [...args, (err, ...values) => {
+        if (err) return reject(err);
+        resolve(values[0]);
+      }]);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+  return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+}
+promisify.custom = kCustomPromisify;
+
+function callbackify(original) {
+  if (typeof original !== 'function') throw codes.ERR_INVALID_ARG_TYPE('original', 'Function', original);
+  function callbackified(...args) {
+    const callback = args.pop();
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('last argument', 'Function', callback);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(callback, null, ret),
+      (rej) => {
+        if (!rej) {
+          const err = new Error('Promise was rejected with a falsy value');
+          err.code = 'ERR_FALSY_VALUE_REJECTION';
+          err.reason = rej;
+          rej = err;
+        }
+        process.nextTick(callback, rej);
+      });
+  }
+  return callbackified;
+}
+
+function isArray(value) {
+  return Array.isArray(value);
+}
+
+const encoding = () => require('internal/encoding');
+
+module.exports = {
+  format,
+  formatWithOptions,
+  inspect,
+  isDeepStrictEqual,
+  deprecate,
+  inherits,
+  promisify,
+  callbackify,
+  types,
+  stripVTControlCharacters,
+  isArray,
+  isBoolean: (v) => typeof v === 'boolean',
+  isNull: (v) => v === null,
+  isNullOrUndefined: (v) => v === null || v === undefined,
+  isNumber: (v) => typeof v === 'number',
+  isString: (v) => typeof v === 'string',
+  isSymbol: (v) => typeof v === 'symbol',
+  isUndefined: (v) => v === undefined,
+  isRegExp: types.isRegExp,
+  isObject: (v) => v !== null && typeof v === 'object',
+  isDate: types.isDate,
+  isError: (v) => types.isNativeError(v) || v instanceof Error,
+  isFunction: (v) => typeof v === 'function',
+  isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
+  isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer !== undefined && Buffer.isBuffer(v),
+  toUSVString: (s) => String(s).toWellFormed(),
+  getSystemErrorName: (n) => `Unknown system error ${n}`,
+  get TextEncoder() { return encoding().TextEncoder; },
+  get TextDecoder() { return encoding().TextDecoder; },
+};

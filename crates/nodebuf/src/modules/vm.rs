@@ -1,0 +1,100 @@
+//! Native half of `vm`: `runInNewContext(code, sandbox)` evaluates `code` in a fresh realm
+//! (a new QuickJS context in the same runtime, so values pass between them directly), with the
+//! sandbox's properties as globals; globals the code creates or changes are copied back onto the
+//! sandbox, as Node's contextified sandbox shows them.
+
+use std::ptr::NonNull;
+
+use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
+
+/// A new context that frees its creation reference when dropped.
+struct Realm<'js> {
+    ctx: Ctx<'js>,
+}
+
+impl<'js> Realm<'js> {
+    fn new(parent: &Ctx<'js>) -> Result<Self> {
+        // SAFETY: the parent context is live and we hold its runtime, so creating a sibling
+        // context on the same runtime is allowed.
+        let raw = unsafe { qjs::JS_NewContext(qjs::JS_GetRuntime(parent.as_raw().as_ptr())) };
+        let raw = NonNull::new(raw).ok_or(rquickjs::Error::Allocation)?;
+        // SAFETY: `raw` is a live context of the runtime we hold the lock of; from_raw takes its
+        // own reference, and Drop releases the one JS_NewContext gave us.
+        let ctx = unsafe { Ctx::from_raw(raw) };
+        Ok(Realm { ctx })
+    }
+}
+
+impl Drop for Realm<'_> {
+    fn drop(&mut self) {
+        // SAFETY: releases exactly the creation reference; `self.ctx` still holds its own.
+        unsafe { qjs::JS_FreeContext(self.ctx.as_raw().as_ptr()) };
+    }
+}
+
+fn own_keys<'js>(obj: &Object<'js>) -> Vec<String> {
+    obj.keys::<String>().filter_map(|k| k.ok()).collect()
+}
+
+fn run_in_new_context<'js>(
+    ctx: Ctx<'js>,
+    code: String,
+    sandbox: Object<'js>,
+    filename: String,
+) -> Result<Value<'js>> {
+    let realm = Realm::new(&ctx)?;
+    let global = realm.ctx.globals();
+    let builtins: std::collections::HashSet<String> = {
+        let names: Function = realm.ctx.eval("Object.getOwnPropertyNames")?;
+        let list: Vec<String> = names.call((global.clone(),))?;
+        list.into_iter().collect()
+    };
+    // V8 gives every context a console; share the main one unless the sandbox brings its own.
+    let console: Value = ctx.globals().get("console")?;
+    global.set("console", console)?;
+    let mut builtins = builtins;
+    builtins.insert("console".to_string());
+    for key in own_keys(&sandbox) {
+        let value: Value = sandbox.get(key.as_str())?;
+        global.set(key.as_str(), value)?;
+    }
+    let mut options = rquickjs::context::EvalOptions::default();
+    options.strict = false;
+    options.filename = Some(filename);
+    let result: Result<Value> = realm.ctx.eval_with_options(code, options);
+    // Copy back what the code defined or changed, even when it threw.
+    for key in own_keys(&global) {
+        if builtins.contains(&key) {
+            continue;
+        }
+        let value: Value = global.get(key.as_str())?;
+        sandbox.set(key.as_str(), value)?;
+    }
+    match result {
+        Ok(value) => {
+            // SAFETY: both contexts share one runtime, so the value is valid in `ctx`; we take a
+            // new reference for the returned Value.
+            let raw = unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), value.as_raw()) };
+            // SAFETY: `raw` is an owned reference from the dup above.
+            Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+        }
+        Err(rquickjs::Error::Exception) => {
+            let exception = realm.ctx.catch();
+            // SAFETY: as above, the exception value is valid across contexts of one runtime.
+            let raw = unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), exception.as_raw()) };
+            // SAFETY: owned reference from the dup.
+            let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+            Err(ctx.throw(value))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Adds `native.runInNewContext` to the binding object.
+pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set(
+        "runInNewContext",
+        Function::new(ctx.clone(), run_in_new_context)?,
+    )?;
+    Ok(())
+}

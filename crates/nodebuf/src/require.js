@@ -1,0 +1,250 @@
+// CommonJS modules as Node v20 loads them: resolution (relative/absolute paths, extensions,
+// directories with package.json "main" or index files, node_modules lookup, builtins with or
+// without `node:`), the module cache, cycles (a module sees a partial `exports` of a module
+// still loading), JSON modules, and the `require`/`module`/`exports`/`__filename`/`__dirname`
+// wrapper.
+'use strict';
+
+const path = require('path');
+const { moduleWrappers, WRAPPER_PREFIX } = require('internal/errors');
+
+const fs = native.fs;
+const builtinIds = new Set(Object.keys(native.sources).filter((id) => !id.startsWith('internal/')));
+builtinIds.add('buffer');
+// Builtins that need the `node:` prefix.
+const prefixOnly = new Set(['test']);
+
+const cache = Object.create(null);
+let mainModule;
+
+class Module {
+  constructor(id = '', parent) {
+    this.id = id;
+    this.path = path.dirname(id);
+    this.exports = {};
+    this.filename = null;
+    this.loaded = false;
+    this.children = [];
+    this.paths = [];
+    Object.defineProperty(this, 'parent', { value: parent, writable: true, enumerable: false, configurable: true });
+  }
+
+  require(id) {
+    return loadFrom(id, this);
+  }
+}
+
+function nodeModulePaths(from) {
+  const out = [];
+  let dir = path.resolve(from);
+  for (;;) {
+    if (path.basename(dir) !== 'node_modules') out.push(path.join(dir, 'node_modules'));
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return out;
+}
+
+function tryFile(file) {
+  return fs.kind(file) === 1 ? file : undefined;
+}
+
+function tryExtensions(base) {
+  return tryFile(base) || tryFile(`${base}.js`) || tryFile(`${base}.json`) || tryFile(`${base}.node`);
+}
+
+function tryDirectory(dir) {
+  const pkgPath = path.join(dir, 'package.json');
+  if (fs.kind(pkgPath) === 1) {
+    let pkg;
+    try {
+      pkg = JSON.parse(fs.readFileUtf8(pkgPath));
+    } catch {
+      pkg = undefined;
+    }
+    if (pkg && typeof pkg.main === 'string' && pkg.main !== '') {
+      const main = path.resolve(dir, pkg.main);
+      const found = tryExtensions(main) || tryIndex(main);
+      if (found) return found;
+    }
+  }
+  return tryIndex(dir);
+}
+
+function tryIndex(dir) {
+  return tryFile(path.join(dir, 'index.js')) || tryFile(path.join(dir, 'index.json')) ||
+    tryFile(path.join(dir, 'index.node'));
+}
+
+function tryPath(base, isDirRequest) {
+  if (!isDirRequest) {
+    const file = tryExtensions(base);
+    if (file) return file;
+  }
+  if (fs.kind(base) === 2) return tryDirectory(base);
+  return undefined;
+}
+
+function notFound(request, parent) {
+  const stack = [];
+  for (let m = parent; m; m = m.parent) if (m.filename) stack.push(m.filename);
+  let message = `Cannot find module '${request}'`;
+  if (stack.length > 0) message += `\nRequire stack:\n- ${stack.join('\n- ')}`;
+  const err = new Error(message);
+  err.code = 'MODULE_NOT_FOUND';
+  err.requireStack = stack;
+  return err;
+}
+
+function builtinName(request) {
+  if (request.startsWith('node:')) {
+    const id = request.slice(5);
+    return builtinIds.has(id) || prefixOnly.has(id) ? id : undefined;
+  }
+  return builtinIds.has(request) ? request : undefined;
+}
+
+function resolveFilename(request, parent) {
+  if (typeof request !== 'string') {
+    throw require('internal/errors').codes.ERR_INVALID_ARG_TYPE('id', 'string', request);
+  }
+  if (request === '') {
+    throw require('internal/errors').codes.ERR_INVALID_ARG_VALUE('id', request, "must be a non-empty string");
+  }
+  const builtin = builtinName(request);
+  if (builtin !== undefined) return request.startsWith('node:') ? request : builtin;
+  if (request.startsWith('node:')) {
+    const err = new Error(`No such built-in module: ${request}`);
+    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    throw err;
+  }
+  const base = parent && parent.filename ? path.dirname(parent.filename) : native.cwd();
+  const isRelative = request === '.' || request === '..' || request.startsWith('./') ||
+    request.startsWith('../') || request.startsWith('/');
+  const isDirRequest = request.endsWith('/');
+  if (isRelative) {
+    const found = tryPath(path.resolve(base, request), isDirRequest);
+    if (found) return found;
+    throw notFound(request, parent);
+  }
+  const dirs = parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base);
+  for (const dir of dirs) {
+    const found = tryPath(path.join(dir, request), isDirRequest);
+    if (found) return found;
+  }
+  throw notFound(request, parent);
+}
+
+function makeRequire(mod) {
+  const req = function require(id) {
+    return loadFrom(id, mod);
+  };
+  req.resolve = function resolve(request) {
+    return resolveFilename(request, mod);
+  };
+  req.resolve.paths = (request) => (builtinName(request) !== undefined ? null : nodeModulePaths(mod.path));
+  req.main = mainModule;
+  req.cache = cache;
+  req.extensions = Object.create(null);
+  return req;
+}
+
+function stripShebang(source) {
+  return source.startsWith('#!') ? `//${source.slice(2)}` : source;
+}
+
+function compileWrapper(source, filename) {
+  const wrapped = `${WRAPPER_PREFIX}${stripShebang(source)}\n})`;
+  const fn = native.compile(wrapped, filename);
+  moduleWrappers.add(fn);
+  return fn;
+}
+
+function loadInto(mod, filename) {
+  mod.filename = filename;
+  mod.paths = nodeModulePaths(path.dirname(filename));
+  if (filename.endsWith('.json')) {
+    const text = fs.readFileUtf8(filename);
+    try {
+      mod.exports = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (err) {
+      err.message = `${filename}: ${err.message}`;
+      throw err;
+    }
+  } else if (filename.endsWith('.node')) {
+    throw new Error(`Native addons are not supported: ${filename}`);
+  } else {
+    let source = fs.readFileUtf8(filename);
+    if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+    const fn = compileWrapper(source, filename);
+    const req = makeRequire(mod);
+    fn.call(mod.exports, mod.exports, req, mod, filename, path.dirname(filename));
+  }
+  mod.loaded = true;
+}
+
+function loadFrom(request, parent) {
+  const filename = resolveFilename(request, parent);
+  const builtin = builtinName(filename);
+  if (builtin !== undefined && !filename.startsWith('/')) return require(builtin);
+  const cached = cache[filename];
+  if (cached !== undefined) {
+    if (parent && !parent.children.includes(cached)) parent.children.push(cached);
+    return cached.exports;
+  }
+  const mod = new Module(filename, parent);
+  cache[filename] = mod;
+  if (parent) parent.children.push(mod);
+  let threw = true;
+  try {
+    loadInto(mod, filename);
+    threw = false;
+  } finally {
+    if (threw) {
+      delete cache[filename];
+      if (parent) {
+        const index = parent.children.indexOf(mod);
+        if (index !== -1) parent.children.splice(index, 1);
+      }
+    }
+  }
+  return mod.exports;
+}
+
+// Loads the entry script as `require.main`, with `module.id === '.'`.
+function runMain(script) {
+  let filename;
+  try {
+    filename = resolveFilename(path.resolve(script), null);
+  } catch (err) {
+    if (err.code === 'MODULE_NOT_FOUND') {
+      err.message = `Cannot find module '${path.resolve(script)}'`;
+      err.requireStack = [];
+    }
+    throw err;
+  }
+  const mod = new Module('.', null);
+  mainModule = mod;
+  process.mainModule = mod;
+  cache[filename] = mod;
+  loadInto(mod, filename);
+}
+
+function createRequire(filename) {
+  const file = typeof filename === 'string' && filename.startsWith('file://') ? filename.slice(7) : String(filename);
+  const mod = new Module(file, null);
+  mod.filename = file;
+  mod.paths = nodeModulePaths(path.dirname(file));
+  return makeRequire(mod);
+}
+
+Module._cache = cache;
+Module.builtinModules = [...builtinIds].sort();
+Module.createRequire = createRequire;
+Module.isBuiltin = (id) => builtinName(id) !== undefined;
+Module.Module = Module;
+Module._resolveFilename = resolveFilename;
+Module._nodeModulePaths = nodeModulePaths;
+
+module.exports = { Module, runMain, createRequire, builtinIds };

@@ -1,0 +1,16 @@
+const util = require('util');
+const f = util.format;
+console.log(f('%s %s', 'a'), f('%s', 'a', 'b'), f('%d', '42'), f('%d', 1.5), f('%i', 42.9), f('%i', '0x10'), f('%f', '1.5abc'));
+console.log(f('%d', 5n), f('%i', 5n), f('%s', 5n), f('%d', Symbol('x')), f('%s', Symbol('x')), f('%s', -0), f('%d', -0));
+console.log(f('%j', { a: 1 }), f('%j', 'str'));
+const circ = {};
+circ.c = circ;
+console.log(f('%j', circ));
+console.log(f('%o', { a: [1, 2] }), f('%O', { a: { b: { c: { d: 1 } } } }));
+console.log(f('%c styled', 'color: red'), f('100%%'), f('%%s', 1), f('%x', 1), f('%'), f('a%'), f('%s'));
+console.log(f('%s', { a: { b: { c: 1 } } }), f('%s', [1, [2, [3]]]), f('%s', new Error('e').message));
+console.log(f('%s', { toString() { return 'custom toString'; } }), f('%s', new Date(0)) === String(new Date(0)) ? 'same' : f('%s', new Date(0)));
+console.log(f(1, 2, 'three'), f({ a: 1 }, 'x'), f('x', { a: 1 }), f(), f(null), f(undefined, 'u'));
+console.log(util.formatWithOptions({ compact: false }, '%O', { a: 1 }));
+console.log('%s=%d', 'count', 7, 'tail', { x: 1 });
+console.log(f('%s', null), f('%s', undefined), f('%s', true), f('%s', function fn() {}), f('%s', class K {}));

@@ -1,0 +1,17 @@
+console.log([], [1], [1, 2, 3], [[]], [[1, [2, [3, [4, [5]]]]]]);
+console.log([1, , 3], [, , ,], new Array(5), [1, , , , 5, , 7]);
+console.log(Array.from({ length: 7 }, (_, i) => i));
+console.log(Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i)));
+console.log(Array.from({ length: 101 }, (_, i) => i));
+console.log(Array.from({ length: 150 }, (_, i) => i * 1000));
+console.log(Array.from({ length: 10 }, (_, i) => 'item number ' + i));
+console.log(Array.from({ length: 8 }, (_, i) => ({ id: i })));
+console.log([1.5, -2, 300, 4000, 50000, 6, 7, 8, 9, 10, -11.25]);
+console.log([true, false, null, undefined, 1n, 'x', Symbol('s')]);
+const a = [1, 2, 3];
+a.extra = 'yes';
+a[-1] = 'neg';
+console.log(a);
+console.log(Array.from({ length: 30 }, (_, i) => 'w'.repeat(i % 7)));
+console.log([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h'], ['i', 'j'], ['k', 'l'], ['m', 'n']]);
+console.log(Object.assign([1, 2], { length: 2 }), [undefined, null]);

@@ -1,0 +1,21 @@
+const util = require('util');
+console.log(new Map(), new Set(), new Map([['a', 1], [{ k: 1 }, [2]]]), new Set([1, 'two', [3]]));
+console.log(new Map([[new Map([[1, 2]]), new Set([3])]]));
+const m = new Map([[1, 2]]);
+m.extra = true;
+console.log(m);
+console.log(new Set(Array.from({ length: 120 }, (_, i) => i)).size, util.inspect(new Set(Array.from({ length: 120 }, (_, i) => i))).split('\n').length);
+console.log(new Uint8Array(0), new Uint8Array([1, 2, 3]), new Int8Array([-1, 127]), new Uint16Array(3), new Float64Array([1.5, -0, NaN]));
+console.log(new BigInt64Array([1n, -2n]), new Uint8ClampedArray([300]), new Float32Array([0.1]));
+console.log(new Uint8Array(200));
+console.log(new ArrayBuffer(0), new ArrayBuffer(3), new Uint8Array([1, 2, 255]).buffer);
+console.log(new ArrayBuffer(60));
+console.log(new DataView(new ArrayBuffer(4), 1, 2));
+console.log(util.inspect(new Uint8Array([1, 2]), { showHidden: true }));
+const ab = new ArrayBuffer(8);
+structuredClone(ab, { transfer: [ab] });
+console.log(ab);
+console.log(new WeakMap(), new WeakSet());
+console.log([new Map([[1, { a: 1 }]]), new Set([[1, 2]])]);
+console.log(new Map([['a', 'x'.repeat(40)], ['b', 'y'.repeat(40)]]));
+

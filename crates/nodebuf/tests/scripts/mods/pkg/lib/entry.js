@@ -1,0 +1,1 @@
+module.exports = 'pkg main via package.json';

@@ -1,0 +1,3 @@
+const a = require('./mods/a');
+console.log(a);
+console.log(require('./mods/b'));

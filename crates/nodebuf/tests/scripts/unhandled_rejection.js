@@ -1,0 +1,3 @@
+console.log('start');
+Promise.reject(new TypeError('rejected'));
+setTimeout(() => console.log('never'), 10);

@@ -1,0 +1,198 @@
+//! Differential tests: every script under `tests/scripts/` runs under `node` and under the built
+//! `nodebuf`; stdout, stderr and the exit code must match after normalising what cannot match
+//! (stack frame lines, the source-line header above uncaught errors, PIDs).
+//!
+//! A script may start with `// flags: --x --y` (runtime flags) and `// args: a b` lines.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Outcome {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn directive(source: &str, name: &str) -> Vec<String> {
+    source
+        .lines()
+        .take_while(|l| l.starts_with("//"))
+        .find_map(|l| l.strip_prefix(&format!("// {name}:")))
+        .map(|rest| rest.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+fn run(program: &str, script: &Path) -> Outcome {
+    let source = std::fs::read_to_string(script).expect("read script");
+    let out = Command::new(program)
+        .args(directive(&source, "flags"))
+        .arg(script)
+        .args(directive(&source, "args"))
+        .current_dir(script.parent().expect("script dir"))
+        .env("NODEBUF_TEST", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    Outcome {
+        stdout: normalize(&String::from_utf8_lossy(&out.stdout)),
+        stderr: normalize(&String::from_utf8_lossy(&out.stderr)),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// Stack frames differ between engines: every run of `    at ...` lines becomes one
+/// `    at …` line (keeping a trailing ` {` that opens an error's property block). The
+/// `file:line` / source / caret header Node prints above uncaught errors is dropped, and
+/// `(node:1234)` PIDs are blanked.
+fn normalize(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        // Header: "<path>:<n>" then a source line then a caret line, then an optional blank.
+        if i + 2 < lines.len()
+            && (line.starts_with('/') || line.starts_with("node:"))
+            && line
+                .rsplit(':')
+                .next()
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            && lines[i + 2].trim() == "^"
+        {
+            i += 3;
+            if i < lines.len() && lines[i].is_empty() {
+                i += 1;
+            }
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("at ") && line.len() > trimmed.len() {
+            let indent = &line[..line.len() - trimmed.len()];
+            let opens = line.ends_with(" {");
+            let collapsed = format!("{indent}at …");
+            let previous_is_frame = out
+                .last()
+                .is_some_and(|l| l.trim_start().starts_with("at …"));
+            if previous_is_frame {
+                let last = out.pop().expect("previous frame line");
+                let keep_open = last.ends_with(" {") || opens;
+                out.push(if keep_open {
+                    format!("{collapsed} {{")
+                } else {
+                    collapsed
+                });
+            } else {
+                out.push(if opens {
+                    format!("{collapsed} {{")
+                } else {
+                    collapsed
+                });
+            }
+            i += 1;
+            continue;
+        }
+        out.push(blank_pids(line));
+        i += 1;
+    }
+    out.join("\n")
+}
+
+fn blank_pids(line: &str) -> String {
+    let mut s = line.to_string();
+    while let Some(start) = s.find("(node:") {
+        let rest = &s[start + 6..];
+        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || !rest[digits..].starts_with(')') {
+            break;
+        }
+        s = format!("{}(node:PID){}", &s[..start], &rest[digits + 1..]);
+        if !s[start + 10..].contains("(node:") {
+            break;
+        }
+    }
+    s
+}
+
+fn scripts() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/scripts exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "js")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_script_prints_what_node_prints() {
+    let nodebuf = env!("CARGO_BIN_EXE_nodebuf");
+    let all = scripts();
+    assert!(all.len() >= 20, "the corpus should not be empty");
+    // Run scripts on a few threads: each pair of runs is mostly process start-up.
+    let chunks: Vec<Vec<PathBuf>> = all
+        .chunks(all.len().div_ceil(4))
+        .map(|c| c.to_vec())
+        .collect();
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    for script in chunk {
+                        let expected = run("node", script);
+                        let actual = run(nodebuf, script);
+                        let name = script
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        if expected.stdout != actual.stdout {
+                            failures.push(format!(
+                                "{name}: stdout differs\n--- node\n{}\n--- nodebuf\n{}",
+                                expected.stdout, actual.stdout
+                            ));
+                        }
+                        if expected.stderr != actual.stderr {
+                            failures.push(format!(
+                                "{name}: stderr differs\n--- node\n{}\n--- nodebuf\n{}",
+                                expected.stderr, actual.stderr
+                            ));
+                        }
+                        if expected.code != actual.code {
+                            failures.push(format!(
+                                "{name}: exit code node {} nodebuf {}",
+                                expected.code, actual.code
+                            ));
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("runner thread"))
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} scripts differ:\n\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn normalize_collapses_frames_and_headers() {
+    let text = "/x/a.js:1\nthrow e\n^\n\nError: x\n    at a (f:1:1)\n    at b (f:2:2) {\n  code: 'X'\n}\n(node:123) Warning";
+    assert_eq!(
+        normalize(text),
+        "Error: x\n    at … {\n  code: 'X'\n}\n(node:PID) Warning"
+    );
+}
