@@ -14,6 +14,7 @@ pub mod fill;
 pub mod misc;
 pub mod numeric;
 pub mod search;
+pub mod statics;
 pub mod string;
 
 pub use compare::{buffer_compare, compare, equals};

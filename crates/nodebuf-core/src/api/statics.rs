@@ -1,0 +1,92 @@
+//! The static constructors wired to [`crate::buffer::Buffer`]: `Buffer.alloc`, `allocUnsafe`,
+//! `allocUnsafeSlow`, `from(string, encoding)`, `of`, and the validation step of `concat` and
+//! `copyBytesFrom` (whose copies `Buffer::concat` / `Buffer::from_bytes` make with borrow checks).
+
+use super::alloc::{alloc_fill, concat_item, concat_length, validate_size};
+use super::coerce::to_number;
+use crate::args::Arg;
+use crate::buffer::Buffer;
+use crate::encoding::{self, Encoding, JsStr};
+use crate::error::NodeError;
+
+/// `Buffer.alloc(size, fill, encoding)`: Node's size check, a zeroed Buffer of its own, then
+/// the fill with `buf.fill`'s rules (a string `fill` in `encoding`, numbers `& 255`, views'
+/// bytes; undecodable strings and empty views throw `ERR_INVALID_ARG_VALUE`).
+#[track_caller]
+pub fn alloc(size: &Arg<'_>, fill: &Arg<'_>, encoding: &Arg<'_>) -> Result<Buffer, NodeError> {
+    let n = validate_size(size)?;
+    let buf = Buffer::alloc(n)?;
+    if n > 0 && !matches!(fill, Arg::Undefined) {
+        buf.with_bytes_mut(|bytes| alloc_fill(bytes, fill, encoding))
+            .map_err(|_| busy())??;
+    }
+    Ok(buf)
+}
+
+/// `Buffer.allocUnsafe(size)`: Node's size check, then a (pooled when small) Buffer.
+#[track_caller]
+pub fn alloc_unsafe(size: &Arg<'_>) -> Result<Buffer, NodeError> {
+    Buffer::alloc_unsafe(validate_size(size)?)
+}
+
+/// `Buffer.allocUnsafeSlow(size)`: Node's size check, then a Buffer with a store of its own.
+#[track_caller]
+pub fn alloc_unsafe_slow(size: &Arg<'_>) -> Result<Buffer, NodeError> {
+    Buffer::alloc_unsafe_slow(validate_size(size)?)
+}
+
+/// The encoding rule of `Buffer.from(string, encoding)`: anything but a non-empty string means
+/// utf8 (`Buffer.from('a', 5)` works); a non-empty string must name an encoding.
+pub fn from_string_encoding(encoding: &Arg<'_>) -> Result<Encoding, NodeError> {
+    match *encoding {
+        Arg::String(e) if !e.is_empty() => Encoding::parse_js(e)
+            .ok_or_else(|| NodeError::unknown_encoding(&crate::inspect::js_str_lossy(e))),
+        _ => Ok(Encoding::Utf8),
+    }
+}
+
+/// `Buffer.from(string, encoding)`: the encoded bytes, pooled by Node's string rule.
+#[track_caller]
+pub fn from_string(s: JsStr<'_>, encoding: &Arg<'_>) -> Result<Buffer, NodeError> {
+    let enc = from_string_encoding(encoding)?;
+    Buffer::from_encoded(
+        s.len(),
+        || encoding::byte_length(enc, s),
+        |dst| encoding::write(enc, s, dst),
+    )
+}
+
+/// `Buffer.of(...items)`: each item converted as a Uint8Array element (`+item`, truncated,
+/// modulo 256; NaN and the infinities are 0), in a Buffer of its own.
+#[track_caller]
+pub fn of(items: &[Arg<'_>]) -> Result<Buffer, NodeError> {
+    let mut bytes = Vec::with_capacity(items.len());
+    for item in items {
+        let n = to_number(item)?;
+        bytes.push(if n.is_finite() {
+            n.trunc().rem_euclid(256.0) as u8
+        } else {
+            0
+        });
+    }
+    Buffer::of(&bytes)
+}
+
+/// `Buffer.concat(list, totalLength)` validation: every item must be a Buffer/Uint8Array
+/// (`The "list[1]" argument must be an instance of Buffer or Uint8Array`), and `totalLength`
+/// an integer in `0..=2**32`. Returns the result's length; the copy itself is
+/// `Buffer::concat` (which checks the items' borrows).
+pub fn concat_validate(list: &[Arg<'_>], total_length: &Arg<'_>) -> Result<usize, NodeError> {
+    let mut sum = 0usize;
+    for (i, item) in list.iter().enumerate() {
+        sum = sum.saturating_add(concat_item(i, item)?.len());
+    }
+    concat_length(total_length, sum)
+}
+
+fn busy() -> NodeError {
+    NodeError::without_code(
+        crate::ErrorClass::Error,
+        "Buffer bytes are in use by another operation",
+    )
+}
