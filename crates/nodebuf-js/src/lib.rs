@@ -1,39 +1,115 @@
 //! `nodebuf-js`: installs Node's Buffer (backed by `nodebuf-core`) into any rquickjs context.
 //!
 //! Embedders call [`install`] once per context; it returns the `buffer` module's exports object
-//! (what `require('buffer')` yields). Native failures reach JS through [`throw_node_error`],
-//! which builds errors exactly shaped like Node's (see [`error`]).
+//! (what `require('buffer')` yields) and defines nothing global by itself, so the host decides
+//! which globals to expose:
+//!
+//! ```
+//! use rquickjs::{Context, Runtime, Object};
+//!
+//! let rt = Runtime::new().unwrap();
+//! let context = Context::full(&rt).unwrap();
+//! context.with(|ctx| {
+//!     let buffer: Object = nodebuf_js::install(&ctx, &nodebuf_js::Options::default()).unwrap();
+//!     ctx.globals().set("Buffer", buffer.get::<_, rquickjs::Value>("Buffer").unwrap()).unwrap();
+//!     let hex: String = ctx
+//!         .eval("Buffer.from('hi').toString('hex') + ' ' + Buffer.allocUnsafe(1).byteOffset")
+//!         .unwrap();
+//!     assert_eq!(hex, "6869 16");
+//! });
+//! ```
+//!
+//! Pooled Buffers are views over the core pool's slabs (one JS ArrayBuffer per slab, so
+//! `Buffer.allocUnsafe(1).buffer === Buffer.allocUnsafe(1).buffer`); larger ones own a core
+//! store handed to QuickJS without copying. Native failures reach JS through
+//! [`throw_node_error`], which builds errors exactly shaped like Node's (see [`error`]).
 
+mod args;
 pub mod error;
+mod natives;
+mod raw;
+mod state;
 
 pub use error::{node_error_to_js, throw_node_error};
 
-use rquickjs::{Ctx, Object, Result};
+use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
 /// Runtime switches that change Buffer behaviour, mirroring Node's command-line flags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
-    /// `--zero-fill-buffers`: `allocUnsafe`/`allocUnsafeSlow` return zeroed memory.
+    /// `--zero-fill-buffers`: `allocUnsafe`/`allocUnsafeSlow` return zeroed memory. Ours always
+    /// do (the core never hands out old bytes), and Node's pooling is the same with the flag,
+    /// so this changes nothing observable.
     pub zero_fill_buffers: bool,
-    /// `--pending-deprecation`: `Buffer()`/`new Buffer()` warn (DEP0005) even outside
-    /// `node_modules`.
+    /// `--pending-deprecation`: `Buffer()`/`new Buffer()` warn (DEP0005) even when called from
+    /// code under `node_modules`.
     pub pending_deprecation: bool,
 }
 
-/// Installs Buffer into `ctx` and returns the `buffer` module exports.
+const BUFFER_JS: &str = include_str!("buffer.js");
+
+/// Installs Buffer into `ctx` and returns the `buffer` module exports (`Buffer`, `SlowBuffer`,
+/// `transcode`, `isUtf8`, `isAscii`, `atob`, `btoa`, `kMaxLength`, `kStringMaxLength`,
+/// `constants`, `INSPECT_MAX_BYTES`, ...), mirroring `require('buffer')` in Node v20.
 ///
-/// The Buffer class itself is bound after `nodebuf-core` lands; today the module object holds
-/// the constants scripts read without allocating (`kMaxLength`, `kStringMaxLength`,
-/// `constants`, `INSPECT_MAX_BYTES`).
+/// The exports object also carries a non-enumerable `setInspect(fn)` (keyed by
+/// `Symbol.for('nodebuf.setInspect')`): a host with a `util.inspect` passes it there so error
+/// messages and `<Buffer ...>` extras render objects as Node does.
 pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
-    let _ = options;
-    let module = Object::new(ctx.clone())?;
-    module.set("kMaxLength", 4_294_967_296f64)?;
-    module.set("kStringMaxLength", 536_870_888f64)?;
-    let constants = Object::new(ctx.clone())?;
-    constants.set("MAX_LENGTH", 4_294_967_296f64)?;
-    constants.set("MAX_STRING_LENGTH", 536_870_888f64)?;
-    module.set("constants", constants)?;
-    module.set("INSPECT_MAX_BYTES", 50)?;
-    Ok(module)
+    let binding = natives::binding(ctx)?;
+    let opts = Object::new(ctx.clone())?;
+    opts.set("pendingDeprecation", options.pending_deprecation)?;
+    opts.set("zeroFillBuffers", options.zero_fill_buffers)?;
+    let mut eval_options = rquickjs::context::EvalOptions::default();
+    eval_options.strict = true;
+    eval_options.filename = Some("node:buffer".into());
+    let factory: Function = ctx.eval_with_options(BUFFER_JS, eval_options)?;
+    let made: Object = factory.call((binding, opts))?;
+    let fast_buffer: Value = made.get("FastBuffer")?;
+    state::register(ctx, fast_buffer)?;
+    let exports: Object = made.get("exports")?;
+    let set_inspect: Value = made.get("setInspect")?;
+    let key: rquickjs::Symbol = ctx.eval("Symbol.for('nodebuf.setInspect')")?;
+    let define: Function = ctx.eval(
+        "(function (o, k, v) { Object.defineProperty(o, k, { value: v, enumerable: false, configurable: true, writable: true }); })",
+    )?;
+    define.call::<_, ()>((exports.clone(), key, set_inspect))?;
+    Ok(exports)
+}
+
+/// `String(value)` as Rust text through the engine (lone surrogates become U+FFFD).
+pub(crate) fn to_rust_string(ctx: &Ctx<'_>, value: &Value<'_>) -> Result<String> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let mut len: qjs::size_t = 0;
+    // SAFETY: `value` is live in this context; JS_ToCStringLen2 returns `len` bytes of UTF-8
+    // (lone surrogates as WTF-8) or null on exception, freed below with JS_FreeCString.
+    let ptr = unsafe { qjs::JS_ToCStringLen2(raw_ctx, &mut len, value.as_raw(), false) };
+    if ptr.is_null() {
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: `len` bytes are readable at `ptr` until freed.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) };
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    // SAFETY: freed once, on the context that made it.
+    unsafe { qjs::JS_FreeCString(raw_ctx, ptr) };
+    Ok(text)
+}
+
+/// A new JS Buffer holding a copy of `bytes`, allocated as `Buffer.allocUnsafe(bytes.len())`
+/// would be (pooled when small), as Node's `fs.readFileSync` and friends return data. Needs
+/// [`install`] on this context first.
+pub fn buffer_from_bytes<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> Result<Value<'js>> {
+    let buf =
+        nodebuf_core::Buffer::alloc_unsafe(bytes.len()).map_err(|e| throw_node_error(ctx, &e))?;
+    // The new Buffer's bytes are fresh (pool bytes never handed out, or a new store) and
+    // `bytes` is a Rust slice, so the copy has no overlap and no one else writes meanwhile.
+    buf.write_from(bytes)
+        .map_err(|_| rquickjs::Error::new_from_js("bytes", "Buffer"))?;
+    state::to_js(ctx, &buf)
+}
+
+/// The JS Buffer viewing a core [`nodebuf_core::Buffer`]'s bytes (no copy): a view over the
+/// pool slab's shared JS ArrayBuffer for pooled Buffers, else over the store itself.
+pub fn buffer_from_core<'js>(ctx: &Ctx<'js>, buf: &nodebuf_core::Buffer) -> Result<Value<'js>> {
+    state::to_js(ctx, buf)
 }

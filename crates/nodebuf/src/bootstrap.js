@@ -59,6 +59,9 @@
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
+  // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
+  bufferModule[Symbol.for('nodebuf.setInspect')](
+    (value, opts) => requireBuiltin('internal/inspect').inspect(value, opts));
   for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
     if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
   }

@@ -1,15 +1,12 @@
 //! The one place the runner turns native bytes into a JS value and reads bytes out of JS
-//! views. `fs.readFileSync` and friends return what [`wrap_bytes`] makes: today a `Uint8Array`,
-//! once the Buffer binding lands a `Buffer` (change only [`wrap_bytes`]).
+//! views. `fs.readFileSync` and friends return what [`wrap_bytes`] makes: a `Buffer`.
 
-use rquickjs::{qjs, ArrayBuffer, Ctx, Result, TypedArray, Value};
+use rquickjs::{qjs, Ctx, Result, Value};
 
-/// Wraps `bytes` (moved, not copied) as the JS value Node returns for binary data.
-/// Mirrors Node returning a `Buffer` from `fs.readFileSync(path)`; the Buffer binding swaps the
-/// body for its own `Buffer` constructor over the same memory.
+/// Wraps `bytes` as the JS value Node returns for binary data: a `Buffer` allocated as
+/// `Buffer.allocUnsafe(n)` (pooled when small), as `fs.readFileSync(path)` returns.
 pub fn wrap_bytes<'js>(ctx: &Ctx<'js>, bytes: Vec<u8>) -> Result<Value<'js>> {
-    let buffer = ArrayBuffer::from_source(ctx.clone(), bytes)?;
-    Ok(TypedArray::<u8>::from_arraybuffer(buffer)?.into_value())
+    nodebuf_js::buffer_from_bytes(ctx, &bytes)
 }
 
 /// Where the bytes of an ArrayBuffer, SharedArrayBuffer, typed array or DataView live.

@@ -1,0 +1,432 @@
+//! Turning JS arguments into the core's [`Arg`]s and running a core method on them.
+//!
+//! Two phases keep the byte slices sound: first every fact that may run JS is gathered
+//! (`+value` of objects whose position Node coerces, `String(value)` for encoding positions);
+//! then the bytes of views are located and the core runs, with no JS in between. A core error
+//! that shows an object (`an instance of Map`, `util.inspect` output) is rendered by running the
+//! method once more with those facts filled in, so the common, successful call pays nothing for
+//! them.
+
+use nodebuf_core::args::{Arg, ObjectArg, ObjectKind};
+use nodebuf_core::NodeError;
+use rquickjs::{qjs, Ctx, Value};
+
+use crate::raw::{self, Region, RegionKind, StrRef};
+use crate::{state, throw_node_error};
+
+/// Coercion flags of one argument position (what Node does to an object there).
+pub mod coerce {
+    /// Nothing runs for objects here.
+    pub const NONE: u8 = 0;
+    /// Node applies `+value` here: objects' `valueOf` / `Symbol.toPrimitive` run.
+    pub const NUMBER: u8 = 1;
+    /// Node may read this as an encoding name: `String(value)` runs for objects.
+    pub const STRING: u8 = 2;
+}
+
+enum Slot<'js> {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    BigInt(String),
+    Str(StrRef),
+    Symbol(Option<String>),
+    Function {
+        name: String,
+        is_class: bool,
+    },
+    Object {
+        value: Value<'js>,
+        kind: ObjectKind,
+        number: f64,
+        string: Option<String>,
+        constructor_name: Option<String>,
+        inspect: Option<String>,
+        /// Located bytes (phase two), or an owned copy when they overlapped a written buffer.
+        bytes: Option<(*const u8, usize)>,
+        copy: Option<Vec<u8>>,
+    },
+}
+
+/// The arguments of one native call, gathered (phase one) and located (phase two).
+pub struct Prepared<'js> {
+    slots: Vec<Slot<'js>>,
+    enriched: bool,
+}
+
+/// `String(value)` of a primitive (numbers, BigInts) through the engine; runs no user code.
+fn primitive_text(ctx: &Ctx<'_>, value: &Value<'_>) -> String {
+    crate::to_rust_string(ctx, value).unwrap_or_default()
+}
+
+fn object_kind<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> ObjectKind {
+    let raw_value = value.as_raw();
+    // SAFETY: a live object; only the class id is read.
+    let ta = unsafe { qjs::JS_GetTypedArrayType(raw_value) };
+    if ta == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 {
+        let is_buffer = value.as_object().is_some_and(|o| state::is_buffer(ctx, o));
+        return if is_buffer {
+            ObjectKind::Buffer
+        } else {
+            ObjectKind::Uint8Array
+        };
+    }
+    if ta >= 0 {
+        return ObjectKind::TypedArray;
+    }
+    // SAFETY: as above.
+    if unsafe { qjs::JS_IsDataView(raw_value) } {
+        return ObjectKind::DataView;
+    }
+    match raw::array_buffer_kind(ctx, value) {
+        Some(RegionKind::ArrayBuffer) => return ObjectKind::ArrayBuffer,
+        Some(RegionKind::SharedArrayBuffer) => return ObjectKind::SharedArrayBuffer,
+        _ => {}
+    }
+    if value.is_array() {
+        ObjectKind::Array
+    } else {
+        ObjectKind::Other
+    }
+}
+
+impl<'js> Prepared<'js> {
+    /// Phase one: describes `values`, running the coercions `flags[i]` asks for (a missing flag
+    /// is [`coerce::NONE`]). Fails with the pending JS exception if a coercion throws.
+    pub fn new(ctx: &Ctx<'js>, values: &[Value<'js>], flags: &[u8]) -> rquickjs::Result<Self> {
+        let mut slots = Vec::with_capacity(values.len());
+        for (i, v) in values.iter().enumerate() {
+            let flag = flags.get(i).copied().unwrap_or(coerce::NONE);
+            slots.push(Self::describe(ctx, v, flag)?);
+        }
+        Ok(Prepared {
+            slots,
+            enriched: false,
+        })
+    }
+
+    fn describe(ctx: &Ctx<'js>, v: &Value<'js>, flag: u8) -> rquickjs::Result<Slot<'js>> {
+        use rquickjs::Type;
+        Ok(match v.type_of() {
+            Type::Undefined | Type::Uninitialized => Slot::Undefined,
+            Type::Null => Slot::Null,
+            Type::Bool => Slot::Bool(v.as_bool().unwrap_or(false)),
+            Type::Int => Slot::Number(f64::from(v.as_int().unwrap_or(0))),
+            Type::Float => Slot::Number(v.as_float().unwrap_or(f64::NAN)),
+            Type::BigInt => Slot::BigInt(primitive_text(ctx, v)),
+            Type::String => Slot::Str(StrRef::new(ctx, v)?),
+            Type::Symbol => {
+                let desc: Option<String> = v
+                    .as_symbol()
+                    .and_then(|s| s.description().ok())
+                    .and_then(|d| d.as_string().and_then(|s| s.to_string().ok()));
+                Slot::Symbol(desc)
+            }
+            Type::Function | Type::Constructor => Slot::Function {
+                name: v
+                    .as_object()
+                    .and_then(|o| o.get::<_, Value>("name").ok())
+                    .filter(|n| n.is_string())
+                    .map(|n| primitive_text(ctx, &n))
+                    .unwrap_or_default(),
+                is_class: false,
+            },
+            _ => {
+                let kind = object_kind(ctx, v);
+                let plain = matches!(kind, ObjectKind::Other | ObjectKind::Array);
+                let mut number = f64::NAN;
+                let mut string = None;
+                if flag & coerce::NUMBER != 0 && plain {
+                    number = to_number(ctx, v)?;
+                }
+                if flag & coerce::STRING != 0 {
+                    string = Some(to_js_string(ctx, v)?);
+                }
+                Slot::Object {
+                    value: v.clone(),
+                    kind,
+                    number,
+                    string,
+                    constructor_name: None,
+                    inspect: None,
+                    bytes: None,
+                    copy: None,
+                }
+            }
+        })
+    }
+
+    /// Whether an error message could need facts phase one skipped.
+    fn needs_enrich(&self) -> bool {
+        !self.enriched
+            && self
+                .slots
+                .iter()
+                .any(|s| matches!(s, Slot::Object { .. } | Slot::Function { .. }))
+    }
+
+    /// Fills in what error messages show: constructor names, `util.inspect` renderings, whether
+    /// functions are classes. Runs JS.
+    fn enrich(&mut self, ctx: &Ctx<'js>) {
+        self.enriched = true;
+        let inspect = state::inspect_fn(ctx);
+        for slot in &mut self.slots {
+            match slot {
+                Slot::Object {
+                    value,
+                    constructor_name,
+                    inspect: rendered,
+                    string,
+                    kind,
+                    ..
+                } => {
+                    *constructor_name = constructor_name_of(ctx, value);
+                    if let Some(f) = &inspect {
+                        *rendered = f
+                            .call::<_, Value>((value.clone(),))
+                            .ok()
+                            .and_then(|s| crate::to_rust_string(ctx, &s).ok());
+                    }
+                    if string.is_none()
+                        && matches!(
+                            kind,
+                            ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray
+                        )
+                    {
+                        *string = to_js_string(ctx, value).ok();
+                    }
+                }
+                Slot::Function { name, is_class } => {
+                    let _ = name;
+                    *is_class = false;
+                }
+                _ => {}
+            }
+        }
+        let _ = ctx.catch();
+    }
+
+    /// Phase two: locates the bytes of every view argument. Bytes that overlap `written` (the
+    /// buffer the method writes) are copied so no `&[u8]` aliases the `&mut [u8]`. No JS may
+    /// run from here until the Args built from this are dropped.
+    fn locate(&mut self, ctx: &Ctx<'js>, written: Option<Region>) {
+        for slot in &mut self.slots {
+            if let Slot::Object {
+                value, bytes, copy, ..
+            } = slot
+            {
+                *copy = None;
+                *bytes = raw::region(ctx, value).map(|r| (r.ptr as *const u8, r.len));
+                if let (Some(w), Some(r)) = (written, raw::region(ctx, value)) {
+                    if w.overlaps(&r) {
+                        // SAFETY: the region is live (located just now, no JS since) and no
+                        // `&mut` to it exists yet.
+                        let owned = unsafe { std::slice::from_raw_parts(r.ptr, r.len) }.to_vec();
+                        *copy = Some(owned);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The [`ObjectArg`]s of the object slots (in order). Valid while no JS runs.
+    fn objects(&self) -> Vec<ObjectArg<'_>> {
+        let mut out = Vec::new();
+        for slot in &self.slots {
+            if let Slot::Object {
+                kind,
+                number,
+                string,
+                constructor_name,
+                inspect,
+                bytes,
+                copy,
+                ..
+            } = slot
+            {
+                let located: Option<&[u8]> = match (copy, bytes) {
+                    (Some(c), _) => Some(c.as_slice()),
+                    // SAFETY: located in phase two with no JS since (the caller's contract), so
+                    // the memory is live; it does not overlap the written buffer (else copied).
+                    (None, Some((p, n))) => Some(unsafe { std::slice::from_raw_parts(*p, *n) }),
+                    (None, None) => None,
+                };
+                out.push(ObjectArg {
+                    kind: *kind,
+                    constructor_name: constructor_name.as_deref(),
+                    bytes: located,
+                    inspect: inspect.as_deref(),
+                    number: *number,
+                    string: string.as_deref(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Builds an error that shows these arguments, with every fact filled in (runs JS first).
+    pub fn error_with(
+        &mut self,
+        ctx: &Ctx<'js>,
+        f: impl FnOnce(&[Arg<'_>]) -> NodeError,
+    ) -> NodeError {
+        self.enrich(ctx);
+        self.locate(ctx, None);
+        let objects = self.objects();
+        let args = self.args(&objects);
+        f(&args)
+    }
+
+    fn args<'a>(&'a self, objects: &'a [ObjectArg<'a>]) -> Vec<Arg<'a>> {
+        let mut next = 0;
+        self.slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Undefined => Arg::Undefined,
+                Slot::Null => Arg::Null,
+                Slot::Bool(b) => Arg::Bool(*b),
+                Slot::Number(n) => Arg::Number(*n),
+                Slot::BigInt(d) => Arg::BigInt(d),
+                Slot::Str(s) => Arg::String(s.as_js_str()),
+                Slot::Symbol(d) => Arg::Symbol(d.as_deref()),
+                Slot::Function { name, is_class } => Arg::Function {
+                    name,
+                    is_class: *is_class,
+                },
+                Slot::Object { .. } => {
+                    let o = &objects[next];
+                    next += 1;
+                    Arg::Object(o)
+                }
+            })
+            .collect()
+    }
+}
+
+fn constructor_name_of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<String> {
+    let obj = value.as_object()?;
+    let ctor: Value = obj.get("constructor").ok()?;
+    let name: Value = ctor.as_object()?.get("name").ok()?;
+    if !name.is_string() {
+        return None;
+    }
+    let s = crate::to_rust_string(ctx, &name).ok()?;
+    (!s.is_empty()).then_some(s)
+}
+
+/// `+value` (runs `valueOf` / `Symbol.toPrimitive`).
+pub fn to_number<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> rquickjs::Result<f64> {
+    let mut out = 0f64;
+    // SAFETY: a live value of this context; JS_ToFloat64 may run user code (allowed in phase
+    // one) and reports an exception with -1.
+    let rc = unsafe { qjs::JS_ToFloat64(ctx.as_raw().as_ptr(), &mut out, v.as_raw()) };
+    if rc < 0 {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(out)
+}
+
+/// `String(value)` as Rust text (runs `toString` for objects; lone surrogates become U+FFFD).
+pub fn to_js_string<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> rquickjs::Result<String> {
+    crate::to_rust_string(ctx, v)
+}
+
+/// The bytes of `this` for a Buffer method: a Uint8Array (Buffers included) or Node's TypeError.
+fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> Result<Region, NodeError> {
+    match raw::uint8_array(ctx, this) {
+        Some((ptr, len)) => Ok(Region {
+            ptr,
+            len,
+            kind: RegionKind::Uint8Array,
+        }),
+        None => Err(NodeError::invalid_arg_type(
+            "this",
+            "an instance of Buffer or Uint8Array",
+            &Arg::Undefined,
+        )),
+    }
+}
+
+/// Runs a read-only core method on `this`'s bytes and the arguments `values`.
+pub fn run_ref<'js, R>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    values: &[Value<'js>],
+    flags: &[u8],
+    mut f: impl FnMut(&[u8], &[Arg<'_>]) -> Result<R, NodeError>,
+) -> rquickjs::Result<R> {
+    let mut prepared = Prepared::new(ctx, values, flags)?;
+    loop {
+        let region = this_bytes(ctx, this).map_err(|e| throw_node_error(ctx, &e))?;
+        prepared.locate(ctx, None);
+        let result = {
+            let objects = prepared.objects();
+            let args = prepared.args(&objects);
+            // SAFETY: located just now with no JS since; no `&mut` to these bytes exists and
+            // none is made while `f` runs (it runs no JS).
+            let bytes = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
+            f(bytes, &args)
+        };
+        match result {
+            Ok(r) => return Ok(r),
+            Err(e) if prepared.needs_enrich() => {
+                let _ = e;
+                prepared.enrich(ctx);
+            }
+            Err(e) => return Err(throw_node_error(ctx, &e)),
+        }
+    }
+}
+
+/// Runs a core method that writes `this`'s bytes; argument bytes overlapping them are copied.
+pub fn run_mut<'js, R>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    values: &[Value<'js>],
+    flags: &[u8],
+    mut f: impl FnMut(&mut [u8], &[Arg<'_>]) -> Result<R, NodeError>,
+) -> rquickjs::Result<R> {
+    let mut prepared = Prepared::new(ctx, values, flags)?;
+    loop {
+        let region = this_bytes(ctx, this).map_err(|e| throw_node_error(ctx, &e))?;
+        prepared.locate(ctx, Some(region));
+        let result = {
+            let objects = prepared.objects();
+            let args = prepared.args(&objects);
+            // SAFETY: located just now with no JS since; argument bytes that overlap were
+            // copied (locate), so this is the only reference to these bytes while `f` runs,
+            // and `f` runs no JS.
+            let bytes = unsafe { std::slice::from_raw_parts_mut(region.ptr, region.len) };
+            f(bytes, &args)
+        };
+        match result {
+            Ok(r) => return Ok(r),
+            Err(_) if prepared.needs_enrich() => prepared.enrich(ctx),
+            Err(e) => return Err(throw_node_error(ctx, &e)),
+        }
+    }
+}
+
+/// Runs a core function that has no `this` buffer (statics).
+pub fn run<'js, R>(
+    ctx: &Ctx<'js>,
+    values: &[Value<'js>],
+    flags: &[u8],
+    mut f: impl FnMut(&[Arg<'_>]) -> Result<R, NodeError>,
+) -> rquickjs::Result<R> {
+    let mut prepared = Prepared::new(ctx, values, flags)?;
+    loop {
+        prepared.locate(ctx, None);
+        let result = {
+            let objects = prepared.objects();
+            let args = prepared.args(&objects);
+            f(&args)
+        };
+        match result {
+            Ok(r) => return Ok(r),
+            Err(_) if prepared.needs_enrich() => prepared.enrich(ctx),
+            Err(e) => return Err(throw_node_error(ctx, &e)),
+        }
+    }
+}

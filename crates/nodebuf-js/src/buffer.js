@@ -1,0 +1,521 @@
+// The JS half of Node's Buffer: the class shape (FastBuffer extends Uint8Array, Buffer callable
+// with and without `new`), the overload dispatch of the statics, and cheap fast paths for tiny
+// per-call work. Every rule about arguments, errors and bytes lives in nodebuf-core and is
+// reached through `binding` (natives.rs); fast paths here only handle the plain valid case and
+// hand everything else to the core.
+(function (binding, options) {
+  'use strict';
+
+  const kMaxLength = 4294967296;
+  const kStringMaxLength = 536870888;
+  const kInspect = Symbol.for('nodejs.util.inspect.custom');
+
+  class FastBuffer extends Uint8Array {}
+
+  // --- DEP0005: Buffer() / new Buffer() ---------------------------------------------------
+  const kDeprecation = 'Buffer() is deprecated due to security and usability issues. Please ' +
+    'use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.';
+  let warned = false;
+  let checks = 0;
+  const kNodeModules = /^(?:.*)[\\/]node_modules[\\/]/;
+
+  // The first frame outside the runtime's own code decides (Node: isInsideNodeModules).
+  function isInsideNodeModules() {
+    const savedPrepare = Error.prepareStackTrace;
+    const savedLimit = Error.stackTraceLimit;
+    let sites;
+    try {
+      Error.prepareStackTrace = (error, callSites) => callSites;
+      Error.stackTraceLimit = 20;
+      const holder = {};
+      Error.captureStackTrace(holder, isInsideNodeModules);
+      sites = holder.stack;
+    } catch {
+      sites = undefined;
+    } finally {
+      Error.prepareStackTrace = savedPrepare;
+      Error.stackTraceLimit = savedLimit;
+    }
+    if (!Array.isArray(sites)) return false;
+    for (const site of sites) {
+      let file;
+      try { file = site.getFileName(); } catch { file = undefined; }
+      if (typeof file !== 'string' || !/^\/|\\/.test(file)) continue;
+      return kNodeModules.test(file);
+    }
+    return false;
+  }
+
+  function showFlaggedDeprecation() {
+    if (warned || ++checks > 10000) return;
+    if (!options.pendingDeprecation && isInsideNodeModules()) return;
+    const process = globalThis.process;
+    if (process && typeof process.emitWarning === 'function') {
+      warned = true;
+      process.emitWarning(kDeprecation, 'DeprecationWarning', 'DEP0005');
+    }
+  }
+
+  // --- the Buffer function ----------------------------------------------------------------
+  function Buffer(arg, encodingOrOffset, length) {
+    showFlaggedDeprecation();
+    if (typeof arg === 'number') {
+      if (typeof encodingOrOffset === 'string') {
+        throw binding.argTypeError('string', 'of type string', arg);
+      }
+      return Buffer.alloc(arg);
+    }
+    return Buffer.from(arg, encodingOrOffset, length);
+  }
+  Object.defineProperty(Buffer, 'length', { value: 3 });
+  Buffer.prototype = FastBuffer.prototype;
+  Object.defineProperty(Buffer.prototype, 'constructor', {
+    value: Buffer, writable: true, enumerable: false, configurable: true,
+  });
+  Object.setPrototypeOf(Buffer, Uint8Array);
+  Object.defineProperty(Buffer, Symbol.species, {
+    get() { return FastBuffer; }, enumerable: false, configurable: true,
+  });
+
+  Object.defineProperty(Buffer, 'poolSize', {
+    get: binding.getPoolSize,
+    set: binding.setPoolSize,
+    enumerable: true,
+    configurable: true,
+  });
+
+  function isAnyArrayBuffer(v) {
+    return v instanceof ArrayBuffer ||
+      (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) ||
+      (v !== null && typeof v === 'object' && binding.byteLengthOf !== undefined && false);
+  }
+  const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+  const sabByteLength = typeof SharedArrayBuffer === 'function'
+    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined;
+  // Cross-realm safe: the engine's own getter accepts only real (Shared)ArrayBuffers.
+  function isArrayBufferLike(v) {
+    if (v === null || typeof v !== 'object') return false;
+    try { abByteLength.call(v); return true; } catch {}
+    if (sabByteLength !== undefined) {
+      try { sabByteLength.call(v); return true; } catch {}
+    }
+    return false;
+  }
+  void isAnyArrayBuffer;
+
+  function fromObject(obj) {
+    if (obj.length !== undefined || isArrayBufferLike(obj.buffer)) {
+      if (typeof obj.length !== 'number') return new FastBuffer();
+      return binding.fromArrayLike(obj, obj.length);
+    }
+    if (obj.type === 'Buffer' && Array.isArray(obj.data)) {
+      return binding.fromArrayLike(obj.data, obj.data.length);
+    }
+    return undefined;
+  }
+
+  const statics = {
+    from(value, encodingOrOffset, length) {
+      if (typeof value === 'string') return binding.fromString(value, encodingOrOffset);
+      if (typeof value === 'object' && value !== null) {
+        if (isArrayBufferLike(value)) return binding.fromArrayBuffer(value, encodingOrOffset, length);
+        const valueOf = value.valueOf && value.valueOf();
+        if (valueOf != null && valueOf !== value &&
+            (typeof valueOf === 'string' || typeof valueOf === 'object')) {
+          return statics.from(valueOf, encodingOrOffset, length);
+        }
+        const b = fromObject(value);
+        if (b !== undefined) return b;
+        if (typeof value[Symbol.toPrimitive] === 'function') {
+          const primitive = value[Symbol.toPrimitive]('string');
+          if (typeof primitive === 'string') return binding.fromString(primitive, encodingOrOffset);
+        }
+      }
+      throw binding.fromError(value);
+    },
+    copyBytesFrom(view, offset, length) {
+      return binding.copyBytesFrom(view, offset, length);
+    },
+    of(...items) {
+      return binding.of(...items);
+    },
+    alloc(size, fill, encoding) {
+      return binding.alloc(size, fill, encoding);
+    },
+    allocUnsafe(size) {
+      return binding.allocUnsafe(size);
+    },
+    allocUnsafeSlow(size) {
+      return binding.allocUnsafeSlow(size);
+    },
+    isBuffer(b) {
+      return b instanceof Buffer;
+    },
+    compare(buf1, buf2) {
+      return binding.compare(buf1, buf2);
+    },
+    isEncoding(encoding) {
+      return binding.isEncoding(encoding);
+    },
+    concat(list, length) {
+      if (!Array.isArray(list)) throw binding.concatListError(list);
+      return binding.concat(list, length);
+    },
+    byteLength(string, encoding) {
+      return binding.byteLength(string, encoding);
+    },
+  };
+  // Node's lengths: from(3) copyBytesFrom(3) of(0) alloc(3) allocUnsafe(1) ...
+  const staticArity = { from: 3, copyBytesFrom: 3, of: 0, alloc: 3, allocUnsafe: 1,
+    allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
+  for (const name of Object.keys(statics)) {
+    Object.defineProperty(statics[name], 'length', { value: staticArity[name] });
+    Object.defineProperty(Buffer, name, {
+      value: statics[name], writable: true, enumerable: true, configurable: true,
+    });
+  }
+  // `of` must not go through `Buffer()` (no deprecation warning) and returns a plain Buffer.
+
+  // --- prototype --------------------------------------------------------------------------
+  const proto = Buffer.prototype;
+  function method(name, fn, length) {
+    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length });
+    Object.defineProperty(fn, 'name', { value: name });
+    Object.defineProperty(proto, name, {
+      value: fn, writable: true, enumerable: true, configurable: true,
+    });
+    return fn;
+  }
+
+  // Numeric accessors: one function per name; the `Uint` spellings are the same objects.
+  const numMethods = binding.numMethods;
+  const byCanonical = new Map();
+  const readNum = binding.readNum;
+  const writeNum = binding.writeNum;
+  const fast = makeFastPaths(readNum, writeNum);
+  for (let id = 0; id < numMethods.length; id++) {
+    const name = numMethods[id];
+    const canonical = name.replace('Uint', 'UInt');
+    if (byCanonical.has(canonical)) {
+      Object.defineProperty(proto, name, {
+        value: byCanonical.get(canonical), writable: true, enumerable: true, configurable: true,
+      });
+      continue;
+    }
+    const isWrite = name.startsWith('write');
+    const variable = /^(read|write)U?Int(LE|BE)$/.test(canonical);
+    let fn;
+    if (fast[canonical] !== undefined) {
+      fn = fast[canonical](id);
+    } else if (isWrite) {
+      fn = variable
+        ? function (value, offset, byteLength) { return writeNum(this, id, value, offset, byteLength); }
+        : function (value, offset) { return writeNum(this, id, value, offset, undefined); };
+    } else {
+      fn = variable
+        ? function (offset, byteLength) { return readNum(this, id, offset, byteLength); }
+        : function (offset) { return readNum(this, id, offset, undefined); };
+    }
+    const length = variable ? (isWrite ? 3 : 2) : (isWrite ? 1 : 0);
+    const target = name === canonical ? name : canonical;
+    method(target, fn, length);
+    byCanonical.set(canonical, fn);
+    if (name !== canonical) {
+      Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
+    }
+  }
+
+  // The `{enc}Slice` / `{enc}Write` helpers.
+  const encIds = { utf8: 0, ucs2: 1, latin1: 2, ascii: 3, base64: 4, base64url: 5, hex: 6 };
+  for (const enc of ['ascii', 'base64', 'base64url', 'latin1', 'hex', 'ucs2', 'utf8']) {
+    const id = encIds[enc];
+    method(`${enc}Slice`, function (start, end) {
+      return binding.sliceHelper(this, id, start, end);
+    }, 2);
+  }
+  for (const enc of ['ascii', 'base64', 'base64url', 'latin1', 'hex', 'ucs2', 'utf8']) {
+    const id = encIds[enc];
+    method(`${enc}Write`, function (string, offset, length) {
+      return binding.writeHelper(this, id, string, offset, length);
+    }, 3);
+  }
+
+  // `parent` and `offset`: Node's legacy accessors (`buffer` / `byteOffset` of a Buffer).
+  const bufferGetter = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'buffer').get;
+  const byteOffsetGetter = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset').get;
+  Object.defineProperty(proto, 'parent', {
+    get() { return this instanceof Buffer ? bufferGetter.call(this) : undefined; },
+    enumerable: true, configurable: false,
+  });
+  Object.defineProperty(proto, 'offset', {
+    get() { return this instanceof Buffer ? byteOffsetGetter.call(this) : undefined; },
+    enumerable: true, configurable: false,
+  });
+
+  const toStringNative = binding.toString;
+  method('copy', function copy(target, targetStart, sourceStart, sourceEnd) {
+    return binding.copy(this, target, targetStart, sourceStart, sourceEnd);
+  }, 4);
+  method('toString', function toString(encoding, start, end) {
+    return toStringNative(this, encoding, start, end, arguments.length);
+  }, 3);
+  method('equals', function equals(otherBuffer) {
+    return binding.equals(this, otherBuffer);
+  }, 1);
+  method('inspect', function inspect(recurseTimes, ctx) {
+    let extra = '';
+    if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
+      const util = inspectFn;
+      if (typeof util === 'function') {
+        const keys = ctx.showHidden ? Object.getOwnPropertyNames(this) : Object.keys(this);
+        const obj = { __proto__: null };
+        let extras = false;
+        for (const key of keys) {
+          if (typeof key === 'string' && /^(?:0|[1-9][0-9]*)$/.test(key)) continue;
+          extras = true;
+          obj[key] = this[key];
+        }
+        if (ctx.showHidden) {
+          for (const sym of Object.getOwnPropertySymbols(this)) { extras = true; obj[sym] = this[sym]; }
+        } else {
+          for (const sym of Object.getOwnPropertySymbols(this)) {
+            if (Object.prototype.propertyIsEnumerable.call(this, sym)) { extras = true; obj[sym] = this[sym]; }
+          }
+        }
+        if (extras) {
+          extra = util(obj, { ...ctx, breakLength: Infinity, compact: true }).slice(27, -2);
+        }
+      }
+    }
+    return binding.inspect(this, String(this.constructor.name), extra);
+  }, 2);
+  Object.defineProperty(proto, kInspect, {
+    value: proto.inspect, writable: true, enumerable: false, configurable: true,
+  });
+  method('compare', function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
+    return binding.compareRange(this, target, targetStart, targetEnd, sourceStart, sourceEnd);
+  }, 5);
+  const indexOfNative = binding.indexOf;
+  method('indexOf', function indexOf(value, byteOffset, encoding) {
+    return indexOfNative(this, value, byteOffset, encoding, 0);
+  }, 3);
+  method('lastIndexOf', function lastIndexOf(value, byteOffset, encoding) {
+    return indexOfNative(this, value, byteOffset, encoding, 1);
+  }, 3);
+  method('includes', function includes(value, byteOffset, encoding) {
+    return indexOfNative(this, value, byteOffset, encoding, 2);
+  }, 3);
+  method('fill', function fill(value, offset, end, encoding) {
+    binding.fill(this, value, offset, end, encoding);
+    return this;
+  }, 4);
+  method('write', function write(string, offset, length, encoding) {
+    return binding.write(this, string, offset, length, encoding);
+  }, 4);
+  method('toJSON', function toJSON() {
+    const data = new Array(this.length);
+    for (let i = 0; i < this.length; i++) data[i] = this[i];
+    return { type: 'Buffer', data };
+  }, 0);
+  const subarray = Uint8Array.prototype.subarray;
+  method('subarray', function subarray_(start, end) {
+    return subarray.call(this, start, end);
+  }, 2);
+  Object.defineProperty(proto.subarray, 'name', { value: 'subarray' });
+  method('slice', function slice(start, end) {
+    return subarray.call(this, start, end);
+  }, 2);
+  method('swap16', function swap16() { return binding.swap(this, 16); }, 0);
+  method('swap32', function swap32() { return binding.swap(this, 32); }, 0);
+  method('swap64', function swap64() { return binding.swap(this, 64); }, 0);
+  Object.defineProperty(proto, 'toLocaleString', {
+    value: proto.toString, writable: true, enumerable: true, configurable: true,
+  });
+
+  // --- fast paths -------------------------------------------------------------------------
+  // The valid common case of tiny accessors, computed in JS (a native call costs more than the
+  // work). Anything else (missing/odd offsets, out of range, coercions) goes to the core.
+  function makeFastPaths(readNum, writeNum) {
+    const f64 = new Float64Array(1);
+    const f64b = new Uint8Array(f64.buffer);
+    const f32 = new Float32Array(1);
+    const f32b = new Uint8Array(f32.buffer);
+    return {
+      readUInt8: (id) => function readUInt8(offset = 0) {
+        if (typeof offset === 'number') {
+          const v = this[offset];
+          if (v !== undefined) return v;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readInt8: (id) => function readInt8(offset = 0) {
+        if (typeof offset === 'number') {
+          const v = this[offset];
+          if (v !== undefined) return v | (v & 128) * 0x1fffffe;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt16LE: (id) => function readUInt16LE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const b = this[offset + 1];
+          if (a !== undefined && b !== undefined) return a + b * 256;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt16BE: (id) => function readUInt16BE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const b = this[offset + 1];
+          if (a !== undefined && b !== undefined) return a * 256 + b;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt32LE: (id) => function readUInt32LE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + d * 16777216;
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt32BE: (id) => function readUInt32BE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return a * 16777216 + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readInt32LE: (id) => function readInt32LE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + (d << 24);
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readInt32BE: (id) => function readInt32BE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return (a << 24) + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readDoubleLE: (id) => function readDoubleLE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const h = this[offset + 7];
+          if (a !== undefined && h !== undefined) {
+            f64b[0] = a; f64b[1] = this[offset + 1]; f64b[2] = this[offset + 2];
+            f64b[3] = this[offset + 3]; f64b[4] = this[offset + 4]; f64b[5] = this[offset + 5];
+            f64b[6] = this[offset + 6]; f64b[7] = h;
+            return f64[0];
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readFloatLE: (id) => function readFloatLE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            f32b[0] = a; f32b[1] = this[offset + 1]; f32b[2] = this[offset + 2]; f32b[3] = d;
+            return f32[0];
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      writeUInt8: (id) => function writeUInt8(value, offset = 0) {
+        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
+            value <= 255 && this[offset] !== undefined) {
+          this[offset] = value;
+          return offset + 1;
+        }
+        return writeNum(this, id, value, offset, undefined);
+      },
+      writeUInt32LE: (id) => function writeUInt32LE(value, offset = 0) {
+        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
+            value <= 0xffffffff && this[offset] !== undefined && this[offset + 3] !== undefined) {
+          this[offset] = value;
+          this[offset + 1] = value >>> 8;
+          this[offset + 2] = value >>> 16;
+          this[offset + 3] = value >>> 24;
+          return offset + 4;
+        }
+        return writeNum(this, id, value, offset, undefined);
+      },
+      writeUInt32BE: (id) => function writeUInt32BE(value, offset = 0) {
+        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
+            value <= 0xffffffff && this[offset] !== undefined && this[offset + 3] !== undefined) {
+          this[offset] = value >>> 24;
+          this[offset + 1] = value >>> 16;
+          this[offset + 2] = value >>> 8;
+          this[offset + 3] = value;
+          return offset + 4;
+        }
+        return writeNum(this, id, value, offset, undefined);
+      },
+    };
+  }
+
+  // --- module exports ---------------------------------------------------------------------
+  let inspectFn;
+  function SlowBuffer(size) {
+    return binding.allocUnsafeSlow(size);
+  }
+  Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
+  Object.setPrototypeOf(SlowBuffer, Uint8Array);
+
+  const exports = {
+    Buffer,
+    SlowBuffer,
+    transcode(source, fromEnc, toEnc) {
+      return binding.transcode(source, fromEnc, toEnc);
+    },
+    isUtf8(input) {
+      return binding.isUtf8(input);
+    },
+    isAscii(input) {
+      return binding.isAscii(input);
+    },
+    kMaxLength,
+    kStringMaxLength,
+    btoa(input) {
+      if (arguments.length === 0) return binding.btoa(undefined, true);
+      return binding.btoa(`${input}`);
+    },
+    atob(input) {
+      if (arguments.length === 0) return binding.atob(undefined, true);
+      return binding.atob(`${input}`);
+    },
+    constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
+    INSPECT_MAX_BYTES: 50,
+  };
+  Object.defineProperty(exports, 'INSPECT_MAX_BYTES', {
+    get: binding.getInspectMaxBytes,
+    set: binding.setInspectMaxBytes,
+    enumerable: true,
+    configurable: true,
+  });
+
+  return {
+    exports,
+    FastBuffer,
+    setInspect(fn) {
+      inspectFn = fn;
+      binding.setInspect(fn);
+    },
+  };
+})

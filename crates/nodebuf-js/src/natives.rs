@@ -1,0 +1,738 @@
+//! The native half of Buffer: one Rust function per operation, each converting its JS arguments
+//! to core [`Arg`]s, calling `nodebuf_core::api` and turning the result (or Node's error) back
+//! into JS. The JS half (`buffer.js`) decides which native an overload goes to and keeps the
+//! cheap common cases in JS.
+
+use std::sync::OnceLock;
+
+use nodebuf_core::api::{self, NumMethod, NumValue};
+use nodebuf_core::args::Arg;
+use nodebuf_core::encoding::{self, Encoding, JsString};
+use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
+use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
+
+use crate::args::{coerce, run, run_mut, run_ref, Prepared};
+use crate::raw::{self, RegionKind};
+use crate::{state, throw_node_error};
+
+const N: u8 = coerce::NUMBER;
+const S: u8 = coerce::STRING;
+const O: u8 = coerce::NONE;
+
+fn throw(ctx: &Ctx<'_>, e: NodeError) -> rquickjs::Error {
+    throw_node_error(ctx, &e)
+}
+
+fn js_buffer<'js>(
+    ctx: &Ctx<'js>,
+    r: std::result::Result<CoreBuffer, NodeError>,
+) -> Result<Value<'js>> {
+    let buf = r.map_err(|e| throw(ctx, e))?;
+    state::to_js(ctx, &buf)
+}
+
+fn js_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> Result<Value<'js>> {
+    raw::new_string(ctx, s)
+}
+
+/// The numeric accessors by id (the JS half installs one function per name).
+fn num_methods() -> &'static [(String, NumMethod)] {
+    static TABLE: OnceLock<Vec<(String, NumMethod)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        api::numeric::num_method_names()
+            .into_iter()
+            .filter_map(|name| api::num_method(&name).map(|m| (name, m)))
+            .collect()
+    })
+}
+
+/// A new Buffer of `len` bytes allocated by the `allocUnsafe` rule (pooled when small), filled by
+/// `fill` through a raw pointer (sources may be any JS memory, even the pool slab itself).
+fn alloc_filled(
+    len: usize,
+    fill: impl FnOnce(*mut u8),
+) -> std::result::Result<CoreBuffer, NodeError> {
+    let buf = CoreBuffer::alloc_unsafe(len)?;
+    if len > 0 {
+        fill(buf.as_ptr());
+    }
+    Ok(buf)
+}
+
+/// `ToUint8` of a number (what storing it into a Uint8Array does).
+fn to_uint8(n: f64) -> u8 {
+    if !n.is_finite() {
+        return 0;
+    }
+    n.trunc().rem_euclid(256.0) as u8
+}
+
+/// Element `i` of a typed array's bytes as a byte (`ToUint8` of the element).
+fn element_byte(bytes: &[u8], size: usize, float: bool, i: usize) -> u8 {
+    let at = i * size;
+    match (size, float) {
+        (1, _) => bytes[at],
+        (2, false) => bytes[at],
+        (4, false) => bytes[at],
+        (8, false) => bytes[at],
+        (4, true) => to_uint8(f64::from(f32::from_ne_bytes([
+            bytes[at],
+            bytes[at + 1],
+            bytes[at + 2],
+            bytes[at + 3],
+        ]))),
+        (8, true) => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&bytes[at..at + 8]);
+            to_uint8(f64::from_ne_bytes(b))
+        }
+        (2, true) => {
+            // Float16: decode to f64 first.
+            let h = u16::from_ne_bytes([bytes[at], bytes[at + 1]]);
+            to_uint8(f16_to_f64(h))
+        }
+        _ => 0,
+    }
+}
+
+fn f16_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = (h >> 10) & 0x1f;
+    let frac = f64::from(h & 0x3ff);
+    match exp {
+        0 => sign * frac * 2f64.powi(-24),
+        0x1f if frac == 0.0 => sign * f64::INFINITY,
+        0x1f => f64::NAN,
+        e => sign * (1.0 + frac / 1024.0) * 2f64.powi(i32::from(e) - 15),
+    }
+}
+
+/// Whether a typed array's elements are floats (by constructor name; only reached for
+/// non-Uint8 arrays).
+fn typed_array_kind(value: &Value<'_>) -> (bool, bool) {
+    // SAFETY: only the class id is read.
+    let t = unsafe { qjs::JS_GetTypedArrayType(value.as_raw()) };
+    let float = t == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT32 as i32
+        || t == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT64 as i32
+        || t == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT16 as i32;
+    let big = t == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_BIG_INT64 as i32
+        || t == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_BIG_UINT64 as i32;
+    (float, big)
+}
+
+/// `Buffer.from(arrayLike)` / `from(typedArray)` / `from(buffer)`: a pooled copy of the elements,
+/// each stored as a Uint8Array stores it. `length` is `obj.length` as JS computed it.
+fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<Value<'js>> {
+    let len = if length.is_nan() || length <= 0.0 {
+        0usize
+    } else {
+        length.min(9_007_199_254_740_991.0).trunc() as usize
+    };
+    if len == 0 {
+        return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
+    if len > nodebuf_core::memory::K_MAX_LENGTH {
+        return Err(throw(
+            &ctx,
+            NodeError::invalid_typed_array_length(&len.to_string()),
+        ));
+    }
+    // Typed arrays: straight from their bytes.
+    if let Some(region) = raw::region(&ctx, &obj) {
+        if let RegionKind::Uint8Array | RegionKind::TypedArray(_) = region.kind {
+            let size = match region.kind {
+                RegionKind::TypedArray(s) => s,
+                _ => 1,
+            };
+            let (float, big) = typed_array_kind(&obj);
+            if big {
+                return Err(throw(&ctx, NodeError::bigint_to_number()));
+            }
+            let count = len.min(region.len / size);
+            let buf = if size == 1 {
+                alloc_filled(len, |dst| {
+                    // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located
+                    // with no JS since); `dst` has `len >= count` writable bytes; `copy` allows
+                    // overlap (a view of the whole pool slab may cover the destination).
+                    unsafe { std::ptr::copy(region.ptr, dst, count) }
+                })
+            } else {
+                // SAFETY: the region is live (no JS since it was located) and only read here;
+                // it cannot overlap the new Buffer's bytes, which are pool bytes never handed
+                // out or a new store, unless a view of the whole slab was passed — so copy the
+                // converted bytes out first.
+                let src = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
+                let bytes: Vec<u8> = (0..count)
+                    .map(|i| element_byte(src, size, float, i))
+                    .collect();
+                alloc_filled(len, |dst| {
+                    // SAFETY: `dst` has `len >= bytes.len()` writable bytes; `bytes` is ours.
+                    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
+                })
+            };
+            return js_buffer(&ctx, buf);
+        }
+    }
+    // Arrays and array-likes: element by element (`+element`, which may run user code).
+    let o = obj
+        .as_object()
+        .ok_or_else(|| throw(&ctx, api::alloc::from_invalid(&Arg::Undefined)))?;
+    let mut bytes = Vec::with_capacity(len.min(1 << 20));
+    for i in 0..len {
+        let v: Value = o.get(i as u32)?;
+        let b = if let Some(n) = v.as_int() {
+            n as u8
+        } else if let Some(f) = v.as_float() {
+            to_uint8(f)
+        } else if v.is_undefined() {
+            0
+        } else {
+            to_uint8(crate::args::to_number(&ctx, &v)?)
+        };
+        bytes.push(b);
+    }
+    let buf = alloc_filled(len, |dst| {
+        // SAFETY: `dst` has `len == bytes.len()` writable bytes; `bytes` is ours.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
+    });
+    js_buffer(&ctx, buf)
+}
+
+fn alloc<'js>(
+    ctx: Ctx<'js>,
+    size: Value<'js>,
+    fill: Value<'js>,
+    enc: Value<'js>,
+) -> Result<Value<'js>> {
+    let r = run(&ctx, &[size, fill, enc], &[O, N, O], |a| {
+        api::statics::alloc(&a[0], &a[1], &a[2])
+    })?;
+    state::to_js(&ctx, &r)
+}
+
+fn alloc_unsafe<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
+    if let Some(n) = size.as_int() {
+        if n >= 0 {
+            return js_buffer(&ctx, CoreBuffer::alloc_unsafe(n as usize));
+        }
+    }
+    let r = run(&ctx, &[size], &[O], |a| api::statics::alloc_unsafe(&a[0]))?;
+    state::to_js(&ctx, &r)
+}
+
+fn alloc_unsafe_slow<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
+    let r = run(&ctx, &[size], &[O], |a| {
+        api::statics::alloc_unsafe_slow(&a[0])
+    })?;
+    state::to_js(&ctx, &r)
+}
+
+fn from_string<'js>(ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>) -> Result<Value<'js>> {
+    let r = run(&ctx, &[s, enc], &[O, O], |a| match a[0] {
+        Arg::String(s) => api::statics::from_string(s, &a[1]),
+        _ => Err(api::alloc::from_invalid(&a[0])),
+    })?;
+    state::to_js(&ctx, &r)
+}
+
+fn from_array_buffer<'js>(
+    ctx: Ctx<'js>,
+    ab: Value<'js>,
+    offset: Value<'js>,
+    length: Value<'js>,
+) -> Result<Value<'js>> {
+    let ab_len = raw::region(&ctx, &ab).map_or(0, |r| r.len);
+    let range = run(&ctx, &[offset, length], &[N, N], |a| {
+        api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1])
+    })?;
+    state::view_of(&ctx, &ab, range.start, range.end - range.start)
+}
+
+fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result<Value<'js>> {
+    let flags = vec![N; items.0.len()];
+    let r = run(&ctx, &items.0, &flags, |a| api::statics::of(a))?;
+    state::to_js(&ctx, &r)
+}
+
+fn concat<'js>(ctx: Ctx<'js>, list: Array<'js>, total: Value<'js>) -> Result<Value<'js>> {
+    let mut values: Vec<Value> = Vec::with_capacity(list.len());
+    for item in list.iter::<Value>() {
+        values.push(item?);
+    }
+    let n = values.len();
+    values.push(total);
+    let len = run(&ctx, &values, &[], |a| {
+        api::statics::concat_validate(&a[..n], &a[n])
+    })?;
+    // Node copies each item (clamped to what is left) into an allocUnsafe Buffer.
+    let regions: Vec<_> = values[..n]
+        .iter()
+        .filter_map(|v| raw::uint8_array(&ctx, v))
+        .collect();
+    let buf = alloc_filled(len, |dst| {
+        let mut pos = 0usize;
+        for (ptr, n) in &regions {
+            let take = (*n).min(len - pos);
+            // SAFETY: each region was located just now (no JS since) and has `n` readable
+            // bytes; `dst + pos` has `len - pos >= take` writable bytes; `copy` allows overlap.
+            unsafe { std::ptr::copy(*ptr, dst.add(pos), take) };
+            pos += take;
+            if pos == len {
+                break;
+            }
+        }
+    });
+    js_buffer(&ctx, buf)
+}
+
+fn copy_bytes_from<'js>(
+    ctx: Ctx<'js>,
+    view: Value<'js>,
+    offset: Value<'js>,
+    length: Value<'js>,
+) -> Result<Value<'js>> {
+    let (count, size) = match raw::region(&ctx, &view) {
+        Some(r) => match r.kind {
+            RegionKind::Uint8Array => (r.len, 1),
+            RegionKind::TypedArray(s) => (r.len / s, s),
+            _ => (0, 1),
+        },
+        None => (0, 1),
+    };
+    let range = run(&ctx, &[view.clone(), offset, length], &[O, O, O], |a| {
+        api::alloc::copy_bytes_from_range(&a[0], count, size, &a[1], &a[2])
+    })?;
+    let Some(region) = raw::region(&ctx, &view) else {
+        return js_buffer(&ctx, CoreBuffer::alloc(0));
+    };
+    let len = range.end - range.start;
+    if len == 0 || range.end > region.len {
+        return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
+    let buf = alloc_filled(len, |dst| {
+        // SAFETY: `range` lies within the region (checked), located with no JS since; `dst`
+        // has `len` writable bytes; `copy` allows overlap.
+        unsafe { std::ptr::copy(region.ptr.add(range.start), dst, len) }
+    });
+    js_buffer(&ctx, buf)
+}
+
+fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
+    run(&ctx, &[value, enc], &[O, O], |a| {
+        api::string::byte_length(&a[0], &a[1]).map(|n| n as f64)
+    })
+}
+
+fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -> Result<i32> {
+    run(&ctx, &[a, b], &[O, O], |x| {
+        api::buffer_compare(&x[0], &x[1])
+    })
+}
+
+fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
+    run(&ctx, &[value], &[O], |a| Ok(api::is_encoding(&a[0])))
+}
+
+fn to_string<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    enc: Value<'js>,
+    start: Value<'js>,
+    end: Value<'js>,
+    argc: u32,
+) -> Result<Value<'js>> {
+    let s = run_ref(&ctx, &this, &[enc, start, end], &[S, N, N], |buf, a| {
+        api::to_string(buf, &a[0], &a[1], &a[2], argc as usize)
+    })?;
+    js_string(&ctx, &s)
+}
+
+fn write<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    s: Value<'js>,
+    off: Value<'js>,
+    len: Value<'js>,
+    enc: Value<'js>,
+) -> Result<f64> {
+    run_mut(&ctx, &this, &[s, off, len, enc], &[O, O, O, S], |buf, a| {
+        api::write_string(buf, &a[0], &a[1], &a[2], &a[3]).map(|n| n as f64)
+    })
+}
+
+fn fill<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    v: Value<'js>,
+    off: Value<'js>,
+    end: Value<'js>,
+    enc: Value<'js>,
+) -> Result<()> {
+    run_mut(&ctx, &this, &[v, off, end, enc], &[N, O, O, O], |buf, a| {
+        api::fill(buf, &a[0], &a[1], &a[2], &a[3])
+    })
+}
+
+fn index_of<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    v: Value<'js>,
+    off: Value<'js>,
+    enc: Value<'js>,
+    dir: i32,
+) -> Result<Value<'js>> {
+    let r = run_ref(
+        &ctx,
+        &this,
+        &[v, off, enc],
+        &[O, N, S],
+        |buf, a| match dir {
+            0 => api::index_of(buf, &a[0], &a[1], &a[2]),
+            1 => api::last_index_of(buf, &a[0], &a[1], &a[2]),
+            _ => api::includes(buf, &a[0], &a[1], &a[2]).map(i64::from),
+        },
+    )?;
+    Ok(if dir == 2 {
+        Value::new_bool(ctx, r != 0)
+    } else {
+        Value::new_number(ctx, r as f64)
+    })
+}
+
+fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) -> Result<bool> {
+    run_ref(&ctx, &this, &[other], &[O], |buf, a| {
+        api::equals(buf, &a[0])
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    target: Value<'js>,
+    ts: Value<'js>,
+    te: Value<'js>,
+    ss: Value<'js>,
+    se: Value<'js>,
+) -> Result<i32> {
+    run_ref(&ctx, &this, &[target, ts, te, ss, se], &[], |buf, a| {
+        api::compare(buf, &a[0], &a[1], &a[2], &a[3], &a[4])
+    })
+}
+
+fn copy<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    target: Value<'js>,
+    ts: Value<'js>,
+    ss: Value<'js>,
+    se: Value<'js>,
+) -> Result<f64> {
+    let plan = run_ref(
+        &ctx,
+        &this,
+        &[target.clone(), ts, ss, se],
+        &[O, N, N, N],
+        |buf, a| api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]),
+    )?;
+    if plan.len == 0 {
+        return Ok(0.0);
+    }
+    let (Some((src, src_len)), Some((dst, dst_len))) = (
+        raw::uint8_array(&ctx, &this),
+        raw::uint8_array(&ctx, &target),
+    ) else {
+        return Ok(0.0);
+    };
+    if plan.source_start + plan.len > src_len || plan.target_start + plan.len > dst_len {
+        return Ok(0.0);
+    }
+    // SAFETY: both ranges are in bounds (checked) of views located with no JS since; `copy` is
+    // a memmove, so source and target may be the same memory.
+    unsafe {
+        std::ptr::copy(
+            src.add(plan.source_start),
+            dst.add(plan.target_start),
+            plan.len,
+        )
+    };
+    Ok(plan.len as f64)
+}
+
+fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
+    run_mut(&ctx, &this, &[], &[], |buf, _| match bits {
+        16 => api::swap16(buf),
+        32 => api::swap32(buf),
+        _ => api::swap64(buf),
+    })?;
+    Ok(this)
+}
+
+fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
+    match v {
+        NumValue::Number(n) => Ok(Value::new_number(ctx.clone(), n)),
+        NumValue::BigInt(i) => {
+            // SAFETY: creates a new BigInt value owned by the returned `Value`.
+            let raw = unsafe {
+                if i < 0 {
+                    qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), i as i64)
+                } else {
+                    qjs::JS_NewBigUint64(ctx.as_raw().as_ptr(), i as u64)
+                }
+            };
+            // SAFETY: a new reference from the engine.
+            let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+            if value.is_exception() {
+                return Err(rquickjs::Error::Exception);
+            }
+            Ok(value)
+        }
+    }
+}
+
+fn read_num<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    id: u32,
+    off: Value<'js>,
+    bl: Value<'js>,
+) -> Result<Value<'js>> {
+    let Some((_, m)) = num_methods().get(id as usize) else {
+        return Ok(Value::new_undefined(ctx));
+    };
+    let ty = m.ty;
+    let v = run_ref(&ctx, &this, &[off, bl], &[O, O], |buf, a| {
+        api::read(buf, ty, &a[0], &a[1])
+    })?;
+    num_value(&ctx, v)
+}
+
+fn write_num<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    id: u32,
+    v: Value<'js>,
+    off: Value<'js>,
+    bl: Value<'js>,
+) -> Result<f64> {
+    let Some((_, m)) = num_methods().get(id as usize) else {
+        return Ok(0.0);
+    };
+    let ty = m.ty;
+    run_mut(&ctx, &this, &[v, off, bl], &[N, O, O], |buf, a| {
+        api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
+    })
+}
+
+fn encoding_by_id(id: u32) -> Encoding {
+    match id {
+        0 => Encoding::Utf8,
+        1 => Encoding::Utf16le,
+        2 => Encoding::Latin1,
+        3 => Encoding::Ascii,
+        4 => Encoding::Base64,
+        5 => Encoding::Base64url,
+        _ => Encoding::Hex,
+    }
+}
+
+fn slice_helper<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    enc: u32,
+    start: Value<'js>,
+    end: Value<'js>,
+) -> Result<Value<'js>> {
+    let enc = encoding_by_id(enc);
+    let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
+        api::slice_helper(buf, enc, &a[0], &a[1])
+    })?;
+    js_string(&ctx, &s)
+}
+
+fn write_helper<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    enc: u32,
+    s: Value<'js>,
+    off: Value<'js>,
+    len: Value<'js>,
+) -> Result<f64> {
+    let enc = encoding_by_id(enc);
+    run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
+        api::write_helper(buf, enc, &a[0], &a[1], &a[2]).map(|n| n as f64)
+    })
+}
+
+fn inspect_bytes<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    name: String,
+    extra: String,
+) -> Result<String> {
+    let extras: Vec<&str> = if extra.is_empty() {
+        vec![]
+    } else {
+        vec![extra.as_str()]
+    };
+    let max = inspect::inspect_max_bytes();
+    run_ref(&ctx, &this, &[], &[], |buf, _| {
+        Ok(inspect::inspect_buffer(&name, buf, max, &extras))
+    })
+}
+
+fn get_inspect_max_bytes() -> f64 {
+    inspect::inspect_max_bytes()
+}
+
+fn set_inspect_max_bytes<'js>(ctx: Ctx<'js>, v: Value<'js>) -> Result<()> {
+    run(&ctx, &[v], &[O], |a| inspect::set_inspect_max_bytes(&a[0]))
+}
+
+fn transcode<'js>(
+    ctx: Ctx<'js>,
+    source: Value<'js>,
+    from: Value<'js>,
+    to: Value<'js>,
+) -> Result<Value<'js>> {
+    let name = |v: &Value<'js>| -> Result<Option<String>> {
+        if v.is_undefined() || v.is_null() {
+            Ok(None)
+        } else {
+            crate::to_rust_string(&ctx, v).map(Some)
+        }
+    };
+    let (from, to) = (name(&from)?, name(&to)?);
+    let out = run(&ctx, &[source], &[O], |a| {
+        let bytes = api::compare::expect_uint8_array(&a[0], "source")?;
+        encoding::transcode(bytes, from.as_deref(), to.as_deref())
+    })?;
+    let buf = alloc_filled(out.len(), |dst| {
+        // SAFETY: `dst` has `out.len()` writable bytes; `out` is ours.
+        unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dst, out.len()) }
+    });
+    js_buffer(&ctx, buf)
+}
+
+fn validate_text<'js>(ctx: Ctx<'js>, input: Value<'js>, ascii: bool) -> Result<bool> {
+    run(&ctx, &[input], &[O], |a| {
+        let bytes = match a[0] {
+            Arg::Object(o) if o.bytes.is_some() => o.bytes.unwrap_or(&[]),
+            _ => {
+                return Err(NodeError::invalid_arg_type(
+                    "input",
+                    "an instance of ArrayBuffer, Buffer, or TypedArray",
+                    &a[0],
+                ))
+            }
+        };
+        Ok(if ascii {
+            encoding::is_ascii(bytes)
+        } else {
+            encoding::is_utf8(bytes)
+        })
+    })
+}
+
+fn atob_btoa<'js>(ctx: Ctx<'js>, input: Value<'js>, decode: bool) -> Result<Value<'js>> {
+    let s = run(&ctx, &[input], &[O], |a| match a[0] {
+        Arg::String(s) if decode => encoding::atob(s),
+        Arg::String(s) => encoding::btoa(s),
+        _ => Err(encoding::web::missing_input()),
+    })?;
+    js_string(&ctx, &s)
+}
+
+/// Builds the JS error `Node` throws for `ERR_INVALID_ARG_TYPE` (for checks the JS half makes).
+fn arg_type_error<'js>(
+    ctx: Ctx<'js>,
+    name: String,
+    expected: String,
+    value: Value<'js>,
+) -> Result<Value<'js>> {
+    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
+    let err = prepared.error_with(&ctx, |a| {
+        NodeError::invalid_arg_type(&name, &expected, &a[0])
+    });
+    crate::node_error_to_js(&ctx, &err)
+}
+
+/// `Buffer.from`'s error for an unusable first argument.
+fn from_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
+    let err = prepared.error_with(&ctx, |a| api::alloc::from_invalid(&a[0]));
+    crate::node_error_to_js(&ctx, &err)
+}
+
+/// `Buffer.concat`'s error for a list that is not an Array.
+fn concat_list_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
+    let err = prepared.error_with(&ctx, |a| api::alloc::concat_list_invalid(&a[0]));
+    crate::node_error_to_js(&ctx, &err)
+}
+
+fn set_inspect<'js>(ctx: Ctx<'js>, f: Function<'js>) {
+    state::set_inspect(&ctx, f);
+}
+
+fn pool_size() -> f64 {
+    nodebuf_core::memory::pool::pool_size()
+}
+
+fn set_pool_size(n: f64) {
+    nodebuf_core::memory::pool::set_pool_size(n);
+}
+
+/// The `binding` object the JS half receives.
+pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let b = Object::new(ctx.clone())?;
+    macro_rules! f {
+        ($name:literal, $f:expr) => {
+            b.set($name, Function::new(ctx.clone(), $f)?.with_name($name)?)?;
+        };
+    }
+    f!("alloc", alloc);
+    f!("allocUnsafe", alloc_unsafe);
+    f!("allocUnsafeSlow", alloc_unsafe_slow);
+    f!("fromString", from_string);
+    f!("fromArrayBuffer", from_array_buffer);
+    f!("fromArrayLike", from_array_like);
+    f!("of", of);
+    f!("concat", concat);
+    f!("copyBytesFrom", copy_bytes_from);
+    f!("byteLength", byte_length);
+    f!("compare", compare_static);
+    f!("isEncoding", is_encoding);
+    f!("toString", to_string);
+    f!("write", write);
+    f!("fill", fill);
+    f!("indexOf", index_of);
+    f!("equals", equals);
+    f!("compareRange", compare);
+    f!("copy", copy);
+    f!("swap", swap);
+    f!("readNum", read_num);
+    f!("writeNum", write_num);
+    f!("sliceHelper", slice_helper);
+    f!("writeHelper", write_helper);
+    f!("inspect", inspect_bytes);
+    f!("getInspectMaxBytes", get_inspect_max_bytes);
+    f!("setInspectMaxBytes", set_inspect_max_bytes);
+    f!("transcode", transcode);
+    f!("isUtf8", |ctx, v| validate_text(ctx, v, false));
+    f!("isAscii", |ctx, v| validate_text(ctx, v, true));
+    f!("atob", |ctx, v| atob_btoa(ctx, v, true));
+    f!("btoa", |ctx, v| atob_btoa(ctx, v, false));
+    f!("argTypeError", arg_type_error);
+    f!("fromError", from_error);
+    f!("concatListError", concat_list_error);
+    f!("setInspect", set_inspect);
+    f!("getPoolSize", pool_size);
+    f!("setPoolSize", set_pool_size);
+    let names = Array::new(ctx.clone())?;
+    for (i, (name, _)) in num_methods().iter().enumerate() {
+        names.set(i, name.as_str())?;
+    }
+    b.set("numMethods", names)?;
+    Ok(b)
+}

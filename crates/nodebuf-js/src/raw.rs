@@ -1,0 +1,313 @@
+//! The few raw QuickJS calls the binding needs, each wrapped once with its safety argument:
+//! reaching the bytes behind typed arrays and ArrayBuffers without copying, borrowing a JS
+//! string's units, and making JS strings from decoded text (pure ASCII is a memcpy).
+//!
+//! Every byte pointer returned here is valid only until JS runs again (JS may detach or drop the
+//! buffer). Callers turn them into slices only inside one native call that runs no JS while
+//! the slices live.
+
+use nodebuf_core::encoding::{JsStr, JsString};
+use rquickjs::{qjs, Ctx, Value};
+
+/// What kind of byte-holding object a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionKind {
+    /// A `Uint8Array` (Buffers included; `Uint8ClampedArray` is [`RegionKind::TypedArray`]).
+    Uint8Array,
+    /// Any other typed array, with its element size.
+    TypedArray(usize),
+    /// A `DataView`.
+    DataView,
+    /// An `ArrayBuffer`.
+    ArrayBuffer,
+    /// A `SharedArrayBuffer`.
+    SharedArrayBuffer,
+}
+
+/// Bytes behind a view or buffer: valid until JS runs again.
+#[derive(Debug, Clone, Copy)]
+pub struct Region {
+    /// First byte (dangling but non-null for empty or detached regions).
+    pub ptr: *mut u8,
+    /// Length in bytes.
+    pub len: usize,
+    /// What the value is.
+    pub kind: RegionKind,
+}
+
+impl Region {
+    fn empty(kind: RegionKind) -> Region {
+        Region {
+            ptr: std::ptr::NonNull::dangling().as_ptr(),
+            len: 0,
+            kind,
+        }
+    }
+
+    /// Whether two regions share any byte.
+    pub fn overlaps(&self, other: &Region) -> bool {
+        let (a, b) = (self.ptr as usize, other.ptr as usize);
+        self.len > 0 && other.len > 0 && a < b + other.len && b < a + self.len
+    }
+}
+
+/// Element size of a `JSTypedArrayEnum` value.
+fn element_size(kind: i32) -> usize {
+    match kind {
+        x if x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_INT16 as i32
+            || x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT16 as i32
+            || x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT16 as i32 =>
+        {
+            2
+        }
+        x if x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_INT32 as i32
+            || x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT32 as i32
+            || x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT32 as i32 =>
+        {
+            4
+        }
+        x if x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_BIG_INT64 as i32
+            || x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_BIG_UINT64 as i32
+            || x == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT64 as i32 =>
+        {
+            8
+        }
+        _ => 1,
+    }
+}
+
+/// The bytes of a `Uint8Array` (or Buffer, or any subclass instance), `None` for anything else.
+/// A detached or out-of-bounds array has no bytes.
+pub fn uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(*mut u8, usize)> {
+    let raw = value.as_raw();
+    // SAFETY: `raw` is a live value of this runtime; the call only reads the object's class id.
+    let kind = unsafe { qjs::JS_GetTypedArrayType(raw) };
+    if kind != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 {
+        return None;
+    }
+    let mut len: qjs::size_t = 0;
+    // SAFETY: a Uint8Array of this context; JS_GetUint8Array only reads the object (no JS runs)
+    // and returns the first byte of the view and its length, or null (with a pending TypeError)
+    // when the buffer is detached/out of bounds.
+    let ptr = unsafe { qjs::JS_GetUint8Array(ctx.as_raw().as_ptr(), &mut len, raw) };
+    if ptr.is_null() {
+        let _ = ctx.catch();
+        return Some((std::ptr::NonNull::dangling().as_ptr(), 0));
+    }
+    Some((ptr, len as usize))
+}
+
+static ARRAY_BUFFER_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Whether `value` is an ArrayBuffer or a SharedArrayBuffer (QuickJS numbers the shared class
+/// right after the plain one; the plain id is learned from a real ArrayBuffer once).
+pub fn array_buffer_kind<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<RegionKind> {
+    use std::sync::atomic::Ordering;
+    if !value.is_object() {
+        return None;
+    }
+    let mut plain = ARRAY_BUFFER_CLASS.load(Ordering::Relaxed);
+    if plain == 0 {
+        let probe = rquickjs::ArrayBuffer::new(ctx.clone(), Vec::<u8>::new()).ok()?;
+        // SAFETY: a live ArrayBuffer; only its class id is read.
+        plain = unsafe { qjs::JS_GetClassID(probe.as_value().as_raw()) };
+        ARRAY_BUFFER_CLASS.store(plain, Ordering::Relaxed);
+    }
+    // SAFETY: a live object; only its class id is read.
+    let class = unsafe { qjs::JS_GetClassID(value.as_raw()) };
+    if class == plain {
+        Some(RegionKind::ArrayBuffer)
+    } else if class == plain + 1 {
+        Some(RegionKind::SharedArrayBuffer)
+    } else {
+        None
+    }
+}
+
+/// The bytes behind any typed array, DataView, ArrayBuffer or SharedArrayBuffer.
+pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
+    let obj = value.as_object()?;
+    let raw = value.as_raw();
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is a live object; these only read its class id.
+    let ta = unsafe { qjs::JS_GetTypedArrayType(raw) };
+    if ta == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 {
+        let (ptr, len) = uint8_array(ctx, value)?;
+        return Some(Region {
+            ptr,
+            len,
+            kind: RegionKind::Uint8Array,
+        });
+    }
+    if let Some(kind) = array_buffer_kind(ctx, value) {
+        let mut len: qjs::size_t = 0;
+        // SAFETY: an (Shared)ArrayBuffer; returns its data pointer and size, or null (with a
+        // pending TypeError) when detached. No JS runs.
+        let ptr = unsafe { qjs::JS_GetArrayBuffer(raw_ctx, &mut len, raw) };
+        if ptr.is_null() {
+            let _ = ctx.catch();
+            return Some(Region::empty(kind));
+        }
+        return Some(Region {
+            ptr,
+            len: len as usize,
+            kind,
+        });
+    }
+    // SAFETY: as above.
+    let is_view = unsafe { qjs::JS_IsDataView(raw) };
+    if ta < 0 && !is_view {
+        return None;
+    }
+    let kind = if ta >= 0 {
+        RegionKind::TypedArray(element_size(ta))
+    } else {
+        RegionKind::DataView
+    };
+    let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+    let buffer = if ta >= 0 {
+        // SAFETY: a typed array; the returned value is a new reference (owned by `Value`).
+        unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_GetTypedArrayBuffer(raw_ctx, raw, &mut offset, &mut length, &mut per),
+            )
+        }
+    } else {
+        // DataView: its getters are the engine's own (they run no user code).
+        offset = obj.get::<_, f64>("byteOffset").ok()? as qjs::size_t;
+        length = obj.get::<_, f64>("byteLength").ok()? as qjs::size_t;
+        obj.get::<_, Value>("buffer").ok()?
+    };
+    if buffer.is_exception() {
+        let _ = ctx.catch();
+        return Some(Region::empty(kind));
+    }
+    let base = region(ctx, &buffer)?;
+    let (offset, length) = (offset as usize, length as usize);
+    if offset.checked_add(length)? > base.len {
+        return Some(Region::empty(kind));
+    }
+    Some(Region {
+        // SAFETY: offset + length <= the buffer's length (checked above).
+        ptr: unsafe { base.ptr.add(offset) },
+        len: length,
+        kind,
+    })
+}
+
+/// A borrowed JS string: its units as a [`JsStr`] until dropped. ASCII strings are borrowed
+/// straight from the engine; others are copied once as UTF-16 (lone surrogates kept).
+pub struct StrRef {
+    ctx: *mut qjs::JSContext,
+    ptr: *const u8,
+    len: usize,
+    wide: bool,
+}
+
+impl StrRef {
+    /// Borrows the string `value` (must be a string: other values would run `toString`).
+    pub fn new(ctx: &Ctx<'_>, value: &Value<'_>) -> rquickjs::Result<StrRef> {
+        debug_assert!(value.is_string());
+        let raw_ctx = ctx.as_raw().as_ptr();
+        let mut len: qjs::size_t = 0;
+        // SAFETY: `value` is a string of this context, so no user code runs; the result is a
+        // NUL-terminated UTF-8 buffer of `len` bytes (the string's own bytes when it is ASCII)
+        // that stays valid until JS_FreeCString.
+        let ptr = unsafe { qjs::JS_ToCStringLen2(raw_ctx, &mut len, value.as_raw(), false) };
+        if ptr.is_null() {
+            return Err(rquickjs::Error::Exception);
+        }
+        // SAFETY: `len` bytes are readable at `ptr` (see above).
+        let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) };
+        if bytes.is_ascii() {
+            return Ok(StrRef {
+                ctx: raw_ctx,
+                ptr: ptr as *const u8,
+                len: len as usize,
+                wide: false,
+            });
+        }
+        // SAFETY: freed once, on the context that made it.
+        unsafe { qjs::JS_FreeCString(raw_ctx, ptr) };
+        let mut units: qjs::size_t = 0;
+        // SAFETY: as above; returns `units` UTF-16 code units valid until JS_FreeCStringUTF16.
+        let ptr = unsafe { qjs::JS_ToCStringLenUTF16(raw_ctx, &mut units, value.as_raw()) };
+        if ptr.is_null() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(StrRef {
+            ctx: raw_ctx,
+            ptr: ptr as *const u8,
+            len: units as usize,
+            wide: true,
+        })
+    }
+
+    /// The string's units.
+    pub fn as_js_str(&self) -> JsStr<'_> {
+        if self.wide {
+            // SAFETY: `len` u16 units live at `ptr` (aligned: the engine allocated them as
+            // uint16_t) until drop.
+            JsStr::Utf16(unsafe { std::slice::from_raw_parts(self.ptr as *const u16, self.len) })
+        } else {
+            // SAFETY: `len` bytes live at `ptr` until drop.
+            JsStr::Latin1(unsafe { std::slice::from_raw_parts(self.ptr, self.len) })
+        }
+    }
+}
+
+impl Drop for StrRef {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` came from the matching ToCString call on `ctx` and is freed once. The
+        // context outlives every native call that made a StrRef.
+        unsafe {
+            if self.wide {
+                qjs::JS_FreeCStringUTF16(self.ctx, self.ptr as *const u16);
+            } else {
+                qjs::JS_FreeCString(self.ctx, self.ptr as *const std::ffi::c_char);
+            }
+        }
+    }
+}
+
+/// Makes a JS string from decoded text in its cheapest form: ASCII by memcpy, latin1 as an
+/// 8-bit string, UTF-16 as given (lone surrogates kept).
+pub fn new_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> rquickjs::Result<Value<'js>> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let raw = match s {
+        // SAFETY: a valid buffer of `b.len()` bytes; QuickJS copies it.
+        JsString::Ascii(b) => unsafe {
+            qjs::JS_NewStringLen(raw_ctx, b.as_ptr() as *const std::ffi::c_char, b.len() as _)
+        },
+        JsString::Latin1(b) => {
+            // The engine stores text whose chars are all < 0x100 one byte per char; it takes
+            // UTF-8 in, so widen the high half to two bytes.
+            let mut utf8 = Vec::with_capacity(b.len() + b.len() / 2);
+            for &c in b {
+                if c < 0x80 {
+                    utf8.push(c);
+                } else {
+                    utf8.push(0xc0 | (c >> 6));
+                    utf8.push(0x80 | (c & 0x3f));
+                }
+            }
+            // SAFETY: as above.
+            unsafe {
+                qjs::JS_NewStringLen(
+                    raw_ctx,
+                    utf8.as_ptr() as *const std::ffi::c_char,
+                    utf8.len() as _,
+                )
+            }
+        }
+        // SAFETY: `u.len()` units; QuickJS copies them.
+        JsString::Utf16(u) => unsafe { qjs::JS_NewStringUTF16(raw_ctx, u.as_ptr(), u.len() as _) },
+    };
+    // SAFETY: a new reference (or JS_EXCEPTION) returned by the engine, owned from here.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
