@@ -332,19 +332,26 @@ pub fn to_js_string<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> rquickjs::Result<Str
     crate::to_rust_string(ctx, v)
 }
 
-/// The bytes of `this` for a Buffer method: a Uint8Array (Buffers included) or Node's TypeError.
-fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> Result<Region, NodeError> {
+/// The bytes of `this` for a Buffer method: a Uint8Array (Buffers included), else the TypeError
+/// Node's native layer throws for a receiver that is not a view.
+fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Region> {
     match raw::uint8_array(ctx, this) {
         Some((ptr, len)) => Ok(Region {
             ptr,
             len,
             kind: RegionKind::Uint8Array,
         }),
-        None => Err(NodeError::invalid_arg_type(
-            "this",
-            "an instance of Buffer or Uint8Array",
-            &Arg::Undefined,
-        )),
+        None => {
+            let mut prepared = Prepared::new(ctx, std::slice::from_ref(this), &[])?;
+            let err = prepared.error_with(ctx, |a| {
+                NodeError::invalid_arg_type(
+                    "buffer",
+                    "an instance of Buffer, TypedArray, or DataView",
+                    &a[0],
+                )
+            });
+            Err(throw_node_error(ctx, &err))
+        }
     }
 }
 
@@ -358,7 +365,7 @@ pub fn run_ref<'js, R>(
 ) -> rquickjs::Result<R> {
     let mut prepared = Prepared::new(ctx, values, flags)?;
     loop {
-        let region = this_bytes(ctx, this).map_err(|e| throw_node_error(ctx, &e))?;
+        let region = this_bytes(ctx, this)?;
         prepared.locate(ctx, None);
         let result = {
             let objects = prepared.objects();
@@ -389,7 +396,7 @@ pub fn run_mut<'js, R>(
 ) -> rquickjs::Result<R> {
     let mut prepared = Prepared::new(ctx, values, flags)?;
     loop {
-        let region = this_bytes(ctx, this).map_err(|e| throw_node_error(ctx, &e))?;
+        let region = this_bytes(ctx, this)?;
         prepared.locate(ctx, Some(region));
         let result = {
             let objects = prepared.objects();

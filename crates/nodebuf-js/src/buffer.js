@@ -470,6 +470,22 @@
     };
   }
 
+  // isUtf8/isAscii refuse detached memory with a plain Error carrying ERR_INVALID_STATE (thrown
+  // by Node's native layer, so its String() has no code).
+  const detachedGetter = (Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached') || {}).get;
+  function checkNotDetached(input) {
+    if (detachedGetter === undefined || input === null || typeof input !== 'object') return;
+    let ab = input;
+    if (ArrayBuffer.isView(input)) ab = input.buffer;
+    let detached = false;
+    try { detached = detachedGetter.call(ab); } catch { detached = false; }
+    if (detached) {
+      const err = new Error('Cannot validate on a detached buffer');
+      err.code = 'ERR_INVALID_STATE';
+      throw err;
+    }
+  }
+
   // --- module exports ---------------------------------------------------------------------
   let inspectFn;
   function SlowBuffer(size) {
@@ -485,9 +501,11 @@
       return binding.transcode(source, fromEnc, toEnc);
     },
     isUtf8(input) {
+      checkNotDetached(input);
       return binding.isUtf8(input);
     },
     isAscii(input) {
+      checkNotDetached(input);
       return binding.isAscii(input);
     },
     kMaxLength,

@@ -260,6 +260,10 @@ fn concat<'js>(ctx: Ctx<'js>, list: Array<'js>, total: Value<'js>) -> Result<Val
         values.push(item?);
     }
     let n = values.len();
+    if n == 0 {
+        // Node returns an empty Buffer for an empty list before looking at `totalLength`.
+        return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
     values.push(total);
     let len = run(&ctx, &values, &[], |a| {
         api::statics::concat_validate(&a[..n], &a[n])
