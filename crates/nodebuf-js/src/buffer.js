@@ -307,7 +307,15 @@
   method('includes', function includes(value, byteOffset, encoding) {
     return indexOfNative(this, value, byteOffset, encoding, 2);
   }, 3);
+  const byteLengthGetter = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
   method('fill', function fill(value, offset, end, encoding) {
+    // Node fills up to the JS-visible `length` by default; a `length` property redefined past
+    // the real bytes is caught by its native bounds check.
+    if (end === undefined && typeof this.length === 'number' &&
+        this.length > byteLengthGetter.call(this)) {
+      throw binding.outOfBounds();
+    }
     binding.fill(this, value, offset, end, encoding);
     return this;
   }, 4);

@@ -675,6 +675,11 @@ fn concat_list_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>
     crate::node_error_to_js(&ctx, &err)
 }
 
+/// `ERR_BUFFER_OUT_OF_BOUNDS` (`Attempt to access memory outside buffer bounds`).
+fn out_of_bounds(ctx: Ctx<'_>) -> Result<Value<'_>> {
+    crate::node_error_to_js(&ctx, &NodeError::out_of_buffer_bounds(None))
+}
+
 fn set_inspect<'js>(ctx: Ctx<'js>, f: Function<'js>) {
     state::set_inspect(&ctx, f);
 }
@@ -731,6 +736,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("fromError", from_error);
     f!("concatListError", concat_list_error);
     f!("setInspect", set_inspect);
+    f!("outOfBounds", out_of_bounds);
     f!("getPoolSize", pool_size);
     f!("setPoolSize", set_pool_size);
     let names = Array::new(ctx.clone())?;

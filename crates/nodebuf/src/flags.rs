@@ -9,6 +9,9 @@
 pub struct Flags {
     /// `--expose-gc`: define a global `gc()` that runs the engine's collector.
     pub expose_gc: bool,
+    /// `--expose-internals`: let scripts require `internal/errors` and `internal/test/binding`
+    /// (Node's own tests use them).
+    pub expose_internals: bool,
     /// `--zero-fill-buffers`: every new Buffer (even `allocUnsafe`) starts zeroed.
     pub zero_fill_buffers: bool,
     /// `--pending-deprecation`: emit pending deprecations (e.g. DEP0005 for `Buffer()` everywhere).
@@ -75,6 +78,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "-v" | "--version" => return Ok(Command::Version),
             "-h" | "--help" => return Ok(Command::Help),
             "--expose-gc" => flags.expose_gc = true,
+            "--expose-internals" => flags.expose_internals = true,
             "--zero-fill-buffers" => flags.zero_fill_buffers = true,
             "--pending-deprecation" => flags.pending_deprecation = true,
             "--no-deprecation" => flags.no_deprecation = true,

@@ -11,6 +11,10 @@ const { moduleWrappers, WRAPPER_PREFIX } = require('internal/errors');
 const fs = native.fs;
 const builtinIds = new Set(Object.keys(native.sources).filter((id) => !id.startsWith('internal/')));
 builtinIds.add('buffer');
+if (native.process.flags.exposeInternals) {
+  builtinIds.add('internal/errors');
+  builtinIds.add('internal/test/binding');
+}
 // Builtins that need the `node:` prefix.
 const prefixOnly = new Set(['test']);
 

@@ -12,6 +12,7 @@ pub mod vm;
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
 pub const SOURCES: &[(&str, &str)] = &[
     ("internal/errors", include_str!("errors.js")),
+    ("internal/test/binding", include_str!("internal_binding.js")),
     ("internal/inspect", include_str!("inspect.js")),
     ("internal/cjs", include_str!("../require.js")),
     ("internal/loop", include_str!("../event_loop.js")),

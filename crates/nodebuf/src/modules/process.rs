@@ -127,6 +127,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     let flags = Object::new(ctx.clone())?;
     let f = info.flags;
     flags.set("exposeGc", f.expose_gc)?;
+    flags.set("exposeInternals", f.expose_internals)?;
     flags.set("zeroFillBuffers", f.zero_fill_buffers)?;
     flags.set("pendingDeprecation", f.pending_deprecation)?;
     flags.set("noDeprecation", f.no_deprecation)?;
