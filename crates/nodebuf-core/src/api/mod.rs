@@ -13,10 +13,10 @@
 //!   decimal text, objects as an [`ObjectArg`](crate::args::ObjectArg) (kind, constructor name,
 //!   the bytes of views, and — only when the object has a `valueOf`/`toString` of its own —
 //!   `+value` / `String(value)` computed in JS beforehand);
-//! - `buf.readUInt16LE(o)` -> [`read`]`(bytes, num_method("readUInt16LE").ty, o, Undefined)`;
+//! - `buf.readUInt16LE(o)` -> [`read`]`(bytes, num_method("readUInt16LE").ty, o, Undefined)`, `write*` -> [`write()`];
 //!   every accessor name is in [`numeric::num_method_names`]; writes return `offset + width`;
-//! - `buf.fill(v, o, e, enc)` -> [`fill`] then return `this`; `indexOf`/`lastIndexOf`/
-//!   `includes` -> [`index_of`] etc.; `compare`/`equals` -> [`compare`]/[`equals`];
+//! - `buf.fill(v, o, e, enc)` -> [`fill()`] then return `this`; `indexOf`/`lastIndexOf`/
+//!   `includes` -> [`index_of`] etc.; `compare`/`equals` -> [`compare()`]/[`equals`];
 //!   `copy(t, ts, ss, se)` -> [`copy_plan`]`(len, t, ts, ss, se)` then a `memmove` of
 //!   `plan.len` bytes; `write(s, o, l, enc)` -> [`write_string`]; `toString(enc, s, e)` ->
 //!   [`to_string`] with `arguments.length`; `latin1Slice(s, e)` -> [`slice_helper`];
