@@ -4,7 +4,6 @@ setTimeout(() => {
   setTimeout(() => log('timeout from timeout'), 0);
   setImmediate(() => {
     log('immediate from timeout');
-    setImmediate(() => log('immediate from immediate'));
     process.nextTick(() => log('tick from immediate'));
   });
 }, 5);
