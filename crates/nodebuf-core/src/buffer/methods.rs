@@ -159,7 +159,7 @@ impl Buffer {
     }
 
     fn swap_units(&self, bits: u32, swap: fn(&mut [u8])) -> Result<(), NodeError> {
-        if self.len() % (bits as usize / 8) != 0 {
+        if !self.len().is_multiple_of(bits as usize / 8) {
             return Err(NodeError::invalid_buffer_size(bits));
         }
         self.with_bytes_mut(swap)?;
