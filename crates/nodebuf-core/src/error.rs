@@ -206,34 +206,6 @@ fn separated_integer(n: i128) -> String {
     out
 }
 
-#[cfg(test)]
-mod memory_error_tests {
-    use super::*;
-
-    #[test]
-    fn memory_error_texts() {
-        assert_eq!(
-            NodeError::buffer_out_of_bounds("offset").to_string(),
-            "RangeError [ERR_BUFFER_OUT_OF_BOUNDS]: \"offset\" is outside of buffer bounds"
-        );
-        assert_eq!(
-            NodeError::integer_out_of_range("size", ">= 0 && <= 4294967296", 4_294_967_297)
-                .message,
-            "The value of \"size\" is out of range. It must be >= 0 && <= 4294967296. Received 4_294_967_297"
-        );
-        assert_eq!(separated_integer(4_294_967_296), "4294967296");
-        assert_eq!(
-            separated_integer(-9_007_199_254_740_992),
-            "-9_007_199_254_740_992"
-        );
-        assert_eq!(separated_integer(5), "5");
-        assert_eq!(
-            NodeError::typed_array_start_offset("-1").to_string(),
-            "RangeError: Start offset -1 is outside the bounds of the buffer"
-        );
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The Buffer API's catalogue: every error Node v20's Buffer methods throw, with the message
 // formats reverse-engineered from `node -e` runs.
@@ -484,5 +456,33 @@ impl NodeError {
             ErrorClass::TypeError,
             "Cannot mix BigInt and other types, use explicit conversions",
         )
+    }
+}
+
+#[cfg(test)]
+mod memory_error_tests {
+    use super::*;
+
+    #[test]
+    fn memory_error_texts() {
+        assert_eq!(
+            NodeError::buffer_out_of_bounds("offset").to_string(),
+            "RangeError [ERR_BUFFER_OUT_OF_BOUNDS]: \"offset\" is outside of buffer bounds"
+        );
+        assert_eq!(
+            NodeError::integer_out_of_range("size", ">= 0 && <= 4294967296", 4_294_967_297)
+                .message,
+            "The value of \"size\" is out of range. It must be >= 0 && <= 4294967296. Received 4_294_967_297"
+        );
+        assert_eq!(separated_integer(4_294_967_296), "4294967296");
+        assert_eq!(
+            separated_integer(-9_007_199_254_740_992),
+            "-9_007_199_254_740_992"
+        );
+        assert_eq!(separated_integer(5), "5");
+        assert_eq!(
+            NodeError::typed_array_start_offset("-1").to_string(),
+            "RangeError: Start offset -1 is outside the bounds of the buffer"
+        );
     }
 }

@@ -213,6 +213,43 @@ pub fn inspect_string(s: JsStr<'_>) -> String {
     out
 }
 
+/// `util.inspect(string)` as a top-level value: past 10000 units the rest is summarised
+/// (`'...'... 5 more characters`), and strings longer than 76 units that contain line breaks
+/// are printed one quoted line at a time joined by ` +\n  ` (each piece choosing its own quotes).
+pub fn inspect_string_value(s: JsStr<'_>) -> String {
+    const MAX_STRING_LENGTH: usize = 10_000;
+    let units: Vec<u16> = (0..s.len()).filter_map(|i| s.unit(i)).collect();
+    let (shown, rest) = if units.len() > MAX_STRING_LENGTH {
+        (&units[..MAX_STRING_LENGTH], units.len() - MAX_STRING_LENGTH)
+    } else {
+        (&units[..], 0)
+    };
+    let nl = u16::from(b'\n');
+    let mut out = if shown.len() > 16 && shown.len() > 76 && shown.contains(&nl) {
+        let mut pieces: Vec<String> = Vec::new();
+        let mut start = 0;
+        for (i, &u) in shown.iter().enumerate() {
+            if u == nl {
+                pieces.push(inspect_string(JsStr::Utf16(&shown[start..=i])));
+                start = i + 1;
+            }
+        }
+        if start < shown.len() {
+            pieces.push(inspect_string(JsStr::Utf16(&shown[start..])));
+        }
+        pieces.join(" +\n  ")
+    } else {
+        inspect_string(JsStr::Utf16(shown))
+    };
+    if rest > 0 {
+        out.push_str(&format!(
+            "... {rest} more character{}",
+            if rest > 1 { "s" } else { "" }
+        ));
+    }
+    out
+}
+
 /// `JSON.stringify` of a string (lone surrogates escaped as `\ud800`, as modern JS does).
 pub fn json_string(s: JsStr<'_>) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -250,7 +287,7 @@ pub fn inspect_arg(arg: &Arg<'_>) -> String {
         Arg::Bool(b) => b.to_string(),
         Arg::Number(n) => inspect_number(n),
         Arg::BigInt(digits) => format!("{digits}n"),
-        Arg::String(s) => inspect_string(s),
+        Arg::String(s) => inspect_string_value(s),
         Arg::Symbol(desc) => format!("Symbol({})", desc.unwrap_or("")),
         Arg::Function { name, is_class } => match (is_class, name.is_empty()) {
             (true, true) => "[class (anonymous)]".into(),

@@ -36,6 +36,7 @@ enum V {
     Plain,
     EmptyArray,
     Map,
+    List(Vec<V>),
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -87,6 +88,10 @@ impl V {
             V::Plain => "({})".into(),
             V::EmptyArray => "[]".into(),
             V::Map => "new Map()".into(),
+            V::List(items) => format!(
+                "[{}]",
+                items.iter().map(V::js).collect::<Vec<_>>().join(",")
+            ),
         }
     }
 
@@ -201,6 +206,11 @@ impl V {
                 number: 0.0,
                 ..ObjectArg::new(ObjectKind::Array, Some("Array"))
             },
+            V::List(_) => ObjectArg {
+                inspect: Some("[ ... ]"),
+                string: Some("[list]"),
+                ..ObjectArg::new(ObjectKind::Array, Some("Array"))
+            },
             V::Map => ObjectArg {
                 inspect: Some("Map(0) {}"),
                 string: Some("[object Map]"),
@@ -278,6 +288,10 @@ impl Case {
             };
         let call = match &self.buf {
             Some(_) => format!("b.{}({call_args})", self.method),
+            // allocUnsafe's bytes are unspecified in Node: compare the length only.
+            None if self.method.starts_with("Buffer.allocUnsafe") => {
+                format!("{}({call_args}).length", self.method)
+            }
             None => format!("{}({call_args})", self.method),
         };
         let buf = match &self.buf {
@@ -366,6 +380,10 @@ fn render_ret(r: Ret) -> String {
     }
 }
 
+fn buffer_json(b: nodebuf_core::Buffer) -> Ret {
+    Ret::Json(api::to_json(&b.to_vec().expect("fresh buffer")))
+}
+
 fn slice_encoding(method: &str) -> Option<Encoding> {
     let name = method
         .strip_suffix("Slice")
@@ -436,6 +454,42 @@ fn run_rust(case: &Case) -> String {
                     Ok(Ret::Json(api::to_json(&fresh)))
                 })
             }
+            "Buffer.allocUnsafe" => {
+                api::statics::alloc_unsafe(&a(0)).map(|b| Ret::Num(b.len() as f64))
+            }
+            "Buffer.allocUnsafeSlow" => {
+                api::statics::alloc_unsafe_slow(&a(0)).map(|b| Ret::Num(b.len() as f64))
+            }
+            "Buffer.from" => match a(0) {
+                Arg::String(s) => api::statics::from_string(s, &a(1)).map(buffer_json),
+                other => Err(api::alloc::from_invalid(&other)),
+            },
+            "Buffer.of" => api::statics::of(args).map(buffer_json),
+            "Buffer.copyBytesFrom" => {
+                let (count, size) = match case.args.first() {
+                    Some(V::U8(b)) => (b.len(), 1),
+                    Some(V::U16(b)) => (b.len() / 2, 2),
+                    _ => (0, 1),
+                };
+                api::alloc::copy_bytes_from_range(&a(0), count, size, &a(1), &a(2)).and_then(|r| {
+                    let bytes = a(0).view_bytes().unwrap_or(&[]);
+                    nodebuf_core::Buffer::from_bytes(&bytes[r]).map(buffer_json)
+                })
+            }
+            "Buffer.concat" => match case.args.first() {
+                Some(V::List(items)) => with_args(items, |item_args| {
+                    let len = api::statics::concat_validate(item_args, &a(1))?;
+                    let bufs: Vec<nodebuf_core::Buffer> = item_args
+                        .iter()
+                        .map(|x| {
+                            nodebuf_core::Buffer::from_bytes(x.uint8_array_bytes().unwrap_or(&[]))
+                        })
+                        .collect::<Result<_, _>>()?;
+                    nodebuf_core::Buffer::concat(&bufs, Some(len)).map(buffer_json)
+                }),
+                Some(V::EmptyArray) => Ok(buffer_json(nodebuf_core::Buffer::alloc(0)?)),
+                _ => Err(api::alloc::concat_list_invalid(&a(0))),
+            },
             other => panic!("no runner for {other}"),
         }
     });
@@ -819,6 +873,91 @@ fn gen_case(rng: &mut Rng, method: &str) -> Case {
                 };
                 vec![size, fill, gen_encoding(r)]
             }
+            "Buffer.allocUnsafe" | "Buffer.allocUnsafeSlow" => {
+                let size = match r.below(3) {
+                    0 => gen_any(r),
+                    _ => V::Num(r.below(5000) as f64),
+                };
+                let size = match size {
+                    V::Num(n) if (8192.0..=4294967296.0).contains(&n) => V::Num(-1.0),
+                    other => other,
+                };
+                vec![size]
+            }
+            "Buffer.from" => {
+                let first = match r.below(4) {
+                    0 => match gen_any(r) {
+                        // Objects take other overloads; only primitives are modelled here.
+                        V::Buf(_)
+                        | V::U8(_)
+                        | V::U16(_)
+                        | V::DView(_)
+                        | V::ABuf(_)
+                        | V::Plain
+                        | V::EmptyArray
+                        | V::Map
+                        | V::List(_) => V::Num(1.0),
+                        v => v,
+                    },
+                    _ => gen_string(r),
+                };
+                let enc = if r.one_in(5) {
+                    gen_any(r)
+                } else {
+                    gen_encoding(r)
+                };
+                let enc = if matches!(enc, V::Sym(_)) {
+                    V::Undef
+                } else {
+                    enc
+                };
+                vec![first, enc]
+            }
+            "Buffer.of" => (0..r.below(5))
+                .map(|_| gen_value_for_write(r, false))
+                .filter(|v| !matches!(v, V::Sym(_) | V::Big(_)))
+                .collect(),
+            "Buffer.copyBytesFrom" => {
+                let view = match r.below(5) {
+                    0 => gen_any(r),
+                    1 | 2 => V::U8(gen_buf(r, 8)),
+                    _ => {
+                        let mut b = gen_buf(r, 8);
+                        b.truncate(b.len() & !1);
+                        V::U16(b)
+                    }
+                };
+                let view = if matches!(view, V::Buf(_)) {
+                    V::U8(vec![1, 2])
+                } else {
+                    view
+                };
+                vec![view, gen_pos(r, 6), gen_pos(r, 6)]
+            }
+            "Buffer.concat" => {
+                let list = if r.one_in(8) {
+                    gen_any(r)
+                } else {
+                    V::List(
+                        (0..r.below(4))
+                            .map(|_| match r.below(8) {
+                                0 => gen_any(r),
+                                1 | 2 => V::U8(gen_buf(r, 4)),
+                                _ => V::Buf(gen_buf(r, 4)),
+                            })
+                            .collect(),
+                    )
+                };
+                let total = match r.below(3) {
+                    0 => gen_pos(r, 10),
+                    _ => V::Undef,
+                };
+                let total = match total {
+                    V::Num(n) if (64.0..=4294967296.0).contains(&n) => V::Num(-1.0),
+                    other => other,
+                };
+                vec![list, total]
+            }
             other => panic!("no generator for {other}"),
         }
     };
@@ -872,6 +1011,12 @@ fn methods() -> Vec<String> {
         "Buffer.byteLength",
         "Buffer.isEncoding",
         "Buffer.alloc",
+        "Buffer.allocUnsafe",
+        "Buffer.allocUnsafeSlow",
+        "Buffer.from",
+        "Buffer.of",
+        "Buffer.copyBytesFrom",
+        "Buffer.concat",
     ] {
         m.push(name.into());
     }

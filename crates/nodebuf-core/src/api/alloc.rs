@@ -153,17 +153,22 @@ pub fn copy_bytes_from_range(
             view,
         ));
     }
+    // Node returns early for an empty view, then for an offset at or past the end, before the
+    // later arguments are looked at.
+    if element_count == 0 {
+        return Ok(0..0);
+    }
     let start = match offset {
         Arg::Undefined => 0.0,
         _ => validate_integer(offset, "offset", 0.0, MAX_SAFE_INTEGER)?,
     };
+    if start >= element_count as f64 {
+        return Ok(0..0);
+    }
     let end = match length {
         Arg::Undefined => element_count as f64,
         _ => start + validate_integer(length, "length", 0.0, MAX_SAFE_INTEGER)?,
     };
-    if start >= element_count as f64 {
-        return Ok(0..0);
-    }
     let end = end.min(element_count as f64) as usize;
     let start = start as usize;
     Ok(start * element_size..end.max(start) * element_size)

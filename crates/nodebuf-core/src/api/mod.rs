@@ -5,6 +5,30 @@
 //! Arguments are passed as Node receives them (`Arg::Undefined` for a missing one); functions
 //! return what the JS method returns. Methods that only need lengths to validate (`copy`)
 //! return a plan the caller carries out, so source and target may share memory.
+//!
+//! How the JS face calls them (one native call per method, no user code while a byte slice
+//! lives):
+//! - convert each argument with `Arg`'s rules: numbers/booleans/null/undefined directly,
+//!   strings as [`JsStr`](crate::encoding::JsStr) borrowed from the engine, BigInts as their
+//!   decimal text, objects as an [`ObjectArg`](crate::args::ObjectArg) (kind, constructor name,
+//!   the bytes of views, and — only when the object has a `valueOf`/`toString` of its own —
+//!   `+value` / `String(value)` computed in JS beforehand);
+//! - `buf.readUInt16LE(o)` -> [`read`]`(bytes, num_method("readUInt16LE").ty, o, Undefined)`, `write*` -> [`write()`];
+//!   every accessor name is in [`numeric::num_method_names`]; writes return `offset + width`;
+//! - `buf.fill(v, o, e, enc)` -> [`fill()`] then return `this`; `indexOf`/`lastIndexOf`/
+//!   `includes` -> [`index_of`] etc.; `compare`/`equals` -> [`compare()`]/[`equals`];
+//!   `copy(t, ts, ss, se)` -> [`copy_plan`]`(len, t, ts, ss, se)` then a `memmove` of
+//!   `plan.len` bytes; `write(s, o, l, enc)` -> [`write_string`]; `toString(enc, s, e)` ->
+//!   [`to_string`] with `arguments.length`; `latin1Slice(s, e)` -> [`slice_helper`];
+//!   `hexWrite(s, o, l)` -> [`write_helper`]; `swap16/32/64` -> [`swap16`] etc.; `toJSON` ->
+//!   build `{type:'Buffer', data}` from the bytes (or [`to_json`] for the text);
+//! - statics: [`statics::alloc`], [`statics::alloc_unsafe`], [`statics::alloc_unsafe_slow`],
+//!   [`statics::from_string`], [`statics::of`], [`statics::concat_validate`] then
+//!   `Buffer::concat`, [`alloc::copy_bytes_from_range`] then `Buffer::from_bytes`,
+//!   [`alloc::from_invalid`] for values `Buffer.from` cannot take, [`byte_length`],
+//!   [`buffer_compare`], [`is_encoding`];
+//! - errors: throw `NodeError.class` with `message`, set `code` (enumerable) when present, and
+//!   make `String(e)` show `Name [CODE]: message` only when `code_in_name` is true.
 
 pub mod alloc;
 pub mod coerce;

@@ -77,6 +77,27 @@ pub fn of(items: &[Arg<'_>]) -> Result<Buffer, NodeError> {
 /// an integer in `0..=2**32`. Returns the result's length; the copy itself is
 /// `Buffer::concat` (which checks the items' borrows).
 pub fn concat_validate(list: &[Arg<'_>], total_length: &Arg<'_>) -> Result<usize, NodeError> {
+    // Node: an empty list returns an empty Buffer before anything else is checked; a given
+    // `totalLength` is checked before the items.
+    if list.is_empty() {
+        return Ok(0);
+    }
+    if total_length.is_undefined() {
+        // Node sums `list[i].length` first, so a null or undefined item fails right there.
+        for item in list {
+            let what = match item {
+                Arg::Undefined => "undefined",
+                Arg::Null => "null",
+                _ => continue,
+            };
+            return Err(NodeError::without_code(
+                crate::ErrorClass::TypeError,
+                format!("Cannot read properties of {what} (reading 'length')"),
+            ));
+        }
+    } else {
+        concat_length(total_length, 0)?;
+    }
     let mut sum = 0usize;
     for (i, item) in list.iter().enumerate() {
         sum = sum.saturating_add(concat_item(i, item)?.len());

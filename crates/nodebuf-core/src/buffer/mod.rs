@@ -16,6 +16,7 @@
 
 mod alloc;
 mod copy;
+mod methods;
 mod writer;
 
 pub use writer::ByteWriter;

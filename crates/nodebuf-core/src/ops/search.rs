@@ -20,10 +20,27 @@ pub fn last_index_of_byte(hay: &[u8], byte: u8, upto: usize) -> Option<usize> {
 pub fn index_of(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let tail = hay.get(from..)?;
     match needle.len() {
+        0 => Some(0),
         1 => memchr::memchr(needle[0], tail),
-        _ => memmem::find(tail, needle),
+        _ => find_adaptive(tail, needle),
     }
     .map(|i| i + from)
+}
+
+/// Forward substring search: `memchr` on the needle's first byte while that byte is rare in
+/// the haystack (the fastest scan there is), switching to `memmem`'s two-byte prefilter after
+/// a few false candidates.
+fn find_adaptive(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    const MAX_MISSES: usize = 16;
+    let mut pos = 0;
+    for _ in 0..MAX_MISSES {
+        let at = pos + memchr::memchr(needle[0], &hay[pos..])?;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        pos = at + 1;
+    }
+    memmem::find(&hay[pos..], needle).map(|i| i + pos)
 }
 
 /// Last index `<= upto` where `needle` starts and fits.
@@ -122,5 +139,15 @@ mod tests {
             assert_eq!(last_index_of(&big, b"abc", at), Some(at));
         }
         assert_eq!(rfind_blocks(&big, b"abd"), None);
+        // The adaptive forward search agrees with memmem before and after it switches.
+        let hay: Vec<u8> = (0..5000u32).map(|i| b"aab"[(i % 3) as usize]).collect();
+        for needle in [&b"ab"[..], b"aab", b"ba", b"bb", b"abaab"] {
+            for from in [0, 1, 7, 4000] {
+                assert_eq!(
+                    index_of(&hay, needle, from),
+                    memmem::find(&hay[from..], needle).map(|i| i + from)
+                );
+            }
+        }
     }
 }

@@ -4,10 +4,9 @@ setTimeout(() => {
   setTimeout(() => log('timeout from timeout'), 0);
   setImmediate(() => {
     log('immediate from timeout');
-    setImmediate(() => log('immediate from immediate'));
     process.nextTick(() => log('tick from immediate'));
   });
-}, 5);
+}, 50);
 let n = 0;
 const iv = setInterval(() => {
   log(`interval ${++n}`);
@@ -15,8 +14,8 @@ const iv = setInterval(() => {
     clearInterval(iv);
     setTimeout((a, b) => log(`args ${a} ${b}`), 2, 'A', 'B');
   }
-}, 20);
+}, 100);
 const t = setTimeout(() => log('refresh fired'), 1);
 t.refresh();
 console.log(typeof t.hasRef(), t.unref().hasRef(), t.ref().hasRef());
-require('timers/promises').setTimeout(150, 'value').then((v) => log(`promise timer ${v}`));
+require('timers/promises').setTimeout(900, 'value').then((v) => log(`promise timer ${v}`));
