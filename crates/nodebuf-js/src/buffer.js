@@ -84,24 +84,8 @@
     configurable: true,
   });
 
-  function isAnyArrayBuffer(v) {
-    return v instanceof ArrayBuffer ||
-      (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) ||
-      (v !== null && typeof v === 'object' && binding.byteLengthOf !== undefined && false);
-  }
-  const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
-  const sabByteLength = typeof SharedArrayBuffer === 'function'
-    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined;
-  // Cross-realm safe: the engine's own getter accepts only real (Shared)ArrayBuffers.
-  function isArrayBufferLike(v) {
-    if (v === null || typeof v !== 'object') return false;
-    try { abByteLength.call(v); return true; } catch {}
-    if (sabByteLength !== undefined) {
-      try { sabByteLength.call(v); return true; } catch {}
-    }
-    return false;
-  }
-  void isAnyArrayBuffer;
+  // By class, so ArrayBuffers of other realms (vm contexts) count too.
+  const isArrayBufferLike = binding.isAnyArrayBuffer;
 
   function fromObject(obj) {
     if (obj.length !== undefined || isArrayBufferLike(obj.buffer)) {

@@ -680,6 +680,11 @@ fn out_of_bounds(ctx: Ctx<'_>) -> Result<Value<'_>> {
     crate::node_error_to_js(&ctx, &NodeError::out_of_buffer_bounds(None))
 }
 
+/// Whether `value` is an ArrayBuffer or SharedArrayBuffer of any realm.
+fn is_any_array_buffer<'js>(ctx: Ctx<'js>, value: Value<'js>) -> bool {
+    raw::array_buffer_kind(&ctx, &value).is_some()
+}
+
 fn set_inspect<'js>(ctx: Ctx<'js>, f: Function<'js>) {
     state::set_inspect(&ctx, f);
 }
@@ -737,6 +742,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("concatListError", concat_list_error);
     f!("setInspect", set_inspect);
     f!("outOfBounds", out_of_bounds);
+    f!("isAnyArrayBuffer", is_any_array_buffer);
     f!("getPoolSize", pool_size);
     f!("setPoolSize", set_pool_size);
     let names = Array::new(ctx.clone())?;
