@@ -215,13 +215,13 @@
     const id = encIds[enc];
     method(`${enc}Slice`, function (start, end) {
       return binding.sliceHelper(this, id, start, end);
-    }, 2);
+    }, 0);
   }
   for (const enc of ['ascii', 'base64', 'base64url', 'latin1', 'hex', 'ucs2', 'utf8']) {
     const id = encIds[enc];
     method(`${enc}Write`, function (string, offset, length) {
       return binding.writeHelper(this, id, string, offset, length);
-    }, 3);
+    }, 0);
   }
 
   // `parent` and `offset`: Node's legacy accessors (`buffer` / `byteOffset` of a Buffer).

@@ -10,7 +10,8 @@
 //! We get the same observable shape by creating the error with the engine's constructor, then
 //! placing it on a small intermediate prototype (per class, cached on the constructor under a
 //! symbol) whose `toString` adds the code, and rewriting the stack's first line.
-//! `DOMException`s are created with `new DOMException(message, name)` and get no `code`.
+//! Errors Node throws from its C++ layer (`code_in_name == false`) are ordinary errors with an
+//! enumerable `code` and no code in their name. `DOMException`s are created with `new DOMException(message, name)` and get no `code`.
 
 use nodebuf_core::{ErrorClass, NodeError};
 use rquickjs::{Ctx, Function, Result, Value};
@@ -32,8 +33,14 @@ const MAKE_ERROR: &str = r#"(function () {
     Object.defineProperty(Base, kProto, { value: proto });
     return proto;
   }
-  return function makeNodeError(Base, code, message) {
+  return function makeNodeError(Base, code, message, codeInName) {
     if (code === undefined) return new Base(message);
+    if (!codeInName) {
+      // Thrown by Node's C++ layer: an ordinary error that merely carries a `code`.
+      const plain = new Base(message);
+      plain.code = code;
+      return plain;
+    }
     const error = new Base(message);
     Object.setPrototypeOf(error, protoFor(Base));
     const head = `${error.name} [${code}]: ${message}`;
@@ -83,7 +90,7 @@ pub fn node_error_to_js<'js>(ctx: &Ctx<'js>, err: &NodeError) -> Result<Value<'j
             let base: Function = globals.get(class.name())?;
             let make = maker(ctx)?;
             match err.code {
-                Some(code) => make.call((base, code, err.message.as_str())),
+                Some(code) => make.call((base, code, err.message.as_str(), err.code_in_name)),
                 None => make.call((base, rquickjs::Undefined, err.message.as_str())),
             }
         }

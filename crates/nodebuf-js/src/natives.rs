@@ -607,10 +607,28 @@ fn transcode<'js>(
         }
     };
     let (from, to) = (name(&from)?, name(&to)?);
+    let mut failure = None;
     let out = run(&ctx, &[source], &[O], |a| {
         let bytes = api::compare::expect_uint8_array(&a[0], "source")?;
-        encoding::transcode(bytes, from.as_deref(), to.as_deref())
+        match encoding::transcode(bytes, from.as_deref(), to.as_deref()) {
+            Err(e) if e.code.is_some_and(|c| c.starts_with("U_")) => {
+                failure = Some(e);
+                Ok(Vec::new())
+            }
+            other => other,
+        }
     })?;
+    if let Some(mut e) = failure {
+        // ICU failures come from Node's C++ layer: a plain Error with `code` and `errno`.
+        e.code_in_name = false;
+        let value = crate::node_error_to_js(&ctx, &e)?;
+        if let (Some(obj), Some(code)) = (value.as_object(), e.code) {
+            if let Some(errno) = encoding::transcode::transcode_errno(code) {
+                obj.set("errno", errno)?;
+            }
+        }
+        return Err(ctx.throw(value));
+    }
     let buf = alloc_filled(out.len(), |dst| {
         // SAFETY: `dst` has `out.len()` writable bytes; `out` is ours.
         unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dst, out.len()) }

@@ -100,9 +100,11 @@ for (const name of ['Int8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array
   types[`is${name}`] = (v) => typedArrayTag.call(v) === name;
 }
 
-// Names of the global constructors, for "is this a builtin" checks.
+// Names of the engine's global constructors, for "is this a builtin" checks (Node takes them
+// before it adds its own globals, so Buffer's toString counts as user-defined for `%s`).
+const nodeGlobals = new Set(['Buffer', 'Blob', 'File']);
 const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) =>
-  /^[A-Z][a-zA-Z0-9]+$/.test(name) && typeof globalThis[name] === 'function'));
+  /^[A-Z][a-zA-Z0-9]+$/.test(name) && !nodeGlobals.has(name) && typeof globalThis[name] === 'function'));
 
 const colorCodes = {
   bold: [1, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27],
