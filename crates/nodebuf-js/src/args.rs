@@ -355,6 +355,90 @@ fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Region
     }
 }
 
+/// What the allocation-free path made of a call.
+enum Simple<R> {
+    /// The core ran and returned this.
+    Done(R),
+    /// The core returned an error that shows only primitives: throw it.
+    Failed(NodeError),
+    /// Take the general path (an argument needs JS to describe, or an error may show one).
+    General,
+}
+
+/// The common case: every argument is a primitive (strings included) or a Uint8Array/Buffer,
+/// so no JS runs while the arguments are read and nothing needs a heap allocation. Uint8Array
+/// bytes that overlap `written` send the call to the general path (which copies them).
+fn with_simple_args<'js, R>(
+    ctx: &Ctx<'js>,
+    values: &[Value<'js>],
+    written: Option<Region>,
+    f: impl FnOnce(&[Arg<'_>]) -> Result<R, NodeError>,
+) -> rquickjs::Result<Simple<R>> {
+    const MAX: usize = 6;
+    if values.len() > MAX {
+        return Ok(Simple::General);
+    }
+    let mut strings: [Option<StrRef>; MAX] = Default::default();
+    let mut views: [Option<ObjectArg<'static>>; MAX] = [None; MAX];
+    let mut has_view = false;
+    for (i, v) in values.iter().enumerate() {
+        use rquickjs::Type;
+        match v.type_of() {
+            Type::Undefined
+            | Type::Uninitialized
+            | Type::Null
+            | Type::Bool
+            | Type::Int
+            | Type::Float => {}
+            Type::String => strings[i] = Some(StrRef::new(ctx, v)?),
+            Type::Object => {
+                let Some((ptr, len)) = raw::uint8_array(ctx, v) else {
+                    return Ok(Simple::General);
+                };
+                let region = Region {
+                    ptr,
+                    len,
+                    kind: RegionKind::Uint8Array,
+                };
+                if written.is_some_and(|w| w.overlaps(&region)) {
+                    return Ok(Simple::General);
+                }
+                // SAFETY: located just now; no JS runs until the Args built here are dropped
+                // (the end of this function), and the bytes do not overlap the written buffer.
+                // The 'static lifetime never escapes: `views` dies with this frame.
+                let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(ptr, len) };
+                views[i] = Some(ObjectArg::uint8_array(bytes));
+                has_view = true;
+            }
+            _ => return Ok(Simple::General),
+        }
+    }
+    let mut args = [Arg::Undefined; MAX];
+    for (i, v) in values.iter().enumerate() {
+        args[i] = if let Some(s) = &strings[i] {
+            Arg::String(s.as_js_str())
+        } else if let Some(o) = &views[i] {
+            Arg::Object(o)
+        } else if let Some(n) = v.as_int() {
+            Arg::Number(f64::from(n))
+        } else if let Some(n) = v.as_float() {
+            Arg::Number(n)
+        } else if let Some(b) = v.as_bool() {
+            Arg::Bool(b)
+        } else if v.is_null() {
+            Arg::Null
+        } else {
+            Arg::Undefined
+        };
+    }
+    Ok(match f(&args[..values.len()]) {
+        Ok(r) => Simple::Done(r),
+        // An error naming a view needs its constructor name: render it on the general path.
+        Err(_) if has_view => Simple::General,
+        Err(e) => Simple::Failed(e),
+    })
+}
+
 /// Runs a read-only core method on `this`'s bytes and the arguments `values`.
 pub fn run_ref<'js, R>(
     ctx: &Ctx<'js>,
@@ -363,6 +447,18 @@ pub fn run_ref<'js, R>(
     flags: &[u8],
     mut f: impl FnMut(&[u8], &[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
+    let region = this_bytes(ctx, this)?;
+    let fast = with_simple_args(ctx, values, None, |args| {
+        // SAFETY: located just now; reading the arguments ran no JS, no `&mut` to these bytes
+        // exists and none is made while `f` runs (it runs no JS).
+        let bytes = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
+        f(bytes, args)
+    })?;
+    match fast {
+        Simple::Done(r) => return Ok(r),
+        Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
+        Simple::General => {}
+    }
     let mut prepared = Prepared::new(ctx, values, flags)?;
     loop {
         let region = this_bytes(ctx, this)?;
@@ -394,6 +490,19 @@ pub fn run_mut<'js, R>(
     flags: &[u8],
     mut f: impl FnMut(&mut [u8], &[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
+    let region = this_bytes(ctx, this)?;
+    let fast = with_simple_args(ctx, values, Some(region), |args| {
+        // SAFETY: located just now; reading the arguments ran no JS, and view arguments do not
+        // overlap these bytes (else the general path copies them), so this is the only
+        // reference to them while `f` runs, and `f` runs no JS.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(region.ptr, region.len) };
+        f(bytes, args)
+    })?;
+    match fast {
+        Simple::Done(r) => return Ok(r),
+        Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
+        Simple::General => {}
+    }
     let mut prepared = Prepared::new(ctx, values, flags)?;
     loop {
         let region = this_bytes(ctx, this)?;
@@ -422,6 +531,11 @@ pub fn run<'js, R>(
     flags: &[u8],
     mut f: impl FnMut(&[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
+    match with_simple_args(ctx, values, None, &mut f)? {
+        Simple::Done(r) => return Ok(r),
+        Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
+        Simple::General => {}
+    }
     let mut prepared = Prepared::new(ctx, values, flags)?;
     loop {
         prepared.locate(ctx, None);

@@ -191,14 +191,9 @@
     let fn;
     if (fast[canonical] !== undefined) {
       fn = fast[canonical](id);
-    } else if (isWrite) {
-      fn = variable
-        ? function (value, offset, byteLength) { return writeNum(this, id, value, offset, byteLength); }
-        : function (value, offset) { return writeNum(this, id, value, offset, undefined); };
     } else {
-      fn = variable
-        ? function (offset, byteLength) { return readNum(this, id, offset, byteLength); }
-        : function (offset) { return readNum(this, id, offset, undefined); };
+      // A native method straight on the prototype: no JS frame per call.
+      fn = binding.numFunction(id);
     }
     const length = variable ? (isWrite ? 3 : 2) : (isWrite ? 1 : 0);
     const target = name === canonical ? name : canonical;
@@ -330,10 +325,6 @@
   // The valid common case of tiny accessors, computed in JS (a native call costs more than the
   // work). Anything else (missing/odd offsets, out of range, coercions) goes to the core.
   function makeFastPaths(readNum, writeNum) {
-    const f64 = new Float64Array(1);
-    const f64b = new Uint8Array(f64.buffer);
-    const f32 = new Float32Array(1);
-    const f32b = new Uint8Array(f32.buffer);
     return {
       readUInt8: (id) => function readUInt8(offset = 0) {
         if (typeof offset === 'number') {
@@ -401,30 +392,6 @@
           const d = this[offset + 3];
           if (a !== undefined && d !== undefined) {
             return (a << 24) + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readDoubleLE: (id) => function readDoubleLE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const h = this[offset + 7];
-          if (a !== undefined && h !== undefined) {
-            f64b[0] = a; f64b[1] = this[offset + 1]; f64b[2] = this[offset + 2];
-            f64b[3] = this[offset + 3]; f64b[4] = this[offset + 4]; f64b[5] = this[offset + 5];
-            f64b[6] = this[offset + 6]; f64b[7] = h;
-            return f64[0];
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readFloatLE: (id) => function readFloatLE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            f32b[0] = a; f32b[1] = this[offset + 1]; f32b[2] = this[offset + 2]; f32b[3] = d;
-            return f32[0];
           }
         }
         return readNum(this, id, offset, undefined);

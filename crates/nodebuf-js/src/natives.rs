@@ -474,6 +474,10 @@ fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
 
 fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
     match v {
+        // -0 must stay a float (new_number would store it as the integer 0).
+        NumValue::Number(n) if n == 0.0 && n.is_sign_negative() => {
+            Ok(Value::new_float(ctx.clone(), n))
+        }
         NumValue::Number(n) => Ok(Value::new_number(ctx.clone(), n)),
         NumValue::BigInt(i) => {
             // SAFETY: creates a new BigInt value owned by the returned `Value`.
@@ -526,6 +530,50 @@ fn write_num<'js>(
     run_mut(&ctx, &this, &[v, off, bl], &[N, O, O], |buf, a| {
         api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
     })
+}
+
+/// The numeric accessor `id` as a native method for `Buffer.prototype` (no JS frame in between):
+/// reads take `(offset[, byteLength])`, writes `(value, offset[, byteLength])`.
+fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
+    use rquickjs::function::{Opt, This};
+    let Some((_, m)) = num_methods().get(id as usize) else {
+        return Err(rquickjs::Error::new_from_js("id", "numeric method"));
+    };
+    let (write, ty) = (m.write, m.ty);
+    let undef = |ctx: &Ctx<'js>, v: Opt<Value<'js>>| {
+        v.0.unwrap_or_else(|| Value::new_undefined(ctx.clone()))
+    };
+    if write {
+        Function::new(
+            ctx,
+            move |ctx: Ctx<'js>,
+                  this: This<Value<'js>>,
+                  v: Opt<Value<'js>>,
+                  off: Opt<Value<'js>>,
+                  bl: Opt<Value<'js>>|
+                  -> Result<f64> {
+                let args = [undef(&ctx, v), undef(&ctx, off), undef(&ctx, bl)];
+                run_mut(&ctx, &this.0, &args, &[N, O, O], |buf, a| {
+                    api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
+                })
+            },
+        )
+    } else {
+        Function::new(
+            ctx,
+            move |ctx: Ctx<'js>,
+                  this: This<Value<'js>>,
+                  off: Opt<Value<'js>>,
+                  bl: Opt<Value<'js>>|
+                  -> Result<Value<'js>> {
+                let args = [undef(&ctx, off), undef(&ctx, bl)];
+                let v = run_ref(&ctx, &this.0, &args, &[O, O], |buf, a| {
+                    api::read(buf, ty, &a[0], &a[1])
+                })?;
+                num_value(&ctx, v)
+            },
+        )
+    }
 }
 
 fn encoding_by_id(id: u32) -> Encoding {
@@ -744,6 +792,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("copy", copy);
     f!("swap", swap);
     f!("readNum", read_num);
+    f!("numFunction", num_function);
     f!("writeNum", write_num);
     f!("sliceHelper", slice_helper);
     f!("writeHelper", write_helper);

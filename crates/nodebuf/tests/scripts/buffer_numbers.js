@@ -33,3 +33,4 @@ try { w.readUInt32LE(5); } catch (e) { console.log(String(e)); }
 try { w.writeUInt8(300); } catch (e) { console.log(String(e)); }
 try { w.readUInt8('0'); } catch (e) { console.log(String(e)); }
 try { w.writeBigInt64LE(5); } catch (e) { console.log(String(e)); }
+console.log(Object.is(Buffer.from([0, 0, 0, 0x80]).readFloatLE(0), -0), Object.is(Buffer.from([0x80, 0, 0, 0, 0, 0, 0, 0]).readDoubleBE(0), -0));
