@@ -1,0 +1,81 @@
+//! The binding in a bare rquickjs context (no runner): each case exercises one of the raw
+//! engine paths (`unsafe` blocks) with an observable result checked against Node's behaviour.
+
+use rquickjs::{Context, Object, Runtime, Value};
+
+fn eval(script: &str) -> String {
+    let rt = Runtime::new().expect("runtime");
+    let context = Context::full(&rt).expect("context");
+    context.with(|ctx| {
+        let buffer: Object =
+            nodebuf_js::install(&ctx, &nodebuf_js::Options::default()).expect("install");
+        let b: Value = buffer.get("Buffer").expect("Buffer");
+        ctx.globals().set("Buffer", b).expect("global");
+        ctx.globals().set("buffer", buffer).expect("global");
+        match ctx.eval::<String, _>(script) {
+            Ok(s) => s,
+            Err(_) => {
+                let caught = ctx.catch();
+                panic!("script failed: {caught:?}")
+            }
+        }
+    })
+}
+
+#[test]
+fn pooled_buffers_share_one_array_buffer_with_nodes_offsets() {
+    assert_eq!(
+        eval("const a = Buffer.allocUnsafe(1), b = Buffer.allocUnsafe(3), c = Buffer.from('abc'); [a.buffer === b.buffer && b.buffer === c.buffer, a.byteOffset, b.byteOffset, c.byteOffset, a.buffer.byteLength].join()"),
+        "true,8,16,24,8192"
+    );
+}
+
+#[test]
+fn large_stores_are_handed_over_and_written_through() {
+    assert_eq!(
+        eval("const b = Buffer.alloc(100000, 'ab'); const v = new Uint8Array(b.buffer); v[99999] = 0x7a; [b.byteOffset, b.buffer.byteLength, b.toString('latin1', 99998)].join()"),
+        "0,100000,az"
+    );
+}
+
+#[test]
+fn strings_cross_in_every_shape() {
+    // ASCII (borrowed), latin1 and wide strings in; ASCII, latin1 and UTF-16 results out, lone
+    // surrogates kept where Node keeps them.
+    assert_eq!(
+        eval("[Buffer.from('hi').toString('hex'), Buffer.from('\\u00e9').toString('hex'), Buffer.from('\\ud800x', 'utf16le').toString('hex'), Buffer.from([0xe9]).toString('latin1') === '\\u00e9', Buffer.from([0x00, 0xd8]).toString('utf16le').charCodeAt(0), Buffer.from('\\ud800').toString('hex')].join()"),
+        "6869,c3a9,00d87800,true,55296,efbfbd"
+    );
+}
+
+#[test]
+fn views_of_every_kind_are_read_in_place() {
+    assert_eq!(
+        eval("const ab = new ArrayBuffer(8); new Uint8Array(ab).set([1,2,3,4,5,6,7,8]); [Buffer.byteLength(new DataView(ab, 2, 3)), Buffer.from(new Uint16Array(ab, 2, 2)).toString('hex'), Buffer.from(ab, 6).toString('hex'), typeof SharedArrayBuffer === 'function' ? Buffer.byteLength(new SharedArrayBuffer(5)) : 5, Buffer.alloc(4).fill(new DataView(ab, 1, 2)).toString('hex')].join()"),
+        "3,0305,0708,5,02030203"
+    );
+}
+
+#[test]
+fn overlapping_sources_and_targets_behave_like_memmove() {
+    assert_eq!(
+        eval("const b = Buffer.from('abcdef'); b.copy(b, 2, 0, 4); const f = Buffer.from('abcdef'); f.fill(f.subarray(0, 2)); const w = Buffer.from('abcdef'); const whole = new Uint8Array(Buffer.allocUnsafe(1).buffer); const c = Buffer.from(whole.subarray(0, 3)); [b.toString(), f.toString(), c.length, w.equals(w), w.compare(w.subarray(1))].join()"),
+        "ababcd,ababab,3,true,-1"
+    );
+}
+
+#[test]
+fn errors_are_node_shaped() {
+    assert_eq!(
+        eval("let out = []; for (const f of [() => Buffer.alloc(1).readUInt8(1), () => Buffer.from(new Map()), () => Buffer.alloc(2).write(5), () => Buffer.prototype.equals.call({}, Buffer.alloc(1))]) { try { f(); } catch (e) { out.push(String(e)); } } out.join('|')"),
+        "RangeError [ERR_OUT_OF_RANGE]: The value of \"offset\" is out of range. It must be >= 0 and <= 0. Received 1|TypeError [ERR_INVALID_ARG_TYPE]: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received an instance of Map|TypeError: argument must be a string|TypeError [ERR_INVALID_ARG_TYPE]: The \"buffer\" argument must be an instance of Buffer, TypedArray, or DataView. Received an instance of Object"
+    );
+}
+
+#[test]
+fn numeric_fast_paths_and_native_paths_agree() {
+    assert_eq!(
+        eval("const b = Buffer.from([1,2,3,4,0x80,0,0,0]); [b.readUInt32LE(0), b.readUInt32BE(0), b.readInt32LE(4), b.readUInt8(4), b.readInt8(4), b.readUInt16LE(1), b.readDoubleBE(0) > 0, b.writeUInt32LE(0xdeadbeef, 4), b.toString('hex'), b.readBigUInt64LE(0)].join()"),
+        "67305985,16909060,128,128,-128,770,true,8,01020304efbeadde,16045690981164712449"
+    );
+}
