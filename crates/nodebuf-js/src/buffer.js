@@ -445,6 +445,103 @@
     }
   }
 
+  // --- Blob / File (in-memory, immutable bytes) -------------------------------------------
+  const kBytes = Symbol('nodebuf.blobBytes');
+  const kType = Symbol('nodebuf.blobType');
+  function blobType(type) {
+    const t = `${type}`;
+    return /[^\u0020-\u007E]/.test(t) ? '' : t.toLowerCase();
+  }
+  function partBytes(part) {
+    if (isArrayBufferLike(part)) return Buffer.from(new Uint8Array(part.slice(0)));
+    if (ArrayBuffer.isView(part)) {
+      return Buffer.from(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+    }
+    if (part instanceof Blob) return part[kBytes];
+    return Buffer.from(`${part}`, 'utf8');
+  }
+  class Blob {
+    constructor(sources = [], options = {}) {
+      if (sources === null || typeof sources !== 'object' ||
+          typeof sources[Symbol.iterator] !== 'function') {
+        throw binding.argTypeError('sources', 'a sequence', sources);
+      }
+      if (options === null || (typeof options !== 'object' && typeof options !== 'function')) {
+        if (options !== undefined) throw binding.argTypeError('options', 'of type object', options);
+        options = {};
+      }
+      const parts = [];
+      for (const part of sources) parts.push(partBytes(part));
+      this[kBytes] = Buffer.concat(parts);
+      this[kType] = options.type === undefined ? '' : blobType(options.type);
+    }
+    get size() { return this[kBytes].length; }
+    get type() { return this[kType]; }
+    slice(start = 0, end = this.size, contentType = '') {
+      const size = this.size;
+      const rel = (v) => {
+        const n = Math.trunc(Number(v)) || 0;
+        return n < 0 ? Math.max(size + n, 0) : Math.min(n, size);
+      };
+      const from = rel(start);
+      const to = rel(end);
+      const out = new Blob([], { type: contentType });
+      out[kBytes] = Buffer.from(this[kBytes].subarray(from, Math.max(from, to)));
+      return out;
+    }
+    arrayBuffer() {
+      const bytes = this[kBytes];
+      const ab = new ArrayBuffer(bytes.length);
+      new Uint8Array(ab).set(bytes);
+      return Promise.resolve(ab);
+    }
+    text() {
+      return Promise.resolve(this[kBytes].toString('utf8'));
+    }
+    [kInspect](depth, options, inspect) {
+      if (depth < 0) return this;
+      const fields = { size: this.size, type: this.type };
+      return `Blob ${typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields)}`;
+    }
+  }
+  for (const name of ['size', 'type', 'slice', 'arrayBuffer', 'text']) {
+    const d = Object.getOwnPropertyDescriptor(Blob.prototype, name);
+    d.enumerable = true;
+    Object.defineProperty(Blob.prototype, name, d);
+  }
+  Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+
+  const kName = Symbol('nodebuf.fileName');
+  const kLastModified = Symbol('nodebuf.fileLastModified');
+  class File extends Blob {
+    constructor(fileBits, fileName, options = {}) {
+      if (arguments.length < 2) throw binding.missingArgs('fileBits', 'fileName');
+      super(fileBits, options);
+      this[kName] = `${fileName}`;
+      const lm = options !== null && options !== undefined ? options.lastModified : undefined;
+      this[kLastModified] = lm === undefined ? Date.now() : Number(lm);
+    }
+    get name() { return this[kName]; }
+    get lastModified() { return this[kLastModified]; }
+    [kInspect](depth, options, inspect) {
+      if (depth < 0) return this;
+      const fields = { size: this.size, type: this.type, name: this.name, lastModified: this.lastModified };
+      return `File ${typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields)}`;
+    }
+  }
+  for (const name of ['name', 'lastModified']) {
+    const d = Object.getOwnPropertyDescriptor(File.prototype, name);
+    d.enumerable = true;
+    Object.defineProperty(File.prototype, name, d);
+  }
+  Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+
+  // Object URLs are not created by this runtime, so none resolves.
+  function resolveObjectURL(url) {
+    void `${url}`;
+    return undefined;
+  }
+
   // --- module exports ---------------------------------------------------------------------
   let inspectFn;
   function SlowBuffer(size) {
@@ -479,6 +576,9 @@
     },
     constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
     INSPECT_MAX_BYTES: 50,
+    Blob,
+    resolveObjectURL,
+    File,
   };
   Object.defineProperty(exports, 'INSPECT_MAX_BYTES', {
     get: binding.getInspectMaxBytes,

@@ -727,6 +727,11 @@ fn arg_type_error<'js>(
     crate::node_error_to_js(&ctx, &err)
 }
 
+/// `ERR_MISSING_ARGS` naming `a` and `b` (`new File()` without its two arguments).
+fn missing_args(ctx: Ctx<'_>, a: String, b: String) -> Result<Value<'_>> {
+    crate::node_error_to_js(&ctx, &NodeError::missing_args(&[a.as_str(), b.as_str()]))
+}
+
 /// `Buffer.from`'s error for an unusable first argument.
 fn from_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
@@ -806,6 +811,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("btoa", |ctx, v| atob_btoa(ctx, v, false));
     f!("argTypeError", arg_type_error);
     f!("fromError", from_error);
+    f!("missingArgs", missing_args);
     f!("concatListError", concat_list_error);
     f!("setInspect", set_inspect);
     f!("outOfBounds", out_of_bounds);
