@@ -59,12 +59,12 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
             1 => out.push(rng.below(0x80) as u8),
             2 => {
                 if rng.one_in(3) {
-                    out.extend_from_slice(*rng.pick(UTF8_PLANTS));
+                    out.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS));
                 } else {
                     out.push(b'a' + rng.below(26) as u8);
                 }
             }
-            3 => out.extend_from_slice(*rng.pick(UTF8_PLANTS)),
+            3 => out.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS)),
             4 => {
                 // UTF-16LE-looking data: surrogates, latin1 units, ASCII units.
                 let unit: u16 = match rng.below(5) {
@@ -76,7 +76,9 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
                 };
                 out.extend_from_slice(&unit.to_le_bytes());
             }
-            _ => out.push(*rng.pick(&[0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF, b'a'])),
+            _ => out.push(*rng.pick(&[
+                0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF, b'a',
+            ])),
         }
     }
     out.truncate(len);
@@ -95,7 +97,10 @@ fn random_unit(rng: &mut Rng, style: u64) -> Vec<u16> {
         2 => match rng.below(9) {
             0 => vec![0xD800 + rng.below(0x400) as u16],
             1 => vec![0xDC00 + rng.below(0x400) as u16],
-            2 => vec![0xD800 + rng.below(0x400) as u16, 0xDC00 + rng.below(0x400) as u16],
+            2 => vec![
+                0xD800 + rng.below(0x400) as u16,
+                0xDC00 + rng.below(0x400) as u16,
+            ],
             3 => vec![*rng.pick(&[0xFFFD, 0xFEFF, 0xFFFF, 0x0100, 0x07FF, 0x0800, 0x20AC])],
             4 => vec![rng.next_u64() as u16],
             5 => vec![0x80 + rng.below(0x780) as u16],
@@ -155,17 +160,48 @@ fn random_string(rng: &mut Rng) -> Vec<u16> {
 
 /// Every spelling Node accepts, plus near misses.
 const GOOD_NAMES: &[&str] = &[
-    "utf8", "utf-8", "ucs2", "ucs-2", "utf16le", "utf-16le", "latin1", "binary", "ascii", "base64",
-    "base64url", "hex",
+    "utf8",
+    "utf-8",
+    "ucs2",
+    "ucs-2",
+    "utf16le",
+    "utf-16le",
+    "latin1",
+    "binary",
+    "ascii",
+    "base64",
+    "base64url",
+    "hex",
 ];
 const BAD_NAMES: &[&str] = &[
-    "utf16", "utf-16", "utf8 ", " utf8", "latin-1", "bin", "base-64", "base64 ", "hexa", "buffer",
-    "utf32", "ucs", "ascii\u{0}", "b\u{130}nary", "ba\u{17f}e64", "utf\u{212a}", "\u{130}",
+    "utf16",
+    "utf-16",
+    "utf8 ",
+    " utf8",
+    "latin-1",
+    "bin",
+    "base-64",
+    "base64 ",
+    "hexa",
+    "buffer",
+    "utf32",
+    "ucs",
+    "ascii\u{0}",
+    "b\u{130}nary",
+    "ba\u{17f}e64",
+    "utf\u{212a}",
+    "\u{130}",
 ];
 
 fn random_case(rng: &mut Rng, name: &str) -> String {
     name.chars()
-        .map(|c| if rng.one_in(2) { c.to_ascii_uppercase() } else { c })
+        .map(|c| {
+            if rng.one_in(2) {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -180,7 +216,6 @@ fn random_name(rng: &mut Rng) -> String {
         _ => rng.pick(GOOD_NAMES).to_string(),
     }
 }
-
 
 // ----- JS literals and parsing ----------------------------------------------------------------
 
@@ -250,7 +285,11 @@ const PRINT: &str = "process.stdout.write(out.join('\\n') + '\\n');";
 fn node_lines(script: String, expected: usize) -> Vec<String> {
     let text = run_node(&script);
     let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    assert_eq!(lines.len(), expected, "node printed an unexpected number of lines");
+    assert_eq!(
+        lines.len(),
+        expected,
+        "node printed an unexpected number of lines"
+    );
     lines
 }
 
@@ -258,7 +297,13 @@ fn fmt_num(x: Option<f64>) -> String {
     match x {
         None => "undefined".into(),
         Some(v) if v.is_nan() => "NaN".into(),
-        Some(v) if v.is_infinite() => if v > 0.0 { "Infinity".into() } else { "-Infinity".into() },
+        Some(v) if v.is_infinite() => {
+            if v > 0.0 {
+                "Infinity".into()
+            } else {
+                "-Infinity".into()
+            }
+        }
         Some(v) => format!("{v:?}"),
     }
 }
@@ -289,14 +334,27 @@ fn decode_matches_node() {
         let bytes = random_bytes(&mut rng);
         let enc = *rng.pick(&Encoding::ALL);
         let (start, end) = if rng.one_in(3) {
-            (random_index(&mut rng, bytes.len()), random_index(&mut rng, bytes.len()))
+            (
+                random_index(&mut rng, bytes.len()),
+                random_index(&mut rng, bytes.len()),
+            )
         } else {
             (None, None)
         };
-        writeln!(script, "[{:?},{:?},{},{}],", enc.name(), hex(&bytes), fmt_num(start), fmt_num(end)).unwrap();
+        writeln!(
+            script,
+            "[{:?},{:?},{},{}],",
+            enc.name(),
+            hex(&bytes),
+            fmt_num(start),
+            fmt_num(end)
+        )
+        .unwrap();
         cases.push((bytes, enc, start, end));
     }
-    script.push_str("];\nfor (const [e, h, s, t] of C) out.push(U(B.from(h, 'hex').toString(e, s, t)));\n");
+    script.push_str(
+        "];\nfor (const [e, h, s, t] of C) out.push(U(B.from(h, 'hex').toString(e, s, t)));\n",
+    );
     script.push_str(PRINT);
     let lines = node_lines(script, n);
     for ((bytes, enc, start, end), line) in cases.iter().zip(&lines) {
@@ -305,7 +363,12 @@ fn decode_matches_node() {
             None => JsString::Ascii(Vec::new()),
         };
         check_canonical(&got, "decode");
-        assert_eq!(&units_hex(&got), line, "decode {enc:?} {} start {start:?} end {end:?}", hex(bytes));
+        assert_eq!(
+            &units_hex(&got),
+            line,
+            "decode {enc:?} {} start {start:?} end {end:?}",
+            hex(bytes)
+        );
     }
 }
 
@@ -333,9 +396,16 @@ fn encode_and_byte_length_match_node() {
     for ((name, s), line) in cases.iter().zip(&lines) {
         let name16: Vec<u16> = name.encode_utf16().collect();
         let parsed = Encoding::parse_or_default(Some(JsStr::Utf16(&name16)));
-        assert_eq!(parsed, Encoding::parse_or_default(Some(JsStr::Utf16(&name16))));
+        assert_eq!(
+            parsed,
+            Encoding::parse_or_default(Some(JsStr::Utf16(&name16)))
+        );
         let is_enc = encoding::is_encoding(JsStr::Utf16(&name16));
-        assert_eq!(is_enc, Encoding::parse(name).is_some(), "parse vs parse_js for {name:?}");
+        assert_eq!(
+            is_enc,
+            Encoding::parse(name).is_some(),
+            "parse vs parse_js for {name:?}"
+        );
         let (latin1, utf16) = forms(s);
         let mut inputs = vec![JsStr::Utf16(utf16)];
         if let Some(l) = &latin1 {
@@ -365,8 +435,10 @@ fn write_matches_node() {
         let s = random_string(&mut rng);
         let name = random_name(&mut rng);
         let full = encoding::encode(
-            Encoding::parse_or_default(Some(JsStr::Utf16(&name.encode_utf16().collect::<Vec<_>>())))
-                .unwrap_or(Encoding::Utf8),
+            Encoding::parse_or_default(Some(JsStr::Utf16(
+                &name.encode_utf16().collect::<Vec<_>>(),
+            )))
+            .unwrap_or(Encoding::Utf8),
             JsStr::Utf16(&s),
         )
         .len();
@@ -420,7 +492,7 @@ fn atob_btoa_match_node() {
         if style == 5 && rng.one_in(2) {
             // Mostly-valid input: pad or trim to a multiple of four significant characters.
             s.retain(|&u| u != u16::from(b'='));
-            while s.len() % 4 != 0 && !rng.one_in(5) {
+            while !s.len().is_multiple_of(4) && !rng.one_in(5) {
                 s.push(u16::from(b'='));
             }
         }
@@ -451,7 +523,11 @@ fn atob_btoa_match_node() {
             inputs.push(JsStr::Latin1(l));
         }
         for input in inputs {
-            let got = format!("{} {}", show(encoding::atob(input)), show(encoding::btoa(input)));
+            let got = format!(
+                "{} {}",
+                show(encoding::atob(input)),
+                show(encoding::btoa(input))
+            );
             assert_eq!(&got, line, "atob/btoa {:?}", input);
         }
     }
@@ -463,9 +539,21 @@ fn transcode_matches_node() {
     let n = case_count(20_000);
     let mut rng = Rng::new(seed() ^ 5);
     let names: &[Option<&str>] = &[
-        Some("utf8"), Some("UTF-8"), Some("ucs2"), Some("utf16le"), Some("Ucs-2"), Some("latin1"),
-        Some("binary"), Some("ascii"), Some("ASCII"), Some("hex"), Some("base64"), Some("base64url"),
-        Some("foo"), Some(""), None,
+        Some("utf8"),
+        Some("UTF-8"),
+        Some("ucs2"),
+        Some("utf16le"),
+        Some("Ucs-2"),
+        Some("latin1"),
+        Some("binary"),
+        Some("ascii"),
+        Some("ASCII"),
+        Some("hex"),
+        Some("base64"),
+        Some("base64url"),
+        Some("foo"),
+        Some(""),
+        None,
     ];
     let mut script = String::from(PRELUDE);
     script.push_str("const { transcode } = require('buffer');\nconst C = [\n");
@@ -517,5 +605,93 @@ fn is_utf8_is_ascii_match_node() {
     for (bytes, line) in cases.iter().zip(&lines) {
         let got = format!("{} {}", encoding::is_utf8(bytes), encoding::is_ascii(bytes));
         assert_eq!(&got, line, "isUtf8/isAscii {}", hex(bytes));
+    }
+}
+
+/// Fewer, larger inputs (up to ~24 KB) so SIMD blocks, chunked writes and the scalar/SIMD
+/// hand-overs after errors are exercised: decode, encode and write for every encoding.
+#[test]
+fn large_inputs_match_node() {
+    let n = case_count(25_000) / 100;
+    let mut rng = Rng::new(seed() ^ 7);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = rng.below(24_000) as usize;
+        // Mostly clean text with rare errors: long valid runs between the interesting spots.
+        let mut bytes = Vec::with_capacity(len + 8);
+        let mut units: Vec<u16> = Vec::with_capacity(len + 8);
+        let rare = 1 + rng.below(2000);
+        let style = rng.below(5);
+        while bytes.len() < len {
+            if rng.one_in(rare) {
+                bytes.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS));
+            } else if rng.one_in(8) {
+                bytes.extend_from_slice("é€😀".as_bytes());
+            } else {
+                bytes.push(b'a' + rng.below(26) as u8);
+            }
+        }
+        while units.len() < len {
+            let u = if rng.one_in(rare) {
+                random_unit(&mut rng, style)
+            } else if style == 3 && rng.one_in(77) {
+                vec![u16::from(b'\n')]
+            } else if style == 3 || style == 4 {
+                random_unit(&mut rng, if style == 3 { 5 } else { 4 })
+                    .into_iter()
+                    .filter(|&u| u != u16::from(b'='))
+                    .collect()
+            } else {
+                random_unit(&mut rng, style)
+            };
+            units.extend(u);
+        }
+        let enc = *rng.pick(&Encoding::ALL);
+        let full = encoding::encode(enc, JsStr::Utf16(&units)).len();
+        let size = rng.below(full as u64 + 3) as usize;
+        writeln!(
+            script,
+            "[{:?},{:?},{},{}],",
+            enc.name(),
+            hex(&bytes),
+            js_units(&units),
+            size
+        )
+        .unwrap();
+        cases.push((enc, bytes, units, size));
+    }
+    script.push_str(
+        "];\nfor (const [e, h, s, n] of C) { const b = B.alloc(n, 0xee); const w = b.write(s, e);\n\
+         out.push([U(B.from(h, 'hex').toString(e)), B.from(s, e).toString('hex'), w, b.toString('hex'), B.byteLength(s, e)].join(' ')); }\n",
+    );
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for ((enc, bytes, units, size), line) in cases.iter().zip(&lines) {
+        let (latin1, utf16) = forms(units);
+        let mut inputs = vec![JsStr::Utf16(utf16)];
+        if let Some(l) = &latin1 {
+            inputs.push(JsStr::Latin1(l));
+        }
+        let decoded = encoding::decode(*enc, bytes);
+        check_canonical(&decoded, "large decode");
+        for input in inputs {
+            let mut buf = vec![0xEE; *size];
+            let w = encoding::write(*enc, input, &mut buf);
+            let got = format!(
+                "{} {} {w} {} {}",
+                units_hex(&decoded),
+                hex(&encoding::encode(*enc, input)),
+                hex(&buf),
+                encoding::byte_length(*enc, input)
+            );
+            if &got != line {
+                panic!(
+                    "large case differs: {enc:?} len {} size {size}",
+                    units.len()
+                );
+            }
+        }
     }
 }
