@@ -13,11 +13,15 @@ const CHUNK: usize = 32;
 
 /// `buf.toString('hex')`: two lower-case digits per byte (always ASCII).
 pub fn decode(bytes: &[u8]) -> JsString {
-    let mut out = vec![0u8; bytes.len() * 2];
-    for (o, &b) in out.chunks_exact_mut(2).zip(bytes) {
-        o[0] = digit(b >> 4);
-        o[1] = digit(b & 0x0F);
+    let n = bytes.len() * 2;
+    let mut out = Vec::with_capacity(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    for (o, &b) in spare.chunks_exact_mut(2).zip(bytes) {
+        o[0].write(digit(b >> 4));
+        o[1].write(digit(b & 0x0F));
     }
+    // SAFETY: `spare` has exactly `2 * bytes.len()` slots, all written by the loop above.
+    unsafe { out.set_len(n) };
     JsString::Ascii(out)
 }
 

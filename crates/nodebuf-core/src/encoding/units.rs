@@ -57,8 +57,16 @@ pub fn widen(src: &[u8]) -> Vec<u16> {
 
 /// Each byte as a little-endian UTF-16 unit: `b, 0` (Node's utf16le encoding of a latin1 string).
 pub fn widen_to_le_bytes(src: &[u8]) -> Vec<u8> {
-    let mut out = vec![0u8; src.len() * 2];
-    widen_to_le_bytes_into(src, &mut out);
+    let n = src.len() * 2;
+    let mut out = Vec::with_capacity(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    for (d, &s) in spare.chunks_exact_mut(2).zip(src) {
+        d[0].write(s);
+        d[1].write(0);
+    }
+    // SAFETY: `spare` has exactly `2 * src.len()` slots and the loop wrote both slots of each
+    // of its `src.len()` pairs, so the first `n` elements are initialised.
+    unsafe { out.set_len(n) };
     out
 }
 
@@ -72,8 +80,16 @@ pub fn widen_to_le_bytes_into(src: &[u8], dst: &mut [u8]) {
 
 /// The units of `src` as little-endian bytes.
 pub fn utf16_to_le_bytes(src: &[u16]) -> Vec<u8> {
-    let mut out = vec![0u8; src.len() * 2];
-    utf16_to_le_bytes_into(src, &mut out);
+    let n = src.len() * 2;
+    let mut out = Vec::with_capacity(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    for (d, &s) in spare.chunks_exact_mut(2).zip(src) {
+        let [lo, hi] = s.to_le_bytes();
+        d[0].write(lo);
+        d[1].write(hi);
+    }
+    // SAFETY: as in `widen_to_le_bytes`: every one of the `n` slots was written above.
+    unsafe { out.set_len(n) };
     out
 }
 
