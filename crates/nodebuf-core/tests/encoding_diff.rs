@@ -695,3 +695,98 @@ fn large_inputs_match_node() {
         }
     }
 }
+
+/// Long runs of valid hex digits (mixed case, both string forms) with at most one invalid
+/// unit planted anywhere, so the vectorized blocks meet their invalid-digit exit at every
+/// offset; written into buffers of every interesting size.
+#[test]
+fn hex_long_runs_match_node() {
+    let n = case_count(25_000) / 10;
+    let mut rng = Rng::new(seed() ^ 8);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = rng.below(700) as usize;
+        let mut s: Vec<u16> = (0..len)
+            .map(|_| u16::from(*rng.pick(b"0123456789abcdefABCDEF")))
+            .collect();
+        if len > 0 && !rng.one_in(4) {
+            let at = rng.below(len as u64) as usize;
+            s[at] = *rng.pick(&[
+                0x67, 0x2F, 0x3A, 0x40, 0x47, 0x60, 0x00, 0xFF, 0x161, 0x1061,
+            ]);
+        }
+        if rng.one_in(3) {
+            // Wide units whose low byte is a digit: still decoded through their low byte.
+            let at = rng.below(len as u64 + 1) as usize;
+            s.insert(at, 0x4100 | u16::from(*rng.pick(b"0123456789abcdef")));
+        }
+        let size = match rng.below(3) {
+            0 => s.len() / 2,
+            1 => rng.below(s.len() as u64 / 2 + 2) as usize,
+            _ => s.len() / 2 + 3,
+        };
+        writeln!(script, "[{},{}],", js_units(&s), size).unwrap();
+        cases.push((s, size));
+    }
+    script.push_str(
+        "];\nfor (const [s, n] of C) { const b = B.alloc(n, 0xee); const w = b.write(s, 'hex');\n\
+         out.push(B.from(s, 'hex').toString('hex') + ' ' + w + ' ' + b.toString('hex')); }\n",
+    );
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for ((s, size), line) in cases.iter().zip(&lines) {
+        let (latin1, utf16) = forms(s);
+        let mut inputs = vec![JsStr::Utf16(utf16)];
+        if let Some(l) = &latin1 {
+            inputs.push(JsStr::Latin1(l));
+        }
+        for input in inputs {
+            let mut buf = vec![0xEE; *size];
+            let w = encoding::write(Encoding::Hex, input, &mut buf);
+            let got = format!(
+                "{} {w} {}",
+                hex(&encoding::encode(Encoding::Hex, input)),
+                hex(&buf)
+            );
+            assert_eq!(&got, line, "hex {:?} size {size}", input);
+        }
+    }
+}
+
+/// UTF-8 inputs longer than the 64 KiB SIMD segments, with multi-byte characters across the
+/// segment boundaries and rare errors, decoded to UTF-16.
+#[test]
+fn utf8_segments_match_node() {
+    let n = (case_count(25_000) / 2000).max(4);
+    let mut rng = Rng::new(seed() ^ 9);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = 65_536 * 2 + rng.below(4000) as usize;
+        let rare = 1 + rng.below(40_000);
+        let mut bytes = Vec::with_capacity(len + 8);
+        while bytes.len() < len {
+            if rng.one_in(rare) {
+                bytes.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS));
+            } else {
+                bytes.extend_from_slice(rng.pick(&["é", "€", "😀", "a", "ж", "中"]).as_bytes());
+            }
+        }
+        writeln!(script, "{:?},", hex(&bytes)).unwrap();
+        cases.push(bytes);
+    }
+    script.push_str("];\nfor (const h of C) out.push(U(B.from(h, 'hex').toString('utf8')));\n");
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for (bytes, line) in cases.iter().zip(&lines) {
+        let got = units_hex(&encoding::decode(Encoding::Utf8, bytes));
+        assert!(
+            &got == line,
+            "utf8 segment decode differs (len {})",
+            bytes.len()
+        );
+    }
+}
