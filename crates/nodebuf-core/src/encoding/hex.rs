@@ -62,25 +62,37 @@ pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
     match s {
         JsStr::Latin1(b) => {
             let src = &b[..pairs * 2];
-            let mut done = 0;
-            #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: AVX2 is available (checked just above).
-                done = unsafe { avx2::decode_pairs_latin1(src, dst) };
-            }
+            let done = simd_pairs_latin1(src, dst);
             done + decode_pairs_scalar(src[done * 2..].iter().copied(), &mut dst[done..])
         }
         JsStr::Utf16(u) => {
             let src = &u[..pairs * 2];
-            let mut done = 0;
-            #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: AVX2 is available (checked just above).
-                done = unsafe { avx2::decode_pairs_utf16(src, dst) };
-            }
+            let done = simd_pairs_utf16(src, dst);
             done + decode_pairs_scalar(src[done * 2..].iter().map(|&c| c as u8), &mut dst[done..])
         }
     }
+}
+
+/// Decodes whole valid 64-digit blocks with AVX2 when the CPU has it; returns bytes written.
+fn simd_pairs_latin1(src: &[u8], dst: &mut [u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available (checked just above).
+        return unsafe { avx2::decode_pairs_latin1(src, dst) };
+    }
+    let _ = (src, dst);
+    0
+}
+
+/// [`simd_pairs_latin1`] for two-byte strings.
+fn simd_pairs_utf16(src: &[u16], dst: &mut [u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available (checked just above).
+        return unsafe { avx2::decode_pairs_utf16(src, dst) };
+    }
+    let _ = (src, dst);
+    0
 }
 
 /// Decodes digit pairs (low bytes) into `dst` until a pair is invalid or `dst` is full.
