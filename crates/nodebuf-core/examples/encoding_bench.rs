@@ -189,29 +189,6 @@ fn main() {
             dst[0] as usize
         })
     );
-    if only == "probe" {
-        let mut out = vec![0u8; MIB];
-        println!(
-            "probe.b64write {:.0}",
-            time(|| encoding::write(Base64url, l1(&b64url), &mut out))
-        );
-        println!(
-            "probe.alloc {:.0}",
-            time(|| {
-                let v: Vec<u8> = Vec::with_capacity(MIB / 4 * 3);
-                black_box(v.as_ptr());
-                v.capacity()
-            })
-        );
-        println!(
-            "probe.to_vec {:.0}",
-            time(|| black_box(random.to_vec()).len())
-        );
-        println!(
-            "probe.validate_ascii {:.0}",
-            time(|| simdutf::validate_ascii(black_box(&random)) as usize)
-        );
-    }
     for (name, mut f) in ops {
         if name.starts_with(only.as_str()) {
             println!("{name} {:.1}", time(&mut f));
