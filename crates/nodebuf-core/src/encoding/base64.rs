@@ -8,6 +8,7 @@
 //!   is read by its low byte, as Node does. `write` fills `dst` with the decoded prefix that fits.
 //! - byteLength: the estimate `(length - up to two trailing '=') * 3 >>> 2`, junk counted.
 
+use super::base64_small_target as small;
 use super::simd;
 use super::{JsStr, JsString};
 
@@ -44,13 +45,22 @@ pub fn encode(s: JsStr<'_>) -> Vec<u8> {
 }
 
 /// `buf.write(str, 'base64' | 'base64url')`: the decoded prefix that fits in `dst`; returns
-/// the bytes written.
-pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
-    let clean = match s {
+/// the bytes written. When `dst` is shorter than the input's maximal decoded length, Node's
+/// first attempt (see [`super::base64_small_target`]) decides, and `alphabet` (the encoding
+/// named in the call) matters.
+pub fn write(s: JsStr<'_>, dst: &mut [u8], alphabet: Alphabet) -> usize {
+    let url = alphabet == Alphabet::Url;
+    let first = match s {
+        JsStr::Latin1(b) if dst.len() < small::maximal_length(b) => {
+            small::first_attempt(b, dst, url)
+        }
+        JsStr::Utf16(u) if dst.len() < small::maximal_length(u) => {
+            small::first_attempt(u, dst, url)
+        }
         JsStr::Latin1(b) => simd::base64_decode_clean(b, dst),
         JsStr::Utf16(u) => simd::base64_decode_clean_utf16(u, dst),
     };
-    if let Some(n) = clean {
+    if let Some(n) = first {
         return n;
     }
     let room = dst.len();
