@@ -816,8 +816,8 @@ fn base64_small_targets_match_node() {
         for _ in 0..rng.below(4) {
             let at = s.len() - rng.below(s.len() as u64 / 2 + 1) as usize;
             let unit = match rng.below(8) {
-                0 | 1 | 2 => u16::from(b'='),
-                3 | 4 => u16::from(*rng.pick(b" \t\n\r\x0c")),
+                0..=2 => u16::from(b'='),
+                3..=4 => u16::from(*rng.pick(b" \t\n\r\x0c")),
                 5 => u16::from(*rng.pick(b"+/-_")),
                 6 => u16::from(*rng.pick(b"*.\x0b\x00")),
                 _ => 0x100 | u16::from(*rng.pick(b"AQg=")),
