@@ -217,3 +217,21 @@ fn to_string_range_rules() {
     assert_eq!(r(5, Some(3.0), Some(3.0)), None);
     assert_eq!(r(5, Some(1.5), Some(f64::NAN)), None);
 }
+
+#[test]
+fn base64_from_large_padded_strings() {
+    // Checked with node: Buffer.from('A'.repeat(k) + tail, 'base64') keeps the whole decode.
+    for (tail, last) in [
+        ("Yoc==\t", &[0x62, 0x87][..]),
+        ("Yoc=\t=", &[0x62, 0x87][..]),
+        ("YQ==\t", &[0x61][..]),
+        ("aGk= \n", &[0x68, 0x69][..]),
+    ] {
+        for k in [4000usize, 4092, 8000, 100_000] {
+            let s = "A".repeat(k) + tail;
+            let b = encoding::encode(Encoding::Base64, JsStr::Latin1(s.as_bytes()));
+            assert_eq!(b.len(), k / 4 * 3 + last.len(), "{tail:?} {k}");
+            assert!(b.ends_with(last));
+        }
+    }
+}
