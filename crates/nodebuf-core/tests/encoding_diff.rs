@@ -59,12 +59,12 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
             1 => out.push(rng.below(0x80) as u8),
             2 => {
                 if rng.one_in(3) {
-                    out.extend_from_slice(*rng.pick(UTF8_PLANTS));
+                    out.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS));
                 } else {
                     out.push(b'a' + rng.below(26) as u8);
                 }
             }
-            3 => out.extend_from_slice(*rng.pick(UTF8_PLANTS)),
+            3 => out.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS)),
             4 => {
                 // UTF-16LE-looking data: surrogates, latin1 units, ASCII units.
                 let unit: u16 = match rng.below(5) {
@@ -492,7 +492,7 @@ fn atob_btoa_match_node() {
         if style == 5 && rng.one_in(2) {
             // Mostly-valid input: pad or trim to a multiple of four significant characters.
             s.retain(|&u| u != u16::from(b'='));
-            while s.len() % 4 != 0 && !rng.one_in(5) {
+            while !s.len().is_multiple_of(4) && !rng.one_in(5) {
                 s.push(u16::from(b'='));
             }
         }
@@ -606,4 +606,256 @@ fn is_utf8_is_ascii_match_node() {
         let got = format!("{} {}", encoding::is_utf8(bytes), encoding::is_ascii(bytes));
         assert_eq!(&got, line, "isUtf8/isAscii {}", hex(bytes));
     }
+}
+
+/// Fewer, larger inputs (up to ~24 KB) so SIMD blocks, chunked writes and the scalar/SIMD
+/// hand-overs after errors are exercised: decode, encode and write for every encoding.
+#[test]
+fn large_inputs_match_node() {
+    let n = case_count(25_000) / 100;
+    let mut rng = Rng::new(seed() ^ 7);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = rng.below(24_000) as usize;
+        // Mostly clean text with rare errors: long valid runs between the interesting spots.
+        let mut bytes = Vec::with_capacity(len + 8);
+        let mut units: Vec<u16> = Vec::with_capacity(len + 8);
+        let rare = 1 + rng.below(2000);
+        let style = rng.below(5);
+        while bytes.len() < len {
+            if rng.one_in(rare) {
+                bytes.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS));
+            } else if rng.one_in(8) {
+                bytes.extend_from_slice("é€😀".as_bytes());
+            } else {
+                bytes.push(b'a' + rng.below(26) as u8);
+            }
+        }
+        while units.len() < len {
+            let u = if rng.one_in(rare) {
+                random_unit(&mut rng, style)
+            } else if style == 3 && rng.one_in(77) {
+                vec![u16::from(b'\n')]
+            } else if style == 3 || style == 4 {
+                random_unit(&mut rng, if style == 3 { 5 } else { 4 })
+                    .into_iter()
+                    .filter(|&u| u != u16::from(b'='))
+                    .collect()
+            } else {
+                random_unit(&mut rng, style)
+            };
+            units.extend(u);
+        }
+        let enc = *rng.pick(&Encoding::ALL);
+        let full = encoding::encode(enc, JsStr::Utf16(&units)).len();
+        let size = rng.below(full as u64 + 3) as usize;
+        writeln!(
+            script,
+            "[{:?},{:?},{},{}],",
+            enc.name(),
+            hex(&bytes),
+            js_units(&units),
+            size
+        )
+        .unwrap();
+        cases.push((enc, bytes, units, size));
+    }
+    script.push_str(
+        "];\nfor (const [e, h, s, n] of C) { const b = B.alloc(n, 0xee); const w = b.write(s, e);\n\
+         out.push([U(B.from(h, 'hex').toString(e)), B.from(s, e).toString('hex'), w, b.toString('hex'), B.byteLength(s, e)].join(' ')); }\n",
+    );
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for ((enc, bytes, units, size), line) in cases.iter().zip(&lines) {
+        let (latin1, utf16) = forms(units);
+        let mut inputs = vec![JsStr::Utf16(utf16)];
+        if let Some(l) = &latin1 {
+            inputs.push(JsStr::Latin1(l));
+        }
+        let decoded = encoding::decode(*enc, bytes);
+        check_canonical(&decoded, "large decode");
+        for input in inputs {
+            let mut buf = vec![0xEE; *size];
+            let w = encoding::write(*enc, input, &mut buf);
+            let got = format!(
+                "{} {} {w} {} {}",
+                units_hex(&decoded),
+                hex(&encoding::encode(*enc, input)),
+                hex(&buf),
+                encoding::byte_length(*enc, input)
+            );
+            if &got != line {
+                panic!(
+                    "large case differs: {enc:?} len {} size {size}",
+                    units.len()
+                );
+            }
+        }
+    }
+}
+
+/// Long runs of valid hex digits (mixed case, both string forms) with at most one invalid
+/// unit planted anywhere, so the vectorized blocks meet their invalid-digit exit at every
+/// offset; written into buffers of every interesting size.
+#[test]
+fn hex_long_runs_match_node() {
+    let n = case_count(25_000) / 10;
+    let mut rng = Rng::new(seed() ^ 8);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = rng.below(700) as usize;
+        let mut s: Vec<u16> = (0..len)
+            .map(|_| u16::from(*rng.pick(b"0123456789abcdefABCDEF")))
+            .collect();
+        if len > 0 && !rng.one_in(4) {
+            let at = rng.below(len as u64) as usize;
+            s[at] = *rng.pick(&[
+                0x67, 0x2F, 0x3A, 0x40, 0x47, 0x60, 0x00, 0xFF, 0x161, 0x1061,
+            ]);
+        }
+        if rng.one_in(3) {
+            // Wide units whose low byte is a digit: still decoded through their low byte.
+            let at = rng.below(len as u64 + 1) as usize;
+            s.insert(at, 0x4100 | u16::from(*rng.pick(b"0123456789abcdef")));
+        }
+        let size = match rng.below(3) {
+            0 => s.len() / 2,
+            1 => rng.below(s.len() as u64 / 2 + 2) as usize,
+            _ => s.len() / 2 + 3,
+        };
+        writeln!(script, "[{},{}],", js_units(&s), size).unwrap();
+        cases.push((s, size));
+    }
+    script.push_str(
+        "];\nfor (const [s, n] of C) { const b = B.alloc(n, 0xee); const w = b.write(s, 'hex');\n\
+         out.push(B.from(s, 'hex').toString('hex') + ' ' + w + ' ' + b.toString('hex')); }\n",
+    );
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for ((s, size), line) in cases.iter().zip(&lines) {
+        let (latin1, utf16) = forms(s);
+        let mut inputs = vec![JsStr::Utf16(utf16)];
+        if let Some(l) = &latin1 {
+            inputs.push(JsStr::Latin1(l));
+        }
+        for input in inputs {
+            let mut buf = vec![0xEE; *size];
+            let w = encoding::write(Encoding::Hex, input, &mut buf);
+            let got = format!(
+                "{} {w} {}",
+                hex(&encoding::encode(Encoding::Hex, input)),
+                hex(&buf)
+            );
+            assert_eq!(&got, line, "hex {:?} size {size}", input);
+        }
+    }
+}
+
+/// UTF-8 inputs longer than the 64 KiB SIMD segments, with multi-byte characters across the
+/// segment boundaries and rare errors, decoded to UTF-16.
+#[test]
+fn utf8_segments_match_node() {
+    let n = (case_count(25_000) / 2000).max(4);
+    let mut rng = Rng::new(seed() ^ 9);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = 65_536 * 2 + rng.below(4000) as usize;
+        let rare = 1 + rng.below(40_000);
+        let mut bytes = Vec::with_capacity(len + 8);
+        while bytes.len() < len {
+            if rng.one_in(rare) {
+                bytes.extend_from_slice(rng.pick::<&[u8]>(UTF8_PLANTS));
+            } else {
+                bytes.extend_from_slice(rng.pick(&["é", "€", "😀", "a", "ж", "中"]).as_bytes());
+            }
+        }
+        writeln!(script, "{:?},", hex(&bytes)).unwrap();
+        cases.push(bytes);
+    }
+    script.push_str("];\nfor (const h of C) out.push(U(B.from(h, 'hex').toString('utf8')));\n");
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for (bytes, line) in cases.iter().zip(&lines) {
+        let got = units_hex(&encoding::decode(Encoding::Utf8, bytes));
+        assert!(
+            &got == line,
+            "utf8 segment decode differs (len {})",
+            bytes.len()
+        );
+    }
+}
+
+/// `buf.write(str, 'base64' | 'base64url')` into every target size up to past the decoded
+/// length, for nearly-valid base64 (extra or missing padding, whitespace around the padding,
+/// the other alphabet, junk, wide units): Node's first attempt on short targets has its own
+/// results (and writes) that must be reproduced.
+#[test]
+fn base64_small_targets_match_node() {
+    let n = case_count(25_000) / 25;
+    let mut rng = Rng::new(seed() ^ 10);
+    let mut script = String::from(PRELUDE);
+    script.push_str("const C = [\n");
+    let mut cases = Vec::with_capacity(n);
+    let mut total = 0;
+    for _ in 0..n {
+        let bytes: Vec<u8> = (0..rng.below(14)).map(|_| rng.next_u64() as u8).collect();
+        let url = rng.one_in(2);
+        let alphabet = if url {
+            encoding::base64::Alphabet::Url
+        } else {
+            encoding::base64::Alphabet::Standard
+        };
+        let text = encoding::base64::decode(&bytes, alphabet);
+        let mut s: Vec<u16> = text.to_utf16();
+        for _ in 0..rng.below(4) {
+            let at = s.len() - rng.below(s.len() as u64 / 2 + 1) as usize;
+            let unit = match rng.below(8) {
+                0..=2 => u16::from(b'='),
+                3..=4 => u16::from(*rng.pick(b" \t\n\r\x0c")),
+                5 => u16::from(*rng.pick(b"+/-_")),
+                6 => u16::from(*rng.pick(b"*.\x0b\x00")),
+                _ => 0x100 | u16::from(*rng.pick(b"AQg=")),
+            };
+            s.insert(at, unit);
+        }
+        if rng.one_in(3) && !s.is_empty() {
+            s.pop();
+        }
+        let enc = if url { "base64url" } else { "base64" };
+        let max = bytes.len() + 3;
+        total += max + 1;
+        writeln!(script, "[{:?},{},{}],", enc, js_units(&s), max).unwrap();
+        cases.push((enc, s, max));
+    }
+    script.push_str(
+        "];\nfor (const [e, s, m] of C) { const r = []; for (let n = 0; n <= m; n++) { const b = B.alloc(n, 0xee);\n\
+         r.push(b.write(s, e) + ':' + b.toString('hex')); } out.push(r.join(' ')); }\n",
+    );
+    script.push_str(PRINT);
+    let lines = node_lines(script, n);
+    for ((enc, s, max), line) in cases.iter().zip(&lines) {
+        let encoding = Encoding::parse(enc).unwrap();
+        let (latin1, utf16) = forms(s);
+        let mut inputs = vec![JsStr::Utf16(utf16)];
+        if let Some(l) = &latin1 {
+            inputs.push(JsStr::Latin1(l));
+        }
+        for input in inputs {
+            let got: Vec<String> = (0..=*max)
+                .map(|size| {
+                    let mut buf = vec![0xEE; size];
+                    let w = encoding::write(encoding, input, &mut buf);
+                    format!("{w}:{}", hex(&buf))
+                })
+                .collect();
+            assert_eq!(&got.join(" "), line, "{enc} write of {:?}", input);
+        }
+    }
+    assert!(total >= n);
 }

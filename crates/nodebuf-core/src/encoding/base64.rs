@@ -8,6 +8,7 @@
 //!   is read by its low byte, as Node does. `write` fills `dst` with the decoded prefix that fits.
 //! - byteLength: the estimate `(length - up to two trailing '=') * 3 >>> 2`, junk counted.
 
+use super::base64_small_target as small;
 use super::simd;
 use super::{JsStr, JsString};
 
@@ -27,25 +28,50 @@ pub fn decode(bytes: &[u8], alphabet: Alphabet) -> JsString {
 
 /// `Buffer.from(str, 'base64' | 'base64url')`: the lenient decode described in the module docs.
 pub fn encode(s: JsStr<'_>) -> Vec<u8> {
-    let mut out = vec![0u8; byte_length(s)];
-    let n = write(s, &mut out);
-    out.truncate(n);
+    let limit = byte_length(s);
+    let mut out = Vec::with_capacity(limit);
+    let clean = match s {
+        JsStr::Latin1(b) => simd::base64_decode_clean_append(b, limit, &mut out),
+        JsStr::Utf16(u) => simd::base64_decode_clean_utf16_append(u, limit, &mut out),
+    };
+    if !clean {
+        out.clear();
+        match s {
+            JsStr::Latin1(b) => decode_lenient(b.iter().copied(), limit, |c| out.push(c)),
+            JsStr::Utf16(u) => decode_lenient(u.iter().map(|&c| c as u8), limit, |c| out.push(c)),
+        };
+    }
     out
 }
 
 /// `buf.write(str, 'base64' | 'base64url')`: the decoded prefix that fits in `dst`; returns
-/// the bytes written.
-pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
-    let clean = match s {
+/// the bytes written. When `dst` is shorter than the input's maximal decoded length, Node's
+/// first attempt (see [`super::base64_small_target`]) decides, and `alphabet` (the encoding
+/// named in the call) matters.
+pub fn write(s: JsStr<'_>, dst: &mut [u8], alphabet: Alphabet) -> usize {
+    let url = alphabet == Alphabet::Url;
+    let first = match s {
+        JsStr::Latin1(b) if dst.len() < small::maximal_length(b) => {
+            small::first_attempt(b, dst, url)
+        }
+        JsStr::Utf16(u) if dst.len() < small::maximal_length(u) => {
+            small::first_attempt(u, dst, url)
+        }
         JsStr::Latin1(b) => simd::base64_decode_clean(b, dst),
         JsStr::Utf16(u) => simd::base64_decode_clean_utf16(u, dst),
     };
-    if let Some(n) = clean {
+    if let Some(n) = first {
         return n;
     }
+    let room = dst.len();
+    let mut o = 0;
+    let mut put = |c: u8| {
+        dst[o] = c;
+        o += 1;
+    };
     match s {
-        JsStr::Latin1(b) => decode_lenient(b.iter().copied(), dst),
-        JsStr::Utf16(u) => decode_lenient(u.iter().map(|&c| c as u8), dst),
+        JsStr::Latin1(b) => decode_lenient(b.iter().copied(), room, &mut put),
+        JsStr::Utf16(u) => decode_lenient(u.iter().map(|&c| c as u8), room, &mut put),
     }
 }
 
@@ -76,8 +102,8 @@ static SEXTETS: [u8; 256] = {
     t
 };
 
-/// Node's lenient decoder over low bytes; writes at most `dst.len()` bytes.
-fn decode_lenient(src: impl Iterator<Item = u8>, dst: &mut [u8]) -> usize {
+/// Node's lenient decoder over low bytes: hands at most `room` bytes to `put`, returns the count.
+fn decode_lenient(src: impl Iterator<Item = u8>, room: usize, mut put: impl FnMut(u8)) -> usize {
     let mut acc: u32 = 0;
     let mut have = 0u32;
     let mut o = 0;
@@ -93,10 +119,10 @@ fn decode_lenient(src: impl Iterator<Item = u8>, dst: &mut [u8]) -> usize {
         have += 1;
         if have == 4 {
             for shift in [16, 8, 0] {
-                if o == dst.len() {
+                if o == room {
                     return o;
                 }
-                dst[o] = (acc >> shift) as u8;
+                put((acc >> shift) as u8);
                 o += 1;
             }
             acc = 0;
@@ -110,10 +136,10 @@ fn decode_lenient(src: impl Iterator<Item = u8>, dst: &mut [u8]) -> usize {
         _ => &[],
     };
     for &shift in tail {
-        if o == dst.len() {
+        if o == room {
             break;
         }
-        dst[o] = (acc >> shift) as u8;
+        put((acc >> shift) as u8);
         o += 1;
     }
     o

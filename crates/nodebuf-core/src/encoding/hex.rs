@@ -5,42 +5,46 @@
 //!   an odd last digit is dropped. A two-byte string unit is read by its low byte, as Node does
 //!   (`'\u0161\u0162'` decodes like `'ab'`).
 //! - byteLength: `length >>> 1`, whatever the content.
+//!
+//! simdutf has no hex, so the bulk loops are hand-written for AVX2 (chosen at run time), with
+//! portable scalar code for other machines and for the tails.
 
 use super::{JsStr, JsString};
 
-/// Pairs of hex digits handled per vectorized step (16 output bytes).
-const CHUNK: usize = 32;
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// `buf.toString('hex')`: two lower-case digits per byte (always ASCII).
 pub fn decode(bytes: &[u8]) -> JsString {
-    let mut out = vec![0u8; bytes.len() * 2];
-    for (o, &b) in out.chunks_exact_mut(2).zip(bytes) {
-        o[0] = digit(b >> 4);
-        o[1] = digit(b & 0x0F);
+    let mut out = vec![0u8; 0];
+    out.reserve_exact(bytes.len() * 2);
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available (checked just above).
+        unsafe { avx2::encode_digits(bytes, &mut out) };
+    }
+    for &b in &bytes[out.len() / 2..] {
+        out.push(DIGITS[usize::from(b >> 4)]);
+        out.push(DIGITS[usize::from(b & 0x0F)]);
     }
     JsString::Ascii(out)
 }
 
-/// The lower-case digit for a nibble, branch-free so the loop above vectorizes.
-#[inline(always)]
-fn digit(n: u8) -> u8 {
-    // 39 = 'a' - '0' - 10: added only when n > 9 (then 9 - n wraps and its top bit is set).
-    n + b'0' + ((9u8.wrapping_sub(n) >> 7) * 39)
-}
-
 /// The value of a hex digit, or 0xFF.
-#[inline(always)]
-fn nibble(c: u8) -> u8 {
-    let d = c.wrapping_sub(b'0');
-    let l = (c | 0x20).wrapping_sub(b'a');
-    if d < 10 {
-        d
-    } else if l < 6 {
-        l + 10
-    } else {
-        0xFF
+static NIBBLES: [u8; 256] = {
+    let mut t = [0xFFu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
     }
-}
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// `Buffer.from(str, 'hex')`: the bytes of the leading valid digit pairs.
 pub fn encode(s: JsStr<'_>) -> Vec<u8> {
@@ -53,63 +57,183 @@ pub fn encode(s: JsStr<'_>) -> Vec<u8> {
 /// `buf.write(str, 'hex')`: decodes leading valid digit pairs into `dst` until the string, the
 /// valid pairs or `dst` run out; returns the bytes written.
 pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
+    let pairs = (s.len() / 2).min(dst.len());
+    let dst = &mut dst[..pairs];
     match s {
-        JsStr::Latin1(b) => decode_pairs(b, dst),
-        JsStr::Utf16(u) => decode_pairs(u, dst),
+        JsStr::Latin1(b) => {
+            let src = &b[..pairs * 2];
+            let done = simd_pairs_latin1(src, dst);
+            done + decode_pairs_scalar(src[done * 2..].iter().copied(), &mut dst[done..])
+        }
+        JsStr::Utf16(u) => {
+            let src = &u[..pairs * 2];
+            let done = simd_pairs_utf16(src, dst);
+            done + decode_pairs_scalar(src[done * 2..].iter().map(|&c| c as u8), &mut dst[done..])
+        }
     }
 }
 
-/// A string unit as hex decoding sees it: its low byte.
-trait LowByte: Copy {
-    fn low(self) -> u8;
-}
-impl LowByte for u8 {
-    #[inline(always)]
-    fn low(self) -> u8 {
-        self
+/// Decodes whole valid 64-digit blocks with AVX2 when the CPU has it; returns bytes written.
+fn simd_pairs_latin1(src: &[u8], dst: &mut [u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available (checked just above).
+        return unsafe { avx2::decode_pairs_latin1(src, dst) };
     }
-}
-impl LowByte for u16 {
-    #[inline(always)]
-    fn low(self) -> u8 {
-        self as u8
-    }
+    let _ = (src, dst);
+    0
 }
 
-fn decode_pairs<T: LowByte>(src: &[T], dst: &mut [u8]) -> usize {
-    let pairs = (src.len() / 2).min(dst.len());
-    let src = &src[..pairs * 2];
-    let mut o = 0;
-    // Whole chunks of valid digits go through a loop without early exits, which vectorizes;
-    // the first chunk holding an invalid digit is finished pair by pair.
-    for (chunk, out) in src.chunks_exact(CHUNK).zip(dst.chunks_exact_mut(CHUNK / 2)) {
-        let mut vals = [0u8; CHUNK];
-        let mut bad = 0u8;
-        for (v, &c) in vals.iter_mut().zip(chunk) {
-            let n = nibble(c.low());
-            bad |= n;
-            *v = n;
-        }
-        if bad > 0x0F {
-            break;
-        }
-        for (d, p) in out.iter_mut().zip(vals.chunks_exact(2)) {
-            *d = (p[0] << 4) | p[1];
-        }
-        o += CHUNK / 2;
+/// [`simd_pairs_latin1`] for two-byte strings.
+fn simd_pairs_utf16(src: &[u16], dst: &mut [u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: AVX2 is available (checked just above).
+        return unsafe { avx2::decode_pairs_utf16(src, dst) };
     }
-    for p in src[o * 2..].chunks_exact(2) {
-        let (h, l) = (nibble(p[0].low()), nibble(p[1].low()));
+    let _ = (src, dst);
+    0
+}
+
+/// Decodes digit pairs (low bytes) into `dst` until a pair is invalid or `dst` is full.
+fn decode_pairs_scalar(mut src: impl Iterator<Item = u8>, dst: &mut [u8]) -> usize {
+    for (o, d) in dst.iter_mut().enumerate() {
+        let (Some(h), Some(l)) = (src.next(), src.next()) else {
+            return o;
+        };
+        let (h, l) = (NIBBLES[usize::from(h)], NIBBLES[usize::from(l)]);
         if (h | l) > 0x0F {
-            break;
+            return o;
         }
-        dst[o] = (h << 4) | l;
-        o += 1;
+        *d = (h << 4) | l;
     }
-    o
+    dst.len()
 }
 
 /// `Buffer.byteLength(str, 'hex')`: `length >>> 1`.
 pub fn byte_length(s: JsStr<'_>) -> usize {
     s.len() >> 1
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    //! AVX2 kernels: 32 bytes to 64 digits, and 64 digits to 32 bytes per step. Each kernel
+    //! handles whole blocks only and reports how far it got; the scalar code finishes.
+    use std::arch::x86_64::*;
+
+    /// Appends the hex digits of the whole 32-byte blocks of `src` to `out` (which has room
+    /// for `2 * src.len()` more bytes).
+    ///
+    /// # Safety
+    /// The CPU must support AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn encode_digits(src: &[u8], out: &mut Vec<u8>) {
+        let blocks = src.len() / 32;
+        if out.capacity() - out.len() < blocks * 64 {
+            return;
+        }
+        let lut = _mm256_setr_epi8(
+            48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102, 48, 49, 50, 51, 52,
+            53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102,
+        );
+        let low4 = _mm256_set1_epi8(0x0F);
+        let base = out.len();
+        let dst = out.as_mut_ptr().add(base);
+        for i in 0..blocks {
+            // SAFETY: block `i` lies within `src` (i < src.len() / 32) and the 64 output bytes
+            // within the capacity checked above.
+            let v = _mm256_loadu_si256(src.as_ptr().add(i * 32) as *const __m256i);
+            let hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low4);
+            let lo = _mm256_and_si256(v, low4);
+            let hd = _mm256_shuffle_epi8(lut, hi);
+            let ld = _mm256_shuffle_epi8(lut, lo);
+            // unpack works within 128-bit lanes; the permutes restore byte order.
+            let a = _mm256_unpacklo_epi8(hd, ld);
+            let b = _mm256_unpackhi_epi8(hd, ld);
+            let first = _mm256_permute2x128_si256(a, b, 0x20);
+            let second = _mm256_permute2x128_si256(a, b, 0x31);
+            _mm256_storeu_si256(dst.add(i * 64) as *mut __m256i, first);
+            _mm256_storeu_si256(dst.add(i * 64 + 32) as *mut __m256i, second);
+        }
+        // SAFETY: the loop initialised `blocks * 64` bytes after `base`, within capacity.
+        out.set_len(base + blocks * 64);
+    }
+
+    /// Nibble values of 32 digits, and a mask of which bytes were valid digits.
+    #[target_feature(enable = "avx2")]
+    unsafe fn nibbles(c: __m256i) -> (__m256i, i32) {
+        let d = _mm256_sub_epi8(c, _mm256_set1_epi8(b'0' as i8));
+        let is_digit = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d);
+        let l = _mm256_sub_epi8(
+            _mm256_or_si256(c, _mm256_set1_epi8(0x20)),
+            _mm256_set1_epi8(b'a' as i8),
+        );
+        let is_letter = _mm256_cmpeq_epi8(_mm256_min_epu8(l, _mm256_set1_epi8(5)), l);
+        let letter = _mm256_add_epi8(l, _mm256_set1_epi8(10));
+        let value = _mm256_or_si256(
+            _mm256_and_si256(d, is_digit),
+            _mm256_and_si256(letter, is_letter),
+        );
+        let valid = _mm256_movemask_epi8(_mm256_or_si256(is_digit, is_letter));
+        (value, valid)
+    }
+
+    /// Combines 64 nibbles (two vectors of `h, l` pairs) into 32 bytes.
+    #[target_feature(enable = "avx2")]
+    unsafe fn combine(a: __m256i, b: __m256i) -> __m256i {
+        let weights = _mm256_set1_epi16(0x0110);
+        let wa = _mm256_maddubs_epi16(a, weights);
+        let wb = _mm256_maddubs_epi16(b, weights);
+        _mm256_permute4x64_epi64(_mm256_packus_epi16(wa, wb), 0xD8)
+    }
+
+    /// Decodes whole 64-digit blocks of `src` into `dst` while every digit is valid; returns the
+    /// bytes written (a multiple of 32; the block holding an invalid digit is left to the caller).
+    ///
+    /// # Safety
+    /// The CPU must support AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn decode_pairs_latin1(src: &[u8], dst: &mut [u8]) -> usize {
+        let blocks = (src.len() / 64).min(dst.len() / 32);
+        for i in 0..blocks {
+            // SAFETY: block `i` covers src[64i..64i+64] and dst[32i..32i+32], both in bounds.
+            let p = src.as_ptr().add(i * 64);
+            let (a, va) = nibbles(_mm256_loadu_si256(p as *const __m256i));
+            let (b, vb) = nibbles(_mm256_loadu_si256(p.add(32) as *const __m256i));
+            if (va & vb) != -1 {
+                return i * 32;
+            }
+            _mm256_storeu_si256(dst.as_mut_ptr().add(i * 32) as *mut __m256i, combine(a, b));
+        }
+        blocks * 32
+    }
+
+    /// Low bytes of 32 UTF-16 units as one byte vector.
+    #[target_feature(enable = "avx2")]
+    unsafe fn low_bytes(p: *const u16) -> __m256i {
+        let mask = _mm256_set1_epi16(0x00FF);
+        let x = _mm256_and_si256(_mm256_loadu_si256(p as *const __m256i), mask);
+        let y = _mm256_and_si256(_mm256_loadu_si256(p.add(16) as *const __m256i), mask);
+        _mm256_permute4x64_epi64(_mm256_packus_epi16(x, y), 0xD8)
+    }
+
+    /// [`decode_pairs_latin1`] for two-byte strings (each unit read by its low byte).
+    ///
+    /// # Safety
+    /// The CPU must support AVX2.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn decode_pairs_utf16(src: &[u16], dst: &mut [u8]) -> usize {
+        let blocks = (src.len() / 64).min(dst.len() / 32);
+        for i in 0..blocks {
+            // SAFETY: block `i` covers src[64i..64i+64] and dst[32i..32i+32], both in bounds.
+            let p = src.as_ptr().add(i * 64);
+            let (a, va) = nibbles(low_bytes(p));
+            let (b, vb) = nibbles(low_bytes(p.add(32)));
+            if (va & vb) != -1 {
+                return i * 32;
+            }
+            _mm256_storeu_si256(dst.as_mut_ptr().add(i * 32) as *mut __m256i, combine(a, b));
+        }
+        blocks * 32
+    }
 }

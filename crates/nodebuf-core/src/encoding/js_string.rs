@@ -41,6 +41,15 @@ impl<'a> JsStr<'a> {
         }
     }
 
+    /// True when every unit is below 0x80 (SIMD scan), e.g. so that an engine can create the
+    /// string from these bytes with a plain copy, or skip a conversion.
+    pub fn is_ascii(&self) -> bool {
+        match self {
+            JsStr::Latin1(b) => units::is_ascii(b),
+            JsStr::Utf16(u) => units::classify_utf16(u) == units::Width::Ascii,
+        }
+    }
+
     /// A borrowed view of an ASCII or latin1 Rust string slice's bytes, for callers that hold
     /// one-byte text (`JsStr::from_latin1(b"abc")`).
     pub fn from_latin1(bytes: &'a [u8]) -> Self {

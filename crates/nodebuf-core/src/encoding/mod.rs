@@ -11,6 +11,7 @@
 
 pub mod ascii;
 pub mod base64;
+mod base64_small_target;
 pub mod hex;
 mod js_string;
 pub mod latin1;
@@ -67,7 +68,8 @@ pub fn write(enc: Encoding, s: JsStr<'_>, dst: &mut [u8]) -> usize {
         Encoding::Utf16le => utf16le::write(s, dst),
         Encoding::Latin1 => latin1::write(s, dst),
         Encoding::Ascii => ascii::write(s, dst),
-        Encoding::Base64 | Encoding::Base64url => base64::write(s, dst),
+        Encoding::Base64 => base64::write(s, dst, Alphabet::Standard),
+        Encoding::Base64url => base64::write(s, dst, Alphabet::Url),
         Encoding::Hex => hex::write(s, dst),
     }
 }

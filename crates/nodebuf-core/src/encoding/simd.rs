@@ -158,6 +158,57 @@ pub fn base64_decode_clean(src: &[u8], dst: &mut [u8]) -> Option<usize> {
     (r.error == ErrorCode::Success).then_some(out_len.min(dst.len()))
 }
 
+/// [`base64_decode_clean`] into the spare capacity of `out` (which must be empty), writing at
+/// most `limit` bytes; returns whether the input was clean (on `false`, `out` stays empty).
+pub fn base64_decode_clean_append(src: &[u8], limit: usize, out: &mut Vec<u8>) -> bool {
+    out.clear();
+    // SAFETY: reading `src.len()` bytes from `src` is in bounds.
+    let maximal = unsafe { simdutf::maximal_binary_length_from_base64(src.as_ptr(), src.len()) };
+    out.reserve(maximal.max(limit));
+    // SAFETY: `out` has capacity for `maximal_binary_length_from_base64(src)` bytes, the most
+    // `base64_to_binary` writes for this input, whatever its content.
+    let r = unsafe {
+        simdutf::base64_to_binary(
+            src.as_ptr(),
+            src.len(),
+            out.as_mut_ptr(),
+            simdutf::Base64Options::DefaultOrUrl,
+            simdutf::LastChunkHandlingOptions::Loose,
+        )
+    };
+    if r.error != ErrorCode::Success || r.count > limit {
+        return false;
+    }
+    // SAFETY: on success simdutf initialised the first `r.count <= limit <= capacity` bytes.
+    unsafe { out.set_len(r.count) };
+    true
+}
+
+/// [`base64_decode_clean_append`] for a two-byte JS string.
+pub fn base64_decode_clean_utf16_append(src: &[u16], limit: usize, out: &mut Vec<u8>) -> bool {
+    out.clear();
+    out.reserve(limit);
+    let mut out_len = limit;
+    // SAFETY: as in `base64_decode_clean_append`.
+    let r = unsafe {
+        simdutf::base64_to_binary_safe_utf16(
+            src.as_ptr(),
+            src.len(),
+            out.as_mut_ptr(),
+            &mut out_len,
+            simdutf::Base64Options::DefaultOrUrl,
+            simdutf::LastChunkHandlingOptions::Loose,
+            false,
+        )
+    };
+    if r.error != ErrorCode::Success {
+        return false;
+    }
+    // SAFETY: on success simdutf initialised the first `out_len <= limit` bytes.
+    unsafe { out.set_len(out_len.min(limit)) };
+    true
+}
+
 /// [`base64_decode_clean`] for a two-byte JS string.
 pub fn base64_decode_clean_utf16(src: &[u16], dst: &mut [u8]) -> Option<usize> {
     let mut out_len = dst.len();

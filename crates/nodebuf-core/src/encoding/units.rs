@@ -57,8 +57,16 @@ pub fn widen(src: &[u8]) -> Vec<u16> {
 
 /// Each byte as a little-endian UTF-16 unit: `b, 0` (Node's utf16le encoding of a latin1 string).
 pub fn widen_to_le_bytes(src: &[u8]) -> Vec<u8> {
-    let mut out = vec![0u8; src.len() * 2];
-    widen_to_le_bytes_into(src, &mut out);
+    let n = src.len() * 2;
+    let mut out = Vec::with_capacity(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    for (d, &s) in spare.chunks_exact_mut(2).zip(src) {
+        d[0].write(s);
+        d[1].write(0);
+    }
+    // SAFETY: `spare` has exactly `2 * src.len()` slots and the loop wrote both slots of each
+    // of its `src.len()` pairs, so the first `n` elements are initialised.
+    unsafe { out.set_len(n) };
     out
 }
 
@@ -72,8 +80,16 @@ pub fn widen_to_le_bytes_into(src: &[u8], dst: &mut [u8]) {
 
 /// The units of `src` as little-endian bytes.
 pub fn utf16_to_le_bytes(src: &[u16]) -> Vec<u8> {
-    let mut out = vec![0u8; src.len() * 2];
-    utf16_to_le_bytes_into(src, &mut out);
+    let n = src.len() * 2;
+    let mut out = Vec::with_capacity(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    for (d, &s) in spare.chunks_exact_mut(2).zip(src) {
+        let [lo, hi] = s.to_le_bytes();
+        d[0].write(lo);
+        d[1].write(hi);
+    }
+    // SAFETY: as in `widen_to_le_bytes`: every one of the `n` slots was written above.
+    unsafe { out.set_len(n) };
     out
 }
 
@@ -86,25 +102,38 @@ pub fn utf16_to_le_bytes_into(src: &[u16], dst: &mut [u8]) {
 
 /// Reads little-endian byte pairs as UTF-16 units (an odd last byte is ignored).
 pub fn le_bytes_to_utf16(src: &[u8]) -> Vec<u16> {
-    src.chunks_exact(2)
-        .map(|p| u16::from_le_bytes([p[0], p[1]]))
-        .collect()
+    let n = src.len() / 2;
+    let mut out = Vec::with_capacity(n);
+    let spare = &mut out.spare_capacity_mut()[..n];
+    for (d, p) in spare.iter_mut().zip(src.chunks_exact(2)) {
+        d.write(u16::from_le_bytes([p[0], p[1]]));
+    }
+    // SAFETY: `spare` has `n` slots and `src` has `n` whole pairs, so the loop wrote them all.
+    unsafe { out.set_len(n) };
+    out
 }
 
 /// The narrowest form for the little-endian UTF-16 units in `src` (an odd last byte ignored).
 pub fn classify_le_bytes(src: &[u8]) -> Width {
-    let even = &src[..src.len() & !1];
-    let (mut low, mut high) = (0u8, 0u8);
-    for block in even.chunks(BLOCK) {
-        for p in block.chunks_exact(2) {
-            low |= p[0];
-            high |= p[1];
-        }
-        if high != 0 {
+    const HIGH: u64 = 0xFF00_FF00_FF00_FF00;
+    const BIT7: u64 = 0x0080_0080_0080_0080;
+    let mut acc = 0u64;
+    let words = src.chunks_exact(8);
+    let rest = words.remainder();
+    let mut seen = 0;
+    for w in words {
+        acc |= u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        seen += 8;
+        if seen % BLOCK == 0 && acc & HIGH != 0 {
             return Width::Wide;
         }
     }
-    if low >= 0x80 {
+    for p in rest.chunks_exact(2) {
+        acc |= u64::from(u16::from_le_bytes([p[0], p[1]]));
+    }
+    if acc & HIGH != 0 {
+        Width::Wide
+    } else if acc & BIT7 != 0 {
         Width::Latin1
     } else {
         Width::Ascii

@@ -17,6 +17,8 @@ const REPLACEMENT: u16 = 0xFFFD;
 /// After an ill-formed sequence, decode this many bytes one by one before handing the rest back
 /// to SIMD, so input full of errors does not pay a SIMD restart per error.
 const SCALAR_STRETCH: usize = 64;
+/// Bytes per SIMD decoding segment (see `segment_end`).
+const SEGMENT: usize = 64 * 1024;
 
 /// Decodes UTF-8 bytes to a JS string as `buf.toString('utf8')` does (WHATWG replacement,
 /// BOM kept), returning the canonical [`JsString`] form.
@@ -37,9 +39,12 @@ pub fn decode_to_utf16(bytes: &[u8]) -> Vec<u16> {
     let mut out: Vec<u16> = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        match simd::utf8_to_utf16_append(&bytes[i..], &mut out) {
-            Ok(()) => break,
+        let end = segment_end(bytes, i);
+        match simd::utf8_to_utf16_append(&bytes[i..end], &mut out) {
+            Ok(()) => i = end,
             Err(p) => {
+                // `decode_one` reads the whole input, so a character cut by the segment end
+                // is still decoded whole here.
                 i += p;
                 let stop = i.saturating_add(SCALAR_STRETCH);
                 while i < bytes.len() && i < stop {
@@ -51,6 +56,19 @@ pub fn decode_to_utf16(bytes: &[u8]) -> Vec<u16> {
         }
     }
     out
+}
+
+/// Where the SIMD segment starting at `start` ends: at most [`SEGMENT`] bytes on, moved back
+/// (by up to 3 bytes) so that it does not cut a character. Segments bound the work redone when
+/// simdutf reports an error (the valid prefix of the segment is converted a second time).
+fn segment_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = bytes.len().min(start.saturating_add(SEGMENT));
+    let mut back = 0;
+    while end < bytes.len() && back < 3 && end > start + 1 && bytes[end] & 0xC0 == 0x80 {
+        end -= 1;
+        back += 1;
+    }
+    end
 }
 
 /// Decodes the character starting at `bytes[i]`: `(code point or U+FFFD, bytes consumed)`,
