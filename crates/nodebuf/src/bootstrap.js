@@ -68,7 +68,9 @@
   if (native.process.flags.exposeGc) defineGlobal('gc', function gc() { native.gc(); });
 
   try {
-    requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
+    const { eval: code, print } = native.process.flags;
+    if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print);
+    else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
   } catch (err) {
     loop.fatal(err);
   }

@@ -26,6 +26,10 @@ pub struct Flags {
     pub trace_deprecation: bool,
     /// `--throw-deprecation`: DeprecationWarnings throw instead of printing.
     pub throw_deprecation: bool,
+    /// `-e code` / `-p code`: run `code` instead of a script file.
+    pub eval: Option<String>,
+    /// `-p`: print the result of `eval` (as `console.log` would).
+    pub print: bool,
     /// The flags exactly as given, for `process.execArgv`.
     pub exec_argv: Vec<String>,
 }
@@ -69,6 +73,20 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             return Ok(Command::Run {
                 flags,
                 script: script.clone(),
+                args: iter.cloned().collect(),
+            });
+        }
+        if matches!(arg.as_str(), "-e" | "--eval" | "-p" | "--print") {
+            let Some(code) = iter.next() else {
+                return Err(format!("{arg} requires an argument"));
+            };
+            flags.print = arg == "-p" || arg == "--print";
+            flags.eval = Some(code.clone());
+            flags.exec_argv.push(arg.clone());
+            flags.exec_argv.push(code.clone());
+            return Ok(Command::Run {
+                flags,
+                script: "[eval]".to_string(),
                 args: iter.cloned().collect(),
             });
         }

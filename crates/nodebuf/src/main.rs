@@ -34,7 +34,12 @@ fn main() {
 }
 
 fn run(flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
-    let absolute = std::path::absolute(&script)
+    let absolute = if flags.eval.is_some() {
+        Ok(std::path::PathBuf::from(&script))
+    } else {
+        std::path::absolute(&script)
+    };
+    let absolute = absolute
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or(script);
     let worker = std::thread::Builder::new()

@@ -235,6 +235,35 @@ function runMain(script) {
   loadInto(mod, filename);
 }
 
+// `-e` / `-p`: the code runs as a global script with `require`, `module`, `exports`,
+// `__filename`, `__dirname` and every builtin module as globals; `-p` prints the result.
+function runEval(code, print) {
+  const filename = path.join(process.cwd(), '[eval]');
+  const mod = new Module('[eval]', null);
+  mod.filename = filename;
+  mod.paths = nodeModulePaths(process.cwd());
+  mainModule = mod;
+  const req = makeRequire(mod);
+  const define = (name, value) => Object.defineProperty(globalThis, name, {
+    value, writable: true, configurable: true, enumerable: false,
+  });
+  define('require', req);
+  define('module', mod);
+  define('exports', mod.exports);
+  define('__filename', '[eval]');
+  define('__dirname', '.');
+  for (const id of builtinIds) {
+    if (id.includes('/') || Object.prototype.hasOwnProperty.call(globalThis, id)) continue;
+    Object.defineProperty(globalThis, id, {
+      get() { const m = req(id); define(id, m); return m; },
+      set(value) { define(id, value); },
+      configurable: true, enumerable: false,
+    });
+  }
+  const result = native.compile(code, '[eval]');
+  if (print) console.log(result);
+}
+
 function createRequire(filename) {
   const file = typeof filename === 'string' && filename.startsWith('file://') ? filename.slice(7) : String(filename);
   const mod = new Module(file, null);
@@ -251,4 +280,4 @@ Module.Module = Module;
 Module._resolveFilename = resolveFilename;
 Module._nodeModulePaths = nodeModulePaths;
 
-module.exports = { Module, runMain, createRequire, builtinIds };
+module.exports = { Module, runMain, runEval, createRequire, builtinIds };

@@ -2,6 +2,7 @@
 //! `name.js` the JS half. [`SOURCES`] maps each module id (`fs`, `internal/inspect`, ...) to its
 //! JS source; the bootstrap loads them lazily on first `require`.
 
+pub mod child_process;
 pub mod encoding;
 pub mod fs;
 pub mod os;
@@ -30,6 +31,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         "assert/strict",
         "module.exports = require('assert').strict;",
     ),
+    ("child_process", include_str!("child_process.js")),
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
     ("fs", include_str!("fs.js")),

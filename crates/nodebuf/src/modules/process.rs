@@ -128,6 +128,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     let f = info.flags;
     flags.set("exposeGc", f.expose_gc)?;
     flags.set("exposeInternals", f.expose_internals)?;
+    flags.set("eval", f.eval.clone())?;
+    flags.set("print", f.print)?;
     flags.set("zeroFillBuffers", f.zero_fill_buffers)?;
     flags.set("pendingDeprecation", f.pending_deprecation)?;
     flags.set("noDeprecation", f.no_deprecation)?;
