@@ -322,8 +322,11 @@
   });
 
   // --- fast paths -------------------------------------------------------------------------
-  // The valid common case of tiny accessors, computed in JS (a native call costs more than the
-  // work). Anything else (missing/odd offsets, out of range, coercions) goes to the core.
+  // The valid common case of the tiniest accessors, computed in JS where that measured faster
+  // than the native method (a native call costs ~60-90 ns before any work; one indexed element
+  // access ~15 ns): 1-, 2- and 4-byte integer reads and the 1-byte write. Multi-byte writes and
+  // floats measured faster natively. Anything else (missing/odd offsets, out of range,
+  // coercions) goes to the core.
   function makeFastPaths(readNum, writeNum) {
     return {
       readUInt8: (id) => function readUInt8(offset = 0) {
@@ -401,28 +404,6 @@
             value <= 255 && this[offset] !== undefined) {
           this[offset] = value;
           return offset + 1;
-        }
-        return writeNum(this, id, value, offset, undefined);
-      },
-      writeUInt32LE: (id) => function writeUInt32LE(value, offset = 0) {
-        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
-            value <= 0xffffffff && this[offset] !== undefined && this[offset + 3] !== undefined) {
-          this[offset] = value;
-          this[offset + 1] = value >>> 8;
-          this[offset + 2] = value >>> 16;
-          this[offset + 3] = value >>> 24;
-          return offset + 4;
-        }
-        return writeNum(this, id, value, offset, undefined);
-      },
-      writeUInt32BE: (id) => function writeUInt32BE(value, offset = 0) {
-        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
-            value <= 0xffffffff && this[offset] !== undefined && this[offset + 3] !== undefined) {
-          this[offset] = value >>> 24;
-          this[offset + 1] = value >>> 16;
-          this[offset + 2] = value >>> 8;
-          this[offset + 3] = value;
-          return offset + 4;
         }
         return writeNum(this, id, value, offset, undefined);
       },
