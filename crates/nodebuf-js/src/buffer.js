@@ -12,6 +12,11 @@
 
   class FastBuffer extends Uint8Array {}
 
+  // Pool slabs are shared by many Buffers: transferring one (postMessage) must not detach it.
+  // Node marks them untransferable; so do we, and hosts ask through the exports (below).
+  const untransferable = new WeakSet();
+  const slabHook = (ab) => { untransferable.add(ab); };
+
   // --- DEP0005: Buffer() / new Buffer() ---------------------------------------------------
   const kDeprecation = 'Buffer() is deprecated due to security and usability issues. Please ' +
     'use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.';
@@ -561,6 +566,12 @@
     resolveObjectURL,
     File,
   };
+  Object.defineProperty(exports, Symbol.for('nodebuf.untransferable'), {
+    value: {
+      mark(value) { if (value !== null && typeof value === 'object') untransferable.add(value); },
+      has(value) { return value !== null && typeof value === 'object' && untransferable.has(value); },
+    },
+  });
   Object.defineProperty(exports, 'INSPECT_MAX_BYTES', {
     get: binding.getInspectMaxBytes,
     set: binding.setInspectMaxBytes,
@@ -571,6 +582,7 @@
   return {
     exports,
     FastBuffer,
+    slabHook,
     setInspect(fn) {
       inspectFn = fn;
       binding.setInspect(fn);

@@ -67,6 +67,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     let made: Object = factory.call((binding, opts))?;
     let fast_buffer: Value = made.get("FastBuffer")?;
     state::register(ctx, fast_buffer)?;
+    let slab_hook: Function = made.get("slabHook")?;
+    state::set_slab_hook(ctx, slab_hook);
     let exports: Object = made.get("exports")?;
     let set_inspect: Value = made.get("setInspect")?;
     let key: rquickjs::Symbol = ctx.eval("Symbol.for('nodebuf.setInspect')")?;

@@ -40,6 +40,8 @@ pub struct CtxState<'js> {
     pub slab: Option<(u64, ArrayBuffer<'js>)>,
     /// `util.inspect` of the host, if it gave one.
     pub inspect: Option<Function<'js>>,
+    /// Told about each new pool slab ArrayBuffer (the JS half marks it untransferable).
+    pub on_slab: Option<Function<'js>>,
 }
 
 /// All installs of this runtime.
@@ -73,6 +75,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, fast_buffer: Value<'js>) -> rquickjs::Resul
         uint8_array,
         slab: None,
         inspect: None,
+        on_slab: None,
     });
     Ok(())
 }
@@ -112,7 +115,14 @@ fn array_buffer_for<'js>(ctx: &Ctx<'js>, buf: &CoreBuffer) -> rquickjs::Result<A
     if buf.buffer().kind() == nodebuf_core::memory::StoreKind::Pool {
         // Holding the newest slab's ArrayBuffer keeps it alive while it is the pool's current
         // slab; the previous one is released as Node's is once no Buffer uses it.
-        with(ctx, |s| s.slab = Some((id, ab.clone())));
+        let hook = with(ctx, |s| {
+            s.slab = Some((id, ab.clone()));
+            s.on_slab.clone()
+        })
+        .flatten();
+        if let Some(hook) = hook {
+            hook.call::<_, ()>((ab.clone(),))?;
+        }
     }
     Ok(ab)
 }
@@ -175,6 +185,11 @@ fn construct<'js>(
         return Err(rquickjs::Error::Exception);
     }
     Ok(value)
+}
+
+/// Sets the function told about each new pool slab ArrayBuffer.
+pub fn set_slab_hook<'js>(ctx: &Ctx<'js>, f: Function<'js>) {
+    with(ctx, |s| s.on_slab = Some(f));
 }
 
 /// Sets the host's inspect function.

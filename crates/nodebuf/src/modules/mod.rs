@@ -43,4 +43,5 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("vm", include_str!("vm.js")),
+    ("worker_threads", include_str!("worker_threads.js")),
 ];
