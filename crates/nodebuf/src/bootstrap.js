@@ -65,7 +65,8 @@
   if (native.process.flags.exposeGc) defineGlobal('gc', function gc() { native.gc(); });
 
   try {
-    requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
+    if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();
+    else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
   } catch (err) {
     loop.fatal(err);
   }
