@@ -258,7 +258,8 @@ function unflatten(list) {
         break;
       case T.ERROR: {
         const Ctor = globalThis[list[pos++]];
-        out = Object.create(Ctor.prototype);
+        // A real error object (with the engine's error brand), not just its prototype.
+        out = new Ctor();
         objects[id] = out;
         if (list[pos++]) Object.defineProperty(out, 'message', { value: read(), writable: true, configurable: true, enumerable: false });
         if (list[pos++]) Object.defineProperty(out, 'stack', { value: list[pos++], writable: true, configurable: true, enumerable: false });

@@ -134,6 +134,8 @@ pub fn decode<'js>(ctx: &Ctx<'js>, message: Message) -> Result<Array<'js>> {
             Item::Undefined => Value::new_undefined(ctx.clone()),
             Item::Null => Value::new_null(ctx.clone()),
             Item::Bool(b) => Value::new_bool(ctx.clone(), b),
+            // `new_number` would turn -0 into the integer 0.
+            Item::Number(n) if n == 0.0 && n.is_sign_negative() => Value::new_float(ctx.clone(), n),
             Item::Number(n) => Value::new_number(ctx.clone(), n),
             Item::Str(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
             Item::Utf16(units) => {

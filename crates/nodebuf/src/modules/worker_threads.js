@@ -83,7 +83,8 @@ function deserializeError(data) {
   switch (data.kind) {
     case 'error': {
       const Ctor = globalThis[data.ctor] || Error;
-      const error = Object.create(Ctor.prototype);
+      const error = new Ctor();
+      delete error.stack;
       for (const key of Object.keys(data.hidden)) {
         Object.defineProperty(error, key, { value: data.hidden[key], writable: true, configurable: true, enumerable: false });
       }
