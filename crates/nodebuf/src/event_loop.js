@@ -147,9 +147,7 @@ function fatal(error, origin = 'uncaughtException') {
       error = err;
     }
   }
-  if (fatalHook !== null) {
-    fatalHook(error);
-  } else {
+  if (fatalHook === null) {
     const { inspect } = require('internal/inspect');
     let text;
     if (isErrorLike(error)) {
@@ -168,6 +166,8 @@ function fatal(error, origin = 'uncaughtException') {
       // Exiting anyway.
     }
   }
+  // A worker reports the error to its parent after its own 'exit' listeners ran, as Node does.
+  if (fatalHook !== null) fatalHook(error);
   native.exit(1);
 }
 
