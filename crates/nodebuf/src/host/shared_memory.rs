@@ -146,10 +146,83 @@ pub fn wrap<'js>(ctx: &Ctx<'js>, store: &SharedArrayBuffer) -> rquickjs::Result<
     Ok(value)
 }
 
-/// How many JS objects (in all runtimes) point at `store` right now; for tests.
+/// How many JS objects (in all runtimes) point at `store` right now.
+#[cfg(test)]
 pub fn js_refs(store: &SharedArrayBuffer) -> usize {
     registry()
         .as_ref()
         .and_then(|map| map.get(&(store.as_ptr() as usize)))
         .map_or(0, |entry| entry.js_refs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rquickjs::{Context, Runtime};
+
+    fn context() -> (Runtime, Context) {
+        let rt = Runtime::new().unwrap();
+        let ctx = Context::full(&rt).unwrap();
+        ctx.with(|ctx| install(&ctx));
+        (rt, ctx)
+    }
+
+    #[test]
+    fn js_created_stores_are_core_stores_shared_across_runtimes_and_freed_by_the_last_user() {
+        let (rt_a, a) = context();
+        let (rt_b, b) = context();
+        let before = nodebuf_core::memory::accounting::memory_usage().array_buffers;
+        let store = a.with(|ctx| {
+            let sab: Value = ctx
+                .eval("globalThis.s = new SharedArrayBuffer(1 << 20); new Uint8Array(s)[5] = 7; s")
+                .unwrap();
+            store_of(&ctx, &sab).expect("a registered store")
+        });
+        assert_eq!(store.byte_length(), 1 << 20);
+        assert!(nodebuf_core::memory::accounting::memory_usage().array_buffers >= before);
+        assert_eq!(js_refs(&store), 1);
+        b.with(|ctx| {
+            let wrapped = wrap(&ctx, &store).unwrap();
+            ctx.globals().set("t", wrapped).unwrap();
+            let seen: i32 = ctx.eval("new Uint8Array(t)[5]").unwrap();
+            assert_eq!(seen, 7);
+            let _: () = ctx.eval("new Uint8Array(t)[6] = 9").unwrap();
+        });
+        assert_eq!(js_refs(&store), 2);
+        let seen: i32 = a.with(|ctx| ctx.eval("new Uint8Array(s)[6]").unwrap());
+        assert_eq!(seen, 9);
+        // Each runtime dropping its object gives back one reference; the last drops the entry.
+        a.with(|ctx| {
+            let _: () = ctx.eval("delete globalThis.s").unwrap();
+        });
+        rt_a.run_gc();
+        assert_eq!(js_refs(&store), 1);
+        b.with(|ctx| {
+            let _: () = ctx.eval("delete globalThis.t").unwrap();
+        });
+        rt_b.run_gc();
+        assert_eq!(js_refs(&store), 0);
+        // Only our handle is left.
+        assert_eq!(store.handle_count(), 1);
+    }
+
+    #[test]
+    fn empty_and_foreign_values() {
+        let (_rt, a) = context();
+        a.with(|ctx| {
+            let empty = wrap(&ctx, &SharedArrayBuffer::new(0).unwrap()).unwrap();
+            ctx.globals().set("e", empty).unwrap();
+            let ok: bool = ctx
+                .eval("e instanceof SharedArrayBuffer && e.byteLength === 0")
+                .unwrap();
+            assert!(ok);
+            let plain: Value = ctx.eval("new ArrayBuffer(4)").unwrap();
+            assert!(store_of(&ctx, &plain).is_none());
+            assert!(store_of(&ctx, &Value::new_int(ctx.clone(), 3)).is_none());
+            let sliced: bool = ctx
+                .eval("const s = new SharedArrayBuffer(8); new Uint8Array(s)[7] = 1; new Uint8Array(s.slice(6))[1] === 1")
+                .unwrap();
+            assert!(sliced);
+        });
+    }
 }

@@ -10,6 +10,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -50,11 +51,11 @@ pub struct WorkerSelf {
 }
 
 thread_local! {
-    static SELF: RefCell<Option<Arc<WorkerSelf>>> = const { RefCell::new(None) };
+    static SELF: RefCell<Option<Rc<WorkerSelf>>> = const { RefCell::new(None) };
 }
 
 /// The calling thread's worker identity, or `None` on the main thread.
-pub fn current() -> Option<Arc<WorkerSelf>> {
+pub fn current() -> Option<Rc<WorkerSelf>> {
     SELF.with(|slot| slot.borrow().clone())
 }
 
@@ -108,7 +109,7 @@ pub fn terminate(thread_id: u64) -> bool {
 }
 
 fn run(spec: WorkerSpec) {
-    let me = Arc::new(WorkerSelf {
+    let me = Rc::new(WorkerSelf {
         thread_id: spec.thread_id,
         parent: spec.parent.clone(),
         agent: spec.agent.clone(),

@@ -405,3 +405,119 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("messaging", m)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rquickjs::{Context, Runtime};
+
+    fn context() -> (Runtime, Context) {
+        let rt = Runtime::new().unwrap();
+        let ctx = Context::full(&rt).unwrap();
+        ctx.with(|ctx| shared_memory::install(&ctx));
+        (rt, ctx)
+    }
+
+    #[test]
+    fn flat_lists_cross_runtimes_exactly() {
+        let (_ra, a) = context();
+        let (_rb, b) = context();
+        let message = a.with(|ctx| {
+            let list: Array = ctx
+                .eval(
+                    r#"globalThis.sab = new SharedArrayBuffer(4);
+                    [undefined, null, true, -0, 1.5, 2 ** 40, NaN, 'plain', 'lone \ud800 x', '😀',
+                     new Uint8Array([1, 2, 3]).buffer, sab]"#,
+                )
+                .unwrap();
+            encode(&ctx, &list).unwrap()
+        });
+        assert_eq!(message.items.len(), 12);
+        assert!(matches!(message.items[8], Item::Utf16(_)));
+        b.with(|ctx| {
+            let list = decode(&ctx, message).unwrap();
+            ctx.globals().set("list", list).unwrap();
+            let checks: String = ctx
+                .eval(
+                    r#"[list[0] === undefined, list[1] === null, list[2] === true,
+                       Object.is(list[3], -0), list[4] === 1.5, list[5] === 2 ** 40,
+                       Number.isNaN(list[6]), list[7] === 'plain', list[8] === 'lone \ud800 x',
+                       list[9] === '😀', new Uint8Array(list[10]).join() === '1,2,3',
+                       list[11] instanceof SharedArrayBuffer].join()"#,
+                )
+                .unwrap();
+            assert!(!checks.contains("false"), "{checks}");
+            let _: () = ctx.eval("new Uint8Array(list[11])[0] = 77").unwrap();
+        });
+        let seen: i32 = a.with(|ctx| ctx.eval("new Uint8Array(sab)[0]").unwrap());
+        assert_eq!(seen, 77);
+    }
+
+    #[test]
+    fn objects_other_than_buffers_are_refused() {
+        let (_ra, a) = context();
+        a.with(|ctx| {
+            let list: Array = ctx.eval("[{}]").unwrap();
+            assert!(encode(&ctx, &list).is_err());
+            let _ = ctx.catch();
+            let list: Array = ctx.eval("[Symbol('x')]").unwrap();
+            assert!(encode(&ctx, &list).is_err());
+            let _ = ctx.catch();
+        });
+    }
+
+    fn text(message: &Message) -> Option<&str> {
+        match message.items.first() {
+            Some(Item::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn msg(s: &str) -> Message {
+        Message {
+            items: vec![Item::Str(s.into())],
+        }
+    }
+
+    #[test]
+    fn ports_queue_in_order_move_between_owners_and_close_both_ends() {
+        let here = Agent::new();
+        let there = Agent::new();
+        let (a, b) = create_channel(&here);
+        assert!(post(a, msg("one")));
+        assert!(post(a, msg("two")));
+        // Each post announces the port to its owner.
+        assert_eq!(here.take().len(), 2);
+        assert_eq!(text(&take(b).unwrap()), Some("one"));
+        // In transit: messages wait for the new owner, who hears about them on adoption.
+        release(b);
+        assert!(post(a, msg("three")));
+        assert!(here.take().is_empty());
+        assert!(adopt(b, &there));
+        let events = there.take();
+        assert!(matches!(events.as_slice(), [Event::PortReady(id)] if *id == b));
+        assert_eq!(text(&take(b).unwrap()), Some("two"));
+        assert_eq!(text(&take(b).unwrap()), Some("three"));
+        assert!(take(b).is_none());
+        // Closing one end tells the other's owner and stops delivery.
+        close(b);
+        assert!(!is_entangled(a));
+        assert!(matches!(here.take().as_slice(), [Event::PortClosed(id)] if *id == a));
+        assert!(!post(a, msg("lost")));
+        close(a);
+        assert!(!adopt(a, &here));
+    }
+
+    #[test]
+    fn a_thread_ending_closes_what_it_owns() {
+        let here = Agent::new();
+        let there = Agent::new();
+        let (a, b) = create_channel(&here);
+        release(b);
+        adopt(b, &there);
+        close_all_owned_by(&there);
+        assert!(!is_entangled(a));
+        assert!(matches!(here.take().as_slice(), [Event::PortClosed(id)] if *id == a));
+        close(a);
+    }
+}

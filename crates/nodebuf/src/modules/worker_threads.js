@@ -15,7 +15,7 @@ const threadId = isMainThread ? 0 : info.threadId;
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 
 let parentPort = null;
-let workerData;
+let workerData = null;
 let initEnv;
 if (!isMainThread) {
   const init = messaging.unflatten(info.init);
@@ -103,7 +103,8 @@ function deserializeError(data) {
 }
 
 function validateWorkerPath(filename) {
-  if (typeof filename !== 'string' && !(filename instanceof URL)) {
+  const isURL = typeof URL === 'function' && filename instanceof URL;
+  if (typeof filename !== 'string' && !isURL) {
     throw codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
   }
   if (typeof filename !== 'string') {
@@ -118,7 +119,8 @@ function validateWorkerPath(filename) {
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
-    if (options === null || typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    // Node reads options.execArgv first: null fails there with the engine's TypeError.
+    void options.execArgv;
     let source;
     const isEval = Boolean(options.eval);
     if (isEval) {

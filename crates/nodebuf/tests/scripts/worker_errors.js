@@ -17,11 +17,13 @@ function next(i) {
   }
   const kind = kinds[i];
   const w = new Worker(path.join(__dirname, 'worker_files', 'thrower.js'), { workerData: { kind } });
-  const log = [];
-  w.on('message', (m) => log.push(`message: ${m}`));
-  w.on('error', (e) => log.push(`error: ${describe(e)}`));
+  // Node sends errors on another channel than messages: their relative order is not fixed.
+  const messages = [];
+  const errors = [];
+  w.on('message', (m) => messages.push(m));
+  w.on('error', (e) => errors.push(describe(e)));
   w.on('exit', (code) => {
-    console.log(kind, log, 'exit', code);
+    console.log(kind, messages, errors, 'exit', code);
     next(i + 1);
   });
 }
