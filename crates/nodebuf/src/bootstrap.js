@@ -55,6 +55,9 @@
   }
   defineGlobal('queueMicrotask', loop.queueMicrotask);
   defineLazyGlobal('structuredClone', () => requireBuiltin('internal/clone').structuredClone);
+  for (const name of ['MessageChannel', 'MessagePort']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
+  }
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);

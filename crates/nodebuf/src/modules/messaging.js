@@ -5,7 +5,13 @@
 'use strict';
 
 const EventEmitter = require('events');
-const { types } = require('internal/inspect');
+// Loaded on first use: inspect reads every global at start-up, which can load this module
+// (the MessageChannel global) while inspect itself is still loading.
+let typesCache = null;
+function typesOf() {
+  if (typesCache === null) typesCache = require('internal/inspect').types;
+  return typesCache;
+}
 const { codes, makeNodeError } = require('internal/errors');
 const loop = require('internal/loop');
 
@@ -35,6 +41,7 @@ function isUntransferable(value) {
 
 // Checks a transferList as Node does; returns the ArrayBuffers to move and the ports to send.
 function readTransferList(transferList, sourcePort) {
+  const types = typesOf();
   const buffers = new Set();
   const ports = new Set();
   if (transferList === undefined || transferList === null) return { buffers, ports };
@@ -63,6 +70,7 @@ function readTransferList(transferList, sourcePort) {
 
 // Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
 function flatten(value, ports) {
+  const types = typesOf();
   const out = [];
   const ids = new Map();
   let nextId = 0;
@@ -261,8 +269,12 @@ function unflatten(list) {
         // A real error object (with the engine's error brand), not just its prototype.
         out = new Ctor();
         objects[id] = out;
-        if (list[pos++]) Object.defineProperty(out, 'message', { value: read(), writable: true, configurable: true, enumerable: false });
-        if (list[pos++]) Object.defineProperty(out, 'stack', { value: list[pos++], writable: true, configurable: true, enumerable: false });
+        const message = list[pos++] ? read() : undefined;
+        const hasStack = list[pos++];
+        // V8's order of own properties: stack, message, cause.
+        if (hasStack) Object.defineProperty(out, 'stack', { value: list[pos++], writable: true, configurable: true, enumerable: false });
+        else delete out.stack;
+        if (message !== undefined) Object.defineProperty(out, 'message', { value: message, writable: true, configurable: true, enumerable: false });
         if (list[pos++]) Object.defineProperty(out, 'cause', { value: read(), writable: true, configurable: true, enumerable: false });
         return out;
       }
@@ -512,6 +524,23 @@ function unregisterWorker(threadId) {
   liveWorkers.delete(threadId);
 }
 
+// The global structuredClone: the same serializer as postMessage, through the same native
+// carrier, so ArrayBuffers are copied or moved, SharedArrayBuffers come back as new objects
+// over the same memory and ports can be transferred, as in Node.
+function structuredClone(value, options) {
+  if (arguments.length === 0) {
+    throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
+  }
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
+  }
+  const transfer = options === undefined || options === null ? undefined : options.transfer;
+  const message = serialize(value, transfer, null);
+  const list = m.roundTrip(message.list);
+  message.commit();
+  return unflatten(list);
+}
+
 function markAsUntransferable(object) {
   if (object === null || (typeof object !== 'object' && typeof object !== 'function')) return;
   Object.defineProperty(object, kUntransferable, { value: true, configurable: false, enumerable: false, writable: false });
@@ -522,6 +551,7 @@ module.exports = {
   MessageChannel,
   receiveMessageOnPort,
   markAsUntransferable,
+  structuredClone,
   serialize,
   unflatten,
   flatten,

@@ -322,8 +322,9 @@ fn js_post<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
     Ok(post(port as u64, message))
 }
 
-fn js_encode_check<'js>(ctx: Ctx<'js>, list: Array<'js>) -> Result<()> {
-    encode(&ctx, &list).map(drop)
+fn js_round_trip<'js>(ctx: Ctx<'js>, list: Array<'js>) -> Result<Array<'js>> {
+    let message = encode(&ctx, &list)?;
+    decode(&ctx, message)
 }
 
 fn js_take<'js>(ctx: Ctx<'js>, port: f64) -> Result<Value<'js>> {
@@ -384,7 +385,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), js_create_channel)?,
     )?;
     m.set("post", Function::new(ctx.clone(), js_post)?)?;
-    m.set("check", Function::new(ctx.clone(), js_encode_check)?)?;
+    m.set("roundTrip", Function::new(ctx.clone(), js_round_trip)?)?;
     m.set("take", Function::new(ctx.clone(), js_take)?)?;
     m.set(
         "close",
