@@ -199,6 +199,7 @@ class Worker extends EventEmitter {
     if (kind === 'online') {
       this.emit('online');
     } else if (kind === 'error') {
+      // Without listeners this throws into the main thread (as an uncaught exception).
       this.emit('error', deserializeError(messaging.unflatten(payload)));
     } else if (kind === 'exit') {
       // Every message the worker sent before it ended is delivered before 'exit'.
