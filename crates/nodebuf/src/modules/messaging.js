@@ -32,6 +32,33 @@ const T = {
   PORT: 19, END: 20,
 };
 
+// Engine class ids of the types the serializer tells apart: one native call per object
+// instead of one per type check.
+let classes = null;
+function classIds() {
+  if (classes !== null) return classes;
+  const id = native.classId;
+  classes = {
+    arrayBuffer: id(new ArrayBuffer(0)),
+    sharedArrayBuffer: id(new SharedArrayBuffer(0)),
+    dataView: id(new DataView(new ArrayBuffer(0))),
+    date: id(new Date(0)),
+    regexp: id(/x/),
+    map: id(new Map()),
+    set: id(new Set()),
+    error: id(new Error()),
+    promise: id(Promise.resolve()),
+    weakMap: id(new WeakMap()),
+    weakSet: id(new WeakSet()),
+    weakRef: typeof WeakRef === 'function' ? id(new WeakRef({})) : -2,
+    boxed: new Set([id(Object(1)), id(Object('')), id(Object(true)), id(Object(1n))]),
+    symbol: id(Object(Symbol('s'))),
+    object: id({}),
+    array: id([]),
+  };
+  return classes;
+}
+
 const errorNames = new Set(['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']);
 const ObjectToString = Object.prototype.toString;
 
@@ -71,6 +98,7 @@ function readTransferList(transferList, sourcePort) {
 // Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
 function flatten(value, ports) {
   const types = typesOf();
+  const ids_ = classIds();
   const out = [];
   const ids = new Map();
   let nextId = 0;
@@ -103,51 +131,62 @@ function flatten(value, ports) {
       out.push(T.REF, seen);
       return;
     }
-    if (types.isProxy(v)) throw dataCloneError('#<Object> could not be cloned.');
+    const cls = native.classId(v);
     ids.set(v, nextId++);
-    if (types.isArrayBuffer(v)) {
+    if (cls === ids_.object || cls === ids_.array) {
+      if (v instanceof MessagePort) {
+        if (!ports.has(v)) {
+          throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+            'Object that needs transfer was found in message but not listed in transferList');
+        }
+        out.push(T.PORT, v._id);
+      } else if (cls === ids_.array) {
+        out.push(T.ARR, v.length);
+        writeProps(v);
+      } else if (ObjectToString.call(v) === '[object Error]') {
+        writeError(v);
+      } else {
+        out.push(T.OBJ);
+        writeProps(v);
+      }
+    } else if (cls === ids_.arrayBuffer) {
       out.push(T.AB, v);
-    } else if (types.isSharedArrayBuffer(v)) {
+    } else if (cls === ids_.sharedArrayBuffer) {
       out.push(T.SAB, v);
-    } else if (ArrayBuffer.isView(v)) {
-      const isDataView = types.isDataView(v);
-      out.push(T.VIEW, isDataView ? 'DataView' : types.typedArrayName(v));
+    } else if (cls === ids_.dataView) {
+      out.push(T.VIEW, 'DataView');
       write(v.buffer);
-      out.push(v.byteOffset, isDataView ? v.byteLength : v.length);
-    } else if (Array.isArray(v)) {
-      out.push(T.ARR, v.length);
-      writeProps(v);
-    } else if (types.isDate(v)) {
+      out.push(v.byteOffset, v.byteLength);
+    } else if (ArrayBuffer.isView(v)) {
+      out.push(T.VIEW, types.typedArrayName(v));
+      write(v.buffer);
+      out.push(v.byteOffset, v.length);
+    } else if (cls === ids_.date) {
       out.push(T.DATE, v.getTime());
-    } else if (types.isRegExp(v)) {
+    } else if (cls === ids_.regexp) {
       out.push(T.REGEXP, v.source, v.flags);
-    } else if (types.isMap(v)) {
+    } else if (cls === ids_.map) {
       out.push(T.MAP);
       for (const [k, val] of v) {
         write(k);
         write(val);
       }
       out.push(T.END);
-    } else if (types.isSet(v)) {
+    } else if (cls === ids_.set) {
       out.push(T.SET);
       for (const val of v) write(val);
       out.push(T.END);
-    } else if (types.isBoxedPrimitive(v)) {
-      if (types.isSymbolObject && types.isSymbolObject(v)) throw dataCloneError('[object Symbol] could not be cloned.');
-      const prim = v.valueOf();
-      if (typeof prim === 'symbol') throw dataCloneError('[object Symbol] could not be cloned.');
+    } else if (cls === ids_.symbol) {
+      throw dataCloneError('[object Symbol] could not be cloned.');
+    } else if (ids_.boxed.has(cls)) {
       out.push(T.BOXED);
-      write(prim);
-    } else if (types.isNativeError(v) || ObjectToString.call(v) === '[object Error]') {
+      write(v.valueOf());
+    } else if (cls === ids_.error) {
       writeError(v);
-    } else if (v instanceof MessagePort) {
-      if (!ports.has(v)) {
-        throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
-          'Object that needs transfer was found in message but not listed in transferList');
-      }
-      out.push(T.PORT, v._id);
-    } else if (types.isPromise(v) || types.isWeakMap(v) || types.isWeakSet(v) || types.isWeakRef(v)) {
+    } else if (cls === ids_.promise || cls === ids_.weakMap || cls === ids_.weakSet || cls === ids_.weakRef) {
       throw dataCloneError(`#<${v.constructor && v.constructor.name ? v.constructor.name : 'Object'}> could not be cloned.`);
+    } else if (native.proxyDetails(v) !== undefined) {
+      throw dataCloneError('#<Object> could not be cloned.');
     } else {
       out.push(T.OBJ);
       writeProps(v);
