@@ -55,6 +55,9 @@
   }
   defineGlobal('queueMicrotask', loop.queueMicrotask);
   defineLazyGlobal('structuredClone', () => requireBuiltin('internal/clone').structuredClone);
+  for (const name of ['MessageChannel', 'MessagePort']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
+  }
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
@@ -69,7 +72,8 @@
 
   try {
     const { eval: code, print } = native.process.flags;
-    if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print);
+    if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();
+    else if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print);
     else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
   } catch (err) {
     loop.fatal(err);

@@ -14,6 +14,11 @@ let timerSeq = 0;
 let immediates = [];
 let loopTime = native.now();
 let exiting = false;
+// Incoming messages and worker events (internal/messaging): polled after timers, and the loop
+// sleeps on its inbox instead of a plain sleep.
+let eventSource = null;
+// Where a worker sends its uncaught errors instead of printing them.
+let fatalHook = null;
 
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
@@ -142,14 +147,16 @@ function fatal(error, origin = 'uncaughtException') {
       error = err;
     }
   }
-  const { inspect } = require('internal/inspect');
-  let text;
-  if (isErrorLike(error)) {
-    text = `${sourceHeader(error)}${inspect(error)}\n`;
-  } else {
-    text = `\n${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  if (fatalHook === null) {
+    const { inspect } = require('internal/inspect');
+    let text;
+    if (isErrorLike(error)) {
+      text = `${sourceHeader(error)}${inspect(error)}\n`;
+    } else {
+      text = `\n${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+    }
+    native.writeErr(`${text}\nNode.js ${process.version}\n`);
   }
-  native.writeErr(`${text}\nNode.js ${process.version}\n`);
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;
@@ -159,6 +166,8 @@ function fatal(error, origin = 'uncaughtException') {
       // Exiting anyway.
     }
   }
+  // A worker reports the error to its parent after its own 'exit' listeners ran, as Node does.
+  if (fatalHook !== null) fatalHook(error);
   native.exit(1);
 }
 
@@ -235,6 +244,7 @@ function runImmediates() {
 
 function hasWork() {
   if (immediates.some((i) => !i._destroyed && i._ref)) return true;
+  if (eventSource !== null && eventSource.hasRef()) return true;
   return timerList.some((t) => t._ref);
 }
 
@@ -242,6 +252,7 @@ function run() {
   runTicks();
   for (;;) {
     runTimers();
+    if (eventSource !== null) eventSource.poll();
     runImmediates();
     if (!hasWork()) {
       if (process.listenerCount('beforeExit') > 0) {
@@ -251,7 +262,9 @@ function run() {
       }
       break;
     }
-    if (immediates.length === 0 && timerList.length > 0) {
+    if (immediates.length === 0 && eventSource !== null) {
+      eventSource.wait(timerList.length > 0 ? Math.max(0, timerList[0]._when - native.now()) : -1);
+    } else if (immediates.length === 0 && timerList.length > 0) {
       native.sleep(timerList[0]._when - native.now());
     }
   }
@@ -288,5 +301,7 @@ module.exports = {
   addImmediate,
   removeImmediate,
   isExiting: () => exiting,
+  setEventSource: (source) => { eventSource = source; },
+  setFatalHook: (hook) => { fatalHook = hook; },
   setExiting: () => { exiting = true; },
 };

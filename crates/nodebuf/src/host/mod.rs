@@ -3,8 +3,11 @@
 //! `nodebuf-js`, runs the JS bootstrap (globals, the main module, the event loop) and returns
 //! the exit code.
 
+pub mod agent;
 pub mod engine;
+pub mod shared_memory;
 pub mod stdio;
+pub mod worker;
 
 use std::cell::RefCell;
 
@@ -41,6 +44,7 @@ fn build_native<'js>(
     flags: &Flags,
     script: &str,
     args: &[String],
+    worker: Option<&worker::WorkerSpec>,
 ) -> rquickjs::Result<Object<'js>> {
     let native = Object::new(ctx.clone())?;
     engine::install(ctx, &native)?;
@@ -59,6 +63,8 @@ fn build_native<'js>(
     modules::child_process::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;
+    modules::messaging::install(ctx, &native)?;
+    modules::worker_threads::install(ctx, &native, worker)?;
     native.set("sources", sources(ctx)?)?;
     native.set(
         "setRejectionHook",
@@ -81,6 +87,21 @@ fn report_bootstrap_failure(ctx: &Ctx<'_>, error: rquickjs::CaughtError<'_>) -> 
 
 /// Runs `script` (an absolute path) with `args` under `flags`; returns the process exit code.
 pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
+    worker::set_flags(flags);
+    run_thread(flags, script, args, None)
+}
+
+/// Runs a worker thread's JS (`script` is its path or `[worker eval]`); returns its exit code.
+pub fn run_worker(flags: &Flags, script: &str, spec: &worker::WorkerSpec) -> i32 {
+    run_thread(flags, script, &spec.argv, Some(spec))
+}
+
+fn run_thread(
+    flags: &Flags,
+    script: &str,
+    args: &[String],
+    worker: Option<&worker::WorkerSpec>,
+) -> i32 {
     let Ok(runtime) = Runtime::new() else {
         eprintln!("nodebuf: cannot create the JS runtime");
         return 70;
@@ -96,12 +117,17 @@ pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
             }
         },
     )));
+    if let Some(spec) = worker {
+        let agent = spec.agent.clone();
+        runtime.set_interrupt_handler(Some(Box::new(move || agent.is_terminated())));
+    }
     let Ok(context) = Context::full(&runtime) else {
         eprintln!("nodebuf: cannot create the JS context");
         return 70;
     };
     let code = context.with(|ctx| {
-        let native = match build_native(&ctx, flags, script, args) {
+        shared_memory::install(&ctx);
+        let native = match build_native(&ctx, flags, script, args, worker) {
             Ok(native) => native,
             Err(e) => {
                 let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();
@@ -116,6 +142,9 @@ pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
         let result = boot.and_then(|boot| boot.call::<_, i32>((native,)));
         match result.catch(&ctx) {
             Ok(code) => code,
+            // A worker stopped by `process.exit()` or `terminate()` unwinds with an exception
+            // no JS could catch; its exit code is decided by the worker module.
+            Err(_) if worker.is_some_and(|spec| spec.agent.is_terminated()) => 1,
             Err(e) => report_bootstrap_failure(&ctx, e),
         }
     });

@@ -5,9 +5,11 @@
 pub mod child_process;
 pub mod encoding;
 pub mod fs;
+pub mod messaging;
 pub mod os;
 pub mod process;
 pub mod vm;
+pub mod worker_threads;
 
 /// The JS sources of the builtins, by module id. Ids without `internal/` are what
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
@@ -43,5 +45,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("vm", include_str!("vm.js")),
+    ("internal/messaging", include_str!("messaging.js")),
     ("worker_threads", include_str!("worker_threads.js")),
 ];

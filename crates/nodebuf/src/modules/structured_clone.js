@@ -90,4 +90,6 @@ function clone(value, memory, transferred) {
   return out;
 }
 
-module.exports = { structuredClone };
+// Superseded by the shared serializer of postMessage (internal/messaging); kept for reference.
+void structuredClone;
+module.exports = { structuredClone: require('internal/messaging').structuredClone };

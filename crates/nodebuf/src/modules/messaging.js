@@ -1,0 +1,608 @@
+// Messaging as Node v20 does it between threads: the structured clone serializer (flattening a
+// value into primitives plus (Shared)ArrayBuffers that Rust carries to the other runtime),
+// MessagePort / MessageChannel / receiveMessageOnPort, and the event pump that delivers this
+// thread's incoming messages and worker events from the event loop's poll phase.
+'use strict';
+
+const EventEmitter = require('events');
+// Loaded on first use: inspect reads every global at start-up, which can load this module
+// (the MessageChannel global) while inspect itself is still loading.
+let typesCache = null;
+function typesOf() {
+  if (typesCache === null) typesCache = require('internal/inspect').types;
+  return typesCache;
+}
+const { codes, makeNodeError } = require('internal/errors');
+const loop = require('internal/loop');
+
+const m = native.messaging;
+
+// The Buffer binding (another crate) keeps the untransferable marks — its pool slabs and whatever
+// `markAsUntransferable` marks — in a private registry exposed under this key of the `buffer`
+// exports, so marks stay invisible to scripts, as Node's private symbol is.
+let untransferable;
+function untransferableRegistry() {
+  if (untransferable === undefined) untransferable = require('buffer')[Symbol.for('nodebuf.untransferable')];
+  return untransferable;
+}
+
+function dataCloneError(message) {
+  return new DOMException(message, 'DataCloneError');
+}
+
+// --- serializer ---------------------------------------------------------------------------
+
+const T = {
+  UNDEF: 0, NULL: 1, TRUE: 2, FALSE: 3, NUM: 4, STR: 5, BIGINT: 6, REF: 7, OBJ: 8, ARR: 9,
+  DATE: 10, REGEXP: 11, MAP: 12, SET: 13, BOXED: 14, ERROR: 15, AB: 16, SAB: 17, VIEW: 18,
+  PORT: 19, END: 20,
+};
+
+// Engine class ids of the types the serializer tells apart: one native call per object
+// instead of one per type check.
+let classes = null;
+function classIds() {
+  if (classes !== null) return classes;
+  const id = native.classId;
+  classes = {
+    arrayBuffer: id(new ArrayBuffer(0)),
+    sharedArrayBuffer: id(new SharedArrayBuffer(0)),
+    dataView: id(new DataView(new ArrayBuffer(0))),
+    date: id(new Date(0)),
+    regexp: id(/x/),
+    map: id(new Map()),
+    set: id(new Set()),
+    error: id(new Error()),
+    promise: id(Promise.resolve()),
+    weakMap: id(new WeakMap()),
+    weakSet: id(new WeakSet()),
+    weakRef: typeof WeakRef === 'function' ? id(new WeakRef({})) : -2,
+    boxed: new Set([id(Object(1)), id(Object('')), id(Object(true)), id(Object(1n))]),
+    symbol: id(Object(Symbol('s'))),
+    object: id({}),
+    array: id([]),
+  };
+  return classes;
+}
+
+const errorNames = new Set(['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']);
+const ObjectToString = Object.prototype.toString;
+
+function isUntransferable(value) {
+  return untransferableRegistry().has(value);
+}
+
+// Checks a transferList as Node does; returns the ArrayBuffers to move and the ports to send.
+function readTransferList(transferList, sourcePort) {
+  const types = typesOf();
+  const buffers = new Set();
+  const ports = new Set();
+  if (transferList === undefined || transferList === null) return { buffers, ports };
+  if (typeof transferList !== 'object' || typeof transferList[Symbol.iterator] !== 'function') {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  }
+  const seen = new Set();
+  for (const item of transferList) {
+    if (types.isArrayBuffer(item)) {
+      if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+      seen.add(item);
+      // Node copies untransferable buffers (its Buffer pool) instead of moving them.
+      if (!isUntransferable(item)) buffers.add(item);
+    } else if (item instanceof MessagePort) {
+      if (item === sourcePort) throw dataCloneError('Transfer list contains source port');
+      if (item._id === null) throw dataCloneError('MessagePort in transfer list is already detached');
+      if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
+      seen.add(item);
+      ports.add(item);
+    } else {
+      throw makeNodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
+    }
+  }
+  return { buffers, ports };
+}
+
+// Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
+function flatten(value, ports) {
+  const types = typesOf();
+  const ids_ = classIds();
+  const out = [];
+  const ids = new Map();
+  let nextId = 0;
+
+  function writeProps(obj) {
+    for (const key of Object.keys(obj)) {
+      out.push(key);
+      write(obj[key]);
+    }
+    out.push(T.END);
+  }
+
+  function write(v) {
+    switch (typeof v) {
+      case 'undefined': out.push(T.UNDEF); return;
+      case 'boolean': out.push(v ? T.TRUE : T.FALSE); return;
+      case 'number': out.push(T.NUM, v); return;
+      case 'string': out.push(T.STR, v); return;
+      case 'bigint': out.push(T.BIGINT, v.toString()); return;
+      case 'symbol': throw dataCloneError(`${String(v)} could not be cloned.`);
+      case 'function': throw dataCloneError(`${Function.prototype.toString.call(v)} could not be cloned.`);
+      default: break;
+    }
+    if (v === null) {
+      out.push(T.NULL);
+      return;
+    }
+    const seen = ids.get(v);
+    if (seen !== undefined) {
+      out.push(T.REF, seen);
+      return;
+    }
+    const cls = native.classId(v);
+    ids.set(v, nextId++);
+    if (cls === ids_.object || cls === ids_.array) {
+      if (v instanceof MessagePort) {
+        if (!ports.has(v)) {
+          throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+            'Object that needs transfer was found in message but not listed in transferList');
+        }
+        out.push(T.PORT, v._id);
+      } else if (cls === ids_.array) {
+        out.push(T.ARR, v.length);
+        writeProps(v);
+      } else if (ObjectToString.call(v) === '[object Error]') {
+        writeError(v);
+      } else {
+        out.push(T.OBJ);
+        writeProps(v);
+      }
+    } else if (cls === ids_.arrayBuffer) {
+      out.push(T.AB, v);
+    } else if (cls === ids_.sharedArrayBuffer) {
+      out.push(T.SAB, v);
+    } else if (cls === ids_.dataView) {
+      out.push(T.VIEW, 'DataView');
+      write(v.buffer);
+      out.push(v.byteOffset, v.byteLength);
+    } else if (ArrayBuffer.isView(v)) {
+      out.push(T.VIEW, types.typedArrayName(v));
+      write(v.buffer);
+      out.push(v.byteOffset, v.length);
+    } else if (cls === ids_.date) {
+      out.push(T.DATE, v.getTime());
+    } else if (cls === ids_.regexp) {
+      out.push(T.REGEXP, v.source, v.flags);
+    } else if (cls === ids_.map) {
+      out.push(T.MAP);
+      for (const [k, val] of v) {
+        write(k);
+        write(val);
+      }
+      out.push(T.END);
+    } else if (cls === ids_.set) {
+      out.push(T.SET);
+      for (const val of v) write(val);
+      out.push(T.END);
+    } else if (cls === ids_.symbol) {
+      throw dataCloneError('[object Symbol] could not be cloned.');
+    } else if (ids_.boxed.has(cls)) {
+      out.push(T.BOXED);
+      write(v.valueOf());
+    } else if (cls === ids_.error) {
+      writeError(v);
+    } else if (cls === ids_.promise || cls === ids_.weakMap || cls === ids_.weakSet || cls === ids_.weakRef) {
+      throw dataCloneError(`#<${v.constructor && v.constructor.name ? v.constructor.name : 'Object'}> could not be cloned.`);
+    } else if (native.proxyDetails(v) !== undefined) {
+      throw dataCloneError('#<Object> could not be cloned.');
+    } else {
+      out.push(T.OBJ);
+      writeProps(v);
+    }
+  }
+
+  // V8 keeps the prototype's name only when it is a built-in error, the own message, the stack
+  // and the cause.
+  function writeError(e) {
+    let name = 'Error';
+    try {
+      const n = e.name;
+      if (errorNames.has(n)) name = n;
+    } catch {
+      // A throwing getter leaves the default.
+    }
+    out.push(T.ERROR, name);
+    const message = Object.getOwnPropertyDescriptor(e, 'message');
+    if (message && 'value' in message) {
+      out.push(true);
+      write(String(message.value));
+    } else {
+      out.push(false);
+    }
+    const stack = e.stack;
+    if (typeof stack === 'string') {
+      out.push(true, stack);
+    } else {
+      out.push(false);
+    }
+    if (Object.prototype.hasOwnProperty.call(e, 'cause')) {
+      out.push(true);
+      write(e.cause);
+    } else {
+      out.push(false);
+    }
+  }
+
+  write(value);
+  return out;
+}
+
+// Rebuilds a value from a flat list made by `flatten` (after Rust carried it over).
+function unflatten(list) {
+  let pos = 0;
+  const objects = [];
+
+  function readProps(target) {
+    for (;;) {
+      const key = list[pos++];
+      if (key === T.END) return target;
+      target[key] = read();
+    }
+  }
+
+  function read() {
+    const tag = list[pos++];
+    switch (tag) {
+      case T.UNDEF: return undefined;
+      case T.NULL: return null;
+      case T.TRUE: return true;
+      case T.FALSE: return false;
+      case T.NUM: return list[pos++];
+      case T.STR: return list[pos++];
+      case T.BIGINT: return BigInt(list[pos++]);
+      case T.REF: return objects[list[pos++]];
+      default: break;
+    }
+    const id = objects.length;
+    objects.push(undefined);
+    let out;
+    switch (tag) {
+      case T.AB:
+      case T.SAB:
+        out = list[pos++];
+        break;
+      case T.VIEW: {
+        const kind = list[pos++];
+        const buffer = read();
+        const offset = list[pos++];
+        const length = list[pos++];
+        out = new globalThis[kind](buffer, offset, length);
+        break;
+      }
+      case T.ARR:
+        out = new Array(list[pos++]);
+        objects[id] = out;
+        return readProps(out);
+      case T.OBJ:
+        out = {};
+        objects[id] = out;
+        return readProps(out);
+      case T.DATE:
+        out = new Date(list[pos++]);
+        break;
+      case T.REGEXP:
+        out = new RegExp(list[pos++], list[pos++]);
+        break;
+      case T.MAP:
+        out = new Map();
+        objects[id] = out;
+        while (list[pos] !== T.END) {
+          const k = read();
+          out.set(k, read());
+        }
+        pos++;
+        return out;
+      case T.SET:
+        out = new Set();
+        objects[id] = out;
+        while (list[pos] !== T.END) out.add(read());
+        pos++;
+        return out;
+      case T.BOXED:
+        out = Object(read());
+        break;
+      case T.ERROR: {
+        const Ctor = globalThis[list[pos++]];
+        // A real error object (with the engine's error brand), not just its prototype.
+        out = new Ctor();
+        objects[id] = out;
+        const message = list[pos++] ? read() : undefined;
+        const hasStack = list[pos++];
+        // V8's order of own properties: stack, message, cause.
+        if (hasStack) Object.defineProperty(out, 'stack', { value: list[pos++], writable: true, configurable: true, enumerable: false });
+        else delete out.stack;
+        if (message !== undefined) Object.defineProperty(out, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+        if (list[pos++]) Object.defineProperty(out, 'cause', { value: read(), writable: true, configurable: true, enumerable: false });
+        return out;
+      }
+      case T.PORT:
+        out = adoptPort(list[pos++]);
+        break;
+      default:
+        throw new Error(`internal: bad message tag ${tag}`);
+    }
+    objects[id] = out;
+    return out;
+  }
+
+  return read();
+}
+
+// Serializes `value` for posting: validates the transfer list, flattens, and returns what to
+// do after the post succeeds (detach moved buffers, hand over moved ports).
+function serialize(value, transferList, sourcePort) {
+  const { buffers, ports } = readTransferList(transferList, sourcePort);
+  const list = flatten(value, ports);
+  return {
+    list,
+    commit() {
+      for (const buffer of buffers) m.detach(buffer);
+      for (const port of ports) port._handOver();
+    },
+  };
+}
+
+// --- ports --------------------------------------------------------------------------------
+
+const livePorts = new Map();
+const liveWorkers = new Map();
+let pumpInstalled = false;
+
+class MessageEvent {
+  constructor(type, data, target) {
+    this.type = type;
+    this.data = data;
+    this.target = target;
+    this.ports = [];
+  }
+}
+
+const kCreate = Symbol('kCreate');
+
+class MessagePort extends EventEmitter {
+  constructor(token, id) {
+    if (token !== kCreate) throw makeNodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
+    super();
+    this._id = id;
+    this._started = false;
+    this._refed = true;
+    this._onmessage = null;
+    livePorts.set(id, this);
+    installPump();
+    this.on('newListener', (type) => {
+      if (type === 'message' && this.listenerCount('message') === 0) {
+        this.ref();
+        this.start();
+      }
+    });
+    this.on('removeListener', (type) => {
+      if (type === 'message' && this.listenerCount('message') === 0 && this._onmessage === null) this.unref();
+    });
+  }
+
+  postMessage(value, transferList) {
+    if (arguments.length === 0) {
+      throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
+    }
+    if (transferList !== null && typeof transferList === 'object' && !(Symbol.iterator in transferList) &&
+        transferList.transfer !== undefined) {
+      transferList = transferList.transfer;
+    }
+    const message = serialize(value, transferList, this);
+    if (this._id === null) {
+      message.commit();
+      return;
+    }
+    m.post(this._id, message.list);
+    message.commit();
+  }
+
+  start() {
+    if (this._id === null || this._started) return;
+    this._started = true;
+    // Messages that arrived before the port started are delivered from the loop.
+    loop.nextTick(() => drain(this));
+  }
+
+  close() {
+    if (this._id === null) return;
+    const id = this._id;
+    m.close(id);
+    this._closeLocal();
+    livePorts.delete(id);
+  }
+
+  ref() {
+    this._refed = true;
+    return this;
+  }
+
+  unref() {
+    this._refed = false;
+    return this;
+  }
+
+  hasRef() {
+    return this._refed && this._started && this._id !== null;
+  }
+
+  get onmessage() {
+    return this._onmessage;
+  }
+
+  set onmessage(fn) {
+    this._onmessage = typeof fn === 'function' ? fn : null;
+    if (this._onmessage !== null) {
+      this.ref();
+      this.start();
+    }
+  }
+
+  addEventListener(type, listener) {
+    if (type === 'message') this.on('message', (data) => listener.call(this, new MessageEvent('message', data, this)));
+    else this.on(type, listener);
+  }
+
+  _dispatch(data) {
+    this.emit('message', data);
+    if (this._onmessage !== null) this._onmessage.call(this, new MessageEvent('message', data, this));
+  }
+
+  _closeLocal() {
+    if (this._id === null) return;
+    livePorts.delete(this._id);
+    this._id = null;
+    this._started = false;
+    loop.nextTick(() => this.emit('close'));
+  }
+
+  // The port moves to another thread inside a message: this object goes dead, the channel
+  // stays open.
+  _handOver() {
+    if (this._id === null) return;
+    m.release(this._id);
+    livePorts.delete(this._id);
+    this._id = null;
+    this._started = false;
+  }
+}
+
+function adoptPort(id) {
+  m.adopt(id);
+  return new MessagePort(kCreate, id);
+}
+
+function newPort(id) {
+  return new MessagePort(kCreate, id);
+}
+
+class MessageChannel {
+  constructor() {
+    const [a, b] = m.createChannel();
+    this.port1 = newPort(a);
+    this.port2 = newPort(b);
+  }
+}
+
+function drain(port) {
+  while (port._started && port._id !== null) {
+    const list = m.take(port._id);
+    if (list === undefined) return;
+    let value;
+    try {
+      value = unflatten(list);
+    } catch (err) {
+      port.emit('messageerror', err);
+      continue;
+    }
+    try {
+      port._dispatch(value);
+    } catch (err) {
+      loop.fatal(err);
+    }
+    loop.runTicks();
+  }
+}
+
+function receiveMessageOnPort(port) {
+  if (!(port instanceof MessagePort)) throw codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  if (port._id === null) return undefined;
+  const list = m.take(port._id);
+  if (list === undefined) return undefined;
+  return { message: unflatten(list) };
+}
+
+// --- the event pump -----------------------------------------------------------------------
+
+function poll() {
+  const events = m.takeEvents();
+  for (const [kind, id, payload] of events) {
+    if (kind === 'port') {
+      const port = livePorts.get(id);
+      if (port !== undefined && port._started) drain(port);
+    } else if (kind === 'close') {
+      const port = livePorts.get(id);
+      if (port !== undefined) {
+        drain(port);
+        port._closeLocal();
+        loop.runTicks();
+      }
+    } else {
+      const worker = liveWorkers.get(id);
+      if (worker === undefined) continue;
+      try {
+        worker._onEvent(kind, payload);
+      } catch (err) {
+        loop.fatal(err);
+      }
+      loop.runTicks();
+    }
+  }
+}
+
+function hasRef() {
+  for (const port of livePorts.values()) if (port.hasRef()) return true;
+  for (const worker of liveWorkers.values()) if (worker._refed) return true;
+  return false;
+}
+
+function installPump() {
+  if (pumpInstalled) return;
+  pumpInstalled = true;
+  loop.setEventSource({ poll, hasRef, wait: (ms) => m.wait(ms) });
+}
+
+function registerWorker(threadId, worker) {
+  liveWorkers.set(threadId, worker);
+  installPump();
+}
+
+function unregisterWorker(threadId) {
+  liveWorkers.delete(threadId);
+}
+
+// The global structuredClone: the same serializer as postMessage, through the same native
+// carrier, so ArrayBuffers are copied or moved, SharedArrayBuffers come back as new objects
+// over the same memory and ports can be transferred, as in Node.
+function structuredClone(value, options) {
+  if (arguments.length === 0) {
+    throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
+  }
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
+  }
+  const transfer = options === undefined || options === null ? undefined : options.transfer;
+  const message = serialize(value, transfer, null);
+  const list = m.roundTrip(message.list);
+  message.commit();
+  return unflatten(list);
+}
+
+function markAsUntransferable(object) {
+  if (object === null || (typeof object !== 'object' && typeof object !== 'function')) return;
+  untransferableRegistry().mark(object);
+}
+
+module.exports = {
+  MessagePort,
+  MessageChannel,
+  receiveMessageOnPort,
+  markAsUntransferable,
+  structuredClone,
+  serialize,
+  unflatten,
+  flatten,
+  newPort,
+  adoptPort,
+  drain,
+  registerWorker,
+  unregisterWorker,
+};

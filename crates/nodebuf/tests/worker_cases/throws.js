@@ -1,0 +1,3 @@
+const e = new TypeError('boom');
+e.code = 'X';
+throw e;
