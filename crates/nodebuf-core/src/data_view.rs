@@ -8,9 +8,9 @@
 
 use crate::error::{ErrorClass, NodeError};
 use crate::memory::region::{self, Bits, ByteRegion};
+use crate::number::{self, to_index, to_integer_or_infinity};
 use crate::typed_array::{
-    js_number_string, to_index, to_integer_or_infinity, BigInt64, BigUint64, Element, Float32,
-    Float64, Int16, Int32, Int8, Uint16, Uint32, Uint8,
+    BigInt64, BigUint64, Element, Float32, Float64, Int16, Int32, Int8, Uint16, Uint32, Uint8,
 };
 
 /// A byte-addressed view `(store, byteOffset, byteLength)` (JS's `DataView`).
@@ -89,7 +89,7 @@ impl<S: ByteRegion> DataView<S> {
         byte_offset: f64,
         byte_length: Option<f64>,
     ) -> Result<Self, NodeError> {
-        let shown = |v: f64| js_number_string(to_integer_or_infinity(v));
+        let shown = |v: f64| number::to_string(to_integer_or_infinity(v));
         let offset = to_index(byte_offset)
             .and_then(|o| usize::try_from(o).ok())
             .ok_or_else(|| start_offset_error(&shown(byte_offset)))?;

@@ -12,6 +12,7 @@ pub mod encoding;
 pub mod error;
 pub mod inspect;
 pub mod memory;
+pub mod number;
 pub mod ops;
 pub mod typed_array;
 

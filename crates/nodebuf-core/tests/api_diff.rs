@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use nodebuf_core::api::{self, num_method, NumValue};
 use nodebuf_core::args::{Arg, ObjectArg, ObjectKind};
 use nodebuf_core::encoding::{Encoding, JsStr, JsString};
-use nodebuf_core::inspect::{json_string, number_to_string};
+use nodebuf_core::inspect::json_string;
+use nodebuf_core::number;
 use nodebuf_core::NodeError;
 use support::{case_count, run_node, seed, Rng};
 
@@ -346,7 +347,7 @@ fn render_num(n: f64) -> String {
     if n == 0.0 && n.is_sign_negative() {
         "n:-0".into()
     } else {
-        format!("n:{}", number_to_string(n))
+        format!("n:{}", number::to_string(n))
     }
 }
 

@@ -12,6 +12,7 @@ use std::time::Duration;
 use nodebuf_core::atomics;
 use nodebuf_core::memory::region::ByteRegion;
 use nodebuf_core::memory::shared::SharedArrayBuffer;
+use nodebuf_core::number;
 use nodebuf_core::typed_array::*;
 use nodebuf_core::NodeError;
 use support::{case_count, run_node, seed, Rng};
@@ -83,7 +84,7 @@ impl JsValue for f64 {
         }
     }
     fn show(self) -> String {
-        js_number_string(self)
+        number::to_string(self)
     }
 }
 

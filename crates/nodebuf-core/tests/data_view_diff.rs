@@ -9,7 +9,7 @@ use std::rc::Rc;
 use nodebuf_core::data_view::DataView;
 use nodebuf_core::memory::region::ByteRegion;
 use nodebuf_core::memory::shared::SharedArrayBuffer;
-use nodebuf_core::typed_array::{js_number_string, to_index};
+use nodebuf_core::number::{self, to_index};
 use nodebuf_core::NodeError;
 use support::{case_count, run_node, seed, Rng};
 
@@ -218,7 +218,7 @@ fn run_op<S: ByteRegion>(
         }
     } else {
         let call = format!("dv.get{method}({}, {le_lit})", js_lit(offset));
-        let num = |r: Result<f64, NodeError>| describe(r, js_number_string);
+        let num = |r: Result<f64, NodeError>| describe(r, number::to_string);
         let r = match method {
             "Int8" => num(dv.get_int8(at, little).map(f64::from)),
             "Uint8" => num(dv.get_uint8(at, little).map(f64::from)),

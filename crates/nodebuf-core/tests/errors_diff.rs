@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use nodebuf_core::api;
 use nodebuf_core::args::Arg;
 use nodebuf_core::encoding::JsStr;
-use nodebuf_core::inspect::{inspect_buffer, json_string, number_to_string};
+use nodebuf_core::inspect::{inspect_buffer, json_string};
+use nodebuf_core::number;
 use nodebuf_core::NodeError;
 use support::{case_count, run_node, seed, Rng};
 
@@ -83,7 +84,7 @@ fn numbers_and_received_forms_match_node() {
         let size_err = api::alloc::validate_size(&Arg::Number(size))
             .err()
             .map_or("ok".to_string(), |e| msg_json(&e));
-        let ours = format!("{}|{fill_err}|{size_err}", number_to_string(*x));
+        let ours = format!("{}|{fill_err}|{size_err}", number::to_string(*x));
         if ours != line && bad.len() < 10 {
             bad.push(format!("{x:?}\n  node: {line}\n  ours: {ours}"));
         }

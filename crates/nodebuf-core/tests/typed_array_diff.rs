@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use nodebuf_core::memory::region::ByteRegion;
 use nodebuf_core::memory::shared::SharedArrayBuffer;
+use nodebuf_core::number;
 use nodebuf_core::typed_array::*;
 use nodebuf_core::NodeError;
 use support::{case_count, run_node, seed, Rng};
@@ -268,7 +269,7 @@ fn store_number<E: Element<Js = f64>>(v: f64) -> String {
     shared.set(0, v);
     assert_eq!(local.to_bytes(), shared.to_bytes());
     let back = shared.get(0).unwrap();
-    format!("{} {}", hex(&shared.to_bytes()), js_number_string(back))
+    format!("{} {}", hex(&shared.to_bytes()), number::to_string(back))
 }
 
 #[test]

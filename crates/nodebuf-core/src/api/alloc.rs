@@ -6,7 +6,7 @@ use super::coerce::{expect_number, to_number, validate_integer, K_MAX_LENGTH};
 use super::fill::fill;
 use crate::args::Arg;
 use crate::error::{expected_types, ErrorClass, NodeError};
-use crate::inspect::number_to_string;
+use crate::number;
 
 /// `Number.MAX_SAFE_INTEGER`, the bound `Buffer.copyBytesFrom` checks against.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -19,7 +19,7 @@ pub fn validate_size(size: &Arg<'_>) -> Result<usize, NodeError> {
     if !(0.0..=K_MAX_LENGTH).contains(&n) {
         return Err(NodeError::out_of_range(
             "size",
-            &format!(">= 0 && <= {}", number_to_string(K_MAX_LENGTH)),
+            &format!(">= 0 && <= {}", number::to_string(K_MAX_LENGTH)),
             size,
         ));
     }
@@ -100,7 +100,7 @@ pub fn from_array_buffer_range(
             ErrorClass::RangeError,
             format!(
                 "Start offset {} is outside the bounds of the buffer",
-                number_to_string(off.trunc())
+                number::to_string(off.trunc())
             ),
         ));
     }

@@ -8,6 +8,7 @@ use crate::args::Arg;
 use crate::buffer::Buffer;
 use crate::encoding::{self, Encoding, JsStr};
 use crate::error::NodeError;
+use crate::number;
 
 /// `Buffer.alloc(size, fill, encoding)`: Node's size check, a zeroed Buffer of its own, then
 /// the fill with `buf.fill`'s rules (a string `fill` in `encoding`, numbers `& 255`, views'
@@ -63,11 +64,7 @@ pub fn of(items: &[Arg<'_>]) -> Result<Buffer, NodeError> {
     let mut bytes = Vec::with_capacity(items.len());
     for item in items {
         let n = to_number(item)?;
-        bytes.push(if n.is_finite() {
-            n.trunc().rem_euclid(256.0) as u8
-        } else {
-            0
-        });
+        bytes.push(number::to_uint8(n));
     }
     Buffer::of(&bytes)
 }

@@ -25,6 +25,7 @@ use std::rc::Rc;
 use crate::memory::borrow::BytesInUse;
 use crate::memory::retention::{Site, OTHER_SLOT};
 use crate::memory::store::{ArrayBuffer, StoreInner};
+use crate::number::relative_index;
 use crate::NodeError;
 
 /// A Node `Buffer`: `length` bytes at `byteOffset` of a store. Cheap to clone (a clone is another
@@ -191,7 +192,7 @@ impl Buffer {
         let offset_index = offset.trunc();
         if offset_index < 0.0 {
             return Err(NodeError::typed_array_start_offset(
-                &crate::memory::js_number(offset),
+                &crate::number::to_string(offset),
             ));
         }
         let offset_index = offset_index as usize;
@@ -323,16 +324,6 @@ impl Buffer {
     pub unsafe fn bytes_mut_unchecked(&self) -> &mut [u8] {
         // SAFETY: in bounds and initialized; exclusivity is the caller's obligation.
         unsafe { std::slice::from_raw_parts_mut(self.as_ptr(), self.len) }
-    }
-}
-
-/// A relative index as `subarray` reads it: negative counts from `len`, then clamp to `0..=len`.
-fn relative_index(i: i64, len: usize) -> usize {
-    if i < 0 {
-        let back = i.unsigned_abs();
-        (len as u64).saturating_sub(back) as usize
-    } else {
-        (i as u64).min(len as u64) as usize
     }
 }
 

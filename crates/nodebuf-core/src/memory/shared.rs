@@ -26,6 +26,7 @@ use std::sync::Arc;
 use crate::error::{ErrorClass, NodeError};
 use crate::memory::accounting::{Charge, ChargeKind};
 use crate::memory::region::{self, ByteRegion};
+use crate::number::relative_index;
 
 /// The alignment of every SharedArrayBuffer allocation (at least 16, as V8's stores are).
 pub const SHARED_ALIGN: usize = 16;
@@ -187,15 +188,6 @@ impl SharedArrayBuffer {
         let out = SharedArrayBuffer::new(count)?;
         out.copy_from(self, first, 0, count)?;
         Ok(out)
-    }
-}
-
-/// JS's relative-index clamp (`ArrayBuffer.prototype.slice`, `TypedArray.prototype.subarray`).
-pub(crate) fn relative_index(rel: i64, len: usize) -> usize {
-    if rel < 0 {
-        len.saturating_sub(rel.unsigned_abs().try_into().unwrap_or(usize::MAX))
-    } else {
-        usize::try_from(rel).unwrap_or(usize::MAX).min(len)
     }
 }
 

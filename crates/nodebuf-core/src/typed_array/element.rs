@@ -1,9 +1,9 @@
 //! The eleven element types of JS typed arrays: their native Rust type, raw bits, and the
 //! conversion JS applies when a value is stored (`ToInt8`, `ToUint8Clamp`, Float32 rounding, ...).
 
-use super::convert;
 use crate::error::{ErrorClass, NodeError};
 use crate::memory::region::Bits;
+use crate::number;
 
 /// Which typed array an element type belongs to (runtime form of [`Element`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,7 +152,7 @@ macro_rules! number_element {
                 }
             }
             fn atomics_store_result(v: f64) -> f64 {
-                convert::to_integer_or_infinity(v)
+                number::to_integer_or_infinity(v)
             }
         }
     };
@@ -160,35 +160,35 @@ macro_rules! number_element {
 
 number_element!(
     /// `Int8Array` elements.
-    Int8, i8, u8, convert::to_int8, |n: i8| n as u8, |b: u8| b as i8
+    Int8, i8, u8, number::to_int8, |n: i8| n as u8, |b: u8| b as i8
 );
 number_element!(
     /// `Uint8Array` elements.
-    Uint8, u8, u8, convert::to_uint8, |n| n, |b| b
+    Uint8, u8, u8, number::to_uint8, |n| n, |b| b
 );
 number_element!(
     /// `Uint8ClampedArray` elements (stores clamp and round half to even).
-    Uint8Clamped, u8, u8, convert::to_uint8_clamp, |n| n, |b| b
+    Uint8Clamped, u8, u8, number::to_uint8_clamp, |n| n, |b| b
 );
 number_element!(
     /// `Int16Array` elements.
-    Int16, i16, u16, convert::to_int16, |n: i16| n as u16, |b: u16| b as i16
+    Int16, i16, u16, number::to_int16, |n: i16| n as u16, |b: u16| b as i16
 );
 number_element!(
     /// `Uint16Array` elements.
-    Uint16, u16, u16, convert::to_uint16, |n| n, |b| b
+    Uint16, u16, u16, number::to_uint16, |n| n, |b| b
 );
 number_element!(
     /// `Int32Array` elements.
-    Int32, i32, u32, convert::to_int32, |n: i32| n as u32, |b: u32| b as i32
+    Int32, i32, u32, number::to_int32, |n: i32| n as u32, |b: u32| b as i32
 );
 number_element!(
     /// `Uint32Array` elements.
-    Uint32, u32, u32, convert::to_uint32, |n| n, |b| b
+    Uint32, u32, u32, number::to_uint32, |n| n, |b| b
 );
 number_element!(
     /// `Float32Array` elements (stores round to nearest Float32, ties to even).
-    Float32, f32, u32, convert::to_float32, f32::to_bits, f32::from_bits
+    Float32, f32, u32, number::to_float32, f32::to_bits, f32::from_bits
 );
 number_element!(
     /// `Float64Array` elements.

@@ -6,13 +6,8 @@
 //! past the end ignored, `subarray` with relative indices, `fill` and overlap-safe `set`.
 //! Views are cheap: cloning one clones the store handle, never the bytes.
 
-mod convert;
 mod element;
 
-pub use convert::{
-    js_number_string, to_index, to_int16, to_int32, to_int8, to_integer_or_infinity, to_uint16,
-    to_uint32, to_uint8, to_uint8_clamp,
-};
 pub use element::{
     BigInt64, BigUint64, Element, ElementKind, Float32, Float64, Int16, Int32, Int8, Scalar,
     Uint16, Uint32, Uint8, Uint8Clamped,
@@ -23,7 +18,7 @@ use std::marker::PhantomData;
 
 use crate::error::{ErrorClass, NodeError};
 use crate::memory::region::{self, Bits, ByteRegion};
-use crate::memory::shared::relative_index;
+use crate::number::{self, relative_index, to_index};
 
 /// A view of `length` elements of type `E` at `byte_offset` in store `S` (JS's `%TypedArray%`).
 pub struct TypedArray<S: ByteRegion, E: Element> {
@@ -100,21 +95,21 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
     ) -> Result<Self, NodeError> {
         let offset = to_index(byte_offset)
             .and_then(|o| usize::try_from(o).ok())
-            .ok_or_else(|| start_offset_error(&js_number_string(byte_offset)))?;
+            .ok_or_else(|| start_offset_error(&number::to_string(byte_offset)))?;
         if offset % E::KIND.size() != 0 {
             return Err(Self::misaligned_offset());
         }
         let length = match length {
             None => None,
             Some(raw) => {
-                let shown = js_number_string(raw);
+                let shown = number::to_string(raw);
                 let l = to_index(raw)
                     .and_then(|l| usize::try_from(l).ok())
                     .ok_or_else(|| invalid_length_error(&shown))?;
                 Some((l, shown))
             }
         };
-        Self::construct(store, offset, &|| js_number_string(byte_offset), length)
+        Self::construct(store, offset, &|| number::to_string(byte_offset), length)
     }
 
     fn misaligned_offset() -> NodeError {
