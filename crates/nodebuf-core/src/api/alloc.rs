@@ -5,7 +5,7 @@
 use super::coerce::{expect_number, to_number, validate_integer, K_MAX_LENGTH};
 use super::fill::fill;
 use crate::args::Arg;
-use crate::error::{expected_types, ErrorClass, NodeError};
+use crate::error::{expected_types, NodeError};
 use crate::number;
 
 /// `Number.MAX_SAFE_INTEGER`, the bound `Buffer.copyBytesFrom` checks against.
@@ -96,13 +96,9 @@ pub fn from_array_buffer_range(
         }
     };
     if off < 0.0 {
-        return Err(NodeError::without_code(
-            ErrorClass::RangeError,
-            format!(
-                "Start offset {} is outside the bounds of the buffer",
-                number::to_string(off.trunc())
-            ),
-        ));
+        return Err(NodeError::typed_array_start_offset(&number::to_string(
+            off.trunc(),
+        )));
     }
     let start = off.trunc() as usize;
     let end = (start + count.trunc() as usize).min(ab_len);

@@ -18,8 +18,7 @@ pub fn alloc(size: &Arg<'_>, fill: &Arg<'_>, encoding: &Arg<'_>) -> Result<Buffe
     let n = validate_size(size)?;
     let buf = Buffer::alloc(n)?;
     if n > 0 && !matches!(fill, Arg::Undefined) {
-        buf.with_bytes_mut(|bytes| alloc_fill(bytes, fill, encoding))
-            .map_err(|_| busy())??;
+        buf.with_bytes_mut(|bytes| alloc_fill(bytes, fill, encoding))??;
     }
     Ok(buf)
 }
@@ -87,10 +86,7 @@ pub fn concat_validate(list: &[Arg<'_>], total_length: &Arg<'_>) -> Result<usize
                 Arg::Null => "null",
                 _ => continue,
             };
-            return Err(NodeError::without_code(
-                crate::ErrorClass::TypeError,
-                format!("Cannot read properties of {what} (reading 'length')"),
-            ));
+            return Err(NodeError::cannot_read_properties(what, "length"));
         }
     } else {
         concat_length(total_length, 0)?;
@@ -100,11 +96,4 @@ pub fn concat_validate(list: &[Arg<'_>], total_length: &Arg<'_>) -> Result<usize
         sum = sum.saturating_add(concat_item(i, item)?.len());
     }
     concat_length(total_length, sum)
-}
-
-fn busy() -> NodeError {
-    NodeError::without_code(
-        crate::ErrorClass::Error,
-        "Buffer bytes are in use by another operation",
-    )
 }

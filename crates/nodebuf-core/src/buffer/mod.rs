@@ -145,10 +145,10 @@ impl Buffer {
     ) -> Result<Buffer, NodeError> {
         let total = array_buffer.byte_length();
         if offset > total {
-            return Err(NodeError::buffer_out_of_bounds("offset"));
+            return Err(NodeError::out_of_buffer_bounds(Some("offset")));
         }
         if len > total - offset {
-            return Err(NodeError::buffer_out_of_bounds("length"));
+            return Err(NodeError::out_of_buffer_bounds(Some("length")));
         }
         Ok(Buffer::from_parts(
             Rc::clone(&array_buffer.inner),
@@ -176,13 +176,13 @@ impl Buffer {
         };
         let max_length = total - offset;
         if max_length < 0.0 || max_length.is_nan() {
-            return Err(NodeError::buffer_out_of_bounds("offset"));
+            return Err(NodeError::out_of_buffer_bounds(Some("offset")));
         }
         let length = match length {
             None => max_length,
             Some(l) if l > 0.0 => {
                 if l > max_length {
-                    return Err(NodeError::buffer_out_of_bounds("length"));
+                    return Err(NodeError::out_of_buffer_bounds(Some("length")));
                 }
                 l
             }
@@ -202,7 +202,7 @@ impl Buffer {
         {
             // Unreachable after the checks above (trunc only shrinks); kept so no input can make
             // an out-of-bounds view.
-            return Err(NodeError::buffer_out_of_bounds("length"));
+            return Err(NodeError::out_of_buffer_bounds(Some("length")));
         }
         Ok(Buffer::from_parts(
             Rc::clone(&array_buffer.inner),

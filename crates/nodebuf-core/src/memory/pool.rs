@@ -153,7 +153,9 @@ pub(crate) fn reserve(
                 ))));
             }
             Overrun::WriteTruncates if p.offset > len => {
-                return Some(Err(Box::new(NodeError::buffer_out_of_bounds("offset"))));
+                return Some(Err(Box::new(NodeError::out_of_buffer_bounds(Some(
+                    "offset",
+                )))));
             }
             Overrun::WriteTruncates => reserve.min(len - p.offset),
             Overrun::ViewThrows => reserve,

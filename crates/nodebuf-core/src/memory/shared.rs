@@ -23,7 +23,7 @@ use std::fmt;
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::accounting::{Charge, ChargeKind};
 use crate::memory::region::{self, ByteRegion};
 use crate::number::relative_index;
@@ -83,18 +83,16 @@ impl SharedArrayBuffer {
     /// RangeError `Array buffer allocation failed` when the memory is not available.
     pub fn new(byte_length: usize) -> Result<Self, NodeError> {
         if byte_length > MAX_BYTE_LENGTH {
-            return Err(NodeError::without_code(
-                ErrorClass::RangeError,
-                "Invalid array buffer length",
-            ));
+            return Err(NodeError::invalid_array_buffer_length());
         }
         let ptr = if byte_length == 0 {
             NonNull::<Align16>::dangling().cast()
         } else {
             let layout = Layout::from_size_align(byte_length, SHARED_ALIGN)
-                .map_err(|_| allocation_failed())?;
+                .map_err(|_| NodeError::array_buffer_allocation_failed())?;
             // SAFETY: the layout has a non-zero size.
-            NonNull::new(unsafe { alloc_zeroed(layout) }).ok_or_else(allocation_failed)?
+            NonNull::new(unsafe { alloc_zeroed(layout) })
+                .ok_or_else(NodeError::array_buffer_allocation_failed)?
         };
         Ok(SharedArrayBuffer {
             inner: Arc::new(Allocation {
@@ -140,7 +138,7 @@ impl SharedArrayBuffer {
     pub fn read_into(&self, offset: usize, dst: &mut [u8]) -> Result<(), NodeError> {
         region::read_bytes(self, offset, dst)
             .then_some(())
-            .ok_or_else(out_of_bounds)
+            .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
     }
 
     /// Copies `src` into the store at `offset`, atomically per word.
@@ -149,7 +147,7 @@ impl SharedArrayBuffer {
     pub fn write_from(&self, offset: usize, src: &[u8]) -> Result<(), NodeError> {
         region::write_bytes(self, offset, src)
             .then_some(())
-            .ok_or_else(out_of_bounds)
+            .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
     }
 
     /// Copies `len` bytes from `src` (any store, this one included; overlap is handled) at
@@ -165,7 +163,7 @@ impl SharedArrayBuffer {
     ) -> Result<(), NodeError> {
         region::copy_bytes(src, src_offset, self, dst_offset, len)
             .then_some(())
-            .ok_or_else(out_of_bounds)
+            .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
     }
 
     /// A snapshot of all bytes.
@@ -189,18 +187,6 @@ impl SharedArrayBuffer {
         out.copy_from(self, first, 0, count)?;
         Ok(out)
     }
-}
-
-fn allocation_failed() -> NodeError {
-    NodeError::without_code(ErrorClass::RangeError, "Array buffer allocation failed")
-}
-
-fn out_of_bounds() -> NodeError {
-    NodeError::new(
-        ErrorClass::RangeError,
-        "ERR_BUFFER_OUT_OF_BOUNDS",
-        "Attempt to access memory outside buffer bounds",
-    )
 }
 
 // SAFETY: the allocation lives as long as any handle, never moves or changes length, is

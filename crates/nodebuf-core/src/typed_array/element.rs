@@ -1,7 +1,7 @@
 //! The eleven element types of JS typed arrays: their native Rust type, raw bits, and the
 //! conversion JS applies when a value is stored (`ToInt8`, `ToUint8Clamp`, Float32 rounding, ...).
 
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::region::Bits;
 use crate::number;
 
@@ -111,14 +111,6 @@ pub trait Element: sealed::Sealed + Copy + Send + Sync + 'static {
     fn atomics_store_result(v: Self::Js) -> Self::Js;
 }
 
-/// V8's TypeError for storing a BigInt into a Number array or the reverse.
-pub(crate) fn mixed_types() -> NodeError {
-    NodeError::without_code(
-        ErrorClass::TypeError,
-        "Cannot mix BigInt and other types, use explicit conversions",
-    )
-}
-
 macro_rules! number_element {
     ($(#[$doc:meta])* $name:ident, $native:ty, $bits:ty, $conv:expr, $to_bits:expr, $from_bits:expr) => {
         $(#[$doc])*
@@ -148,7 +140,7 @@ macro_rules! number_element {
             fn from_scalar(s: Scalar) -> Result<$native, NodeError> {
                 match s {
                     Scalar::Number(v) => Ok($conv(v)),
-                    Scalar::BigInt(_) => Err(mixed_types()),
+                    Scalar::BigInt(_) => Err(NodeError::cannot_mix_bigint()),
                 }
             }
             fn atomics_store_result(v: f64) -> f64 {
@@ -225,7 +217,7 @@ macro_rules! bigint_element {
                 match s {
                     // Truncating to the low 64 bits is BigInt.asIntN / asUintN(64, v).
                     Scalar::BigInt(v) => Ok(v as $native),
-                    Scalar::Number(_) => Err(mixed_types()),
+                    Scalar::Number(_) => Err(NodeError::cannot_mix_bigint()),
                 }
             }
             fn atomics_store_result(v: $native) -> $native {
@@ -247,6 +239,7 @@ bigint_element!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorClass;
 
     #[test]
     fn kinds_know_their_names_and_sizes() {
