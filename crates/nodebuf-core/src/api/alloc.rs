@@ -64,45 +64,19 @@ pub fn from_invalid(value: &Arg<'_>) -> NodeError {
 }
 
 /// The byte range `Buffer.from(arrayBuffer, byteOffset, length)` views, for an ArrayBuffer of
-/// `ab_len` bytes: `byteOffset` is `+byteOffset` (NaN: 0), past the end is
-/// `ERR_BUFFER_OUT_OF_BOUNDS` (`"offset" is outside of buffer bounds`); `length` is
-/// `+length` (missing: the rest; NaN or <= 0: 0), past the end is `"length" is outside of
-/// buffer bounds`; a negative offset is V8's `Start offset -1 is outside the bounds of the buffer`.
+/// `ab_len` bytes: `byteOffset` and `length` are `+value`, then Node's rules as
+/// `Buffer::from_array_buffer` applies them (`ERR_BUFFER_OUT_OF_BOUNDS` for `"offset"` /
+/// `"length"`, V8's `Start offset -1 is outside the bounds of the buffer` for a negative offset).
 pub fn from_array_buffer_range(
     ab_len: usize,
     byte_offset: &Arg<'_>,
     length: &Arg<'_>,
 ) -> Result<std::ops::Range<usize>, NodeError> {
-    let mut off = to_number(byte_offset)?;
-    if off.is_nan() {
-        off = 0.0;
-    }
-    let max_len = ab_len as f64 - off;
-    if max_len < 0.0 {
-        return Err(NodeError::out_of_buffer_bounds(Some("offset")));
-    }
-    let count = match length {
-        Arg::Undefined => max_len,
-        _ => {
-            let n = to_number(length)?;
-            if n > 0.0 {
-                if n > max_len {
-                    return Err(NodeError::out_of_buffer_bounds(Some("length")));
-                }
-                n
-            } else {
-                0.0
-            }
-        }
-    };
-    if off < 0.0 {
-        return Err(NodeError::typed_array_start_offset(&number::to_string(
-            off.trunc(),
-        )));
-    }
-    let start = off.trunc() as usize;
-    let end = (start + count.trunc() as usize).min(ab_len);
-    Ok(start..end)
+    let offset = to_number(byte_offset)?;
+    crate::buffer::array_buffer_range(ab_len, Some(offset), || match length {
+        Arg::Undefined => Ok(None),
+        _ => to_number(length).map(Some),
+    })
 }
 
 /// `Buffer.concat(list, totalLength)`: the error for a `list` that is not an Array.

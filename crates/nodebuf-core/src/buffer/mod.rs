@@ -20,6 +20,7 @@ mod writer;
 
 pub use writer::ByteWriter;
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use crate::memory::borrow::BytesInUse;
@@ -169,45 +170,11 @@ impl Buffer {
         byte_offset: Option<f64>,
         length: Option<f64>,
     ) -> Result<Buffer, NodeError> {
-        let total = array_buffer.byte_length() as f64;
-        let offset = match byte_offset {
-            Some(o) if !o.is_nan() => o,
-            _ => 0.0,
-        };
-        let max_length = total - offset;
-        if max_length < 0.0 || max_length.is_nan() {
-            return Err(NodeError::out_of_buffer_bounds(Some("offset")));
-        }
-        let length = match length {
-            None => max_length,
-            Some(l) if l > 0.0 => {
-                if l > max_length {
-                    return Err(NodeError::out_of_buffer_bounds(Some("length")));
-                }
-                l
-            }
-            Some(_) => 0.0,
-        };
-        // The typed-array constructor: ToIndex(offset), ToIndex(length).
-        let offset_index = offset.trunc();
-        if offset_index < 0.0 {
-            return Err(NodeError::typed_array_start_offset(
-                &crate::number::to_string(offset),
-            ));
-        }
-        let offset_index = offset_index as usize;
-        let length_index = length.trunc() as usize;
-        if offset_index > array_buffer.byte_length()
-            || length_index > array_buffer.byte_length() - offset_index
-        {
-            // Unreachable after the checks above (trunc only shrinks); kept so no input can make
-            // an out-of-bounds view.
-            return Err(NodeError::out_of_buffer_bounds(Some("length")));
-        }
+        let range = array_buffer_range(array_buffer.byte_length(), byte_offset, || Ok(length))?;
         Ok(Buffer::from_parts(
             Rc::clone(&array_buffer.inner),
-            offset_index,
-            length_index,
+            range.start,
+            range.len(),
             Site::caller(),
         ))
     }
@@ -325,6 +292,52 @@ impl Buffer {
         // SAFETY: in bounds and initialized; exclusivity is the caller's obligation.
         unsafe { std::slice::from_raw_parts_mut(self.as_ptr(), self.len) }
     }
+}
+
+/// The bytes `Buffer.from(arrayBuffer, byteOffset, length)` views in an ArrayBuffer of `total`
+/// bytes, by Node's rules for JS numbers (after `+value`; `None` is `undefined`): a NaN offset is
+/// 0, an offset past the end throws `"offset" is outside of buffer bounds`; `length` (converted
+/// only after that check, as Node does) defaults to the rest, a length above the rest throws
+/// `"length" ...`, a length <= 0 or NaN is 0; fractions are truncated, and a negative offset that
+/// passes those checks fails as the typed-array constructor does (`Start offset -1.5 ...`).
+pub(crate) fn array_buffer_range(
+    total: usize,
+    byte_offset: Option<f64>,
+    length: impl FnOnce() -> Result<Option<f64>, NodeError>,
+) -> Result<Range<usize>, NodeError> {
+    let offset = match byte_offset {
+        Some(o) if !o.is_nan() => o,
+        _ => 0.0,
+    };
+    let max_length = total as f64 - offset;
+    if max_length < 0.0 || max_length.is_nan() {
+        return Err(NodeError::out_of_buffer_bounds(Some("offset")));
+    }
+    let length = match length()? {
+        None => max_length,
+        Some(l) if l > 0.0 => {
+            if l > max_length {
+                return Err(NodeError::out_of_buffer_bounds(Some("length")));
+            }
+            l
+        }
+        Some(_) => 0.0,
+    };
+    // The typed-array constructor: ToIndex(offset), ToIndex(length).
+    let offset_index = offset.trunc();
+    if offset_index < 0.0 {
+        return Err(NodeError::typed_array_start_offset(
+            &crate::number::to_string(offset),
+        ));
+    }
+    let offset_index = offset_index as usize;
+    let length_index = length.trunc() as usize;
+    if offset_index > total || length_index > total - offset_index {
+        // Unreachable after the checks above (trunc only shrinks); kept so no input can make
+        // an out-of-bounds view.
+        return Err(NodeError::out_of_buffer_bounds(Some("length")));
+    }
+    Ok(offset_index..offset_index + length_index)
 }
 
 impl Clone for Buffer {
