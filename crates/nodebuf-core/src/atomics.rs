@@ -102,58 +102,34 @@ fn rmw<S: ByteRegion, E: Element>(
         .ok_or_else(NodeError::invalid_atomic_index)
 }
 
-/// `Atomics.add`: wrapping addition; returns the previous element.
-pub fn add<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Add, value)
+/// Defines the read-modify-write operations: each applies its [`RmwOp`] atomically to the
+/// element's bits and returns the previous element.
+macro_rules! rmw_operations {
+    ($($(#[$doc:meta])* $name:ident => $op:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<S: ByteRegion, E: Element>(
+            ta: &TypedArray<S, E>,
+            index: usize,
+            value: E::Js,
+        ) -> Result<E::Js, NodeError> {
+            rmw(ta, index, RmwOp::$op, value)
+        }
+    )*};
 }
 
-/// `Atomics.sub`: wrapping subtraction; returns the previous element.
-pub fn sub<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Sub, value)
-}
-
-/// `Atomics.and`: bitwise and; returns the previous element.
-pub fn and<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::And, value)
-}
-
-/// `Atomics.or`: bitwise or; returns the previous element.
-pub fn or<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Or, value)
-}
-
-/// `Atomics.xor`: bitwise xor; returns the previous element.
-pub fn xor<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Xor, value)
-}
-
-/// `Atomics.exchange`: stores the value; returns the previous element.
-pub fn exchange<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Exchange, value)
+rmw_operations! {
+    /// `Atomics.add`: wrapping addition; returns the previous element.
+    add => Add;
+    /// `Atomics.sub`: wrapping subtraction; returns the previous element.
+    sub => Sub;
+    /// `Atomics.and`: bitwise and; returns the previous element.
+    and => And;
+    /// `Atomics.or`: bitwise or; returns the previous element.
+    or => Or;
+    /// `Atomics.xor`: bitwise xor; returns the previous element.
+    xor => Xor;
+    /// `Atomics.exchange`: stores the value; returns the previous element.
+    exchange => Exchange;
 }
 
 /// `Atomics.compareExchange`: stores `replacement` if the element equals `expected` (both
@@ -226,6 +202,12 @@ pub fn notify_count_from_js(count: Option<f64>) -> usize {
     }
 }
 
+/// The byte address of store offset `at`: the key waiters are kept under (unique among live
+/// stores, since a waiter's borrow keeps its store alive).
+fn address_of<S: ByteRegion, E: Element>(ta: &TypedArray<S, E>, at: usize) -> usize {
+    ta.store().base_ptr().as_ptr() as usize + at
+}
+
 /// One sleeping `wait` call.
 struct Waiter {
     /// The byte address it waits on.
@@ -275,7 +257,7 @@ pub fn wait<S: ByteRegion, E: Element>(
     timeout: Option<Duration>,
 ) -> Result<WaitResult, NodeError> {
     let at = wait_target(ta, index)?;
-    let address = ta.store().base_ptr().as_ptr() as usize + at;
+    let address = address_of(ta, at);
     let expected = bits_of::<E>(value);
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
 
@@ -330,7 +312,7 @@ pub fn notify<S: ByteRegion, E: Element>(
     if !ta.store().is_shared() || count == 0 {
         return Ok(0);
     }
-    let address = ta.store().base_ptr().as_ptr() as usize + at;
+    let address = address_of(ta, at);
     let mut list = shard(address);
     let mut woken = 0;
     list.retain(|w| {
@@ -351,7 +333,7 @@ pub fn waiter_count<S: ByteRegion, E: Element>(ta: &TypedArray<S, E>, index: usi
     let Some(at) = ta.element_offset(index) else {
         return 0;
     };
-    let address = ta.store().base_ptr().as_ptr() as usize + at;
+    let address = address_of(ta, at);
     shard(address)
         .iter()
         .filter(|w| w.address == address)
