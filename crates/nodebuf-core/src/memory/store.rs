@@ -285,7 +285,7 @@ impl std::fmt::Debug for ArrayBuffer {
 // accessors, and `may_access` reports their lends, so region accesses never alias one.
 unsafe impl super::region::ByteRegion for ArrayBuffer {
     fn base_ptr(&self) -> NonNull<u8> {
-        NonNull::new(self.inner.ptr()).expect("a store's pointer is never null")
+        self.inner.raw.non_null()
     }
 
     fn byte_len(&self) -> usize {
