@@ -3,6 +3,7 @@
 //! memory is allocated, with Node's messages. Allocation itself belongs to `crate::buffer`.
 
 use super::coerce::{expect_number, to_number, validate_integer, K_MAX_LENGTH};
+use super::compare::BUFFER_OR_UINT8ARRAY;
 use super::fill::fill;
 use crate::args::Arg;
 use crate::error::{expected_types, NodeError};
@@ -86,12 +87,9 @@ pub fn concat_list_invalid(list: &Arg<'_>) -> NodeError {
 
 /// `Buffer.concat`: the bytes of `list[index]`, which must be a Buffer or Uint8Array.
 pub fn concat_item<'a>(index: usize, item: &Arg<'a>) -> Result<&'a [u8], NodeError> {
+    // The name is formatted only on failure: this runs for every item of every concat.
     item.uint8_array_bytes().ok_or_else(|| {
-        NodeError::invalid_arg_type(
-            &format!("list[{index}]"),
-            "an instance of Buffer or Uint8Array",
-            item,
-        )
+        NodeError::invalid_arg_type(&format!("list[{index}]"), BUFFER_OR_UINT8ARRAY, item)
     })
 }
 
@@ -114,8 +112,7 @@ pub fn copy_bytes_from_range(
     offset: &Arg<'_>,
     length: &Arg<'_>,
 ) -> Result<std::ops::Range<usize>, NodeError> {
-    use crate::args::ObjectKind;
-    let is_typed = matches!(view, Arg::Object(o) if matches!(o.kind, ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray));
+    let is_typed = matches!(view, Arg::Object(o) if o.is_typed_array());
     if !is_typed {
         return Err(NodeError::invalid_arg_type(
             "view",

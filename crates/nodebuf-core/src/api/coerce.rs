@@ -10,8 +10,9 @@ use crate::error::NodeError;
 use crate::inspect::{inspect_arg, js_str_lossy};
 use crate::number;
 
-/// `kMaxLength`: the largest Buffer Node v20 allows (2**32), used in several range messages.
-pub const K_MAX_LENGTH: f64 = 4_294_967_296.0;
+/// `kMaxLength` (`memory::K_MAX_LENGTH`, 2**32) as a JS Number, for the range checks and
+/// messages that quote it.
+pub const K_MAX_LENGTH: f64 = crate::memory::K_MAX_LENGTH as f64;
 
 /// `+value` (ECMAScript `ToNumber`): BigInts and Symbols throw V8's TypeErrors; objects use
 /// the number the JS face supplied (NaN when it did not).
@@ -151,14 +152,7 @@ pub fn parse_encoding_value(arg: &Arg<'_>) -> Result<Encoding, NodeError> {
         // `String(value)`, other objects through util.inspect.
         NodeError::unknown_encoding(&match *arg {
             Arg::String(s) => js_str_lossy(s),
-            Arg::Object(o)
-                if matches!(
-                    o.kind,
-                    ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray
-                ) =>
-            {
-                o.string.map(str::to_owned).unwrap_or_default()
-            }
+            Arg::Object(o) if o.is_typed_array() => o.string.map(str::to_owned).unwrap_or_default(),
             _ => inspect_arg(arg),
         })
     })

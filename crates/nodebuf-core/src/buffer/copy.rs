@@ -86,7 +86,7 @@ impl Buffer {
             Some(n) if n > K_MAX_LENGTH => {
                 return Err(NodeError::integer_out_of_range(
                     "length",
-                    ">= 0 && <= 4294967296",
+                    &format!(">= 0 && <= {K_MAX_LENGTH}"),
                     n as i128,
                 ))
             }

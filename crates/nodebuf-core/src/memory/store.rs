@@ -105,7 +105,7 @@ pub(crate) fn check_size(len: usize) -> Result<(), NodeError> {
     if len > K_MAX_LENGTH {
         return Err(NodeError::integer_out_of_range(
             "size",
-            ">= 0 && <= 4294967296",
+            &format!(">= 0 && <= {K_MAX_LENGTH}"),
             len as i128,
         ));
     }
