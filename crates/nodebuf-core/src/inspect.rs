@@ -1,6 +1,7 @@
 //! Rendering values the way Node prints them: `<Buffer 68 65 6c 6c 6f>` (Buffer's
-//! `util.inspect` form, with `buffer.INSPECT_MAX_BYTES`), and the pieces of `util.inspect` and
-//! `Number.prototype.toString` that Node's error messages embed.
+//! `util.inspect` form, with `buffer.INSPECT_MAX_BYTES`), and the pieces of `util.inspect` that
+//! Node's error messages embed (the `Received ...` forms, quoted strings, `JSON.stringify`).
+//! Numbers are printed by [`crate::number::to_string`].
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -27,27 +27,27 @@ pub fn to_uint32(v: f64) -> u32 {
     v.trunc().rem_euclid(4_294_967_296.0) as u32
 }
 
-/// `ToInt32`.
+/// `ToInt32` (`x | 0`; what `Int32Array` elements and `DataView.setInt32` store).
 pub fn to_int32(v: f64) -> i32 {
     to_uint32(v) as i32
 }
 
-/// `ToUint16`.
+/// `ToUint16` (what `Uint16Array` elements and `DataView.setUint16` store).
 pub fn to_uint16(v: f64) -> u16 {
     to_uint32(v) as u16
 }
 
-/// `ToInt16`.
+/// `ToInt16` (what `Int16Array` elements and `DataView.setInt16` store).
 pub fn to_int16(v: f64) -> i16 {
     to_uint32(v) as i16
 }
 
-/// `ToUint8`.
+/// `ToUint8` (what `Uint8Array` elements and `DataView.setUint8` store).
 pub fn to_uint8(v: f64) -> u8 {
     to_uint32(v) as u8
 }
 
-/// `ToInt8`.
+/// `ToInt8` (what `Int8Array` elements and `DataView.setInt8` store).
 pub fn to_int8(v: f64) -> i8 {
     to_uint32(v) as i8
 }

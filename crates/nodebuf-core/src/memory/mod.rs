@@ -2,6 +2,10 @@
 //!
 //! - [`store`]: the store (one raw, 16-aligned, always-initialized allocation) and the
 //!   [`ArrayBuffer`] handle; a store is freed when its last handle or view goes.
+//! - [`shared`]: [`shared::SharedArrayBuffer`], the same kind of allocation shared by handles on
+//!   any number of threads (every access atomic).
+//! - [`region`]: [`region::ByteRegion`], what typed arrays, DataView and Atomics need of a store
+//!   (both kinds implement it), and the only code that reads and writes through it.
 //! - [`pool`]: Node's Buffer pool, per thread, with Node v20's exact offsets.
 //! - [`accounting`]: `process.memoryUsage()`'s `arrayBuffers` / `external`, exact at all times.
 //! - [`retention`]: who keeps each store alive, by creation site; flags stores pinned by small
