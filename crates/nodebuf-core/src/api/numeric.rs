@@ -435,11 +435,3 @@ fn write_big(
     raw::write_uint(buf, at, 8, ty.endian, bits)
         .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
 }
-
-/// Renders a read value the way `String(value)` would (BigInts without the `n`).
-pub fn num_value_to_string(v: NumValue) -> String {
-    match v {
-        NumValue::Number(n) => number::to_string(n),
-        NumValue::BigInt(b) => b.to_string(),
-    }
-}
