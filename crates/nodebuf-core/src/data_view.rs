@@ -75,7 +75,6 @@ impl<S: ByteRegion> DataView<S> {
     ) -> Result<Self, NodeError> {
         let shown = |v: f64| number::to_string(to_integer_or_infinity(v));
         let offset = to_index(byte_offset)
-            .and_then(|o| usize::try_from(o).ok())
             .ok_or_else(|| NodeError::typed_array_start_offset(&shown(byte_offset)))?;
         if offset > store.byte_len() {
             return Err(NodeError::typed_array_start_offset(&offset.to_string()));
@@ -83,9 +82,7 @@ impl<S: ByteRegion> DataView<S> {
         let length = match byte_length {
             None => None,
             Some(raw) => Some(
-                to_index(raw)
-                    .and_then(|l| usize::try_from(l).ok())
-                    .ok_or_else(|| NodeError::invalid_data_view_length(&shown(raw)))?,
+                to_index(raw).ok_or_else(|| NodeError::invalid_data_view_length(&shown(raw)))?,
             ),
         };
         Self::new(store, offset, length)

@@ -68,12 +68,14 @@ pub fn to_float32(v: f64) -> f32 {
     v as f32
 }
 
-/// `ToIndex`: the integer value of `v`, or `None` when it is negative or above 2^53 − 1.
-pub fn to_index(v: f64) -> Option<u64> {
+/// `ToIndex`: the integer value of `v`, or `None` when it is negative or above 2^53 − 1 (or,
+/// on targets with a narrower `usize`, not addressable at all), where JS throws a RangeError.
+pub fn to_index(v: f64) -> Option<usize> {
     let i = to_integer_or_infinity(v);
-    (0.0..=9_007_199_254_740_991.0)
-        .contains(&i)
-        .then_some(i as u64)
+    if !(0.0..=9_007_199_254_740_991.0).contains(&i) {
+        return None;
+    }
+    usize::try_from(i as u64).ok()
 }
 
 /// JS's relative-index clamp (`TypedArray.prototype.subarray`, `ArrayBuffer.prototype.slice`,

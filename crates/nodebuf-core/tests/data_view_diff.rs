@@ -119,9 +119,7 @@ fn run_op<S: ByteRegion>(
     let le = rng.below(3);
     let le_lit = ["false", "true", "undefined"][le as usize];
     let little = le == 1;
-    let at = to_index(offset)
-        .and_then(|o| usize::try_from(o).ok())
-        .unwrap_or(usize::MAX);
+    let at = to_index(offset).unwrap_or(usize::MAX);
     let big = method.starts_with("Big");
     let is_set = rng.one_in(2);
     let (call, ours) = if is_set {

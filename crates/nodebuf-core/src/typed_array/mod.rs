@@ -76,7 +76,6 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         length: Option<f64>,
     ) -> Result<Self, NodeError> {
         let offset = to_index(byte_offset)
-            .and_then(|o| usize::try_from(o).ok())
             .ok_or_else(|| NodeError::typed_array_start_offset(&number::to_string(byte_offset)))?;
         if offset % E::KIND.size() != 0 {
             return Err(Self::misaligned_offset());
@@ -85,9 +84,8 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
             None => None,
             Some(raw) => {
                 let shown = number::to_string(raw);
-                let l = to_index(raw)
-                    .and_then(|l| usize::try_from(l).ok())
-                    .ok_or_else(|| NodeError::invalid_typed_array_length(&shown))?;
+                let l =
+                    to_index(raw).ok_or_else(|| NodeError::invalid_typed_array_length(&shown))?;
                 Some((l, shown))
             }
         };
