@@ -6,6 +6,7 @@ use std::borrow::Borrow;
 use super::Buffer;
 use crate::memory::retention::Site;
 use crate::memory::store::K_MAX_LENGTH;
+use crate::ops::copy::copy_count;
 use crate::NodeError;
 
 impl Buffer {
@@ -49,13 +50,7 @@ impl Buffer {
                 source_start as i128,
             ));
         }
-        if target_start >= target.len || source_start >= source_end {
-            return Ok(0);
-        }
-        let source_end = source_end.min(self.len);
-        let n = source_end
-            .saturating_sub(source_start)
-            .min(target.len - target_start);
+        let n = copy_count(self.len, target.len, target_start, source_start, source_end);
         if n == 0 {
             return Ok(0);
         }
