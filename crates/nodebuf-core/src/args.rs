@@ -122,15 +122,17 @@ impl<'a> ObjectArg<'a> {
         matches!(self.kind, ObjectKind::Buffer | ObjectKind::Uint8Array)
     }
 
-    /// True for ArrayBuffer views: typed arrays (Buffers included) and DataViews.
-    pub fn is_array_buffer_view(&self) -> bool {
+    /// True for typed arrays of any kind, Buffers included (`isTypedArray` in Node).
+    pub fn is_typed_array(&self) -> bool {
         matches!(
             self.kind,
-            ObjectKind::Buffer
-                | ObjectKind::Uint8Array
-                | ObjectKind::TypedArray
-                | ObjectKind::DataView
+            ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray
         )
+    }
+
+    /// True for ArrayBuffer views: typed arrays (Buffers included) and DataViews.
+    pub fn is_array_buffer_view(&self) -> bool {
+        self.is_typed_array() || self.kind == ObjectKind::DataView
     }
 }
 

@@ -21,24 +21,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::region::{self, ByteRegion, RmwOp};
 use crate::typed_array::{Element, ElementKind, TypedArray};
-
-fn type_error(message: String) -> NodeError {
-    NodeError::without_code(ErrorClass::TypeError, message)
-}
-
-fn invalid_index() -> NodeError {
-    NodeError::without_code(ErrorClass::RangeError, "Invalid atomic access index")
-}
 
 /// V8's `ValidateIntegerTypedArray` (non-waitable): every integer kind except Uint8Clamped.
 fn check_integer_kind(kind: ElementKind) -> Result<(), NodeError> {
     match kind {
-        ElementKind::Uint8Clamped | ElementKind::Float32 | ElementKind::Float64 => Err(type_error(
-            format!("[object {}] is not an integer typed array.", kind.name()),
-        )),
+        ElementKind::Uint8Clamped | ElementKind::Float32 | ElementKind::Float64 => {
+            Err(NodeError::not_an_integer_typed_array(kind.name()))
+        }
         _ => Ok(()),
     }
 }
@@ -47,10 +39,7 @@ fn check_integer_kind(kind: ElementKind) -> Result<(), NodeError> {
 fn check_waitable_kind(kind: ElementKind) -> Result<(), NodeError> {
     match kind {
         ElementKind::Int32 | ElementKind::BigInt64 => Ok(()),
-        _ => Err(type_error(format!(
-            "[object {}] is not an int32 or BigInt64 typed array.",
-            kind.name()
-        ))),
+        _ => Err(NodeError::not_a_waitable_typed_array(kind.name())),
     }
 }
 
@@ -60,7 +49,8 @@ fn integer_element<S: ByteRegion, E: Element>(
     index: usize,
 ) -> Result<usize, NodeError> {
     check_integer_kind(E::KIND)?;
-    ta.element_offset(index).ok_or_else(invalid_index)
+    ta.element_offset(index)
+        .ok_or_else(NodeError::invalid_atomic_index)
 }
 
 /// The bits of a JS value as the element type stores them.
@@ -81,7 +71,7 @@ pub fn load<S: ByteRegion, E: Element>(
     let at = integer_element(ta, index)?;
     region::atomic_load::<E::Bits, S>(ta.store(), at)
         .map(js_of::<E>)
-        .ok_or_else(invalid_index)
+        .ok_or_else(NodeError::invalid_atomic_index)
 }
 
 /// `Atomics.store(ta, index, value)`: stores the converted value and returns what JS returns
@@ -95,7 +85,7 @@ pub fn store<S: ByteRegion, E: Element>(
 ) -> Result<E::Js, NodeError> {
     let at = integer_element(ta, index)?;
     if !region::atomic_store(ta.store(), at, bits_of::<E>(value)) {
-        return Err(invalid_index());
+        return Err(NodeError::invalid_atomic_index());
     }
     Ok(E::atomics_store_result(value))
 }
@@ -109,61 +99,37 @@ fn rmw<S: ByteRegion, E: Element>(
     let at = integer_element(ta, index)?;
     region::atomic_rmw(ta.store(), at, op, bits_of::<E>(value))
         .map(js_of::<E>)
-        .ok_or_else(invalid_index)
+        .ok_or_else(NodeError::invalid_atomic_index)
 }
 
-/// `Atomics.add`: wrapping addition; returns the previous element.
-pub fn add<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Add, value)
+/// Defines the read-modify-write operations: each applies its [`RmwOp`] atomically to the
+/// element's bits and returns the previous element.
+macro_rules! rmw_operations {
+    ($($(#[$doc:meta])* $name:ident => $op:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<S: ByteRegion, E: Element>(
+            ta: &TypedArray<S, E>,
+            index: usize,
+            value: E::Js,
+        ) -> Result<E::Js, NodeError> {
+            rmw(ta, index, RmwOp::$op, value)
+        }
+    )*};
 }
 
-/// `Atomics.sub`: wrapping subtraction; returns the previous element.
-pub fn sub<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Sub, value)
-}
-
-/// `Atomics.and`: bitwise and; returns the previous element.
-pub fn and<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::And, value)
-}
-
-/// `Atomics.or`: bitwise or; returns the previous element.
-pub fn or<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Or, value)
-}
-
-/// `Atomics.xor`: bitwise xor; returns the previous element.
-pub fn xor<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Xor, value)
-}
-
-/// `Atomics.exchange`: stores the value; returns the previous element.
-pub fn exchange<S: ByteRegion, E: Element>(
-    ta: &TypedArray<S, E>,
-    index: usize,
-    value: E::Js,
-) -> Result<E::Js, NodeError> {
-    rmw(ta, index, RmwOp::Exchange, value)
+rmw_operations! {
+    /// `Atomics.add`: wrapping addition; returns the previous element.
+    add => Add;
+    /// `Atomics.sub`: wrapping subtraction; returns the previous element.
+    sub => Sub;
+    /// `Atomics.and`: bitwise and; returns the previous element.
+    and => And;
+    /// `Atomics.or`: bitwise or; returns the previous element.
+    or => Or;
+    /// `Atomics.xor`: bitwise xor; returns the previous element.
+    xor => Xor;
+    /// `Atomics.exchange`: stores the value; returns the previous element.
+    exchange => Exchange;
 }
 
 /// `Atomics.compareExchange`: stores `replacement` if the element equals `expected` (both
@@ -183,7 +149,7 @@ pub fn compare_exchange<S: ByteRegion, E: Element>(
         bits_of::<E>(replacement),
     )
     .map(js_of::<E>)
-    .ok_or_else(invalid_index)
+    .ok_or_else(NodeError::invalid_atomic_index)
 }
 
 /// `Atomics.isLockFree(size)`: true for 1, 2, 4 and 8 bytes, as V8 answers on 64-bit targets.
@@ -236,6 +202,12 @@ pub fn notify_count_from_js(count: Option<f64>) -> usize {
     }
 }
 
+/// The byte address of store offset `at`: the key waiters are kept under (unique among live
+/// stores, since a waiter's borrow keeps its store alive).
+fn address_of<S: ByteRegion, E: Element>(ta: &TypedArray<S, E>, at: usize) -> usize {
+    ta.store().base_ptr().as_ptr() as usize + at
+}
+
 /// One sleeping `wait` call.
 struct Waiter {
     /// The byte address it waits on.
@@ -267,12 +239,10 @@ fn wait_target<S: ByteRegion, E: Element>(
 ) -> Result<usize, NodeError> {
     check_waitable_kind(E::KIND)?;
     if !ta.store().is_shared() {
-        return Err(type_error(format!(
-            "[object {}] is not a shared typed array.",
-            E::KIND.name()
-        )));
+        return Err(NodeError::not_a_shared_typed_array(E::KIND.name()));
     }
-    ta.element_offset(index).ok_or_else(invalid_index)
+    ta.element_offset(index)
+        .ok_or_else(NodeError::invalid_atomic_index)
 }
 
 /// `Atomics.wait(ta, index, value, timeout)`: if element `index` of a shared Int32Array or
@@ -287,14 +257,15 @@ pub fn wait<S: ByteRegion, E: Element>(
     timeout: Option<Duration>,
 ) -> Result<WaitResult, NodeError> {
     let at = wait_target(ta, index)?;
-    let address = ta.store().base_ptr().as_ptr() as usize + at;
+    let address = address_of(ta, at);
     let expected = bits_of::<E>(value);
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
 
     let mut list = shard(address);
     // The check happens under the shard lock, so a notify after a racing store waits for us to
     // be enqueued (and wakes us) rather than finding an empty list.
-    let current = region::atomic_load::<E::Bits, S>(ta.store(), at).ok_or_else(invalid_index)?;
+    let current = region::atomic_load::<E::Bits, S>(ta.store(), at)
+        .ok_or_else(NodeError::invalid_atomic_index)?;
     if current != expected {
         return Ok(WaitResult::NotEqual);
     }
@@ -335,11 +306,13 @@ pub fn notify<S: ByteRegion, E: Element>(
     count: usize,
 ) -> Result<usize, NodeError> {
     check_waitable_kind(E::KIND)?;
-    let at = ta.element_offset(index).ok_or_else(invalid_index)?;
+    let at = ta
+        .element_offset(index)
+        .ok_or_else(NodeError::invalid_atomic_index)?;
     if !ta.store().is_shared() || count == 0 {
         return Ok(0);
     }
-    let address = ta.store().base_ptr().as_ptr() as usize + at;
+    let address = address_of(ta, at);
     let mut list = shard(address);
     let mut woken = 0;
     list.retain(|w| {
@@ -360,7 +333,7 @@ pub fn waiter_count<S: ByteRegion, E: Element>(ta: &TypedArray<S, E>, index: usi
     let Some(at) = ta.element_offset(index) else {
         return 0;
     };
-    let address = ta.store().base_ptr().as_ptr() as usize + at;
+    let address = address_of(ta, at);
     shard(address)
         .iter()
         .filter(|w| w.address == address)

@@ -6,11 +6,11 @@
 //! DataView` from every get/set whose element does not fit. Unaligned accesses are fine; on
 //! shared memory they are made byte by byte with atomics.
 
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::region::{self, Bits, ByteRegion};
+use crate::number::{self, to_index, to_integer_or_infinity};
 use crate::typed_array::{
-    js_number_string, to_index, to_integer_or_infinity, BigInt64, BigUint64, Element, Float32,
-    Float64, Int16, Int32, Int8, Uint16, Uint32, Uint8,
+    BigInt64, BigUint64, Element, Float32, Float64, Int16, Int32, Int8, Uint16, Uint32, Uint8,
 };
 
 /// A byte-addressed view `(store, byteOffset, byteLength)` (JS's `DataView`).
@@ -19,24 +19,6 @@ pub struct DataView<S: ByteRegion> {
     store: S,
     byte_offset: usize,
     byte_length: usize,
-}
-
-fn range_error(message: String) -> NodeError {
-    NodeError::without_code(ErrorClass::RangeError, message)
-}
-
-fn outside_view() -> NodeError {
-    range_error("Offset is outside the bounds of the DataView".into())
-}
-
-fn start_offset_error(shown: &str) -> NodeError {
-    range_error(format!(
-        "Start offset {shown} is outside the bounds of the buffer"
-    ))
-}
-
-fn invalid_length_error(shown: &str) -> NodeError {
-    range_error(format!("Invalid DataView length {shown}"))
 }
 
 macro_rules! accessors {
@@ -68,12 +50,14 @@ impl<S: ByteRegion> DataView<S> {
     ) -> Result<Self, NodeError> {
         let buffer_len = store.byte_len();
         if byte_offset > buffer_len {
-            return Err(start_offset_error(&byte_offset.to_string()));
+            return Err(NodeError::typed_array_start_offset(
+                &byte_offset.to_string(),
+            ));
         }
         let byte_length = match byte_length {
             None => buffer_len - byte_offset,
             Some(len) if len <= buffer_len - byte_offset => len,
-            Some(len) => return Err(invalid_length_error(&len.to_string())),
+            Some(len) => return Err(NodeError::invalid_data_view_length(&len.to_string())),
         };
         Ok(DataView {
             store,
@@ -89,19 +73,16 @@ impl<S: ByteRegion> DataView<S> {
         byte_offset: f64,
         byte_length: Option<f64>,
     ) -> Result<Self, NodeError> {
-        let shown = |v: f64| js_number_string(to_integer_or_infinity(v));
+        let shown = |v: f64| number::to_string(to_integer_or_infinity(v));
         let offset = to_index(byte_offset)
-            .and_then(|o| usize::try_from(o).ok())
-            .ok_or_else(|| start_offset_error(&shown(byte_offset)))?;
+            .ok_or_else(|| NodeError::typed_array_start_offset(&shown(byte_offset)))?;
         if offset > store.byte_len() {
-            return Err(start_offset_error(&offset.to_string()));
+            return Err(NodeError::typed_array_start_offset(&offset.to_string()));
         }
         let length = match byte_length {
             None => None,
             Some(raw) => Some(
-                to_index(raw)
-                    .and_then(|l| usize::try_from(l).ok())
-                    .ok_or_else(|| invalid_length_error(&shown(raw)))?,
+                to_index(raw).ok_or_else(|| NodeError::invalid_data_view_length(&shown(raw)))?,
             ),
         };
         Self::new(store, offset, length)
@@ -128,7 +109,7 @@ impl<S: ByteRegion> DataView<S> {
             .checked_add(size)
             .filter(|&end| end <= self.byte_length)
             .map(|_| self.byte_offset + byte_offset)
-            .ok_or_else(outside_view)
+            .ok_or_else(NodeError::outside_data_view)
     }
 
     /// Reads an element of type `E` at `byte_offset` in the given byte order (the generic form
@@ -140,7 +121,8 @@ impl<S: ByteRegion> DataView<S> {
         little_endian: bool,
     ) -> Result<E::Native, NodeError> {
         let at = self.locate(byte_offset, E::KIND.size())?;
-        let bits = region::load::<E::Bits, S>(&self.store, at).ok_or_else(outside_view)?;
+        let bits =
+            region::load::<E::Bits, S>(&self.store, at).ok_or_else(NodeError::outside_data_view)?;
         Ok(E::from_bits(order(bits, little_endian)))
     }
 
@@ -156,7 +138,7 @@ impl<S: ByteRegion> DataView<S> {
         let bits = order(E::to_bits(E::from_js(value)), little_endian);
         region::store(&self.store, at, bits)
             .then_some(())
-            .ok_or_else(outside_view)
+            .ok_or_else(NodeError::outside_data_view)
     }
 
     accessors! {

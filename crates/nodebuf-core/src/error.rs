@@ -3,8 +3,20 @@
 //!
 //! A [`NodeError`] is plain data; the JS face turns it into a real `TypeError`/`RangeError`/`Error`
 //! with an enumerable `code` and Node's `String(e)` form (`RangeError [ERR_OUT_OF_RANGE]: ...`).
+//!
+//! Every error any part of the core returns is built here, in sections:
+//! 1. Node's coded errors, one block per `code` in alphabetical order (with the variants Node's
+//!    C++ bindings throw, which carry the code but do not show it in `String(err)`);
+//! 2. V8's errors, which have no code: value conversions, ArrayBuffer / typed array / DataView
+//!    construction and access, `Atomics`, property reads;
+//! 3. WHATWG `DOMException`s (`atob`);
+//! 4. nodebuf's own conditions that Node has no name for (never reachable from JS).
 
 use std::fmt;
+
+use crate::args::Arg;
+use crate::inspect::{inspect_arg, received_for_range_error, received_for_type_error};
+use crate::number::add_numeric_separator;
 
 /// The JS class a [`NodeError`] is thrown as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,135 +95,36 @@ impl fmt::Display for NodeError {
 
 impl std::error::Error for NodeError {}
 
-// ---------------------------------------------------------------------------------------------
-// Constructors used by the encoding module (atob/btoa/transcode). Kept in their own block so the
-// catalogue above stays untouched.
+// =============================================================================================
+// 1. Node's coded errors, by code.
+// =============================================================================================
+
+// ERR_BUFFER_OUT_OF_BOUNDS --------------------------------------------------------------------
 
 impl NodeError {
-    /// A WHATWG `DOMException` named `name` (e.g. `InvalidCharacterError`) with `message`.
-    ///
-    /// It has no string `code`: a DOMException's numeric `code` (5 for
-    /// `InvalidCharacterError`) follows from its name, see [`NodeError::dom_exception_code`].
-    pub fn dom_exception(name: &'static str, message: impl Into<String>) -> Self {
-        NodeError::without_code(ErrorClass::DomException(name), message)
+    /// `ERR_BUFFER_OUT_OF_BOUNDS` (RangeError): `"offset" is outside of buffer bounds` when a
+    /// name is given (`Buffer.from(arrayBuffer, byteOffset, length)` for `offset` / `length`),
+    /// else `Attempt to access memory outside buffer bounds` (reads and writes past the end).
+    pub fn out_of_buffer_bounds(name: Option<&str>) -> Self {
+        let message = match name {
+            Some(name) => format!("\"{name}\" is outside of buffer bounds"),
+            None => "Attempt to access memory outside buffer bounds".to_owned(),
+        };
+        NodeError::new(ErrorClass::RangeError, "ERR_BUFFER_OUT_OF_BOUNDS", message)
     }
 
-    /// The legacy numeric `code` of a DOMException with this `name` (0 for names without one).
-    pub fn dom_exception_code(name: &str) -> u16 {
-        match name {
-            "IndexSizeError" => 1,
-            "HierarchyRequestError" => 3,
-            "WrongDocumentError" => 4,
-            "InvalidCharacterError" => 5,
-            "NoModificationAllowedError" => 7,
-            "NotFoundError" => 8,
-            "NotSupportedError" => 9,
-            "InvalidStateError" => 11,
-            "SyntaxError" => 12,
-            "InvalidModificationError" => 13,
-            "NamespaceError" => 14,
-            "InvalidAccessError" => 15,
-            "TypeMismatchError" => 17,
-            "SecurityError" => 18,
-            "NetworkError" => 19,
-            "AbortError" => 20,
-            "URLMismatchError" => 21,
-            "QuotaExceededError" => 22,
-            "TimeoutError" => 23,
-            "InvalidNodeTypeError" => 24,
-            "DataCloneError" => 25,
-            _ => 0,
+    /// The RangeError of Node's C++ write helpers for an offset past the end
+    /// (`buf.hexWrite('ab', 9)`): `"offset" is outside of buffer bounds`, code
+    /// `ERR_BUFFER_OUT_OF_BOUNDS`, no `[code]` in its name.
+    pub fn native_offset_out_of_bounds() -> Self {
+        NodeError {
+            code_in_name: false,
+            ..Self::out_of_buffer_bounds(Some("offset"))
         }
     }
-
-    /// `ERR_MISSING_ARGS` for one argument: `The "input" argument must be specified`
-    /// (a `TypeError`, thrown by `atob()` and `btoa()` called without arguments).
-    pub fn missing_arg(name: &str) -> Self {
-        NodeError::new(
-            ErrorClass::TypeError,
-            "ERR_MISSING_ARGS",
-            format!("The \"{name}\" argument must be specified"),
-        )
-    }
-}
-// Errors raised by the memory system and Buffer views (`memory/`, `buffer/`).
-// ---------------------------------------------------------------------------------------------
-
-impl NodeError {
-    /// `RangeError [ERR_BUFFER_OUT_OF_BOUNDS]: "offset" is outside of buffer bounds`, as
-    /// `Buffer.from(arrayBuffer, byteOffset, length)` throws for `name` `offset` or `length`.
-    pub fn buffer_out_of_bounds(name: &str) -> NodeError {
-        NodeError::new(
-            ErrorClass::RangeError,
-            "ERR_BUFFER_OUT_OF_BOUNDS",
-            format!("\"{name}\" is outside of buffer bounds"),
-        )
-    }
-
-    /// `RangeError [ERR_OUT_OF_RANGE]: The value of "name" is out of range. It must be <range>.
-    /// Received <n>`, for an integer argument; integers beyond 2**32 in magnitude are printed with
-    /// `_` separators as Node does (`4_294_967_297`).
-    pub fn integer_out_of_range(name: &str, range: &str, received: i128) -> NodeError {
-        NodeError::new(
-            ErrorClass::RangeError,
-            "ERR_OUT_OF_RANGE",
-            format!(
-                "The value of \"{name}\" is out of range. It must be {range}. Received {}",
-                separated_integer(received)
-            ),
-        )
-    }
-
-    /// `RangeError: Array buffer allocation failed` (no code): the engine could not allocate a
-    /// store.
-    pub fn array_buffer_allocation_failed() -> NodeError {
-        NodeError::without_code(ErrorClass::RangeError, "Array buffer allocation failed")
-    }
-
-    /// `RangeError: Start offset <offset> is outside the bounds of the buffer` (no code): a typed
-    /// array view given a negative byte offset; `offset` is the JS number as JS prints it.
-    pub fn typed_array_start_offset(offset: &str) -> NodeError {
-        NodeError::without_code(
-            ErrorClass::RangeError,
-            format!("Start offset {offset} is outside the bounds of the buffer"),
-        )
-    }
-
-    /// `RangeError: Invalid typed array length: <n>` (no code), e.g. creating a pool of a
-    /// negative `Buffer.poolSize`; `length` is the JS number as JS prints it.
-    pub fn invalid_typed_array_length(length: &str) -> NodeError {
-        NodeError::without_code(
-            ErrorClass::RangeError,
-            format!("Invalid typed array length: {length}"),
-        )
-    }
 }
 
-/// An integer as Node's error messages print it: `_` every three digits past 2**32 in magnitude.
-fn separated_integer(n: i128) -> String {
-    let digits = n.unsigned_abs().to_string();
-    if n.unsigned_abs() <= 1u128 << 32 {
-        return n.to_string();
-    }
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------------------------
-// The Buffer API's catalogue: every error Node v20's Buffer methods throw, with the message
-// formats reverse-engineered from `node -e` runs.
-
-use crate::args::Arg;
-use crate::inspect::{inspect_arg, received_for_range_error, received_for_type_error};
+// ERR_INVALID_ARG_TYPE ------------------------------------------------------------------------
 
 /// The subject of an `ERR_INVALID_ARG_TYPE` message: `The "size" argument`, `The "a.b"
 /// property` (names with a dot), or the name itself when it already ends in ` argument`
@@ -282,48 +195,24 @@ impl NodeError {
         )
     }
 
-    /// `ERR_OUT_OF_RANGE` (RangeError): `The value of "offset" is out of range. It must be
-    /// {range}. Received {value}` (value rendered with `_` grouping for big integers).
-    pub fn out_of_range(name: &str, range: &str, received: &Arg<'_>) -> Self {
-        Self::out_of_range_text(name, range, &received_for_range_error(received))
+    /// The TypeError Node's C++ string writers throw for a non-string (`buf.hexWrite(5)`,
+    /// `buf.write(5)`): `argument must be a string`, code `ERR_INVALID_ARG_TYPE`, no `[code]` in
+    /// its name.
+    pub fn argument_must_be_string() -> Self {
+        NodeError {
+            code_in_name: false,
+            ..NodeError::new(
+                ErrorClass::TypeError,
+                "ERR_INVALID_ARG_TYPE",
+                "argument must be a string",
+            )
+        }
     }
+}
 
-    /// [`NodeError::out_of_range`] with the received part already rendered.
-    pub fn out_of_range_text(name: &str, range: &str, received: &str) -> Self {
-        NodeError::new(
-            ErrorClass::RangeError,
-            "ERR_OUT_OF_RANGE",
-            format!(
-                "The value of \"{name}\" is out of range. It must be {range}. Received {received}"
-            ),
-        )
-    }
+// ERR_INVALID_ARG_VALUE -----------------------------------------------------------------------
 
-    /// `ERR_OUT_OF_RANGE` for a non-integer number: `... It must be an integer. Received 1.5`.
-    pub fn not_an_integer(name: &str, received: f64) -> Self {
-        Self::out_of_range(name, "an integer", &Arg::Number(received))
-    }
-
-    /// `ERR_BUFFER_OUT_OF_BOUNDS` (RangeError): `"offset" is outside of buffer bounds` when a
-    /// name is given, else `Attempt to access memory outside buffer bounds`.
-    pub fn out_of_buffer_bounds(name: Option<&str>) -> Self {
-        let message = match name {
-            Some(name) => format!("\"{name}\" is outside of buffer bounds"),
-            None => "Attempt to access memory outside buffer bounds".to_owned(),
-        };
-        NodeError::new(ErrorClass::RangeError, "ERR_BUFFER_OUT_OF_BOUNDS", message)
-    }
-
-    /// `ERR_UNKNOWN_ENCODING` (TypeError): `Unknown encoding: {shown}` where `shown` is the
-    /// string itself, or `util.inspect` of a non-string value.
-    pub fn unknown_encoding(shown: &str) -> Self {
-        NodeError::new(
-            ErrorClass::TypeError,
-            "ERR_UNKNOWN_ENCODING",
-            format!("Unknown encoding: {shown}"),
-        )
-    }
-
+impl NodeError {
     /// `ERR_INVALID_ARG_VALUE` (TypeError): `The argument 'value' is invalid. Received {inspect}`,
     /// the inspected text cut to 128 UTF-16 units plus `...`. A dotted name says `property`.
     pub fn invalid_arg_value(name: &str, received: &Arg<'_>) -> Self {
@@ -348,8 +237,13 @@ impl NodeError {
             format!("The {kind} '{name}' {reason}. Received {inspected}"),
         )
     }
+}
 
-    /// `ERR_INVALID_BUFFER_SIZE` (RangeError): `Buffer size must be a multiple of {bits}-bits`.
+// ERR_INVALID_BUFFER_SIZE ---------------------------------------------------------------------
+
+impl NodeError {
+    /// `ERR_INVALID_BUFFER_SIZE` (RangeError): `Buffer size must be a multiple of {bits}-bits`
+    /// (`buf.swap16/32/64` on a length that is not a multiple of the width).
     pub fn invalid_buffer_size(bits: u32) -> Self {
         NodeError::new(
             ErrorClass::RangeError,
@@ -357,9 +251,14 @@ impl NodeError {
             format!("Buffer size must be a multiple of {bits}-bits"),
         )
     }
+}
 
+// ERR_MISSING_ARGS ----------------------------------------------------------------------------
+
+impl NodeError {
     /// `ERR_MISSING_ARGS` (TypeError) for several names: `The "a" and "b" arguments must be
-    /// specified`, `The "a", "b", and "c" arguments must be specified`.
+    /// specified`, `The "a", "b", and "c" arguments must be specified` (one name: see
+    /// [`NodeError::missing_arg`]).
     pub fn missing_args(names: &[&str]) -> Self {
         let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
         let refs: Vec<&str> = quoted.iter().map(String::as_str).collect();
@@ -378,28 +277,43 @@ impl NodeError {
         NodeError::new(ErrorClass::TypeError, "ERR_MISSING_ARGS", message)
     }
 
-    /// `ERR_STRING_TOO_LONG` (Error): `Cannot create a string longer than 0x1fffffe8
-    /// characters` (V8's string limit, `buffer.constants.MAX_STRING_LENGTH`).
-    pub fn string_too_long() -> Self {
+    /// `ERR_MISSING_ARGS` for one argument: `The "input" argument must be specified`
+    /// (a `TypeError`, thrown by `atob()` and `btoa()` called without arguments).
+    pub fn missing_arg(name: &str) -> Self {
+        Self::missing_args(&[name])
+    }
+}
+
+// ERR_OUT_OF_RANGE ----------------------------------------------------------------------------
+
+impl NodeError {
+    /// `ERR_OUT_OF_RANGE` (RangeError): `The value of "offset" is out of range. It must be
+    /// {range}. Received {value}` (value rendered with `_` grouping for big integers).
+    pub fn out_of_range(name: &str, range: &str, received: &Arg<'_>) -> Self {
+        Self::out_of_range_text(name, range, &received_for_range_error(received))
+    }
+
+    /// [`NodeError::out_of_range`] for a Rust integer (`buf.copy`'s `sourceStart`, sizes past
+    /// `kMaxLength`): printed exactly, with `_` grouping past 2**32 in magnitude as Node does
+    /// (`4_294_967_297`).
+    pub fn integer_out_of_range(name: &str, range: &str, received: i128) -> Self {
+        Self::out_of_range_text(name, range, &separated_integer(received))
+    }
+
+    /// [`NodeError::out_of_range`] with the received part already rendered.
+    pub fn out_of_range_text(name: &str, range: &str, received: &str) -> Self {
         NodeError::new(
-            ErrorClass::Error,
-            "ERR_STRING_TOO_LONG",
-            "Cannot create a string longer than 0x1fffffe8 characters",
+            ErrorClass::RangeError,
+            "ERR_OUT_OF_RANGE",
+            format!(
+                "The value of \"{name}\" is out of range. It must be {range}. Received {received}"
+            ),
         )
     }
 
-    /// The TypeError Node's C++ string writers throw for a non-string (`buf.hexWrite(5)`,
-    /// `buf.write(5)`): `argument must be a string`, code `ERR_INVALID_ARG_TYPE`, no `[code]` in
-    /// its name.
-    pub fn argument_must_be_string() -> Self {
-        NodeError {
-            code_in_name: false,
-            ..NodeError::new(
-                ErrorClass::TypeError,
-                "ERR_INVALID_ARG_TYPE",
-                "argument must be a string",
-            )
-        }
+    /// `ERR_OUT_OF_RANGE` for a non-integer number: `... It must be an integer. Received 1.5`.
+    pub fn not_an_integer(name: &str, received: f64) -> Self {
+        Self::out_of_range(name, "an integer", &Arg::Number(received))
     }
 
     /// The RangeError of Node's C++ slice/write helpers (`buf.latin1Slice(-1)`):
@@ -414,48 +328,244 @@ impl NodeError {
             )
         }
     }
+}
 
-    /// The RangeError of Node's C++ write helpers for an offset past the end
-    /// (`buf.hexWrite('ab', 9)`): `"offset" is outside of buffer bounds`, code
-    /// `ERR_BUFFER_OUT_OF_BOUNDS`, no `[code]` in its name.
-    pub fn native_offset_out_of_bounds() -> Self {
-        NodeError {
-            code_in_name: false,
-            ..Self::out_of_buffer_bounds(Some("offset"))
-        }
+/// An integer as Node's range errors print it: `_` every three digits past 2**32 in magnitude.
+fn separated_integer(n: i128) -> String {
+    if n.unsigned_abs() <= 1u128 << 32 {
+        n.to_string()
+    } else {
+        add_numeric_separator(&n.to_string())
     }
+}
 
+// ERR_STRING_TOO_LONG -------------------------------------------------------------------------
+
+impl NodeError {
+    /// `ERR_STRING_TOO_LONG` (Error): `Cannot create a string longer than 0x1fffffe8
+    /// characters` (V8's string limit, `buffer.constants.MAX_STRING_LENGTH`).
+    pub fn string_too_long() -> Self {
+        NodeError::new(
+            ErrorClass::Error,
+            "ERR_STRING_TOO_LONG",
+            "Cannot create a string longer than 0x1fffffe8 characters",
+        )
+    }
+}
+
+// ERR_UNKNOWN_ENCODING ------------------------------------------------------------------------
+
+impl NodeError {
+    /// `ERR_UNKNOWN_ENCODING` (TypeError): `Unknown encoding: {shown}` where `shown` is the
+    /// string itself, or `util.inspect` of a non-string value.
+    pub fn unknown_encoding(shown: &str) -> Self {
+        NodeError::new(
+            ErrorClass::TypeError,
+            "ERR_UNKNOWN_ENCODING",
+            format!("Unknown encoding: {shown}"),
+        )
+    }
+}
+
+// =============================================================================================
+// 2. V8's errors (no code). Values quoted in them are JS Numbers as JS prints them (see
+//    `crate::number::to_string`), passed in already rendered.
+// =============================================================================================
+
+fn v8_type_error(message: impl Into<String>) -> NodeError {
+    NodeError::without_code(ErrorClass::TypeError, message)
+}
+
+fn v8_range_error(message: impl Into<String>) -> NodeError {
+    NodeError::without_code(ErrorClass::RangeError, message)
+}
+
+// Value conversions ---------------------------------------------------------------------------
+
+impl NodeError {
     /// V8's TypeError for `+1n` (no code): `Cannot convert a BigInt value to a number`.
     pub fn bigint_to_number() -> Self {
-        NodeError::without_code(
-            ErrorClass::TypeError,
-            "Cannot convert a BigInt value to a number",
-        )
+        v8_type_error("Cannot convert a BigInt value to a number")
     }
 
     /// V8's TypeError for `+Symbol()` (no code): `Cannot convert a Symbol value to a number`.
     pub fn symbol_to_number() -> Self {
-        NodeError::without_code(
-            ErrorClass::TypeError,
-            "Cannot convert a Symbol value to a number",
-        )
+        v8_type_error("Cannot convert a Symbol value to a number")
     }
 
     /// V8's TypeError for `String(Symbol())` (no code): `Cannot convert a Symbol value to a string`.
     pub fn symbol_to_string() -> Self {
-        NodeError::without_code(
-            ErrorClass::TypeError,
-            "Cannot convert a Symbol value to a string",
-        )
+        v8_type_error("Cannot convert a Symbol value to a string")
     }
 
-    /// V8's TypeError for `5 & 1n` (no code), thrown by BigInt writes given a non-BigInt:
-    /// `Cannot mix BigInt and other types, use explicit conversions`.
+    /// V8's TypeError for `5 & 1n` (no code): `Cannot mix BigInt and other types, use explicit
+    /// conversions`. Thrown by BigInt writes given a non-BigInt, and by storing a BigInt into a
+    /// Number typed array or the reverse (`ta.set`).
     pub fn cannot_mix_bigint() -> Self {
-        NodeError::without_code(
-            ErrorClass::TypeError,
-            "Cannot mix BigInt and other types, use explicit conversions",
-        )
+        v8_type_error("Cannot mix BigInt and other types, use explicit conversions")
+    }
+
+    /// V8's TypeError for reading a property of `null` / `undefined` (`what`):
+    /// `Cannot read properties of null (reading 'length')` (`Buffer.concat([null])`).
+    pub fn cannot_read_properties(what: &str, property: &str) -> Self {
+        v8_type_error(format!(
+            "Cannot read properties of {what} (reading '{property}')"
+        ))
+    }
+}
+
+// ArrayBuffer and SharedArrayBuffer -----------------------------------------------------------
+
+impl NodeError {
+    /// `RangeError: Array buffer allocation failed` (no code): the memory for a store could not
+    /// be allocated.
+    pub fn array_buffer_allocation_failed() -> Self {
+        v8_range_error("Array buffer allocation failed")
+    }
+
+    /// `RangeError: Invalid array buffer length` (no code): `new SharedArrayBuffer(n)` past
+    /// 2**53 - 1.
+    pub fn invalid_array_buffer_length() -> Self {
+        v8_range_error("Invalid array buffer length")
+    }
+}
+
+// Typed arrays --------------------------------------------------------------------------------
+
+impl NodeError {
+    /// `RangeError: Start offset <offset> is outside the bounds of the buffer` (no code): a typed
+    /// array or DataView whose byte offset is negative or past the end (also what a negative
+    /// `Buffer.from(arrayBuffer, byteOffset)` ends in).
+    pub fn typed_array_start_offset(offset: &str) -> Self {
+        v8_range_error(format!(
+            "Start offset {offset} is outside the bounds of the buffer"
+        ))
+    }
+
+    /// `RangeError: Invalid typed array length: <n>` (no code): a typed array length that does
+    /// not fit its buffer, e.g. creating a pool of a negative `Buffer.poolSize`.
+    pub fn invalid_typed_array_length(length: &str) -> Self {
+        v8_range_error(format!("Invalid typed array length: {length}"))
+    }
+
+    /// `RangeError: start offset of Int32Array should be a multiple of 4` (no code); `array` is
+    /// the constructor name.
+    pub fn misaligned_start_offset(array: &str, element_size: usize) -> Self {
+        v8_range_error(format!(
+            "start offset of {array} should be a multiple of {element_size}"
+        ))
+    }
+
+    /// `RangeError: byte length of Int32Array should be a multiple of 4` (no code): a typed array
+    /// over the rest of a buffer whose length is not a whole number of elements.
+    pub fn misaligned_byte_length(array: &str, element_size: usize) -> Self {
+        v8_range_error(format!(
+            "byte length of {array} should be a multiple of {element_size}"
+        ))
+    }
+
+    /// `RangeError: offset is out of bounds` (no code): `ta.set(source, offset)` where the source
+    /// does not fit.
+    pub fn typed_array_set_out_of_bounds() -> Self {
+        v8_range_error("offset is out of bounds")
+    }
+}
+
+// DataView ------------------------------------------------------------------------------------
+
+impl NodeError {
+    /// `RangeError: Invalid DataView length <n>` (no code).
+    pub fn invalid_data_view_length(length: &str) -> Self {
+        v8_range_error(format!("Invalid DataView length {length}"))
+    }
+
+    /// `RangeError: Offset is outside the bounds of the DataView` (no code): a get/set whose
+    /// value does not fit in the view.
+    pub fn outside_data_view() -> Self {
+        v8_range_error("Offset is outside the bounds of the DataView")
+    }
+}
+
+// Atomics -------------------------------------------------------------------------------------
+
+impl NodeError {
+    /// `TypeError: [object Float64Array] is not an integer typed array.` (no code): `Atomics` on
+    /// a Float32, Float64 or Uint8Clamped array; `array` is the constructor name.
+    pub fn not_an_integer_typed_array(array: &str) -> Self {
+        v8_type_error(format!("[object {array}] is not an integer typed array."))
+    }
+
+    /// `TypeError: [object Uint32Array] is not an int32 or BigInt64 typed array.` (no code):
+    /// `Atomics.wait` / `notify` on another kind.
+    pub fn not_a_waitable_typed_array(array: &str) -> Self {
+        v8_type_error(format!(
+            "[object {array}] is not an int32 or BigInt64 typed array."
+        ))
+    }
+
+    /// `TypeError: [object Int32Array] is not a shared typed array.` (no code): `Atomics.wait` on
+    /// ArrayBuffer memory.
+    pub fn not_a_shared_typed_array(array: &str) -> Self {
+        v8_type_error(format!("[object {array}] is not a shared typed array."))
+    }
+
+    /// `RangeError: Invalid atomic access index` (no code).
+    pub fn invalid_atomic_index() -> Self {
+        v8_range_error("Invalid atomic access index")
+    }
+}
+
+// =============================================================================================
+// 3. DOMException.
+// =============================================================================================
+
+impl NodeError {
+    /// A WHATWG `DOMException` named `name` (e.g. `InvalidCharacterError`) with `message`.
+    ///
+    /// It has no string `code`: a DOMException's numeric `code` (5 for
+    /// `InvalidCharacterError`) follows from its name, see [`NodeError::dom_exception_code`].
+    pub fn dom_exception(name: &'static str, message: impl Into<String>) -> Self {
+        NodeError::without_code(ErrorClass::DomException(name), message)
+    }
+
+    /// The legacy numeric `code` of a DOMException with this `name` (0 for names without one).
+    pub fn dom_exception_code(name: &str) -> u16 {
+        match name {
+            "IndexSizeError" => 1,
+            "HierarchyRequestError" => 3,
+            "WrongDocumentError" => 4,
+            "InvalidCharacterError" => 5,
+            "NoModificationAllowedError" => 7,
+            "NotFoundError" => 8,
+            "NotSupportedError" => 9,
+            "InvalidStateError" => 11,
+            "SyntaxError" => 12,
+            "InvalidModificationError" => 13,
+            "NamespaceError" => 14,
+            "InvalidAccessError" => 15,
+            "TypeMismatchError" => 17,
+            "SecurityError" => 18,
+            "NetworkError" => 19,
+            "AbortError" => 20,
+            "URLMismatchError" => 21,
+            "QuotaExceededError" => 22,
+            "TimeoutError" => 23,
+            "InvalidNodeTypeError" => 24,
+            "DataCloneError" => 25,
+            _ => 0,
+        }
+    }
+}
+
+// =============================================================================================
+// 4. nodebuf's own conditions (no Node equivalent; JS cannot cause them).
+// =============================================================================================
+
+impl NodeError {
+    /// A plain `Error` without a code for a Rust-side misuse Node has no name for (a borrow
+    /// conflict between nested Rust closures, a broken internal invariant).
+    pub fn internal(message: impl Into<String>) -> Self {
+        NodeError::without_code(ErrorClass::Error, message)
     }
 }
 
@@ -466,7 +576,7 @@ mod memory_error_tests {
     #[test]
     fn memory_error_texts() {
         assert_eq!(
-            NodeError::buffer_out_of_bounds("offset").to_string(),
+            NodeError::out_of_buffer_bounds(Some("offset")).to_string(),
             "RangeError [ERR_BUFFER_OUT_OF_BOUNDS]: \"offset\" is outside of buffer bounds"
         );
         assert_eq!(

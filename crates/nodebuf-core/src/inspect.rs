@@ -1,12 +1,14 @@
 //! Rendering values the way Node prints them: `<Buffer 68 65 6c 6c 6f>` (Buffer's
-//! `util.inspect` form, with `buffer.INSPECT_MAX_BYTES`), and the pieces of `util.inspect` and
-//! `Number.prototype.toString` that Node's error messages embed.
+//! `util.inspect` form, with `buffer.INSPECT_MAX_BYTES`), and the pieces of `util.inspect` that
+//! Node's error messages embed (the `Received ...` forms, quoted strings, `JSON.stringify`).
+//! Numbers are printed by [`crate::number::to_string`].
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::args::Arg;
 use crate::encoding::JsStr;
 use crate::error::NodeError;
+use crate::number::{self, add_numeric_separator};
 
 /// `buffer.INSPECT_MAX_BYTES` as f64 bits (Node stores any number >= 0, even 1.5 or Infinity).
 static INSPECT_MAX_BYTES_BITS: AtomicU64 = AtomicU64::new(0x4049_0000_0000_0000); // 50.0
@@ -56,7 +58,7 @@ pub fn inspect_buffer(name: &str, bytes: &[u8], max_bytes: f64, extra: &[&str]) 
     let remaining = len - shown;
     if remaining > 0.0 {
         body.push_str(" ... ");
-        body.push_str(&number_to_string(remaining));
+        body.push_str(&number::to_string(remaining));
         body.push_str(if remaining > 1.0 {
             " more bytes"
         } else {
@@ -74,80 +76,13 @@ pub fn inspect_buffer(name: &str, bytes: &[u8], max_bytes: f64, extra: &[&str]) 
     out
 }
 
-/// `Number.prototype.toString()` (radix 10) exactly as JS prints numbers: shortest round-trip
-/// digits, plain notation for exponents in -7 < e < 21, else `1e+21` / `1.5e-7`; `-0` prints `0`.
-pub fn number_to_string(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    if x == 0.0 {
-        return "0".into();
-    }
-    // Rust's `{:e}` gives the shortest digits that round-trip, as ECMAScript requires.
-    let sci = format!("{:e}", x.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let k = digits.len() as i32;
-    let n = exp + 1;
-    let mut out = String::with_capacity(k as usize + 8);
-    if x < 0.0 {
-        out.push('-');
-    }
-    if k <= n && n <= 21 {
-        out.push_str(&digits);
-        out.extend(std::iter::repeat_n('0', (n - k) as usize));
-    } else if 0 < n && n <= 21 {
-        out.push_str(&digits[..n as usize]);
-        out.push('.');
-        out.push_str(&digits[n as usize..]);
-    } else if -6 < n && n <= 0 {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', (-n) as usize));
-        out.push_str(&digits);
-    } else {
-        out.push_str(&digits[..1]);
-        if k > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if n > 0 { '+' } else { '-' });
-        out.push_str(&(n - 1).abs().to_string());
-    }
-    out
-}
-
-/// `util.inspect` of a number: like [`number_to_string`] but `-0` prints `-0`.
+/// `util.inspect` of a number: like [`number::to_string`] but `-0` prints `-0`.
 pub fn inspect_number(x: f64) -> String {
     if x == 0.0 && x.is_sign_negative() {
         "-0".into()
     } else {
-        number_to_string(x)
+        number::to_string(x)
     }
-}
-
-/// Node's digit grouping for big integers in range errors: an `_` before every group of three
-/// characters counted from the end, applied to the text as is (so `1e+21` becomes `1e_+21`, as
-/// in Node).
-pub fn add_numeric_separator(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let start = usize::from(chars.first() == Some(&'-'));
-    let mut i = chars.len();
-    let mut groups: Vec<String> = Vec::new();
-    while i >= start + 4 {
-        groups.push(chars[i - 3..i].iter().collect());
-        i -= 3;
-    }
-    let mut out: String = chars[..i].iter().collect();
-    for g in groups.iter().rev() {
-        out.push('_');
-        out.push_str(g);
-    }
-    out
 }
 
 /// Decodes the units of a JS string to chars, mapping each lone surrogate through `lone`.
@@ -365,7 +300,7 @@ pub fn received_for_type_error(arg: &Arg<'_>) -> String {
 pub fn received_for_range_error(arg: &Arg<'_>) -> String {
     match *arg {
         Arg::Number(n) if n.fract() == 0.0 && n.abs() > 4_294_967_296.0 => {
-            add_numeric_separator(&number_to_string(n))
+            add_numeric_separator(&number::to_string(n))
         }
         Arg::BigInt(digits) => {
             let magnitude = digits.trim_start_matches('-');
@@ -383,27 +318,6 @@ pub fn received_for_range_error(arg: &Arg<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_print_like_js() {
-        for (x, s) in [
-            (1.0, "1"),
-            (-1.5, "-1.5"),
-            (1e21, "1e+21"),
-            (1e20, "100000000000000000000"),
-            (1.5e-7, "1.5e-7"),
-            (0.000001, "0.000001"),
-            (123456789012.5, "123456789012.5"),
-            (2f64.powi(63), "9223372036854776000"),
-            (-0.0, "0"),
-            (f64::NAN, "NaN"),
-        ] {
-            assert_eq!(number_to_string(x), s);
-        }
-        assert_eq!(add_numeric_separator("1e+21"), "1e_+21");
-        assert_eq!(add_numeric_separator("-4294967297"), "-4_294_967_297");
-        assert_eq!(add_numeric_separator("1.5e+300"), "1._5e+_300");
-    }
 
     #[test]
     fn buffers_inspect_like_node() {

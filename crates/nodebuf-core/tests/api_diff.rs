@@ -13,9 +13,10 @@ use std::fmt::Write as _;
 use nodebuf_core::api::{self, num_method, NumValue};
 use nodebuf_core::args::{Arg, ObjectArg, ObjectKind};
 use nodebuf_core::encoding::{Encoding, JsStr, JsString};
-use nodebuf_core::inspect::{json_string, number_to_string};
+use nodebuf_core::inspect::json_string;
+use nodebuf_core::number;
 use nodebuf_core::NodeError;
-use support::{case_count, run_node, seed, Rng};
+use support::{case_count, hex, js_number_literal, js_string_literal, run_node, seed, Rng};
 
 /// A JS value a test case passes, renderable both as JS source and as an [`Arg`].
 #[derive(Clone, Debug)]
@@ -39,10 +40,6 @@ enum V {
     List(Vec<V>),
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl V {
     fn str(s: &str) -> V {
         V::Str(s.encode_utf16().collect())
@@ -53,23 +50,9 @@ impl V {
             V::Undef => "undefined".into(),
             V::Null => "null".into(),
             V::Bool(b) => b.to_string(),
-            V::Num(n) if n.is_nan() => "NaN".into(),
-            V::Num(n) if n.is_infinite() => if *n > 0.0 { "Infinity" } else { "-Infinity" }.into(),
-            V::Num(n) if *n == 0.0 && n.is_sign_negative() => "-0".into(),
-            V::Num(n) => format!("{n:?}"),
+            V::Num(n) => js_number_literal(*n),
             V::Big(d) => format!("{d}n"),
-            V::Str(u) => {
-                let mut s = String::from("\"");
-                for &c in u {
-                    if c < 128 && ((c as u8).is_ascii_alphanumeric() || c == b' ' as u16) {
-                        s.push(c as u8 as char);
-                    } else {
-                        let _ = write!(s, "\\u{c:04x}");
-                    }
-                }
-                s.push('"');
-                s
-            }
+            V::Str(u) => js_string_literal(u),
             V::Sym(None) => "Symbol()".into(),
             V::Sym(Some(d)) => format!("Symbol({d:?})"),
             V::Func(name) if name.is_empty() => "(()=>{})".into(),
@@ -346,7 +329,7 @@ fn render_num(n: f64) -> String {
     if n == 0.0 && n.is_sign_negative() {
         "n:-0".into()
     } else {
-        format!("n:{}", number_to_string(n))
+        format!("n:{}", number::to_string(n))
     }
 }
 

@@ -3,45 +3,20 @@
 //! bytes, wrapping, and V8's TypeErrors/RangeErrors (`wait` only with a zero timeout here; the
 //! blocking behaviour is covered in `atomics_threads.rs`).
 
+#[macro_use]
 mod support;
 
-use std::ptr::NonNull;
-use std::rc::Rc;
 use std::time::Duration;
 
 use nodebuf_core::atomics;
 use nodebuf_core::memory::region::ByteRegion;
 use nodebuf_core::memory::shared::SharedArrayBuffer;
+use nodebuf_core::number;
 use nodebuf_core::typed_array::*;
-use nodebuf_core::NodeError;
-use support::{case_count, run_node, seed, Rng};
-
-/// A single-thread store (stand-in for the ArrayBuffer store).
-#[derive(Clone)]
-struct LocalStore(Rc<Box<[std::cell::UnsafeCell<u64>]>>, usize);
-
-impl LocalStore {
-    fn new(len: usize) -> Self {
-        let words = (0..len.div_ceil(8).max(1))
-            .map(|_| std::cell::UnsafeCell::new(0))
-            .collect();
-        LocalStore(Rc::new(words), len)
-    }
-}
-
-// SAFETY: the words live as long as any clone, never move, are 8-aligned, are never referenced
-// as Rust slices, and `Rc` keeps every handle on one thread.
-unsafe impl ByteRegion for LocalStore {
-    fn base_ptr(&self) -> NonNull<u8> {
-        NonNull::new(std::cell::UnsafeCell::raw_get(self.0.as_ptr()).cast()).unwrap()
-    }
-    fn byte_len(&self) -> usize {
-        self.1
-    }
-    fn is_shared(&self) -> bool {
-        false
-    }
-}
+use support::{
+    assert_lines_match, case_count, describe, hex, js_number_literal, run_node, seed, LocalStore,
+    Rng, ALL_KINDS,
+};
 
 /// A JS value of an element family: how to make a random one, write it in JS, print a result.
 trait JsValue: Copy {
@@ -74,16 +49,10 @@ impl JsValue for f64 {
         }
     }
     fn literal(self) -> String {
-        if self.is_nan() {
-            "NaN".into()
-        } else if self.is_infinite() {
-            if self > 0.0 { "Infinity" } else { "-Infinity" }.into()
-        } else {
-            format!("{self:e}")
-        }
+        js_number_literal(self)
     }
     fn show(self) -> String {
-        js_number_string(self)
+        number::to_string(self)
     }
 }
 
@@ -132,13 +101,6 @@ const OPS: [&str; 11] = [
     "wait",
     "notify",
 ];
-
-fn describe<T>(r: Result<T, NodeError>, ok: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => ok(v),
-        Err(e) => e.to_string(),
-    }
-}
 
 /// One random Atomics call on `ta`; appends the node side to `script` and returns ours.
 fn one_op<S: ByteRegion, E: Element>(
@@ -231,7 +193,7 @@ fn run_kind<E: Element>(
         ta.to_bytes()
     };
     *script += "out.push(Buffer.from(buf).toString('hex'));\n";
-    lines.push(bytes.iter().map(|b| format!("{b:02x}")).collect());
+    lines.push(hex(&bytes));
     calls.push("final bytes".into());
     for (line, call) in lines.into_iter().zip(calls) {
         ours.push(line);
@@ -251,34 +213,12 @@ fn atomics_match_node_on_every_kind() {
     let mut cases = Vec::new();
     for _ in 0..n {
         let (s, o, c) = (&mut script, &mut ours, &mut cases);
-        match rng.below(11) {
-            0 => run_kind::<Int8>(&mut rng, s, o, c),
-            1 => run_kind::<Uint8>(&mut rng, s, o, c),
-            2 => run_kind::<Uint8Clamped>(&mut rng, s, o, c),
-            3 => run_kind::<Int16>(&mut rng, s, o, c),
-            4 => run_kind::<Uint16>(&mut rng, s, o, c),
-            5 => run_kind::<Int32>(&mut rng, s, o, c),
-            6 => run_kind::<Uint32>(&mut rng, s, o, c),
-            7 => run_kind::<Float32>(&mut rng, s, o, c),
-            8 => run_kind::<Float64>(&mut rng, s, o, c),
-            9 => run_kind::<BigInt64>(&mut rng, s, o, c),
-            _ => run_kind::<BigUint64>(&mut rng, s, o, c),
-        }
+        // `pick` draws like `below(11)`, so the kinds come in the order of `ALL_KINDS`.
+        let kind = *rng.pick(&ALL_KINDS);
+        with_kind!(kind, E => run_kind::<E>(&mut rng, s, o, c));
     }
     script += "console.log(out.join('\\n'));\n";
-    let node = run_node(&script);
-    let theirs: Vec<&str> = node.lines().collect();
-    assert_eq!(theirs.len(), ours.len(), "line count differs");
-    let mut bad = 0;
-    for (i, (t, o)) in theirs.iter().zip(&ours).enumerate() {
-        if *t != o.as_str() {
-            bad += 1;
-            if bad <= 5 {
-                eprintln!("case {i}: {}\n  node: {t}\n  ours: {o}", cases[i]);
-            }
-        }
-    }
-    assert_eq!(bad, 0, "{bad} of {} lines differ from node", ours.len());
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }
 
 #[test]

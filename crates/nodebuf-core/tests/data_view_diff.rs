@@ -3,71 +3,15 @@
 
 mod support;
 
-use std::ptr::NonNull;
-use std::rc::Rc;
-
 use nodebuf_core::data_view::DataView;
 use nodebuf_core::memory::region::ByteRegion;
 use nodebuf_core::memory::shared::SharedArrayBuffer;
-use nodebuf_core::typed_array::{js_number_string, to_index};
+use nodebuf_core::number::{self, to_index};
 use nodebuf_core::NodeError;
-use support::{case_count, run_node, seed, Rng};
-
-/// A single-thread store (stand-in for the ArrayBuffer store) so both access paths are tested.
-#[derive(Clone)]
-struct LocalStore(Rc<Box<[std::cell::UnsafeCell<u64>]>>, usize);
-
-impl LocalStore {
-    fn new(len: usize) -> Self {
-        let words = (0..len.div_ceil(8).max(1))
-            .map(|_| std::cell::UnsafeCell::new(0))
-            .collect();
-        LocalStore(Rc::new(words), len)
-    }
-}
-
-// SAFETY: the words live as long as any clone, never move, are 8-aligned, are never referenced
-// as Rust slices, and `Rc` keeps every handle on one thread.
-unsafe impl ByteRegion for LocalStore {
-    fn base_ptr(&self) -> NonNull<u8> {
-        NonNull::new(std::cell::UnsafeCell::raw_get(self.0.as_ptr()).cast()).unwrap()
-    }
-    fn byte_len(&self) -> usize {
-        self.1
-    }
-    fn is_shared(&self) -> bool {
-        false
-    }
-}
-
-fn js_lit(v: f64) -> String {
-    if v.is_nan() {
-        "NaN".into()
-    } else if v.is_infinite() {
-        if v > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else {
-        format!("{v:e}")
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn compare(node: &str, ours: &[String], cases: &[String]) {
-    let theirs: Vec<&str> = node.lines().collect();
-    assert_eq!(theirs.len(), ours.len(), "line count differs");
-    let mut bad = 0;
-    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
-        if *t != o.as_str() {
-            bad += 1;
-            if bad <= 5 {
-                eprintln!("case {i}: {}\n  node: {t}\n  ours: {o}", cases[i]);
-            }
-        }
-    }
-    assert_eq!(bad, 0, "{bad} of {} cases differ from node", ours.len());
-}
+use support::{
+    assert_lines_match, case_count, describe, hex, js_number_literal, run_node, seed, LocalStore,
+    Rng,
+};
 
 fn index_arg(rng: &mut Rng, max: u64) -> f64 {
     match rng.below(10) {
@@ -87,13 +31,6 @@ fn index_arg(rng: &mut Rng, max: u64) -> f64 {
     }
 }
 
-fn describe<T>(r: Result<T, NodeError>, ok: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => ok(v),
-        Err(e) => e.to_string(),
-    }
-}
-
 #[test]
 fn construction_matches_node_including_errors() {
     let mut rng = Rng::new(seed() ^ 10);
@@ -108,10 +45,10 @@ fn construction_matches_node_including_errors() {
         let buf_len = rng.below(20) as usize;
         let offset = index_arg(&mut rng, 24);
         let length = (!rng.one_in(3)).then(|| index_arg(&mut rng, 24));
-        let len_lit = length.map_or("undefined".to_string(), js_lit);
+        let len_lit = length.map_or("undefined".to_string(), js_number_literal);
         let case = format!(
             "new DataView(new ArrayBuffer({buf_len}), {}, {len_lit})",
-            js_lit(offset)
+            js_number_literal(offset)
         );
         script += &format!("t(() => {case});\n");
         cases.push(case);
@@ -124,7 +61,7 @@ fn construction_matches_node_including_errors() {
         ));
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }
 
 const METHODS: [&str; 10] = [
@@ -182,15 +119,16 @@ fn run_op<S: ByteRegion>(
     let le = rng.below(3);
     let le_lit = ["false", "true", "undefined"][le as usize];
     let little = le == 1;
-    let at = to_index(offset)
-        .and_then(|o| usize::try_from(o).ok())
-        .unwrap_or(usize::MAX);
+    let at = to_index(offset).unwrap_or(usize::MAX);
     let big = method.starts_with("Big");
     let is_set = rng.one_in(2);
     let (call, ours) = if is_set {
         if big {
             let v = rng.next_u64() as i128 - if rng.one_in(2) { 1 << 63 } else { 0 };
-            let call = format!("dv.set{method}({}, {v}n, {le_lit})", js_lit(offset));
+            let call = format!(
+                "dv.set{method}({}, {v}n, {le_lit})",
+                js_number_literal(offset)
+            );
             let r = if method == "BigInt64" {
                 dv.set_big_int64(at, v as i64, little)
             } else {
@@ -201,8 +139,8 @@ fn run_op<S: ByteRegion>(
             let v = number(rng);
             let call = format!(
                 "dv.set{method}({}, {}, {le_lit})",
-                js_lit(offset),
-                js_lit(v)
+                js_number_literal(offset),
+                js_number_literal(v)
             );
             let r = match method {
                 "Int8" => dv.set_int8(at, v, little),
@@ -217,8 +155,8 @@ fn run_op<S: ByteRegion>(
             (call, describe(r, |_| "undefined".into()))
         }
     } else {
-        let call = format!("dv.get{method}({}, {le_lit})", js_lit(offset));
-        let num = |r: Result<f64, NodeError>| describe(r, js_number_string);
+        let call = format!("dv.get{method}({}, {le_lit})", js_number_literal(offset));
+        let num = |r: Result<f64, NodeError>| describe(r, number::to_string);
         let r = match method {
             "Int8" => num(dv.get_int8(at, little).map(f64::from)),
             "Uint8" => num(dv.get_uint8(at, little).map(f64::from)),
@@ -286,5 +224,5 @@ fn get_and_set_sequences_match_node() {
         }
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }

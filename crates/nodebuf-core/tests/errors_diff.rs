@@ -10,30 +10,10 @@ use std::fmt::Write as _;
 use nodebuf_core::api;
 use nodebuf_core::args::Arg;
 use nodebuf_core::encoding::JsStr;
-use nodebuf_core::inspect::{inspect_buffer, json_string, number_to_string};
+use nodebuf_core::inspect::{inspect_buffer, json_string};
+use nodebuf_core::number;
 use nodebuf_core::NodeError;
-use support::{case_count, run_node, seed, Rng};
-
-fn js_units(units: &[u16]) -> String {
-    let mut s = String::from("\"");
-    for u in units {
-        let _ = write!(s, "\\u{u:04x}");
-    }
-    s.push('"');
-    s
-}
-
-fn js_num(x: f64) -> String {
-    if x.is_nan() {
-        "NaN".into()
-    } else if x.is_infinite() {
-        if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if x == 0.0 && x.is_sign_negative() {
-        "-0".into()
-    } else {
-        format!("{x:?}")
-    }
-}
+use support::{case_count, hex, js_number_literal, js_string_literal, run_node, seed, Rng};
 
 fn msg_json(e: &NodeError) -> String {
     let units: Vec<u16> = e.message.encode_utf16().collect();
@@ -63,7 +43,7 @@ fn numbers_and_received_forms_match_node() {
         let _ = writeln!(
             script,
             "out.push(String({v})+'|'+m(()=>Buffer.alloc(4).fill(1,0,{v}))+'|'+m(()=>Buffer.alloc({v}>=0&&{v}<65?-1:{v})));",
-            v = js_num(*x)
+            v = js_number_literal(*x)
         );
     }
     script.push_str("console.log(out.join('\\n'));\n");
@@ -83,7 +63,7 @@ fn numbers_and_received_forms_match_node() {
         let size_err = api::alloc::validate_size(&Arg::Number(size))
             .err()
             .map_or("ok".to_string(), |e| msg_json(&e));
-        let ours = format!("{}|{fill_err}|{size_err}", number_to_string(*x));
+        let ours = format!("{}|{fill_err}|{size_err}", number::to_string(*x));
         if ours != line && bad.len() < 10 {
             bad.push(format!("{x:?}\n  node: {line}\n  ours: {ours}"));
         }
@@ -128,7 +108,7 @@ fn string_renderings_match_node() {
         let _ = writeln!(
             script,
             "out.push(m(()=>Buffer.alloc({v}))+'|'+m(()=>Buffer.alloc(4).fill({v},'hex')));",
-            v = js_units(s)
+            v = js_string_literal(s)
         );
     }
     script.push_str("console.log(out.join('\\n'));\n");
@@ -150,7 +130,10 @@ fn string_renderings_match_node() {
         .map_or("ok".to_string(), |e| msg_json(&e));
         let ours = format!("{type_err}|{value_err}");
         if ours != line && bad.len() < 10 {
-            bad.push(format!("{}\n  node: {line}\n  ours: {ours}", js_units(s)));
+            bad.push(format!(
+                "{}\n  node: {line}\n  ours: {ours}",
+                js_string_literal(s)
+            ));
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
@@ -168,11 +151,11 @@ fn buffer_inspect_matches_node() {
         let bytes: Vec<u8> = (0..len).map(|_| r.below(256) as u8).collect();
         let max = *r.pick(&[50.0, 0.0, 1.0, 2.5, 10.0, 100.0, f64::INFINITY]);
         let with_prop = r.one_in(3);
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = hex(&bytes);
         let _ = writeln!(
             script,
             "buffer.INSPECT_MAX_BYTES={};{{const b=Buffer.from('{hex}','hex');{}out.push(util.inspect(b));}}",
-            js_num(max),
+            js_number_literal(max),
             if with_prop { "b.foo=1;" } else { "" }
         );
         cases.push((bytes, max, with_prop));

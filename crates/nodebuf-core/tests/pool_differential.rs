@@ -9,7 +9,7 @@ use nodebuf_core::memory::ArrayBuffer;
 use nodebuf_core::Buffer;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use support::{case_count, run_node, seed, Rng};
+use support::{case_count, js_number_literal, js_string_literal, run_node, seed, Rng};
 
 #[derive(Debug, Clone)]
 enum Enc {
@@ -152,25 +152,6 @@ fn gen_op(rng: &mut Rng, made: usize) -> Op {
     }
 }
 
-/// A JS string literal for `s` (every non-alphanumeric UTF-16 unit escaped).
-fn js_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for unit in s.encode_utf16() {
-        let c = unit as u8 as char;
-        if unit < 0x80 && (c.is_ascii_alphanumeric() || "+/=*".contains(c)) {
-            out.push(c);
-        } else {
-            write!(out, "\\u{unit:04x}").unwrap();
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn js_num(n: f64) -> String {
-    format!("{n}")
-}
-
 fn js_op(op: &Op) -> String {
     match op {
         Op::AllocUnsafe(n) => format!("Buffer.allocUnsafe({n})"),
@@ -179,7 +160,11 @@ fn js_op(op: &Op) -> String {
         Op::FromBytes(n) => format!("Buffer.from(new Uint8Array({n}))"),
         Op::CopyBytesFrom(n) => format!("Buffer.copyBytesFrom(new Uint16Array({n}))"),
         Op::Of(n) => format!("Buffer.of(...new Array({n}).fill(7))"),
-        Op::FromString(s, enc) => format!("Buffer.from({}, '{}')", js_string(s), enc.name()),
+        Op::FromString(s, enc) => format!(
+            "Buffer.from({}, '{}')",
+            js_string_literal(&s.encode_utf16().collect::<Vec<_>>()),
+            enc.name()
+        ),
         Op::Concat(list, total) => {
             let items: Vec<String> = list.iter().map(|i| format!("r[{i}]")).collect();
             match total {
@@ -192,10 +177,14 @@ fn js_op(op: &Op) -> String {
             None => format!("r[{i}].subarray({s})"),
         },
         Op::FromArrayBuffer(i, o, l) => match l {
-            Some(l) => format!("Buffer.from(r[{i}].buffer, {}, {})", js_num(*o), js_num(*l)),
-            None => format!("Buffer.from(r[{i}].buffer, {})", js_num(*o)),
+            Some(l) => format!(
+                "Buffer.from(r[{i}].buffer, {}, {})",
+                js_number_literal(*o),
+                js_number_literal(*l)
+            ),
+            None => format!("Buffer.from(r[{i}].buffer, {})", js_number_literal(*o)),
         },
-        Op::SetPoolSize(v) => format!("(Buffer.poolSize = {}, null)", js_num(*v)),
+        Op::SetPoolSize(v) => format!("(Buffer.poolSize = {}, null)", js_number_literal(*v)),
     }
 }
 

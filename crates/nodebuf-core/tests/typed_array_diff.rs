@@ -2,54 +2,16 @@
 //! construction from (buffer, byteOffset, length) including V8's exact errors, subarray + fill
 //! with relative indices, and `set` between kinds over overlapping bytes.
 
+#[macro_use]
 mod support;
 
-use std::ptr::NonNull;
-use std::rc::Rc;
-
-use nodebuf_core::memory::region::ByteRegion;
 use nodebuf_core::memory::shared::SharedArrayBuffer;
+use nodebuf_core::number;
 use nodebuf_core::typed_array::*;
-use nodebuf_core::NodeError;
-use support::{case_count, run_node, seed, Rng};
-
-/// A single-thread store (stand-in for the ArrayBuffer store) so both access paths are tested.
-#[derive(Clone)]
-struct LocalStore(Rc<Box<[std::cell::UnsafeCell<u64>]>>, usize);
-
-impl LocalStore {
-    fn new(len: usize) -> Self {
-        let words = (0..len.div_ceil(8).max(1))
-            .map(|_| std::cell::UnsafeCell::new(0))
-            .collect();
-        LocalStore(Rc::new(words), len)
-    }
-}
-
-// SAFETY: the words live as long as any clone, never move, are 8-aligned, are never referenced
-// as Rust slices, and `Rc` keeps every handle on one thread.
-unsafe impl ByteRegion for LocalStore {
-    fn base_ptr(&self) -> NonNull<u8> {
-        NonNull::new(std::cell::UnsafeCell::raw_get(self.0.as_ptr()).cast()).unwrap()
-    }
-    fn byte_len(&self) -> usize {
-        self.1
-    }
-    fn is_shared(&self) -> bool {
-        false
-    }
-}
-
-/// A Number as a JS literal that parses back to the same double (NaN is JS's canonical NaN).
-fn js_lit(v: f64) -> String {
-    if v.is_nan() {
-        "NaN".into()
-    } else if v.is_infinite() {
-        if v > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else {
-        format!("{v:e}")
-    }
-}
+use support::{
+    assert_lines_match, case_count, describe, hex, js_number_literal, run_node, seed, LocalStore,
+    Rng, ALL_KINDS, NUMBER_KINDS,
+};
 
 /// Interesting Numbers for conversions: specials, rounding ties, boundaries, and random values
 /// of every magnitude.
@@ -117,148 +79,6 @@ fn number(rng: &mut Rng) -> f64 {
     }
 }
 
-/// Runs `f` with the element type named by `$kind` bound to `E`.
-macro_rules! with_kind {
-    ($kind:expr, $E:ident => $body:expr) => {
-        match $kind {
-            ElementKind::Int8 => {
-                type $E = Int8;
-                $body
-            }
-            ElementKind::Uint8 => {
-                type $E = Uint8;
-                $body
-            }
-            ElementKind::Uint8Clamped => {
-                type $E = Uint8Clamped;
-                $body
-            }
-            ElementKind::Int16 => {
-                type $E = Int16;
-                $body
-            }
-            ElementKind::Uint16 => {
-                type $E = Uint16;
-                $body
-            }
-            ElementKind::Int32 => {
-                type $E = Int32;
-                $body
-            }
-            ElementKind::Uint32 => {
-                type $E = Uint32;
-                $body
-            }
-            ElementKind::Float32 => {
-                type $E = Float32;
-                $body
-            }
-            ElementKind::Float64 => {
-                type $E = Float64;
-                $body
-            }
-            ElementKind::BigInt64 => {
-                type $E = BigInt64;
-                $body
-            }
-            ElementKind::BigUint64 => {
-                type $E = BigUint64;
-                $body
-            }
-        }
-    };
-}
-
-/// `with_kind!` for the nine Number kinds (their `Js` type is `f64`).
-macro_rules! with_number_kind {
-    ($kind:expr, $E:ident => $body:expr) => {
-        match $kind {
-            ElementKind::Int8 => {
-                type $E = Int8;
-                $body
-            }
-            ElementKind::Uint8 => {
-                type $E = Uint8;
-                $body
-            }
-            ElementKind::Uint8Clamped => {
-                type $E = Uint8Clamped;
-                $body
-            }
-            ElementKind::Int16 => {
-                type $E = Int16;
-                $body
-            }
-            ElementKind::Uint16 => {
-                type $E = Uint16;
-                $body
-            }
-            ElementKind::Int32 => {
-                type $E = Int32;
-                $body
-            }
-            ElementKind::Uint32 => {
-                type $E = Uint32;
-                $body
-            }
-            ElementKind::Float32 => {
-                type $E = Float32;
-                $body
-            }
-            ElementKind::Float64 => {
-                type $E = Float64;
-                $body
-            }
-            other => unreachable!("{other:?} is a BigInt kind"),
-        }
-    };
-}
-
-const NUMBER_KINDS: [ElementKind; 9] = [
-    ElementKind::Int8,
-    ElementKind::Uint8,
-    ElementKind::Uint8Clamped,
-    ElementKind::Int16,
-    ElementKind::Uint16,
-    ElementKind::Int32,
-    ElementKind::Uint32,
-    ElementKind::Float32,
-    ElementKind::Float64,
-];
-
-const ALL_KINDS: [ElementKind; 11] = [
-    ElementKind::Int8,
-    ElementKind::Uint8,
-    ElementKind::Uint8Clamped,
-    ElementKind::Int16,
-    ElementKind::Uint16,
-    ElementKind::Int32,
-    ElementKind::Uint32,
-    ElementKind::Float32,
-    ElementKind::Float64,
-    ElementKind::BigInt64,
-    ElementKind::BigUint64,
-];
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn compare(node: &str, ours: &[String], cases: &[String]) {
-    let theirs: Vec<&str> = node.lines().collect();
-    assert_eq!(theirs.len(), ours.len(), "line count differs");
-    let mut bad = 0;
-    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
-        if *t != o.as_str() {
-            bad += 1;
-            if bad <= 5 {
-                eprintln!("case {i}: {}\n  node: {t}\n  ours: {o}", cases[i]);
-            }
-        }
-    }
-    assert_eq!(bad, 0, "{bad} of {} cases differ from node", ours.len());
-}
-
 /// Sets a Number into a typed array of kind `E` over a local and a shared store, and returns
 /// the bytes (both stores must agree) and the value read back as JS prints it.
 fn store_number<E: Element<Js = f64>>(v: f64) -> String {
@@ -268,7 +88,7 @@ fn store_number<E: Element<Js = f64>>(v: f64) -> String {
     shared.set(0, v);
     assert_eq!(local.to_bytes(), shared.to_bytes());
     let back = shared.get(0).unwrap();
-    format!("{} {}", hex(&shared.to_bytes()), js_number_string(back))
+    format!("{} {}", hex(&shared.to_bytes()), number::to_string(back))
 }
 
 #[test]
@@ -280,7 +100,7 @@ fn number_stores_convert_like_node() {
     let mut cases = Vec::new();
     for kind in NUMBER_KINDS {
         let values: Vec<f64> = (0..per_kind).map(|_| number(&mut rng)).collect();
-        let list: Vec<String> = values.iter().map(|&v| js_lit(v)).collect();
+        let list: Vec<String> = values.iter().map(|&v| js_number_literal(v)).collect();
         script += &format!(
             "{{ const a = new {}(1); for (const v of [{}]) {{ a[0] = v; \
              out.push(Buffer.from(a.buffer).toString('hex') + ' ' + String(a[0])); }} }}\n",
@@ -288,12 +108,12 @@ fn number_stores_convert_like_node() {
             list.join(",")
         );
         for v in values {
-            cases.push(format!("{}[0] = {}", kind.name(), js_lit(v)));
+            cases.push(format!("{}[0] = {}", kind.name(), js_number_literal(v)));
             ours.push(with_number_kind!(kind, E => store_number::<E>(v)));
         }
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }
 
 #[test]
@@ -349,14 +169,7 @@ fn bigint_stores_wrap_like_node() {
         }
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
-}
-
-fn describe<T>(r: Result<T, NodeError>, ok: impl FnOnce(T) -> String) -> String {
-    match r {
-        Ok(v) => ok(v),
-        Err(e) => e.to_string(),
-    }
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }
 
 /// An offset or length argument: mostly small integers near the limits, sometimes negative,
@@ -395,11 +208,11 @@ fn construction_matches_node_including_errors() {
         let buf_len = rng.below(25) as usize;
         let offset = index_arg(&mut rng);
         let length = (!rng.one_in(3)).then(|| index_arg(&mut rng));
-        let len_lit = length.map_or("undefined".to_string(), js_lit);
+        let len_lit = length.map_or("undefined".to_string(), js_number_literal);
         let case = format!(
             "new {}(new ArrayBuffer({buf_len}), {}, {len_lit})",
             kind.name(),
-            js_lit(offset)
+            js_number_literal(offset)
         );
         script += &format!("t(() => {case});\n");
         cases.push(case);
@@ -421,7 +234,7 @@ fn construction_matches_node_including_errors() {
         }));
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }
 
 /// Integer constructor arguments give the same answers as the JS-argument form.
@@ -464,7 +277,7 @@ fn subarray_and_fill_match_node() {
     let mut script = String::from("const out = [];\n");
     let mut ours = Vec::new();
     let mut cases = Vec::new();
-    let lit = |v: Option<f64>| v.map_or("undefined".to_string(), js_lit);
+    let lit = |v: Option<f64>| v.map_or("undefined".to_string(), js_number_literal);
     for _ in 0..n {
         let (b, e) = (relative_arg(&mut rng), relative_arg(&mut rng));
         let (s, f) = (relative_arg(&mut rng), relative_arg(&mut rng));
@@ -473,7 +286,7 @@ fn subarray_and_fill_match_node() {
             "new Int16Array(12).subarray({}, {}).fill({}, {}, {})",
             lit(b),
             lit(e),
-            js_lit(value),
+            js_number_literal(value),
             lit(s),
             lit(f)
         );
@@ -483,7 +296,7 @@ fn subarray_and_fill_match_node() {
              Buffer.from(all.buffer).toString('hex')); }}\n",
             lit(b),
             lit(e),
-            js_lit(value),
+            js_number_literal(value),
             lit(s),
             lit(f)
         );
@@ -500,7 +313,7 @@ fn subarray_and_fill_match_node() {
         ));
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }
 
 /// `target.set(source, offset)` where both views share one buffer at random places.
@@ -556,5 +369,5 @@ fn set_between_kinds_over_shared_bytes_matches_node() {
         ours.push(line);
     }
     script += "console.log(out.join('\\n'));\n";
-    compare(&run_node(&script), &ours, &cases);
+    assert_lines_match(&run_node(&script), &ours, &cases);
 }

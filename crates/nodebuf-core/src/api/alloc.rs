@@ -3,10 +3,11 @@
 //! memory is allocated, with Node's messages. Allocation itself belongs to `crate::buffer`.
 
 use super::coerce::{expect_number, to_number, validate_integer, K_MAX_LENGTH};
+use super::compare::BUFFER_OR_UINT8ARRAY;
 use super::fill::fill;
 use crate::args::Arg;
-use crate::error::{expected_types, ErrorClass, NodeError};
-use crate::inspect::number_to_string;
+use crate::error::{expected_types, NodeError};
+use crate::number;
 
 /// `Number.MAX_SAFE_INTEGER`, the bound `Buffer.copyBytesFrom` checks against.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -19,7 +20,7 @@ pub fn validate_size(size: &Arg<'_>) -> Result<usize, NodeError> {
     if !(0.0..=K_MAX_LENGTH).contains(&n) {
         return Err(NodeError::out_of_range(
             "size",
-            &format!(">= 0 && <= {}", number_to_string(K_MAX_LENGTH)),
+            &format!(">= 0 && <= {}", number::to_string(K_MAX_LENGTH)),
             size,
         ));
     }
@@ -64,49 +65,19 @@ pub fn from_invalid(value: &Arg<'_>) -> NodeError {
 }
 
 /// The byte range `Buffer.from(arrayBuffer, byteOffset, length)` views, for an ArrayBuffer of
-/// `ab_len` bytes: `byteOffset` is `+byteOffset` (NaN: 0), past the end is
-/// `ERR_BUFFER_OUT_OF_BOUNDS` (`"offset" is outside of buffer bounds`); `length` is
-/// `+length` (missing: the rest; NaN or <= 0: 0), past the end is `"length" is outside of
-/// buffer bounds`; a negative offset is V8's `Start offset -1 is outside the bounds of the buffer`.
+/// `ab_len` bytes: `byteOffset` and `length` are `+value`, then Node's rules as
+/// `Buffer::from_array_buffer` applies them (`ERR_BUFFER_OUT_OF_BOUNDS` for `"offset"` /
+/// `"length"`, V8's `Start offset -1 is outside the bounds of the buffer` for a negative offset).
 pub fn from_array_buffer_range(
     ab_len: usize,
     byte_offset: &Arg<'_>,
     length: &Arg<'_>,
 ) -> Result<std::ops::Range<usize>, NodeError> {
-    let mut off = to_number(byte_offset)?;
-    if off.is_nan() {
-        off = 0.0;
-    }
-    let max_len = ab_len as f64 - off;
-    if max_len < 0.0 {
-        return Err(NodeError::out_of_buffer_bounds(Some("offset")));
-    }
-    let count = match length {
-        Arg::Undefined => max_len,
-        _ => {
-            let n = to_number(length)?;
-            if n > 0.0 {
-                if n > max_len {
-                    return Err(NodeError::out_of_buffer_bounds(Some("length")));
-                }
-                n
-            } else {
-                0.0
-            }
-        }
-    };
-    if off < 0.0 {
-        return Err(NodeError::without_code(
-            ErrorClass::RangeError,
-            format!(
-                "Start offset {} is outside the bounds of the buffer",
-                number_to_string(off.trunc())
-            ),
-        ));
-    }
-    let start = off.trunc() as usize;
-    let end = (start + count.trunc() as usize).min(ab_len);
-    Ok(start..end)
+    let offset = to_number(byte_offset)?;
+    crate::buffer::array_buffer_range(ab_len, Some(offset), || match length {
+        Arg::Undefined => Ok(None),
+        _ => to_number(length).map(Some),
+    })
 }
 
 /// `Buffer.concat(list, totalLength)`: the error for a `list` that is not an Array.
@@ -116,12 +87,9 @@ pub fn concat_list_invalid(list: &Arg<'_>) -> NodeError {
 
 /// `Buffer.concat`: the bytes of `list[index]`, which must be a Buffer or Uint8Array.
 pub fn concat_item<'a>(index: usize, item: &Arg<'a>) -> Result<&'a [u8], NodeError> {
+    // The name is formatted only on failure: this runs for every item of every concat.
     item.uint8_array_bytes().ok_or_else(|| {
-        NodeError::invalid_arg_type(
-            &format!("list[{index}]"),
-            "an instance of Buffer or Uint8Array",
-            item,
-        )
+        NodeError::invalid_arg_type(&format!("list[{index}]"), BUFFER_OR_UINT8ARRAY, item)
     })
 }
 
@@ -144,8 +112,7 @@ pub fn copy_bytes_from_range(
     offset: &Arg<'_>,
     length: &Arg<'_>,
 ) -> Result<std::ops::Range<usize>, NodeError> {
-    use crate::args::ObjectKind;
-    let is_typed = matches!(view, Arg::Object(o) if matches!(o.kind, ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray));
+    let is_typed = matches!(view, Arg::Object(o) if o.is_typed_array());
     if !is_typed {
         return Err(NodeError::invalid_arg_type(
             "view",

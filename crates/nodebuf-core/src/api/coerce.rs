@@ -7,10 +7,12 @@
 use crate::args::{Arg, ObjectKind};
 use crate::encoding::{Encoding, JsStr};
 use crate::error::NodeError;
-use crate::inspect::{inspect_arg, js_str_lossy, number_to_string};
+use crate::inspect::{inspect_arg, js_str_lossy};
+use crate::number;
 
-/// `kMaxLength`: the largest Buffer Node v20 allows (2**32), used in several range messages.
-pub const K_MAX_LENGTH: f64 = 4_294_967_296.0;
+/// `kMaxLength` (`memory::K_MAX_LENGTH`, 2**32) as a JS Number, for the range checks and
+/// messages that quote it.
+pub const K_MAX_LENGTH: f64 = crate::memory::K_MAX_LENGTH as f64;
 
 /// `+value` (ECMAScript `ToNumber`): BigInts and Symbols throw V8's TypeErrors; objects use
 /// the number the JS face supplied (NaN when it did not).
@@ -124,7 +126,7 @@ fn encoding_text(arg: &Arg<'_>) -> Result<String, NodeError> {
         Arg::Undefined => "undefined".into(),
         Arg::Null => "null".into(),
         Arg::Bool(b) => b.to_string(),
-        Arg::Number(n) => number_to_string(n),
+        Arg::Number(n) => number::to_string(n),
         Arg::BigInt(d) => d.into(),
         Arg::String(s) => js_str_lossy(s),
         Arg::Symbol(_) => return Err(NodeError::symbol_to_string()),
@@ -150,14 +152,7 @@ pub fn parse_encoding_value(arg: &Arg<'_>) -> Result<Encoding, NodeError> {
         // `String(value)`, other objects through util.inspect.
         NodeError::unknown_encoding(&match *arg {
             Arg::String(s) => js_str_lossy(s),
-            Arg::Object(o)
-                if matches!(
-                    o.kind,
-                    ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray
-                ) =>
-            {
-                o.string.map(str::to_owned).unwrap_or_default()
-            }
+            Arg::Object(o) if o.is_typed_array() => o.string.map(str::to_owned).unwrap_or_default(),
             _ => inspect_arg(arg),
         })
     })
@@ -214,11 +209,6 @@ pub fn expect_number(arg: &Arg<'_>, name: &str) -> Result<f64, NodeError> {
     }
 }
 
-/// Formats a range bound as Node prints it (`4294967296`, `9007199254740991`).
-fn bound_text(v: f64) -> String {
-    number_to_string(v)
-}
-
 /// `validateInteger(value, name, min, max)`: a number (`ERR_INVALID_ARG_TYPE`), an integer
 /// (`ERR_OUT_OF_RANGE ... an integer`), within `[min, max]`
 /// (`ERR_OUT_OF_RANGE ... >= min && <= max`).
@@ -230,7 +220,11 @@ pub fn validate_integer(arg: &Arg<'_>, name: &str, min: f64, max: f64) -> Result
     if n < min || n > max {
         return Err(NodeError::out_of_range(
             name,
-            &format!(">= {} && <= {}", bound_text(min), bound_text(max)),
+            &format!(
+                ">= {} && <= {}",
+                number::to_string(min),
+                number::to_string(max)
+            ),
             arg,
         ));
     }

@@ -5,7 +5,8 @@ use crate::args::Arg;
 use crate::error::NodeError;
 use crate::ops::compare as raw;
 
-const BUFFER_OR_UINT8ARRAY: &str = "an instance of Buffer or Uint8Array";
+/// The expected-type text for arguments that must be a Buffer or Uint8Array.
+pub(crate) const BUFFER_OR_UINT8ARRAY: &str = "an instance of Buffer or Uint8Array";
 
 /// The bytes of a Buffer/Uint8Array argument called `name`, or Node's `ERR_INVALID_ARG_TYPE`.
 pub fn expect_uint8_array<'a>(arg: &Arg<'a>, name: &str) -> Result<&'a [u8], NodeError> {

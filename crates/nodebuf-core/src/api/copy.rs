@@ -4,6 +4,7 @@ use super::coerce::to_integer_or;
 use super::compare::expect_uint8_array;
 use crate::args::Arg;
 use crate::error::NodeError;
+use crate::ops::copy::copy_count;
 
 /// What `buf.copy` will do once validated: copy `len` bytes from `source_start` in the source
 /// to `target_start` in the target (a `memmove`: source and target may be the same memory).
@@ -83,12 +84,13 @@ pub fn copy_plan_for_len(
             len: 0,
         });
     }
-    let se = se.min(source_len as f64);
-    let len = (se - ss).min(target_len as f64 - ts).max(0.0);
+    // All three are non-negative integers here; `as` saturates the huge ones, which the clamp
+    // absorbs.
+    let (ts, ss, se) = (ts as usize, ss as usize, se as usize);
     Ok(CopyPlan {
-        source_start: ss as usize,
-        target_start: ts as usize,
-        len: len as usize,
+        source_start: ss,
+        target_start: ts,
+        len: copy_count(source_len, target_len, ts, ss, se),
     })
 }
 

@@ -4,6 +4,7 @@ use super::coerce::{encoding_must_be_string, to_number, validate_integer, K_MAX_
 use crate::args::Arg;
 use crate::encoding::{self, Encoding};
 use crate::error::NodeError;
+use crate::number;
 use crate::ops::fill::fill_pattern;
 
 /// `buf.fill(value, offset, end, encoding)` on `buf`'s bytes, in Node's order: for a string
@@ -70,12 +71,7 @@ pub fn fill(
         }
         _ => {
             let n = to_number(value)?;
-            let byte = if n.is_finite() {
-                (n.trunc().rem_euclid(256.0)) as u8
-            } else {
-                0
-            };
-            range.fill(byte);
+            range.fill(number::to_uint8(n));
         }
     }
     Ok(())

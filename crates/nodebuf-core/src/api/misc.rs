@@ -6,28 +6,25 @@ use crate::ops::swap;
 /// `buf.swap16()`: swaps each byte pair in place; the length must be even
 /// (`ERR_INVALID_BUFFER_SIZE`: `Buffer size must be a multiple of 16-bits`).
 pub fn swap16(buf: &mut [u8]) -> Result<(), NodeError> {
-    if !buf.len().is_multiple_of(2) {
-        return Err(NodeError::invalid_buffer_size(16));
-    }
-    swap::swap16(buf);
-    Ok(())
+    swap_units(buf, 16, swap::swap16)
 }
 
 /// `buf.swap32()`: reverses each 4-byte unit; the length must be a multiple of 4.
 pub fn swap32(buf: &mut [u8]) -> Result<(), NodeError> {
-    if !buf.len().is_multiple_of(4) {
-        return Err(NodeError::invalid_buffer_size(32));
-    }
-    swap::swap32(buf);
-    Ok(())
+    swap_units(buf, 32, swap::swap32)
 }
 
 /// `buf.swap64()`: reverses each 8-byte unit; the length must be a multiple of 8.
 pub fn swap64(buf: &mut [u8]) -> Result<(), NodeError> {
-    if !buf.len().is_multiple_of(8) {
-        return Err(NodeError::invalid_buffer_size(64));
+    swap_units(buf, 64, swap::swap64)
+}
+
+/// Node's size check for a `bits`-wide swap, then the swap.
+fn swap_units(buf: &mut [u8], bits: u32, swap: fn(&mut [u8])) -> Result<(), NodeError> {
+    if !buf.len().is_multiple_of(bits as usize / 8) {
+        return Err(NodeError::invalid_buffer_size(bits));
     }
-    swap::swap64(buf);
+    swap(buf);
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 use super::coerce::{expect_number, to_number};
 use crate::args::Arg;
 use crate::error::NodeError;
-use crate::inspect::number_to_string;
+use crate::number;
 use crate::ops::numeric::{self as raw, Endian};
 
 /// What a numeric accessor reads or writes.
@@ -243,23 +243,15 @@ fn int_range_text(signed: bool, width: usize) -> String {
     }
 }
 
-/// ECMAScript `ToUint32` (truncate toward zero, wrap modulo 2**32; NaN and infinities are 0).
-fn to_uint32(x: f64) -> u32 {
-    if !x.is_finite() {
-        return 0;
-    }
-    x.trunc().rem_euclid(4_294_967_296.0) as u32
-}
-
 /// The bytes Node stores for an in-range integer `value` of `width` bytes: the low 32 bits are
 /// `ToUint32(value)`, the bits above come from `Math.floor(value / 2**32)` (which differs from
 /// truncation for negative fractions, and Node's output shows it).
 fn int_bits(value: f64, width: usize) -> u64 {
-    let low = u64::from(to_uint32(value));
+    let low = u64::from(number::to_uint32(value));
     if width <= 4 {
         return low;
     }
-    let high = u64::from(to_uint32((value / 4_294_967_296.0).floor()));
+    let high = u64::from(number::to_uint32((value / 4_294_967_296.0).floor()));
     low | (high << 32)
 }
 
@@ -442,12 +434,4 @@ fn write_big(
     let bits = parse_bigint(d) as u64;
     raw::write_uint(buf, at, 8, ty.endian, bits)
         .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
-}
-
-/// Renders a read value the way `String(value)` would (BigInts without the `n`).
-pub fn num_value_to_string(v: NumValue) -> String {
-    match v {
-        NumValue::Number(n) => number_to_string(n),
-        NumValue::BigInt(b) => b.to_string(),
-    }
 }

@@ -4,6 +4,7 @@ use super::coerce::{encoding_undefined_is_utf8, to_number};
 use crate::args::Arg;
 use crate::encoding::{self, Encoding};
 use crate::error::{expected_types, NodeError};
+use crate::number;
 use crate::ops::search as raw;
 
 /// Where a search starts, from Node's observable rules: negative offsets count from the end;
@@ -71,12 +72,7 @@ fn search(
     let off = off.trunc() as i64;
     let (needle_storage, byte_unit): (Vec<u8>, bool) = match *value {
         Arg::Number(n) => {
-            let byte = if n.is_finite() {
-                n.trunc().rem_euclid(256.0) as u8
-            } else {
-                0
-            };
-            return Ok(find_byte(buf, byte, off, forward));
+            return Ok(find_byte(buf, number::to_uint8(n), off, forward));
         }
         Arg::String(s) => {
             let enc = encoding_undefined_is_utf8(&encoding)?;

@@ -8,6 +8,7 @@ use crate::args::Arg;
 use crate::buffer::Buffer;
 use crate::encoding::{self, Encoding, JsStr};
 use crate::error::NodeError;
+use crate::number;
 
 /// `Buffer.alloc(size, fill, encoding)`: Node's size check, a zeroed Buffer of its own, then
 /// the fill with `buf.fill`'s rules (a string `fill` in `encoding`, numbers `& 255`, views'
@@ -17,8 +18,7 @@ pub fn alloc(size: &Arg<'_>, fill: &Arg<'_>, encoding: &Arg<'_>) -> Result<Buffe
     let n = validate_size(size)?;
     let buf = Buffer::alloc(n)?;
     if n > 0 && !matches!(fill, Arg::Undefined) {
-        buf.with_bytes_mut(|bytes| alloc_fill(bytes, fill, encoding))
-            .map_err(|_| busy())??;
+        buf.with_bytes_mut(|bytes| alloc_fill(bytes, fill, encoding))??;
     }
     Ok(buf)
 }
@@ -63,11 +63,7 @@ pub fn of(items: &[Arg<'_>]) -> Result<Buffer, NodeError> {
     let mut bytes = Vec::with_capacity(items.len());
     for item in items {
         let n = to_number(item)?;
-        bytes.push(if n.is_finite() {
-            n.trunc().rem_euclid(256.0) as u8
-        } else {
-            0
-        });
+        bytes.push(number::to_uint8(n));
     }
     Buffer::of(&bytes)
 }
@@ -90,10 +86,7 @@ pub fn concat_validate(list: &[Arg<'_>], total_length: &Arg<'_>) -> Result<usize
                 Arg::Null => "null",
                 _ => continue,
             };
-            return Err(NodeError::without_code(
-                crate::ErrorClass::TypeError,
-                format!("Cannot read properties of {what} (reading 'length')"),
-            ));
+            return Err(NodeError::cannot_read_properties(what, "length"));
         }
     } else {
         concat_length(total_length, 0)?;
@@ -103,11 +96,4 @@ pub fn concat_validate(list: &[Arg<'_>], total_length: &Arg<'_>) -> Result<usize
         sum = sum.saturating_add(concat_item(i, item)?.len());
     }
     concat_length(total_length, sum)
-}
-
-fn busy() -> NodeError {
-    NodeError::without_code(
-        crate::ErrorClass::Error,
-        "Buffer bytes are in use by another operation",
-    )
 }

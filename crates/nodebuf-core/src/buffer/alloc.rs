@@ -57,28 +57,14 @@ impl Buffer {
     /// of its own.
     #[track_caller]
     pub fn of(bytes: &[u8]) -> Result<Buffer, NodeError> {
-        let site = Site::caller();
         let len = bytes.len();
-        check_size(len)?;
         // SAFETY: the closure writes all `len` bytes of a fresh allocation, which cannot overlap
         // the caller's live slice.
-        let raw = unsafe {
-            RawBytes::filled::<std::convert::Infallible>(len, |dst| {
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, len);
-                Ok(())
+        unsafe {
+            Buffer::unpooled_written(len, Site::caller(), |dst| {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, len)
             })
         }
-        .map_err(alloc_error)?;
-        let raw = match raw {
-            Ok(raw) => raw,
-            Err(never) => match never {},
-        };
-        Ok(Buffer::from_parts(
-            StoreInner::new(raw, StoreKind::Buffer, site),
-            0,
-            len,
-            site,
-        ))
     }
 
     /// The pooled-allocation step of `Buffer.from(string, encoding)`, with Node v20's exact pool
@@ -214,8 +200,7 @@ impl Buffer {
             })
         }
         .map_err(|e| io::Error::other(alloc_error(e)))??;
-        let store = StoreInner::new(raw, StoreKind::Buffer, site);
-        Ok(Buffer::from_parts(store, 0, len, site))
+        Ok(Buffer::over_own_store(raw, site))
     }
 
     /// `len` bytes from the pool when poolable, else a zeroed store of their own: the
@@ -263,14 +248,31 @@ impl Buffer {
             }
         }
         // SAFETY: `fill` writes all `len` bytes (the caller's obligation).
+        unsafe {
+            Buffer::unpooled_written(len, site, |p| match fill.take() {
+                Some(fill) => fill(p),
+                // Unreachable (the pooled branch takes `fill` only when it returns); kept so
+                // the bytes are initialized on every path.
+                None => p.write_bytes(0, len),
+            })
+        }
+    }
+
+    /// `len` bytes in a store of their own, written by `fill` (not zeroed first).
+    ///
+    /// # Safety
+    /// `fill` must write all `len` bytes through the pointer it gets: a fresh allocation that
+    /// nothing else can reach, so it cannot overlap any live slice.
+    pub(crate) unsafe fn unpooled_written(
+        len: usize,
+        site: Site,
+        fill: impl FnOnce(*mut u8),
+    ) -> Result<Buffer, NodeError> {
+        check_size(len)?;
+        // SAFETY: `fill` writes all `len` bytes (the caller's obligation).
         let raw = unsafe {
             RawBytes::filled::<std::convert::Infallible>(len, |p| {
-                match fill.take() {
-                    Some(fill) => fill(p),
-                    // Unreachable (the pooled branch takes `fill` only when it returns); kept so
-                    // the bytes are initialized on every path.
-                    None => p.write_bytes(0, len),
-                }
+                fill(p);
                 Ok(())
             })
         }
@@ -279,8 +281,13 @@ impl Buffer {
             Ok(raw) => raw,
             Err(never) => match never {},
         };
-        let store = StoreInner::new(raw, StoreKind::Buffer, site);
-        Ok(Buffer::from_parts(store, 0, len, site))
+        Ok(Buffer::over_own_store(raw, site))
+    }
+
+    /// A view of all of `raw`, made a store of its own (kind `Buffer`) created at `site`.
+    fn over_own_store(raw: RawBytes, site: Site) -> Buffer {
+        let len = raw.len();
+        Buffer::from_parts(StoreInner::new(raw, StoreKind::Buffer, site), 0, len, site)
     }
 
     pub(crate) fn unpooled_zeroed(size: usize, site: Site) -> Result<Buffer, NodeError> {

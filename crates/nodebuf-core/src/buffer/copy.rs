@@ -4,9 +4,9 @@
 use std::borrow::Borrow;
 
 use super::Buffer;
-use crate::memory::raw::RawBytes;
-use crate::memory::retention::{Site, StoreKind};
-use crate::memory::store::{alloc_error, StoreInner, K_MAX_LENGTH};
+use crate::memory::retention::Site;
+use crate::memory::store::K_MAX_LENGTH;
+use crate::ops::copy::copy_count;
 use crate::NodeError;
 
 impl Buffer {
@@ -50,13 +50,7 @@ impl Buffer {
                 source_start as i128,
             ));
         }
-        if target_start >= target.len || source_start >= source_end {
-            return Ok(0);
-        }
-        let source_end = source_end.min(self.len);
-        let n = source_end
-            .saturating_sub(source_start)
-            .min(target.len - target_start);
+        let n = copy_count(self.len, target.len, target_start, source_start, source_end);
         if n == 0 {
             return Ok(0);
         }
@@ -87,7 +81,7 @@ impl Buffer {
             Some(n) if n > K_MAX_LENGTH => {
                 return Err(NodeError::integer_out_of_range(
                     "length",
-                    ">= 0 && <= 4294967296",
+                    &format!(">= 0 && <= {K_MAX_LENGTH}"),
                     n as i128,
                 ))
             }
@@ -130,7 +124,6 @@ impl Buffer {
     /// write `Buffer.allocUnsafeSlow(v.length)` plus a copy.
     #[track_caller]
     pub fn to_own_store(&self) -> Result<Buffer, NodeError> {
-        let site = Site::caller();
         let len = self.len;
         self.store
             .borrows
@@ -138,18 +131,10 @@ impl Buffer {
         let src = self.as_ptr();
         // SAFETY: the closure writes all `len` bytes of the fresh allocation from the view, which
         // no exclusive lend covers (checked) and which cannot overlap a fresh allocation.
-        let raw = unsafe {
-            RawBytes::filled::<std::convert::Infallible>(len, |dst| {
-                std::ptr::copy_nonoverlapping(src, dst, len);
-                Ok(())
+        unsafe {
+            Buffer::unpooled_written(len, Site::caller(), |dst| {
+                std::ptr::copy_nonoverlapping(src, dst, len)
             })
         }
-        .map_err(alloc_error)?;
-        let raw = match raw {
-            Ok(raw) => raw,
-            Err(never) => match never {},
-        };
-        let store = StoreInner::new(raw, StoreKind::Buffer, site);
-        Ok(Buffer::from_parts(store, 0, len, site))
     }
 }

@@ -21,11 +21,13 @@ mod writer;
 
 pub use writer::ByteWriter;
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use crate::memory::borrow::BytesInUse;
 use crate::memory::retention::{Site, OTHER_SLOT};
 use crate::memory::store::{ArrayBuffer, StoreInner};
+use crate::number::relative_index;
 use crate::NodeError;
 
 /// A Node `Buffer`: `length` bytes at `byteOffset` of a store. Cheap to clone (a clone is another
@@ -145,10 +147,10 @@ impl Buffer {
     ) -> Result<Buffer, NodeError> {
         let total = array_buffer.byte_length();
         if offset > total {
-            return Err(NodeError::buffer_out_of_bounds("offset"));
+            return Err(NodeError::out_of_buffer_bounds(Some("offset")));
         }
         if len > total - offset {
-            return Err(NodeError::buffer_out_of_bounds("length"));
+            return Err(NodeError::out_of_buffer_bounds(Some("length")));
         }
         Ok(Buffer::from_parts(
             Rc::clone(&array_buffer.inner),
@@ -169,45 +171,11 @@ impl Buffer {
         byte_offset: Option<f64>,
         length: Option<f64>,
     ) -> Result<Buffer, NodeError> {
-        let total = array_buffer.byte_length() as f64;
-        let offset = match byte_offset {
-            Some(o) if !o.is_nan() => o,
-            _ => 0.0,
-        };
-        let max_length = total - offset;
-        if max_length < 0.0 || max_length.is_nan() {
-            return Err(NodeError::buffer_out_of_bounds("offset"));
-        }
-        let length = match length {
-            None => max_length,
-            Some(l) if l > 0.0 => {
-                if l > max_length {
-                    return Err(NodeError::buffer_out_of_bounds("length"));
-                }
-                l
-            }
-            Some(_) => 0.0,
-        };
-        // The typed-array constructor: ToIndex(offset), ToIndex(length).
-        let offset_index = offset.trunc();
-        if offset_index < 0.0 {
-            return Err(NodeError::typed_array_start_offset(
-                &crate::memory::js_number(offset),
-            ));
-        }
-        let offset_index = offset_index as usize;
-        let length_index = length.trunc() as usize;
-        if offset_index > array_buffer.byte_length()
-            || length_index > array_buffer.byte_length() - offset_index
-        {
-            // Unreachable after the checks above (trunc only shrinks); kept so no input can make
-            // an out-of-bounds view.
-            return Err(NodeError::buffer_out_of_bounds("length"));
-        }
+        let range = array_buffer_range(array_buffer.byte_length(), byte_offset, || Ok(length))?;
         Ok(Buffer::from_parts(
             Rc::clone(&array_buffer.inner),
-            offset_index,
-            length_index,
+            range.start,
+            range.len(),
             Site::caller(),
         ))
     }
@@ -327,14 +295,50 @@ impl Buffer {
     }
 }
 
-/// A relative index as `subarray` reads it: negative counts from `len`, then clamp to `0..=len`.
-fn relative_index(i: i64, len: usize) -> usize {
-    if i < 0 {
-        let back = i.unsigned_abs();
-        (len as u64).saturating_sub(back) as usize
-    } else {
-        (i as u64).min(len as u64) as usize
+/// The bytes `Buffer.from(arrayBuffer, byteOffset, length)` views in an ArrayBuffer of `total`
+/// bytes, by Node's rules for JS numbers (after `+value`; `None` is `undefined`): a NaN offset is
+/// 0, an offset past the end throws `"offset" is outside of buffer bounds`; `length` (converted
+/// only after that check, as Node does) defaults to the rest, a length above the rest throws
+/// `"length" ...`, a length <= 0 or NaN is 0; fractions are truncated, and a negative offset that
+/// passes those checks fails as the typed-array constructor does (`Start offset -1.5 ...`).
+pub(crate) fn array_buffer_range(
+    total: usize,
+    byte_offset: Option<f64>,
+    length: impl FnOnce() -> Result<Option<f64>, NodeError>,
+) -> Result<Range<usize>, NodeError> {
+    let offset = match byte_offset {
+        Some(o) if !o.is_nan() => o,
+        _ => 0.0,
+    };
+    let max_length = total as f64 - offset;
+    if max_length < 0.0 || max_length.is_nan() {
+        return Err(NodeError::out_of_buffer_bounds(Some("offset")));
     }
+    let length = match length()? {
+        None => max_length,
+        Some(l) if l > 0.0 => {
+            if l > max_length {
+                return Err(NodeError::out_of_buffer_bounds(Some("length")));
+            }
+            l
+        }
+        Some(_) => 0.0,
+    };
+    // The typed-array constructor: ToIndex(offset), ToIndex(length).
+    let offset_index = offset.trunc();
+    if offset_index < 0.0 {
+        return Err(NodeError::typed_array_start_offset(
+            &crate::number::to_string(offset),
+        ));
+    }
+    let offset_index = offset_index as usize;
+    let length_index = length.trunc() as usize;
+    if offset_index > total || length_index > total - offset_index {
+        // Unreachable after the checks above (trunc only shrinks); kept so no input can make
+        // an out-of-bounds view.
+        return Err(NodeError::out_of_buffer_bounds(Some("length")));
+    }
+    Ok(offset_index..offset_index + length_index)
 }
 
 impl Clone for Buffer {

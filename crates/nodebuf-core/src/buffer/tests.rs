@@ -558,3 +558,32 @@ fn engine_handles_do_not_hide_a_pinned_store() {
     drop((owner, small, source));
     assert!(RetentionReport::take().store(id).is_none());
 }
+
+#[test]
+fn the_api_range_of_an_array_buffer_view_follows_node() {
+    use crate::api::alloc::from_array_buffer_range;
+    use crate::args::Arg;
+    // Checked with node: `Buffer.from(new ArrayBuffer(8), -0.5)` is a view of all 8 bytes, and
+    // `Buffer.from(new ArrayBuffer(8), -1.5)` quotes the offset untruncated.
+    assert_eq!(
+        from_array_buffer_range(8, &Arg::Number(-0.5), &Arg::Undefined),
+        Ok(0..8)
+    );
+    assert_eq!(
+        from_array_buffer_range(8, &Arg::Number(-1.5), &Arg::Undefined)
+            .unwrap_err()
+            .to_string(),
+        "RangeError: Start offset -1.5 is outside the bounds of the buffer"
+    );
+    // The offset is checked before `length` is converted, as in Node.
+    assert_eq!(
+        from_array_buffer_range(8, &Arg::Number(9.0), &Arg::Symbol(None))
+            .unwrap_err()
+            .code,
+        Some("ERR_BUFFER_OUT_OF_BOUNDS")
+    );
+    assert_eq!(
+        from_array_buffer_range(8, &Arg::Number(1.0), &Arg::Number(3.9)),
+        Ok(1..4)
+    );
+}

@@ -94,8 +94,7 @@ impl Buffer {
         match result {
             Some(result) => Ok((buf, result)),
             // `alloc_written` runs the closure exactly once before returning Ok.
-            None => Err(NodeError::without_code(
-                crate::ErrorClass::Error,
+            None => Err(NodeError::internal(
                 "from_writer: the fill closure did not run",
             )),
         }

@@ -19,7 +19,7 @@ pub struct MemoryUsage {
     pub external: usize,
 }
 
-/// The counters now.
+/// The counters now: what `process.memoryUsage()` reports as `arrayBuffers` and `external`.
 pub fn memory_usage() -> MemoryUsage {
     let array_buffers = ARRAY_BUFFERS.load(Ordering::Relaxed);
     MemoryUsage {

@@ -31,7 +31,7 @@ impl From<BytesInUse> for crate::NodeError {
     /// A plain `Error` without a code: the condition is a Rust-side misuse that Node has no name
     /// for (JS can never trigger it).
     fn from(e: BytesInUse) -> Self {
-        crate::NodeError::without_code(crate::ErrorClass::Error, e.to_string())
+        crate::NodeError::internal(e.to_string())
     }
 }
 

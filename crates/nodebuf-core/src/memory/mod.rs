@@ -2,6 +2,10 @@
 //!
 //! - [`store`]: the store (one raw, 16-aligned, always-initialized allocation) and the
 //!   [`ArrayBuffer`] handle; a store is freed when its last handle or view goes.
+//! - [`shared`]: [`shared::SharedArrayBuffer`], the same kind of allocation shared by handles on
+//!   any number of threads (every access atomic).
+//! - [`region`]: [`region::ByteRegion`], what typed arrays, DataView and Atomics need of a store
+//!   (both kinds implement it), and the only code that reads and writes through it.
 //! - [`pool`]: Node's Buffer pool, per thread, with Node v20's exact offsets.
 //! - [`accounting`]: `process.memoryUsage()`'s `arrayBuffers` / `external`, exact at all times.
 //! - [`retention`]: who keeps each store alive, by creation site; flags stores pinned by small
@@ -49,17 +53,3 @@ pub mod store;
 pub use borrow::BytesInUse;
 pub use retention::{RetentionPolicy, RetentionReport, Site, StoreKind, StoreReport};
 pub use store::{ArrayBuffer, EngineSource, K_MAX_LENGTH};
-
-/// A JS number as `String(n)` prints it, for error messages (exact for integers below 1e21,
-/// NaN, the infinities and ordinary fractions; other magnitudes use Rust's shortest form).
-pub(crate) fn js_number(n: f64) -> String {
-    if n.is_nan() {
-        "NaN".to_string()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
-    } else if n == n.trunc() && n.abs() < 1e21 {
-        format!("{}", n as i128)
-    } else {
-        format!("{n}")
-    }
-}

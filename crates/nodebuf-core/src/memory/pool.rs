@@ -24,6 +24,7 @@ use std::rc::Rc;
 
 use super::retention::{Site, StoreKind};
 use super::store::{ArrayBuffer, StoreInner};
+use crate::number::to_uint32;
 use crate::NodeError;
 
 /// Node's default `Buffer.poolSize`.
@@ -86,15 +87,6 @@ pub fn threshold() -> u64 {
         .ok()
         .flatten()
         .unwrap_or(DEFAULT_POOL_SIZE as u64 >> 1)
-}
-
-/// JS `ToUint32`.
-fn to_uint32(n: f64) -> u32 {
-    if !n.is_finite() {
-        return 0;
-    }
-    let t = n.trunc();
-    t.rem_euclid(4_294_967_296.0) as u32
 }
 
 /// How a request that passed Node's room check but does not fit the current slab fails (possible
@@ -161,7 +153,9 @@ pub(crate) fn reserve(
                 ))));
             }
             Overrun::WriteTruncates if p.offset > len => {
-                return Some(Err(Box::new(NodeError::buffer_out_of_bounds("offset"))));
+                return Some(Err(Box::new(NodeError::out_of_buffer_bounds(Some(
+                    "offset",
+                )))));
             }
             Overrun::WriteTruncates => reserve.min(len - p.offset),
             Overrun::ViewThrows => reserve,
@@ -220,7 +214,7 @@ fn make_slab(size: f64, site: Site) -> Result<ArrayBuffer, NodeError> {
     let len = if size.is_nan() { 0.0 } else { size.trunc() };
     if len < 0.0 {
         return Err(NodeError::invalid_typed_array_length(
-            &crate::memory::js_number(size),
+            &crate::number::to_string(size),
         ));
     }
     if len > super::store::K_MAX_LENGTH as f64 {
@@ -259,15 +253,6 @@ pub fn pool_position() -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn to_uint32_matches_js() {
-        assert_eq!(to_uint32(8192.0), 8192);
-        assert_eq!(to_uint32(10.7), 10);
-        assert_eq!(to_uint32(-1.0), u32::MAX);
-        assert_eq!(to_uint32(f64::NAN), 0);
-        assert_eq!(to_uint32(4_294_967_298.0), 2);
-    }
 
     #[test]
     fn align8_rounds_up() {

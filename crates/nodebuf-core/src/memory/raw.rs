@@ -149,6 +149,11 @@ impl RawBytes {
         self.ptr.as_ptr()
     }
 
+    /// [`ptr`](Self::ptr) as the non-null pointer it always is.
+    pub(crate) fn non_null(&self) -> NonNull<u8> {
+        self.ptr
+    }
+
     /// The number of bytes.
     pub(crate) fn len(&self) -> usize {
         self.len

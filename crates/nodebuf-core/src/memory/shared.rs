@@ -18,17 +18,18 @@
 //! otherwise, as in every engine). Do not also install a `sab_free` callback through
 //! `JS_SetSharedArrayBufferFunctions`: QuickJS would call it instead of dropping the source.
 
-use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::fmt;
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::accounting::{Charge, ChargeKind};
+use crate::memory::raw::{RawBytes, STORE_ALIGN};
 use crate::memory::region::{self, ByteRegion};
+use crate::number::relative_index;
 
-/// The alignment of every SharedArrayBuffer allocation (at least 16, as V8's stores are).
-pub const SHARED_ALIGN: usize = 16;
+/// The alignment of every SharedArrayBuffer allocation (16, as for every store and as V8's are).
+pub const SHARED_ALIGN: usize = STORE_ALIGN;
 
 /// The largest byte length JS accepts (`2**53 - 1`, the limit of `ToIndex`); larger requests
 /// fail with `Invalid array buffer length` as in V8.
@@ -43,37 +44,19 @@ pub struct SharedArrayBuffer {
     inner: Arc<Allocation>,
 }
 
-/// The allocation behind every handle of one store, with its accounting charge.
+/// The allocation behind every handle of one store (the same zeroed `RawBytes` an ArrayBuffer
+/// store has), with its accounting charge.
 struct Allocation {
-    ptr: NonNull<u8>,
-    len: usize,
+    raw: RawBytes,
     _charge: Charge,
 }
 
-// SAFETY: the allocation is plain heap memory owned by this value; every access to its bytes
-// goes through atomics (region.rs), so sharing and sending it across threads cannot race.
+// SAFETY: the allocation is plain heap or mapped memory owned by this value, which any thread
+// may free; every access to its bytes goes through atomics (region.rs), so sharing and sending
+// it across threads cannot race.
 unsafe impl Send for Allocation {}
 // SAFETY: as above.
 unsafe impl Sync for Allocation {}
-
-impl Drop for Allocation {
-    fn drop(&mut self) {
-        if self.len > 0 {
-            // SAFETY: `ptr` came from `alloc_zeroed` with exactly this layout (checked at
-            // creation), and this is the last owner (the `Arc` is dropping us).
-            unsafe {
-                dealloc(
-                    self.ptr.as_ptr(),
-                    Layout::from_size_align_unchecked(self.len, SHARED_ALIGN),
-                )
-            };
-        }
-    }
-}
-
-/// A zero-sized type whose dangling pointer is suitably aligned for an empty store.
-#[repr(align(16))]
-struct Align16;
 
 impl SharedArrayBuffer {
     /// Allocates `byte_length` zero bytes (`new SharedArrayBuffer(byteLength)`).
@@ -82,23 +65,13 @@ impl SharedArrayBuffer {
     /// RangeError `Array buffer allocation failed` when the memory is not available.
     pub fn new(byte_length: usize) -> Result<Self, NodeError> {
         if byte_length > MAX_BYTE_LENGTH {
-            return Err(NodeError::without_code(
-                ErrorClass::RangeError,
-                "Invalid array buffer length",
-            ));
+            return Err(NodeError::invalid_array_buffer_length());
         }
-        let ptr = if byte_length == 0 {
-            NonNull::<Align16>::dangling().cast()
-        } else {
-            let layout = Layout::from_size_align(byte_length, SHARED_ALIGN)
-                .map_err(|_| allocation_failed())?;
-            // SAFETY: the layout has a non-zero size.
-            NonNull::new(unsafe { alloc_zeroed(layout) }).ok_or_else(allocation_failed)?
-        };
+        let raw = RawBytes::zeroed(byte_length)
+            .map_err(|_| NodeError::array_buffer_allocation_failed())?;
         Ok(SharedArrayBuffer {
             inner: Arc::new(Allocation {
-                ptr,
-                len: byte_length,
+                raw,
                 _charge: Charge::new(ChargeKind::ArrayBuffer, byte_length),
             }),
         })
@@ -113,13 +86,13 @@ impl SharedArrayBuffer {
 
     /// The length in bytes (`sab.byteLength`).
     pub fn byte_length(&self) -> usize {
-        self.inner.len
+        self.inner.raw.len()
     }
 
     /// The first byte, stable for as long as any handle lives (dangling but 16-aligned when the
     /// length is 0). For handing the store to a JS engine; never make a Rust reference from it.
     pub fn as_ptr(&self) -> *mut u8 {
-        self.inner.ptr.as_ptr()
+        self.inner.raw.ptr()
     }
 
     /// True when both handles name the same store.
@@ -139,7 +112,7 @@ impl SharedArrayBuffer {
     pub fn read_into(&self, offset: usize, dst: &mut [u8]) -> Result<(), NodeError> {
         region::read_bytes(self, offset, dst)
             .then_some(())
-            .ok_or_else(out_of_bounds)
+            .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
     }
 
     /// Copies `src` into the store at `offset`, atomically per word.
@@ -148,7 +121,7 @@ impl SharedArrayBuffer {
     pub fn write_from(&self, offset: usize, src: &[u8]) -> Result<(), NodeError> {
         region::write_bytes(self, offset, src)
             .then_some(())
-            .ok_or_else(out_of_bounds)
+            .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
     }
 
     /// Copies `len` bytes from `src` (any store, this one included; overlap is handled) at
@@ -164,7 +137,7 @@ impl SharedArrayBuffer {
     ) -> Result<(), NodeError> {
         region::copy_bytes(src, src_offset, self, dst_offset, len)
             .then_some(())
-            .ok_or_else(out_of_bounds)
+            .ok_or_else(|| NodeError::out_of_buffer_bounds(None))
     }
 
     /// A snapshot of all bytes.
@@ -190,36 +163,15 @@ impl SharedArrayBuffer {
     }
 }
 
-/// JS's relative-index clamp (`ArrayBuffer.prototype.slice`, `TypedArray.prototype.subarray`).
-pub(crate) fn relative_index(rel: i64, len: usize) -> usize {
-    if rel < 0 {
-        len.saturating_sub(rel.unsigned_abs().try_into().unwrap_or(usize::MAX))
-    } else {
-        usize::try_from(rel).unwrap_or(usize::MAX).min(len)
-    }
-}
-
-fn allocation_failed() -> NodeError {
-    NodeError::without_code(ErrorClass::RangeError, "Array buffer allocation failed")
-}
-
-fn out_of_bounds() -> NodeError {
-    NodeError::new(
-        ErrorClass::RangeError,
-        "ERR_BUFFER_OUT_OF_BOUNDS",
-        "Attempt to access memory outside buffer bounds",
-    )
-}
-
 // SAFETY: the allocation lives as long as any handle, never moves or changes length, is
 // 16-aligned (>= MIN_STORE_ALIGN), is never exposed as a Rust reference, and is shared, so
 // every access region.rs makes is atomic.
 unsafe impl ByteRegion for SharedArrayBuffer {
     fn base_ptr(&self) -> NonNull<u8> {
-        self.inner.ptr
+        self.inner.raw.non_null()
     }
     fn byte_len(&self) -> usize {
-        self.inner.len
+        self.inner.raw.len()
     }
     fn is_shared(&self) -> bool {
         true

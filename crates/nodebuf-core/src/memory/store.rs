@@ -105,7 +105,7 @@ pub(crate) fn check_size(len: usize) -> Result<(), NodeError> {
     if len > K_MAX_LENGTH {
         return Err(NodeError::integer_out_of_range(
             "size",
-            ">= 0 && <= 4294967296",
+            &format!(">= 0 && <= {K_MAX_LENGTH}"),
             len as i128,
         ));
     }
@@ -285,7 +285,7 @@ impl std::fmt::Debug for ArrayBuffer {
 // accessors, and `may_access` reports their lends, so region accesses never alias one.
 unsafe impl super::region::ByteRegion for ArrayBuffer {
     fn base_ptr(&self) -> NonNull<u8> {
-        NonNull::new(self.inner.ptr()).expect("a store's pointer is never null")
+        self.inner.raw.non_null()
     }
 
     fn byte_len(&self) -> usize {

@@ -1,9 +1,9 @@
 //! The eleven element types of JS typed arrays: their native Rust type, raw bits, and the
 //! conversion JS applies when a value is stored (`ToInt8`, `ToUint8Clamp`, Float32 rounding, ...).
 
-use super::convert;
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::region::Bits;
+use crate::number;
 
 /// Which typed array an element type belongs to (runtime form of [`Element`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,14 +111,6 @@ pub trait Element: sealed::Sealed + Copy + Send + Sync + 'static {
     fn atomics_store_result(v: Self::Js) -> Self::Js;
 }
 
-/// V8's TypeError for storing a BigInt into a Number array or the reverse.
-pub(crate) fn mixed_types() -> NodeError {
-    NodeError::without_code(
-        ErrorClass::TypeError,
-        "Cannot mix BigInt and other types, use explicit conversions",
-    )
-}
-
 macro_rules! number_element {
     ($(#[$doc:meta])* $name:ident, $native:ty, $bits:ty, $conv:expr, $to_bits:expr, $from_bits:expr) => {
         $(#[$doc])*
@@ -148,11 +140,11 @@ macro_rules! number_element {
             fn from_scalar(s: Scalar) -> Result<$native, NodeError> {
                 match s {
                     Scalar::Number(v) => Ok($conv(v)),
-                    Scalar::BigInt(_) => Err(mixed_types()),
+                    Scalar::BigInt(_) => Err(NodeError::cannot_mix_bigint()),
                 }
             }
             fn atomics_store_result(v: f64) -> f64 {
-                convert::to_integer_or_infinity(v)
+                number::to_integer_or_infinity(v)
             }
         }
     };
@@ -160,35 +152,35 @@ macro_rules! number_element {
 
 number_element!(
     /// `Int8Array` elements.
-    Int8, i8, u8, convert::to_int8, |n: i8| n as u8, |b: u8| b as i8
+    Int8, i8, u8, number::to_int8, |n: i8| n as u8, |b: u8| b as i8
 );
 number_element!(
     /// `Uint8Array` elements.
-    Uint8, u8, u8, convert::to_uint8, |n| n, |b| b
+    Uint8, u8, u8, number::to_uint8, |n| n, |b| b
 );
 number_element!(
     /// `Uint8ClampedArray` elements (stores clamp and round half to even).
-    Uint8Clamped, u8, u8, convert::to_uint8_clamp, |n| n, |b| b
+    Uint8Clamped, u8, u8, number::to_uint8_clamp, |n| n, |b| b
 );
 number_element!(
     /// `Int16Array` elements.
-    Int16, i16, u16, convert::to_int16, |n: i16| n as u16, |b: u16| b as i16
+    Int16, i16, u16, number::to_int16, |n: i16| n as u16, |b: u16| b as i16
 );
 number_element!(
     /// `Uint16Array` elements.
-    Uint16, u16, u16, convert::to_uint16, |n| n, |b| b
+    Uint16, u16, u16, number::to_uint16, |n| n, |b| b
 );
 number_element!(
     /// `Int32Array` elements.
-    Int32, i32, u32, convert::to_int32, |n: i32| n as u32, |b: u32| b as i32
+    Int32, i32, u32, number::to_int32, |n: i32| n as u32, |b: u32| b as i32
 );
 number_element!(
     /// `Uint32Array` elements.
-    Uint32, u32, u32, convert::to_uint32, |n| n, |b| b
+    Uint32, u32, u32, number::to_uint32, |n| n, |b| b
 );
 number_element!(
     /// `Float32Array` elements (stores round to nearest Float32, ties to even).
-    Float32, f32, u32, convert::to_float32, f32::to_bits, f32::from_bits
+    Float32, f32, u32, number::to_float32, f32::to_bits, f32::from_bits
 );
 number_element!(
     /// `Float64Array` elements.
@@ -225,7 +217,7 @@ macro_rules! bigint_element {
                 match s {
                     // Truncating to the low 64 bits is BigInt.asIntN / asUintN(64, v).
                     Scalar::BigInt(v) => Ok(v as $native),
-                    Scalar::Number(_) => Err(mixed_types()),
+                    Scalar::Number(_) => Err(NodeError::cannot_mix_bigint()),
                 }
             }
             fn atomics_store_result(v: $native) -> $native {
@@ -247,6 +239,7 @@ bigint_element!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorClass;
 
     #[test]
     fn kinds_know_their_names_and_sizes() {

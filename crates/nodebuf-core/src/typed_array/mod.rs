@@ -6,13 +6,8 @@
 //! past the end ignored, `subarray` with relative indices, `fill` and overlap-safe `set`.
 //! Views are cheap: cloning one clones the store handle, never the bytes.
 
-mod convert;
 mod element;
 
-pub use convert::{
-    js_number_string, to_index, to_int16, to_int32, to_int8, to_integer_or_infinity, to_uint16,
-    to_uint32, to_uint8, to_uint8_clamp,
-};
 pub use element::{
     BigInt64, BigUint64, Element, ElementKind, Float32, Float64, Int16, Int32, Int8, Scalar,
     Uint16, Uint32, Uint8, Uint8Clamped,
@@ -21,9 +16,9 @@ pub use element::{
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::error::{ErrorClass, NodeError};
+use crate::error::NodeError;
 use crate::memory::region::{self, Bits, ByteRegion};
-use crate::memory::shared::relative_index;
+use crate::number::{self, relative_index, to_index};
 
 /// A view of `length` elements of type `E` at `byte_offset` in store `S` (JS's `%TypedArray%`).
 pub struct TypedArray<S: ByteRegion, E: Element> {
@@ -56,24 +51,6 @@ pub type BigInt64Array<S> = TypedArray<S, BigInt64>;
 /// `BigUint64Array` over store `S`.
 pub type BigUint64Array<S> = TypedArray<S, BigUint64>;
 
-fn range_error(message: String) -> NodeError {
-    NodeError::without_code(ErrorClass::RangeError, message)
-}
-
-fn start_offset_error(shown: &str) -> NodeError {
-    range_error(format!(
-        "Start offset {shown} is outside the bounds of the buffer"
-    ))
-}
-
-fn invalid_length_error(shown: &str) -> NodeError {
-    range_error(format!("Invalid typed array length: {shown}"))
-}
-
-fn offset_out_of_bounds() -> NodeError {
-    range_error("offset is out of bounds".into())
-}
-
 impl<S: ByteRegion, E: Element> TypedArray<S, E> {
     /// `new XArray(buffer, byteOffset, length)` with integer arguments; errors as V8's (all
     /// RangeErrors without a code):
@@ -99,30 +76,24 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         length: Option<f64>,
     ) -> Result<Self, NodeError> {
         let offset = to_index(byte_offset)
-            .and_then(|o| usize::try_from(o).ok())
-            .ok_or_else(|| start_offset_error(&js_number_string(byte_offset)))?;
+            .ok_or_else(|| NodeError::typed_array_start_offset(&number::to_string(byte_offset)))?;
         if offset % E::KIND.size() != 0 {
             return Err(Self::misaligned_offset());
         }
         let length = match length {
             None => None,
             Some(raw) => {
-                let shown = js_number_string(raw);
-                let l = to_index(raw)
-                    .and_then(|l| usize::try_from(l).ok())
-                    .ok_or_else(|| invalid_length_error(&shown))?;
+                let shown = number::to_string(raw);
+                let l =
+                    to_index(raw).ok_or_else(|| NodeError::invalid_typed_array_length(&shown))?;
                 Some((l, shown))
             }
         };
-        Self::construct(store, offset, &|| js_number_string(byte_offset), length)
+        Self::construct(store, offset, &|| number::to_string(byte_offset), length)
     }
 
     fn misaligned_offset() -> NodeError {
-        range_error(format!(
-            "start offset of {} should be a multiple of {}",
-            E::KIND.name(),
-            E::KIND.size()
-        ))
+        NodeError::misaligned_start_offset(E::KIND.name(), E::KIND.size())
     }
 
     fn construct(
@@ -139,15 +110,11 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         let length = match length {
             None => {
                 if !buffer_len.is_multiple_of(size) {
-                    return Err(range_error(format!(
-                        "byte length of {} should be a multiple of {}",
-                        E::KIND.name(),
-                        size
-                    )));
+                    return Err(NodeError::misaligned_byte_length(E::KIND.name(), size));
                 }
                 let rest = buffer_len
                     .checked_sub(byte_offset)
-                    .ok_or_else(|| start_offset_error(&offset_shown()))?;
+                    .ok_or_else(|| NodeError::typed_array_start_offset(&offset_shown()))?;
                 rest / size
             }
             Some((length, shown)) => {
@@ -156,7 +123,7 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
                     .and_then(|bytes| bytes.checked_add(byte_offset))
                     .is_some_and(|end| end <= buffer_len);
                 if !fits {
-                    return Err(invalid_length_error(&shown));
+                    return Err(NodeError::invalid_typed_array_length(&shown));
                 }
                 length
             }
@@ -277,9 +244,9 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         let end = offset
             .checked_add(source.length)
             .filter(|&end| end <= self.length)
-            .ok_or_else(offset_out_of_bounds)?;
+            .ok_or_else(NodeError::typed_array_set_out_of_bounds)?;
         if E::KIND.is_bigint() != E2::KIND.is_bigint() {
-            return Err(element::mixed_types());
+            return Err(NodeError::cannot_mix_bigint());
         }
         let dst_at = self.byte_offset + offset * E::KIND.size();
         if E::KIND == E2::KIND {
@@ -340,7 +307,7 @@ impl<S: ByteRegion, E: Element> TypedArray<S, E> {
         offset
             .checked_add(values.len())
             .filter(|&end| end <= self.length)
-            .ok_or_else(offset_out_of_bounds)?;
+            .ok_or_else(NodeError::typed_array_set_out_of_bounds)?;
         for (i, &v) in values.iter().enumerate() {
             self.set(offset + i, v);
         }

@@ -1,9 +1,18 @@
-//! Shared helpers for the differential tests: run `node` on a script, and a seeded
-//! random number generator so every run (and every failure) is reproducible.
-#![allow(dead_code)]
+//! Shared helpers for the differential tests: run `node` on a script, a seeded random number
+//! generator so every run (and every failure) is reproducible, JS literals for generated values,
+//! line-by-line comparison with node's output, and a single-thread test store.
+#![allow(dead_code, unused_macros)]
 
+use std::cell::UnsafeCell;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::ptr::NonNull;
+use std::rc::Rc;
+
+use nodebuf_core::memory::region::ByteRegion;
+use nodebuf_core::typed_array::ElementKind;
+use nodebuf_core::NodeError;
 
 /// Runs `node` with `script` on its standard input and returns what it printed on stdout.
 ///
@@ -77,4 +86,164 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
+}
+
+// ----- JS literals ----------------------------------------------------------------------------
+
+/// A JS literal for a Number that reads back as the same double (`-0` for negative zero, NaN as
+/// JS's canonical NaN).
+pub fn js_number_literal(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if v == 0.0 && v.is_sign_negative() {
+        "-0".into()
+    } else {
+        format!("{v:?}")
+    }
+}
+
+/// A double-quoted JS string literal for UTF-16 `units` (printable ASCII as is, everything else,
+/// lone surrogates included, as `\uXXXX`).
+pub fn js_string_literal(units: &[u16]) -> String {
+    let mut s = String::with_capacity(units.len() + 2);
+    s.push('"');
+    for &u in units {
+        if (0x20..0x7F).contains(&u) && u != u16::from(b'"') && u != u16::from(b'\\') {
+            s.push(u as u8 as char);
+        } else {
+            let _ = write!(s, "\\u{u:04x}");
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// Lowercase hex of `bytes`, as `buf.toString('hex')` prints them.
+pub fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+// ----- Comparing with node ---------------------------------------------------------------------
+
+/// A result line: `ok`'s rendering of the value, or the error as `String(err)` prints it.
+pub fn describe<T>(r: Result<T, NodeError>, ok: impl FnOnce(T) -> String) -> String {
+    match r {
+        Ok(v) => ok(v),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Asserts that node printed exactly `ours`, one line each; `cases[i]` describes line `i` in
+/// the report of the first few differences.
+pub fn assert_lines_match(node: &str, ours: &[String], cases: &[String]) {
+    let theirs: Vec<&str> = node.lines().collect();
+    assert_eq!(theirs.len(), ours.len(), "line count differs");
+    let mut bad = 0;
+    for (i, (t, o)) in theirs.iter().zip(ours).enumerate() {
+        if *t != o.as_str() {
+            bad += 1;
+            if bad <= 5 {
+                eprintln!("case {i}: {}\n  node: {t}\n  ours: {o}", cases[i]);
+            }
+        }
+    }
+    assert_eq!(bad, 0, "{bad} of {} cases differ from node", ours.len());
+}
+
+// ----- A single-thread store ------------------------------------------------------------------
+
+/// A single-thread store (a stand-in for the ArrayBuffer store) so typed arrays, DataView and
+/// Atomics are tested on both access paths: plain memory and shared (atomic) memory.
+#[derive(Clone)]
+pub struct LocalStore(Rc<Box<[UnsafeCell<u64>]>>, usize);
+
+impl LocalStore {
+    /// `len` zero bytes.
+    pub fn new(len: usize) -> Self {
+        let words = (0..len.div_ceil(8).max(1))
+            .map(|_| UnsafeCell::new(0))
+            .collect();
+        LocalStore(Rc::new(words), len)
+    }
+}
+
+// SAFETY: the words live as long as any clone, never move, are 8-aligned, are never referenced
+// as Rust slices, and `Rc` keeps every handle on one thread.
+unsafe impl ByteRegion for LocalStore {
+    fn base_ptr(&self) -> NonNull<u8> {
+        NonNull::new(UnsafeCell::raw_get(self.0.as_ptr()).cast()).unwrap()
+    }
+    fn byte_len(&self) -> usize {
+        self.1
+    }
+    fn is_shared(&self) -> bool {
+        false
+    }
+}
+
+// ----- Typed-array kinds ----------------------------------------------------------------------
+
+/// The nine typed-array kinds whose elements are Numbers.
+pub const NUMBER_KINDS: [ElementKind; 9] = [
+    ElementKind::Int8,
+    ElementKind::Uint8,
+    ElementKind::Uint8Clamped,
+    ElementKind::Int16,
+    ElementKind::Uint16,
+    ElementKind::Int32,
+    ElementKind::Uint32,
+    ElementKind::Float32,
+    ElementKind::Float64,
+];
+
+/// All eleven typed-array kinds, in the order of `ElementKind`.
+pub const ALL_KINDS: [ElementKind; 11] = [
+    ElementKind::Int8,
+    ElementKind::Uint8,
+    ElementKind::Uint8Clamped,
+    ElementKind::Int16,
+    ElementKind::Uint16,
+    ElementKind::Int32,
+    ElementKind::Uint32,
+    ElementKind::Float32,
+    ElementKind::Float64,
+    ElementKind::BigInt64,
+    ElementKind::BigUint64,
+];
+
+/// Evaluates `$body` with the type alias `$E` bound to the element type of `$kind`, for the
+/// listed kinds; any other kind is a bug in the test.
+macro_rules! dispatch_kind {
+    ($kind:expr, $E:ident => $body:expr; $($name:ident)*) => {
+        match $kind {
+            $(::nodebuf_core::typed_array::ElementKind::$name => {
+                type $E = ::nodebuf_core::typed_array::$name;
+                $body
+            })*
+            #[allow(unreachable_patterns)]
+            other => unreachable!("{other:?} is not handled here"),
+        }
+    };
+}
+
+/// `dispatch_kind!` over all eleven kinds.
+macro_rules! with_kind {
+    ($kind:expr, $E:ident => $body:expr) => {
+        dispatch_kind!($kind, $E => $body;
+            Int8 Uint8 Uint8Clamped Int16 Uint16 Int32 Uint32 Float32 Float64 BigInt64 BigUint64)
+    };
+}
+
+/// `dispatch_kind!` over the nine Number kinds (their `Element::Js` is `f64`).
+macro_rules! with_number_kind {
+    ($kind:expr, $E:ident => $body:expr) => {
+        dispatch_kind!($kind, $E => $body;
+            Int8 Uint8 Uint8Clamped Int16 Uint16 Int32 Uint32 Float32 Float64)
+    };
 }

@@ -1,5 +1,7 @@
-//! JS's numeric conversions for storing a Number into an element (`ToInt8`, `ToUint8`,
-//! `ToUint8Clamp`, ..., `ToIntegerOrInfinity`, `ToIndex`), and Number-to-string for messages.
+//! JS Number semantics shared by every layer: the spec's conversions (`ToIntegerOrInfinity`,
+//! `ToUint32` and the narrower `ToInt8` ... `ToUint8Clamp`, `ToIndex`, the relative-index clamp
+//! of `subarray`/`slice`), and Numbers as text exactly as JS prints them (`Number::toString`,
+//! plus Node's `_` digit grouping in range errors).
 
 /// `ToIntegerOrInfinity`: NaN → 0, otherwise truncation toward zero (−0 becomes +0).
 pub fn to_integer_or_infinity(v: f64) -> f64 {
@@ -25,27 +27,27 @@ pub fn to_uint32(v: f64) -> u32 {
     v.trunc().rem_euclid(4_294_967_296.0) as u32
 }
 
-/// `ToInt32`.
+/// `ToInt32` (`x | 0`; what `Int32Array` elements and `DataView.setInt32` store).
 pub fn to_int32(v: f64) -> i32 {
     to_uint32(v) as i32
 }
 
-/// `ToUint16`.
+/// `ToUint16` (what `Uint16Array` elements and `DataView.setUint16` store).
 pub fn to_uint16(v: f64) -> u16 {
     to_uint32(v) as u16
 }
 
-/// `ToInt16`.
+/// `ToInt16` (what `Int16Array` elements and `DataView.setInt16` store).
 pub fn to_int16(v: f64) -> i16 {
     to_uint32(v) as i16
 }
 
-/// `ToUint8`.
+/// `ToUint8` (what `Uint8Array` elements and `DataView.setUint8` store).
 pub fn to_uint8(v: f64) -> u8 {
     to_uint32(v) as u8
 }
 
-/// `ToInt8`.
+/// `ToInt8` (what `Int8Array` elements and `DataView.setInt8` store).
 pub fn to_int8(v: f64) -> i8 {
     to_uint32(v) as i8
 }
@@ -66,25 +68,46 @@ pub fn to_float32(v: f64) -> f32 {
     v as f32
 }
 
-/// `ToIndex`: the integer value of `v`, or `None` when it is negative or above 2^53 − 1.
-pub fn to_index(v: f64) -> Option<u64> {
+/// `ToIndex`: the integer value of `v`, or `None` when it is negative or above 2^53 − 1 (or,
+/// on targets with a narrower `usize`, not addressable at all), where JS throws a RangeError.
+pub fn to_index(v: f64) -> Option<usize> {
     let i = to_integer_or_infinity(v);
-    (0.0..=9_007_199_254_740_991.0)
-        .contains(&i)
-        .then_some(i as u64)
+    if !(0.0..=9_007_199_254_740_991.0).contains(&i) {
+        return None;
+    }
+    usize::try_from(i as u64).ok()
 }
 
-/// A Number as JS's `String(n)` prints it (`1.5`, `-1`, `Infinity`, `1e+21`, `0` for −0), for
-/// error messages that quote the value the caller passed.
-pub fn js_number_string(v: f64) -> String {
+/// JS's relative-index clamp (`TypedArray.prototype.subarray`, `ArrayBuffer.prototype.slice`,
+/// `buf.subarray`): a negative index counts back from `len`, then the result is clamped to
+/// `0..=len`. Callers pass JS Numbers through `as i64` (truncation, saturation and NaN → 0 match
+/// `ToIntegerOrInfinity` for this purpose).
+pub fn relative_index(rel: i64, len: usize) -> usize {
+    if rel < 0 {
+        len.saturating_sub(usize::try_from(rel.unsigned_abs()).unwrap_or(usize::MAX))
+    } else {
+        usize::try_from(rel).unwrap_or(usize::MAX).min(len)
+    }
+}
+
+/// The largest integer every smaller one of which a double holds exactly (2^53).
+const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+/// ECMAScript `Number::toString(x)` in radix 10, which `String(n)` and template literals use:
+/// the shortest digits that read back as `x` (ties between two such digit strings go to the
+/// even one, as the spec requires), plain notation for decimal exponents -7 < e < 21, else
+/// `1e+21` / `1.5e-7`; NaN, `Infinity`, `-Infinity`; `-0` prints `0`.
+pub fn to_string(v: f64) -> String {
     if v.is_nan() {
         return "NaN".into();
     }
     if v.is_infinite() {
         return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
     }
-    if v == 0.0 {
-        return "0".into();
+    if v.fract() == 0.0 && v.abs() <= EXACT_INTEGERS {
+        // Every digit of such an integer is needed to read it back (the common case in
+        // messages); `as i64` also turns -0 into 0.
+        return (v as i64).to_string();
     }
     let sign = if v < 0.0 { "-" } else { "" };
     let (digits, exp) = shortest_digits(v.abs());
@@ -117,28 +140,33 @@ fn shortest_digits(v: f64) -> (String, i32) {
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let k = digits.len();
-    // Exact decimal expansion (every double has a finite one; 800 digits cover them all).
-    let exact = format!("{v:.800e}");
-    let exact_digits: String = exact
-        .split_once('e')
-        .map_or(exact.as_str(), |(m, _)| m)
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    let tail = &exact_digits[k.min(exact_digits.len())..];
-    let is_tie = tail.starts_with('5') && tail[1..].bytes().all(|b| b == b'0');
+    // Only an odd last digit can be the wrong side of a tie; the exact expansion that decides
+    // it is costly, so it is made only then.
     let last = digits.as_bytes()[k - 1] - b'0';
-    if is_tie && last % 2 == 1 {
-        // The other candidate is the truncation or the truncation plus one: whichever differs
-        // from ours by one in the last digit and still reads back as `v`.
-        let truncated = &exact_digits[..k];
-        let other = if truncated != digits {
-            truncated.to_string()
-        } else {
-            increment(truncated)
-        };
-        if other.len() == k && format!("{}.{}e{exp}", &other[..1], &other[1..]).parse() == Ok(v) {
-            digits = other;
+    if last % 2 == 1 {
+        // Exact decimal expansion (every double has a finite one; 800 digits cover them all).
+        let exact = format!("{v:.800e}");
+        let exact_digits: String = exact
+            .split_once('e')
+            .map_or(exact.as_str(), |(m, _)| m)
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        let tail = &exact_digits[k.min(exact_digits.len())..];
+        let is_tie = tail.starts_with('5') && tail[1..].bytes().all(|b| b == b'0');
+        if is_tie {
+            // The other candidate is the truncation or the truncation plus one: whichever
+            // differs from ours by one in the last digit and still reads back as `v`.
+            let truncated = &exact_digits[..k];
+            let other = if truncated != digits {
+                truncated.to_string()
+            } else {
+                increment(truncated)
+            };
+            if other.len() == k && format!("{}.{}e{exp}", &other[..1], &other[1..]).parse() == Ok(v)
+            {
+                digits = other;
+            }
         }
     }
     let trimmed = digits.trim_end_matches('0');
@@ -158,6 +186,26 @@ fn increment(digits: &str) -> String {
         }
     }
     format!("1{}", String::from_utf8(out).unwrap_or_default())
+}
+
+/// Node's `_` grouping of the digits in `ERR_OUT_OF_RANGE`'s `Received` part (integers beyond
+/// 2**32 in magnitude, BigInts beyond 2n**32n): an `_` before every group of three characters
+/// counted from the end, applied to the text as is, so `1e+21` becomes `1e_+21` as in Node.
+pub fn add_numeric_separator(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let start = usize::from(chars.first() == Some(&'-'));
+    let mut i = chars.len();
+    let mut groups: Vec<String> = Vec::new();
+    while i >= start + 4 {
+        groups.push(chars[i - 3..i].iter().collect());
+        i -= 3;
+    }
+    let mut out: String = chars[..i].iter().collect();
+    for g in groups.iter().rev() {
+        out.push('_');
+        out.push_str(g);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -235,7 +283,55 @@ mod tests {
             (5e-324, "5e-324"),
         ];
         for (v, want) in cases {
-            assert_eq!(js_number_string(v), want);
+            assert_eq!(to_string(v), want);
         }
+    }
+
+    #[test]
+    fn numbers_print_like_js_and_group_like_node() {
+        for (x, s) in [
+            (1.0, "1"),
+            (-1.5, "-1.5"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (1.5e-7, "1.5e-7"),
+            (0.000001, "0.000001"),
+            (123456789012.5, "123456789012.5"),
+            (2f64.powi(63), "9223372036854776000"),
+            (-0.0, "0"),
+            (f64::NAN, "NaN"),
+        ] {
+            assert_eq!(to_string(x), s);
+        }
+        assert_eq!(add_numeric_separator("1e+21"), "1e_+21");
+        assert_eq!(add_numeric_separator("-4294967297"), "-4_294_967_297");
+        assert_eq!(add_numeric_separator("1.5e+300"), "1._5e+_300");
+    }
+
+    #[test]
+    fn to_uint32_matches_js() {
+        assert_eq!(to_uint32(8192.0), 8192);
+        assert_eq!(to_uint32(10.7), 10);
+        assert_eq!(to_uint32(-1.0), u32::MAX);
+        assert_eq!(to_uint32(f64::NAN), 0);
+        assert_eq!(to_uint32(4_294_967_298.0), 2);
+    }
+
+    #[test]
+    fn ties_between_shortest_digit_strings_go_to_the_even_one() {
+        // Checked with node: Rust's shortest form ends these in the odd digit.
+        assert_eq!(to_string(197787026582788.63), "197787026582788.62");
+        assert_eq!(to_string(1056003632621858.3), "1056003632621858.2");
+        assert_eq!(to_string(241694621288443.13), "241694621288443.12");
+    }
+
+    #[test]
+    fn relative_indices_count_from_the_end_and_clamp() {
+        assert_eq!(relative_index(-3, 8), 5);
+        assert_eq!(relative_index(-9, 8), 0);
+        assert_eq!(relative_index(i64::MIN, 8), 0);
+        assert_eq!(relative_index(9, 8), 8);
+        assert_eq!(relative_index(i64::MAX, 8), 8);
+        assert_eq!(relative_index(2, 8), 2);
     }
 }
