@@ -46,7 +46,7 @@ pub fn encode(s: JsStr<'_>) -> Vec<u8> {
 
 /// `buf.write(str, 'base64' | 'base64url')`: the decoded prefix that fits in `dst`; returns
 /// the bytes written. When `dst` is shorter than the input's maximal decoded length, Node's
-/// first attempt (see [`super::base64_small_target`]) decides, and `alphabet` (the encoding
+/// first attempt (see the private `base64_small_target` module) decides, and `alphabet` (the encoding
 /// named in the call) matters.
 pub fn write(s: JsStr<'_>, dst: &mut [u8], alphabet: Alphabet) -> usize {
     let url = alphabet == Alphabet::Url;

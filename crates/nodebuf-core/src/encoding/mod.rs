@@ -6,7 +6,7 @@
 //! - [`decode`]: bytes to a JS string (`buf.toString(enc)`; the caller clamps the range, see
 //!   [`to_string_range`]).
 //! - [`encode`]: a JS string to new bytes (`Buffer.from(str, enc)`).
-//! - [`write`]: a JS string into existing bytes with Node's truncation rules (`buf.write`).
+//! - [`write()`]: a JS string into existing bytes with Node's truncation rules (`buf.write`).
 //! - [`byte_length`]: `Buffer.byteLength(str, enc)`.
 
 pub mod ascii;
