@@ -108,6 +108,8 @@ pub enum StoreKind {
     Buffer,
     /// A store made as an ArrayBuffer (`new ArrayBuffer(n)`).
     ArrayBuffer,
+    /// A SharedArrayBuffer store, whose handles may live on any thread.
+    Shared,
 }
 
 impl StoreKind {
@@ -116,6 +118,7 @@ impl StoreKind {
             StoreKind::Pool => "pool",
             StoreKind::Buffer => "buffer",
             StoreKind::ArrayBuffer => "arraybuffer",
+            StoreKind::Shared => "shared",
         }
     }
 }
@@ -202,6 +205,17 @@ impl StoreRecord {
     /// Owner thread only.
     pub(crate) fn remove_handle(&self) {
         drop_by(&self.handles, 1);
+    }
+
+    /// Any thread: a handle of a store whose handles are shared across threads
+    /// (SharedArrayBuffer), counted with a locked add.
+    pub(crate) fn add_shared_handle(&self) {
+        self.handles.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Any thread: the counterpart of [`StoreRecord::add_shared_handle`].
+    pub(crate) fn remove_shared_handle(&self) {
+        self.handles.fetch_sub(1, Ordering::Relaxed);
     }
 
     /// Owner thread only.

@@ -26,6 +26,7 @@ use crate::error::NodeError;
 use crate::memory::accounting::{Charge, ChargeKind};
 use crate::memory::raw::{RawBytes, STORE_ALIGN};
 use crate::memory::region::{self, ByteRegion};
+use crate::memory::retention::{self, Site, StoreKind, StoreRecord};
 use crate::number::relative_index;
 
 /// The alignment of every SharedArrayBuffer allocation (16, as for every store and as V8's are).
@@ -39,21 +40,55 @@ pub const MAX_BYTE_LENGTH: usize = (1 << 53) - 1;
 ///
 /// Cloning makes another handle to the same bytes. The handle is `Send + Sync`: send clones to
 /// other threads to share the memory; all access is atomic.
-#[derive(Clone)]
 pub struct SharedArrayBuffer {
     inner: Arc<Allocation>,
 }
 
 /// The allocation behind every handle of one store (the same zeroed `RawBytes` an ArrayBuffer
-/// store has), with its accounting charge.
+/// store has), with its accounting charge and its retention record (which counts the handles).
 struct Allocation {
     raw: RawBytes,
+    record: NonNull<StoreRecord>,
     _charge: Charge,
+}
+
+impl Allocation {
+    fn record(&self) -> &StoreRecord {
+        // SAFETY: made by `Box::leak` in `SharedArrayBuffer::new` and freed only in this
+        // allocation's `Drop`, after which no handle can call this.
+        unsafe { self.record.as_ref() }
+    }
+}
+
+impl Drop for Allocation {
+    fn drop(&mut self) {
+        retention::unregister(self.record().id());
+        // SAFETY: made by `Box::leak` in `SharedArrayBuffer::new`; unregistered just now, so no
+        // report can reach it any more, and this allocation (its only owner) is going away.
+        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
+    }
+}
+
+impl Clone for SharedArrayBuffer {
+    /// Another handle to the same bytes (counted in the retention report).
+    fn clone(&self) -> Self {
+        self.inner.record().add_shared_handle();
+        SharedArrayBuffer {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl Drop for SharedArrayBuffer {
+    fn drop(&mut self) {
+        self.inner.record().remove_shared_handle();
+    }
 }
 
 // SAFETY: the allocation is plain heap or mapped memory owned by this value, which any thread
 // may free; every access to its bytes goes through atomics (region.rs), so sharing and sending
-// it across threads cannot race.
+// it across threads cannot race. The record's counters that handles touch from any thread are
+// changed with atomic read-modify-writes only (`add_shared_handle`/`remove_shared_handle`).
 unsafe impl Send for Allocation {}
 // SAFETY: as above.
 unsafe impl Sync for Allocation {}
@@ -63,21 +98,30 @@ impl SharedArrayBuffer {
     ///
     /// Errors like V8: RangeError `Invalid array buffer length` past [`MAX_BYTE_LENGTH`],
     /// RangeError `Array buffer allocation failed` when the memory is not available.
+    #[track_caller]
     pub fn new(byte_length: usize) -> Result<Self, NodeError> {
         if byte_length > MAX_BYTE_LENGTH {
             return Err(NodeError::invalid_array_buffer_length());
         }
         let raw = RawBytes::zeroed(byte_length)
             .map_err(|_| NodeError::array_buffer_allocation_failed())?;
+        let record = StoreRecord::new(byte_length, StoreKind::Shared, Site::caller());
+        record.add_shared_handle();
+        let record = NonNull::from(Box::leak(Box::new(record)));
+        // SAFETY: the record stays at this address until `Drop for Allocation` unregisters it
+        // and only then frees it; only shared references to it are ever made.
+        unsafe { retention::register(record.as_ref()) };
         Ok(SharedArrayBuffer {
             inner: Arc::new(Allocation {
                 raw,
+                record,
                 _charge: Charge::new(ChargeKind::ArrayBuffer, byte_length),
             }),
         })
     }
 
     /// A new store holding a copy of `bytes`.
+    #[track_caller]
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, NodeError> {
         let store = Self::new(bytes.len())?;
         store.write_from(0, bytes)?;
