@@ -157,17 +157,37 @@
   // Node's lengths: from(3) copyBytesFrom(3) of(0) alloc(3) allocUnsafe(1) ...
   const staticArity = { from: 3, copyBytesFrom: 3, of: 0, alloc: 3, allocUnsafe: 1,
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
+  // The raw natives (direct.rs): the plain valid call in one native call, anything else in the
+  // general implementations here.
+  const fast = binding.makeFast(FastBuffer, {
+    from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd,
+  }, slabHook);
+  const fastStatics = { from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe };
   for (const name of Object.keys(statics)) {
-    Object.defineProperty(statics[name], 'length', { value: staticArity[name] });
+    const fn = fastStatics[name] || statics[name];
+    givePrototype(fn);
+    Object.defineProperty(fn, 'length', { value: staticArity[name] });
     Object.defineProperty(Buffer, name, {
-      value: statics[name], writable: true, enumerable: true, configurable: true,
+      value: fn, writable: true, enumerable: true, configurable: true,
     });
   }
   // `of` must not go through `Buffer()` (no deprecation warning) and returns a plain Buffer.
 
   // --- prototype --------------------------------------------------------------------------
   const proto = Buffer.prototype;
+  // Node's methods are plain functions: each has a `prototype` (the raw natives get one here).
+  function givePrototype(fn) {
+    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) return;
+    const prototype = {};
+    Object.defineProperty(prototype, 'constructor', {
+      value: fn, writable: true, enumerable: false, configurable: true,
+    });
+    Object.defineProperty(fn, 'prototype', {
+      value: prototype, writable: true, enumerable: false, configurable: false,
+    });
+  }
   function method(name, fn, length) {
+    givePrototype(fn);
     if (length !== undefined) Object.defineProperty(fn, 'length', { value: length });
     Object.defineProperty(fn, 'name', { value: name });
     Object.defineProperty(proto, name, {
@@ -179,9 +199,6 @@
   // Numeric accessors: one function per name; the `Uint` spellings are the same objects.
   const numMethods = binding.numMethods;
   const byCanonical = new Map();
-  const readNum = binding.readNum;
-  const writeNum = binding.writeNum;
-  const fast = makeFastPaths(readNum, writeNum);
   for (let id = 0; id < numMethods.length; id++) {
     const name = numMethods[id];
     const canonical = name.replace('Uint', 'UInt');
@@ -193,13 +210,8 @@
     }
     const isWrite = name.startsWith('write');
     const variable = /^(read|write)U?Int(LE|BE)$/.test(canonical);
-    let fn;
-    if (fast[canonical] !== undefined) {
-      fn = fast[canonical](id);
-    } else {
-      // A native method straight on the prototype: no JS frame per call.
-      fn = binding.numFunction(id);
-    }
+    // A raw native straight on the prototype: no JS frame per call.
+    const fn = fast.num[id];
     const length = variable ? (isWrite ? 3 : 2) : (isWrite ? 1 : 0);
     const target = name === canonical ? name : canonical;
     method(target, fn, length);
@@ -238,16 +250,11 @@
     enumerable: true, configurable: false,
   });
 
-  const toStringNative = binding.toString;
   method('copy', function copy(target, targetStart, sourceStart, sourceEnd) {
     return binding.copy(this, target, targetStart, sourceStart, sourceEnd);
   }, 4);
-  method('toString', function toString(encoding, start, end) {
-    return toStringNative(this, encoding, start, end, arguments.length);
-  }, 3);
-  method('equals', function equals(otherBuffer) {
-    return binding.equals(this, otherBuffer);
-  }, 1);
+  method('toString', fast.toString, 3);
+  method('equals', fast.equals, 1);
   method('inspect', function inspect(recurseTimes, ctx) {
     let extra = '';
     if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
@@ -281,16 +288,9 @@
   method('compare', function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
     return binding.compareRange(this, target, targetStart, targetEnd, sourceStart, sourceEnd);
   }, 5);
-  const indexOfNative = binding.indexOf;
-  method('indexOf', function indexOf(value, byteOffset, encoding) {
-    return indexOfNative(this, value, byteOffset, encoding, 0);
-  }, 3);
-  method('lastIndexOf', function lastIndexOf(value, byteOffset, encoding) {
-    return indexOfNative(this, value, byteOffset, encoding, 1);
-  }, 3);
-  method('includes', function includes(value, byteOffset, encoding) {
-    return indexOfNative(this, value, byteOffset, encoding, 2);
-  }, 3);
+  method('indexOf', fast.indexOf, 3);
+  method('lastIndexOf', fast.lastIndexOf, 3);
+  method('includes', fast.includes, 3);
   const byteLengthGetter = Object.getOwnPropertyDescriptor(
     Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
   method('fill', function fill(value, offset, end, encoding) {
@@ -303,21 +303,16 @@
     binding.fill(this, value, offset, end, encoding);
     return this;
   }, 4);
-  method('write', function write(string, offset, length, encoding) {
-    return binding.write(this, string, offset, length, encoding);
-  }, 4);
+  method('write', fast.write, 4);
   method('toJSON', function toJSON() {
     const data = new Array(this.length);
     for (let i = 0; i < this.length; i++) data[i] = this[i];
     return { type: 'Buffer', data };
   }, 0);
-  const subarray = Uint8Array.prototype.subarray;
-  method('subarray', function subarray_(start, end) {
-    return subarray.call(this, start, end);
-  }, 2);
-  Object.defineProperty(proto.subarray, 'name', { value: 'subarray' });
+  method('subarray', fast.subarray, 2);
+  // Node's slice is subarray, looked up on the receiver.
   method('slice', function slice(start, end) {
-    return subarray.call(this, start, end);
+    return this.subarray(start, end);
   }, 2);
   method('swap16', function swap16() { return binding.swap(this, 16); }, 0);
   method('swap32', function swap32() { return binding.swap(this, 32); }, 0);
@@ -326,93 +321,29 @@
     value: proto.toString, writable: true, enumerable: true, configurable: true,
   });
 
-  // --- fast paths -------------------------------------------------------------------------
-  // The valid common case of the tiniest accessors, computed in JS where that measured faster
-  // than the native method (a native call costs ~60-90 ns before any work; one indexed element
-  // access ~15 ns): 1-, 2- and 4-byte integer reads and the 1-byte write. Multi-byte writes and
-  // floats measured faster natively. Anything else (missing/odd offsets, out of range,
-  // coercions) goes to the core.
-  function makeFastPaths(readNum, writeNum) {
-    return {
-      readUInt8: (id) => function readUInt8(offset = 0) {
-        if (typeof offset === 'number') {
-          const v = this[offset];
-          if (v !== undefined) return v;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readInt8: (id) => function readInt8(offset = 0) {
-        if (typeof offset === 'number') {
-          const v = this[offset];
-          if (v !== undefined) return v | (v & 128) * 0x1fffffe;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt16LE: (id) => function readUInt16LE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const b = this[offset + 1];
-          if (a !== undefined && b !== undefined) return a + b * 256;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt16BE: (id) => function readUInt16BE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const b = this[offset + 1];
-          if (a !== undefined && b !== undefined) return a * 256 + b;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt32LE: (id) => function readUInt32LE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + d * 16777216;
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt32BE: (id) => function readUInt32BE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return a * 16777216 + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readInt32LE: (id) => function readInt32LE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + (d << 24);
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readInt32BE: (id) => function readInt32BE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return (a << 24) + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      writeUInt8: (id) => function writeUInt8(value, offset = 0) {
-        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
-            value <= 255 && this[offset] !== undefined) {
-          this[offset] = value;
-          return offset + 1;
-        }
-        return writeNum(this, id, value, offset, undefined);
-      },
-    };
+  // --- subarray -----------------------------------------------------------------------
+  // Node's subarray: relative offsets from `this.length` (truncated, negatives from the end,
+  // clamped), then a FastBuffer over `this.buffer` at `this.byteOffset + start`. The raw
+  // native does the plain case; this handles every coercion and odd receiver.
+  function relativeOffset(value, length) {
+    const n = Math.trunc(value);
+    if (n === 0 || n !== n) return 0;
+    if (n < 0) {
+      const fromEnd = n + length;
+      return fromEnd > 0 ? fromEnd : 0;
+    }
+    return n < length ? n : length;
+  }
+  function subarrayWith(receiver, length, start, end) {
+    const from = relativeOffset(start, length);
+    const to = end === undefined ? length : relativeOffset(end, length);
+    return new FastBuffer(receiver.buffer, receiver.byteOffset + from, to > from ? to - from : 0);
+  }
+  function subarrayGeneral(start, end) {
+    return subarrayWith(this, this.length, start, end);
+  }
+  function subarrayEnd(buffer, byteOffset, from, count) {
+    return new FastBuffer(buffer, byteOffset + from, count);
   }
 
   // isUtf8/isAscii refuse detached memory with a plain Error carrying ERR_INVALID_STATE (thrown

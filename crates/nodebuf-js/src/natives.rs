@@ -36,7 +36,7 @@ fn js_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> Result<Value<'js>> {
 }
 
 /// The numeric accessors by id (the JS half installs one function per name).
-fn num_methods() -> &'static [(String, NumMethod)] {
+pub(crate) fn num_methods() -> &'static [(String, NumMethod)] {
     static TABLE: OnceLock<Vec<(String, NumMethod)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         api::numeric::num_method_names()
@@ -198,7 +198,7 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
     js_buffer(&ctx, buf)
 }
 
-fn alloc<'js>(
+pub(crate) fn alloc<'js>(
     ctx: Ctx<'js>,
     size: Value<'js>,
     fill: Value<'js>,
@@ -210,7 +210,7 @@ fn alloc<'js>(
     state::to_js(&ctx, &r)
 }
 
-fn alloc_unsafe<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
+pub(crate) fn alloc_unsafe<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
     if let Some(n) = size.as_int() {
         if n >= 0 {
             return js_buffer(&ctx, CoreBuffer::alloc_unsafe(n as usize));
@@ -337,7 +337,7 @@ fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
     run(&ctx, &[value], &[O], |a| Ok(api::is_encoding(&a[0])))
 }
 
-fn to_string<'js>(
+pub(crate) fn to_string<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     enc: Value<'js>,
@@ -351,7 +351,7 @@ fn to_string<'js>(
     js_string(&ctx, &s)
 }
 
-fn write<'js>(
+pub(crate) fn write<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     s: Value<'js>,
@@ -377,7 +377,7 @@ fn fill<'js>(
     })
 }
 
-fn index_of<'js>(
+pub(crate) fn index_of<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     v: Value<'js>,
@@ -403,7 +403,7 @@ fn index_of<'js>(
     })
 }
 
-fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) -> Result<bool> {
+pub(crate) fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) -> Result<bool> {
     run_ref(&ctx, &this, &[other], &[O], |buf, a| {
         api::equals(buf, &a[0])
     })
@@ -498,7 +498,7 @@ fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
     }
 }
 
-fn read_num<'js>(
+pub(crate) fn read_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     id: u32,
@@ -515,7 +515,7 @@ fn read_num<'js>(
     num_value(&ctx, v)
 }
 
-fn write_num<'js>(
+pub(crate) fn write_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     id: u32,
@@ -798,6 +798,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("swap", swap);
     f!("readNum", read_num);
     f!("numFunction", num_function);
+    f!("makeFast", crate::direct::make_fast);
     f!("writeNum", write_num);
     f!("sliceHelper", slice_helper);
     f!("writeHelper", write_helper);
