@@ -159,8 +159,13 @@
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
   // The raw natives (direct.rs): the plain valid call in one native call, anything else in the
   // general implementations here.
+  const elementPaths = makeElementPaths(binding.readNum, binding.writeNum);
+  const numGeneral = binding.numMethods.map((name, id) => {
+    const path = elementPaths[name.replace('Uint', 'UInt')];
+    return path === undefined ? undefined : path(id);
+  });
   const fast = binding.makeFast(FastBuffer, {
-    from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd,
+    from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
   }, slabHook);
   const fastStatics = { from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe };
   for (const name of Object.keys(statics)) {
@@ -344,6 +349,93 @@
   }
   function subarrayEnd(buffer, byteOffset, from, count) {
     return new FastBuffer(buffer, byteOffset + from, count);
+  }
+
+  // --- element paths ------------------------------------------------------------------------
+  // Node's integer accessors read `this[offset]` element by element, so on receivers that are
+  // not byte arrays (a Uint16Array, a plain object) they see elements, not bytes. The raw
+  // natives hand such receivers here; a Uint8Array (every Buffer) never comes here.
+  function makeElementPaths(readNum, writeNum) {
+    return {
+      readUInt8: (id) => function readUInt8(offset = 0) {
+        if (typeof offset === 'number') {
+          const v = this[offset];
+          if (v !== undefined) return v;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readInt8: (id) => function readInt8(offset = 0) {
+        if (typeof offset === 'number') {
+          const v = this[offset];
+          if (v !== undefined) return v | (v & 128) * 0x1fffffe;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt16LE: (id) => function readUInt16LE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const b = this[offset + 1];
+          if (a !== undefined && b !== undefined) return a + b * 256;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt16BE: (id) => function readUInt16BE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const b = this[offset + 1];
+          if (a !== undefined && b !== undefined) return a * 256 + b;
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt32LE: (id) => function readUInt32LE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + d * 16777216;
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readUInt32BE: (id) => function readUInt32BE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return a * 16777216 + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readInt32LE: (id) => function readInt32LE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + (d << 24);
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      readInt32BE: (id) => function readInt32BE(offset = 0) {
+        if (typeof offset === 'number') {
+          const a = this[offset];
+          const d = this[offset + 3];
+          if (a !== undefined && d !== undefined) {
+            return (a << 24) + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
+          }
+        }
+        return readNum(this, id, offset, undefined);
+      },
+      writeUInt8: (id) => function writeUInt8(value, offset = 0) {
+        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
+            value <= 255 && this[offset] !== undefined) {
+          this[offset] = value;
+          return offset + 1;
+        }
+        return writeNum(this, id, value, offset, undefined);
+      },
+    };
   }
 
   // isUtf8/isAscii refuse detached memory with a plain Error carrying ERR_INVALID_STATE (thrown

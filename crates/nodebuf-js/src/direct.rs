@@ -112,74 +112,63 @@ unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usize)>
     Some((ptr, len as usize))
 }
 
-/// Up to `N` arguments described without running JS, with the storage their [`Arg`]s borrow.
-struct Simple<const N: usize> {
-    strings: [Option<StrRef>; N],
-    views: [Option<ObjectArg<'static>>; N],
-    prims: [Arg<'static>; N],
-}
-
-impl<const N: usize> Simple<N> {
-    /// Describes arguments `0..N` (missing ones are undefined); `None` when one needs the
-    /// general path: an object other than a Uint8Array, a symbol or BigInt, or a Uint8Array
-    /// whose bytes overlap `written` (the bytes the method will write).
-    ///
-    /// # Safety
-    /// `argv` must hold `argc` values of the live context `ctx`. The view bytes recorded are
-    /// valid only until JS runs: the caller must drop the result before running any.
-    unsafe fn new(
-        ctx: *mut qjs::JSContext,
-        argc: c_int,
-        argv: *mut Raw,
-        written: Option<(*mut u8, usize)>,
-    ) -> Option<Self> {
-        let mut out = Simple {
-            strings: std::array::from_fn(|_| None),
-            views: [None; N],
-            prims: [Arg::Undefined; N],
-        };
-        for i in 0..N {
-            // SAFETY: the caller's contract.
-            let v = unsafe { arg(argc, argv, i) };
-            if let Some(p) = prim(v) {
-                out.prims[i] = p;
-                continue;
-            }
-            match tag(v) {
-                // SAFETY: a string of this context; the StrRef is dropped with `out`.
-                qjs::JS_TAG_STRING => out.strings[i] = Some(unsafe { StrRef::from_raw(ctx, v) }?),
-                qjs::JS_TAG_OBJECT => {
-                    // SAFETY: the caller's contract.
-                    let (ptr, len) = unsafe { u8_bytes(ctx, v) }?;
-                    if let Some((w, wlen)) = written {
-                        let (a, b) = (w as usize, ptr as usize);
-                        if len > 0 && wlen > 0 && a < b + len && b < a + wlen {
-                            return None;
-                        }
-                    }
-                    // SAFETY: located just now; the caller runs no JS until `out` is dropped
-                    // (the 'static never escapes `out`), and the bytes do not overlap the
-                    // written ones.
-                    let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(ptr, len) };
-                    out.views[i] = Some(ObjectArg::uint8_array(bytes));
-                }
-                _ => return None,
-            }
+/// Describes arguments `0..N` (missing ones are undefined) without running JS and runs `f` on
+/// them; `None` when one needs the general path: an object other than a Uint8Array, a symbol
+/// or BigInt, or a Uint8Array whose bytes overlap `written` (the bytes the method will write).
+/// The storage the [`Arg`]s borrow stays in this frame (nothing large is moved).
+///
+/// # Safety
+/// `argv` must hold `argc` values of the live context `ctx`, and `f` must not run JS (the view
+/// bytes it sees are valid only until JS runs).
+#[inline(always)]
+unsafe fn with_args<const N: usize, R>(
+    ctx: *mut qjs::JSContext,
+    argc: c_int,
+    argv: *mut Raw,
+    written: Option<(*mut u8, usize)>,
+    f: impl FnOnce(&[Arg<'_>; N]) -> R,
+) -> Option<R> {
+    let mut strings: [Option<StrRef>; N] = std::array::from_fn(|_| None);
+    let mut views: [Option<ObjectArg<'static>>; N] = [None; N];
+    let mut prims: [Arg<'static>; N] = [Arg::Undefined; N];
+    // Missing arguments stay undefined.
+    for i in 0..N.min(argc.max(0) as usize) {
+        // SAFETY: the caller's contract.
+        let v = unsafe { *argv.add(i) };
+        if let Some(p) = prim(v) {
+            prims[i] = p;
+            continue;
         }
-        Some(out)
-    }
-
-    fn args(&self) -> [Arg<'_>; N] {
-        std::array::from_fn(|i| {
-            if let Some(s) = &self.strings[i] {
-                Arg::String(s.as_js_str())
-            } else if let Some(o) = &self.views[i] {
-                Arg::Object(o)
-            } else {
-                self.prims[i]
+        match tag(v) {
+            // SAFETY: a string of this context; the StrRef is dropped with this frame.
+            qjs::JS_TAG_STRING => strings[i] = Some(unsafe { StrRef::from_raw(ctx, v) }?),
+            qjs::JS_TAG_OBJECT => {
+                // SAFETY: the caller's contract.
+                let (ptr, len) = unsafe { u8_bytes(ctx, v) }?;
+                if let Some((w, wlen)) = written {
+                    let (a, b) = (w as usize, ptr as usize);
+                    if len > 0 && wlen > 0 && a < b + len && b < a + wlen {
+                        return None;
+                    }
+                }
+                // SAFETY: located just now; no JS runs until this frame ends (`f` runs none;
+                // the 'static never escapes it), and the bytes do not overlap the written ones.
+                let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(ptr, len) };
+                views[i] = Some(ObjectArg::uint8_array(bytes));
             }
-        })
+            _ => return None,
+        }
     }
+    let args: [Arg<'_>; N] = std::array::from_fn(|i| {
+        if let Some(s) = &strings[i] {
+            Arg::String(s.as_js_str())
+        } else if let Some(o) = &views[i] {
+            Arg::Object(o)
+        } else {
+            prims[i]
+        }
+    });
+    Some(f(&args))
 }
 
 /// The install a native belongs to, from the two int32 halves of its address stored as the
@@ -243,9 +232,11 @@ unsafe fn constructed_this(ctx: *mut qjs::JSContext, st: &CtxState<'_>, this: Ra
     if tag(this) != qjs::JS_TAG_OBJECT {
         return None;
     }
-    // SAFETY: an object; only its address is read.
-    let addr = unsafe { qjs::JS_VALUE_GET_PTR(this) } as usize;
-    if !st.natives.borrow().contains(&addr) {
+    let is_native = st.natives.borrow().iter().any(|f| {
+        // SAFETY: both are objects; only their addresses are compared.
+        unsafe { qjs::JS_VALUE_GET_PTR(f.as_raw()) == qjs::JS_VALUE_GET_PTR(this) }
+    });
+    if !is_native {
         return None;
     }
     // SAFETY: live values; the prototype is owned and freed after use.
@@ -334,6 +325,17 @@ unsafe extern "C" fn num_fn(
                 }
             }
         }
+        // SAFETY: `data` belongs to a function made by `make`.
+        let st = unsafe { state(data) };
+        if let Some(path) = st.num_general.get(magic as usize) {
+            // SAFETY: only the class id is read.
+            let is_u8 = unsafe { qjs::JS_GetTypedArrayType(this) }
+                == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32;
+            if !is_u8 && path.is_function() {
+                // SAFETY: the engine's values.
+                return unsafe { call_general(ctx, path, this, argc, argv) };
+            }
+        }
         let id = magic as u32;
         let write = m.write;
         // SAFETY: the engine's values.
@@ -369,17 +371,14 @@ unsafe extern "C" fn index_of_fn(
     guard(ctx, || {
         // SAFETY: live values of `ctx`; the slices die before any JS runs.
         unsafe {
-            if let (Some((ptr, len)), Some(simple)) =
-                (u8_bytes(ctx, this), Simple::<3>::new(ctx, argc, argv, None))
-            {
-                let a = simple.args();
+            if let Some((ptr, len)) = u8_bytes(ctx, this) {
                 let bytes = std::slice::from_raw_parts(ptr, len);
-                let r = match magic {
+                let r = with_args::<3, _>(ctx, argc, argv, None, |a| match magic {
                     0 => api::index_of(bytes, &a[0], &a[1], &a[2]).map(|i| number(i as f64)),
                     1 => api::last_index_of(bytes, &a[0], &a[1], &a[2]).map(|i| number(i as f64)),
                     _ => api::includes(bytes, &a[0], &a[1], &a[2]).map(boolean),
-                };
-                if let Ok(v) = r {
+                });
+                if let Some(Ok(v)) = r {
                     return v;
                 }
             }
@@ -410,13 +409,17 @@ unsafe extern "C" fn to_string_fn(
         let argc_n = argc.max(0) as u32;
         // SAFETY: live values of `ctx`; the slices die before any JS runs.
         unsafe {
-            if let (Some((ptr, len)), Some(simple)) =
-                (u8_bytes(ctx, this), Simple::<3>::new(ctx, argc, argv, None))
-            {
-                let a = simple.args();
+            if let Some((ptr, len)) = u8_bytes(ctx, this) {
                 let bytes = std::slice::from_raw_parts(ptr, len);
-                if let Ok(s) = api::to_string(bytes, &a[0], &a[1], &a[2], argc_n as usize) {
-                    drop(simple);
+                // `toString()` is UTF-8 of the whole buffer; ASCII bytes decode to themselves,
+                // so they become the string directly (the engine memcpys ASCII).
+                if argc == 0 && bytes.is_ascii() {
+                    return qjs::JS_NewStringLen(ctx, ptr as *const std::ffi::c_char, len as _);
+                }
+                let r = with_args::<3, _>(ctx, argc, argv, None, |a| {
+                    api::to_string(bytes, &a[0], &a[1], &a[2], argc_n as usize)
+                });
+                if let Some(Ok(s)) = r {
                     return raw::new_string_raw(ctx, &s);
                 }
             }
@@ -446,12 +449,10 @@ unsafe extern "C" fn equals_fn(
     guard(ctx, || {
         // SAFETY: live values of `ctx`; the slices die before any JS runs.
         unsafe {
-            if let (Some((ptr, len)), Some(simple)) =
-                (u8_bytes(ctx, this), Simple::<1>::new(ctx, argc, argv, None))
-            {
-                let a = simple.args();
+            if let Some((ptr, len)) = u8_bytes(ctx, this) {
                 let bytes = std::slice::from_raw_parts(ptr, len);
-                if let Ok(eq) = api::equals(bytes, &a[0]) {
+                let r = with_args::<1, _>(ctx, argc, argv, None, |a| api::equals(bytes, &a[0]));
+                if let Some(Ok(eq)) = r {
                     return boolean(eq);
                 }
             }
@@ -477,12 +478,12 @@ unsafe extern "C" fn write_fn(
         // overlap the written bytes send the call to the general path (which copies them).
         unsafe {
             if let Some((ptr, len)) = u8_bytes(ctx, this) {
-                if let Some(simple) = Simple::<4>::new(ctx, argc, argv, Some((ptr, len))) {
-                    let a = simple.args();
+                let r = with_args::<4, _>(ctx, argc, argv, Some((ptr, len)), |a| {
                     let bytes = std::slice::from_raw_parts_mut(ptr, len);
-                    if let Ok(n) = api::write_string(bytes, &a[0], &a[1], &a[2], &a[3]) {
-                        return number(n as f64);
-                    }
+                    api::write_string(bytes, &a[0], &a[1], &a[2], &a[3])
+                });
+                if let Some(Ok(n)) = r {
+                    return number(n as f64);
                 }
             }
             general(ctx, data, this, argc, argv, |c, this, a| {
@@ -515,14 +516,16 @@ unsafe extern "C" fn alloc_fn(
         // SAFETY: live values of `ctx`; the arguments' bytes are only read inside the core
         // call, before any JS runs.
         let made: Option<CoreBuffer> = unsafe {
-            Simple::<3>::new(ctx, argc, argv, None).and_then(|simple| {
-                let a = simple.args();
-                if magic == 0 {
+            if magic == 0 {
+                with_args::<1, _>(ctx, argc, argv, None, |a| {
                     api::statics::alloc_unsafe(&a[0]).ok()
-                } else {
+                })
+            } else {
+                with_args::<3, _>(ctx, argc, argv, None, |a| {
                     api::statics::alloc(&a[0], &a[1], &a[2]).ok()
-                }
-            })
+                })
+            }
+            .flatten()
         };
         if let Some(buf) = made {
             return st.to_js_raw(&buf);
@@ -573,13 +576,13 @@ unsafe extern "C" fn from_fn(
         match tag(value) {
             qjs::JS_TAG_STRING => {
                 // SAFETY: as above; nothing runs JS before `simple` is dropped.
-                let made =
-                    unsafe { Simple::<2>::new(ctx, argc.min(2), argv, None) }.and_then(|simple| {
-                        match simple.args() {
-                            [Arg::String(s), enc] => api::statics::from_string(s, &enc).ok(),
-                            _ => None,
-                        }
-                    });
+                let made = unsafe {
+                    with_args::<2, _>(ctx, argc.min(2), argv, None, |a| match a {
+                        [Arg::String(s), enc] => api::statics::from_string(*s, enc).ok(),
+                        _ => None,
+                    })
+                }
+                .flatten();
                 if let Some(buf) = made {
                     return st.to_js_raw(&buf);
                 }
@@ -806,14 +809,8 @@ fn make<'js>(
     // Node's methods are plain functions: `new` on them runs them (see `constructed_this`).
     // SAFETY: a live function object.
     unsafe { qjs::JS_SetConstructorBit(ctx.as_raw().as_ptr(), raw, true) };
-    // SAFETY: `st` is the live state `make_fast` registered; only the function's address is
-    // recorded.
-    unsafe {
-        (*st)
-            .natives
-            .borrow_mut()
-            .push(qjs::JS_VALUE_GET_PTR(raw) as usize)
-    };
+    // SAFETY: `st` is the live state `make_fast` registered (same runtime and lifetime).
+    unsafe { (*st).natives.borrow_mut().push(value.clone()) };
     Ok(value)
 }
 

@@ -148,7 +148,25 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
             if big {
                 return Err(throw(&ctx, NodeError::bigint_to_number()));
             }
-            let count = len.min(region.len / size);
+            let real = region.len / size;
+            // Node copies into a pooled Buffer of the claimed length (a claimed length shorter
+            // than the real one overflows the copy), or above the pool threshold makes a
+            // Buffer of the array's real contents.
+            let len = if (len as u64) < nodebuf_core::memory::pool::threshold() {
+                if real > len {
+                    return Err(rquickjs::Exception::throw_range(
+                        &ctx,
+                        "offset is out of bounds",
+                    ));
+                }
+                len
+            } else {
+                real
+            };
+            if len == 0 {
+                return js_buffer(&ctx, CoreBuffer::alloc(0));
+            }
+            let count = len.min(real);
             let buf = if size == 1 {
                 alloc_filled(len, |dst| {
                     // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located

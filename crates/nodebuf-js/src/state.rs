@@ -54,11 +54,15 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
+    /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
+    /// (undefined where the core's answer is Node's).
+    pub num_general: Vec<Value<'js>>,
     /// Atoms of the properties the natives read.
     pub atoms: Atoms,
-    /// Addresses of this install's raw natives: `this` is one of them when a native runs as
-    /// a constructor (`new buf.indexOf()`, as Node's plain-function methods allow).
-    pub natives: RefCell<Vec<usize>>,
+    /// This install's raw natives, held so their addresses stay theirs: `this` is one of them
+    /// when a native runs as a constructor (`new buf.indexOf()`, as Node's plain-function
+    /// methods allow).
+    pub natives: RefCell<Vec<Value<'js>>>,
     /// The current pool slab's id and its JS ArrayBuffer: consecutive pooled Buffers share it.
     pub slab: RefCell<Option<(u64, ArrayBuffer<'js>)>>,
     /// `util.inspect` of the host, if it gave one.
@@ -159,6 +163,10 @@ pub fn register<'js>(
         subarray_general: helpers.get("subarray")?,
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
+        num_general: helpers
+            .get::<_, rquickjs::Array>("num")?
+            .iter::<Value>()
+            .collect::<rquickjs::Result<_>>()?,
         atoms: Atoms {
             length: atom(ctx, c"length"),
             buffer: atom(ctx, c"buffer"),
@@ -224,6 +232,22 @@ impl<'js> CtxState<'js> {
     /// The JS Buffer (a `FastBuffer`) viewing the same bytes as the core Buffer `buf`, as a raw
     /// owned value (or `JS_EXCEPTION` with the exception pending).
     pub fn to_js_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
+        let raw_ctx = self.ctx.as_raw().as_ptr();
+        // The common case, a Buffer on the current slab: a reference to the cached ArrayBuffer
+        // without cloning its rquickjs handle (which would also clone the context handle).
+        let cached = match &*self.slab.borrow() {
+            // SAFETY: a live ArrayBuffer; the new reference is released below.
+            Some((id, ab)) if *id == buf.store_id() => unsafe {
+                Some(qjs::JS_DupValue(raw_ctx, ab.as_value().as_raw()))
+            },
+            _ => None,
+        };
+        if let Some(ab) = cached {
+            let made = self.construct_raw(ab, buf.byte_offset(), buf.len());
+            // SAFETY: the reference taken above.
+            unsafe { qjs::JS_FreeValue(raw_ctx, ab) };
+            return made;
+        }
         let ab = match self.array_buffer_for(buf) {
             Ok(ab) => ab,
             Err(e) => return crate::direct::throw_error(&self.ctx, e),
