@@ -40,3 +40,9 @@ bench('alloc(10)', N, () => Buffer.alloc(10));
 bench("from('hello world')", N, () => Buffer.from('hello world'));
 bench('from(buffer 10 B)', N, () => Buffer.from(view));
 bench('subarray(1, 5)', N, () => b.subarray(1, 5));
+// Engine floors for the allocating rows: what creating a view or a buffer costs by itself.
+const u8 = new Uint8Array(64);
+const ab = new ArrayBuffer(64);
+bench('new Uint8Array(10)', N, () => new Uint8Array(10));
+bench('new Uint8Array(ab,0,10)', N, () => new Uint8Array(ab, 0, 10));
+bench('Uint8Array subarray', N, () => u8.subarray(1, 5));

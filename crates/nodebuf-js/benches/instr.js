@@ -5,6 +5,8 @@ const b = Buffer.alloc(64, 7);
 const small = Buffer.from('hello world');
 const view = b.subarray(0, 10);
 const dv = new DataView(b.buffer, b.byteOffset, b.length);
+const u8 = new Uint8Array(64);
+const ab = new ArrayBuffer(64);
 const ops = {
   'loop': () => {},
   'DataView.getUint32': (i) => dv.getUint32(i & 31, true),
@@ -28,6 +30,9 @@ const ops = {
   "from('hello world')": () => Buffer.from('hello world'),
   'from(buffer 10 B)': () => Buffer.from(view),
   'subarray(1, 5)': () => b.subarray(1, 5),
+  'new Uint8Array(10)': () => new Uint8Array(10),
+  'new Uint8Array(ab,0,10)': () => new Uint8Array(ab, 0, 10),
+  'Uint8Array subarray': () => u8.subarray(1, 5),
 };
 const fn = ops[process.env.OP];
 if (fn === undefined) throw new Error(`OP must be one of: ${Object.keys(ops).join(', ')}`);
