@@ -7,7 +7,7 @@ dir=$(dirname "$0")
 bin=${1:-target/release/nodebuf}
 [ $# -gt 0 ] && shift
 ops="$*"
-[ -z "$ops" ] && ops="loop DataView.getUint32 readUInt8 readUInt32LE readInt32BE readDoubleLE readBigUInt64LE writeUInt8 writeUInt32LE writeUInt16LE writeDoubleLE indexOf(byte) indexOf('wor') toString() toString('hex') equals write('abc',_2) allocUnsafe(10) alloc(10) from('hello_world') from(buffer_10_B) subarray(1,_5) new_Uint8Array(10) new_Uint8Array(ab,0,10) Uint8Array_subarray"
+[ -z "$ops" ] && ops="loop DataView.getUint32 readUInt8 readUInt32LE readInt32BE readDoubleLE readBigUInt64LE writeUInt8 writeUInt32LE writeUInt16LE writeDoubleLE indexOf(byte) indexOf('wor') toString() toString('hex') equals write('abc',_2) allocUnsafe(10) alloc(10) from('hello_world') from(buffer_10_B) subarray(1,_5) slice(1,_5) compare Buffer.compare byteLength('hello') new_Uint8Array(10) new_Uint8Array(ab,0,10) Uint8Array_subarray"
 count() {
   out=$(mktemp)
   OP="$1" N="$2" valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" "$dir/instr.js" >/dev/null 2>&1

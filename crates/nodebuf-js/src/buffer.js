@@ -167,7 +167,10 @@
   const fast = binding.makeFast(FastBuffer, {
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
   }, slabHook);
-  const fastStatics = { from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe };
+  const fastStatics = {
+    from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe,
+    compare: fast.compareStatic, byteLength: fast.byteLength,
+  };
   for (const name of Object.keys(statics)) {
     const fn = fastStatics[name] || statics[name];
     givePrototype(fn);
@@ -290,9 +293,7 @@
   Object.defineProperty(proto, kInspect, {
     value: proto.inspect, writable: true, enumerable: false, configurable: true,
   });
-  method('compare', function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
-    return binding.compareRange(this, target, targetStart, targetEnd, sourceStart, sourceEnd);
-  }, 5);
+  method('compare', fast.compare, 5);
   method('indexOf', fast.indexOf, 3);
   method('lastIndexOf', fast.lastIndexOf, 3);
   method('includes', fast.includes, 3);
@@ -315,10 +316,8 @@
     return { type: 'Buffer', data };
   }, 0);
   method('subarray', fast.subarray, 2);
-  // Node's slice is subarray, looked up on the receiver.
-  method('slice', function slice(start, end) {
-    return this.subarray(start, end);
-  }, 2);
+  // Node's slice is `this.subarray(start, end)` (the native calls it, or our subarray directly).
+  method('slice', fast.slice, 2);
   method('swap16', function swap16() { return binding.swap(this, 16); }, 0);
   method('swap32', function swap32() { return binding.swap(this, 32); }, 0);
   method('swap64', function swap64() { return binding.swap(this, 64); }, 0);

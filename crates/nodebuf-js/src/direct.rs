@@ -543,6 +543,113 @@ unsafe extern "C" fn alloc_fn(
     })
 }
 
+/// `buf.compare(target, targetStart, targetEnd, sourceStart, sourceEnd)`.
+unsafe extern "C" fn compare_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: live values of `ctx`; the slices die before any JS runs.
+        unsafe {
+            if let Some((ptr, len)) = u8_bytes(ctx, this) {
+                let bytes = std::slice::from_raw_parts(ptr, len);
+                let r = with_args::<5, _>(ctx, argc, argv, None, |a| {
+                    api::compare(bytes, &a[0], &a[1], &a[2], &a[3], &a[4])
+                });
+                if let Some(Ok(order)) = r {
+                    return number(f64::from(order));
+                }
+            }
+            general(ctx, data, this, argc, argv, |c, this, a| {
+                natives::compare(
+                    c.clone(),
+                    this,
+                    nth(c, a, 0),
+                    nth(c, a, 1),
+                    nth(c, a, 2),
+                    nth(c, a, 3),
+                    nth(c, a, 4),
+                )
+                .map(|n| Value::new_int(c.clone(), n))
+            })
+        }
+    })
+}
+
+/// `Buffer.compare(buf1, buf2)` (magic 0) and `Buffer.byteLength(string, encoding)` (magic 1).
+unsafe extern "C" fn static_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: live values of `ctx`; the argument bytes die before any JS runs.
+        unsafe {
+            let r = with_args::<2, _>(ctx, argc, argv, None, |a| {
+                if magic == 0 {
+                    api::buffer_compare(&a[0], &a[1]).map(f64::from)
+                } else {
+                    api::byte_length(&a[0], &a[1]).map(|n| n as f64)
+                }
+            });
+            if let Some(Ok(n)) = r {
+                return number(n);
+            }
+            general(ctx, data, this, argc, argv, |c, _, a| {
+                if magic == 0 {
+                    natives::compare_static(c.clone(), nth(c, a, 0), nth(c, a, 1))
+                        .map(|n| Value::new_int(c.clone(), n))
+                } else {
+                    natives::byte_length(c.clone(), nth(c, a, 0), nth(c, a, 1))
+                        .map(|n| Value::new_number(c.clone(), n))
+                }
+            })
+        }
+    })
+}
+
+/// `buf.slice(start, end)`: Node's is `this.subarray(start, end)`; when that lookup finds this
+/// install's own subarray, it runs directly.
+unsafe extern "C" fn slice_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: `data` belongs to a function made by `make`.
+        let st = unsafe { state(data) };
+        // SAFETY: live values of `ctx`; the looked-up function is owned and freed.
+        unsafe {
+            let f = qjs::JS_GetProperty(ctx, this, st.atoms.subarray);
+            if qjs::JS_IsException(f) {
+                return EXCEPTION;
+            }
+            let own = st.subarray_native.borrow().as_ref().is_some_and(|s| {
+                tag(f) == qjs::JS_TAG_OBJECT
+                    && qjs::JS_VALUE_GET_PTR(s.as_raw()) == qjs::JS_VALUE_GET_PTR(f)
+            });
+            let mut args = [arg(argc, argv, 0), arg(argc, argv, 1)];
+            let r = if own {
+                subarray_fn(ctx, this, 2, args.as_mut_ptr(), magic, data)
+            } else {
+                qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr())
+            };
+            qjs::JS_FreeValue(ctx, f);
+            r
+        }
+    })
+}
+
 /// Calls `f` with `this` and the arguments as given (the JS half's general implementation).
 ///
 /// # Safety
@@ -839,7 +946,7 @@ pub fn make_fast<'js>(
         num.set(i, make(&ctx, st, num_fn, &cname, length, i as i32)?)?;
     }
     out.set("num", num)?;
-    let table: [(&str, &CStr, DataFn, i32, i32); 10] = [
+    let table: [(&str, &CStr, DataFn, i32, i32); 14] = [
         ("indexOf", c"indexOf", index_of_fn, 3, 0),
         ("lastIndexOf", c"lastIndexOf", index_of_fn, 3, 1),
         ("includes", c"includes", index_of_fn, 3, 2),
@@ -850,9 +957,18 @@ pub fn make_fast<'js>(
         ("alloc", c"alloc", alloc_fn, 3, 1),
         ("from", c"from", from_fn, 3, 0),
         ("subarray", c"subarray", subarray_fn, 2, 0),
+        ("slice", c"slice", slice_fn, 2, 0),
+        ("compare", c"compare", compare_fn, 5, 0),
+        ("compareStatic", c"compare", static_fn, 2, 0),
+        ("byteLength", c"byteLength", static_fn, 2, 1),
     ];
     for (key, name, f, length, magic) in table {
-        out.set(key, make(&ctx, st, f, name, length, magic)?)?;
+        let made = make(&ctx, st, f, name, length, magic)?;
+        if key == "subarray" {
+            // SAFETY: `st` is the live state registered above.
+            *unsafe { &*st }.subarray_native.borrow_mut() = Some(made.clone());
+        }
+        out.set(key, made)?;
     }
     Ok(out)
 }

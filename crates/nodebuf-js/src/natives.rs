@@ -339,13 +339,13 @@ fn copy_bytes_from<'js>(
     js_buffer(&ctx, buf)
 }
 
-fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
+pub(crate) fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
     run(&ctx, &[value, enc], &[O, O], |a| {
         api::string::byte_length(&a[0], &a[1]).map(|n| n as f64)
     })
 }
 
-fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -> Result<i32> {
+pub(crate) fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -> Result<i32> {
     run(&ctx, &[a, b], &[O, O], |x| {
         api::buffer_compare(&x[0], &x[1])
     })
@@ -428,7 +428,7 @@ pub(crate) fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) ->
 }
 
 #[allow(clippy::too_many_arguments)]
-fn compare<'js>(
+pub(crate) fn compare<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     target: Value<'js>,

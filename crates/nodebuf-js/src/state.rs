@@ -63,6 +63,8 @@ pub struct CtxState<'js> {
     /// when a native runs as a constructor (`new buf.indexOf()`, as Node's plain-function
     /// methods allow).
     pub natives: RefCell<Vec<Value<'js>>>,
+    /// This install's `subarray` native (what `slice` calls when `this.subarray` is it).
+    pub subarray_native: RefCell<Option<Value<'js>>>,
     /// The current pool slab's id and its JS ArrayBuffer: consecutive pooled Buffers share it.
     pub slab: RefCell<Option<(u64, ArrayBuffer<'js>)>>,
     /// `util.inspect` of the host, if it gave one.
@@ -176,6 +178,7 @@ pub fn register<'js>(
             prototype: atom(ctx, c"prototype"),
         },
         natives: RefCell::new(Vec::new()),
+        subarray_native: RefCell::new(None),
         slab: RefCell::new(None),
         inspect: RefCell::new(None),
         on_slab: RefCell::new(Some(on_slab)),

@@ -106,6 +106,35 @@ for (const s of ['abc', 'héllo', '\u{1f600}', '', 5, null]) {
   }
 }
 
+// compare (both forms) and byteLength.
+const cmpA = Buffer.from('abcdef');
+for (const t of [Buffer.from('abc'), Buffer.from('abcdef'), Buffer.from('b'), new Uint8Array([97]), 'abc', null, {}]) {
+  attempt(`Buffer.compare(${label(t)})`, () => Buffer.compare(cmpA, t));
+  attempt(`Buffer.compare(r, ${label(t)})`, () => Buffer.compare(t, cmpA));
+  for (const range of [[], [0, 3], [1], [0, 3, 0, 3], [-1], [0, 100], [1.5], ['1'], [undefined, undefined, 2], [null, 2]]) {
+    attempt(`compare(${label(t)}, ${range.map(label).join(', ')})`, () => cmpA.compare(t, ...range));
+  }
+}
+attempt('compare self view', () => cmpA.compare(cmpA.subarray(1), 0, 2, 1, 3));
+for (const v of ['hello', '', 'héllo', '\u{1f600}', 'aGk=', 'abc', Buffer.from('abc'), new Uint16Array(3),
+  new ArrayBuffer(5), new DataView(new ArrayBuffer(7)), 5, null, {}, undefined]) {
+  for (const enc of [undefined, 'utf8', 'base64', 'hex', 'ucs2', 'latin1', 'nope', 1]) {
+    attempt(`byteLength(${label(v)}, ${label(enc)})`, () => Buffer.byteLength(v, enc));
+  }
+}
+attempt('byteLength()', () => Buffer.byteLength());
+attempt('slice with subarray from another Buffer', () => {
+  const b = Buffer.from('abcdef');
+  b.subarray = Buffer.prototype.subarray;
+  return b.slice(1, 3);
+});
+attempt('slice on Uint8Array', () => Buffer.prototype.slice.call(new Uint8Array([1, 2, 3]), 1));
+attempt('slice arity', () => {
+  const b = Buffer.from('abc');
+  b.subarray = function () { return arguments.length; };
+  return b.slice();
+});
+
 // Allocation statics.
 for (const n of [0, 1, 10, 4096, 5000, -1, 1.5, NaN, '10', null, undefined, 2 ** 32 + 1, 10n]) {
   attempt(`allocUnsafe(${label(n)}).length`, () => Buffer.allocUnsafe(n).length);
