@@ -128,17 +128,26 @@ unsafe fn with_args<const N: usize, R>(
     written: Option<(*mut u8, usize)>,
     f: impl FnOnce(&[Arg<'_>; N]) -> R,
 ) -> Option<R> {
+    // Missing arguments stay undefined.
+    let given = N.min(argc.max(0) as usize);
+    let mut prims: [Arg<'static>; N] = [Arg::Undefined; N];
+    let mut rest = false;
+    for (i, slot) in prims.iter_mut().enumerate().take(given) {
+        // SAFETY: i < argc.
+        match prim(unsafe { *argv.add(i) }) {
+            Some(p) => *slot = p,
+            None => rest = true,
+        }
+    }
+    if !rest {
+        // The common case: primitives only, no storage to borrow from.
+        return Some(f(&prims));
+    }
     let mut strings: [Option<StrRef>; N] = std::array::from_fn(|_| None);
     let mut views: [Option<ObjectArg<'static>>; N] = [None; N];
-    let mut prims: [Arg<'static>; N] = [Arg::Undefined; N];
-    // Missing arguments stay undefined.
-    for i in 0..N.min(argc.max(0) as usize) {
-        // SAFETY: the caller's contract.
+    for i in 0..given {
+        // SAFETY: i < argc.
         let v = unsafe { *argv.add(i) };
-        if let Some(p) = prim(v) {
-            prims[i] = p;
-            continue;
-        }
         match tag(v) {
             // SAFETY: a string of this context; the StrRef is dropped with this frame.
             qjs::JS_TAG_STRING => strings[i] = Some(unsafe { StrRef::from_raw(ctx, v) }?),
@@ -156,18 +165,18 @@ unsafe fn with_args<const N: usize, R>(
                 let bytes: &'static [u8] = unsafe { std::slice::from_raw_parts(ptr, len) };
                 views[i] = Some(ObjectArg::uint8_array(bytes));
             }
+            _ if prim(v).is_some() => {}
             _ => return None,
         }
     }
-    let args: [Arg<'_>; N] = std::array::from_fn(|i| {
+    let mut args: [Arg<'_>; N] = prims;
+    for i in 0..given {
         if let Some(s) = &strings[i] {
-            Arg::String(s.as_js_str())
+            args[i] = Arg::String(s.as_js_str());
         } else if let Some(o) = &views[i] {
-            Arg::Object(o)
-        } else {
-            prims[i]
+            args[i] = Arg::Object(o);
         }
-    });
+    }
     Some(f(&args))
 }
 
