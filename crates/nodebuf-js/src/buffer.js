@@ -164,12 +164,31 @@
     const path = elementPaths[name.replace('Uint', 'UInt')];
     return path === undefined ? undefined : path(id);
   });
+  // Node fills up to the JS-visible `length` by default; a `length` property redefined past
+  // the real bytes is caught by its native bounds check.
+  const byteLengthOf = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
+  function fillGeneral(value, offset, end, encoding) {
+    if (end === undefined && typeof this.length === 'number') {
+      const real = byteLengthOf.call(this);
+      if (this.length > real) throw binding.outOfBounds();
+      // A shorter visible length is where the fill stops (an encoding passed as `offset`
+      // keeps the core's default end).
+      if (this.length < real && typeof offset !== 'string') {
+        if (offset === undefined) offset = 0;
+        end = this.length;
+      }
+    }
+    binding.fill(this, value, offset, end, encoding);
+    return this;
+  }
   const fast = binding.makeFast(FastBuffer, {
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
+    fill: fillGeneral,
   }, slabHook);
   const fastStatics = {
     from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe,
-    compare: fast.compareStatic, byteLength: fast.byteLength,
+    compare: fast.compareStatic, byteLength: fast.byteLength, isEncoding: fast.isEncoding,
   };
   for (const name of Object.keys(statics)) {
     const fn = fastStatics[name] || statics[name];
@@ -258,9 +277,7 @@
     enumerable: true, configurable: false,
   });
 
-  method('copy', function copy(target, targetStart, sourceStart, sourceEnd) {
-    return binding.copy(this, target, targetStart, sourceStart, sourceEnd);
-  }, 4);
+  method('copy', fast.copy, 4);
   method('toString', fast.toString, 3);
   method('equals', fast.equals, 1);
   method('inspect', function inspect(recurseTimes, ctx) {
@@ -297,18 +314,7 @@
   method('indexOf', fast.indexOf, 3);
   method('lastIndexOf', fast.lastIndexOf, 3);
   method('includes', fast.includes, 3);
-  const byteLengthGetter = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
-  method('fill', function fill(value, offset, end, encoding) {
-    // Node fills up to the JS-visible `length` by default; a `length` property redefined past
-    // the real bytes is caught by its native bounds check.
-    if (end === undefined && typeof this.length === 'number' &&
-        this.length > byteLengthGetter.call(this)) {
-      throw binding.outOfBounds();
-    }
-    binding.fill(this, value, offset, end, encoding);
-    return this;
-  }, 4);
+  method('fill', fast.fill, 4);
   method('write', fast.write, 4);
   method('toJSON', function toJSON() {
     const data = new Array(this.length);
@@ -318,9 +324,9 @@
   method('subarray', fast.subarray, 2);
   // Node's slice is `this.subarray(start, end)` (the native calls it, or our subarray directly).
   method('slice', fast.slice, 2);
-  method('swap16', function swap16() { return binding.swap(this, 16); }, 0);
-  method('swap32', function swap32() { return binding.swap(this, 32); }, 0);
-  method('swap64', function swap64() { return binding.swap(this, 64); }, 0);
+  method('swap16', fast.swap16, 0);
+  method('swap32', fast.swap32, 0);
+  method('swap64', fast.swap64, 0);
   Object.defineProperty(proto, 'toLocaleString', {
     value: proto.toString, writable: true, enumerable: true, configurable: true,
   });

@@ -659,6 +659,155 @@ unsafe extern "C" fn slice_fn(
     })
 }
 
+/// `buf.fill(value, offset, end, encoding)`: returns `this`. With `end` omitted Node fills to
+/// the JS-visible `length`, so the fast path reads it and proceeds only when it is the real
+/// byte length; the JS half handles any other `length`.
+unsafe extern "C" fn fill_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: `data` belongs to a function made by `make`.
+        let st = unsafe { state(data) };
+        // SAFETY: live values of `ctx`; `length` is read before the bytes are located; the
+        // slices die before any JS runs; view arguments overlapping the bytes go general.
+        unsafe {
+            if qjs::JS_GetTypedArrayType(this) == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+            {
+                let mut plain = true;
+                if tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED {
+                    let length = qjs::JS_GetProperty(ctx, this, st.atoms.length);
+                    if qjs::JS_IsException(length) {
+                        return EXCEPTION;
+                    }
+                    let real = u8_bytes(ctx, this).map_or(usize::MAX, |(_, len)| len);
+                    plain = tag(length) == qjs::JS_TAG_INT
+                        && qjs::JS_VALUE_GET_INT(length) as usize == real;
+                    qjs::JS_FreeValue(ctx, length);
+                }
+                if let (true, Some((ptr, len))) = (plain, u8_bytes(ctx, this)) {
+                    let r = with_args::<4, _>(ctx, argc, argv, Some((ptr, len)), |a| {
+                        let bytes = std::slice::from_raw_parts_mut(ptr, len);
+                        api::fill(bytes, &a[0], &a[1], &a[2], &a[3])
+                    });
+                    if let Some(Ok(())) = r {
+                        return qjs::JS_DupValue(ctx, this);
+                    }
+                }
+            }
+            call_general(ctx, &st.fill_general, this, argc, argv)
+        }
+    })
+}
+
+/// `buf.copy(target, targetStart, sourceStart, sourceEnd)`: a memmove between two Uint8Arrays
+/// (they may share memory).
+unsafe extern "C" fn copy_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: live values of `ctx`; no JS runs between locating the bytes and the copy,
+        // which stays inside both (checked) and allows overlap.
+        unsafe {
+            let target = arg(argc, argv, 0);
+            let rest = (
+                prim(arg(argc, argv, 1)),
+                prim(arg(argc, argv, 2)),
+                prim(arg(argc, argv, 3)),
+            );
+            if let (Some((src, src_len)), Some((dst, dst_len)), (Some(ts), Some(ss), Some(se))) =
+                (u8_bytes(ctx, this), u8_bytes(ctx, target), rest)
+            {
+                if let Ok(plan) = api::copy::copy_plan_for_len(src_len, dst_len, &ts, &ss, &se) {
+                    if plan.len > 0
+                        && plan.source_start + plan.len <= src_len
+                        && plan.target_start + plan.len <= dst_len
+                    {
+                        std::ptr::copy(
+                            src.add(plan.source_start),
+                            dst.add(plan.target_start),
+                            plan.len,
+                        );
+                    }
+                    return number(plan.len as f64);
+                }
+            }
+            general(ctx, data, this, argc, argv, |c, this, a| {
+                natives::copy(
+                    c.clone(),
+                    this,
+                    nth(c, a, 0),
+                    nth(c, a, 1),
+                    nth(c, a, 2),
+                    nth(c, a, 3),
+                )
+                .map(|n| Value::new_number(c.clone(), n))
+            })
+        }
+    })
+}
+
+/// `swap16` / `swap32` / `swap64` (magic: the bit width): returns `this`.
+unsafe extern "C" fn swap_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: live values of `ctx`; the only reference to the bytes while the core runs.
+        unsafe {
+            if let Some((ptr, len)) = u8_bytes(ctx, this) {
+                let bytes = std::slice::from_raw_parts_mut(ptr, len);
+                let r = match magic {
+                    16 => api::swap16(bytes),
+                    32 => api::swap32(bytes),
+                    _ => api::swap64(bytes),
+                };
+                if r.is_ok() {
+                    return qjs::JS_DupValue(ctx, this);
+                }
+            }
+            general(ctx, data, this, argc, argv, |c, this, _| {
+                natives::swap(c.clone(), this, magic as u32)
+            })
+        }
+    })
+}
+
+/// `Buffer.isEncoding(encoding)`.
+unsafe extern "C" fn is_encoding_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: live values of `ctx`.
+        unsafe {
+            if let Some(b) = with_args::<1, _>(ctx, argc, argv, None, |a| api::is_encoding(&a[0])) {
+                return boolean(b);
+            }
+            general(ctx, data, this, argc, argv, |c, _, a| {
+                natives::is_encoding(c.clone(), nth(c, a, 0)).map(|b| Value::new_bool(c.clone(), b))
+            })
+        }
+    })
+}
+
 /// Calls `f` with `this` and the arguments as given (the JS half's general implementation).
 ///
 /// # Safety
@@ -955,7 +1104,7 @@ pub fn make_fast<'js>(
         num.set(i, make(&ctx, st, num_fn, &cname, length, i as i32)?)?;
     }
     out.set("num", num)?;
-    let table: [(&str, &CStr, DataFn, i32, i32); 14] = [
+    let table: [(&str, &CStr, DataFn, i32, i32); 20] = [
         ("indexOf", c"indexOf", index_of_fn, 3, 0),
         ("lastIndexOf", c"lastIndexOf", index_of_fn, 3, 1),
         ("includes", c"includes", index_of_fn, 3, 2),
@@ -970,6 +1119,12 @@ pub fn make_fast<'js>(
         ("compare", c"compare", compare_fn, 5, 0),
         ("compareStatic", c"compare", static_fn, 2, 0),
         ("byteLength", c"byteLength", static_fn, 2, 1),
+        ("fill", c"fill", fill_fn, 4, 0),
+        ("copy", c"copy", copy_fn, 4, 0),
+        ("swap16", c"swap16", swap_fn, 0, 16),
+        ("swap32", c"swap32", swap_fn, 0, 32),
+        ("swap64", c"swap64", swap_fn, 0, 64),
+        ("isEncoding", c"isEncoding", is_encoding_fn, 1, 0),
     ];
     for (key, name, f, length, magic) in table {
         let made = make(&ctx, st, f, name, length, magic)?;

@@ -351,7 +351,7 @@ pub(crate) fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -
     })
 }
 
-fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
+pub(crate) fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
     run(&ctx, &[value], &[O], |a| Ok(api::is_encoding(&a[0])))
 }
 
@@ -382,7 +382,7 @@ pub(crate) fn write<'js>(
     })
 }
 
-fn fill<'js>(
+pub(crate) fn fill<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     v: Value<'js>,
@@ -442,7 +442,7 @@ pub(crate) fn compare<'js>(
     })
 }
 
-fn copy<'js>(
+pub(crate) fn copy<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     target: Value<'js>,
@@ -481,7 +481,7 @@ fn copy<'js>(
     Ok(plan.len as f64)
 }
 
-fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
+pub(crate) fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
     run_mut(&ctx, &this, &[], &[], |buf, _| match bits {
         16 => api::swap16(buf),
         32 => api::swap32(buf),

@@ -54,6 +54,8 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
+    /// The JS half's `fill` (checks a redefined `length` before filling).
+    pub fill_general: Value<'js>,
     /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
     /// (undefined where the core's answer is Node's).
     pub num_general: Vec<Value<'js>>,
@@ -128,7 +130,7 @@ fn atom(ctx: &Ctx<'_>, name: &std::ffi::CStr) -> qjs::JSAtom {
 }
 
 /// Registers the state of a new install on `ctx` (`helpers`: the JS half's general `from`,
-/// `subarray`, `subarrayWith` and `subarrayEnd`) (an earlier install on the same context stays
+/// `subarray`, `subarrayWith`, `subarrayEnd`, `fill` and the numeric element paths `num`) (an earlier install on the same context stays
 /// alive but is no longer found) and returns a pointer to it that stays valid until the runtime
 /// drops its userdata.
 pub fn register<'js>(
@@ -165,6 +167,7 @@ pub fn register<'js>(
         subarray_general: helpers.get("subarray")?,
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
+        fill_general: helpers.get("fill")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
             .iter::<Value>()

@@ -135,6 +135,54 @@ attempt('slice arity', () => {
   return b.slice();
 });
 
+// fill, copy, swap, isEncoding.
+for (const v of [0, 1, 257, -1, 1.5, 'ab', '', 'zz', 'aGk=', Buffer.from([1, 2]), new Uint8Array(0), null, true, 5n]) {
+  for (const rest of [[], [1], [1, 3], [1, 3, 'hex'], ['base64'], [-1], [0, 100], [1.5, 2], ['1'], [undefined, 2], [0, undefined, 'latin1']]) {
+    attempt(`fill(${label(v)}, ${rest.map(label).join(', ')})`, () => Buffer.alloc(6).fill(v, ...rest));
+  }
+}
+attempt('fill returns this', () => { const b = Buffer.alloc(2); return b.fill(1) === b; });
+attempt('fill self view', () => { const b = Buffer.from('abcdef'); return b.fill(b.subarray(1, 3)); });
+attempt('fill length shorter', () => {
+  const b = Buffer.alloc(6);
+  Object.defineProperty(b, 'length', { value: 3 });
+  b.fill(7);
+  return Uint8Array.prototype.join.call(new Uint8Array(b.buffer, b.byteOffset, 6));
+});
+attempt('fill length shorter with offset', () => {
+  const b = Buffer.alloc(6);
+  Object.defineProperty(b, 'length', { value: 4 });
+  b.fill('ab', 1);
+  return Uint8Array.prototype.join.call(new Uint8Array(b.buffer, b.byteOffset, 6));
+});
+attempt('fill length longer', () => {
+  const b = Buffer.alloc(6);
+  Object.defineProperty(b, 'length', { value: 9 });
+  return b.fill(7);
+});
+attempt('fill on Uint8Array', () => Buffer.prototype.fill.call(new Uint8Array(3), 4));
+for (const t of [Buffer.alloc(6), new Uint8Array(6), 'x', null, {}]) {
+  for (const rest of [[], [1], [1, 2], [1, 2, 4], [-1], [0, -1], [0, 0, 100], [10], [1.5, '2'], [null, null, null]]) {
+    attempt(`copy(${label(t)}, ${rest.map(label).join(', ')})`, () => {
+      const src = Buffer.from('abcdef');
+      const target = t instanceof Buffer ? Buffer.alloc(6) : t instanceof Uint8Array ? new Uint8Array(6) : t;
+      return [src.copy(target, ...rest), show(target)].join(' ');
+    });
+  }
+}
+attempt('copy overlapping forward', () => { const b = Buffer.from('abcdef'); b.copy(b, 1, 0, 4); return b; });
+attempt('copy overlapping backward', () => { const b = Buffer.from('abcdef'); b.copy(b, 0, 2); return b; });
+attempt('copy from view to parent', () => { const b = Buffer.from('abcdef'); b.subarray(2).copy(b); return b; });
+for (const n of [0, 1, 2, 3, 4, 8, 16, 17]) {
+  for (const m of ['swap16', 'swap32', 'swap64']) {
+    attempt(`${m} of ${n}`, () => { const b = Buffer.alloc(n); for (let i = 0; i < n; i++) b[i] = i; return [b[m]() === b, show(b)].join(' '); });
+  }
+}
+attempt('swap16 on Uint8Array', () => Buffer.prototype.swap16.call(new Uint8Array([1, 2])));
+for (const e of ['utf8', 'UTF-8', 'hex', 'binary', 'ucs-2', 'UTF16LE', 'base64url', 'nope', '', 1, null, undefined, {}, ['utf8']]) {
+  attempt(`isEncoding(${label(e)})`, () => Buffer.isEncoding(e));
+}
+
 // Allocation statics.
 for (const n of [0, 1, 10, 4096, 5000, -1, 1.5, NaN, '10', null, undefined, 2 ** 32 + 1, 10n]) {
   attempt(`allocUnsafe(${label(n)}).length`, () => Buffer.allocUnsafe(n).length);
