@@ -40,3 +40,13 @@ bench('alloc(10)', N, () => Buffer.alloc(10));
 bench("from('hello world')", N, () => Buffer.from('hello world'));
 bench('from(buffer 10 B)', N, () => Buffer.from(view));
 bench('subarray(1, 5)', N, () => b.subarray(1, 5));
+bench('slice(1, 5)', N, () => b.slice(1, 5));
+bench('compare', N, () => small.compare(small));
+bench('Buffer.compare', N, () => Buffer.compare(small, small));
+bench("byteLength('hello')", N, () => Buffer.byteLength('hello'));
+// Engine floors for the allocating rows: what creating a view or a buffer costs by itself.
+const u8 = new Uint8Array(64);
+const ab = new ArrayBuffer(64);
+bench('new Uint8Array(10)', N, () => new Uint8Array(10));
+bench('new Uint8Array(ab,0,10)', N, () => new Uint8Array(ab, 0, 10));
+bench('Uint8Array subarray', N, () => u8.subarray(1, 5));

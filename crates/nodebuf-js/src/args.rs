@@ -378,6 +378,32 @@ fn with_simple_args<'js, R>(
     if values.len() > MAX {
         return Ok(Simple::General);
     }
+    // Primitives only (the common case): one small array, no storage to borrow from (building
+    // the string/view arrays measured ~100 ns of stalls per call).
+    let mut prims = [Arg::Undefined; MAX];
+    let mut rest = false;
+    for (slot, v) in prims.iter_mut().zip(values) {
+        *slot = if let Some(n) = v.as_int() {
+            Arg::Number(f64::from(n))
+        } else if let Some(n) = v.as_float() {
+            Arg::Number(n)
+        } else if let Some(b) = v.as_bool() {
+            Arg::Bool(b)
+        } else if v.is_null() {
+            Arg::Null
+        } else if v.is_undefined() {
+            Arg::Undefined
+        } else {
+            rest = true;
+            Arg::Undefined
+        };
+    }
+    if !rest {
+        return Ok(match f(&prims[..values.len()]) {
+            Ok(r) => Simple::Done(r),
+            Err(e) => Simple::Failed(e),
+        });
+    }
     let mut strings: [Option<StrRef>; MAX] = Default::default();
     let mut views: [Option<ObjectArg<'static>>; MAX] = [None; MAX];
     let mut has_view = false;
@@ -413,23 +439,13 @@ fn with_simple_args<'js, R>(
             _ => return Ok(Simple::General),
         }
     }
-    let mut args = [Arg::Undefined; MAX];
-    for (i, v) in values.iter().enumerate() {
-        args[i] = if let Some(s) = &strings[i] {
-            Arg::String(s.as_js_str())
+    let mut args: [Arg<'_>; MAX] = prims;
+    for i in 0..values.len() {
+        if let Some(s) = &strings[i] {
+            args[i] = Arg::String(s.as_js_str());
         } else if let Some(o) = &views[i] {
-            Arg::Object(o)
-        } else if let Some(n) = v.as_int() {
-            Arg::Number(f64::from(n))
-        } else if let Some(n) = v.as_float() {
-            Arg::Number(n)
-        } else if let Some(b) = v.as_bool() {
-            Arg::Bool(b)
-        } else if v.is_null() {
-            Arg::Null
-        } else {
-            Arg::Undefined
-        };
+            args[i] = Arg::Object(o);
+        }
     }
     Ok(match f(&args[..values.len()]) {
         Ok(r) => Simple::Done(r),

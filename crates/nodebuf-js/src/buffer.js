@@ -157,17 +157,64 @@
   // Node's lengths: from(3) copyBytesFrom(3) of(0) alloc(3) allocUnsafe(1) ...
   const staticArity = { from: 3, copyBytesFrom: 3, of: 0, alloc: 3, allocUnsafe: 1,
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
+  // The raw natives (direct.rs): the plain valid call in one native call, anything else in the
+  // general implementations here.
+  const elementPaths = makeElementPaths(binding.readNum, binding.writeNum);
+  const numGeneral = binding.numMethods.map((name, id) => {
+    const path = elementPaths[name.replace('Uint', 'UInt')];
+    return path === undefined ? undefined : path(id);
+  });
+  // Node fills up to the JS-visible `length` by default; a `length` property redefined past
+  // the real bytes is caught by its native bounds check.
+  const byteLengthOf = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
+  function fillGeneral(value, offset, end, encoding) {
+    if (end === undefined && typeof this.length === 'number') {
+      const real = byteLengthOf.call(this);
+      if (this.length > real) throw binding.outOfBounds();
+      // A shorter visible length is where the fill stops (an encoding passed as `offset`
+      // keeps the core's default end).
+      if (this.length < real && typeof offset !== 'string') {
+        if (offset === undefined) offset = 0;
+        end = this.length;
+      }
+    }
+    binding.fill(this, value, offset, end, encoding);
+    return this;
+  }
+  const fast = binding.makeFast(FastBuffer, {
+    from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
+    fill: fillGeneral,
+  }, slabHook);
+  const fastStatics = {
+    from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe,
+    compare: fast.compareStatic, byteLength: fast.byteLength, isEncoding: fast.isEncoding,
+  };
   for (const name of Object.keys(statics)) {
-    Object.defineProperty(statics[name], 'length', { value: staticArity[name] });
+    const fn = fastStatics[name] || statics[name];
+    givePrototype(fn);
+    Object.defineProperty(fn, 'length', { value: staticArity[name] });
     Object.defineProperty(Buffer, name, {
-      value: statics[name], writable: true, enumerable: true, configurable: true,
+      value: fn, writable: true, enumerable: true, configurable: true,
     });
   }
   // `of` must not go through `Buffer()` (no deprecation warning) and returns a plain Buffer.
 
   // --- prototype --------------------------------------------------------------------------
   const proto = Buffer.prototype;
+  // Node's methods are plain functions: each has a `prototype` (the raw natives get one here).
+  function givePrototype(fn) {
+    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) return;
+    const prototype = {};
+    Object.defineProperty(prototype, 'constructor', {
+      value: fn, writable: true, enumerable: false, configurable: true,
+    });
+    Object.defineProperty(fn, 'prototype', {
+      value: prototype, writable: true, enumerable: false, configurable: false,
+    });
+  }
   function method(name, fn, length) {
+    givePrototype(fn);
     if (length !== undefined) Object.defineProperty(fn, 'length', { value: length });
     Object.defineProperty(fn, 'name', { value: name });
     Object.defineProperty(proto, name, {
@@ -179,9 +226,6 @@
   // Numeric accessors: one function per name; the `Uint` spellings are the same objects.
   const numMethods = binding.numMethods;
   const byCanonical = new Map();
-  const readNum = binding.readNum;
-  const writeNum = binding.writeNum;
-  const fast = makeFastPaths(readNum, writeNum);
   for (let id = 0; id < numMethods.length; id++) {
     const name = numMethods[id];
     const canonical = name.replace('Uint', 'UInt');
@@ -193,13 +237,8 @@
     }
     const isWrite = name.startsWith('write');
     const variable = /^(read|write)U?Int(LE|BE)$/.test(canonical);
-    let fn;
-    if (fast[canonical] !== undefined) {
-      fn = fast[canonical](id);
-    } else {
-      // A native method straight on the prototype: no JS frame per call.
-      fn = binding.numFunction(id);
-    }
+    // A raw native straight on the prototype: no JS frame per call.
+    const fn = fast.num[id];
     const length = variable ? (isWrite ? 3 : 2) : (isWrite ? 1 : 0);
     const target = name === canonical ? name : canonical;
     method(target, fn, length);
@@ -238,16 +277,9 @@
     enumerable: true, configurable: false,
   });
 
-  const toStringNative = binding.toString;
-  method('copy', function copy(target, targetStart, sourceStart, sourceEnd) {
-    return binding.copy(this, target, targetStart, sourceStart, sourceEnd);
-  }, 4);
-  method('toString', function toString(encoding, start, end) {
-    return toStringNative(this, encoding, start, end, arguments.length);
-  }, 3);
-  method('equals', function equals(otherBuffer) {
-    return binding.equals(this, otherBuffer);
-  }, 1);
+  method('copy', fast.copy, 4);
+  method('toString', fast.toString, 3);
+  method('equals', fast.equals, 1);
   method('inspect', function inspect(recurseTimes, ctx) {
     let extra = '';
     if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
@@ -278,61 +310,57 @@
   Object.defineProperty(proto, kInspect, {
     value: proto.inspect, writable: true, enumerable: false, configurable: true,
   });
-  method('compare', function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
-    return binding.compareRange(this, target, targetStart, targetEnd, sourceStart, sourceEnd);
-  }, 5);
-  const indexOfNative = binding.indexOf;
-  method('indexOf', function indexOf(value, byteOffset, encoding) {
-    return indexOfNative(this, value, byteOffset, encoding, 0);
-  }, 3);
-  method('lastIndexOf', function lastIndexOf(value, byteOffset, encoding) {
-    return indexOfNative(this, value, byteOffset, encoding, 1);
-  }, 3);
-  method('includes', function includes(value, byteOffset, encoding) {
-    return indexOfNative(this, value, byteOffset, encoding, 2);
-  }, 3);
-  const byteLengthGetter = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
-  method('fill', function fill(value, offset, end, encoding) {
-    // Node fills up to the JS-visible `length` by default; a `length` property redefined past
-    // the real bytes is caught by its native bounds check.
-    if (end === undefined && typeof this.length === 'number' &&
-        this.length > byteLengthGetter.call(this)) {
-      throw binding.outOfBounds();
-    }
-    binding.fill(this, value, offset, end, encoding);
-    return this;
-  }, 4);
-  method('write', function write(string, offset, length, encoding) {
-    return binding.write(this, string, offset, length, encoding);
-  }, 4);
+  method('compare', fast.compare, 5);
+  method('indexOf', fast.indexOf, 3);
+  method('lastIndexOf', fast.lastIndexOf, 3);
+  method('includes', fast.includes, 3);
+  method('fill', fast.fill, 4);
+  method('write', fast.write, 4);
   method('toJSON', function toJSON() {
     const data = new Array(this.length);
     for (let i = 0; i < this.length; i++) data[i] = this[i];
     return { type: 'Buffer', data };
   }, 0);
-  const subarray = Uint8Array.prototype.subarray;
-  method('subarray', function subarray_(start, end) {
-    return subarray.call(this, start, end);
-  }, 2);
-  Object.defineProperty(proto.subarray, 'name', { value: 'subarray' });
-  method('slice', function slice(start, end) {
-    return subarray.call(this, start, end);
-  }, 2);
-  method('swap16', function swap16() { return binding.swap(this, 16); }, 0);
-  method('swap32', function swap32() { return binding.swap(this, 32); }, 0);
-  method('swap64', function swap64() { return binding.swap(this, 64); }, 0);
+  method('subarray', fast.subarray, 2);
+  // Node's slice is `this.subarray(start, end)` (the native calls it, or our subarray directly).
+  method('slice', fast.slice, 2);
+  method('swap16', fast.swap16, 0);
+  method('swap32', fast.swap32, 0);
+  method('swap64', fast.swap64, 0);
   Object.defineProperty(proto, 'toLocaleString', {
     value: proto.toString, writable: true, enumerable: true, configurable: true,
   });
 
-  // --- fast paths -------------------------------------------------------------------------
-  // The valid common case of the tiniest accessors, computed in JS where that measured faster
-  // than the native method (a native call costs ~60-90 ns before any work; one indexed element
-  // access ~15 ns): 1-, 2- and 4-byte integer reads and the 1-byte write. Multi-byte writes and
-  // floats measured faster natively. Anything else (missing/odd offsets, out of range,
-  // coercions) goes to the core.
-  function makeFastPaths(readNum, writeNum) {
+  // --- subarray -----------------------------------------------------------------------
+  // Node's subarray: relative offsets from `this.length` (truncated, negatives from the end,
+  // clamped), then a FastBuffer over `this.buffer` at `this.byteOffset + start`. The raw
+  // native does the plain case; this handles every coercion and odd receiver.
+  function relativeOffset(value, length) {
+    const n = Math.trunc(value);
+    if (n === 0 || n !== n) return 0;
+    if (n < 0) {
+      const fromEnd = n + length;
+      return fromEnd > 0 ? fromEnd : 0;
+    }
+    return n < length ? n : length;
+  }
+  function subarrayWith(receiver, length, start, end) {
+    const from = relativeOffset(start, length);
+    const to = end === undefined ? length : relativeOffset(end, length);
+    return new FastBuffer(receiver.buffer, receiver.byteOffset + from, to > from ? to - from : 0);
+  }
+  function subarrayGeneral(start, end) {
+    return subarrayWith(this, this.length, start, end);
+  }
+  function subarrayEnd(buffer, byteOffset, from, count) {
+    return new FastBuffer(buffer, byteOffset + from, count);
+  }
+
+  // --- element paths ------------------------------------------------------------------------
+  // Node's integer accessors read `this[offset]` element by element, so on receivers that are
+  // not byte arrays (a Uint16Array, a plain object) they see elements, not bytes. The raw
+  // natives hand such receivers here; a Uint8Array (every Buffer) never comes here.
+  function makeElementPaths(readNum, writeNum) {
     return {
       readUInt8: (id) => function readUInt8(offset = 0) {
         if (typeof offset === 'number') {

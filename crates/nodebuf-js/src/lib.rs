@@ -25,6 +25,7 @@
 //! [`throw_node_error`], which builds errors exactly shaped like Node's (see [`error`]).
 
 mod args;
+mod direct;
 pub mod error;
 mod natives;
 mod raw;
@@ -64,11 +65,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     eval_options.strict = true;
     eval_options.filename = Some("node:buffer".into());
     let factory: Function = ctx.eval_with_options(BUFFER_JS, eval_options)?;
+    // The JS half registers this install's state through `binding.makeFast`.
     let made: Object = factory.call((binding, opts))?;
-    let fast_buffer: Value = made.get("FastBuffer")?;
-    state::register(ctx, fast_buffer)?;
-    let slab_hook: Function = made.get("slabHook")?;
-    state::set_slab_hook(ctx, slab_hook);
     let exports: Object = made.get("exports")?;
     let set_inspect: Value = made.get("setInspect")?;
     let key: rquickjs::Symbol = ctx.eval("Symbol.for('nodebuf.setInspect')")?;

@@ -36,7 +36,7 @@ fn js_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> Result<Value<'js>> {
 }
 
 /// The numeric accessors by id (the JS half installs one function per name).
-fn num_methods() -> &'static [(String, NumMethod)] {
+pub(crate) fn num_methods() -> &'static [(String, NumMethod)] {
     static TABLE: OnceLock<Vec<(String, NumMethod)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         api::numeric::num_method_names()
@@ -148,7 +148,25 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
             if big {
                 return Err(throw(&ctx, NodeError::bigint_to_number()));
             }
-            let count = len.min(region.len / size);
+            let real = region.len / size;
+            // Node copies into a pooled Buffer of the claimed length (a claimed length shorter
+            // than the real one overflows the copy), or above the pool threshold makes a
+            // Buffer of the array's real contents.
+            let len = if (len as u64) < nodebuf_core::memory::pool::threshold() {
+                if real > len {
+                    return Err(rquickjs::Exception::throw_range(
+                        &ctx,
+                        "offset is out of bounds",
+                    ));
+                }
+                len
+            } else {
+                real
+            };
+            if len == 0 {
+                return js_buffer(&ctx, CoreBuffer::alloc(0));
+            }
+            let count = len.min(real);
             let buf = if size == 1 {
                 alloc_filled(len, |dst| {
                     // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located
@@ -198,7 +216,7 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
     js_buffer(&ctx, buf)
 }
 
-fn alloc<'js>(
+pub(crate) fn alloc<'js>(
     ctx: Ctx<'js>,
     size: Value<'js>,
     fill: Value<'js>,
@@ -210,7 +228,7 @@ fn alloc<'js>(
     state::to_js(&ctx, &r)
 }
 
-fn alloc_unsafe<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
+pub(crate) fn alloc_unsafe<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
     if let Some(n) = size.as_int() {
         if n >= 0 {
             return js_buffer(&ctx, CoreBuffer::alloc_unsafe(n as usize));
@@ -321,23 +339,23 @@ fn copy_bytes_from<'js>(
     js_buffer(&ctx, buf)
 }
 
-fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
+pub(crate) fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
     run(&ctx, &[value, enc], &[O, O], |a| {
         api::string::byte_length(&a[0], &a[1]).map(|n| n as f64)
     })
 }
 
-fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -> Result<i32> {
+pub(crate) fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -> Result<i32> {
     run(&ctx, &[a, b], &[O, O], |x| {
         api::buffer_compare(&x[0], &x[1])
     })
 }
 
-fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
+pub(crate) fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
     run(&ctx, &[value], &[O], |a| Ok(api::is_encoding(&a[0])))
 }
 
-fn to_string<'js>(
+pub(crate) fn to_string<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     enc: Value<'js>,
@@ -351,7 +369,7 @@ fn to_string<'js>(
     js_string(&ctx, &s)
 }
 
-fn write<'js>(
+pub(crate) fn write<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     s: Value<'js>,
@@ -364,7 +382,7 @@ fn write<'js>(
     })
 }
 
-fn fill<'js>(
+pub(crate) fn fill<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     v: Value<'js>,
@@ -377,7 +395,7 @@ fn fill<'js>(
     })
 }
 
-fn index_of<'js>(
+pub(crate) fn index_of<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     v: Value<'js>,
@@ -403,14 +421,14 @@ fn index_of<'js>(
     })
 }
 
-fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) -> Result<bool> {
+pub(crate) fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) -> Result<bool> {
     run_ref(&ctx, &this, &[other], &[O], |buf, a| {
         api::equals(buf, &a[0])
     })
 }
 
 #[allow(clippy::too_many_arguments)]
-fn compare<'js>(
+pub(crate) fn compare<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     target: Value<'js>,
@@ -424,7 +442,7 @@ fn compare<'js>(
     })
 }
 
-fn copy<'js>(
+pub(crate) fn copy<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     target: Value<'js>,
@@ -463,7 +481,7 @@ fn copy<'js>(
     Ok(plan.len as f64)
 }
 
-fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
+pub(crate) fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
     run_mut(&ctx, &this, &[], &[], |buf, _| match bits {
         16 => api::swap16(buf),
         32 => api::swap32(buf),
@@ -498,7 +516,7 @@ fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
     }
 }
 
-fn read_num<'js>(
+pub(crate) fn read_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     id: u32,
@@ -515,7 +533,7 @@ fn read_num<'js>(
     num_value(&ctx, v)
 }
 
-fn write_num<'js>(
+pub(crate) fn write_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
     id: u32,
@@ -798,6 +816,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("swap", swap);
     f!("readNum", read_num);
     f!("numFunction", num_function);
+    f!("makeFast", crate::direct::make_fast);
     f!("writeNum", write_num);
     f!("sliceHelper", slice_helper);
     f!("writeHelper", write_helper);

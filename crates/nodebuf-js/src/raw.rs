@@ -209,19 +209,29 @@ impl StrRef {
     /// Borrows the string `value` (must be a string: other values would run `toString`).
     pub fn new(ctx: &Ctx<'_>, value: &Value<'_>) -> rquickjs::Result<StrRef> {
         debug_assert!(value.is_string());
-        let raw_ctx = ctx.as_raw().as_ptr();
+        // SAFETY: a live string of this context.
+        unsafe { Self::from_raw(ctx.as_raw().as_ptr(), value.as_raw()) }
+            .ok_or(rquickjs::Error::Exception)
+    }
+
+    /// [`StrRef::new`] on raw handles; `None` (with an exception pending) when the engine is
+    /// out of memory.
+    ///
+    /// # Safety
+    /// `value` must be a live string of the context `raw_ctx`, which must outlive the result.
+    pub unsafe fn from_raw(raw_ctx: *mut qjs::JSContext, value: qjs::JSValue) -> Option<StrRef> {
         let mut len: qjs::size_t = 0;
         // SAFETY: `value` is a string of this context, so no user code runs; the result is a
         // NUL-terminated UTF-8 buffer of `len` bytes (the string's own bytes when it is ASCII)
         // that stays valid until JS_FreeCString.
-        let ptr = unsafe { qjs::JS_ToCStringLen2(raw_ctx, &mut len, value.as_raw(), false) };
+        let ptr = unsafe { qjs::JS_ToCStringLen2(raw_ctx, &mut len, value, false) };
         if ptr.is_null() {
-            return Err(rquickjs::Error::Exception);
+            return None;
         }
         // SAFETY: `len` bytes are readable at `ptr` (see above).
         let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) };
         if bytes.is_ascii() {
-            return Ok(StrRef {
+            return Some(StrRef {
                 ctx: raw_ctx,
                 ptr: ptr as *const u8,
                 len: len as usize,
@@ -232,11 +242,11 @@ impl StrRef {
         unsafe { qjs::JS_FreeCString(raw_ctx, ptr) };
         let mut units: qjs::size_t = 0;
         // SAFETY: as above; returns `units` UTF-16 code units valid until JS_FreeCStringUTF16.
-        let ptr = unsafe { qjs::JS_ToCStringLenUTF16(raw_ctx, &mut units, value.as_raw()) };
+        let ptr = unsafe { qjs::JS_ToCStringLenUTF16(raw_ctx, &mut units, value) };
         if ptr.is_null() {
-            return Err(rquickjs::Error::Exception);
+            return None;
         }
-        Ok(StrRef {
+        Some(StrRef {
             ctx: raw_ctx,
             ptr: ptr as *const u8,
             len: units as usize,
@@ -274,8 +284,23 @@ impl Drop for StrRef {
 /// Makes a JS string from decoded text in its cheapest form: ASCII by memcpy, latin1 as an
 /// 8-bit string, UTF-16 as given (lone surrogates kept).
 pub fn new_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> rquickjs::Result<Value<'js>> {
-    let raw_ctx = ctx.as_raw().as_ptr();
-    let raw = match s {
+    // SAFETY: the context is live.
+    let raw = unsafe { new_string_raw(ctx.as_raw().as_ptr(), s) };
+    // SAFETY: a new reference (or JS_EXCEPTION) returned by the engine, owned from here.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
+
+/// [`new_string`] on a raw context: a new reference, or `JS_EXCEPTION` with the exception
+/// pending.
+///
+/// # Safety
+/// `raw_ctx` must be a live context.
+pub unsafe fn new_string_raw(raw_ctx: *mut qjs::JSContext, s: &JsString) -> qjs::JSValue {
+    match s {
         // SAFETY: a valid buffer of `b.len()` bytes; QuickJS copies it.
         JsString::Ascii(b) => unsafe {
             qjs::JS_NewStringLen(raw_ctx, b.as_ptr() as *const std::ffi::c_char, b.len() as _)
@@ -303,11 +328,5 @@ pub fn new_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> rquickjs::Result<Value<'
         }
         // SAFETY: `u.len()` units; QuickJS copies them.
         JsString::Utf16(u) => unsafe { qjs::JS_NewStringUTF16(raw_ctx, u.as_ptr(), u.len() as _) },
-    };
-    // SAFETY: a new reference (or JS_EXCEPTION) returned by the engine, owned from here.
-    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-    if value.is_exception() {
-        return Err(rquickjs::Error::Exception);
     }
-    Ok(value)
 }

@@ -3,7 +3,9 @@
 //! the host's `util.inspect` (for error messages that show objects).
 //!
 //! The state holds JS values; rquickjs drops userdata before it frees the runtime, so they are
-//! released in time.
+//! released in time. Each state is boxed and never dropped before the runtime (a later install
+//! on the same context adds a new one), so the raw natives (`direct.rs`) can hold a plain
+//! pointer to it instead of looking it up on every call.
 
 use std::cell::RefCell;
 
@@ -29,25 +31,91 @@ unsafe impl rquickjs::ArrayBufferSource for StoreSource {
     }
 }
 
-/// One installed Buffer (one context).
+/// One installed Buffer (one context). Shared references only: the raw natives reach it
+/// through a pointer while Rust code may hold another `&CtxState`, so what changes lives in
+/// `RefCell`s that are never borrowed across JS.
 pub struct CtxState<'js> {
-    ctx_ptr: *mut qjs::JSContext,
+    ctx: Ctx<'js>,
+    /// Whether a later install on the same context replaced this one (kept alive for the
+    /// natives of the old install).
+    replaced: std::cell::Cell<bool>,
     /// The internal `FastBuffer` class (`FastBuffer.prototype === Buffer.prototype`).
     pub fast_buffer: Value<'js>,
     /// `Uint8Array`, constructed with `FastBuffer` as new.target (no JS frame per Buffer).
     pub uint8_array: Value<'js>,
+    /// `Object.prototype.valueOf` (what `Buffer.from` calls on objects when no one replaced
+    /// it, so skipping the call changes nothing).
+    pub object_value_of: Value<'js>,
+    /// The JS half's general `Buffer.from` (the raw native hands it everything unusual).
+    pub from_general: Value<'js>,
+    /// The JS half's general `buf.subarray` (Node's algorithm with every coercion).
+    pub subarray_general: Value<'js>,
+    /// `(receiver, length, start, end)`: the rest of subarray once `length` was read.
+    pub subarray_with: Value<'js>,
+    /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
+    pub subarray_end: Value<'js>,
+    /// The JS half's `fill` (checks a redefined `length` before filling).
+    pub fill_general: Value<'js>,
+    /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
+    /// (undefined where the core's answer is Node's).
+    pub num_general: Vec<Value<'js>>,
+    /// Atoms of the properties the natives read.
+    pub atoms: Atoms,
+    /// This install's raw natives, held so their addresses stay theirs: `this` is one of them
+    /// when a native runs as a constructor (`new buf.indexOf()`, as Node's plain-function
+    /// methods allow).
+    pub natives: RefCell<Vec<Value<'js>>>,
+    /// This install's `subarray` native (what `slice` calls when `this.subarray` is it).
+    pub subarray_native: RefCell<Option<Value<'js>>>,
     /// The current pool slab's id and its JS ArrayBuffer: consecutive pooled Buffers share it.
-    pub slab: Option<(u64, ArrayBuffer<'js>)>,
+    pub slab: RefCell<Option<(u64, ArrayBuffer<'js>)>>,
     /// `util.inspect` of the host, if it gave one.
-    pub inspect: Option<Function<'js>>,
+    pub inspect: RefCell<Option<Function<'js>>>,
     /// Told about each new pool slab ArrayBuffer (the JS half marks it untransferable).
-    pub on_slab: Option<Function<'js>>,
+    pub on_slab: RefCell<Option<Function<'js>>>,
+}
+
+/// Property names the raw natives look up, interned once.
+pub struct Atoms {
+    /// `length`
+    pub length: qjs::JSAtom,
+    /// `buffer`
+    pub buffer: qjs::JSAtom,
+    /// `byteOffset`
+    pub byte_offset: qjs::JSAtom,
+    /// `valueOf`
+    pub value_of: qjs::JSAtom,
+    /// `subarray`
+    pub subarray: qjs::JSAtom,
+    /// `prototype`
+    pub prototype: qjs::JSAtom,
+}
+
+impl Drop for CtxState<'_> {
+    fn drop(&mut self) {
+        let raw = self.ctx.as_raw().as_ptr();
+        let a = &self.atoms;
+        for atom in [
+            a.length,
+            a.buffer,
+            a.byte_offset,
+            a.value_of,
+            a.subarray,
+            a.prototype,
+        ] {
+            // SAFETY: each atom was made by JS_NewAtom on this context (kept alive by `self.ctx`)
+            // and is released once, here.
+            unsafe { qjs::JS_FreeAtom(raw, atom) };
+        }
+    }
 }
 
 /// All installs of this runtime.
 #[derive(Default)]
 pub struct States<'js> {
-    list: RefCell<Vec<CtxState<'js>>>,
+    // Boxed so each state keeps its address when the list grows (the natives point at it).
+    #[allow(clippy::vec_box)]
+    list: RefCell<Vec<Box<CtxState<'js>>>>,
 }
 
 // SAFETY: every `'js` value in `States` is tied to the runtime whose userdata holds it, and
@@ -56,10 +124,23 @@ unsafe impl<'js> JsLifetime<'js> for States<'js> {
     type Changed<'to> = States<'to>;
 }
 
-/// Registers the state of a new install on `ctx` (replacing an earlier install on the same
-/// context).
-pub fn register<'js>(ctx: &Ctx<'js>, fast_buffer: Value<'js>) -> rquickjs::Result<()> {
+fn atom(ctx: &Ctx<'_>, name: &std::ffi::CStr) -> qjs::JSAtom {
+    // SAFETY: a NUL-terminated name; the atom is freed in CtxState's drop.
+    unsafe { qjs::JS_NewAtom(ctx.as_raw().as_ptr(), name.as_ptr()) }
+}
+
+/// Registers the state of a new install on `ctx` (`helpers`: the JS half's general `from`,
+/// `subarray`, `subarrayWith`, `subarrayEnd`, `fill` and the numeric element paths `num`) (an earlier install on the same context stays
+/// alive but is no longer found) and returns a pointer to it that stays valid until the runtime
+/// drops its userdata.
+pub fn register<'js>(
+    ctx: &Ctx<'js>,
+    fast_buffer: Value<'js>,
+    helpers: &Object<'js>,
+    on_slab: Function<'js>,
+) -> rquickjs::Result<*const CtxState<'js>> {
     let uint8_array: Value = ctx.globals().get("Uint8Array")?;
+    let object_value_of: Value = ctx.eval("Object.prototype.valueOf")?;
     if ctx.userdata::<States<'js>>().is_none() {
         let _ = ctx.store_userdata(States::<'js>::default());
     }
@@ -67,26 +148,58 @@ pub fn register<'js>(ctx: &Ctx<'js>, fast_buffer: Value<'js>) -> rquickjs::Resul
         .userdata::<States<'js>>()
         .ok_or_else(|| rquickjs::Error::new_from_js("userdata", "Buffer state"))?;
     let ctx_ptr = ctx.as_raw().as_ptr();
-    let mut list = states.list.borrow_mut();
-    list.retain(|s| s.ctx_ptr != ctx_ptr);
-    list.push(CtxState {
-        ctx_ptr,
+    let mut list = states
+        .list
+        .try_borrow_mut()
+        .map_err(|_| rquickjs::Error::new_from_js("userdata", "Buffer state (in use)"))?;
+    for old in list.iter() {
+        if old.ctx.as_raw().as_ptr() == ctx_ptr {
+            old.replaced.set(true);
+        }
+    }
+    let state = Box::new(CtxState {
+        ctx: ctx.clone(),
+        replaced: std::cell::Cell::new(false),
         fast_buffer,
         uint8_array,
-        slab: None,
-        inspect: None,
-        on_slab: None,
+        object_value_of,
+        from_general: helpers.get("from")?,
+        subarray_general: helpers.get("subarray")?,
+        subarray_with: helpers.get("subarrayWith")?,
+        subarray_end: helpers.get("subarrayEnd")?,
+        fill_general: helpers.get("fill")?,
+        num_general: helpers
+            .get::<_, rquickjs::Array>("num")?
+            .iter::<Value>()
+            .collect::<rquickjs::Result<_>>()?,
+        atoms: Atoms {
+            length: atom(ctx, c"length"),
+            buffer: atom(ctx, c"buffer"),
+            byte_offset: atom(ctx, c"byteOffset"),
+            value_of: atom(ctx, c"valueOf"),
+            subarray: atom(ctx, c"subarray"),
+            prototype: atom(ctx, c"prototype"),
+        },
+        natives: RefCell::new(Vec::new()),
+        subarray_native: RefCell::new(None),
+        slab: RefCell::new(None),
+        inspect: RefCell::new(None),
+        on_slab: RefCell::new(Some(on_slab)),
     });
-    Ok(())
+    let ptr: *const CtxState<'js> = &*state;
+    list.push(state);
+    Ok(ptr)
 }
 
-/// Runs `f` on this context's state (`None` if Buffer was not installed here). `f` must not
-/// run JS (the state is borrowed).
-pub fn with<'js, R>(ctx: &Ctx<'js>, f: impl FnOnce(&mut CtxState<'js>) -> R) -> Option<R> {
+/// Runs `f` on this context's state (`None` if Buffer was not installed here).
+pub fn with<'js, R>(ctx: &Ctx<'js>, f: impl FnOnce(&CtxState<'js>) -> R) -> Option<R> {
     let states = ctx.userdata::<States<'js>>()?;
     let ctx_ptr = ctx.as_raw().as_ptr();
-    let mut list = states.list.try_borrow_mut().ok()?;
-    let state = list.iter_mut().find(|s| s.ctx_ptr == ctx_ptr)?;
+    let list = states.list.try_borrow().ok()?;
+    let state = list
+        .iter()
+        .rev()
+        .find(|s| !s.replaced.get() && s.ctx.as_raw().as_ptr() == ctx_ptr)?;
     Some(f(state))
 }
 
@@ -96,50 +209,99 @@ fn missing() -> rquickjs::Error {
 
 /// The host's `util.inspect`, if any.
 pub fn inspect_fn<'js>(ctx: &Ctx<'js>) -> Option<Function<'js>> {
-    with(ctx, |s| s.inspect.clone()).flatten()
+    with(ctx, |s| s.inspect.borrow().clone()).flatten()
 }
 
-/// The JS ArrayBuffer over `buf`'s store: the cached one for the current pool slab, else a new
-/// external ArrayBuffer owning an [`EngineSource`] (no copy).
-fn array_buffer_for<'js>(ctx: &Ctx<'js>, buf: &CoreBuffer) -> rquickjs::Result<ArrayBuffer<'js>> {
-    let id = buf.store_id();
-    let cached = with(ctx, |s| match &s.slab {
-        Some((slab_id, ab)) if *slab_id == id => Some(ab.clone()),
-        _ => None,
-    })
-    .ok_or_else(missing)?;
-    if let Some(ab) = cached {
-        return Ok(ab);
+impl<'js> CtxState<'js> {
+    /// The JS ArrayBuffer over `buf`'s store: the cached one for the current pool slab, else a
+    /// new external ArrayBuffer owning an [`EngineSource`] (no copy).
+    fn array_buffer_for(&self, buf: &CoreBuffer) -> rquickjs::Result<ArrayBuffer<'js>> {
+        let id = buf.store_id();
+        if let Some((slab_id, ab)) = &*self.slab.borrow() {
+            if *slab_id == id {
+                return Ok(ab.clone());
+            }
+        }
+        let ab = ArrayBuffer::from_source(self.ctx.clone(), StoreSource(buf.engine_source()))?;
+        if buf.buffer().kind() == nodebuf_core::memory::StoreKind::Pool {
+            // Holding the newest slab's ArrayBuffer keeps it alive while it is the pool's
+            // current slab; the previous one is released as Node's is once no Buffer uses it.
+            *self.slab.borrow_mut() = Some((id, ab.clone()));
+            let hook = self.on_slab.borrow().clone();
+            if let Some(hook) = hook {
+                hook.call::<_, ()>((ab.clone(),))?;
+            }
+        }
+        Ok(ab)
     }
-    let ab = ArrayBuffer::from_source(ctx.clone(), StoreSource(buf.engine_source()))?;
-    if buf.buffer().kind() == nodebuf_core::memory::StoreKind::Pool {
-        // Holding the newest slab's ArrayBuffer keeps it alive while it is the pool's current
-        // slab; the previous one is released as Node's is once no Buffer uses it.
-        let hook = with(ctx, |s| {
-            s.slab = Some((id, ab.clone()));
-            s.on_slab.clone()
-        })
-        .flatten();
-        if let Some(hook) = hook {
-            hook.call::<_, ()>((ab.clone(),))?;
+
+    /// The JS Buffer (a `FastBuffer`) viewing the same bytes as the core Buffer `buf`, as a raw
+    /// owned value (or `JS_EXCEPTION` with the exception pending).
+    pub fn to_js_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
+        let raw_ctx = self.ctx.as_raw().as_ptr();
+        // The common case, a Buffer on the current slab: a reference to the cached ArrayBuffer
+        // without cloning its rquickjs handle (which would also clone the context handle).
+        let cached = match &*self.slab.borrow() {
+            // SAFETY: a live ArrayBuffer; the new reference is released below.
+            Some((id, ab)) if *id == buf.store_id() => unsafe {
+                Some(qjs::JS_DupValue(raw_ctx, ab.as_value().as_raw()))
+            },
+            _ => None,
+        };
+        if let Some(ab) = cached {
+            let made = self.construct_raw(ab, buf.byte_offset(), buf.len());
+            // SAFETY: the reference taken above.
+            unsafe { qjs::JS_FreeValue(raw_ctx, ab) };
+            return made;
+        }
+        let ab = match self.array_buffer_for(buf) {
+            Ok(ab) => ab,
+            Err(e) => return crate::direct::throw_error(&self.ctx, e),
+        };
+        self.construct_raw(ab.as_value().as_raw(), buf.byte_offset(), buf.len())
+    }
+
+    /// `new FastBuffer(ab, offset, len)` as a raw owned value (or `JS_EXCEPTION`): the typed
+    /// array constructor with `FastBuffer` as new.target, which is what FastBuffer's implicit
+    /// constructor does, minus its JS frame.
+    pub fn construct_raw(&self, ab: qjs::JSValue, offset: usize, len: usize) -> qjs::JSValue {
+        let args = [
+            ab,
+            qjs::JS_NewFloat64(offset as f64),
+            qjs::JS_NewFloat64(len as f64),
+        ];
+        // SAFETY: all values are live for the call (numbers are not reference counted; `ab` is
+        // the caller's); the result is a new reference (or JS_EXCEPTION) owned by the caller.
+        unsafe {
+            qjs::JS_CallConstructor2(
+                self.ctx.as_raw().as_ptr(),
+                self.uint8_array.as_raw(),
+                self.fast_buffer.as_raw(),
+                3,
+                args.as_ptr() as *mut qjs::JSValue,
+            )
         }
     }
-    Ok(ab)
+
+    fn owned(&self, raw: qjs::JSValue) -> rquickjs::Result<Value<'js>> {
+        // SAFETY: `raw` is a new reference (or JS_EXCEPTION) made on this context.
+        let value = unsafe { Value::from_raw(self.ctx.clone(), raw) };
+        if value.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(value)
+    }
 }
 
 /// The JS Buffer (a `FastBuffer`) viewing the same bytes as the core Buffer `buf`.
 pub fn to_js<'js>(ctx: &Ctx<'js>, buf: &CoreBuffer) -> rquickjs::Result<Value<'js>> {
-    let ab = array_buffer_for(ctx, buf)?;
-    let (target, ctor) =
-        with(ctx, |s| (s.fast_buffer.clone(), s.uint8_array.clone())).ok_or_else(missing)?;
-    construct(
-        ctx,
-        &ctor,
-        &target,
-        ab.as_value(),
-        buf.byte_offset(),
-        buf.len(),
-    )
+    let raw = with(ctx, |s| s.to_js_raw(buf)).ok_or_else(missing)?;
+    // SAFETY: a new reference (or JS_EXCEPTION) made on this context.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
 }
 
 /// A new `FastBuffer` over `len` bytes at `offset` of the JS ArrayBuffer `ab`.
@@ -149,52 +311,12 @@ pub fn view_of<'js>(
     offset: usize,
     len: usize,
 ) -> rquickjs::Result<Value<'js>> {
-    let (target, ctor) =
-        with(ctx, |s| (s.fast_buffer.clone(), s.uint8_array.clone())).ok_or_else(missing)?;
-    construct(ctx, &ctor, &target, ab, offset, len)
-}
-
-fn construct<'js>(
-    ctx: &Ctx<'js>,
-    ctor: &Value<'js>,
-    new_target: &Value<'js>,
-    ab: &Value<'js>,
-    offset: usize,
-    len: usize,
-) -> rquickjs::Result<Value<'js>> {
-    let args = [
-        ab.as_raw(),
-        Value::new_number(ctx.clone(), offset as f64).as_raw(),
-        Value::new_number(ctx.clone(), len as f64).as_raw(),
-    ];
-    // SAFETY: `Reflect.construct(Uint8Array, [ab, offset, len], FastBuffer)`: all values are
-    // live for the call (numbers are not reference counted); the result is a new reference owned
-    // by the returned `Value` (or JS_EXCEPTION, turned into an error).
-    let raw = unsafe {
-        qjs::JS_CallConstructor2(
-            ctx.as_raw().as_ptr(),
-            ctor.as_raw(),
-            new_target.as_raw(),
-            3,
-            args.as_ptr() as *mut qjs::JSValue,
-        )
-    };
-    // SAFETY: see above.
-    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-    if value.is_exception() {
-        return Err(rquickjs::Error::Exception);
-    }
-    Ok(value)
-}
-
-/// Sets the function told about each new pool slab ArrayBuffer.
-pub fn set_slab_hook<'js>(ctx: &Ctx<'js>, f: Function<'js>) {
-    with(ctx, |s| s.on_slab = Some(f));
+    with(ctx, |s| s.owned(s.construct_raw(ab.as_raw(), offset, len))).ok_or_else(missing)?
 }
 
 /// Sets the host's inspect function.
 pub fn set_inspect<'js>(ctx: &Ctx<'js>, f: Function<'js>) {
-    with(ctx, |s| s.inspect = Some(f));
+    with(ctx, |s| *s.inspect.borrow_mut() = Some(f));
 }
 
 /// Whether `obj` has this context's Buffer prototype in its chain (`obj instanceof Buffer`).

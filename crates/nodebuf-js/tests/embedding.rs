@@ -79,3 +79,46 @@ fn numeric_fast_paths_and_native_paths_agree() {
         "67305985,16909060,128,128,-128,770,true,8,01020304efbeadde,16045690981164712449"
     );
 }
+
+#[test]
+fn raw_natives_outlive_a_reinstall_and_stay_per_context() {
+    // The raw natives hold a pointer to their install's state: a second install on the same
+    // context must leave the first one's functions working (same pool, same answers), and two
+    // contexts of one runtime keep separate states.
+    let rt = Runtime::new().expect("runtime");
+    let first = Context::full(&rt).expect("context");
+    let second = Context::full(&rt).expect("context");
+    let run = |context: &Context, script: &str| -> String {
+        context.with(|ctx| {
+            let buffer: Object =
+                nodebuf_js::install(&ctx, &nodebuf_js::Options::default()).expect("install");
+            ctx.globals()
+                .set("Fresh", buffer.get::<_, Value>("Buffer").expect("Buffer"))
+                .expect("global");
+            if !ctx.globals().contains_key("Old").expect("globals") {
+                ctx.globals()
+                    .set("Old", buffer.get::<_, Value>("Buffer").expect("Buffer"))
+                    .expect("global");
+            }
+            match ctx.eval::<String, _>(script) {
+                Ok(s) => s,
+                Err(_) => panic!("script failed: {:?}", ctx.catch()),
+            }
+        })
+    };
+    let script = "const a = Old.allocUnsafe(4), b = Fresh.allocUnsafe(4); a.writeUInt32LE(0x01020304); \
+        [a.readUInt32LE(0), b.readUInt32LE(0), Old.from('hi').toString('hex'), Fresh.from(a).subarray(1, 3).toString('hex'), \
+        a.indexOf(3), Fresh.alloc(2, 1).equals(Old.alloc(2, 1)), Old === Fresh].join()";
+    assert_eq!(run(&first, "'' + Old.from('x').length"), "1");
+    assert_eq!(run(&first, script), "16909060,0,6869,0302,1,true,false");
+    assert_eq!(run(&second, "'' + Old.from('x').length"), "1");
+    assert_eq!(run(&second, script), "16909060,0,6869,0302,1,true,false");
+}
+
+#[test]
+fn raw_natives_run_as_constructors_like_nodes_plain_functions() {
+    assert_eq!(
+        eval("const out = []; for (const f of [Buffer.prototype.indexOf, Buffer.prototype.readUInt8, Buffer.prototype.toString]) { try { new f(1); out.push('none'); } catch (e) { out.push(e.name); } } out.push(new Buffer.from('ab').length, typeof Buffer.prototype.equals.prototype, Buffer.prototype.equals.prototype.constructor === Buffer.prototype.equals); out.join()"),
+        "TypeError,TypeError,TypeError,2,object,true"
+    );
+}

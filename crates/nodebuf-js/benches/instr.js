@@ -1,0 +1,44 @@
+// One row of calls.js, run N times, for instruction counting under callgrind (instr.sh):
+// `OP=readUInt8 N=1000 nodebuf instr.js`. The per-call count is the difference between two N.
+'use strict';
+const b = Buffer.alloc(64, 7);
+const small = Buffer.from('hello world');
+const view = b.subarray(0, 10);
+const dv = new DataView(b.buffer, b.byteOffset, b.length);
+const u8 = new Uint8Array(64);
+const ab = new ArrayBuffer(64);
+const ops = {
+  'loop': () => {},
+  'DataView.getUint32': (i) => dv.getUint32(i & 31, true),
+  'readUInt8': (i) => b.readUInt8(i & 31),
+  'readUInt32LE': (i) => b.readUInt32LE(i & 31),
+  'readInt32BE': (i) => b.readInt32BE(i & 31),
+  'readDoubleLE': (i) => b.readDoubleLE(i & 31),
+  'readBigUInt64LE': (i) => b.readBigUInt64LE(i & 31),
+  'writeUInt8': (i) => b.writeUInt8(i & 255, i & 31),
+  'writeUInt32LE': (i) => b.writeUInt32LE(i, i & 31),
+  'writeUInt16LE': (i) => b.writeUInt16LE(i & 0xffff, i & 31),
+  'writeDoubleLE': (i) => b.writeDoubleLE(i, i & 31),
+  'indexOf(byte)': () => small.indexOf(0x6f),
+  "indexOf('wor')": () => small.indexOf('wor'),
+  'toString()': () => small.toString(),
+  "toString('hex')": () => small.toString('hex'),
+  'equals': () => small.equals(small),
+  "write('abc', 2)": () => b.write('abc', 2),
+  'allocUnsafe(10)': () => Buffer.allocUnsafe(10),
+  'alloc(10)': () => Buffer.alloc(10),
+  "from('hello world')": () => Buffer.from('hello world'),
+  'from(buffer 10 B)': () => Buffer.from(view),
+  'subarray(1, 5)': () => b.subarray(1, 5),
+  'slice(1, 5)': () => b.slice(1, 5),
+  'compare': () => small.compare(small),
+  'Buffer.compare': () => Buffer.compare(small, small),
+  "byteLength('hello')": () => Buffer.byteLength('hello'),
+  'new Uint8Array(10)': () => new Uint8Array(10),
+  'new Uint8Array(ab,0,10)': () => new Uint8Array(ab, 0, 10),
+  'Uint8Array subarray': () => u8.subarray(1, 5),
+};
+const fn = ops[process.env.OP];
+if (fn === undefined) throw new Error(`OP must be one of: ${Object.keys(ops).join(', ')}`);
+const n = Number(process.env.N || 1000);
+for (let i = 0; i < n; i++) fn(i);
