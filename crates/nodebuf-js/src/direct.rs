@@ -405,6 +405,26 @@ unsafe extern "C" fn index_of_fn(
     })
 }
 
+/// Whether `v` is `undefined` or a string naming an encoding that decodes ASCII bytes to
+/// themselves (utf8, latin1, ascii), by the core's name rules.
+///
+/// # Safety
+/// `v` must be a live value of `ctx`.
+unsafe fn ascii_name(ctx: *mut qjs::JSContext, v: Raw) -> bool {
+    use nodebuf_core::encoding::Encoding;
+    match tag(v) {
+        qjs::JS_TAG_UNDEFINED => true,
+        // SAFETY: a string of this context; the StrRef is dropped here.
+        qjs::JS_TAG_STRING => unsafe { StrRef::from_raw(ctx, v) }.is_some_and(|s| {
+            matches!(
+                Encoding::parse_js(s.as_js_str()),
+                Some(Encoding::Utf8 | Encoding::Latin1 | Encoding::Ascii)
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// `buf.toString(encoding, start, end)`.
 unsafe extern "C" fn to_string_fn(
     ctx: *mut qjs::JSContext,
@@ -422,7 +442,20 @@ unsafe extern "C" fn to_string_fn(
                 let bytes = std::slice::from_raw_parts(ptr, len);
                 // `toString()` is UTF-8 of the whole buffer; ASCII bytes decode to themselves,
                 // so they become the string directly (the engine memcpys ASCII).
-                if argc == 0 && bytes.is_ascii() {
+                // Longer results are Node's ERR_STRING_TOO_LONG: the core reports it.
+                let fits = len <= api::string::MAX_STRING_LENGTH;
+                if argc == 0 && fits && bytes.is_ascii() {
+                    return qjs::JS_NewStringLen(ctx, ptr as *const std::ffi::c_char, len as _);
+                }
+                // So is `toString(enc)` of the whole buffer when `enc` names utf8, latin1 or
+                // ascii (undefined start/end select the whole buffer).
+                if argc <= 3
+                    && tag(arg(argc, argv, 1)) == qjs::JS_TAG_UNDEFINED
+                    && tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED
+                    && fits
+                    && ascii_name(ctx, arg(argc, argv, 0))
+                    && bytes.is_ascii()
+                {
                     return qjs::JS_NewStringLen(ctx, ptr as *const std::ffi::c_char, len as _);
                 }
                 let r = with_args::<3, _>(ctx, argc, argv, None, |a| {

@@ -83,12 +83,15 @@ const texts = [Buffer.from('hello'), Buffer.from('héllo wörld'), Buffer.from([
   Buffer.alloc(0), Buffer.from('\u{1f600}'), Buffer.from([0x80])];
 for (const t of texts) {
   attempt(`toString() ${show(t)}`, () => t.toString());
-  for (const enc of ['utf8', 'hex', 'latin1', 'ascii', 'base64', 'ucs2', undefined, null, 'nope']) {
+  for (const enc of ['utf8', 'hex', 'latin1', 'ascii', 'base64', 'ucs2', undefined, null, 'nope',
+    'UTF-8', 'Utf8', 'binary', 'ASCII', 'LATIN1', '', 'utf16le', 0]) {
     attempt(`toString(${label(enc)}) ${show(t)}`, () => t.toString(enc));
     attempt(`toString(${label(enc)}, 1, 3) ${show(t)}`, () => t.toString(enc, 1, 3));
   }
   attempt(`toString('utf8', -1, 1.5) ${show(t)}`, () => t.toString('utf8', -1, 1.5));
   attempt(`toString('utf8', '1') ${show(t)}`, () => t.toString('utf8', '1'));
+  attempt(`toString('latin1', undefined, undefined) ${show(t)}`, () => t.toString('latin1', undefined, undefined));
+  attempt(`toString(undefined, undefined, 2) ${show(t)}`, () => t.toString(undefined, undefined, 2));
 }
 
 for (const o of [Buffer.from('abc'), new Uint8Array([97, 98, 99]), Buffer.from('abd'), 'abc',
