@@ -84,7 +84,13 @@ fn check(seed: u64, ops: usize, dir: &Path) -> Option<String> {
 fn random_buffer_programs_print_what_node_prints() {
     let total = support::case_count(12_000);
     let base = support::seed();
-    let programs = total.div_ceil(OPS_PER_PROGRAM).max(1);
+    // NODEBUF_JS_DIFF_OPS: shorter programs show more distinct first differences at once.
+    let per_program = std::env::var("NODEBUF_JS_DIFF_OPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(OPS_PER_PROGRAM)
+        .max(1);
+    let programs = total.div_ceil(per_program).max(1);
     let dir = std::env::temp_dir().join(format!("nodebuf-js-differential-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let threads = 2;
@@ -96,7 +102,7 @@ fn random_buffer_programs_print_what_node_prints() {
                     (t..programs)
                         .step_by(threads)
                         .filter_map(|p| {
-                            let ops = OPS_PER_PROGRAM.min(total - p * OPS_PER_PROGRAM);
+                            let ops = per_program.min(total.saturating_sub(p * per_program));
                             check(base.wrapping_add(p as u64), ops.max(1), dir)
                         })
                         .collect::<Vec<_>>()

@@ -105,7 +105,11 @@ function T(i, f, slot) {
   } catch (e) {
     try { line = 'err ' + E(e); } catch (x) { line = 'err <unrenderable>'; }
   }
-  console.log(i + ' ' + line);
+  // Where the pool stands after the operation: a 1-byte pooled allocation's offset pins down
+  // the operation that moved the pool differently (it moves both runtimes' pools alike).
+  let at;
+  try { at = Buffer.allocUnsafe(1).byteOffset; } catch (e) { at = 'err'; }
+  console.log(i + ' ' + line + ' @' + at);
 }
 
 function D(i) {
