@@ -148,7 +148,14 @@
     },
     concat(list, length) {
       if (!Array.isArray(list)) throw binding.concatListError(list);
-      return binding.concat(list, length);
+      if (length !== undefined || list.length === 0) return binding.concat(list, length, false);
+      // Node sums the items' `length`s with JS `+=` (a null item throws here, a string counts
+      // its characters) and allocates that before it checks any item.
+      let sum = 0;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i].length) sum += list[i].length;
+      }
+      return binding.concat(list, sum, true);
     },
     byteLength(string, encoding) {
       return binding.byteLength(string, encoding);

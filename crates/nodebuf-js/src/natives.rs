@@ -254,8 +254,17 @@ fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result
     state::to_js(&ctx, &r)
 }
 
-fn concat<'js>(ctx: Ctx<'js>, list: Array<'js>, total: Value<'js>) -> Result<Value<'js>> {
-    let mut values: Vec<Value> = Vec::with_capacity(list.len());
+/// `Buffer.concat(list, length)` for a non-empty list. Node allocates first and checks the
+/// items while copying, so a bad item still takes its slot from the pool: `length` is either
+/// the caller's `totalLength` (`summed` false; checked as Node's `length` offset) or the sum of
+/// the items' `length`s the JS half computed (`summed` true; checked as `allocUnsafe`'s size).
+fn concat<'js>(
+    ctx: Ctx<'js>,
+    list: Array<'js>,
+    total: Value<'js>,
+    summed: rquickjs::function::Opt<bool>,
+) -> Result<Value<'js>> {
+    let mut values: Vec<Value> = Vec::with_capacity(list.len() + 1);
     for item in list.iter::<Value>() {
         values.push(item?);
     }
@@ -264,29 +273,42 @@ fn concat<'js>(ctx: Ctx<'js>, list: Array<'js>, total: Value<'js>) -> Result<Val
         // Node returns an empty Buffer for an empty list before looking at `totalLength`.
         return js_buffer(&ctx, CoreBuffer::alloc(0));
     }
-    values.push(total);
-    let len = run(&ctx, &values, &[], |a| {
-        api::statics::concat_validate(&a[..n], &a[n])
+    // Two steps: `run` may call its closure twice to render an error, and the allocation must
+    // happen once.
+    let buf = if summed.0.unwrap_or(false) {
+        run(&ctx, &[total], &[], |a| api::statics::alloc_unsafe(&a[0]))?
+    } else {
+        run(&ctx, &[total], &[], |a| {
+            CoreBuffer::alloc_unsafe(api::alloc::concat_length(&a[0], 0)?)
+        })?
+    };
+    run(&ctx, &values, &[], |a| {
+        a.iter()
+            .enumerate()
+            .try_for_each(|(i, item)| api::alloc::concat_item(i, item).map(drop))
     })?;
-    // Node copies each item (clamped to what is left) into an allocUnsafe Buffer.
+    // Node copies each item (clamped to what is left); the rest stays zero.
+    let len = buf.len();
     let regions: Vec<_> = values[..n]
         .iter()
         .filter_map(|v| raw::uint8_array(&ctx, v))
         .collect();
-    let buf = alloc_filled(len, |dst| {
+    if len > 0 {
+        let dst = buf.as_ptr();
         let mut pos = 0usize;
-        for (ptr, n) in &regions {
-            let take = (*n).min(len - pos);
-            // SAFETY: each region was located just now (no JS since) and has `n` readable
-            // bytes; `dst + pos` has `len - pos >= take` writable bytes; `copy` allows overlap.
+        for (ptr, count) in &regions {
+            let take = (*count).min(len - pos);
+            // SAFETY: each region was located just now (no JS since) and has `count` readable
+            // bytes; `dst + pos` has `len - pos >= take` writable bytes of the new Buffer;
+            // `copy` allows overlap (an item may view the pool slab the result came from).
             unsafe { std::ptr::copy(*ptr, dst.add(pos), take) };
             pos += take;
             if pos == len {
                 break;
             }
         }
-    });
-    js_buffer(&ctx, buf)
+    }
+    state::to_js(&ctx, &buf)
 }
 
 fn copy_bytes_from<'js>(
