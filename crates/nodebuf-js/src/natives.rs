@@ -5,8 +5,8 @@
 
 use std::sync::OnceLock;
 
-use nodebuf_core::api::{self, NumMethod, NumValue};
-use nodebuf_core::args::Arg;
+use nodebuf_core::api::{self, NumMethod, NumType, NumValue};
+use nodebuf_core::args::{Arg, ObjectKind};
 use nodebuf_core::encoding::{self, Encoding, JsString};
 use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
@@ -699,17 +699,17 @@ fn transcode<'js>(
         }
         return Err(ctx.throw(value));
     }
-    let buf = alloc_filled(out.len(), |dst| {
-        // SAFETY: `dst` has `out.len()` writable bytes; `out` is ours.
-        unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dst, out.len()) }
-    });
-    js_buffer(&ctx, buf)
+    // Node's transcode result comes from its C++ layer: a Buffer with a store of its own.
+    js_buffer(&ctx, CoreBuffer::of(&out))
 }
 
 fn validate_text<'js>(ctx: Ctx<'js>, input: Value<'js>, ascii: bool) -> Result<bool> {
     run(&ctx, &[input], &[O], |a| {
+        // Node takes typed arrays and (Shared)ArrayBuffers; a DataView is refused.
         let bytes = match a[0] {
-            Arg::Object(o) if o.bytes.is_some() => o.bytes.unwrap_or(&[]),
+            Arg::Object(o) if o.bytes.is_some() && o.kind != ObjectKind::DataView => {
+                o.bytes.unwrap_or(&[])
+            }
             _ => {
                 return Err(NodeError::invalid_arg_type(
                     "input",
