@@ -146,7 +146,9 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
             };
             let (float, big) = typed_array_kind(&obj);
             if big {
-                return Err(throw(&ctx, NodeError::bigint_to_number()));
+                // Node copies with `TypedArray.prototype.set`, whose BigInt/Number mismatch is
+                // V8's mixing error.
+                return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
             }
             let count = len.min(region.len / size);
             let buf = if size == 1 {
