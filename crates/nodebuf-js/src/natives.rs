@@ -346,7 +346,14 @@ fn copy_bytes_from<'js>(
 }
 
 fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
-    run(&ctx, &[value, enc], &[O, O], |a| {
+    // Node names the encoding (`encoding + ''`, running an object's toString) only for a
+    // non-empty string.
+    let names_encoding = enc.is_object()
+        && value
+            .as_string()
+            .is_some_and(|s| !s.to_string().is_ok_and(|t| t.is_empty()));
+    let enc_flag = if names_encoding { S } else { O };
+    run(&ctx, &[value, enc], &[O, enc_flag], |a| {
         api::string::byte_length(&a[0], &a[1]).map(|n| n as f64)
     })
 }
