@@ -376,10 +376,78 @@ fn to_string<'js>(
     end: Value<'js>,
     argc: u32,
 ) -> Result<Value<'js>> {
+    let (mut start, mut end) = (start, end);
+    if argc > 0 && (enc.is_object() || start.is_object() || end.is_object()) {
+        match to_string_range(&ctx, &this, &start, &end)? {
+            StringRange::Keep => {}
+            StringRange::Range(s, e) => {
+                start = Value::new_number(ctx.clone(), s);
+                end = Value::new_number(ctx.clone(), e);
+            }
+            StringRange::Empty => return Ok(rquickjs::String::from_str(ctx, "")?.into_value()),
+        }
+    }
     let s = run_ref(&ctx, &this, &[enc, start, end], &[S, N, N], |buf, a| {
         api::to_string(buf, &a[0], &a[1], &a[2], argc as usize)
     })?;
     js_string(&ctx, &s)
+}
+
+enum StringRange {
+    /// Leave the arguments to the core.
+    Keep,
+    /// The result is `''`.
+    Empty,
+    /// The coerced `start` and `end`.
+    Range(f64, f64),
+}
+
+/// `buf.toString`'s range in Node's order when an argument is an object: `start` is coerced
+/// first and a start at or past the end returns `''` before `end` is looked at; an empty range
+/// returns `''` before the encoding is named. BigInt and Symbol arguments are left to the core
+/// (their errors do not depend on the order).
+fn to_string_range<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    start: &Value<'js>,
+    end: &Value<'js>,
+) -> Result<StringRange> {
+    let odd = |v: &Value<'js>| v.is_big_int() || v.is_symbol();
+    let Some((_, len)) = raw::uint8_array(ctx, this) else {
+        return Ok(StringRange::Keep);
+    };
+    if odd(start) || odd(end) {
+        return Ok(StringRange::Keep);
+    }
+    let len = len as f64;
+    let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
+    let s = if start.is_undefined() {
+        f64::NAN
+    } else {
+        crate::args::to_number(ctx, start)?
+    };
+    let s = if s <= 0.0 {
+        0.0
+    } else if s >= len {
+        return Ok(StringRange::Empty);
+    } else {
+        trunc_or_zero(s)
+    };
+    let e = if end.is_undefined() {
+        len
+    } else {
+        let e = crate::args::to_number(ctx, end)?;
+        if e > len {
+            len
+        } else {
+            trunc_or_zero(e)
+        }
+    };
+    Ok(if e <= s {
+        StringRange::Empty
+    } else {
+        StringRange::Range(s, e)
+    })
 }
 
 fn write<'js>(
