@@ -484,11 +484,18 @@ fn index_of<'js>(
     enc: Value<'js>,
     dir: i32,
 ) -> Result<Value<'js>> {
+    // Node names the encoding (`encoding + ''`) only for a non-number needle, and a string
+    // `byteOffset` stands in for it.
+    let enc_flag = if v.is_number() || off.is_string() {
+        O
+    } else {
+        S
+    };
     let r = run_ref(
         &ctx,
         &this,
         &[v, off, enc],
-        &[O, N, S],
+        &[O, N, enc_flag],
         |buf, a| match dir {
             0 => api::index_of(buf, &a[0], &a[1], &a[2]),
             1 => api::last_index_of(buf, &a[0], &a[1], &a[2]),

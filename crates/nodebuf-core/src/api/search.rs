@@ -78,6 +78,8 @@ fn search(
             let enc = encoding_undefined_is_utf8(&encoding)?;
             (encoding::encode(enc, s), enc == Encoding::Utf16le)
         }
+        // Node names the encoding (`encoding + ''`) before it looks at a non-number needle.
+        _ if matches!(encoding, Arg::Symbol(_)) => return Err(NodeError::symbol_to_string()),
         Arg::Object(o) if o.is_uint8_array() => {
             // The encoding still decides byte or UTF-16 unit matching for Buffer needles.
             let ucs2 = matches!(encoding, Arg::String(e) if Encoding::parse_js(e) == Some(Encoding::Utf16le));
