@@ -604,6 +604,29 @@ fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
     }
 }
 
+/// Coercions of a numeric read's `(offset, byteLength)`: a variable-width `byteLength` goes
+/// through `Math.floor` (an object's valueOf runs) before its type check.
+fn read_flags(ty: NumType) -> [u8; 2] {
+    if ty.width == 0 {
+        [O, N]
+    } else {
+        [O, O]
+    }
+}
+
+/// Coercions of a numeric write's `(value, offset, byteLength)`: `+value`, and for the
+/// variable-width methods `Math.floor(byteLength)` — which Node checks first, so an object
+/// value is only coerced once `byteLength` is a valid 1..=6.
+fn write_flags(ty: NumType, value: &Value<'_>, byte_length: &Value<'_>) -> [u8; 3] {
+    if ty.width != 0 {
+        return [N, O, O];
+    }
+    let valid = byte_length
+        .as_number()
+        .is_some_and(|n| (1.0..=6.0).contains(&n) && n.fract() == 0.0);
+    [if value.is_object() && !valid { O } else { N }, O, N]
+}
+
 fn read_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
@@ -615,7 +638,7 @@ fn read_num<'js>(
         return Ok(Value::new_undefined(ctx));
     };
     let ty = m.ty;
-    let v = run_ref(&ctx, &this, &[off, bl], &[O, O], |buf, a| {
+    let v = run_ref(&ctx, &this, &[off, bl], &read_flags(ty), |buf, a| {
         api::read(buf, ty, &a[0], &a[1])
     })?;
     num_value(&ctx, v)
@@ -633,7 +656,8 @@ fn write_num<'js>(
         return Ok(0.0);
     };
     let ty = m.ty;
-    run_mut(&ctx, &this, &[v, off, bl], &[N, O, O], |buf, a| {
+    let flags = write_flags(ty, &v, &bl);
+    run_mut(&ctx, &this, &[v, off, bl], &flags, |buf, a| {
         api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
     })
 }
@@ -659,7 +683,8 @@ fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
                   bl: Opt<Value<'js>>|
                   -> Result<f64> {
                 let args = [undef(&ctx, v), undef(&ctx, off), undef(&ctx, bl)];
-                run_mut(&ctx, &this.0, &args, &[N, O, O], |buf, a| {
+                let flags = write_flags(ty, &args[0], &args[2]);
+                run_mut(&ctx, &this.0, &args, &flags, |buf, a| {
                     api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
                 })
             },
@@ -673,7 +698,7 @@ fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
                   bl: Opt<Value<'js>>|
                   -> Result<Value<'js>> {
                 let args = [undef(&ctx, off), undef(&ctx, bl)];
-                let v = run_ref(&ctx, &this.0, &args, &[O, O], |buf, a| {
+                let v = run_ref(&ctx, &this.0, &args, &read_flags(ty), |buf, a| {
                     api::read(buf, ty, &a[0], &a[1])
                 })?;
                 num_value(&ctx, v)
