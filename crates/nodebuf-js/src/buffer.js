@@ -319,12 +319,20 @@
     return { type: 'Buffer', data };
   }, 0);
   const subarray = Uint8Array.prototype.subarray;
+  // A BigInt start/end fails ToNumber: V8 says so; QuickJS uses its BigInt-mixing text.
+  function bigIntToNumberError(e) {
+    if (e instanceof TypeError && (e.message === 'cannot convert BigInt to number' ||
+        e.message === 'Cannot mix BigInt and other types, use explicit conversions')) {
+      e.message = 'Cannot convert a BigInt value to a number';
+    }
+    return e;
+  }
   method('subarray', function subarray_(start, end) {
-    return subarray.call(this, start, end);
+    try { return subarray.call(this, start, end); } catch (e) { throw bigIntToNumberError(e); }
   }, 2);
   Object.defineProperty(proto.subarray, 'name', { value: 'subarray' });
   method('slice', function slice(start, end) {
-    return subarray.call(this, start, end);
+    try { return subarray.call(this, start, end); } catch (e) { throw bigIntToNumberError(e); }
   }, 2);
   method('swap16', function swap16() { return binding.swap(this, 16); }, 0);
   method('swap32', function swap32() { return binding.swap(this, 32); }, 0);
