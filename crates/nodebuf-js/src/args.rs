@@ -317,12 +317,28 @@ fn constructor_name_of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<String
 
 /// `+value` (runs `valueOf` / `Symbol.toPrimitive`).
 pub fn to_number<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> rquickjs::Result<f64> {
+    if v.is_big_int() {
+        return Err(throw_node_error(ctx, &NodeError::bigint_to_number()));
+    }
     let mut out = 0f64;
     // SAFETY: a live value of this context; JS_ToFloat64 may run user code (allowed in phase
     // one) and reports an exception with -1.
     let rc = unsafe { qjs::JS_ToFloat64(ctx.as_raw().as_ptr(), &mut out, v.as_raw()) };
     if rc < 0 {
-        return Err(rquickjs::Error::Exception);
+        // An object whose valueOf gives a BigInt: V8 says `Cannot convert a BigInt value to a
+        // number` for ToNumber; QuickJS uses one text for this and for mixing (`1n + 1`).
+        let exception = ctx.catch();
+        let message = exception
+            .as_object()
+            .and_then(|o| o.get::<_, String>("message").ok());
+        if matches!(
+            message.as_deref(),
+            Some("cannot convert BigInt to number")
+                | Some("Cannot mix BigInt and other types, use explicit conversions")
+        ) {
+            return Err(throw_node_error(ctx, &NodeError::bigint_to_number()));
+        }
+        return Err(ctx.throw(exception));
     }
     Ok(out)
 }
