@@ -12,6 +12,7 @@ const engineMessages = [
   [/^invalid array length$/, 'Invalid array length'],
   [/^cannot convert BigInt to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
   [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+  [/^toPrimitive$/, 'Cannot convert object to primitive value'],
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
 ];
 
