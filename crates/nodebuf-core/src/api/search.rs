@@ -2,6 +2,7 @@
 
 use super::coerce::{encoding_undefined_is_utf8, to_number};
 use crate::args::Arg;
+use crate::buffer::Buffer;
 use crate::encoding::{self, Encoding};
 use crate::error::{expected_types, NodeError};
 use crate::number;
@@ -76,7 +77,15 @@ fn search(
         }
         Arg::String(s) => {
             let enc = encoding_undefined_is_utf8(&encoding)?;
-            (encoding::encode(enc, s), enc == Encoding::Utf16le)
+            let needle = match enc {
+                // Node searches utf8, utf16le and latin1 needles natively but makes the others
+                // with its pooled `Buffer.from(needle, encoding)`: the needle takes a pool slot.
+                Encoding::Ascii | Encoding::Base64 | Encoding::Base64url | Encoding::Hex => {
+                    Buffer::from_js_str(s, enc)?.to_vec()?
+                }
+                _ => encoding::encode(enc, s),
+            };
+            (needle, enc == Encoding::Utf16le)
         }
         // Node names the encoding (`encoding + ''`) before it looks at a non-number needle.
         _ if matches!(encoding, Arg::Symbol(_)) => return Err(NodeError::symbol_to_string()),
