@@ -94,7 +94,7 @@ fn search(
             let ucs2 = matches!(encoding, Arg::String(e) if Encoding::parse_js(e) == Some(Encoding::Utf16le));
             let needle = o.bytes.unwrap_or(&[]);
             return Ok(if ucs2 {
-                find_units(buf, needle, off, forward)
+                find_units_of_buffer(buf, needle, off, forward)
             } else {
                 find_bytes(buf, needle, off, forward)
             });
@@ -161,6 +161,23 @@ fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
         raw::last_index_of_units(buf, needle, unit)
     };
     found.map_or(-1, |i| (i * 2) as i64)
+}
+
+/// A Buffer needle searched as UTF-16: Node's native search signals a miss with the haystack's
+/// length in whole units times two, which it then compares with the byte length, so on an
+/// odd-length haystack a miss that got as far as the unit search returns `len - 1`, not -1.
+fn find_units_of_buffer(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
+    let found = find_units(buf, needle, off, forward);
+    let len = buf.len();
+    let searched = needle.len() >= 2
+        && len >= 2
+        && needle.len() <= len
+        && search_start(len as i64, off, needle.len() as i64, forward) >= 0;
+    if found == -1 && searched && len % 2 == 1 {
+        len as i64 - 1
+    } else {
+        found
+    }
 }
 
 /// `buf.indexOf(value, byteOffset, encoding)`: numbers match `value & 255` (after truncation),
