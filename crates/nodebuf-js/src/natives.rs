@@ -206,7 +206,17 @@ fn alloc<'js>(
     fill: Value<'js>,
     enc: Value<'js>,
 ) -> Result<Value<'js>> {
-    let r = run(&ctx, &[size, fill, enc], &[O, N, O], |a| {
+    // Node fills (converting an object fill with valueOf, naming a string fill's encoding)
+    // only after `size` passed its check and is not 0.
+    let fills = size
+        .as_number()
+        .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::K_MAX_LENGTH as f64);
+    let flags = match (fills, fill.is_string() && fill_names_encoding(&ctx, &enc)) {
+        (false, _) => [O, O, O],
+        (true, false) => [O, N, O],
+        (true, true) => [O, N, S],
+    };
+    let r = run(&ctx, &[size, fill, enc], &flags, |a| {
         api::statics::alloc(&a[0], &a[1], &a[2])
     })?;
     state::to_js(&ctx, &r)
@@ -471,9 +481,41 @@ fn fill<'js>(
     end: Value<'js>,
     enc: Value<'js>,
 ) -> Result<()> {
-    run_mut(&ctx, &this, &[v, off, end, enc], &[N, O, O, O], |buf, a| {
+    // Node checks offset and end (and returns for an empty range) before it converts an
+    // object value with valueOf.
+    if v.is_object() && raw::region(&ctx, &v).is_none() {
+        if let Some((_, len)) = raw::uint8_array(&ctx, &this) {
+            let args = [off.clone(), end.clone(), enc.clone()];
+            let range = run(&ctx, &args, &[O, O, O], |a| {
+                api::fill::fill_range(len, &Arg::Undefined, &a[0], &a[1], &a[2])
+            })?;
+            if range.is_none() {
+                return Ok(());
+            }
+        }
+    }
+    // The encoding is named only for a string value, when no string offset/end stands in.
+    let names_encoding = v.is_string()
+        && !(off.is_undefined() || off.is_string())
+        && !end.is_string()
+        && fill_names_encoding(&ctx, &enc);
+    let enc_flag = if names_encoding { S } else { O };
+    run_mut(&ctx, &this, &[v, off, end, enc], &[N, O, O, enc_flag], |buf, a| {
         api::fill(buf, &a[0], &a[1], &a[2], &a[3])
     })
+}
+
+/// Whether `buf.fill`'s encoding normalizer would stringify `enc`: it reads `${enc}` only
+/// when `enc.length` is that of some encoding name, which for objects means String objects
+/// (others are rejected as not strings, untouched).
+fn fill_names_encoding<'js>(ctx: &Ctx<'js>, enc: &Value<'js>) -> bool {
+    match enc.as_object() {
+        None => true,
+        Some(o) => ctx
+            .globals()
+            .get::<_, Value>("String")
+            .is_ok_and(|string| o.is_instance_of(&string)),
+    }
 }
 
 fn index_of<'js>(
