@@ -820,11 +820,26 @@ fn transcode<'js>(
     from: Value<'js>,
     to: Value<'js>,
 ) -> Result<Value<'js>> {
+    // Node checks the source, returns an empty Buffer for an empty one, and only then names
+    // the encodings: strings by their text, String objects by `${enc}`, and anything else is
+    // passed on as is and refused by the native layer (U_ILLEGAL_ARGUMENT_ERROR).
+    match raw::uint8_array(&ctx, &source) {
+        None => {
+            return run(&ctx, &[source], &[O], |a| {
+                api::compare::expect_uint8_array(&a[0], "source").map(drop)
+            })
+            .map(|()| Value::new_undefined(ctx.clone()));
+        }
+        Some((_, 0)) => return js_buffer(&ctx, CoreBuffer::alloc(0)),
+        Some(_) => {}
+    }
     let name = |v: &Value<'js>| -> Result<Option<String>> {
         if v.is_undefined() || v.is_null() {
             Ok(None)
-        } else {
+        } else if v.is_string() || (v.is_object() && fill_names_encoding(&ctx, v)) {
             crate::to_rust_string(&ctx, v).map(Some)
+        } else {
+            Ok(Some(String::from("\0not an encoding")))
         }
     };
     let (from, to) = (name(&from)?, name(&to)?);
