@@ -769,6 +769,23 @@ fn slice_helper<'js>(
     end: Value<'js>,
 ) -> Result<Value<'js>> {
     let enc = encoding_by_id(enc);
+    let (mut start, mut end) = (start, end);
+    if start.is_object() || end.is_object() {
+        // Node's native slice returns '' for an empty buffer before it reads any argument, and
+        // reads `end` only after `start` proved a valid (non-negative) index.
+        if let Some((_, len)) = raw::uint8_array(&ctx, &this) {
+            if len == 0 {
+                return Ok(rquickjs::String::from_str(ctx, "")?.into_value());
+            }
+            if !(start.is_big_int() || start.is_symbol() || start.is_undefined()) {
+                let n = crate::args::to_number(&ctx, &start)?;
+                start = Value::new_number(ctx.clone(), n);
+                if n.trunc() < 0.0 {
+                    end = Value::new_undefined(ctx.clone());
+                }
+            }
+        }
+    }
     let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
         api::slice_helper(buf, enc, &a[0], &a[1])
     })?;
