@@ -13,6 +13,7 @@ const engineMessages = [
   [/^cannot convert BigInt to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
   [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
   [/^toPrimitive$/, 'Cannot convert object to primitive value'],
+  [/^cannot convert symbol to number$/, 'Cannot convert a Symbol value to a number'],
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
 ];
 
