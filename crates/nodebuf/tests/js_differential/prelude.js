@@ -101,7 +101,9 @@ function T(i, f, slot) {
   try {
     const v = f();
     line = 'ok ' + R(v);
-    if (slot !== undefined && v instanceof Uint8Array && v.length <= 8192) B[slot] = v;
+    // Slots keep Buffers only: calling a Buffer method on a plain Uint8Array is a
+    // "not a function" TypeError whose V8 text names the callee (QuickJS's does not).
+    if (slot !== undefined && Buffer.isBuffer(v) && v.length <= 8192) B[slot] = v;
   } catch (e) {
     try { line = 'err ' + E(e); } catch (x) { line = 'err <unrenderable>'; }
   }
