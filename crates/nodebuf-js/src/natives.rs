@@ -500,9 +500,13 @@ fn fill<'js>(
         && !end.is_string()
         && fill_names_encoding(&ctx, &enc);
     let enc_flag = if names_encoding { S } else { O };
-    run_mut(&ctx, &this, &[v, off, end, enc], &[N, O, O, enc_flag], |buf, a| {
-        api::fill(buf, &a[0], &a[1], &a[2], &a[3])
-    })
+    run_mut(
+        &ctx,
+        &this,
+        &[v, off, end, enc],
+        &[N, O, O, enc_flag],
+        |buf, a| api::fill(buf, &a[0], &a[1], &a[2], &a[3]),
+    )
 }
 
 /// Whether `buf.fill`'s encoding normalizer would stringify `enc`: it reads `${enc}` only
@@ -580,6 +584,31 @@ fn copy<'js>(
     ss: Value<'js>,
     se: Value<'js>,
 ) -> Result<f64> {
+    let mut positions = [ts, ss, se];
+    if positions.iter().any(Value::is_object) {
+        // Node converts targetStart, sourceStart, sourceEnd one at a time (`+value`), checking
+        // each before it converts the next: convert an object, then let the core check the
+        // positions so far (later ones missing).
+        for i in 0..positions.len() {
+            if positions[i].is_object() {
+                let n = crate::args::to_number(&ctx, &positions[i])?;
+                positions[i] = Value::new_number(ctx.clone(), n);
+            }
+            let mut so_far = [
+                target.clone(),
+                positions[0].clone(),
+                positions[1].clone(),
+                positions[2].clone(),
+            ];
+            for later in so_far.iter_mut().skip(i + 2) {
+                *later = Value::new_undefined(ctx.clone());
+            }
+            run_ref(&ctx, &this, &so_far, &[O, O, O, O], |buf, a| {
+                api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
+            })?;
+        }
+    }
+    let [ts, ss, se] = positions;
     let plan = run_ref(
         &ctx,
         &this,
