@@ -3,7 +3,7 @@
 use super::coerce::{encoding_undefined_is_utf8, to_number};
 use crate::args::Arg;
 use crate::buffer::Buffer;
-use crate::encoding::{self, Encoding};
+use crate::encoding::{self, Encoding, JsStr};
 use crate::error::{expected_types, NodeError};
 use crate::number;
 use crate::ops::search as raw;
@@ -83,6 +83,9 @@ fn search(
                 Encoding::Ascii | Encoding::Base64 | Encoding::Base64url | Encoding::Hex => {
                     Buffer::from_js_str(s, enc)?.to_vec()?
                 }
+                // Node's native search encodes a utf8 needle as WTF-8: a lone surrogate is its
+                // own 3-byte sequence (ED A0 80), not U+FFFD as `Buffer.from` writes.
+                Encoding::Utf8 => wtf8(s),
                 _ => encoding::encode(enc, s),
             };
             (needle, enc == Encoding::Utf16le)
@@ -112,6 +115,37 @@ fn search(
     } else {
         Ok(find_bytes(buf, &needle_storage, off, forward))
     }
+}
+
+/// `s` as WTF-8: UTF-8 where a lone surrogate is encoded like any other code point.
+fn wtf8(s: JsStr<'_>) -> Vec<u8> {
+    let units = match s {
+        JsStr::Utf16(u) if u.iter().any(|c| (0xD800..0xE000).contains(c)) => u,
+        _ => return encoding::encode(Encoding::Utf8, s),
+    };
+    let mut out = Vec::with_capacity(units.len() * 3);
+    for c in char::decode_utf16(units.iter().copied()) {
+        let code = match c {
+            Ok(c) => u32::from(c),
+            Err(lone) => u32::from(lone.unpaired_surrogate()),
+        };
+        match code {
+            0..=0x7F => out.push(code as u8),
+            0x80..=0x7FF => out.extend([0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]),
+            0x800..=0xFFFF => out.extend([
+                0xE0 | (code >> 12) as u8,
+                0x80 | ((code >> 6) & 0x3F) as u8,
+                0x80 | (code & 0x3F) as u8,
+            ]),
+            _ => out.extend([
+                0xF0 | (code >> 18) as u8,
+                0x80 | ((code >> 12) & 0x3F) as u8,
+                0x80 | ((code >> 6) & 0x3F) as u8,
+                0x80 | (code & 0x3F) as u8,
+            ]),
+        }
+    }
+    out
 }
 
 fn find_byte(buf: &[u8], byte: u8, off: i64, forward: bool) -> i64 {
