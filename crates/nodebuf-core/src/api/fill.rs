@@ -26,6 +26,16 @@ pub fn fill(
     let Some((range, enc)) = fill_range(buf.len(), value, offset, end, encoding)? else {
         return Ok(());
     };
+    if range.is_empty() {
+        // Only an empty buffer with no offset gets here: Node's native fill still converts a
+        // value that is neither a string nor a view (BigInts and Symbols throw).
+        let keeps = matches!(value, Arg::String(_))
+            || matches!(value, Arg::Object(o) if o.is_array_buffer_view());
+        if !keeps {
+            to_number(value)?;
+        }
+        return Ok(());
+    }
     let range = &mut buf[range];
     match *value {
         Arg::String(s) if s.is_empty() => range.fill(0),
@@ -53,7 +63,7 @@ pub fn fill(
 
 /// The checks `buf.fill` makes before it looks at a non-string value, on a buffer of `len`
 /// bytes: the encoding (string values only), `offset`, `end`. Returns the byte range to fill
-/// and the string's encoding, or `None` for an empty range. (Node converts an object value
+/// and the string's encoding, or `None` for an empty range given by offset/end. (Node converts an object value
 /// with `valueOf` only after these pass, so callers that coerce values ask this first.)
 pub fn fill_range(
     len: usize,
@@ -97,9 +107,10 @@ pub fn fill_range(
             _ => encoding_must_be_string(&encoding_arg)?,
         };
     }
-    // A missing offset means the whole buffer: `end` is then not even looked at.
+    // A missing offset means the whole buffer: `end` is then not even looked at, and there is
+    // no early return for an empty range (the value is still converted).
     let (start, stop) = match offset {
-        Arg::Undefined => (0.0, len as f64),
+        Arg::Undefined => return Ok(Some((0..len, enc))),
         _ => (
             validate_integer(&offset, "offset", 0.0, K_MAX_LENGTH)?,
             match end {
