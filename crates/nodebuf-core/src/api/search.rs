@@ -110,7 +110,11 @@ fn search(
             ))
         }
     };
-    if byte_unit {
+    if byte_unit && needle_storage.is_empty() {
+        // Node measures the haystack in whole units for a UTF-16 string needle: an empty one
+        // clamps into `0..=len & !1`.
+        Ok(search_start((buf.len() & !1) as i64, off, 0, forward))
+    } else if byte_unit {
         Ok(find_units(buf, &needle_storage, off, forward))
     } else {
         Ok(find_bytes(buf, &needle_storage, off, forward))
@@ -203,10 +207,12 @@ fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
 fn find_units_of_buffer(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
     let found = find_units(buf, needle, off, forward);
     let len = buf.len();
+    let start = search_start(len as i64, off, needle.len() as i64, forward);
     let searched = needle.len() >= 2
         && len >= 2
         && needle.len() <= len
-        && search_start(len as i64, off, needle.len() as i64, forward) >= 0;
+        && start >= 0
+        && (!forward || start as usize + needle.len() <= len);
     if found == -1 && searched && len % 2 == 1 {
         len as i64 - 1
     } else {
