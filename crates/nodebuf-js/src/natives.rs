@@ -254,6 +254,18 @@ fn from_array_buffer<'js>(
     length: Value<'js>,
 ) -> Result<Value<'js>> {
     let ab_len = raw::region(&ctx, &ab).map_or(0, |r| r.len);
+    let mut offset = offset;
+    if length.is_object() {
+        // Node converts and checks byteOffset before it converts length.
+        if offset.is_object() {
+            let n = crate::args::to_number(&ctx, &offset)?;
+            offset = Value::new_number(ctx.clone(), n);
+        }
+        let undefined = Value::new_undefined(ctx.clone());
+        run(&ctx, &[offset.clone(), undefined], &[N, O], |a| {
+            api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1]).map(drop)
+        })?;
+    }
     let range = run(&ctx, &[offset, length], &[N, N], |a| {
         api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1])
     })?;
