@@ -842,6 +842,31 @@ fn write_helper<'js>(
     len: Value<'js>,
 ) -> Result<f64> {
     let enc = encoding_by_id(enc);
+    let (mut off, mut len) = (off, len);
+    if len.is_object() {
+        // Node's native write checks the string, then converts and checks offset (negative:
+        // out of range; past the end: out of bounds), and only then converts length.
+        let size = raw::uint8_array(&ctx, &this).map(|(_, n)| n as f64);
+        if off.is_object() {
+            let n = crate::args::to_number(&ctx, &off)?;
+            off = Value::new_number(ctx.clone(), n);
+        }
+        let start = if off.is_undefined() {
+            Some(0.0)
+        } else if off.is_big_int() || off.is_symbol() {
+            None
+        } else {
+            Some(crate::args::to_number(&ctx, &off)?.trunc())
+        };
+        let offset_fails = match (start, size) {
+            (Some(n), Some(size)) => n < 0.0 || n > size,
+            _ => true,
+        };
+        if !s.is_string() || offset_fails {
+            // The core reports the string or offset error before it writes anything.
+            len = Value::new_undefined(ctx.clone());
+        }
+    }
     run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
         api::write_helper(buf, enc, &a[0], &a[1], &a[2]).map(|n| n as f64)
     })
