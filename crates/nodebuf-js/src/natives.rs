@@ -426,25 +426,53 @@ enum StringRange {
 
 /// `buf.toString`'s range in Node's order when an argument is an object: `start` is coerced
 /// first and a start at or past the end returns `''` before `end` is looked at; an empty range
-/// returns `''` before the encoding is named. BigInt and Symbol arguments are left to the core
-/// (their errors do not depend on the order).
+/// returns `''` before the encoding is named. A BigInt compares as a number (Node's `<=`/`>=`)
+/// and throws only where Node truncates it; a Symbol throws at its first comparison.
 fn to_string_range<'js>(
     ctx: &Ctx<'js>,
     this: &Value<'js>,
     start: &Value<'js>,
     end: &Value<'js>,
 ) -> Result<StringRange> {
-    let odd = |v: &Value<'js>| v.is_big_int() || v.is_symbol();
     let Some((_, len)) = raw::uint8_array(ctx, this) else {
         return Ok(StringRange::Keep);
     };
-    if odd(start) || odd(end) {
-        return Ok(StringRange::Keep);
-    }
     let len = len as f64;
+    let throw_now = |e: NodeError| Err(throw(ctx, e));
+    let big = |v: &Value<'js>| -> Result<f64> {
+        Ok(crate::to_rust_string(ctx, v)?
+            .parse::<f64>()
+            .unwrap_or(f64::NAN))
+    };
+    if start.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    }
+    if start.is_big_int() {
+        let b = big(start)?;
+        if b >= len && b > 0.0 {
+            return Ok(StringRange::Empty);
+        }
+        if b > 0.0 {
+            return throw_now(NodeError::bigint_to_number());
+        }
+    }
+    if end.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    }
+    let big_end = if end.is_big_int() {
+        let b = big(end)?;
+        if b <= len {
+            return throw_now(NodeError::bigint_to_number());
+        }
+        true
+    } else {
+        false
+    };
     let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
     let s = if start.is_undefined() {
         f64::NAN
+    } else if start.is_big_int() {
+        0.0
     } else {
         crate::args::to_number(ctx, start)?
     };
@@ -455,7 +483,7 @@ fn to_string_range<'js>(
     } else {
         trunc_or_zero(s)
     };
-    let e = if end.is_undefined() {
+    let e = if end.is_undefined() || big_end {
         len
     } else {
         let e = crate::args::to_number(ctx, end)?;
