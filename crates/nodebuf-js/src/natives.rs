@@ -147,7 +147,10 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
             let (float, big) = typed_array_kind(&obj);
             if big {
                 // Node copies with `TypedArray.prototype.set`, whose BigInt/Number mismatch is
-                // V8's mixing error.
+                // V8's mixing error, after making room in the pool for the copy.
+                if nodebuf_core::memory::pool::is_poolable(len) {
+                    nodebuf_core::memory::pool::make_room(len).map_err(|e| throw(&ctx, e))?;
+                }
                 return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
             }
             let count = len.min(region.len / size);
