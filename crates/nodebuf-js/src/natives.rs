@@ -629,6 +629,17 @@ fn copy<'js>(
 ) -> Result<f64> {
     let mut positions = [ts, ss, se];
     if positions.iter().any(Value::is_object) {
+        // The source and target are checked before any position.
+        let undefined = Value::new_undefined(ctx.clone());
+        let first = [
+            target.clone(),
+            undefined.clone(),
+            undefined.clone(),
+            undefined,
+        ];
+        run_ref(&ctx, &this, &first, &[O, O, O, O], |buf, a| {
+            api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
+        })?;
         // Node converts targetStart, sourceStart, sourceEnd one at a time (`+value`), checking
         // each before it converts the next: convert an object, then let the core check the
         // positions so far (later ones missing).
