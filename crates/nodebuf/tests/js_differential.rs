@@ -4,7 +4,7 @@
 //! JS values, `this`, return values, errors as JS errors, the class shape, inspect, and effects
 //! through aliasing views (every live buffer is dumped every few operations).
 //!
-//! `NODEBUF_DIFF_CASES` sets the total number of operations (default 12,000, split into
+//! `NODEBUF_DIFF_CASES` sets the total number of operations (default 48,000, split into
 //! programs of `OPS_PER_PROGRAM`), `NODEBUF_SEED` the seed of the first program (program `p`
 //! uses seed + p). A failing program is kept on disk and its path printed, to rerun by hand with
 //! `node prog.js | cat` and `nodebuf prog.js | cat` (stdout must be a pipe: Node allocates
@@ -115,7 +115,7 @@ fn check(seed: u64, ops: usize, dir: &Path) -> Option<String> {
 
 #[test]
 fn random_buffer_programs_print_what_node_prints() {
-    let total = support::case_count(12_000);
+    let total = support::case_count(48_000);
     let base = support::seed();
     // NODEBUF_JS_DIFF_OPS: shorter programs show more distinct first differences at once.
     let per_program = std::env::var("NODEBUF_JS_DIFF_OPS")
