@@ -447,53 +447,50 @@ fn to_string_range<'js>(
             .parse::<f64>()
             .unwrap_or(f64::NAN))
     };
-    if start.is_symbol() {
-        return throw_now(NodeError::symbol_to_number());
-    }
-    if start.is_big_int() {
-        let b = big(start)?;
-        if b >= len && b > 0.0 {
-            return Ok(StringRange::Empty);
-        }
-        if b > 0.0 {
-            return throw_now(NodeError::bigint_to_number());
-        }
-    }
-    if end.is_symbol() {
-        return throw_now(NodeError::symbol_to_number());
-    }
-    let big_end = if end.is_big_int() {
-        let b = big(end)?;
-        if b <= len {
-            return throw_now(NodeError::bigint_to_number());
-        }
-        true
-    } else {
-        false
-    };
     let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
-    let s = if start.is_undefined() {
-        f64::NAN
+    // start: `start <= 0`, `start >= len`, then Math.trunc.
+    let s = if start.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
     } else if start.is_big_int() {
-        0.0
+        let b = big(start)?;
+        if b <= 0.0 {
+            0.0
+        } else if b >= len {
+            return Ok(StringRange::Empty);
+        } else {
+            return throw_now(NodeError::bigint_to_number());
+        }
     } else {
-        crate::args::to_number(ctx, start)?
+        let n = if start.is_undefined() {
+            f64::NAN
+        } else {
+            crate::args::to_number(ctx, start)?
+        };
+        if n <= 0.0 {
+            0.0
+        } else if n >= len {
+            return Ok(StringRange::Empty);
+        } else {
+            trunc_or_zero(n)
+        }
     };
-    let s = if s <= 0.0 {
-        0.0
-    } else if s >= len {
-        return Ok(StringRange::Empty);
-    } else {
-        trunc_or_zero(s)
-    };
-    let e = if end.is_undefined() || big_end {
+    // end: `end > len`, then Math.trunc.
+    let e = if end.is_undefined() {
         len
-    } else {
-        let e = crate::args::to_number(ctx, end)?;
-        if e > len {
+    } else if end.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    } else if end.is_big_int() {
+        if big(end)? > len {
             len
         } else {
-            trunc_or_zero(e)
+            return throw_now(NodeError::bigint_to_number());
+        }
+    } else {
+        let n = crate::args::to_number(ctx, end)?;
+        if n > len {
+            len
+        } else {
+            trunc_or_zero(n)
         }
     };
     Ok(if e <= s {
