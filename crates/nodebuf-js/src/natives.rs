@@ -259,15 +259,21 @@ fn from_array_buffer<'js>(
     let ab_len = raw::region(&ctx, &ab).map_or(0, |r| r.len);
     let mut offset = offset;
     if length.is_object() {
-        // Node converts and checks byteOffset before it converts length.
+        // Node converts byteOffset and throws for one past the end before it converts length
+        // (other offset errors come later, when the view is made).
         if offset.is_object() {
             let n = crate::args::to_number(&ctx, &offset)?;
             offset = Value::new_number(ctx.clone(), n);
         }
-        let undefined = Value::new_undefined(ctx.clone());
-        run(&ctx, &[offset.clone(), undefined], &[N, O], |a| {
-            api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1]).map(drop)
-        })?;
+        let past_end = offset
+            .as_number()
+            .is_some_and(|n| !n.is_nan() && (ab_len as f64) - n < 0.0);
+        if past_end {
+            let undefined = Value::new_undefined(ctx.clone());
+            run(&ctx, &[offset.clone(), undefined], &[N, O], |a| {
+                api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1]).map(drop)
+            })?;
+        }
     }
     let range = run(&ctx, &[offset, length], &[N, N], |a| {
         api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1])
