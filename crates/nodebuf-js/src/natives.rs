@@ -15,7 +15,10 @@ use crate::args::{coerce, run, run_mut, run_ref, Prepared};
 use crate::raw::{self, RegionKind};
 use crate::{state, throw_node_error};
 
-const N: u8 = coerce::NUMBER;
+/// `+value` for every object (Node converts views too: `+buf` is `Number(buf.toString())`).
+const N: u8 = coerce::NUMBER | coerce::VIEWS;
+/// `+value` for objects that are not views (fill values, where views are bytes to repeat).
+const NV: u8 = coerce::NUMBER;
 const S: u8 = coerce::STRING;
 const O: u8 = coerce::NONE;
 
@@ -216,8 +219,8 @@ fn alloc<'js>(
         .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::K_MAX_LENGTH as f64);
     let flags = match (fills, fill.is_string() && fill_names_encoding(&ctx, &enc)) {
         (false, _) => [O, O, O],
-        (true, false) => [O, N, O],
-        (true, true) => [O, N, S],
+        (true, false) => [O, NV, O],
+        (true, true) => [O, NV, S],
     };
     let r = run(&ctx, &[size, fill, enc], &flags, |a| {
         api::statics::alloc(&a[0], &a[1], &a[2])
@@ -550,7 +553,7 @@ fn fill<'js>(
         &ctx,
         &this,
         &[v, off, end, enc],
-        &[N, O, O, enc_flag],
+        &[NV, O, O, enc_flag],
         |buf, a| api::fill(buf, &a[0], &a[1], &a[2], &a[3]),
     )
 }
