@@ -328,7 +328,10 @@
     return e;
   }
   method('subarray', function subarray_(start, end) {
-    try { return subarray.call(this, start, end); } catch (e) { throw bigIntToNumberError(e); }
+    let view;
+    try { view = subarray.call(this, start, end); } catch (e) { throw bigIntToNumberError(e); }
+    // Node's subarray makes a Buffer over any receiver's memory (a plain Uint8Array too).
+    return view instanceof FastBuffer ? view : new FastBuffer(view.buffer, view.byteOffset, view.length);
   }, 2);
   Object.defineProperty(proto.subarray, 'name', { value: 'subarray' });
   method('slice', function slice(start, end) {
