@@ -474,7 +474,8 @@ impl Gen {
         } else {
             None
         };
-        let e = match self.below(60) {
+        let e = match self.below(62) {
+            60 | 61 => self.foreign_receiver(),
             0 | 1 => {
                 let a = vec![self.size(), self.alloc_fill(), self.encoding()];
                 format!("Buffer.alloc({})", self.args(a))
@@ -668,6 +669,62 @@ impl Gen {
             }
         };
         (e, to_slot)
+    }
+
+    /// A Buffer method called on a plain Uint8Array (over the shared ArrayBuffer, the
+    /// SharedArrayBuffer, or a fresh one): Node's methods take any Uint8Array `this`. Not
+    /// `toString`/`toLocaleString`/`write`/`inspect`: Node's call `this.utf8Slice` and friends,
+    /// which a plain Uint8Array lacks ("is not a function", a V8 text naming the callee).
+    fn foreign_receiver(&mut self) -> String {
+        let call = loop {
+            let c = match self.below(9) {
+                0 | 1 => self.read_num(),
+                2 | 3 => self.write_num(),
+                4 => self.fill(),
+                5 => self.index_of(),
+                6 => format!(
+                    "B[0].copy({}, {}, {})",
+                    self.bufferish(),
+                    self.offset(),
+                    self.offset()
+                ),
+                7 => {
+                    let enc = self.pick(ENC_HELPERS);
+                    format!("B[0].{enc}Slice({}, {})", self.offset(), self.offset())
+                }
+                _ => match self.below(6) {
+                    0 => format!("B[0].equals({})", self.bufferish()),
+                    1 => format!("B[0].compare({})", self.bufferish()),
+                    2 => format!("B[0].swap{}()", self.pick(&["16", "32", "64"])),
+                    3 => "B[0].toJSON()".into(),
+                    4 => format!("B[0].slice({}, {})", self.offset(), self.offset()),
+                    _ => format!("B[0].subarray({}, {})", self.offset(), self.offset()),
+                },
+            };
+            // The UTF-16 search guard reads the receiver's slot; keep plain calls only. Node's
+            // `includes` calls `this.indexOf` (a plain Uint8Array's own), and its variable-width
+            // accessors call `this.readUInt8`/... for 1, 2 and 4 bytes: skip those.
+            let dispatches = c.contains(".includes(")
+                || ["IntLE(", "IntBE(", "intLE(", "intBE("]
+                    .iter()
+                    .any(|m| c.contains(m));
+            if c.starts_with("B[") && !c.contains(" ? ") && !dispatches {
+                break c;
+            }
+        };
+        let receiver = self.pick(&[
+            "u8ab",
+            "u8sab",
+            "new Uint8Array(ab, 4, 20)",
+            "new Uint8Array([1, 2, 3, 250, 0])",
+        ]);
+        // `B[k].name(args)` -> `Buffer.prototype.name.call(receiver, args)`
+        let dot = call.find("].").expect("a method call on a slot") + 2;
+        let paren = call[dot..].find('(').expect("a call") + dot;
+        let name = &call[dot..paren];
+        let args = &call[paren + 1..call.len() - 1];
+        let sep = if args.is_empty() { "" } else { ", " };
+        format!("Buffer.prototype.{name}.call({receiver}{sep}{args})")
     }
 
     fn alloc_fill(&mut self) -> String {

@@ -28,9 +28,22 @@ function CN(v) {
   }
 }
 
+// Numbers: integers as they print; others as the shortest toPrecision that reads back, since
+// QuickJS's Number#toString is not always the shortest round-trip text V8 prints
+// (7.174648137343064e-43 prints as 7.1746481373430634e-43: same double, longer text).
+function NUM(v) {
+  if (Object.is(v, -0)) return '-0';
+  if (!Number.isFinite(v) || (Number.isInteger(v) && Math.abs(v) < 1e21)) return String(v);
+  for (let p = 1; p < 17; p++) {
+    const s = v.toPrecision(p);
+    if (Number(s) === v) return s;
+  }
+  return v.toPrecision(17);
+}
+
 function R(v, d = 0) {
   switch (typeof v) {
-    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'number': return NUM(v);
     case 'bigint': return v + 'n';
     case 'string': return JSON.stringify(v);
     case 'undefined': case 'boolean': return String(v);
