@@ -411,7 +411,10 @@ fn to_string<'js>(
     argc: u32,
 ) -> Result<Value<'js>> {
     let (mut start, mut end) = (start, end);
-    if argc > 0 && (enc.is_object() || start.is_object() || end.is_object()) {
+    let ordered = [&enc, &start, &end].iter().any(|v| v.is_object())
+        || start.is_big_int()
+        || end.is_big_int();
+    if argc > 0 && ordered {
         match to_string_range(&ctx, &this, &start, &end)? {
             StringRange::Keep => {}
             StringRange::Range(s, e) => {
@@ -736,9 +739,10 @@ fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
 }
 
 /// Coercions of a numeric read's `(offset, byteLength)`: a variable-width `byteLength` goes
-/// through `Math.floor` (an object's valueOf runs) before its type check.
-fn read_flags(ty: NumType) -> [u8; 2] {
-    if ty.width == 0 {
+/// through `Math.floor` (an object's valueOf runs) before its type check, after Node's check
+/// for a missing offset.
+fn read_flags(ty: NumType, offset: &Value<'_>) -> [u8; 2] {
+    if ty.width == 0 && !offset.is_undefined() {
         [O, N]
     } else {
         [O, O]
@@ -769,7 +773,8 @@ fn read_num<'js>(
         return Ok(Value::new_undefined(ctx));
     };
     let ty = m.ty;
-    let v = run_ref(&ctx, &this, &[off, bl], &read_flags(ty), |buf, a| {
+    let flags = read_flags(ty, &off);
+    let v = run_ref(&ctx, &this, &[off, bl], &flags, |buf, a| {
         api::read(buf, ty, &a[0], &a[1])
     })?;
     num_value(&ctx, v)
@@ -829,7 +834,7 @@ fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
                   bl: Opt<Value<'js>>|
                   -> Result<Value<'js>> {
                 let args = [undef(&ctx, off), undef(&ctx, bl)];
-                let v = run_ref(&ctx, &this.0, &args, &read_flags(ty), |buf, a| {
+                let v = run_ref(&ctx, &this.0, &args, &read_flags(ty, &args[0]), |buf, a| {
                     api::read(buf, ty, &a[0], &a[1])
                 })?;
                 num_value(&ctx, v)
