@@ -115,7 +115,8 @@ fn search(
         // clamps into `0..=len & !1`.
         Ok(search_start((buf.len() & !1) as i64, off, 0, forward))
     } else if byte_unit {
-        Ok(find_units(buf, &needle_storage, off, forward))
+        // For a UTF-16 string needle Node measures the haystack in whole units throughout.
+        Ok(find_units(&buf[..buf.len() & !1], &needle_storage, off, forward))
     } else {
         Ok(find_bytes(buf, &needle_storage, off, forward))
     }
@@ -188,6 +189,12 @@ fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
         return start;
     }
     if start < 0 || buf.len() < 2 || needle.len() < 2 || needle.len() > buf.len() {
+        return -1;
+    }
+    // Node: a forward search whose needle does not fit after the start finds nothing (a start
+    // from a negative offset is not otherwise checked, and rounding it down to a unit could
+    // find a match before it).
+    if forward && start as usize + needle.len() > buf.len() {
         return -1;
     }
     // A needle of odd length matches by its whole units (its last byte is dropped).
