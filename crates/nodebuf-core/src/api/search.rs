@@ -116,7 +116,12 @@ fn search(
         Ok(search_start((buf.len() & !1) as i64, off, 0, forward))
     } else if byte_unit {
         // For a UTF-16 string needle Node measures the haystack in whole units throughout.
-        Ok(find_units(&buf[..buf.len() & !1], &needle_storage, off, forward))
+        Ok(find_units(
+            &buf[..buf.len() & !1],
+            &needle_storage,
+            off,
+            forward,
+        ))
     } else {
         Ok(find_bytes(buf, &needle_storage, off, forward))
     }
