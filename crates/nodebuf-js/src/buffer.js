@@ -433,13 +433,14 @@
     };
   }
 
-  // isUtf8/isAscii refuse detached memory with a plain Error carrying ERR_INVALID_STATE (thrown
-  // by Node's native layer, so its String() has no code).
+  // isUtf8/isAscii refuse a detached ArrayBuffer with a plain Error carrying ERR_INVALID_STATE
+  // (thrown by Node's native layer, so its String() has no code); a view of detached memory is
+  // just empty there.
   const detachedGetter = (Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached') || {}).get;
   function checkNotDetached(input) {
     if (detachedGetter === undefined || input === null || typeof input !== 'object') return;
-    let ab = input;
-    if (ArrayBuffer.isView(input)) ab = input.buffer;
+    if (ArrayBuffer.isView(input)) return;
+    const ab = input;
     let detached = false;
     try { detached = detachedGetter.call(ab); } catch { detached = false; }
     if (detached) {
