@@ -82,9 +82,16 @@
     get() { return FastBuffer; }, enumerable: false, configurable: true,
   });
 
+  // Node's poolSize is a plain property: any value can be assigned and reads back as is (the
+  // pool converts it when it next needs it).
+  let poolSizeOther;
   Object.defineProperty(Buffer, 'poolSize', {
-    get: binding.getPoolSize,
-    set: binding.setPoolSize,
+    get() { return poolSizeOther !== undefined ? poolSizeOther : binding.getPoolSize(); },
+    set(value) {
+      const number = typeof value === 'number';
+      poolSizeOther = number ? undefined : value;
+      binding.setPoolSize(number ? value : (typeof value === 'symbol' ? NaN : Number(value)));
+    },
     enumerable: true,
     configurable: true,
   });
