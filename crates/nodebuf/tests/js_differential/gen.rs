@@ -644,8 +644,12 @@ impl Gen {
                 2 => format!("[...{}.keys()]", self.buf()),
                 _ => format!("[...{}.values()]", self.buf()),
             },
+            // Not a string poolSize: Node aborts (a C++ assertion) when it next makes a pool.
             45 => {
-                let n = self.pick(&["8192", "8192", "1024", "64", "100", "17", "16384", "4096"]);
+                let n = self.pick(&[
+                    "8192", "8192", "1024", "64", "100", "17", "16384", "4096", "0", "1", "8", "9",
+                    "16", "2.5",
+                ]);
                 format!("(Buffer.poolSize = {n}, Buffer.poolSize)")
             }
             46 | 47 => self.view_write(),
