@@ -22,6 +22,9 @@ pub mod coerce {
     pub const NUMBER: u8 = 1;
     /// Node may read this as an encoding name: `String(value)` runs for objects.
     pub const STRING: u8 = 2;
+    /// With `NUMBER`: views and ArrayBuffers are converted too (`+buf` is
+    /// `Number(buf.toString())`), for positions where Node never takes a view as a value.
+    pub const VIEWS: u8 = 4;
 }
 
 enum Slot<'js> {
@@ -137,7 +140,7 @@ impl<'js> Prepared<'js> {
                 let plain = matches!(kind, ObjectKind::Other | ObjectKind::Array);
                 let mut number = f64::NAN;
                 let mut string = None;
-                if flag & coerce::NUMBER != 0 && plain {
+                if flag & coerce::NUMBER != 0 && (plain || flag & coerce::VIEWS != 0) {
                     number = to_number(ctx, v)?;
                 }
                 if flag & coerce::STRING != 0 {
@@ -317,12 +320,28 @@ fn constructor_name_of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<String
 
 /// `+value` (runs `valueOf` / `Symbol.toPrimitive`).
 pub fn to_number<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> rquickjs::Result<f64> {
+    if v.is_big_int() {
+        return Err(throw_node_error(ctx, &NodeError::bigint_to_number()));
+    }
     let mut out = 0f64;
     // SAFETY: a live value of this context; JS_ToFloat64 may run user code (allowed in phase
     // one) and reports an exception with -1.
     let rc = unsafe { qjs::JS_ToFloat64(ctx.as_raw().as_ptr(), &mut out, v.as_raw()) };
     if rc < 0 {
-        return Err(rquickjs::Error::Exception);
+        // An object whose valueOf gives a BigInt: V8 says `Cannot convert a BigInt value to a
+        // number` for ToNumber; QuickJS uses one text for this and for mixing (`1n + 1`).
+        let exception = ctx.catch();
+        let message = exception
+            .as_object()
+            .and_then(|o| o.get::<_, String>("message").ok());
+        if matches!(
+            message.as_deref(),
+            Some("cannot convert BigInt to number")
+                | Some("Cannot mix BigInt and other types, use explicit conversions")
+        ) {
+            return Err(throw_node_error(ctx, &NodeError::bigint_to_number()));
+        }
+        return Err(ctx.throw(exception));
     }
     Ok(out)
 }
@@ -371,6 +390,7 @@ enum Simple<R> {
 fn with_simple_args<'js, R>(
     ctx: &Ctx<'js>,
     values: &[Value<'js>],
+    flags: &[u8],
     written: Option<Region>,
     f: impl FnOnce(&[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<Simple<R>> {
@@ -418,6 +438,11 @@ fn with_simple_args<'js, R>(
             | Type::Float => {}
             Type::String => strings[i] = Some(StrRef::new(ctx, v)?),
             Type::Object => {
+                // A view at a position Node converts with `+value` needs phase one.
+                let converts = coerce::NUMBER | coerce::VIEWS;
+                if flags.get(i).is_some_and(|&f| f & converts == converts) {
+                    return Ok(Simple::General);
+                }
                 let Some((ptr, len)) = raw::uint8_array(ctx, v) else {
                     return Ok(Simple::General);
                 };
@@ -464,7 +489,7 @@ pub fn run_ref<'js, R>(
     mut f: impl FnMut(&[u8], &[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
     let region = this_bytes(ctx, this)?;
-    let fast = with_simple_args(ctx, values, None, |args| {
+    let fast = with_simple_args(ctx, values, flags, None, |args| {
         // SAFETY: located just now; reading the arguments ran no JS, no `&mut` to these bytes
         // exists and none is made while `f` runs (it runs no JS).
         let bytes = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
@@ -507,7 +532,7 @@ pub fn run_mut<'js, R>(
     mut f: impl FnMut(&mut [u8], &[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
     let region = this_bytes(ctx, this)?;
-    let fast = with_simple_args(ctx, values, Some(region), |args| {
+    let fast = with_simple_args(ctx, values, flags, Some(region), |args| {
         // SAFETY: located just now; reading the arguments ran no JS, and view arguments do not
         // overlap these bytes (else the general path copies them), so this is the only
         // reference to them while `f` runs, and `f` runs no JS.
@@ -547,7 +572,7 @@ pub fn run<'js, R>(
     flags: &[u8],
     mut f: impl FnMut(&[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
-    match with_simple_args(ctx, values, None, &mut f)? {
+    match with_simple_args(ctx, values, flags, None, &mut f)? {
         Simple::Done(r) => return Ok(r),
         Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
         Simple::General => {}

@@ -82,9 +82,16 @@
     get() { return FastBuffer; }, enumerable: false, configurable: true,
   });
 
+  // Node's poolSize is a plain property: any value can be assigned and reads back as is (the
+  // pool converts it when it next needs it).
+  let poolSizeOther;
   Object.defineProperty(Buffer, 'poolSize', {
-    get: binding.getPoolSize,
-    set: binding.setPoolSize,
+    get() { return poolSizeOther !== undefined ? poolSizeOther : binding.getPoolSize(); },
+    set(value) {
+      const number = typeof value === 'number';
+      poolSizeOther = number ? undefined : value;
+      binding.setPoolSize(number ? value : (typeof value === 'symbol' ? NaN : Number(value)));
+    },
     enumerable: true,
     configurable: true,
   });
@@ -148,7 +155,14 @@
     },
     concat(list, length) {
       if (!Array.isArray(list)) throw binding.concatListError(list);
-      return binding.concat(list, length);
+      if (length !== undefined || list.length === 0) return binding.concat(list, length, false);
+      // Node sums the items' `length`s with JS `+=` (a null item throws here, a string counts
+      // its characters) and allocates that before it checks any item.
+      let sum = 0;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i].length) sum += list[i].length;
+      }
+      return binding.concat(list, sum, true);
     },
     byteLength(string, encoding) {
       return binding.byteLength(string, encoding);
@@ -335,8 +349,19 @@
   // Node's subarray: relative offsets from `this.length` (truncated, negatives from the end,
   // clamped), then a FastBuffer over `this.buffer` at `this.byteOffset + start`. The raw
   // native does the plain case; this handles every coercion and odd receiver.
+  // A BigInt start/end fails ToNumber: V8 says so; QuickJS uses its BigInt-mixing text.
+  function truncForOffset(value) {
+    try {
+      return Math.trunc(value);
+    } catch (e) {
+      if (e instanceof TypeError && /bigint/i.test(e.message)) {
+        e.message = 'Cannot convert a BigInt value to a number';
+      }
+      throw e;
+    }
+  }
   function relativeOffset(value, length) {
-    const n = Math.trunc(value);
+    const n = truncForOffset(value);
     if (n === 0 || n !== n) return 0;
     if (n < 0) {
       const fromEnd = n + length;
@@ -443,13 +468,14 @@
     };
   }
 
-  // isUtf8/isAscii refuse detached memory with a plain Error carrying ERR_INVALID_STATE (thrown
-  // by Node's native layer, so its String() has no code).
+  // isUtf8/isAscii refuse a detached ArrayBuffer with a plain Error carrying ERR_INVALID_STATE
+  // (thrown by Node's native layer, so its String() has no code); a view of detached memory is
+  // just empty there.
   const detachedGetter = (Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached') || {}).get;
   function checkNotDetached(input) {
     if (detachedGetter === undefined || input === null || typeof input !== 'object') return;
-    let ab = input;
-    if (ArrayBuffer.isView(input)) ab = input.buffer;
+    if (ArrayBuffer.isView(input)) return;
+    const ab = input;
     let detached = false;
     try { detached = detachedGetter.call(ab); } catch { detached = false; }
     if (detached) {

@@ -5,8 +5,8 @@
 
 use std::sync::OnceLock;
 
-use nodebuf_core::api::{self, NumMethod, NumValue};
-use nodebuf_core::args::Arg;
+use nodebuf_core::api::{self, NumMethod, NumType, NumValue};
+use nodebuf_core::args::{Arg, ObjectKind};
 use nodebuf_core::encoding::{self, Encoding, JsString};
 use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
@@ -15,7 +15,10 @@ use crate::args::{coerce, run, run_mut, run_ref, Prepared};
 use crate::raw::{self, RegionKind};
 use crate::{state, throw_node_error};
 
-const N: u8 = coerce::NUMBER;
+/// `+value` for every object (Node converts views too: `+buf` is `Number(buf.toString())`).
+const N: u8 = coerce::NUMBER | coerce::VIEWS;
+/// `+value` for objects that are not views (fill values, where views are bytes to repeat).
+const NV: u8 = coerce::NUMBER;
 const S: u8 = coerce::STRING;
 const O: u8 = coerce::NONE;
 
@@ -146,7 +149,12 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
             };
             let (float, big) = typed_array_kind(&obj);
             if big {
-                return Err(throw(&ctx, NodeError::bigint_to_number()));
+                // Node copies with `TypedArray.prototype.set`, whose BigInt/Number mismatch is
+                // V8's mixing error, after making room in the pool for the copy.
+                if nodebuf_core::memory::pool::is_poolable(len) {
+                    nodebuf_core::memory::pool::make_room(len).map_err(|e| throw(&ctx, e))?;
+                }
+                return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
             }
             let real = region.len / size;
             // Node copies into a pooled Buffer of the claimed length (a claimed length shorter
@@ -222,7 +230,17 @@ pub(crate) fn alloc<'js>(
     fill: Value<'js>,
     enc: Value<'js>,
 ) -> Result<Value<'js>> {
-    let r = run(&ctx, &[size, fill, enc], &[O, N, O], |a| {
+    // Node fills (converting an object fill with valueOf, naming a string fill's encoding)
+    // only after `size` passed its check and is not 0.
+    let fills = size
+        .as_number()
+        .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::K_MAX_LENGTH as f64);
+    let flags = match (fills, fill.is_string() && fill_names_encoding(&ctx, &enc)) {
+        (false, _) => [O, O, O],
+        (true, false) => [O, NV, O],
+        (true, true) => [O, NV, S],
+    };
+    let r = run(&ctx, &[size, fill, enc], &flags, |a| {
         api::statics::alloc(&a[0], &a[1], &a[2])
     })?;
     state::to_js(&ctx, &r)
@@ -260,6 +278,24 @@ fn from_array_buffer<'js>(
     length: Value<'js>,
 ) -> Result<Value<'js>> {
     let ab_len = raw::region(&ctx, &ab).map_or(0, |r| r.len);
+    let mut offset = offset;
+    if length.is_object() {
+        // Node converts byteOffset and throws for one past the end before it converts length
+        // (other offset errors come later, when the view is made).
+        if offset.is_object() {
+            let n = crate::args::to_number(&ctx, &offset)?;
+            offset = Value::new_number(ctx.clone(), n);
+        }
+        let past_end = offset
+            .as_number()
+            .is_some_and(|n| !n.is_nan() && (ab_len as f64) - n < 0.0);
+        if past_end {
+            let undefined = Value::new_undefined(ctx.clone());
+            run(&ctx, &[offset.clone(), undefined], &[N, O], |a| {
+                api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1]).map(drop)
+            })?;
+        }
+    }
     let range = run(&ctx, &[offset, length], &[N, N], |a| {
         api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1])
     })?;
@@ -272,8 +308,17 @@ fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result
     state::to_js(&ctx, &r)
 }
 
-fn concat<'js>(ctx: Ctx<'js>, list: Array<'js>, total: Value<'js>) -> Result<Value<'js>> {
-    let mut values: Vec<Value> = Vec::with_capacity(list.len());
+/// `Buffer.concat(list, length)` for a non-empty list. Node allocates first and checks the
+/// items while copying, so a bad item still takes its slot from the pool: `length` is either
+/// the caller's `totalLength` (`summed` false; checked as Node's `length` offset) or the sum of
+/// the items' `length`s the JS half computed (`summed` true; checked as `allocUnsafe`'s size).
+fn concat<'js>(
+    ctx: Ctx<'js>,
+    list: Array<'js>,
+    total: Value<'js>,
+    summed: rquickjs::function::Opt<bool>,
+) -> Result<Value<'js>> {
+    let mut values: Vec<Value> = Vec::with_capacity(list.len() + 1);
     for item in list.iter::<Value>() {
         values.push(item?);
     }
@@ -282,29 +327,42 @@ fn concat<'js>(ctx: Ctx<'js>, list: Array<'js>, total: Value<'js>) -> Result<Val
         // Node returns an empty Buffer for an empty list before looking at `totalLength`.
         return js_buffer(&ctx, CoreBuffer::alloc(0));
     }
-    values.push(total);
-    let len = run(&ctx, &values, &[], |a| {
-        api::statics::concat_validate(&a[..n], &a[n])
+    // Two steps: `run` may call its closure twice to render an error, and the allocation must
+    // happen once.
+    let buf = if summed.0.unwrap_or(false) {
+        run(&ctx, &[total], &[], |a| api::statics::alloc_unsafe(&a[0]))?
+    } else {
+        run(&ctx, &[total], &[], |a| {
+            CoreBuffer::alloc_unsafe(api::alloc::concat_length(&a[0], 0)?)
+        })?
+    };
+    run(&ctx, &values, &[], |a| {
+        a.iter()
+            .enumerate()
+            .try_for_each(|(i, item)| api::alloc::concat_item(i, item).map(drop))
     })?;
-    // Node copies each item (clamped to what is left) into an allocUnsafe Buffer.
+    // Node copies each item (clamped to what is left); the rest stays zero.
+    let len = buf.len();
     let regions: Vec<_> = values[..n]
         .iter()
         .filter_map(|v| raw::uint8_array(&ctx, v))
         .collect();
-    let buf = alloc_filled(len, |dst| {
+    if len > 0 {
+        let dst = buf.as_ptr();
         let mut pos = 0usize;
-        for (ptr, n) in &regions {
-            let take = (*n).min(len - pos);
-            // SAFETY: each region was located just now (no JS since) and has `n` readable
-            // bytes; `dst + pos` has `len - pos >= take` writable bytes; `copy` allows overlap.
+        for (ptr, count) in &regions {
+            let take = (*count).min(len - pos);
+            // SAFETY: each region was located just now (no JS since) and has `count` readable
+            // bytes; `dst + pos` has `len - pos >= take` writable bytes of the new Buffer;
+            // `copy` allows overlap (an item may view the pool slab the result came from).
             unsafe { std::ptr::copy(*ptr, dst.add(pos), take) };
             pos += take;
             if pos == len {
                 break;
             }
         }
-    });
-    js_buffer(&ctx, buf)
+    }
+    state::to_js(&ctx, &buf)
 }
 
 fn copy_bytes_from<'js>(
@@ -340,7 +398,14 @@ fn copy_bytes_from<'js>(
 }
 
 pub(crate) fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
-    run(&ctx, &[value, enc], &[O, O], |a| {
+    // Node names the encoding (`encoding + ''`, running an object's toString) only for a
+    // non-empty string.
+    let names_encoding = enc.is_object()
+        && value
+            .as_string()
+            .is_some_and(|s| !s.to_string().is_ok_and(|t| t.is_empty()));
+    let enc_flag = if names_encoding { S } else { O };
+    run(&ctx, &[value, enc], &[O, enc_flag], |a| {
         api::string::byte_length(&a[0], &a[1]).map(|n| n as f64)
     })
 }
@@ -363,10 +428,106 @@ pub(crate) fn to_string<'js>(
     end: Value<'js>,
     argc: u32,
 ) -> Result<Value<'js>> {
+    let (mut start, mut end) = (start, end);
+    let ordered = [&enc, &start, &end].iter().any(|v| v.is_object())
+        || start.is_big_int()
+        || end.is_big_int();
+    if argc > 0 && ordered {
+        match to_string_range(&ctx, &this, &start, &end)? {
+            StringRange::Keep => {}
+            StringRange::Range(s, e) => {
+                start = Value::new_number(ctx.clone(), s);
+                end = Value::new_number(ctx.clone(), e);
+            }
+            StringRange::Empty => return Ok(rquickjs::String::from_str(ctx, "")?.into_value()),
+        }
+    }
     let s = run_ref(&ctx, &this, &[enc, start, end], &[S, N, N], |buf, a| {
         api::to_string(buf, &a[0], &a[1], &a[2], argc as usize)
     })?;
     js_string(&ctx, &s)
+}
+
+enum StringRange {
+    /// Leave the arguments to the core.
+    Keep,
+    /// The result is `''`.
+    Empty,
+    /// The coerced `start` and `end`.
+    Range(f64, f64),
+}
+
+/// `buf.toString`'s range in Node's order when an argument is an object: `start` is coerced
+/// first and a start at or past the end returns `''` before `end` is looked at; an empty range
+/// returns `''` before the encoding is named. A BigInt compares as a number (Node's `<=`/`>=`)
+/// and throws only where Node truncates it; a Symbol throws at its first comparison.
+fn to_string_range<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    start: &Value<'js>,
+    end: &Value<'js>,
+) -> Result<StringRange> {
+    let Some((_, len)) = raw::uint8_array(ctx, this) else {
+        return Ok(StringRange::Keep);
+    };
+    let len = len as f64;
+    let throw_now = |e: NodeError| Err(throw(ctx, e));
+    let big = |v: &Value<'js>| -> Result<f64> {
+        Ok(crate::to_rust_string(ctx, v)?
+            .parse::<f64>()
+            .unwrap_or(f64::NAN))
+    };
+    let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
+    // start: `start <= 0`, `start >= len`, then Math.trunc.
+    let s = if start.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    } else if start.is_big_int() {
+        let b = big(start)?;
+        if b <= 0.0 {
+            0.0
+        } else if b >= len {
+            return Ok(StringRange::Empty);
+        } else {
+            return throw_now(NodeError::bigint_to_number());
+        }
+    } else {
+        let n = if start.is_undefined() {
+            f64::NAN
+        } else {
+            crate::args::to_number(ctx, start)?
+        };
+        if n <= 0.0 {
+            0.0
+        } else if n >= len {
+            return Ok(StringRange::Empty);
+        } else {
+            trunc_or_zero(n)
+        }
+    };
+    // end: `end > len`, then Math.trunc.
+    let e = if end.is_undefined() {
+        len
+    } else if end.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    } else if end.is_big_int() {
+        if big(end)? > len {
+            len
+        } else {
+            return throw_now(NodeError::bigint_to_number());
+        }
+    } else {
+        let n = crate::args::to_number(ctx, end)?;
+        if n > len {
+            len
+        } else {
+            trunc_or_zero(n)
+        }
+    };
+    Ok(if e <= s {
+        StringRange::Empty
+    } else {
+        StringRange::Range(s, e)
+    })
 }
 
 pub(crate) fn write<'js>(
@@ -390,9 +551,45 @@ pub(crate) fn fill<'js>(
     end: Value<'js>,
     enc: Value<'js>,
 ) -> Result<()> {
-    run_mut(&ctx, &this, &[v, off, end, enc], &[N, O, O, O], |buf, a| {
-        api::fill(buf, &a[0], &a[1], &a[2], &a[3])
-    })
+    // Node checks offset and end (and returns for an empty range) before it converts an
+    // object value with valueOf.
+    if v.is_object() && raw::region(&ctx, &v).is_none() {
+        if let Some((_, len)) = raw::uint8_array(&ctx, &this) {
+            let args = [off.clone(), end.clone(), enc.clone()];
+            let range = run(&ctx, &args, &[O, O, O], |a| {
+                api::fill::fill_range(len, &Arg::Undefined, &a[0], &a[1], &a[2])
+            })?;
+            if range.is_none() {
+                return Ok(());
+            }
+        }
+    }
+    // The encoding is named only for a string value, when no string offset/end stands in.
+    let names_encoding = v.is_string()
+        && !(off.is_undefined() || off.is_string())
+        && !end.is_string()
+        && fill_names_encoding(&ctx, &enc);
+    let enc_flag = if names_encoding { S } else { O };
+    run_mut(
+        &ctx,
+        &this,
+        &[v, off, end, enc],
+        &[NV, O, O, enc_flag],
+        |buf, a| api::fill(buf, &a[0], &a[1], &a[2], &a[3]),
+    )
+}
+
+/// Whether `buf.fill`'s encoding normalizer would stringify `enc`: it reads `${enc}` only
+/// when `enc.length` is that of some encoding name, which for objects means String objects
+/// (others are rejected as not strings, untouched).
+fn fill_names_encoding<'js>(ctx: &Ctx<'js>, enc: &Value<'js>) -> bool {
+    match enc.as_object() {
+        None => true,
+        Some(o) => ctx
+            .globals()
+            .get::<_, Value>("String")
+            .is_ok_and(|string| o.is_instance_of(&string)),
+    }
 }
 
 pub(crate) fn index_of<'js>(
@@ -403,11 +600,18 @@ pub(crate) fn index_of<'js>(
     enc: Value<'js>,
     dir: i32,
 ) -> Result<Value<'js>> {
+    // Node names the encoding (`encoding + ''`) only for a non-number needle, and a string
+    // `byteOffset` stands in for it.
+    let enc_flag = if v.is_number() || off.is_string() {
+        O
+    } else {
+        S
+    };
     let r = run_ref(
         &ctx,
         &this,
         &[v, off, enc],
-        &[O, N, S],
+        &[O, N, enc_flag],
         |buf, a| match dir {
             0 => api::index_of(buf, &a[0], &a[1], &a[2]),
             1 => api::last_index_of(buf, &a[0], &a[1], &a[2]),
@@ -450,6 +654,42 @@ pub(crate) fn copy<'js>(
     ss: Value<'js>,
     se: Value<'js>,
 ) -> Result<f64> {
+    let mut positions = [ts, ss, se];
+    if positions.iter().any(Value::is_object) {
+        // The source and target are checked before any position.
+        let undefined = Value::new_undefined(ctx.clone());
+        let first = [
+            target.clone(),
+            undefined.clone(),
+            undefined.clone(),
+            undefined,
+        ];
+        run_ref(&ctx, &this, &first, &[O, O, O, O], |buf, a| {
+            api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
+        })?;
+        // Node converts targetStart, sourceStart, sourceEnd one at a time (`+value`), checking
+        // each before it converts the next: convert an object, then let the core check the
+        // positions so far (later ones missing).
+        for i in 0..positions.len() {
+            if positions[i].is_object() {
+                let n = crate::args::to_number(&ctx, &positions[i])?;
+                positions[i] = Value::new_number(ctx.clone(), n);
+            }
+            let mut so_far = [
+                target.clone(),
+                positions[0].clone(),
+                positions[1].clone(),
+                positions[2].clone(),
+            ];
+            for later in so_far.iter_mut().skip(i + 2) {
+                *later = Value::new_undefined(ctx.clone());
+            }
+            run_ref(&ctx, &this, &so_far, &[O, O, O, O], |buf, a| {
+                api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
+            })?;
+        }
+    }
+    let [ts, ss, se] = positions;
     let plan = run_ref(
         &ctx,
         &this,
@@ -516,6 +756,30 @@ fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
     }
 }
 
+/// Coercions of a numeric read's `(offset, byteLength)`: a variable-width `byteLength` goes
+/// through `Math.floor` (an object's valueOf runs) before its type check, after Node's check
+/// for a missing offset.
+fn read_flags(ty: NumType, offset: &Value<'_>) -> [u8; 2] {
+    if ty.width == 0 && !offset.is_undefined() {
+        [O, N]
+    } else {
+        [O, O]
+    }
+}
+
+/// Coercions of a numeric write's `(value, offset, byteLength)`: `+value`, and for the
+/// variable-width methods `Math.floor(byteLength)` — which Node checks first, so an object
+/// value is only coerced once `byteLength` is a valid 1..=6.
+fn write_flags(ty: NumType, value: &Value<'_>, byte_length: &Value<'_>) -> [u8; 3] {
+    if ty.width != 0 {
+        return [N, O, O];
+    }
+    let valid = byte_length
+        .as_number()
+        .is_some_and(|n| (1.0..=6.0).contains(&n) && n.fract() == 0.0);
+    [if value.is_object() && !valid { O } else { N }, O, N]
+}
+
 pub(crate) fn read_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
@@ -527,7 +791,8 @@ pub(crate) fn read_num<'js>(
         return Ok(Value::new_undefined(ctx));
     };
     let ty = m.ty;
-    let v = run_ref(&ctx, &this, &[off, bl], &[O, O], |buf, a| {
+    let flags = read_flags(ty, &off);
+    let v = run_ref(&ctx, &this, &[off, bl], &flags, |buf, a| {
         api::read(buf, ty, &a[0], &a[1])
     })?;
     num_value(&ctx, v)
@@ -545,7 +810,8 @@ pub(crate) fn write_num<'js>(
         return Ok(0.0);
     };
     let ty = m.ty;
-    run_mut(&ctx, &this, &[v, off, bl], &[N, O, O], |buf, a| {
+    let flags = write_flags(ty, &v, &bl);
+    run_mut(&ctx, &this, &[v, off, bl], &flags, |buf, a| {
         api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
     })
 }
@@ -571,7 +837,8 @@ fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
                   bl: Opt<Value<'js>>|
                   -> Result<f64> {
                 let args = [undef(&ctx, v), undef(&ctx, off), undef(&ctx, bl)];
-                run_mut(&ctx, &this.0, &args, &[N, O, O], |buf, a| {
+                let flags = write_flags(ty, &args[0], &args[2]);
+                run_mut(&ctx, &this.0, &args, &flags, |buf, a| {
                     api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
                 })
             },
@@ -585,7 +852,7 @@ fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
                   bl: Opt<Value<'js>>|
                   -> Result<Value<'js>> {
                 let args = [undef(&ctx, off), undef(&ctx, bl)];
-                let v = run_ref(&ctx, &this.0, &args, &[O, O], |buf, a| {
+                let v = run_ref(&ctx, &this.0, &args, &read_flags(ty, &args[0]), |buf, a| {
                     api::read(buf, ty, &a[0], &a[1])
                 })?;
                 num_value(&ctx, v)
@@ -614,6 +881,23 @@ fn slice_helper<'js>(
     end: Value<'js>,
 ) -> Result<Value<'js>> {
     let enc = encoding_by_id(enc);
+    let (mut start, mut end) = (start, end);
+    if start.is_object() || end.is_object() {
+        // Node's native slice returns '' for an empty buffer before it reads any argument, and
+        // reads `end` only after `start` proved a valid (non-negative) index.
+        if let Some((_, len)) = raw::uint8_array(&ctx, &this) {
+            if len == 0 {
+                return Ok(rquickjs::String::from_str(ctx, "")?.into_value());
+            }
+            if !(start.is_big_int() || start.is_symbol() || start.is_undefined()) {
+                let n = crate::args::to_number(&ctx, &start)?;
+                start = Value::new_number(ctx.clone(), n);
+                if n.trunc() < 0.0 {
+                    end = Value::new_undefined(ctx.clone());
+                }
+            }
+        }
+    }
     let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
         api::slice_helper(buf, enc, &a[0], &a[1])
     })?;
@@ -629,6 +913,31 @@ fn write_helper<'js>(
     len: Value<'js>,
 ) -> Result<f64> {
     let enc = encoding_by_id(enc);
+    let (mut off, mut len) = (off, len);
+    if len.is_object() {
+        // Node's native write checks the string, then converts and checks offset (negative:
+        // out of range; past the end: out of bounds), and only then converts length.
+        let size = raw::uint8_array(&ctx, &this).map(|(_, n)| n as f64);
+        if off.is_object() {
+            let n = crate::args::to_number(&ctx, &off)?;
+            off = Value::new_number(ctx.clone(), n);
+        }
+        let start = if off.is_undefined() {
+            Some(0.0)
+        } else if off.is_big_int() || off.is_symbol() {
+            None
+        } else {
+            Some(crate::args::to_number(&ctx, &off)?.trunc())
+        };
+        let offset_fails = match (start, size) {
+            (Some(n), Some(size)) => n < 0.0 || n > size,
+            _ => true,
+        };
+        if !s.is_string() || offset_fails {
+            // The core reports the string or offset error before it writes anything.
+            len = Value::new_undefined(ctx.clone());
+        }
+    }
     run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
         api::write_helper(buf, enc, &a[0], &a[1], &a[2]).map(|n| n as f64)
     })
@@ -665,11 +974,26 @@ fn transcode<'js>(
     from: Value<'js>,
     to: Value<'js>,
 ) -> Result<Value<'js>> {
+    // Node checks the source, returns an empty Buffer for an empty one, and only then names
+    // the encodings: strings by their text, String objects by `${enc}`, and anything else is
+    // passed on as is and refused by the native layer (U_ILLEGAL_ARGUMENT_ERROR).
+    match raw::uint8_array(&ctx, &source) {
+        None => {
+            return run(&ctx, &[source], &[O], |a| {
+                api::compare::expect_uint8_array(&a[0], "source").map(drop)
+            })
+            .map(|()| Value::new_undefined(ctx.clone()));
+        }
+        Some((_, 0)) => return js_buffer(&ctx, CoreBuffer::alloc(0)),
+        Some(_) => {}
+    }
     let name = |v: &Value<'js>| -> Result<Option<String>> {
         if v.is_undefined() || v.is_null() {
             Ok(None)
-        } else {
+        } else if v.is_string() || (v.is_object() && fill_names_encoding(&ctx, v)) {
             crate::to_rust_string(&ctx, v).map(Some)
+        } else {
+            Ok(Some(String::from("\0not an encoding")))
         }
     };
     let (from, to) = (name(&from)?, name(&to)?);
@@ -695,17 +1019,17 @@ fn transcode<'js>(
         }
         return Err(ctx.throw(value));
     }
-    let buf = alloc_filled(out.len(), |dst| {
-        // SAFETY: `dst` has `out.len()` writable bytes; `out` is ours.
-        unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), dst, out.len()) }
-    });
-    js_buffer(&ctx, buf)
+    // Node's transcode result comes from its C++ layer: a Buffer with a store of its own.
+    js_buffer(&ctx, CoreBuffer::of(&out))
 }
 
 fn validate_text<'js>(ctx: Ctx<'js>, input: Value<'js>, ascii: bool) -> Result<bool> {
     run(&ctx, &[input], &[O], |a| {
+        // Node takes typed arrays and (Shared)ArrayBuffers; a DataView is refused.
         let bytes = match a[0] {
-            Arg::Object(o) if o.bytes.is_some() => o.bytes.unwrap_or(&[]),
+            Arg::Object(o) if o.bytes.is_some() && o.kind != ObjectKind::DataView => {
+                o.bytes.unwrap_or(&[])
+            }
             _ => {
                 return Err(NodeError::invalid_arg_type(
                     "input",

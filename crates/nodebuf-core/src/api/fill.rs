@@ -23,36 +23,20 @@ pub fn fill(
     end: &Arg<'_>,
     encoding: &Arg<'_>,
 ) -> Result<(), NodeError> {
-    let (mut offset, mut end, mut encoding_arg) = (*offset, *end, *encoding);
-    let mut enc = Encoding::Utf8;
-    if let Arg::String(_) = value {
-        // A missing or string offset takes the encoding's place (so `fill(str, undefined,
-        // undefined, 'hex')` ignores 'hex', as in Node), then the whole buffer is filled.
-        if matches!(offset, Arg::Undefined | Arg::String(_)) {
-            encoding_arg = offset;
-            offset = Arg::Undefined;
-            end = Arg::Undefined;
-        } else if let Arg::String(_) = end {
-            encoding_arg = end;
-            end = Arg::Undefined;
-        }
-        enc = encoding_must_be_string(&encoding_arg)?;
-    }
-    // A missing offset means the whole buffer: `end` is then not even looked at.
-    let (start, stop) = match offset {
-        Arg::Undefined => (0.0, buf.len() as f64),
-        _ => (
-            validate_integer(&offset, "offset", 0.0, K_MAX_LENGTH)?,
-            match end {
-                Arg::Undefined => buf.len() as f64,
-                _ => validate_integer(&end, "end", 0.0, buf.len() as f64)?,
-            },
-        ),
+    let Some((range, enc)) = fill_range(buf.len(), value, offset, end, encoding)? else {
+        return Ok(());
     };
-    if start >= stop {
+    if range.is_empty() {
+        // Only an empty buffer with no offset gets here: Node's native fill still converts a
+        // value that is neither a string nor a view (BigInts and Symbols throw).
+        let keeps = matches!(value, Arg::String(_))
+            || matches!(value, Arg::Object(o) if o.is_array_buffer_view());
+        if !keeps {
+            to_number(value)?;
+        }
         return Ok(());
     }
-    let range = &mut buf[start as usize..stop as usize];
+    let range = &mut buf[range];
     match *value {
         Arg::String(s) if s.is_empty() => range.fill(0),
         Arg::String(s) => {
@@ -75,4 +59,68 @@ pub fn fill(
         }
     }
     Ok(())
+}
+
+/// The checks `buf.fill` makes before it looks at a non-string value, on a buffer of `len`
+/// bytes: the encoding (string values only), `offset`, `end`. Returns the byte range to fill
+/// and the string's encoding, or `None` for an empty range given by offset/end. (Node converts an object value
+/// with `valueOf` only after these pass, so callers that coerce values ask this first.)
+pub fn fill_range(
+    len: usize,
+    value: &Arg<'_>,
+    offset: &Arg<'_>,
+    end: &Arg<'_>,
+    encoding: &Arg<'_>,
+) -> Result<Option<(std::ops::Range<usize>, Encoding)>, NodeError> {
+    let (mut offset, mut end, mut encoding_arg) = (*offset, *end, *encoding);
+    let mut enc = Encoding::Utf8;
+    if let Arg::String(_) = value {
+        // A missing or string offset takes the encoding's place (so `fill(str, undefined,
+        // undefined, 'hex')` ignores 'hex', as in Node), then the whole buffer is filled.
+        if matches!(offset, Arg::Undefined | Arg::String(_)) {
+            encoding_arg = offset;
+            offset = Arg::Undefined;
+            end = Arg::Undefined;
+        } else if let Arg::String(_) = end {
+            encoding_arg = end;
+            end = Arg::Undefined;
+        }
+        enc = match encoding_arg {
+            // Node validates a String object by its text (`new String('hex')` passes) but its
+            // native fill reads only real strings and fills utf8, unless one character took
+            // the latin1 fast path before.
+            Arg::Object(o) if o.constructor_name == Some("String") => {
+                let named = o
+                    .string
+                    .filter(|s| !s.is_empty())
+                    .and_then(Encoding::parse)
+                    .ok_or_else(|| {
+                        NodeError::invalid_arg_type("encoding", "of type string", &encoding_arg)
+                    })?;
+                let one_unit = matches!(value, Arg::String(s) if s.len() == 1);
+                if one_unit && named == Encoding::Latin1 {
+                    Encoding::Latin1
+                } else {
+                    Encoding::Utf8
+                }
+            }
+            _ => encoding_must_be_string(&encoding_arg)?,
+        };
+    }
+    // A missing offset means the whole buffer: `end` is then not even looked at, and there is
+    // no early return for an empty range (the value is still converted).
+    let (start, stop) = match offset {
+        Arg::Undefined => return Ok(Some((0..len, enc))),
+        _ => (
+            validate_integer(&offset, "offset", 0.0, K_MAX_LENGTH)?,
+            match end {
+                Arg::Undefined => len as f64,
+                _ => validate_integer(&end, "end", 0.0, len as f64)?,
+            },
+        ),
+    };
+    if start >= stop {
+        return Ok(None);
+    }
+    Ok(Some((start as usize..stop as usize, enc)))
 }

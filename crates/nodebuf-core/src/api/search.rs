@@ -2,7 +2,8 @@
 
 use super::coerce::{encoding_undefined_is_utf8, to_number};
 use crate::args::Arg;
-use crate::encoding::{self, Encoding};
+use crate::buffer::Buffer;
+use crate::encoding::{self, Encoding, JsStr};
 use crate::error::{expected_types, NodeError};
 use crate::number;
 use crate::ops::search as raw;
@@ -76,14 +77,27 @@ fn search(
         }
         Arg::String(s) => {
             let enc = encoding_undefined_is_utf8(&encoding)?;
-            (encoding::encode(enc, s), enc == Encoding::Utf16le)
+            let needle = match enc {
+                // Node searches utf8, utf16le and latin1 needles natively but makes the others
+                // with its pooled `Buffer.from(needle, encoding)`: the needle takes a pool slot.
+                Encoding::Ascii | Encoding::Base64 | Encoding::Base64url | Encoding::Hex => {
+                    Buffer::from_js_str(s, enc)?.to_vec()?
+                }
+                // Node's native search encodes a utf8 needle as WTF-8: a lone surrogate is its
+                // own 3-byte sequence (ED A0 80), not U+FFFD as `Buffer.from` writes.
+                Encoding::Utf8 => wtf8(s),
+                _ => encoding::encode(enc, s),
+            };
+            (needle, enc == Encoding::Utf16le)
         }
+        // Node names the encoding (`encoding + ''`) before it looks at a non-number needle.
+        _ if matches!(encoding, Arg::Symbol(_)) => return Err(NodeError::symbol_to_string()),
         Arg::Object(o) if o.is_uint8_array() => {
             // The encoding still decides byte or UTF-16 unit matching for Buffer needles.
             let ucs2 = matches!(encoding, Arg::String(e) if Encoding::parse_js(e) == Some(Encoding::Utf16le));
             let needle = o.bytes.unwrap_or(&[]);
             return Ok(if ucs2 {
-                find_units(buf, needle, off, forward)
+                find_units_of_buffer(buf, needle, off, forward)
             } else {
                 find_bytes(buf, needle, off, forward)
             });
@@ -96,11 +110,52 @@ fn search(
             ))
         }
     };
-    if byte_unit {
-        Ok(find_units(buf, &needle_storage, off, forward))
+    if byte_unit && needle_storage.is_empty() {
+        // Node measures the haystack in whole units for a UTF-16 string needle: an empty one
+        // clamps into `0..=len & !1`.
+        Ok(search_start((buf.len() & !1) as i64, off, 0, forward))
+    } else if byte_unit {
+        // For a UTF-16 string needle Node measures the haystack in whole units throughout.
+        Ok(find_units(
+            &buf[..buf.len() & !1],
+            &needle_storage,
+            off,
+            forward,
+        ))
     } else {
         Ok(find_bytes(buf, &needle_storage, off, forward))
     }
+}
+
+/// `s` as WTF-8: UTF-8 where a lone surrogate is encoded like any other code point.
+fn wtf8(s: JsStr<'_>) -> Vec<u8> {
+    let units = match s {
+        JsStr::Utf16(u) if u.iter().any(|c| (0xD800..0xE000).contains(c)) => u,
+        _ => return encoding::encode(Encoding::Utf8, s),
+    };
+    let mut out = Vec::with_capacity(units.len() * 3);
+    for c in char::decode_utf16(units.iter().copied()) {
+        let code = match c {
+            Ok(c) => u32::from(c),
+            Err(lone) => u32::from(lone.unpaired_surrogate()),
+        };
+        match code {
+            0..=0x7F => out.push(code as u8),
+            0x80..=0x7FF => out.extend([0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]),
+            0x800..=0xFFFF => out.extend([
+                0xE0 | (code >> 12) as u8,
+                0x80 | ((code >> 6) & 0x3F) as u8,
+                0x80 | (code & 0x3F) as u8,
+            ]),
+            _ => out.extend([
+                0xF0 | (code >> 18) as u8,
+                0x80 | ((code >> 12) & 0x3F) as u8,
+                0x80 | ((code >> 6) & 0x3F) as u8,
+                0x80 | (code & 0x3F) as u8,
+            ]),
+        }
+    }
+    out
 }
 
 fn find_byte(buf: &[u8], byte: u8, off: i64, forward: bool) -> i64 {
@@ -141,6 +196,12 @@ fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
     if start < 0 || buf.len() < 2 || needle.len() < 2 || needle.len() > buf.len() {
         return -1;
     }
+    // Node: a forward search whose needle does not fit after the start finds nothing (a start
+    // from a negative offset is not otherwise checked, and rounding it down to a unit could
+    // find a match before it).
+    if forward && start as usize + needle.len() > buf.len() {
+        return -1;
+    }
     // A needle of odd length matches by its whole units (its last byte is dropped).
     let needle = &needle[..needle.len() & !1];
     let unit = start as usize / 2;
@@ -150,6 +211,25 @@ fn find_units(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
         raw::last_index_of_units(buf, needle, unit)
     };
     found.map_or(-1, |i| (i * 2) as i64)
+}
+
+/// A Buffer needle searched as UTF-16: Node's native search signals a miss with the haystack's
+/// length in whole units times two, which it then compares with the byte length, so on an
+/// odd-length haystack a miss that got as far as the unit search returns `len - 1`, not -1.
+fn find_units_of_buffer(buf: &[u8], needle: &[u8], off: i64, forward: bool) -> i64 {
+    let found = find_units(buf, needle, off, forward);
+    let len = buf.len();
+    let start = search_start(len as i64, off, needle.len() as i64, forward);
+    let searched = needle.len() >= 2
+        && len >= 2
+        && needle.len() <= len
+        && start >= 0
+        && (!forward || start as usize + needle.len() <= len);
+    if found == -1 && searched && len % 2 == 1 {
+        len as i64 - 1
+    } else {
+        found
+    }
 }
 
 /// `buf.indexOf(value, byteOffset, encoding)`: numbers match `value & 255` (after truncation),

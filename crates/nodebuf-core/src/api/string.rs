@@ -230,8 +230,16 @@ pub fn byte_length(value: &Arg<'_>, encoding: &Arg<'_>) -> Result<usize, NodeErr
     use crate::args::ObjectKind;
     match *value {
         Arg::String(s) => {
+            // Node: an empty string is 0 before the encoding is looked at; a truthy encoding
+            // is named with `encoding + ''` (objects by their `String(value)`, which the JS
+            // face computes; a Symbol throws) and an unknown name counts as utf8.
+            if s.is_empty() {
+                return Ok(0);
+            }
             let enc = match *encoding {
                 Arg::String(e) => Encoding::parse_js(e).unwrap_or(Encoding::Utf8),
+                Arg::Symbol(_) => return Err(NodeError::symbol_to_string()),
+                Arg::Object(o) => o.string.and_then(Encoding::parse).unwrap_or(Encoding::Utf8),
                 _ => Encoding::Utf8,
             };
             Ok(encoding::byte_length(enc, s))

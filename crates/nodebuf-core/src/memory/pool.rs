@@ -225,6 +225,22 @@ fn make_slab(size: f64, site: Site) -> Result<ArrayBuffer, NodeError> {
     Ok(ArrayBuffer::private_handle(inner))
 }
 
+/// Node's room check for a pooled copy of `size` bytes without taking any: when they do not
+/// fit in the current slab a new slab is made and the offset stays at its start. Node does
+/// this (`createPool()`) before copies that may then throw, e.g. `Buffer.from(bigInt64Array)`.
+/// Only for sizes [`is_poolable`] accepts.
+#[track_caller]
+pub fn make_room(size: usize) -> Result<(), NodeError> {
+    match reserve(size, Site::caller(), Overrun::ViewThrows) {
+        Some(Ok(reservation)) => {
+            commit(&reservation, 0);
+            Ok(())
+        }
+        Some(Err(e)) => Err(*e),
+        None => Ok(()),
+    }
+}
+
 /// Returns this thread's pool to its start-up state: default `poolSize`, and the next pooled
 /// allocation makes a first slab with 8 bytes taken. For tests and for a host that wants to
 /// release the current slab; Node has no equivalent.

@@ -12,6 +12,8 @@ const engineMessages = [
   [/^invalid array length$/, 'Invalid array length'],
   [/^cannot convert BigInt to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
   [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+  [/^toPrimitive$/, 'Cannot convert object to primitive value'],
+  [/^cannot convert symbol to number$/, 'Cannot convert a Symbol value to a number'],
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
 ];
 

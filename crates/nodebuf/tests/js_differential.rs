@@ -1,0 +1,159 @@
+//! JS-level differential test: seeded random programs of Buffer operations (`js_differential/
+//! gen.rs`) run under `node` and under the built `nodebuf`; stdout must match line for line.
+//! This covers what the core's Rust-level differential tests cannot: argument conversion from
+//! JS values, `this`, return values, errors as JS errors, the class shape, inspect, and effects
+//! through aliasing views (every live buffer is dumped every few operations).
+//!
+//! `NODEBUF_DIFF_CASES` sets the total number of operations (default 48,000, split into
+//! programs of `OPS_PER_PROGRAM`), `NODEBUF_SEED` the seed of the first program (program `p`
+//! uses seed + p). A failing program is kept on disk and its path printed, to rerun by hand with
+//! `node prog.js | cat` and `nodebuf prog.js | cat` (stdout must be a pipe: Node allocates
+//! from the Buffer pool when it writes to a file).
+
+#[path = "../../nodebuf-core/tests/support/mod.rs"]
+mod support;
+
+#[path = "js_differential/gen.rs"]
+mod gen;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Operations per generated program: small enough that one difference (after which the
+/// states diverge) does not hide the rest of a run.
+const OPS_PER_PROGRAM: usize = 1500;
+
+/// A program that runs longer than this is stopped and reported (a hang in either runtime).
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn run(program: &str, script: &Path) -> (String, String, Option<i32>) {
+    let mut child = Command::new(program)
+        .arg(script)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stdout.read_to_end(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stderr.read_to_end(&mut s);
+        s
+    });
+    let started = Instant::now();
+    let code = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status.code(),
+            Ok(None) if started.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break Some(-999);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => panic!("wait for {program}: {e}"),
+        }
+    };
+    let text = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
+    let mut stderr = text(err.join().expect("stderr reader"));
+    if code == Some(-999) {
+        stderr = format!("timed out after {TIMEOUT:?}\n{stderr}");
+    }
+    (text(out.join().expect("stdout reader")), stderr, code)
+}
+
+/// The operation index a line starts with (`"<i> ok ..."` / `"<i> dump ..."`).
+fn op_index(line: &str) -> Option<usize> {
+    line.split(' ').next()?.parse().ok()
+}
+
+/// Runs the program for `seed` under both runtimes; `None` when they agree, else a report of
+/// the first difference.
+fn check(seed: u64, ops: usize, dir: &Path) -> Option<String> {
+    let program = gen::generate(seed, ops);
+    let path: PathBuf = dir.join(format!("js_differential_{seed}.js"));
+    std::fs::write(&path, &program.text).expect("write the program");
+    let (node_out, node_err, node_code) = run("node", &path);
+    assert_eq!(
+        node_code,
+        Some(0),
+        "node failed on {}: {node_err}",
+        path.display()
+    );
+    let (ours, our_err, our_code) = run(env!("CARGO_BIN_EXE_nodebuf"), &path);
+    let theirs: Vec<&str> = node_out.lines().collect();
+    let mine: Vec<&str> = ours.lines().collect();
+    let first = (0..theirs.len().max(mine.len())).find(|&i| theirs.get(i) != mine.get(i));
+    let report = match first {
+        None if our_code == Some(0) => {
+            let _ = std::fs::remove_file(&path);
+            return None;
+        }
+        None => format!("nodebuf exited with {our_code:?}: {our_err}"),
+        Some(i) => {
+            let line = theirs.get(i).or(mine.get(i)).copied().unwrap_or("");
+            let op = op_index(line)
+                .and_then(|n| program.ops.get(n))
+                .map_or("(end of program)", String::as_str);
+            format!(
+                "line {i}, operation: {op}\n  node:    {}\n  nodebuf: {}\n  nodebuf stderr: {}",
+                theirs.get(i).unwrap_or(&"<missing>"),
+                mine.get(i).unwrap_or(&"<missing>"),
+                our_err.lines().take(5).collect::<Vec<_>>().join(" / ")
+            )
+        }
+    };
+    Some(format!("seed {seed} ({}): {report}", path.display()))
+}
+
+#[test]
+fn random_buffer_programs_print_what_node_prints() {
+    let total = support::case_count(48_000);
+    let base = support::seed();
+    // NODEBUF_JS_DIFF_OPS: shorter programs show more distinct first differences at once.
+    let per_program = std::env::var("NODEBUF_JS_DIFF_OPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(OPS_PER_PROGRAM)
+        .max(1);
+    let programs = total.div_ceil(per_program).max(1);
+    let dir = std::env::temp_dir().join(format!("nodebuf-js-differential-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let threads = 2;
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let dir = &dir;
+                scope.spawn(move || {
+                    (t..programs)
+                        .step_by(threads)
+                        .filter_map(|p| {
+                            let ops = per_program.min(total.saturating_sub(p * per_program));
+                            check(base.wrapping_add(p as u64), ops.max(1), dir)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker thread"))
+            .collect()
+    });
+    for f in &failures {
+        eprintln!("{f}\n");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {programs} programs ({total} operations) differ from node",
+        failures.len()
+    );
+    let _ = std::fs::remove_dir(&dir);
+}
