@@ -11,6 +11,8 @@
   const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
   class FastBuffer extends Uint8Array {}
+  // Node's FastBuffer constructor takes (bufferOrLength, byteOffset, length).
+  Object.defineProperty(FastBuffer, 'length', { value: 3 });
 
   // Pool slabs are shared by many Buffers: transferring one (postMessage) must not detach it.
   // Node marks them untransferable; so do we, and hosts ask through the exports (below).
@@ -172,7 +174,7 @@
   const staticArity = { from: 3, copyBytesFrom: 3, of: 0, alloc: 3, allocUnsafe: 1,
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
   for (const name of Object.keys(statics)) {
-    Object.defineProperty(statics[name], 'length', { value: staticArity[name] });
+    Object.defineProperty(statics[name], 'length', { value: staticArity[name], configurable: true });
     Object.defineProperty(Buffer, name, {
       value: statics[name], writable: true, enumerable: true, configurable: true,
     });
@@ -182,8 +184,8 @@
   // --- prototype --------------------------------------------------------------------------
   const proto = Buffer.prototype;
   function method(name, fn, length) {
-    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length });
-    Object.defineProperty(fn, 'name', { value: name });
+    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
+    Object.defineProperty(fn, 'name', { value: name, configurable: true });
     Object.defineProperty(proto, name, {
       value: fn, writable: true, enumerable: true, configurable: true,
     });
@@ -196,8 +198,25 @@
   const readNum = binding.readNum;
   const writeNum = binding.writeNum;
   const fast = makeFastPaths(readNum, writeNum);
-  for (let id = 0; id < numMethods.length; id++) {
-    const name = numMethods[id];
+  // Node's definition order (observable through Object.keys and util.inspect of the prototype).
+  const accessorOrder = [];
+  for (const rw of ['read', 'write']) {
+    for (const t of ['BigUInt64', 'BigUint64', 'BigInt64']) accessorOrder.push(`${rw}${t}LE`, `${rw}${t}BE`);
+  }
+  for (const rw of ['read', 'write']) {
+    for (const t of ['UInt', 'Uint', 'Int']) {
+      accessorOrder.push(`${rw}${t}LE`, `${rw}${t}32LE`, `${rw}${t}16LE`, `${rw}${t}8`,
+        `${rw}${t}BE`, `${rw}${t}32BE`, `${rw}${t}16BE`);
+    }
+  }
+  for (const rw of ['read', 'write']) {
+    for (const t of ['Float', 'Double']) accessorOrder.push(`${rw}${t}LE`, `${rw}${t}BE`);
+  }
+  const accessorIds = new Map(numMethods.map((name, id) => [name, id]));
+  const accessorNames = accessorOrder.filter((name) => accessorIds.has(name))
+    .concat(numMethods.filter((name) => !accessorOrder.includes(name)));
+  for (const name of accessorNames) {
+    const id = accessorIds.get(name);
     const canonical = name.replace('Uint', 'UInt');
     if (byCanonical.has(canonical)) {
       Object.defineProperty(proto, name, {
@@ -220,6 +239,16 @@
     byCanonical.set(canonical, fn);
     if (name !== canonical) {
       Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
+    }
+  }
+
+  // Node's float accessors are named by direction (little-endian machines: LE reads forwards).
+  for (const rw of ['read', 'write']) {
+    for (const t of ['Float', 'Double']) {
+      for (const [order, direction] of [['LE', 'Forwards'], ['BE', 'Backwards']]) {
+        const fn = proto[`${rw}${t}${order}`];
+        if (typeof fn === 'function') Object.defineProperty(fn, 'name', { value: `${rw}${t}${direction}` });
+      }
     }
   }
 
@@ -290,7 +319,7 @@
     return binding.inspect(this, String(this.constructor.name), extra);
   }, 2);
   Object.defineProperty(proto, kInspect, {
-    value: proto.inspect, writable: true, enumerable: false, configurable: true,
+    value: proto.inspect, writable: true, enumerable: true, configurable: true,
   });
   method('compare', function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
     return binding.compareRange(this, target, targetStart, targetEnd, sourceStart, sourceEnd);
