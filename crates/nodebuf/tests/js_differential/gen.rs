@@ -1015,7 +1015,12 @@ impl Gen {
             "asciiSlice",
             "latin1Write",
         ];
-        match self.below(6) {
+        match self.below(8) {
+            6 => "Object.keys(Buffer.prototype).join()".into(),
+            7 => "Reflect.ownKeys(Buffer.prototype).map((k) => { const d = Object.getOwnPropertyDescriptor(Buffer.prototype, k); \
+                  return String(k) + (typeof d.value === 'function' ? ':' + d.value.name + '/' + d.value.length : '') + \
+                  (d.enumerable ? 'e' : '') + (d.writable ? 'w' : '') + (d.configurable ? 'c' : '') + (d.get ? 'g' : ''); }).join()"
+                .into(),
             0 => {
                 let s = self.rng.pick(&statics);
                 format!("[typeof Buffer.{s}, Buffer.{s}.name, Buffer.{s}.length]")
