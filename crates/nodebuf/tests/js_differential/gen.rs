@@ -623,14 +623,28 @@ impl Gen {
                     self.pick(&["atob", "btoa", "bufmod.atob", "bufmod.btoa"])
                 )
             }
-            42 => match self.below(4) {
+            42 => match self.below(8) {
                 0 => format!("util.inspect({})", self.buf()),
                 1 => format!("util.inspect([{}])", self.buf()),
                 2 => format!(
                     "util.inspect(Object.assign(Buffer.from({}), {{x: 1, y: 'z'}}))",
                     self.string()
                 ),
-                _ => format!("util.inspect({}, {{showHidden: true}})", self.buf()),
+                3 => format!("util.inspect({}, {{showHidden: true}})", self.buf()),
+                4 => format!(
+                    "util.format('%s|%j|%d|%i', {b}, {b}, {b}, {b})",
+                    b = self.buf()
+                ),
+                5 => format!(
+                    "util.inspect({{ b: {}, n: [{}] }}, {{ depth: 0 }})",
+                    self.buf(),
+                    self.buf()
+                ),
+                6 => format!("{}.inspect()", self.buf()),
+                _ => format!(
+                    "util.inspect({}, {{ compact: false, breakLength: 20 }})",
+                    self.buf()
+                ),
             },
             43 => match self.below(4) {
                 0 => format!("String({})", self.buf()),
