@@ -482,14 +482,12 @@ impl Gen {
             }
             2 => {
                 let f = self.pick(&["allocUnsafe", "allocUnsafeSlow", "allocUnsafe"]);
-                // Known difference: Node's pool offset goes fractional after a fractional pooled
-                // size (allocUnsafe(0.5) is a pooled empty view, and the offset advances by 0.5);
-                // nodebuf truncates the size first. Pooled sizes stay whole here.
-                let size = loop {
-                    let s = self.size();
-                    if f != "allocUnsafe" || s != "1.5" {
-                        break s;
-                    }
+                let size = match self.below(8) {
+                    // Fractional pooled sizes: Node's pool offset keeps the fraction.
+                    0 => self
+                        .pick(&["0.5", "1.5", "7.5", "0.25", "8.75", "4095.5"])
+                        .into(),
+                    _ => self.size(),
                 };
                 format!("Z(Buffer.{f}({size}))")
             }
@@ -774,7 +772,8 @@ impl Gen {
                     "'2'",
                     "-1",
                     "NaN",
-                    // not 1.5: a fractional pooled length (see allocUnsafe above)
+                    // Not 1.5: Node's pool offset keeps a fractional array-like length; the
+                    // binding truncates it first (a known difference).
                     "undefined",
                     "null"
                 ]),
