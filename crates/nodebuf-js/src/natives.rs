@@ -131,7 +131,13 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
     } else {
         length.min(9_007_199_254_740_991.0).trunc() as usize
     };
-    if len == 0 {
+    // Node's pool arithmetic keeps a fractional length (0.5 is an empty view in the pool).
+    let extra = if length.is_finite() && length > 0.0 {
+        length - length.trunc()
+    } else {
+        0.0
+    };
+    if len == 0 && extra == 0.0 {
         return js_buffer(&ctx, CoreBuffer::alloc(0));
     }
     if len > nodebuf_core::memory::K_MAX_LENGTH {
@@ -199,9 +205,11 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
         };
         bytes.push(b);
     }
-    let buf = alloc_filled(len, |dst| {
-        // SAFETY: `dst` has `len == bytes.len()` writable bytes; `bytes` is ours.
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
+    let buf = CoreBuffer::alloc_unsafe_js(len, extra).inspect(|buf| {
+        if len > 0 {
+            // SAFETY: the new Buffer has `len == bytes.len()` writable bytes; `bytes` is ours.
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.as_ptr(), bytes.len()) }
+        }
     });
     js_buffer(&ctx, buf)
 }

@@ -38,6 +38,13 @@ impl Buffer {
         Buffer::pooled_or_fresh(size, Site::caller())
     }
 
+    /// [`Buffer::alloc_unsafe`] for a JS size `len + extra` whose fraction `extra` (`0..1`) Node's
+    /// pool arithmetic keeps (`allocUnsafe(1.5)`, an array-like of length 1.5): `len` bytes.
+    #[track_caller]
+    pub fn alloc_unsafe_js(len: usize, extra: f64) -> Result<Buffer, NodeError> {
+        Buffer::pooled_or_fresh_js(len, extra, Site::caller())
+    }
+
     /// `Buffer.from(bytes)` for an array, typed array, Buffer or `copyBytesFrom`: a copy, pooled by
     /// the `allocUnsafe` rule.
     #[track_caller]
