@@ -772,8 +772,8 @@ impl Gen {
                     "'2'",
                     "-1",
                     "NaN",
-                    // Not 1.5: Node's pool offset keeps a fractional array-like length; the
-                    // binding truncates it first (a known difference).
+                    "1.5",
+                    "0.5",
                     "undefined",
                     "null"
                 ]),
