@@ -879,7 +879,13 @@ fn slice_helper<'js>(
             if len == 0 {
                 return Ok(rquickjs::String::from_str(ctx, "")?.into_value());
             }
-            if !(start.is_big_int() || start.is_symbol() || start.is_undefined()) {
+            if start.is_big_int() {
+                return Err(throw(&ctx, NodeError::bigint_to_number()));
+            }
+            if start.is_symbol() {
+                return Err(throw(&ctx, NodeError::symbol_to_number()));
+            }
+            if !start.is_undefined() {
                 let n = crate::args::to_number(&ctx, &start)?;
                 start = Value::new_number(ctx.clone(), n);
                 if n.trunc() < 0.0 {
