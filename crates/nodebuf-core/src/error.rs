@@ -388,6 +388,12 @@ impl NodeError {
         v8_type_error("Cannot convert a BigInt value to a number")
     }
 
+    /// V8's TypeError for converting an object with no usable `Symbol.toPrimitive`, `valueOf`
+    /// or `toString` (no code): `Cannot convert object to primitive value`.
+    pub fn object_to_primitive() -> Self {
+        v8_type_error("Cannot convert object to primitive value")
+    }
+
     /// V8's TypeError for `+Symbol()` (no code): `Cannot convert a Symbol value to a number`.
     pub fn symbol_to_number() -> Self {
         v8_type_error("Cannot convert a Symbol value to a number")

@@ -11,6 +11,8 @@
   const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
   class FastBuffer extends Uint8Array {}
+  // Node's FastBuffer constructor takes (bufferOrLength, byteOffset, length).
+  Object.defineProperty(FastBuffer, 'length', { value: 3 });
 
   // Pool slabs are shared by many Buffers: transferring one (postMessage) must not detach it.
   // Node marks them untransferable; so do we, and hosts ask through the exports (below).
@@ -207,7 +209,7 @@
   for (const name of Object.keys(statics)) {
     const fn = fastStatics[name] || statics[name];
     givePrototype(fn);
-    Object.defineProperty(fn, 'length', { value: staticArity[name] });
+    Object.defineProperty(fn, 'length', { value: staticArity[name], configurable: true });
     Object.defineProperty(Buffer, name, {
       value: fn, writable: true, enumerable: true, configurable: true,
     });
@@ -229,8 +231,8 @@
   }
   function method(name, fn, length) {
     givePrototype(fn);
-    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length });
-    Object.defineProperty(fn, 'name', { value: name });
+    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
+    Object.defineProperty(fn, 'name', { value: name, configurable: true });
     Object.defineProperty(proto, name, {
       value: fn, writable: true, enumerable: true, configurable: true,
     });
@@ -240,8 +242,25 @@
   // Numeric accessors: one function per name; the `Uint` spellings are the same objects.
   const numMethods = binding.numMethods;
   const byCanonical = new Map();
-  for (let id = 0; id < numMethods.length; id++) {
-    const name = numMethods[id];
+  // Node's definition order (observable through Object.keys and util.inspect of the prototype).
+  const accessorOrder = [];
+  for (const rw of ['read', 'write']) {
+    for (const t of ['BigUInt64', 'BigUint64', 'BigInt64']) accessorOrder.push(`${rw}${t}LE`, `${rw}${t}BE`);
+  }
+  for (const rw of ['read', 'write']) {
+    for (const t of ['UInt', 'Uint', 'Int']) {
+      accessorOrder.push(`${rw}${t}LE`, `${rw}${t}32LE`, `${rw}${t}16LE`, `${rw}${t}8`,
+        `${rw}${t}BE`, `${rw}${t}32BE`, `${rw}${t}16BE`);
+    }
+  }
+  for (const rw of ['read', 'write']) {
+    for (const t of ['Float', 'Double']) accessorOrder.push(`${rw}${t}LE`, `${rw}${t}BE`);
+  }
+  const accessorIds = new Map(numMethods.map((name, id) => [name, id]));
+  const accessorNames = accessorOrder.filter((name) => accessorIds.has(name))
+    .concat(numMethods.filter((name) => !accessorOrder.includes(name)));
+  for (const name of accessorNames) {
+    const id = accessorIds.get(name);
     const canonical = name.replace('Uint', 'UInt');
     if (byCanonical.has(canonical)) {
       Object.defineProperty(proto, name, {
@@ -259,6 +278,16 @@
     byCanonical.set(canonical, fn);
     if (name !== canonical) {
       Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
+    }
+  }
+
+  // Node's float accessors are named by direction (little-endian machines: LE reads forwards).
+  for (const rw of ['read', 'write']) {
+    for (const t of ['Float', 'Double']) {
+      for (const [order, direction] of [['LE', 'Forwards'], ['BE', 'Backwards']]) {
+        const fn = proto[`${rw}${t}${order}`];
+        if (typeof fn === 'function') Object.defineProperty(fn, 'name', { value: `${rw}${t}${direction}` });
+      }
     }
   }
 
@@ -322,7 +351,7 @@
     return binding.inspect(this, String(this.constructor.name), extra);
   }, 2);
   Object.defineProperty(proto, kInspect, {
-    value: proto.inspect, writable: true, enumerable: false, configurable: true,
+    value: proto.inspect, writable: true, enumerable: true, configurable: true,
   });
   method('compare', fast.compare, 5);
   method('indexOf', fast.indexOf, 3);

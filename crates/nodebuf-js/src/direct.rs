@@ -56,6 +56,42 @@ fn tag(v: Raw) -> i32 {
     unsafe { qjs::JS_VALUE_GET_TAG(v) }
 }
 
+fn is_bigint(v: Raw) -> bool {
+    matches!(tag(v), qjs::JS_TAG_BIG_INT | qjs::JS_TAG_SHORT_BIG_INT)
+}
+
+/// QuickJS's typed-array methods report a BigInt where a Number is needed with the text it uses
+/// for mixed arithmetic; V8 (and so Node) says `Cannot convert a BigInt value to a number`.
+/// Rewrites the pending exception's message when it is that text, and throws it again.
+///
+/// # Safety
+/// `ctx` must be a live context with a pending exception.
+unsafe fn reword_bigint_to_number(ctx: *mut qjs::JSContext) {
+    const QUICKJS: &[u8] = b"Cannot mix BigInt and other types, use explicit conversions";
+    const V8: &[u8] = b"Cannot convert a BigInt value to a number";
+    // SAFETY: `ctx` is live with a pending exception (caller's contract); every value taken
+    // here is freed or handed back to the engine (`JS_Throw` takes `exc`).
+    unsafe {
+        let exc = qjs::JS_GetException(ctx);
+        let message = qjs::JS_GetPropertyStr(ctx, exc, c"message".as_ptr());
+        let mut len = 0usize;
+        let text = qjs::JS_ToCStringLen(ctx, &mut len, message);
+        if !text.is_null() {
+            let is_quickjs_text = std::slice::from_raw_parts(text.cast::<u8>(), len) == QUICKJS;
+            qjs::JS_FreeCString(ctx, text);
+            if is_quickjs_text {
+                let v8 = qjs::JS_NewStringLen(ctx, V8.as_ptr().cast(), V8.len() as _);
+                qjs::JS_SetPropertyStr(ctx, exc, c"message".as_ptr(), v8);
+            }
+        } else {
+            // Converting the message threw; keep the original exception, not that one.
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+        }
+        qjs::JS_FreeValue(ctx, message);
+        qjs::JS_Throw(ctx, exc);
+    }
+}
+
 /// Argument `i`, or undefined when the caller passed fewer.
 ///
 /// # Safety
@@ -684,7 +720,11 @@ unsafe extern "C" fn slice_fn(
             let r = if own {
                 subarray_fn(ctx, this, 2, args.as_mut_ptr(), magic, data)
             } else {
-                qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr())
+                let r = qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr());
+                if qjs::JS_IsException(r) && args.iter().any(|&a| is_bigint(a)) {
+                    reword_bigint_to_number(ctx);
+                }
+                r
             };
             qjs::JS_FreeValue(ctx, f);
             r

@@ -131,7 +131,13 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
     } else {
         length.min(9_007_199_254_740_991.0).trunc() as usize
     };
-    if len == 0 {
+    // Node's pool arithmetic keeps a fractional length (0.5 is an empty view in the pool).
+    let extra = if length.is_finite() && length > 0.0 {
+        length - length.trunc()
+    } else {
+        0.0
+    };
+    if len == 0 && extra == 0.0 {
         return js_buffer(&ctx, CoreBuffer::alloc(0));
     }
     if len > nodebuf_core::memory::K_MAX_LENGTH {
@@ -217,9 +223,11 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
         };
         bytes.push(b);
     }
-    let buf = alloc_filled(len, |dst| {
-        // SAFETY: `dst` has `len == bytes.len()` writable bytes; `bytes` is ours.
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
+    let buf = CoreBuffer::alloc_unsafe_js(len, extra).inspect(|buf| {
+        if len > 0 {
+            // SAFETY: the new Buffer has `len == bytes.len()` writable bytes; `bytes` is ours.
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.as_ptr(), bytes.len()) }
+        }
     });
     js_buffer(&ctx, buf)
 }
@@ -478,6 +486,9 @@ fn to_string_range<'js>(
             .unwrap_or(f64::NAN))
     };
     let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
+    // Node compares first (`start <= 0`), which takes an object through ToPrimitive: a BigInt
+    // result is compared as one.
+    let start = &to_primitive_number(ctx, start)?;
     // start: `start <= 0`, `start >= len`, then Math.trunc.
     let s = if start.is_symbol() {
         return throw_now(NodeError::symbol_to_number());
@@ -505,6 +516,7 @@ fn to_string_range<'js>(
         }
     };
     // end: `end > len`, then Math.trunc.
+    let end = &to_primitive_number(ctx, end)?;
     let e = if end.is_undefined() {
         len
     } else if end.is_symbol() {
@@ -780,6 +792,45 @@ fn write_flags(ty: NumType, value: &Value<'_>, byte_length: &Value<'_>) -> [u8; 
     [if value.is_object() && !valid { O } else { N }, O, N]
 }
 
+/// The value of a BigInt write: Node compares it with BigInt bounds and masks it (`value &
+/// 0xffffffffn`), which take an object through ToPrimitive (a BigInt result works), not `+value`.
+fn bigint_write_value<'js>(ctx: &Ctx<'js>, ty: NumType, v: Value<'js>) -> Result<Value<'js>> {
+    use nodebuf_core::api::NumKind;
+    if v.is_object() && matches!(ty.kind, NumKind::BigInt | NumKind::BigUint) {
+        to_primitive_number(ctx, &v)
+    } else {
+        Ok(v)
+    }
+}
+
+/// ECMAScript `ToPrimitive(value, number)` for an object: `value[Symbol.toPrimitive]('number')`,
+/// else `valueOf()`, else `toString()`, whichever first gives a primitive.
+fn to_primitive_number<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Value<'js>> {
+    let Some(o) = v.as_object() else {
+        return Ok(v.clone());
+    };
+    let no_primitive = || Err(throw(ctx, NodeError::object_to_primitive()));
+    let key = rquickjs::Symbol::to_primitive(ctx.clone());
+    let exotic: Value = o.get(key)?;
+    if !(exotic.is_undefined() || exotic.is_null()) {
+        let Some(f) = exotic.as_function() else {
+            return no_primitive();
+        };
+        let r: Value = f.call((rquickjs::function::This(v.clone()), "number"))?;
+        return if r.is_object() { no_primitive() } else { Ok(r) };
+    }
+    for name in ["valueOf", "toString"] {
+        let method: Value = o.get(name)?;
+        if let Some(f) = method.as_function() {
+            let r: Value = f.call((rquickjs::function::This(v.clone()),))?;
+            if !r.is_object() {
+                return Ok(r);
+            }
+        }
+    }
+    no_primitive()
+}
+
 pub(crate) fn read_num<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
@@ -810,6 +861,7 @@ pub(crate) fn write_num<'js>(
         return Ok(0.0);
     };
     let ty = m.ty;
+    let v = bigint_write_value(&ctx, ty, v)?;
     let flags = write_flags(ty, &v, &bl);
     run_mut(&ctx, &this, &[v, off, bl], &flags, |buf, a| {
         api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
@@ -836,7 +888,8 @@ fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
                   off: Opt<Value<'js>>,
                   bl: Opt<Value<'js>>|
                   -> Result<f64> {
-                let args = [undef(&ctx, v), undef(&ctx, off), undef(&ctx, bl)];
+                let value = bigint_write_value(&ctx, ty, undef(&ctx, v))?;
+                let args = [value, undef(&ctx, off), undef(&ctx, bl)];
                 let flags = write_flags(ty, &args[0], &args[2]);
                 run_mut(&ctx, &this.0, &args, &flags, |buf, a| {
                     api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
@@ -889,7 +942,13 @@ fn slice_helper<'js>(
             if len == 0 {
                 return Ok(rquickjs::String::from_str(ctx, "")?.into_value());
             }
-            if !(start.is_big_int() || start.is_symbol() || start.is_undefined()) {
+            if start.is_big_int() {
+                return Err(throw(&ctx, NodeError::bigint_to_number()));
+            }
+            if start.is_symbol() {
+                return Err(throw(&ctx, NodeError::symbol_to_number()));
+            }
+            if !start.is_undefined() {
                 let n = crate::args::to_number(&ctx, &start)?;
                 start = Value::new_number(ctx.clone(), n);
                 if n.trunc() < 0.0 {

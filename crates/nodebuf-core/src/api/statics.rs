@@ -8,6 +8,7 @@ use crate::args::Arg;
 use crate::buffer::Buffer;
 use crate::encoding::{self, Encoding, JsStr};
 use crate::error::NodeError;
+use crate::memory::retention::Site;
 use crate::number;
 
 /// `Buffer.alloc(size, fill, encoding)`: Node's size check, a zeroed Buffer of its own, then
@@ -23,10 +24,17 @@ pub fn alloc(size: &Arg<'_>, fill: &Arg<'_>, encoding: &Arg<'_>) -> Result<Buffe
     Ok(buf)
 }
 
-/// `Buffer.allocUnsafe(size)`: Node's size check, then a (pooled when small) Buffer.
+/// `Buffer.allocUnsafe(size)`: Node's size check, then a (pooled when small) Buffer. A
+/// fractional size keeps its fraction in the pool arithmetic, as Node's does (`allocUnsafe(0.5)`
+/// is an empty view in the pool).
 #[track_caller]
 pub fn alloc_unsafe(size: &Arg<'_>) -> Result<Buffer, NodeError> {
-    Buffer::alloc_unsafe(validate_size(size)?)
+    let len = validate_size(size)?;
+    let extra = match *size {
+        Arg::Number(n) => n - n.trunc(),
+        _ => 0.0,
+    };
+    Buffer::pooled_or_fresh_js(len, extra, Site::caller())
 }
 
 /// `Buffer.allocUnsafeSlow(size)`: Node's size check, then a Buffer with a store of its own.

@@ -38,6 +38,13 @@ impl Buffer {
         Buffer::pooled_or_fresh(size, Site::caller())
     }
 
+    /// [`Buffer::alloc_unsafe`] for a JS size `len + extra` whose fraction `extra` (`0..1`) Node's
+    /// pool arithmetic keeps (`allocUnsafe(1.5)`, an array-like of length 1.5): `len` bytes.
+    #[track_caller]
+    pub fn alloc_unsafe_js(len: usize, extra: f64) -> Result<Buffer, NodeError> {
+        Buffer::pooled_or_fresh_js(len, extra, Site::caller())
+    }
+
     /// `Buffer.from(bytes)` for an array, typed array, Buffer or `copyBytesFrom`: a copy, pooled by
     /// the `allocUnsafe` rule.
     #[track_caller]
@@ -112,14 +119,21 @@ impl Buffer {
             }
         };
         if let Some(estimate) = estimate {
-            let served = use_pool(estimate, site, Overrun::WriteTruncates, true, |dst, cap| {
-                // SAFETY: `use_pool` lends these `cap` initialized bytes to us alone.
-                let slice = unsafe { std::slice::from_raw_parts_mut(dst, cap) };
-                let written = encode.take().map_or(0, |f| f(slice)).min(cap);
-                // SAFETY: same bytes, still ours; the slice is no longer used.
-                unsafe { clear_tail(dst, written, cap) };
-                (written, written)
-            });
+            let served = use_pool(
+                estimate,
+                0.0,
+                site,
+                Overrun::WriteTruncates,
+                true,
+                |dst, cap| {
+                    // SAFETY: `use_pool` lends these `cap` initialized bytes to us alone.
+                    let slice = unsafe { std::slice::from_raw_parts_mut(dst, cap) };
+                    let written = encode.take().map_or(0, |f| f(slice)).min(cap);
+                    // SAFETY: same bytes, still ours; the slice is no longer used.
+                    unsafe { clear_tail(dst, written, cap) };
+                    (written, written)
+                },
+            );
             if let Some(served) = served {
                 let (reservation, written) = served.map_err(|e| *e)?;
                 return Ok(Buffer::from_reservation(reservation, written, site));
@@ -163,7 +177,7 @@ impl Buffer {
         let site = Site::caller();
         check_size(len).map_err(io::Error::other)?;
         if pool::is_poolable(len) {
-            let served = use_pool(len, site, Overrun::ViewThrows, true, |dst, _| {
+            let served = use_pool(len, 0.0, site, Overrun::ViewThrows, true, |dst, _| {
                 // SAFETY: `use_pool` lends these `len` initialized bytes to us alone.
                 let slice = unsafe { std::slice::from_raw_parts_mut(dst, len) };
                 match reader.read_exact(slice) {
@@ -206,10 +220,22 @@ impl Buffer {
     /// `len` bytes from the pool when poolable, else a zeroed store of their own: the
     /// `allocUnsafe` allocation.
     pub(crate) fn pooled_or_fresh(len: usize, site: Site) -> Result<Buffer, NodeError> {
+        Buffer::pooled_or_fresh_js(len, 0.0, site)
+    }
+
+    /// [`Buffer::pooled_or_fresh`] for a JS size `len + extra` with a fraction `extra` in `0..1`:
+    /// the view has `len` bytes; the fraction counts where Node's pool arithmetic sees it.
+    pub(crate) fn pooled_or_fresh_js(
+        len: usize,
+        extra: f64,
+        site: Site,
+    ) -> Result<Buffer, NodeError> {
         check_size(len)?;
-        if pool::is_poolable(len) {
-            if let Some(served) = use_pool(len, site, Overrun::ViewThrows, false, |_, _| ((), len))
-            {
+        if pool::is_poolable_js(len as f64 + extra) {
+            let served = use_pool(len, extra, site, Overrun::ViewThrows, false, |_, _| {
+                ((), len)
+            });
+            if let Some(served) = served {
                 let (reservation, ()) = served.map_err(|e| *e)?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
             }
@@ -236,12 +262,19 @@ impl Buffer {
         check_size(len)?;
         let mut fill = Some(fill);
         if pool::is_poolable(len) {
-            let served = use_pool(len, site, Overrun::ViewThrows, runs_user_code, |dst, _| {
-                if let Some(fill) = fill.take() {
-                    fill(dst);
-                }
-                ((), len)
-            });
+            let served = use_pool(
+                len,
+                0.0,
+                site,
+                Overrun::ViewThrows,
+                runs_user_code,
+                |dst, _| {
+                    if let Some(fill) = fill.take() {
+                        fill(dst);
+                    }
+                    ((), len)
+                },
+            );
             if let Some(served) = served {
                 let (reservation, ()) = served.map_err(|e| *e)?;
                 return Ok(Buffer::from_reservation(reservation, len, site));
@@ -311,12 +344,13 @@ impl Buffer {
 /// slab was never handed out, no one can refer to the reserved bytes, so the lend is skipped.
 fn use_pool<R>(
     reserve: usize,
+    extra: f64,
     site: Site,
     mode: Overrun,
     runs_user_code: bool,
     work: impl FnOnce(*mut u8, usize) -> (R, usize),
 ) -> Option<Result<(Reservation, R), Box<NodeError>>> {
-    let reservation = match pool::reserve(reserve, site, mode)? {
+    let reservation = match pool::reserve(reserve, extra, site, mode)? {
         Ok(reservation) => reservation,
         Err(e) => return Some(Err(e)),
     };

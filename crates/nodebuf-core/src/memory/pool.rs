@@ -42,7 +42,11 @@ struct PoolState {
     slab: Option<ArrayBuffer>,
     /// `poolSize` as it was when the current slab was made: the room check uses it.
     slab_created_size: f64,
+    /// Node's `poolOffset` is a JS number: `offset + frac`. A fractional `allocUnsafe` size
+    /// leaves a fraction when the truncated offset is already 8-aligned (Node's alignment works on
+    /// the truncated value); `offset` is always a multiple of 8 and `frac` in `0..1`.
     offset: usize,
+    frac: f64,
 }
 
 thread_local! {
@@ -53,6 +57,7 @@ thread_local! {
             slab: None,
             slab_created_size: DEFAULT_POOL_SIZE,
             offset: 0,
+            frac: 0.0,
         })
     };
 }
@@ -81,6 +86,12 @@ pub fn is_poolable(size: usize) -> bool {
     size > 0 && (size as u64) < threshold()
 }
 
+/// [`is_poolable`] for a JS size that may have a fraction (`allocUnsafe(0.5)` is pooled: an
+/// empty view that still moves the pool).
+pub fn is_poolable_js(size: f64) -> bool {
+    size > 0.0 && size < threshold() as f64
+}
+
 /// `Buffer.poolSize >>> 1` with the live value.
 pub fn threshold() -> u64 {
     POOL.try_with(|p| p.try_borrow().map(|p| p.threshold).ok())
@@ -105,6 +116,9 @@ pub(crate) struct Reservation {
     pub(crate) store: Rc<StoreInner>,
     pub(crate) start: usize,
     pub(crate) reserved: usize,
+    /// The pool's fraction before this reservation, and its state right after it.
+    pre_frac: f64,
+    post: (usize, f64),
 }
 
 /// Takes `reserve` bytes from the pool, making a new slab when they do not fit in the current one
@@ -116,9 +130,11 @@ pub(crate) struct Reservation {
 /// thread, or the thread is shutting down); the caller then allocates an unpooled store. Errors
 /// are Node's: a slab of a negative or oversized `poolSize` cannot be made, and after such a
 /// failure a request that passes the room check but not the old slab's bounds throws.
-/// `site` is recorded as the creation site of a new slab.
+/// `site` is recorded as the creation site of a new slab. `extra` (`0..1`) is the fractional part
+/// of a JS size (`allocUnsafe(1.5)`): it counts in the room check and the advance, not the view.
 pub(crate) fn reserve(
     reserve: usize,
+    extra: f64,
     site: Site,
     mode: Overrun,
 ) -> Option<Result<Reservation, Box<NodeError>>> {
@@ -131,11 +147,12 @@ pub(crate) fn reserve(
                     p.slab = Some(slab);
                     p.slab_created_size = DEFAULT_POOL_SIZE;
                     p.offset = STARTUP_OFFSET;
+                    p.frac = 0.0;
                 }
                 Err(e) => return Some(Err(Box::new(e))),
             }
         }
-        if (reserve as f64) > p.slab_created_size - p.offset as f64 {
+        if reserve as f64 + extra > p.slab_created_size - (p.offset as f64 + p.frac) {
             if let Err(e) = replace_slab(&mut p, site) {
                 return Some(Err(Box::new(e)));
             }
@@ -160,15 +177,18 @@ pub(crate) fn reserve(
             Overrun::WriteTruncates => reserve.min(len - p.offset),
             Overrun::ViewThrows => reserve,
         };
-        let end = p.offset + reserve;
-        let reservation = Reservation {
-            store: Rc::clone(&slab.inner),
-            start: p.offset,
-            reserved: reserve,
-        };
+        let store = Rc::clone(&slab.inner);
+        let (start, pre_frac) = (p.offset, p.frac);
         // Aligned now, so a reservation that is never committed still leaves Node's invariant.
-        p.offset = align8(end);
-        Some(Ok(reservation))
+        let post = advance(start, pre_frac, reserve as f64 + extra);
+        (p.offset, p.frac) = post;
+        Some(Ok(Reservation {
+            store,
+            start,
+            reserved: reserve,
+            pre_frac,
+            post,
+        }))
     })
     .ok()
     .flatten()
@@ -189,14 +209,23 @@ pub(crate) fn commit(reservation: &Reservation, used: usize) {
             .slab
             .as_ref()
             .is_some_and(|s| Rc::ptr_eq(&s.inner, &reservation.store));
-        if same_slab && p.offset == align8(reservation.start + reservation.reserved) {
-            p.offset = align8(reservation.start + used);
+        if same_slab && (p.offset, p.frac) == reservation.post {
+            (p.offset, p.frac) = advance(reservation.start, reservation.pre_frac, used as f64);
         }
     });
 }
 
-fn align8(n: usize) -> usize {
-    n.checked_add(7).map_or(n, |m| m & !7)
+/// Node's `poolOffset += size; alignPool()` from `start + frac`: the alignment looks at the
+/// truncated offset (`poolOffset & 7`), so an aligned truncation keeps the fraction.
+fn advance(start: usize, frac: f64, size: f64) -> (usize, f64) {
+    let js = start as f64 + frac + size;
+    let whole = js.trunc();
+    let n = whole as usize;
+    if n & 7 != 0 {
+        (n.checked_add(7).map_or(n, |m| m & !7), 0.0)
+    } else {
+        (n, js - whole)
+    }
 }
 
 fn replace_slab(p: &mut PoolState, site: Site) -> Result<(), NodeError> {
@@ -206,6 +235,7 @@ fn replace_slab(p: &mut PoolState, site: Site) -> Result<(), NodeError> {
     let slab = make_slab(p.pool_size, site)?;
     p.slab = Some(slab);
     p.offset = 0;
+    p.frac = 0.0;
     Ok(())
 }
 
@@ -231,7 +261,7 @@ fn make_slab(size: f64, site: Site) -> Result<ArrayBuffer, NodeError> {
 /// Only for sizes [`is_poolable`] accepts.
 #[track_caller]
 pub fn make_room(size: usize) -> Result<(), NodeError> {
-    match reserve(size, Site::caller(), Overrun::ViewThrows) {
+    match reserve(size, 0.0, Site::caller(), Overrun::ViewThrows) {
         Some(Ok(reservation)) => {
             commit(&reservation, 0);
             Ok(())
@@ -252,6 +282,7 @@ pub fn reset_pool() {
             p.threshold = DEFAULT_POOL_SIZE as u64 >> 1;
             p.slab_created_size = DEFAULT_POOL_SIZE;
             p.offset = 0;
+            p.frac = 0.0;
         }
     });
 }
@@ -271,10 +302,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn align8_rounds_up() {
-        assert_eq!(align8(0), 0);
-        assert_eq!(align8(1), 8);
-        assert_eq!(align8(8), 8);
-        assert_eq!(align8(4093), 4096);
+    fn advance_rounds_up_to_8() {
+        assert_eq!(advance(0, 0.0, 0.0), (0, 0.0));
+        assert_eq!(advance(0, 0.0, 1.0), (8, 0.0));
+        assert_eq!(advance(0, 0.0, 8.0), (8, 0.0));
+        assert_eq!(advance(0, 0.0, 4093.0), (4096, 0.0));
+    }
+
+    #[test]
+    fn advance_keeps_a_fraction_on_an_aligned_truncation() {
+        // Node: poolOffset 16 + 0.5 = 16.5, (16.5 & 7) == 0, so it stays 16.5.
+        assert_eq!(advance(16, 0.0, 0.5), (16, 0.5));
+        assert_eq!(advance(16, 0.5, 0.5), (24, 0.0));
+        assert_eq!(advance(16, 0.5, 7.5), (24, 0.0));
+        assert_eq!(advance(16, 0.25, 8.0), (24, 0.25));
     }
 }

@@ -103,6 +103,9 @@ const ANY: &[&str] = &[
     "{valueOf(){return '4'}}",
     "{[Symbol.toPrimitive](){return 1}}",
     "{toString(){return 'ab'}}",
+    "{valueOf(){throw new RangeError('from valueOf')}}",
+    "{toString(){throw new Error('from toString')}}",
+    "{[Symbol.toPrimitive](){return 2n}}",
     "Symbol('s')",
     "1n",
     "-1n",
@@ -482,14 +485,12 @@ impl Gen {
             }
             2 => {
                 let f = self.pick(&["allocUnsafe", "allocUnsafeSlow", "allocUnsafe"]);
-                // Known difference: Node's pool offset goes fractional after a fractional pooled
-                // size (allocUnsafe(0.5) is a pooled empty view, and the offset advances by 0.5);
-                // nodebuf truncates the size first. Pooled sizes stay whole here.
-                let size = loop {
-                    let s = self.size();
-                    if f != "allocUnsafe" || s != "1.5" {
-                        break s;
-                    }
+                let size = match self.below(8) {
+                    // Fractional pooled sizes: Node's pool offset keeps the fraction.
+                    0 => self
+                        .pick(&["0.5", "1.5", "7.5", "0.25", "8.75", "4095.5"])
+                        .into(),
+                    _ => self.size(),
                 };
                 format!("Z(Buffer.{f}({size}))")
             }
@@ -623,14 +624,28 @@ impl Gen {
                     self.pick(&["atob", "btoa", "bufmod.atob", "bufmod.btoa"])
                 )
             }
-            42 => match self.below(4) {
+            42 => match self.below(8) {
                 0 => format!("util.inspect({})", self.buf()),
                 1 => format!("util.inspect([{}])", self.buf()),
                 2 => format!(
                     "util.inspect(Object.assign(Buffer.from({}), {{x: 1, y: 'z'}}))",
                     self.string()
                 ),
-                _ => format!("util.inspect({}, {{showHidden: true}})", self.buf()),
+                3 => format!("util.inspect({}, {{showHidden: true}})", self.buf()),
+                4 => format!(
+                    "util.format('%s|%j|%d|%i', {b}, {b}, {b}, {b})",
+                    b = self.buf()
+                ),
+                5 => format!(
+                    "util.inspect({{ b: {}, n: [{}] }}, {{ depth: 0 }})",
+                    self.buf(),
+                    self.buf()
+                ),
+                6 => format!("{}.inspect()", self.buf()),
+                _ => format!(
+                    "util.inspect({}, {{ compact: false, breakLength: 20 }})",
+                    self.buf()
+                ),
             },
             43 => match self.below(4) {
                 0 => format!("String({})", self.buf()),
@@ -760,7 +775,8 @@ impl Gen {
                     "'2'",
                     "-1",
                     "NaN",
-                    // not 1.5: a fractional pooled length (see allocUnsafe above)
+                    "1.5",
+                    "0.5",
                     "undefined",
                     "null"
                 ]),
@@ -1015,7 +1031,12 @@ impl Gen {
             "asciiSlice",
             "latin1Write",
         ];
-        match self.below(6) {
+        match self.below(8) {
+            6 => "Object.keys(Buffer.prototype).join()".into(),
+            7 => "Reflect.ownKeys(Buffer.prototype).map((k) => { const d = Object.getOwnPropertyDescriptor(Buffer.prototype, k); \
+                  return String(k) + (typeof d.value === 'function' ? ':' + d.value.name + '/' + d.value.length : '') + \
+                  (d.enumerable ? 'e' : '') + (d.writable ? 'w' : '') + (d.configurable ? 'c' : '') + (d.get ? 'g' : ''); }).join()"
+                .into(),
             0 => {
                 let s = self.rng.pick(&statics);
                 format!("[typeof Buffer.{s}, Buffer.{s}.name, Buffer.{s}.length]")
