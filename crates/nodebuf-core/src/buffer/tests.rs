@@ -510,6 +510,7 @@ fn a_cloned_handle_is_a_stable_engine_source() {
     let source = buf.buffer();
     let (ptr, len) = (source.as_ptr(), source.byte_length());
     assert_eq!(ptr as usize % 16, 0);
+    // SAFETY: `byte_offset() + len() <= byte_length()`, so the offset stays inside the store.
     assert_eq!(unsafe { ptr.add(buf.byte_offset()) }, buf.as_ptr());
     let view = buf.subarray(4, Some(8));
     drop(buf);
