@@ -290,7 +290,10 @@ fn from_array_buffer<'js>(
     if length.is_object() {
         // Node converts byteOffset and throws for one past the end before it converts length
         // (other offset errors come later, when the view is made).
-        if offset.is_object() {
+        if offset.is_symbol() {
+            return Err(throw(&ctx, NodeError::symbol_to_number()));
+        }
+        if !offset.is_undefined() {
             let n = crate::args::to_number(&ctx, &offset)?;
             offset = Value::new_number(ctx.clone(), n);
         }

@@ -8,7 +8,19 @@
 //! programs of `OPS_PER_PROGRAM`), `NODEBUF_SEED` the seed of the first program (program `p`
 //! uses seed + p). A failing program is kept on disk and its path printed, to rerun by hand with
 //! `node prog.js | cat` and `nodebuf prog.js | cat` (stdout must be a pipe: Node allocates
-//! from the Buffer pool when it writes to a file).
+//! from the Buffer pool when it writes to a file). `NODEBUF_JS_DIFF_OPS` sets the operations per
+//! program (shorter programs show more distinct first differences in one run).
+//!
+//! What the generator leaves out, and why (each also noted where it is left out):
+//! - engine texts that differ between V8 and QuickJS outside Buffer code: `X is not a function`
+//!   (so slots hold Buffers only, and Buffer methods are not called on plain Uint8Arrays where
+//!   Node's own code calls `this.utf8Slice` & co.), out-of-bounds DataView/`set`, ToNumber of a
+//!   BigInt inside Uint8Array's own methods, `String(date)`, Number#toString's digits (numbers
+//!   are printed as their shortest round-tripping `toPrecision`);
+//! - sizes QuickJS cannot allocate (ArrayBuffers of 2 GiB and more) or that would take 4 GiB;
+//! - Node's own failures: a UTF-16 search in a Buffer at an odd byteOffset can loop forever,
+//!   and a string `Buffer.poolSize` aborts Node when it next makes a pool;
+//! - detached ArrayBuffers (V8 and QuickJS word every detached-buffer error differently).
 
 #[path = "../../nodebuf-core/tests/support/mod.rs"]
 mod support;
