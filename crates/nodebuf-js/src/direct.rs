@@ -149,8 +149,10 @@ unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usize)>
 }
 
 /// Describes arguments `0..N` (missing ones are undefined) without running JS and runs `f` on
-/// them; `None` when one needs the general path: an object other than a Uint8Array, a symbol
-/// or BigInt, or a Uint8Array whose bytes overlap `written` (the bytes the method will write).
+/// them; `None` when one needs the general path: an object other than a Uint8Array, a
+/// Uint8Array at a position whose bit is clear in `view_positions` (bit `i` for argument `i`:
+/// where Node takes a view as a value rather than coercing it), a symbol or BigInt, or a
+/// Uint8Array whose bytes overlap `written` (the bytes the method will write).
 /// The storage the [`Arg`]s borrow stays in this frame (nothing large is moved).
 ///
 /// # Safety
@@ -162,6 +164,7 @@ unsafe fn with_args<const N: usize, R>(
     argc: c_int,
     argv: *mut Raw,
     written: Option<(*mut u8, usize)>,
+    view_positions: u8,
     f: impl FnOnce(&[Arg<'_>; N]) -> R,
 ) -> Option<R> {
     // Missing arguments stay undefined.
@@ -188,6 +191,12 @@ unsafe fn with_args<const N: usize, R>(
             // SAFETY: a string of this context; the StrRef is dropped with this frame.
             qjs::JS_TAG_STRING => strings[i] = Some(unsafe { StrRef::from_raw(ctx, v) }?),
             qjs::JS_TAG_OBJECT => {
+                // Only the bits of `view_positions` take a Uint8Array as it is; elsewhere Node coerces an
+                // object (`+buf` is `Number(buf.toString())`, an encoding is `String(value)`),
+                // which the general path does.
+                if view_positions & (1 << i) == 0 {
+                    return None;
+                }
                 // SAFETY: the caller's contract.
                 let (ptr, len) = unsafe { u8_bytes(ctx, v) }?;
                 if let Some((w, wlen)) = written {
@@ -418,7 +427,7 @@ unsafe extern "C" fn index_of_fn(
         unsafe {
             if let Some((ptr, len)) = u8_bytes(ctx, this) {
                 let bytes = std::slice::from_raw_parts(ptr, len);
-                let r = with_args::<3, _>(ctx, argc, argv, None, |a| match magic {
+                let r = with_args::<3, _>(ctx, argc, argv, None, 0b001, |a| match magic {
                     0 => api::index_of(bytes, &a[0], &a[1], &a[2]).map(|i| number(i as f64)),
                     1 => api::last_index_of(bytes, &a[0], &a[1], &a[2]).map(|i| number(i as f64)),
                     _ => api::includes(bytes, &a[0], &a[1], &a[2]).map(boolean),
@@ -494,7 +503,7 @@ unsafe extern "C" fn to_string_fn(
                 {
                     return qjs::JS_NewStringLen(ctx, ptr as *const std::ffi::c_char, len as _);
                 }
-                let r = with_args::<3, _>(ctx, argc, argv, None, |a| {
+                let r = with_args::<3, _>(ctx, argc, argv, None, 0, |a| {
                     api::to_string(bytes, &a[0], &a[1], &a[2], argc_n as usize)
                 });
                 if let Some(Ok(s)) = r {
@@ -529,7 +538,8 @@ unsafe extern "C" fn equals_fn(
         unsafe {
             if let Some((ptr, len)) = u8_bytes(ctx, this) {
                 let bytes = std::slice::from_raw_parts(ptr, len);
-                let r = with_args::<1, _>(ctx, argc, argv, None, |a| api::equals(bytes, &a[0]));
+                let r =
+                    with_args::<1, _>(ctx, argc, argv, None, 0b1, |a| api::equals(bytes, &a[0]));
                 if let Some(Ok(eq)) = r {
                     return boolean(eq);
                 }
@@ -556,7 +566,7 @@ unsafe extern "C" fn write_fn(
         // overlap the written bytes send the call to the general path (which copies them).
         unsafe {
             if let Some((ptr, len)) = u8_bytes(ctx, this) {
-                let r = with_args::<4, _>(ctx, argc, argv, Some((ptr, len)), |a| {
+                let r = with_args::<4, _>(ctx, argc, argv, Some((ptr, len)), 0, |a| {
                     let bytes = std::slice::from_raw_parts_mut(ptr, len);
                     api::write_string(bytes, &a[0], &a[1], &a[2], &a[3])
                 });
@@ -595,11 +605,11 @@ unsafe extern "C" fn alloc_fn(
         // call, before any JS runs.
         let made: Option<CoreBuffer> = unsafe {
             if magic == 0 {
-                with_args::<1, _>(ctx, argc, argv, None, |a| {
+                with_args::<1, _>(ctx, argc, argv, None, 0, |a| {
                     api::statics::alloc_unsafe(&a[0]).ok()
                 })
             } else {
-                with_args::<3, _>(ctx, argc, argv, None, |a| {
+                with_args::<3, _>(ctx, argc, argv, None, 0b010, |a| {
                     api::statics::alloc(&a[0], &a[1], &a[2]).ok()
                 })
             }
@@ -635,7 +645,7 @@ unsafe extern "C" fn compare_fn(
         unsafe {
             if let Some((ptr, len)) = u8_bytes(ctx, this) {
                 let bytes = std::slice::from_raw_parts(ptr, len);
-                let r = with_args::<5, _>(ctx, argc, argv, None, |a| {
+                let r = with_args::<5, _>(ctx, argc, argv, None, 0b00001, |a| {
                     api::compare(bytes, &a[0], &a[1], &a[2], &a[3], &a[4])
                 });
                 if let Some(Ok(order)) = r {
@@ -670,13 +680,20 @@ unsafe extern "C" fn static_fn(
     guard(ctx, || {
         // SAFETY: live values of `ctx`; the argument bytes die before any JS runs.
         unsafe {
-            let r = with_args::<2, _>(ctx, argc, argv, None, |a| {
-                if magic == 0 {
-                    api::buffer_compare(&a[0], &a[1]).map(f64::from)
-                } else {
-                    api::byte_length(&a[0], &a[1]).map(|n| n as f64)
-                }
-            });
+            let r = with_args::<2, _>(
+                ctx,
+                argc,
+                argv,
+                None,
+                if magic == 0 { 0b11 } else { 0b01 },
+                |a| {
+                    if magic == 0 {
+                        api::buffer_compare(&a[0], &a[1]).map(f64::from)
+                    } else {
+                        api::byte_length(&a[0], &a[1]).map(|n| n as f64)
+                    }
+                },
+            );
             if let Some(Ok(n)) = r {
                 return number(n);
             }
@@ -721,7 +738,13 @@ unsafe extern "C" fn slice_fn(
                 subarray_fn(ctx, this, 2, args.as_mut_ptr(), magic, data)
             } else {
                 let r = qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr());
-                if qjs::JS_IsException(r) && args.iter().any(|&a| is_bigint(a)) {
+                // A BigInt reaches the engine's ToNumber directly or from an object's
+                // `valueOf`/`Symbol.toPrimitive`.
+                if qjs::JS_IsException(r)
+                    && args
+                        .iter()
+                        .any(|&a| is_bigint(a) || tag(a) == qjs::JS_TAG_OBJECT)
+                {
                     reword_bigint_to_number(ctx);
                 }
                 r
@@ -763,7 +786,7 @@ unsafe extern "C" fn fill_fn(
                     qjs::JS_FreeValue(ctx, length);
                 }
                 if let (true, Some((ptr, len))) = (plain, u8_bytes(ctx, this)) {
-                    let r = with_args::<4, _>(ctx, argc, argv, Some((ptr, len)), |a| {
+                    let r = with_args::<4, _>(ctx, argc, argv, Some((ptr, len)), 0b0001, |a| {
                         let bytes = std::slice::from_raw_parts_mut(ptr, len);
                         api::fill(bytes, &a[0], &a[1], &a[2], &a[3])
                     });
@@ -871,7 +894,9 @@ unsafe extern "C" fn is_encoding_fn(
     guard(ctx, || {
         // SAFETY: live values of `ctx`.
         unsafe {
-            if let Some(b) = with_args::<1, _>(ctx, argc, argv, None, |a| api::is_encoding(&a[0])) {
+            if let Some(b) =
+                with_args::<1, _>(ctx, argc, argv, None, 0, |a| api::is_encoding(&a[0]))
+            {
                 return boolean(b);
             }
             general(ctx, data, this, argc, argv, |c, _, a| {
@@ -915,7 +940,7 @@ unsafe extern "C" fn from_fn(
             qjs::JS_TAG_STRING => {
                 // SAFETY: as above; nothing runs JS before `simple` is dropped.
                 let made = unsafe {
-                    with_args::<2, _>(ctx, argc.min(2), argv, None, |a| match a {
+                    with_args::<2, _>(ctx, argc.min(2), argv, None, 0, |a| match a {
                         [Arg::String(s), enc] => api::statics::from_string(*s, enc).ok(),
                         _ => None,
                     })
