@@ -13,7 +13,8 @@ use super::Buffer;
 use crate::encoding::{self, Encoding, JsStr, JsString};
 use crate::memory::BytesInUse;
 use crate::ops::numeric::{self, Endian};
-use crate::ops::{fill, search, swap};
+use crate::api;
+use crate::ops::{fill, search};
 use crate::NodeError;
 
 impl Buffer {
@@ -145,25 +146,17 @@ impl Buffer {
     /// `buf.swap16()`: reverses the byte order of every 2-byte unit in place; Node's
     /// `ERR_INVALID_BUFFER_SIZE` when the length is odd.
     pub fn swap16(&self) -> Result<(), NodeError> {
-        self.swap_units(16, swap::swap16)
+        self.with_bytes_mut(api::swap16)?
     }
 
     /// `buf.swap32()`: as [`Buffer::swap16`] for 4-byte units.
     pub fn swap32(&self) -> Result<(), NodeError> {
-        self.swap_units(32, swap::swap32)
+        self.with_bytes_mut(api::swap32)?
     }
 
     /// `buf.swap64()`: as [`Buffer::swap16`] for 8-byte units.
     pub fn swap64(&self) -> Result<(), NodeError> {
-        self.swap_units(64, swap::swap64)
-    }
-
-    fn swap_units(&self, bits: u32, swap: fn(&mut [u8])) -> Result<(), NodeError> {
-        if !self.len().is_multiple_of(bits as usize / 8) {
-            return Err(NodeError::invalid_buffer_size(bits));
-        }
-        self.with_bytes_mut(swap)?;
-        Ok(())
+        self.with_bytes_mut(api::swap64)?
     }
 }
 
