@@ -10,10 +10,10 @@
 use std::cmp::Ordering;
 
 use super::Buffer;
+use crate::api;
 use crate::encoding::{self, Encoding, JsStr, JsString};
 use crate::memory::BytesInUse;
 use crate::ops::numeric::{self, Endian};
-use crate::api;
 use crate::ops::{fill, search};
 use crate::NodeError;
 
