@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::num::NonZeroUsize;
 use std::panic::Location;
+use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
@@ -396,6 +397,40 @@ pub(crate) unsafe fn register(record: &StoreRecord) {
 /// Removes a record from the registry; after this returns no report can reach it.
 pub(crate) fn unregister(id: u64) {
     registry().remove(&id);
+}
+
+/// A store's retention record, registered for as long as this owner lives: made and registered
+/// by [`Registration::new`], unregistered and then freed on drop. The record lives in its own
+/// allocation (never moved, never behind `&mut`) because other threads read it through the
+/// registry while the owning store may be in its `Drop`.
+pub(crate) struct Registration {
+    record: NonNull<StoreRecord>,
+}
+
+impl Registration {
+    /// Registers a new record for a store of `len` bytes of `kind`, created at `created`.
+    pub(crate) fn new(len: usize, kind: StoreKind, created: Site) -> Registration {
+        let record = NonNull::from(Box::leak(Box::new(StoreRecord::new(len, kind, created))));
+        // SAFETY: the record stays at this address, behind shared references only, until
+        // `Drop for Registration` unregisters it and only then frees it.
+        unsafe { register(record.as_ref()) };
+        Registration { record }
+    }
+
+    /// The record.
+    pub(crate) fn record(&self) -> &StoreRecord {
+        // SAFETY: valid from `new` until `drop` frees it; only shared references are made.
+        unsafe { self.record.as_ref() }
+    }
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        unregister(self.record().id());
+        // SAFETY: made by `Box::leak` in `new`; unregistered just now, so no report can reach
+        // it any more, and this owner is going away.
+        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
+    }
 }
 
 /// Which stores the report flags as pinned by small views.

@@ -26,7 +26,7 @@ use crate::error::NodeError;
 use crate::memory::accounting::{Charge, ChargeKind};
 use crate::memory::raw::{RawBytes, STORE_ALIGN};
 use crate::memory::region::{self, ByteRegion};
-use crate::memory::retention::{self, Site, StoreKind, StoreRecord};
+use crate::memory::retention::{Registration, Site, StoreKind, StoreRecord};
 use crate::number::relative_index;
 
 /// The alignment of every SharedArrayBuffer allocation (16, as for every store and as V8's are).
@@ -47,25 +47,15 @@ pub struct SharedArrayBuffer {
 /// The allocation behind every handle of one store (the same zeroed `RawBytes` an ArrayBuffer
 /// store has), with its accounting charge and its retention record (which counts the handles).
 struct Allocation {
+    /// First, so the store leaves the report before its bytes are freed (fields drop in order).
+    registration: Registration,
     raw: RawBytes,
-    record: NonNull<StoreRecord>,
     _charge: Charge,
 }
 
 impl Allocation {
     fn record(&self) -> &StoreRecord {
-        // SAFETY: made by `Box::leak` in `SharedArrayBuffer::new` and freed only in this
-        // allocation's `Drop`, after which no handle can call this.
-        unsafe { self.record.as_ref() }
-    }
-}
-
-impl Drop for Allocation {
-    fn drop(&mut self) {
-        retention::unregister(self.record().id());
-        // SAFETY: made by `Box::leak` in `SharedArrayBuffer::new`; unregistered just now, so no
-        // report can reach it any more, and this allocation (its only owner) is going away.
-        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
+        self.registration.record()
     }
 }
 
@@ -105,16 +95,12 @@ impl SharedArrayBuffer {
         }
         let raw = RawBytes::zeroed(byte_length)
             .map_err(|_| NodeError::array_buffer_allocation_failed())?;
-        let record = StoreRecord::new(byte_length, StoreKind::Shared, Site::caller());
-        record.add_shared_handle();
-        let record = NonNull::from(Box::leak(Box::new(record)));
-        // SAFETY: the record stays at this address until `Drop for Allocation` unregisters it
-        // and only then frees it; only shared references to it are ever made.
-        unsafe { retention::register(record.as_ref()) };
+        let registration = Registration::new(byte_length, StoreKind::Shared, Site::caller());
+        registration.record().add_shared_handle();
         Ok(SharedArrayBuffer {
             inner: Arc::new(Allocation {
+                registration,
                 raw,
-                record,
                 _charge: Charge::new(ChargeKind::ArrayBuffer, byte_length),
             }),
         })

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use super::accounting::{Charge, ChargeKind};
 use super::borrow::BorrowTracker;
 use super::raw::{AllocFailed, RawBytes};
-use super::retention::{self, Site, StoreKind, StoreRecord};
+use super::retention::{Registration, Site, StoreKind, StoreRecord};
 use crate::NodeError;
 
 /// The largest Buffer/ArrayBuffer Node v20 allows (`buffer.kMaxLength`, 2**32).
@@ -27,11 +27,9 @@ pub const K_MAX_LENGTH: usize = 1 << 32;
 
 /// The shared state of one store. Crate-visible so views can reach the bytes and the record.
 pub(crate) struct StoreInner {
+    /// First, so the store leaves the report before its bytes are freed (fields drop in order).
+    registration: Registration,
     raw: RawBytes,
-    /// Boxed apart from the store and reached only through shared references: other threads read
-    /// it (under the registry lock) while this store may be in its `Drop`, which holds
-    /// `&mut StoreInner` — that must not cover the record. Freed after it is unregistered.
-    record: NonNull<StoreRecord>,
     pub(crate) borrows: BorrowTracker,
     /// Whether a handle to this store was ever given out beyond its owner (for a pool slab: a
     /// `buf.buffer`), so bytes not yet allocated may have been written through it.
@@ -43,13 +41,9 @@ impl StoreInner {
     /// Wraps an allocation as a registered, accounted store.
     pub(crate) fn new(raw: RawBytes, kind: StoreKind, created: Site) -> Rc<StoreInner> {
         let len = raw.len();
-        let record = NonNull::from(Box::leak(Box::new(StoreRecord::new(len, kind, created))));
-        // SAFETY: the record stays at this address until `Drop for StoreInner` unregisters it
-        // (under the registry lock) and only then frees it.
-        unsafe { retention::register(record.as_ref()) };
         Rc::new(StoreInner {
+            registration: Registration::new(len, kind, created),
             raw,
-            record,
             borrows: BorrowTracker::default(),
             exposed: Cell::new(false),
             _charge: Charge::new(ChargeKind::ArrayBuffer, len),
@@ -58,9 +52,7 @@ impl StoreInner {
 
     /// The store's retention counters.
     pub(crate) fn record(&self) -> &StoreRecord {
-        // SAFETY: the record is valid from construction until `drop` frees it, and only shared
-        // references to it are ever made.
-        unsafe { self.record.as_ref() }
+        self.registration.record()
     }
 
     /// A zeroed store of `len` bytes.
@@ -88,15 +80,6 @@ impl StoreInner {
 
     pub(crate) fn is_exposed(&self) -> bool {
         self.exposed.get()
-    }
-}
-
-impl Drop for StoreInner {
-    fn drop(&mut self) {
-        retention::unregister(self.record().id());
-        // SAFETY: made by `Box::leak` in `new`; unregistered just now, so no other thread can
-        // reach it any more, and this store (its only owner) is going away.
-        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
     }
 }
 
