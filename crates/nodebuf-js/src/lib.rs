@@ -57,6 +57,7 @@ const BUFFER_JS: &str = include_str!("buffer.js");
 /// `Symbol.for('nodebuf.setInspect')`): a host with a `util.inspect` passes it there so error
 /// messages and `<Buffer ...>` extras render objects as Node does.
 pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
+    raw::capture_intrinsics(ctx)?;
     let binding = natives::binding(ctx)?;
     let opts = Object::new(ctx.clone())?;
     opts.set("pendingDeprecation", options.pending_deprecation)?;
@@ -112,4 +113,36 @@ pub fn buffer_from_bytes<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> Result<Value<'js>
 /// pool slab's shared JS ArrayBuffer for pooled Buffers, else over the store itself.
 pub fn buffer_from_core<'js>(ctx: &Ctx<'js>, buf: &nodebuf_core::Buffer) -> Result<Value<'js>> {
     state::to_js(ctx, buf)
+}
+
+/// Calls `f` with the bytes behind an ArrayBuffer, SharedArrayBuffer, typed array or DataView
+/// (`None` for any other value; a detached or out-of-bounds view has no bytes). The geometry
+/// comes from the engine's internal slots, never from JS properties, so no user code runs and
+/// no own property or replaced getter can point it elsewhere — as Node's C++ layer reads a
+/// view. `f` must not run JS: the bytes may move or be detached once JS runs.
+pub fn with_view_bytes<'js, R>(
+    ctx: &Ctx<'js>,
+    value: &Value<'js>,
+    f: impl FnOnce(&[u8]) -> R,
+) -> Option<R> {
+    let region = raw::region(ctx, value)?;
+    // SAFETY: located just now from the engine's slots, in bounds of its store; no JS runs
+    // while `f` uses the slice (the caller's contract), so it is neither freed nor detached.
+    Some(f(unsafe {
+        std::slice::from_raw_parts(region.ptr, region.len)
+    }))
+}
+
+/// [`with_view_bytes`] for writing into the view (`fs.readSync` into a buffer, `encodeInto`).
+pub fn with_view_bytes_mut<'js, R>(
+    ctx: &Ctx<'js>,
+    value: &Value<'js>,
+    f: impl FnOnce(&mut [u8]) -> R,
+) -> Option<R> {
+    let region = raw::region(ctx, value)?;
+    // SAFETY: as in `with_view_bytes`; this is the only Rust reference to the bytes while `f`
+    // runs, and JS cannot observe them meanwhile.
+    Some(f(unsafe {
+        std::slice::from_raw_parts_mut(region.ptr, region.len)
+    }))
 }

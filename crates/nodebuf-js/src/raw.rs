@@ -126,7 +126,9 @@ pub fn array_buffer_kind<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Regi
 
 /// The bytes behind any typed array, DataView, ArrayBuffer or SharedArrayBuffer.
 pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
-    let obj = value.as_object()?;
+    if !value.is_object() {
+        return None;
+    }
     let raw = value.as_raw();
     let raw_ctx = ctx.as_raw().as_ptr();
     // SAFETY: `raw` is a live object; these only read its class id.
@@ -164,27 +166,28 @@ pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
     } else {
         RegionKind::DataView
     };
-    let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
-    let buffer = if ta >= 0 {
-        // SAFETY: a typed array; the returned value is a new reference (owned by `Value`).
-        unsafe {
+    let (buffer, offset, length) = if ta >= 0 {
+        let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+        // SAFETY: a typed array; the engine reads its internal slots (no JS runs) and returns a
+        // new reference to its buffer (owned by `Value`), or JS_EXCEPTION when out of bounds.
+        let buffer = unsafe {
             Value::from_raw(
                 ctx.clone(),
                 qjs::JS_GetTypedArrayBuffer(raw_ctx, raw, &mut offset, &mut length, &mut per),
             )
-        }
+        };
+        (buffer, offset as usize, length as usize)
     } else {
-        // DataView: its getters are the engine's own (they run no user code).
-        offset = obj.get::<_, f64>("byteOffset").ok()? as qjs::size_t;
-        length = obj.get::<_, f64>("byteLength").ok()? as qjs::size_t;
-        obj.get::<_, Value>("buffer").ok()?
+        match data_view_geometry(ctx, value) {
+            Some(g) => g,
+            None => return Some(Region::empty(kind)),
+        }
     };
     if buffer.is_exception() {
         let _ = ctx.catch();
         return Some(Region::empty(kind));
     }
     let base = region(ctx, &buffer)?;
-    let (offset, length) = (offset as usize, length as usize);
     if offset.checked_add(length)? > base.len {
         return Some(Region::empty(kind));
     }
@@ -329,4 +332,76 @@ pub unsafe fn new_string_raw(raw_ctx: *mut qjs::JSContext, s: &JsString) -> qjs:
         // SAFETY: `u.len()` units; QuickJS copies them.
         JsString::Utf16(u) => unsafe { qjs::JS_NewStringUTF16(raw_ctx, u.as_ptr(), u.len() as _) },
     }
+}
+
+/// The engine's own `DataView.prototype` getters for `buffer`, `byteOffset` and `byteLength`,
+/// captured when Buffer is installed (before any script runs). QuickJS offers no C accessor for
+/// a DataView's slots; these native getters read them (they run no user code), and holding the
+/// originals means neither own properties, subclasses nor a replaced prototype getter can
+/// change what a DataView is said to cover — as V8 reads the slots for Node.
+pub struct DataViewSlots<'js> {
+    buffer: Value<'js>,
+    byte_offset: Value<'js>,
+    byte_length: Value<'js>,
+}
+
+// SAFETY: the values are tied to the runtime whose userdata holds them; `Changed` only renames
+// the lifetime.
+unsafe impl<'js> rquickjs::JsLifetime<'js> for DataViewSlots<'js> {
+    type Changed<'to> = DataViewSlots<'to>;
+}
+
+/// Captures the intrinsic DataView getters into the runtime's userdata, once per runtime (any
+/// realm's getters read any DataView of the runtime: they check only the object's class).
+pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
+    if ctx.userdata::<DataViewSlots<'_>>().is_some() {
+        return Ok(());
+    }
+    let getters: rquickjs::Array = ctx.eval(
+        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get)",
+    )?;
+    let slots = DataViewSlots {
+        buffer: getters.get(0)?,
+        byte_offset: getters.get(1)?,
+        byte_length: getters.get(2)?,
+    };
+    let _ = ctx.store_userdata(slots);
+    Ok(())
+}
+
+/// A DataView's buffer, byte offset and byte length from its internal slots; `None` when it is
+/// out of bounds or its buffer is detached (it then covers no bytes), or when Buffer was never
+/// installed in this runtime.
+fn data_view_geometry<'js>(
+    ctx: &Ctx<'js>,
+    view: &Value<'js>,
+) -> Option<(Value<'js>, usize, usize)> {
+    let slots = ctx.userdata::<DataViewSlots<'js>>()?;
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let call = |getter: &Value<'_>| -> Option<Value<'js>> {
+        // SAFETY: `getter` is one of the engine's native DataView getters and `view` a live
+        // DataView of this runtime; the getter only reads the view's slots (no user code runs)
+        // and returns a new reference or JS_EXCEPTION, owned by the Value from here.
+        let out = unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_Call(
+                    raw_ctx,
+                    getter.as_raw(),
+                    view.as_raw(),
+                    0,
+                    std::ptr::null_mut(),
+                ),
+            )
+        };
+        if out.is_exception() {
+            let _ = ctx.catch();
+            return None;
+        }
+        Some(out)
+    };
+    let buffer = call(&slots.buffer)?;
+    let offset = call(&slots.byte_offset)?.as_number()?;
+    let length = call(&slots.byte_length)?.as_number()?;
+    Some((buffer, offset as usize, length as usize))
 }
