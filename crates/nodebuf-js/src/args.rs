@@ -353,7 +353,7 @@ pub fn to_js_string<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> rquickjs::Result<Str
 
 /// The bytes of `this` for a Buffer method: a Uint8Array (Buffers included), else the TypeError
 /// Node's native layer throws for a receiver that is not a view.
-fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Region> {
+pub fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Region> {
     match raw::uint8_array(ctx, this) {
         Some((ptr, len)) => Ok(Region {
             ptr,
@@ -500,27 +500,11 @@ pub fn run_ref<'js, R>(
         Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
         Simple::General => {}
     }
-    let mut prepared = Prepared::new(ctx, values, flags)?;
-    loop {
-        let region = this_bytes(ctx, this)?;
-        prepared.locate(ctx, None);
-        let result = {
-            let objects = prepared.objects();
-            let args = prepared.args(&objects);
-            // SAFETY: located just now with no JS since; no `&mut` to these bytes exists and
-            // none is made while `f` runs (it runs no JS).
-            let bytes = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
-            f(bytes, &args)
-        };
-        match result {
-            Ok(r) => return Ok(r),
-            Err(e) if prepared.needs_enrich() => {
-                let _ = e;
-                prepared.enrich(ctx);
-            }
-            Err(e) => return Err(throw_node_error(ctx, &e)),
-        }
-    }
+    Prepared::new(ctx, values, flags)?.run_on(ctx, this, false, |ptr, len, args| {
+        // SAFETY: `run_on` located the bytes with no JS since; no `&mut` to them exists and
+        // none is made while `f` runs (it runs no JS).
+        f(unsafe { std::slice::from_raw_parts(ptr, len) }, args)
+    })
 }
 
 /// Runs a core method that writes `this`'s bytes; argument bytes overlapping them are copied.
@@ -544,25 +528,11 @@ pub fn run_mut<'js, R>(
         Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
         Simple::General => {}
     }
-    let mut prepared = Prepared::new(ctx, values, flags)?;
-    loop {
-        let region = this_bytes(ctx, this)?;
-        prepared.locate(ctx, Some(region));
-        let result = {
-            let objects = prepared.objects();
-            let args = prepared.args(&objects);
-            // SAFETY: located just now with no JS since; argument bytes that overlap were
-            // copied (locate), so this is the only reference to these bytes while `f` runs,
-            // and `f` runs no JS.
-            let bytes = unsafe { std::slice::from_raw_parts_mut(region.ptr, region.len) };
-            f(bytes, &args)
-        };
-        match result {
-            Ok(r) => return Ok(r),
-            Err(_) if prepared.needs_enrich() => prepared.enrich(ctx),
-            Err(e) => return Err(throw_node_error(ctx, &e)),
-        }
-    }
+    Prepared::new(ctx, values, flags)?.run_on(ctx, this, true, |ptr, len, args| {
+        // SAFETY: `run_on` located the bytes with no JS since and copied argument bytes that
+        // overlap them, so this is the only reference to them while `f` runs (no JS).
+        f(unsafe { std::slice::from_raw_parts_mut(ptr, len) }, args)
+    })
 }
 
 /// Runs a core function that has no `this` buffer (statics).
@@ -577,18 +547,56 @@ pub fn run<'js, R>(
         Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
         Simple::General => {}
     }
-    let mut prepared = Prepared::new(ctx, values, flags)?;
-    loop {
-        prepared.locate(ctx, None);
-        let result = {
-            let objects = prepared.objects();
-            let args = prepared.args(&objects);
-            f(&args)
-        };
-        match result {
-            Ok(r) => return Ok(r),
-            Err(_) if prepared.needs_enrich() => prepared.enrich(ctx),
-            Err(e) => return Err(throw_node_error(ctx, &e)),
+    Prepared::new(ctx, values, flags)?.run_static(ctx, f)
+}
+
+impl<'js> Prepared<'js> {
+    /// Steps two and three after the coercion phase (`self` is its result): resolves `this`'s
+    /// bytes (Node's receiver TypeError for anything but a Uint8Array) and the arguments',
+    /// copying argument bytes that overlap a receiver the method `writes`, then runs `f` on the
+    /// receiver's pointer and length. No JS runs between resolving and `f`'s return; an error
+    /// that shows an object is rendered (running JS) and everything is resolved again.
+    pub fn run_on<R>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        this: &Value<'js>,
+        writes: bool,
+        mut f: impl FnMut(*mut u8, usize, &[Arg<'_>]) -> Result<R, NodeError>,
+    ) -> rquickjs::Result<R> {
+        loop {
+            let region = this_bytes(ctx, this)?;
+            self.locate(ctx, writes.then_some(region));
+            let result = {
+                let objects = self.objects();
+                let args = self.args(&objects);
+                f(region.ptr, region.len, &args)
+            };
+            match result {
+                Ok(r) => return Ok(r),
+                Err(_) if self.needs_enrich() => self.enrich(ctx),
+                Err(e) => return Err(throw_node_error(ctx, &e)),
+            }
+        }
+    }
+
+    /// [`Prepared::run_on`] for a function with no receiver (statics).
+    pub fn run_static<R>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        mut f: impl FnMut(&[Arg<'_>]) -> Result<R, NodeError>,
+    ) -> rquickjs::Result<R> {
+        loop {
+            self.locate(ctx, None);
+            let result = {
+                let objects = self.objects();
+                let args = self.args(&objects);
+                f(&args)
+            };
+            match result {
+                Ok(r) => return Ok(r),
+                Err(_) if self.needs_enrich() => self.enrich(ctx),
+                Err(e) => return Err(throw_node_error(ctx, &e)),
+            }
         }
     }
 }

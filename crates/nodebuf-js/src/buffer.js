@@ -137,23 +137,11 @@
     of(...items) {
       return binding.of(...items);
     },
-    alloc(size, fill, encoding) {
-      return binding.alloc(size, fill, encoding);
-    },
-    allocUnsafe(size) {
-      return binding.allocUnsafe(size);
-    },
     allocUnsafeSlow(size) {
       return binding.allocUnsafeSlow(size);
     },
     isBuffer(b) {
       return b instanceof Buffer;
-    },
-    compare(buf1, buf2) {
-      return binding.compare(buf1, buf2);
-    },
-    isEncoding(encoding) {
-      return binding.isEncoding(encoding);
     },
     concat(list, length) {
       if (!Array.isArray(list)) throw binding.concatListError(list);
@@ -165,9 +153,6 @@
         if (list[i].length) sum += list[i].length;
       }
       return binding.concat(list, sum, true);
-    },
-    byteLength(string, encoding) {
-      return binding.byteLength(string, encoding);
     },
   };
   // Node's lengths: from(3) copyBytesFrom(3) of(0) alloc(3) allocUnsafe(1) ...
@@ -195,18 +180,21 @@
         end = this.length;
       }
     }
-    binding.fill(this, value, offset, end, encoding);
-    return this;
+    return fillBytes(this, value, offset, end, encoding);
   }
   const fast = binding.makeFast(FastBuffer, {
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
     fill: fillGeneral,
   }, slabHook);
+  // `fillBytes(receiver, ...args)`: the declared fill on the real bytes (bound now, so a
+  // replaced Function.prototype.call changes nothing).
+  const fillBytes = Function.prototype.call.bind(fast.fillBytes);
   const fastStatics = {
     from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe,
     compare: fast.compareStatic, byteLength: fast.byteLength, isEncoding: fast.isEncoding,
   };
-  for (const name of Object.keys(statics)) {
+  // Node's order of the statics (observable through Object.keys(Buffer)).
+  for (const name of Object.keys(staticArity)) {
     const fn = fastStatics[name] || statics[name];
     givePrototype(fn);
     Object.defineProperty(fn, 'length', { value: staticArity[name], configurable: true });

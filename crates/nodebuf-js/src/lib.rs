@@ -25,9 +25,12 @@
 //! [`throw_node_error`], which builds errors exactly shaped like Node's (see [`error`]).
 
 mod args;
-mod direct;
+mod engine;
 pub mod error;
+mod method;
+mod methods;
 mod natives;
+mod order;
 mod raw;
 mod state;
 

@@ -3,24 +3,17 @@
 //! into JS. The JS half (`buffer.js`) decides which native an overload goes to and keeps the
 //! cheap common cases in JS.
 
-use std::sync::OnceLock;
-
-use nodebuf_core::api::{self, NumMethod, NumType, NumValue};
+use nodebuf_core::api;
 use nodebuf_core::args::{Arg, ObjectKind};
 use nodebuf_core::encoding::{self, Encoding, JsString};
 use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
 
-use crate::args::{coerce, run, run_mut, run_ref, Prepared};
+use crate::args::{run, run_mut, run_ref, Prepared};
 use crate::raw::{self, RegionKind};
 use crate::{state, throw_node_error};
 
-/// `+value` for every object (Node converts views too: `+buf` is `Number(buf.toString())`).
-const N: u8 = coerce::NUMBER | coerce::VIEWS;
-/// `+value` for objects that are not views (fill values, where views are bytes to repeat).
-const NV: u8 = coerce::NUMBER;
-const S: u8 = coerce::STRING;
-const O: u8 = coerce::NONE;
+use crate::order::{N, O};
 
 fn throw(ctx: &Ctx<'_>, e: NodeError) -> rquickjs::Error {
     throw_node_error(ctx, &e)
@@ -36,17 +29,6 @@ fn js_buffer<'js>(
 
 fn js_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> Result<Value<'js>> {
     raw::new_string(ctx, s)
-}
-
-/// The numeric accessors by id (the JS half installs one function per name).
-pub(crate) fn num_methods() -> &'static [(String, NumMethod)] {
-    static TABLE: OnceLock<Vec<(String, NumMethod)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        api::numeric::num_method_names()
-            .into_iter()
-            .filter_map(|name| api::num_method(&name).map(|m| (name, m)))
-            .collect()
-    })
 }
 
 /// A new Buffer of `len` bytes allocated by the `allocUnsafe` rule (pooled when small), filled by
@@ -232,38 +214,6 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
     js_buffer(&ctx, buf)
 }
 
-pub(crate) fn alloc<'js>(
-    ctx: Ctx<'js>,
-    size: Value<'js>,
-    fill: Value<'js>,
-    enc: Value<'js>,
-) -> Result<Value<'js>> {
-    // Node fills (converting an object fill with valueOf, naming a string fill's encoding)
-    // only after `size` passed its check and is not 0.
-    let fills = size
-        .as_number()
-        .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::K_MAX_LENGTH as f64);
-    let flags = match (fills, fill.is_string() && fill_names_encoding(&ctx, &enc)) {
-        (false, _) => [O, O, O],
-        (true, false) => [O, NV, O],
-        (true, true) => [O, NV, S],
-    };
-    let r = run(&ctx, &[size, fill, enc], &flags, |a| {
-        api::statics::alloc(&a[0], &a[1], &a[2])
-    })?;
-    state::to_js(&ctx, &r)
-}
-
-pub(crate) fn alloc_unsafe<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
-    if let Some(n) = size.as_int() {
-        if n >= 0 {
-            return js_buffer(&ctx, CoreBuffer::alloc_unsafe(n as usize));
-        }
-    }
-    let r = run(&ctx, &[size], &[O], |a| api::statics::alloc_unsafe(&a[0]))?;
-    state::to_js(&ctx, &r)
-}
-
 fn alloc_unsafe_slow<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
     let r = run(&ctx, &[size], &[O], |a| {
         api::statics::alloc_unsafe_slow(&a[0])
@@ -408,515 +358,6 @@ fn copy_bytes_from<'js>(
     js_buffer(&ctx, buf)
 }
 
-pub(crate) fn byte_length<'js>(ctx: Ctx<'js>, value: Value<'js>, enc: Value<'js>) -> Result<f64> {
-    // Node names the encoding (`encoding + ''`, running an object's toString) only for a
-    // non-empty string.
-    let names_encoding = enc.is_object()
-        && value
-            .as_string()
-            .is_some_and(|s| !s.to_string().is_ok_and(|t| t.is_empty()));
-    let enc_flag = if names_encoding { S } else { O };
-    run(&ctx, &[value, enc], &[O, enc_flag], |a| {
-        api::string::byte_length(&a[0], &a[1]).map(|n| n as f64)
-    })
-}
-
-pub(crate) fn compare_static<'js>(ctx: Ctx<'js>, a: Value<'js>, b: Value<'js>) -> Result<i32> {
-    run(&ctx, &[a, b], &[O, O], |x| {
-        api::buffer_compare(&x[0], &x[1])
-    })
-}
-
-pub(crate) fn is_encoding<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<bool> {
-    run(&ctx, &[value], &[O], |a| Ok(api::is_encoding(&a[0])))
-}
-
-pub(crate) fn to_string<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    enc: Value<'js>,
-    start: Value<'js>,
-    end: Value<'js>,
-    argc: u32,
-) -> Result<Value<'js>> {
-    let (mut start, mut end) = (start, end);
-    let ordered = [&enc, &start, &end].iter().any(|v| v.is_object())
-        || start.is_big_int()
-        || end.is_big_int();
-    if argc > 0 && ordered {
-        match to_string_range(&ctx, &this, &start, &end)? {
-            StringRange::Keep => {}
-            StringRange::Range(s, e) => {
-                start = Value::new_number(ctx.clone(), s);
-                end = Value::new_number(ctx.clone(), e);
-            }
-            StringRange::Empty => return Ok(rquickjs::String::from_str(ctx, "")?.into_value()),
-        }
-    }
-    let s = run_ref(&ctx, &this, &[enc, start, end], &[S, N, N], |buf, a| {
-        api::to_string(buf, &a[0], &a[1], &a[2], argc as usize)
-    })?;
-    js_string(&ctx, &s)
-}
-
-enum StringRange {
-    /// Leave the arguments to the core.
-    Keep,
-    /// The result is `''`.
-    Empty,
-    /// The coerced `start` and `end`.
-    Range(f64, f64),
-}
-
-/// `buf.toString`'s range in Node's order when an argument is an object: `start` is coerced
-/// first and a start at or past the end returns `''` before `end` is looked at; an empty range
-/// returns `''` before the encoding is named. A BigInt compares as a number (Node's `<=`/`>=`)
-/// and throws only where Node truncates it; a Symbol throws at its first comparison.
-fn to_string_range<'js>(
-    ctx: &Ctx<'js>,
-    this: &Value<'js>,
-    start: &Value<'js>,
-    end: &Value<'js>,
-) -> Result<StringRange> {
-    let Some((_, len)) = raw::uint8_array(ctx, this) else {
-        return Ok(StringRange::Keep);
-    };
-    let len = len as f64;
-    let throw_now = |e: NodeError| Err(throw(ctx, e));
-    let big = |v: &Value<'js>| -> Result<f64> {
-        Ok(crate::to_rust_string(ctx, v)?
-            .parse::<f64>()
-            .unwrap_or(f64::NAN))
-    };
-    let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
-    // Node compares first (`start <= 0`), which takes an object through ToPrimitive: a BigInt
-    // result is compared as one.
-    let start = &to_primitive_number(ctx, start)?;
-    // start: `start <= 0`, `start >= len`, then Math.trunc.
-    let s = if start.is_symbol() {
-        return throw_now(NodeError::symbol_to_number());
-    } else if start.is_big_int() {
-        let b = big(start)?;
-        if b <= 0.0 {
-            0.0
-        } else if b >= len {
-            return Ok(StringRange::Empty);
-        } else {
-            return throw_now(NodeError::bigint_to_number());
-        }
-    } else {
-        let n = if start.is_undefined() {
-            f64::NAN
-        } else {
-            crate::args::to_number(ctx, start)?
-        };
-        if n <= 0.0 {
-            0.0
-        } else if n >= len {
-            return Ok(StringRange::Empty);
-        } else {
-            trunc_or_zero(n)
-        }
-    };
-    // end: `end > len`, then Math.trunc.
-    let end = &to_primitive_number(ctx, end)?;
-    let e = if end.is_undefined() {
-        len
-    } else if end.is_symbol() {
-        return throw_now(NodeError::symbol_to_number());
-    } else if end.is_big_int() {
-        if big(end)? > len {
-            len
-        } else {
-            return throw_now(NodeError::bigint_to_number());
-        }
-    } else {
-        let n = crate::args::to_number(ctx, end)?;
-        if n > len {
-            len
-        } else {
-            trunc_or_zero(n)
-        }
-    };
-    Ok(if e <= s {
-        StringRange::Empty
-    } else {
-        StringRange::Range(s, e)
-    })
-}
-
-pub(crate) fn write<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    s: Value<'js>,
-    off: Value<'js>,
-    len: Value<'js>,
-    enc: Value<'js>,
-) -> Result<f64> {
-    run_mut(&ctx, &this, &[s, off, len, enc], &[O, O, O, S], |buf, a| {
-        api::write_string(buf, &a[0], &a[1], &a[2], &a[3]).map(|n| n as f64)
-    })
-}
-
-pub(crate) fn fill<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    v: Value<'js>,
-    off: Value<'js>,
-    end: Value<'js>,
-    enc: Value<'js>,
-) -> Result<()> {
-    // Node checks offset and end (and returns for an empty range) before it converts an
-    // object value with valueOf.
-    if v.is_object() && raw::region(&ctx, &v).is_none() {
-        if let Some((_, len)) = raw::uint8_array(&ctx, &this) {
-            let args = [off.clone(), end.clone(), enc.clone()];
-            let range = run(&ctx, &args, &[O, O, O], |a| {
-                api::fill::fill_range(len, &Arg::Undefined, &a[0], &a[1], &a[2])
-            })?;
-            if range.is_none() {
-                return Ok(());
-            }
-        }
-    }
-    // The encoding is named only for a string value, when no string offset/end stands in.
-    let names_encoding = v.is_string()
-        && !(off.is_undefined() || off.is_string())
-        && !end.is_string()
-        && fill_names_encoding(&ctx, &enc);
-    let enc_flag = if names_encoding { S } else { O };
-    run_mut(
-        &ctx,
-        &this,
-        &[v, off, end, enc],
-        &[NV, O, O, enc_flag],
-        |buf, a| api::fill(buf, &a[0], &a[1], &a[2], &a[3]),
-    )
-}
-
-/// Whether `buf.fill`'s encoding normalizer would stringify `enc`: it reads `${enc}` only
-/// when `enc.length` is that of some encoding name, which for objects means String objects
-/// (others are rejected as not strings, untouched).
-fn fill_names_encoding<'js>(ctx: &Ctx<'js>, enc: &Value<'js>) -> bool {
-    match enc.as_object() {
-        None => true,
-        Some(o) => ctx
-            .globals()
-            .get::<_, Value>("String")
-            .is_ok_and(|string| o.is_instance_of(&string)),
-    }
-}
-
-pub(crate) fn index_of<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    v: Value<'js>,
-    off: Value<'js>,
-    enc: Value<'js>,
-    dir: i32,
-) -> Result<Value<'js>> {
-    // Node names the encoding (`encoding + ''`) only for a non-number needle, and a string
-    // `byteOffset` stands in for it.
-    let enc_flag = if v.is_number() || off.is_string() {
-        O
-    } else {
-        S
-    };
-    let r = run_ref(
-        &ctx,
-        &this,
-        &[v, off, enc],
-        &[O, N, enc_flag],
-        |buf, a| match dir {
-            0 => api::index_of(buf, &a[0], &a[1], &a[2]),
-            1 => api::last_index_of(buf, &a[0], &a[1], &a[2]),
-            _ => api::includes(buf, &a[0], &a[1], &a[2]).map(i64::from),
-        },
-    )?;
-    Ok(if dir == 2 {
-        Value::new_bool(ctx, r != 0)
-    } else {
-        Value::new_number(ctx, r as f64)
-    })
-}
-
-pub(crate) fn equals<'js>(ctx: Ctx<'js>, this: Value<'js>, other: Value<'js>) -> Result<bool> {
-    run_ref(&ctx, &this, &[other], &[O], |buf, a| {
-        api::equals(buf, &a[0])
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn compare<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    target: Value<'js>,
-    ts: Value<'js>,
-    te: Value<'js>,
-    ss: Value<'js>,
-    se: Value<'js>,
-) -> Result<i32> {
-    run_ref(&ctx, &this, &[target, ts, te, ss, se], &[], |buf, a| {
-        api::compare(buf, &a[0], &a[1], &a[2], &a[3], &a[4])
-    })
-}
-
-pub(crate) fn copy<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    target: Value<'js>,
-    ts: Value<'js>,
-    ss: Value<'js>,
-    se: Value<'js>,
-) -> Result<f64> {
-    let mut positions = [ts, ss, se];
-    if positions.iter().any(Value::is_object) {
-        // The source and target are checked before any position.
-        let undefined = Value::new_undefined(ctx.clone());
-        let first = [
-            target.clone(),
-            undefined.clone(),
-            undefined.clone(),
-            undefined,
-        ];
-        run_ref(&ctx, &this, &first, &[O, O, O, O], |buf, a| {
-            api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
-        })?;
-        // Node converts targetStart, sourceStart, sourceEnd one at a time (`+value`), checking
-        // each before it converts the next: convert an object, then let the core check the
-        // positions so far (later ones missing).
-        for i in 0..positions.len() {
-            if positions[i].is_object() {
-                let n = crate::args::to_number(&ctx, &positions[i])?;
-                positions[i] = Value::new_number(ctx.clone(), n);
-            }
-            let mut so_far = [
-                target.clone(),
-                positions[0].clone(),
-                positions[1].clone(),
-                positions[2].clone(),
-            ];
-            for later in so_far.iter_mut().skip(i + 2) {
-                *later = Value::new_undefined(ctx.clone());
-            }
-            run_ref(&ctx, &this, &so_far, &[O, O, O, O], |buf, a| {
-                api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
-            })?;
-        }
-    }
-    let [ts, ss, se] = positions;
-    let plan = run_ref(
-        &ctx,
-        &this,
-        &[target.clone(), ts, ss, se],
-        &[O, N, N, N],
-        |buf, a| api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]),
-    )?;
-    if plan.len == 0 {
-        return Ok(0.0);
-    }
-    let (Some((src, src_len)), Some((dst, dst_len))) = (
-        raw::uint8_array(&ctx, &this),
-        raw::uint8_array(&ctx, &target),
-    ) else {
-        return Ok(0.0);
-    };
-    if plan.source_start + plan.len > src_len || plan.target_start + plan.len > dst_len {
-        return Ok(0.0);
-    }
-    // SAFETY: both ranges are in bounds (checked) of views located with no JS since; `copy` is
-    // a memmove, so source and target may be the same memory.
-    unsafe {
-        std::ptr::copy(
-            src.add(plan.source_start),
-            dst.add(plan.target_start),
-            plan.len,
-        )
-    };
-    Ok(plan.len as f64)
-}
-
-pub(crate) fn swap<'js>(ctx: Ctx<'js>, this: Value<'js>, bits: u32) -> Result<Value<'js>> {
-    run_mut(&ctx, &this, &[], &[], |buf, _| match bits {
-        16 => api::swap16(buf),
-        32 => api::swap32(buf),
-        _ => api::swap64(buf),
-    })?;
-    Ok(this)
-}
-
-fn num_value<'js>(ctx: &Ctx<'js>, v: NumValue) -> Result<Value<'js>> {
-    match v {
-        // -0 must stay a float (new_number would store it as the integer 0).
-        NumValue::Number(n) if n == 0.0 && n.is_sign_negative() => {
-            Ok(Value::new_float(ctx.clone(), n))
-        }
-        NumValue::Number(n) => Ok(Value::new_number(ctx.clone(), n)),
-        NumValue::BigInt(i) => {
-            // SAFETY: creates a new BigInt value owned by the returned `Value`.
-            let raw = unsafe {
-                if i < 0 {
-                    qjs::JS_NewBigInt64(ctx.as_raw().as_ptr(), i as i64)
-                } else {
-                    qjs::JS_NewBigUint64(ctx.as_raw().as_ptr(), i as u64)
-                }
-            };
-            // SAFETY: a new reference from the engine.
-            let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-            if value.is_exception() {
-                return Err(rquickjs::Error::Exception);
-            }
-            Ok(value)
-        }
-    }
-}
-
-/// Coercions of a numeric read's `(offset, byteLength)`: a variable-width `byteLength` goes
-/// through `Math.floor` (an object's valueOf runs) before its type check, after Node's check
-/// for a missing offset.
-fn read_flags(ty: NumType, offset: &Value<'_>) -> [u8; 2] {
-    if ty.width == 0 && !offset.is_undefined() {
-        [O, N]
-    } else {
-        [O, O]
-    }
-}
-
-/// Coercions of a numeric write's `(value, offset, byteLength)`: `+value`, and for the
-/// variable-width methods `Math.floor(byteLength)` — which Node checks first, so an object
-/// value is only coerced once `byteLength` is a valid 1..=6.
-fn write_flags(ty: NumType, value: &Value<'_>, byte_length: &Value<'_>) -> [u8; 3] {
-    if ty.width != 0 {
-        return [N, O, O];
-    }
-    let valid = byte_length
-        .as_number()
-        .is_some_and(|n| (1.0..=6.0).contains(&n) && n.fract() == 0.0);
-    [if value.is_object() && !valid { O } else { N }, O, N]
-}
-
-/// The value of a BigInt write: Node compares it with BigInt bounds and masks it (`value &
-/// 0xffffffffn`), which take an object through ToPrimitive (a BigInt result works), not `+value`.
-fn bigint_write_value<'js>(ctx: &Ctx<'js>, ty: NumType, v: Value<'js>) -> Result<Value<'js>> {
-    use nodebuf_core::api::NumKind;
-    if v.is_object() && matches!(ty.kind, NumKind::BigInt | NumKind::BigUint) {
-        to_primitive_number(ctx, &v)
-    } else {
-        Ok(v)
-    }
-}
-
-/// ECMAScript `ToPrimitive(value, number)` for an object: `value[Symbol.toPrimitive]('number')`,
-/// else `valueOf()`, else `toString()`, whichever first gives a primitive.
-fn to_primitive_number<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Value<'js>> {
-    let Some(o) = v.as_object() else {
-        return Ok(v.clone());
-    };
-    let no_primitive = || Err(throw(ctx, NodeError::object_to_primitive()));
-    let key = rquickjs::Symbol::to_primitive(ctx.clone());
-    let exotic: Value = o.get(key)?;
-    if !(exotic.is_undefined() || exotic.is_null()) {
-        let Some(f) = exotic.as_function() else {
-            return no_primitive();
-        };
-        let r: Value = f.call((rquickjs::function::This(v.clone()), "number"))?;
-        return if r.is_object() { no_primitive() } else { Ok(r) };
-    }
-    for name in ["valueOf", "toString"] {
-        let method: Value = o.get(name)?;
-        if let Some(f) = method.as_function() {
-            let r: Value = f.call((rquickjs::function::This(v.clone()),))?;
-            if !r.is_object() {
-                return Ok(r);
-            }
-        }
-    }
-    no_primitive()
-}
-
-pub(crate) fn read_num<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    id: u32,
-    off: Value<'js>,
-    bl: Value<'js>,
-) -> Result<Value<'js>> {
-    let Some((_, m)) = num_methods().get(id as usize) else {
-        return Ok(Value::new_undefined(ctx));
-    };
-    let ty = m.ty;
-    let flags = read_flags(ty, &off);
-    let v = run_ref(&ctx, &this, &[off, bl], &flags, |buf, a| {
-        api::read(buf, ty, &a[0], &a[1])
-    })?;
-    num_value(&ctx, v)
-}
-
-pub(crate) fn write_num<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    id: u32,
-    v: Value<'js>,
-    off: Value<'js>,
-    bl: Value<'js>,
-) -> Result<f64> {
-    let Some((_, m)) = num_methods().get(id as usize) else {
-        return Ok(0.0);
-    };
-    let ty = m.ty;
-    let v = bigint_write_value(&ctx, ty, v)?;
-    let flags = write_flags(ty, &v, &bl);
-    run_mut(&ctx, &this, &[v, off, bl], &flags, |buf, a| {
-        api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
-    })
-}
-
-/// The numeric accessor `id` as a native method for `Buffer.prototype` (no JS frame in between):
-/// reads take `(offset[, byteLength])`, writes `(value, offset[, byteLength])`.
-fn num_function<'js>(ctx: Ctx<'js>, id: u32) -> Result<Function<'js>> {
-    use rquickjs::function::{Opt, This};
-    let Some((_, m)) = num_methods().get(id as usize) else {
-        return Err(rquickjs::Error::new_from_js("id", "numeric method"));
-    };
-    let (write, ty) = (m.write, m.ty);
-    let undef = |ctx: &Ctx<'js>, v: Opt<Value<'js>>| {
-        v.0.unwrap_or_else(|| Value::new_undefined(ctx.clone()))
-    };
-    if write {
-        Function::new(
-            ctx,
-            move |ctx: Ctx<'js>,
-                  this: This<Value<'js>>,
-                  v: Opt<Value<'js>>,
-                  off: Opt<Value<'js>>,
-                  bl: Opt<Value<'js>>|
-                  -> Result<f64> {
-                let value = bigint_write_value(&ctx, ty, undef(&ctx, v))?;
-                let args = [value, undef(&ctx, off), undef(&ctx, bl)];
-                let flags = write_flags(ty, &args[0], &args[2]);
-                run_mut(&ctx, &this.0, &args, &flags, |buf, a| {
-                    api::write(buf, ty, &a[0], &a[1], &a[2]).map(|n| n as f64)
-                })
-            },
-        )
-    } else {
-        Function::new(
-            ctx,
-            move |ctx: Ctx<'js>,
-                  this: This<Value<'js>>,
-                  off: Opt<Value<'js>>,
-                  bl: Opt<Value<'js>>|
-                  -> Result<Value<'js>> {
-                let args = [undef(&ctx, off), undef(&ctx, bl)];
-                let v = run_ref(&ctx, &this.0, &args, &read_flags(ty, &args[0]), |buf, a| {
-                    api::read(buf, ty, &a[0], &a[1])
-                })?;
-                num_value(&ctx, v)
-            },
-        )
-    }
-}
-
 fn encoding_by_id(id: u32) -> Encoding {
     match id {
         0 => Encoding::Utf8,
@@ -1052,7 +493,7 @@ fn transcode<'js>(
     let name = |v: &Value<'js>| -> Result<Option<String>> {
         if v.is_undefined() || v.is_null() {
             Ok(None)
-        } else if v.is_string() || (v.is_object() && fill_names_encoding(&ctx, v)) {
+        } else if v.is_string() || (v.is_object() && crate::order::names_encoding(v)) {
             crate::to_rust_string(&ctx, v).map(Some)
         } else {
             Ok(Some(String::from("\0not an encoding")))
@@ -1180,8 +621,6 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
             b.set($name, Function::new(ctx.clone(), $f)?.with_name($name)?)?;
         };
     }
-    f!("alloc", alloc);
-    f!("allocUnsafe", alloc_unsafe);
     f!("allocUnsafeSlow", alloc_unsafe_slow);
     f!("fromString", from_string);
     f!("fromArrayBuffer", from_array_buffer);
@@ -1189,21 +628,9 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("of", of);
     f!("concat", concat);
     f!("copyBytesFrom", copy_bytes_from);
-    f!("byteLength", byte_length);
-    f!("compare", compare_static);
-    f!("isEncoding", is_encoding);
-    f!("toString", to_string);
-    f!("write", write);
-    f!("fill", fill);
-    f!("indexOf", index_of);
-    f!("equals", equals);
-    f!("compareRange", compare);
-    f!("copy", copy);
-    f!("swap", swap);
-    f!("readNum", read_num);
-    f!("numFunction", num_function);
-    f!("makeFast", crate::direct::make_fast);
-    f!("writeNum", write_num);
+    f!("readNum", crate::methods::read_num);
+    f!("makeFast", crate::methods::make_fast);
+    f!("writeNum", crate::methods::write_num);
     f!("sliceHelper", slice_helper);
     f!("writeHelper", write_helper);
     f!("inspect", inspect_bytes);
@@ -1224,7 +651,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("getPoolSize", pool_size);
     f!("setPoolSize", set_pool_size);
     let names = Array::new(ctx.clone())?;
-    for (i, (name, _)) in num_methods().iter().enumerate() {
+    for (i, (name, _)) in crate::methods::num_methods().iter().enumerate() {
         names.set(i, name.as_str())?;
     }
     b.set("numMethods", names)?;

@@ -97,6 +97,15 @@ pub fn uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(*mut u8, 
     Some((ptr, len as usize))
 }
 
+static STRING_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Whether `value` is a String object, by class id (learned from a real one at install).
+pub fn is_string_object(value: &Value<'_>) -> bool {
+    let class = STRING_CLASS.load(std::sync::atomic::Ordering::Relaxed);
+    // SAFETY: a live value; only its class id is read (0 for non-objects).
+    value.is_object() && class != 0 && unsafe { qjs::JS_GetClassID(value.as_raw()) } == class
+}
+
 static ARRAY_BUFFER_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// Whether `value` is an ArrayBuffer or a SharedArrayBuffer (QuickJS numbers the shared class
@@ -357,6 +366,10 @@ pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     if ctx.userdata::<DataViewSlots<'_>>().is_some() {
         return Ok(());
     }
+    let string_object: Value = ctx.eval("new String('')")?;
+    // SAFETY: a live object; only its class id is read.
+    let class = unsafe { qjs::JS_GetClassID(string_object.as_raw()) };
+    STRING_CLASS.store(class, std::sync::atomic::Ordering::Relaxed);
     let getters: rquickjs::Array = ctx.eval(
         "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get)",
     )?;

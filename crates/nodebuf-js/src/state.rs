@@ -256,7 +256,7 @@ impl<'js> CtxState<'js> {
         }
         let ab = match self.array_buffer_for(buf) {
             Ok(ab) => ab,
-            Err(e) => return crate::direct::throw_error(&self.ctx, e),
+            Err(e) => return crate::engine::throw_error(&self.ctx, e),
         };
         self.construct_raw(ab.as_value().as_raw(), buf.byte_offset(), buf.len())
     }

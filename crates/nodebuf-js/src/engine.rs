@@ -1,0 +1,186 @@
+//! Raw QuickJS values as the natives meet them: tags, primitives read without running JS,
+//! the bytes of a Uint8Array, the few value constructors the natives return, and the guard that
+//! keeps a Rust panic from unwinding into C. No Buffer semantics live here.
+
+use std::ffi::c_int;
+use std::ptr::NonNull;
+
+use nodebuf_core::api::NumValue;
+use nodebuf_core::args::Arg;
+use rquickjs::{qjs, Ctx};
+
+/// A raw engine value.
+pub type Raw = qjs::JSValue;
+
+/// `undefined`.
+pub const UNDEFINED: Raw = qjs::JS_MKVAL(qjs::JS_TAG_UNDEFINED, 0);
+/// The engine's exception marker (an exception is pending).
+pub const EXCEPTION: Raw = qjs::JS_MKVAL(qjs::JS_TAG_EXCEPTION, 0);
+
+/// Turns an rquickjs error into a pending JS exception and returns `JS_EXCEPTION`.
+pub fn throw_error(ctx: &Ctx<'_>, e: rquickjs::Error) -> Raw {
+    match e {
+        rquickjs::Error::Exception => EXCEPTION,
+        other => {
+            let _ = rquickjs::Exception::throw_type(ctx, &other.to_string());
+            EXCEPTION
+        }
+    }
+}
+
+/// Runs a native's body, turning a panic (a bug: the core promises none) into an InternalError
+/// instead of unwinding into C.
+pub fn guard(ctx: *mut qjs::JSContext, f: impl FnOnce() -> Raw) -> Raw {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => v,
+        Err(_) => {
+            // SAFETY: a live context; the format string has no conversions.
+            unsafe { qjs::JS_ThrowInternalError(ctx, c"nodebuf: internal error".as_ptr()) };
+            EXCEPTION
+        }
+    }
+}
+
+/// The tag of a raw value.
+pub fn tag(v: Raw) -> i32 {
+    // SAFETY: reads the tag of a value passed by the engine.
+    unsafe { qjs::JS_VALUE_GET_TAG(v) }
+}
+
+/// Whether a raw value is a BigInt.
+pub fn is_bigint(v: Raw) -> bool {
+    matches!(tag(v), qjs::JS_TAG_BIG_INT | qjs::JS_TAG_SHORT_BIG_INT)
+}
+
+/// QuickJS's typed-array methods report a BigInt where a Number is needed with the text it uses
+/// for mixed arithmetic; V8 (and so Node) says `Cannot convert a BigInt value to a number`.
+/// Rewrites the pending exception's message when it is that text, and throws it again.
+///
+/// # Safety
+/// `ctx` must be a live context with a pending exception.
+pub unsafe fn reword_bigint_to_number(ctx: *mut qjs::JSContext) {
+    const QUICKJS: &[u8] = b"Cannot mix BigInt and other types, use explicit conversions";
+    const V8: &[u8] = b"Cannot convert a BigInt value to a number";
+    // SAFETY: `ctx` is live with a pending exception (caller's contract); every value taken
+    // here is freed or handed back to the engine (`JS_Throw` takes `exc`).
+    unsafe {
+        let exc = qjs::JS_GetException(ctx);
+        let message = qjs::JS_GetPropertyStr(ctx, exc, c"message".as_ptr());
+        let mut len = 0usize;
+        let text = qjs::JS_ToCStringLen(ctx, &mut len, message);
+        if !text.is_null() {
+            let is_quickjs_text = std::slice::from_raw_parts(text.cast::<u8>(), len) == QUICKJS;
+            qjs::JS_FreeCString(ctx, text);
+            if is_quickjs_text {
+                let v8 = qjs::JS_NewStringLen(ctx, V8.as_ptr().cast(), V8.len() as _);
+                qjs::JS_SetPropertyStr(ctx, exc, c"message".as_ptr(), v8);
+            }
+        } else {
+            // Converting the message threw; keep the original exception, not that one.
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+        }
+        qjs::JS_FreeValue(ctx, message);
+        qjs::JS_Throw(ctx, exc);
+    }
+}
+
+/// Argument `i`, or undefined when the caller passed fewer.
+///
+/// # Safety
+/// `argv` must hold `argc` values.
+pub unsafe fn arg(argc: c_int, argv: *mut Raw, i: usize) -> Raw {
+    if (i as c_int) < argc {
+        // SAFETY: i < argc.
+        unsafe { *argv.add(i) }
+    } else {
+        UNDEFINED
+    }
+}
+
+/// A primitive that needs no JS to describe (numbers, booleans, null, undefined) as an [`Arg`].
+pub fn prim(v: Raw) -> Option<Arg<'static>> {
+    // SAFETY: each accessor matches the tag checked before it.
+    unsafe {
+        match tag(v) {
+            qjs::JS_TAG_INT => Some(Arg::Number(f64::from(qjs::JS_VALUE_GET_INT(v)))),
+            qjs::JS_TAG_FLOAT64 => Some(Arg::Number(qjs::JS_VALUE_GET_FLOAT64(v))),
+            qjs::JS_TAG_UNDEFINED => Some(Arg::Undefined),
+            qjs::JS_TAG_NULL => Some(Arg::Null),
+            qjs::JS_TAG_BOOL => Some(Arg::Bool(qjs::JS_VALUE_GET_BOOL(v))),
+            _ => None,
+        }
+    }
+}
+
+/// The bytes of a Uint8Array (Buffers included): pointer and length, valid until JS runs.
+/// `None` for anything else and for detached/out-of-bounds arrays (the general path reports
+/// those).
+///
+/// # Safety
+/// `ctx` must be live and `v` a value of it.
+pub unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usize)> {
+    // SAFETY: only reads the class id.
+    if unsafe { qjs::JS_GetTypedArrayType(v) } != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+    {
+        return None;
+    }
+    let mut len: qjs::size_t = 0;
+    // SAFETY: a Uint8Array; runs no JS; returns its first byte and length, or null when it
+    // cannot be read (with a pending TypeError) or has no storage at all (no exception).
+    let ptr = unsafe { qjs::JS_GetUint8Array(ctx, &mut len, v) };
+    if ptr.is_null() {
+        // SAFETY: a live context.
+        if unsafe { qjs::JS_HasException(ctx) } {
+            // SAFETY: takes the pending exception (an owned value) and frees it.
+            unsafe { qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx)) };
+            return None;
+        }
+        return Some((NonNull::dangling().as_ptr(), 0));
+    }
+    Some((ptr, len as usize))
+}
+
+/// A JS number.
+pub fn number(n: f64) -> Raw {
+    qjs::JS_NewFloat64(n)
+}
+
+/// A JS boolean.
+pub fn boolean(b: bool) -> Raw {
+    qjs::JS_MKVAL(qjs::JS_TAG_BOOL, i32::from(b))
+}
+
+/// A numeric accessor's result (`-0` stays a float: JS_NewFloat64 keeps it).
+///
+/// # Safety
+/// `ctx` must be live.
+pub unsafe fn num_raw(ctx: *mut qjs::JSContext, v: NumValue) -> Raw {
+    match v {
+        NumValue::Number(n) => number(n),
+        // SAFETY: creates a new BigInt (or JS_EXCEPTION) owned by the caller.
+        NumValue::BigInt(i) if i < 0 => unsafe { qjs::JS_NewBigInt64(ctx, i as i64) },
+        // SAFETY: as above.
+        NumValue::BigInt(i) => unsafe { qjs::JS_NewBigUint64(ctx, i as u64) },
+    }
+}
+
+/// Drops a pending exception (a getter that threw on the fast path: the general path runs it
+/// again and reports it).
+pub fn clear_exception(ctx: *mut qjs::JSContext) {
+    // SAFETY: a live context; the taken exception is owned and freed.
+    unsafe {
+        if qjs::JS_HasException(ctx) {
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+        }
+    }
+}
+
+/// `ToNumber` of a primitive [`prim`] returned (no JS runs).
+pub fn prim_number(a: Arg<'_>) -> f64 {
+    match a {
+        Arg::Number(n) => n,
+        Arg::Bool(b) => f64::from(u8::from(b)),
+        Arg::Null => 0.0,
+        _ => f64::NAN,
+    }
+}

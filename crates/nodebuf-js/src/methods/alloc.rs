@@ -1,0 +1,60 @@
+//! `Buffer.alloc` and `Buffer.allocUnsafe`, declared once each as a [`Method`].
+
+use nodebuf_core::api;
+use nodebuf_core::args::Arg;
+use nodebuf_core::{Buffer as CoreBuffer, NodeError};
+use rquickjs::{qjs, Value};
+
+use crate::engine::Raw;
+use crate::method::{Call, Method, MAX_ARITY};
+use crate::order::{NV, O, S};
+use crate::state::CtxState;
+
+/// `Buffer.alloc(size, fill, encoding)`.
+pub struct Alloc;
+
+impl Method for Alloc {
+    type This<'a> = ();
+    type Out = CoreBuffer;
+    const ARITY: usize = 3;
+    const VIEWS: u8 = 0b010;
+
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
+        api::statics::alloc(&a[0], &a[1], &a[2])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
+        st.to_js_raw(&out)
+    }
+
+    /// Node fills (converting an object fill with valueOf, naming a string fill's encoding)
+    /// only after `size` passed its check and is not 0.
+    fn flags(args: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
+        let fills = args[0]
+            .as_number()
+            .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::K_MAX_LENGTH as f64);
+        let names = args[1].is_string() && crate::order::names_encoding(&args[2]);
+        match (fills, names) {
+            (false, _) => [O; MAX_ARITY],
+            (true, false) => [O, NV, O, O, O, O],
+            (true, true) => [O, NV, S, O, O, O],
+        }
+    }
+}
+
+/// `Buffer.allocUnsafe(size)`.
+pub struct AllocUnsafe;
+
+impl Method for AllocUnsafe {
+    type This<'a> = ();
+    type Out = CoreBuffer;
+    const ARITY: usize = 1;
+
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
+        api::statics::alloc_unsafe(&a[0])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
+        st.to_js_raw(&out)
+    }
+}

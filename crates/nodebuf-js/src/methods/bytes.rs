@@ -1,0 +1,257 @@
+//! Methods that rewrite a Buffer's own bytes: `swap16/32/64`, `fill` and `copy`.
+
+use std::ffi::c_int;
+
+use nodebuf_core::api;
+use nodebuf_core::args::Arg;
+use nodebuf_core::NodeError;
+use rquickjs::{qjs, Ctx, Value};
+
+use crate::args::run_ref;
+use crate::engine::{arg, guard, number, prim, tag, u8_bytes, Raw, EXCEPTION};
+use crate::method::{self, call_js, general, nth, state, Call, Method, MAX_ARITY};
+use crate::order::{self, NV, O, S};
+use crate::state::CtxState;
+
+/// `swap16` / `swap32` / `swap64` (magic: the bit width): returns `this`.
+pub struct Swap;
+
+impl Method for Swap {
+    type This<'a> = &'a mut [u8];
+    type Out = ();
+    const ARITY: usize = 0;
+
+    fn op(bytes: &mut [u8], _: &[Arg<'_>], call: Call) -> Result<(), NodeError> {
+        match call.magic {
+            16 => api::swap16(bytes),
+            32 => api::swap32(bytes),
+            _ => api::swap64(bytes),
+        }
+    }
+
+    unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, this: Raw, _: ()) -> Raw {
+        // SAFETY: a live receiver; the new reference goes to the engine.
+        unsafe { qjs::JS_DupValue(ctx, this) }
+    }
+}
+
+/// `buf.fill(value, offset, end, encoding)` on the receiver's real bytes: returns `this`. The
+/// JS half decides first how a redefined `length` bounds it (see [`fill_fn`]).
+pub struct Fill;
+
+impl Method for Fill {
+    type This<'a> = &'a mut [u8];
+    type Out = ();
+    const ARITY: usize = 4;
+    const VIEWS: u8 = 0b0001;
+
+    fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<(), NodeError> {
+        api::fill(bytes, &a[0], &a[1], &a[2], &a[3])
+    }
+
+    unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, this: Raw, _: ()) -> Raw {
+        // SAFETY: a live receiver; the new reference goes to the engine.
+        unsafe { qjs::JS_DupValue(ctx, this) }
+    }
+
+    /// The encoding is named only for a string value, when no string offset/end stands in.
+    fn flags(a: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
+        let names_encoding = a[0].is_string()
+            && !(a[1].is_undefined() || a[1].is_string())
+            && !a[2].is_string()
+            && order::names_encoding(&a[3]);
+        [NV, O, O, if names_encoding { S } else { O }, O, O]
+    }
+
+    /// Node checks offset and end (and returns for an empty range) before it converts an
+    /// object value with valueOf.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        _: &CtxState<'_>,
+        this: &Value<'js>,
+        a: &mut [Value<'js>],
+        _: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if a[0].is_object() && crate::raw::region(ctx, &a[0]).is_none() {
+            if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
+                let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
+                    api::fill::fill_range(len, &Arg::Undefined, &r[0], &r[1], &r[2])
+                })?;
+                if range.is_none() {
+                    return Ok(Some(this.clone()));
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The raw `buf.fill`: with `end` omitted Node fills to the JS-visible `length`, so the plain
+/// path reads it and proceeds only when it is the real byte length; the JS half handles any
+/// other `length` and then calls [`Fill`]'s own native.
+///
+/// # Safety
+/// Called by the engine only, with a function made by [`method::make`].
+pub unsafe extern "C" fn fill_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: `data` belongs to a function made by `make`; live values of `ctx`; `length`
+        // is read before the bytes are located.
+        unsafe {
+            let st = state(data);
+            if u8_bytes(ctx, this).is_some() {
+                let mut plain = true;
+                if tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED {
+                    let length = qjs::JS_GetProperty(ctx, this, st.atoms.length);
+                    if qjs::JS_IsException(length) {
+                        return EXCEPTION;
+                    }
+                    let real = u8_bytes(ctx, this).map_or(usize::MAX, |(_, len)| len);
+                    plain = tag(length) == qjs::JS_TAG_INT
+                        && qjs::JS_VALUE_GET_INT(length) as usize == real;
+                    qjs::JS_FreeValue(ctx, length);
+                }
+                let call = Call {
+                    magic,
+                    argc: argc.max(0) as usize,
+                };
+                if plain {
+                    if let Some(r) = method::plain::<Fill>(ctx, st, this, argc, argv, call) {
+                        return r;
+                    }
+                }
+            }
+            call_js(ctx, &st.fill_general, this, argc, argv)
+        }
+    })
+}
+
+/// `buf.copy(target, targetStart, sourceStart, sourceEnd)`: a memmove between two Uint8Arrays
+/// (they may share memory). Its target is written, so it is not a [`Method`] (whose arguments
+/// are read-only); both of its paths end in [`copy_planned`].
+///
+/// # Safety
+/// Called by the engine only, with a function made by [`method::make`].
+pub unsafe extern "C" fn copy_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: live values of `ctx`; no JS runs between locating the bytes and the copy.
+        unsafe {
+            let target = arg(argc, argv, 0);
+            let rest = (
+                prim(arg(argc, argv, 1)),
+                prim(arg(argc, argv, 2)),
+                prim(arg(argc, argv, 3)),
+            );
+            if let (Some((src, src_len)), Some((dst, dst_len)), (Some(ts), Some(ss), Some(se))) =
+                (u8_bytes(ctx, this), u8_bytes(ctx, target), rest)
+            {
+                if let Ok(plan) = api::copy::copy_plan_for_len(src_len, dst_len, &ts, &ss, &se) {
+                    return number(copy_planned((src, src_len), (dst, dst_len), plan) as f64);
+                }
+            }
+            general(ctx, data, this, argc, argv, |c, this, a| {
+                copy_general(
+                    c,
+                    this,
+                    nth(c, a, 0),
+                    [nth(c, a, 1), nth(c, a, 2), nth(c, a, 3)],
+                )
+                .map(|n| Value::new_number(c.clone(), n as f64))
+            })
+        }
+    })
+}
+
+/// Copies `plan.len` bytes between two located ranges (memmove: they may overlap); returns
+/// the count Node reports. A plan that no longer fits copies nothing.
+///
+/// # Safety
+/// Both `(ptr, len)` pairs must have been located with no JS since.
+unsafe fn copy_planned(
+    (src, src_len): (*mut u8, usize),
+    (dst, dst_len): (*mut u8, usize),
+    plan: api::copy::CopyPlan,
+) -> usize {
+    if plan.len == 0
+        || plan.source_start + plan.len > src_len
+        || plan.target_start + plan.len > dst_len
+    {
+        return 0;
+    }
+    // SAFETY: both ranges are in bounds (checked) of live stores (the caller's contract);
+    // `copy` allows overlap.
+    unsafe {
+        std::ptr::copy(
+            src.add(plan.source_start),
+            dst.add(plan.target_start),
+            plan.len,
+        )
+    };
+    plan.len
+}
+
+/// `buf.copy`'s general path: Node checks the source and target, then converts targetStart,
+/// sourceStart, sourceEnd one at a time (`+value`), checking each before it converts the
+/// next; then resolves both and copies.
+fn copy_general<'js>(
+    ctx: &Ctx<'js>,
+    this: Value<'js>,
+    target: Value<'js>,
+    mut positions: [Value<'js>; 3],
+) -> rquickjs::Result<usize> {
+    let undefined = || Value::new_undefined(ctx.clone());
+    let check = |so_far: &[Value<'js>]| {
+        run_ref(ctx, &this, so_far, &[O, O, O, O], |buf, a| {
+            api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
+        })
+    };
+    if positions.iter().any(Value::is_object) {
+        check(&[target.clone(), undefined(), undefined(), undefined()])?;
+        for i in 0..positions.len() {
+            if positions[i].is_object() {
+                let n = crate::args::to_number(ctx, &positions[i])?;
+                positions[i] = Value::new_number(ctx.clone(), n);
+            }
+            let mut so_far = [
+                target.clone(),
+                positions[0].clone(),
+                positions[1].clone(),
+                positions[2].clone(),
+            ];
+            for later in so_far.iter_mut().skip(i + 2) {
+                *later = undefined();
+            }
+            check(&so_far)?;
+        }
+    }
+    let [ts, ss, se] = positions;
+    let plan = run_ref(
+        ctx,
+        &this,
+        &[target.clone(), ts, ss, se],
+        &[O, O, O, O],
+        |buf, a| api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]),
+    )?;
+    let (Some(src), Some(dst)) = (
+        crate::raw::uint8_array(ctx, &this),
+        crate::raw::uint8_array(ctx, &target),
+    ) else {
+        return Ok(0);
+    };
+    // SAFETY: both located just now, with no JS since (computing the plan ran none after
+    // the conversions above).
+    Ok(unsafe { copy_planned(src, dst, plan) })
+}

@@ -1,0 +1,205 @@
+//! The 92 numeric accessors (`readUInt8` ... `writeBigUInt64BE`, with the `Uint` aliases): two
+//! declarations, a read and a write, each told which accessor it is by `magic` (an index into
+//! [`num_methods`]).
+
+use std::sync::OnceLock;
+
+use nodebuf_core::api::{self, NumMethod, NumType};
+use nodebuf_core::args::Arg;
+use nodebuf_core::NodeError;
+use rquickjs::{qjs, Ctx, Value};
+
+use crate::engine::{num_raw, number, Raw};
+use crate::method::{run_general, Call, Method, MAX_ARITY};
+use crate::order::{self, O};
+use crate::state::CtxState;
+
+/// The numeric accessors by id (the JS half installs one function per name).
+pub fn num_methods() -> &'static [(String, NumMethod)] {
+    static TABLE: OnceLock<Vec<(String, NumMethod)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        api::numeric::num_method_names()
+            .into_iter()
+            .filter_map(|name| api::num_method(&name).map(|m| (name, m)))
+            .collect()
+    })
+}
+
+/// Set in `magic` by [`read_num`]/[`write_num`]: the call comes from the JS half's element
+/// path itself, so it must not be sent there again.
+const FROM_ELEMENT_PATH: i32 = 1 << 16;
+
+/// The accessor `magic` names: its element type (`None` for an unknown id).
+fn num_type(magic: i32) -> Option<NumType> {
+    let id = usize::try_from(magic & !FROM_ELEMENT_PATH).ok()?;
+    num_methods().get(id).map(|(_, m)| m.ty)
+}
+
+/// `binding.readNum(receiver, id, offset, byteLength)`: accessor `id`'s declared path for the
+/// JS half's element paths (their own checks done).
+pub fn read_num<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    id: i32,
+    offset: Value<'js>,
+    byte_length: Value<'js>,
+) -> rquickjs::Result<Value<'js>> {
+    own_path::<ReadNum>(&ctx, this, id, &[offset, byte_length])
+}
+
+/// `binding.writeNum(receiver, id, value, offset, byteLength)`, as [`read_num`].
+pub fn write_num<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    id: i32,
+    value: Value<'js>,
+    offset: Value<'js>,
+    byte_length: Value<'js>,
+) -> rquickjs::Result<Value<'js>> {
+    own_path::<WriteNum>(&ctx, this, id, &[value, offset, byte_length])
+}
+
+fn own_path<'js, M: Method>(
+    ctx: &Ctx<'js>,
+    this: Value<'js>,
+    id: i32,
+    args: &[Value<'js>],
+) -> rquickjs::Result<Value<'js>> {
+    let call = Call {
+        magic: id | FROM_ELEMENT_PATH,
+        argc: args.len(),
+    };
+    crate::state::with(ctx, |st| run_general::<M>(ctx, st, this, args, call)).ok_or_else(|| {
+        rquickjs::Error::new_from_js("context", "Buffer (not installed in this context)")
+    })?
+}
+
+fn unknown_method() -> NodeError {
+    NodeError::invalid_arg_type("method", "a numeric accessor", &Arg::Undefined)
+}
+
+/// For a receiver that is not a Uint8Array, Node's JS reads elements (`this[offset]`) before
+/// its checks: the JS half's element path for accessor `id`, when it has one.
+fn element_path<'js>(
+    ctx: &Ctx<'js>,
+    st: &CtxState<'_>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    id: i32,
+) -> rquickjs::Result<Option<Value<'js>>> {
+    if id & FROM_ELEMENT_PATH != 0 || crate::raw::uint8_array(ctx, this).is_some() {
+        return Ok(None);
+    }
+    let Some(path) = usize::try_from(id).ok().and_then(|i| st.num_general.get(i)) else {
+        return Ok(None);
+    };
+    if !path.is_function() {
+        return Ok(None);
+    }
+    let mut raw_args: Vec<Raw> = args.iter().map(|a| a.as_raw()).collect();
+    // SAFETY: live values of this runtime (the element path is a function of the same install);
+    // the result is a new reference or JS_EXCEPTION, owned by the Value from here.
+    let out = unsafe {
+        Value::from_raw(
+            ctx.clone(),
+            qjs::JS_Call(
+                ctx.as_raw().as_ptr(),
+                path.as_raw(),
+                this.as_raw(),
+                raw_args.len() as i32,
+                raw_args.as_mut_ptr(),
+            ),
+        )
+    };
+    if out.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(Some(out))
+}
+
+/// `buf.read*(offset[, byteLength])`.
+pub struct ReadNum;
+
+impl Method for ReadNum {
+    type This<'a> = &'a [u8];
+    type Out = api::NumValue;
+    const ARITY: usize = 2;
+
+    fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<api::NumValue, NodeError> {
+        let ty = num_type(call.magic).ok_or_else(unknown_method)?;
+        api::read(bytes, ty, &a[0], &a[1])
+    }
+
+    unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: api::NumValue) -> Raw {
+        // SAFETY: a live context (the caller's contract).
+        unsafe { num_raw(ctx, out) }
+    }
+
+    fn flags(args: &[Value<'_>], call: Call) -> [u8; MAX_ARITY] {
+        let [a, b] = num_type(call.magic).map_or([O, O], |ty| order::read_flags(ty, &args[0]));
+        [a, b, O, O, O, O]
+    }
+
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        st: &CtxState<'_>,
+        this: &Value<'js>,
+        args: &mut [Value<'js>],
+        call: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        element_path(ctx, st, this, args, call.magic)
+    }
+}
+
+/// `buf.write*(value, offset[, byteLength])`: the offset after the written bytes.
+pub struct WriteNum;
+
+impl Method for WriteNum {
+    type This<'a> = &'a mut [u8];
+    type Out = usize;
+    const ARITY: usize = 3;
+
+    fn op(bytes: &mut [u8], a: &[Arg<'_>], call: Call) -> Result<usize, NodeError> {
+        let ty = num_type(call.magic).ok_or_else(unknown_method)?;
+        api::write(bytes, ty, &a[0], &a[1], &a[2])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
+        number(out as f64)
+    }
+
+    fn flags(args: &[Value<'_>], call: Call) -> [u8; MAX_ARITY] {
+        let [a, b, c] =
+            num_type(call.magic).map_or([O, O, O], |ty| order::write_flags(ty, &args[0], &args[2]));
+        [a, b, c, O, O, O]
+    }
+
+    /// Element paths for other receivers; a BigInt write takes an object value through
+    /// ToPrimitive (a BigInt result works), not `+value`.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        st: &CtxState<'_>,
+        this: &Value<'js>,
+        args: &mut [Value<'js>],
+        call: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if let Some(done) = element_path(ctx, st, this, args, call.magic)? {
+            return Ok(Some(done));
+        }
+        if let Some(ty) = num_type(call.magic) {
+            args[0] = order::bigint_write_value(ctx, ty, args[0].clone())?;
+        }
+        Ok(None)
+    }
+}
+
+/// The JS length of accessor `m` (Node's: reads take `offset`, variable-width ones also
+/// `byteLength`; writes add `value`).
+pub fn num_length(m: &NumMethod) -> i32 {
+    match (m.ty.width, m.write) {
+        (0, true) => 3,
+        (0, false) => 2,
+        (_, true) => 1,
+        (_, false) => 0,
+    }
+}

@@ -1,0 +1,100 @@
+//! Searching and comparing: `indexOf`/`lastIndexOf`/`includes`, `equals`, `compare`, and
+//! `Buffer.compare`, each declared once as a [`Method`].
+
+use nodebuf_core::api;
+use nodebuf_core::args::Arg;
+use nodebuf_core::NodeError;
+use rquickjs::{qjs, Value};
+
+use crate::engine::{boolean, number, Raw};
+use crate::method::{Call, Method, MAX_ARITY};
+use crate::order::{N, O, S};
+use crate::state::CtxState;
+
+/// `buf.indexOf(value, byteOffset, encoding)` (magic 0), `lastIndexOf` (1), `includes` (2):
+/// a number, or a boolean for `includes`.
+pub struct IndexOf;
+
+impl Method for IndexOf {
+    type This<'a> = &'a [u8];
+    type Out = Raw;
+    const ARITY: usize = 3;
+    const VIEWS: u8 = 0b001;
+
+    fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<Raw, NodeError> {
+        match call.magic {
+            0 => api::index_of(bytes, &a[0], &a[1], &a[2]).map(|i| number(i as f64)),
+            1 => api::last_index_of(bytes, &a[0], &a[1], &a[2]).map(|i| number(i as f64)),
+            _ => api::includes(bytes, &a[0], &a[1], &a[2]).map(boolean),
+        }
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: Raw) -> Raw {
+        out
+    }
+
+    /// Node names the encoding (`encoding + ''`) only for a non-number needle, and a string
+    /// `byteOffset` stands in for it; an object `byteOffset` is converted with `+`.
+    fn flags(args: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
+        let enc = if args[0].is_number() || args[1].is_string() {
+            O
+        } else {
+            S
+        };
+        [O, N, enc, O, O, O]
+    }
+}
+
+/// `buf.equals(otherBuffer)`.
+pub struct Equals;
+
+impl Method for Equals {
+    type This<'a> = &'a [u8];
+    type Out = bool;
+    const ARITY: usize = 1;
+    const VIEWS: u8 = 0b1;
+
+    fn op(bytes: &[u8], a: &[Arg<'_>], _: Call) -> Result<bool, NodeError> {
+        api::equals(bytes, &a[0])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: bool) -> Raw {
+        boolean(out)
+    }
+}
+
+/// `buf.compare(target, targetStart, targetEnd, sourceStart, sourceEnd)`.
+pub struct Compare;
+
+impl Method for Compare {
+    type This<'a> = &'a [u8];
+    type Out = i32;
+    const ARITY: usize = 5;
+    const VIEWS: u8 = 0b00001;
+
+    fn op(bytes: &[u8], a: &[Arg<'_>], _: Call) -> Result<i32, NodeError> {
+        api::compare(bytes, &a[0], &a[1], &a[2], &a[3], &a[4])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: i32) -> Raw {
+        number(f64::from(out))
+    }
+}
+
+/// `Buffer.compare(buf1, buf2)`.
+pub struct CompareStatic;
+
+impl Method for CompareStatic {
+    type This<'a> = ();
+    type Out = i32;
+    const ARITY: usize = 2;
+    const VIEWS: u8 = 0b11;
+
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<i32, NodeError> {
+        api::buffer_compare(&a[0], &a[1])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: i32) -> Raw {
+        number(f64::from(out))
+    }
+}

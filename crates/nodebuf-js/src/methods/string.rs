@@ -1,0 +1,196 @@
+//! Strings in and out: `toString`, `write`, `Buffer.byteLength` and `Buffer.isEncoding`, each
+//! declared once as a [`Method`].
+
+use nodebuf_core::api;
+use nodebuf_core::args::Arg;
+use nodebuf_core::encoding::{Encoding, JsString};
+use nodebuf_core::NodeError;
+use rquickjs::{qjs, Ctx, Value};
+
+use crate::engine::{arg, boolean, number, tag, Raw};
+use crate::method::{Call, Method, MAX_ARITY};
+use crate::order::{self, StringRange, N, O, S};
+use crate::raw::{self, StrRef};
+use crate::state::CtxState;
+
+/// `buf.toString(encoding, start, end)`.
+pub struct ToString;
+
+impl Method for ToString {
+    type This<'a> = &'a [u8];
+    type Out = JsString;
+    const ARITY: usize = 3;
+
+    fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<JsString, NodeError> {
+        api::to_string(bytes, &a[0], &a[1], &a[2], call.argc)
+    }
+
+    unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: JsString) -> Raw {
+        // SAFETY: a live context (the caller's contract).
+        unsafe { raw::new_string_raw(ctx, &out) }
+    }
+
+    fn flags(_: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
+        [S, N, N, O, O, O]
+    }
+
+    /// With an object (or BigInt) among the arguments, Node coerces `start`, compares it, and
+    /// only then looks at `end` and the encoding.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        _: &CtxState<'_>,
+        this: &Value<'js>,
+        args: &mut [Value<'js>],
+        call: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        let ordered =
+            args.iter().any(|v| v.is_object()) || args[1].is_big_int() || args[2].is_big_int();
+        if call.argc == 0 || !ordered {
+            return Ok(None);
+        }
+        match order::to_string_range(ctx, this, &args[1], &args[2])? {
+            StringRange::Keep => Ok(None),
+            StringRange::Range(s, e) => {
+                args[1] = Value::new_number(ctx.clone(), s);
+                args[2] = Value::new_number(ctx.clone(), e);
+                Ok(None)
+            }
+            StringRange::Empty => Ok(Some(
+                rquickjs::String::from_str(ctx.clone(), "")?.into_value(),
+            )),
+        }
+    }
+
+    /// `toString()` (or `toString(enc)` naming utf8, latin1 or ascii, of the whole buffer) of
+    /// ASCII bytes is the bytes themselves: the engine makes the string by memcpy.
+    unsafe fn shortcut(
+        ctx: *mut qjs::JSContext,
+        this: Raw,
+        argc: std::ffi::c_int,
+        argv: *mut Raw,
+        _: Call,
+    ) -> Option<Raw> {
+        // SAFETY: the engine's live values (the caller's contract); the bytes are read before
+        // any JS runs and the engine copies them.
+        unsafe {
+            let (ptr, len) = crate::engine::u8_bytes(ctx, this)?;
+            // Longer results are Node's ERR_STRING_TOO_LONG: the declared path reports it.
+            if len > api::string::MAX_STRING_LENGTH {
+                return None;
+            }
+            let whole = argc == 0
+                || (argc <= 3
+                    && tag(arg(argc, argv, 1)) == qjs::JS_TAG_UNDEFINED
+                    && tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED
+                    && ascii_name(ctx, arg(argc, argv, 0)));
+            if !whole || !std::slice::from_raw_parts(ptr, len).is_ascii() {
+                return None;
+            }
+            Some(qjs::JS_NewStringLen(
+                ctx,
+                ptr as *const std::ffi::c_char,
+                len as _,
+            ))
+        }
+    }
+}
+
+/// Whether `v` is `undefined` or a string naming an encoding that decodes ASCII bytes to
+/// themselves (utf8, latin1, ascii), by the core's name rules.
+///
+/// # Safety
+/// `v` must be a live value of `ctx`.
+unsafe fn ascii_name(ctx: *mut qjs::JSContext, v: Raw) -> bool {
+    match tag(v) {
+        qjs::JS_TAG_UNDEFINED => true,
+        // SAFETY: a string of this context; the StrRef is dropped here.
+        qjs::JS_TAG_STRING => unsafe { StrRef::from_raw(ctx, v) }.is_some_and(|s| {
+            matches!(
+                Encoding::parse_js(s.as_js_str()),
+                Some(Encoding::Utf8 | Encoding::Latin1 | Encoding::Ascii)
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// `buf.write(string, offset, length, encoding)`.
+pub struct Write;
+
+impl Method for Write {
+    type This<'a> = &'a mut [u8];
+    type Out = usize;
+    const ARITY: usize = 4;
+
+    fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<usize, NodeError> {
+        api::write_string(bytes, &a[0], &a[1], &a[2], &a[3])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
+        number(out as f64)
+    }
+
+    fn flags(_: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
+        [O, O, O, S, O, O]
+    }
+}
+
+/// `Buffer.byteLength(string, encoding)`.
+pub struct ByteLength;
+
+impl Method for ByteLength {
+    type This<'a> = ();
+    type Out = usize;
+    const ARITY: usize = 2;
+
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<usize, NodeError> {
+        api::byte_length(&a[0], &a[1])
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
+        number(out as f64)
+    }
+
+    /// Node names the encoding (`encoding + ''`, running an object's toString) only for a
+    /// non-empty string.
+    fn flags(args: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
+        let names_encoding = args[1].is_object()
+            && args[0]
+                .as_string()
+                .is_some_and(|s| !s.to_string().is_ok_and(|t| t.is_empty()));
+        [O, if names_encoding { S } else { O }, O, O, O, O]
+    }
+
+    /// A view or ArrayBuffer answers with its `byteLength` property, read in JS as Node's
+    /// `Buffer.byteLength` does (a subclass getter or own property is what Node returns).
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        _: &CtxState<'_>,
+        _: &Value<'js>,
+        args: &mut [Value<'js>],
+        _: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if args[0].is_string() || raw::region(ctx, &args[0]).is_none() {
+            return Ok(None);
+        }
+        let obj = args[0].as_object().cloned();
+        Ok(obj.map(|o| o.get("byteLength")).transpose()?)
+    }
+}
+
+/// `Buffer.isEncoding(encoding)`.
+pub struct IsEncoding;
+
+impl Method for IsEncoding {
+    type This<'a> = ();
+    type Out = bool;
+    const ARITY: usize = 1;
+
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<bool, NodeError> {
+        Ok(api::is_encoding(&a[0]))
+    }
+
+    unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: bool) -> Raw {
+        boolean(out)
+    }
+}

@@ -1,0 +1,254 @@
+//! Making Buffers from values and views of Buffers: `Buffer.from`, `subarray` and `slice`.
+//! Their general paths are Node's JS algorithms in the JS half (property reads included, as
+//! Node's are); the raw natives here do the plain cases and hand everything else over as is.
+
+use std::ffi::c_int;
+
+use nodebuf_core::api;
+use nodebuf_core::args::Arg;
+use nodebuf_core::Buffer as CoreBuffer;
+use rquickjs::qjs;
+
+use crate::engine::{
+    arg, clear_exception, guard, is_bigint, number, prim, prim_number, reword_bigint_to_number,
+    tag, u8_bytes, Raw, EXCEPTION, UNDEFINED,
+};
+use crate::method::{call_js, state, with_args};
+use crate::state::CtxState;
+
+/// `buf.slice(start, end)`: Node's is `this.subarray(start, end)`; when that lookup finds this
+/// install's own subarray, it runs directly.
+pub unsafe extern "C" fn slice_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: `data` belongs to a function made by `make`.
+        let st = unsafe { state(data) };
+        // SAFETY: live values of `ctx`; the looked-up function is owned and freed.
+        unsafe {
+            let f = qjs::JS_GetProperty(ctx, this, st.atoms.subarray);
+            if qjs::JS_IsException(f) {
+                return EXCEPTION;
+            }
+            let own = st.subarray_native.borrow().as_ref().is_some_and(|s| {
+                tag(f) == qjs::JS_TAG_OBJECT
+                    && qjs::JS_VALUE_GET_PTR(s.as_raw()) == qjs::JS_VALUE_GET_PTR(f)
+            });
+            let mut args = [arg(argc, argv, 0), arg(argc, argv, 1)];
+            let r = if own {
+                subarray_fn(ctx, this, 2, args.as_mut_ptr(), magic, data)
+            } else {
+                let r = qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr());
+                // A BigInt reaches the engine's ToNumber directly or from an object's
+                // `valueOf`/`Symbol.toPrimitive`.
+                if qjs::JS_IsException(r)
+                    && args
+                        .iter()
+                        .any(|&a| is_bigint(a) || tag(a) == qjs::JS_TAG_OBJECT)
+                {
+                    reword_bigint_to_number(ctx);
+                }
+                r
+            };
+            qjs::JS_FreeValue(ctx, f);
+            r
+        }
+    })
+}
+
+/// `Buffer.from(value, encodingOrOffset, length)`: strings and plain Uint8Arrays here, the JS
+/// half's overload dispatch for everything else.
+pub unsafe extern "C" fn from_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: `data` belongs to a function made by `make`.
+        let st = unsafe { state(data) };
+        // SAFETY: live values of `ctx`.
+        let value = unsafe { arg(argc, argv, 0) };
+        match tag(value) {
+            qjs::JS_TAG_STRING => {
+                // SAFETY: as above; nothing runs JS before `simple` is dropped.
+                let made = unsafe {
+                    with_args::<2, _>(ctx, 2, argc.min(2), argv, None, 0, |a| match a {
+                        [Arg::String(s), enc] => api::statics::from_string(*s, enc).ok(),
+                        _ => None,
+                    })
+                }
+                .flatten();
+                if let Some(buf) = made {
+                    return st.to_js_raw(&buf);
+                }
+            }
+            qjs::JS_TAG_OBJECT => {
+                // SAFETY: as above.
+                if let Some(buf) = unsafe { from_uint8_array(ctx, st, value) } {
+                    return st.to_js_raw(&buf);
+                }
+            }
+            _ => {}
+        }
+        // SAFETY: the engine's values.
+        unsafe { call_js(ctx, &st.from_general, this, argc, argv) }
+    })
+}
+
+/// `Buffer.from(uint8Array)` when the result is plainly a copy of its bytes: its `valueOf` is
+/// `Object.prototype.valueOf` (so Node's `valueOf()` probe yields the array itself) and its
+/// `length` is a positive int equal to its byte length (what Node's array-like copy reads).
+/// `None` sends the call to the general path.
+///
+/// # Safety
+/// `value` must be a live object of `ctx`.
+unsafe fn from_uint8_array(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    value: Raw,
+) -> Option<CoreBuffer> {
+    // SAFETY: only reads the class id.
+    if unsafe { qjs::JS_GetTypedArrayType(value) }
+        != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+    {
+        return None;
+    }
+    // Property reads may run getters: both happen before the bytes are located.
+    // SAFETY: a live object; the results are owned and freed below.
+    let value_of = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.value_of) };
+    let plain = tag(value_of) == qjs::JS_TAG_OBJECT
+        // SAFETY: both are objects; only their addresses are compared.
+        && unsafe { qjs::JS_VALUE_GET_PTR(value_of) == qjs::JS_VALUE_GET_PTR(st.object_value_of.as_raw()) };
+    // SAFETY: owned above.
+    unsafe { qjs::JS_FreeValue(ctx, value_of) };
+    if !plain {
+        clear_exception(ctx);
+        return None;
+    }
+    // SAFETY: as above.
+    let length = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.length) };
+    if tag(length) != qjs::JS_TAG_INT {
+        // SAFETY: owned above.
+        unsafe { qjs::JS_FreeValue(ctx, length) };
+        clear_exception(ctx);
+        return None;
+    }
+    // SAFETY: an int.
+    let n = unsafe { qjs::JS_VALUE_GET_INT(length) };
+    // SAFETY: a live object; no JS runs from here until the copy is done.
+    let (ptr, len) = unsafe { u8_bytes(ctx, value) }?;
+    if n <= 0 || n as usize != len {
+        return None;
+    }
+    let buf = CoreBuffer::alloc_unsafe(len).ok()?;
+    // SAFETY: `len` bytes readable at `ptr` (located just now) and writable at the new
+    // Buffer's start; `copy` allows overlap (a view of the whole pool slab may cover them).
+    unsafe { std::ptr::copy(ptr, buf.as_ptr(), len) };
+    Some(buf)
+}
+
+/// An integer relative offset as Node's `subarray` adjusts it (`Math.trunc`, negatives from
+/// the end, clamped to `[0, length]`).
+fn adjust(offset: f64, length: i64) -> i64 {
+    let t = offset.trunc();
+    if t == 0.0 || t.is_nan() {
+        return 0;
+    }
+    if t < 0.0 {
+        let r = t + length as f64;
+        return if r > 0.0 { r as i64 } else { 0 };
+    }
+    if t < length as f64 {
+        t as i64
+    } else {
+        length
+    }
+}
+
+/// `buf.subarray(start, end)`: Node reads `this.length`, coerces the bounds, reads
+/// `this.buffer` and `this.byteOffset` and makes `new FastBuffer(buffer, byteOffset + start,
+/// newLength)`. Here for a Uint8Array receiver with primitive bounds (coercing them runs no
+/// JS), reading each property once in Node's order; a value that is not a plain int is handed
+/// with what was read so far to the JS half, which finishes with JS semantics.
+pub unsafe extern "C" fn subarray_fn(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+    _magic: c_int,
+    data: *mut Raw,
+) -> Raw {
+    guard(ctx, || {
+        // SAFETY: `data` belongs to a function made by `make`.
+        let st = unsafe { state(data) };
+        // SAFETY: live values of `ctx`; every owned value is freed on each path.
+        unsafe {
+            let is_u8 = qjs::JS_GetTypedArrayType(this)
+                == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32;
+            let (start, end) = (prim(arg(argc, argv, 0)), prim(arg(argc, argv, 1)));
+            let (true, Some(start), Some(end)) = (is_u8, start, end) else {
+                return call_js(ctx, &st.subarray_general, this, argc, argv);
+            };
+            let length = qjs::JS_GetProperty(ctx, this, st.atoms.length);
+            if qjs::JS_IsException(length) {
+                return EXCEPTION;
+            }
+            if tag(length) != qjs::JS_TAG_INT {
+                let mut args = [this, length, arg(argc, argv, 0), arg(argc, argv, 1)];
+                let r = qjs::JS_Call(
+                    ctx,
+                    st.subarray_with.as_raw(),
+                    UNDEFINED,
+                    4,
+                    args.as_mut_ptr(),
+                );
+                qjs::JS_FreeValue(ctx, length);
+                return r;
+            }
+            let len = i64::from(qjs::JS_VALUE_GET_INT(length));
+            let from = adjust(prim_number(start), len);
+            let to = match end {
+                Arg::Undefined => len,
+                other => adjust(prim_number(other), len),
+            };
+            let count = if to > from { to - from } else { 0 };
+            let buffer = qjs::JS_GetProperty(ctx, this, st.atoms.buffer);
+            if qjs::JS_IsException(buffer) {
+                return EXCEPTION;
+            }
+            let offset = qjs::JS_GetProperty(ctx, this, st.atoms.byte_offset);
+            if qjs::JS_IsException(offset) {
+                qjs::JS_FreeValue(ctx, buffer);
+                return EXCEPTION;
+            }
+            let at = if tag(offset) == qjs::JS_TAG_INT {
+                i64::from(qjs::JS_VALUE_GET_INT(offset)) + from
+            } else {
+                -1
+            };
+            let r = if at >= 0 {
+                st.construct_raw(buffer, at as usize, count as usize)
+            } else {
+                let mut args = [buffer, offset, number(from as f64), number(count as f64)];
+                qjs::JS_Call(
+                    ctx,
+                    st.subarray_end.as_raw(),
+                    UNDEFINED,
+                    4,
+                    args.as_mut_ptr(),
+                )
+            };
+            qjs::JS_FreeValue(ctx, buffer);
+            qjs::JS_FreeValue(ctx, offset);
+            r
+        }
+    })
+}

@@ -1,0 +1,186 @@
+//! Node's ordered coercions: the steps where Node converts one argument, checks it, and only
+//! then looks at the next, or decides from one argument whether another is coerced at all.
+//! These run in a method's coercion phase (they may run JS), before anything is resolved.
+
+use nodebuf_core::api::NumType;
+use nodebuf_core::NodeError;
+use rquickjs::{Ctx, Result, Value};
+
+use crate::args::coerce;
+use crate::throw_node_error;
+
+/// `+value` for every object (Node converts views too: `+buf` is `Number(buf.toString())`).
+pub const N: u8 = coerce::NUMBER | coerce::VIEWS;
+/// `+value` for objects that are not views (fill values, where views are bytes to repeat).
+pub const NV: u8 = coerce::NUMBER;
+/// `String(value)`: the position names an encoding.
+pub const S: u8 = coerce::STRING;
+/// Nothing runs for objects here.
+pub const O: u8 = coerce::NONE;
+
+fn throw(ctx: &Ctx<'_>, e: NodeError) -> rquickjs::Error {
+    throw_node_error(ctx, &e)
+}
+
+/// Whether Node's encoding normalizer would stringify `enc` (`buf.fill`, `Buffer.alloc`,
+/// `transcode`): it reads `${enc}` only when `enc.length` is that of some encoding name, which
+/// for objects means String objects (others are rejected as not strings, untouched).
+pub fn names_encoding(enc: &Value<'_>) -> bool {
+    enc.as_object().is_none_or(is_string_object)
+}
+
+/// Whether `o` is a String object (`new String('hex')`), by its engine class: no user code
+/// runs and a replaced global `String` changes nothing.
+pub fn is_string_object(o: &rquickjs::Object<'_>) -> bool {
+    crate::raw::is_string_object(o.as_value())
+}
+
+/// Coercions of a numeric read's `(offset, byteLength)`: a variable-width `byteLength` goes
+/// through `Math.floor` (an object's valueOf runs) before its type check, after Node's check
+/// for a missing offset.
+pub fn read_flags(ty: NumType, offset: &Value<'_>) -> [u8; 2] {
+    if ty.width == 0 && !offset.is_undefined() {
+        [O, N]
+    } else {
+        [O, O]
+    }
+}
+
+/// Coercions of a numeric write's `(value, offset, byteLength)`: `+value`, and for the
+/// variable-width methods `Math.floor(byteLength)` — which Node checks first, so an object
+/// value is only coerced once `byteLength` is a valid 1..=6.
+pub fn write_flags(ty: NumType, value: &Value<'_>, byte_length: &Value<'_>) -> [u8; 3] {
+    if ty.width != 0 {
+        return [N, O, O];
+    }
+    let valid = byte_length
+        .as_number()
+        .is_some_and(|n| (1.0..=6.0).contains(&n) && n.fract() == 0.0);
+    [if value.is_object() && !valid { O } else { N }, O, N]
+}
+
+/// The value of a BigInt write: Node compares it with BigInt bounds and masks it (`value &
+/// 0xffffffffn`), which take an object through ToPrimitive (a BigInt result works), not `+value`.
+pub fn bigint_write_value<'js>(ctx: &Ctx<'js>, ty: NumType, v: Value<'js>) -> Result<Value<'js>> {
+    use nodebuf_core::api::NumKind;
+    if v.is_object() && matches!(ty.kind, NumKind::BigInt | NumKind::BigUint) {
+        to_primitive_number(ctx, &v)
+    } else {
+        Ok(v)
+    }
+}
+
+/// ECMAScript `ToPrimitive(value, number)` for an object: `value[Symbol.toPrimitive]('number')`,
+/// else `valueOf()`, else `toString()`, whichever first gives a primitive.
+pub fn to_primitive_number<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Value<'js>> {
+    let Some(o) = v.as_object() else {
+        return Ok(v.clone());
+    };
+    let no_primitive = || Err(throw(ctx, NodeError::object_to_primitive()));
+    let key = rquickjs::Symbol::to_primitive(ctx.clone());
+    let exotic: Value = o.get(key)?;
+    if !(exotic.is_undefined() || exotic.is_null()) {
+        let Some(f) = exotic.as_function() else {
+            return no_primitive();
+        };
+        let r: Value = f.call((rquickjs::function::This(v.clone()), "number"))?;
+        return if r.is_object() { no_primitive() } else { Ok(r) };
+    }
+    for name in ["valueOf", "toString"] {
+        let method: Value = o.get(name)?;
+        if let Some(f) = method.as_function() {
+            let r: Value = f.call((rquickjs::function::This(v.clone()),))?;
+            if !r.is_object() {
+                return Ok(r);
+            }
+        }
+    }
+    no_primitive()
+}
+
+/// What `buf.toString`'s ordered range check decided.
+pub enum StringRange {
+    /// Leave the arguments to the core.
+    Keep,
+    /// The result is `''`.
+    Empty,
+    /// The coerced `start` and `end`.
+    Range(f64, f64),
+}
+
+/// `buf.toString`'s range in Node's order when an argument is an object: `start` is coerced
+/// first and a start at or past the end returns `''` before `end` is looked at; an empty range
+/// returns `''` before the encoding is named. A BigInt compares as a number (Node's `<=`/`>=`)
+/// and throws only where Node truncates it; a Symbol throws at its first comparison.
+pub fn to_string_range<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    start: &Value<'js>,
+    end: &Value<'js>,
+) -> Result<StringRange> {
+    let Some((_, len)) = crate::raw::uint8_array(ctx, this) else {
+        return Ok(StringRange::Keep);
+    };
+    let len = len as f64;
+    let throw_now = |e: NodeError| Err(throw(ctx, e));
+    let big = |v: &Value<'js>| -> Result<f64> {
+        Ok(crate::to_rust_string(ctx, v)?
+            .parse::<f64>()
+            .unwrap_or(f64::NAN))
+    };
+    let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
+    // Node compares first (`start <= 0`), which takes an object through ToPrimitive: a BigInt
+    // result is compared as one.
+    let start = &to_primitive_number(ctx, start)?;
+    // start: `start <= 0`, `start >= len`, then Math.trunc.
+    let s = if start.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    } else if start.is_big_int() {
+        let b = big(start)?;
+        if b <= 0.0 {
+            0.0
+        } else if b >= len {
+            return Ok(StringRange::Empty);
+        } else {
+            return throw_now(NodeError::bigint_to_number());
+        }
+    } else {
+        let n = if start.is_undefined() {
+            f64::NAN
+        } else {
+            crate::args::to_number(ctx, start)?
+        };
+        if n <= 0.0 {
+            0.0
+        } else if n >= len {
+            return Ok(StringRange::Empty);
+        } else {
+            trunc_or_zero(n)
+        }
+    };
+    // end: `end > len`, then Math.trunc.
+    let end = &to_primitive_number(ctx, end)?;
+    let e = if end.is_undefined() {
+        len
+    } else if end.is_symbol() {
+        return throw_now(NodeError::symbol_to_number());
+    } else if end.is_big_int() {
+        if big(end)? > len {
+            len
+        } else {
+            return throw_now(NodeError::bigint_to_number());
+        }
+    } else {
+        let n = crate::args::to_number(ctx, end)?;
+        if n > len {
+            len
+        } else {
+            trunc_or_zero(n)
+        }
+    };
+    Ok(if e <= s {
+        StringRange::Empty
+    } else {
+        StringRange::Range(s, e)
+    })
+}
