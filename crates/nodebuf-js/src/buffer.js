@@ -6,6 +6,23 @@
 (function (binding, options) {
   'use strict';
 
+  // Intrinsics captured before any script runs (Node's JS uses primordials the same way): a
+  // script that replaces `Array.isArray` or `Math.trunc` changes nothing here.
+  const ArrayIsArray = Array.isArray;
+  const MathTrunc = Math.trunc;
+  const MathMax = Math.max;
+  const MathMin = Math.min;
+  const NumberCtor = Number;
+  const StringCtor = String;
+  const ObjectKeys = Object.keys;
+  const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+  const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+  const ObjectPropertyIsEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+  const PromiseResolve = Promise.resolve.bind(Promise);
+  const JSONStringify = JSON.stringify;
+  const SymbolToPrimitive = Symbol.toPrimitive;
+  const SymbolIterator = Symbol.iterator;
+
   const kMaxLength = 4294967296;
   const kStringMaxLength = 536870888;
   const kInspect = Symbol.for('nodejs.util.inspect.custom');
@@ -43,7 +60,7 @@
       Error.prepareStackTrace = savedPrepare;
       Error.stackTraceLimit = savedLimit;
     }
-    if (!Array.isArray(sites)) return false;
+    if (!ArrayIsArray(sites)) return false;
     for (const site of sites) {
       let file;
       try { file = site.getFileName(); } catch { file = undefined; }
@@ -106,7 +123,7 @@
       if (typeof obj.length !== 'number') return new FastBuffer();
       return binding.fromArrayLike(obj, obj.length);
     }
-    if (obj.type === 'Buffer' && Array.isArray(obj.data)) {
+    if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) {
       return binding.fromArrayLike(obj.data, obj.data.length);
     }
     return undefined;
@@ -124,8 +141,8 @@
         }
         const b = fromObject(value);
         if (b !== undefined) return b;
-        if (typeof value[Symbol.toPrimitive] === 'function') {
-          const primitive = value[Symbol.toPrimitive]('string');
+        if (typeof value[SymbolToPrimitive] === 'function') {
+          const primitive = value[SymbolToPrimitive]('string');
           if (typeof primitive === 'string') return binding.fromString(primitive, encodingOrOffset);
         }
       }
@@ -144,7 +161,7 @@
       return b instanceof Buffer;
     },
     concat(list, length) {
-      if (!Array.isArray(list)) throw binding.concatListError(list);
+      if (!ArrayIsArray(list)) throw binding.concatListError(list);
       if (length !== undefined || list.length === 0) return binding.concat(list, length, false);
       // Node sums the items' `length`s with JS `+=` (a null item throws here, a string counts
       // its characters) and allocates that before it checks any item.
@@ -316,7 +333,7 @@
     if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
       const util = inspectFn;
       if (typeof util === 'function') {
-        const keys = ctx.showHidden ? Object.getOwnPropertyNames(this) : Object.keys(this);
+        const keys = ctx.showHidden ? ObjectGetOwnPropertyNames(this) : ObjectKeys(this);
         const obj = { __proto__: null };
         let extras = false;
         for (const key of keys) {
@@ -325,10 +342,10 @@
           obj[key] = this[key];
         }
         if (ctx.showHidden) {
-          for (const sym of Object.getOwnPropertySymbols(this)) { extras = true; obj[sym] = this[sym]; }
+          for (const sym of ObjectGetOwnPropertySymbols(this)) { extras = true; obj[sym] = this[sym]; }
         } else {
-          for (const sym of Object.getOwnPropertySymbols(this)) {
-            if (Object.prototype.propertyIsEnumerable.call(this, sym)) { extras = true; obj[sym] = this[sym]; }
+          for (const sym of ObjectGetOwnPropertySymbols(this)) {
+            if (ObjectPropertyIsEnumerable(this, sym)) { extras = true; obj[sym] = this[sym]; }
           }
         }
         if (extras) {
@@ -336,7 +353,7 @@
         }
       }
     }
-    return binding.inspect(this, String(this.constructor.name), extra);
+    return binding.inspect(this, StringCtor(this.constructor.name), extra);
   }, 2);
   Object.defineProperty(proto, kInspect, {
     value: proto.inspect, writable: true, enumerable: true, configurable: true,
@@ -369,7 +386,7 @@
   // A BigInt start/end fails ToNumber: V8 says so; QuickJS uses its BigInt-mixing text.
   function truncForOffset(value) {
     try {
-      return Math.trunc(value);
+      return MathTrunc(value);
     } catch (e) {
       if (e instanceof TypeError && /bigint/i.test(e.message)) {
         e.message = 'Cannot convert a BigInt value to a number';
@@ -520,7 +537,7 @@
   class Blob {
     constructor(sources = [], options = {}) {
       if (sources === null || typeof sources !== 'object' ||
-          typeof sources[Symbol.iterator] !== 'function') {
+          typeof sources[SymbolIterator] !== 'function') {
         throw binding.argTypeError('sources', 'a sequence', sources);
       }
       if (options === null || (typeof options !== 'object' && typeof options !== 'function')) {
@@ -537,28 +554,28 @@
     slice(start = 0, end = this.size, contentType = '') {
       const size = this.size;
       const rel = (v) => {
-        const n = Math.trunc(Number(v)) || 0;
-        return n < 0 ? Math.max(size + n, 0) : Math.min(n, size);
+        const n = MathTrunc(NumberCtor(v)) || 0;
+        return n < 0 ? MathMax(size + n, 0) : MathMin(n, size);
       };
       const from = rel(start);
       const to = rel(end);
       const out = new Blob([], { type: contentType });
-      out[kBytes] = Buffer.from(this[kBytes].subarray(from, Math.max(from, to)));
+      out[kBytes] = Buffer.from(this[kBytes].subarray(from, MathMax(from, to)));
       return out;
     }
     arrayBuffer() {
       const bytes = this[kBytes];
       const ab = new ArrayBuffer(bytes.length);
       new Uint8Array(ab).set(bytes);
-      return Promise.resolve(ab);
+      return PromiseResolve(ab);
     }
     text() {
-      return Promise.resolve(this[kBytes].toString('utf8'));
+      return PromiseResolve(this[kBytes].toString('utf8'));
     }
     [kInspect](depth, options, inspect) {
       if (depth < 0) return this;
       const fields = { size: this.size, type: this.type };
-      return `Blob ${typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields)}`;
+      return `Blob ${typeof inspect === 'function' ? inspect(fields, options) : JSONStringify(fields)}`;
     }
   }
   for (const name of ['size', 'type', 'slice', 'arrayBuffer', 'text']) {
@@ -583,7 +600,7 @@
     [kInspect](depth, options, inspect) {
       if (depth < 0) return this;
       const fields = { size: this.size, type: this.type, name: this.name, lastModified: this.lastModified };
-      return `File ${typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields)}`;
+      return `File ${typeof inspect === 'function' ? inspect(fields, options) : JSONStringify(fields)}`;
     }
   }
   for (const name of ['name', 'lastModified']) {
