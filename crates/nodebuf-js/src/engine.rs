@@ -30,6 +30,7 @@ pub fn throw_error(ctx: &Ctx<'_>, e: rquickjs::Error) -> Raw {
 
 /// Runs a native's body, turning a panic (a bug: the core promises none) into an InternalError
 /// instead of unwinding into C.
+#[inline(always)]
 pub fn guard(ctx: *mut qjs::JSContext, f: impl FnOnce() -> Raw) -> Raw {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(v) => v,
@@ -42,12 +43,14 @@ pub fn guard(ctx: *mut qjs::JSContext, f: impl FnOnce() -> Raw) -> Raw {
 }
 
 /// The tag of a raw value.
+#[inline(always)]
 pub fn tag(v: Raw) -> i32 {
     // SAFETY: reads the tag of a value passed by the engine.
     unsafe { qjs::JS_VALUE_GET_TAG(v) }
 }
 
 /// Whether a raw value is a BigInt.
+#[inline(always)]
 pub fn is_bigint(v: Raw) -> bool {
     matches!(tag(v), qjs::JS_TAG_BIG_INT | qjs::JS_TAG_SHORT_BIG_INT)
 }
@@ -88,6 +91,7 @@ pub unsafe fn reword_bigint_to_number(ctx: *mut qjs::JSContext) {
 ///
 /// # Safety
 /// `argv` must hold `argc` values.
+#[inline(always)]
 pub unsafe fn arg(argc: c_int, argv: *mut Raw, i: usize) -> Raw {
     if (i as c_int) < argc {
         // SAFETY: i < argc.
@@ -98,6 +102,7 @@ pub unsafe fn arg(argc: c_int, argv: *mut Raw, i: usize) -> Raw {
 }
 
 /// A primitive that needs no JS to describe (numbers, booleans, null, undefined) as an [`Arg`].
+#[inline(always)]
 pub fn prim(v: Raw) -> Option<Arg<'static>> {
     // SAFETY: each accessor matches the tag checked before it.
     unsafe {
@@ -118,6 +123,7 @@ pub fn prim(v: Raw) -> Option<Arg<'static>> {
 ///
 /// # Safety
 /// `ctx` must be live and `v` a value of it.
+#[inline(always)]
 pub unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usize)> {
     // SAFETY: only reads the class id.
     if unsafe { qjs::JS_GetTypedArrayType(v) } != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
@@ -141,11 +147,13 @@ pub unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usi
 }
 
 /// A JS number.
+#[inline(always)]
 pub fn number(n: f64) -> Raw {
     qjs::JS_NewFloat64(n)
 }
 
 /// A JS boolean.
+#[inline(always)]
 pub fn boolean(b: bool) -> Raw {
     qjs::JS_MKVAL(qjs::JS_TAG_BOOL, i32::from(b))
 }

@@ -195,15 +195,44 @@ pub unsafe fn plain<M: Method>(
         (NonNull::dangling().as_ptr(), 0)
     };
     let written = <M::This<'_> as Receiver>::WRITES.then_some((ptr, len));
-    // SAFETY: the engine's values; `with_args` sends views overlapping `written` to the general
-    // path, so the receiver's bytes are not aliased; `op` runs no JS.
+    // `M::ARITY` is a constant: after monomorphization one arm remains, describing exactly
+    // the arguments the method reads in an array of that size.
+    // SAFETY: the engine's values (the caller's contract).
     let out = unsafe {
-        with_args::<MAX_ARITY, _>(ctx, M::ARITY, argc, argv, written, M::VIEWS, |a| {
-            M::op(M::This::from_raw(ptr, len), &a[..M::ARITY], call).ok()
-        })
+        match M::ARITY {
+            0 => plain_op::<M, 0>(ctx, argc, argv, (ptr, len), written, call),
+            1 => plain_op::<M, 1>(ctx, argc, argv, (ptr, len), written, call),
+            2 => plain_op::<M, 2>(ctx, argc, argv, (ptr, len), written, call),
+            3 => plain_op::<M, 3>(ctx, argc, argv, (ptr, len), written, call),
+            4 => plain_op::<M, 4>(ctx, argc, argv, (ptr, len), written, call),
+            5 => plain_op::<M, 5>(ctx, argc, argv, (ptr, len), written, call),
+            _ => plain_op::<M, MAX_ARITY>(ctx, argc, argv, (ptr, len), written, call),
+        }
     }??;
     // SAFETY: a live context and receiver.
     Some(unsafe { M::ret(ctx, st, this, out) })
+}
+
+/// [`plain`]'s operation on `K` described arguments.
+///
+/// # Safety
+/// As [`plain`]; `(ptr, len)` are the receiver's bytes located with no JS since.
+#[inline(always)]
+unsafe fn plain_op<M: Method, const K: usize>(
+    ctx: *mut qjs::JSContext,
+    argc: c_int,
+    argv: *mut Raw,
+    (ptr, len): (*mut u8, usize),
+    written: Option<(*mut u8, usize)>,
+    call: Call,
+) -> Option<Option<M::Out>> {
+    // SAFETY: the engine's values; `with_args` sends views overlapping `written` to the general
+    // path, so the receiver's bytes are not aliased; `op` runs no JS.
+    unsafe {
+        with_args::<K, _>(ctx, K, argc, argv, written, M::VIEWS, |a| {
+            M::op(M::This::from_raw(ptr, len), a, call).ok()
+        })
+    }
 }
 
 /// The general path of `M` on rquickjs handles: coerce, resolve, operate.

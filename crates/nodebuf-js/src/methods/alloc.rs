@@ -19,10 +19,12 @@ impl Method for Alloc {
     const ARITY: usize = 3;
     const VIEWS: u8 = 0b010;
 
+    #[inline(always)]
     fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
         api::statics::alloc(&a[0], &a[1], &a[2])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
         st.to_js_raw(&out)
     }
@@ -50,10 +52,12 @@ impl Method for AllocUnsafe {
     type Out = CoreBuffer;
     const ARITY: usize = 1;
 
+    #[inline(always)]
     fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
         api::statics::alloc_unsafe(&a[0])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
         st.to_js_raw(&out)
     }

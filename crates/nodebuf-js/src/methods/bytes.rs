@@ -21,6 +21,7 @@ impl Method for Swap {
     type Out = ();
     const ARITY: usize = 0;
 
+    #[inline(always)]
     fn op(bytes: &mut [u8], _: &[Arg<'_>], call: Call) -> Result<(), NodeError> {
         match call.magic {
             16 => api::swap16(bytes),
@@ -29,6 +30,7 @@ impl Method for Swap {
         }
     }
 
+    #[inline(always)]
     unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, this: Raw, _: ()) -> Raw {
         // SAFETY: a live receiver; the new reference goes to the engine.
         unsafe { qjs::JS_DupValue(ctx, this) }
@@ -45,10 +47,12 @@ impl Method for Fill {
     const ARITY: usize = 4;
     const VIEWS: u8 = 0b0001;
 
+    #[inline(always)]
     fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<(), NodeError> {
         api::fill(bytes, &a[0], &a[1], &a[2], &a[3])
     }
 
+    #[inline(always)]
     unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, this: Raw, _: ()) -> Raw {
         // SAFETY: a live receiver; the new reference goes to the engine.
         unsafe { qjs::JS_DupValue(ctx, this) }

@@ -130,6 +130,7 @@ impl Method for ReadNum {
         api::read(bytes, ty, &a[0], &a[1])
     }
 
+    #[inline(always)]
     unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: api::NumValue) -> Raw {
         // SAFETY: a live context (the caller's contract).
         unsafe { num_raw(ctx, out) }
@@ -164,6 +165,7 @@ impl Method for WriteNum {
         api::write(bytes, ty, &a[0], &a[1], &a[2])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
         number(out as f64)
     }

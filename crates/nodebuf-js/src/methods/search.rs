@@ -29,6 +29,7 @@ impl Method for IndexOf {
         }
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: Raw) -> Raw {
         out
     }
@@ -54,10 +55,12 @@ impl Method for Equals {
     const ARITY: usize = 1;
     const VIEWS: u8 = 0b1;
 
+    #[inline(always)]
     fn op(bytes: &[u8], a: &[Arg<'_>], _: Call) -> Result<bool, NodeError> {
         api::equals(bytes, &a[0])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: bool) -> Raw {
         boolean(out)
     }
@@ -72,10 +75,12 @@ impl Method for Compare {
     const ARITY: usize = 5;
     const VIEWS: u8 = 0b00001;
 
+    #[inline(always)]
     fn op(bytes: &[u8], a: &[Arg<'_>], _: Call) -> Result<i32, NodeError> {
         api::compare(bytes, &a[0], &a[1], &a[2], &a[3], &a[4])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: i32) -> Raw {
         number(f64::from(out))
     }
@@ -90,10 +95,12 @@ impl Method for CompareStatic {
     const ARITY: usize = 2;
     const VIEWS: u8 = 0b11;
 
+    #[inline(always)]
     fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<i32, NodeError> {
         api::buffer_compare(&a[0], &a[1])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: i32) -> Raw {
         number(f64::from(out))
     }

@@ -21,10 +21,12 @@ impl Method for ToString {
     type Out = JsString;
     const ARITY: usize = 3;
 
+    #[inline(always)]
     fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<JsString, NodeError> {
         api::to_string(bytes, &a[0], &a[1], &a[2], call.argc)
     }
 
+    #[inline(always)]
     unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: JsString) -> Raw {
         // SAFETY: a live context (the caller's contract).
         unsafe { raw::new_string_raw(ctx, &out) }
@@ -63,6 +65,7 @@ impl Method for ToString {
 
     /// `toString()` (or `toString(enc)` naming utf8, latin1 or ascii, of the whole buffer) of
     /// ASCII bytes is the bytes themselves: the engine makes the string by memcpy.
+    #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
         this: Raw,
@@ -122,10 +125,12 @@ impl Method for Write {
     type Out = usize;
     const ARITY: usize = 4;
 
+    #[inline(always)]
     fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<usize, NodeError> {
         api::write_string(bytes, &a[0], &a[1], &a[2], &a[3])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
         number(out as f64)
     }
@@ -143,10 +148,12 @@ impl Method for ByteLength {
     type Out = usize;
     const ARITY: usize = 2;
 
+    #[inline(always)]
     fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<usize, NodeError> {
         api::byte_length(&a[0], &a[1])
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
         number(out as f64)
     }
@@ -186,10 +193,12 @@ impl Method for IsEncoding {
     type Out = bool;
     const ARITY: usize = 1;
 
+    #[inline(always)]
     fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<bool, NodeError> {
         Ok(api::is_encoding(&a[0]))
     }
 
+    #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: bool) -> Raw {
         boolean(out)
     }
