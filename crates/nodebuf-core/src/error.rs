@@ -573,6 +573,20 @@ impl NodeError {
     pub fn internal(message: impl Into<String>) -> Self {
         NodeError::without_code(ErrorClass::Error, message)
     }
+
+    /// `Error [ERR_INVALID_STATE]` for a call whose argument conversion (a `valueOf` or getter)
+    /// detached or shrank the receiver's memory where Node's native (`latin1Write`,
+    /// `hexSlice`, ...) located the bytes before converting and then reads or writes memory the
+    /// buffer no longer owns. nodebuf refuses instead of touching it.
+    pub fn memory_changed_during_call(method: &str) -> Self {
+        NodeError::new(
+            ErrorClass::Error,
+            "ERR_INVALID_STATE",
+            format!(
+                "Invalid state: the buffer was detached or shrunk while the arguments of {method}() were converted"
+            ),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -406,13 +406,35 @@
   function subarrayWith(receiver, length, start, end) {
     const from = relativeOffset(start, length);
     const to = end === undefined ? length : relativeOffset(end, length);
-    return new FastBuffer(receiver.buffer, receiver.byteOffset + from, to > from ? to - from : 0);
+    return viewOf(receiver.buffer, receiver.byteOffset + from, to > from ? to - from : 0);
   }
   function subarrayGeneral(start, end) {
     return subarrayWith(this, this.length, start, end);
   }
   function subarrayEnd(buffer, byteOffset, from, count) {
-    return new FastBuffer(buffer, byteOffset + from, count);
+    return viewOf(buffer, byteOffset + from, count);
+  }
+  // `new FastBuffer(buffer, offset, length)` with V8's texts for the failures a script can
+  // provoke on a real ArrayBuffer (detached, or a range past its end), as Node reports them.
+  const arrayBufferDetached = Function.prototype.call.bind(
+    Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached').get);
+  const arrayBufferByteLength = Function.prototype.call.bind(
+    Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
+  function viewOf(buffer, offset, length) {
+    try {
+      return new FastBuffer(buffer, offset, length);
+    } catch (e) {
+      if (!binding.isAnyArrayBuffer(buffer) || !(e instanceof TypeError || e instanceof RangeError)) throw e;
+      let detached = false;
+      try { detached = arrayBufferDetached(buffer); } catch { detached = false; }
+      if (detached) throw new TypeError('Cannot perform Construct on a detached ArrayBuffer');
+      let size;
+      try { size = arrayBufferByteLength(buffer); } catch { throw e; }
+      if (typeof length === 'number' && typeof offset === 'number' && offset + length > size) {
+        throw new RangeError(`Invalid typed array length: ${length}`);
+      }
+      throw e;
+    }
   }
 
   // --- element paths ------------------------------------------------------------------------

@@ -235,18 +235,20 @@ fn from_array_buffer<'js>(
     offset: Value<'js>,
     length: Value<'js>,
 ) -> Result<Value<'js>> {
-    let ab_len = raw::region(&ctx, &ab).map_or(0, |r| r.len);
+    // Node converts byteOffset first (`+byteOffset`), then reads `obj.byteLength` in JS (so a
+    // valueOf that detaches or resizes the buffer is seen), then checks and converts length.
     let mut offset = offset;
+    if offset.is_symbol() {
+        return Err(throw(&ctx, NodeError::symbol_to_number()));
+    }
+    if offset.is_object() || offset.is_big_int() {
+        let n = crate::args::to_number(&ctx, &offset)?;
+        offset = Value::new_number(ctx.clone(), n);
+    }
+    let ab_len = array_buffer_byte_length(&ctx, &ab)?;
     if length.is_object() {
-        // Node converts byteOffset and throws for one past the end before it converts length
-        // (other offset errors come later, when the view is made).
-        if offset.is_symbol() {
-            return Err(throw(&ctx, NodeError::symbol_to_number()));
-        }
-        if !offset.is_undefined() {
-            let n = crate::args::to_number(&ctx, &offset)?;
-            offset = Value::new_number(ctx.clone(), n);
-        }
+        // An offset past the end throws before length is converted (other offset errors come
+        // later, when the view is made).
         let past_end = offset
             .as_number()
             .is_some_and(|n| !n.is_nan() && (ab_len as f64) - n < 0.0);
@@ -261,6 +263,21 @@ fn from_array_buffer<'js>(
         api::alloc::from_array_buffer_range(ab_len, &a[0], &a[1])
     })?;
     state::view_of(&ctx, &ab, range.start, range.end - range.start)
+}
+
+/// `obj.byteLength` as Node's `Buffer.from(arrayBuffer)` reads it (a JS property read: a
+/// getter or own property is what Node sees), as a byte count (`NaN` and negatives count 0).
+fn array_buffer_byte_length<'js>(ctx: &Ctx<'js>, ab: &Value<'js>) -> Result<usize> {
+    let Some(obj) = ab.as_object() else {
+        return Ok(0);
+    };
+    let value: Value = obj.get("byteLength")?;
+    let n = crate::args::to_number(ctx, &value)?;
+    Ok(if n.is_nan() || n <= 0.0 {
+        0
+    } else {
+        n.min(9_007_199_254_740_991.0) as usize
+    })
 }
 
 fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result<Value<'js>> {
@@ -378,6 +395,7 @@ fn slice_helper<'js>(
     end: Value<'js>,
 ) -> Result<Value<'js>> {
     let enc = encoding_by_id(enc);
+    let located = raw::uint8_array(&ctx, &this);
     let (mut start, mut end) = (start, end);
     if start.is_object() || end.is_object() {
         // Node's native slice returns '' for an empty buffer before it reads any argument, and
@@ -402,9 +420,65 @@ fn slice_helper<'js>(
         }
     }
     let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
+        let buf = as_located(buf, located, enc, "Slice")?;
         api::slice_helper(buf, enc, &a[0], &a[1])
     })?;
     js_string(&ctx, &s)
+}
+
+/// Node's `{enc}Slice`/`{enc}Write` natives locate the receiver's bytes before converting
+/// their arguments and keep using that range. Resolved again after the conversions, the bytes
+/// are the same range, or a grown buffer cut to the length Node saw; a buffer detached or
+/// shrunk meanwhile is refused ([`NodeError::memory_changed_during_call`]) instead of touching
+/// memory it no longer owns.
+fn check_located(
+    now: (*const u8, usize),
+    located: Option<(*mut u8, usize)>,
+    enc: Encoding,
+    kind: &str,
+) -> std::result::Result<usize, NodeError> {
+    match located {
+        Some((_, 0)) => Ok(0),
+        Some((ptr, len)) if now.0 == ptr as *const u8 && now.1 >= len => Ok(len),
+        Some(_) => Err(NodeError::memory_changed_during_call(&format!(
+            "{}{kind}",
+            helper_prefix(enc)
+        ))),
+        None => Ok(now.1),
+    }
+}
+
+fn as_located<'b>(
+    buf: &'b [u8],
+    located: Option<(*mut u8, usize)>,
+    enc: Encoding,
+    kind: &str,
+) -> std::result::Result<&'b [u8], NodeError> {
+    let len = check_located((buf.as_ptr(), buf.len()), located, enc, kind)?;
+    Ok(&buf[..len])
+}
+
+fn as_located_mut<'b>(
+    buf: &'b mut [u8],
+    located: Option<(*mut u8, usize)>,
+    enc: Encoding,
+    kind: &str,
+) -> std::result::Result<&'b mut [u8], NodeError> {
+    let len = check_located((buf.as_ptr(), buf.len()), located, enc, kind)?;
+    Ok(&mut buf[..len])
+}
+
+/// The method-name prefix of an encoding's helpers (`latin1Write`, `ucs2Slice`).
+fn helper_prefix(enc: Encoding) -> &'static str {
+    match enc {
+        Encoding::Utf8 => "utf8",
+        Encoding::Utf16le => "ucs2",
+        Encoding::Latin1 => "latin1",
+        Encoding::Ascii => "ascii",
+        Encoding::Base64 => "base64",
+        Encoding::Base64url => "base64url",
+        Encoding::Hex => "hex",
+    }
 }
 
 fn write_helper<'js>(
@@ -416,6 +490,7 @@ fn write_helper<'js>(
     len: Value<'js>,
 ) -> Result<f64> {
     let enc = encoding_by_id(enc);
+    let located = raw::uint8_array(&ctx, &this);
     let (mut off, mut len) = (off, len);
     if len.is_object() {
         // Node's native write checks the string, then converts and checks offset (negative:
@@ -442,6 +517,7 @@ fn write_helper<'js>(
         }
     }
     run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
+        let buf = as_located_mut(buf, located, enc, "Write")?;
         api::write_helper(buf, enc, &a[0], &a[1], &a[2]).map(|n| n as f64)
     })
 }

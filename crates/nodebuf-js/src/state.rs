@@ -270,17 +270,26 @@ impl<'js> CtxState<'js> {
             qjs::JS_NewFloat64(offset as f64),
             qjs::JS_NewFloat64(len as f64),
         ];
+        let raw_ctx = self.ctx.as_raw().as_ptr();
         // SAFETY: all values are live for the call (numbers are not reference counted; `ab` is
         // the caller's); the result is a new reference (or JS_EXCEPTION) owned by the caller.
-        unsafe {
+        let made = unsafe {
             qjs::JS_CallConstructor2(
-                self.ctx.as_raw().as_ptr(),
+                raw_ctx,
                 self.uint8_array.as_raw(),
                 self.fast_buffer.as_raw(),
                 3,
                 args.as_ptr() as *mut qjs::JSValue,
             )
+        };
+        // SAFETY: `made` is the engine's result; on failure the context has the constructor's
+        // exception pending and `ab` is live.
+        unsafe {
+            if qjs::JS_IsException(made) {
+                reword_construct_error(raw_ctx, ab, offset, len);
+            }
         }
+        made
     }
 
     fn owned(&self, raw: qjs::JSValue) -> rquickjs::Result<Value<'js>> {
@@ -327,4 +336,52 @@ pub fn is_buffer<'js>(ctx: &Ctx<'js>, obj: &Object<'js>) -> bool {
     // SAFETY: both are live values of this context; `FastBuffer` is an ordinary class, so
     // instanceof runs no user code (no Symbol.hasInstance of its own).
     unsafe { qjs::JS_IsInstanceOf(ctx.as_raw().as_ptr(), obj.as_raw(), fb.as_raw()) == 1 }
+}
+
+/// V8's texts for a typed array that cannot be made over `ab` (what Node's `new FastBuffer(ab,
+/// offset, length)` throws): `Cannot perform Construct on a detached ArrayBuffer` for a detached
+/// buffer, `Invalid typed array length: N` for a range past its end. Replaces the engine's
+/// pending exception when it is one of those failures; leaves any other exception alone.
+///
+/// # Safety
+/// `ctx` must be live with an exception pending; `ab` a live value of it.
+unsafe fn reword_construct_error(
+    ctx: *mut qjs::JSContext,
+    ab: qjs::JSValue,
+    offset: usize,
+    len: usize,
+) {
+    let mut size: qjs::size_t = 0;
+    // SAFETY: the caller's contract; JS_GetArrayBuffer only reads the object's slots, and its
+    // own TypeError for a detached buffer is taken and freed at once.
+    let detached = unsafe {
+        let pending = qjs::JS_GetException(ctx);
+        let ptr = qjs::JS_GetArrayBuffer(ctx, &mut size, ab);
+        let detached = ptr.is_null();
+        if qjs::JS_HasException(ctx) {
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+        }
+        let out_of_range = offset
+            .checked_add(len)
+            .is_none_or(|end| end > size as usize);
+        if !qjs::JS_IsError(pending) || !qjs::JS_IsArrayBuffer(ab) || !(detached || out_of_range) {
+            qjs::JS_Throw(ctx, pending);
+            return;
+        }
+        qjs::JS_FreeValue(ctx, pending);
+        detached
+    };
+    // SAFETY: a live context; the messages contain no format conversions of their own.
+    unsafe {
+        if detached {
+            qjs::JS_ThrowTypeError(
+                ctx,
+                c"Cannot perform Construct on a detached ArrayBuffer".as_ptr(),
+            );
+        } else {
+            let text = std::ffi::CString::new(format!("Invalid typed array length: {len}"))
+                .unwrap_or_default();
+            qjs::JS_ThrowRangeError(ctx, c"%s".as_ptr(), text.as_ptr());
+        }
+    }
 }
