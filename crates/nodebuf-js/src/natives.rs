@@ -292,13 +292,26 @@ fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result
 /// the items' `length`s the JS half computed (`summed` true; checked as `allocUnsafe`'s size).
 fn concat<'js>(
     ctx: Ctx<'js>,
-    list: Array<'js>,
+    list: Value<'js>,
     total: Value<'js>,
     summed: rquickjs::function::Opt<bool>,
 ) -> Result<Value<'js>> {
-    let mut values: Vec<Value> = Vec::with_capacity(list.len() + 1);
-    for item in list.iter::<Value>() {
-        values.push(item?);
+    // `list` passed Array.isArray, so it is an Array or a Proxy of one: its length and items
+    // are read as properties (a Proxy's traps run, as they do for Node's loop).
+    let list = list
+        .as_object()
+        .cloned()
+        .ok_or_else(|| throw(&ctx, api::alloc::concat_list_invalid(&Arg::Undefined)))?;
+    let count: Value = list.get("length")?;
+    let count = crate::args::to_number(&ctx, &count)?;
+    let count = if count.is_nan() || count <= 0.0 {
+        0
+    } else {
+        count.min(u32::MAX as f64) as u32
+    };
+    let mut values: Vec<Value> = Vec::with_capacity(count.min(1 << 16) as usize + 1);
+    for i in 0..count {
+        values.push(list.get(i)?);
     }
     let n = values.len();
     if n == 0 {
