@@ -143,6 +143,10 @@ pub unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usi
         }
         return Some((NonNull::dangling().as_ptr(), 0));
     }
+    if crate::raw::buffers_resized() {
+        // SAFETY: `v` is a readable Uint8Array of `ctx` (checked just above).
+        return Some((ptr, unsafe { crate::raw::exact_byte_length(ctx, v) }));
+    }
     Some((ptr, len as usize))
 }
 

@@ -327,11 +327,20 @@ fn concat<'js>(
             CoreBuffer::alloc_unsafe(api::alloc::concat_length(&a[0], 0)?)
         })?
     };
-    run(&ctx, &values, &[], |a| {
+    // Node checks each item as it copies it; copying a detached or out-of-bounds Uint8Array
+    // is `%TypedArray%.prototype.set`'s TypeError.
+    let unreadable = values
+        .iter()
+        .position(|v| raw::is_unreadable_uint8_array(&ctx, v));
+    let checked = unreadable.unwrap_or(values.len());
+    run(&ctx, &values[..checked], &[], |a| {
         a.iter()
             .enumerate()
             .try_for_each(|(i, item)| api::alloc::concat_item(i, item).map(drop))
     })?;
+    if unreadable.is_some() {
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
+    }
     // Node copies each item (clamped to what is left); the rest stays zero.
     let len = buf.len();
     let regions: Vec<_> = values[..n]

@@ -122,65 +122,58 @@ pub fn to_string_range<'js>(
         return Ok(StringRange::Keep);
     };
     let len = len as f64;
-    let throw_now = |e: NodeError| Err(throw(ctx, e));
-    let big = |v: &Value<'js>| -> Result<f64> {
-        Ok(crate::to_rust_string(ctx, v)?
-            .parse::<f64>()
-            .unwrap_or(f64::NAN))
-    };
+    // Each of Node's steps converts the argument afresh, so an object's valueOf runs once per
+    // step that reaches it: `start <= 0`, `start >= len`, `MathTrunc(start)`; then
+    // `end > len`, `MathTrunc(end)`.
     let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
-    // Node compares first (`start <= 0`), which takes an object through ToPrimitive: a BigInt
-    // result is compared as one.
-    let start = &to_primitive_number(ctx, start)?;
-    // start: `start <= 0`, `start >= len`, then Math.trunc.
-    let s = if start.is_symbol() {
-        return throw_now(NodeError::symbol_to_number());
-    } else if start.is_big_int() {
-        let b = big(start)?;
-        if b <= 0.0 {
-            0.0
-        } else if b >= len {
-            return Ok(StringRange::Empty);
-        } else {
-            return throw_now(NodeError::bigint_to_number());
-        }
+    let s = if start.is_undefined() {
+        0.0
+    } else if relational(ctx, start)? <= 0.0 {
+        0.0
+    } else if relational(ctx, start)? >= len {
+        return Ok(StringRange::Empty);
     } else {
-        let n = if start.is_undefined() {
-            f64::NAN
-        } else {
-            crate::args::to_number(ctx, start)?
-        };
-        if n <= 0.0 {
-            0.0
-        } else if n >= len {
-            return Ok(StringRange::Empty);
-        } else {
-            trunc_or_zero(n)
-        }
+        trunc_or_zero(math_trunc_input(ctx, start)?)
     };
-    // end: `end > len`, then Math.trunc.
-    let end = &to_primitive_number(ctx, end)?;
-    let e = if end.is_undefined() {
+    let e = if end.is_undefined() || relational(ctx, end)? > len {
         len
-    } else if end.is_symbol() {
-        return throw_now(NodeError::symbol_to_number());
-    } else if end.is_big_int() {
-        if big(end)? > len {
-            len
-        } else {
-            return throw_now(NodeError::bigint_to_number());
-        }
     } else {
-        let n = crate::args::to_number(ctx, end)?;
-        if n > len {
-            len
-        } else {
-            trunc_or_zero(n)
-        }
+        trunc_or_zero(math_trunc_input(ctx, end)?)
     };
     Ok(if e <= s {
         StringRange::Empty
     } else {
         StringRange::Range(s, e)
     })
+}
+
+/// The number a JS relational comparison (`value <= 0`, `value > len`) compares `value` as:
+/// ToPrimitive (an object's valueOf / `Symbol.toPrimitive` runs), a BigInt compared by its
+/// value, a Symbol refused with V8's TypeError. NaN compares false both ways.
+pub fn relational<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<f64> {
+    let p = to_primitive_number(ctx, value)?;
+    if p.is_symbol() {
+        return Err(throw(ctx, NodeError::symbol_to_number()));
+    }
+    if p.is_big_int() {
+        return Ok(crate::to_rust_string(ctx, &p)?
+            .parse::<f64>()
+            .unwrap_or(f64::NAN));
+    }
+    if p.is_undefined() {
+        return Ok(f64::NAN);
+    }
+    crate::args::to_number(ctx, &p)
+}
+
+/// `Math.trunc(value)`'s ToNumber of `value` (runs an object's conversion again; a BigInt or
+/// Symbol is V8's TypeError).
+fn math_trunc_input<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<f64> {
+    if value.is_symbol() {
+        return Err(throw(ctx, NodeError::symbol_to_number()));
+    }
+    if value.is_undefined() {
+        return Ok(f64::NAN);
+    }
+    crate::args::to_number(ctx, value)
 }

@@ -94,7 +94,45 @@ pub fn uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(*mut u8, 
         let _ = ctx.catch();
         return Some((std::ptr::NonNull::dangling().as_ptr(), 0));
     }
+    if buffers_resized() {
+        // SAFETY: a readable Uint8Array of this context (checked just above).
+        return Some((ptr, unsafe {
+            exact_byte_length(ctx.as_raw().as_ptr(), raw)
+        }));
+    }
     Some((ptr, len as usize))
+}
+
+/// Whether `value` is a Uint8Array whose bytes cannot be read: its buffer was detached, or it
+/// lies out of bounds of a shrunk resizable buffer. Node's typed-array builtins throw for such
+/// an array where an empty one would simply be empty.
+pub fn is_unreadable_uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
+    let raw = value.as_raw();
+    // SAFETY: a live value; only its class id is read.
+    if unsafe { qjs::JS_GetTypedArrayType(raw) }
+        != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+    {
+        return false;
+    }
+    let mut len: qjs::size_t = 0;
+    // SAFETY: a Uint8Array; JS_GetUint8Array reads its slots (no JS runs) and leaves a pending
+    // TypeError exactly when the bytes cannot be read, which is taken and dropped here.
+    unsafe {
+        let ptr = qjs::JS_GetUint8Array(ctx.as_raw().as_ptr(), &mut len, raw);
+        ptr.is_null() && qjs::JS_HasException(ctx.as_raw().as_ptr()) && {
+            let _ = ctx.catch();
+            true
+        }
+    }
+}
+
+/// V8's TypeError for a typed-array builtin (`%TypedArray%.prototype.fill`, `.set`) run on an
+/// array whose buffer is detached or out of bounds, as Node's Buffer code surfaces it.
+pub fn throw_detached_builtin(ctx: &Ctx<'_>, builtin: &str) -> rquickjs::Error {
+    rquickjs::Exception::throw_type(
+        ctx,
+        &format!("Cannot perform %TypedArray%.prototype.{builtin} on a detached ArrayBuffer"),
+    )
 }
 
 static STRING_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -185,7 +223,13 @@ pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
                 qjs::JS_GetTypedArrayBuffer(raw_ctx, raw, &mut offset, &mut length, &mut per),
             )
         };
-        (buffer, offset as usize, length as usize)
+        let length = if buffers_resized() && !buffer.is_exception() {
+            // SAFETY: a typed array of this context, in bounds (its buffer came back).
+            unsafe { exact_byte_length(raw_ctx, raw) }
+        } else {
+            length as usize
+        };
+        (buffer, offset as usize, length)
     } else {
         match data_view_geometry(ctx, value) {
             Some(g) => g,
@@ -352,6 +396,8 @@ pub struct DataViewSlots<'js> {
     buffer: Value<'js>,
     byte_offset: Value<'js>,
     byte_length: Value<'js>,
+    /// `%TypedArray%.prototype.byteLength`'s getter (see [`exact_byte_length`]).
+    typed_byte_length: Value<'js>,
 }
 
 // SAFETY: the values are tied to the runtime whose userdata holds them; `Changed` only renames
@@ -371,14 +417,83 @@ pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     let class = unsafe { qjs::JS_GetClassID(string_object.as_raw()) };
     STRING_CLASS.store(class, std::sync::atomic::Ordering::Relaxed);
     let getters: rquickjs::Array = ctx.eval(
-        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get)",
+        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get)",
     )?;
     let slots = DataViewSlots {
         buffer: getters.get(0)?,
         byte_offset: getters.get(1)?,
         byte_length: getters.get(2)?,
+        typed_byte_length: getters.get(3)?,
     };
     let _ = ctx.store_userdata(slots);
+    watch_resizes(ctx)
+}
+
+/// Set once any resizable ArrayBuffer or growable SharedArrayBuffer of the process changed size.
+static RESIZED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether some buffer was resized since start-up. Until then the engine's recorded length of
+/// every typed array is its real one; afterwards a length-tracking view's record may be stale
+/// (too long after a shrink, too short after a growth), so resolving asks
+/// [`exact_byte_length`] instead.
+#[inline(always)]
+pub fn buffers_resized() -> bool {
+    RESIZED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A typed array's byte length as the engine computes it now (`%TypedArray%.prototype.
+/// byteLength`'s own getter: it reads the slots and runs no user code), 0 if it cannot say.
+///
+/// # Safety
+/// `ctx` must be live and `v` a typed array of it.
+pub unsafe fn exact_byte_length(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> usize {
+    // SAFETY: the engine is running a native of this context, so it is live and locked.
+    let c = unsafe { Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx)) };
+    let Some(slots) = c.userdata::<DataViewSlots<'_>>() else {
+        return 0;
+    };
+    // SAFETY: the intrinsic getter on a live typed array: a new number or JS_EXCEPTION.
+    let out = unsafe {
+        qjs::JS_Call(
+            ctx,
+            slots.typed_byte_length.as_raw(),
+            v,
+            0,
+            std::ptr::null_mut(),
+        )
+    };
+    // SAFETY: as above; an exception is taken and dropped; numbers need no freeing.
+    unsafe {
+        if qjs::JS_IsException(out) {
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+            return 0;
+        }
+        match qjs::JS_VALUE_GET_TAG(out) {
+            qjs::JS_TAG_INT => qjs::JS_VALUE_GET_INT(out).max(0) as usize,
+            qjs::JS_TAG_FLOAT64 => qjs::JS_VALUE_GET_FLOAT64(out).max(0.0) as usize,
+            _ => {
+                qjs::JS_FreeValue(ctx, out);
+                0
+            }
+        }
+    }
+}
+
+/// Replaces `ArrayBuffer.prototype.resize` and `SharedArrayBuffer.prototype.grow` by native
+/// functions of the same name and length that note the resize ([`buffers_resized`]) and call
+/// the originals with the same receiver and arguments (same results, same errors).
+fn watch_resizes(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
+    let install: rquickjs::Function = ctx.eval(
+        "(function (proto, key, make) { const d = Object.getOwnPropertyDescriptor(proto, key); if (!d || typeof d.value !== 'function') return; const f = make(d.value); Object.defineProperty(f, 'name', { value: key, configurable: true }); Object.defineProperty(f, 'length', { value: d.value.length, configurable: true }); d.value = f; Object.defineProperty(proto, key, d); })",
+    )?;
+    for (ctor, key) in [("ArrayBuffer", "resize"), ("SharedArrayBuffer", "grow")] {
+        let Ok(c) = ctx.globals().get::<_, rquickjs::Object>(ctor) else {
+            continue;
+        };
+        let proto: rquickjs::Object = c.get("prototype")?;
+        let make = rquickjs::Function::new(ctx.clone(), resize_watcher)?;
+        install.call::<_, ()>((proto, key, make))?;
+    }
     Ok(())
 }
 
@@ -417,4 +532,48 @@ fn data_view_geometry<'js>(
     let offset = call(&slots.byte_offset)?.as_number()?;
     let length = call(&slots.byte_length)?.as_number()?;
     Some((buffer, offset as usize, length as usize))
+}
+
+/// The native that stands in for `original` (`resize` or `grow`): notes the resize, then runs
+/// the original on the same receiver and arguments. The original is the function's data (so
+/// the collector sees it), not a Rust capture.
+fn resize_watcher<'js>(
+    ctx: Ctx<'js>,
+    original: rquickjs::Function<'js>,
+) -> rquickjs::Result<Value<'js>> {
+    let mut data = [original.as_raw()];
+    // SAFETY: `data` holds one live value the engine duplicates into the function; the name is
+    // NUL-terminated (the JS helper renames it); the result is a new reference or JS_EXCEPTION.
+    let raw = unsafe {
+        qjs::JS_NewCFunctionData2(
+            ctx.as_raw().as_ptr(),
+            Some(call_resize),
+            c"resize".as_ptr(),
+            1,
+            0,
+            1,
+            data.as_mut_ptr(),
+        )
+    };
+    // SAFETY: as above.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
+
+/// [`resize_watcher`]'s body.
+unsafe extern "C" fn call_resize(
+    ctx: *mut qjs::JSContext,
+    this: qjs::JSValue,
+    argc: std::ffi::c_int,
+    argv: *mut qjs::JSValue,
+    _magic: std::ffi::c_int,
+    data: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    RESIZED.store(true, std::sync::atomic::Ordering::Relaxed);
+    // SAFETY: the engine passes this function's data (one value: the original) and its live
+    // arguments; JS_Call returns a new reference or JS_EXCEPTION for the engine.
+    unsafe { qjs::JS_Call(ctx, *data, this, argc, argv) }
 }

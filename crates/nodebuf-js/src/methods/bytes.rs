@@ -76,6 +76,12 @@ impl Method for Fill {
         a: &mut [Value<'js>],
         _: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
+        // A number filling the whole buffer is `%TypedArray%.prototype.fill` in Node, which
+        // throws for a detached or out-of-bounds receiver (any other call fills nothing).
+        let whole = a[1].is_undefined() && a[2].is_undefined();
+        if a[0].is_number() && whole && crate::raw::is_unreadable_uint8_array(ctx, this) {
+            return Err(crate::raw::throw_detached_builtin(ctx, "fill"));
+        }
         if a[0].is_object() && crate::raw::region(ctx, &a[0]).is_none() {
             if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {

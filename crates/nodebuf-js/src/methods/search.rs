@@ -4,11 +4,11 @@
 use nodebuf_core::api;
 use nodebuf_core::args::Arg;
 use nodebuf_core::NodeError;
-use rquickjs::{qjs, Value};
+use rquickjs::{qjs, Ctx, Value};
 
 use crate::engine::{boolean, number, Raw};
 use crate::method::{Call, Method, MAX_ARITY};
-use crate::order::{N, O, S};
+use crate::order::{self, N, O, S};
 use crate::state::CtxState;
 
 /// `buf.indexOf(value, byteOffset, encoding)` (magic 0), `lastIndexOf` (1), `includes` (2):
@@ -43,6 +43,30 @@ impl Method for IndexOf {
             S
         };
         [O, N, enc, O, O, O]
+    }
+
+    /// Node clamps an object `byteOffset` with two comparisons (`> 0x7fffffff`,
+    /// `< -0x80000000`) before `+byteOffset`: each converts it afresh (valueOf runs up to
+    /// three times), and a BigInt passes the comparisons but not `+`.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        _: &CtxState<'_>,
+        _: &Value<'js>,
+        args: &mut [Value<'js>],
+        _: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if !args[1].is_object() {
+            return Ok(None);
+        }
+        let clamped = if order::relational(ctx, &args[1])? > f64::from(i32::MAX) {
+            f64::from(i32::MAX)
+        } else if order::relational(ctx, &args[1])? < f64::from(i32::MIN) {
+            f64::from(i32::MIN)
+        } else {
+            crate::args::to_number(ctx, &args[1])?
+        };
+        args[1] = Value::new_number(ctx.clone(), clamped);
+        Ok(None)
     }
 }
 
