@@ -22,8 +22,22 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_MIRROR = '/work/.mirror/denoland+node_test/repo'
 DEFAULT_COMMIT = 'be779569'
-PARALLEL_GLOB = re.compile(r'^test/parallel/test-buffer-[^/]*\.js$')
-SEQUENTIAL_GLOB = re.compile(r'^test/sequential/test-buffer-[^/]*\.js$')
+# The suites this harness knows: name -> the test-file name prefixes it runs. `buffer` is the
+# default; `modules` is the set for the modules Buffer code lives with (streams, zlib, crypto
+# hashing/random, querystring, string_decoder, url).
+SUITES = {
+    'buffer': ('buffer',),
+    'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random',
+                'querystring', 'string-decoder', 'url', 'whatwg-url'),
+}
+SUITE = 'buffer'
+
+
+def suite_glob(directory):
+    prefixes = '|'.join(re.escape(p) for p in SUITES[SUITE])
+    return re.compile(rf'^test/{directory}/test-(?:{prefixes})[^/]*\.js$')
+
+
 FLAGS_LINE = re.compile(r'^//\s*Flags:(.*)$', re.MULTILINE)
 SKIP_LINE = re.compile(r'^1\.\.0 # Skipped:(.*)$', re.MULTILINE)
 PART_SKIP_LINE = re.compile(r'^# Skipped part:(.*)$', re.MULTILINE)
@@ -39,7 +53,8 @@ def git(mirror, *args):
 
 def list_tests(mirror, commit, sequential):
     names = git(mirror, 'ls-tree', '-r', '--name-only', commit, 'test/').decode().split('\n')
-    wanted = [n for n in names if PARALLEL_GLOB.match(n) or (sequential and SEQUENTIAL_GLOB.match(n))]
+    parallel, serial = suite_glob('parallel'), suite_glob('sequential')
+    wanted = [n for n in names if parallel.match(n) or (sequential and serial.match(n))]
     return sorted(wanted)
 
 
@@ -51,6 +66,38 @@ def extract(mirror, commit, paths, dest):
         with open(target, 'wb') as out:
             out.write(git(mirror, 'show', f'{commit}:{path}'))
     shutil.copytree(os.path.join(HERE, 'common'), os.path.join(dest, 'test', 'common'))
+    if SUITE != 'buffer':
+        # Module tests read test/fixtures (keys, compressed samples, texts): write it out whole,
+        # through one `git cat-file --batch` (the mirror may lack its largest blobs: skipped).
+        extract_tree(mirror, commit, 'test/fixtures', dest)
+
+
+def extract_tree(mirror, commit, tree, dest):
+    listing = git(mirror, 'ls-tree', '-r', '-z', commit, tree).decode().split('\0')
+    entries = []
+    for row in listing:
+        if not row:
+            continue
+        meta, path = row.split('\t', 1)
+        mode, kind, oid = meta.split()
+        if kind == 'blob' and mode != '120000':
+            entries.append((oid, path))
+    batch = subprocess.run(['git', '-C', mirror, 'cat-file', '--batch'],
+                           input=''.join(oid + '\n' for oid, _ in entries).encode(),
+                           stdout=subprocess.PIPE, check=True).stdout
+    at = 0
+    for oid, path in entries:
+        end = batch.index(b'\n', at)
+        header = batch[at:end].split()
+        at = end + 1
+        if header[-1] == b'missing':
+            continue
+        size = int(header[2])
+        target = os.path.join(dest, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, 'wb') as out:
+            out.write(batch[at:at + size])
+        at += size + 1
 
 
 IGNORE_FLAGS = False
@@ -211,7 +258,8 @@ def select(paths, patterns):
         stem = os.path.basename(pattern)
         if stem.endswith('.js'):
             stem = stem[:-3]
-        full = stem if stem.startswith('test-buffer-') else 'test-buffer-' + stem
+        prefix = 'test-' + SUITES[SUITE][0] + '-'
+        full = stem if stem.startswith('test-') else prefix + stem
         hits = [p for p in paths if os.path.basename(p)[:-3] == full]
         if not hits:
             hits = [p for p in paths if stem in os.path.basename(p)]
@@ -237,6 +285,9 @@ def main():
     ap.add_argument('--sequential', action='store_true',
                     help='also run test/sequential/test-buffer-*.js')
     ap.add_argument('--list', action='store_true', help='list tests and their flags, run nothing')
+    ap.add_argument('--suite', choices=sorted(SUITES), default='buffer',
+                    help='which of Node\'s tests: buffer (default) or modules '
+                         '(stream, zlib, crypto hash/hmac/random, querystring, string-decoder, url)')
     ap.add_argument('--keep', metavar='DIR',
                     help='extract into DIR (created, kept) instead of a temp dir')
     ap.add_argument('--times', action='store_true', help='show seconds per test')
@@ -247,7 +298,8 @@ def main():
     args = ap.parse_args()
 
     runtime = os.environ.get('RUNTIME', 'node')
-    global IGNORE_FLAGS
+    global IGNORE_FLAGS, SUITE
+    SUITE = args.suite
     IGNORE_FLAGS = args.no_flags
     if args.selftest:
         return run_selftest(runtime, args.timeout)
