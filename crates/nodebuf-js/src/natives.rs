@@ -271,7 +271,7 @@ fn array_buffer_byte_length<'js>(ctx: &Ctx<'js>, ab: &Value<'js>) -> Result<usiz
     let Some(obj) = ab.as_object() else {
         return Ok(0);
     };
-    let value: Value = obj.get("byteLength")?;
+    let value = crate::order::byte_length_as_node_js_reads_it(obj)?;
     let n = crate::args::to_number(ctx, &value)?;
     Ok(if n.is_nan() || n <= 0.0 {
         0
@@ -461,7 +461,7 @@ fn check_located(
 ) -> std::result::Result<usize, NodeError> {
     match located {
         Some((_, 0)) => Ok(0),
-        Some((ptr, len)) if now.0 == ptr as *const u8 && now.1 >= len => Ok(len),
+        Some((ptr, len)) if std::ptr::eq(now.0, ptr) && now.1 >= len => Ok(len),
         Some(_) => Err(NodeError::memory_changed_during_call(&format!(
             "{}{kind}",
             helper_prefix(enc)

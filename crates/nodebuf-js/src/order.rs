@@ -126,9 +126,7 @@ pub fn to_string_range<'js>(
     // step that reaches it: `start <= 0`, `start >= len`, `MathTrunc(start)`; then
     // `end > len`, `MathTrunc(end)`.
     let trunc_or_zero = |n: f64| if n.is_nan() { 0.0 } else { n.trunc() };
-    let s = if start.is_undefined() {
-        0.0
-    } else if relational(ctx, start)? <= 0.0 {
+    let s = if start.is_undefined() || relational(ctx, start)? <= 0.0 {
         0.0
     } else if relational(ctx, start)? >= len {
         return Ok(StringRange::Empty);
@@ -176,4 +174,14 @@ fn math_trunc_input<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<f64> {
         return Ok(f64::NAN);
     }
     crate::args::to_number(ctx, value)
+}
+
+/// The `byteLength` property of a view or ArrayBuffer read as Node's own JS reads it
+/// (`Buffer.byteLength(view)`, `Buffer.from(arrayBuffer)`): an ordinary property get, so a
+/// subclass getter or an own property runs and answers exactly as it does in Node. This is a
+/// coercion step: its result is a number to validate, never memory geometry (which comes from
+/// the engine's slots in `raw`).
+pub fn byte_length_as_node_js_reads_it<'js>(obj: &rquickjs::Object<'js>) -> Result<Value<'js>> {
+    const NODE_JS_PROPERTY: &str = "byteLength";
+    obj.get(NODE_JS_PROPERTY)
 }

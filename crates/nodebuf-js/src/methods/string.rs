@@ -181,7 +181,9 @@ impl Method for ByteLength {
             return Ok(None);
         }
         let obj = args[0].as_object().cloned();
-        Ok(obj.map(|o| o.get("byteLength")).transpose()?)
+        obj.as_ref()
+            .map(crate::order::byte_length_as_node_js_reads_it)
+            .transpose()
     }
 }
 
