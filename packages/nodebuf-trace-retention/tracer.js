@@ -1,0 +1,543 @@
+// The retention tracer: records every view made from JS over an existing store (slice, subarray,
+// Buffer.from(arrayBuffer), typed arrays and DataViews over a buffer, pool slices) with the site
+// of the user's call, and reports which live stores those views keep alive.
+//
+// One file serves both runtimes: the nodebuf runner loads it as `nodebuf:retention` when
+// --trace-retention / --trace-overlap is given, and Node loads it through the preload
+// `trace-retention.js` next to this file. It only wraps public APIs (the same ones in both
+// runtimes), so the two report the same stores, counts and sites.
+//
+// Cost model. Counts and bytes are exact: every view is counted when made and uncounted when the
+// engine collects it (a FinalizationRegistry). Creation sites need a stack capture (1.5-10 µs), so
+// the first EXACT_SITES views made by each API get their own site and later ones are sampled one
+// in SAMPLE_EVERY; an unsampled view is counted at the latest sampled site of the same API. With
+// overlap checking on, every view gets its own site (warnings must name the right line).
+'use strict';
+
+const EXACT_SITES = 32;
+const SAMPLE_EVERY = 64;
+const MIB = 1024 * 1024;
+// Allocation sites are captured for stores at least this large (or the threshold, if smaller):
+// small stores are never reported, and capturing their sites would cost every small allocation.
+const ALLOC_SITE_FLOOR = 64 * 1024;
+// Overlap checking compares a new view with this many distinct live ranges of its store at most.
+const MAX_RANGES_CHECKED = 4096;
+
+/**
+ * Installs the tracer into the calling realm (wrapping Buffer and typed-array APIs on
+ * `globals`) and returns its API: `report(options)`, `snapshot()`, `diff(a, b)`.
+ * options: { Buffer, globals, threshold, overlap: 'off' | 'warn' | 'throw', runtime, thread,
+ *            isInternalFile(file), fixColumn(file, line, column), emitWarning(message, type, code),
+ *            cwd }
+ */
+function install(options) {
+  const g = options.globals;
+  const Buffer = options.Buffer;
+  const ReflectApply = Reflect.apply;
+  const ReflectConstruct = Reflect.construct;
+  const MapCtor = Map;
+  const WeakMapCtor = WeakMap;
+  const WeakRefCtor = WeakRef;
+  const ErrorCtor = Error;
+  const ObjectDefineProperty = Object.defineProperty;
+  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
+  const ArrayIsArray = Array.isArray;
+  const MathMin = Math.min;
+  const TypedArray = ObjectGetPrototypeOf(g.Uint8Array);
+  const getter = (proto, name) => ObjectGetOwnPropertyDescriptor(proto, name).get;
+  const taBuffer = getter(TypedArray.prototype, 'buffer');
+  const taOffset = getter(TypedArray.prototype, 'byteOffset');
+  const taLength = getter(TypedArray.prototype, 'byteLength');
+  const dvBuffer = getter(g.DataView.prototype, 'buffer');
+  const dvOffset = getter(g.DataView.prototype, 'byteOffset');
+  const dvLength = getter(g.DataView.prototype, 'byteLength');
+  const abLength = getter(g.ArrayBuffer.prototype, 'byteLength');
+  const sabLength = g.SharedArrayBuffer !== undefined ?
+    getter(g.SharedArrayBuffer.prototype, 'byteLength') : undefined;
+  const isArrayBuffer = (v) => {
+    try { ReflectApply(abLength, v, []); return true; } catch { return false; }
+  };
+  const isSharedArrayBuffer = (v) => {
+    if (sabLength === undefined) return false;
+    try { ReflectApply(sabLength, v, []); return true; } catch { return false; }
+  };
+  const storeLength = (ab) => (isArrayBuffer(ab) ? ReflectApply(abLength, ab, []) :
+    ReflectApply(sabLength, ab, []));
+
+  const threshold = options.threshold;
+  const overlapMode = options.overlap || 'off';
+  const everySite = overlapMode !== 'off';
+  const allocFloor = MathMin(threshold, ALLOC_SITE_FLOOR);
+
+  // --- records ---------------------------------------------------------------------------
+  let nextStoreId = 1;
+  const stores = new WeakMapCtor(); // ArrayBuffer -> record
+  const live = new Set(); // records of stores not yet collected
+  const sites = new MapCtor(); // "file:line:col (api)" -> interned site
+  let depth = 0; // > 0 while a wrapper runs: inner wrapped calls are not views of the user's
+
+  const released = new FinalizationRegistry((held) => {
+    if (held.store !== undefined) { live.delete(held.store); return; }
+    const entry = held.entry === undefined ? held : held.entry;
+    const len = held.entry === undefined ? held.unit : held.len;
+    entry.views--;
+    entry.bytes -= len;
+    const rec = entry.rec;
+    rec.views--;
+    rec.bytes -= len;
+    if (held.range !== undefined) {
+      held.range.count--;
+      if (held.range.count === 0) rec.ranges.delete(held.range.key);
+    }
+  });
+
+  function newStore(ab, owner, site) {
+    const rec = {
+      id: nextStoreId++,
+      ref: new WeakRefCtor(ab),
+      size: storeLength(ab),
+      shared: isSharedArrayBuffer(ab),
+      owner: owner === null ? null : new WeakRefCtor(owner),
+      allocatedAt: site,
+      views: 0,
+      bytes: 0,
+      entries: new MapCtor(), // site -> { site, views, bytes, unit, rec }
+      ranges: everySite ? new MapCtor() : undefined,
+    };
+    stores.set(ab, rec);
+    live.add(rec);
+    released.register(ab, { store: rec });
+    return rec;
+  }
+
+  // --- sites -----------------------------------------------------------------------------
+  const structured = (error, frames) => frames;
+  function userFrame() {
+    const prevPrepare = ErrorCtor.prepareStackTrace;
+    const prevLimit = ErrorCtor.stackTraceLimit;
+    ErrorCtor.prepareStackTrace = structured;
+    ErrorCtor.stackTraceLimit = 16;
+    const holder = {};
+    let frames;
+    try {
+      ErrorCtor.captureStackTrace(holder);
+      frames = holder.stack;
+    } finally {
+      ErrorCtor.prepareStackTrace = prevPrepare;
+      ErrorCtor.stackTraceLimit = prevLimit;
+    }
+    if (!ArrayIsArray(frames)) return 'unknown';
+    for (const frame of frames) {
+      const file = frame.getFileName();
+      if (typeof file !== 'string' || file === '' || options.isInternalFile(file)) continue;
+      const line = frame.getLineNumber();
+      if (!(line > 0)) continue;
+      return `${relative(file)}:${line}:${options.fixColumn(file, line, frame.getColumnNumber())}`;
+    }
+    return 'unknown';
+  }
+  function relative(file) {
+    const cwd = options.cwd;
+    if (typeof cwd === 'string' && file.startsWith(cwd + '/')) return file.slice(cwd.length + 1);
+    return file;
+  }
+  function intern(where, api) {
+    const key = `${where} (${api})`;
+    let site = sites.get(key);
+    if (site === undefined) {
+      site = { key, where, api };
+      sites.set(key, site);
+    }
+    return site;
+  }
+
+  // Per API: how many views it made and the latest sampled site.
+  const apis = new MapCtor();
+  function apiState(api) {
+    let state = apis.get(api);
+    if (state === undefined) {
+      state = { api, count: 0, site: undefined };
+      apis.set(api, state);
+    }
+    return state;
+  }
+  let sampled = false; // true once a view was counted at a site it did not capture itself
+
+  function siteFor(state) {
+    const n = state.count++;
+    if (everySite || n < EXACT_SITES || n % SAMPLE_EVERY === 0 || state.site === undefined) {
+      state.site = intern(userFrame(), state.api);
+    } else {
+      sampled = true;
+    }
+    return state.site;
+  }
+
+  // --- views -----------------------------------------------------------------------------
+  function note(view, state, isDataView) {
+    let ab, offset, len;
+    if (isDataView) {
+      ab = ReflectApply(dvBuffer, view, []);
+      offset = ReflectApply(dvOffset, view, []);
+      len = ReflectApply(dvLength, view, []);
+    } else {
+      ab = ReflectApply(taBuffer, view, []);
+      offset = ReflectApply(taOffset, view, []);
+      len = ReflectApply(taLength, view, []);
+    }
+    let rec = stores.get(ab);
+    if (rec === undefined) rec = newStore(ab, null, undefined);
+    const site = siteFor(state);
+    let entry = rec.entries.get(site);
+    if (entry === undefined) {
+      entry = { site, views: 0, bytes: 0, unit: len, rec };
+      rec.entries.set(site, entry);
+    }
+    entry.views++;
+    entry.bytes += len;
+    rec.views++;
+    rec.bytes += len;
+    if (rec.ranges !== undefined) {
+      const range = checkOverlap(rec, offset, len, site);
+      released.register(view, { entry, len, range });
+    } else {
+      released.register(view, len === entry.unit ? entry : { entry, len });
+    }
+  }
+
+  function noteAllocation(result, state, ownerIsResult) {
+    const isView = !isArrayBuffer(result) && !isSharedArrayBuffer(result);
+    const ab = isView ? ReflectApply(taBuffer, result, []) : result;
+    const size = storeLength(ab);
+    if (isView && ReflectApply(taLength, result, []) < size) {
+      // A slice of a shared store (Buffer's pool): a view like any other.
+      note(result, apiState(`${state.api}, pool`), false);
+      return;
+    }
+    if (size < allocFloor || stores.get(ab) !== undefined) return;
+    newStore(ab, ownerIsResult ? result : ab, intern(userFrame(), state.api));
+  }
+
+  // --- overlap ---------------------------------------------------------------------------
+  const warnedPairs = new Set();
+  function checkOverlap(rec, start, len, site) {
+    const end = start + len;
+    const key = `${start}:${end}`;
+    let range = rec.ranges.get(key);
+    if (range !== undefined) { range.count++; return range; }
+    if (len > 0) {
+      let checked = 0;
+      for (const other of rec.ranges.values()) {
+        if (++checked > MAX_RANGES_CHECKED) break;
+        const partial = other.start < end && start < other.end &&
+          !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
+        if (partial) reportOverlap(rec, other, start, end, site);
+      }
+    }
+    range = { key, start, end, count: 1, site };
+    rec.ranges.set(key, range);
+    return range;
+  }
+  function reportOverlap(rec, other, start, end, site) {
+    const pair = `${other.site.key}|${site.key}`;
+    if (overlapMode === 'warn' && warnedPairs.has(pair)) return;
+    warnedPairs.add(pair);
+    const from = Math.max(start, other.start);
+    const to = MathMin(end, other.end);
+    const kind = rec.shared ? 'SharedArrayBuffer' : 'ArrayBuffer';
+    const message = `Partially overlapping views of one ${formatBytes(rec.size)} ${kind}: ` +
+      `bytes ${from}-${to - 1} are shared by a view of bytes ${other.start}-${other.end - 1} ` +
+      `made at ${other.site.where} (${other.site.api}) and a view of bytes ${start}-${end - 1} ` +
+      `made at ${site.where} (${site.api}); writes through one change the other`;
+    if (overlapMode === 'throw') {
+      const error = new ErrorCtor(message);
+      error.code = 'ERR_BUFFER_VIEW_OVERLAP';
+      throw error;
+    }
+    options.emitWarning(message, 'BufferOverlapWarning', 'NODEBUF_BUFFER_OVERLAP');
+  }
+
+  // --- wrapping --------------------------------------------------------------------------
+  function sameShape(wrapper, original) {
+    ObjectDefineProperty(wrapper, 'name', { value: original.name, configurable: true });
+    ObjectDefineProperty(wrapper, 'length', { value: original.length, configurable: true });
+    return wrapper;
+  }
+  function replace(target, name, make) {
+    const desc = ObjectGetOwnPropertyDescriptor(target, name);
+    if (desc === undefined || typeof desc.value !== 'function') return undefined;
+    const wrapper = sameShape(make(desc.value), desc.value);
+    ObjectDefineProperty(target, name, { ...desc, value: wrapper });
+    return wrapper;
+  }
+
+  // Buffer#subarray and Buffer#slice (Node's slice is `this.subarray(start, end)`: when that
+  // finds our wrapper, the original subarray runs directly and the view counts once, as slice).
+  const subarrayState = apiState('subarray');
+  const sliceState = apiState('slice');
+  let origSubarray;
+  const subarrayWrapper = replace(Buffer.prototype, 'subarray', (orig) => {
+    origSubarray = orig;
+    return function subarray(start, end) {
+      if (depth !== 0) return ReflectApply(orig, this, [start, end]);
+      depth++;
+      let view;
+      try { view = ReflectApply(orig, this, [start, end]); } finally { depth--; }
+      note(view, subarrayState, false);
+      return view;
+    };
+  });
+  replace(Buffer.prototype, 'slice', (orig) => function slice(start, end) {
+    if (depth !== 0) return ReflectApply(orig, this, [start, end]);
+    depth++;
+    let view;
+    try {
+      view = this.subarray === subarrayWrapper ?
+        ReflectApply(origSubarray, this, [start, end]) : ReflectApply(orig, this, [start, end]);
+    } finally { depth--; }
+    note(view, sliceState, false);
+    return view;
+  });
+  // %TypedArray%#subarray (Uint8Array, Float64Array, ... and Buffers whose own was removed).
+  const taSubarrayState = apiState('TypedArray#subarray');
+  replace(TypedArray.prototype, 'subarray', (orig) => function subarray(start, end) {
+    if (depth !== 0) return ReflectApply(orig, this, [start, end]);
+    depth++;
+    let view;
+    try { view = ReflectApply(orig, this, [start, end]); } finally { depth--; }
+    note(view, taSubarrayState, false);
+    return view;
+  });
+
+  // Buffer.from: a view for (array)buffers, a copy (maybe a pool slice) otherwise.
+  const fromViewState = apiState('Buffer.from(arrayBuffer)');
+  const fromState = apiState('Buffer.from');
+  replace(Buffer, 'from', (orig) => function from(value, encodingOrOffset, length) {
+    if (depth !== 0) return ReflectApply(orig, this, [value, encodingOrOffset, length]);
+    depth++;
+    let result;
+    try { result = ReflectApply(orig, this, [value, encodingOrOffset, length]); } finally { depth--; }
+    if (isArrayBuffer(value) || isSharedArrayBuffer(value)) note(result, fromViewState, false);
+    else noteAllocation(result, fromState, true);
+    return result;
+  });
+  for (const name of ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat', 'copyBytesFrom']) {
+    const state = apiState(`Buffer.${name}`);
+    replace(Buffer, name, (orig) => function (a, b, c) {
+      if (depth !== 0) return ReflectApply(orig, this, [a, b, c]);
+      depth++;
+      let result;
+      try { result = ReflectApply(orig, this, [a, b, c]); } finally { depth--; }
+      noteAllocation(result, state, true);
+      return result;
+    });
+  }
+
+  // Constructors: typed arrays and DataView over an existing buffer are views; ArrayBuffer,
+  // SharedArrayBuffer and typed arrays given a length make stores. A Proxy keeps `instanceof`,
+  // statics and subclassing (`extends Uint8Array`) working; `prototype.constructor` points at
+  // the proxy so `new Uint8Array(1).constructor === Uint8Array` still holds.
+  function wrapConstructor(name, onConstruct) {
+    const Original = g[name];
+    if (typeof Original !== 'function') return;
+    const proxy = new Proxy(Original, {
+      construct(target, args, newTarget) {
+        if (depth !== 0) return ReflectConstruct(target, args, newTarget === proxy ? target : newTarget);
+        depth++;
+        let result;
+        try {
+          result = ReflectConstruct(target, args, newTarget === proxy ? target : newTarget);
+        } finally { depth--; }
+        onConstruct(result, args);
+        return result;
+      },
+    });
+    const desc = ObjectGetOwnPropertyDescriptor(g, name);
+    ObjectDefineProperty(g, name, { ...desc, value: proxy });
+    const ctorDesc = ObjectGetOwnPropertyDescriptor(Original.prototype, 'constructor');
+    ObjectDefineProperty(Original.prototype, 'constructor', { ...ctorDesc, value: proxy });
+  }
+  const typedNames = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+    'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
+  for (const name of typedNames) {
+    const viewState = apiState(`new ${name}(buffer)`);
+    const allocState = apiState(`new ${name}`);
+    wrapConstructor(name, (result, args) => {
+      if (isArrayBuffer(args[0]) || isSharedArrayBuffer(args[0])) note(result, viewState, false);
+      else noteAllocation(result, allocState, true);
+    });
+  }
+  const dataViewState = apiState('new DataView');
+  wrapConstructor('DataView', (result) => note(result, dataViewState, true));
+  for (const name of ['ArrayBuffer', 'SharedArrayBuffer']) {
+    const state = apiState(`new ${name}`);
+    wrapConstructor(name, (result) => noteAllocation(result, state, false));
+  }
+
+  // --- reports ---------------------------------------------------------------------------
+  function storeFacts(rec) {
+    const ab = rec.ref.deref();
+    if (ab === undefined) return undefined;
+    let owner = 'unknown';
+    if (rec.owner !== null) owner = rec.owner.deref() === undefined ? 'gone' : 'alive';
+    const sitesOut = [];
+    for (const entry of rec.entries.values()) {
+      if (entry.views > 0) {
+        sitesOut.push({ site: entry.site.where, api: entry.site.api, views: entry.views, bytes: entry.bytes });
+      }
+    }
+    sitesOut.sort((a, b) => b.views - a.views || a.bytes - b.bytes || (a.site < b.site ? -1 : 1));
+    return {
+      id: rec.id,
+      bytes: rec.size,
+      type: rec.shared ? 'SharedArrayBuffer' : 'ArrayBuffer',
+      allocatedAt: rec.allocatedAt === undefined ? null : rec.allocatedAt.where,
+      allocatedBy: rec.allocatedAt === undefined ? null : rec.allocatedAt.api,
+      owner,
+      views: rec.views,
+      viewBytes: rec.bytes,
+      coveredFraction: rec.size === 0 ? 1 : MathMin(1, rec.bytes / rec.size),
+      sites: sitesOut,
+    };
+  }
+
+  function verdictOf(store) {
+    if (store.views === 0) return null;
+    const top = store.sites[0];
+    const made = top === undefined ? '' : `, made at ${top.site} (${top.api})` +
+      (store.sites.length > 1 ? ` and ${store.sites.length - 1} more site${store.sites.length > 2 ? 's' : ''}` : '');
+    const covering = `${formatCount(store.views)} view${store.views === 1 ? '' : 's'} covering ` +
+      `${formatBytes(store.viewBytes)} (${formatPercent(store.coveredFraction)})`;
+    if (store.owner === 'alive') {
+      return `${formatBytes(store.bytes)} shared by its owner and ${covering}${made}`;
+    }
+    return `${formatBytes(store.bytes)} kept alive by ${covering}${made}; ` +
+      'copy them with Buffer.from(view) if they outlive the parent';
+  }
+
+  function report(opts) {
+    const min = opts !== undefined && typeof opts.threshold === 'number' ? opts.threshold : threshold;
+    const out = [];
+    let traced = 0;
+    for (const rec of live) {
+      const facts = storeFacts(rec);
+      if (facts === undefined) continue;
+      traced++;
+      if (facts.bytes < min) continue;
+      facts.pinned = facts.owner !== 'alive' && facts.views > 0;
+      facts.verdict = verdictOf(facts);
+      out.push(facts);
+    }
+    // Pinned stores first, then by the bytes their views leave uncovered.
+    out.sort((a, b) => (b.pinned - a.pinned) ||
+      ((b.bytes - MathMin(b.bytes, b.viewBytes)) - (a.bytes - MathMin(a.bytes, a.viewBytes))) || a.id - b.id);
+    return {
+      runtime: options.runtime,
+      thread: options.thread,
+      covers: options.thread === 'main' ?
+        'views made on the main thread; each worker records its own (call report() there)' :
+        `views made on this thread (${options.thread}) only`,
+      threshold: min,
+      sites: sampled ?
+        `exact for the first ${EXACT_SITES} views made by each API, then sampled 1 in ${SAMPLE_EVERY} ` +
+          '(an unsampled view is counted at its API\'s latest sampled site); view counts and bytes are exact' :
+        'every view has its own site; view counts and bytes are exact',
+      liveStoresTraced: traced,
+      stores: out,
+    };
+  }
+
+  function snapshot() {
+    const out = [];
+    for (const rec of live) {
+      const facts = storeFacts(rec);
+      if (facts !== undefined) out.push(facts);
+    }
+    return { runtime: options.runtime, thread: options.thread, stores: out };
+  }
+
+  // The growth from snapshot a to snapshot b, by allocation site and by view site.
+  function diff(a, b) {
+    const allocs = new MapCtor();
+    const views = new MapCtor();
+    const add = (snap, sign) => {
+      for (const store of snap.stores) {
+        const where = store.allocatedAt === null ? 'unknown' : `${store.allocatedAt} (${store.allocatedBy})`;
+        let row = allocs.get(where);
+        if (row === undefined) allocs.set(where, row = { site: where, stores: 0, bytes: 0 });
+        row.stores += sign;
+        row.bytes += sign * store.bytes;
+        for (const site of store.sites) {
+          const key = `${site.site} (${site.api})`;
+          let v = views.get(key);
+          if (v === undefined) views.set(key, v = { site: site.site, api: site.api, views: 0, bytes: 0, pinnedBytes: 0 });
+          v.views += sign * site.views;
+          v.bytes += sign * site.bytes;
+        }
+      }
+    };
+    add(a, -1);
+    add(b, 1);
+    const allocations = [...allocs.values()].filter((r) => r.stores !== 0 || r.bytes !== 0)
+      .sort((x, y) => y.bytes - x.bytes || y.stores - x.stores);
+    const viewRows = [...views.values()].filter((r) => r.views !== 0 || r.bytes !== 0)
+      .map(({ site, api, views: n, bytes }) => ({ site, api, views: n, bytes }))
+      .sort((x, y) => y.views - x.views || y.bytes - x.bytes);
+    return { allocations, views: viewRows };
+  }
+
+  return { report, snapshot, diff, format: formatReport };
+}
+
+// --- text ------------------------------------------------------------------------------------
+function formatCount(n) {
+  const s = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
+    out += s[i];
+  }
+  return n < 0 ? `-${out}` : out;
+}
+
+function formatBytes(n) {
+  const abs = Math.abs(n);
+  const fixed = (v) => v.toFixed(v >= 10 ? 1 : 2);
+  if (abs >= 1024 * MIB) return `${fixed(n / (1024 * MIB))} GiB`;
+  if (abs >= 0.01 * MIB) return `${fixed(n / MIB)} MiB`;
+  if (abs >= 1024) return `${fixed(n / 1024)} KiB`;
+  return `${n} B`;
+}
+
+function formatPercent(fraction) {
+  const p = fraction * 100;
+  return `${p < 0.1 && p > 0 ? p.toFixed(2) : p.toFixed(1)}%`;
+}
+
+/** The text form of a report object (what --trace-retention prints). */
+function formatReport(r) {
+  const lines = [];
+  const pinned = r.stores.filter((s) => s.pinned).length;
+  lines.push(`retention report (${r.runtime}): ${r.stores.length} live store${r.stores.length === 1 ? '' : 's'} ` +
+    `>= ${formatBytes(r.threshold)} (of ${r.liveStoresTraced} traced), ${pinned} pinned only by views`);
+  lines.push(`  covers: ${r.covers}`);
+  lines.push(`  sites: ${r.sites}`);
+  for (const s of r.stores) {
+    const alloc = s.allocatedAt === null ? 'allocated outside the traced APIs' :
+      `allocated at ${s.allocatedAt} (${s.allocatedBy})`;
+    const owner = s.owner === 'gone' ? '; owner gone, only views keep it alive' :
+      s.owner === 'alive' ? '; owner alive' : '';
+    lines.push(`store #${s.id}: ${formatBytes(s.bytes)} ${s.type} (${formatCount(s.bytes)} bytes), ${alloc}${owner}`);
+    lines.push(`  ${formatCount(s.views)} live view${s.views === 1 ? '' : 's'} covering ` +
+      `${formatBytes(s.viewBytes)} (${formatPercent(s.coveredFraction)})`);
+    for (const site of s.sites) {
+      lines.push(`    ${formatCount(site.views)} view${site.views === 1 ? '' : 's'}, ${formatBytes(site.bytes)}, ` +
+        `made at ${site.site} (${site.api})`);
+    }
+    if (s.verdict !== null) lines.push(`  => ${s.verdict}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+module.exports = { install, formatReport, formatBytes, formatCount };
