@@ -15,7 +15,7 @@
 'use strict';
 
 const EXACT_SITES = 32;
-const SAMPLE_EVERY = 64;
+const SAMPLE_EVERY = 1024;
 const MIB = 1024 * 1024;
 // Allocation sites are captured for stores at least this large (or the threshold, if smaller):
 // small stores are never reported, and capturing their sites would cost every small allocation.
@@ -45,7 +45,10 @@ function install(options) {
   const ArrayIsArray = Array.isArray;
   const MathMin = Math.min;
   const TypedArray = ObjectGetPrototypeOf(g.Uint8Array);
-  const getter = (proto, name) => ObjectGetOwnPropertyDescriptor(proto, name).get;
+  const FunctionPrototypeCall = Function.prototype.call;
+  // fn(thisArg, ...args) without a property lookup or an argument array per call.
+  const uncurry = (fn) => FunctionPrototypeCall.bind(fn);
+  const getter = (proto, name) => uncurry(ObjectGetOwnPropertyDescriptor(proto, name).get);
   const taBuffer = getter(TypedArray.prototype, 'buffer');
   const taOffset = getter(TypedArray.prototype, 'byteOffset');
   const taLength = getter(TypedArray.prototype, 'byteLength');
@@ -56,14 +59,14 @@ function install(options) {
   const sabLength = g.SharedArrayBuffer !== undefined ?
     getter(g.SharedArrayBuffer.prototype, 'byteLength') : undefined;
   const isArrayBuffer = (v) => {
-    try { ReflectApply(abLength, v, []); return true; } catch { return false; }
+    if (typeof v !== 'object' || v === null) return false;
+    try { abLength(v); return true; } catch { return false; }
   };
   const isSharedArrayBuffer = (v) => {
-    if (sabLength === undefined) return false;
-    try { ReflectApply(sabLength, v, []); return true; } catch { return false; }
+    if (sabLength === undefined || typeof v !== 'object' || v === null) return false;
+    try { sabLength(v); return true; } catch { return false; }
   };
-  const storeLength = (ab) => (isArrayBuffer(ab) ? ReflectApply(abLength, ab, []) :
-    ReflectApply(sabLength, ab, []));
+  const storeLength = (ab) => (isArrayBuffer(ab) ? abLength(ab) : sabLength(ab));
 
   const threshold = options.threshold;
   const overlapMode = options.overlap || 'off';
@@ -77,18 +80,44 @@ function install(options) {
   const sites = new MapCtor(); // "file:line:col (api)" -> interned site
   let depth = 0; // > 0 while a wrapper runs: inner wrapped calls are not views of the user's
 
-  const released = new FinalizationRegistry((held) => {
-    if (held.store !== undefined) { live.delete(held.store); return; }
-    const entry = held.entry === undefined ? held : held.entry;
-    const len = held.entry === undefined ? held.unit : held.len;
+  // A view's record is released with the view: the registry's held value is a number (entry
+  // index * 2**33 + length), far cheaper for the engine than an object per view. Entries of a
+  // collected store are reused once their last view is gone, so records stay bounded.
+  const SLOT = 2 ** 33;
+  const entryTable = [];
+  const freeEntries = [];
+  function newEntry(rec, site) {
+    const index = freeEntries.length > 0 ? freeEntries.pop() : entryTable.length;
+    const entry = { index, site, views: 0, bytes: 0, rec };
+    entryTable[index] = entry;
+    rec.entries.set(site, entry);
+    return entry;
+  }
+  function freeEntry(entry) {
+    entryTable[entry.index] = undefined;
+    freeEntries.push(entry.index);
+  }
+  function releaseView(entry, len) {
     entry.views--;
     entry.bytes -= len;
     const rec = entry.rec;
     rec.views--;
     rec.bytes -= len;
-    if (held.range !== undefined) {
+    if (entry.views === 0 && rec.dead) freeEntry(entry);
+  }
+  const released = new FinalizationRegistry((held) => {
+    if (typeof held === 'number') {
+      const index = Math.floor(held / SLOT);
+      releaseView(entryTable[index], held - index * SLOT);
+    } else if (held.store !== undefined) {
+      const rec = held.store;
+      rec.dead = true;
+      live.delete(rec);
+      for (const entry of rec.entries.values()) if (entry.views === 0) freeEntry(entry);
+    } else {
+      releaseView(held.entry, held.len);
       held.range.count--;
-      if (held.range.count === 0) rec.ranges.delete(held.range.key);
+      if (held.range.count === 0) held.entry.rec.ranges.delete(held.range.key);
     }
   });
 
@@ -102,7 +131,8 @@ function install(options) {
       allocatedAt: site,
       views: 0,
       bytes: 0,
-      entries: new MapCtor(), // site -> { site, views, bytes, unit, rec }
+      entries: new MapCtor(), // site -> { index, site, views, bytes, rec }
+      dead: false,
       ranges: everySite ? new MapCtor() : undefined,
     };
     stores.set(ab, rec);
@@ -157,8 +187,12 @@ function install(options) {
   function apiState(api) {
     let state = apis.get(api);
     if (state === undefined) {
-      state = { api, count: 0, site: undefined };
+      state = { api, count: 0, site: undefined, pool: undefined };
       apis.set(api, state);
+      if (!api.startsWith('new ') || api.endsWith('Array')) {
+        state.pool = { api: `${api}, pool`, count: 0, site: undefined, pool: undefined };
+        apis.set(state.pool.api, state.pool);
+      }
     }
     return state;
   }
@@ -175,44 +209,41 @@ function install(options) {
   }
 
   // --- views -----------------------------------------------------------------------------
-  function note(view, state, isDataView) {
+  function note(view, state, isDataView, ctor) {
     let ab, offset, len;
     if (isDataView) {
-      ab = ReflectApply(dvBuffer, view, []);
-      offset = ReflectApply(dvOffset, view, []);
-      len = ReflectApply(dvLength, view, []);
+      ab = dvBuffer(view);
+      offset = dvOffset(view);
+      len = dvLength(view);
     } else {
-      ab = ReflectApply(taBuffer, view, []);
-      offset = ReflectApply(taOffset, view, []);
-      len = ReflectApply(taLength, view, []);
+      ab = taBuffer(view);
+      offset = taOffset(view);
+      len = taLength(view);
     }
     let rec = stores.get(ab);
     if (rec === undefined) rec = newStore(ab, null, undefined);
     const site = siteFor(state);
     let entry = rec.entries.get(site);
-    if (entry === undefined) {
-      entry = { site, views: 0, bytes: 0, unit: len, rec };
-      rec.entries.set(site, entry);
-    }
+    if (entry === undefined) entry = newEntry(rec, site);
     entry.views++;
     entry.bytes += len;
     rec.views++;
     rec.bytes += len;
     if (rec.ranges !== undefined) {
-      const range = checkOverlap(rec, offset, len, site);
+      const range = checkOverlap(rec, offset, len, site, ctor);
       released.register(view, { entry, len, range });
     } else {
-      released.register(view, len === entry.unit ? entry : { entry, len });
+      released.register(view, entry.index * SLOT + len);
     }
   }
 
-  function noteAllocation(result, state, ownerIsResult) {
+  function noteAllocation(result, state, ownerIsResult, ctor) {
     const isView = !isArrayBuffer(result) && !isSharedArrayBuffer(result);
-    const ab = isView ? ReflectApply(taBuffer, result, []) : result;
+    const ab = isView ? taBuffer(result) : result;
     const size = storeLength(ab);
-    if (isView && ReflectApply(taLength, result, []) < size) {
+    if (isView && taLength(result) < size) {
       // A slice of a shared store (Buffer's pool): a view like any other.
-      note(result, apiState(`${state.api}, pool`), false);
+      note(result, state.pool, false, ctor);
       return;
     }
     if (size < allocFloor || stores.get(ab) !== undefined) return;
@@ -221,7 +252,7 @@ function install(options) {
 
   // --- overlap ---------------------------------------------------------------------------
   const warnedPairs = new Set();
-  function checkOverlap(rec, start, len, site) {
+  function checkOverlap(rec, start, len, site, ctor) {
     const end = start + len;
     const key = `${start}:${end}`;
     let range = rec.ranges.get(key);
@@ -232,14 +263,14 @@ function install(options) {
         if (++checked > MAX_RANGES_CHECKED) break;
         const partial = other.start < end && start < other.end &&
           !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
-        if (partial) reportOverlap(rec, other, start, end, site);
+        if (partial) reportOverlap(rec, other, start, end, site, ctor);
       }
     }
     range = { key, start, end, count: 1, site };
     rec.ranges.set(key, range);
     return range;
   }
-  function reportOverlap(rec, other, start, end, site) {
+  function reportOverlap(rec, other, start, end, site, ctor) {
     const pair = `${other.site.key}|${site.key}`;
     if (overlapMode === 'warn' && warnedPairs.has(pair)) return;
     warnedPairs.add(pair);
@@ -253,6 +284,8 @@ function install(options) {
     if (overlapMode === 'throw') {
       const error = new ErrorCtor(message);
       error.code = 'ERR_BUFFER_VIEW_OVERLAP';
+      // The stack starts at the user's call, not inside the tracer.
+      if (typeof ctor === 'function') ErrorCtor.captureStackTrace(error, ctor);
       throw error;
     }
     options.emitWarning(message, 'BufferOverlapWarning', 'NODEBUF_BUFFER_OVERLAP');
@@ -276,38 +309,39 @@ function install(options) {
   // finds our wrapper, the original subarray runs directly and the view counts once, as slice).
   const subarrayState = apiState('subarray');
   const sliceState = apiState('slice');
-  let origSubarray;
+  // The originals run no wrapped API (they make the view directly), so these hot wrappers need
+  // no depth guard.
+  let callSubarray;
   const subarrayWrapper = replace(Buffer.prototype, 'subarray', (orig) => {
-    origSubarray = orig;
+    callSubarray = uncurry(orig);
     return function subarray(start, end) {
-      if (depth !== 0) return ReflectApply(orig, this, [start, end]);
-      depth++;
-      let view;
-      try { view = ReflectApply(orig, this, [start, end]); } finally { depth--; }
-      note(view, subarrayState, false);
+      const view = callSubarray(this, start, end);
+      note(view, subarrayState, false, subarray);
       return view;
     };
   });
-  replace(Buffer.prototype, 'slice', (orig) => function slice(start, end) {
-    if (depth !== 0) return ReflectApply(orig, this, [start, end]);
-    depth++;
-    let view;
-    try {
-      view = this.subarray === subarrayWrapper ?
-        ReflectApply(origSubarray, this, [start, end]) : ReflectApply(orig, this, [start, end]);
-    } finally { depth--; }
-    note(view, sliceState, false);
-    return view;
+  replace(Buffer.prototype, 'slice', (orig) => {
+    const callSlice = uncurry(orig);
+    return function slice(start, end) {
+      const view = this.subarray === subarrayWrapper ?
+        callSubarray(this, start, end) : callSlice(this, start, end);
+      note(view, sliceState, false, slice);
+      return view;
+    };
   });
   // %TypedArray%#subarray (Uint8Array, Float64Array, ... and Buffers whose own was removed).
   const taSubarrayState = apiState('TypedArray#subarray');
-  replace(TypedArray.prototype, 'subarray', (orig) => function subarray(start, end) {
-    if (depth !== 0) return ReflectApply(orig, this, [start, end]);
-    depth++;
-    let view;
-    try { view = ReflectApply(orig, this, [start, end]); } finally { depth--; }
-    note(view, taSubarrayState, false);
-    return view;
+  replace(TypedArray.prototype, 'subarray', (orig) => {
+    const call = uncurry(orig);
+    // The engine makes the result through the species constructor (our proxy): guard.
+    return function subarray(start, end) {
+      if (depth !== 0) return call(this, start, end);
+      depth++;
+      let view;
+      try { view = call(this, start, end); } finally { depth--; }
+      note(view, taSubarrayState, false, subarray);
+      return view;
+    };
   });
 
   // Buffer.from: a view for (array)buffers, a copy (maybe a pool slice) otherwise.
@@ -318,18 +352,18 @@ function install(options) {
     depth++;
     let result;
     try { result = ReflectApply(orig, this, [value, encodingOrOffset, length]); } finally { depth--; }
-    if (isArrayBuffer(value) || isSharedArrayBuffer(value)) note(result, fromViewState, false);
-    else noteAllocation(result, fromState, true);
+    if (isArrayBuffer(value) || isSharedArrayBuffer(value)) note(result, fromViewState, false, from);
+    else noteAllocation(result, fromState, true, from);
     return result;
   });
   for (const name of ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat', 'copyBytesFrom']) {
     const state = apiState(`Buffer.${name}`);
-    replace(Buffer, name, (orig) => function (a, b, c) {
+    replace(Buffer, name, (orig) => function allocator(a, b, c) {
       if (depth !== 0) return ReflectApply(orig, this, [a, b, c]);
       depth++;
       let result;
       try { result = ReflectApply(orig, this, [a, b, c]); } finally { depth--; }
-      noteAllocation(result, state, true);
+      noteAllocation(result, state, true, allocator);
       return result;
     });
   }
@@ -341,7 +375,7 @@ function install(options) {
   function wrapConstructor(name, onConstruct) {
     const Original = g[name];
     if (typeof Original !== 'function') return;
-    const proxy = new Proxy(Original, {
+    const handler = {
       construct(target, args, newTarget) {
         if (depth !== 0) return ReflectConstruct(target, args, newTarget === proxy ? target : newTarget);
         depth++;
@@ -349,10 +383,11 @@ function install(options) {
         try {
           result = ReflectConstruct(target, args, newTarget === proxy ? target : newTarget);
         } finally { depth--; }
-        onConstruct(result, args);
+        onConstruct(result, args, handler.construct);
         return result;
       },
-    });
+    };
+    const proxy = new Proxy(Original, handler);
     const desc = ObjectGetOwnPropertyDescriptor(g, name);
     ObjectDefineProperty(g, name, { ...desc, value: proxy });
     const ctorDesc = ObjectGetOwnPropertyDescriptor(Original.prototype, 'constructor');
@@ -363,16 +398,16 @@ function install(options) {
   for (const name of typedNames) {
     const viewState = apiState(`new ${name}(buffer)`);
     const allocState = apiState(`new ${name}`);
-    wrapConstructor(name, (result, args) => {
-      if (isArrayBuffer(args[0]) || isSharedArrayBuffer(args[0])) note(result, viewState, false);
-      else noteAllocation(result, allocState, true);
+    wrapConstructor(name, (result, args, ctor) => {
+      if (isArrayBuffer(args[0]) || isSharedArrayBuffer(args[0])) note(result, viewState, false, ctor);
+      else noteAllocation(result, allocState, true, ctor);
     });
   }
   const dataViewState = apiState('new DataView');
-  wrapConstructor('DataView', (result) => note(result, dataViewState, true));
+  wrapConstructor('DataView', (result, args, ctor) => note(result, dataViewState, true, ctor));
   for (const name of ['ArrayBuffer', 'SharedArrayBuffer']) {
     const state = apiState(`new ${name}`);
-    wrapConstructor(name, (result) => noteAllocation(result, state, false));
+    wrapConstructor(name, (result, args, ctor) => noteAllocation(result, state, false, ctor));
   }
 
   // --- reports ---------------------------------------------------------------------------
