@@ -46,4 +46,13 @@ if (require('worker_threads').isMainThread) {
   process.on('SIGUSR2', () => process.stderr.write(formatReport(api.report())));
 }
 
-module.exports = api;
+module.exports = { report: api.report, snapshot: api.snapshot, diff: api.diff, format: formatReport };
+
+// `require('nodebuf:retention')` reaches the same API in Node as in the nodebuf runner, so a
+// script or test written against it runs under both.
+const Module = require('module');
+const load = Module._load;
+Module._load = function _load(request, parent, isMain) {
+  if (request === 'nodebuf:retention') return module.exports;
+  return load.call(this, request, parent, isMain);
+};

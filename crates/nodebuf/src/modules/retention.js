@@ -27,11 +27,53 @@ const api = install({
   thread: threadId === 0 ? 'main' : `worker ${threadId}`,
   // Builtins (and the tracer, loaded as one) have `node:` file names; natives have none.
   isInternalFile: (file) => file.startsWith('node:') || file === '<native>',
-  // Line 1 of a CommonJS module starts after the loader's wrapper text.
-  fixColumn: (file, line, column) => (line === 1 ? Math.max(1, column - WRAPPER_PREFIX.length) : column),
+  fixColumn: callColumn,
   emitWarning: (message, type, code) => process.emitWarning(message, type, code),
   cwd: process.cwd(),
 });
+
+// QuickJS gives a call's position as its last argument token (`f(a, b + 1)` -> `1`), V8 as the
+// callee's name (`f`, or `new` for `new F(...)`). Sites must read the same under both runtimes, so
+// the column is moved back to the callee when the source line shows where it is: from the
+// reported token, leftwards to the call's unmatched `(`, then to the name before it.
+const sourceLines = new Map();
+function lineOf(file, line) {
+  let lines = sourceLines.get(file);
+  if (lines === undefined) {
+    try { lines = require('fs').readFileSync(file, 'utf8').split('\n'); } catch { lines = []; }
+    sourceLines.set(file, lines);
+  }
+  return lines[line - 1];
+}
+const isNameChar = (ch) => ch !== undefined && /[\w$]/.test(ch);
+function callColumn(file, line, column) {
+  // Line 1 of a CommonJS module starts after the loader's wrapper text.
+  if (line === 1) column = Math.max(1, column - WRAPPER_PREFIX.length);
+  const text = lineOf(file, line);
+  if (typeof text !== 'string') return column;
+  let i = column - 1;
+  // Already at a callee name (`name(`): V8's position.
+  let end = i;
+  while (isNameChar(text[end])) end++;
+  if (end > i && !isNameChar(text[i - 1]) && text[end] === '(') return column;
+  let depth = 0;
+  for (; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === ')' || ch === ']') depth++;
+    else if (ch === '(' || ch === '[') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  if (i < 0 || text[i] !== '(') return column;
+  let start = i;
+  while (start > 0 && isNameChar(text[start - 1])) start--;
+  if (start === i) return column;
+  const before = text.slice(0, start);
+  const isNew = /(^|[^\w$.])new\s+$/.exec(before);
+  if (isNew !== null) return before.length - isNew[0].length + isNew[1].length + 1;
+  return start + 1;
+}
 
 function emitAtExit() {
   const report = api.report();
