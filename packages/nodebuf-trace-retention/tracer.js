@@ -66,6 +66,10 @@ function install(options) {
     if (sabLength === undefined || typeof v !== 'object' || v === null) return false;
     try { sabLength(v); return true; } catch { return false; }
   };
+  const isTypedArray = (v) => {
+    if (typeof v !== 'object' || v === null) return false;
+    try { taBuffer(v); return true; } catch { return false; }
+  };
   const storeLength = (ab) => (isArrayBuffer(ab) ? abLength(ab) : sabLength(ab));
 
   const threshold = options.threshold;
@@ -323,10 +327,15 @@ function install(options) {
   replace(Buffer.prototype, 'slice', (orig) => {
     const callSlice = uncurry(orig);
     return function slice(start, end) {
-      const view = this.subarray === subarrayWrapper ?
-        callSubarray(this, start, end) : callSlice(this, start, end);
-      note(view, sliceState, false, slice);
-      return view;
+      if (this.subarray === subarrayWrapper) {
+        const view = callSubarray(this, start, end);
+        note(view, sliceState, false, slice);
+        return view;
+      }
+      // A user's own `subarray` may return anything: record only typed arrays.
+      const result = callSlice(this, start, end);
+      if (isTypedArray(result)) note(result, sliceState, false, slice);
+      return result;
     };
   });
   // %TypedArray%#subarray (Uint8Array, Float64Array, ... and Buffers whose own was removed).
@@ -392,6 +401,8 @@ function install(options) {
     ObjectDefineProperty(g, name, { ...desc, value: proxy });
     const ctorDesc = ObjectGetOwnPropertyDescriptor(Original.prototype, 'constructor');
     ObjectDefineProperty(Original.prototype, 'constructor', { ...ctorDesc, value: proxy });
+    // `Object.getPrototypeOf(Buffer) === Uint8Array` holds in both runtimes: keep it true.
+    if (ObjectGetPrototypeOf(Buffer) === Original) Object.setPrototypeOf(Buffer, proxy);
   }
   const typedNames = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
     'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
@@ -447,6 +458,10 @@ function install(options) {
     if (store.owner === 'alive') {
       return `${formatBytes(store.bytes)} shared by its owner and ${covering}${made}`;
     }
+    if (store.owner === 'unknown') {
+      return `${formatBytes(store.bytes)} held by ${covering}${made} (and by its owner, if any: ` +
+        'it was allocated outside the traced APIs)';
+    }
     return `${formatBytes(store.bytes)} kept alive by ${covering}${made}; ` +
       'copy them with Buffer.from(view) if they outlive the parent';
   }
@@ -460,7 +475,7 @@ function install(options) {
       if (facts === undefined) continue;
       traced++;
       if (facts.bytes < min) continue;
-      facts.pinned = facts.owner !== 'alive' && facts.views > 0;
+      facts.pinned = facts.owner === 'gone' && facts.views > 0;
       facts.verdict = verdictOf(facts);
       out.push(facts);
     }

@@ -40,7 +40,8 @@ const sourceLines = new Map();
 function lineOf(file, line) {
   let lines = sourceLines.get(file);
   if (lines === undefined) {
-    try { lines = require('fs').readFileSync(file, 'utf8').split('\n'); } catch { lines = []; }
+    // The native reader, not fs.readFileSync: that would take a slice of the Buffer pool.
+    try { lines = native.fs.readFileUtf8(file).split('\n'); } catch { lines = []; }
     sourceLines.set(file, lines);
   }
   return lines[line - 1];
