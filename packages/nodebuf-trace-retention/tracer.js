@@ -58,18 +58,15 @@ function install(options) {
   const abLength = getter(g.ArrayBuffer.prototype, 'byteLength');
   const sabLength = g.SharedArrayBuffer !== undefined ?
     getter(g.SharedArrayBuffer.prototype, 'byteLength') : undefined;
-  const isArrayBuffer = (v) => {
-    if (typeof v !== 'object' || v === null) return false;
-    try { abLength(v); return true; } catch { return false; }
-  };
-  const isSharedArrayBuffer = (v) => {
-    if (sabLength === undefined || typeof v !== 'object' || v === null) return false;
-    try { sabLength(v); return true; } catch { return false; }
-  };
-  const isTypedArray = (v) => {
-    if (typeof v !== 'object' || v === null) return false;
-    try { taBuffer(v); return true; } catch { return false; }
-  };
+  // Brand checks that never throw (a thrown error would cost a stack trace per call).
+  const ArrayBufferIsView = g.ArrayBuffer.isView;
+  const ObjectPrototypeToString = uncurry(Object.prototype.toString);
+  const taTag = uncurry(ObjectGetOwnPropertyDescriptor(TypedArray.prototype, Symbol.toStringTag).get);
+  const isArrayBuffer = (v) => typeof v === 'object' && v !== null && !ArrayBufferIsView(v) &&
+    ObjectPrototypeToString(v) === '[object ArrayBuffer]';
+  const isSharedArrayBuffer = (v) => sabLength !== undefined && typeof v === 'object' && v !== null &&
+    !ArrayBufferIsView(v) && ObjectPrototypeToString(v) === '[object SharedArrayBuffer]';
+  const isTypedArray = (v) => taTag(v) !== undefined;
   const storeLength = (ab) => (isArrayBuffer(ab) ? abLength(ab) : sabLength(ab));
 
   const threshold = options.threshold;
