@@ -238,17 +238,23 @@ function install(options) {
     }
   }
 
-  function noteAllocation(result, state, ownerIsResult, ctor) {
-    const isView = !isArrayBuffer(result) && !isSharedArrayBuffer(result);
-    const ab = isView ? taBuffer(result) : result;
-    const size = storeLength(ab);
-    if (isView && taLength(result) < size) {
-      // A slice of a shared store (Buffer's pool): a view like any other.
+  // A new Buffer, typed array (isView) or (Shared)ArrayBuffer: a pool slice is a view like any
+  // other; a large new store gets its allocation site and owner.
+  function noteAllocation(result, state, isView, ctor) {
+    if (!isView) {
+      if (stores.get(result) === undefined && storeLength(result) >= allocFloor) {
+        newStore(result, result, intern(userFrame(), state.api));
+      }
+      return;
+    }
+    const ab = taBuffer(result);
+    const rec = stores.get(ab);
+    const size = rec !== undefined ? rec.size : storeLength(ab);
+    if (taLength(result) < size) {
       note(result, state.pool, false, ctor);
       return;
     }
-    if (size < allocFloor || stores.get(ab) !== undefined) return;
-    newStore(ab, ownerIsResult ? result : ab, intern(userFrame(), state.api));
+    if (rec === undefined && size >= allocFloor) newStore(ab, result, intern(userFrame(), state.api));
   }
 
   // --- overlap ---------------------------------------------------------------------------
@@ -354,23 +360,26 @@ function install(options) {
   const fromViewState = apiState('Buffer.from(arrayBuffer)');
   const fromState = apiState('Buffer.from');
   replace(Buffer, 'from', (orig) => function from(value, encodingOrOffset, length) {
-    if (depth !== 0) return ReflectApply(orig, this, [value, encodingOrOffset, length]);
+    if (depth !== 0) return ReflectApply(orig, this, arguments);
     depth++;
     let result;
-    try { result = ReflectApply(orig, this, [value, encodingOrOffset, length]); } finally { depth--; }
+    try { result = ReflectApply(orig, this, arguments); } finally { depth--; }
     if (isArrayBuffer(value) || isSharedArrayBuffer(value)) note(result, fromViewState, false, from);
     else noteAllocation(result, fromState, true, from);
     return result;
   });
   for (const name of ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat', 'copyBytesFrom']) {
     const state = apiState(`Buffer.${name}`);
-    replace(Buffer, name, (orig) => function allocator(a, b, c) {
-      if (depth !== 0) return ReflectApply(orig, this, [a, b, c]);
-      depth++;
-      let result;
-      try { result = ReflectApply(orig, this, [a, b, c]); } finally { depth--; }
-      noteAllocation(result, state, true, allocator);
-      return result;
+    replace(Buffer, name, (orig) => {
+      const call = uncurry(orig);
+      return function allocator(a, b, c) {
+        if (depth !== 0) return call(this, a, b, c);
+        depth++;
+        let result;
+        try { result = call(this, a, b, c); } finally { depth--; }
+        noteAllocation(result, state, true, allocator);
+        return result;
+      };
     });
   }
 
