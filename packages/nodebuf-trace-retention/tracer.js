@@ -20,7 +20,7 @@ const MIB = 1024 * 1024;
 // Allocation sites are captured for stores at least this large (or the threshold, if smaller):
 // small stores are never reported, and capturing their sites would cost every small allocation.
 const ALLOC_SITE_FLOOR = 64 * 1024;
-// Overlap checking compares a new view with this many distinct live ranges of its store at most.
+// Overlap checking compares a new view with at most this many distinct live ranges near it.
 const MAX_RANGES_CHECKED = 4096;
 
 /**
@@ -118,7 +118,7 @@ function install(options) {
     } else {
       releaseView(held.entry, held.len);
       held.range.count--;
-      if (held.range.count === 0) held.entry.rec.ranges.delete(held.range.key);
+      if (held.range.count === 0) forgetRange(held.entry.rec, held.range);
     }
   });
 
@@ -135,6 +135,9 @@ function install(options) {
       entries: new MapCtor(), // site -> { index, site, views, bytes, rec }
       dead: false,
       ranges: everySite ? new MapCtor() : undefined,
+      sorted: everySite ? [] : undefined,
+      maxLen: 0,
+      deadRanges: 0,
     };
     stores.set(ab, rec);
     live.add(rec);
@@ -259,23 +262,50 @@ function install(options) {
 
   // --- overlap ---------------------------------------------------------------------------
   const warnedPairs = new Set();
+  // Per store: distinct live ranges by key, and the same ranges sorted by start, so a new view
+  // is compared only with ranges that start within the longest range's length before it.
+  function lowerBound(sorted, start) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   function checkOverlap(rec, start, len, site, ctor) {
     const end = start + len;
     const key = `${start}:${end}`;
     let range = rec.ranges.get(key);
     if (range !== undefined) { range.count++; return range; }
+    const sorted = rec.sorted;
     if (len > 0) {
       let checked = 0;
-      for (const other of rec.ranges.values()) {
-        if (++checked > MAX_RANGES_CHECKED) break;
+      for (let i = lowerBound(sorted, start - rec.maxLen); i < sorted.length; i++) {
+        const other = sorted[i];
+        if (other.start >= end || ++checked > MAX_RANGES_CHECKED) break;
+        if (other.dead) continue;
         const partial = other.start < end && start < other.end &&
           !(other.start <= start && end <= other.end) && !(start <= other.start && other.end <= end);
         if (partial) reportOverlap(rec, other, start, end, site, ctor);
       }
     }
-    range = { key, start, end, count: 1, site };
+    range = { key, start, end, count: 1, site, dead: false };
     rec.ranges.set(key, range);
+    sorted.splice(lowerBound(sorted, start), 0, range);
+    if (len > rec.maxLen) rec.maxLen = len;
     return range;
+  }
+  // Released ranges are marked and swept when they are half of the sorted list (removing each
+  // one from the middle of a long array would cost O(n) per collected view).
+  function forgetRange(rec, range) {
+    rec.ranges.delete(range.key);
+    range.dead = true;
+    if (++rec.deadRanges * 2 > rec.sorted.length) {
+      rec.sorted = rec.sorted.filter((r) => !r.dead);
+      rec.deadRanges = 0;
+    }
   }
   function reportOverlap(rec, other, start, end, site, ctor) {
     const pair = `${other.site.key}|${site.key}`;
