@@ -97,6 +97,7 @@ function install(options) {
   function freeEntry(entry) {
     entryTable[entry.index] = undefined;
     freeEntries.push(entry.index);
+    entry.index = -1; // a per-API cache holding it must look again
   }
   function releaseView(entry, len) {
     entry.views--;
@@ -191,10 +192,10 @@ function install(options) {
   function apiState(api) {
     let state = apis.get(api);
     if (state === undefined) {
-      state = { api, count: 0, site: undefined, pool: undefined };
+      state = { api, count: 0, site: undefined, pool: undefined, entry: undefined };
       apis.set(api, state);
       if (!api.startsWith('new ') || api.endsWith('Array')) {
-        state.pool = { api: `${api}, pool`, count: 0, site: undefined, pool: undefined };
+        state.pool = { api: `${api}, pool`, count: 0, site: undefined, pool: undefined, entry: undefined };
         apis.set(state.pool.api, state.pool);
       }
     }
@@ -202,38 +203,33 @@ function install(options) {
   }
   let sampled = false; // true once a view was counted at a site it did not capture itself
 
-  function siteFor(state) {
+  // --- views -----------------------------------------------------------------------------
+  function note(view, state, isDataView, ctor) {
+    const ab = isDataView ? dvBuffer(view) : taBuffer(view);
+    const len = isDataView ? dvLength(view) : taLength(view);
+    let rec = stores.get(ab);
+    if (rec === undefined) rec = newStore(ab, null, undefined);
+    // The site (inlined siteFor: this runs once per view).
     const n = state.count++;
     if (everySite || n < EXACT_SITES || n % SAMPLE_EVERY === 0 || state.site === undefined) {
       state.site = intern(userFrame(), state.api);
     } else {
       sampled = true;
     }
-    return state.site;
-  }
-
-  // --- views -----------------------------------------------------------------------------
-  function note(view, state, isDataView, ctor) {
-    let ab, offset, len;
-    if (isDataView) {
-      ab = dvBuffer(view);
-      offset = dvOffset(view);
-      len = dvLength(view);
-    } else {
-      ab = taBuffer(view);
-      offset = taOffset(view);
-      len = taLength(view);
+    const site = state.site;
+    // Consecutive views from one site into one store (a loop) reuse the entry found last time.
+    let entry = state.entry;
+    if (entry === undefined || entry.rec !== rec || entry.site !== site || entry.index === -1) {
+      entry = rec.entries.get(site);
+      if (entry === undefined) entry = newEntry(rec, site);
+      state.entry = entry;
     }
-    let rec = stores.get(ab);
-    if (rec === undefined) rec = newStore(ab, null, undefined);
-    const site = siteFor(state);
-    let entry = rec.entries.get(site);
-    if (entry === undefined) entry = newEntry(rec, site);
     entry.views++;
     entry.bytes += len;
     rec.views++;
     rec.bytes += len;
     if (rec.ranges !== undefined) {
+      const offset = isDataView ? dvOffset(view) : taOffset(view);
       const range = checkOverlap(rec, offset, len, site, ctor);
       released.register(view, { entry, len, range });
     } else {
