@@ -28,3 +28,7 @@ for script in crates/nodebuf-js/benches/calls.js crates/nodebuf/benches/worker_m
   echo "== $script: nodebuf"
   target/release/nodebuf "$script"
 done
+
+echo
+echo "== retention tracing cost (off / on)"
+bench/trace_retention.sh

@@ -69,6 +69,10 @@
     if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
   }
   if (native.process.flags.exposeGc) defineGlobal('gc', function gc() { native.gc(); });
+  // Tracing wraps the view-making APIs before any user code runs; without the flags nothing is
+  // wrapped and nothing is recorded (zero cost).
+  const { traceRetention, traceOverlap, throwOverlap } = native.process.flags;
+  if (typeof traceRetention === 'string' || traceOverlap || throwOverlap) requireBuiltin('nodebuf:retention');
 
   try {
     const { eval: code, print } = native.process.flags;

@@ -26,6 +26,15 @@ pub struct Flags {
     pub trace_deprecation: bool,
     /// `--throw-deprecation`: DeprecationWarnings throw instead of printing.
     pub throw_deprecation: bool,
+    /// `--trace-retention[=json|PATH]`: record every view made from JS and print the retention
+    /// report at exit (`text` on stderr, `json` on stderr, or JSON written to PATH).
+    pub trace_retention: Option<String>,
+    /// `--trace-retention-threshold=BYTES`: the smallest store the report lists (default 1 MiB).
+    pub trace_retention_threshold: Option<u64>,
+    /// `--trace-overlap`: warn once per pair of creation sites when views partially overlap.
+    pub trace_overlap: bool,
+    /// `--throw-overlap`: a partially overlapping view throws instead of warning.
+    pub throw_overlap: bool,
     /// `-e code` / `-p code`: run `code` instead of a script file.
     pub eval: Option<String>,
     /// `-p`: print the result of `eval` (as `console.log` would).
@@ -90,8 +99,28 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 args: iter.cloned().collect(),
             });
         }
-        // Node accepts `_` for `-` inside flag names.
-        let name = arg.replace('_', "-");
+        // Node accepts `_` for `-` inside flag names (not inside values).
+        let (name, value) = match arg.split_once('=') {
+            Some((name, value)) => (name.replace('_', "-"), Some(value)),
+            None => (arg.replace('_', "-"), None),
+        };
+        match (name.as_str(), value) {
+            ("--trace-retention", value) => {
+                flags.trace_retention = Some(value.unwrap_or("text").to_string());
+                flags.exec_argv.push(arg.clone());
+                continue;
+            }
+            ("--trace-retention-threshold", Some(value)) => {
+                let bytes = value.parse::<u64>().map_err(|_| {
+                    format!("invalid value for --trace-retention-threshold: {value}")
+                })?;
+                flags.trace_retention_threshold = Some(bytes);
+                flags.exec_argv.push(arg.clone());
+                continue;
+            }
+            (_, Some(_)) => return Err(format!("bad option: {arg}")),
+            _ => {}
+        }
         match name.as_str() {
             "-v" | "--version" => return Ok(Command::Version),
             "-h" | "--help" => return Ok(Command::Help),
@@ -104,6 +133,8 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--trace-warnings" => flags.trace_warnings = true,
             "--trace-deprecation" => flags.trace_deprecation = true,
             "--throw-deprecation" => flags.throw_deprecation = true,
+            "--trace-overlap" => flags.trace_overlap = true,
+            "--throw-overlap" => flags.throw_overlap = true,
             _ => return Err(format!("bad option: {arg}")),
         }
         flags.exec_argv.push(arg.clone());
@@ -140,6 +171,27 @@ mod tests {
         assert_eq!(script, "a.js");
         assert_eq!(args, strings(&["--expose-gc", "x"]));
         assert_eq!(flags.exec_argv, strings(&["--expose-gc", "--no_warnings"]));
+    }
+
+    #[test]
+    fn tracing_flags_take_values() {
+        let Ok(Command::Run { flags, .. }) = parse(&strings(&[
+            "--trace-retention=/tmp/a_b.json",
+            "--trace-retention-threshold=4096",
+            "--trace-overlap",
+            "a.js",
+        ])) else {
+            panic!("expected a run command");
+        };
+        assert_eq!(flags.trace_retention.as_deref(), Some("/tmp/a_b.json"));
+        assert_eq!(flags.trace_retention_threshold, Some(4096));
+        assert!(flags.trace_overlap && !flags.throw_overlap);
+        let Ok(Command::Run { flags, .. }) = parse(&strings(&["--trace_retention", "a.js"])) else {
+            panic!("expected a run command");
+        };
+        assert_eq!(flags.trace_retention.as_deref(), Some("text"));
+        assert!(parse(&strings(&["--trace-retention-threshold=x", "a.js"])).is_err());
+        assert!(parse(&strings(&["--expose-gc=1", "a.js"])).is_err());
     }
 
     #[test]

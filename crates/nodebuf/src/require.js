@@ -9,7 +9,10 @@ const path = require('path');
 const { moduleWrappers, WRAPPER_PREFIX } = require('internal/errors');
 
 const fs = native.fs;
-const builtinIds = new Set(Object.keys(native.sources).filter((id) => !id.startsWith('internal/')));
+const builtinIds = new Set(Object.keys(native.sources)
+  .filter((id) => !id.startsWith('internal/') && !id.startsWith('nodebuf:')));
+// nodebuf's own modules: only with their `nodebuf:` scheme, never in Module.builtinModules.
+const nodebufIds = new Set(Object.keys(native.sources).filter((id) => id.startsWith('nodebuf:')));
 builtinIds.add('buffer');
 if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/errors');
@@ -102,6 +105,7 @@ function notFound(request, parent) {
 }
 
 function builtinName(request) {
+  if (nodebufIds.has(request)) return request;
   if (request.startsWith('node:')) {
     const id = request.slice(5);
     return builtinIds.has(id) || prefixOnly.has(id) ? id : undefined;

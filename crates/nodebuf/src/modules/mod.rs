@@ -47,4 +47,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("vm", include_str!("vm.js")),
     ("internal/messaging", include_str!("messaging.js")),
     ("worker_threads", include_str!("worker_threads.js")),
+    (
+        "internal/retention_tracer",
+        include_str!("../../../../packages/nodebuf-trace-retention/tracer.js"),
+    ),
+    ("nodebuf:retention", include_str!("retention.js")),
 ];

@@ -137,6 +137,13 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     flags.set("traceWarnings", f.trace_warnings)?;
     flags.set("traceDeprecation", f.trace_deprecation)?;
     flags.set("throwDeprecation", f.throw_deprecation)?;
+    flags.set("traceRetention", f.trace_retention.clone())?;
+    flags.set(
+        "traceRetentionThreshold",
+        f.trace_retention_threshold.map(|n| n as f64),
+    )?;
+    flags.set("traceOverlap", f.trace_overlap)?;
+    flags.set("throwOverlap", f.throw_overlap)?;
     facts.set("flags", flags)?;
     native.set("process", facts)?;
     native.set("hrtime", Function::new(ctx.clone(), hrtime)?)?;
