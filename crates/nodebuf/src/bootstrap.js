@@ -60,6 +60,8 @@
   }
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
+  defineLazyGlobal('URL', () => requireBuiltin('url').URL);
+  defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.

@@ -125,7 +125,8 @@ function sourceHeader(error) {
   if (site === undefined) return '';
   let line;
   try {
-    line = native.fs.readFileUtf8(site.file).split('\n')[site.line - 1];
+    const file = site.file.startsWith('file:') ? require('url').fileURLToPath(site.file) : site.file;
+    line = native.fs.readFileUtf8(file).split('\n')[site.line - 1];
   } catch {
     return '';
   }

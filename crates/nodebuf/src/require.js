@@ -133,7 +133,20 @@ function resolveFilename(request, parent) {
     throw notFound(request, parent);
   }
   const dirs = parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base);
+  const scoped = request.startsWith('@');
+  const parts = request.split('/');
+  const pkgName = scoped ? parts.slice(0, 2).join('/') : parts[0];
+  const subpath = `.${request.slice(pkgName.length)}`;
   for (const dir of dirs) {
+    const pkgDir = path.join(dir, pkgName);
+    if (fs.kind(pkgDir) === 2) {
+      const target = require('internal/esm').requireExportsTarget(pkgDir, subpath);
+      if (target !== undefined) {
+        const found = tryFile(target);
+        if (found) return found;
+        throw notFound(request, parent);
+      }
+    }
     const found = tryPath(path.join(dir, request), isDirRequest);
     if (found) return found;
   }
@@ -176,6 +189,9 @@ function loadInto(mod, filename) {
       err.message = `${filename}: ${err.message}`;
       throw err;
     }
+  } else if (isModuleFile(filename)) {
+    // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
+    mod.exports = require('internal/esm').requireModule(filename, mod.parent);
   } else if (filename.endsWith('.node')) {
     throw new Error(`Native addons are not supported: ${filename}`);
   } else {
@@ -186,6 +202,28 @@ function loadInto(mod, filename) {
     fn.call(mod.exports, mod.exports, req, mod, filename, path.dirname(filename));
   }
   mod.loaded = true;
+}
+
+function isModuleFile(filename) {
+  if (filename.endsWith('.cjs')) return false;
+  return require('internal/esm').formatOf(filename) === 'module';
+}
+
+// A CommonJS module (or JSON) imported from an ES module: its `module.exports`, cached as
+// `require` caches it.
+function loadForImport(filename) {
+  const cached = cache[filename];
+  if (cached !== undefined) return cached.exports;
+  const mod = new Module(filename, undefined);
+  cache[filename] = mod;
+  let threw = true;
+  try {
+    loadInto(mod, filename);
+    threw = false;
+  } finally {
+    if (threw) delete cache[filename];
+  }
+  return mod.exports;
 }
 
 function loadFrom(request, parent) {
@@ -228,6 +266,10 @@ function runMain(script) {
     }
     throw err;
   }
+  if (isModuleFile(filename)) {
+    require('internal/esm').runMain(filename);
+    return;
+  }
   const mod = new Module('.', null);
   mainModule = mod;
   process.mainModule = mod;
@@ -265,7 +307,15 @@ function runEval(code, print) {
 }
 
 function createRequire(filename) {
-  const file = typeof filename === 'string' && filename.startsWith('file://') ? filename.slice(7) : String(filename);
+  const url = require('url');
+  let file;
+  if (typeof filename === 'string' && filename.startsWith('file:')) file = url.fileURLToPath(filename);
+  else if (url._isURL(filename)) file = url.fileURLToPath(filename);
+  else if (typeof filename === 'string' && path.isAbsolute(filename)) file = filename;
+  else {
+    throw require('internal/errors').codes.ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
+  }
   const mod = new Module(file, null);
   mod.filename = file;
   mod.paths = nodeModulePaths(path.dirname(file));
@@ -280,4 +330,4 @@ Module.Module = Module;
 Module._resolveFilename = resolveFilename;
 Module._nodeModulePaths = nodeModulePaths;
 
-module.exports = { Module, runMain, runEval, createRequire, builtinIds };
+module.exports = { Module, runMain, runEval, createRequire, builtinIds, loadForImport };

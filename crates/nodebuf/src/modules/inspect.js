@@ -56,6 +56,14 @@ const classIds = (() => {
   return ids;
 })();
 
+// A module namespace object: null prototype, not extensible, an own non-writable
+// `Symbol.toStringTag` of 'Module' (what QuickJS's namespace exotic objects carry).
+function isModuleNamespace(value) {
+  if (Object.getPrototypeOf(value) !== null || Object.isExtensible(value)) return false;
+  const desc = Object.getOwnPropertyDescriptor(value, Symbol.toStringTag);
+  return desc !== undefined && desc.value === 'Module' && !desc.writable && !desc.configurable;
+}
+
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
 
@@ -442,7 +450,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   if (noIterator) {
     keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
-    if (constructor === 'Object') {
+    if (constructor === null && tag === 'Module' && isModuleNamespace(value)) {
+      braces[0] = '[Module: null prototype] {';
+    } else if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
         braces[0] = '[Arguments] {';
       } else if (tag !== '') {

@@ -1,0 +1,89 @@
+//! ES modules through QuickJS's own module loader (`JS_SetModuleLoaderFunc2`, via rquickjs's
+//! `Resolver`/`Loader` traits). Node's rules (specifier resolution, package `exports`, formats,
+//! the facades that expose builtins and CommonJS modules as modules) live in the JS half,
+//! `src/esm.js`; this file only hands QuickJS's questions to it:
+//!
+//! - resolve(`base`, `specifier`) -> the module's name (a `file:` URL, or `node:id` for a
+//!   builtin), or Node's resolution error thrown into the importing module;
+//! - load(`name`) -> `{ source }`, compiled here as a module (`JS_EVAL_TYPE_MODULE`), after which
+//!   the JS half fills its `import.meta` (`url`, `filename`, `dirname`, `resolve`).
+
+use std::cell::RefCell;
+
+use rquickjs::loader::{ImportAttributes, Loader, Resolver};
+use rquickjs::module::Declared;
+use rquickjs::{Ctx, Error, Function, Module, Object, Persistent, Result, Runtime};
+
+thread_local! {
+    /// The JS half's `{ resolve, load, initMeta }` for this thread's runtime.
+    static HOOKS: RefCell<Option<Persistent<Object<'static>>>> = const { RefCell::new(None) };
+}
+
+fn hook<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Function<'js>> {
+    let saved = HOOKS.with(|slot| slot.borrow().clone());
+    let Some(saved) = saved else {
+        return Err(Error::new_loading_message(
+            name,
+            "the module loader is not ready",
+        ));
+    };
+    saved.restore(ctx)?.get(name)
+}
+
+/// Hands QuickJS's specifier normalisation to the JS resolver (Node's ESM resolution).
+struct NodeResolver;
+
+impl Resolver for NodeResolver {
+    fn resolve<'js>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        base: &str,
+        name: &str,
+        _attributes: Option<ImportAttributes<'js>>,
+    ) -> Result<String> {
+        hook(ctx, "resolve")?.call((base, name))
+    }
+}
+
+/// Compiles the source the JS half chooses for a resolved module name.
+struct NodeLoader;
+
+impl Loader for NodeLoader {
+    fn load<'js>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        _attributes: Option<ImportAttributes<'js>>,
+    ) -> Result<Module<'js, Declared>> {
+        let record: Object = hook(ctx, "load")?.call((name,))?;
+        let source: String = record.get("source")?;
+        let module = Module::declare(ctx.clone(), name, source)?;
+        let meta = module.meta()?;
+        hook(ctx, "initMeta")?.call::<_, ()>((meta, name, record))?;
+        Ok(module)
+    }
+}
+
+fn set_module_hooks<'js>(ctx: Ctx<'js>, hooks: Object<'js>) {
+    let saved = Persistent::save(&ctx, hooks);
+    HOOKS.with(|slot| *slot.borrow_mut() = Some(saved));
+}
+
+/// Installs the loader on `runtime`; the JS half registers its hooks with
+/// `native.setModuleHooks({ resolve, load, initMeta })`.
+pub fn install_loader(runtime: &Runtime) {
+    runtime.set_loader(NodeResolver, NodeLoader);
+}
+
+/// Adds `setModuleHooks` to the `native` binding object.
+pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set(
+        "setModuleHooks",
+        Function::new(ctx.clone(), set_module_hooks)?,
+    )
+}
+
+/// Drops this thread's hooks before its runtime goes away.
+pub fn clear() {
+    HOOKS.with(|slot| slot.borrow_mut().take());
+}
