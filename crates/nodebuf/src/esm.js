@@ -29,7 +29,14 @@ function toPath(url) {
 // --- errors -------------------------------------------------------------------------------
 
 function nodeError(code, message, extra) {
-  const err = makeNodeError(Error, code, message);
+  let Base = Error;
+  if (typeof code === 'function') {
+    Base = code;
+    code = message;
+    message = extra;
+    extra = arguments[3];
+  }
+  const err = makeNodeError(Base, code, message);
   if (extra !== undefined) Object.assign(err, extra);
   return err;
 }
@@ -154,7 +161,8 @@ function resolveTarget(dir, target, patternMatch, conditions) {
   return null;
 }
 
-function exportsMap(exports) {
+function exportsMap(exports, isImports) {
+  if (isImports) return exports;
   if (typeof exports === 'string' || Array.isArray(exports)) return { '.': exports };
   if (exports !== null && typeof exports === 'object') {
     const keys = Object.keys(exports);
@@ -165,8 +173,8 @@ function exportsMap(exports) {
 }
 
 // Node's PACKAGE_EXPORTS_RESOLVE: exact keys first, then the longest matching `*` pattern.
-function resolveExports(dir, exports, subpath, conditions) {
-  const map = exportsMap(exports);
+function resolveExports(dir, exports, subpath, conditions, isImports = false) {
+  const map = exportsMap(exports, isImports);
   if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) {
     return resolveTarget(dir, map[subpath], undefined, conditions);
   }
@@ -262,19 +270,27 @@ function packageResolve(specifier, parentURL, conditions) {
 function packageImportsResolve(specifier, parentURL, conditions) {
   const scope = parentURL.startsWith('file:') ? packageScope(toPath(parentURL)) : null;
   if (scope !== null && scope.pkg.imports !== null && typeof scope.pkg.imports === 'object') {
-    const found = resolveExports(scope.dir, scope.pkg.imports, specifier, conditions);
+    const found = resolveExports(scope.dir, scope.pkg.imports, specifier, conditions, true);
     if (found !== undefined && found !== null) return found;
   }
   const where = scope !== null ? ` in package ${scope.dir}${path.sep}package.json` : '';
-  throw nodeError('ERR_PACKAGE_IMPORT_NOT_DEFINED',
+  throw nodeError(TypeError, 'ERR_PACKAGE_IMPORT_NOT_DEFINED',
     `Package import specifier "${specifier}" is not defined${where} imported from ${baseLabel(parentURL)}`);
 }
 
 function finalize(filename, parentURL) {
   const kind = fs.kind(filename);
   if (kind === 2) {
+    // Node suggests the file CommonJS would have loaded, relative to the importer.
+    const main = legacyMain(filename, readPackage(filename));
+    let hint = '';
+    if (main !== undefined && parentURL.startsWith('file:')) {
+      let rel = path.relative(path.dirname(toPath(parentURL)), main);
+      if (!rel.startsWith('../')) rel = `./${rel}`;
+      hint = `\nDid you mean to import ${JSON.stringify(rel)}?`;
+    }
     throw nodeError('ERR_UNSUPPORTED_DIR_IMPORT',
-      `Directory import '${filename}' is not supported resolving ES modules imported from ${baseLabel(parentURL)}`,
+      `Directory import '${filename}' is not supported resolving ES modules imported from ${baseLabel(parentURL)}${hint}`,
       { url: toFileURL(filename) });
   }
   if (kind !== 1) throw notFound(filename, parentURL);
@@ -293,6 +309,7 @@ function parentOf(base) {
  * filename): a `file:` URL or `node:id`.
  */
 function resolve(base, specifier, conditions = CONDITIONS) {
+  if (specifier.startsWith(REQUIRE_PREFIX)) return specifier;
   const parentURL = parentOf(base);
   const builtin = builtinURL(specifier);
   if (builtin !== undefined) return builtin;
@@ -339,15 +356,17 @@ function cjsExportNames(filename, seen = new Set()) {
   while ((m = bracket.exec(source)) !== null) names.add(m[2]);
   const define = /Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*(['"])([^'"\n]+)\1/g;
   while ((m = define.exec(source)) !== null) names.add(m[2]);
+  const reexports = [];
   const literal = /\bmodule\.exports\s*=\s*\{/g;
   while ((m = literal.exec(source)) !== null) {
-    for (const key of objectLiteralKeys(source, literal.lastIndex)) names.add(key);
+    for (const key of objectLiteralKeys(source, literal.lastIndex, reexports)) names.add(key);
   }
   const reexport = /\bmodule\.exports\s*=\s*require\(\s*(['"])([^'"\n]+)\1\s*\)/g;
-  while ((m = reexport.exec(source)) !== null) {
+  while ((m = reexport.exec(source)) !== null) reexports.push(m[2]);
+  for (const request of reexports) {
     let target;
     try {
-      target = cjs.Module._resolveFilename(m[2], { filename, paths: cjs.Module._nodeModulePaths(path.dirname(filename)) });
+      target = cjs.Module._resolveFilename(request, { filename, paths: cjs.Module._nodeModulePaths(path.dirname(filename)) });
     } catch {
       continue;
     }
@@ -357,44 +376,38 @@ function cjsExportNames(filename, seen = new Set()) {
   return names;
 }
 
-// Top-level keys of the object literal whose body starts at `start` (just after `{`).
-function objectLiteralKeys(source, start) {
+// The names cjs-module-lexer reads from `module.exports = { ... }` (body from `start`): keys
+// written `name`, `name: identifier` or `'name': identifier`, and `...require('x')` spreads; the
+// scan stops at the first entry of any other shape, as the lexer does.
+function objectLiteralKeys(source, start, reexports) {
   const keys = [];
-  let depth = 0;
-  let expectKey = true;
+  const token = /\s*(?:\.\.\.\s*require\(\s*(['"])([^'"\n]+)\1\s*\)|([A-Za-z_$][\w$]*)|(['"])([^'"\n]*)\4)/y;
+  const after = /\s*([,}:])/y;
+  const value = /\s*[A-Za-z_$][\w$]*/y;
   let i = start;
-  while (i < source.length) {
-    const ch = source[i];
-    if (ch === '"' || ch === "'" || ch === '`') {
-      const end = skipString(source, i);
-      if (depth === 0 && expectKey) {
-        const after = source.slice(end).match(/^\s*[:,}(]/);
-        if (after) keys.push(source.slice(i + 1, end - 1));
-        expectKey = false;
+  for (;;) {
+    token.lastIndex = i;
+    const t = token.exec(source);
+    if (t === null) return keys;
+    i = token.lastIndex;
+    if (t[2] !== undefined) {
+      reexports.push(t[2]);
+    } else {
+      const key = t[3] !== undefined ? t[3] : t[5];
+      after.lastIndex = i;
+      const a = after.exec(source);
+      if (a !== null && a[1] === ':') {
+        value.lastIndex = after.lastIndex;
+        if (value.exec(source) === null) return keys;
+        i = value.lastIndex;
       }
-      i = end;
-      continue;
+      keys.push(key);
     }
-    if (ch === '{' || ch === '[' || ch === '(') depth++;
-    else if (ch === '}' || ch === ']' || ch === ')') {
-      if (depth === 0) break;
-      depth--;
-    } else if (ch === ',' && depth === 0) {
-      expectKey = true;
-    } else if (depth === 0 && expectKey && /[A-Za-z_$.]/.test(ch)) {
-      const word = source.slice(i).match(/^(?:\.\.\.|get\s+|set\s+|async\s+)?([A-Za-z_$][\w$]*)/);
-      if (word) {
-        if (!word[0].startsWith('...')) keys.push(word[1]);
-        i += word[0].length;
-        expectKey = false;
-        continue;
-      }
-    } else if (!/\s/.test(ch)) {
-      if (depth === 0 && ch !== '*') expectKey = false;
-    }
-    i++;
+    after.lastIndex = i;
+    const next = after.exec(source);
+    if (next === null || next[1] !== ',') return keys;
+    i = after.lastIndex;
   }
-  return keys;
 }
 
 function skipString(source, i) {
@@ -402,6 +415,11 @@ function skipString(source, i) {
   let j = i + 1;
   while (j < source.length && source[j] !== quote) j += source[j] === '\\' ? 2 : 1;
   return j + 1;
+}
+
+// Module export names must be well-formed Unicode (no lone surrogates).
+function isWellFormed(name) {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name);
 }
 
 // --- facades ------------------------------------------------------------------------------
@@ -412,8 +430,9 @@ function facadeSource(names) {
   let source = 'const exports = import.meta.load();\nexport default exports;\n';
   let i = 0;
   for (const name of names) {
-    if (!IDENT.test(name) || name === 'default') continue;
-    source += `const e${i} = exports[${JSON.stringify(name)}];\nexport { e${i} as ${name} };\n`;
+    if (name === 'default' || !isWellFormed(name)) continue;
+    const exported = IDENT.test(name) ? name : JSON.stringify(name);
+    source += `const e${i} = exports[${JSON.stringify(name)}];\nexport { e${i} as ${exported} };\n`;
     i++;
   }
   return source;
@@ -421,6 +440,7 @@ function facadeSource(names) {
 
 // What the loader compiles for the module named `url`.
 function load(url) {
+  if (url.startsWith(REQUIRE_PREFIX)) return { source: requireFacade(url.slice(REQUIRE_PREFIX.length)), load() {} };
   if (url.startsWith('node:')) {
     const exports = require(url.slice(5));
     const names = exports !== null && (typeof exports === 'object' || typeof exports === 'function')
@@ -460,6 +480,15 @@ function initMeta(meta, url, record) {
 
 // --- entry points -------------------------------------------------------------------------
 
+// `require(esm)` returns a namespace that adds `__esModule: true` when the module has a
+// default export, as Node's does: a generated module re-exporting the real one.
+const REQUIRE_PREFIX = 'nodebuf-require:';
+
+function requireFacade(url) {
+  const target = JSON.stringify(url);
+  return `export * from ${target};\nexport { default } from ${target};\nexport const __esModule = true;\n`;
+}
+
 function importModule(url) {
   return import(url);
 }
@@ -468,13 +497,25 @@ function importModule(url) {
 // loop drives; a rejection is the process's uncaught exception.
 function runMain(filename) {
   const loop = require('internal/loop');
-  importModule(toFileURL(filename)).then(undefined, (err) => loop.fatal(err));
+  let settled = false;
+  importModule(toFileURL(filename)).then(() => { settled = true; }, (err) => {
+    settled = true;
+    loop.fatal(err);
+  });
+  loop.setMainPending(() => !settled);
 }
 
 // `require()` of an ES module (Node v20.19+): evaluated synchronously unless the graph awaits
 // at top level.
 function requireModule(filename, parent) {
-  const promise = importModule(toFileURL(filename));
+  const url = toFileURL(filename);
+  const ns = settleNow(importModule(url), filename, parent);
+  if (!Object.prototype.hasOwnProperty.call(ns, 'default')) return ns;
+  return settleNow(importModule(`${REQUIRE_PREFIX}${url}`), filename, parent);
+}
+
+// Runs the engine's jobs until `promise` (an import) settles: its namespace, or its error.
+function settleNow(promise, filename, parent) {
   promise.catch(() => {});
   native.runMicrotasks();
   const [state, value] = native.promiseState(promise);

@@ -272,7 +272,12 @@ function run() {
 }
 
 // Emits 'exit' once and returns the exit code.
+// Set by the ES module loader: true while the main module's top-level await is unsettled.
+let mainPending = () => false;
+
 function exit() {
+  // Node exits with 13 when the loop empties while the main module still awaits.
+  if (mainPending() && process.exitCode === undefined) process.exitCode = 13;
   let code = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
   if (!exiting) {
     exiting = true;
@@ -304,5 +309,6 @@ module.exports = {
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
+  setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },
 };
