@@ -141,7 +141,10 @@ fn scripts() -> Vec<PathBuf> {
         .collect();
     // `NODEBUF_SCRIPTS=esm_` runs only the scripts whose path contains that text.
     if let Ok(only) = std::env::var("NODEBUF_SCRIPTS") {
-        out.retain(|p| p.to_string_lossy().contains(&only));
+        out.retain(|p| {
+            p.strip_prefix(&dir)
+                .is_ok_and(|rel| rel.to_string_lossy().contains(&only))
+        });
     }
     out.sort();
     out
