@@ -55,8 +55,9 @@ function isURL(value) {
   return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, kParts);
 }
 
+// Node's URL keeps its state in a private field, so V8 reports a foreign receiver this way.
 function checkURL(self) {
-  if (!isURL(self)) throw codes.ERR_INVALID_THIS('URL');
+  if (!isURL(self)) throw new TypeError('Cannot read private member #context from an object whose class did not declare it');
 }
 
 class URL {
@@ -80,11 +81,6 @@ class URL {
     return this[kParts][HREF];
   }
 
-  static canParse(input, base = undefined) {
-    if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('url');
-    return binding.canParse(toUSV(input), base === undefined ? undefined : toUSV(base));
-  }
-
   static parse(input, base = undefined) {
     if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('url');
     try {
@@ -92,6 +88,11 @@ class URL {
     } catch {
       return null;
     }
+  }
+
+  static canParse(input, base = undefined) {
+    if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('url');
+    return binding.canParse(toUSV(input), base === undefined ? undefined : toUSV(base));
   }
 
   static createObjectURL(obj) {
@@ -129,14 +130,21 @@ const accessors = [
   ['hostname', HOSTNAME, true], ['port', PORT, true], ['pathname', PATHNAME, true],
   ['search', SEARCH, true],
 ];
+// Accessors named as class accessors are (`get href`, `set href`).
+function named(fn, name) {
+  Object.defineProperty(fn, 'name', { value: name });
+  return fn;
+}
+const urlToJSON = URL.prototype.toJSON;
+delete URL.prototype.toJSON;
 for (const [name, index, writable] of accessors) {
-  const get = { [name]() { checkURL(this); return this[kParts][index]; } }[name];
+  const get = named({ get() { checkURL(this); return this[kParts][index]; } }.get, `get ${name}`);
   const desc = { get, enumerable: true, configurable: true };
-  if (writable) desc.set = { [name](value) { setPart(this, name, value); } }[name];
+  if (writable) desc.set = named({ set(value) { setPart(this, name, value); } }.set, `set ${name}`);
   Object.defineProperty(URL.prototype, name, desc);
 }
 Object.defineProperty(URL.prototype, 'searchParams', {
-  get: function searchParams() {
+  get: named({ get() {
     checkURL(this);
     if (this[kParams] === undefined) {
       const params = new URLSearchParams(this[kParts][SEARCH]);
@@ -144,16 +152,17 @@ Object.defineProperty(URL.prototype, 'searchParams', {
       this[kParams] = params;
     }
     return this[kParams];
-  },
+  } }.get, 'get searchParams'),
   enumerable: true,
   configurable: true,
 });
 Object.defineProperty(URL.prototype, 'hash', {
-  get: function hash() { checkURL(this); return this[kParts][HASH]; },
-  set: function hash(value) { setPart(this, 'hash', value); },
+  get: named({ get() { checkURL(this); return this[kParts][HASH]; } }.get, 'get hash'),
+  set: named({ set(value) { setPart(this, 'hash', value); } }.set, 'set hash'),
   enumerable: true,
   configurable: true,
 });
+Object.defineProperty(URL.prototype, 'toJSON', { value: urlToJSON, writable: true, configurable: true });
 for (const name of ['toString', 'toJSON']) {
   Object.defineProperty(URL.prototype, name, { enumerable: true });
 }
@@ -206,7 +215,6 @@ class URLSearchParams {
         }
       } else {
         for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
           const desc = Reflect.getOwnPropertyDescriptor(init, key);
           if (desc !== undefined && desc.enumerable) this[kList].push(toUSV(key), toUSV(init[key]));
         }
@@ -365,7 +373,7 @@ const kIterTarget = Symbol('target');
 const URLSearchParamsIteratorPrototype = Object.create(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), {
   next: {
     value: function next() {
-      const state = this[kIterTarget];
+      const state = this !== null && typeof this === 'object' ? this[kIterTarget] : undefined;
       if (state === undefined) throw codes.ERR_INVALID_THIS('URLSearchParamsIterator');
       const list = state.params[kList];
       if (state.index >= list.length) return { value: undefined, done: true };
@@ -378,6 +386,29 @@ const URLSearchParamsIteratorPrototype = Object.create(Object.getPrototypeOf(Obj
     writable: true, configurable: true, enumerable: true,
   },
   [Symbol.toStringTag]: { value: 'URLSearchParams Iterator', configurable: true },
+  // `URLSearchParams Iterator { 'a', 'b' }`: the items still to come.
+  [kInspect]: {
+    value: function inspectIterator(depth, options, inspect) {
+      const state = this[kIterTarget];
+      if (state === undefined) throw codes.ERR_INVALID_THIS('URLSearchParamsIterator');
+      if (typeof depth === 'number' && depth < 0) return '[Object]';
+      const list = state.params[kList];
+      const items = [];
+      for (let i = state.index; i < list.length; i += 2) {
+        if (state.kind === 'key') items.push(list[i]);
+        else if (state.kind === 'value') items.push(list[i + 1]);
+        else items.push([list[i], list[i + 1]]);
+      }
+      const parts = items.map((item) => inspect(item, { ...options, depth: options && typeof options.depth === 'number' ? options.depth - 1 : 1 }));
+      const name = 'URLSearchParams Iterator';
+      if (parts.length === 0) return `${name} {  }`;
+      const oneLine = `${name} { ${parts.join(', ')} }`;
+      const width = options && typeof options.breakLength === 'number' ? options.breakLength : 80;
+      if (oneLine.length <= width) return oneLine;
+      return `${name} {\n  ${parts.join(',\n  ')} }`;
+    },
+    writable: true, configurable: true, enumerable: false,
+  },
 });
 
 function makeIterator(params, kind) {
