@@ -73,9 +73,10 @@
   if (native.process.flags.exposeGc) defineGlobal('gc', function gc() { native.gc(); });
 
   try {
-    const { eval: code, print } = native.process.flags;
+    const { eval: code, print, stdin } = native.process.flags;
     if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();
     else if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print);
+    else if (typeof stdin === 'string') requireBuiltin('internal/cjs').runStdin(stdin);
     else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
   } catch (err) {
     loop.fatal(err);

@@ -106,6 +106,10 @@ function looksLikeModule(filename) {
   } catch {
     return false;
   }
+  return sourceLooksLikeModule(source, filename);
+}
+
+function sourceLooksLikeModule(source, filename) {
   if (!/\b(import|export|await)\b/.test(source)) return false;
   try {
     native.compile(`(function () { ${source.startsWith('#!') ? `//${source}` : source}\n})`, filename);
@@ -309,7 +313,7 @@ function parentOf(base) {
  * filename): a `file:` URL or `node:id`.
  */
 function resolve(base, specifier, conditions = CONDITIONS) {
-  if (specifier.startsWith(REQUIRE_PREFIX)) return specifier;
+  if (specifier.startsWith(REQUIRE_PREFIX) || virtualSources.has(specifier)) return specifier;
   const parentURL = parentOf(base);
   const builtin = builtinURL(specifier);
   if (builtin !== undefined) return builtin;
@@ -438,8 +442,12 @@ function facadeSource(names) {
   return source;
 }
 
+// Modules whose source is not a file (a script read from stdin), by URL.
+const virtualSources = new Map();
+
 // What the loader compiles for the module named `url`.
 function load(url) {
+  if (virtualSources.has(url)) return { source: virtualSources.get(url), filename: toPath(url) };
   if (url.startsWith(REQUIRE_PREFIX)) return { source: requireFacade(url.slice(REQUIRE_PREFIX.length)), load() {} };
   if (url.startsWith('node:')) {
     const exports = require(url.slice(5));
@@ -505,6 +513,12 @@ function runMain(filename) {
   loop.setMainPending(() => !settled);
 }
 
+// Runs `source` as the main ES module named after `filename` (a script from stdin).
+function runSource(source, filename) {
+  virtualSources.set(toFileURL(filename), source);
+  runMain(filename);
+}
+
 // `require()` of an ES module (Node v20.19+): evaluated synchronously unless the graph awaits
 // at top level.
 function requireModule(filename, parent) {
@@ -527,6 +541,7 @@ function settleNow(promise, filename, parent) {
     `\n  From ${from}\n  Requiring ${filename}`);
 }
 
-const hooks = { resolve, load, initMeta, runMain, requireModule, formatOf, cjsExportNames, requireExportsTarget };
+const hooks = { resolve, load, initMeta, runMain, runSource, requireModule, formatOf, cjsExportNames,
+  requireExportsTarget, sourceLooksLikeModule };
 native.setModuleHooks(hooks);
 module.exports = hooks;

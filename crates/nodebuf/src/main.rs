@@ -13,11 +13,14 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match flags::parse(&args) {
         Ok(Command::Version) => {
-            println!("{}", modules::process::NODE_VERSION);
+            println!(
+                "{}",
+                flags::version_text(modules::process::NODE_VERSION, &host::engine::version())
+            );
             0
         }
         Ok(Command::Help) => {
-            println!("Usage: nodebuf [options] script.js [arguments]\n\nOptions: --expose-gc --zero-fill-buffers --pending-deprecation --no-deprecation --no-warnings --trace-warnings --trace-deprecation --throw-deprecation");
+            print!("{}", flags::help_text());
             0
         }
         Ok(Command::Run {
@@ -33,8 +36,16 @@ fn main() {
     std::process::exit(code);
 }
 
-fn run(flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
-    let absolute = if flags.eval.is_some() {
+fn run(mut flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
+    if flags.eval.is_none() && (script.is_empty() || script == "-") {
+        let mut source = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
+            eprintln!("nodebuf: cannot read the script from stdin: {e}");
+            return 9;
+        }
+        flags.stdin = Some(source);
+    }
+    let absolute = if flags.eval.is_some() || flags.stdin.is_some() {
         Ok(std::path::PathBuf::from(&script))
     } else {
         std::path::absolute(&script)

@@ -306,6 +306,24 @@ function runEval(code, print) {
   if (print) console.log(result);
 }
 
+// A script read from stdin runs as the CommonJS module `[stdin]` (builtins are not globals,
+// unlike -e), or as an ES module when it only compiles as one (Node v20's syntax detection).
+function runStdin(source) {
+  const filename = path.join(process.cwd(), '[stdin]');
+  const esm = require('internal/esm');
+  if (esm.sourceLooksLikeModule(source, filename)) {
+    // Node names a module read from stdin `[eval1]`.
+    esm.runSource(source, path.join(process.cwd(), '[eval1]'));
+    return;
+  }
+  const mod = new Module('[stdin]', null);
+  mod.filename = filename;
+  mod.paths = nodeModulePaths(process.cwd());
+  const fn = compileWrapper(source, '[stdin]');
+  fn.call(mod.exports, mod.exports, makeRequire(mod), mod, '[stdin]', '.');
+  mod.loaded = true;
+}
+
 function createRequire(filename) {
   const url = require('url');
   let file;
@@ -330,4 +348,4 @@ Module.Module = Module;
 Module._resolveFilename = resolveFilename;
 Module._nodeModulePaths = nodeModulePaths;
 
-module.exports = { Module, runMain, runEval, createRequire, builtinIds, loadForImport };
+module.exports = { Module, runMain, runEval, runStdin, createRequire, builtinIds, loadForImport };
