@@ -11,6 +11,7 @@
 'use strict';
 
 const path = require('path');
+const { Buffer } = require('buffer');
 const { makeNodeError } = require('internal/errors');
 const cjs = require('internal/cjs');
 
@@ -201,7 +202,7 @@ function resolveExports(dir, exports, subpath, conditions, isImports = false) {
 
 // For CommonJS `require('name/sub')`: the file a package's "exports" maps `subpath` to under
 // the require conditions, `undefined` when the package has no "exports", or Node's error.
-function requireExportsTarget(dir, subpath, parentFile) {
+function requireExportsTarget(dir, subpath) {
   const pkg = readPackage(dir);
   if (pkg === null || pkg.exports === undefined || pkg.exports === null) return undefined;
   const found = resolveExports(dir, pkg.exports, subpath, ['node', 'require', 'default']);
@@ -210,7 +211,6 @@ function requireExportsTarget(dir, subpath, parentFile) {
   const err = subpath === '.'
     ? nodeError('ERR_PACKAGE_PATH_NOT_EXPORTED', `No "exports" main defined in ${pkgFile}`)
     : nodeError('ERR_PACKAGE_PATH_NOT_EXPORTED', `Package subpath '${subpath}' is not defined by "exports" in ${pkgFile}`);
-  void parentFile;
   throw err;
 }
 
@@ -312,7 +312,43 @@ function parentOf(base) {
  * Node's ESM resolution of `specifier` imported from `base` (a module URL or a CommonJS
  * filename): a `file:` URL or `node:id`.
  */
-function resolve(base, specifier, conditions = CONDITIONS) {
+function resolve(base, specifier, type = undefined) {
+  const url = resolveURL(base, specifier, CONDITIONS);
+  checkAttributes(url, type);
+  return url;
+}
+
+// Node's import attribute rules: JSON needs `type: 'json'`, and `type` names no other format.
+function checkAttributes(url, type) {
+  if (url.startsWith(REQUIRE_PREFIX) || url.startsWith('node:')) return;
+  if (type !== undefined && type !== null && type !== 'json') {
+    throw nodeError(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED', `Import attribute type "${type}" is unsupported`);
+  }
+  const format = url.startsWith('data:') ? dataURL(url).format : formatOf(toPath(url));
+  if (format === 'json' && type !== 'json') {
+    throw nodeError(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_MISSING', `Module "${url}" needs an import attribute of type "json"`);
+  }
+  if (format !== 'json' && type === 'json') {
+    throw nodeError(TypeError, 'ERR_IMPORT_ASSERTION_TYPE_FAILED', `Module "${url}" is not of type "json"`);
+  }
+}
+
+// A `data:` URL's format (by MIME type) and decoded text.
+function dataURL(url) {
+  const comma = url.indexOf(',');
+  const head = url.slice(5, comma === -1 ? url.length : comma);
+  const body = comma === -1 ? '' : url.slice(comma + 1);
+  const base64 = /;base64$/i.test(head);
+  const mime = (base64 ? head.slice(0, -7) : head).split(';')[0].trim().toLowerCase();
+  const text = base64 ? Buffer.from(body, 'base64').toString() : decodeURIComponent(body);
+  let format;
+  if (mime === 'text/javascript') format = 'module';
+  else if (mime === 'application/json') format = 'json';
+  else throw nodeError(RangeError, 'ERR_UNKNOWN_MODULE_FORMAT', `Unknown module format: ${mime} for URL ${url}`);
+  return { format, text };
+}
+
+function resolveURL(base, specifier, conditions) {
   if (specifier.startsWith(REQUIRE_PREFIX) || virtualSources.has(specifier)) return specifier;
   const parentURL = parentOf(base);
   const builtin = builtinURL(specifier);
@@ -330,6 +366,7 @@ function resolve(base, specifier, conditions = CONDITIONS) {
   if (url !== undefined) {
     if (url.protocol === 'file:') return finalize(toPath(url.href), parentURL);
     if (url.protocol === 'node:') return builtinURL(url.href);
+    if (url.protocol === 'data:') return url.href;
     throw nodeError('ERR_UNSUPPORTED_ESM_URL_SCHEME',
       `Only URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol '${url.protocol}'`);
   }
@@ -449,6 +486,11 @@ const virtualSources = new Map();
 function load(url) {
   if (virtualSources.has(url)) return { source: virtualSources.get(url), filename: toPath(url) };
   if (url.startsWith(REQUIRE_PREFIX)) return { source: requireFacade(url.slice(REQUIRE_PREFIX.length)), load() {} };
+  if (url.startsWith('data:')) {
+    const { format, text } = dataURL(url);
+    if (format === 'module') return { source: text, filename: undefined };
+    return { source: facadeSource([]), load: () => JSON.parse(text) };
+  }
   if (url.startsWith('node:')) {
     const exports = require(url.slice(5));
     const names = exports !== null && (typeof exports === 'object' || typeof exports === 'function')
@@ -480,9 +522,11 @@ function initMeta(meta, url, record) {
     return;
   }
   Object.setPrototypeOf(meta, null);
-  meta.dirname = path.dirname(record.filename);
-  meta.filename = record.filename;
-  meta.resolve = { resolve: (specifier) => resolve(url, `${specifier}`) }.resolve;
+  if (record.filename !== undefined) {
+    meta.dirname = path.dirname(record.filename);
+    meta.filename = record.filename;
+  }
+  meta.resolve = { resolve: (specifier) => resolveURL(url, `${specifier}`, CONDITIONS) }.resolve;
   meta.url = url;
 }
 

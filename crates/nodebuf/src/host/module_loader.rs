@@ -3,7 +3,7 @@
 //! the facades that expose builtins and CommonJS modules as modules) live in the JS half,
 //! `src/esm.js`; this file only hands QuickJS's questions to it:
 //!
-//! - resolve(`base`, `specifier`) -> the module's name (a `file:` URL, or `node:id` for a
+//! - resolve(`base`, `specifier`, `type` attribute) -> the module's name (a `file:` URL, or `node:id` for a
 //!   builtin), or Node's resolution error thrown into the importing module;
 //! - load(`name`) -> `{ source }`, compiled here as a module (`JS_EVAL_TYPE_MODULE`), after which
 //!   the JS half fills its `import.meta` (`url`, `filename`, `dirname`, `resolve`).
@@ -39,9 +39,14 @@ impl Resolver for NodeResolver {
         ctx: &Ctx<'js>,
         base: &str,
         name: &str,
-        _attributes: Option<ImportAttributes<'js>>,
+        attributes: Option<ImportAttributes<'js>>,
     ) -> Result<String> {
-        hook(ctx, "resolve")?.call((base, name))
+        // Node checks the `type` import attribute against the module's format on every import.
+        let kind = match attributes {
+            Some(attributes) => attributes.get_type()?,
+            None => None,
+        };
+        hook(ctx, "resolve")?.call((base, name, kind))
     }
 }
 

@@ -57,12 +57,10 @@ fn set<'js>(ctx: Ctx<'js>, href: String, field: String, value: String) -> Result
     let Ok(mut url) = Url::parse(&href) else {
         return Ok(Value::new_null(ctx));
     };
+    if field == "href" && quirks::set_href(&mut url, &value).is_err() {
+        return Ok(Value::new_null(ctx));
+    }
     match field.as_str() {
-        "href" => {
-            if quirks::set_href(&mut url, &value).is_err() {
-                return Ok(Value::new_null(ctx));
-            }
-        }
         "protocol" => {
             let _ = quirks::set_protocol(&mut url, &value);
         }
