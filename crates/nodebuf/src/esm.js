@@ -482,8 +482,12 @@ function facadeSource(names) {
 // Modules whose source is not a file (a script read from stdin), by URL.
 const virtualSources = new Map();
 
+// URLs already compiled (QuickJS keeps one instance per name).
+const served = new Set();
+
 // What the loader compiles for the module named `url`.
 function load(url) {
+  served.add(url);
   if (virtualSources.has(url)) return { source: virtualSources.get(url), filename: toPath(url) };
   if (url.startsWith(REQUIRE_PREFIX)) return { source: requireFacade(url.slice(REQUIRE_PREFIX.length)), load() {} };
   if (url.startsWith('data:')) {
@@ -567,7 +571,17 @@ function runSource(source, filename) {
 // at top level.
 function requireModule(filename, parent) {
   const url = toFileURL(filename);
-  const ns = settleNow(importModule(url), filename, parent);
+  let ns;
+  if (served.has(url)) {
+    ns = settleNow(importModule(url), filename, parent);
+  } else {
+    const [evaluation, namespace] = native.evaluateModuleNow(url);
+    evaluation.catch(() => {});
+    const [state, reason] = native.promiseState(evaluation);
+    if (state === 2) throw reason;
+    if (state === 0) throw asyncModuleError(filename, parent);
+    ns = namespace;
+  }
   if (!Object.prototype.hasOwnProperty.call(ns, 'default')) return ns;
   return settleNow(importModule(`${REQUIRE_PREFIX}${url}`), filename, parent);
 }
@@ -579,10 +593,14 @@ function settleNow(promise, filename, parent) {
   const [state, value] = native.promiseState(promise);
   if (state === 1) return value;
   if (state === 2) throw value;
+  throw asyncModuleError(filename, parent);
+}
+
+function asyncModuleError(filename, parent) {
   const from = parent && parent.filename ? parent.filename : process.cwd();
-  throw nodeError('ERR_REQUIRE_ASYNC_MODULE',
+  return nodeError('ERR_REQUIRE_ASYNC_MODULE',
     'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.' +
-    `\n  From ${from}\n  Requiring ${filename}`);
+    `\n  From ${from} \n  Requiring ${filename} `);
 }
 
 const hooks = { resolve, load, initMeta, runMain, runSource, requireModule, formatOf, cjsExportNames,

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 
 use rquickjs::loader::{ImportAttributes, Loader, Resolver};
 use rquickjs::module::Declared;
-use rquickjs::{Ctx, Error, Function, Module, Object, Persistent, Result, Runtime};
+use rquickjs::{Ctx, Error, Function, Module, Object, Persistent, Result, Runtime, Value};
 
 thread_local! {
     /// The JS half's `{ resolve, load, initMeta }` for this thread's runtime.
@@ -60,18 +60,32 @@ impl Loader for NodeLoader {
         name: &str,
         _attributes: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js, Declared>> {
-        let record: Object = hook(ctx, "load")?.call((name,))?;
-        let source: String = record.get("source")?;
-        let module = Module::declare(ctx.clone(), name, source)?;
-        let meta = module.meta()?;
-        hook(ctx, "initMeta")?.call::<_, ()>((meta, name, record))?;
-        Ok(module)
+        declare(ctx, name)
     }
+}
+
+/// Compiles the module `name` from the source the JS half gives and fills its `import.meta`.
+fn declare<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Module<'js, Declared>> {
+    let record: Object = hook(ctx, "load")?.call((name,))?;
+    let source: String = record.get("source")?;
+    let module = Module::declare(ctx.clone(), name, source)?;
+    let meta = module.meta()?;
+    hook(ctx, "initMeta")?.call::<_, ()>((meta, name, record))?;
+    Ok(module)
 }
 
 fn set_module_hooks<'js>(ctx: Ctx<'js>, hooks: Object<'js>) {
     let saved = Persistent::save(&ctx, hooks);
     HOOKS.with(|slot| *slot.borrow_mut() = Some(saved));
+}
+
+/// Declares, links and evaluates the module `url` (not loaded before) at once and returns
+/// `[evaluation promise, namespace]` without running queued jobs: a promise still pending means
+/// the graph awaits at top level. `require(esm)` uses it to refuse such graphs, as Node does.
+/// Link errors (an import that does not resolve) are thrown.
+fn evaluate_now<'js>(ctx: Ctx<'js>, url: String) -> Result<Vec<Value<'js>>> {
+    let (module, promise) = declare(&ctx, &url)?.eval()?;
+    Ok(vec![promise.into_value(), module.namespace()?.into_value()])
 }
 
 /// Installs the loader on `runtime`; the JS half registers its hooks with
@@ -85,6 +99,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set(
         "setModuleHooks",
         Function::new(ctx.clone(), set_module_hooks)?,
+    )?;
+    native.set(
+        "evaluateModuleNow",
+        Function::new(ctx.clone(), evaluate_now)?,
     )
 }
 

@@ -1,5 +1,5 @@
 // CommonJS using ES modules: dynamic import() of .mjs, builtins and CommonJS, and require() of
-// an ES module (allowed in Node v20.19+).
+// an ES module (allowed in Node v20.19+ unless the graph awaits at top level).
 const esmFile = './mods/esm/values.mjs';
 const ns = require(esmFile);
 console.log(ns, ns.twice(21));
@@ -15,4 +15,14 @@ import('./mods/esm/values.mjs').then((dyn) => {
   return import('./mods/esm/tla.mjs');
 }).then((tla) => {
   console.log('tla value', tla.value);
+  try {
+    require('./mods/esm/tla2.mjs');
+  } catch (err) {
+    console.log(err.code, err.message.replaceAll(__dirname, '.'));
+  }
+  try {
+    require('./mods/esm/throws.mjs');
+  } catch (err) {
+    console.log('require of a throwing module:', err.message);
+  }
 });
