@@ -312,10 +312,39 @@ function parentOf(base) {
  * Node's ESM resolution of `specifier` imported from `base` (a module URL or a CommonJS
  * filename): a `file:` URL or `node:id`.
  */
+// The last specifier and importer that led to each URL, for Node's link error texts.
+const requests = new Map();
+
 function resolve(base, specifier, type = undefined) {
   const url = resolveURL(base, specifier, CONDITIONS);
   checkAttributes(url, type);
+  requests.set(url, { specifier, base });
   return url;
+}
+
+// QuickJS's link error for a missing named export, reworded as Node words it (with its
+// advice for CommonJS modules) and given the importer as its frame.
+function translateLinkError(err) {
+  if (!(err instanceof SyntaxError)) return err;
+  const match = /^Could not find export '(.*)' in module '(.*)'$/.exec(err.message);
+  if (match === null) return err;
+  const [, name, url] = match;
+  const request = requests.get(url);
+  const specifier = request !== undefined ? request.specifier : url;
+  let message;
+  if (url.startsWith('file:') && formatOf(toPath(url)) === 'commonjs') {
+    message = `Named export '${name}' not found. The requested module '${specifier}' is a CommonJS module, which may not support all module.exports as named exports.\n` +
+      'CommonJS modules can always be imported via the default export, for example using:\n\n' +
+      `import pkg from '${specifier}';\nconst { ${name} } = pkg;\n`;
+  } else {
+    message = `The requested module '${specifier}' does not provide an export named '${name}'`;
+  }
+  const where = request !== undefined && request.base.startsWith('file:') ? request.base : url;
+  Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(err, 'stack', {
+    value: `SyntaxError: ${message}\n    at ${where}`, writable: true, configurable: true, enumerable: false,
+  });
+  return err;
 }
 
 // Node's import attribute rules: JSON needs `type: 'json'`, and `type` names no other format.
@@ -556,7 +585,7 @@ function runMain(filename) {
   let settled = false;
   importModule(toFileURL(filename)).then(() => { settled = true; }, (err) => {
     settled = true;
-    loop.fatal(err);
+    loop.fatal(translateLinkError(err));
   });
   loop.setMainPending(() => !settled);
 }
@@ -575,7 +604,13 @@ function requireModule(filename, parent) {
   if (served.has(url)) {
     ns = settleNow(importModule(url), filename, parent);
   } else {
-    const [evaluation, namespace] = native.evaluateModuleNow(url);
+    let evaluation;
+    let namespace;
+    try {
+      [evaluation, namespace] = native.evaluateModuleNow(url);
+    } catch (err) {
+      throw translateLinkError(err);
+    }
     evaluation.catch(() => {});
     const [state, reason] = native.promiseState(evaluation);
     if (state === 2) throw reason;

@@ -59,7 +59,8 @@ fn normalize(text: &str) -> String {
                 .rsplit(':')
                 .next()
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            && lines[i + 2].trim() == "^"
+            && !lines[i + 2].trim().is_empty()
+            && lines[i + 2].trim().chars().all(|c| c == '^')
         {
             i += 3;
             if i < lines.len() && lines[i].is_empty() {
