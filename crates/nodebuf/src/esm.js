@@ -322,20 +322,45 @@ function resolve(base, specifier, type = undefined) {
   return url;
 }
 
+// The names the importer's `import { a, b as c } from 'specifier'` lists, as Node quotes them
+// in its advice (`a, b: c`), read from the importer's source.
+function importedNames(request, specifier) {
+  if (request === undefined || !request.base.startsWith('file:')) return undefined;
+  let source;
+  try {
+    source = fs.readFileUtf8(toPath(request.base));
+  } catch {
+    return undefined;
+  }
+  const quoted = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`import\\s*(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*['"]${quoted}['"]`).exec(source);
+  if (match === null) return undefined;
+  return match[1].split(',').map((part) => part.trim()).filter(Boolean)
+    .map((part) => part.replace(/\s+as\s+/, ': ')).join(', ');
+}
+
 // QuickJS's link error for a missing named export, reworded as Node words it (with its
 // advice for CommonJS modules) and given the importer as its frame.
 function translateLinkError(err) {
   if (!(err instanceof SyntaxError)) return err;
   const match = /^Could not find export '(.*)' in module '(.*)'$/.exec(err.message);
   if (match === null) return err;
-  const [, name, url] = match;
+  // QuickJS cuts long module names short in this message: match the URL by its prefix.
+  const [, name, shown] = match;
+  let url = shown;
+  for (const candidate of [...requests.keys()].reverse()) {
+    if (candidate.startsWith(shown)) {
+      url = candidate;
+      break;
+    }
+  }
   const request = requests.get(url);
   const specifier = request !== undefined ? request.specifier : url;
   let message;
   if (url.startsWith('file:') && formatOf(toPath(url)) === 'commonjs') {
     message = `Named export '${name}' not found. The requested module '${specifier}' is a CommonJS module, which may not support all module.exports as named exports.\n` +
       'CommonJS modules can always be imported via the default export, for example using:\n\n' +
-      `import pkg from '${specifier}';\nconst { ${name} } = pkg;\n`;
+      `import pkg from '${specifier}';\nconst { ${importedNames(request, specifier) || name} } = pkg;\n`;
   } else {
     message = `The requested module '${specifier}' does not provide an export named '${name}'`;
   }
