@@ -24,6 +24,13 @@
   }
 
   requireBuiltin('internal/errors').installStackFormat();
+  // The ES module loader's hooks load internal/esm on the first import (which then registers
+  // its own functions directly).
+  native.setModuleHooks({
+    resolve: (...args) => requireBuiltin('internal/esm').resolve(...args),
+    load: (...args) => requireBuiltin('internal/esm').load(...args),
+    initMeta: (...args) => requireBuiltin('internal/esm').initMeta(...args),
+  });
 
   function defineGlobal(name, value) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });

@@ -76,6 +76,15 @@ fn help_says_what_nodebuf_is_and_lists_every_flag() {
 }
 
 #[test]
+fn eval_code_can_import_modules() {
+    let code = "import('node:path').then((p) => console.log(typeof p.join, typeof p.default.join)); import('data:text/javascript,export default 6').then((m) => console.log(m.default * 7))";
+    let expected = run_with_stdin("node", &["-e", code], "");
+    let actual = run_with_stdin(NODEBUF, &["-e", code], "");
+    assert_eq!(actual, expected);
+    assert_eq!(actual.0, "function function\n42\n");
+}
+
+#[test]
 fn scripts_on_stdin_run_as_node_runs_them() {
     let cases: &[(&[&str], &str)] = &[
         (&[], "console.log(typeof fs, __filename, __dirname, require.main === module, process.argv.length, module.id)"),
