@@ -74,6 +74,12 @@
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](
     (value, opts) => requireBuiltin('internal/inspect').inspect(value, opts));
+  // Object URLs live in the url module; the buffer module's resolveObjectURL reads them there.
+  if (bufferModule.resolveObjectURL !== undefined) {
+    bufferModule.resolveObjectURL = function resolveObjectURL(url) {
+      return requireBuiltin('url')._resolveObjectURL(url);
+    };
+  }
   for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
     if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
   }

@@ -505,13 +505,6 @@ function objectLiteralKeys(source, start, reexports) {
   }
 }
 
-function skipString(source, i) {
-  const quote = source[i];
-  let j = i + 1;
-  while (j < source.length && source[j] !== quote) j += source[j] === '\\' ? 2 : 1;
-  return j + 1;
-}
-
 // Module export names must be well-formed Unicode (no lone surrogates).
 function isWellFormed(name) {
   return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name);

@@ -46,6 +46,43 @@ function invalidURL(input, base) {
   return err;
 }
 
+// Blobs registered by URL.createObjectURL, by id (`blob:nodedata:<id>`); the buffer module's
+// resolveObjectURL reads them (the bootstrap connects it).
+const objectURLs = new Map();
+
+// A random version-4 UUID: object URL ids only need to be unique within the process.
+function uuid() {
+  const hex = [];
+  for (let i = 0; i < 16; i++) hex.push(Math.floor(Math.random() * 256));
+  hex[6] = (hex[6] & 0x0f) | 0x40;
+  hex[8] = (hex[8] & 0x3f) | 0x80;
+  const h = hex.map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// The id of a `blob:nodedata:<id>` URL, or undefined.
+function objectURLId(url) {
+  let parsed;
+  try {
+    parsed = new URL(`${url}`);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'blob:') return undefined;
+  const [base, id] = parsed.pathname.split(':');
+  return base === 'nodedata' ? id : undefined;
+}
+
+// `buffer.resolveObjectURL(url)`: a new Blob over the data URL.createObjectURL registered (a
+// fresh object each time, as Node's), or undefined.
+function resolveObjectURL(url) {
+  const id = objectURLId(url);
+  const blob = id === undefined ? undefined : objectURLs.get(id);
+  if (blob === undefined) return undefined;
+  const { Blob } = require('buffer');
+  return new Blob([blob], { type: blob.type });
+}
+
 const kParts = Symbol('parts');
 const kParams = Symbol('searchParams');
 const kList = Symbol('list');
@@ -96,10 +133,18 @@ class URL {
   }
 
   static createObjectURL(obj) {
-    return require('buffer').resolveObjectURL === undefined ? undefined : `blob:nodedata:${obj}`;
+    const { Blob } = require('buffer');
+    if (!(obj instanceof Blob)) throw codes.ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    const id = uuid();
+    objectURLs.set(id, obj);
+    return `blob:nodedata:${id}`;
   }
 
-  static revokeObjectURL() {}
+  static revokeObjectURL(url) {
+    if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('url');
+    const id = objectURLId(url);
+    if (id !== undefined) objectURLs.delete(id);
+  }
 
   [kInspect](depth, options, inspect) {
     if (typeof depth === 'number' && depth < 0) return this;
@@ -522,3 +567,4 @@ module.exports = {
   urlToHttpOptions,
 };
 Object.defineProperty(module.exports, '_isURL', { value: isURL, enumerable: false });
+Object.defineProperty(module.exports, '_resolveObjectURL', { value: resolveObjectURL, enumerable: false });
