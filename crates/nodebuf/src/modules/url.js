@@ -214,6 +214,8 @@ for (const name of ['toString', 'toJSON']) {
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
 Object.defineProperty(URL, 'canParse', { enumerable: true });
 Object.defineProperty(URL, 'parse', { enumerable: true });
+Object.defineProperty(URL, 'createObjectURL', { enumerable: true });
+Object.defineProperty(URL, 'revokeObjectURL', { enumerable: true });
 
 // --- URLSearchParams ----------------------------------------------------------------------
 

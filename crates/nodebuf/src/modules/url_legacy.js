@@ -3,7 +3,17 @@
 // (protocol, slashes, auth, host/port, hash, search/query, pathname, path, href).
 'use strict';
 
-const { codes } = require('internal/errors');
+const { codes, makeNodeError } = require('internal/errors');
+
+let warnedInvalidURL = false;
+
+// DEP0170, once per process: a URL whose port part is not a number.
+function warnInvalidURL(url) {
+  if (warnedInvalidURL) return;
+  warnedInvalidURL = true;
+  process.emitWarning(`The URL ${url} is invalid. Future versions of Node.js will throw an error.`,
+    'DeprecationWarning', 'DEP0170');
+}
 
 const slashedProtocols = new Set(['http:', 'https:', 'ftp:', 'gopher:', 'file:', 'ws:', 'wss:',
   'http', 'https', 'ftp', 'gopher', 'file', 'ws', 'wss']);
@@ -67,17 +77,34 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
       hostEnd = rest.search(/[/?#]/);
       if (hostEnd === -1) hostEnd = rest.length;
     }
-    // A host stops at the first character a hostname cannot hold.
-    const stop = rest.slice(0, hostEnd).search(/[\s<>"`{}|\\^'%;]/);
-    if (stop !== -1) hostEnd = stop;
-    let host = rest.slice(0, hostEnd);
-    rest = rest.slice(hostEnd);
-    const portMatch = /:[0-9]*$/.exec(host);
-    if (portMatch) {
-      if (portMatch[0] !== ':') this.port = portMatch[0].slice(1);
-      host = host.slice(0, host.length - portMatch[0].length);
+    const hostPart = rest.slice(0, hostEnd);
+    const after = rest.slice(hostEnd);
+    // The hostname stops at the first character a hostname cannot hold (an IPv6 literal runs
+    // to its `]`); `:digits` after it is the port, any other `:...` starts the path (with
+    // Node's DEP0170 warning).
+    let nameEnd;
+    if (hostPart.startsWith('[')) {
+      const close = hostPart.indexOf(']');
+      nameEnd = close === -1 ? hostPart.length : close + 1;
+      if (!/^\[[0-9A-Fa-f:.]*\]?$/.test(hostPart.slice(0, nameEnd))) {
+        const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+        err.input = url;
+        throw err;
+      }
+    } else {
+      nameEnd = hostPart.search(/[^A-Za-z0-9.\-_+\u0080-\uffff]/);
+      if (nameEnd === -1) nameEnd = hostPart.length;
     }
-    let hostname = host;
+    let hostname = hostPart.slice(0, nameEnd);
+    let remainder = hostPart.slice(nameEnd);
+    if (/^:[0-9]*$/.test(remainder)) {
+      if (remainder !== ':') this.port = remainder.slice(1);
+      remainder = '';
+    } else if (remainder.startsWith(':')) {
+      warnInvalidURL(url);
+      remainder = `/${remainder}`;
+    }
+    rest = remainder + after;
     const ipv6 = hostname.startsWith('[') && hostname.endsWith(']');
     if (!ipv6) {
       hostname = hostname.toLowerCase();
@@ -86,7 +113,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     this.hostname = ipv6 ? hostname.slice(1, -1) : hostname;
     const port = this.port ? `:${this.port}` : '';
     this.host = `${ipv6 ? hostname : this.hostname}${port}`;
-    if (ipv6 && rest !== '' && rest[0] !== '/') rest = `/${rest}`;
+    if (ipv6 && rest !== '' && !'/?#'.includes(rest[0])) rest = `/${rest}`;
   }
 
   rest = escapeRest(rest);
