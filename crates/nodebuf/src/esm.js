@@ -88,6 +88,21 @@ function packageScope(filename) {
 
 // 'module', 'commonjs' or 'json' for a file, by extension and package "type" (Node's rules).
 function formatOf(filename) {
+  const declared = declaredFormatOf(filename);
+  if (declared !== undefined) return declared;
+  let detected = detectedFormats.get(filename);
+  if (detected === undefined) {
+    detected = looksLikeModule(filename) ? 'module' : 'commonjs';
+    detectedFormats.set(filename, detected);
+  }
+  return detected;
+}
+
+const detectedFormats = new Map();
+
+// The format the extension or the package "type" declares, undefined when only the source can
+// tell (an untyped `.js` or extensionless file).
+function declaredFormatOf(filename) {
   if (filename.endsWith('.mjs')) return 'module';
   if (filename.endsWith('.cjs')) return 'commonjs';
   if (filename.endsWith('.json')) return 'json';
@@ -95,7 +110,7 @@ function formatOf(filename) {
   const type = scope !== null ? scope.pkg.type : undefined;
   if (type === 'module') return 'module';
   if (type === 'commonjs') return 'commonjs';
-  return looksLikeModule(filename) ? 'module' : 'commonjs';
+  return undefined;
 }
 
 // Node v20 runs an untyped `.js` file as a module when it fails to compile as CommonJS because
@@ -656,7 +671,7 @@ function asyncModuleError(filename, parent) {
     `\n  From ${from} \n  Requiring ${filename} `);
 }
 
-const hooks = { resolve, load, initMeta, runMain, runSource, requireModule, formatOf, cjsExportNames,
+const hooks = { resolve, load, initMeta, runMain, runSource, requireModule, formatOf, declaredFormatOf, cjsExportNames,
   requireExportsTarget, sourceLooksLikeModule };
 native.setModuleHooks(hooks);
 module.exports = hooks;

@@ -178,7 +178,8 @@ function compileWrapper(source, filename) {
   return fn;
 }
 
-function loadInto(mod, filename) {
+// `asModule(filename)` runs a file that turns out to be an ES module (default: `require(esm)`).
+function loadInto(mod, filename, asModule = undefined) {
   mod.filename = filename;
   mod.paths = nodeModulePaths(path.dirname(filename));
   if (filename.endsWith('.json')) {
@@ -189,7 +190,7 @@ function loadInto(mod, filename) {
       err.message = `${filename}: ${err.message}`;
       throw err;
     }
-  } else if (isModuleFile(filename)) {
+  } else if (declaredFormat(filename) === 'module') {
     // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
     mod.exports = require('internal/esm').requireModule(filename, mod.parent);
   } else if (filename.endsWith('.node')) {
@@ -197,16 +198,36 @@ function loadInto(mod, filename) {
   } else {
     let source = fs.readFileUtf8(filename);
     if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-    const fn = compileWrapper(source, filename);
+    let fn;
+    try {
+      fn = compileWrapper(source, filename);
+    } catch (err) {
+      // An untyped file that only compiles as a module is one (Node v20.19's detection).
+      const esm = require('internal/esm');
+      if (err instanceof SyntaxError && declaredFormat(filename) === undefined &&
+          esm.sourceLooksLikeModule(source, filename)) {
+        if (asModule !== undefined) {
+          asModule(filename);
+          return;
+        }
+        mod.exports = esm.requireModule(filename, mod.parent);
+        mod.loaded = true;
+        return;
+      }
+      throw err;
+    }
     const req = makeRequire(mod);
     fn.call(mod.exports, mod.exports, req, mod, filename, path.dirname(filename));
   }
   mod.loaded = true;
 }
 
-function isModuleFile(filename) {
-  if (filename.endsWith('.cjs')) return false;
-  return require('internal/esm').formatOf(filename) === 'module';
+// 'module' or 'commonjs' when the extension or package "type" decides, undefined for an untyped
+// file (whose syntax decides). Only `.js`-like files need the package.json lookup.
+function declaredFormat(filename) {
+  if (filename.endsWith('.cjs')) return 'commonjs';
+  if (filename.endsWith('.mjs')) return 'module';
+  return require('internal/esm').declaredFormatOf(filename);
 }
 
 // A CommonJS module (or JSON) imported from an ES module: its `module.exports`, cached as
@@ -266,15 +287,22 @@ function runMain(script) {
     }
     throw err;
   }
-  if (isModuleFile(filename)) {
-    require('internal/esm').runMain(filename);
+  const runModule = (file) => {
+    // Not a CommonJS main after all: undo its registration and run it as a module.
+    delete cache[file];
+    mainModule = undefined;
+    process.mainModule = undefined;
+    require('internal/esm').runMain(file);
+  };
+  if (declaredFormat(filename) === 'module') {
+    runModule(filename);
     return;
   }
   const mod = new Module('.', null);
   mainModule = mod;
   process.mainModule = mod;
   cache[filename] = mod;
-  loadInto(mod, filename);
+  loadInto(mod, filename, runModule);
 }
 
 // `-e` / `-p`: the code runs as a global script with `require`, `module`, `exports`,
