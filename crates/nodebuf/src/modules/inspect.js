@@ -335,7 +335,9 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
         !(value.constructor && value.constructor.prototype === value &&
           Object.prototype.hasOwnProperty.call(value, kCustom))) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const options = { ...ctx.userOptions, ...optionsFromCtx(ctx), depth };
+      // Node hands the custom function the remaining depth as its first argument and the
+      // caller's original options (original depth) as the second.
+      const options = { ...ctx.userOptions, ...optionsFromCtx(ctx), depth: ctx.depth };
       const ret = maybeCustom.call(context, depth, options, inspect);
       if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);

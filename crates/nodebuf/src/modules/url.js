@@ -151,7 +151,7 @@ class URL {
     const obj = {};
     for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname',
       'port', 'pathname', 'search', 'searchParams', 'hash']) obj[name] = this[name];
-    const inner = inspect(obj, { ...options, depth: options && typeof options.depth === 'number' ? options.depth : 2 });
+    const inner = inspect(obj, options);
     return `${this.constructor.name} ${inner}`;
   }
 }
@@ -446,7 +446,7 @@ const URLSearchParamsIteratorPrototype = Object.create(Object.getPrototypeOf(Obj
         else if (state.kind === 'value') items.push(list[i + 1]);
         else items.push([list[i], list[i + 1]]);
       }
-      const parts = items.map((item) => inspect(item, { ...options, depth: options && typeof options.depth === 'number' ? options.depth - 1 : 1 }));
+      const parts = items.map((item) => inspect(item, { ...options, depth: typeof depth === 'number' ? depth - 1 : null }));
       const name = 'URLSearchParams Iterator';
       if (parts.length === 0) return `${name} {  }`;
       const oneLine = `${name} { ${parts.join(', ')} }`;
