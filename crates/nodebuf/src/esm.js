@@ -448,7 +448,8 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 // The names a CommonJS module's source visibly exports, as Node's cjs-module-lexer finds them:
 // `exports.x =`, `module.exports.x =`, `exports['x'] =`, `Object.defineProperty(exports, 'x'`,
-// the keys of `module.exports = { ... }`, and the names of `module.exports = require('y')`.
+// the keys of `module.exports = { ... }`, and the names of the modules re-exported by
+// `module.exports = require('y')`, `...require('y')` or `__exportStar(require('y'), exports)`.
 function cjsExportNames(filename, seen = new Set()) {
   const names = new Set();
   if (seen.has(filename)) return names;
@@ -473,6 +474,10 @@ function cjsExportNames(filename, seen = new Set()) {
   }
   const reexport = /\bmodule\.exports\s*=\s*require\(\s*(['"])([^'"\n]+)\1\s*\)/g;
   while ((m = reexport.exec(source)) !== null) reexports.push(m[2]);
+  // TypeScript's and older bundlers' star re-exports: `__exportStar(require('x'), exports)`,
+  // `__export(require('x'))`.
+  const star = /\b__export(?:Star)?\(\s*require\(\s*(['"])([^'"\n]+)\1\s*\)/g;
+  while ((m = star.exec(source)) !== null) reexports.push(m[2]);
   for (const request of reexports) {
     let target;
     try {
