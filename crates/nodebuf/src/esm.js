@@ -330,7 +330,10 @@ function parentOf(base) {
 // The last specifier and importer that led to each URL, for Node's link error texts.
 const requests = new Map();
 
-function resolve(base, specifier, type = undefined) {
+function resolve(base, specifier, type = undefined, foreignRealm = false) {
+  if (foreignRealm) {
+    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.');
+  }
   const url = resolveURL(base, specifier, CONDITIONS);
   checkAttributes(url, type);
   requests.set(url, { specifier, base });

@@ -17,6 +17,14 @@ use rquickjs::{Ctx, Error, Function, Module, Object, Persistent, Result, Runtime
 thread_local! {
     /// The JS half's `{ resolve, load, initMeta }` for this thread's runtime.
     static HOOKS: RefCell<Option<Persistent<Object<'static>>>> = const { RefCell::new(None) };
+    /// The context the hooks belong to (the thread's main realm); imports from any other realm
+    /// (a `vm` context) are refused, as Node refuses them without an import callback.
+    static HOME: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether `ctx` is not the realm the loader serves.
+fn foreign(ctx: &Ctx<'_>) -> bool {
+    HOME.with(|home| home.get() != ctx.as_raw().as_ptr() as usize)
 }
 
 fn hook<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Function<'js>> {
@@ -46,7 +54,7 @@ impl Resolver for NodeResolver {
             Some(attributes) => attributes.get_type()?,
             None => None,
         };
-        hook(ctx, "resolve")?.call((base, name, kind))
+        hook(ctx, "resolve")?.call((base, name, kind, foreign(ctx)))
     }
 }
 
@@ -75,6 +83,7 @@ fn declare<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Module<'js, Declared>> {
 }
 
 fn set_module_hooks<'js>(ctx: Ctx<'js>, hooks: Object<'js>) {
+    HOME.with(|home| home.set(ctx.as_raw().as_ptr() as usize));
     let saved = Persistent::save(&ctx, hooks);
     HOOKS.with(|slot| *slot.borrow_mut() = Some(saved));
 }
