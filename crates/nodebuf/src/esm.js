@@ -622,9 +622,14 @@ function importModule(url) {
 // Runs `filename` as the main module (or a worker's): its evaluation is a promise the event
 // loop drives; a rejection is the process's uncaught exception.
 function runMain(filename) {
+  runURL(toFileURL(filename));
+}
+
+// Runs the module at `url` (a file: or data: URL) as the main module.
+function runURL(url) {
   const loop = require('internal/loop');
   let settled = false;
-  importModule(toFileURL(filename)).then(() => { settled = true; }, (err) => {
+  importModule(url).then(() => { settled = true; }, (err) => {
     settled = true;
     loop.fatal(translateLinkError(err));
   });
@@ -679,7 +684,7 @@ function asyncModuleError(filename, parent) {
     `\n  From ${from} \n  Requiring ${filename} `);
 }
 
-const hooks = { resolve, load, initMeta, runMain, runSource, requireModule, formatOf, declaredFormatOf, cjsExportNames,
+const hooks = { resolve, load, initMeta, runMain, runURL, runSource, requireModule, formatOf, declaredFormatOf, cjsExportNames,
   requireExportsTarget, sourceLooksLikeModule };
 native.setModuleHooks(hooks);
 module.exports = hooks;
