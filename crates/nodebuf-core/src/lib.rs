@@ -72,3 +72,8 @@ pub mod typed_array;
 
 pub use buffer::Buffer;
 pub use error::{ErrorClass, NodeError};
+
+/// The README's example, compiled and run as a doctest so it cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

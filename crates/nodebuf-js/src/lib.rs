@@ -24,6 +24,8 @@
 //! store handed to QuickJS without copying. Native failures reach JS through
 //! [`throw_node_error`], which builds errors exactly shaped like Node's (see [`error`]).
 
+#![warn(missing_docs)]
+
 mod args;
 mod engine;
 pub mod error;
@@ -149,3 +151,8 @@ pub fn with_view_bytes_mut<'js, R>(
         std::slice::from_raw_parts_mut(region.ptr, region.len)
     }))
 }
+
+/// The README's embedding example, compiled and run as a doctest so it cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

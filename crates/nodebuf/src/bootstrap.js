@@ -24,6 +24,13 @@
   }
 
   requireBuiltin('internal/errors').installStackFormat();
+  // The ES module loader's hooks load internal/esm on the first import (which then registers
+  // its own functions directly).
+  native.setModuleHooks({
+    resolve: (...args) => requireBuiltin('internal/esm').resolve(...args),
+    load: (...args) => requireBuiltin('internal/esm').load(...args),
+    initMeta: (...args) => requireBuiltin('internal/esm').initMeta(...args),
+  });
 
   function defineGlobal(name, value) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
@@ -60,11 +67,19 @@
   }
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
+  defineLazyGlobal('URL', () => requireBuiltin('url').URL);
+  defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](
     (value, opts) => requireBuiltin('internal/inspect').inspect(value, opts));
+  // Object URLs live in the url module; the buffer module's resolveObjectURL reads them there.
+  if (bufferModule.resolveObjectURL !== undefined) {
+    bufferModule.resolveObjectURL = function resolveObjectURL(url) {
+      return requireBuiltin('url')._resolveObjectURL(url);
+    };
+  }
   for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
     if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
   }
@@ -75,9 +90,10 @@
   if (typeof traceRetention === 'string' || traceOverlap || throwOverlap) requireBuiltin('nodebuf:retention');
 
   try {
-    const { eval: code, print } = native.process.flags;
+    const { eval: code, print, stdin } = native.process.flags;
     if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();
     else if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print);
+    else if (typeof stdin === 'string') requireBuiltin('internal/cjs').runStdin(stdin);
     else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
   } catch (err) {
     loop.fatal(err);

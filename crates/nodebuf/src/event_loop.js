@@ -125,7 +125,8 @@ function sourceHeader(error) {
   if (site === undefined) return '';
   let line;
   try {
-    line = native.fs.readFileUtf8(site.file).split('\n')[site.line - 1];
+    const file = site.file.startsWith('file:') ? require('url').fileURLToPath(site.file) : site.file;
+    line = native.fs.readFileUtf8(file).split('\n')[site.line - 1];
   } catch {
     return '';
   }
@@ -271,7 +272,12 @@ function run() {
 }
 
 // Emits 'exit' once and returns the exit code.
+// Set by the ES module loader: true while the main module's top-level await is unsettled.
+let mainPending = () => false;
+
 function exit() {
+  // Node exits with 13 when the loop empties while the main module still awaits.
+  if (mainPending() && process.exitCode === undefined) process.exitCode = 13;
   let code = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
   if (!exiting) {
     exiting = true;
@@ -303,5 +309,6 @@ module.exports = {
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
+  setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },
 };

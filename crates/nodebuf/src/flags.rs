@@ -39,6 +39,8 @@ pub struct Flags {
     pub eval: Option<String>,
     /// `-p`: print the result of `eval` (as `console.log` would).
     pub print: bool,
+    /// The script read from stdin (`nodebuf -` or no script at all), run as `[stdin]`.
+    pub stdin: Option<String>,
     /// The flags exactly as given, for `process.execArgv`.
     pub exec_argv: Vec<String>,
 }
@@ -59,6 +61,91 @@ pub enum Command {
     Version,
     /// `--help` / `-h`.
     Help,
+}
+
+/// Every command-line option with its one-line help, in the order `--help` prints them. One
+/// row per option: add a row here when adding a flag to [`parse`] (a test checks that each row
+/// parses).
+pub const HELP: &[(&str, &str)] = &[
+    (
+        "-e, --eval <code>",
+        "run <code> as a script (the builtin modules are globals)",
+    ),
+    ("-p, --print <code>", "like --eval, then print the result"),
+    (
+        "-v, --version",
+        "print nodebuf's version, the Node API level and the engine",
+    ),
+    ("-h, --help", "print this help"),
+    (
+        "--expose-gc",
+        "define gc(), which runs the engine's garbage collector",
+    ),
+    (
+        "--expose-internals",
+        "let scripts require internal/errors and internal/test/binding",
+    ),
+    (
+        "--zero-fill-buffers",
+        "zero every new Buffer, allocUnsafe included",
+    ),
+    (
+        "--pending-deprecation",
+        "emit pending deprecation warnings (DEP0005 for Buffer())",
+    ),
+    ("--no-deprecation", "silence deprecation warnings"),
+    ("--no-warnings", "silence all process warnings"),
+    ("--trace-warnings", "print a stack trace with each warning"),
+    (
+        "--trace-deprecation",
+        "print a stack trace with each deprecation warning",
+    ),
+    (
+        "--throw-deprecation",
+        "throw deprecations instead of warning",
+    ),
+    (
+        "--trace-retention[=json|<path>]",
+        "report at exit which live stores JS-made views keep alive, by site (stderr or <path>)",
+    ),
+    (
+        "--trace-retention-threshold=<bytes>",
+        "smallest store in the retention report (default 1048576)",
+    ),
+    (
+        "--trace-overlap",
+        "warn once per pair of sites when two live views partially overlap",
+    ),
+    (
+        "--throw-overlap",
+        "a partially overlapping view throws ERR_BUFFER_VIEW_OVERLAP",
+    ),
+];
+
+/// `nodebuf --help`: what nodebuf is, its usage, and one line per option of [`HELP`].
+pub fn help_text() -> String {
+    let mut out = String::from(
+        "nodebuf runs Node.js v20 scripts (CommonJS and ES modules) on the QuickJS engine with \
+         nodebuf's Rust\nimplementation of Buffer, printing what node prints.\n\n\
+         Usage: nodebuf [options] [script.js | script.mjs | -] [arguments]\n\
+         \x20      nodebuf [options] -e|-p <code> [arguments]\n\
+         \x20      (no script, or -, reads the script from stdin)\n\nOptions:\n",
+    );
+    let width = HELP.iter().map(|(names, _)| names.len()).max().unwrap_or(0);
+    for (names, text) in HELP {
+        out.push_str(&format!("  {names:<width$}  {text}\n"));
+    }
+    out.push_str("\nEnvironment: NODEBUF_* variables are read by the test tools only.\n");
+    out
+}
+
+/// `nodebuf --version`: nodebuf's own version, the Node version whose API it implements (what
+/// `process.version` reports to scripts) and the engine's version.
+pub fn version_text(node_version: &str, engine_version: &str) -> String {
+    format!(
+        "nodebuf {} (Node {node_version} API, QuickJS-ng {engine_version})",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// Parses `args` (without the program name) the way Node does: flags first, then the script,
@@ -139,7 +226,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         flags.exec_argv.push(arg.clone());
     }
-    Err("missing script".to_string())
+    // No script: read it from stdin, as `node` does (`process.argv` then has no script entry).
+    Ok(Command::Run {
+        flags,
+        script: String::new(),
+        args: Vec::new(),
+    })
 }
 
 #[cfg(test)]
@@ -197,7 +289,36 @@ mod tests {
     #[test]
     fn unknown_flags_and_missing_scripts_are_errors() {
         assert!(parse(&strings(&["--bogus", "a.js"])).is_err());
-        assert!(parse(&strings(&["--expose-gc"])).is_err());
+        assert!(matches!(
+            parse(&strings(&["--expose-gc"])),
+            Ok(Command::Run { script, .. }) if script.is_empty()
+        ));
         assert_eq!(parse(&strings(&["-v"])), Ok(Command::Version));
+    }
+
+    #[test]
+    fn every_help_row_is_a_flag_the_parser_knows() {
+        for (names, _) in HELP {
+            for name in names.split(", ") {
+                let flag = name.split(' ').next().unwrap_or(name);
+                // `--x[=a|b]` is shown with its optional value; `--x=<n>` takes a number.
+                let flag = flag
+                    .split('[')
+                    .next()
+                    .unwrap_or(flag)
+                    .replace("=<bytes>", "=1");
+                let mut args = vec![flag.to_string()];
+                if name.contains(" <") {
+                    args.push("1".to_string());
+                }
+                args.push("a.js".to_string());
+                assert!(
+                    parse(&args).is_ok(),
+                    "{flag} is in HELP but parse rejects it"
+                );
+            }
+        }
+        let text = help_text();
+        assert!(text.contains("--zero-fill-buffers") && text.contains("QuickJS"));
     }
 }

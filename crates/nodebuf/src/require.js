@@ -137,7 +137,20 @@ function resolveFilename(request, parent) {
     throw notFound(request, parent);
   }
   const dirs = parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base);
+  const scoped = request.startsWith('@');
+  const parts = request.split('/');
+  const pkgName = scoped ? parts.slice(0, 2).join('/') : parts[0];
+  const subpath = `.${request.slice(pkgName.length)}`;
   for (const dir of dirs) {
+    const pkgDir = path.join(dir, pkgName);
+    if (fs.kind(pkgDir) === 2) {
+      const target = require('internal/esm').requireExportsTarget(pkgDir, subpath);
+      if (target !== undefined) {
+        const found = tryFile(target);
+        if (found) return found;
+        throw notFound(request, parent);
+      }
+    }
     const found = tryPath(path.join(dir, request), isDirRequest);
     if (found) return found;
   }
@@ -169,7 +182,8 @@ function compileWrapper(source, filename) {
   return fn;
 }
 
-function loadInto(mod, filename) {
+// `asModule(filename)` runs a file that turns out to be an ES module (default: `require(esm)`).
+function loadInto(mod, filename, asModule = undefined) {
   mod.filename = filename;
   mod.paths = nodeModulePaths(path.dirname(filename));
   if (filename.endsWith('.json')) {
@@ -180,16 +194,61 @@ function loadInto(mod, filename) {
       err.message = `${filename}: ${err.message}`;
       throw err;
     }
+  } else if (declaredFormat(filename) === 'module') {
+    // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
+    mod.exports = require('internal/esm').requireModule(filename, mod.parent);
   } else if (filename.endsWith('.node')) {
     throw new Error(`Native addons are not supported: ${filename}`);
   } else {
     let source = fs.readFileUtf8(filename);
     if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-    const fn = compileWrapper(source, filename);
+    let fn;
+    try {
+      fn = compileWrapper(source, filename);
+    } catch (err) {
+      // An untyped file that only compiles as a module is one (Node v20.19's detection).
+      const esm = require('internal/esm');
+      if (err instanceof SyntaxError && declaredFormat(filename) === undefined &&
+          esm.sourceLooksLikeModule(source, filename)) {
+        if (asModule !== undefined) {
+          asModule(filename);
+          return;
+        }
+        mod.exports = esm.requireModule(filename, mod.parent);
+        mod.loaded = true;
+        return;
+      }
+      throw err;
+    }
     const req = makeRequire(mod);
     fn.call(mod.exports, mod.exports, req, mod, filename, path.dirname(filename));
   }
   mod.loaded = true;
+}
+
+// 'module' or 'commonjs' when the extension or package "type" decides, undefined for an untyped
+// file (whose syntax decides). Only `.js`-like files need the package.json lookup.
+function declaredFormat(filename) {
+  if (filename.endsWith('.cjs')) return 'commonjs';
+  if (filename.endsWith('.mjs')) return 'module';
+  return require('internal/esm').declaredFormatOf(filename);
+}
+
+// A CommonJS module (or JSON) imported from an ES module: its `module.exports`, cached as
+// `require` caches it.
+function loadForImport(filename) {
+  const cached = cache[filename];
+  if (cached !== undefined) return cached.exports;
+  const mod = new Module(filename, undefined);
+  cache[filename] = mod;
+  let threw = true;
+  try {
+    loadInto(mod, filename);
+    threw = false;
+  } finally {
+    if (threw) delete cache[filename];
+  }
+  return mod.exports;
 }
 
 function loadFrom(request, parent) {
@@ -232,11 +291,22 @@ function runMain(script) {
     }
     throw err;
   }
+  const runModule = (file) => {
+    // Not a CommonJS main after all: undo its registration and run it as a module.
+    delete cache[file];
+    mainModule = undefined;
+    process.mainModule = undefined;
+    require('internal/esm').runMain(file);
+  };
+  if (declaredFormat(filename) === 'module') {
+    runModule(filename);
+    return;
+  }
   const mod = new Module('.', null);
   mainModule = mod;
   process.mainModule = mod;
   cache[filename] = mod;
-  loadInto(mod, filename);
+  loadInto(mod, filename, runModule);
 }
 
 // `-e` / `-p`: the code runs as a global script with `require`, `module`, `exports`,
@@ -268,8 +338,34 @@ function runEval(code, print) {
   if (print) console.log(result);
 }
 
+// A script read from stdin runs as the CommonJS module `[stdin]` (builtins are not globals,
+// unlike -e), or as an ES module when it only compiles as one (Node v20's syntax detection).
+function runStdin(source) {
+  const filename = path.join(process.cwd(), '[stdin]');
+  const esm = require('internal/esm');
+  if (esm.sourceLooksLikeModule(source, filename)) {
+    // Node names a module read from stdin `[eval1]`.
+    esm.runSource(source, path.join(process.cwd(), '[eval1]'));
+    return;
+  }
+  const mod = new Module('[stdin]', null);
+  mod.filename = filename;
+  mod.paths = nodeModulePaths(process.cwd());
+  const fn = compileWrapper(source, '[stdin]');
+  fn.call(mod.exports, mod.exports, makeRequire(mod), mod, '[stdin]', '.');
+  mod.loaded = true;
+}
+
 function createRequire(filename) {
-  const file = typeof filename === 'string' && filename.startsWith('file://') ? filename.slice(7) : String(filename);
+  const url = require('url');
+  let file;
+  if (typeof filename === 'string' && filename.startsWith('file:')) file = url.fileURLToPath(filename);
+  else if (url._isURL(filename)) file = url.fileURLToPath(filename);
+  else if (typeof filename === 'string' && path.isAbsolute(filename)) file = filename;
+  else {
+    throw require('internal/errors').codes.ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
+  }
   const mod = new Module(file, null);
   mod.filename = file;
   mod.paths = nodeModulePaths(path.dirname(file));
@@ -284,4 +380,4 @@ Module.Module = Module;
 Module._resolveFilename = resolveFilename;
 Module._nodeModulePaths = nodeModulePaths;
 
-module.exports = { Module, runMain, runEval, createRequire, builtinIds };
+module.exports = { Module, runMain, runEval, runStdin, createRequire, builtinIds, loadForImport };

@@ -2,7 +2,10 @@
 //! `nodebuf`; stdout, stderr and the exit code must match after normalising what cannot match
 //! (stack frame lines, the source-line header above uncaught errors, PIDs).
 //!
-//! A script may start with `// flags: --x --y` (runtime flags) and `// args: a b` lines.
+//! A script is a `.js` or `.mjs` file, or a directory named `esm_*` holding a module graph (its
+//! own package.json, node_modules, ...) run from its `main.mjs` or `main.js`, with the directory
+//! as working directory. A script may start with `// flags: --x --y` (runtime flags) and
+//! `// args: a b` lines.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -51,12 +54,13 @@ fn normalize(text: &str) -> String {
         let line = lines[i];
         // Header: "<path>:<n>" then a source line then a caret line, then an optional blank.
         if i + 2 < lines.len()
-            && (line.starts_with('/') || line.starts_with("node:"))
+            && (line.starts_with('/') || line.starts_with("node:") || line.starts_with("file:///"))
             && line
                 .rsplit(':')
                 .next()
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            && lines[i + 2].trim() == "^"
+            && !lines[i + 2].trim().is_empty()
+            && lines[i + 2].trim().chars().all(|c| c == '^')
         {
             i += 3;
             if i < lines.len() && lines[i].is_empty() {
@@ -117,13 +121,32 @@ fn scripts() -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/scripts exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "js")
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            if name.starts_with('_') {
+                return None;
+            }
+            if p.is_dir() {
+                if !name.starts_with("esm_") {
+                    return None;
+                }
+                return ["main.mjs", "main.js"]
+                    .iter()
+                    .map(|entry| p.join(entry))
+                    .find(|entry| entry.is_file());
+            }
+            p.extension()
+                .is_some_and(|e| e == "js" || e == "mjs")
+                .then_some(p)
         })
         .collect();
+    // `NODEBUF_SCRIPTS=esm_` runs only the scripts whose path contains that text.
+    if let Ok(only) = std::env::var("NODEBUF_SCRIPTS") {
+        out.retain(|p| {
+            p.strip_prefix(&dir)
+                .is_ok_and(|rel| rel.to_string_lossy().contains(&only))
+        });
+    }
     out.sort();
     out
 }
@@ -132,7 +155,10 @@ fn scripts() -> Vec<PathBuf> {
 fn every_script_prints_what_node_prints() {
     let nodebuf = env!("CARGO_BIN_EXE_nodebuf");
     let all = scripts();
-    assert!(all.len() >= 20, "the corpus should not be empty");
+    assert!(
+        all.len() >= 20 || std::env::var("NODEBUF_SCRIPTS").is_ok(),
+        "the corpus should not be empty"
+    );
     // Run scripts on a few threads: each pair of runs is mostly process start-up.
     let chunks: Vec<Vec<PathBuf>> = all
         .chunks(all.len().div_ceil(4))
@@ -148,7 +174,9 @@ fn every_script_prints_what_node_prints() {
                         let expected = run("node", script);
                         let actual = run(nodebuf, script);
                         let name = script
-                            .file_name()
+                            .strip_prefix(
+                                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts"),
+                            )
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default();
                         if expected.stdout != actual.stdout {
@@ -195,4 +223,6 @@ fn normalize_collapses_frames_and_headers() {
         normalize(text),
         "Error: x\n    at … {\n  code: 'X'\n}\n(node:PID) Warning"
     );
+    let module = "file:///x/a.mjs:2\nthrow e\n^\n\nError: x\n    at file:///x/a.mjs:2:1";
+    assert_eq!(normalize(module), "Error: x\n    at …");
 }

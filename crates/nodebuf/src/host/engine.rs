@@ -10,6 +10,13 @@ thread_local! {
     static START: Instant = Instant::now();
 }
 
+/// The QuickJS-ng version the engine reports (`JS_GetVersion`), for `nodebuf --version`.
+pub fn version() -> String {
+    // SAFETY: JS_GetVersion returns a pointer to a static NUL-terminated string.
+    let raw = unsafe { std::ffi::CStr::from_ptr(qjs::JS_GetVersion()) };
+    raw.to_string_lossy().into_owned()
+}
+
 /// Milliseconds since the runtime started, as `performance.now()` reports them.
 pub fn now_ms() -> f64 {
     START.with(|start| start.elapsed().as_secs_f64() * 1000.0)

@@ -5,6 +5,7 @@
 
 pub mod agent;
 pub mod engine;
+pub mod module_loader;
 pub mod shared_memory;
 pub mod stdio;
 pub mod worker;
@@ -63,6 +64,8 @@ fn build_native<'js>(
     modules::child_process::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;
+    modules::url::install(ctx, &native)?;
+    module_loader::install(ctx, &native)?;
     modules::messaging::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;
     native.set("sources", sources(ctx)?)?;
@@ -107,6 +110,7 @@ fn run_thread(
         return 70;
     };
     runtime.set_max_stack_size(JS_STACK_BYTES);
+    module_loader::install_loader(&runtime);
     runtime.set_host_promise_rejection_tracker(Some(Box::new(
         |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
             let hook = REJECTION_HOOK.with(|slot| slot.borrow().clone());
@@ -149,5 +153,6 @@ fn run_thread(
         }
     });
     REJECTION_HOOK.with(|slot| slot.borrow_mut().take());
+    module_loader::clear();
     code
 }

@@ -6,30 +6,55 @@ use std::process::{Command, Stdio};
 
 use rquickjs::{Ctx, Object, Result, Value};
 
-/// Runs `file` with `args` (in `cwd` if given, feeding `input` to stdin) and waits; returns
-/// `{ status, signal, stdout, stderr, pid }` with the outputs as Buffers, or `{ error }` (the
-/// OS error text) if the program could not be started.
+/// One of Node's `stdio` settings for a child's stream: `'pipe'` (captured), `'inherit'` (the
+/// parent's own stream) or `'ignore'`.
+fn stdio_for(mode: Option<&String>, piped: Stdio) -> Stdio {
+    match mode.map(String::as_str) {
+        Some("inherit") => Stdio::inherit(),
+        Some("ignore") => Stdio::null(),
+        _ => piped,
+    }
+}
+
+/// Runs `file` with `args` (in `cwd` if given, feeding `input` to stdin, with `stdio` modes
+/// and `env` as `KEY=value` strings when given) and waits; returns
+/// `{ status, signal, stdout, stderr, pid }` with the captured outputs as Buffers (`null` for a
+/// stream not piped), or `{ error, errno }` if the program could not be started.
 fn spawn_sync<'js>(
     ctx: Ctx<'js>,
     file: String,
     args: Vec<String>,
     cwd: Option<String>,
     input: Option<Vec<u8>>,
+    stdio: Option<Vec<String>>,
+    env: Option<Vec<String>>,
 ) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
+    let modes = stdio.unwrap_or_default();
     let mut command = Command::new(&file);
+    let stdin = if input.is_some() {
+        Stdio::piped()
+    } else {
+        stdio_for(modes.first(), Stdio::null())
+    };
     command
         .args(&args)
-        .stdin(if input.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .stdin(stdin)
+        .stdout(stdio_for(modes.get(1), Stdio::piped()))
+        .stderr(stdio_for(modes.get(2), Stdio::piped()));
     if let Some(dir) = &cwd {
         command.current_dir(dir);
     }
+    if let Some(vars) = env {
+        command.env_clear();
+        for pair in vars {
+            if let Some((key, value)) = pair.split_once('=') {
+                command.env(key, value);
+            }
+        }
+    }
+    let captures = [modes.get(1), modes.get(2)]
+        .map(|mode| !matches!(mode.map(String::as_str), Some("inherit" | "ignore")));
     let mut child = match command.spawn() {
         Ok(child) => child,
         Err(e) => {
@@ -58,8 +83,16 @@ fn spawn_sync<'js>(
         };
         out.set("signal", signal)?;
     }
-    out.set("stdout", crate::bytes::wrap_bytes(&ctx, output.stdout)?)?;
-    out.set("stderr", crate::bytes::wrap_bytes(&ctx, output.stderr)?)?;
+    for ((name, bytes), captured) in [("stdout", output.stdout), ("stderr", output.stderr)]
+        .into_iter()
+        .zip(captures)
+    {
+        if captured {
+            out.set(name, crate::bytes::wrap_bytes(&ctx, bytes)?)?;
+        } else {
+            out.set(name, Value::new_null(ctx.clone()))?;
+        }
+    }
     Ok(out)
 }
 

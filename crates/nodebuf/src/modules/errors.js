@@ -57,7 +57,7 @@ function frameText(site) {
   if (name === '<eval>') name = '';
   if (site.isNative() || file === undefined || file === null) return `    at ${name || '<anonymous>'} (native)`;
   // Line 1 of a CommonJS module starts after our wrapper's opening text.
-  const column = line === 1 && !file.startsWith('node:') ? Math.max(1, rawColumn - WRAPPER_PREFIX.length) : rawColumn;
+  const column = line === 1 && !file.startsWith('node:') && !file.startsWith('file:') ? Math.max(1, rawColumn - WRAPPER_PREFIX.length) : rawColumn;
   const where = line > 0 ? `${file}:${line}:${column}` : `${file}`;
   if (site.isConstructor() && name) name = `new ${name}`;
   return name ? `    at ${name} (${where})` : `    at ${where}`;
@@ -75,7 +75,7 @@ function prepareStackTrace(error, sites) {
       if (typeof file === 'string' && !file.startsWith('node:') && site.getLineNumber() > 0) {
         const line = site.getLineNumber();
         let column = site.getColumnNumber();
-        if (line === 1) column = Math.max(1, column - WRAPPER_PREFIX.length);
+        if (line === 1 && !file.startsWith('file:')) column = Math.max(1, column - WRAPPER_PREFIX.length);
         errorSites.set(error, { file, line, column });
       }
     }
@@ -232,6 +232,8 @@ const codes = {
   ERR_FS_EISDIR: (message) => makeNodeError(Error, 'ERR_FS_EISDIR', message),
   ERR_INVALID_URL_SCHEME: (scheme) => makeNodeError(TypeError, 'ERR_INVALID_URL_SCHEME', `The URL must be of scheme ${scheme}`),
   ERR_UNKNOWN_SIGNAL: (signal) => makeNodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`),
+  ERR_ARG_NOT_ITERABLE: (name) => makeNodeError(TypeError, 'ERR_ARG_NOT_ITERABLE', `${name} must be iterable`),
+  ERR_INVALID_TUPLE: (name, tuple) => makeNodeError(TypeError, 'ERR_INVALID_TUPLE', `${name} must be an iterable ${tuple} tuple`),
   ERR_INVALID_STATE: (message) => makeNodeError(Error, 'ERR_INVALID_STATE', `Invalid state: ${message}`),
   ERR_REQUIRE_ESM: (file) => makeNodeError(Error, 'ERR_REQUIRE_ESM', `require() of ES Module ${file} not supported.`),
 };

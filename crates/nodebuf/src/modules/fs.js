@@ -18,7 +18,9 @@ const constants = {
 
 function toPath(path, name = 'path') {
   if (typeof path === 'string') return path;
-  if (typeof URL === 'function' && path instanceof URL) return decodeURIComponent(path.pathname);
+  const url = require('url');
+  // A WHATWG `file:` URL names a path (Node's fileURLToPath rules: scheme, host, no encoded `/`).
+  if (url._isURL(path)) return url.fileURLToPath(path);
   if (path instanceof Uint8Array) return new TextDecoder().decode(path);
   throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
 }

@@ -56,6 +56,14 @@ const classIds = (() => {
   return ids;
 })();
 
+// A module namespace object: null prototype, not extensible, an own non-writable
+// `Symbol.toStringTag` of 'Module' (what QuickJS's namespace exotic objects carry).
+function isModuleNamespace(value) {
+  if (Object.getPrototypeOf(value) !== null || Object.isExtensible(value)) return false;
+  const desc = Object.getOwnPropertyDescriptor(value, Symbol.toStringTag);
+  return desc !== undefined && desc.value === 'Module' && !desc.writable && !desc.configurable;
+}
+
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
 
@@ -327,7 +335,9 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
         !(value.constructor && value.constructor.prototype === value &&
           Object.prototype.hasOwnProperty.call(value, kCustom))) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const options = { ...ctx.userOptions, ...optionsFromCtx(ctx), depth };
+      // Node hands the custom function the remaining depth as its first argument and the
+      // caller's original options (original depth) as the second.
+      const options = { ...ctx.userOptions, ...optionsFromCtx(ctx), depth: ctx.depth };
       const ret = maybeCustom.call(context, depth, options, inspect);
       if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
@@ -442,7 +452,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   if (noIterator) {
     keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
-    if (constructor === 'Object') {
+    if (constructor === null && tag === 'Module' && isModuleNamespace(value)) {
+      braces[0] = '[Module: null prototype] {';
+    } else if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
         braces[0] = '[Arguments] {';
       } else if (tag !== '') {

@@ -8,6 +8,7 @@ pub mod fs;
 pub mod messaging;
 pub mod os;
 pub mod process;
+pub mod url;
 pub mod vm;
 pub mod worker_threads;
 
@@ -19,6 +20,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/inspect", include_str!("inspect.js")),
     ("internal/cjs", include_str!("../require.js")),
     ("internal/loop", include_str!("../event_loop.js")),
+    ("internal/esm", include_str!("../esm.js")),
+    ("internal/url_legacy", include_str!("url_legacy.js")),
+    ("url", include_str!("url.js")),
     ("internal/clone", include_str!("structured_clone.js")),
     ("internal/encoding", include_str!("encoding.js")),
     ("internal/warnings", include_str!("warnings.js")),

@@ -105,7 +105,11 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     let exec_path = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| "nodebuf".into());
-    let mut argv = vec![exec_path.clone(), info.script.to_string()];
+    // Node's argv has no script entry for `-e`/`-p` or a script read from stdin without `-`.
+    let mut argv = vec![exec_path.clone()];
+    if info.flags.eval.is_none() && !info.script.is_empty() {
+        argv.push(info.script.to_string());
+    }
     argv.extend(info.args.iter().cloned());
     facts.set("argv", strings(ctx, &argv)?)?;
     facts.set("execArgv", strings(ctx, &info.flags.exec_argv)?)?;
@@ -130,6 +134,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     flags.set("exposeInternals", f.expose_internals)?;
     flags.set("eval", f.eval.clone())?;
     flags.set("print", f.print)?;
+    flags.set("stdin", f.stdin.clone())?;
     flags.set("zeroFillBuffers", f.zero_fill_buffers)?;
     flags.set("pendingDeprecation", f.pending_deprecation)?;
     flags.set("noDeprecation", f.no_deprecation)?;

@@ -108,8 +108,10 @@ function validateWorkerPath(filename) {
     throw codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
   }
   if (typeof filename !== 'string') {
+    // A `data:` URL is a module source of its own, as in Node.
+    if (filename.protocol === 'data:') return filename.href;
     if (filename.protocol !== 'file:') throw codes.ERR_INVALID_URL_SCHEME('file');
-    return decodeURIComponent(filename.pathname);
+    return require('url').fileURLToPath(filename);
   }
   if (path.isAbsolute(filename) || /^\.\.?[\\/]/.test(filename)) return path.resolve(filename);
   throw makeNodeError(TypeError, 'ERR_WORKER_PATH',
@@ -229,6 +231,10 @@ function runWorkerMain() {
   process.env = initEnv;
   info.online();
   const cjs = require('internal/cjs');
+  if (!info.isEval && info.source.startsWith('data:')) {
+    require('internal/esm').runURL(info.source);
+    return;
+  }
   if (!info.isEval) {
     cjs.runMain(info.source);
     return;

@@ -1,0 +1,113 @@
+//! The command line itself: `--version` names nodebuf, the Node API level and the engine;
+//! `--help` lists every option; a script on stdin (`nodebuf`, `nodebuf -`) runs as node runs it
+//! (compared with `node` on the same input).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const NODEBUF: &str = env!("CARGO_BIN_EXE_nodebuf");
+
+fn run_with_stdin(program: &str, args: &[&str], input: &str) -> (String, String, i32) {
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn version_names_nodebuf_the_node_api_and_the_engine() {
+    let (stdout, _, code) = run_with_stdin(NODEBUF, &["--version"], "");
+    assert_eq!(code, 0);
+    let (node_version, _, _) = run_with_stdin("node", &["--version"], "");
+    let expected = format!(
+        "nodebuf {} (Node {} API, QuickJS-ng ",
+        env!("CARGO_PKG_VERSION"),
+        node_version.trim()
+    );
+    assert!(stdout.starts_with(&expected), "{stdout}");
+    assert!(stdout.trim_end().ends_with(')'));
+    // Scripts still see Node's version.
+    let (printed, _, _) = run_with_stdin(NODEBUF, &["-p", "process.version"], "");
+    assert_eq!(printed.trim(), node_version.trim());
+}
+
+#[test]
+fn help_says_what_nodebuf_is_and_lists_every_flag() {
+    let (stdout, _, code) = run_with_stdin(NODEBUF, &["--help"], "");
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("nodebuf runs Node.js v20 scripts"));
+    for flag in [
+        "--eval",
+        "--print",
+        "--version",
+        "--help",
+        "--expose-gc",
+        "--expose-internals",
+        "--zero-fill-buffers",
+        "--pending-deprecation",
+        "--no-deprecation",
+        "--no-warnings",
+        "--trace-warnings",
+        "--trace-deprecation",
+        "--throw-deprecation",
+    ] {
+        let line = stdout
+            .lines()
+            .find(|l| l.trim_start().split([' ', ',']).any(|w| w == flag))
+            .unwrap_or_else(|| panic!("{flag} missing from --help"));
+        assert!(line.len() > flag.len() + 10, "{flag} has no description");
+    }
+}
+
+#[test]
+fn eval_code_can_import_modules() {
+    let code = "import('node:path').then((p) => console.log(typeof p.join, typeof p.default.join)); import('data:text/javascript,export default 6').then((m) => console.log(m.default * 7))";
+    let expected = run_with_stdin("node", &["-e", code], "");
+    let actual = run_with_stdin(NODEBUF, &["-e", code], "");
+    assert_eq!(actual, expected);
+    assert_eq!(actual.0, "function function\n42\n");
+}
+
+#[test]
+fn scripts_on_stdin_run_as_node_runs_them() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "console.log(typeof fs, __filename, __dirname, require.main === module, process.argv.length, module.id)"),
+        (&["-", "a", "b"], "console.log(process.argv.slice(1), Buffer.from('stdin').toString('base64'))"),
+        (&[], "import { Buffer } from 'node:buffer';\nconst v = await Promise.resolve(Buffer.from([1, 2]));\nconsole.log(v, import.meta.url.endsWith('/[eval1]'))"),
+        (&[], "setTimeout(() => { console.log('later'); process.exitCode = 3; }, 1);\nconsole.log('now');"),
+        (&[], "const e = new Error('from stdin'); console.log(e.message); throw e;"),
+    ];
+    for (args, source) in cases {
+        let expected = run_with_stdin("node", args, source);
+        let actual = run_with_stdin(NODEBUF, args, source);
+        assert_eq!(actual.0, expected.0, "stdout for {source:?}");
+        assert_eq!(actual.2, expected.2, "exit code for {source:?}");
+        let last_line = |s: &str| {
+            s.lines()
+                .filter(|l| l.starts_with("Error"))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            last_line(&actual.1),
+            last_line(&expected.1),
+            "error lines for {source:?}"
+        );
+    }
+}

@@ -1,0 +1,2 @@
+export const kind = 'dynamic';
+export default (n) => n * 2;

@@ -1,0 +1,1 @@
+exports.z = 'from star';

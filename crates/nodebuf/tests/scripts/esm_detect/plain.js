@@ -1,0 +1,5 @@
+async function later() {
+  await null;
+  return 'cjs with await inside a function';
+}
+module.exports = { later };

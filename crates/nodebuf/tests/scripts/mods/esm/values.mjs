@@ -1,0 +1,2 @@
+export const twice = (n) => n * 2;
+export default 'values default';
