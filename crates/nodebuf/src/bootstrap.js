@@ -60,6 +60,12 @@
   }
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
+  for (const name of ['Event', 'EventTarget']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
+  }
+  for (const name of ['AbortController', 'AbortSignal']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
+  }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.

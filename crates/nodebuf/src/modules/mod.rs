@@ -36,6 +36,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("child_process", include_str!("child_process.js")),
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
+    ("internal/event_target", include_str!("event_target.js")),
+    ("internal/abort_controller", include_str!("abort_controller.js")),
     ("fs", include_str!("fs.js")),
     ("fs/promises", "module.exports = require('fs').promises;"),
     ("os", include_str!("os.js")),
