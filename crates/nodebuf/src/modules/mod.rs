@@ -8,6 +8,7 @@ pub mod fs;
 pub mod messaging;
 pub mod os;
 pub mod process;
+pub mod string_decoder;
 pub mod vm;
 pub mod worker_threads;
 
@@ -37,13 +38,17 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
     ("internal/event_target", include_str!("event_target.js")),
-    ("internal/abort_controller", include_str!("abort_controller.js")),
+    (
+        "internal/abort_controller",
+        include_str!("abort_controller.js"),
+    ),
     ("fs", include_str!("fs.js")),
     ("fs/promises", "module.exports = require('fs').promises;"),
     ("os", include_str!("os.js")),
     ("path", include_str!("path.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("process", include_str!("process.js")),
+    ("string_decoder", include_str!("string_decoder.js")),
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("vm", include_str!("vm.js")),
