@@ -7,6 +7,8 @@
 #[path = "../../nodebuf-core/tests/support/mod.rs"]
 mod support;
 
+#[path = "modules_differential/crypto.rs"]
+mod crypto;
 #[path = "modules_differential/string_decoder.rs"]
 mod string_decoder;
 

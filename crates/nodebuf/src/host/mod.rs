@@ -64,6 +64,7 @@ fn build_native<'js>(
     modules::vm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;
     modules::string_decoder::install(ctx, &native)?;
+    modules::crypto::install(ctx, &native)?;
     modules::messaging::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;
     native.set("sources", sources(ctx)?)?;

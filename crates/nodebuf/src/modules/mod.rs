@@ -3,6 +3,7 @@
 //! JS source; the bootstrap loads them lazily on first `require`.
 
 pub mod child_process;
+pub mod crypto;
 pub mod encoding;
 pub mod fs;
 pub mod messaging;
@@ -36,6 +37,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("child_process", include_str!("child_process.js")),
     ("console", include_str!("console.js")),
+    ("crypto", include_str!("crypto.js")),
     ("events", include_str!("events.js")),
     ("internal/event_target", include_str!("event_target.js")),
     (
