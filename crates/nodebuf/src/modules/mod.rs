@@ -50,6 +50,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("path", include_str!("path.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("process", include_str!("process.js")),
+    ("querystring", include_str!("querystring.js")),
     ("string_decoder", include_str!("string_decoder.js")),
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
