@@ -13,6 +13,8 @@ mod crypto;
 mod querystring;
 #[path = "modules_differential/string_decoder.rs"]
 mod string_decoder;
+#[path = "modules_differential/text_decoder.rs"]
+mod text_decoder;
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};

@@ -18,7 +18,7 @@ const ENCODINGS: [&str; 9] = [
 ];
 
 /// Random bytes biased toward what exercises the state machine.
-fn random_bytes(rng: &mut Rng) -> Vec<u8> {
+pub fn random_bytes(rng: &mut Rng) -> Vec<u8> {
     let mut out = Vec::new();
     let pieces = rng.below(12);
     for _ in 0..pieces {
