@@ -210,11 +210,105 @@ Hash.prototype.digest = function digest(outputEncoding) {
   return encodeDigest(bytes, `${outputEncoding}`);
 };
 
+// --- KeyObject (secret keys) ---------------------------------------------------------------
+
+const kKeyType = Symbol('kKeyType');
+
+// The key material behind a KeyObject (Node keeps it in a native handle, out of JS's reach).
+class SecretKeyHandle {
+  #bytes;
+
+  constructor(bytes) {
+    this.#bytes = bytes;
+  }
+
+  static bytesOf(handle) {
+    return handle.#bytes;
+  }
+}
+
+function isKeyObject(value) {
+  return value instanceof KeyObject;
+}
+
+/** `crypto.KeyObject`: the base class; only secret keys exist in this runner. */
+class KeyObject {
+  constructor(type, handle) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private') {
+      throw codes.ERR_INVALID_ARG_VALUE('type', type);
+    }
+    if (typeof handle !== 'object' || !(handle instanceof SecretKeyHandle)) {
+      throw codes.ERR_INVALID_ARG_TYPE('handle', 'object', handle);
+    }
+    this[kKeyType] = type;
+    Object.defineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
+  }
+
+  get type() {
+    return this[kKeyType];
+  }
+
+  equals(otherKeyObject) {
+    if (!isKeyObject(otherKeyObject)) throw codes.ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', otherKeyObject);
+    if (otherKeyObject.type !== this.type) return false;
+    const mine = SecretKeyHandle.bytesOf(this[kHandle]);
+    const theirs = SecretKeyHandle.bytesOf(otherKeyObject[kHandle]);
+    return mine.length === theirs.length && native.cryptoTimingSafeEqual(mine, theirs) === true;
+  }
+}
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
+
+/** A symmetric key (`createSecretKey`). */
+class SecretKeyObject extends KeyObject {
+  constructor(handle) {
+    super('secret', handle);
+  }
+
+  get symmetricKeySize() {
+    return SecretKeyHandle.bytesOf(this[kHandle]).length;
+  }
+
+  export(options) {
+    if (options !== undefined) {
+      validateObject(options, 'options');
+      const { format } = options;
+      if (format !== undefined && format !== 'buffer' && format !== 'jwk') {
+        throw codes.ERR_INVALID_ARG_VALUE('options.format', format, "must be one of: undefined, 'buffer', 'jwk'");
+      }
+      if (format === 'jwk') return { kty: 'oct', k: SecretKeyHandle.bytesOf(this[kHandle]).toString('base64url') };
+    }
+    return Buffer.from(SecretKeyHandle.bytesOf(this[kHandle]));
+  }
+}
+
+/** `crypto.createSecretKey(key[, encoding])`: a KeyObject holding a copy of the key bytes. */
+function createSecretKey(key, encoding) {
+  let bytes;
+  if (typeof key === 'string') {
+    bytes = Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+  } else if (isAnyArrayBuffer(key)) {
+    bytes = Buffer.from(new Uint8Array(key));
+  } else if (ArrayBufferIsView(key)) {
+    bytes = Buffer.from(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
+  } else {
+    throw codes.ERR_INVALID_ARG_TYPE('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
+  }
+  return new SecretKeyObject(new SecretKeyHandle(bytes));
+}
+
 // --- Hmac --------------------------------------------------------------------------------
 
-// Node's prepareSecretKey for the key kinds this runner has (strings, ArrayBuffers, views).
+// Node's prepareSecretKey for the key kinds this runner has (strings, ArrayBuffers, views,
+// secret KeyObjects).
 function secretKeyBytes(key, encoding) {
   if (isAnyArrayBuffer(key) || ArrayBufferIsView(key)) return key;
+  if (isKeyObject(key)) {
+    if (key.type !== 'secret') {
+      throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+        `Invalid key object type ${key.type}, expected secret.`);
+    }
+    return SecretKeyHandle.bytesOf(key[kHandle]);
+  }
   if (typeof key === 'string') return Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
   throw codes.ERR_INVALID_ARG_TYPE('key',
     ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'], key);
@@ -552,6 +646,7 @@ function createHmac(hmac, key, options) {
 module.exports = {
   createHash,
   createHmac,
+  createSecretKey,
   getHashes,
   randomBytes,
   randomFill,
@@ -562,6 +657,7 @@ module.exports = {
   hash,
   Hash,
   Hmac,
+  KeyObject,
   webcrypto,
   subtle,
   getRandomValues,

@@ -215,6 +215,10 @@ pub struct NativeHash {
     state: Option<HashState>,
     #[qjs(skip_trace)]
     out_len: usize,
+    /// The finished digest: Node's handle answers every later `digest()` with it (the stream
+    /// side's `_flush` digests without marking the JS object finalized).
+    #[qjs(skip_trace)]
+    done: Option<Vec<u8>>,
 }
 
 /// An `Hmac` handle.
@@ -263,6 +267,7 @@ fn hash_new<'js>(ctx: Ctx<'js>, name: String, requested: f64) -> Result<Value<'j
                 algorithm,
                 state: Some(algorithm.start()),
                 out_len,
+                done: None,
             };
             Ok(Class::instance(ctx, hash)?.into_value())
         }
@@ -286,6 +291,7 @@ fn hash_copy<'js>(
         algorithm,
         state,
         out_len,
+        done: None,
     };
     Ok(Class::instance(ctx, copy)?.into_value())
 }
@@ -300,14 +306,18 @@ fn hash_update<'js>(ctx: Ctx<'js>, hash: Class<'js, NativeHash>, data: Value<'js
         .ok_or_else(|| Exception::throw_type(&ctx, "data must be an ArrayBufferView"))
 }
 
-/// `hashDigest(handle)`: the digest as a new Buffer; the handle is finished.
+/// `hashDigest(handle)`: the digest as a new Buffer (the same bytes on every later call).
 fn hash_digest<'js>(ctx: Ctx<'js>, hash: Class<'js, NativeHash>) -> Result<Value<'js>> {
-    let (state, len) = {
+    let bytes = {
         let mut hash = hash.borrow_mut();
-        (hash.state.take(), hash.out_len)
+        let len = hash.out_len;
+        if let Some(state) = hash.state.take() {
+            hash.done = Some(state.finish(len));
+        }
+        hash.done.clone()
     };
-    let state = state.ok_or_else(|| Exception::throw_message(&ctx, "Digest already called"))?;
-    wrap_bytes(&ctx, state.finish(len))
+    let bytes = bytes.ok_or_else(|| Exception::throw_message(&ctx, "Digest already called"))?;
+    wrap_bytes(&ctx, bytes)
 }
 
 /// `hashOnce(name, view, outputLength)`: one-shot digest (`crypto.hash`, `subtle.digest`), or
