@@ -14,13 +14,51 @@ function EventEmitter(opts) {
   EventEmitter.init.call(this, opts);
 }
 
-EventEmitter.init = function init() {
+const kRejection = Symbol.for('nodejs.rejection');
+
+EventEmitter.init = function init(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
   }
   this._maxListeners = this._maxListeners || undefined;
+  if (opts !== undefined && opts !== null && opts.captureRejections) {
+    if (typeof opts.captureRejections !== 'boolean') {
+      throw codes.ERR_INVALID_ARG_TYPE('options.captureRejections', 'boolean', opts.captureRejections);
+    }
+    this[kCapture] = true;
+  } else {
+    // The prototype's value follows EventEmitter.captureRejections.
+    this[kCapture] = EventEmitter.prototype[kCapture];
+  }
 };
+
+// captureRejections: a listener's rejected promise becomes the emitter's Symbol.for(
+// 'nodejs.rejection') call, else its 'error' event (on the next tick, without capturing again).
+function captureRejection(emitter, result, type, args) {
+  result.then(undefined, (err) => {
+    process.nextTick(() => {
+      if (typeof emitter[kRejection] === 'function') {
+        emitter[kRejection](err, type, ...args);
+        return;
+      }
+      const previous = emitter[kCapture];
+      try {
+        emitter[kCapture] = false;
+        emitter.emit('error', err);
+      } finally {
+        emitter[kCapture] = previous;
+      }
+    });
+  });
+}
+
+function callListener(emitter, listener, type, args) {
+  const result = listener.apply(emitter, args);
+  if (result !== undefined && result !== null && emitter[kCapture] === true && typeof result.then === 'function') {
+    captureRejection(emitter, result, type, args);
+  }
+}
 
 EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._eventsCount = 0;
@@ -37,7 +75,15 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
     defaultMaxListeners = n;
   },
 });
-Object.defineProperty(EventEmitter, 'captureRejections', { value: false, writable: true, enumerable: true, configurable: true });
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  get() { return EventEmitter.prototype[kCapture]; },
+  set(value) {
+    if (typeof value !== 'boolean') throw codes.ERR_INVALID_ARG_TYPE('EventEmitter.captureRejections', 'boolean', value);
+    EventEmitter.prototype[kCapture] = value;
+  },
+  enumerable: true,
+  configurable: true,
+});
 EventEmitter.errorMonitor = Symbol('events.errorMonitor');
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
@@ -75,10 +121,10 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     return false;
   }
   if (typeof handler === 'function') {
-    handler.apply(this, args);
+    callListener(this, handler, type, args);
   } else {
     const listeners = handler.slice();
-    for (const listener of listeners) listener.apply(this, args);
+    for (const listener of listeners) callListener(this, listener, type, args);
   }
   return true;
 };
@@ -443,7 +489,7 @@ EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
 
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
-EventEmitter[kCapture] = false;
+EventEmitter.prototype[kCapture] = false;
 
 Object.defineProperty(EventEmitter, 'kMaxEventTargetListeners', {
   value: eventTargetModule().kMaxEventTargetListeners, enumerable: false, configurable: true,
