@@ -459,8 +459,25 @@ const HASH_NAMES: &[&str] = &[
     "ssl3-sha1",
 ];
 
+/// Gives the handles of class `C` a `constructor` named `name` (one that refuses `new`), so
+/// they inspect as `Hash {}` / `Hmac {}` like Node's native handles.
+fn name_handles<'js, C: rquickjs::class::JsClass<'js>>(ctx: &Ctx<'js>, name: &str) -> Result<()> {
+    if let Some(proto) = Class::<C>::prototype(ctx)? {
+        let refuse = Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<()> {
+            Err(Exception::throw_type(&ctx, "Illegal constructor"))
+        })?
+        .with_name(name)?;
+        // `handle instanceof constructor` must hold for inspect to use the name.
+        refuse.set("prototype", proto.clone())?;
+        proto.set("constructor", refuse)?;
+    }
+    Ok(())
+}
+
 /// Adds the `crypto*` natives.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    name_handles::<NativeHash>(ctx, "Hash")?;
+    name_handles::<NativeHmac>(ctx, "Hmac")?;
     native.set("cryptoHashNew", Function::new(ctx.clone(), hash_new)?)?;
     native.set("cryptoHashCopy", Function::new(ctx.clone(), hash_copy)?)?;
     native.set("cryptoHashUpdate", Function::new(ctx.clone(), hash_update)?)?;

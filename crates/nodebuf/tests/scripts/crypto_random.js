@@ -72,3 +72,4 @@ console.log(crypto === c.webcrypto, c.subtle === crypto.subtle, Object.prototype
 console.log(Object.getOwnPropertyNames(c.Hash.prototype), Object.getOwnPropertyNames(c.Hmac.prototype));
 c.subtle.digest('SHA-512', Buffer.from('abc')).then((r) => console.log(Buffer.from(r).toString('hex')));
 c.subtle.digest('md5', Buffer.from('a')).catch((e) => console.log(e.name, e.message, e.code));
+console.log(c.createHash('md5'), c.createHmac('sha1', 'k'));
