@@ -20,6 +20,10 @@ echo
 echo "== shared memory (nodebuf only; memcpy as the yardstick)"
 cargo run --quiet --release -p nodebuf-core --example shared_memory_bench
 
+echo
+echo "== crypto, string_decoder, querystring (ratio = nodebuf time / node time)"
+bench/modules.sh
+
 cargo build --quiet --release -p nodebuf
 for script in crates/nodebuf-js/benches/calls.js crates/nodebuf/benches/worker_messages.js; do
   echo

@@ -69,6 +69,21 @@
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('URL', () => requireBuiltin('url').URL);
   defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
+  for (const name of ['Event', 'EventTarget']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
+  }
+  for (const name of ['AbortController', 'AbortSignal']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
+  }
+  // `crypto` is an enumerable accessor in Node (the webcrypto Crypto object).
+  Object.defineProperty(globalThis, 'crypto', {
+    get() { return requireBuiltin('crypto').webcrypto; },
+    set(value) {
+      Object.defineProperty(globalThis, 'crypto', { value, writable: true, configurable: true, enumerable: true });
+    },
+    configurable: true,
+    enumerable: true,
+  });
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.

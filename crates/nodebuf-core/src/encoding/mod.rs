@@ -17,6 +17,7 @@ mod js_string;
 pub mod latin1;
 mod names;
 mod simd;
+pub mod string_decoder;
 pub mod transcode;
 pub mod units;
 pub mod utf16le;

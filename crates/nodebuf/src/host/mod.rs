@@ -66,6 +66,8 @@ fn build_native<'js>(
     modules::encoding::install(ctx, &native)?;
     modules::url::install(ctx, &native)?;
     module_loader::install(ctx, &native)?;
+    modules::string_decoder::install(ctx, &native)?;
+    modules::crypto::install(ctx, &native)?;
     modules::messaging::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;
     native.set("sources", sources(ctx)?)?;

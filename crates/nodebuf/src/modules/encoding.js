@@ -1,9 +1,8 @@
-// TextEncoder (UTF-8, per WHATWG) and TextDecoder (UTF-8 only in this runner: other labels
-// throw ERR_ENCODING_NOT_SUPPORTED), over native UTF-8 conversion.
+// TextEncoder (UTF-8, per WHATWG) and TextDecoder (every WHATWG encoding Node's decoder has,
+// streaming included), over native conversion (encoding.rs).
 'use strict';
 
-const { codes } = require('internal/errors');
-const utf8Labels = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
+const { codes, makeNodeError } = require('internal/errors');
 
 class TextEncoder {
   get encoding() {
@@ -25,20 +24,79 @@ class TextEncoder {
   }
 }
 
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+
+function isAnyArrayBuffer(value) {
+  return value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer);
+}
+
+// Node's TextDecoder names the input differently on each of its decoding paths.
+function badInput(name) {
+  return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    `The ${name} argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`);
+}
+
+function checkInput(input, path) {
+  if (ArrayBuffer.isView(input) || isAnyArrayBuffer(input)) return;
+  if (path === 'utf-8') throw badInput('"list"');
+  if (path === 'windows-1252') {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+      'The "input" argument must be an instance of ArrayBuffer, SharedArrayBuffer, or ArrayBufferView.');
+  }
+  throw badInput('"input"');
+}
+
+/**
+ * WHATWG TextDecoder on Node v20's terms: every WHATWG encoding but "replacement" and
+ * "x-user-defined", `{ stream: true }`, `fatal`, `ignoreBOM`. Until its first streaming call a
+ * utf-8 decoder takes Node's one-shot UTF-8 path and a windows-1252 decoder Node's latin1 path
+ * (bytes as code points), with those paths' error texts.
+ */
 class TextDecoder {
+  #encoding;
   #fatal;
   #ignoreBOM;
+  #handle;
+  #oneShot;
 
-  constructor(encoding = 'utf-8', options = {}) {
-    const label = `${encoding}`.trim().toLowerCase();
-    if (!utf8Labels.has(label)) throw codes.ERR_ENCODING_NOT_SUPPORTED(encoding);
-    if (options !== null && typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+  constructor(encoding = 'utf-8', options = undefined) {
+    encoding = `${encoding}`;
+    if (options !== undefined && options !== null && typeof options !== 'object') {
+      throw codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+    }
     this.#fatal = Boolean(options && options.fatal);
     this.#ignoreBOM = Boolean(options && options.ignoreBOM);
+    const made = native.textDecoderNew(encoding, this.#ignoreBOM);
+    if (made === null) throw codes.ERR_ENCODING_NOT_SUPPORTED(encoding);
+    if (typeof made === 'string') throw codes.ERR_ENCODING_NOT_SUPPORTED(made);
+    [this.#handle, this.#encoding] = made;
+    this.#oneShot = this.#encoding === 'utf-8' || this.#encoding === 'windows-1252' ? this.#encoding : null;
+  }
+
+  decode(input = new Uint8Array(0), options = undefined) {
+    if (this.#oneShot !== null && options != null && options.stream) this.#oneShot = null;
+    if (this.#oneShot === 'utf-8') {
+      checkInput(input, 'utf-8');
+      const text = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
+      if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
+      return text;
+    }
+    if (this.#oneShot === 'windows-1252') {
+      checkInput(input, 'windows-1252');
+      return native.latin1Decode(input, this.#ignoreBOM);
+    }
+    checkInput(input, null);
+    if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
+      throw codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+    }
+    const stream = Boolean(options && options.stream);
+    const text = native.textDecoderDecode(this.#handle, input, stream, this.#fatal);
+    if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA(this.#encoding);
+    return text;
   }
 
   get encoding() {
-    return 'utf-8';
+    return this.#encoding;
   }
 
   get fatal() {
@@ -49,15 +107,9 @@ class TextDecoder {
     return this.#ignoreBOM;
   }
 
-  decode(input = new Uint8Array(0), options = {}) {
-    if (!ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer) &&
-        !(typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) {
-      throw codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
-    }
-    void options;
-    const text = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
-    if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
-    return text;
+  [customInspect](depth, options, inspect) {
+    if (depth < 0) return 'TextDecoder';
+    return `TextDecoder ${inspect({ encoding: this.#encoding, fatal: this.#fatal, ignoreBOM: this.#ignoreBOM }, options)}`;
   }
 }
 

@@ -14,13 +14,51 @@ function EventEmitter(opts) {
   EventEmitter.init.call(this, opts);
 }
 
-EventEmitter.init = function init() {
+const kRejection = Symbol.for('nodejs.rejection');
+
+EventEmitter.init = function init(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
   }
   this._maxListeners = this._maxListeners || undefined;
+  if (opts !== undefined && opts !== null && opts.captureRejections) {
+    if (typeof opts.captureRejections !== 'boolean') {
+      throw codes.ERR_INVALID_ARG_TYPE('options.captureRejections', 'boolean', opts.captureRejections);
+    }
+    this[kCapture] = true;
+  } else {
+    // The prototype's value follows EventEmitter.captureRejections.
+    this[kCapture] = EventEmitter.prototype[kCapture];
+  }
 };
+
+// captureRejections: a listener's rejected promise becomes the emitter's Symbol.for(
+// 'nodejs.rejection') call, else its 'error' event (on the next tick, without capturing again).
+function captureRejection(emitter, result, type, args) {
+  result.then(undefined, (err) => {
+    process.nextTick(() => {
+      if (typeof emitter[kRejection] === 'function') {
+        emitter[kRejection](err, type, ...args);
+        return;
+      }
+      const previous = emitter[kCapture];
+      try {
+        emitter[kCapture] = false;
+        emitter.emit('error', err);
+      } finally {
+        emitter[kCapture] = previous;
+      }
+    });
+  });
+}
+
+function callListener(emitter, listener, type, args) {
+  const result = listener.apply(emitter, args);
+  if (result !== undefined && result !== null && emitter[kCapture] === true && typeof result.then === 'function') {
+    captureRejection(emitter, result, type, args);
+  }
+}
 
 EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._eventsCount = 0;
@@ -28,6 +66,7 @@ EventEmitter.prototype._maxListeners = undefined;
 
 Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
+  configurable: true,
   get() { return defaultMaxListeners; },
   set(n) {
     if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
@@ -36,7 +75,15 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
     defaultMaxListeners = n;
   },
 });
-Object.defineProperty(EventEmitter, 'captureRejections', { value: false, writable: true, enumerable: false });
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  get() { return EventEmitter.prototype[kCapture]; },
+  set(value) {
+    if (typeof value !== 'boolean') throw codes.ERR_INVALID_ARG_TYPE('EventEmitter.captureRejections', 'boolean', value);
+    EventEmitter.prototype[kCapture] = value;
+  },
+  enumerable: true,
+  configurable: true,
+});
 EventEmitter.errorMonitor = Symbol('events.errorMonitor');
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
@@ -74,10 +121,10 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     return false;
   }
   if (typeof handler === 'function') {
-    handler.apply(this, args);
+    callListener(this, handler, type, args);
   } else {
     const listeners = handler.slice();
-    for (const listener of listeners) listener.apply(this, args);
+    for (const listener of listeners) callListener(this, listener, type, args);
   }
   return true;
 };
@@ -243,23 +290,221 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
-EventEmitter.once = function once(emitter, name) {
+function abortControllerModule() {
+  return require('internal/abort_controller');
+}
+
+function eventTargetModule() {
+  return require('internal/event_target');
+}
+
+function validateSignalOption(options) {
+  if (options === undefined) return undefined;
+  if (options === null || typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  const { signal } = options;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+  }
+  return signal;
+}
+
+// Listens on an EventEmitter or an EventTarget; returns the function that stops listening.
+function listen(emitter, name, listener, once) {
+  if (typeof emitter.on === 'function') {
+    if (once) emitter.once(name, listener);
+    else emitter.on(name, listener);
+    return () => emitter.removeListener(name, listener);
+  }
+  if (typeof emitter.addEventListener === 'function') {
+    const wrapped = (event) => listener(event);
+    emitter.addEventListener(name, wrapped, { once });
+    return () => emitter.removeEventListener(name, wrapped);
+  }
+  throw codes.ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+}
+
+/**
+ * `events.once(emitter, name, { signal })`: a promise of the arguments of the next `name`
+ * event (an EventTarget's event object), rejected by an 'error' event or an abort.
+ */
+EventEmitter.once = async function once(emitter, name, options = undefined) {
+  const signal = validateSignalOption(options);
+  const { AbortError } = abortControllerModule();
+  if (signal !== undefined && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
-    const errorListener = (err) => {
-      emitter.removeListener(name, resolver);
-      reject(err);
-    };
-    const resolver = (...args) => {
-      if (name !== 'error') emitter.removeListener('error', errorListener);
+    const stops = [];
+    const cleanup = () => { for (const stop of stops) stop(); };
+    stops.push(listen(emitter, name, (...args) => {
+      cleanup();
       resolve(args);
-    };
-    emitter.once(name, resolver);
-    if (name !== 'error') emitter.once('error', errorListener);
+    }, true));
+    if (name !== 'error' && typeof emitter.on === 'function') {
+      stops.push(listen(emitter, 'error', (err) => {
+        cleanup();
+        reject(err);
+      }, true));
+    }
+    if (signal !== undefined) {
+      const onAbort = () => {
+        cleanup();
+        reject(new AbortError(undefined, { cause: signal.reason }));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      stops.push(() => signal.removeEventListener('abort', onAbort));
+    }
   });
 };
 
+/**
+ * `events.on(emitter, name, { signal, close })`: an async iterator of the arguments of every
+ * `name` event, buffering events nobody awaits yet; 'error' makes it throw, an abort rejects
+ * with AbortError, an event named in `close` ends it, `return()` stops listening.
+ */
+EventEmitter.on = function on(emitter, name, options = undefined) {
+  const signal = validateSignalOption(options);
+  const { AbortError } = abortControllerModule();
+  if (signal !== undefined && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  const closeEvents = options !== undefined && Array.isArray(options.close) ? options.close : [];
+  const unconsumed = [];
+  const waiting = [];
+  let error = null;
+  let finished = false;
+  const stops = [];
+
+  function closeHandler() {
+    cleanup();
+    finished = true;
+    while (waiting.length > 0) waiting.shift().resolve({ value: undefined, done: true });
+  }
+  function cleanup() {
+    while (stops.length > 0) stops.pop()();
+  }
+  function fail(err) {
+    finished = true;
+    const waiter = waiting.shift();
+    if (waiter !== undefined) waiter.reject(err);
+    else error = err;
+    iterator.return();
+  }
+
+  stops.push(listen(emitter, name, (...args) => {
+    const waiter = waiting.shift();
+    if (waiter !== undefined) waiter.resolve({ value: args, done: false });
+    else unconsumed.push(args);
+  }, false));
+  if (name !== 'error' && typeof emitter.on === 'function') stops.push(listen(emitter, 'error', fail, false));
+  for (const closeName of closeEvents) stops.push(listen(emitter, closeName, closeHandler, false));
+  if (signal !== undefined) {
+    const onAbort = () => fail(new AbortError(undefined, { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    stops.push(() => signal.removeEventListener('abort', onAbort));
+  }
+
+  const iterator = Object.setPrototypeOf({
+    next() {
+      if (unconsumed.length > 0) return Promise.resolve({ value: unconsumed.shift(), done: false });
+      if (error !== null) {
+        const p = Promise.reject(error);
+        error = null;
+        return p;
+      }
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() {
+      cleanup();
+      finished = true;
+      while (waiting.length > 0) waiting.shift().resolve({ value: undefined, done: true });
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw(err) {
+      if (!(err instanceof Error)) throw codes.ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+      fail(err);
+    },
+    [Symbol.asyncIterator]() { return this; },
+  }, Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype));
+  return iterator;
+};
+
+/** `events.addAbortListener(signal, listener)`: calls `listener` once on abort; disposable. */
+EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
+  if (signal === undefined) throw codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  const { AbortSignal } = abortControllerModule();
+  if (!(signal instanceof AbortSignal)) throw codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  checkListener(listener);
+  let removed = false;
+  const remove = () => {
+    if (!removed) signal.removeEventListener('abort', listener);
+    removed = true;
+  };
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  const disposable = { __proto__: null };
+  disposable[Symbol.dispose || Symbol.for('nodejs.dispose')] = remove;
+  return disposable;
+};
+
+/** `events.getEventListeners(emitterOrTarget, name)`: a copy of the listeners. */
+EventEmitter.getEventListeners = function getEventListeners(emitter, name) {
+  if (typeof emitter.listeners === 'function') return emitter.listeners(name);
+  const et = eventTargetModule();
+  if (et.isEventTarget(emitter)) return et.listenersOf(emitter, name);
+  throw codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitter);
+};
+
+/** `events.getMaxListeners(emitterOrTarget)`. */
+EventEmitter.getMaxListeners = function getMaxListeners(emitter) {
+  if (typeof emitter.getMaxListeners === 'function') return maxListenersOf(emitter);
+  const et = eventTargetModule();
+  if (et.isEventTarget(emitter)) return emitter[et.kMaxEventTargetListeners];
+  throw codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitter);
+};
+
+/** `events.setMaxListeners(n, ...targets)`; with no targets it sets both defaults. */
+EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...targets) {
+  if (typeof n !== 'number') throw codes.ERR_INVALID_ARG_TYPE('setMaxListeners', 'number', n);
+  if (n < 0 || Number.isNaN(n)) throw codes.ERR_OUT_OF_RANGE('setMaxListeners', '>= 0', n);
+  const et = eventTargetModule();
+  if (targets.length === 0) {
+    defaultMaxListeners = n;
+    et.defaultMaxListeners = n;
+    return;
+  }
+  for (const target of targets) {
+    if (et.isEventTarget(target)) {
+      target[et.kMaxEventTargetListeners] = n;
+      target[et.kMaxEventTargetListenersWarned] = false;
+    } else if (typeof target.setMaxListeners === 'function') {
+      target.setMaxListeners(n);
+    } else {
+      throw codes.ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
+    }
+  }
+};
+
+EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
-EventEmitter[kCapture] = false;
+EventEmitter.prototype[kCapture] = false;
+
+Object.defineProperty(EventEmitter, 'kMaxEventTargetListeners', {
+  value: eventTargetModule().kMaxEventTargetListeners, enumerable: false, configurable: true,
+});
+Object.defineProperty(EventEmitter, 'kMaxEventTargetListenersWarned', {
+  value: eventTargetModule().kMaxEventTargetListenersWarned, enumerable: false, configurable: true,
+});
+
+// Own keys in the order Node's module defines them (visible to Object.keys and inspect).
+for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMaxListeners', 'EventEmitter',
+  'usingDomains', 'captureRejectionSymbol', 'captureRejections', 'errorMonitor', 'defaultMaxListeners',
+  'kMaxEventTargetListeners', 'kMaxEventTargetListenersWarned', 'setMaxListeners', 'init', 'listenerCount']) {
+  const desc = Object.getOwnPropertyDescriptor(EventEmitter, key);
+  delete EventEmitter[key];
+  Object.defineProperty(EventEmitter, key, desc);
+}
 
 module.exports = EventEmitter;

@@ -3,12 +3,14 @@
 //! JS source; the bootstrap loads them lazily on first `require`.
 
 pub mod child_process;
+pub mod crypto;
 pub mod encoding;
 pub mod fs;
 pub mod messaging;
 pub mod os;
 pub mod process;
 pub mod url;
+pub mod string_decoder;
 pub mod vm;
 pub mod worker_threads;
 
@@ -39,13 +41,21 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("child_process", include_str!("child_process.js")),
     ("console", include_str!("console.js")),
+    ("crypto", include_str!("crypto.js")),
     ("events", include_str!("events.js")),
+    ("internal/event_target", include_str!("event_target.js")),
+    (
+        "internal/abort_controller",
+        include_str!("abort_controller.js"),
+    ),
     ("fs", include_str!("fs.js")),
     ("fs/promises", "module.exports = require('fs').promises;"),
     ("os", include_str!("os.js")),
     ("path", include_str!("path.js")),
     ("perf_hooks", include_str!("perf_hooks.js")),
     ("process", include_str!("process.js")),
+    ("querystring", include_str!("querystring.js")),
+    ("string_decoder", include_str!("string_decoder.js")),
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("vm", include_str!("vm.js")),

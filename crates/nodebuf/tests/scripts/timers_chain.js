@@ -6,7 +6,7 @@ setTimeout(() => {
     log('immediate from timeout');
     process.nextTick(() => log('tick from immediate'));
   });
-}, 50);
+}, 20);
 let n = 0;
 const iv = setInterval(() => {
   log(`interval ${++n}`);
@@ -14,8 +14,8 @@ const iv = setInterval(() => {
     clearInterval(iv);
     setTimeout((a, b) => log(`args ${a} ${b}`), 2, 'A', 'B');
   }
-}, 100);
+}, 250);
 const t = setTimeout(() => log('refresh fired'), 1);
 t.refresh();
 console.log(typeof t.hasRef(), t.unref().hasRef(), t.ref().hasRef());
-require('timers/promises').setTimeout(900, 'value').then((v) => log(`promise timer ${v}`));
+require('timers/promises').setTimeout(1500, 'value').then((v) => log(`promise timer ${v}`));

@@ -1,0 +1,681 @@
+// `require('crypto')`, the Buffer-facing subset: createHash/Hash, createHmac/Hmac, hash(),
+// getHashes, randomBytes/randomFill(Sync)/randomInt/randomUUID/getRandomValues,
+// timingSafeEqual, and `webcrypto` (the `crypto` global: getRandomValues, randomUUID,
+// subtle.digest). Node's argument validation and errors are here; digests, HMAC, the OS random
+// source and the constant-time comparison are native (crypto.rs, on RustCrypto crates).
+'use strict';
+
+const { codes, makeNodeError, validateFunction, validateString, validateNumber, validateObject } = require('internal/errors');
+const { Buffer } = require('buffer');
+
+const ArrayBufferIsView = ArrayBuffer.isView;
+const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
+const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+const NumberIsSafeInteger = Number.isSafeInteger;
+const kMaxPossibleLength = 2 ** 31 - 1;
+const RAND_MAX = 0xFFFF_FFFF_FFFF;
+
+const kHandle = Symbol('kHandle');
+const kState = Symbol('kState');
+const kFinalized = Symbol('kFinalized');
+
+function isAnyArrayBuffer(value) {
+  if (value instanceof ArrayBuffer) return true;
+  return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
+}
+
+function byteLengthOf(value) {
+  if (ArrayBufferIsView(value)) return value.byteLength;
+  if (value instanceof ArrayBuffer) return arrayBufferByteLength.call(value);
+  return value.byteLength;
+}
+
+// Node's rendering of a number in ERR_OUT_OF_RANGE: `_` between groups of three digits past
+// 2**32 (`281_474_976_710_656`), `inspect` otherwise.
+function rangeReceived(value) {
+  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return require('internal/inspect').inspect(value);
+  const digits = String(value);
+  const first = digits[0] === '-' ? 1 : 0;
+  let end = digits.length;
+  let grouped = '';
+  while (end - first > 3) {
+    grouped = `_${digits.slice(end - 3, end)}${grouped}`;
+    end -= 3;
+  }
+  return `${digits.slice(0, end)}${grouped}`;
+}
+
+function outOfRange(name, range, value) {
+  return codes.ERR_OUT_OF_RANGE(name, range, rangeReceived(value));
+}
+
+function validateUint32(value, name) {
+  if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < 0 || value > 4294967295) throw outOfRange(name, '>= 0 && <= 4294967295', value);
+}
+
+// --- encodings ---------------------------------------------------------------------------
+
+// What Node's C++ layer accepts as an encoding name (case-insensitive), 'buffer' included.
+const parsedEncodings = {
+  'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
+  'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'ascii': 'ascii', 'base64': 'base64',
+  'base64url': 'base64url', 'hex': 'hex', 'buffer': 'buffer',
+};
+
+function parseEncoding(enc, fallback) {
+  if (typeof enc !== 'string') return fallback;
+  const name = parsedEncodings[enc.toLowerCase()];
+  return name === undefined ? fallback : name;
+}
+
+// Node's JS `normalizeEncoding`: the Buffer encodings only ('buffer' is not one).
+function normalizeEncoding(enc) {
+  if (enc == null || enc === '') return 'utf8';
+  const name = parsedEncodings[`${enc}`.toLowerCase()];
+  return name === 'buffer' ? undefined : name;
+}
+
+// Bytes of `data` for hashing: strings in `encoding` (unknown names and 'buffer' mean utf8).
+function bytesOf(data, encoding) {
+  if (typeof data !== 'string') return data;
+  const enc = parseEncoding(encoding, 'utf8');
+  return Buffer.from(data, enc === 'buffer' ? 'utf8' : enc);
+}
+
+function encodeDigest(bytes, outputEncoding) {
+  const enc = parseEncoding(`${outputEncoding}`, 'buffer');
+  return enc === 'buffer' ? bytes : bytes.toString(enc);
+}
+
+// --- errors ------------------------------------------------------------------------------
+
+function hashFinalized() {
+  return makeNodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+}
+
+function opensslError(code, reason, hexCode) {
+  const err = new Error(`error:${hexCode}:digital envelope routines::${reason}`);
+  err.library = 'digital envelope routines';
+  err.reason = reason;
+  err.code = code;
+  return err;
+}
+
+// Native failure numbers (crypto.rs): 0 unknown, 1 not an XOF / invalid length, 2 legacy.
+function digestFailure(code, unknown) {
+  if (code === 1) return opensslError('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH', 'not XOF or invalid length', '030000B2');
+  if (code === 2) {
+    const err = opensslError('ERR_OSSL_EVP_UNSUPPORTED', 'unsupported', '0308010C');
+    err.opensslErrorStack = ['error:03000086:digital envelope routines::initialization error'];
+    return err;
+  }
+  return unknown();
+}
+
+// --- LazyTransform: Hash and Hmac are Transform streams once a stream property is touched ---
+
+function LazyTransform(options) {
+  this._options = options;
+}
+
+let Transform;
+try {
+  ({ Transform } = require('stream'));
+} catch {
+  Transform = undefined;
+}
+if (Transform !== undefined) {
+  Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
+  for (const prop of ['_readableState', '_writableState', '_transformState']) {
+    Object.defineProperty(LazyTransform.prototype, prop, {
+      get() {
+        Transform.call(this, this._options);
+        this._writableState.decodeStrings = false;
+        return this[prop];
+      },
+      set(value) {
+        Object.defineProperty(this, prop, { value, enumerable: true, configurable: true, writable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  }
+}
+
+// --- Hash --------------------------------------------------------------------------------
+
+/** `new Hash(algorithm, options)` / `createHash`; `options.outputLength` for the XOFs. */
+function Hash(algorithm, options) {
+  if (!(this instanceof Hash)) return new Hash(algorithm, options);
+  const copyOf = algorithm instanceof Hash ? algorithm : undefined;
+  if (copyOf === undefined) validateString(algorithm, 'algorithm');
+  const xofLen = typeof options === 'object' && options !== null ? options.outputLength : undefined;
+  if (xofLen !== undefined) validateUint32(xofLen, 'options.outputLength');
+  const requested = xofLen === undefined ? -1 : xofLen;
+  const handle = copyOf === undefined
+    ? native.cryptoHashNew(algorithm, requested)
+    : native.cryptoHashCopy(copyOf[kHandle], requested);
+  if (typeof handle === 'number') {
+    throw digestFailure(handle, () => new Error('Digest method not supported'));
+  }
+  this[kHandle] = handle;
+  this[kState] = { [kFinalized]: false };
+  LazyTransform.call(this, options);
+}
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+
+Hash.prototype.copy = function copy(options) {
+  if (this[kState][kFinalized]) throw hashFinalized();
+  return new Hash(this, options);
+};
+
+Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+  native.cryptoHashUpdate(this[kHandle], bytesOf(chunk, encoding));
+  callback();
+};
+
+Hash.prototype._flush = function _flush(callback) {
+  this.push(native.cryptoHashDigest(this[kHandle]));
+  callback();
+};
+
+function validateUpdate(data, encoding) {
+  if (typeof data === 'string') {
+    if (normalizeEncoding(encoding) === 'hex' && data.length % 2 !== 0) {
+      throw codes.ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${data.length}`);
+    }
+  } else if (!ArrayBufferIsView(data)) {
+    throw codes.ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+}
+
+Hash.prototype.update = function update(data, encoding) {
+  encoding = encoding || 'buffer';
+  if (this[kState][kFinalized]) throw hashFinalized();
+  validateUpdate(data, encoding);
+  native.cryptoHashUpdate(this[kHandle], bytesOf(data, encoding));
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  if (state[kFinalized]) throw hashFinalized();
+  outputEncoding = outputEncoding || 'buffer';
+  const bytes = native.cryptoHashDigest(this[kHandle]);
+  state[kFinalized] = true;
+  return encodeDigest(bytes, `${outputEncoding}`);
+};
+
+// --- KeyObject (secret keys) ---------------------------------------------------------------
+
+const kKeyType = Symbol('kKeyType');
+
+// The key material behind a KeyObject (Node keeps it in a native handle, out of JS's reach).
+class SecretKeyHandle {
+  #bytes;
+
+  constructor(bytes) {
+    this.#bytes = bytes;
+  }
+
+  static bytesOf(handle) {
+    return handle.#bytes;
+  }
+}
+
+function isKeyObject(value) {
+  return value instanceof KeyObject;
+}
+
+/** `crypto.KeyObject`: the base class; only secret keys exist in this runner. */
+class KeyObject {
+  constructor(type, handle) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private') {
+      throw codes.ERR_INVALID_ARG_VALUE('type', type);
+    }
+    if (typeof handle !== 'object' || !(handle instanceof SecretKeyHandle)) {
+      throw codes.ERR_INVALID_ARG_TYPE('handle', 'object', handle);
+    }
+    this[kKeyType] = type;
+    Object.defineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
+  }
+
+  get type() {
+    return this[kKeyType];
+  }
+
+  equals(otherKeyObject) {
+    if (!isKeyObject(otherKeyObject)) throw codes.ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', otherKeyObject);
+    if (otherKeyObject.type !== this.type) return false;
+    const mine = SecretKeyHandle.bytesOf(this[kHandle]);
+    const theirs = SecretKeyHandle.bytesOf(otherKeyObject[kHandle]);
+    return mine.length === theirs.length && native.cryptoTimingSafeEqual(mine, theirs) === true;
+  }
+}
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
+
+/** A symmetric key (`createSecretKey`). */
+class SecretKeyObject extends KeyObject {
+  constructor(handle) {
+    super('secret', handle);
+  }
+
+  get symmetricKeySize() {
+    return SecretKeyHandle.bytesOf(this[kHandle]).length;
+  }
+
+  export(options) {
+    if (options !== undefined) {
+      validateObject(options, 'options');
+      const { format } = options;
+      if (format !== undefined && format !== 'buffer' && format !== 'jwk') {
+        throw codes.ERR_INVALID_ARG_VALUE('options.format', format, "must be one of: undefined, 'buffer', 'jwk'");
+      }
+      if (format === 'jwk') return { kty: 'oct', k: SecretKeyHandle.bytesOf(this[kHandle]).toString('base64url') };
+    }
+    return Buffer.from(SecretKeyHandle.bytesOf(this[kHandle]));
+  }
+}
+
+/** `crypto.createSecretKey(key[, encoding])`: a KeyObject holding a copy of the key bytes. */
+function createSecretKey(key, encoding) {
+  let bytes;
+  if (typeof key === 'string') {
+    bytes = Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+  } else if (isAnyArrayBuffer(key)) {
+    bytes = Buffer.from(new Uint8Array(key));
+  } else if (ArrayBufferIsView(key)) {
+    bytes = Buffer.from(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
+  } else {
+    throw codes.ERR_INVALID_ARG_TYPE('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
+  }
+  return new SecretKeyObject(new SecretKeyHandle(bytes));
+}
+
+// --- Hmac --------------------------------------------------------------------------------
+
+// Node's prepareSecretKey for the key kinds this runner has (strings, ArrayBuffers, views,
+// secret KeyObjects).
+function secretKeyBytes(key, encoding) {
+  if (isAnyArrayBuffer(key) || ArrayBufferIsView(key)) return key;
+  if (isKeyObject(key)) {
+    if (key.type !== 'secret') {
+      throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+        `Invalid key object type ${key.type}, expected secret.`);
+    }
+    return SecretKeyHandle.bytesOf(key[kHandle]);
+  }
+  if (typeof key === 'string') return Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+  throw codes.ERR_INVALID_ARG_TYPE('key',
+    ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'], key);
+}
+
+/** `new Hmac(algorithm, key, options)` / `createHmac`. */
+function Hmac(hmac, key, options) {
+  if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  let encoding;
+  if (options && (encoding = options.encoding) != null) validateString(encoding, 'options.encoding');
+  const keyBytes = secretKeyBytes(key, encoding);
+  const handle = native.cryptoHmacNew(hmac, keyBytes);
+  if (typeof handle === 'number') {
+    if (handle === 1) throw new Error('error:00000000:lib(0)::reason(0)');
+    throw digestFailure(handle, () => makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`));
+  }
+  this[kHandle] = handle;
+  this[kState] = { [kFinalized]: false };
+  LazyTransform.call(this, options);
+}
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+
+Hmac.prototype.update = function update(data, encoding) {
+  encoding = encoding || 'buffer';
+  if (this[kState][kFinalized]) throw hashFinalized();
+  validateUpdate(data, encoding);
+  native.cryptoHmacUpdate(this[kHandle], bytesOf(data, encoding));
+  return this;
+};
+
+Hmac.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  outputEncoding = outputEncoding || 'buffer';
+  if (state[kFinalized]) {
+    const empty = Buffer.from('');
+    return outputEncoding === 'buffer' ? empty : empty.toString(outputEncoding);
+  }
+  const bytes = native.cryptoHmacDigest(this[kHandle]);
+  state[kFinalized] = true;
+  return encodeDigest(bytes, `${outputEncoding}`);
+};
+
+Hmac.prototype._flush = function _flush(callback) {
+  this.push(this.digest());
+  callback();
+};
+Hmac.prototype._transform = function _transform(chunk, encoding, callback) {
+  this.update(chunk, encoding);
+  callback();
+};
+
+// --- one-shot hash -----------------------------------------------------------------------
+
+/** `crypto.hash(algorithm, data, outputEncoding = 'hex')`. */
+function hash(algorithm, input, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof input !== 'string' && !ArrayBufferIsView(input)) {
+    throw codes.ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+  }
+  let normalized = outputEncoding;
+  if (outputEncoding !== 'buffer') {
+    validateString(outputEncoding, 'outputEncoding');
+    normalized = normalizeEncoding(outputEncoding);
+    if (normalized === undefined) throw codes.ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
+  }
+  const bytes = native.cryptoHashOnce(algorithm, typeof input === 'string' ? Buffer.from(input, 'utf8') : input, -1);
+  if (typeof bytes === 'number') {
+    throw digestFailure(bytes, () => new Error(`Digest method ${algorithm} is not supported`));
+  }
+  return normalized === 'buffer' ? bytes : bytes.toString(normalized);
+}
+
+function getHashes() {
+  return native.cryptoHashes.slice();
+}
+
+// --- random ------------------------------------------------------------------------------
+
+function assertOffset(offset, elementSize, length) {
+  validateNumber(offset, 'offset');
+  offset *= elementSize;
+  const maxLength = Math.min(length, kMaxPossibleLength);
+  if (Number.isNaN(offset) || offset > maxLength || offset < 0) {
+    throw outOfRange('offset', `>= 0 && <= ${maxLength}`, offset);
+  }
+  return offset >>> 0;
+}
+
+function assertSize(size, elementSize, offset, length) {
+  validateNumber(size, 'size');
+  size *= elementSize;
+  if (Number.isNaN(size) || size > kMaxPossibleLength || size < 0) {
+    throw outOfRange('size', `>= 0 && <= ${kMaxPossibleLength}`, size);
+  }
+  if (size + offset > length) throw outOfRange('size + offset', `<= ${length}`, size + offset);
+  return size >>> 0;
+}
+
+function validateFillTarget(buf) {
+  if (!isAnyArrayBuffer(buf) && !ArrayBufferIsView(buf)) {
+    throw codes.ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+  }
+}
+
+/** `randomFillSync(buf, offset = 0, size)`: offset/size count elements of a typed array. */
+function randomFillSync(buf, offset = 0, size) {
+  validateFillTarget(buf);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  const byteLength = byteLengthOf(buf);
+  offset = assertOffset(offset, elementSize, byteLength);
+  if (size === undefined) size = byteLength - offset;
+  else size = assertSize(size, elementSize, offset, byteLength);
+  if (size === 0) return buf;
+  native.cryptoRandomFill(buf, offset, size);
+  return buf;
+}
+
+/** `randomFill(buf[, offset[, size]], callback)`: fills, then calls back asynchronously. */
+function randomFill(buf, offset, size, callback) {
+  validateFillTarget(buf);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  if (typeof offset === 'function') {
+    callback = offset;
+    offset = 0;
+    // Node passes the element count here; assertSize turns it into bytes.
+    size = buf.length;
+  } else if (typeof size === 'function') {
+    callback = size;
+    size = buf.length - offset;
+  } else {
+    validateFunction(callback, 'callback');
+  }
+  const byteLength = byteLengthOf(buf);
+  offset = assertOffset(offset, elementSize, byteLength);
+  if (size === undefined) size = byteLength - offset;
+  else size = assertSize(size, elementSize, offset, byteLength);
+  if (size === 0) {
+    callback(null, buf);
+    return;
+  }
+  native.cryptoRandomFill(buf, offset, size);
+  setImmediate(() => callback(null, buf));
+}
+
+/** `randomBytes(size[, callback])`: a new (unpooled) Buffer of random bytes. */
+function randomBytes(size, callback) {
+  size = assertSize(size, 1, 0, Infinity);
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const buf = Buffer.allocUnsafeSlow(size);
+  if (size > 0) native.cryptoRandomFill(buf, 0, size);
+  if (callback === undefined) return buf;
+  setImmediate(() => callback(null, buf));
+  return undefined;
+}
+
+function randomUInt48() {
+  const b = Buffer.allocUnsafeSlow(6);
+  native.cryptoRandomFill(b, 0, 6);
+  return b.readUIntBE(0, 6);
+}
+
+/** `randomInt([min, ]max[, callback])`: uniform in [min, max) by rejection sampling. */
+function randomInt(min, max, callback) {
+  const minNotSpecified = typeof max === 'undefined' || typeof max === 'function';
+  if (minNotSpecified) {
+    callback = max;
+    max = min;
+    min = 0;
+  }
+  const isSync = typeof callback === 'undefined';
+  if (!isSync) validateFunction(callback, 'callback');
+  if (!NumberIsSafeInteger(min)) throw codes.ERR_INVALID_ARG_TYPE('min', 'a safe integer', min);
+  if (!NumberIsSafeInteger(max)) throw codes.ERR_INVALID_ARG_TYPE('max', 'a safe integer', max);
+  if (max <= min) throw outOfRange('max', `greater than the value of "min" (${min})`, max);
+  const range = max - min;
+  if (!(range <= RAND_MAX)) throw outOfRange(`max${minNotSpecified ? '' : ' - min'}`, `<= ${RAND_MAX}`, range);
+  const randLimit = RAND_MAX - (RAND_MAX % range);
+  let n;
+  for (;;) {
+    const x = randomUInt48();
+    if (x < randLimit) {
+      n = (x % range) + min;
+      break;
+    }
+  }
+  if (isSync) return n;
+  process.nextTick(callback, undefined, n);
+  return undefined;
+}
+
+const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** `randomUUID(options)`: an RFC 4122 version 4 UUID. */
+function randomUUID(options) {
+  if (options !== undefined) validateObject(options, 'options');
+  if (options !== undefined && options.disableEntropyCache !== undefined &&
+      typeof options.disableEntropyCache !== 'boolean') {
+    throw codes.ERR_INVALID_ARG_TYPE('options.disableEntropyCache', 'boolean', options.disableEntropyCache);
+  }
+  const b = Buffer.allocUnsafeSlow(16);
+  native.cryptoRandomFill(b, 0, 16);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  let s = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
+    s += hexByte[b[i]];
+  }
+  return s;
+}
+
+/** `timingSafeEqual(a, b)`: byte equality in time independent of where they differ. */
+function timingSafeEqual(buf1 = undefined, buf2 = undefined) {
+  for (const [name, value] of [['buf1', buf1], ['buf2', buf2]]) {
+    if (!isAnyArrayBuffer(value) && !ArrayBufferIsView(value)) {
+      throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+        `The "${name}" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`);
+    }
+  }
+  const equal = native.cryptoTimingSafeEqual(buf1, buf2);
+  if (equal == null) {
+    throw makeNodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
+  }
+  return equal;
+}
+
+// --- webcrypto ---------------------------------------------------------------------------
+
+const kCreate = Symbol('kCreate');
+const integerArrayTags = new Set(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+  'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array']);
+const subtleDigests = { 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512' };
+
+function illegalConstructor() {
+  return makeNodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+}
+
+function missingArgs(method, iface, required, present) {
+  return makeNodeError(TypeError, 'ERR_MISSING_ARGS',
+    `Failed to execute '${method}' on '${iface}': ${required} argument${required > 1 ? 's' : ''} required, ` +
+    `but only ${present} present.`);
+}
+
+function webGetRandomValues(data) {
+  const tag = ArrayBufferIsView(data) ? typedArrayTag.call(data) : undefined;
+  if (!integerArrayTags.has(tag)) {
+    throw new DOMException('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
+  }
+  if (data.byteLength > 65536) {
+    throw new DOMException('The requested length exceeds 65,536 bytes', 'QuotaExceededError');
+  }
+  randomFillSync(data, 0);
+  return data;
+}
+
+/** WebCrypto's `SubtleCrypto`; this runner implements `digest`. */
+class SubtleCrypto {
+  constructor(key = undefined) {
+    if (key !== kCreate) throw illegalConstructor();
+  }
+
+  async digest(algorithm, data) {
+    if (!(this instanceof SubtleCrypto)) throw codes.ERR_INVALID_THIS('SubtleCrypto');
+    if (arguments.length < 2) throw missingArgs('digest', 'SubtleCrypto', 2, arguments.length);
+    let name = algorithm;
+    if (typeof algorithm === 'object' && algorithm !== null) {
+      name = algorithm.name;
+      if (name === undefined) {
+        throw makeNodeError(TypeError, 'ERR_MISSING_OPTION', "Failed to normalize algorithm: passed algorithm can not be converted to 'Algorithm' because 'name' is required in 'Algorithm'.");
+      }
+    }
+    name = `${name}`;
+    if (!isAnyArrayBuffer(data) && !ArrayBufferIsView(data)) {
+      throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+        "Failed to execute 'digest' on 'SubtleCrypto': 2nd argument is not instance of ArrayBuffer, Buffer, TypedArray, or DataView.");
+    }
+    const digestName = subtleDigests[name.toLowerCase()];
+    if (digestName === undefined) throw new DOMException('Unrecognized algorithm name', 'NotSupportedError');
+    // Hashed now (Node copies the bytes at the call and hashes later: same result).
+    const out = native.cryptoHashOnce(digestName, data, -1);
+    const result = out.buffer.slice(out.byteOffset, out.byteOffset + out.length);
+    // Node settles the promise when its thread-pool job reports back: a later loop turn.
+    return new Promise((resolve) => setImmediate(resolve, result));
+  }
+}
+Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
+
+const subtle = new SubtleCrypto(kCreate);
+let webcrypto;
+
+/** WebCrypto's `Crypto`: the `crypto` global. */
+class Crypto {
+  constructor(key = undefined) {
+    if (key !== kCreate) throw illegalConstructor();
+  }
+
+  get subtle() {
+    if (this !== webcrypto) throw codes.ERR_INVALID_THIS('Crypto');
+    return subtle;
+  }
+
+  getRandomValues(array) {
+    if (this !== webcrypto) throw codes.ERR_INVALID_THIS('Crypto');
+    if (arguments.length < 1) throw missingArgs('getRandomValues', 'Crypto', 1, 0);
+    return webGetRandomValues(array);
+  }
+
+  randomUUID() {
+    if (this !== webcrypto) throw codes.ERR_INVALID_THIS('Crypto');
+    return randomUUID();
+  }
+}
+Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+for (const name of ['subtle', 'getRandomValues', 'randomUUID']) {
+  const desc = Object.getOwnPropertyDescriptor(Crypto.prototype, name);
+  desc.enumerable = true;
+  Object.defineProperty(Crypto.prototype, name, desc);
+}
+webcrypto = new Crypto(kCreate);
+
+function getRandomValues(array) {
+  return webGetRandomValues(array);
+}
+
+function createHash(algorithm, options) {
+  return new Hash(algorithm, options);
+}
+
+function createHmac(hmac, key, options) {
+  return new Hmac(hmac, key, options);
+}
+
+module.exports = {
+  createHash,
+  createHmac,
+  createSecretKey,
+  getHashes,
+  randomBytes,
+  randomFill,
+  randomFillSync,
+  randomInt,
+  randomUUID,
+  timingSafeEqual,
+  hash,
+  Hash,
+  Hmac,
+  KeyObject,
+  webcrypto,
+  subtle,
+  getRandomValues,
+};
+
+// DEP0115: `pseudoRandomBytes`, `prng` and `rng` are `randomBytes` (deprecated, and warning only
+// under --pending-deprecation); non-enumerable accessors a script may overwrite.
+{
+  const aliasOf = native.process.flags.pendingDeprecation
+    ? require('internal/warnings').deprecate(randomBytes, 'crypto.pseudoRandomBytes is deprecated.', 'DEP0115')
+    : randomBytes;
+  for (const name of ['pseudoRandomBytes', 'prng', 'rng']) {
+    let value = aliasOf;
+    Object.defineProperty(module.exports, name, {
+      get() { return value; },
+      set(v) { value = v; },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
