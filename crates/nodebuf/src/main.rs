@@ -6,6 +6,7 @@ mod flags;
 mod host;
 mod jsstr;
 mod modules;
+mod numbers;
 
 use flags::Command;
 

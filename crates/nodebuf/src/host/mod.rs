@@ -127,6 +127,10 @@ fn run_thread(
     };
     let code = context.with(|ctx| {
         shared_memory::install(&ctx);
+        if let Err(e) = crate::numbers::install(&ctx) {
+            let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();
+            return report_bootstrap_failure(&ctx, caught);
+        }
         let native = match build_native(&ctx, flags, script, args, worker) {
             Ok(native) => native,
             Err(e) => {
