@@ -67,6 +67,10 @@ fn build_native<'js>(
     modules::worker_threads::install(ctx, &native, worker)?;
     native.set("sources", sources(ctx)?)?;
     native.set(
+        "numberToString",
+        Function::new(ctx.clone(), crate::numbers::shortest::number_to_string)?,
+    )?;
+    native.set(
         "setRejectionHook",
         Function::new(ctx.clone(), set_rejection_hook)?,
     )?;

@@ -3,12 +3,15 @@
 //! are not, and prints radix fractions with its own digit rule). Installed into every context
 //! before any script runs, as native functions with V8's `name` and `length`.
 //!
-//! `toFixed`/`toPrecision`/`toExponential` and radix-10 `toString` already print V8's text in
-//! QuickJS (exact decimal conversions on both sides); `tests/numbers_differential.rs` checks
-//! them with the rest.
+//! `toFixed`/`toPrecision`/`toExponential` keep QuickJS's exact conversions (V8's text) except
+//! where they fall back to the shortest digits, which QuickJS sometimes gets one digit longer
+//! than V8; `tests/numbers_differential.rs` checks all of them. The engine's own ToString
+//! (`String(x)`, `'' + x`, template literals) still has that flaw: fixing it needs a change
+//! inside QuickJS.
 
 pub mod fdlibm;
 pub mod radix;
+pub mod shortest;
 
 use rquickjs::context::EvalOptions;
 use rquickjs::convert::Coerced;
@@ -78,21 +81,32 @@ pub fn install(ctx: &Ctx<'_>) -> Result<()> {
     .with_length(2)?
     .with_name("hypot")?;
     math.set("hypot", hypot)?;
-    install_number_to_string(ctx)
+    install_number_prototype(ctx)
 }
 
-/// `Number.prototype.toString(radix)`: V8's checks and texts, V8's digits for radix != 10,
-/// QuickJS's own conversion (already V8's text) for radix 10. The method is JS
-/// (`number_to_string.js`) so that the original functions it calls are held where QuickJS's
-/// cycle collector sees them; the digits come from [`radix::to_radix_string`].
-fn install_number_to_string(ctx: &Ctx<'_>) -> Result<()> {
+/// `Number.prototype.toString`/`toFixed`/`toExponential`/`toPrecision` with V8's texts. The
+/// methods are JS (`number_prototype.js`) so that the original functions they call are held
+/// where QuickJS's cycle collector sees them; the digits come from [`radix`] and [`shortest`].
+fn install_number_prototype(ctx: &Ctx<'_>) -> Result<()> {
     let mut options = EvalOptions::default();
     options.strict = true;
     options.filename = Some("node:internal/numbers".into());
     let installer: Function =
-        ctx.eval_with_options(include_str!("number_to_string.js"), options)?;
-    let radix_string = Function::new(ctx.clone(), |x: f64, radix: f64| {
-        radix::to_radix_string(x, radix as u32)
-    })?;
-    installer.call((radix_string,))
+        ctx.eval_with_options(include_str!("number_prototype.js"), options)?;
+    let native = Object::new(ctx.clone())?;
+    native.set(
+        "radix",
+        Function::new(ctx.clone(), |x: f64, radix: f64| {
+            radix::to_radix_string(x, radix as u32)
+        })?,
+    )?;
+    native.set(
+        "shortest",
+        Function::new(ctx.clone(), shortest::number_to_string)?,
+    )?;
+    native.set(
+        "exponentialShortest",
+        Function::new(ctx.clone(), shortest::to_exponential_shortest)?,
+    )?;
+    installer.call((native,))
 }
