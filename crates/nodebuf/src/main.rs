@@ -5,6 +5,7 @@ mod bytes;
 mod flags;
 mod host;
 mod jsstr;
+mod messages;
 mod modules;
 mod numbers;
 

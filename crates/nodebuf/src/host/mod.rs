@@ -79,6 +79,7 @@ fn build_native<'js>(
         pending_deprecation: flags.pending_deprecation,
     };
     let buffer_module = nodebuf_js::install(ctx, &options)?;
+    crate::messages::install(ctx, Some(&buffer_module))?;
     native.set("bufferModule", buffer_module)?;
     Ok(native)
 }

@@ -127,6 +127,9 @@ mod tests {
         // Exactly halfway between two 17-digit candidates: the even one.
         assert_eq!(number_to_string(2f64.powi(-25)), "2.9802322387695312e-8");
         assert_eq!(number_to_string(1643376261346290.25), "1643376261346290.2");
-        assert_eq!(number_to_string(-195476992614314.625), "-195476992614314.62");
+        assert_eq!(
+            number_to_string(-195476992614314.625),
+            "-195476992614314.62"
+        );
     }
 }
