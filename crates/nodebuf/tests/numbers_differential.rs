@@ -83,6 +83,12 @@ const FUNCTIONS: &[(&str, Kind, &[f64])] = &[
         Kind::Binary,
         &[1.0, -1.0, 0.5, -0.5, 2.0, 0.0, -0.0, f64::INFINITY, 10.0],
     ),
+    // The `**` operator: V8 computes it with Math.pow's function.
+    (
+        "exponent",
+        Kind::Binary,
+        &[1.0, -1.0, 0.5, -0.5, 2.0, 0.0, -0.0, f64::INFINITY, 10.0],
+    ),
     ("toString", Kind::Format, &[0.1, 0.5, 1e21, 123.456]),
     ("toFixed", Kind::Format, &[0.5, 1.005, 1e21, 1e-7]),
     ("toPrecision", Kind::Format, &[0.5, 1.005, 1e21, 1e-7]),
@@ -170,7 +176,7 @@ fn input(rng: &mut Rng, points: &[f64]) -> f64 {
 /// number the driver maps into the valid range.
 fn second(rng: &mut Rng, name: &str, points: &[f64]) -> f64 {
     match name {
-        "pow" => match rng.below(5) {
+        "pow" | "exponent" => match rng.below(5) {
             0 => rng.below(80) as f64 - 40.0,
             1 => (rng.below(80) as f64 - 40.0) + 0.5,
             2 => (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * 2e3 - 1e3,
@@ -208,7 +214,7 @@ for (const name of names) {
     }
     fs.writeFileSync(outDir + '/' + name + '.txt', out.join('\n'));
   } else {
-    const f = Math[name];
+    const f = name === 'exponent' ? (a, b) => a ** b : Math[name];
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = f(a[2 * i], a[2 * i + 1]);
     fs.writeFileSync(outDir + '/' + name + '.bin', new Uint8Array(out.buffer));

@@ -18,6 +18,17 @@ use rquickjs::convert::Coerced;
 use rquickjs::function::{Opt, Rest};
 use rquickjs::{Ctx, Function, Object, Result};
 
+/// The C library's `pow`, replaced for the whole process by V8's: QuickJS's `**` operator calls
+/// `pow` from C (after its own `(+-1) ** +-Infinity` check), and V8 computes `**` with the same
+/// function as `Math.pow`. The executable's definition is the one the linker binds QuickJS's
+/// call to. Rust code in this process that calls `f64::powf` gets it too (V8's pow is within
+/// one ulp, and gives `NaN` for `1 ** NaN` as JS does). Checked by `tests/numbers_differential.rs`
+/// (`**` against node).
+#[no_mangle]
+pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+    fdlibm::pow(x, y)
+}
+
 fn number(v: Opt<Coerced<f64>>) -> f64 {
     v.0.map_or(f64::NAN, |c| c.0)
 }
