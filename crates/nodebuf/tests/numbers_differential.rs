@@ -118,7 +118,14 @@ const EXP_POINTS: &[f64] = &[
     710.4758600739439,
     1.0,
 ];
-const LOG_POINTS: &[f64] = &[1.0, 2.0, 10.0, 0.5, 1.4142135623730951, 0.7071067811865476];
+const LOG_POINTS: &[f64] = &[
+    1.0,
+    2.0,
+    10.0,
+    0.5,
+    std::f64::consts::SQRT_2,
+    std::f64::consts::FRAC_1_SQRT_2,
+];
 
 /// One random double of the shapes the functions are sensitive to, around `points`.
 fn input(rng: &mut Rng, points: &[f64]) -> f64 {

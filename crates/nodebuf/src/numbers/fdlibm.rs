@@ -11,7 +11,12 @@
 //! Each function works on the IEEE-754 words as fdlibm does: `hi` is the upper 32 bits (sign,
 //! exponent, top 20 mantissa bits) read as a signed integer, `lo` the lower 32 bits.
 
-#![allow(clippy::excessive_precision, clippy::unreadable_literal)]
+#![allow(
+    clippy::excessive_precision,
+    clippy::unreadable_literal,
+    // fdlibm's constants as published (the same bits as the std ones where they coincide).
+    clippy::approx_constant
+)]
 
 fn hi(x: f64) -> i32 {
     (x.to_bits() >> 32) as i32
@@ -409,7 +414,7 @@ pub fn pow(x: f64, y: f64) -> f64 {
         if iy == 0x7ff0_0000 {
             // y is +-inf
             if ((ix - 0x3ff0_0000) as u32 | lx) == 0 {
-                return y - y; // (+-1) ** +-inf is NaN
+                return f64::NAN; // (+-1) ** +-inf is NaN
             } else if ix >= 0x3ff0_0000 {
                 return if hy >= 0 { y } else { 0.0 };
             } else {
@@ -754,15 +759,13 @@ fn kernel_rem_pio2(x: &[f64], y: &mut [f64; 2], e0: i32) -> i32 {
     let mut iq = [0i32; 20];
     let pio2 = PIO2_PIECES.map(f64::from_bits);
 
-    let mut j = jv - jx;
     let m = jx + jk;
-    for fi in f.iter_mut().take((m + 1) as usize) {
+    for (j, fi) in (jv - jx..).zip(f.iter_mut().take((m + 1) as usize)) {
         *fi = if j < 0 {
             0.0
         } else {
             f64::from(TWO_OVER_PI[j as usize])
         };
-        j += 1;
     }
     for i in 0..=jk {
         let mut fw = 0.0;
@@ -992,7 +995,7 @@ fn rem_pio2(x: f64, y: &mut [f64; 2]) -> i32 {
         return n;
     }
     if ix >= 0x7ff0_0000 {
-        y[0] = x - x;
+        y[0] = f64::NAN; // x is +-Infinity or NaN
         y[1] = y[0];
         return 0;
     }
@@ -1037,7 +1040,7 @@ pub fn sin(x: f64) -> f64 {
         return kernel_sin(x, 0.0, 0);
     }
     if ix >= 0x7ff0_0000 {
-        return x - x;
+        return f64::NAN; // +-Infinity or NaN
     }
     let mut y = [0.0; 2];
     match rem_pio2(x, &mut y) & 3 {
@@ -1055,7 +1058,7 @@ pub fn cos(x: f64) -> f64 {
         return kernel_cos(x, 0.0);
     }
     if ix >= 0x7ff0_0000 {
-        return x - x;
+        return f64::NAN; // +-Infinity or NaN
     }
     let mut y = [0.0; 2];
     match rem_pio2(x, &mut y) & 3 {
@@ -1073,7 +1076,7 @@ pub fn tan(x: f64) -> f64 {
         return kernel_tan(x, 0.0, 1);
     }
     if ix >= 0x7ff0_0000 {
-        return x - x;
+        return f64::NAN; // +-Infinity or NaN
     }
     let mut y = [0.0; 2];
     let n = rem_pio2(x, &mut y);

@@ -29,6 +29,9 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
     fdlibm::pow(x, y)
 }
 
+/// A one-argument `Math` function.
+type Unary = fn(f64) -> f64;
+
 fn number(v: Opt<Coerced<f64>>) -> f64 {
     v.0.map_or(f64::NAN, |c| c.0)
 }
@@ -59,7 +62,7 @@ fn set_binary<'js>(
 /// Installs the V8-exact `Math` functions and `Number.prototype.toString` into `ctx`.
 pub fn install(ctx: &Ctx<'_>) -> Result<()> {
     let math: Object = ctx.globals().get("Math")?;
-    let unary: [(&str, fn(f64) -> f64); 19] = [
+    let unary: [(&str, Unary); 19] = [
         ("acos", libm::acos),
         ("acosh", fdlibm::acosh),
         ("asin", libm::asin),
