@@ -43,6 +43,9 @@
   const kSharedArrayBuffer = kArrayBuffer + 1;
   const kDataView = kArrayBuffer + 2;
   const kBigInt = kArrayBuffer + 3;
+  // Methods: the native side never constructs these (its METHOD_KINDS).
+  const kRepeat = 100;
+  const kFromCodePoint = 101;
   const names = [...typedArrays.map((t) => t[0]), 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'BigInt'];
 
   // V8's text for an error a typed array constructor threw, or undefined to keep the engine's.
@@ -104,11 +107,35 @@
     return undefined;
   }
 
+  function repeatText(error, args) {
+    const count = args[0];
+    if (isError(error, TypeErrorCtor) && /null or undefined/.test(error.message)) {
+      return 'String.prototype.repeat called on null or undefined';
+    }
+    if (!isError(error, RangeErrorCtor) || !primitive(count) || typeof count === 'symbol' || typeof count === 'bigint') return undefined;
+    const n = integer(count);
+    return n < 0 || n === Infinity ? `Invalid count value: ${formatNumber(+count)}` : 'Invalid string length';
+  }
+
+  function codePointText(error, args) {
+    if (!isError(error, RangeErrorCtor)) return undefined;
+    for (const v of args) {
+      if (!primitive(v) || typeof v === 'symbol' || typeof v === 'bigint') return undefined;
+      const n = +v;
+      if (!(n >= 0 && n <= 0x10ffff && trunc(n) === n)) return `Invalid code point ${formatNumber(n)}`;
+    }
+    return undefined;
+  }
+
   // Called by the forwarder with the error its engine function threw; returns what to throw.
   function reword(error, kind, newTarget, args) {
     let text;
     try {
-      if (newTarget === undefined && kind !== kBigInt) {
+      if (kind === kRepeat) {
+        text = repeatText(error, args);
+      } else if (kind === kFromCodePoint) {
+        text = codePointText(error, args);
+      } else if (newTarget === undefined && kind !== kBigInt) {
         text = `Constructor ${names[kind]} requires 'new'`;
       } else if (kind < kArrayBuffer) {
         text = typedArrayText(error, typedArrays[kind][0], typedArrays[kind][1], args);
@@ -157,6 +184,13 @@
   replaced.set(...replace('SharedArrayBuffer', kSharedArrayBuffer, 1, true));
   replaced.set(...replace('DataView', kDataView, 1, true));
   replace('BigInt', kBigInt, 1, false);
+  // Methods whose errors name the argument.
+  function replaceMethod(owner, name, kind, length) {
+    const desc = getOwnPropertyDescriptor(owner, name);
+    defineProperty(owner, name, { ...desc, value: wrap(desc.value, reword, kind, name, length, false) });
+  }
+  replaceMethod(StringCtor.prototype, 'repeat', kRepeat, 1);
+  replaceMethod(StringCtor, 'fromCodePoint', kFromCodePoint, 1);
   // Buffer inherits from Uint8Array as the script sees it.
   if (typeof Buffer === 'function' && replaced.has(getPrototypeOf(Buffer))) {
     setPrototypeOf(Buffer, replaced.get(getPrototypeOf(Buffer)));

@@ -13,6 +13,10 @@ use rquickjs::qjs;
 use rquickjs::{Ctx, Function, Object, Result, Value};
 use std::ffi::{c_int, CString};
 
+/// Kinds at or above this are methods (`String.prototype.repeat`, `String.fromCodePoint`): the
+/// forwarder calls them with their receiver and never constructs.
+const METHOD_KINDS: c_int = 100;
+
 /// The native body of every forwarder: `data[0]` is the engine's function, `data[1]` the JS
 /// `reword(error, kind, newTarget, args)`, `magic` the kind the JS half gave.
 unsafe extern "C" fn forward(
@@ -29,7 +33,8 @@ unsafe extern "C" fn forward(
     unsafe {
         let original = *data;
         let reword = *data.add(1);
-        let constructing = qjs::JS_IsConstructor(ctx, this_val);
+        // Methods (kinds from METHOD_KINDS on) are only ever called.
+        let constructing = magic < METHOD_KINDS && qjs::JS_IsConstructor(ctx, this_val);
         let result = if constructing {
             qjs::JS_CallConstructor2(ctx, original, this_val, argc, argv)
         } else {

@@ -99,6 +99,16 @@ const shapes = [
   () => Uint8Array(2),
   () => ArrayBuffer(2),
   () => DataView(ab),
+  () => 'a'.repeat(-1),
+  () => 'a'.repeat(Infinity),
+  () => 'a'.repeat(-0.5),
+  () => 'ab'.repeat(2 ** 29),
+  () => String.prototype.repeat.call(null, 2),
+  () => String.fromCodePoint(65, -1),
+  () => String.fromCodePoint(1.5),
+  () => String.fromCodePoint(0x110000),
+  () => String.fromCodePoint(65, 66),
+  () => [String.prototype.repeat.name, String.prototype.repeat.length, String.fromCodePoint.name, String.fromCodePoint.length].join(),
 ];
 for (const [i, f] of shapes.entries()) {
   let line;
