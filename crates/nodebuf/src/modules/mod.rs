@@ -10,6 +10,7 @@ pub mod os;
 pub mod process;
 pub mod vm;
 pub mod worker_threads;
+pub mod zlib;
 
 /// The JS sources of the builtins, by module id. Ids without `internal/` are what
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
@@ -66,6 +67,12 @@ pub const SOURCES: &[(&str, &str)] = &[
         "stream/promises",
         "module.exports = require('stream').promises;",
     ),
+    ("_stream_readable", "module.exports = require('stream').Readable;"),
+    ("_stream_writable", "module.exports = require('stream').Writable;"),
+    ("_stream_duplex", "module.exports = require('stream').Duplex;"),
+    ("_stream_transform", "module.exports = require('stream').Transform;"),
+    ("_stream_passthrough", "module.exports = require('stream').PassThrough;"),
+    ("zlib", include_str!("zlib.js")),
     ("internal/messaging", include_str!("messaging.js")),
     ("worker_threads", include_str!("worker_threads.js")),
 ];

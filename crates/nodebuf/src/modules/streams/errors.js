@@ -16,7 +16,8 @@ const streamCodes = {
   ERR_STREAM_CANNOT_PIPE: () => makeNodeError(Error, 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable'),
   ERR_STREAM_PREMATURE_CLOSE: () => makeNodeError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'),
   ERR_MULTIPLE_CALLBACK: () => makeNodeError(Error, 'ERR_MULTIPLE_CALLBACK', 'Callback called multiple times'),
-  ERR_UNKNOWN_ENCODING: (enc) => makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`),
+  ERR_UNKNOWN_ENCODING: (enc) =>
+    makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', require('util').format('Unknown encoding: %s', enc)),
   ERR_BUFFER_TOO_LARGE: (max) =>
     makeNodeError(RangeError, 'ERR_BUFFER_TOO_LARGE', `Cannot create a Buffer larger than ${max} bytes`),
   ERR_ZLIB_INITIALIZATION_FAILED: () => makeNodeError(Error, 'ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed'),

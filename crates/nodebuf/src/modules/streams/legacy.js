@@ -39,7 +39,7 @@ Stream.prototype.pipe = function pipe(dest, options) {
   }
   function onerror(er) {
     cleanup();
-    if (EE.listenerCount(this, 'error') === 0) this.emit('error', er);
+    if (EE.prototype.listenerCount.call(this, 'error') === 0) this.emit('error', er);
   }
   prependListener(source, 'error', onerror);
   prependListener(dest, 'error', onerror);
@@ -91,6 +91,14 @@ function setDefaultHighWaterMark(objectMode, value) {
   else defaultHwmBytes = value;
 }
 
+/** options.defaultEncoding, 'utf8' when absent; an unknown encoding throws ERR_UNKNOWN_ENCODING. */
+function validDefaultEncoding(options) {
+  const enc = options ? options.defaultEncoding : undefined;
+  if (enc == null) return 'utf8';
+  if (!Buffer.isEncoding(enc)) throw codes.ERR_UNKNOWN_ENCODING(enc);
+  return enc;
+}
+
 /** The highWaterMark an options object asks for (Node's validation and key precedence). */
 function getHighWaterMark(state, options, duplexKey, isDuplex) {
   const hwm = options.highWaterMark != null ? options.highWaterMark : (isDuplex ? options[duplexKey] : null);
@@ -107,4 +115,4 @@ function getHighWaterMark(state, options, duplexKey, isDuplex) {
 // Where readable.js/writable.js keep helpers duplex.js needs (not visible to scripts).
 const kInternals = Symbol('kInternals');
 
-module.exports = { kInternals, Stream, prependListener, getHighWaterMark, getDefaultHighWaterMark, setDefaultHighWaterMark };
+module.exports = { validDefaultEncoding, kInternals, Stream, prependListener, getHighWaterMark, getDefaultHighWaterMark, setDefaultHighWaterMark };

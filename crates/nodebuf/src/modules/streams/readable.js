@@ -39,7 +39,7 @@ function ReadableState(options, stream, isDuplex) {
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.defaultEncoding = require('internal/streams/legacy').validDefaultEncoding(options);
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;
   this.readingMore = false;

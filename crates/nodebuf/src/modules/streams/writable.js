@@ -3,7 +3,7 @@
 // next tick, batched).
 'use strict';
 
-const { Stream, getHighWaterMark, kInternals } = require('internal/streams/legacy');
+const { Stream, getHighWaterMark, kInternals, validDefaultEncoding } = require('internal/streams/legacy');
 const { codes } = require('internal/streams/errors');
 const destroyImpl = require('internal/streams/destroy');
 
@@ -25,7 +25,7 @@ function WritableState(options, stream, isDuplex) {
   this.finished = false;
   this.destroyed = false;
   this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.defaultEncoding = validDefaultEncoding(options);
   this.length = 0;
   this.writing = false;
   this.corked = 0;
@@ -103,16 +103,16 @@ function writeImpl(stream, chunk, encoding, cb) {
   const state = stream._writableState;
   if (typeof encoding === 'function') {
     cb = encoding;
-    encoding = state.defaultEncoding;
-  } else {
-    if (!encoding) encoding = state.defaultEncoding;
-    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw codes.ERR_UNKNOWN_ENCODING(encoding);
-    if (typeof cb !== 'function') cb = nop;
+    encoding = null;
+  } else if (encoding && encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
+    throw codes.ERR_UNKNOWN_ENCODING(encoding);
   }
+  if (typeof cb !== 'function') cb = nop;
   if (chunk === null) {
     throw codes.ERR_STREAM_NULL_VALUES();
   } else if (!state.objectMode) {
     if (typeof chunk === 'string') {
+      if (!encoding) encoding = state.defaultEncoding;
       if (state.decodeStrings !== false) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
