@@ -62,6 +62,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/streams/duplexpair", include_str!("streams/duplexpair.js")),
     ("internal/streams/operators", include_str!("streams/operators.js")),
     ("internal/streams/compose", include_str!("streams/compose.js")),
+    ("internal/streams/fs-streams", include_str!("streams/fs-streams.js")),
+    ("internal/streams/stdio", include_str!("streams/stdio.js")),
     ("stream", include_str!("streams/stream.js")),
     (
         "stream/promises",

@@ -8,7 +8,8 @@ const { Transform, finished } = require('stream');
 const { codes } = require('internal/streams/errors');
 const { makeNodeError } = require('internal/errors');
 const binding = native.zlib;
-const kMaxLength = 2 ** 32;
+// Read once at load, as Node's zlib does (tests lower buffer.kMaxLength around the require).
+const kMaxLength = require('buffer').kMaxLength;
 
 const constants = {
   Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5,
@@ -52,6 +53,9 @@ const constants = {
   BROTLI_DECODER_ERROR_UNREACHABLE: -31,
 };
 Object.setPrototypeOf(constants, null);
+for (const key of Object.keys(constants)) {
+  Object.defineProperty(constants, key, { writable: false, configurable: false });
+}
 
 const {
   Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,

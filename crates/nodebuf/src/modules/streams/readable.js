@@ -12,7 +12,7 @@ const nop = () => {};
 
 /** The state Node keeps in `readable._readableState` (same field names). */
 function ReadableState(options, stream, isDuplex) {
-  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof Stream.Duplex;
+  if (typeof isDuplex !== 'boolean') isDuplex = (Stream.Duplex !== undefined && stream instanceof Stream.Duplex);
   this.objectMode = !!(options && options.objectMode);
   if (isDuplex) this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
   this.highWaterMark = options
@@ -64,7 +64,7 @@ Object.defineProperty(ReadableState.prototype, 'paused', {
 /** `new Readable(options)`: options read/destroy/construct/signal become the stream's methods. */
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
-  const isDuplex = this instanceof Stream.Duplex;
+  const isDuplex = Stream.Duplex !== undefined && this instanceof Stream.Duplex;
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -122,11 +122,11 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = '';
-    } else if (Stream._isUint8Array(chunk)) {
+    } else if (Stream._isArrayBufferView(chunk)) {
       chunk = Stream._uint8ArrayToBuffer(chunk);
       encoding = '';
     } else if (chunk != null) {
-      err = codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      err = codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
   if (err) {

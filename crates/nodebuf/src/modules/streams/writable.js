@@ -12,7 +12,7 @@ const nop = () => {};
 
 /** The state Node keeps in `writable._writableState` (same field names). */
 function WritableState(options, stream, isDuplex) {
-  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof Stream.Duplex;
+  if (typeof isDuplex !== 'boolean') isDuplex = (Stream.Duplex !== undefined && stream instanceof Stream.Duplex);
   this.objectMode = !!(options && options.objectMode);
   if (isDuplex) this.objectMode = this.objectMode || !!(options && options.writableObjectMode);
   this.highWaterMark = options
@@ -65,7 +65,7 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 
 /** `new Writable(options)`: write/writev/destroy/final/construct/signal options become methods. */
 function Writable(options) {
-  const isDuplex = this instanceof Stream.Duplex;
+  const isDuplex = Stream.Duplex !== undefined && this instanceof Stream.Duplex;
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
@@ -119,11 +119,11 @@ function writeImpl(stream, chunk, encoding, cb) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (Stream._isUint8Array(chunk)) {
+    } else if (Stream._isArrayBufferView(chunk)) {
       chunk = Stream._uint8ArrayToBuffer(chunk);
       encoding = 'buffer';
     } else {
-      throw codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      throw codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
   let err;
