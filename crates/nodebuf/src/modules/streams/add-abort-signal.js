@@ -10,6 +10,12 @@ function addAbortSignal(signal, stream) {
   if (!isNodeStream(stream)) {
     throw codes.ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
   }
+  return addAbortSignalNoValidate(signal, stream);
+}
+
+/** addAbortSignal without the checks (for callers that validated already); a non-signal is ignored. */
+function addAbortSignalNoValidate(signal, stream) {
+  if (typeof signal !== 'object' || signal === null || !('aborted' in signal)) return stream;
   const onAbort = () => {
     stream.destroy(new AbortError(undefined, { cause: signal.reason }));
   };
@@ -22,4 +28,4 @@ function addAbortSignal(signal, stream) {
   return stream;
 }
 
-module.exports = { addAbortSignal };
+module.exports = { addAbortSignal, addAbortSignalNoValidate };

@@ -113,4 +113,4 @@ function compose(...streams) {
   return d;
 }
 
-module.exports = { compose };
+module.exports = compose;

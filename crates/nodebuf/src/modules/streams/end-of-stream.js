@@ -160,8 +160,9 @@ function eos(stream, options, callback) {
 /** finished as a promise (stream/promises). */
 function finishedPromise(stream, opts) {
   let autoCleanup = false;
-  if (opts && opts.cleanup) {
-    autoCleanup = true;
+  if (opts && opts.cleanup !== undefined) {
+    if (typeof opts.cleanup !== 'boolean') throw codes.ERR_INVALID_ARG_TYPE('cleanup', 'boolean', opts.cleanup);
+    autoCleanup = opts.cleanup;
   }
   return new Promise((resolve, reject) => {
     const cleanup = eos(stream, opts, (err) => {

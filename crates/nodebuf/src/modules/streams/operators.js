@@ -262,7 +262,7 @@ function compose(stream, options) {
   if (u.isNodeStream(stream) && !u.isWritable(stream)) {
     throw codes.ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable');
   }
-  const composed = require('internal/streams/compose').compose(this, stream);
+  const composed = require('internal/streams/compose')(this, stream);
   if (options && options.signal) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, composed);
   return composed;
 }

@@ -65,7 +65,7 @@ Stream.pipeline = pipeline;
 Stream.addAbortSignal = addAbortSignal;
 Stream.finished = eos;
 Stream.destroy = destroyer;
-Stream.compose = require('internal/streams/compose').compose;
+Stream.compose = require('internal/streams/compose');
 Stream.setDefaultHighWaterMark = legacy.setDefaultHighWaterMark;
 Stream.getDefaultHighWaterMark = legacy.getDefaultHighWaterMark;
 
