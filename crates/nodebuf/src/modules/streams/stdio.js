@@ -3,19 +3,25 @@
 // Readable reading fd 0 in highWaterMark-sized chunks when something consumes it.
 'use strict';
 
-const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 
-/** A Writable on fd 1 or 2 that writes through `writeBytes(chunk)`. */
+// Strings in UTF-8 go to the descriptor as they are (no Buffer, so no pool allocation, as in
+// Node); other encodings are encoded first.
+function toWritable(chunk, encoding) {
+  if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8') return chunk;
+  return Buffer.from(chunk, encoding);
+}
+
+/** A Writable on fd 1 or 2 that writes through `writeBytes(stringOrBytes)`. */
 function createWritableStdioStream(fd, writeBytes) {
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, cb) {
-      writeBytes(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+      writeBytes(toWritable(chunk, encoding));
       cb();
     },
     writev(chunks, cb) {
-      for (const { chunk, encoding } of chunks) writeBytes(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+      for (const { chunk, encoding } of chunks) writeBytes(toWritable(chunk, encoding));
       cb();
     },
   });
@@ -35,6 +41,7 @@ function createWritableStdioStream(fd, writeBytes) {
 
 /** A Readable on fd 0. */
 function createStdinStream() {
+  const Readable = require('internal/streams/readable');
   const fs = require('fs');
   const stream = new Readable({
     highWaterMark: 64 * 1024,
