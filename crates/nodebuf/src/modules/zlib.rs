@@ -65,6 +65,8 @@ struct ZlibCodec {
     mem_level: i32,
     /// UNZIP: how many bytes of the gzip magic have been seen (Node switches to GUNZIP on it).
     gzip_magic_seen: u8,
+    /// Opened as UNZIP (a reset forgets the detected gzip format).
+    created_as_unzip: bool,
 }
 
 /// Error details of the last failed write, as Node reports them.
@@ -105,7 +107,14 @@ fn zlib_code_name(err: i32) -> &'static str {
 }
 
 impl ZlibCodec {
-    fn new(mode: Mode, level: i32, window_bits: i32, mem_level: i32, strategy: i32, dictionary: Vec<u8>) -> Self {
+    fn new(
+        mode: Mode,
+        level: i32,
+        window_bits: i32,
+        mem_level: i32,
+        strategy: i32,
+        dictionary: Vec<u8>,
+    ) -> Self {
         ZlibCodec {
             strm: Box::default(),
             mode,
@@ -116,6 +125,7 @@ impl ZlibCodec {
             window_bits,
             mem_level,
             gzip_magic_seen: 0,
+            created_as_unzip: mode == Mode::Unzip,
         }
     }
 
@@ -138,13 +148,26 @@ impl ZlibCodec {
         // (freed by `end` in Drop); `version`/`size` describe the same library's struct.
         let err = unsafe {
             if self.mode.deflates() {
-                z::deflateInit2_(&mut *self.strm, self.level, z::Z_DEFLATED, wb, self.mem_level, self.strategy, version, size)
+                z::deflateInit2_(
+                    &mut *self.strm,
+                    self.level,
+                    z::Z_DEFLATED,
+                    wb,
+                    self.mem_level,
+                    self.strategy,
+                    version,
+                    size,
+                )
             } else {
                 z::inflateInit2_(&mut *self.strm, wb, version, size)
             }
         };
         if err != z::Z_OK {
-            return Err(CodecError { message: "Init error".into(), errno: err, code: zlib_code_name(err).into() });
+            return Err(CodecError {
+                message: "Init error".into(),
+                errno: err,
+                code: zlib_code_name(err).into(),
+            });
         }
         self.initialised = true;
         self.set_dictionary()
@@ -182,6 +205,9 @@ impl ZlibCodec {
 
     fn reset(&mut self) -> std::result::Result<(), CodecError> {
         self.gzip_magic_seen = 0;
+        if self.created_as_unzip {
+            self.mode = Mode::Unzip;
+        }
         if !self.initialised {
             return Ok(());
         }
@@ -194,7 +220,11 @@ impl ZlibCodec {
             }
         };
         if err != z::Z_OK {
-            return Err(CodecError { message: "Failed to reset stream".into(), errno: err, code: zlib_code_name(err).into() });
+            return Err(CodecError {
+                message: "Failed to reset stream".into(),
+                errno: err,
+                code: zlib_code_name(err).into(),
+            });
         }
         self.set_dictionary()
     }
@@ -204,11 +234,18 @@ impl ZlibCodec {
             return fallback.to_string();
         }
         // SAFETY: zlib sets `msg` to a static NUL-terminated string.
-        unsafe { std::ffi::CStr::from_ptr(self.strm.msg) }.to_string_lossy().into_owned()
+        unsafe { std::ffi::CStr::from_ptr(self.strm.msg) }
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// One Node `write`: runs the codec over `input` into `output`; returns (consumed, produced).
-    fn write(&mut self, flush: i32, input: &[u8], output: &mut [u8]) -> (usize, usize, Option<CodecError>) {
+    fn write(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        output: &mut [u8],
+    ) -> (usize, usize, Option<CodecError>) {
         self.strm.next_in = input.as_ptr();
         self.strm.avail_in = input.len() as u32;
         self.strm.next_out = output.as_mut_ptr();
@@ -224,7 +261,11 @@ impl ZlibCodec {
                     // Node's UNZIP watches for the gzip magic to treat the input as gzip members.
                     let mut i = 0;
                     while self.gzip_magic_seen < 2 && i < input.len() {
-                        let want = if self.gzip_magic_seen == 0 { 0x1f } else { 0x8b };
+                        let want = if self.gzip_magic_seen == 0 {
+                            0x1f
+                        } else {
+                            0x8b
+                        };
                         if input[i] == want {
                             self.gzip_magic_seen += 1;
                             i += 1;
@@ -237,15 +278,26 @@ impl ZlibCodec {
                     }
                 }
                 err = z::inflate(&mut *self.strm, flush);
-                if self.mode != Mode::InflateRaw && err == z::Z_NEED_DICT && !self.dictionary.is_empty() {
-                    err = z::inflateSetDictionary(&mut *self.strm, self.dictionary.as_ptr(), self.dictionary.len() as u32);
+                if self.mode != Mode::InflateRaw
+                    && err == z::Z_NEED_DICT
+                    && !self.dictionary.is_empty()
+                {
+                    err = z::inflateSetDictionary(
+                        &mut *self.strm,
+                        self.dictionary.as_ptr(),
+                        self.dictionary.len() as u32,
+                    );
                     if err == z::Z_OK {
                         err = z::inflate(&mut *self.strm, flush);
                     } else if err == z::Z_DATA_ERROR {
                         err = z::Z_NEED_DICT;
                     }
                 }
-                while self.strm.avail_in > 0 && self.mode == Mode::Gunzip && err == z::Z_STREAM_END && *self.strm.next_in != 0 {
+                while self.strm.avail_in > 0
+                    && self.mode == Mode::Gunzip
+                    && err == z::Z_STREAM_END
+                    && *self.strm.next_in != 0
+                {
                     // More bytes after a gzip member: another member (or garbage, which errors).
                     z::inflateReset(&mut *self.strm);
                     err = z::inflate(&mut *self.strm, flush);
@@ -257,18 +309,31 @@ impl ZlibCodec {
         let error = match err {
             z::Z_OK | z::Z_BUF_ERROR => {
                 if self.strm.avail_out != 0 && flush == z::Z_FINISH {
-                    Some(CodecError { message: "unexpected end of file".into(), errno: z::Z_BUF_ERROR, code: "Z_BUF_ERROR".into() })
+                    Some(CodecError {
+                        message: "unexpected end of file".into(),
+                        errno: z::Z_BUF_ERROR,
+                        code: "Z_BUF_ERROR".into(),
+                    })
                 } else {
                     None
                 }
             }
             z::Z_STREAM_END => None,
             z::Z_NEED_DICT => Some(CodecError {
-                message: if self.dictionary.is_empty() { "Missing dictionary" } else { "Bad dictionary" }.into(),
+                message: if self.dictionary.is_empty() {
+                    "Missing dictionary"
+                } else {
+                    "Bad dictionary"
+                }
+                .into(),
                 errno: err,
                 code: "Z_NEED_DICT".into(),
             }),
-            _ => Some(CodecError { message: self.message_or("Zlib error"), errno: err, code: zlib_code_name(err).into() }),
+            _ => Some(CodecError {
+                message: self.message_or("Zlib error"),
+                errno: err,
+                code: zlib_code_name(err).into(),
+            }),
         };
         (consumed, produced, error)
     }
@@ -282,7 +347,11 @@ impl ZlibCodec {
         // SAFETY: the stream is initialised (params is only reachable after init).
         let err = unsafe { z::deflateParams(&mut *self.strm, level, strategy) };
         if err != z::Z_OK && err != z::Z_BUF_ERROR {
-            return Err(CodecError { message: "Failed to set parameters".into(), errno: err, code: zlib_code_name(err).into() });
+            return Err(CodecError {
+                message: "Failed to set parameters".into(),
+                errno: err,
+                code: zlib_code_name(err).into(),
+            });
         }
         Ok(())
     }
@@ -336,7 +405,11 @@ fn brotli_error_code(errno: i32) -> &'static str {
 }
 
 fn new_brotli_decoder() -> Box<BrotliState<HeapAlloc<u8>, HeapAlloc<u32>, HeapAlloc<HuffmanCode>>> {
-    Box::new(BrotliState::new(HeapAlloc::default(), HeapAlloc::default(), HeapAlloc::default()))
+    Box::new(BrotliState::new(
+        HeapAlloc::default(),
+        HeapAlloc::default(),
+        HeapAlloc::default(),
+    ))
 }
 
 fn brotli_write_encode(
@@ -356,11 +429,25 @@ fn brotli_write_encode(
     let mut avail_out = output.len();
     let mut out_off = 0;
     let mut total = None;
-    let ok = enc.compress_stream(op, &mut avail_in, input, &mut in_off, &mut avail_out, output, &mut out_off, &mut total, &mut |_, _, _, _| ());
+    let ok = enc.compress_stream(
+        op,
+        &mut avail_in,
+        input,
+        &mut in_off,
+        &mut avail_out,
+        output,
+        &mut out_off,
+        &mut total,
+        &mut |_, _, _, _| (),
+    );
     let error = if ok {
         None
     } else {
-        Some(CodecError { message: "Compression failed".into(), errno: -1, code: "ERR_BROTLI_COMPRESSION_FAILED".into() })
+        Some(CodecError {
+            message: "Compression failed".into(),
+            errno: -1,
+            code: "ERR_BROTLI_COMPRESSION_FAILED".into(),
+        })
     };
     (in_off, out_off, error)
 }
@@ -376,14 +463,31 @@ fn brotli_write_decode(
     let mut avail_out = output.len();
     let mut out_off = 0;
     let mut total = 0;
-    let result = BrotliDecompressStream(&mut avail_in, &mut in_off, input, &mut avail_out, &mut out_off, output, &mut total, dec);
+    let result = BrotliDecompressStream(
+        &mut avail_in,
+        &mut in_off,
+        input,
+        &mut avail_out,
+        &mut out_off,
+        output,
+        &mut total,
+        dec,
+    );
     let error = match result {
         BrotliResult::ResultFailure => {
             let errno = dec.error_code as i32;
-            Some(CodecError { message: "Decompression failed".into(), errno, code: brotli_error_code(errno).into() })
+            Some(CodecError {
+                message: "Decompression failed".into(),
+                errno,
+                code: brotli_error_code(errno).into(),
+            })
         }
         BrotliResult::NeedsMoreInput if op == 2 && avail_in == 0 && avail_out != 0 => {
-            Some(CodecError { message: "unexpected end of file".into(), errno: z::Z_BUF_ERROR, code: "Z_BUF_ERROR".into() })
+            Some(CodecError {
+                message: "unexpected end of file".into(),
+                errno: z::Z_BUF_ERROR,
+                code: "Z_BUF_ERROR".into(),
+            })
         }
         _ => None,
     };
@@ -415,11 +519,18 @@ fn set_brotli_params(enc: &mut BrotliEncoderStateStruct<StandardAlloc>, params: 
 }
 
 fn int_arg(args: &Rest<Value<'_>>, i: usize) -> i32 {
-    args.0.get(i).and_then(|v| v.as_number()).map_or(0, |n| n as i32)
+    args.0
+        .get(i)
+        .and_then(|v| v.as_number())
+        .map_or(0, |n| n as i32)
 }
 
 fn size_arg(args: &Rest<Value<'_>>, i: usize) -> usize {
-    args.0.get(i).and_then(|v| v.as_number()).filter(|n| *n > 0.0).map_or(0, |n| n as usize)
+    args.0
+        .get(i)
+        .and_then(|v| v.as_number())
+        .filter(|n| *n > 0.0)
+        .map_or(0, |n| n as usize)
 }
 
 fn with_handle<R>(id: u32, f: impl FnOnce(&mut Handle) -> R) -> Option<R> {
@@ -434,12 +545,24 @@ fn init<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<i32> {
     let window_bits = int_arg(&args, 2);
     let mem_level = int_arg(&args, 3);
     let strategy = int_arg(&args, 4);
-    let dictionary = args.0.get(5).cloned().unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-    let brotli_params = args.0.get(6).cloned().unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-    let Some(mode) = Mode::from_i32(mode) else { return Ok(-1) };
+    let dictionary = args
+        .0
+        .get(5)
+        .cloned()
+        .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+    let brotli_params = args
+        .0
+        .get(6)
+        .cloned()
+        .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+    let Some(mode) = Mode::from_i32(mode) else {
+        return Ok(-1);
+    };
     let dictionary = with_view_bytes(&ctx, &dictionary, |b| b.to_vec()).unwrap_or_default();
     let params: Vec<u32> = with_view_bytes(&ctx, &brotli_params, |b| {
-        b.chunks_exact(4).map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]])).collect()
+        b.chunks_exact(4)
+            .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
     })
     .unwrap_or_default();
     let codec = match mode {
@@ -501,7 +624,11 @@ fn write<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Array<'js>> {
             };
             let failed = error.is_some();
             handle.error = error;
-            (window.len() - produced, input_bytes.len() - consumed, failed)
+            (
+                window.len() - produced,
+                input_bytes.len() - consumed,
+                failed,
+            )
         })
     })
     .flatten();
@@ -517,7 +644,11 @@ fn write<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Array<'js>> {
             result.set(1, in_len as f64)?;
             result.set(2, true)?;
             with_handle(id, |h| {
-                h.error = Some(CodecError { message: "Zlib error".into(), errno: z::Z_STREAM_ERROR, code: "Z_STREAM_ERROR".into() })
+                h.error = Some(CodecError {
+                    message: "Zlib error".into(),
+                    errno: z::Z_STREAM_ERROR,
+                    code: "Z_STREAM_ERROR".into(),
+                })
             });
         }
     }
@@ -526,7 +657,12 @@ fn write<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Array<'js>> {
 
 /// `lastError(id)` -> [message, errno, code] of the last failed write/params/reset, or null.
 fn last_error<'js>(ctx: Ctx<'js>, id: u32) -> Result<Value<'js>> {
-    let err = with_handle(id, |h| h.error.as_ref().map(|e| (e.message.clone(), e.errno, e.code.clone()))).flatten();
+    let err = with_handle(id, |h| {
+        h.error
+            .as_ref()
+            .map(|e| (e.message.clone(), e.errno, e.code.clone()))
+    })
+    .flatten();
     match err {
         Some((message, errno, code)) => {
             let arr = Array::new(ctx.clone())?;

@@ -145,6 +145,12 @@ Transform.prototype._write = function _write(chunk, encoding, callback) {
       return;
     }
     if (val != null) this.push(val);
+    if (rState.ended) {
+      // The readable side is over: the write completes on the next tick, so until then it
+      // still counts against highWaterMark (Node v20.20).
+      process.nextTick(callback);
+      return;
+    }
     if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) callback();
     else this[kCallback] = callback;
   });
