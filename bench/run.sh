@@ -28,3 +28,7 @@ for script in crates/nodebuf-js/benches/calls.js crates/nodebuf/benches/worker_m
   echo "== $script: nodebuf"
   target/release/nodebuf "$script"
 done
+
+echo
+echo "== streams and zlib (ratio = nodebuf time / node time)"
+bench/streams_zlib.sh
