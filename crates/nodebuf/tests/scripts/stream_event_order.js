@@ -126,7 +126,30 @@ function destroyCase(log, done) {
   setTimeout(done, 5);
 }
 
-const kinds = [readableCase, writableCase, pipelineCase, destroyCase];
+// Multi-byte text cut at random byte boundaries, decoded by setEncoding.
+function decoderCase(log, done) {
+  const text = 'aé€😀ß\u0100z'.repeat(1 + rand(3));
+  const bytes = Buffer.from(text, 'utf8');
+  const encoding = ['utf8', 'utf16le', 'base64', 'hex', 'latin1'][rand(5)];
+  const source = encoding === 'utf16le' ? Buffer.from(text, 'utf16le') : bytes;
+  const r = new Readable({ read() {} });
+  r.setEncoding(encoding);
+  let off = 0;
+  while (off < source.length) {
+    const n = 1 + rand(5);
+    r.push(source.subarray(off, off + n));
+    off += n;
+  }
+  r.push(null);
+  const parts = [];
+  r.on('data', (c) => parts.push(c));
+  r.on('end', () => {
+    log(`decoded ${encoding} ${parts.map((p) => JSON.stringify(p)).join('|')}`);
+    setImmediate(done);
+  });
+}
+
+const kinds = [readableCase, writableCase, pipelineCase, destroyCase, decoderCase];
 let k = 0;
 function next() {
   if (k >= cases) return;
