@@ -37,26 +37,56 @@ class FallbackStringDecoder {
     if (enc === undefined) throw codes.ERR_UNKNOWN_ENCODING(encoding);
     this.encoding = enc;
     this.pending = Buffer.alloc(0);
+    // UTF-16LE: how many bytes the held-back character has in all (2, or 4 for a pair).
+    this.pendingTotal = 0;
   }
 
   write(buf) {
     if (typeof buf === 'string') return buf;
+    if (this.encoding === 'utf16le') return this.writeUtf16(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
     let bytes = this.pending.length ? Buffer.concat([this.pending, buf]) : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     let keep = 0;
     if (this.encoding === 'utf8') {
       keep = utf8Incomplete(bytes);
-    } else if (this.encoding === 'utf16le') {
-      keep = bytes.length % 2;
-      if (keep === 0 && bytes.length >= 2) {
-        const unit = bytes[bytes.length - 2] | (bytes[bytes.length - 1] << 8);
-        if (unit >= 0xd800 && unit <= 0xdbff) keep = 2;
-      }
     } else if (this.encoding === 'base64' || this.encoding === 'base64url') {
       keep = bytes.length % 3;
     }
     this.pending = Buffer.from(bytes.subarray(bytes.length - keep));
     bytes = bytes.subarray(0, bytes.length - keep);
     return bytes.toString(this.encoding);
+  }
+
+  // UTF-16LE as Node's decoder does it: a pending odd byte completes one code unit that is
+  // decoded on its own (so a surrogate pair split at an odd boundary comes out in two halves);
+  // an even-length rest holds back a trailing high surrogate for its low half.
+  writeUtf16(buf) {
+    let out = '';
+    let i = 0;
+    if (this.pending.length) {
+      const need = this.pendingTotal - this.pending.length;
+      if (buf.length < need) {
+        this.pending = Buffer.concat([this.pending, buf]);
+        return '';
+      }
+      out = Buffer.concat([this.pending, buf.subarray(0, need)]).toString('utf16le');
+      this.pending = Buffer.alloc(0);
+      i = need;
+    }
+    if (i >= buf.length) return out;
+    const rest = buf.subarray(i);
+    if (rest.length % 2 === 0) {
+      const text = rest.toString('utf16le');
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        this.pending = Buffer.from(rest.subarray(rest.length - 2));
+        this.pendingTotal = 4;
+        return out + text.slice(0, -1);
+      }
+      return out + text;
+    }
+    this.pending = Buffer.from(rest.subarray(rest.length - 1));
+    this.pendingTotal = 2;
+    return out + rest.subarray(0, rest.length - 1).toString('utf16le');
   }
 
   end(buf) {
