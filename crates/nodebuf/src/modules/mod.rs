@@ -101,6 +101,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("internal/streams/stdio", include_str!("streams/stdio.js")),
     ("stream", include_str!("streams/stream.js")),
+    ("stream/consumers", include_str!("streams/consumers.js")),
     (
         "stream/promises",
         "module.exports = require('stream').promises;",
