@@ -142,29 +142,27 @@ class Handle {
     registry.register(this, id, this);
   }
 
+  // Runs the codec; returns the error details ([message, errno, code]) or null.
   runWrite(flush, input, inOff, inLen, out, outOff, outLen) {
     const result = binding.write(this.id, flush, input, inOff, inLen, out, outOff, outLen);
     this.writeState[0] = result[0];
     this.writeState[1] = result[1];
-    if (result[2]) {
-      const [message, errno, code] = binding.lastError(this.id);
-      this.onerror(message, errno, code);
-      return false;
-    }
-    return true;
+    return result[2] ? binding.lastError(this.id) : null;
   }
 
   writeSync(flush, input, inOff, inLen, out, outOff, outLen) {
-    this.runWrite(flush, input, inOff, inLen, out, outOff, outLen);
+    const error = this.runWrite(flush, input, inOff, inLen, out, outOff, outLen);
+    if (error) this.onerror(...error);
   }
 
+  // The result (output or error) is delivered on a later turn of the loop, as Node's
+  // thread-pool completions are.
   write(flush, input, inOff, inLen, out, outOff, outLen) {
-    const ok = this.runWrite(flush, input, inOff, inLen, out, outOff, outLen);
-    if (ok) {
-      setImmediate(() => {
-        if (!this.closed) processCallback.call(this);
-      });
-    }
+    const error = this.runWrite(flush, input, inOff, inLen, out, outOff, outLen);
+    setImmediate(() => {
+      if (error) this.onerror(...error);
+      else processCallback.call(this);
+    });
   }
 
   params(level, strategy) {
