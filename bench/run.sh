@@ -36,3 +36,5 @@ done
 echo
 echo "== retention tracing cost (off / on)"
 bench/trace_retention.sh
+echo "== streams and zlib (ratio = nodebuf time / node time)"
+bench/streams_zlib.sh

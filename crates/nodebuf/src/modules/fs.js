@@ -370,4 +370,17 @@ for (const [name, fn] of Object.entries(syncApi)) {
 promises.constants = constants;
 fs.promises = promises;
 
+// File streams live with the stream modules; loaded on first use.
+const fileStreams = () => require('internal/streams/fs-streams');
+Object.defineProperties(fs, {
+  ReadStream: { configurable: true, enumerable: true, get() { return fileStreams().ReadStream; } },
+  WriteStream: { configurable: true, enumerable: true, get() { return fileStreams().WriteStream; } },
+});
+fs.createReadStream = function createReadStream(path, options) {
+  return new (fileStreams().ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (fileStreams().WriteStream)(path, options);
+};
+
 module.exports = fs;

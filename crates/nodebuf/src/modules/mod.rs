@@ -13,6 +13,7 @@ pub mod url;
 pub mod string_decoder;
 pub mod vm;
 pub mod worker_threads;
+pub mod zlib;
 
 /// The JS sources of the builtins, by module id. Ids without `internal/` are what
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
@@ -59,6 +60,87 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("vm", include_str!("vm.js")),
+    ("internal/streams/errors", include_str!("streams/errors.js")),
+    ("internal/streams/abort", include_str!("streams/abort.js")),
+    ("internal/streams/utils", include_str!("streams/utils.js")),
+    (
+        "internal/streams/destroy",
+        include_str!("streams/destroy.js"),
+    ),
+    ("internal/streams/legacy", include_str!("streams/legacy.js")),
+    (
+        "internal/streams/decoder",
+        include_str!("streams/decoder.js"),
+    ),
+    (
+        "internal/streams/readable",
+        include_str!("streams/readable.js"),
+    ),
+    (
+        "internal/streams/writable",
+        include_str!("streams/writable.js"),
+    ),
+    ("internal/streams/duplex", include_str!("streams/duplex.js")),
+    (
+        "internal/streams/end-of-stream",
+        include_str!("streams/end-of-stream.js"),
+    ),
+    (
+        "internal/streams/add-abort-signal",
+        include_str!("streams/add-abort-signal.js"),
+    ),
+    (
+        "internal/streams/pipeline",
+        include_str!("streams/pipeline.js"),
+    ),
+    (
+        "internal/streams/duplexify",
+        include_str!("streams/duplexify.js"),
+    ),
+    (
+        "internal/streams/duplexpair",
+        include_str!("streams/duplexpair.js"),
+    ),
+    (
+        "internal/streams/operators",
+        include_str!("streams/operators.js"),
+    ),
+    (
+        "internal/streams/compose",
+        include_str!("streams/compose.js"),
+    ),
+    (
+        "internal/streams/fs-streams",
+        include_str!("streams/fs-streams.js"),
+    ),
+    ("internal/streams/stdio", include_str!("streams/stdio.js")),
+    ("stream", include_str!("streams/stream.js")),
+    ("stream/consumers", include_str!("streams/consumers.js")),
+    (
+        "stream/promises",
+        "module.exports = require('stream').promises;",
+    ),
+    (
+        "_stream_readable",
+        "module.exports = require('stream').Readable;",
+    ),
+    (
+        "_stream_writable",
+        "module.exports = require('stream').Writable;",
+    ),
+    (
+        "_stream_duplex",
+        "module.exports = require('stream').Duplex;",
+    ),
+    (
+        "_stream_transform",
+        "module.exports = require('stream').Transform;",
+    ),
+    (
+        "_stream_passthrough",
+        "module.exports = require('stream').PassThrough;",
+    ),
+    ("zlib", include_str!("zlib.js")),
     ("internal/messaging", include_str!("messaging.js")),
     ("worker_threads", include_str!("worker_threads.js")),
     (
