@@ -135,6 +135,26 @@ pub fn throw_detached_builtin(ctx: &Ctx<'_>, builtin: &str) -> rquickjs::Error {
     )
 }
 
+/// Whether `value` is a DataView whose bytes cannot be read: its buffer was detached, or it lies
+/// out of bounds of a shrunk resizable buffer (the engine's own getters then throw). V8 throws
+/// from `byteLength` on such a view where Node's JS reads it (formatting an error about it).
+pub fn is_gone_data_view<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
+    // SAFETY: a live value; only its class id is read.
+    value.is_object()
+        && unsafe { qjs::JS_IsDataView(value.as_raw()) }
+        && ctx.userdata::<DataViewSlots<'js>>().is_some()
+        && data_view_geometry(ctx, value).is_none()
+}
+
+/// V8's TypeError for a `DataView.prototype` getter read on a view whose buffer is detached or
+/// out of bounds.
+pub fn throw_gone_data_view(ctx: &Ctx<'_>, getter: &str) -> rquickjs::Error {
+    rquickjs::Exception::throw_type(
+        ctx,
+        &format!("Cannot perform DataView.prototype.{getter} on a detached ArrayBuffer"),
+    )
+}
+
 static STRING_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// Whether `value` is a String object, by class id (learned from a real one at install).
