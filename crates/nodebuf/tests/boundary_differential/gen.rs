@@ -145,7 +145,9 @@ const NUMERIC: &[(&str, u32)] = &[
 ///   where nodebuf throws ERR_INVALID_STATE on purpose;
 /// - `toString`'s hooks never shrink the receiver either: Node takes the range from the length
 ///   read before converting `start` and `end`, nodebuf from the length after;
-/// - no `copy` from a detached Buffer (see `Gen::case`);
+/// - `fill`'s value hook never detaches or shrinks the receiver: Node checks the range first,
+///   then its C++ fill converts the value and writes through the pointer it took before (into
+///   freed memory: Node answers the buffer), where nodebuf re-checks and throws ERR_OUT_OF_RANGE;
 /// - `{enc}Write` gets a string: Node rejects a non-string before converting the offsets.
 ///
 /// Besides these, the default run leaves out views whose own properties or subclass getters lie,
@@ -303,6 +305,7 @@ impl Gen {
             13 => format!("return t.compare(s, {}, {}, {}, {});", a(self), a(self), a(self), a(self)),
             14 => "return t.equals(s);".to_string(),
             15 => {
+                self.spare_receiver = !self.open;
                 let val = match self.below(4) {
                     0 => "s".into(),
                     1 => self.string(),
@@ -451,19 +454,12 @@ impl Gen {
     }
 
     fn case(&mut self, i: usize) -> Case {
-        let (t, s, body) = loop {
-            self.may_abort = false;
-            self.lying = false;
-            self.spare_receiver = false;
-            let t = self.memory(RECEIVERS);
-            let s = self.memory(MEMORY);
-            let body = self.op();
-            // Open: copying from a detached Buffer, Node fails in %TypedArray%.prototype.set
-            // with V8's TypeError where nodebuf copies nothing.
-            if self.open || !(t.starts_with("detached(") && body.contains("t.copy(")) {
-                break (t, s, body);
-            }
-        };
+        self.may_abort = false;
+        self.lying = false;
+        self.spare_receiver = false;
+        let t = self.memory(RECEIVERS);
+        let s = self.memory(MEMORY);
+        let body = self.op();
         let swap = self.swap();
         let text = format!(
             "await C({i}, (h) => {{ const t = {t}; const s = {s}; h.mem = [t, s]; {swap}{body} }});\n"
