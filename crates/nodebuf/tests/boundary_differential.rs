@@ -183,9 +183,12 @@ fn check_batch(
     crashes: &AtomicUsize,
 ) -> Option<String> {
     let path: PathBuf = dir.join(format!("{name}.js"));
+    // Each batch has files of its own: batches run in parallel.
+    let files = dir.join(name);
+    std::fs::create_dir_all(&files).expect("batch dir");
     let mut cases = cases.to_vec();
     let (node, ours) = loop {
-        std::fs::write(&path, script(dir, &cases)).expect("write the batch");
+        std::fs::write(&path, script(&files, &cases)).expect("write the batch");
         let node = run("node", &path);
         let ours = run(env!("CARGO_BIN_EXE_nodebuf"), &path);
         if node.code == Some(0) {
@@ -223,6 +226,7 @@ fn check_batch(
     let differing = differing_cases(&cases, &node.out, &ours.out);
     if differing.is_empty() && ours.code == Some(0) {
         let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_dir_all(&files);
         return None;
     }
     Some(format!(

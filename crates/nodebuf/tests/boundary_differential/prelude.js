@@ -190,7 +190,7 @@ function canary() {
 const SRC = TMPDIR + '/src';
 const OUT = TMPDIR + '/out';
 fs.writeFileSync(SRC, Buffer.from(marked(64)));
-const FDR = fs.openSync(SRC, 'r');
+let FDR = fs.openSync(SRC, 'r');
 let FDW = fs.openSync(OUT, 'w+');
 function outBytes() { return bytesOf(fs.readFileSync(OUT)); }
 function resetOut() { fs.closeSync(FDW); FDW = fs.openSync(OUT, 'w+'); }
@@ -201,6 +201,10 @@ const print = (s) => { out.push(s); if (out.length >= 256) { console.log(out.joi
 // Runs case `i`: the result or error, the bytes of every memory it registered in `h.mem`,
 // the files it registered, the hook counts, and the canary.
 async function C(i, f) {
+  // A fresh read descriptor: reads at the current position (position null) start at 0 whatever
+  // ran before, so a case run alone reads what it reads in a batch.
+  fs.closeSync(FDR);
+  FDR = fs.openSync(SRC, 'r');
   K = {};
   restores = [];
   const h = { mem: [], file: false };
