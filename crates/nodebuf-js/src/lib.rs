@@ -35,6 +35,7 @@ mod raw;
 mod state;
 
 pub use error::{node_error_to_js, throw_node_error};
+pub use raw::{view_geometry, ViewGeometry};
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
