@@ -154,7 +154,7 @@ const NUMERIC: &[(&str, u32)] = &[
 /// replaced prototype getters and Proxy lists: Node's JS reads `length` through them in many
 /// methods (write, swap*, read*, toJSON, compare, transcode, concat), and nodebuf does not count
 /// the same reads yet.
-const OPEN_FAMILIES: &[u64] = &[30, 31, 34, 35, 36, 37, 45];
+const OPEN_FAMILIES: &[u64] = &[30, 31, 34, 45];
 
 /// The `fs` families: Node's JS reads a view's `byteLength` as a property there, as nodebuf's
 /// does, so views that lie are generated for them in the default run too (where the lie
