@@ -156,6 +156,11 @@ const NUMERIC: &[(&str, u32)] = &[
 /// the same reads yet.
 const OPEN_FAMILIES: &[u64] = &[30, 31, 34, 45];
 
+/// The structuredClone/MessageChannel families: the serializer reads views from their slots in
+/// Node and in nodebuf, so views that lie and replaced prototype getters are generated for them
+/// in the default run too.
+const CLONE_FAMILIES: &[u64] = &[35, 36, 37];
+
 /// The `fs` families: Node's JS reads a view's `byteLength` as a property there, as nodebuf's
 /// does, so views that lie are generated for them in the default run too (where the lie
 /// exceeds the real bytes Node aborts and nodebuf must throw).
@@ -241,7 +246,9 @@ impl Gen {
         // Views that lie: in the default run only for fs calls, and rarely there (a case node
         // may abort on runs in a node process of its own).
         while !self.open
-            && ((m.contains("LIE") || m.contains("Lying")) && (!fs || !self.one_in(24))
+            && ((m.contains("LIE") || m.contains("Lying"))
+                && !CLONE_FAMILIES.contains(&self.family)
+                && (!fs || !self.one_in(24))
                 // V8 and QuickJS word the DataView byteLength getter's error on a gone view
                 // differently, and Node's fs JS reads that getter.
                 || fs && m.starts_with("oob(new DataView"))
@@ -448,7 +455,7 @@ impl Gen {
 
     /// A replaced prototype getter for the case, or nothing.
     fn swap(&mut self) -> String {
-        if !self.open || !self.one_in(6) {
+        if !(self.open || CLONE_FAMILIES.contains(&self.family)) || !self.one_in(6) {
             return String::new();
         }
         let proto = if self.one_in(3) {
@@ -478,8 +485,12 @@ impl Gen {
         };
         let t = self.memory(RECEIVERS);
         let s = self.memory(MEMORY);
-        self.spare_source =
-            !self.open && FS_FAMILIES.contains(&self.family) && s.contains("DataView");
+        self.spare_source = !self.open
+            && (FS_FAMILIES.contains(&self.family) && s.contains("DataView")
+                // Open: V8 serializes a detached view with the offset and length it had, and
+                // fails to deserialize it unless both were 0; QuickJS keeps no such record, so
+                // nodebuf fails for every view over a detached transferred buffer.
+                || CLONE_FAMILIES.contains(&self.family) && s.contains("(0)"));
         let body = self.op();
         let swap = self.swap();
         let text = format!(
