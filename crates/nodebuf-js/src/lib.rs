@@ -40,6 +40,7 @@ pub use error::{node_error_to_js, throw_node_error};
 /// Makes a JS string from a core [`nodebuf_core::encoding::JsString`] in its cheapest form
 /// (ASCII by memcpy, latin1 8-bit, UTF-16 as given with lone surrogates kept).
 pub use raw::new_string as js_string;
+pub use raw::{view_geometry, ViewGeometry};
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 

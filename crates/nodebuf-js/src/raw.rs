@@ -135,6 +135,26 @@ pub fn throw_detached_builtin(ctx: &Ctx<'_>, builtin: &str) -> rquickjs::Error {
     )
 }
 
+/// Whether `value` is a DataView whose bytes cannot be read: its buffer was detached, or it lies
+/// out of bounds of a shrunk resizable buffer (the engine's own getters then throw). V8 throws
+/// from `byteLength` on such a view where Node's JS reads it (formatting an error about it).
+pub fn is_gone_data_view<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
+    // SAFETY: a live value; only its class id is read.
+    value.is_object()
+        && unsafe { qjs::JS_IsDataView(value.as_raw()) }
+        && ctx.userdata::<DataViewSlots<'js>>().is_some()
+        && data_view_geometry(ctx, value).is_none()
+}
+
+/// V8's TypeError for a `DataView.prototype` getter read on a view whose buffer is detached or
+/// out of bounds.
+pub fn throw_gone_data_view(ctx: &Ctx<'_>, getter: &str) -> rquickjs::Error {
+    rquickjs::Exception::throw_type(
+        ctx,
+        &format!("Cannot perform DataView.prototype.{getter} on a detached ArrayBuffer"),
+    )
+}
+
 static STRING_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// Whether `value` is a String object, by class id (learned from a real one at install).
@@ -398,6 +418,9 @@ pub struct DataViewSlots<'js> {
     byte_length: Value<'js>,
     /// `%TypedArray%.prototype.byteLength`'s getter (see [`exact_byte_length`]).
     typed_byte_length: Value<'js>,
+    /// `%TypedArray%.prototype.buffer`'s and `byteOffset`'s getters (see [`view_geometry`]).
+    typed_buffer: Value<'js>,
+    typed_byte_offset: Value<'js>,
 }
 
 // SAFETY: the values are tied to the runtime whose userdata holds them; `Changed` only renames
@@ -417,13 +440,15 @@ pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     let class = unsafe { qjs::JS_GetClassID(string_object.as_raw()) };
     STRING_CLASS.store(class, std::sync::atomic::Ordering::Relaxed);
     let getters: rquickjs::Array = ctx.eval(
-        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get)",
+        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(['byteLength', 'buffer', 'byteOffset'].map((k) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), k).get))",
     )?;
     let slots = DataViewSlots {
         buffer: getters.get(0)?,
         byte_offset: getters.get(1)?,
         byte_length: getters.get(2)?,
         typed_byte_length: getters.get(3)?,
+        typed_buffer: getters.get(4)?,
+        typed_byte_offset: getters.get(5)?,
     };
     let _ = ctx.store_userdata(slots);
     watch_resizes(ctx)
@@ -495,6 +520,129 @@ fn watch_resizes(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
         install.call::<_, ()>((proto, key, make))?;
     }
     Ok(())
+}
+
+/// What the engine's slots say a typed array or DataView covers (see [`view_geometry`]).
+pub enum ViewGeometry<'js> {
+    /// Readable: its buffer, byte offset and byte length.
+    Live {
+        /// The ArrayBuffer or SharedArrayBuffer in the view's buffer slot.
+        buffer: Value<'js>,
+        /// The view's first byte within `buffer`.
+        byte_offset: usize,
+        /// How many bytes the view covers (its current length for a length-tracking view).
+        byte_length: usize,
+    },
+    /// Its buffer (given) is detached.
+    Detached(Value<'js>),
+    /// It lies out of bounds of its (shrunk) resizable buffer (given).
+    OutOfBounds(Value<'js>),
+}
+
+/// The geometry of a typed array or DataView from the engine's internal slots, through the
+/// intrinsic getters captured at install (no user code runs, own properties and replaced
+/// prototype getters are never consulted); `None` for other values or before install.
+pub fn view_geometry<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<ViewGeometry<'js>> {
+    if !value.is_object() {
+        return None;
+    }
+    // SAFETY: a live object; only its class id is read.
+    let (typed, data_view) = unsafe {
+        (
+            qjs::JS_GetTypedArrayType(value.as_raw()) >= 0,
+            qjs::JS_IsDataView(value.as_raw()),
+        )
+    };
+    if !typed && !data_view {
+        return None;
+    }
+    let slots = ctx.userdata::<DataViewSlots<'js>>()?;
+    let get = |getter: &Value<'js>| -> Option<Value<'js>> {
+        // SAFETY: one of the engine's native getters, called on a view of its own kind; it
+        // reads slots only and returns a new reference or JS_EXCEPTION, owned from here.
+        let out = unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_Call(
+                    ctx.as_raw().as_ptr(),
+                    getter.as_raw(),
+                    value.as_raw(),
+                    0,
+                    std::ptr::null_mut(),
+                ),
+            )
+        };
+        if out.is_exception() {
+            let _ = ctx.catch();
+            return None;
+        }
+        Some(out)
+    };
+    let (buffer_getter, offset_getter, length_getter) = if typed {
+        (
+            &slots.typed_buffer,
+            &slots.typed_byte_offset,
+            &slots.typed_byte_length,
+        )
+    } else {
+        (&slots.buffer, &slots.byte_offset, &slots.byte_length)
+    };
+    let buffer = get(buffer_getter)?;
+    let detached = array_buffer_kind(ctx, &buffer) == Some(RegionKind::ArrayBuffer) && {
+        let mut len: qjs::size_t = 0;
+        let raw_ctx = ctx.as_raw().as_ptr();
+        // SAFETY: an ArrayBuffer; null with a pending TypeError exactly when it is detached
+        // (taken and dropped here). No JS runs.
+        unsafe {
+            qjs::JS_GetArrayBuffer(raw_ctx, &mut len, buffer.as_raw()).is_null()
+                && qjs::JS_HasException(raw_ctx)
+                && {
+                    let _ = ctx.catch();
+                    true
+                }
+        }
+    };
+    if detached {
+        return Some(ViewGeometry::Detached(buffer));
+    }
+    // A typed array's getters answer 0 when it is out of bounds; a DataView's throw.
+    let offset = get(offset_getter).and_then(|v| v.as_number());
+    let length = get(length_getter).and_then(|v| v.as_number());
+    let in_bounds = match (offset, length) {
+        (Some(o), Some(l)) if typed => {
+            // SAFETY: a typed array of this context; only its slots are read, and the
+            // exception JS_GetTypedArrayBuffer leaves for an out-of-bounds array is dropped.
+            let (mut a, mut b, mut c): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+            let probe = unsafe {
+                Value::from_raw(
+                    ctx.clone(),
+                    qjs::JS_GetTypedArrayBuffer(
+                        ctx.as_raw().as_ptr(),
+                        value.as_raw(),
+                        &mut a,
+                        &mut b,
+                        &mut c,
+                    ),
+                )
+            };
+            if probe.is_exception() {
+                let _ = ctx.catch();
+                None
+            } else {
+                Some((o as usize, l as usize))
+            }
+        }
+        (Some(o), Some(l)) => Some((o as usize, l as usize)),
+        _ => None,
+    };
+    Some(match in_bounds {
+        Some((byte_offset, byte_length)) => ViewGeometry::Live {
+            buffer,
+            byte_offset,
+            byte_length,
+        },
+        None => ViewGeometry::OutOfBounds(buffer),
+    })
 }
 
 /// A DataView's buffer, byte offset and byte length from its internal slots; `None` when it is

@@ -250,7 +250,11 @@ function invalidArgTypeMessage(name, expected, actual) {
   }
   if (other.length > 0) {
     if (other.length > 1) msg += `one of ${listJoin(other, 'or')}`;
-    else msg += other[0];
+    else {
+      // A single named type with capitals reads 'an ArrayBufferView[]', as in Node.
+      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      msg += other[0];
+    }
   }
   return `${msg}.${describeReceived(actual)}`;
 }
