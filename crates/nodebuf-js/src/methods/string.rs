@@ -89,10 +89,9 @@ impl Method for ToString {
             if !whole || !std::slice::from_raw_parts(ptr, len).is_ascii() {
                 return None;
             }
-            Some(qjs::JS_NewStringLen(
+            Some(raw::new_latin1_raw(
                 ctx,
-                ptr as *const std::ffi::c_char,
-                len as _,
+                std::slice::from_raw_parts(ptr, len),
             ))
         }
     }
@@ -181,7 +180,7 @@ impl Method for ByteLength {
             return Ok(None);
         }
         let obj = args[0].as_object().cloned();
-        Ok(obj.map(|o| o.get("byteLength")).transpose()?)
+        obj.map(|o| o.get("byteLength")).transpose()
     }
 }
 
