@@ -364,7 +364,12 @@
   method('includes', fast.includes, 3);
   method('fill', fast.fill, 4);
   method('write', fast.write, 4);
+  const typedArrayLength = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
   method('toJSON', function toJSON() {
+    // Built natively when Node's loop below could observe nothing (no user `length`).
+    const bytes = binding.jsonData(this, typedArrayLength);
+    if (bytes !== undefined) return { type: 'Buffer', data: bytes };
     const data = new Array(this.length);
     for (let i = 0; i < this.length; i++) data[i] = this[i];
     return { type: 'Buffer', data };

@@ -711,6 +711,92 @@ fn set_pool_size(n: f64) {
     nodebuf_core::memory::pool::set_pool_size(n);
 }
 
+/// `buf.toJSON()`'s `data` array, made by the engine's bulk constructor in one call, when
+/// Node's element loop (`this.length` and `this[i]` read for each index) could run no JS:
+/// `this` is a Uint8Array and its `length` resolves to `intrinsic_length`, the engine's
+/// `%TypedArray%.prototype.length` getter. `undefined` otherwise (the JS half loops).
+fn json_data<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    intrinsic_length: Value<'js>,
+) -> Result<Value<'js>> {
+    let undefined = Value::new_undefined(ctx.clone());
+    if raw::uint8_array(&ctx, &this).is_none() || !length_is(&ctx, &this, &intrinsic_length) {
+        return Ok(undefined);
+    }
+    // The intrinsic getter answers with the current length (0 when detached).
+    let Some((ptr, len)) = raw::uint8_array(&ctx, &this) else {
+        return Ok(undefined);
+    };
+    if len > i32::MAX as usize {
+        return Ok(undefined);
+    }
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `len` bytes readable at `ptr`, located just now; no JS runs until the array is
+    // made (ints need no references; the engine takes the values).
+    let array = unsafe {
+        let bytes = std::slice::from_raw_parts(ptr as *const u8, len);
+        let values: Vec<qjs::JSValue> = bytes
+            .iter()
+            .map(|&b| qjs::JS_MKVAL(qjs::JS_TAG_INT, i32::from(b)))
+            .collect();
+        qjs::JS_NewArrayFrom(raw_ctx, len as _, values.as_ptr())
+    };
+    // SAFETY: a new reference (or JS_EXCEPTION), owned from here.
+    let array = unsafe { Value::from_raw(ctx.clone(), array) };
+    if array.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(array)
+}
+
+/// Whether reading `obj.length` calls `getter` and nothing else: the first object on `obj`'s
+/// prototype chain with an own `length` has `getter` as its accessor, and no object on the way
+/// is a Proxy (whose traps are JS). Runs no JS.
+fn length_is<'js>(ctx: &Ctx<'js>, obj: &Value<'js>, getter: &Value<'js>) -> bool {
+    let Some(atom) = state::with(ctx, |st| st.atoms.length) else {
+        return false;
+    };
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let mut current = obj.clone();
+    // Prototype chains of Buffers are four deep; a longer one takes the general path.
+    for _ in 0..16 {
+        let raw = current.as_raw();
+        // SAFETY: JS_IsProxy reads the tag and class id only.
+        if !current.is_object() || unsafe { qjs::JS_IsProxy(raw) } {
+            return false;
+        }
+        let mut desc = std::mem::MaybeUninit::<qjs::JSPropertyDescriptor>::uninit();
+        // SAFETY: an object that is not a Proxy: its own-property lookup runs no JS. On 1 the
+        // descriptor's three values are new references, freed below.
+        let found = unsafe { qjs::JS_GetOwnProperty(raw_ctx, desc.as_mut_ptr(), raw, atom) };
+        if found < 0 {
+            let _ = ctx.catch();
+            return false;
+        }
+        if found == 1 {
+            // SAFETY: initialized by the engine (found == 1).
+            let desc = unsafe { desc.assume_init() };
+            let same = getter.is_object()
+                && desc.getter.tag == qjs::JS_TAG_OBJECT as i64
+                // SAFETY: both are objects; only their addresses are compared.
+                && unsafe { qjs::JS_VALUE_GET_PTR(desc.getter) == qjs::JS_VALUE_GET_PTR(getter.as_raw()) };
+            // SAFETY: the descriptor's own references, freed once.
+            unsafe {
+                qjs::JS_FreeValue(raw_ctx, desc.value);
+                qjs::JS_FreeValue(raw_ctx, desc.getter);
+                qjs::JS_FreeValue(raw_ctx, desc.setter);
+            }
+            return same;
+        }
+        // SAFETY: not a Proxy, so this reads the shape's prototype (a new reference or null).
+        let proto = unsafe { qjs::JS_GetPrototype(raw_ctx, raw) };
+        // SAFETY: owned from here.
+        current = unsafe { Value::from_raw(ctx.clone(), proto) };
+    }
+    false
+}
+
 /// The `binding` object the JS half receives.
 pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let b = Object::new(ctx.clone())?;
@@ -725,6 +811,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("fromArrayLike", from_array_like);
     f!("of", of);
     f!("concat", concat);
+    f!("jsonData", json_data);
     f!("copyBytesFrom", copy_bytes_from);
     f!("readNum", crate::methods::read_num);
     f!("makeFast", crate::methods::make_fast);

@@ -17335,6 +17335,19 @@ static bool js_get_fast_array(JSContext *ctx, JSValue obj,
     return false;
 }
 
+bool JS_GetFastArray(JSValueConst obj, JSValue **values, uint32_t *count)
+{
+    if (JS_VALUE_GET_TAG(obj) == JS_TAG_OBJECT) {
+        JSObject *p = JS_VALUE_GET_OBJ(obj);
+        if (p->class_id == JS_CLASS_ARRAY && p->fast_array) {
+            *count = p->u.array.count;
+            *values = p->u.array.u.values;
+            return true;
+        }
+    }
+    return false;
+}
+
 static __exception int js_append_enumerate(JSContext *ctx, JSValue *sp)
 {
     JSValue iterator, enumobj, method, value;

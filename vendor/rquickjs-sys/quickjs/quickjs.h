@@ -970,6 +970,10 @@ JS_EXTERN JSValue JS_NewArrayFrom(JSContext *ctx, int count,
 // and JS_GetProxyTarget instead, and remember that the target itself can
 // also be a proxy, ad infinitum
 JS_EXTERN bool JS_IsArray(JSValueConst val);
+// nodebuf: the elements of a dense Array with only plain data elements (the engine's
+// "fast array"), borrowed: |*count| values at |*values|, valid until the array is next
+// modified or any JS runs. Returns false (and touches nothing) for anything else. Runs no JS.
+JS_EXTERN bool JS_GetFastArray(JSValueConst obj, JSValue **values, uint32_t *count);
 
 JS_EXTERN bool JS_IsProxy(JSValueConst val);
 JS_EXTERN JSValue JS_GetProxyTarget(JSContext *ctx, JSValueConst proxy);

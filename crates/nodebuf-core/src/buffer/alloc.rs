@@ -60,6 +60,25 @@ impl Buffer {
         }
     }
 
+    /// `Buffer.from(uint8Array)` when the source bytes are reachable only through a raw
+    /// pointer (an engine's typed array): a copy, pooled by the `allocUnsafe` rule, written
+    /// once (an unpooled store is not zeroed first).
+    ///
+    /// # Safety
+    /// `src` must be readable for `len` bytes for the whole call and no reference to those
+    /// bytes may be live. They may overlap the destination (a JS view of a whole pool slab
+    /// covers bytes the pool has not handed out yet): the copy is overlap-safe.
+    #[track_caller]
+    pub unsafe fn copy_from_raw(src: *const u8, len: usize) -> Result<Buffer, NodeError> {
+        // SAFETY: the closure writes all `len` bytes; reads of `src` are valid (the caller's
+        // contract) and `ptr::copy` allows the overlap described above.
+        unsafe {
+            Buffer::alloc_written(len, Site::caller(), false, |dst| {
+                std::ptr::copy(src, dst, len)
+            })
+        }
+    }
+
     /// `Buffer.of(...bytes)` (and any other copy Node makes without the pool): a copy in a store
     /// of its own.
     #[track_caller]
