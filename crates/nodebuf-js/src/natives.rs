@@ -750,6 +750,84 @@ fn json_data<'js>(
     Ok(array)
 }
 
+/// `Buffer.concat(list)` (no `totalLength`) in one native pass when Node's JS could observe
+/// nothing: `list` is a dense Array (its elements read without JS), every item is a readable
+/// Uint8Array sharing the first item's prototype, whose `length` resolves to the intrinsic
+/// getter `intrinsic_length`, with no own `length`. `undefined` otherwise (the JS half runs
+/// Node's algorithm).
+fn concat_plain<'js>(
+    ctx: Ctx<'js>,
+    list: Value<'js>,
+    intrinsic_length: Value<'js>,
+) -> Result<Value<'js>> {
+    let undefined = Value::new_undefined(ctx.clone());
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let Some(atom) = state::with(&ctx, |st| st.atoms.length) else {
+        return Ok(undefined);
+    };
+    // An Array's `length` is a plain own property: reading it runs no JS.
+    // SAFETY: a live value; the result is an int (or freed).
+    let length = unsafe { qjs::JS_GetProperty(raw_ctx, list.as_raw(), atom) };
+    if length.tag != qjs::JS_TAG_INT as i64 {
+        // SAFETY: owned above.
+        unsafe { qjs::JS_FreeValue(raw_ctx, length) };
+        let _ = ctx.catch();
+        return Ok(undefined);
+    }
+    // SAFETY: an int.
+    let count = unsafe { qjs::JS_VALUE_GET_INT(length) } as usize;
+    // SAFETY: no JS runs from here until the Buffer is made (property lookups on objects
+    // that are not Proxies, prototype reads, Rust allocation and copies only).
+    let Some(items) = (unsafe { crate::methods::fast_array_elements(list.as_raw()) }) else {
+        return Ok(undefined);
+    };
+    if count == 0 || items.len() != count {
+        return Ok(undefined);
+    }
+    let first = items[0];
+    // SAFETY: an element of the array, alive while the array is unchanged.
+    let first = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(raw_ctx, first)) };
+    if raw::uint8_array(&ctx, &first).is_none() || !length_is(&ctx, &first, &intrinsic_length) {
+        return Ok(undefined);
+    }
+    // SAFETY: not a Proxy (a Uint8Array): reads the shape's prototype, a new reference.
+    let proto =
+        unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetPrototype(raw_ctx, first.as_raw())) };
+    let mut parts = Vec::with_capacity(count);
+    let mut total = 0usize;
+    for &item in items {
+        // SAFETY: a live element; only the class id is read.
+        if unsafe { qjs::JS_GetTypedArrayType(item) }
+            != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+        {
+            return Ok(undefined);
+        }
+        // SAFETY: a Uint8Array (not a Proxy): reads the shape's prototype (a new reference,
+        // compared by address and freed) and looks up an own property (no JS).
+        let plain = unsafe {
+            let p = qjs::JS_GetPrototype(raw_ctx, item);
+            let same = qjs::JS_VALUE_GET_PTR(p) == qjs::JS_VALUE_GET_PTR(proto.as_raw());
+            qjs::JS_FreeValue(raw_ctx, p);
+            same && qjs::JS_GetOwnProperty(raw_ctx, std::ptr::null_mut(), item, atom) == 0
+        };
+        // SAFETY: a live Uint8Array of this context.
+        let bytes = unsafe { crate::engine::u8_bytes(raw_ctx, item) };
+        let (Some((ptr, len)), true) = (bytes, plain) else {
+            // Detached or out of bounds (Node throws copying it), or an own `length`.
+            return Ok(undefined);
+        };
+        total += len;
+        parts.push((ptr as *const u8, len));
+    }
+    if total > nodebuf_core::memory::K_MAX_LENGTH {
+        return Ok(undefined);
+    }
+    // SAFETY: each range was located in the loop above with no JS since; no reference to
+    // them is live; the core copies overlap-safely.
+    let buf = unsafe { CoreBuffer::concat_raw(&parts) }.map_err(|e| throw(&ctx, e))?;
+    state::to_js(&ctx, &buf)
+}
+
 /// Whether reading `obj.length` calls `getter` and nothing else: the first object on `obj`'s
 /// prototype chain with an own `length` has `getter` as its accessor, and no object on the way
 /// is a Proxy (whose traps are JS). Runs no JS.
@@ -812,6 +890,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("of", of);
     f!("concat", concat);
     f!("jsonData", json_data);
+    f!("concatPlain", concat_plain);
     f!("copyBytesFrom", copy_bytes_from);
     f!("readNum", crate::methods::read_num);
     f!("makeFast", crate::methods::make_fast);
