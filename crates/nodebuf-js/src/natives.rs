@@ -461,7 +461,7 @@ fn check_located(
 ) -> std::result::Result<usize, NodeError> {
     match located {
         Some((_, 0)) => Ok(0),
-        Some((ptr, len)) if now.0 == ptr as *const u8 && now.1 >= len => Ok(len),
+        Some((ptr, len)) if std::ptr::eq(now.0, ptr as *const u8) && now.1 >= len => Ok(len),
         Some(_) => Err(NodeError::memory_changed_during_call(&format!(
             "{}{kind}",
             helper_prefix(enc)
