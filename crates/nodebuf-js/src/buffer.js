@@ -23,8 +23,9 @@
   const SymbolToPrimitive = Symbol.toPrimitive;
   const SymbolIterator = Symbol.iterator;
 
-  const kMaxLength = 4294967296;
-  const kStringMaxLength = 536870888;
+  // What the engine can really hold (lib.rs: ENGINE_MAX_LENGTH, ENGINE_MAX_STRING_LENGTH).
+  const kMaxLength = options.kMaxLength;
+  const kStringMaxLength = options.kStringMaxLength;
   const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
   class FastBuffer extends Uint8Array {}

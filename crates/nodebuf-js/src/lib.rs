@@ -52,6 +52,15 @@ pub struct Options {
 
 const BUFFER_JS: &str = include_str!("buffer.js");
 
+/// The largest ArrayBuffer QuickJS holds (2**31 - 1 bytes, checked by experiment: one more byte
+/// is the engine's `invalid array buffer length`): `buffer.kMaxLength` here, where Node's V8
+/// allows 2**32.
+pub const ENGINE_MAX_LENGTH: usize = i32::MAX as usize;
+
+/// The longest string QuickJS holds (2**30 - 1 UTF-16 units, its `JS_STRING_LEN_MAX`, checked
+/// by experiment): `buffer.kStringMaxLength` here, where V8's is 2**29 - 24.
+pub const ENGINE_MAX_STRING_LENGTH: usize = (1 << 30) - 1;
+
 /// Installs Buffer into `ctx` and returns the `buffer` module exports (`Buffer`, `SlowBuffer`,
 /// `transcode`, `isUtf8`, `isAscii`, `atob`, `btoa`, `kMaxLength`, `kStringMaxLength`,
 /// `constants`, `INSPECT_MAX_BYTES`, ...), mirroring `require('buffer')` in Node v20.
@@ -61,8 +70,13 @@ const BUFFER_JS: &str = include_str!("buffer.js");
 /// messages and `<Buffer ...>` extras render objects as Node does.
 pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     raw::capture_intrinsics(ctx)?;
+    // Every size check and limit message quotes what this engine can really hold.
+    nodebuf_core::memory::set_max_length(ENGINE_MAX_LENGTH);
+    nodebuf_core::api::string::set_max_string_length(ENGINE_MAX_STRING_LENGTH);
     let binding = natives::binding(ctx)?;
     let opts = Object::new(ctx.clone())?;
+    opts.set("kMaxLength", ENGINE_MAX_LENGTH as f64)?;
+    opts.set("kStringMaxLength", ENGINE_MAX_STRING_LENGTH as f64)?;
     opts.set("pendingDeprecation", options.pending_deprecation)?;
     opts.set("zeroFillBuffers", options.zero_fill_buffers)?;
     let mut eval_options = rquickjs::context::EvalOptions::default();
