@@ -35,6 +35,7 @@ mod raw;
 mod state;
 
 pub use error::{node_error_to_js, throw_node_error};
+pub use nodebuf_core::memory::accounting::Budget;
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
@@ -48,6 +49,13 @@ pub struct Options {
     /// `--pending-deprecation`: `Buffer()`/`new Buffer()` warn (DEP0005) even when called from
     /// code under `node_modules`.
     pub pending_deprecation: bool,
+    /// A byte budget for the stores Buffers live in (and any other store nodebuf-core
+    /// allocates on this thread): once it is spent, allocations throw Node's
+    /// `RangeError: Array buffer allocation failed` and the script keeps running; freed stores
+    /// give their bytes back. QuickJS's own memory limit does not see these stores, so this is
+    /// what bounds what a script allocates through `Buffer`. It applies to the thread that
+    /// calls [`install`] (a QuickJS runtime runs on one thread); `None` means no limit.
+    pub memory_budget: Option<Budget>,
 }
 
 const BUFFER_JS: &str = include_str!("buffer.js");
@@ -73,6 +81,9 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     // Every size check and limit message quotes what this engine can really hold.
     nodebuf_core::memory::set_max_length(ENGINE_MAX_LENGTH);
     nodebuf_core::api::string::set_max_string_length(ENGINE_MAX_STRING_LENGTH);
+    if let Some(budget) = &options.memory_budget {
+        nodebuf_core::memory::accounting::set_thread_budget(Some(budget.clone()));
+    }
     let binding = natives::binding(ctx)?;
     let opts = Object::new(ctx.clone())?;
     opts.set("kMaxLength", ENGINE_MAX_LENGTH as f64)?;

@@ -26,6 +26,11 @@ pub struct Flags {
     pub trace_deprecation: bool,
     /// `--throw-deprecation`: DeprecationWarnings throw instead of printing.
     pub throw_deprecation: bool,
+    /// `--max-buffer-memory=BYTES`: a byte budget for the stores nodebuf owns (Buffers, pool
+    /// slabs, SharedArrayBuffers) across all threads; an allocation past it throws
+    /// `RangeError: Array buffer allocation failed`, as one the OS refuses. nodebuf's own flag
+    /// (Node has none: V8 counts such memory as external).
+    pub max_buffer_memory: Option<usize>,
     /// `-e code` / `-p code`: run `code` instead of a script file.
     pub eval: Option<String>,
     /// `-p`: print the result of `eval` (as `console.log` would).
@@ -92,6 +97,14 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         // Node accepts `_` for `-` inside flag names.
         let name = arg.replace('_', "-");
+        if let Some(value) = name.strip_prefix("--max-buffer-memory=") {
+            let bytes = value
+                .parse::<usize>()
+                .map_err(|_| format!("--max-buffer-memory= requires a byte count: {arg}"))?;
+            flags.max_buffer_memory = Some(bytes);
+            flags.exec_argv.push(arg.clone());
+            continue;
+        }
         match name.as_str() {
             "-v" | "--version" => return Ok(Command::Version),
             "-h" | "--help" => return Ok(Command::Help),
@@ -147,5 +160,16 @@ mod tests {
         assert!(parse(&strings(&["--bogus", "a.js"])).is_err());
         assert!(parse(&strings(&["--expose-gc"])).is_err());
         assert_eq!(parse(&strings(&["-v"])), Ok(Command::Version));
+        assert!(parse(&strings(&["--max-buffer-memory=1k", "a.js"])).is_err());
+    }
+
+    #[test]
+    fn a_buffer_memory_budget_in_bytes() {
+        let Ok(Command::Run { flags, .. }) =
+            parse(&strings(&["--max_buffer_memory=4096", "a.js"]))
+        else {
+            panic!("expected a run command");
+        };
+        assert_eq!(flags.max_buffer_memory, Some(4096));
     }
 }

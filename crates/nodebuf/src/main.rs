@@ -17,7 +17,9 @@ fn main() {
             0
         }
         Ok(Command::Help) => {
-            println!("Usage: nodebuf [options] script.js [arguments]\n\nOptions: --expose-gc --zero-fill-buffers --pending-deprecation --no-deprecation --no-warnings --trace-warnings --trace-deprecation --throw-deprecation");
+            println!(
+                "Usage: nodebuf [options] script.js [arguments]\n\nOptions: --expose-gc --zero-fill-buffers --pending-deprecation --no-deprecation --no-warnings --trace-warnings --trace-deprecation --throw-deprecation\n  --max-buffer-memory=BYTES  at most BYTES of Buffer/SharedArrayBuffer stores in all threads;\n                             past it allocations throw RangeError: Array buffer allocation failed"
+            );
             0
         }
         Ok(Command::Run {

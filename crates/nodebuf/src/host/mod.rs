@@ -73,6 +73,7 @@ fn build_native<'js>(
     let options = nodebuf_js::Options {
         zero_fill_buffers: flags.zero_fill_buffers,
         pending_deprecation: flags.pending_deprecation,
+        memory_budget: worker::thread_budget(worker),
     };
     let buffer_module = nodebuf_js::install(ctx, &options)?;
     native.set("bufferModule", buffer_module)?;
@@ -88,6 +89,7 @@ fn report_bootstrap_failure(ctx: &Ctx<'_>, error: rquickjs::CaughtError<'_>) -> 
 /// Runs `script` (an absolute path) with `args` under `flags`; returns the process exit code.
 pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
     worker::set_flags(flags);
+    worker::set_process_budget(flags.max_buffer_memory);
     run_thread(flags, script, args, None)
 }
 
