@@ -349,7 +349,7 @@ impl NodeError {
         NodeError::new(
             ErrorClass::Error,
             "ERR_STRING_TOO_LONG",
-            &format!(
+            format!(
                 "Cannot create a string longer than {:#x} characters",
                 crate::api::string::max_string_length()
             ),

@@ -165,8 +165,7 @@ mod tests {
 
     #[test]
     fn a_buffer_memory_budget_in_bytes() {
-        let Ok(Command::Run { flags, .. }) =
-            parse(&strings(&["--max_buffer_memory=4096", "a.js"]))
+        let Ok(Command::Run { flags, .. }) = parse(&strings(&["--max_buffer_memory=4096", "a.js"]))
         else {
             panic!("expected a run command");
         };

@@ -2,7 +2,7 @@
 //! `allocUnsafeSlow`, `from`, `concat`, `copyBytesFrom`): everything that can be decided before
 //! memory is allocated, with Node's messages. Allocation itself belongs to `crate::buffer`.
 
-use super::coerce::{expect_number, to_number, validate_integer, k_max_length};
+use super::coerce::{expect_number, k_max_length, to_number, validate_integer};
 use super::compare::BUFFER_OR_UINT8ARRAY;
 use super::fill::fill;
 use crate::args::Arg;

@@ -4,8 +4,8 @@
 use std::borrow::Borrow;
 
 use super::Buffer;
-use crate::memory::retention::Site;
 use crate::memory::max_length;
+use crate::memory::retention::Site;
 use crate::ops::copy::copy_count;
 use crate::NodeError;
 

@@ -286,12 +286,17 @@ fn whole_number_at(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].chars().next_back();
     let mut after = text[at + len..].chars();
     let digitish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-    let decimal = text[at + len..].starts_with('.') && after.nth(1).is_some_and(|c| c.is_ascii_digit());
-    !digitish(before) && before != Some('.') && !digitish(text[at + len..].chars().next()) && !decimal
+    let decimal =
+        text[at + len..].starts_with('.') && after.nth(1).is_some_and(|c| c.is_ascii_digit());
+    !digitish(before)
+        && before != Some('.')
+        && !digitish(text[at + len..].chars().next())
+        && !decimal
 }
 
 fn has_whole_number(text: &str, number: &str) -> bool {
-    text.match_indices(number).any(|(at, _)| whole_number_at(text, at, number.len()))
+    text.match_indices(number)
+        .any(|(at, _)| whole_number_at(text, at, number.len()))
 }
 
 fn replace_whole_number(text: &str, number: &str, with: &str) -> String {
@@ -299,7 +304,11 @@ fn replace_whole_number(text: &str, number: &str, with: &str) -> String {
     let mut last = 0;
     for (at, _) in text.match_indices(number) {
         out.push_str(&text[last..at]);
-        out.push_str(if whole_number_at(text, at, number.len()) { with } else { number });
+        out.push_str(if whole_number_at(text, at, number.len()) {
+            with
+        } else {
+            number
+        });
         last = at + number.len();
     }
     out.push_str(&text[last..]);

@@ -4,6 +4,7 @@
 //! the exit code.
 
 pub mod agent;
+pub mod atomics;
 pub mod engine;
 pub mod shared_memory;
 pub mod stdio;
@@ -129,7 +130,9 @@ fn run_thread(
     };
     let code = context.with(|ctx| {
         shared_memory::install(&ctx);
-        let native = match build_native(&ctx, flags, script, args, worker) {
+        let native = match atomics::install(&ctx)
+            .and_then(|()| build_native(&ctx, flags, script, args, worker))
+        {
             Ok(native) => native,
             Err(e) => {
                 let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();
