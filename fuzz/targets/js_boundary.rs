@@ -136,7 +136,7 @@ pub fn program(data: &[u8]) -> String {
     for chunk in data.chunks(3).take(24) {
         let call = CALLS[usize::from(chunk[0]) % CALLS.len()];
         let target = chunk.get(1).copied().unwrap_or(0) % 4;
-        let mut seed = u32::from(chunk.get(2).copied().unwrap_or(0)) * 2_654_435_761;
+        let mut seed = u32::from(chunk.get(2).copied().unwrap_or(0)).wrapping_mul(2_654_435_761);
         let mut text = call.replace("$T", &format!("B[{target}]"));
         while let Some(at) = text.find("$A") {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
