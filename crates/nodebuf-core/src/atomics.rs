@@ -209,6 +209,7 @@ fn address_of<S: ByteRegion, E: Element>(ta: &TypedArray<S, E>, at: usize) -> us
 }
 
 /// One sleeping `wait` call.
+#[derive(Debug)]
 struct Waiter {
     /// The byte address it waits on.
     address: usize,
@@ -256,18 +257,79 @@ pub fn wait<S: ByteRegion, E: Element>(
     value: E::Js,
     timeout: Option<Duration>,
 ) -> Result<WaitResult, NodeError> {
+    let never = WaitInterrupt::new();
+    let result = wait_interruptible(ta, index, value, timeout, &never)?;
+    // Nobody holds `never`, so nothing can interrupt this wait.
+    Ok(result.unwrap_or(WaitResult::TimedOut))
+}
+
+/// A way to stop a thread's [`wait_interruptible`] from another thread: what a runtime needs so
+/// that terminating a thread (Node's `worker.terminate()`) wakes it from `Atomics.wait`.
+/// Once [`interrupt`](Self::interrupt)ed it stays so: every later wait with it returns at once.
+#[derive(Debug, Default)]
+pub struct WaitInterrupt {
+    fired: AtomicBool,
+    /// The waiter sleeping with this interrupt, if any (to wake it under its shard's lock).
+    sleeping: Mutex<Option<Arc<Waiter>>>,
+}
+
+impl WaitInterrupt {
+    /// An interrupt that has not fired.
+    pub fn new() -> WaitInterrupt {
+        WaitInterrupt::default()
+    }
+
+    /// Fires: wakes the wait sleeping with this interrupt (it returns `None`) and makes every
+    /// later wait with it return `None` at once.
+    pub fn interrupt(&self) {
+        self.fired.store(true, Ordering::SeqCst);
+        let sleeping = self
+            .sleeping
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        if let Some(waiter) = sleeping {
+            // Under the shard lock: the waiter is either before its check of `fired` (and
+            // sees it) or asleep on the condvar (and gets this wake-up).
+            let _list = shard(waiter.address);
+            waiter.wake.notify_all();
+        }
+    }
+
+    /// True once [`interrupt`](Self::interrupt) was called.
+    pub fn is_interrupted(&self) -> bool {
+        self.fired.load(Ordering::SeqCst)
+    }
+
+    fn set_sleeping(&self, waiter: Option<Arc<Waiter>>) {
+        *self.sleeping.lock().unwrap_or_else(|p| p.into_inner()) = waiter;
+    }
+}
+
+/// [`wait`] that `interrupt` can cut short from another thread: `Ok(None)` when it did (the
+/// waiter is gone from the queue, as if it had timed out), else what [`wait`] returns.
+pub fn wait_interruptible<S: ByteRegion, E: Element>(
+    ta: &TypedArray<S, E>,
+    index: usize,
+    value: E::Js,
+    timeout: Option<Duration>,
+    interrupt: &WaitInterrupt,
+) -> Result<Option<WaitResult>, NodeError> {
     let at = wait_target(ta, index)?;
     let address = address_of(ta, at);
     let expected = bits_of::<E>(value);
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
 
+    if interrupt.is_interrupted() {
+        return Ok(None);
+    }
     let mut list = shard(address);
     // The check happens under the shard lock, so a notify after a racing store waits for us to
     // be enqueued (and wakes us) rather than finding an empty list.
     let current = region::atomic_load::<E::Bits, S>(ta.store(), at)
         .ok_or_else(NodeError::invalid_atomic_index)?;
     if current != expected {
-        return Ok(WaitResult::NotEqual);
+        return Ok(Some(WaitResult::NotEqual));
     }
     let me = Arc::new(Waiter {
         address,
@@ -275,9 +337,16 @@ pub fn wait<S: ByteRegion, E: Element>(
         wake: Condvar::new(),
     });
     list.push(Arc::clone(&me));
-    loop {
+    // Registered before the first check of `fired` (SeqCst on both sides): an interrupt either
+    // finds this waiter to wake or is seen by the check below.
+    interrupt.set_sleeping(Some(Arc::clone(&me)));
+    let result = loop {
         if me.woken.load(Ordering::Relaxed) {
-            return Ok(WaitResult::Ok);
+            break Some(WaitResult::Ok);
+        }
+        if interrupt.is_interrupted() {
+            list.retain(|w| !Arc::ptr_eq(w, &me));
+            break None;
         }
         match deadline {
             None => list = me.wake.wait(list).unwrap_or_else(|p| p.into_inner()),
@@ -285,7 +354,7 @@ pub fn wait<S: ByteRegion, E: Element>(
                 let now = Instant::now();
                 if now >= deadline {
                     list.retain(|w| !Arc::ptr_eq(w, &me));
-                    return Ok(WaitResult::TimedOut);
+                    break Some(WaitResult::TimedOut);
                 }
                 list = me
                     .wake
@@ -294,7 +363,10 @@ pub fn wait<S: ByteRegion, E: Element>(
                     .0;
             }
         }
-    }
+    };
+    drop(list);
+    interrupt.set_sleeping(None);
+    Ok(result)
 }
 
 /// `Atomics.notify(ta, index, count)`: wakes up to `count` of the threads waiting on element

@@ -343,12 +343,16 @@ fn separated_integer(n: i128) -> String {
 
 impl NodeError {
     /// `ERR_STRING_TOO_LONG` (Error): `Cannot create a string longer than 0x1fffffe8
-    /// characters` (V8's string limit, `buffer.constants.MAX_STRING_LENGTH`).
+    /// characters`, quoting the limit in force in hex (`buffer.constants.MAX_STRING_LENGTH`:
+    /// V8's by default, the engine's once it set its own).
     pub fn string_too_long() -> Self {
         NodeError::new(
             ErrorClass::Error,
             "ERR_STRING_TOO_LONG",
-            "Cannot create a string longer than 0x1fffffe8 characters",
+            format!(
+                "Cannot create a string longer than {:#x} characters",
+                crate::api::string::max_string_length()
+            ),
         )
     }
 }

@@ -283,3 +283,29 @@ fn the_store_lives_until_the_last_thread_drops_it() {
     drop(views);
     assert_eq!(store.handle_count(), 1);
 }
+
+#[test]
+fn an_interrupt_wakes_an_endless_wait_and_leaves_other_waiters_queued() {
+    use nodebuf_core::atomics::WaitInterrupt;
+    use std::sync::Arc;
+    let store = sab(8);
+    let ta = Int32Array::new(store, 0, Some(2)).unwrap();
+    let interrupt = Arc::new(WaitInterrupt::new());
+    let (ta1, int1) = (ta.clone(), Arc::clone(&interrupt));
+    let stopped = thread::spawn(move || atomics::wait_interruptible(&ta1, 0, 0.0, None, &int1));
+    let ta2 = ta.clone();
+    let bystander = thread::spawn(move || atomics::wait(&ta2, 0, 0.0, None));
+    wait_for_waiters(&ta, 0, 2);
+    interrupt.interrupt();
+    assert_eq!(stopped.join().unwrap(), Ok(None));
+    // The interrupted waiter left the queue; the other one still waits for a real notify.
+    wait_for_waiters(&ta, 0, 1);
+    assert_eq!(atomics::notify(&ta, 0, usize::MAX), Ok(1));
+    assert_eq!(bystander.join().unwrap(), Ok(WaitResult::Ok));
+    // A fired interrupt stops later waits at once, before they queue.
+    assert_eq!(
+        atomics::wait_interruptible(&ta, 1, 0.0, None, &interrupt),
+        Ok(None)
+    );
+    assert_eq!(atomics::waiter_count(&ta, 1), 0);
+}

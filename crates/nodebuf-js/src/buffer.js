@@ -27,8 +27,9 @@
   const typedArrayLength = Object.getOwnPropertyDescriptor(
     Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
 
-  const kMaxLength = 4294967296;
-  const kStringMaxLength = 536870888;
+  // What the engine can really hold (lib.rs: ENGINE_MAX_LENGTH, ENGINE_MAX_STRING_LENGTH).
+  const kMaxLength = options.kMaxLength;
+  const kStringMaxLength = options.kStringMaxLength;
   const kInspect = Symbol.for('nodejs.util.inspect.custom');
 
   class FastBuffer extends Uint8Array {}

@@ -38,6 +38,7 @@ mod raw;
 mod state;
 
 pub use error::{node_error_to_js, throw_node_error};
+pub use nodebuf_core::memory::accounting::Budget;
 /// Makes a JS string from a core [`nodebuf_core::encoding::JsString`] in its cheapest form
 /// (ASCII by memcpy, latin1 8-bit, UTF-16 as given with lone surrogates kept).
 pub use raw::new_string as js_string;
@@ -55,6 +56,13 @@ pub struct Options {
     /// `--pending-deprecation`: `Buffer()`/`new Buffer()` warn (DEP0005) even when called from
     /// code under `node_modules`.
     pub pending_deprecation: bool,
+    /// A byte budget for the stores Buffers live in (and any other store nodebuf-core
+    /// allocates on this thread): once it is spent, allocations throw Node's
+    /// `RangeError: Array buffer allocation failed` and the script keeps running; freed stores
+    /// give their bytes back. QuickJS's own memory limit does not see these stores, so this is
+    /// what bounds what a script allocates through `Buffer`. It applies to the thread that
+    /// calls [`install`] (a QuickJS runtime runs on one thread); `None` means no limit.
+    pub memory_budget: Option<Budget>,
 }
 
 const BUFFER_JS: &str = include_str!("buffer.js");
@@ -63,6 +71,14 @@ const BUFFER_JS: &str = include_str!("buffer.js");
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/buffer_js_bytecode.rs"));
 }
+/// The largest ArrayBuffer QuickJS holds (2**31 - 1 bytes, checked by experiment: one more byte
+/// is the engine's `invalid array buffer length`): `buffer.kMaxLength` here, where Node's V8
+/// allows 2**32.
+pub const ENGINE_MAX_LENGTH: usize = i32::MAX as usize;
+
+/// The longest string QuickJS holds (2**30 - 1 UTF-16 units, its `JS_STRING_LEN_MAX`, checked
+/// by experiment): `buffer.kStringMaxLength` here, where V8's is 2**29 - 24.
+pub const ENGINE_MAX_STRING_LENGTH: usize = (1 << 30) - 1;
 
 /// Installs Buffer into `ctx` and returns the `buffer` module exports (`Buffer`, `SlowBuffer`,
 /// `transcode`, `isUtf8`, `isAscii`, `atob`, `btoa`, `kMaxLength`, `kStringMaxLength`,
@@ -73,8 +89,16 @@ mod compiled {
 /// messages and `<Buffer ...>` extras render objects as Node does.
 pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     raw::capture_intrinsics(ctx)?;
+    // Every size check and limit message quotes what this engine can really hold.
+    nodebuf_core::memory::set_max_length(ENGINE_MAX_LENGTH);
+    nodebuf_core::api::string::set_max_string_length(ENGINE_MAX_STRING_LENGTH);
+    if let Some(budget) = &options.memory_budget {
+        nodebuf_core::memory::accounting::set_thread_budget(Some(budget.clone()));
+    }
     let binding = natives::binding(ctx)?;
     let opts = Object::new(ctx.clone())?;
+    opts.set("kMaxLength", ENGINE_MAX_LENGTH as f64)?;
+    opts.set("kStringMaxLength", ENGINE_MAX_STRING_LENGTH as f64)?;
     opts.set("pendingDeprecation", options.pending_deprecation)?;
     opts.set("zeroFillBuffers", options.zero_fill_buffers)?;
     let mut eval_options = rquickjs::context::EvalOptions::default();

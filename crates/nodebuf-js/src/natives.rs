@@ -122,7 +122,7 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
     if len == 0 && extra == 0.0 {
         return js_buffer(&ctx, CoreBuffer::alloc(0));
     }
-    if len > nodebuf_core::memory::K_MAX_LENGTH {
+    if len > nodebuf_core::memory::max_length() {
         return Err(throw(
             &ctx,
             NodeError::invalid_typed_array_length(&len.to_string()),

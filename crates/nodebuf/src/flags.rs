@@ -26,6 +26,11 @@ pub struct Flags {
     pub trace_deprecation: bool,
     /// `--throw-deprecation`: DeprecationWarnings throw instead of printing.
     pub throw_deprecation: bool,
+    /// `--max-buffer-memory=BYTES`: a byte budget for the stores nodebuf owns (Buffers, pool
+    /// slabs, SharedArrayBuffers) across all threads; an allocation past it throws
+    /// `RangeError: Array buffer allocation failed`, as one the OS refuses. nodebuf's own flag
+    /// (Node has none: V8 counts such memory as external).
+    pub max_buffer_memory: Option<usize>,
     /// `--trace-retention[=json|PATH]`: record every view made from JS and print the retention
     /// report at exit (`text` on stderr, `json` on stderr, or JSON written to PATH).
     pub trace_retention: Option<String>,
@@ -103,6 +108,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "--throw-deprecation",
         "throw deprecations instead of warning",
+    ),
+    (
+        "--max-buffer-memory=<bytes>",
+        "at most <bytes> of Buffer/SharedArrayBuffer stores in all threads (past it: RangeError)",
     ),
     (
         "--trace-retention[=json|<path>]",
@@ -205,6 +214,14 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 flags.exec_argv.push(arg.clone());
                 continue;
             }
+            ("--max-buffer-memory", Some(value)) => {
+                let bytes = value
+                    .parse::<usize>()
+                    .map_err(|_| format!("--max-buffer-memory= requires a byte count: {arg}"))?;
+                flags.max_buffer_memory = Some(bytes);
+                flags.exec_argv.push(arg.clone());
+                continue;
+            }
             (_, Some(_)) => return Err(format!("bad option: {arg}")),
             _ => {}
         }
@@ -294,6 +311,16 @@ mod tests {
             Ok(Command::Run { script, .. }) if script.is_empty()
         ));
         assert_eq!(parse(&strings(&["-v"])), Ok(Command::Version));
+        assert!(parse(&strings(&["--max-buffer-memory=1k", "a.js"])).is_err());
+    }
+
+    #[test]
+    fn a_buffer_memory_budget_in_bytes() {
+        let Ok(Command::Run { flags, .. }) = parse(&strings(&["--max_buffer_memory=4096", "a.js"]))
+        else {
+            panic!("expected a run command");
+        };
+        assert_eq!(flags.max_buffer_memory, Some(4096));
     }
 
     #[test]

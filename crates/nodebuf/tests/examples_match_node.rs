@@ -3,6 +3,9 @@
 //! sharing, bytes, errors, memory rounded to 0.1 MiB). A first line `// flags: --x` gives runtime
 //! flags.
 
+#[path = "../../nodebuf-core/tests/support/mod.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -48,6 +51,8 @@ fn every_example_prints_what_node_prints() {
     let mut failures = Vec::new();
     for script in &all {
         let (expected, node_code) = stdout_of("node", script);
+        // nodebuf's size limits are QuickJS's (README: known differences).
+        let expected = support::with_engine_limits(&expected);
         let (actual, code) = stdout_of(nodebuf, script);
         assert_eq!(node_code, 0, "{} fails under node", script.display());
         if expected != actual || code != node_code {

@@ -93,6 +93,7 @@ fn check(seed: u64, ops: usize, dir: &Path) -> Option<String> {
     let path: PathBuf = dir.join(format!("js_differential_{seed}.js"));
     std::fs::write(&path, &program.text).expect("write the program");
     let (node_out, node_err, node_code) = run("node", &path);
+    let node_out = support::with_engine_limits(&node_out);
     if node_code != Some(0) {
         // A generator case node itself cannot run (it aborted or timed out): report it.
         return Some(format!(

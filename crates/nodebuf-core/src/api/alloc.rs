@@ -2,7 +2,7 @@
 //! `allocUnsafeSlow`, `from`, `concat`, `copyBytesFrom`): everything that can be decided before
 //! memory is allocated, with Node's messages. Allocation itself belongs to `crate::buffer`.
 
-use super::coerce::{expect_number, to_number, validate_integer, K_MAX_LENGTH};
+use super::coerce::{expect_number, k_max_length, to_number, validate_integer};
 use super::compare::BUFFER_OR_UINT8ARRAY;
 use super::fill::fill;
 use crate::args::Arg;
@@ -17,10 +17,10 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// fractions truncate.
 pub fn validate_size(size: &Arg<'_>) -> Result<usize, NodeError> {
     let n = expect_number(size, "size")?;
-    if !(0.0..=K_MAX_LENGTH).contains(&n) {
+    if !(0.0..=k_max_length()).contains(&n) {
         return Err(NodeError::out_of_range(
             "size",
-            &format!(">= 0 && <= {}", number::to_string(K_MAX_LENGTH)),
+            &format!(">= 0 && <= {}", number::to_string(k_max_length())),
             size,
         ));
     }
@@ -98,7 +98,7 @@ pub fn concat_item<'a>(index: usize, item: &Arg<'a>) -> Result<&'a [u8], NodeErr
 pub fn concat_length(total_length: &Arg<'_>, sum: usize) -> Result<usize, NodeError> {
     match total_length {
         Arg::Undefined => Ok(sum),
-        _ => Ok(validate_integer(total_length, "length", 0.0, K_MAX_LENGTH)? as usize),
+        _ => Ok(validate_integer(total_length, "length", 0.0, k_max_length())? as usize),
     }
 }
 

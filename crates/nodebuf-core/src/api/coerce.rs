@@ -10,9 +10,16 @@ use crate::error::NodeError;
 use crate::inspect::{inspect_arg, js_str_lossy};
 use crate::number;
 
-/// `kMaxLength` (`memory::K_MAX_LENGTH`, 2**32) as a JS Number, for the range checks and
-/// messages that quote it.
+/// Node's `kMaxLength` (`memory::K_MAX_LENGTH`, 2**32) as a JS Number, for the offset checks
+/// that quote it (`fill`'s offset, `compare`'s bounds): positions, not allocation requests, so
+/// they keep Node's bound whatever the engine can hold.
 pub const K_MAX_LENGTH: f64 = crate::memory::K_MAX_LENGTH as f64;
+
+/// The allocation limit in force (`memory::max_length()`: Node's 2**32 unless the engine holds
+/// less) as a JS Number, for the size checks of allocators and the messages that quote it.
+pub fn k_max_length() -> f64 {
+    crate::memory::max_length() as f64
+}
 
 /// `+value` (ECMAScript `ToNumber`): BigInts and Symbols throw V8's TypeErrors; objects use
 /// the number the JS face supplied (NaN when it did not).

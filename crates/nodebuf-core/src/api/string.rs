@@ -4,12 +4,30 @@
 use super::coerce::{
     encoding_falsy_is_utf8, encoding_undefined_is_utf8, to_index_i64, to_number, validate_integer,
 };
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::args::Arg;
 use crate::encoding::{self, Encoding, JsStr, JsString};
 use crate::error::NodeError;
 
-/// `buffer.constants.MAX_STRING_LENGTH` (V8's limit, 2**29 - 24 units).
+/// Node's `buffer.constants.MAX_STRING_LENGTH` (V8's limit, 2**29 - 24 units): the default of
+/// [`max_string_length`].
 pub const MAX_STRING_LENGTH: usize = 536_870_888;
+
+/// The string length limit in force (see [`set_max_string_length`]).
+static MAX_STRING: AtomicUsize = AtomicUsize::new(MAX_STRING_LENGTH);
+
+/// The longest string (in UTF-16 units) decoding may make: `buffer.kStringMaxLength`. Longer
+/// results are `ERR_STRING_TOO_LONG`, whose message quotes this limit.
+pub fn max_string_length() -> usize {
+    MAX_STRING.load(Ordering::Relaxed)
+}
+
+/// Sets [`max_string_length`] for the whole process to what the JS engine can hold (QuickJS:
+/// 2**30 - 1 units; `nodebuf-js` sets it at install).
+pub fn set_max_string_length(units: usize) {
+    MAX_STRING.store(units, Ordering::Relaxed);
+}
 
 /// The string argument of the write functions, or Node's C++ `argument must be a string`.
 fn expect_string<'a>(arg: &Arg<'a>) -> Result<JsStr<'a>, NodeError> {
@@ -143,11 +161,11 @@ fn decode_checked(enc: Encoding, bytes: &[u8]) -> Result<JsString, NodeError> {
         Encoding::Utf16le => bytes.len() / 2,
         _ => bytes.len(),
     };
-    if estimate > MAX_STRING_LENGTH && enc != Encoding::Utf8 {
+    if estimate > max_string_length() && enc != Encoding::Utf8 {
         return Err(NodeError::string_too_long());
     }
     let out = encoding::decode(enc, bytes);
-    if out.len() > MAX_STRING_LENGTH {
+    if out.len() > max_string_length() {
         return Err(NodeError::string_too_long());
     }
     Ok(out)

@@ -4,8 +4,8 @@
 use std::borrow::Borrow;
 
 use super::Buffer;
+use crate::memory::max_length;
 use crate::memory::retention::Site;
-use crate::memory::store::K_MAX_LENGTH;
 use crate::ops::copy::copy_count;
 use crate::NodeError;
 
@@ -78,10 +78,10 @@ impl Buffer {
             return Buffer::unpooled_zeroed(0, site);
         }
         let length = match total_length {
-            Some(n) if n > K_MAX_LENGTH => {
+            Some(n) if n > max_length() => {
                 return Err(NodeError::integer_out_of_range(
                     "length",
-                    &format!(">= 0 && <= {K_MAX_LENGTH}"),
+                    &format!(">= 0 && <= {}", max_length()),
                     n as i128,
                 ))
             }

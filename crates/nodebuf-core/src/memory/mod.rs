@@ -52,4 +52,4 @@ pub mod store;
 
 pub use borrow::BytesInUse;
 pub use retention::{RetentionPolicy, RetentionReport, Site, StoreKind, StoreReport};
-pub use store::{ArrayBuffer, EngineSource, K_MAX_LENGTH};
+pub use store::{max_length, set_max_length, ArrayBuffer, EngineSource, K_MAX_LENGTH};

@@ -247,7 +247,7 @@ fn make_slab(size: f64, site: Site) -> Result<ArrayBuffer, NodeError> {
             &crate::number::to_string(size),
         ));
     }
-    if len > super::store::K_MAX_LENGTH as f64 {
+    if len > super::store::max_length() as f64 {
         // What V8 reports when Node's pool creation asks for more than kMaxLength.
         return Err(NodeError::invalid_typed_array_length("undefined"));
     }

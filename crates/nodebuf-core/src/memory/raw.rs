@@ -15,6 +15,8 @@
 use std::alloc::{self, Layout};
 use std::ptr::NonNull;
 
+use super::accounting::{OverBudget, Reservation};
+
 /// Alignment of every store: enough for any typed array (Float64Array, BigInt64Array) and for
 /// 16-byte SIMD loads at the start of a store.
 pub const STORE_ALIGN: usize = 16;
@@ -45,11 +47,20 @@ pub(crate) struct RawBytes {
     ptr: NonNull<u8>,
     len: usize,
     origin: Origin,
+    /// The bytes counted against the allocating thread's budget, given back on drop.
+    _reservation: Reservation,
 }
 
 /// The allocator could not provide the memory (Node: `RangeError: Array buffer allocation failed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct AllocFailed;
+
+impl From<OverBudget> for AllocFailed {
+    /// A request past the thread's memory budget fails as one the OS refuses.
+    fn from(_: OverBudget) -> AllocFailed {
+        AllocFailed
+    }
+}
 
 impl RawBytes {
     /// `len` zero bytes.
@@ -57,9 +68,10 @@ impl RawBytes {
         if len == 0 {
             return Ok(RawBytes::empty());
         }
+        let reservation = Reservation::take(len)?;
         #[cfg(unix)]
         if len >= MMAP_THRESHOLD {
-            return RawBytes::mapped(len);
+            return RawBytes::mapped(len, reservation);
         }
         let layout = layout_for(len)?;
         // SAFETY: `layout` has a non-zero size (len > 0) and a valid power-of-two alignment.
@@ -69,6 +81,7 @@ impl RawBytes {
             ptr,
             len,
             origin: Origin::Heap(layout),
+            _reservation: reservation,
         })
     }
 
@@ -87,6 +100,7 @@ impl RawBytes {
         if len == 0 {
             return Ok(fill(NonNull::<u8>::dangling().as_ptr()).map(|()| RawBytes::empty()));
         }
+        let reservation = Reservation::take(len)?;
         // The heap allocator reuses warm memory without clearing it: for a buffer the caller
         // fills anyway that is the fastest source at every size (no page faults, no memset).
         let layout = layout_for(len)?;
@@ -99,6 +113,7 @@ impl RawBytes {
             ptr,
             len,
             origin: Origin::Heap(layout),
+            _reservation: reservation,
         };
         match fill(ptr.as_ptr()) {
             Ok(()) => Ok(Ok(guard)),
@@ -113,11 +128,12 @@ impl RawBytes {
             ptr: NonNull::new(STORE_ALIGN as *mut u8).unwrap_or(NonNull::dangling()),
             len: 0,
             origin: Origin::Empty,
+            _reservation: Reservation::none(),
         }
     }
 
     #[cfg(unix)]
-    fn mapped(len: usize) -> Result<RawBytes, AllocFailed> {
+    fn mapped(len: usize, reservation: Reservation) -> Result<RawBytes, AllocFailed> {
         let page = page_size();
         let map_len = len.checked_add(page - 1).ok_or(AllocFailed)? & !(page - 1);
         // SAFETY: an anonymous private mapping with no address hint touches no existing memory;
@@ -141,6 +157,7 @@ impl RawBytes {
             ptr,
             len,
             origin: Origin::Mapped(map_len),
+            _reservation: reservation,
         })
     }
 

@@ -15,6 +15,7 @@
 use std::cell::Cell;
 use std::ptr::NonNull;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::accounting::{Charge, ChargeKind};
 use super::borrow::BorrowTracker;
@@ -22,8 +23,25 @@ use super::raw::{AllocFailed, RawBytes};
 use super::retention::{Registration, Site, StoreKind, StoreRecord};
 use crate::NodeError;
 
-/// The largest Buffer/ArrayBuffer Node v20 allows (`buffer.kMaxLength`, 2**32).
+/// The largest Buffer/ArrayBuffer Node v20 allows (`buffer.kMaxLength`, 2**32): the default of
+/// [`max_length`].
 pub const K_MAX_LENGTH: usize = 1 << 32;
+
+/// The store size limit in force (see [`set_max_length`]).
+static MAX_LENGTH: AtomicUsize = AtomicUsize::new(K_MAX_LENGTH);
+
+/// The largest store a request may ask for: `buffer.kMaxLength`. Node's is 2**32 (V8's limit);
+/// a JS engine that holds less sets its own with [`set_max_length`], so every size check and
+/// every `ERR_OUT_OF_RANGE` message quotes what the engine can really hold.
+pub fn max_length() -> usize {
+    MAX_LENGTH.load(Ordering::Relaxed)
+}
+
+/// Sets [`max_length`] for the whole process (one engine per process), capped at
+/// [`K_MAX_LENGTH`]. `nodebuf-js` calls it with QuickJS's ArrayBuffer limit, 2**31 - 1.
+pub fn set_max_length(len: usize) {
+    MAX_LENGTH.store(len.min(K_MAX_LENGTH), Ordering::Relaxed);
+}
 
 /// The shared state of one store. Crate-visible so views can reach the bytes and the record.
 pub(crate) struct StoreInner {
@@ -85,10 +103,11 @@ impl StoreInner {
 
 /// Node's `validateNumber(size, 'size', 0, kMaxLength)` for sizes that are already integers.
 pub(crate) fn check_size(len: usize) -> Result<(), NodeError> {
-    if len > K_MAX_LENGTH {
+    let max = max_length();
+    if len > max {
         return Err(NodeError::integer_out_of_range(
             "size",
-            &format!(">= 0 && <= {K_MAX_LENGTH}"),
+            &format!(">= 0 && <= {max}"),
             len as i128,
         ));
     }

@@ -247,3 +247,70 @@ macro_rules! with_number_kind {
             Int8 Uint8 Uint8Clamped Int16 Uint16 Int32 Uint32 Float32 Float64)
     };
 }
+
+/// Node's output with V8's size limits replaced by the ones nodebuf reports on QuickJS, for
+/// differential tests of the JS layer: `buffer.kMaxLength` 2**32 -> 2**31 - 1 where it is the
+/// limit of an allocation (`"size"`/`"length"` out of range) or printed next to
+/// `kStringMaxLength` (2**29 - 24 -> 2**30 - 1), and ERR_STRING_TOO_LONG's hex. The limits are
+/// the one documented difference; everything around them must still match, and received
+/// values that happen to equal a limit are left alone.
+pub fn with_engine_limits(node_text: &str) -> String {
+    const MAX: &str = "4294967296";
+    const OURS: &str = "2147483647";
+    const STRING_MAX: &str = "536870888";
+    const OUR_STRING_MAX: &str = "1073741823";
+    let lines: Vec<String> = node_text
+        .split('\n')
+        .map(|line| {
+            let mut line = line.replace("0x1fffffe8", "0x3fffffff");
+            // Plain or JSON-escaped quotes around the argument name.
+            for name in ["size", "length"] {
+                for quote in ["\"", "\\\""] {
+                    line = line.replace(
+                        &format!("{name}{quote} is out of range. It must be >= 0 && <= {MAX}"),
+                        &format!("{name}{quote} is out of range. It must be >= 0 && <= {OURS}"),
+                    );
+                }
+            }
+            if has_whole_number(&line, STRING_MAX) {
+                line = replace_whole_number(&line, MAX, OURS);
+                line = replace_whole_number(&line, STRING_MAX, OUR_STRING_MAX);
+            }
+            line
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn whole_number_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let mut after = text[at + len..].chars();
+    let digitish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let decimal =
+        text[at + len..].starts_with('.') && after.nth(1).is_some_and(|c| c.is_ascii_digit());
+    !digitish(before)
+        && before != Some('.')
+        && !digitish(text[at + len..].chars().next())
+        && !decimal
+}
+
+fn has_whole_number(text: &str, number: &str) -> bool {
+    text.match_indices(number)
+        .any(|(at, _)| whole_number_at(text, at, number.len()))
+}
+
+fn replace_whole_number(text: &str, number: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in text.match_indices(number) {
+        out.push_str(&text[last..at]);
+        out.push_str(if whole_number_at(text, at, number.len()) {
+            with
+        } else {
+            number
+        });
+        last = at + number.len();
+    }
+    out.push_str(&text[last..]);
+    out
+}

@@ -34,7 +34,7 @@ impl Method for Alloc {
     fn flags(args: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
         let fills = args[0]
             .as_number()
-            .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::K_MAX_LENGTH as f64);
+            .is_some_and(|n| n > 0.0 && n <= nodebuf_core::memory::max_length() as f64);
         let names = args[1].is_string() && crate::order::names_encoding(&args[2]);
         match (fills, names) {
             (false, _) => [O; MAX_ARITY],

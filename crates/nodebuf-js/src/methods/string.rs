@@ -79,7 +79,7 @@ impl Method for ToString {
         unsafe {
             let (ptr, len) = crate::engine::u8_bytes(ctx, this)?;
             // Longer results are Node's ERR_STRING_TOO_LONG: the declared path reports it.
-            if len > api::string::MAX_STRING_LENGTH {
+            if len > api::string::max_string_length() {
                 return None;
             }
             let name = if argc == 0 {

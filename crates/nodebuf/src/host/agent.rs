@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use nodebuf_core::atomics::WaitInterrupt;
+
 use crate::modules::messaging::Message;
 
 /// Something that happened for this agent on another thread.
@@ -31,6 +33,8 @@ pub struct Agent {
     inbox: Mutex<VecDeque<Event>>,
     wake: Condvar,
     terminated: AtomicBool,
+    /// Wakes the thread from `Atomics.wait` when it is terminated.
+    wait_interrupt: WaitInterrupt,
 }
 
 thread_local! {
@@ -44,6 +48,7 @@ impl Agent {
             inbox: Mutex::new(VecDeque::new()),
             wake: Condvar::new(),
             terminated: AtomicBool::new(false),
+            wait_interrupt: WaitInterrupt::new(),
         })
     }
 
@@ -89,9 +94,15 @@ impl Agent {
     /// Asks the agent's thread to stop running JS as soon as possible (`worker.terminate()`).
     pub fn terminate(&self) {
         self.terminated.store(true, Ordering::SeqCst);
+        self.wait_interrupt.interrupt();
         // Take the lock so a loop between its check and its sleep cannot miss the wake-up.
         drop(self.lock());
         self.wake.notify_all();
+    }
+
+    /// What this thread's `Atomics.wait` sleeps with: fired by [`Agent::terminate`].
+    pub fn wait_interrupt(&self) -> &WaitInterrupt {
+        &self.wait_interrupt
     }
 
     /// True once [`Agent::terminate`] was called.

@@ -136,6 +136,10 @@ fn sleep(ms: f64) {
 /// Adds the engine helpers to the `native` binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("classId", Function::new(ctx.clone(), class_id)?)?;
+    // Learned once here, before any memory budget applies: a sample made later (a builtin
+    // loaded lazily) could be refused by a spent budget.
+    let sab: Value = ctx.eval("new SharedArrayBuffer(0)")?;
+    native.set("sharedArrayBufferClassId", class_id(sab))?;
     native.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;

@@ -4,6 +4,7 @@
 //! the exit code.
 
 pub mod agent;
+pub mod atomics;
 pub mod engine;
 pub mod module_loader;
 pub mod shared_memory;
@@ -83,6 +84,7 @@ fn build_native<'js>(
     let options = nodebuf_js::Options {
         zero_fill_buffers: flags.zero_fill_buffers,
         pending_deprecation: flags.pending_deprecation,
+        memory_budget: worker::thread_budget(worker),
     };
     let buffer_module = nodebuf_js::install(ctx, &options)?;
     crate::messages::install(ctx, Some(&buffer_module))?;
@@ -99,6 +101,7 @@ fn report_bootstrap_failure(ctx: &Ctx<'_>, error: rquickjs::CaughtError<'_>) -> 
 /// Runs `script` (an absolute path) with `args` under `flags`; returns the process exit code.
 pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
     worker::set_flags(flags);
+    worker::set_process_budget(flags.max_buffer_memory);
     run_thread(flags, script, args, None)
 }
 
@@ -143,7 +146,9 @@ fn run_thread(
             let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();
             return report_bootstrap_failure(&ctx, caught);
         }
-        let native = match build_native(&ctx, flags, script, args, worker) {
+        let native = match atomics::install(&ctx)
+            .and_then(|()| build_native(&ctx, flags, script, args, worker))
+        {
             Ok(native) => native,
             Err(e) => {
                 let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();

@@ -36,8 +36,16 @@ fn registry() -> MutexGuard<'static, Option<HashMap<usize, Entry>>> {
     REGISTRY.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-unsafe extern "C" fn sab_alloc(_opaque: *mut c_void, size: qjs::size_t) -> *mut c_void {
+unsafe extern "C" fn sab_alloc(opaque: *mut c_void, size: qjs::size_t) -> *mut c_void {
     let Ok(store) = SharedArrayBuffer::new(size as usize) else {
+        // QuickJS reports a null result as an exception without setting one: set V8's (what
+        // Node throws when the OS, or the thread's memory budget, refuses the bytes).
+        // SAFETY: `opaque` is the context `install` registered, alive as long as its runtime
+        // (the runner drops the runtime after the context); the format string is a constant
+        // with no conversions.
+        unsafe {
+            qjs::JS_ThrowRangeError(opaque.cast(), c"Array buffer allocation failed".as_ptr());
+        }
         return std::ptr::null_mut();
     };
     let ptr = store.as_ptr();
@@ -73,7 +81,9 @@ pub fn install(ctx: &Ctx<'_>) {
         sab_alloc: Some(sab_alloc),
         sab_free: Some(sab_free),
         sab_dup: None,
-        sab_opaque: std::ptr::null_mut(),
+        // The context allocation failures are thrown in (the runtime's exception slot is
+        // shared by its contexts, so this works for `vm` realms too).
+        sab_opaque: ctx.as_raw().as_ptr().cast(),
     };
     // SAFETY: the runtime of our live context; QuickJS copies the function table.
     unsafe {

@@ -14,6 +14,8 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use nodebuf_core::memory::accounting::Budget;
+
 use crate::flags::Flags;
 use crate::host::agent::{Agent, Event};
 use crate::modules::messaging::{self, Message};
@@ -36,6 +38,9 @@ pub struct WorkerSpec {
     pub agent: Arc<Agent>,
     /// The agent of the thread that created the worker.
     pub parent: Arc<Agent>,
+    /// `resourceLimits.maxOldGenerationSizeMb`: this worker's own budget for Buffer and
+    /// SharedArrayBuffer stores, in MiB (inside the process's `--max-buffer-memory`).
+    pub buffer_budget_mb: Option<f64>,
 }
 
 /// What the worker's own thread knows about itself while it runs.
@@ -61,12 +66,32 @@ pub fn current() -> Option<Rc<WorkerSelf>> {
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 static FLAGS: OnceLock<Flags> = OnceLock::new();
+static PROCESS_BUDGET: OnceLock<Option<Budget>> = OnceLock::new();
 static LIVE: Mutex<Option<HashMap<u64, Arc<Agent>>>> = Mutex::new(None);
 
 /// Records the process's runtime flags; workers run with the same flags (Node's default
 /// `execArgv` for workers is the parent's).
 pub fn set_flags(flags: &Flags) {
     let _ = FLAGS.set(flags.clone());
+}
+
+/// Records `--max-buffer-memory`: one budget for the stores of every thread of the process.
+pub fn set_process_budget(bytes: Option<usize>) {
+    let _ = PROCESS_BUDGET.set(bytes.map(Budget::new));
+}
+
+/// The store budget of a thread: a worker with `resourceLimits.maxOldGenerationSizeMb` gets its
+/// own (nested in the process's, when there is one); every other thread uses the process's.
+pub fn thread_budget(worker: Option<&WorkerSpec>) -> Option<Budget> {
+    let process = PROCESS_BUDGET.get().cloned().flatten();
+    let own = worker
+        .and_then(|spec| spec.buffer_budget_mb)
+        .map(|mb| (mb * 1024.0 * 1024.0) as usize);
+    match (own, process) {
+        (Some(bytes), Some(process)) => Some(Budget::nested(bytes, &process)),
+        (Some(bytes), None) => Some(Budget::new(bytes)),
+        (None, process) => process,
+    }
 }
 
 /// A fresh `threadId`.

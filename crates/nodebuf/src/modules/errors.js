@@ -10,6 +10,8 @@ const engineMessages = [
   [/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')"],
   [/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')"],
   [/^invalid array length$/, 'Invalid array length'],
+  [/^invalid string length$/, 'Invalid string length'],
+  [/^invalid array buffer length$/, 'Invalid array buffer length'],
   [/^cannot convert BigInt to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
   [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
   [/^toPrimitive$/, 'Cannot convert object to primitive value'],

@@ -110,20 +110,72 @@ fn borrow_fd(fd: i32) -> ManuallyDrop<File> {
     ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
 }
 
+/// How long a read from a pipe, terminal or socket sleeps before looking at the thread's
+/// terminate flag again: the longest `worker.terminate()` waits for a worker blocked in a read.
+const TERMINATE_POLL_MS: i32 = 20;
+
+/// Waits until `fd` has data (or end of file, or an error the read will report), while
+/// staying stoppable: a worker blocked reading a pipe is woken by `worker.terminate()` as in
+/// Node. Regular files never block, so they are read at once.
+fn wait_readable(ctx: &Ctx<'_>, fd: i32) -> Result<()> {
+    // SAFETY: fstat writes into the zeroed struct we own; a bad fd just fails.
+    let regular = unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        libc::fstat(fd, &mut st) == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFREG
+    };
+    if regular {
+        return Ok(());
+    }
+    let agent = crate::host::agent::Agent::current();
+    loop {
+        if agent.is_terminated() {
+            return Err(crate::modules::messaging::throw_uncatchable(
+                ctx,
+                "terminated",
+            ));
+        }
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one pollfd we own, for the duration of the call.
+        let ready = unsafe { libc::poll(&mut pfd, 1, TERMINATE_POLL_MS) };
+        // Readable, hung up, failed (the read reports it), or poll itself failed for a reason
+        // other than a signal (the read reports that too).
+        if ready > 0
+            || (ready < 0
+                && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted)
+        {
+            return Ok(());
+        }
+    }
+}
+
+/// Reads `file` (the fd `fd`) to its end, waiting on it through [`wait_readable`].
+fn read_to_end_stoppable(ctx: &Ctx<'_>, file: &mut File, fd: i32) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        wait_readable(ctx, fd)?;
+        match file.read(&mut chunk) {
+            Ok(0) => return Ok(out),
+            Ok(n) => out.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(throw_io(ctx, &e, "read", None, None)),
+        }
+    }
+}
+
 fn read_all<'js>(ctx: &Ctx<'js>, target: &Value<'js>) -> Result<Vec<u8>> {
     if let Some(fd) = target.as_int() {
         let mut file = borrow_fd(fd);
-        let mut out = Vec::new();
-        file.read_to_end(&mut out)
-            .map_err(|e| throw_io(ctx, &e, "read", None, None))?;
-        return Ok(out);
+        return read_to_end_stoppable(ctx, &mut file, fd);
     }
     let path = to_utf8_lossy(ctx, target)?;
     let mut file = File::open(&path).map_err(|e| throw_io(ctx, &e, "open", Some(&path), None))?;
-    let mut out = Vec::new();
-    file.read_to_end(&mut out)
-        .map_err(|e| throw_io(ctx, &e, "read", None, None))?;
-    Ok(out)
+    let fd = std::os::unix::io::AsRawFd::as_raw_fd(&file);
+    read_to_end_stoppable(ctx, &mut file, fd)
 }
 
 fn read_file<'js>(ctx: Ctx<'js>, target: Value<'js>) -> Result<Value<'js>> {
@@ -203,6 +255,8 @@ fn read<'js>(
     position: Value<'js>,
 ) -> Result<usize> {
     let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
+    // Before the bytes are resolved: waiting runs no JS, but may end the thread.
+    wait_readable(&ctx, fd)?;
     let result = with_view_bytes_mut(&ctx, &buffer, |bytes| {
         let len = bytes.len() as f64;
         if offset < 0.0 || length < 0.0 || offset >= len || offset + length > len {

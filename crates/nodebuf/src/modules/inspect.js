@@ -47,7 +47,7 @@ const classIds = (() => {
     regexp: id(/x/),
     error: id(new Error()),
     arrayBuffer: id(new ArrayBuffer(0)),
-    sharedArrayBuffer: typeof SharedArrayBuffer === 'function' ? id(new SharedArrayBuffer(0)) : -1,
+    sharedArrayBuffer: native.sharedArrayBufferClassId,
     dataView: id(new DataView(new ArrayBuffer(0))),
     generator: id((function* () {})()),
     mapIterator: id(new Map().entries()),

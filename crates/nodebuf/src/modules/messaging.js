@@ -46,7 +46,7 @@ function classIds() {
   const id = native.classId;
   classes = {
     arrayBuffer: id(new ArrayBuffer(0)),
-    sharedArrayBuffer: id(new SharedArrayBuffer(0)),
+    sharedArrayBuffer: native.sharedArrayBufferClassId,
     dataView: id(new DataView(new ArrayBuffer(0))),
     date: id(new Date(0)),
     regexp: id(/x/),

@@ -157,7 +157,12 @@ class Worker extends EventEmitter {
     this._refed = options.ref !== false;
     this._exited = false;
     this._exitWaiters = [];
-    this.threadId = native.workers.spawn(source, isEval, argv, init.list, remoteId);
+    // nodebuf maps maxOldGenerationSizeMb (V8's heap cap) to a cap on the worker's Buffer and
+    // SharedArrayBuffer stores, the memory nodebuf owns (README: known differences).
+    const limits = options.resourceLimits;
+    const oldGen = limits !== null && typeof limits === 'object' ? limits.maxOldGenerationSizeMb : undefined;
+    const budgetMb = typeof oldGen === 'number' && oldGen > 0 ? oldGen : undefined;
+    this.threadId = native.workers.spawn(source, isEval, argv, init.list, remoteId, budgetMb);
     init.commit();
     messaging.registerWorker(this.threadId, this);
     this.resourceLimits = {};

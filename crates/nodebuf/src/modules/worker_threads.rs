@@ -14,6 +14,7 @@ fn spawn<'js>(
     argv: Vec<String>,
     init: Array<'js>,
     port: f64,
+    buffer_budget_mb: Option<f64>,
 ) -> Result<f64> {
     let init = messaging::encode(&ctx, &init)?;
     let thread_id = worker::next_thread_id();
@@ -26,6 +27,7 @@ fn spawn<'js>(
         port: port as u64,
         agent: Agent::new(),
         parent: Agent::current(),
+        buffer_budget_mb,
     };
     messaging::release(spec.port);
     worker::spawn(spec).map_err(|e| {
