@@ -140,7 +140,8 @@
       } else if (kind < kArrayBuffer) {
         text = typedArrayText(error, typedArrays[kind][0], typedArrays[kind][1], args);
       } else if (kind === kArrayBuffer || kind === kSharedArrayBuffer) {
-        if (isError(error, RangeErrorCtor)) {
+        // A refused allocation (the OS or the memory budget) already carries V8's text.
+        if (isError(error, RangeErrorCtor) && error.message !== 'Array buffer allocation failed') {
           text = /max/.test(error.message) ? 'Invalid array buffer max length' : 'Invalid array buffer length';
         }
       } else if (kind === kDataView) {
