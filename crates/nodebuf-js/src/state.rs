@@ -73,6 +73,8 @@ pub struct CtxState<'js> {
     pub inspect: RefCell<Option<Function<'js>>>,
     /// Told about each new pool slab ArrayBuffer (the JS half marks it untransferable).
     pub on_slab: RefCell<Option<Function<'js>>>,
+    /// The retention tracer's hook on `subarray`/`slice` views (`None`: not tracing).
+    pub(crate) view_sampler: RefCell<Option<crate::retention::ViewSampler<'js>>>,
 }
 
 /// Property names the raw natives look up, interned once.
@@ -185,6 +187,7 @@ pub fn register<'js>(
         slab: RefCell::new(None),
         inspect: RefCell::new(None),
         on_slab: RefCell::new(Some(on_slab)),
+        view_sampler: RefCell::new(None),
     });
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);

@@ -61,6 +61,7 @@ fn build_native<'js>(
     )?;
     modules::fs::install(ctx, &native)?;
     modules::os::install(ctx, &native)?;
+    modules::retention::install(ctx, &native)?;
     modules::child_process::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;

@@ -9,8 +9,9 @@ pub mod fs;
 pub mod messaging;
 pub mod os;
 pub mod process;
-pub mod url;
+pub mod retention;
 pub mod string_decoder;
+pub mod url;
 pub mod vm;
 pub mod worker_threads;
 
