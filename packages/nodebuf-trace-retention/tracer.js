@@ -216,7 +216,7 @@ function install(options) {
   let sampled = false; // true once a view was counted at a site it did not capture itself
 
   // --- views -----------------------------------------------------------------------------
-  function note(view, state, isDataView, ctor) {
+  function note(view, state, isDataView, ctor, due) {
     const ab = isDataView ? dvBuffer(view) : taBuffer(view);
     if (listed) {
       let fresh = false;
@@ -225,7 +225,7 @@ function install(options) {
         fresh = true;
       }
       const n = state.count++;
-      if (fresh || n < EXACT_SITES || n % SAMPLE_EVERY === 0 || state.site === undefined) {
+      if (due === true || fresh || n < EXACT_SITES || n % SAMPLE_EVERY === 0 || state.site === undefined) {
         state.site = intern(userFrame(), state.api);
         viewSites.set(view, state.site);
       }
@@ -262,9 +262,15 @@ function install(options) {
     }
   }
 
-  // Listed mode: a view made by the runner's subarray (api 0) or slice (1) native that is due
-  // for a site (the first ones, one in SAMPLE_EVERY, and each store's first).
+  // Listed mode: a view made by the runner's subarray (api 0) or slice (1) native, or a Buffer
+  // made by its allocUnsafe (2), that is due for a site (the first ones, one in SAMPLE_EVERY,
+  // and each store's first). The natives count the others.
   function sampleNativeView(view, api) {
+    if (api === 2) {
+      // Inside a wrapped API the Buffer is that API's (as the wrappers' depth guard says).
+      if (depth === 0) noteAllocation(view, allocUnsafeState, true, undefined, true);
+      return;
+    }
     const ab = taBuffer(view);
     if (stores.get(ab) === undefined) newStore(ab, null, undefined);
     const state = api === 1 ? sliceState : subarrayState;
@@ -274,7 +280,7 @@ function install(options) {
 
   // A new Buffer, typed array (isView) or (Shared)ArrayBuffer: a pool slice is a view like any
   // other; a large new store gets its allocation site and owner.
-  function noteAllocation(result, state, isView, ctor) {
+  function noteAllocation(result, state, isView, ctor, due) {
     if (!isView) {
       if (stores.get(result) === undefined && storeLength(result) >= allocFloor) {
         newStore(result, result, intern(userFrame(), state.api));
@@ -285,7 +291,7 @@ function install(options) {
     const rec = stores.get(ab);
     const size = rec !== undefined ? rec.size : storeLength(ab);
     if (taLength(result) < size) {
-      note(result, state.pool, false, ctor);
+      note(result, state.pool, false, ctor, due);
       return;
     }
     if (rec === undefined && size >= allocFloor) newStore(ab, result, intern(userFrame(), state.api));
@@ -430,8 +436,11 @@ function install(options) {
     else noteAllocation(result, fromState, true, from);
     return result;
   });
+  const allocUnsafeState = apiState('Buffer.allocUnsafe');
   for (const name of ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat', 'copyBytesFrom']) {
     const state = apiState(`Buffer.${name}`);
+    // (Listed mode: the runner's allocUnsafe native reports its Buffers itself.)
+    if (listed && name === 'allocUnsafe') continue;
     replace(Buffer, name, (orig) => {
       const call = uncurry(orig);
       return function allocator(a, b, c) {

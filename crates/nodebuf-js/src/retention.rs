@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use rquickjs::{qjs, Ctx, Function, Value};
 
-use crate::engine::{tag, Raw, UNDEFINED};
+use crate::engine::{tag, Raw, EXCEPTION, UNDEFINED};
 use crate::state::CtxState;
 
 /// The engine version whose private layout the mirror below was written for (`JS_GetVersion`).
@@ -248,6 +248,9 @@ pub(crate) enum ViewApi {
     Subarray = 0,
     /// `buf.slice(start, end)`
     Slice = 1,
+    /// `Buffer.allocUnsafe(size)` (a pool slice is a view of the pool's slab; a larger Buffer
+    /// owns a new store, whose first Buffer always reaches the sampler)
+    AllocUnsafe = 2,
 }
 
 /// Views made by each API before sampling starts: each of these gets its own site.
@@ -255,14 +258,15 @@ const EXACT_VIEWS: u64 = 32;
 /// Past [`EXACT_VIEWS`], one view in this many is handed to the sampler.
 const SAMPLE_EVERY: u64 = 1024;
 
-/// The tracer's hook on `Buffer#subarray`/`Buffer#slice` views: `sampler(view, api)` is called
+/// The tracer's hook on `Buffer#subarray`/`Buffer#slice` views and `Buffer.allocUnsafe`'s
+/// Buffers: `sampler(view, api)` is called
 /// for the first [`EXACT_VIEWS`] views of each API, one in [`SAMPLE_EVERY`] after that, and
 /// every view whose store differs from the previous view's (so every store's first traced
 /// view is seen). The other views cost a counter and a comparison.
 pub(crate) struct ViewSampler<'js> {
     sampler: Function<'js>,
     classes: Classes,
-    counts: [Cell<u64>; 2],
+    counts: [Cell<u64>; 3],
     /// The previous view's store: its object and data addresses and length (a new store at
     /// the same addresses, made after the previous one was collected, with the same length,
     /// is taken for it: its first views then reach the sampler only when sampled).
@@ -280,7 +284,7 @@ pub fn set_view_sampler<'js>(ctx: &Ctx<'js>, sampler: Option<Function<'js>>) -> 
         *st.view_sampler.borrow_mut() = sampler.map(|sampler| ViewSampler {
             sampler,
             classes,
-            counts: [Cell::new(0), Cell::new(0)],
+            counts: [Cell::new(0), Cell::new(0), Cell::new(0)],
             last_store: Cell::new((0, 0, -1)),
         });
     })
@@ -338,5 +342,26 @@ pub(crate) unsafe fn note_view(
         let ok = !qjs::JS_IsException(r);
         qjs::JS_FreeValue(ctx, r);
         ok
+    }
+}
+
+/// `r` after the retention tracer's sampler saw it (if one is installed): `r` itself, or the
+/// sampler's exception.
+///
+/// # Safety
+/// `ctx` is `st`'s context and `r` a value of it owned by the caller (given up here).
+pub(crate) unsafe fn noted(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    r: Raw,
+    api: ViewApi,
+) -> Raw {
+    // SAFETY: the caller's contract.
+    if unsafe { note_view(ctx, st, r, api) } {
+        r
+    } else {
+        // SAFETY: `r` is owned here; the sampler's exception is pending.
+        unsafe { qjs::JS_FreeValue(ctx, r) };
+        EXCEPTION
     }
 }

@@ -88,7 +88,7 @@ fn lists_views_of_shared_array_buffers_and_refuses_other_values() {
 }
 
 #[test]
-fn the_sampler_sees_first_views_each_new_store_and_one_in_1024() {
+fn the_sampler_sees_first_views_each_new_store_and_one_in_1024_of_each_api() {
     with_buffer(|ctx| {
         let sampler: Function = eval(
             ctx,
@@ -105,6 +105,14 @@ fn the_sampler_sees_first_views_each_new_store_and_one_in_1024() {
         // slice: views 0..31 exact, then 1024 and 2048; subarray: first views (b is new, then
         // a is new again after b).
         assert_eq!(seen, "1:30 1:31 1:1024 1:2048 0:7 0:9 0:10");
+        // allocUnsafe (api 2): its first Buffers, each on the pool's slab or a store of its own.
+        let pooled: String = eval(
+            ctx,
+            "seen.length = 0; const p = Buffer.allocUnsafe(10), q = Buffer.allocUnsafe(10); \
+             const big = Buffer.allocUnsafe(100000); \
+             [seen.length, seen[0].startsWith('2:'), p.buffer === q.buffer, seen[2]].join()",
+        );
+        assert_eq!(pooled, "3,true,true,2:0");
         assert!(nodebuf_js::retention::set_view_sampler(ctx, None));
         let after: usize = eval(
             ctx,

@@ -14,7 +14,7 @@ use crate::engine::{
     tag, u8_bytes, Raw, EXCEPTION, UNDEFINED,
 };
 use crate::method::{call_js, state, with_args};
-use crate::retention::{note_view, ViewApi};
+use crate::retention::{noted, ViewApi};
 use crate::state::CtxState;
 
 /// `buf.slice(start, end)`: Node's is `this.subarray(start, end)`; when that lookup finds this
@@ -60,22 +60,6 @@ pub unsafe extern "C" fn slice_fn(
             noted(ctx, st, r, ViewApi::Slice)
         }
     })
-}
-
-/// `r` after the retention tracer's sampler saw it (if one is installed): `r` itself, or the
-/// sampler's exception.
-///
-/// # Safety
-/// `ctx` is `st`'s context and `r` a value of it owned by the caller (given up here).
-unsafe fn noted(ctx: *mut qjs::JSContext, st: &CtxState<'_>, r: Raw, api: ViewApi) -> Raw {
-    // SAFETY: the caller's contract.
-    if unsafe { note_view(ctx, st, r, api) } {
-        r
-    } else {
-        // SAFETY: `r` is owned here; the sampler's exception is pending.
-        unsafe { qjs::JS_FreeValue(ctx, r) };
-        EXCEPTION
-    }
 }
 
 /// `Buffer.from(value, encodingOrOffset, length)`: strings and plain Uint8Arrays here, the JS
