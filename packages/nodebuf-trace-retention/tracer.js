@@ -271,6 +271,9 @@ function install(options) {
       if (depth === 0) noteAllocation(view, allocUnsafeState, true, undefined, true);
       return;
     }
+    // A user's own `subarray`, called by slice, may return a DataView: that one is its
+    // constructor's view (as in the other mode).
+    if (!isTypedArray(view)) return;
     const ab = taBuffer(view);
     if (stores.get(ab) === undefined) newStore(ab, null, undefined);
     const state = api === 1 ? sliceState : subarrayState;

@@ -237,6 +237,41 @@ fn api_reports_snapshots_and_diffs_like_node_with_the_preload() {
     assert!(stdout.contains("[ 2097152, 'gone', 1000, 4000, true ]"));
 }
 
+/// Views of every kind (slice, subarray, Buffer.from(arrayBuffer), typed arrays and DataViews
+/// over a buffer, TypedArray#subarray, a user's own subarray, allocUnsafe, dropped views): the
+/// report counted from the engine's lists equals the one recorded view by view (nodebuf with
+/// overlap checking) and Node's preload.
+#[test]
+fn every_kind_of_view_is_counted_alike_in_both_modes_and_under_node() {
+    let preload = preload();
+    let preload = preload.to_str().expect("utf-8 path");
+    let node = run(
+        "node",
+        &["--expose-gc", "--require", preload],
+        "kinds.js",
+        &[],
+    );
+    assert!(node.status.success(), "{}", text(&node.stderr));
+    let listed = nodebuf(&["--expose-gc"], "kinds.js");
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let recorded = nodebuf(&["--expose-gc", "--trace-overlap"], "kinds.js");
+    assert!(recorded.status.success(), "{}", text(&recorded.stderr));
+    let stdout = text(&listed.stdout);
+    assert_eq!(stdout, text(&recorded.stdout));
+    assert_eq!(stdout, text(&node.stdout));
+    assert!(
+        stdout.contains(&format!(
+            "2097152 ArrayBuffer Buffer.alloc alive 6 30 3x12 {} slice; 2x8 ",
+            site_of("kinds.js", "slice(i * 8")
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("SharedArrayBuffer new SharedArrayBuffer alive 2 28 "),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn workers_record_their_own_views() {
     let preload = preload();
