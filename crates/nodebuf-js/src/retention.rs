@@ -241,6 +241,24 @@ fn store_head(classes: Classes, raw: Raw) -> Option<*const ArrayBufferHead> {
     (!abuf.is_null()).then_some(abuf)
 }
 
+thread_local! {
+    /// The data address of the store the samplers last compared with.
+    static WATCHED_DATA: Cell<usize> = const { Cell::new(0) };
+    /// How many times the watched store was released: part of the samplers' comparison, so a
+    /// new store the allocator places at a released store's addresses is still new.
+    static WATCHED_RELEASED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Told when a store made by this crate is released by the engine (its data address).
+pub(crate) fn store_released(data: *mut u8) {
+    WATCHED_DATA.with(|watched| {
+        if watched.get() == data as usize {
+            watched.set(0);
+            WATCHED_RELEASED.with(|n| n.set(n.get() + 1));
+        }
+    });
+}
+
 /// Which Buffer method made a view (the sampler's second argument).
 #[derive(Clone, Copy)]
 pub(crate) enum ViewApi {
@@ -267,10 +285,12 @@ pub(crate) struct ViewSampler<'js> {
     sampler: Function<'js>,
     classes: Classes,
     counts: [Cell<u64>; 3],
-    /// The previous view's store: its object and data addresses and length (a new store at
-    /// the same addresses, made after the previous one was collected, with the same length,
-    /// is taken for it: its first views then reach the sampler only when sampled).
-    last_store: Cell<(usize, usize, c_int)>,
+    /// The previous view's store: its object and data addresses, its length, and the count
+    /// of releases of the watched store (so a store made at a released one's addresses is
+    /// not taken for it: that holds for this crate's stores, which tell [`store_released`];
+    /// an engine-made ArrayBuffer at a collected one's addresses, first seen through these
+    /// natives, reaches the tracer at its next sampled view).
+    last_store: Cell<(usize, usize, c_int, u64)>,
 }
 
 /// Installs (or with `None` removes) the view sampler of this context's Buffer. Returns false
@@ -285,7 +305,7 @@ pub fn set_view_sampler<'js>(ctx: &Ctx<'js>, sampler: Option<Function<'js>>) -> 
             sampler,
             classes,
             counts: [Cell::new(0), Cell::new(0), Cell::new(0)],
-            last_store: Cell::new((0, 0, -1)),
+            last_store: Cell::new((0, 0, -1, 0)),
         });
     })
     .is_some()
@@ -324,10 +344,14 @@ pub(crate) unsafe fn note_view(
         let abuf = (*buffer).u as *const ArrayBufferHead;
         (buffer as usize, (*abuf).data as usize, (*abuf).byte_length)
     };
+    let store = (store.0, store.1, store.2, WATCHED_RELEASED.with(Cell::get));
     let count = &s.counts[api as usize];
     let n = count.get();
     count.set(n + 1);
     let new_store = s.last_store.replace(store) != store;
+    if new_store {
+        WATCHED_DATA.with(|watched| watched.set(store.1));
+    }
     if !(new_store || n < EXACT_VIEWS || n % SAMPLE_EVERY == 0) {
         return true;
     }

@@ -18,6 +18,13 @@ use rquickjs::{qjs, ArrayBuffer, Ctx, Function, JsLifetime, Object, Value};
 /// ArrayBuffer) releases the store.
 pub struct StoreSource(pub EngineSource);
 
+impl Drop for StoreSource {
+    /// The retention sampler must not take a later store at the same addresses for this one.
+    fn drop(&mut self) {
+        crate::retention::store_released(self.0.as_ptr());
+    }
+}
+
 // SAFETY: `as_ptr`/`len` are stable for the life of the source and the memory is valid for reads
 // and writes (the core's contract for EngineSource). The engine writes it only while JS runs;
 // this crate never runs JS while a slice of store bytes it made is alive, and it never uses the

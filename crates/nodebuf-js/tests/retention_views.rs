@@ -134,3 +134,21 @@ fn a_throwing_sampler_throws_from_the_call() {
         assert_eq!(caught, "from sampler");
     });
 }
+
+#[test]
+fn a_new_store_at_a_collected_stores_addresses_still_reaches_the_sampler() {
+    with_buffer(|ctx| {
+        let sampler: Function = eval(
+            ctx,
+            "globalThis.seen = 0; (view, api) => { if (api === 2) seen++; }",
+        );
+        assert!(nodebuf_js::retention::set_view_sampler(ctx, Some(sampler)));
+        // Each Buffer owns a new store and is released at once (the allocator tends to hand
+        // the next one the same addresses): past the first 32 calls, each still counts as new.
+        let seen: u32 = eval(
+            ctx,
+            "for (let i = 0; i < 200; i++) Buffer.allocUnsafe(i % 2 ? 100000 : 2097152); seen",
+        );
+        assert_eq!(seen, 200);
+    });
+}

@@ -272,6 +272,19 @@ fn every_kind_of_view_is_counted_alike_in_both_modes_and_under_node() {
     );
 }
 
+/// Stores made where released ones were still count as new stores (their allocation sites are
+/// recorded), in both modes.
+#[test]
+fn stores_at_released_stores_addresses_keep_their_allocation_sites() {
+    let listed = nodebuf(&[], "reuse.js");
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let recorded = nodebuf(&["--trace-overlap"], "reuse.js");
+    assert!(recorded.status.success(), "{}", text(&recorded.stderr));
+    let stdout = text(&listed.stdout);
+    assert_eq!(stdout, text(&recorded.stdout));
+    assert_eq!(count(&stdout, ",1,10,Buffer.allocUnsafe,"), 8, "{stdout}");
+}
+
 #[test]
 fn workers_record_their_own_views() {
     let preload = preload();
