@@ -301,6 +301,7 @@ pub fn set_view_sampler<'js>(ctx: &Ctx<'js>, sampler: Option<Function<'js>>) -> 
         return false;
     };
     crate::state::with(ctx, |st| {
+        st.view_sampling.set(sampler.is_some());
         *st.view_sampler.borrow_mut() = sampler.map(|sampler| ViewSampler {
             sampler,
             classes,
@@ -374,12 +375,17 @@ pub(crate) unsafe fn note_view(
 ///
 /// # Safety
 /// `ctx` is `st`'s context and `r` a value of it owned by the caller (given up here).
+#[inline(always)]
 pub(crate) unsafe fn noted(
     ctx: *mut qjs::JSContext,
     st: &CtxState<'_>,
     r: Raw,
     api: ViewApi,
 ) -> Raw {
+    // Untraced runs pay one flag test.
+    if !st.view_sampling.get() {
+        return r;
+    }
     // SAFETY: the caller's contract.
     if unsafe { note_view(ctx, st, r, api) } {
         r

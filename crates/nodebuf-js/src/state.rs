@@ -82,6 +82,8 @@ pub struct CtxState<'js> {
     pub on_slab: RefCell<Option<Function<'js>>>,
     /// The retention tracer's hook on `subarray`/`slice` views (`None`: not tracing).
     pub(crate) view_sampler: RefCell<Option<crate::retention::ViewSampler<'js>>>,
+    /// Whether `view_sampler` is set (the natives' one test when not tracing).
+    pub(crate) view_sampling: std::cell::Cell<bool>,
 }
 
 /// Property names the raw natives look up, interned once.
@@ -195,6 +197,7 @@ pub fn register<'js>(
         inspect: RefCell::new(None),
         on_slab: RefCell::new(Some(on_slab)),
         view_sampler: RefCell::new(None),
+        view_sampling: std::cell::Cell::new(false),
     });
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);
