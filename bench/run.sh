@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+cargo build --quiet --release -p nodebuf
+echo "== the JS-facing suite (nodebuf, node, and bun/deno when present)"
+node bench/report.js
+
+echo
 echo "== encodings, 1 MiB (ratio = nodebuf time / node time)"
 bench/encodings.sh
 
@@ -36,3 +41,5 @@ done
 echo
 echo "== retention tracing cost (off / on)"
 bench/trace_retention.sh
+echo "== streams and zlib (ratio = nodebuf time / node time)"
+bench/streams_zlib.sh

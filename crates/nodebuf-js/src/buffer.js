@@ -22,6 +22,10 @@
   const JSONStringify = JSON.stringify;
   const SymbolToPrimitive = Symbol.toPrimitive;
   const SymbolIterator = Symbol.iterator;
+  // `%TypedArray%.prototype.length`'s getter: natives build results in one pass when a
+  // receiver's `length` is this intrinsic (nothing a script wrote can observe the reads).
+  const typedArrayLength = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
 
   const kMaxLength = 4294967296;
   const kStringMaxLength = 536870888;
@@ -162,6 +166,10 @@
     },
     concat(list, length) {
       if (!ArrayIsArray(list)) throw binding.concatListError(list);
+      if (length === undefined) {
+        const joined = binding.concatPlain(list, typedArrayLength);
+        if (joined !== undefined) return joined;
+      }
       if (length !== undefined || list.length === 0) return binding.concat(list, length, false);
       // Node sums the items' `length`s with JS `+=` (a null item throws here, a string counts
       // its characters) and allocates that before it checks any item.
@@ -365,6 +373,9 @@
   method('fill', fast.fill, 4);
   method('write', fast.write, 4);
   method('toJSON', function toJSON() {
+    // Built natively when Node's loop below could observe nothing (no user `length`).
+    const bytes = binding.jsonData(this, typedArrayLength);
+    if (bytes !== undefined) return { type: 'Buffer', data: bytes };
     const data = new Array(this.length);
     for (let i = 0; i < this.length; i++) data[i] = this[i];
     return { type: 'Buffer', data };

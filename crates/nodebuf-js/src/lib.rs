@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod args;
+pub mod bytecode;
 mod engine;
 pub mod error;
 mod method;
@@ -41,6 +42,7 @@ pub use error::{node_error_to_js, throw_node_error};
 /// Makes a JS string from a core [`nodebuf_core::encoding::JsString`] in its cheapest form
 /// (ASCII by memcpy, latin1 8-bit, UTF-16 as given with lone surrogates kept).
 pub use raw::new_string as js_string;
+pub use raw::{view_geometry, ViewGeometry};
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
@@ -58,6 +60,11 @@ pub struct Options {
 
 const BUFFER_JS: &str = include_str!("buffer.js");
 
+/// buffer.js compiled to bytecode by build.rs (`ENGINE`, `BYTECODE`).
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/buffer_js_bytecode.rs"));
+}
+
 /// Installs Buffer into `ctx` and returns the `buffer` module exports (`Buffer`, `SlowBuffer`,
 /// `transcode`, `isUtf8`, `isAscii`, `atob`, `btoa`, `kMaxLength`, `kStringMaxLength`,
 /// `constants`, `INSPECT_MAX_BYTES`, ...), mirroring `require('buffer')` in Node v20.
@@ -74,7 +81,11 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     let mut eval_options = rquickjs::context::EvalOptions::default();
     eval_options.strict = true;
     eval_options.filename = Some("node:buffer".into());
-    let factory: Function = ctx.eval_with_options(BUFFER_JS, eval_options)?;
+    // buffer.js as build.rs compiled it, else (another engine version) its source.
+    let factory: Function = match bytecode::load(ctx, compiled::ENGINE, compiled::BYTECODE[0].1)? {
+        Some(f) => Function::from_value(f)?,
+        None => ctx.eval_with_options(BUFFER_JS, eval_options)?,
+    };
     // The JS half registers this install's state through `binding.makeFast`.
     let made: Object = factory.call((binding, opts))?;
     let exports: Object = made.get("exports")?;

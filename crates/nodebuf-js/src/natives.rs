@@ -711,6 +711,170 @@ fn set_pool_size(n: f64) {
     nodebuf_core::memory::pool::set_pool_size(n);
 }
 
+/// `buf.toJSON()`'s `data` array, made by the engine's bulk constructor in one call, when
+/// Node's element loop (`this.length` and `this[i]` read for each index) could run no JS:
+/// `this` is a Uint8Array and its `length` resolves to `intrinsic_length`, the engine's
+/// `%TypedArray%.prototype.length` getter. `undefined` otherwise (the JS half loops).
+fn json_data<'js>(
+    ctx: Ctx<'js>,
+    this: Value<'js>,
+    intrinsic_length: Value<'js>,
+) -> Result<Value<'js>> {
+    let undefined = Value::new_undefined(ctx.clone());
+    if raw::uint8_array(&ctx, &this).is_none() || !length_is(&ctx, &this, &intrinsic_length) {
+        return Ok(undefined);
+    }
+    // The intrinsic getter answers with the current length (0 when detached).
+    let Some((ptr, len)) = raw::uint8_array(&ctx, &this) else {
+        return Ok(undefined);
+    };
+    if len > i32::MAX as usize {
+        return Ok(undefined);
+    }
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `len` bytes readable at `ptr`, located just now; no JS runs until the array is
+    // made (ints need no references; the engine takes the values).
+    let array = unsafe {
+        let bytes = std::slice::from_raw_parts(ptr as *const u8, len);
+        let values: Vec<qjs::JSValue> = bytes
+            .iter()
+            .map(|&b| qjs::JS_MKVAL(qjs::JS_TAG_INT, i32::from(b)))
+            .collect();
+        qjs::JS_NewArrayFrom(raw_ctx, len as _, values.as_ptr())
+    };
+    // SAFETY: a new reference (or JS_EXCEPTION), owned from here.
+    let array = unsafe { Value::from_raw(ctx.clone(), array) };
+    if array.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(array)
+}
+
+/// `Buffer.concat(list)` (no `totalLength`) in one native pass when Node's JS could observe
+/// nothing: `list` is a dense Array (its elements read without JS), every item is a readable
+/// Uint8Array sharing the first item's prototype, whose `length` resolves to the intrinsic
+/// getter `intrinsic_length`, with no own `length`. `undefined` otherwise (the JS half runs
+/// Node's algorithm).
+fn concat_plain<'js>(
+    ctx: Ctx<'js>,
+    list: Value<'js>,
+    intrinsic_length: Value<'js>,
+) -> Result<Value<'js>> {
+    let undefined = Value::new_undefined(ctx.clone());
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let Some(atom) = state::with(&ctx, |st| st.atoms.length) else {
+        return Ok(undefined);
+    };
+    // An Array's `length` is a plain own property: reading it runs no JS.
+    // SAFETY: a live value; the result is an int (or freed).
+    let length = unsafe { qjs::JS_GetProperty(raw_ctx, list.as_raw(), atom) };
+    if length.tag != qjs::JS_TAG_INT as i64 {
+        // SAFETY: owned above.
+        unsafe { qjs::JS_FreeValue(raw_ctx, length) };
+        let _ = ctx.catch();
+        return Ok(undefined);
+    }
+    // SAFETY: an int.
+    let count = unsafe { qjs::JS_VALUE_GET_INT(length) } as usize;
+    // SAFETY: no JS runs from here until the Buffer is made (property lookups on objects
+    // that are not Proxies, prototype reads, Rust allocation and copies only).
+    let Some(items) = (unsafe { crate::methods::fast_array_elements(list.as_raw()) }) else {
+        return Ok(undefined);
+    };
+    if count == 0 || items.len() != count {
+        return Ok(undefined);
+    }
+    let first = items[0];
+    // SAFETY: an element of the array, alive while the array is unchanged.
+    let first = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(raw_ctx, first)) };
+    if raw::uint8_array(&ctx, &first).is_none() || !length_is(&ctx, &first, &intrinsic_length) {
+        return Ok(undefined);
+    }
+    // SAFETY: not a Proxy (a Uint8Array): reads the shape's prototype, a new reference.
+    let proto =
+        unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetPrototype(raw_ctx, first.as_raw())) };
+    let mut parts = Vec::with_capacity(count);
+    let mut total = 0usize;
+    for &item in items {
+        // SAFETY: a live element; only the class id is read.
+        if unsafe { qjs::JS_GetTypedArrayType(item) }
+            != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+        {
+            return Ok(undefined);
+        }
+        // SAFETY: a Uint8Array (not a Proxy): reads the shape's prototype (a new reference,
+        // compared by address and freed) and looks up an own property (no JS).
+        let plain = unsafe {
+            let p = qjs::JS_GetPrototype(raw_ctx, item);
+            let same = qjs::JS_VALUE_GET_PTR(p) == qjs::JS_VALUE_GET_PTR(proto.as_raw());
+            qjs::JS_FreeValue(raw_ctx, p);
+            same && qjs::JS_GetOwnProperty(raw_ctx, std::ptr::null_mut(), item, atom) == 0
+        };
+        // SAFETY: a live Uint8Array of this context.
+        let bytes = unsafe { crate::engine::u8_bytes(raw_ctx, item) };
+        let (Some((ptr, len)), true) = (bytes, plain) else {
+            // Detached or out of bounds (Node throws copying it), or an own `length`.
+            return Ok(undefined);
+        };
+        total += len;
+        parts.push((ptr as *const u8, len));
+    }
+    if total > nodebuf_core::memory::K_MAX_LENGTH {
+        return Ok(undefined);
+    }
+    // SAFETY: each range was located in the loop above with no JS since; no reference to
+    // them is live; the core copies overlap-safely.
+    let buf = unsafe { CoreBuffer::concat_raw(&parts) }.map_err(|e| throw(&ctx, e))?;
+    state::to_js(&ctx, &buf)
+}
+
+/// Whether reading `obj.length` calls `getter` and nothing else: the first object on `obj`'s
+/// prototype chain with an own `length` has `getter` as its accessor, and no object on the way
+/// is a Proxy (whose traps are JS). Runs no JS.
+fn length_is<'js>(ctx: &Ctx<'js>, obj: &Value<'js>, getter: &Value<'js>) -> bool {
+    let Some(atom) = state::with(ctx, |st| st.atoms.length) else {
+        return false;
+    };
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let mut current = obj.clone();
+    // Prototype chains of Buffers are four deep; a longer one takes the general path.
+    for _ in 0..16 {
+        let raw = current.as_raw();
+        // SAFETY: JS_IsProxy reads the tag and class id only.
+        if !current.is_object() || unsafe { qjs::JS_IsProxy(raw) } {
+            return false;
+        }
+        let mut desc = std::mem::MaybeUninit::<qjs::JSPropertyDescriptor>::uninit();
+        // SAFETY: an object that is not a Proxy: its own-property lookup runs no JS. On 1 the
+        // descriptor's three values are new references, freed below.
+        let found = unsafe { qjs::JS_GetOwnProperty(raw_ctx, desc.as_mut_ptr(), raw, atom) };
+        if found < 0 {
+            let _ = ctx.catch();
+            return false;
+        }
+        if found == 1 {
+            // SAFETY: initialized by the engine (found == 1).
+            let desc = unsafe { desc.assume_init() };
+            let same = getter.is_object()
+                && desc.getter.tag == qjs::JS_TAG_OBJECT as i64
+                // SAFETY: both are objects; only their addresses are compared.
+                && unsafe { qjs::JS_VALUE_GET_PTR(desc.getter) == qjs::JS_VALUE_GET_PTR(getter.as_raw()) };
+            // SAFETY: the descriptor's own references, freed once.
+            unsafe {
+                qjs::JS_FreeValue(raw_ctx, desc.value);
+                qjs::JS_FreeValue(raw_ctx, desc.getter);
+                qjs::JS_FreeValue(raw_ctx, desc.setter);
+            }
+            return same;
+        }
+        // SAFETY: not a Proxy, so this reads the shape's prototype (a new reference or null).
+        let proto = unsafe { qjs::JS_GetPrototype(raw_ctx, raw) };
+        // SAFETY: owned from here.
+        current = unsafe { Value::from_raw(ctx.clone(), proto) };
+    }
+    false
+}
+
 /// The `binding` object the JS half receives.
 pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let b = Object::new(ctx.clone())?;
@@ -725,6 +889,8 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("fromArrayLike", from_array_like);
     f!("of", of);
     f!("concat", concat);
+    f!("jsonData", json_data);
+    f!("concatPlain", concat_plain);
     f!("copyBytesFrom", copy_bytes_from);
     f!("readNum", crate::methods::read_num);
     f!("makeFast", crate::methods::make_fast);

@@ -135,6 +135,26 @@ pub fn throw_detached_builtin(ctx: &Ctx<'_>, builtin: &str) -> rquickjs::Error {
     )
 }
 
+/// Whether `value` is a DataView whose bytes cannot be read: its buffer was detached, or it lies
+/// out of bounds of a shrunk resizable buffer (the engine's own getters then throw). V8 throws
+/// from `byteLength` on such a view where Node's JS reads it (formatting an error about it).
+pub fn is_gone_data_view<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
+    // SAFETY: a live value; only its class id is read.
+    value.is_object()
+        && unsafe { qjs::JS_IsDataView(value.as_raw()) }
+        && ctx.userdata::<DataViewSlots<'js>>().is_some()
+        && data_view_geometry(ctx, value).is_none()
+}
+
+/// V8's TypeError for a `DataView.prototype` getter read on a view whose buffer is detached or
+/// out of bounds.
+pub fn throw_gone_data_view(ctx: &Ctx<'_>, getter: &str) -> rquickjs::Error {
+    rquickjs::Exception::throw_type(
+        ctx,
+        &format!("Cannot perform DataView.prototype.{getter} on a detached ArrayBuffer"),
+    )
+}
+
 static STRING_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// Whether `value` is a String object, by class id (learned from a real one at install).
@@ -252,10 +272,29 @@ pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
     })
 }
 
-/// A borrowed JS string: its units as a [`JsStr`] until dropped. ASCII strings are borrowed
-/// straight from the engine; others are copied once as UTF-16 (lone surrogates kept).
+// The engine's own string representation, reached through nodebuf's engine patch
+// (vendor/patches/quickjs-0001-raw-strings.patch; docs/ENGINE-PATCHES.md).
+extern "C" {
+    fn JS_GetStringRaw(
+        val: qjs::JSValue,
+        is_wide: *mut std::ffi::c_int,
+        plen: *mut qjs::size_t,
+    ) -> *const std::ffi::c_void;
+    fn JS_NewStringRaw(
+        ctx: *mut qjs::JSContext,
+        len: qjs::size_t,
+        is_wide: std::ffi::c_int,
+        units: *mut *mut std::ffi::c_void,
+    ) -> qjs::JSValue;
+}
+
+/// A borrowed JS string: the engine's own units (Latin-1 bytes or UTF-16 units, as QuickJS
+/// stores the string), no copy, until dropped. A rope (a lazily concatenated string) is
+/// flattened once by the engine.
 pub struct StrRef {
     ctx: *mut qjs::JSContext,
+    /// A reference of our own to the flat string, keeping `ptr` valid (strings are immutable).
+    value: qjs::JSValue,
     ptr: *const u8,
     len: usize,
     wide: bool,
@@ -271,53 +310,45 @@ impl StrRef {
     }
 
     /// [`StrRef::new`] on raw handles; `None` (with an exception pending) when the engine is
-    /// out of memory.
+    /// out of memory flattening a rope.
     ///
     /// # Safety
     /// `value` must be a live string of the context `raw_ctx`, which must outlive the result.
     pub unsafe fn from_raw(raw_ctx: *mut qjs::JSContext, value: qjs::JSValue) -> Option<StrRef> {
-        let mut len: qjs::size_t = 0;
-        // SAFETY: `value` is a string of this context, so no user code runs; the result is a
-        // NUL-terminated UTF-8 buffer of `len` bytes (the string's own bytes when it is ASCII)
-        // that stays valid until JS_FreeCString.
-        let ptr = unsafe { qjs::JS_ToCStringLen2(raw_ctx, &mut len, value, false) };
+        // SAFETY: `value` is a live string: duplicating takes a reference; JS_ToString of a
+        // rope flattens it into a new string (no user code runs for a string).
+        let flat = unsafe {
+            if qjs::JS_VALUE_GET_TAG(value) == qjs::JS_TAG_STRING {
+                qjs::JS_DupValue(raw_ctx, value)
+            } else {
+                qjs::JS_ToString(raw_ctx, value)
+            }
+        };
+        let (mut wide, mut len): (std::ffi::c_int, qjs::size_t) = (0, 0);
+        // SAFETY: reads the header of a flat string (or returns NULL for anything else).
+        let ptr = unsafe { JS_GetStringRaw(flat, &mut wide, &mut len) };
         if ptr.is_null() {
-            return None;
-        }
-        // SAFETY: `len` bytes are readable at `ptr` (see above).
-        let bytes = unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) };
-        if bytes.is_ascii() {
-            return Some(StrRef {
-                ctx: raw_ctx,
-                ptr: ptr as *const u8,
-                len: len as usize,
-                wide: false,
-            });
-        }
-        // SAFETY: freed once, on the context that made it.
-        unsafe { qjs::JS_FreeCString(raw_ctx, ptr) };
-        let mut units: qjs::size_t = 0;
-        // SAFETY: as above; returns `units` UTF-16 code units valid until JS_FreeCStringUTF16.
-        let ptr = unsafe { qjs::JS_ToCStringLenUTF16(raw_ctx, &mut units, value) };
-        if ptr.is_null() {
+            // SAFETY: our own reference (an exception value is freed harmlessly).
+            unsafe { qjs::JS_FreeValue(raw_ctx, flat) };
             return None;
         }
         Some(StrRef {
             ctx: raw_ctx,
+            value: flat,
             ptr: ptr as *const u8,
-            len: units as usize,
-            wide: true,
+            len: len as usize,
+            wide: wide != 0,
         })
     }
 
     /// The string's units.
     pub fn as_js_str(&self) -> JsStr<'_> {
         if self.wide {
-            // SAFETY: `len` u16 units live at `ptr` (aligned: the engine allocated them as
-            // uint16_t) until drop.
+            // SAFETY: `len` u16 units live at `ptr` (aligned: the engine allocates string
+            // storage with malloc's alignment after an 16-byte header) while `value` lives.
             JsStr::Utf16(unsafe { std::slice::from_raw_parts(self.ptr as *const u16, self.len) })
         } else {
-            // SAFETY: `len` bytes live at `ptr` until drop.
+            // SAFETY: `len` bytes live at `ptr` while `value` lives.
             JsStr::Latin1(unsafe { std::slice::from_raw_parts(self.ptr, self.len) })
         }
     }
@@ -325,20 +356,14 @@ impl StrRef {
 
 impl Drop for StrRef {
     fn drop(&mut self) {
-        // SAFETY: `ptr` came from the matching ToCString call on `ctx` and is freed once. The
-        // context outlives every native call that made a StrRef.
-        unsafe {
-            if self.wide {
-                qjs::JS_FreeCStringUTF16(self.ctx, self.ptr as *const u16);
-            } else {
-                qjs::JS_FreeCString(self.ctx, self.ptr as *const std::ffi::c_char);
-            }
-        }
+        // SAFETY: our own reference, released once; the context outlives every native call
+        // that made a StrRef.
+        unsafe { qjs::JS_FreeValue(self.ctx, self.value) };
     }
 }
 
-/// Makes a JS string from decoded text in its cheapest form: ASCII by memcpy, latin1 as an
-/// 8-bit string, UTF-16 as given (lone surrogates kept).
+/// Makes a JS string from decoded text in its cheapest form: one-byte text (ASCII or
+/// Latin-1) as an 8-bit engine string, UTF-16 as given (lone surrogates kept); one memcpy.
 pub fn new_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> rquickjs::Result<Value<'js>> {
     // SAFETY: the context is live.
     let raw = unsafe { new_string_raw(ctx.as_raw().as_ptr(), s) };
@@ -357,33 +382,46 @@ pub fn new_string<'js>(ctx: &Ctx<'js>, s: &JsString) -> rquickjs::Result<Value<'
 /// `raw_ctx` must be a live context.
 pub unsafe fn new_string_raw(raw_ctx: *mut qjs::JSContext, s: &JsString) -> qjs::JSValue {
     match s {
-        // SAFETY: a valid buffer of `b.len()` bytes; QuickJS copies it.
-        JsString::Ascii(b) => unsafe {
-            qjs::JS_NewStringLen(raw_ctx, b.as_ptr() as *const std::ffi::c_char, b.len() as _)
-        },
-        JsString::Latin1(b) => {
-            // The engine stores text whose chars are all < 0x100 one byte per char; it takes
-            // UTF-8 in, so widen the high half to two bytes.
-            let mut utf8 = Vec::with_capacity(b.len() + b.len() / 2);
-            for &c in b {
-                if c < 0x80 {
-                    utf8.push(c);
-                } else {
-                    utf8.push(0xc0 | (c >> 6));
-                    utf8.push(0x80 | (c & 0x3f));
-                }
-            }
-            // SAFETY: as above.
-            unsafe {
-                qjs::JS_NewStringLen(
-                    raw_ctx,
-                    utf8.as_ptr() as *const std::ffi::c_char,
-                    utf8.len() as _,
-                )
-            }
+        // SAFETY: a live context (the caller's contract).
+        JsString::Ascii(b) | JsString::Latin1(b) => unsafe { new_latin1_raw(raw_ctx, b) },
+        // SAFETY: as above.
+        JsString::Utf16(u) => unsafe { new_utf16_raw(raw_ctx, u) },
+    }
+}
+
+/// A new 8-bit engine string holding the Latin-1 units `bytes` (one memcpy): a new reference,
+/// or `JS_EXCEPTION` with the exception pending.
+///
+/// # Safety
+/// `raw_ctx` must be a live context.
+pub unsafe fn new_latin1_raw(raw_ctx: *mut qjs::JSContext, bytes: &[u8]) -> qjs::JSValue {
+    let mut units: *mut std::ffi::c_void = std::ptr::null_mut();
+    // SAFETY: a live context; the engine returns a string of `bytes.len()` uninitialised 8-bit
+    // units at `units` (NULL for the empty string or on failure), written in full below before
+    // the value is returned to anyone.
+    unsafe {
+        let v = JS_NewStringRaw(raw_ctx, bytes.len() as _, 0, &mut units);
+        if !units.is_null() {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), units as *mut u8, bytes.len());
         }
-        // SAFETY: `u.len()` units; QuickJS copies them.
-        JsString::Utf16(u) => unsafe { qjs::JS_NewStringUTF16(raw_ctx, u.as_ptr(), u.len() as _) },
+        v
+    }
+}
+
+/// A new 16-bit engine string holding the UTF-16 units `units16` (one memcpy): a new
+/// reference, or `JS_EXCEPTION` with the exception pending.
+///
+/// # Safety
+/// `raw_ctx` must be a live context.
+pub unsafe fn new_utf16_raw(raw_ctx: *mut qjs::JSContext, units16: &[u16]) -> qjs::JSValue {
+    let mut units: *mut std::ffi::c_void = std::ptr::null_mut();
+    // SAFETY: as in `new_latin1_raw`, with `units16.len()` 16-bit units.
+    unsafe {
+        let v = JS_NewStringRaw(raw_ctx, units16.len() as _, 1, &mut units);
+        if !units.is_null() {
+            std::ptr::copy_nonoverlapping(units16.as_ptr(), units as *mut u16, units16.len());
+        }
+        v
     }
 }
 
@@ -398,6 +436,9 @@ pub struct DataViewSlots<'js> {
     byte_length: Value<'js>,
     /// `%TypedArray%.prototype.byteLength`'s getter (see [`exact_byte_length`]).
     typed_byte_length: Value<'js>,
+    /// `%TypedArray%.prototype.buffer`'s and `byteOffset`'s getters (see [`view_geometry`]).
+    typed_buffer: Value<'js>,
+    typed_byte_offset: Value<'js>,
 }
 
 // SAFETY: the values are tied to the runtime whose userdata holds them; `Changed` only renames
@@ -417,13 +458,15 @@ pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     let class = unsafe { qjs::JS_GetClassID(string_object.as_raw()) };
     STRING_CLASS.store(class, std::sync::atomic::Ordering::Relaxed);
     let getters: rquickjs::Array = ctx.eval(
-        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get)",
+        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(['byteLength', 'buffer', 'byteOffset'].map((k) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), k).get))",
     )?;
     let slots = DataViewSlots {
         buffer: getters.get(0)?,
         byte_offset: getters.get(1)?,
         byte_length: getters.get(2)?,
         typed_byte_length: getters.get(3)?,
+        typed_buffer: getters.get(4)?,
+        typed_byte_offset: getters.get(5)?,
     };
     let _ = ctx.store_userdata(slots);
     watch_resizes(ctx)
@@ -495,6 +538,129 @@ fn watch_resizes(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
         install.call::<_, ()>((proto, key, make))?;
     }
     Ok(())
+}
+
+/// What the engine's slots say a typed array or DataView covers (see [`view_geometry`]).
+pub enum ViewGeometry<'js> {
+    /// Readable: its buffer, byte offset and byte length.
+    Live {
+        /// The ArrayBuffer or SharedArrayBuffer in the view's buffer slot.
+        buffer: Value<'js>,
+        /// The view's first byte within `buffer`.
+        byte_offset: usize,
+        /// How many bytes the view covers (its current length for a length-tracking view).
+        byte_length: usize,
+    },
+    /// Its buffer (given) is detached.
+    Detached(Value<'js>),
+    /// It lies out of bounds of its (shrunk) resizable buffer (given).
+    OutOfBounds(Value<'js>),
+}
+
+/// The geometry of a typed array or DataView from the engine's internal slots, through the
+/// intrinsic getters captured at install (no user code runs, own properties and replaced
+/// prototype getters are never consulted); `None` for other values or before install.
+pub fn view_geometry<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<ViewGeometry<'js>> {
+    if !value.is_object() {
+        return None;
+    }
+    // SAFETY: a live object; only its class id is read.
+    let (typed, data_view) = unsafe {
+        (
+            qjs::JS_GetTypedArrayType(value.as_raw()) >= 0,
+            qjs::JS_IsDataView(value.as_raw()),
+        )
+    };
+    if !typed && !data_view {
+        return None;
+    }
+    let slots = ctx.userdata::<DataViewSlots<'js>>()?;
+    let get = |getter: &Value<'js>| -> Option<Value<'js>> {
+        // SAFETY: one of the engine's native getters, called on a view of its own kind; it
+        // reads slots only and returns a new reference or JS_EXCEPTION, owned from here.
+        let out = unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_Call(
+                    ctx.as_raw().as_ptr(),
+                    getter.as_raw(),
+                    value.as_raw(),
+                    0,
+                    std::ptr::null_mut(),
+                ),
+            )
+        };
+        if out.is_exception() {
+            let _ = ctx.catch();
+            return None;
+        }
+        Some(out)
+    };
+    let (buffer_getter, offset_getter, length_getter) = if typed {
+        (
+            &slots.typed_buffer,
+            &slots.typed_byte_offset,
+            &slots.typed_byte_length,
+        )
+    } else {
+        (&slots.buffer, &slots.byte_offset, &slots.byte_length)
+    };
+    let buffer = get(buffer_getter)?;
+    let detached = array_buffer_kind(ctx, &buffer) == Some(RegionKind::ArrayBuffer) && {
+        let mut len: qjs::size_t = 0;
+        let raw_ctx = ctx.as_raw().as_ptr();
+        // SAFETY: an ArrayBuffer; null with a pending TypeError exactly when it is detached
+        // (taken and dropped here). No JS runs.
+        unsafe {
+            qjs::JS_GetArrayBuffer(raw_ctx, &mut len, buffer.as_raw()).is_null()
+                && qjs::JS_HasException(raw_ctx)
+                && {
+                    let _ = ctx.catch();
+                    true
+                }
+        }
+    };
+    if detached {
+        return Some(ViewGeometry::Detached(buffer));
+    }
+    // A typed array's getters answer 0 when it is out of bounds; a DataView's throw.
+    let offset = get(offset_getter).and_then(|v| v.as_number());
+    let length = get(length_getter).and_then(|v| v.as_number());
+    let in_bounds = match (offset, length) {
+        (Some(o), Some(l)) if typed => {
+            // SAFETY: a typed array of this context; only its slots are read, and the
+            // exception JS_GetTypedArrayBuffer leaves for an out-of-bounds array is dropped.
+            let (mut a, mut b, mut c): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
+            let probe = unsafe {
+                Value::from_raw(
+                    ctx.clone(),
+                    qjs::JS_GetTypedArrayBuffer(
+                        ctx.as_raw().as_ptr(),
+                        value.as_raw(),
+                        &mut a,
+                        &mut b,
+                        &mut c,
+                    ),
+                )
+            };
+            if probe.is_exception() {
+                let _ = ctx.catch();
+                None
+            } else {
+                Some((o as usize, l as usize))
+            }
+        }
+        (Some(o), Some(l)) => Some((o as usize, l as usize)),
+        _ => None,
+    };
+    Some(match in_bounds {
+        Some((byte_offset, byte_length)) => ViewGeometry::Live {
+            buffer,
+            byte_offset,
+            byte_length,
+        },
+        None => ViewGeometry::OutOfBounds(buffer),
+    })
 }
 
 /// A DataView's buffer, byte offset and byte length from its internal slots; `None` when it is

@@ -17,7 +17,8 @@
     if (typeof source !== 'string') throw new Error(`No such built-in module: ${id}`);
     const mod = { exports: {}, id };
     cache.set(id, mod);
-    const fn = native.compile(
+    // Bytecode compiled at build time (build.rs, same wrapper), else the source.
+    const fn = native.loadBuiltin(id) ?? native.compile(
       `(function (exports, require, module, native) { ${source}\n})`, `node:${id}`);
     fn.call(mod.exports, mod.exports, requireBuiltin, mod, native);
     return mod.exports;

@@ -62,6 +62,9 @@ function runTicks() {
       }
     }
     runMicrotasks();
+    // As Node: rejections are looked at only once ticks queued by microtasks have run too (a
+    // handler attached from such a tick still counts as in time).
+    if (tickHead < ticks.length) continue;
     processRejections();
   } while (tickHead < ticks.length || rejections.size > 0);
   ticks.length = 0;

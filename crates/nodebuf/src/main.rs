@@ -5,7 +5,9 @@ mod bytes;
 mod flags;
 mod host;
 mod jsstr;
+mod messages;
 mod modules;
+mod numbers;
 
 use flags::Command;
 

@@ -81,7 +81,17 @@ fn search(
                 // Node searches utf8, utf16le and latin1 needles natively but makes the others
                 // with its pooled `Buffer.from(needle, encoding)`: the needle takes a pool slot.
                 Encoding::Ascii | Encoding::Base64 | Encoding::Base64url | Encoding::Hex => {
-                    Buffer::from_js_str(s, enc)?.to_vec()?
+                    if s.is_empty() {
+                        // Node's fast string path has no empty-string exit: an empty needle
+                        // still runs the room check (`0 > poolSize - poolOffset` makes a new
+                        // slab once the offset is past the end) unless the threshold is 0.
+                        if crate::memory::pool::threshold() > 0 {
+                            crate::memory::pool::make_room(0)?;
+                        }
+                        Vec::new()
+                    } else {
+                        Buffer::from_js_str(s, enc)?.to_vec()?
+                    }
                 }
                 // Node's native search encodes a utf8 needle as WTF-8: a lone surrogate is its
                 // own 3-byte sequence (ED A0 80), not U+FFFD as `Buffer.from` writes.

@@ -60,6 +60,50 @@ impl Buffer {
         }
     }
 
+    /// `Buffer.from(uint8Array)` when the source bytes are reachable only through a raw
+    /// pointer (an engine's typed array): a copy, pooled by the `allocUnsafe` rule, written
+    /// once (an unpooled store is not zeroed first).
+    ///
+    /// # Safety
+    /// `src` must be readable for `len` bytes for the whole call and no reference to those
+    /// bytes may be live. They may overlap the destination (a JS view of a whole pool slab
+    /// covers bytes the pool has not handed out yet): the copy is overlap-safe.
+    #[track_caller]
+    pub unsafe fn copy_from_raw(src: *const u8, len: usize) -> Result<Buffer, NodeError> {
+        // SAFETY: the closure writes all `len` bytes; reads of `src` are valid (the caller's
+        // contract) and `ptr::copy` allows the overlap described above.
+        unsafe {
+            Buffer::alloc_written(len, Site::caller(), false, |dst| {
+                std::ptr::copy(src, dst, len)
+            })
+        }
+    }
+
+    /// `Buffer.concat(list)` of byte ranges reachable only through raw pointers: one Buffer
+    /// of their total length, allocated by the `allocUnsafe` rule and written once.
+    ///
+    /// # Safety
+    /// Each `(ptr, len)` must be readable for the whole call with no reference to those bytes
+    /// live; they may overlap the destination as in [`Buffer::copy_from_raw`].
+    #[track_caller]
+    pub unsafe fn concat_raw(parts: &[(*const u8, usize)]) -> Result<Buffer, NodeError> {
+        // Saturating: a sum past usize is past kMaxLength too, which `alloc_written` refuses.
+        let total = parts
+            .iter()
+            .fold(0usize, |sum, &(_, len)| sum.saturating_add(len));
+        // SAFETY: the parts' lengths sum to `total`, so the closure writes every byte; reads
+        // are valid (the caller's contract) and `ptr::copy` allows the overlap.
+        unsafe {
+            Buffer::alloc_written(total, Site::caller(), false, |dst| {
+                let mut at = 0;
+                for &(src, len) in parts {
+                    std::ptr::copy(src, dst.add(at), len);
+                    at += len;
+                }
+            })
+        }
+    }
+
     /// `Buffer.of(...bytes)` (and any other copy Node makes without the pool): a copy in a store
     /// of its own.
     #[track_caller]

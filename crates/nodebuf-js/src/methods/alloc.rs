@@ -3,7 +3,7 @@
 use nodebuf_core::api;
 use nodebuf_core::args::Arg;
 use nodebuf_core::{Buffer as CoreBuffer, NodeError};
-use rquickjs::{qjs, Value};
+use rquickjs::{qjs, Ctx, Value};
 
 use crate::engine::Raw;
 use crate::method::{Call, Method, MAX_ARITY};
@@ -42,6 +42,21 @@ impl Method for Alloc {
             (true, false) => [O, NV, O, O, O, O],
             (true, true) => [O, NV, S, O, O, O],
         }
+    }
+
+    /// A fill that is a DataView over a detached or out-of-bounds buffer: Node's fill formats
+    /// its "invalid value" error by reading the view's `byteLength`, V8's TypeError.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        _: &CtxState<'_>,
+        _: &Value<'js>,
+        a: &mut [Value<'js>],
+        call: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if Self::flags(a, call)[1] == NV && crate::raw::is_gone_data_view(ctx, &a[1]) {
+            return Err(crate::raw::throw_gone_data_view(ctx, "byteLength"));
+        }
+        Ok(None)
     }
 }
 

@@ -82,6 +82,23 @@ impl Method for Fill {
         if a[0].is_number() && whole && crate::raw::is_unreadable_uint8_array(ctx, this) {
             return Err(crate::raw::throw_detached_builtin(ctx, "fill"));
         }
+        // A DataView that covers no bytes because its buffer is gone is an empty value: Node
+        // throws ERR_INVALID_ARG_VALUE for it, and formatting that error reads the view's
+        // `byteLength`, which throws V8's TypeError first. An empty range returns before.
+        if crate::raw::is_gone_data_view(ctx, &a[0]) {
+            if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
+                let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
+                    api::fill::fill_range(len, &Arg::Undefined, &r[0], &r[1], &r[2])
+                })?;
+                // Node's native fill returns for an empty range before it looks at the value.
+                return match range {
+                    Some((r, _)) if r.start < r.end => {
+                        Err(crate::raw::throw_gone_data_view(ctx, "byteLength"))
+                    }
+                    _ => Ok(Some(this.clone())),
+                };
+            }
+        }
         if a[0].is_object() && crate::raw::region(ctx, &a[0]).is_none() {
             if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
@@ -168,8 +185,12 @@ pub unsafe extern "C" fn copy_fn(
             if let (Some((src, src_len)), Some((dst, dst_len)), (Some(ts), Some(ss), Some(se))) =
                 (u8_bytes(ctx, this), u8_bytes(ctx, target), rest)
             {
-                if let Ok(plan) = api::copy::copy_plan_for_len(src_len, dst_len, &ts, &ss, &se) {
-                    return number(copy_planned((src, src_len), (dst, dst_len), plan) as f64);
+                // An empty source may be a detached one, which the general path tells apart.
+                if src_len > 0 {
+                    if let Ok(plan) = api::copy::copy_plan_for_len(src_len, dst_len, &ts, &ss, &se)
+                    {
+                        return number(copy_planned((src, src_len), (dst, dst_len), plan) as f64);
+                    }
                 }
             }
             general(ctx, data, this, argc, argv, |c, this, a| {
@@ -248,6 +269,7 @@ fn copy_general<'js>(
         }
     }
     let [ts, ss, se] = positions;
+    let asks = (ts.clone(), se.clone());
     let plan = run_ref(
         ctx,
         &this,
@@ -255,6 +277,25 @@ fn copy_general<'js>(
         &[O, O, O, O],
         |buf, a| api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]),
     )?;
+    // A detached or out-of-bounds source has length 0: when `sourceEnd` still asks for bytes
+    // and the target has room, Node hands it to `%TypedArray%.prototype.set`, which throws
+    // V8's TypeError (sourceStart passed its check, so it is 0).
+    if plan.len == 0 && crate::raw::is_unreadable_uint8_array(ctx, &this) {
+        let target_len = crate::raw::uint8_array(ctx, &target).map_or(0, |(_, len)| len);
+        // Node's toInteger: NaN (and undefined) is 0.
+        let integer = |v: &Value<'js>| -> rquickjs::Result<f64> {
+            let n = if v.is_undefined() {
+                0.0
+            } else {
+                crate::args::to_number(ctx, v)?.trunc()
+            };
+            Ok(if n.is_nan() { 0.0 } else { n })
+        };
+        let (ts, se) = (integer(&asks.0)?, integer(&asks.1)?);
+        if se > 0.0 && ts < target_len as f64 {
+            return Err(crate::raw::throw_detached_builtin(ctx, "set"));
+        }
+    }
     let (Some(src), Some(dst)) = (
         crate::raw::uint8_array(ctx, &this),
         crate::raw::uint8_array(ctx, &target),

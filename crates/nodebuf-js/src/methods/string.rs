@@ -64,7 +64,8 @@ impl Method for ToString {
     }
 
     /// `toString()` (or `toString(enc)` naming utf8, latin1 or ascii, of the whole buffer) of
-    /// ASCII bytes is the bytes themselves: the engine makes the string by memcpy.
+    /// ASCII bytes, and `toString('latin1')` of any bytes, is the bytes themselves: one memcpy
+    /// into an 8-bit engine string.
     #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
@@ -81,39 +82,43 @@ impl Method for ToString {
             if len > api::string::MAX_STRING_LENGTH {
                 return None;
             }
-            let whole = argc == 0
-                || (argc <= 3
-                    && tag(arg(argc, argv, 1)) == qjs::JS_TAG_UNDEFINED
-                    && tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED
-                    && ascii_name(ctx, arg(argc, argv, 0)));
-            if !whole || !std::slice::from_raw_parts(ptr, len).is_ascii() {
-                return None;
+            let name = if argc == 0 {
+                Some(Encoding::Utf8)
+            } else if argc <= 3
+                && tag(arg(argc, argv, 1)) == qjs::JS_TAG_UNDEFINED
+                && tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED
+            {
+                identity_name(ctx, arg(argc, argv, 0))
+            } else {
+                None
+            };
+            // Latin-1 decoding is the identity on any bytes; utf8 and ascii only on ASCII.
+            match name {
+                Some(Encoding::Latin1) => {}
+                Some(_) if std::slice::from_raw_parts(ptr, len).is_ascii() => {}
+                _ => return None,
             }
-            Some(qjs::JS_NewStringLen(
+            Some(raw::new_latin1_raw(
                 ctx,
-                ptr as *const std::ffi::c_char,
-                len as _,
+                std::slice::from_raw_parts(ptr, len),
             ))
         }
     }
 }
 
-/// Whether `v` is `undefined` or a string naming an encoding that decodes ASCII bytes to
-/// themselves (utf8, latin1, ascii), by the core's name rules.
+/// The encoding `v` names when it decodes ASCII bytes to themselves (`undefined`: utf8; a
+/// string naming utf8, latin1 or ascii by the core's name rules); `None` otherwise.
 ///
 /// # Safety
 /// `v` must be a live value of `ctx`.
-unsafe fn ascii_name(ctx: *mut qjs::JSContext, v: Raw) -> bool {
+unsafe fn identity_name(ctx: *mut qjs::JSContext, v: Raw) -> Option<Encoding> {
     match tag(v) {
-        qjs::JS_TAG_UNDEFINED => true,
+        qjs::JS_TAG_UNDEFINED => Some(Encoding::Utf8),
         // SAFETY: a string of this context; the StrRef is dropped here.
-        qjs::JS_TAG_STRING => unsafe { StrRef::from_raw(ctx, v) }.is_some_and(|s| {
-            matches!(
-                Encoding::parse_js(s.as_js_str()),
-                Some(Encoding::Utf8 | Encoding::Latin1 | Encoding::Ascii)
-            )
-        }),
-        _ => false,
+        qjs::JS_TAG_STRING => unsafe { StrRef::from_raw(ctx, v) }
+            .and_then(|s| Encoding::parse_js(s.as_js_str()))
+            .filter(|e| matches!(e, Encoding::Utf8 | Encoding::Latin1 | Encoding::Ascii)),
+        _ => None,
     }
 }
 

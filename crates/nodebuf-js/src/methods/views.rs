@@ -96,6 +96,10 @@ pub unsafe extern "C" fn from_fn(
                 if let Some(buf) = unsafe { from_uint8_array(ctx, st, value) } {
                     return st.to_js_raw(&buf);
                 }
+                // SAFETY: as above.
+                if let Some(buf) = unsafe { from_number_array(ctx, st, value) } {
+                    return st.to_js_raw(&buf);
+                }
             }
             _ => {}
         }
@@ -123,15 +127,8 @@ unsafe fn from_uint8_array(
         return None;
     }
     // Property reads may run getters: both happen before the bytes are located.
-    // SAFETY: a live object; the results are owned and freed below.
-    let value_of = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.value_of) };
-    let plain = tag(value_of) == qjs::JS_TAG_OBJECT
-        // SAFETY: both are objects; only their addresses are compared.
-        && unsafe { qjs::JS_VALUE_GET_PTR(value_of) == qjs::JS_VALUE_GET_PTR(st.object_value_of.as_raw()) };
-    // SAFETY: owned above.
-    unsafe { qjs::JS_FreeValue(ctx, value_of) };
-    if !plain {
-        clear_exception(ctx);
+    // SAFETY: a live object.
+    if !unsafe { plain_value_of(ctx, st, value) } {
         return None;
     }
     // SAFETY: as above.
@@ -149,11 +146,110 @@ unsafe fn from_uint8_array(
     if n <= 0 || n as usize != len {
         return None;
     }
-    let buf = CoreBuffer::alloc_unsafe(len).ok()?;
-    // SAFETY: `len` bytes readable at `ptr` (located just now) and writable at the new
-    // Buffer's start; `copy` allows overlap (a view of the whole pool slab may cover them).
-    unsafe { std::ptr::copy(ptr, buf.as_ptr(), len) };
-    Some(buf)
+    // SAFETY: `len` bytes readable at `ptr` (located just now, no JS runs during the copy);
+    // no reference to them is live; the copy is overlap-safe.
+    unsafe { CoreBuffer::copy_from_raw(ptr, len) }.ok()
+}
+
+/// Whether `value.valueOf` is `Object.prototype.valueOf` (Node's `valueOf()` probe in
+/// `Buffer.from` then yields the object itself). Reads the property once (a getter runs, as
+/// Node's read does); clears an exception it threw (the general path reads it again).
+///
+/// # Safety
+/// `value` must be a live object of `ctx`.
+unsafe fn plain_value_of(ctx: *mut qjs::JSContext, st: &CtxState<'_>, value: Raw) -> bool {
+    // SAFETY: a live object; the result is owned and freed below.
+    let value_of = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.value_of) };
+    let plain = tag(value_of) == qjs::JS_TAG_OBJECT
+        // SAFETY: both are objects; only their addresses are compared.
+        && unsafe { qjs::JS_VALUE_GET_PTR(value_of) == qjs::JS_VALUE_GET_PTR(st.object_value_of.as_raw()) };
+    // SAFETY: owned above.
+    unsafe { qjs::JS_FreeValue(ctx, value_of) };
+    if !plain {
+        clear_exception(ctx);
+    }
+    plain
+}
+
+extern "C" {
+    /// nodebuf's engine patch (vendor/patches/quickjs-0002-fast-array.patch): the elements of a
+    /// dense Array of plain data elements, borrowed until the array changes or JS runs.
+    fn JS_GetFastArray(obj: Raw, values: *mut *mut Raw, count: *mut u32) -> bool;
+}
+
+/// The elements of `value` when it is an Array the engine stores densely with plain data
+/// elements and all `count` of them are present: reading them runs no JS and is unobservable.
+/// The slice is valid until the array changes or JS runs.
+///
+/// # Safety
+/// `value` must be a live value; the caller must not run JS while it uses the slice.
+pub(crate) unsafe fn fast_array_elements<'a>(value: Raw) -> Option<&'a [Raw]> {
+    let (mut values, mut count): (*mut Raw, u32) = (std::ptr::null_mut(), 0);
+    // SAFETY: reads the object's header only (false for anything else).
+    if !unsafe { JS_GetFastArray(value, &mut values, &mut count) } {
+        return None;
+    }
+    if count == 0 {
+        return Some(&[]);
+    }
+    // SAFETY: the engine's `count` live values (see the contract above).
+    Some(unsafe { std::slice::from_raw_parts(values, count as usize) })
+}
+
+/// `Buffer.from(array)` for a dense Array of numbers (what Node's array-like copy does with
+/// `buf[i] = array[i]`: ToUint8 of each element), in one pass with no property lookups. `None`
+/// (after reading only `valueOf` and `length`, as Node does first) sends the call to the
+/// general path.
+///
+/// # Safety
+/// `value` must be a live object of `ctx`.
+unsafe fn from_number_array(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    value: Raw,
+) -> Option<CoreBuffer> {
+    // A first look (no JS) for a dense Array; the elements are fetched again after the
+    // property reads below, which may run getters.
+    // SAFETY: a live value; the slice is not used.
+    unsafe { fast_array_elements(value) }?;
+    // SAFETY: a live object.
+    if !unsafe { plain_value_of(ctx, st, value) } {
+        return None;
+    }
+    // An Array's `length` is a plain own property: reading it runs no JS.
+    // SAFETY: a live object; an int needs no freeing.
+    let length = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.length) };
+    if tag(length) != qjs::JS_TAG_INT {
+        // SAFETY: owned above.
+        unsafe { qjs::JS_FreeValue(ctx, length) };
+        return None;
+    }
+    // SAFETY: an int.
+    let n = unsafe { qjs::JS_VALUE_GET_INT(length) } as usize;
+    // SAFETY: no JS runs while the elements are read (allocation and ToUint8 are Rust only).
+    let items = unsafe { fast_array_elements(value) }?;
+    if n == 0 || items.len() != n || !items.iter().all(|&v| is_number(v)) {
+        return None;
+    }
+    CoreBuffer::from_fn(n, |i| to_uint8(items[i])).ok()
+}
+
+/// Whether `v` is a number (an int or a float).
+fn is_number(v: Raw) -> bool {
+    matches!(tag(v), qjs::JS_TAG_INT | qjs::JS_TAG_FLOAT64)
+}
+
+/// ToUint8 of a number value (see [`is_number`]).
+fn to_uint8(v: Raw) -> u8 {
+    match tag(v) {
+        // SAFETY: the tag says int.
+        qjs::JS_TAG_INT => (unsafe { qjs::JS_VALUE_GET_INT(v) }) as u8,
+        // SAFETY: the tag says float.
+        qjs::JS_TAG_FLOAT64 => {
+            nodebuf_core::number::to_uint8(unsafe { qjs::JS_VALUE_GET_FLOAT64(v) })
+        }
+        _ => 0,
+    }
 }
 
 /// An integer relative offset as Node's `subarray` adjusts it (`Math.trunc`, negatives from

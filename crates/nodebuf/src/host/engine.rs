@@ -105,6 +105,24 @@ fn compile<'js>(ctx: Ctx<'js>, source: String, filename: String) -> Result<Value
     ctx.eval_with_options(source, options)
 }
 
+/// The builtins compiled to bytecode by build.rs: `ENGINE`, `BYTECODE` by module id.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/builtins_bytecode.rs"));
+}
+
+/// `native.loadBuiltin(id)`: the builtin `id`'s wrapper function (what `compile` makes of
+/// `(function (exports, require, module, native) { source })`) from the bytecode build.rs
+/// compiled, with no parsing. `undefined` when there is none or the engine refuses it: the
+/// bootstrap then compiles the source.
+fn load_builtin<'js>(ctx: Ctx<'js>, id: String) -> Result<Value<'js>> {
+    let found = compiled::BYTECODE.iter().find(|(name, _)| *name == id);
+    let loaded = match found {
+        Some((_, bytes)) => nodebuf_js::bytecode::load(&ctx, compiled::ENGINE, bytes)?,
+        None => None,
+    };
+    Ok(loaded.unwrap_or_else(|| Value::new_undefined(ctx)))
+}
+
 fn run_gc(ctx: Ctx<'_>) {
     ctx.run_gc();
 }
@@ -122,6 +140,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;
     native.set("compile", Function::new(ctx.clone(), compile)?)?;
+    native.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
     native.set("gc", Function::new(ctx.clone(), run_gc)?)?;
     native.set("sleep", Function::new(ctx.clone(), sleep)?)?;
     native.set("now", Function::new(ctx.clone(), now_ms)?)?;

@@ -62,6 +62,7 @@ fn build_native<'js>(
     modules::fs::install(ctx, &native)?;
     modules::os::install(ctx, &native)?;
     modules::retention::install(ctx, &native)?;
+    modules::zlib::install(ctx, &native)?;
     modules::child_process::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;
@@ -73,6 +74,10 @@ fn build_native<'js>(
     modules::worker_threads::install(ctx, &native, worker)?;
     native.set("sources", sources(ctx)?)?;
     native.set(
+        "numberToString",
+        Function::new(ctx.clone(), crate::numbers::shortest::number_to_string)?,
+    )?;
+    native.set(
         "setRejectionHook",
         Function::new(ctx.clone(), set_rejection_hook)?,
     )?;
@@ -81,6 +86,7 @@ fn build_native<'js>(
         pending_deprecation: flags.pending_deprecation,
     };
     let buffer_module = nodebuf_js::install(ctx, &options)?;
+    crate::messages::install(ctx, Some(&buffer_module))?;
     native.set("bufferModule", buffer_module)?;
     Ok(native)
 }
@@ -134,6 +140,10 @@ fn run_thread(
     };
     let code = context.with(|ctx| {
         shared_memory::install(&ctx);
+        if let Err(e) = crate::numbers::install(&ctx) {
+            let caught = Err::<(), _>(e).catch(&ctx).unwrap_err();
+            return report_bootstrap_failure(&ctx, caught);
+        }
         let native = match build_native(&ctx, flags, script, args, worker) {
             Ok(native) => native,
             Err(e) => {

@@ -14,8 +14,10 @@ class TextEncoder {
   }
 
   encodeInto(src, dest) {
+    // Node validates the source first and never converts it (no toString runs).
+    if (typeof src !== 'string') throw codes.ERR_INVALID_ARG_TYPE('src', 'string', src);
     if (!(dest instanceof Uint8Array)) throw codes.ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
-    const [read, written] = native.utf8EncodeInto(`${src}`, dest);
+    const [read, written] = native.utf8EncodeInto(src, dest);
     return { read, written };
   }
 

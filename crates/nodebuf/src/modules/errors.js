@@ -17,10 +17,69 @@ const engineMessages = [
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
 ];
 
-function translateEngineMessage(error) {
+// V8 names the builtin that met a detached buffer; the engine's frame gives the function.
+const builtinNames = (() => {
+  const names = new Map();
+  const add = (proto, prefix) => {
+    for (const key of Reflect.ownKeys(proto)) {
+      if (typeof key !== 'string' || key === 'constructor') continue;
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      if (typeof d.value === 'function') names.set(d.value, `${prefix}.${key}`);
+      if (typeof d.get === 'function') names.set(d.get, `${prefix}.${key}`);
+    }
+  };
+  add(Object.getPrototypeOf(Uint8Array.prototype), '%TypedArray%.prototype');
+  add(DataView.prototype, 'DataView.prototype');
+  add(ArrayBuffer.prototype, 'ArrayBuffer.prototype');
+  return names;
+})();
+const dataViewAccessors = new Set(Reflect.ownKeys(DataView.prototype)
+  .filter((k) => typeof k === 'string' && /^[gs]et/.test(k))
+  .map((k) => DataView.prototype[k]));
+
+// Rewordings that need the engine frame the error came from (`site`: the innermost call site)
+// but no argument value; the constructors and BigInt() that need values are reworded by
+// `internal/messages` as they throw.
+function translateBySite(error, message, site) {
+  if (site === undefined || !site.isNative()) return undefined;
+  let fn;
+  try { fn = site.getFunction(); } catch { fn = undefined; }
+  const fnName = site.getFunctionName();
+  if (/^ArrayBuffer is detached( or resized)?$/.test(message) && builtinNames.has(fn)) {
+    return `Cannot perform ${builtinNames.get(fn)} on a detached ArrayBuffer`;
+  }
+  if (error instanceof RangeError && dataViewAccessors.has(fn) &&
+      (message === 'out of bound' || message === 'invalid array index')) {
+    return 'Offset is outside the bounds of the DataView';
+  }
+  if (error instanceof RangeError && message === 'invalid array length' &&
+      builtinNames.get(fn) === '%TypedArray%.prototype.set') {
+    return 'offset is out of bounds';
+  }
+  if (message === 'invalid number of digits') {
+    if (fnName === 'toFixed') return 'toFixed() digits argument must be between 0 and 100';
+    if (fnName === 'toPrecision') return 'toPrecision() argument must be between 1 and 100';
+    if (fnName === 'toExponential') return 'toExponential() argument must be between 0 and 100';
+  }
+  return undefined;
+}
+
+const siteFreeMessages = new Map([
+  ['invalid string length', 'Invalid string length'],
+  ['bigint argument with unary +', 'Cannot convert a BigInt value to a number'],
+  ['bad normalization form', 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],
+]);
+
+function translateEngineMessage(error, sites) {
   if (error === null || typeof error !== 'object') return;
   const desc = Object.getOwnPropertyDescriptor(error, 'message');
   if (desc === undefined || typeof desc.value !== 'string') return;
+  const bySite = translateBySite(error, desc.value, sites === undefined ? undefined : sites[0]);
+  const fixed = bySite === undefined ? siteFreeMessages.get(desc.value) : bySite;
+  if (fixed !== undefined) {
+    error.message = fixed;
+    return;
+  }
   for (const [pattern, replacement] of engineMessages) {
     if (pattern.test(desc.value)) {
       error.message = desc.value.replace(pattern, replacement);
@@ -66,7 +125,7 @@ function frameText(site) {
 // V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
 // calls Error.prepareStackTrace with the same call-site objects, so we render them that way.
 function prepareStackTrace(error, sites) {
-  translateEngineMessage(error);
+  translateEngineMessage(error, sites);
   let text = headerOf(error);
   for (const site of sites) {
     text += `\n${frameText(site)}`;
@@ -191,7 +250,11 @@ function invalidArgTypeMessage(name, expected, actual) {
   }
   if (other.length > 0) {
     if (other.length > 1) msg += `one of ${listJoin(other, 'or')}`;
-    else msg += other[0];
+    else {
+      // A single named type with capitals reads 'an ArrayBufferView[]', as in Node.
+      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      msg += other[0];
+    }
   }
   return `${msg}.${describeReceived(actual)}`;
 }

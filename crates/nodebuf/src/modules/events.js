@@ -429,8 +429,8 @@ EventEmitter.on = function on(emitter, name, options = undefined) {
 /** `events.addAbortListener(signal, listener)`: calls `listener` once on abort; disposable. */
 EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
   if (signal === undefined) throw codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
-  const { AbortSignal } = abortControllerModule();
-  if (!(signal instanceof AbortSignal)) throw codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  // Node validates the signal by shape (an object with `aborted`), not by class.
+  abortControllerModule().validateAbortSignal(signal, 'signal');
   checkListener(listener);
   let removed = false;
   const remove = () => {

@@ -2,7 +2,7 @@
 // through the runner's single byte wrapper (src/bytes.rs), so Buffers appear once bound.
 'use strict';
 
-const { codes, makeNodeError } = require('internal/errors');
+const { codes, makeNodeError, validateObject, validateInteger } = require('internal/errors');
 const pathModule = require('path');
 const nfs = native.fs;
 
@@ -99,9 +99,27 @@ function readFileSync(path, options) {
 
 function writeFileSync(path, data, options) {
   const opts = optionsOf(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  const bytes = dataOf(data, opts.encoding);
-  const target = isFd(path) ? path : toPath(path, 'file');
-  nfs.writeFile(target, bytes, flagsOf(opts.flag, 'w'), opts.mode);
+  if (!ArrayBuffer.isView(data)) {
+    const bytes = dataOf(data, opts.encoding);
+    const target = isFd(path) ? path : toPath(path, 'file');
+    nfs.writeFile(target, bytes, flagsOf(opts.flag, 'w'), opts.mode);
+    return;
+  }
+  // A view is written as Node writes it: open, then writeSync by its `byteLength` property
+  // until done (so a view lying about its length gets writeSync's checks and errors).
+  const userFd = isFd(path);
+  const fd = userFd ? path : openSync(toPath(path, 'file'), flagsOf(opts.flag, 'w'), opts.mode);
+  try {
+    let offset = 0;
+    let length = data.byteLength;
+    while (length > 0) {
+      const written = writeSync(fd, data, offset, length);
+      offset += written;
+      length -= written;
+    }
+  } finally {
+    if (!userFd) closeSync(fd);
+  }
 }
 
 function appendFileSync(path, data, options) {
@@ -126,41 +144,82 @@ function closeSync(fd) {
   nfs.close(fd);
 }
 
+// readSync/writeSync follow Node's JS step by step: they read the view's `byteLength` as a
+// property (a getter runs, an own property is believed) and check the range against it; the
+// binding then uses the view's real bytes and throws ERR_BUFFER_OUT_OF_BOUNDS where Node's C++
+// would abort on a range outside them.
 function readSync(fd, buffer, offsetOrOptions, length, position) {
   validateFd(fd);
   if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   let offset = offsetOrOptions;
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined && offsetOrOptions !== null) validateObject(offsetOrOptions, 'options');
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
   }
   if (offset === undefined) offset = 0;
-  if (length === undefined) length = buffer.byteLength - offset;
-  if (typeof offset !== 'number') throw codes.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
   if (length === 0) return 0;
-  if (offset < 0 || offset > buffer.byteLength) throw codes.ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
-  if (length < 0 || length > buffer.byteLength - offset) {
-    throw codes.ERR_OUT_OF_RANGE('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
-  }
-  const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  return nfs.read(fd, view, offset, length, typeof position === 'bigint' ? Number(position) : position);
+  if (buffer.byteLength === 0) throw codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  const bufferLength = buffer.byteLength;
+  if (offset < 0) throw codes.ERR_OUT_OF_RANGE('offset', '>= 0', offset);
+  if (length < 0) throw codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+  if (offset + length > bufferLength) throw codes.ERR_OUT_OF_RANGE('length', `<= ${bufferLength - offset}`, length);
+  if (position == null) position = null;
+  else if (typeof position === 'bigint') position = Number(position);
+  return nfs.read(fd, buffer, offset, length, position);
 }
 
 function writeSync(fd, buffer, offsetOrOptions, length, position) {
   validateFd(fd);
-  if (typeof buffer === 'string') {
-    return nfs.write(fd, buffer, 0, undefined, typeof offsetOrOptions === 'number' ? offsetOrOptions : null);
-  }
-  if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   let offset = offsetOrOptions;
-  if (offset !== null && typeof offset === 'object') ({ offset = 0, length, position = null } = offset);
-  if (offset === undefined || offset === null) offset = 0;
-  if (length === undefined) length = buffer.byteLength - offset;
-  if (offset < 0 || offset > buffer.byteLength) throw codes.ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
-  if (length < 0 || length > buffer.byteLength - offset) {
-    throw codes.ERR_OUT_OF_RANGE('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
+  if (ArrayBuffer.isView(buffer)) {
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+    }
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    const byteLength = buffer.byteLength;
+    if (offset > byteLength) throw codes.ERR_OUT_OF_RANGE('offset', `<= ${byteLength}`, offset);
+    if (length > byteLength - offset) throw codes.ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
+    if (length < 0) throw codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+    validateInt32(length, 'length', 0);
+    return nfs.write(fd, buffer, offset, length, position);
   }
-  const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  return nfs.write(fd, view, offset, length, position === undefined ? null : position);
+  if (typeof buffer !== 'string') throw codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  return nfs.write(fd, buffer, 0, undefined, typeof offsetOrOptions === 'number' ? offsetOrOptions : null);
+}
+
+function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+  if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < min || value > max) throw codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+}
+
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers)) throw codes.ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  for (let i = 0; i < buffers.length; i++) {
+    if (!ArrayBuffer.isView(buffers[i])) throw codes.ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  }
+}
+
+// readvSync/writevSync: the list is checked in JS; the binding reads each item once and uses
+// its real bytes.
+function readvSync(fd, buffers, position) {
+  validateFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  return nfs.readv(fd, buffers, position);
+}
+
+function writevSync(fd, buffers, position) {
+  validateFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  if (typeof position !== 'number') position = null;
+  return nfs.writev(fd, buffers, position);
 }
 
 const S_IFMT = 0o170000;
@@ -351,6 +410,7 @@ function promiseForm(syncFn) {
 
 const syncApi = {
   readFileSync, writeFileSync, appendFileSync, openSync, closeSync, readSync, writeSync,
+  readvSync, writevSync,
   statSync, lstatSync, fstatSync, existsSync, mkdirSync, readdirSync, rmSync, rmdirSync,
   unlinkSync, renameSync, copyFileSync, realpathSync, accessSync, chmodSync, ftruncateSync,
   truncateSync, fsyncSync, mkdtempSync,
@@ -369,5 +429,18 @@ for (const [name, fn] of Object.entries(syncApi)) {
 }
 promises.constants = constants;
 fs.promises = promises;
+
+// File streams live with the stream modules; loaded on first use.
+const fileStreams = () => require('internal/streams/fs-streams');
+Object.defineProperties(fs, {
+  ReadStream: { configurable: true, enumerable: true, get() { return fileStreams().ReadStream; } },
+  WriteStream: { configurable: true, enumerable: true, get() { return fileStreams().WriteStream; } },
+});
+fs.createReadStream = function createReadStream(path, options) {
+  return new (fileStreams().ReadStream)(path, options);
+};
+fs.createWriteStream = function createWriteStream(path, options) {
+  return new (fileStreams().WriteStream)(path, options);
+};
 
 module.exports = fs;

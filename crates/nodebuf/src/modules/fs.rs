@@ -181,42 +181,55 @@ fn close(ctx: Ctx<'_>, fd: i32) -> Result<()> {
     Ok(())
 }
 
-/// `fs.readSync(fd, buffer, offset, length, position)`: reads into `buffer[offset..offset+length]`.
+/// Node's C++ aborts the process (`Assertion failed: Buffer::IsWithinBounds`) when the range
+/// its JS computed from a view's (possibly lying) `byteLength` property lies outside the view's
+/// real bytes; nodebuf throws this RangeError instead and touches nothing.
+fn out_of_bounds(ctx: &Ctx<'_>) -> Error {
+    nodebuf_js::throw_node_error(ctx, &nodebuf_core::NodeError::out_of_buffer_bounds(None))
+}
+
+fn not_a_view(ctx: &Ctx<'_>) -> Error {
+    Exception::throw_type(ctx, "buffer must be an ArrayBufferView")
+}
+
+/// `fs.readSync`'s binding: reads into `buffer[offset..offset + length]` of the view's real
+/// bytes (resolved from the engine's slots, never its properties).
 fn read<'js>(
     ctx: Ctx<'js>,
     fd: i32,
     buffer: Value<'js>,
-    offset: usize,
-    length: usize,
+    offset: f64,
+    length: f64,
     position: Value<'js>,
 ) -> Result<usize> {
     let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
     let result = with_view_bytes_mut(&ctx, &buffer, |bytes| {
-        let end = offset.saturating_add(length).min(bytes.len());
-        let start = offset.min(end);
-        let target = &mut bytes[start..end];
+        let len = bytes.len() as f64;
+        if offset < 0.0 || length < 0.0 || offset >= len || offset + length > len {
+            return None;
+        }
+        let target = &mut bytes[offset as usize..(offset + length) as usize];
         let mut file = borrow_fd(fd);
-        match position {
+        Some(match position {
             Some(pos) => file.read_at(target, pos),
             None => file.read(target),
-        }
+        })
     });
     match result {
-        Some(Ok(n)) => Ok(n),
-        Some(Err(e)) => Err(throw_io(&ctx, &e, "read", None, None)),
-        None => Err(Exception::throw_type(
-            &ctx,
-            "buffer must be an ArrayBufferView",
-        )),
+        Some(Some(Ok(n))) => Ok(n),
+        Some(Some(Err(e))) => Err(throw_io(&ctx, &e, "read", None, None)),
+        Some(None) => Err(out_of_bounds(&ctx)),
+        None => Err(not_a_view(&ctx)),
     }
 }
 
-/// `fs.writeSync(fd, buffer, offset, length, position)` or `(fd, string, position)`.
+/// `fs.writeSync`'s binding: a string, or `buffer[offset..offset + length]` of a view's real
+/// bytes (`length` undefined: to the end).
 fn write<'js>(
     ctx: Ctx<'js>,
     fd: i32,
     data: Value<'js>,
-    offset: usize,
+    offset: f64,
     length: Value<'js>,
     position: Value<'js>,
 ) -> Result<usize> {
@@ -224,15 +237,74 @@ fn write<'js>(
     let bytes = if data.is_string() {
         to_utf8_lossy(&ctx, &data)?.into_bytes()
     } else {
-        let all = with_view_bytes(&ctx, &data, |b| b.to_vec()).ok_or_else(|| {
-            Exception::throw_type(&ctx, "data must be a string or an ArrayBufferView")
-        })?;
-        let end = match length.as_number() {
-            Some(len) if len >= 0.0 => offset.saturating_add(len as usize).min(all.len()),
-            _ => all.len(),
-        };
-        all[offset.min(end)..end].to_vec()
+        let range = with_view_bytes(&ctx, &data, |b| {
+            let len = b.len() as f64;
+            let count = length.as_number().unwrap_or(len - offset);
+            if offset < 0.0 || count < 0.0 || offset + count > len {
+                return None;
+            }
+            Some(b[offset as usize..(offset + count) as usize].to_vec())
+        });
+        match range {
+            Some(Some(bytes)) => bytes,
+            Some(None) => return Err(out_of_bounds(&ctx)),
+            None => return Err(not_a_view(&ctx)),
+        }
     };
+    let mut file = borrow_fd(fd);
+    let written = match position {
+        Some(pos) => file.write_at(&bytes, pos),
+        None => file.write(&bytes),
+    };
+    written.map_err(|e| throw_io(&ctx, &e, "write", None, None))
+}
+
+/// `fs.readvSync`'s binding: fills each view of `buffers` in turn (its real bytes) until the
+/// file ends; an empty list is the system's EINVAL, as for Node's readv.
+fn readv<'js>(ctx: Ctx<'js>, fd: i32, buffers: Array<'js>, position: Value<'js>) -> Result<usize> {
+    let mut position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
+    if buffers.is_empty() {
+        let e = std::io::Error::from_raw_os_error(22);
+        return Err(throw_io(&ctx, &e, "read", None, None));
+    }
+    let mut total = 0;
+    for i in 0..buffers.len() {
+        // Each view is resolved after it is read from the list, and used before any more JS.
+        let view: Value<'js> = buffers.get(i)?;
+        let result = with_view_bytes_mut(&ctx, &view, |bytes| {
+            let mut file = borrow_fd(fd);
+            let n = match position {
+                Some(pos) => file.read_at(bytes, pos),
+                None => file.read(bytes),
+            };
+            n.map(|n| (n, bytes.len()))
+        });
+        match result {
+            Some(Ok((n, len))) => {
+                total += n;
+                if let Some(pos) = position.as_mut() {
+                    *pos += n as u64;
+                }
+                if n < len {
+                    break;
+                }
+            }
+            Some(Err(e)) => return Err(throw_io(&ctx, &e, "read", None, None)),
+            None => return Err(not_a_view(&ctx)),
+        }
+    }
+    Ok(total)
+}
+
+/// `fs.writevSync`'s binding: writes the real bytes of each view of `buffers`, in order.
+fn writev<'js>(ctx: Ctx<'js>, fd: i32, buffers: Array<'js>, position: Value<'js>) -> Result<usize> {
+    let position = position.as_number().filter(|p| *p >= 0.0).map(|p| p as u64);
+    let mut bytes = Vec::new();
+    for i in 0..buffers.len() {
+        let view: Value<'js> = buffers.get(i)?;
+        with_view_bytes(&ctx, &view, |b| bytes.extend_from_slice(b))
+            .ok_or_else(|| not_a_view(&ctx))?;
+    }
     let mut file = borrow_fd(fd);
     let written = match position {
         Some(pos) => file.write_at(&bytes, pos),
@@ -438,6 +510,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     fs.set("close", Function::new(ctx.clone(), close)?)?;
     fs.set("read", Function::new(ctx.clone(), read)?)?;
     fs.set("write", Function::new(ctx.clone(), write)?)?;
+    fs.set("readv", Function::new(ctx.clone(), readv)?)?;
+    fs.set("writev", Function::new(ctx.clone(), writev)?)?;
     fs.set("stat", Function::new(ctx.clone(), stat)?)?;
     fs.set("fstat", Function::new(ctx.clone(), fstat)?)?;
     fs.set("unlink", Function::new(ctx.clone(), unlink)?)?;

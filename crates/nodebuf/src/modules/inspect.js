@@ -187,19 +187,22 @@ function strEscape(str) {
   return `${q}${result}${str.slice(last)}${q}`;
 }
 
+// Numbers print as V8 prints them (QuickJS's own ToString is one digit long for a few doubles).
+const numberToString = native.numberToString;
+
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
     if (Object.is(number, -0)) return fn('-0', 'number');
-    return fn(`${number}`, 'number');
+    return fn(numberToString(number), 'number');
   }
   const integer = Math.trunc(number);
-  const string = String(integer);
+  const string = numberToString(integer);
   if (integer === number) {
     if (!Number.isFinite(number) || string.includes('e')) return fn(string, 'number');
     return fn(addNumericSeparator(string), 'number');
   }
   if (Number.isNaN(number)) return fn(string, 'number');
-  const frac = String(number).slice(string.length + 1);
+  const frac = numberToString(number).slice(string.length + 1);
   return fn(`${addNumericSeparator(string)}.${addNumericSeparatorEnd(frac)}`, 'number');
 }
 

@@ -102,12 +102,23 @@ function readTransferList(transferList, sourcePort) {
 }
 
 // Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
-function flatten(value, ports) {
+// `moved` holds the transfer list's ArrayBuffers: a detached one the value reaches cannot be
+// rebuilt on the other side (V8's "Unable to deserialize cloned data."), one not in the list is
+// refused at once.
+function flatten(value, ports, moved = new Set()) {
   const types = typesOf();
   const ids_ = classIds();
   const out = [];
   const ids = new Map();
   let nextId = 0;
+
+  // A view over a detached ArrayBuffer: refused with its buffer unless that buffer is
+  // transferred; then V8 writes a view that cannot be read back.
+  function checkDetached(g) {
+    if (g[1] !== 'detached') return;
+    if (!moved.has(g[0])) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
+    throw new Error('Unable to deserialize cloned data.');
+  }
 
   function writeProps(obj) {
     for (const key of Object.keys(obj)) {
@@ -156,17 +167,23 @@ function flatten(value, ports) {
         writeProps(v);
       }
     } else if (cls === ids_.arrayBuffer) {
+      // A detached ArrayBuffer in the transfer list arrives empty; one outside it is refused.
+      const g = m.viewGeometry(v) ?? [v, 'detached'];
+      if (g[1] === 'detached' && !moved.has(v)) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
       out.push(T.AB, v);
     } else if (cls === ids_.sharedArrayBuffer) {
       out.push(T.SAB, v);
-    } else if (cls === ids_.dataView) {
-      out.push(T.VIEW, 'DataView');
-      write(v.buffer);
-      out.push(v.byteOffset, v.byteLength);
     } else if (ArrayBuffer.isView(v)) {
-      out.push(T.VIEW, types.typedArrayName(v));
-      write(v.buffer);
-      out.push(v.byteOffset, v.length);
+      // The view's geometry comes from its slots, never its properties (V8's serializer runs
+      // no user getter and believes no own property).
+      const isDataView = cls === ids_.dataView;
+      const g = m.viewGeometry(v);
+      checkDetached(g);
+      if (g[1] === 'oob') throw dataCloneError(`${isDataView ? '#<DataView>' : '[object Object]'} could not be cloned.`);
+      const kind = isDataView ? 'DataView' : types.typedArrayName(v);
+      out.push(T.VIEW, kind);
+      write(g[0]);
+      out.push(g[1], isDataView ? g[2] : g[2] / globalThis[kind].BYTES_PER_ELEMENT);
     } else if (cls === ids_.date) {
       out.push(T.DATE, v.getTime());
     } else if (cls === ids_.regexp) {
@@ -340,7 +357,7 @@ function unflatten(list) {
 // do after the post succeeds (detach moved buffers, hand over moved ports).
 function serialize(value, transferList, sourcePort) {
   const { buffers, ports } = readTransferList(transferList, sourcePort);
-  const list = flatten(value, ports);
+  const list = flatten(value, ports, buffers);
   return {
     list,
     commit() {

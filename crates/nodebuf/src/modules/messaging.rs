@@ -376,6 +376,48 @@ fn js_take_events<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {
     events_to_js(&ctx, agent.take())
 }
 
+/// `native.messaging.viewGeometry(value)`: what the serializer records for a typed array or
+/// DataView, from the engine's slots (never its properties, so no user code runs and no own
+/// property can forge it, as V8's serializer reads them for Node): `[buffer, byteOffset,
+/// byteLength]`, or `[buffer, 'detached' | 'oob']` for a view that covers nothing. For a live
+/// ArrayBuffer: `[buffer, 0, byteLength]`; `undefined` for anything else (a detached
+/// ArrayBuffer included: the engine no longer answers for it as one).
+fn js_view_geometry<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let out = Array::new(ctx.clone())?;
+    let state = |s: &str| rquickjs::String::from_str(ctx.clone(), s).map(|s| s.into_value());
+    match nodebuf_js::view_geometry(&ctx, &value) {
+        Some(nodebuf_js::ViewGeometry::Live {
+            buffer,
+            byte_offset,
+            byte_length,
+        }) => {
+            out.set(0, buffer)?;
+            out.set(1, byte_offset as f64)?;
+            out.set(2, byte_length as f64)?;
+        }
+        Some(nodebuf_js::ViewGeometry::Detached(buffer)) => {
+            out.set(0, buffer)?;
+            out.set(1, state("detached")?)?;
+        }
+        Some(nodebuf_js::ViewGeometry::OutOfBounds(buffer)) => {
+            out.set(0, buffer)?;
+            out.set(1, state("oob")?)?;
+        }
+        None => {
+            let Some(ab) = ArrayBuffer::from_value(value.clone()) else {
+                return Ok(Value::new_undefined(ctx));
+            };
+            out.set(0, value)?;
+            let Some(raw) = ab.as_raw() else {
+                return Ok(Value::new_undefined(ctx));
+            };
+            out.set(1, 0)?;
+            out.set(2, raw.len() as f64)?;
+        }
+    }
+    Ok(out.into_value())
+}
+
 /// Adds `native.messaging` (channels, posting, taking, closing, moving ports, the agent's
 /// event inbox) to the `native` binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
@@ -385,6 +427,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), js_create_channel)?,
     )?;
     m.set("post", Function::new(ctx.clone(), js_post)?)?;
+    m.set(
+        "viewGeometry",
+        Function::new(ctx.clone(), js_view_geometry)?,
+    )?;
     m.set("roundTrip", Function::new(ctx.clone(), js_round_trip)?)?;
     m.set("take", Function::new(ctx.clone(), js_take)?)?;
     m.set(

@@ -107,47 +107,24 @@ process.cpuUsage = () => ({ user: Math.round(native.now() * 1000), system: 0 });
 process.emitWarning = warnings.emitWarning;
 if (!flags.noWarnings) process.on('warning', warnings.printWarning);
 
-function makeStream(fd, write) {
-  const stream = new EventEmitter();
-  stream.fd = fd;
-  stream.isTTY = false;
-  stream.writable = true;
-  stream._isStdio = true;
-  stream.write = function writeChunk(chunk, encoding, callback) {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
-    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
-      throw codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-    }
-    if (ArrayBuffer.isView(chunk) && !(chunk instanceof Uint8Array)) {
-      chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    }
-    write(chunk);
-    if (typeof callback === 'function') process.nextTick(callback);
-    return true;
-  };
-  stream.end = function end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) stream.write(chunk, encoding);
-    if (typeof callback === 'function') process.nextTick(callback);
-    return stream;
-  };
-  stream.cork = () => {};
-  stream.uncork = () => {};
-  stream.setEncoding = () => stream;
-  stream.hasColors = () => false;
-  stream.getColorDepth = () => 1;
-  return stream;
+// The stdio streams are built on first use (loading the stream modules costs start-up time).
+function lazyStdio(name, make) {
+  let stream;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (stream === undefined) stream = make();
+      return stream;
+    },
+    set(value) {
+      stream = value;
+    },
+  });
 }
-
-process.stdout = makeStream(1, native.writeOut);
-process.stderr = makeStream(2, native.writeErr);
-process.stdin = makeStream(0, () => {});
+lazyStdio('stdout', () => require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut));
+lazyStdio('stderr', () => require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr));
+lazyStdio('stdin', () => require('internal/streams/stdio').createStdinStream());
 
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);

@@ -43,6 +43,9 @@ fn run_in_new_context<'js>(
     filename: String,
 ) -> Result<Value<'js>> {
     let realm = Realm::new(&ctx)?;
+    // Every V8 context computes numbers the same way.
+    crate::numbers::install(&realm.ctx)?;
+    crate::messages::install(&realm.ctx, None)?;
     let global = realm.ctx.globals();
     let builtins: std::collections::HashSet<String> = {
         let names: Function = realm.ctx.eval("Object.getOwnPropertyNames")?;

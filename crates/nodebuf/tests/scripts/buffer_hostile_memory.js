@@ -123,3 +123,25 @@ show('intrinsics replaced', () => {
     [Array.isArray, Math.trunc] = saved;
   }
 });
+
+// Memory that is gone, as a fill value or a copy source: V8's TypeErrors where Node's JS reaches
+// the engine (formatting the invalid fill value reads the DataView's byteLength; copying hands a
+// detached source to %TypedArray%.prototype.set), nothing where the range is empty.
+const goneViews = [['detached DataView', () => { const ab = new ArrayBuffer(8); const d = new DataView(ab); detach(ab); return d; }],
+  ['out-of-bounds DataView', () => { const ab = new ArrayBuffer(16, { maxByteLength: 32 }); const d = new DataView(ab, 4, 8); ab.resize(1); return d; }]];
+for (const [name, make] of goneViews) {
+  show(name + ' as fill', () => Buffer.alloc(4).fill(make()));
+  show(name + ' as fill, empty range', () => Buffer.alloc(4).fill(make(), 2, 2).length);
+  show(name + ' as fill of an empty buffer', () => Buffer.alloc(0).fill(make()).length);
+  show(name + ' as alloc fill', () => Buffer.alloc(3, make(), 'hex'));
+  show(name + ' as alloc fill, size 0', () => Buffer.alloc(0, make()).length);
+}
+for (const [name, make] of [['detached', detached], ['out of bounds', outOfBounds]]) {
+  show(name + ' copy source', () => make().copy(Buffer.alloc(4), 0, 0, 3));
+  show(name + ' copy source, nothing asked', () => make().copy(Buffer.alloc(4), 0, 0, 0));
+  show(name + ' copy source, no room', () => make().copy(Buffer.alloc(4), 4, 0, 3));
+  show(name + ' copy source, defaults', () => make().copy(Buffer.alloc(4)));
+  show(name + ' copy source, end from valueOf', () => make().copy(Buffer.alloc(4), 0, 0, { valueOf() { calls++; return 2; } }));
+  show(name + ' copy source, start 1', () => make().copy(Buffer.alloc(4), 0, 1, 3));
+}
+show('detached copy source, NaN positions', () => detached().copy(Buffer.alloc(4), NaN, NaN, 2));

@@ -1,0 +1,62 @@
+//! Loading JS compiled to bytecode at build time (build_bytecode.rs): start-up without parsing.
+
+use rquickjs::{qjs, Ctx, Value};
+
+/// Runs the top level of `bytes`, bytecode that `engine`'s build compiled, and returns its
+/// value (for our sources, the function the script's single expression makes). `Ok(None)` when
+/// the running engine is another version or refuses the bytes: the caller compiles the source.
+pub fn load<'js>(
+    ctx: &Ctx<'js>,
+    engine: &str,
+    bytes: &[u8],
+) -> rquickjs::Result<Option<Value<'js>>> {
+    // SAFETY: JS_GetVersion returns a static NUL-terminated string.
+    let running = unsafe { std::ffi::CStr::from_ptr(qjs::JS_GetVersion()) };
+    if running.to_bytes() != engine.as_bytes() {
+        return Ok(None);
+    }
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: a live context; JS_ReadObject only reads `bytes` (a format mismatch is an
+    // exception, caught below) and returns a new reference; JS_EvalFunction takes it and runs
+    // the top level; its result is a new reference owned by `Value`.
+    unsafe {
+        let func = qjs::JS_ReadObject(
+            raw,
+            bytes.as_ptr(),
+            bytes.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        );
+        if qjs::JS_IsException(func) {
+            let _ = ctx.catch();
+            return Ok(None);
+        }
+        let value = Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(raw, func));
+        if value.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Some(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::load;
+    use rquickjs::{Context, Runtime};
+
+    #[test]
+    fn other_engines_and_foreign_bytes_fall_back_to_source() {
+        let rt = Runtime::new().unwrap();
+        let ctx = Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let engine = super::super::compiled::ENGINE;
+            // Another engine version: not even read.
+            assert!(load(&ctx, "0.0.0-other", &[1, 2, 3]).unwrap().is_none());
+            // Bytes that are not this engine's bytecode: refused by the reader, no exception left.
+            assert!(load(&ctx, engine, &[0xff, 0, 0, 0]).unwrap().is_none());
+            assert!(!ctx.has_exception());
+            // The real thing: buffer.js's factory function.
+            let f = load(&ctx, engine, super::super::compiled::BYTECODE[0].1).unwrap();
+            assert!(f.is_some_and(|v| v.is_function()));
+        });
+    }
+}

@@ -1,0 +1,39 @@
+//! Compiles the builtin modules' JS (src/modules/sources.rs, the same list the binary embeds)
+//! to QuickJS bytecode, so start-up and each first `require` of a builtin load bytecode
+//! instead of parsing source (see nodebuf-js's build_bytecode.rs and `host::engine`).
+
+#[path = "../nodebuf-js/build_bytecode.rs"]
+mod build_bytecode;
+
+#[path = "src/modules/sources.rs"]
+#[allow(dead_code)]
+mod sources;
+
+/// The wrapper the bootstrap puts around a builtin's source (bootstrap.js `requireBuiltin`
+/// uses the same text when it compiles the source instead).
+fn wrapped(source: &str) -> String {
+    format!("(function (exports, require, module, native) {{ {source}\n}})")
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/modules");
+    println!("cargo:rerun-if-changed=src/require.js");
+    println!("cargo:rerun-if-changed=src/event_loop.js");
+    println!("cargo:rerun-if-changed=../nodebuf-js/build_bytecode.rs");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let texts: Vec<(String, String)> = sources::SOURCES
+        .iter()
+        .map(|(id, source)| (format!("node:{id}"), wrapped(source)))
+        .collect();
+    let scripts: Vec<build_bytecode::Script<'_>> = sources::SOURCES
+        .iter()
+        .zip(&texts)
+        .map(|((id, _), (filename, source))| build_bytecode::Script {
+            name: id,
+            filename,
+            source,
+            strict: false,
+        })
+        .collect();
+    build_bytecode::compile_all(&out, "builtins_bytecode.rs", &scripts);
+}

@@ -1,0 +1,77 @@
+// process.stdin / stdout / stderr as streams: stdout and stderr are Writables writing each chunk
+// straight to the descriptor (synchronous, as Node's are for files and pipes); stdin is a
+// Readable reading fd 0 in highWaterMark-sized chunks when something consumes it.
+'use strict';
+
+const Writable = require('internal/streams/writable');
+
+// Strings in UTF-8 go to the descriptor as they are (no Buffer, so no pool allocation, as in
+// Node); other encodings are encoded first.
+function toWritable(chunk, encoding) {
+  if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8') return chunk;
+  return Buffer.from(chunk, encoding);
+}
+
+/** A Writable on fd 1 or 2 that writes through `writeBytes(stringOrBytes)`. */
+function createWritableStdioStream(fd, writeBytes) {
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, cb) {
+      writeBytes(toWritable(chunk, encoding));
+      cb();
+    },
+    writev(chunks, cb) {
+      for (const { chunk, encoding } of chunks) writeBytes(toWritable(chunk, encoding));
+      cb();
+    },
+  });
+  stream.fd = fd;
+  stream._type = 'fs';
+  stream._isStdio = true;
+  stream.isTTY = false;
+  stream.destroySoon = stream.destroy;
+  // Node never closes the process's stdout/stderr descriptors when the stream ends.
+  stream._destroy = function (err, cb) {
+    cb(err);
+  };
+  stream.hasColors = () => false;
+  stream.getColorDepth = () => 1;
+  return stream;
+}
+
+/** A Readable on fd 0. */
+function createStdinStream() {
+  const Readable = require('internal/streams/readable');
+  const fs = require('fs');
+  const stream = new Readable({
+    highWaterMark: 64 * 1024,
+    read(n) {
+      const buf = Buffer.allocUnsafe(n);
+      let bytes;
+      try {
+        bytes = fs.readSync(0, buf, 0, n, null);
+      } catch (err) {
+        if (err.code === 'EAGAIN') {
+          setTimeout(() => this._read(n), 10);
+          return;
+        }
+        if (err.code === 'EOF' || err.code === 'EBADF') {
+          this.push(null);
+          return;
+        }
+        this.destroy(err);
+        return;
+      }
+      if (bytes === 0) this.push(null);
+      else this.push(buf.subarray(0, bytes));
+    },
+  });
+  stream.fd = 0;
+  stream.isTTY = false;
+  stream._destroy = function (err, cb) {
+    cb(err);
+  };
+  return stream;
+}
+
+module.exports = { createWritableStdioStream, createStdinStream };
