@@ -7,11 +7,17 @@
 // `trace-retention.js` next to this file. It only wraps public APIs (the same ones in both
 // runtimes), so the two report the same stores, counts and sites.
 //
-// Cost model. Counts and bytes are exact: every view is counted when made and uncounted when the
-// engine collects it (a FinalizationRegistry). Creation sites need a stack capture (1.5-10 µs), so
-// the first EXACT_SITES views made by each API get their own site and later ones are sampled one
-// in SAMPLE_EVERY; an unsampled view is counted at the latest sampled site of the same API. With
-// overlap checking on, every view gets its own site (warnings must name the right line).
+// Cost model. Counts and bytes are exact. Where the runtime can list a store's live views
+// (`options.views`: the nodebuf runner reads the engine's own per-buffer list), they are counted
+// when a report is made and a view costs nothing to count; the runner's Buffer#subarray/slice
+// natives hand the tracer only the views whose site it samples. Elsewhere (Node's preload, or
+// with overlap checking on) every view is counted when made and uncounted when the engine
+// collects it (a FinalizationRegistry). Creation sites need a stack capture (1.5-10 µs), so the
+// first EXACT_SITES views made by each API get their own site and later ones are sampled one in
+// SAMPLE_EVERY; an unsampled view is counted at the latest sampled site of the same API (listed
+// views: at the site of the nearest earlier sampled view of its store, the first view of each
+// store being always sampled). With overlap checking on, every view gets its own site (warnings
+// must name the right line).
 'use strict';
 
 const EXACT_SITES = 32;
@@ -28,7 +34,7 @@ const MAX_RANGES_CHECKED = 4096;
  * `globals`) and returns its API: `report(options)`, `snapshot()`, `diff(a, b)`.
  * options: { Buffer, globals, threshold, overlap: 'off' | 'warn' | 'throw', runtime, thread,
  *            isInternalFile(file), fixColumn(file, line, column), emitWarning(message, type, code),
- *            cwd }
+ *            cwd, views: { viewsOf(arrayBuffer), setViewSampler(fn) } (optional, the runner's) }
  */
 function install(options) {
   const g = options.globals;
@@ -73,6 +79,12 @@ function install(options) {
   const overlapMode = options.overlap || 'off';
   const everySite = overlapMode !== 'off';
   const allocFloor = MathMin(threshold, ALLOC_SITE_FLOOR);
+  // Listed mode: views are counted from the engine's list of each store's views at report time
+  // (exact, free per view); only sampled views are remembered, with their site. The runner's
+  // subarray/slice natives call `sampleNativeView` for those (their other views cost a counter).
+  const listed = overlapMode === 'off' && options.views !== undefined &&
+    options.views.setViewSampler(sampleNativeView) === true;
+  const viewSites = new WeakMapCtor(); // sampled view -> site (listed mode)
 
   // --- records ---------------------------------------------------------------------------
   let nextStoreId = 1;
@@ -204,8 +216,21 @@ function install(options) {
   let sampled = false; // true once a view was counted at a site it did not capture itself
 
   // --- views -----------------------------------------------------------------------------
-  function note(view, state, isDataView, ctor) {
+  function note(view, state, isDataView, ctor, due) {
     const ab = isDataView ? dvBuffer(view) : taBuffer(view);
+    if (listed) {
+      let fresh = false;
+      if (stores.get(ab) === undefined) {
+        newStore(ab, null, undefined);
+        fresh = true;
+      }
+      const n = state.count++;
+      if (due === true || fresh || n < EXACT_SITES || n % SAMPLE_EVERY === 0 || state.site === undefined) {
+        state.site = intern(userFrame(), state.api);
+        viewSites.set(view, state.site);
+      }
+      return;
+    }
     const len = isDataView ? dvLength(view) : taLength(view);
     let rec = stores.get(ab);
     if (rec === undefined) rec = newStore(ab, null, undefined);
@@ -237,9 +262,28 @@ function install(options) {
     }
   }
 
+  // Listed mode: a view made by the runner's subarray (api 0) or slice (1) native, or a Buffer
+  // made by its allocUnsafe (2), that is due for a site (the first ones, one in SAMPLE_EVERY,
+  // and each store's first). The natives count the others.
+  function sampleNativeView(view, api) {
+    if (api === 2) {
+      // Inside a wrapped API the Buffer is that API's (as the wrappers' depth guard says).
+      if (depth === 0) noteAllocation(view, allocUnsafeState, true, undefined, true);
+      return;
+    }
+    // A user's own `subarray`, called by slice, may return a DataView: that one is its
+    // constructor's view (as in the other mode).
+    if (!isTypedArray(view)) return;
+    const ab = taBuffer(view);
+    if (stores.get(ab) === undefined) newStore(ab, null, undefined);
+    const state = api === 1 ? sliceState : subarrayState;
+    state.site = intern(userFrame(), state.api);
+    viewSites.set(view, state.site);
+  }
+
   // A new Buffer, typed array (isView) or (Shared)ArrayBuffer: a pool slice is a view like any
   // other; a large new store gets its allocation site and owner.
-  function noteAllocation(result, state, isView, ctor) {
+  function noteAllocation(result, state, isView, ctor, due) {
     if (!isView) {
       if (stores.get(result) === undefined && storeLength(result) >= allocFloor) {
         newStore(result, result, intern(userFrame(), state.api));
@@ -250,7 +294,7 @@ function install(options) {
     const rec = stores.get(ab);
     const size = rec !== undefined ? rec.size : storeLength(ab);
     if (taLength(result) < size) {
-      note(result, state.pool, false, ctor);
+      note(result, state.pool, false, ctor, due);
       return;
     }
     if (rec === undefined && size >= allocFloor) newStore(ab, result, intern(userFrame(), state.api));
@@ -345,7 +389,8 @@ function install(options) {
   // The originals run no wrapped API (they make the view directly), so these hot wrappers need
   // no depth guard.
   let callSubarray;
-  const subarrayWrapper = replace(Buffer.prototype, 'subarray', (orig) => {
+  // (Listed mode: the natives report their views themselves.)
+  const subarrayWrapper = listed ? undefined : replace(Buffer.prototype, 'subarray', (orig) => {
     callSubarray = uncurry(orig);
     return function subarray(start, end) {
       const view = callSubarray(this, start, end);
@@ -353,7 +398,7 @@ function install(options) {
       return view;
     };
   });
-  replace(Buffer.prototype, 'slice', (orig) => {
+  if (!listed) replace(Buffer.prototype, 'slice', (orig) => {
     const callSlice = uncurry(orig);
     return function slice(start, end) {
       if (this.subarray === subarrayWrapper) {
@@ -394,8 +439,11 @@ function install(options) {
     else noteAllocation(result, fromState, true, from);
     return result;
   });
+  const allocUnsafeState = apiState('Buffer.allocUnsafe');
   for (const name of ['alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat', 'copyBytesFrom']) {
     const state = apiState(`Buffer.${name}`);
+    // (Listed mode: the runner's allocUnsafe native reports its Buffers itself.)
+    if (listed && name === 'allocUnsafe') continue;
     replace(Buffer, name, (orig) => {
       const call = uncurry(orig);
       return function allocator(a, b, c) {
@@ -454,13 +502,43 @@ function install(options) {
   }
 
   // --- reports ---------------------------------------------------------------------------
+  // Listed mode: the store's live views by site, from the engine's list (creation order). The
+  // owner is not a view; views listed before the first one the tracer saw were made before
+  // tracing started (or by the runtime itself) and are not counted, as in the other mode.
+  function listedCounts(ab, owner) {
+    const list = options.views.viewsOf(ab);
+    const bySite = new MapCtor();
+    let site;
+    let views = 0;
+    let bytes = 0;
+    for (let i = 0; i < list.length; i++) {
+      const view = list[i];
+      if (view === owner) continue;
+      const own = viewSites.get(view);
+      if (own !== undefined) site = own;
+      else if (site === undefined) continue;
+      else sampled = true;
+      const len = isTypedArray(view) ? taLength(view) : dvLength(view);
+      let entry = bySite.get(site);
+      if (entry === undefined) bySite.set(site, entry = { site, views: 0, bytes: 0 });
+      entry.views++;
+      entry.bytes += len;
+      views++;
+      bytes += len;
+    }
+    return { views, bytes, entries: bySite.values() };
+  }
+
   function storeFacts(rec) {
     const ab = rec.ref.deref();
     if (ab === undefined) return undefined;
     let owner = 'unknown';
-    if (rec.owner !== null) owner = rec.owner.deref() === undefined ? 'gone' : 'alive';
+    const ownerObject = rec.owner === null ? undefined : rec.owner.deref();
+    if (rec.owner !== null) owner = ownerObject === undefined ? 'gone' : 'alive';
+    const counted = listed ? listedCounts(ab, ownerObject) :
+      { views: rec.views, bytes: rec.bytes, entries: rec.entries.values() };
     const sitesOut = [];
-    for (const entry of rec.entries.values()) {
+    for (const entry of counted.entries) {
       if (entry.views > 0) {
         sitesOut.push({ site: entry.site.where, api: entry.site.api, views: entry.views, bytes: entry.bytes });
       }
@@ -473,9 +551,9 @@ function install(options) {
       allocatedAt: rec.allocatedAt === undefined ? null : rec.allocatedAt.where,
       allocatedBy: rec.allocatedAt === undefined ? null : rec.allocatedAt.api,
       owner,
-      views: rec.views,
-      viewBytes: rec.bytes,
-      coveredFraction: rec.size === 0 ? 1 : MathMin(1, rec.bytes / rec.size),
+      views: counted.views,
+      viewBytes: counted.bytes,
+      coveredFraction: rec.size === 0 ? 1 : MathMin(1, counted.bytes / rec.size),
       sites: sitesOut,
     };
   }
@@ -521,10 +599,14 @@ function install(options) {
         'views made on the main thread; each worker records its own (call report() there)' :
         `views made on this thread (${options.thread}) only`,
       threshold: min,
-      sites: sampled ?
-        `exact for the first ${EXACT_SITES} views made by each API, then sampled 1 in ${SAMPLE_EVERY} ` +
-          '(an unsampled view is counted at its API\'s latest sampled site); view counts and bytes are exact' :
-        'every view has its own site; view counts and bytes are exact',
+      sites: !sampled ? 'every view has its own site; view counts and bytes are exact' :
+        listed ?
+          `exact for the first ${EXACT_SITES} views made by each API and the first view of each store, ` +
+            `then sampled 1 in ${SAMPLE_EVERY} (an unsampled view is counted at the site of the nearest ` +
+            'earlier sampled view of its store); view counts and bytes are exact (read from the engine\'s ' +
+            'list of each store\'s views)' :
+          `exact for the first ${EXACT_SITES} views made by each API, then sampled 1 in ${SAMPLE_EVERY} ` +
+            '(an unsampled view is counted at its API\'s latest sampled site); view counts and bytes are exact',
       liveStoresTraced: traced,
       stores: out,
     };

@@ -35,6 +35,7 @@ mod methods;
 mod natives;
 mod order;
 mod raw;
+pub mod retention;
 mod state;
 
 pub use error::{node_error_to_js, throw_node_error};

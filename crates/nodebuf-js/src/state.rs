@@ -18,6 +18,13 @@ use rquickjs::{qjs, ArrayBuffer, Ctx, Function, JsLifetime, Object, Value};
 /// ArrayBuffer) releases the store.
 pub struct StoreSource(pub EngineSource);
 
+impl Drop for StoreSource {
+    /// The retention sampler must not take a later store at the same addresses for this one.
+    fn drop(&mut self) {
+        crate::retention::store_released(self.0.as_ptr());
+    }
+}
+
 // SAFETY: `as_ptr`/`len` are stable for the life of the source and the memory is valid for reads
 // and writes (the core's contract for EngineSource). The engine writes it only while JS runs;
 // this crate never runs JS while a slice of store bytes it made is alive, and it never uses the
@@ -73,6 +80,10 @@ pub struct CtxState<'js> {
     pub inspect: RefCell<Option<Function<'js>>>,
     /// Told about each new pool slab ArrayBuffer (the JS half marks it untransferable).
     pub on_slab: RefCell<Option<Function<'js>>>,
+    /// The retention tracer's hook on `subarray`/`slice` views (`None`: not tracing).
+    pub(crate) view_sampler: RefCell<Option<crate::retention::ViewSampler<'js>>>,
+    /// Whether `view_sampler` is set (the natives' one test when not tracing).
+    pub(crate) view_sampling: std::cell::Cell<bool>,
 }
 
 /// Property names the raw natives look up, interned once.
@@ -185,6 +196,8 @@ pub fn register<'js>(
         slab: RefCell::new(None),
         inspect: RefCell::new(None),
         on_slab: RefCell::new(Some(on_slab)),
+        view_sampler: RefCell::new(None),
+        view_sampling: std::cell::Cell::new(false),
     });
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);

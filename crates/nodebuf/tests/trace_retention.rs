@@ -237,6 +237,54 @@ fn api_reports_snapshots_and_diffs_like_node_with_the_preload() {
     assert!(stdout.contains("[ 2097152, 'gone', 1000, 4000, true ]"));
 }
 
+/// Views of every kind (slice, subarray, Buffer.from(arrayBuffer), typed arrays and DataViews
+/// over a buffer, TypedArray#subarray, a user's own subarray, allocUnsafe, dropped views): the
+/// report counted from the engine's lists equals the one recorded view by view (nodebuf with
+/// overlap checking) and Node's preload.
+#[test]
+fn every_kind_of_view_is_counted_alike_in_both_modes_and_under_node() {
+    let preload = preload();
+    let preload = preload.to_str().expect("utf-8 path");
+    let node = run(
+        "node",
+        &["--expose-gc", "--require", preload],
+        "kinds.js",
+        &[],
+    );
+    assert!(node.status.success(), "{}", text(&node.stderr));
+    let listed = nodebuf(&["--expose-gc"], "kinds.js");
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let recorded = nodebuf(&["--expose-gc", "--trace-overlap"], "kinds.js");
+    assert!(recorded.status.success(), "{}", text(&recorded.stderr));
+    let stdout = text(&listed.stdout);
+    assert_eq!(stdout, text(&recorded.stdout));
+    assert_eq!(stdout, text(&node.stdout));
+    assert!(
+        stdout.contains(&format!(
+            "2097152 ArrayBuffer Buffer.alloc alive 6 30 3x12 {} slice; 2x8 ",
+            site_of("kinds.js", "slice(i * 8")
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("SharedArrayBuffer new SharedArrayBuffer alive 2 28 "),
+        "{stdout}"
+    );
+}
+
+/// Stores made where released ones were still count as new stores (their allocation sites are
+/// recorded), in both modes.
+#[test]
+fn stores_at_released_stores_addresses_keep_their_allocation_sites() {
+    let listed = nodebuf(&[], "reuse.js");
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let recorded = nodebuf(&["--trace-overlap"], "reuse.js");
+    assert!(recorded.status.success(), "{}", text(&recorded.stderr));
+    let stdout = text(&listed.stdout);
+    assert_eq!(stdout, text(&recorded.stdout));
+    assert_eq!(count(&stdout, ",1,10,Buffer.allocUnsafe,"), 8, "{stdout}");
+}
+
 #[test]
 fn workers_record_their_own_views() {
     let preload = preload();
@@ -327,18 +375,25 @@ fn tracing_leaves_script_output_unchanged() {
                 .expect("run nodebuf")
         };
         let plain = exec(&[]);
-        let traced = exec(&["--trace-retention=/dev/null", "--trace-overlap"]);
-        assert_eq!(
-            text(&traced.stdout),
-            text(&plain.stdout),
-            "{}",
-            script.display()
-        );
-        assert_eq!(
-            traced.status.code(),
-            plain.status.code(),
-            "{}",
-            script.display()
-        );
+        // Both modes: views listed from the engine (retention alone) and recorded one by one
+        // (with overlap checking).
+        for mode in [
+            &["--trace-retention=/dev/null"][..],
+            &["--trace-retention=/dev/null", "--trace-overlap"],
+        ] {
+            let traced = exec(mode);
+            assert_eq!(
+                text(&traced.stdout),
+                text(&plain.stdout),
+                "{} {mode:?}",
+                script.display()
+            );
+            assert_eq!(
+                traced.status.code(),
+                plain.status.code(),
+                "{} {mode:?}",
+                script.display()
+            );
+        }
     }
 }

@@ -8,6 +8,7 @@ use rquickjs::{qjs, Ctx, Value};
 use crate::engine::Raw;
 use crate::method::{Call, Method, MAX_ARITY};
 use crate::order::{NV, O, S};
+use crate::retention::{noted, ViewApi};
 use crate::state::CtxState;
 
 /// `Buffer.alloc(size, fill, encoding)`.
@@ -73,7 +74,8 @@ impl Method for AllocUnsafe {
     }
 
     #[inline(always)]
-    unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
-        st.to_js_raw(&out)
+    unsafe fn ret(ctx: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
+        // SAFETY: `ctx` is `st`'s context; the new Buffer is owned here and given up.
+        unsafe { noted(ctx, st, st.to_js_raw(&out), ViewApi::AllocUnsafe) }
     }
 }

@@ -14,6 +14,7 @@ use crate::engine::{
     tag, u8_bytes, Raw, EXCEPTION, UNDEFINED,
 };
 use crate::method::{call_js, state, with_args};
+use crate::retention::{noted, ViewApi};
 use crate::state::CtxState;
 
 /// `buf.slice(start, end)`: Node's is `this.subarray(start, end)`; when that lookup finds this
@@ -23,7 +24,7 @@ pub unsafe extern "C" fn slice_fn(
     this: Raw,
     argc: c_int,
     argv: *mut Raw,
-    magic: c_int,
+    _magic: c_int,
     data: *mut Raw,
 ) -> Raw {
     guard(ctx, || {
@@ -41,7 +42,7 @@ pub unsafe extern "C" fn slice_fn(
             });
             let mut args = [arg(argc, argv, 0), arg(argc, argv, 1)];
             let r = if own {
-                subarray_fn(ctx, this, 2, args.as_mut_ptr(), magic, data)
+                make_subarray(ctx, st, this, 2, args.as_mut_ptr())
             } else {
                 let r = qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr());
                 // A BigInt reaches the engine's ToNumber directly or from an object's
@@ -56,7 +57,7 @@ pub unsafe extern "C" fn slice_fn(
                 r
             };
             qjs::JS_FreeValue(ctx, f);
-            r
+            noted(ctx, st, r, ViewApi::Slice)
         }
     })
 }
@@ -285,6 +286,26 @@ pub unsafe extern "C" fn subarray_fn(
     guard(ctx, || {
         // SAFETY: `data` belongs to a function made by `make`.
         let st = unsafe { state(data) };
+        // SAFETY: live values of `ctx` (the arguments are the engine's).
+        unsafe {
+            let r = make_subarray(ctx, st, this, argc, argv);
+            noted(ctx, st, r, ViewApi::Subarray)
+        }
+    })
+}
+
+/// The view `subarray` makes (or the pending exception).
+///
+/// # Safety
+/// `ctx` is `st`'s context; `this` and the `argc` values at `argv` are live values of it.
+unsafe fn make_subarray(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    this: Raw,
+    argc: c_int,
+    argv: *mut Raw,
+) -> Raw {
+    {
         // SAFETY: live values of `ctx`; every owned value is freed on each path.
         unsafe {
             let is_u8 = qjs::JS_GetTypedArrayType(this)
@@ -346,5 +367,5 @@ pub unsafe extern "C" fn subarray_fn(
             qjs::JS_FreeValue(ctx, offset);
             r
         }
-    })
+    }
 }

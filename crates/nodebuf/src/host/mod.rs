@@ -62,6 +62,7 @@ fn build_native<'js>(
     )?;
     modules::fs::install(ctx, &native)?;
     modules::os::install(ctx, &native)?;
+    modules::retention::install(ctx, &native)?;
     modules::zlib::install(ctx, &native)?;
     modules::child_process::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;

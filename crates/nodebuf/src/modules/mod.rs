@@ -9,6 +9,7 @@ pub mod fs;
 pub mod messaging;
 pub mod os;
 pub mod process;
+pub mod retention;
 pub mod string_decoder;
 pub mod url;
 pub mod vm;
