@@ -329,7 +329,14 @@
   method('toString', fast.toString, 3);
   method('equals', fast.equals, 1);
   method('inspect', function inspect(recurseTimes, ctx) {
+    // Node's reads, as ordinary property gets in this order: length twice, hexSlice, and
+    // length once more before the own properties.
+    const max = binding.getInspectMaxBytes();
+    const actualMax = MathMin(max, this.length);
+    const remaining = this.length - max;
+    const hex = this.hexSlice(0, actualMax);
     let extra = '';
+    let comma = false;
     if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
       const util = inspectFn;
       if (typeof util === 'function') {
@@ -349,11 +356,12 @@
           }
         }
         if (extras) {
+          comma = this.length !== 0;
           extra = util(obj, { ...ctx, breakLength: Infinity, compact: true }).slice(27, -2);
         }
       }
     }
-    return binding.inspect(this, StringCtor(this.constructor.name), extra);
+    return binding.inspect(StringCtor(this.constructor.name), hex, remaining, comma, extra);
   }, 2);
   Object.defineProperty(proto, kInspect, {
     value: proto.inspect, writable: true, enumerable: true, configurable: true,

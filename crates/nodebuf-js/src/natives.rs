@@ -544,21 +544,10 @@ fn write_helper<'js>(
     })
 }
 
-fn inspect_bytes<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    name: String,
-    extra: String,
-) -> Result<String> {
-    let extras: Vec<&str> = if extra.is_empty() {
-        vec![]
-    } else {
-        vec![extra.as_str()]
-    };
-    let max = inspect::inspect_max_bytes();
-    run_ref(&ctx, &this, &[], &[], |buf, _| {
-        Ok(inspect::inspect_buffer(&name, buf, max, &extras))
-    })
+/// `binding.inspect(name, hex, remaining, comma, extra)`: Buffer's inspect text from the parts
+/// its JS half read (see [`inspect::inspect_buffer_text`]).
+fn inspect_bytes(name: String, hex: String, remaining: f64, comma: bool, extra: String) -> String {
+    inspect::inspect_buffer_text(&name, &hex, remaining, comma, &extra)
 }
 
 fn get_inspect_max_bytes() -> f64 {

@@ -130,7 +130,6 @@ const NUMERIC: &[(&str, u32)] = &[
 ///   be >= 0 && <= N` for Node's `It must be <= N`, empty buffers), an object length reaches the
 ///   native as an rquickjs conversion error, `readvSync`/`writevSync` do not exist, an
 ///   out-of-bounds DataView is written instead of rejected;
-/// - 45 util.inspect of an out-of-bounds DataView (V8's error text).
 ///
 /// In the default run, too:
 /// - no encoding given as an object with a `toString`: Node converts it only once the offsets
@@ -152,7 +151,12 @@ const NUMERIC: &[(&str, u32)] = &[
 /// replaced prototype getters and Proxy lists: Node's JS reads `length` through them in many
 /// methods (write, swap*, read*, toJSON, compare, transcode, concat), and nodebuf does not count
 /// the same reads yet.
-const OPEN_FAMILIES: &[u64] = &[30, 31, 45];
+const OPEN_FAMILIES: &[u64] = &[30, 31];
+
+/// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
+/// reads none; util.inspect reads `length` as Node's JS does), so views that lie and replaced
+/// prototype getters are generated for them in the default run too.
+const LIES_MATCH: &[u64] = &[34, 45];
 
 /// The structuredClone/MessageChannel families: the serializer reads views from their slots in
 /// Node and in nodebuf, so views that lie and replaced prototype getters are generated for them
@@ -249,6 +253,7 @@ impl Gen {
         while !self.open
             && ((m.contains("LIE") || m.contains("Lying"))
                 && !CLONE_FAMILIES.contains(&self.family)
+                && !LIES_MATCH.contains(&self.family)
                 && (!fs || !self.one_in(24))
                 // V8 and QuickJS word the DataView byteLength getter's error on a gone view
                 // differently, and Node's fs JS reads that getter.
@@ -456,7 +461,11 @@ impl Gen {
 
     /// A replaced prototype getter for the case, or nothing.
     fn swap(&mut self) -> String {
-        if !(self.open || CLONE_FAMILIES.contains(&self.family)) || !self.one_in(6) {
+        if !(self.open
+            || CLONE_FAMILIES.contains(&self.family)
+            || LIES_MATCH.contains(&self.family))
+            || !self.one_in(6)
+        {
             return String::new();
         }
         let proto = if self.one_in(3) {
