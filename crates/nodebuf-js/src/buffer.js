@@ -552,34 +552,56 @@
   // --- Blob / File (in-memory, immutable bytes) -------------------------------------------
   const kBytes = Symbol('nodebuf.blobBytes');
   const kType = Symbol('nodebuf.blobType');
-  function blobType(type) {
-    const t = `${type}`;
-    return /[^\u0020-\u007E]/.test(t) ? '' : t.toLowerCase();
-  }
-  function partBytes(part) {
-    if (isArrayBufferLike(part)) return Buffer.from(new Uint8Array(part.slice(0)));
-    if (ArrayBuffer.isView(part)) {
-      return Buffer.from(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  const kLength = Symbol('nodebuf.blobLength');
+  const ArrayBufferIsView = ArrayBuffer.isView;
+  const ArrayFrom = Array.from;
+  // Node's `validateDictionary`: undefined, null, objects and functions pass.
+  function validateDictionary(value, name) {
+    if (value != null && typeof value !== 'object' && typeof value !== 'function') {
+      throw binding.argTypeError(name, 'a dictionary', value);
     }
-    if (part instanceof Blob) return part[kBytes];
-    return Buffer.from(`${part}`, 'utf8');
+  }
+  // One part of a Blob, as Node's getSource takes it: a Blob by its `size` (an ordinary read)
+  // and its bytes; anything else as a Uint8Array (stores wrapped, other values as their
+  // string's UTF-8, with `endings: 'native'` line ends), whose `buffer`, `byteOffset` and
+  // `byteLength` are ordinary property reads (getters and lies included), copied with the
+  // store's own `slice`. Returns [declared length, bytes].
+  function blobSource(source, endings) {
+    if (source != null && source[kBytes] !== undefined) return [source.size, source[kBytes]];
+    if (isArrayBufferLike(source)) {
+      source = new Uint8Array(source);
+    } else if (!ArrayBufferIsView(source)) {
+      source = `${source}`;
+      if (endings === 'native') source = source.replace(/\n|\r\n/g, '\n');
+      source = Buffer.from(source, 'utf8');
+    }
+    const { buffer, byteOffset, byteLength } = source;
+    const slice = buffer.slice(byteOffset, byteOffset + byteLength);
+    return [byteLength, new Uint8Array(slice)];
   }
   class Blob {
-    constructor(sources = [], options = {}) {
-      if (sources === null || typeof sources !== 'object' ||
-          typeof sources[SymbolIterator] !== 'function') {
+    constructor(sources = [], options = undefined) {
+      if (sources === null || typeof sources[SymbolIterator] !== 'function' || typeof sources === 'string') {
         throw binding.argTypeError('sources', 'a sequence', sources);
       }
-      if (options === null || (typeof options !== 'object' && typeof options !== 'function')) {
-        if (options !== undefined) throw binding.argTypeError('options', 'of type object', options);
-        options = {};
+      validateDictionary(options, 'options');
+      let { type = '', endings = 'transparent' } = options ?? {};
+      endings = `${endings}`;
+      if (endings !== 'transparent' && endings !== 'native') {
+        throw binding.argValueError('options.endings', endings);
       }
-      const parts = [];
-      for (const part of sources) parts.push(partBytes(part));
+      let length = 0;
+      const parts = ArrayFrom(sources, (source) => {
+        const [len, bytes] = blobSource(source, endings);
+        length += len;
+        return bytes;
+      });
       this[kBytes] = Buffer.concat(parts);
-      this[kType] = options.type === undefined ? '' : blobType(options.type);
+      this[kLength] = length;
+      type = `${type}`;
+      this[kType] = /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
     }
-    get size() { return this[kBytes].length; }
+    get size() { return this[kLength]; }
     get type() { return this[kType]; }
     slice(start = 0, end = this.size, contentType = '') {
       const size = this.size;
@@ -591,6 +613,7 @@
       const to = rel(end);
       const out = new Blob([], { type: contentType });
       out[kBytes] = Buffer.from(this[kBytes].subarray(from, MathMax(from, to)));
+      out[kLength] = MathMax(to - from, 0);
       return out;
     }
     arrayBuffer() {
@@ -618,12 +641,19 @@
   const kName = Symbol('nodebuf.fileName');
   const kLastModified = Symbol('nodebuf.fileLastModified');
   class File extends Blob {
-    constructor(fileBits, fileName, options = {}) {
+    constructor(fileBits, fileName, options = undefined) {
       if (arguments.length < 2) throw binding.missingArgs('fileBits', 'fileName');
       super(fileBits, options);
-      this[kName] = `${fileName}`;
-      const lm = options !== null && options !== undefined ? options.lastModified : undefined;
-      this[kLastModified] = lm === undefined ? Date.now() : Number(lm);
+      // As Node: lastModified read and converted (+x: BigInts throw, NaN is 0), then the name.
+      let { lastModified } = options ?? {};
+      if (lastModified !== undefined) {
+        lastModified = +lastModified;
+        if (lastModified !== lastModified) lastModified = 0;
+      } else {
+        lastModified = Date.now();
+      }
+      this[kName] = `${fileName}`.toWellFormed();
+      this[kLastModified] = lastModified;
     }
     get name() { return this[kName]; }
     get lastModified() { return this[kLastModified]; }

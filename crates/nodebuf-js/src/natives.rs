@@ -645,6 +645,14 @@ fn atob_btoa<'js>(ctx: Ctx<'js>, input: Value<'js>, decode: bool) -> Result<Valu
     js_string(&ctx, &s)
 }
 
+/// `binding.argValueError(name, value)`: Node's ERR_INVALID_ARG_VALUE for `value` (the Blob
+/// constructor's `options.endings`).
+fn arg_value_error<'js>(ctx: Ctx<'js>, name: String, value: Value<'js>) -> Result<Value<'js>> {
+    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
+    let err = prepared.error_with(&ctx, |a| NodeError::invalid_arg_value(&name, &a[0]));
+    crate::node_error_to_js(&ctx, &err)
+}
+
 /// Builds the JS error `Node` throws for `ERR_INVALID_ARG_TYPE` (for checks the JS half makes).
 fn arg_type_error<'js>(
     ctx: Ctx<'js>,
@@ -729,6 +737,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("atob", |ctx, v| atob_btoa(ctx, v, true));
     f!("btoa", |ctx, v| atob_btoa(ctx, v, false));
     f!("argTypeError", arg_type_error);
+    f!("argValueError", arg_value_error);
     f!("fromError", from_error);
     f!("missingArgs", missing_args);
     f!("concatListError", concat_list_error);

@@ -489,8 +489,8 @@ impl Gen {
         self.spare_receiver = false;
         self.family = loop {
             let f = self.below(46);
-            if (self.open || !OPEN_FAMILIES.contains(&f))
-                && (self.only.is_empty() || self.only.contains(&f))
+            if self.only.contains(&f)
+                || self.only.is_empty() && (self.open || !OPEN_FAMILIES.contains(&f))
             {
                 break f;
             }
