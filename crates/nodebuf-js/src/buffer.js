@@ -555,6 +555,25 @@
   const kLength = Symbol('nodebuf.blobLength');
   const ArrayBufferIsView = ArrayBuffer.isView;
   const ArrayFrom = Array.from;
+  const ReflectApply = Reflect.apply;
+  const taByteLength = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
+  const u8Set = Uint8Array.prototype.set;
+  const u8Subarray = Uint8Array.prototype.subarray;
+  const utf8SliceFn = proto.utf8Slice;
+  // The bytes of a Blob's parts joined, read from the views' slots (Node's native blob
+  // creation reads no JS property).
+  function joinParts(parts) {
+    let total = 0;
+    for (let i = 0; i < parts.length; i++) total += ReflectApply(taByteLength, parts[i], []);
+    const out = Buffer.alloc(total);
+    let at = 0;
+    for (let i = 0; i < parts.length; i++) {
+      ReflectApply(u8Set, out, [parts[i], at]);
+      at += ReflectApply(taByteLength, parts[i], []);
+    }
+    return out;
+  }
   // Node's `validateDictionary`: undefined, null, objects and functions pass.
   function validateDictionary(value, name) {
     if (value != null && typeof value !== 'object' && typeof value !== 'function') {
@@ -573,10 +592,14 @@
     } else if (!ArrayBufferIsView(source)) {
       source = `${source}`;
       if (endings === 'native') source = source.replace(/\n|\r\n/g, '\n');
-      source = Buffer.from(source, 'utf8');
+      // A Uint8Array over a store of its own, as TextEncoder's encode gives.
+      source = new Uint8Array(Buffer.from(source, 'utf8'));
     }
     const { buffer, byteOffset, byteLength } = source;
-    const slice = buffer.slice(byteOffset, byteOffset + byteLength);
+    // One ordinary read of `slice`, and V8's wording when it is no function.
+    const sliceFn = buffer.slice;
+    if (typeof sliceFn !== 'function') throw new TypeError('buffer.slice is not a function');
+    const slice = ReflectApply(sliceFn, buffer, [byteOffset, byteOffset + byteLength]);
     return [byteLength, new Uint8Array(slice)];
   }
   class Blob {
@@ -596,7 +619,7 @@
         length += len;
         return bytes;
       });
-      this[kBytes] = Buffer.concat(parts);
+      this[kBytes] = joinParts(parts);
       this[kLength] = length;
       type = `${type}`;
       this[kType] = /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
@@ -612,18 +635,21 @@
       const from = rel(start);
       const to = rel(end);
       const out = new Blob([], { type: contentType });
-      out[kBytes] = Buffer.from(this[kBytes].subarray(from, MathMax(from, to)));
+      // The bytes copied through the views' slots (Node's native slice reads no JS property).
+      const part = ReflectApply(u8Subarray, this[kBytes], [from, MathMax(from, to)]);
+      out[kBytes] = joinParts([part]);
       out[kLength] = MathMax(to - from, 0);
       return out;
     }
     arrayBuffer() {
       const bytes = this[kBytes];
-      const ab = new ArrayBuffer(bytes.length);
-      new Uint8Array(ab).set(bytes);
+      const ab = new ArrayBuffer(ReflectApply(taByteLength, bytes, []));
+      ReflectApply(u8Set, new Uint8Array(ab), [bytes, 0]);
       return PromiseResolve(ab);
     }
     text() {
-      return PromiseResolve(this[kBytes].toString('utf8'));
+      const bytes = this[kBytes];
+      return PromiseResolve(ReflectApply(utf8SliceFn, bytes, [0, ReflectApply(taByteLength, bytes, [])]));
     }
     [kInspect](depth, options, inspect) {
       if (depth < 0) return this;

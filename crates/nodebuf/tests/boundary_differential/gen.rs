@@ -122,8 +122,11 @@ const NUMERIC: &[(&str, u32)] = &[
 /// Operation families (`Gen::op`) left out of the default run because nodebuf still differs
 /// from Node on them (run them with `NODEBUF_BOUNDARY_OPEN=1`); each is an open bug, not an
 /// engine difference:
-/// - 30, 31 Blob/File: option getters read in another order and count, lying views resolved
-///   through their properties;
+/// - 30, 31 Blob/File: construction matches Node's reads (options, parts through their
+///   `buffer`/`byteOffset`/`byteLength`, a Blob part's `size`, `lastModified`, the name) and the
+///   bytes match, but Node's `arrayBuffer()`/`text()` read `length` through
+///   `%TypedArray%.prototype` 2k-1 times for a Blob of k chunks (values unused: a lying getter
+///   changes no result), where nodebuf reads none; a replaced `length` getter counts differently;
 /// - 35..=37 structuredClone/MessageChannel: a view is serialized through its (lying) JS
 ///   properties, a transfer list detached mid-call is cloned where Node fails to deserialize;
 /// - 38..=44 fs: `readSync`/`writeSync` check in another order with other texts (`It must
