@@ -514,6 +514,12 @@ fn write_helper<'js>(
     let enc = encoding_by_id(enc);
     let located = raw::uint8_array(&ctx, &this);
     let (mut off, mut len) = (off, len);
+    if !s.is_string() {
+        // Node's native write rejects a non-string before it converts either offset: none of
+        // their user code runs.
+        off = Value::new_undefined(ctx.clone());
+        len = Value::new_undefined(ctx.clone());
+    }
     if len.is_object() {
         // Node's native write checks the string, then converts and checks offset (negative:
         // out of range; past the end: out of bounds), and only then converts length.

@@ -137,7 +137,6 @@ const NUMERIC: &[(&str, u32)] = &[
 /// - `fill`'s value hook never detaches or shrinks the receiver: Node checks the range first,
 ///   then its C++ fill converts the value and writes through the pointer it took before (into
 ///   freed memory: Node answers the buffer), where nodebuf re-checks and throws ERR_OUT_OF_RANGE;
-/// - `{enc}Write` gets a string: Node rejects a non-string before converting the offsets.
 ///
 /// Besides these, the default run leaves out views whose own properties or subclass getters lie,
 /// replaced prototype getters and Proxy lists: Node's JS reads `length` through them in many
@@ -377,7 +376,7 @@ impl Gen {
             26 => {
                 let m = self.pick(&["latin1Write", "hexWrite", "utf8Write", "asciiWrite", "base64Write", "ucs2Write"]);
                 self.spare_receiver = !self.open;
-                let string = if self.open { self.string() } else { self.pick(STRINGS).to_string() };
+                let string = self.string();
                 format!("return [t.{m}({string}, {}, {}), t];", a(self), a(self))
             }
             27 => {

@@ -1,6 +1,7 @@
 'use strict';
 // Node's ordinary property reads (counted) in TextDecoder's options, util.inspect of views whose
-// length lies (own getters and a replaced %TypedArray% getter), and the Blob/File constructors.
+// length lies (own getters and a replaced %TypedArray% getter), the Blob/File constructors, and
+// {enc}Write given a non-string (rejected before either offset is converted).
 {
 const mk=(L)=>new Proxy({stream:false},{get(t,k){L.push(String(k));return t[k]}});
 for (const lab of ['utf-8','utf-16le','latin1','utf-8s']) {
@@ -59,4 +60,8 @@ L.length=0; new Blob([u]).arrayBuffer().then(a=>console.log(L.join(), new Uint8A
 { const ab=new ArrayBuffer(4); const u=new Uint8Array(ab); const M=[]; const TA=Object.getPrototypeOf(Uint8Array.prototype); const d=Object.getOwnPropertyDescriptor(TA,'byteLength'); Object.defineProperty(TA,'byteLength',{configurable:true,get(){M.push('TA.bl');return d.get.call(this)}}); new Blob([ab,'x',u, new DataView(ab)]); Object.defineProperty(TA,'byteLength',d); console.log(M.join()); }
 { const M=[]; const b1=new Blob(['abc']); Object.defineProperty(b1,'size',{get(){M.push('size');return 1}}); const b2=new Blob([b1]); console.log(M.join(), b2.size); }
 { const f=new File(['x'],'n',{lastModified: -0}); console.log(Object.is(f.lastModified,-0), new File([],'n',{lastModified:1.5}).lastModified, new File([],'n',{lastModified:null}).lastModified); }
+}
+{
+const b=Buffer.alloc(8); const L=[]; const n=(v)=>({valueOf(){L.push(v);return v}});
+for (const m of ['latin1Write','hexWrite','utf8Write','asciiWrite','base64Write','ucs2Write','base64urlWrite']) for (const s of [5, undefined, {toString(){L.push('s');return 'x'}}, new String('ab'), Symbol.iterator]) { L.length=0; try { console.log(m, b[m](s, n(1), n(2))) } catch(e) { console.log(m, e.name, e.code, e.message, L.join()) } }
 }
