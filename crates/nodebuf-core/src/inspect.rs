@@ -39,23 +39,32 @@ pub fn set_inspect_max_bytes(value: &Arg<'_>) -> Result<(), NodeError> {
 /// `<Buffer 00 ... 1 more byte>` past `max_bytes`, and `extra` (pre-rendered own properties
 /// such as `foo: 1`) appended after a comma. `name` is `buf.constructor.name`.
 pub fn inspect_buffer(name: &str, bytes: &[u8], max_bytes: f64, extra: &[&str]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let len = bytes.len() as f64;
     let shown = if max_bytes < len { max_bytes } else { len };
     let shown_bytes = &bytes[..(shown as usize).min(bytes.len())];
-    let mut out = String::with_capacity(name.len() + 3 + shown_bytes.len() * 3 + 32);
-    out.push('<');
-    out.push_str(name);
-    out.push(' ');
-    let mut body = String::with_capacity(shown_bytes.len() * 3);
-    for (i, &b) in shown_bytes.iter().enumerate() {
+    let hex: String = shown_bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let extra = extra.join(", ");
+    inspect_buffer_text(name, &hex, len - max_bytes, len != 0.0, &extra)
+}
+
+/// The text of `util.inspect(buf)` from the parts Node's JS computes with ordinary property
+/// reads: `hex` (`buf.hexSlice(0, min(max, buf.length))`, spaced in pairs), `remaining`
+/// (`buf.length - max`, shown when positive as `... N more bytes`), and `extra` (own
+/// properties, after `, ` when `comma`, i.e. when `buf.length !== 0` at that read).
+pub fn inspect_buffer_text(
+    name: &str,
+    hex: &str,
+    remaining: f64,
+    comma: bool,
+    extra: &str,
+) -> String {
+    let mut body = String::with_capacity(hex.len() * 3 / 2 + extra.len() + 32);
+    for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
         if i > 0 {
             body.push(' ');
         }
-        body.push(HEX[(b >> 4) as usize] as char);
-        body.push(HEX[(b & 15) as usize] as char);
+        body.push_str(std::str::from_utf8(pair).unwrap_or(""));
     }
-    let remaining = len - shown;
     if remaining > 0.0 {
         body.push_str(" ... ");
         body.push_str(&number::to_string(remaining));
@@ -65,15 +74,13 @@ pub fn inspect_buffer(name: &str, bytes: &[u8], max_bytes: f64, extra: &[&str]) 
             " more byte"
         });
     }
-    for prop in extra {
-        if !body.is_empty() {
+    if !extra.is_empty() {
+        if comma {
             body.push_str(", ");
         }
-        body.push_str(prop);
+        body.push_str(extra);
     }
-    out.push_str(&body);
-    out.push('>');
-    out
+    format!("<{name} {body}>")
 }
 
 /// `util.inspect` of a number: like [`number::to_string`] but `-0` prints `-0`.

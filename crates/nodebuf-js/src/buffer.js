@@ -338,7 +338,14 @@
   method('toString', fast.toString, 3);
   method('equals', fast.equals, 1);
   method('inspect', function inspect(recurseTimes, ctx) {
+    // Node's reads, as ordinary property gets in this order: length twice, hexSlice, and
+    // length once more before the own properties.
+    const max = binding.getInspectMaxBytes();
+    const actualMax = MathMin(max, this.length);
+    const remaining = this.length - max;
+    const hex = this.hexSlice(0, actualMax);
     let extra = '';
+    let comma = false;
     if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
       const util = inspectFn;
       if (typeof util === 'function') {
@@ -358,11 +365,12 @@
           }
         }
         if (extras) {
+          comma = this.length !== 0;
           extra = util(obj, { ...ctx, breakLength: Infinity, compact: true }).slice(27, -2);
         }
       }
     }
-    return binding.inspect(this, StringCtor(this.constructor.name), extra);
+    return binding.inspect(StringCtor(this.constructor.name), hex, remaining, comma, extra);
   }, 2);
   Object.defineProperty(proto, kInspect, {
     value: proto.inspect, writable: true, enumerable: true, configurable: true,
@@ -556,34 +564,79 @@
   // --- Blob / File (in-memory, immutable bytes) -------------------------------------------
   const kBytes = Symbol('nodebuf.blobBytes');
   const kType = Symbol('nodebuf.blobType');
-  function blobType(type) {
-    const t = `${type}`;
-    return /[^\u0020-\u007E]/.test(t) ? '' : t.toLowerCase();
-  }
-  function partBytes(part) {
-    if (isArrayBufferLike(part)) return Buffer.from(new Uint8Array(part.slice(0)));
-    if (ArrayBuffer.isView(part)) {
-      return Buffer.from(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  const kLength = Symbol('nodebuf.blobLength');
+  const ArrayBufferIsView = ArrayBuffer.isView;
+  const ArrayFrom = Array.from;
+  const ReflectApply = Reflect.apply;
+  const taByteLength = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
+  const u8Set = Uint8Array.prototype.set;
+  const u8Subarray = Uint8Array.prototype.subarray;
+  const utf8SliceFn = proto.utf8Slice;
+  // The bytes of a Blob's parts joined, read from the views' slots (Node's native blob
+  // creation reads no JS property).
+  function joinParts(parts) {
+    let total = 0;
+    for (let i = 0; i < parts.length; i++) total += ReflectApply(taByteLength, parts[i], []);
+    const out = Buffer.alloc(total);
+    let at = 0;
+    for (let i = 0; i < parts.length; i++) {
+      ReflectApply(u8Set, out, [parts[i], at]);
+      at += ReflectApply(taByteLength, parts[i], []);
     }
-    if (part instanceof Blob) return part[kBytes];
-    return Buffer.from(`${part}`, 'utf8');
+    return out;
+  }
+  // Node's `validateDictionary`: undefined, null, objects and functions pass.
+  function validateDictionary(value, name) {
+    if (value != null && typeof value !== 'object' && typeof value !== 'function') {
+      throw binding.argTypeError(name, 'a dictionary', value);
+    }
+  }
+  // One part of a Blob, as Node's getSource takes it: a Blob by its `size` (an ordinary read)
+  // and its bytes; anything else as a Uint8Array (stores wrapped, other values as their
+  // string's UTF-8, with `endings: 'native'` line ends), whose `buffer`, `byteOffset` and
+  // `byteLength` are ordinary property reads (getters and lies included), copied with the
+  // store's own `slice`. Returns [declared length, bytes].
+  function blobSource(source, endings) {
+    if (source != null && source[kBytes] !== undefined) return [source.size, source[kBytes]];
+    if (isArrayBufferLike(source)) {
+      source = new Uint8Array(source);
+    } else if (!ArrayBufferIsView(source)) {
+      source = `${source}`;
+      if (endings === 'native') source = source.replace(/\n|\r\n/g, '\n');
+      // A Uint8Array over a store of its own, as TextEncoder's encode gives.
+      source = new Uint8Array(Buffer.from(source, 'utf8'));
+    }
+    const { buffer, byteOffset, byteLength } = source;
+    // One ordinary read of `slice`, and V8's wording when it is no function.
+    const sliceFn = buffer.slice;
+    if (typeof sliceFn !== 'function') throw new TypeError('buffer.slice is not a function');
+    const slice = ReflectApply(sliceFn, buffer, [byteOffset, byteOffset + byteLength]);
+    return [byteLength, new Uint8Array(slice)];
   }
   class Blob {
-    constructor(sources = [], options = {}) {
-      if (sources === null || typeof sources !== 'object' ||
-          typeof sources[SymbolIterator] !== 'function') {
+    constructor(sources = [], options = undefined) {
+      if (sources === null || typeof sources[SymbolIterator] !== 'function' || typeof sources === 'string') {
         throw binding.argTypeError('sources', 'a sequence', sources);
       }
-      if (options === null || (typeof options !== 'object' && typeof options !== 'function')) {
-        if (options !== undefined) throw binding.argTypeError('options', 'of type object', options);
-        options = {};
+      validateDictionary(options, 'options');
+      let { type = '', endings = 'transparent' } = options ?? {};
+      endings = `${endings}`;
+      if (endings !== 'transparent' && endings !== 'native') {
+        throw binding.argValueError('options.endings', endings);
       }
-      const parts = [];
-      for (const part of sources) parts.push(partBytes(part));
-      this[kBytes] = Buffer.concat(parts);
-      this[kType] = options.type === undefined ? '' : blobType(options.type);
+      let length = 0;
+      const parts = ArrayFrom(sources, (source) => {
+        const [len, bytes] = blobSource(source, endings);
+        length += len;
+        return bytes;
+      });
+      this[kBytes] = joinParts(parts);
+      this[kLength] = length;
+      type = `${type}`;
+      this[kType] = /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
     }
-    get size() { return this[kBytes].length; }
+    get size() { return this[kLength]; }
     get type() { return this[kType]; }
     slice(start = 0, end = this.size, contentType = '') {
       const size = this.size;
@@ -594,17 +647,21 @@
       const from = rel(start);
       const to = rel(end);
       const out = new Blob([], { type: contentType });
-      out[kBytes] = Buffer.from(this[kBytes].subarray(from, MathMax(from, to)));
+      // The bytes copied through the views' slots (Node's native slice reads no JS property).
+      const part = ReflectApply(u8Subarray, this[kBytes], [from, MathMax(from, to)]);
+      out[kBytes] = joinParts([part]);
+      out[kLength] = MathMax(to - from, 0);
       return out;
     }
     arrayBuffer() {
       const bytes = this[kBytes];
-      const ab = new ArrayBuffer(bytes.length);
-      new Uint8Array(ab).set(bytes);
+      const ab = new ArrayBuffer(ReflectApply(taByteLength, bytes, []));
+      ReflectApply(u8Set, new Uint8Array(ab), [bytes, 0]);
       return PromiseResolve(ab);
     }
     text() {
-      return PromiseResolve(this[kBytes].toString('utf8'));
+      const bytes = this[kBytes];
+      return PromiseResolve(ReflectApply(utf8SliceFn, bytes, [0, ReflectApply(taByteLength, bytes, [])]));
     }
     [kInspect](depth, options, inspect) {
       if (depth < 0) return this;
@@ -622,12 +679,19 @@
   const kName = Symbol('nodebuf.fileName');
   const kLastModified = Symbol('nodebuf.fileLastModified');
   class File extends Blob {
-    constructor(fileBits, fileName, options = {}) {
+    constructor(fileBits, fileName, options = undefined) {
       if (arguments.length < 2) throw binding.missingArgs('fileBits', 'fileName');
       super(fileBits, options);
-      this[kName] = `${fileName}`;
-      const lm = options !== null && options !== undefined ? options.lastModified : undefined;
-      this[kLastModified] = lm === undefined ? Date.now() : Number(lm);
+      // As Node: lastModified read and converted (+x: BigInts throw, NaN is 0), then the name.
+      let { lastModified } = options ?? {};
+      if (lastModified !== undefined) {
+        lastModified = +lastModified;
+        if (lastModified !== lastModified) lastModified = 0;
+      } else {
+        lastModified = Date.now();
+      }
+      this[kName] = `${fileName}`.toWellFormed();
+      this[kLastModified] = lastModified;
     }
     get name() { return this[kName]; }
     get lastModified() { return this[kLastModified]; }

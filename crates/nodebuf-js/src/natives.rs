@@ -514,6 +514,12 @@ fn write_helper<'js>(
     let enc = encoding_by_id(enc);
     let located = raw::uint8_array(&ctx, &this);
     let (mut off, mut len) = (off, len);
+    if !s.is_string() {
+        // Node's native write rejects a non-string before it converts either offset: none of
+        // their user code runs.
+        off = Value::new_undefined(ctx.clone());
+        len = Value::new_undefined(ctx.clone());
+    }
     if len.is_object() {
         // Node's native write checks the string, then converts and checks offset (negative:
         // out of range; past the end: out of bounds), and only then converts length.
@@ -544,21 +550,10 @@ fn write_helper<'js>(
     })
 }
 
-fn inspect_bytes<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    name: String,
-    extra: String,
-) -> Result<String> {
-    let extras: Vec<&str> = if extra.is_empty() {
-        vec![]
-    } else {
-        vec![extra.as_str()]
-    };
-    let max = inspect::inspect_max_bytes();
-    run_ref(&ctx, &this, &[], &[], |buf, _| {
-        Ok(inspect::inspect_buffer(&name, buf, max, &extras))
-    })
+/// `binding.inspect(name, hex, remaining, comma, extra)`: Buffer's inspect text from the parts
+/// its JS half read (see [`inspect::inspect_buffer_text`]).
+fn inspect_bytes(name: String, hex: String, remaining: f64, comma: bool, extra: String) -> String {
+    inspect::inspect_buffer_text(&name, &hex, remaining, comma, &extra)
 }
 
 fn get_inspect_max_bytes() -> f64 {
@@ -654,6 +649,14 @@ fn atob_btoa<'js>(ctx: Ctx<'js>, input: Value<'js>, decode: bool) -> Result<Valu
         _ => Err(encoding::web::missing_input()),
     })?;
     js_string(&ctx, &s)
+}
+
+/// `binding.argValueError(name, value)`: Node's ERR_INVALID_ARG_VALUE for `value` (the Blob
+/// constructor's `options.endings`).
+fn arg_value_error<'js>(ctx: Ctx<'js>, name: String, value: Value<'js>) -> Result<Value<'js>> {
+    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
+    let err = prepared.error_with(&ctx, |a| NodeError::invalid_arg_value(&name, &a[0]));
+    crate::node_error_to_js(&ctx, &err)
 }
 
 /// Builds the JS error `Node` throws for `ERR_INVALID_ARG_TYPE` (for checks the JS half makes).
@@ -906,6 +909,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("atob", |ctx, v| atob_btoa(ctx, v, true));
     f!("btoa", |ctx, v| atob_btoa(ctx, v, false));
     f!("argTypeError", arg_type_error);
+    f!("argValueError", arg_value_error);
     f!("fromError", from_error);
     f!("missingArgs", missing_args);
     f!("concatListError", concat_list_error);

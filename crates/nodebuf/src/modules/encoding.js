@@ -60,39 +60,51 @@ class TextDecoder {
   #ignoreBOM;
   #handle;
   #oneShot;
+  #converterFatal;
 
   constructor(encoding = 'utf-8', options = undefined) {
     encoding = `${encoding}`;
-    if (options !== undefined && options !== null && typeof options !== 'object') {
+    if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    this.#fatal = Boolean(options && options.fatal);
-    this.#ignoreBOM = Boolean(options && options.ignoreBOM);
-    const made = native.textDecoderNew(encoding, this.#ignoreBOM);
+    const made = native.textDecoderNew(encoding, false);
     if (made === null) throw codes.ERR_ENCODING_NOT_SUPPORTED(encoding);
     if (typeof made === 'string') throw codes.ERR_ENCODING_NOT_SUPPORTED(made);
-    [this.#handle, this.#encoding] = made;
+    // Node reads each option twice, as ordinary property gets, once the label is known: fatal
+    // then ignoreBOM for the converter, then ignoreBOM then fatal for the exposed values
+    // (which the one-shot paths and the getters use).
+    const has = options !== undefined && options !== null;
+    this.#converterFatal = has && Boolean(options.fatal);
+    const converterIgnoreBOM = has && Boolean(options.ignoreBOM);
+    this.#ignoreBOM = has && Boolean(options.ignoreBOM);
+    this.#fatal = has && Boolean(options.fatal);
+    this.#handle = converterIgnoreBOM ? native.textDecoderNew(encoding, true)[0] : made[0];
+    this.#encoding = made[1];
     this.#oneShot = this.#encoding === 'utf-8' || this.#encoding === 'windows-1252' ? this.#encoding : null;
   }
 
   decode(input = new Uint8Array(0), options = undefined) {
-    if (this.#oneShot !== null && options != null && options.stream) this.#oneShot = null;
-    if (this.#oneShot === 'utf-8') {
-      checkInput(input, 'utf-8');
-      const text = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
-      if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
-      return text;
+    if (this.#oneShot !== null) {
+      // Node's one-shot paths read stream (once, unvalidated) before looking at the input.
+      if (options != null && options.stream) this.#oneShot = null;
+      if (this.#oneShot === 'utf-8') {
+        checkInput(input, 'utf-8');
+        const text = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
+        if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
+        return text;
+      }
+      if (this.#oneShot === 'windows-1252') {
+        checkInput(input, 'windows-1252');
+        return native.latin1Decode(input, this.#ignoreBOM);
+      }
     }
-    if (this.#oneShot === 'windows-1252') {
-      checkInput(input, 'windows-1252');
-      return native.latin1Decode(input, this.#ignoreBOM);
-    }
-    checkInput(input, null);
+    // The converter path validates the options, reads stream once, then checks the input.
     if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    const stream = Boolean(options && options.stream);
-    const text = native.textDecoderDecode(this.#handle, input, stream, this.#fatal);
+    const stream = options != null && Boolean(options.stream);
+    checkInput(input, null);
+    const text = native.textDecoderDecode(this.#handle, input, stream, this.#converterFatal);
     if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA(this.#encoding);
     return text;
   }

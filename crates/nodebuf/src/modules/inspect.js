@@ -66,6 +66,7 @@ function isModuleNamespace(value) {
 
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
+const typedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayProto, 'length').get;
 
 const types = {
   isTypedArray: (v) => typedArrayTag.call(v) !== undefined,
@@ -189,6 +190,13 @@ function strEscape(str) {
 
 // Numbers print as V8 prints them (QuickJS's own ToString is one digit long for a few doubles).
 const numberToString = native.numberToString;
+const ReflectApply = Reflect.apply;
+// Buffer's hexSlice, taken on first use as Node does (the Buffer global exists by then).
+let bufferHexSlice;
+const hexSlice = (view, start, end) => {
+  if (bufferHexSlice === undefined) bufferHexSlice = globalThis.Buffer.prototype.hexSlice;
+  return ReflectApply(bufferHexSlice, view, [start, end]);
+};
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
@@ -437,10 +445,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         fallback = types.typedArrayName(value);
         bound = new globalThis[fallback](value);
       }
-      const size = types.typedArrayName(value) && Object.getOwnPropertyDescriptor(TypedArrayProto, 'length').get.call(value);
+      const size = types.typedArrayName(value) && ReflectApply(typedArrayLength, value, []);
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
-      if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
+      // Node reads `length` here as an ordinary property get (user getters run, lies count).
+      if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
       formatter = (c, v, r) => formatTypedArray(bound, size, c, v, r);
       extrasType = kArrayExtrasType;
     } else if (types.isMapIterator(value) || types.isSetIterator(value)) {
@@ -723,11 +732,11 @@ function formatArrayBuffer(ctx, value) {
     return [ctx.stylize('(detached)', 'special')];
   }
   if (value.detached === true) return [ctx.stylize('(detached)', 'special')];
-  const shown = Math.min(ctx.maxArrayLength, bytes.length);
+  // As Node: the view's `length` is an ordinary property read (twice), and the bytes come from
+  // Buffer's hexSlice (an empty view gives '' for any end, a longer end is ERR_OUT_OF_RANGE).
+  const hex = hexSlice(bytes, 0, Math.min(ctx.maxArrayLength, bytes.length));
   let str = '';
-  for (let i = 0; i < shown; i++) {
-    str += (i === 0 ? '' : ' ') + bytes[i].toString(16).padStart(2, '0');
-  }
+  for (let i = 0; i < hex.length; i += 2) str += (i === 0 ? '' : ' ') + hex.slice(i, i + 2);
   const remaining = bytes.length - ctx.maxArrayLength;
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
   return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
@@ -760,9 +769,10 @@ function formatArguments(ctx, value, recurseTimes) {
 
 function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
-  const remaining = length - maxLength;
+  // As Node: the remaining count and the element kind come from ordinary `length` reads.
+  const remaining = value.length - maxLength;
   const output = new Array(maxLength);
-  const elementFormatter = value.length > 0 && typeof value[0] === 'bigint' ? formatBigInt : formatNumber;
+  const elementFormatter = value.length > 0 && typeof value[0] === 'number' ? formatNumber : formatBigInt;
   for (let i = 0; i < maxLength; ++i) output[i] = elementFormatter(ctx.stylize, value[i], ctx.numericSeparator);
   if (remaining > 0) output[maxLength] = `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
   if (ctx.showHidden) {
