@@ -84,6 +84,11 @@
     configurable: true,
     enumerable: true,
   });
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController',
+    'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
+    'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
+    defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
+  }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.

@@ -116,6 +116,11 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/streams/stdio", include_str!("streams/stdio.js")),
     ("stream", include_str!("streams/stream.js")),
     ("stream/consumers", include_str!("streams/consumers.js")),
+    ("stream/web", include_str!("streams/web.js")),
+    (
+        "internal/streams/web-adapters",
+        include_str!("streams/web-adapters.js"),
+    ),
     (
         "stream/promises",
         "module.exports = require('stream').promises;",
