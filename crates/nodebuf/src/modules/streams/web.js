@@ -174,8 +174,15 @@ class ReadableStream {
       kind: 'readable', state: 'readable', reader: undefined, storedError: undefined,
       disturbed: false, controller: undefined,
     };
-    const type = source.type;
-    if (type !== undefined) throw codes.ERR_INVALID_ARG_VALUE('source.type', type);
+    const type = source.type === undefined ? undefined : `${source.type}`;
+    if (type === 'bytes') {
+      if (strategy !== null && strategy !== undefined && strategy.size !== undefined) {
+        throw codes.ERR_INVALID_ARG_VALUE.RangeError('strategy.size', strategy.size);
+      }
+      setupByteController(this, source, extractHighWaterMark(strategy, 0));
+      return;
+    }
+    if (type !== undefined) throw codes.ERR_INVALID_ARG_VALUE('source.type', source.type);
     const size = extractSizeAlgorithm(strategy);
     const hwm = extractHighWaterMark(strategy, 1);
     setupDefaultController(this, source, hwm, size);
@@ -198,8 +205,9 @@ class ReadableStream {
     if (!isReadableStream(this)) throw invalidThis('ReadableStream');
     if (options === null || typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     const mode = options.mode;
-    if (mode !== undefined) throw codes.ERR_INVALID_ARG_VALUE('options.mode', mode);
-    return new ReadableStreamDefaultReader(this);
+    if (mode === undefined) return new ReadableStreamDefaultReader(this);
+    if (`${mode}` !== 'byob') throw codes.ERR_INVALID_ARG_VALUE('options.mode', mode);
+    return new ReadableStreamBYOBReader(this);
   }
 
   pipeThrough(transform, options = {}) {
@@ -317,7 +325,14 @@ function readableStreamCancel(stream, reason) {
   if (s.state === 'closed') return PromiseResolve();
   if (s.state === 'errored') return PromiseReject(s.storedError);
   readableStreamClose(stream);
+  const reader = s.reader;
+  if (reader !== undefined && reader[kState].kind === 'byob-reader') {
+    const requests = reader[kState].readIntoRequests;
+    reader[kState].readIntoRequests = [];
+    for (const request of requests) request.close(undefined);
+  }
   const c = s.controller[kState];
+  if (c.kind === 'byte-controller') c.pendingPullIntos = [];
   resetQueue(c);
   const result = promiseCall(c.cancelAlgorithm, undefined, reason);
   clearReadableAlgorithms(c);
@@ -331,9 +346,11 @@ function readableStreamClose(stream) {
   if (reader === undefined) return;
   const r = reader[kState];
   r.closed.resolve();
-  const requests = r.readRequests;
-  r.readRequests = [];
-  for (const request of requests) request.close();
+  if (r.kind === 'reader') {
+    const requests = r.readRequests;
+    r.readRequests = [];
+    for (const request of requests) request.close();
+  }
 }
 
 function readableStreamError(stream, error) {
@@ -345,8 +362,9 @@ function readableStreamError(stream, error) {
   const r = reader[kState];
   r.closed.reject(error);
   markHandled(r.closed.promise);
-  const requests = r.readRequests;
-  r.readRequests = [];
+  const requests = r.kind === 'reader' ? r.readRequests : r.readIntoRequests;
+  if (r.kind === 'reader') r.readRequests = [];
+  else r.readIntoRequests = [];
   for (const request of requests) request.error(error);
 }
 
@@ -359,7 +377,7 @@ function readableStreamFulfillReadRequest(stream, chunk, done) {
 
 function readableStreamGetNumReadRequests(stream) {
   const reader = stream[kState].reader;
-  return reader === undefined ? 0 : reader[kState].readRequests.length;
+  return reader === undefined || reader[kState].kind !== 'reader' ? 0 : reader[kState].readRequests.length;
 }
 
 // --- ReadableStreamDefaultController --------------------------------------------------------
@@ -561,6 +579,7 @@ class ReadableStreamDefaultReader {
     s.disturbed = true;
     if (s.state === 'closed') request.close();
     else if (s.state === 'errored') request.error(s.storedError);
+    else if (s.controller[kState].kind === 'byte-controller') byteControllerPullSteps(s.controller[kState], request);
     else readableControllerPullSteps(s.controller[kState], request);
     return d.promise;
   }
@@ -603,9 +622,586 @@ class ReadableStreamDefaultReader {
 Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag,
   { value: 'ReadableStreamDefaultReader', configurable: true });
 
+// --- byte streams: ReadableByteStreamController, BYOB reader and request ---------------------
+
+function isByteController(v) {
+  return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'byte-controller';
+}
+
+/** The controller a byte ReadableStream's source enqueues bytes (or fills BYOB views) through. */
+class ReadableByteStreamController {
+  constructor() {
+    throw codes.ERR_ILLEGAL_CONSTRUCTOR();
+  }
+
+  get byobRequest() {
+    if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
+    return byteControllerGetBYOBRequest(this[kState]);
+  }
+
+  get desiredSize() {
+    if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
+    return readableControllerDesiredSize(this[kState]);
+  }
+
+  close() {
+    if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
+    const c = this[kState];
+    if (c.closeRequested) throw codes.ERR_INVALID_STATE.TypeError('Controller is already closed');
+    if (c.stream[kState].state !== 'readable') throw codes.ERR_INVALID_STATE.TypeError('ReadableStream is already closed');
+    byteControllerClose(c);
+  }
+
+  enqueue(chunk) {
+    if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
+    if (!ArrayBuffer.isView(chunk)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], chunk);
+    if (chunk.byteLength === 0) throw codes.ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
+    if (chunk.buffer.byteLength === 0) throw codes.ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
+    const c = this[kState];
+    if (c.closeRequested) throw codes.ERR_INVALID_STATE.TypeError('Controller is already closed');
+    if (c.stream[kState].state !== 'readable') throw codes.ERR_INVALID_STATE.TypeError('ReadableStream is already closed');
+    byteControllerEnqueue(c, chunk);
+  }
+
+  error(error) {
+    if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
+    byteControllerError(this[kState], error);
+  }
+}
+
+Object.defineProperty(ReadableByteStreamController.prototype, Symbol.toStringTag,
+  { value: 'ReadableByteStreamController', configurable: true });
+
+function isBYOBRequest(v) {
+  return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'byob-request';
+}
+
+/** The view a byte source fills for the current read, answered with respond(). */
+class ReadableStreamBYOBRequest {
+  constructor() {
+    throw codes.ERR_ILLEGAL_CONSTRUCTOR();
+  }
+
+  get view() {
+    if (!isBYOBRequest(this)) throw invalidThis('ReadableStreamBYOBRequest');
+    return this[kState].view;
+  }
+
+  respond(bytesWritten) {
+    if (!isBYOBRequest(this)) throw invalidThis('ReadableStreamBYOBRequest');
+    const r = this[kState];
+    if (r.controller === undefined) throw codes.ERR_INVALID_STATE.TypeError('This BYOB request has been invalidated');
+    const written = Number(bytesWritten);
+    if (!Number.isFinite(written) || written < 0) {
+      throw codes.ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
+    }
+    if (r.view.buffer.byteLength === 0) throw codes.ERR_INVALID_STATE.TypeError('Viewed ArrayBuffer is detached');
+    byteControllerRespond(r.controller, Math.trunc(written));
+  }
+
+  respondWithNewView(view) {
+    if (!isBYOBRequest(this)) throw invalidThis('ReadableStreamBYOBRequest');
+    if (!ArrayBuffer.isView(view)) throw codes.ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view);
+    const r = this[kState];
+    if (r.controller === undefined) throw codes.ERR_INVALID_STATE.TypeError('This BYOB request has been invalidated');
+    byteControllerRespondWithNewView(r.controller, view);
+  }
+}
+
+Object.defineProperty(ReadableStreamBYOBRequest.prototype, Symbol.toStringTag,
+  { value: 'ReadableStreamBYOBRequest', configurable: true });
+
+function setupByteController(stream, source, hwm) {
+  const start = methodOf(source, 'start', 'source');
+  const pull = methodOf(source, 'pull', 'source');
+  const cancel = methodOf(source, 'cancel', 'source');
+  let autoAllocateChunkSize = source.autoAllocateChunkSize;
+  if (autoAllocateChunkSize !== undefined) {
+    autoAllocateChunkSize = Number(autoAllocateChunkSize);
+    if (!Number.isInteger(autoAllocateChunkSize) || autoAllocateChunkSize <= 0) {
+      throw codes.ERR_INVALID_ARG_VALUE.RangeError('source.autoAllocateChunkSize', source.autoAllocateChunkSize);
+    }
+  }
+  const c = {
+    kind: 'byte-controller', stream, queue: [], queueTotalSize: 0, started: false,
+    closeRequested: false, pullAgain: false, pulling: false, strategyHWM: hwm,
+    autoAllocateChunkSize, pendingPullIntos: [], byobRequest: null,
+  };
+  const controller = createController(ReadableByteStreamController, c);
+  c.controller = controller;
+  c.pullAlgorithm = pull === undefined ? () => PromiseResolve() : () => promiseCall(pull, source, controller);
+  c.cancelAlgorithm = cancel === undefined ? () => PromiseResolve() : (reason) => promiseCall(cancel, source, reason);
+  stream[kState].controller = controller;
+  const startResult = start === undefined ? undefined : start.call(source, controller);
+  PromiseResolve(startResult).then(() => {
+    c.started = true;
+    byteControllerCallPullIfNeeded(c);
+  }, (err) => byteControllerError(c, err));
+}
+
+function transferBuffer(buffer) {
+  return buffer.transfer();
+}
+
+function byteControllerGetBYOBRequest(c) {
+  if (c.byobRequest === null && c.pendingPullIntos.length > 0) {
+    const first = c.pendingPullIntos[0];
+    const view = new Uint8Array(first.buffer, first.byteOffset + first.bytesFilled,
+      first.byteLength - first.bytesFilled);
+    const request = Object.create(ReadableStreamBYOBRequest.prototype);
+    request[kState] = { kind: 'byob-request', controller: c, view };
+    c.byobRequest = request;
+  }
+  return c.byobRequest;
+}
+
+function byteControllerInvalidateBYOBRequest(c) {
+  if (c.byobRequest === null) return;
+  c.byobRequest[kState].controller = undefined;
+  c.byobRequest[kState].view = null;
+  c.byobRequest = null;
+}
+
+function byteControllerError(c, error) {
+  if (c.stream[kState].state !== 'readable') return;
+  byteControllerInvalidateBYOBRequest(c);
+  c.pendingPullIntos = [];
+  resetQueue(c);
+  clearReadableAlgorithms(c);
+  readableStreamError(c.stream, error);
+}
+
+function byteControllerClose(c) {
+  if (c.closeRequested || c.stream[kState].state !== 'readable') return;
+  if (c.queueTotalSize > 0) {
+    c.closeRequested = true;
+    return;
+  }
+  if (c.pendingPullIntos.length > 0) {
+    const first = c.pendingPullIntos[0];
+    if (first.bytesFilled % first.elementSize !== 0) {
+      const error = codes.ERR_INVALID_STATE.TypeError('Partial read');
+      byteControllerError(c, error);
+      throw error;
+    }
+  }
+  clearReadableAlgorithms(c);
+  readableStreamClose(c.stream);
+}
+
+function byteReaderKind(stream) {
+  const reader = stream[kState].reader;
+  return reader === undefined ? undefined : reader[kState].kind;
+}
+
+function numReadIntoRequests(stream) {
+  return byteReaderKind(stream) === 'byob-reader' ? stream[kState].reader[kState].readIntoRequests.length : 0;
+}
+
+function byteControllerEnqueueChunk(c, buffer, byteOffset, byteLength) {
+  c.queue.push({ buffer, byteOffset, byteLength });
+  c.queueTotalSize += byteLength;
+}
+
+function byteControllerEnqueue(c, chunk) {
+  const stream = c.stream;
+  const { byteOffset, byteLength } = chunk;
+  const buffer = transferBuffer(chunk.buffer);
+  if (c.pendingPullIntos.length > 0) {
+    const first = c.pendingPullIntos[0];
+    byteControllerInvalidateBYOBRequest(c);
+    first.buffer = transferBuffer(first.buffer);
+    if (first.readerType === 'none') byteControllerEnqueueDetachedPullInto(c, first);
+  }
+  if (byteReaderKind(stream) === 'reader') {
+    byteControllerProcessReadRequestsUsingQueue(c);
+    if (readableStreamGetNumReadRequests(stream) === 0) {
+      byteControllerEnqueueChunk(c, buffer, byteOffset, byteLength);
+    } else {
+      if (c.pendingPullIntos.length > 0) byteControllerShiftPendingPullInto(c);
+      readableStreamFulfillReadRequest(stream, new Uint8Array(buffer, byteOffset, byteLength), false);
+    }
+  } else if (byteReaderKind(stream) === 'byob-reader') {
+    byteControllerEnqueueChunk(c, buffer, byteOffset, byteLength);
+    byteControllerProcessPullIntosUsingQueue(c);
+  } else {
+    byteControllerEnqueueChunk(c, buffer, byteOffset, byteLength);
+  }
+  byteControllerCallPullIfNeeded(c);
+}
+
+function byteControllerEnqueueDetachedPullInto(c, descriptor) {
+  if (descriptor.bytesFilled > 0) {
+    const copy = descriptor.buffer.slice(descriptor.byteOffset, descriptor.byteOffset + descriptor.bytesFilled);
+    byteControllerEnqueueChunk(c, copy, 0, copy.byteLength);
+  }
+  byteControllerShiftPendingPullInto(c);
+}
+
+function byteControllerShiftPendingPullInto(c) {
+  return c.pendingPullIntos.shift();
+}
+
+function byteControllerFillReadRequestFromQueue(c, request) {
+  const entry = c.queue.shift();
+  c.queueTotalSize -= entry.byteLength;
+  byteControllerHandleQueueDrain(c);
+  request.chunk(new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength));
+}
+
+function byteControllerProcessReadRequestsUsingQueue(c) {
+  const reader = c.stream[kState].reader[kState];
+  while (reader.readRequests.length > 0) {
+    if (c.queueTotalSize === 0) return;
+    byteControllerFillReadRequestFromQueue(c, reader.readRequests.shift());
+  }
+}
+
+function byteControllerHandleQueueDrain(c) {
+  if (c.queueTotalSize === 0 && c.closeRequested) {
+    clearReadableAlgorithms(c);
+    readableStreamClose(c.stream);
+  } else {
+    byteControllerCallPullIfNeeded(c);
+  }
+}
+
+// Copies queued bytes into the descriptor; true once it holds at least one whole element.
+function byteControllerFillPullIntoFromQueue(c, d) {
+  const maxBytesToCopy = Math.min(c.queueTotalSize, d.byteLength - d.bytesFilled);
+  const maxBytesFilled = d.bytesFilled + maxBytesToCopy;
+  let totalBytesToCopyRemaining = maxBytesToCopy;
+  let ready = false;
+  const maxAlignedBytes = maxBytesFilled - (maxBytesFilled % d.elementSize);
+  if (maxAlignedBytes >= d.elementSize) {
+    totalBytesToCopyRemaining = maxAlignedBytes - d.bytesFilled;
+    ready = true;
+  }
+  while (totalBytesToCopyRemaining > 0) {
+    const head = c.queue[0];
+    const bytesToCopy = Math.min(totalBytesToCopyRemaining, head.byteLength);
+    const destStart = d.byteOffset + d.bytesFilled;
+    new Uint8Array(d.buffer, destStart, bytesToCopy)
+      .set(new Uint8Array(head.buffer, head.byteOffset, bytesToCopy));
+    if (head.byteLength === bytesToCopy) {
+      c.queue.shift();
+    } else {
+      head.byteOffset += bytesToCopy;
+      head.byteLength -= bytesToCopy;
+    }
+    c.queueTotalSize -= bytesToCopy;
+    byteControllerInvalidateBYOBRequest(c);
+    d.bytesFilled += bytesToCopy;
+    totalBytesToCopyRemaining -= bytesToCopy;
+  }
+  return ready;
+}
+
+function byteControllerProcessPullIntosUsingQueue(c) {
+  while (c.pendingPullIntos.length > 0) {
+    if (c.queueTotalSize === 0) return;
+    const d = c.pendingPullIntos[0];
+    if (byteControllerFillPullIntoFromQueue(c, d)) {
+      byteControllerShiftPendingPullInto(c);
+      byteControllerCommitPullInto(c.stream, d);
+    }
+  }
+}
+
+function pullIntoView(d) {
+  const { viewConstructor: View, buffer, byteOffset, bytesFilled, elementSize } = d;
+  if (View === DataView) return new DataView(buffer, byteOffset, bytesFilled);
+  return new View(buffer, byteOffset, bytesFilled / elementSize);
+}
+
+function byteControllerCommitPullInto(stream, d) {
+  let done = false;
+  if (stream[kState].state === 'closed') done = true;
+  const view = pullIntoView(d);
+  if (d.readerType === 'default') {
+    readableStreamFulfillReadRequest(stream, view, done);
+  } else {
+    const reader = stream[kState].reader[kState];
+    const request = reader.readIntoRequests.shift();
+    if (done) request.close(view);
+    else request.chunk(view);
+  }
+}
+
+function byteControllerShouldCallPull(c) {
+  const stream = c.stream;
+  if (stream[kState].state !== 'readable' || c.closeRequested || !c.started) return false;
+  if (readableStreamGetNumReadRequests(stream) > 0) return true;
+  if (numReadIntoRequests(stream) > 0) return true;
+  return readableControllerDesiredSize(c) > 0;
+}
+
+function byteControllerCallPullIfNeeded(c) {
+  if (!byteControllerShouldCallPull(c)) return;
+  if (c.pulling) {
+    c.pullAgain = true;
+    return;
+  }
+  c.pulling = true;
+  c.pullAlgorithm().then(() => {
+    c.pulling = false;
+    if (c.pullAgain) {
+      c.pullAgain = false;
+      byteControllerCallPullIfNeeded(c);
+    }
+  }, (err) => byteControllerError(c, err));
+}
+
+function byteControllerPullSteps(c, request) {
+  const stream = c.stream;
+  if (c.queueTotalSize > 0) {
+    byteControllerFillReadRequestFromQueue(c, request);
+    return;
+  }
+  if (c.autoAllocateChunkSize !== undefined) {
+    let buffer;
+    try {
+      buffer = new ArrayBuffer(c.autoAllocateChunkSize);
+    } catch (err) {
+      request.error(err);
+      return;
+    }
+    c.pendingPullIntos.push({
+      buffer, bufferByteLength: c.autoAllocateChunkSize, byteOffset: 0,
+      byteLength: c.autoAllocateChunkSize, bytesFilled: 0, elementSize: 1,
+      viewConstructor: Uint8Array, readerType: 'default',
+    });
+  }
+  stream[kState].reader[kState].readRequests.push(request);
+  byteControllerCallPullIfNeeded(c);
+}
+
+function byteControllerPullInto(c, view, request) {
+  const stream = c.stream;
+  const View = view.constructor === DataView ? DataView : view.constructor;
+  const elementSize = View === DataView ? 1 : (View.BYTES_PER_ELEMENT || 1);
+  // Read the window before the transfer detaches the view.
+  const { byteOffset, byteLength } = view;
+  let buffer;
+  try {
+    buffer = transferBuffer(view.buffer);
+  } catch (err) {
+    request.error(err);
+    return;
+  }
+  const d = {
+    buffer, bufferByteLength: buffer.byteLength, byteOffset,
+    byteLength, bytesFilled: 0, elementSize, viewConstructor: View, readerType: 'byob',
+  };
+  if (c.pendingPullIntos.length > 0) {
+    c.pendingPullIntos.push(d);
+    stream[kState].reader[kState].readIntoRequests.push(request);
+    return;
+  }
+  if (stream[kState].state === 'closed') {
+    request.close(new View(d.buffer, d.byteOffset, 0));
+    return;
+  }
+  if (c.queueTotalSize > 0) {
+    if (byteControllerFillPullIntoFromQueue(c, d)) {
+      const filled = pullIntoView(d);
+      byteControllerHandleQueueDrain(c);
+      request.chunk(filled);
+      return;
+    }
+    if (c.closeRequested) {
+      const error = codes.ERR_INVALID_STATE.TypeError('ReadableStream is already closed');
+      byteControllerError(c, error);
+      request.error(error);
+      return;
+    }
+  }
+  c.pendingPullIntos.push(d);
+  stream[kState].reader[kState].readIntoRequests.push(request);
+  byteControllerCallPullIfNeeded(c);
+}
+
+function byteControllerRespondInternal(c, bytesWritten) {
+  const first = c.pendingPullIntos[0];
+  const state = c.stream[kState].state;
+  byteControllerInvalidateBYOBRequest(c);
+  if (state === 'closed') {
+    if (first.readerType === 'none') byteControllerShiftPendingPullInto(c);
+    if (byteReaderKind(c.stream) === 'byob-reader') {
+      while (numReadIntoRequests(c.stream) > 0) {
+        byteControllerCommitPullInto(c.stream, byteControllerShiftPendingPullInto(c));
+      }
+    }
+  } else {
+    first.bytesFilled += bytesWritten;
+    if (first.readerType === 'none') {
+      byteControllerEnqueueDetachedPullInto(c, first);
+      byteControllerProcessPullIntosUsingQueue(c);
+    } else if (first.bytesFilled >= first.elementSize) {
+      byteControllerShiftPendingPullInto(c);
+      const remainder = first.bytesFilled % first.elementSize;
+      if (remainder > 0) {
+        const end = first.byteOffset + first.bytesFilled;
+        const rest = first.buffer.slice(end - remainder, end);
+        byteControllerEnqueueChunk(c, rest, 0, rest.byteLength);
+      }
+      first.bytesFilled -= remainder;
+      byteControllerCommitPullInto(c.stream, first);
+      byteControllerProcessPullIntosUsingQueue(c);
+    }
+  }
+  byteControllerCallPullIfNeeded(c);
+}
+
+function byteControllerRespond(c, bytesWritten) {
+  const first = c.pendingPullIntos[0];
+  if (c.stream[kState].state === 'closed') {
+    if (bytesWritten !== 0) throw codes.ERR_INVALID_STATE.TypeError('Controller is already closed');
+  } else {
+    if (bytesWritten === 0) throw codes.ERR_INVALID_STATE.TypeError('bytesWritten must be greater than zero');
+    if (first.bytesFilled + bytesWritten > first.byteLength) {
+      throw codes.ERR_INVALID_ARG_VALUE.RangeError('bytesWritten', bytesWritten);
+    }
+  }
+  first.buffer = transferBuffer(first.buffer);
+  byteControllerRespondInternal(c, bytesWritten);
+}
+
+function byteControllerRespondWithNewView(c, view) {
+  const first = c.pendingPullIntos[0];
+  if (c.stream[kState].state === 'closed') {
+    if (view.byteLength !== 0) throw codes.ERR_INVALID_STATE.TypeError('View is not zero-length');
+  } else if (view.byteLength === 0) {
+    throw codes.ERR_INVALID_STATE.TypeError('View is zero-length');
+  }
+  if (first.byteOffset + first.bytesFilled !== view.byteOffset) {
+    throw codes.ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  if (first.bufferByteLength !== view.buffer.byteLength) {
+    throw codes.ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  if (first.bytesFilled + view.byteLength > first.byteLength) {
+    throw codes.ERR_INVALID_ARG_VALUE.RangeError('view', view);
+  }
+  const written = view.byteLength;
+  first.buffer = transferBuffer(view.buffer);
+  byteControllerRespondInternal(c, written);
+}
+
+function isBYOBReader(v) {
+  return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'byob-reader';
+}
+
+/** Reads a byte stream into views the caller provides. */
+class ReadableStreamBYOBReader {
+  constructor(stream) {
+    if (!isReadableStream(stream)) throw codes.ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+    if (stream[kState].reader !== undefined) throw codes.ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+    if (stream[kState].controller[kState].kind !== 'byte-controller') {
+      throw codes.ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
+    }
+    this[kState] = { kind: 'byob-reader', stream, readIntoRequests: [], closed: deferred() };
+    stream[kState].reader = this;
+    const state = stream[kState].state;
+    if (state === 'closed') {
+      this[kState].closed.resolve();
+    } else if (state === 'errored') {
+      this[kState].closed.reject(stream[kState].storedError);
+      markHandled(this[kState].closed.promise);
+    }
+  }
+
+  read(view) {
+    if (!isBYOBReader(this)) return PromiseReject(invalidThis('ReadableStreamBYOBReader'));
+    if (!ArrayBuffer.isView(view)) {
+      return PromiseReject(codes.ERR_INVALID_ARG_TYPE('view', ['Buffer', 'TypedArray', 'DataView'], view));
+    }
+    if (view.byteLength === 0 || view.buffer.byteLength === 0) {
+      return PromiseReject(codes.ERR_INVALID_STATE.TypeError('View or Viewed ArrayBuffer is zero-length or detached'));
+    }
+    const stream = this[kState].stream;
+    if (stream === undefined) {
+      return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
+    }
+    const d = deferred();
+    const request = {
+      chunk: (value) => d.resolve({ value, done: false }),
+      close: (value) => d.resolve({ value, done: true }),
+      error: (err) => d.reject(err),
+    };
+    const s = stream[kState];
+    s.disturbed = true;
+    if (s.state === 'errored') request.error(s.storedError);
+    else byteControllerPullInto(s.controller[kState], view, request);
+    return d.promise;
+  }
+
+  releaseLock() {
+    if (!isBYOBReader(this)) throw invalidThis('ReadableStreamBYOBReader');
+    const r = this[kState];
+    const stream = r.stream;
+    if (stream === undefined) return;
+    const error = codes.ERR_INVALID_STATE.TypeError('Reader released');
+    if (stream[kState].state === 'readable') {
+      r.closed.reject(error);
+    } else {
+      r.closed = deferred();
+      r.closed.reject(error);
+    }
+    markHandled(r.closed.promise);
+    stream[kState].reader = undefined;
+    r.stream = undefined;
+    const requests = r.readIntoRequests;
+    r.readIntoRequests = [];
+    for (const request of requests) request.error(error);
+  }
+
+  get closed() {
+    if (!isBYOBReader(this)) return PromiseReject(invalidThis('ReadableStreamBYOBReader'));
+    return this[kState].closed.promise;
+  }
+
+  cancel(reason) {
+    if (!isBYOBReader(this)) return PromiseReject(invalidThis('ReadableStreamBYOBReader'));
+    const stream = this[kState].stream;
+    if (stream === undefined) {
+      return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
+    }
+    return readableStreamCancel(stream, reason);
+  }
+}
+
+Object.defineProperty(ReadableStreamBYOBReader.prototype, Symbol.toStringTag,
+  { value: 'ReadableStreamBYOBReader', configurable: true });
+
 // --- tee and pipeTo ---------------------------------------------------------------------------
 
+// Controller operations for either kind (tee branches of a byte stream are byte streams).
+function anyControllerClose(c) {
+  if (c.kind === 'byte-controller') {
+    byteControllerClose(c);
+    if (c.stream[kState].state === 'closed' && c.pendingPullIntos.length > 0) byteControllerRespond(c, 0);
+  } else {
+    readableControllerClose(c);
+  }
+}
+
+function anyControllerEnqueue(c, chunk, copy) {
+  if (c.kind !== 'byte-controller') {
+    readableControllerEnqueue(c, chunk);
+    return;
+  }
+  // Each byte branch gets its own bytes (enqueueing transfers the buffer).
+  byteControllerEnqueue(c, copy ? new Uint8Array(chunk) : chunk);
+}
+
+function anyControllerError(c, error) {
+  if (c.kind === 'byte-controller') byteControllerError(c, error);
+  else readableControllerError(c, error);
+}
+
 function readableStreamTee(stream) {
+  const isBytes = stream[kState].controller[kState].kind === 'byte-controller';
   const reader = new ReadableStreamDefaultReader(stream);
   let reading = false;
   let readAgain = false;
@@ -625,15 +1221,15 @@ function readableStreamTee(stream) {
     reader.read().then(({ value, done }) => {
       if (done) {
         reading = false;
-        if (!canceled1) readableControllerClose(branch1[kState].controller[kState]);
-        if (!canceled2) readableControllerClose(branch2[kState].controller[kState]);
+        if (!canceled1) anyControllerClose(branch1[kState].controller[kState]);
+        if (!canceled2) anyControllerClose(branch2[kState].controller[kState]);
         if (!canceled1 || !canceled2) cancelPromise.resolve();
         return;
       }
       queueMicrotask(() => {
         readAgain = false;
-        if (!canceled1) readableControllerEnqueue(branch1[kState].controller[kState], value);
-        if (!canceled2) readableControllerEnqueue(branch2[kState].controller[kState], value);
+        if (!canceled1) anyControllerEnqueue(branch1[kState].controller[kState], value, !canceled2);
+        if (!canceled2) anyControllerEnqueue(branch2[kState].controller[kState], value, false);
         reading = false;
         if (readAgain) pull();
       });
@@ -645,6 +1241,7 @@ function readableStreamTee(stream) {
     result.then(cancelPromise.resolve, cancelPromise.reject);
   };
   branch1 = new ReadableStream({
+    type: isBytes ? 'bytes' : undefined,
     pull,
     cancel(reason) {
       canceled1 = true;
@@ -654,6 +1251,7 @@ function readableStreamTee(stream) {
     },
   });
   branch2 = new ReadableStream({
+    type: isBytes ? 'bytes' : undefined,
     pull,
     cancel(reason) {
       canceled2 = true;
@@ -663,8 +1261,8 @@ function readableStreamTee(stream) {
     },
   });
   reader[kState].closed.promise.then(undefined, (err) => {
-    readableControllerError(branch1[kState].controller[kState], err);
-    readableControllerError(branch2[kState].controller[kState], err);
+    anyControllerError(branch1[kState].controller[kState], err);
+    anyControllerError(branch2[kState].controller[kState], err);
     if (!canceled1 || !canceled2) cancelPromise.resolve();
   });
   return [branch1, branch2];
@@ -1503,6 +2101,9 @@ module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,
   ReadableStreamDefaultController,
+  ReadableStreamBYOBReader,
+  ReadableStreamBYOBRequest,
+  ReadableByteStreamController,
   WritableStream,
   WritableStreamDefaultWriter,
   WritableStreamDefaultController,
