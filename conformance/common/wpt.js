@@ -39,6 +39,10 @@ const harness = {
              named(description, `expected ${String(expected[i])} at index ${i} but got ${String(actual[i])}`));
     }
   },
+  /** The older form: `code` is an error instance (or `{ name }`) whose name must match. */
+  assert_throws(code, fn, description) {
+    assert.throws(fn, (err) => err !== null && typeof err === 'object' && err.name === code.name, description);
+  },
   assert_throws_js(constructor, fn, description) {
     assert.throws(fn, constructor, description);
   },
