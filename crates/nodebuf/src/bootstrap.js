@@ -87,7 +87,8 @@
   for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController',
     'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
     'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
-    'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
+    'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+    'TextEncoderStream', 'TextDecoderStream']) {
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);

@@ -2097,6 +2097,98 @@ function transformSourceCancel(stream, reason) {
   return c.finishPromise.promise;
 }
 
+// --- TextEncoderStream / TextDecoderStream ---------------------------------------------------
+
+function isTextStream(v, kind) {
+  return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === kind;
+}
+
+/** Strings in, UTF-8 bytes out; a high surrogate ending a chunk waits for the next one. */
+class TextEncoderStream {
+  constructor() {
+    const encoder = new TextEncoder();
+    let pendingHigh = '';
+    const transform = new TransformStream({
+      transform(chunk, controller) {
+        let text = pendingHigh + `${chunk}`;
+        pendingHigh = '';
+        const last = text.charCodeAt(text.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+          pendingHigh = text[text.length - 1];
+          text = text.slice(0, -1);
+        }
+        if (text.length > 0) controller.enqueue(encoder.encode(text));
+      },
+      flush(controller) {
+        if (pendingHigh !== '') controller.enqueue(new Uint8Array([0xef, 0xbf, 0xbd]));
+      },
+    });
+    this[kState] = { kind: 'text-encoder-stream', transform };
+  }
+
+  get encoding() {
+    if (!isTextStream(this, 'text-encoder-stream')) throw invalidThis('TextEncoderStream');
+    return 'utf-8';
+  }
+
+  get readable() {
+    if (!isTextStream(this, 'text-encoder-stream')) throw invalidThis('TextEncoderStream');
+    return this[kState].transform.readable;
+  }
+
+  get writable() {
+    if (!isTextStream(this, 'text-encoder-stream')) throw invalidThis('TextEncoderStream');
+    return this[kState].transform.writable;
+  }
+}
+
+Object.defineProperty(TextEncoderStream.prototype, Symbol.toStringTag, { value: 'TextEncoderStream', configurable: true });
+
+/** Bytes in, strings out, through a streaming TextDecoder. */
+class TextDecoderStream {
+  constructor(encoding = 'utf-8', options = {}) {
+    const decoder = new TextDecoder(encoding, options);
+    const transform = new TransformStream({
+      transform(chunk, controller) {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) controller.enqueue(text);
+      },
+      flush(controller) {
+        const text = decoder.decode();
+        if (text) controller.enqueue(text);
+      },
+    });
+    this[kState] = { kind: 'text-decoder-stream', transform, decoder };
+  }
+
+  get encoding() {
+    if (!isTextStream(this, 'text-decoder-stream')) throw invalidThis('TextDecoderStream');
+    return this[kState].decoder.encoding;
+  }
+
+  get fatal() {
+    if (!isTextStream(this, 'text-decoder-stream')) throw invalidThis('TextDecoderStream');
+    return this[kState].decoder.fatal;
+  }
+
+  get ignoreBOM() {
+    if (!isTextStream(this, 'text-decoder-stream')) throw invalidThis('TextDecoderStream');
+    return this[kState].decoder.ignoreBOM;
+  }
+
+  get readable() {
+    if (!isTextStream(this, 'text-decoder-stream')) throw invalidThis('TextDecoderStream');
+    return this[kState].transform.readable;
+  }
+
+  get writable() {
+    if (!isTextStream(this, 'text-decoder-stream')) throw invalidThis('TextDecoderStream');
+    return this[kState].transform.writable;
+  }
+}
+
+Object.defineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
+
 module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,
@@ -2111,6 +2203,8 @@ module.exports = {
   TransformStreamDefaultController,
   ByteLengthQueuingStrategy,
   CountQueuingStrategy,
+  TextEncoderStream,
+  TextDecoderStream,
   // For the Node-stream adapters (internal).
   isReadableStream,
   isWritableStream,
