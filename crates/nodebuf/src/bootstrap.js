@@ -88,7 +88,7 @@
     'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
     'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
     'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
-    'TextEncoderStream', 'TextDecoderStream']) {
+    'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);

@@ -2189,6 +2189,57 @@ class TextDecoderStream {
 
 Object.defineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
 
+// --- CompressionStream / DecompressionStream ---------------------------------------------------
+
+// A zlib stream for `format`, bridged to a { readable, writable } pair.
+function zlibPair(format, forCompression) {
+  const zlib = require('zlib');
+  let handle;
+  if (format === 'deflate') handle = forCompression ? zlib.createDeflate() : zlib.createInflate();
+  else if (format === 'deflate-raw') handle = forCompression ? zlib.createDeflateRaw() : zlib.createInflateRaw();
+  else if (format === 'gzip') handle = forCompression ? zlib.createGzip() : zlib.createGunzip();
+  else throw codes.ERR_INVALID_ARG_VALUE('format', format);
+  return require('internal/streams/web-adapters').newReadableWritablePairFromDuplex(handle);
+}
+
+/** Bytes in, deflate/deflate-raw/gzip-compressed bytes out. */
+class CompressionStream {
+  constructor(format) {
+    this[kState] = { kind: 'compression-stream', pair: zlibPair(format, true) };
+  }
+
+  get readable() {
+    if (!isTextStream(this, 'compression-stream')) throw invalidThis('CompressionStream');
+    return this[kState].pair.readable;
+  }
+
+  get writable() {
+    if (!isTextStream(this, 'compression-stream')) throw invalidThis('CompressionStream');
+    return this[kState].pair.writable;
+  }
+}
+
+Object.defineProperty(CompressionStream.prototype, Symbol.toStringTag, { value: 'CompressionStream', configurable: true });
+
+/** Compressed bytes (deflate/deflate-raw/gzip) in, the original bytes out. */
+class DecompressionStream {
+  constructor(format) {
+    this[kState] = { kind: 'decompression-stream', pair: zlibPair(format, false) };
+  }
+
+  get readable() {
+    if (!isTextStream(this, 'decompression-stream')) throw invalidThis('DecompressionStream');
+    return this[kState].pair.readable;
+  }
+
+  get writable() {
+    if (!isTextStream(this, 'decompression-stream')) throw invalidThis('DecompressionStream');
+    return this[kState].pair.writable;
+  }
+}
+
+Object.defineProperty(DecompressionStream.prototype, Symbol.toStringTag, { value: 'DecompressionStream', configurable: true });
+
 module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,
@@ -2205,6 +2256,8 @@ module.exports = {
   CountQueuingStrategy,
   TextEncoderStream,
   TextDecoderStream,
+  CompressionStream,
+  DecompressionStream,
   // For the Node-stream adapters (internal).
   isReadableStream,
   isWritableStream,
