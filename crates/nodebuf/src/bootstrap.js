@@ -85,6 +85,13 @@
     configurable: true,
     enumerable: true,
   });
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController',
+    'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+    'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
+    'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+    'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
+    defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
+  }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
@@ -98,6 +105,35 @@
   }
   for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
     if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
+  }
+  // Blob.prototype.stream needs the web streams, which live here rather than in nodebuf-js: a
+  // byte stream yielding the Blob's bytes in chunks of at most 64 KiB.
+  if (bufferModule.Blob !== undefined && bufferModule.Blob.prototype.stream === undefined) {
+    Object.defineProperty(bufferModule.Blob.prototype, 'stream', {
+      value: function stream() {
+        const blob = this;
+        let bytes;
+        let offset = 0;
+        const { ReadableStream } = requireBuiltin('stream/web');
+        return new ReadableStream({
+          type: 'bytes',
+          async pull(controller) {
+            if (bytes === undefined) bytes = new Uint8Array(await blob.arrayBuffer());
+            if (offset >= bytes.length) {
+              controller.close();
+              if (controller.byobRequest) controller.byobRequest.respond(0);
+              return;
+            }
+            const end = Math.min(bytes.length, offset + 65536);
+            controller.enqueue(bytes.slice(offset, end));
+            offset = end;
+          },
+        });
+      },
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   }
   if (native.process.flags.exposeGc) defineGlobal('gc', function gc() { native.gc(); });
   // Tracing wraps the view-making APIs before any user code runs; without the flags nothing is

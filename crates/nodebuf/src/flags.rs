@@ -129,6 +129,10 @@ pub const HELP: &[(&str, &str)] = &[
         "--throw-overlap",
         "a partially overlapping view throws ERR_BUFFER_VIEW_OVERLAP",
     ),
+    (
+        "--no-concurrent-array-buffer-sweeping",
+        "V8 flag, accepted for compatibility: no effect (stores are always freed at once)",
+    ),
 ];
 
 /// `nodebuf --help`: what nodebuf is, its usage, and one line per option of [`HELP`].
@@ -239,6 +243,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--throw-deprecation" => flags.throw_deprecation = true,
             "--trace-overlap" => flags.trace_overlap = true,
             "--throw-overlap" => flags.throw_overlap = true,
+            // A V8 flag (Node's tests pass it): ArrayBuffer stores are already freed when they
+            // are collected, never by a concurrent sweeper, so there is nothing to switch off.
+            "--no-concurrent-array-buffer-sweeping" => {}
             _ => return Err(format!("bad option: {arg}")),
         }
         flags.exec_argv.push(arg.clone());

@@ -26,6 +26,11 @@ pub enum Event {
     WorkerError(u64, Message),
     /// Worker `thread_id` ended with this exit code.
     WorkerExit(u64, i32),
+    /// Child process `id` wrote these bytes to its stdout (fd 1) or stderr (fd 2).
+    ChildData(u64, u8, Vec<u8>),
+    /// Child process `id` exited (with a code, or killed by a signal number) and its output
+    /// pipes reached end of file.
+    ChildExit(u64, Option<i32>, Option<i32>),
 }
 
 /// The cross-thread face of one JS thread.

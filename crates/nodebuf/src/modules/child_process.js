@@ -1,8 +1,12 @@
 // `child_process`: the synchronous family (`spawnSync`, `execFileSync`, `execSync`) with Node's
-// options (cwd, input, encoding, stdio, env, shell) and Node's results and errors.
+// options (cwd, input, encoding, stdio, env, shell) and Node's results and errors, and the
+// asynchronous one (`spawn`, `exec`, `execFile`): a ChildProcess whose stdout/stderr are
+// Readable streams fed from the event loop, whose stdin is a Writable, with Node's 'spawn',
+// 'exit', 'close' and 'error' events.
 'use strict';
 
 const { Buffer } = require('buffer');
+const EventEmitter = require('events');
 const { codes } = require('internal/errors');
 
 function stdioModes(stdio) {
@@ -97,4 +101,242 @@ function execSync(command, options) {
   return checkExecSync(r, command, options);
 }
 
-module.exports = { spawnSync, execFileSync, execSync };
+// --- the asynchronous family -------------------------------------------------------------
+
+// Node's names for the errno values spawn reports.
+const SPAWN_ERRNO = new Map([[2, 'ENOENT'], [13, 'EACCES'], [20, 'ENOTDIR'], [7, 'E2BIG'], [12, 'ENOMEM']]);
+
+function signalNumber(signal) {
+  if (typeof signal === 'number') return signal;
+  const number = native.child.signals[signal];
+  if (typeof signal !== 'string' || number === undefined) throw codes.ERR_UNKNOWN_SIGNAL(signal);
+  return number;
+}
+
+/** A running (or finished) child process, as `spawn` returns it. */
+class ChildProcess extends EventEmitter {
+  constructor() {
+    super();
+    this._id = null;
+    this._refed = true;
+    this._exited = false;
+    this._openStreams = 0;
+    this.pid = undefined;
+    this.exitCode = null;
+    this.signalCode = null;
+    this.killed = false;
+    this.connected = false;
+    this.spawnfile = undefined;
+    this.spawnargs = [];
+    this.stdin = null;
+    this.stdout = null;
+    this.stderr = null;
+    this.stdio = [null, null, null];
+  }
+
+  /** Sends `signal` (default SIGTERM); true if it was delivered. */
+  kill(signal = 'SIGTERM') {
+    const number = signalNumber(signal);
+    if (this.pid === undefined || this._exited) return false;
+    const errno = native.child.kill(this.pid, number);
+    if (errno === 0) {
+      if (number !== 0) this.killed = true;
+      return true;
+    }
+    return false;
+  }
+
+  ref() { this._refed = true; }
+
+  unref() { this._refed = false; }
+
+  _onChildEvent(kind, payload) {
+    if (kind === 'child-stdout') {
+      if (this.stdout !== null) this.stdout.push(payload);
+    } else if (kind === 'child-stderr') {
+      if (this.stderr !== null) this.stderr.push(payload);
+    } else if (kind === 'child-exit') {
+      // The native side leaves out what does not apply (no code when killed, no signal else).
+      const code = payload[0] === undefined ? null : payload[0];
+      const signal = payload[1] === undefined ? null : payload[1];
+      this._exited = true;
+      this.exitCode = code;
+      this.signalCode = signal;
+      require('internal/messaging').unregisterChild(this._id);
+      if (this.stdin !== null) this.stdin.destroy();
+      for (const stream of [this.stdout, this.stderr]) {
+        if (stream === null) continue;
+        stream.push(null);
+        // Output nobody reads is let go, so the stream (and the child) can close.
+        if (!stream.readableFlowing && stream.listenerCount('data') === 0 &&
+            stream.listenerCount('readable') === 0) {
+          stream.resume();
+        }
+      }
+      this.emit('exit', code, signal);
+      this._maybeClose();
+    }
+  }
+
+  _maybeClose() {
+    if (this._exited && this._openStreams === 0) this.emit('close', this.exitCode, this.signalCode);
+  }
+}
+
+function normalizeSpawnArguments(file, args, options) {
+  if (typeof file !== 'string') throw codes.ERR_INVALID_ARG_TYPE('file', 'string', file);
+  if (file.length === 0) throw codes.ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
+  if (Array.isArray(args)) {
+    args = args.slice();
+  } else if (args === undefined || args === null) {
+    args = [];
+  } else if (typeof args !== 'object') {
+    throw codes.ERR_INVALID_ARG_TYPE('args', 'object', args);
+  } else {
+    options = args;
+    args = [];
+  }
+  if (options === undefined || options === null) options = {};
+  else if (typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  let command = file;
+  let argv = args.map(String);
+  if (options.shell) {
+    command = typeof options.shell === 'string' ? options.shell : '/bin/sh';
+    argv = ['-c', [file, ...argv].join(' ')];
+  }
+  return { command, argv, file, args, options };
+}
+
+function spawn(file, args, options) {
+  const n = normalizeSpawnArguments(file, args, options);
+  const child = new ChildProcess();
+  child.spawnfile = n.command;
+  child.spawnargs = [n.command, ...n.argv];
+  const modes = stdioModes(n.options.stdio);
+  const r = native.child.spawn(n.command, n.argv,
+    n.options.cwd === undefined || n.options.cwd === null ? undefined : String(n.options.cwd),
+    modes, envList(n.options.env));
+  if (r.error !== undefined) {
+    const code = SPAWN_ERRNO.get(r.errno) || 'UNKNOWN';
+    const err = new Error(`spawn ${n.command} ${code}`);
+    err.errno = -r.errno;
+    err.code = code;
+    err.syscall = `spawn ${n.command}`;
+    err.path = n.command;
+    err.spawnargs = n.argv;
+    child.exitCode = -r.errno;
+    process.nextTick(() => {
+      child.emit('error', err);
+      child.emit('close', -r.errno, null);
+    });
+    return child;
+  }
+  const { Readable, Writable } = require('stream');
+  child._id = r.id;
+  child.pid = r.pid;
+  if (modes[0] === 'pipe') {
+    const id = r.id;
+    child.stdin = new Writable({
+      write(chunk, encoding, callback) {
+        const errno = native.child.write(id, chunk);
+        if (errno === 0) callback();
+        else callback(Object.assign(new Error(`write ${errno === 32 ? 'EPIPE' : 'EIO'}`),
+          { errno: -errno, code: errno === 32 ? 'EPIPE' : 'EIO', syscall: 'write' }));
+      },
+      final(callback) {
+        native.child.endStdin(id);
+        callback();
+      },
+      destroy(err, callback) {
+        native.child.endStdin(id);
+        callback(err);
+      },
+    });
+  }
+  for (const [fd, name] of [[1, 'stdout'], [2, 'stderr']]) {
+    if (modes[fd] !== 'pipe') continue;
+    const stream = new Readable({ read() {} });
+    child._openStreams++;
+    stream.on('close', () => {
+      child._openStreams--;
+      child._maybeClose();
+    });
+    child[name] = stream;
+  }
+  child.stdio = [child.stdin, child.stdout, child.stderr];
+  require('internal/messaging').registerChild(r.id, child);
+  process.nextTick(() => child.emit('spawn'));
+  return child;
+}
+
+function execFile(file, args, options, callback) {
+  if (typeof args === 'function') {
+    callback = args;
+    args = [];
+    options = undefined;
+  } else if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  if (!Array.isArray(args) && args !== undefined && args !== null) {
+    options = args;
+    args = [];
+  }
+  const opts = { encoding: 'utf8', maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', ...options };
+  return runCollecting(spawn(file, args, opts), [file, ...(args || [])].join(' '), opts, callback);
+}
+
+function exec(command, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  if (typeof command !== 'string') throw codes.ERR_INVALID_ARG_TYPE('command', 'string', command);
+  const opts = { encoding: 'utf8', maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', ...options };
+  const shell = typeof opts.shell === 'string' ? opts.shell : '/bin/sh';
+  delete opts.shell;
+  return runCollecting(spawn(shell, ['-c', command], opts), command, opts, callback);
+}
+
+// Collects a child's output for exec/execFile and calls back with Node's (error, stdout, stderr).
+function runCollecting(child, command, options, callback) {
+  const stdout = [];
+  const stderr = [];
+  let done = false;
+  const decode = (chunks) => {
+    const bytes = Buffer.concat(chunks);
+    return options.encoding && options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ?
+      bytes.toString(options.encoding) : bytes;
+  };
+  const finish = (error) => {
+    if (done) return;
+    done = true;
+    if (typeof callback === 'function') callback(error, decode(stdout), decode(stderr));
+  };
+  if (child.stdout !== null) child.stdout.on('data', (c) => stdout.push(c));
+  if (child.stderr !== null) child.stderr.on('data', (c) => stderr.push(c));
+  child.on('error', (err) => {
+    err.cmd = command;
+    finish(err);
+  });
+  child.on('close', (code, signal) => {
+    if (code === 0 && signal === null) {
+      finish(null);
+      return;
+    }
+    let message = `Command failed: ${command}`;
+    const err = decode(stderr);
+    if (err.length > 0) message += `\n${err.toString()}`;
+    const error = new Error(message);
+    Object.assign(error, { code: code === null ? undefined : code, killed: child.killed, signal, cmd: command });
+    if (code === null) delete error.code;
+    finish(error);
+  });
+  if (options.timeout > 0) {
+    const timer = setTimeout(() => child.kill(options.killSignal), options.timeout);
+    child.on('exit', () => clearTimeout(timer));
+  }
+  return child;
+}
+
+module.exports = { ChildProcess, spawn, exec, execFile, spawnSync, execFileSync, execSync };

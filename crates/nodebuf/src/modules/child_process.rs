@@ -1,10 +1,19 @@
 //! Native half of `child_process`: `spawnSync` (run a program to completion, capturing its
-//! output), which Node's own Buffer tests use to run `process.execPath -p code`.
+//! output), which Node's own Buffer tests use to run `process.execPath -p code`, and the
+//! asynchronous `spawn`: the child runs while threads read its output pipes into the agent's
+//! event inbox (`ChildData`, then `ChildExit` once it exited and its pipes reached end of file),
+//! where the event loop picks them up.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::process::{ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rquickjs::{Ctx, Object, Result, Value};
+
+use crate::bytes::with_view_bytes;
+use crate::host::agent::{Agent, Event};
 
 /// One of Node's `stdio` settings for a child's stream: `'pipe'` (captured), `'inherit'` (the
 /// parent's own stream) or `'ignore'`.
@@ -96,24 +105,203 @@ fn spawn_sync<'js>(
     Ok(out)
 }
 
-fn signal_name(sig: i32) -> &'static str {
-    match sig {
-        1 => "SIGHUP",
-        2 => "SIGINT",
-        6 => "SIGABRT",
-        9 => "SIGKILL",
-        11 => "SIGSEGV",
-        13 => "SIGPIPE",
-        15 => "SIGTERM",
-        _ => "SIGUNKNOWN",
+/// Signal numbers and Node's names for them (Linux numbering).
+const SIGNALS: &[(i32, &str)] = &[
+    (1, "SIGHUP"),
+    (2, "SIGINT"),
+    (3, "SIGQUIT"),
+    (4, "SIGILL"),
+    (5, "SIGTRAP"),
+    (6, "SIGABRT"),
+    (7, "SIGBUS"),
+    (8, "SIGFPE"),
+    (9, "SIGKILL"),
+    (10, "SIGUSR1"),
+    (11, "SIGSEGV"),
+    (12, "SIGUSR2"),
+    (13, "SIGPIPE"),
+    (14, "SIGALRM"),
+    (15, "SIGTERM"),
+    (17, "SIGCHLD"),
+    (18, "SIGCONT"),
+    (19, "SIGSTOP"),
+    (20, "SIGTSTP"),
+    (21, "SIGTTIN"),
+    (22, "SIGTTOU"),
+    (23, "SIGURG"),
+    (24, "SIGXCPU"),
+    (25, "SIGXFSZ"),
+    (26, "SIGVTALRM"),
+    (27, "SIGPROF"),
+    (28, "SIGWINCH"),
+    (29, "SIGIO"),
+    (30, "SIGPWR"),
+    (31, "SIGSYS"),
+];
+
+/// Node's name for signal number `sig`.
+pub fn signal_name(sig: i32) -> &'static str {
+    SIGNALS
+        .iter()
+        .find(|(n, _)| *n == sig)
+        .map_or("SIGUNKNOWN", |(_, name)| name)
+}
+
+thread_local! {
+    /// The stdin pipes of running children, by id (dropping one closes the child's stdin).
+    static STDINS: RefCell<HashMap<u64, ChildStdin>> = RefCell::new(HashMap::new());
+}
+
+static NEXT_CHILD: AtomicU64 = AtomicU64::new(1);
+
+/// Starts a thread copying `pipe` into `agent`'s inbox as `ChildData(id, fd, chunk)` events.
+fn forward_output(
+    agent: std::sync::Arc<Agent>,
+    id: u64,
+    fd: u8,
+    mut pipe: impl Read + Send + 'static,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; 65536];
+        loop {
+            match pipe.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => agent.push(Event::ChildData(id, fd, buf[..n].to_vec())),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+    })
+}
+
+/// `spawn(file, args, cwd, stdio, env)`: starts `file` without waiting; returns `{ id, pid }`,
+/// or `{ error, errno }` if the program could not be started. `stdio` modes are `'pipe'`,
+/// `'inherit'` or `'ignore'` for fds 0-2; `env` is a list of `KEY=value` strings when given.
+fn spawn<'js>(
+    ctx: Ctx<'js>,
+    file: String,
+    args: Vec<String>,
+    cwd: Option<String>,
+    stdio: Option<Vec<String>>,
+    env: Option<Vec<String>>,
+) -> Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    let modes = stdio.unwrap_or_default();
+    let mut command = Command::new(&file);
+    command
+        .args(&args)
+        .stdin(stdio_for(modes.first(), Stdio::piped()))
+        .stdout(stdio_for(modes.get(1), Stdio::piped()))
+        .stderr(stdio_for(modes.get(2), Stdio::piped()));
+    if let Some(dir) = &cwd {
+        command.current_dir(dir);
+    }
+    if let Some(vars) = env {
+        command.env_clear();
+        for pair in vars {
+            if let Some((key, value)) = pair.split_once('=') {
+                command.env(key, value);
+            }
+        }
+    }
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            out.set("error", e.to_string())?;
+            out.set("errno", e.raw_os_error().unwrap_or(0))?;
+            return Ok(out);
+        }
+    };
+    let id = NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
+    out.set("id", id as f64)?;
+    out.set("pid", child.id())?;
+    if let Some(stdin) = child.stdin.take() {
+        STDINS.with(|s| s.borrow_mut().insert(id, stdin));
+    }
+    let agent = Agent::current();
+    let mut readers = Vec::new();
+    if let Some(pipe) = child.stdout.take() {
+        readers.push(forward_output(agent.clone(), id, 1, pipe));
+    }
+    if let Some(pipe) = child.stderr.take() {
+        readers.push(forward_output(agent.clone(), id, 2, pipe));
+    }
+    std::thread::spawn(move || {
+        use std::os::unix::process::ExitStatusExt;
+        let status = child.wait();
+        for reader in readers {
+            let _ = reader.join();
+        }
+        let (code, signal) = match status {
+            Ok(status) => (status.code(), status.signal()),
+            Err(_) => (None, None),
+        };
+        agent.push(Event::ChildExit(id, code, signal));
+    });
+    Ok(out)
+}
+
+/// `childWrite(id, bytes)`: writes to child `id`'s stdin (blocking until the pipe takes it);
+/// returns the OS error code, or 0 on success.
+fn child_write<'js>(ctx: Ctx<'js>, id: f64, data: Value<'js>) -> Result<i32> {
+    let bytes = with_view_bytes(&ctx, &data, |b| b.to_vec()).unwrap_or_default();
+    let mut pipe = STDINS.with(|s| s.borrow_mut().remove(&(id as u64)));
+    let result = match pipe.as_mut() {
+        Some(stdin) => match stdin.write_all(&bytes) {
+            Ok(()) => 0,
+            Err(e) => e.raw_os_error().unwrap_or(libc::EPIPE),
+        },
+        None => libc::EPIPE,
+    };
+    if let Some(stdin) = pipe {
+        STDINS.with(|s| s.borrow_mut().insert(id as u64, stdin));
+    }
+    Ok(result)
+}
+
+/// `childEndStdin(id)`: closes child `id`'s stdin.
+fn child_end_stdin(id: f64) {
+    let pipe = STDINS.with(|s| s.borrow_mut().remove(&(id as u64)));
+    drop(pipe);
+}
+
+/// `kill(pid, signal)`: sends signal number `signal` to process `pid`; returns the OS error
+/// code, or 0.
+fn kill(pid: f64, signal: i32) -> i32 {
+    if !(1.0..=f64::from(i32::MAX)).contains(&pid) {
+        return libc::ESRCH;
+    }
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    let r = unsafe { libc::kill(pid as libc::pid_t, signal) };
+    if r == 0 {
+        0
+    } else {
+        std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::ESRCH)
     }
 }
 
-/// Adds `native.spawnSync` to the binding object.
+/// Adds `native.spawnSync` and `native.child` (spawn, write, endStdin, kill) to the binding
+/// object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set(
         "spawnSync",
         rquickjs::Function::new(ctx.clone(), spawn_sync)?,
     )?;
+    let child = Object::new(ctx.clone())?;
+    child.set("spawn", rquickjs::Function::new(ctx.clone(), spawn)?)?;
+    child.set("write", rquickjs::Function::new(ctx.clone(), child_write)?)?;
+    child.set(
+        "endStdin",
+        rquickjs::Function::new(ctx.clone(), child_end_stdin)?,
+    )?;
+    child.set("kill", rquickjs::Function::new(ctx.clone(), kill)?)?;
+    let signals = Object::new(ctx.clone())?;
+    for (number, name) in SIGNALS {
+        signals.set(*name, *number)?;
+    }
+    child.set("signals", signals)?;
+    native.set("child", child)?;
     Ok(())
 }

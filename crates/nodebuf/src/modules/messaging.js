@@ -371,6 +371,8 @@ function serialize(value, transferList, sourcePort) {
 
 const livePorts = new Map();
 const liveWorkers = new Map();
+// Running child processes (child_process.spawn), by native id: `_onChildEvent(kind, payload)`.
+const liveChildren = new Map();
 let pumpInstalled = false;
 
 class MessageEvent {
@@ -552,6 +554,15 @@ function poll() {
         port._closeLocal();
         loop.runTicks();
       }
+    } else if (kind.startsWith('child-')) {
+      const child = liveChildren.get(id);
+      if (child === undefined) continue;
+      try {
+        child._onChildEvent(kind, payload);
+      } catch (err) {
+        loop.fatal(err);
+      }
+      loop.runTicks();
     } else {
       const worker = liveWorkers.get(id);
       if (worker === undefined) continue;
@@ -568,6 +579,7 @@ function poll() {
 function hasRef() {
   for (const port of livePorts.values()) if (port.hasRef()) return true;
   for (const worker of liveWorkers.values()) if (worker._refed) return true;
+  for (const child of liveChildren.values()) if (child._refed) return true;
   return false;
 }
 
@@ -584,6 +596,16 @@ function registerWorker(threadId, worker) {
 
 function unregisterWorker(threadId) {
   liveWorkers.delete(threadId);
+}
+
+/** Delivers child process `id`'s events to `child` until unregistered. */
+function registerChild(id, child) {
+  liveChildren.set(id, child);
+  installPump();
+}
+
+function unregisterChild(id) {
+  liveChildren.delete(id);
 }
 
 // The global structuredClone: the same serializer as postMessage, through the same native
@@ -621,5 +643,7 @@ module.exports = {
   adoptPort,
   drain,
   registerWorker,
+  registerChild,
+  unregisterChild,
   unregisterWorker,
 };

@@ -296,12 +296,22 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::WorkerOnline(id) => ("online", *id),
             Event::WorkerError(id, _) => ("error", *id),
             Event::WorkerExit(id, _) => ("exit", *id),
+            Event::ChildData(id, 1, _) => ("child-stdout", *id),
+            Event::ChildData(id, _, _) => ("child-stderr", *id),
+            Event::ChildExit(id, _, _) => ("child-exit", *id),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
         match event {
             Event::WorkerError(_, message) => entry.set(2, decode(ctx, message)?)?,
             Event::WorkerExit(_, code) => entry.set(2, code)?,
+            Event::ChildData(_, _, bytes) => entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?,
+            Event::ChildExit(_, code, signal) => {
+                let status = Array::new(ctx.clone())?;
+                status.set(0, code)?;
+                status.set(1, signal.map(crate::modules::child_process::signal_name))?;
+                entry.set(2, status)?;
+            }
             _ => {}
         }
         out.set(i, entry)?;

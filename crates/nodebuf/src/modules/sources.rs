@@ -134,4 +134,9 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("../../../../packages/nodebuf-trace-retention/tracer.js"),
     ),
     ("nodebuf:retention", include_str!("retention.js")),
+    ("stream/web", include_str!("streams/web.js")),
+    (
+        "internal/streams/web-adapters",
+        include_str!("streams/web-adapters.js"),
+    ),
 ];

@@ -130,8 +130,8 @@ function zlibError(message, errno, code) {
 
 // The handle the streams talk to: Node's binding object shape (write/writeSync/params/reset/
 // close), running the native codec synchronously; async completions arrive on a later turn of
-// the loop, as Node's thread-pool completions do.
-const registry = new FinalizationRegistry((id) => binding.close(id));
+// the loop, as Node's thread-pool completions do. The native owner object frees the codec when
+// the handle is collected without close() (during the collection, as Node's weak handles do).
 
 class Handle {
   constructor(id, writeState) {
@@ -139,7 +139,7 @@ class Handle {
     this.writeState = writeState;
     this.onerror = null;
     this.closed = false;
-    registry.register(this, id, this);
+    this.owner = binding.owner(id);
   }
 
   // Runs the codec; returns the error details ([message, errno, code]) or null.
@@ -182,7 +182,6 @@ class Handle {
   close() {
     if (this.closed) return;
     this.closed = true;
-    registry.unregister(this);
     binding.close(this.id);
   }
 }

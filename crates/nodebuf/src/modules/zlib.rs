@@ -3,8 +3,9 @@
 //! the operations Node's zlib binding has: init, write(flush) into a caller's output window,
 //! params, reset, close, and crc32. The JS half (`zlib.js`) builds Node's classes on top.
 //!
-//! Handles live in a per-thread table keyed by a number the JS object holds; the JS side frees
-//! them on close() and through a FinalizationRegistry.
+//! Handles live in a per-thread table keyed by a number; the JS side frees them on close(), and
+//! an unclosed handle is freed when the engine collects its owner object (a [`HandleOwner`] the
+//! JS handle holds), synchronously during the collection as Node's weak handles are.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,8 +14,9 @@ use brotli::enc::encode::{BrotliEncoderOperation, BrotliEncoderStateStruct};
 use brotli::enc::StandardAlloc;
 use brotli::{BrotliDecompressStream, BrotliResult, BrotliState, HeapAlloc, HuffmanCode};
 use libz_rs_sys as z;
+use rquickjs::class::Trace;
 use rquickjs::function::Rest;
-use rquickjs::{Array, Ctx, Function, Object, Result, Value};
+use rquickjs::{Array, Class, Ctx, Function, JsLifetime, Object, Result, Value};
 
 use crate::bytes::{with_view_bytes, with_view_bytes_mut};
 
@@ -103,6 +105,44 @@ fn zlib_code_name(err: i32) -> &'static str {
         z::Z_BUF_ERROR => "Z_BUF_ERROR",
         z::Z_VERSION_ERROR => "Z_VERSION_ERROR",
         _ => "Z_UNKNOWN",
+    }
+}
+
+/// Owns a handle id for the JS object that holds it: when the engine collects that object, the
+/// handle's codec state is freed (Node's zlib handles are weak in the same way).
+#[derive(Trace, JsLifetime)]
+#[rquickjs::class(rename = "ZlibHandle")]
+pub struct HandleOwner {
+    #[qjs(skip_trace)]
+    id: u32,
+}
+
+impl Drop for HandleOwner {
+    fn drop(&mut self) {
+        release(self.id);
+    }
+}
+
+thread_local! {
+    /// Ids whose owner was collected while the table was in use; freed at the next chance.
+    static ORPHANS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Frees handle `id` now, or as soon as the table is free (a collection can run while a native
+/// call has the table borrowed).
+fn release(id: u32) {
+    let freed = HANDLES.with(|h| h.try_borrow_mut().map(|mut h| h.1.remove(&id)));
+    match freed {
+        Ok(handle) => drop(handle),
+        Err(_) => ORPHANS.with(|o| o.borrow_mut().push(id)),
+    }
+}
+
+/// Frees the handles whose owners were collected while the table was borrowed.
+fn free_orphans() {
+    let ids: Vec<u32> = ORPHANS.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    for id in ids {
+        release(id);
     }
 }
 
@@ -540,6 +580,7 @@ fn with_handle<R>(id: u32, f: impl FnOnce(&mut Handle) -> R) -> Option<R> {
 /// `init(mode, level, windowBits, memLevel, strategy, dictionary, brotliParams)` -> handle id,
 /// or -1 when the codec refuses the parameters (Node's ERR_ZLIB_INITIALIZATION_FAILED).
 fn init<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<i32> {
+    free_orphans();
     let mode = int_arg(&args, 0);
     let level = int_arg(&args, 1);
     let window_bits = int_arg(&args, 2);
@@ -712,8 +753,13 @@ fn reset(id: u32) -> bool {
 
 /// `close(id)`: frees the codec state (later calls on the id do nothing).
 fn close(id: u32) {
-    let handle = HANDLES.with(|h| h.borrow_mut().1.remove(&id));
-    drop(handle);
+    release(id);
+    free_orphans();
+}
+
+/// `owner(id)`: the object whose collection frees handle `id` (see [`HandleOwner`]).
+fn owner<'js>(ctx: Ctx<'js>, id: u32) -> Result<Class<'js, HandleOwner>> {
+    Class::instance(ctx, HandleOwner { id })
 }
 
 /// `crc32(data, value)`: zlib's CRC-32 of the bytes, continuing from `value`.
@@ -735,6 +781,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     zlib.set("params", Function::new(ctx.clone(), params)?)?;
     zlib.set("reset", Function::new(ctx.clone(), reset)?)?;
     zlib.set("close", Function::new(ctx.clone(), close)?)?;
+    zlib.set("owner", Function::new(ctx.clone(), owner)?)?;
     zlib.set("crc32", Function::new(ctx.clone(), crc32)?)?;
     native.set("zlib", zlib)?;
     Ok(())

@@ -26,6 +26,12 @@ function from(body, name = 'body') {
   if (u.isReadableNodeStream(body)) return duplexify({ readable: body });
   if (u.isWritableNodeStream(body)) return duplexify({ writable: body });
   if (u.isNodeStream(body)) return duplexify({ writable: false, readable: false });
+  if (u.isReadableStream(body)) {
+    return duplexify({ readable: require('internal/streams/web-adapters').newStreamReadableFromReadableStream(body) });
+  }
+  if (u.isWritableStream(body)) {
+    return duplexify({ writable: require('internal/streams/web-adapters').newStreamWritableFromWritableStream(body) });
+  }
   if (typeof body === 'function') {
     const { value, write, final, destroy } = fromAsyncGen(body);
     if (u.isIterable(value)) {
@@ -57,6 +63,7 @@ function from(body, name = 'body') {
     }
     throw codes.ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value);
   }
+  if (typeof Blob === 'function' && body instanceof Blob) return from(body.stream(), name);
   if (u.isIterable(body)) {
     return Readable[kInternals].fromIterable(Duplexify, body, { objectMode: true, writable: false });
   }

@@ -50,6 +50,26 @@ for (const [name, fn] of Object.entries(operators.promiseReturning)) {
 
 const promises = { pipeline: pipelinePromise, finished: finishedPromise };
 
+// The WHATWG-stream bridges (loaded on first use: most programs never call them).
+const webAdapters = () => require('internal/streams/web-adapters');
+Readable.toWeb = function toWeb(streamReadable, options) {
+  return webAdapters().newReadableStreamFromStreamReadable(streamReadable, options);
+};
+Readable.fromWeb = function fromWeb(readableStream, options) {
+  return webAdapters().newStreamReadableFromReadableStream(readableStream, options);
+};
+Writable.toWeb = function toWeb(streamWritable) {
+  return webAdapters().newWritableStreamFromStreamWritable(streamWritable);
+};
+Writable.fromWeb = function fromWeb(writableStream, options) {
+  return webAdapters().newStreamWritableFromWritableStream(writableStream, options);
+};
+Duplex.toWeb = function toWeb(duplex) {
+  return webAdapters().newReadableWritablePairFromDuplex(duplex);
+};
+Duplex.fromWeb = function fromWeb(pair, options) {
+  return webAdapters().newStreamDuplexFromReadableWritablePair(pair, options);
+};
 Stream.isDestroyed = u.isDestroyed;
 Stream.isDisturbed = u.isDisturbed;
 Stream.isErrored = u.isErrored;
