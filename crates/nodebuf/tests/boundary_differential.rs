@@ -33,11 +33,9 @@ mod support;
 #[path = "boundary_differential/gen.rs"]
 mod gen;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Cases per process.
 const BATCH: usize = 400;
@@ -47,59 +45,16 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 const PRELUDE: &str = include_str!("boundary_differential/prelude.js");
 
-struct Run {
-    out: String,
-    err: String,
-    code: Option<i32>,
-}
+type Run = support::ScriptRun;
 
+/// Runs a batch under `program`; node's size limits read as the engine's (the one documented
+/// difference: README, engine limits).
 fn run(program: &str, script: &Path) -> Run {
-    let mut child = Command::new(program)
-        .arg(script)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
-    let mut stdout = child.stdout.take().expect("piped stdout");
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let out = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = stdout.read_to_end(&mut s);
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = stderr.read_to_end(&mut s);
-        s
-    });
-    let started = Instant::now();
-    let code = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status.code(),
-            Ok(None) if started.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break Some(-999);
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(e) => panic!("wait for {program}: {e}"),
-        }
-    };
-    let text = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
-    let out = text(out.join().expect("stdout reader"));
-    // V8's size limits in node's messages read as the engine's here (the one documented
-    // difference: README, engine limits).
-    let out = if program == "node" {
-        support::with_engine_limits(&out)
-    } else {
-        out
-    };
-    Run {
-        out,
-        err: text(err.join().expect("stderr reader")),
-        code,
+    let mut run = support::run_script(program, script, TIMEOUT);
+    if program == "node" {
+        run.out = support::with_engine_limits(&run.out);
     }
+    run
 }
 
 /// A runnable script: the prelude (with its temp dir) and the cases, awaited in order.

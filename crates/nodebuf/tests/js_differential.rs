@@ -28,10 +28,8 @@ mod support;
 #[path = "js_differential/gen.rs"]
 mod gen;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Operations per generated program: small enough that one difference (after which the
 /// states diverge) does not hide the rest of a run.
@@ -41,44 +39,12 @@ const OPS_PER_PROGRAM: usize = 1500;
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn run(program: &str, script: &Path) -> (String, String, Option<i32>) {
-    let mut child = Command::new(program)
-        .arg(script)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
-    let mut stdout = child.stdout.take().expect("piped stdout");
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let out = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = stdout.read_to_end(&mut s);
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = stderr.read_to_end(&mut s);
-        s
-    });
-    let started = Instant::now();
-    let code = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status.code(),
-            Ok(None) if started.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break Some(-999);
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(e) => panic!("wait for {program}: {e}"),
-        }
-    };
-    let text = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
-    let mut stderr = text(err.join().expect("stderr reader"));
-    if code == Some(-999) {
+    let run = support::run_script(program, script, TIMEOUT);
+    let mut stderr = run.err;
+    if run.code == Some(-999) {
         stderr = format!("timed out after {TIMEOUT:?}\n{stderr}");
     }
-    (text(out.join().expect("stdout reader")), stderr, code)
+    (run.out, stderr, run.code)
 }
 
 /// The operation index a line starts with (`"<i> ok ..."` / `"<i> dump ..."`).

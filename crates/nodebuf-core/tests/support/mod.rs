@@ -314,3 +314,62 @@ fn replace_whole_number(text: &str, number: &str, with: &str) -> String {
     out.push_str(&text[last..]);
     out
 }
+
+/// What a program printed and how it ended ([`run_script`]).
+pub struct ScriptRun {
+    /// Its standard output.
+    pub out: String,
+    /// Its standard error.
+    pub err: String,
+    /// Its exit code; `None` if a signal ended it, `Some(-999)` if it ran past the timeout and
+    /// was killed (a hang in either runtime).
+    pub code: Option<i32>,
+}
+
+/// Runs `program script` (node or nodebuf) with stdin closed, reading stdout and stderr on
+/// threads of their own so neither pipe can fill up, and kills it after `timeout`.
+pub fn run_script(
+    program: &str,
+    script: &std::path::Path,
+    timeout: std::time::Duration,
+) -> ScriptRun {
+    use std::io::Read;
+    let mut child = Command::new(program)
+        .arg(script)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stdout.read_to_end(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stderr.read_to_end(&mut s);
+        s
+    });
+    let started = std::time::Instant::now();
+    let code = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status.code(),
+            Ok(None) if started.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break Some(-999);
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(5)),
+            Err(e) => panic!("wait for {program}: {e}"),
+        }
+    };
+    let text = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
+    ScriptRun {
+        out: text(out.join().expect("stdout reader")),
+        err: text(err.join().expect("stderr reader")),
+        code,
+    }
+}
