@@ -24,17 +24,8 @@ const streamCodes = {
   ERR_ILLEGAL_CONSTRUCTOR: () => makeNodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'),
 };
 
-/** Node's AbortError: `name` 'AbortError', `code` 'ABORT_ERR', optional `cause`. */
-class AbortError extends Error {
-  constructor(message = 'The operation was aborted', options = undefined) {
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    super(message, options);
-    this.code = 'ABORT_ERR';
-    this.name = 'AbortError';
-  }
-}
+// Node's AbortError (code ABORT_ERR): one class for the whole runner.
+const { AbortError } = require('internal/abort_controller');
 
 /** Two errors become one: the first, or an AggregateError-like error holding both (Node's rule). */
 function aggregateTwoErrors(inner, outer) {
