@@ -67,7 +67,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
   }
   if (!(lowerProto && hostlessProtocols.has(lowerProto)) &&
-      (this.slashes || (lowerProto && !slashedProtocols.has(lowerProto)))) {
+      // Node tests the scheme as written here, so `HTTP:host` (unlike `http:host`) gets a host.
+      (this.slashes || (protoMatch && !slashedProtocols.has(protoMatch[0])))) {
     let hostEnd = rest.search(/[/?#]/);
     if (hostEnd === -1) hostEnd = rest.length;
     const at = rest.lastIndexOf('@', hostEnd);
@@ -195,9 +196,12 @@ Url.prototype.format = function format() {
   let search = this.search || (query && `?${query}`) || '';
   if (protocol && !protocol.endsWith(':')) protocol += ':';
   pathname = pathname.replace(/[?#]/g, (c) => encodeURIComponent(c));
-  if (this.slashes || (slashedProtocols.has(protocol) && (host || protocol === 'file:'))) {
+  if (this.slashes || (slashedProtocols.has(protocol) && host)) {
     host = `//${host}`;
     if (pathname && pathname[0] !== '/') pathname = `/${pathname}`;
+  } else if (protocol === 'file:') {
+    // A host-less `file:` still gets `//`, but a relative pathname stays as it is.
+    host = '//';
   }
   search = search.replace(/#/g, '%23');
   if (hash && hash[0] !== '#') hash = `#${hash}`;
