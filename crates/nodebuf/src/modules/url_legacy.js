@@ -75,9 +75,11 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     if (at !== -1) {
       this.auth = decodeURIComponent(rest.slice(0, at));
       rest = rest.slice(at + 1);
-      hostEnd = rest.search(/[/?#]/);
-      if (hostEnd === -1) hostEnd = rest.length;
     }
+    // The host (and its port) also stops at characters a host never holds, so `h:80%2e` is
+    // host `h:80` and path `%2e`.
+    hostEnd = rest.search(/[/?#\t\n\r "%';<>\\^`{|}]/);
+    if (hostEnd === -1) hostEnd = rest.length;
     const hostPart = rest.slice(0, hostEnd);
     const after = rest.slice(hostEnd);
     // The hostname stops at the first character a hostname cannot hold (an IPv6 literal runs
@@ -98,6 +100,13 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
     let hostname = hostPart.slice(0, nameEnd);
     let remainder = hostPart.slice(nameEnd);
+    if (hostPart.startsWith('[') && !/^(:[0-9]*)?$/.test(remainder)) {
+      // Anything but a port after an IPv6 literal: Node warns (DEP0170), then rejects the URL.
+      warnInvalidURL(url);
+      const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+      err.input = url;
+      throw err;
+    }
     if (/^:[0-9]*$/.test(remainder)) {
       if (remainder !== ':') this.port = remainder.slice(1);
       remainder = '';
