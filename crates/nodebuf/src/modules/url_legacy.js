@@ -123,10 +123,12 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     this.hostname = ipv6 ? hostname.slice(1, -1) : hostname;
     const port = this.port ? `:${this.port}` : '';
     this.host = `${ipv6 ? hostname : this.hostname}${port}`;
-    if (ipv6 && rest !== '' && !'/?#'.includes(rest[0])) rest = `/${rest}`;
+    // After an IPv6 literal the path always starts with `/`, even before a bare `?` or `#`.
+    if (ipv6 && rest[0] !== '/') rest = `/${rest}`;
   }
 
-  rest = escapeRest(rest);
+  // `javascript:` URLs keep their text unescaped (Node treats the scheme as unsafe to touch).
+  if (!(lowerProto && hostlessProtocols.has(lowerProto))) rest = escapeRest(rest);
   const hashAt = rest.indexOf('#');
   if (hashAt !== -1) {
     this.hash = rest.slice(hashAt);

@@ -18,9 +18,9 @@ const schemes = ['', '', '', 'http:', 'https:', 'HTTP:', 'file:', 'ftp:', 'ws:',
   'git+ssh:', 'urn:'];
 const slashes = ['//', '//', '', '', '/', '///'];
 const auths = ['', '', '', 'user@', 'user:pass@', 'a@b@', ':@'];
-const hosts = ['', 'example.com', 'h', 'A.B', '127.0.0.1', '[::1]', 'host.', 'x-y_z'];
+const hosts = ['', 'example.com', 'h', 'A.B', '127.0.0.1', '[::1]', 'host.', 'x-y_z', 'a b', 'h%41', 'ü.de'];
 const ports = ['', '', '', ':80', ':8080', ':'];
-const segments = ['a', 'b', 'c', '.', '..', '', '...', 'a.b', 'x;y', '%2e', 'ü'];
+const segments = ['a', 'b', 'c', '.', '..', '', '...', 'a.b', 'x;y', '%2e', 'ü', 'a\\b', 'sp ace', '@'];
 const queries = ['', '', '', '?', '?q', '?a=1&b=2', '?x=..'];
 const hashes = ['', '', '', '#', '#f', '#a/b', '#..'];
 
