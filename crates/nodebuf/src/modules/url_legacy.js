@@ -67,16 +67,19 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
   }
   if (!(lowerProto && hostlessProtocols.has(lowerProto)) &&
-      (this.slashes || (lowerProto && !slashedProtocols.has(lowerProto)))) {
+      // Node tests the scheme as written here, so `HTTP:host` (unlike `http:host`) gets a host.
+      (this.slashes || (protoMatch && !slashedProtocols.has(protoMatch[0])))) {
     let hostEnd = rest.search(/[/?#]/);
     if (hostEnd === -1) hostEnd = rest.length;
     const at = rest.lastIndexOf('@', hostEnd);
     if (at !== -1) {
       this.auth = decodeURIComponent(rest.slice(0, at));
       rest = rest.slice(at + 1);
-      hostEnd = rest.search(/[/?#]/);
-      if (hostEnd === -1) hostEnd = rest.length;
     }
+    // The host (and its port) also stops at characters a host never holds, so `h:80%2e` is
+    // host `h:80` and path `%2e`.
+    hostEnd = rest.search(/[/?#\t\n\r "%';<>\\^`{|}]/);
+    if (hostEnd === -1) hostEnd = rest.length;
     const hostPart = rest.slice(0, hostEnd);
     const after = rest.slice(hostEnd);
     // The hostname stops at the first character a hostname cannot hold (an IPv6 literal runs
@@ -97,6 +100,13 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
     let hostname = hostPart.slice(0, nameEnd);
     let remainder = hostPart.slice(nameEnd);
+    if (hostPart.startsWith('[') && !/^(:[0-9]*)?$/.test(remainder)) {
+      // Anything but a port after an IPv6 literal: Node warns (DEP0170), then rejects the URL.
+      warnInvalidURL(url);
+      const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+      err.input = url;
+      throw err;
+    }
     if (/^:[0-9]*$/.test(remainder)) {
       if (remainder !== ':') this.port = remainder.slice(1);
       remainder = '';
@@ -113,10 +123,12 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     this.hostname = ipv6 ? hostname.slice(1, -1) : hostname;
     const port = this.port ? `:${this.port}` : '';
     this.host = `${ipv6 ? hostname : this.hostname}${port}`;
-    if (ipv6 && rest !== '' && !'/?#'.includes(rest[0])) rest = `/${rest}`;
+    // After an IPv6 literal the path always starts with `/`, even before a bare `?` or `#`.
+    if (ipv6 && rest[0] !== '/') rest = `/${rest}`;
   }
 
-  rest = escapeRest(rest);
+  // `javascript:` URLs keep their text unescaped (Node treats the scheme as unsafe to touch).
+  if (!(lowerProto && hostlessProtocols.has(lowerProto))) rest = escapeRest(rest);
   const hashAt = rest.indexOf('#');
   if (hashAt !== -1) {
     this.hash = rest.slice(hashAt);
@@ -195,9 +207,12 @@ Url.prototype.format = function format() {
   let search = this.search || (query && `?${query}`) || '';
   if (protocol && !protocol.endsWith(':')) protocol += ':';
   pathname = pathname.replace(/[?#]/g, (c) => encodeURIComponent(c));
-  if (this.slashes || (slashedProtocols.has(protocol) && (host || protocol === 'file:'))) {
+  if (this.slashes || (slashedProtocols.has(protocol) && host)) {
     host = `//${host}`;
     if (pathname && pathname[0] !== '/') pathname = `/${pathname}`;
+  } else if (protocol === 'file:') {
+    // A host-less `file:` still gets `//`, but a relative pathname stays as it is.
+    host = '//';
   }
   search = search.replace(/#/g, '%23');
   if (hash && hash[0] !== '#') hash = `#${hash}`;
@@ -209,19 +224,185 @@ Url.prototype.resolve = function resolve(relative) {
   return this.resolveObject(urlParse(relative, false, true)).format();
 };
 
+// Legacy resolution (`url.resolve`, `url.resolveObject`): RFC 3986-style merging done on the
+// legacy `Url` fields, with Node's quirks kept: relative bases stay relative (leading `..`
+// survive), non-slashed schemes (`mailto:`) carry their "host" inside the path, and a `to`
+// with its own different scheme replaces the base outright unless that scheme is slashed.
 Url.prototype.resolveObject = function resolveObject(relative) {
-  const rel = typeof relative === 'string' ? urlParse(relative, false, true) : relative;
-  const base = new URL(this.format() || 'x:/', 'http://x.invalid/');
-  let resolved;
-  try {
-    resolved = new URL(rel.format(), this.protocol ? this.format() : `http://x.invalid${this.format().startsWith('/') ? '' : '/'}${this.format()}`);
-  } catch {
-    return rel;
+  if (typeof relative === 'string') relative = urlParse(relative, false, true);
+  const result = new Url();
+  for (const key of Object.keys(this)) result[key] = this[key];
+  const done = () => {
+    result.href = result.format();
+    return result;
+  };
+  result.hash = relative.hash;
+  if (relative.href === '') return done();
+
+  // Protocol-relative `to` (`//host/path`): everything but the scheme comes from `to`.
+  if (relative.slashes && !relative.protocol) {
+    for (const key of Object.keys(relative)) if (key !== 'protocol') result[key] = relative[key];
+    if (slashedProtocols.has(result.protocol) && result.hostname && !result.pathname) {
+      result.pathname = '/';
+      result.path = '/';
+    }
+    return done();
   }
-  void base;
-  let text = resolved.href;
-  if (!this.protocol && !rel.protocol) text = text.replace(/^http:\/\/x\.invalid/, '');
-  return urlParse(text, false, true);
+
+  if (relative.protocol && relative.protocol !== result.protocol) {
+    // A different non-slashed scheme: `to` stands alone.
+    if (!slashedProtocols.has(relative.protocol)) {
+      for (const key of Object.keys(relative)) result[key] = relative[key];
+      return done();
+    }
+    result.protocol = relative.protocol;
+    if (!relative.host && !/^file:?$/.test(relative.protocol) && !hostlessProtocols.has(relative.protocol)) {
+      // `http:path` without slashes: the first non-empty path segment becomes the host.
+      const segments = (relative.pathname || '').split('/');
+      while (segments.length && !(relative.host = segments.shift()));
+      if (!relative.host) relative.host = '';
+      if (!relative.hostname) relative.hostname = '';
+      if (segments[0] !== '') segments.unshift('');
+      if (segments.length < 2) segments.unshift('');
+      result.pathname = segments.join('/');
+    } else {
+      result.pathname = relative.pathname;
+    }
+    result.search = relative.search;
+    result.query = relative.query;
+    result.host = relative.host || '';
+    result.auth = relative.auth;
+    result.hostname = relative.hostname || relative.host;
+    result.port = relative.port;
+    if (result.pathname || result.search) result.path = `${result.pathname || ''}${result.search || ''}`;
+    result.slashes = result.slashes || relative.slashes;
+    return done();
+  }
+
+  const baseRooted = Boolean(result.pathname && result.pathname[0] === '/');
+  const toRooted = Boolean(relative.host || (relative.pathname && relative.pathname[0] === '/'));
+  let mustEndAbs = Boolean(toRooted || baseRooted || (result.host && relative.pathname));
+  const removeAllDots = mustEndAbs;
+  let segments = (result.pathname && result.pathname.split('/')) || [];
+  const toSegments = (relative.pathname && relative.pathname.split('/')) || [];
+  // Schemes without `//` (mailto:, urn:...) keep what parsed as their host in the path.
+  const hostInPath = Boolean(result.protocol && !slashedProtocols.has(result.protocol));
+  if (hostInPath) {
+    result.hostname = '';
+    result.port = null;
+    if (result.host) {
+      if (segments[0] === '') segments[0] = result.host;
+      else segments.unshift(result.host);
+    }
+    result.host = '';
+    if (relative.protocol) {
+      // `to` names the scheme again: the base's credentials do not carry over.
+      result.auth = null;
+      relative.hostname = null;
+      relative.port = null;
+      if (relative.host) {
+        if (toSegments[0] === '') toSegments[0] = relative.host;
+        else toSegments.unshift(relative.host);
+      }
+      relative.host = null;
+    }
+    mustEndAbs = mustEndAbs && (toSegments[0] === '' || segments[0] === '');
+  }
+  const takeHostFromPath = (whenEmpty) => {
+    const first = segments.length ? segments.shift() : whenEmpty;
+    result.hostname = first;
+    result.host = first;
+    // `user@host` in the path's first segment splits back into auth and host.
+    if (result.host && result.host.indexOf('@') > 0) {
+      const parts = result.host.split('@');
+      result.auth = parts.shift();
+      result.host = parts.shift();
+      result.hostname = result.host;
+    }
+  };
+
+  if (toRooted) {
+    if (relative.host || relative.host === '') {
+      if (result.host !== relative.host) result.auth = null;
+      result.host = relative.host;
+      result.port = relative.port;
+    }
+    if (relative.hostname || relative.hostname === '') {
+      if (result.hostname !== relative.hostname) result.auth = null;
+      result.hostname = relative.hostname;
+    }
+    result.search = relative.search;
+    result.query = relative.query;
+    segments = toSegments;
+  } else if (toSegments.length) {
+    // Merge: drop the base's last segment, append `to`'s.
+    segments.pop();
+    segments = segments.concat(toSegments);
+    result.search = relative.search;
+    result.query = relative.query;
+  } else if (relative.search !== null && relative.search !== undefined) {
+    // Query-only `to`: base path kept, query replaced.
+    if (hostInPath) takeHostFromPath(undefined);
+    result.search = relative.search;
+    result.query = relative.query;
+    if (result.pathname !== null || result.search !== null) {
+      result.path = `${result.pathname || ''}${result.search || ''}`;
+    }
+    return done();
+  }
+
+  if (!segments.length) {
+    result.pathname = null;
+    result.path = result.search ? `/${result.search}` : null;
+    return done();
+  }
+
+  let last = segments[segments.length - 1];
+  const trailingSlash = ((result.host || relative.host || segments.length > 1) &&
+    (last === '.' || last === '..')) || last === '';
+  // Remove `.` and fold `..` into the segment before it; count the ones left over.
+  let up = 0;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    last = segments[i];
+    if (last === '.') {
+      segments.splice(i, 1);
+    } else if (last === '..') {
+      segments.splice(i, 1);
+      up++;
+    } else if (up) {
+      segments.splice(i, 1);
+      up--;
+    }
+  }
+  // A relative result keeps the `..` that climbed past its start; an absolute one drops them.
+  if (!mustEndAbs && !removeAllDots) {
+    for (; up > 0; up--) segments.unshift('..');
+  }
+  if (mustEndAbs && segments[0] !== '' && (!segments[0] || segments[0][0] !== '/')) segments.unshift('');
+  if (trailingSlash && !segments.join('/').endsWith('/')) segments.push('');
+  const isAbsolute = segments[0] === '' || Boolean(segments[0] && segments[0][0] === '/');
+  if (hostInPath) {
+    if (isAbsolute) {
+      result.hostname = '';
+      result.host = '';
+    } else {
+      takeHostFromPath('');
+    }
+  }
+  mustEndAbs = mustEndAbs || Boolean(result.host && segments.length);
+  if (mustEndAbs && !isAbsolute) segments.unshift('');
+  if (segments.length > 0) {
+    result.pathname = segments.join('/');
+  } else {
+    result.pathname = null;
+    result.path = null;
+  }
+  if (result.pathname !== null || result.search !== null) {
+    result.path = `${result.pathname || ''}${result.search || ''}`;
+  }
+  result.auth = relative.auth || result.auth;
+  result.slashes = result.slashes || relative.slashes;
+  return done();
 };
 
 function urlParse(url, parseQueryString, slashesDenoteHost) {
