@@ -9,15 +9,7 @@
 
 use nodebuf_core::encoding::{self, Encoding, JsStr, JsString};
 
-const ALL: [Encoding; 7] = [
-    Encoding::Utf8,
-    Encoding::Utf16le,
-    Encoding::Latin1,
-    Encoding::Ascii,
-    Encoding::Base64,
-    Encoding::Base64url,
-    Encoding::Hex,
-];
+const ALL: [Encoding; 7] = Encoding::ALL;
 
 fn canonical(s: &JsString) -> bool {
     match s {

@@ -25,6 +25,44 @@ fn stdio_for(mode: Option<&String>, piped: Stdio) -> Stdio {
     }
 }
 
+/// The command both spawn paths start: `file` with `args`, `stdin` as given, stdout/stderr
+/// piped unless `modes` says `'inherit'`/`'ignore'`, in `cwd` if given, and with exactly the
+/// `KEY=value` pairs of `env` when given (else the parent's environment).
+fn command(
+    file: &str,
+    args: &[String],
+    cwd: Option<&str>,
+    env: Option<Vec<String>>,
+    stdin: Stdio,
+    modes: &[String],
+) -> Command {
+    let mut command = Command::new(file);
+    command
+        .args(args)
+        .stdin(stdin)
+        .stdout(stdio_for(modes.get(1), Stdio::piped()))
+        .stderr(stdio_for(modes.get(2), Stdio::piped()));
+    if let Some(dir) = cwd {
+        command.current_dir(dir);
+    }
+    if let Some(vars) = env {
+        command.env_clear();
+        for pair in vars {
+            if let Some((key, value)) = pair.split_once('=') {
+                command.env(key, value);
+            }
+        }
+    }
+    command
+}
+
+/// `{ error, errno }`: what both spawn paths return when the program could not be started.
+fn spawn_failure<'js>(out: Object<'js>, e: &std::io::Error) -> Result<Object<'js>> {
+    out.set("error", e.to_string())?;
+    out.set("errno", e.raw_os_error().unwrap_or(0))?;
+    Ok(out)
+}
+
 /// Runs `file` with `args` (in `cwd` if given, feeding `input` to stdin, with `stdio` modes
 /// and `env` as `KEY=value` strings when given) and waits; returns
 /// `{ status, signal, stdout, stderr, pid }` with the captured outputs as Buffers (`null` for a
@@ -40,37 +78,17 @@ fn spawn_sync<'js>(
 ) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
     let modes = stdio.unwrap_or_default();
-    let mut command = Command::new(&file);
     let stdin = if input.is_some() {
         Stdio::piped()
     } else {
         stdio_for(modes.first(), Stdio::null())
     };
-    command
-        .args(&args)
-        .stdin(stdin)
-        .stdout(stdio_for(modes.get(1), Stdio::piped()))
-        .stderr(stdio_for(modes.get(2), Stdio::piped()));
-    if let Some(dir) = &cwd {
-        command.current_dir(dir);
-    }
-    if let Some(vars) = env {
-        command.env_clear();
-        for pair in vars {
-            if let Some((key, value)) = pair.split_once('=') {
-                command.env(key, value);
-            }
-        }
-    }
+    let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
     let captures = [modes.get(1), modes.get(2)]
         .map(|mode| !matches!(mode.map(String::as_str), Some("inherit" | "ignore")));
     let mut child = match command.spawn() {
         Ok(child) => child,
-        Err(e) => {
-            out.set("error", e.to_string())?;
-            out.set("errno", e.raw_os_error().unwrap_or(0))?;
-            return Ok(out);
-        }
+        Err(e) => return spawn_failure(out, &e),
     };
     out.set("pid", child.id())?;
     if let (Some(bytes), Some(mut stdin)) = (input, child.stdin.take()) {
@@ -187,30 +205,11 @@ fn spawn<'js>(
 ) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
     let modes = stdio.unwrap_or_default();
-    let mut command = Command::new(&file);
-    command
-        .args(&args)
-        .stdin(stdio_for(modes.first(), Stdio::piped()))
-        .stdout(stdio_for(modes.get(1), Stdio::piped()))
-        .stderr(stdio_for(modes.get(2), Stdio::piped()));
-    if let Some(dir) = &cwd {
-        command.current_dir(dir);
-    }
-    if let Some(vars) = env {
-        command.env_clear();
-        for pair in vars {
-            if let Some((key, value)) = pair.split_once('=') {
-                command.env(key, value);
-            }
-        }
-    }
+    let stdin = stdio_for(modes.first(), Stdio::piped());
+    let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
     let mut child = match command.spawn() {
         Ok(child) => child,
-        Err(e) => {
-            out.set("error", e.to_string())?;
-            out.set("errno", e.raw_os_error().unwrap_or(0))?;
-            return Ok(out);
-        }
+        Err(e) => return spawn_failure(out, &e),
     };
     let id = NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
     out.set("id", id as f64)?;
