@@ -20,12 +20,18 @@ fn flags(source: &str) -> Vec<String> {
 
 fn stdout_of(program: &str, script: &Path) -> (String, i32) {
     let source = std::fs::read_to_string(script).expect("read example");
-    let out = Command::new(program)
-        .args(flags(&source))
-        .arg(script)
-        .current_dir(script.parent().expect("examples dir"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let out = support::output_or_retry(
+        || {
+            let mut command = Command::new(program);
+            command
+                .args(flags(&source))
+                .arg(script)
+                .current_dir(script.parent().expect("examples dir"));
+            command
+        },
+        &format!("{program} {}", script.display()),
+        std::time::Duration::from_secs(120),
+    );
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         out.status.code().unwrap_or(-1),

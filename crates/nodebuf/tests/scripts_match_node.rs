@@ -30,14 +30,20 @@ fn directive(source: &str, name: &str) -> Vec<String> {
 
 fn run(program: &str, script: &Path) -> Outcome {
     let source = std::fs::read_to_string(script).expect("read script");
-    let out = Command::new(program)
-        .args(directive(&source, "flags"))
-        .arg(script)
-        .args(directive(&source, "args"))
-        .current_dir(script.parent().expect("script dir"))
-        .env("NODEBUF_TEST", "1")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let out = support::output_or_retry(
+        || {
+            let mut command = Command::new(program);
+            command
+                .args(directive(&source, "flags"))
+                .arg(script)
+                .args(directive(&source, "args"))
+                .current_dir(script.parent().expect("script dir"))
+                .env("NODEBUF_TEST", "1");
+            command
+        },
+        &format!("{program} {}", script.display()),
+        std::time::Duration::from_secs(60),
+    );
     Outcome {
         stdout: normalize(&String::from_utf8_lossy(&out.stdout)),
         stderr: normalize(&String::from_utf8_lossy(&out.stderr)),

@@ -7,6 +7,17 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::Duration;
+
+#[path = "../../nodebuf-core/tests/support/mod.rs"]
+mod support;
+
+/// Longer than any traced script takes on a loaded machine (they take well under a second).
+const DEADLINE: Duration = Duration::from_secs(60);
+
+fn output_of(command: impl FnMut() -> Command, what: &str) -> Output {
+    support::output_or_retry(command, what, DEADLINE)
+}
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/retention")
@@ -20,13 +31,18 @@ fn preload() -> PathBuf {
 }
 
 fn run(program: &str, flags: &[&str], script: &str, env: &[(&str, &str)]) -> Output {
-    Command::new(program)
-        .args(flags)
-        .arg(script)
-        .current_dir(dir())
-        .envs(env.iter().copied())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
+    output_of(
+        || {
+            let mut command = Command::new(program);
+            command
+                .args(flags)
+                .arg(script)
+                .current_dir(dir())
+                .envs(env.iter().copied());
+            command
+        },
+        &format!("{program} {flags:?} {script}"),
+    )
 }
 
 fn nodebuf(flags: &[&str], script: &str) -> Output {
@@ -365,14 +381,19 @@ fn tracing_leaves_script_output_unchanged() {
             .map(|rest| rest.split_whitespace().map(str::to_owned).collect())
             .unwrap_or_default();
         let exec = |extra: &[&str]| {
-            Command::new(env!("CARGO_BIN_EXE_nodebuf"))
-                .args(extra)
-                .args(&flags)
-                .arg(&script)
-                .current_dir(&scripts)
-                .env("NODEBUF_TEST", "1")
-                .output()
-                .expect("run nodebuf")
+            output_of(
+                || {
+                    let mut command = Command::new(env!("CARGO_BIN_EXE_nodebuf"));
+                    command
+                        .args(extra)
+                        .args(&flags)
+                        .arg(&script)
+                        .current_dir(&scripts)
+                        .env("NODEBUF_TEST", "1");
+                    command
+                },
+                &format!("nodebuf {extra:?} {flags:?} {}", script.display()),
+            )
         };
         let plain = exec(&[]);
         // Both modes: views listed from the engine (retention alone) and recorded one by one

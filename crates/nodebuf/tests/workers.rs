@@ -1,15 +1,25 @@
 //! Worker scripts whose stderr cannot match Node's byte for byte (Node decorates errors
 //! re-thrown from workers with its internal frames): stdout and the exit code must match.
 
+#[path = "../../nodebuf-core/tests/support/mod.rs"]
+mod support;
+
 use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 fn run(program: &str, script: &Path) -> (String, i32) {
-    let out = Command::new(program)
-        .arg(script)
-        .current_dir(script.parent().expect("script dir"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let out = support::output_or_retry(
+        || {
+            let mut command = Command::new(program);
+            command
+                .arg(script)
+                .current_dir(script.parent().expect("script dir"));
+            command
+        },
+        &format!("{program} {}", script.display()),
+        Duration::from_secs(60),
+    );
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         out.status.code().unwrap_or(-1),

@@ -333,43 +333,136 @@ pub fn run_script(
     script: &std::path::Path,
     timeout: std::time::Duration,
 ) -> ScriptRun {
+    let run = output_within(Command::new(program).arg(script), timeout);
+    let text = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+    ScriptRun {
+        out: text(&run.stdout),
+        err: text(&run.stderr),
+        code: if run.hung.is_some() {
+            Some(-999)
+        } else {
+            run.status.and_then(|s| s.code())
+        },
+    }
+}
+
+/// What [`output_within`] saw: the output so far, how the process ended, and, when it ran past
+/// its deadline, the threads' stacks at that moment.
+pub struct BoundedOutput {
+    /// Its standard output.
+    pub stdout: Vec<u8>,
+    /// Its standard error.
+    pub stderr: Vec<u8>,
+    /// How it exited; `None` when it was killed at the deadline.
+    pub status: Option<std::process::ExitStatus>,
+    /// `Some(backtraces)` when it ran past the deadline and was killed: every thread's stack,
+    /// taken with gdb just before the kill (or why they could not be taken), so a hang seen
+    /// once on a CI machine says where it was.
+    pub hung: Option<String>,
+}
+
+impl BoundedOutput {
+    /// Whether it exited with status 0.
+    pub fn success(&self) -> bool {
+        self.status.is_some_and(|s| s.success())
+    }
+}
+
+/// Runs `command` with stdin closed and stdout/stderr read on threads of their own, killing it
+/// if it has not exited after `timeout`. A test that waits for a child process without a
+/// deadline turns any hang into a CI run that never ends; this one turns it into a failure that
+/// names the process and shows where each of its threads was.
+pub fn output_within(command: &mut Command, timeout: std::time::Duration) -> BoundedOutput {
     use std::io::Read;
-    let mut child = Command::new(program)
-        .arg(script)
+    use std::sync::mpsc;
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
-    let mut stdout = child.stdout.take().expect("piped stdout");
-    let mut stderr = child.stderr.take().expect("piped stderr");
-    let out = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = stdout.read_to_end(&mut s);
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = stderr.read_to_end(&mut s);
-        s
-    });
+        .unwrap_or_else(|e| panic!("cannot run {:?}: {e}", command.get_program()));
+    // Readers hand their bytes over a channel, so a grandchild that keeps a pipe open past the
+    // kill cannot block this function.
+    let reader = |mut pipe: Box<dyn Read + Send>| {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            let _ = tx.send(bytes);
+        });
+        rx
+    };
+    let stdout = reader(Box::new(child.stdout.take().expect("piped stdout")));
+    let stderr = reader(Box::new(child.stderr.take().expect("piped stderr")));
     let started = std::time::Instant::now();
-    let code = loop {
+    let mut hung = None;
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(status)) => break status.code(),
+            Ok(Some(status)) => break Some(status),
             Ok(None) if started.elapsed() > timeout => {
+                hung = Some(thread_stacks(child.id()));
                 let _ = child.kill();
                 let _ = child.wait();
-                break Some(-999);
+                break None;
             }
-            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(5)),
-            Err(e) => panic!("wait for {program}: {e}"),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(2)),
+            Err(e) => panic!("wait for {:?}: {e}", command.get_program()),
         }
     };
-    let text = |v: Vec<u8>| String::from_utf8_lossy(&v).into_owned();
-    ScriptRun {
-        out: text(out.join().expect("stdout reader")),
-        err: text(err.join().expect("stderr reader")),
-        code,
+    let grace = std::time::Duration::from_secs(5);
+    BoundedOutput {
+        stdout: stdout.recv_timeout(grace).unwrap_or_default(),
+        stderr: stderr.recv_timeout(grace).unwrap_or_default(),
+        status,
+        hung,
+    }
+}
+
+/// Runs the command `command()` makes to its end with a deadline. A run past the deadline has every thread's stack
+/// written to the test's real stderr (shown in CI logs even when the test passes) and is run a
+/// second time; a second hang fails the test with those stacks.
+pub fn output_or_retry(
+    mut command: impl FnMut() -> Command,
+    what: &str,
+    deadline: std::time::Duration,
+) -> std::process::Output {
+    let mut first_hang = None;
+    for attempt in 0..2 {
+        let run = output_within(&mut command(), deadline);
+        let Some(stacks) = run.hung else {
+            let status = run.status.expect("exited");
+            return std::process::Output {
+                status,
+                stdout: run.stdout,
+                stderr: run.stderr,
+            };
+        };
+        let report = format!(
+            "HANG (attempt {}): {what} ran past {deadline:?}\nstderr so far:\n{}\nstacks:\n{stacks}\n",
+            attempt + 1,
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let _ = std::io::stderr().write_all(report.as_bytes());
+        first_hang.get_or_insert(report);
+    }
+    panic!("{} hung twice:\n{}", what, first_hang.unwrap_or_default());
+}
+
+/// Every thread's stack in process `pid`, by gdb in batch mode (or why it could not be had).
+fn thread_stacks(pid: u32) -> String {
+    match Command::new("gdb")
+        .args([
+            "-p",
+            &pid.to_string(),
+            "-batch",
+            "-nx",
+            "-ex",
+            "thread apply all bt 30",
+        ])
+        .stdin(Stdio::null())
+        .output()
+    {
+        Ok(out) => String::from_utf8_lossy(&out.stdout).into_owned(),
+        Err(e) => format!("(no stacks: gdb could not run: {e})"),
     }
 }
