@@ -9,7 +9,7 @@ const u = require('internal/streams/utils');
 function compose(...streams) {
   const { Duplex } = require('internal/streams/duplex');
   const { pipeline } = require('internal/streams/pipeline');
-  const { from } = require('internal/streams/duplexify');
+  const { from, forwardWrites, forwardReads } = require('internal/streams/duplexify');
   if (streams.length === 0) throw codes.ERR_MISSING_ARGS('streams');
   if (streams.length === 1) return from(streams[0], 'streams[0]');
   const orgStreams = [...streams];
@@ -26,11 +26,10 @@ function compose(...streams) {
     }
   }
 
-  let ondrain;
-  let onfinish;
-  let onreadable;
   let onclose;
   let d;
+  let stopWrites = () => {};
+  let stopReads = () => {};
 
   function onfinished(err) {
     const cb = onclose;
@@ -52,57 +51,13 @@ function compose(...streams) {
     readable,
   });
 
-  if (writable) {
-    d._write = function (chunk, encoding, callback) {
-      if (head.write(chunk, encoding)) callback();
-      else ondrain = callback;
-    };
-    d._final = function (callback) {
-      head.end();
-      onfinish = callback;
-    };
-    head.on('drain', () => {
-      if (ondrain) {
-        const cb = ondrain;
-        ondrain = null;
-        cb();
-      }
-    });
-    tail.on('finish', () => {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
-      }
-    });
-  }
-
-  if (readable) {
-    tail.on('readable', () => {
-      if (onreadable) {
-        const cb = onreadable;
-        onreadable = null;
-        cb();
-      }
-    });
-    tail.on('end', () => { d.push(null); });
-    d._read = function () {
-      while (true) {
-        const buf = tail.read();
-        if (buf === null) {
-          onreadable = d._read;
-          return;
-        }
-        if (!d.push(buf)) return;
-      }
-    };
-  }
+  if (writable) stopWrites = forwardWrites(d, head, tail);
+  if (readable) stopReads = forwardReads(d, tail);
 
   d._destroy = function (err, callback) {
     if (!err && onclose !== null) err = new AbortError();
-    onreadable = null;
-    ondrain = null;
-    onfinish = null;
+    stopReads();
+    stopWrites();
     if (onclose === null) {
       callback(err);
     } else {

@@ -125,16 +125,71 @@ function fromAsyncGen(fn) {
   };
 }
 
+function noop() {}
+
+// Makes `d`'s writable side write into `w`: a write whose chunk `w` could not take at once
+// completes on `w`'s 'drain', and `d`'s final callback on `finisher`'s 'finish' (`w` itself, or
+// the last stream of a compose() pipeline). Returns a function that drops the waiting callbacks
+// (called when `d` is destroyed).
+function forwardWrites(d, w, finisher) {
+  let ondrain = null;
+  let onfinish = null;
+  d._write = function (chunk, encoding, callback) {
+    if (w.write(chunk, encoding)) callback();
+    else ondrain = callback;
+  };
+  d._final = function (callback) {
+    w.end();
+    onfinish = callback;
+  };
+  w.on('drain', () => {
+    const cb = ondrain;
+    ondrain = null;
+    if (cb) cb();
+  });
+  finisher.on('finish', () => {
+    const cb = onfinish;
+    onfinish = null;
+    if (cb) cb();
+  });
+  return () => {
+    ondrain = null;
+    onfinish = null;
+  };
+}
+
+// Makes `d`'s readable side read from `r`: `d._read` pushes what `r` has and, when `r` runs dry,
+// waits for its 'readable'; `r`'s end ends `d`. Returns a function that drops the wait.
+function forwardReads(d, r) {
+  let onreadable = null;
+  r.on('readable', () => {
+    const cb = onreadable;
+    onreadable = null;
+    if (cb) cb();
+  });
+  r.on('end', () => { d.push(null); });
+  d._read = function () {
+    while (true) {
+      const buf = r.read();
+      if (buf === null) {
+        onreadable = d._read;
+        return;
+      }
+      if (!d.push(buf)) return;
+    }
+  };
+  return () => { onreadable = null; };
+}
+
 function duplexify(pair) {
   const r = pair.readable && typeof pair.readable.read !== 'function' ? Readable.wrap(pair.readable) : pair.readable;
   const w = pair.writable;
   let readable = !!u.isReadable(r);
   let writable = !!u.isWritable(w);
-  let ondrain;
-  let onfinish;
-  let onreadable;
   let onclose;
   let d;
+  let stopWrites = noop;
+  let stopReads = noop;
 
   function onfinished(err) {
     const cb = onclose;
@@ -156,28 +211,7 @@ function duplexify(pair) {
       if (err) destroyer(r, err);
       onfinished(err);
     });
-    d._write = function (chunk, encoding, callback) {
-      if (w.write(chunk, encoding)) callback();
-      else ondrain = callback;
-    };
-    d._final = function (callback) {
-      w.end();
-      onfinish = callback;
-    };
-    w.on('drain', () => {
-      if (ondrain) {
-        const cb = ondrain;
-        ondrain = null;
-        cb();
-      }
-    });
-    w.on('finish', () => {
-      if (onfinish) {
-        const cb = onfinish;
-        onfinish = null;
-        cb();
-      }
-    });
+    stopWrites = forwardWrites(d, w, w);
   }
 
   if (readable) {
@@ -186,31 +220,13 @@ function duplexify(pair) {
       if (err) destroyer(r, err);
       onfinished(err);
     });
-    r.on('readable', () => {
-      if (onreadable) {
-        const cb = onreadable;
-        onreadable = null;
-        cb();
-      }
-    });
-    r.on('end', () => { d.push(null); });
-    d._read = function () {
-      while (true) {
-        const buf = r.read();
-        if (buf === null) {
-          onreadable = d._read;
-          return;
-        }
-        if (!d.push(buf)) return;
-      }
-    };
+    stopReads = forwardReads(d, r);
   }
 
   d._destroy = function (err, callback) {
     if (!err && onclose !== null) err = new AbortError();
-    onreadable = null;
-    ondrain = null;
-    onfinish = null;
+    stopReads();
+    stopWrites();
     if (onclose === null) {
       callback(err);
     } else {
@@ -222,4 +238,4 @@ function duplexify(pair) {
   return d;
 }
 
-module.exports = { from, Duplexify };
+module.exports = { from, Duplexify, forwardWrites, forwardReads };

@@ -543,6 +543,49 @@ function readableControllerPullSteps(c, request) {
 
 // --- ReadableStreamDefaultReader -------------------------------------------------------------
 
+// --- what both reader kinds share (the spec's ReadableStreamGenericReader) -------------------
+
+function assertUnlockedStream(stream) {
+  if (!isReadableStream(stream)) throw codes.ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
+  if (stream[kState].reader !== undefined) throw codes.ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+}
+
+// Locks `stream` to `reader` (whose state is `r`) and settles `closed` as the stream's state says.
+function readerAttach(reader, stream, r) {
+  reader[kState] = r;
+  stream[kState].reader = reader;
+  const state = stream[kState].state;
+  if (state === 'closed') {
+    r.closed.resolve();
+  } else if (state === 'errored') {
+    r.closed.reject(stream[kState].storedError);
+    markHandled(r.closed.promise);
+  }
+}
+
+// Unlocks the reader's stream; its pending requests (`r[requestsKey]`) fail with the release error.
+function readerReleaseLock(r, requestsKey) {
+  const stream = r.stream;
+  if (stream === undefined) return;
+  if (stream[kState].state !== 'readable') r.closed = deferred();
+  r.closed.reject(codes.ERR_INVALID_STATE.TypeError('Reader released'));
+  markHandled(r.closed.promise);
+  stream[kState].reader = undefined;
+  r.stream = undefined;
+  const requests = r[requestsKey];
+  r[requestsKey] = [];
+  // Pending reads fail with their own error, worded as Node words it.
+  const pendingError = codes.ERR_INVALID_STATE.TypeError('Releasing reader');
+  for (const request of requests) request.error(pendingError);
+}
+
+function readerCancel(r, reason) {
+  if (r.stream === undefined) {
+    return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
+  }
+  return readableStreamCancel(r.stream, reason);
+}
+
 function isDefaultReader(v) {
   return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'reader';
 }
@@ -550,17 +593,8 @@ function isDefaultReader(v) {
 /** Reads chunks from a locked ReadableStream. */
 class ReadableStreamDefaultReader {
   constructor(stream) {
-    if (!isReadableStream(stream)) throw codes.ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
-    if (stream[kState].reader !== undefined) throw codes.ERR_INVALID_STATE.TypeError('ReadableStream is locked');
-    this[kState] = { kind: 'reader', stream, readRequests: [], closed: deferred() };
-    stream[kState].reader = this;
-    const state = stream[kState].state;
-    if (state === 'closed') {
-      this[kState].closed.resolve();
-    } else if (state === 'errored') {
-      this[kState].closed.reject(stream[kState].storedError);
-      markHandled(this[kState].closed.promise);
-    }
+    assertUnlockedStream(stream);
+    readerAttach(this, stream, { kind: 'reader', stream, readRequests: [], closed: deferred() });
   }
 
   read() {
@@ -586,22 +620,7 @@ class ReadableStreamDefaultReader {
 
   releaseLock() {
     if (!isDefaultReader(this)) throw invalidThis('ReadableStreamDefaultReader');
-    const r = this[kState];
-    const stream = r.stream;
-    if (stream === undefined) return;
-    const error = codes.ERR_INVALID_STATE.TypeError('Reader released');
-    if (stream[kState].state === 'readable') {
-      r.closed.reject(error);
-    } else {
-      r.closed = deferred();
-      r.closed.reject(error);
-    }
-    markHandled(r.closed.promise);
-    stream[kState].reader = undefined;
-    r.stream = undefined;
-    const requests = r.readRequests;
-    r.readRequests = [];
-    for (const request of requests) request.error(error);
+    readerReleaseLock(this[kState], 'readRequests');
   }
 
   get closed() {
@@ -611,11 +630,7 @@ class ReadableStreamDefaultReader {
 
   cancel(reason) {
     if (!isDefaultReader(this)) return PromiseReject(invalidThis('ReadableStreamDefaultReader'));
-    const stream = this[kState].stream;
-    if (stream === undefined) {
-      return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
-    }
-    return readableStreamCancel(stream, reason);
+    return readerCancel(this[kState], reason);
   }
 }
 
@@ -1095,20 +1110,11 @@ function isBYOBReader(v) {
 /** Reads a byte stream into views the caller provides. */
 class ReadableStreamBYOBReader {
   constructor(stream) {
-    if (!isReadableStream(stream)) throw codes.ERR_INVALID_ARG_TYPE('stream', 'ReadableStream', stream);
-    if (stream[kState].reader !== undefined) throw codes.ERR_INVALID_STATE.TypeError('ReadableStream is locked');
+    assertUnlockedStream(stream);
     if (stream[kState].controller[kState].kind !== 'byte-controller') {
       throw codes.ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
     }
-    this[kState] = { kind: 'byob-reader', stream, readIntoRequests: [], closed: deferred() };
-    stream[kState].reader = this;
-    const state = stream[kState].state;
-    if (state === 'closed') {
-      this[kState].closed.resolve();
-    } else if (state === 'errored') {
-      this[kState].closed.reject(stream[kState].storedError);
-      markHandled(this[kState].closed.promise);
-    }
+    readerAttach(this, stream, { kind: 'byob-reader', stream, readIntoRequests: [], closed: deferred() });
   }
 
   read(view) {
@@ -1138,22 +1144,7 @@ class ReadableStreamBYOBReader {
 
   releaseLock() {
     if (!isBYOBReader(this)) throw invalidThis('ReadableStreamBYOBReader');
-    const r = this[kState];
-    const stream = r.stream;
-    if (stream === undefined) return;
-    const error = codes.ERR_INVALID_STATE.TypeError('Reader released');
-    if (stream[kState].state === 'readable') {
-      r.closed.reject(error);
-    } else {
-      r.closed = deferred();
-      r.closed.reject(error);
-    }
-    markHandled(r.closed.promise);
-    stream[kState].reader = undefined;
-    r.stream = undefined;
-    const requests = r.readIntoRequests;
-    r.readIntoRequests = [];
-    for (const request of requests) request.error(error);
+    readerReleaseLock(this[kState], 'readIntoRequests');
   }
 
   get closed() {
@@ -1163,11 +1154,7 @@ class ReadableStreamBYOBReader {
 
   cancel(reason) {
     if (!isBYOBReader(this)) return PromiseReject(invalidThis('ReadableStreamBYOBReader'));
-    const stream = this[kState].stream;
-    if (stream === undefined) {
-      return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
-    }
-    return readableStreamCancel(stream, reason);
+    return readerCancel(this[kState], reason);
   }
 }
 
@@ -2239,6 +2226,65 @@ class DecompressionStream {
 }
 
 Object.defineProperty(DecompressionStream.prototype, Symbol.toStringTag, { value: 'DecompressionStream', configurable: true });
+
+// --- util.inspect -----------------------------------------------------------------------------
+
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+
+// Node prints each of these objects as its type name (whatever subclass made it) and a plain
+// object of what it exposes, never its internal state; nested past the depth limit it prints
+// `undefined`. `dataOf(state, object)` gives that plain object.
+function defineInspect(Class, name, dataOf) {
+  Object.defineProperty(Class.prototype, kInspect, {
+    value(depth, options, inspect) {
+      if (depth < 0) return undefined;
+      const nested = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+      return `${name} ${inspect(dataOf(this[kState], this), nested)}`;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+// What Node shows for the TransformStream a TransformStreamDefaultController belongs to: its
+// backpressure, with `readable` and `writable` always undefined there.
+class TransformStreamAsSeenByItsController {
+  constructor(t) { this[kState] = t; }
+}
+
+const strategyData = (q) => ({ highWaterMark: q.highWaterMark });
+const pairData = (st, object) => ({ readable: object.readable, writable: object.writable });
+for (const [Class, dataOf] of [
+  [ReadableStream, (s) => ({
+    locked: s.reader !== undefined,
+    state: s.state,
+    supportsBYOB: s.controller[kState].kind === 'byte-controller',
+  })],
+  [ReadableStreamDefaultReader, (r) => ({ stream: r.stream, readRequests: r.readRequests.length, close: r.closed.promise })],
+  [ReadableStreamBYOBReader, (r) => ({ stream: r.stream, readIntoRequests: r.readIntoRequests.length, close: r.closed.promise })],
+  [ReadableStreamDefaultController, () => ({})],
+  [ReadableByteStreamController, () => ({})],
+  [ReadableStreamBYOBRequest, (q) => ({ view: q.view, controller: q.controller.stream[kState].controller })],
+  [WritableStream, (s) => ({ locked: s.writer !== undefined, state: s.state })],
+  // The desiredSize getter itself: a released writer throws from inspect as in Node.
+  [WritableStreamDefaultWriter, (w, writer) => ({
+    stream: w.stream, close: w.closed.promise, ready: w.ready.promise, desiredSize: writer.desiredSize,
+  })],
+  [WritableStreamDefaultController, (c) => ({ stream: c.stream })],
+  [TransformStream, (t) => ({ readable: t.readable, writable: t.writable, backpressure: t.backpressure })],
+  [TransformStreamDefaultController, (c) => ({ stream: new TransformStreamAsSeenByItsController(c.stream[kState]) })],
+  [TransformStreamAsSeenByItsController, (t) => ({ readable: undefined, writable: undefined, backpressure: t.backpressure })],
+  [ByteLengthQueuingStrategy, strategyData],
+  [CountQueuingStrategy, strategyData],
+  [TextEncoderStream, (st, object) => ({ encoding: object.encoding, ...pairData(st, object) })],
+  [TextDecoderStream, (st, object) => ({
+    encoding: object.encoding, fatal: object.fatal, ignoreBOM: object.ignoreBOM, ...pairData(st, object),
+  })],
+  [CompressionStream, pairData],
+  [DecompressionStream, pairData],
+]) {
+  defineInspect(Class, Class === TransformStreamAsSeenByItsController ? 'TransformStream' : Class.name, dataOf);
+}
 
 module.exports = {
   ReadableStream,
