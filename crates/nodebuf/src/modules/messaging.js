@@ -353,16 +353,19 @@ function unflatten(list) {
   return read();
 }
 
-// Serializes `value` for posting: validates the transfer list, flattens, and returns what to
-// do after the post succeeds (detach moved buffers, hand over moved ports).
+// Serializes `value` for posting: validates the transfer list, flattens, hands the moved ports
+// over, and returns the list with what to do once it was sent (detach the moved buffers, whose
+// bytes the sending reads). Ports are handed over before the message leaves: the receiving
+// thread may adopt them at once, and a port still owned here meanwhile would have its messages
+// announced (and taken) here.
 function serialize(value, transferList, sourcePort) {
   const { buffers, ports } = readTransferList(transferList, sourcePort);
   const list = flatten(value, ports, buffers);
+  for (const port of ports) port._handOver();
   return {
     list,
     commit() {
       for (const buffer of buffers) m.detach(buffer);
-      for (const port of ports) port._handOver();
     },
   };
 }

@@ -238,10 +238,14 @@ pub fn close(port: u64) {
     }
 }
 
-/// Takes `port` away from its owner while it travels inside a message.
-pub fn release(port: u64) {
+/// Takes `port` away from `from`, its owner, while it travels inside a message. Does nothing
+/// when `from` no longer owns it: a release that came late (after the receiving thread adopted
+/// the port) must not orphan it, or its messages would never be announced again.
+pub fn release(port: u64, from: &Arc<Agent>) {
     if let Some(p) = ports().as_mut().and_then(|t| t.get_mut(&port)) {
-        p.owner = None;
+        if p.owner.as_ref().is_some_and(|o| Arc::ptr_eq(o, from)) {
+            p.owner = None;
+        }
     }
 }
 
@@ -449,7 +453,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     m.set(
         "release",
-        Function::new(ctx.clone(), |p: f64| release(p as u64))?,
+        Function::new(ctx.clone(), |p: f64| release(p as u64, &Agent::current()))?,
     )?;
     m.set("adopt", Function::new(ctx.clone(), js_adopt)?)?;
     m.set(
@@ -547,13 +551,18 @@ mod tests {
         assert_eq!(here.take().len(), 2);
         assert_eq!(text(&take(b).unwrap()), Some("one"));
         // In transit: messages wait for the new owner, who hears about them on adoption.
-        release(b);
+        release(b, &there);
+        assert!(post(a, msg("two and a half")));
+        // Only the owner can release a port: `there` did not own it, so `here` still hears.
+        assert_eq!(here.take().len(), 1);
+        assert_eq!(text(&take(b).unwrap()), Some("two"));
+        release(b, &here);
         assert!(post(a, msg("three")));
         assert!(here.take().is_empty());
         assert!(adopt(b, &there));
         let events = there.take();
         assert!(matches!(events.as_slice(), [Event::PortReady(id)] if *id == b));
-        assert_eq!(text(&take(b).unwrap()), Some("two"));
+        assert_eq!(text(&take(b).unwrap()), Some("two and a half"));
         assert_eq!(text(&take(b).unwrap()), Some("three"));
         assert!(take(b).is_none());
         // Closing one end tells the other's owner and stops delivery.
@@ -570,7 +579,7 @@ mod tests {
         let here = Agent::new();
         let there = Agent::new();
         let (a, b) = create_channel(&here);
-        release(b);
+        release(b, &here);
         adopt(b, &there);
         close_all_owned_by(&there);
         assert!(!is_entangled(a));

@@ -29,7 +29,7 @@ fn spawn<'js>(
         parent: Agent::current(),
         buffer_budget_mb,
     };
-    messaging::release(spec.port);
+    messaging::release(spec.port, &spec.parent);
     worker::spawn(spec).map_err(|e| {
         rquickjs::Exception::throw_message(&ctx, &format!("cannot start a worker thread: {e}"))
     })?;
