@@ -5,6 +5,7 @@
 
 pub mod agent;
 pub mod atomics;
+pub mod blocking_io;
 pub mod engine;
 pub mod module_loader;
 pub mod shared_memory;

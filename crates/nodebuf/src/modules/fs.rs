@@ -3,7 +3,7 @@
 //! `path`, `dest`). Argument validation and the Stats class live in `fs.js`.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use std::mem::ManuallyDrop;
 use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::os::unix::io::{FromRawFd, IntoRawFd};
@@ -11,6 +11,7 @@ use std::os::unix::io::{FromRawFd, IntoRawFd};
 use rquickjs::{Array, Ctx, Error, Exception, Function, Object, Result, Value};
 
 use crate::bytes::{with_view_bytes, with_view_bytes_mut, wrap_bytes};
+use crate::host::blocking_io::{self, Access, Terminated};
 use crate::jsstr::to_utf8_lossy;
 
 /// libuv's code name and description for an OS error number, as Node prints them.
@@ -83,24 +84,69 @@ pub fn throw_io(
     }
 }
 
-/// Opens `path` with a Node flag string (`r`, `r+`, `w`, `wx`, `w+`, `a`, `ax`, `a+`, ...).
-fn open_with(path: &str, flags: &str, mode: u32) -> std::io::Result<File> {
+/// The open options and the access a Node flag string (`r`, `r+`, `w`, `wx`, `w+`, `a`, `ax`,
+/// `a+`, ...) asks for.
+fn open_options(flags: &str, mode: u32) -> std::io::Result<(OpenOptions, Access)> {
     let mut options = OpenOptions::new();
     let exclusive = flags.contains('x');
-    match flags.replace(['x', 's'], "").as_str() {
-        "r" => options.read(true),
-        "r+" => options.read(true).write(true),
-        "w" => options.write(true).create(true).truncate(true),
-        "w+" => options.read(true).write(true).create(true).truncate(true),
-        "a" => options.append(true).create(true),
-        "a+" => options.read(true).append(true).create(true),
+    let access = match flags.replace(['x', 's'], "").as_str() {
+        "r" => {
+            options.read(true);
+            Access::Read
+        }
+        "r+" => {
+            options.read(true).write(true);
+            Access::ReadWrite
+        }
+        "w" => {
+            options.write(true).create(true).truncate(true);
+            Access::Write
+        }
+        "w+" => {
+            options.read(true).write(true).create(true).truncate(true);
+            Access::ReadWrite
+        }
+        "a" => {
+            options.append(true).create(true);
+            Access::Write
+        }
+        "a+" => {
+            options.read(true).append(true).create(true);
+            Access::ReadWrite
+        }
         _ => return Err(std::io::Error::from_raw_os_error(22)),
     };
     if exclusive {
         options.create_new(true);
     }
     options.mode(mode);
-    options.open(path)
+    Ok((options, access))
+}
+
+/// Opens `path` with a Node flag string; a FIFO's open waits stoppably for the other end.
+fn open_with(ctx: &Ctx<'_>, path: &str, flags: &str, mode: u32) -> Result<File> {
+    let opened = open_options(flags, mode)
+        .map(|(options, access)| blocking_io::open(path, &options, access));
+    match opened {
+        Ok(Ok(Ok(file))) => Ok(file),
+        Ok(Err(Terminated)) => Err(terminated(ctx)),
+        Ok(Ok(Err(e))) | Err(e) => Err(throw_io(ctx, &e, "open", Some(path), None)),
+    }
+}
+
+/// The uncatchable exception that ends a terminated worker's JS.
+fn terminated(ctx: &Ctx<'_>) -> Error {
+    crate::modules::messaging::throw_uncatchable(ctx, "terminated")
+}
+
+/// A stoppable call's result as JS sees it: the value, Node's error for `syscall`, or the end
+/// of a terminated worker.
+fn settle<T>(ctx: &Ctx<'_>, outcome: blocking_io::Stoppable<T>, syscall: &str) -> Result<T> {
+    match outcome {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(throw_io(ctx, &e, syscall, None, None)),
+        Err(Terminated) => Err(terminated(ctx)),
+    }
 }
 
 /// Borrows an fd as a `File` without taking ownership (it stays open).
@@ -110,72 +156,20 @@ fn borrow_fd(fd: i32) -> ManuallyDrop<File> {
     ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
 }
 
-/// How long a read from a pipe, terminal or socket sleeps before looking at the thread's
-/// terminate flag again: the longest `worker.terminate()` waits for a worker blocked in a read.
-const TERMINATE_POLL_MS: i32 = 20;
-
 /// Waits until `fd` has data (or end of file, or an error the read will report), while
-/// staying stoppable: a worker blocked reading a pipe is woken by `worker.terminate()` as in
-/// Node. Regular files never block, so they are read at once.
+/// staying stoppable: a worker blocked reading a pipe is woken by `worker.terminate()`.
 fn wait_readable(ctx: &Ctx<'_>, fd: i32) -> Result<()> {
-    // SAFETY: fstat writes into the zeroed struct we own; a bad fd just fails.
-    let regular = unsafe {
-        let mut st: libc::stat = std::mem::zeroed();
-        libc::fstat(fd, &mut st) == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFREG
-    };
-    if regular {
-        return Ok(());
-    }
-    let agent = crate::host::agent::Agent::current();
-    loop {
-        if agent.is_terminated() {
-            return Err(crate::modules::messaging::throw_uncatchable(
-                ctx,
-                "terminated",
-            ));
-        }
-        let mut pfd = libc::pollfd {
-            fd,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one pollfd we own, for the duration of the call.
-        let ready = unsafe { libc::poll(&mut pfd, 1, TERMINATE_POLL_MS) };
-        // Readable, hung up, failed (the read reports it), or poll itself failed for a reason
-        // other than a signal (the read reports that too).
-        if ready > 0
-            || (ready < 0
-                && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted)
-        {
-            return Ok(());
-        }
-    }
-}
-
-/// Reads `file` (the fd `fd`) to its end, waiting on it through [`wait_readable`].
-fn read_to_end_stoppable(ctx: &Ctx<'_>, file: &mut File, fd: i32) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut chunk = vec![0u8; 64 * 1024];
-    loop {
-        wait_readable(ctx, fd)?;
-        match file.read(&mut chunk) {
-            Ok(0) => return Ok(out),
-            Ok(n) => out.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(throw_io(ctx, &e, "read", None, None)),
-        }
-    }
+    blocking_io::wait_ready(fd, libc::POLLIN).map_err(|Terminated| terminated(ctx))
 }
 
 fn read_all<'js>(ctx: &Ctx<'js>, target: &Value<'js>) -> Result<Vec<u8>> {
     if let Some(fd) = target.as_int() {
         let mut file = borrow_fd(fd);
-        return read_to_end_stoppable(ctx, &mut file, fd);
+        return settle(ctx, blocking_io::read_to_end(&mut file), "read");
     }
     let path = to_utf8_lossy(ctx, target)?;
-    let mut file = File::open(&path).map_err(|e| throw_io(ctx, &e, "open", Some(&path), None))?;
-    let fd = std::os::unix::io::AsRawFd::as_raw_fd(&file);
-    read_to_end_stoppable(ctx, &mut file, fd)
+    let mut file = open_with(ctx, &path, "r", 0o666)?;
+    settle(ctx, blocking_io::read_to_end(&mut file), "read")
 }
 
 fn read_file<'js>(ctx: Ctx<'js>, target: Value<'js>) -> Result<Value<'js>> {
@@ -205,22 +199,19 @@ fn write_file<'js>(
 ) -> Result<()> {
     let bytes = data_bytes(&ctx, &data)?;
     if let Some(fd) = target.as_int() {
-        let mut file = borrow_fd(fd);
-        return file
-            .write_all(&bytes)
-            .map_err(|e| throw_io(&ctx, &e, "write", None, None));
+        return settle(
+            &ctx,
+            blocking_io::write_all(&borrow_fd(fd), &bytes),
+            "write",
+        );
     }
     let path = to_utf8_lossy(&ctx, &target)?;
-    let mut file =
-        open_with(&path, &flag, mode).map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
-    file.write_all(&bytes)
-        .map_err(|e| throw_io(&ctx, &e, "write", None, None))
+    let file = open_with(&ctx, &path, &flag, mode)?;
+    settle(&ctx, blocking_io::write_all(&file, &bytes), "write")
 }
 
 fn open(ctx: Ctx<'_>, path: String, flags: String, mode: u32) -> Result<i32> {
-    let file = open_with(&path, &flags, mode)
-        .map_err(|e| throw_io(&ctx, &e, "open", Some(&path), None))?;
-    Ok(file.into_raw_fd())
+    Ok(open_with(&ctx, &path, &flags, mode)?.into_raw_fd())
 }
 
 fn close(ctx: Ctx<'_>, fd: i32) -> Result<()> {
@@ -305,12 +296,11 @@ fn write<'js>(
             None => return Err(not_a_view(&ctx)),
         }
     };
-    let mut file = borrow_fd(fd);
-    let written = match position {
-        Some(pos) => file.write_at(&bytes, pos),
-        None => file.write(&bytes),
-    };
-    written.map_err(|e| throw_io(&ctx, &e, "write", None, None))
+    settle(
+        &ctx,
+        blocking_io::write(&borrow_fd(fd), &bytes, position),
+        "write",
+    )
 }
 
 /// `fs.readvSync`'s binding: fills each view of `buffers` in turn (its real bytes) until the
@@ -359,12 +349,11 @@ fn writev<'js>(ctx: Ctx<'js>, fd: i32, buffers: Array<'js>, position: Value<'js>
         with_view_bytes(&ctx, &view, |b| bytes.extend_from_slice(b))
             .ok_or_else(|| not_a_view(&ctx))?;
     }
-    let mut file = borrow_fd(fd);
-    let written = match position {
-        Some(pos) => file.write_at(&bytes, pos),
-        None => file.write(&bytes),
-    };
-    written.map_err(|e| throw_io(&ctx, &e, "write", None, None))
+    settle(
+        &ctx,
+        blocking_io::write(&borrow_fd(fd), &bytes, position),
+        "write",
+    )
 }
 
 fn stat_object<'js>(ctx: &Ctx<'js>, meta: &std::fs::Metadata) -> Result<Object<'js>> {
