@@ -501,8 +501,6 @@ function randomInt(min, max, callback) {
   return undefined;
 }
 
-const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /** `randomUUID(options)`: an RFC 4122 version 4 UUID. */
 function randomUUID(options) {
   if (options !== undefined) validateObject(options, 'options');
@@ -510,16 +508,7 @@ function randomUUID(options) {
       typeof options.disableEntropyCache !== 'boolean') {
     throw codes.ERR_INVALID_ARG_TYPE('options.disableEntropyCache', 'boolean', options.disableEntropyCache);
   }
-  const b = Buffer.allocUnsafeSlow(16);
-  native.cryptoRandomFill(b, 0, 16);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  let s = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
-    s += hexByte[b[i]];
-  }
-  return s;
+  return native.cryptoRandomUUID();
 }
 
 /** `timingSafeEqual(a, b)`: byte equality in time independent of where they differ. */

@@ -1,5 +1,5 @@
 //! Native half of `require('crypto')` (the Buffer-facing subset): message digests and HMAC on
-//! RustCrypto's crates, random bytes from the OS (getrandom), and a constant-time comparison
+//! RustCrypto's crates, random bytes from a thread-local CSPRNG seeded from the OS (rand), and a constant-time comparison
 //! (subtle). Algorithm names resolve as OpenSSL resolves them for Node v20: case-insensitively,
 //! with OpenSSL's aliases (`RSA-SHA256`, `sha256WithRSAEncryption`, `SHA2-256`, OIDs, ...).
 //!
@@ -363,26 +363,48 @@ fn hmac_update<'js>(ctx: Ctx<'js>, mac: Class<'js, NativeHmac>, data: Value<'js>
         .ok_or_else(|| Exception::throw_type(&ctx, "data must be an ArrayBufferView"))
 }
 
+/// Fills `bytes` with cryptographically secure random bytes: rand's thread-local ChaCha12
+/// generator, seeded from the OS source and reseeded from it every 64 KiB of output and after
+/// a fork (what Node gets from OpenSSL's DRBG), instead of one system call per request.
+fn fill_random(bytes: &mut [u8]) {
+    use rand::RngCore;
+    rand::rng().fill_bytes(bytes);
+}
+
+/// `randomUUID()`: an RFC 4122 version 4 UUID in its 36-character text form.
+fn random_uuid() -> String {
+    let mut b = [0u8; 16];
+    fill_random(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let mut out = String::with_capacity(36);
+    for (i, byte) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+        out.push(char::from(b"0123456789abcdef"[usize::from(byte & 0xf)]));
+    }
+    out
+}
+
 fn hmac_digest<'js>(ctx: Ctx<'js>, mac: Class<'js, NativeHmac>) -> Result<Value<'js>> {
     let state = mac.borrow_mut().state.take();
     let state = state.ok_or_else(|| Exception::throw_message(&ctx, "Digest already called"))?;
     wrap_bytes(&ctx, state.finish())
 }
 
-/// `randomFill(view, byteOffset, byteLength)`: fills that byte range from the OS source.
+/// `randomFill(view, byteOffset, byteLength)`: fills that byte range from the thread's CSPRNG.
 fn random_fill<'js>(ctx: Ctx<'js>, view: Value<'js>, offset: f64, size: f64) -> Result<()> {
     let (offset, size) = (offset as usize, size as usize);
     let filled = with_view_bytes_mut(&ctx, &view, |bytes| {
         let end = offset.checked_add(size).filter(|&end| end <= bytes.len())?;
-        Some(getrandom::fill(&mut bytes[offset..end]))
+        fill_random(&mut bytes[offset..end]);
+        Some(())
     })
     .ok_or_else(|| Exception::throw_type(&ctx, "buf must be an ArrayBuffer or ArrayBufferView"))?;
     match filled {
-        Some(Ok(())) => Ok(()),
-        Some(Err(e)) => Err(Exception::throw_message(
-            &ctx,
-            &format!("random source failed: {e}"),
-        )),
+        Some(()) => Ok(()),
         // The JS half checked the range against byteLength; the view shrank since (it cannot
         // without running JS, but the check costs nothing).
         None => Err(Exception::throw_range(&ctx, "range outside the buffer")),
@@ -487,6 +509,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("cryptoHmacUpdate", Function::new(ctx.clone(), hmac_update)?)?;
     native.set("cryptoHmacDigest", Function::new(ctx.clone(), hmac_digest)?)?;
     native.set("cryptoRandomFill", Function::new(ctx.clone(), random_fill)?)?;
+    native.set("cryptoRandomUUID", Function::new(ctx.clone(), random_uuid)?)?;
     native.set(
         "cryptoTimingSafeEqual",
         Function::new(ctx.clone(), timing_safe_equal)?,
@@ -533,5 +556,38 @@ mod tests {
         assert_eq!(output_len(Algorithm::Shake256, 5.0), Ok(5));
         assert_eq!(output_len(Algorithm::Sha256, 32.0), Ok(32));
         assert_eq!(output_len(Algorithm::Sha256, 5.0), Err(NOT_XOF));
+    }
+}
+
+#[cfg(test)]
+mod random_tests {
+    use super::{fill_random, random_uuid};
+
+    #[test]
+    fn uuids_are_version_4_rfc_4122_and_differ() {
+        let a = random_uuid();
+        let b = random_uuid();
+        assert_ne!(a, b);
+        for u in [&a, &b] {
+            assert_eq!(u.len(), 36);
+            let dashes: Vec<usize> = u.match_indices('-').map(|(i, _)| i).collect();
+            assert_eq!(dashes, [8, 13, 18, 23]);
+            assert_eq!(&u[14..15], "4");
+            assert!(matches!(&u[19..20], "8" | "9" | "a" | "b"), "{u}");
+            assert!(u
+                .chars()
+                .all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        }
+    }
+
+    #[test]
+    fn fills_are_not_constant_across_a_reseed_boundary() {
+        // More than the 64 KiB the generator produces between reseeds from the OS.
+        let mut big = vec![0u8; 200 * 1024];
+        fill_random(&mut big);
+        let zeros = big.iter().filter(|&&b| b == 0).count();
+        // About 1/256 of the bytes are zero; a stuck generator would give all or none.
+        assert!((400..1200).contains(&zeros), "{zeros} zero bytes");
+        assert_ne!(big[..1024], big[100 * 1024..101 * 1024]);
     }
 }
