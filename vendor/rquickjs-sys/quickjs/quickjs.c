@@ -62390,6 +62390,41 @@ JSValue JS_NewUint8ArrayCopy(JSContext *ctx, const uint8_t *buf, size_t len)
     return js_new_uint8array(ctx, buffer);
 }
 
+/* `new C(buffer, offset, len)` for a Uint8Array subclass C whose `prototype` is `proto` (a
+   class's `prototype` is read-only, so a caller may hold it), with `offset` and `len` already
+   indices: the constructor's checks and errors, without the constructor call, the argument
+   conversions or the `prototype` lookup. */
+JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
+                                  JSValueConst buffer, uint64_t offset,
+                                  uint64_t len)
+{
+    JSObject *p;
+    JSArrayBuffer *abuf;
+    JSValue obj;
+
+    if (JS_VALUE_GET_TAG(buffer) != JS_TAG_OBJECT)
+        return JS_ThrowTypeError(ctx, "not an ArrayBuffer");
+    p = JS_VALUE_GET_OBJ(buffer);
+    if (p->class_id != JS_CLASS_ARRAY_BUFFER &&
+        p->class_id != JS_CLASS_SHARED_ARRAY_BUFFER)
+        return JS_ThrowTypeError(ctx, "not an ArrayBuffer");
+    abuf = p->u.array_buffer;
+    if (abuf->detached)
+        return JS_ThrowTypeErrorDetachedArrayBuffer(ctx);
+    if (offset > abuf->byte_length)
+        return JS_ThrowRangeError(ctx, "invalid offset");
+    if (len > abuf->byte_length - offset)
+        return JS_ThrowRangeError(ctx, "invalid length");
+    obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_UINT8_ARRAY);
+    if (JS_IsException(obj))
+        return obj;
+    if (typed_array_init(ctx, obj, js_dup(buffer), offset, len, false)) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    return obj;
+}
+
 int JS_GetTypedArrayType(JSValueConst obj)
 {
     JSClassID class_id = JS_GetClassID(obj);
