@@ -59933,6 +59933,68 @@ static JSValue js_typed_array_get_byteOffset(JSContext *ctx, JSValueConst this_v
     return js_uint32(ta->offset);
 }
 
+/* Whether reading `prop` from `p` would call the C getter `getter`, found by the walk
+   JS_GetPropertyInternal makes but calling nothing. False wherever that walk could end
+   elsewhere or run other code: a data property, no property, a lazily made property, an exotic
+   object other than a typed array (a Proxy), an integer-index atom. `prop` must not be a
+   canonical numeric string (a typed array answers those itself). */
+static bool js_reads_c_getter(JSContext *ctx, JSObject *p, JSAtom prop,
+                              JSValue (*getter)(JSContext *, JSValueConst))
+{
+    JSProperty *pr;
+    JSShapeProperty *prs;
+    JSObject *f;
+
+    if (__JS_AtomIsTaggedInt(prop))
+        return false;
+    for (;;) {
+        prs = find_own_property(&pr, p, prop);
+        if (prs) {
+            if ((prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+                return false;
+            f = pr->u.getset.getter;
+            return f && f->class_id == JS_CLASS_C_FUNCTION &&
+                f->u.cfunc.cproto == JS_CFUNC_getter &&
+                f->u.cfunc.c_function.getter == getter;
+        }
+        if (p->is_exotic && !(p->fast_array && is_typed_array(p->class_id)) &&
+            ctx->rt->class_array[p->class_id].exotic)
+            return false;
+        p = p->shape->proto;
+        if (!p)
+            return false;
+    }
+}
+
+/* `obj.length`, `obj.buffer` and `obj.byteOffset` of a typed array (the atoms of those names
+   passed in), answered as %TypedArray%.prototype's getters answer them, when each read would
+   reach those getters (nothing on `obj` or its prototype chain redefines them, no Proxy on
+   it): true, with `*buffer` a new reference. False when a read could run other code; the
+   caller then makes the reads itself. */
+bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
+                                JSAtom length_atom, JSAtom buffer_atom,
+                                JSAtom offset_atom, uint32_t *length,
+                                JSValue *buffer, uint32_t *byte_offset)
+{
+    JSObject *p;
+    JSTypedArray *ta;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id))
+        return false;
+    if (!js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length) ||
+        !js_reads_c_getter(ctx, p, buffer_atom, js_typed_array_get_buffer) ||
+        !js_reads_c_getter(ctx, p, offset_atom, js_typed_array_get_byteOffset))
+        return false;
+    ta = p->u.typed_array;
+    *length = p->u.array.count;
+    *buffer = js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
+    *byte_offset = typed_array_is_oob(p) ? 0 : ta->offset;
+    return true;
+}
+
 JSValue JS_NewTypedArray(JSContext *ctx, int argc, JSValueConst *argv,
                          JSTypedArrayEnum type)
 {
