@@ -4,8 +4,10 @@
 // chart of the ratios. Timings are reported, never asserted.
 //
 // Usage: node bench/report.js [--rounds N] [--svg FILE] [--filter TEXT]
-//   runtimes: NODEBUF (default target/release/nodebuf), NODE (node), BUN, DENO (found on PATH
-//   or in their npm packages when unset; skipped when absent).
+//   runtimes: NODEBUF (default target/release/nodebuf), NODE (node), BUN, DENO (when unset:
+//   found on PATH, else in the npm packages `bun`/`deno` installed under this repository or
+//   under JSRT_DIR, i.e. node_modules/@oven/bun-<platform>/bin/bun and
+//   node_modules/@deno/<platform>/deno; skipped when absent).
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -28,12 +30,30 @@ function which(cmd) {
     return null;
   }
 }
+// The binary an npm package (`npm i bun deno`) unpacked for this platform, if any.
+function fromNpm(scope, rel) {
+  for (const dir of [root, process.env.JSRT_DIR].filter(Boolean)) {
+    const base = path.join(dir, 'node_modules', scope);
+    let entries = [];
+    try {
+      entries = fs.readdirSync(base);
+    } catch {
+      continue;
+    }
+    for (const pkg of entries.filter((e) => e.includes(process.platform))) {
+      const bin = path.join(base, pkg, rel);
+      if (fs.existsSync(bin)) return bin;
+    }
+  }
+  return null;
+}
 const suite = path.join(__dirname, 'suite.js');
 const runtimes = [
   ['nodebuf', process.env.NODEBUF || path.join(root, 'target/release/nodebuf'), [suite]],
   ['node', process.env.NODE || process.execPath, [suite]],
-  ['bun', process.env.BUN || which('bun'), [suite]],
-  ['deno', process.env.DENO || which('deno'), ['run', '-A', '--unstable-detect-cjs', suite]],
+  ['bun', process.env.BUN || which('bun') || fromNpm('@oven', 'bin/bun'), [suite]],
+  ['deno', process.env.DENO || which('deno') || fromNpm('@deno', 'deno'),
+    ['run', '-A', '--unstable-detect-cjs', suite]],
 ].filter(([, bin]) => bin && fs.existsSync(bin));
 
 const samples = {}; // runtime -> case -> [ns]

@@ -103,6 +103,24 @@ fn every_store_is_counted_exactly_while_it_lives() {
     assert!(watcher.join().unwrap() > 0);
     assert_eq!(ab(), 5 + 4096 + 8192);
 
+    // Large zeroed stores come from fresh mappings (whole 2 MiB huge pages where the kernel
+    // offers them, so the mapping is longer than the store): still counted at their exact
+    // length, and given back in full. 40 MiB is past both thresholds (4 MiB with transparent
+    // huge pages, 32 MiB without); 5 MiB + 1 is mapped only with them.
+    let big_len = (40 << 20) + 12_345;
+    let big = Buffer::alloc(big_len).unwrap();
+    assert!(big.buffer().is_mapped());
+    let mid_len = (5 << 20) + 1;
+    let mid = Buffer::alloc_unsafe(mid_len).unwrap();
+    assert_eq!(ab(), 5 + 4096 + 8192 + big_len + mid_len);
+    for store in [&big, &mid] {
+        assert!(store.with_bytes(|b| b.iter().all(|&x| x == 0)).unwrap());
+    }
+    drop(big);
+    assert_eq!(ab(), 5 + 4096 + 8192 + mid_len);
+    drop(mid);
+    assert_eq!(ab(), 5 + 4096 + 8192);
+
     drop((b, c, empty));
     pool::reset_pool();
     assert_eq!(ab(), 0);

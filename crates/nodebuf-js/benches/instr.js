@@ -7,9 +7,17 @@ const view = b.subarray(0, 10);
 const dv = new DataView(b.buffer, b.byteOffset, b.length);
 const u8 = new Uint8Array(64);
 const ab = new ArrayBuffer(64);
+const array16 = Array.from({ length: 16 }, (_, i) => i);
 const ops = {
   'loop': () => {},
   'DataView.getUint32': (i) => dv.getUint32(i & 31, true),
+  'DataView.setUint32': (i) => dv.setUint32(i & 31, i),
+  'writeUInt32BE': (i) => b.writeUInt32BE(i, i & 31),
+  'allocUnsafe(100)': () => Buffer.allocUnsafe(100),
+  'alloc(100)': () => Buffer.alloc(100),
+  'new Uint8Array(100)': () => new Uint8Array(100),
+  'from(array16)': () => Buffer.from(array16),
+  'new Uint8Array(array16)': () => new Uint8Array(array16),
   'readUInt8': (i) => b.readUInt8(i & 31),
   'readUInt32LE': (i) => b.readUInt32LE(i & 31),
   'readInt32BE': (i) => b.readInt32BE(i & 31),

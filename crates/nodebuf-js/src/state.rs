@@ -48,8 +48,9 @@ pub struct CtxState<'js> {
     replaced: std::cell::Cell<bool>,
     /// The internal `FastBuffer` class (`FastBuffer.prototype === Buffer.prototype`).
     pub fast_buffer: Value<'js>,
-    /// `Uint8Array`, constructed with `FastBuffer` as new.target (no JS frame per Buffer).
-    pub uint8_array: Value<'js>,
+    /// `FastBuffer.prototype` (`Buffer.prototype`), read once: a class's `prototype` is
+    /// read-only and non-configurable, so `new FastBuffer(...)` always uses this object.
+    pub buffer_prototype: Value<'js>,
     /// `Object.prototype.valueOf` (what `Buffer.from` calls on objects when no one replaced
     /// it, so skipping the call changes nothing).
     pub object_value_of: Value<'js>,
@@ -150,7 +151,10 @@ pub fn register<'js>(
     helpers: &Object<'js>,
     on_slab: Function<'js>,
 ) -> rquickjs::Result<*const CtxState<'js>> {
-    let uint8_array: Value = ctx.globals().get("Uint8Array")?;
+    let buffer_prototype: Value = match fast_buffer.as_object() {
+        Some(class) => class.get("prototype")?,
+        None => return Err(rquickjs::Error::new_from_js("value", "FastBuffer class")),
+    };
     let object_value_of: Value = ctx.eval("Object.prototype.valueOf")?;
     if ctx.userdata::<States<'js>>().is_none() {
         let _ = ctx.store_userdata(States::<'js>::default());
@@ -172,7 +176,7 @@ pub fn register<'js>(
         ctx: ctx.clone(),
         replaced: std::cell::Cell::new(false),
         fast_buffer,
-        uint8_array,
+        buffer_prototype,
         object_value_of,
         from_general: helpers.get("from")?,
         subarray_general: helpers.get("subarray")?,
@@ -274,25 +278,22 @@ impl<'js> CtxState<'js> {
         self.construct_raw(ab.as_value().as_raw(), buf.byte_offset(), buf.len())
     }
 
-    /// `new FastBuffer(ab, offset, len)` as a raw owned value (or `JS_EXCEPTION`): the typed
-    /// array constructor with `FastBuffer` as new.target, which is what FastBuffer's implicit
-    /// constructor does, minus its JS frame.
+    /// `new FastBuffer(ab, offset, len)` as a raw owned value (or `JS_EXCEPTION`): a Uint8Array
+    /// with `Buffer.prototype`, made by the engine patch's `JS_NewUint8ArrayWithProto` (the
+    /// typed array constructor's checks and errors without the constructor call, the number
+    /// conversions and the `FastBuffer.prototype` lookup, none of which can run JS here).
     pub fn construct_raw(&self, ab: qjs::JSValue, offset: usize, len: usize) -> qjs::JSValue {
-        let args = [
-            ab,
-            qjs::JS_NewFloat64(offset as f64),
-            qjs::JS_NewFloat64(len as f64),
-        ];
         let raw_ctx = self.ctx.as_raw().as_ptr();
-        // SAFETY: all values are live for the call (numbers are not reference counted; `ab` is
-        // the caller's); the result is a new reference (or JS_EXCEPTION) owned by the caller.
+        // SAFETY: `ab` is the caller's live value and the prototype is held by this state; the
+        // result is a new reference (or JS_EXCEPTION) owned by the caller. The function checks
+        // that `ab` is an (unshared or shared) ArrayBuffer that is attached and holds the range.
         let made = unsafe {
-            qjs::JS_CallConstructor2(
+            JS_NewUint8ArrayWithProto(
                 raw_ctx,
-                self.uint8_array.as_raw(),
-                self.fast_buffer.as_raw(),
-                3,
-                args.as_ptr() as *mut qjs::JSValue,
+                self.buffer_prototype.as_raw(),
+                ab,
+                offset as u64,
+                len as u64,
             )
         };
         // SAFETY: `made` is the engine's result; on failure the context has the constructor's
@@ -313,6 +314,17 @@ impl<'js> CtxState<'js> {
         }
         Ok(value)
     }
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0003-uint8array-with-proto` (docs/ENGINE-PATCHES.md).
+    fn JS_NewUint8ArrayWithProto(
+        ctx: *mut qjs::JSContext,
+        proto: qjs::JSValue,
+        buffer: qjs::JSValue,
+        offset: u64,
+        len: u64,
+    ) -> qjs::JSValue;
 }
 
 /// The JS Buffer (a `FastBuffer`) viewing the same bytes as the core Buffer `buf`.

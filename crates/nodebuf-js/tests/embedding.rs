@@ -39,6 +39,16 @@ fn large_stores_are_handed_over_and_written_through() {
 }
 
 #[test]
+fn released_secrets_never_reach_a_new_unsafe_buffer_of_any_size() {
+    // Heap-backed (64 KiB, 1 MiB) and mapped stores (5 MiB + 1 with transparent huge pages,
+    // 40 MiB either way): fill each with a secret, drop it, allocate the same size again.
+    assert_eq!(
+        eval("let leaks = 0; for (const n of [65536, 1 << 20, (5 << 20) + 1, (40 << 20) + 7]) { for (let round = 0; round < 4; round++) { let b = round & 1 ? Buffer.allocUnsafeSlow(n) : Buffer.allocUnsafe(n); for (let i = 0; i < n; i += 4093) if (b[i] !== 0) leaks++; if (b[n - 1] !== 0) leaks++; b.fill(0xa5); b = null; } } String(leaks)"),
+        "0"
+    );
+}
+
+#[test]
 fn strings_cross_in_every_shape() {
     // ASCII (borrowed), latin1 and wide strings in; ASCII, latin1 and UTF-16 results out, lone
     // surrogates kept where Node keeps them.

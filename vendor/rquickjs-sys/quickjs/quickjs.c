@@ -59933,6 +59933,68 @@ static JSValue js_typed_array_get_byteOffset(JSContext *ctx, JSValueConst this_v
     return js_uint32(ta->offset);
 }
 
+/* Whether reading `prop` from `p` would call the C getter `getter`, found by the walk
+   JS_GetPropertyInternal makes but calling nothing. False wherever that walk could end
+   elsewhere or run other code: a data property, no property, a lazily made property, an exotic
+   object other than a typed array (a Proxy), an integer-index atom. `prop` must not be a
+   canonical numeric string (a typed array answers those itself). */
+static bool js_reads_c_getter(JSContext *ctx, JSObject *p, JSAtom prop,
+                              JSValue (*getter)(JSContext *, JSValueConst))
+{
+    JSProperty *pr;
+    JSShapeProperty *prs;
+    JSObject *f;
+
+    if (__JS_AtomIsTaggedInt(prop))
+        return false;
+    for (;;) {
+        prs = find_own_property(&pr, p, prop);
+        if (prs) {
+            if ((prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+                return false;
+            f = pr->u.getset.getter;
+            return f && f->class_id == JS_CLASS_C_FUNCTION &&
+                f->u.cfunc.cproto == JS_CFUNC_getter &&
+                f->u.cfunc.c_function.getter == getter;
+        }
+        if (p->is_exotic && !(p->fast_array && is_typed_array(p->class_id)) &&
+            ctx->rt->class_array[p->class_id].exotic)
+            return false;
+        p = p->shape->proto;
+        if (!p)
+            return false;
+    }
+}
+
+/* `obj.length`, `obj.buffer` and `obj.byteOffset` of a typed array (the atoms of those names
+   passed in), answered as %TypedArray%.prototype's getters answer them, when each read would
+   reach those getters (nothing on `obj` or its prototype chain redefines them, no Proxy on
+   it): true, with `*buffer` a new reference. False when a read could run other code; the
+   caller then makes the reads itself. */
+bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
+                                JSAtom length_atom, JSAtom buffer_atom,
+                                JSAtom offset_atom, uint32_t *length,
+                                JSValue *buffer, uint32_t *byte_offset)
+{
+    JSObject *p;
+    JSTypedArray *ta;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id))
+        return false;
+    if (!js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length) ||
+        !js_reads_c_getter(ctx, p, buffer_atom, js_typed_array_get_buffer) ||
+        !js_reads_c_getter(ctx, p, offset_atom, js_typed_array_get_byteOffset))
+        return false;
+    ta = p->u.typed_array;
+    *length = p->u.array.count;
+    *buffer = js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
+    *byte_offset = typed_array_is_oob(p) ? 0 : ta->offset;
+    return true;
+}
+
 JSValue JS_NewTypedArray(JSContext *ctx, int argc, JSValueConst *argv,
                          JSTypedArrayEnum type)
 {
@@ -62388,6 +62450,41 @@ JSValue JS_NewUint8ArrayCopy(JSContext *ctx, const uint8_t *buf, size_t len)
                                                   js_array_buffer_realloc, NULL,
                                                   true);
     return js_new_uint8array(ctx, buffer);
+}
+
+/* `new C(buffer, offset, len)` for a Uint8Array subclass C whose `prototype` is `proto` (a
+   class's `prototype` is read-only, so a caller may hold it), with `offset` and `len` already
+   indices: the constructor's checks and errors, without the constructor call, the argument
+   conversions or the `prototype` lookup. */
+JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
+                                  JSValueConst buffer, uint64_t offset,
+                                  uint64_t len)
+{
+    JSObject *p;
+    JSArrayBuffer *abuf;
+    JSValue obj;
+
+    if (JS_VALUE_GET_TAG(buffer) != JS_TAG_OBJECT)
+        return JS_ThrowTypeError(ctx, "not an ArrayBuffer");
+    p = JS_VALUE_GET_OBJ(buffer);
+    if (p->class_id != JS_CLASS_ARRAY_BUFFER &&
+        p->class_id != JS_CLASS_SHARED_ARRAY_BUFFER)
+        return JS_ThrowTypeError(ctx, "not an ArrayBuffer");
+    abuf = p->u.array_buffer;
+    if (abuf->detached)
+        return JS_ThrowTypeErrorDetachedArrayBuffer(ctx);
+    if (offset > abuf->byte_length)
+        return JS_ThrowRangeError(ctx, "invalid offset");
+    if (len > abuf->byte_length - offset)
+        return JS_ThrowRangeError(ctx, "invalid length");
+    obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_UINT8_ARRAY);
+    if (JS_IsException(obj))
+        return obj;
+    if (typed_array_init(ctx, obj, js_dup(buffer), offset, len, false)) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    return obj;
 }
 
 int JS_GetTypedArrayType(JSValueConst obj)

@@ -1137,6 +1137,16 @@ JS_EXTERN JSValue JS_NewUint8Array(JSContext *ctx, uint8_t *buf, size_t len,
 /* returns -1 if not a typed array otherwise return a JSTypedArrayEnum value */
 JS_EXTERN int JS_GetTypedArrayType(JSValueConst obj);
 JS_EXTERN JSValue JS_NewUint8ArrayCopy(JSContext *ctx, const uint8_t *buf, size_t len);
+// nodebuf: `new C(buffer, offset, len)` for a Uint8Array subclass whose prototype is `proto`
+JS_EXTERN JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
+                                            JSValueConst buffer, uint64_t offset,
+                                            uint64_t len);
+// nodebuf: `obj.length`, `obj.buffer`, `obj.byteOffset` of a typed array without calling the
+// intrinsic getters, when nothing redefines them (false: make the reads)
+JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
+                                          JSAtom length_atom, JSAtom buffer_atom,
+                                          JSAtom offset_atom, uint32_t *length,
+                                          JSValue *buffer, uint32_t *byte_offset);
 typedef struct {
     void *(*sab_alloc)(void *opaque, size_t size);
     void (*sab_free)(void *opaque, void *ptr);

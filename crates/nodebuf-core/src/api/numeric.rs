@@ -136,7 +136,10 @@ fn check_bounds(
     offset: f64,
     width: usize,
 ) -> Result<usize, NodeError> {
-    let fits = offset.fract() == 0.0 && offset >= 0.0 && offset + width as f64 <= len as f64;
+    // An integer in range round-trips through usize; NaN fails the comparisons. (Cheaper than
+    // `fract()`, which is a libm call on baseline x86-64.)
+    let fits =
+        offset >= 0.0 && offset + width as f64 <= len as f64 && offset as usize as f64 == offset;
     if fits {
         return Ok(offset as usize);
     }
@@ -301,11 +304,13 @@ pub fn write(
         .ok_or_else(oob);
     }
     let signed = ty.kind == NumKind::Int;
-    let bits = 8 * width as i32;
+    // width <= 6, so 2^bits is an exact u64 and an exact f64 (no `powi` library call).
+    let bits = 8 * width as u32;
     let (min, max) = if signed {
-        (-(2f64.powi(bits - 1)), 2f64.powi(bits - 1) - 1.0)
+        let half = (1u64 << (bits - 1)) as f64;
+        (-half, half - 1.0)
     } else {
-        (0.0, 2f64.powi(bits) - 1.0)
+        (0.0, (1u64 << bits) as f64 - 1.0)
     };
     if v > max || v < min {
         return Err(NodeError::out_of_range(

@@ -294,6 +294,22 @@ pub unsafe extern "C" fn subarray_fn(
     })
 }
 
+extern "C" {
+    /// Engine patch `quickjs-0004-typed-array-view-fields` (docs/ENGINE-PATCHES.md): a typed
+    /// array's `length`, `buffer` (a new reference) and `byteOffset` as the intrinsic getters
+    /// give them, or false when a read of one of those atoms would reach other code.
+    fn JS_GetTypedArrayViewFields(
+        ctx: *mut qjs::JSContext,
+        obj: Raw,
+        length_atom: qjs::JSAtom,
+        buffer_atom: qjs::JSAtom,
+        offset_atom: qjs::JSAtom,
+        length: *mut u32,
+        buffer: *mut Raw,
+        byte_offset: *mut u32,
+    ) -> bool;
+}
+
 /// The view `subarray` makes (or the pending exception).
 ///
 /// # Safety
@@ -314,6 +330,31 @@ unsafe fn make_subarray(
             let (true, Some(start), Some(end)) = (is_u8, start, end) else {
                 return call_js(ctx, &st.subarray_general, this, argc, argv);
             };
+            // When all three reads would reach the intrinsic getters (nothing redefines them),
+            // the engine answers them without calls: nothing observable is skipped.
+            let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
+            if JS_GetTypedArrayViewFields(
+                ctx,
+                this,
+                st.atoms.length,
+                st.atoms.buffer,
+                st.atoms.byte_offset,
+                &mut length,
+                &mut buffer,
+                &mut offset,
+            ) {
+                let len = i64::from(length);
+                let from = adjust(prim_number(start), len);
+                let to = match end {
+                    Arg::Undefined => len,
+                    other => adjust(prim_number(other), len),
+                };
+                let count = if to > from { to - from } else { 0 };
+                let r =
+                    st.construct_raw(buffer, (i64::from(offset) + from) as usize, count as usize);
+                qjs::JS_FreeValue(ctx, buffer);
+                return r;
+            }
             let length = qjs::JS_GetProperty(ctx, this, st.atoms.length);
             if qjs::JS_IsException(length) {
                 return EXCEPTION;

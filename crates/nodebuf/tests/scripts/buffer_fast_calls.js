@@ -284,6 +284,44 @@ attempt('subarray getter throws', () => {
   Object.defineProperty(b, 'buffer', { get() { throw new Error('no buffer'); } });
   return b.subarray(1);
 });
+attempt('subarray length getter on Buffer.prototype', () => {
+  Object.defineProperty(Buffer.prototype, 'length', { get() { return 2; }, configurable: true });
+  try {
+    return Buffer.from('abcdef').subarray(0);
+  } finally {
+    delete Buffer.prototype.length;
+  }
+});
+attempt('subarray byteOffset getter on Uint8Array.prototype', () => {
+  Object.defineProperty(Uint8Array.prototype, 'byteOffset', { get() { return 1; }, configurable: true });
+  try {
+    return Buffer.alloc(6).fill('abcdef').subarray(1, 3);
+  } finally {
+    delete Uint8Array.prototype.byteOffset;
+  }
+});
+attempt('subarray through a Proxy prototype', () => {
+  const b = Buffer.from('abcdef');
+  const seen = [];
+  Object.setPrototypeOf(b, new Proxy(Buffer.prototype, {
+    get(t, k, r) { seen.push(String(k)); return Reflect.get(t, k, r); },
+  }));
+  const s = Buffer.prototype.subarray.call(b, 1, 3);
+  return `${seen.join(',')} ${show(s)}`;
+});
+attempt('subarray after the intrinsic getters come back', () => Buffer.from('abcdef').subarray(2, 4));
+attempt('subarray of a detached buffer', () => {
+  const ab = new ArrayBuffer(8);
+  const b = Buffer.from(ab);
+  structuredClone(ab, { transfer: [ab] });
+  return b.subarray(0);
+});
+attempt('subarray of a view past a shrunk resizable buffer', () => {
+  const ab = new ArrayBuffer(8, { maxByteLength: 16 });
+  const b = Buffer.from(ab, 4, 4);
+  ab.resize(2);
+  return `${b.length} ${b.byteOffset} ${show(b.subarray(0))}`;
+});
 attempt('slice uses this.subarray', () => {
   const b = Buffer.from('abc');
   b.subarray = () => 'mine';
