@@ -38,14 +38,24 @@ t('tse ab', () => c.timingSafeEqual(new ArrayBuffer(2), new Uint8Array(2)));
 t('hash out buffer', () => c.hash('sha1', 'a', 'buffer').length);
 t('hash out BASE64', () => c.hash('sha1', 'a', 'BASE64'));
 t('hash out ucs2', () => c.hash('md5', 'a', 'ucs2').length);
-c.subtle.digest('SHA-256', 'abc').then(console.log, (e) => console.log('digest str', e.name, e.code, e.message));
-c.subtle.digest('SHA-256').then(console.log, (e) => console.log('digest none', e.name, e.code, e.message));
-c.subtle.digest('sha-256', new ArrayBuffer(1)).then((r) => console.log('digest ab', r.byteLength));
-c.subtle.digest({}, new ArrayBuffer(1)).then(console.log, (e) => console.log('digest {}', e.name, e.code, e.message));
-c.subtle.digest('SHA-256', new DataView(new ArrayBuffer(1))).then((r) => console.log('digest dv', r.byteLength));
-c.randomFill(Buffer.alloc(2), 0, 0, (e, b) => console.log('rf0 cb', e, b));
+// Node runs digests and random fills on its thread pool, so their callbacks come in no fixed
+// order: each result is kept under its label and all are printed, in a fixed order, at exit.
+const settled = new Map();
+const keep = (label) => (...args) => settled.set(label, args);
+process.on('exit', () => {
+  for (const label of ['digest str', 'digest none', 'digest ab', 'digest {}', 'digest dv', 'rf0 cb', 'rb cb']) {
+    console.log(label, ...(settled.get(label) || ['never settled']));
+  }
+});
+const failure = (label) => (e) => settled.set(label, [e.name, e.code, e.message]);
+c.subtle.digest('SHA-256', 'abc').then(keep('digest str'), failure('digest str'));
+c.subtle.digest('SHA-256').then(keep('digest none'), failure('digest none'));
+c.subtle.digest('sha-256', new ArrayBuffer(1)).then((r) => settled.set('digest ab', [r.byteLength]));
+c.subtle.digest({}, new ArrayBuffer(1)).then(keep('digest {}'), failure('digest {}'));
+c.subtle.digest('SHA-256', new DataView(new ArrayBuffer(1))).then((r) => settled.set('digest dv', [r.byteLength]));
+c.randomFill(Buffer.alloc(2), 0, 0, keep('rf0 cb'));
 console.log('after rf0');
-c.randomBytes(3, (e, b) => console.log('rb cb', e, b.length));
+c.randomBytes(3, (e, b) => settled.set('rb cb', [e, b.length]));
 console.log(c.timingSafeEqual.length, c.randomBytes.length, c.createHash.length, c.hash.length, c.randomFill.length, c.randomInt.length);
 function t2(l, f) { try { console.log(l, f()); } catch (e) { console.log(l, 'THROW', e.name, e.code, e.message); } }
 t2('tse len', () => c.timingSafeEqual(Buffer.from('a'), Buffer.from('ab')));
