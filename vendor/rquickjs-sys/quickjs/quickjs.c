@@ -15052,6 +15052,16 @@ static int js_is_array(JSContext *ctx, JSValueConst val)
     }
 }
 
+/* nodebuf: the function `**` and Math.pow compute with (the C library's
+   pow unless an embedder sets another, e.g. one with V8's exact results);
+   set once before any context runs code. */
+static double (*js_pow_function)(double, double) = pow;
+
+void JS_SetPowFunction(double (*pow_function)(double, double))
+{
+    js_pow_function = pow_function ? pow_function : pow;
+}
+
 static double js_math_pow(double a, double b)
 {
     double d;
@@ -15061,7 +15071,7 @@ static double js_math_pow(double a, double b)
         d = NAN;
     } else {
         JS_X87_FPCW_SAVE_AND_ADJUST(fpcw);
-        d = pow(a, b);
+        d = js_pow_function(a, b);
         JS_X87_FPCW_RESTORE(fpcw);
     }
     return d;
@@ -42689,8 +42699,13 @@ static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
             pref = "async function *";
             break;
         }
-        suff = "() {\n    [native code]\n}";
-        name = JS_GetProperty(ctx, this_val, JS_ATOM_name);
+        /* nodebuf: V8's text, on one line; a bound function shows no
+           name ("function () { [native code] }") */
+        suff = "() { [native code] }";
+        if (p->class_id == JS_CLASS_BOUND_FUNCTION)
+            name = js_empty_string(ctx->rt);
+        else
+            name = JS_GetProperty(ctx, this_val, JS_ATOM_name);
         if (JS_IsUndefined(name))
             name = js_empty_string(ctx->rt);
         return JS_ConcatString3(ctx, pref, name, suff);

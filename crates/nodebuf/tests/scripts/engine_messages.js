@@ -109,6 +109,30 @@ const shapes = [
   () => String.fromCodePoint(0x110000),
   () => String.fromCodePoint(65, 66),
   () => [String.prototype.repeat.name, String.prototype.repeat.length, String.fromCodePoint.name, String.fromCodePoint.length].join(),
+  // Builtins print as V8's native functions, including the ones nodebuf replaced.
+  () => String(Number.prototype.toString),
+  () => String(Number.prototype.toFixed),
+  () => String(Number.prototype.toPrecision),
+  () => String(Number.prototype.toExponential),
+  () => String(Math.sin) + String(Math.pow) + String(Math.hypot),
+  () => String(Uint8Array) + String(BigInt) + String(DataView) + String(ArrayBuffer),
+  () => String(String.prototype.repeat) + String(String.fromCodePoint),
+  () => String(function f() {}.bind(null)),
+  () => String(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get),
+  () => String(Symbol.prototype[Symbol.toPrimitive]),
+  () => String(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get),
+  () => [Number.prototype.toString.name, Number.prototype.toString.length].join(),
+  // Number texts on the engine's own paths (shortest digits, powers of two).
+  () => [String(2 ** -140), `${2 ** -1000}`, '' + 2 ** 900, JSON.stringify([2 ** -1074, 2 ** 70])].join(),
+  () => [(2 ** -140).toExponential(), (2 ** -140).toPrecision(), (2 ** 80).toFixed(2), (-(2 ** 75)).toFixed()].join(),
+  () => Object.keys({ [2 ** -140]: 1, [2 ** 100]: 2 }).join(),
+  () => Number.prototype.toString.call('1'),
+  () => Number.prototype.toString.call(new Number(2 ** -140), 10),
+  () => (1).toString(37),
+  () => (1).toFixed(101),
+  () => (1).toPrecision(0),
+  () => (1).toExponential(-1),
+  () => [2 ** 0.5, 10 ** -5, (-8) ** (1 / 3), 1.1 ** 1000].join(),
 ];
 for (const [i, f] of shapes.entries()) {
   let line;
