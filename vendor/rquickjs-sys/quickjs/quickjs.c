@@ -8808,10 +8808,11 @@ static JSAtom js_callee_text_at(JSStackFrame *sf, bool only_apply,
     uint32_t pc;
     int i;
 
-    if (!sf || !sf->cur_pc || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
+    /* cur_pc is only set in the frames of bytecode functions */
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
         return JS_ATOM_NULL;
     p = JS_VALUE_GET_OBJ(sf->cur_func);
-    if (!js_class_has_bytecode(p->class_id))
+    if (!js_class_has_bytecode(p->class_id) || !sf->cur_pc)
         return JS_ATOM_NULL;
     b = p->u.func.function_bytecode;
     if (!b->callee_text_count || sf->cur_pc <= b->byte_code_buf ||
