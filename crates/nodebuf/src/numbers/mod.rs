@@ -144,3 +144,45 @@ fn install_number_prototype(ctx: &Ctx<'_>) -> Result<()> {
     )?;
     installer.call((native,))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rquickjs::{Context, Runtime};
+
+    /// `**` gets V8's `pow` through the engine's hook (quickjs-0005), not by replacing the C
+    /// library's `pow` for the whole process: Rust's `powf` (the C library's) still gives its own
+    /// results where they differ from V8's, while the engine's `**` gives V8's.
+    #[test]
+    fn exponent_operator_is_v8s_and_the_process_pow_is_untouched() {
+        let rt = Runtime::new().expect("runtime");
+        let ctx = Context::full(&rt).expect("context");
+        ctx.with(|ctx| install(&ctx).expect("install"));
+        // Seeded inputs where the two functions disagree (V8's pow is within one ulp, the C
+        // library's is correctly rounded in practice).
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut differing = Vec::new();
+        for _ in 0..200_000 {
+            let (x, y) = (0.5 + next() * 4.0, next() * 100.0 - 50.0);
+            if fdlibm::pow(x, y).to_bits() != x.powf(y).to_bits() {
+                differing.push((x, y));
+            }
+        }
+        assert!(
+            !differing.is_empty(),
+            "no input where V8's pow and powf differ"
+        );
+        ctx.with(|ctx| {
+            for &(x, y) in differing.iter().take(100) {
+                let r: f64 = ctx.eval(format!("{x:?} ** {y:?}")).expect("eval");
+                assert_eq!(r.to_bits(), fdlibm::pow(x, y).to_bits(), "{x} ** {y}");
+            }
+        });
+    }
+}
