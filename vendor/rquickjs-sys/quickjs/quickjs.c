@@ -41208,6 +41208,51 @@ static int check_function(JSContext *ctx, JSValueConst obj)
     return -1;
 }
 
+/* nodebuf: V8's "<typeof> <value> is not a function" (Map/Set forEach):
+   primitives with their value (strings quoted), objects and symbols by
+   type only, null as "object null" */
+static void js_throw_not_a_function_typed(JSContext *ctx, JSValueConst v)
+{
+    JSValue str;
+    const char *cstr;
+
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_UNDEFINED:
+        JS_ThrowTypeError(ctx, "undefined is not a function");
+        return;
+    case JS_TAG_NULL:
+        JS_ThrowTypeError(ctx, "object null is not a function");
+        return;
+    case JS_TAG_OBJECT:
+        JS_ThrowTypeError(ctx, "object is not a function");
+        return;
+    case JS_TAG_SYMBOL:
+        JS_ThrowTypeError(ctx, "symbol is not a function");
+        return;
+    case JS_TAG_SHORT_BIG_INT:
+    case JS_TAG_BIG_INT:
+        JS_ThrowTypeError(ctx, "bigint is not a function");
+        return;
+    default:
+        break;
+    }
+    str = JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+    cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+    JS_FreeValue(ctx, str);
+    if (!cstr) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_ThrowTypeErrorNotAFunction(ctx);
+        return;
+    }
+    if (JS_IsString(v))
+        JS_ThrowTypeError(ctx, "string \"%s\" is not a function", cstr);
+    else if (JS_IsBool(v))
+        JS_ThrowTypeError(ctx, "boolean %s is not a function", cstr);
+    else
+        JS_ThrowTypeError(ctx, "number %s is not a function", cstr);
+    JS_FreeCString(ctx, cstr);
+}
+
 /* nodebuf: sort's comparator check, with V8's message */
 static int check_compare_function(JSContext *ctx, JSValueConst obj)
 {
@@ -54361,8 +54406,11 @@ static JSValue js_map_forEach(JSContext *ctx, JSValueConst this_val,
         this_arg = argv[1];
     else
         this_arg = JS_UNDEFINED;
-    if (check_function(ctx, func))
+    if (!JS_IsFunction(ctx, func)) {
+        /* nodebuf: V8 prefixes the value's type here ("number 1") */
+        js_throw_not_a_function_typed(ctx, func);
         return JS_EXCEPTION;
+    }
     /* Note: the list can be modified while traversing it, but the
        current element is locked */
     el = s->records.next;
@@ -63712,7 +63760,7 @@ static JSValue js_weakref_constructor(JSContext *ctx, JSValueConst new_target,
         return JS_ThrowTypeError(ctx, "constructor requires 'new'");
     JSValueConst arg = argv[0];
     if (!is_valid_weakref_target(arg))
-        return JS_ThrowTypeError(ctx, "invalid target");
+        return JS_ThrowTypeError(ctx, "WeakRef: invalid target"); /* nodebuf: V8's text */
     // TODO(saghul): short-circuit if the refcount is 1?
     JSValue obj = js_create_from_ctor(ctx, new_target, JS_CLASS_WEAK_REF);
     if (JS_IsException(obj))
@@ -63842,8 +63890,11 @@ static JSValue js_finrec_constructor(JSContext *ctx, JSValueConst new_target,
     if (JS_IsUndefined(new_target))
         return JS_ThrowTypeError(ctx, "constructor requires 'new'");
     JSValueConst cb = argv[0];
-    if (check_function(ctx, cb))
+    if (!JS_IsFunction(ctx, cb)) {
+        /* nodebuf: V8's text */
+        JS_ThrowTypeError(ctx, "FinalizationRegistry: cleanup must be callable");
         return JS_EXCEPTION;
+    }
     JSValue obj = js_create_from_ctor(ctx, new_target, JS_CLASS_FINALIZATION_REGISTRY);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -63872,7 +63923,7 @@ static JSValue js_finrec_register(JSContext *ctx, JSValueConst this_val,
     JSValueConst token = argc > 2 ? argv[2] : JS_UNDEFINED;
 
     if (!is_valid_weakref_target(target))
-        return JS_ThrowTypeError(ctx, "invalid target");
+        return JS_ThrowTypeError(ctx, "FinalizationRegistry.prototype.register: invalid target"); /* nodebuf: V8's text */
     if (js_same_value(ctx, target, this_val))
         return JS_UNDEFINED;
     if (!JS_IsUndefined(held_val) && js_same_value(ctx, target, held_val))

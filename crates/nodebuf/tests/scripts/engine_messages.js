@@ -172,6 +172,11 @@ const shapes = [
   () => { 'use strict'; const s = Symbol('s'); const z = { get [s]() { return 1; } }; z[s] = 1; },
   () => { 'use strict'; const z = { get 1() { return 1; } }; z[1] = 1; },
   () => { const o = { get a() { return 1; } }; o.a = 2; return o.a; },
+  // Map/Set forEach name the callback's type; weak references their targets.
+  ...[1, 'x', {}, undefined, null, Symbol('s'), 1n, true].flatMap((v) => [
+    () => new Map([[1, 1]]).forEach(v), () => new Set([1]).forEach(v), () => new FinalizationRegistry(v),
+  ]),
+  () => new WeakRef(1), () => new FinalizationRegistry(() => {}).register(1),
 ];
 for (const [i, f] of shapes.entries()) {
   let line;
