@@ -17,6 +17,7 @@ fn main() {
             filename: "node:buffer",
             source: &source,
             strict: true,
+            strip_source: false,
         }],
     );
 }

@@ -10,12 +10,14 @@ use std::path::Path;
 use rquickjs_sys as qjs;
 
 /// One script to compile: a name for the generated table, the file name its functions report,
-/// its source, and whether it is strict code.
+/// its source, whether it is strict code, and whether its functions keep their source text
+/// (without it, `String(fn)` prints `function name() { [native code] }`, as V8's builtins do).
 pub struct Script<'a> {
     pub name: &'a str,
     pub filename: &'a str,
     pub source: &'a str,
     pub strict: bool,
+    pub strip_source: bool,
 }
 
 /// Compiles each script (global code, compile only) and writes `OUT_DIR/<table>`: a Rust file
@@ -49,7 +51,11 @@ pub fn compile_all(out_dir: &Path, table: &str, scripts: &[Script<'_>]) {
                 script.name
             );
             let mut size: qjs::size_t = 0;
-            let buf = qjs::JS_WriteObject(ctx, &mut size, func, qjs::JS_WRITE_OBJ_BYTECODE as i32);
+            let mut write_flags = qjs::JS_WRITE_OBJ_BYTECODE;
+            if script.strip_source {
+                write_flags |= qjs::JS_WRITE_OBJ_STRIP_SOURCE;
+            }
+            let buf = qjs::JS_WriteObject(ctx, &mut size, func, write_flags as i32);
             assert!(!buf.is_null(), "JS_WriteObject for {}", script.name);
             let bytes = std::slice::from_raw_parts(buf, size as usize).to_vec();
             qjs::js_free(ctx, buf.cast());

@@ -33,7 +33,22 @@ fn main() {
             filename,
             source,
             strict: false,
+            strip_source: false,
         })
         .collect();
     build_bytecode::compile_all(&out, "builtins_bytecode.rs", &scripts);
+    // Number.prototype.toString's installer: no source text, so the method prints as native.
+    println!("cargo:rerun-if-changed=src/numbers/number_prototype.js");
+    let numbers = std::fs::read_to_string("src/numbers/number_prototype.js").expect("numbers JS");
+    build_bytecode::compile_all(
+        &out,
+        "numbers_bytecode.rs",
+        &[build_bytecode::Script {
+            name: "numbers",
+            filename: "node:internal/numbers",
+            source: &numbers,
+            strict: true,
+            strip_source: true,
+        }],
+    );
 }

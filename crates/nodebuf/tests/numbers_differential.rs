@@ -10,9 +10,11 @@
 //! (a small JS driver writes the results back as binary or text), so the run stays within seconds.
 //! `NODEBUF_SEED` changes the inputs.
 //!
-//! Not covered: the engine's own ToString (`String(x)`, `'' + x`, template literals,
-//! `JSON.stringify`), which QuickJS gets one digit long for some powers of two (README, Known
-//! differences); `util.inspect` (what `console.log` prints) is covered.
+//! The engine's own ToString (engine patch quickjs-0005) is checked on every path a script
+//! prints a number through: `String(x)`, a template literal, `'' + x`, `JSON.stringify`, a
+//! property key, `toString()`/`toPrecision()`/`toExponential()` without arguments and
+//! `util.inspect` (what `console.log` prints); its inputs add every power of two (subnormal
+//! ones too), integers near 2^53 and values near the 1e21 and 1e-7 notation boundaries.
 
 #[path = "../../nodebuf-core/tests/support/mod.rs"]
 mod support;
@@ -98,7 +100,69 @@ const FUNCTIONS: &[(&str, Kind, &[f64])] = &[
         Kind::Format,
         &[1e21, 1e-7, 7.174648137343064e-43, -0.0],
     ),
+    // The engine's own Number-to-string, on each path that reaches it.
+    ("String", Kind::Format, TO_STRING_POINTS),
+    ("template", Kind::Format, TO_STRING_POINTS),
+    ("concat", Kind::Format, TO_STRING_POINTS),
+    ("JSON", Kind::Format, TO_STRING_POINTS),
+    ("propertyKey", Kind::Format, TO_STRING_POINTS),
+    ("toStringDefault", Kind::Format, TO_STRING_POINTS),
+    ("toPrecisionDefault", Kind::Format, TO_STRING_POINTS),
+    ("toExponentialDefault", Kind::Format, TO_STRING_POINTS),
 ];
+
+/// Where Number::toString changes notation or runs out of exact integers.
+const TO_STRING_POINTS: &[f64] = &[
+    1e21,
+    1e-6,
+    1e-7,
+    9007199254740992.0,
+    123456789012345680000.0,
+    7.174648137343064e-43,
+];
+
+/// Whether `name` is one of the engine ToString paths (inputs from [`to_string_input`]).
+fn is_to_string_path(name: &str) -> bool {
+    TO_STRING_PATHS.contains(&name)
+}
+
+/// The `FUNCTIONS` entries that print through the engine's ToString.
+const TO_STRING_PATHS: &[&str] = &[
+    "String",
+    "template",
+    "concat",
+    "JSON",
+    "propertyKey",
+    "toStringDefault",
+    "toPrecisionDefault",
+    "toExponentialDefault",
+];
+
+/// An input for the ToString paths: half the shapes of [`input`], half powers of two of every
+/// exponent (the significands where the rounding interval is lopsided), integers near 2^53 and
+/// values a few ulps from the notation boundaries.
+fn to_string_input(rng: &mut Rng) -> f64 {
+    let sign = if rng.one_in(2) { -1.0 } else { 1.0 };
+    match rng.below(6) {
+        // Random bit patterns with short significands (few digits, trailing zero bits).
+        0 => f64::from_bits(rng.next_u64() & !((1u64 << rng.below(53)) - 1)),
+        1 => {
+            // 2^e for every e in -1074..=1023, times a power of two significand.
+            let e = rng.below(2098) as i32 - 1074;
+            sign * if e < -1022 {
+                f64::from_bits(1u64 << (e + 1074))
+            } else {
+                f64::from_bits(((e + 1023) as u64) << 52)
+            }
+        }
+        2 => sign * (9007199254740992.0 + (rng.below(2001) as f64 - 1000.0) * 2.0),
+        3 => {
+            let p = *rng.pick(TO_STRING_POINTS);
+            sign * f64::from_bits((p.to_bits() as i64 + rng.below(2001) as i64 - 1000) as u64)
+        }
+        _ => input(rng, TO_STRING_POINTS),
+    }
+}
 
 const PI_POINTS: &[f64] = &[
     std::f64::consts::FRAC_PI_4,
@@ -208,6 +272,14 @@ const formats = {
   toPrecision: (x, n) => x.toPrecision(1 + (n % 100)),
   toExponential: (x, n) => n % 7 === 0 ? x.toExponential() : x.toExponential(n % 101),
   inspect: (x) => util.inspect(x),
+  String: (x) => String(x),
+  template: (x) => `${x}`,
+  concat: (x) => '' + x,
+  JSON: (x) => JSON.stringify([x, { x }]),
+  propertyKey: (x) => Object.keys({ [x]: 0 })[0],
+  toStringDefault: (x) => x.toString(),
+  toPrecisionDefault: (x) => x.toPrecision(),
+  toExponentialDefault: (x) => x.toExponential(),
 };
 for (const name of names) {
   const raw = fs.readFileSync(dir + '/' + name + '.bin');
@@ -272,7 +344,12 @@ fn math_and_number_formatting_equal_v8_bit_for_bit() {
         let mut bytes = Vec::with_capacity(cases * 16);
         let mut pairs = Vec::with_capacity(cases);
         for _ in 0..cases {
-            let (x, y) = (input(&mut rng, points), second(&mut rng, name, points));
+            let x = if is_to_string_path(name) {
+                to_string_input(&mut rng)
+            } else {
+                input(&mut rng, points)
+            };
+            let y = second(&mut rng, name, points);
             bytes.extend_from_slice(&x.to_le_bytes());
             bytes.extend_from_slice(&y.to_le_bytes());
             pairs.push((x, y));

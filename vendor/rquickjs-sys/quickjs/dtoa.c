@@ -1204,31 +1204,42 @@ int js_dtoa(char *buf, double d, int radix, int n_digits, int flags,
                     break;
                 E++; /* at most one iteration is possible */
             }
+            /* garanteed to work for P = P_max */
+            if (P_found != 0) {
+                /* convert back to base 2 */
+                mpb_set_u64(tmp1, mant);
+                m1 = mul_pow_round_to_d(&e1, tmp1, radix1, radix_shift, E - P, JS_RNDN);
+                /* Note: (m, e) is never zero here, so the exponent for m1
+                   = 0 does not matter */
+                if (m1 != m || e1 != e) {
+                    /* nodebuf: when the significand is a power of two, the
+                       gap to the double below is half the gap to the one
+                       above, so the nearest P digits may fall outside the
+                       rounding interval below x while the next P-digit
+                       number above x is inside it (2^-140 has 16 digits,
+                       7.174648137343064e-43, not 17). ECMAScript's
+                       Number::toString takes the fewest digits that read
+                       back as x; that candidate is the only other one. */
+                    if (m != ((uint64_t)1 << 52) || mant + 1 >= mant_max1)
+                        break;
+                    mpb_set_u64(tmp1, mant + 1);
+                    m1 = mul_pow_round_to_d(&e1, tmp1, radix1, radix_shift, E - P, JS_RNDN);
+                    if (m1 != m || e1 != e)
+                        break;
+                    mant++;
+                }
+            }
             /* remove useless trailing zero digits */
             while ((mant % radix) == 0) {
                 mant /= radix;
                 P--;
             }
-            /* garanteed to work for P = P_max */
-            if (P_found == 0)
-                goto prec_found;
-            /* convert back to base 2 */
-            mpb_set_u64(tmp1, mant);
-            m1 = mul_pow_round_to_d(&e1, tmp1, radix1, radix_shift, E - P, JS_RNDN);
-            //            printf("P=%2d: m=0x%016" PRIx64 " e=%d m1=0x%016" PRIx64 " e1=%d\n", P, m, e, m1, e1);
-            /* Note: (m, e) is never zero here, so the exponent for m1
-               = 0 does not matter */
-            if (m1 == m && e1 == e) {
-            prec_found:
-                P_found = P;
-                E_found = E;
-                mant_found = mant;
-                if (P == 1)
-                    break;
-                P--; /* try lower exponent */
-            } else {
+            P_found = P;
+            E_found = E;
+            mant_found = mant;
+            if (P == 1)
                 break;
-            }
+            P--; /* try lower exponent */
         }
         P = P_found;
         E = E_found;

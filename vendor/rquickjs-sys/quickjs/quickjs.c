@@ -888,7 +888,17 @@ typedef struct JSFunctionBytecode {
     int pc2line_len;
     uint8_t *pc2line_buf;
     char *source;
+    /* nodebuf: source text of each call's callee, for V8's "x is not a
+       function" messages (not serialized) */
+    struct JSCalleeText *callee_texts;
+    int callee_text_count;
 } JSFunctionBytecode;
+
+/* nodebuf: `text` is the callee of the call instruction at `pc` */
+typedef struct JSCalleeText {
+    uint32_t pc;
+    JSAtom text;
+} JSCalleeText;
 
 typedef struct JSBoundFunction {
     JSValue func_obj;
@@ -8597,6 +8607,277 @@ static JSValue JS_ThrowStackOverflow(JSContext *ctx)
     return JS_ThrowRangeError(ctx, "Maximum call stack size exceeded");
 }
 
+static JSValue js_get_data_property(JSContext *ctx, JSValueConst obj,
+                                    JSAtom atom);
+static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v);
+
+/* nodebuf: V8 names the callee in "x is not a function" (its CallPrinter
+   prints the call's expression); the parser keeps each call's callee
+   source text (OP_callee_text, JSFunctionBytecode.callee_texts) and this
+   prints it as V8 does: no blanks around '.', ['k'] as .k, call arguments
+   as (...), other computed keys in parentheses. */
+typedef struct {
+    char buf[200];
+    int len;
+} JSCalleeBuf;
+
+static void callee_putc(JSCalleeBuf *b, char c)
+{
+    if (b->len < (int)sizeof(b->buf) - 1)
+        b->buf[b->len++] = c;
+}
+
+static void callee_puts(JSCalleeBuf *b, const char *p, const char *end)
+{
+    while (p < end)
+        callee_putc(b, *p++);
+}
+
+static bool callee_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool callee_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '_' || c == '$' || (uint8_t)c >= 0x80;
+}
+
+/* the closing bracket matching the one at `p`, or NULL */
+static const char *callee_match(const char *p, const char *end)
+{
+    int depth = 0;
+    for (; p < end; p++) {
+        char c = *p;
+        if (c == '\'' || c == '"' || c == '`') {
+            char q = c;
+            for (p++; p < end && *p != q; p++) {
+                if (*p == '\\')
+                    p++;
+            }
+            if (p >= end)
+                return NULL;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (--depth == 0)
+                return p;
+        }
+    }
+    return NULL;
+}
+
+static void callee_trim(const char **pp, const char **pend)
+{
+    const char *p = *pp, *end = *pend;
+    while (p < end && callee_space(*p))
+        p++;
+    while (end > p && callee_space(end[-1]))
+        end--;
+    *pp = p;
+    *pend = end;
+}
+
+static bool callee_has(const char *p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    for (; p + n <= end; p++) {
+        if (!memcmp(p, word, n))
+            return true;
+    }
+    return false;
+}
+
+static bool callee_starts(const char *p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    return p + n <= end && !memcmp(p, word, n) &&
+        (p + n == end || !callee_word_char(p[n]));
+}
+
+static void callee_print(JSCalleeBuf *b, const char *p, const char *end)
+{
+    bool first = true;
+    const char *q;
+
+    callee_trim(&p, &end);
+    if (end - p >= 2 && end[-2] == '?' && end[-1] == '.') {
+        end -= 2;
+        callee_trim(&p, &end);
+    }
+    while (p < end) {
+        char c = *p;
+        if (callee_space(c)) {
+            p++;
+        } else if (c == '(' && (q = callee_match(p, end)) != NULL) {
+            const char *in = p + 1, *in_end = q;
+            callee_trim(&in, &in_end);
+            if (!first) {
+                callee_puts(b, "(...)", "(...)" + 5);
+            } else if (callee_has(in, in_end, "=>") ||
+                       callee_starts(in, in_end, "function") ||
+                       callee_starts(in, in_end, "class") ||
+                       callee_starts(in, in_end, "async") ||
+                       callee_starts(in, in_end, "new")) {
+                callee_puts(b, "(intermediate value)",
+                            "(intermediate value)" + 20);
+            } else {
+                /* (a, b) prints as "(a , b)"; (o.a) as o.a */
+                const char *r;
+                bool comma = false;
+                for (r = in; r < in_end; r++) {
+                    const char *m;
+                    if (*r == ',')
+                        comma = true;
+                    if ((*r == '(' || *r == '[' || *r == '{') &&
+                        (m = callee_match(r, in_end)) != NULL)
+                        r = m;
+                }
+                if (comma) {
+                    callee_putc(b, '(');
+                    for (r = in; r < in_end; r++) {
+                        if (*r == ',') {
+                            callee_puts(b, " , ", " , " + 3);
+                            while (r + 1 < in_end && callee_space(r[1]))
+                                r++;
+                        } else {
+                            callee_putc(b, *r);
+                        }
+                    }
+                    callee_putc(b, ')');
+                } else {
+                    callee_print(b, in, in_end);
+                }
+            }
+            p = q + 1;
+            first = false;
+        } else if (c == '[' && !first && (q = callee_match(p, end)) != NULL) {
+            const char *in = p + 1, *in_end = q, *r;
+            bool simple = true;
+            callee_trim(&in, &in_end);
+            if (in_end - in >= 2 && (*in == '\'' || *in == '"' || *in == '`') &&
+                in_end[-1] == *in && !callee_has(in, in_end, "${")) {
+                callee_putc(b, '.');
+                callee_puts(b, in + 1, in_end - 1);
+            } else {
+                for (r = in; r < in_end; r++) {
+                    if (!callee_word_char(*r) && *r != '.' &&
+                        !(*r == '-' && r == in))
+                        simple = false;
+                }
+                callee_putc(b, '[');
+                if (!simple)
+                    callee_putc(b, '(');
+                callee_puts(b, in, in_end);
+                if (!simple)
+                    callee_putc(b, ')');
+                callee_putc(b, ']');
+            }
+            p = q + 1;
+        } else if (first && callee_starts(p, end, "super")) {
+            callee_puts(b, "(intermediate value)", "(intermediate value)" + 20);
+            p += 5;
+            first = false;
+        } else if (first && (c == '\'' || c == '"') &&
+                   (q = callee_match(p, end)) == NULL) {
+            /* a lone string literal: V8 prints it in double quotes */
+            const char *r = p + 1;
+            while (r < end && *r != c)
+                r++;
+            callee_putc(b, '"');
+            callee_puts(b, p + 1, r);
+            callee_putc(b, '"');
+            p = r < end ? r + 1 : end;
+            first = false;
+        } else {
+            callee_putc(b, c);
+            p++;
+            first = false;
+        }
+    }
+}
+
+/* the callee text recorded for the call instruction the frame `sf` is
+   executing, or JS_ATOM_NULL */
+static JSAtom js_callee_text_at(JSStackFrame *sf, bool only_apply,
+                                bool *is_new)
+{
+    JSObject *p;
+    JSFunctionBytecode *b;
+    uint32_t pc;
+    int i;
+
+    /* cur_pc is only set in the frames of bytecode functions */
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
+        return JS_ATOM_NULL;
+    p = JS_VALUE_GET_OBJ(sf->cur_func);
+    if (!js_class_has_bytecode(p->class_id) || !sf->cur_pc)
+        return JS_ATOM_NULL;
+    b = p->u.func.function_bytecode;
+    if (!b->callee_text_count || sf->cur_pc <= b->byte_code_buf ||
+        sf->cur_pc > b->byte_code_buf + b->byte_code_len)
+        return JS_ATOM_NULL;
+    pc = sf->cur_pc - b->byte_code_buf;
+    for (i = 0; i < b->callee_text_count; i++) {
+        uint32_t at = b->callee_texts[i].pc;
+        int op;
+        if (at >= pc)
+            break;
+        op = b->byte_code_buf[at];
+        if (only_apply && op != OP_apply)
+            continue;
+        switch (op) {
+        case OP_call0: case OP_call1: case OP_call2: case OP_call3:
+            if (at + 1 == pc)
+                return b->callee_texts[i].text;
+            break;
+        case OP_call: case OP_tail_call:
+        case OP_call_method: case OP_tail_call_method:
+        case OP_call_constructor: case OP_apply:
+            /* opcode and a u16 operand (OP_apply's is 1 for `new`) */
+            if (at + 3 == pc) {
+                *is_new = op == OP_call_constructor ||
+                    (op == OP_apply && get_u16(b->byte_code_buf + at + 1) == 1);
+                return b->callee_texts[i].text;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return JS_ATOM_NULL;
+}
+
+/* "<callee> is not a function/constructor" as V8 words it when the call
+   comes from bytecode that recorded its callee; false otherwise */
+static bool js_throw_not_callable_at(JSContext *ctx, bool is_ctor,
+                                     bool only_apply)
+{
+    bool is_new = false;
+    JSAtom text = js_callee_text_at(ctx->rt->current_stack_frame, only_apply,
+                                    &is_new);
+    const char *str;
+    JSCalleeBuf b;
+
+    if (text == JS_ATOM_NULL)
+        return false;
+    str = JS_AtomToCString(ctx, text);
+    if (!str) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    b.len = 0;
+    callee_print(&b, str, str + strlen(str));
+    b.buf[b.len] = '\0';
+    JS_FreeCString(ctx, str);
+    if (b.len == 0)
+        return false;
+    JS_ThrowTypeError(ctx, "%s is not a %s", b.buf,
+                      is_ctor || is_new ? "constructor" : "function");
+    return true;
+}
+
 static JSValue JS_ThrowTypeErrorNotAConstructor(JSContext *ctx,
                                                 JSValueConst func_obj)
 {
@@ -8613,6 +8894,19 @@ static JSValue JS_ThrowTypeErrorNotAConstructor(JSContext *ctx,
         goto fini;
     return JS_ThrowTypeErrorAtom(ctx, "%s is not a constructor", name);
 fini:
+    /* nodebuf: V8 names the value ("#<Object> is not a constructor") */
+    if (JS_TAG_OBJECT != JS_VALUE_GET_TAG(func_obj) ||
+        !JS_IsFunction(ctx, func_obj)) {
+        JSValue str = js_value_to_message_string(ctx, func_obj);
+        const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+        JS_FreeValue(ctx, str);
+        if (cstr) {
+            JS_ThrowTypeError(ctx, "%s is not a constructor", cstr);
+            JS_FreeCString(ctx, cstr);
+            return JS_EXCEPTION;
+        }
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    }
     return JS_ThrowTypeError(ctx, "not a constructor");
 }
 
@@ -10352,8 +10646,37 @@ static int delete_property(JSContext *ctx, JSObject *p, JSAtom atom)
     return true;
 }
 
+/* nodebuf: V8's "Cannot set property p of <receiver> which has only a
+   getter" */
+static void js_throw_getter_only(JSContext *ctx, JSAtom prop,
+                                 JSValueConst this_obj)
+{
+    JSValue key = JS_AtomToValue(ctx, prop), ks, rs;
+    const char *kc = NULL, *rc = NULL;
+
+    ks = JS_IsException(key) ? JS_EXCEPTION : js_value_to_message_string(ctx, key);
+    JS_FreeValue(ctx, key);
+    rs = js_value_to_message_string(ctx, this_obj);
+    if (!JS_IsException(ks))
+        kc = JS_ToCString(ctx, ks);
+    if (!JS_IsException(rs))
+        rc = JS_ToCString(ctx, rs);
+    JS_FreeValue(ctx, ks);
+    JS_FreeValue(ctx, rs);
+    if (kc && rc) {
+        JS_ThrowTypeError(ctx, "Cannot set property %s of %s which has only a getter",
+                          kc, rc);
+    } else {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_ThrowTypeError(ctx, "no setter for property");
+    }
+    JS_FreeCString(ctx, kc);
+    JS_FreeCString(ctx, rc);
+}
+
 static int call_setter(JSContext *ctx, JSObject *setter,
-                       JSValueConst this_obj, JSValue val, int flags)
+                       JSValueConst this_obj, JSValue val, int flags,
+                       JSAtom prop)
 {
     JSValue ret, func;
     if (likely(setter)) {
@@ -10370,7 +10693,7 @@ static int call_setter(JSContext *ctx, JSObject *setter,
         JS_FreeValue(ctx, val);
         if ((flags & JS_PROP_THROW) ||
             ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-            JS_ThrowTypeError(ctx, "no setter for property");
+            js_throw_getter_only(ctx, prop, this_obj);
             return -1;
         }
         return false;
@@ -10613,7 +10936,7 @@ retry:
             assert(prop == JS_ATOM_length);
             return set_array_length(ctx, p, val, flags);
         } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
-            return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags);
+            return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop);
         } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_VARREF) {
             /* JS_PROP_WRITABLE is always true for variable
                references, but they are write protected in module name
@@ -10705,7 +11028,7 @@ retry:
                                     setter = NULL;
                                 else
                                     setter = JS_VALUE_GET_OBJ(desc.setter);
-                                ret = call_setter(ctx, setter, this_obj, val, flags);
+                                ret = call_setter(ctx, setter, this_obj, val, flags, prop);
                                 JS_FreeValue(ctx, desc.getter);
                                 JS_FreeValue(ctx, desc.setter);
                                 return ret;
@@ -10737,7 +11060,7 @@ retry:
         prs = find_own_property(&pr, p1, prop);
         if (prs) {
             if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
-                return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags);
+                return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop);
             } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
                 /* Instantiate property and retry (potentially useless) */
                 if (JS_AutoInitProperty(ctx, p1, prop, pr, prs))
@@ -15052,6 +15375,16 @@ static int js_is_array(JSContext *ctx, JSValueConst val)
     }
 }
 
+/* nodebuf: the function `**` and Math.pow compute with (the C library's
+   pow unless an embedder sets another, e.g. one with V8's exact results);
+   set once before any context runs code. */
+static double (*js_pow_function)(double, double) = pow;
+
+void JS_SetPowFunction(double (*pow_function)(double, double))
+{
+    js_pow_function = pow_function ? pow_function : pow;
+}
+
 static double js_math_pow(double a, double b)
 {
     double d;
@@ -15061,7 +15394,7 @@ static double js_math_pow(double a, double b)
         d = NAN;
     } else {
         JS_X87_FPCW_SAVE_AND_ADJUST(fpcw);
-        d = pow(a, b);
+        d = js_pow_function(a, b);
         JS_X87_FPCW_RESTORE(fpcw);
     }
     return d;
@@ -18148,6 +18481,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         call_func = rt->class_array[p->class_id].call;
         if (!call_func) {
         not_a_function:
+            if (js_throw_not_callable_at(caller_ctx, false, false))
+                return JS_EXCEPTION;
             return JS_ThrowTypeErrorNotAFunction(caller_ctx);
         }
         return call_func(caller_ctx, func_obj, this_obj, argc,
@@ -18677,7 +19012,15 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         CASE(OP_check_ctor):
             if (JS_IsUndefined(new_target)) {
             non_ctor_call:
-                JS_ThrowTypeError(ctx, "class constructors must be invoked with 'new'");
+                /* nodebuf: V8's message, naming the class */
+                {
+                    JSValue name = js_get_data_property(ctx, sf->cur_func, JS_ATOM_name);
+                    const char *cname = JS_IsString(name) ? JS_ToCString(ctx, name) : NULL;
+                    JS_ThrowTypeError(ctx, "Class constructor %s cannot be invoked without 'new'",
+                                      cname ? cname : "");
+                    JS_FreeCString(ctx, cname);
+                    JS_FreeValue(ctx, name);
+                }
                 goto exception;
             }
             BREAK;
@@ -21093,13 +21436,18 @@ static JSValue JS_CallConstructorInternal(JSContext *ctx,
     if (unlikely(JS_VALUE_GET_TAG(func_obj) != JS_TAG_OBJECT))
         goto not_a_function;
     p = JS_VALUE_GET_OBJ(func_obj);
-    if (unlikely(!p->is_constructor))
+    if (unlikely(!p->is_constructor)) {
+        if (js_throw_not_callable_at(ctx, true, false))
+            return JS_EXCEPTION;
         return JS_ThrowTypeErrorNotAConstructor(ctx, func_obj);
+    }
     if (unlikely(p->class_id != JS_CLASS_BYTECODE_FUNCTION)) {
         JSClassCall *call_func;
         call_func = ctx->rt->class_array[p->class_id].call;
         if (!call_func) {
         not_a_function:
+            if (js_throw_not_callable_at(ctx, true, false))
+                return JS_EXCEPTION;
             return JS_ThrowTypeErrorNotAFunction(ctx);
         }
         return call_func(ctx, func_obj, new_target, argc,
@@ -22382,6 +22730,9 @@ typedef struct JSFunctionDef {
     SourceLocSlot *source_loc_slots;
     int source_loc_size;
     int source_loc_count;
+    JSCalleeText *callee_texts; /* nodebuf: filled in phase 3 */
+    int callee_text_count;
+    int callee_text_size;
     int line_number_last;
     int line_number_last_pc;
     int col_number_last;
@@ -24066,6 +24417,24 @@ static void emit_op(JSParseState *s, uint8_t val)
 
     fd->last_opcode_pos = bc->size;
     dbuf_putc(bc, val);
+}
+
+/* nodebuf: records the callee's source text [start, end) for the call
+   instruction emitted next (V8 names the callee in "is not a function") */
+static void emit_callee_text(JSParseState *s, const uint8_t *start,
+                             const uint8_t *end)
+{
+    JSAtom text;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t' ||
+                           end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (!start || end <= start || end - start > 256)
+        return;
+    text = JS_NewAtomLen(s->ctx, (const char *)start, end - start);
+    if (text == JS_ATOM_NULL)
+        return;
+    emit_op(s, OP_callee_text);
+    emit_u32(s, text);
 }
 
 static void emit_atom(JSParseState *s, JSAtom name)
@@ -27094,6 +27463,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
     FuncCallType call_type;
     int optional_chaining_label;
     bool accept_lparen = (parse_flags & PF_POSTFIX_CALL) != 0;
+    /* nodebuf: the callee's source text, for the call emitted later */
+    const uint8_t *callee_start = s->token.ptr, *callee_end = NULL;
 
     call_type = FUNC_CALL_NORMAL;
     switch(s->token.val) {
@@ -27298,12 +27669,14 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             emit_u16(s, 0);
         } else {
             emit_source_loc(s);
+            callee_start = s->token.ptr;
             if (js_parse_postfix_expr(s, 0))
                 return -1;
             accept_lparen = true;
             if (s->token.val != '(') {
                 /* new operator on an object */
                 emit_op(s, OP_dup);
+                emit_callee_text(s, callee_start, s->last_ptr);
                 emit_op(s, OP_call_constructor);
                 emit_u16(s, 0);
             } else {
@@ -27403,12 +27776,14 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 return js_parse_error(s, "template literal cannot appear in an optional chain");
             }
             call_type = FUNC_CALL_TEMPLATE;
+            callee_end = s->token.ptr;
             goto parse_func_call2;
         } else if (s->token.val == '(' && accept_lparen) {
             int opcode, arg_count, drop_count;
 
             /* function call */
         parse_func_call:
+            callee_end = s->token.ptr;
             if (next_token(s))
                 return -1;
 
@@ -27591,6 +27966,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 case OP_scope_get_ref:
                     /* obj func array -> func obj array */
                     emit_op(s, OP_perm3);
+                    emit_callee_text(s, callee_start, callee_end);
                     emit_op(s, OP_apply);
                     emit_u16(s, call_type == FUNC_CALL_NEW);
                     break;
@@ -27613,12 +27989,14 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                     } else if (call_type == FUNC_CALL_NEW) {
                         /* obj func array -> func obj array */
                         emit_op(s, OP_perm3);
+                        emit_callee_text(s, callee_start, callee_end);
                         emit_op(s, OP_apply);
                         emit_u16(s, 1);
                     } else {
                         /* func array -> func undef array */
                         emit_op(s, OP_undefined);
                         emit_op(s, OP_swap);
+                        emit_callee_text(s, callee_start, callee_end);
                         emit_op(s, OP_apply);
                         emit_u16(s, 0);
                     }
@@ -27633,6 +28011,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 case OP_scope_get_private_field:
                 case OP_get_array_el:
                 case OP_scope_get_ref:
+                    emit_callee_text(s, callee_start, callee_end);
                     emit_op(s, OP_call_method);
                     emit_u16(s, arg_count);
                     break;
@@ -27655,9 +28034,11 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
 
                         emit_class_field_init(s);
                     } else if (call_type == FUNC_CALL_NEW) {
+                        emit_callee_text(s, callee_start, callee_end);
                         emit_op(s, OP_call_constructor);
                         emit_u16(s, arg_count);
                     } else {
+                        emit_callee_text(s, callee_start, callee_end);
                         emit_op(s, OP_call);
                         emit_u16(s, arg_count);
                     }
@@ -33101,6 +33482,9 @@ static void js_free_function_def(JSContext *ctx, JSFunctionDef *fd)
     js_free(ctx, fd->jump_slots);
     js_free(ctx, fd->label_slots);
     js_free(ctx, fd->source_loc_slots);
+    for(i = 0; i < fd->callee_text_count; i++)
+        JS_FreeAtom(ctx, fd->callee_texts[i].text);
+    js_free(ctx, fd->callee_texts);
 
     for(i = 0; i < fd->cpool_count; i++) {
         JS_FreeValue(ctx, fd->cpool[i]);
@@ -35881,6 +36265,25 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
             col_num = get_u32(bc_buf + pos + 5);
             break;
 
+        case OP_callee_text:
+            /* nodebuf: the next instruction is the call; keep the text
+               in a side table (the atom moves there) */
+            {
+                JSAtom text = get_u32(bc_buf + pos + 1);
+                if (s->callee_text_count >= s->callee_text_size &&
+                    js_resize_array(ctx, (void **)&s->callee_texts,
+                                    sizeof(s->callee_texts[0]),
+                                    &s->callee_text_size,
+                                    s->callee_text_count + 1)) {
+                    JS_FreeAtom(ctx, text);
+                    break;
+                }
+                s->callee_texts[s->callee_text_count].pc = bc_out.size;
+                s->callee_texts[s->callee_text_count].text = text;
+                s->callee_text_count++;
+            }
+            break;
+
         case OP_label:
             {
                 label = get_u32(bc_buf + pos + 1);
@@ -37129,6 +37532,10 @@ static JSValue js_create_function(JSContext *ctx, JSFunctionDef *fd)
     b->pc2line_len = fd->pc2line.size;
     b->source = fd->source;
     b->source_len = fd->source_len;
+    b->callee_texts = fd->callee_texts;
+    b->callee_text_count = fd->callee_text_count;
+    fd->callee_texts = NULL;
+    fd->callee_text_count = 0;
 
     if (fd->scopes != fd->def_scope_array)
         js_free(ctx, fd->scopes);
@@ -37202,6 +37609,9 @@ static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b)
     JS_FreeAtomRT(rt, b->filename);
     js_free_rt(rt, b->pc2line_buf);
     js_free_rt(rt, b->source);
+    for(i = 0; i < b->callee_text_count; i++)
+        JS_FreeAtomRT(rt, b->callee_texts[i].text);
+    js_free_rt(rt, b->callee_texts);
 
     remove_gc_object(&b->header);
     if (rt->gc_phase == JS_GC_PHASE_REMOVE_CYCLES && JS_REF_COUNT(b) != 0) {
@@ -40648,11 +41058,207 @@ static JSValue js_boolean_constructor(JSContext *ctx, JSValueConst this_val,
 static JSValue js_number_constructor(JSContext *ctx, JSValueConst this_val,
                                      int argc, JSValueConst *argv);
 
+static JSValue js_object_toString(JSContext *ctx, JSValueConst this_val,
+                                  int argc, JSValueConst *argv);
+static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
+                                  int argc, JSValueConst *argv);
+
+/* nodebuf: a property's value if it is a plain data property found on
+   `obj` or its prototypes without running code (V8's GetDataProperty),
+   JS_UNDEFINED otherwise */
+static JSValue js_get_data_property(JSContext *ctx, JSValueConst obj,
+                                    JSAtom atom)
+{
+    JSObject *p;
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    int depth = 0;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return JS_UNDEFINED;
+    for (p = JS_VALUE_GET_OBJ(obj); p && depth < 64; p = p->shape->proto, depth++) {
+        if (p->class_id == JS_CLASS_PROXY)
+            return JS_UNDEFINED;
+        prs = find_own_property(&pr, p, atom);
+        if (prs) {
+            if ((prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+                return js_dup(pr->u.value);
+            return JS_UNDEFINED;
+        }
+    }
+    return JS_UNDEFINED;
+}
+
+static bool js_is_c_function(JSValueConst v, JSCFunction *f)
+{
+    JSObject *p;
+    if (JS_VALUE_GET_TAG(v) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(v);
+    return p->class_id == JS_CLASS_C_FUNCTION && p->u.cfunc.c_function.generic == f;
+}
+
+/* nodebuf: a value as V8 names it in messages without running code
+   (its NoSideEffectsToString): primitives as strings, errors as
+   "Name: message", objects whose toString is Object.prototype's as
+   "#<Constructor>", others as "[object Tag]" */
+static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v)
+{
+    JSValue f, name, msg, tag;
+    JSObject *p;
+
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_OBJECT:
+        break;
+    case JS_TAG_SYMBOL:
+        return js_symbol_toString(ctx, v, 0, NULL);
+    case JS_TAG_STRING:
+    case JS_TAG_STRING_ROPE:
+        return JS_ToString(ctx, v);
+    default:
+        return JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+    }
+    p = JS_VALUE_GET_OBJ(v);
+    if (p->class_id == JS_CLASS_PROXY)
+        return js_new_string8(ctx, "#<Object>");
+    f = js_get_data_property(ctx, v, JS_ATOM_toString);
+    if (p->class_id == JS_CLASS_ERROR) {
+        JS_FreeValue(ctx, f);
+        name = js_get_data_property(ctx, v, JS_ATOM_name);
+        msg = js_get_data_property(ctx, v, JS_ATOM_message);
+        if (!JS_IsString(name)) {
+            JS_FreeValue(ctx, name);
+            name = JS_AtomToString(ctx, JS_ATOM_Error);
+        }
+        if (!JS_IsString(msg)) {
+            JS_FreeValue(ctx, msg);
+            msg = js_empty_string(ctx->rt);
+        }
+        if (!JS_IsEmptyString(name) && !JS_IsEmptyString(msg))
+            name = JS_ConcatString3(ctx, "", name, ": ");
+        return JS_ConcatString(ctx, name, msg);
+    }
+    if (js_is_c_function(f, (JSCFunction *)js_object_toString)) {
+        JSValue ctor = js_get_data_property(ctx, v, JS_ATOM_constructor);
+        JS_FreeValue(ctx, f);
+        if (JS_IsFunction(ctx, ctor)) {
+            name = js_get_data_property(ctx, ctor, JS_ATOM_name);
+            JS_FreeValue(ctx, ctor);
+            if (JS_IsString(name) && !JS_IsEmptyString(name))
+                return JS_ConcatString3(ctx, "#<", name, ">");
+            JS_FreeValue(ctx, name);
+        } else {
+            JS_FreeValue(ctx, ctor);
+        }
+    } else {
+        JS_FreeValue(ctx, f);
+    }
+    tag = js_get_data_property(ctx, v, JS_ATOM_Symbol_toStringTag);
+    if (!JS_IsString(tag)) {
+        JS_FreeValue(ctx, tag);
+        if (p->class_id == JS_CLASS_PROXY || p->class_id == JS_CLASS_OBJECT ||
+            JS_IsFunction(ctx, v))
+            tag = JS_AtomToString(ctx, JS_ATOM_Object);
+        else
+            tag = JS_AtomToString(ctx, ctx->rt->class_array[p->class_id].class_name);
+    }
+    return JS_ConcatString3(ctx, "[object ", tag, "]");
+}
+
+/* nodebuf: "<prefix><value> is not a function" with the value as V8
+   names it */
+static void js_throw_not_a_function_prefixed(JSContext *ctx,
+                                             const char *prefix,
+                                             JSValueConst obj)
+{
+    JSValue str;
+    const char *cstr;
+
+    str = js_value_to_message_string(ctx, obj);
+    if (JS_IsException(str)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_ThrowTypeErrorNotAFunction(ctx);
+        return;
+    }
+    cstr = JS_ToCString(ctx, str);
+    JS_FreeValue(ctx, str);
+    if (!cstr) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_ThrowTypeErrorNotAFunction(ctx);
+        return;
+    }
+    JS_ThrowTypeError(ctx, "%s%s is not a function", prefix, cstr);
+    JS_FreeCString(ctx, cstr);
+}
+
+/* nodebuf: V8's "<value> is not a function" for a callback a builtin was
+   given (the spread call `f(...args)` names its callee instead) */
+static void js_throw_not_a_function_value(JSContext *ctx, JSValueConst obj)
+{
+    if (js_throw_not_callable_at(ctx, false, true))
+        return;
+    js_throw_not_a_function_prefixed(ctx, "", obj);
+}
+
 static int check_function(JSContext *ctx, JSValueConst obj)
 {
     if (likely(JS_IsFunction(ctx, obj)))
         return 0;
-    JS_ThrowTypeErrorNotAFunction(ctx);
+    js_throw_not_a_function_value(ctx, obj);
+    return -1;
+}
+
+/* nodebuf: V8's "<typeof> <value> is not a function" (Map/Set forEach):
+   primitives with their value (strings quoted), objects and symbols by
+   type only, null as "object null" */
+static void js_throw_not_a_function_typed(JSContext *ctx, JSValueConst v)
+{
+    JSValue str;
+    const char *cstr;
+
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_UNDEFINED:
+        JS_ThrowTypeError(ctx, "undefined is not a function");
+        return;
+    case JS_TAG_NULL:
+        JS_ThrowTypeError(ctx, "object null is not a function");
+        return;
+    case JS_TAG_OBJECT:
+        JS_ThrowTypeError(ctx, "object is not a function");
+        return;
+    case JS_TAG_SYMBOL:
+        JS_ThrowTypeError(ctx, "symbol is not a function");
+        return;
+    case JS_TAG_SHORT_BIG_INT:
+    case JS_TAG_BIG_INT:
+        JS_ThrowTypeError(ctx, "bigint is not a function");
+        return;
+    default:
+        break;
+    }
+    str = JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+    cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+    JS_FreeValue(ctx, str);
+    if (!cstr) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_ThrowTypeErrorNotAFunction(ctx);
+        return;
+    }
+    if (JS_IsString(v))
+        JS_ThrowTypeError(ctx, "string \"%s\" is not a function", cstr);
+    else if (JS_IsBool(v))
+        JS_ThrowTypeError(ctx, "boolean %s is not a function", cstr);
+    else
+        JS_ThrowTypeError(ctx, "number %s is not a function", cstr);
+    JS_FreeCString(ctx, cstr);
+}
+
+/* nodebuf: sort's comparator check, with V8's message */
+static int check_compare_function(JSContext *ctx, JSValueConst obj)
+{
+    if (likely(JS_IsFunction(ctx, obj)))
+        return 0;
+    JS_ThrowTypeError(ctx, "The comparison function must be either a function or undefined");
     return -1;
 }
 
@@ -42689,8 +43295,13 @@ static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
             pref = "async function *";
             break;
         }
-        suff = "() {\n    [native code]\n}";
-        name = JS_GetProperty(ctx, this_val, JS_ATOM_name);
+        /* nodebuf: V8's text, on one line; a bound function shows no
+           name ("function () { [native code] }") */
+        suff = "() { [native code] }";
+        if (p->class_id == JS_CLASS_BOUND_FUNCTION)
+            name = js_empty_string(ctx->rt);
+        else
+            name = JS_GetProperty(ctx, this_val, JS_ATOM_name);
         if (JS_IsUndefined(name))
             name = js_empty_string(ctx->rt);
         return JS_ConcatString3(ctx, pref, name, suff);
@@ -43489,6 +44100,60 @@ exception:
 #define special_filter   4
 #define special_TA       8
 
+/* nodebuf: V8's message for a %TypedArray%.prototype method or getter
+   (the running builtin, named by its frame) called on something else */
+static void js_throw_not_typed_array(JSContext *ctx, JSValueConst this_val)
+{
+    static const char *const receiver_methods[] = {
+        "at", "join", "slice", "sort", "subarray", "toLocaleString",
+        "toReversed", "toSorted",
+    };
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    JSValue name = JS_UNDEFINED, recv;
+    const char *fn = NULL, *rs;
+    bool named = false;
+    size_t i;
+
+    if (sf && JS_VALUE_GET_TAG(sf->cur_func) == JS_TAG_OBJECT &&
+        JS_VALUE_GET_OBJ(sf->cur_func)->class_id == JS_CLASS_C_FUNCTION) {
+        name = js_get_data_property(ctx, sf->cur_func, JS_ATOM_name);
+        if (JS_IsString(name))
+            fn = JS_ToCString(ctx, name);
+        JS_FreeValue(ctx, name);
+    }
+    if (fn) {
+        named = !strncmp(fn, "get ", 4);
+        for (i = 0; !named && i < countof(receiver_methods); i++)
+            named = !strcmp(fn, receiver_methods[i]);
+    }
+    if (!named) {
+        JS_FreeCString(ctx, fn);
+        JS_ThrowTypeError(ctx, "this is not a typed array.");
+        return;
+    }
+    /* V8 names no receiver for subarray */
+    if (!strcmp(fn, "subarray"))
+        recv = JS_AtomToString(ctx, JS_ATOM_undefined);
+    else
+        recv = js_value_to_message_string(ctx, this_val);
+    rs = JS_IsException(recv) ? NULL : JS_ToCString(ctx, recv);
+    JS_FreeValue(ctx, recv);
+    if (!rs) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_ThrowTypeError(ctx, "this is not a typed array.");
+    } else if (!strncmp(fn, "get ", 4)) {
+        /* V8 writes %TypedArray% for `buffer` only */
+        bool pct = !strcmp(fn + 4, "buffer");
+        JS_ThrowTypeError(ctx, "Method get %sTypedArray%s.prototype.%s called on incompatible receiver %s",
+                          pct ? "%" : "", pct ? "%" : "", fn + 4, rs);
+    } else {
+        JS_ThrowTypeError(ctx, "Method %%TypedArray%%.prototype.%s called on incompatible receiver %s",
+                          fn, rs);
+    }
+    JS_FreeCString(ctx, rs);
+    JS_FreeCString(ctx, fn);
+}
+
 static JSObject *get_typed_array(JSContext *ctx, JSValueConst this_val)
 {
     JSObject *p;
@@ -43497,7 +44162,7 @@ static JSObject *get_typed_array(JSContext *ctx, JSValueConst this_val)
     p = JS_VALUE_GET_OBJ(this_val);
     if (!is_typed_array(p->class_id)) {
     fail:
-        JS_ThrowTypeError(ctx, "not a TypedArray");
+        js_throw_not_typed_array(ctx, this_val);
         return NULL;
     }
     return p;
@@ -44667,8 +45332,11 @@ static JSValue js_array_flatten(JSContext *ctx, JSValueConst this_val,
         if (argc > 1) {
             thisArg = argv[1];
         }
-        if (check_function(ctx, mapperFunction))
+        if (!JS_IsFunction(ctx, mapperFunction)) {
+            /* nodebuf: V8's message */
+            JS_ThrowTypeError(ctx, "flatMap mapper function is not callable");
             goto exception;
+        }
     } else {
         if (argc > 0 && !JS_IsUndefined(argv[0])) {
             if (JS_ToInt32Sat(ctx, &depthNum, argv[0]) < 0)
@@ -44771,7 +45439,7 @@ static JSValue js_array_sort(JSContext *ctx, JSValueConst this_val,
     int present;
 
     if (!JS_IsUndefined(asc.method)) {
-        if (check_function(ctx, asc.method))
+        if (check_compare_function(ctx, asc.method))
             goto exception;
         asc.has_method = 1;
     }
@@ -44858,7 +45526,7 @@ static JSValue js_array_toSorted(JSContext *ctx, JSValueConst this_val,
     uint32_t count32;
 
     if (!JS_IsUndefined(argv[0]))
-        if (check_function(ctx, argv[0]))
+        if (check_compare_function(ctx, argv[0]))
             return JS_EXCEPTION;
 
     ret = JS_EXCEPTION;
@@ -53738,8 +54406,11 @@ static JSValue js_map_forEach(JSContext *ctx, JSValueConst this_val,
         this_arg = argv[1];
     else
         this_arg = JS_UNDEFINED;
-    if (check_function(ctx, func))
+    if (!JS_IsFunction(ctx, func)) {
+        /* nodebuf: V8 prefixes the value's type here ("number 1") */
+        js_throw_not_a_function_typed(ctx, func);
         return JS_EXCEPTION;
+    }
     /* Note: the list can be modified while traversing it, but the
        current element is locked */
     el = s->records.next;
@@ -55948,8 +56619,11 @@ static JSValue js_promise_constructor(JSContext *ctx, JSValueConst new_target,
     JSValue args[2], ret;
 
     executor = argv[0];
-    if (check_function(ctx, executor))
+    if (!JS_IsFunction(ctx, executor)) {
+        /* nodebuf: V8's message */
+        js_throw_not_a_function_prefixed(ctx, "Promise resolver ", executor);
         return JS_EXCEPTION;
+    }
     obj = js_promise_new(ctx, new_target, args);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -61504,7 +62178,7 @@ static JSValue js_typed_array_sort(JSContext *ctx, JSValueConst this_val,
     tsc.arr = this_val;
     tsc.cmp = argv[0];
 
-    if (!JS_IsUndefined(tsc.cmp) && check_function(ctx, tsc.cmp))
+    if (!JS_IsUndefined(tsc.cmp) && check_compare_function(ctx, tsc.cmp))
         return JS_EXCEPTION;
 
     len = p->u.array.count;
@@ -63183,7 +63857,7 @@ static JSValue js_weakref_constructor(JSContext *ctx, JSValueConst new_target,
         return JS_ThrowTypeError(ctx, "constructor requires 'new'");
     JSValueConst arg = argv[0];
     if (!is_valid_weakref_target(arg))
-        return JS_ThrowTypeError(ctx, "invalid target");
+        return JS_ThrowTypeError(ctx, "WeakRef: invalid target"); /* nodebuf: V8's text */
     // TODO(saghul): short-circuit if the refcount is 1?
     JSValue obj = js_create_from_ctor(ctx, new_target, JS_CLASS_WEAK_REF);
     if (JS_IsException(obj))
@@ -63313,8 +63987,11 @@ static JSValue js_finrec_constructor(JSContext *ctx, JSValueConst new_target,
     if (JS_IsUndefined(new_target))
         return JS_ThrowTypeError(ctx, "constructor requires 'new'");
     JSValueConst cb = argv[0];
-    if (check_function(ctx, cb))
+    if (!JS_IsFunction(ctx, cb)) {
+        /* nodebuf: V8's text */
+        JS_ThrowTypeError(ctx, "FinalizationRegistry: cleanup must be callable");
         return JS_EXCEPTION;
+    }
     JSValue obj = js_create_from_ctor(ctx, new_target, JS_CLASS_FINALIZATION_REGISTRY);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -63343,7 +64020,7 @@ static JSValue js_finrec_register(JSContext *ctx, JSValueConst this_val,
     JSValueConst token = argc > 2 ? argv[2] : JS_UNDEFINED;
 
     if (!is_valid_weakref_target(target))
-        return JS_ThrowTypeError(ctx, "invalid target");
+        return JS_ThrowTypeError(ctx, "FinalizationRegistry.prototype.register: invalid target"); /* nodebuf: V8's text */
     if (js_same_value(ctx, target, this_val))
         return JS_UNDEFINED;
     if (!JS_IsUndefined(held_val) && js_same_value(ctx, target, held_val))

@@ -970,6 +970,9 @@ JS_EXTERN JSValue JS_NewArrayFrom(JSContext *ctx, int count,
 // and JS_GetProxyTarget instead, and remember that the target itself can
 // also be a proxy, ad infinitum
 JS_EXTERN bool JS_IsArray(JSValueConst val);
+// nodebuf: the function the `**` operator and Math.pow call (NULL: the C
+// library's pow); process-wide, set before any context runs code
+JS_EXTERN void JS_SetPowFunction(double (*pow_function)(double, double));
 // nodebuf: the elements of a dense Array with only plain data elements (the engine's
 // "fast array"), borrowed: |*count| values at |*values|, valid until the array is next
 // modified or any JS runs. Returns false (and touches nothing) for anything else. Runs no JS.

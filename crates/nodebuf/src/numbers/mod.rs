@@ -3,11 +3,9 @@
 //! are not, and prints radix fractions with its own digit rule). Installed into every context
 //! before any script runs, as native functions with V8's `name` and `length`.
 //!
-//! `toFixed`/`toPrecision`/`toExponential` keep QuickJS's exact conversions (V8's text) except
-//! where they fall back to the shortest digits, which QuickJS sometimes gets one digit longer
-//! than V8; `tests/numbers_differential.rs` checks all of them. The engine's own ToString
-//! (`String(x)`, `'' + x`, template literals) still has that flaw: fixing it needs a change
-//! inside QuickJS.
+//! The engine's own radix-10 ToString (`String(x)`, template literals, `JSON.stringify`,
+//! `toFixed`/`toPrecision`/`toExponential`) prints V8's shortest digits since engine patch
+//! `quickjs-0003` (docs/ENGINE-PATCHES.md), so only the radix conversion is replaced here.
 
 pub mod fdlibm;
 pub mod radix;
@@ -18,15 +16,26 @@ use rquickjs::convert::Coerced;
 use rquickjs::function::{Opt, Rest};
 use rquickjs::{Ctx, Function, Object, Result};
 
-/// The C library's `pow`, replaced for the whole process by V8's: QuickJS's `**` operator calls
-/// `pow` from C (after its own `(+-1) ** +-Infinity` check), and V8 computes `**` with the same
-/// function as `Math.pow`. The executable's definition is the one the linker binds QuickJS's
-/// call to. Rust code in this process that calls `f64::powf` gets it too (V8's pow is within
-/// one ulp, and gives `NaN` for `1 ** NaN` as JS does). Checked by `tests/numbers_differential.rs`
-/// (`**` against node).
-#[no_mangle]
-pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+/// V8's `pow` with the C calling convention the engine's hook takes.
+extern "C" fn v8_pow(x: f64, y: f64) -> f64 {
     fdlibm::pow(x, y)
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0007`: the function QuickJS's `**` operator and its own `Math.pow`
+    /// call (process-wide; the C library's `pow` itself is untouched).
+    fn JS_SetPowFunction(pow: Option<extern "C" fn(f64, f64) -> f64>);
+}
+
+/// Makes the engine compute `**` with V8's `pow` (V8 computes `**` with `Math.pow`'s function),
+/// once per process, before the first context runs code. Checked by
+/// `tests/numbers_differential.rs` (`**` against node).
+fn use_v8_pow_for_exponent_operator() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: the hook is a plain function pointer the engine reads on every `**`; it is written
+    // once, under `Once`, before any context of this process (main thread or worker, each of
+    // which passes through this `Once` first) evaluates code, so no read races the write.
+    ONCE.call_once(|| unsafe { JS_SetPowFunction(Some(v8_pow)) });
 }
 
 /// A one-argument `Math` function.
@@ -61,6 +70,7 @@ fn set_binary<'js>(
 
 /// Installs the V8-exact `Math` functions and `Number.prototype.toString` into `ctx`.
 pub fn install(ctx: &Ctx<'_>) -> Result<()> {
+    use_v8_pow_for_exponent_operator();
     let math: Object = ctx.globals().get("Math")?;
     let unary: [(&str, Unary); 19] = [
         ("acos", libm::acos),
@@ -98,15 +108,29 @@ pub fn install(ctx: &Ctx<'_>) -> Result<()> {
     install_number_prototype(ctx)
 }
 
-/// `Number.prototype.toString`/`toFixed`/`toExponential`/`toPrecision` with V8's texts. The
-/// methods are JS (`number_prototype.js`) so that the original functions they call are held
-/// where QuickJS's cycle collector sees them; the digits come from [`radix`] and [`shortest`].
+/// The installer script (`number_prototype.js`) compiled by build.rs without its source text.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/numbers_bytecode.rs"));
+}
+
+/// `Number.prototype.toString(radix)` with V8's texts (`number_prototype.js`); the digits come
+/// from [`radix`] and [`shortest`]. Loaded from bytecode that has no source text, so the method
+/// prints as V8's native one does; compiled from source only if the running engine refuses
+/// that bytecode (another engine version).
 fn install_number_prototype(ctx: &Ctx<'_>) -> Result<()> {
-    let mut options = EvalOptions::default();
-    options.strict = true;
-    options.filename = Some("node:internal/numbers".into());
-    let installer: Function =
-        ctx.eval_with_options(include_str!("number_prototype.js"), options)?;
+    let loaded = match compiled::BYTECODE.first() {
+        Some((_, bytes)) => nodebuf_js::bytecode::load(ctx, compiled::ENGINE, bytes)?,
+        None => None,
+    };
+    let installer: Function = match loaded {
+        Some(value) => value.get()?,
+        None => {
+            let mut options = EvalOptions::default();
+            options.strict = true;
+            options.filename = Some("node:internal/numbers".into());
+            ctx.eval_with_options(include_str!("number_prototype.js"), options)?
+        }
+    };
     let native = Object::new(ctx.clone())?;
     native.set(
         "radix",
@@ -118,9 +142,47 @@ fn install_number_prototype(ctx: &Ctx<'_>) -> Result<()> {
         "shortest",
         Function::new(ctx.clone(), shortest::number_to_string)?,
     )?;
-    native.set(
-        "exponentialShortest",
-        Function::new(ctx.clone(), shortest::to_exponential_shortest)?,
-    )?;
     installer.call((native,))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rquickjs::{Context, Runtime};
+
+    /// `**` gets V8's `pow` through the engine's hook (quickjs-0007), not by replacing the C
+    /// library's `pow` for the whole process: Rust's `powf` (the C library's) still gives its own
+    /// results where they differ from V8's, while the engine's `**` gives V8's.
+    #[test]
+    fn exponent_operator_is_v8s_and_the_process_pow_is_untouched() {
+        let rt = Runtime::new().expect("runtime");
+        let ctx = Context::full(&rt).expect("context");
+        ctx.with(|ctx| install(&ctx).expect("install"));
+        // Seeded inputs where the two functions disagree (V8's pow is within one ulp, the C
+        // library's is correctly rounded in practice).
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut differing = Vec::new();
+        for _ in 0..200_000 {
+            let (x, y) = (0.5 + next() * 4.0, next() * 100.0 - 50.0);
+            if fdlibm::pow(x, y).to_bits() != x.powf(y).to_bits() {
+                differing.push((x, y));
+            }
+        }
+        assert!(
+            !differing.is_empty(),
+            "no input where V8's pow and powf differ"
+        );
+        ctx.with(|ctx| {
+            for &(x, y) in differing.iter().take(100) {
+                let r: f64 = ctx.eval(format!("{x:?} ** {y:?}")).expect("eval");
+                assert_eq!(r.to_bits(), fdlibm::pow(x, y).to_bits(), "{x} ** {y}");
+            }
+        });
+    }
 }

@@ -1,6 +1,7 @@
 //! ECMAScript `Number::toString(x)` (radix 10) from the shortest round-trip digits, as V8
-//! prints it. QuickJS's own conversion picks one digit too many for some doubles whose
-//! significand is a power of two (`7.174648137343064e-43` prints as `7.1746481373430634e-43`);
+//! prints it, for native code that formats numbers into messages and for
+//! `Number.prototype.toString`. (Unpatched QuickJS picks one digit too many for some doubles
+//! whose significand is a power of two; engine patch quickjs-0005 fixes the engine's own.)
 //! Rust's float formatting gives the shortest digits that read back, closest to the value, which
 //! is V8's choice.
 
@@ -91,17 +92,6 @@ fn exponential(digits: &str, n: i32) -> String {
     out
 }
 
-/// `x.toExponential()` without a digit count: the shortest digits in exponential form (finite
-/// `x`).
-pub fn to_exponential_shortest(x: f64) -> String {
-    if x == 0.0 {
-        return "0e+0".into();
-    }
-    let (digits, n) = shortest_digits(x);
-    let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}{}", exponential(&digits, n))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,8 +114,6 @@ mod tests {
         assert_eq!(number_to_string(1e-7), "1e-7");
         assert_eq!(number_to_string(-1.5), "-1.5");
         assert_eq!(number_to_string(-0.0), "0");
-        assert_eq!(to_exponential_shortest(123.0), "1.23e+2");
-        assert_eq!(to_exponential_shortest(-0.0), "0e+0");
         // Exactly halfway between two 17-digit candidates: the even one.
         assert_eq!(number_to_string(2f64.powi(-25)), "2.9802322387695312e-8");
         assert_eq!(number_to_string(1643376261346290.25), "1643376261346290.2");

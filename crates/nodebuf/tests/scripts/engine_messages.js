@@ -2,6 +2,10 @@
 // BigInt conversion and detached buffers (nodebuf rewords the engine's texts: src/messages and
 // internal/errors). Each shape prints its result or error as node prints it.
 const ab = new ArrayBuffer(8);
+const callee = { a: {}, arr: [1], s: 'x', deep: {} };
+const index = 0;
+const notCallable = 1;
+const sym = Symbol('q');
 const shapes = [
   () => new Uint8Array(-1),
   () => new Uint8Array(2 ** 53),
@@ -109,6 +113,70 @@ const shapes = [
   () => String.fromCodePoint(0x110000),
   () => String.fromCodePoint(65, 66),
   () => [String.prototype.repeat.name, String.prototype.repeat.length, String.fromCodePoint.name, String.fromCodePoint.length].join(),
+  // Builtins print as V8's native functions, including the ones nodebuf replaced.
+  () => String(Number.prototype.toString),
+  () => String(Number.prototype.toFixed),
+  () => String(Number.prototype.toPrecision),
+  () => String(Number.prototype.toExponential),
+  () => String(Math.sin) + String(Math.pow) + String(Math.hypot),
+  () => String(Uint8Array) + String(BigInt) + String(DataView) + String(ArrayBuffer),
+  () => String(String.prototype.repeat) + String(String.fromCodePoint),
+  () => String(function f() {}.bind(null)),
+  () => String(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get),
+  () => String(Symbol.prototype[Symbol.toPrimitive]),
+  () => String(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get),
+  () => [Number.prototype.toString.name, Number.prototype.toString.length].join(),
+  // Number texts on the engine's own paths (shortest digits, powers of two).
+  () => [String(2 ** -140), `${2 ** -1000}`, '' + 2 ** 900, JSON.stringify([2 ** -1074, 2 ** 70])].join(),
+  () => [(2 ** -140).toExponential(), (2 ** -140).toPrecision(), (2 ** 80).toFixed(2), (-(2 ** 75)).toFixed()].join(),
+  () => Object.keys({ [2 ** -140]: 1, [2 ** 100]: 2 }).join(),
+  () => Number.prototype.toString.call('1'),
+  () => Number.prototype.toString.call(new Number(2 ** -140), 10),
+  () => (1).toString(37),
+  () => (1).toFixed(101),
+  () => (1).toPrecision(0),
+  () => (1).toExponential(-1),
+  () => [2 ** 0.5, 10 ** -5, (-8) ** (1 / 3), 1.1 ** 1000].join(),
+  // Calling what is not a function: V8 names the callee as the script wrote it.
+  () => undefined(), () => callee.x(), () => callee.a.b(), () => callee["a"](), () => callee['x y'](),
+  () => callee.arr[0](), () => callee.arr[index](), () => callee[index + 1](), () => notCallable(),
+  () => (0, callee.x)(), () => callee.x?.(), () => new callee.a(), () => new notCallable(), () => callee.s(),
+  () => (() => 1)()(), () => this.x(), () => globalThis.nope(), () => callee[sym](), () => callee.x(1, 2),
+  () => `${callee.x()}`, () => (callee.a).b(), () => callee . a . b (), () => callee.a[`k`](), () => callee[1.5](),
+  () => callee[-1](), () => callee[null](), () => new (callee.a)(), () => new callee.a.b(), () => null(),
+  () => 1(), () => "s"(), () => eval('callee.q()'), () => { class A { m() { return super.zz(); } } new A().m(); },
+  () => { async function g() {} g()(); }, () => callee?.a?.b(), () => callee.a.b``, () => callee.x`t`,
+  () => { const { z } = callee; z(); }, () => (index)(), () => callee['a'].b(), () => callee.x(...[1, 2]),
+  () => new callee.a(...[1]), () => callee.a.b(1).c(), () => callee.arr.map((v) => v.nope()),
+  () => { function inner() { return callee.deep.x(); } return inner(); },
+  () => new callee.a,
+  // A callback that is not a function: V8 names the value (without running its code).
+  () => [1].map(2), () => [1].map({}), () => [1].map('s'), () => [1].forEach(undefined), () => [1].filter(null),
+  () => [1].map(new Map()), () => [1].map(new Date(0)), () => [1].map(/x/g), () => [1].map(new Error('e')),
+  () => [1].map(Object.create(null)), () => [1].map(new (class Foo {})()), () => [1].map([1, 2]),
+  () => [1].map(new Uint8Array(2)), () => [1].map(Symbol('x')), () => [1].map(10n), () => [1].map(Math),
+  () => [1].map(new Proxy({}, {})), () => new Promise(1), () => [1].sort(1), () => new Uint8Array(1).sort({}),
+  () => [1].toSorted(1), () => [1].flatMap(1), () => Array.from([1], 3), () => { class A {} A(); },
+  () => Uint8Array.from.call({}, []), () => Uint8Array.of.call({}),
+  // %TypedArray%.prototype methods and getters on something else.
+  () => Uint8Array.prototype.fill.call({}, 1), () => Uint8Array.prototype.at.call([1], 0),
+  () => Uint8Array.prototype.join.call(1), () => Uint8Array.prototype.subarray.call({}),
+  () => Uint8Array.prototype.toSorted.call({}),
+  () => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get.call({}),
+  () => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer').get.call(1),
+  () => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset').get.call([]),
+  // Assigning a getter-only property in strict code.
+  () => { 'use strict'; const o = { get a() { return 1; } }; o.a = 2; },
+  () => { 'use strict'; class Y { get x() { return 1; } } new Y().x = 2; },
+  () => { 'use strict'; new URL('http://a').origin = 'x'; },
+  () => { 'use strict'; const s = Symbol('s'); const z = { get [s]() { return 1; } }; z[s] = 1; },
+  () => { 'use strict'; const z = { get 1() { return 1; } }; z[1] = 1; },
+  () => { const o = { get a() { return 1; } }; o.a = 2; return o.a; },
+  // Map/Set forEach name the callback's type; weak references their targets.
+  ...[1, 'x', {}, undefined, null, Symbol('s'), 1n, true].flatMap((v) => [
+    () => new Map([[1, 1]]).forEach(v), () => new Set([1]).forEach(v), () => new FinalizationRegistry(v),
+  ]),
+  () => new WeakRef(1), () => new FinalizationRegistry(() => {}).register(1),
 ];
 for (const [i, f] of shapes.entries()) {
   let line;
