@@ -135,6 +135,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("nodebuf:retention", include_str!("retention.js")),
     ("stream/web", include_str!("streams/web.js")),
+    ("internal/readline/interface", include_str!("readline.js")),
+    ("readline", include_str!("readline_public.js")),
+    ("readline/promises", include_str!("readline_promises.js")),
     (
         "internal/streams/web-adapters",
         include_str!("streams/web-adapters.js"),
