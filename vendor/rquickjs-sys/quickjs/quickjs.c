@@ -392,6 +392,10 @@ struct JSRuntime {
     void *host_promise_rejection_tracker_opaque;
 
     struct list_head job_list; /* list of JSJobEntry.link */
+    /* nodebuf: the embedder's value for the code running now (JS_SetContinuationData); each
+       job runs with the value current when it was enqueued, promise reaction jobs with the
+       value current when the reaction was registered (then/await) */
+    JSValue continuation_data;
 
     bool module_normalize_has_attr;
     union {
@@ -1074,6 +1078,7 @@ typedef struct JSJobEntry {
     struct list_head link;
     JSContext *ctx;
     JSJobFunc *job_func;
+    JSValue continuation_data;
     int argc;
     JSValue argv[];
 } JSJobEntry;
@@ -2344,6 +2349,7 @@ JSRuntime *JS_NewRuntime2(const JSMallocFunctions *mf, void *opaque)
     init_list_head(&rt->string_list);
 #endif
     init_list_head(&rt->job_list);
+    rt->continuation_data = JS_UNDEFINED;
 
     if (JS_InitAtoms(rt))
         goto fail;
@@ -2491,8 +2497,9 @@ void JS_SetSharedArrayBufferFunctions(JSRuntime *rt,
 }
 
 /* return 0 if OK, < 0 if exception */
-int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func,
-                  int argc, JSValueConst *argv)
+static int enqueue_job_with_continuation(JSContext *ctx, JSJobFunc *job_func,
+                                         int argc, JSValueConst *argv,
+                                         JSValueConst continuation_data)
 {
     JSRuntime *rt = ctx->rt;
     JSJobEntry *e;
@@ -2505,12 +2512,33 @@ int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func,
         return -1;
     e->ctx = ctx;
     e->job_func = job_func;
+    e->continuation_data = js_dup(continuation_data);
     e->argc = argc;
     for(i = 0; i < argc; i++) {
         e->argv[i] = js_dup(argv[i]);
     }
     list_add_tail(&e->link, &rt->job_list);
     return 0;
+}
+
+int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func,
+                  int argc, JSValueConst *argv)
+{
+    return enqueue_job_with_continuation(ctx, job_func, argc, argv,
+                                         ctx->rt->continuation_data);
+}
+
+JSValue JS_GetContinuationData(JSContext *ctx)
+{
+    return js_dup(ctx->rt->continuation_data);
+}
+
+void JS_SetContinuationData(JSContext *ctx, JSValueConst val)
+{
+    JSRuntime *rt = ctx->rt;
+    JSValue old = rt->continuation_data;
+    rt->continuation_data = js_dup(val);
+    JS_FreeValue(ctx, old);
 }
 
 bool JS_IsJobPending(JSRuntime *rt)
@@ -2544,7 +2572,14 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
     e = list_entry(rt->job_list.next, JSJobEntry, link);
     list_del(&e->link);
     ctx = e->ctx;
-    res = e->job_func(e->ctx, e->argc, vc(e->argv));
+    {
+        /* the job runs with its own continuation value; the caller's comes back after */
+        JSValue saved = rt->continuation_data;
+        rt->continuation_data = e->continuation_data;
+        res = e->job_func(e->ctx, e->argc, vc(e->argv));
+        JS_FreeValue(ctx, rt->continuation_data);
+        rt->continuation_data = saved;
+    }
     for(i = 0; i < e->argc; i++)
         JS_FreeValue(ctx, e->argv[i]);
     if (JS_IsException(res))
@@ -2654,9 +2689,12 @@ void JS_FreeRuntime(JSRuntime *rt)
         JSJobEntry *e = list_entry(el, JSJobEntry, link);
         for(i = 0; i < e->argc; i++)
             JS_FreeValueRT(rt, e->argv[i]);
+        JS_FreeValueRT(rt, e->continuation_data);
         js_free_rt(rt, e);
     }
     init_list_head(&rt->job_list);
+    JS_FreeValueRT(rt, rt->continuation_data);
+    rt->continuation_data = JS_UNDEFINED;
 
     JS_RunGC(rt);
 
@@ -55518,6 +55556,7 @@ typedef struct JSPromiseReactionData {
     struct list_head link; /* not used in promise_reaction_job */
     JSValue resolving_funcs[2];
     JSValue handler;
+    JSValue continuation_data; /* current when the reaction was registered */
 } JSPromiseReactionData;
 
 JSPromiseStateEnum JS_PromiseState(JSContext *ctx, JSValueConst promise)
@@ -55585,6 +55624,7 @@ static void promise_reaction_data_free(JSRuntime *rt,
     JS_FreeValueRT(rt, rd->resolving_funcs[0]);
     JS_FreeValueRT(rt, rd->resolving_funcs[1]);
     JS_FreeValueRT(rt, rd->handler);
+    JS_FreeValueRT(rt, rd->continuation_data);
     js_free_rt(rt, rd);
 }
 
@@ -55688,7 +55728,8 @@ static void fulfill_or_reject_promise(JSContext *ctx, JSValueConst promise,
         args[2] = rd->handler;
         args[3] = js_bool(is_reject);
         args[4] = value;
-        JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+        enqueue_job_with_continuation(ctx, promise_reaction_job, 5, args,
+                                      rd->continuation_data);
         list_del(&rd->link);
         promise_reaction_data_free(ctx->rt, rd);
     }
@@ -55897,6 +55938,7 @@ static void js_promise_mark(JSRuntime *rt, JSValueConst val,
             JS_MarkValue(rt, rd->resolving_funcs[0], mark_func);
             JS_MarkValue(rt, rd->resolving_funcs[1], mark_func);
             JS_MarkValue(rt, rd->handler, mark_func);
+            JS_MarkValue(rt, rd->continuation_data, mark_func);
         }
     }
     JS_MarkValue(rt, s->promise_result, mark_func);
@@ -56494,6 +56536,7 @@ static __exception int perform_promise_then(JSContext *ctx,
         if (!JS_IsFunction(ctx, handler))
             handler = JS_UNDEFINED;
         rd->handler = js_dup(handler);
+        rd->continuation_data = js_dup(ctx->rt->continuation_data);
         rd_array[i] = rd;
     }
 
@@ -56510,7 +56553,8 @@ static __exception int perform_promise_then(JSContext *ctx,
         args[2] = rd->handler;
         args[3] = js_bool(i);
         args[4] = s->promise_result;
-        JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+        enqueue_job_with_continuation(ctx, promise_reaction_job, 5, args,
+                                      rd->continuation_data);
         for(i = 0; i < 2; i++)
             promise_reaction_data_free(ctx->rt, rd_array[i]);
     }

@@ -2,6 +2,7 @@
 //! `name.js` the JS half. [`SOURCES`] maps each module id (`fs`, `internal/inspect`, ...) to its
 //! JS source; the bootstrap loads them lazily on first `require`.
 
+pub mod async_context;
 pub mod child_process;
 pub mod crypto;
 pub mod encoding;

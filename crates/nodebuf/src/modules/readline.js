@@ -352,7 +352,7 @@ Interface.prototype[kNormalWrite] = function (chunk) {
 
 /**
  * `for await (const line of rl)`: the lines, buffered from the moment the iterator is made;
- * the input is paused past 1024 unread lines and resumed when they are read; ends at 'close',
+ * the input is paused past 1024 unread lines and resumed when all are read; ends at 'close',
  * throws the input's 'error'. `return()` (a `break`) closes the interface.
  */
 Interface.prototype[Symbol.asyncIterator] = function () {
@@ -377,7 +377,7 @@ function makeLineIterator(rl) {
       return;
     }
     queue.push(line);
-    if (queue.length - head >= kIteratorHighWaterMark && !pausedByUs) {
+    if (queue.length - head > kIteratorHighWaterMark && !pausedByUs) {
       pausedByUs = true;
       rl.pause();
     }
@@ -431,6 +431,13 @@ function makeLineIterator(rl) {
       while (waiting.length > 0) waiting.shift().resolve({ value: undefined, done: true });
       rl.close();
       return Promise.resolve({ value: undefined, done: true });
+    },
+    // What Node's iterator reports of its buffering: unread lines, the marks, paused or not.
+    [Symbol.for('nodejs.watermarkData')]: {
+      get size() { return queue.length - head; },
+      get low() { return 1; },
+      get high() { return kIteratorHighWaterMark; },
+      get isPaused() { return pausedByUs; },
     },
   }, AsyncIteratorPrototype);
 }

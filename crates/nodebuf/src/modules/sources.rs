@@ -137,6 +137,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("stream/web", include_str!("streams/web.js")),
     ("internal/readline/interface", include_str!("readline.js")),
     ("readline", include_str!("readline_public.js")),
+    ("internal/async_context", include_str!("async_context.js")),
+    ("async_hooks", include_str!("async_hooks.js")),
     ("readline/promises", include_str!("readline_promises.js")),
     (
         "internal/streams/web-adapters",

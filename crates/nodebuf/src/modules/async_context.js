@@ -1,0 +1,187 @@
+// `internal/async_context`: the async context the runner carries from where work is scheduled
+// to where it runs, for `async_hooks`. A frame is { id, trigger, resource, stores }: the async
+// id and trigger id `executionAsyncId()`/`triggerAsyncId()` report, the resource
+// `executionAsyncResource()` returns, and the AsyncLocalStorage values (a Map, or null).
+//
+// Where frames travel:
+// - promises and `await`: the engine (patch quickjs-0003) keeps the current frame and runs each
+//   reaction with the frame current at `then`/`await` time (like V8's continuation-preserved
+//   embedder data, which Node's AsyncContextFrame uses);
+// - process.nextTick, timers, setImmediate, queueMicrotask: the event loop asks `init` for a
+//   new frame when the work is queued (a new async id, triggered by the current one, carrying
+//   the current stores) and enters it around the callback;
+// - AsyncResource: its frame is made at construction and entered by `runInAsyncScope`.
+// Nothing is tracked until `async_hooks` is first required (`start()`); before that the loop
+// schedules work without frames, as Node runs without async hooks.
+'use strict';
+
+const getFrame = native.getAsyncFrame;
+const setFrame = native.setAsyncFrame;
+const ReflectApply = Reflect.apply;
+
+/** `executionAsyncResource()` at the top level and in promise callbacks: one plain object. */
+const topLevelResource = {};
+const topFrame = { __proto__: null, id: 1, trigger: 0, resource: topLevelResource, stores: null };
+
+let tracking = false;
+// Ids handed out so far (Node's main script is 1; its start-up uses a few more).
+let lastId = 1;
+// Set while the loop runs promise jobs; `scopesInJobs` counts frames entered explicitly since.
+let inJobs = false;
+let scopesInJobs = 0;
+// The frames entered by `enter`, restored by `exit`.
+const entered = [];
+// AsyncLocalStorages disabled now: work queued meanwhile does not inherit their values.
+const disabledStorages = new Set();
+// Enabled createHook callbacks, by kind.
+const hooks = { init: [], before: [], after: [], destroy: [], promiseResolve: [] };
+
+/** The current frame. */
+function current() {
+  const frame = getFrame();
+  return frame === undefined ? topFrame : frame;
+}
+
+/** The frame `executionAsyncId()` and friends describe: promise callbacks have none (id 0). */
+function executing() {
+  if (inJobs && scopesInJobs === 0) return null;
+  return current();
+}
+
+function newAsyncId() {
+  return ++lastId;
+}
+
+// Runs the hooks of one kind; an exception in a hook is fatal, as in Node.
+function emit(kind, args) {
+  const list = hooks[kind];
+  if (list.length === 0) return;
+  try {
+    for (const hook of list.slice()) ReflectApply(hook.fn, hook.owner, args);
+  } catch (err) {
+    require('internal/loop').fatal(err);
+  }
+}
+
+/**
+ * A new frame for work queued now: a fresh id triggered by the current id (or `trigger`),
+ * the current stores, `resource` as its resource; emits `init(id, type, trigger, resource)`.
+ */
+function init(type, resource, trigger = undefined) {
+  const from = current();
+  const frame = {
+    __proto__: null,
+    id: newAsyncId(),
+    trigger: trigger === undefined ? (executing() === null ? 0 : from.id) : trigger,
+    resource,
+    stores: disabledStorages.size === 0 ? from.stores : withoutDisabled(from.stores),
+  };
+  if (hooks.init.length > 0) emit('init', [frame.id, type, frame.trigger, resource]);
+  return frame;
+}
+
+function withoutDisabled(stores) {
+  if (stores === null) return null;
+  let kept = null;
+  for (const [storage, value] of stores) {
+    if (disabledStorages.has(storage)) continue;
+    if (kept === null) kept = new Map();
+    kept.set(storage, value);
+  }
+  return kept;
+}
+
+/** Makes `frame` current (remembering the one it replaces) and emits `before(id)`. */
+function enter(frame) {
+  entered.push(getFrame());
+  setFrame(frame);
+  if (inJobs) scopesInJobs++;
+  if (hooks.before.length > 0) emit('before', [frame.id]);
+}
+
+/** Emits `after(id)` and brings back the frame `enter` replaced. */
+function exit(frame) {
+  if (hooks.after.length > 0) emit('after', [frame.id]);
+  if (inJobs) scopesInJobs--;
+  setFrame(entered.pop());
+}
+
+/** Emits `destroy(id)` for a frame whose work is done. */
+function destroy(frame) {
+  if (hooks.destroy.length > 0) emit('destroy', [frame.id]);
+}
+
+/** Runs `fn` with `frame` entered. */
+function runIn(frame, fn, thisArg, args) {
+  enter(frame);
+  try {
+    return ReflectApply(fn, thisArg, args);
+  } finally {
+    exit(frame);
+  }
+}
+
+/** Replaces the current frame by one whose stores are `stores` (same ids and resource). */
+function replaceStores(stores) {
+  const from = current();
+  setFrame({ __proto__: null, id: from.id, trigger: from.trigger, resource: from.resource, stores });
+}
+
+/** Called by the loop around its promise-job checkpoint: callbacks there have async id 0. */
+function runJobs(run) {
+  const outerInJobs = inJobs;
+  const outerScopes = scopesInJobs;
+  inJobs = true;
+  scopesInJobs = 0;
+  try {
+    run();
+  } finally {
+    inJobs = outerInJobs;
+    scopesInJobs = outerScopes;
+  }
+}
+
+/** Turns tracking on (the first `require('async_hooks')`). */
+function start() {
+  if (tracking) return;
+  tracking = true;
+  require('internal/loop').setAsyncContext(module.exports);
+}
+
+function addHook(owner, callbacks) {
+  for (const kind of Object.keys(hooks)) {
+    if (typeof callbacks[kind] === 'function' && !hooks[kind].some((h) => h.owner === owner)) {
+      hooks[kind].push({ owner, fn: callbacks[kind] });
+    }
+  }
+}
+
+function removeHook(owner) {
+  for (const kind of Object.keys(hooks)) {
+    hooks[kind] = hooks[kind].filter((h) => h.owner !== owner);
+  }
+}
+
+/** Where an AsyncResource keeps its frame. */
+const kFrame = Symbol('kAsyncFrame');
+
+module.exports = {
+  kFrame,
+  disabledStorages,
+  topFrame,
+  topLevelResource,
+  current,
+  executing,
+  newAsyncId,
+  init,
+  enter,
+  exit,
+  destroy,
+  runIn,
+  replaceStores,
+  runJobs,
+  start,
+  addHook,
+  removeHook,
+  emit,
+};
