@@ -396,3 +396,15 @@ module.exports = {
   skip,
   spawnPromisified,
 };
+
+// `isMainThread`: false inside a worker (worker_threads loaded only when asked).
+Object.defineProperty(module.exports, 'isMainThread', {
+  enumerable: true,
+  get() {
+    try {
+      return require('worker_threads').isMainThread;
+    } catch {
+      return true;
+    }
+  },
+});

@@ -15,6 +15,8 @@
 // schedules work without frames, as Node runs without async hooks.
 'use strict';
 
+const { makeNodeError } = require('internal/errors');
+
 const getFrame = native.getAsyncFrame;
 const setFrame = native.setAsyncFrame;
 const ReflectApply = Reflect.apply;
@@ -59,8 +61,18 @@ function emit(kind, args) {
   try {
     for (const hook of list.slice()) ReflectApply(hook.fn, hook.owner, args);
   } catch (err) {
-    require('internal/loop').fatal(err);
+    hookFailed(err);
   }
+}
+
+// As Node: an exception in a hook skips 'uncaughtException': its stack (a non-error becomes
+// `Error: <value>`) goes to stderr and the process exits with 1 after 'exit' listeners.
+function hookFailed(err) {
+  const isError = err !== null && typeof err === 'object' && typeof err.stack === 'string';
+  native.writeErr(`${isError ? err.stack : new Error(String(err)).stack}\n`);
+  process.exitCode = 1;
+  const loop = require('internal/loop');
+  native.exit(loop.exit());
 }
 
 /**
@@ -68,6 +80,9 @@ function emit(kind, args) {
  * the current stores, `resource` as its resource; emits `init(id, type, trigger, resource)`.
  */
 function init(type, resource, trigger = undefined) {
+  if (hooks.init.length > 0 && (typeof type !== 'string' || type.length === 0)) {
+    throw makeNodeError(TypeError, 'ERR_ASYNC_TYPE', `Invalid name for async "type": ${type}`);
+  }
   const from = current();
   const frame = {
     __proto__: null,

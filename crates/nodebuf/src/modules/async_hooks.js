@@ -163,6 +163,15 @@ class AsyncLocalStorage {
     }
   }
 
+  /**
+   * Node's hook for copying a value onto a new resource: `resource`'s value under this
+   * storage's `kResourceStore` becomes `triggerResource`'s (while enabled). The runner carries
+   * values in frames and does not call it itself.
+   */
+  _propagate(resource, triggerResource) {
+    if (this.enabled) resource[this.kResourceStore] = triggerResource[this.kResourceStore];
+  }
+
   /** `enterWith(store)`: makes `store` the value for the rest of the current execution. */
   enterWith(store) {
     this._enable();
