@@ -10,6 +10,7 @@ module.exports = {
   clearScreenDown: rl.clearScreenDown,
   createInterface: rl.createInterface,
   cursorTo: rl.cursorTo,
+  emitKeypressEvents: require('internal/readline/keys').emitKeypressEvents,
   moveCursor: rl.moveCursor,
 };
 Object.defineProperty(module.exports, 'promises', {
