@@ -71,6 +71,7 @@ fn build_native<'js>(
     module_loader::install(ctx, &native)?;
     modules::string_decoder::install(ctx, &native)?;
     modules::async_context::install(ctx, &native)?;
+    modules::tty::install(ctx, &native)?;
     modules::crypto::install(ctx, &native)?;
     modules::messaging::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;

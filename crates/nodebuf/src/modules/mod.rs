@@ -12,6 +12,7 @@ pub mod os;
 pub mod process;
 pub mod retention;
 pub mod string_decoder;
+pub mod tty;
 pub mod url;
 pub mod vm;
 pub mod worker_threads;
