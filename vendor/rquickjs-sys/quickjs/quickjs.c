@@ -55660,7 +55660,31 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc,
             res = js_dup(arg);
         }
     } else {
+        /* nodebuf: tell the promise hook which promise's reaction runs (the promise `then`
+           derived, found through its resolve function); `await` reactions have none */
+        JSRuntime *rt = ctx->rt;
+        JSValueConst derived = JS_UNDEFINED;
+        if (rt->promise_hook && JS_VALUE_GET_TAG(argv[0]) == JS_TAG_OBJECT) {
+            JSObject *fp = JS_VALUE_GET_OBJ(argv[0]);
+            if (fp->class_id == JS_CLASS_PROMISE_RESOLVE_FUNCTION &&
+                fp->u.promise_function_data)
+                derived = fp->u.promise_function_data->promise;
+        }
+        if (!JS_IsUndefined(derived))
+            rt->promise_hook(ctx, JS_PROMISE_HOOK_BEFORE, derived, JS_UNDEFINED,
+                             rt->promise_hook_opaque);
         res = JS_Call(ctx, handler, JS_UNDEFINED, 1, &arg);
+        if (!JS_IsUndefined(derived) && rt->promise_hook) {
+            /* the hook runs JS: keep the handler's exception aside meanwhile */
+            JSValue thrown = JS_UNDEFINED;
+            bool threw = JS_IsException(res);
+            if (threw)
+                thrown = JS_GetException(ctx);
+            rt->promise_hook(ctx, JS_PROMISE_HOOK_AFTER, derived, JS_UNDEFINED,
+                             rt->promise_hook_opaque);
+            if (threw)
+                JS_Throw(ctx, thrown);
+        }
     }
     is_reject = JS_IsException(res);
     if (is_reject) {

@@ -173,6 +173,7 @@ fn run_thread(
         }
     });
     REJECTION_HOOK.with(|slot| slot.borrow_mut().take());
+    modules::async_context::clear();
     module_loader::clear();
     code
 }

@@ -169,12 +169,90 @@ function addHook(owner, callbacks) {
       hooks[kind].push({ owner, fn: callbacks[kind] });
     }
   }
+  updatePromiseHooks();
 }
 
 function removeHook(owner) {
   for (const kind of Object.keys(hooks)) {
     hooks[kind] = hooks[kind].filter((h) => h.owner !== owner);
   }
+  updatePromiseHooks();
+}
+
+// --- promises as resources -----------------------------------------------------------------
+// As in Node, promises get async ids (type PROMISE) only while something needs them: a hook
+// with init/before/after/promiseResolve, or an enabled AsyncLocalStorage. Then the engine's
+// promise hook reports each promise's creation, each run of a `then` reaction (the callback
+// runs with the derived promise as its resource) and each fulfilment. `await` continuations
+// are not promise reactions the engine can name, so they keep the id of their caller's frame.
+
+const promiseFrames = new WeakMap();
+let storagesNeedingPromises = 0;
+let promiseHooksOn = false;
+// The promise frames `before` entered, so `after` leaves the same one.
+const promiseScopes = [];
+
+function promiseFrameOf(promise, parent) {
+  let frame = promiseFrames.get(promise);
+  if (frame !== undefined) return frame;
+  const from = current();
+  const parentFrame = parent === undefined ? undefined : promiseFrames.get(parent);
+  const running = executing();
+  frame = {
+    __proto__: null,
+    id: newAsyncId(),
+    trigger: parentFrame !== undefined ? parentFrame.id : (running === null ? 0 : running.id),
+    resource: promise,
+    stores: from.stores,
+  };
+  promiseFrames.set(promise, frame);
+  return frame;
+}
+
+function onPromiseEvent(kind, promise, parent) {
+  switch (kind) {
+    case 0: {
+      const frame = promiseFrameOf(promise, parent);
+      if (hooks.init.length > 0) emit('init', [frame.id, 'PROMISE', frame.trigger, promise]);
+      break;
+    }
+    case 1: {
+      const known = promiseFrameOf(promise, undefined);
+      // The reaction runs with the values current where it was registered (the engine's
+      // frame now), under the promise's own ids.
+      const from = current();
+      const frame = { __proto__: null, id: known.id, trigger: known.trigger, resource: promise, stores: from.stores };
+      promiseScopes.push(frame);
+      enter(frame);
+      break;
+    }
+    case 2: {
+      const frame = promiseScopes.pop();
+      if (frame !== undefined) exit(frame);
+      break;
+    }
+    case 3: {
+      const frame = promiseFrames.get(promise);
+      if (frame !== undefined && hooks.promiseResolve.length > 0) emit('promiseResolve', [frame.id]);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function updatePromiseHooks() {
+  const wanted = storagesNeedingPromises > 0 || hooks.init.length > 0 || hooks.before.length > 0 ||
+    hooks.after.length > 0 || hooks.promiseResolve.length > 0;
+  if (wanted === promiseHooksOn) return;
+  promiseHooksOn = wanted;
+  native.setPromiseHook(wanted ? onPromiseEvent : undefined);
+}
+
+/** An AsyncLocalStorage was enabled (+1) or disabled (-1): promises get ids while any is. */
+function storageEnabled(delta) {
+  storagesNeedingPromises += delta;
+  updatePromiseHooks();
 }
 
 /** Where an AsyncResource keeps its frame. */
@@ -198,5 +276,6 @@ module.exports = {
   start,
   addHook,
   removeHook,
+  storageEnabled,
   emit,
 };

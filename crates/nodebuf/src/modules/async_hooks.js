@@ -147,6 +147,7 @@ class AsyncLocalStorage {
     if (this.enabled) {
       this.enabled = false;
       context.disabledStorages.add(this);
+      context.storageEnabled(-1);
       const stores = context.current().stores;
       if (stores !== null && stores.has(this)) {
         const next = new Map(stores);
@@ -160,6 +161,7 @@ class AsyncLocalStorage {
     if (!this.enabled) {
       this.enabled = true;
       context.disabledStorages.delete(this);
+      context.storageEnabled(1);
     }
   }
 
