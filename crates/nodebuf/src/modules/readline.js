@@ -457,11 +457,12 @@ function cursorTo(stream, x, y, callback) {
   checkCallback(callback);
   if (NumberIsNaN(x)) throw codes.ERR_INVALID_ARG_VALUE('x', x);
   if (NumberIsNaN(y)) throw codes.ERR_INVALID_ARG_VALUE('y', y);
-  if (stream === null || stream === undefined) {
+  // Nothing to do without a stream or without any number to go to.
+  if (stream === null || stream === undefined || (typeof x !== 'number' && typeof y !== 'number')) {
     if (typeof callback === 'function') process.nextTick(callback, null);
     return true;
   }
-  if (typeof y === 'number' && typeof x !== 'number') throw ERR_INVALID_CURSOR_POS();
+  if (typeof x !== 'number') throw ERR_INVALID_CURSOR_POS();
   const data = typeof y !== 'number' ? `${CSI}${x + 1}G` : `${CSI}${y + 1};${x + 1}H`;
   return stream.write(data, callback);
 }

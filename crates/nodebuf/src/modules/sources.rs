@@ -137,6 +137,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("stream/web", include_str!("streams/web.js")),
     ("internal/readline/interface", include_str!("readline.js")),
     ("internal/readline/keys", include_str!("readline_keys.js")),
+    ("internal/readline/utils", include_str!("readline_utils.js")),
     ("readline", include_str!("readline_public.js")),
     ("internal/async_context", include_str!("async_context.js")),
     ("async_hooks", include_str!("async_hooks.js")),

@@ -95,3 +95,14 @@ const out2 = new Writable({ write(c, e, cb) { console.log('out', JSON.stringify(
   rl.close();
 })();
 }, 60);
+setTimeout(() => {
+  // cursorTo's argument rules: no number at all writes nothing; a row needs a column.
+  const w3 = new (require('stream').Writable)();
+  w3.write = function write(d, cb) { console.log('w3', JSON.stringify(d), typeof cb); return 'r'; };
+  for (const args of [['a'], ['a', 'b'], [1, 'a'], [undefined], [], [1.5], [-3, 0]]) {
+    console.log(JSON.stringify(args), readline.cursorTo(w3, ...args));
+  }
+  try { readline.cursorTo(w3, 'a', 1); } catch (e) { console.log(e.code, e.message); }
+  try { readline.cursorTo(w3, 1, 1, null); } catch (e) { console.log(e.code); }
+  readline.cursorTo(null, 1, 1, (err) => console.log('cb', err));
+}, 90);
