@@ -137,25 +137,34 @@ function constructInterface(self, input, output, completer, terminal) {
   self[kPaused] = false;
   self[kClosed] = false;
   self[kLineIterator] = undefined;
+  self[kSubstringSearch] = null;
   self[kDecoder] = new StringDecoder('utf8');
 
-  const ondata = (data) => self[kNormalWrite](data);
-  const onend = () => {
-    const rest = self[kLineBuffer];
-    if (typeof rest === 'string' && rest.length > 0) self.emit('line', rest);
-    self.close();
-  };
   const onerror = (err) => self.emit('error', err);
-  // Interactive terminals are handled by the same line splitter: keypress decoding and line
-  // editing (Node's raw-mode path) are not part of this runner (see docs/ARCHITECTURE.md).
   input.on('error', onerror);
-  input.on('data', ondata);
-  input.on('end', onend);
-  self[kDetach] = () => {
-    input.removeListener('data', ondata);
-    input.removeListener('error', onerror);
-    input.removeListener('end', onend);
-  };
+  if (self.terminal) {
+    // Keypresses edit the line in place (internal/readline/terminal).
+    self[kTerminalHooks] = terminalHooks(self, input);
+    const stop = terminalMode().startTerminal(self, input, self[kTerminalHooks]);
+    self[kDetach] = () => {
+      stop();
+      input.removeListener('error', onerror);
+    };
+  } else {
+    const ondata = (data) => self[kNormalWrite](data);
+    const onend = () => {
+      const rest = self[kLineBuffer];
+      if (typeof rest === 'string' && rest.length > 0) self.emit('line', rest);
+      self.close();
+    };
+    input.on('data', ondata);
+    input.on('end', onend);
+    self[kDetach] = () => {
+      input.removeListener('data', ondata);
+      input.removeListener('error', onerror);
+      input.removeListener('end', onend);
+    };
+  }
   self.once('close', () => self[kDetach]());
 
   if (signal !== undefined) {
@@ -168,6 +177,33 @@ function constructInterface(self, input, output, completer, terminal) {
     }
   }
   input.resume();
+}
+
+const kTerminalHooks = Symbol('kTerminalHooks');
+const kSubstringSearch = Symbol('kSubstringSearch');
+
+function terminalMode() {
+  return require('internal/readline/terminal');
+}
+
+// What terminal mode needs from the Interface: its output helpers, prompt, line delivery,
+// raw mode on the input, and the \r-then-\n timing.
+function terminalHooks(rl, input) {
+  return {
+    write: (text) => rl[kWriteToOutput](text),
+    prompt: () => rl[kPrompt],
+    moveCursor: (dx, dy) => moveCursor(rl.output, dx, dy),
+    cursorTo: (x, y) => cursorTo(rl.output, x, y),
+    clearScreenDown: () => clearScreenDown(rl.output),
+    onLine: (line) => rl[kOnLine](line),
+    setRawMode: (mode) => {
+      if (typeof input.setRawMode === 'function') input.setRawMode(mode);
+    },
+    search: () => rl[kSubstringSearch],
+    setSearch: (value) => { rl[kSubstringSearch] = value; },
+    sawReturnAt: () => rl[kSawReturnAt],
+    setSawReturnAt: (value) => { rl[kSawReturnAt] = value; },
+  };
 }
 
 const kNormalWrite = Symbol('_normalWrite');
@@ -200,10 +236,18 @@ Interface.prototype.getPrompt = function getPrompt() {
   return this[kPrompt];
 };
 
-/** `rl.prompt()`: resumes a paused interface and writes the prompt to the output. */
-Interface.prototype.prompt = function prompt() {
+/**
+ * `rl.prompt([preserveCursor])`: resumes a paused interface and shows the prompt (in terminal
+ * mode the prompt and line are redrawn, the cursor at the start unless preserved).
+ */
+Interface.prototype.prompt = function prompt(preserveCursor) {
   if (this[kPaused]) this.resume();
-  this[kWriteToOutput](this[kPrompt]);
+  if (this.terminal && process.env.TERM !== 'dumb') {
+    if (!preserveCursor) this.cursor = 0;
+    terminalMode().refreshLine(this, this[kTerminalHooks]);
+  } else {
+    this[kWriteToOutput](this[kPrompt]);
+  }
 };
 
 /**
@@ -270,10 +314,11 @@ Interface.prototype.resume = function resume() {
   return this;
 };
 
-/** `rl.write(data)`: feeds `data` as if it came from the input (resuming first). */
-Interface.prototype.write = function write(data) {
+/** `rl.write(data[, key])`: feeds `data` (or a key) as if it came from the input. */
+Interface.prototype.write = function write(data, key) {
   if (this[kPaused]) this.resume();
-  this[kNormalWrite](data);
+  if (this.terminal) terminalMode().ttyWrite(this, this[kTerminalHooks], data, key);
+  else this[kNormalWrite](data);
 };
 
 /**
@@ -283,21 +328,25 @@ Interface.prototype.write = function write(data) {
 Interface.prototype.close = function close() {
   if (this[kClosed]) return;
   this.pause();
+  if (this.terminal) this[kTerminalHooks].setRawMode(false);
   this[kClosed] = true;
   this.emit('close');
 };
 
 /** `rl.clearLine()`: ends the output's current line (`\r\n`) and empties the line. */
 Interface.prototype.clearLine = function clearLine() {
+  // Past the end of the line first, so the new line starts below all of it.
+  if (this.terminal) terminalMode().moveCursorBy(this, this[kTerminalHooks], +Infinity);
   this[kWriteToOutput]('\r\n');
   this.line = '';
   this.cursor = 0;
+  this.prevRows = 0;
 };
 
 /** `rl.getCursorPos()`: `{ rows, cols }` of the cursor after the prompt and line. */
 Interface.prototype.getCursorPos = function getCursorPos() {
-  const text = this[kPrompt] + this.line.slice(0, this.cursor === undefined ? 0 : this.cursor);
-  return { rows: 0, cols: text.length };
+  if (this.cursor === undefined) return terminalMode().displayPos(this, this[kPrompt]);
+  return terminalMode().cursorPos(this, this[kPrompt]);
 };
 
 Interface.prototype[kWriteToOutput] = function (text) {

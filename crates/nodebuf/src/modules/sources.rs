@@ -138,6 +138,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/readline/interface", include_str!("readline.js")),
     ("internal/readline/keys", include_str!("readline_keys.js")),
     ("internal/readline/utils", include_str!("readline_utils.js")),
+    (
+        "internal/readline/terminal",
+        include_str!("readline_terminal.js"),
+    ),
     ("readline", include_str!("readline_public.js")),
     ("internal/async_context", include_str!("async_context.js")),
     ("async_hooks", include_str!("async_hooks.js")),
