@@ -125,7 +125,17 @@ function constructInterface(self, input, output, completer, terminal) {
   self.historySize = historySize;
   self.removeHistoryDuplicates = !!removeHistoryDuplicates;
   self.crlfDelay = crlfDelay ? MathMax(kMinCrlfDelay, crlfDelay) : kMinCrlfDelay;
-  self.completer = completer;
+  // As Node: a one-argument completer returns its result; it is wrapped to the callback form.
+  self.completer = completer === undefined || completer.length === 2 ? completer : function completerWrapper(text, cb) {
+    let value;
+    try {
+      value = completer(text);
+    } catch (err) {
+      cb(err);
+      return;
+    }
+    cb(null, value);
+  };
   self[kPrompt] = '';
   self.setPrompt(prompt);
   self.terminal = !!terminal;
@@ -181,6 +191,7 @@ function constructInterface(self, input, output, completer, terminal) {
 
 const kTerminalHooks = Symbol('kTerminalHooks');
 const kSubstringSearch = Symbol('kSubstringSearch');
+const kPreviousKey = Symbol('_previousKey');
 
 function terminalMode() {
   return require('internal/readline/terminal');
@@ -199,6 +210,8 @@ function terminalHooks(rl, input) {
     setRawMode: (mode) => {
       if (typeof input.setRawMode === 'function') input.setRawMode(mode);
     },
+    previousKey: () => rl[kPreviousKey],
+    setPreviousKey: (key) => { rl[kPreviousKey] = key; },
     search: () => rl[kSubstringSearch],
     setSearch: (value) => { rl[kSubstringSearch] = value; },
     sawReturnAt: () => rl[kSawReturnAt],

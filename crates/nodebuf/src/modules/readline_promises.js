@@ -13,7 +13,34 @@ function abortModule() {
 }
 
 /** `readline/promises`' Interface: the same reader; `question` returns a promise. */
+// A completer for the promise Interface may return a promise of its result.
+function promiseCompleter(completer) {
+  if (typeof completer !== 'function' || completer.length === 2) return completer;
+  return function completerWrapper(text, cb) {
+    let value;
+    try {
+      value = completer(text);
+    } catch (err) {
+      cb(err);
+      return;
+    }
+    if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
+      value.then((result) => cb(null, result), cb);
+    } else {
+      cb(null, value);
+    }
+  };
+}
+
 class Interface extends base.Interface {
+  constructor(input, output, completer, terminal) {
+    if (input !== null && input !== undefined && input.input) {
+      super({ ...input, completer: promiseCompleter(input.completer) });
+    } else {
+      super(input, output, promiseCompleter(completer), terminal);
+    }
+  }
+
   /**
    * `rl.question(query[, { signal }])`: resolves with the next line; an abort rejects with
    * AbortError (cause: the signal's reason) and cancels the question; after `close()` the

@@ -255,6 +255,81 @@ function historyMove(rl, hooks, step) {
   refreshLine(rl, hooks);
 }
 
+// The longest text every string starts with.
+function commonPrefix(strings) {
+  if (strings.length === 0) return '';
+  if (strings.length === 1) return strings[0];
+  const sorted = strings.slice().sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  let i = 0;
+  while (i < first.length && first[i] === last[i]) i++;
+  return first.slice(0, i);
+}
+
+/**
+ * Tab: asks the completer for `[completions, completeOn]` about the text before the cursor;
+ * completes their common prefix, and on a second Tab in a row lists them in columns as wide as
+ * the longest plus two (one per row when the output width is unknown), then redraws.
+ */
+function tabComplete(rl, hooks, lastKeypressWasTab) {
+  rl.pause();
+  const before = rl.line.slice(0, rl.cursor);
+  rl.completer(before, (err, value) => {
+    rl.resume();
+    if (err) return;
+    showCompletions(rl, hooks, lastKeypressWasTab, value);
+  });
+}
+
+function showCompletions(rl, hooks, lastKeypressWasTab, value) {
+  // Anything but an array pair (a promise from a classic Interface's completer) completes
+  // nothing, as in Node.
+  if (value === null || value === undefined) return;
+  const completions = value[0];
+  const completeOn = value[1];
+  if (!completions || completions.length === 0) return;
+  const prefix = commonPrefix(completions.filter((entry) => entry !== ''));
+  if (prefix.startsWith(completeOn) && prefix.length > completeOn.length) {
+    insertString(rl, hooks, prefix.slice(completeOn.length));
+    return;
+  }
+  if (!completeOn.startsWith(prefix)) {
+    rl.line = rl.line.slice(0, rl.cursor - completeOn.length) + prefix + rl.line.slice(rl.cursor);
+    rl.cursor = rl.cursor - completeOn.length + prefix.length;
+    refreshLine(rl, hooks);
+    return;
+  }
+  if (!lastKeypressWasTab) return;
+  const widths = completions.map((entry) => displayPos({ columns: Infinity, tabSize: rl.tabSize }, entry).cols);
+  const width = Math.max(...widths) + 2;
+  let maxColumns = Math.floor(rl.columns / width) || 1;
+  if (maxColumns === Infinity) maxColumns = 1;
+  let text = '\r\n';
+  let column = 0;
+  let padding = 0;
+  for (let i = 0; i < completions.length; i++) {
+    const entry = completions[i];
+    if (entry === '' || column === maxColumns) {
+      text += '\r\n';
+      column = 0;
+      padding = 0;
+    } else {
+      text += ' '.repeat(padding);
+    }
+    if (entry !== '') {
+      text += entry;
+      padding = width - widths[i];
+      column++;
+    } else {
+      text += '\r\n';
+    }
+  }
+  if (column !== 0) text += '\r\n\r\n';
+  hooks.write(text);
+  refreshLine(rl, hooks);
+}
+
 /** Submits the line: history, a new output line, then the question callback or 'line'. */
 function submitLine(rl, hooks) {
   const line = addHistory(rl);
@@ -264,7 +339,9 @@ function submitLine(rl, hooks) {
 
 /** Handles one keypress in terminal mode. */
 function ttyWrite(rl, hooks, s, key) {
+  const previousKey = hooks.previousKey();
   key = key || {};
+  hooks.setPreviousKey(key);
   // Up/Down start (or continue) a search for history entries beginning with the text before
   // the cursor; any other key ends it.
   if ((key.name === 'up' || key.name === 'down') && !key.ctrl && !key.meta && !key.shift) {
@@ -394,6 +471,13 @@ function ttyWrite(rl, hooks, s, key) {
     case 'down':
       historyMove(rl, hooks, -1);
       break;
+    case 'tab':
+      if (typeof rl.completer === 'function' && rl.isCompletionEnabled) {
+        tabComplete(rl, hooks, previousKey !== undefined && previousKey.name === 'tab');
+        break;
+      }
+    // Without a completer (or inside a paste) a Tab is text.
+    // falls through
     default:
       if (typeof s === 'string' && s) {
         const lines = s.split(/\r\n|\n|\r/);
