@@ -290,7 +290,17 @@ function removeImmediate(immediate) {
   releaseFrame(immediate);
 }
 
+// Set by internal/async_context while destroy hooks are queued: run before the immediates
+// (Node's native immediates come first) and never keeps the loop alive.
+let destroyFlush = null;
+
 function runImmediates() {
+  if (destroyFlush !== null) {
+    const flush = destroyFlush;
+    destroyFlush = null;
+    flush();
+    runTicks();
+  }
   const batch = immediates;
   immediates = [];
   for (const immediate of batch) {
@@ -369,6 +379,7 @@ module.exports = {
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
   setAsyncContext: (context) => { asyncContext = context; },
+  setDestroyFlush: (flush) => { destroyFlush = flush; },
   releaseFrame,
   setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },

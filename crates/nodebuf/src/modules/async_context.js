@@ -121,9 +121,35 @@ function exit(frame) {
   setFrame(entered.pop());
 }
 
-/** Emits `destroy(id)` for a frame whose work is done. */
+// As Node, `destroy` hooks run in batches: ids queue up and are reported at the start of the
+// loop's next check (immediates) phase.
+// Ids queued by a destroy hook itself are reported in the same batch.
+let destroyQueue = [];
+let flushingDestroyed = false;
+
+function flushDestroyed() {
+  flushingDestroyed = true;
+  try {
+    while (destroyQueue.length > 0) {
+      const ids = destroyQueue;
+      destroyQueue = [];
+      for (const id of ids) emit('destroy', [id]);
+    }
+  } finally {
+    flushingDestroyed = false;
+  }
+}
+
+/** Queues `destroy(id)` for a frame whose work is done. */
 function destroy(frame) {
-  if (hooks.destroy.length > 0) emit('destroy', [frame.id]);
+  if (hooks.destroy.length === 0) return;
+  if (destroyQueue.length === 0 && !flushingDestroyed) require('internal/loop').setDestroyFlush(flushDestroyed);
+  destroyQueue.push(frame.id);
+}
+
+/** Whether any enabled hook has a `destroy` callback. */
+function hasDestroyHooks() {
+  return hooks.destroy.length > 0;
 }
 
 /** Runs `fn` with `frame` entered. */
@@ -270,6 +296,7 @@ module.exports = {
   enter,
   exit,
   destroy,
+  hasDestroyHooks,
   runIn,
   replaceStores,
   runJobs,

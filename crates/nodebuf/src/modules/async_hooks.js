@@ -15,6 +15,19 @@ const kDestroyed = Symbol('kDestroyed');
 
 context.start();
 
+let registry = null;
+// The FinalizationRegistry reporting `destroy` for collected AsyncResources.
+function collectedResources() {
+  if (registry === null) {
+    registry = new FinalizationRegistry((state) => {
+      if (state.destroyed) return;
+      state.destroyed = true;
+      context.destroy({ id: state.id });
+    });
+  }
+  return registry;
+}
+
 function ERR_INVALID_ASYNC_ID(name, value) {
   return makeNodeError(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid ${name} value: ${value}`);
 }
@@ -46,8 +59,10 @@ class AsyncResource {
   constructor(type, options = {}) {
     validateString(type, 'type');
     let trigger = options;
+    let requireManualDestroy = false;
     if (typeof options !== 'number') {
       trigger = options.triggerAsyncId === undefined ? undefined : options.triggerAsyncId;
+      requireManualDestroy = !!options.requireManualDestroy;
     }
     if (trigger !== undefined && (!Number.isSafeInteger(trigger) || trigger < -1)) {
       throw ERR_INVALID_ASYNC_ID('triggerAsyncId', trigger);
@@ -56,6 +71,11 @@ class AsyncResource {
     this[asyncIdSymbol] = frame.id;
     this[triggerAsyncIdSymbol] = frame.trigger;
     Object.defineProperty(this, kFrame, { value: frame, writable: false, configurable: true, enumerable: false });
+    // As Node: while destroy hooks exist, a resource nobody destroys by hand reports `destroy`
+    // when it is collected (the state kept for that does not reference the resource).
+    const state = { id: frame.id, destroyed: false };
+    Object.defineProperty(this, kDestroyed, { value: state, configurable: true, enumerable: false });
+    if (!requireManualDestroy && context.hasDestroyHooks()) collectedResources().register(this, state);
   }
 
   /** Calls `fn` with `thisArg` and `args` inside this resource's context. */
@@ -63,12 +83,11 @@ class AsyncResource {
     return context.runIn(this[kFrame], fn, thisArg, args);
   }
 
-  /** Emits the `destroy` hook (once); returns the resource. */
+  /** Queues the `destroy` hook for this resource; returns the resource. */
   emitDestroy() {
-    if (this[kDestroyed] !== true) {
-      Object.defineProperty(this, kDestroyed, { value: true, configurable: true, enumerable: false });
-      context.destroy(this[kFrame]);
-    }
+    // Reported every time it is called (as in Node); only collection checks the flag.
+    this[kDestroyed].destroyed = true;
+    context.destroy(this[kFrame]);
     return this;
   }
 
