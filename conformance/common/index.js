@@ -255,6 +255,11 @@ function skip(msg) {
   process.exit(0);
 }
 
+/** Skips the test when TERM is `dumb` (terminals that cannot take escape sequences). */
+function skipIfDumbTerminal() {
+  if (process.env.TERM === 'dumb') skip('skipping - dumb terminal');
+}
+
 // ---------------------------------------------------------------------------
 // Error-message helpers
 
@@ -364,6 +369,7 @@ function spawnPromisified(...args) {
 }
 
 module.exports = {
+  skipIfDumbTerminal,
   allowGlobals,
   enoughTestMem,
   expectsError,
@@ -390,3 +396,15 @@ module.exports = {
   skip,
   spawnPromisified,
 };
+
+// `isMainThread`: false inside a worker (worker_threads loaded only when asked).
+Object.defineProperty(module.exports, 'isMainThread', {
+  enumerable: true,
+  get() {
+    try {
+      return require('worker_threads').isMainThread;
+    } catch {
+      return true;
+    }
+  },
+});

@@ -19,15 +19,68 @@ let exiting = false;
 let eventSource = null;
 // Where a worker sends its uncaught errors instead of printing them.
 let fatalHook = null;
+// internal/async_context once `async_hooks` is loaded: then every tick, timer, immediate and
+// queueMicrotask callback gets an async frame when queued and runs inside it.
+let asyncContext = null;
+const kAsyncFrame = Symbol('kAsyncFrame');
+
+// Gives a timer or immediate its frame the first time it is queued (a refreshed timer keeps
+// its id, as in Node).
+function attachFrame(owner, type) {
+  if (asyncContext === null || owner[kAsyncFrame] !== undefined) return;
+  Object.defineProperty(owner, kAsyncFrame, {
+    value: asyncContext.init(type, owner), writable: true, configurable: true, enumerable: false,
+  });
+}
+
+/** Emits `destroy` for a cleared timer or immediate that had a frame (once). */
+function releaseFrame(owner) {
+  const frame = owner[kAsyncFrame];
+  if (frame === undefined || frame === null || asyncContext === null) return;
+  owner[kAsyncFrame] = null;
+  asyncContext.destroy(frame);
+}
+
+// Runs `fn(...args)` inside `frame` when there is one; an exception goes to `fatal`.
+function runCallback(frame, fn, thisArg, args) {
+  if (frame === undefined || frame === null) {
+    try {
+      Reflect.apply(fn, thisArg, args);
+    } catch (err) {
+      fatal(err);
+    }
+    return;
+  }
+  asyncContext.enter(frame);
+  try {
+    Reflect.apply(fn, thisArg, args);
+  } catch (err) {
+    fatal(err);
+  } finally {
+    asyncContext.exit(frame);
+  }
+}
 
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   if (exiting) return;
-  ticks.push({ callback, args });
+  const tick = { callback, args, frame: undefined };
+  if (asyncContext !== null) tick.frame = asyncContext.init('TickObject', tick);
+  ticks.push(tick);
 }
 
 function queueMicrotask(callback) {
   if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  if (asyncContext !== null) {
+    // Node runs each queued microtask as an AsyncResource('Microtask').
+    const { AsyncResource } = require('async_hooks');
+    const resource = new AsyncResource('Microtask', { requireManualDestroy: true });
+    Promise.resolve().then(() => {
+      runCallback(resource[asyncContext.kFrame], callback, undefined, []);
+      resource.emitDestroy();
+    });
+    return;
+  }
   Promise.resolve().then(() => {
     try {
       callback();
@@ -39,7 +92,8 @@ function queueMicrotask(callback) {
 
 function runMicrotasks() {
   try {
-    native.runMicrotasks();
+    if (asyncContext !== null) asyncContext.runJobs(native.runMicrotasks);
+    else native.runMicrotasks();
   } catch (err) {
     fatal(err);
   }
@@ -50,11 +104,16 @@ function runTicks() {
   do {
     while (tickHead < ticks.length) {
       const tick = ticks[tickHead++];
-      try {
-        if (tick.args.length === 0) tick.callback();
-        else tick.callback(...tick.args);
-      } catch (err) {
-        fatal(err);
+      if (tick.frame !== undefined) {
+        runCallback(tick.frame, tick.callback, undefined, tick.args);
+        asyncContext.destroy(tick.frame);
+      } else {
+        try {
+          if (tick.args.length === 0) tick.callback();
+          else tick.callback(...tick.args);
+        } catch (err) {
+          fatal(err);
+        }
       }
       if (tickHead > 1024 && tickHead * 2 > ticks.length) {
         ticks.splice(0, tickHead);
@@ -182,6 +241,7 @@ function now() {
 }
 
 function addTimer(timer) {
+  attachFrame(timer, 'Timeout');
   timer._seq = timerSeq++;
   // Like libuv, timers start at the loop's cached time, so timers created in one callback
   // with equal delays are due together.
@@ -207,41 +267,47 @@ function runTimers() {
   while (timerList.length > 0 && timerList[0]._when <= loopTime) {
     const timer = timerList.shift();
     timer._active = false;
-    try {
-      timer._onTimeout(...timer._args);
-    } catch (err) {
-      fatal(err);
-    }
+    runCallback(timer[kAsyncFrame], timer._onTimeout, timer, timer._args);
     if (timer._repeat !== null && !timer._destroyed) {
       timer._idleTimeout = timer._repeat;
       timer._active = true;
       addTimer(timer);
     } else {
       timer._destroyed = true;
+      releaseFrame(timer);
     }
     runTicks();
   }
 }
 
 function addImmediate(immediate) {
+  attachFrame(immediate, 'Immediate');
   immediates.push(immediate);
 }
 
 function removeImmediate(immediate) {
   immediate._destroyed = true;
+  releaseFrame(immediate);
 }
 
+// Set by internal/async_context while destroy hooks are queued: run before the immediates
+// (Node's native immediates come first) and never keeps the loop alive.
+let destroyFlush = null;
+
 function runImmediates() {
+  if (destroyFlush !== null) {
+    const flush = destroyFlush;
+    destroyFlush = null;
+    flush();
+    runTicks();
+  }
   const batch = immediates;
   immediates = [];
   for (const immediate of batch) {
     if (immediate._destroyed) continue;
     immediate._destroyed = true;
-    try {
-      immediate._onImmediate(...immediate._args);
-    } catch (err) {
-      fatal(err);
-    }
+    runCallback(immediate[kAsyncFrame], immediate._onImmediate, immediate, immediate._args);
+    releaseFrame(immediate);
     runTicks();
   }
 }
@@ -312,6 +378,9 @@ module.exports = {
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
+  setAsyncContext: (context) => { asyncContext = context; },
+  setDestroyFlush: (flush) => { destroyFlush = flush; },
+  releaseFrame,
   setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },
 };

@@ -17,7 +17,9 @@ builtinIds.add('buffer');
 if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/errors');
   builtinIds.add('internal/test/binding');
-  for (const id of Object.keys(native.sources)) if (id.startsWith('internal/streams/')) builtinIds.add(id);
+  for (const id of Object.keys(native.sources)) {
+    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/')) builtinIds.add(id);
+  }
 }
 // Builtins that need the `node:` prefix.
 const prefixOnly = new Set(['test']);

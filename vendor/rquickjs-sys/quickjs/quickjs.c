@@ -392,6 +392,10 @@ struct JSRuntime {
     void *host_promise_rejection_tracker_opaque;
 
     struct list_head job_list; /* list of JSJobEntry.link */
+    /* nodebuf: the embedder's value for the code running now (JS_SetContinuationData); each
+       job runs with the value current when it was enqueued, promise reaction jobs with the
+       value current when the reaction was registered (then/await) */
+    JSValue continuation_data;
 
     bool module_normalize_has_attr;
     union {
@@ -1084,6 +1088,7 @@ typedef struct JSJobEntry {
     struct list_head link;
     JSContext *ctx;
     JSJobFunc *job_func;
+    JSValue continuation_data;
     int argc;
     JSValue argv[];
 } JSJobEntry;
@@ -2354,6 +2359,7 @@ JSRuntime *JS_NewRuntime2(const JSMallocFunctions *mf, void *opaque)
     init_list_head(&rt->string_list);
 #endif
     init_list_head(&rt->job_list);
+    rt->continuation_data = JS_UNDEFINED;
 
     if (JS_InitAtoms(rt))
         goto fail;
@@ -2501,8 +2507,9 @@ void JS_SetSharedArrayBufferFunctions(JSRuntime *rt,
 }
 
 /* return 0 if OK, < 0 if exception */
-int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func,
-                  int argc, JSValueConst *argv)
+static int enqueue_job_with_continuation(JSContext *ctx, JSJobFunc *job_func,
+                                         int argc, JSValueConst *argv,
+                                         JSValueConst continuation_data)
 {
     JSRuntime *rt = ctx->rt;
     JSJobEntry *e;
@@ -2515,12 +2522,33 @@ int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func,
         return -1;
     e->ctx = ctx;
     e->job_func = job_func;
+    e->continuation_data = js_dup(continuation_data);
     e->argc = argc;
     for(i = 0; i < argc; i++) {
         e->argv[i] = js_dup(argv[i]);
     }
     list_add_tail(&e->link, &rt->job_list);
     return 0;
+}
+
+int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func,
+                  int argc, JSValueConst *argv)
+{
+    return enqueue_job_with_continuation(ctx, job_func, argc, argv,
+                                         ctx->rt->continuation_data);
+}
+
+JSValue JS_GetContinuationData(JSContext *ctx)
+{
+    return js_dup(ctx->rt->continuation_data);
+}
+
+void JS_SetContinuationData(JSContext *ctx, JSValueConst val)
+{
+    JSRuntime *rt = ctx->rt;
+    JSValue old = rt->continuation_data;
+    rt->continuation_data = js_dup(val);
+    JS_FreeValue(ctx, old);
 }
 
 bool JS_IsJobPending(JSRuntime *rt)
@@ -2554,7 +2582,14 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
     e = list_entry(rt->job_list.next, JSJobEntry, link);
     list_del(&e->link);
     ctx = e->ctx;
-    res = e->job_func(e->ctx, e->argc, vc(e->argv));
+    {
+        /* the job runs with its own continuation value; the caller's comes back after */
+        JSValue saved = rt->continuation_data;
+        rt->continuation_data = e->continuation_data;
+        res = e->job_func(e->ctx, e->argc, vc(e->argv));
+        JS_FreeValue(ctx, rt->continuation_data);
+        rt->continuation_data = saved;
+    }
     for(i = 0; i < e->argc; i++)
         JS_FreeValue(ctx, e->argv[i]);
     if (JS_IsException(res))
@@ -2664,9 +2699,12 @@ void JS_FreeRuntime(JSRuntime *rt)
         JSJobEntry *e = list_entry(el, JSJobEntry, link);
         for(i = 0; i < e->argc; i++)
             JS_FreeValueRT(rt, e->argv[i]);
+        JS_FreeValueRT(rt, e->continuation_data);
         js_free_rt(rt, e);
     }
     init_list_head(&rt->job_list);
+    JS_FreeValueRT(rt, rt->continuation_data);
+    rt->continuation_data = JS_UNDEFINED;
 
     JS_RunGC(rt);
 
@@ -56189,6 +56227,7 @@ typedef struct JSPromiseReactionData {
     struct list_head link; /* not used in promise_reaction_job */
     JSValue resolving_funcs[2];
     JSValue handler;
+    JSValue continuation_data; /* current when the reaction was registered */
 } JSPromiseReactionData;
 
 JSPromiseStateEnum JS_PromiseState(JSContext *ctx, JSValueConst promise)
@@ -56256,6 +56295,7 @@ static void promise_reaction_data_free(JSRuntime *rt,
     JS_FreeValueRT(rt, rd->resolving_funcs[0]);
     JS_FreeValueRT(rt, rd->resolving_funcs[1]);
     JS_FreeValueRT(rt, rd->handler);
+    JS_FreeValueRT(rt, rd->continuation_data);
     js_free_rt(rt, rd);
 }
 
@@ -56291,7 +56331,31 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc,
             res = js_dup(arg);
         }
     } else {
+        /* nodebuf: tell the promise hook which promise's reaction runs (the promise `then`
+           derived, found through its resolve function); `await` reactions have none */
+        JSRuntime *rt = ctx->rt;
+        JSValueConst derived = JS_UNDEFINED;
+        if (rt->promise_hook && JS_VALUE_GET_TAG(argv[0]) == JS_TAG_OBJECT) {
+            JSObject *fp = JS_VALUE_GET_OBJ(argv[0]);
+            if (fp->class_id == JS_CLASS_PROMISE_RESOLVE_FUNCTION &&
+                fp->u.promise_function_data)
+                derived = fp->u.promise_function_data->promise;
+        }
+        if (!JS_IsUndefined(derived))
+            rt->promise_hook(ctx, JS_PROMISE_HOOK_BEFORE, derived, JS_UNDEFINED,
+                             rt->promise_hook_opaque);
         res = JS_Call(ctx, handler, JS_UNDEFINED, 1, &arg);
+        if (!JS_IsUndefined(derived) && rt->promise_hook) {
+            /* the hook runs JS: keep the handler's exception aside meanwhile */
+            JSValue thrown = JS_UNDEFINED;
+            bool threw = JS_IsException(res);
+            if (threw)
+                thrown = JS_GetException(ctx);
+            rt->promise_hook(ctx, JS_PROMISE_HOOK_AFTER, derived, JS_UNDEFINED,
+                             rt->promise_hook_opaque);
+            if (threw)
+                JS_Throw(ctx, thrown);
+        }
     }
     is_reject = JS_IsException(res);
     if (is_reject) {
@@ -56359,7 +56423,8 @@ static void fulfill_or_reject_promise(JSContext *ctx, JSValueConst promise,
         args[2] = rd->handler;
         args[3] = js_bool(is_reject);
         args[4] = value;
-        JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+        enqueue_job_with_continuation(ctx, promise_reaction_job, 5, args,
+                                      rd->continuation_data);
         list_del(&rd->link);
         promise_reaction_data_free(ctx->rt, rd);
     }
@@ -56568,6 +56633,7 @@ static void js_promise_mark(JSRuntime *rt, JSValueConst val,
             JS_MarkValue(rt, rd->resolving_funcs[0], mark_func);
             JS_MarkValue(rt, rd->resolving_funcs[1], mark_func);
             JS_MarkValue(rt, rd->handler, mark_func);
+            JS_MarkValue(rt, rd->continuation_data, mark_func);
         }
     }
     JS_MarkValue(rt, s->promise_result, mark_func);
@@ -57168,6 +57234,7 @@ static __exception int perform_promise_then(JSContext *ctx,
         if (!JS_IsFunction(ctx, handler))
             handler = JS_UNDEFINED;
         rd->handler = js_dup(handler);
+        rd->continuation_data = js_dup(ctx->rt->continuation_data);
         rd_array[i] = rd;
     }
 
@@ -57184,7 +57251,8 @@ static __exception int perform_promise_then(JSContext *ctx,
         args[2] = rd->handler;
         args[3] = js_bool(i);
         args[4] = s->promise_result;
-        JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+        enqueue_job_with_continuation(ctx, promise_reaction_job, 5, args,
+                                      rd->continuation_data);
         for(i = 0; i < 2; i++)
             promise_reaction_data_free(ctx->rt, rd_array[i]);
     }

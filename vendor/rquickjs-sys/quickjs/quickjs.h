@@ -1196,6 +1196,12 @@ typedef void JSPromiseHook(JSContext *ctx, JSPromiseHookType type,
 JS_EXTERN void JS_SetPromiseHook(JSRuntime *rt, JSPromiseHook promise_hook,
                                  void *opaque);
 
+/* nodebuf: an embedder value that follows the code that runs: jobs run with the value that
+   was current when they were enqueued, promise reactions (then, await) with the value current
+   when they were registered; the previous value comes back when a job returns. */
+JS_EXTERN JSValue JS_GetContinuationData(JSContext *ctx);
+JS_EXTERN void JS_SetContinuationData(JSContext *ctx, JSValueConst val);
+
 /* is_handled = true means that the rejection is handled */
 typedef void JSHostPromiseRejectionTracker(JSContext *ctx, JSValueConst promise,
                                            JSValueConst reason,

@@ -71,6 +71,8 @@ fn build_native<'js>(
     modules::url::install(ctx, &native)?;
     module_loader::install(ctx, &native)?;
     modules::string_decoder::install(ctx, &native)?;
+    modules::async_context::install(ctx, &native)?;
+    modules::tty::install(ctx, &native)?;
     modules::crypto::install(ctx, &native)?;
     modules::messaging::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;
@@ -172,6 +174,7 @@ fn run_thread(
         }
     });
     REJECTION_HOOK.with(|slot| slot.borrow_mut().take());
+    modules::async_context::clear();
     module_loader::clear();
     code
 }

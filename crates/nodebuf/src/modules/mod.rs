@@ -2,6 +2,7 @@
 //! `name.js` the JS half. [`SOURCES`] maps each module id (`fs`, `internal/inspect`, ...) to its
 //! JS source; the bootstrap loads them lazily on first `require`.
 
+pub mod async_context;
 pub mod child_process;
 pub mod crypto;
 pub mod encoding;
@@ -11,6 +12,7 @@ pub mod os;
 pub mod process;
 pub mod retention;
 pub mod string_decoder;
+pub mod tty;
 pub mod url;
 pub mod vm;
 pub mod worker_threads;

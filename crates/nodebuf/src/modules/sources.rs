@@ -135,6 +135,18 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("nodebuf:retention", include_str!("retention.js")),
     ("stream/web", include_str!("streams/web.js")),
+    ("internal/readline/interface", include_str!("readline.js")),
+    ("internal/readline/keys", include_str!("readline_keys.js")),
+    ("internal/readline/utils", include_str!("readline_utils.js")),
+    (
+        "internal/readline/terminal",
+        include_str!("readline_terminal.js"),
+    ),
+    ("readline", include_str!("readline_public.js")),
+    ("internal/async_context", include_str!("async_context.js")),
+    ("async_hooks", include_str!("async_hooks.js")),
+    ("tty", include_str!("tty.js")),
+    ("readline/promises", include_str!("readline_promises.js")),
     (
         "internal/streams/web-adapters",
         include_str!("streams/web-adapters.js"),

@@ -112,6 +112,7 @@ function clearTimeout(timer) {
     timer._destroyed = true;
     timer._active = false;
     loop.removeTimer(timer);
+    loop.releaseFrame(timer);
     byId.delete(timer._id);
   }
 }

@@ -28,7 +28,6 @@ function createWritableStdioStream(fd, writeBytes) {
   stream.fd = fd;
   stream._type = 'fs';
   stream._isStdio = true;
-  stream.isTTY = false;
   stream.destroySoon = stream.destroy;
   // Node never closes the process's stdout/stderr descriptors when the stream ends.
   stream._destroy = function (err, cb) {
@@ -36,7 +35,9 @@ function createWritableStdioStream(fd, writeBytes) {
   };
   stream.hasColors = () => false;
   stream.getColorDepth = () => 1;
-  return stream;
+  // A terminal descriptor makes it a tty.WriteStream (isTTY, columns/rows, colours); pipes
+  // and files leave isTTY undefined, as in Node.
+  return native.tty.isatty(fd) ? require('tty').internals.adoptStdioStream(stream, fd) : stream;
 }
 
 /** A Readable on fd 0. */
@@ -67,11 +68,10 @@ function createStdinStream() {
     },
   });
   stream.fd = 0;
-  stream.isTTY = false;
   stream._destroy = function (err, cb) {
     cb(err);
   };
-  return stream;
+  return native.tty.isatty(0) ? require('tty').internals.adoptStdinStream(stream, 0) : stream;
 }
 
 module.exports = { createWritableStdioStream, createStdinStream };
