@@ -4,7 +4,7 @@
 // `executionAsyncResource()` returns, and the AsyncLocalStorage values (a Map, or null).
 //
 // Where frames travel:
-// - promises and `await`: the engine (patch quickjs-0003) keeps the current frame and runs each
+// - promises and `await`: the engine (patch quickjs-0009) keeps the current frame and runs each
 //   reaction with the frame current at `then`/`await` time (like V8's continuation-preserved
 //   embedder data, which Node's AsyncContextFrame uses);
 // - process.nextTick, timers, setImmediate, queueMicrotask: the event loop asks `init` for a

@@ -4,7 +4,7 @@
 // where the engine's GC sees it; compiled at build time without its source text (build.rs), so
 // `String(Number.prototype.toString)` is `function toString() { [native code] }` as in V8.
 // The other formatters (`toFixed`, `toExponential`, `toPrecision`) are the engine's own: with
-// engine patch quickjs-0003 they print V8's digits. Evaluated once per context.
+// engine patch quickjs-0005 they print V8's digits. Evaluated once per context.
 (function installNumberPrototype(native) {
   'use strict';
   const proto = Number.prototype;
