@@ -208,10 +208,33 @@
     }
     return fillBytes(this, value, offset, end, encoding);
   }
+  // Node's swap16/32/64 for a receiver whose `length` a script defined (the natives take
+  // every other receiver): one read of `this.length`, Node's JS loop of element swaps below
+  // 128 (192 for swap32/64), the swap of the real bytes above (which throws where Node's native would abort on a
+  // real length that is no multiple of the width).
+  function swapGeneral(bits) {
+    const len = this.length;
+    const size = bits / 8;
+    if (len % size !== 0) throw binding.invalidBufferSize(bits);
+    if (len < (bits === 16 ? 128 : 192)) {
+      for (let i = 0; i < len; i += size) {
+        for (let a = i, b = i + size - 1; a < b; a++, b--) {
+          const x = this[a];
+          this[a] = this[b];
+          this[b] = x;
+        }
+      }
+      return this;
+    }
+    return bits === 16 ? swapBytes16(this) : bits === 32 ? swapBytes32(this) : swapBytes64(this);
+  }
   const fast = binding.makeFast(FastBuffer, {
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
-    fill: fillGeneral,
+    fill: fillGeneral, swap: swapGeneral,
   }, slabHook);
+  const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
+  const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);
+  const swapBytes64 = Function.prototype.call.bind(fast.swapBytes64);
   // `fillBytes(receiver, ...args)`: the declared fill on the real bytes (bound now, so a
   // replaced Function.prototype.call changes nothing).
   const fillBytes = Function.prototype.call.bind(fast.fillBytes);
@@ -385,9 +408,13 @@
     // Built natively when Node's loop below could observe nothing (no user `length`).
     const bytes = binding.jsonData(this, typedArrayLength);
     if (bytes !== undefined) return { type: 'Buffer', data: bytes };
-    const data = new Array(this.length);
-    for (let i = 0; i < this.length; i++) data[i] = this[i];
-    return { type: 'Buffer', data };
+    // Node's loop, reads of `this.length` included (one to test, one to size, one per step).
+    if (this.length > 0) {
+      const data = new Array(this.length);
+      for (let i = 0; i < this.length; ++i) data[i] = this[i];
+      return { type: 'Buffer', data };
+    }
+    return { type: 'Buffer', data: [] };
   }, 0);
   method('subarray', fast.subarray, 2);
   // Node's slice is `this.subarray(start, end)` (the native calls it, or our subarray directly).

@@ -697,6 +697,11 @@ fn out_of_bounds(ctx: Ctx<'_>) -> Result<Value<'_>> {
     crate::node_error_to_js(&ctx, &NodeError::out_of_buffer_bounds(None))
 }
 
+/// `ERR_INVALID_BUFFER_SIZE` for a swap of `bits` (the JS half's Node-algorithm swaps).
+fn invalid_buffer_size(ctx: Ctx<'_>, bits: u32) -> Result<Value<'_>> {
+    crate::node_error_to_js(&ctx, &NodeError::invalid_buffer_size(bits))
+}
+
 /// Whether `value` is an ArrayBuffer or SharedArrayBuffer of any realm.
 fn is_any_array_buffer<'js>(ctx: Ctx<'js>, value: Value<'js>) -> bool {
     raw::array_buffer_kind(&ctx, &value).is_some()
@@ -834,7 +839,7 @@ fn concat_plain<'js>(
 /// Whether reading `obj.length` calls `getter` and nothing else: the first object on `obj`'s
 /// prototype chain with an own `length` has `getter` as its accessor, and no object on the way
 /// is a Proxy (whose traps are JS). Runs no JS.
-fn length_is<'js>(ctx: &Ctx<'js>, obj: &Value<'js>, getter: &Value<'js>) -> bool {
+pub(crate) fn length_is<'js>(ctx: &Ctx<'js>, obj: &Value<'js>, getter: &Value<'js>) -> bool {
     let Some(atom) = state::with(ctx, |st| st.atoms.length) else {
         return false;
     };
@@ -915,6 +920,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("concatListError", concat_list_error);
     f!("setInspect", set_inspect);
     f!("outOfBounds", out_of_bounds);
+    f!("invalidBufferSize", invalid_buffer_size);
     f!("isAnyArrayBuffer", is_any_array_buffer);
     f!("getPoolSize", pool_size);
     f!("setPoolSize", set_pool_size);

@@ -185,3 +185,45 @@ pub fn byte_length_as_node_js_reads_it<'js>(obj: &rquickjs::Object<'js>) -> Resu
     const NODE_JS_PROPERTY: &str = "byteLength";
     obj.get(NODE_JS_PROPERTY)
 }
+
+/// The error of a failed numeric access whose bounds check Node's JS formats from the
+/// receiver's `length` property (`boundsError(offset, this.length - width)`): when reading it
+/// runs only the engine's getter, `real_error` as it is; otherwise `this.length` is read once,
+/// as an ordinary property get (own properties, subclass getters and replaced prototype getters
+/// run, as in Node), converted with `ToNumber`, and the message formatted from it. The answer
+/// is a message only: the failure itself was decided on the real bytes.
+pub fn visible_bounds_error<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    real_len: usize,
+    offset: f64,
+    width: usize,
+    real_error: NodeError,
+) -> Result<NodeError> {
+    let offset = nodebuf_core::args::Arg::Number(offset);
+    let is_bounds = nodebuf_core::api::numeric::visible_bounds_error(
+        real_len,
+        &offset,
+        width,
+        &real_error,
+        real_len as f64,
+    )
+    .is_some();
+    if !is_bounds || crate::raw::length_is_intrinsic(ctx, this) {
+        return Ok(real_error);
+    }
+    let Some(obj) = this.as_object() else {
+        return Ok(real_error);
+    };
+    const NODE_JS_PROPERTY: &str = "length";
+    let visible: Value = obj.get(NODE_JS_PROPERTY)?;
+    let visible = crate::args::to_number(ctx, &visible)?;
+    Ok(nodebuf_core::api::numeric::visible_bounds_error(
+        real_len,
+        &offset,
+        width,
+        &real_error,
+        visible,
+    )
+    .unwrap_or(real_error))
+}

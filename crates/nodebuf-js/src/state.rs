@@ -63,6 +63,9 @@ pub struct CtxState<'js> {
     pub subarray_end: Value<'js>,
     /// The JS half's `fill` (checks a redefined `length` before filling).
     pub fill_general: Value<'js>,
+    /// The JS half's `swap16/32/64` (Node's algorithm, for a receiver whose `length` a script
+    /// defined: its JS reads `this.length` and loops over it below 128).
+    pub swap_general: Value<'js>,
     /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
     /// (undefined where the core's answer is Node's).
     pub num_general: Vec<Value<'js>>,
@@ -179,6 +182,7 @@ pub fn register<'js>(
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
         fill_general: helpers.get("fill")?,
+        swap_general: helpers.get("swap")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
             .iter::<Value>()

@@ -280,7 +280,7 @@ fn check_may_abort(cases: &[&gen::Case], dir: &Path) -> (Vec<String>, usize) {
 fn hostile_arguments_get_what_node_gives() {
     let total = support::case_count(6_000);
     let seed = support::seed();
-    let open = std::env::var_os("NODEBUF_BOUNDARY_OPEN").is_some();
+    let open = gen::Open::from_env();
     let cases = gen::generate(seed, 0, total, open);
     let dir = std::env::temp_dir().join(format!("nodebuf-boundary-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

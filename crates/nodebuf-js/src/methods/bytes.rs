@@ -16,14 +16,56 @@ use crate::state::CtxState;
 /// `swap16` / `swap32` / `swap64` (magic: the bit width): returns `this`.
 pub struct Swap;
 
+/// Set in `magic` by the JS half's `swapBytes` natives: swap the real bytes, Node's `_swap16`
+/// & co. (its JS has read `this.length` already). Above the widths; within the 16 bits the
+/// engine keeps of a native's magic.
+pub const REAL_BYTES: i32 = 1 << 8;
+
 impl Method for Swap {
     type This<'a> = &'a mut [u8];
     type Out = ();
     const ARITY: usize = 0;
+    const READS_LENGTH: bool = true;
+
+    /// A receiver whose `length` a script defined takes Node's JS algorithm (the JS half's
+    /// `swap`): one read of `this.length`, a JS loop below 128, the native swap above.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        st: &CtxState<'_>,
+        this: &Value<'js>,
+        _args: &mut [Value<'js>],
+        call: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if call.magic & REAL_BYTES != 0
+            || crate::raw::uint8_array(ctx, this).is_none()
+            || crate::raw::length_is_intrinsic(ctx, this)
+        {
+            return Ok(None);
+        }
+        let mut bits = qjs::JS_MKVAL(qjs::JS_TAG_INT, call.magic);
+        // SAFETY: live values of this runtime (the JS half's function of the same install);
+        // the result is a new reference or JS_EXCEPTION, owned by the Value from here.
+        let out = unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_Call(
+                    ctx.as_raw().as_ptr(),
+                    st.swap_general.as_raw(),
+                    this.as_raw(),
+                    1,
+                    &mut bits,
+                ),
+            )
+        };
+        if out.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Some(out))
+    }
 
     #[inline(always)]
     fn op(bytes: &mut [u8], _: &[Arg<'_>], call: Call) -> Result<(), NodeError> {
-        match call.magic {
+        match call.magic & !REAL_BYTES {
             16 => api::swap16(bytes),
             32 => api::swap32(bytes),
             _ => api::swap64(bytes),

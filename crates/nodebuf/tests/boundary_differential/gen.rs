@@ -145,9 +145,11 @@ const NUMERIC: &[(&str, u32)] = &[
 const OPEN_FAMILIES: &[u64] = &[];
 
 /// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
-/// reads none; util.inspect reads `length` as Node's JS does), so views that lie and replaced
-/// prototype getters are generated for them in the default run too.
-const LIES_MATCH: &[u64] = &[30, 31, 34, 45];
+/// reads none; util.inspect reads `length` as Node's JS does; toJSON and swap16/32/64 read
+/// `this.length` where Node's JS does; the numeric accessors read it for their bounds error),
+/// so views that lie and replaced prototype getters are generated for them in the default run
+/// too.
+const LIES_MATCH: &[u64] = &[19, 21, 22, 23, 24, 25, 30, 31, 34, 45];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
 /// `length` of an internal Float64Array (its async-id stack) through `%TypedArray%.prototype`
@@ -165,10 +167,41 @@ const CLONE_FAMILIES: &[u64] = &[35, 36, 37];
 /// exceeds the real bytes Node aborts and nodebuf must throw).
 const FS_FAMILIES: &[u64] = &[38, 39, 40, 41, 42, 43, 44];
 
+/// Which of the shapes with known open differences to generate (`OPEN_FAMILIES` and the notes
+/// above it): `NODEBUF_BOUNDARY_OPEN=1` all of them, or a comma list of `lies` (views and Proxy
+/// lists that lie, replaced prototype getters), `enc` (encodings given as objects), `hooks`
+/// (argument hooks that detach or shrink the receiver).
+#[derive(Clone, Copy, Default)]
+pub struct Open {
+    pub lies: bool,
+    pub enc: bool,
+    pub hooks: bool,
+    /// Views over buffers detached or resized mid-clone (see `Gen::case`).
+    pub clone: bool,
+}
+
+impl Open {
+    /// The shapes named by `NODEBUF_BOUNDARY_OPEN`.
+    pub fn from_env() -> Self {
+        let v = std::env::var("NODEBUF_BOUNDARY_OPEN").unwrap_or_default();
+        let all = v.trim() == "1";
+        let has = |k: &str| all || v.split(',').any(|p| p.trim() == k);
+        Open {
+            lies: has("lies"),
+            enc: has("enc"),
+            hooks: has("hooks"),
+            clone: has("clone"),
+        }
+    }
+    fn any(self) -> bool {
+        self.lies || self.enc || self.hooks || self.clone
+    }
+}
+
 struct Gen {
     rng: Rng,
-    /// Whether to generate the shapes with known open differences (`OPEN_FAMILIES` and the notes above it).
-    open: bool,
+    /// The shapes with known open differences to generate.
+    open: Open,
     /// Set while generating arguments that must not detach or shrink the receiver (see
     /// `OPEN_FAMILIES`).
     spare_receiver: bool,
@@ -228,7 +261,7 @@ impl Gen {
     /// An encoding: plain, or a string object whose `toString` runs user code.
     fn enc(&mut self) -> String {
         let e = self.pick(ENCODINGS);
-        if self.open && e != "undefined" && self.one_in(4) {
+        if self.open.enc && e != "undefined" && self.one_in(4) {
             format!("S('enc', {e}, {})", self.action())
         } else {
             e.to_string()
@@ -247,7 +280,7 @@ impl Gen {
         let mut m = self.pick(from);
         // Views that lie: in the default run only for fs calls, and rarely there (a case node
         // may abort on runs in a node process of its own).
-        while !self.open
+        while !self.open.lies
             && ((m.contains("LIE") || m.contains("Lying"))
                 && !CLONE_FAMILIES.contains(&self.family)
                 && !LIES_MATCH.contains(&self.family)
@@ -265,7 +298,7 @@ impl Gen {
     }
     /// A list of items, plain or behind a counting Proxy.
     fn list(&mut self, items: &str) -> String {
-        if self.open && self.one_in(3) {
+        if self.open.lies && self.one_in(3) {
             format!("PX('list', [{items}], {})", self.action())
         } else {
             format!("[{items}]")
@@ -322,13 +355,13 @@ impl Gen {
             11 => format!("return Buffer.of({}, 0xa5, {});", a(self), a(self)),
             // Methods.
             12 => {
-                self.spare_receiver = !self.open;
+                self.spare_receiver = !self.open.hooks;
                 format!("return s.copy ? Buffer.from(marked(16)).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
             }
             13 => format!("return t.compare(s, {}, {}, {}, {});", a(self), a(self), a(self), a(self)),
             14 => "return t.equals(s);".to_string(),
             15 => {
-                self.spare_receiver = !self.open;
+                self.spare_receiver = !self.open.hooks;
                 let val = match self.below(4) {
                     0 => "s".into(),
                     1 => self.string(),
@@ -348,7 +381,7 @@ impl Gen {
             }
             17 => format!("return [t.write({}, {}, {}, {}), t];", self.string(), a(self), a(self), self.enc()),
             18 => {
-                self.spare_receiver = !self.open;
+                self.spare_receiver = !self.open.hooks;
                 format!("fillMarked(t); return t.toString({}, {}, {});", self.enc(), a(self), a(self))
             }
             19 => "fillMarked(t); return t.toJSON();".to_string(),
@@ -375,12 +408,12 @@ impl Gen {
             }
             26 => {
                 let m = self.pick(&["latin1Write", "hexWrite", "utf8Write", "asciiWrite", "base64Write", "ucs2Write"]);
-                self.spare_receiver = !self.open;
+                self.spare_receiver = !self.open.hooks;
                 let string = self.string();
                 format!("return [t.{m}({string}, {}, {}), t];", a(self), a(self))
             }
             27 => {
-                self.spare_receiver = !self.open;
+                self.spare_receiver = !self.open.hooks;
                 let m = self.pick(&["latin1Slice", "hexSlice", "utf8Slice", "asciiSlice", "base64Slice", "ucs2Slice"]);
                 format!("fillMarked(t); return t.{m}({}, {});", a(self), a(self))
             }
@@ -458,7 +491,7 @@ impl Gen {
 
     /// A replaced prototype getter for the case, or nothing.
     fn swap(&mut self) -> String {
-        if !(self.open
+        if !(self.open.lies
             || CLONE_FAMILIES.contains(&self.family)
             || LIES_MATCH.contains(&self.family))
             || !self.one_in(6)
@@ -490,22 +523,25 @@ impl Gen {
         self.family = loop {
             let f = self.below(46);
             if self.only.contains(&f)
-                || self.only.is_empty() && (self.open || !OPEN_FAMILIES.contains(&f))
+                || self.only.is_empty() && (self.open.any() || !OPEN_FAMILIES.contains(&f))
             {
                 break f;
             }
         };
         let t = self.memory(RECEIVERS);
         let s = self.memory(MEMORY);
-        self.spare_source = !self.open
-            && (FS_FAMILIES.contains(&self.family) && (s.contains("DataView") || s.contains("LIE"))
+        self.spare_source = !self.open.lies
+            && FS_FAMILIES.contains(&self.family)
+            && (s.contains("DataView") || s.contains("LIE"))
+            || !self.open.clone
                 // Open: V8 serializes a detached view with the offset and length it had, and
                 // fails to deserialize it unless both were 0; QuickJS keeps no such record, so
                 // nodebuf fails for every view over a detached transferred buffer.
                 // nodebuf fails for every view over a detached transferred buffer. Open too: a
                 // view over a resizable buffer detached mid-clone, which V8 refuses as out of
                 // bounds ('#<DataView> could not be cloned.').
-                || CLONE_FAMILIES.contains(&self.family) && (s.contains("(0)") || s.contains("rab(")));
+                && CLONE_FAMILIES.contains(&self.family)
+                && (s.contains("(0)") || s.contains("rab("));
         let body = self.op();
         let swap = self.swap();
         let text = format!(
@@ -520,7 +556,7 @@ impl Gen {
 
 /// `count` cases from `seed`, numbered from `first`; `open` adds the shapes with known open
 /// differences (see `OPEN_FAMILIES` and `Gen::open`).
-pub fn generate(seed: u64, first: usize, count: usize, open: bool) -> Vec<Case> {
+pub fn generate(seed: u64, first: usize, count: usize, open: Open) -> Vec<Case> {
     let mut g = Gen {
         rng: Rng::new(seed),
         open,
