@@ -247,11 +247,20 @@ impl<'js> Prepared<'js> {
                 && (all || err.message.contains(&placeholder(i, PENDING_INSPECT)))
             {
                 *pending &= !PENDING_INSPECT;
-                *inspect = inspect_fn.as_ref().and_then(|f| {
-                    f.call::<_, Value>((value.clone(),))
-                        .ok()
-                        .and_then(|s| crate::to_rust_string(ctx, &s).ok())
-                });
+                // ERR_UNKNOWN_ENCODING formats its value with `%s` (a second `String()` of an
+                // object with its own toString); other messages inspect it.
+                let format_s = (err.code == Some("ERR_UNKNOWN_ENCODING"))
+                    .then(|| state::format_s_fn(ctx))
+                    .flatten()
+                    .and_then(|f| f.call::<_, Value>((value.clone(),)).ok())
+                    .filter(|s| s.is_string());
+                *inspect = format_s
+                    .or_else(|| {
+                        inspect_fn
+                            .as_ref()
+                            .and_then(|f| f.call::<_, Value>((value.clone(),)).ok())
+                    })
+                    .and_then(|s| crate::to_rust_string(ctx, &s).ok());
                 changed = true;
             }
             if *pending & PENDING_STRING != 0
@@ -325,11 +334,7 @@ impl<'js> Prepared<'js> {
     }
 
     /// Builds an error that shows these arguments, with every fact filled in (runs JS first).
-    pub fn error_with(
-        &mut self,
-        ctx: &Ctx<'js>,
-        f: impl Fn(&[Arg<'_>]) -> NodeError,
-    ) -> NodeError {
+    pub fn error_with(&mut self, ctx: &Ctx<'js>, f: impl Fn(&[Arg<'_>]) -> NodeError) -> NodeError {
         self.enrich(ctx);
         loop {
             self.locate(ctx, None);

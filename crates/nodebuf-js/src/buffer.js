@@ -228,7 +228,34 @@
     }
     return bits === 16 ? swapBytes16(this) : bits === 32 ? swapBytes32(this) : swapBytes64(this);
   }
+  // Node's `%s` of an object (util.format, which ERR_UNKNOWN_ENCODING's message uses):
+  // `String(value)` when its `toString` or `Symbol.toPrimitive` is not a built-in's, else
+  // `undefined` (the caller inspects it). Built-ins are the global constructors' prototypes.
+  const builtInNames = new Set(ObjectGetOwnPropertyNames(globalThis)
+    .filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
+  const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
+  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  function builtInToString(value) {
+    const hasToString = typeof value.toString === 'function';
+    const hasToPrimitive = typeof value[SymbolToPrimitive] === 'function';
+    if (!hasToString && !hasToPrimitive) return true;
+    if (hasToString && hasOwn(value, 'toString')) return false;
+    if (hasToPrimitive && hasOwn(value, SymbolToPrimitive)) return false;
+    let pointer = value;
+    do {
+      pointer = ObjectGetPrototypeOf(pointer);
+    } while (!(hasToString && hasOwn(pointer, 'toString')) &&
+      !(hasToPrimitive && hasOwn(pointer, SymbolToPrimitive)));
+    const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
+    return descriptor !== undefined && typeof descriptor.value === 'function' &&
+      builtInNames.has(descriptor.value.name);
+  }
+  function formatS(value) {
+    return builtInToString(value) ? undefined : StringCtor(value);
+  }
   const fast = binding.makeFast(FastBuffer, {
+    formatS,
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
     fill: fillGeneral, swap: swapGeneral,
   }, slabHook);

@@ -149,7 +149,7 @@ const OPEN_FAMILIES: &[u64] = &[];
 /// `this.length` where Node's JS does; the numeric accessors read it for their bounds error),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
-const LIES_MATCH: &[u64] = &[19, 21, 22, 23, 24, 25, 30, 31, 34, 45];
+const LIES_MATCH: &[u64] = &[7, 14, 19, 21, 22, 23, 24, 25, 29, 30, 31, 34, 45];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
 /// `length` of an internal Float64Array (its async-id stack) through `%TypedArray%.prototype`
