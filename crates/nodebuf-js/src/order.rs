@@ -227,3 +227,23 @@ pub fn visible_bounds_error<'js>(
     )
     .unwrap_or(real_error))
 }
+
+/// Node's `%s` rendering of `value` in a message (`util.format`): `String(value)` for an object
+/// with its own `toString`/`Symbol.toPrimitive` (which runs it again), `util.inspect` for other
+/// objects, `String(value)` for primitives.
+pub fn format_percent_s<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<String> {
+    if !value.is_object() {
+        return crate::args::to_js_string(ctx, value);
+    }
+    if let Some(f) = crate::state::format_s_fn(ctx) {
+        let shown: Value = f.call((value.clone(),))?;
+        if shown.is_string() {
+            return crate::to_rust_string(ctx, &shown);
+        }
+    }
+    let Some(inspect) = crate::state::inspect_fn(ctx) else {
+        return Ok("[object Object]".into());
+    };
+    let shown: Value = inspect.call((value.clone(),))?;
+    crate::to_rust_string(ctx, &shown)
+}

@@ -49,26 +49,62 @@ pub fn write_string(
     length: &Arg<'_>,
     encoding: &Arg<'_>,
 ) -> Result<usize, NodeError> {
-    let len = buf.len();
-    let (start, count, enc) = match (offset, length) {
-        (Arg::Undefined, _) => (0, len, Encoding::Utf8),
-        (Arg::String(_), Arg::Undefined) => (0, len, encoding_falsy_is_utf8(offset)?),
+    let plan = write_plan(buf.len(), offset, length, encoding)?;
+    let enc = encoding_falsy_is_utf8(&plan.encoding)?;
+    let s = expect_string(string)?;
+    Ok(encoding::write(
+        enc,
+        s,
+        &mut buf[plan.start..plan.start + plan.count],
+    ))
+}
+
+/// What `buf.write` settled on before it names the encoding: the range, and the argument that
+/// names the encoding (`undefined` for utf8).
+#[derive(Debug, Clone, Copy)]
+pub struct WritePlan<'a> {
+    /// The first byte written.
+    pub start: usize,
+    /// At most this many bytes are written.
+    pub count: usize,
+    /// The argument naming the encoding: `encoding`, or a string given as `offset`/`length`.
+    pub encoding: Arg<'a>,
+    /// Whether `encoding` is the call's fourth argument.
+    pub encoding_is_fourth: bool,
+}
+
+/// `buf.write(string, offset, length, encoding)`'s checks on a receiver of `len` bytes, in
+/// Node's order, up to the point where it names the encoding: no `offset` writes everything as
+/// utf8; a string `offset` (with no `length`) or a string `length` is the encoding; otherwise
+/// `offset` and `length` must be integers within `0..=len`.
+pub fn write_plan<'a>(
+    len: usize,
+    offset: &Arg<'a>,
+    length: &Arg<'a>,
+    encoding: &Arg<'a>,
+) -> Result<WritePlan<'a>, NodeError> {
+    let plan = |start, count, encoding, encoding_is_fourth| WritePlan {
+        start,
+        count,
+        encoding,
+        encoding_is_fourth,
+    };
+    Ok(match (offset, length) {
+        (Arg::Undefined, _) => plan(0, len, Arg::Undefined, false),
+        (Arg::String(_), Arg::Undefined) => plan(0, len, *offset, false),
         _ => {
             let start = validate_integer(offset, "offset", 0.0, len as f64)? as usize;
             let room = len - start;
-            let (count, enc_arg) = match length {
-                Arg::Undefined => (room, *encoding),
-                Arg::String(_) => (room, *length),
+            match length {
+                Arg::Undefined => plan(start, room, *encoding, true),
+                Arg::String(_) => plan(start, room, *length, false),
                 _ => {
                     let n = validate_integer(length, "length", 0.0, len as f64)? as usize;
-                    (n.min(room), *encoding)
+                    plan(start, n.min(room), *encoding, true)
                 }
-            };
-            (start, count, encoding_falsy_is_utf8(&enc_arg)?)
+            }
         }
-    };
-    let s = expect_string(string)?;
-    Ok(encoding::write(enc, s, &mut buf[start..start + count]))
+    })
 }
 
 /// Node's `buf.toString` range rules for one bound, with JS's relational comparisons: values

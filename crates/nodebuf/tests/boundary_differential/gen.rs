@@ -124,9 +124,6 @@ const NUMERIC: &[(&str, u32)] = &[
 /// `NODEBUF_BOUNDARY_ONLY=N`): none now. Shapes still open inside families, generated only with
 /// `NODEBUF_BOUNDARY_OPEN=1` (each an open bug, not an engine difference):
 ///
-/// - no encoding given as an object with a `toString`: Node converts it only once the offsets
-///   passed their checks (nodebuf converts it first), and formats `Unknown encoding: %s` with a
-///   second `String()` (nodebuf shows `util.inspect` of the object);
 /// - in `copy` and `{enc}Slice`/`{enc}Write`, argument hooks never detach or shrink the receiver:
 ///   Node checks each offset against the length at that moment while converting the next one
 ///   (nodebuf converts all, then checks against the final length), and Node's C++ slices and
@@ -169,12 +166,11 @@ const FS_FAMILIES: &[u64] = &[38, 39, 40, 41, 42, 43, 44];
 
 /// Which of the shapes with known open differences to generate (`OPEN_FAMILIES` and the notes
 /// above it): `NODEBUF_BOUNDARY_OPEN=1` all of them, or a comma list of `lies` (views and Proxy
-/// lists that lie, replaced prototype getters), `enc` (encodings given as objects), `hooks`
-/// (argument hooks that detach or shrink the receiver).
+/// lists that lie, replaced prototype getters), `hooks` (argument hooks that detach or shrink
+/// the receiver), `clone` (views over buffers detached or resized mid-clone).
 #[derive(Clone, Copy, Default)]
 pub struct Open {
     pub lies: bool,
-    pub enc: bool,
     pub hooks: bool,
     /// Views over buffers detached or resized mid-clone (see `Gen::case`).
     pub clone: bool,
@@ -188,13 +184,12 @@ impl Open {
         let has = |k: &str| all || v.split(',').any(|p| p.trim() == k);
         Open {
             lies: has("lies"),
-            enc: has("enc"),
             hooks: has("hooks"),
             clone: has("clone"),
         }
     }
     fn any(self) -> bool {
-        self.lies || self.enc || self.hooks || self.clone
+        self.lies || self.hooks || self.clone
     }
 }
 
@@ -261,7 +256,7 @@ impl Gen {
     /// An encoding: plain, or a string object whose `toString` runs user code.
     fn enc(&mut self) -> String {
         let e = self.pick(ENCODINGS);
-        if self.open.enc && e != "undefined" && self.one_in(4) {
+        if e != "undefined" && self.one_in(4) {
             format!("S('enc', {e}, {})", self.action())
         } else {
             e.to_string()
