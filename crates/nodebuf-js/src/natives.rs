@@ -442,52 +442,44 @@ fn slice_helper<'js>(
         }
     }
     let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
-        let buf = as_located(buf, located, enc, "Slice")?;
-        api::slice_helper(buf, enc, &a[0], &a[1])
+        let range = api::string::slice_range(located_len(located, buf), &a[0], &a[1])?;
+        match range {
+            None => Ok(nodebuf_core::encoding::JsString::Ascii(Vec::new())),
+            Some(r) => {
+                let r = still_owned(buf, r, enc, "Slice")?;
+                api::slice_helper(&buf[r], enc, &Arg::Undefined, &Arg::Undefined)
+            }
+        }
     })?;
     js_string(&ctx, &s)
 }
 
-/// Node's `{enc}Slice`/`{enc}Write` natives locate the receiver's bytes before converting
-/// their arguments and keep using that range. Resolved again after the conversions, the bytes
-/// are the same range, or a grown buffer cut to the length Node saw; a buffer detached or
-/// shrunk meanwhile is refused ([`NodeError::memory_changed_during_call`]) instead of touching
-/// memory it no longer owns.
-fn check_located(
-    now: (*const u8, usize),
-    located: Option<(*mut u8, usize)>,
+/// The receiver's length Node's `{enc}Slice`/`{enc}Write` natives work with: the one they
+/// located before converting their arguments (the current one for a receiver that was none).
+fn located_len(located: Option<(*mut u8, usize)>, now: &[u8]) -> usize {
+    located.map_or(now.len(), |(_, n)| n)
+}
+
+/// The bytes `range` (checked against the length Node located before converting the
+/// arguments) of the receiver as it is now. Node reads or writes them through the pointer it
+/// took before the conversions; when a conversion detached or shrank the receiver below
+/// `range`, that is memory the buffer no longer owns (Node answers from freed memory or
+/// crashes): nodebuf refuses with [`NodeError::memory_changed_during_call`]. A grown receiver
+/// still holds them.
+fn still_owned<T: AsRef<[u8]> + ?Sized>(
+    buf: &T,
+    range: std::ops::Range<usize>,
     enc: Encoding,
     kind: &str,
-) -> std::result::Result<usize, NodeError> {
-    match located {
-        Some((_, 0)) => Ok(0),
-        Some((ptr, len)) if std::ptr::eq(now.0, ptr) && now.1 >= len => Ok(len),
-        Some(_) => Err(NodeError::memory_changed_during_call(&format!(
+) -> std::result::Result<std::ops::Range<usize>, NodeError> {
+    if range.end <= buf.as_ref().len() {
+        Ok(range)
+    } else {
+        Err(NodeError::memory_changed_during_call(&format!(
             "{}{kind}",
             helper_prefix(enc)
-        ))),
-        None => Ok(now.1),
+        )))
     }
-}
-
-fn as_located<'b>(
-    buf: &'b [u8],
-    located: Option<(*mut u8, usize)>,
-    enc: Encoding,
-    kind: &str,
-) -> std::result::Result<&'b [u8], NodeError> {
-    let len = check_located((buf.as_ptr(), buf.len()), located, enc, kind)?;
-    Ok(&buf[..len])
-}
-
-fn as_located_mut<'b>(
-    buf: &'b mut [u8],
-    located: Option<(*mut u8, usize)>,
-    enc: Encoding,
-    kind: &str,
-) -> std::result::Result<&'b mut [u8], NodeError> {
-    let len = check_located((buf.as_ptr(), buf.len()), located, enc, kind)?;
-    Ok(&mut buf[..len])
 }
 
 /// The method-name prefix of an encoding's helpers (`latin1Write`, `ucs2Slice`).
@@ -523,7 +515,8 @@ fn write_helper<'js>(
     if len.is_object() {
         // Node's native write checks the string, then converts and checks offset (negative:
         // out of range; past the end: out of bounds), and only then converts length.
-        let size = raw::uint8_array(&ctx, &this).map(|(_, n)| n as f64);
+        // Against the length located before any conversion, as Node's native checks it.
+        let size = located.map(|(_, n)| n as f64);
         if off.is_object() {
             let n = crate::args::to_number(&ctx, &off)?;
             off = Value::new_number(ctx.clone(), n);
@@ -545,8 +538,13 @@ fn write_helper<'js>(
         }
     }
     run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
-        let buf = as_located_mut(buf, located, enc, "Write")?;
-        api::write_helper(buf, enc, &a[0], &a[1], &a[2]).map(|n| n as f64)
+        let (string, range) =
+            api::string::write_range(located_len(located, buf), &a[0], &a[1], &a[2])?;
+        if range.is_empty() {
+            return Ok(0.0);
+        }
+        let range = still_owned(buf, range, enc, "Write")?;
+        Ok(nodebuf_core::encoding::write(enc, string, &mut buf[range]) as f64)
     })
 }
 

@@ -225,10 +225,23 @@ pub fn slice_helper(
     start: &Arg<'_>,
     end: &Arg<'_>,
 ) -> Result<JsString, NodeError> {
-    if buf.is_empty() {
-        return Ok(JsString::Ascii(Vec::new()));
+    match slice_range(buf.len(), start, end)? {
+        Some(range) => decode_checked(enc, &buf[range]),
+        None => Ok(JsString::Ascii(Vec::new())),
     }
-    let len = buf.len() as i64;
+}
+
+/// The bytes [`slice_helper`] decodes from a receiver of `len` bytes, after Node's native
+/// checks; `None` when the answer is `''` without reading any (an empty receiver or range).
+pub fn slice_range(
+    len: usize,
+    start: &Arg<'_>,
+    end: &Arg<'_>,
+) -> Result<Option<std::ops::Range<usize>>, NodeError> {
+    if len == 0 {
+        return Ok(None);
+    }
+    let len = len as i64;
     // Order seen in Node: start converted and checked for < 0, then end, then the upper bounds.
     let s = native_index(start, 0)?;
     if s < 0 {
@@ -238,10 +251,7 @@ pub fn slice_helper(
     if e < 0 || s > len || e > len {
         return Err(NodeError::index_out_of_range());
     }
-    if e <= s {
-        return Ok(JsString::Ascii(Vec::new()));
-    }
-    decode_checked(enc, &buf[s as usize..e as usize])
+    Ok((e > s).then_some(s as usize..e as usize))
 }
 
 /// `buf.{enc}Write(string, offset, length)`: the string must be a string (`TypeError:
@@ -255,8 +265,20 @@ pub fn write_helper(
     offset: &Arg<'_>,
     length: &Arg<'_>,
 ) -> Result<usize, NodeError> {
+    let (s, range) = write_range(buf.len(), string, offset, length)?;
+    Ok(encoding::write(enc, s, &mut buf[range]))
+}
+
+/// The string [`write_helper`] writes and the bytes it may write into a receiver of `len`
+/// bytes, after Node's native checks (an empty range writes nothing).
+pub fn write_range<'a>(
+    len: usize,
+    string: &Arg<'a>,
+    offset: &Arg<'_>,
+    length: &Arg<'_>,
+) -> Result<(JsStr<'a>, std::ops::Range<usize>), NodeError> {
     let s = expect_string(string)?;
-    let len = buf.len() as i64;
+    let len = len as i64;
     let off = native_index(offset, 0)?;
     if off < 0 {
         return Err(NodeError::index_out_of_range());
@@ -270,11 +292,7 @@ pub fn write_helper(
     }
     let count = count.min(len - off);
     let start = off as usize;
-    Ok(encoding::write(
-        enc,
-        s,
-        &mut buf[start..start + count as usize],
-    ))
+    Ok((s, start..start + count as usize))
 }
 
 /// `Buffer.byteLength(string, encoding)`: strings measure in `encoding` (unknown or non-string

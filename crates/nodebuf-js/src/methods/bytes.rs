@@ -146,8 +146,19 @@ impl Method for Fill {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
                     api::fill::fill_range(len, &Arg::Undefined, &r[0], &r[1], &r[2])
                 })?;
-                if range.is_none() {
+                let Some((range, _)) = range else {
                     return Ok(Some(this.clone()));
+                };
+                // Node's native fill converts the value now and sets the bytes through the
+                // pointer it took before: a conversion that detached or shrank the receiver
+                // below the range leaves Node writing memory the buffer no longer owns (it
+                // answers the buffer); nodebuf refuses.
+                let n = crate::args::to_number(ctx, &a[0])?;
+                a[0] = Value::new_number(ctx.clone(), n);
+                let now = crate::raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
+                if range.end > now {
+                    let e = NodeError::memory_changed_during_call("fill");
+                    return Err(crate::throw_node_error(ctx, &e));
                 }
             }
         }
@@ -291,23 +302,19 @@ fn copy_general<'js>(
             api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
         })
     };
-    if positions.iter().any(Value::is_object) {
+    let ordered = positions.iter().any(Value::is_object);
+    if ordered {
         check(&[target.clone(), undefined(), undefined(), undefined()])?;
         for i in 0..positions.len() {
             if positions[i].is_object() {
                 let n = crate::args::to_number(ctx, &positions[i])?;
                 positions[i] = Value::new_number(ctx.clone(), n);
             }
-            let mut so_far = [
-                target.clone(),
-                positions[0].clone(),
-                positions[1].clone(),
-                positions[2].clone(),
-            ];
-            for later in so_far.iter_mut().skip(i + 2) {
-                *later = undefined();
-            }
-            check(&so_far)?;
+            // Node checks the position it just converted (against the lengths of now); the
+            // earlier ones passed their checks at their time.
+            let mut this_one = [target.clone(), undefined(), undefined(), undefined()];
+            this_one[i + 1] = positions[i].clone();
+            check(&this_one)?;
         }
     }
     let [ts, ss, se] = positions;
@@ -317,7 +324,16 @@ fn copy_general<'js>(
         &this,
         &[target.clone(), ts, ss, se],
         &[O, O, O, O],
-        |buf, a| api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]),
+        |buf, a| {
+            if ordered {
+                // Each position was checked as it was converted: the last steps use the
+                // lengths of now, as Node's JS does.
+                let target_len = api::compare::expect_uint8_array(&a[0], "target")?.len();
+                api::copy::copy_plan_after_checks(buf.len(), target_len, &a[1], &a[2], &a[3])
+            } else {
+                api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3])
+            }
+        },
     )?;
     // A detached or out-of-bounds source has length 0: when `sourceEnd` still asks for bytes
     // and the target has room, Node hands it to `%TypedArray%.prototype.set`, which throws

@@ -55,7 +55,32 @@ impl Method for ToString {
             StringRange::Range(s, e) => {
                 args[1] = Value::new_number(ctx.clone(), s);
                 args[2] = Value::new_number(ctx.clone(), e);
-                Ok(None)
+                let now = || raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
+                if e <= now() as f64 {
+                    return Ok(None);
+                }
+                // The conversions shrank or detached the receiver below the range Node took
+                // from the length it read first: Node names the encoding, then its native
+                // slice answers '' for an empty receiver and refuses a range past the end.
+                if !args[0].is_undefined() {
+                    let name = crate::args::to_js_string(ctx, &args[0])?;
+                    if Encoding::parse(&name).is_none() {
+                        let shown = order::format_percent_s(ctx, &args[0])?;
+                        let e = NodeError::unknown_encoding(&shown);
+                        return Err(crate::throw_node_error(ctx, &e));
+                    }
+                    args[0] = rquickjs::String::from_str(ctx.clone(), &name)?.into_value();
+                }
+                match now() {
+                    0 => Ok(Some(
+                        rquickjs::String::from_str(ctx.clone(), "")?.into_value(),
+                    )),
+                    n if e > n as f64 => Err(crate::throw_node_error(
+                        ctx,
+                        &NodeError::index_out_of_range(),
+                    )),
+                    _ => Ok(None),
+                }
             }
             StringRange::Empty => Ok(Some(
                 rquickjs::String::from_str(ctx.clone(), "")?.into_value(),
