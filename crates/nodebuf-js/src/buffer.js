@@ -26,6 +26,10 @@
   // receiver's `length` is this intrinsic (nothing a script wrote can observe the reads).
   const typedArrayLength = Object.getOwnPropertyDescriptor(
     Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+  // `%TypedArray%.prototype[Symbol.toStringTag]`: the kind of a typed array from its slots
+  // (undefined for anything else), whatever its own properties say.
+  const typedArrayTag = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
 
   // What the engine can really hold (lib.rs: ENGINE_MAX_LENGTH, ENGINE_MAX_STRING_LENGTH).
   const kMaxLength = options.kMaxLength;
@@ -780,6 +784,9 @@
     Buffer,
     SlowBuffer,
     transcode(source, fromEnc, toEnc) {
+      // Node reads `source.length` as a property (a getter a script defined runs once) and
+      // answers an empty Buffer for 0 before it names the encodings.
+      if (typedArrayTag(source) === 'Uint8Array' && source.length === 0) return fast.alloc(0);
       return binding.transcode(source, fromEnc, toEnc);
     },
     isUtf8(input) {

@@ -77,6 +77,7 @@ pub struct WritePlan<'a> {
 /// Node's order, up to the point where it names the encoding: no `offset` writes everything as
 /// utf8; a string `offset` (with no `length`) or a string `length` is the encoding; otherwise
 /// `offset` and `length` must be integers within `0..=len`.
+#[inline(always)]
 pub fn write_plan<'a>(
     len: usize,
     offset: &Arg<'a>,
