@@ -578,7 +578,6 @@ fn transcode<'js>(
             })
             .map(|()| Value::new_undefined(ctx.clone()));
         }
-        Some((_, 0)) => return js_buffer(&ctx, CoreBuffer::alloc(0)),
         Some(_) => {}
     }
     let name = |v: &Value<'js>| -> Result<Option<String>> {
@@ -594,6 +593,19 @@ fn transcode<'js>(
     let mut failure = None;
     let out = run(&ctx, &[source], &[O], |a| {
         let bytes = api::compare::expect_uint8_array(&a[0], "source")?;
+        if bytes.is_empty() {
+            // The JS half calls this only once Node's `source.length` read was not 0: a source
+            // without bytes now is one a getter detached, or one whose `length` lies. Node's
+            // native answers U_ILLEGAL_ARGUMENT_ERROR for a detached one (no data) and aborts
+            // on an empty one (a `MaybeStackBuffer` assertion); nodebuf answers the former.
+            let code = encoding::transcode::U_ILLEGAL_ARGUMENT_ERROR;
+            failure = Some(NodeError::new(
+                nodebuf_core::ErrorClass::Error,
+                code,
+                format!("Unable to transcode Buffer [{code}]"),
+            ));
+            return Ok(Vec::new());
+        }
         match encoding::transcode(bytes, from.as_deref(), to.as_deref()) {
             Err(e) if e.code.is_some_and(|c| c.starts_with("U_")) => {
                 failure = Some(e);

@@ -56,12 +56,13 @@ impl Method for ToString {
                 args[1] = Value::new_number(ctx.clone(), s);
                 args[2] = Value::new_number(ctx.clone(), e);
                 let now = || raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
-                if e <= now() as f64 {
+                if e <= now() as f64 && !args[0].is_object() {
                     return Ok(None);
                 }
-                // The conversions shrank or detached the receiver below the range Node took
-                // from the length it read first: Node names the encoding, then its native
-                // slice answers '' for an empty receiver and refuses a range past the end.
+                // Node names the encoding now (an object's toString may detach or shrink the
+                // receiver too); when the receiver lost the range Node took from the length it
+                // read first, its native slice answers '' for an empty receiver and refuses a
+                // range past the end.
                 if !args[0].is_undefined() {
                     let name = crate::args::to_js_string(ctx, &args[0])?;
                     if Encoding::parse(&name).is_none() {
