@@ -568,17 +568,15 @@ fn transcode<'js>(
     from: Value<'js>,
     to: Value<'js>,
 ) -> Result<Value<'js>> {
-    // Node checks the source, returns an empty Buffer for an empty one, and only then names
-    // the encodings: strings by their text, String objects by `${enc}`, and anything else is
-    // passed on as is and refused by the native layer (U_ILLEGAL_ARGUMENT_ERROR).
-    match raw::uint8_array(&ctx, &source) {
-        None => {
-            return run(&ctx, &[source], &[O], |a| {
-                api::compare::expect_uint8_array(&a[0], "source").map(drop)
-            })
-            .map(|()| Value::new_undefined(ctx.clone()));
-        }
-        Some(_) => {}
+    // Node checks the source (its JS half has answered an empty Buffer for a `length` of 0),
+    // and only then names the encodings: strings by their text, String objects by `${enc}`,
+    // and anything else is passed on as is and refused by the native layer
+    // (U_ILLEGAL_ARGUMENT_ERROR).
+    if raw::uint8_array(&ctx, &source).is_none() {
+        return run(&ctx, &[source], &[O], |a| {
+            api::compare::expect_uint8_array(&a[0], "source").map(drop)
+        })
+        .map(|()| Value::new_undefined(ctx.clone()));
     }
     let name = |v: &Value<'js>| -> Result<Option<String>> {
         if v.is_undefined() || v.is_null() {
