@@ -46,10 +46,24 @@ enum Slot<'js> {
         string: Option<String>,
         constructor_name: Option<String>,
         inspect: Option<String>,
+        /// Facts that hold a placeholder, not computed yet ([`PENDING_INSPECT`],
+        /// [`PENDING_STRING`]): computed only once an error message shows them.
+        pending: u8,
         /// Located bytes (phase two), or an owned copy when they overlapped a written buffer.
         bytes: Option<(*const u8, usize)>,
         copy: Option<Vec<u8>>,
     },
+}
+
+/// The `util.inspect` rendering of an object slot is a placeholder.
+const PENDING_INSPECT: u8 = 1;
+/// The `String(value)` of a view slot is a placeholder.
+const PENDING_STRING: u8 = 2;
+
+/// The placeholder text of fact `fact` of slot `slot`: no JS value renders so (it starts with
+/// U+0001 and names the slot), so a message holding it used that fact.
+fn placeholder(slot: usize, fact: u8) -> String {
+    format!("\u{1}nodebuf-fact-{slot}-{fact}\u{1}")
 }
 
 /// The arguments of one native call, gathered (phase one) and located (phase two).
@@ -153,6 +167,7 @@ impl<'js> Prepared<'js> {
                     string,
                     constructor_name: None,
                     inspect: None,
+                    pending: 0,
                     bytes: None,
                     copy: None,
                 }
@@ -169,35 +184,34 @@ impl<'js> Prepared<'js> {
                 .any(|s| matches!(s, Slot::Object { .. } | Slot::Function { .. }))
     }
 
-    /// Fills in what error messages show: constructor names, `util.inspect` renderings, whether
-    /// functions are classes. Runs JS.
+    /// Fills in what error messages show: constructor names and whether functions are
+    /// classes now; `util.inspect` renderings and `String(view)` as placeholders, computed by
+    /// [`Prepared::settle`] only if the message shows them (Node renders only what its message
+    /// needs, and both run user code: getters of a view that lies, a replaced `join`). Runs JS.
     fn enrich(&mut self, ctx: &Ctx<'js>) {
         self.enriched = true;
-        let inspect = state::inspect_fn(ctx);
-        for slot in &mut self.slots {
+        for (i, slot) in self.slots.iter_mut().enumerate() {
             match slot {
                 Slot::Object {
                     value,
                     constructor_name,
-                    inspect: rendered,
+                    inspect,
                     string,
                     kind,
+                    pending,
                     ..
                 } => {
                     *constructor_name = constructor_name_of(ctx, value);
-                    if let Some(f) = &inspect {
-                        *rendered = f
-                            .call::<_, Value>((value.clone(),))
-                            .ok()
-                            .and_then(|s| crate::to_rust_string(ctx, &s).ok());
-                    }
+                    *inspect = Some(placeholder(i, PENDING_INSPECT));
+                    *pending = PENDING_INSPECT;
                     if string.is_none()
                         && matches!(
                             kind,
                             ObjectKind::Buffer | ObjectKind::Uint8Array | ObjectKind::TypedArray
                         )
                     {
-                        *string = to_js_string(ctx, value).ok();
+                        *string = Some(placeholder(i, PENDING_STRING));
+                        *pending |= PENDING_STRING;
                     }
                 }
                 Slot::Function { name, is_class } => {
@@ -208,6 +222,57 @@ impl<'js> Prepared<'js> {
             }
         }
         let _ = ctx.catch();
+    }
+
+    /// Computes the pending facts `err`'s message shows (runs JS: util.inspect, `String()`);
+    /// whether it computed any (the error is then built again with them).
+    fn settle(&mut self, ctx: &Ctx<'js>, err: &NodeError) -> bool {
+        let mut changed = false;
+        // A placeholder cut short (a message that abbreviates what it shows) still starts
+        // with U+0001: then every pending fact is computed, as if all were shown.
+        let all = err.message.contains('\u{1}');
+        let inspect_fn = state::inspect_fn(ctx);
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let Slot::Object {
+                value,
+                inspect,
+                string,
+                pending,
+                ..
+            } = slot
+            else {
+                continue;
+            };
+            if *pending & PENDING_INSPECT != 0
+                && (all || err.message.contains(&placeholder(i, PENDING_INSPECT)))
+            {
+                *pending &= !PENDING_INSPECT;
+                // ERR_UNKNOWN_ENCODING formats its value with `%s` (a second `String()` of an
+                // object with its own toString); other messages inspect it.
+                let format_s = (err.code == Some("ERR_UNKNOWN_ENCODING"))
+                    .then(|| state::format_s_fn(ctx))
+                    .flatten()
+                    .and_then(|f| f.call::<_, Value>((value.clone(),)).ok())
+                    .filter(|s| s.is_string());
+                *inspect = format_s
+                    .or_else(|| {
+                        inspect_fn
+                            .as_ref()
+                            .and_then(|f| f.call::<_, Value>((value.clone(),)).ok())
+                    })
+                    .and_then(|s| crate::to_rust_string(ctx, &s).ok());
+                changed = true;
+            }
+            if *pending & PENDING_STRING != 0
+                && (all || err.message.contains(&placeholder(i, PENDING_STRING)))
+            {
+                *pending &= !PENDING_STRING;
+                *string = to_js_string(ctx, value).ok();
+                changed = true;
+            }
+        }
+        let _ = ctx.catch();
+        changed
     }
 
     /// Phase two: locates the bytes of every view argument. Bytes that overlap `written` (the
@@ -269,16 +334,19 @@ impl<'js> Prepared<'js> {
     }
 
     /// Builds an error that shows these arguments, with every fact filled in (runs JS first).
-    pub fn error_with(
-        &mut self,
-        ctx: &Ctx<'js>,
-        f: impl FnOnce(&[Arg<'_>]) -> NodeError,
-    ) -> NodeError {
+    pub fn error_with(&mut self, ctx: &Ctx<'js>, f: impl Fn(&[Arg<'_>]) -> NodeError) -> NodeError {
         self.enrich(ctx);
-        self.locate(ctx, None);
-        let objects = self.objects();
-        let args = self.args(&objects);
-        f(&args)
+        loop {
+            self.locate(ctx, None);
+            let err = {
+                let objects = self.objects();
+                let args = self.args(&objects);
+                f(&args)
+            };
+            if !self.settle(ctx, &err) {
+                return err;
+            }
+        }
     }
 
     fn args<'a>(&'a self, objects: &'a [ObjectArg<'a>]) -> Vec<Arg<'a>> {
@@ -574,6 +642,7 @@ impl<'js> Prepared<'js> {
             match result {
                 Ok(r) => return Ok(r),
                 Err(_) if self.needs_enrich() => self.enrich(ctx),
+                Err(e) if self.settle(ctx, &e) => {}
                 Err(e) => return Err(throw_node_error(ctx, &e)),
             }
         }
@@ -595,6 +664,7 @@ impl<'js> Prepared<'js> {
             match result {
                 Ok(r) => return Ok(r),
                 Err(_) if self.needs_enrich() => self.enrich(ctx),
+                Err(e) if self.settle(ctx, &e) => {}
                 Err(e) => return Err(throw_node_error(ctx, &e)),
             }
         }

@@ -26,6 +26,10 @@
   // receiver's `length` is this intrinsic (nothing a script wrote can observe the reads).
   const typedArrayLength = Object.getOwnPropertyDescriptor(
     Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+  // `%TypedArray%.prototype[Symbol.toStringTag]`: the kind of a typed array from its slots
+  // (undefined for anything else), whatever its own properties say.
+  const typedArrayTag = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
 
   // What the engine can really hold (lib.rs: ENGINE_MAX_LENGTH, ENGINE_MAX_STRING_LENGTH).
   const kMaxLength = options.kMaxLength;
@@ -208,10 +212,60 @@
     }
     return fillBytes(this, value, offset, end, encoding);
   }
+  // Node's swap16/32/64 for a receiver whose `length` a script defined (the natives take
+  // every other receiver): one read of `this.length`, Node's JS loop of element swaps below
+  // 128 (192 for swap32/64), the swap of the real bytes above (which throws where Node's native would abort on a
+  // real length that is no multiple of the width).
+  function swapGeneral(bits) {
+    const len = this.length;
+    const size = bits / 8;
+    if (len % size !== 0) throw binding.invalidBufferSize(bits);
+    if (len < (bits === 16 ? 128 : 192)) {
+      for (let i = 0; i < len; i += size) {
+        for (let a = i, b = i + size - 1; a < b; a++, b--) {
+          const x = this[a];
+          this[a] = this[b];
+          this[b] = x;
+        }
+      }
+      return this;
+    }
+    return bits === 16 ? swapBytes16(this) : bits === 32 ? swapBytes32(this) : swapBytes64(this);
+  }
+  // Node's `%s` of an object (util.format, which ERR_UNKNOWN_ENCODING's message uses):
+  // `String(value)` when its `toString` or `Symbol.toPrimitive` is not a built-in's, else
+  // `undefined` (the caller inspects it). Built-ins are the global constructors' prototypes.
+  const builtInNames = new Set(ObjectGetOwnPropertyNames(globalThis)
+    .filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
+  const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
+  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  function builtInToString(value) {
+    const hasToString = typeof value.toString === 'function';
+    const hasToPrimitive = typeof value[SymbolToPrimitive] === 'function';
+    if (!hasToString && !hasToPrimitive) return true;
+    if (hasToString && hasOwn(value, 'toString')) return false;
+    if (hasToPrimitive && hasOwn(value, SymbolToPrimitive)) return false;
+    let pointer = value;
+    do {
+      pointer = ObjectGetPrototypeOf(pointer);
+    } while (!(hasToString && hasOwn(pointer, 'toString')) &&
+      !(hasToPrimitive && hasOwn(pointer, SymbolToPrimitive)));
+    const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
+    return descriptor !== undefined && typeof descriptor.value === 'function' &&
+      builtInNames.has(descriptor.value.name);
+  }
+  function formatS(value) {
+    return builtInToString(value) ? undefined : StringCtor(value);
+  }
   const fast = binding.makeFast(FastBuffer, {
+    formatS,
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
-    fill: fillGeneral,
+    fill: fillGeneral, swap: swapGeneral,
   }, slabHook);
+  const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
+  const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);
+  const swapBytes64 = Function.prototype.call.bind(fast.swapBytes64);
   // `fillBytes(receiver, ...args)`: the declared fill on the real bytes (bound now, so a
   // replaced Function.prototype.call changes nothing).
   const fillBytes = Function.prototype.call.bind(fast.fillBytes);
@@ -385,9 +439,13 @@
     // Built natively when Node's loop below could observe nothing (no user `length`).
     const bytes = binding.jsonData(this, typedArrayLength);
     if (bytes !== undefined) return { type: 'Buffer', data: bytes };
-    const data = new Array(this.length);
-    for (let i = 0; i < this.length; i++) data[i] = this[i];
-    return { type: 'Buffer', data };
+    // Node's loop, reads of `this.length` included (one to test, one to size, one per step).
+    if (this.length > 0) {
+      const data = new Array(this.length);
+      for (let i = 0; i < this.length; ++i) data[i] = this[i];
+      return { type: 'Buffer', data };
+    }
+    return { type: 'Buffer', data: [] };
   }, 0);
   method('subarray', fast.subarray, 2);
   // Node's slice is `this.subarray(start, end)` (the native calls it, or our subarray directly).
@@ -726,6 +784,9 @@
     Buffer,
     SlowBuffer,
     transcode(source, fromEnc, toEnc) {
+      // Node reads `source.length` as a property (a getter a script defined runs once) and
+      // answers an empty Buffer for 0 before it names the encodings.
+      if (typedArrayTag(source) === 'Uint8Array' && source.length === 0) return fast.alloc(0);
       return binding.transcode(source, fromEnc, toEnc);
     },
     isUtf8(input) {

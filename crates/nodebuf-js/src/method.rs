@@ -84,6 +84,10 @@ pub trait Method: 'static {
     /// Bit `i`: at argument `i` Node takes a Uint8Array as a value (its bytes), so the plain
     /// path may pass one there as it is. Elsewhere Node coerces objects (the general path).
     const VIEWS: u8 = 0;
+    /// Whether Node's JS reads `this.length` as a property on every call (not only on an
+    /// error): the plain path then runs only when that read is the engine's own getter
+    /// ([`crate::raw::length_is_intrinsic`]), so no user getter is skipped.
+    const READS_LENGTH: bool = false;
 
     /// The operation, on resolved bytes and described arguments. Runs no JS; must change
     /// nothing when it fails (a failed plain call is run again on the general path).
@@ -112,6 +116,15 @@ pub trait Method: 'static {
         _call: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
         Ok(None)
+    }
+
+    /// Node's JS reads the receiver's `length` as a property when a bounds check fails and
+    /// formats its error with it (`boundsError(offset, this.length - width)`): for a failed
+    /// call, which argument is the offset and the width subtracted, or `None` (no such read).
+    /// The general path then reads `length` exactly where Node does ([`crate::order::
+    /// visible_bounds_error`]). Runs no JS.
+    fn bounds_read(_args: &[Arg<'_>], _call: Call) -> Option<(usize, usize)> {
+        None
     }
 
     /// A cheaper plain path for a call shape the method knows well (e.g. `toString()` of ASCII
@@ -194,6 +207,18 @@ pub unsafe fn plain<M: Method>(
     } else {
         (NonNull::dangling().as_ptr(), 0)
     };
+    if M::READS_LENGTH {
+        // SAFETY: the engine is running this native, so the context is live and locked;
+        // `this` is duplicated for the handle, which frees it.
+        let plain_length = unsafe {
+            let c = Ctx::from_raw(NonNull::new_unchecked(ctx));
+            let v = Value::from_raw(c.clone(), qjs::JS_DupValue(ctx, this));
+            crate::raw::length_is_intrinsic(&c, &v)
+        };
+        if !plain_length {
+            return None;
+        }
+    }
     let written = <M::This<'_> as Receiver>::WRITES.then_some((ptr, len));
     // `M::ARITY` is a constant: after monomorphization one arm remains, describing exactly
     // the arguments the method reads in an array of that size.
@@ -255,16 +280,41 @@ pub fn run_general<'js, M: Method>(
     let mut prepared = Prepared::new(ctx, &values, &flags)?;
     // 2. resolve and 3. operate (again after rendering facts an error message needs)
     let out = if <M::This<'_> as Receiver>::NEEDS_BYTES {
-        prepared.run_on(
+        // A bounds failure whose message Node formats from `this.length`: the real length,
+        // the offset, the width and the error the real bytes gave.
+        let mut bounds: Option<(usize, f64, usize, NodeError)> = None;
+        let out = prepared.run_on(
             ctx,
             &this,
             <M::This<'_> as Receiver>::WRITES,
             |ptr, len, a| {
                 // SAFETY: `run_on` located these bytes just now with no JS since and copied any
                 // argument bytes that overlap a written receiver; `op` runs no JS.
-                M::op(unsafe { M::This::from_raw(ptr, len) }, a, call)
+                let r = M::op(unsafe { M::This::from_raw(ptr, len) }, a, call);
+                match (r, M::bounds_read(a, call)) {
+                    (Err(e), Some((at, width))) => match a[at] {
+                        Arg::Number(offset) => {
+                            bounds = Some((len, offset, width, e));
+                            Ok(None)
+                        }
+                        Arg::Undefined => {
+                            bounds = Some((len, 0.0, width, e));
+                            Ok(None)
+                        }
+                        _ => Err(e),
+                    },
+                    (r, _) => r.map(Some),
+                }
             },
-        )?
+        )?;
+        match (out, bounds) {
+            (Some(out), _) => out,
+            (None, Some((len, offset, width, e))) => {
+                let e = crate::order::visible_bounds_error(ctx, &this, len, offset, width, e)?;
+                return Err(crate::throw_node_error(ctx, &e));
+            }
+            (None, None) => unreachable!("a bounds failure is recorded"),
+        }
     } else {
         prepared.run_static(ctx, |a| {
             // SAFETY: no receiver bytes.

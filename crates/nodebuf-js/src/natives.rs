@@ -442,52 +442,44 @@ fn slice_helper<'js>(
         }
     }
     let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
-        let buf = as_located(buf, located, enc, "Slice")?;
-        api::slice_helper(buf, enc, &a[0], &a[1])
+        let range = api::string::slice_range(located_len(located, buf), &a[0], &a[1])?;
+        match range {
+            None => Ok(nodebuf_core::encoding::JsString::Ascii(Vec::new())),
+            Some(r) => {
+                let r = still_owned(buf, r, enc, "Slice")?;
+                api::slice_helper(&buf[r], enc, &Arg::Undefined, &Arg::Undefined)
+            }
+        }
     })?;
     js_string(&ctx, &s)
 }
 
-/// Node's `{enc}Slice`/`{enc}Write` natives locate the receiver's bytes before converting
-/// their arguments and keep using that range. Resolved again after the conversions, the bytes
-/// are the same range, or a grown buffer cut to the length Node saw; a buffer detached or
-/// shrunk meanwhile is refused ([`NodeError::memory_changed_during_call`]) instead of touching
-/// memory it no longer owns.
-fn check_located(
-    now: (*const u8, usize),
-    located: Option<(*mut u8, usize)>,
+/// The receiver's length Node's `{enc}Slice`/`{enc}Write` natives work with: the one they
+/// located before converting their arguments (the current one for a receiver that was none).
+fn located_len(located: Option<(*mut u8, usize)>, now: &[u8]) -> usize {
+    located.map_or(now.len(), |(_, n)| n)
+}
+
+/// The bytes `range` (checked against the length Node located before converting the
+/// arguments) of the receiver as it is now. Node reads or writes them through the pointer it
+/// took before the conversions; when a conversion detached or shrank the receiver below
+/// `range`, that is memory the buffer no longer owns (Node answers from freed memory or
+/// crashes): nodebuf refuses with [`NodeError::memory_changed_during_call`]. A grown receiver
+/// still holds them.
+fn still_owned<T: AsRef<[u8]> + ?Sized>(
+    buf: &T,
+    range: std::ops::Range<usize>,
     enc: Encoding,
     kind: &str,
-) -> std::result::Result<usize, NodeError> {
-    match located {
-        Some((_, 0)) => Ok(0),
-        Some((ptr, len)) if std::ptr::eq(now.0, ptr) && now.1 >= len => Ok(len),
-        Some(_) => Err(NodeError::memory_changed_during_call(&format!(
+) -> std::result::Result<std::ops::Range<usize>, NodeError> {
+    if range.end <= buf.as_ref().len() {
+        Ok(range)
+    } else {
+        Err(NodeError::memory_changed_during_call(&format!(
             "{}{kind}",
             helper_prefix(enc)
-        ))),
-        None => Ok(now.1),
+        )))
     }
-}
-
-fn as_located<'b>(
-    buf: &'b [u8],
-    located: Option<(*mut u8, usize)>,
-    enc: Encoding,
-    kind: &str,
-) -> std::result::Result<&'b [u8], NodeError> {
-    let len = check_located((buf.as_ptr(), buf.len()), located, enc, kind)?;
-    Ok(&buf[..len])
-}
-
-fn as_located_mut<'b>(
-    buf: &'b mut [u8],
-    located: Option<(*mut u8, usize)>,
-    enc: Encoding,
-    kind: &str,
-) -> std::result::Result<&'b mut [u8], NodeError> {
-    let len = check_located((buf.as_ptr(), buf.len()), located, enc, kind)?;
-    Ok(&mut buf[..len])
 }
 
 /// The method-name prefix of an encoding's helpers (`latin1Write`, `ucs2Slice`).
@@ -523,7 +515,8 @@ fn write_helper<'js>(
     if len.is_object() {
         // Node's native write checks the string, then converts and checks offset (negative:
         // out of range; past the end: out of bounds), and only then converts length.
-        let size = raw::uint8_array(&ctx, &this).map(|(_, n)| n as f64);
+        // Against the length located before any conversion, as Node's native checks it.
+        let size = located.map(|(_, n)| n as f64);
         if off.is_object() {
             let n = crate::args::to_number(&ctx, &off)?;
             off = Value::new_number(ctx.clone(), n);
@@ -545,8 +538,13 @@ fn write_helper<'js>(
         }
     }
     run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
-        let buf = as_located_mut(buf, located, enc, "Write")?;
-        api::write_helper(buf, enc, &a[0], &a[1], &a[2]).map(|n| n as f64)
+        let (string, range) =
+            api::string::write_range(located_len(located, buf), &a[0], &a[1], &a[2])?;
+        if range.is_empty() {
+            return Ok(0.0);
+        }
+        let range = still_owned(buf, range, enc, "Write")?;
+        Ok(nodebuf_core::encoding::write(enc, string, &mut buf[range]) as f64)
     })
 }
 
@@ -570,18 +568,15 @@ fn transcode<'js>(
     from: Value<'js>,
     to: Value<'js>,
 ) -> Result<Value<'js>> {
-    // Node checks the source, returns an empty Buffer for an empty one, and only then names
-    // the encodings: strings by their text, String objects by `${enc}`, and anything else is
-    // passed on as is and refused by the native layer (U_ILLEGAL_ARGUMENT_ERROR).
-    match raw::uint8_array(&ctx, &source) {
-        None => {
-            return run(&ctx, &[source], &[O], |a| {
-                api::compare::expect_uint8_array(&a[0], "source").map(drop)
-            })
-            .map(|()| Value::new_undefined(ctx.clone()));
-        }
-        Some((_, 0)) => return js_buffer(&ctx, CoreBuffer::alloc(0)),
-        Some(_) => {}
+    // Node checks the source (its JS half has answered an empty Buffer for a `length` of 0),
+    // and only then names the encodings: strings by their text, String objects by `${enc}`,
+    // and anything else is passed on as is and refused by the native layer
+    // (U_ILLEGAL_ARGUMENT_ERROR).
+    if raw::uint8_array(&ctx, &source).is_none() {
+        return run(&ctx, &[source], &[O], |a| {
+            api::compare::expect_uint8_array(&a[0], "source").map(drop)
+        })
+        .map(|()| Value::new_undefined(ctx.clone()));
     }
     let name = |v: &Value<'js>| -> Result<Option<String>> {
         if v.is_undefined() || v.is_null() {
@@ -596,6 +591,19 @@ fn transcode<'js>(
     let mut failure = None;
     let out = run(&ctx, &[source], &[O], |a| {
         let bytes = api::compare::expect_uint8_array(&a[0], "source")?;
+        if bytes.is_empty() {
+            // The JS half calls this only once Node's `source.length` read was not 0: a source
+            // without bytes now is one a getter detached, or one whose `length` lies. Node's
+            // native answers U_ILLEGAL_ARGUMENT_ERROR for a detached one (no data) and aborts
+            // on an empty one (a `MaybeStackBuffer` assertion); nodebuf answers the former.
+            let code = encoding::transcode::U_ILLEGAL_ARGUMENT_ERROR;
+            failure = Some(NodeError::new(
+                nodebuf_core::ErrorClass::Error,
+                code,
+                format!("Unable to transcode Buffer [{code}]"),
+            ));
+            return Ok(Vec::new());
+        }
         match encoding::transcode(bytes, from.as_deref(), to.as_deref()) {
             Err(e) if e.code.is_some_and(|c| c.starts_with("U_")) => {
                 failure = Some(e);
@@ -695,6 +703,11 @@ fn concat_list_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>
 /// `ERR_BUFFER_OUT_OF_BOUNDS` (`Attempt to access memory outside buffer bounds`).
 fn out_of_bounds(ctx: Ctx<'_>) -> Result<Value<'_>> {
     crate::node_error_to_js(&ctx, &NodeError::out_of_buffer_bounds(None))
+}
+
+/// `ERR_INVALID_BUFFER_SIZE` for a swap of `bits` (the JS half's Node-algorithm swaps).
+fn invalid_buffer_size(ctx: Ctx<'_>, bits: u32) -> Result<Value<'_>> {
+    crate::node_error_to_js(&ctx, &NodeError::invalid_buffer_size(bits))
 }
 
 /// Whether `value` is an ArrayBuffer or SharedArrayBuffer of any realm.
@@ -834,7 +847,7 @@ fn concat_plain<'js>(
 /// Whether reading `obj.length` calls `getter` and nothing else: the first object on `obj`'s
 /// prototype chain with an own `length` has `getter` as its accessor, and no object on the way
 /// is a Proxy (whose traps are JS). Runs no JS.
-fn length_is<'js>(ctx: &Ctx<'js>, obj: &Value<'js>, getter: &Value<'js>) -> bool {
+pub(crate) fn length_is<'js>(ctx: &Ctx<'js>, obj: &Value<'js>, getter: &Value<'js>) -> bool {
     let Some(atom) = state::with(ctx, |st| st.atoms.length) else {
         return false;
     };
@@ -915,6 +928,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("concatListError", concat_list_error);
     f!("setInspect", set_inspect);
     f!("outOfBounds", out_of_bounds);
+    f!("invalidBufferSize", invalid_buffer_size);
     f!("isAnyArrayBuffer", is_any_array_buffer);
     f!("getPoolSize", pool_size);
     f!("setPoolSize", set_pool_size);

@@ -185,3 +185,65 @@ pub fn byte_length_as_node_js_reads_it<'js>(obj: &rquickjs::Object<'js>) -> Resu
     const NODE_JS_PROPERTY: &str = "byteLength";
     obj.get(NODE_JS_PROPERTY)
 }
+
+/// The error of a failed numeric access whose bounds check Node's JS formats from the
+/// receiver's `length` property (`boundsError(offset, this.length - width)`): when reading it
+/// runs only the engine's getter, `real_error` as it is; otherwise `this.length` is read once,
+/// as an ordinary property get (own properties, subclass getters and replaced prototype getters
+/// run, as in Node), converted with `ToNumber`, and the message formatted from it. The answer
+/// is a message only: the failure itself was decided on the real bytes.
+pub fn visible_bounds_error<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    real_len: usize,
+    offset: f64,
+    width: usize,
+    real_error: NodeError,
+) -> Result<NodeError> {
+    let offset = nodebuf_core::args::Arg::Number(offset);
+    let is_bounds = nodebuf_core::api::numeric::visible_bounds_error(
+        real_len,
+        &offset,
+        width,
+        &real_error,
+        real_len as f64,
+    )
+    .is_some();
+    if !is_bounds || crate::raw::length_is_intrinsic(ctx, this) {
+        return Ok(real_error);
+    }
+    let Some(obj) = this.as_object() else {
+        return Ok(real_error);
+    };
+    const NODE_JS_PROPERTY: &str = "length";
+    let visible: Value = obj.get(NODE_JS_PROPERTY)?;
+    let visible = crate::args::to_number(ctx, &visible)?;
+    Ok(nodebuf_core::api::numeric::visible_bounds_error(
+        real_len,
+        &offset,
+        width,
+        &real_error,
+        visible,
+    )
+    .unwrap_or(real_error))
+}
+
+/// Node's `%s` rendering of `value` in a message (`util.format`): `String(value)` for an object
+/// with its own `toString`/`Symbol.toPrimitive` (which runs it again), `util.inspect` for other
+/// objects, `String(value)` for primitives.
+pub fn format_percent_s<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<String> {
+    if !value.is_object() {
+        return crate::args::to_js_string(ctx, value);
+    }
+    if let Some(f) = crate::state::format_s_fn(ctx) {
+        let shown: Value = f.call((value.clone(),))?;
+        if shown.is_string() {
+            return crate::to_rust_string(ctx, &shown);
+        }
+    }
+    let Some(inspect) = crate::state::inspect_fn(ctx) else {
+        return Ok("[object Object]".into());
+    };
+    let shown: Value = inspect.call((value.clone(),))?;
+    crate::to_rust_string(ctx, &shown)
+}

@@ -439,6 +439,8 @@ pub struct DataViewSlots<'js> {
     /// `%TypedArray%.prototype.buffer`'s and `byteOffset`'s getters (see [`view_geometry`]).
     typed_buffer: Value<'js>,
     typed_byte_offset: Value<'js>,
+    /// `%TypedArray%.prototype.length`'s getter (see [`length_is_intrinsic`]).
+    typed_length: Value<'js>,
 }
 
 // SAFETY: the values are tied to the runtime whose userdata holds them; `Changed` only renames
@@ -458,7 +460,7 @@ pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     let class = unsafe { qjs::JS_GetClassID(string_object.as_raw()) };
     STRING_CLASS.store(class, std::sync::atomic::Ordering::Relaxed);
     let getters: rquickjs::Array = ctx.eval(
-        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(['byteLength', 'buffer', 'byteOffset'].map((k) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), k).get))",
+        "['buffer', 'byteOffset', 'byteLength'].map((k) => Object.getOwnPropertyDescriptor(DataView.prototype, k).get).concat(['byteLength', 'buffer', 'byteOffset', 'length'].map((k) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), k).get))",
     )?;
     let slots = DataViewSlots {
         buffer: getters.get(0)?,
@@ -467,9 +469,21 @@ pub fn capture_intrinsics(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
         typed_byte_length: getters.get(3)?,
         typed_buffer: getters.get(4)?,
         typed_byte_offset: getters.get(5)?,
+        typed_length: getters.get(6)?,
     };
     let _ = ctx.store_userdata(slots);
     watch_resizes(ctx)
+}
+
+/// Whether reading `obj.length` runs only the engine's own `%TypedArray%.prototype.length`
+/// getter (no own `length`, no subclass getter, no replaced prototype getter, no Proxy on the
+/// way): then Node's JS reads of `this.length` observe nothing and answer the real length, so
+/// a method may skip them. Runs no JS.
+pub fn length_is_intrinsic<'js>(ctx: &Ctx<'js>, obj: &Value<'js>) -> bool {
+    let Some(slots) = ctx.userdata::<DataViewSlots<'js>>() else {
+        return false;
+    };
+    crate::natives::length_is(ctx, obj, &slots.typed_length)
 }
 
 /// Set once any resizable ArrayBuffer or growable SharedArrayBuffer of the process changed size.

@@ -64,6 +64,12 @@ pub struct CtxState<'js> {
     pub subarray_end: Value<'js>,
     /// The JS half's `fill` (checks a redefined `length` before filling).
     pub fill_general: Value<'js>,
+    /// The JS half's `swap16/32/64` (Node's algorithm, for a receiver whose `length` a script
+    /// defined: its JS reads `this.length` and loops over it below 128).
+    pub swap_general: Value<'js>,
+    /// The JS half's `formatS(value)`: Node's `%s` of an object (`String(value)` for one with
+    /// its own `toString`/`Symbol.toPrimitive`), or undefined where `%s` inspects.
+    pub format_s: Value<'js>,
     /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
     /// (undefined where the core's answer is Node's).
     pub num_general: Vec<Value<'js>>,
@@ -183,6 +189,8 @@ pub fn register<'js>(
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
         fill_general: helpers.get("fill")?,
+        swap_general: helpers.get("swap")?,
+        format_s: helpers.get("formatS")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
             .iter::<Value>()
@@ -222,6 +230,11 @@ pub fn with<'js, R>(ctx: &Ctx<'js>, f: impl FnOnce(&CtxState<'js>) -> R) -> Opti
 
 fn missing() -> rquickjs::Error {
     rquickjs::Error::new_from_js("context", "Buffer (not installed in this context)")
+}
+
+/// The JS half's `%s` formatter (see [`CtxState::format_s`]).
+pub fn format_s_fn<'js>(ctx: &Ctx<'js>) -> Option<Function<'js>> {
+    with(ctx, |s| s.format_s.as_function().cloned()).flatten()
 }
 
 /// The host's `util.inspect`, if any.

@@ -94,6 +94,52 @@ pub fn copy_plan_for_len(
     })
 }
 
+/// The last steps of `buf.copy` once Node's JS checked each position as it converted it (the
+/// `sourceStart` bound against the source length of that moment): with the lengths of now,
+/// nothing is copied when `targetStart` is past the target or the source range is empty;
+/// otherwise the count is clamped to both. A `sourceStart` past the source as it is now (it
+/// shrank after the check) makes Node build `new Uint8Array(buffer, offset, count)` with a
+/// negative count: V8's `RangeError: Invalid typed array length: <count>`.
+pub fn copy_plan_after_checks(
+    source_len: usize,
+    target_len: usize,
+    target_start: &Arg<'_>,
+    source_start: &Arg<'_>,
+    source_end: &Arg<'_>,
+) -> Result<CopyPlan, NodeError> {
+    let ts = to_integer_or(target_start, 0.0)?;
+    let ss = to_integer_or(source_start, 0.0)?;
+    let se = match source_end {
+        Arg::Undefined => source_len as f64,
+        _ => to_integer_or(source_end, 0.0)?,
+    };
+    if ts >= 0.0 && se >= 0.0 && (ts >= target_len as f64 || ss >= se) {
+        return Ok(CopyPlan {
+            source_start: 0,
+            target_start: 0,
+            len: 0,
+        });
+    }
+    if ts >= 0.0 && ss >= 0.0 && se >= 0.0 && ss > source_len as f64 {
+        let count = (se - ss).min(target_len as f64 - ts);
+        let count = count.min(source_len as f64 - ss);
+        return Err(NodeError::without_code(
+            crate::error::ErrorClass::RangeError,
+            format!(
+                "Invalid typed array length: {}",
+                crate::number::to_string(count)
+            ),
+        ));
+    }
+    copy_plan_for_len(
+        source_len,
+        target_len,
+        target_start,
+        source_start,
+        source_end,
+    )
+}
+
 /// `buf.copy(target, ...)` between two distinct Buffers/Uint8Arrays: validates with
 /// [`copy_plan_for_len`], copies, and returns the number of bytes copied. (For a target that
 /// may share memory with the source, use [`copy_plan`] and carry out the `memmove` yourself.)

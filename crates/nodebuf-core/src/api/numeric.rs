@@ -157,6 +157,46 @@ fn check_bounds(
     ))
 }
 
+/// Node's bounds error when its JS saw the receiver's `length` property as `visible` (a lying
+/// own property or subclass getter): `boundsError(offset, visible - width)` — `an integer` for
+/// a non-integer offset, `ERR_BUFFER_OUT_OF_BOUNDS` when `visible - width` is negative, else
+/// `>= 0 and <= {visible - width}` formatted as JS formats that number (`NaN` included).
+/// `real_error` is what [`read`]/[`write`] answered on the real bytes: it is replaced only
+/// when it is that bounds check's error (the failure itself is decided on the real bytes, as
+/// Node's `this[offset] === undefined` tests are). Returns `None` when it is another error.
+pub fn visible_bounds_error(
+    real_len: usize,
+    offset_arg: &Arg<'_>,
+    width: usize,
+    real_error: &NodeError,
+    visible: f64,
+) -> Option<NodeError> {
+    let offset = match offset_arg {
+        Arg::Undefined => 0.0,
+        Arg::Number(n) => *n,
+        _ => return None,
+    };
+    if check_bounds(real_len, offset_arg, offset, width)
+        .err()
+        .as_ref()
+        != Some(real_error)
+    {
+        return None;
+    }
+    if offset.is_nan() || (offset.is_finite() && offset.fract() != 0.0) {
+        return Some(real_error.clone());
+    }
+    let length = visible - width as f64;
+    if length < 0.0 {
+        return Some(NodeError::out_of_buffer_bounds(None));
+    }
+    Some(NodeError::out_of_range(
+        "offset",
+        &format!(">= 0 and <= {}", crate::number::to_string(length)),
+        offset_arg,
+    ))
+}
+
 /// The offset argument of a fixed-width accessor: `undefined` means 0, other non-numbers throw.
 fn fixed_offset(offset: &Arg<'_>) -> Result<f64, NodeError> {
     match offset {

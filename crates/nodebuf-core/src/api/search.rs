@@ -104,7 +104,13 @@ fn search(
         _ if matches!(encoding, Arg::Symbol(_)) => return Err(NodeError::symbol_to_string()),
         Arg::Object(o) if o.is_uint8_array() => {
             // The encoding still decides byte or UTF-16 unit matching for Buffer needles.
-            let ucs2 = matches!(encoding, Arg::String(e) if Encoding::parse_js(e) == Some(Encoding::Utf16le));
+            // An object is named by its `String(value)` (Node's JS converts it before the
+            // native search; the JS face computes it).
+            let ucs2 = match encoding {
+                Arg::String(e) => Encoding::parse_js(e) == Some(Encoding::Utf16le),
+                Arg::Object(o) => o.string.and_then(Encoding::parse) == Some(Encoding::Utf16le),
+                _ => false,
+            };
             let needle = o.bytes.unwrap_or(&[]);
             return Ok(if ucs2 {
                 find_units_of_buffer(buf, needle, off, forward)

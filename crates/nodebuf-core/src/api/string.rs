@@ -49,26 +49,63 @@ pub fn write_string(
     length: &Arg<'_>,
     encoding: &Arg<'_>,
 ) -> Result<usize, NodeError> {
-    let len = buf.len();
-    let (start, count, enc) = match (offset, length) {
-        (Arg::Undefined, _) => (0, len, Encoding::Utf8),
-        (Arg::String(_), Arg::Undefined) => (0, len, encoding_falsy_is_utf8(offset)?),
+    let plan = write_plan(buf.len(), offset, length, encoding)?;
+    let enc = encoding_falsy_is_utf8(&plan.encoding)?;
+    let s = expect_string(string)?;
+    Ok(encoding::write(
+        enc,
+        s,
+        &mut buf[plan.start..plan.start + plan.count],
+    ))
+}
+
+/// What `buf.write` settled on before it names the encoding: the range, and the argument that
+/// names the encoding (`undefined` for utf8).
+#[derive(Debug, Clone, Copy)]
+pub struct WritePlan<'a> {
+    /// The first byte written.
+    pub start: usize,
+    /// At most this many bytes are written.
+    pub count: usize,
+    /// The argument naming the encoding: `encoding`, or a string given as `offset`/`length`.
+    pub encoding: Arg<'a>,
+    /// Whether `encoding` is the call's fourth argument.
+    pub encoding_is_fourth: bool,
+}
+
+/// `buf.write(string, offset, length, encoding)`'s checks on a receiver of `len` bytes, in
+/// Node's order, up to the point where it names the encoding: no `offset` writes everything as
+/// utf8; a string `offset` (with no `length`) or a string `length` is the encoding; otherwise
+/// `offset` and `length` must be integers within `0..=len`.
+#[inline(always)]
+pub fn write_plan<'a>(
+    len: usize,
+    offset: &Arg<'a>,
+    length: &Arg<'a>,
+    encoding: &Arg<'a>,
+) -> Result<WritePlan<'a>, NodeError> {
+    let plan = |start, count, encoding, encoding_is_fourth| WritePlan {
+        start,
+        count,
+        encoding,
+        encoding_is_fourth,
+    };
+    Ok(match (offset, length) {
+        (Arg::Undefined, _) => plan(0, len, Arg::Undefined, false),
+        (Arg::String(_), Arg::Undefined) => plan(0, len, *offset, false),
         _ => {
             let start = validate_integer(offset, "offset", 0.0, len as f64)? as usize;
             let room = len - start;
-            let (count, enc_arg) = match length {
-                Arg::Undefined => (room, *encoding),
-                Arg::String(_) => (room, *length),
+            match length {
+                Arg::Undefined => plan(start, room, *encoding, true),
+                Arg::String(_) => plan(start, room, *length, false),
                 _ => {
                     let n = validate_integer(length, "length", 0.0, len as f64)? as usize;
-                    (n.min(room), *encoding)
+                    plan(start, n.min(room), *encoding, true)
                 }
-            };
-            (start, count, encoding_falsy_is_utf8(&enc_arg)?)
+            }
         }
-    };
-    let s = expect_string(string)?;
-    Ok(encoding::write(enc, s, &mut buf[start..start + count]))
+    })
 }
 
 /// Node's `buf.toString` range rules for one bound, with JS's relational comparisons: values
@@ -189,10 +226,23 @@ pub fn slice_helper(
     start: &Arg<'_>,
     end: &Arg<'_>,
 ) -> Result<JsString, NodeError> {
-    if buf.is_empty() {
-        return Ok(JsString::Ascii(Vec::new()));
+    match slice_range(buf.len(), start, end)? {
+        Some(range) => decode_checked(enc, &buf[range]),
+        None => Ok(JsString::Ascii(Vec::new())),
     }
-    let len = buf.len() as i64;
+}
+
+/// The bytes [`slice_helper`] decodes from a receiver of `len` bytes, after Node's native
+/// checks; `None` when the answer is `''` without reading any (an empty receiver or range).
+pub fn slice_range(
+    len: usize,
+    start: &Arg<'_>,
+    end: &Arg<'_>,
+) -> Result<Option<std::ops::Range<usize>>, NodeError> {
+    if len == 0 {
+        return Ok(None);
+    }
+    let len = len as i64;
     // Order seen in Node: start converted and checked for < 0, then end, then the upper bounds.
     let s = native_index(start, 0)?;
     if s < 0 {
@@ -202,10 +252,7 @@ pub fn slice_helper(
     if e < 0 || s > len || e > len {
         return Err(NodeError::index_out_of_range());
     }
-    if e <= s {
-        return Ok(JsString::Ascii(Vec::new()));
-    }
-    decode_checked(enc, &buf[s as usize..e as usize])
+    Ok((e > s).then_some(s as usize..e as usize))
 }
 
 /// `buf.{enc}Write(string, offset, length)`: the string must be a string (`TypeError:
@@ -219,8 +266,20 @@ pub fn write_helper(
     offset: &Arg<'_>,
     length: &Arg<'_>,
 ) -> Result<usize, NodeError> {
+    let (s, range) = write_range(buf.len(), string, offset, length)?;
+    Ok(encoding::write(enc, s, &mut buf[range]))
+}
+
+/// The string [`write_helper`] writes and the bytes it may write into a receiver of `len`
+/// bytes, after Node's native checks (an empty range writes nothing).
+pub fn write_range<'a>(
+    len: usize,
+    string: &Arg<'a>,
+    offset: &Arg<'_>,
+    length: &Arg<'_>,
+) -> Result<(JsStr<'a>, std::ops::Range<usize>), NodeError> {
     let s = expect_string(string)?;
-    let len = buf.len() as i64;
+    let len = len as i64;
     let off = native_index(offset, 0)?;
     if off < 0 {
         return Err(NodeError::index_out_of_range());
@@ -234,11 +293,7 @@ pub fn write_helper(
     }
     let count = count.min(len - off);
     let start = off as usize;
-    Ok(encoding::write(
-        enc,
-        s,
-        &mut buf[start..start + count as usize],
-    ))
+    Ok((s, start..start + count as usize))
 }
 
 /// `Buffer.byteLength(string, encoding)`: strings measure in `encoding` (unknown or non-string

@@ -16,14 +16,56 @@ use crate::state::CtxState;
 /// `swap16` / `swap32` / `swap64` (magic: the bit width): returns `this`.
 pub struct Swap;
 
+/// Set in `magic` by the JS half's `swapBytes` natives: swap the real bytes, Node's `_swap16`
+/// & co. (its JS has read `this.length` already). Above the widths; within the 16 bits the
+/// engine keeps of a native's magic.
+pub const REAL_BYTES: i32 = 1 << 8;
+
 impl Method for Swap {
     type This<'a> = &'a mut [u8];
     type Out = ();
     const ARITY: usize = 0;
+    const READS_LENGTH: bool = true;
+
+    /// A receiver whose `length` a script defined takes Node's JS algorithm (the JS half's
+    /// `swap`): one read of `this.length`, a JS loop below 128, the native swap above.
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        st: &CtxState<'_>,
+        this: &Value<'js>,
+        _args: &mut [Value<'js>],
+        call: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if call.magic & REAL_BYTES != 0
+            || crate::raw::uint8_array(ctx, this).is_none()
+            || crate::raw::length_is_intrinsic(ctx, this)
+        {
+            return Ok(None);
+        }
+        let mut bits = qjs::JS_MKVAL(qjs::JS_TAG_INT, call.magic);
+        // SAFETY: live values of this runtime (the JS half's function of the same install);
+        // the result is a new reference or JS_EXCEPTION, owned by the Value from here.
+        let out = unsafe {
+            Value::from_raw(
+                ctx.clone(),
+                qjs::JS_Call(
+                    ctx.as_raw().as_ptr(),
+                    st.swap_general.as_raw(),
+                    this.as_raw(),
+                    1,
+                    &mut bits,
+                ),
+            )
+        };
+        if out.is_exception() {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Some(out))
+    }
 
     #[inline(always)]
     fn op(bytes: &mut [u8], _: &[Arg<'_>], call: Call) -> Result<(), NodeError> {
-        match call.magic {
+        match call.magic & !REAL_BYTES {
             16 => api::swap16(bytes),
             32 => api::swap32(bytes),
             _ => api::swap64(bytes),
@@ -104,8 +146,19 @@ impl Method for Fill {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
                     api::fill::fill_range(len, &Arg::Undefined, &r[0], &r[1], &r[2])
                 })?;
-                if range.is_none() {
+                let Some((range, _)) = range else {
                     return Ok(Some(this.clone()));
+                };
+                // Node's native fill converts the value now and sets the bytes through the
+                // pointer it took before: a conversion that detached or shrank the receiver
+                // below the range leaves Node writing memory the buffer no longer owns (it
+                // answers the buffer); nodebuf refuses.
+                let n = crate::args::to_number(ctx, &a[0])?;
+                a[0] = Value::new_number(ctx.clone(), n);
+                let now = crate::raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
+                if range.end > now {
+                    let e = NodeError::memory_changed_during_call("fill");
+                    return Err(crate::throw_node_error(ctx, &e));
                 }
             }
         }
@@ -249,23 +302,19 @@ fn copy_general<'js>(
             api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
         })
     };
-    if positions.iter().any(Value::is_object) {
+    let ordered = positions.iter().any(Value::is_object);
+    if ordered {
         check(&[target.clone(), undefined(), undefined(), undefined()])?;
         for i in 0..positions.len() {
             if positions[i].is_object() {
                 let n = crate::args::to_number(ctx, &positions[i])?;
                 positions[i] = Value::new_number(ctx.clone(), n);
             }
-            let mut so_far = [
-                target.clone(),
-                positions[0].clone(),
-                positions[1].clone(),
-                positions[2].clone(),
-            ];
-            for later in so_far.iter_mut().skip(i + 2) {
-                *later = undefined();
-            }
-            check(&so_far)?;
+            // Node checks the position it just converted (against the lengths of now); the
+            // earlier ones passed their checks at their time.
+            let mut this_one = [target.clone(), undefined(), undefined(), undefined()];
+            this_one[i + 1] = positions[i].clone();
+            check(&this_one)?;
         }
     }
     let [ts, ss, se] = positions;
@@ -275,7 +324,16 @@ fn copy_general<'js>(
         &this,
         &[target.clone(), ts, ss, se],
         &[O, O, O, O],
-        |buf, a| api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]),
+        |buf, a| {
+            if ordered {
+                // Each position was checked as it was converted: the last steps use the
+                // lengths of now, as Node's JS does.
+                let target_len = api::compare::expect_uint8_array(&a[0], "target")?.len();
+                api::copy::copy_plan_after_checks(buf.len(), target_len, &a[1], &a[2], &a[3])
+            } else {
+                api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3])
+            }
+        },
     )?;
     // A detached or out-of-bounds source has length 0: when `sourceEnd` still asks for bytes
     // and the target has room, Node hands it to `%TypedArray%.prototype.set`, which throws

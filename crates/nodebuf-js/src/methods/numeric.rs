@@ -117,6 +117,17 @@ fn element_path<'js>(
     Ok(Some(out))
 }
 
+/// How many bytes accessor `ty` touches: its width, or a valid `byteLength` (1..=6).
+fn access_width(ty: NumType, byte_length: &Arg<'_>) -> Option<usize> {
+    if ty.width != 0 {
+        return Some(ty.width);
+    }
+    match *byte_length {
+        Arg::Number(n) if (1.0..=6.0).contains(&n) && n.fract() == 0.0 => Some(n as usize),
+        _ => None,
+    }
+}
+
 /// `buf.read*(offset[, byteLength])`.
 pub struct ReadNum;
 
@@ -134,6 +145,12 @@ impl Method for ReadNum {
     unsafe fn ret(ctx: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: api::NumValue) -> Raw {
         // SAFETY: a live context (the caller's contract).
         unsafe { num_raw(ctx, out) }
+    }
+
+    /// `this.length - width` in Node's bounds error (`offset` is argument 0).
+    fn bounds_read(a: &[Arg<'_>], call: Call) -> Option<(usize, usize)> {
+        let ty = num_type(call.magic)?;
+        Some((0, access_width(ty, &a[1])?))
     }
 
     fn flags(args: &[Value<'_>], call: Call) -> [u8; MAX_ARITY] {
@@ -168,6 +185,12 @@ impl Method for WriteNum {
     #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
         number(out as f64)
+    }
+
+    /// `this.length - width` in Node's bounds error (`offset` is argument 1).
+    fn bounds_read(a: &[Arg<'_>], call: Call) -> Option<(usize, usize)> {
+        let ty = num_type(call.magic)?;
+        Some((1, access_width(ty, &a[2])?))
     }
 
     fn flags(args: &[Value<'_>], call: Call) -> [u8; MAX_ARITY] {

@@ -55,7 +55,33 @@ impl Method for ToString {
             StringRange::Range(s, e) => {
                 args[1] = Value::new_number(ctx.clone(), s);
                 args[2] = Value::new_number(ctx.clone(), e);
-                Ok(None)
+                let now = || raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
+                if e <= now() as f64 && !args[0].is_object() {
+                    return Ok(None);
+                }
+                // Node names the encoding now (an object's toString may detach or shrink the
+                // receiver too); when the receiver lost the range Node took from the length it
+                // read first, its native slice answers '' for an empty receiver and refuses a
+                // range past the end.
+                if !args[0].is_undefined() {
+                    let name = crate::args::to_js_string(ctx, &args[0])?;
+                    if Encoding::parse(&name).is_none() {
+                        let shown = order::format_percent_s(ctx, &args[0])?;
+                        let e = NodeError::unknown_encoding(&shown);
+                        return Err(crate::throw_node_error(ctx, &e));
+                    }
+                    args[0] = rquickjs::String::from_str(ctx.clone(), &name)?.into_value();
+                }
+                match now() {
+                    0 => Ok(Some(
+                        rquickjs::String::from_str(ctx.clone(), "")?.into_value(),
+                    )),
+                    n if e > n as f64 => Err(crate::throw_node_error(
+                        ctx,
+                        &NodeError::index_out_of_range(),
+                    )),
+                    _ => Ok(None),
+                }
             }
             StringRange::Empty => Ok(Some(
                 rquickjs::String::from_str(ctx.clone(), "")?.into_value(),
@@ -140,8 +166,64 @@ impl Method for Write {
         number(out as f64)
     }
 
+    /// An object `encoding` is converted by [`Write::before`] (after the offsets), never here.
     fn flags(_: &[Value<'_>], _: Call) -> [u8; MAX_ARITY] {
-        [O, O, O, S, O, O]
+        [O, O, O, O, O, O]
+    }
+
+    /// Node names an object `encoding` (`encoding + ''`, running its toString) only once
+    /// `offset` and `length` passed their checks against the length of that moment; an unknown
+    /// name is shown with `%s` (a second `String()`). Its native write then takes the range it
+    /// computed and clamps it to the bytes the receiver has after the conversion (`offset` past
+    /// them is `"offset" is outside of buffer bounds`).
+    fn before<'js>(
+        ctx: &Ctx<'js>,
+        _: &CtxState<'_>,
+        this: &Value<'js>,
+        args: &mut [Value<'js>],
+        _: Call,
+    ) -> rquickjs::Result<Option<Value<'js>>> {
+        if !args[3].is_object() {
+            return Ok(None);
+        }
+        let Some((_, len)) = raw::uint8_array(ctx, this) else {
+            return Ok(None);
+        };
+        let undefined = Value::new_undefined(ctx.clone());
+        let range = [args[1].clone(), args[2].clone()];
+        let mut prepared = crate::args::Prepared::new(ctx, &range, &[O, O])?;
+        let plan = prepared.run_static(ctx, |a| {
+            api::string::write_plan(len, &a[0], &a[1], &Arg::Undefined)
+                .map(|p| (p.start, p.count, p.encoding_is_fourth))
+        })?;
+        let (start, count, true) = plan else {
+            // The encoding is another argument (or none): the declared path, which never
+            // converts the fourth.
+            return Ok(None);
+        };
+        let name = crate::args::to_js_string(ctx, &args[3])?;
+        let Some(enc) = Encoding::parse(&name) else {
+            let shown = order::format_percent_s(ctx, &args[3])?;
+            return Err(crate::throw_node_error(
+                ctx,
+                &NodeError::unknown_encoding(&shown),
+            ));
+        };
+        let string = [args[0].clone(), undefined];
+        let mut prepared = crate::args::Prepared::new(ctx, &string, &[O, O])?;
+        let written = prepared.run_on(ctx, this, true, |ptr, len, a| {
+            // SAFETY: `run_on` located these bytes just now with no JS since; the string
+            // argument is no view (so nothing overlaps them); no JS runs here.
+            let bytes = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
+            api::write_helper(
+                bytes,
+                enc,
+                &a[0],
+                &Arg::Number(start as f64),
+                &Arg::Number(count as f64),
+            )
+        })?;
+        Ok(Some(Value::new_number(ctx.clone(), written as f64)))
     }
 }
 

@@ -15,6 +15,13 @@ use crate::support::Rng;
 pub struct Case {
     pub text: String,
     pub may_abort: bool,
+    /// Whether an argument hook of the case may detach or shrink the receiver of a method whose
+    /// Node native keeps the pointer it took before converting the arguments (`fill` with a
+    /// converted value, `{enc}Slice`, `{enc}Write`): where the range Node checked is no longer
+    /// the receiver's, Node answers from (or writes into) memory the buffer no longer owns, or
+    /// crashes, and nodebuf must throw `ERR_INVALID_STATE` instead (the harness then compares
+    /// the hook counts and the canary, not Node's answer).
+    pub native_keeps_pointer: bool,
 }
 
 /// Memory a method is called on: always a Buffer (Node's methods call `this.utf8Slice` & co.,
@@ -122,32 +129,25 @@ const NUMERIC: &[(&str, u32)] = &[
 /// Operation families (`Gen::op`) left out of the default run because nodebuf still differs
 /// from Node on them (run them with `NODEBUF_BOUNDARY_OPEN=1`, or one with
 /// `NODEBUF_BOUNDARY_ONLY=N`): none now. Shapes still open inside families, generated only with
-/// `NODEBUF_BOUNDARY_OPEN=1` (each an open bug, not an engine difference):
+/// `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`, `=clone`; each an open bug, not an engine difference):
 ///
-/// - no encoding given as an object with a `toString`: Node converts it only once the offsets
-///   passed their checks (nodebuf converts it first), and formats `Unknown encoding: %s` with a
-///   second `String()` (nodebuf shows `util.inspect` of the object);
-/// - in `copy` and `{enc}Slice`/`{enc}Write`, argument hooks never detach or shrink the receiver:
-///   Node checks each offset against the length at that moment while converting the next one
-///   (nodebuf converts all, then checks against the final length), and Node's C++ slices and
-///   writes keep a pointer into memory the buffer no longer owns (answering `''`/`0` or crashing),
-///   where nodebuf throws ERR_INVALID_STATE on purpose;
-/// - `toString`'s hooks never shrink the receiver either: Node takes the range from the length
-///   read before converting `start` and `end`, nodebuf from the length after;
-/// - `fill`'s value hook never detaches or shrinks the receiver: Node checks the range first,
-///   then its C++ fill converts the value and writes through the pointer it took before (into
-///   freed memory: Node answers the buffer), where nodebuf re-checks and throws ERR_OUT_OF_RANGE;
-///
-/// Besides these, the default run leaves out views whose own properties or subclass getters lie,
-/// replaced prototype getters and Proxy lists: Node's JS reads `length` through them in many
-/// methods (write, swap*, read*, toJSON, compare, transcode, concat), and nodebuf does not count
-/// the same reads yet.
+/// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
+///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES` and `FS_FAMILIES`: Node's
+///   JS reads `length` (and `buffer`, `byteOffset`) through them in `Buffer.from`, `alloc`,
+///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `buf.compare`, `fill`, the
+///   `indexOf` family, `write`, `toString` and the Proxy transfer lists of structuredClone and
+///   postMessage, and nodebuf does not make the same reads there yet (the hot `write` and
+///   `toString` would need a per-call check of the receiver's `length`);
+/// - views over buffers detached or resized mid-clone (see `Gen::case`).
 const OPEN_FAMILIES: &[u64] = &[];
 
 /// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
-/// reads none; util.inspect reads `length` as Node's JS does), so views that lie and replaced
-/// prototype getters are generated for them in the default run too.
-const LIES_MATCH: &[u64] = &[30, 31, 34, 45];
+/// reads none; util.inspect reads `length` as Node's JS does; toJSON and swap16/32/64 read
+/// `this.length` where Node's JS does; the numeric accessors read it for their bounds error;
+/// transcode reads `source.length` once; compare, equals, isUtf8/isAscii read nothing),
+/// so views that lie and replaced prototype getters are generated for them in the default run
+/// too.
+const LIES_MATCH: &[u64] = &[7, 14, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
 /// `length` of an internal Float64Array (its async-id stack) through `%TypedArray%.prototype`
@@ -165,13 +165,37 @@ const CLONE_FAMILIES: &[u64] = &[35, 36, 37];
 /// exceeds the real bytes Node aborts and nodebuf must throw).
 const FS_FAMILIES: &[u64] = &[38, 39, 40, 41, 42, 43, 44];
 
+/// Which of the shapes with known open differences to generate (`OPEN_FAMILIES` and the notes
+/// above it): `NODEBUF_BOUNDARY_OPEN=1` all of them, or a comma list of `lies` (views and Proxy
+/// lists that lie, replaced prototype getters), `clone` (views over buffers detached or resized
+/// mid-clone).
+#[derive(Clone, Copy, Default)]
+pub struct Open {
+    pub lies: bool,
+    /// Views over buffers detached or resized mid-clone (see `Gen::case`).
+    pub clone: bool,
+}
+
+impl Open {
+    /// The shapes named by `NODEBUF_BOUNDARY_OPEN`.
+    pub fn from_env() -> Self {
+        let v = std::env::var("NODEBUF_BOUNDARY_OPEN").unwrap_or_default();
+        let all = v.trim() == "1";
+        let has = |k: &str| all || v.split(',').any(|p| p.trim() == k);
+        Open {
+            lies: has("lies"),
+            clone: has("clone"),
+        }
+    }
+    fn any(self) -> bool {
+        self.lies || self.clone
+    }
+}
+
 struct Gen {
     rng: Rng,
-    /// Whether to generate the shapes with known open differences (`OPEN_FAMILIES` and the notes above it).
-    open: bool,
-    /// Set while generating arguments that must not detach or shrink the receiver (see
-    /// `OPEN_FAMILIES`).
-    spare_receiver: bool,
+    /// The shapes with known open differences to generate.
+    open: Open,
     /// Set while generating arguments that must not detach or shrink the source: a DataView
     /// in an fs call, whose `byteLength` getter Node's JS reads (V8's and QuickJS's errors for
     /// a gone view are worded differently); a lying view in an fs call (Node's empty-buffer
@@ -201,7 +225,7 @@ impl Gen {
     fn action(&mut self) -> &'static str {
         loop {
             let a = self.pick(ACTIONS);
-            if !(self.spare_receiver && a.contains("(t") || self.spare_source && a.contains("(s")) {
+            if !(self.spare_source && a.contains("(s")) {
                 return a;
             }
         }
@@ -228,7 +252,7 @@ impl Gen {
     /// An encoding: plain, or a string object whose `toString` runs user code.
     fn enc(&mut self) -> String {
         let e = self.pick(ENCODINGS);
-        if self.open && e != "undefined" && self.one_in(4) {
+        if e != "undefined" && self.one_in(4) {
             format!("S('enc', {e}, {})", self.action())
         } else {
             e.to_string()
@@ -247,7 +271,7 @@ impl Gen {
         let mut m = self.pick(from);
         // Views that lie: in the default run only for fs calls, and rarely there (a case node
         // may abort on runs in a node process of its own).
-        while !self.open
+        while !self.open.lies
             && ((m.contains("LIE") || m.contains("Lying"))
                 && !CLONE_FAMILIES.contains(&self.family)
                 && !LIES_MATCH.contains(&self.family)
@@ -265,7 +289,7 @@ impl Gen {
     }
     /// A list of items, plain or behind a counting Proxy.
     fn list(&mut self, items: &str) -> String {
-        if self.open && self.one_in(3) {
+        if self.open.lies && self.one_in(3) {
             format!("PX('list', [{items}], {})", self.action())
         } else {
             format!("[{items}]")
@@ -322,14 +346,12 @@ impl Gen {
             11 => format!("return Buffer.of({}, 0xa5, {});", a(self), a(self)),
             // Methods.
             12 => {
-                self.spare_receiver = !self.open;
-                format!("return s.copy ? Buffer.from(marked(16)).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
+                                format!("return s.copy ? Buffer.from(marked(16)).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
             }
             13 => format!("return t.compare(s, {}, {}, {}, {});", a(self), a(self), a(self), a(self)),
             14 => "return t.equals(s);".to_string(),
             15 => {
-                self.spare_receiver = !self.open;
-                let val = match self.below(4) {
+                                let val = match self.below(4) {
                     0 => "s".into(),
                     1 => self.string(),
                     2 => self.num("0xa5"),
@@ -348,8 +370,7 @@ impl Gen {
             }
             17 => format!("return [t.write({}, {}, {}, {}), t];", self.string(), a(self), a(self), self.enc()),
             18 => {
-                self.spare_receiver = !self.open;
-                format!("fillMarked(t); return t.toString({}, {}, {});", self.enc(), a(self), a(self))
+                                format!("fillMarked(t); return t.toString({}, {}, {});", self.enc(), a(self), a(self))
             }
             19 => "fillMarked(t); return t.toJSON();".to_string(),
             20 => {
@@ -375,13 +396,11 @@ impl Gen {
             }
             26 => {
                 let m = self.pick(&["latin1Write", "hexWrite", "utf8Write", "asciiWrite", "base64Write", "ucs2Write"]);
-                self.spare_receiver = !self.open;
-                let string = self.string();
+                                let string = self.string();
                 format!("return [t.{m}({string}, {}, {}), t];", a(self), a(self))
             }
             27 => {
-                self.spare_receiver = !self.open;
-                let m = self.pick(&["latin1Slice", "hexSlice", "utf8Slice", "asciiSlice", "base64Slice", "ucs2Slice"]);
+                                let m = self.pick(&["latin1Slice", "hexSlice", "utf8Slice", "asciiSlice", "base64Slice", "ucs2Slice"]);
                 format!("fillMarked(t); return t.{m}({}, {});", a(self), a(self))
             }
             // The buffer module.
@@ -458,7 +477,7 @@ impl Gen {
 
     /// A replaced prototype getter for the case, or nothing.
     fn swap(&mut self) -> String {
-        if !(self.open
+        if !(self.open.lies
             || CLONE_FAMILIES.contains(&self.family)
             || LIES_MATCH.contains(&self.family))
             || !self.one_in(6)
@@ -486,45 +505,49 @@ impl Gen {
     fn case(&mut self, i: usize) -> Case {
         self.may_abort = false;
         self.lying = false;
-        self.spare_receiver = false;
         self.family = loop {
             let f = self.below(46);
             if self.only.contains(&f)
-                || self.only.is_empty() && (self.open || !OPEN_FAMILIES.contains(&f))
+                || self.only.is_empty() && (self.open.any() || !OPEN_FAMILIES.contains(&f))
             {
                 break f;
             }
         };
         let t = self.memory(RECEIVERS);
         let s = self.memory(MEMORY);
-        self.spare_source = !self.open
-            && (FS_FAMILIES.contains(&self.family) && (s.contains("DataView") || s.contains("LIE"))
+        self.spare_source = !self.open.lies
+            && FS_FAMILIES.contains(&self.family)
+            && (s.contains("DataView") || s.contains("LIE"))
+            || !self.open.clone
                 // Open: V8 serializes a detached view with the offset and length it had, and
                 // fails to deserialize it unless both were 0; QuickJS keeps no such record, so
                 // nodebuf fails for every view over a detached transferred buffer.
                 // nodebuf fails for every view over a detached transferred buffer. Open too: a
                 // view over a resizable buffer detached mid-clone, which V8 refuses as out of
                 // bounds ('#<DataView> could not be cloned.').
-                || CLONE_FAMILIES.contains(&self.family) && (s.contains("(0)") || s.contains("rab(")));
+                && CLONE_FAMILIES.contains(&self.family)
+                && (s.contains("(0)") || s.contains("rab("));
         let body = self.op();
         let swap = self.swap();
         let text = format!(
             "await C({i}, (h) => {{ const t = {t}; const s = {s}; h.mem = [t, s]; {swap}{body} }});\n"
         );
+        let native_keeps_pointer = matches!(self.family, 15 | 26 | 27)
+            && (body.contains("detach(t)") || body.contains("shrink(t,"));
         Case {
             text,
             may_abort: self.may_abort,
+            native_keeps_pointer,
         }
     }
 }
 
 /// `count` cases from `seed`, numbered from `first`; `open` adds the shapes with known open
 /// differences (see `OPEN_FAMILIES` and `Gen::open`).
-pub fn generate(seed: u64, first: usize, count: usize, open: bool) -> Vec<Case> {
+pub fn generate(seed: u64, first: usize, count: usize, open: Open) -> Vec<Case> {
     let mut g = Gen {
         rng: Rng::new(seed),
         open,
-        spare_receiver: false,
         spare_source: false,
         family: 0,
         may_abort: false,
