@@ -2,6 +2,7 @@
 // main module, run the event loop, emit 'exit' and hand the exit code back to Rust.
 (function bootstrap(native) {
   'use strict';
+  hideNewerStandardLibrary(native);
   const cache = new Map();
 
   function requireBuiltin(id) {
@@ -152,4 +153,48 @@
   }
   loop.run();
   return loop.exit();
+
+  // Node v20 runs V8 11.3, whose standard library lacks what QuickJS already ships from ES2024 and
+  // later proposals (`Object.groupBy`, `Promise.withResolvers`, iterator helpers, `Iterator`, Set
+  // methods, `Uint8Array.prototype.toHex`, `Float16Array`...). Scripts detect features and
+  // polyfill, and print what exists, so each of those is removed before any user code runs. What
+  // nodebuf's own modules use of them is captured first as `native.primordials`, which user code
+  // cannot replace either.
+  function hideNewerStandardLibrary(native) {
+    const ArrayBufferProto = ArrayBuffer.prototype;
+    native.primordials = Object.freeze({
+      ArrayBufferPrototypeSlice: ArrayBufferProto.slice,
+      ArrayBufferPrototypeTransfer: ArrayBufferProto.transfer,
+      ArrayBufferPrototypeGetDetached: Object.getOwnPropertyDescriptor(ArrayBufferProto, 'detached').get,
+    });
+    const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+    const hidden = [
+      [globalThis, ['Iterator', 'AsyncDisposableStack', 'DisposableStack', 'Float16Array', 'SuppressedError',
+        'InternalError']],
+      [Object, ['groupBy']],
+      [Map, ['groupBy']],
+      [Array, ['fromAsync']],
+      [Promise, ['try', 'withResolvers']],
+      [RegExp, ['escape']],
+      [Error, ['isError']],
+      [JSON, ['rawJSON', 'isRawJSON']],
+      [Math, ['f16round', 'sumPrecise']],
+      [Atomics, ['pause']],
+      [Uint8Array, ['fromBase64', 'fromHex']],
+      [Uint8Array.prototype, ['setFromBase64', 'setFromHex', 'toBase64', 'toHex']],
+      [ArrayBufferProto, ['detached', 'immutable', 'sliceToImmutable', 'transfer', 'transferToFixedLength',
+        'transferToImmutable']],
+      [DataView.prototype, ['getFloat16', 'setFloat16']],
+      [Map.prototype, ['getOrInsert', 'getOrInsertComputed']],
+      [WeakMap.prototype, ['getOrInsert', 'getOrInsertComputed']],
+      [Set.prototype, ['union', 'intersection', 'difference', 'symmetricDifference', 'isSubsetOf',
+        'isSupersetOf', 'isDisjointFrom']],
+      [IteratorPrototype, ['drop', 'every', 'filter', 'find', 'flatMap', 'forEach', 'map', 'reduce', 'some',
+        'take', 'toArray', 'chunks', 'windows', 'includes', 'join', 'constructor', Symbol.toStringTag,
+        Symbol.dispose]],
+    ];
+    for (const [owner, keys] of hidden) {
+      for (const key of keys) delete owner[key];
+    }
+  }
 })

@@ -731,7 +731,9 @@ function formatArrayBuffer(ctx, value) {
   } catch {
     return [ctx.stylize('(detached)', 'special')];
   }
-  if (value.detached === true) return [ctx.stylize('(detached)', 'special')];
+  if (types.isArrayBuffer(value) && native.primordials.ArrayBufferPrototypeGetDetached.call(value)) {
+    return [ctx.stylize('(detached)', 'special')];
+  }
   // As Node: the view's `length` is an ordinary property read (twice), and the bytes come from
   // Buffer's hexSlice (an empty view gives '' for any end, a longer end is ERR_OUT_OF_RANGE).
   const hex = hexSlice(bytes, 0, Math.min(ctx.maxArrayLength, bytes.length));
@@ -893,17 +895,27 @@ function stripColors(str) {
   return str.replace(/\u001b\[\d\d?m/g, '');
 }
 
-function getStringWidth(str, removeControlChars) {
-  if (removeControlChars) str = stripColors(str);
+// Every VT100/ANSI control sequence (CSI and OSC, colours, cursor movement, line clearing).
+const vtControl = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
+
+/** `str` without its VT control sequences (`util.stripVTControlCharacters`). */
+function stripVTControlCharacters(str) {
+  return str.replace(vtControl, '');
+}
+
+/** The terminal columns `str` takes (Node's internal getStringWidth). */
+function getStringWidth(str, removeControlChars = true) {
+  if (removeControlChars) str = stripVTControlCharacters(str);
   let width = 0;
-  for (const ch of str) {
-    const code = ch.codePointAt(0);
-    if (isFullWidth(code)) width += 2;
-    else if (!isZeroWidth(code)) width += 1;
-  }
+  for (const ch of str) width += charWidth(ch.codePointAt(0));
   return width;
 }
 
+// Zero-width: controls, combining marks, format characters, variation selectors (what Node's
+// ICU build measures as taking no column).
+const zeroWidth = /^[\p{Cc}\p{Mn}\p{Me}\p{Cf}\u200B\uFE00-\uFE0F]$/u;
+
+// Full-width code points (East Asian Wide/Fullwidth ranges and wide emoji blocks).
 function isFullWidth(code) {
   return code >= 0x1100 && (
     code <= 0x115f || code === 0x2329 || code === 0x232a ||
@@ -917,11 +929,10 @@ function isFullWidth(code) {
     (code >= 0x20000 && code <= 0x3fffd));
 }
 
-function isZeroWidth(code) {
-  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f) ||
-    (code >= 0x200b && code <= 0x200f) || (code >= 0x20d0 && code <= 0x20ff) ||
-    (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xfe20 && code <= 0xfe2f) ||
-    (code >= 0xe0100 && code <= 0xe01ef);
+/** The terminal columns one code point takes: 0, 1 or 2 (inspect's grouping, readline). */
+function charWidth(code) {
+  if (zeroWidth.test(String.fromCodePoint(code))) return 0;
+  return isFullWidth(code) ? 2 : 1;
 }
 
 function groupArrayElements(ctx, output, value) {
@@ -1205,7 +1216,9 @@ module.exports = {
   format,
   formatWithOptions,
   types,
-  stripVTControlCharacters: stripColors,
+  stripVTControlCharacters,
+  getStringWidth,
+  charWidth,
   errorToString,
   strEscape,
 };

@@ -9,8 +9,6 @@
 const { emitKeypressEvents, charLengthAt } = require('internal/readline/keys');
 
 const MathCeil = Math.ceil;
-// Control sequences do not take columns.
-const vtControl = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
 
 /** The number of UTF-16 units of the character that ends at `index` of `text`. */
 function charLengthLeft(text, index) {
@@ -49,35 +47,14 @@ function startTerminal(rl, input, hooks) {
   };
 }
 
-// Zero-width: controls, combining marks, format characters, variation selectors.
-const zeroWidth = /^[\p{Cc}\p{Mn}\p{Me}\p{Cf}\u200B\uFE00-\uFE0F]$/u;
-
-// Full-width code points (East Asian Wide/Fullwidth ranges and wide emoji blocks).
-function isFullWidth(code) {
-  return code >= 0x1100 && (
-    code <= 0x115f || code === 0x2329 || code === 0x232a ||
-    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-    (code >= 0x3250 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0xa4c6) ||
-    (code >= 0xa960 && code <= 0xa97c) || (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe10 && code <= 0xfe19) ||
-    (code >= 0xfe30 && code <= 0xfe6b) || (code >= 0xff01 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1b000 && code <= 0x1b001) ||
-    (code >= 0x1f200 && code <= 0x1f251) || (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x20000 && code <= 0x3fffd));
-}
-
-/** The columns one character takes: 0, 1 or 2. */
-function charWidth(code) {
-  if (zeroWidth.test(String.fromCodePoint(code))) return 0;
-  return isFullWidth(code) ? 2 : 1;
-}
+const { charWidth, stripVTControlCharacters } = require('internal/inspect');
 
 /** The rows and columns `text` takes on the output (tabs to the next stop, lines wrapped). */
 function displayPos(rl, text) {
   let offset = 0;
   const columns = rl.columns;
   let rows = 0;
-  text = text.replace(vtControl, '');
+  text = stripVTControlCharacters(text);
   for (const char of text) {
     if (char === '\n') {
       rows += MathCeil(offset / columns) || 1;

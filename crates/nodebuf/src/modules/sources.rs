@@ -7,6 +7,11 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/errors", include_str!("errors.js")),
     ("internal/test/binding", include_str!("internal_binding.js")),
     ("internal/inspect", include_str!("inspect.js")),
+    // Node's name for it, reachable with --expose-internals (getStringWidth and friends).
+    (
+        "internal/util/inspect",
+        "module.exports = require('internal/inspect');",
+    ),
     ("internal/cjs", include_str!("../require.js")),
     ("internal/loop", include_str!("../event_loop.js")),
     ("internal/clone", include_str!("structured_clone.js")),

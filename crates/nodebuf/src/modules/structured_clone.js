@@ -4,6 +4,8 @@
 // (the source is detached). Functions and symbols throw DataCloneError.
 'use strict';
 
+const { ArrayBufferPrototypeSlice, ArrayBufferPrototypeTransfer } = native.primordials;
+
 const { types } = require('internal/inspect');
 
 function dataCloneError(message) {
@@ -24,7 +26,7 @@ function structuredClone(value, options) {
   const memory = new Map();
   const result = clone(value, memory, transferred);
   // Listed buffers the value did not reach are still detached, as transfer requires.
-  for (const item of transfer) if (!memory.has(item)) item.transfer();
+  for (const item of transfer) if (!memory.has(item)) ArrayBufferPrototypeTransfer.call(item);
   return result;
 }
 
@@ -35,7 +37,7 @@ function clone(value, memory, transferred) {
   if (memory.has(value)) return memory.get(value);
   let out;
   if (types.isArrayBuffer(value)) {
-    out = transferred.has(value) ? value.transfer() : value.slice(0);
+    out = transferred.has(value) ? ArrayBufferPrototypeTransfer.call(value) : ArrayBufferPrototypeSlice.call(value, 0);
     memory.set(value, out);
     return out;
   }

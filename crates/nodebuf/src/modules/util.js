@@ -2,10 +2,16 @@
 // deprecate, inherits, promisify/callbackify, TextEncoder/TextDecoder and small helpers.
 'use strict';
 
-const { inspect, format, formatWithOptions, types, stripVTControlCharacters } = require('internal/inspect');
+const { inspect, format, formatWithOptions, types, stripVTControlCharacters: stripVT } = require('internal/inspect');
 const { isDeepStrictEqual } = require('internal/comparisons');
 const { deprecate } = require('internal/warnings');
 const { codes } = require('internal/errors');
+
+/** `util.stripVTControlCharacters(str)`: `str` without VT100/ANSI control sequences. */
+function stripVTControlCharacters(str) {
+  if (typeof str !== 'string') throw codes.ERR_INVALID_ARG_TYPE('str', 'string', str);
+  return stripVT(str);
+}
 
 function inherits(ctor, superCtor) {
   if (ctor === undefined || ctor === null) throw codes.ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);

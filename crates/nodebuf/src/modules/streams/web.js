@@ -755,7 +755,7 @@ function setupByteController(stream, source, hwm) {
 }
 
 function transferBuffer(buffer) {
-  return buffer.transfer();
+  return native.primordials.ArrayBufferPrototypeTransfer.call(buffer);
 }
 
 function byteControllerGetBYOBRequest(c) {
