@@ -115,3 +115,31 @@ pub fn compare_offset(
         std::cmp::Ordering::Less => -1,
     })
 }
+
+#[cfg(test)]
+mod compare_offset_tests {
+    use super::*;
+
+    #[test]
+    fn compares_within_the_real_bytes_and_refuses_past_the_target() {
+        let (a, b) = ([1u8, 2, 3, 4], [1u8, 2, 3]);
+        // Equal prefix, the longer range wins (Node's normalizeCompareVal).
+        assert_eq!(
+            compare_offset(&a, &b, [Some(0.0), Some(0.0), Some(2.0), Some(3.0)]),
+            Ok(1)
+        );
+        // Defaults: the real lengths; truncation of fractions as IntegerValue does.
+        assert_eq!(compare_offset(&a[..3], &b, [None, None, None, None]), Ok(0));
+        assert_eq!(
+            compare_offset(&a, &b, [Some(1.9), Some(1.0), Some(2.0), Some(2.0)]),
+            Ok(0)
+        );
+        // A start past the real bytes is Node's range error, naming the argument.
+        let e = compare_offset(&a, &b, [Some(4.0), Some(0.0), Some(9.0), Some(1.0)]).unwrap_err();
+        assert_eq!(e.message, "The value of \"targetStart\" is out of range.");
+        assert!(compare_offset(&a, &b, [Some(-1.0), Some(0.0), None, None]).is_err());
+        // A visible target end past its real bytes (where Node's memcmp over-reads) is refused.
+        let e = compare_offset(&a, &b, [Some(0.0), Some(0.0), Some(64.0), None]).unwrap_err();
+        assert_eq!(e.code, Some("ERR_INVALID_STATE"));
+    }
+}
