@@ -134,17 +134,20 @@ const NUMERIC: &[(&str, u32)] = &[
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
 ///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES` and `FS_FAMILIES`: Node's
 ///   JS reads `length` (and `buffer`, `byteOffset`) through them in `Buffer.from`, `alloc`,
-///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `buf.compare`, `fill`, the
-///   `indexOf` family, `write`, `toString` and the Proxy transfer lists of structuredClone and
-///   postMessage, and nodebuf does not make the same reads there yet (the hot `write` and
-///   `toString` would need a per-call check of the receiver's `length`);
+///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`, the `indexOf` family
+///   (`lastIndexOf` with a NaN offset reads `length || byteLength`), `write`, `toString` and
+///   the Proxy transfer lists of structuredClone and postMessage, and nodebuf does not make the
+///   same reads there yet (the hot `write`, `toString` and `copy` would need a per-call check
+///   of the `length` getters, `Method::reads_lengths`);
 /// - views over buffers detached or resized mid-clone (see `Gen::case`).
 const OPEN_FAMILIES: &[u64] = &[];
 
 /// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
 /// reads none; util.inspect reads `length` as Node's JS does; toJSON and swap16/32/64 read
 /// `this.length` where Node's JS does; the numeric accessors read it for their bounds error;
-/// transcode reads `source.length` once; compare, equals, isUtf8/isAscii read nothing),
+/// transcode reads `source.length` once; `buf.compare` with ends reads `target.length` and
+/// `this.length` once each, then refuses with `ERR_INVALID_STATE` where Node's native compares
+/// past the target's real bytes; `Buffer.compare`, equals, isUtf8/isAscii read nothing),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
 const LIES_MATCH: &[u64] = &[7, 13, 14, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45];
