@@ -94,8 +94,9 @@ pub trait Method: 'static {
     /// object). The plain path runs only when each of those reads is the engine's own getter
     /// ([`lengths_are_intrinsic`]); otherwise the general path (and [`Method::before`]) makes
     /// Node's reads. Runs no JS.
+    /// `arg(i)` is argument `i` as the caller passed it (`undefined` past the end).
     #[inline(always)]
-    fn reads_lengths(_call: Call) -> u16 {
+    fn reads_lengths(_call: Call, _arg: &dyn Fn(usize) -> Raw) -> u16 {
         u16::from(Self::READS_LENGTH)
     }
 
@@ -232,7 +233,13 @@ pub unsafe fn plain<M: Method>(
     } else {
         (NonNull::dangling().as_ptr(), 0)
     };
-    let reads = M::reads_lengths(call);
+    // SAFETY: the engine's `argc` values at `argv`.
+    let reads = M::reads_lengths(call, &|i| unsafe { crate::engine::arg(argc, argv, i) });
+    // An empty receiver's `length` is falsy, which Node's JS may follow with another read
+    // (`this.length || this.byteLength`): the general path decides.
+    if reads & 1 != 0 && len == 0 {
+        return None;
+    }
     if reads != 0 {
         // SAFETY: the engine is running this native, so the context is live and locked; each
         // value is duplicated for its handle, which frees it.

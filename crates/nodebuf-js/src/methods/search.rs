@@ -7,7 +7,7 @@ use nodebuf_core::args::Arg;
 use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
 
-use crate::engine::{boolean, number, Raw};
+use crate::engine::{boolean, number, tag, Raw};
 use crate::method::{Call, Method, MAX_ARITY};
 use crate::order::{self, N, O, S};
 use crate::state::CtxState;
@@ -46,27 +46,76 @@ impl Method for IndexOf {
         [O, N, enc, O, O, O]
     }
 
+    /// `lastIndexOf` with a `byteOffset` that is NaN after `+` (missing, NaN, or a string,
+    /// which names the encoding) starts at `this.length || this.byteLength`, read as properties.
+    /// An object offset converts on the general path, which decides there.
+    #[inline(always)]
+    fn reads_lengths(call: Call, arg: &dyn Fn(usize) -> Raw) -> u16 {
+        if call.magic != 1 {
+            return 0;
+        }
+        let offset = arg(1);
+        let nan = match tag(offset) {
+            qjs::JS_TAG_UNDEFINED | qjs::JS_TAG_STRING => true,
+            // SAFETY: the accessor matches the tag.
+            qjs::JS_TAG_FLOAT64 => unsafe { qjs::JS_VALUE_GET_FLOAT64(offset) }.is_nan(),
+            _ => false,
+        };
+        u16::from(nan)
+    }
+
     /// Node clamps an object `byteOffset` with two comparisons (`> 0x7fffffff`,
     /// `< -0x80000000`) before `+byteOffset`: each converts it afresh (valueOf runs up to
-    /// three times), and a BigInt passes the comparisons but not `+`.
+    /// three times), and a BigInt passes the comparisons but not `+`. For `lastIndexOf`, a NaN
+    /// offset then becomes the receiver's visible `length || byteLength`
+    /// ([`IndexOf::reads_lengths`]).
     fn before<'js>(
         ctx: &Ctx<'js>,
         _: &CtxState<'_>,
-        _: &Value<'js>,
+        this: &Value<'js>,
         args: &mut [Value<'js>],
-        _: Call,
+        call: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
-        if !args[1].is_object() {
+        if args[1].is_object() {
+            let clamped = if order::relational(ctx, &args[1])? > f64::from(i32::MAX) {
+                f64::from(i32::MAX)
+            } else if order::relational(ctx, &args[1])? < f64::from(i32::MIN) {
+                f64::from(i32::MIN)
+            } else {
+                crate::args::to_number(ctx, &args[1])?
+            };
+            args[1] = Value::new_number(ctx.clone(), clamped);
+        }
+        let nan = args[1].is_undefined()
+            || args[1].is_string()
+            || args[1].as_number().is_some_and(f64::is_nan);
+        // An empty receiver's `length` is falsy, so Node reads `byteLength` too.
+        if call.magic != 1
+            || !nan
+            || crate::raw::uint8_array(ctx, this)
+                .is_none_or(|(_, len)| len != 0 && crate::raw::length_is_intrinsic(ctx, this))
+        {
             return Ok(None);
         }
-        let clamped = if order::relational(ctx, &args[1])? > f64::from(i32::MAX) {
-            f64::from(i32::MAX)
-        } else if order::relational(ctx, &args[1])? < f64::from(i32::MIN) {
-            f64::from(i32::MIN)
-        } else {
-            crate::args::to_number(ctx, &args[1])?
+        let Some(obj) = this.as_object() else {
+            return Ok(None);
         };
-        args[1] = Value::new_number(ctx.clone(), clamped);
+        let mut visible: Value = obj.get("length")?;
+        // SAFETY: a live value; ToBoolean runs no JS.
+        if unsafe { qjs::JS_ToBool(ctx.as_raw().as_ptr(), visible.as_raw()) } <= 0 {
+            visible = obj.get("byteLength")?;
+        }
+        // Node's native takes the offset as an integer; one that is no number (`undefined`)
+        // reads as far below the start, where a backward search finds nothing.
+        let offset = match visible.as_number() {
+            Some(n) => n,
+            None if visible.is_undefined() => f64::from(i32::MIN),
+            None => crate::args::to_number(ctx, &visible)?,
+        };
+        if args[1].is_string() {
+            args[2] = args[1].clone();
+        }
+        args[1] = Value::new_number(ctx.clone(), offset);
         Ok(None)
     }
 }
@@ -102,7 +151,7 @@ impl Method for Compare {
 
     /// With more than the target, Node's JS reads `target.length` and `this.length`.
     #[inline(always)]
-    fn reads_lengths(call: Call) -> u16 {
+    fn reads_lengths(call: Call, _: &dyn Fn(usize) -> Raw) -> u16 {
         if call.argc > 1 {
             0b11
         } else {

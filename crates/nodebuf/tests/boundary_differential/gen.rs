@@ -134,8 +134,7 @@ const NUMERIC: &[(&str, u32)] = &[
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
 ///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES` and `FS_FAMILIES`: Node's
 ///   JS reads `length` (and `buffer`, `byteOffset`) through them in `Buffer.from`, `alloc`,
-///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`, the `indexOf` family
-///   (`lastIndexOf` with a NaN offset reads `length || byteLength`), `write`, `toString` and
+///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`, `write`, `toString` and
 ///   the Proxy transfer lists of structuredClone and postMessage, and nodebuf does not make the
 ///   same reads there yet (the hot `write`, `toString` and `copy` would need a per-call check
 ///   of the `length` getters, `Method::reads_lengths`);
@@ -147,10 +146,13 @@ const OPEN_FAMILIES: &[u64] = &[];
 /// `this.length` where Node's JS does; the numeric accessors read it for their bounds error;
 /// transcode reads `source.length` once; `buf.compare` with ends reads `target.length` and
 /// `this.length` once each, then refuses with `ERR_INVALID_STATE` where Node's native compares
-/// past the target's real bytes; `Buffer.compare`, equals, isUtf8/isAscii read nothing),
+/// past the target's real bytes; `lastIndexOf` with a NaN offset reads `this.length ||
+/// this.byteLength`; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read nothing),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
-const LIES_MATCH: &[u64] = &[7, 13, 14, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45];
+const LIES_MATCH: &[u64] = &[
+    7, 13, 14, 16, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
+];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
 /// `length` of an internal Float64Array (its async-id stack) through `%TypedArray%.prototype`

@@ -1,3 +1,4 @@
+// lastIndexOf with a NaN offset starts at `this.length || this.byteLength`, read as properties;
 // buf.compare with ends reads target.length and this.length as properties (own properties,
 // subclass getters and replaced prototype getters run, as in Node), and buf.copy from a source
 // a hook shrank to nothing after its sourceStart was checked.
@@ -17,6 +18,11 @@ const cases = [
   () => Buffer.alloc(8).compare(lying(new Uint8Array(4), undefined), 0),
   () => Buffer.alloc(8).compare(lying(new Uint8Array(4), 2), 3),
 ];
+for (const offset of [undefined, NaN, 'latin1', 2]) {
+  cases.push(() => lying(Buffer.from('abcabcab'), 3).lastIndexOf('c', offset));
+  cases.push(() => lying(Buffer.from('abcabcab'), 0).lastIndexOf(0x63, offset));
+  cases.push(() => lying(Buffer.from('abcabcab'), 1000).lastIndexOf(Buffer.from('ab'), offset));
+}
 for (const ss of [8, 0, 3, undefined, NaN]) {
   cases.push(() => {
     const ab = new ArrayBuffer(16, { maxByteLength: 64 });
