@@ -591,6 +591,17 @@ impl NodeError {
             ),
         )
     }
+
+    /// `Error [ERR_INVALID_STATE]` for a call whose ranges Node's JS took from a view's `length`
+    /// property a script defined past the view's real bytes, where Node's native then reads or
+    /// writes memory the view does not own (or aborts). nodebuf refuses instead of touching it.
+    pub fn visible_length_past_memory(method: &str) -> Self {
+        NodeError::new(
+            ErrorClass::Error,
+            "ERR_INVALID_STATE",
+            format!("Invalid state: the buffer's visible length exceeds its memory in {method}()"),
+        )
+    }
 }
 
 #[cfg(test)]

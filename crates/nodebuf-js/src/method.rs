@@ -89,6 +89,17 @@ pub trait Method: 'static {
     /// ([`crate::raw::length_is_intrinsic`]), so no user getter is skipped.
     const READS_LENGTH: bool = false;
 
+    /// Whose `length` Node's JS reads as a property on this call: bit 0 the receiver's
+    /// ([`Method::READS_LENGTH`] by default), bit `i + 1` argument `i`'s (when it is an
+    /// object). The plain path runs only when each of those reads is the engine's own getter
+    /// ([`lengths_are_intrinsic`]); otherwise the general path (and [`Method::before`]) makes
+    /// Node's reads. Runs no JS.
+    /// `arg(i)` is argument `i` as the caller passed it (`undefined` past the end).
+    #[inline(always)]
+    fn reads_lengths(_call: Call, _arg: &dyn Fn(usize) -> Raw) -> u16 {
+        u16::from(Self::READS_LENGTH)
+    }
+
     /// The operation, on resolved bytes and described arguments. Runs no JS; must change
     /// nothing when it fails (a failed plain call is run again on the general path).
     fn op(this: Self::This<'_>, args: &[Arg<'_>], call: Call) -> Result<Self::Out, NodeError>;
@@ -141,6 +152,21 @@ pub trait Method: 'static {
     ) -> Option<Raw> {
         None
     }
+}
+
+/// Whether every `length` read `reads` names ([`Method::reads_lengths`]: bit 0 `this`, bit
+/// `i + 1` `args[i]` when an object) runs only the engine's own getter, so skipping it skips no
+/// user code and answers the real length. Runs no JS.
+pub fn lengths_are_intrinsic<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    reads: u16,
+) -> bool {
+    (reads & 1 == 0 || crate::raw::length_is_intrinsic(ctx, this))
+        && args.iter().enumerate().all(|(i, a)| {
+            reads & (1 << (i + 1)) == 0 || !a.is_object() || crate::raw::length_is_intrinsic(ctx, a)
+        })
 }
 
 /// What a method knows of its call besides the arguments.
@@ -207,15 +233,25 @@ pub unsafe fn plain<M: Method>(
     } else {
         (NonNull::dangling().as_ptr(), 0)
     };
-    if M::READS_LENGTH {
-        // SAFETY: the engine is running this native, so the context is live and locked;
-        // `this` is duplicated for the handle, which frees it.
-        let plain_length = unsafe {
+    // SAFETY: the engine's `argc` values at `argv`.
+    let reads = M::reads_lengths(call, &|i| unsafe { crate::engine::arg(argc, argv, i) });
+    // An empty receiver's `length` is falsy, which Node's JS may follow with another read
+    // (`this.length || this.byteLength`): the general path decides.
+    if reads & 1 != 0 && len == 0 {
+        return None;
+    }
+    if reads != 0 {
+        // SAFETY: the engine is running this native, so the context is live and locked; each
+        // value is duplicated for its handle, which frees it.
+        let plain_lengths = unsafe {
             let c = Ctx::from_raw(NonNull::new_unchecked(ctx));
-            let v = Value::from_raw(c.clone(), qjs::JS_DupValue(ctx, this));
-            crate::raw::length_is_intrinsic(&c, &v)
+            let v = |raw: Raw| Value::from_raw(c.clone(), qjs::JS_DupValue(ctx, raw));
+            let args: Vec<Value<'_>> = (0..(argc.max(0) as usize).min(15))
+                .map(|i| v(*argv.add(i)))
+                .collect();
+            lengths_are_intrinsic(&c, &v(this), &args, reads)
         };
-        if !plain_length {
+        if !plain_lengths {
             return None;
         }
     }

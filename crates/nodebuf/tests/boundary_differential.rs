@@ -122,6 +122,10 @@ fn same_line(node: &str, ours: &str) -> bool {
 /// below the range a Node native kept a pointer into (`NodeError::memory_changed_during_call`).
 const MEMORY_CHANGED: &str = "err Object|Error|ERR_INVALID_STATE|\"Invalid state: the buffer was detached or shrunk while the arguments of ";
 
+/// nodebuf's refusal of a call whose ranges Node's JS took from a `length` property that lies
+/// past the view's real bytes (`NodeError::visible_length_past_memory`).
+const VISIBLE_PAST_MEMORY: &str = "err Object|Error|ERR_INVALID_STATE|\"Invalid state: the buffer's visible length exceeds its memory in ";
+
 /// For a case whose Node native may keep using memory the receiver no longer owns
 /// (`Case::native_keeps_pointer`) and that nodebuf refused with [`MEMORY_CHANGED`]: the lines
 /// still compared (Node's answer and the bytes it wrote come from memory the buffer no longer
@@ -132,9 +136,10 @@ fn refused_lines<'a>(
     lines: &[&'a str],
 ) -> Option<Vec<&'a str>> {
     let refused = case.is_some_and(|c| c.native_keeps_pointer)
-        && lines
-            .first()
-            .is_some_and(|l| l.starts_with(&format!("{i} {MEMORY_CHANGED}")));
+        && lines.first().is_some_and(|l| {
+            l.starts_with(&format!("{i} {MEMORY_CHANGED}"))
+                || l.starts_with(&format!("{i} {VISIBLE_PAST_MEMORY}"))
+        });
     refused.then(|| {
         lines
             .iter()

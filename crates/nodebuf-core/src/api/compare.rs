@@ -57,3 +57,89 @@ pub fn buffer_compare(buf1: &Arg<'_>, buf2: &Arg<'_>) -> Result<i32, NodeError> 
     let b = expect_uint8_array(buf2, "buf2")?;
     Ok(raw::compare(a, b))
 }
+
+/// Node's native half of `buf.compare(target, ...)` (`compareOffset`), for a call whose JS half
+/// took its ends from `length` properties a script defined: `source` and `target` are the real
+/// bytes, the offsets what Node's JS passes (`None`: `undefined`, the real length; otherwise
+/// truncated towards zero, as `IntegerValue` does, a negative one being `Index out of range`).
+/// A start past the real bytes is Node's `ERR_OUT_OF_RANGE`; a compared range past the
+/// target's real bytes, where Node's `memcmp` reads memory the target does not own, is refused
+/// with [`NodeError::visible_length_past_memory`].
+pub fn compare_offset(
+    source: &[u8],
+    target: &[u8],
+    [target_start, source_start, target_end, source_end]: [Option<f64>; 4],
+) -> Result<i32, NodeError> {
+    let index = |v: Option<f64>, default: usize| -> Result<usize, NodeError> {
+        match v {
+            None => Ok(default),
+            Some(n) if n.is_nan() => Ok(0),
+            Some(n) if n.trunc() < 0.0 => Err(NodeError::index_out_of_range()),
+            Some(n) => Ok(n.trunc().min(usize::MAX as f64) as usize),
+        }
+    };
+    let ts = index(target_start, 0)?;
+    let ss = index(source_start, 0)?;
+    let te = index(target_end, target.len())?;
+    let se = index(source_end, source.len())?;
+    let start_error = |name: &str| {
+        NodeError::new(
+            crate::error::ErrorClass::RangeError,
+            "ERR_OUT_OF_RANGE",
+            format!("The value of \"{name}\" is out of range."),
+        )
+    };
+    if ss > source.len() {
+        return Err(start_error("sourceStart"));
+    }
+    if ts > target.len() {
+        return Err(start_error("targetStart"));
+    }
+    if ss > se || ts > te {
+        // Node's native CHECKs these and aborts the process.
+        return Err(NodeError::visible_length_past_memory("compare"));
+    }
+    let (a_len, b_len) = (se - ss, te - ts);
+    let to_cmp = a_len.min(b_len).min(source.len() - ss);
+    if to_cmp > target.len() - ts {
+        return Err(NodeError::visible_length_past_memory("compare"));
+    }
+    let c = source[ss..ss + to_cmp].cmp(&target[ts..ts + to_cmp]);
+    Ok(match c {
+        std::cmp::Ordering::Equal => match a_len.cmp(&b_len) {
+            std::cmp::Ordering::Greater => 1,
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+        },
+        std::cmp::Ordering::Greater => 1,
+        std::cmp::Ordering::Less => -1,
+    })
+}
+
+#[cfg(test)]
+mod compare_offset_tests {
+    use super::*;
+
+    #[test]
+    fn compares_within_the_real_bytes_and_refuses_past_the_target() {
+        let (a, b) = ([1u8, 2, 3, 4], [1u8, 2, 3]);
+        // Equal prefix, the longer range wins (Node's normalizeCompareVal).
+        assert_eq!(
+            compare_offset(&a, &b, [Some(0.0), Some(0.0), Some(2.0), Some(3.0)]),
+            Ok(1)
+        );
+        // Defaults: the real lengths; truncation of fractions as IntegerValue does.
+        assert_eq!(compare_offset(&a[..3], &b, [None, None, None, None]), Ok(0));
+        assert_eq!(
+            compare_offset(&a, &b, [Some(1.9), Some(1.0), Some(2.0), Some(2.0)]),
+            Ok(0)
+        );
+        // A start past the real bytes is Node's range error, naming the argument.
+        let e = compare_offset(&a, &b, [Some(4.0), Some(0.0), Some(9.0), Some(1.0)]).unwrap_err();
+        assert_eq!(e.message, "The value of \"targetStart\" is out of range.");
+        assert!(compare_offset(&a, &b, [Some(-1.0), Some(0.0), None, None]).is_err());
+        // A visible target end past its real bytes (where Node's memcmp over-reads) is refused.
+        let e = compare_offset(&a, &b, [Some(0.0), Some(0.0), Some(64.0), None]).unwrap_err();
+        assert_eq!(e.code, Some("ERR_INVALID_STATE"));
+    }
+}

@@ -41,7 +41,7 @@ pub mod search;
 pub mod statics;
 pub mod string;
 
-pub use compare::{buffer_compare, compare, equals};
+pub use compare::{buffer_compare, compare, compare_offset, equals};
 pub use copy::{copy, copy_plan, CopyPlan};
 pub use fill::fill;
 pub use misc::{swap16, swap32, swap64, to_json};

@@ -319,6 +319,7 @@ fn copy_general<'js>(
     }
     let [ts, ss, se] = positions;
     let asks = (ts.clone(), se.clone());
+    let ss_asked = ss.clone();
     let plan = run_ref(
         ctx,
         &this,
@@ -336,8 +337,11 @@ fn copy_general<'js>(
         },
     )?;
     // A detached or out-of-bounds source has length 0: when `sourceEnd` still asks for bytes
-    // and the target has room, Node hands it to `%TypedArray%.prototype.set`, which throws
-    // V8's TypeError (sourceStart passed its check, so it is 0).
+    // past `sourceStart` and the target has room, Node goes on to copy. From offset 0 it hands
+    // the source to `%TypedArray%.prototype.set`, which throws V8's TypeError; from a later
+    // offset (checked before a hook shrank the source) it first makes a view of the remaining
+    // `length - sourceStart` bytes, a negative length V8 refuses with a RangeError.
+    let asks = (asks.0, ss_asked, asks.1);
     if plan.len == 0 && crate::raw::is_unreadable_uint8_array(ctx, &this) {
         let target_len = crate::raw::uint8_array(ctx, &target).map_or(0, |(_, len)| len);
         // Node's toInteger: NaN (and undefined) is 0.
@@ -349,8 +353,14 @@ fn copy_general<'js>(
             };
             Ok(if n.is_nan() { 0.0 } else { n })
         };
-        let (ts, se) = (integer(&asks.0)?, integer(&asks.1)?);
-        if se > 0.0 && ts < target_len as f64 {
+        let (ts, ss, se) = (integer(&asks.0)?, integer(&asks.1)?, integer(&asks.2)?);
+        if ss < se && ts < target_len as f64 {
+            if ss > 0.0 {
+                return Err(rquickjs::Exception::throw_range(
+                    ctx,
+                    &format!("Invalid typed array length: {}", -ss),
+                ));
+            }
             return Err(crate::raw::throw_detached_builtin(ctx, "set"));
         }
     }

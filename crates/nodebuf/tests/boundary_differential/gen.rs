@@ -134,20 +134,25 @@ const NUMERIC: &[(&str, u32)] = &[
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
 ///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES` and `FS_FAMILIES`: Node's
 ///   JS reads `length` (and `buffer`, `byteOffset`) through them in `Buffer.from`, `alloc`,
-///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `buf.compare`, `fill`, the
-///   `indexOf` family, `write`, `toString` and the Proxy transfer lists of structuredClone and
-///   postMessage, and nodebuf does not make the same reads there yet (the hot `write` and
-///   `toString` would need a per-call check of the receiver's `length`);
+///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`, `write`, `toString` and
+///   the Proxy transfer lists of structuredClone and postMessage, and nodebuf does not make the
+///   same reads there yet (the hot `write`, `toString` and `copy` would need a per-call check
+///   of the `length` getters, `Method::reads_lengths`);
 /// - views over buffers detached or resized mid-clone (see `Gen::case`).
 const OPEN_FAMILIES: &[u64] = &[];
 
 /// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
 /// reads none; util.inspect reads `length` as Node's JS does; toJSON and swap16/32/64 read
 /// `this.length` where Node's JS does; the numeric accessors read it for their bounds error;
-/// transcode reads `source.length` once; compare, equals, isUtf8/isAscii read nothing),
+/// transcode reads `source.length` once; `buf.compare` with ends reads `target.length` and
+/// `this.length` once each, then refuses with `ERR_INVALID_STATE` where Node's native compares
+/// past the target's real bytes; `lastIndexOf` with a NaN offset reads `this.length ||
+/// this.byteLength`; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read nothing),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
-const LIES_MATCH: &[u64] = &[7, 14, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45];
+const LIES_MATCH: &[u64] = &[
+    7, 13, 14, 16, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
+];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
 /// `length` of an internal Float64Array (its async-id stack) through `%TypedArray%.prototype`
@@ -533,7 +538,10 @@ impl Gen {
             "await C({i}, (h) => {{ const t = {t}; const s = {s}; h.mem = [t, s]; {swap}{body} }});\n"
         );
         let native_keeps_pointer = matches!(self.family, 15 | 26 | 27)
-            && (body.contains("detach(t)") || body.contains("shrink(t,"));
+            && (body.contains("detach(t)") || body.contains("shrink(t,"))
+            // `buf.compare` with ends: Node compares up to a `length` that lies, past the
+            // target's real bytes.
+            || self.family == 13 && (self.lying || !swap.is_empty());
         Case {
             text,
             may_abort: self.may_abort,
