@@ -125,17 +125,7 @@ function constructInterface(self, input, output, completer, terminal) {
   self.historySize = historySize;
   self.removeHistoryDuplicates = !!removeHistoryDuplicates;
   self.crlfDelay = crlfDelay ? MathMax(kMinCrlfDelay, crlfDelay) : kMinCrlfDelay;
-  // As Node: a one-argument completer returns its result; it is wrapped to the callback form.
-  self.completer = completer === undefined || completer.length === 2 ? completer : function completerWrapper(text, cb) {
-    let value;
-    try {
-      value = completer(text);
-    } catch (err) {
-      cb(err);
-      return;
-    }
-    cb(null, value);
-  };
+  self.completer = callbackCompleter(completer, false);
   self[kPrompt] = '';
   self.setPrompt(prompt);
   self.terminal = !!terminal;
@@ -570,8 +560,29 @@ function createInterface(input, output, completer, terminal) {
   return new Interface(input, output, completer, terminal);
 }
 
+// As Node: a one-argument completer returns its result (for readline/promises, possibly a
+// promise of it); it is wrapped to the callback form the Interface calls.
+function callbackCompleter(completer, acceptPromises) {
+  if (typeof completer !== 'function' || completer.length === 2) return completer;
+  return function completerWrapper(text, cb) {
+    let value;
+    try {
+      value = completer(text);
+    } catch (err) {
+      cb(err);
+      return;
+    }
+    if (acceptPromises && value !== null && typeof value === 'object' && typeof value.then === 'function') {
+      value.then((result) => cb(null, result), cb);
+    } else {
+      cb(null, value);
+    }
+  };
+}
+
 module.exports = {
   Interface,
+  callbackCompleter,
   clearLine,
   clearScreenDown,
   createInterface,

@@ -12,26 +12,10 @@ function abortModule() {
   return require('internal/abort_controller');
 }
 
-/** `readline/promises`' Interface: the same reader; `question` returns a promise. */
 // A completer for the promise Interface may return a promise of its result.
-function promiseCompleter(completer) {
-  if (typeof completer !== 'function' || completer.length === 2) return completer;
-  return function completerWrapper(text, cb) {
-    let value;
-    try {
-      value = completer(text);
-    } catch (err) {
-      cb(err);
-      return;
-    }
-    if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
-      value.then((result) => cb(null, result), cb);
-    } else {
-      cb(null, value);
-    }
-  };
-}
+const promiseCompleter = (completer) => base.callbackCompleter(completer, true);
 
+/** `readline/promises`' Interface: the same reader; `question` returns a promise. */
 class Interface extends base.Interface {
   constructor(input, output, completer, terminal) {
     if (input !== null && input !== undefined && input.input) {
