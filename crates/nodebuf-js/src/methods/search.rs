@@ -103,7 +103,7 @@ impl Method for IndexOf {
         let mut visible: Value = obj.get("length")?;
         // SAFETY: a live value; ToBoolean runs no JS.
         if unsafe { qjs::JS_ToBool(ctx.as_raw().as_ptr(), visible.as_raw()) } <= 0 {
-            visible = obj.get("byteLength")?;
+            visible = crate::order::byte_length_as_node_js_reads_it(obj)?;
         }
         // Node's native takes the offset as an integer; one that is no number (`undefined`)
         // reads as far below the start, where a backward search finds nothing.
