@@ -377,15 +377,20 @@ fn random_uuid() -> String {
     fill_random(&mut b);
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let mut out = String::with_capacity(36);
-    for (i, byte) in b.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
-        }
-        out.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-        out.push(char::from(b"0123456789abcdef"[usize::from(byte & 0xf)]));
-    }
-    out
+    // The digits are `toString('hex')`'s; the groups are 8-4-4-4-12 digits.
+    let nodebuf_core::encoding::JsString::Ascii(digits) = nodebuf_core::encoding::hex::decode(&b)
+    else {
+        unreachable!("hex digits are ASCII");
+    };
+    let digits = std::str::from_utf8(&digits).expect("hex digits are ASCII");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &digits[..8],
+        &digits[8..12],
+        &digits[12..16],
+        &digits[16..20],
+        &digits[20..]
+    )
 }
 
 fn hmac_digest<'js>(ctx: Ctx<'js>, mac: Class<'js, NativeHmac>) -> Result<Value<'js>> {
