@@ -52,7 +52,12 @@ pub fn wait_ready(fd: i32, events: i16) -> Result<(), Terminated> {
     if is_regular(fd) {
         return Ok(());
     }
-    let agent = Agent::current();
+    poll_ready(fd, events, &Agent::current())
+}
+
+/// [`wait_ready`] for a descriptor already known not to be a regular file, on the thread of
+/// `agent` (callers that wait again and again take both once).
+fn poll_ready(fd: i32, events: i16, agent: &Agent) -> Result<(), Terminated> {
     loop {
         if agent.is_terminated() {
             return Err(Terminated);
@@ -78,10 +83,13 @@ pub fn wait_ready(fd: i32, events: i16) -> Result<(), Terminated> {
 /// Reads `file` to its end, waiting for data between reads.
 pub fn read_to_end(file: &mut File) -> Stoppable<Vec<u8>> {
     let fd = file.as_raw_fd();
+    let waits = (!is_regular(fd)).then(Agent::current);
     let mut out = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
-        wait_ready(fd, libc::POLLIN)?;
+        if let Some(agent) = &waits {
+            poll_ready(fd, libc::POLLIN, agent)?;
+        }
         match file.read(&mut chunk) {
             Ok(0) => return Ok(Ok(out)),
             Ok(n) => out.extend_from_slice(&chunk[..n]),
@@ -104,9 +112,10 @@ pub fn write(file: &File, bytes: &[u8], position: Option<u64>) -> Stoppable<usiz
     if bytes.is_empty() || is_regular(fd) {
         return Ok(out.write(bytes));
     }
+    let agent = Agent::current();
     let mut written = 0;
     while written < bytes.len() {
-        wait_ready(fd, libc::POLLOUT)?;
+        poll_ready(fd, libc::POLLOUT, &agent)?;
         let end = bytes.len().min(written + libc::PIPE_BUF);
         match out.write(&bytes[written..end]) {
             Ok(0) => break,
