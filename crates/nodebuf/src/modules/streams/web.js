@@ -2234,7 +2234,8 @@ const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // Node prints each of these objects as its type name (whatever subclass made it) and a plain
 // object of what it exposes, never its internal state; nested past the depth limit it prints
 // `undefined`. `dataOf(state, object)` gives that plain object.
-function defineInspect(Class, name, dataOf) {
+function defineInspect(Class, dataOf) {
+  const name = Class.name;
   Object.defineProperty(Class.prototype, kInspect, {
     value(depth, options, inspect) {
       if (depth < 0) return undefined;
@@ -2251,6 +2252,7 @@ function defineInspect(Class, name, dataOf) {
 class TransformStreamAsSeenByItsController {
   constructor(t) { this[kState] = t; }
 }
+Object.defineProperty(TransformStreamAsSeenByItsController, 'name', { value: 'TransformStream' });
 
 const strategyData = (q) => ({ highWaterMark: q.highWaterMark });
 const pairData = (st, object) => ({ readable: object.readable, writable: object.writable });
@@ -2283,7 +2285,7 @@ for (const [Class, dataOf] of [
   [CompressionStream, pairData],
   [DecompressionStream, pairData],
 ]) {
-  defineInspect(Class, Class === TransformStreamAsSeenByItsController ? 'TransformStream' : Class.name, dataOf);
+  defineInspect(Class, dataOf);
 }
 
 module.exports = {
