@@ -167,6 +167,57 @@ function store(obj, key, value, keyEncoded, valueEncoded, decode) {
   else obj[key] = [current, value];
 }
 
+// Where the first valid %XX in `part` ends (-1: none). A part holding one needs decoding.
+function endOfEncodedByte(part) {
+  for (let i = part.indexOf('%'); i >= 0 && i + 2 < part.length; i = part.indexOf('%', i + 1)) {
+    if (hexValue(part.charCodeAt(i + 1)) >= 0 && hexValue(part.charCodeAt(i + 2)) >= 0) return i + 3;
+  }
+  return -1;
+}
+
+// A part's text with each '+' as `space`.
+function withSpaces(part, space) {
+  return part.includes('+') ? part.replaceAll('+', space) : part;
+}
+
+// A part's text without its '+' units.
+function withoutPlus(part) {
+  return part.includes('+') ? part.replaceAll('+', '') : part;
+}
+
+/**
+ * `parse` for a one-unit separator and a one-unit `eq` (the defaults, and nearly every call):
+ * the same result as the general loop below, found with the engine's own string search instead
+ * of a loop over every unit. With one-unit delimiters the greedy match cannot backtrack, so a
+ * pair is the text between two separators and its key ends at its first `eq`. Which parts get
+ * decoded follows Node's scan: a key holding a valid %XX is decoded; a value is decoded when it
+ * holds one ignoring its '+' units, or when the key holds a second one after its first (ignoring
+ * '+'), because Node's scan goes on tracking a key's units as a value's once the key is known
+ * to be encoded.
+ */
+function parseSingleUnit(obj, qs, sep, eq, remaining, decode, custom, space) {
+  // Past `maxKeys` pairs nothing is read, so a whole-number limit bounds the split too.
+  const pairs = remaining > 0 && remaining === Math.trunc(remaining) && remaining < 2 ** 32
+    ? qs.split(sep, remaining) : qs.split(sep);
+  const lastIndex = pairs.length - 1;
+  for (let i = 0; i <= lastIndex; i++) {
+    const pair = pairs[i];
+    if (pair.length > 0) {
+      const eqAt = pair.indexOf(eq);
+      const rawKey = eqAt < 0 ? pair : pair.slice(0, eqAt);
+      const rawValue = eqAt < 0 ? '' : pair.slice(eqAt + 1);
+      const keyEnd = custom ? -1 : endOfEncodedByte(rawKey);
+      const keyEncoded = custom || keyEnd >= 0;
+      const valueEncoded = custom || (keyEnd >= 0 && endOfEncodedByte(withoutPlus(rawKey.slice(keyEnd))) >= 0) ||
+        endOfEncodedByte(withoutPlus(rawValue)) >= 0;
+      store(obj, withSpaces(rawKey, space), withSpaces(rawValue, space), keyEncoded, valueEncoded, decode);
+    }
+    // An empty pair (nothing between two separators) counts against maxKeys too.
+    if (i === lastIndex || --remaining === 0) return obj;
+  }
+  return obj;
+}
+
 /**
  * `querystring.parse(str, sep = '&', eq = '=', { maxKeys = 1000, decodeURIComponent })`.
  *
@@ -186,6 +237,10 @@ function parse(qs, sep, eq, options) {
   if (options && typeof options.decodeURIComponent === 'function') decode = options.decodeURIComponent;
   const custom = decode !== qsUnescape;
   const space = custom ? '%20' : ' ';
+  if (sepUnits.length === 1 && eqUnits.length === 1) {
+    return parseSingleUnit(obj, qs, String.fromCharCode(sepUnits[0]), String.fromCharCode(eqUnits[0]),
+      remaining, decode, custom, space);
+  }
 
   let key = '';
   let value = '';
