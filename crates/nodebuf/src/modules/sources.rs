@@ -156,4 +156,8 @@ pub const SOURCES: &[(&str, &str)] = &[
         "internal/streams/web-adapters",
         include_str!("streams/web-adapters.js"),
     ),
+    (
+        "internal/streams/web-brands",
+        include_str!("streams/web-brands.js"),
+    ),
 ];

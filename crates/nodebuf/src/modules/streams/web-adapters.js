@@ -12,6 +12,7 @@ const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const { Duplex } = require('internal/streams/duplex');
 const web = require('stream/web');
+const brands = require('internal/streams/web-brands');
 
 function validateObject(value, name) {
   if (value === null || typeof value !== 'object') throw codes.ERR_INVALID_ARG_TYPE(name, 'Object', value);
@@ -78,7 +79,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
 
 /** Readable.fromWeb: a Node Readable over a ReadableStream. */
 function newStreamReadableFromReadableStream(readableStream, options = {}) {
-  if (!web.isReadableStream(readableStream)) {
+  if (!brands.isReadableStream(readableStream)) {
     throw codes.ERR_INVALID_ARG_TYPE('readableStream', 'ReadableStream', readableStream);
   }
   validateObject(options, 'options');
@@ -199,7 +200,7 @@ function withResolvers() {
 
 /** Writable.fromWeb: a Node Writable over a WritableStream. */
 function newStreamWritableFromWritableStream(writableStream, options = {}) {
-  if (!web.isWritableStream(writableStream)) {
+  if (!brands.isWritableStream(writableStream)) {
     throw codes.ERR_INVALID_ARG_TYPE('writableStream', 'WritableStream', writableStream);
   }
   validateObject(options, 'options');
@@ -264,10 +265,10 @@ function newStreamDuplexFromReadableWritablePair(pair = {}, options = {}) {
   validateObject(pair, 'pair');
   validateObject(options, 'options');
   const { readable: readableStream, writable: writableStream } = pair;
-  if (!web.isReadableStream(readableStream)) {
+  if (!brands.isReadableStream(readableStream)) {
     throw codes.ERR_INVALID_ARG_TYPE('pair.readable', 'ReadableStream', readableStream);
   }
-  if (!web.isWritableStream(writableStream)) {
+  if (!brands.isWritableStream(writableStream)) {
     throw codes.ERR_INVALID_ARG_TYPE('pair.writable', 'WritableStream', writableStream);
   }
   const { allowHalfOpen = false, objectMode = false, encoding, decodeStrings = true, highWaterMark, signal } = options;

@@ -103,39 +103,31 @@ function strategyInit(init) {
 const byteLengthSize = function size(chunk) { return chunk.byteLength; };
 const countSize = function size() { return 1; };
 
+// The two queuing strategies differ only in name and in how they size a chunk.
+function queuingStrategyClass(name, sizeOf) {
+  const Strategy = class {
+    constructor(init) {
+      this[kState] = { highWaterMark: strategyInit(init) };
+    }
+
+    get highWaterMark() {
+      if (!(this instanceof Strategy)) throw invalidThis(name);
+      return this[kState].highWaterMark;
+    }
+
+    get size() {
+      if (!(this instanceof Strategy)) throw invalidThis(name);
+      return sizeOf;
+    }
+  };
+  Object.defineProperty(Strategy, 'name', { value: name });
+  return Strategy;
+}
+
 /** A strategy measuring chunks by their byteLength. */
-class ByteLengthQueuingStrategy {
-  constructor(init) {
-    this[kState] = { highWaterMark: strategyInit(init) };
-  }
-
-  get highWaterMark() {
-    if (!(this instanceof ByteLengthQueuingStrategy)) throw invalidThis('ByteLengthQueuingStrategy');
-    return this[kState].highWaterMark;
-  }
-
-  get size() {
-    if (!(this instanceof ByteLengthQueuingStrategy)) throw invalidThis('ByteLengthQueuingStrategy');
-    return byteLengthSize;
-  }
-}
-
+const ByteLengthQueuingStrategy = queuingStrategyClass('ByteLengthQueuingStrategy', byteLengthSize);
 /** A strategy counting chunks. */
-class CountQueuingStrategy {
-  constructor(init) {
-    this[kState] = { highWaterMark: strategyInit(init) };
-  }
-
-  get highWaterMark() {
-    if (!(this instanceof CountQueuingStrategy)) throw invalidThis('CountQueuingStrategy');
-    return this[kState].highWaterMark;
-  }
-
-  get size() {
-    if (!(this instanceof CountQueuingStrategy)) throw invalidThis('CountQueuingStrategy');
-    return countSize;
-  }
-}
+const CountQueuingStrategy = queuingStrategyClass('CountQueuingStrategy', countSize);
 
 // --- queue-with-sizes -------------------------------------------------------------------------
 
@@ -193,7 +185,7 @@ class ReadableStream {
     return this[kState].reader !== undefined;
   }
 
-  cancel(reason) {
+  cancel(reason = undefined) {
     if (!isReadableStream(this)) return PromiseReject(invalidThis('ReadableStream'));
     if (this[kState].reader !== undefined) {
       return PromiseReject(codes.ERR_INVALID_STATE.TypeError('ReadableStream is locked'));
@@ -286,10 +278,6 @@ class ReadableStream {
     return iterator;
   }
 
-  [Symbol.asyncIterator](options) {
-    return this.values(options);
-  }
-
   /** A ReadableStream over an iterable or async iterable. */
   static from(iterable) {
     if (isReadableStream(iterable)) return iterable;
@@ -317,7 +305,6 @@ class ReadableStream {
 
 const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
 
-Object.defineProperty(ReadableStream.prototype, Symbol.toStringTag, { value: 'ReadableStream', configurable: true });
 
 function readableStreamCancel(stream, reason) {
   const s = stream[kState];
@@ -403,20 +390,18 @@ class ReadableStreamDefaultController {
     readableControllerClose(this[kState]);
   }
 
-  enqueue(chunk) {
+  enqueue(chunk = undefined) {
     if (!isDefaultController(this)) throw invalidThis('ReadableStreamDefaultController');
     if (!canCloseOrEnqueue(this[kState])) throw codes.ERR_INVALID_STATE.TypeError('Controller is already closed');
     readableControllerEnqueue(this[kState], chunk);
   }
 
-  error(error) {
+  error(error = undefined) {
     if (!isDefaultController(this)) throw invalidThis('ReadableStreamDefaultController');
     readableControllerError(this[kState], error);
   }
 }
 
-Object.defineProperty(ReadableStreamDefaultController.prototype, Symbol.toStringTag,
-  { value: 'ReadableStreamDefaultController', configurable: true });
 
 function createController(Ctor, state) {
   const controller = Object.create(Ctor.prototype);
@@ -586,6 +571,37 @@ function readerCancel(r, reason) {
   return readableStreamCancel(r.stream, reason);
 }
 
+// A read (or read-into) request settling the promise of `d` with `{ value, done }`; a default
+// reader's close passes no value.
+function promiseReadRequest(d) {
+  return {
+    chunk: (value) => d.resolve({ value, done: false }),
+    close: (value) => d.resolve({ value, done: true }),
+    error: (err) => d.reject(err),
+  };
+}
+
+// The members both reader classes have (the spec's ReadableStreamGenericReader mixin), each
+// checking that `this` is a reader of `Reader`'s kind (`isReader`); `requestsKey` names the
+// reader state's list of pending requests.
+function defineGenericReaderMembers(Reader, isReader, requestsKey) {
+  const name = Reader.name;
+  Object.defineProperties(Reader.prototype, Object.getOwnPropertyDescriptors({
+    releaseLock() {
+      if (!isReader(this)) throw invalidThis(name);
+      readerReleaseLock(this[kState], requestsKey);
+    },
+    get closed() {
+      if (!isReader(this)) return PromiseReject(invalidThis(name));
+      return this[kState].closed.promise;
+    },
+    cancel(reason = undefined) {
+      if (!isReader(this)) return PromiseReject(invalidThis(name));
+      return readerCancel(this[kState], reason);
+    },
+  }));
+}
+
 function isDefaultReader(v) {
   return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'reader';
 }
@@ -604,11 +620,7 @@ class ReadableStreamDefaultReader {
       return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
     }
     const d = deferred();
-    const request = {
-      chunk: (value) => d.resolve({ value, done: false }),
-      close: () => d.resolve({ value: undefined, done: true }),
-      error: (err) => d.reject(err),
-    };
+    const request = promiseReadRequest(d);
     const s = stream[kState];
     s.disturbed = true;
     if (s.state === 'closed') request.close();
@@ -618,24 +630,9 @@ class ReadableStreamDefaultReader {
     return d.promise;
   }
 
-  releaseLock() {
-    if (!isDefaultReader(this)) throw invalidThis('ReadableStreamDefaultReader');
-    readerReleaseLock(this[kState], 'readRequests');
-  }
-
-  get closed() {
-    if (!isDefaultReader(this)) return PromiseReject(invalidThis('ReadableStreamDefaultReader'));
-    return this[kState].closed.promise;
-  }
-
-  cancel(reason) {
-    if (!isDefaultReader(this)) return PromiseReject(invalidThis('ReadableStreamDefaultReader'));
-    return readerCancel(this[kState], reason);
-  }
 }
+defineGenericReaderMembers(ReadableStreamDefaultReader, isDefaultReader, 'readRequests');
 
-Object.defineProperty(ReadableStreamDefaultReader.prototype, Symbol.toStringTag,
-  { value: 'ReadableStreamDefaultReader', configurable: true });
 
 // --- byte streams: ReadableByteStreamController, BYOB reader and request ---------------------
 
@@ -678,14 +675,12 @@ class ReadableByteStreamController {
     byteControllerEnqueue(c, chunk);
   }
 
-  error(error) {
+  error(error = undefined) {
     if (!isByteController(this)) throw invalidThis('ReadableByteStreamController');
     byteControllerError(this[kState], error);
   }
 }
 
-Object.defineProperty(ReadableByteStreamController.prototype, Symbol.toStringTag,
-  { value: 'ReadableByteStreamController', configurable: true });
 
 function isBYOBRequest(v) {
   return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'byob-request';
@@ -723,8 +718,6 @@ class ReadableStreamBYOBRequest {
   }
 }
 
-Object.defineProperty(ReadableStreamBYOBRequest.prototype, Symbol.toStringTag,
-  { value: 'ReadableStreamBYOBRequest', configurable: true });
 
 function setupByteController(stream, source, hwm) {
   const start = methodOf(source, 'start', 'source');
@@ -1130,11 +1123,7 @@ class ReadableStreamBYOBReader {
       return PromiseReject(codes.ERR_INVALID_STATE.TypeError('The reader is not attached to a stream'));
     }
     const d = deferred();
-    const request = {
-      chunk: (value) => d.resolve({ value, done: false }),
-      close: (value) => d.resolve({ value, done: true }),
-      error: (err) => d.reject(err),
-    };
+    const request = promiseReadRequest(d);
     const s = stream[kState];
     s.disturbed = true;
     if (s.state === 'errored') request.error(s.storedError);
@@ -1142,24 +1131,9 @@ class ReadableStreamBYOBReader {
     return d.promise;
   }
 
-  releaseLock() {
-    if (!isBYOBReader(this)) throw invalidThis('ReadableStreamBYOBReader');
-    readerReleaseLock(this[kState], 'readIntoRequests');
-  }
-
-  get closed() {
-    if (!isBYOBReader(this)) return PromiseReject(invalidThis('ReadableStreamBYOBReader'));
-    return this[kState].closed.promise;
-  }
-
-  cancel(reason) {
-    if (!isBYOBReader(this)) return PromiseReject(invalidThis('ReadableStreamBYOBReader'));
-    return readerCancel(this[kState], reason);
-  }
 }
+defineGenericReaderMembers(ReadableStreamBYOBReader, isBYOBReader, 'readIntoRequests');
 
-Object.defineProperty(ReadableStreamBYOBReader.prototype, Symbol.toStringTag,
-  { value: 'ReadableStreamBYOBReader', configurable: true });
 
 // --- tee and pipeTo ---------------------------------------------------------------------------
 
@@ -1396,7 +1370,7 @@ class WritableStream {
     return this[kState].writer !== undefined;
   }
 
-  abort(reason) {
+  abort(reason = undefined) {
     if (!isWritableStream(this)) return PromiseReject(invalidThis('WritableStream'));
     if (this[kState].writer !== undefined) {
       return PromiseReject(codes.ERR_INVALID_STATE.TypeError('WritableStream is locked'));
@@ -1421,7 +1395,6 @@ class WritableStream {
   }
 }
 
-Object.defineProperty(WritableStream.prototype, Symbol.toStringTag, { value: 'WritableStream', configurable: true });
 
 function writableStreamAbort(stream, reason) {
   const s = stream[kState];
@@ -1557,15 +1530,13 @@ class WritableStreamDefaultController {
     return this[kState].abortController.signal;
   }
 
-  error(error) {
+  error(error = undefined) {
     if (!isWritableController(this)) throw invalidThis('WritableStreamDefaultController');
     if (this[kState].stream[kState].state !== 'writable') return;
     writableControllerError(this[kState], error);
   }
 }
 
-Object.defineProperty(WritableStreamDefaultController.prototype, Symbol.toStringTag,
-  { value: 'WritableStreamDefaultController', configurable: true });
 
 function setupWritableController(stream, sink, hwm, size) {
   const start = methodOf(sink, 'start', 'sink');
@@ -1738,11 +1709,6 @@ class WritableStreamDefaultWriter {
     return this[kState].closed.promise;
   }
 
-  get ready() {
-    if (!isWriter(this)) return PromiseReject(invalidThis('WritableStreamDefaultWriter'));
-    return this[kState].ready.promise;
-  }
-
   get desiredSize() {
     if (!isWriter(this)) throw invalidThis('WritableStreamDefaultWriter');
     const stream = this[kState].stream;
@@ -1753,7 +1719,12 @@ class WritableStreamDefaultWriter {
     return writableControllerGetDesiredSize(stream[kState].controller[kState]);
   }
 
-  abort(reason) {
+  get ready() {
+    if (!isWriter(this)) return PromiseReject(invalidThis('WritableStreamDefaultWriter'));
+    return this[kState].ready.promise;
+  }
+
+  abort(reason = undefined) {
     if (!isWriter(this)) return PromiseReject(invalidThis('WritableStreamDefaultWriter'));
     const stream = this[kState].stream;
     if (stream === undefined) {
@@ -1792,7 +1763,7 @@ class WritableStreamDefaultWriter {
     w.stream = undefined;
   }
 
-  write(chunk) {
+  write(chunk = undefined) {
     if (!isWriter(this)) return PromiseReject(invalidThis('WritableStreamDefaultWriter'));
     if (this[kState].stream === undefined) {
       return PromiseReject(codes.ERR_INVALID_STATE.TypeError('Writer is not bound to a WritableStream'));
@@ -1801,8 +1772,6 @@ class WritableStreamDefaultWriter {
   }
 }
 
-Object.defineProperty(WritableStreamDefaultWriter.prototype, Symbol.toStringTag,
-  { value: 'WritableStreamDefaultWriter', configurable: true });
 
 function writerEnsureReadyPromiseRejected(writer, error) {
   const w = writer[kState];
@@ -1912,7 +1881,6 @@ class TransformStream {
   }
 }
 
-Object.defineProperty(TransformStream.prototype, Symbol.toStringTag, { value: 'TransformStream', configurable: true });
 
 function isTransformController(v) {
   return isObjectLike(v) && v[kState] !== undefined && v[kState].kind === 'transform-controller';
@@ -1930,12 +1898,12 @@ class TransformStreamDefaultController {
     return readableControllerDesiredSize(readable[kState].controller[kState]);
   }
 
-  enqueue(chunk) {
+  enqueue(chunk = undefined) {
     if (!isTransformController(this)) throw invalidThis('TransformStreamDefaultController');
     transformControllerEnqueue(this[kState], chunk);
   }
 
-  error(reason) {
+  error(reason = undefined) {
     if (!isTransformController(this)) throw invalidThis('TransformStreamDefaultController');
     transformError(this[kState].stream, reason);
   }
@@ -1949,8 +1917,6 @@ class TransformStreamDefaultController {
   }
 }
 
-Object.defineProperty(TransformStreamDefaultController.prototype, Symbol.toStringTag,
-  { value: 'TransformStreamDefaultController', configurable: true });
 
 function transformControllerEnqueue(c, chunk) {
   const stream = c.stream;
@@ -2129,7 +2095,6 @@ class TextEncoderStream {
   }
 }
 
-Object.defineProperty(TextEncoderStream.prototype, Symbol.toStringTag, { value: 'TextEncoderStream', configurable: true });
 
 /** Bytes in, strings out, through a streaming TextDecoder. */
 class TextDecoderStream {
@@ -2174,7 +2139,6 @@ class TextDecoderStream {
   }
 }
 
-Object.defineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
 
 // --- CompressionStream / DecompressionStream ---------------------------------------------------
 
@@ -2206,7 +2170,6 @@ class CompressionStream {
   }
 }
 
-Object.defineProperty(CompressionStream.prototype, Symbol.toStringTag, { value: 'CompressionStream', configurable: true });
 
 /** Compressed bytes (deflate/deflate-raw/gzip) in, the original bytes out. */
 class DecompressionStream {
@@ -2225,7 +2188,6 @@ class DecompressionStream {
   }
 }
 
-Object.defineProperty(DecompressionStream.prototype, Symbol.toStringTag, { value: 'DecompressionStream', configurable: true });
 
 // --- util.inspect -----------------------------------------------------------------------------
 
@@ -2236,15 +2198,29 @@ const kInspect = Symbol.for('nodejs.util.inspect.custom');
 // `undefined`. `dataOf(state, object)` gives that plain object.
 function defineInspect(Class, dataOf) {
   const name = Class.name;
-  Object.defineProperty(Class.prototype, kInspect, {
-    value(depth, options, inspect) {
+  // Named and shaped as Node's own: `[nodejs.util.inspect.custom]`, two declared parameters.
+  const { [kInspect]: inspectCustom } = {
+    [kInspect](depth, options) {
       if (depth < 0) return undefined;
+      const inspect = arguments[2];
       const nested = { ...options, depth: options.depth == null ? null : options.depth - 1 };
       return `${name} ${inspect(dataOf(this[kState], this), nested)}`;
     },
-    writable: true,
-    configurable: true,
-  });
+  };
+  Object.defineProperty(Class.prototype, kInspect, { value: inspectCustom, writable: true, configurable: true });
+}
+
+// What a script sees of each class's members, as Web IDL (and Node) lays them out: every public
+// method and accessor enumerable, statics too, and the class name as `Symbol.toStringTag`
+// unless `tagged` is false (Node's TextEncoderStream/TextDecoderStream carry none).
+function exposeMembers(Class, tagged) {
+  for (const target of [Class.prototype, Class]) {
+    for (const key of Object.getOwnPropertyNames(target)) {
+      if (key === 'constructor' || key === 'prototype' || key === 'length' || key === 'name') continue;
+      Object.defineProperty(target, key, { enumerable: true });
+    }
+  }
+  if (tagged) Object.defineProperty(Class.prototype, Symbol.toStringTag, { value: Class.name, configurable: true });
 }
 
 // What Node shows for the TransformStream a TransformStreamDefaultController belongs to: its
@@ -2286,28 +2262,35 @@ for (const [Class, dataOf] of [
   [DecompressionStream, pairData],
 ]) {
   defineInspect(Class, dataOf);
+  if (Class === ReadableStream) {
+    // A stream's async iterator is its `values` method itself (placed where Node places it).
+    Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator,
+      { value: ReadableStream.prototype.values, writable: true, configurable: true });
+  }
+  if (Class !== TransformStreamAsSeenByItsController) {
+    exposeMembers(Class, Class !== TextEncoderStream && Class !== TextDecoderStream);
+  }
 }
 
+// In the order Node's `stream/web` lists them.
 module.exports = {
   ReadableStream,
   ReadableStreamDefaultReader,
-  ReadableStreamDefaultController,
   ReadableStreamBYOBReader,
   ReadableStreamBYOBRequest,
   ReadableByteStreamController,
+  ReadableStreamDefaultController,
+  TransformStream,
+  TransformStreamDefaultController,
   WritableStream,
   WritableStreamDefaultWriter,
   WritableStreamDefaultController,
-  TransformStream,
-  TransformStreamDefaultController,
   ByteLengthQueuingStrategy,
   CountQueuingStrategy,
   TextEncoderStream,
   TextDecoderStream,
   CompressionStream,
   DecompressionStream,
-  // For the Node-stream adapters (internal).
-  isReadableStream,
-  isWritableStream,
-  isTransformStream,
 };
+// The brand checks, for the Node-stream adapters: internal, so not on the public module.
+Object.assign(require('internal/streams/web-brands'), { isReadableStream, isWritableStream, isTransformStream });
