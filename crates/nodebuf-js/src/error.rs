@@ -33,15 +33,23 @@ const MAKE_ERROR: &str = r#"(function () {
     Object.defineProperty(Base, kProto, { value: proto });
     return proto;
   }
-  return function makeNodeError(Base, code, message, codeInName) {
-    if (code === undefined) return new Base(message);
+  // Node's errors start their stack at the API function that threw, never inside the code
+  // that built them: the stack is taken again from the caller of makeNodeError.
+  const captureStackTrace = Error.captureStackTrace;
+  function create(Base, message) {
+    const error = new Base(message);
+    if (typeof captureStackTrace === 'function') captureStackTrace(error, makeNodeError);
+    return error;
+  }
+  const makeNodeError = function makeNodeError(Base, code, message, codeInName) {
+    if (code === undefined) return create(Base, message);
     if (!codeInName) {
       // Thrown by Node's C++ layer: an ordinary error that merely carries a `code`.
-      const plain = new Base(message);
+      const plain = create(Base, message);
       plain.code = code;
       return plain;
     }
-    const error = new Base(message);
+    const error = create(Base, message);
     Object.setPrototypeOf(error, protoFor(Base));
     const head = `${error.name} [${code}]: ${message}`;
     let stack = error.stack;
@@ -60,6 +68,7 @@ const MAKE_ERROR: &str = r#"(function () {
     });
     return error;
   };
+  return makeNodeError;
 })()"#;
 
 fn maker<'js>(ctx: &Ctx<'js>) -> Result<Function<'js>> {

@@ -340,9 +340,9 @@ function resolve(base, specifier, type = undefined, foreignRealm = false) {
   return url;
 }
 
-// The names the importer's `import { a, b as c } from 'specifier'` lists, as Node quotes them
-// in its advice (`a, b: c`), read from the importer's source.
-function importedNames(request, specifier) {
+// The importer's `import { ... } from 'specifier'` declaration: its source text and the match
+// (group 1: what the braces list), read from the importer's file.
+function importDeclaration(request, specifier) {
   if (request === undefined || !request.base.startsWith('file:')) return undefined;
   let source;
   try {
@@ -352,9 +352,33 @@ function importedNames(request, specifier) {
   }
   const quoted = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`import\\s*(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*['"]${quoted}['"]`).exec(source);
-  if (match === null) return undefined;
-  return match[1].split(',').map((part) => part.trim()).filter(Boolean)
+  return match === null ? undefined : { source, match };
+}
+
+// The names the importer's `import { a, b as c } from 'specifier'` lists, as Node quotes them
+// in its advice (`a, b: c`).
+function importedNames(request, specifier) {
+  const found = importDeclaration(request, specifier);
+  if (found === undefined) return undefined;
+  return found.match[1].split(',').map((part) => part.trim()).filter(Boolean)
     .map((part) => part.replace(/\s+as\s+/, ': ')).join(', ');
+}
+
+// The source line Node prints above a link error: the import declaration's line with carets
+// under the name that is not exported.
+function importNameHeader(request, specifier, name) {
+  const found = importDeclaration(request, specifier);
+  if (found === undefined) return undefined;
+  const { source, match } = found;
+  const braces = match.index + match[0].indexOf('{') + 1;
+  const within = new RegExp(`(^|[\\s,])(${name.replace(/[$]/g, '\\$&')})(?=\\s|,|$)`).exec(match[1]);
+  if (within === null) return undefined;
+  const offset = braces + within.index + within[1].length;
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = source.indexOf('\n', offset);
+  const line = source.slice(lineStart, lineEnd === -1 ? source.length : lineEnd);
+  const lineNumber = source.slice(0, lineStart).split('\n').length;
+  return `${request.base}:${lineNumber}\n${line}\n${' '.repeat(offset - lineStart)}${'^'.repeat(name.length)}\n`;
 }
 
 // QuickJS's link error for a missing named export, reworded as Node words it (with its
@@ -382,13 +406,18 @@ function translateLinkError(err) {
   } else {
     message = `The requested module '${specifier}' does not provide an export named '${name}'`;
   }
-  const where = request !== undefined && request.base.startsWith('file:') ? request.base : url;
   Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+  // The error comes from the runtime's linker, not from a frame of the script.
   Object.defineProperty(err, 'stack', {
-    value: `SyntaxError: ${message}\n    at ${where}`, writable: true, configurable: true, enumerable: false,
+    value: `SyntaxError: ${message}\n    at link (node:internal/esm)`, writable: true, configurable: true, enumerable: false,
   });
+  const header = importNameHeader(request, specifier, name);
+  if (header !== undefined) linkErrorHeaders.set(err, header);
   return err;
 }
+
+// The source line (with carets) to print above each link error.
+const linkErrorHeaders = new WeakMap();
 
 // Node's import attribute rules: JSON needs `type: 'json'`, and `type` names no other format.
 function checkAttributes(url, type) {
@@ -631,7 +660,10 @@ function runURL(url) {
   let settled = false;
   importModule(url).then(() => { settled = true; }, (err) => {
     settled = true;
-    loop.fatal(translateLinkError(err));
+    const error = translateLinkError(err);
+    // A module's evaluation error shows where the error was made (as a rejection does), a link
+    // error the import that failed.
+    loop.fatal(error, 'uncaughtException', linkErrorHeaders.has(error) ? linkErrorHeaders.get(error) : null);
   });
   loop.setMainPending(() => !settled);
 }

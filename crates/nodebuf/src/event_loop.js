@@ -5,6 +5,7 @@
 'use strict';
 
 const { codes, errorSites } = require('internal/errors');
+const { sourceColumn } = require('internal/call_site');
 
 const ticks = [];
 let tickHead = 0;
@@ -181,9 +182,13 @@ function isErrorLike(value) {
   return value !== null && typeof value === 'object' && (value instanceof Error || typeof value.stack === 'string');
 }
 
-function sourceHeader(error) {
-  if (error === null || typeof error !== 'object') return '';
-  const site = errorSites.get(error);
+// The source line Node prints above an uncaught error, with a caret: V8 points an exception
+// thrown synchronously at the `throw` statement that threw it (wherever the error was made),
+// and any other error at where it was made (its first user frame).
+function sourceHeader(error, origin, atThrow = true) {
+  let site = origin === 'uncaughtException' && atThrow ? native.throwSite(error) : undefined;
+  if (site !== undefined) site = { ...site, column: sourceColumn(site.file, site.line, site.column) };
+  else if (error !== null && typeof error === 'object') site = errorSites.get(error);
   if (site === undefined) return '';
   let line;
   try {
@@ -193,15 +198,14 @@ function sourceHeader(error) {
     return '';
   }
   if (line === undefined) return '';
-  // Node points at the throw statement when there is one before the failing expression.
-  const throwAt = line.lastIndexOf('throw ', site.column - 1);
-  if (throwAt !== -1) site.column = throwAt + 1;
-  return `${site.file}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n\n`;
+  return `${site.file}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n`;
 }
 
 // An exception nobody caught: 'uncaughtException' listeners get it, otherwise print it the way
 // Node does and exit with code 1 (after 'exit' listeners run).
-function fatal(error, origin = 'uncaughtException') {
+// `header`: the source header to print (a string), or null to show where the error was made
+// rather than the `throw` that threw it; undefined: Node's usual choice.
+function fatal(error, origin = 'uncaughtException', header = undefined) {
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
@@ -213,10 +217,14 @@ function fatal(error, origin = 'uncaughtException') {
   if (fatalHook === null) {
     const { inspect } = require('internal/inspect');
     let text;
+    const given = typeof header === 'string';
+    const source = given ? header : sourceHeader(error, origin, header !== null);
     if (isErrorLike(error)) {
-      text = `${sourceHeader(error)}${inspect(error)}\n`;
+      // Node leaves a blank line under the caret, but not under a link error's carets.
+      text = `${source === '' || given ? source : `${source}\n`}${inspect(error)}\n`;
     } else {
-      text = `\n${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+      // A thrown value that is not an error prints as itself, under its source line.
+      text = `\n${source}${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
     }
     native.writeErr(`${text}\nNode.js ${process.version}\n`);
   }

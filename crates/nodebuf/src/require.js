@@ -6,7 +6,7 @@
 'use strict';
 
 const path = require('path');
-const { moduleWrappers, WRAPPER_PREFIX } = require('internal/errors');
+const { moduleWrappers, wrappedFiles, WRAPPER_PREFIX } = require('internal/call_site');
 
 const fs = native.fs;
 const builtinIds = new Set(Object.keys(native.sources)
@@ -183,6 +183,7 @@ function compileWrapper(source, filename) {
   const wrapped = `${WRAPPER_PREFIX}${stripShebang(source)}\n})`;
   const fn = native.compile(wrapped, filename);
   moduleWrappers.add(fn);
+  wrappedFiles.add(filename);
   return fn;
 }
 

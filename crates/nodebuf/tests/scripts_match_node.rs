@@ -51,19 +51,29 @@ fn run(program: &str, script: &Path) -> Outcome {
     }
 }
 
-/// Stack frames differ between engines: every run of `    at ...` lines becomes one
-/// `    at …` line (keeping a trailing ` {` that opens an error's property block). The
-/// `file:line` / source / caret header Node prints above uncaught errors is dropped, and
-/// `(node:1234)` PIDs are blanked.
+/// Stack frames are compared as they are, except the runtime's own (`node:` files: Node's
+/// module loader and task queues, or nodebuf's): those of a run of `    at ...` lines are left
+/// out and the run ends with one `    at …` line instead (keeping a trailing ` {` that opens an
+/// error's property block). The `file:line` / source / caret header Node prints above uncaught
+/// errors is compared as it is, unless it shows a line of the runtime's own source. `(node:1234)`
+/// PIDs are blanked.
 fn normalize(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let lines: Vec<&str> = text.split('\n').collect();
     let mut i = 0;
+    // In a run of frames: whether runtime frames were left out, and whether the run's last
+    // frame opened a property block.
+    let mut dropped: Option<(String, bool)> = None;
+    let flush = |out: &mut Vec<String>, dropped: &mut Option<(String, bool)>| {
+        if let Some((indent, opens)) = dropped.take() {
+            out.push(format!("{indent}at …{}", if opens { " {" } else { "" }));
+        }
+    };
     while i < lines.len() {
         let line = lines[i];
-        // Header: "<path>:<n>" then a source line then a caret line, then an optional blank.
+        // Header: "node:<file>:<n>" then a source line then a caret line, then a blank.
         if i + 2 < lines.len()
-            && (line.starts_with('/') || line.starts_with("node:") || line.starts_with("file:///"))
+            && line.starts_with("node:")
             && line
                 .rsplit(':')
                 .next()
@@ -79,33 +89,22 @@ fn normalize(text: &str) -> String {
         }
         let trimmed = line.trim_start();
         if trimmed.starts_with("at ") && line.len() > trimmed.len() {
-            let indent = &line[..line.len() - trimmed.len()];
             let opens = line.ends_with(" {");
-            let collapsed = format!("{indent}at …");
-            let previous_is_frame = out
-                .last()
-                .is_some_and(|l| l.trim_start().starts_with("at …"));
-            if previous_is_frame {
-                let last = out.pop().expect("previous frame line");
-                let keep_open = last.ends_with(" {") || opens;
-                out.push(if keep_open {
-                    format!("{collapsed} {{")
-                } else {
-                    collapsed
-                });
+            if trimmed.contains("node:") {
+                let indent = line[..line.len() - trimmed.len()].to_string();
+                let was_open = dropped.as_ref().is_some_and(|d| d.1);
+                dropped = Some((indent, opens || was_open));
             } else {
-                out.push(if opens {
-                    format!("{collapsed} {{")
-                } else {
-                    collapsed
-                });
+                out.push(line.to_string());
             }
             i += 1;
             continue;
         }
+        flush(&mut out, &mut dropped);
         out.push(blank_pids(line));
         i += 1;
     }
+    flush(&mut out, &mut dropped);
     out.join("\n")
 }
 
@@ -229,12 +228,15 @@ fn every_script_prints_what_node_prints() {
 }
 
 #[test]
-fn normalize_collapses_frames_and_headers() {
-    let text = "/x/a.js:1\nthrow e\n^\n\nError: x\n    at a (f:1:1)\n    at b (f:2:2) {\n  code: 'X'\n}\n(node:123) Warning";
+fn normalize_keeps_user_frames_and_collapses_runtime_frames() {
+    let text = "/x/a.js:1\nthrow e\n^\n\nError: x\n    at new AssertionError (node:internal/assert:1:1)\n    at a (f:1:1)\n    at Module._compile (node:internal/x:1:1)\n    at b (node:internal/y:2:2) {\n  code: 'X'\n}\n(node:123) Warning";
     assert_eq!(
         normalize(text),
-        "Error: x\n    at … {\n  code: 'X'\n}\n(node:PID) Warning"
+        "/x/a.js:1\nthrow e\n^\n\nError: x\n    at a (f:1:1)\n    at … {\n  code: 'X'\n}\n(node:PID) Warning"
     );
-    let module = "file:///x/a.mjs:2\nthrow e\n^\n\nError: x\n    at file:///x/a.mjs:2:1";
-    assert_eq!(normalize(module), "Error: x\n    at …");
+    let module = "node:internal/process/promises:1\n  trigger(err);\n  ^\n\nError: x\n    at file:///x/a.mjs:2:1\n    at ModuleJob.run (node:internal/modules/esm/module_job:1:1)";
+    assert_eq!(
+        normalize(module),
+        "Error: x\n    at file:///x/a.mjs:2:1\n    at …"
+    );
 }

@@ -374,6 +374,13 @@ struct JSRuntime {
     bool in_out_of_memory;
     /* true if inside build_backtrace, to avoid recursing */
     bool in_build_stack_trace;
+    /* nodebuf: what the last `throw` statement threw (an object by identity
+       only, no reference; a primitive as a value) and where that statement is
+       (JS_GetLastThrowSite) */
+    const void *last_throw_ptr;
+    JSValue last_throw_primitive;
+    JSAtom last_throw_file;
+    int last_throw_line, last_throw_col;
     /* true if inside JS_FreeRuntime */
     bool in_free;
 
@@ -440,6 +447,9 @@ typedef struct JSStackFrame {
     uint16_t arg_count;
     bool is_strict_mode;
     bool is_constructor; /* true if invoked as a constructor (new) */
+    /* nodebuf: the receiver of the call, borrowed from the caller (valid
+       while the frame runs), for CallSite.getThis() */
+    JSValueConst this_obj;
     /* only used in generators. Current stack pointer value. NULL if
        the function is running. */
     JSValue *cur_sp;
@@ -1226,6 +1236,7 @@ typedef struct JSCallSiteData {
     JSValue filename;
     JSValue func;
     JSValue func_name;
+    JSValue this_val; /* nodebuf: the frame's receiver, for getThis() */
     bool native;
     bool constructor;
     int line_num;
@@ -2391,6 +2402,7 @@ JSRuntime *JS_NewRuntime2(const JSMallocFunctions *mf, void *opaque)
     JS_UpdateStackTop(rt);
 
     rt->current_exception = JS_UNINITIALIZED;
+    rt->last_throw_primitive = JS_UNDEFINED;
 
     return rt;
  fail:
@@ -2694,6 +2706,12 @@ void JS_FreeRuntime(JSRuntime *rt)
 
     rt->in_free = true;
     JS_FreeValueRT(rt, rt->current_exception);
+    if (rt->last_throw_file != JS_ATOM_NULL) {
+        JS_FreeAtomRT(rt, rt->last_throw_file);
+        rt->last_throw_file = JS_ATOM_NULL;
+    }
+    JS_FreeValueRT(rt, rt->last_throw_primitive);
+    rt->last_throw_primitive = JS_UNDEFINED;
 
     list_for_each_safe(el, el1, &rt->job_list) {
         JSJobEntry *e = list_entry(el, JSJobEntry, link);
@@ -6699,6 +6717,7 @@ static JSValue js_call_c_function_data(JSContext *ctx, JSValueConst func_obj,
     // TODO(bnoordhuis) switch realms like js_call_c_function does
     sf->is_strict_mode = false;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_val;
     sf->cur_func = unsafe_unconst(func_obj);
     sf->arg_count = argc;
     ret = s->func(ctx, this_val, argc, arg_buf, s->magic, vc(s->data));
@@ -6825,6 +6844,7 @@ static JSValue js_call_c_closure(JSContext *ctx, JSValueConst func_obj,
     // TODO(bnoordhuis) switch realms like js_call_c_function does
     sf->is_strict_mode = false;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_val;
     sf->cur_func = unsafe_unconst(func_obj);
     sf->arg_count = argc;
     ret = s->func(ctx, this_val, argc, arg_buf, s->magic, s->opaque);
@@ -8423,6 +8443,7 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
             JS_FreeValue(ctx, csd[k].filename);
             JS_FreeValue(ctx, csd[k].func);
             JS_FreeValue(ctx, csd[k].func_name);
+            JS_FreeValue(ctx, csd[k].this_val);
         }
         JSValueConst args[] = {
             error_obj,
@@ -18281,6 +18302,7 @@ static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
 
     sf->is_strict_mode = false;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_obj;
     sf->cur_func = unsafe_unconst(func_obj);
     sf->arg_count = argc;
     arg_buf = argv;
@@ -18493,6 +18515,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             /* func_obj get contains a pointer to JSFuncAsyncState */
             /* the stack frame is already allocated */
             sf = &s->frame;
+            sf->this_obj = this_obj;
             p = JS_VALUE_GET_OBJ(sf->cur_func);
             b = p->u.func.function_bytecode;
             ctx = b->realm;
@@ -18542,6 +18565,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
 
     sf->is_strict_mode = b->is_strict_mode;
     sf->is_constructor = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    sf->this_obj = this_obj;
     arg_buf = (JSValue *)argv;
     sf->arg_count = argc;
     sf->cur_func = unsafe_unconst(func_obj);
@@ -19098,6 +19122,23 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             BREAK;
 
         CASE(OP_throw):
+            {
+                int throw_col;
+                int throw_line = find_line_num(ctx, b, pc - b->byte_code_buf - 1, &throw_col);
+                if (rt->last_throw_file != JS_ATOM_NULL)
+                    JS_FreeAtomRT(rt, rt->last_throw_file);
+                JS_FreeValueRT(rt, rt->last_throw_primitive);
+                if (JS_VALUE_GET_TAG(sp[-1]) == JS_TAG_OBJECT) {
+                    rt->last_throw_ptr = JS_VALUE_GET_PTR(sp[-1]);
+                    rt->last_throw_primitive = JS_UNDEFINED;
+                } else {
+                    rt->last_throw_ptr = NULL;
+                    rt->last_throw_primitive = js_dup(sp[-1]);
+                }
+                rt->last_throw_file = JS_DupAtom(ctx, b->filename);
+                rt->last_throw_line = throw_line;
+                rt->last_throw_col = throw_col;
+            }
             JS_Throw(ctx, *--sp);
             goto exception;
 
@@ -21565,6 +21606,7 @@ static __exception int async_func_init(JSContext *ctx, JSAsyncFunctionState *s,
     b = p->u.func.function_bytecode;
     sf->is_strict_mode = b->is_strict_mode;
     sf->is_constructor = false;
+    sf->this_obj = JS_UNDEFINED; /* set each time the coroutine resumes */
     sf->cur_pc = b->byte_code_buf;
     arg_buf_len = max_int(b->arg_count, argc);
     local_count = arg_buf_len + b->var_count + b->stack_size;
@@ -22989,7 +23031,10 @@ int JS_PRINTF_FORMAT_ATTR(2, 3) js_parse_error(JSParseState *s, JS_PRINTF_FORMAT
     int err_col_num = s->token.col_num;
     if (s->token.ptr && s->token.ptr >= s->token.line_start)
         err_col_num = (int)(s->token.ptr - s->token.line_start) + 1;
-    build_backtrace(ctx, ctx->rt->current_exception, JS_UNDEFINED, s->filename,
+    /* nodebuf: JSON text (parsed with no function being compiled) is not a
+       script: V8's JSON.parse errors have no frame for it */
+    build_backtrace(ctx, ctx->rt->current_exception, JS_UNDEFINED,
+                    s->cur_func ? s->filename : NULL,
                     s->token.line_num, err_col_num, backtrace_flags);
     return -1;
 }
@@ -24446,6 +24491,15 @@ static void emit_source_loc_at(JSParseState *s, int line_num, int col_num)
 static void emit_source_loc(JSParseState *s)
 {
     emit_source_loc_at(s, s->token.line_num, s->token.col_num);
+}
+
+/* nodebuf: the current token's 1-based column, counted from the start of its
+   line (as the parser's errors count it) */
+static int token_col(JSParseState *s)
+{
+    if (s->token.ptr && s->token.line_start && s->token.ptr >= s->token.line_start)
+        return (int)(s->token.ptr - s->token.line_start) + 1;
+    return s->token.col_num;
 }
 
 static void emit_op(JSParseState *s, uint8_t val)
@@ -27503,6 +27557,11 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
     bool accept_lparen = (parse_flags & PF_POSTFIX_CALL) != 0;
     /* nodebuf: the callee's source text, for the call emitted later */
     const uint8_t *callee_start = s->token.ptr, *callee_end = NULL;
+    /* nodebuf: where V8 places a call of the expression parsed so far (its
+       stack frames and errors point there): the identifier or property name
+       the expression ends with, the 'new' of a constructor call; line -1 when
+       there is none, and the call is then placed at its '(' */
+    int call_line = -1, call_col = 0;
 
     call_type = FUNC_CALL_NORMAL;
     switch(s->token.val) {
@@ -27666,6 +27725,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 }
             do_get_var:
                 emit_source_loc_at(s, identifier_line_num, identifier_col_num);
+                call_line = identifier_line_num;
+                call_col = identifier_col_num;
                 emit_op(s, OP_scope_get_var);
                 emit_u32(s, name);
                 emit_u16(s, s->cur_func->scope_level);
@@ -27691,6 +27752,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
         }
         break;
     case TOK_NEW:
+        call_line = s->token.line_num;
+        call_col = token_col(s);
         if (next_token(s))
             return -1;
         if (s->token.val == '.') {
@@ -27705,6 +27768,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             emit_op(s, OP_scope_get_var);
             emit_atom(s, JS_ATOM_new_target);
             emit_u16(s, 0);
+            call_line = -1;
         } else {
             emit_source_loc(s);
             callee_start = s->token.ptr;
@@ -27713,6 +27777,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             accept_lparen = true;
             if (s->token.val != '(') {
                 /* new operator on an object */
+                emit_source_loc_at(s, call_line, call_col);
+                call_line = -1;
                 emit_op(s, OP_dup);
                 emit_callee_text(s, callee_start, s->last_ptr);
                 emit_op(s, OP_call_constructor);
@@ -27802,6 +27868,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 return -1;
             has_optional_chain = true;
             if (s->token.val == '(' && accept_lparen) {
+                /* V8 places an optional call at its '(' */
+                call_line = -1;
                 goto parse_func_call;
             } else if (s->token.val == '[') {
                 goto parse_array_access;
@@ -27815,6 +27883,9 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             }
             call_type = FUNC_CALL_TEMPLATE;
             callee_end = s->token.ptr;
+            /* V8 places a tagged template's call at its template */
+            call_line = s->token.line_num;
+            call_col = token_col(s);
             goto parse_func_call2;
         } else if (s->token.val == '(' && accept_lparen) {
             int opcode, arg_count, drop_count;
@@ -27822,12 +27893,16 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             /* function call */
         parse_func_call:
             callee_end = s->token.ptr;
+            if (call_line < 0) {
+                call_line = s->token.line_num;
+                call_col = token_col(s);
+            }
             if (next_token(s))
                 return -1;
 
             if (call_type == FUNC_CALL_NORMAL) {
             parse_func_call2:
-                emit_source_loc(s);
+                emit_source_loc_at(s, call_line, call_col);
                 switch(opcode = get_prev_opcode(fd)) {
                 case OP_get_field:
                     /* keep the object on the stack */
@@ -27996,6 +28071,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 /* drop the index */
                 emit_op(s, OP_drop);
 
+                /* the arguments placed their own positions: the call's again */
+                emit_source_loc_at(s, call_line, call_col);
                 /* apply function call */
                 switch(opcode) {
                 case OP_get_field:
@@ -28044,6 +28121,8 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 if (next_token(s))
                     return -1;
             emit_func_call:
+                /* the arguments placed their own positions: the call's again */
+                emit_source_loc_at(s, call_line, call_col);
                 switch(opcode) {
                 case OP_get_field:
                 case OP_scope_get_private_field:
@@ -28084,10 +28163,15 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 }
             }
             call_type = FUNC_CALL_NORMAL;
+            call_line = -1;
         } else if (s->token.val == '.') {
             if (next_token(s))
                 return -1;
         parse_property:
+            /* V8 places a failed property read, and a call of the property,
+               at the property's name */
+            call_line = s->token.line_num;
+            call_col = token_col(s);
             if (s->token.val == TOK_PRIVATE_NAME) {
                 /* private class field */
                 if (get_prev_opcode(fd) == OP_get_super) {
@@ -28116,6 +28200,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                     if (has_optional_chain) {
                         optional_chain_test(s, &optional_chaining_label, 1);
                     }
+                    emit_source_loc_at(s, call_line, call_col);
                     emit_op(s, OP_get_field);
                     emit_atom(s, s->token.u.ident.atom);
                 }
@@ -28130,12 +28215,19 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             if (has_optional_chain) {
                 optional_chain_test(s, &optional_chaining_label, 1);
             }
-            if (next_token(s))
-                return -1;
-            if (js_parse_expr(s))
-                return -1;
-            if (js_parse_expect(s, ']'))
-                return -1;
+            {
+                /* V8 places a failed element read at its '[' (and a call of
+                   the element at the call's '(') */
+                int bracket_line = s->token.line_num, bracket_col = token_col(s);
+                call_line = -1;
+                if (next_token(s))
+                    return -1;
+                if (js_parse_expr(s))
+                    return -1;
+                if (js_parse_expect(s, ']'))
+                    return -1;
+                emit_source_loc_at(s, bracket_line, bracket_col);
+            }
             if (prev_op == OP_get_super) {
                 emit_op(s, OP_get_super_value);
             } else {
@@ -28846,6 +28938,8 @@ static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
     op = s->token.val;
     if (op == '=' || (op >= TOK_MUL_ASSIGN && op <= TOK_POW_ASSIGN)) {
         int label;
+        /* nodebuf: V8 places a failed store at its assignment operator */
+        int op_line = s->token.line_num, op_col = token_col(s);
         if (next_token(s))
             return -1;
         if (get_lvalue(s, &opcode, &scope, &name, &label, NULL, (op != '='), op) < 0)
@@ -28892,6 +28986,7 @@ static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
         } else {
             emit_op(s, op - TOK_MUL_ASSIGN + OP_mul);
         }
+        emit_source_loc_at(s, op_line, op_col);
         put_lvalue(s, opcode, scope, name, label, PUT_LVALUE_KEEP_TOP, false);
     } else if (op >= TOK_LAND_ASSIGN && op <= TOK_DOUBLE_QUESTION_MARK_ASSIGN) {
         int label, label1, depth_lvalue, label2;
@@ -29897,15 +29992,20 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
             goto fail;
         break;
     case TOK_THROW:
-        if (next_token(s))
-            goto fail;
-        if (s->got_lf) {
-            js_parse_error(s, "line terminator not allowed after throw");
-            goto fail;
+        {
+            /* nodebuf: the statement's own position, for JS_GetLastThrowSite */
+            int throw_line = s->token.line_num, throw_col = token_col(s);
+            if (next_token(s))
+                goto fail;
+            if (s->got_lf) {
+                js_parse_error(s, "line terminator not allowed after throw");
+                goto fail;
+            }
+            emit_source_loc(s);
+            if (js_parse_expr(s))
+                goto fail;
+            emit_source_loc_at(s, throw_line, throw_col);
         }
-        emit_source_loc(s);
-        if (js_parse_expr(s))
-            goto fail;
         emit_op(s, OP_throw);
         if (js_parse_expect_semi(s))
             goto fail;
@@ -60713,6 +60813,35 @@ static bool js_reads_c_getter(JSContext *ctx, JSObject *p, JSAtom prop,
    reach those getters (nothing on `obj` or its prototype chain redefines them, no Proxy on
    it): true, with `*buffer` a new reference. False when a read could run other code; the
    caller then makes the reads itself. */
+/* nodebuf: where the last `throw` statement that threw `val` is, as
+   { file, line, column }, when `val` is what it threw (an object compared by
+   identity, a primitive by value); undefined otherwise. V8 points an uncaught exception's message at
+   that statement. */
+JSValue JS_GetLastThrowSite(JSContext *ctx, JSValueConst val)
+{
+    JSRuntime *rt = ctx->rt;
+    JSValue site;
+    if (rt->last_throw_file == JS_ATOM_NULL)
+        return JS_UNDEFINED;
+    if (JS_VALUE_GET_TAG(val) == JS_TAG_OBJECT) {
+        if (rt->last_throw_ptr != JS_VALUE_GET_PTR(val))
+            return JS_UNDEFINED;
+    } else if (rt->last_throw_ptr != NULL ||
+               !js_strict_eq2(ctx, rt->last_throw_primitive, val, JS_EQ_SAME_VALUE)) {
+        return JS_UNDEFINED;
+    }
+    site = JS_NewObject(ctx);
+    if (JS_IsException(site))
+        return site;
+    if (JS_SetPropertyStr(ctx, site, "file", JS_AtomToString(ctx, rt->last_throw_file)) < 0 ||
+        JS_SetPropertyStr(ctx, site, "line", js_int32(rt->last_throw_line)) < 0 ||
+        JS_SetPropertyStr(ctx, site, "column", js_int32(rt->last_throw_col)) < 0) {
+        JS_FreeValue(ctx, site);
+        return JS_EXCEPTION;
+    }
+    return site;
+}
+
 bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                 JSAtom length_atom, JSAtom buffer_atom,
                                 JSAtom offset_atom, uint32_t *length,
@@ -64320,6 +64449,7 @@ static void js_callsite_finalizer(JSRuntime *rt, JSValueConst val)
         JS_FreeValueRT(rt, csd->filename);
         JS_FreeValueRT(rt, csd->func);
         JS_FreeValueRT(rt, csd->func_name);
+        JS_FreeValueRT(rt, csd->this_val);
         js_free_rt(rt, csd);
     }
 }
@@ -64332,6 +64462,7 @@ static void js_callsite_mark(JSRuntime *rt, JSValueConst val,
         JS_MarkValue(rt, csd->filename, mark_func);
         JS_MarkValue(rt, csd->func, mark_func);
         JS_MarkValue(rt, csd->func_name, mark_func);
+        JS_MarkValue(rt, csd->this_val, mark_func);
     }
 }
 
@@ -64352,6 +64483,7 @@ static JSValue js_new_callsite(JSContext *ctx, JSCallSiteData *csd) {
     csd->filename = JS_UNDEFINED;
     csd->func = JS_UNDEFINED;
     csd->func_name = JS_UNDEFINED;
+    csd->this_val = JS_UNDEFINED;
 
     JS_SetOpaqueInternal(obj, csd1);
 
@@ -64365,6 +64497,7 @@ static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFra
 
     csd->constructor = sf->is_constructor;
     csd->func = js_dup(sf->cur_func);
+    csd->this_val = js_dup(sf->this_obj);
     /* func_name_str is UTF-8 encoded if needed */
     func_name_str = get_func_name(ctx, sf->cur_func);
     if (!func_name_str || func_name_str[0] == '\0')
@@ -64401,6 +64534,7 @@ static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFra
 static void js_new_callsite_data2(JSContext *ctx, JSCallSiteData *csd, const char *filename, int line_num, int col_num)
 {
     csd->func = JS_NULL;
+    csd->this_val = JS_UNDEFINED;
     csd->func_name = JS_NULL;
     csd->native = false;
     csd->constructor = false;
@@ -64456,6 +64590,7 @@ static const JSCFunctionListEntry js_callsite_proto_funcs[] = {
     JS_CFUNC_DEF("isConstructor", 0, js_callsite_isconstructor),
     JS_CFUNC_MAGIC_DEF("getFileName", 0, js_callsite_getfield, offsetof(JSCallSiteData, filename)),
     JS_CFUNC_MAGIC_DEF("getFunction", 0, js_callsite_getfield, offsetof(JSCallSiteData, func)),
+    JS_CFUNC_MAGIC_DEF("getThis", 0, js_callsite_getfield, offsetof(JSCallSiteData, this_val)),
     JS_CFUNC_MAGIC_DEF("getFunctionName", 0, js_callsite_getfield, offsetof(JSCallSiteData, func_name)),
     JS_CFUNC_MAGIC_DEF("getColumnNumber", 0, js_callsite_getnumber, offsetof(JSCallSiteData, col_num)),
     JS_CFUNC_MAGIC_DEF("getLineNumber", 0, js_callsite_getnumber, offsetof(JSCallSiteData, line_num)),

@@ -1146,6 +1146,9 @@ JS_EXTERN JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
                                             uint64_t len);
 // nodebuf: `obj.length`, `obj.buffer`, `obj.byteOffset` of a typed array without calling the
 // intrinsic getters, when nothing redefines them (false: make the reads)
+/* nodebuf: { file, line, column } of the last `throw` statement when it threw
+   `val` (by identity), else undefined */
+JS_EXTERN JSValue JS_GetLastThrowSite(JSContext *ctx, JSValueConst val);
 JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,

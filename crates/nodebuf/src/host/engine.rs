@@ -51,6 +51,27 @@ fn promise_state<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     Ok(out.into_value())
 }
 
+extern "C" {
+    /// Engine patch `quickjs-0011-v8-positions-and-receivers` (docs/ENGINE-PATCHES.md):
+    /// `{ file, line, column }` of the last `throw` statement when it threw `val`, else
+    /// undefined (or an exception when the object cannot be made).
+    fn JS_GetLastThrowSite(ctx: *mut qjs::JSContext, val: qjs::JSValue) -> qjs::JSValue;
+}
+
+/// `native.throwSite(value)`: where the `throw` statement that threw `value` is, when the
+/// last one to run did (V8 points an uncaught exception's source line there).
+fn throw_site<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: `value` belongs to `ctx`; the call compares its identity and returns a new
+    // reference (or JS_EXCEPTION with the exception pending) that `Value::from_raw` takes over.
+    let site =
+        unsafe { Value::from_raw(ctx.clone(), JS_GetLastThrowSite(raw_ctx, value.as_raw())) };
+    if site.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(site)
+}
+
 fn proxy_details<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     let raw_ctx = ctx.as_raw().as_ptr();
     // SAFETY: JS_IsProxy only inspects the value's tag and class.
@@ -142,6 +163,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("sharedArrayBufferClassId", class_id(sab))?;
     native.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
+    native.set("throwSite", Function::new(ctx.clone(), throw_site)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;
     native.set("compile", Function::new(ctx.clone(), compile)?)?;
     native.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;

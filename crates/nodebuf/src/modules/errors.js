@@ -1,8 +1,9 @@
 // Node-shaped errors for the JS builtins, and V8-style `error.stack` text.
 'use strict';
 
-// The text our CommonJS wrapper puts before line 1 of every module.
-const WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
+const {
+  frameText, functionOf, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+} = require('internal/call_site');
 
 // QuickJS words some engine errors differently from V8; scripts print these messages, so the
 // common ones are reworded to V8's text when the error is created.
@@ -45,7 +46,7 @@ const dataViewAccessors = new Set(Reflect.ownKeys(DataView.prototype)
 function translateBySite(error, message, site) {
   if (site === undefined || !site.isNative()) return undefined;
   let fn;
-  try { fn = site.getFunction(); } catch { fn = undefined; }
+  try { fn = functionOf(site); } catch { fn = undefined; }
   const fnName = site.getFunctionName();
   if (/^ArrayBuffer is detached( or resized)?$/.test(message) && builtinNames.has(fn)) {
     return `Cannot perform ${builtinNames.get(fn)} on a detached ArrayBuffer`;
@@ -90,8 +91,6 @@ function translateEngineMessage(error, sites) {
   }
 }
 
-// Module wrapper functions (CommonJS top level) print as `Object.<anonymous>` like in Node.
-const moduleWrappers = new WeakSet();
 // Where each error was created: { file, line, column } of its first user frame, for the
 // source line Node prints above an uncaught error.
 const errorSites = new WeakMap();
@@ -108,20 +107,17 @@ function headerOf(error) {
   return `${name}: ${message}`;
 }
 
-function frameText(site) {
-  const file = site.getFileName();
-  const line = site.getLineNumber();
-  const rawColumn = site.getColumnNumber();
-  const fn = site.getFunction();
-  let name = site.getFunctionName();
-  if (fn !== undefined && moduleWrappers.has(fn)) name = 'Object.<anonymous>';
-  if (name === '<eval>') name = '';
-  if (site.isNative() || file === undefined || file === null) return `    at ${name || '<anonymous>'} (native)`;
-  // Line 1 of a CommonJS module starts after our wrapper's opening text.
-  const column = line === 1 && !file.startsWith('node:') && !file.startsWith('file:') ? Math.max(1, rawColumn - WRAPPER_PREFIX.length) : rawColumn;
-  const where = line > 0 ? `${file}:${line}:${column}` : `${file}`;
-  if (site.isConstructor() && name) name = `new ${name}`;
-  return name ? `    at ${name} (${where})` : `    at ${where}`;
+// An error made by a class extending Error starts its stack at the code that said `new`:
+// V8 leaves out the frames of the constructors up to the class itself (`new.target`).
+function constructorFramesOf(error, sites) {
+  if (error === null || typeof error !== 'object') return 0;
+  let target;
+  try { target = Object.getPrototypeOf(error).constructor; } catch { return 0; }
+  if (typeof target !== 'function' || target === Error) return 0;
+  for (let i = 0; i < sites.length && sites[i].isConstructor(); i++) {
+    if (functionOf(sites[i]) === target) return i + 1;
+  }
+  return 0;
 }
 
 // V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
@@ -129,15 +125,18 @@ function frameText(site) {
 function prepareStackTrace(error, sites) {
   translateEngineMessage(error, sites);
   let text = headerOf(error);
-  for (const site of sites) {
-    text += `\n${frameText(site)}`;
+  let builders = 0;
+  while (builders < sites.length && isErrorBuilderFrame(sites[builders])) builders++;
+  builders += constructorFramesOf(error, sites.slice(builders));
+  for (let i = builders; i < sites.length; i++) {
+    const site = sites[i];
+    if (isFramelessBuiltin(site)) continue;
+    text += `\n    at ${frameText(site)}`;
     if (!errorSites.has(error) && typeof error === 'object' && error !== null) {
       const file = site.getFileName();
       if (typeof file === 'string' && !file.startsWith('node:') && site.getLineNumber() > 0) {
         const line = site.getLineNumber();
-        let column = site.getColumnNumber();
-        if (line === 1 && !file.startsWith('file:')) column = Math.max(1, column - WRAPPER_PREFIX.length);
-        errorSites.set(error, { file, line, column });
+        errorSites.set(error, { file, line, column: site.getColumnNumber() });
       }
     }
   }
@@ -145,6 +144,7 @@ function prepareStackTrace(error, sites) {
 }
 
 function installStackFormat() {
+  installCallSiteMethods();
   Error.prepareStackTrace = prepareStackTrace;
   Error.stackTraceLimit = 10;
   // V8 lets scripts store any value in `stack`; QuickJS's setter only takes strings.
@@ -328,11 +328,9 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
 }
 
 module.exports = {
-  WRAPPER_PREFIX,
   codes,
   makeNodeError,
   installStackFormat,
-  moduleWrappers,
   errorSites,
   headerOf,
   validateFunction,

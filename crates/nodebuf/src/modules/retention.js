@@ -12,7 +12,6 @@
 'use strict';
 
 const { install, formatReport } = require('internal/retention_tracer');
-const { WRAPPER_PREFIX } = require('internal/errors');
 const flags = native.process.flags;
 const tracingFlag = typeof flags.traceRetention === 'string';
 const threadId = native.worker === undefined ? 0 : native.worker.threadId;
@@ -27,56 +26,13 @@ const api = install({
   thread: threadId === 0 ? 'main' : `worker ${threadId}`,
   // Builtins (and the tracer, loaded as one) have `node:` file names; natives have none.
   isInternalFile: (file) => file.startsWith('node:') || file === '<native>',
-  fixColumn: callColumn,
+  // The call sites' columns are already V8's (engine patch 0011, `internal/call_site`).
+  fixColumn: (file, line, column) => column,
   emitWarning: (message, type, code) => process.emitWarning(message, type, code),
   cwd: process.cwd(),
   // The engine's own list of each store's views: counts at report time, no cost per view.
   views: native.retention,
 });
-
-// QuickJS gives a call's position as its last argument token (`f(a, b + 1)` -> `1`), V8 as the
-// callee's name (`f`, or `new` for `new F(...)`). Sites must read the same under both runtimes, so
-// the column is moved back to the callee when the source line shows where it is: from the
-// reported token, leftwards to the call's unmatched `(`, then to the name before it.
-const sourceLines = new Map();
-function lineOf(file, line) {
-  let lines = sourceLines.get(file);
-  if (lines === undefined) {
-    // The native reader, not fs.readFileSync: that would take a slice of the Buffer pool.
-    try { lines = native.fs.readFileUtf8(file).split('\n'); } catch { lines = []; }
-    sourceLines.set(file, lines);
-  }
-  return lines[line - 1];
-}
-const isNameChar = (ch) => ch !== undefined && /[\w$]/.test(ch);
-function callColumn(file, line, column) {
-  // Line 1 of a CommonJS module starts after the loader's wrapper text.
-  if (line === 1) column = Math.max(1, column - WRAPPER_PREFIX.length);
-  const text = lineOf(file, line);
-  if (typeof text !== 'string') return column;
-  let i = column - 1;
-  // Already at a callee name (`name(`): V8's position.
-  let end = i;
-  while (isNameChar(text[end])) end++;
-  if (end > i && !isNameChar(text[i - 1]) && text[end] === '(') return column;
-  let depth = 0;
-  for (; i >= 0; i--) {
-    const ch = text[i];
-    if (ch === ')' || ch === ']') depth++;
-    else if (ch === '(' || ch === '[') {
-      if (depth === 0) break;
-      depth--;
-    }
-  }
-  if (i < 0 || text[i] !== '(') return column;
-  let start = i;
-  while (start > 0 && isNameChar(text[start - 1])) start--;
-  if (start === i) return column;
-  const before = text.slice(0, start);
-  const isNew = /(^|[^\w$.])new\s+$/.exec(before);
-  if (isNew !== null) return before.length - isNew[0].length + isNew[1].length + 1;
-  return start + 1;
-}
 
 function emitAtExit() {
   const report = api.report();

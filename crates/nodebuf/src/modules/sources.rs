@@ -4,6 +4,7 @@
 /// The JS sources of the builtins, by module id. Ids without `internal/` are what
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
 pub const SOURCES: &[(&str, &str)] = &[
+    ("internal/call_site", include_str!("call_site.js")),
     ("internal/errors", include_str!("errors.js")),
     ("internal/test/binding", include_str!("internal_binding.js")),
     ("internal/inspect", include_str!("inspect.js")),

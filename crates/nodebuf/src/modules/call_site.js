@@ -1,0 +1,288 @@
+// V8's CallSite API and stack frame text over QuickJS's call sites.
+//
+// QuickJS hands `Error.prepareStackTrace` call sites with the frame's function, name, file,
+// position, constructor flag and (engine patch 0011) receiver. V8's call sites answer more:
+// the receiver's type name, the property the function was called through, whether the call is
+// top level; and V8 prints a frame from those answers (`at Array.map (<anonymous>)`,
+// `at Foo.bar [as baz] (file:1:2)`, `at new Foo (...)`). This module gives QuickJS's call sites
+// the same methods, in V8's order, and renders frames the way V8 does.
+'use strict';
+
+// The text our CommonJS wrapper puts before line 1 of every module.
+const WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
+// Module wrapper functions (CommonJS top level) print as `Object.<anonymous>` like in Node.
+const moduleWrappers = new WeakSet();
+// The files compiled inside that wrapper: their line 1 starts after its text.
+const wrappedFiles = new Set();
+
+const ObjectGetPrototypeOf = Object.getPrototypeOf;
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+const FunctionPrototypeCall = Function.prototype.call;
+const callerGetter = ObjectGetOwnPropertyDescriptor(Function.prototype, 'caller').get;
+const isProxy = (v) => native.proxyDetails(v) !== undefined;
+
+// Reading `caller` of a strict function (or of a builtin) throws; of a sloppy one it does not.
+function isStrictFunction(fn) {
+  if (typeof fn !== 'function') return true;
+  try {
+    FunctionPrototypeCall.call(callerGetter, fn);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// A data property's value along the prototype chain, without running getters or Proxy traps.
+function dataPropertyOnChain(object, key) {
+  for (let o = object; o !== null && o !== undefined; o = ObjectGetPrototypeOf(o)) {
+    if (isProxy(o)) return undefined;
+    const desc = ObjectGetOwnPropertyDescriptor(o, key);
+    if (desc !== undefined) return 'value' in desc ? desc.value : undefined;
+  }
+  return undefined;
+}
+
+function declaredName(fn) {
+  if (typeof fn !== 'function') return '';
+  const desc = ObjectGetOwnPropertyDescriptor(fn, 'name');
+  return desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
+}
+
+const functionToString = Function.prototype.toString;
+
+// A `class` (its `prototype` is read-only, as a builtin constructor's is, but its text is its
+// source).
+function isClassConstructor(value) {
+  if (typeof value !== 'function') return false;
+  const proto = ObjectGetOwnPropertyDescriptor(value, 'prototype');
+  if (proto === undefined || proto.writable !== false) return false;
+  return FunctionPrototypeCall.call(functionToString, value).startsWith('class');
+}
+
+const primitiveTypeNames = {
+  string: 'String', number: 'Number', boolean: 'Boolean', symbol: 'Symbol', bigint: 'BigInt',
+};
+
+/**
+ * The receiver's type name as V8's call sites give it: the name of the constructor that made
+ * it (unless that is plain `Object`), else its `Symbol.toStringTag`, else its `constructor`'s
+ * name, else its class; a prototype object is named by its tag or class only; null for a
+ * top-level call.
+ */
+function typeNameOf(receiver) {
+  if (receiver === undefined || receiver === null || receiver === globalThis) return null;
+  const primitive = primitiveTypeNames[typeof receiver];
+  if (primitive !== undefined) return primitive;
+  if (isProxy(receiver)) return 'Object';
+  const proto = ObjectGetPrototypeOf(receiver);
+  // A prototype object is named by what it holds, not by the constructor it serves.
+  const ownConstructor = ObjectGetOwnPropertyDescriptor(receiver, 'constructor');
+  const isPrototype = ownConstructor !== undefined && typeof ownConstructor.value === 'function' &&
+    ownConstructor.value.prototype === receiver;
+  if (!isPrototype && proto !== null) {
+    const made = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
+    const name = made !== undefined ? declaredName(made.value) : '';
+    if (name !== '' && name !== 'Object') return name;
+  }
+  const tag = dataPropertyOnChain(receiver, Symbol.toStringTag);
+  if (typeof tag === 'string' && tag !== '') return tag;
+  const name = isPrototype ? '' : declaredName(dataPropertyOnChain(receiver, 'constructor'));
+  if (name !== '') return name;
+  return typeof receiver === 'function' ? 'Function' : 'Object';
+}
+
+// Objects with this many own names or more are not searched for the method's key (V8 answers
+// lazily; QuickJS formats every stack when the error is made).
+const methodSearchLimit = 1024;
+
+/**
+ * The key through which `fn` was reached on `receiver`, as V8's `getMethodName`: the function's
+ * own name when the receiver has it there, else the one own key along the chain that holds it
+ * (as a value or an accessor); null when there is none or more than one.
+ */
+function methodNameOf(receiver, fn) {
+  if (receiver === undefined || receiver === null || typeof fn !== 'function') return null;
+  let object = typeof receiver === 'object' || typeof receiver === 'function' ? receiver : Object(receiver);
+  const name = declaredName(fn);
+  const holds = (desc) => desc !== undefined && (desc.value === fn || desc.get === fn || desc.set === fn);
+  if (name !== '') {
+    for (let o = object; o !== null; o = ObjectGetPrototypeOf(o)) {
+      if (isProxy(o)) return null;
+      const desc = ObjectGetOwnPropertyDescriptor(o, name);
+      if (desc !== undefined) {
+        if (holds(desc)) return name;
+        break;
+      }
+    }
+  }
+  let found = null;
+  for (let o = object; o !== null; o = ObjectGetPrototypeOf(o)) {
+    if (isProxy(o) || Array.isArray(o) || ArrayBuffer.isView(o)) continue;
+    const keys = ObjectGetOwnPropertyNames(o);
+    if (keys.length >= methodSearchLimit) continue;
+    for (const key of keys) {
+      if (holds(ObjectGetOwnPropertyDescriptor(o, key))) {
+        if (found !== null && found !== key) return null;
+        found = key;
+      }
+    }
+  }
+  return found;
+}
+
+// The methods QuickJS's call sites have, captured before they are replaced.
+let raw;
+
+function receiverOf(site) {
+  return FunctionPrototypeCall.call(raw.getThis, site);
+}
+
+/** The frame's function, strict or not (V8's `getFunction` hides strict ones). */
+function functionOf(site) {
+  return FunctionPrototypeCall.call(raw.getFunction, site);
+}
+
+function isModuleWrapperFrame(site) {
+  const fn = FunctionPrototypeCall.call(raw.getFunction, site);
+  return fn !== undefined && moduleWrappers.has(fn);
+}
+
+/** A column of `file` as the user's source counts it: line 1 of a CommonJS module starts
+ * after our wrapper's opening text. */
+function sourceColumn(file, line, column) {
+  if (line === 1 && typeof column === 'number' && column > 0 && wrappedFiles.has(file)) {
+    return Math.max(1, column - WRAPPER_PREFIX.length);
+  }
+  return column;
+}
+
+function userColumn(site) {
+  return sourceColumn(FunctionPrototypeCall.call(raw.getFileName, site),
+    FunctionPrototypeCall.call(raw.getLineNumber, site), FunctionPrototypeCall.call(raw.getColumnNumber, site));
+}
+
+function functionNameOf(site) {
+  const name = FunctionPrototypeCall.call(raw.getFunctionName, site);
+  return name === '<eval>' ? null : name;
+}
+
+function isToplevel(site) {
+  const receiver = receiverOf(site);
+  return receiver === undefined || receiver === null || receiver === globalThis;
+}
+
+function locationOf(site) {
+  const file = FunctionPrototypeCall.call(raw.getFileName, site);
+  if (FunctionPrototypeCall.call(raw.isNative, site) || file === undefined || file === null) return '<anonymous>';
+  const line = FunctionPrototypeCall.call(raw.getLineNumber, site);
+  return line > 0 ? `${file}:${line}:${userColumn(site)}` : `${file}`;
+}
+
+// Node's internal error builders (`makeNodeError`, the `codes.ERR_*` tables, the validators)
+// never show in its stacks: V8 starts them at the API function that threw.
+const errorBuilderName = /^(makeNodeError|ERR_[A-Z0-9_]+|validate[A-Z]\w*)$/;
+
+/** Whether `site` is a frame of one of the runner's internal error builders. */
+function isErrorBuilderFrame(site) {
+  const file = FunctionPrototypeCall.call(raw.getFileName, site);
+  if (typeof file !== 'string' || !file.startsWith('node:')) return false;
+  return errorBuilderName.test(FunctionPrototypeCall.call(raw.getFunctionName, site) || '');
+}
+
+// Builtins that V8 runs without a frame of their own: a function called through them shows its
+// caller next, not them.
+const framelessBuiltins = new Set([Function.prototype.call, Function.prototype.apply, Reflect.apply, Reflect.construct]);
+
+/** Whether V8 would print no frame for `site` (a builtin that only forwards a call). */
+function isFramelessBuiltin(site) {
+  return FunctionPrototypeCall.call(raw.isNative, site) && framelessBuiltins.has(functionOf(site));
+}
+
+/** One frame as V8 prints it after `    at `. */
+function frameText(site) {
+  const location = locationOf(site);
+  let name = functionNameOf(site);
+  if (FunctionPrototypeCall.call(raw.isConstructor, site)) return `new ${name || '<anonymous>'} (${location})`;
+  if (isModuleWrapperFrame(site)) return `Object.<anonymous> (${location})`;
+  if (!isToplevel(site)) {
+    const receiver = receiverOf(site);
+    // A static method prints with its class's name (`Shape.make`), other function receivers
+    // as `Function`.
+    const typeName = isClassConstructor(receiver) && declaredName(receiver) !== '' ?
+      declaredName(receiver) : typeNameOf(receiver);
+    const methodName = methodNameOf(receiver, FunctionPrototypeCall.call(raw.getFunction, site));
+    let text = '';
+    if (name) {
+      // Names that already say where they live (`o.f`, inferred from an assignment) and
+      // accessors (`get size`) print without the type.
+      if (typeName && !name.includes('.') && !name.includes(' ') && !name.startsWith(typeName)) {
+        text += `${typeName}.`;
+      }
+      text += name;
+      if (methodName && name !== methodName && !name.endsWith(`.${methodName}`)) text += ` [as ${methodName}]`;
+    } else {
+      text += `${typeName ? `${typeName}.` : ''}${methodName || '<anonymous>'}`;
+    }
+    return `${text} (${location})`;
+  }
+  return name ? `${name} (${location})` : location;
+}
+
+// V8's call site methods, in V8's order; what QuickJS cannot know (eval origins, async and
+// Promise.all frames) reads as V8 reads it for an ordinary frame.
+const methods = {
+  getColumnNumber() { return userColumn(this); },
+  getEvalOrigin() { return undefined; },
+  getFileName() { return FunctionPrototypeCall.call(raw.getFileName, this); },
+  getFunction() {
+    const fn = FunctionPrototypeCall.call(raw.getFunction, this);
+    return isStrictFunction(fn) ? undefined : fn;
+  },
+  getFunctionName() { return functionNameOf(this); },
+  getLineNumber() { return FunctionPrototypeCall.call(raw.getLineNumber, this); },
+  getMethodName() {
+    if (isToplevel(this) || FunctionPrototypeCall.call(raw.isConstructor, this)) return null;
+    return methodNameOf(receiverOf(this), FunctionPrototypeCall.call(raw.getFunction, this));
+  },
+  getPromiseIndex() { return null; },
+  getScriptNameOrSourceURL() { return FunctionPrototypeCall.call(raw.getFileName, this); },
+  getThis() {
+    return isStrictFunction(FunctionPrototypeCall.call(raw.getFunction, this)) ? undefined : receiverOf(this);
+  },
+  getTypeName() {
+    if (FunctionPrototypeCall.call(raw.isConstructor, this)) return typeNameOf(receiverOf(this));
+    return isToplevel(this) ? null : typeNameOf(receiverOf(this));
+  },
+  isAsync() { return false; },
+  isConstructor() { return FunctionPrototypeCall.call(raw.isConstructor, this); },
+  isEval() { return false; },
+  isNative() { return FunctionPrototypeCall.call(raw.isNative, this); },
+  isPromiseAll() { return false; },
+  isToplevel() { return isToplevel(this); },
+  toString() { return frameText(this); },
+};
+
+/** Gives QuickJS's CallSite prototype V8's methods (once, before any user code runs). */
+function installCallSiteMethods() {
+  const saved = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error, sites) => sites;
+  const sites = new Error().stack;
+  Error.prepareStackTrace = saved;
+  const proto = ObjectGetPrototypeOf(sites[0]);
+  raw = {};
+  for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
+    'getColumnNumber', 'isNative', 'isConstructor']) {
+    raw[key] = proto[key];
+  }
+  const constructor = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
+  for (const key of Reflect.ownKeys(proto)) delete proto[key];
+  if (constructor !== undefined) Object.defineProperty(proto, 'constructor', constructor);
+  for (const key of Object.keys(methods)) {
+    Object.defineProperty(proto, key, { value: methods[key], writable: true, configurable: true, enumerable: false });
+  }
+}
+
+module.exports = {
+  WRAPPER_PREFIX, moduleWrappers, wrappedFiles, sourceColumn, frameText, functionOf, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+};
