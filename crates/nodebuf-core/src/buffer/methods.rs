@@ -28,10 +28,11 @@ impl Buffer {
     /// ```
     #[track_caller]
     pub fn from_js_str(s: JsStr<'_>, enc: Encoding) -> Result<Buffer, NodeError> {
-        Buffer::from_encoded(
+        Buffer::from_encoded_uninit(
             s.len(),
             || encoding::byte_length(enc, s),
             |dst| encoding::write(enc, s, dst),
+            encoding::uninit_writer(enc).map(|write| move |dst: &mut [_]| write(s, dst)),
         )
     }
 

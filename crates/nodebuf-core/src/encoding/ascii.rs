@@ -4,6 +4,8 @@
 //! - encode / write: the low byte of each unit, as latin1 (`'é'` stays `e9`).
 //! - byteLength: the string's length.
 
+use std::mem::MaybeUninit;
+
 use super::latin1;
 use super::{JsStr, JsString};
 
@@ -23,6 +25,11 @@ pub fn encode(s: JsStr<'_>) -> Vec<u8> {
 /// `buf.write(str, 'ascii')`: identical to latin1.
 pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
     latin1::write(s, dst)
+}
+
+/// [`write`] into memory that may be uninitialized: identical to latin1.
+pub fn write_uninit(s: JsStr<'_>, dst: &mut [MaybeUninit<u8>]) -> usize {
+    latin1::write_uninit(s, dst)
 }
 
 /// `Buffer.byteLength(str, 'ascii')`: the number of units.
