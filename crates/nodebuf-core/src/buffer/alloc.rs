@@ -12,7 +12,7 @@ use std::mem::MaybeUninit;
 
 use super::Buffer;
 use crate::memory::pool::{self, Overrun, Reservation};
-use crate::memory::raw::RawBytes;
+use crate::memory::raw::{self, RawBytes};
 use crate::memory::retention::{Site, StoreKind};
 use crate::memory::store::{alloc_error, check_size, StoreInner};
 use crate::NodeError;
@@ -143,21 +143,28 @@ impl Buffer {
         byte_length: impl FnOnce() -> usize,
         encode: impl FnOnce(&mut [u8]) -> usize,
     ) -> Result<Buffer, NodeError> {
-        Buffer::from_encoded_uninit(
-            char_len,
-            byte_length,
-            encode,
-            None::<fn(&mut [MaybeUninit<u8>]) -> usize>,
-        )
+        // SAFETY: without an uninit encoder there is nothing to initialize.
+        unsafe {
+            Buffer::from_encoded_uninit(
+                char_len,
+                byte_length,
+                encode,
+                None::<fn(&mut [MaybeUninit<u8>]) -> usize>,
+            )
+        }
     }
 
     /// [`from_encoded`](Self::from_encoded) with an optional second encoder for a store of its
     /// own: `encode_uninit` writes into uninitialized memory (see
-    /// [`encoding::uninit_writer`](crate::encoding::uninit_writer)), so an unpooled result is
-    /// allocated without the zeroing pass and written once. The pooled path always uses
-    /// `encode`.
+    /// [`encoding::uninit_writer`](crate::encoding::uninit_writer)), so an unpooled result from
+    /// the heap is allocated without the zeroing pass and written once. The pooled path, and
+    /// sizes whose zeroed stores are fresh mapped pages (nothing to skip there), use `encode`.
+    ///
+    /// # Safety
+    /// `encode_uninit` must have initialized the first `n` bytes of its slice when it returns
+    /// `n` (the count is trusted: those bytes become the Buffer's).
     #[track_caller]
-    pub fn from_encoded_uninit(
+    pub(crate) unsafe fn from_encoded_uninit(
         char_len: usize,
         byte_length: impl FnOnce() -> usize,
         encode: impl FnOnce(&mut [u8]) -> usize,
@@ -208,8 +215,9 @@ impl Buffer {
             Some(len) => len,
             None => byte_length.map_or(0, |f| f()),
         };
-        if let Some(encode_uninit) = encode_uninit {
-            return Buffer::unpooled_encoded(size, site, encode_uninit);
+        if let Some(encode_uninit) = encode_uninit.filter(|_| !raw::zeroed_is_mapped(size)) {
+            // SAFETY: the caller's contract on `encode_uninit`.
+            return unsafe { Buffer::unpooled_encoded(size, site, encode_uninit) };
         }
         let store = StoreInner::zeroed(size, StoreKind::Buffer, site)?;
         // SAFETY: the store is fresh: no view or handle of it exists yet, so this is the only
@@ -388,16 +396,18 @@ impl Buffer {
     /// A store of `size` bytes of its own written by `encode` (which gets them uninitialized and
     /// returns how many it wrote, from the start), viewed for the bytes written; the rest are
     /// zeroed so a larger store than the result never holds stale bytes.
-    fn unpooled_encoded(
+    ///
+    /// # Safety
+    /// `encode` must have initialized the first `n` bytes of its slice when it returns `n`.
+    unsafe fn unpooled_encoded(
         size: usize,
         site: Site,
         encode: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize,
     ) -> Result<Buffer, NodeError> {
         check_size(size)?;
         let mut written = 0;
-        // SAFETY: the closure initializes all `size` bytes: `encode` writes the first `written`
-        // (a safe writer of `MaybeUninit` can only leave bytes uninitialized, never read them)
-        // and `clear_tail` zeroes the rest.
+        // SAFETY: the closure initializes all `size` bytes: `encode` the first `written` (the
+        // caller's contract) and `clear_tail` the rest.
         let raw = unsafe {
             RawBytes::filled::<std::convert::Infallible>(size, |p| {
                 // SAFETY: `size` writable bytes of a fresh allocation that nothing else can

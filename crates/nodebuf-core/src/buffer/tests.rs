@@ -611,17 +611,20 @@ fn unpooled_strings_are_written_once_into_uninitialized_stores() {
         }
     }
     // A writer that stops short: the view covers what it wrote, the rest of the store is zero.
-    let b = Buffer::from_encoded_uninit(
-        5000,
-        || 6000,
-        |_| unreachable!("the unpooled path takes the uninit writer"),
-        Some(|dst: &mut [std::mem::MaybeUninit<u8>]| {
-            for d in &mut dst[..4500] {
-                d.write(1);
-            }
-            4500
-        }),
-    )
+    // SAFETY: the writer initializes the 4500 bytes it counts.
+    let b = unsafe {
+        Buffer::from_encoded_uninit(
+            5000,
+            || 6000,
+            |_| unreachable!("the unpooled path takes the uninit writer"),
+            Some(|dst: &mut [std::mem::MaybeUninit<u8>]| {
+                for d in &mut dst[..4500] {
+                    d.write(1);
+                }
+                4500
+            }),
+        )
+    }
     .unwrap();
     assert_eq!((b.len(), b.store_len()), (4500, 6000));
     let store = b.buffer().to_vec().unwrap();

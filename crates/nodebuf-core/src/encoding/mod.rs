@@ -75,8 +75,8 @@ pub fn write(enc: Encoding, s: JsStr<'_>, dst: &mut [u8]) -> usize {
     }
 }
 
-/// An encoder writing a string's bytes into memory that may be uninitialized (returns how many
-/// it wrote, from the start).
+/// An encoder writing a string's bytes into memory that may be uninitialized; returns how many
+/// it wrote, from the start (every one of them initialized).
 pub type UninitWriter = fn(JsStr<'_>, &mut [std::mem::MaybeUninit<u8>]) -> usize;
 
 /// The [`write`] of `enc` for memory that may be uninitialized, when `enc`'s bytes are a fixed
