@@ -395,14 +395,34 @@ pub unsafe fn new_string_raw(raw_ctx: *mut qjs::JSContext, s: &JsString) -> qjs:
 /// # Safety
 /// `raw_ctx` must be a live context.
 pub unsafe fn new_latin1_raw(raw_ctx: *mut qjs::JSContext, bytes: &[u8]) -> qjs::JSValue {
-    let mut units: *mut std::ffi::c_void = std::ptr::null_mut();
-    // SAFETY: a live context; the engine returns a string of `bytes.len()` uninitialised 8-bit
-    // units at `units` (NULL for the empty string or on failure), written in full below before
-    // the value is returned to anyone.
+    // SAFETY: a live context (the caller's contract).
     unsafe {
-        let v = JS_NewStringRaw(raw_ctx, bytes.len() as _, 0, &mut units);
+        new_latin1_written_raw(raw_ctx, bytes.len(), |units| {
+            // SAFETY: `units` has room for `bytes.len()` bytes and is a new allocation.
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), units.as_mut_ptr().cast(), bytes.len())
+        })
+    }
+}
+
+/// A new 8-bit engine string of `len` Latin-1 units written by `fill`, which gets them
+/// uninitialized and must write every one: a new reference, or `JS_EXCEPTION` with the
+/// exception pending (then `fill` is not called).
+///
+/// # Safety
+/// `raw_ctx` must be a live context; `fill` must initialize all `len` units.
+pub unsafe fn new_latin1_written_raw(
+    raw_ctx: *mut qjs::JSContext,
+    len: usize,
+    fill: impl FnOnce(&mut [std::mem::MaybeUninit<u8>]),
+) -> qjs::JSValue {
+    let mut units: *mut std::ffi::c_void = std::ptr::null_mut();
+    // SAFETY: a live context; the engine returns a string of `len` uninitialised 8-bit units at
+    // `units` (NULL for the empty string or on failure), written in full by `fill` (the
+    // caller's contract) before the value is returned to anyone.
+    unsafe {
+        let v = JS_NewStringRaw(raw_ctx, len as _, 0, &mut units);
         if !units.is_null() {
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), units as *mut u8, bytes.len());
+            fill(std::slice::from_raw_parts_mut(units.cast(), len));
         }
         v
     }

@@ -136,12 +136,15 @@ fn check_bounds(
     offset: f64,
     width: usize,
 ) -> Result<usize, NodeError> {
-    // An integer in range round-trips through usize; NaN fails the comparisons. (Cheaper than
-    // `fract()`, which is a libm call on baseline x86-64.)
-    let fits =
-        offset >= 0.0 && offset + width as f64 <= len as f64 && offset as usize as f64 == offset;
-    if fits {
-        return Ok(offset as usize);
+    // An integer in range round-trips through i64 (a saturating conversion, so huge values and
+    // NaN do not); the range check then works on integers. Cheaper than `fract()` (a libm call
+    // on baseline x86-64) and than usize conversions, which take several instructions there
+    // where i64's take one. Lengths are far below 2**63, so `len - width` is exact.
+    if len >= width {
+        let at = offset as i64;
+        if at as f64 == offset && (0..=(len - width) as i64).contains(&at) {
+            return Ok(at as usize);
+        }
     }
     // Node tests `Math.floor(offset) !== offset`, which lets the infinities through.
     if offset.is_nan() || (offset.is_finite() && offset.fract() != 0.0) {
@@ -232,6 +235,9 @@ pub fn read(
     offset: &Arg<'_>,
     byte_length: &Arg<'_>,
 ) -> Result<NumValue, NodeError> {
+    if let Some(v) = read_small_int(buf, ty, offset) {
+        return Ok(NumValue::Number(v));
+    }
     let (width, off) = if ty.width == 0 {
         if offset.is_undefined() {
             return Err(NodeError::invalid_arg_type(
@@ -248,8 +254,9 @@ pub fn read(
     let at = check_bounds(buf.len(), offset, off, width)?;
     let out_of_bounds = || NodeError::out_of_buffer_bounds(None);
     Ok(match ty.kind {
+        // Below 2**48 (width <= 6): exact through i64, whose conversion is one instruction.
         NumKind::Uint => NumValue::Number(
-            raw::read_uint(buf, at, width, ty.endian).ok_or_else(out_of_bounds)? as f64,
+            raw::read_uint(buf, at, width, ty.endian).ok_or_else(out_of_bounds)? as i64 as f64,
         ),
         NumKind::Int => NumValue::Number(
             raw::read_int(buf, at, width, ty.endian).ok_or_else(out_of_bounds)? as f64,
@@ -267,6 +274,57 @@ pub fn read(
             raw::read_int(buf, at, 8, ty.endian).ok_or_else(out_of_bounds)?,
         )),
     })
+}
+
+/// The common integer read, for the 1-, 2- and 4-byte methods: an in-bounds integer offset (or
+/// none). Returns what [`read`]'s general path returns; `None` sends every other call through
+/// it (which reports Node's errors).
+#[inline(always)]
+fn read_small_int(buf: &[u8], ty: NumType, offset: &Arg<'_>) -> Option<f64> {
+    let off = match *offset {
+        Arg::Number(off) => off,
+        Arg::Undefined => 0.0,
+        _ => return None,
+    };
+    let width = ty.width;
+    if !matches!(width, 1 | 2 | 4) || buf.len() < width {
+        return None;
+    }
+    // An integer offset in bounds (as in `check_bounds`).
+    let at = off as i64;
+    if at as f64 != off || !(0..=(buf.len() - width) as i64).contains(&at) {
+        return None;
+    }
+    let at = at as usize;
+    let little = ty.endian == Endian::Little;
+    let x = match width {
+        1 => u32::from(buf[at]),
+        2 => {
+            let b = [buf[at], buf[at + 1]];
+            u32::from(if little {
+                u16::from_le_bytes(b)
+            } else {
+                u16::from_be_bytes(b)
+            })
+        }
+        _ => {
+            let b = [buf[at], buf[at + 1], buf[at + 2], buf[at + 3]];
+            if little {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            }
+        }
+    };
+    match ty.kind {
+        NumKind::Uint => Some(f64::from(x)),
+        NumKind::Int => {
+            // Sign-extend the top bit of the `width` bytes read.
+            let unused = 32 - 8 * width as u32;
+            Some(f64::from(((x << unused) as i32) >> unused))
+        }
+        _ => None,
+    }
 }
 
 /// The range text Node prints for an integer write of `width` bytes.
@@ -311,6 +369,9 @@ pub fn write(
         NumKind::BigInt | NumKind::BigUint => return write_big(buf, ty, value, offset),
         _ => {}
     }
+    if let Some(end) = write_small_int(buf, ty, value, offset) {
+        return Ok(end);
+    }
     let width = if ty.width == 0 {
         byte_length_arg(byte_length)?
     } else {
@@ -344,13 +405,14 @@ pub fn write(
         .ok_or_else(oob);
     }
     let signed = ty.kind == NumKind::Int;
-    // width <= 6, so 2^bits is an exact u64 and an exact f64 (no `powi` library call).
+    // width <= 6, so 2^bits is an exact i64 and an exact f64 (no `powi` library call; i64, not
+    // u64: one conversion instruction on baseline x86-64).
     let bits = 8 * width as u32;
     let (min, max) = if signed {
-        let half = (1u64 << (bits - 1)) as f64;
+        let half = (1i64 << (bits - 1)) as f64;
         (-half, half - 1.0)
     } else {
-        (0.0, (1u64 << bits) as f64 - 1.0)
+        (0.0, (1i64 << bits) as f64 - 1.0)
     };
     if v > max || v < min {
         return Err(NodeError::out_of_range(
@@ -365,6 +427,60 @@ pub fn write(
     };
     let at = check_bounds(len, offset, off, width)?;
     raw::write_uint(buf, at, width, ty.endian, int_bits(v, width)).ok_or_else(oob)
+}
+
+/// The common integer write, for the 1-, 2- and 4-byte methods: a number value in range and
+/// an in-bounds integer offset (or none). Writes what [`write`]'s general path writes and
+/// returns the end; `None` (nothing written) sends every other call through the general path,
+/// which reports Node's errors in Node's order.
+#[inline(always)]
+fn write_small_int(
+    buf: &mut [u8],
+    ty: NumType,
+    value: &Arg<'_>,
+    offset: &Arg<'_>,
+) -> Option<usize> {
+    let Arg::Number(v) = *value else {
+        return None;
+    };
+    let off = match *offset {
+        Arg::Number(off) => off,
+        Arg::Undefined => 0.0,
+        _ => return None,
+    };
+    let width = ty.width;
+    if !matches!(width, 1 | 2 | 4) || buf.len() < width {
+        return None;
+    }
+    let bits = 8 * width as u32;
+    let (min, max) = match ty.kind {
+        NumKind::Uint => (0.0, ((1i64 << bits) - 1) as f64),
+        NumKind::Int => {
+            let half = (1i64 << (bits - 1)) as f64;
+            (-half, half - 1.0)
+        }
+        _ => return None,
+    };
+    // In range (NaN is not), and an integer offset in bounds (as in `check_bounds`).
+    let at = off as i64;
+    if !(v >= min && v <= max)
+        || at as f64 != off
+        || !(0..=(buf.len() - width) as i64).contains(&at)
+    {
+        return None;
+    }
+    let at = at as usize;
+    // In range, so truncation through i64 is ToUint32 (`int_bits` for these widths).
+    let x = v as i64 as u32;
+    let little = ty.endian == Endian::Little;
+    match width {
+        1 => buf[at] = x as u8,
+        2 if little => buf[at..at + 2].copy_from_slice(&(x as u16).to_le_bytes()),
+        2 => buf[at..at + 2].copy_from_slice(&(x as u16).to_be_bytes()),
+        _ if little => buf[at..at + 4].copy_from_slice(&x.to_le_bytes()),
+        _ => buf[at..at + 4].copy_from_slice(&x.to_be_bytes()),
+    }
+    Some(at + width)
 }
 
 /// A BigInt's decimal text as an i128, saturating far outside (only the range check needs it).

@@ -6,7 +6,7 @@ use super::alloc::{alloc_fill, concat_item, concat_length, validate_size};
 use super::coerce::to_number;
 use crate::args::Arg;
 use crate::buffer::Buffer;
-use crate::encoding::{self, Encoding, JsStr};
+use crate::encoding::{Encoding, JsStr};
 use crate::error::NodeError;
 use crate::memory::retention::Site;
 use crate::number;
@@ -57,11 +57,7 @@ pub fn from_string_encoding(encoding: &Arg<'_>) -> Result<Encoding, NodeError> {
 #[track_caller]
 pub fn from_string(s: JsStr<'_>, encoding: &Arg<'_>) -> Result<Buffer, NodeError> {
     let enc = from_string_encoding(encoding)?;
-    Buffer::from_encoded(
-        s.len(),
-        || encoding::byte_length(enc, s),
-        |dst| encoding::write(enc, s, dst),
-    )
+    Buffer::from_js_str(s, enc)
 }
 
 /// `Buffer.of(...items)`: each item converted as a Uint8Array element (`+item`, truncated,

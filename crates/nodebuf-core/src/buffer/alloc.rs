@@ -8,10 +8,11 @@
 //! later pooled allocation from it is cleared before use, so it still starts as zeros.)
 
 use std::io;
+use std::mem::MaybeUninit;
 
 use super::Buffer;
 use crate::memory::pool::{self, Overrun, Reservation};
-use crate::memory::raw::RawBytes;
+use crate::memory::raw::{self, RawBytes};
 use crate::memory::retention::{Site, StoreKind};
 use crate::memory::store::{alloc_error, check_size, StoreInner};
 use crate::NodeError;
@@ -142,6 +143,33 @@ impl Buffer {
         byte_length: impl FnOnce() -> usize,
         encode: impl FnOnce(&mut [u8]) -> usize,
     ) -> Result<Buffer, NodeError> {
+        // SAFETY: without an uninit encoder there is nothing to initialize.
+        unsafe {
+            Buffer::from_encoded_uninit(
+                char_len,
+                byte_length,
+                encode,
+                None::<fn(&mut [MaybeUninit<u8>]) -> usize>,
+            )
+        }
+    }
+
+    /// [`from_encoded`](Self::from_encoded) with an optional second encoder for a store of its
+    /// own: `encode_uninit` writes into uninitialized memory (see
+    /// [`encoding::uninit_writer`](crate::encoding::uninit_writer)), so an unpooled result from
+    /// the heap is allocated without the zeroing pass and written once. The pooled path, and
+    /// sizes whose zeroed stores are fresh mapped pages (nothing to skip there), use `encode`.
+    ///
+    /// # Safety
+    /// `encode_uninit` must have initialized the first `n` bytes of its slice when it returns
+    /// `n` (the count is trusted: those bytes become the Buffer's).
+    #[track_caller]
+    pub(crate) unsafe fn from_encoded_uninit(
+        char_len: usize,
+        byte_length: impl FnOnce() -> usize,
+        encode: impl FnOnce(&mut [u8]) -> usize,
+        encode_uninit: Option<impl FnOnce(&mut [MaybeUninit<u8>]) -> usize>,
+    ) -> Result<Buffer, NodeError> {
         let site = Site::caller();
         if char_len == 0 {
             return Buffer::unpooled_zeroed(0, site);
@@ -187,6 +215,10 @@ impl Buffer {
             Some(len) => len,
             None => byte_length.map_or(0, |f| f()),
         };
+        if let Some(encode_uninit) = encode_uninit.filter(|_| !raw::zeroed_is_mapped(size)) {
+            // SAFETY: the caller's contract on `encode_uninit`.
+            return unsafe { Buffer::unpooled_encoded(size, site, encode_uninit) };
+        }
         let store = StoreInner::zeroed(size, StoreKind::Buffer, site)?;
         // SAFETY: the store is fresh: no view or handle of it exists yet, so this is the only
         // reference to its bytes while `encode` runs.
@@ -359,6 +391,41 @@ impl Buffer {
             Err(never) => match never {},
         };
         Ok(Buffer::over_own_store(raw, site))
+    }
+
+    /// A store of `size` bytes of its own written by `encode` (which gets them uninitialized and
+    /// returns how many it wrote, from the start), viewed for the bytes written; the rest are
+    /// zeroed so a larger store than the result never holds stale bytes.
+    ///
+    /// # Safety
+    /// `encode` must have initialized the first `n` bytes of its slice when it returns `n`.
+    unsafe fn unpooled_encoded(
+        size: usize,
+        site: Site,
+        encode: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize,
+    ) -> Result<Buffer, NodeError> {
+        check_size(size)?;
+        let mut written = 0;
+        // SAFETY: the closure initializes all `size` bytes: `encode` the first `written` (the
+        // caller's contract) and `clear_tail` the rest.
+        let raw = unsafe {
+            RawBytes::filled::<std::convert::Infallible>(size, |p| {
+                // SAFETY: `size` writable bytes of a fresh allocation that nothing else can
+                // reach; viewed as `MaybeUninit`, no initialization is assumed.
+                let dst = std::slice::from_raw_parts_mut(p.cast::<MaybeUninit<u8>>(), size);
+                written = encode(dst).min(size);
+                // SAFETY: the same allocation; `written..size` is inside it.
+                clear_tail(p, written, size);
+                Ok(())
+            })
+        }
+        .map_err(alloc_error)?;
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(never) => match never {},
+        };
+        let store = StoreInner::new(raw, StoreKind::Buffer, site);
+        Ok(Buffer::from_parts(store, 0, written, site))
     }
 
     /// A view of all of `raw`, made a store of its own (kind `Buffer`) created at `site`.

@@ -28,11 +28,15 @@ impl Buffer {
     /// ```
     #[track_caller]
     pub fn from_js_str(s: JsStr<'_>, enc: Encoding) -> Result<Buffer, NodeError> {
-        Buffer::from_encoded(
-            s.len(),
-            || encoding::byte_length(enc, s),
-            |dst| encoding::write(enc, s, dst),
-        )
+        // SAFETY: the uninit writers (latin1, ascii, utf16le) write every byte they count.
+        unsafe {
+            Buffer::from_encoded_uninit(
+                s.len(),
+                || encoding::byte_length(enc, s),
+                |dst| encoding::write(enc, s, dst),
+                encoding::uninit_writer(enc).map(|write| move |dst: &mut [_]| write(s, dst)),
+            )
+        }
     }
 
     /// `buf.toString(encoding)`: the bytes decoded as Node decodes them.

@@ -588,3 +588,46 @@ fn the_api_range_of_an_array_buffer_view_follows_node() {
         Ok(1..4)
     );
 }
+
+#[test]
+fn unpooled_strings_are_written_once_into_uninitialized_stores() {
+    use crate::encoding::{self, Encoding, JsStr};
+    // Dirty the heap first, so a store that skipped initialization would show old bytes.
+    for _ in 0..4 {
+        drop(vec![0xA5u8; 1 << 16]);
+    }
+    let narrow: Vec<u8> = (0..9000u32).map(|i| (i * 7 % 256) as u8).collect();
+    let wide: Vec<u16> = (0..9000u32).map(|i| (i * 131 % 65536) as u16).collect();
+    for enc in [
+        Encoding::Latin1,
+        Encoding::Ascii,
+        Encoding::Utf16le,
+        Encoding::Hex,
+    ] {
+        for s in [JsStr::Latin1(&narrow), JsStr::Utf16(&wide)] {
+            let b = Buffer::from_js_str(s, enc).unwrap();
+            assert_eq!(bytes(&b), encoding::encode(enc, s), "{enc:?}");
+            assert_eq!(b.byte_offset(), 0);
+        }
+    }
+    // A writer that stops short: the view covers what it wrote, the rest of the store is zero.
+    // SAFETY: the writer initializes the 4500 bytes it counts.
+    let b = unsafe {
+        Buffer::from_encoded_uninit(
+            5000,
+            || 6000,
+            |_| unreachable!("the unpooled path takes the uninit writer"),
+            Some(|dst: &mut [std::mem::MaybeUninit<u8>]| {
+                for d in &mut dst[..4500] {
+                    d.write(1);
+                }
+                4500
+            }),
+        )
+    }
+    .unwrap();
+    assert_eq!((b.len(), b.store_len()), (4500, 6000));
+    let store = b.buffer().to_vec().unwrap();
+    assert!(store[..4500].iter().all(|&x| x == 1));
+    assert!(store[4500..].iter().all(|&x| x == 0));
+}

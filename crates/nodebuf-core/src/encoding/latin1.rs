@@ -4,6 +4,8 @@
 //! - encode / write: the low byte of each unit (`'\u0100'` becomes `00`, `'€'` becomes `ac`).
 //! - byteLength: the string's length.
 
+use std::mem::MaybeUninit;
+
 use super::units;
 use super::{JsStr, JsString};
 
@@ -26,6 +28,17 @@ pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
     match s {
         JsStr::Latin1(b) => dst[..n].copy_from_slice(&b[..n]),
         JsStr::Utf16(u) => units::narrow_into(&u[..n], &mut dst[..n]),
+    }
+    n
+}
+
+/// [`write`] into memory that may be uninitialized: the low bytes of the first
+/// `min(len, dst.len())` units; returns how many were written.
+pub fn write_uninit(s: JsStr<'_>, dst: &mut [MaybeUninit<u8>]) -> usize {
+    let n = s.len().min(dst.len());
+    match s {
+        JsStr::Latin1(b) => units::copy_uninit(&b[..n], &mut dst[..n]),
+        JsStr::Utf16(u) => units::narrow_uninit(&u[..n], &mut dst[..n]),
     }
     n
 }

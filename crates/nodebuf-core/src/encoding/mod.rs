@@ -75,6 +75,22 @@ pub fn write(enc: Encoding, s: JsStr<'_>, dst: &mut [u8]) -> usize {
     }
 }
 
+/// An encoder writing a string's bytes into memory that may be uninitialized; returns how many
+/// it wrote, from the start (every one of them initialized).
+pub type UninitWriter = fn(JsStr<'_>, &mut [std::mem::MaybeUninit<u8>]) -> usize;
+
+/// The [`write`] of `enc` for memory that may be uninitialized, when `enc`'s bytes are a fixed
+/// transform of each unit (latin1, ascii, utf16le: every byte of `byteLength` is written, so a
+/// new store for them needs no zeroing pass); `None` for the other encodings.
+pub fn uninit_writer(enc: Encoding) -> Option<UninitWriter> {
+    match enc {
+        Encoding::Utf16le => Some(utf16le::write_uninit),
+        Encoding::Latin1 => Some(latin1::write_uninit),
+        Encoding::Ascii => Some(ascii::write_uninit),
+        _ => None,
+    }
+}
+
 /// `Buffer.byteLength(str, enc)` (exact for utf8/utf16le/latin1/ascii, Node's estimates for
 /// base64/base64url and hex). For an unknown encoding Node uses utf8 here rather than throwing.
 pub fn byte_length(enc: Encoding, s: JsStr<'_>) -> usize {

@@ -1,6 +1,9 @@
 //! Bulk conversions between one-byte and two-byte code units, written as plain loops the
-//! compiler vectorizes (no `unsafe`), plus the width classification every decoder uses to pick
-//! the cheapest [`JsString`](super::JsString) form.
+//! compiler vectorizes, plus the width classification every decoder uses to pick the cheapest
+//! [`JsString`](super::JsString) form. The `_uninit` writers fill memory that was never
+//! initialized (a new store or `Vec` spare capacity), so their callers skip a zeroing pass.
+
+use std::mem::MaybeUninit;
 
 /// The narrowest string form that can hold a run of UTF-16 units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +46,21 @@ pub fn narrow(src: &[u16]) -> Vec<u8> {
     src.iter().map(|&u| u as u8).collect()
 }
 
+/// Writes the low byte of each unit of `src` into `dst` (lengths are equal), which may be
+/// uninitialized.
+pub fn narrow_uninit(src: &[u16], dst: &mut [MaybeUninit<u8>]) {
+    for (d, &s) in dst.iter_mut().zip(src) {
+        d.write(s as u8);
+    }
+}
+
+/// Copies `src` into `dst` (lengths are equal), which may be uninitialized.
+pub fn copy_uninit(src: &[u8], dst: &mut [MaybeUninit<u8>]) {
+    for (d, &s) in dst.iter_mut().zip(src) {
+        d.write(s);
+    }
+}
+
 /// Writes the low byte of each unit of `src` into `dst` (lengths are equal).
 pub fn narrow_into(src: &[u16], dst: &mut [u8]) {
     for (d, &s) in dst.iter_mut().zip(src) {
@@ -59,15 +77,20 @@ pub fn widen(src: &[u8]) -> Vec<u16> {
 pub fn widen_to_le_bytes(src: &[u8]) -> Vec<u8> {
     let n = src.len() * 2;
     let mut out = Vec::with_capacity(n);
-    let spare = &mut out.spare_capacity_mut()[..n];
-    for (d, &s) in spare.chunks_exact_mut(2).zip(src) {
+    widen_to_le_bytes_uninit(src, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: the spare capacity has exactly `2 * src.len()` slots and the writer wrote both
+    // slots of each of its `src.len()` pairs, so the first `n` elements are initialised.
+    unsafe { out.set_len(n) };
+    out
+}
+
+/// Writes `b, 0` for each byte of `src` into `dst` (`dst.len() == 2 * src.len()`), which may
+/// be uninitialized.
+pub fn widen_to_le_bytes_uninit(src: &[u8], dst: &mut [MaybeUninit<u8>]) {
+    for (d, &s) in dst.chunks_exact_mut(2).zip(src) {
         d[0].write(s);
         d[1].write(0);
     }
-    // SAFETY: `spare` has exactly `2 * src.len()` slots and the loop wrote both slots of each
-    // of its `src.len()` pairs, so the first `n` elements are initialised.
-    unsafe { out.set_len(n) };
-    out
 }
 
 /// Writes `b, 0` for each byte of `src` into `dst` (`dst.len() == 2 * src.len()`).
@@ -82,15 +105,20 @@ pub fn widen_to_le_bytes_into(src: &[u8], dst: &mut [u8]) {
 pub fn utf16_to_le_bytes(src: &[u16]) -> Vec<u8> {
     let n = src.len() * 2;
     let mut out = Vec::with_capacity(n);
-    let spare = &mut out.spare_capacity_mut()[..n];
-    for (d, &s) in spare.chunks_exact_mut(2).zip(src) {
+    utf16_to_le_bytes_uninit(src, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: as in `widen_to_le_bytes`: the writer wrote every one of the `n` slots.
+    unsafe { out.set_len(n) };
+    out
+}
+
+/// Writes the units of `src` as little-endian bytes into `dst` (`dst.len() == 2 * src.len()`),
+/// which may be uninitialized.
+pub fn utf16_to_le_bytes_uninit(src: &[u16], dst: &mut [MaybeUninit<u8>]) {
+    for (d, &s) in dst.chunks_exact_mut(2).zip(src) {
         let [lo, hi] = s.to_le_bytes();
         d[0].write(lo);
         d[1].write(hi);
     }
-    // SAFETY: as in `widen_to_le_bytes`: every one of the `n` slots was written above.
-    unsafe { out.set_len(n) };
-    out
 }
 
 /// Writes the units of `src` as little-endian bytes into `dst` (`dst.len() == 2 * src.len()`).

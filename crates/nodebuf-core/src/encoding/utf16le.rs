@@ -6,6 +6,8 @@
 //!   pair may be split.
 //! - byteLength: twice the string's length.
 
+use std::mem::MaybeUninit;
+
 use super::units::{self, Width};
 use super::{JsStr, JsString};
 
@@ -36,6 +38,18 @@ pub fn write(s: JsStr<'_>, dst: &mut [u8]) -> usize {
     match s {
         JsStr::Latin1(b) => units::widen_to_le_bytes_into(&b[..n], out),
         JsStr::Utf16(u) => units::utf16_to_le_bytes_into(&u[..n], out),
+    }
+    2 * n
+}
+
+/// [`write`] into memory that may be uninitialized: `min(len, dst.len() / 2)` whole units;
+/// returns bytes written (always even).
+pub fn write_uninit(s: JsStr<'_>, dst: &mut [MaybeUninit<u8>]) -> usize {
+    let n = s.len().min(dst.len() / 2);
+    let out = &mut dst[..2 * n];
+    match s {
+        JsStr::Latin1(b) => units::widen_to_le_bytes_uninit(&b[..n], out),
+        JsStr::Utf16(u) => units::utf16_to_le_bytes_uninit(&u[..n], out),
     }
     2 * n
 }

@@ -230,6 +230,22 @@ impl Drop for RawBytes {
     }
 }
 
+/// Whether [`RawBytes::zeroed`] of `len` bytes maps fresh pages (cleared by the kernel, huge
+/// pages where available) rather than clearing heap memory with a memset. At those sizes a
+/// store that is written in full anyway is still best taken zeroed: there is no zeroing pass to
+/// skip, and the heap would hand out fresh 4 KiB pages (malloc maps too), one fault each.
+pub(crate) fn zeroed_is_mapped(len: usize) -> bool {
+    #[cfg(unix)]
+    {
+        len > 0 && len >= mmap_threshold()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = len;
+        false
+    }
+}
+
 /// The size from which zeroed stores are mapped rather than taken from the heap (see the module
 /// documentation).
 #[cfg(unix)]

@@ -91,7 +91,8 @@ impl Method for ToString {
 
     /// `toString()` (or `toString(enc)` naming utf8, latin1 or ascii, of the whole buffer) of
     /// ASCII bytes, and `toString('latin1')` of any bytes, is the bytes themselves: one memcpy
-    /// into an 8-bit engine string.
+    /// into an 8-bit engine string; `toString('ascii')` of other bytes is one masking pass into
+    /// it.
     #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
@@ -119,15 +120,19 @@ impl Method for ToString {
                 None
             };
             // Latin-1 decoding is the identity on any bytes; utf8 and ascii only on ASCII.
+            // Other bytes in ascii clear their top bit, written straight into the string.
+            let bytes = std::slice::from_raw_parts(ptr, len);
             match name {
                 Some(Encoding::Latin1) => {}
-                Some(_) if std::slice::from_raw_parts(ptr, len).is_ascii() => {}
+                Some(_) if bytes.is_ascii() => {}
+                Some(Encoding::Ascii) => {
+                    return Some(raw::new_latin1_written_raw(ctx, len, |units| {
+                        nodebuf_core::encoding::ascii::decode_uninit(bytes, units)
+                    }));
+                }
                 _ => return None,
             }
-            Some(raw::new_latin1_raw(
-                ctx,
-                std::slice::from_raw_parts(ptr, len),
-            ))
+            Some(raw::new_latin1_raw(ctx, bytes))
         }
     }
 }
