@@ -604,8 +604,8 @@ function initializeDateTimeFormat(dtf, locales, options, required, defaults) {
         if (fields[name] !== undefined) throw new TypeError(`Can't set option ${name} when ${dateStyle !== undefined ? 'dateStyle' : 'timeStyle'} is used`);
       }
     }
-    if (required === 'date' && dateStyle === undefined) throw new TypeError("Invalid option : timeStyle");
-    if (required === 'time' && timeStyle === undefined) throw new TypeError("Invalid option : dateStyle");
+    if (required === 'date' && timeStyle !== undefined) throw new TypeError('Invalid option : timeStyle');
+    if (required === 'time' && dateStyle !== undefined) throw new TypeError('Invalid option : dateStyle');
     s.dateStyle = dateStyle;
     s.timeStyle = timeStyle;
   } else {
@@ -621,18 +621,29 @@ function initializeDateTimeFormat(dtf, locales, options, required, defaults) {
   const hasHour = s.timeStyle !== undefined || (s.fields !== undefined && s.fields.hour !== undefined);
   if (hasHour) {
     const localeCycle = r.hc;
-    if (hour12 !== undefined) s.hourCycle = hour12 ? 'h12' : 'h23';
-    else if (hourCycle !== undefined && hourCycle !== null) s.hourCycle = hourCycle;
-    else if (localeCycle !== undefined) s.hourCycle = localeCycle;
-    else s.hourCycle = localeHourCycle(r.dataLocale);
+    if (hour12 !== undefined) {
+      // As ECMA-402 (2022) says and V8 does: hour12 picks the 12- or 24-hour cycle matching
+      // the locale's own numbering from 0 or from 1 (so en-US with hour12: false is h24).
+      const fromZero = localeHourCycle(r.dataLocale);
+      const zeroBased = fromZero === 'h11' || fromZero === 'h23';
+      s.hourCycle = hour12 ? (zeroBased ? 'h11' : 'h12') : (zeroBased ? 'h23' : 'h24');
+    } else if (hourCycle !== undefined && hourCycle !== null) {
+      s.hourCycle = hourCycle;
+    } else if (localeCycle !== undefined) {
+      s.hourCycle = localeCycle;
+    } else {
+      s.hourCycle = localeHourCycle(r.dataLocale);
+    }
     s.hour12 = s.hourCycle === 'h11' || s.hourCycle === 'h12';
   }
   let keywords = '';
   if (r.ca) keywords += `-ca-${r.ca}`;
-  if (hasHour) keywords += `-hc-${s.hourCycle}`;
+  // CLDR has no h24 patterns: format as h23 and write hour 0 as 24 (formatDateParts).
+  if (hasHour) keywords += `-hc-${s.hourCycle === 'h24' ? 'h23' : s.hourCycle}`;
   if (r.nu) keywords += `-nu-${r.nu}`;
   s.nativeLocale = keywords === '' ? r.dataLocale : `${r.dataLocale}-u${keywords}`;
   s.layout = s.fields === undefined ? `${s.dateStyle || ''}|${s.timeStyle || ''}` : skeletonOf(s.fields, s.hourCycle);
+  if (s.fields !== undefined) s.resolvedFields = resolvedFields(s);
   dateSlots.set(dtf, s);
   return dtf;
 }
@@ -682,7 +693,32 @@ function toEpoch(date) {
 
 function formatDateParts(s, epoch) {
   const offset = s.timeZone === 'UTC' ? 0 : intl.zoneOffset(s.timeZone, epoch);
-  return intl.formatDate(s.nativeLocale, epoch, s.timeZone, offset, s.layout);
+  const flat = intl.formatDate(s.nativeLocale, epoch, s.timeZone, offset, s.layout);
+  if (s.hourCycle === 'h24') {
+    for (let i = 0; i < flat.length; i += 2) {
+      if (flat[i] === 'hour' && (flat[i + 1] === '0' || flat[i + 1] === '00')) flat[i + 1] = '24';
+    }
+  }
+  return flat;
+}
+
+/** The components as the pattern shows them (what V8's resolvedOptions reports): a numeric
+ * field the pattern pads is "2-digit". Read off a date whose numbers all have one digit. */
+function resolvedFields(s) {
+  const out = {};
+  const sample = intl.formatDate(s.nativeLocale, 946688461000 /* 2000-01-01T01:01:01Z */, 'UTC', 0, s.layout);
+  const shown = {};
+  for (let i = 0; i < sample.length; i += 2) shown[sample[i]] = sample[i + 1];
+  for (let i = 0; i < dateComponents.length; i++) {
+    const name = dateComponents[i][0];
+    let value = s.fields[name];
+    if (value === undefined) continue;
+    if ((value === 'numeric' || value === '2-digit') && name !== 'year' && typeof shown[name] === 'string') {
+      value = shown[name].length === 2 ? '2-digit' : 'numeric';
+    }
+    out[name] = value;
+  }
+  return out;
 }
 
 function DateTimeFormat(locales = undefined, options = undefined) {
@@ -710,14 +746,8 @@ defineMethods(DateTimeFormat.prototype, {
       out.hour12 = s.hour12;
     }
     if (s.fields !== undefined) {
-      for (let i = 0; i < dateComponents.length; i++) {
-        const name = dateComponents[i][0];
-        let value = s.fields[name];
-        if (value === undefined) continue;
-        // CLDR's time patterns always write minutes and seconds with two digits.
-        if ((name === 'minute' || name === 'second') && s.fields.hour !== undefined) value = '2-digit';
-        out[name] = value;
-      }
+      const fields = s.resolvedFields;
+      for (const name of Object.keys(fields)) out[name] = fields[name];
     } else {
       if (s.dateStyle !== undefined) out.dateStyle = s.dateStyle;
       if (s.timeStyle !== undefined) out.timeStyle = s.timeStyle;

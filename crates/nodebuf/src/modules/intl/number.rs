@@ -164,22 +164,44 @@ fn decimal_formatter(locale: &Locale, o: &NumberOptions) -> Result<DecimalFormat
     DecimalFormatter::try_new(locale.into(), options).map_err(|e| e.to_string())
 }
 
-/// The text a styled formatter (percent, currency, compact) writes around a number: ICU4X lays
-/// out the whole thing with its own rounding, and we keep everything outside the digits, putting
-/// our rounded digits (formatted with the same symbols) in their place.
-fn splice(framed: &str, number: Parts, affix_type: &str) -> Parts {
-    let is_digit = |c: char| c.is_numeric();
-    let first = framed.find(is_digit);
-    let last = framed.rfind(is_digit);
-    let (Some(first), Some(last)) = (first, last) else {
-        return number;
-    };
-    let last_end = last + framed[last..].chars().next().map_or(1, char::len_utf8);
+/// Where the digits are in a formatter's output: the byte range from the first to the end of
+/// the last digit (the affixes around a number never contain digits).
+fn digit_span(text: &str) -> Option<(usize, usize)> {
+    let first = text.find(char::is_numeric)?;
+    let last = text.rfind(char::is_numeric)?;
+    let end = last + text[last..].chars().next().map_or(1, char::len_utf8);
+    Some((first, end))
+}
+
+/// The pieces of a laid-out number: the style's text before and after the digits (sign,
+/// currency, percent sign) and, in compact notation, the compact suffix ("K", " million").
+#[derive(Default)]
+struct Frame {
+    prefix: String,
+    compact_suffix: String,
+    suffix: String,
+}
+
+/// Puts our digits in a frame, typing the frame's text as ECMA-402 parts.
+fn framed_parts(frame: &Frame, number: Parts, style_type: &str) -> Parts {
     let mut out = Parts::new();
-    affix_parts(&framed[..first], affix_type, &mut out);
+    affix_parts(&frame.prefix, style_type, &mut out);
     out.extend(number);
-    affix_parts(&framed[last_end..], affix_type, &mut out);
+    affix_parts(&frame.compact_suffix, "compact", &mut out);
+    affix_parts(&frame.suffix, style_type, &mut out);
     out
+}
+
+/// Splits a styled formatter's output around its digits.
+fn frame_of(text: &str) -> Frame {
+    match digit_span(text) {
+        Some((a, b)) => Frame {
+            prefix: text[..a].to_string(),
+            compact_suffix: String::new(),
+            suffix: text[b..].to_string(),
+        },
+        None => Frame::default(),
+    }
 }
 
 /// Splits the text around a number into ECMA-402 part types: signs, literals (spaces,
@@ -258,57 +280,63 @@ pub fn format(locale: &Locale, digits: &str, o: &NumberOptions) -> Result<Parts,
     }
     let plain = decimal_formatter(locale, o)?;
     match o.notation.as_str() {
-        "scientific" | "engineering" => Ok(scientific(&plain, value, o)),
+        "scientific" | "engineering" => scientific(locale, &plain, value, o),
         "compact" => compact(locale, &plain, value, o),
         _ => {
             let rounded = with_sign(round(&value, o), &o.sign_display);
-            styled(locale, &plain, rounded, o, None)
+            let number = digit_parts(&plain, &rounded);
+            styled(locale, &plain, rounded, o, None, number)
         }
     }
 }
 
-/// Lays out a rounded value in the requested style (decimal, percent, currency).
+/// Lays out a rounded value in the requested style (decimal, percent, currency), in compact
+/// notation when `compact_exponent` is given, with `number` (our digits, maybe with an
+/// exponent) where the formatter's digits were.
 fn styled(
     locale: &Locale,
     plain: &DecimalFormatter,
     rounded: Decimal,
     o: &NumberOptions,
     compact_exponent: Option<u8>,
+    number: Parts,
 ) -> Result<Parts, String> {
-    let number = digit_parts(plain, &rounded);
-    let framed = match (o.style.as_str(), compact_exponent) {
-        ("currency", exponent) => currency_frame(locale, &rounded, o, exponent)?,
-        ("percent", _) => {
+    let style_text = match o.style.as_str() {
+        "currency" => currency_frame(locale, &rounded, o)?,
+        "percent" => {
             let f = PercentFormatter::try_new(locale.into(), Default::default())
                 .map_err(|e| e.to_string())?;
             f.format(&rounded).write_to_string().into_owned()
         }
-        (_, Some(exponent)) => compact_frame(locale, &rounded, o, exponent)?,
         _ => plain.format(&rounded).write_to_string().into_owned(),
     };
-    let affix_type = match (o.style.as_str(), compact_exponent) {
-        ("currency", _) => "currency",
-        (_, Some(_)) => "compact",
-        _ => "literal",
-    };
-    let mut parts = splice(&framed, number, affix_type);
-    if let (Some(_), "currency") = (compact_exponent, o.style.as_str()) {
-        // The compact suffix of a compact currency ("$1.2K") is not the currency.
-        relabel_compact_suffix(&mut parts);
+    let mut frame = frame_of(&style_text);
+    if o.style == "percent" {
+        sign_first(&mut frame.prefix);
     }
-    Ok(parts)
+    if let Some(exponent) = compact_exponent.filter(|e| *e > 0) {
+        let compact = compact_frame(locale, &rounded, o, exponent)?;
+        if let Some((_, end)) = digit_span(&compact) {
+            frame.compact_suffix = compact[end..].to_string();
+        }
+    }
+    let style_type = if o.style == "currency" {
+        "currency"
+    } else {
+        "literal"
+    };
+    Ok(framed_parts(&frame, number, style_type))
 }
 
-fn relabel_compact_suffix(parts: &mut Parts) {
-    if let Some(last_number) = parts
-        .iter()
-        .rposition(|(t, _)| t == "integer" || t == "fraction")
-    {
-        for part in parts.iter_mut().skip(last_number + 1) {
-            if part.0 == "currency" && !part.1.contains(|c: char| c.is_uppercase() && c.is_ascii())
-            {
-                part.0 = "compact".into();
-            }
+/// ICU writes a number's sign before the whole prefix ("-%50" in Turkish), where ICU4X's
+/// percent formatter puts it next to the digits.
+fn sign_first(prefix: &mut String) {
+    let is_sign = |c: char| matches!(c, '-' | '+' | '\u{2212}');
+    if let Some(at) = prefix.find(is_sign) {
+        if at > 0 {
+            let sign: String = prefix[at..].chars().take(1).collect();
+            prefix.replace_range(at..at + sign.len(), "");
+            prefix.insert_str(0, &sign);
         }
     }
 }
@@ -342,12 +370,7 @@ fn compact_frame(
     Ok(text)
 }
 
-fn currency_frame(
-    locale: &Locale,
-    value: &Decimal,
-    o: &NumberOptions,
-    compact_exponent: Option<u8>,
-) -> Result<String, String> {
+fn currency_frame(locale: &Locale, value: &Decimal, o: &NumberOptions) -> Result<String, String> {
     let code = CurrencyType::try_from_str(&o.currency.to_ascii_lowercase())
         .map_err(|e| format!("{e:?}"))?;
     let mut options = CurrencyFormatterOptions::default();
@@ -355,9 +378,7 @@ fn currency_frame(
         options.usage = CurrencyUsage::Accounting;
     }
     let prefs = locale.into();
-    // Compact currency: lay out the currency around an uncompacted number, then the compact
-    // pattern around that (ICU4X's compact currency formatters pick their own exponent).
-    let text = match o.currency_display.as_str() {
+    match o.currency_display.as_str() {
         "narrowSymbol" => CurrencyFormatter::try_new_symbol_narrow(prefs, code, options)
             .map(|f| f.format_fixed_decimal(value).write_to_string().into_owned()),
         "code" => CurrencyFormatter::try_new_code(prefs, code, options)
@@ -367,24 +388,7 @@ fn currency_frame(
         _ => CurrencyFormatter::try_new_symbol(prefs, code, options)
             .map(|f| f.format_fixed_decimal(value).write_to_string().into_owned()),
     }
-    .map_err(|e| e.to_string())?;
-    match compact_exponent {
-        Some(exponent) if exponent > 0 => {
-            let compact = compact_frame(locale, value, o, exponent)?;
-            // Replace the number inside the currency text by the compact text ("$" + "1.2K").
-            let is_digit = |c: char| c.is_numeric();
-            let (Some(a), Some(b)) = (text.find(is_digit), text.rfind(is_digit)) else {
-                return Ok(text);
-            };
-            let (Some(ca), Some(_)) = (compact.find(is_digit), compact.rfind(is_digit)) else {
-                return Ok(text);
-            };
-            // Drop the compact text's own sign prefix: the currency text carries the sign.
-            let compact_body = &compact[ca..];
-            Ok(format!("{}{}{}", &text[..a], compact_body, &text[b + 1..]))
-        }
-        _ => Ok(text),
-    }
+    .map_err(|e| e.to_string())
 }
 
 /// Compact notation: scale by the locale's compact exponent for the value's magnitude, round the
@@ -409,11 +413,18 @@ fn compact(
         rounded = round(&significand, o);
     }
     let rounded = with_sign(rounded, &o.sign_display);
-    styled(locale, plain, rounded, o, Some(exponent))
+    let number = digit_parts(plain, &rounded);
+    styled(locale, plain, rounded, o, Some(exponent), number)
 }
 
-/// Scientific and engineering notation: significand and power of ten ("1.235E6").
-fn scientific(plain: &DecimalFormatter, value: Decimal, o: &NumberOptions) -> Parts {
+/// Scientific and engineering notation: significand and power of ten ("1.235E6"), framed by
+/// the style like any number.
+fn scientific(
+    locale: &Locale,
+    plain: &DecimalFormatter,
+    value: Decimal,
+    o: &NumberOptions,
+) -> Result<Parts, String> {
     let step: i16 = if o.notation == "engineering" { 3 } else { 1 };
     let exponent_for = |m: i16| m.div_euclid(step) * step;
     let mut exponent = exponent_for(magnitude(&value));
@@ -428,26 +439,27 @@ fn scientific(plain: &DecimalFormatter, value: Decimal, o: &NumberOptions) -> Pa
         rounded = round(&significand, o);
     }
     let rounded = with_sign(rounded, &o.sign_display);
-    let mut parts = Parts::new();
-    match rounded.sign {
-        Sign::Negative => parts.push(("minusSign".into(), "-".into())),
-        Sign::Positive => parts.push(("plusSign".into(), "+".into())),
-        Sign::None => {}
-    }
-    parts.extend(digit_parts(plain, &rounded));
-    // CLDR's exponential symbol is "E" in the Latin-digit locales ICU4X formats here.
-    parts.push(("exponentSeparator".into(), "E".into()));
+    let mut number = digit_parts(plain, &rounded);
+    // CLDR's exponential symbol is "E" in most locales; ICU4X's decimal data does not carry it
+    // (Swedish "×10^" is a known difference).
+    number.push(("exponentSeparator".into(), "E".into()));
     if exponent < 0 {
-        parts.push(("exponentMinusSign".into(), "-".into()));
+        number.push(("exponentMinusSign".into(), minus_sign(plain)));
     }
-    parts.push((
+    number.push((
         "exponentInteger".into(),
         exponent.unsigned_abs().to_string(),
     ));
-    if o.style == "percent" {
-        parts.push(("percentSign".into(), "%".into()));
-    }
-    parts
+    styled(locale, plain, rounded, o, None, number)
+}
+
+/// The locale's minus sign, as its decimal formatter writes it.
+fn minus_sign(plain: &DecimalFormatter) -> String {
+    let minus_one = Decimal::from(-1i8);
+    collect_parts(&plain.format(&minus_one))
+        .into_iter()
+        .find(|(kind, _)| kind == "minusSign")
+        .map_or_else(|| "-".to_string(), |(_, value)| value)
 }
 
 /// The number of fraction digits CLDR gives `code` (2 for USD, 0 for JPY, 3 for BHD): the
