@@ -286,18 +286,19 @@ const roundingModes = ['ceil', 'floor', 'expand', 'trunc', 'halfCeil', 'halfFloo
 const roundingIncrements = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000];
 
 /** ECMA-402 SetNumberFormatDigitOptions. */
-function setDigitOptions(s, options, mnfdDefault, mxfdDefault, notation, service) {
+function setDigitOptions(s, options, mnfdDefault, mxfdDefault, notation, service, legacy = false) {
   const mnid = getNumberOption(options, 'minimumIntegerDigits', 1, 21, 1);
   let mnfd = options.minimumFractionDigits;
   let mxfd = options.maximumFractionDigits;
   let mnsd = options.minimumSignificantDigits;
   let mxsd = options.maximumSignificantDigits;
   s.minimumIntegerDigits = mnid;
-  const increment = getNumberOption(options, 'roundingIncrement', 1, 5000, 1);
+  // V8 11's PluralRules still reads only the ES2022 digit options (legacy).
+  const increment = legacy ? 1 : getNumberOption(options, 'roundingIncrement', 1, 5000, 1);
   if (!includes(roundingIncrements, increment)) throw new RangeError('roundingIncrement value is out of range.');
-  const roundingMode = getOption(options, 'roundingMode', 'string', roundingModes, 'halfExpand', service);
+  const roundingMode = legacy ? 'halfExpand' : getOption(options, 'roundingMode', 'string', roundingModes, 'halfExpand', service);
   const roundingPriority = getOption(options, 'roundingPriority', 'string', ['auto', 'morePrecision', 'lessPrecision'], 'auto', service);
-  const trailingZeroDisplay = getOption(options, 'trailingZeroDisplay', 'string', ['auto', 'stripIfInteger'], 'auto', service);
+  const trailingZeroDisplay = legacy ? 'auto' : getOption(options, 'trailingZeroDisplay', 'string', ['auto', 'stripIfInteger'], 'auto', service);
   if (increment !== 1) mxfdDefault = mnfdDefault;
   s.roundingIncrement = increment;
   s.roundingMode = roundingMode;
@@ -363,10 +364,9 @@ function setDigitOptions(s, options, mnfdDefault, mxfdDefault, notation, service
 
 const currencyCode = /^[A-Za-z]{3}$/;
 
-function initializeNumberFormat(nf, locales, options) {
+function initializeNumberFormat(nf, locales, options, service = 'Intl.NumberFormat') {
   const requested = canonicalizeLocaleList(locales);
   options = coerceOptions(options);
-  const service = 'Intl.NumberFormat';
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', service);
   const nu = getKeywordOption(options, 'numberingSystem', 'numberingSystem', service);
   const r = resolveLocale(requested, ['nu'], { nu });
@@ -455,14 +455,28 @@ function toDecimalText(value) {
 const numberPartTypes = ['integer', 'group', 'decimal', 'fraction'];
 
 function formatNumberParts(s, value) {
+  const flat = formatNumberPartsRaw(s, value);
+  if (s.style === 'percent' && s.notation === 'compact') {
+    // ICU's compact percent is a unit skeleton, so V8 types its percent sign "unit".
+    for (let i = 0; i < flat.length; i += 2) if (flat[i] === 'percentSign') flat[i] = 'unit';
+  }
+  return flat;
+}
+
+function formatNumberPartsRaw(s, value) {
   const text = toDecimalText(value);
   if (text === 'NaN' || text === 'Infinity' || text === '-Infinity') {
     // Lay out a stand-in 1 (sign and affixes included), then put NaN/∞ where its digits are.
-    const sample = intl.formatNumber(s.nativeLocale, text === '-Infinity' ? '-1' : '1', s.native);
+    // NaN has no sign: only signDisplay "always" gives it a plus.
+    const native = text === 'NaN' ? { ...s.native, signDisplay: s.signDisplay === 'always' ? 'always' : 'never' } : s.native;
+    const sample = intl.formatNumber(s.nativeLocale, text === '-Infinity' ? '-1' : '1', native);
     const out = [];
     let placed = false;
     for (let i = 0; i < sample.length; i += 2) {
-      if (includes(numberPartTypes, sample[i])) {
+      if (sample[i] === 'literal' && i >= 2 && sample[i - 2] === 'currency' && i + 2 < sample.length &&
+          includes(numberPartTypes, sample[i + 2]) && test(/[A-Za-z]$/, sample[i - 1]) && test(/^\s+$/, sample[i + 1])) {
+        // ICU spaces a letter-ending currency from digits only ("KWD 1", "KWD∞").
+      } else if (includes(numberPartTypes, sample[i])) {
         if (!placed) {
           call(ArrayPrototypePush, out, text === 'NaN' ? 'nan' : 'infinity', text === 'NaN' ? 'NaN' : '∞');
           placed = true;
@@ -517,7 +531,12 @@ defineMethods(NumberFormat.prototype, {
     for (let i = 0; i < keys.length; i++) {
       let key = keys[i];
       if (fractionFirst && i >= 7 && i <= 10) key = keys[i < 9 ? i + 2 : i - 2];
-      const value = s[key];
+      let value = s[key];
+      // With signDisplay "never" there is no negative pattern to choose, and V8 reads the
+      // accounting sign back as standard.
+      if (key === 'currencySign' && value !== undefined && s.signDisplay === 'never') value = 'standard';
+      // Likewise stripIfInteger leaves no trace of the rounding priority in what V8 reads back.
+      if (key === 'roundingPriority' && s.trailingZeroDisplay === 'stripIfInteger') value = 'auto';
       if (value !== undefined) out[key] = value;
     }
     return out;
@@ -560,10 +579,9 @@ function localZone() {
   return localZoneCache;
 }
 
-function initializeDateTimeFormat(dtf, locales, options, required, defaults) {
+function initializeDateTimeFormat(dtf, locales, options, required, defaults, service = 'Intl.DateTimeFormat') {
   const requested = canonicalizeLocaleList(locales);
   options = coerceOptions(options);
-  const service = 'Intl.DateTimeFormat';
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', service);
   const ca = getKeywordOption(options, 'calendar', 'calendar', service);
   const nu = getKeywordOption(options, 'numberingSystem', 'numberingSystem', service);
@@ -694,12 +712,21 @@ function toEpoch(date) {
 function formatDateParts(s, epoch) {
   const offset = s.timeZone === 'UTC' ? 0 : intl.zoneOffset(s.timeZone, epoch);
   const flat = intl.formatDate(s.nativeLocale, epoch, s.timeZone, offset, s.layout);
-  if (s.hourCycle === 'h24') {
-    for (let i = 0; i < flat.length; i += 2) {
-      if (flat[i] === 'hour' && (flat[i + 1] === '0' || flat[i + 1] === '00')) flat[i + 1] = '24';
+  for (let i = 0; i < flat.length; i += 2) {
+    if (s.hourCycle === 'h24' && flat[i] === 'hour' && (flat[i + 1] === '0' || flat[i + 1] === '00')) flat[i + 1] = '24';
+    // ICU4X writes seconds and their fraction as one piece; ECMA-402 has three.
+    if (flat[i] === 'second') {
+      const m = /^([0-9]+)([^0-9])([0-9]+)$/.exec(flat[i + 1]);
+      if (m !== null) flat.splice(i, 2, 'second', m[1], 'literal', m[2], 'fractionalSecond', m[3]);
     }
   }
   return flat;
+}
+
+/** The formatted string: V8 writes a plain space where CLDR's patterns have U+202F (before
+ * AM/PM), for scripts that parse its output; formatToParts keeps CLDR's character. */
+function formatDateString(s, epoch) {
+  return call(StringPrototypeReplace, partsToString(formatDateParts(s, epoch)), /\u202f/g, ' ');
 }
 
 /** The components as the pattern shows them (what V8's resolvedOptions reports): a numeric
@@ -713,8 +740,14 @@ function resolvedFields(s) {
     const name = dateComponents[i][0];
     let value = s.fields[name];
     if (value === undefined) continue;
-    if ((value === 'numeric' || value === '2-digit') && name !== 'year' && typeof shown[name] === 'string') {
-      value = shown[name].length === 2 ? '2-digit' : 'numeric';
+    // Seconds with a fraction ("01.000") count by their whole digits.
+    const match = typeof shown[name] === 'string' ? /^[0-9]+/.exec(shown[name]) : null;
+    const text = name === 'month' || match === null ? shown[name] : match[0];
+    if ((value === 'numeric' || value === '2-digit') && name !== 'year' && typeof text === 'string') {
+      value = text.length === 2 ? '2-digit' : 'numeric';
+    } else if (name === 'month' && typeof text === 'string' && test(/^[0-9]+$/, text)) {
+      // A pattern that writes the month as a number (zh "9月") reports it as such.
+      value = text.length === 2 ? '2-digit' : 'numeric';
     }
     out[name] = value;
   }
@@ -729,7 +762,7 @@ function DateTimeFormat(locales = undefined, options = undefined) {
 defineStatic(DateTimeFormat, 0);
 defineTag(DateTimeFormat.prototype, 'Intl.DateTimeFormat');
 defineBoundGetter(DateTimeFormat.prototype, 'format', dateSlots, 'DateTimeFormat', (s) => {
-  const format = (date) => partsToString(formatDateParts(s, toEpoch(date)));
+  const format = (date) => formatDateString(s, toEpoch(date));
   ObjectDefineProperty(format, 'name', { value: '' });
   return format;
 });
@@ -761,10 +794,9 @@ ObjectDefineProperty(DateTimeFormat.prototype, 'constructor', { value: DateTimeF
 
 const collatorSlots = makeSlots();
 
-function initializeCollator(collator, locales, options) {
+function initializeCollator(collator, locales, options, service = 'Intl.Collator') {
   const requested = canonicalizeLocaleList(locales);
   options = coerceOptions(options);
-  const service = 'Intl.Collator';
   const usage = getOption(options, 'usage', 'string', ['sort', 'search'], 'sort', service);
   getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', service);
   const co = getKeywordOption(options, 'collation', 'collation', service);
@@ -826,7 +858,7 @@ function PluralRules(locales = undefined, options = undefined) {
     getOption(options, 'localeMatcher', 'string', ['lookup', 'best fit'], 'best fit', service);
     const type = getOption(options, 'type', 'string', ['cardinal', 'ordinal'], 'cardinal', service);
     const s = { type };
-    setDigitOptions(s, options, 0, 3, 'standard', service);
+    setDigitOptions(s, options, 0, 3, 'standard', service, true);
     const r = resolveLocale(requested, []);
     s.locale = r.locale;
     s.dataLocale = r.dataLocale;
@@ -864,7 +896,7 @@ defineMethods(PluralRules.prototype, {
   resolvedOptions() {
     const s = unwrap(pluralSlots, this, 'PluralRules', 'resolvedOptions');
     const out = { locale: s.locale, type: s.type, minimumIntegerDigits: s.minimumIntegerDigits };
-    if (s.minimumFractionDigits !== undefined) {
+    if (s.roundingType === 'fractionDigits') {
       out.minimumFractionDigits = s.minimumFractionDigits;
       out.maximumFractionDigits = s.maximumFractionDigits;
     }
@@ -872,7 +904,11 @@ defineMethods(PluralRules.prototype, {
       out.minimumSignificantDigits = s.minimumSignificantDigits;
       out.maximumSignificantDigits = s.maximumSignificantDigits;
     }
-    out.pluralCategories = intl.pluralCategories(s.dataLocale, s.type);
+    // V8 lists ICU's keywords in its order: alphabetical, "other" last.
+    const categories = intl.pluralCategories(s.dataLocale, s.type).sort();
+    const other = categories.indexOf('other');
+    if (other >= 0) categories.push(categories.splice(other, 1)[0]);
+    out.pluralCategories = categories;
     return out;
   },
 });
@@ -946,12 +982,13 @@ for (const [name, value] of [['DateTimeFormat', DateTimeFormat], ['NumberFormat'
 }
 
 let defaultNumberFormat;
-function numberToLocaleString(value, locales, options) {
+function numberToLocaleString(value, locales, options, service) {
   if (locales === undefined && options === undefined) {
     if (defaultNumberFormat === undefined) defaultNumberFormat = new NumberFormat();
     return defaultNumberFormat.format(value);
   }
-  return new NumberFormat(locales, options).format(value);
+  const nf = initializeNumberFormat(ObjectCreate(NumberFormat.prototype), locales, options, service);
+  return partsToString(formatNumberParts(numberSlots.get(nf), value));
 }
 
 const dateFormatCache = { any: undefined, date: undefined, time: undefined };
@@ -971,9 +1008,9 @@ function dateToLocaleString(self, locales, options, required, defaults, method) 
       dateFormatCache[required] = dtf;
     }
   } else {
-    dtf = initializeDateTimeFormat(ObjectCreate(DateTimeFormat.prototype), locales, options, required, defaults);
+    dtf = initializeDateTimeFormat(ObjectCreate(DateTimeFormat.prototype), locales, options, required, defaults, `Date.prototype.${method}`);
   }
-  return partsToString(formatDateParts(dateSlots.get(dtf), time));
+  return formatDateString(dateSlots.get(dtf), time);
 }
 
 let defaultCollator;
@@ -982,12 +1019,12 @@ let defaultCollator;
 const localeMethods = {
   Number: {
     toLocaleString(locales = undefined, options = undefined) {
-      return numberToLocaleString(call(NumberPrototypeValueOf, this), locales, options);
+      return numberToLocaleString(call(NumberPrototypeValueOf, this), locales, options, 'Number.prototype.toLocaleString');
     },
   },
   BigInt: {
     toLocaleString(locales = undefined, options = undefined) {
-      return numberToLocaleString(call(BigIntPrototypeValueOf, this), locales, options);
+      return numberToLocaleString(call(BigIntPrototypeValueOf, this), locales, options, 'BigInt.prototype.toLocaleString');
     },
   },
   Date: {
@@ -1012,7 +1049,8 @@ const localeMethods = {
         if (defaultCollator === undefined) defaultCollator = new Collator();
         return defaultCollator.compare(s, t);
       }
-      return new Collator(locales, options).compare(s, t);
+      const collator = initializeCollator(ObjectCreate(Collator.prototype), locales, options, 'String.prototype.localeCompare');
+      return collator.compare(s, t);
     },
   },
 };

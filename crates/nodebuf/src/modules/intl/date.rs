@@ -93,25 +93,18 @@ pub fn format(
         time: local.time,
         zone,
     };
-    let mut parts = collect_parts(&formatter.format(&input));
-    // V8 writes a plain space where CLDR 42+ patterns have U+202F (before AM/PM and in ranges),
-    // for compatibility with scripts that parse its output.
-    for (_, value) in &mut parts {
-        if value.contains('\u{202f}') {
-            *value = value.replace('\u{202f}', " ");
-        }
-    }
-    Ok(parts)
+    Ok(collect_parts(&formatter.format(&input)))
 }
 
-/// The IANA zone id `name` in its canonical casing ("america/new_york" -> "America/New_York"),
-/// or `None` when CLDR does not know it (V8's "Invalid time zone specified").
+/// The canonical IANA id for `name` as ICU names it (CLDR's first alias: "america/new_york" ->
+/// "America/New_York", "Asia/Kolkata" -> "Asia/Calcutta"), or `None` when CLDR does not know
+/// it (V8's "Invalid time zone specified").
 pub fn canonical_zone(name: String) -> Option<String> {
     let parsed = icu::time::zone::iana::IanaParserExtended::new().parse(&name);
     if parsed.time_zone.is_unknown() {
         return None;
     }
-    Some(parsed.normalized.to_string())
+    Some(parsed.canonical.to_string())
 }
 
 /// The offset of zone `name` at `epoch_ms`, in seconds east of UTC, from the system tz database

@@ -121,10 +121,12 @@ pub fn round(value: &Decimal, o: &NumberOptions) -> Decimal {
     } else {
         let s = round_significant(value, o);
         let f = round_fraction(value, o);
+        // On a tie morePrecision keeps the significant result and lessPrecision the fraction
+        // one (as ICU does: 1.5 with 2 fraction and 3 significant digits is "1.5" / "1.50").
         let significant_wins = if o.rounding_priority == "morePrecision" {
             s.position <= f.position
         } else {
-            s.position >= f.position
+            s.position > f.position
         };
         if significant_wins {
             s.value
@@ -151,7 +153,8 @@ fn sign_display(name: &str) -> SignDisplay {
 
 fn grouping(name: &str) -> GroupingStrategy {
     match name {
-        "always" => GroupingStrategy::Always,
+        // Grouped by group_always from ungrouped digits.
+        "always" => GroupingStrategy::Never,
         "min2" => GroupingStrategy::Min2,
         "" => GroupingStrategy::Never,
         _ => GroupingStrategy::Auto,
@@ -266,6 +269,60 @@ fn digit_parts(formatter: &DecimalFormatter, value: &Decimal) -> Parts {
     collect_parts(&formatter.format(&unsigned))
 }
 
+/// useGrouping "always": ICU4X treats it as "auto" (a locale's minimum grouping digits still
+/// apply, so Spanish writes 6723), where ICU groups every number past the first group. The
+/// locale's separator and group sizes are read off its formatting of a long integer.
+fn group_always(locale: &Locale, parts: Parts) -> Result<Parts, String> {
+    let auto =
+        DecimalFormatter::try_new(locale.into(), Default::default()).map_err(|e| e.to_string())?;
+    let sample = collect_parts(&auto.format(&Decimal::from(1_234_567_890_123u64)));
+    let groups: Vec<&str> = sample
+        .iter()
+        .filter(|(kind, _)| kind == "integer")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let Some(separator) = sample
+        .iter()
+        .find(|(kind, _)| kind == "group")
+        .map(|(_, v)| v.clone())
+    else {
+        return Ok(parts);
+    };
+    let primary = groups.last().map_or(0, |g| g.chars().count());
+    let secondary = if groups.len() > 2 {
+        groups[groups.len() - 2].chars().count()
+    } else {
+        primary
+    };
+    if primary == 0 {
+        return Ok(parts);
+    }
+    let mut out = Parts::new();
+    for (kind, value) in parts {
+        if kind != "integer" {
+            out.push((kind, value));
+            continue;
+        }
+        let digits: Vec<char> = value.chars().collect();
+        let mut cuts = Vec::new();
+        let mut end = digits.len();
+        let mut size = primary;
+        while end > size {
+            cuts.push(end - size);
+            end -= size;
+            size = secondary;
+        }
+        let mut start = 0;
+        for cut in cuts.into_iter().rev() {
+            out.push(("integer".into(), digits[start..cut].iter().collect()));
+            out.push(("group".into(), separator.clone()));
+            start = cut;
+        }
+        out.push(("integer".into(), digits[start..].iter().collect()));
+    }
+    Ok(out)
+}
+
 /// The sign ECMA-402's signDisplay asks for, applied after rounding (so -0.001 shows as -0).
 fn with_sign(mut value: Decimal, name: &str) -> Decimal {
     value.apply_sign_display(sign_display(name));
@@ -301,8 +358,14 @@ fn styled(
     compact_exponent: Option<u8>,
     number: Parts,
 ) -> Result<Parts, String> {
+    let number = if o.grouping == "always" {
+        group_always(locale, number)?
+    } else {
+        number
+    };
     let style_text = match o.style.as_str() {
-        "currency" => currency_frame(locale, &rounded, o)?,
+        // ICU's compact notation has no accounting patterns: V8 writes "-$1.2K" (but "($12)").
+        "currency" => currency_frame(locale, &rounded, o, compact_exponent.unwrap_or(0) == 0)?,
         "percent" => {
             let f = PercentFormatter::try_new(locale.into(), Default::default())
                 .map_err(|e| e.to_string())?;
@@ -347,7 +410,9 @@ fn compact_formatter(
 ) -> Result<CompactDecimalFormatter, String> {
     let mut options = icu::decimal::options::CompactDecimalFormatterOptions::default();
     options.grouping_strategy = Some(grouping(&o.grouping));
-    if o.compact_display == "long" {
+    // ICU has long compact patterns for currencies only with their names: V8 writes "$1.2K"
+    // for either compactDisplay but "1.2 thousand US dollars".
+    if o.compact_display == "long" && (o.style != "currency" || o.currency_display == "name") {
         CompactDecimalFormatter::try_new_long(locale.into(), options)
     } else {
         CompactDecimalFormatter::try_new_short(locale.into(), options)
@@ -370,11 +435,16 @@ fn compact_frame(
     Ok(text)
 }
 
-fn currency_frame(locale: &Locale, value: &Decimal, o: &NumberOptions) -> Result<String, String> {
+fn currency_frame(
+    locale: &Locale,
+    value: &Decimal,
+    o: &NumberOptions,
+    accounting_allowed: bool,
+) -> Result<String, String> {
     let code = CurrencyType::try_from_str(&o.currency.to_ascii_lowercase())
         .map_err(|e| format!("{e:?}"))?;
     let mut options = CurrencyFormatterOptions::default();
-    if o.currency_sign == "accounting" {
+    if o.currency_sign == "accounting" && accounting_allowed {
         options.usage = CurrencyUsage::Accounting;
     }
     let prefs = locale.into();
