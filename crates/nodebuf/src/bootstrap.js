@@ -176,6 +176,8 @@
     lazy('Date', 'toLocaleDateString', 0);
     lazy('Date', 'toLocaleTimeString', 0);
     lazy('String', 'localeCompare', 1);
+    lazy('String', 'toLocaleUpperCase', 0);
+    lazy('String', 'toLocaleLowerCase', 0);
   }
 
   // Node v20 runs V8 11.3, whose standard library lacks what QuickJS already ships from ES2024 and

@@ -319,7 +319,41 @@ fn other_case(rng: &mut Rng) -> String {
         "'ja'",
         "'sv'",
     ]);
-    match rng.below(4) {
+    match rng.below(5) {
+        4 => {
+            let pieces = [
+                "I",
+                "i",
+                "\\u0130",
+                "\\u0131",
+                "\\u00df",
+                "\\u01c5",
+                "\\u03a3",
+                "A\\u03a3 ",
+                "\\ud800",
+                "\\udc00x",
+                "i\\u0307",
+                "J\\u0301",
+                "\\ufb03",
+                "abc",
+                "\\u0149",
+            ];
+            let text: String = (0..4).map(|_| *rng.pick(&pieces)).collect();
+            let case_locale = *rng.pick(&[
+                "undefined",
+                "'tr'",
+                "'az'",
+                "'lt'",
+                "'en'",
+                "'el'",
+                "['tr', 'en']",
+                "'TR'",
+                "[]",
+            ]);
+            format!(
+                "() => ['{text}'.toLocaleUpperCase({case_locale}), '{text}'.toLocaleLowerCase({case_locale})].map(s => [...s].map(c => c.charCodeAt(0).toString(16)).join(' '))"
+            )
+        }
         0 => {
             let mut o = Vec::new();
             if rng.one_in(2) {
@@ -425,6 +459,6 @@ fn date_time_format_matches_node() {
 }
 
 #[test]
-fn plural_rules_collator_list_format_match_node() {
+fn plural_rules_collator_list_format_case_mapping_match_node() {
     run_family("other", other_case, 3000);
 }

@@ -499,12 +499,6 @@ function NumberFormat(locales = undefined, options = undefined) {
 }
 defineStatic(NumberFormat, 0);
 defineTag(NumberFormat.prototype, 'Intl.NumberFormat');
-defineBoundGetter(NumberFormat.prototype, 'format', numberSlots, 'NumberFormat', (s) => {
-  // eslint-disable-next-line func-names
-  const format = (value) => partsToString(formatNumberParts(s, toNumeric(value)));
-  ObjectDefineProperty(format, 'name', { value: '' });
-  return format;
-});
 
 function toNumeric(value) {
   if (typeof value === 'bigint') return value;
@@ -516,10 +510,6 @@ function toNumeric(value) {
 }
 
 defineMethods(NumberFormat.prototype, {
-  formatToParts(value) {
-    const s = unwrap(numberSlots, this, 'NumberFormat', 'formatToParts');
-    return partsToObjects(formatNumberParts(s, toNumeric(value)));
-  },
   resolvedOptions() {
     const s = unwrap(numberSlots, this, 'NumberFormat', 'resolvedOptions');
     const out = {};
@@ -541,6 +531,16 @@ defineMethods(NumberFormat.prototype, {
     }
     return out;
   },
+  formatToParts(value) {
+    const s = unwrap(numberSlots, this, 'NumberFormat', 'formatToParts');
+    return partsToObjects(formatNumberParts(s, toNumeric(value)));
+  },
+});
+defineBoundGetter(NumberFormat.prototype, 'format', numberSlots, 'NumberFormat', (s) => {
+  // eslint-disable-next-line func-names
+  const format = (value) => partsToString(formatNumberParts(s, toNumeric(value)));
+  ObjectDefineProperty(format, 'name', { value: '' });
+  return format;
 });
 ObjectDefineProperty(NumberFormat.prototype, 'constructor', { value: NumberFormat, writable: true, configurable: true, enumerable: false });
 
@@ -761,16 +761,7 @@ function DateTimeFormat(locales = undefined, options = undefined) {
 }
 defineStatic(DateTimeFormat, 0);
 defineTag(DateTimeFormat.prototype, 'Intl.DateTimeFormat');
-defineBoundGetter(DateTimeFormat.prototype, 'format', dateSlots, 'DateTimeFormat', (s) => {
-  const format = (date) => formatDateString(s, toEpoch(date));
-  ObjectDefineProperty(format, 'name', { value: '' });
-  return format;
-});
 defineMethods(DateTimeFormat.prototype, {
-  formatToParts(date) {
-    const s = unwrap(dateSlots, this, 'DateTimeFormat', 'formatToParts');
-    return partsToObjects(formatDateParts(s, toEpoch(date)));
-  },
   resolvedOptions() {
     const s = unwrap(dateSlots, this, 'DateTimeFormat', 'resolvedOptions');
     const out = { locale: s.locale, calendar: s.calendar, numberingSystem: s.numberingSystem, timeZone: s.timeZone };
@@ -787,6 +778,15 @@ defineMethods(DateTimeFormat.prototype, {
     }
     return out;
   },
+  formatToParts(date) {
+    const s = unwrap(dateSlots, this, 'DateTimeFormat', 'formatToParts');
+    return partsToObjects(formatDateParts(s, toEpoch(date)));
+  },
+});
+defineBoundGetter(DateTimeFormat.prototype, 'format', dateSlots, 'DateTimeFormat', (s) => {
+  const format = (date) => formatDateString(s, toEpoch(date));
+  ObjectDefineProperty(format, 'name', { value: '' });
+  return format;
 });
 ObjectDefineProperty(DateTimeFormat.prototype, 'constructor', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
 
@@ -1016,6 +1016,25 @@ function dateToLocaleString(self, locales, options, required, defaults, method) 
 let defaultCollator;
 /** The locale-sensitive methods of Number, BigInt, Date and String (the bootstrap's stand-ins
  * call these). */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** String.prototype.toLocale{Upper,Lower}Case: the first requested locale (or the default)
+ * decides the special rules; lone surrogates pass through unchanged. */
+function localeCase(self, locales, upper, method) {
+  if (self === undefined || self === null) throw new TypeError(`String.prototype.${method} called on null or undefined`);
+  const text = StringCtor(self);
+  const requested = canonicalizeLocaleList(locales);
+  const locale = requested.length > 0 ? splitUnicodeExtension(requested[0]).base : defaultLocale();
+  let out = '';
+  let last = 0;
+  loneSurrogate.lastIndex = 0;
+  for (let m = loneSurrogate.exec(text); m !== null; m = loneSurrogate.exec(text)) {
+    out += intl.caseMap(call(StringPrototypeSlice, text, last, m.index), locale, upper) + m[0];
+    last = m.index + 1;
+  }
+  return out + intl.caseMap(call(StringPrototypeSlice, text, last), locale, upper);
+}
+
 const localeMethods = {
   Number: {
     toLocaleString(locales = undefined, options = undefined) {
@@ -1039,6 +1058,12 @@ const localeMethods = {
     },
   },
   String: {
+    toLocaleUpperCase(locales = undefined) {
+      return localeCase(this, locales, true, 'toLocaleUpperCase');
+    },
+    toLocaleLowerCase(locales = undefined) {
+      return localeCase(this, locales, false, 'toLocaleLowerCase');
+    },
     localeCompare(that, locales = undefined, options = undefined) {
       if (this === undefined || this === null) {
         throw new TypeError('String.prototype.localeCompare called on null or undefined');

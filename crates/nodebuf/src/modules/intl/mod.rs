@@ -130,6 +130,19 @@ fn currency_digits(ctx: Ctx<'_>, code: String) -> Result<i32> {
     range_error(&ctx, number::currency_digits(&code)).map(i32::from)
 }
 
+/// `caseMap(text, locale, upper)`: Unicode's full case mapping with the locale's special rules
+/// (Turkish and Azeri dotted i, Lithuanian dot above), as V8's toLocale{Upper,Lower}Case.
+/// `text` is well-formed UTF-16 (the JS half keeps lone surrogates out).
+fn case_map(ctx: Ctx<'_>, text: String, tag: String, upper: bool) -> Result<String> {
+    let locale = range_error(&ctx, locale::parse(&tag))?;
+    let mapper = icu::casemap::CaseMapper::new();
+    Ok(if upper {
+        mapper.uppercase_to_string(&text, &locale.id).into_owned()
+    } else {
+        mapper.lowercase_to_string(&text, &locale.id).into_owned()
+    })
+}
+
 /// Adds `native.intl` to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let intl = Object::new(ctx.clone())?;
@@ -168,6 +181,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), plural_categories)?,
     )?;
     intl.set("formatList", Function::new(ctx.clone(), format_list)?)?;
+    intl.set("caseMap", Function::new(ctx.clone(), case_map)?)?;
     native.set("intl", intl)?;
     Ok(())
 }
