@@ -364,6 +364,22 @@ function setDigitOptions(s, options, mnfdDefault, mxfdDefault, notation, service
 
 const currencyCode = /^[A-Za-z]{3}$/;
 
+/** ECMA-402's sanctioned simple units. */
+const sanctionedUnits = ['acre', 'bit', 'byte', 'celsius', 'centimeter', 'day', 'degree', 'fahrenheit',
+  'fluid-ounce', 'foot', 'gallon', 'gigabit', 'gigabyte', 'gram', 'hectare', 'hour', 'inch', 'kilobit',
+  'kilobyte', 'kilogram', 'kilometer', 'liter', 'megabit', 'megabyte', 'meter', 'microsecond', 'mile',
+  'mile-scandinavian', 'milliliter', 'millimeter', 'millisecond', 'minute', 'month', 'nanosecond',
+  'ounce', 'percent', 'petabyte', 'pound', 'second', 'stone', 'terabit', 'terabyte', 'week', 'yard', 'year'];
+
+/** ECMA-402 IsWellFormedUnitIdentifier: a sanctioned unit or "<unit>-per-<unit>". */
+function isWellFormedUnit(unit) {
+  if (includes(sanctionedUnits, unit)) return true;
+  const at = call(StringPrototypeIndexOf, unit, '-per-');
+  if (at < 0) return false;
+  return includes(sanctionedUnits, call(StringPrototypeSlice, unit, 0, at)) &&
+    includes(sanctionedUnits, call(StringPrototypeSlice, unit, at + 5));
+}
+
 function initializeNumberFormat(nf, locales, options, service = 'Intl.NumberFormat') {
   const requested = canonicalizeLocaleList(locales);
   options = coerceOptions(options);
@@ -385,9 +401,13 @@ function initializeNumberFormat(nf, locales, options, service = 'Intl.NumberForm
     s.currencySign = currencySign;
   }
   if (s.style === 'unit') {
-    throw new TypeError(`Invalid unit argument for Intl.NumberFormat() '${unit === undefined ? '' : unit}'`);
+    if (unit === undefined || !isWellFormedUnit(unit)) {
+      throw new TypeError(`Invalid unit argument for Intl.NumberFormat() '${unit === undefined ? '' : unit}'`);
+    }
+    // ICU4X's compiled data has no names for most of ECMA-402's units (bytes, temperatures,
+    // speeds...): say so rather than print a number without its unit.
+    throw new RangeError(`Intl.NumberFormat: style 'unit' is not available in nodebuf (no CLDR unit data for '${unit}' with ${unitDisplay} display)`);
   }
-  void unitDisplay;
   let mnfdDefault = 0;
   let mxfdDefault = s.style === 'percent' ? 0 : 3;
   if (s.style === 'currency') {
