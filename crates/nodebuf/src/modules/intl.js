@@ -260,7 +260,7 @@ function unwrap(slots, self, className, method) {
 function incompatibleReceiver(self, className, method) {
   const isObject = self !== null && (typeof self === 'object' || typeof self === 'function');
   const unwrapped = className === 'NumberFormat' || className === 'DateTimeFormat';
-  if (isObject && unwrapped && method !== 'formatToParts') {
+  if (isObject && unwrapped && method !== 'formatToParts' && method !== 'formatRange' && method !== 'formatRangeToParts') {
     const shown = className === 'NumberFormat' ? 'undefined' : receiverName(self);
     return new TypeError(`Method Unwrap${className} called on incompatible receiver ${shown}`);
   }
@@ -807,6 +807,39 @@ defineBoundGetter(DateTimeFormat.prototype, 'format', dateSlots, 'DateTimeFormat
   const format = (date) => formatDateString(s, toEpoch(date));
   ObjectDefineProperty(format, 'name', { value: '' });
   return format;
+});
+
+/** formatRange's two dates: both required (TypeError), each a valid time (RangeError). */
+function rangeEpochs(startDate, endDate) {
+  if (startDate === undefined || endDate === undefined) throw new TypeError('Invalid time value');
+  return [toEpoch(startDate), toEpoch(endDate)];
+}
+
+function formatDateRangeParts(s, start, end) {
+  const flat = intl.formatDateRange(s.nativeLocale, start, end, s.timeZone, s.layout);
+  const out = [];
+  for (let i = 0; i < flat.length; i += 3) {
+    let value = flat[i + 1];
+    if (s.hourCycle === 'h24' && flat[i] === 'hour' && (value === '0' || value === '00')) value = '24';
+    call(ArrayPrototypePush, out, { type: flat[i], value, source: flat[i + 2] });
+  }
+  return out;
+}
+
+defineMethods(DateTimeFormat.prototype, {
+  formatRange(startDate, endDate) {
+    const s = unwrap(dateSlots, this, 'DateTimeFormat', 'formatRange');
+    const [start, end] = rangeEpochs(startDate, endDate);
+    let text = '';
+    const parts = formatDateRangeParts(s, start, end);
+    for (let i = 0; i < parts.length; i++) text += parts[i].value;
+    return call(StringPrototypeReplace, text, /\u202f/g, ' ');
+  },
+  formatRangeToParts(startDate, endDate) {
+    const s = unwrap(dateSlots, this, 'DateTimeFormat', 'formatRangeToParts');
+    const [start, end] = rangeEpochs(startDate, endDate);
+    return formatDateRangeParts(s, start, end);
+  },
 });
 ObjectDefineProperty(DateTimeFormat.prototype, 'constructor', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
 

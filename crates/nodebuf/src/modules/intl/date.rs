@@ -11,7 +11,7 @@ use icu::locale::Locale;
 use icu::time::zone::{UtcOffset, ZoneNameTimestamp};
 use icu::time::{TimeZone, ZonedDateTime};
 
-use super::parts::{collect_parts, Parts};
+use super::parts::{collect_parts, collect_range_parts, Parts};
 
 /// What to show: ECMA-402 components as a skeleton ("yMd", "jms"...), or dateStyle/timeStyle.
 pub enum Layout<'a> {
@@ -70,6 +70,54 @@ fn field_set(layout: &Layout) -> Result<CompositeFieldSet, String> {
     }
 }
 
+/// The input ICU4X formats: local date and time in `zone_id` at `epoch_ms`.
+fn zoned(
+    epoch_ms: i64,
+    zone_id: &str,
+    offset_seconds: i32,
+) -> Result<
+    ZonedDateTime<icu::calendar::Iso, icu::time::TimeZoneInfo<icu::time::zone::models::AtTime>>,
+    String,
+> {
+    let offset = UtcOffset::try_from_seconds(offset_seconds).map_err(|e| format!("{e:?}"))?;
+    let local = ZonedDateTime::from_epoch_milliseconds_and_utc_offset(epoch_ms, offset);
+    let zone = TimeZone::from_iana_id(zone_id)
+        .with_offset(Some(offset))
+        .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(
+            epoch_ms.div_euclid(1000),
+        ));
+    Ok(ZonedDateTime {
+        date: local.date,
+        time: local.time,
+        zone,
+    })
+}
+
+/// `formatRangeToParts`: the two instants in one zone with CLDR's interval patterns (fields
+/// both share are written once), as `(type, value, source)`.
+pub fn format_range(
+    locale: &Locale,
+    start_ms: i64,
+    end_ms: i64,
+    zone_id: &str,
+    layout: &Layout,
+) -> Result<Vec<(String, String, &'static str)>, String> {
+    let fields = field_set(layout)?;
+    let formatter = icu::datetime::range::DateRangeFormatter::try_new(locale.into(), fields)
+        .map_err(|e| e.to_string())?;
+    let start = zoned(
+        start_ms,
+        zone_id,
+        zone_offset_seconds(zone_id.to_string(), start_ms as f64),
+    )?;
+    let end = zoned(
+        end_ms,
+        zone_id,
+        zone_offset_seconds(zone_id.to_string(), end_ms as f64),
+    )?;
+    Ok(collect_range_parts(&formatter.format(&start, &end)))
+}
+
 /// Formats `epoch_ms` in the zone `zone_id` (IANA id) whose offset at that instant is
 /// `offset_seconds`, for `locale` (its `-u-ca`, `-u-nu`, `-u-hc` keywords included).
 pub fn format(
@@ -81,18 +129,7 @@ pub fn format(
 ) -> Result<Parts, String> {
     let fields = field_set(layout)?;
     let formatter = DateTimeFormatter::try_new(locale.into(), fields).map_err(|e| e.to_string())?;
-    let offset = UtcOffset::try_from_seconds(offset_seconds).map_err(|e| format!("{e:?}"))?;
-    let local = ZonedDateTime::from_epoch_milliseconds_and_utc_offset(epoch_ms, offset);
-    let zone = TimeZone::from_iana_id(zone_id)
-        .with_offset(Some(offset))
-        .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(
-            epoch_ms.div_euclid(1000),
-        ));
-    let input = ZonedDateTime {
-        date: local.date,
-        time: local.time,
-        zone,
-    };
+    let input = zoned(epoch_ms, zone_id, offset_seconds)?;
     Ok(collect_parts(&formatter.format(&input)))
 }
 

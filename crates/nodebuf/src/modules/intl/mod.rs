@@ -85,6 +85,27 @@ fn format_date(
     Ok(flatten(range_error(&ctx, parts)?))
 }
 
+/// `formatDateRange(locale, startMs, endMs, zoneId, layout)`: `[type, value, source, ...]`.
+fn format_date_range(
+    ctx: Ctx<'_>,
+    tag: String,
+    start_ms: f64,
+    end_ms: f64,
+    zone_id: String,
+    layout: String,
+) -> Result<Vec<String>> {
+    let locale = range_error(&ctx, locale::parse(&tag))?;
+    let layout = match layout.split_once('|') {
+        Some((date, time)) => date::Layout::Styles { date, time },
+        None => date::Layout::Skeleton(&layout),
+    };
+    let parts = date::format_range(&locale, start_ms as i64, end_ms as i64, &zone_id, &layout);
+    Ok(range_error(&ctx, parts)?
+        .into_iter()
+        .flat_map(|(kind, text, source)| [kind, text, source.to_string()])
+        .collect())
+}
+
 fn local_offset(epoch_ms: f64) -> i32 {
     date::local_offset_seconds(epoch_ms as i64)
 }
@@ -165,6 +186,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), currency_digits)?,
     )?;
     intl.set("formatDate", Function::new(ctx.clone(), format_date)?)?;
+    intl.set(
+        "formatDateRange",
+        Function::new(ctx.clone(), format_date_range)?,
+    )?;
     intl.set("localOffset", Function::new(ctx.clone(), local_offset)?)?;
     intl.set(
         "canonicalZone",
