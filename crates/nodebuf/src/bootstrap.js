@@ -160,9 +160,11 @@
   // V8's do); these stand-ins load internal/intl on first use, keeping it out of start-up.
   function installLocaleMethods() {
     const lazy = (owner, name, length) => {
+      let impl;
       const method = {
         [name](...args) {
-          return requireBuiltin('internal/intl').localeMethods[owner][name].apply(this, args);
+          if (impl === undefined) impl = requireBuiltin('internal/intl').localeMethods[owner][name];
+          return Reflect.apply(impl, this, args);
         },
       }[name];
       Object.defineProperty(method, 'length', { value: length });

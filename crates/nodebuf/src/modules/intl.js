@@ -14,7 +14,6 @@ const StringPrototypeToLowerCase = String.prototype.toLowerCase;
 const StringPrototypeIndexOf = String.prototype.indexOf;
 const StringPrototypeReplace = String.prototype.replace;
 const RegExpPrototypeTest = RegExp.prototype.test;
-const FunctionPrototypeCall = Function.prototype.call;
 const NumberPrototypeValueOf = Number.prototype.valueOf;
 const BigIntPrototypeValueOf = BigInt.prototype.valueOf;
 const DatePrototypeGetTime = Date.prototype.getTime;
@@ -31,7 +30,8 @@ const WeakMapGet = WeakMap.prototype.get;
 const WeakMapSet = WeakMap.prototype.set;
 const DateNow = Date.now;
 
-const call = (fn, self, ...args) => FunctionPrototypeCall.call(fn, self, ...args);
+const ReflectApply = Reflect.apply;
+const call = (fn, self, ...args) => ReflectApply(fn, self, args);
 const includes = (list, value) => call(ArrayPrototypeIncludes, list, value);
 const test = (re, s) => call(RegExpPrototypeTest, re, s);
 
@@ -441,8 +441,25 @@ function initializeNumberFormat(nf, locales, options, service = 'Intl.NumberForm
     signDisplay: s.signDisplay,
   };
   s.nativeLocale = r.nu ? `${r.dataLocale}-u-nu-${r.nu}` : r.dataLocale;
+  s.nativeNaN = nativeNumberSpec({ ...s.native, signDisplay: s.signDisplay === 'always' ? 'always' : 'never' });
+  s.native = nativeNumberSpec(s.native);
   numberSlots.set(nf, s);
   return nf;
+}
+
+/** The resolved slots the native formatter reads, as one "|"-separated string in its order
+ * (read once per format call without a property lookup per option). */
+const nativeNumberKeys = ['style', 'currency', 'currencyDisplay', 'currencySign', 'notation', 'compactDisplay',
+  'minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits',
+  'maximumSignificantDigits', 'roundingPriority', 'roundingIncrement', 'roundingMode', 'trailingZeroDisplay',
+  'useGrouping', 'signDisplay'];
+function nativeNumberSpec(o) {
+  let spec = '';
+  for (let i = 0; i < nativeNumberKeys.length; i++) {
+    const value = o[nativeNumberKeys[i]];
+    spec += (i === 0 ? '' : '|') + (value === undefined ? '' : value);
+  }
+  return spec;
 }
 
 /** useGrouping: true -> "always", falsy -> false, "true"/"false" -> the default (V8 11). */
@@ -488,7 +505,7 @@ function formatNumberPartsRaw(s, value) {
   if (text === 'NaN' || text === 'Infinity' || text === '-Infinity') {
     // Lay out a stand-in 1 (sign and affixes included), then put NaN/∞ where its digits are.
     // NaN has no sign: only signDisplay "always" gives it a plus.
-    const native = text === 'NaN' ? { ...s.native, signDisplay: s.signDisplay === 'always' ? 'always' : 'never' } : s.native;
+    const native = text === 'NaN' ? s.nativeNaN : s.native;
     const sample = intl.formatNumber(s.nativeLocale, text === '-Infinity' ? '-1' : '1', native);
     const out = [];
     let placed = false;
@@ -926,6 +943,7 @@ function PluralRules(locales = undefined, options = undefined) {
       roundingMode: s.roundingMode, trailingZeroDisplay: s.trailingZeroDisplay,
       useGrouping: '', signDisplay: 'never',
     };
+    s.native = nativeNumberSpec(s.native);
     pluralSlots.set(self, s);
   }
   return self;

@@ -27,7 +27,10 @@ pub fn compare(
     if ignore_punctuation {
         options.alternate_handling = Some(AlternateHandling::Shifted);
     }
-    let collator = Collator::try_new(locale.into(), options).map_err(|e| e.to_string())?;
+    let key = format!("collator|{locale}|{sensitivity}|{ignore_punctuation}");
+    let collator = super::cache::cached(key, || {
+        Collator::try_new(locale.into(), options).map_err(|e| e.to_string())
+    })?;
     Ok(match collator.compare(a, b) {
         Ordering::Less => -1,
         Ordering::Equal => 0,

@@ -11,6 +11,7 @@ use icu::locale::Locale;
 use icu::time::zone::{UtcOffset, ZoneNameTimestamp};
 use icu::time::{TimeZone, ZonedDateTime};
 
+use super::cache::cached;
 use super::parts::{collect_parts, collect_range_parts, Parts};
 
 /// What to show: ECMA-402 components as a skeleton ("yMd", "jms"...), or dateStyle/timeStyle.
@@ -127,8 +128,14 @@ pub fn format(
     offset_seconds: i32,
     layout: &Layout,
 ) -> Result<Parts, String> {
-    let fields = field_set(layout)?;
-    let formatter = DateTimeFormatter::try_new(locale.into(), fields).map_err(|e| e.to_string())?;
+    let key = match layout {
+        Layout::Skeleton(skeleton) => format!("datetime|{locale}|{skeleton}"),
+        Layout::Styles { date, time } => format!("datetime|{locale}|{date}|{time}"),
+    };
+    let formatter = cached(key, || {
+        let fields = field_set(layout)?;
+        DateTimeFormatter::try_new(locale.into(), fields).map_err(|e| e.to_string())
+    })?;
     let input = zoned(epoch_ms, zone_id, offset_seconds)?;
     Ok(collect_parts(&formatter.format(&input)))
 }

@@ -4,6 +4,7 @@
 //! validation and calls these with primitives only; results come back as flat string arrays
 //! (`[type, value, type, value, ...]` for parts).
 
+mod cache;
 mod collate;
 mod date;
 mod locale;
@@ -24,43 +25,10 @@ fn range_error<T>(ctx: &Ctx<'_>, r: std::result::Result<T, String>) -> Result<T>
     r.map_err(|message| Exception::throw_range(ctx, &message))
 }
 
-/// `formatNumber(locale, digits, options)`: options is the JS half's own plain object of
-/// resolved slots (no getters), read once before formatting.
-fn format_number<'js>(
-    ctx: Ctx<'js>,
-    tag: String,
-    digits: String,
-    o: Object<'js>,
-) -> Result<Vec<String>> {
-    let options = number::NumberOptions {
-        style: o.get("style")?,
-        currency: o.get::<_, Option<String>>("currency")?.unwrap_or_default(),
-        currency_display: o
-            .get::<_, Option<String>>("currencyDisplay")?
-            .unwrap_or_default(),
-        currency_sign: o
-            .get::<_, Option<String>>("currencySign")?
-            .unwrap_or_default(),
-        notation: o.get("notation")?,
-        compact_display: o
-            .get::<_, Option<String>>("compactDisplay")?
-            .unwrap_or_default(),
-        min_integer: o.get("minimumIntegerDigits")?,
-        min_fraction: o.get("minimumFractionDigits")?,
-        max_fraction: o.get("maximumFractionDigits")?,
-        min_significant: o
-            .get::<_, Option<i16>>("minimumSignificantDigits")?
-            .unwrap_or(0),
-        max_significant: o
-            .get::<_, Option<i16>>("maximumSignificantDigits")?
-            .unwrap_or(0),
-        rounding_priority: o.get("roundingPriority")?,
-        rounding_increment: o.get("roundingIncrement")?,
-        rounding_mode: o.get("roundingMode")?,
-        strip_if_integer: o.get::<_, String>("trailingZeroDisplay")? == "stripIfInteger",
-        grouping: o.get("useGrouping")?,
-        sign_display: o.get("signDisplay")?,
-    };
+/// `formatNumber(locale, digits, spec)`: spec is the JS half's resolved slots joined by "|" in
+/// [`number::NumberOptions::parse`]'s order.
+fn format_number(ctx: Ctx<'_>, tag: String, digits: String, spec: String) -> Result<Vec<String>> {
+    let options = range_error(&ctx, number::NumberOptions::parse(&spec))?;
     let locale = range_error(&ctx, locale::parse(&tag))?;
     let parts = range_error(&ctx, number::format(&locale, &digits, &options))?;
     Ok(flatten(parts))

@@ -16,6 +16,9 @@ use icu::experimental::dimension::percent::formatter::PercentFormatter;
 use icu::locale::Locale;
 use writeable::Writeable;
 
+use std::rc::Rc;
+
+use super::cache::cached;
 use super::parts::{collect_parts, Parts};
 
 /// The resolved options the JS half hands over (ECMA-402's internal slots of a NumberFormat).
@@ -40,6 +43,39 @@ pub struct NumberOptions {
     /// "auto", "always", "min2" or "" (false).
     pub grouping: String,
     pub sign_display: String,
+}
+
+impl NumberOptions {
+    /// Reads the JS half's "|"-joined slots: style, currency, currencyDisplay, currencySign,
+    /// notation, compactDisplay, minimumIntegerDigits, minimum/maximumFractionDigits,
+    /// minimum/maximumSignificantDigits (0: unused), roundingPriority, roundingIncrement,
+    /// roundingMode, trailingZeroDisplay, useGrouping ("" for false), signDisplay.
+    pub fn parse(spec: &str) -> Result<NumberOptions, String> {
+        let f: Vec<&str> = spec.split('|').collect();
+        if f.len() != 17 {
+            return Err(format!("bad number format spec: {spec}"));
+        }
+        let int = |s: &str| s.parse::<i16>().map_err(|e| format!("{e}: {s}"));
+        Ok(NumberOptions {
+            style: f[0].into(),
+            currency: f[1].into(),
+            currency_display: f[2].into(),
+            currency_sign: f[3].into(),
+            notation: f[4].into(),
+            compact_display: f[5].into(),
+            min_integer: int(f[6])?,
+            min_fraction: int(f[7])?,
+            max_fraction: int(f[8])?,
+            min_significant: int(f[9])?,
+            max_significant: int(f[10])?,
+            rounding_priority: f[11].into(),
+            rounding_increment: f[12].parse().map_err(|e| format!("{e}"))?,
+            rounding_mode: f[13].into(),
+            strip_if_integer: f[14] == "stripIfInteger",
+            grouping: f[15].into(),
+            sign_display: f[16].into(),
+        })
+    }
 }
 
 fn rounding_mode(name: &str) -> SignedRoundingMode {
@@ -161,10 +197,13 @@ fn grouping(name: &str) -> GroupingStrategy {
     }
 }
 
-fn decimal_formatter(locale: &Locale, o: &NumberOptions) -> Result<DecimalFormatter, String> {
-    let mut options = DecimalFormatterOptions::default();
-    options.grouping_strategy = Some(grouping(&o.grouping));
-    DecimalFormatter::try_new(locale.into(), options).map_err(|e| e.to_string())
+fn decimal_formatter(locale: &Locale, o: &NumberOptions) -> Result<Rc<DecimalFormatter>, String> {
+    let strategy = grouping(&o.grouping);
+    cached(format!("decimal|{locale}|{strategy:?}"), || {
+        let mut options = DecimalFormatterOptions::default();
+        options.grouping_strategy = Some(strategy);
+        DecimalFormatter::try_new(locale.into(), options).map_err(|e| e.to_string())
+    })
 }
 
 /// Where the digits are in a formatter's output: the byte range from the first to the end of
@@ -273,8 +312,9 @@ fn digit_parts(formatter: &DecimalFormatter, value: &Decimal) -> Parts {
 /// apply, so Spanish writes 6723), where ICU groups every number past the first group. The
 /// locale's separator and group sizes are read off its formatting of a long integer.
 fn group_always(locale: &Locale, parts: Parts) -> Result<Parts, String> {
-    let auto =
-        DecimalFormatter::try_new(locale.into(), Default::default()).map_err(|e| e.to_string())?;
+    let auto = cached(format!("decimal|{locale}|Auto"), || {
+        DecimalFormatter::try_new(locale.into(), Default::default()).map_err(|e| e.to_string())
+    })?;
     let sample = collect_parts(&auto.format(&Decimal::from(1_234_567_890_123u64)));
     let groups: Vec<&str> = sample
         .iter()
@@ -367,8 +407,10 @@ fn styled(
         // ICU's compact notation has no accounting patterns: V8 writes "-$1.2K" (but "($12)").
         "currency" => currency_frame(locale, &rounded, o, compact_exponent.unwrap_or(0) == 0)?,
         "percent" => {
-            let f = PercentFormatter::try_new(locale.into(), Default::default())
-                .map_err(|e| e.to_string())?;
+            let f = cached(format!("percent|{locale}"), || {
+                PercentFormatter::try_new(locale.into(), Default::default())
+                    .map_err(|e| e.to_string())
+            })?;
             f.format(&rounded).write_to_string().into_owned()
         }
         _ => plain.format(&rounded).write_to_string().into_owned(),
@@ -407,17 +449,22 @@ fn sign_first(prefix: &mut String) {
 fn compact_formatter(
     locale: &Locale,
     o: &NumberOptions,
-) -> Result<CompactDecimalFormatter, String> {
-    let mut options = icu::decimal::options::CompactDecimalFormatterOptions::default();
-    options.grouping_strategy = Some(grouping(&o.grouping));
+) -> Result<Rc<CompactDecimalFormatter>, String> {
+    let strategy = grouping(&o.grouping);
     // ICU has long compact patterns for currencies only with their names: V8 writes "$1.2K"
     // for either compactDisplay but "1.2 thousand US dollars".
-    if o.compact_display == "long" && (o.style != "currency" || o.currency_display == "name") {
-        CompactDecimalFormatter::try_new_long(locale.into(), options)
-    } else {
-        CompactDecimalFormatter::try_new_short(locale.into(), options)
-    }
-    .map_err(|e| e.to_string())
+    let long =
+        o.compact_display == "long" && (o.style != "currency" || o.currency_display == "name");
+    cached(format!("compact|{locale}|{strategy:?}|{long}"), || {
+        let mut options = icu::decimal::options::CompactDecimalFormatterOptions::default();
+        options.grouping_strategy = Some(strategy);
+        if long {
+            CompactDecimalFormatter::try_new_long(locale.into(), options)
+        } else {
+            CompactDecimalFormatter::try_new_short(locale.into(), options)
+        }
+        .map_err(|e| e.to_string())
+    })
 }
 
 fn compact_frame(
@@ -447,18 +494,25 @@ fn currency_frame(
     if o.currency_sign == "accounting" && accounting_allowed {
         options.usage = CurrencyUsage::Accounting;
     }
-    let prefs = locale.into();
-    match o.currency_display.as_str() {
-        "narrowSymbol" => CurrencyFormatter::try_new_symbol_narrow(prefs, code, options)
-            .map(|f| f.format_fixed_decimal(value).write_to_string().into_owned()),
-        "code" => CurrencyFormatter::try_new_code(prefs, code, options)
-            .map(|f| f.format_fixed_decimal(value).write_to_string().into_owned()),
-        "name" => CurrencyFormatter::try_new_name(prefs, code)
-            .map(|f| f.format_fixed_decimal(value).write_to_string().into_owned()),
-        _ => CurrencyFormatter::try_new_symbol(prefs, code, options)
-            .map(|f| f.format_fixed_decimal(value).write_to_string().into_owned()),
-    }
-    .map_err(|e| e.to_string())
+    let key = format!(
+        "currency|{locale}|{}|{}|{:?}",
+        o.currency, o.currency_display, options.usage
+    );
+    let formatter = cached(key, || {
+        let prefs = locale.into();
+        match o.currency_display.as_str() {
+            "narrowSymbol" => CurrencyFormatter::try_new_symbol_narrow(prefs, code, options),
+            "code" => CurrencyFormatter::try_new_code(prefs, code, options),
+            "name" => CurrencyFormatter::try_new_name(prefs, code),
+            _ => CurrencyFormatter::try_new_symbol(prefs, code, options),
+        }
+        .map_err(|e| e.to_string())
+    })?;
+    let text = formatter
+        .format_fixed_decimal(value)
+        .write_to_string()
+        .into_owned();
+    Ok(text)
 }
 
 /// Compact notation: scale by the locale's compact exponent for the value's magnitude, round the

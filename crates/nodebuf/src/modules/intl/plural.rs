@@ -9,7 +9,13 @@ use icu::plurals::{PluralCategory, PluralRuleType, PluralRules, PluralRulesOptio
 
 use super::parts::{collect_parts, Parts};
 
-fn rules(locale: &Locale, kind: &str) -> Result<PluralRules, String> {
+fn rules(locale: &Locale, kind: &str) -> Result<std::rc::Rc<PluralRules>, String> {
+    super::cache::cached(format!("plural|{locale}|{kind}"), || {
+        build_rules(locale, kind)
+    })
+}
+
+fn build_rules(locale: &Locale, kind: &str) -> Result<PluralRules, String> {
     let rule_type = if kind == "ordinal" {
         PluralRuleType::Ordinal
     } else {
