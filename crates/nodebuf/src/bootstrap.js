@@ -94,6 +94,8 @@
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
+  defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
+  installLocaleMethods();
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](
@@ -153,6 +155,32 @@
   }
   loop.run();
   return loop.exit();
+
+  // The locale-sensitive methods of Number, BigInt, Date and String format through Intl (as
+  // V8's do); these stand-ins load internal/intl on first use, keeping it out of start-up.
+  function installLocaleMethods() {
+    const lazy = (owner, name, length) => {
+      let impl;
+      const method = {
+        [name](...args) {
+          if (impl === undefined) impl = requireBuiltin('internal/intl').localeMethods[owner][name];
+          return Reflect.apply(impl, this, args);
+        },
+      }[name];
+      Object.defineProperty(method, 'length', { value: length });
+      Object.defineProperty(globalThis[owner].prototype, name, {
+        value: method, writable: true, enumerable: false, configurable: true,
+      });
+    };
+    lazy('Number', 'toLocaleString', 0);
+    lazy('BigInt', 'toLocaleString', 0);
+    lazy('Date', 'toLocaleString', 0);
+    lazy('Date', 'toLocaleDateString', 0);
+    lazy('Date', 'toLocaleTimeString', 0);
+    lazy('String', 'localeCompare', 1);
+    lazy('String', 'toLocaleUpperCase', 0);
+    lazy('String', 'toLocaleLowerCase', 0);
+  }
 
   // Node v20 runs V8 11.3, whose standard library lacks what QuickJS already ships from ES2024 and
   // later proposals (`Object.groupBy`, `Promise.withResolvers`, iterator helpers, `Iterator`, Set

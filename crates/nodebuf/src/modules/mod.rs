@@ -7,6 +7,7 @@ pub mod child_process;
 pub mod crypto;
 pub mod encoding;
 pub mod fs;
+pub mod intl;
 pub mod messaging;
 pub mod os;
 pub mod process;

@@ -18,6 +18,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/clone", include_str!("structured_clone.js")),
     ("internal/encoding", include_str!("encoding.js")),
     ("internal/warnings", include_str!("warnings.js")),
+    ("internal/intl", include_str!("intl.js")),
     ("assert", include_str!("assert.js")),
     ("module", "module.exports = require('internal/cjs').Module;"),
     (
