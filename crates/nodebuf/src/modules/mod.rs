@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod encoding;
 pub mod fs;
 pub mod messaging;
+pub mod net;
 pub mod os;
 pub mod process;
 pub mod retention;

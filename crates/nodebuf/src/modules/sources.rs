@@ -134,6 +134,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         "module.exports = require('stream').PassThrough;",
     ),
     ("zlib", include_str!("zlib.js")),
+    ("net", include_str!("net.js")),
     (
         "internal/retention_tracer",
         include_str!("../../../../packages/nodebuf-trace-retention/tracer.js"),
