@@ -86,6 +86,7 @@ Object.setPrototypeOf(OutgoingMessage, Stream);
 
 Object.defineProperties(OutgoingMessage.prototype, {
   headersSent: { get() { return this._header !== null; }, configurable: true, enumerable: true },
+  closed: { get() { return this._closed; }, configurable: true, enumerable: true },
   connection: {
     get() { return this.socket; },
     set(value) { this.socket = value; },
@@ -478,6 +479,14 @@ OutgoingMessage.prototype._finish = function finish() {
   this._finishEmitted = true;
   this.emit('prefinish');
   this.emit('finish');
+};
+
+/** Emits 'close' once, marked closed and destroyed first (what `finished()` looks at). */
+OutgoingMessage.prototype._emitClose = function emitClose() {
+  if (this._closed) return;
+  this.destroyed = true;
+  this._closed = true;
+  this.emit('close');
 };
 
 OutgoingMessage.prototype.destroy = function destroy(error) {

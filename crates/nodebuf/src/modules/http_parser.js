@@ -4,7 +4,10 @@
 // Node's parser reports.
 'use strict';
 
+const { METHODS } = require('internal/http/common');
+
 const CRLF_CRLF = Buffer.from('\r\n\r\n');
+const HTTP_SLASH = 'HTTP/';
 const LF_LF = Buffer.from('\n\n');
 const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const headerValuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -151,6 +154,8 @@ class HTTPParser {
       end = lfEnd;
       sepLength = 2;
     }
+    // Like llhttp, a start that cannot become a known method (or `HTTP/`) fails at once.
+    this.checkStart(buf);
     if (end === -1) {
       if (buf.length > this.maxHeaderSize) throw parseError('HPE_HEADER_OVERFLOW', 'Header overflow');
       return 0;
@@ -184,6 +189,19 @@ class HTTPParser {
     this.info = info;
     this.begin(info);
     return end + sepLength;
+  }
+
+  checkStart(buf) {
+    const head = buf.toString('latin1', 0, Math.min(buf.length, 24));
+    if (this.kind === 'response') {
+      const n = Math.min(head.length, HTTP_SLASH.length);
+      if (head.slice(0, n) !== HTTP_SLASH.slice(0, n)) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+      return;
+    }
+    const space = head.indexOf(' ');
+    const token = space === -1 ? head : head.slice(0, space);
+    const known = space === -1 ? METHODS.some((m) => m.startsWith(token)) : METHODS.includes(token);
+    if (!known) throw parseError('HPE_INVALID_METHOD', 'Invalid method encountered');
   }
 
   readHeaderLines(lines, from, out) {

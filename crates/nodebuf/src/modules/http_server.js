@@ -261,7 +261,7 @@ function connectionListener(socket) {
   function onResponseFinish(request, res) {
     if (!request._consuming && !request._readableState.resumeScheduled) request._dump();
     res.detachSocket(socket);
-    process.nextTick(() => res.emit('close'));
+    process.nextTick(() => res._emitClose());
     if (conn.current === res) conn.current = null;
     if (res._last) {
       if (typeof socket.destroySoon === 'function') socket.destroySoon();
@@ -307,12 +307,11 @@ function connectionListener(socket) {
       onParseError(err);
       return;
     }
+    // As Node: without httpAllowHalfOpen the peer's end aborts what is in flight and ends
+    // this side at once.
     if (!server.httpAllowHalfOpen) {
-      if (conn.current === null) {
-        if (socket.writable) socket.end();
-      } else {
-        conn.current.once('finish', () => { if (socket.writable) socket.end(); });
-      }
+      if (req !== null && !req.complete) req.destroy();
+      if (socket.writable) socket.end();
     }
   }
 
@@ -321,11 +320,8 @@ function connectionListener(socket) {
     if (req !== null && !req.complete) {
       req.destroy();
     }
-    if (conn.current !== null && !conn.current.finished) {
-      conn.current.destroyed = true;
-      conn.current._closed = true;
-      conn.current.emit('close');
-    }
+    if (conn.current !== null && !conn.current.finished) conn.current._emitClose();
+    if (conn.queue) for (const res of conn.queue.splice(0)) res._emitClose();
   }
 
   function onError(err) {

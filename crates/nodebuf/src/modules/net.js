@@ -165,6 +165,7 @@ function isPipeName(s) {
 function normalizeArgs(args) {
   if (args.length === 0) return [{}, null];
   const first = args[0];
+  if (typeof first === 'function') return [{}, first];
   let options = {};
   if (first !== null && typeof first === 'object') {
     options = first;
