@@ -339,6 +339,8 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
       socket.destroy();
       req.socket._hadError = true;
       req.emit('error', err);
+      req._closed = true;
+      req.emit('close');
     }
   }
 

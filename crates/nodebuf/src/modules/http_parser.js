@@ -171,7 +171,7 @@ class HTTPParser {
       const m = requestLine.exec(first);
       if (m === null) {
         if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+ /.test(first)) throw parseError('HPE_INVALID_METHOD', 'Invalid method encountered');
-        throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+        throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/');
       }
       info.method = m[1];
       info.url = m[2];
@@ -179,7 +179,7 @@ class HTTPParser {
       info.versionMinor = Number(m[4]);
     } else {
       const m = statusLine.exec(first);
-      if (m === null) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+      if (m === null) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/');
       info.versionMajor = Number(m[1]);
       info.versionMinor = Number(m[2]);
       info.statusCode = Number(m[3]);
@@ -195,7 +195,7 @@ class HTTPParser {
     const head = buf.toString('latin1', 0, Math.min(buf.length, 24));
     if (this.kind === 'response') {
       const n = Math.min(head.length, HTTP_SLASH.length);
-      if (head.slice(0, n) !== HTTP_SLASH.slice(0, n)) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/');
+      if (head.slice(0, n) !== HTTP_SLASH.slice(0, n)) throw parseError('HPE_INVALID_CONSTANT', 'Expected HTTP/, RTSP/ or ICE/');
       return;
     }
     const space = head.indexOf(' ');
@@ -250,6 +250,12 @@ class HTTPParser {
       info.upgrade = info.method === 'CONNECT' || (info.hasUpgradeHeader === true && tokens.includes('upgrade'));
     } else {
       info.upgrade = info.statusCode === 101 || (this.connectRequest === true && info.statusCode >= 200 && info.statusCode < 300);
+    }
+    // llhttp decides keep-alive before the handler can say "no body" (a response to HEAD): a
+    // response without framing would run until EOF, so it is never kept alive.
+    if (this.kind === 'response' && !chunked && contentLength === null && !info.upgrade &&
+        !(info.statusCode >= 100 && info.statusCode < 200) && info.statusCode !== 204 && info.statusCode !== 304) {
+      info.shouldKeepAlive = false;
     }
     const noBody = this.handlers.onHead(info) === true;
     if (info.upgrade) {

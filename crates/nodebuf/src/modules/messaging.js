@@ -594,7 +594,11 @@ function hasRef() {
   for (const port of livePorts.values()) if (port.hasRef()) return true;
   for (const worker of liveWorkers.values()) if (worker._refed) return true;
   for (const child of liveChildren.values()) if (child._refed) return true;
-  for (const handle of liveSockets.values()) if (handle._refed) return true;
+  // As libuv: a socket keeps the loop alive only while it does something (connects, reads,
+  // writes); a server while it listens.
+  for (const handle of liveSockets.values()) {
+    if (handle._refed && (handle._isActive === undefined || handle._isActive())) return true;
+  }
   return false;
 }
 

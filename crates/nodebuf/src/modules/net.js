@@ -9,6 +9,7 @@ const EventEmitter = require('events');
 const { Duplex } = require('stream');
 const { codes, makeNodeError, validateFunction, validateNumber } = require('internal/errors');
 const messaging = require('internal/messaging');
+const loop = require('internal/loop');
 
 const n = native.net;
 const READABLE = 1;
@@ -179,6 +180,38 @@ function normalizeArgs(args) {
   return [options, typeof cb === 'function' ? cb : null];
 }
 
+// --- async context -----------------------------------------------------------------------
+// Once async_hooks is loaded, each socket and server is an async resource (Node's TCPWRAP /
+// PIPEWRAP): its events run in the frame made when it was created, so AsyncLocalStorage and
+// executionAsyncResource() follow a connection.
+
+function makeFrame(owner, type) {
+  const context = loop.getAsyncContext();
+  return context === null ? null : context.init(type, owner);
+}
+
+function runInFrame(owner, fn, arg) {
+  const frame = owner._asyncFrame;
+  const context = loop.getAsyncContext();
+  if (frame === null || frame === undefined || context === null) {
+    fn.call(owner, arg);
+    return;
+  }
+  context.enter(frame);
+  try {
+    fn.call(owner, arg);
+  } finally {
+    context.exit(frame);
+  }
+}
+
+function dropFrame(owner) {
+  const frame = owner._asyncFrame;
+  const context = loop.getAsyncContext();
+  owner._asyncFrame = null;
+  if (frame !== null && frame !== undefined && context !== null) context.destroy(frame);
+}
+
 // --- Socket ------------------------------------------------------------------------------
 
 /** `new net.Socket([options])`: a Duplex over a socket (allowHalfOpen false by default). */
@@ -210,6 +243,7 @@ function Socket(options) {
   this._remote = null;
   this._isUnix = false;
   this._pendingFinal = null;
+  this._asyncFrame = makeFrame(this, 'TCPWRAP');
   if (options.handle !== undefined) {
     this._attach(options.handle.id, options.handle);
     // An accepted socket starts reading at once unless its server pauses on connect.
@@ -247,6 +281,10 @@ Socket.prototype._attach = function attach(id, info) {
 
 /** Called by the event pump with the poller's readiness bits. */
 Socket.prototype._onNetEvent = function onNetEvent(bits) {
+  runInFrame(this, socketReady, bits);
+};
+
+function socketReady(bits) {
   if (this._id === null) return;
   if (this.connecting) {
     const r = n.finishConnect(this._id);
@@ -260,6 +298,12 @@ Socket.prototype._onNetEvent = function onNetEvent(bits) {
   }
   if (bits & WRITABLE) this._flush();
   if ((bits & (READABLE | READ_CLOSED | ERROR)) && this._reading) this._readNow();
+}
+
+/** Whether the socket is busy the way a libuv handle is active: connecting, reading (not
+ * stopped by backpressure or end of file), or with bytes or a shutdown still to send. */
+Socket.prototype._isActive = function isActive() {
+  return this.connecting || this._reading || this._writeQueue.length > 0 || this._pendingFinal !== null;
 };
 
 Socket.prototype._readNow = function readNow() {
@@ -385,6 +429,7 @@ Socket.prototype._destroy = function destroy(exception, cb) {
     this._handle = null;
   }
   cb(exception);
+  dropFrame(this);
   const isException = Boolean(exception);
   // Node emits 'close' from the handle's close callback (after this loop turn's I/O), or on
   // the next tick for a socket that never had a handle.
@@ -791,13 +836,18 @@ Server.prototype._started = function started(id, path) {
   this._handle = { id };
   this._unix = path;
   this._refed = !this._unref;
+  if (this._asyncFrame === undefined || this._asyncFrame === null) this._asyncFrame = makeFrame(this, 'TCPSERVERWRAP');
   messaging.registerNet(id, this);
   process.nextTick(() => {
     if (this._id !== null) this.emit('listening');
   });
 };
 
-Server.prototype._onNetEvent = function onNetEvent() {
+Server.prototype._onNetEvent = function onNetEvent(bits) {
+  runInFrame(this, serverReady, bits);
+};
+
+function serverReady() {
   if (this._id === null) return;
   const accepted = n.accept(this._id);
   if (typeof accepted === 'number') {
@@ -828,7 +878,7 @@ Server.prototype._onNetEvent = function onNetEvent() {
     socket._server = this;
     this.emit('connection', socket);
   }
-};
+}
 
 Server.prototype.address = function address() {
   if (this._id === null) return null;
@@ -854,6 +904,7 @@ Server.prototype.close = function close(cb) {
     this._handle = null;
     messaging.unregisterNet(id);
     n.close(id);
+    dropFrame(this);
   }
   this._emitCloseIfDrained();
   return this;
