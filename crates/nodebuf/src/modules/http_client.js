@@ -237,6 +237,9 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
   this.socket = socket;
   socket._httpMessage = this;
   let res = null;
+  // Node's parser resource for this request (an async resource while async_hooks is on).
+  const parserResource = { type: 'HTTPCLIENTREQUEST', req, _asyncFrame: null };
+  parserResource._asyncFrame = net._makeFrame(parserResource, 'HTTPCLIENTREQUEST');
   const parser = new HTTPParser('response', {
     onHead(info) {
       res = new IncomingMessage(socket);
@@ -394,6 +397,7 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
   }
 
   function detach() {
+    net._dropFrame(parserResource);
     socket.removeListener('data', onData);
     socket.removeListener('end', onEnd);
     socket.removeListener('close', onClose);

@@ -173,6 +173,9 @@ function connectionListener(socket) {
     parserIdle: () => parser.state === 'head' && (parser.pending === null || parser.pending.length === 0),
   };
   server[kConnections].add(conn);
+  // Node's parser resource for the connection (an async resource while async_hooks is on).
+  const parserResource = { type: 'HTTPINCOMINGMESSAGE', socket, _asyncFrame: null };
+  parserResource._asyncFrame = net._makeFrame(parserResource, 'HTTPINCOMINGMESSAGE');
   let req = null;
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', () => {
@@ -317,6 +320,7 @@ function connectionListener(socket) {
 
   function onClose() {
     server[kConnections].delete(conn);
+    net._dropFrame(parserResource);
     if (req !== null && !req.complete) {
       req.destroy();
     }

@@ -981,4 +981,6 @@ module.exports = {
   // For http: the error helpers and port validation the socket layer uses.
   _errnoException: errnoException,
   _validatePort: validatePort,
+  _makeFrame: makeFrame,
+  _dropFrame: dropFrame,
 };
