@@ -387,6 +387,7 @@ module.exports = {
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
   setAsyncContext: (context) => { asyncContext = context; },
+  getAsyncContext: () => asyncContext,
   setDestroyFlush: (flush) => { destroyFlush = flush; },
   releaseFrame,
   setMainPending: (check) => { mainPending = check; },

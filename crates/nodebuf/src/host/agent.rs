@@ -31,6 +31,8 @@ pub enum Event {
     /// Child process `id` exited (with a code, or killed by a signal number) and its output
     /// pipes reached end of file.
     ChildExit(u64, Option<i32>, Option<i32>),
+    /// Socket `id` (modules/net.rs) became ready: `net::ready` bits.
+    NetReady(u64, u8),
 }
 
 /// The cross-thread face of one JS thread.

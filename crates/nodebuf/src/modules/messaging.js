@@ -376,6 +376,8 @@ const livePorts = new Map();
 const liveWorkers = new Map();
 // Running child processes (child_process.spawn), by native id: `_onChildEvent(kind, payload)`.
 const liveChildren = new Map();
+// Sockets and servers of `net`, by native socket id.
+const liveSockets = new Map();
 let pumpInstalled = false;
 
 class MessageEvent {
@@ -557,6 +559,15 @@ function poll() {
         port._closeLocal();
         loop.runTicks();
       }
+    } else if (kind === 'net') {
+      const handle = liveSockets.get(id);
+      if (handle === undefined) continue;
+      try {
+        handle._onNetEvent(payload);
+      } catch (err) {
+        loop.fatal(err);
+      }
+      loop.runTicks();
     } else if (kind.startsWith('child-')) {
       const child = liveChildren.get(id);
       if (child === undefined) continue;
@@ -583,6 +594,11 @@ function hasRef() {
   for (const port of livePorts.values()) if (port.hasRef()) return true;
   for (const worker of liveWorkers.values()) if (worker._refed) return true;
   for (const child of liveChildren.values()) if (child._refed) return true;
+  // As libuv: a socket keeps the loop alive only while it does something (connects, reads,
+  // writes); a server while it listens.
+  for (const handle of liveSockets.values()) {
+    if (handle._refed && (handle._isActive === undefined || handle._isActive())) return true;
+  }
   return false;
 }
 
@@ -609,6 +625,17 @@ function registerChild(id, child) {
 
 function unregisterChild(id) {
   liveChildren.delete(id);
+}
+
+/** Delivers socket `id`'s readiness (net.rs) to `handle._onNetEvent` until unregistered;
+ * `handle._refed` says whether it keeps the loop alive. */
+function registerNet(id, handle) {
+  liveSockets.set(id, handle);
+  installPump();
+}
+
+function unregisterNet(id) {
+  liveSockets.delete(id);
 }
 
 // The global structuredClone: the same serializer as postMessage, through the same native
@@ -648,5 +675,7 @@ module.exports = {
   registerWorker,
   registerChild,
   unregisterChild,
+  registerNet,
+  unregisterNet,
   unregisterWorker,
 };

@@ -303,6 +303,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::ChildData(id, 1, _) => ("child-stdout", *id),
             Event::ChildData(id, _, _) => ("child-stderr", *id),
             Event::ChildExit(id, _, _) => ("child-exit", *id),
+            Event::NetReady(id, _) => ("net", *id),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
@@ -310,6 +311,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::WorkerError(_, message) => entry.set(2, decode(ctx, message)?)?,
             Event::WorkerExit(_, code) => entry.set(2, code)?,
             Event::ChildData(_, _, bytes) => entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?,
+            Event::NetReady(_, bits) => entry.set(2, bits)?,
             Event::ChildExit(_, code, signal) => {
                 let status = Array::new(ctx.clone())?;
                 status.set(0, code)?;

@@ -9,6 +9,7 @@ pub mod encoding;
 pub mod fs;
 pub mod intl;
 pub mod messaging;
+pub mod net;
 pub mod os;
 pub mod process;
 pub mod retention;

@@ -133,6 +133,15 @@ const promises = {
   setImmediate: (value) => new Promise((resolve) => setImmediate(resolve, value)),
 };
 
+// util.promisify(setTimeout) / (setImmediate) are the promise forms, as in Node.
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+Object.defineProperty(setTimeout, kCustomPromisify, {
+  value: promises.setTimeout, enumerable: false, writable: true, configurable: true,
+});
+Object.defineProperty(setImmediate, kCustomPromisify, {
+  value: promises.setImmediate, enumerable: false, writable: true, configurable: true,
+});
+
 module.exports = {
   setTimeout,
   clearTimeout,

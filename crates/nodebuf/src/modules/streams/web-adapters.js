@@ -120,7 +120,8 @@ function newStreamReadableFromReadableStream(readableStream, options = {}) {
 
 /** Writable.toWeb: a WritableStream over a Node Writable. */
 function newWritableStreamFromStreamWritable(streamWritable) {
-  if (typeof streamWritable !== 'object' || streamWritable === null || typeof streamWritable._writableState !== 'object') {
+  // As Node: anything with write() and on() (a stream.Writable or an http.OutgoingMessage).
+  if (!streamWritable || typeof streamWritable.write !== 'function' || typeof streamWritable.on !== 'function') {
     throw codes.ERR_INVALID_ARG_TYPE('streamWritable', 'stream.Writable', streamWritable);
   }
   let controller;
