@@ -319,7 +319,50 @@ fn other_case(rng: &mut Rng) -> String {
         "'ja'",
         "'sv'",
     ]);
-    match rng.below(5) {
+    match rng.below(6) {
+        5 => {
+            // Intl.Locale ("und" alone is left out: CLDR maximizes it to en-Latn-US, ICU4X's
+            // likely-subtags data leaves it as is).
+            let tags = [
+                "'sr-Cyrl-RS'",
+                "'ja-JP-u-ca-japanese'",
+                "'de-DE-1996'",
+                "'pt'",
+                "'es-419'",
+                "'en-GB-oxendict'",
+                "'iw'",
+                "'zh-TW'",
+                "'ar-EG-u-nu-latn'",
+                "'en-a-bbb-u-ca-gregory'",
+                "'sgn-GR'",
+                "'EN-latn-us-u-kn-hc-h12'",
+                "'zh'",
+                "'x-private'",
+                "''",
+                "5",
+                "'en_US'",
+            ];
+            let mut o = Vec::new();
+            for (name, values) in [
+                ("language", &["'fr'", "'yue'", "'1'"][..]),
+                ("script", &["'Cyrl'", "'latn'", "'abc'"][..]),
+                ("region", &["'GB'", "'419'", "'1'"][..]),
+                ("calendar", &["'buddhist'", "'x'"][..]),
+                ("hourCycle", &["'h23'", "'h5'"][..]),
+                ("caseFirst", &["'upper'", "'false'"][..]),
+                ("numeric", &["true", "false"][..]),
+                ("numberingSystem", &["'arab'", "'latn'"][..]),
+            ] {
+                if rng.one_in(5) {
+                    o.push(format!("{name}:{}", rng.pick(values)));
+                }
+            }
+            format!(
+                "() => {{ const l = new Intl.Locale({}, {{{}}}); return [String(l), l.baseName, l.language, l.script, l.region, l.calendar, l.caseFirst, l.hourCycle, l.numeric, l.numberingSystem, String(l.maximize()), String(l.minimize())]; }}",
+                rng.pick(&tags),
+                o.join(",")
+            )
+        }
         4 => {
             let pieces = [
                 "I",
@@ -459,6 +502,6 @@ fn date_time_format_matches_node() {
 }
 
 #[test]
-fn plural_rules_collator_list_format_case_mapping_match_node() {
+fn plural_rules_collator_list_format_case_mapping_locale_match_node() {
     run_family("other", other_case, 3000);
 }

@@ -1038,6 +1038,142 @@ defineMethods(ListFormat.prototype, {
 ObjectDefineProperty(ListFormat.prototype, 'constructor', { value: ListFormat, writable: true, configurable: true, enumerable: false });
 defineTag(ListFormat.prototype, 'Intl.ListFormat');
 
+// ---- Locale --------------------------------------------------------------------------------
+
+const languageSubtag = /^([a-zA-Z]{2,3}|[a-zA-Z]{5,8})$/;
+const scriptSubtag = /^[a-zA-Z]{4}$/;
+const regionSubtag = /^([a-zA-Z]{2}|[0-9]{3})$/;
+const typeSequence = /^[a-zA-Z0-9]{3,8}(-[a-zA-Z0-9]{3,8})*$/;
+
+/** The parts of a canonical tag: language, script, region, the rest of the base name
+ * (variants), and the extensions after it. */
+function splitTag(tag) {
+  const subtags = tag.split('-');
+  let i = 1;
+  let script;
+  let region;
+  if (i < subtags.length && test(scriptSubtag, subtags[i])) script = subtags[i++];
+  if (i < subtags.length && test(regionSubtag, subtags[i])) region = subtags[i++];
+  const variants = [];
+  while (i < subtags.length && subtags[i].length > 1) call(ArrayPrototypePush, variants, subtags[i++]);
+  return { language: subtags[0], script, region, variants, extensions: subtags.slice(i) };
+}
+
+function incorrectLocale() {
+  return new RangeError('Incorrect locale information provided');
+}
+
+/** ECMA-402's ApplyOptionsToTag and ApplyUnicodeExtensionToTag for the Locale constructor. */
+function applyLocaleOptions(tag, options) {
+  const service = 'locale';
+  const language = getOption(options, 'language', 'string', undefined, undefined, service);
+  if (language !== undefined && !test(languageSubtag, language)) throw incorrectLocale();
+  const script = getOption(options, 'script', 'string', undefined, undefined, service);
+  if (script !== undefined && !test(scriptSubtag, script)) throw incorrectLocale();
+  const region = getOption(options, 'region', 'string', undefined, undefined, service);
+  if (region !== undefined && !test(regionSubtag, region)) throw incorrectLocale();
+  const parts = splitTag(tag);
+  if (language !== undefined) parts.language = language;
+  if (script !== undefined) parts.script = script;
+  if (region !== undefined) parts.region = region;
+  // V8 reads every option before it checks the free-form ones (calendar, collation,
+  // numberingSystem) are type sequences.
+  const freeForm = [];
+  const keywordOption = (name, key, values) => {
+    const value = getOption(options, name, 'string', values, undefined, service);
+    if (value !== undefined && values === undefined) call(ArrayPrototypePush, freeForm, value);
+    return value === undefined ? undefined : [key, value];
+  };
+  const changes = [
+    keywordOption('calendar', 'ca'),
+    keywordOption('collation', 'co'),
+    keywordOption('hourCycle', 'hc', ['h11', 'h12', 'h23', 'h24']),
+    keywordOption('caseFirst', 'kf', ['upper', 'lower', 'false']),
+  ];
+  const numeric = getOption(options, 'numeric', 'boolean', undefined, undefined, service);
+  if (numeric !== undefined) call(ArrayPrototypePush, changes, ['kn', numeric ? 'true' : 'false']);
+  call(ArrayPrototypePush, changes, keywordOption('numberingSystem', 'nu'));
+  for (let i = 0; i < freeForm.length; i++) if (!test(typeSequence, freeForm[i])) throw incorrectLocale();
+  const { keywords } = splitUnicodeExtension(tag);
+  for (let i = 0; i < changes.length; i++) if (changes[i] !== undefined) keywords[changes[i][0]] = changes[i][1];
+  let out = parts.language;
+  if (parts.script !== undefined) out += `-${parts.script}`;
+  if (parts.region !== undefined) out += `-${parts.region}`;
+  for (let i = 0; i < parts.variants.length; i++) out += `-${parts.variants[i]}`;
+  // Other extensions stay as they were; the -u- one is rebuilt from the merged keywords.
+  const others = [];
+  let skipping = false;
+  for (let i = 0; i < parts.extensions.length; i++) {
+    const subtag = parts.extensions[i];
+    if (subtag.length === 1) skipping = subtag === 'u' || subtag === 'U';
+    if (!skipping) call(ArrayPrototypePush, others, subtag);
+  }
+  const keys = Object.keys(keywords);
+  if (keys.length > 0) {
+    out += '-u';
+    for (let i = 0; i < keys.length; i++) out += keywords[keys[i]] === '' ? `-${keys[i]}` : `-${keys[i]}-${keywords[keys[i]]}`;
+  }
+  if (others.length > 0) out += `-${others.join('-')}`;
+  return canonicalizeTag(out);
+}
+
+function Locale(tag, options = undefined) {
+  if (new.target === undefined) throw new TypeError("Constructor Intl.Locale requires 'new'");
+  if (typeof tag !== 'string' && (tag === null || typeof tag !== 'object')) {
+    throw new TypeError("First argument to Intl.Locale constructor can't be empty or missing");
+  }
+  const slots = localeSlots.get(tag);
+  const text = slots !== undefined ? slots.locale : StringCtor(tag);
+  if (text === '') throw new RangeError("First argument to Intl.Locale constructor can't be empty or missing");
+  const self = ObjectCreate(new.target.prototype);
+  const canonical = canonicalizeTag(text);
+  localeSlots.set(self, { locale: applyLocaleOptions(canonical, coerceOptions(options)) });
+  return self;
+}
+ObjectDefineProperty(Locale, 'length', { value: 1, configurable: true });
+
+function localeOf(self, method) {
+  return unwrap(localeSlots, self, 'Locale', method).locale;
+}
+
+defineMethods(Locale.prototype, {
+  toString() {
+    return localeOf(this, 'toString');
+  },
+  maximize() {
+    return new Locale(intl.maximize(localeOf(this, 'maximize')));
+  },
+  minimize() {
+    return new Locale(intl.minimize(localeOf(this, 'minimize')));
+  },
+});
+const keywordGetters = [['calendar', 'ca'], ['caseFirst', 'kf'], ['collation', 'co'], ['hourCycle', 'hc']];
+const localeGetters = {
+  language: (tag) => splitTag(tag).language,
+  script: (tag) => splitTag(tag).script,
+  region: (tag) => splitTag(tag).region,
+  baseName: (tag) => {
+    const p = splitTag(tag);
+    return [p.language, p.script, p.region, ...p.variants].filter((x) => x !== undefined).join('-');
+  },
+};
+for (const [name, key] of keywordGetters) localeGetters[name] = (tag) => splitUnicodeExtension(tag).keywords[key];
+localeGetters.numeric = (tag) => {
+  const kn = splitUnicodeExtension(tag).keywords.kn;
+  return kn === '' || kn === 'true';
+};
+localeGetters.numberingSystem = (tag) => splitUnicodeExtension(tag).keywords.nu;
+for (const name of Object.keys(localeGetters)) {
+  const read = localeGetters[name];
+  ObjectDefineProperty(Locale.prototype, name, {
+    get: { [name]() { return read(localeOf(this, name)); } }[name],
+    enumerable: false,
+    configurable: true,
+  });
+}
+ObjectDefineProperty(Locale.prototype, 'constructor', { value: Locale, writable: true, configurable: true, enumerable: false });
+defineTag(Locale.prototype, 'Intl.Locale');
+
 // ---- the namespace and the locale-sensitive methods of other builtins -----------------------
 
 const Intl = {};
@@ -1048,7 +1184,7 @@ defineMethods(Intl, {
   },
 });
 for (const [name, value] of [['DateTimeFormat', DateTimeFormat], ['NumberFormat', NumberFormat],
-  ['Collator', Collator], ['PluralRules', PluralRules], ['ListFormat', ListFormat]]) {
+  ['Collator', Collator], ['PluralRules', PluralRules], ['ListFormat', ListFormat], ['Locale', Locale]]) {
   ObjectDefineProperty(Intl, name, { value, writable: true, enumerable: false, configurable: true });
 }
 

@@ -37,6 +37,21 @@ pub fn is_supported(tag: String) -> bool {
     LocaleExpander::new_extended().maximize(&mut language) == icu::locale::TransformResult::Modified
 }
 
+/// `Intl.Locale#maximize`: CLDR's likely subtags added (`zh` -> `zh-Hans-CN`), extensions kept.
+pub fn maximize(tag: String) -> Option<String> {
+    let mut locale = Locale::try_from_str(&tag).ok()?;
+    LocaleExpander::new_extended().maximize(&mut locale.id);
+    Some(locale.to_string())
+}
+
+/// `Intl.Locale#minimize`: the subtags likely subtags would add back removed, favouring the
+/// region as ICU does (`zh-Hant-TW` -> `zh-TW`), extensions kept.
+pub fn minimize(tag: String) -> Option<String> {
+    let mut locale = Locale::try_from_str(&tag).ok()?;
+    LocaleExpander::new_extended().minimize(&mut locale.id);
+    Some(locale.to_string())
+}
+
 /// The default locale: `LC_ALL`, `LC_MESSAGES` or `LANG` (`de_DE.UTF-8` -> `de-DE`), `en-US`
 /// for the C/POSIX locale or none, as ICU derives it for Node.
 pub fn default_locale() -> String {

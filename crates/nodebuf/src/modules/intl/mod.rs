@@ -153,6 +153,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "currencyDigits",
         Function::new(ctx.clone(), currency_digits)?,
     )?;
+    intl.set("maximize", Function::new(ctx.clone(), locale::maximize)?)?;
+    intl.set("minimize", Function::new(ctx.clone(), locale::minimize)?)?;
     intl.set("formatDate", Function::new(ctx.clone(), format_date)?)?;
     intl.set(
         "formatDateRange",
