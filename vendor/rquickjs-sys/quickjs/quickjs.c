@@ -906,6 +906,10 @@ typedef struct JSFunctionBytecode {
        function" messages (not serialized) */
     struct JSCalleeText *callee_texts;
     int callee_text_count;
+    /* nodebuf: V8's inferred name of an anonymous function assigned to a
+       property (`o.f = function () {}` is `o.f` in stack traces; its `name`
+       stays ''), JS_ATOM_NULL if none (not serialized) */
+    JSAtom inferred_name;
 } JSFunctionBytecode;
 
 /* nodebuf: `text` is the callee of the call instruction at `pc` */
@@ -8239,6 +8243,14 @@ static const char *get_func_name(JSContext *ctx, JSValueConst func)
     val = pr->u.value;
     if (JS_VALUE_GET_TAG(val) != JS_TAG_STRING)
         return NULL;
+    /* nodebuf: an anonymous function assigned to a property goes by V8's
+       inferred name in stack traces */
+    if (JS_VALUE_GET_STRING(val)->len == 0) {
+        JSObject *p = JS_VALUE_GET_OBJ(func);
+        if (js_class_has_bytecode(p->class_id) &&
+            p->u.func.function_bytecode->inferred_name != JS_ATOM_NULL)
+            return JS_AtomToCString(ctx, p->u.func.function_bytecode->inferred_name);
+    }
     return JS_ToCString(ctx, val);
 }
 
@@ -22813,6 +22825,7 @@ typedef struct JSFunctionDef {
     JSCalleeText *callee_texts; /* nodebuf: filled in phase 3 */
     int callee_text_count;
     int callee_text_size;
+    JSAtom inferred_name; /* nodebuf: see JSFunctionBytecode.inferred_name */
     int line_number_last;
     int line_number_last_pc;
     int col_number_last;
@@ -28742,8 +28755,99 @@ static __exception int js_parse_cond_expr(JSParseState *s, int parse_flags)
 }
 
 /* allowed parse_flags: PF_IN_ACCEPTED */
+/* nodebuf: V8's inferred name for an anonymous function assigned to the
+   property `target` (the assignment's source text before `=`): its dotted
+   identifiers and quoted keys, without `this` and `prototype` (`a.b.c`,
+   `Foo.bar` for `Foo.prototype.bar`, `h` for `this.h`); JS_ATOM_NULL when the
+   target is anything else */
+static JSAtom inferred_property_name(JSContext *ctx, const uint8_t *p,
+                                     const uint8_t *end)
+{
+    char buf[256];
+    size_t len = 0;
+    int segments = 0;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    while (p < end) {
+        const uint8_t *seg;
+        size_t seg_len;
+        if (segments > 0) {
+            if (*p == '.') {
+                p++;
+            } else if (*p != '[') {
+                return JS_ATOM_NULL;
+            }
+        }
+        if (*p == '[') {
+            uint8_t quote;
+            if (p + 2 >= end || (p[1] != '\'' && p[1] != '"'))
+                return JS_ATOM_NULL;
+            quote = p[1];
+            seg = p + 2;
+            for (p = seg; p < end && *p != quote; p++) {
+                if (*p == '\\' || *p == '\n')
+                    return JS_ATOM_NULL;
+            }
+            if (p + 1 >= end || p[1] != ']')
+                return JS_ATOM_NULL;
+            seg_len = p - seg;
+            p += 2;
+        } else {
+            seg = p;
+            while (p < end && (lre_js_is_ident_next(*p) || *p >= 0x80))
+                p++;
+            seg_len = p - seg;
+            if (seg_len == 0)
+                return JS_ATOM_NULL;
+        }
+        segments++;
+        if ((segments == 1 && seg_len == 4 && !memcmp(seg, "this", 4)) ||
+            (seg_len == 9 && !memcmp(seg, "prototype", 9)))
+            continue;
+        if (len + seg_len + 1 >= sizeof(buf))
+            return JS_ATOM_NULL;
+        if (len > 0)
+            buf[len++] = '.';
+        memcpy(buf + len, seg, seg_len);
+        len += seg_len;
+    }
+    if (segments < 2 || len == 0)
+        return JS_ATOM_NULL;
+    return JS_NewAtomLen(ctx, buf, len);
+}
+
+/* nodebuf: gives the anonymous function just created (an OP_fclosure followed
+   by an unnamed OP_set_name) the inferred name `name` */
+static void set_inferred_name(JSParseState *s, JSAtom name)
+{
+    JSFunctionDef *fd = s->cur_func;
+    int pos = fd->last_opcode_pos;
+    struct list_head *el;
+    uint32_t idx;
+    if (name == JS_ATOM_NULL)
+        return;
+    if (pos < 5 || fd->byte_code.buf[pos] != OP_set_name ||
+        get_u32(fd->byte_code.buf + pos + 1) != JS_ATOM_NULL ||
+        fd->byte_code.buf[pos - 5] != OP_fclosure) {
+        JS_FreeAtom(s->ctx, name);
+        return;
+    }
+    idx = get_u32(fd->byte_code.buf + pos - 4);
+    list_for_each(el, &fd->child_list) {
+        JSFunctionDef *child = list_entry(el, JSFunctionDef, link);
+        if (child->parent_cpool_idx == (int)idx) {
+            JS_FreeAtom(s->ctx, child->inferred_name);
+            child->inferred_name = name;
+            return;
+        }
+    }
+    JS_FreeAtom(s->ctx, name);
+}
+
 static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
 {
+    /* nodebuf: where an assignment's target starts, for inferred names */
+    const uint8_t *target_start = s->token.ptr;
     int opcode, op, scope;
     JSAtom name0 = JS_ATOM_NULL;
     JSAtom name;
@@ -28940,6 +29044,7 @@ static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
         int label;
         /* nodebuf: V8 places a failed store at its assignment operator */
         int op_line = s->token.line_num, op_col = token_col(s);
+        const uint8_t *target_end = s->token.ptr;
         if (next_token(s))
             return -1;
         if (get_lvalue(s, &opcode, &scope, &name, &label, NULL, (op != '='), op) < 0)
@@ -28971,6 +29076,10 @@ static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
         if (js_parse_assign_expr2(s, parse_flags)) {
             JS_FreeAtom(s->ctx, name);
             return -1;
+        }
+
+        if (op == '=' && (opcode == OP_get_field || opcode == OP_get_array_el)) {
+            set_inferred_name(s, inferred_property_name(s->ctx, target_start, target_end));
         }
 
         if (op == '=' && opcode == OP_get_array_el) {
@@ -33623,6 +33732,7 @@ static void js_free_function_def(JSContext *ctx, JSFunctionDef *fd)
     for(i = 0; i < fd->callee_text_count; i++)
         JS_FreeAtom(ctx, fd->callee_texts[i].text);
     js_free(ctx, fd->callee_texts);
+    JS_FreeAtom(ctx, fd->inferred_name);
 
     for(i = 0; i < fd->cpool_count; i++) {
         JS_FreeValue(ctx, fd->cpool[i]);
@@ -37674,6 +37784,8 @@ static JSValue js_create_function(JSContext *ctx, JSFunctionDef *fd)
     b->callee_text_count = fd->callee_text_count;
     fd->callee_texts = NULL;
     fd->callee_text_count = 0;
+    b->inferred_name = fd->inferred_name;
+    fd->inferred_name = JS_ATOM_NULL;
 
     if (fd->scopes != fd->def_scope_array)
         js_free(ctx, fd->scopes);
@@ -37750,6 +37862,7 @@ static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b)
     for(i = 0; i < b->callee_text_count; i++)
         JS_FreeAtomRT(rt, b->callee_texts[i].text);
     js_free_rt(rt, b->callee_texts);
+    JS_FreeAtomRT(rt, b->inferred_name);
 
     remove_gc_object(&b->header);
     if (rt->gc_phase == JS_GC_PHASE_REMOVE_CYCLES && JS_REF_COUNT(b) != 0) {

@@ -100,3 +100,19 @@ const frames = {
   sortComparator: () => [2, 1].sort(() => { throw new Error('cmp'); }),
 };
 for (const [name, run] of Object.entries(frames)) console.log(`--- ${name}\n${framesOf(run)}`);
+
+// Names V8 infers for anonymous functions assigned to properties (their `name` stays '').
+const frameName = () => new Error().stack.split('\n')[2].trim().replace(/ \(.*/, '');
+const lib = { nested: {} };
+lib.plain = function () { return frameName(); };
+lib.nested.deep = function () { return frameName(); };
+lib['quoted'] = function () { return frameName(); };
+lib.arrow = () => frameName();
+function Proto() {}
+Proto.prototype.method = function () { return frameName(); };
+function Owner() { this.own = function () { return frameName(); }; }
+const chained = lib.chain = function () { return frameName(); };
+module.exports.exported = function () { return frameName(); };
+lib.named = function explicit() { return frameName(); };
+console.log(lib.plain(), JSON.stringify(lib.plain.name), lib.nested.deep(), lib.quoted(), lib.arrow(),
+  new Proto().method(), new Owner().own(), chained(), module.exports.exported(), lib.named());
