@@ -18,6 +18,7 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/errors');
   builtinIds.add('internal/test/binding');
   builtinIds.add('internal/util/inspect');
+  builtinIds.add('internal/js_stream_socket');
   for (const id of Object.keys(native.sources)) {
     if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/')) builtinIds.add(id);
   }

@@ -726,10 +726,6 @@ Socket.prototype.unref = function unref() {
   return this;
 };
 
-Socket.prototype.pause = function pause() {
-  return Duplex.prototype.pause.call(this);
-};
-
 // --- Server ------------------------------------------------------------------------------
 
 /** `new net.Server([options][, connectionListener])`. */
