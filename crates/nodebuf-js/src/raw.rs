@@ -554,6 +554,52 @@ fn watch_resizes(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     Ok(())
 }
 
+extern "C" {
+    /// Engine patch `quickjs-0011-view-record` (docs/ENGINE-PATCHES.md): a typed array's or
+    /// DataView's own byte offset, byte length and length-tracking fields, false for other
+    /// values. Reads fields only.
+    fn JS_GetViewRecord(
+        obj: qjs::JSValue,
+        byte_offset: *mut u32,
+        byte_length: *mut u32,
+        track_rab: *mut bool,
+    ) -> bool;
+}
+
+/// What a typed array or DataView records of its own geometry, whatever its buffer's state
+/// since: the byte offset and byte length it was made with (kept when the buffer is detached,
+/// as V8 keeps them and its serializer writes them for Node) and whether it tracks a resizable
+/// buffer's length. `None` for other values. Runs no JS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewRecord {
+    /// The byte offset the view was made with.
+    pub byte_offset: usize,
+    /// Its byte length field (a length-tracking view's as last updated).
+    pub byte_length: usize,
+    /// Whether it follows the length of a resizable buffer.
+    pub length_tracking: bool,
+}
+
+/// The [`ViewRecord`] of `value`, or `None` when it is no typed array or DataView.
+pub fn view_record(value: &Value<'_>) -> Option<ViewRecord> {
+    let (mut byte_offset, mut byte_length, mut length_tracking) = (0u32, 0u32, false);
+    // SAFETY: a live value of its context; the engine reads its tag, class id and (for a view)
+    // its own fields, and writes the three outputs only when it returns true.
+    let is_view = unsafe {
+        JS_GetViewRecord(
+            value.as_raw(),
+            &mut byte_offset,
+            &mut byte_length,
+            &mut length_tracking,
+        )
+    };
+    is_view.then_some(ViewRecord {
+        byte_offset: byte_offset as usize,
+        byte_length: byte_length as usize,
+        length_tracking,
+    })
+}
+
 /// What the engine's slots say a typed array or DataView covers (see [`view_geometry`]).
 pub enum ViewGeometry<'js> {
     /// Readable: its buffer, byte offset and byte length.

@@ -60737,6 +60737,28 @@ bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
     return true;
 }
 
+/* What a typed array or DataView records of its geometry in its own fields, whatever its
+   buffer's state: the byte offset and byte length it was made with (kept when its buffer is
+   detached; a length-tracking view's length as last updated) and whether it tracks the length
+   of a resizable buffer. Reads fields only, runs no code. False for other values. */
+bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset, uint32_t *byte_length,
+                      bool *track_rab)
+{
+    JSObject *p;
+    JSTypedArray *ta;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id) && p->class_id != JS_CLASS_DATAVIEW)
+        return false;
+    ta = p->u.typed_array;
+    *byte_offset = ta->offset;
+    *byte_length = ta->length;
+    *track_rab = ta->track_rab;
+    return true;
+}
+
 JSValue JS_NewTypedArray(JSContext *ctx, int argc, JSValueConst *argv,
                          JSTypedArrayEnum type)
 {

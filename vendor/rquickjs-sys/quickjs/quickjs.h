@@ -1150,6 +1150,10 @@ JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,
                                           JSValue *buffer, uint32_t *byte_offset);
+// nodebuf: a typed array's or DataView's own offset, length and length-tracking fields, kept
+// when its buffer is detached (what V8's serializer writes for a view)
+JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,
+                                uint32_t *byte_length, bool *track_rab);
 typedef struct {
     void *(*sab_alloc)(void *opaque, size_t size);
     void (*sab_free)(void *opaque, void *ptr);

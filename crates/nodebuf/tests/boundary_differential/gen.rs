@@ -129,16 +129,20 @@ const NUMERIC: &[(&str, u32)] = &[
 /// Operation families (`Gen::op`) left out of the default run because nodebuf still differs
 /// from Node on them (run them with `NODEBUF_BOUNDARY_OPEN=1`, or one with
 /// `NODEBUF_BOUNDARY_ONLY=N`): none now. Shapes still open inside families, generated only with
-/// `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`, `=clone`; each an open bug, not an engine difference):
+/// `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`; an open bug, not an engine difference):
 ///
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
-///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES` and `FS_FAMILIES`: Node's
-///   JS reads `length` (and `buffer`, `byteOffset`) through them in `Buffer.from`, `alloc`,
-///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`, `write`, `toString` and
-///   the Proxy transfer lists of structuredClone and postMessage, and nodebuf does not make the
-///   same reads there yet (the hot `write`, `toString` and `copy` would need a per-call check
-///   of the `length` getters, `Method::reads_lengths`);
-/// - views over buffers detached or resized mid-clone (see `Gen::case`).
+///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES`, `PROXY_LISTS_MATCH` and
+///   `FS_FAMILIES`: Node's JS reads `length` (and `buffer`, `byteOffset`) through them in
+///   `Buffer.from`, `alloc`, `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`,
+///   `write` and `toString`, and nodebuf does not make the same reads there yet (the hot
+///   `write`, `toString` and `copy` would need a per-call check of the `length` getters,
+///   `Method::reads_lengths`).
+///
+/// Views over buffers detached, shrunk or grown mid-clone, resizable buffers and
+/// length-tracking views are generated for the clone families in the default run: nodebuf
+/// serializes a detached view from the offset and length it was made with, as V8 does
+/// (engine patch 0011).
 const OPEN_FAMILIES: &[u64] = &[];
 
 /// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
@@ -165,20 +169,22 @@ const BLOB_FAMILIES: &[u64] = &[30, 31];
 /// in the default run too.
 const CLONE_FAMILIES: &[u64] = &[35, 36, 37];
 
+/// Families whose reads of a list behind a Proxy match Node's: structuredClone and
+/// postMessage take every item of a transfer list (through its iterator) before they look at
+/// any, as Node's native does.
+const PROXY_LISTS_MATCH: &[u64] = &[35, 36, 37];
+
 /// The `fs` families: Node's JS reads a view's `byteLength` as a property there, as nodebuf's
 /// does, so views that lie are generated for them in the default run too (where the lie
 /// exceeds the real bytes Node aborts and nodebuf must throw).
 const FS_FAMILIES: &[u64] = &[38, 39, 40, 41, 42, 43, 44];
 
-/// Which of the shapes with known open differences to generate (`OPEN_FAMILIES` and the notes
-/// above it): `NODEBUF_BOUNDARY_OPEN=1` all of them, or a comma list of `lies` (views and Proxy
-/// lists that lie, replaced prototype getters), `clone` (views over buffers detached or resized
-/// mid-clone).
+/// Which of the shapes with known open differences to generate (the notes above
+/// `OPEN_FAMILIES`): `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`) adds views and Proxy lists that lie
+/// and replaced prototype getters to every family.
 #[derive(Clone, Copy, Default)]
 pub struct Open {
     pub lies: bool,
-    /// Views over buffers detached or resized mid-clone (see `Gen::case`).
-    pub clone: bool,
 }
 
 impl Open {
@@ -186,14 +192,12 @@ impl Open {
     pub fn from_env() -> Self {
         let v = std::env::var("NODEBUF_BOUNDARY_OPEN").unwrap_or_default();
         let all = v.trim() == "1";
-        let has = |k: &str| all || v.split(',').any(|p| p.trim() == k);
         Open {
-            lies: has("lies"),
-            clone: has("clone"),
+            lies: all || v.split(',').any(|p| p.trim() == "lies"),
         }
     }
     fn any(self) -> bool {
-        self.lies || self.clone
+        self.lies
     }
 }
 
@@ -294,7 +298,7 @@ impl Gen {
     }
     /// A list of items, plain or behind a counting Proxy.
     fn list(&mut self, items: &str) -> String {
-        if self.open.lies && self.one_in(3) {
+        if (self.open.lies || PROXY_LISTS_MATCH.contains(&self.family)) && self.one_in(3) {
             format!("PX('list', [{items}], {})", self.action())
         } else {
             format!("[{items}]")
@@ -522,16 +526,7 @@ impl Gen {
         let s = self.memory(MEMORY);
         self.spare_source = !self.open.lies
             && FS_FAMILIES.contains(&self.family)
-            && (s.contains("DataView") || s.contains("LIE"))
-            || !self.open.clone
-                // Open: V8 serializes a detached view with the offset and length it had, and
-                // fails to deserialize it unless both were 0; QuickJS keeps no such record, so
-                // nodebuf fails for every view over a detached transferred buffer.
-                // nodebuf fails for every view over a detached transferred buffer. Open too: a
-                // view over a resizable buffer detached mid-clone, which V8 refuses as out of
-                // bounds ('#<DataView> could not be cloned.').
-                && CLONE_FAMILIES.contains(&self.family)
-                && (s.contains("(0)") || s.contains("rab("));
+            && (s.contains("DataView") || s.contains("LIE"));
         let body = self.op();
         let swap = self.swap();
         let text = format!(
