@@ -146,12 +146,27 @@ pub fn is_gone_data_view<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
         && data_view_geometry(ctx, value).is_none()
 }
 
-/// V8's TypeError for a `DataView.prototype` getter read on a view whose buffer is detached or
-/// out of bounds.
-pub fn throw_gone_data_view(ctx: &Ctx<'_>, getter: &str) -> rquickjs::Error {
-    rquickjs::Exception::throw_type(
+/// Node's refusal of a fill value that is a DataView covering no bytes (its buffer detached,
+/// or out of bounds of a shrunk one): `ERR_INVALID_ARG_VALUE`, whose message inspects the view
+/// (`util.inspect` reads its `byteLength` as a property first, which for the engine's own
+/// getter throws V8's TypeError, "Cannot perform DataView.prototype.byteLength on a detached
+/// ArrayBuffer", and for a subclass or replaced getter runs that code, as in Node). Returns
+/// the error to throw.
+pub fn gone_data_view_error<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> rquickjs::Error {
+    use nodebuf_core::args::{Arg, ObjectArg, ObjectKind};
+    let shown = match crate::state::inspect_fn(ctx) {
+        // Formatting Node's message inspects the view; what that throws is thrown instead.
+        Some(inspect) => match inspect.call::<_, Value>((value.clone(),)) {
+            Ok(s) => crate::to_rust_string(ctx, &s).ok(),
+            Err(e) => return e,
+        },
+        None => None,
+    };
+    let mut view = ObjectArg::new(ObjectKind::DataView, Some("DataView"));
+    view.inspect = shown.as_deref();
+    crate::throw_node_error(
         ctx,
-        &format!("Cannot perform DataView.prototype.{getter} on a detached ArrayBuffer"),
+        &nodebuf_core::NodeError::invalid_arg_value("value", &Arg::Object(&view)),
     )
 }
 
@@ -564,6 +579,34 @@ extern "C" {
         byte_length: *mut u32,
         track_rab: *mut bool,
     ) -> bool;
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0011-view-record` (docs/ENGINE-PATCHES.md): whether reading
+    /// `obj.length` of a typed array reaches only `%TypedArray%.prototype`'s own getter.
+    fn JS_TypedArrayLengthIsIntrinsic(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        length_atom: qjs::JSAtom,
+    ) -> bool;
+}
+
+/// Whether Node's JS reads of `obj.length` would observe nothing: `obj` is a typed array and
+/// the read reaches only `%TypedArray%.prototype`'s own getter (no own `length`, no subclass
+/// getter, no replaced prototype getter, no Proxy on the way), which answers the real length.
+/// The engine-level twin of [`length_is_intrinsic`] for the hot paths: a few shape lookups,
+/// no handles, no JS.
+///
+/// # Safety
+/// `ctx` must be live and `obj` a value of it; `length_atom` the atom of `length`.
+#[inline(always)]
+pub unsafe fn length_is_intrinsic_raw(
+    ctx: *mut qjs::JSContext,
+    obj: qjs::JSValue,
+    length_atom: qjs::JSAtom,
+) -> bool {
+    // SAFETY: the caller's contract; the engine only looks up properties.
+    unsafe { JS_TypedArrayLengthIsIntrinsic(ctx, obj, length_atom) }
 }
 
 /// What a typed array or DataView records of its own geometry, whatever its buffer's state

@@ -62,8 +62,6 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
-    /// The JS half's `fill` (checks a redefined `length` before filling).
-    pub fill_general: Value<'js>,
     /// The JS half's `swap16/32/64` (Node's algorithm, for a receiver whose `length` a script
     /// defined: its JS reads `this.length` and loops over it below 128).
     pub swap_general: Value<'js>,
@@ -188,7 +186,6 @@ pub fn register<'js>(
         subarray_general: helpers.get("subarray")?,
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
-        fill_general: helpers.get("fill")?,
         swap_general: helpers.get("swap")?,
         format_s: helpers.get("formatS")?,
         num_general: helpers

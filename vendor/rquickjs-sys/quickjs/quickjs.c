@@ -60737,6 +60737,22 @@ bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
     return true;
 }
 
+/* Whether reading `obj.length` (`length_atom`: the atom of that name) of a typed array would
+   call only %TypedArray%.prototype's own getter: nothing on `obj` or its prototype chain
+   redefines it and no Proxy is on the way. Then the read observes nothing and answers the
+   element count. Looks up properties only, runs no code. */
+bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj, JSAtom length_atom)
+{
+    JSObject *p;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id))
+        return false;
+    return js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length);
+}
+
 /* What a typed array or DataView records of its geometry in its own fields, whatever its
    buffer's state: the byte offset and byte length it was made with (kept when its buffer is
    detached; a length-tracking view's length as last updated) and whether it tracks the length

@@ -1150,6 +1150,9 @@ JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,
                                           JSValue *buffer, uint32_t *byte_offset);
+// nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter
+JS_EXTERN bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj,
+                                              JSAtom length_atom);
 // nodebuf: a typed array's or DataView's own offset, length and length-tracking fields, kept
 // when its buffer is detached (what V8's serializer writes for a view)
 JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,

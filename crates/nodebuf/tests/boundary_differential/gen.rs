@@ -134,10 +134,9 @@ const NUMERIC: &[(&str, u32)] = &[
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
 ///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES`, `PROXY_LISTS_MATCH` and
 ///   `FS_FAMILIES`: Node's JS reads `length` (and `buffer`, `byteOffset`) through them in
-///   `Buffer.from`, `alloc`, `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`,
-///   `write` and `toString`, and nodebuf does not make the same reads there yet (the hot
-///   `write`, `toString` and `copy` would need a per-call check of the `length` getters,
-///   `Method::reads_lengths`).
+///   `Buffer.from`, `concat`, `copyBytesFrom`, `copy`, `write` and `toString`, and nodebuf
+///   does not make the same reads there yet (`Method::READS_LENGTH` with the engine's check
+///   `raw::length_is_intrinsic_raw`, as `fill` does, is the way for the hot ones).
 ///
 /// Views over buffers detached, shrunk or grown mid-clone, resizable buffers and
 /// length-tracking views are generated for the clone families in the default run: nodebuf
@@ -151,11 +150,13 @@ const OPEN_FAMILIES: &[u64] = &[];
 /// transcode reads `source.length` once; `buf.compare` with ends reads `target.length` and
 /// `this.length` once each, then refuses with `ERR_INVALID_STATE` where Node's native compares
 /// past the target's real bytes; `lastIndexOf` with a NaN offset reads `this.length ||
-/// this.byteLength`; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read nothing),
+/// this.byteLength`; `fill`, `Buffer.alloc(size, fill)` and `allocUnsafe().fill` read
+/// `buf.length` where Node's `_fill` does and refuse a range past the real bytes with its
+/// bounds error; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read nothing),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
 const LIES_MATCH: &[u64] = &[
-    7, 13, 14, 16, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
+    4, 5, 7, 13, 14, 15, 16, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
 ];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
@@ -507,7 +508,12 @@ impl Gen {
         if key == "length" && BLOB_FAMILIES.contains(&self.family) {
             return String::new();
         }
-        let lie = self.pick(&["undefined", "undefined", "1000", "3"]);
+        let mut lie = self.pick(&["undefined", "undefined", "1000", "3"]);
+        // `allocUnsafe(n).fill(v)` fills up to the `length` the getter answers: past a shorter
+        // one Node shows its pool's uninitialized bytes, which no runtime can reproduce.
+        if self.family == 5 && key == "length" && lie == "3" {
+            lie = "undefined";
+        }
         format!("SWAP({proto}, '{key}', {lie}, {}); ", self.action())
     }
 
