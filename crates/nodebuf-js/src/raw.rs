@@ -589,6 +589,29 @@ extern "C" {
         obj: qjs::JSValue,
         length_atom: qjs::JSAtom,
     ) -> bool;
+    /// Engine patch `quickjs-0011-view-record`: whether reading `length` from any object
+    /// (a prototype) reaches only `%TypedArray%.prototype`'s own getter.
+    fn JS_LengthReadsTypedArrayGetter(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        length_atom: qjs::JSAtom,
+    ) -> bool;
+}
+
+/// Whether reading `length` from a new object inheriting from `proto` (with no own
+/// properties, like a new Buffer from `Buffer.prototype`) would reach only
+/// `%TypedArray%.prototype`'s own getter. Runs no JS.
+///
+/// # Safety
+/// As [`length_is_intrinsic_raw`], for `proto`.
+#[inline(always)]
+pub unsafe fn inherited_length_is_intrinsic_raw(
+    ctx: *mut qjs::JSContext,
+    proto: qjs::JSValue,
+    length_atom: qjs::JSAtom,
+) -> bool {
+    // SAFETY: the caller's contract; the engine only looks up properties.
+    unsafe { JS_LengthReadsTypedArrayGetter(ctx, proto, length_atom) }
 }
 
 /// Whether Node's JS reads of `obj.length` would observe nothing: `obj` is a typed array and

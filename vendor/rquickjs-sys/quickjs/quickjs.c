@@ -60753,6 +60753,16 @@ bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj, JSAtom len
     return js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length);
 }
 
+/* Whether reading `length` from `obj` — any object, e.g. a prototype, asked for the new
+   objects that will inherit from it — would call only %TypedArray%.prototype's own getter.
+   Looks up properties only, runs no code. */
+bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj, JSAtom length_atom)
+{
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    return js_reads_c_getter(ctx, JS_VALUE_GET_OBJ(obj), length_atom, js_typed_array_get_length);
+}
+
 /* What a typed array or DataView records of its geometry in its own fields, whatever its
    buffer's state: the byte offset and byte length it was made with (kept when its buffer is
    detached; a length-tracking view's length as last updated) and whether it tracks the length

@@ -1153,6 +1153,9 @@ JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
 // nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter
 JS_EXTERN bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj,
                                               JSAtom length_atom);
+// nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
+JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
+                                              JSAtom length_atom);
 // nodebuf: a typed array's or DataView's own offset, length and length-tracking fields, kept
 // when its buffer is detached (what V8's serializer writes for a view)
 JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,

@@ -100,9 +100,14 @@ impl Method for Alloc {
         if plain_fill {
             return true;
         }
-        // SAFETY: the engine is running this native, so the context is live and locked.
-        let c = unsafe { Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx)) };
-        fresh_length_is_intrinsic(&c, st)
+        // SAFETY: a live prototype of this runtime; the atom is the install's `length`.
+        unsafe {
+            crate::raw::inherited_length_is_intrinsic_raw(
+                ctx,
+                st.buffer_prototype.as_raw(),
+                st.atoms.length,
+            )
+        }
     }
 }
 
@@ -113,16 +118,15 @@ fn is_zero_or_undefined(v: &Value<'_>) -> bool {
 
 /// Whether reading a new Buffer's `length` runs only the engine's own getter: a new Buffer has
 /// no own properties, so this asks about `Buffer.prototype` and the prototypes above it.
-fn fresh_length_is_intrinsic<'js>(ctx: &Ctx<'js>, st: &CtxState<'_>) -> bool {
-    // SAFETY: the state's prototype is a live value of this runtime, duplicated for the
-    // handle (which frees it).
-    let proto = unsafe {
-        Value::from_raw(
-            ctx.clone(),
-            qjs::JS_DupValue(ctx.as_raw().as_ptr(), st.buffer_prototype.as_raw()),
+fn fresh_length_is_intrinsic(ctx: &Ctx<'_>, st: &CtxState<'_>) -> bool {
+    // SAFETY: a live context and prototype of this runtime; the atom is the install's `length`.
+    unsafe {
+        crate::raw::inherited_length_is_intrinsic_raw(
+            ctx.as_raw().as_ptr(),
+            st.buffer_prototype.as_raw(),
+            st.atoms.length,
         )
-    };
-    crate::raw::length_is_intrinsic(ctx, &proto)
+    }
 }
 
 /// `Buffer.allocUnsafe(size)`.
