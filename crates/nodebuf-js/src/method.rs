@@ -162,6 +162,7 @@ pub trait Method: 'static {
     /// `ctx` live, `this`/`argv[..argc]` its values.
     unsafe fn shortcut(
         _ctx: *mut qjs::JSContext,
+        _st: &CtxState<'_>,
         _this: Raw,
         _argc: c_int,
         _argv: *mut Raw,
@@ -217,7 +218,7 @@ pub unsafe extern "C" fn entry<M: Method>(
         // `make`.
         unsafe {
             let st = state(data);
-            if let Some(r) = M::shortcut(ctx, this, argc, argv, call) {
+            if let Some(r) = M::shortcut(ctx, st, this, argc, argv, call) {
                 return r;
             }
             if let Some(r) = plain::<M>(ctx, st, this, argc, argv, call) {
@@ -259,9 +260,9 @@ pub unsafe fn plain<M: Method>(
     // An empty receiver's `length` is falsy, which Node's JS may follow with another read
     // (`this.length || this.byteLength`): the general path decides. A receiver whose `length`
     // read could run user code takes the general path, which makes Node's reads.
-    // SAFETY: a live receiver of `ctx`; the atom is the install's `length`.
+    // SAFETY: a live receiver of `ctx`, `st`'s context.
     if reads & 1 != 0
-        && (len == 0 || !unsafe { crate::raw::length_is_intrinsic_raw(ctx, this, st.atoms.length) })
+        && (len == 0 || !unsafe { crate::raw::length_is_intrinsic_raw(ctx, st, this) })
     {
         return None;
     }

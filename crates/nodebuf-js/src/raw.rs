@@ -584,10 +584,12 @@ extern "C" {
 extern "C" {
     /// Engine patch `quickjs-0011-view-record` (docs/ENGINE-PATCHES.md): whether reading
     /// `obj.length` of a typed array reaches only `%TypedArray%.prototype`'s own getter.
-    fn JS_TypedArrayLengthIsIntrinsic(
+    fn JS_TypedArrayLengthIsIntrinsicSince(
         ctx: *mut qjs::JSContext,
         obj: qjs::JSValue,
         length_atom: qjs::JSAtom,
+        proto: qjs::JSValue,
+        seen: *mut u64,
     ) -> bool;
     /// Engine patch `quickjs-0011-view-record`: whether reading `length` from any object
     /// (a prototype) reaches only `%TypedArray%.prototype`'s own getter.
@@ -617,19 +619,30 @@ pub unsafe fn inherited_length_is_intrinsic_raw(
 /// Whether Node's JS reads of `obj.length` would observe nothing: `obj` is a typed array and
 /// the read reaches only `%TypedArray%.prototype`'s own getter (no own `length`, no subclass
 /// getter, no replaced prototype getter, no Proxy on the way), which answers the real length.
-/// The engine-level twin of [`length_is_intrinsic`] for the hot paths: a few shape lookups,
-/// no handles, no JS.
+/// The engine-level twin of [`length_is_intrinsic`] for the hot paths: for a Buffer, while no
+/// `length` property and no prototype changed anywhere since the last full check (the engine's
+/// epoch, remembered in `st.length_seen`), one own-property lookup; otherwise a walk of the
+/// prototype chain. No handles, no JS.
 ///
 /// # Safety
-/// `ctx` must be live and `obj` a value of it; `length_atom` the atom of `length`.
+/// `ctx` must be live and `st`'s context, `obj` a value of it.
 #[inline(always)]
 pub unsafe fn length_is_intrinsic_raw(
     ctx: *mut qjs::JSContext,
+    st: &crate::state::CtxState<'_>,
     obj: qjs::JSValue,
-    length_atom: qjs::JSAtom,
 ) -> bool {
-    // SAFETY: the caller's contract; the engine only looks up properties.
-    unsafe { JS_TypedArrayLengthIsIntrinsic(ctx, obj, length_atom) }
+    // SAFETY: the caller's contract; the engine only looks up properties and updates the
+    // cache cell (a `u64` only this thread touches).
+    unsafe {
+        JS_TypedArrayLengthIsIntrinsicSince(
+            ctx,
+            obj,
+            st.atoms.length,
+            st.buffer_prototype.as_raw(),
+            st.length_seen.as_ptr(),
+        )
+    }
 }
 
 /// What a typed array or DataView records of its own geometry, whatever its buffer's state

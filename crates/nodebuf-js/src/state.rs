@@ -46,6 +46,10 @@ pub struct CtxState<'js> {
     /// Whether a later install on the same context replaced this one (kept alive for the
     /// natives of the old install).
     replaced: std::cell::Cell<bool>,
+    /// The engine's `length` epoch at which a Buffer (inheriting from `buffer_prototype`) was
+    /// last found to read `length` through the intrinsic getter only
+    /// (`raw::length_is_intrinsic_raw`); `u64::MAX` before.
+    pub length_seen: std::cell::Cell<u64>,
     /// The internal `FastBuffer` class (`FastBuffer.prototype === Buffer.prototype`).
     pub fast_buffer: Value<'js>,
     /// `FastBuffer.prototype` (`Buffer.prototype`), read once: a class's `prototype` is
@@ -179,6 +183,7 @@ pub fn register<'js>(
     let state = Box::new(CtxState {
         ctx: ctx.clone(),
         replaced: std::cell::Cell::new(false),
+        length_seen: std::cell::Cell::new(u64::MAX),
         fast_buffer,
         buffer_prototype,
         object_value_of,

@@ -1150,9 +1150,11 @@ JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,
                                           JSValue *buffer, uint32_t *byte_offset);
-// nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter
-JS_EXTERN bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj,
-                                              JSAtom length_atom);
+// nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter, reusing the
+// answer for those inheriting from `proto` while no `length` or prototype changed anywhere
+JS_EXTERN bool JS_TypedArrayLengthIsIntrinsicSince(JSContext *ctx, JSValueConst obj,
+                                                   JSAtom length_atom, JSValueConst proto,
+                                                   uint64_t *seen);
 // nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
 JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
                                               JSAtom length_atom);

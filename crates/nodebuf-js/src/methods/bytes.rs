@@ -147,7 +147,11 @@ impl Method for Fill {
                 };
             }
         }
-        if a[0].is_object() && crate::raw::region(ctx, &a[0]).is_none() {
+        // (A typed array over a detached or shrunk buffer is an empty view, refused by the
+        // declared path as Node's native refuses it, never converted.)
+        // SAFETY: a live value; only its class id is read.
+        let typed_array = unsafe { qjs::JS_GetTypedArrayType(a[0].as_raw()) } >= 0;
+        if a[0].is_object() && !typed_array && crate::raw::region(ctx, &a[0]).is_none() {
             if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
                     api::fill::fill_range(len, &Arg::Undefined, &r[0], &r[1], &r[2])

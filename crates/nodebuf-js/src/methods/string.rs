@@ -20,6 +20,8 @@ impl Method for ToString {
     type This<'a> = &'a [u8];
     type Out = JsString;
     const ARITY: usize = 3;
+    /// Node's `toString` reads `this.length` on every call.
+    const READS_LENGTH: bool = true;
 
     #[inline(always)]
     fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<JsString, NodeError> {
@@ -45,6 +47,9 @@ impl Method for ToString {
         args: &mut [Value<'js>],
         call: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
+        if let Some(len) = visible_length(ctx, this)? {
+            return to_string_visible(ctx, this, args, call, len).map(Some);
+        }
         let ordered =
             args.iter().any(|v| v.is_object()) || args[1].is_big_int() || args[2].is_big_int();
         if call.argc == 0 || !ordered {
@@ -95,6 +100,7 @@ impl Method for ToString {
     #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
         this: Raw,
         argc: std::ffi::c_int,
         argv: *mut Raw,
@@ -124,12 +130,109 @@ impl Method for ToString {
                 Some(_) if std::slice::from_raw_parts(ptr, len).is_ascii() => {}
                 _ => return None,
             }
+            // Node reads `this.length`: only the engine's own getter may be skipped.
+            if !raw::length_is_intrinsic_raw(ctx, st, this) {
+                return None;
+            }
             Some(raw::new_latin1_raw(
                 ctx,
                 std::slice::from_raw_parts(ptr, len),
             ))
         }
     }
+}
+
+/// `this.length` read as Node's JS reads it (an ordinary property get: own properties,
+/// subclass getters and replaced prototype getters run), for a Uint8Array receiver whose
+/// `length` is not the engine's own getter; `None` otherwise (nothing is read). A bound only:
+/// the bytes come from the engine's slots.
+fn visible_length<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Option<f64>> {
+    // SAFETY: a live value; only its class id is read.
+    let is_u8 = unsafe { qjs::JS_GetTypedArrayType(this.as_raw()) }
+        == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32;
+    let Some(obj) = this.as_object().filter(|_| is_u8) else {
+        return Ok(None);
+    };
+    if raw::length_is_intrinsic(ctx, this) {
+        return Ok(None);
+    }
+    const NODE_JS_PROPERTY: &str = "length";
+    let v: Value = obj.get(NODE_JS_PROPERTY)?;
+    Ok(Some(v.as_number().unwrap_or(f64::NAN)))
+}
+
+/// Node's `toString(encoding, start, end)` after its read of `this.length` (`len`): the range
+/// clamped to `len` in Node's order (`toString()` is `utf8Slice(0, len)`), `''` for an empty
+/// one, the encoding named, then its native slice of the real bytes: `''` for an empty
+/// receiver, `ERR_OUT_OF_RANGE` ("Index out of range") for a range past the real bytes.
+fn to_string_visible<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    call: Call,
+    len: f64,
+) -> rquickjs::Result<Value<'js>> {
+    let empty = || Ok(rquickjs::String::from_str(ctx.clone(), "")?.into_value());
+    let (start, end) = if call.argc == 0 {
+        (0.0, len)
+    } else {
+        match order::to_string_range_within(ctx, len, &args[1], &args[2])? {
+            StringRange::Range(s, e) => (s, e),
+            StringRange::Empty | StringRange::Keep => return empty(),
+        }
+    };
+    // A length that is no number (a script answered it) slices nothing in Node's native.
+    let (start, end) = (
+        if start.is_finite() {
+            start.max(0.0)
+        } else {
+            0.0
+        },
+        if end.is_finite() { end.max(0.0) } else { 0.0 },
+    );
+    if call.argc == 0 && end <= start {
+        return empty();
+    }
+    let encoding = if call.argc == 0 || args[0].is_undefined() {
+        Value::new_undefined(ctx.clone())
+    } else {
+        let name = crate::args::to_js_string(ctx, &args[0])?;
+        if Encoding::parse(&name).is_none() {
+            let shown = order::format_percent_s(ctx, &args[0])?;
+            let e = NodeError::unknown_encoding(&shown);
+            return Err(crate::throw_node_error(ctx, &e));
+        }
+        rquickjs::String::from_str(ctx.clone(), &name)?.into_value()
+    };
+    let real = raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
+    if real == 0 {
+        return empty();
+    }
+    if end > real as f64 {
+        return Err(crate::throw_node_error(
+            ctx,
+            &NodeError::index_out_of_range(),
+        ));
+    }
+    let range = [
+        encoding,
+        Value::new_number(ctx.clone(), start),
+        Value::new_number(ctx.clone(), end),
+    ];
+    let out = crate::args::run_ref(ctx, this, &range, &[S, O, O], |bytes, a| {
+        api::to_string(bytes, &a[0], &a[1], &a[2], 3)
+    })?;
+    // SAFETY: a live context; the new string is owned by the handle.
+    let value = unsafe {
+        Value::from_raw(
+            ctx.clone(),
+            raw::new_string_raw(ctx.as_raw().as_ptr(), &out),
+        )
+    };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
 }
 
 /// The encoding `v` names when it decodes ASCII bytes to themselves (`undefined`: utf8; a
