@@ -258,6 +258,8 @@ impl Method for Write {
     type This<'a> = &'a mut [u8];
     type Out = usize;
     const ARITY: usize = 4;
+    /// Node's `write` reads `this.length` on every call.
+    const READS_LENGTH: bool = true;
 
     #[inline(always)]
     fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<usize, NodeError> {
@@ -286,6 +288,9 @@ impl Method for Write {
         args: &mut [Value<'js>],
         _: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
+        if let Some(len) = visible_length(ctx, this)? {
+            return write_visible(ctx, this, args, len).map(Some);
+        }
         if !args[3].is_object() {
             return Ok(None);
         }
@@ -328,6 +333,97 @@ impl Method for Write {
         })?;
         Ok(Some(Value::new_number(ctx.clone(), written as f64)))
     }
+}
+
+/// Node's `write(string, offset, length, encoding)` for a receiver whose `length` a script
+/// redefined, after its first read of `this.length` (`first`): the further reads Node's JS
+/// makes (`remaining = this.length - offset`, the bound of a numeric `length`), each after
+/// the checks Node makes before it, the range planned against the length read, the encoding
+/// named (a falsy one is utf8, unnamed), then the native write on the real bytes, which clamps
+/// the count to them and refuses an offset past them.
+fn write_visible<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    first: f64,
+) -> rquickjs::Result<Value<'js>> {
+    let len = if first.is_finite() && first >= 0.0 {
+        first as usize
+    } else {
+        0
+    };
+    let undefined = Value::new_undefined(ctx.clone());
+    let read_again = || -> rquickjs::Result<()> {
+        if let Some(obj) = this.as_object() {
+            const NODE_JS_PROPERTY: &str = "length";
+            let _: Value = obj.get(NODE_JS_PROPERTY)?;
+        }
+        Ok(())
+    };
+    let plan = |offset: &Value<'js>, length: &Value<'js>| -> rquickjs::Result<(usize, usize)> {
+        crate::args::run(ctx, &[offset.clone(), length.clone()], &[O, O], |a| {
+            api::string::write_plan(len, &a[0], &a[1], &Arg::Undefined).map(|p| (p.start, p.count))
+        })
+    };
+    let (offset, length) = (&args[1], &args[2]);
+    let (start, count, encoding) = if offset.is_undefined() {
+        (0, len, undefined.clone())
+    } else if length.is_undefined() && offset.is_string() {
+        (0, len, offset.clone())
+    } else {
+        // `validateOffset(offset, 'offset', 0, this.length)`, then `this.length - offset`.
+        plan(offset, &undefined)?;
+        read_again()?;
+        if length.is_undefined() {
+            let (start, count) = plan(offset, &undefined)?;
+            (start, count, args[3].clone())
+        } else if length.is_string() {
+            let (start, count) = plan(offset, &undefined)?;
+            (start, count, length.clone())
+        } else {
+            // `validateOffset(length, 'length', 0, this.length)`.
+            read_again()?;
+            let (start, count) = plan(offset, length)?;
+            (start, count, args[3].clone())
+        }
+    };
+    let falsy = encoding.is_undefined()
+        || encoding.is_null()
+        || encoding.as_bool() == Some(false)
+        || encoding.as_number().is_some_and(|n| n == 0.0 || n.is_nan())
+        || encoding
+            .as_string()
+            .is_some_and(|s| s.to_string().is_ok_and(|s| s.is_empty()));
+    let enc = if falsy {
+        Encoding::Utf8
+    } else {
+        let name = crate::args::to_js_string(ctx, &encoding)?;
+        match Encoding::parse(&name) {
+            Some(enc) => enc,
+            None => {
+                let shown = order::format_percent_s(ctx, &encoding)?;
+                return Err(crate::throw_node_error(
+                    ctx,
+                    &NodeError::unknown_encoding(&shown),
+                ));
+            }
+        }
+    };
+    let string = [args[0].clone(), undefined];
+    let mut prepared = crate::args::Prepared::new(ctx, &string, &[O, O])?;
+    let written = prepared.run_on(ctx, this, true, |ptr, len, a| {
+        // SAFETY: `run_on` located these bytes just now with no JS since; the string
+        // argument is no view (so nothing overlaps them); no JS runs here.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
+        api::write_helper(
+            bytes,
+            enc,
+            &a[0],
+            &Arg::Number(start as f64),
+            &Arg::Number(count as f64),
+        )
+    })?;
+    Ok(Value::new_number(ctx.clone(), written as f64))
 }
 
 /// `Buffer.byteLength(string, encoding)`.

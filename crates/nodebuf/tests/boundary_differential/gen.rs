@@ -134,9 +134,10 @@ const NUMERIC: &[(&str, u32)] = &[
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
 ///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES`, `PROXY_LISTS_MATCH` and
 ///   `FS_FAMILIES`: Node's JS reads `length` (and `buffer`, `byteOffset`) through them in
-///   `Buffer.from`, `concat`, `copyBytesFrom`, `copy` and `write`, and nodebuf
+///   `Buffer.from`, `concat`, `copyBytesFrom` and `copy`, and nodebuf
 ///   does not make the same reads there yet (`Method::READS_LENGTH` with the engine's check
-///   `raw::length_is_intrinsic_raw`, as `fill` and `toString` do, is the way for the hot ones).
+///   `raw::length_is_intrinsic_raw`, as `fill`, `toString` and `write` do, is the way for
+///   the hot ones).
 ///
 /// Views over buffers detached, shrunk or grown mid-clone, resizable buffers and
 /// length-tracking views are generated for the clone families in the default run: nodebuf
@@ -153,12 +154,13 @@ const OPEN_FAMILIES: &[u64] = &[];
 /// this.byteLength`; `fill`, `Buffer.alloc(size, fill)` and `allocUnsafe().fill` read
 /// `buf.length` where Node's `_fill` does and refuse a range past the real bytes with its
 /// bounds error; `toString` reads `this.length` once and slices the real bytes ("Index out
-/// of range" past them); `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read
+/// of range" past them); `write` reads it where Node's JS does (up to three times) and its
+/// native clamps to the real bytes; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read
 /// nothing),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
 const LIES_MATCH: &[u64] = &[
-    4, 5, 7, 13, 14, 15, 16, 18, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
+    4, 5, 7, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
 ];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the

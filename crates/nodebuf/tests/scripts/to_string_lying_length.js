@@ -1,7 +1,8 @@
 'use strict';
-// buf.toString where a script redefined what `length` reads: Node's JS reads `this.length`
-// once, clamps the range to it, and its native slice refuses a range past the real bytes
-// ("Index out of range"). transcode of a source detached after its `length` was read.
+// buf.toString and buf.write where a script redefined what `length` reads: Node's JS reads
+// `this.length` (toString once, write up to three times), bounds the range by it, and its
+// native refuses a range past the real bytes (toString: "Index out of range") or clamps to
+// them (write). transcode of a source detached after its `length` was read.
 const { transcode } = require('buffer');
 let reads = 0;
 const lying = (n) => {
@@ -13,6 +14,9 @@ const calls = [
   (b) => b.toString(), (b) => b.toString('hex'), (b) => b.toString('utf8', 1),
   (b) => b.toString('latin1', 1, 20), (b) => b.toString(undefined, 2, 3),
   (b) => b.toString('bogus', 0, 2), (b) => b.toString('base64', 5, 4),
+  (b) => b.write('xy'), (b) => b.write('xy', 7), (b) => b.write('xyz', 1, 'latin1'),
+  (b) => b.write('xy', 6, 5), (b) => b.write('xy', 1, 1, 'hex'), (b) => b.write('xy', 'ucs2'),
+  (b) => b.write('xy', 2, 'bogus'), (b) => b.write('xy', -1), (b) => b.write('xy', 0, {}),
 ];
 for (const n of [64, 8, 3, 0]) {
   for (const f of calls) {
