@@ -229,8 +229,9 @@ impl<'js> Prepared<'js> {
     fn settle(&mut self, ctx: &Ctx<'js>, err: &NodeError) -> bool {
         let mut changed = false;
         // A placeholder cut short (a message that abbreviates what it shows) still starts
-        // with U+0001: then every pending fact is computed, as if all were shown.
-        let all = err.message.contains('\u{1}');
+        // with U+0001 but lost its closing one: then every pending fact is computed, as if all
+        // were shown. (Complete placeholders pair their U+0001s.)
+        let all = err.message.matches('\u{1}').count() % 2 == 1;
         let inspect_fn = state::inspect_fn(ctx);
         for (i, slot) in self.slots.iter_mut().enumerate() {
             let Slot::Object {

@@ -195,23 +195,6 @@
     const path = elementPaths[name.replace('Uint', 'UInt')];
     return path === undefined ? undefined : path(id);
   });
-  // Node fills up to the JS-visible `length` by default; a `length` property redefined past
-  // the real bytes is caught by its native bounds check.
-  const byteLengthOf = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get;
-  function fillGeneral(value, offset, end, encoding) {
-    if (end === undefined && typeof this.length === 'number') {
-      const real = byteLengthOf.call(this);
-      if (this.length > real) throw binding.outOfBounds();
-      // A shorter visible length is where the fill stops (an encoding passed as `offset`
-      // keeps the core's default end).
-      if (this.length < real && typeof offset !== 'string') {
-        if (offset === undefined) offset = 0;
-        end = this.length;
-      }
-    }
-    return fillBytes(this, value, offset, end, encoding);
-  }
   // Node's swap16/32/64 for a receiver whose `length` a script defined (the natives take
   // every other receiver): one read of `this.length`, Node's JS loop of element swaps below
   // 128 (192 for swap32/64), the swap of the real bytes above (which throws where Node's native would abort on a
@@ -261,14 +244,11 @@
   const fast = binding.makeFast(FastBuffer, {
     formatS,
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
-    fill: fillGeneral, swap: swapGeneral,
+    swap: swapGeneral,
   }, slabHook);
   const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
   const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);
   const swapBytes64 = Function.prototype.call.bind(fast.swapBytes64);
-  // `fillBytes(receiver, ...args)`: the declared fill on the real bytes (bound now, so a
-  // replaced Function.prototype.call changes nothing).
-  const fillBytes = Function.prototype.call.bind(fast.fillBytes);
   const fastStatics = {
     from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe,
     compare: fast.compareStatic, byteLength: fast.byteLength, isEncoding: fast.isEncoding,

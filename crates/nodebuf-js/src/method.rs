@@ -138,6 +138,23 @@ pub trait Method: 'static {
         None
     }
 
+    /// Whether the plain path may take this call beyond what [`Method::reads_lengths`] says:
+    /// `false` where Node's JS reads a property of an object the call makes (e.g. the new
+    /// Buffer of `Buffer.alloc(size, fill)`) and a script redefined what that read reaches, so
+    /// the general path makes the read. Runs no JS.
+    ///
+    /// # Safety
+    /// `ctx` live, `argv[..argc]` its values.
+    #[inline(always)]
+    unsafe fn plain_allowed(
+        _ctx: *mut qjs::JSContext,
+        _st: &CtxState<'_>,
+        _argc: c_int,
+        _argv: *mut Raw,
+    ) -> bool {
+        true
+    }
+
     /// A cheaper plain path for a call shape the method knows well (e.g. `toString()` of ASCII
     /// bytes); `None` takes the declared paths. Must run no JS.
     ///
@@ -145,6 +162,7 @@ pub trait Method: 'static {
     /// `ctx` live, `this`/`argv[..argc]` its values.
     unsafe fn shortcut(
         _ctx: *mut qjs::JSContext,
+        _st: &CtxState<'_>,
         _this: Raw,
         _argc: c_int,
         _argv: *mut Raw,
@@ -200,7 +218,7 @@ pub unsafe extern "C" fn entry<M: Method>(
         // `make`.
         unsafe {
             let st = state(data);
-            if let Some(r) = M::shortcut(ctx, this, argc, argv, call) {
+            if let Some(r) = M::shortcut(ctx, st, this, argc, argv, call) {
                 return r;
             }
             if let Some(r) = plain::<M>(ctx, st, this, argc, argv, call) {
@@ -234,12 +252,22 @@ pub unsafe fn plain<M: Method>(
         (NonNull::dangling().as_ptr(), 0)
     };
     // SAFETY: the engine's `argc` values at `argv`.
-    let reads = M::reads_lengths(call, &|i| unsafe { crate::engine::arg(argc, argv, i) });
-    // An empty receiver's `length` is falsy, which Node's JS may follow with another read
-    // (`this.length || this.byteLength`): the general path decides.
-    if reads & 1 != 0 && len == 0 {
+    if !unsafe { M::plain_allowed(ctx, st, argc, argv) } {
         return None;
     }
+    // SAFETY: the engine's `argc` values at `argv`.
+    let reads = M::reads_lengths(call, &|i| unsafe { crate::engine::arg(argc, argv, i) });
+    // An empty receiver's `length` is falsy, which Node's JS may follow with another read
+    // (`this.length || this.byteLength`): the general path decides. A receiver whose `length`
+    // read could run user code takes the general path, which makes Node's reads.
+    // SAFETY: a live receiver of `ctx`, `st`'s context.
+    if reads & 1 != 0
+        && (len == 0 || !unsafe { crate::raw::length_is_intrinsic_raw(ctx, st, this) })
+    {
+        return None;
+    }
+    // Arguments whose `length` Node's JS reads.
+    let reads = reads & !1;
     if reads != 0 {
         // SAFETY: the engine is running this native, so the context is live and locked; each
         // value is duplicated for its handle, which frees it.

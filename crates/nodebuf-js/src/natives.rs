@@ -589,22 +589,29 @@ fn transcode<'js>(
     };
     let (from, to) = (name(&from)?, name(&to)?);
     let mut failure = None;
+    // A detached (or out-of-bounds) source has no data at all.
+    let no_data = raw::is_unreadable_uint8_array(&ctx, &source);
     let out = run(&ctx, &[source], &[O], |a| {
         let bytes = api::compare::expect_uint8_array(&a[0], "source")?;
-        if bytes.is_empty() {
-            // The JS half calls this only once Node's `source.length` read was not 0: a source
-            // without bytes now is one a getter detached, or one whose `length` lies. Node's
-            // native answers U_ILLEGAL_ARGUMENT_ERROR for a detached one (no data) and aborts
-            // on an empty one (a `MaybeStackBuffer` assertion); nodebuf answers the former.
-            let code = encoding::transcode::U_ILLEGAL_ARGUMENT_ERROR;
-            failure = Some(NodeError::new(
+        // The JS half calls this only once Node's `source.length` read was not 0: a source
+        // without bytes now is one a getter detached, or one whose `length` lies. Node's
+        // native answers a detached one (no data) as its conversions answer a null input, and
+        // aborts on an empty one (a `MaybeStackBuffer` assertion), which nodebuf refuses.
+        let converted = if bytes.is_empty() && no_data {
+            encoding::transcode::transcode_without_data(from.as_deref(), to.as_deref())
+        } else if bytes.is_empty() {
+            Err(NodeError::new(
                 nodebuf_core::ErrorClass::Error,
-                code,
-                format!("Unable to transcode Buffer [{code}]"),
-            ));
-            return Ok(Vec::new());
-        }
-        match encoding::transcode(bytes, from.as_deref(), to.as_deref()) {
+                encoding::transcode::U_ILLEGAL_ARGUMENT_ERROR,
+                format!(
+                    "Unable to transcode Buffer [{}]",
+                    encoding::transcode::U_ILLEGAL_ARGUMENT_ERROR
+                ),
+            ))
+        } else {
+            encoding::transcode(bytes, from.as_deref(), to.as_deref())
+        };
+        match converted {
             Err(e) if e.code.is_some_and(|c| c.starts_with("U_")) => {
                 failure = Some(e);
                 Ok(Vec::new())

@@ -121,7 +121,17 @@ pub fn to_string_range<'js>(
     let Some((_, len)) = crate::raw::uint8_array(ctx, this) else {
         return Ok(StringRange::Keep);
     };
-    let len = len as f64;
+    to_string_range_within(ctx, len as f64, start, end)
+}
+
+/// [`to_string_range`] against the `len` Node's JS read (`this.length`, which a script may
+/// have redefined).
+pub fn to_string_range_within<'js>(
+    ctx: &Ctx<'js>,
+    len: f64,
+    start: &Value<'js>,
+    end: &Value<'js>,
+) -> Result<StringRange> {
     // Each of Node's steps converts the argument afresh, so an object's valueOf runs once per
     // step that reaches it: `start <= 0`, `start >= len`, `MathTrunc(start)`; then
     // `end > len`, `MathTrunc(end)`.

@@ -146,12 +146,27 @@ pub fn is_gone_data_view<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
         && data_view_geometry(ctx, value).is_none()
 }
 
-/// V8's TypeError for a `DataView.prototype` getter read on a view whose buffer is detached or
-/// out of bounds.
-pub fn throw_gone_data_view(ctx: &Ctx<'_>, getter: &str) -> rquickjs::Error {
-    rquickjs::Exception::throw_type(
+/// Node's refusal of a fill value that is a DataView covering no bytes (its buffer detached,
+/// or out of bounds of a shrunk one): `ERR_INVALID_ARG_VALUE`, whose message inspects the view
+/// (`util.inspect` reads its `byteLength` as a property first, which for the engine's own
+/// getter throws V8's TypeError, "Cannot perform DataView.prototype.byteLength on a detached
+/// ArrayBuffer", and for a subclass or replaced getter runs that code, as in Node). Returns
+/// the error to throw.
+pub fn gone_data_view_error<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> rquickjs::Error {
+    use nodebuf_core::args::{Arg, ObjectArg, ObjectKind};
+    let shown = match crate::state::inspect_fn(ctx) {
+        // Formatting Node's message inspects the view; what that throws is thrown instead.
+        Some(inspect) => match inspect.call::<_, Value>((value.clone(),)) {
+            Ok(s) => crate::to_rust_string(ctx, &s).ok(),
+            Err(e) => return e,
+        },
+        None => None,
+    };
+    let mut view = ObjectArg::new(ObjectKind::DataView, Some("DataView"));
+    view.inspect = shown.as_deref();
+    crate::throw_node_error(
         ctx,
-        &format!("Cannot perform DataView.prototype.{getter} on a detached ArrayBuffer"),
+        &nodebuf_core::NodeError::invalid_arg_value("value", &Arg::Object(&view)),
     )
 }
 
@@ -572,6 +587,116 @@ fn watch_resizes(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
         install.call::<_, ()>((proto, key, make))?;
     }
     Ok(())
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0012-view-record` (docs/ENGINE-PATCHES.md): a typed array's or
+    /// DataView's own byte offset, byte length and length-tracking fields, false for other
+    /// values. Reads fields only.
+    fn JS_GetViewRecord(
+        obj: qjs::JSValue,
+        byte_offset: *mut u32,
+        byte_length: *mut u32,
+        track_rab: *mut bool,
+    ) -> bool;
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0012-view-record` (docs/ENGINE-PATCHES.md): whether reading
+    /// `obj.length` of a typed array reaches only `%TypedArray%.prototype`'s own getter.
+    fn JS_TypedArrayLengthIsIntrinsicSince(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        length_atom: qjs::JSAtom,
+        proto: qjs::JSValue,
+        seen: *mut u64,
+    ) -> bool;
+    /// Engine patch `quickjs-0012-view-record`: whether reading `length` from any object
+    /// (a prototype) reaches only `%TypedArray%.prototype`'s own getter.
+    fn JS_LengthReadsTypedArrayGetter(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        length_atom: qjs::JSAtom,
+    ) -> bool;
+}
+
+/// Whether reading `length` from a new object inheriting from `proto` (with no own
+/// properties, like a new Buffer from `Buffer.prototype`) would reach only
+/// `%TypedArray%.prototype`'s own getter. Runs no JS.
+///
+/// # Safety
+/// As [`length_is_intrinsic_raw`], for `proto`.
+#[inline(always)]
+pub unsafe fn inherited_length_is_intrinsic_raw(
+    ctx: *mut qjs::JSContext,
+    proto: qjs::JSValue,
+    length_atom: qjs::JSAtom,
+) -> bool {
+    // SAFETY: the caller's contract; the engine only looks up properties.
+    unsafe { JS_LengthReadsTypedArrayGetter(ctx, proto, length_atom) }
+}
+
+/// Whether Node's JS reads of `obj.length` would observe nothing: `obj` is a typed array and
+/// the read reaches only `%TypedArray%.prototype`'s own getter (no own `length`, no subclass
+/// getter, no replaced prototype getter, no Proxy on the way), which answers the real length.
+/// The engine-level twin of [`length_is_intrinsic`] for the hot paths: for a Buffer, while no
+/// `length` property and no prototype changed anywhere since the last full check (the engine's
+/// epoch, remembered in `st.length_seen`), one own-property lookup; otherwise a walk of the
+/// prototype chain. No handles, no JS.
+///
+/// # Safety
+/// `ctx` must be live and `st`'s context, `obj` a value of it.
+#[inline(always)]
+pub unsafe fn length_is_intrinsic_raw(
+    ctx: *mut qjs::JSContext,
+    st: &crate::state::CtxState<'_>,
+    obj: qjs::JSValue,
+) -> bool {
+    // SAFETY: the caller's contract; the engine only looks up properties and updates the
+    // cache cell (a `u64` only this thread touches).
+    unsafe {
+        JS_TypedArrayLengthIsIntrinsicSince(
+            ctx,
+            obj,
+            st.atoms.length,
+            st.buffer_prototype.as_raw(),
+            st.length_seen.as_ptr(),
+        )
+    }
+}
+
+/// What a typed array or DataView records of its own geometry, whatever its buffer's state
+/// since: the byte offset and byte length it was made with (kept when the buffer is detached,
+/// as V8 keeps them and its serializer writes them for Node) and whether it tracks a resizable
+/// buffer's length. `None` for other values. Runs no JS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewRecord {
+    /// The byte offset the view was made with.
+    pub byte_offset: usize,
+    /// Its byte length field (a length-tracking view's as last updated).
+    pub byte_length: usize,
+    /// Whether it follows the length of a resizable buffer.
+    pub length_tracking: bool,
+}
+
+/// The [`ViewRecord`] of `value`, or `None` when it is no typed array or DataView.
+pub fn view_record(value: &Value<'_>) -> Option<ViewRecord> {
+    let (mut byte_offset, mut byte_length, mut length_tracking) = (0u32, 0u32, false);
+    // SAFETY: a live value of its context; the engine reads its tag, class id and (for a view)
+    // its own fields, and writes the three outputs only when it returns true.
+    let is_view = unsafe {
+        JS_GetViewRecord(
+            value.as_raw(),
+            &mut byte_offset,
+            &mut byte_length,
+            &mut length_tracking,
+        )
+    };
+    is_view.then_some(ViewRecord {
+        byte_offset: byte_offset as usize,
+        byte_length: byte_length as usize,
+        length_tracking,
+    })
 }
 
 /// What the engine's slots say a typed array or DataView covers (see [`view_geometry`]).

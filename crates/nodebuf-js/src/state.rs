@@ -46,6 +46,10 @@ pub struct CtxState<'js> {
     /// Whether a later install on the same context replaced this one (kept alive for the
     /// natives of the old install).
     replaced: std::cell::Cell<bool>,
+    /// The engine's `length` epoch at which a Buffer (inheriting from `buffer_prototype`) was
+    /// last found to read `length` through the intrinsic getter only
+    /// (`raw::length_is_intrinsic_raw`); `u64::MAX` before.
+    pub length_seen: std::cell::Cell<u64>,
     /// The internal `FastBuffer` class (`FastBuffer.prototype === Buffer.prototype`).
     pub fast_buffer: Value<'js>,
     /// `FastBuffer.prototype` (`Buffer.prototype`), read once: a class's `prototype` is
@@ -62,8 +66,6 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
-    /// The JS half's `fill` (checks a redefined `length` before filling).
-    pub fill_general: Value<'js>,
     /// The JS half's `swap16/32/64` (Node's algorithm, for a receiver whose `length` a script
     /// defined: its JS reads `this.length` and loops over it below 128).
     pub swap_general: Value<'js>,
@@ -181,6 +183,7 @@ pub fn register<'js>(
     let state = Box::new(CtxState {
         ctx: ctx.clone(),
         replaced: std::cell::Cell::new(false),
+        length_seen: std::cell::Cell::new(u64::MAX),
         fast_buffer,
         buffer_prototype,
         object_value_of,
@@ -188,7 +191,6 @@ pub fn register<'js>(
         subarray_general: helpers.get("subarray")?,
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
-        fill_general: helpers.get("fill")?,
         swap_general: helpers.get("swap")?,
         format_s: helpers.get("formatS")?,
         num_general: helpers

@@ -194,6 +194,12 @@
       ArrayBufferPrototypeSlice: ArrayBufferProto.slice,
       ArrayBufferPrototypeTransfer: ArrayBufferProto.transfer,
       ArrayBufferPrototypeGetDetached: Object.getOwnPropertyDescriptor(ArrayBufferProto, 'detached').get,
+      ArrayBufferPrototypeGetResizable: Object.getOwnPropertyDescriptor(ArrayBufferProto, 'resizable').get,
+      ArrayBufferPrototypeGetMaxByteLength: Object.getOwnPropertyDescriptor(ArrayBufferProto, 'maxByteLength').get,
+      ArrayBufferPrototypeGetByteLength: Object.getOwnPropertyDescriptor(ArrayBufferProto, 'byteLength').get,
+      ArrayBuffer,
+      Uint8Array,
+      TypedArrayPrototypeSet: Object.getPrototypeOf(Uint8Array.prototype).set,
     });
     const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     const hidden = [

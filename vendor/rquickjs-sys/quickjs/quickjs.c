@@ -433,6 +433,13 @@ struct JSRuntime {
     void *user_opaque;
     void *libc_opaque;
     JSRuntimeFinalizerState *finalizers;
+    /* nodebuf: bumped whenever a `length` property is added, redefined or deleted on an object
+       that may be in a prototype chain (not a function being made), and whenever an object's
+       prototype changes: a check of what `obj.length` reaches may be reused while it stands
+       (JS_TypedArrayLengthIsIntrinsicSince). */
+    uint64_t nodebuf_length_epoch;
+    /* nodebuf: set while a new function's own `length` is defined (no chain holds it yet). */
+    bool nodebuf_fresh_function;
 };
 
 typedef struct JSStackFrame {
@@ -6517,8 +6524,10 @@ static void js_function_set_properties(JSContext *ctx, JSValue func_obj,
                                        JSAtom name, int len)
 {
     /* ES6 feature non compatible with ES5.1: length is configurable */
+    ctx->rt->nodebuf_fresh_function = true;
     JS_DefinePropertyValue(ctx, func_obj, JS_ATOM_length, js_int32(len),
                            JS_PROP_CONFIGURABLE);
+    ctx->rt->nodebuf_fresh_function = false;
     JS_DefinePropertyValue(ctx, func_obj, JS_ATOM_name,
                            JS_AtomToString(ctx, name), JS_PROP_CONFIGURABLE);
 }
@@ -9136,6 +9145,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     if (sh->proto)
         JS_FreeValue(ctx, JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     sh->proto = proto;
+    ctx->rt->nodebuf_length_epoch++;
     if (proto)
         proto->is_prototype = true;
     if (p->is_prototype) {
@@ -10541,6 +10551,9 @@ static JSProperty *add_property(JSContext *ctx,
 {
     JSShape *sh, *new_sh;
 
+    if (unlikely(prop == JS_ATOM_length) && !ctx->rt->nodebuf_fresh_function)
+        ctx->rt->nodebuf_length_epoch++;
+
     if (unlikely(p->is_prototype)) {
         /* track addition of small integer properties to
            Array.prototype and Object.prototype */
@@ -10643,6 +10656,9 @@ static int delete_property(JSContext *ctx, JSObject *p, JSAtom atom)
     JSProperty *pr1;
     uint32_t lpr_idx;
     intptr_t h, h1;
+
+    if (unlikely(atom == JS_ATOM_length))
+        ctx->rt->nodebuf_length_epoch++;
 
  redo:
     sh = p->shape;
@@ -11643,6 +11659,9 @@ int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
     JSShapeProperty *prs;
     JSProperty *pr;
     int mask, res;
+
+    if (unlikely(prop == JS_ATOM_length) && !ctx->rt->nodebuf_fresh_function)
+        ctx->rt->nodebuf_length_epoch++;
 
     if (JS_VALUE_GET_TAG(this_obj) != JS_TAG_OBJECT) {
         JS_ThrowTypeErrorNotAnObject(ctx);
@@ -43490,8 +43509,10 @@ static JSValue js_function_bind(JSContext *ctx, JSValueConst this_val,
             len_val = js_int32(0);
         }
     }
+    ctx->rt->nodebuf_fresh_function = true;
     JS_DefinePropertyValue(ctx, func_obj, JS_ATOM_length,
                            len_val, JS_PROP_CONFIGURABLE);
+    ctx->rt->nodebuf_fresh_function = false;
 
     name1 = JS_GetProperty(ctx, this_val, JS_ATOM_name);
     if (JS_IsException(name1))
@@ -60976,6 +60997,67 @@ bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
     *length = p->u.array.count;
     *buffer = js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
     *byte_offset = typed_array_is_oob(p) ? 0 : ta->offset;
+    return true;
+}
+
+/* Whether reading `obj.length` of a typed array would call only %TypedArray%.prototype's own
+   getter (nothing on `obj` or its prototype chain redefines it, no Proxy on the way: the
+   read then observes nothing and answers the element count), reusing an earlier answer:
+   `*seen` holds the epoch of the
+   runtime's `length` changes (nodebuf_length_epoch) at which a typed array inheriting from
+   `proto` was last found to read only the intrinsic getter. While no `length` was added,
+   redefined or deleted anywhere and no prototype changed since, another typed array whose
+   prototype is `proto` reads the same, unless it has an own `length` (looked up each time).
+   `*seen` must start at a value the epoch never takes first (UINT64_MAX). */
+bool JS_TypedArrayLengthIsIntrinsicSince(JSContext *ctx, JSValueConst obj, JSAtom length_atom,
+                                         JSValueConst proto, uint64_t *seen)
+{
+    JSObject *p;
+    JSProperty *pr;
+    bool ok;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || JS_VALUE_GET_TAG(proto) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id))
+        return false;
+    if (p->shape->proto == JS_VALUE_GET_OBJ(proto) && *seen == ctx->rt->nodebuf_length_epoch)
+        return p->shape->prop_count == 0 || !find_own_property(&pr, p, length_atom);
+    ok = js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length);
+    if (ok && p->shape->proto == JS_VALUE_GET_OBJ(proto))
+        *seen = ctx->rt->nodebuf_length_epoch;
+    return ok;
+}
+
+/* Whether reading `length` from `obj` — any object, e.g. a prototype, asked for the new
+   objects that will inherit from it — would call only %TypedArray%.prototype's own getter.
+   Looks up properties only, runs no code. */
+bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj, JSAtom length_atom)
+{
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    return js_reads_c_getter(ctx, JS_VALUE_GET_OBJ(obj), length_atom, js_typed_array_get_length);
+}
+
+/* What a typed array or DataView records of its geometry in its own fields, whatever its
+   buffer's state: the byte offset and byte length it was made with (kept when its buffer is
+   detached; a length-tracking view's length as last updated) and whether it tracks the length
+   of a resizable buffer. Reads fields only, runs no code. False for other values. */
+bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset, uint32_t *byte_length,
+                      bool *track_rab)
+{
+    JSObject *p;
+    JSTypedArray *ta;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id) && p->class_id != JS_CLASS_DATAVIEW)
+        return false;
+    ta = p->u.typed_array;
+    *byte_offset = ta->offset;
+    *byte_length = ta->length;
+    *track_rab = ta->track_rab;
     return true;
 }
 

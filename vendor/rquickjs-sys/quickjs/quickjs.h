@@ -1153,6 +1153,18 @@ JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,
                                           JSValue *buffer, uint32_t *byte_offset);
+// nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter, reusing the
+// answer for those inheriting from `proto` while no `length` or prototype changed anywhere
+JS_EXTERN bool JS_TypedArrayLengthIsIntrinsicSince(JSContext *ctx, JSValueConst obj,
+                                                   JSAtom length_atom, JSValueConst proto,
+                                                   uint64_t *seen);
+// nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
+JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
+                                              JSAtom length_atom);
+// nodebuf: a typed array's or DataView's own offset, length and length-tracking fields, kept
+// when its buffer is detached (what V8's serializer writes for a view)
+JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,
+                                uint32_t *byte_length, bool *track_rab);
 typedef struct {
     void *(*sab_alloc)(void *opaque, size_t size);
     void (*sab_free)(void *opaque, void *ptr);

@@ -41,8 +41,9 @@ pub fn copy_plan(
 /// [`copy_plan`] for a target already known to be a Buffer/Uint8Array of `target_len` bytes.
 /// Node's rules: each position is `toInteger` (`+x`, floored; NaN or values beyond the safe
 /// integers take the default); `targetStart >= 0`, `0 <= sourceStart <= source length`,
-/// `sourceEnd >= 0` (default: source length), checked in that order; nothing is copied when
-/// `targetStart` is past the target or the source range is empty.
+/// `sourceEnd >= 0` (default: source length), checked in that order, each as soon as it is
+/// converted; nothing is copied when `targetStart` is past the target or the source range is
+/// empty.
 pub fn copy_plan_for_len(
     source_len: usize,
     target_len: usize,
@@ -50,7 +51,22 @@ pub fn copy_plan_for_len(
     source_start: &Arg<'_>,
     source_end: &Arg<'_>,
 ) -> Result<CopyPlan, NodeError> {
-    let ts = to_integer_or(target_start, 0.0)?;
+    let ts = check_target_start(to_integer_or(target_start, 0.0)?)?;
+    let ss = check_source_start(to_integer_or(source_start, 0.0)?, source_len)?;
+    let se = check_source_end(source_end_position(source_end, source_len)?)?;
+    Ok(plan_within(source_len, target_len, ts, ss, se))
+}
+
+/// `sourceEnd` as an integer position (the source length when undefined).
+fn source_end_position(source_end: &Arg<'_>, source_len: usize) -> Result<f64, NodeError> {
+    match source_end {
+        Arg::Undefined => Ok(source_len as f64),
+        _ => to_integer_or(source_end, 0.0),
+    }
+}
+
+/// Node's `targetStart >= 0` check of a converted position.
+fn check_target_start(ts: f64) -> Result<f64, NodeError> {
     if ts < 0.0 {
         return Err(NodeError::out_of_range(
             "targetStart",
@@ -58,7 +74,11 @@ pub fn copy_plan_for_len(
             &Arg::Number(ts),
         ));
     }
-    let ss = to_integer_or(source_start, 0.0)?;
+    Ok(ts)
+}
+
+/// Node's `0 <= sourceStart <= source length` check of a converted position.
+fn check_source_start(ss: f64, source_len: usize) -> Result<f64, NodeError> {
     if ss < 0.0 || ss > source_len as f64 {
         return Err(NodeError::out_of_range(
             "sourceStart",
@@ -66,10 +86,11 @@ pub fn copy_plan_for_len(
             &Arg::Number(ss),
         ));
     }
-    let se = match source_end {
-        Arg::Undefined => source_len as f64,
-        _ => to_integer_or(source_end, 0.0)?,
-    };
+    Ok(ss)
+}
+
+/// Node's `sourceEnd >= 0` check of a converted position.
+fn check_source_end(se: f64) -> Result<f64, NodeError> {
     if se < 0.0 {
         return Err(NodeError::out_of_range(
             "sourceEnd",
@@ -77,21 +98,27 @@ pub fn copy_plan_for_len(
             &Arg::Number(se),
         ));
     }
+    Ok(se)
+}
+
+/// The plan for checked positions: nothing when `targetStart` is past the target or the
+/// source range is empty, else the count clamped to both.
+fn plan_within(source_len: usize, target_len: usize, ts: f64, ss: f64, se: f64) -> CopyPlan {
     if ts >= target_len as f64 || ss >= se {
-        return Ok(CopyPlan {
+        return CopyPlan {
             source_start: 0,
             target_start: 0,
             len: 0,
-        });
+        };
     }
     // All three are non-negative integers here; `as` saturates the huge ones, which the clamp
     // absorbs.
     let (ts, ss, se) = (ts as usize, ss as usize, se as usize);
-    Ok(CopyPlan {
+    CopyPlan {
         source_start: ss,
         target_start: ts,
         len: copy_count(source_len, target_len, ts, ss, se),
-    })
+    }
 }
 
 /// The last steps of `buf.copy` once Node's JS checked each position as it converted it (the
@@ -99,7 +126,8 @@ pub fn copy_plan_for_len(
 /// nothing is copied when `targetStart` is past the target or the source range is empty;
 /// otherwise the count is clamped to both. A `sourceStart` past the source as it is now (it
 /// shrank after the check) makes Node build `new Uint8Array(buffer, offset, count)` with a
-/// negative count: V8's `RangeError: Invalid typed array length: <count>`.
+/// negative count: V8's `RangeError: Invalid typed array length: <count>`. Each position is
+/// converted once.
 pub fn copy_plan_after_checks(
     source_len: usize,
     target_len: usize,
@@ -109,10 +137,7 @@ pub fn copy_plan_after_checks(
 ) -> Result<CopyPlan, NodeError> {
     let ts = to_integer_or(target_start, 0.0)?;
     let ss = to_integer_or(source_start, 0.0)?;
-    let se = match source_end {
-        Arg::Undefined => source_len as f64,
-        _ => to_integer_or(source_end, 0.0)?,
-    };
+    let se = source_end_position(source_end, source_len)?;
     if ts >= 0.0 && se >= 0.0 && (ts >= target_len as f64 || ss >= se) {
         return Ok(CopyPlan {
             source_start: 0,
@@ -131,13 +156,10 @@ pub fn copy_plan_after_checks(
             ),
         ));
     }
-    copy_plan_for_len(
-        source_len,
-        target_len,
-        target_start,
-        source_start,
-        source_end,
-    )
+    let ts = check_target_start(ts)?;
+    let ss = check_source_start(ss, source_len)?;
+    let se = check_source_end(se)?;
+    Ok(plan_within(source_len, target_len, ts, ss, se))
 }
 
 /// `buf.copy(target, ...)` between two distinct Buffers/Uint8Arrays: validates with
@@ -162,4 +184,43 @@ pub fn copy(
         &mut target[plan.target_start..plan.target_start + plan.len],
     );
     Ok(plan.len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(v: f64) -> Arg<'static> {
+        Arg::Number(v)
+    }
+
+    #[test]
+    fn after_checks_agrees_with_the_plain_plan_on_unchanged_lengths() {
+        for (ts, ss, se) in [
+            (0.0, 0.0, 8.0),
+            (2.0, 1.0, 5.0),
+            (7.5, 0.0, 3.0),
+            (0.0, 4.0, 2.0),
+        ] {
+            assert_eq!(
+                copy_plan_after_checks(8, 6, &n(ts), &n(ss), &n(se)),
+                copy_plan_for_len(8, 6, &n(ts), &n(ss), &n(se))
+            );
+        }
+        let err = copy_plan_after_checks(8, 6, &n(-1.0), &n(0.0), &Arg::Undefined).unwrap_err();
+        assert!(err.to_string().contains("targetStart"), "{err}");
+    }
+
+    #[test]
+    fn after_checks_on_a_source_shrunk_below_its_checked_start() {
+        // sourceStart 5 was checked against 8 bytes; the source now has 2.
+        let err = copy_plan_after_checks(2, 8, &n(0.0), &n(5.0), &n(7.0)).unwrap_err();
+        assert!(
+            err.to_string().contains("Invalid typed array length: -3"),
+            "{err}"
+        );
+        // An empty range copies nothing before that.
+        let plan = copy_plan_after_checks(2, 8, &n(0.0), &n(5.0), &n(5.0)).unwrap();
+        assert_eq!(plan.len, 0);
+    }
 }

@@ -85,27 +85,7 @@ pub fn fill_range(
             encoding_arg = end;
             end = Arg::Undefined;
         }
-        enc = match encoding_arg {
-            // Node validates a String object by its text (`new String('hex')` passes) but its
-            // native fill reads only real strings and fills utf8, unless one character took
-            // the latin1 fast path before.
-            Arg::Object(o) if o.constructor_name == Some("String") => {
-                let named = o
-                    .string
-                    .filter(|s| !s.is_empty())
-                    .and_then(Encoding::parse)
-                    .ok_or_else(|| {
-                        NodeError::invalid_arg_type("encoding", "of type string", &encoding_arg)
-                    })?;
-                let one_unit = matches!(value, Arg::String(s) if s.len() == 1);
-                if one_unit && named == Encoding::Latin1 {
-                    Encoding::Latin1
-                } else {
-                    Encoding::Utf8
-                }
-            }
-            _ => encoding_must_be_string(&encoding_arg)?,
-        };
+        enc = fill_encoding(value, &encoding_arg)?;
     }
     // A missing offset means the whole buffer: `end` is then not even looked at, and there is
     // no early return for an empty range (the value is still converted).
@@ -123,4 +103,31 @@ pub fn fill_range(
         return Ok(None);
     }
     Ok(Some((start as usize..stop as usize, enc)))
+}
+
+/// The encoding `buf.fill` fills a string `value` in, from the argument that names it (after
+/// a string offset or end took its place): Node's `normalizeEncoding`, which must succeed
+/// (`ERR_INVALID_ARG_TYPE` for a non-string, `ERR_UNKNOWN_ENCODING` for an unknown name).
+pub fn fill_encoding(value: &Arg<'_>, encoding: &Arg<'_>) -> Result<Encoding, NodeError> {
+    match *encoding {
+        // Node validates a String object by its text (`new String('hex')` passes) but its
+        // native fill reads only real strings and fills utf8, unless one character took
+        // the latin1 fast path before.
+        Arg::Object(o) if o.constructor_name == Some("String") => {
+            let named = o
+                .string
+                .filter(|s| !s.is_empty())
+                .and_then(Encoding::parse)
+                .ok_or_else(|| {
+                    NodeError::invalid_arg_type("encoding", "of type string", encoding)
+                })?;
+            let one_unit = matches!(value, Arg::String(s) if s.len() == 1);
+            Ok(if one_unit && named == Encoding::Latin1 {
+                Encoding::Latin1
+            } else {
+                Encoding::Utf8
+            })
+        }
+        _ => encoding_must_be_string(encoding),
+    }
 }

@@ -64,6 +64,20 @@ fn side(name: Option<&str>) -> Result<Side, NodeError> {
     }
 }
 
+/// `buffer.transcode` of a source that has no data at all (its buffer was detached after
+/// Node's JS read a non-zero `length`): Node's ICU conversions then fail as they do on a null
+/// input — `U_INVALID_CHAR_FOUND` into UCS-2 and from UCS-2 into UTF-8, an empty result from
+/// UCS-2 into Latin-1 or ASCII, `U_ILLEGAL_ARGUMENT_ERROR` for every other pair (unsupported
+/// names included).
+pub fn transcode_without_data(from: Option<&str>, to: Option<&str>) -> Result<Vec<u8>, NodeError> {
+    match (side(from), side(to)) {
+        (Ok(Side::Ascii | Side::Latin1 | Side::Utf8), Ok(Side::Ucs2))
+        | (Ok(Side::Ucs2), Ok(Side::Utf8)) => Err(failure(U_INVALID_CHAR_FOUND)),
+        (Ok(Side::Ucs2), Ok(Side::Latin1 | Side::Ascii)) => Ok(Vec::new()),
+        _ => Err(failure(U_ILLEGAL_ARGUMENT_ERROR)),
+    }
+}
+
 /// `buffer.transcode(source, from, to)` on a source's bytes. `None` stands for `undefined` or
 /// `null` (meaning utf8, like `''`); a non-string argument should be passed as its string form
 /// (it is unsupported either way). Errors are plain `Error`s with code `U_ILLEGAL_ARGUMENT_ERROR`

@@ -5,8 +5,11 @@ use nodebuf_core::args::Arg;
 use nodebuf_core::{Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Ctx, Value};
 
+use std::ffi::c_int;
+
 use crate::engine::Raw;
 use crate::method::{Call, Method, MAX_ARITY};
+use crate::methods::bytes::Fill;
 use crate::order::{NV, O, S};
 use crate::retention::{noted, ViewApi};
 use crate::state::CtxState;
@@ -44,19 +47,85 @@ impl Method for Alloc {
         }
     }
 
-    /// A fill that is a DataView over a detached or out-of-bounds buffer: Node's fill formats
-    /// its "invalid value" error by reading the view's `byteLength`, V8's TypeError.
+    /// A fill that is a DataView over a detached or out-of-bounds buffer: Node's fill refuses
+    /// it (`raw::gone_data_view_error`). A fill
+    /// where a script redefined what a new Buffer's `length` reads: Node's
+    /// `_fill(buf, fill, 0, buf.length, encoding)`, through [`Fill`]'s general path (its
+    /// second read of `buf.length` and its bounds check).
     fn before<'js>(
         ctx: &Ctx<'js>,
-        _: &CtxState<'_>,
+        st: &CtxState<'_>,
         _: &Value<'js>,
         a: &mut [Value<'js>],
         call: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
+        let fills = Self::flags(a, call)[1] == NV && !is_zero_or_undefined(&a[1]);
+        if fills && !fresh_length_is_intrinsic(ctx, st) {
+            let size = a[0].as_number().unwrap_or(0.0);
+            let made = api::statics::alloc(&Arg::Number(size), &Arg::Undefined, &Arg::Undefined)
+                .map_err(|e| crate::throw_node_error(ctx, &e))?;
+            let buf = crate::state::to_js(ctx, &made)?;
+            let Some(obj) = buf.as_object() else {
+                return Ok(None);
+            };
+            // Node's JS read of the new Buffer's `length` (an ordinary property get).
+            const NODE_JS_PROPERTY: &str = "length";
+            let visible: Value = obj.get(NODE_JS_PROPERTY)?;
+            let zero = Value::new_number(ctx.clone(), 0.0);
+            let args = [a[1].clone(), zero, visible, a[2].clone()];
+            let fill_call = Call { magic: 0, argc: 4 };
+            return crate::method::run_general::<Fill>(ctx, st, buf, &args, fill_call).map(Some);
+        }
         if Self::flags(a, call)[1] == NV && crate::raw::is_gone_data_view(ctx, &a[1]) {
-            return Err(crate::raw::throw_gone_data_view(ctx, "byteLength"));
+            return Err(crate::raw::gone_data_view_error(ctx, &a[1]));
         }
         Ok(None)
+    }
+
+    /// A call that fills takes the plain path only while a new Buffer's `length` reads the
+    /// engine's own getter.
+    #[inline(always)]
+    unsafe fn plain_allowed(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        argc: c_int,
+        argv: *mut Raw,
+    ) -> bool {
+        // SAFETY: the engine's `argc` values at `argv`.
+        let fill = unsafe { crate::engine::arg(argc, argv, 1) };
+        let tag = crate::engine::tag(fill);
+        // SAFETY: the accessor matches the tag.
+        let plain_fill = tag == qjs::JS_TAG_UNDEFINED
+            || tag == qjs::JS_TAG_INT && unsafe { qjs::JS_VALUE_GET_INT(fill) } == 0;
+        if plain_fill {
+            return true;
+        }
+        // SAFETY: a live prototype of this runtime; the atom is the install's `length`.
+        unsafe {
+            crate::raw::inherited_length_is_intrinsic_raw(
+                ctx,
+                st.buffer_prototype.as_raw(),
+                st.atoms.length,
+            )
+        }
+    }
+}
+
+/// Node's `fill !== undefined && fill !== 0`, negated (`-0 === 0`).
+fn is_zero_or_undefined(v: &Value<'_>) -> bool {
+    v.is_undefined() || v.as_number() == Some(0.0)
+}
+
+/// Whether reading a new Buffer's `length` runs only the engine's own getter: a new Buffer has
+/// no own properties, so this asks about `Buffer.prototype` and the prototypes above it.
+fn fresh_length_is_intrinsic(ctx: &Ctx<'_>, st: &CtxState<'_>) -> bool {
+    // SAFETY: a live context and prototype of this runtime; the atom is the install's `length`.
+    unsafe {
+        crate::raw::inherited_length_is_intrinsic_raw(
+            ctx.as_raw().as_ptr(),
+            st.buffer_prototype.as_raw(),
+            st.atoms.length,
+        )
     }
 }
 

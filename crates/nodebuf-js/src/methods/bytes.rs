@@ -8,8 +8,8 @@ use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
 
 use crate::args::run_ref;
-use crate::engine::{arg, guard, number, prim, tag, u8_bytes, Raw, EXCEPTION};
-use crate::method::{self, call_js, general, nth, state, Call, Method, MAX_ARITY};
+use crate::engine::{arg, guard, number, prim, u8_bytes, Raw};
+use crate::method::{general, nth, Call, Method, MAX_ARITY};
 use crate::order::{self, NV, O, S};
 use crate::state::CtxState;
 
@@ -79,8 +79,8 @@ impl Method for Swap {
     }
 }
 
-/// `buf.fill(value, offset, end, encoding)` on the receiver's real bytes: returns `this`. The
-/// JS half decides first how a redefined `length` bounds it (see [`fill_fn`]).
+/// `buf.fill(value, offset, end, encoding)` on the receiver's real bytes: returns `this`. A
+/// redefined `length` bounds it as Node's JS reads it (see [`fill_visible_range`]).
 pub struct Fill;
 
 impl Method for Fill {
@@ -88,6 +88,9 @@ impl Method for Fill {
     type Out = ();
     const ARITY: usize = 4;
     const VIEWS: u8 = 0b0001;
+    /// Node's `_fill` reads `buf.length` on every call (the default end, or the bound of an
+    /// explicit one).
+    const READS_LENGTH: bool = true;
 
     #[inline(always)]
     fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<(), NodeError> {
@@ -121,12 +124,15 @@ impl Method for Fill {
         // A number filling the whole buffer is `%TypedArray%.prototype.fill` in Node, which
         // throws for a detached or out-of-bounds receiver (any other call fills nothing).
         let whole = a[1].is_undefined() && a[2].is_undefined();
+        if let Some(early) = fill_visible_range(ctx, this, a)? {
+            return Ok(Some(early));
+        }
         if a[0].is_number() && whole && crate::raw::is_unreadable_uint8_array(ctx, this) {
             return Err(crate::raw::throw_detached_builtin(ctx, "fill"));
         }
         // A DataView that covers no bytes because its buffer is gone is an empty value: Node
-        // throws ERR_INVALID_ARG_VALUE for it, and formatting that error reads the view's
-        // `byteLength`, which throws V8's TypeError first. An empty range returns before.
+        // throws ERR_INVALID_ARG_VALUE for it (`raw::gone_data_view_error`). An empty range
+        // returns before.
         if crate::raw::is_gone_data_view(ctx, &a[0]) {
             if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
@@ -135,13 +141,17 @@ impl Method for Fill {
                 // Node's native fill returns for an empty range before it looks at the value.
                 return match range {
                     Some((r, _)) if r.start < r.end => {
-                        Err(crate::raw::throw_gone_data_view(ctx, "byteLength"))
+                        Err(crate::raw::gone_data_view_error(ctx, &a[0]))
                     }
                     _ => Ok(Some(this.clone())),
                 };
             }
         }
-        if a[0].is_object() && crate::raw::region(ctx, &a[0]).is_none() {
+        // (A typed array over a detached or shrunk buffer is an empty view, refused by the
+        // declared path as Node's native refuses it, never converted.)
+        // SAFETY: a live value; only its class id is read.
+        let typed_array = unsafe { qjs::JS_GetTypedArrayType(a[0].as_raw()) } >= 0;
+        if a[0].is_object() && !typed_array && crate::raw::region(ctx, &a[0]).is_none() {
             if let Some((_, len)) = crate::raw::uint8_array(ctx, this) {
                 let range = crate::args::run(ctx, &a[1..4], &[O, O, O], |r| {
                     api::fill::fill_range(len, &Arg::Undefined, &r[0], &r[1], &r[2])
@@ -166,50 +176,100 @@ impl Method for Fill {
     }
 }
 
-/// The raw `buf.fill`: with `end` omitted Node fills to the JS-visible `length`, so the plain
-/// path reads it and proceeds only when it is the real byte length; the JS half handles any
-/// other `length` and then calls [`Fill`]'s own native.
-///
-/// # Safety
-/// Called by the engine only, with a function made by [`method::make`].
-pub unsafe extern "C" fn fill_fn(
-    ctx: *mut qjs::JSContext,
-    this: Raw,
-    argc: c_int,
-    argv: *mut Raw,
-    magic: c_int,
-    data: *mut Raw,
-) -> Raw {
-    guard(ctx, || {
-        // SAFETY: `data` belongs to a function made by `make`; live values of `ctx`; `length`
-        // is read before the bytes are located.
-        unsafe {
-            let st = state(data);
-            if u8_bytes(ctx, this).is_some() {
-                let mut plain = true;
-                if tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED {
-                    let length = qjs::JS_GetProperty(ctx, this, st.atoms.length);
-                    if qjs::JS_IsException(length) {
-                        return EXCEPTION;
-                    }
-                    let real = u8_bytes(ctx, this).map_or(usize::MAX, |(_, len)| len);
-                    plain = tag(length) == qjs::JS_TAG_INT
-                        && qjs::JS_VALUE_GET_INT(length) as usize == real;
-                    qjs::JS_FreeValue(ctx, length);
-                }
-                let call = Call {
-                    magic,
-                    argc: argc.max(0) as usize,
-                };
-                if plain {
-                    if let Some(r) = method::plain::<Fill>(ctx, st, this, argc, argv, call) {
-                        return r;
-                    }
-                }
-            }
-            call_js(ctx, &st.fill_general, this, argc, argv)
+/// Node's `_fill` for a receiver whose `length` a script redefined (own property, subclass
+/// getter, replaced prototype getter): reads `this.length` as a property exactly where Node's
+/// JS does — once, or twice for a string value whose encoding stands in the offset or end
+/// position — between the same checks (the encoding, `validateOffset(offset)`, `end` bounded
+/// by the length read), returns `this` for an empty range, and refuses a range past the real
+/// bytes with `ERR_BUFFER_OUT_OF_BOUNDS` before the value is converted, as Node's bounds check
+/// does. The arguments are then rewritten to the numeric range (and the encoding) Node's fill
+/// receives, for the declared path to fill the real bytes. `None` continues the call; a
+/// receiver whose `length` is the engine's own getter is left as it is. The values read are
+/// bounds only: the bytes are resolved from the engine's slots afterwards.
+fn fill_visible_range<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    a: &mut [Value<'js>],
+) -> rquickjs::Result<Option<Value<'js>>> {
+    // SAFETY: a live value; only its class id is read.
+    let is_u8 = unsafe { qjs::JS_GetTypedArrayType(this.as_raw()) }
+        == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32;
+    let Some(obj) = this.as_object().filter(|_| is_u8) else {
+        return Ok(None);
+    };
+    if crate::raw::length_is_intrinsic(ctx, this) {
+        return Ok(None);
+    }
+    // Node's JS reads of `buf.length`: ordinary property gets (user code runs as in Node).
+    let read_length = || -> rquickjs::Result<f64> {
+        const NODE_JS_PROPERTY: &str = "length";
+        let v: Value = obj.get(NODE_JS_PROPERTY)?;
+        Ok(v.as_number().unwrap_or(f64::NAN))
+    };
+    let undefined = Value::new_undefined(ctx.clone());
+    let (mut offset, end, mut encoding) = (a[1].clone(), a[2].clone(), a[3].clone());
+    let mut end_at: Option<f64> = None;
+    if a[0].is_string() {
+        if offset.is_undefined() || offset.is_string() {
+            encoding = offset;
+            offset = Value::new_number(ctx.clone(), 0.0);
+            end_at = Some(read_length()?);
+        } else if end.is_string() {
+            encoding = end.clone();
+            end_at = Some(read_length()?);
         }
-    })
+        // Node's normalizeEncoding stringifies only String objects (others are refused as
+        // they are).
+        let names = if order::names_encoding(&encoding) {
+            S
+        } else {
+            O
+        };
+        crate::args::run(ctx, &[a[0].clone(), encoding.clone()], &[O, names], |r| {
+            api::fill::fill_encoding(&r[0], &r[1]).map(drop)
+        })?;
+    } else {
+        encoding = undefined;
+    }
+    let (start, stop) = if offset.is_undefined() {
+        (0.0, read_length()?)
+    } else {
+        let start = crate::args::run(ctx, std::slice::from_ref(&offset), &[O], |r| {
+            api::coerce::validate_integer(&r[0], "offset", 0.0, api::coerce::K_MAX_LENGTH)
+        })?;
+        let stop = match end_at {
+            // The end Node took from the first read, bounded by the second.
+            Some(first) => {
+                let max = read_length()?;
+                let first = Value::new_number(ctx.clone(), first);
+                crate::args::run(ctx, &[first], &[O], |r| {
+                    api::coerce::validate_integer(&r[0], "end", 0.0, max)
+                })?
+            }
+            None if end.is_undefined() => read_length()?,
+            None => {
+                let max = read_length()?;
+                crate::args::run(ctx, std::slice::from_ref(&end), &[O], |r| {
+                    api::coerce::validate_integer(&r[0], "end", 0.0, max)
+                })?
+            }
+        };
+        if start >= stop {
+            return Ok(Some(this.clone()));
+        }
+        (start, stop)
+    };
+    let real = crate::raw::uint8_array(ctx, this).map_or(0, |(_, len)| len);
+    if start > stop || stop > real as f64 {
+        return Err(crate::throw_node_error(
+            ctx,
+            &NodeError::out_of_buffer_bounds(None),
+        ));
+    }
+    a[1] = Value::new_number(ctx.clone(), start);
+    a[2] = Value::new_number(ctx.clone(), if stop.is_nan() { 0.0 } else { stop });
+    a[3] = encoding;
+    Ok(None)
 }
 
 /// `buf.copy(target, targetStart, sourceStart, sourceEnd)`: a memmove between two Uint8Arrays

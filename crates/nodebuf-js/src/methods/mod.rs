@@ -23,8 +23,7 @@ pub(crate) use views::fast_array_elements;
 /// `binding.makeFast(FastBuffer, helpers, slabHook)`: registers this install's state and
 /// returns its raw natives: `num` (one per numeric method id), `indexOf`, `lastIndexOf`,
 /// `includes`, `toString`, `equals`, `write`, `allocUnsafe`, `alloc`, `from`, `subarray`,
-/// `slice`, `compare`, `compareStatic`, `byteLength`, `fill`, `fillBytes` (fill on the real
-/// bytes, for the JS half), `copy`, `swap16/32/64`, `swapBytes16/32/64` (the swaps of the real bytes, for the JS half)
+/// `slice`, `compare`, `compareStatic`, `byteLength`, `fill`, `copy`, `swap16/32/64`, `swapBytes16/32/64` (the swaps of the real bytes, for the JS half)
 /// and `isEncoding`.
 pub fn make_fast<'js>(
     ctx: rquickjs::Ctx<'js>,
@@ -50,7 +49,7 @@ pub fn make_fast<'js>(
     }
     out.set("num", num)?;
     let real = bytes::REAL_BYTES;
-    let table: [(&str, &CStr, DataFn, i32, i32); 24] = [
+    let table: [(&str, &CStr, DataFn, i32, i32); 23] = [
         ("indexOf", c"indexOf", entry::<search::IndexOf>, 3, 0),
         (
             "lastIndexOf",
@@ -89,8 +88,7 @@ pub fn make_fast<'js>(
             2,
             0,
         ),
-        ("fill", c"fill", bytes::fill_fn, 4, 0),
-        ("fillBytes", c"fill", entry::<bytes::Fill>, 4, 0),
+        ("fill", c"fill", entry::<bytes::Fill>, 4, 0),
         ("copy", c"copy", bytes::copy_fn, 4, 0),
         ("swap16", c"swap16", entry::<bytes::Swap>, 0, 16),
         ("swap32", c"swap32", entry::<bytes::Swap>, 0, 32),

@@ -20,6 +20,8 @@ impl Method for ToString {
     type This<'a> = &'a [u8];
     type Out = JsString;
     const ARITY: usize = 3;
+    /// Node's `toString` reads `this.length` on every call.
+    const READS_LENGTH: bool = true;
 
     #[inline(always)]
     fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<JsString, NodeError> {
@@ -45,6 +47,9 @@ impl Method for ToString {
         args: &mut [Value<'js>],
         call: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
+        if let Some(len) = visible_length(ctx, this)? {
+            return to_string_visible(ctx, this, args, call, len).map(Some);
+        }
         let ordered =
             args.iter().any(|v| v.is_object()) || args[1].is_big_int() || args[2].is_big_int();
         if call.argc == 0 || !ordered {
@@ -96,6 +101,7 @@ impl Method for ToString {
     #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
         this: Raw,
         argc: std::ffi::c_int,
         argv: *mut Raw,
@@ -119,6 +125,10 @@ impl Method for ToString {
             } else {
                 None
             };
+            // Node reads `this.length`: only the engine's own getter may be skipped.
+            if !raw::length_is_intrinsic_raw(ctx, st, this) {
+                return None;
+            }
             // Latin-1 decoding is the identity on any bytes; utf8 and ascii only on ASCII.
             // Other bytes in ascii clear their top bit, written straight into the string.
             let bytes = std::slice::from_raw_parts(ptr, len);
@@ -135,6 +145,99 @@ impl Method for ToString {
             Some(raw::new_latin1_raw(ctx, bytes))
         }
     }
+}
+
+/// `this.length` read as Node's JS reads it (an ordinary property get: own properties,
+/// subclass getters and replaced prototype getters run), for a Uint8Array receiver whose
+/// `length` is not the engine's own getter; `None` otherwise (nothing is read). A bound only:
+/// the bytes come from the engine's slots.
+fn visible_length<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Option<f64>> {
+    // SAFETY: a live value; only its class id is read.
+    let is_u8 = unsafe { qjs::JS_GetTypedArrayType(this.as_raw()) }
+        == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32;
+    let Some(obj) = this.as_object().filter(|_| is_u8) else {
+        return Ok(None);
+    };
+    if raw::length_is_intrinsic(ctx, this) {
+        return Ok(None);
+    }
+    const NODE_JS_PROPERTY: &str = "length";
+    let v: Value = obj.get(NODE_JS_PROPERTY)?;
+    Ok(Some(v.as_number().unwrap_or(f64::NAN)))
+}
+
+/// Node's `toString(encoding, start, end)` after its read of `this.length` (`len`): the range
+/// clamped to `len` in Node's order (`toString()` is `utf8Slice(0, len)`), `''` for an empty
+/// one, the encoding named, then its native slice of the real bytes: `''` for an empty
+/// receiver, `ERR_OUT_OF_RANGE` ("Index out of range") for a range past the real bytes.
+fn to_string_visible<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    call: Call,
+    len: f64,
+) -> rquickjs::Result<Value<'js>> {
+    let empty = || Ok(rquickjs::String::from_str(ctx.clone(), "")?.into_value());
+    let (start, end) = if call.argc == 0 {
+        (0.0, len)
+    } else {
+        match order::to_string_range_within(ctx, len, &args[1], &args[2])? {
+            StringRange::Range(s, e) => (s, e),
+            StringRange::Empty | StringRange::Keep => return empty(),
+        }
+    };
+    // A length that is no number (a script answered it) slices nothing in Node's native.
+    let (start, end) = (
+        if start.is_finite() {
+            start.max(0.0)
+        } else {
+            0.0
+        },
+        if end.is_finite() { end.max(0.0) } else { 0.0 },
+    );
+    if call.argc == 0 && end <= start {
+        return empty();
+    }
+    let encoding = if call.argc == 0 || args[0].is_undefined() {
+        Value::new_undefined(ctx.clone())
+    } else {
+        let name = crate::args::to_js_string(ctx, &args[0])?;
+        if Encoding::parse(&name).is_none() {
+            let shown = order::format_percent_s(ctx, &args[0])?;
+            let e = NodeError::unknown_encoding(&shown);
+            return Err(crate::throw_node_error(ctx, &e));
+        }
+        rquickjs::String::from_str(ctx.clone(), &name)?.into_value()
+    };
+    let real = raw::uint8_array(ctx, this).map_or(0, |(_, n)| n);
+    if real == 0 {
+        return empty();
+    }
+    if end > real as f64 {
+        return Err(crate::throw_node_error(
+            ctx,
+            &NodeError::index_out_of_range(),
+        ));
+    }
+    let range = [
+        encoding,
+        Value::new_number(ctx.clone(), start),
+        Value::new_number(ctx.clone(), end),
+    ];
+    let out = crate::args::run_ref(ctx, this, &range, &[S, O, O], |bytes, a| {
+        api::to_string(bytes, &a[0], &a[1], &a[2], 3)
+    })?;
+    // SAFETY: a live context; the new string is owned by the handle.
+    let value = unsafe {
+        Value::from_raw(
+            ctx.clone(),
+            raw::new_string_raw(ctx.as_raw().as_ptr(), &out),
+        )
+    };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
 }
 
 /// The encoding `v` names when it decodes ASCII bytes to themselves (`undefined`: utf8; a
@@ -160,6 +263,8 @@ impl Method for Write {
     type This<'a> = &'a mut [u8];
     type Out = usize;
     const ARITY: usize = 4;
+    /// Node's `write` reads `this.length` on every call.
+    const READS_LENGTH: bool = true;
 
     #[inline(always)]
     fn op(bytes: &mut [u8], a: &[Arg<'_>], _: Call) -> Result<usize, NodeError> {
@@ -188,6 +293,9 @@ impl Method for Write {
         args: &mut [Value<'js>],
         _: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
+        if let Some(len) = visible_length(ctx, this)? {
+            return write_visible(ctx, this, args, len).map(Some);
+        }
         if !args[3].is_object() {
             return Ok(None);
         }
@@ -230,6 +338,97 @@ impl Method for Write {
         })?;
         Ok(Some(Value::new_number(ctx.clone(), written as f64)))
     }
+}
+
+/// Node's `write(string, offset, length, encoding)` for a receiver whose `length` a script
+/// redefined, after its first read of `this.length` (`first`): the further reads Node's JS
+/// makes (`remaining = this.length - offset`, the bound of a numeric `length`), each after
+/// the checks Node makes before it, the range planned against the length read, the encoding
+/// named (a falsy one is utf8, unnamed), then the native write on the real bytes, which clamps
+/// the count to them and refuses an offset past them.
+fn write_visible<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    first: f64,
+) -> rquickjs::Result<Value<'js>> {
+    let len = if first.is_finite() && first >= 0.0 {
+        first as usize
+    } else {
+        0
+    };
+    let undefined = Value::new_undefined(ctx.clone());
+    let read_again = || -> rquickjs::Result<()> {
+        if let Some(obj) = this.as_object() {
+            const NODE_JS_PROPERTY: &str = "length";
+            let _: Value = obj.get(NODE_JS_PROPERTY)?;
+        }
+        Ok(())
+    };
+    let plan = |offset: &Value<'js>, length: &Value<'js>| -> rquickjs::Result<(usize, usize)> {
+        crate::args::run(ctx, &[offset.clone(), length.clone()], &[O, O], |a| {
+            api::string::write_plan(len, &a[0], &a[1], &Arg::Undefined).map(|p| (p.start, p.count))
+        })
+    };
+    let (offset, length) = (&args[1], &args[2]);
+    let (start, count, encoding) = if offset.is_undefined() {
+        (0, len, undefined.clone())
+    } else if length.is_undefined() && offset.is_string() {
+        (0, len, offset.clone())
+    } else {
+        // `validateOffset(offset, 'offset', 0, this.length)`, then `this.length - offset`.
+        plan(offset, &undefined)?;
+        read_again()?;
+        if length.is_undefined() {
+            let (start, count) = plan(offset, &undefined)?;
+            (start, count, args[3].clone())
+        } else if length.is_string() {
+            let (start, count) = plan(offset, &undefined)?;
+            (start, count, length.clone())
+        } else {
+            // `validateOffset(length, 'length', 0, this.length)`.
+            read_again()?;
+            let (start, count) = plan(offset, length)?;
+            (start, count, args[3].clone())
+        }
+    };
+    let falsy = encoding.is_undefined()
+        || encoding.is_null()
+        || encoding.as_bool() == Some(false)
+        || encoding.as_number().is_some_and(|n| n == 0.0 || n.is_nan())
+        || encoding
+            .as_string()
+            .is_some_and(|s| s.to_string().is_ok_and(|s| s.is_empty()));
+    let enc = if falsy {
+        Encoding::Utf8
+    } else {
+        let name = crate::args::to_js_string(ctx, &encoding)?;
+        match Encoding::parse(&name) {
+            Some(enc) => enc,
+            None => {
+                let shown = order::format_percent_s(ctx, &encoding)?;
+                return Err(crate::throw_node_error(
+                    ctx,
+                    &NodeError::unknown_encoding(&shown),
+                ));
+            }
+        }
+    };
+    let string = [args[0].clone(), undefined];
+    let mut prepared = crate::args::Prepared::new(ctx, &string, &[O, O])?;
+    let written = prepared.run_on(ctx, this, true, |ptr, len, a| {
+        // SAFETY: `run_on` located these bytes just now with no JS since; the string
+        // argument is no view (so nothing overlaps them); no JS runs here.
+        let bytes = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
+        api::write_helper(
+            bytes,
+            enc,
+            &a[0],
+            &Arg::Number(start as f64),
+            &Arg::Number(count as f64),
+        )
+    })?;
+    Ok(Value::new_number(ctx.clone(), written as f64))
 }
 
 /// `Buffer.byteLength(string, encoding)`.

@@ -16,6 +16,14 @@ const { codes, makeNodeError } = require('internal/errors');
 const loop = require('internal/loop');
 
 const m = native.messaging;
+const {
+  ArrayBufferPrototypeGetResizable,
+  ArrayBufferPrototypeGetMaxByteLength,
+  ArrayBufferPrototypeGetByteLength,
+  ArrayBuffer: PrimordialArrayBuffer,
+  Uint8Array: PrimordialUint8Array,
+  TypedArrayPrototypeSet,
+} = native.primordials;
 
 // The Buffer binding (another crate) keeps the untransferable marks — its pool slabs and whatever
 // `markAsUntransferable` marks — in a private registry exposed under this key of the `buffer`
@@ -72,17 +80,46 @@ function isUntransferable(value) {
   return untransferableRegistry().has(value);
 }
 
-// Checks a transferList as Node does; returns the ArrayBuffers to move and the ports to send.
-function readTransferList(transferList, sourcePort) {
+// The items of an iterable transfer list, or null when `list` is no iterable. Node's native
+// reads `list[Symbol.iterator]` once and takes every item before it looks at any of them, so a
+// list (or a Proxy of one) whose items are refused has still been iterated to its end.
+function iterableItems(list) {
+  if (list === null || (typeof list !== 'object' && typeof list !== 'function')) return null;
+  const method = list[Symbol.iterator];
+  if (typeof method !== 'function') return null;
+  const items = [];
+  for (const item of { [Symbol.iterator]: () => Reflect.apply(method, list, []) }) items.push(item);
+  return items;
+}
+
+// The items a transfer argument names (postMessage's second argument, structuredClone's
+// `options.transfer`), as Node's native reads them: `list` itself when it is iterable, else its
+// `transfer` option (an iterable, or undefined for none).
+function transferItems(list) {
+  if (list === undefined || list === null) return [];
+  if (typeof list !== 'object' && typeof list !== 'function') {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  }
+  const items = iterableItems(list);
+  if (items !== null) return items;
+  const transfer = list.transfer;
+  if (transfer === undefined) return [];
+  const named = iterableItems(transfer);
+  if (named === null) {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable');
+  }
+  return named;
+}
+
+// Checks the items of a transfer list as Node does; returns the ArrayBuffers to move and the
+// ports to send.
+function readTransferList(items, sourcePort) {
   const types = typesOf();
   const buffers = new Set();
   const ports = new Set();
-  if (transferList === undefined || transferList === null) return { buffers, ports };
-  if (typeof transferList !== 'object' || typeof transferList[Symbol.iterator] !== 'function') {
-    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
-  }
   const seen = new Set();
-  for (const item of transferList) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (types.isArrayBuffer(item)) {
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
       seen.add(item);
@@ -112,12 +149,22 @@ function flatten(value, ports, moved = new Set()) {
   const ids = new Map();
   let nextId = 0;
 
-  // A view over a detached ArrayBuffer: refused with its buffer unless that buffer is
-  // transferred; then V8 writes a view that cannot be read back.
-  function checkDetached(g) {
+  // A view over a detached ArrayBuffer (`g`: viewGeometry's [buffer, 'detached', offset,
+  // length, lengthTracking] from the view's own fields): refused with its buffer unless that
+  // buffer is transferred. Then V8 writes the offset and length the view was made with, which
+  // read back only over the moved (now empty) buffer when both are 0 and the buffer was not
+  // resizable; a DataView over a resizable buffer covering any byte counts as out of bounds.
+  function checkDetached(g, isDataView) {
     if (g[1] !== 'detached') return;
     if (!moved.has(g[0])) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
-    throw new Error('Unable to deserialize cloned data.');
+    const offset = g[2];
+    const length = g[3];
+    const tracking = g[4];
+    if (ArrayBufferPrototypeGetResizable.call(g[0])) {
+      if (isDataView && offset + (tracking ? 0 : length) > 0) throw dataCloneError('#<DataView> could not be cloned.');
+      throw new Error('Unable to deserialize cloned data.');
+    }
+    if (offset !== 0 || length !== 0) throw new Error('Unable to deserialize cloned data.');
   }
 
   function writeProps(obj) {
@@ -170,7 +217,11 @@ function flatten(value, ports, moved = new Set()) {
       // A detached ArrayBuffer in the transfer list arrives empty; one outside it is refused.
       const g = m.viewGeometry(v) ?? [v, 'detached'];
       if (g[1] === 'detached' && !moved.has(v)) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
-      out.push(T.AB, v);
+      // A resizable buffer arrives resizable up to the same maximum (a detached one, empty
+      // and fixed); -1: fixed length.
+      const max = g[1] !== 'detached' && ArrayBufferPrototypeGetResizable.call(v)
+        ? ArrayBufferPrototypeGetMaxByteLength.call(v) : -1;
+      out.push(T.AB, v, max);
     } else if (cls === ids_.sharedArrayBuffer) {
       out.push(T.SAB, v);
     } else if (ArrayBuffer.isView(v)) {
@@ -178,12 +229,15 @@ function flatten(value, ports, moved = new Set()) {
       // no user getter and believes no own property).
       const isDataView = cls === ids_.dataView;
       const g = m.viewGeometry(v);
-      checkDetached(g);
+      checkDetached(g, isDataView);
       if (g[1] === 'oob') throw dataCloneError(`${isDataView ? '#<DataView>' : '[object Object]'} could not be cloned.`);
       const kind = isDataView ? 'DataView' : types.typedArrayName(v);
       out.push(T.VIEW, kind);
       write(g[0]);
-      out.push(g[1], isDataView ? g[2] : g[2] / globalThis[kind].BYTES_PER_ELEMENT);
+      // A detached view that passed `checkDetached` is an empty one at offset 0.
+      const [offset, byteLength, tracking] = g[1] === 'detached' ? [0, 0, false] : [g[1], g[2], g[3]];
+      // A length-tracking view tracks the copy of its buffer too.
+      out.push(offset, tracking ? -1 : isDataView ? byteLength : byteLength / globalThis[kind].BYTES_PER_ELEMENT);
     } else if (cls === ids_.date) {
       out.push(T.DATE, v.getTime());
     } else if (cls === ids_.regexp) {
@@ -252,6 +306,14 @@ function flatten(value, ports, moved = new Set()) {
   return out;
 }
 
+// A resizable ArrayBuffer with `max` as its maxByteLength holding the bytes of `bytes` (a
+// fixed-length ArrayBuffer Rust made), through constructors captured before user code ran.
+function resizableCopy(bytes, max) {
+  const out = new PrimordialArrayBuffer(ArrayBufferPrototypeGetByteLength.call(bytes), { maxByteLength: max });
+  TypedArrayPrototypeSet.call(new PrimordialUint8Array(out), new PrimordialUint8Array(bytes));
+  return out;
+}
+
 // Rebuilds a value from a flat list made by `flatten` (after Rust carried it over).
 function unflatten(list) {
   let pos = 0;
@@ -282,7 +344,12 @@ function unflatten(list) {
     objects.push(undefined);
     let out;
     switch (tag) {
-      case T.AB:
+      case T.AB: {
+        out = list[pos++];
+        const max = list[pos++];
+        if (max >= 0) out = resizableCopy(out, max);
+        break;
+      }
       case T.SAB:
         out = list[pos++];
         break;
@@ -291,7 +358,7 @@ function unflatten(list) {
         const buffer = read();
         const offset = list[pos++];
         const length = list[pos++];
-        out = new globalThis[kind](buffer, offset, length);
+        out = length < 0 ? new globalThis[kind](buffer, offset) : new globalThis[kind](buffer, offset, length);
         break;
       }
       case T.ARR:
@@ -353,13 +420,13 @@ function unflatten(list) {
   return read();
 }
 
-// Serializes `value` for posting: validates the transfer list, flattens, hands the moved ports
+// Serializes `value` for posting: validates the transfer list's items (`transferItems`), flattens, hands the moved ports
 // over, and returns the list with what to do once it was sent (detach the moved buffers, whose
 // bytes the sending reads). Ports are handed over before the message leaves: the receiving
 // thread may adopt them at once, and a port still owned here meanwhile would have its messages
 // announced (and taken) here.
-function serialize(value, transferList, sourcePort) {
-  const { buffers, ports } = readTransferList(transferList, sourcePort);
+function serialize(value, items, sourcePort) {
+  const { buffers, ports } = readTransferList(items, sourcePort);
   const list = flatten(value, ports, buffers);
   for (const port of ports) port._handOver();
   return {
@@ -416,11 +483,7 @@ class MessagePort extends EventEmitter {
     if (arguments.length === 0) {
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     }
-    if (transferList !== null && typeof transferList === 'object' && !(Symbol.iterator in transferList) &&
-        transferList.transfer !== undefined) {
-      transferList = transferList.transfer;
-    }
-    const message = serialize(value, transferList, this);
+    const message = serialize(value, transferItems(transferList), this);
     if (this._id === null) {
       message.commit();
       return;
@@ -649,7 +712,7 @@ function structuredClone(value, options) {
     throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
   }
   const transfer = options === undefined || options === null ? undefined : options.transfer;
-  const message = serialize(value, transfer, null);
+  const message = serialize(value, transferItems(transfer), null);
   const list = m.roundTrip(message.list);
   message.commit();
   return unflatten(list);
@@ -667,6 +730,7 @@ module.exports = {
   markAsUntransferable,
   structuredClone,
   serialize,
+  transferItems,
   unflatten,
   flatten,
   newPort,

@@ -395,12 +395,15 @@ fn js_take_events<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {
 /// `native.messaging.viewGeometry(value)`: what the serializer records for a typed array or
 /// DataView, from the engine's slots (never its properties, so no user code runs and no own
 /// property can forge it, as V8's serializer reads them for Node): `[buffer, byteOffset,
-/// byteLength]`, or `[buffer, 'detached' | 'oob']` for a view that covers nothing. For a live
+/// byteLength, lengthTracking]`; for a view whose buffer is detached `[buffer, 'detached',
+/// byteOffset, byteLength, lengthTracking]` with the offset and length it was made with (V8
+/// writes those); `[buffer, 'oob']` for one out of bounds of its shrunk buffer. For a live
 /// ArrayBuffer: `[buffer, 0, byteLength]`; `undefined` for anything else (a detached
 /// ArrayBuffer included: the engine no longer answers for it as one).
 fn js_view_geometry<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     let out = Array::new(ctx.clone())?;
     let state = |s: &str| rquickjs::String::from_str(ctx.clone(), s).map(|s| s.into_value());
+    let record = nodebuf_js::view_record(&value);
     match nodebuf_js::view_geometry(&ctx, &value) {
         Some(nodebuf_js::ViewGeometry::Live {
             buffer,
@@ -410,10 +413,16 @@ fn js_view_geometry<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>>
             out.set(0, buffer)?;
             out.set(1, byte_offset as f64)?;
             out.set(2, byte_length as f64)?;
+            out.set(3, record.is_some_and(|r| r.length_tracking))?;
         }
         Some(nodebuf_js::ViewGeometry::Detached(buffer)) => {
             out.set(0, buffer)?;
             out.set(1, state("detached")?)?;
+            if let Some(r) = record {
+                out.set(2, r.byte_offset as f64)?;
+                out.set(3, r.byte_length as f64)?;
+                out.set(4, r.length_tracking)?;
+            }
         }
         Some(nodebuf_js::ViewGeometry::OutOfBounds(buffer)) => {
             out.set(0, buffer)?;

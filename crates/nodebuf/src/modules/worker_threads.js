@@ -7,7 +7,7 @@ const EventEmitter = require('events');
 const path = require('path');
 const { codes, makeNodeError } = require('internal/errors');
 const messaging = require('internal/messaging');
-const { MessagePort, MessageChannel, receiveMessageOnPort, markAsUntransferable, serialize } = messaging;
+const { MessagePort, MessageChannel, receiveMessageOnPort, markAsUntransferable, serialize, transferItems } = messaging;
 
 const info = native.worker;
 const isMainThread = info === undefined;
@@ -145,7 +145,7 @@ class Worker extends EventEmitter {
       throw codes.ERR_INVALID_ARG_TYPE('options.env', ['Object', 'SHARE_ENV'], options.env);
     }
     const channel = new MessageChannel();
-    const init = serialize({ workerData: options.workerData, env }, options.transferList, null);
+    const init = serialize({ workerData: options.workerData, env }, transferItems(options.transferList), null);
     this._port = channel.port1;
     this._port.on('message', (value) => this.emit('message', value));
     this._port.on('messageerror', (error) => this.emit('messageerror', error));
@@ -230,7 +230,7 @@ class Worker extends EventEmitter {
 function runWorkerMain() {
   const loop = require('internal/loop');
   loop.setFatalHook((error) => {
-    const message = serialize(serializeError(error), undefined, null);
+    const message = serialize(serializeError(error), [], null);
     info.reportError(message.list);
   });
   process.env = initEnv;

@@ -129,16 +129,20 @@ const NUMERIC: &[(&str, u32)] = &[
 /// Operation families (`Gen::op`) left out of the default run because nodebuf still differs
 /// from Node on them (run them with `NODEBUF_BOUNDARY_OPEN=1`, or one with
 /// `NODEBUF_BOUNDARY_ONLY=N`): none now. Shapes still open inside families, generated only with
-/// `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`, `=clone`; each an open bug, not an engine difference):
+/// `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`; an open bug, not an engine difference):
 ///
 /// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
-///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES` and `FS_FAMILIES`: Node's
-///   JS reads `length` (and `buffer`, `byteOffset`) through them in `Buffer.from`, `alloc`,
-///   `allocUnsafe().fill`, `concat`, `copyBytesFrom`, `copy`, `fill`, `write`, `toString` and
-///   the Proxy transfer lists of structuredClone and postMessage, and nodebuf does not make the
-///   same reads there yet (the hot `write`, `toString` and `copy` would need a per-call check
-///   of the `length` getters, `Method::reads_lengths`);
-/// - views over buffers detached or resized mid-clone (see `Gen::case`).
+///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES`, `PROXY_LISTS_MATCH` and
+///   `FS_FAMILIES`: Node's JS reads `length` (and `buffer`, `byteOffset`) through them in
+///   `Buffer.from`, `concat`, `copyBytesFrom` and `copy`, and nodebuf
+///   does not make the same reads there yet (`Method::READS_LENGTH` with the engine's check
+///   `raw::length_is_intrinsic_raw`, as `fill`, `toString` and `write` do, is the way for
+///   the hot ones).
+///
+/// Views over buffers detached, shrunk or grown mid-clone, resizable buffers and
+/// length-tracking views are generated for the clone families in the default run: nodebuf
+/// serializes a detached view from the offset and length it was made with, as V8 does
+/// (engine patch 0012).
 const OPEN_FAMILIES: &[u64] = &[];
 
 /// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
@@ -147,11 +151,16 @@ const OPEN_FAMILIES: &[u64] = &[];
 /// transcode reads `source.length` once; `buf.compare` with ends reads `target.length` and
 /// `this.length` once each, then refuses with `ERR_INVALID_STATE` where Node's native compares
 /// past the target's real bytes; `lastIndexOf` with a NaN offset reads `this.length ||
-/// this.byteLength`; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read nothing),
+/// this.byteLength`; `fill`, `Buffer.alloc(size, fill)` and `allocUnsafe().fill` read
+/// `buf.length` where Node's `_fill` does and refuse a range past the real bytes with its
+/// bounds error; `toString` reads `this.length` once and slices the real bytes ("Index out
+/// of range" past them); `write` reads it where Node's JS does (up to three times) and its
+/// native clamps to the real bytes; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read
+/// nothing),
 /// so views that lie and replaced prototype getters are generated for them in the default run
 /// too.
 const LIES_MATCH: &[u64] = &[
-    7, 13, 14, 16, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
+    4, 5, 7, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
 ];
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
@@ -165,20 +174,22 @@ const BLOB_FAMILIES: &[u64] = &[30, 31];
 /// in the default run too.
 const CLONE_FAMILIES: &[u64] = &[35, 36, 37];
 
+/// Families whose reads of a list behind a Proxy match Node's: structuredClone and
+/// postMessage take every item of a transfer list (through its iterator) before they look at
+/// any, as Node's native does.
+const PROXY_LISTS_MATCH: &[u64] = &[35, 36, 37];
+
 /// The `fs` families: Node's JS reads a view's `byteLength` as a property there, as nodebuf's
 /// does, so views that lie are generated for them in the default run too (where the lie
 /// exceeds the real bytes Node aborts and nodebuf must throw).
 const FS_FAMILIES: &[u64] = &[38, 39, 40, 41, 42, 43, 44];
 
-/// Which of the shapes with known open differences to generate (`OPEN_FAMILIES` and the notes
-/// above it): `NODEBUF_BOUNDARY_OPEN=1` all of them, or a comma list of `lies` (views and Proxy
-/// lists that lie, replaced prototype getters), `clone` (views over buffers detached or resized
-/// mid-clone).
+/// Which of the shapes with known open differences to generate (the notes above
+/// `OPEN_FAMILIES`): `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`) adds views and Proxy lists that lie
+/// and replaced prototype getters to every family.
 #[derive(Clone, Copy, Default)]
 pub struct Open {
     pub lies: bool,
-    /// Views over buffers detached or resized mid-clone (see `Gen::case`).
-    pub clone: bool,
 }
 
 impl Open {
@@ -186,14 +197,12 @@ impl Open {
     pub fn from_env() -> Self {
         let v = std::env::var("NODEBUF_BOUNDARY_OPEN").unwrap_or_default();
         let all = v.trim() == "1";
-        let has = |k: &str| all || v.split(',').any(|p| p.trim() == k);
         Open {
-            lies: has("lies"),
-            clone: has("clone"),
+            lies: all || v.split(',').any(|p| p.trim() == "lies"),
         }
     }
     fn any(self) -> bool {
-        self.lies || self.clone
+        self.lies
     }
 }
 
@@ -294,7 +303,7 @@ impl Gen {
     }
     /// A list of items, plain or behind a counting Proxy.
     fn list(&mut self, items: &str) -> String {
-        if self.open.lies && self.one_in(3) {
+        if (self.open.lies || PROXY_LISTS_MATCH.contains(&self.family)) && self.one_in(3) {
             format!("PX('list', [{items}], {})", self.action())
         } else {
             format!("[{items}]")
@@ -503,7 +512,17 @@ impl Gen {
         if key == "length" && BLOB_FAMILIES.contains(&self.family) {
             return String::new();
         }
-        let lie = self.pick(&["undefined", "undefined", "1000", "3"]);
+        // Node's `allocUnsafe` reads the new pool's `.buffer` when its pool runs out: a lie
+        // there becomes Node's pool for the rest of the batch.
+        if key == "buffer" && self.family == 5 {
+            return String::new();
+        }
+        let mut lie = self.pick(&["undefined", "undefined", "1000", "3"]);
+        // `allocUnsafe(n).fill(v)` fills up to the `length` the getter answers: past a shorter
+        // one Node shows its pool's uninitialized bytes, which no runtime can reproduce.
+        if self.family == 5 && key == "length" && lie == "3" {
+            lie = "undefined";
+        }
         format!("SWAP({proto}, '{key}', {lie}, {}); ", self.action())
     }
 
@@ -522,16 +541,7 @@ impl Gen {
         let s = self.memory(MEMORY);
         self.spare_source = !self.open.lies
             && FS_FAMILIES.contains(&self.family)
-            && (s.contains("DataView") || s.contains("LIE"))
-            || !self.open.clone
-                // Open: V8 serializes a detached view with the offset and length it had, and
-                // fails to deserialize it unless both were 0; QuickJS keeps no such record, so
-                // nodebuf fails for every view over a detached transferred buffer.
-                // nodebuf fails for every view over a detached transferred buffer. Open too: a
-                // view over a resizable buffer detached mid-clone, which V8 refuses as out of
-                // bounds ('#<DataView> could not be cloned.').
-                && CLONE_FAMILIES.contains(&self.family)
-                && (s.contains("(0)") || s.contains("rab("));
+            && (s.contains("DataView") || s.contains("LIE"));
         let body = self.op();
         let swap = self.swap();
         let text = format!(
