@@ -12,6 +12,7 @@ const EventEmitter = require('events');
 const DateNow = Date.now;
 const MathMax = Math.max;
 const NumberIsNaN = Number.isNaN;
+const SymbolFor = Symbol.for;
 const StringPrototypeSlice = String.prototype.slice;
 const RegExpPrototypeExec = RegExp.prototype.exec;
 const ReflectApply = Reflect.apply;
@@ -281,6 +282,33 @@ Interface.prototype.question = function question(query, options, cb) {
     }
   }
   if (typeof cb === 'function') this[kQuestion](query, cb);
+};
+
+/**
+ * `util.promisify(rl.question)`: Node gives `question` a custom promisified form that resolves
+ * with the answer (the callback takes no error first) and rejects with AbortError when
+ * `options.signal` aborts (or already has), or with ERR_USE_AFTER_CLOSE after `close()`.
+ */
+Interface.prototype.question[SymbolFor('nodejs.util.promisify.custom')] = function question(query, options) {
+  return new Promise((resolve, reject) => {
+    let cb = resolve;
+    const signal = options !== null && options !== undefined ? options.signal : undefined;
+    if (signal) {
+      abortModule().validateAbortSignal(signal, 'options.signal');
+      const { AbortError } = abortModule();
+      if (signal.aborted) {
+        reject(new AbortError(undefined, { cause: signal.reason }));
+        return;
+      }
+      const onAbort = () => reject(new AbortError(undefined, { cause: signal.reason }));
+      signal.addEventListener('abort', onAbort, { once: true });
+      cb = (answer) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(answer);
+      };
+    }
+    this.question(query, options, cb);
+  });
 };
 
 const kQuestion = Symbol('kQuestion');
