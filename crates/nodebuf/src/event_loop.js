@@ -13,6 +13,10 @@ const rejections = new Map();
 const timerList = [];
 let timerSeq = 0;
 let immediates = [];
+// Completed I/O requests (the fs callback forms): delivered in the poll phase, after due timers
+// and before immediates, as libuv delivers its thread pool's completions; never earlier than
+// the ticks and microtasks of the code that made the request.
+let ioCompletions = [];
 let loopTime = native.now();
 let exiting = false;
 // Incoming messages and worker events (internal/messaging): polled after timers, and the loop
@@ -288,6 +292,35 @@ function runTimers() {
   }
 }
 
+/**
+ * Queues `callback(...args)` as the completion of an I/O request (Node's FSReqCallback): it runs
+ * in the loop's next poll phase and keeps the loop alive until then.
+ */
+function queueIoCompletion(callback, ...args) {
+  if (exiting) return;
+  const request = { callback, args, frame: undefined };
+  if (asyncContext !== null) request.frame = asyncContext.init('FSREQCALLBACK', request);
+  ioCompletions.push(request);
+}
+
+function runIoCompletions() {
+  const batch = ioCompletions;
+  ioCompletions = [];
+  for (const request of batch) {
+    if (request.frame !== undefined) {
+      runCallback(request.frame, request.callback, undefined, request.args);
+      asyncContext.destroy(request.frame);
+    } else {
+      try {
+        request.callback(...request.args);
+      } catch (err) {
+        fatal(err);
+      }
+    }
+    runTicks();
+  }
+}
+
 function addImmediate(immediate) {
   attachFrame(immediate, 'Immediate');
   immediates.push(immediate);
@@ -321,6 +354,7 @@ function runImmediates() {
 }
 
 function hasWork() {
+  if (ioCompletions.length > 0) return true;
   if (immediates.some((i) => !i._destroyed && i._ref)) return true;
   if (eventSource !== null && eventSource.hasRef()) return true;
   return timerList.some((t) => t._ref);
@@ -330,6 +364,7 @@ function run() {
   runTicks();
   for (;;) {
     runTimers();
+    runIoCompletions();
     if (eventSource !== null) eventSource.poll();
     runImmediates();
     if (!hasWork()) {
@@ -340,6 +375,7 @@ function run() {
       }
       break;
     }
+    if (ioCompletions.length > 0) continue;
     if (immediates.length === 0 && eventSource !== null) {
       eventSource.wait(timerList.length > 0 ? Math.max(0, timerList[0]._when - native.now()) : -1);
     } else if (immediates.length === 0 && timerList.length > 0) {
@@ -383,6 +419,7 @@ module.exports = {
   removeTimer,
   addImmediate,
   removeImmediate,
+  queueIoCompletion,
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },

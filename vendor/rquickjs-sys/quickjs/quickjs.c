@@ -1527,6 +1527,10 @@ static __exception int perform_promise_then(JSContext *ctx,
                                             JSValueConst *cap_resolving_funcs);
 static JSValue js_promise_resolve(JSContext *ctx, JSValueConst this_val,
                                   int argc, JSValueConst *argv, int magic);
+static JSValue js_await_value_promise(JSContext *ctx, JSValueConst value,
+                                      JSValueConst outer_resolve);
+static int js_await_throwaway(JSContext *ctx, JSValueConst awaited,
+                              JSValue *throwaway_funcs);
 static JSValue js_promise_then(JSContext *ctx, JSValueConst this_val,
                                int argc, JSValueConst *argv);
 static JSValue js_promise_resolve_thenable_job(JSContext *ctx,
@@ -22015,8 +22019,7 @@ static bool js_async_function_resume(JSContext *ctx, JSAsyncFunctionData *s)
 
             /* await */
             JS_FreeValue(ctx, func_ret); /* not used */
-            promise = js_promise_resolve(ctx, ctx->promise_ctor,
-                                         1, vc(&value), 0);
+            promise = js_await_value_promise(ctx, value, s->resolving_funcs[0]);
             JS_FreeValue(ctx, value);
             if (JS_IsException(promise))
                 goto fail;
@@ -22026,15 +22029,21 @@ static bool js_async_function_resume(JSContext *ctx, JSAsyncFunctionData *s)
             }
 
             /* Note: no need to create 'thrownawayCapability' as in
-               the spec */
-            for(i = 0; i < 2; i++)
-                resolving_funcs1[i] = JS_UNDEFINED;
+               the spec (nodebuf: unless a promise hook watches) */
+            if (js_await_throwaway(ctx, promise, resolving_funcs1)) {
+                JS_FreeValue(ctx, promise);
+                for(i = 0; i < 2; i++)
+                    JS_FreeValue(ctx, resolving_funcs[i]);
+                goto fail;
+            }
             res = perform_promise_then(ctx, promise,
                                        vc(resolving_funcs),
                                        vc(resolving_funcs1));
             JS_FreeValue(ctx, promise);
-            for(i = 0; i < 2; i++)
+            for(i = 0; i < 2; i++) {
                 JS_FreeValue(ctx, resolving_funcs[i]);
+                JS_FreeValue(ctx, resolving_funcs1[i]);
+            }
             if (res)
                 goto fail;
         }
@@ -22220,10 +22229,16 @@ static int js_async_generator_await(JSContext *ctx,
                                     JSValue value)
 {
     JSValue promise, resolving_funcs[2], resolving_funcs1[2];
+    JSValueConst outer_resolve = JS_UNDEFINED;
     int i, res;
 
-    promise = js_promise_resolve(ctx, ctx->promise_ctor,
-                                 1, vc(&value), 0);
+    /* nodebuf: the request being served is the generator's outer promise (V8) */
+    if (!list_empty(&s->queue)) {
+        JSAsyncGeneratorRequest *req =
+            list_entry(s->queue.next, JSAsyncGeneratorRequest, link);
+        outer_resolve = req->resolving_funcs[0];
+    }
+    promise = js_await_value_promise(ctx, value, outer_resolve);
     if (JS_IsException(promise))
         goto fail;
 
@@ -22234,15 +22249,21 @@ static int js_async_generator_await(JSContext *ctx,
     }
 
     /* Note: no need to create 'thrownawayCapability' as in
-       the spec */
-    for(i = 0; i < 2; i++)
-        resolving_funcs1[i] = JS_UNDEFINED;
+       the spec (nodebuf: unless a promise hook watches) */
+    if (js_await_throwaway(ctx, promise, resolving_funcs1)) {
+        JS_FreeValue(ctx, promise);
+        for(i = 0; i < 2; i++)
+            JS_FreeValue(ctx, resolving_funcs[i]);
+        goto fail;
+    }
     res = perform_promise_then(ctx, promise,
                                vc(resolving_funcs),
                                vc(resolving_funcs1));
     JS_FreeValue(ctx, promise);
-    for(i = 0; i < 2; i++)
+    for(i = 0; i < 2; i++) {
         JS_FreeValue(ctx, resolving_funcs[i]);
+        JS_FreeValue(ctx, resolving_funcs1[i]);
+    }
     if (res)
         goto fail;
     return 0;
@@ -56549,6 +56570,7 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc,
     JSValueConst handler, func;
     JSValue res, res2;
     JSValueConst arg;
+    JSValueConst derived = JS_UNDEFINED; /* nodebuf: see below */
     bool is_reject;
 
     assert(argc == 5);
@@ -56566,30 +56588,20 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc,
         }
     } else {
         /* nodebuf: tell the promise hook which promise's reaction runs (the promise `then`
-           derived, found through its resolve function); `await` reactions have none */
+           derived, found through its resolve function; for `await`, the throwaway promise
+           made while a hook watches). As V8, `after` comes once the derived promise is
+           settled, and also when the hook was turned on by the reaction itself. */
         JSRuntime *rt = ctx->rt;
-        JSValueConst derived = JS_UNDEFINED;
-        if (rt->promise_hook && JS_VALUE_GET_TAG(argv[0]) == JS_TAG_OBJECT) {
+        if (JS_VALUE_GET_TAG(argv[0]) == JS_TAG_OBJECT) {
             JSObject *fp = JS_VALUE_GET_OBJ(argv[0]);
             if (fp->class_id == JS_CLASS_PROMISE_RESOLVE_FUNCTION &&
                 fp->u.promise_function_data)
                 derived = fp->u.promise_function_data->promise;
         }
-        if (!JS_IsUndefined(derived))
+        if (!JS_IsUndefined(derived) && rt->promise_hook)
             rt->promise_hook(ctx, JS_PROMISE_HOOK_BEFORE, derived, JS_UNDEFINED,
                              rt->promise_hook_opaque);
         res = JS_Call(ctx, handler, JS_UNDEFINED, 1, &arg);
-        if (!JS_IsUndefined(derived) && rt->promise_hook) {
-            /* the hook runs JS: keep the handler's exception aside meanwhile */
-            JSValue thrown = JS_UNDEFINED;
-            bool threw = JS_IsException(res);
-            if (threw)
-                thrown = JS_GetException(ctx);
-            rt->promise_hook(ctx, JS_PROMISE_HOOK_AFTER, derived, JS_UNDEFINED,
-                             rt->promise_hook_opaque);
-            if (threw)
-                JS_Throw(ctx, thrown);
-        }
     }
     is_reject = JS_IsException(res);
     if (is_reject) {
@@ -56607,6 +56619,20 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc,
         res2 = JS_UNDEFINED;
     }
     JS_FreeValue(ctx, res);
+    if (!JS_IsUndefined(handler) && !JS_IsUndefined(derived) && ctx->rt->promise_hook) {
+        /* the hook runs JS: keep an exception aside meanwhile */
+        JSValue thrown = JS_UNDEFINED;
+        bool threw = JS_IsException(res2);
+        if (threw) {
+            if (unlikely(JS_IsUncatchableError(ctx->rt->current_exception)))
+                return JS_EXCEPTION;
+            thrown = JS_GetException(ctx);
+        }
+        ctx->rt->promise_hook(ctx, JS_PROMISE_HOOK_AFTER, derived, JS_UNDEFINED,
+                              ctx->rt->promise_hook_opaque);
+        if (threw)
+            JS_Throw(ctx, thrown);
+    }
 
     return res2;
 }
@@ -56640,7 +56666,8 @@ static void fulfill_or_reject_promise(JSContext *ctx, JSValueConst promise,
 
     promise_trace(ctx, "fulfill_or_reject_promise: is_reject=%d\n", is_reject);
 
-    if (s->promise_state == JS_PROMISE_FULFILLED) {
+    /* nodebuf: as V8, the resolve hook reports rejections too */
+    {
         JSRuntime *rt = ctx->rt;
         if (rt->promise_hook) {
             rt->promise_hook(ctx, JS_PROMISE_HOOK_RESOLVE, promise,
@@ -56909,6 +56936,61 @@ static JSValue js_promise_new(JSContext *ctx, JSValueConst new_target,
                          rt->promise_hook_opaque);
     }
     return obj;
+}
+
+/* nodebuf: the promise `await value` waits on (PromiseResolve). While a promise hook watches,
+   a promise made for a non-promise value has the async function's own promise as its parent,
+   found through `outer_resolve` (its resolve function), as V8 reports it. */
+static JSValue js_await_value_promise(JSContext *ctx, JSValueConst value,
+                                      JSValueConst outer_resolve)
+{
+    JSRuntime *rt = ctx->rt;
+    JSValueLink link;
+    JSValue promise;
+    bool linked = false;
+
+    if (rt->promise_hook && JS_VALUE_GET_TAG(outer_resolve) == JS_TAG_OBJECT) {
+        JSObject *fp = JS_VALUE_GET_OBJ(outer_resolve);
+        if (fp->class_id == JS_CLASS_PROMISE_RESOLVE_FUNCTION &&
+            fp->u.promise_function_data) {
+            link = (JSValueLink){rt->parent_promise, fp->u.promise_function_data->promise};
+            rt->parent_promise = &link;
+            linked = true;
+        }
+    }
+    promise = js_promise_resolve(ctx, ctx->promise_ctor, 1, &value, 0);
+    if (linked)
+        rt->parent_promise = link.next;
+    return promise;
+}
+
+/* nodebuf: V8's throwaway promise for `await`. While a promise hook watches, the continuation
+   gets a promise of its own (parent: the awaited promise; marked handled), so the hook sees
+   its creation and the before/after of the continuation as for any reaction. Otherwise (and
+   as upstream) `throwaway_funcs` are undefined. Returns -1 on exception. */
+static int js_await_throwaway(JSContext *ctx, JSValueConst awaited,
+                              JSValue *throwaway_funcs)
+{
+    JSRuntime *rt = ctx->rt;
+    JSValueLink link;
+    JSValue throwaway;
+    JSPromiseData *pd;
+
+    throwaway_funcs[0] = JS_UNDEFINED;
+    throwaway_funcs[1] = JS_UNDEFINED;
+    if (!rt->promise_hook)
+        return 0;
+    link = (JSValueLink){rt->parent_promise, awaited};
+    rt->parent_promise = &link;
+    throwaway = js_promise_new(ctx, JS_UNDEFINED, throwaway_funcs);
+    rt->parent_promise = link.next;
+    if (JS_IsException(throwaway))
+        return -1;
+    pd = JS_GetOpaque(throwaway, JS_CLASS_PROMISE);
+    if (pd)
+        pd->is_handled = true;
+    JS_FreeValue(ctx, throwaway);
+    return 0;
 }
 
 static JSValue js_promise_constructor(JSContext *ctx, JSValueConst new_target,

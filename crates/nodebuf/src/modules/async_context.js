@@ -209,8 +209,9 @@ function removeHook(owner) {
 // As in Node, promises get async ids (type PROMISE) only while something needs them: a hook
 // with init/before/after/promiseResolve, or an enabled AsyncLocalStorage. Then the engine's
 // promise hook reports each promise's creation, each run of a `then` reaction (the callback
-// runs with the derived promise as its resource) and each fulfilment. `await` continuations
-// are not promise reactions the engine can name, so they keep the id of their caller's frame.
+// runs with the derived promise as its resource) and each fulfilment. While the hook is on, an
+// `await` continuation runs as the reaction of a throwaway promise of its own (engine patch
+// quickjs-0013, V8's), whose parent is the awaited promise.
 
 const promiseFrames = new WeakMap();
 let storagesNeedingPromises = 0;
@@ -253,8 +254,14 @@ function onPromiseEvent(kind, promise, parent) {
       break;
     }
     case 2: {
-      const frame = promiseScopes.pop();
-      if (frame !== undefined) exit(frame);
+      const top = promiseScopes[promiseScopes.length - 1];
+      if (top !== undefined && top.resource === promise) {
+        promiseScopes.pop();
+        exit(top);
+      } else if (hooks.after.length > 0) {
+        // The hooks were turned on by this reaction itself: Node still reports its end.
+        emit('after', [promiseFrameOf(promise, undefined).id]);
+      }
       break;
     }
     case 3: {

@@ -34,8 +34,9 @@ fn set_frame<'js>(ctx: Ctx<'js>, frame: Value<'js>) {
 }
 
 // The engine's promise hook: hands (kind, promise, parent) to the saved JS function. Kinds:
-// 0 init (parent: the promise `then` was called on, else undefined), 1 before and 2 after a
-// reaction of `promise` runs (engine patch quickjs-0010), 3 resolve (fulfilled).
+// 0 init (parent: the promise `then` was called on or `await` waits on, else undefined), 1
+// before and 2 after a reaction of `promise` runs (engine patches quickjs-0010 and -0013; an
+// `await` continuation is the reaction of its throwaway promise), 3 resolve (settled).
 unsafe extern "C" fn promise_hook(
     ctx: *mut qjs::JSContext,
     kind: qjs::JSPromiseHookType,

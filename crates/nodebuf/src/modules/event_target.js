@@ -284,13 +284,7 @@ class EventTarget {
     if (!validateListener(listener)) return;
     type = typeof type === 'symbol' ? type : `${type}`;
     const capture = options != null && typeof options === 'object' ? Boolean(options.capture) : Boolean(options);
-    const list = this[kEvents].get(type);
-    if (list === undefined) return;
-    const index = list.findIndex((entry) => entry.listener === listener && entry.capture === capture);
-    if (index === -1) return;
-    list[index].removed = true;
-    list.splice(index, 1);
-    if (list.length === 0) this[kEvents].delete(type);
+    removeEntry(this, type, listener, capture);
   }
 
   dispatchEvent(event) {
@@ -311,6 +305,18 @@ class EventTarget {
   }
 }
 
+// Drops one registration. A `once` listener goes this way when it fires, as in Node: without
+// calling the target's (possibly replaced) `removeEventListener`.
+function removeEntry(target, type, listener, capture) {
+  const list = target[kEvents].get(type);
+  if (list === undefined) return;
+  const index = list.findIndex((entry) => entry.listener === listener && entry.capture === capture);
+  if (index === -1) return;
+  list[index].removed = true;
+  list.splice(index, 1);
+  if (list.length === 0) target[kEvents].delete(type);
+}
+
 function dispatch(target, event) {
   event[kTarget] = target;
   event[kIsBeingDispatched] = true;
@@ -318,7 +324,7 @@ function dispatch(target, event) {
   if (list !== undefined) {
     for (const entry of list.slice()) {
       if (entry.removed) continue;
-      if (entry.once) target.removeEventListener(event.type, entry.listener, { capture: entry.capture });
+      if (entry.once) removeEntry(target, event.type, entry.listener, entry.capture);
       try {
         let result;
         if (typeof entry.listener === 'function') {

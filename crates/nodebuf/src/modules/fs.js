@@ -4,6 +4,7 @@
 
 const { codes, makeNodeError, validateObject, validateInteger } = require('internal/errors');
 const pathModule = require('path');
+const loop = require('internal/loop');
 const nfs = native.fs;
 
 class SystemError extends Error {}
@@ -382,7 +383,8 @@ function mkdtempSync(prefix) {
   throw new Error('mkdtemp: could not find a free name');
 }
 
-// Callback and promise forms run the sync operation and report on the next tick.
+// Callback forms run the sync operation and report in the loop's poll phase, as Node's
+// thread-pool requests do (after the caller's ticks and microtasks); promise forms settle at once.
 function callbackForm(syncFn) {
   return function asyncForm(...args) {
     const callback = args.pop();
@@ -391,10 +393,10 @@ function callbackForm(syncFn) {
     try {
       result = syncFn(...args);
     } catch (err) {
-      process.nextTick(callback, err);
+      loop.queueIoCompletion(callback, err);
       return;
     }
-    process.nextTick(callback, null, result);
+    loop.queueIoCompletion(callback, null, result);
   };
 }
 
@@ -421,7 +423,7 @@ const promises = {};
 for (const [name, fn] of Object.entries(syncApi)) {
   const base = name.slice(0, -4);
   if (base === 'exists') {
-    fs.exists = (path, cb) => process.nextTick(cb, existsSync(path));
+    fs.exists = (path, cb) => loop.queueIoCompletion(cb, existsSync(path));
     continue;
   }
   fs[base] = callbackForm(fn);

@@ -12,6 +12,7 @@ const EventEmitter = require('events');
 const DateNow = Date.now;
 const MathMax = Math.max;
 const NumberIsNaN = Number.isNaN;
+const SymbolFor = Symbol.for;
 const StringPrototypeSlice = String.prototype.slice;
 const RegExpPrototypeExec = RegExp.prototype.exec;
 const ReflectApply = Reflect.apply;
@@ -125,7 +126,7 @@ function constructInterface(self, input, output, completer, terminal) {
   self.historySize = historySize;
   self.removeHistoryDuplicates = !!removeHistoryDuplicates;
   self.crlfDelay = crlfDelay ? MathMax(kMinCrlfDelay, crlfDelay) : kMinCrlfDelay;
-  self.completer = callbackCompleter(completer, false);
+  self.completer = callbackCompleter(completer);
   self[kPrompt] = '';
   self.setPrompt(prompt);
   self.terminal = !!terminal;
@@ -180,6 +181,8 @@ function constructInterface(self, input, output, completer, terminal) {
 }
 
 const kTerminalHooks = Symbol('kTerminalHooks');
+// Set by readline/promises: its completer takes the text alone and its result is awaited.
+const kAwaitsCompleter = Symbol('kAwaitsCompleter');
 const kSubstringSearch = Symbol('kSubstringSearch');
 const kPreviousKey = Symbol('_previousKey');
 
@@ -204,6 +207,7 @@ function terminalHooks(rl, input) {
     setPreviousKey: (key) => { rl[kPreviousKey] = key; },
     search: () => rl[kSubstringSearch],
     setSearch: (value) => { rl[kSubstringSearch] = value; },
+    awaitsCompleter: () => rl[kAwaitsCompleter] === true,
     sawReturnAt: () => rl[kSawReturnAt],
     setSawReturnAt: (value) => { rl[kSawReturnAt] = value; },
   };
@@ -278,6 +282,33 @@ Interface.prototype.question = function question(query, options, cb) {
     }
   }
   if (typeof cb === 'function') this[kQuestion](query, cb);
+};
+
+/**
+ * `util.promisify(rl.question)`: Node gives `question` a custom promisified form that resolves
+ * with the answer (the callback takes no error first) and rejects with AbortError when
+ * `options.signal` aborts (or already has), or with ERR_USE_AFTER_CLOSE after `close()`.
+ */
+Interface.prototype.question[SymbolFor('nodejs.util.promisify.custom')] = function question(query, options) {
+  return new Promise((resolve, reject) => {
+    let cb = resolve;
+    const signal = options !== null && options !== undefined ? options.signal : undefined;
+    if (signal) {
+      abortModule().validateAbortSignal(signal, 'options.signal');
+      const { AbortError } = abortModule();
+      if (signal.aborted) {
+        reject(new AbortError(undefined, { cause: signal.reason }));
+        return;
+      }
+      const onAbort = () => reject(new AbortError(undefined, { cause: signal.reason }));
+      signal.addEventListener('abort', onAbort, { once: true });
+      cb = (answer) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(answer);
+      };
+    }
+    this.question(query, options, cb);
+  });
 };
 
 const kQuestion = Symbol('kQuestion');
@@ -560,29 +591,15 @@ function createInterface(input, output, completer, terminal) {
   return new Interface(input, output, completer, terminal);
 }
 
-// As Node: a one-argument completer returns its result (for readline/promises, possibly a
-// promise of it); it is wrapped to the callback form the Interface calls.
-function callbackCompleter(completer, acceptPromises) {
+// As Node: a classic Interface calls a one-argument completer for its result (a throw escapes
+// the keypress); the wrapper gives it the callback form the Interface calls.
+function callbackCompleter(completer) {
   if (typeof completer !== 'function' || completer.length === 2) return completer;
-  return function completerWrapper(text, cb) {
-    let value;
-    try {
-      value = completer(text);
-    } catch (err) {
-      cb(err);
-      return;
-    }
-    if (acceptPromises && value !== null && typeof value === 'object' && typeof value.then === 'function') {
-      value.then((result) => cb(null, result), cb);
-    } else {
-      cb(null, value);
-    }
-  };
+  return (text, cb) => cb(null, completer(text));
 }
 
 module.exports = {
   Interface,
-  callbackCompleter,
   clearLine,
   clearScreenDown,
   createInterface,
@@ -590,6 +607,7 @@ module.exports = {
   moveCursor,
   kQuestion,
   kQuestionCancel,
+  kAwaitsCompleter,
   kClosed,
   ERR_USE_AFTER_CLOSE,
   CSI,

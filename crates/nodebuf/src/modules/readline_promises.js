@@ -6,23 +6,21 @@ const { codes, validateInteger } = require('internal/errors');
 const base = require('internal/readline/interface');
 const { isWritableNodeStream } = require('internal/streams/utils');
 
-const { CSI, kQuestion, kQuestionCancel } = base;
+const { CSI, kAwaitsCompleter, kQuestion, kQuestionCancel } = base;
 
 function abortModule() {
   return require('internal/abort_controller');
 }
 
-// A completer for the promise Interface may return a promise of its result.
-const promiseCompleter = (completer) => base.callbackCompleter(completer, true);
-
-/** `readline/promises`' Interface: the same reader; `question` returns a promise. */
+/**
+ * `readline/promises`' Interface: the same reader; `question` returns a promise and the
+ * completer (kept as given) is called with the text alone, its result awaited.
+ */
 class Interface extends base.Interface {
   constructor(input, output, completer, terminal) {
-    if (input !== null && input !== undefined && input.input) {
-      super({ ...input, completer: promiseCompleter(input.completer) });
-    } else {
-      super(input, output, promiseCompleter(completer), terminal);
-    }
+    super(input, output, completer, terminal);
+    this.completer = input !== null && input !== undefined && input.input ? input.completer : completer;
+    this[kAwaitsCompleter] = true;
   }
 
   /**

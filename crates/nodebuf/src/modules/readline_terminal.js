@@ -38,6 +38,7 @@ function startTerminal(rl, input, hooks) {
   input.on('keypress', onkeypress);
   input.on('end', ontermend);
   rl.cursor = 0;
+  hooks.edits = newEditState();
   rl.historyIndex = -1;
   rl.prevRows = 0;
   hooks.setRawMode(true);
@@ -47,7 +48,67 @@ function startTerminal(rl, input, hooks) {
   };
 }
 
-const { charWidth, stripVTControlCharacters } = require('internal/inspect');
+const { charWidth, inspect, stripVTControlCharacters } = require('internal/inspect');
+
+// Node keeps at most this many killed texts and this many undo (and redo) steps.
+const kMaxKillRing = 32;
+const kMaxUndoSteps = 2048;
+
+/**
+ * The editing memory of one terminal Interface, as Node's: the kill ring (texts removed by the
+ * line deletes, newest first, yanked back with Ctrl+Y and cycled with Meta+Y right after) and the
+ * undo/redo stacks of `{ text, cursor }` snapshots taken before each edit.
+ */
+function newEditState() {
+  return { killRing: [], killRingCursor: 0, yanking: false, undo: [], redo: [] };
+}
+
+/** Remembers the line before an edit so Ctrl+_ can restore it. */
+function beforeEdit(rl, hooks) {
+  const undo = hooks.edits.undo;
+  undo.push({ text: rl.line, cursor: rl.cursor });
+  if (undo.length > kMaxUndoSteps) undo.shift();
+}
+
+/** Swaps the line with the newest snapshot of `from`, saving the current one on `to`. */
+function restoreSnapshot(rl, hooks, from, to) {
+  if (from.length === 0) return;
+  to.push({ text: rl.line, cursor: rl.cursor });
+  const entry = from.pop();
+  rl.line = entry.text;
+  rl.cursor = entry.cursor;
+  refreshLine(rl, hooks);
+}
+
+/** Adds deleted text to the front of the kill ring (not empty text, not a repeat of the newest). */
+function pushToKillRing(hooks, text) {
+  const edits = hooks.edits;
+  if (!text || text === edits.killRing[0]) return;
+  edits.killRing.unshift(text);
+  edits.killRingCursor = 0;
+  while (edits.killRing.length > kMaxKillRing) edits.killRing.pop();
+}
+
+/** Ctrl+Y: inserts the kill ring's current entry at the cursor. */
+function yank(rl, hooks) {
+  const edits = hooks.edits;
+  if (edits.killRing.length === 0) return;
+  edits.yanking = true;
+  insertString(rl, hooks, edits.killRing[edits.killRingCursor]);
+}
+
+/** Meta+Y right after a yank: replaces the yanked text with the next older kill ring entry. */
+function yankPop(rl, hooks) {
+  const edits = hooks.edits;
+  if (!edits.yanking || edits.killRing.length < 2) return;
+  const last = edits.killRing[edits.killRingCursor];
+  edits.killRingCursor = (edits.killRingCursor + 1) % edits.killRing.length;
+  const current = edits.killRing[edits.killRingCursor];
+  const head = rl.line.slice(0, rl.cursor - last.length);
+  rl.line = head + current + rl.line.slice(rl.cursor);
+  rl.cursor = head.length + current.length;
+  refreshLine(rl, hooks);
+}
 
 /** The rows and columns `text` takes on the output (tabs to the next stop, lines wrapped). */
 function displayPos(rl, text) {
@@ -107,6 +168,7 @@ function refreshLine(rl, hooks) {
 // its last character) Node appends each character at the end of the line, wherever the cursor
 // is, and writes it without redrawing; the same is done here.
 function insertString(rl, hooks, text) {
+  beforeEdit(rl, hooks);
   const pasting = rl.isCompletionEnabled === false;
   if (rl.cursor < rl.line.length && !pasting) {
     rl.line = rl.line.slice(0, rl.cursor) + text + rl.line.slice(rl.cursor);
@@ -136,6 +198,7 @@ function moveCursor(rl, hooks, dx) {
 
 function deleteLeft(rl, hooks) {
   if (rl.cursor > 0 && rl.line.length > 0) {
+    beforeEdit(rl, hooks);
     const size = charLengthLeft(rl.line, rl.cursor);
     rl.line = rl.line.slice(0, rl.cursor - size) + rl.line.slice(rl.cursor);
     rl.cursor -= size;
@@ -145,6 +208,7 @@ function deleteLeft(rl, hooks) {
 
 function deleteRight(rl, hooks) {
   if (rl.cursor < rl.line.length) {
+    beforeEdit(rl, hooks);
     const size = charLengthAt(rl.line, rl.cursor);
     rl.line = rl.line.slice(0, rl.cursor) + rl.line.slice(rl.cursor + size);
     refreshLine(rl, hooks);
@@ -152,13 +216,19 @@ function deleteRight(rl, hooks) {
 }
 
 function deleteLineLeft(rl, hooks) {
+  beforeEdit(rl, hooks);
+  const deleted = rl.line.slice(0, rl.cursor);
   rl.line = rl.line.slice(rl.cursor);
   rl.cursor = 0;
+  pushToKillRing(hooks, deleted);
   refreshLine(rl, hooks);
 }
 
 function deleteLineRight(rl, hooks) {
+  beforeEdit(rl, hooks);
+  const deleted = rl.line.slice(rl.cursor);
   rl.line = rl.line.slice(0, rl.cursor);
+  pushToKillRing(hooks, deleted);
   refreshLine(rl, hooks);
 }
 
@@ -178,6 +248,7 @@ function wordRightIndex(rl) {
 
 function deleteWordLeft(rl, hooks) {
   if (rl.cursor > 0) {
+    beforeEdit(rl, hooks);
     const start = wordLeftIndex(rl);
     rl.line = rl.line.slice(0, start) + rl.line.slice(rl.cursor);
     rl.cursor = start;
@@ -187,6 +258,7 @@ function deleteWordLeft(rl, hooks) {
 
 function deleteWordRight(rl, hooks) {
   if (rl.cursor < rl.line.length) {
+    beforeEdit(rl, hooks);
     const end = wordRightIndex(rl);
     rl.line = rl.line.slice(0, rl.cursor) + rl.line.slice(end);
     refreshLine(rl, hooks);
@@ -250,13 +322,43 @@ function commonPrefix(strings) {
  * the longest plus two (one per row when the output width is unknown), then redraws.
  */
 function tabComplete(rl, hooks, lastKeypressWasTab) {
+  if (hooks.awaitsCompleter()) {
+    tabCompleteAwaiting(rl, hooks, lastKeypressWasTab);
+    return;
+  }
   rl.pause();
   const before = rl.line.slice(0, rl.cursor);
   rl.completer(before, (err, value) => {
     rl.resume();
-    if (err) return;
+    if (err) {
+      reportCompleterError(hooks, err);
+      return;
+    }
     showCompletions(rl, hooks, lastKeypressWasTab, value);
   });
+}
+
+// readline/promises calls its completer with the text alone and awaits the result (a value or a
+// promise): completions show one microtask later, and a throw or rejection is reported on the
+// output, as in Node.
+async function tabCompleteAwaiting(rl, hooks, lastKeypressWasTab) {
+  rl.pause();
+  const before = rl.line.slice(0, rl.cursor);
+  let value;
+  try {
+    value = await rl.completer(before);
+  } catch (err) {
+    reportCompleterError(hooks, err);
+    return;
+  } finally {
+    rl.resume();
+  }
+  showCompletions(rl, hooks, lastKeypressWasTab, value);
+}
+
+/** A completer's error is written to the output (inspected), not thrown. */
+function reportCompleterError(hooks, err) {
+  hooks.write(`Tab completion error: ${inspect(err)}`);
 }
 
 function showCompletions(rl, hooks, lastKeypressWasTab, value) {
@@ -310,6 +412,8 @@ function showCompletions(rl, hooks, lastKeypressWasTab, value) {
 /** Submits the line: history, a new output line, then the question callback or 'line'. */
 function submitLine(rl, hooks) {
   const line = addHistory(rl);
+  hooks.edits.undo = [];
+  hooks.edits.redo = [];
   rl.clearLine();
   hooks.onLine(line);
 }
@@ -319,6 +423,8 @@ function ttyWrite(rl, hooks, s, key) {
   const previousKey = hooks.previousKey();
   key = key || {};
   hooks.setPreviousKey(key);
+  // Only Meta+Y keeps a yank going (for the next Meta+Y).
+  if (!key.meta || key.name !== 'y') hooks.edits.yanking = false;
   // Up/Down start (or continue) a search for history entries beginning with the text before
   // the cursor; any other key ends it.
   if ((key.name === 'up' || key.name === 'down') && !key.ctrl && !key.meta && !key.shift) {
@@ -326,6 +432,17 @@ function ttyWrite(rl, hooks, s, key) {
   } else if (hooks.search() !== null) {
     hooks.setSearch(null);
     if (rl.history.length === rl.historyIndex) rl.historyIndex = -1;
+  }
+  if (typeof key.sequence === 'string') {
+    const code = key.sequence.codePointAt(0);
+    if (code === 0x1f) {
+      restoreSnapshot(rl, hooks, hooks.edits.undo, hooks.edits.redo);
+      return;
+    }
+    if (code === 0x1e) {
+      restoreSnapshot(rl, hooks, hooks.edits.redo, hooks.edits.undo);
+      return;
+    }
   }
   if (key.name === 'escape') return;
   if (key.ctrl && key.shift) {
@@ -388,6 +505,9 @@ function ttyWrite(rl, hooks, s, key) {
       case 'right':
         moveCursor(rl, hooks, wordRightIndex(rl) - rl.cursor);
         break;
+      case 'y':
+        yank(rl, hooks);
+        break;
       default:
         break;
     }
@@ -407,6 +527,9 @@ function ttyWrite(rl, hooks, s, key) {
         break;
       case 'backspace':
         deleteWordLeft(rl, hooks);
+        break;
+      case 'y':
+        yankPop(rl, hooks);
         break;
       default:
         break;

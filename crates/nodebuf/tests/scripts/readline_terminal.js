@@ -1,6 +1,7 @@
 // readline's terminal mode (terminal: true) over streams: seeded random key streams (text with
 // wide and combining characters, arrows, Home/End, Backspace/Delete, Ctrl+A/E/B/F/H/D/U/K/W,
-// Meta+B/F/D, word moves, history Up/Down with prefix search, Return/Enter, \r\n pairs) fed
+// Meta+B/F/D, word moves, history Up/Down with prefix search, Return/Enter, \r\n pairs, yank and
+// yank-pop from the kill ring, undo/redo) fed
 // through the input and through rl.write(data, key); the bytes written to the output (Node's
 // redraw escape sequences), the 'line'/'history' events, line, cursor and getCursorPos() must
 // equal Node's, for an output of unknown width and one 20 columns wide.
@@ -21,6 +22,9 @@ const keys = [
   '\x01', '\x05', '\x02', '\x06', '\x08', '\x04', '\x15', '\x0b', '\x17',
   '\x1bb', '\x1bf', '\x1bd', '\x1b[1;5D', '\x1b[1;5C', '\x1b[A', '\x1b[B', '\x1b[A', '\x10', '\x0e',
   '\r', '\n', '\r\n', '\t',
+  // The kill ring (Ctrl+U/K/Ctrl+Shift deletes fill it, Ctrl+Y yanks, Meta+Y cycles), undo
+  // (Ctrl+_ is \x1f) and redo (Ctrl+^ is \x1e).
+  '\x19', '\x19', '\x1by', '\x1by', '\x1f', '\x1f', '\x1e', '\x15', '\x0b',
 ];
 
 async function session(columns) {
