@@ -902,7 +902,21 @@ typedef struct JSFunctionBytecode {
 typedef struct JSCalleeText {
     uint32_t pc;
     JSAtom text;
+    uint8_t kind; /* JS_SITE_* */
 } JSCalleeText;
+
+/* nodebuf: what a JSCalleeText names (OP_callee_text: JS_SITE_CALLEE; the
+   others come from OP_site_text and sit on a one-byte instruction) */
+enum {
+    JS_SITE_CALLEE,         /* a call's callee */
+    JS_SITE_ITERABLE,       /* for-of, [...x]: the iterable */
+    JS_SITE_SPREAD_ARG,     /* f(...x): x */
+    JS_SITE_ARRAY_PATTERN,  /* [a] = x: x, or JS_ATOM_NULL without initializer */
+    JS_SITE_OBJECT_PATTERN, /* {a} = x: x, or JS_ATOM_NULL without initializer */
+    JS_SITE_FIRST_KEY,      /* {a} = x: a, or JS_ATOM_NULL (none, computed, rest) */
+    JS_SITE_NESTED_PATTERN, /* the object pattern is inside another pattern */
+    JS_SITE_YIELD_STAR,     /* yield* x */
+};
 
 typedef struct JSBoundFunction {
     JSValue func_obj;
@@ -8614,9 +8628,86 @@ static JSValue JS_ThrowSyntaxErrorAtom(JSContext *ctx, const char *fmt, JSAtom a
     JS_AtomGetStr(ctx, buf, sizeof(buf), atom);
     return JS_ThrowSyntaxError(ctx, fmt, buf);
 }
+static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v);
+
+/* nodebuf: throws TypeError(fmt) whose `%s`s are the key's and then the
+   value's message strings (V8's NoSideEffectsToString); JS_ATOM_NULL
+   leaves out the key */
+static JSValue js_throw_key_value(JSContext *ctx, const char *fmt, JSAtom key,
+                                  JSValueConst v)
+{
+    JSValue ks = JS_UNDEFINED, vs;
+    const char *kc = NULL, *vc = NULL;
+
+    if (key != JS_ATOM_NULL) {
+        JSValue k = JS_AtomToValue(ctx, key);
+        ks = JS_IsException(k) ? k : js_value_to_message_string(ctx, k);
+        JS_FreeValue(ctx, k);
+        if (JS_IsException(ks))
+            return JS_EXCEPTION;
+        kc = JS_ToCString(ctx, ks);
+        JS_FreeValue(ctx, ks);
+        if (!kc)
+            return JS_EXCEPTION;
+    }
+    vs = js_value_to_message_string(ctx, v);
+    vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (!vc) {
+        JS_FreeCString(ctx, kc);
+        return JS_EXCEPTION;
+    }
+    if (key != JS_ATOM_NULL)
+        JS_ThrowTypeError(ctx, fmt, kc, vc);
+    else
+        JS_ThrowTypeError(ctx, fmt, vc);
+    JS_FreeCString(ctx, kc);
+    JS_FreeCString(ctx, vc);
+    return JS_EXCEPTION;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop // ignored "-Wformat-nonliteral"
 #endif // __GNUC__
+
+/* nodebuf: V8's "Cannot assign to read only property 'x' of object
+   '#<Object>'" */
+static int js_throw_read_only_property(JSContext *ctx, int flags, JSAtom atom,
+                                       JSValueConst obj)
+{
+    if ((flags & JS_PROP_THROW) ||
+        ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
+        js_throw_key_value(ctx,
+                           JS_IsFunction(ctx, obj) ?
+                           "Cannot assign to read only property '%s' of function '%s'" :
+                           "Cannot assign to read only property '%s' of object '%s'",
+                           atom, obj);
+        return -1;
+    }
+    return false;
+}
+
+/* nodebuf: V8's "Cannot add property x, object is not extensible" (verb
+   "add" for assignments, "define" for definitions) */
+static int js_throw_not_extensible(JSContext *ctx, int flags, const char *verb,
+                                   JSAtom prop)
+{
+    if ((flags & JS_PROP_THROW) ||
+        ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
+        JSValue k = JS_AtomToValue(ctx, prop), ks;
+        const char *kc;
+        ks = JS_IsException(k) ? k : js_value_to_message_string(ctx, k);
+        JS_FreeValue(ctx, k);
+        kc = JS_IsException(ks) ? NULL : JS_ToCString(ctx, ks);
+        JS_FreeValue(ctx, ks);
+        if (!kc)
+            return -1;
+        JS_ThrowTypeError(ctx, "Cannot %s property %s, object is not extensible", verb, kc);
+        JS_FreeCString(ctx, kc);
+        return -1;
+    }
+    return false;
+}
 
 static int JS_ThrowTypeErrorReadOnly(JSContext *ctx, int flags, JSAtom atom)
 {
@@ -8836,6 +8927,37 @@ static void callee_print(JSCalleeBuf *b, const char *p, const char *end)
     }
 }
 
+static JSValue js_function_call(JSContext *ctx, JSValueConst this_val,
+                                int argc, JSValueConst *argv);
+
+/* nodebuf: the frame whose call V8 names when a callee is not callable:
+   Function.prototype.call and .apply have no frame of their own in V8
+   (`f.call()` on a non-function names `f.call`), so their frames are
+   skipped */
+static JSStackFrame *js_caller_frame(JSContext *ctx)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    while (sf && JS_VALUE_GET_TAG(sf->cur_func) == JS_TAG_OBJECT) {
+        JSObject *p = JS_VALUE_GET_OBJ(sf->cur_func);
+        if (p->class_id != JS_CLASS_C_FUNCTION)
+            break;
+        if (p->u.cfunc.c_function.generic != (JSCFunction *)js_function_call &&
+            !(p->u.cfunc.c_function.generic_magic == js_function_apply &&
+              p->u.cfunc.magic == 0))
+            break;
+        sf = sf->prev_frame;
+    }
+    return sf;
+}
+
+/* nodebuf: whether the running frame is a builtin (C function) */
+static bool js_in_builtin_frame(JSContext *ctx)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    return sf && JS_VALUE_GET_TAG(sf->cur_func) == JS_TAG_OBJECT &&
+        JS_VALUE_GET_OBJ(sf->cur_func)->class_id == JS_CLASS_C_FUNCTION;
+}
+
 /* the callee text recorded for the call instruction the frame `sf` is
    executing, or JS_ATOM_NULL */
 static JSAtom js_callee_text_at(JSStackFrame *sf, bool only_apply,
@@ -8862,6 +8984,8 @@ static JSAtom js_callee_text_at(JSStackFrame *sf, bool only_apply,
         int op;
         if (at >= pc)
             break;
+        if (b->callee_texts[i].kind != JS_SITE_CALLEE)
+            continue;
         op = b->byte_code_buf[at];
         if (only_apply && op != OP_apply)
             continue;
@@ -8893,7 +9017,7 @@ static bool js_throw_not_callable_at(JSContext *ctx, bool is_ctor,
                                      bool only_apply)
 {
     bool is_new = false;
-    JSAtom text = js_callee_text_at(ctx->rt->current_stack_frame, only_apply,
+    JSAtom text = js_callee_text_at(js_caller_frame(ctx), only_apply,
                                     &is_new);
     const char *str;
     JSCalleeBuf b;
@@ -8913,6 +9037,295 @@ static bool js_throw_not_callable_at(JSContext *ctx, bool is_ctor,
         return false;
     JS_ThrowTypeError(ctx, "%s is not a %s", b.buf,
                       is_ctor || is_new ? "constructor" : "function");
+    return true;
+}
+
+static JSValue JS_ToStringInternal(JSContext *ctx, JSValueConst val,
+                                   int flags);
+
+/* nodebuf: a value as V8 names it when no source text is at hand (its
+   BuildDefaultCallSite): the typeof, then the value of a primitive
+   (`number 1`, `string "a"`, `object null`, `undefined`, `object`) */
+static JSValue js_default_site_string(JSContext *ctx, JSValueConst v)
+{
+    JSValue str;
+
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_UNDEFINED:
+        return js_new_string8(ctx, "undefined");
+    case JS_TAG_NULL:
+        return js_new_string8(ctx, "object null");
+    case JS_TAG_OBJECT:
+        return js_new_string8(ctx, JS_IsFunction(ctx, v) ? "function" : "object");
+    case JS_TAG_SYMBOL:
+        return js_new_string8(ctx, "symbol");
+    case JS_TAG_SHORT_BIG_INT:
+    case JS_TAG_BIG_INT:
+        return js_new_string8(ctx, "bigint");
+    case JS_TAG_STRING:
+    case JS_TAG_STRING_ROPE:
+        return JS_ConcatString3(ctx, "string \"", JS_ToString(ctx, v), "\"");
+    case JS_TAG_BOOL:
+        str = JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+        return JS_IsException(str) ? str : JS_ConcatString3(ctx, "boolean ", str, "");
+    default:
+        str = JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+        return JS_IsException(str) ? str : JS_ConcatString3(ctx, "number ", str, "");
+    }
+}
+
+/* nodebuf: throws TypeError(fmt) with `%s` replaced by the default
+   site string of `v` */
+static JSValue js_throw_with_default_site(JSContext *ctx, const char *fmt,
+                                          JSValueConst v)
+{
+    JSValue str = js_default_site_string(ctx, v);
+    const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+
+    JS_FreeValue(ctx, str);
+    if (!cstr)
+        return JS_EXCEPTION;
+    JS_ThrowTypeError(ctx, fmt, cstr);
+    JS_FreeCString(ctx, cstr);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: "x is not a function" for a call without recorded source text:
+   a builtin calling a value names it by type (`number 1`, V8's default
+   call site), bytecode names the value */
+static JSValue js_throw_not_a_function_fallback(JSContext *ctx,
+                                                JSValueConst func_obj)
+{
+    JSValue str;
+    const char *cstr;
+
+    if (js_in_builtin_frame(ctx))
+        return js_throw_with_default_site(ctx, "%s is not a function", func_obj);
+    str = js_value_to_message_string(ctx, func_obj);
+    cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+    JS_FreeValue(ctx, str);
+    if (!cstr) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return JS_ThrowTypeError(ctx, "not a function");
+    }
+    JS_ThrowTypeError(ctx, "%s is not a function", cstr);
+    JS_FreeCString(ctx, cstr);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: whether the bytecode frame `sf` executes the one-byte
+   instruction that a site text of `kind` was recorded for; its text (or
+   JS_ATOM_NULL) goes to *text */
+static bool js_site_text_at(JSStackFrame *sf, int kind, JSAtom *text)
+{
+    JSObject *p;
+    JSFunctionBytecode *b;
+    uint32_t pc;
+    int i;
+
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(sf->cur_func);
+    if (!js_class_has_bytecode(p->class_id) || !sf->cur_pc)
+        return false;
+    b = p->u.func.function_bytecode;
+    if (!b->callee_text_count || sf->cur_pc <= b->byte_code_buf ||
+        sf->cur_pc > b->byte_code_buf + b->byte_code_len)
+        return false;
+    pc = sf->cur_pc - b->byte_code_buf;
+    for (i = 0; i < b->callee_text_count; i++) {
+        uint32_t at = b->callee_texts[i].pc;
+        if (at >= pc)
+            break;
+        if (at + 1 == pc && b->callee_texts[i].kind == kind) {
+            *text = b->callee_texts[i].text;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* nodebuf: `text` as V8's CallPrinter prints it, into b (empty on
+   failure) */
+static void js_render_site(JSContext *ctx, JSAtom text, JSCalleeBuf *b)
+{
+    const char *str = JS_AtomToCString(ctx, text);
+
+    b->len = 0;
+    if (str) {
+        callee_print(b, str, str + strlen(str));
+        JS_FreeCString(ctx, str);
+    } else {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    }
+    b->buf[b->len] = '\0';
+}
+
+/* nodebuf: for a site text ending in a call `f(...)` (or `new F(...)`),
+   the callee `f` as V8 prints it, into b; false if it is no call */
+static bool js_render_site_callee(JSContext *ctx, JSAtom text, JSCalleeBuf *b)
+{
+    const char *str = JS_AtomToCString(ctx, text), *start, *end, *q, *open;
+    bool ok = false;
+
+    b->len = 0;
+    if (!str) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        b->buf[0] = '\0';
+        return false;
+    }
+    start = str;
+    end = str + strlen(str);
+    callee_trim(&start, &end);
+    if (callee_starts(start, end, "new")) {
+        start += 3;
+        callee_trim(&start, &end);
+    }
+    /* the last top-level bracket group must be (...) closing the text */
+    open = NULL;
+    for (q = start; q < end; q++) {
+        const char *m;
+        if (*q == '\'' || *q == '"' || *q == '`' || *q == '(' || *q == '[' ||
+            *q == '{') {
+            if (*q == '(' || *q == '[' || *q == '{') {
+                m = callee_match(q, end);
+                if (!m)
+                    break;
+                if (*q == '(' && m == end - 1)
+                    open = q;
+                q = m;
+            } else {
+                char quote = *q;
+                for (q++; q < end && *q != quote; q++) {
+                    if (*q == '\\')
+                        q++;
+                }
+            }
+        }
+    }
+    if (open && open > start) {
+        callee_print(b, start, open);
+        ok = b->len > 0;
+    }
+    b->buf[b->len] = '\0';
+    JS_FreeCString(ctx, str);
+    return ok;
+}
+
+/* nodebuf: whether an array pattern's initializer is printed by V8 (an
+   identifier, a literal word, or a call of one); otherwise it names the
+   value */
+static bool js_site_is_simple(JSContext *ctx, JSAtom text)
+{
+    const char *str = JS_AtomToCString(ctx, text), *p, *end;
+    bool simple = true;
+
+    if (!str) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    p = str;
+    end = str + strlen(str);
+    callee_trim(&p, &end);
+    if (p == end)
+        simple = false;
+    for (; p < end && simple; p++) {
+        if (*p == '(') {
+            simple = callee_match(p, end) == end - 1;
+            break;
+        }
+        if (!callee_word_char(*p))
+            simple = false;
+    }
+    JS_FreeCString(ctx, str);
+    return simple;
+}
+
+/* nodebuf: V8's TypeError for iterating `obj` (null, undefined, or
+   without a callable Symbol.iterator), worded by the site the running
+   instruction recorded */
+static JSValue js_throw_not_iterable(JSContext *ctx, JSValueConst obj,
+                                     bool is_async)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    bool nullish = JS_IsNull(obj) || JS_IsUndefined(obj);
+    JSAtom text;
+    JSCalleeBuf b;
+
+    if (js_site_text_at(sf, JS_SITE_YIELD_STAR, &text)) {
+        if (!nullish)
+            return JS_ThrowTypeError(ctx, "yield* (intermediate value) is not %siterable",
+                                     is_async ? "async " : "");
+    } else if (js_site_text_at(sf, JS_SITE_SPREAD_ARG, &text)) {
+        if (!nullish)
+            return JS_ThrowTypeError(ctx, "Spread syntax requires ...iterable[Symbol.iterator] to be a function");
+        if (text != JS_ATOM_NULL) {
+            js_render_site(ctx, text, &b);
+            if (b.len)
+                return JS_ThrowTypeError(ctx, "%s is not iterable (cannot read property %s)",
+                                         b.buf, JS_IsNull(obj) ? "null" : "undefined");
+        }
+    } else if ((js_site_text_at(sf, JS_SITE_ITERABLE, &text) ||
+                (js_site_text_at(sf, JS_SITE_ARRAY_PATTERN, &text) &&
+                 text != JS_ATOM_NULL && js_site_is_simple(ctx, text))) &&
+               text != JS_ATOM_NULL) {
+        if (js_render_site_callee(ctx, text, &b))
+            return JS_ThrowTypeError(ctx, "%s is not a function or its return value is not %siterable",
+                                     b.buf, is_async ? "async " : "");
+        js_render_site(ctx, text, &b);
+        if (b.len)
+            return JS_ThrowTypeError(ctx, "%s is not %siterable", b.buf,
+                                     is_async ? "async " : "");
+    }
+    return js_throw_with_default_site(ctx, is_async ?
+        "%s is not async iterable (cannot read property Symbol(Symbol.asyncIterator))" :
+        "%s is not iterable (cannot read property Symbol(Symbol.iterator))", obj);
+}
+
+/* nodebuf: V8's TypeError for an object pattern given null or undefined,
+   when the running to_object instruction belongs to one; false otherwise */
+static bool js_throw_destructure(JSContext *ctx, JSStackFrame *sf,
+                                 JSValueConst v)
+{
+    JSAtom key, text, nested;
+    const char *what = JS_IsNull(v) ? "null" : "undefined";
+    const char *kstr = NULL, *nstr = NULL;
+    JSValue name = JS_UNDEFINED;
+    JSCalleeBuf b;
+
+    if (!js_site_text_at(sf, JS_SITE_FIRST_KEY, &key))
+        return false;
+    if (key != JS_ATOM_NULL) {
+        kstr = JS_AtomToCString(ctx, key);
+        if (!kstr)
+            return true;
+    }
+    if (kstr && js_site_text_at(sf, JS_SITE_NESTED_PATTERN, &nested)) {
+        JS_ThrowTypeError(ctx, "Cannot read properties of %s (reading '%s')", what, kstr);
+        JS_FreeCString(ctx, kstr);
+        return true;
+    }
+    b.len = 0;
+    b.buf[0] = '\0';
+    if (js_site_text_at(sf, JS_SITE_OBJECT_PATTERN, &text) && text != JS_ATOM_NULL)
+        js_render_site(ctx, text, &b);
+    if (!b.len) {
+        name = js_default_site_string(ctx, v);
+        nstr = JS_IsException(name) ? NULL : JS_ToCString(ctx, name);
+        JS_FreeValue(ctx, name);
+        if (!nstr) {
+            JS_FreeCString(ctx, kstr);
+            return true;
+        }
+    }
+    if (kstr)
+        JS_ThrowTypeError(ctx, "Cannot destructure property '%s' of '%s' as it is %s.",
+                          kstr, nstr ? nstr : b.buf, what);
+    else
+        JS_ThrowTypeError(ctx, "Cannot destructure '%s' as it is %s.",
+                          nstr ? nstr : b.buf, what);
+    JS_FreeCString(ctx, kstr);
+    JS_FreeCString(ctx, nstr);
     return true;
 }
 
@@ -8953,9 +9366,201 @@ static JSValue JS_ThrowTypeErrorNotAFunction(JSContext *ctx)
     return JS_ThrowTypeError(ctx, "not a function");
 }
 
+/* nodebuf: the running builtin (C function frame) and its `name` as a C
+   string the caller frees, or NULL */
+static const char *js_builtin_name(JSContext *ctx, JSValueConst *func)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    JSValue name;
+    const char *str;
+
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT ||
+        JS_VALUE_GET_OBJ(sf->cur_func)->class_id != JS_CLASS_C_FUNCTION)
+        return NULL;
+    name = js_get_data_property(ctx, sf->cur_func, JS_ATOM_name);
+    str = JS_IsString(name) ? JS_ToCString(ctx, name) : NULL;
+    JS_FreeValue(ctx, name);
+    if (!str)
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    if (func)
+        *func = sf->cur_func;
+    return str;
+}
+
+/* nodebuf: whether `func` is the method (or, for "get x", the getter)
+   `name` of `owner` */
+static bool js_is_builtin_of(JSContext *ctx, JSValueConst owner,
+                             JSValueConst func, const char *name)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    JSAtom atom;
+    bool getter = !strncmp(name, "get ", 4), found = false;
+
+    if (JS_VALUE_GET_TAG(owner) != JS_TAG_OBJECT)
+        return false;
+    atom = JS_NewAtom(ctx, getter ? name + 4 : name);
+    if (atom == JS_ATOM_NULL) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    prs = find_own_property(&pr, JS_VALUE_GET_OBJ(owner), atom);
+    if (prs) {
+        if (getter)
+            found = (prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET &&
+                pr->u.getset.getter == JS_VALUE_GET_OBJ(func);
+        else
+            found = (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL &&
+                JS_VALUE_GET_TAG(pr->u.value) == JS_TAG_OBJECT &&
+                JS_VALUE_GET_OBJ(pr->u.value) == JS_VALUE_GET_OBJ(func);
+    }
+    JS_FreeAtom(ctx, atom);
+    return found;
+}
+
+/* nodebuf: V8's "<Builtin> called on non-object" for the running builtin */
 static JSValue JS_ThrowTypeErrorNotAnObject(JSContext *ctx)
 {
-    return JS_ThrowTypeError(ctx, "not an object");
+    JSValue func = JS_UNDEFINED, object_ctor, reflect;
+    const char *name = js_builtin_name(ctx, &func);
+    const char *owner = NULL;
+
+    if (name) {
+        object_ctor = js_get_data_property(ctx, ctx->class_proto[JS_CLASS_OBJECT],
+                                           JS_ATOM_constructor);
+        reflect = JS_GetPropertyStr(ctx, ctx->global_obj, "Reflect");
+        if (JS_IsException(reflect))
+            reflect = JS_GetException(ctx);
+        if (js_is_builtin_of(ctx, object_ctor, func, name))
+            owner = "Object";
+        else if (js_is_builtin_of(ctx, reflect, func, name))
+            owner = "Reflect";
+        else if (js_is_builtin_of(ctx, ctx->promise_ctor, func, name))
+            owner = "Promise";
+        else if (js_is_builtin_of(ctx, ctx->class_proto[JS_CLASS_PROMISE], func, name))
+            owner = "Promise.prototype";
+        JS_FreeValue(ctx, object_ctor);
+        JS_FreeValue(ctx, reflect);
+    }
+    if (owner) {
+        if (!strcmp(owner, "Promise") && !strcmp(name, "resolve"))
+            JS_ThrowTypeError(ctx, "PromiseResolve called on non-object");
+        else if (!strcmp(owner, "Promise") && !strcmp(name, "reject"))
+            JS_ThrowTypeError(ctx, "PromiseReject called on non-object");
+        else if (!strcmp(owner, "Object") && !strcmp(name, "getPrototypeOf"))
+            JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
+        else
+            JS_ThrowTypeError(ctx, "%s.%s called on non-object", owner, name);
+    } else {
+        JS_ThrowTypeError(ctx, "not an object");
+    }
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
+static JSValue JS_ThrowTypeErrorInvalidClass(JSContext *ctx, int class_id);
+
+/* nodebuf: V8's "Constructor Map requires 'new'" for a builtin
+   constructor called as a function */
+static JSValue js_throw_requires_new(JSContext *ctx, JSValueConst func_obj)
+{
+    JSValue name = js_get_data_property(ctx, func_obj, JS_ATOM_name);
+    const char *cname = JS_IsString(name) ? JS_ToCString(ctx, name) : NULL;
+
+    JS_FreeValue(ctx, name);
+    if (!cname) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return JS_ThrowTypeError(ctx, "must be called with new");
+    }
+    if (!strcmp(cname, "Promise"))
+        JS_ThrowTypeError(ctx, "Promise constructor cannot be invoked without 'new'");
+    else
+        JS_ThrowTypeError(ctx, "Constructor %s requires 'new'", cname);
+    JS_FreeCString(ctx, cname);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: V8's "Method Map.prototype.get called on incompatible receiver
+   1" for a builtin method of class `class_id` given another receiver */
+static JSValue js_throw_incompatible_receiver(JSContext *ctx, int class_id,
+                                              JSValueConst v)
+{
+    const char *name = js_builtin_name(ctx, NULL), *cname, *vc;
+    JSValue vs;
+    char buf[ATOM_GET_STR_BUF_SIZE];
+
+    if (!name)
+        return JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+    cname = JS_AtomGetStr(ctx, buf, sizeof(buf), ctx->rt->class_array[class_id].class_name);
+    vs = js_value_to_message_string(ctx, v);
+    vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (vc) {
+        if (!strncmp(name, "get ", 4))
+            JS_ThrowTypeError(ctx, "Method get %s.prototype.%s called on incompatible receiver %s",
+                              cname, name + 4, vc);
+        else
+            JS_ThrowTypeError(ctx, "Method %s.prototype.%s called on incompatible receiver %s",
+                              cname, name, vc);
+    }
+    JS_FreeCString(ctx, vc);
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: V8's "Array.prototype.map called on null or undefined" when
+   the running builtin is an Array.prototype or String.prototype method;
+   `fallback` otherwise */
+static JSValue js_throw_called_on_nullish(JSContext *ctx, const char *fallback)
+{
+    JSValue func = JS_UNDEFINED;
+    const char *name = js_builtin_name(ctx, &func), *owner = NULL;
+
+    /* the Array methods V8 implements with this check; the others convert
+       `this` with the generic ToObject text */
+    static const char *const array_methods[] = {
+        "concat", "every", "filter", "find", "findIndex", "findLast",
+        "findLastIndex", "forEach", "indexOf", "map", "reduce",
+        "reduceRight", "some",
+    };
+    const char *shown = name;
+    size_t i;
+
+    if (name) {
+        if (js_is_builtin_of(ctx, ctx->class_proto[JS_CLASS_ARRAY], func, name)) {
+            for (i = 0; i < countof(array_methods); i++) {
+                if (!strcmp(name, array_methods[i]))
+                    owner = "Array";
+            }
+        } else if (js_is_builtin_of(ctx, ctx->class_proto[JS_CLASS_STRING], func, name)) {
+            owner = "String";
+            /* V8 names these by their legacy aliases */
+            if (!strcmp(name, "trimEnd"))
+                shown = "trimRight";
+            else if (!strcmp(name, "trimStart"))
+                shown = "trimLeft";
+        }
+    }
+    if (owner)
+        JS_ThrowTypeError(ctx, "%s.prototype.%s called on null or undefined", owner, shown);
+    else
+        JS_ThrowTypeError(ctx, "%s", fallback);
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: V8's "<Type>.prototype.<name> requires that 'this' be a
+   <Type>" for the running builtin */
+static JSValue js_throw_this_type(JSContext *ctx, const char *type)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+
+    if (!name)
+        return JS_ThrowTypeError(ctx, "not a %s", type);
+    JS_ThrowTypeError(ctx, "%s.prototype.%s requires that 'this' be a %s",
+                      type, name, type);
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
 }
 
 static JSValue JS_ThrowTypeErrorNotASymbol(JSContext *ctx)
@@ -8973,7 +9578,10 @@ static JSValue JS_ThrowReferenceErrorNotDefined(JSContext *ctx, JSAtom name)
 static JSValue JS_ThrowReferenceErrorUninitialized(JSContext *ctx, JSAtom name)
 {
     char buf[ATOM_GET_STR_BUF_SIZE];
-    return JS_ThrowReferenceError(ctx, "%s is not initialized",
+    /* nodebuf: V8's texts */
+    if (name == JS_ATOM_this)
+        return JS_ThrowReferenceError(ctx, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+    return JS_ThrowReferenceError(ctx, "Cannot access '%s' before initialization",
                                   name == JS_ATOM_NULL ? "lexical variable" :
                                   JS_AtomGetStr(ctx, buf, sizeof(buf), name));
 }
@@ -9047,6 +9655,12 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     p = JS_VALUE_GET_OBJ(obj);
     if (JS_VALUE_GET_TAG(proto_val) != JS_TAG_OBJECT) {
         if (JS_VALUE_GET_TAG(proto_val) != JS_TAG_NULL) {
+            /* nodebuf: V8's text */
+            if (throw_flag) {
+                js_throw_key_value(ctx, "Object prototype may only be an Object or null: %s",
+                                   JS_ATOM_NULL, proto_val);
+                return -1;
+            }
         not_obj:
             JS_ThrowTypeErrorNotAnObject(ctx);
             return -1;
@@ -9085,7 +9699,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
         do {
             if (p1 == p) {
                 if (throw_flag) {
-                    JS_ThrowTypeError(ctx, "circular prototype chain");
+                    JS_ThrowTypeError(ctx, "Cyclic __proto__ value"); /* nodebuf: V8's text */
                     return -1;
                 } else {
                     return false;
@@ -9284,7 +9898,11 @@ int JS_IsInstanceOf(JSContext *ctx, JSValueConst val, JSValueConst obj)
     /* legacy case */
     if (!JS_IsFunction(ctx, obj)) {
     fail:
-        JS_ThrowTypeError(ctx, "invalid 'instanceof' right operand");
+        /* nodebuf: V8's texts */
+        if (JS_IsObject(obj))
+            JS_ThrowTypeError(ctx, "Right-hand side of 'instanceof' is not callable");
+        else
+            JS_ThrowTypeError(ctx, "Right-hand side of 'instanceof' is not an object");
         return -1;
     }
     return JS_OrdinaryIsInstanceOf(ctx, val, obj);
@@ -9623,8 +10241,8 @@ JSValue JS_GetProperty(JSContext *ctx, JSValueConst this_obj, JSAtom prop)
 
 static JSValue JS_ThrowTypeErrorPrivateNotFound(JSContext *ctx, JSAtom atom)
 {
-    return JS_ThrowTypeErrorAtom(ctx, "private class field '%s' does not exist",
-                                 atom);
+    return JS_ThrowTypeErrorAtom(ctx, "Cannot read private member %s from an object whose class did not declare it",
+                                 atom); /* nodebuf: V8's text */
 }
 
 /* Per the nonextensible-applies-to-private proposal, private fields cannot
@@ -9714,7 +10332,7 @@ static int JS_SetPrivateField(JSContext *ctx, JSValueConst obj,
     p = JS_VALUE_GET_OBJ(obj);
     prs = find_own_property(&pr, p, prop);
     if (!prs) {
-        JS_ThrowTypeErrorPrivateNotFound(ctx, prop);
+        JS_ThrowTypeErrorAtom(ctx, "Cannot write private member %s to an object whose class did not declare it", prop); /* nodebuf: V8's text */
     fail:
         JS_FreeValue(ctx, val);
         return -1;
@@ -11124,7 +11742,7 @@ retry:
 
     if (p == JS_VALUE_GET_OBJ(obj)) {
         if (unlikely(!p->extensible)) {
-            ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+            ret = js_throw_not_extensible(ctx, flags, "add", prop);
             goto done;
         }
         if (p->is_exotic) {
@@ -11160,7 +11778,8 @@ retry:
         } else if (!(desc_flags & JS_PROP_WRITABLE) ||
                    p->class_id == JS_CLASS_MODULE_NS) {
         read_only_prop:
-            ret = JS_ThrowTypeErrorReadOnly(ctx, flags, prop);
+            /* nodebuf: V8's message, naming the receiver */
+            ret = js_throw_read_only_property(ctx, flags, prop, this_obj);
             goto done;
         }
         ret = JS_DefineProperty(ctx, this_obj, prop, val,
@@ -11168,7 +11787,7 @@ retry:
                                 JS_PROP_HAS_VALUE);
     } else {
         if (unlikely(!p->extensible)) {
-            ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+            ret = js_throw_not_extensible(ctx, flags, "add", prop);
             goto done;
         }
     generic_create_prop:
@@ -11488,7 +12107,7 @@ static int JS_CreateProperty(JSContext *ctx, JSObject *p,
 
     if (!p->extensible) {
     not_extensible:
-        return JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+        return js_throw_not_extensible(ctx, flags, "define", prop);
     }
 
     if (flags & (JS_PROP_HAS_GET | JS_PROP_HAS_SET)) {
@@ -11636,6 +12255,11 @@ int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
         /* property already exists */
         if (!check_define_prop_flags(prs->flags, flags)) {
         not_configurable:
+            /* nodebuf: V8's text */
+            if (flags & JS_PROP_THROW) {
+                JS_ThrowTypeErrorAtom(ctx, "Cannot redefine property: %s", prop);
+                return -1;
+            }
             return JS_ThrowTypeErrorOrFalse(ctx, flags, "property is not configurable");
         }
 
@@ -12213,7 +12837,7 @@ static int JS_GetGlobalVarRef(JSContext *ctx, JSAtom prop, JSValue *sp)
             return -1;
         }
         if (unlikely(!(prs->flags & JS_PROP_WRITABLE))) {
-            return JS_ThrowTypeErrorReadOnly(ctx, JS_PROP_THROW, prop);
+            return JS_ThrowTypeError(ctx, "Assignment to constant variable."), -1; /* nodebuf: V8's text */
         }
         sp[0] = js_dup(ctx->global_var_obj);
     } else {
@@ -12255,7 +12879,7 @@ static inline int JS_SetGlobalVar(JSContext *ctx, JSAtom prop, JSValue val,
             }
             if (unlikely(!(prs->flags & JS_PROP_WRITABLE))) {
                 JS_FreeValue(ctx, val);
-                return JS_ThrowTypeErrorReadOnly(ctx, JS_PROP_THROW, prop);
+                return JS_ThrowTypeError(ctx, "Assignment to constant variable."), -1; /* nodebuf: V8's text */
             }
         }
         set_value(ctx, &pr->u.value, val);
@@ -12320,7 +12944,8 @@ int JS_DeleteProperty(JSContext *ctx, JSValueConst obj, JSAtom prop, int flags)
         return res;
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeError(ctx, "could not delete property");
+        /* nodebuf: V8's text */
+        js_throw_key_value(ctx, "Cannot delete property '%s' of %s", prop, obj);
         return -1;
     }
     return false;
@@ -12512,7 +13137,11 @@ void *JS_GetOpaque2(JSContext *ctx, JSValueConst obj, JSClassID class_id)
 {
     void *p = JS_GetOpaque(obj, class_id);
     if (unlikely(!p)) {
-        JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+        /* nodebuf: V8's text for the engine's own classes */
+        if (class_id < JS_CLASS_INIT_COUNT)
+            js_throw_incompatible_receiver(ctx, class_id, obj);
+        else
+            JS_ThrowTypeErrorInvalidClass(ctx, class_id);
     }
     return p;
 }
@@ -13306,7 +13935,7 @@ static JSBigInt *js_bigint_divrem(JSContext *ctx, const JSBigInt *a,
     int na, nb, a_sign, b_sign, shift;
 
     if (b->len == 1 && b->tab[0] == 0) {
-        JS_ThrowRangeError(ctx, "BigInt division by zero");
+        JS_ThrowRangeError(ctx, "Division by zero"); /* nodebuf: V8's text */
         return NULL;
     }
 
@@ -13531,7 +14160,7 @@ static JSBigInt *js_bigint_pow(JSContext *ctx, const JSBigInt *a, JSBigInt *b)
 
     /* b must be >= 0 */
     if (js_bigint_sign(b)) {
-        JS_ThrowRangeError(ctx, "BigInt negative exponent");
+        JS_ThrowRangeError(ctx, "undefined must be positive"); /* nodebuf: V8's (odd) text */
         return NULL;
     }
     if (b->len == 1 && b->tab[0] == 0) {
@@ -14342,7 +14971,10 @@ static JSValue JS_ToNumberHintFree(JSContext *ctx, JSValue val,
     case JS_TAG_SHORT_BIG_INT:
         if (flag != TON_FLAG_NUMERIC) {
             JS_FreeValue(ctx, val);
-            return JS_ThrowTypeError(ctx, "cannot convert BigInt to number");
+            /* nodebuf: V8's texts (builtins convert, operators mix) */
+            return JS_ThrowTypeError(ctx, js_in_builtin_frame(ctx) ?
+                                     "Cannot convert a BigInt value to a number" :
+                                     "Cannot mix BigInt and other types, use explicit conversions");
         }
         ret = val;
         break;
@@ -15070,7 +15702,7 @@ static JSValue JS_ToStringCheckObject(JSContext *ctx, JSValueConst val)
 {
     uint32_t tag = JS_VALUE_GET_TAG(val);
     if (tag == JS_TAG_NULL || tag == JS_TAG_UNDEFINED)
-        return JS_ThrowTypeError(ctx, "null or undefined are forbidden");
+        return js_throw_called_on_nullish(ctx, "null or undefined are forbidden"); /* nodebuf */
     return JS_ToString(ctx, val);
 }
 
@@ -16624,7 +17256,7 @@ static no_inline int js_shr_slow(JSContext *ctx, JSValue *sp)
         JS_VALUE_GET_TAG(op1) == JS_TAG_SHORT_BIG_INT ||
         JS_VALUE_GET_TAG(op2) == JS_TAG_BIG_INT ||
         JS_VALUE_GET_TAG(op2) == JS_TAG_SHORT_BIG_INT) {
-        JS_ThrowTypeError(ctx, "BigInt operands are forbidden for >>>");
+        JS_ThrowTypeError(ctx, "BigInts have no unsigned right shift, use >> instead"); /* nodebuf: V8's text */
         JS_FreeValue(ctx, op1);
         JS_FreeValue(ctx, op2);
         goto exception;
@@ -16788,6 +17420,33 @@ static no_inline int js_strict_eq_slow(JSContext *ctx, JSValue *sp,
     return 0;
 }
 
+/* nodebuf: V8's "Cannot use 'in' operator to search for 'k' in v" */
+static void js_throw_in_operand(JSContext *ctx, JSValueConst key,
+                                JSValueConst v)
+{
+    JSValue ks, vs;
+    const char *kc, *vc;
+
+    /* a private name prints as itself ('#x') */
+    if (JS_VALUE_GET_TAG(key) == JS_TAG_SYMBOL &&
+        ((JSAtomStruct *)JS_VALUE_GET_PTR(key))->atom_type == JS_ATOM_TYPE_PRIVATE)
+        ks = JS_AtomToString(ctx, js_get_atom_index(ctx->rt, JS_VALUE_GET_PTR(key)));
+    else
+        ks = js_value_to_message_string(ctx, key);
+    kc = JS_IsException(ks) ? NULL : JS_ToCString(ctx, ks);
+
+    JS_FreeValue(ctx, ks);
+    if (!kc)
+        return;
+    vs = js_value_to_message_string(ctx, v);
+    vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (vc)
+        JS_ThrowTypeError(ctx, "Cannot use 'in' operator to search for '%s' in %s", kc, vc);
+    JS_FreeCString(ctx, kc);
+    JS_FreeCString(ctx, vc);
+}
+
 static __exception int js_operator_in(JSContext *ctx, JSValue *sp)
 {
     JSValue op1, op2;
@@ -16798,7 +17457,8 @@ static __exception int js_operator_in(JSContext *ctx, JSValue *sp)
     op2 = sp[-1];
 
     if (JS_VALUE_GET_TAG(op2) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "invalid 'in' operand");
+        /* nodebuf: V8's text */
+        js_throw_in_operand(ctx, op1, op2);
         return -1;
     }
     atom = JS_ValueToAtom(ctx, op1);
@@ -16821,7 +17481,8 @@ static __exception int js_operator_private_in(JSContext *ctx, JSValue *sp)
     op1 = sp[-2]; /* object */
     op2 = sp[-1]; /* field name or method function */
     if (JS_VALUE_GET_TAG(op1) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "invalid 'in' operand");
+        /* nodebuf: V8's text (op2 is the private name's symbol) */
+        js_throw_in_operand(ctx, op2, op1);
         return -1;
     }
     if (JS_IsObject(op2)) {
@@ -17349,6 +18010,9 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
 {
     JSValue method, ret, sync_iter;
 
+    /* nodebuf: V8's message, not a failed property read */
+    if (JS_IsNull(obj) || JS_IsUndefined(obj))
+        return js_throw_not_iterable(ctx, obj, is_async);
     if (is_async) {
         method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_asyncIterator);
         if (JS_IsException(method))
@@ -17357,6 +18021,10 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
             method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_iterator);
             if (JS_IsException(method))
                 return method;
+            if (!JS_IsFunction(ctx, method)) {
+                JS_FreeValue(ctx, method);
+                return js_throw_not_iterable(ctx, obj, true); /* nodebuf */
+            }
             sync_iter = JS_GetIterator2(ctx, obj, method);
             JS_FreeValue(ctx, method);
             if (JS_IsException(sync_iter))
@@ -17372,7 +18040,7 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
     }
     if (!JS_IsFunction(ctx, method)) {
         JS_FreeValue(ctx, method);
-        return JS_ThrowTypeError(ctx, "value is not iterable");
+        return js_throw_not_iterable(ctx, obj, is_async);
     }
     ret = JS_GetIterator2(ctx, obj, method);
     JS_FreeValue(ctx, method);
@@ -17739,6 +18407,11 @@ static __exception int js_append_enumerate(JSContext *ctx, JSValue *sp)
          avoid constructing actual iterator object?
        - build this into js_for_of_start and use in all `for (x of o)` loops
      */
+    /* nodebuf: V8's message, not a failed property read */
+    if (JS_IsNull(sp[-1]) || JS_IsUndefined(sp[-1])) {
+        js_throw_not_iterable(ctx, sp[-1], false);
+        return -1;
+    }
     iterator = JS_GetProperty(ctx, sp[-1], JS_ATOM_Symbol_iterator);
     if (JS_IsException(iterator))
         return -1;
@@ -18303,7 +18976,7 @@ static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
         if (!(flags & JS_CALL_FLAG_CONSTRUCTOR)) {
             if (cproto == JS_CFUNC_constructor) {
             not_a_constructor:
-                ret_val = JS_ThrowTypeError(ctx, "must be called with new");
+                ret_val = js_throw_requires_new(ctx, func_obj); /* nodebuf: V8's text */
                 break;
             } else {
                 this_obj = JS_UNDEFINED;
@@ -18521,7 +19194,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         not_a_function:
             if (js_throw_not_callable_at(caller_ctx, false, false))
                 return JS_EXCEPTION;
-            return JS_ThrowTypeErrorNotAFunction(caller_ctx);
+            return js_throw_not_a_function_fallback(caller_ctx, func_obj);
         }
         return call_func(caller_ctx, func_obj, this_obj, argc,
                          argv, flags);
@@ -19113,8 +19786,15 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 atom = get_u32(pc);
                 type = pc[4];
                 pc += 5;
-                if (type == JS_THROW_VAR_RO)
-                    JS_ThrowTypeErrorReadOnly(ctx, JS_PROP_THROW, atom);
+                if (type == JS_THROW_VAR_RO) {
+                    /* nodebuf: V8's texts (private accessors are '#x') */
+                    char buf[ATOM_GET_STR_BUF_SIZE];
+                    const char *name = JS_AtomGetStr(ctx, buf, sizeof(buf), atom);
+                    if (name[0] == '#')
+                        JS_ThrowTypeError(ctx, "'%s' was defined without a setter", name);
+                    else
+                        JS_ThrowTypeError(ctx, "Assignment to constant variable.");
+                }
                 else
                 if (type == JS_THROW_VAR_REDECL)
                     JS_ThrowSyntaxErrorVarRedeclaration(ctx, atom);
@@ -21120,6 +21800,10 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         CASE(OP_to_object):
             if (JS_VALUE_GET_TAG(sp[-1]) != JS_TAG_OBJECT) {
                 sf->cur_pc = pc;
+                /* nodebuf: V8's "Cannot destructure ..." */
+                if ((JS_IsNull(sp[-1]) || JS_IsUndefined(sp[-1])) &&
+                    js_throw_destructure(ctx, sf, sp[-1]))
+                    goto exception;
                 ret_val = JS_ToObject(ctx, sp[-1]);
                 if (JS_IsException(ret_val))
                     goto exception;
@@ -21486,7 +22170,7 @@ static JSValue JS_CallConstructorInternal(JSContext *ctx,
         not_a_function:
             if (js_throw_not_callable_at(ctx, true, false))
                 return JS_EXCEPTION;
-            return JS_ThrowTypeErrorNotAFunction(ctx);
+            return js_throw_not_a_function_fallback(ctx, func_obj);
         }
         return call_func(ctx, func_obj, new_target, argc,
                          argv, flags);
@@ -22815,6 +23499,7 @@ typedef struct JSToken {
 
 typedef struct JSParseState {
     JSContext *ctx;
+    int pattern_depth; /* nodebuf: destructuring patterns being parsed */
     int last_line_num;  /* line number of last token */
     int last_col_num;   /* column number of last token */
     int line_num;       /* line number of current offset */
@@ -24473,6 +25158,60 @@ static void emit_callee_text(JSParseState *s, const uint8_t *start,
         return;
     emit_op(s, OP_callee_text);
     emit_u32(s, text);
+}
+
+/* nodebuf: records a site text (source [start, end), or JS_ATOM_NULL
+   when start is NULL or the text is too long) of `kind` for the one-byte
+   instruction emitted next; returns the text's offset in the byte code,
+   for set_site_text */
+static int emit_site_text(JSParseState *s, const uint8_t *start,
+                          const uint8_t *end, int kind)
+{
+    JSAtom text = JS_ATOM_NULL;
+    int pos;
+
+    if (start) {
+        while (end > start && (end[-1] == ' ' || end[-1] == '\t' ||
+                               end[-1] == '\n' || end[-1] == '\r'))
+            end--;
+        if (end > start && end - start <= 256)
+            text = JS_NewAtomLen(s->ctx, (const char *)start, end - start);
+        if (text == JS_ATOM_NULL)
+            JS_FreeValue(s->ctx, JS_GetException(s->ctx));
+    }
+    emit_op(s, OP_site_text);
+    pos = s->cur_func->byte_code.size;
+    emit_u32(s, text);
+    emit_u8(s, kind);
+    return pos;
+}
+
+/* nodebuf: like emit_site_text with an atom the caller gives up */
+static void emit_site_atom(JSParseState *s, JSAtom atom, int kind)
+{
+    emit_op(s, OP_site_text);
+    emit_u32(s, atom);
+    emit_u8(s, kind);
+}
+
+/* nodebuf: fills the text of a site emitted without one */
+static void set_site_text(JSParseState *s, JSFunctionDef *fd, int pos,
+                          const uint8_t *start, const uint8_t *end)
+{
+    JSAtom text;
+
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t' ||
+                           end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (pos < 0 || end <= start || end - start > 256)
+        return;
+    text = JS_NewAtomLen(s->ctx, (const char *)start, end - start);
+    if (text == JS_ATOM_NULL) {
+        JS_FreeValue(s->ctx, JS_GetException(s->ctx));
+        return;
+    }
+    JS_FreeAtom(s->ctx, get_u32(fd->byte_code.buf + pos));
+    put_u32(fd->byte_code.buf + pos, text);
 }
 
 static void emit_atom(JSParseState *s, JSAtom name)
@@ -26568,10 +27307,13 @@ static __exception int js_parse_array_literal(JSParseState *s)
     /* stack has array, index */
     while (s->token.val != ']') {
         if (s->token.val == TOK_ELLIPSIS) {
+            const uint8_t *spread_start;
             if (next_token(s))
                 return -1;
+            spread_start = s->token.ptr;
             if (js_parse_assign_expr(s))
                 return -1;
+            emit_site_text(s, spread_start, s->last_ptr, JS_SITE_ITERABLE);
             emit_op(s, OP_append);
         } else {
             need_length = true;
@@ -27038,6 +27780,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     JSAtom prop_name, var_name;
     int opcode, scope, tok1, skip_bits;
     bool has_initializer;
+    /* nodebuf: where the initializer's text goes (emit_site_text) */
+    JSFunctionDef *pattern_fd = s->cur_func;
+    int pattern_text_pos = -1;
+    const uint8_t *init_start;
 
     label_lvalue = -1;
 
@@ -27068,6 +27814,25 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     if (s->token.val == '{') {
         if (next_token(s))
             return -1;
+        /* nodebuf: the first key and the initializer's text, for V8's
+           "Cannot destructure property 'a' of 'x' as it is null." */
+        {
+            JSAtom first_key = JS_ATOM_NULL;
+            if (s->token.val == TOK_IDENT ||
+                (s->token.val >= TOK_FIRST_KEYWORD &&
+                 s->token.val <= TOK_LAST_KEYWORD))
+                first_key = JS_DupAtom(s->ctx, s->token.u.ident.atom);
+            else if (s->token.val == TOK_STRING)
+                first_key = JS_ValueToAtom(s->ctx, s->token.u.str.str);
+            else if (s->token.val == TOK_NUMBER)
+                first_key = JS_ValueToAtom(s->ctx, s->token.u.num.val);
+            if (first_key == JS_ATOM_NULL)
+                JS_FreeValue(s->ctx, JS_GetException(s->ctx));
+            emit_site_atom(s, first_key, JS_SITE_FIRST_KEY);
+            if (s->pattern_depth > 0)
+                emit_site_atom(s, JS_ATOM_NULL, JS_SITE_NESTED_PATTERN);
+            pattern_text_pos = emit_site_text(s, NULL, NULL, JS_SITE_OBJECT_PATTERN);
+        }
         /* throw an exception if the value cannot be converted to an object */
         emit_op(s, OP_to_object);
         if (has_ellipsis) {
@@ -27149,8 +27914,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
                         emit_op(s, OP_get_field2);
                         emit_u32(s, prop_name);
                     }
+                    s->pattern_depth++;
                     if (js_parse_destructuring_element(s, tok, is_arg, true, -1, true, export_flag) < 0)
                         return -1;
+                    s->pattern_depth--;
                     if (s->token.val == '}')
                         break;
                     /* accept a trailing comma before the '}' */
@@ -27335,6 +28102,7 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         push_break_entry(s->cur_func, &block_env,
                          JS_ATOM_NULL, -1, -1, 2);
         block_env.has_iterator = true;
+        pattern_text_pos = emit_site_text(s, NULL, NULL, JS_SITE_ARRAY_PATTERN);
         emit_op(s, OP_for_of_start);
         has_spread = false;
         while (s->token.val != ']') {
@@ -27364,8 +28132,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
                     emit_u8(s, 0);
                     emit_op(s, OP_drop);
                 }
+                s->pattern_depth++;
                 if (js_parse_destructuring_element(s, tok, is_arg, true, skip_bits & SKIP_HAS_ELLIPSIS, true, export_flag) < 0)
                     return -1;
+                s->pattern_depth--;
             } else {
                 var_name = JS_ATOM_NULL;
                 enum_depth = 0;
@@ -27443,8 +28213,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         emit_label(s, label_parse);
         if (hasval)
             emit_op(s, OP_drop);
+        init_start = s->token.ptr;
         if (js_parse_assign_expr(s))
             return -1;
+        set_site_text(s, pattern_fd, pattern_text_pos, init_start, s->last_ptr);
         emit_goto(s, OP_goto, label_assign);
         emit_label(s, label_done);
         has_initializer = true;
@@ -27972,11 +28744,14 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 /* on stack: array idx */
                 while (s->token.val != ')') {
                     if (s->token.val == TOK_ELLIPSIS) {
+                        const uint8_t *spread_start;
                         if (next_token(s))
                             return -1;
+                        spread_start = s->token.ptr;
                         if (js_parse_assign_expr(s))
                             return -1;
                         /* XXX: could pass is_last indicator? */
+                        emit_site_text(s, spread_start, s->last_ptr, JS_SITE_SPREAD_ARG);
                         emit_op(s, OP_append);
                     } else {
                         if (js_parse_assign_expr(s))
@@ -28690,6 +29465,7 @@ static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
             label_loop = new_label(s);
             label_yield = new_label(s);
 
+            emit_site_text(s, NULL, NULL, JS_SITE_YIELD_STAR);
             emit_op(s, is_async ? OP_for_await_of_start : OP_for_of_start);
 
             /* remove the catch offset (XXX: could avoid pushing back
@@ -29499,6 +30275,8 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     JSAtom var_name;
     bool has_initializer, is_for_of, has_destructuring;
     int tok, tok1, opcode, scope, block_scope_level;
+    /* nodebuf: the iterable's source text */
+    const uint8_t *iterable_start, *iterable_end = NULL;
     int label_next, label_expr, label_cont, label_body, label_break;
     int pos_next, pos_expr;
     BlockEnv break_entry;
@@ -29677,9 +30455,11 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     }
     if (next_token(s))
         return -1;
+    iterable_start = s->token.ptr;
     if (is_for_of) {
         if (js_parse_assign_expr(s))
             return -1;
+        iterable_end = s->last_ptr;
     } else {
         if (js_parse_expr(s))
             return -1;
@@ -29694,6 +30474,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         break_entry.has_iterator = true;
         break_entry.is_async_iterator = is_async;
         break_entry.drop_count += 2;
+        emit_site_text(s, iterable_start, iterable_end, JS_SITE_ITERABLE);
         if (is_async)
             emit_op(s, OP_for_await_of_start);
         else
@@ -36318,6 +37099,27 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
                 }
                 s->callee_texts[s->callee_text_count].pc = bc_out.size;
                 s->callee_texts[s->callee_text_count].text = text;
+                s->callee_texts[s->callee_text_count].kind = JS_SITE_CALLEE;
+                s->callee_text_count++;
+            }
+            break;
+
+        case OP_site_text:
+            /* nodebuf: like OP_callee_text, for the one-byte instruction
+               that follows (for_of_start, append, to_object) */
+            {
+                JSAtom text = get_u32(bc_buf + pos + 1);
+                if (s->callee_text_count >= s->callee_text_size &&
+                    js_resize_array(ctx, (void **)&s->callee_texts,
+                                    sizeof(s->callee_texts[0]),
+                                    &s->callee_text_size,
+                                    s->callee_text_count + 1)) {
+                    JS_FreeAtom(ctx, text);
+                    break;
+                }
+                s->callee_texts[s->callee_text_count].pc = bc_out.size;
+                s->callee_texts[s->callee_text_count].text = text;
+                s->callee_texts[s->callee_text_count].kind = bc_buf[pos + 5];
                 s->callee_text_count++;
             }
             break;
@@ -37076,6 +37878,12 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
                 for (j = 0; j < s->source_loc_count; j++) {
                     if (s->source_loc_slots[j].pc > pos)
                         s->source_loc_slots[j].pc -= delta;
+                }
+                /* nodebuf: the call and site texts move with their
+                   instructions */
+                for (j = 0; j < s->callee_text_count; j++) {
+                    if (s->callee_texts[j].pc > (uint32_t)pos)
+                        s->callee_texts[j].pc -= delta;
                 }
                 continue;
             }
@@ -39334,6 +40142,14 @@ static int JS_WriteFunctionTag(BCWriterState *s, JSValueConst obj)
         } else {
             bc_put_leb128(s, 0);
         }
+        /* nodebuf: the call and site texts (V8's messages name the
+           expression in precompiled code too) */
+        bc_put_leb128(s, b->callee_text_count);
+        for(i = 0; i < b->callee_text_count; i++) {
+            bc_put_leb128(s, b->callee_texts[i].pc);
+            bc_put_u8(s, b->callee_texts[i].kind);
+            bc_put_atom(s, b->callee_texts[i].text);
+        }
     }
     return 0;
  fail:
@@ -40395,6 +41211,34 @@ static JSValue JS_ReadFunctionTag(BCReaderState *s)
             goto fail;
         if (bc_get_buf(s, b->source, b->source_len))
             goto fail;
+    }
+    /* nodebuf: the call and site texts (JS_WriteFunctionTag) */
+    {
+        int count;
+        if (bc_get_leb128_int(s, &count))
+            goto fail;
+        if (count > 0) {
+            b->callee_texts = js_mallocz(ctx, sizeof(b->callee_texts[0]) * count);
+            if (!b->callee_texts)
+                goto fail;
+            for(i = 0; i < count; i++) {
+                uint32_t pc;
+                uint8_t kind;
+                JSAtom text;
+                if (bc_get_leb128(s, &pc) || bc_get_u8(s, &kind) ||
+                    bc_get_atom(s, &text))
+                    goto fail;
+                if (pc >= b->byte_code_len) {
+                    JS_FreeAtom(ctx, text);
+                    JS_ThrowSyntaxError(ctx, "invalid call text position");
+                    goto fail;
+                }
+                b->callee_texts[i].pc = pc;
+                b->callee_texts[i].kind = kind;
+                b->callee_texts[i].text = text;
+                b->callee_text_count = i + 1;
+            }
+        }
     }
     bc_read_trace(s, "}\n");
 
@@ -41736,7 +42580,8 @@ JSValue JS_ToObject(JSContext *ctx, JSValueConst val)
     default:
     case JS_TAG_NULL:
     case JS_TAG_UNDEFINED:
-        return JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
+        /* nodebuf: Array.prototype methods name themselves, as in V8 */
+        return js_throw_called_on_nullish(ctx, "Cannot convert undefined or null to object");
     case JS_TAG_OBJECT:
     case JS_TAG_EXCEPTION:
         return js_dup(val);
@@ -41795,7 +42640,7 @@ static int js_obj_to_desc(JSContext *ctx, JSPropertyDescriptor *d,
     int flags;
 
     if (!JS_IsObject(desc)) {
-        JS_ThrowTypeError(ctx, "Property description must be an object");
+        js_throw_key_value(ctx, "Property description must be an object: %s", JS_ATOM_NULL, desc); /* nodebuf: V8's text */
         return -1;
     }
     flags = 0;
@@ -41976,7 +42821,7 @@ static JSValue js_object_create(JSContext *ctx, JSValueConst this_val,
 
     proto = argv[0];
     if (!JS_IsObject(proto) && !JS_IsNull(proto))
-        return JS_ThrowTypeError(ctx, "object prototype may only be an Object or null");
+        return js_throw_key_value(ctx, "Object prototype may only be an Object or null: %s", JS_ATOM_NULL, proto); /* nodebuf: V8's text */
     obj = JS_NewObjectProto(ctx, proto);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -42762,7 +43607,7 @@ static JSValue js_object_fromEntries(JSContext *ctx, JSValueConst this_val,
         key = JS_UNDEFINED;
         value = JS_UNDEFINED;
         if (!JS_IsObject(item)) {
-            JS_ThrowTypeErrorNotAnObject(ctx);
+            js_throw_key_value(ctx, "Iterator value %s is not an entry object", JS_ATOM_NULL, item); /* nodebuf: V8's text */
             goto fail1;
         }
         key = JS_GetPropertyUint32(ctx, item, 0);
@@ -43174,6 +44019,32 @@ static JSValue *build_arg_list(JSContext *ctx, uint32_t *plen,
     return tab;
 }
 
+/* nodebuf: V8's "Function.prototype.apply was called on 1, which is a
+   number and not a function" (Reflect.apply) */
+static JSValue js_throw_apply_non_function(JSContext *ctx, JSValueConst v)
+{
+    const char *type;
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_NULL: type = "null"; break;
+    case JS_TAG_UNDEFINED: type = "a undefined"; break;
+    case JS_TAG_STRING: case JS_TAG_STRING_ROPE: type = "a string"; break;
+    case JS_TAG_BOOL: type = "a boolean"; break;
+    case JS_TAG_SYMBOL: type = "a symbol"; break;
+    case JS_TAG_SHORT_BIG_INT: case JS_TAG_BIG_INT: type = "a bigint"; break;
+    case JS_TAG_OBJECT: type = "an object"; break;
+    default: type = "a number"; break;
+    }
+    JSValue vs = js_value_to_message_string(ctx, v);
+    const char *vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (!vc)
+        return JS_EXCEPTION;
+    JS_ThrowTypeError(ctx, "Function.prototype.apply was called on %s, which is %s and not a function",
+                      vc, type);
+    JS_FreeCString(ctx, vc);
+    return JS_EXCEPTION;
+}
+
 /* magic value: 0 = normal apply, 1 = apply for constructor, 2 =
    Reflect.apply */
 static JSValue js_function_apply(JSContext *ctx, JSValueConst this_val,
@@ -43183,8 +44054,14 @@ static JSValue js_function_apply(JSContext *ctx, JSValueConst this_val,
     uint32_t len;
     JSValue *tab, ret;
 
-    if (check_function(ctx, this_val))
+    if (!JS_IsFunction(ctx, this_val)) {
+        /* nodebuf: V8's texts (f.apply() names the call `f.apply`) */
+        if (magic == 2)
+            return js_throw_apply_non_function(ctx, this_val);
+        if (!js_throw_not_callable_at(ctx, false, false))
+            js_throw_not_a_function_fallback(ctx, this_val);
         return JS_EXCEPTION;
+    }
     this_arg = argv[0];
     array_arg = argv[1];
     if ((JS_VALUE_GET_TAG(array_arg) == JS_TAG_UNDEFINED ||
@@ -43221,8 +44098,8 @@ static JSValue js_function_bind(JSContext *ctx, JSValueConst this_val,
     JSObject *p;
     int arg_count, i, ret;
 
-    if (check_function(ctx, this_val))
-        return JS_EXCEPTION;
+    if (!JS_IsFunction(ctx, this_val))
+        return JS_ThrowTypeError(ctx, "Bind must be called on a function"); /* nodebuf: V8's text */
 
     func_obj = JS_NewObjectProtoClass(ctx, ctx->function_proto,
                                  JS_CLASS_BOUND_FUNCTION);
@@ -43304,8 +44181,8 @@ static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
     JSObject *p;
     JSFunctionKindEnum func_kind = JS_FUNC_NORMAL;
 
-    if (check_function(ctx, this_val))
-        return JS_EXCEPTION;
+    if (!JS_IsFunction(ctx, this_val))
+        return JS_ThrowTypeError(ctx, "Function.prototype.toString requires that 'this' be a Function"); /* nodebuf: V8's text */
 
     p = JS_VALUE_GET_OBJ(this_val);
     if (js_class_has_bytecode(p->class_id)) {
@@ -43784,9 +44661,19 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                 this_arg = argv[2];
         }
     }
+    /* nodebuf: V8's texts */
+    if (JS_IsNull(items) || JS_IsUndefined(items)) {
+        js_throw_not_iterable(ctx, items, false);
+        goto exception;
+    }
     iter = JS_GetProperty(ctx, items, JS_ATOM_Symbol_iterator);
     if (JS_IsException(iter))
         goto exception;
+    if (!JS_IsUndefined(iter) && !JS_IsNull(iter) && !JS_IsFunction(ctx, iter)) {
+        JS_FreeValue(ctx, iter);
+        JS_ThrowTypeError(ctx, "%%Array%%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function");
+        goto exception;
+    }
     if (!JS_IsUndefined(iter)) {
         JS_FreeValue(ctx, iter);
         if (JS_IsConstructor(ctx, this_val))
@@ -44423,7 +45310,7 @@ static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val,
             if (js_poll_interrupts(ctx))
                 goto exception;
             if (k >= len) {
-                JS_ThrowTypeError(ctx, "empty array");
+                JS_ThrowTypeError(ctx, "Reduce of empty array with no initial value"); /* nodebuf: V8's text */
                 goto exception;
             }
             k1 = (special & special_reduceRight) ? len - k - 1 : k;
@@ -47298,7 +48185,7 @@ static JSValue js_thisNumberValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a number");
+    return js_throw_this_type(ctx, "Number"); /* nodebuf: V8's text */
 }
 
 static JSValue js_number_valueOf(JSContext *ctx, JSValueConst this_val,
@@ -47510,7 +48397,7 @@ static JSValue js_thisBooleanValue(JSContext *ctx, JSValueConst this_val)
                 return p->u.object_data;
         }
     }
-    return JS_ThrowTypeError(ctx, "not a boolean");
+    return js_throw_this_type(ctx, "Boolean"); /* nodebuf: V8's text */
 }
 
 static JSValue js_boolean_toString(JSContext *ctx, JSValueConst this_val,
@@ -47669,7 +48556,7 @@ static JSValue js_thisStringValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a string");
+    return js_throw_this_type(ctx, "String"); /* nodebuf: V8's text */
 }
 
 static JSValue js_string_fromCharCode(JSContext *ctx, JSValueConst this_val,
@@ -48233,6 +49120,18 @@ fail:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: V8's "String.prototype.matchAll called with a non-global
+   RegExp argument" (the running builtin's name) */
+static void js_throw_non_global_regexp(JSContext *ctx)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+    if (name)
+        JS_ThrowTypeError(ctx, "String.prototype.%s called with a non-global RegExp argument", name);
+    else
+        JS_ThrowTypeError(ctx, "regexp must have the 'g' flag");
+    JS_FreeCString(ctx, name);
+}
+
 static int check_regexp_g_flag(JSContext *ctx, JSValueConst regexp)
 {
     int ret;
@@ -48255,7 +49154,7 @@ static int check_regexp_g_flag(JSContext *ctx, JSValueConst regexp)
         ret = string_indexof_char(JS_VALUE_GET_STRING(flags), 'g', 0);
         JS_FreeValue(ctx, flags);
         if (ret < 0) {
-            JS_ThrowTypeError(ctx, "regexp must have the 'g' flag");
+            js_throw_non_global_regexp(ctx); /* nodebuf: V8's text */
             return -1;
         }
     }
@@ -48272,7 +49171,7 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val,
     int args_len;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return js_throw_called_on_nullish(ctx, "cannot convert to object"); /* nodebuf */
 
     if (JS_IsObject(regexp)) {
         matcher = JS_GetProperty(ctx, regexp, atom);
@@ -48434,7 +49333,7 @@ static JSValue js_string_replace(JSContext *ctx, JSValueConst this_val,
     bool is_first;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return js_throw_called_on_nullish(ctx, "cannot convert to object"); /* nodebuf */
 
     search_str = JS_UNDEFINED;
     replaceValue_str = JS_UNDEFINED;
@@ -48545,7 +49444,7 @@ static JSValue js_string_split(JSContext *ctx, JSValueConst this_val,
     JSString *sp, *rp;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return js_throw_called_on_nullish(ctx, "cannot convert to object"); /* nodebuf */
 
     S = JS_UNDEFINED;
     A = JS_UNDEFINED;
@@ -52422,7 +53321,7 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         return string_buffer_concat_value_free(jsc->b, val);
     case JS_TAG_SHORT_BIG_INT:
     case JS_TAG_BIG_INT:
-        JS_ThrowTypeError(ctx, "BigInt are forbidden in JSON.stringify");
+        JS_ThrowTypeError(ctx, "Do not know how to serialize a BigInt"); /* nodebuf: V8's text */
         goto exception;
     default:
         JS_FreeValue(ctx, val);
@@ -53705,6 +54604,9 @@ JSValue JS_NewProxy(JSContext *ctx, JSValueConst target, JSValueConst handler)
 static JSValue js_proxy_constructor(JSContext *ctx, JSValueConst this_val,
                                     int argc, JSValueConst *argv)
 {
+    /* nodebuf: V8's text */
+    if (!JS_IsObject(argv[0]) || !JS_IsObject(argv[1]))
+        return JS_ThrowTypeError(ctx, "Cannot create proxy with a non-object as target or handler");
     return JS_NewProxy(ctx, argv[0], argv[1]);
 }
 
@@ -53836,7 +54738,7 @@ static JSValue js_symbol_constructor(JSContext *ctx, JSValueConst new_target,
     JSString *p;
 
     if (!JS_IsUndefined(new_target))
-        return JS_ThrowTypeErrorNotAConstructor(ctx, new_target);
+        return JS_ThrowTypeError(ctx, "Symbol is not a constructor"); /* nodebuf: V8's text */
     if (argc == 0 || JS_IsUndefined(argv[0])) {
         p = NULL;
     } else {
@@ -53860,7 +54762,7 @@ static JSValue js_thisSymbolValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a symbol");
+    return js_throw_this_type(ctx, "Symbol"); /* nodebuf: V8's text */
 }
 
 static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
@@ -53926,7 +54828,7 @@ static JSValue js_symbol_keyFor(JSContext *ctx, JSValueConst this_val,
     JSAtomStruct *p;
 
     if (!JS_IsSymbol(argv[0]))
-        return JS_ThrowTypeError(ctx, "not a symbol");
+        return js_throw_key_value(ctx, "%s is not a symbol", JS_ATOM_NULL, argv[0]); /* nodebuf: V8's text */
     p = JS_VALUE_GET_PTR(argv[0]);
     if (p->atom_type != JS_ATOM_TYPE_GLOBAL_SYMBOL)
         return JS_UNDEFINED;
@@ -54024,7 +54926,7 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
                 key = JS_UNDEFINED;
                 value = JS_UNDEFINED;
                 if (!JS_IsObject(item)) {
-                    JS_ThrowTypeErrorNotAnObject(ctx);
+                    js_throw_key_value(ctx, "Iterator value %s is not an entry object", JS_ATOM_NULL, item); /* nodebuf: V8's text */
                     goto fail1;
                 }
                 key = JS_GetPropertyUint32(ctx, item, 0);
@@ -54300,7 +55202,7 @@ static JSValue js_map_set(JSContext *ctx, JSValueConst this_val,
     is_set = (magic & MAGIC_SET);
     key = map_normalize_key_const(ctx, argv[0]);
     if (s->is_weak && !is_valid_weakref_target(key))
-        return JS_ThrowTypeError(ctx, "invalid value used as %s key", is_set ? "WeakSet" : "WeakMap");
+        return JS_ThrowTypeError(ctx, is_set ? "Invalid value used in weak set" : "Invalid value used as weak map key"); /* nodebuf: V8's texts */
     if (is_set)
         value = JS_UNDEFINED;
     else
@@ -54350,7 +55252,7 @@ static JSValue js_map_getOrInsert(JSContext *ctx, JSValueConst this_val,
         return JS_EXCEPTION;
     key = map_normalize_key_const(ctx, argv[0]);
     if (s->is_weak && !is_valid_weakref_target(key))
-        return JS_ThrowTypeError(ctx, "invalid value used as WeakMap key");
+        return JS_ThrowTypeError(ctx, "Invalid value used as weak map key"); /* nodebuf: V8's text */
     mr = map_find_record(ctx, s, key);
     if (!mr) {
         if (computed) {
@@ -57752,8 +58654,10 @@ static int JS_PRINTF_FORMAT_ATTR(2, 3) js_throw_URIError(JSContext *ctx, JS_PRIN
 {
     va_list ap;
 
+    /* nodebuf: V8 says "URI malformed" whatever the fault */
+    (void)fmt;
     va_start(ap, fmt);
-    JS_ThrowError(ctx, JS_URI_ERROR, fmt, ap);
+    JS_ThrowError(ctx, JS_URI_ERROR, "URI malformed", ap);
     va_end(ap);
     return -1;
 }
@@ -58055,7 +58959,16 @@ static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
         if (p->class_id == JS_CLASS_DATE && JS_IsNumber(p->u.object_data))
             return JS_ToFloat64(ctx, valp, p->u.object_data);
     }
-    JS_ThrowTypeError(ctx, "not a Date object");
+    /* nodebuf: V8's texts */
+    {
+        const char *name = js_builtin_name(ctx, NULL);
+        if (name && !strcmp(name, "toISOString"))
+            js_throw_key_value(ctx, "Method Date.prototype.toISOString called on incompatible receiver %s",
+                               JS_ATOM_NULL, this_val);
+        else
+            JS_ThrowTypeError(ctx, "this is not a Date object.");
+        JS_FreeCString(ctx, name);
+    }
     return -1;
 }
 
@@ -58069,7 +58982,7 @@ static JSValue JS_SetThisTimeValue(JSContext *ctx, JSValueConst this_val, double
             return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a Date object");
+    return JS_ThrowTypeError(ctx, "this is not a Date object."); /* nodebuf: V8's text */
 }
 
 static int64_t days_from_year(int64_t y) {
@@ -58315,7 +59228,7 @@ static JSValue get_date_string(JSContext *ctx, JSValueConst this_val,
         return JS_EXCEPTION;
     if (!res) {
         if (fmt == 2)
-            return JS_ThrowRangeError(ctx, "Date value is NaN");
+            return JS_ThrowRangeError(ctx, "Invalid time value"); /* nodebuf: V8's text */
         else
             return js_new_string8(ctx, "Invalid Date");
     }
@@ -59275,7 +60188,7 @@ static JSValue js_thisBigIntValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a BigInt");
+    return js_throw_this_type(ctx, "BigInt"); /* nodebuf: V8's text */
 }
 
 static JSValue js_bigint_toString(JSContext *ctx, JSValueConst this_val,
@@ -63274,7 +64187,9 @@ static JSObject *js_atomics_get_buf(JSContext *ctx,
                 p->class_id <= JS_CLASS_BIG_UINT64_ARRAY);
     if (err) {
     fail:
-        JS_ThrowTypeError(ctx, "integer TypedArray expected");
+        /* nodebuf: V8's text */
+        js_throw_key_value(ctx, is_waitable ? "%s is not an int32 or BigInt64 typed array." :
+                           "%s is not an integer typed array.", JS_ATOM_NULL, obj);
         return NULL;
     }
     ta = p->u.typed_array;
