@@ -8929,11 +8929,13 @@ static void callee_print(JSCalleeBuf *b, const char *p, const char *end)
 
 static JSValue js_function_call(JSContext *ctx, JSValueConst this_val,
                                 int argc, JSValueConst *argv);
+static JSValue js_reflect_apply(JSContext *ctx, JSValueConst this_val,
+                                int argc, JSValueConst *argv);
 
 /* nodebuf: the frame whose call V8 names when a callee is not callable:
    Function.prototype.call and .apply have no frame of their own in V8
-   (`f.call()` on a non-function names `f.call`), so their frames are
-   skipped */
+   (`f.call()` on a non-function names `f.call`), nor has Reflect.apply,
+   so their frames are skipped */
 static JSStackFrame *js_caller_frame(JSContext *ctx)
 {
     JSStackFrame *sf = ctx->rt->current_stack_frame;
@@ -8942,6 +8944,7 @@ static JSStackFrame *js_caller_frame(JSContext *ctx)
         if (p->class_id != JS_CLASS_C_FUNCTION)
             break;
         if (p->u.cfunc.c_function.generic != (JSCFunction *)js_function_call &&
+            p->u.cfunc.c_function.generic != (JSCFunction *)js_reflect_apply &&
             !(p->u.cfunc.c_function.generic_magic == js_function_apply &&
               p->u.cfunc.magic == 0))
             break;
@@ -9332,22 +9335,9 @@ static bool js_throw_destructure(JSContext *ctx, JSStackFrame *sf,
 static JSValue JS_ThrowTypeErrorNotAConstructor(JSContext *ctx,
                                                 JSValueConst func_obj)
 {
-    JSObject *p;
-    JSAtom name;
-
-    if (JS_TAG_OBJECT != JS_VALUE_GET_TAG(func_obj))
-        goto fini;
-    p = JS_VALUE_GET_OBJ(func_obj);
-    if (!js_class_has_bytecode(p->class_id))
-        goto fini;
-    name = p->u.func.function_bytecode->func_name;
-    if (name == JS_ATOM_NULL)
-        goto fini;
-    return JS_ThrowTypeErrorAtom(ctx, "%s is not a constructor", name);
-fini:
-    /* nodebuf: V8 names the value ("#<Object> is not a constructor") */
-    if (JS_TAG_OBJECT != JS_VALUE_GET_TAG(func_obj) ||
-        !JS_IsFunction(ctx, func_obj)) {
+    /* nodebuf: V8 names the value, a function by its source text
+       ("#<Object> is not a constructor", "() => 1 is not a constructor") */
+    {
         JSValue str = js_value_to_message_string(ctx, func_obj);
         const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
         JS_FreeValue(ctx, str);
@@ -9557,8 +9547,9 @@ static JSValue js_throw_this_type(JSContext *ctx, const char *type)
 
     if (!name)
         return JS_ThrowTypeError(ctx, "not a %s", type);
+    /* getters print without their "get " */
     JS_ThrowTypeError(ctx, "%s.prototype.%s requires that 'this' be a %s",
-                      type, name, type);
+                      type, strncmp(name, "get ", 4) ? name : name + 4, type);
     JS_FreeCString(ctx, name);
     return JS_EXCEPTION;
 }
@@ -9646,8 +9637,11 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
 
     if (throw_flag) {
         if (JS_VALUE_GET_TAG(obj) == JS_TAG_NULL ||
-            JS_VALUE_GET_TAG(obj) == JS_TAG_UNDEFINED)
-            goto not_obj;
+            JS_VALUE_GET_TAG(obj) == JS_TAG_UNDEFINED) {
+            /* nodebuf: V8's text */
+            JS_ThrowTypeError(ctx, "Object.setPrototypeOf called on null or undefined");
+            return -1;
+        }
     } else {
         if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
             goto not_obj;
@@ -9687,7 +9681,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     }
     if (!p->extensible) {
         if (throw_flag) {
-            JS_ThrowTypeError(ctx, "object is not extensible");
+            js_throw_key_value(ctx, "%s is not extensible", JS_ATOM_NULL, obj); /* nodebuf: V8's text */
             return -1;
         } else {
             return false;
@@ -16128,9 +16122,19 @@ static JSValue JS_StringToBigInt(JSContext *ctx, JSValue val)
 
 static JSValue JS_StringToBigIntErr(JSContext *ctx, JSValue val)
 {
+    /* nodebuf: V8's text names the string */
+    JSValue str = js_dup(val);
     val = JS_StringToBigInt(ctx, val);
-    if (JS_VALUE_IS_NAN(val))
-        return JS_ThrowSyntaxError(ctx, "invalid BigInt literal");
+    if (JS_VALUE_IS_NAN(val)) {
+        const char *cs = JS_ToCString(ctx, str);
+        JS_FreeValue(ctx, str);
+        if (!cs)
+            return JS_EXCEPTION;
+        JS_ThrowSyntaxError(ctx, "Cannot convert %s to a BigInt", cs);
+        JS_FreeCString(ctx, cs);
+        return JS_EXCEPTION;
+    }
+    JS_FreeValue(ctx, str);
     return val;
 }
 
@@ -16166,8 +16170,10 @@ static JSValue JS_ToBigIntFree(JSContext *ctx, JSValue val)
         goto redo;
     default:
     fail:
+        /* nodebuf: V8's text names the value */
+        js_throw_key_value(ctx, "Cannot convert %s to a BigInt", JS_ATOM_NULL, val);
         JS_FreeValue(ctx, val);
-        return JS_ThrowTypeError(ctx, "cannot convert to bigint");
+        return JS_EXCEPTION;
     }
     return val;
 }
@@ -17621,7 +17627,7 @@ static JSValue js_throw_type_error(JSContext *ctx, JSValueConst this_val,
 {
     JSFunctionBytecode *b = JS_GetFunctionBytecode(this_val);
     if (!b || b->is_strict_mode || !b->has_prototype) {
-        return JS_ThrowTypeError(ctx, "invalid property access");
+        return JS_ThrowTypeError(ctx, "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them"); /* nodebuf: V8's text */
     }
     return JS_UNDEFINED;
 }
@@ -24643,10 +24649,132 @@ static __exception int next_token(JSParseState *s)
 
 #endif // QJS_DISABLE_PARSER
 
+/* nodebuf: the UTF-16 index (V8's position) of `curp` in the source */
+static int json_utf16_pos(JSParseState *s, const uint8_t *curp)
+{
+    const uint8_t *p = s->buf_start, *next;
+    int n = 0;
+
+    while (p < curp && p < s->buf_end) {
+        if (*p < 0x80) {
+            p++;
+            n++;
+        } else {
+            uint32_t c = utf8_decode(p, &next);
+            if (next <= p)
+                next = p + 1;
+            n += c > 0xFFFF ? 2 : 1;
+            p = next;
+        }
+    }
+    return n;
+}
+
+/* nodebuf: the byte where UTF-16 index `pos` starts (or the end) */
+static const uint8_t *json_byte_at(JSParseState *s, int pos)
+{
+    const uint8_t *p = s->buf_start, *next;
+    int n = 0;
+
+    while (n < pos && p < s->buf_end) {
+        if (*p < 0x80) {
+            p++;
+            n++;
+        } else {
+            uint32_t c = utf8_decode(p, &next);
+            if (next <= p)
+                next = p + 1;
+            n += c > 0xFFFF ? 2 : 1;
+            p = next;
+        }
+    }
+    return p;
+}
+
+/* nodebuf: V8's SyntaxError for an unexpected character at `p` (or the
+   end of the input): the whole source when it is short or one of the
+   strings scripts often pass by mistake, else 10 characters around it */
+static int json_unexpected_char(JSParseState *s, const uint8_t *p)
+{
+    static const char *const special[] = {
+        "NaN", "Infinity", "undefined", "[object Object]",
+    };
+    const uint8_t *next, *a, *b;
+    size_t len = s->buf_end - s->buf_start, i;
+    int pos, total, start, end, clen;
+
+    if (p >= s->buf_end)
+        return js_parse_error(s, "Unexpected end of JSON input");
+    for (i = 0; i < countof(special); i++) {
+        if (len == strlen(special[i]) && !memcmp(s->buf_start, special[i], len))
+            return js_parse_error(s, "\"%s\" is not valid JSON", special[i]);
+    }
+    if (*p < 0x80) {
+        clen = 1;
+    } else {
+        utf8_decode(p, &next);
+        clen = next > p ? (int)(next - p) : 1;
+    }
+    pos = json_utf16_pos(s, p);
+    total = json_utf16_pos(s, s->buf_end);
+    if (total < 21)
+        return js_parse_error(s, "Unexpected token '%.*s', \"%.*s\" is not valid JSON",
+                              clen, p, (int)len, s->buf_start);
+    start = pos >= 10 ? pos - 10 : 0;
+    end = pos + 10 < total ? pos + 10 : total;
+    a = json_byte_at(s, start);
+    b = json_byte_at(s, end);
+    return js_parse_error(s, "Unexpected token '%.*s', %s\"%.*s\"%s is not valid JSON",
+                          clen, p, start > 0 ? "..." : "", (int)(b - a), a,
+                          end < total ? "..." : "");
+}
+
+/* nodebuf: V8's SyntaxError for the current token where a value was
+   expected */
+static int json_unexpected_token(JSParseState *s)
+{
+    const char *lit = NULL, *id;
+    size_t k, n;
+
+    switch (s->token.val) {
+    case TOK_EOF:
+        return js_parse_error(s, "Unexpected end of JSON input");
+    case TOK_NUMBER:
+        return js_parse_error(s, "Unexpected number in JSON at position %d",
+                              json_utf16_pos(s, s->token.ptr));
+    case TOK_STRING:
+        return js_parse_error(s, "Unexpected string in JSON at position %d",
+                              json_utf16_pos(s, s->token.ptr));
+    case TOK_IDENT:
+        /* V8 reads true/false/null one character at a time */
+        id = (const char *)s->token.ptr;
+        n = s->buf_ptr - s->token.ptr;
+        if (id[0] == 't')
+            lit = "true";
+        else if (id[0] == 'f')
+            lit = "false";
+        else if (id[0] == 'n')
+            lit = "null";
+        if (lit) {
+            for (k = 0; k < n && lit[k] && id[k] == lit[k]; k++)
+                ;
+            if (!lit[k])
+                return js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
+                                      json_utf16_pos(s, s->token.ptr + k));
+            if (k < n)
+                return json_unexpected_char(s, s->token.ptr + k);
+            return json_unexpected_char(s, s->buf_ptr);
+        }
+        return json_unexpected_char(s, s->token.ptr);
+    default:
+        return json_unexpected_char(s, s->token.ptr);
+    }
+}
+
 static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *msg)
 {
     const uint8_t *p, *line_start;
-    int position = curp - s->buf_start;
+    int position = json_utf16_pos(s, curp); /* nodebuf: V8's position */
     int line = 1;
     for (line_start = p = s->buf_start; p < curp; p++) {
         /* column count does not account for TABs nor wide characters */
@@ -24721,8 +24849,11 @@ static int json_parse_string(JSParseState *s, const uint8_t **pp)
                 }
                 break;
             default:
-                if (p > s->buf_end)
-                    goto end_of_input;
+                if (p > s->buf_end) {
+                    /* nodebuf: V8's text for an escape cut by the end */
+                    js_parse_error(s, "Unexpected end of JSON input");
+                    goto fail;
+                }
                 json_parse_error(s, p - 1, "Bad escaped character");
                 goto fail;
             }
@@ -24745,7 +24876,7 @@ static int json_parse_string(JSParseState *s, const uint8_t **pp)
     return 0;
 
  end_of_input:
-    js_parse_error(s, "Unexpected end of JSON input");
+    json_parse_error(s, s->buf_end, "Unterminated string"); /* nodebuf: V8's text */
  fail:
     string_buffer_free(b);
     return -1;
@@ -24763,7 +24894,7 @@ static int json_parse_number(JSParseState *s, const uint8_t **pp)
         return js_parse_error(s, "Unexpected token '%c'", *p_start);
 
     if (p[0] == '0' && is_digit(p[1]))
-        return json_parse_error(s, p, "Unexpected number");
+        return json_parse_error(s, p + 1, "Unexpected number"); /* nodebuf: V8's position */
 
     while (is_digit(*p))
         p++;
@@ -24914,13 +25045,13 @@ static __exception int json_next_token(JSParseState *s)
         break;
     case '-':
         if (!is_digit(p[1])) {
-            json_parse_error(s, p, "No number after minus sign");
+            json_parse_error(s, p + 1, "No number after minus sign"); /* nodebuf: V8's position */
             goto fail;
         }
         goto parse_number;
     case '0':
         if (is_digit(p[1])) {
-            json_parse_error(s, p, "Unexpected number");
+            json_parse_error(s, p + 1, "Unexpected number"); /* nodebuf: V8's position */
             goto fail;
         }
         goto parse_number;
@@ -24934,15 +25065,9 @@ static __exception int json_next_token(JSParseState *s)
         break;
     default:
         if (c >= 0x80) {
-            c = utf8_decode(p, &p_next);
-            if (p_next == p + 1) {
-                js_parse_error(s, "Unexpected token '\\x%02x' in JSON", *p);
-            } else {
-                if (c > 0xFFFF) {
-                    c = get_hi_surrogate(c);
-                }
-                js_parse_error(s, "Unexpected token '\\u%04x' in JSON", c);
-            }
+            /* nodebuf: V8's text */
+            (void)p_next;
+            json_unexpected_char(s, p);
             goto fail;
         }
     def_token:
@@ -41942,6 +42067,8 @@ static JSValue js_number_constructor(JSContext *ctx, JSValueConst this_val,
 
 static JSValue js_object_toString(JSContext *ctx, JSValueConst this_val,
                                   int argc, JSValueConst *argv);
+static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
+                                    int argc, JSValueConst *argv);
 static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
                                   int argc, JSValueConst *argv);
 
@@ -42035,6 +42162,9 @@ static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v)
     } else {
         JS_FreeValue(ctx, f);
     }
+    /* V8 prints a function as its source text */
+    if (JS_IsFunction(ctx, v) && p->class_id != JS_CLASS_PROXY)
+        return js_function_toString(ctx, v, 0, NULL);
     tag = js_get_data_property(ctx, v, JS_ATOM_Symbol_toStringTag);
     if (!JS_IsString(tag)) {
         JS_FreeValue(ctx, tag);
@@ -42915,7 +43045,10 @@ static JSValue js_object___defineGetter__(JSContext *ctx, JSValueConst this_val,
     if (JS_IsException(obj))
         return JS_EXCEPTION;
 
-    if (check_function(ctx, value)) {
+    if (!JS_IsFunction(ctx, value)) {
+        /* nodebuf: V8's text */
+        JS_ThrowTypeError(ctx, "Object.prototype.__define%cetter__: Expecting function",
+                          magic & 1 ? 'S' : 'G');
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -43584,6 +43717,9 @@ static JSValue js_object_fromEntries(JSContext *ctx, JSValueConst this_val,
     /*  RequireObjectCoercible() not necessary because it is tested in
         JS_GetIterator() by JS_GetProperty() */
     iterable = argv[0];
+    /* nodebuf: V8's text here has no suffix and says undefined for null too */
+    if (JS_IsNull(iterable) || JS_IsUndefined(iterable))
+        return JS_ThrowTypeError(ctx, "undefined is not iterable");
 
     obj = JS_NewObject(ctx);
     if (JS_IsException(obj))
@@ -43983,7 +44119,7 @@ static JSValue *build_arg_list(JSContext *ctx, uint32_t *plen,
     JSObject *p;
 
     if (JS_VALUE_GET_TAG(array_arg) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "not a object");
+        JS_ThrowTypeError(ctx, "CreateListFromArrayLike called on non-object"); /* nodebuf: V8's text */
         return NULL;
     }
     if (js_get_length32(ctx, &len, array_arg))
@@ -44383,8 +44519,9 @@ static JSValue js_error_toString(JSContext *ctx, JSValueConst this_val,
 {
     JSValue name, msg;
 
-    if (!JS_IsObject(this_val))
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+    if (!JS_IsObject(this_val)) /* nodebuf: V8's text */
+        return js_throw_key_value(ctx, "Method Error.prototype.toString called on incompatible receiver %s",
+                                  JS_ATOM_NULL, this_val);
     name = JS_GetProperty(ctx, this_val, JS_ATOM_name);
     if (JS_IsUndefined(name))
         name = JS_AtomToString(ctx, JS_ATOM_Error);
@@ -50098,7 +50235,7 @@ static JSValue js_string_CreateHTML(JSContext *ctx, JSValueConst this_val,
         string_buffer_putc8(b, ' ');
         string_buffer_puts8(b, defs[magic].attr);
         string_buffer_puts8(b, "=\"");
-        value = JS_ToStringCheckObject(ctx, argv[0]);
+        value = JS_ToString(ctx, argv[0]); /* nodebuf: ToString, as the spec and V8 */
         if (JS_IsException(value)) {
             JS_FreeValue(ctx, str);
             string_buffer_free(b);
@@ -50848,8 +50985,10 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
             }
             if ((re_flags & mask) != 0) {
             bad_flags:
+                /* nodebuf: V8's text */
+                JS_ThrowSyntaxError(ctx, "Invalid flags supplied to RegExp constructor '%s'", str);
                 JS_FreeCString(ctx, str);
-                return JS_ThrowSyntaxError(ctx, "invalid regular expression flags");
+                return JS_EXCEPTION;
             }
             re_flags |= mask;
         }
@@ -50926,6 +51065,36 @@ fail:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: V8's texts for a RegExp.prototype method or getter (the
+   running builtin) given another receiver */
+static JSValue js_throw_regexp_receiver(JSContext *ctx, JSValueConst obj)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+
+    if (!name)
+        return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+    if (!strncmp(name, "get ", 4)) {
+        if (!strcmp(name + 4, "flags"))
+            js_throw_key_value(ctx, "RegExp.prototype.flags getter called on non-object %s",
+                               JS_ATOM_NULL, obj);
+        else
+            JS_ThrowTypeError(ctx, "RegExp.prototype.%s getter called on non-RegExp object", name + 4);
+    } else if (!strcmp(name, "test") && !JS_IsObject(obj)) {
+        /* V8 names no receiver here */
+        JS_ThrowTypeError(ctx, "Method RegExp.prototype.test called on incompatible receiver undefined");
+    } else {
+        JSValue vs = js_value_to_message_string(ctx, obj);
+        const char *vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+        JS_FreeValue(ctx, vs);
+        if (vc)
+            JS_ThrowTypeError(ctx, "Method RegExp.prototype.%s called on incompatible receiver %s",
+                              !strcmp(name, "test") ? "exec" : name, vc);
+        JS_FreeCString(ctx, vc);
+    }
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
 static JSRegExp *js_get_regexp(JSContext *ctx, JSValueConst obj,
                                bool throw_error)
 {
@@ -50935,7 +51104,7 @@ static JSRegExp *js_get_regexp(JSContext *ctx, JSValueConst obj,
             return &p->u.regexp;
     }
     if (throw_error) {
-        JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+        js_throw_regexp_receiver(ctx, obj); /* nodebuf: V8's texts */
     }
     return NULL;
 }
@@ -51085,7 +51254,7 @@ static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
     int i, n, c, c2, bra;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
         goto empty_regex;
@@ -51149,14 +51318,14 @@ static JSValue js_regexp_get_flag(JSContext *ctx, JSValueConst this_val, int mas
     int flags;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     re = js_get_regexp(ctx, this_val, false);
     if (!re) {
         if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
             return JS_UNDEFINED;
         else
-            return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+            return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
     }
 
     flags = lre_get_flags(str8(re->bytecode));
@@ -51169,7 +51338,7 @@ static JSValue js_regexp_get_flags(JSContext *ctx, JSValueConst this_val)
     int res;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     res = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, this_val, "hasIndices"));
     if (res < 0)
@@ -51226,7 +51395,7 @@ static JSValue js_regexp_toString(JSContext *ctx, JSValueConst this_val,
     StringBuffer b_s, *b = &b_s;
 
     if (!JS_IsObject(this_val))
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     string_buffer_init(ctx, b, 0);
     string_buffer_putc8(b, '/');
@@ -52669,15 +52838,20 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
                 pr_size = 0;
             }
             if (s->token.val != '}') {
+                bool first_prop = true;
                 for(;;) {
                     if (s->token.val == TOK_STRING) {
                         prop_name = JS_ValueToAtom(ctx, s->token.u.str.str);
                         if (prop_name == JS_ATOM_NULL)
                             goto fail;
                     } else {
-                        json_parse_error(s, s->token.ptr, "Expected property name or '}'");
+                        /* nodebuf: V8's text after a comma */
+                        json_parse_error(s, s->token.ptr, first_prop ?
+                                         "Expected property name or '}'" :
+                                         "Expected double-quoted property name");
                         goto fail;
                     }
+                    first_prop = false;
                     if (json_next_token(s))
                         goto fail1;
                     if (s->token.val != ':') {
@@ -52810,12 +52984,7 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
         break;
     default:
     def_token:
-        if (s->token.val == TOK_EOF) {
-            js_parse_error(s, "Unexpected end of JSON input");
-        } else {
-            js_parse_error(s, "unexpected token: '%.*s'",
-                           (int)(s->buf_ptr - s->token.ptr), s->token.ptr);
-        }
+        json_unexpected_token(s); /* nodebuf: V8's texts */
         goto fail;
     }
     return val;
@@ -52838,7 +53007,9 @@ static JSValue JS_ParseJSON_internal(JSContext *ctx, const char *buf, size_t buf
     if (JS_IsException(val))
         goto fail;
     if (s->token.val != TOK_EOF) {
-        if (js_parse_error(s, "unexpected data at the end")) {
+        /* nodebuf: V8's text */
+        if (js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
+                           json_utf16_pos(s, s->token.ptr))) {
             json_free_parse_record(ctx, pr);
             goto fail;
         }
@@ -53527,6 +53698,9 @@ static JSValue js_reflect_construct(JSContext *ctx, JSValueConst this_val,
 
     func = argv[0];
     array_arg = argv[1];
+    /* nodebuf: V8 checks the target first */
+    if (!JS_IsConstructor(ctx, func))
+        return JS_ThrowTypeErrorNotAConstructor(ctx, func);
     if (argc > 2) {
         new_target = argv[2];
         if (!JS_IsConstructor(ctx, new_target))
@@ -58951,6 +59125,25 @@ static int64_t floor_div_int64(int64_t a, int64_t b) {
 static JSValue js_Date_parse(JSContext *ctx, JSValueConst this_val,
                              int argc, JSValueConst *argv);
 
+/* nodebuf: V8's texts for a Date.prototype method given another receiver:
+   getters say "this is not a Date object.", the others name themselves */
+static JSValue js_throw_not_date(JSContext *ctx, JSValueConst this_val)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+
+    if (!name || (!strncmp(name, "get", 3) && strcmp(name, "getYear")) ||
+        !strcmp(name, "valueOf") || name[0] == '[') {
+        JS_ThrowTypeError(ctx, "this is not a Date object.");
+    } else {
+        char fmt[128];
+        snprintf(fmt, sizeof(fmt), "Method Date.prototype.%s called on incompatible receiver %%s",
+                 !strcmp(name, "toGMTString") ? "toUTCString" : name);
+        js_throw_key_value(ctx, fmt, JS_ATOM_NULL, this_val);
+    }
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
 static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
                                         JSValueConst this_val)
 {
@@ -58959,16 +59152,7 @@ static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
         if (p->class_id == JS_CLASS_DATE && JS_IsNumber(p->u.object_data))
             return JS_ToFloat64(ctx, valp, p->u.object_data);
     }
-    /* nodebuf: V8's texts */
-    {
-        const char *name = js_builtin_name(ctx, NULL);
-        if (name && !strcmp(name, "toISOString"))
-            js_throw_key_value(ctx, "Method Date.prototype.toISOString called on incompatible receiver %s",
-                               JS_ATOM_NULL, this_val);
-        else
-            JS_ThrowTypeError(ctx, "this is not a Date object.");
-        JS_FreeCString(ctx, name);
-    }
+    js_throw_not_date(ctx, this_val); /* nodebuf: V8's texts */
     return -1;
 }
 
@@ -58982,7 +59166,7 @@ static JSValue JS_SetThisTimeValue(JSContext *ctx, JSValueConst this_val, double
             return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "this is not a Date object."); /* nodebuf: V8's text */
+    return js_throw_not_date(ctx, this_val); /* nodebuf: V8's texts */
 }
 
 static int64_t days_from_year(int64_t y) {
@@ -60005,7 +60189,7 @@ static JSValue js_date_toJSON(JSContext *ctx, JSValueConst this_val,
     if (JS_IsException(method))
         goto exception;
     if (!JS_IsFunction(ctx, method)) {
-        JS_ThrowTypeError(ctx, "object needs toISOString method");
+        JS_ThrowTypeError(ctx, "toISOString is not a function"); /* nodebuf: V8's text */
         JS_FreeValue(ctx, method);
         goto exception;
     }
