@@ -587,6 +587,12 @@ struct JSContext {
     JSValue array_ctor;
     JSValue regexp_ctor;
     JSValue promise_ctor;
+    /* nodebuf: RegExp legacy statics (RegExp.$1, lastMatch, input...) */
+    JSValue regexp_last_subject; /* the string of the last successful match */
+    JSValue regexp_last_input;   /* RegExp.input (settable) */
+    int regexp_last_count;       /* pairs in regexp_last_pos */
+    int32_t regexp_last_pos[20]; /* match, then $1..$9: start, end (-1: unmatched) */
+    int32_t regexp_last_paren[2]; /* the last group: start, end (-1: none) */
     JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
     JSValue error_ctor;
     JSValue error_back_trace;
@@ -2937,6 +2943,9 @@ JSContext *JS_NewContextRaw(JSRuntime *rt)
     ctx->iterator_ctor_getset = JS_NULL;
     ctx->regexp_ctor = JS_NULL;
     ctx->promise_ctor = JS_NULL;
+    ctx->regexp_last_subject = JS_UNDEFINED;
+    ctx->regexp_last_input = JS_UNDEFINED;
+    ctx->regexp_last_count = 0;
     ctx->error_ctor = JS_NULL;
     ctx->error_back_trace = JS_UNDEFINED;
     ctx->error_prepare_stack = JS_UNDEFINED;
@@ -3161,6 +3170,8 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->iterator_ctor_getset);
     JS_FreeValue(ctx, ctx->async_iterator_proto);
     JS_FreeValue(ctx, ctx->promise_ctor);
+    JS_FreeValue(ctx, ctx->regexp_last_subject);
+    JS_FreeValue(ctx, ctx->regexp_last_input);
     JS_FreeValue(ctx, ctx->array_ctor);
     JS_FreeValue(ctx, ctx->regexp_ctor);
     JS_FreeValue(ctx, ctx->function_ctor);
@@ -51491,6 +51502,120 @@ static JSValue js_regexp_escape(JSContext *ctx, JSValueConst this_val,
     return ret;
 }
 
+/* nodebuf: remembers a successful match for the legacy statics
+   (RegExp.$1...$9, lastMatch, lastParen, leftContext, rightContext,
+   input), as V8 does after every builtin match */
+/* nodebuf: whether the script code that started this match is one of
+   the runtime's own modules (file names "node:..."), whose patterns leave
+   the statics to the user's */
+static bool js_regexp_match_is_internal(JSContext *ctx)
+{
+    JSStackFrame *sf;
+    char buf[ATOM_GET_STR_BUF_SIZE];
+
+    for (sf = ctx->rt->current_stack_frame; sf; sf = sf->prev_frame) {
+        JSFunctionBytecode *b = JS_GetFunctionBytecode(sf->cur_func);
+        if (b) {
+            const char *name = JS_AtomGetStr(ctx, buf, sizeof(buf), b->filename);
+            return !strncmp(name, "node:", 5);
+        }
+    }
+    return false;
+}
+
+static void js_regexp_record_match(JSContext *ctx, JSValueConst str_val,
+                                   uint8_t **capture, int capture_count,
+                                   const uint8_t *str_buf, int shift)
+{
+    int i, n = capture_count < 10 ? capture_count : 10;
+
+    if (js_regexp_match_is_internal(ctx))
+        return;
+
+    JS_FreeValue(ctx, ctx->regexp_last_subject);
+    ctx->regexp_last_subject = js_dup(str_val);
+    JS_FreeValue(ctx, ctx->regexp_last_input);
+    ctx->regexp_last_input = js_dup(str_val);
+    for (i = 0; i < n; i++) {
+        if (capture[2 * i] && capture[2 * i + 1]) {
+            ctx->regexp_last_pos[2 * i] = (capture[2 * i] - str_buf) >> shift;
+            ctx->regexp_last_pos[2 * i + 1] = (capture[2 * i + 1] - str_buf) >> shift;
+        } else {
+            ctx->regexp_last_pos[2 * i] = -1;
+            ctx->regexp_last_pos[2 * i + 1] = -1;
+        }
+    }
+    ctx->regexp_last_count = n;
+    /* lastParen is the last group of the whole match, even past $9 */
+    ctx->regexp_last_paren[0] = ctx->regexp_last_paren[1] = -1;
+    if (capture_count > 1) {
+        int g = capture_count - 1;
+        if (capture[2 * g] && capture[2 * g + 1]) {
+            ctx->regexp_last_paren[0] = (capture[2 * g] - str_buf) >> shift;
+            ctx->regexp_last_paren[1] = (capture[2 * g + 1] - str_buf) >> shift;
+        }
+    }
+}
+
+/* nodebuf: the substring [start, end) of the last subject, "" if unset */
+static JSValue js_regexp_last_slice(JSContext *ctx, int32_t start, int32_t end)
+{
+    JSString *p;
+
+    if (!JS_IsString(ctx->regexp_last_subject) || start < 0 || end < start)
+        return js_empty_string(ctx->rt);
+    p = JS_VALUE_GET_STRING(ctx->regexp_last_subject);
+    if ((uint32_t)end > p->len)
+        return js_empty_string(ctx->rt);
+    return js_sub_string(ctx, p, start, end);
+}
+
+/* magic: 0 lastMatch, 1..9 $1..$9, 10 input, 11 lastParen, 12
+   leftContext, 13 rightContext */
+static JSValue js_regexp_legacy_get(JSContext *ctx, JSValueConst this_val,
+                                    int magic)
+{
+    int n = ctx->regexp_last_count;
+
+    if (magic == 10) {
+        if (JS_IsString(ctx->regexp_last_input))
+            return js_dup(ctx->regexp_last_input);
+        return js_empty_string(ctx->rt);
+    }
+    if (n == 0)
+        return js_empty_string(ctx->rt);
+    if (magic < 10) {
+        if (magic >= n)
+            return js_empty_string(ctx->rt);
+        return js_regexp_last_slice(ctx, ctx->regexp_last_pos[2 * magic],
+                                    ctx->regexp_last_pos[2 * magic + 1]);
+    }
+    if (magic == 11)
+        return js_regexp_last_slice(ctx, ctx->regexp_last_paren[0],
+                                    ctx->regexp_last_paren[1]);
+    if (magic == 12)
+        return js_regexp_last_slice(ctx, 0, ctx->regexp_last_pos[0]);
+    {
+        JSString *p = JS_IsString(ctx->regexp_last_subject) ?
+            JS_VALUE_GET_STRING(ctx->regexp_last_subject) : NULL;
+        return js_regexp_last_slice(ctx, ctx->regexp_last_pos[1], p ? p->len : 0);
+    }
+}
+
+/* only RegExp.input (and $_) keep what is assigned; the others ignore it */
+static JSValue js_regexp_legacy_set(JSContext *ctx, JSValueConst this_val,
+                                    JSValueConst val, int magic)
+{
+    if (magic == 10) {
+        JSValue str = JS_ToString(ctx, val);
+        if (JS_IsException(str))
+            return str;
+        JS_FreeValue(ctx, ctx->regexp_last_input);
+        ctx->regexp_last_input = str;
+    }
+    return JS_UNDEFINED;
+}
+
 static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
                               int argc, JSValueConst *argv)
 {
@@ -51576,6 +51701,7 @@ static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
             goto fail;
         }
     } else {
+        js_regexp_record_match(ctx, str_val, capture, capture_count, str_buf, shift); /* nodebuf */
         if (re_flags & (LRE_FLAG_GLOBAL | LRE_FLAG_STICKY)) {
             if (JS_SetProperty(ctx, this_val, JS_ATOM_lastIndex,
                                js_int32((capture[1] - str_buf) >> shift)) < 0)
@@ -51795,6 +51921,8 @@ static JSValue JS_RegExpDelete(JSContext *ctx, JSValueConst this_val, JSValue ar
             }
             break;
         }
+        js_regexp_record_match(ctx, str_val, capture, lre_get_capture_count(re_bytecode),
+                               str_buf, shift); /* nodebuf */
         start = (capture[0] - str_buf) >> shift;
         end = (capture[1] - str_buf) >> shift;
         last_index = end;
@@ -52564,6 +52692,26 @@ done:
 static const JSCFunctionListEntry js_regexp_funcs[] = {
     JS_CFUNC_DEF("escape", 1, js_regexp_escape ),
     JS_CGETSET_DEF("[Symbol.species]", js_get_this, NULL ),
+    /* nodebuf: the legacy statics, in V8's order */
+    JS_CGETSET_MAGIC_DEF("input", js_regexp_legacy_get, js_regexp_legacy_set, 10 ),
+    JS_CGETSET_MAGIC_DEF("$_", js_regexp_legacy_get, js_regexp_legacy_set, 10 ),
+    JS_CGETSET_MAGIC_DEF("lastMatch", js_regexp_legacy_get, js_regexp_legacy_set, 0 ),
+    JS_CGETSET_MAGIC_DEF("$&", js_regexp_legacy_get, js_regexp_legacy_set, 0 ),
+    JS_CGETSET_MAGIC_DEF("lastParen", js_regexp_legacy_get, js_regexp_legacy_set, 11 ),
+    JS_CGETSET_MAGIC_DEF("$+", js_regexp_legacy_get, js_regexp_legacy_set, 11 ),
+    JS_CGETSET_MAGIC_DEF("leftContext", js_regexp_legacy_get, js_regexp_legacy_set, 12 ),
+    JS_CGETSET_MAGIC_DEF("$`", js_regexp_legacy_get, js_regexp_legacy_set, 12 ),
+    JS_CGETSET_MAGIC_DEF("rightContext", js_regexp_legacy_get, js_regexp_legacy_set, 13 ),
+    JS_CGETSET_MAGIC_DEF("$'", js_regexp_legacy_get, js_regexp_legacy_set, 13 ),
+    JS_CGETSET_MAGIC_DEF("$1", js_regexp_legacy_get, js_regexp_legacy_set, 1 ),
+    JS_CGETSET_MAGIC_DEF("$2", js_regexp_legacy_get, js_regexp_legacy_set, 2 ),
+    JS_CGETSET_MAGIC_DEF("$3", js_regexp_legacy_get, js_regexp_legacy_set, 3 ),
+    JS_CGETSET_MAGIC_DEF("$4", js_regexp_legacy_get, js_regexp_legacy_set, 4 ),
+    JS_CGETSET_MAGIC_DEF("$5", js_regexp_legacy_get, js_regexp_legacy_set, 5 ),
+    JS_CGETSET_MAGIC_DEF("$6", js_regexp_legacy_get, js_regexp_legacy_set, 6 ),
+    JS_CGETSET_MAGIC_DEF("$7", js_regexp_legacy_get, js_regexp_legacy_set, 7 ),
+    JS_CGETSET_MAGIC_DEF("$8", js_regexp_legacy_get, js_regexp_legacy_set, 8 ),
+    JS_CGETSET_MAGIC_DEF("$9", js_regexp_legacy_get, js_regexp_legacy_set, 9 ),
 };
 
 static const JSCFunctionListEntry js_regexp_proto_funcs[] = {
