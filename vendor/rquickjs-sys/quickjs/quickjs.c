@@ -17643,6 +17643,7 @@ static JSValue js_throw_type_error(JSContext *ctx, JSValueConst this_val,
     return JS_UNDEFINED;
 }
 
+#if 0 /* nodebuf: not installed (js_function_proto_funcs) */
 static JSValue js_function_proto_fileName(JSContext *ctx,
                                           JSValueConst this_val)
 {
@@ -17664,6 +17665,7 @@ static JSValue js_function_proto_int32(JSContext *ctx,
     }
     return JS_UNDEFINED;
 }
+#endif
 
 static int js_arguments_define_own_property(JSContext *ctx,
                                             JSValueConst this_obj,
@@ -44387,11 +44389,8 @@ static const JSCFunctionListEntry js_function_proto_funcs[] = {
     JS_CFUNC_DEF("bind", 1, js_function_bind ),
     JS_CFUNC_DEF("toString", 0, js_function_toString ),
     JS_CFUNC_DEF("[Symbol.hasInstance]", 1, js_function_hasInstance ),
-    JS_CGETSET_DEF("fileName", js_function_proto_fileName, NULL ),
-    JS_CGETSET_MAGIC_DEF("lineNumber", js_function_proto_int32, NULL,
-                         offsetof(JSFunctionBytecode, line_num)),
-    JS_CGETSET_MAGIC_DEF("columnNumber", js_function_proto_int32, NULL,
-                         offsetof(JSFunctionBytecode, col_num)),
+    /* nodebuf: no fileName/lineNumber/columnNumber here: V8 has none, and
+       scripts list Function.prototype's own properties */
 };
 
 /* Error class */

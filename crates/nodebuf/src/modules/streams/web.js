@@ -137,6 +137,11 @@ class CountQueuingStrategy {
   }
 }
 
+// Node's queuing strategies carry a tag (its TextEncoderStream/TextDecoderStream carry none).
+for (const C of [ByteLengthQueuingStrategy, CountQueuingStrategy]) {
+  Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+}
+
 // --- queue-with-sizes -------------------------------------------------------------------------
 
 function enqueueValueWithSize(q, value, size) {
@@ -2129,7 +2134,6 @@ class TextEncoderStream {
   }
 }
 
-Object.defineProperty(TextEncoderStream.prototype, Symbol.toStringTag, { value: 'TextEncoderStream', configurable: true });
 
 /** Bytes in, strings out, through a streaming TextDecoder. */
 class TextDecoderStream {
@@ -2174,7 +2178,6 @@ class TextDecoderStream {
   }
 }
 
-Object.defineProperty(TextDecoderStream.prototype, Symbol.toStringTag, { value: 'TextDecoderStream', configurable: true });
 
 // --- CompressionStream / DecompressionStream ---------------------------------------------------
 
