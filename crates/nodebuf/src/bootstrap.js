@@ -94,6 +94,10 @@
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
+  for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+    'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
+    defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
+  }
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](
