@@ -71,7 +71,7 @@
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('URL', () => requireBuiltin('url').URL);
   defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
-  for (const name of ['Event', 'EventTarget']) {
+  for (const name of ['Event', 'EventTarget', 'CustomEvent']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
   }
   for (const name of ['AbortController', 'AbortSignal']) {
