@@ -53460,6 +53460,175 @@ exception:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: the name V8 gives an object in the circular-structure
+   message: its constructor's name, found without running code, else
+   "Object" */
+static void js_json_ctor_name(JSContext *ctx, JSValueConst obj, DynBuf *b)
+{
+    JSValue ctor = js_get_data_property(ctx, obj, JS_ATOM_constructor), name;
+    const char *cs = NULL;
+
+    name = JS_IsFunction(ctx, ctor) ? js_get_data_property(ctx, ctor, JS_ATOM_name) : JS_UNDEFINED;
+    JS_FreeValue(ctx, ctor);
+    if (JS_IsString(name) && !JS_IsEmptyString(name))
+        cs = JS_ToCString(ctx, name);
+    JS_FreeValue(ctx, name);
+    dbuf_printf(b, "object with constructor '%s'", cs ? cs : "Object");
+    JS_FreeCString(ctx, cs);
+}
+
+/* nodebuf: where `parent` holds `child` as a data property ("index 0" or
+   "property 'k'"), without running code; false if not found */
+static bool js_json_key_of(JSContext *ctx, JSValueConst parent, JSValueConst child,
+                           DynBuf *b)
+{
+    JSObject *p;
+    JSPropertyEnum *tab;
+    uint32_t len, i;
+    bool found = false;
+
+    if (JS_VALUE_GET_TAG(parent) != JS_TAG_OBJECT || JS_VALUE_GET_TAG(child) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(parent);
+    if (p->class_id == JS_CLASS_PROXY)
+        return false;
+    if (p->class_id == JS_CLASS_ARRAY && p->fast_array) {
+        for (i = 0; i < p->u.array.count; i++) {
+            JSValueConst v = p->u.array.u.values[i];
+            if (JS_VALUE_GET_TAG(v) == JS_TAG_OBJECT &&
+                JS_VALUE_GET_OBJ(v) == JS_VALUE_GET_OBJ(child)) {
+                dbuf_printf(b, "index %u", i);
+                return true;
+            }
+        }
+        return false;
+    }
+    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, p,
+                                       JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    for (i = 0; i < len && !found; i++) {
+        JSValue v = js_get_data_property(ctx, parent, tab[i].atom);
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_OBJECT &&
+            JS_VALUE_GET_OBJ(v) == JS_VALUE_GET_OBJ(child)) {
+            char buf[ATOM_GET_STR_BUF_SIZE];
+            const char *k = JS_AtomGetStr(ctx, buf, sizeof(buf), tab[i].atom);
+            if (p->class_id == JS_CLASS_ARRAY && __JS_AtomIsTaggedInt(tab[i].atom))
+                dbuf_printf(b, "index %s", k);
+            else
+                dbuf_printf(b, "property '%s'", k);
+            found = true;
+        }
+        JS_FreeValue(ctx, v);
+    }
+    js_free_prop_enum(ctx, tab, len);
+    return found;
+}
+
+/* nodebuf: V8's TypeError for a circular structure: the cycle from the
+   object `val` closes, each step named (V8 keeps the first two and the
+   last of a longer path) */
+static void js_json_throw_circular(JSContext *ctx, JSValueConst stack,
+                                   JSValueConst val)
+{
+    DynBuf b;
+    int64_t n, j, m;
+    JSValue *items = NULL;
+    bool ok = true;
+
+    if (js_get_length64(ctx, &n, stack) || n <= 0 || n > 100000)
+        goto plain;
+    items = js_mallocz(ctx, sizeof(items[0]) * (n + 1));
+    if (!items)
+        goto plain;
+    for (m = 0; m < n; m++) {
+        items[m] = JS_GetPropertyInt64(ctx, stack, m);
+        if (JS_IsException(items[m])) {
+            items[m] = JS_UNDEFINED;
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            ok = false;
+        }
+    }
+    items[n] = js_dup(val);
+    for (j = 0; j < n; j++) {
+        if (JS_VALUE_GET_TAG(items[j]) == JS_TAG_OBJECT &&
+            JS_VALUE_GET_OBJ(items[j]) == JS_VALUE_GET_OBJ(val))
+            break;
+    }
+    if (!ok || j == n)
+        goto plain_free;
+    dbuf_init2(&b, ctx, js_dbuf_realloc);
+    dbuf_printf(&b, "Converting circular structure to JSON\n    --> starting at ");
+    js_json_ctor_name(ctx, items[j], &b);
+    for (m = j + 1; m < n && ok; m++) {
+        int64_t count = n - 1 - j;
+        if (count > 3 && m > j + 2 && m < n - 1) {
+            if (m == j + 3)
+                dbuf_printf(&b, "\n    |     ...");
+            continue;
+        }
+        dbuf_printf(&b, "\n    |     ");
+        ok = js_json_key_of(ctx, items[m - 1], items[m], &b);
+        dbuf_printf(&b, " -> ");
+        js_json_ctor_name(ctx, items[m], &b);
+    }
+    if (ok) {
+        dbuf_printf(&b, "\n    --- ");
+        ok = js_json_key_of(ctx, items[n - 1], items[n], &b);
+        dbuf_printf(&b, " closes the circle");
+    }
+    if (ok && !b.error) {
+        /* the message is longer than JS_ThrowTypeError formats: the
+           error is made with its first line, then given the whole text
+           (in `message` and in the first line of `stack`) */
+        static const char first[] = "Converting circular structure to JSON";
+        JSValue err, full, stack;
+        JS_ThrowTypeError(ctx, "%s", first);
+        err = JS_GetException(ctx);
+        full = JS_NewStringLen(ctx, (const char *)b.buf, b.size);
+        if (!JS_IsException(full)) {
+            stack = JS_GetProperty(ctx, err, JS_ATOM_stack);
+            JS_DefinePropertyValue(ctx, err, JS_ATOM_message, js_dup(full),
+                                   JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+            if (JS_IsString(stack)) {
+                const char *cs = JS_ToCString(ctx, stack);
+                const char *prefix = "TypeError: Converting circular structure to JSON";
+                if (cs && !strncmp(cs, prefix, strlen(prefix))) {
+                    JSValue rest = JS_NewString(ctx, cs + strlen(prefix));
+                    JSValue ns = JS_ConcatString3(ctx, "TypeError: ", js_dup(full), "");
+                    if (!JS_IsException(rest) && !JS_IsException(ns))
+                        JS_SetProperty(ctx, err, JS_ATOM_stack, JS_ConcatString(ctx, ns, rest));
+                    else {
+                        JS_FreeValue(ctx, rest);
+                        JS_FreeValue(ctx, ns);
+                    }
+                }
+                JS_FreeCString(ctx, cs);
+            }
+            JS_FreeValue(ctx, stack);
+            JS_FreeValue(ctx, full);
+        }
+        if (JS_HasException(ctx))
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_Throw(ctx, err);
+    }
+    dbuf_free(&b);
+    if (ok) {
+        for (m = 0; m <= n; m++)
+            JS_FreeValue(ctx, items[m]);
+        js_free(ctx, items);
+        return;
+    }
+ plain_free:
+    for (m = 0; m <= n; m++)
+        JS_FreeValue(ctx, items[m]);
+    js_free(ctx, items);
+ plain:
+    if (!JS_HasException(ctx))
+        JS_ThrowTypeError(ctx, "Converting circular structure to JSON");
+}
+
 static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                           JSValueConst holder, JSValue val,
                           JSValueConst indent)
@@ -53510,7 +53679,7 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         if (JS_IsException(v))
             goto exception;
         if (JS_ToBoolFree(ctx, v)) {
-            JS_ThrowTypeError(ctx, "circular reference");
+            js_json_throw_circular(ctx, jsc->stack, val); /* nodebuf: V8's text */
             goto exception;
         }
         indent1 = JS_ConcatString(ctx, js_dup(indent), js_dup(jsc->gap));
