@@ -71,7 +71,7 @@
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('URL', () => requireBuiltin('url').URL);
   defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
-  for (const name of ['Event', 'EventTarget']) {
+  for (const name of ['Event', 'EventTarget', 'CustomEvent']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
   }
   for (const name of ['AbortController', 'AbortSignal']) {
@@ -96,6 +96,10 @@
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
   installLocaleMethods();
+  for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+    'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
+    defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
+  }
   const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](

@@ -17,6 +17,7 @@ builtinIds.add('buffer');
 if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/errors');
   builtinIds.add('internal/test/binding');
+  builtinIds.add('internal/url');
   builtinIds.add('internal/util/inspect');
   builtinIds.add('internal/js_stream_socket');
   for (const id of Object.keys(native.sources)) {

@@ -299,6 +299,9 @@ def( dispose_scope, 3, 0, 0, u16) /* emitted in phase 1, removed in phase 2 */
 def(     source_loc, 9, 0, 0, u32x2) /* emitted in phase 1, removed in phase 3 */
 /* nodebuf: the callee's source text of the call that follows */
 def(    callee_text, 5, 0, 0, atom) /* emitted in phase 1, removed in phase 3 */
+/* nodebuf: the source text (or key) of an iteration or destructuring site,
+   for V8's "x is not iterable" and "Cannot destructure" messages */
+def(      site_text, 6, 0, 0, atom_u8) /* emitted in phase 1, removed in phase 3 */
 
 DEF(    push_minus1, 1, 0, 1, none_int)
 DEF(         push_0, 1, 0, 1, none_int)

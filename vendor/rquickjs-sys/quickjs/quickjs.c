@@ -604,6 +604,12 @@ struct JSContext {
     JSValue array_ctor;
     JSValue regexp_ctor;
     JSValue promise_ctor;
+    /* nodebuf: RegExp legacy statics (RegExp.$1, lastMatch, input...) */
+    JSValue regexp_last_subject; /* the string of the last successful match */
+    JSValue regexp_last_input;   /* RegExp.input (settable) */
+    int regexp_last_count;       /* pairs in regexp_last_pos */
+    int32_t regexp_last_pos[20]; /* match, then $1..$9: start, end (-1: unmatched) */
+    int32_t regexp_last_paren[2]; /* the last group: start, end (-1: none) */
     JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
     JSValue error_ctor;
     JSValue error_back_trace;
@@ -923,7 +929,21 @@ typedef struct JSFunctionBytecode {
 typedef struct JSCalleeText {
     uint32_t pc;
     JSAtom text;
+    uint8_t kind; /* JS_SITE_* */
 } JSCalleeText;
+
+/* nodebuf: what a JSCalleeText names (OP_callee_text: JS_SITE_CALLEE; the
+   others come from OP_site_text and sit on a one-byte instruction) */
+enum {
+    JS_SITE_CALLEE,         /* a call's callee */
+    JS_SITE_ITERABLE,       /* for-of, [...x]: the iterable */
+    JS_SITE_SPREAD_ARG,     /* f(...x): x */
+    JS_SITE_ARRAY_PATTERN,  /* [a] = x: x, or JS_ATOM_NULL without initializer */
+    JS_SITE_OBJECT_PATTERN, /* {a} = x: x, or JS_ATOM_NULL without initializer */
+    JS_SITE_FIRST_KEY,      /* {a} = x: a, or JS_ATOM_NULL (none, computed, rest) */
+    JS_SITE_NESTED_PATTERN, /* the object pattern is inside another pattern */
+    JS_SITE_YIELD_STAR,     /* yield* x */
+};
 
 typedef struct JSBoundFunction {
     JSValue func_obj;
@@ -2956,6 +2976,9 @@ JSContext *JS_NewContextRaw(JSRuntime *rt)
     ctx->iterator_ctor_getset = JS_NULL;
     ctx->regexp_ctor = JS_NULL;
     ctx->promise_ctor = JS_NULL;
+    ctx->regexp_last_subject = JS_UNDEFINED;
+    ctx->regexp_last_input = JS_UNDEFINED;
+    ctx->regexp_last_count = 0;
     ctx->error_ctor = JS_NULL;
     ctx->error_back_trace = JS_UNDEFINED;
     ctx->error_prepare_stack = JS_UNDEFINED;
@@ -3180,6 +3203,8 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->iterator_ctor_getset);
     JS_FreeValue(ctx, ctx->async_iterator_proto);
     JS_FreeValue(ctx, ctx->promise_ctor);
+    JS_FreeValue(ctx, ctx->regexp_last_subject);
+    JS_FreeValue(ctx, ctx->regexp_last_input);
     JS_FreeValue(ctx, ctx->array_ctor);
     JS_FreeValue(ctx, ctx->regexp_ctor);
     JS_FreeValue(ctx, ctx->function_ctor);
@@ -8660,9 +8685,86 @@ static JSValue JS_ThrowSyntaxErrorAtom(JSContext *ctx, const char *fmt, JSAtom a
     JS_AtomGetStr(ctx, buf, sizeof(buf), atom);
     return JS_ThrowSyntaxError(ctx, fmt, buf);
 }
+static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v);
+
+/* nodebuf: throws TypeError(fmt) whose `%s`s are the key's and then the
+   value's message strings (V8's NoSideEffectsToString); JS_ATOM_NULL
+   leaves out the key */
+static JSValue js_throw_key_value(JSContext *ctx, const char *fmt, JSAtom key,
+                                  JSValueConst v)
+{
+    JSValue ks = JS_UNDEFINED, vs;
+    const char *kc = NULL, *vc = NULL;
+
+    if (key != JS_ATOM_NULL) {
+        JSValue k = JS_AtomToValue(ctx, key);
+        ks = JS_IsException(k) ? k : js_value_to_message_string(ctx, k);
+        JS_FreeValue(ctx, k);
+        if (JS_IsException(ks))
+            return JS_EXCEPTION;
+        kc = JS_ToCString(ctx, ks);
+        JS_FreeValue(ctx, ks);
+        if (!kc)
+            return JS_EXCEPTION;
+    }
+    vs = js_value_to_message_string(ctx, v);
+    vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (!vc) {
+        JS_FreeCString(ctx, kc);
+        return JS_EXCEPTION;
+    }
+    if (key != JS_ATOM_NULL)
+        JS_ThrowTypeError(ctx, fmt, kc, vc);
+    else
+        JS_ThrowTypeError(ctx, fmt, vc);
+    JS_FreeCString(ctx, kc);
+    JS_FreeCString(ctx, vc);
+    return JS_EXCEPTION;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop // ignored "-Wformat-nonliteral"
 #endif // __GNUC__
+
+/* nodebuf: V8's "Cannot assign to read only property 'x' of object
+   '#<Object>'" */
+static int js_throw_read_only_property(JSContext *ctx, int flags, JSAtom atom,
+                                       JSValueConst obj)
+{
+    if ((flags & JS_PROP_THROW) ||
+        ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
+        js_throw_key_value(ctx,
+                           JS_IsFunction(ctx, obj) ?
+                           "Cannot assign to read only property '%s' of function '%s'" :
+                           "Cannot assign to read only property '%s' of object '%s'",
+                           atom, obj);
+        return -1;
+    }
+    return false;
+}
+
+/* nodebuf: V8's "Cannot add property x, object is not extensible" (verb
+   "add" for assignments, "define" for definitions) */
+static int js_throw_not_extensible(JSContext *ctx, int flags, const char *verb,
+                                   JSAtom prop)
+{
+    if ((flags & JS_PROP_THROW) ||
+        ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
+        JSValue k = JS_AtomToValue(ctx, prop), ks;
+        const char *kc;
+        ks = JS_IsException(k) ? k : js_value_to_message_string(ctx, k);
+        JS_FreeValue(ctx, k);
+        kc = JS_IsException(ks) ? NULL : JS_ToCString(ctx, ks);
+        JS_FreeValue(ctx, ks);
+        if (!kc)
+            return -1;
+        JS_ThrowTypeError(ctx, "Cannot %s property %s, object is not extensible", verb, kc);
+        JS_FreeCString(ctx, kc);
+        return -1;
+    }
+    return false;
+}
 
 static int JS_ThrowTypeErrorReadOnly(JSContext *ctx, int flags, JSAtom atom)
 {
@@ -8882,6 +8984,40 @@ static void callee_print(JSCalleeBuf *b, const char *p, const char *end)
     }
 }
 
+static JSValue js_function_call(JSContext *ctx, JSValueConst this_val,
+                                int argc, JSValueConst *argv);
+static JSValue js_reflect_apply(JSContext *ctx, JSValueConst this_val,
+                                int argc, JSValueConst *argv);
+
+/* nodebuf: the frame whose call V8 names when a callee is not callable:
+   Function.prototype.call and .apply have no frame of their own in V8
+   (`f.call()` on a non-function names `f.call`), nor has Reflect.apply,
+   so their frames are skipped */
+static JSStackFrame *js_caller_frame(JSContext *ctx)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    while (sf && JS_VALUE_GET_TAG(sf->cur_func) == JS_TAG_OBJECT) {
+        JSObject *p = JS_VALUE_GET_OBJ(sf->cur_func);
+        if (p->class_id != JS_CLASS_C_FUNCTION)
+            break;
+        if (p->u.cfunc.c_function.generic != (JSCFunction *)js_function_call &&
+            p->u.cfunc.c_function.generic != (JSCFunction *)js_reflect_apply &&
+            !(p->u.cfunc.c_function.generic_magic == js_function_apply &&
+              p->u.cfunc.magic == 0))
+            break;
+        sf = sf->prev_frame;
+    }
+    return sf;
+}
+
+/* nodebuf: whether the running frame is a builtin (C function) */
+static bool js_in_builtin_frame(JSContext *ctx)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    return sf && JS_VALUE_GET_TAG(sf->cur_func) == JS_TAG_OBJECT &&
+        JS_VALUE_GET_OBJ(sf->cur_func)->class_id == JS_CLASS_C_FUNCTION;
+}
+
 /* the callee text recorded for the call instruction the frame `sf` is
    executing, or JS_ATOM_NULL */
 static JSAtom js_callee_text_at(JSStackFrame *sf, bool only_apply,
@@ -8908,6 +9044,8 @@ static JSAtom js_callee_text_at(JSStackFrame *sf, bool only_apply,
         int op;
         if (at >= pc)
             break;
+        if (b->callee_texts[i].kind != JS_SITE_CALLEE)
+            continue;
         op = b->byte_code_buf[at];
         if (only_apply && op != OP_apply)
             continue;
@@ -8939,7 +9077,7 @@ static bool js_throw_not_callable_at(JSContext *ctx, bool is_ctor,
                                      bool only_apply)
 {
     bool is_new = false;
-    JSAtom text = js_callee_text_at(ctx->rt->current_stack_frame, only_apply,
+    JSAtom text = js_callee_text_at(js_caller_frame(ctx), only_apply,
                                     &is_new);
     const char *str;
     JSCalleeBuf b;
@@ -8962,25 +9100,301 @@ static bool js_throw_not_callable_at(JSContext *ctx, bool is_ctor,
     return true;
 }
 
+static JSValue JS_ToStringInternal(JSContext *ctx, JSValueConst val,
+                                   int flags);
+
+/* nodebuf: a value as V8 names it when no source text is at hand (its
+   BuildDefaultCallSite): the typeof, then the value of a primitive
+   (`number 1`, `string "a"`, `object null`, `undefined`, `object`) */
+static JSValue js_default_site_string(JSContext *ctx, JSValueConst v)
+{
+    JSValue str;
+
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_UNDEFINED:
+        return js_new_string8(ctx, "undefined");
+    case JS_TAG_NULL:
+        return js_new_string8(ctx, "object null");
+    case JS_TAG_OBJECT:
+        return js_new_string8(ctx, JS_IsFunction(ctx, v) ? "function" : "object");
+    case JS_TAG_SYMBOL:
+        return js_new_string8(ctx, "symbol");
+    case JS_TAG_SHORT_BIG_INT:
+    case JS_TAG_BIG_INT:
+        return js_new_string8(ctx, "bigint");
+    case JS_TAG_STRING:
+    case JS_TAG_STRING_ROPE:
+        return JS_ConcatString3(ctx, "string \"", JS_ToString(ctx, v), "\"");
+    case JS_TAG_BOOL:
+        str = JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+        return JS_IsException(str) ? str : JS_ConcatString3(ctx, "boolean ", str, "");
+    default:
+        str = JS_ToStringInternal(ctx, v, JS_TO_STRING_NO_SIDE_EFFECTS);
+        return JS_IsException(str) ? str : JS_ConcatString3(ctx, "number ", str, "");
+    }
+}
+
+/* nodebuf: throws TypeError(fmt) with `%s` replaced by the default
+   site string of `v` */
+static JSValue js_throw_with_default_site(JSContext *ctx, const char *fmt,
+                                          JSValueConst v)
+{
+    JSValue str = js_default_site_string(ctx, v);
+    const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+
+    JS_FreeValue(ctx, str);
+    if (!cstr)
+        return JS_EXCEPTION;
+    JS_ThrowTypeError(ctx, fmt, cstr);
+    JS_FreeCString(ctx, cstr);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: "x is not a function" for a call without recorded source text:
+   a builtin calling a value names it by type (`number 1`, V8's default
+   call site), bytecode names the value */
+static JSValue js_throw_not_a_function_fallback(JSContext *ctx,
+                                                JSValueConst func_obj)
+{
+    JSValue str;
+    const char *cstr;
+
+    if (js_in_builtin_frame(ctx))
+        return js_throw_with_default_site(ctx, "%s is not a function", func_obj);
+    str = js_value_to_message_string(ctx, func_obj);
+    cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+    JS_FreeValue(ctx, str);
+    if (!cstr) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return JS_ThrowTypeError(ctx, "not a function");
+    }
+    JS_ThrowTypeError(ctx, "%s is not a function", cstr);
+    JS_FreeCString(ctx, cstr);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: whether the bytecode frame `sf` executes the one-byte
+   instruction that a site text of `kind` was recorded for; its text (or
+   JS_ATOM_NULL) goes to *text */
+static bool js_site_text_at(JSStackFrame *sf, int kind, JSAtom *text)
+{
+    JSObject *p;
+    JSFunctionBytecode *b;
+    uint32_t pc;
+    int i;
+
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(sf->cur_func);
+    if (!js_class_has_bytecode(p->class_id) || !sf->cur_pc)
+        return false;
+    b = p->u.func.function_bytecode;
+    if (!b->callee_text_count || sf->cur_pc <= b->byte_code_buf ||
+        sf->cur_pc > b->byte_code_buf + b->byte_code_len)
+        return false;
+    pc = sf->cur_pc - b->byte_code_buf;
+    for (i = 0; i < b->callee_text_count; i++) {
+        uint32_t at = b->callee_texts[i].pc;
+        if (at >= pc)
+            break;
+        if (at + 1 == pc && b->callee_texts[i].kind == kind) {
+            *text = b->callee_texts[i].text;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* nodebuf: `text` as V8's CallPrinter prints it, into b (empty on
+   failure) */
+static void js_render_site(JSContext *ctx, JSAtom text, JSCalleeBuf *b)
+{
+    const char *str = JS_AtomToCString(ctx, text);
+
+    b->len = 0;
+    if (str) {
+        callee_print(b, str, str + strlen(str));
+        JS_FreeCString(ctx, str);
+    } else {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    }
+    b->buf[b->len] = '\0';
+}
+
+/* nodebuf: for a site text ending in a call `f(...)` (or `new F(...)`),
+   the callee `f` as V8 prints it, into b; false if it is no call */
+static bool js_render_site_callee(JSContext *ctx, JSAtom text, JSCalleeBuf *b)
+{
+    const char *str = JS_AtomToCString(ctx, text), *start, *end, *q, *open;
+    bool ok = false;
+
+    b->len = 0;
+    if (!str) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        b->buf[0] = '\0';
+        return false;
+    }
+    start = str;
+    end = str + strlen(str);
+    callee_trim(&start, &end);
+    if (callee_starts(start, end, "new")) {
+        start += 3;
+        callee_trim(&start, &end);
+    }
+    /* the last top-level bracket group must be (...) closing the text */
+    open = NULL;
+    for (q = start; q < end; q++) {
+        const char *m;
+        if (*q == '\'' || *q == '"' || *q == '`' || *q == '(' || *q == '[' ||
+            *q == '{') {
+            if (*q == '(' || *q == '[' || *q == '{') {
+                m = callee_match(q, end);
+                if (!m)
+                    break;
+                if (*q == '(' && m == end - 1)
+                    open = q;
+                q = m;
+            } else {
+                char quote = *q;
+                for (q++; q < end && *q != quote; q++) {
+                    if (*q == '\\')
+                        q++;
+                }
+            }
+        }
+    }
+    if (open && open > start) {
+        callee_print(b, start, open);
+        ok = b->len > 0;
+    }
+    b->buf[b->len] = '\0';
+    JS_FreeCString(ctx, str);
+    return ok;
+}
+
+/* nodebuf: whether an array pattern's initializer is printed by V8 (an
+   identifier, a literal word, or a call of one); otherwise it names the
+   value */
+static bool js_site_is_simple(JSContext *ctx, JSAtom text)
+{
+    const char *str = JS_AtomToCString(ctx, text), *p, *end;
+    bool simple = true;
+
+    if (!str) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    p = str;
+    end = str + strlen(str);
+    callee_trim(&p, &end);
+    if (p == end)
+        simple = false;
+    for (; p < end && simple; p++) {
+        if (*p == '(') {
+            simple = callee_match(p, end) == end - 1;
+            break;
+        }
+        if (!callee_word_char(*p))
+            simple = false;
+    }
+    JS_FreeCString(ctx, str);
+    return simple;
+}
+
+/* nodebuf: V8's TypeError for iterating `obj` (null, undefined, or
+   without a callable Symbol.iterator), worded by the site the running
+   instruction recorded */
+static JSValue js_throw_not_iterable(JSContext *ctx, JSValueConst obj,
+                                     bool is_async)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    bool nullish = JS_IsNull(obj) || JS_IsUndefined(obj);
+    JSAtom text;
+    JSCalleeBuf b;
+
+    if (js_site_text_at(sf, JS_SITE_YIELD_STAR, &text)) {
+        if (!nullish)
+            return JS_ThrowTypeError(ctx, "yield* (intermediate value) is not %siterable",
+                                     is_async ? "async " : "");
+    } else if (js_site_text_at(sf, JS_SITE_SPREAD_ARG, &text)) {
+        if (!nullish)
+            return JS_ThrowTypeError(ctx, "Spread syntax requires ...iterable[Symbol.iterator] to be a function");
+        if (text != JS_ATOM_NULL) {
+            js_render_site(ctx, text, &b);
+            if (b.len)
+                return JS_ThrowTypeError(ctx, "%s is not iterable (cannot read property %s)",
+                                         b.buf, JS_IsNull(obj) ? "null" : "undefined");
+        }
+    } else if ((js_site_text_at(sf, JS_SITE_ITERABLE, &text) ||
+                (js_site_text_at(sf, JS_SITE_ARRAY_PATTERN, &text) &&
+                 text != JS_ATOM_NULL && js_site_is_simple(ctx, text))) &&
+               text != JS_ATOM_NULL) {
+        if (js_render_site_callee(ctx, text, &b))
+            return JS_ThrowTypeError(ctx, "%s is not a function or its return value is not %siterable",
+                                     b.buf, is_async ? "async " : "");
+        js_render_site(ctx, text, &b);
+        if (b.len)
+            return JS_ThrowTypeError(ctx, "%s is not %siterable", b.buf,
+                                     is_async ? "async " : "");
+    }
+    return js_throw_with_default_site(ctx, is_async ?
+        "%s is not async iterable (cannot read property Symbol(Symbol.asyncIterator))" :
+        "%s is not iterable (cannot read property Symbol(Symbol.iterator))", obj);
+}
+
+/* nodebuf: V8's TypeError for an object pattern given null or undefined,
+   when the running to_object instruction belongs to one; false otherwise */
+static bool js_throw_destructure(JSContext *ctx, JSStackFrame *sf,
+                                 JSValueConst v)
+{
+    JSAtom key, text, nested;
+    const char *what = JS_IsNull(v) ? "null" : "undefined";
+    const char *kstr = NULL, *nstr = NULL;
+    JSValue name = JS_UNDEFINED;
+    JSCalleeBuf b;
+
+    if (!js_site_text_at(sf, JS_SITE_FIRST_KEY, &key))
+        return false;
+    if (key != JS_ATOM_NULL) {
+        kstr = JS_AtomToCString(ctx, key);
+        if (!kstr)
+            return true;
+    }
+    if (kstr && js_site_text_at(sf, JS_SITE_NESTED_PATTERN, &nested)) {
+        JS_ThrowTypeError(ctx, "Cannot read properties of %s (reading '%s')", what, kstr);
+        JS_FreeCString(ctx, kstr);
+        return true;
+    }
+    b.len = 0;
+    b.buf[0] = '\0';
+    if (js_site_text_at(sf, JS_SITE_OBJECT_PATTERN, &text) && text != JS_ATOM_NULL)
+        js_render_site(ctx, text, &b);
+    if (!b.len) {
+        name = js_default_site_string(ctx, v);
+        nstr = JS_IsException(name) ? NULL : JS_ToCString(ctx, name);
+        JS_FreeValue(ctx, name);
+        if (!nstr) {
+            JS_FreeCString(ctx, kstr);
+            return true;
+        }
+    }
+    if (kstr)
+        JS_ThrowTypeError(ctx, "Cannot destructure property '%s' of '%s' as it is %s.",
+                          kstr, nstr ? nstr : b.buf, what);
+    else
+        JS_ThrowTypeError(ctx, "Cannot destructure '%s' as it is %s.",
+                          nstr ? nstr : b.buf, what);
+    JS_FreeCString(ctx, kstr);
+    JS_FreeCString(ctx, nstr);
+    return true;
+}
+
 static JSValue JS_ThrowTypeErrorNotAConstructor(JSContext *ctx,
                                                 JSValueConst func_obj)
 {
-    JSObject *p;
-    JSAtom name;
-
-    if (JS_TAG_OBJECT != JS_VALUE_GET_TAG(func_obj))
-        goto fini;
-    p = JS_VALUE_GET_OBJ(func_obj);
-    if (!js_class_has_bytecode(p->class_id))
-        goto fini;
-    name = p->u.func.function_bytecode->func_name;
-    if (name == JS_ATOM_NULL)
-        goto fini;
-    return JS_ThrowTypeErrorAtom(ctx, "%s is not a constructor", name);
-fini:
-    /* nodebuf: V8 names the value ("#<Object> is not a constructor") */
-    if (JS_TAG_OBJECT != JS_VALUE_GET_TAG(func_obj) ||
-        !JS_IsFunction(ctx, func_obj)) {
+    /* nodebuf: V8 names the value, a function by its source text
+       ("#<Object> is not a constructor", "() => 1 is not a constructor") */
+    {
         JSValue str = js_value_to_message_string(ctx, func_obj);
         const char *cstr = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
         JS_FreeValue(ctx, str);
@@ -8999,9 +9413,202 @@ static JSValue JS_ThrowTypeErrorNotAFunction(JSContext *ctx)
     return JS_ThrowTypeError(ctx, "not a function");
 }
 
+/* nodebuf: the running builtin (C function frame) and its `name` as a C
+   string the caller frees, or NULL */
+static const char *js_builtin_name(JSContext *ctx, JSValueConst *func)
+{
+    JSStackFrame *sf = ctx->rt->current_stack_frame;
+    JSValue name;
+    const char *str;
+
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT ||
+        JS_VALUE_GET_OBJ(sf->cur_func)->class_id != JS_CLASS_C_FUNCTION)
+        return NULL;
+    name = js_get_data_property(ctx, sf->cur_func, JS_ATOM_name);
+    str = JS_IsString(name) ? JS_ToCString(ctx, name) : NULL;
+    JS_FreeValue(ctx, name);
+    if (!str)
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    if (func)
+        *func = sf->cur_func;
+    return str;
+}
+
+/* nodebuf: whether `func` is the method (or, for "get x", the getter)
+   `name` of `owner` */
+static bool js_is_builtin_of(JSContext *ctx, JSValueConst owner,
+                             JSValueConst func, const char *name)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    JSAtom atom;
+    bool getter = !strncmp(name, "get ", 4), found = false;
+
+    if (JS_VALUE_GET_TAG(owner) != JS_TAG_OBJECT)
+        return false;
+    atom = JS_NewAtom(ctx, getter ? name + 4 : name);
+    if (atom == JS_ATOM_NULL) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    prs = find_own_property(&pr, JS_VALUE_GET_OBJ(owner), atom);
+    if (prs) {
+        if (getter)
+            found = (prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET &&
+                pr->u.getset.getter == JS_VALUE_GET_OBJ(func);
+        else
+            found = (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL &&
+                JS_VALUE_GET_TAG(pr->u.value) == JS_TAG_OBJECT &&
+                JS_VALUE_GET_OBJ(pr->u.value) == JS_VALUE_GET_OBJ(func);
+    }
+    JS_FreeAtom(ctx, atom);
+    return found;
+}
+
+/* nodebuf: V8's "<Builtin> called on non-object" for the running builtin */
 static JSValue JS_ThrowTypeErrorNotAnObject(JSContext *ctx)
 {
-    return JS_ThrowTypeError(ctx, "not an object");
+    JSValue func = JS_UNDEFINED, object_ctor, reflect;
+    const char *name = js_builtin_name(ctx, &func);
+    const char *owner = NULL;
+
+    if (name) {
+        object_ctor = js_get_data_property(ctx, ctx->class_proto[JS_CLASS_OBJECT],
+                                           JS_ATOM_constructor);
+        reflect = JS_GetPropertyStr(ctx, ctx->global_obj, "Reflect");
+        if (JS_IsException(reflect))
+            reflect = JS_GetException(ctx);
+        if (js_is_builtin_of(ctx, object_ctor, func, name))
+            owner = "Object";
+        else if (js_is_builtin_of(ctx, reflect, func, name))
+            owner = "Reflect";
+        else if (js_is_builtin_of(ctx, ctx->promise_ctor, func, name))
+            owner = "Promise";
+        else if (js_is_builtin_of(ctx, ctx->class_proto[JS_CLASS_PROMISE], func, name))
+            owner = "Promise.prototype";
+        JS_FreeValue(ctx, object_ctor);
+        JS_FreeValue(ctx, reflect);
+    }
+    if (owner) {
+        if (!strcmp(owner, "Promise") && !strcmp(name, "resolve"))
+            JS_ThrowTypeError(ctx, "PromiseResolve called on non-object");
+        else if (!strcmp(owner, "Promise") && !strcmp(name, "reject"))
+            JS_ThrowTypeError(ctx, "PromiseReject called on non-object");
+        else if (!strcmp(owner, "Object") && !strcmp(name, "getPrototypeOf"))
+            JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
+        else
+            JS_ThrowTypeError(ctx, "%s.%s called on non-object", owner, name);
+    } else {
+        JS_ThrowTypeError(ctx, "not an object");
+    }
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
+static JSValue JS_ThrowTypeErrorInvalidClass(JSContext *ctx, int class_id);
+
+/* nodebuf: V8's "Constructor Map requires 'new'" for a builtin
+   constructor called as a function */
+static JSValue js_throw_requires_new(JSContext *ctx, JSValueConst func_obj)
+{
+    JSValue name = js_get_data_property(ctx, func_obj, JS_ATOM_name);
+    const char *cname = JS_IsString(name) ? JS_ToCString(ctx, name) : NULL;
+
+    JS_FreeValue(ctx, name);
+    if (!cname) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return JS_ThrowTypeError(ctx, "must be called with new");
+    }
+    if (!strcmp(cname, "Promise"))
+        JS_ThrowTypeError(ctx, "Promise constructor cannot be invoked without 'new'");
+    else
+        JS_ThrowTypeError(ctx, "Constructor %s requires 'new'", cname);
+    JS_FreeCString(ctx, cname);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: V8's "Method Map.prototype.get called on incompatible receiver
+   1" for a builtin method of class `class_id` given another receiver */
+static JSValue js_throw_incompatible_receiver(JSContext *ctx, int class_id,
+                                              JSValueConst v)
+{
+    const char *name = js_builtin_name(ctx, NULL), *cname, *vc;
+    JSValue vs;
+    char buf[ATOM_GET_STR_BUF_SIZE];
+
+    if (!name)
+        return JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+    cname = JS_AtomGetStr(ctx, buf, sizeof(buf), ctx->rt->class_array[class_id].class_name);
+    vs = js_value_to_message_string(ctx, v);
+    vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (vc) {
+        if (!strncmp(name, "get ", 4))
+            JS_ThrowTypeError(ctx, "Method get %s.prototype.%s called on incompatible receiver %s",
+                              cname, name + 4, vc);
+        else
+            JS_ThrowTypeError(ctx, "Method %s.prototype.%s called on incompatible receiver %s",
+                              cname, name, vc);
+    }
+    JS_FreeCString(ctx, vc);
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: V8's "Array.prototype.map called on null or undefined" when
+   the running builtin is an Array.prototype or String.prototype method;
+   `fallback` otherwise */
+static JSValue js_throw_called_on_nullish(JSContext *ctx, const char *fallback)
+{
+    JSValue func = JS_UNDEFINED;
+    const char *name = js_builtin_name(ctx, &func), *owner = NULL;
+
+    /* the Array methods V8 implements with this check; the others convert
+       `this` with the generic ToObject text */
+    static const char *const array_methods[] = {
+        "concat", "every", "filter", "find", "findIndex", "findLast",
+        "findLastIndex", "forEach", "indexOf", "map", "reduce",
+        "reduceRight", "some",
+    };
+    const char *shown = name;
+    size_t i;
+
+    if (name) {
+        if (js_is_builtin_of(ctx, ctx->class_proto[JS_CLASS_ARRAY], func, name)) {
+            for (i = 0; i < countof(array_methods); i++) {
+                if (!strcmp(name, array_methods[i]))
+                    owner = "Array";
+            }
+        } else if (js_is_builtin_of(ctx, ctx->class_proto[JS_CLASS_STRING], func, name)) {
+            owner = "String";
+            /* V8 names these by their legacy aliases */
+            if (!strcmp(name, "trimEnd"))
+                shown = "trimRight";
+            else if (!strcmp(name, "trimStart"))
+                shown = "trimLeft";
+        }
+    }
+    if (owner)
+        JS_ThrowTypeError(ctx, "%s.prototype.%s called on null or undefined", owner, shown);
+    else
+        JS_ThrowTypeError(ctx, "%s", fallback);
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
+/* nodebuf: V8's "<Type>.prototype.<name> requires that 'this' be a
+   <Type>" for the running builtin */
+static JSValue js_throw_this_type(JSContext *ctx, const char *type)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+
+    if (!name)
+        return JS_ThrowTypeError(ctx, "not a %s", type);
+    /* getters print without their "get " */
+    JS_ThrowTypeError(ctx, "%s.prototype.%s requires that 'this' be a %s",
+                      type, strncmp(name, "get ", 4) ? name : name + 4, type);
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
 }
 
 static JSValue JS_ThrowTypeErrorNotASymbol(JSContext *ctx)
@@ -9019,7 +9626,10 @@ static JSValue JS_ThrowReferenceErrorNotDefined(JSContext *ctx, JSAtom name)
 static JSValue JS_ThrowReferenceErrorUninitialized(JSContext *ctx, JSAtom name)
 {
     char buf[ATOM_GET_STR_BUF_SIZE];
-    return JS_ThrowReferenceError(ctx, "%s is not initialized",
+    /* nodebuf: V8's texts */
+    if (name == JS_ATOM_this)
+        return JS_ThrowReferenceError(ctx, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+    return JS_ThrowReferenceError(ctx, "Cannot access '%s' before initialization",
                                   name == JS_ATOM_NULL ? "lexical variable" :
                                   JS_AtomGetStr(ctx, buf, sizeof(buf), name));
 }
@@ -9084,8 +9694,11 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
 
     if (throw_flag) {
         if (JS_VALUE_GET_TAG(obj) == JS_TAG_NULL ||
-            JS_VALUE_GET_TAG(obj) == JS_TAG_UNDEFINED)
-            goto not_obj;
+            JS_VALUE_GET_TAG(obj) == JS_TAG_UNDEFINED) {
+            /* nodebuf: V8's text */
+            JS_ThrowTypeError(ctx, "Object.setPrototypeOf called on null or undefined");
+            return -1;
+        }
     } else {
         if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
             goto not_obj;
@@ -9093,6 +9706,12 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     p = JS_VALUE_GET_OBJ(obj);
     if (JS_VALUE_GET_TAG(proto_val) != JS_TAG_OBJECT) {
         if (JS_VALUE_GET_TAG(proto_val) != JS_TAG_NULL) {
+            /* nodebuf: V8's text */
+            if (throw_flag) {
+                js_throw_key_value(ctx, "Object prototype may only be an Object or null: %s",
+                                   JS_ATOM_NULL, proto_val);
+                return -1;
+            }
         not_obj:
             JS_ThrowTypeErrorNotAnObject(ctx);
             return -1;
@@ -9119,7 +9738,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     }
     if (!p->extensible) {
         if (throw_flag) {
-            JS_ThrowTypeError(ctx, "object is not extensible");
+            js_throw_key_value(ctx, "%s is not extensible", JS_ATOM_NULL, obj); /* nodebuf: V8's text */
             return -1;
         } else {
             return false;
@@ -9131,7 +9750,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
         do {
             if (p1 == p) {
                 if (throw_flag) {
-                    JS_ThrowTypeError(ctx, "circular prototype chain");
+                    JS_ThrowTypeError(ctx, "Cyclic __proto__ value"); /* nodebuf: V8's text */
                     return -1;
                 } else {
                     return false;
@@ -9331,7 +9950,11 @@ int JS_IsInstanceOf(JSContext *ctx, JSValueConst val, JSValueConst obj)
     /* legacy case */
     if (!JS_IsFunction(ctx, obj)) {
     fail:
-        JS_ThrowTypeError(ctx, "invalid 'instanceof' right operand");
+        /* nodebuf: V8's texts */
+        if (JS_IsObject(obj))
+            JS_ThrowTypeError(ctx, "Right-hand side of 'instanceof' is not callable");
+        else
+            JS_ThrowTypeError(ctx, "Right-hand side of 'instanceof' is not an object");
         return -1;
     }
     return JS_OrdinaryIsInstanceOf(ctx, val, obj);
@@ -9670,8 +10293,8 @@ JSValue JS_GetProperty(JSContext *ctx, JSValueConst this_obj, JSAtom prop)
 
 static JSValue JS_ThrowTypeErrorPrivateNotFound(JSContext *ctx, JSAtom atom)
 {
-    return JS_ThrowTypeErrorAtom(ctx, "private class field '%s' does not exist",
-                                 atom);
+    return JS_ThrowTypeErrorAtom(ctx, "Cannot read private member %s from an object whose class did not declare it",
+                                 atom); /* nodebuf: V8's text */
 }
 
 /* Per the nonextensible-applies-to-private proposal, private fields cannot
@@ -9761,7 +10384,7 @@ static int JS_SetPrivateField(JSContext *ctx, JSValueConst obj,
     p = JS_VALUE_GET_OBJ(obj);
     prs = find_own_property(&pr, p, prop);
     if (!prs) {
-        JS_ThrowTypeErrorPrivateNotFound(ctx, prop);
+        JS_ThrowTypeErrorAtom(ctx, "Cannot write private member %s to an object whose class did not declare it", prop); /* nodebuf: V8's text */
     fail:
         JS_FreeValue(ctx, val);
         return -1;
@@ -11177,7 +11800,7 @@ retry:
 
     if (p == JS_VALUE_GET_OBJ(obj)) {
         if (unlikely(!p->extensible)) {
-            ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+            ret = js_throw_not_extensible(ctx, flags, "add", prop);
             goto done;
         }
         if (p->is_exotic) {
@@ -11213,7 +11836,8 @@ retry:
         } else if (!(desc_flags & JS_PROP_WRITABLE) ||
                    p->class_id == JS_CLASS_MODULE_NS) {
         read_only_prop:
-            ret = JS_ThrowTypeErrorReadOnly(ctx, flags, prop);
+            /* nodebuf: V8's message, naming the receiver */
+            ret = js_throw_read_only_property(ctx, flags, prop, this_obj);
             goto done;
         }
         ret = JS_DefineProperty(ctx, this_obj, prop, val,
@@ -11221,7 +11845,7 @@ retry:
                                 JS_PROP_HAS_VALUE);
     } else {
         if (unlikely(!p->extensible)) {
-            ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+            ret = js_throw_not_extensible(ctx, flags, "add", prop);
             goto done;
         }
     generic_create_prop:
@@ -11541,7 +12165,7 @@ static int JS_CreateProperty(JSContext *ctx, JSObject *p,
 
     if (!p->extensible) {
     not_extensible:
-        return JS_ThrowTypeErrorOrFalse(ctx, flags, "object is not extensible");
+        return js_throw_not_extensible(ctx, flags, "define", prop);
     }
 
     if (flags & (JS_PROP_HAS_GET | JS_PROP_HAS_SET)) {
@@ -11692,6 +12316,11 @@ int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
         /* property already exists */
         if (!check_define_prop_flags(prs->flags, flags)) {
         not_configurable:
+            /* nodebuf: V8's text */
+            if (flags & JS_PROP_THROW) {
+                JS_ThrowTypeErrorAtom(ctx, "Cannot redefine property: %s", prop);
+                return -1;
+            }
             return JS_ThrowTypeErrorOrFalse(ctx, flags, "property is not configurable");
         }
 
@@ -12269,7 +12898,7 @@ static int JS_GetGlobalVarRef(JSContext *ctx, JSAtom prop, JSValue *sp)
             return -1;
         }
         if (unlikely(!(prs->flags & JS_PROP_WRITABLE))) {
-            return JS_ThrowTypeErrorReadOnly(ctx, JS_PROP_THROW, prop);
+            return JS_ThrowTypeError(ctx, "Assignment to constant variable."), -1; /* nodebuf: V8's text */
         }
         sp[0] = js_dup(ctx->global_var_obj);
     } else {
@@ -12311,7 +12940,7 @@ static inline int JS_SetGlobalVar(JSContext *ctx, JSAtom prop, JSValue val,
             }
             if (unlikely(!(prs->flags & JS_PROP_WRITABLE))) {
                 JS_FreeValue(ctx, val);
-                return JS_ThrowTypeErrorReadOnly(ctx, JS_PROP_THROW, prop);
+                return JS_ThrowTypeError(ctx, "Assignment to constant variable."), -1; /* nodebuf: V8's text */
             }
         }
         set_value(ctx, &pr->u.value, val);
@@ -12376,7 +13005,8 @@ int JS_DeleteProperty(JSContext *ctx, JSValueConst obj, JSAtom prop, int flags)
         return res;
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        JS_ThrowTypeError(ctx, "could not delete property");
+        /* nodebuf: V8's text */
+        js_throw_key_value(ctx, "Cannot delete property '%s' of %s", prop, obj);
         return -1;
     }
     return false;
@@ -12568,7 +13198,11 @@ void *JS_GetOpaque2(JSContext *ctx, JSValueConst obj, JSClassID class_id)
 {
     void *p = JS_GetOpaque(obj, class_id);
     if (unlikely(!p)) {
-        JS_ThrowTypeErrorInvalidClass(ctx, class_id);
+        /* nodebuf: V8's text for the engine's own classes */
+        if (class_id < JS_CLASS_INIT_COUNT)
+            js_throw_incompatible_receiver(ctx, class_id, obj);
+        else
+            JS_ThrowTypeErrorInvalidClass(ctx, class_id);
     }
     return p;
 }
@@ -13362,7 +13996,7 @@ static JSBigInt *js_bigint_divrem(JSContext *ctx, const JSBigInt *a,
     int na, nb, a_sign, b_sign, shift;
 
     if (b->len == 1 && b->tab[0] == 0) {
-        JS_ThrowRangeError(ctx, "BigInt division by zero");
+        JS_ThrowRangeError(ctx, "Division by zero"); /* nodebuf: V8's text */
         return NULL;
     }
 
@@ -13587,7 +14221,7 @@ static JSBigInt *js_bigint_pow(JSContext *ctx, const JSBigInt *a, JSBigInt *b)
 
     /* b must be >= 0 */
     if (js_bigint_sign(b)) {
-        JS_ThrowRangeError(ctx, "BigInt negative exponent");
+        JS_ThrowRangeError(ctx, "undefined must be positive"); /* nodebuf: V8's (odd) text */
         return NULL;
     }
     if (b->len == 1 && b->tab[0] == 0) {
@@ -14398,7 +15032,10 @@ static JSValue JS_ToNumberHintFree(JSContext *ctx, JSValue val,
     case JS_TAG_SHORT_BIG_INT:
         if (flag != TON_FLAG_NUMERIC) {
             JS_FreeValue(ctx, val);
-            return JS_ThrowTypeError(ctx, "cannot convert BigInt to number");
+            /* nodebuf: V8's texts (builtins convert, operators mix) */
+            return JS_ThrowTypeError(ctx, js_in_builtin_frame(ctx) ?
+                                     "Cannot convert a BigInt value to a number" :
+                                     "Cannot mix BigInt and other types, use explicit conversions");
         }
         ret = val;
         break;
@@ -15126,7 +15763,7 @@ static JSValue JS_ToStringCheckObject(JSContext *ctx, JSValueConst val)
 {
     uint32_t tag = JS_VALUE_GET_TAG(val);
     if (tag == JS_TAG_NULL || tag == JS_TAG_UNDEFINED)
-        return JS_ThrowTypeError(ctx, "null or undefined are forbidden");
+        return js_throw_called_on_nullish(ctx, "null or undefined are forbidden"); /* nodebuf */
     return JS_ToString(ctx, val);
 }
 
@@ -15552,9 +16189,19 @@ static JSValue JS_StringToBigInt(JSContext *ctx, JSValue val)
 
 static JSValue JS_StringToBigIntErr(JSContext *ctx, JSValue val)
 {
+    /* nodebuf: V8's text names the string */
+    JSValue str = js_dup(val);
     val = JS_StringToBigInt(ctx, val);
-    if (JS_VALUE_IS_NAN(val))
-        return JS_ThrowSyntaxError(ctx, "invalid BigInt literal");
+    if (JS_VALUE_IS_NAN(val)) {
+        const char *cs = JS_ToCString(ctx, str);
+        JS_FreeValue(ctx, str);
+        if (!cs)
+            return JS_EXCEPTION;
+        JS_ThrowSyntaxError(ctx, "Cannot convert %s to a BigInt", cs);
+        JS_FreeCString(ctx, cs);
+        return JS_EXCEPTION;
+    }
+    JS_FreeValue(ctx, str);
     return val;
 }
 
@@ -15590,8 +16237,10 @@ static JSValue JS_ToBigIntFree(JSContext *ctx, JSValue val)
         goto redo;
     default:
     fail:
+        /* nodebuf: V8's text names the value */
+        js_throw_key_value(ctx, "Cannot convert %s to a BigInt", JS_ATOM_NULL, val);
         JS_FreeValue(ctx, val);
-        return JS_ThrowTypeError(ctx, "cannot convert to bigint");
+        return JS_EXCEPTION;
     }
     return val;
 }
@@ -16680,7 +17329,7 @@ static no_inline int js_shr_slow(JSContext *ctx, JSValue *sp)
         JS_VALUE_GET_TAG(op1) == JS_TAG_SHORT_BIG_INT ||
         JS_VALUE_GET_TAG(op2) == JS_TAG_BIG_INT ||
         JS_VALUE_GET_TAG(op2) == JS_TAG_SHORT_BIG_INT) {
-        JS_ThrowTypeError(ctx, "BigInt operands are forbidden for >>>");
+        JS_ThrowTypeError(ctx, "BigInts have no unsigned right shift, use >> instead"); /* nodebuf: V8's text */
         JS_FreeValue(ctx, op1);
         JS_FreeValue(ctx, op2);
         goto exception;
@@ -16844,6 +17493,33 @@ static no_inline int js_strict_eq_slow(JSContext *ctx, JSValue *sp,
     return 0;
 }
 
+/* nodebuf: V8's "Cannot use 'in' operator to search for 'k' in v" */
+static void js_throw_in_operand(JSContext *ctx, JSValueConst key,
+                                JSValueConst v)
+{
+    JSValue ks, vs;
+    const char *kc, *vc;
+
+    /* a private name prints as itself ('#x') */
+    if (JS_VALUE_GET_TAG(key) == JS_TAG_SYMBOL &&
+        ((JSAtomStruct *)JS_VALUE_GET_PTR(key))->atom_type == JS_ATOM_TYPE_PRIVATE)
+        ks = JS_AtomToString(ctx, js_get_atom_index(ctx->rt, JS_VALUE_GET_PTR(key)));
+    else
+        ks = js_value_to_message_string(ctx, key);
+    kc = JS_IsException(ks) ? NULL : JS_ToCString(ctx, ks);
+
+    JS_FreeValue(ctx, ks);
+    if (!kc)
+        return;
+    vs = js_value_to_message_string(ctx, v);
+    vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (vc)
+        JS_ThrowTypeError(ctx, "Cannot use 'in' operator to search for '%s' in %s", kc, vc);
+    JS_FreeCString(ctx, kc);
+    JS_FreeCString(ctx, vc);
+}
+
 static __exception int js_operator_in(JSContext *ctx, JSValue *sp)
 {
     JSValue op1, op2;
@@ -16854,7 +17530,8 @@ static __exception int js_operator_in(JSContext *ctx, JSValue *sp)
     op2 = sp[-1];
 
     if (JS_VALUE_GET_TAG(op2) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "invalid 'in' operand");
+        /* nodebuf: V8's text */
+        js_throw_in_operand(ctx, op1, op2);
         return -1;
     }
     atom = JS_ValueToAtom(ctx, op1);
@@ -16877,7 +17554,8 @@ static __exception int js_operator_private_in(JSContext *ctx, JSValue *sp)
     op1 = sp[-2]; /* object */
     op2 = sp[-1]; /* field name or method function */
     if (JS_VALUE_GET_TAG(op1) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "invalid 'in' operand");
+        /* nodebuf: V8's text (op2 is the private name's symbol) */
+        js_throw_in_operand(ctx, op2, op1);
         return -1;
     }
     if (JS_IsObject(op2)) {
@@ -17016,11 +17694,12 @@ static JSValue js_throw_type_error(JSContext *ctx, JSValueConst this_val,
 {
     JSFunctionBytecode *b = JS_GetFunctionBytecode(this_val);
     if (!b || b->is_strict_mode || !b->has_prototype) {
-        return JS_ThrowTypeError(ctx, "invalid property access");
+        return JS_ThrowTypeError(ctx, "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them"); /* nodebuf: V8's text */
     }
     return JS_UNDEFINED;
 }
 
+#if 0 /* nodebuf: not installed (js_function_proto_funcs) */
 static JSValue js_function_proto_fileName(JSContext *ctx,
                                           JSValueConst this_val)
 {
@@ -17042,6 +17721,7 @@ static JSValue js_function_proto_int32(JSContext *ctx,
     }
     return JS_UNDEFINED;
 }
+#endif
 
 static int js_arguments_define_own_property(JSContext *ctx,
                                             JSValueConst this_obj,
@@ -17405,6 +18085,9 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
 {
     JSValue method, ret, sync_iter;
 
+    /* nodebuf: V8's message, not a failed property read */
+    if (JS_IsNull(obj) || JS_IsUndefined(obj))
+        return js_throw_not_iterable(ctx, obj, is_async);
     if (is_async) {
         method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_asyncIterator);
         if (JS_IsException(method))
@@ -17413,6 +18096,10 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
             method = JS_GetProperty(ctx, obj, JS_ATOM_Symbol_iterator);
             if (JS_IsException(method))
                 return method;
+            if (!JS_IsFunction(ctx, method)) {
+                JS_FreeValue(ctx, method);
+                return js_throw_not_iterable(ctx, obj, true); /* nodebuf */
+            }
             sync_iter = JS_GetIterator2(ctx, obj, method);
             JS_FreeValue(ctx, method);
             if (JS_IsException(sync_iter))
@@ -17428,7 +18115,7 @@ static JSValue JS_GetIterator(JSContext *ctx, JSValueConst obj, bool is_async)
     }
     if (!JS_IsFunction(ctx, method)) {
         JS_FreeValue(ctx, method);
-        return JS_ThrowTypeError(ctx, "value is not iterable");
+        return js_throw_not_iterable(ctx, obj, is_async);
     }
     ret = JS_GetIterator2(ctx, obj, method);
     JS_FreeValue(ctx, method);
@@ -17795,6 +18482,11 @@ static __exception int js_append_enumerate(JSContext *ctx, JSValue *sp)
          avoid constructing actual iterator object?
        - build this into js_for_of_start and use in all `for (x of o)` loops
      */
+    /* nodebuf: V8's message, not a failed property read */
+    if (JS_IsNull(sp[-1]) || JS_IsUndefined(sp[-1])) {
+        js_throw_not_iterable(ctx, sp[-1], false);
+        return -1;
+    }
     iterator = JS_GetProperty(ctx, sp[-1], JS_ATOM_Symbol_iterator);
     if (JS_IsException(iterator))
         return -1;
@@ -18360,7 +19052,7 @@ static JSValue js_call_c_function(JSContext *ctx, JSValueConst func_obj,
         if (!(flags & JS_CALL_FLAG_CONSTRUCTOR)) {
             if (cproto == JS_CFUNC_constructor) {
             not_a_constructor:
-                ret_val = JS_ThrowTypeError(ctx, "must be called with new");
+                ret_val = js_throw_requires_new(ctx, func_obj); /* nodebuf: V8's text */
                 break;
             } else {
                 this_obj = JS_UNDEFINED;
@@ -18579,7 +19271,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         not_a_function:
             if (js_throw_not_callable_at(caller_ctx, false, false))
                 return JS_EXCEPTION;
-            return JS_ThrowTypeErrorNotAFunction(caller_ctx);
+            return js_throw_not_a_function_fallback(caller_ctx, func_obj);
         }
         return call_func(caller_ctx, func_obj, this_obj, argc,
                          argv, flags);
@@ -19189,8 +19881,15 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 atom = get_u32(pc);
                 type = pc[4];
                 pc += 5;
-                if (type == JS_THROW_VAR_RO)
-                    JS_ThrowTypeErrorReadOnly(ctx, JS_PROP_THROW, atom);
+                if (type == JS_THROW_VAR_RO) {
+                    /* nodebuf: V8's texts (private accessors are '#x') */
+                    char buf[ATOM_GET_STR_BUF_SIZE];
+                    const char *name = JS_AtomGetStr(ctx, buf, sizeof(buf), atom);
+                    if (name[0] == '#')
+                        JS_ThrowTypeError(ctx, "'%s' was defined without a setter", name);
+                    else
+                        JS_ThrowTypeError(ctx, "Assignment to constant variable.");
+                }
                 else
                 if (type == JS_THROW_VAR_REDECL)
                     JS_ThrowSyntaxErrorVarRedeclaration(ctx, atom);
@@ -21196,6 +21895,10 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         CASE(OP_to_object):
             if (JS_VALUE_GET_TAG(sp[-1]) != JS_TAG_OBJECT) {
                 sf->cur_pc = pc;
+                /* nodebuf: V8's "Cannot destructure ..." */
+                if ((JS_IsNull(sp[-1]) || JS_IsUndefined(sp[-1])) &&
+                    js_throw_destructure(ctx, sf, sp[-1]))
+                    goto exception;
                 ret_val = JS_ToObject(ctx, sp[-1]);
                 if (JS_IsException(ret_val))
                     goto exception;
@@ -21562,7 +22265,7 @@ static JSValue JS_CallConstructorInternal(JSContext *ctx,
         not_a_function:
             if (js_throw_not_callable_at(ctx, true, false))
                 return JS_EXCEPTION;
-            return JS_ThrowTypeErrorNotAFunction(ctx);
+            return js_throw_not_a_function_fallback(ctx, func_obj);
         }
         return call_func(ctx, func_obj, new_target, argc,
                          argv, flags);
@@ -22910,6 +23613,7 @@ typedef struct JSToken {
 
 typedef struct JSParseState {
     JSContext *ctx;
+    int pattern_depth; /* nodebuf: destructuring patterns being parsed */
     int last_line_num;  /* line number of last token */
     int last_col_num;   /* column number of last token */
     int line_num;       /* line number of current offset */
@@ -24056,10 +24760,132 @@ static __exception int next_token(JSParseState *s)
 
 #endif // QJS_DISABLE_PARSER
 
+/* nodebuf: the UTF-16 index (V8's position) of `curp` in the source */
+static int json_utf16_pos(JSParseState *s, const uint8_t *curp)
+{
+    const uint8_t *p = s->buf_start, *next;
+    int n = 0;
+
+    while (p < curp && p < s->buf_end) {
+        if (*p < 0x80) {
+            p++;
+            n++;
+        } else {
+            uint32_t c = utf8_decode(p, &next);
+            if (next <= p)
+                next = p + 1;
+            n += c > 0xFFFF ? 2 : 1;
+            p = next;
+        }
+    }
+    return n;
+}
+
+/* nodebuf: the byte where UTF-16 index `pos` starts (or the end) */
+static const uint8_t *json_byte_at(JSParseState *s, int pos)
+{
+    const uint8_t *p = s->buf_start, *next;
+    int n = 0;
+
+    while (n < pos && p < s->buf_end) {
+        if (*p < 0x80) {
+            p++;
+            n++;
+        } else {
+            uint32_t c = utf8_decode(p, &next);
+            if (next <= p)
+                next = p + 1;
+            n += c > 0xFFFF ? 2 : 1;
+            p = next;
+        }
+    }
+    return p;
+}
+
+/* nodebuf: V8's SyntaxError for an unexpected character at `p` (or the
+   end of the input): the whole source when it is short or one of the
+   strings scripts often pass by mistake, else 10 characters around it */
+static int json_unexpected_char(JSParseState *s, const uint8_t *p)
+{
+    static const char *const special[] = {
+        "NaN", "Infinity", "undefined", "[object Object]",
+    };
+    const uint8_t *next, *a, *b;
+    size_t len = s->buf_end - s->buf_start, i;
+    int pos, total, start, end, clen;
+
+    if (p >= s->buf_end)
+        return js_parse_error(s, "Unexpected end of JSON input");
+    for (i = 0; i < countof(special); i++) {
+        if (len == strlen(special[i]) && !memcmp(s->buf_start, special[i], len))
+            return js_parse_error(s, "\"%s\" is not valid JSON", special[i]);
+    }
+    if (*p < 0x80) {
+        clen = 1;
+    } else {
+        utf8_decode(p, &next);
+        clen = next > p ? (int)(next - p) : 1;
+    }
+    pos = json_utf16_pos(s, p);
+    total = json_utf16_pos(s, s->buf_end);
+    if (total < 21)
+        return js_parse_error(s, "Unexpected token '%.*s', \"%.*s\" is not valid JSON",
+                              clen, p, (int)len, s->buf_start);
+    start = pos >= 10 ? pos - 10 : 0;
+    end = pos + 10 < total ? pos + 10 : total;
+    a = json_byte_at(s, start);
+    b = json_byte_at(s, end);
+    return js_parse_error(s, "Unexpected token '%.*s', %s\"%.*s\"%s is not valid JSON",
+                          clen, p, start > 0 ? "..." : "", (int)(b - a), a,
+                          end < total ? "..." : "");
+}
+
+/* nodebuf: V8's SyntaxError for the current token where a value was
+   expected */
+static int json_unexpected_token(JSParseState *s)
+{
+    const char *lit = NULL, *id;
+    size_t k, n;
+
+    switch (s->token.val) {
+    case TOK_EOF:
+        return js_parse_error(s, "Unexpected end of JSON input");
+    case TOK_NUMBER:
+        return js_parse_error(s, "Unexpected number in JSON at position %d",
+                              json_utf16_pos(s, s->token.ptr));
+    case TOK_STRING:
+        return js_parse_error(s, "Unexpected string in JSON at position %d",
+                              json_utf16_pos(s, s->token.ptr));
+    case TOK_IDENT:
+        /* V8 reads true/false/null one character at a time */
+        id = (const char *)s->token.ptr;
+        n = s->buf_ptr - s->token.ptr;
+        if (id[0] == 't')
+            lit = "true";
+        else if (id[0] == 'f')
+            lit = "false";
+        else if (id[0] == 'n')
+            lit = "null";
+        if (lit) {
+            for (k = 0; k < n && lit[k] && id[k] == lit[k]; k++)
+                ;
+            if (!lit[k])
+                return js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
+                                      json_utf16_pos(s, s->token.ptr + k));
+            if (k < n)
+                return json_unexpected_char(s, s->token.ptr + k);
+            return json_unexpected_char(s, s->buf_ptr);
+        }
+        return json_unexpected_char(s, s->token.ptr);
+    default:
+        return json_unexpected_char(s, s->token.ptr);
+    }
+}
+
 static int json_parse_error(JSParseState *s, const uint8_t *curp, const char *msg)
 {
     const uint8_t *p, *line_start;
-    int position = curp - s->buf_start;
+    int position = json_utf16_pos(s, curp); /* nodebuf: V8's position */
     int line = 1;
     for (line_start = p = s->buf_start; p < curp; p++) {
         /* column count does not account for TABs nor wide characters */
@@ -24134,8 +24960,11 @@ static int json_parse_string(JSParseState *s, const uint8_t **pp)
                 }
                 break;
             default:
-                if (p > s->buf_end)
-                    goto end_of_input;
+                if (p > s->buf_end) {
+                    /* nodebuf: V8's text for an escape cut by the end */
+                    js_parse_error(s, "Unexpected end of JSON input");
+                    goto fail;
+                }
                 json_parse_error(s, p - 1, "Bad escaped character");
                 goto fail;
             }
@@ -24158,7 +24987,7 @@ static int json_parse_string(JSParseState *s, const uint8_t **pp)
     return 0;
 
  end_of_input:
-    js_parse_error(s, "Unexpected end of JSON input");
+    json_parse_error(s, s->buf_end, "Unterminated string"); /* nodebuf: V8's text */
  fail:
     string_buffer_free(b);
     return -1;
@@ -24176,7 +25005,7 @@ static int json_parse_number(JSParseState *s, const uint8_t **pp)
         return js_parse_error(s, "Unexpected token '%c'", *p_start);
 
     if (p[0] == '0' && is_digit(p[1]))
-        return json_parse_error(s, p, "Unexpected number");
+        return json_parse_error(s, p + 1, "Unexpected number"); /* nodebuf: V8's position */
 
     while (is_digit(*p))
         p++;
@@ -24327,13 +25156,13 @@ static __exception int json_next_token(JSParseState *s)
         break;
     case '-':
         if (!is_digit(p[1])) {
-            json_parse_error(s, p, "No number after minus sign");
+            json_parse_error(s, p + 1, "No number after minus sign"); /* nodebuf: V8's position */
             goto fail;
         }
         goto parse_number;
     case '0':
         if (is_digit(p[1])) {
-            json_parse_error(s, p, "Unexpected number");
+            json_parse_error(s, p + 1, "Unexpected number"); /* nodebuf: V8's position */
             goto fail;
         }
         goto parse_number;
@@ -24347,15 +25176,9 @@ static __exception int json_next_token(JSParseState *s)
         break;
     default:
         if (c >= 0x80) {
-            c = utf8_decode(p, &p_next);
-            if (p_next == p + 1) {
-                js_parse_error(s, "Unexpected token '\\x%02x' in JSON", *p);
-            } else {
-                if (c > 0xFFFF) {
-                    c = get_hi_surrogate(c);
-                }
-                js_parse_error(s, "Unexpected token '\\u%04x' in JSON", c);
-            }
+            /* nodebuf: V8's text */
+            (void)p_next;
+            json_unexpected_char(s, p);
             goto fail;
         }
     def_token:
@@ -24580,6 +25403,60 @@ static void emit_callee_text(JSParseState *s, const uint8_t *start,
         return;
     emit_op(s, OP_callee_text);
     emit_u32(s, text);
+}
+
+/* nodebuf: records a site text (source [start, end), or JS_ATOM_NULL
+   when start is NULL or the text is too long) of `kind` for the one-byte
+   instruction emitted next; returns the text's offset in the byte code,
+   for set_site_text */
+static int emit_site_text(JSParseState *s, const uint8_t *start,
+                          const uint8_t *end, int kind)
+{
+    JSAtom text = JS_ATOM_NULL;
+    int pos;
+
+    if (start) {
+        while (end > start && (end[-1] == ' ' || end[-1] == '\t' ||
+                               end[-1] == '\n' || end[-1] == '\r'))
+            end--;
+        if (end > start && end - start <= 256)
+            text = JS_NewAtomLen(s->ctx, (const char *)start, end - start);
+        if (text == JS_ATOM_NULL)
+            JS_FreeValue(s->ctx, JS_GetException(s->ctx));
+    }
+    emit_op(s, OP_site_text);
+    pos = s->cur_func->byte_code.size;
+    emit_u32(s, text);
+    emit_u8(s, kind);
+    return pos;
+}
+
+/* nodebuf: like emit_site_text with an atom the caller gives up */
+static void emit_site_atom(JSParseState *s, JSAtom atom, int kind)
+{
+    emit_op(s, OP_site_text);
+    emit_u32(s, atom);
+    emit_u8(s, kind);
+}
+
+/* nodebuf: fills the text of a site emitted without one */
+static void set_site_text(JSParseState *s, JSFunctionDef *fd, int pos,
+                          const uint8_t *start, const uint8_t *end)
+{
+    JSAtom text;
+
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t' ||
+                           end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (pos < 0 || end <= start || end - start > 256)
+        return;
+    text = JS_NewAtomLen(s->ctx, (const char *)start, end - start);
+    if (text == JS_ATOM_NULL) {
+        JS_FreeValue(s->ctx, JS_GetException(s->ctx));
+        return;
+    }
+    JS_FreeAtom(s->ctx, get_u32(fd->byte_code.buf + pos));
+    put_u32(fd->byte_code.buf + pos, text);
 }
 
 static void emit_atom(JSParseState *s, JSAtom name)
@@ -26675,10 +27552,13 @@ static __exception int js_parse_array_literal(JSParseState *s)
     /* stack has array, index */
     while (s->token.val != ']') {
         if (s->token.val == TOK_ELLIPSIS) {
+            const uint8_t *spread_start;
             if (next_token(s))
                 return -1;
+            spread_start = s->token.ptr;
             if (js_parse_assign_expr(s))
                 return -1;
+            emit_site_text(s, spread_start, s->last_ptr, JS_SITE_ITERABLE);
             emit_op(s, OP_append);
         } else {
             need_length = true;
@@ -27145,6 +28025,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     JSAtom prop_name, var_name;
     int opcode, scope, tok1, skip_bits;
     bool has_initializer;
+    /* nodebuf: where the initializer's text goes (emit_site_text) */
+    JSFunctionDef *pattern_fd = s->cur_func;
+    int pattern_text_pos = -1;
+    const uint8_t *init_start;
 
     label_lvalue = -1;
 
@@ -27175,6 +28059,25 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
     if (s->token.val == '{') {
         if (next_token(s))
             return -1;
+        /* nodebuf: the first key and the initializer's text, for V8's
+           "Cannot destructure property 'a' of 'x' as it is null." */
+        {
+            JSAtom first_key = JS_ATOM_NULL;
+            if (s->token.val == TOK_IDENT ||
+                (s->token.val >= TOK_FIRST_KEYWORD &&
+                 s->token.val <= TOK_LAST_KEYWORD))
+                first_key = JS_DupAtom(s->ctx, s->token.u.ident.atom);
+            else if (s->token.val == TOK_STRING)
+                first_key = JS_ValueToAtom(s->ctx, s->token.u.str.str);
+            else if (s->token.val == TOK_NUMBER)
+                first_key = JS_ValueToAtom(s->ctx, s->token.u.num.val);
+            if (first_key == JS_ATOM_NULL)
+                JS_FreeValue(s->ctx, JS_GetException(s->ctx));
+            emit_site_atom(s, first_key, JS_SITE_FIRST_KEY);
+            if (s->pattern_depth > 0)
+                emit_site_atom(s, JS_ATOM_NULL, JS_SITE_NESTED_PATTERN);
+            pattern_text_pos = emit_site_text(s, NULL, NULL, JS_SITE_OBJECT_PATTERN);
+        }
         /* throw an exception if the value cannot be converted to an object */
         emit_op(s, OP_to_object);
         if (has_ellipsis) {
@@ -27256,8 +28159,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
                         emit_op(s, OP_get_field2);
                         emit_u32(s, prop_name);
                     }
+                    s->pattern_depth++;
                     if (js_parse_destructuring_element(s, tok, is_arg, true, -1, true, export_flag) < 0)
                         return -1;
+                    s->pattern_depth--;
                     if (s->token.val == '}')
                         break;
                     /* accept a trailing comma before the '}' */
@@ -27442,6 +28347,7 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         push_break_entry(s->cur_func, &block_env,
                          JS_ATOM_NULL, -1, -1, 2);
         block_env.has_iterator = true;
+        pattern_text_pos = emit_site_text(s, NULL, NULL, JS_SITE_ARRAY_PATTERN);
         emit_op(s, OP_for_of_start);
         has_spread = false;
         while (s->token.val != ']') {
@@ -27471,8 +28377,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
                     emit_u8(s, 0);
                     emit_op(s, OP_drop);
                 }
+                s->pattern_depth++;
                 if (js_parse_destructuring_element(s, tok, is_arg, true, skip_bits & SKIP_HAS_ELLIPSIS, true, export_flag) < 0)
                     return -1;
+                s->pattern_depth--;
             } else {
                 var_name = JS_ATOM_NULL;
                 enum_depth = 0;
@@ -27550,8 +28458,10 @@ static int js_parse_destructuring_element(JSParseState *s, int tok,
         emit_label(s, label_parse);
         if (hasval)
             emit_op(s, OP_drop);
+        init_start = s->token.ptr;
         if (js_parse_assign_expr(s))
             return -1;
+        set_site_text(s, pattern_fd, pattern_text_pos, init_start, s->last_ptr);
         emit_goto(s, OP_goto, label_assign);
         emit_label(s, label_done);
         has_initializer = true;
@@ -28100,11 +29010,14 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                 /* on stack: array idx */
                 while (s->token.val != ')') {
                     if (s->token.val == TOK_ELLIPSIS) {
+                        const uint8_t *spread_start;
                         if (next_token(s))
                             return -1;
+                        spread_start = s->token.ptr;
                         if (js_parse_assign_expr(s))
                             return -1;
                         /* XXX: could pass is_last indicator? */
+                        emit_site_text(s, spread_start, s->last_ptr, JS_SITE_SPREAD_ARG);
                         emit_op(s, OP_append);
                     } else {
                         if (js_parse_assign_expr(s))
@@ -28926,6 +29839,7 @@ static __exception int js_parse_assign_expr2(JSParseState *s, int parse_flags)
             label_loop = new_label(s);
             label_yield = new_label(s);
 
+            emit_site_text(s, NULL, NULL, JS_SITE_YIELD_STAR);
             emit_op(s, is_async ? OP_for_await_of_start : OP_for_of_start);
 
             /* remove the catch offset (XXX: could avoid pushing back
@@ -29743,6 +30657,8 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     JSAtom var_name;
     bool has_initializer, is_for_of, has_destructuring;
     int tok, tok1, opcode, scope, block_scope_level;
+    /* nodebuf: the iterable's source text */
+    const uint8_t *iterable_start, *iterable_end = NULL;
     int label_next, label_expr, label_cont, label_body, label_break;
     int pos_next, pos_expr;
     BlockEnv break_entry;
@@ -29921,9 +30837,11 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     }
     if (next_token(s))
         return -1;
+    iterable_start = s->token.ptr;
     if (is_for_of) {
         if (js_parse_assign_expr(s))
             return -1;
+        iterable_end = s->last_ptr;
     } else {
         if (js_parse_expr(s))
             return -1;
@@ -29938,6 +30856,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         break_entry.has_iterator = true;
         break_entry.is_async_iterator = is_async;
         break_entry.drop_count += 2;
+        emit_site_text(s, iterable_start, iterable_end, JS_SITE_ITERABLE);
         if (is_async)
             emit_op(s, OP_for_await_of_start);
         else
@@ -36568,6 +37487,27 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
                 }
                 s->callee_texts[s->callee_text_count].pc = bc_out.size;
                 s->callee_texts[s->callee_text_count].text = text;
+                s->callee_texts[s->callee_text_count].kind = JS_SITE_CALLEE;
+                s->callee_text_count++;
+            }
+            break;
+
+        case OP_site_text:
+            /* nodebuf: like OP_callee_text, for the one-byte instruction
+               that follows (for_of_start, append, to_object) */
+            {
+                JSAtom text = get_u32(bc_buf + pos + 1);
+                if (s->callee_text_count >= s->callee_text_size &&
+                    js_resize_array(ctx, (void **)&s->callee_texts,
+                                    sizeof(s->callee_texts[0]),
+                                    &s->callee_text_size,
+                                    s->callee_text_count + 1)) {
+                    JS_FreeAtom(ctx, text);
+                    break;
+                }
+                s->callee_texts[s->callee_text_count].pc = bc_out.size;
+                s->callee_texts[s->callee_text_count].text = text;
+                s->callee_texts[s->callee_text_count].kind = bc_buf[pos + 5];
                 s->callee_text_count++;
             }
             break;
@@ -37326,6 +38266,12 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
                 for (j = 0; j < s->source_loc_count; j++) {
                     if (s->source_loc_slots[j].pc > pos)
                         s->source_loc_slots[j].pc -= delta;
+                }
+                /* nodebuf: the call and site texts move with their
+                   instructions */
+                for (j = 0; j < s->callee_text_count; j++) {
+                    if (s->callee_texts[j].pc > (uint32_t)pos)
+                        s->callee_texts[j].pc -= delta;
                 }
                 continue;
             }
@@ -39587,6 +40533,14 @@ static int JS_WriteFunctionTag(BCWriterState *s, JSValueConst obj)
         } else {
             bc_put_leb128(s, 0);
         }
+        /* nodebuf: the call and site texts (V8's messages name the
+           expression in precompiled code too) */
+        bc_put_leb128(s, b->callee_text_count);
+        for(i = 0; i < b->callee_text_count; i++) {
+            bc_put_leb128(s, b->callee_texts[i].pc);
+            bc_put_u8(s, b->callee_texts[i].kind);
+            bc_put_atom(s, b->callee_texts[i].text);
+        }
     }
     return 0;
  fail:
@@ -40649,6 +41603,34 @@ static JSValue JS_ReadFunctionTag(BCReaderState *s)
         if (bc_get_buf(s, b->source, b->source_len))
             goto fail;
     }
+    /* nodebuf: the call and site texts (JS_WriteFunctionTag) */
+    {
+        int count;
+        if (bc_get_leb128_int(s, &count))
+            goto fail;
+        if (count > 0) {
+            b->callee_texts = js_mallocz(ctx, sizeof(b->callee_texts[0]) * count);
+            if (!b->callee_texts)
+                goto fail;
+            for(i = 0; i < count; i++) {
+                uint32_t pc;
+                uint8_t kind;
+                JSAtom text;
+                if (bc_get_leb128(s, &pc) || bc_get_u8(s, &kind) ||
+                    bc_get_atom(s, &text))
+                    goto fail;
+                if (pc >= b->byte_code_len) {
+                    JS_FreeAtom(ctx, text);
+                    JS_ThrowSyntaxError(ctx, "invalid call text position");
+                    goto fail;
+                }
+                b->callee_texts[i].pc = pc;
+                b->callee_texts[i].kind = kind;
+                b->callee_texts[i].text = text;
+                b->callee_text_count = i + 1;
+            }
+        }
+    }
     bc_read_trace(s, "}\n");
 
  nodebug:
@@ -41351,6 +42333,8 @@ static JSValue js_number_constructor(JSContext *ctx, JSValueConst this_val,
 
 static JSValue js_object_toString(JSContext *ctx, JSValueConst this_val,
                                   int argc, JSValueConst *argv);
+static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
+                                    int argc, JSValueConst *argv);
 static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
                                   int argc, JSValueConst *argv);
 
@@ -41444,6 +42428,9 @@ static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v)
     } else {
         JS_FreeValue(ctx, f);
     }
+    /* V8 prints a function as its source text */
+    if (JS_IsFunction(ctx, v) && p->class_id != JS_CLASS_PROXY)
+        return js_function_toString(ctx, v, 0, NULL);
     tag = js_get_data_property(ctx, v, JS_ATOM_Symbol_toStringTag);
     if (!JS_IsString(tag)) {
         JS_FreeValue(ctx, tag);
@@ -41989,7 +42976,8 @@ JSValue JS_ToObject(JSContext *ctx, JSValueConst val)
     default:
     case JS_TAG_NULL:
     case JS_TAG_UNDEFINED:
-        return JS_ThrowTypeError(ctx, "Cannot convert undefined or null to object");
+        /* nodebuf: Array.prototype methods name themselves, as in V8 */
+        return js_throw_called_on_nullish(ctx, "Cannot convert undefined or null to object");
     case JS_TAG_OBJECT:
     case JS_TAG_EXCEPTION:
         return js_dup(val);
@@ -42048,7 +43036,7 @@ static int js_obj_to_desc(JSContext *ctx, JSPropertyDescriptor *d,
     int flags;
 
     if (!JS_IsObject(desc)) {
-        JS_ThrowTypeError(ctx, "Property description must be an object");
+        js_throw_key_value(ctx, "Property description must be an object: %s", JS_ATOM_NULL, desc); /* nodebuf: V8's text */
         return -1;
     }
     flags = 0;
@@ -42229,7 +43217,7 @@ static JSValue js_object_create(JSContext *ctx, JSValueConst this_val,
 
     proto = argv[0];
     if (!JS_IsObject(proto) && !JS_IsNull(proto))
-        return JS_ThrowTypeError(ctx, "object prototype may only be an Object or null");
+        return js_throw_key_value(ctx, "Object prototype may only be an Object or null: %s", JS_ATOM_NULL, proto); /* nodebuf: V8's text */
     obj = JS_NewObjectProto(ctx, proto);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -42323,7 +43311,10 @@ static JSValue js_object___defineGetter__(JSContext *ctx, JSValueConst this_val,
     if (JS_IsException(obj))
         return JS_EXCEPTION;
 
-    if (check_function(ctx, value)) {
+    if (!JS_IsFunction(ctx, value)) {
+        /* nodebuf: V8's text */
+        JS_ThrowTypeError(ctx, "Object.prototype.__define%cetter__: Expecting function",
+                          magic & 1 ? 'S' : 'G');
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -42992,6 +43983,9 @@ static JSValue js_object_fromEntries(JSContext *ctx, JSValueConst this_val,
     /*  RequireObjectCoercible() not necessary because it is tested in
         JS_GetIterator() by JS_GetProperty() */
     iterable = argv[0];
+    /* nodebuf: V8's text here has no suffix and says undefined for null too */
+    if (JS_IsNull(iterable) || JS_IsUndefined(iterable))
+        return JS_ThrowTypeError(ctx, "undefined is not iterable");
 
     obj = JS_NewObject(ctx);
     if (JS_IsException(obj))
@@ -43015,7 +44009,7 @@ static JSValue js_object_fromEntries(JSContext *ctx, JSValueConst this_val,
         key = JS_UNDEFINED;
         value = JS_UNDEFINED;
         if (!JS_IsObject(item)) {
-            JS_ThrowTypeErrorNotAnObject(ctx);
+            js_throw_key_value(ctx, "Iterator value %s is not an entry object", JS_ATOM_NULL, item); /* nodebuf: V8's text */
             goto fail1;
         }
         key = JS_GetPropertyUint32(ctx, item, 0);
@@ -43391,7 +44385,7 @@ static JSValue *build_arg_list(JSContext *ctx, uint32_t *plen,
     JSObject *p;
 
     if (JS_VALUE_GET_TAG(array_arg) != JS_TAG_OBJECT) {
-        JS_ThrowTypeError(ctx, "not a object");
+        JS_ThrowTypeError(ctx, "CreateListFromArrayLike called on non-object"); /* nodebuf: V8's text */
         return NULL;
     }
     if (js_get_length32(ctx, &len, array_arg))
@@ -43427,6 +44421,32 @@ static JSValue *build_arg_list(JSContext *ctx, uint32_t *plen,
     return tab;
 }
 
+/* nodebuf: V8's "Function.prototype.apply was called on 1, which is a
+   number and not a function" (Reflect.apply) */
+static JSValue js_throw_apply_non_function(JSContext *ctx, JSValueConst v)
+{
+    const char *type;
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_NULL: type = "null"; break;
+    case JS_TAG_UNDEFINED: type = "a undefined"; break;
+    case JS_TAG_STRING: case JS_TAG_STRING_ROPE: type = "a string"; break;
+    case JS_TAG_BOOL: type = "a boolean"; break;
+    case JS_TAG_SYMBOL: type = "a symbol"; break;
+    case JS_TAG_SHORT_BIG_INT: case JS_TAG_BIG_INT: type = "a bigint"; break;
+    case JS_TAG_OBJECT: type = "an object"; break;
+    default: type = "a number"; break;
+    }
+    JSValue vs = js_value_to_message_string(ctx, v);
+    const char *vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+    JS_FreeValue(ctx, vs);
+    if (!vc)
+        return JS_EXCEPTION;
+    JS_ThrowTypeError(ctx, "Function.prototype.apply was called on %s, which is %s and not a function",
+                      vc, type);
+    JS_FreeCString(ctx, vc);
+    return JS_EXCEPTION;
+}
+
 /* magic value: 0 = normal apply, 1 = apply for constructor, 2 =
    Reflect.apply */
 static JSValue js_function_apply(JSContext *ctx, JSValueConst this_val,
@@ -43436,8 +44456,14 @@ static JSValue js_function_apply(JSContext *ctx, JSValueConst this_val,
     uint32_t len;
     JSValue *tab, ret;
 
-    if (check_function(ctx, this_val))
+    if (!JS_IsFunction(ctx, this_val)) {
+        /* nodebuf: V8's texts (f.apply() names the call `f.apply`) */
+        if (magic == 2)
+            return js_throw_apply_non_function(ctx, this_val);
+        if (!js_throw_not_callable_at(ctx, false, false))
+            js_throw_not_a_function_fallback(ctx, this_val);
         return JS_EXCEPTION;
+    }
     this_arg = argv[0];
     array_arg = argv[1];
     if ((JS_VALUE_GET_TAG(array_arg) == JS_TAG_UNDEFINED ||
@@ -43474,8 +44500,8 @@ static JSValue js_function_bind(JSContext *ctx, JSValueConst this_val,
     JSObject *p;
     int arg_count, i, ret;
 
-    if (check_function(ctx, this_val))
-        return JS_EXCEPTION;
+    if (!JS_IsFunction(ctx, this_val))
+        return JS_ThrowTypeError(ctx, "Bind must be called on a function"); /* nodebuf: V8's text */
 
     func_obj = JS_NewObjectProtoClass(ctx, ctx->function_proto,
                                  JS_CLASS_BOUND_FUNCTION);
@@ -43559,8 +44585,8 @@ static JSValue js_function_toString(JSContext *ctx, JSValueConst this_val,
     JSObject *p;
     JSFunctionKindEnum func_kind = JS_FUNC_NORMAL;
 
-    if (check_function(ctx, this_val))
-        return JS_EXCEPTION;
+    if (!JS_IsFunction(ctx, this_val))
+        return JS_ThrowTypeError(ctx, "Function.prototype.toString requires that 'this' be a Function"); /* nodebuf: V8's text */
 
     p = JS_VALUE_GET_OBJ(this_val);
     if (js_class_has_bytecode(p->class_id)) {
@@ -43618,11 +44644,8 @@ static const JSCFunctionListEntry js_function_proto_funcs[] = {
     JS_CFUNC_DEF("bind", 1, js_function_bind ),
     JS_CFUNC_DEF("toString", 0, js_function_toString ),
     JS_CFUNC_DEF("[Symbol.hasInstance]", 1, js_function_hasInstance ),
-    JS_CGETSET_DEF("fileName", js_function_proto_fileName, NULL ),
-    JS_CGETSET_MAGIC_DEF("lineNumber", js_function_proto_int32, NULL,
-                         offsetof(JSFunctionBytecode, line_num)),
-    JS_CGETSET_MAGIC_DEF("columnNumber", js_function_proto_int32, NULL,
-                         offsetof(JSFunctionBytecode, col_num)),
+    /* nodebuf: no fileName/lineNumber/columnNumber here: V8 has none, and
+       scripts list Function.prototype's own properties */
 };
 
 /* Error class */
@@ -43761,8 +44784,9 @@ static JSValue js_error_toString(JSContext *ctx, JSValueConst this_val,
 {
     JSValue name, msg;
 
-    if (!JS_IsObject(this_val))
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+    if (!JS_IsObject(this_val)) /* nodebuf: V8's text */
+        return js_throw_key_value(ctx, "Method Error.prototype.toString called on incompatible receiver %s",
+                                  JS_ATOM_NULL, this_val);
     name = JS_GetProperty(ctx, this_val, JS_ATOM_name);
     if (JS_IsUndefined(name))
         name = JS_AtomToString(ctx, JS_ATOM_Error);
@@ -44039,9 +45063,19 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                 this_arg = argv[2];
         }
     }
+    /* nodebuf: V8's texts */
+    if (JS_IsNull(items) || JS_IsUndefined(items)) {
+        js_throw_not_iterable(ctx, items, false);
+        goto exception;
+    }
     iter = JS_GetProperty(ctx, items, JS_ATOM_Symbol_iterator);
     if (JS_IsException(iter))
         goto exception;
+    if (!JS_IsUndefined(iter) && !JS_IsNull(iter) && !JS_IsFunction(ctx, iter)) {
+        JS_FreeValue(ctx, iter);
+        JS_ThrowTypeError(ctx, "%%Array%%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function");
+        goto exception;
+    }
     if (!JS_IsUndefined(iter)) {
         JS_FreeValue(ctx, iter);
         if (JS_IsConstructor(ctx, this_val))
@@ -44678,7 +45712,7 @@ static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val,
             if (js_poll_interrupts(ctx))
                 goto exception;
             if (k >= len) {
-                JS_ThrowTypeError(ctx, "empty array");
+                JS_ThrowTypeError(ctx, "Reduce of empty array with no initial value"); /* nodebuf: V8's text */
                 goto exception;
             }
             k1 = (special & special_reduceRight) ? len - k - 1 : k;
@@ -47553,7 +48587,7 @@ static JSValue js_thisNumberValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a number");
+    return js_throw_this_type(ctx, "Number"); /* nodebuf: V8's text */
 }
 
 static JSValue js_number_valueOf(JSContext *ctx, JSValueConst this_val,
@@ -47765,7 +48799,7 @@ static JSValue js_thisBooleanValue(JSContext *ctx, JSValueConst this_val)
                 return p->u.object_data;
         }
     }
-    return JS_ThrowTypeError(ctx, "not a boolean");
+    return js_throw_this_type(ctx, "Boolean"); /* nodebuf: V8's text */
 }
 
 static JSValue js_boolean_toString(JSContext *ctx, JSValueConst this_val,
@@ -47924,7 +48958,7 @@ static JSValue js_thisStringValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a string");
+    return js_throw_this_type(ctx, "String"); /* nodebuf: V8's text */
 }
 
 static JSValue js_string_fromCharCode(JSContext *ctx, JSValueConst this_val,
@@ -48488,6 +49522,18 @@ fail:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: V8's "String.prototype.matchAll called with a non-global
+   RegExp argument" (the running builtin's name) */
+static void js_throw_non_global_regexp(JSContext *ctx)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+    if (name)
+        JS_ThrowTypeError(ctx, "String.prototype.%s called with a non-global RegExp argument", name);
+    else
+        JS_ThrowTypeError(ctx, "regexp must have the 'g' flag");
+    JS_FreeCString(ctx, name);
+}
+
 static int check_regexp_g_flag(JSContext *ctx, JSValueConst regexp)
 {
     int ret;
@@ -48510,7 +49556,7 @@ static int check_regexp_g_flag(JSContext *ctx, JSValueConst regexp)
         ret = string_indexof_char(JS_VALUE_GET_STRING(flags), 'g', 0);
         JS_FreeValue(ctx, flags);
         if (ret < 0) {
-            JS_ThrowTypeError(ctx, "regexp must have the 'g' flag");
+            js_throw_non_global_regexp(ctx); /* nodebuf: V8's text */
             return -1;
         }
     }
@@ -48527,7 +49573,7 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val,
     int args_len;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return js_throw_called_on_nullish(ctx, "cannot convert to object"); /* nodebuf */
 
     if (JS_IsObject(regexp)) {
         matcher = JS_GetProperty(ctx, regexp, atom);
@@ -48689,7 +49735,7 @@ static JSValue js_string_replace(JSContext *ctx, JSValueConst this_val,
     bool is_first;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return js_throw_called_on_nullish(ctx, "cannot convert to object"); /* nodebuf */
 
     search_str = JS_UNDEFINED;
     replaceValue_str = JS_UNDEFINED;
@@ -48800,7 +49846,7 @@ static JSValue js_string_split(JSContext *ctx, JSValueConst this_val,
     JSString *sp, *rp;
 
     if (JS_IsUndefined(O) || JS_IsNull(O))
-        return JS_ThrowTypeError(ctx, "cannot convert to object");
+        return js_throw_called_on_nullish(ctx, "cannot convert to object"); /* nodebuf */
 
     S = JS_UNDEFINED;
     A = JS_UNDEFINED;
@@ -49454,7 +50500,7 @@ static JSValue js_string_CreateHTML(JSContext *ctx, JSValueConst this_val,
         string_buffer_putc8(b, ' ');
         string_buffer_puts8(b, defs[magic].attr);
         string_buffer_puts8(b, "=\"");
-        value = JS_ToStringCheckObject(ctx, argv[0]);
+        value = JS_ToString(ctx, argv[0]); /* nodebuf: ToString, as the spec and V8 */
         if (JS_IsException(value)) {
             JS_FreeValue(ctx, str);
             string_buffer_free(b);
@@ -50204,8 +51250,10 @@ static JSValue js_compile_regexp(JSContext *ctx, JSValueConst pattern,
             }
             if ((re_flags & mask) != 0) {
             bad_flags:
+                /* nodebuf: V8's text */
+                JS_ThrowSyntaxError(ctx, "Invalid flags supplied to RegExp constructor '%s'", str);
                 JS_FreeCString(ctx, str);
-                return JS_ThrowSyntaxError(ctx, "invalid regular expression flags");
+                return JS_EXCEPTION;
             }
             re_flags |= mask;
         }
@@ -50282,6 +51330,36 @@ fail:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: V8's texts for a RegExp.prototype method or getter (the
+   running builtin) given another receiver */
+static JSValue js_throw_regexp_receiver(JSContext *ctx, JSValueConst obj)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+
+    if (!name)
+        return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+    if (!strncmp(name, "get ", 4)) {
+        if (!strcmp(name + 4, "flags"))
+            js_throw_key_value(ctx, "RegExp.prototype.flags getter called on non-object %s",
+                               JS_ATOM_NULL, obj);
+        else
+            JS_ThrowTypeError(ctx, "RegExp.prototype.%s getter called on non-RegExp object", name + 4);
+    } else if (!strcmp(name, "test") && !JS_IsObject(obj)) {
+        /* V8 names no receiver here */
+        JS_ThrowTypeError(ctx, "Method RegExp.prototype.test called on incompatible receiver undefined");
+    } else {
+        JSValue vs = js_value_to_message_string(ctx, obj);
+        const char *vc = JS_IsException(vs) ? NULL : JS_ToCString(ctx, vs);
+        JS_FreeValue(ctx, vs);
+        if (vc)
+            JS_ThrowTypeError(ctx, "Method RegExp.prototype.%s called on incompatible receiver %s",
+                              !strcmp(name, "test") ? "exec" : name, vc);
+        JS_FreeCString(ctx, vc);
+    }
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
 static JSRegExp *js_get_regexp(JSContext *ctx, JSValueConst obj,
                                bool throw_error)
 {
@@ -50291,7 +51369,7 @@ static JSRegExp *js_get_regexp(JSContext *ctx, JSValueConst obj,
             return &p->u.regexp;
     }
     if (throw_error) {
-        JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+        js_throw_regexp_receiver(ctx, obj); /* nodebuf: V8's texts */
     }
     return NULL;
 }
@@ -50441,7 +51519,7 @@ static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
     int i, n, c, c2, bra;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
         goto empty_regex;
@@ -50505,14 +51583,14 @@ static JSValue js_regexp_get_flag(JSContext *ctx, JSValueConst this_val, int mas
     int flags;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     re = js_get_regexp(ctx, this_val, false);
     if (!re) {
         if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_REGEXP]))
             return JS_UNDEFINED;
         else
-            return JS_ThrowTypeErrorInvalidClass(ctx, JS_CLASS_REGEXP);
+            return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
     }
 
     flags = lre_get_flags(str8(re->bytecode));
@@ -50525,7 +51603,7 @@ static JSValue js_regexp_get_flags(JSContext *ctx, JSValueConst this_val)
     int res;
 
     if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     res = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, this_val, "hasIndices"));
     if (res < 0)
@@ -50582,7 +51660,7 @@ static JSValue js_regexp_toString(JSContext *ctx, JSValueConst this_val,
     StringBuffer b_s, *b = &b_s;
 
     if (!JS_IsObject(this_val))
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return js_throw_regexp_receiver(ctx, this_val); /* nodebuf */
 
     string_buffer_init(ctx, b, 0);
     string_buffer_putc8(b, '/');
@@ -50678,6 +51756,120 @@ static JSValue js_regexp_escape(JSContext *ctx, JSValueConst this_val,
     return ret;
 }
 
+/* nodebuf: remembers a successful match for the legacy statics
+   (RegExp.$1...$9, lastMatch, lastParen, leftContext, rightContext,
+   input), as V8 does after every builtin match */
+/* nodebuf: whether the script code that started this match is one of
+   the runtime's own modules (file names "node:..."), whose patterns leave
+   the statics to the user's */
+static bool js_regexp_match_is_internal(JSContext *ctx)
+{
+    JSStackFrame *sf;
+    char buf[ATOM_GET_STR_BUF_SIZE];
+
+    for (sf = ctx->rt->current_stack_frame; sf; sf = sf->prev_frame) {
+        JSFunctionBytecode *b = JS_GetFunctionBytecode(sf->cur_func);
+        if (b) {
+            const char *name = JS_AtomGetStr(ctx, buf, sizeof(buf), b->filename);
+            return !strncmp(name, "node:", 5);
+        }
+    }
+    return false;
+}
+
+static void js_regexp_record_match(JSContext *ctx, JSValueConst str_val,
+                                   uint8_t **capture, int capture_count,
+                                   const uint8_t *str_buf, int shift)
+{
+    int i, n = capture_count < 10 ? capture_count : 10;
+
+    if (js_regexp_match_is_internal(ctx))
+        return;
+
+    JS_FreeValue(ctx, ctx->regexp_last_subject);
+    ctx->regexp_last_subject = js_dup(str_val);
+    JS_FreeValue(ctx, ctx->regexp_last_input);
+    ctx->regexp_last_input = js_dup(str_val);
+    for (i = 0; i < n; i++) {
+        if (capture[2 * i] && capture[2 * i + 1]) {
+            ctx->regexp_last_pos[2 * i] = (capture[2 * i] - str_buf) >> shift;
+            ctx->regexp_last_pos[2 * i + 1] = (capture[2 * i + 1] - str_buf) >> shift;
+        } else {
+            ctx->regexp_last_pos[2 * i] = -1;
+            ctx->regexp_last_pos[2 * i + 1] = -1;
+        }
+    }
+    ctx->regexp_last_count = n;
+    /* lastParen is the last group of the whole match, even past $9 */
+    ctx->regexp_last_paren[0] = ctx->regexp_last_paren[1] = -1;
+    if (capture_count > 1) {
+        int g = capture_count - 1;
+        if (capture[2 * g] && capture[2 * g + 1]) {
+            ctx->regexp_last_paren[0] = (capture[2 * g] - str_buf) >> shift;
+            ctx->regexp_last_paren[1] = (capture[2 * g + 1] - str_buf) >> shift;
+        }
+    }
+}
+
+/* nodebuf: the substring [start, end) of the last subject, "" if unset */
+static JSValue js_regexp_last_slice(JSContext *ctx, int32_t start, int32_t end)
+{
+    JSString *p;
+
+    if (!JS_IsString(ctx->regexp_last_subject) || start < 0 || end < start)
+        return js_empty_string(ctx->rt);
+    p = JS_VALUE_GET_STRING(ctx->regexp_last_subject);
+    if ((uint32_t)end > p->len)
+        return js_empty_string(ctx->rt);
+    return js_sub_string(ctx, p, start, end);
+}
+
+/* magic: 0 lastMatch, 1..9 $1..$9, 10 input, 11 lastParen, 12
+   leftContext, 13 rightContext */
+static JSValue js_regexp_legacy_get(JSContext *ctx, JSValueConst this_val,
+                                    int magic)
+{
+    int n = ctx->regexp_last_count;
+
+    if (magic == 10) {
+        if (JS_IsString(ctx->regexp_last_input))
+            return js_dup(ctx->regexp_last_input);
+        return js_empty_string(ctx->rt);
+    }
+    if (n == 0)
+        return js_empty_string(ctx->rt);
+    if (magic < 10) {
+        if (magic >= n)
+            return js_empty_string(ctx->rt);
+        return js_regexp_last_slice(ctx, ctx->regexp_last_pos[2 * magic],
+                                    ctx->regexp_last_pos[2 * magic + 1]);
+    }
+    if (magic == 11)
+        return js_regexp_last_slice(ctx, ctx->regexp_last_paren[0],
+                                    ctx->regexp_last_paren[1]);
+    if (magic == 12)
+        return js_regexp_last_slice(ctx, 0, ctx->regexp_last_pos[0]);
+    {
+        JSString *p = JS_IsString(ctx->regexp_last_subject) ?
+            JS_VALUE_GET_STRING(ctx->regexp_last_subject) : NULL;
+        return js_regexp_last_slice(ctx, ctx->regexp_last_pos[1], p ? p->len : 0);
+    }
+}
+
+/* only RegExp.input (and $_) keep what is assigned; the others ignore it */
+static JSValue js_regexp_legacy_set(JSContext *ctx, JSValueConst this_val,
+                                    JSValueConst val, int magic)
+{
+    if (magic == 10) {
+        JSValue str = JS_ToString(ctx, val);
+        if (JS_IsException(str))
+            return str;
+        JS_FreeValue(ctx, ctx->regexp_last_input);
+        ctx->regexp_last_input = str;
+    }
+    return JS_UNDEFINED;
+}
+
 static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
                               int argc, JSValueConst *argv)
 {
@@ -50763,6 +51955,7 @@ static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
             goto fail;
         }
     } else {
+        js_regexp_record_match(ctx, str_val, capture, capture_count, str_buf, shift); /* nodebuf */
         if (re_flags & (LRE_FLAG_GLOBAL | LRE_FLAG_STICKY)) {
             if (JS_SetProperty(ctx, this_val, JS_ATOM_lastIndex,
                                js_int32((capture[1] - str_buf) >> shift)) < 0)
@@ -50982,6 +52175,8 @@ static JSValue JS_RegExpDelete(JSContext *ctx, JSValueConst this_val, JSValue ar
             }
             break;
         }
+        js_regexp_record_match(ctx, str_val, capture, lre_get_capture_count(re_bytecode),
+                               str_buf, shift); /* nodebuf */
         start = (capture[0] - str_buf) >> shift;
         end = (capture[1] - str_buf) >> shift;
         last_index = end;
@@ -51751,6 +52946,26 @@ done:
 static const JSCFunctionListEntry js_regexp_funcs[] = {
     JS_CFUNC_DEF("escape", 1, js_regexp_escape ),
     JS_CGETSET_DEF("[Symbol.species]", js_get_this, NULL ),
+    /* nodebuf: the legacy statics, in V8's order */
+    JS_CGETSET_MAGIC_DEF("input", js_regexp_legacy_get, js_regexp_legacy_set, 10 ),
+    JS_CGETSET_MAGIC_DEF("$_", js_regexp_legacy_get, js_regexp_legacy_set, 10 ),
+    JS_CGETSET_MAGIC_DEF("lastMatch", js_regexp_legacy_get, js_regexp_legacy_set, 0 ),
+    JS_CGETSET_MAGIC_DEF("$&", js_regexp_legacy_get, js_regexp_legacy_set, 0 ),
+    JS_CGETSET_MAGIC_DEF("lastParen", js_regexp_legacy_get, js_regexp_legacy_set, 11 ),
+    JS_CGETSET_MAGIC_DEF("$+", js_regexp_legacy_get, js_regexp_legacy_set, 11 ),
+    JS_CGETSET_MAGIC_DEF("leftContext", js_regexp_legacy_get, js_regexp_legacy_set, 12 ),
+    JS_CGETSET_MAGIC_DEF("$`", js_regexp_legacy_get, js_regexp_legacy_set, 12 ),
+    JS_CGETSET_MAGIC_DEF("rightContext", js_regexp_legacy_get, js_regexp_legacy_set, 13 ),
+    JS_CGETSET_MAGIC_DEF("$'", js_regexp_legacy_get, js_regexp_legacy_set, 13 ),
+    JS_CGETSET_MAGIC_DEF("$1", js_regexp_legacy_get, js_regexp_legacy_set, 1 ),
+    JS_CGETSET_MAGIC_DEF("$2", js_regexp_legacy_get, js_regexp_legacy_set, 2 ),
+    JS_CGETSET_MAGIC_DEF("$3", js_regexp_legacy_get, js_regexp_legacy_set, 3 ),
+    JS_CGETSET_MAGIC_DEF("$4", js_regexp_legacy_get, js_regexp_legacy_set, 4 ),
+    JS_CGETSET_MAGIC_DEF("$5", js_regexp_legacy_get, js_regexp_legacy_set, 5 ),
+    JS_CGETSET_MAGIC_DEF("$6", js_regexp_legacy_get, js_regexp_legacy_set, 6 ),
+    JS_CGETSET_MAGIC_DEF("$7", js_regexp_legacy_get, js_regexp_legacy_set, 7 ),
+    JS_CGETSET_MAGIC_DEF("$8", js_regexp_legacy_get, js_regexp_legacy_set, 8 ),
+    JS_CGETSET_MAGIC_DEF("$9", js_regexp_legacy_get, js_regexp_legacy_set, 9 ),
 };
 
 static const JSCFunctionListEntry js_regexp_proto_funcs[] = {
@@ -52025,15 +53240,20 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
                 pr_size = 0;
             }
             if (s->token.val != '}') {
+                bool first_prop = true;
                 for(;;) {
                     if (s->token.val == TOK_STRING) {
                         prop_name = JS_ValueToAtom(ctx, s->token.u.str.str);
                         if (prop_name == JS_ATOM_NULL)
                             goto fail;
                     } else {
-                        json_parse_error(s, s->token.ptr, "Expected property name or '}'");
+                        /* nodebuf: V8's text after a comma */
+                        json_parse_error(s, s->token.ptr, first_prop ?
+                                         "Expected property name or '}'" :
+                                         "Expected double-quoted property name");
                         goto fail;
                     }
+                    first_prop = false;
                     if (json_next_token(s))
                         goto fail1;
                     if (s->token.val != ':') {
@@ -52166,12 +53386,7 @@ static JSValue json_parse_value(JSParseState *s, JSONParseRecord *pr)
         break;
     default:
     def_token:
-        if (s->token.val == TOK_EOF) {
-            js_parse_error(s, "Unexpected end of JSON input");
-        } else {
-            js_parse_error(s, "unexpected token: '%.*s'",
-                           (int)(s->buf_ptr - s->token.ptr), s->token.ptr);
-        }
+        json_unexpected_token(s); /* nodebuf: V8's texts */
         goto fail;
     }
     return val;
@@ -52194,7 +53409,9 @@ static JSValue JS_ParseJSON_internal(JSContext *ctx, const char *buf, size_t buf
     if (JS_IsException(val))
         goto fail;
     if (s->token.val != TOK_EOF) {
-        if (js_parse_error(s, "unexpected data at the end")) {
+        /* nodebuf: V8's text */
+        if (js_parse_error(s, "Unexpected non-whitespace character after JSON at position %d",
+                           json_utf16_pos(s, s->token.ptr))) {
             json_free_parse_record(ctx, pr);
             goto fail;
         }
@@ -52498,6 +53715,175 @@ exception:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: the name V8 gives an object in the circular-structure
+   message: its constructor's name, found without running code, else
+   "Object" */
+static void js_json_ctor_name(JSContext *ctx, JSValueConst obj, DynBuf *b)
+{
+    JSValue ctor = js_get_data_property(ctx, obj, JS_ATOM_constructor), name;
+    const char *cs = NULL;
+
+    name = JS_IsFunction(ctx, ctor) ? js_get_data_property(ctx, ctor, JS_ATOM_name) : JS_UNDEFINED;
+    JS_FreeValue(ctx, ctor);
+    if (JS_IsString(name) && !JS_IsEmptyString(name))
+        cs = JS_ToCString(ctx, name);
+    JS_FreeValue(ctx, name);
+    dbuf_printf(b, "object with constructor '%s'", cs ? cs : "Object");
+    JS_FreeCString(ctx, cs);
+}
+
+/* nodebuf: where `parent` holds `child` as a data property ("index 0" or
+   "property 'k'"), without running code; false if not found */
+static bool js_json_key_of(JSContext *ctx, JSValueConst parent, JSValueConst child,
+                           DynBuf *b)
+{
+    JSObject *p;
+    JSPropertyEnum *tab;
+    uint32_t len, i;
+    bool found = false;
+
+    if (JS_VALUE_GET_TAG(parent) != JS_TAG_OBJECT || JS_VALUE_GET_TAG(child) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(parent);
+    if (p->class_id == JS_CLASS_PROXY)
+        return false;
+    if (p->class_id == JS_CLASS_ARRAY && p->fast_array) {
+        for (i = 0; i < p->u.array.count; i++) {
+            JSValueConst v = p->u.array.u.values[i];
+            if (JS_VALUE_GET_TAG(v) == JS_TAG_OBJECT &&
+                JS_VALUE_GET_OBJ(v) == JS_VALUE_GET_OBJ(child)) {
+                dbuf_printf(b, "index %u", i);
+                return true;
+            }
+        }
+        return false;
+    }
+    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, p,
+                                       JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    for (i = 0; i < len && !found; i++) {
+        JSValue v = js_get_data_property(ctx, parent, tab[i].atom);
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_OBJECT &&
+            JS_VALUE_GET_OBJ(v) == JS_VALUE_GET_OBJ(child)) {
+            char buf[ATOM_GET_STR_BUF_SIZE];
+            const char *k = JS_AtomGetStr(ctx, buf, sizeof(buf), tab[i].atom);
+            if (p->class_id == JS_CLASS_ARRAY && __JS_AtomIsTaggedInt(tab[i].atom))
+                dbuf_printf(b, "index %s", k);
+            else
+                dbuf_printf(b, "property '%s'", k);
+            found = true;
+        }
+        JS_FreeValue(ctx, v);
+    }
+    js_free_prop_enum(ctx, tab, len);
+    return found;
+}
+
+/* nodebuf: V8's TypeError for a circular structure: the cycle from the
+   object `val` closes, each step named (V8 keeps the first two and the
+   last of a longer path) */
+static void js_json_throw_circular(JSContext *ctx, JSValueConst stack,
+                                   JSValueConst val)
+{
+    DynBuf b;
+    int64_t n, j, m;
+    JSValue *items = NULL;
+    bool ok = true;
+
+    if (js_get_length64(ctx, &n, stack) || n <= 0 || n > 100000)
+        goto plain;
+    items = js_mallocz(ctx, sizeof(items[0]) * (n + 1));
+    if (!items)
+        goto plain;
+    for (m = 0; m < n; m++) {
+        items[m] = JS_GetPropertyInt64(ctx, stack, m);
+        if (JS_IsException(items[m])) {
+            items[m] = JS_UNDEFINED;
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            ok = false;
+        }
+    }
+    items[n] = js_dup(val);
+    for (j = 0; j < n; j++) {
+        if (JS_VALUE_GET_TAG(items[j]) == JS_TAG_OBJECT &&
+            JS_VALUE_GET_OBJ(items[j]) == JS_VALUE_GET_OBJ(val))
+            break;
+    }
+    if (!ok || j == n)
+        goto plain_free;
+    dbuf_init2(&b, ctx, js_dbuf_realloc);
+    dbuf_printf(&b, "Converting circular structure to JSON\n    --> starting at ");
+    js_json_ctor_name(ctx, items[j], &b);
+    for (m = j + 1; m < n && ok; m++) {
+        int64_t count = n - 1 - j;
+        if (count > 3 && m > j + 2 && m < n - 1) {
+            if (m == j + 3)
+                dbuf_printf(&b, "\n    |     ...");
+            continue;
+        }
+        dbuf_printf(&b, "\n    |     ");
+        ok = js_json_key_of(ctx, items[m - 1], items[m], &b);
+        dbuf_printf(&b, " -> ");
+        js_json_ctor_name(ctx, items[m], &b);
+    }
+    if (ok) {
+        dbuf_printf(&b, "\n    --- ");
+        ok = js_json_key_of(ctx, items[n - 1], items[n], &b);
+        dbuf_printf(&b, " closes the circle");
+    }
+    if (ok && !b.error) {
+        /* the message is longer than JS_ThrowTypeError formats: the
+           error is made with its first line, then given the whole text
+           (in `message` and in the first line of `stack`) */
+        static const char first[] = "Converting circular structure to JSON";
+        JSValue err, full, stack;
+        JS_ThrowTypeError(ctx, "%s", first);
+        err = JS_GetException(ctx);
+        full = JS_NewStringLen(ctx, (const char *)b.buf, b.size);
+        if (!JS_IsException(full)) {
+            stack = JS_GetProperty(ctx, err, JS_ATOM_stack);
+            JS_DefinePropertyValue(ctx, err, JS_ATOM_message, js_dup(full),
+                                   JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+            if (JS_IsString(stack)) {
+                const char *cs = JS_ToCString(ctx, stack);
+                const char *prefix = "TypeError: Converting circular structure to JSON";
+                if (cs && !strncmp(cs, prefix, strlen(prefix))) {
+                    JSValue rest = JS_NewString(ctx, cs + strlen(prefix));
+                    JSValue ns = JS_ConcatString3(ctx, "TypeError: ", js_dup(full), "");
+                    if (!JS_IsException(rest) && !JS_IsException(ns))
+                        JS_SetProperty(ctx, err, JS_ATOM_stack, JS_ConcatString(ctx, ns, rest));
+                    else {
+                        JS_FreeValue(ctx, rest);
+                        JS_FreeValue(ctx, ns);
+                    }
+                }
+                JS_FreeCString(ctx, cs);
+            }
+            JS_FreeValue(ctx, stack);
+            JS_FreeValue(ctx, full);
+        }
+        if (JS_HasException(ctx))
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_Throw(ctx, err);
+    }
+    dbuf_free(&b);
+    if (ok) {
+        for (m = 0; m <= n; m++)
+            JS_FreeValue(ctx, items[m]);
+        js_free(ctx, items);
+        return;
+    }
+ plain_free:
+    for (m = 0; m <= n; m++)
+        JS_FreeValue(ctx, items[m]);
+    js_free(ctx, items);
+ plain:
+    if (!JS_HasException(ctx))
+        JS_ThrowTypeError(ctx, "Converting circular structure to JSON");
+}
+
 static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                           JSValueConst holder, JSValue val,
                           JSValueConst indent)
@@ -52548,7 +53934,7 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         if (JS_IsException(v))
             goto exception;
         if (JS_ToBoolFree(ctx, v)) {
-            JS_ThrowTypeError(ctx, "circular reference");
+            js_json_throw_circular(ctx, jsc->stack, val); /* nodebuf: V8's text */
             goto exception;
         }
         indent1 = JS_ConcatString(ctx, js_dup(indent), js_dup(jsc->gap));
@@ -52677,7 +54063,7 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         return string_buffer_concat_value_free(jsc->b, val);
     case JS_TAG_SHORT_BIG_INT:
     case JS_TAG_BIG_INT:
-        JS_ThrowTypeError(ctx, "BigInt are forbidden in JSON.stringify");
+        JS_ThrowTypeError(ctx, "Do not know how to serialize a BigInt"); /* nodebuf: V8's text */
         goto exception;
     default:
         JS_FreeValue(ctx, val);
@@ -52883,6 +54269,9 @@ static JSValue js_reflect_construct(JSContext *ctx, JSValueConst this_val,
 
     func = argv[0];
     array_arg = argv[1];
+    /* nodebuf: V8 checks the target first */
+    if (!JS_IsConstructor(ctx, func))
+        return JS_ThrowTypeErrorNotAConstructor(ctx, func);
     if (argc > 2) {
         new_target = argv[2];
         if (!JS_IsConstructor(ctx, new_target))
@@ -53960,6 +55349,9 @@ JSValue JS_NewProxy(JSContext *ctx, JSValueConst target, JSValueConst handler)
 static JSValue js_proxy_constructor(JSContext *ctx, JSValueConst this_val,
                                     int argc, JSValueConst *argv)
 {
+    /* nodebuf: V8's text */
+    if (!JS_IsObject(argv[0]) || !JS_IsObject(argv[1]))
+        return JS_ThrowTypeError(ctx, "Cannot create proxy with a non-object as target or handler");
     return JS_NewProxy(ctx, argv[0], argv[1]);
 }
 
@@ -54091,7 +55483,7 @@ static JSValue js_symbol_constructor(JSContext *ctx, JSValueConst new_target,
     JSString *p;
 
     if (!JS_IsUndefined(new_target))
-        return JS_ThrowTypeErrorNotAConstructor(ctx, new_target);
+        return JS_ThrowTypeError(ctx, "Symbol is not a constructor"); /* nodebuf: V8's text */
     if (argc == 0 || JS_IsUndefined(argv[0])) {
         p = NULL;
     } else {
@@ -54115,7 +55507,7 @@ static JSValue js_thisSymbolValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a symbol");
+    return js_throw_this_type(ctx, "Symbol"); /* nodebuf: V8's text */
 }
 
 static JSValue js_symbol_toString(JSContext *ctx, JSValueConst this_val,
@@ -54181,7 +55573,7 @@ static JSValue js_symbol_keyFor(JSContext *ctx, JSValueConst this_val,
     JSAtomStruct *p;
 
     if (!JS_IsSymbol(argv[0]))
-        return JS_ThrowTypeError(ctx, "not a symbol");
+        return js_throw_key_value(ctx, "%s is not a symbol", JS_ATOM_NULL, argv[0]); /* nodebuf: V8's text */
     p = JS_VALUE_GET_PTR(argv[0]);
     if (p->atom_type != JS_ATOM_TYPE_GLOBAL_SYMBOL)
         return JS_UNDEFINED;
@@ -54279,7 +55671,7 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
                 key = JS_UNDEFINED;
                 value = JS_UNDEFINED;
                 if (!JS_IsObject(item)) {
-                    JS_ThrowTypeErrorNotAnObject(ctx);
+                    js_throw_key_value(ctx, "Iterator value %s is not an entry object", JS_ATOM_NULL, item); /* nodebuf: V8's text */
                     goto fail1;
                 }
                 key = JS_GetPropertyUint32(ctx, item, 0);
@@ -54555,7 +55947,7 @@ static JSValue js_map_set(JSContext *ctx, JSValueConst this_val,
     is_set = (magic & MAGIC_SET);
     key = map_normalize_key_const(ctx, argv[0]);
     if (s->is_weak && !is_valid_weakref_target(key))
-        return JS_ThrowTypeError(ctx, "invalid value used as %s key", is_set ? "WeakSet" : "WeakMap");
+        return JS_ThrowTypeError(ctx, is_set ? "Invalid value used in weak set" : "Invalid value used as weak map key"); /* nodebuf: V8's texts */
     if (is_set)
         value = JS_UNDEFINED;
     else
@@ -54605,7 +55997,7 @@ static JSValue js_map_getOrInsert(JSContext *ctx, JSValueConst this_val,
         return JS_EXCEPTION;
     key = map_normalize_key_const(ctx, argv[0]);
     if (s->is_weak && !is_valid_weakref_target(key))
-        return JS_ThrowTypeError(ctx, "invalid value used as WeakMap key");
+        return JS_ThrowTypeError(ctx, "Invalid value used as weak map key"); /* nodebuf: V8's text */
     mr = map_find_record(ctx, s, key);
     if (!mr) {
         if (computed) {
@@ -58068,8 +59460,10 @@ static int JS_PRINTF_FORMAT_ATTR(2, 3) js_throw_URIError(JSContext *ctx, JS_PRIN
 {
     va_list ap;
 
+    /* nodebuf: V8 says "URI malformed" whatever the fault */
+    (void)fmt;
     va_start(ap, fmt);
-    JS_ThrowError(ctx, JS_URI_ERROR, fmt, ap);
+    JS_ThrowError(ctx, JS_URI_ERROR, "URI malformed", ap);
     va_end(ap);
     return -1;
 }
@@ -58363,6 +59757,25 @@ static int64_t floor_div_int64(int64_t a, int64_t b) {
 static JSValue js_Date_parse(JSContext *ctx, JSValueConst this_val,
                              int argc, JSValueConst *argv);
 
+/* nodebuf: V8's texts for a Date.prototype method given another receiver:
+   getters say "this is not a Date object.", the others name themselves */
+static JSValue js_throw_not_date(JSContext *ctx, JSValueConst this_val)
+{
+    const char *name = js_builtin_name(ctx, NULL);
+
+    if (!name || (!strncmp(name, "get", 3) && strcmp(name, "getYear")) ||
+        !strcmp(name, "valueOf") || name[0] == '[') {
+        JS_ThrowTypeError(ctx, "this is not a Date object.");
+    } else {
+        char fmt[128];
+        snprintf(fmt, sizeof(fmt), "Method Date.prototype.%s called on incompatible receiver %%s",
+                 !strcmp(name, "toGMTString") ? "toUTCString" : name);
+        js_throw_key_value(ctx, fmt, JS_ATOM_NULL, this_val);
+    }
+    JS_FreeCString(ctx, name);
+    return JS_EXCEPTION;
+}
+
 static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
                                         JSValueConst this_val)
 {
@@ -58371,7 +59784,7 @@ static __exception int JS_ThisTimeValue(JSContext *ctx, double *valp,
         if (p->class_id == JS_CLASS_DATE && JS_IsNumber(p->u.object_data))
             return JS_ToFloat64(ctx, valp, p->u.object_data);
     }
-    JS_ThrowTypeError(ctx, "not a Date object");
+    js_throw_not_date(ctx, this_val); /* nodebuf: V8's texts */
     return -1;
 }
 
@@ -58385,7 +59798,7 @@ static JSValue JS_SetThisTimeValue(JSContext *ctx, JSValueConst this_val, double
             return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a Date object");
+    return js_throw_not_date(ctx, this_val); /* nodebuf: V8's texts */
 }
 
 static int64_t days_from_year(int64_t y) {
@@ -58631,7 +60044,7 @@ static JSValue get_date_string(JSContext *ctx, JSValueConst this_val,
         return JS_EXCEPTION;
     if (!res) {
         if (fmt == 2)
-            return JS_ThrowRangeError(ctx, "Date value is NaN");
+            return JS_ThrowRangeError(ctx, "Invalid time value"); /* nodebuf: V8's text */
         else
             return js_new_string8(ctx, "Invalid Date");
     }
@@ -59408,7 +60821,7 @@ static JSValue js_date_toJSON(JSContext *ctx, JSValueConst this_val,
     if (JS_IsException(method))
         goto exception;
     if (!JS_IsFunction(ctx, method)) {
-        JS_ThrowTypeError(ctx, "object needs toISOString method");
+        JS_ThrowTypeError(ctx, "toISOString is not a function"); /* nodebuf: V8's text */
         JS_FreeValue(ctx, method);
         goto exception;
     }
@@ -59591,7 +61004,7 @@ static JSValue js_thisBigIntValue(JSContext *ctx, JSValueConst this_val)
                 return js_dup(p->u.object_data);
         }
     }
-    return JS_ThrowTypeError(ctx, "not a BigInt");
+    return js_throw_this_type(ctx, "BigInt"); /* nodebuf: V8's text */
 }
 
 static JSValue js_bigint_toString(JSContext *ctx, JSValueConst this_val,
@@ -63680,7 +65093,9 @@ static JSObject *js_atomics_get_buf(JSContext *ctx,
                 p->class_id <= JS_CLASS_BIG_UINT64_ARRAY);
     if (err) {
     fail:
-        JS_ThrowTypeError(ctx, "integer TypedArray expected");
+        /* nodebuf: V8's text */
+        js_throw_key_value(ctx, is_waitable ? "%s is not an int32 or BigInt64 typed array." :
+                           "%s is not an integer typed array.", JS_ATOM_NULL, obj);
         return NULL;
     }
     ta = p->u.typed_array;

@@ -5,6 +5,17 @@
 const { formatWithOptions, inspect } = require('internal/inspect');
 
 const kGroupIndent = Symbol('kGroupIndent');
+const kInspectOptions = Symbol('kInspectOptions');
+const kCounts = Symbol('counts');
+const kWrite = Symbol('kWriteToConsole');
+const kTimeLog = Symbol('kTimeLog');
+// Node's order of a console's own methods (Object.keys(console) lists them so).
+const methodOrder = ['log', 'warn', 'dir', 'time', 'timeEnd', 'timeLog', 'trace', 'assert', 'clear',
+  'count', 'countReset', 'group', 'groupEnd', 'table', 'debug', 'info', 'dirxml', 'error',
+  'groupCollapsed'];
+const hidden = (obj, key, value) => Object.defineProperty(obj, key, {
+  value, writable: true, configurable: true, enumerable: false,
+});
 
 function formatTime(ms) {
   let hours = 0;
@@ -35,22 +46,28 @@ class Console {
     if (options === undefined || typeof options.write === 'function') {
       options = { stdout: options || process.stdout, stderr: stderr || options || process.stderr, ignoreErrors };
     }
-    this._stdout = options.stdout;
-    this._stderr = options.stderr || options.stdout;
-    this._inspectOptions = options.inspectOptions || {};
-    this[kGroupIndent] = '';
-    this._counts = new Map();
-    this._times = new Map();
-    for (const key of Object.getOwnPropertyNames(Console.prototype)) {
-      if (key !== 'constructor' && typeof this[key] === 'function') {
-        Object.defineProperty(this, key, {
-          value: this[key].bind(this), writable: true, configurable: true, enumerable: true,
-        });
-      }
+    // Node's own methods first (enumerable, bound), then its state (not enumerable).
+    for (const key of methodOrder) {
+      const bound = this[key].bind(this);
+      Object.defineProperty(bound, 'name', { value: key, configurable: true });
+      Object.defineProperty(this, key, {
+        value: bound, writable: true, configurable: true, enumerable: true,
+      });
     }
+    hidden(this, '_stdout', options.stdout);
+    hidden(this, '_stderr', options.stderr || options.stdout);
+    hidden(this, '_times', new Map());
+    this[kInspectOptions] = options.inspectOptions || {};
+    this[kGroupIndent] = '';
+    this[kCounts] = new Map();
   }
 
-  _write(useStdout, text) {
+  // Clears a terminal: Node writes the cursor-home and erase sequences when stdout is a TTY.
+  clear() {
+    if (this._stdout.isTTY && process.env.TERM !== 'dumb') this._stdout.write('\x1b[1;1H\x1b[0J');
+  }
+
+  [kWrite](useStdout, text) {
     const indent = this[kGroupIndent];
     if (indent.length !== 0) {
       if (text.includes('\n')) text = text.replace(/\n/g, `\n${indent}`);
@@ -60,27 +77,27 @@ class Console {
   }
 
   log(...args) {
-    this._write(true, formatWithOptions(this._inspectOptions, ...args));
+    this[kWrite](true, formatWithOptions(this[kInspectOptions], ...args));
   }
 
   info(...args) {
-    this._write(true, formatWithOptions(this._inspectOptions, ...args));
+    this[kWrite](true, formatWithOptions(this[kInspectOptions], ...args));
   }
 
   debug(...args) {
-    this._write(true, formatWithOptions(this._inspectOptions, ...args));
+    this[kWrite](true, formatWithOptions(this[kInspectOptions], ...args));
   }
 
   warn(...args) {
-    this._write(false, formatWithOptions(this._inspectOptions, ...args));
+    this[kWrite](false, formatWithOptions(this[kInspectOptions], ...args));
   }
 
   error(...args) {
-    this._write(false, formatWithOptions(this._inspectOptions, ...args));
+    this[kWrite](false, formatWithOptions(this[kInspectOptions], ...args));
   }
 
   dir(object, options) {
-    this._write(true, inspect(object, { customInspect: false, ...this._inspectOptions, ...options }));
+    this[kWrite](true, inspect(object, { customInspect: false, ...this[kInspectOptions], ...options }));
   }
 
   dirxml(...args) {
@@ -88,7 +105,7 @@ class Console {
   }
 
   trace(...args) {
-    const err = { name: 'Trace', message: formatWithOptions(this._inspectOptions, ...args) };
+    const err = { name: 'Trace', message: formatWithOptions(this[kInspectOptions], ...args) };
     Error.captureStackTrace(err, this.trace);
     this.error(err.stack);
   }
@@ -102,18 +119,18 @@ class Console {
 
   count(label = 'default') {
     label = `${label}`;
-    const count = (this._counts.get(label) || 0) + 1;
-    this._counts.set(label, count);
+    const count = (this[kCounts].get(label) || 0) + 1;
+    this[kCounts].set(label, count);
     this.log(`${label}: ${count}`);
   }
 
   countReset(label = 'default') {
     label = `${label}`;
-    if (!this._counts.has(label)) {
+    if (!this[kCounts].has(label)) {
       process.emitWarning(`Count for '${label}' does not exist`);
       return;
     }
-    this._counts.delete(label);
+    this[kCounts].delete(label);
   }
 
   group(...data) {
@@ -140,14 +157,14 @@ class Console {
 
   timeEnd(label = 'default') {
     label = `${label}`;
-    if (this._timeLog('timeEnd', label)) this._times.delete(label);
+    if (this[kTimeLog]('timeEnd', label)) this._times.delete(label);
   }
 
   timeLog(label = 'default', ...data) {
-    this._timeLog('timeLog', `${label}`, data);
+    this[kTimeLog]('timeLog', `${label}`, data);
   }
 
-  _timeLog(name, label, data) {
+  [kTimeLog](name, label, data) {
     const start = this._times.get(label);
     if (start === undefined) {
       process.emitWarning(`No such label '${label}' for console.${name}()`);
@@ -196,7 +213,29 @@ class Console {
   }
 }
 
+// Console.prototype lists its methods in Node's order too.
+for (const key of methodOrder) {
+  const desc = Object.getOwnPropertyDescriptor(Console.prototype, key);
+  delete Console.prototype[key];
+  Object.defineProperty(Console.prototype, key, desc);
+}
+
 const globalConsole = new Console({ stdout: process.stdout, stderr: process.stderr });
 globalConsole.Console = Console;
+// The global console's extras (Node's order): inspector no-ops, a named child console and tasks.
+// Without an inspector attached, Node's profile/profileEnd/timeStamp do nothing.
+globalConsole.profile = function profile() {};
+globalConsole.profileEnd = function profileEnd() {};
+globalConsole.timeStamp = function timeStamp() {};
+globalConsole.context = function context(name) {
+  const child = new Console({ stdout: process.stdout, stderr: process.stderr });
+  void name;
+  return child;
+};
+globalConsole.createTask = function createTask(name) {
+  // V8's check, with its text.
+  if (typeof name !== 'string' || name.length === 0) throw new Error('First argument must be a non-empty string.');
+  return { run: (fn) => fn() };
+};
 
 module.exports = globalConsole;

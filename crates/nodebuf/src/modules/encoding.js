@@ -127,4 +127,8 @@ class TextDecoder {
   }
 }
 
+for (const C of [TextEncoder, TextDecoder]) {
+  Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+}
+
 module.exports = { TextEncoder, TextDecoder };

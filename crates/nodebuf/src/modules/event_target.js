@@ -377,8 +377,29 @@ function defineEventHandler(proto, type) {
   });
 }
 
+// CustomEvent: an Event carrying the `detail` its options gave (null without one).
+class CustomEvent extends Event {
+  #detail;
+
+  constructor(type, options = null) {
+    if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('type');
+    super(type, options);
+    this.#detail = options?.detail ?? null;
+  }
+
+  get detail() {
+    if (!(this instanceof CustomEvent) || !(#detail in this)) throw codes.ERR_INVALID_THIS('CustomEvent');
+    return this.#detail;
+  }
+}
+Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, { value: 'CustomEvent', configurable: true });
+Object.defineProperty(CustomEvent.prototype, 'detail', {
+  ...Object.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail'), enumerable: true,
+});
+
 module.exports = {
   Event,
+  CustomEvent,
   EventTarget,
   isEventTarget,
   listenersOf,

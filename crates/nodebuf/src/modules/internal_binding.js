@@ -1,7 +1,11 @@
 // `require('internal/test/binding')` under --expose-internals: the small part of Node's native
-// bindings that Node's own Buffer tests reach into. The buffer binding's `fill` is the native
-// fill (positions must already be integers in range: others throw Index out of range).
+// bindings that Node's own Buffer and URL tests reach into. The buffer binding's `fill` is the
+// native fill (positions must already be integers in range: others throw Index out of range);
+// the url binding's `canParse(input[, base])` is the parser URL.canParse calls, on strings.
 'use strict';
+
+// Node warns once when the module loads.
+process.emitWarning('These APIs are for internal testing only. Do not use them.', 'internal/test/binding');
 
 function indexOutOfRange() {
   const err = new RangeError('Index out of range');
@@ -16,6 +20,11 @@ const bindings = {
       const { Buffer } = require('buffer');
       Buffer.prototype.fill.call(buf, value, start, end, encoding);
       return undefined;
+    },
+  },
+  url: {
+    canParse(input, base = undefined) {
+      return native.url.canParse(`${input}`, base === undefined ? undefined : `${base}`);
     },
   },
 };

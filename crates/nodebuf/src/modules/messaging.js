@@ -703,9 +703,11 @@ function unregisterNet(id) {
 
 // The global structuredClone: the same serializer as postMessage, through the same native
 // carrier, so ArrayBuffers are copied or moved, SharedArrayBuffers come back as new objects
-// over the same memory and ports can be transferred, as in Node.
-function structuredClone(value, options) {
-  if (arguments.length === 0) {
+// over the same memory and ports can be transferred, as in Node. A method with a rest parameter,
+// so that like Node's it has no `prototype` and a length of 0.
+const { structuredClone } = { structuredClone(...args) {
+  const [value, options] = args;
+  if (args.length === 0) {
     throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   }
   if (options !== undefined && options !== null && typeof options !== 'object') {
@@ -716,7 +718,7 @@ function structuredClone(value, options) {
   const list = m.roundTrip(message.list);
   message.commit();
   return unflatten(list);
-}
+} };
 
 function markAsUntransferable(object) {
   if (object === null || (typeof object !== 'object' && typeof object !== 'function')) return;

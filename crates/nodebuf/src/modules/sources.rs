@@ -47,6 +47,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/esm", include_str!("../esm.js")),
     ("internal/url_legacy", include_str!("url_legacy.js")),
     ("url", include_str!("url.js")),
+    ("internal/url", include_str!("internal_url.js")),
     ("crypto", include_str!("crypto.js")),
     ("internal/event_target", include_str!("event_target.js")),
     (
