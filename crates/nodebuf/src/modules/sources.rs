@@ -138,7 +138,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("zlib", include_str!("zlib.js")),
     ("net", include_str!("net.js")),
-    ("internal/js_stream_socket", include_str!("js_stream_socket.js")),
+    (
+        "internal/js_stream_socket",
+        include_str!("js_stream_socket.js"),
+    ),
     ("internal/http/parser", include_str!("http_parser.js")),
     ("internal/http/common", include_str!("http_common.js")),
     ("internal/http/incoming", include_str!("http_incoming.js")),
