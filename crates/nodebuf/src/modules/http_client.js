@@ -4,6 +4,7 @@
 'use strict';
 
 const net = require('net');
+const { urlToHttpOptions } = require('url');
 const { codes, makeNodeError } = require('internal/errors');
 const { HTTPParser } = require('internal/http/parser');
 const { IncomingMessage } = require('internal/http/incoming');
@@ -16,24 +17,6 @@ function connResetException(message) {
   const err = new Error(message);
   err.code = 'ECONNRESET';
   return err;
-}
-
-/** `url` (a string or URL) as request options, as Node's urlToHttpOptions. */
-function urlToHttpOptions(url) {
-  const options = {
-    protocol: url.protocol,
-    hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-    hash: url.hash,
-    search: url.search,
-    pathname: url.pathname,
-    path: `${url.pathname || ''}${url.search || ''}`,
-    href: url.href,
-  };
-  if (url.port !== '') options.port = Number(url.port);
-  if (url.username || url.password) {
-    options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-  }
-  return options;
 }
 
 /** `new http.ClientRequest(input[, options][, cb])`. */

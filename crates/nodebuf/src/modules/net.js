@@ -597,31 +597,18 @@ function addressPart(socket, peer) {
   return r;
 }
 
+// remoteAddress/remotePort/remoteFamily and localAddress/localPort/localFamily: one part each
+// of the peer's or the socket's own address, undefined until it is known.
+for (const [side, peer] of [['remote', true], ['local', false]]) {
+  ['Address', 'Port', 'Family'].forEach((part, index) => {
+    Object.defineProperty(Socket.prototype, `${side}${part}`, {
+      get() { const a = addressPart(this, peer); return a === null || a.length < 3 ? undefined : a[index]; },
+      configurable: true, enumerable: false,
+    });
+  });
+}
+
 Object.defineProperties(Socket.prototype, {
-  remoteAddress: {
-    get() { const a = addressPart(this, true); return a === null || a.length < 3 ? undefined : a[0]; },
-    configurable: true, enumerable: false,
-  },
-  remotePort: {
-    get() { const a = addressPart(this, true); return a === null || a.length < 3 ? undefined : a[1]; },
-    configurable: true, enumerable: false,
-  },
-  remoteFamily: {
-    get() { const a = addressPart(this, true); return a === null || a.length < 3 ? undefined : a[2]; },
-    configurable: true, enumerable: false,
-  },
-  localAddress: {
-    get() { const a = addressPart(this, false); return a === null || a.length < 3 ? undefined : a[0]; },
-    configurable: true, enumerable: false,
-  },
-  localPort: {
-    get() { const a = addressPart(this, false); return a === null || a.length < 3 ? undefined : a[1]; },
-    configurable: true, enumerable: false,
-  },
-  localFamily: {
-    get() { const a = addressPart(this, false); return a === null || a.length < 3 ? undefined : a[2]; },
-    configurable: true, enumerable: false,
-  },
   bytesRead: {
     get() { return this._bytesRead; },
     configurable: true, enumerable: false,
