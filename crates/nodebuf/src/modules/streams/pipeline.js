@@ -228,7 +228,9 @@ function pipe(src, dst, finish, { end }) {
       }
     });
   } else {
+    // The destination stays open: the pipe is done when the source is.
     finish();
+    return eos(src, { readable: true, writable: false }, finish);
   }
   return eos(dst, { readable: false, writable: true }, finish);
 }
