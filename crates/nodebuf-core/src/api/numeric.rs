@@ -276,26 +276,34 @@ pub fn read(
     })
 }
 
-/// The common integer read, for the 1-, 2- and 4-byte methods: an in-bounds integer offset (or
-/// none). Returns what [`read`]'s general path returns; `None` sends every other call through
-/// it (which reports Node's errors).
+/// Where a 1-, 2- or 4-byte integer access at `offset` (a number, or none for 0) starts when
+/// the offset is an integer in bounds, as `check_bounds` accepts it; `None` for anything else
+/// (other widths included), which the general paths handle.
 #[inline(always)]
-fn read_small_int(buf: &[u8], ty: NumType, offset: &Arg<'_>) -> Option<f64> {
+fn small_int_at(len: usize, ty: NumType, offset: &Arg<'_>) -> Option<usize> {
     let off = match *offset {
         Arg::Number(off) => off,
         Arg::Undefined => 0.0,
         _ => return None,
     };
     let width = ty.width;
-    if !matches!(width, 1 | 2 | 4) || buf.len() < width {
+    if !matches!(width, 1 | 2 | 4) || len < width {
         return None;
     }
-    // An integer offset in bounds (as in `check_bounds`).
     let at = off as i64;
-    if at as f64 != off || !(0..=(buf.len() - width) as i64).contains(&at) {
+    if at as f64 != off || !(0..=(len - width) as i64).contains(&at) {
         return None;
     }
-    let at = at as usize;
+    Some(at as usize)
+}
+
+/// The common integer read, for the 1-, 2- and 4-byte methods: an in-bounds integer offset (or
+/// none). Returns what [`read`]'s general path returns; `None` sends every other call through
+/// it (which reports Node's errors).
+#[inline(always)]
+fn read_small_int(buf: &[u8], ty: NumType, offset: &Arg<'_>) -> Option<f64> {
+    let at = small_int_at(buf.len(), ty, offset)?;
+    let width = ty.width;
     let little = ty.endian == Endian::Little;
     let x = match width {
         1 => u32::from(buf[at]),
@@ -443,15 +451,8 @@ fn write_small_int(
     let Arg::Number(v) = *value else {
         return None;
     };
-    let off = match *offset {
-        Arg::Number(off) => off,
-        Arg::Undefined => 0.0,
-        _ => return None,
-    };
+    let at = small_int_at(buf.len(), ty, offset)?;
     let width = ty.width;
-    if !matches!(width, 1 | 2 | 4) || buf.len() < width {
-        return None;
-    }
     let bits = 8 * width as u32;
     let (min, max) = match ty.kind {
         NumKind::Uint => (0.0, ((1i64 << bits) - 1) as f64),
@@ -461,15 +462,10 @@ fn write_small_int(
         }
         _ => return None,
     };
-    // In range (NaN is not), and an integer offset in bounds (as in `check_bounds`).
-    let at = off as i64;
-    if !(v >= min && v <= max)
-        || at as f64 != off
-        || !(0..=(buf.len() - width) as i64).contains(&at)
-    {
+    // In range (NaN is not).
+    if !(v >= min && v <= max) {
         return None;
     }
-    let at = at as usize;
     // In range, so truncation through i64 is ToUint32 (`int_bits` for these widths).
     let x = v as i64 as u32;
     let little = ty.endian == Endian::Little;
