@@ -67,6 +67,16 @@ function isIPv6(input) {
 }
 
 /** `net.isIP(input)`: 4, 6 or 0. */
+// The error a failed host lookup gives, as libuv's getaddrinfo reports it.
+function notFoundError(host) {
+  const err = new Error(`getaddrinfo ENOTFOUND ${host}`);
+  err.errno = -3008;
+  err.code = 'ENOTFOUND';
+  err.syscall = 'getaddrinfo';
+  err.hostname = host;
+  return err;
+}
+
 function isIP(input) {
   if (isIPv4(input)) return 4;
   if (isIPv6(input)) return 6;
@@ -521,11 +531,7 @@ Socket.prototype.connect = function connect(...args) {
     if (this.destroyed) return;
     const addresses = n.lookup(host);
     if (addresses === null) {
-      const err = new Error(`getaddrinfo ENOTFOUND ${host}`);
-      err.errno = -3008;
-      err.code = 'ENOTFOUND';
-      err.syscall = 'getaddrinfo';
-      err.hostname = host;
+      const err = notFoundError(host);
       this.emit('lookup', err, undefined, undefined, host);
       this._connectError(err);
       return;
@@ -792,11 +798,7 @@ Server.prototype.listen = function listen(...args) {
   process.nextTick(() => {
     const addresses = n.lookup(host);
     if (addresses === null) {
-      const err = new Error(`getaddrinfo ENOTFOUND ${host}`);
-      err.errno = -3008;
-      err.code = 'ENOTFOUND';
-      err.syscall = 'getaddrinfo';
-      err.hostname = host;
+      const err = notFoundError(host);
       this.emit('error', err);
       return;
     }

@@ -34,6 +34,15 @@ fn format_number(ctx: Ctx<'_>, tag: String, digits: String, spec: String) -> Res
     Ok(flatten(parts))
 }
 
+/// A layout as the JS half sends it: `"dateStyle|timeStyle"` (either side may be empty), or a
+/// UTS 35 skeleton of the components.
+fn date_layout(layout: &str) -> date::Layout<'_> {
+    match layout.split_once('|') {
+        Some((date, time)) => date::Layout::Styles { date, time },
+        None => date::Layout::Skeleton(layout),
+    }
+}
+
 /// `formatDate(locale, epochMs, zoneId, offsetSeconds, layout)`: layout is a UTS 35 skeleton
 /// of the components, or `"dateStyle|timeStyle"` (either side may be empty).
 fn format_date(
@@ -45,10 +54,7 @@ fn format_date(
     layout: String,
 ) -> Result<Vec<String>> {
     let locale = range_error(&ctx, locale::parse(&tag))?;
-    let layout = match layout.split_once('|') {
-        Some((date, time)) => date::Layout::Styles { date, time },
-        None => date::Layout::Skeleton(&layout),
-    };
+    let layout = date_layout(&layout);
     let parts = date::format(&locale, epoch_ms as i64, &zone_id, offset_seconds, &layout);
     Ok(flatten(range_error(&ctx, parts)?))
 }
@@ -63,10 +69,7 @@ fn format_date_range(
     layout: String,
 ) -> Result<Vec<String>> {
     let locale = range_error(&ctx, locale::parse(&tag))?;
-    let layout = match layout.split_once('|') {
-        Some((date, time)) => date::Layout::Styles { date, time },
-        None => date::Layout::Skeleton(&layout),
-    };
+    let layout = date_layout(&layout);
     let parts = date::format_range(&locale, start_ms as i64, end_ms as i64, &zone_id, &layout);
     Ok(range_error(&ctx, parts)?
         .into_iter()
