@@ -302,7 +302,6 @@ impl Method for Write {
         let Some((_, len)) = raw::uint8_array(ctx, this) else {
             return Ok(None);
         };
-        let undefined = Value::new_undefined(ctx.clone());
         let range = [args[1].clone(), args[2].clone()];
         let mut prepared = crate::args::Prepared::new(ctx, &range, &[O, O])?;
         let plan = prepared.run_static(ctx, |a| {
@@ -314,29 +313,8 @@ impl Method for Write {
             // converts the fourth.
             return Ok(None);
         };
-        let name = crate::args::to_js_string(ctx, &args[3])?;
-        let Some(enc) = Encoding::parse(&name) else {
-            let shown = order::format_percent_s(ctx, &args[3])?;
-            return Err(crate::throw_node_error(
-                ctx,
-                &NodeError::unknown_encoding(&shown),
-            ));
-        };
-        let string = [args[0].clone(), undefined];
-        let mut prepared = crate::args::Prepared::new(ctx, &string, &[O, O])?;
-        let written = prepared.run_on(ctx, this, true, |ptr, len, a| {
-            // SAFETY: `run_on` located these bytes just now with no JS since; the string
-            // argument is no view (so nothing overlaps them); no JS runs here.
-            let bytes = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
-            api::write_helper(
-                bytes,
-                enc,
-                &a[0],
-                &Arg::Number(start as f64),
-                &Arg::Number(count as f64),
-            )
-        })?;
-        Ok(Some(Value::new_number(ctx.clone(), written as f64)))
+        let enc = encoding_named(ctx, &args[3])?;
+        write_string_at(ctx, this, &args[0], enc, start, count).map(Some)
     }
 }
 
@@ -402,19 +380,39 @@ fn write_visible<'js>(
     let enc = if falsy {
         Encoding::Utf8
     } else {
-        let name = crate::args::to_js_string(ctx, &encoding)?;
-        match Encoding::parse(&name) {
-            Some(enc) => enc,
-            None => {
-                let shown = order::format_percent_s(ctx, &encoding)?;
-                return Err(crate::throw_node_error(
-                    ctx,
-                    &NodeError::unknown_encoding(&shown),
-                ));
-            }
-        }
+        encoding_named(ctx, &encoding)?
     };
-    let string = [args[0].clone(), undefined];
+    write_string_at(ctx, this, &args[0], enc, start, count)
+}
+
+/// The encoding an `encoding` argument names (converted with `encoding + ''`, which may run
+/// its toString), or Node's `Unknown encoding: %s` error (a second conversion, as Node's).
+fn encoding_named<'js>(ctx: &Ctx<'js>, encoding: &Value<'js>) -> rquickjs::Result<Encoding> {
+    let name = crate::args::to_js_string(ctx, encoding)?;
+    match Encoding::parse(&name) {
+        Some(enc) => Ok(enc),
+        None => {
+            let shown = order::format_percent_s(ctx, encoding)?;
+            Err(crate::throw_node_error(
+                ctx,
+                &NodeError::unknown_encoding(&shown),
+            ))
+        }
+    }
+}
+
+/// `write`'s last step once every argument is converted: `string` in `enc` into `count` bytes
+/// of the receiver from `start`, clamped to the bytes it has now (resolved from the engine's
+/// slots); the number of bytes written.
+fn write_string_at<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    string: &Value<'js>,
+    enc: Encoding,
+    start: usize,
+    count: usize,
+) -> rquickjs::Result<Value<'js>> {
+    let string = [string.clone(), Value::new_undefined(ctx.clone())];
     let mut prepared = crate::args::Prepared::new(ctx, &string, &[O, O])?;
     let written = prepared.run_on(ctx, this, true, |ptr, len, a| {
         // SAFETY: `run_on` located these bytes just now with no JS since; the string
