@@ -28,6 +28,15 @@ function parseError(code, reason) {
  * rawHeaders, shouldKeepAlive, upgrade) may return true to say the message has no body (a
  * response to HEAD); `onBody(buffer)`; `onComplete(rawTrailers)`.
  */
+// Where a header (or trailer) block ends: its first blank line, CRLF or bare LF, whichever
+// comes first; `end` -1 while there is none yet.
+function blockEnd(buf) {
+  const crlf = buf.indexOf(CRLF_CRLF);
+  const lf = buf.indexOf(LF_LF);
+  if (lf !== -1 && (crlf === -1 || lf < crlf)) return { end: lf, sepLength: 2 };
+  return { end: crlf, sepLength: 4 };
+}
+
 class HTTPParser {
   constructor(kind, handlers, maxHeaderSize = 16384) {
     this.kind = kind;
@@ -147,13 +156,7 @@ class HTTPParser {
     let start = 0;
     while (start < buf.length && (buf[start] === 0x0d || buf[start] === 0x0a)) start++;
     if (start > 0) return start;
-    let end = buf.indexOf(CRLF_CRLF);
-    let sepLength = 4;
-    const lfEnd = buf.indexOf(LF_LF);
-    if (lfEnd !== -1 && (end === -1 || lfEnd < end)) {
-      end = lfEnd;
-      sepLength = 2;
-    }
+    const { end, sepLength } = blockEnd(buf);
     // Like llhttp, a start that cannot become a known method (or `HTTP/`) fails at once.
     this.checkStart(buf);
     if (end === -1) {
@@ -326,13 +329,7 @@ class HTTPParser {
         return 2;
       }
     }
-    let end = buf.indexOf(CRLF_CRLF);
-    let sepLength = 4;
-    const lfEnd = buf.indexOf(LF_LF);
-    if (lfEnd !== -1 && (end === -1 || lfEnd < end)) {
-      end = lfEnd;
-      sepLength = 2;
-    }
+    const { end, sepLength } = blockEnd(buf);
     if (end === -1) {
       if (buf.length > this.maxHeaderSize) throw parseError('HPE_HEADER_OVERFLOW', 'Header overflow');
       return 0;
