@@ -293,13 +293,48 @@ function isInstanceof(object, proto) {
   }
 }
 
-function getConstructorName(obj, ctx, recurseTimes) {
+// With `showHidden`, the properties an object inherits from user-defined prototypes (up to
+// three levels, stopping at a builtin constructor's prototype) are listed after its own ones,
+// as Node does: accessors and data, never methods, each name once.
+function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
+  const seen = new Set();
+  for (let level = 0; level < 3; level++) {
+    if (level !== 0 || main === proto) {
+      proto = Object.getPrototypeOf(proto);
+      if (proto === null) return;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' &&
+          builtInObjects.has(descriptor.value.name)) return;
+    }
+    const keys = Reflect.ownKeys(proto);
+    ctx.seen.push(proto);
+    try {
+      for (const key of keys) {
+        if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) ||
+            seen.has(key)) continue;
+        const desc = Object.getOwnPropertyDescriptor(proto, key);
+        if (typeof desc.value === 'function') continue;
+        const text = formatProperty(ctx, proto, recurseTimes, key, kObjectType, desc, main);
+        output.push(ctx.colors ? `\u001b[2m${text}\u001b[22m` : text);
+      }
+    } finally {
+      ctx.seen.pop();
+    }
+    for (const key of keys) seen.add(key);
+  }
+}
+
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const start = obj;
   while (obj !== null && obj !== undefined) {
     const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
         descriptor.value.name !== '' && isInstanceof(start, descriptor.value)) {
+      if (protoProps !== undefined &&
+          (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
+        addPrototypeProperties(ctx, start, firstProto || start, recurseTimes, protoProps);
+      }
       return String(descriptor.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -394,7 +429,11 @@ function formatProxy(ctx, proxy, recurseTimes) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  // Nothing inherited to show: drop the list so the empty forms below apply.
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag;
   try {
     tag = value[Symbol.toStringTag];
@@ -420,7 +459,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getNonIndexKeys(value, ctx.showHidden);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (types.isSet(value)) {
@@ -428,14 +467,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatSet;
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
       const size = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.call(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatMap;
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isTypedArray(value)) {
       keys = getNonIndexKeys(value, ctx.showHidden);
@@ -472,16 +511,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
-      if (keys.length === 0 && formatter === getEmptyFormatArray) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined && formatter === getEmptyFormatArray) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (types.isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
       keys = keys.filter((k) => k !== 'lastIndex' || ctx.showHidden);
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (types.isDate(value)) {
@@ -489,16 +528,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = Number.isNaN(time) ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (types.isNativeError(value) || value instanceof Error) {
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (types.isAnyArrayBuffer(value)) {
       const arrayType = types.isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) {
         formatter = formatArrayBuffer;
-      } else if (keys.length === 0) {
+      } else if (keys.length === 0 && protoProps === undefined) {
         return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
       braces[0] = `${prefix}{`;
@@ -520,12 +559,12 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = (c, v, r) => [formatValue(c, v.deref(), r)];
     } else if (types.isBoxedPrimitive(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (types.isGeneratorObject(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -544,6 +583,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (i = 0; i < keys.length; i++) {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } finally {
     ctx.seen.pop();
   }
@@ -837,7 +877,8 @@ function formatWeakCollection(ctx) {
 
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
-function formatProperty(ctx, value, recurseTimes, key, type, desc) {
+// `original` is the object a getter runs on (the inspected one, for inherited accessors).
+function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let name;
   let str;
   let extraLn = ' ';
@@ -859,7 +900,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc) {
         (ctx.getters === 'get' && desc.set === undefined) ||
         (ctx.getters === 'set' && desc.set !== undefined))) {
       try {
-        const tmp = desc.get.call(value);
+        const tmp = desc.get.call(original);
         ctx.indentationLvl += 2;
         if (tmp === null) str = `${s(`[${label}:`, sp)} ${s('null', 'null')}${s(']', sp)}`;
         else if (typeof tmp === 'object') str = `${s(`[${label}]`, sp)} ${formatValue(ctx, tmp, recurseTimes)}`;

@@ -39,8 +39,12 @@ function toUSV(value) {
   return out;
 }
 
+// Node 20's URL parser (ada, in C++) throws a plain TypeError carrying `code`, `input` and
+// `base`, so it prints as `TypeError: Invalid URL` (no `[code]` in its name).
 function invalidURL(input, base) {
-  const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+  const err = new TypeError('Invalid URL');
+  Error.captureStackTrace(err, invalidURL);
+  err.code = 'ERR_INVALID_URL';
   err.input = input;
   if (base !== undefined) err.base = base;
   return err;
@@ -83,39 +87,110 @@ function resolveObjectURL(url) {
   return new Blob([blob], { type: blob.type });
 }
 
-const kParts = Symbol('parts');
-const kParams = Symbol('searchParams');
 const kList = Symbol('list');
 const kOwner = Symbol('owner');
+// The key Node's URL inspection shows its parsed record under (with `showHidden`).
+const kContext = Symbol('context');
 
-function isURL(value) {
-  return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, kParts);
-}
+// A URL's state lives in private fields, as in Node, so no property (own or symbol-keyed)
+// reveals it; these functions, defined inside the class, are the only ways in.
+let isURL;
+let partsOf;
+let setParts;
+let paramsOf;
+let setParams;
 
 // Node's URL keeps its state in a private field, so V8 reports a foreign receiver this way.
 function checkURL(self) {
   if (!isURL(self)) throw new TypeError('Cannot read private member #context from an object whose class did not declare it');
 }
 
+// The value ada uses for a component a URL does not have.
+const OMITTED = 4294967295;
+// ada's scheme types, by protocol.
+const schemeTypes = { 'http:': 0, 'https:': 2, 'ws:': 3, 'ftp:': 4, 'wss:': 5, 'file:': 6 };
+
+// The parsed record Node shows as `[Symbol(context)]` under `showHidden`: offsets of each
+// component inside `href` (ada's url_aggregator layout), the port as a number, the scheme type.
+class URLContext {
+  constructor(parts) {
+    const href = parts[HREF];
+    const protocolEnd = parts[PROTOCOL].length;
+    let usernameEnd = protocolEnd;
+    let hostStart = protocolEnd;
+    let hostEnd = protocolEnd;
+    let pathnameStart = protocolEnd;
+    if (href.startsWith('//', protocolEnd)) {
+      usernameEnd = protocolEnd + 2 + parts[USERNAME].length;
+      hostStart = usernameEnd;
+      if (parts[PASSWORD] !== '') hostStart += 1 + parts[PASSWORD].length;
+      const credentials = parts[USERNAME] !== '' || parts[PASSWORD] !== '';
+      hostEnd = hostStart + (credentials ? 1 : 0) + parts[HOSTNAME].length;
+      pathnameStart = hostEnd + (parts[PORT] === '' ? 0 : 1 + parts[PORT].length);
+    } else if (href.startsWith('/.//', protocolEnd)) {
+      // A path that starts with `//` and no host is serialized behind `/.`.
+      pathnameStart += 2;
+    }
+    const afterPath = pathnameStart + parts[PATHNAME].length;
+    this.href = href;
+    this.protocol_end = protocolEnd;
+    this.username_end = usernameEnd;
+    this.host_start = hostStart;
+    this.host_end = hostEnd;
+    this.pathname_start = pathnameStart;
+    this.search_start = href[afterPath] === '?' ? afterPath : OMITTED;
+    const hashAt = href.indexOf('#', afterPath);
+    this.hash_start = hashAt === -1 ? OMITTED : hashAt;
+    this.port = parts[PORT] === '' ? OMITTED : Number(parts[PORT]);
+    this.scheme_type = schemeTypes[parts[PROTOCOL]] ?? 1;
+  }
+
+  get hasPort() {
+    return this.port !== OMITTED;
+  }
+
+  get hasSearch() {
+    return this.search_start !== OMITTED;
+  }
+
+  get hasHash() {
+    return this.hash_start !== OMITTED;
+  }
+}
+
 class URL {
+  #context;
+  #searchParams;
+
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('url');
     input = toUSV(input);
     if (base !== undefined) base = toUSV(base);
     const parts = binding.parse(input, base);
     if (parts === null) throw invalidURL(input, base);
-    Object.defineProperty(this, kParts, { value: parts, writable: true });
-    Object.defineProperty(this, kParams, { value: undefined, writable: true });
+    this.#context = parts;
+  }
+
+  static {
+    isURL = (value) => value !== null && typeof value === 'object' && #context in value;
+    partsOf = (url) => url.#context;
+    setParts = (url, parts) => {
+      url.#context = parts;
+    };
+    paramsOf = (url) => url.#searchParams;
+    setParams = (url, params) => {
+      url.#searchParams = params;
+    };
   }
 
   toString() {
     checkURL(this);
-    return this[kParts][HREF];
+    return partsOf(this)[HREF];
   }
 
   toJSON() {
     checkURL(this);
-    return this[kParts][HREF];
+    return partsOf(this)[HREF];
   }
 
   static parse(input, base = undefined) {
@@ -151,6 +226,7 @@ class URL {
     const obj = {};
     for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname',
       'port', 'pathname', 'search', 'searchParams', 'hash']) obj[name] = this[name];
+    if (options && options.showHidden) obj[kContext] = new URLContext(partsOf(this));
     const inner = inspect(obj, options);
     return `${this.constructor.name} ${inner}`;
   }
@@ -158,14 +234,19 @@ class URL {
 
 function setPart(self, field, value) {
   checkURL(self);
-  const next = binding.set(self[kParts][HREF], field, toUSV(value));
+  const next = binding.set(partsOf(self)[HREF], field, toUSV(value));
   if (next === null) {
-    if (field === 'href') throw invalidURL(toUSV(value));
+    if (field === 'href') {
+      // The `href` setter's refusal is Node's JS error (`TypeError [ERR_INVALID_URL]`).
+      const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+      err.input = toUSV(value);
+      throw err;
+    }
     return;
   }
-  self[kParts] = next;
-  if (self[kParams] !== undefined && (field === 'href' || field === 'search')) {
-    self[kParams][kList] = splitParams(next[SEARCH]);
+  setParts(self, next);
+  if (paramsOf(self) !== undefined && (field === 'href' || field === 'search')) {
+    paramsOf(self)[kList] = splitParams(next[SEARCH]);
   }
 }
 
@@ -183,7 +264,7 @@ function named(fn, name) {
 const urlToJSON = URL.prototype.toJSON;
 delete URL.prototype.toJSON;
 for (const [name, index, writable] of accessors) {
-  const get = named({ get() { checkURL(this); return this[kParts][index]; } }.get, `get ${name}`);
+  const get = named({ get() { checkURL(this); return partsOf(this)[index]; } }.get, `get ${name}`);
   const desc = { get, enumerable: true, configurable: true };
   if (writable) desc.set = named({ set(value) { setPart(this, name, value); } }.set, `set ${name}`);
   Object.defineProperty(URL.prototype, name, desc);
@@ -191,18 +272,18 @@ for (const [name, index, writable] of accessors) {
 Object.defineProperty(URL.prototype, 'searchParams', {
   get: named({ get() {
     checkURL(this);
-    if (this[kParams] === undefined) {
-      const params = new URLSearchParams(this[kParts][SEARCH]);
+    if (paramsOf(this) === undefined) {
+      const params = new URLSearchParams(partsOf(this)[SEARCH]);
       params[kOwner] = this;
-      this[kParams] = params;
+      setParams(this, params);
     }
-    return this[kParams];
+    return paramsOf(this);
   } }.get, 'get searchParams'),
   enumerable: true,
   configurable: true,
 });
 Object.defineProperty(URL.prototype, 'hash', {
-  get: named({ get() { checkURL(this); return this[kParts][HASH]; } }.get, 'get hash'),
+  get: named({ get() { checkURL(this); return partsOf(this)[HASH]; } }.get, 'get hash'),
   set: named({ set(value) { setPart(this, 'hash', value); } }.set, 'set hash'),
   enumerable: true,
   configurable: true,
@@ -235,10 +316,10 @@ function update(params) {
   const owner = params[kOwner];
   if (owner === undefined) return;
   const query = binding.serializeParams(params[kList]);
-  const next = binding.set(owner[kParts][HREF], 'search', query === '' ? '' : `?${query}`);
+  const next = binding.set(partsOf(owner)[HREF], 'search', query === '' ? '' : `?${query}`);
   if (next !== null) {
     if (query === '') next[SEARCH] = '';
-    owner[kParts] = next;
+    setParts(owner, next);
   }
 }
 

@@ -112,7 +112,52 @@ fn serialize_params(pairs: Vec<String>) -> String {
 
 /// `url.domainToASCII` (empty string for an invalid domain, as Node returns).
 fn domain_to_ascii(domain: String) -> String {
-    quirks::domain_to_ascii(&domain)
+    with_ascii_punycode_labels(&domain, quirks::domain_to_ascii)
+}
+
+/// Runs `to_ascii` over `domain` the way Node's IDNA (ada) sees `xn--` labels: a label whose
+/// Punycode decodes to ASCII only (`xn--a-`, `xn--ab-`) is kept as written, lowercased, where
+/// UTS 46 (15.1 and later, which the `idna` crate follows) refuses it. Such labels are stood in
+/// for by a plain one while `to_ascii` runs, then put back; `to_ascii` gives '' for failure.
+fn with_ascii_punycode_labels(domain: &str, to_ascii: impl Fn(&str) -> String) -> String {
+    let is_kept = |label: &str| {
+        label.len() > 4
+            && label.is_ascii()
+            && label[..4].eq_ignore_ascii_case("xn--")
+            && idna::punycode::decode_to_string(&label[4..]).is_some_and(|text| text.is_ascii())
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    if !labels.iter().any(|label| is_kept(label)) {
+        return to_ascii(domain);
+    }
+    let stand_in: Vec<&str> = labels
+        .iter()
+        .map(|label| if is_kept(label) { "a" } else { label })
+        .collect();
+    let converted = to_ascii(&stand_in.join("."));
+    if converted.is_empty() {
+        return converted;
+    }
+    let out: Vec<String> = converted
+        .split('.')
+        .zip(labels.iter())
+        .map(|(done, original)| {
+            if is_kept(original) {
+                original.to_ascii_lowercase()
+            } else {
+                done.to_string()
+            }
+        })
+        .collect();
+    out.join(".")
+}
+
+/// The IDNA `toASCII` of Node's legacy `url.parse`: UTS 46 mapping and Punycode without the
+/// WHATWG URL's host checks (so `a_b` and `a!b` pass); the empty string when it fails (an
+/// invalid Punycode label, a code point UTS 46 disallows), which `url.parse` turns into
+/// `ERR_INVALID_URL`.
+fn legacy_to_ascii(domain: String) -> String {
+    with_ascii_punycode_labels(&domain, |d| idna::domain_to_ascii(d).unwrap_or_default())
 }
 
 /// `url.domainToUnicode`.
@@ -121,7 +166,7 @@ fn domain_to_unicode(domain: String) -> String {
 }
 
 /// Adds `native.url` (parse, canParse, set, parseParams, serializeParams, domainToASCII,
-/// domainToUnicode).
+/// legacyToASCII, domainToUnicode).
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let url = Object::new(ctx.clone())?;
     url.set("parse", Function::new(ctx.clone(), parse)?)?;
@@ -135,6 +180,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     url.set(
         "domainToASCII",
         Function::new(ctx.clone(), domain_to_ascii)?,
+    )?;
+    url.set(
+        "legacyToASCII",
+        Function::new(ctx.clone(), legacy_to_ascii)?,
     )?;
     url.set(
         "domainToUnicode",

@@ -18,6 +18,14 @@ function warnInvalidURL(url) {
 const slashedProtocols = new Set(['http:', 'https:', 'ftp:', 'gopher:', 'file:', 'ws:', 'wss:',
   'http', 'https', 'ftp', 'gopher', 'file', 'ws', 'wss']);
 const hostlessProtocols = new Set(['javascript', 'javascript:']);
+// A hostname longer than this parses as empty.
+const hostnameMaxLength = 255;
+// Characters a hostname may not hold once Node's IDNA step has run (it refuses the URL then).
+const forbiddenHostChars = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
+// The same for a bracketed IPv6 hostname, whose brackets and colons are its own.
+const forbiddenIpv6HostChars = /[\0\t\n\r #%/<>?@\\^|]/;
+// Node's IDNA `toASCII` (UTS 46 mapping and Punycode, no WHATWG host checks); '' when it fails.
+const legacyToASCII = native.url.legacyToASCII;
 // Characters escaped in the rest of a parsed URL, as Node's legacy parser does.
 const autoEscape = { '\t': '%09', '\n': '%0A', '\r': '%0D', ' ': '%20', '"': '%22', "'": '%27',
   '<': '%3C', '>': '%3E', '\\': '%5C', '^': '%5E', '`': '%60', '{': '%7B', '|': '%7C', '}': '%7D' };
@@ -43,13 +51,39 @@ function escapeRest(text) {
   return out;
 }
 
+// The path, search and query fields from a path and its `?...` part (undefined: none).
+function setPathAndQuery(url, path, search, parseQueryString) {
+  if (search !== undefined) {
+    url.search = search;
+    url.query = search.slice(1);
+    if (parseQueryString) url.query = parseQuery(url.query);
+  } else if (parseQueryString) {
+    url.search = null;
+    url.query = Object.create(null);
+  }
+  if (path !== '') url.pathname = path;
+}
+
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   if (typeof url !== 'string') throw codes.ERR_INVALID_ARG_TYPE('url', 'string', url);
-  let rest = url.trim();
+  // Node trims C0 controls, spaces, NBSP and BOMs from both ends (not all of String#trim's set).
+  let rest = url.replace(/^[\x00-\x20\xa0\ufeff]+|[\x00-\x20\xa0\ufeff]+$/g, '');
   // Backslashes before the query count as slashes.
   const queryAt = rest.search(/[?#]/);
   const head = queryAt === -1 ? rest : rest.slice(0, queryAt);
   rest = head.replace(/\\/g, '/') + (queryAt === -1 ? '' : rest.slice(queryAt));
+
+  // A plain path (one or two leading slashes, no whitespace, no `#`, no `@` before the query)
+  // is taken as it is: no host, nothing escaped. Node's fast path for request URLs (`/a'b?c`).
+  if (!slashesDenoteHost && !rest.includes('#') && !head.includes('@')) {
+    const simple = /^(\/\/?(?!\/)[^?\s]*)(\?[^\s]*)?$/.exec(rest);
+    if (simple !== null) {
+      setPathAndQuery(this, simple[1], simple[2], parseQueryString);
+      this.path = rest;
+      this.href = rest;
+      return this;
+    }
+  }
 
   const protoMatch = /^[a-zA-Z0-9.+-]+:/.exec(rest);
   let lowerProto;
@@ -71,6 +105,13 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
       (this.slashes || (protoMatch && !slashedProtocols.has(protoMatch[0])))) {
     let hostEnd = rest.search(/[/?#]/);
     if (hostEnd === -1) hostEnd = rest.length;
+    // Tabs and line breaks inside the authority are dropped (elsewhere they are escaped).
+    const authority = rest.slice(0, hostEnd);
+    if (/[\t\n\r]/.test(authority)) {
+      rest = authority.replace(/[\t\n\r]/g, '') + rest.slice(hostEnd);
+      hostEnd = rest.search(/[/?#]/);
+      if (hostEnd === -1) hostEnd = rest.length;
+    }
     const at = rest.lastIndexOf('@', hostEnd);
     if (at !== -1) {
       this.auth = decodeURIComponent(rest.slice(0, at));
@@ -82,47 +123,41 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     if (hostEnd === -1) hostEnd = rest.length;
     const hostPart = rest.slice(0, hostEnd);
     const after = rest.slice(hostEnd);
-    // The hostname stops at the first character a hostname cannot hold (an IPv6 literal runs
-    // to its `]`); `:digits` after it is the port, any other `:...` starts the path (with
-    // Node's DEP0170 warning).
-    let nameEnd;
-    if (hostPart.startsWith('[')) {
-      const close = hostPart.indexOf(']');
-      nameEnd = close === -1 ? hostPart.length : close + 1;
-      if (!/^\[[0-9A-Fa-f:.]*\]?$/.test(hostPart.slice(0, nameEnd))) {
+    // A trailing `:digits` is the port. What is left is the hostname: an IPv6 literal when it is
+    // bracketed, otherwise it stops at the first `/`, `\\`, `#`, `?` or `:` and the rest
+    // starts the path (a `:` there draws Node's DEP0170 warning).
+    let hostname = hostPart;
+    const portMatch = /:[0-9]*$/.exec(hostname);
+    if (portMatch !== null) {
+      if (portMatch[0] !== ':') this.port = portMatch[0].slice(1);
+      hostname = hostname.slice(0, hostname.length - portMatch[0].length);
+    }
+    let pathStart = '';
+    const ipv6 = hostname.length > 1 && hostname[0] === '[' && hostname[hostname.length - 1] === ']';
+    if (!ipv6) {
+      const cut = hostname.search(/[/\\#?:]/);
+      if (cut !== -1) {
+        if (hostname[cut] === ':') warnInvalidURL(url);
+        pathStart = `/${hostname.slice(cut)}`;
+        hostname = hostname.slice(0, cut);
+      }
+    }
+    rest = pathStart + after;
+    hostname = hostname.length > hostnameMaxLength ? '' : hostname.toLowerCase();
+    if (hostname !== '') {
+      // Node's IDNA step (UTS 46 without the WHATWG host checks) may turn a name into one a
+      // host cannot be; such a URL is refused rather than reinterpreted.
+      const forbidden = ipv6 ? forbiddenIpv6HostChars : forbiddenHostChars;
+      if (!ipv6) hostname = legacyToASCII(hostname);
+      if (hostname === '' || forbidden.test(hostname)) {
         const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
         err.input = url;
         throw err;
       }
-    } else {
-      nameEnd = hostPart.search(/[^A-Za-z0-9.\-_+\u0080-\uffff]/);
-      if (nameEnd === -1) nameEnd = hostPart.length;
-    }
-    let hostname = hostPart.slice(0, nameEnd);
-    let remainder = hostPart.slice(nameEnd);
-    if (hostPart.startsWith('[') && !/^(:[0-9]*)?$/.test(remainder)) {
-      // Anything but a port after an IPv6 literal: Node warns (DEP0170), then rejects the URL.
-      warnInvalidURL(url);
-      const err = makeNodeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
-      err.input = url;
-      throw err;
-    }
-    if (/^:[0-9]*$/.test(remainder)) {
-      if (remainder !== ':') this.port = remainder.slice(1);
-      remainder = '';
-    } else if (remainder.startsWith(':')) {
-      warnInvalidURL(url);
-      remainder = `/${remainder}`;
-    }
-    rest = remainder + after;
-    const ipv6 = hostname.startsWith('[') && hostname.endsWith(']');
-    if (!ipv6) {
-      hostname = hostname.toLowerCase();
-      if (/[^\x00-\x7f]/.test(hostname)) hostname = require('url').domainToASCII(hostname) || hostname;
     }
     this.hostname = ipv6 ? hostname.slice(1, -1) : hostname;
     const port = this.port ? `:${this.port}` : '';
-    this.host = `${ipv6 ? hostname : this.hostname}${port}`;
+    this.host = `${hostname}${port}`;
     // After an IPv6 literal the path always starts with `/`, even before a bare `?` or `#`.
     if (ipv6 && rest[0] !== '/') rest = `/${rest}`;
   }
@@ -135,16 +170,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     rest = rest.slice(0, hashAt);
   }
   const searchAt = rest.indexOf('?');
-  if (searchAt !== -1) {
-    this.search = rest.slice(searchAt);
-    this.query = rest.slice(searchAt + 1);
-    if (parseQueryString) this.query = parseQuery(this.query);
-    rest = rest.slice(0, searchAt);
-  } else if (parseQueryString) {
-    this.search = null;
-    this.query = Object.create(null);
-  }
-  if (rest !== '') this.pathname = rest;
+  setPathAndQuery(this, searchAt === -1 ? rest : rest.slice(0, searchAt),
+    searchAt === -1 ? undefined : rest.slice(searchAt), parseQueryString);
   if (lowerProto && slashedProtocols.has(lowerProto) && this.hostname && !this.pathname) {
     this.pathname = '/';
   }
@@ -200,7 +227,8 @@ Url.prototype.format = function format() {
   if (this.host) {
     host = auth + this.host;
   } else if (this.hostname) {
-    host = auth + (this.hostname.includes(':') ? `[${this.hostname}]` : this.hostname);
+    const bracketed = this.hostname[0] === '[' && this.hostname[this.hostname.length - 1] === ']';
+    host = auth + (this.hostname.includes(':') && !bracketed ? `[${this.hostname}]` : this.hostname);
     if (this.port) host += `:${this.port}`;
   }
   if (this.query !== null && typeof this.query === 'object') query = stringifyQuery(this.query);
