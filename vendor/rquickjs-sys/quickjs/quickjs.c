@@ -8307,19 +8307,38 @@ static bool can_add_backtrace(JSValueConst obj)
 }
 
 /* Note: it is important that no exception is returned by this function */
+/* nodebuf: an Error's stack is an own data property, as in V8: stored where the
+   error has none yet or only the placeholder its constructor reserved. */
 static bool can_store_error_stack(JSValueConst obj)
 {
     JSObject *p;
+    JSShapeProperty *prs;
+    JSProperty *pr;
     if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
         return false;
     p = JS_VALUE_GET_OBJ(obj);
     if (p->class_id != JS_CLASS_ERROR)
         return false;
-    if (!JS_IsUndefined(p->u.object_data))
-        return false;
-    if (find_own_property1(p, JS_ATOM_stack))
-        return false;
-    return true;
+    prs = find_own_property(&pr, p, JS_ATOM_stack);
+    if (!prs)
+        return true;
+    return (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL && JS_IsUndefined(pr->u.value);
+}
+
+/* nodebuf: a new Error object. V8 gives every error an own "stack" data property
+   that comes first among its own keys (before "message"); it is reserved here and
+   filled by build_backtrace. */
+static JSValue js_new_error_object(JSContext *ctx, JSValueConst proto)
+{
+    JSValue obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_ERROR);
+    if (JS_IsException(obj))
+        return obj;
+    if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_stack, JS_UNDEFINED,
+                               JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    return obj;
 }
 
 #define JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL (1 << 0)
@@ -8523,10 +8542,9 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
         JS_DefinePropertyValue(ctx, error_obj, JS_ATOM_stack, stack,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     } else if (can_store_error_stack(error_obj)) {
-        /* genuine Error instance: store as the [[ErrorData]] stack value */
-        p = JS_VALUE_GET_OBJ(error_obj);
-        JS_FreeValue(ctx, p->u.object_data);
-        p->u.object_data = stack;
+        /* genuine Error instance: an own data property (nodebuf: as in V8) */
+        JS_DefinePropertyValue(ctx, error_obj, JS_ATOM_stack, stack,
+                               JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     } else if (can_add_backtrace(error_obj)) {
         /* DOMException and the like keep an own "stack" data property */
         JS_DefinePropertyValue(ctx, error_obj, JS_ATOM_stack, stack,
@@ -8541,7 +8559,7 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
 
 JSValue JS_NewError(JSContext *ctx)
 {
-    JSValue obj = JS_NewObjectClass(ctx, JS_CLASS_ERROR);
+    JSValue obj = js_new_error_object(ctx, ctx->class_proto[JS_CLASS_ERROR]);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, 0);
@@ -8554,10 +8572,9 @@ static JSValue JS_MakeError2(JSContext *ctx, JSErrorEnum error_num,
     JSValue obj, msg;
 
     if (error_num == JS_PLAIN_ERROR) {
-        obj = JS_NewObjectClass(ctx, JS_CLASS_ERROR);
+        obj = js_new_error_object(ctx, ctx->class_proto[JS_CLASS_ERROR]);
     } else {
-        obj = JS_NewObjectProtoClass(ctx, ctx->native_error_proto[error_num],
-                                     JS_CLASS_ERROR);
+        obj = js_new_error_object(ctx, ctx->native_error_proto[error_num]);
     }
     if (JS_IsException(obj))
         return JS_EXCEPTION;
@@ -44715,7 +44732,7 @@ static JSValue js_error_constructor(JSContext *ctx, JSValueConst new_target,
         }
         proto = js_dup(proto1);
     }
-    obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_ERROR);
+    obj = js_new_error_object(ctx, proto);
     JS_FreeValue(ctx, proto);
     if (JS_IsException(obj))
         return obj;
@@ -44809,50 +44826,12 @@ static JSValue js_error_toString(JSContext *ctx, JSValueConst this_val,
     return JS_ConcatString(ctx, name, msg);
 }
 
-static JSValue js_error_get_stack(JSContext *ctx, JSValueConst this_val)
-{
-    JSObject *p;
-
-    if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
-    p = JS_VALUE_GET_OBJ(this_val);
-    if (p->class_id != JS_CLASS_ERROR)
-        return JS_UNDEFINED;
-    return js_dup(p->u.object_data);
-}
-
-static JSValue js_error_set_stack(JSContext *ctx, JSValueConst this_val,
-                                  JSValueConst value)
-{
-    int ret, flags;
-
-    if (JS_VALUE_GET_TAG(this_val) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
-    if (!JS_IsString(value))
-        return JS_ThrowTypeError(ctx, "Error.prototype.stack setter expects a string");
-    if (js_same_value(ctx, this_val, ctx->class_proto[JS_CLASS_ERROR]))
-        return JS_ThrowTypeError(ctx, "Error.prototype.stack setter called on the home object");
-    ret = JS_GetOwnPropertyFlagsInternal(ctx, &flags, JS_VALUE_GET_OBJ(this_val),
-                                         JS_ATOM_stack);
-    if (ret < 0)
-        return JS_EXCEPTION;
-    if (ret == 0) {
-        if (JS_DefinePropertyValue(ctx, this_val, JS_ATOM_stack, js_dup(value),
-                                   JS_PROP_C_W_E | JS_PROP_THROW) < 0)
-            return JS_EXCEPTION;
-    } else {
-        if (JS_SetPropertyInternal2(ctx, this_val, JS_ATOM_stack, js_dup(value),
-                                    this_val, JS_PROP_THROW) < 0)
-            return JS_EXCEPTION;
-    }
-    return JS_UNDEFINED;
-}
-
+/* nodebuf: V8's order of Error.prototype's own keys (after "constructor") */
 static const JSCFunctionListEntry js_error_proto_funcs[] = {
-    JS_CFUNC_DEF("toString", 0, js_error_toString ),
     JS_PROP_STRING_DEF("name", "Error", JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE ),
     JS_PROP_STRING_DEF("message", "", JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE ),
-    JS_CGETSET_DEF("stack", js_error_get_stack, js_error_set_stack ),
+    JS_CFUNC_DEF("toString", 0, js_error_toString ),
+    /* nodebuf: no "stack" accessor; each error owns its stack (V8) */
 };
 
 static JSValue js_error_isError(JSContext *ctx, JSValueConst this_val,
@@ -44925,11 +44904,17 @@ static JSValue js_aggregate_error_constructor(JSContext *ctx,
 {
     JSValue obj;
 
-    obj = JS_NewObjectProtoClass(ctx,
-                                 ctx->native_error_proto[JS_AGGREGATE_ERROR],
-                                 JS_CLASS_ERROR);
+    obj = js_new_error_object(ctx, ctx->native_error_proto[JS_AGGREGATE_ERROR]);
     if (JS_IsException(obj))
         return obj;
+    /* nodebuf: V8's Promise.any rejection: its message, and a stack of the
+       header line alone (V8 records no frames for it) */
+    JS_DefinePropertyValue(ctx, obj, JS_ATOM_stack,
+                           JS_NewString(ctx, "AggregateError: All promises were rejected"),
+                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_DefinePropertyValue(ctx, obj, JS_ATOM_message,
+                           JS_NewString(ctx, "All promises were rejected"),
+                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     JS_DefinePropertyValueConst(ctx, obj, JS_ATOM_errors, errors,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     return obj;
@@ -57223,9 +57208,7 @@ static JSValue js_new_suppressed_error(JSContext *ctx, JSValueConst error,
 
     /* Construct via the intrinsic prototype rather than going through
        SuppressedError.prototype.constructor, which is user-writable. */
-    obj = JS_NewObjectProtoClass(ctx,
-                                 ctx->native_error_proto[JS_SUPPRESSED_ERROR],
-                                 JS_CLASS_ERROR);
+    obj = js_new_error_object(ctx, ctx->native_error_proto[JS_SUPPRESSED_ERROR]);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     JS_DefinePropertyValue(ctx, obj, JS_ATOM_error, js_dup(error),
@@ -61210,12 +61193,18 @@ static int JS_AddIntrinsicBasicObjects(JSContext *ctx)
         return -1;
 
     ctx->class_proto[JS_CLASS_ERROR] = JS_NewObject(ctx);
+    /* nodebuf: "constructor" first among the error prototypes' own keys, as in V8;
+       the constructors set its value below */
+    JS_DefinePropertyValue(ctx, ctx->class_proto[JS_CLASS_ERROR], JS_ATOM_constructor,
+                           JS_UNDEFINED, JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     JS_SetPropertyFunctionList(ctx, ctx->class_proto[JS_CLASS_ERROR],
                                js_error_proto_funcs,
                                countof(js_error_proto_funcs));
 
     for(i = 0; i < JS_NATIVE_ERROR_COUNT; i++) {
         proto = JS_NewObjectProto(ctx, ctx->class_proto[JS_CLASS_ERROR]);
+        JS_DefinePropertyValue(ctx, proto, JS_ATOM_constructor, JS_UNDEFINED,
+                               JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
         JS_DefinePropertyValue(ctx, proto, JS_ATOM_name,
                                JS_NewAtomString(ctx, native_error_name[i]),
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);

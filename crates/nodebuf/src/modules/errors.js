@@ -147,20 +147,6 @@ function installStackFormat() {
   installCallSiteMethods();
   Error.prepareStackTrace = prepareStackTrace;
   Error.stackTraceLimit = 10;
-  // V8 lets scripts store any value in `stack`; QuickJS's setter only takes strings.
-  const desc = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
-  if (desc !== undefined && typeof desc.set === 'function') {
-    const setString = desc.set;
-    Object.defineProperty(Error.prototype, 'stack', {
-      get: desc.get,
-      set(value) {
-        if (typeof value === 'string') setString.call(this, value);
-        else Object.defineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: false });
-      },
-      configurable: true,
-      enumerable: false,
-    });
-  }
 }
 
 // --- Node error objects -------------------------------------------------------------------
