@@ -1025,6 +1025,9 @@ typedef struct JSAsyncFunctionData {
     JSGCObjectHeader header; /* must come first */
     JSValue resolving_funcs[2];
     bool is_active; /* true if the async function state is valid */
+    /* nodebuf: set once the body has been resumed after an await: from then
+       on it runs from a promise job, not under its caller (V8's async frames) */
+    bool resumed;
     JSAsyncFunctionState func_state;
 } JSAsyncFunctionData;
 
@@ -1270,6 +1273,8 @@ typedef struct JSCallSiteData {
     JSValue this_val; /* nodebuf: the frame's receiver, for getThis() */
     bool native;
     bool constructor;
+    bool is_async; /* nodebuf: an async function waiting at an await (V8's async frames) */
+    int promise_index; /* nodebuf: >= 0 for V8's "Promise.all (index N)" frame */
     int line_num;
     int col_num;
 } JSCallSiteData;
@@ -8348,11 +8353,37 @@ static JSValue js_new_error_object(JSContext *ctx, JSValueConst proto)
 
 /* if filename != NULL, an additional level is added with the filename
    and line number information (used for parse error). */
+static JSAsyncFunctionData *js_async_waiter(JSValueConst resolve, int *index,
+                                            JSValueConst *next_resolve);
+
+/* nodebuf: the async function whose body, resumed from a promise job after an
+   await, is the frame `sf`, or NULL. V8 shows no frame below such a body: the
+   async functions awaiting it come next. */
+static JSAsyncFunctionData *js_async_function_of_frame(JSStackFrame *sf)
+{
+    JSAsyncFunctionData *s;
+    JSObject *p;
+    /* only bytecode frames set cur_gc_obj (C function frames leave it unset) */
+    if (!sf || JS_VALUE_GET_TAG(sf->cur_func) != JS_TAG_OBJECT)
+        return NULL;
+    p = JS_VALUE_GET_OBJ(sf->cur_func);
+    if (!js_class_has_bytecode(p->class_id) ||
+        p->u.func.function_bytecode->func_kind != JS_FUNC_ASYNC)
+        return NULL;
+    if (!sf->cur_gc_obj || JS_GC_TYPE(sf->cur_gc_obj) != JS_GC_OBJ_TYPE_ASYNC_FUNCTION)
+        return NULL;
+    s = (JSAsyncFunctionData *)sf->cur_gc_obj;
+    return s->resumed ? s : NULL;
+}
+
 static void build_backtrace(JSContext *ctx, JSValueConst error_val,
                             JSValueConst filter_func, const char *filename,
                             int line_num, int col_num, int backtrace_flags)
 {
     JSStackFrame *sf, *sf_start;
+    JSAsyncFunctionData *awaiting, *resumed = NULL;
+    JSValueConst waited_resolve;
+    int all_index;
     JSValue stack, prepare, saved_exception, error_obj;
     DynBuf dbuf;
     const char *func_name_str;
@@ -8439,6 +8470,9 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     for (sf = sf_start; sf != NULL && i < stack_trace_limit; sf = sf->prev_frame) {
         if (backtrace_flags & JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL) {
             backtrace_flags &= ~JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL;
+            resumed = js_async_function_of_frame(sf);
+            if (resumed)
+                break;
             continue;
         }
 
@@ -8491,6 +8525,66 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
         /* stop backtrace if JS_EVAL_FLAG_BACKTRACE_BARRIER was used */
         if (backtrace_barrier)
             break;
+        /* nodebuf: an async function resumed from a promise job ends the
+           frames on the stack */
+        resumed = js_async_function_of_frame(sf);
+        if (resumed)
+            break;
+    }
+    /* nodebuf: then the async functions awaiting it, each at its await
+       (V8's "at async f (...)") */
+    if (resumed) {
+        waited_resolve = resumed->resolving_funcs[0];
+        while (i < stack_trace_limit) {
+            JSValueConst next_resolve = JS_UNDEFINED;
+            JSStackFrame *asf;
+            awaiting = js_async_waiter(waited_resolve, &all_index, &next_resolve);
+            if (!awaiting && all_index >= 0) {
+                if (has_prepare) {
+                    js_new_callsite_data2(ctx, &csd[i], "", -1, -1);
+                    JS_FreeValue(ctx, csd[i].filename);
+                    csd[i].filename = JS_UNDEFINED;
+                    csd[i].func_name = JS_NewString(ctx, "all");
+                    if (JS_IsException(csd[i].func_name))
+                        csd[i].func_name = JS_NULL;
+                    csd[i].this_val = js_dup(ctx->promise_ctor);
+                    csd[i].is_async = true;
+                    csd[i].promise_index = all_index;
+                } else {
+                    dbuf_printf(&dbuf, "    at async Promise.all (index %d)\n", all_index);
+                }
+                i++;
+                waited_resolve = next_resolve;
+                continue;
+            }
+            if (!awaiting)
+                break;
+            asf = &awaiting->func_state.frame;
+            if (JS_IsUndefined(asf->cur_func) || !asf->cur_pc)
+                break;
+            if (has_prepare) {
+                js_new_callsite_data(ctx, &csd[i], asf);
+                csd[i].is_async = true;
+                JS_FreeValue(ctx, csd[i].this_val);
+                csd[i].this_val = js_dup(awaiting->func_state.this_val);
+            } else {
+                JSObject *ap = JS_VALUE_GET_OBJ(asf->cur_func);
+                const char *name = get_func_name(ctx, asf->cur_func);
+                dbuf_printf(&dbuf, "    at async %s", name && name[0] ? name : "<anonymous>");
+                JS_FreeCString(ctx, name);
+                if (js_class_has_bytecode(ap->class_id)) {
+                    JSFunctionBytecode *ab = ap->u.func.function_bytecode;
+                    int aline, acol;
+                    const char *afile = ab->filename ? JS_AtomToCString(ctx, ab->filename) : NULL;
+                    aline = find_line_num(ctx, ab, asf->cur_pc - ab->byte_code_buf - 1, &acol);
+                    dbuf_printf(&dbuf, " (%s:%d:%d)", afile ? afile : "<null>", aline, acol);
+                    JS_FreeCString(ctx, afile);
+                }
+                dbuf_putc(&dbuf, '\n');
+            }
+            i++;
+            waited_resolve = awaiting->resolving_funcs[0];
+        }
     }
  done:
     if (has_prepare) {
@@ -22787,6 +22881,7 @@ static JSValue js_async_function_resolve_call(JSContext *ctx,
     else
         arg = JS_UNDEFINED;
     s->func_state.throw_flag = is_reject;
+    s->resumed = true;
     if (is_reject) {
         JS_Throw(ctx, js_dup(arg));
     } else {
@@ -29417,10 +29512,16 @@ static __exception int js_parse_unary(JSParseState *s, int parse_flags)
             return js_parse_error(s, "unexpected 'await' keyword");
         if (!s->cur_func->in_function_body)
             return js_parse_error(s, "await in default expression");
-        if (next_token(s))
-            return -1;
-        if (js_parse_unary(s, PF_POW_FORBIDDEN))
-            return -1;
+        {
+            /* nodebuf: a suspended async function's frame is placed at its
+               `await` keyword, as V8 places async frames */
+            int await_line = s->token.line_num, await_col = s->token.col_num;
+            if (next_token(s))
+                return -1;
+            if (js_parse_unary(s, PF_POW_FORBIDDEN))
+                return -1;
+            emit_source_loc_at(s, await_line, await_col);
+        }
         emit_op(s, OP_await);
         s->cur_func->has_await = true;
         parse_flags = 0;
@@ -57860,6 +57961,7 @@ typedef struct JSPromiseReactionData {
     JSValue continuation_data; /* current when the reaction was registered */
 } JSPromiseReactionData;
 
+
 JSPromiseStateEnum JS_PromiseState(JSContext *ctx, JSValueConst promise)
 {
     JSPromiseData *s = JS_GetOpaque(promise, JS_CLASS_PROMISE);
@@ -58686,6 +58788,53 @@ static JSValue js_promise_all_resolve_element(JSContext *ctx,
         JS_FreeValue(ctx, ret);
     }
     return JS_UNDEFINED;
+}
+
+/* nodebuf: V8's async frames. What waits on the promise whose resolve function
+   is `resolve` (a pending promise's fulfill reactions): an async function at an
+   await (returned, *index untouched), or a Promise.all element (returns NULL,
+   *index set and *next_resolve the resolve function of Promise.all's own
+   promise). NULL with *index < 0: nothing V8 would show. */
+static JSAsyncFunctionData *js_async_waiter(JSValueConst resolve, int *index,
+                                            JSValueConst *next_resolve)
+{
+    JSObject *p;
+    JSPromiseData *pd;
+    struct list_head *el;
+
+    *index = -1;
+    if (JS_VALUE_GET_TAG(resolve) != JS_TAG_OBJECT)
+        return NULL;
+    p = JS_VALUE_GET_OBJ(resolve);
+    if (p->class_id != JS_CLASS_PROMISE_RESOLVE_FUNCTION || !p->u.promise_function_data)
+        return NULL;
+    pd = JS_GetOpaque(p->u.promise_function_data->promise, JS_CLASS_PROMISE);
+    if (!pd || pd->promise_state != JS_PROMISE_PENDING)
+        return NULL;
+    list_for_each(el, &pd->promise_reactions[0]) {
+        JSPromiseReactionData *rd = list_entry(el, JSPromiseReactionData, link);
+        JSObject *h;
+        if (JS_VALUE_GET_TAG(rd->handler) != JS_TAG_OBJECT)
+            continue;
+        h = JS_VALUE_GET_OBJ(rd->handler);
+        if (h->class_id == JS_CLASS_ASYNC_FUNCTION_RESOLVE && h->u.async_function_data &&
+            h->u.async_function_data->is_active)
+            return h->u.async_function_data;
+        if (h->class_id == JS_CLASS_C_FUNCTION_DATA && h->u.c_function_data_record &&
+            h->u.c_function_data_record->func == js_promise_all_resolve_element &&
+            h->u.c_function_data_record->magic == PROMISE_MAGIC_all &&
+            h->u.c_function_data_record->data_len >= 4) {
+            int32_t i;
+            JSValueConst idx = h->u.c_function_data_record->data[1];
+            if (JS_VALUE_GET_TAG(idx) != JS_TAG_INT)
+                continue;
+            i = JS_VALUE_GET_INT(idx);
+            *index = i;
+            *next_resolve = h->u.c_function_data_record->data[3];
+            return NULL;
+        }
+    }
+    return NULL;
 }
 
 /* magic = 0: Promise.all 1: Promise.allSettled */
@@ -66177,6 +66326,8 @@ static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFra
     JSObject *p;
 
     csd->constructor = sf->is_constructor;
+    csd->is_async = false;
+    csd->promise_index = -1;
     csd->func = js_dup(sf->cur_func);
     csd->this_val = js_dup(sf->this_obj);
     /* func_name_str is UTF-8 encoded if needed */
@@ -66219,6 +66370,8 @@ static void js_new_callsite_data2(JSContext *ctx, JSCallSiteData *csd, const cha
     csd->func_name = JS_NULL;
     csd->native = false;
     csd->constructor = false;
+    csd->is_async = false;
+    csd->promise_index = -1;
     csd->line_num = line_num;
     csd->col_num = col_num;
     /* filename is UTF-8 encoded if needed (original argument to __JS_EvalInternal()) */
@@ -66246,6 +66399,24 @@ static JSValue js_callsite_isnative(JSContext *ctx, JSValueConst this_val, int a
     return js_bool(csd->native);
 }
 
+/* nodebuf: V8's CallSite.getPromiseIndex (null but for a Promise.all frame) */
+static JSValue js_callsite_getpromiseindex(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    JSCallSiteData *csd = JS_GetOpaque2(ctx, this_val, JS_CLASS_CALL_SITE);
+    if (!csd)
+        return JS_EXCEPTION;
+    return csd->promise_index < 0 ? JS_NULL : js_int32(csd->promise_index);
+}
+
+/* nodebuf: V8's CallSite.isAsync */
+static JSValue js_callsite_isasync(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    JSCallSiteData *csd = JS_GetOpaque2(ctx, this_val, JS_CLASS_CALL_SITE);
+    if (!csd)
+        return JS_EXCEPTION;
+    return js_bool(csd->is_async);
+}
+
 static JSValue js_callsite_isconstructor(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSCallSiteData *csd = JS_GetOpaque2(ctx, this_val, JS_CLASS_CALL_SITE);
@@ -66269,6 +66440,8 @@ static JSValue js_callsite_getnumber(JSContext *ctx, JSValueConst this_val, int 
 static const JSCFunctionListEntry js_callsite_proto_funcs[] = {
     JS_CFUNC_DEF("isNative", 0, js_callsite_isnative),
     JS_CFUNC_DEF("isConstructor", 0, js_callsite_isconstructor),
+    JS_CFUNC_DEF("isAsync", 0, js_callsite_isasync),
+    JS_CFUNC_DEF("getPromiseIndex", 0, js_callsite_getpromiseindex),
     JS_CFUNC_MAGIC_DEF("getFileName", 0, js_callsite_getfield, offsetof(JSCallSiteData, filename)),
     JS_CFUNC_MAGIC_DEF("getFunction", 0, js_callsite_getfield, offsetof(JSCallSiteData, func)),
     JS_CFUNC_MAGIC_DEF("getThis", 0, js_callsite_getfield, offsetof(JSCallSiteData, this_val)),

@@ -199,8 +199,16 @@ function isFramelessBuiltin(site) {
   return FunctionPrototypeCall.call(raw.isNative, site) && framelessBuiltins.has(functionOf(site));
 }
 
-/** One frame as V8 prints it after `    at `. */
+/** One frame as V8 prints it after `    at ` (`async ` first for an async function waiting at
+ * an `await`). */
 function frameText(site) {
+  const text = plainFrameText(site);
+  return FunctionPrototypeCall.call(raw.isAsync, site) ? `async ${text}` : text;
+}
+
+function plainFrameText(site) {
+  const index = FunctionPrototypeCall.call(raw.getPromiseIndex, site);
+  if (index !== null) return `Promise.all (index ${index})`;
   const location = locationOf(site);
   let name = functionNameOf(site);
   if (FunctionPrototypeCall.call(raw.isConstructor, site)) return `new ${name || '<anonymous>'} (${location})`;
@@ -229,8 +237,8 @@ function frameText(site) {
   return name ? `${name} (${location})` : location;
 }
 
-// V8's call site methods, in V8's order; what QuickJS cannot know (eval origins, async and
-// Promise.all frames) reads as V8 reads it for an ordinary frame.
+// V8's call site methods, in V8's order; what QuickJS cannot know (eval origins) reads as V8
+// reads it for an ordinary frame.
 const methods = {
   getColumnNumber() { return userColumn(this); },
   getEvalOrigin() { return undefined; },
@@ -242,10 +250,11 @@ const methods = {
   getFunctionName() { return functionNameOf(this); },
   getLineNumber() { return FunctionPrototypeCall.call(raw.getLineNumber, this); },
   getMethodName() {
+    if (FunctionPrototypeCall.call(raw.getPromiseIndex, this) !== null) return 'all';
     if (isToplevel(this) || FunctionPrototypeCall.call(raw.isConstructor, this)) return null;
     return methodNameOf(receiverOf(this), FunctionPrototypeCall.call(raw.getFunction, this));
   },
-  getPromiseIndex() { return null; },
+  getPromiseIndex() { return FunctionPrototypeCall.call(raw.getPromiseIndex, this); },
   getScriptNameOrSourceURL() { return FunctionPrototypeCall.call(raw.getFileName, this); },
   getThis() {
     return isStrictFunction(FunctionPrototypeCall.call(raw.getFunction, this)) ? undefined : receiverOf(this);
@@ -254,11 +263,11 @@ const methods = {
     if (FunctionPrototypeCall.call(raw.isConstructor, this)) return typeNameOf(receiverOf(this));
     return isToplevel(this) ? null : typeNameOf(receiverOf(this));
   },
-  isAsync() { return false; },
+  isAsync() { return FunctionPrototypeCall.call(raw.isAsync, this); },
   isConstructor() { return FunctionPrototypeCall.call(raw.isConstructor, this); },
   isEval() { return false; },
   isNative() { return FunctionPrototypeCall.call(raw.isNative, this); },
-  isPromiseAll() { return false; },
+  isPromiseAll() { return FunctionPrototypeCall.call(raw.getPromiseIndex, this) !== null; },
   isToplevel() { return isToplevel(this); },
   toString() { return frameText(this); },
 };
@@ -272,7 +281,7 @@ function installCallSiteMethods() {
   const proto = ObjectGetPrototypeOf(sites[0]);
   raw = {};
   for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
-    'getColumnNumber', 'isNative', 'isConstructor']) {
+    'getColumnNumber', 'isNative', 'isConstructor', 'isAsync', 'getPromiseIndex']) {
     raw[key] = proto[key];
   }
   const constructor = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
