@@ -127,15 +127,32 @@
   // By class, so ArrayBuffers of other realms (vm contexts) count too.
   const isArrayBufferLike = binding.isAnyArrayBuffer;
 
+  // Node's `Buffer.from(arrayLike)` makes its decisions from ordinary reads of `obj.length`
+  // (a getter, own property or Proxy trap sees each one): whether it is set, a number, positive
+  // and below half the pool size; the pool's free room; the size of the copy; and, after the
+  // copy, the pool's advance. The same reads happen here, in that order; the bytes are copied
+  // from the engine's slots (`binding.fromArrayLike`), never from what those reads answered.
   function fromObject(obj) {
     if (obj.length !== undefined || isArrayBufferLike(obj.buffer)) {
       if (typeof obj.length !== 'number') return new FastBuffer();
-      return binding.fromArrayLike(obj, obj.length);
+      return fromArrayLike(obj);
     }
-    if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) {
-      return binding.fromArrayLike(obj.data, obj.data.length);
-    }
+    if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) return fromArrayLike(obj.data);
     return undefined;
+  }
+  function fromArrayLike(obj) {
+    if (obj.length <= 0) return new FastBuffer();
+    if (obj.length < (Buffer.poolSize >>> 1)) {
+      void obj.length; // Node: does the copy fit in the pool's free room?
+      const b = binding.fromArrayLike(obj, obj.length, true);
+      void obj.length; // Node: the pool's offset moves past the copy.
+      return b;
+    }
+    // Above the pool threshold Node copies with the typed-array constructor: a typed array by
+    // its slots (natively), anything else through the engine's own constructor (an iterable by
+    // its iterator, an array-like by one more `length` read).
+    const b = binding.fromArrayLike(obj, 0, false);
+    return b !== undefined ? b : new FastBuffer(obj);
   }
 
   const statics = {
@@ -478,6 +495,8 @@
     Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached').get);
   const arrayBufferByteLength = Function.prototype.call.bind(
     Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
+  const sharedArrayBufferByteLength = Function.prototype.call.bind(
+    Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get);
   function viewOf(buffer, offset, length) {
     try {
       return new FastBuffer(buffer, offset, length);
@@ -487,7 +506,11 @@
       try { detached = arrayBufferDetached(buffer); } catch { detached = false; }
       if (detached) throw new TypeError('Cannot perform Construct on a detached ArrayBuffer');
       let size;
-      try { size = arrayBufferByteLength(buffer); } catch { throw e; }
+      try {
+        size = arrayBufferByteLength(buffer);
+      } catch {
+        try { size = sharedArrayBufferByteLength(buffer); } catch { throw e; }
+      }
       if (typeof length === 'number' && typeof offset === 'number' && offset + length > size) {
         throw new RangeError(`Invalid typed array length: ${length}`);
       }

@@ -105,94 +105,150 @@ fn typed_array_kind(value: &Value<'_>) -> (bool, bool) {
     (float, big)
 }
 
-/// `Buffer.from(arrayLike)` / `from(typedArray)` / `from(buffer)`: a pooled copy of the elements,
-/// each stored as a Uint8Array stores it. `length` is `obj.length` as JS computed it.
-fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<Value<'js>> {
-    let len = if length.is_nan() || length <= 0.0 {
-        0usize
-    } else {
-        length.min(9_007_199_254_740_991.0).trunc() as usize
-    };
-    // Node's pool arithmetic keeps a fractional length (0.5 is an empty view in the pool).
-    let extra = if length.is_finite() && length > 0.0 {
-        length - length.trunc()
-    } else {
-        0.0
-    };
-    if len == 0 && extra == 0.0 {
-        return js_buffer(&ctx, CoreBuffer::alloc(0));
+/// `binding.fromArrayLike(obj, length, pooled)`: the copy `Buffer.from(arrayLike)` makes once
+/// its JS half made Node's reads of `obj.length`.
+///
+/// `pooled`: Node's copy into a pooled Buffer of the `length` those reads answered (a
+/// fractional one keeps its fraction in the pool arithmetic) with `%TypedArray%.prototype.set`:
+/// a typed array by its slots (a real length past `length` is set's RangeError, a BigInt array
+/// its mixing TypeError), anything else by set's own reads (`obj.length` once more, then each
+/// element, `+element` running user code); bytes the source does not cover stay zero.
+///
+/// Not `pooled`: Node's `new FastBuffer(obj)` above the pool threshold. A typed array is
+/// copied here from its slots (its real contents); for anything else this answers `undefined`
+/// and the JS half calls the engine's own typed-array constructor.
+fn from_array_like<'js>(
+    ctx: Ctx<'js>,
+    obj: Value<'js>,
+    length: f64,
+    pooled: bool,
+) -> Result<Value<'js>> {
+    // A typed array whose buffer is detached (or that lies out of bounds of a shrunk one) has
+    // no bytes to copy: `set` (pooled) and the constructor refuse it with V8's TypeErrors.
+    if matches!(
+        raw::view_geometry(&ctx, &obj),
+        Some(raw::ViewGeometry::Detached(_) | raw::ViewGeometry::OutOfBounds(_))
+    ) && !raw::is_gone_data_view(&ctx, &obj)
+    {
+        if !pooled {
+            return Err(rquickjs::Exception::throw_type(
+                &ctx,
+                "Cannot perform Construct on a detached ArrayBuffer",
+            ));
+        }
+        if nodebuf_core::memory::pool::is_poolable(length.max(0.0) as usize) {
+            nodebuf_core::memory::pool::make_room(length.max(0.0) as usize)
+                .map_err(|e| throw(&ctx, e))?;
+        }
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
     }
+    let typed = raw::region(&ctx, &obj).and_then(|region| match region.kind {
+        RegionKind::Uint8Array => Some((region, 1)),
+        RegionKind::TypedArray(size) => Some((region, size)),
+        _ => None,
+    });
+    let (len, extra) = if pooled {
+        let len = if length.is_nan() || length <= 0.0 {
+            0usize
+        } else {
+            length.min(9_007_199_254_740_991.0).trunc() as usize
+        };
+        // Node's pool arithmetic keeps a fractional length (0.5 is an empty view in the pool).
+        let extra = if length.is_finite() && length > 0.0 {
+            length - length.trunc()
+        } else {
+            0.0
+        };
+        (len, extra)
+    } else {
+        match &typed {
+            Some((region, size)) => (region.len / size, 0.0),
+            None => return Ok(Value::new_undefined(ctx)),
+        }
+    };
     if len > nodebuf_core::memory::max_length() {
         return Err(throw(
             &ctx,
             NodeError::invalid_typed_array_length(&len.to_string()),
         ));
     }
-    // Typed arrays: straight from their bytes.
-    if let Some(region) = raw::region(&ctx, &obj) {
-        if let RegionKind::Uint8Array | RegionKind::TypedArray(_) = region.kind {
-            let size = match region.kind {
-                RegionKind::TypedArray(s) => s,
-                _ => 1,
-            };
-            let (float, big) = typed_array_kind(&obj);
-            if big {
-                // Node copies with `TypedArray.prototype.set`, whose BigInt/Number mismatch is
-                // V8's mixing error, after making room in the pool for the copy.
-                if nodebuf_core::memory::pool::is_poolable(len) {
-                    nodebuf_core::memory::pool::make_room(len).map_err(|e| throw(&ctx, e))?;
-                }
-                return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
-            }
-            let real = region.len / size;
-            // Node copies into a pooled Buffer of the claimed length (a claimed length shorter
-            // than the real one overflows the copy), or above the pool threshold makes a
-            // Buffer of the array's real contents.
-            let len = if (len as u64) < nodebuf_core::memory::pool::threshold() {
-                if real > len {
-                    return Err(rquickjs::Exception::throw_range(
-                        &ctx,
-                        "offset is out of bounds",
-                    ));
-                }
-                len
-            } else {
-                real
-            };
-            if len == 0 {
-                return js_buffer(&ctx, CoreBuffer::alloc(0));
-            }
-            let count = len.min(real);
-            let buf = if size == 1 {
-                alloc_filled(len, |dst| {
-                    // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located
-                    // with no JS since); `dst` has `len >= count` writable bytes; `copy` allows
-                    // overlap (a view of the whole pool slab may cover the destination).
-                    unsafe { std::ptr::copy(region.ptr, dst, count) }
-                })
-            } else {
-                // SAFETY: the region is live (no JS since it was located) and only read here;
-                // it cannot overlap the new Buffer's bytes, which are pool bytes never handed
-                // out or a new store, unless a view of the whole slab was passed — so copy the
-                // converted bytes out first.
-                let src = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
-                let bytes: Vec<u8> = (0..count)
-                    .map(|i| element_byte(src, size, float, i))
-                    .collect();
-                alloc_filled(len, |dst| {
-                    // SAFETY: `dst` has `len >= bytes.len()` writable bytes; `bytes` is ours.
-                    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
-                })
-            };
-            return js_buffer(&ctx, buf);
+    // Node makes room in the pool for the copy before `set` can refuse it.
+    let make_room = |ctx: &Ctx<'js>| {
+        if pooled && nodebuf_core::memory::pool::is_poolable(len) {
+            nodebuf_core::memory::pool::make_room(len).map_err(|e| throw(ctx, e))?;
         }
+        Ok::<(), rquickjs::Error>(())
+    };
+    if let Some((region, size)) = typed {
+        let (float, big) = typed_array_kind(&obj);
+        if big {
+            make_room(&ctx)?;
+            return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
+        }
+        let real = region.len / size;
+        if real > len {
+            make_room(&ctx)?;
+            return Err(rquickjs::Exception::throw_range(
+                &ctx,
+                "offset is out of bounds",
+            ));
+        }
+        if len == 0 {
+            return js_buffer(&ctx, CoreBuffer::alloc(0));
+        }
+        let count = real;
+        let buf = if size == 1 {
+            alloc_filled(len, |dst| {
+                // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located
+                // with no JS since); `dst` has `len >= count` writable bytes; `copy` allows
+                // overlap (a view of the whole pool slab may cover the destination). The bytes
+                // past `count` are zeroed (the source does not cover them).
+                unsafe {
+                    std::ptr::copy(region.ptr, dst, count);
+                    std::ptr::write_bytes(dst.add(count), 0, len - count);
+                }
+            })
+        } else {
+            // SAFETY: the region is live (no JS since it was located) and only read here;
+            // it cannot overlap the new Buffer's bytes, which are pool bytes never handed
+            // out or a new store, unless a view of the whole slab was passed — so copy the
+            // converted bytes out first.
+            let src = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
+            let mut bytes: Vec<u8> = (0..count)
+                .map(|i| element_byte(src, size, float, i))
+                .collect();
+            bytes.resize(len, 0);
+            alloc_filled(len, |dst| {
+                // SAFETY: `dst` has `len == bytes.len()` writable bytes; `bytes` is ours.
+                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
+            })
+        };
+        return js_buffer(&ctx, buf);
     }
-    // Arrays and array-likes: element by element (`+element`, which may run user code).
+    if len == 0 && extra == 0.0 {
+        return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
+    // Arrays and array-likes, as `set` reads them: `length` (ToLength), then element by
+    // element (`+element`, which may run user code).
     let o = obj
         .as_object()
         .ok_or_else(|| throw(&ctx, api::alloc::from_invalid(&Arg::Undefined)))?;
+    let count: Value = o.get("length")?;
+    let count = crate::args::to_number(&ctx, &count)?;
+    let count = if count.is_nan() || count <= 0.0 {
+        0usize
+    } else {
+        count.min(9_007_199_254_740_991.0).trunc() as usize
+    };
+    if count > len {
+        make_room(&ctx)?;
+        return Err(rquickjs::Exception::throw_range(
+            &ctx,
+            "offset is out of bounds",
+        ));
+    }
     let mut bytes = Vec::with_capacity(len.min(1 << 20));
-    for i in 0..len {
+    for i in 0..count {
         let v: Value = o.get(i as u32)?;
         let b = if let Some(n) = v.as_int() {
             n as u8
@@ -205,6 +261,7 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
         };
         bytes.push(b);
     }
+    bytes.resize(len, 0);
     let buf = CoreBuffer::alloc_unsafe_js(len, extra).inspect(|buf| {
         if len > 0 {
             // SAFETY: the new Buffer has `len == bytes.len()` writable bytes; `bytes` is ours.

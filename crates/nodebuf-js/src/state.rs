@@ -385,6 +385,27 @@ pub fn is_buffer<'js>(ctx: &Ctx<'js>, obj: &Object<'js>) -> bool {
 ///
 /// # Safety
 /// `ctx` must be live with an exception pending; `ab` a live value of it.
+/// Whether `v` is a SharedArrayBuffer: its class follows the ArrayBuffer's (quickjs.c's class
+/// list), learned once per process from a probe ArrayBuffer. Reads class ids only.
+///
+/// # Safety
+/// `ctx` must be live and `v` a value of it.
+unsafe fn is_shared_array_buffer(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> bool {
+    static PLAIN: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    // SAFETY: reads the class id of a value (0 for non-objects).
+    let class = unsafe { qjs::JS_GetClassID(v) };
+    let plain = *PLAIN.get_or_init(|| {
+        // SAFETY: a live context; the probe is a new reference, freed at once.
+        unsafe {
+            let ab = qjs::JS_NewArrayBufferCopy(ctx, std::ptr::null(), 0);
+            let id = qjs::JS_GetClassID(ab);
+            qjs::JS_FreeValue(ctx, ab);
+            id
+        }
+    });
+    class != 0 && class == plain + 1
+}
+
 unsafe fn reword_construct_error(
     ctx: *mut qjs::JSContext,
     ab: qjs::JSValue,
@@ -404,7 +425,8 @@ unsafe fn reword_construct_error(
         let out_of_range = offset
             .checked_add(len)
             .is_none_or(|end| end > size as usize);
-        if !qjs::JS_IsError(pending) || !qjs::JS_IsArrayBuffer(ab) || !(detached || out_of_range) {
+        let any_array_buffer = qjs::JS_IsArrayBuffer(ab) || is_shared_array_buffer(ctx, ab);
+        if !qjs::JS_IsError(pending) || !any_array_buffer || !(detached || out_of_range) {
             qjs::JS_Throw(ctx, pending);
             return;
         }

@@ -22,6 +22,12 @@ pub struct Case {
     /// crashes, and nodebuf must throw `ERR_INVALID_STATE` instead (the harness then compares
     /// the hook counts and the canary, not Node's answer).
     pub native_keeps_pointer: bool,
+    /// Whether Node may answer with uninitialized pool bytes: `Buffer.from(view)` copies the
+    /// view's real bytes into a pooled Buffer of the length its `length` claims, and past a
+    /// claim longer than those bytes Node's pool holds whatever it held (zeros while the pool
+    /// is fresh, old heap bytes later). nodebuf zeroes them: the harness then accepts a result
+    /// that equals Node's up to a point and is all zeros from there (`uninit_tail_matches`).
+    pub uninit_tail: bool,
 }
 
 /// Memory a method is called on: always a Buffer (Node's methods call `this.utf8Slice` & co.,
@@ -326,7 +332,7 @@ impl Gen {
         let a = |g: &mut Gen| g.small();
         match self.family {
             // Buffer statics.
-            0 => "return Buffer.from(s);".to_string(),
+            0 => "fillMarked(s); return Buffer.from(s);".to_string(),
             1 => format!("return Buffer.from(bufOf(s), {}, {});", a(self), a(self)),
             2 => format!("return Buffer.from({}, {});", self.string(), self.enc()),
             // A detached or out-of-bounds view as an element converts through %TypedArray%'s
@@ -556,6 +562,7 @@ impl Gen {
             text,
             may_abort: self.may_abort,
             native_keeps_pointer,
+            uninit_tail: self.family == 0,
         }
     }
 }
