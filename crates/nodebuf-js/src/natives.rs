@@ -343,90 +343,90 @@ fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result
     state::to_js(&ctx, &r)
 }
 
-/// `Buffer.concat(list, length)` for a non-empty list. Node allocates first and checks the
-/// items while copying, so a bad item still takes its slot from the pool: `length` is either
-/// the caller's `totalLength` (`summed` false; checked as Node's `length` offset) or the sum of
-/// the items' `length`s the JS half computed (`summed` true; checked as `allocUnsafe`'s size).
-fn concat<'js>(
-    ctx: Ctx<'js>,
-    list: Value<'js>,
-    total: Value<'js>,
-    summed: rquickjs::function::Opt<bool>,
-) -> Result<Value<'js>> {
-    // `list` passed Array.isArray, so it is an Array or a Proxy of one: its length and items
-    // are read as properties (a Proxy's traps run, as they do for Node's loop).
-    let list = list
-        .as_object()
-        .cloned()
-        .ok_or_else(|| throw(&ctx, api::alloc::concat_list_invalid(&Arg::Undefined)))?;
-    let count: Value = list.get("length")?;
-    let count = crate::args::to_number(&ctx, &count)?;
-    let count = if count.is_nan() || count <= 0.0 {
-        0
-    } else {
-        count.min(u32::MAX as f64) as u32
-    };
-    let mut values: Vec<Value> = Vec::with_capacity(count.min(1 << 16) as usize + 1);
-    for i in 0..count {
-        values.push(list.get(i)?);
-    }
-    let n = values.len();
-    if n == 0 {
-        // Node returns an empty Buffer for an empty list before looking at `totalLength`.
-        return js_buffer(&ctx, CoreBuffer::alloc(0));
-    }
+/// `binding.concatAlloc(length, summed)`: the Buffer `Buffer.concat` copies into, made before
+/// any item is checked. `length` is either the caller's `totalLength` (`summed` false;
+/// checked as Node's `length` offset: a number, an integer, within the engine's maximum) or
+/// the sum of the items' `length`s the JS half computed (`summed` true; checked as
+/// `Buffer.allocUnsafe`'s size, which Node calls with it).
+fn concat_alloc<'js>(ctx: Ctx<'js>, length: Value<'js>, summed: bool) -> Result<Value<'js>> {
     // Two steps: `run` may call its closure twice to render an error, and the allocation must
     // happen once.
-    let buf = if summed.0.unwrap_or(false) {
-        run(&ctx, &[total], &[], |a| api::statics::alloc_unsafe(&a[0]))?
+    let buf = if summed {
+        run(&ctx, &[length], &[], |a| api::statics::alloc_unsafe(&a[0]))?
     } else {
-        run(&ctx, &[total], &[], |a| {
+        run(&ctx, &[length], &[], |a| {
             CoreBuffer::alloc_unsafe(api::alloc::concat_length(&a[0], 0)?)
         })?
     };
-    // Node checks each item as it copies it; copying a detached or out-of-bounds Uint8Array
-    // is `%TypedArray%.prototype.set`'s TypeError.
-    let unreadable = values
-        .iter()
-        .position(|v| raw::is_unreadable_uint8_array(&ctx, v));
-    let checked = unreadable.unwrap_or(values.len());
-    run(&ctx, &values[..checked], &[], |a| {
-        a.iter()
-            .enumerate()
-            .try_for_each(|(i, item)| api::alloc::concat_item(i, item).map(drop))
-    })?;
-    if unreadable.is_some() {
-        return Err(raw::throw_detached_builtin(&ctx, "set"));
-    }
-    // Node copies each item (clamped to what is left); the rest stays zero.
-    let len = buf.len();
-    let regions: Vec<_> = values[..n]
-        .iter()
-        .filter_map(|v| raw::uint8_array(&ctx, v))
-        .collect();
-    if len > 0 {
-        let dst = buf.as_ptr();
-        let mut pos = 0usize;
-        for (ptr, count) in &regions {
-            let take = (*count).min(len - pos);
-            // SAFETY: each region was located just now (no JS since) and has `count` readable
-            // bytes; `dst + pos` has `len - pos >= take` writable bytes of the new Buffer;
-            // `copy` allows overlap (an item may view the pool slab the result came from).
-            unsafe { std::ptr::copy(*ptr, dst.add(pos), take) };
-            pos += take;
-            if pos == len {
-                break;
-            }
-        }
-    }
     state::to_js(&ctx, &buf)
 }
 
+/// `binding.setBytes(target, source, offset)`: `%TypedArray%.prototype.set(source, offset)`
+/// for two Uint8Arrays, as Node's `Buffer.concat` and `buf.copy` end: `offset` as an integer
+/// (negative: RangeError), each view refused with V8's TypeError when its buffer is detached
+/// or it lies out of bounds, the whole source past the target's end a RangeError, else a
+/// memmove. Both are resolved from their slots here, after every JS step of the caller.
+fn set_bytes<'js>(
+    ctx: Ctx<'js>,
+    target: Value<'js>,
+    source: Value<'js>,
+    offset: f64,
+) -> Result<()> {
+    let offset = if offset.is_nan() { 0.0 } else { offset.trunc() };
+    if offset < 0.0 {
+        return Err(rquickjs::Exception::throw_range(
+            &ctx,
+            "offset is out of bounds",
+        ));
+    }
+    if raw::is_unreadable_uint8_array(&ctx, &target)
+        || raw::is_unreadable_uint8_array(&ctx, &source)
+    {
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
+    }
+    let (Some((dst, dst_len)), Some((src, src_len))) = (
+        raw::uint8_array(&ctx, &target),
+        raw::uint8_array(&ctx, &source),
+    ) else {
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
+    };
+    if src_len as f64 + offset > dst_len as f64 {
+        return Err(rquickjs::Exception::throw_range(
+            &ctx,
+            "offset is out of bounds",
+        ));
+    }
+    let at = offset as usize;
+    if src_len > 0 {
+        // SAFETY: both located just now with no JS since; `at + src_len <= dst_len` (checked);
+        // `copy` allows overlap (the views may share a store).
+        unsafe { std::ptr::copy(src, dst.add(at), src_len) };
+    }
+    Ok(())
+}
+
+/// `binding.outOfRange(name, range, value)`: Node's ERR_OUT_OF_RANGE for a number the JS half
+/// checked (`buf.copy`'s positions).
+fn out_of_range(ctx: Ctx<'_>, name: String, range: String, value: f64) -> Result<Value<'_>> {
+    crate::node_error_to_js(
+        &ctx,
+        &NodeError::out_of_range(&name, &range, &Arg::Number(value)),
+    )
+}
+
+/// `binding.copyBytesFrom(view, offset, length, uint8ArrayPrototype)`: Node's
+/// `Buffer.copyBytesFrom` takes the elements `[offset, offset + length)` of a typed array (its
+/// geometry read from the slots, as Node's primordials read it), then hands a new Uint8Array
+/// over those bytes to its array-like copy, which reads that array's `length` through
+/// `%TypedArray%.prototype`. When that read reaches only the intrinsic getter (nothing a
+/// script wrote on `uint8ArrayPrototype`'s chain) the copy is made here, a Buffer; otherwise
+/// this answers the plain Uint8Array and the JS half makes Node's copy with its reads.
 fn copy_bytes_from<'js>(
     ctx: Ctx<'js>,
     view: Value<'js>,
     offset: Value<'js>,
     length: Value<'js>,
+    uint8_array_prototype: Value<'js>,
 ) -> Result<Value<'js>> {
     let (count, size) = match raw::region(&ctx, &view) {
         Some(r) => match r.kind {
@@ -445,6 +445,23 @@ fn copy_bytes_from<'js>(
     let len = range.end - range.start;
     if len == 0 || range.end > region.len {
         return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
+    let reads_plain = state::with(&ctx, |st| {
+        // SAFETY: a live value of this context; the engine only looks up properties.
+        unsafe {
+            raw::inherited_length_is_intrinsic_raw(
+                ctx.as_raw().as_ptr(),
+                uint8_array_prototype.as_raw(),
+                st.atoms.length,
+            )
+        }
+    });
+    if reads_plain != Some(true) {
+        // SAFETY: `range` lies within the region (checked), located with no JS since; the
+        // bytes are copied out before anything else runs.
+        let bytes =
+            unsafe { std::slice::from_raw_parts(region.ptr.add(range.start), len) }.to_vec();
+        return rquickjs::TypedArray::<u8>::new(ctx, bytes).map(|a| a.into_value());
     }
     let buf = alloc_filled(len, |dst| {
         // SAFETY: `range` lies within the region (checked), located with no JS since; `dst`
@@ -830,21 +847,40 @@ fn json_data<'js>(
     Ok(array)
 }
 
-/// `Buffer.concat(list)` (no `totalLength`) in one native pass when Node's JS could observe
-/// nothing: `list` is a dense Array (its elements read without JS), every item is a readable
-/// Uint8Array sharing the first item's prototype, whose `length` resolves to the intrinsic
-/// getter `intrinsic_length`, with no own `length`. `undefined` otherwise (the JS half runs
-/// Node's algorithm).
-fn concat_plain<'js>(
-    ctx: Ctx<'js>,
-    list: Value<'js>,
-    intrinsic_length: Value<'js>,
-) -> Result<Value<'js>> {
+/// `Buffer.concat(list, totalLength)` in one native pass when none of Node's reads could
+/// observe anything: `list` is a dense Array (its `length` and elements read without JS), every
+/// item is a readable Uint8Array sharing the first item's prototype, whose `length` reaches
+/// only the intrinsic getter (`raw::length_is_intrinsic_raw`) with no own `length`, the
+/// result's `length` does too, and `totalLength` is undefined or a valid length no shorter
+/// than the items' sum (so no item is cut, and Node reads no `buffer` or `byteOffset`).
+/// `undefined` otherwise: the JS half runs Node's algorithm (`concatGeneral`).
+fn concat_plain<'js>(ctx: Ctx<'js>, list: Value<'js>, total: Value<'js>) -> Result<Value<'js>> {
     let undefined = Value::new_undefined(ctx.clone());
+    let total = if total.is_undefined() {
+        None
+    } else {
+        match total.as_number() {
+            Some(n)
+                if n.fract() == 0.0
+                    && n >= 0.0
+                    && n <= nodebuf_core::memory::max_length() as f64 =>
+            {
+                Some(n as usize)
+            }
+            _ => return Ok(undefined),
+        }
+    };
     let raw_ctx = ctx.as_raw().as_ptr();
-    let Some(atom) = state::with(&ctx, |st| st.atoms.length) else {
+    let Some((atom, proto_of_buffers)) =
+        state::with(&ctx, |st| (st.atoms.length, st.buffer_prototype.as_raw()))
+    else {
         return Ok(undefined);
     };
+    // A first look (no JS) for a dense Array: a Proxy's `length` trap must not run here.
+    // SAFETY: a live value; the slice is not used.
+    if unsafe { crate::methods::fast_array_elements(list.as_raw()) }.is_none() {
+        return Ok(undefined);
+    }
     // An Array's `length` is a plain own property: reading it runs no JS.
     // SAFETY: a live value; the result is an int (or freed).
     let length = unsafe { qjs::JS_GetProperty(raw_ctx, list.as_raw(), atom) };
@@ -865,16 +901,29 @@ fn concat_plain<'js>(
         return Ok(undefined);
     }
     let first = items[0];
-    // SAFETY: an element of the array, alive while the array is unchanged.
-    let first = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(raw_ctx, first)) };
-    if raw::uint8_array(&ctx, &first).is_none() || !length_is(&ctx, &first, &intrinsic_length) {
+    // SAFETY: a live element of the array; the engine only looks up properties (the cache
+    // cell belongs to this thread's state).
+    let intrinsic = state::with(&ctx, |st| unsafe {
+        crate::raw::length_is_intrinsic_raw(raw_ctx, st, first)
+    });
+    if intrinsic != Some(true) {
         return Ok(undefined);
     }
-    // SAFETY: not a Proxy (a Uint8Array): reads the shape's prototype, a new reference.
-    let proto =
-        unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetPrototype(raw_ctx, first.as_raw())) };
+    // SAFETY: a typed array (checked above, not a Proxy): reads the shape's prototype, a new
+    // reference owned by `proto`.
+    let proto = unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetPrototype(raw_ctx, first)) };
+    // The result is a Buffer: Node reads its `length` once per item.
+    // SAFETY: live values; the engine only looks up properties.
+    let result_plain =
+        unsafe { qjs::JS_VALUE_GET_PTR(proto.as_raw()) == qjs::JS_VALUE_GET_PTR(proto_of_buffers) }
+            || unsafe {
+                crate::raw::inherited_length_is_intrinsic_raw(raw_ctx, proto_of_buffers, atom)
+            };
+    if !result_plain {
+        return Ok(undefined);
+    }
     let mut parts = Vec::with_capacity(count);
-    let mut total = 0usize;
+    let mut sum = 0usize;
     for &item in items {
         // SAFETY: a live element; only the class id is read.
         if unsafe { qjs::JS_GetTypedArrayType(item) }
@@ -896,15 +945,16 @@ fn concat_plain<'js>(
             // Detached or out of bounds (Node throws copying it), or an own `length`.
             return Ok(undefined);
         };
-        total += len;
+        sum += len;
         parts.push((ptr as *const u8, len));
     }
-    if total > nodebuf_core::memory::K_MAX_LENGTH {
+    if sum > nodebuf_core::memory::K_MAX_LENGTH || total.is_some_and(|t| t < sum) {
         return Ok(undefined);
     }
     // SAFETY: each range was located in the loop above with no JS since; no reference to
-    // them is live; the core copies overlap-safely.
-    let buf = unsafe { CoreBuffer::concat_raw(&parts) }.map_err(|e| throw(&ctx, e))?;
+    // them is live; the core copies overlap-safely and zeroes the bytes past the items.
+    let buf = unsafe { CoreBuffer::concat_raw_into(&parts, total.unwrap_or(sum)) }
+        .map_err(|e| throw(&ctx, e))?;
     state::to_js(&ctx, &buf)
 }
 
@@ -968,7 +1018,9 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("fromArrayBuffer", from_array_buffer);
     f!("fromArrayLike", from_array_like);
     f!("of", of);
-    f!("concat", concat);
+    f!("concatAlloc", concat_alloc);
+    f!("setBytes", set_bytes);
+    f!("outOfRange", out_of_range);
     f!("jsonData", json_data);
     f!("concatPlain", concat_plain);
     f!("copyBytesFrom", copy_bytes_from);

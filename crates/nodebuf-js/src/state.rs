@@ -66,6 +66,9 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
+    /// The JS half's general `buf.copy` (Node's algorithm, its reads of both views'
+    /// `length` included; the raw native takes the plain calls).
+    pub copy_general: Value<'js>,
     /// The JS half's `swap16/32/64` (Node's algorithm, for a receiver whose `length` a script
     /// defined: its JS reads `this.length` and loops over it below 128).
     pub swap_general: Value<'js>,
@@ -192,6 +195,7 @@ pub fn register<'js>(
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
         swap_general: helpers.get("swap")?,
+        copy_general: helpers.get("copy")?,
         format_s: helpers.get("formatS")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?

@@ -125,10 +125,12 @@ fn uninit_tail_matches(node: &str, ours: &str) -> bool {
     let bytes = |l: &str| {
         let rest = l.split_once(" ok Buffer(")?.1;
         let (len, hex) = rest.split_once(':')?;
-        Some((len.to_string(), hex.trim_end_matches(')').trim_end_matches("..").to_string()))
+        Some((
+            len.to_string(),
+            hex.trim_end_matches(')').trim_end_matches("..").to_string(),
+        ))
     };
-    let (Some((node_len, node_hex)), Some((our_len, our_hex))) = (bytes(node), bytes(ours))
-    else {
+    let (Some((node_len, node_hex)), Some((our_len, our_hex))) = (bytes(node), bytes(ours)) else {
         return false;
     };
     if node_len != our_len || node_hex.len() != our_hex.len() {

@@ -308,6 +308,37 @@ extern "C" {
     ) -> bool;
 }
 
+/// Whether reads of `obj.length`, `obj.buffer` and `obj.byteOffset` all reach only the
+/// intrinsic `%TypedArray%.prototype` getters (so Node's JS reads of them observe nothing and
+/// answer the slots). Runs no JS.
+///
+/// # Safety
+/// `ctx` is `st`'s context and `obj` a live value of it.
+pub(crate) unsafe fn view_fields_are_intrinsic(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    obj: Raw,
+) -> bool {
+    let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
+    // SAFETY: the caller's contract; on success `buffer` is a new reference, freed here.
+    unsafe {
+        let ok = JS_GetTypedArrayViewFields(
+            ctx,
+            obj,
+            st.atoms.length,
+            st.atoms.buffer,
+            st.atoms.byte_offset,
+            &mut length,
+            &mut buffer,
+            &mut offset,
+        );
+        if ok {
+            qjs::JS_FreeValue(ctx, buffer);
+        }
+        ok
+    }
+}
+
 /// The view `subarray` makes (or the pending exception).
 ///
 /// # Safety

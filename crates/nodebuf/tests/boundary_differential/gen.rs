@@ -22,11 +22,13 @@ pub struct Case {
     /// crashes, and nodebuf must throw `ERR_INVALID_STATE` instead (the harness then compares
     /// the hook counts and the canary, not Node's answer).
     pub native_keeps_pointer: bool,
-    /// Whether Node may answer with uninitialized pool bytes: `Buffer.from(view)` copies the
-    /// view's real bytes into a pooled Buffer of the length its `length` claims, and past a
-    /// claim longer than those bytes Node's pool holds whatever it held (zeros while the pool
-    /// is fresh, old heap bytes later). nodebuf zeroes them: the harness then accepts a result
-    /// that equals Node's up to a point and is all zeros from there (`uninit_tail_matches`).
+    /// Whether Node may answer with uninitialized pool bytes: `Buffer.from(view)` and
+    /// `Buffer.concat` copy a view's real bytes into a pooled Buffer sized by what its
+    /// `length` claims, and past a claim longer than those bytes Node's pool holds whatever it
+    /// held (zeros while the pool is fresh, old heap bytes later). nodebuf zeroes them: the
+    /// harness then accepts a result that equals Node's up to a point and is all zeros from
+    /// there (`uninit_tail_matches`; concat's items are all-zero memory, so a gap before a
+    /// later item passes too).
     pub uninit_tail: bool,
 }
 
@@ -366,7 +368,7 @@ impl Gen {
             11 => format!("return Buffer.of({}, 0xa5, {});", a(self), a(self)),
             // Methods.
             12 => {
-                                format!("return s.copy ? Buffer.from(marked(16)).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
+                                format!("return s.copy ? Buffer.from(marked(16).buffer).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
             }
             13 => format!("return t.compare(s, {}, {}, {}, {});", a(self), a(self), a(self), a(self)),
             14 => "return t.equals(s);".to_string(),
@@ -562,7 +564,8 @@ impl Gen {
             text,
             may_abort: self.may_abort,
             native_keeps_pointer,
-            uninit_tail: self.family == 0,
+            uninit_tail: self.family == 0
+                || self.family == 8 && (self.lying || swap.contains("'length'")),
         }
     }
 }
