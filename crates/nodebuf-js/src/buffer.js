@@ -24,7 +24,6 @@
   const SymbolIterator = Symbol.iterator;
   // `%TypedArray%.prototype.length`'s getter: natives build results in one pass when a
   // receiver's `length` is this intrinsic (nothing a script wrote can observe the reads).
-  const Uint8ArrayPrototype = Uint8Array.prototype;
   const typedArrayLength = Object.getOwnPropertyDescriptor(
     Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
   // `%TypedArray%.prototype[Symbol.toStringTag]`: the kind of a typed array from its slots
@@ -176,10 +175,7 @@
       throw binding.fromError(value);
     },
     copyBytesFrom(view, offset, length) {
-      // A Buffer, or (when a script redefined `length` on the Uint8Array prototype chain) the
-      // plain Uint8Array of the bytes, which Node copies with its array-like reads.
-      const copied = binding.copyBytesFrom(view, offset, length, Uint8ArrayPrototype);
-      return ObjectGetPrototypeOf(copied) === FastBuffer.prototype ? copied : fromArrayLike(copied);
+      return binding.copyBytesFrom(view, offset, length);
     },
     of(...items) {
       return binding.of(...items);
@@ -361,7 +357,8 @@
   const fast = binding.makeFast(FastBuffer, {
     formatS,
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
-    swap: swapGeneral, copy: copyGeneral,
+    swap: swapGeneral, copy: copyGeneral, fromArrayLike,
+    uint8ArrayPrototype: Uint8Array.prototype,
   }, slabHook);
   const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
   const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);

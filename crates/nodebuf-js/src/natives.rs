@@ -414,19 +414,17 @@ fn out_of_range(ctx: Ctx<'_>, name: String, range: String, value: f64) -> Result
     )
 }
 
-/// `binding.copyBytesFrom(view, offset, length, uint8ArrayPrototype)`: Node's
-/// `Buffer.copyBytesFrom` takes the elements `[offset, offset + length)` of a typed array (its
-/// geometry read from the slots, as Node's primordials read it), then hands a new Uint8Array
-/// over those bytes to its array-like copy, which reads that array's `length` through
-/// `%TypedArray%.prototype`. When that read reaches only the intrinsic getter (nothing a
-/// script wrote on `uint8ArrayPrototype`'s chain) the copy is made here, a Buffer; otherwise
-/// this answers the plain Uint8Array and the JS half makes Node's copy with its reads.
+/// `Buffer.copyBytesFrom(view, offset, length)`: Node takes the elements `[offset, offset +
+/// length)` of a typed array (its geometry read from the slots, as Node's primordials read
+/// it), then hands a new Uint8Array over those bytes to its array-like copy, which reads that
+/// array's `length` through `Uint8Array.prototype`'s chain. When that read reaches only the
+/// intrinsic getter (nothing a script wrote there) the copy is made here; otherwise the new
+/// Uint8Array goes to the JS half's `fromArrayLike`, which makes Node's reads.
 fn copy_bytes_from<'js>(
     ctx: Ctx<'js>,
     view: Value<'js>,
     offset: Value<'js>,
     length: Value<'js>,
-    uint8_array_prototype: Value<'js>,
 ) -> Result<Value<'js>> {
     let (count, size) = match raw::region(&ctx, &view) {
         Some(r) => match r.kind {
@@ -446,22 +444,26 @@ fn copy_bytes_from<'js>(
     if len == 0 || range.end > region.len {
         return js_buffer(&ctx, CoreBuffer::alloc(0));
     }
-    let reads_plain = state::with(&ctx, |st| {
+    let redefined = state::with(&ctx, |st| {
         // SAFETY: a live value of this context; the engine only looks up properties.
-        unsafe {
+        let plain = unsafe {
             raw::inherited_length_is_intrinsic_raw(
                 ctx.as_raw().as_ptr(),
-                uint8_array_prototype.as_raw(),
+                st.uint8_array_prototype.as_raw(),
                 st.atoms.length,
             )
-        }
-    });
-    if reads_plain != Some(true) {
+        };
+        (!plain).then(|| st.from_array_like.clone())
+    })
+    .flatten();
+    if let Some(from_array_like) = redefined {
         // SAFETY: `range` lies within the region (checked), located with no JS since; the
         // bytes are copied out before anything else runs.
         let bytes =
             unsafe { std::slice::from_raw_parts(region.ptr.add(range.start), len) }.to_vec();
-        return rquickjs::TypedArray::<u8>::new(ctx, bytes).map(|a| a.into_value());
+        let copy = rquickjs::TypedArray::<u8>::new(ctx, bytes)?;
+        let from_array_like: Function = from_array_like.get()?;
+        return from_array_like.call((copy,));
     }
     let buf = alloc_filled(len, |dst| {
         // SAFETY: `range` lies within the region (checked), located with no JS since; `dst`
@@ -851,8 +853,9 @@ fn json_data<'js>(
 /// observe anything: `list` is a dense Array (its `length` and elements read without JS), every
 /// item is a readable Uint8Array sharing the first item's prototype, whose `length` reaches
 /// only the intrinsic getter (`raw::length_is_intrinsic_raw`) with no own `length`, the
-/// result's `length` does too, and `totalLength` is undefined or a valid length no shorter
-/// than the items' sum (so no item is cut, and Node reads no `buffer` or `byteOffset`).
+/// result's `length` does too, and `totalLength` is undefined or a valid length; an item
+/// `totalLength` cuts (Node then views part of it through its `buffer` and `byteOffset`) also
+/// reads those two through the intrinsic getters.
 /// `undefined` otherwise: the JS half runs Node's algorithm (`concatGeneral`).
 fn concat_plain<'js>(ctx: Ctx<'js>, list: Value<'js>, total: Value<'js>) -> Result<Value<'js>> {
     let undefined = Value::new_undefined(ctx.clone());
@@ -945,10 +948,20 @@ fn concat_plain<'js>(ctx: Ctx<'js>, list: Value<'js>, total: Value<'js>) -> Resu
             // Detached or out of bounds (Node throws copying it), or an own `length`.
             return Ok(undefined);
         };
+        // Cut by `totalLength`: Node makes a view of the part that fits.
+        let cut = total.is_some_and(|t| len > 0 && sum + len > t);
+        // SAFETY: a live Uint8Array of this context; the engine only looks up properties.
+        if cut
+            && state::with(&ctx, |st| unsafe {
+                crate::methods::view_fields_are_intrinsic(raw_ctx, st, item)
+            }) != Some(true)
+        {
+            return Ok(undefined);
+        }
         sum += len;
         parts.push((ptr as *const u8, len));
     }
-    if sum > nodebuf_core::memory::K_MAX_LENGTH || total.is_some_and(|t| t < sum) {
+    if sum > nodebuf_core::memory::K_MAX_LENGTH {
         return Ok(undefined);
     }
     // SAFETY: each range was located in the loop above with no JS since; no reference to

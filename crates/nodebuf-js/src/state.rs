@@ -66,6 +66,11 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
+    /// The JS half's `fromArrayLike(obj)` (Node's array-like copy, its reads of `obj.length`
+    /// included), for `Buffer.copyBytesFrom` when those reads are observable.
+    pub from_array_like: Value<'js>,
+    /// `Uint8Array.prototype`, captured at install (what `new Uint8Array` inherits from).
+    pub uint8_array_prototype: Value<'js>,
     /// The JS half's general `buf.copy` (Node's algorithm, its reads of both views'
     /// `length` included; the raw native takes the plain calls).
     pub copy_general: Value<'js>,
@@ -196,6 +201,8 @@ pub fn register<'js>(
         subarray_end: helpers.get("subarrayEnd")?,
         swap_general: helpers.get("swap")?,
         copy_general: helpers.get("copy")?,
+        from_array_like: helpers.get("fromArrayLike")?,
+        uint8_array_prototype: helpers.get("uint8ArrayPrototype")?,
         format_s: helpers.get("formatS")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
