@@ -244,8 +244,8 @@
     binding.setBytes(target, source, targetStart);
     return count;
   }
-  // Node's `toInteger` for copy positions: `+value`, floored; NaN and values past the safe
-  // integers give `fallback`.
+  // Node's `toInteger` for copy positions: `+value`, floored; NaN and infinities give
+  // `fallback`.
   function toInteger(value, fallback) {
     let n;
     try {
@@ -256,10 +256,7 @@
       }
       throw e;
     }
-    if (n === n && n >= -9007199254740991 && n <= 9007199254740991) {
-      return n % 1 === 0 ? n : MathFloor(n);
-    }
-    return fallback;
+    return n - n === 0 ? MathFloor(n) : fallback;
   }
   const MathFloor = Math.floor;
   // `buf.copy(target, targetStart, sourceStart, sourceEnd)` as Node's JS runs it (the raw
