@@ -48,6 +48,12 @@ const ops = {
   'new Uint8Array(10)': () => new Uint8Array(10),
   'new Uint8Array(ab,0,10)': () => new Uint8Array(ab, 0, 10),
   'Uint8Array subarray': () => u8.subarray(1, 5),
+  'from(u8 64 B)': () => Buffer.from(u8),
+  'concat([small, view])': () => Buffer.concat([small, view]),
+  'concat([small, view], 16)': () => Buffer.concat([small, view], 16),
+  'copy(b, 2)': () => small.copy(b, 2),
+  'copyBytesFrom(u8, 1, 8)': () => Buffer.copyBytesFrom(u8, 1, 8),
+  'from(ab, 0, 8)': () => Buffer.from(ab, 0, 8),
 };
 const fn = ops[process.env.OP];
 if (fn === undefined) throw new Error(`OP must be one of: ${Object.keys(ops).join(', ')}`);

@@ -127,15 +127,32 @@
   // By class, so ArrayBuffers of other realms (vm contexts) count too.
   const isArrayBufferLike = binding.isAnyArrayBuffer;
 
+  // Node's `Buffer.from(arrayLike)` makes its decisions from ordinary reads of `obj.length`
+  // (a getter, own property or Proxy trap sees each one): whether it is set, a number, positive
+  // and below half the pool size; the pool's free room; the size of the copy; and, after the
+  // copy, the pool's advance. The same reads happen here, in that order; the bytes are copied
+  // from the engine's slots (`binding.fromArrayLike`), never from what those reads answered.
   function fromObject(obj) {
     if (obj.length !== undefined || isArrayBufferLike(obj.buffer)) {
       if (typeof obj.length !== 'number') return new FastBuffer();
-      return binding.fromArrayLike(obj, obj.length);
+      return fromArrayLike(obj);
     }
-    if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) {
-      return binding.fromArrayLike(obj.data, obj.data.length);
-    }
+    if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) return fromArrayLike(obj.data);
     return undefined;
+  }
+  function fromArrayLike(obj) {
+    if (obj.length <= 0) return new FastBuffer();
+    if (obj.length < (Buffer.poolSize >>> 1)) {
+      void obj.length; // Node: does the copy fit in the pool's free room?
+      const b = binding.fromArrayLike(obj, obj.length, true);
+      void obj.length; // Node: the pool's offset moves past the copy.
+      return b;
+    }
+    // Above the pool threshold Node copies with the typed-array constructor: a typed array by
+    // its slots (natively), anything else through the engine's own constructor (an iterable by
+    // its iterator, an array-like by one more `length` read).
+    const b = binding.fromArrayLike(obj, 0, false);
+    return b !== undefined ? b : new FastBuffer(obj);
   }
 
   const statics = {
@@ -171,20 +188,113 @@
     },
     concat(list, length) {
       if (!ArrayIsArray(list)) throw binding.concatListError(list);
-      if (length === undefined) {
-        const joined = binding.concatPlain(list, typedArrayLength);
-        if (joined !== undefined) return joined;
-      }
-      if (length !== undefined || list.length === 0) return binding.concat(list, length, false);
-      // Node sums the items' `length`s with JS `+=` (a null item throws here, a string counts
-      // its characters) and allocates that before it checks any item.
-      let sum = 0;
-      for (let i = 0; i < list.length; i++) {
-        if (list[i].length) sum += list[i].length;
-      }
-      return binding.concat(list, sum, true);
+      // In one native pass when none of Node's reads below could observe anything.
+      const joined = binding.concatPlain(list, length);
+      if (joined !== undefined) return joined;
+      return concatGeneral(list, length);
     },
   };
+  // Node's `Buffer.concat` as a script sees it: `list.length` for the minimum-length check and
+  // the empty test, the items' `length`s summed with JS `+=` (a null item throws here, a
+  // string counts its characters) unless `totalLength` is given, the result allocated before
+  // any item is checked, then each item checked and copied (`copyActual`, whose reads of the
+  // item's and the result's `length` decide how much) and the rest zeroed.
+  function concatGeneral(list, length) {
+    void list.length; // Node's validateArray compares it with the minimum length (0).
+    if (list.length === 0) return new FastBuffer();
+    let summed = false;
+    if (length === undefined) {
+      summed = true;
+      length = 0;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i].length) length += list[i].length;
+      }
+    }
+    const buffer = binding.concatAlloc(length, summed);
+    let pos = 0;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typedArrayTag(item) !== 'Uint8Array') {
+        throw binding.argTypeError(`list[${i}]`, 'an instance of Buffer or Uint8Array', list[i]);
+      }
+      pos += copyActual(item, buffer, pos, 0, item.length);
+    }
+    if (pos < length) typedArrayFill(buffer, 0, pos, length);
+    return buffer;
+  }
+  const typedArrayFill = Function.prototype.call.bind(
+    Object.getPrototypeOf(Uint8Array.prototype).fill);
+  // The copy `Buffer.concat` and `buf.copy` end in, with Node's reads: the target's `length`
+  // clamps the end, the source's `length` clamps the count, and a copy of part of the source
+  // goes through a new view made from its `buffer` and `byteOffset` properties (whatever they
+  // answer: the engine's constructor checks that view). The bytes move natively
+  // (`binding.setBytes`, `%TypedArray%.prototype.set`'s checks and errors) between memory
+  // resolved from both views' slots. Answers the count Node reports, which is what the reads
+  // said, not what was copied.
+  function copyActual(source, target, targetStart, sourceStart, sourceEnd) {
+    if (sourceEnd - sourceStart > target.length - targetStart) {
+      sourceEnd = sourceStart + target.length - targetStart;
+    }
+    let count = sourceEnd - sourceStart;
+    const available = source.length - sourceStart;
+    if (count > available) count = available;
+    if (sourceStart !== 0 || sourceEnd < source.length) {
+      source = viewOf(source.buffer, source.byteOffset + sourceStart, count);
+    }
+    binding.setBytes(target, source, targetStart);
+    return count;
+  }
+  // Node's `toInteger` for copy positions: `+value`, floored; NaN and infinities give
+  // `fallback`.
+  function toInteger(value, fallback) {
+    let n;
+    try {
+      n = +value;
+    } catch (e) {
+      if (e instanceof TypeError && /bigint/i.test(e.message)) {
+        e.message = 'Cannot convert a BigInt value to a number';
+      }
+      throw e;
+    }
+    return n - n === 0 ? MathFloor(n) : fallback;
+  }
+  const MathFloor = Math.floor;
+  // `buf.copy(target, targetStart, sourceStart, sourceEnd)` as Node's JS runs it (the raw
+  // native takes the plain calls): both checked as Uint8Arrays by their slots, each position
+  // converted and checked before the next is looked at (the source's `length` read for
+  // `sourceStart`'s bound and as `sourceEnd`'s default), nothing copied past the target's
+  // `length` or from an empty range, then `copyActual`.
+  function copyGeneral(target, targetStart, sourceStart, sourceEnd) {
+    const source = this;
+    if (typedArrayTag(source) !== 'Uint8Array') {
+      throw binding.argTypeError('source', 'an instance of Buffer or Uint8Array', source);
+    }
+    if (typedArrayTag(target) !== 'Uint8Array') {
+      throw binding.argTypeError('target', 'an instance of Buffer or Uint8Array', target);
+    }
+    if (targetStart === undefined) {
+      targetStart = 0;
+    } else {
+      targetStart = toInteger(targetStart, 0);
+      if (targetStart < 0) throw binding.outOfRange('targetStart', '>= 0', targetStart);
+    }
+    if (sourceStart === undefined) {
+      sourceStart = 0;
+    } else {
+      sourceStart = toInteger(sourceStart, 0);
+      if (sourceStart < 0 || sourceStart > source.length) {
+        throw binding.outOfRange('sourceStart', `>= 0 && <= ${source.length}`, sourceStart);
+      }
+    }
+    if (sourceEnd === undefined) {
+      sourceEnd = source.length;
+    } else {
+      sourceEnd = toInteger(sourceEnd, 0);
+      if (sourceEnd < 0) throw binding.outOfRange('sourceEnd', '>= 0', sourceEnd);
+    }
+    if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
+    return copyActual(source, target, targetStart, sourceStart, sourceEnd);
+  }
   // Node's lengths: from(3) copyBytesFrom(3) of(0) alloc(3) allocUnsafe(1) ...
   const staticArity = { from: 3, copyBytesFrom: 3, of: 0, alloc: 3, allocUnsafe: 1,
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
@@ -244,7 +354,8 @@
   const fast = binding.makeFast(FastBuffer, {
     formatS,
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
-    swap: swapGeneral,
+    swap: swapGeneral, copy: copyGeneral, fromArrayLike,
+    uint8ArrayPrototype: Uint8Array.prototype,
   }, slabHook);
   const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
   const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);
@@ -478,19 +589,27 @@
     Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached').get);
   const arrayBufferByteLength = Function.prototype.call.bind(
     Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
+  const sharedArrayBufferByteLength = Function.prototype.call.bind(
+    Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get);
   function viewOf(buffer, offset, length) {
     try {
       return new FastBuffer(buffer, offset, length);
     } catch (e) {
       if (!binding.isAnyArrayBuffer(buffer) || !(e instanceof TypeError || e instanceof RangeError)) throw e;
+      // V8's order: the offset, then the length as indices, then the buffer's state.
+      const numbers = typeof length === 'number' && typeof offset === 'number';
+      if (numbers && offset < 0) throw new RangeError(`Start offset ${offset} is outside the bounds of the buffer`);
+      if (numbers && length < 0) throw new RangeError(`Invalid typed array length: ${length}`);
       let detached = false;
       try { detached = arrayBufferDetached(buffer); } catch { detached = false; }
       if (detached) throw new TypeError('Cannot perform Construct on a detached ArrayBuffer');
       let size;
-      try { size = arrayBufferByteLength(buffer); } catch { throw e; }
-      if (typeof length === 'number' && typeof offset === 'number' && offset + length > size) {
-        throw new RangeError(`Invalid typed array length: ${length}`);
+      try {
+        size = arrayBufferByteLength(buffer);
+      } catch {
+        try { size = sharedArrayBufferByteLength(buffer); } catch { throw e; }
       }
+      if (numbers && offset + length > size) throw new RangeError(`Invalid typed array length: ${length}`);
       throw e;
     }
   }

@@ -105,94 +105,150 @@ fn typed_array_kind(value: &Value<'_>) -> (bool, bool) {
     (float, big)
 }
 
-/// `Buffer.from(arrayLike)` / `from(typedArray)` / `from(buffer)`: a pooled copy of the elements,
-/// each stored as a Uint8Array stores it. `length` is `obj.length` as JS computed it.
-fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<Value<'js>> {
-    let len = if length.is_nan() || length <= 0.0 {
-        0usize
-    } else {
-        length.min(9_007_199_254_740_991.0).trunc() as usize
-    };
-    // Node's pool arithmetic keeps a fractional length (0.5 is an empty view in the pool).
-    let extra = if length.is_finite() && length > 0.0 {
-        length - length.trunc()
-    } else {
-        0.0
-    };
-    if len == 0 && extra == 0.0 {
-        return js_buffer(&ctx, CoreBuffer::alloc(0));
+/// `binding.fromArrayLike(obj, length, pooled)`: the copy `Buffer.from(arrayLike)` makes once
+/// its JS half made Node's reads of `obj.length`.
+///
+/// `pooled`: Node's copy into a pooled Buffer of the `length` those reads answered (a
+/// fractional one keeps its fraction in the pool arithmetic) with `%TypedArray%.prototype.set`:
+/// a typed array by its slots (a real length past `length` is set's RangeError, a BigInt array
+/// its mixing TypeError), anything else by set's own reads (`obj.length` once more, then each
+/// element, `+element` running user code); bytes the source does not cover stay zero.
+///
+/// Not `pooled`: Node's `new FastBuffer(obj)` above the pool threshold. A typed array is
+/// copied here from its slots (its real contents); for anything else this answers `undefined`
+/// and the JS half calls the engine's own typed-array constructor.
+fn from_array_like<'js>(
+    ctx: Ctx<'js>,
+    obj: Value<'js>,
+    length: f64,
+    pooled: bool,
+) -> Result<Value<'js>> {
+    // A typed array whose buffer is detached (or that lies out of bounds of a shrunk one) has
+    // no bytes to copy: `set` (pooled) and the constructor refuse it with V8's TypeErrors.
+    if matches!(
+        raw::view_geometry(&ctx, &obj),
+        Some(raw::ViewGeometry::Detached(_) | raw::ViewGeometry::OutOfBounds(_))
+    ) && !raw::is_gone_data_view(&ctx, &obj)
+    {
+        if !pooled {
+            return Err(rquickjs::Exception::throw_type(
+                &ctx,
+                "Cannot perform Construct on a detached ArrayBuffer",
+            ));
+        }
+        if nodebuf_core::memory::pool::is_poolable(length.max(0.0) as usize) {
+            nodebuf_core::memory::pool::make_room(length.max(0.0) as usize)
+                .map_err(|e| throw(&ctx, e))?;
+        }
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
     }
+    let typed = raw::region(&ctx, &obj).and_then(|region| match region.kind {
+        RegionKind::Uint8Array => Some((region, 1)),
+        RegionKind::TypedArray(size) => Some((region, size)),
+        _ => None,
+    });
+    let (len, extra) = if pooled {
+        let len = if length.is_nan() || length <= 0.0 {
+            0usize
+        } else {
+            length.min(9_007_199_254_740_991.0).trunc() as usize
+        };
+        // Node's pool arithmetic keeps a fractional length (0.5 is an empty view in the pool).
+        let extra = if length.is_finite() && length > 0.0 {
+            length - length.trunc()
+        } else {
+            0.0
+        };
+        (len, extra)
+    } else {
+        match &typed {
+            Some((region, size)) => (region.len / size, 0.0),
+            None => return Ok(Value::new_undefined(ctx)),
+        }
+    };
     if len > nodebuf_core::memory::max_length() {
         return Err(throw(
             &ctx,
             NodeError::invalid_typed_array_length(&len.to_string()),
         ));
     }
-    // Typed arrays: straight from their bytes.
-    if let Some(region) = raw::region(&ctx, &obj) {
-        if let RegionKind::Uint8Array | RegionKind::TypedArray(_) = region.kind {
-            let size = match region.kind {
-                RegionKind::TypedArray(s) => s,
-                _ => 1,
-            };
-            let (float, big) = typed_array_kind(&obj);
-            if big {
-                // Node copies with `TypedArray.prototype.set`, whose BigInt/Number mismatch is
-                // V8's mixing error, after making room in the pool for the copy.
-                if nodebuf_core::memory::pool::is_poolable(len) {
-                    nodebuf_core::memory::pool::make_room(len).map_err(|e| throw(&ctx, e))?;
-                }
-                return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
-            }
-            let real = region.len / size;
-            // Node copies into a pooled Buffer of the claimed length (a claimed length shorter
-            // than the real one overflows the copy), or above the pool threshold makes a
-            // Buffer of the array's real contents.
-            let len = if (len as u64) < nodebuf_core::memory::pool::threshold() {
-                if real > len {
-                    return Err(rquickjs::Exception::throw_range(
-                        &ctx,
-                        "offset is out of bounds",
-                    ));
-                }
-                len
-            } else {
-                real
-            };
-            if len == 0 {
-                return js_buffer(&ctx, CoreBuffer::alloc(0));
-            }
-            let count = len.min(real);
-            let buf = if size == 1 {
-                alloc_filled(len, |dst| {
-                    // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located
-                    // with no JS since); `dst` has `len >= count` writable bytes; `copy` allows
-                    // overlap (a view of the whole pool slab may cover the destination).
-                    unsafe { std::ptr::copy(region.ptr, dst, count) }
-                })
-            } else {
-                // SAFETY: the region is live (no JS since it was located) and only read here;
-                // it cannot overlap the new Buffer's bytes, which are pool bytes never handed
-                // out or a new store, unless a view of the whole slab was passed — so copy the
-                // converted bytes out first.
-                let src = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
-                let bytes: Vec<u8> = (0..count)
-                    .map(|i| element_byte(src, size, float, i))
-                    .collect();
-                alloc_filled(len, |dst| {
-                    // SAFETY: `dst` has `len >= bytes.len()` writable bytes; `bytes` is ours.
-                    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
-                })
-            };
-            return js_buffer(&ctx, buf);
+    // Node makes room in the pool for the copy before `set` can refuse it.
+    let make_room = |ctx: &Ctx<'js>| {
+        if pooled && nodebuf_core::memory::pool::is_poolable(len) {
+            nodebuf_core::memory::pool::make_room(len).map_err(|e| throw(ctx, e))?;
         }
+        Ok::<(), rquickjs::Error>(())
+    };
+    if let Some((region, size)) = typed {
+        let (float, big) = typed_array_kind(&obj);
+        if big {
+            make_room(&ctx)?;
+            return Err(throw(&ctx, NodeError::cannot_mix_bigint()));
+        }
+        let real = region.len / size;
+        if real > len {
+            make_room(&ctx)?;
+            return Err(rquickjs::Exception::throw_range(
+                &ctx,
+                "offset is out of bounds",
+            ));
+        }
+        if len == 0 {
+            return js_buffer(&ctx, CoreBuffer::alloc(0));
+        }
+        let count = real;
+        let buf = if size == 1 {
+            alloc_filled(len, |dst| {
+                // SAFETY: `count <= region.len` bytes are readable at `region.ptr` (located
+                // with no JS since); `dst` has `len >= count` writable bytes; `copy` allows
+                // overlap (a view of the whole pool slab may cover the destination). The bytes
+                // past `count` are zeroed (the source does not cover them).
+                unsafe {
+                    std::ptr::copy(region.ptr, dst, count);
+                    std::ptr::write_bytes(dst.add(count), 0, len - count);
+                }
+            })
+        } else {
+            // SAFETY: the region is live (no JS since it was located) and only read here;
+            // it cannot overlap the new Buffer's bytes, which are pool bytes never handed
+            // out or a new store, unless a view of the whole slab was passed — so copy the
+            // converted bytes out first.
+            let src = unsafe { std::slice::from_raw_parts(region.ptr, region.len) };
+            let mut bytes: Vec<u8> = (0..count)
+                .map(|i| element_byte(src, size, float, i))
+                .collect();
+            bytes.resize(len, 0);
+            alloc_filled(len, |dst| {
+                // SAFETY: `dst` has `len == bytes.len()` writable bytes; `bytes` is ours.
+                unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) }
+            })
+        };
+        return js_buffer(&ctx, buf);
     }
-    // Arrays and array-likes: element by element (`+element`, which may run user code).
+    if len == 0 && extra == 0.0 {
+        return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
+    // Arrays and array-likes, as `set` reads them: `length` (ToLength), then element by
+    // element (`+element`, which may run user code).
     let o = obj
         .as_object()
         .ok_or_else(|| throw(&ctx, api::alloc::from_invalid(&Arg::Undefined)))?;
+    let count: Value = o.get("length")?;
+    let count = crate::args::to_number(&ctx, &count)?;
+    let count = if count.is_nan() || count <= 0.0 {
+        0usize
+    } else {
+        count.min(9_007_199_254_740_991.0).trunc() as usize
+    };
+    if count > len {
+        make_room(&ctx)?;
+        return Err(rquickjs::Exception::throw_range(
+            &ctx,
+            "offset is out of bounds",
+        ));
+    }
     let mut bytes = Vec::with_capacity(len.min(1 << 20));
-    for i in 0..len {
+    for i in 0..count {
         let v: Value = o.get(i as u32)?;
         let b = if let Some(n) = v.as_int() {
             n as u8
@@ -205,6 +261,7 @@ fn from_array_like<'js>(ctx: Ctx<'js>, obj: Value<'js>, length: f64) -> Result<V
         };
         bytes.push(b);
     }
+    bytes.resize(len, 0);
     let buf = CoreBuffer::alloc_unsafe_js(len, extra).inspect(|buf| {
         if len > 0 {
             // SAFETY: the new Buffer has `len == bytes.len()` writable bytes; `bytes` is ours.
@@ -286,85 +343,83 @@ fn of<'js>(ctx: Ctx<'js>, items: rquickjs::function::Rest<Value<'js>>) -> Result
     state::to_js(&ctx, &r)
 }
 
-/// `Buffer.concat(list, length)` for a non-empty list. Node allocates first and checks the
-/// items while copying, so a bad item still takes its slot from the pool: `length` is either
-/// the caller's `totalLength` (`summed` false; checked as Node's `length` offset) or the sum of
-/// the items' `length`s the JS half computed (`summed` true; checked as `allocUnsafe`'s size).
-fn concat<'js>(
-    ctx: Ctx<'js>,
-    list: Value<'js>,
-    total: Value<'js>,
-    summed: rquickjs::function::Opt<bool>,
-) -> Result<Value<'js>> {
-    // `list` passed Array.isArray, so it is an Array or a Proxy of one: its length and items
-    // are read as properties (a Proxy's traps run, as they do for Node's loop).
-    let list = list
-        .as_object()
-        .cloned()
-        .ok_or_else(|| throw(&ctx, api::alloc::concat_list_invalid(&Arg::Undefined)))?;
-    let count: Value = list.get("length")?;
-    let count = crate::args::to_number(&ctx, &count)?;
-    let count = if count.is_nan() || count <= 0.0 {
-        0
-    } else {
-        count.min(u32::MAX as f64) as u32
-    };
-    let mut values: Vec<Value> = Vec::with_capacity(count.min(1 << 16) as usize + 1);
-    for i in 0..count {
-        values.push(list.get(i)?);
-    }
-    let n = values.len();
-    if n == 0 {
-        // Node returns an empty Buffer for an empty list before looking at `totalLength`.
-        return js_buffer(&ctx, CoreBuffer::alloc(0));
-    }
+/// `binding.concatAlloc(length, summed)`: the Buffer `Buffer.concat` copies into, made before
+/// any item is checked. `length` is either the caller's `totalLength` (`summed` false;
+/// checked as Node's `length` offset: a number, an integer, within the engine's maximum) or
+/// the sum of the items' `length`s the JS half computed (`summed` true; checked as
+/// `Buffer.allocUnsafe`'s size, which Node calls with it).
+fn concat_alloc<'js>(ctx: Ctx<'js>, length: Value<'js>, summed: bool) -> Result<Value<'js>> {
     // Two steps: `run` may call its closure twice to render an error, and the allocation must
     // happen once.
-    let buf = if summed.0.unwrap_or(false) {
-        run(&ctx, &[total], &[], |a| api::statics::alloc_unsafe(&a[0]))?
+    let buf = if summed {
+        run(&ctx, &[length], &[], |a| api::statics::alloc_unsafe(&a[0]))?
     } else {
-        run(&ctx, &[total], &[], |a| {
+        run(&ctx, &[length], &[], |a| {
             CoreBuffer::alloc_unsafe(api::alloc::concat_length(&a[0], 0)?)
         })?
     };
-    // Node checks each item as it copies it; copying a detached or out-of-bounds Uint8Array
-    // is `%TypedArray%.prototype.set`'s TypeError.
-    let unreadable = values
-        .iter()
-        .position(|v| raw::is_unreadable_uint8_array(&ctx, v));
-    let checked = unreadable.unwrap_or(values.len());
-    run(&ctx, &values[..checked], &[], |a| {
-        a.iter()
-            .enumerate()
-            .try_for_each(|(i, item)| api::alloc::concat_item(i, item).map(drop))
-    })?;
-    if unreadable.is_some() {
-        return Err(raw::throw_detached_builtin(&ctx, "set"));
-    }
-    // Node copies each item (clamped to what is left); the rest stays zero.
-    let len = buf.len();
-    let regions: Vec<_> = values[..n]
-        .iter()
-        .filter_map(|v| raw::uint8_array(&ctx, v))
-        .collect();
-    if len > 0 {
-        let dst = buf.as_ptr();
-        let mut pos = 0usize;
-        for (ptr, count) in &regions {
-            let take = (*count).min(len - pos);
-            // SAFETY: each region was located just now (no JS since) and has `count` readable
-            // bytes; `dst + pos` has `len - pos >= take` writable bytes of the new Buffer;
-            // `copy` allows overlap (an item may view the pool slab the result came from).
-            unsafe { std::ptr::copy(*ptr, dst.add(pos), take) };
-            pos += take;
-            if pos == len {
-                break;
-            }
-        }
-    }
     state::to_js(&ctx, &buf)
 }
 
+/// `binding.setBytes(target, source, offset)`: `%TypedArray%.prototype.set(source, offset)`
+/// for two Uint8Arrays, as Node's `Buffer.concat` and `buf.copy` end: `offset` as an integer
+/// (negative: RangeError), each view refused with V8's TypeError when its buffer is detached
+/// or it lies out of bounds, the whole source past the target's end a RangeError, else a
+/// memmove. Both are resolved from their slots here, after every JS step of the caller.
+fn set_bytes<'js>(
+    ctx: Ctx<'js>,
+    target: Value<'js>,
+    source: Value<'js>,
+    offset: f64,
+) -> Result<()> {
+    let offset = if offset.is_nan() { 0.0 } else { offset.trunc() };
+    if offset < 0.0 {
+        return Err(rquickjs::Exception::throw_range(
+            &ctx,
+            "offset is out of bounds",
+        ));
+    }
+    if raw::is_unreadable_uint8_array(&ctx, &target)
+        || raw::is_unreadable_uint8_array(&ctx, &source)
+    {
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
+    }
+    let (Some((dst, dst_len)), Some((src, src_len))) = (
+        raw::uint8_array(&ctx, &target),
+        raw::uint8_array(&ctx, &source),
+    ) else {
+        return Err(raw::throw_detached_builtin(&ctx, "set"));
+    };
+    if src_len as f64 + offset > dst_len as f64 {
+        return Err(rquickjs::Exception::throw_range(
+            &ctx,
+            "offset is out of bounds",
+        ));
+    }
+    let at = offset as usize;
+    if src_len > 0 {
+        // SAFETY: both located just now with no JS since; `at + src_len <= dst_len` (checked);
+        // `copy` allows overlap (the views may share a store).
+        unsafe { std::ptr::copy(src, dst.add(at), src_len) };
+    }
+    Ok(())
+}
+
+/// `binding.outOfRange(name, range, value)`: Node's ERR_OUT_OF_RANGE for a number the JS half
+/// checked (`buf.copy`'s positions).
+fn out_of_range(ctx: Ctx<'_>, name: String, range: String, value: f64) -> Result<Value<'_>> {
+    crate::node_error_to_js(
+        &ctx,
+        &NodeError::out_of_range(&name, &range, &Arg::Number(value)),
+    )
+}
+
+/// `Buffer.copyBytesFrom(view, offset, length)`: Node takes the elements `[offset, offset +
+/// length)` of a typed array (its geometry read from the slots, as Node's primordials read
+/// it), then hands a new Uint8Array over those bytes to its array-like copy, which reads that
+/// array's `length` through `Uint8Array.prototype`'s chain. When that read reaches only the
+/// intrinsic getter (nothing a script wrote there) the copy is made here; otherwise the new
+/// Uint8Array goes to the JS half's `fromArrayLike`, which makes Node's reads.
 fn copy_bytes_from<'js>(
     ctx: Ctx<'js>,
     view: Value<'js>,
@@ -388,6 +443,27 @@ fn copy_bytes_from<'js>(
     let len = range.end - range.start;
     if len == 0 || range.end > region.len {
         return js_buffer(&ctx, CoreBuffer::alloc(0));
+    }
+    let redefined = state::with(&ctx, |st| {
+        // SAFETY: a live value of this context; the engine only looks up properties.
+        let plain = unsafe {
+            raw::inherited_length_is_intrinsic_raw(
+                ctx.as_raw().as_ptr(),
+                st.uint8_array_prototype.as_raw(),
+                st.atoms.length,
+            )
+        };
+        (!plain).then(|| st.from_array_like.clone())
+    })
+    .flatten();
+    if let Some(from_array_like) = redefined {
+        // SAFETY: `range` lies within the region (checked), located with no JS since; the
+        // bytes are copied out before anything else runs.
+        let bytes =
+            unsafe { std::slice::from_raw_parts(region.ptr.add(range.start), len) }.to_vec();
+        let copy = rquickjs::TypedArray::<u8>::new(ctx, bytes)?;
+        let from_array_like: Function = from_array_like.get()?;
+        return from_array_like.call((copy,));
     }
     let buf = alloc_filled(len, |dst| {
         // SAFETY: `range` lies within the region (checked), located with no JS since; `dst`
@@ -773,21 +849,41 @@ fn json_data<'js>(
     Ok(array)
 }
 
-/// `Buffer.concat(list)` (no `totalLength`) in one native pass when Node's JS could observe
-/// nothing: `list` is a dense Array (its elements read without JS), every item is a readable
-/// Uint8Array sharing the first item's prototype, whose `length` resolves to the intrinsic
-/// getter `intrinsic_length`, with no own `length`. `undefined` otherwise (the JS half runs
-/// Node's algorithm).
-fn concat_plain<'js>(
-    ctx: Ctx<'js>,
-    list: Value<'js>,
-    intrinsic_length: Value<'js>,
-) -> Result<Value<'js>> {
+/// `Buffer.concat(list, totalLength)` in one native pass when none of Node's reads could
+/// observe anything: `list` is a dense Array (its `length` and elements read without JS), every
+/// item is a readable Uint8Array sharing the first item's prototype, whose `length` reaches
+/// only the intrinsic getter (`raw::length_is_intrinsic_raw`) with no own `length`, the
+/// result's `length` does too, and `totalLength` is undefined or a valid length; an item
+/// `totalLength` cuts (Node then views part of it through its `buffer` and `byteOffset`) also
+/// reads those two through the intrinsic getters.
+/// `undefined` otherwise: the JS half runs Node's algorithm (`concatGeneral`).
+fn concat_plain<'js>(ctx: Ctx<'js>, list: Value<'js>, total: Value<'js>) -> Result<Value<'js>> {
     let undefined = Value::new_undefined(ctx.clone());
+    let total = if total.is_undefined() {
+        None
+    } else {
+        match total.as_number() {
+            Some(n)
+                if n.fract() == 0.0
+                    && n >= 0.0
+                    && n <= nodebuf_core::memory::max_length() as f64 =>
+            {
+                Some(n as usize)
+            }
+            _ => return Ok(undefined),
+        }
+    };
     let raw_ctx = ctx.as_raw().as_ptr();
-    let Some(atom) = state::with(&ctx, |st| st.atoms.length) else {
+    let Some((atom, proto_of_buffers)) =
+        state::with(&ctx, |st| (st.atoms.length, st.buffer_prototype.as_raw()))
+    else {
         return Ok(undefined);
     };
+    // A first look (no JS) for a dense Array: a Proxy's `length` trap must not run here.
+    // SAFETY: a live value; the slice is not used.
+    if unsafe { crate::methods::fast_array_elements(list.as_raw()) }.is_none() {
+        return Ok(undefined);
+    }
     // An Array's `length` is a plain own property: reading it runs no JS.
     // SAFETY: a live value; the result is an int (or freed).
     let length = unsafe { qjs::JS_GetProperty(raw_ctx, list.as_raw(), atom) };
@@ -808,16 +904,29 @@ fn concat_plain<'js>(
         return Ok(undefined);
     }
     let first = items[0];
-    // SAFETY: an element of the array, alive while the array is unchanged.
-    let first = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(raw_ctx, first)) };
-    if raw::uint8_array(&ctx, &first).is_none() || !length_is(&ctx, &first, &intrinsic_length) {
+    // SAFETY: a live element of the array; the engine only looks up properties (the cache
+    // cell belongs to this thread's state).
+    let intrinsic = state::with(&ctx, |st| unsafe {
+        crate::raw::length_is_intrinsic_raw(raw_ctx, st, first)
+    });
+    if intrinsic != Some(true) {
         return Ok(undefined);
     }
-    // SAFETY: not a Proxy (a Uint8Array): reads the shape's prototype, a new reference.
-    let proto =
-        unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetPrototype(raw_ctx, first.as_raw())) };
+    // SAFETY: a typed array (checked above, not a Proxy): reads the shape's prototype, a new
+    // reference owned by `proto`.
+    let proto = unsafe { Value::from_raw(ctx.clone(), qjs::JS_GetPrototype(raw_ctx, first)) };
+    // The result is a Buffer: Node reads its `length` once per item.
+    // SAFETY: live values; the engine only looks up properties.
+    let result_plain =
+        unsafe { qjs::JS_VALUE_GET_PTR(proto.as_raw()) == qjs::JS_VALUE_GET_PTR(proto_of_buffers) }
+            || unsafe {
+                crate::raw::inherited_length_is_intrinsic_raw(raw_ctx, proto_of_buffers, atom)
+            };
+    if !result_plain {
+        return Ok(undefined);
+    }
     let mut parts = Vec::with_capacity(count);
-    let mut total = 0usize;
+    let mut sum = 0usize;
     for &item in items {
         // SAFETY: a live element; only the class id is read.
         if unsafe { qjs::JS_GetTypedArrayType(item) }
@@ -839,15 +948,26 @@ fn concat_plain<'js>(
             // Detached or out of bounds (Node throws copying it), or an own `length`.
             return Ok(undefined);
         };
-        total += len;
+        // Cut by `totalLength`: Node makes a view of the part that fits.
+        let cut = total.is_some_and(|t| len > 0 && sum + len > t);
+        // SAFETY: a live Uint8Array of this context; the engine only looks up properties.
+        if cut
+            && state::with(&ctx, |st| unsafe {
+                crate::methods::view_fields_are_intrinsic(raw_ctx, st, item)
+            }) != Some(true)
+        {
+            return Ok(undefined);
+        }
+        sum += len;
         parts.push((ptr as *const u8, len));
     }
-    if total > nodebuf_core::memory::K_MAX_LENGTH {
+    if sum > nodebuf_core::memory::K_MAX_LENGTH {
         return Ok(undefined);
     }
     // SAFETY: each range was located in the loop above with no JS since; no reference to
-    // them is live; the core copies overlap-safely.
-    let buf = unsafe { CoreBuffer::concat_raw(&parts) }.map_err(|e| throw(&ctx, e))?;
+    // them is live; the core copies overlap-safely and zeroes the bytes past the items.
+    let buf = unsafe { CoreBuffer::concat_raw_into(&parts, total.unwrap_or(sum)) }
+        .map_err(|e| throw(&ctx, e))?;
     state::to_js(&ctx, &buf)
 }
 
@@ -911,7 +1031,9 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("fromArrayBuffer", from_array_buffer);
     f!("fromArrayLike", from_array_like);
     f!("of", of);
-    f!("concat", concat);
+    f!("concatAlloc", concat_alloc);
+    f!("setBytes", set_bytes);
+    f!("outOfRange", out_of_range);
     f!("jsonData", json_data);
     f!("concatPlain", concat_plain);
     f!("copyBytesFrom", copy_bytes_from);

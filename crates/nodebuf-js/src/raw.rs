@@ -181,6 +181,15 @@ pub fn is_string_object(value: &Value<'_>) -> bool {
 
 static ARRAY_BUFFER_CLASS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
+/// Whether `v` is an ArrayBuffer or SharedArrayBuffer, by class id (false until some
+/// [`array_buffer_kind`] call learned the classes, which every install makes). Runs no JS.
+pub fn is_any_array_buffer_raw(v: qjs::JSValue) -> bool {
+    let plain = ARRAY_BUFFER_CLASS.load(std::sync::atomic::Ordering::Relaxed);
+    // SAFETY: reads the class id of a value (0 for non-objects).
+    let class = unsafe { qjs::JS_GetClassID(v) };
+    plain != 0 && (class == plain || class == plain + 1)
+}
+
 /// Whether `value` is an ArrayBuffer or a SharedArrayBuffer (QuickJS numbers the shared class
 /// right after the plain one; the plain id is learned from a real ArrayBuffer once).
 pub fn array_buffer_kind<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<RegionKind> {

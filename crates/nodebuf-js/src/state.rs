@@ -66,6 +66,14 @@ pub struct CtxState<'js> {
     pub subarray_with: Value<'js>,
     /// `(buffer, byteOffset, start, count)`: the FastBuffer subarray makes, with JS's `+`.
     pub subarray_end: Value<'js>,
+    /// The JS half's `fromArrayLike(obj)` (Node's array-like copy, its reads of `obj.length`
+    /// included), for `Buffer.copyBytesFrom` when those reads are observable.
+    pub from_array_like: Value<'js>,
+    /// `Uint8Array.prototype`, captured at install (what `new Uint8Array` inherits from).
+    pub uint8_array_prototype: Value<'js>,
+    /// The JS half's general `buf.copy` (Node's algorithm, its reads of both views'
+    /// `length` included; the raw native takes the plain calls).
+    pub copy_general: Value<'js>,
     /// The JS half's `swap16/32/64` (Node's algorithm, for a receiver whose `length` a script
     /// defined: its JS reads `this.length` and loops over it below 128).
     pub swap_general: Value<'js>,
@@ -192,6 +200,9 @@ pub fn register<'js>(
         subarray_with: helpers.get("subarrayWith")?,
         subarray_end: helpers.get("subarrayEnd")?,
         swap_general: helpers.get("swap")?,
+        copy_general: helpers.get("copy")?,
+        from_array_like: helpers.get("fromArrayLike")?,
+        uint8_array_prototype: helpers.get("uint8ArrayPrototype")?,
         format_s: helpers.get("formatS")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
@@ -385,6 +396,27 @@ pub fn is_buffer<'js>(ctx: &Ctx<'js>, obj: &Object<'js>) -> bool {
 ///
 /// # Safety
 /// `ctx` must be live with an exception pending; `ab` a live value of it.
+/// Whether `v` is a SharedArrayBuffer: its class follows the ArrayBuffer's (quickjs.c's class
+/// list), learned once per process from a probe ArrayBuffer. Reads class ids only.
+///
+/// # Safety
+/// `ctx` must be live and `v` a value of it.
+unsafe fn is_shared_array_buffer(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> bool {
+    static PLAIN: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    // SAFETY: reads the class id of a value (0 for non-objects).
+    let class = unsafe { qjs::JS_GetClassID(v) };
+    let plain = *PLAIN.get_or_init(|| {
+        // SAFETY: a live context; the probe is a new reference, freed at once.
+        unsafe {
+            let ab = qjs::JS_NewArrayBufferCopy(ctx, std::ptr::null(), 0);
+            let id = qjs::JS_GetClassID(ab);
+            qjs::JS_FreeValue(ctx, ab);
+            id
+        }
+    });
+    class != 0 && class == plain + 1
+}
+
 unsafe fn reword_construct_error(
     ctx: *mut qjs::JSContext,
     ab: qjs::JSValue,
@@ -404,7 +436,8 @@ unsafe fn reword_construct_error(
         let out_of_range = offset
             .checked_add(len)
             .is_none_or(|end| end > size as usize);
-        if !qjs::JS_IsError(pending) || !qjs::JS_IsArrayBuffer(ab) || !(detached || out_of_range) {
+        let any_array_buffer = qjs::JS_IsArrayBuffer(ab) || is_shared_array_buffer(ctx, ab);
+        if !qjs::JS_IsError(pending) || !any_array_buffer || !(detached || out_of_range) {
             qjs::JS_Throw(ctx, pending);
             return;
         }

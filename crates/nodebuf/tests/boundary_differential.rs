@@ -29,8 +29,13 @@
 //! - `ArrayBuffer.prototype.transfer` (Node v20 has none; detaching uses structuredClone);
 //! - the case code itself never makes a view on a detached store (V8 and QuickJS word their own
 //!   detached-buffer errors differently; the prelude reads geometry through captured getters);
-//! - shapes where nodebuf still differs (open bugs, listed at `OPEN_FAMILIES` in gen.rs): they
-//!   run with `NODEBUF_BOUNDARY_OPEN=1`.
+//! - a replaced `length` getter in the Blob/File families (Node's async_hooks read an internal
+//!   array through it), a replaced `buffer` getter for `allocUnsafe` (Node's pool reads it),
+//!   and lying views in `fs` calls but now and then (each runs in a node process of its own).
+//!
+//! Where Node's answer holds uninitialized pool bytes (`Buffer.from(view)` and `Buffer.concat`
+//! sized by a `length` that claims more than the view holds: `Case::uninit_tail`), nodebuf's
+//! result must equal Node's up to a point and be zeros from there.
 
 #[path = "../../nodebuf-core/tests/support/mod.rs"]
 mod support;
@@ -118,6 +123,32 @@ fn same_line(node: &str, ours: &str) -> bool {
                 == Some(ours))
 }
 
+/// Whether nodebuf's result line `ours` is node's `node` with uninitialized pool bytes zeroed
+/// (`Case::uninit_tail`): the same Buffer length, the same bytes up to some point, and only
+/// zero bytes in nodebuf's from there.
+fn uninit_tail_matches(node: &str, ours: &str) -> bool {
+    let bytes = |l: &str| {
+        let rest = l.split_once(" ok Buffer(")?.1;
+        let (len, hex) = rest.split_once(':')?;
+        Some((
+            len.to_string(),
+            hex.trim_end_matches(')').trim_end_matches("..").to_string(),
+        ))
+    };
+    let (Some((node_len, node_hex)), Some((our_len, our_hex))) = (bytes(node), bytes(ours)) else {
+        return false;
+    };
+    if node_len != our_len || node_hex.len() != our_hex.len() {
+        return false;
+    }
+    let first_difference = node_hex
+        .as_bytes()
+        .chunks(2)
+        .zip(our_hex.as_bytes().chunks(2))
+        .position(|(a, b)| a != b);
+    first_difference.is_none_or(|at| our_hex[at * 2..].bytes().all(|b| b == b'0'))
+}
+
 /// nodebuf's refusal of a call whose argument conversion detached or shrank the receiver
 /// below the range a Node native kept a pointer into (`NodeError::memory_changed_during_call`).
 const MEMORY_CHANGED: &str = "err Object|Error|ERR_INVALID_STATE|\"Invalid state: the buffer was detached or shrunk while the arguments of ";
@@ -177,7 +208,11 @@ fn differing_cases(
                 l.starts_with(&format!("{i} calls ")) || l.starts_with(&format!("{i} canary "))
             });
         }
-        if theirs.len() != mine.len() || theirs.iter().zip(&mine).any(|(a, b)| !same_line(a, b)) {
+        let uninit_tail = case.is_some_and(|c| c.uninit_tail);
+        let agree = |(k, (a, b)): (usize, (&&str, &&str))| {
+            same_line(a, b) || (k == 0 && uninit_tail && uninit_tail_matches(a, b))
+        };
+        if theirs.len() != mine.len() || !theirs.iter().zip(&mine).enumerate().all(agree) {
             let first = format!("{i} ");
             reports.push(format!(
                 "  case:    {}    node:    {}\n    nodebuf: {}",
@@ -333,8 +368,7 @@ fn check_may_abort(cases: &[&gen::Case], dir: &Path) -> (Vec<String>, usize) {
 fn hostile_arguments_get_what_node_gives() {
     let total = support::case_count(6_000);
     let seed = support::seed();
-    let open = gen::Open::from_env();
-    let cases = gen::generate(seed, 0, total, open);
+    let cases = gen::generate(seed, 0, total);
     let dir = std::env::temp_dir().join(format!("nodebuf-boundary-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let (abortable, batched): (Vec<&gen::Case>, Vec<&gen::Case>) =

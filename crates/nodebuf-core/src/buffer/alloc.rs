@@ -80,27 +80,31 @@ impl Buffer {
         }
     }
 
-    /// `Buffer.concat(list)` of byte ranges reachable only through raw pointers: one Buffer
-    /// of their total length, allocated by the `allocUnsafe` rule and written once.
+    /// `Buffer.concat(list, total)` of byte ranges reachable only through raw pointers: one
+    /// Buffer of `total` bytes, allocated by the `allocUnsafe` rule, the parts written one
+    /// after the other up to `total` (a part that does not fit is cut) and the rest zeroed,
+    /// as Node's concat does.
     ///
     /// # Safety
     /// Each `(ptr, len)` must be readable for the whole call with no reference to those bytes
     /// live; they may overlap the destination as in [`Buffer::copy_from_raw`].
     #[track_caller]
-    pub unsafe fn concat_raw(parts: &[(*const u8, usize)]) -> Result<Buffer, NodeError> {
-        // Saturating: a sum past usize is past kMaxLength too, which `alloc_written` refuses.
-        let total = parts
-            .iter()
-            .fold(0usize, |sum, &(_, len)| sum.saturating_add(len));
-        // SAFETY: the parts' lengths sum to `total`, so the closure writes every byte; reads
-        // are valid (the caller's contract) and `ptr::copy` allows the overlap.
+    pub unsafe fn concat_raw_into(
+        parts: &[(*const u8, usize)],
+        total: usize,
+    ) -> Result<Buffer, NodeError> {
+        // SAFETY: each part is cut to what is left of `total` and the rest is zeroed, so the
+        // closure writes every byte; reads are valid (the caller's contract) and `ptr::copy`
+        // allows the overlap.
         unsafe {
             Buffer::alloc_written(total, Site::caller(), false, |dst| {
                 let mut at = 0;
                 for &(src, len) in parts {
-                    std::ptr::copy(src, dst.add(at), len);
-                    at += len;
+                    let take = len.min(total - at);
+                    std::ptr::copy(src, dst.add(at), take);
+                    at += take;
                 }
+                std::ptr::write_bytes(dst.add(at), 0, total - at);
             })
         }
     }

@@ -7,9 +7,8 @@ use nodebuf_core::args::Arg;
 use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
 
-use crate::args::run_ref;
 use crate::engine::{arg, guard, number, prim, u8_bytes, Raw};
-use crate::method::{general, nth, Call, Method, MAX_ARITY};
+use crate::method::{call_js, state, Call, Method, MAX_ARITY};
 use crate::order::{self, NV, O, S};
 use crate::state::CtxState;
 
@@ -274,7 +273,9 @@ fn fill_visible_range<'js>(
 
 /// `buf.copy(target, targetStart, sourceStart, sourceEnd)`: a memmove between two Uint8Arrays
 /// (they may share memory). Its target is written, so it is not a [`Method`] (whose arguments
-/// are read-only); both of its paths end in [`copy_planned`].
+/// are read-only): the plain call is copied here ([`copy_planned`]); anything else goes to the
+/// JS half's `copyGeneral` (Node's algorithm, with its reads of `length`, `buffer` and
+/// `byteOffset`), which moves the bytes with `binding.setBytes`.
 ///
 /// # Safety
 /// Called by the engine only, with a function made by [`method::make`].
@@ -295,26 +296,33 @@ pub unsafe extern "C" fn copy_fn(
                 prim(arg(argc, argv, 2)),
                 prim(arg(argc, argv, 3)),
             );
+            let st = state(data);
+            // Node's JS reads both views' `length` (and, copying part of the source, its
+            // `buffer` and `byteOffset`): here only when those reads reach the engine's own
+            // getters, so skipping them observes nothing.
             if let (Some((src, src_len)), Some((dst, dst_len)), (Some(ts), Some(ss), Some(se))) =
                 (u8_bytes(ctx, this), u8_bytes(ctx, target), rest)
             {
                 // An empty source may be a detached one, which the general path tells apart.
-                if src_len > 0 {
+                if src_len > 0
+                    && crate::raw::length_is_intrinsic_raw(ctx, st, this)
+                    && crate::raw::length_is_intrinsic_raw(ctx, st, target)
+                {
                     if let Ok(plan) = api::copy::copy_plan_for_len(src_len, dst_len, &ts, &ss, &se)
                     {
-                        return number(copy_planned((src, src_len), (dst, dst_len), plan) as f64);
+                        let whole = plan.source_start == 0 && plan.len >= src_len;
+                        if plan.len == 0
+                            || whole
+                            || super::views::view_fields_are_intrinsic(ctx, st, this)
+                        {
+                            return number(
+                                copy_planned((src, src_len), (dst, dst_len), plan) as f64
+                            );
+                        }
                     }
                 }
             }
-            general(ctx, data, this, argc, argv, |c, this, a| {
-                copy_general(
-                    c,
-                    this,
-                    nth(c, a, 0),
-                    [nth(c, a, 1), nth(c, a, 2), nth(c, a, 3)],
-                )
-                .map(|n| Value::new_number(c.clone(), n as f64))
-            })
+            call_js(ctx, &st.copy_general, this, argc, argv)
         }
     })
 }
@@ -345,92 +353,4 @@ unsafe fn copy_planned(
         )
     };
     plan.len
-}
-
-/// `buf.copy`'s general path: Node checks the source and target, then converts targetStart,
-/// sourceStart, sourceEnd one at a time (`+value`), checking each before it converts the
-/// next; then resolves both and copies.
-fn copy_general<'js>(
-    ctx: &Ctx<'js>,
-    this: Value<'js>,
-    target: Value<'js>,
-    mut positions: [Value<'js>; 3],
-) -> rquickjs::Result<usize> {
-    let undefined = || Value::new_undefined(ctx.clone());
-    let check = |so_far: &[Value<'js>]| {
-        run_ref(ctx, &this, so_far, &[O, O, O, O], |buf, a| {
-            api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3]).map(drop)
-        })
-    };
-    let ordered = positions.iter().any(Value::is_object);
-    if ordered {
-        check(&[target.clone(), undefined(), undefined(), undefined()])?;
-        for i in 0..positions.len() {
-            if positions[i].is_object() {
-                let n = crate::args::to_number(ctx, &positions[i])?;
-                positions[i] = Value::new_number(ctx.clone(), n);
-            }
-            // Node checks the position it just converted (against the lengths of now); the
-            // earlier ones passed their checks at their time.
-            let mut this_one = [target.clone(), undefined(), undefined(), undefined()];
-            this_one[i + 1] = positions[i].clone();
-            check(&this_one)?;
-        }
-    }
-    let [ts, ss, se] = positions;
-    let asks = (ts.clone(), se.clone());
-    let ss_asked = ss.clone();
-    let plan = run_ref(
-        ctx,
-        &this,
-        &[target.clone(), ts, ss, se],
-        &[O, O, O, O],
-        |buf, a| {
-            if ordered {
-                // Each position was checked as it was converted: the last steps use the
-                // lengths of now, as Node's JS does.
-                let target_len = api::compare::expect_uint8_array(&a[0], "target")?.len();
-                api::copy::copy_plan_after_checks(buf.len(), target_len, &a[1], &a[2], &a[3])
-            } else {
-                api::copy_plan(buf.len(), &a[0], &a[1], &a[2], &a[3])
-            }
-        },
-    )?;
-    // A detached or out-of-bounds source has length 0: when `sourceEnd` still asks for bytes
-    // past `sourceStart` and the target has room, Node goes on to copy. From offset 0 it hands
-    // the source to `%TypedArray%.prototype.set`, which throws V8's TypeError; from a later
-    // offset (checked before a hook shrank the source) it first makes a view of the remaining
-    // `length - sourceStart` bytes, a negative length V8 refuses with a RangeError.
-    let asks = (asks.0, ss_asked, asks.1);
-    if plan.len == 0 && crate::raw::is_unreadable_uint8_array(ctx, &this) {
-        let target_len = crate::raw::uint8_array(ctx, &target).map_or(0, |(_, len)| len);
-        // Node's toInteger: NaN (and undefined) is 0.
-        let integer = |v: &Value<'js>| -> rquickjs::Result<f64> {
-            let n = if v.is_undefined() {
-                0.0
-            } else {
-                crate::args::to_number(ctx, v)?.trunc()
-            };
-            Ok(if n.is_nan() { 0.0 } else { n })
-        };
-        let (ts, ss, se) = (integer(&asks.0)?, integer(&asks.1)?, integer(&asks.2)?);
-        if ss < se && ts < target_len as f64 {
-            if ss > 0.0 {
-                return Err(rquickjs::Exception::throw_range(
-                    ctx,
-                    &format!("Invalid typed array length: {}", -ss),
-                ));
-            }
-            return Err(crate::raw::throw_detached_builtin(ctx, "set"));
-        }
-    }
-    let (Some(src), Some(dst)) = (
-        crate::raw::uint8_array(ctx, &this),
-        crate::raw::uint8_array(ctx, &target),
-    ) else {
-        return Ok(0);
-    };
-    // SAFETY: both located just now, with no JS since (computing the plan ran none after
-    // the conversions above).
-    Ok(unsafe { copy_planned(src, dst, plan) })
 }

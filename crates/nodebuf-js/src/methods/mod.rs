@@ -18,7 +18,7 @@ use rquickjs::{Object, Value};
 use crate::method::{entry, make, DataFn};
 
 pub use numeric::{num_methods, read_num, write_num};
-pub(crate) use views::fast_array_elements;
+pub(crate) use views::{fast_array_elements, view_fields_are_intrinsic};
 
 /// `binding.makeFast(FastBuffer, helpers, slabHook)`: registers this install's state and
 /// returns its raw natives: `num` (one per numeric method id), `indexOf`, `lastIndexOf`,

@@ -109,8 +109,8 @@ pub unsafe extern "C" fn from_fn(
 }
 
 /// `Buffer.from(uint8Array)` when the result is plainly a copy of its bytes: its `valueOf` is
-/// `Object.prototype.valueOf` (so Node's `valueOf()` probe yields the array itself) and its
-/// `length` is a positive int equal to its byte length (what Node's array-like copy reads).
+/// `Object.prototype.valueOf` (so Node's `valueOf()` probe yields the array itself), its
+/// `length` reads reach only the intrinsic getter and it has bytes.
 /// `None` sends the call to the general path.
 ///
 /// # Safety
@@ -131,19 +131,17 @@ unsafe fn from_uint8_array(
     if !unsafe { plain_value_of(ctx, st, value) } {
         return None;
     }
-    // SAFETY: as above.
-    let length = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.length) };
-    if tag(length) != qjs::JS_TAG_INT {
-        // SAFETY: owned above.
-        unsafe { qjs::JS_FreeValue(ctx, length) };
-        clear_exception(ctx);
+    // Node reads `length` up to seven times; when each read reaches only the engine's own
+    // getter they observe nothing and answer the real length, so none is made here. Anything
+    // else (an own or subclass `length`, a replaced getter) goes to the JS half, which makes
+    // Node's reads.
+    // SAFETY: live values of `st`'s context; the engine only looks up properties.
+    if !unsafe { crate::raw::length_is_intrinsic_raw(ctx, st, value) } {
         return None;
     }
-    // SAFETY: an int.
-    let n = unsafe { qjs::JS_VALUE_GET_INT(length) };
     // SAFETY: a live object; no JS runs from here until the copy is done.
     let (ptr, len) = unsafe { u8_bytes(ctx, value) }?;
-    if n <= 0 || n as usize != len {
+    if len == 0 {
         return None;
     }
     // SAFETY: `len` bytes readable at `ptr` (located just now, no JS runs during the copy);
@@ -310,6 +308,37 @@ extern "C" {
     ) -> bool;
 }
 
+/// Whether reads of `obj.length`, `obj.buffer` and `obj.byteOffset` all reach only the
+/// intrinsic `%TypedArray%.prototype` getters (so Node's JS reads of them observe nothing and
+/// answer the slots). Runs no JS.
+///
+/// # Safety
+/// `ctx` is `st`'s context and `obj` a live value of it.
+pub(crate) unsafe fn view_fields_are_intrinsic(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    obj: Raw,
+) -> bool {
+    let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
+    // SAFETY: the caller's contract; on success `buffer` is a new reference, freed here.
+    unsafe {
+        let ok = JS_GetTypedArrayViewFields(
+            ctx,
+            obj,
+            st.atoms.length,
+            st.atoms.buffer,
+            st.atoms.byte_offset,
+            &mut length,
+            &mut buffer,
+            &mut offset,
+        );
+        if ok {
+            qjs::JS_FreeValue(ctx, buffer);
+        }
+        ok
+    }
+}
+
 /// The view `subarray` makes (or the pending exception).
 ///
 /// # Safety
@@ -392,7 +421,10 @@ unsafe fn make_subarray(
             } else {
                 -1
             };
-            let r = if at >= 0 {
+            // Anything but an (unshared or shared) ArrayBuffer (a getter's answer) goes to the
+            // typed-array constructor in the JS half, as Node's `new FastBuffer(...)` takes it
+            // (a number is a length, an object a source of elements).
+            let r = if at >= 0 && crate::raw::is_any_array_buffer_raw(buffer) {
                 st.construct_raw(buffer, at as usize, count as usize)
             } else {
                 let mut args = [buffer, offset, number(from as f64), number(count as f64)];

@@ -22,6 +22,14 @@ pub struct Case {
     /// crashes, and nodebuf must throw `ERR_INVALID_STATE` instead (the harness then compares
     /// the hook counts and the canary, not Node's answer).
     pub native_keeps_pointer: bool,
+    /// Whether Node may answer with uninitialized pool bytes: `Buffer.from(view)` and
+    /// `Buffer.concat` copy a view's real bytes into a pooled Buffer sized by what its
+    /// `length` claims, and past a claim longer than those bytes Node's pool holds whatever it
+    /// held (zeros while the pool is fresh, old heap bytes later). nodebuf zeroes them: the
+    /// harness then accepts a result that equals Node's up to a point and is all zeros from
+    /// there (`uninit_tail_matches`; concat's items are all-zero memory, so a gap before a
+    /// later item passes too).
+    pub uninit_tail: bool,
 }
 
 /// Memory a method is called on: always a Buffer (Node's methods call `this.utf8Slice` & co.,
@@ -126,42 +134,13 @@ const NUMERIC: &[(&str, u32)] = &[
     ("IntBE", 0),
 ];
 
-/// Operation families (`Gen::op`) left out of the default run because nodebuf still differs
-/// from Node on them (run them with `NODEBUF_BOUNDARY_OPEN=1`, or one with
-/// `NODEBUF_BOUNDARY_ONLY=N`): none now. Shapes still open inside families, generated only with
-/// `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`; an open bug, not an engine difference):
-///
-/// - views whose own properties or subclass getters lie, replaced prototype getters and Proxy
-///   lists, except for the families in `LIES_MATCH`, `CLONE_FAMILIES`, `PROXY_LISTS_MATCH` and
-///   `FS_FAMILIES`: Node's JS reads `length` (and `buffer`, `byteOffset`) through them in
-///   `Buffer.from`, `concat`, `copyBytesFrom` and `copy`, and nodebuf
-///   does not make the same reads there yet (`Method::READS_LENGTH` with the engine's check
-///   `raw::length_is_intrinsic_raw`, as `fill`, `toString` and `write` do, is the way for
-///   the hot ones).
-///
-/// Views over buffers detached, shrunk or grown mid-clone, resizable buffers and
-/// length-tracking views are generated for the clone families in the default run: nodebuf
-/// serializes a detached view from the offset and length it was made with, as V8 does
-/// (engine patch 0012).
-const OPEN_FAMILIES: &[u64] = &[];
-
-/// Families whose user-visible reads of a view's properties match Node's exactly (TextDecoder
-/// reads none; util.inspect reads `length` as Node's JS does; toJSON and swap16/32/64 read
-/// `this.length` where Node's JS does; the numeric accessors read it for their bounds error;
-/// transcode reads `source.length` once; `buf.compare` with ends reads `target.length` and
-/// `this.length` once each, then refuses with `ERR_INVALID_STATE` where Node's native compares
-/// past the target's real bytes; `lastIndexOf` with a NaN offset reads `this.length ||
-/// this.byteLength`; `fill`, `Buffer.alloc(size, fill)` and `allocUnsafe().fill` read
-/// `buf.length` where Node's `_fill` does and refuse a range past the real bytes with its
-/// bounds error; `toString` reads `this.length` once and slices the real bytes ("Index out
-/// of range" past them); `write` reads it where Node's JS does (up to three times) and its
-/// native clamps to the real bytes; `Buffer.compare`, equals, indexOf, includes, isUtf8/isAscii read
-/// nothing),
-/// so views that lie and replaced prototype getters are generated for them in the default run
-/// too.
-const LIES_MATCH: &[u64] = &[
-    4, 5, 7, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 28, 29, 30, 31, 34, 45,
-];
+// Every family runs with every shape: views whose own properties or subclass getters lie
+// about their geometry, replaced `%TypedArray%.prototype`/`DataView.prototype` getters and
+// Proxy lists included. nodebuf makes the reads of `length` (and `buffer`, `byteOffset`,
+// `byteLength`) that Node's JS makes, in its order, and resolves memory from the engine's slots
+// only; where Node's answer then holds uninitialized pool bytes (`Case::uninit_tail`) or
+// memory the receiver lost (`Case::native_keeps_pointer`), the harness says what it compares.
+// The exceptions, each for a reason outside nodebuf, are below.
 
 /// The Blob/File families, whose reads resolve on later turns: Node's async_hooks read the
 /// `length` of an internal Float64Array (its async-id stack) through `%TypedArray%.prototype`
@@ -169,51 +148,17 @@ const LIES_MATCH: &[u64] = &[
 /// replaced `length` getter counts Node's internals there, not the Blob's; not generated.
 const BLOB_FAMILIES: &[u64] = &[30, 31];
 
-/// The structuredClone/MessageChannel families: the serializer reads views from their slots in
-/// Node and in nodebuf, so views that lie and replaced prototype getters are generated for them
-/// in the default run too.
-const CLONE_FAMILIES: &[u64] = &[35, 36, 37];
-
-/// Families whose reads of a list behind a Proxy match Node's: structuredClone and
-/// postMessage take every item of a transfer list (through its iterator) before they look at
-/// any, as Node's native does.
-const PROXY_LISTS_MATCH: &[u64] = &[35, 36, 37];
-
 /// The `fs` families: Node's JS reads a view's `byteLength` as a property there, as nodebuf's
-/// does, so views that lie are generated for them in the default run too (where the lie
-/// exceeds the real bytes Node aborts and nodebuf must throw).
+/// does; where a lie exceeds the real bytes Node aborts and nodebuf must throw. Such cases run
+/// in a node process each, so views that lie are generated there only now and then.
 const FS_FAMILIES: &[u64] = &[38, 39, 40, 41, 42, 43, 44];
-
-/// Which of the shapes with known open differences to generate (the notes above
-/// `OPEN_FAMILIES`): `NODEBUF_BOUNDARY_OPEN=1` (or `=lies`) adds views and Proxy lists that lie
-/// and replaced prototype getters to every family.
-#[derive(Clone, Copy, Default)]
-pub struct Open {
-    pub lies: bool,
-}
-
-impl Open {
-    /// The shapes named by `NODEBUF_BOUNDARY_OPEN`.
-    pub fn from_env() -> Self {
-        let v = std::env::var("NODEBUF_BOUNDARY_OPEN").unwrap_or_default();
-        let all = v.trim() == "1";
-        Open {
-            lies: all || v.split(',').any(|p| p.trim() == "lies"),
-        }
-    }
-    fn any(self) -> bool {
-        self.lies
-    }
-}
 
 struct Gen {
     rng: Rng,
-    /// The shapes with known open differences to generate.
-    open: Open,
     /// Set while generating arguments that must not detach or shrink the source: a DataView
     /// in an fs call, whose `byteLength` getter Node's JS reads (V8's and QuickJS's errors for
     /// a gone view are worded differently); a lying view in an fs call (Node's empty-buffer
-    /// error inspects it through its lying `length`, and nodebuf's inspect does not: open).
+    /// error inspects it through its lying `length`, and nodebuf's inspect does not).
     spare_source: bool,
     /// The operation family of the case being generated (`Gen::op`).
     family: u64,
@@ -283,16 +228,13 @@ impl Gen {
     fn memory(&mut self, from: &[&'static str]) -> String {
         let fs = FS_FAMILIES.contains(&self.family);
         let mut m = self.pick(from);
-        // Views that lie: in the default run only for fs calls, and rarely there (a case node
-        // may abort on runs in a node process of its own).
-        while !self.open.lies
-            && ((m.contains("LIE") || m.contains("Lying"))
-                && !CLONE_FAMILIES.contains(&self.family)
-                && !LIES_MATCH.contains(&self.family)
-                && (!fs || !self.one_in(24))
+        // Views that lie: rarely for fs calls (a case node may abort on runs in a node process
+        // of its own).
+        while fs
+            && ((m.contains("LIE") || m.contains("Lying")) && !self.one_in(24)
                 // V8 and QuickJS word the DataView byteLength getter's error on a gone view
                 // differently, and Node's fs JS reads that getter.
-                || fs && m.starts_with("oob(new DataView"))
+                || m.starts_with("oob(new DataView"))
         {
             m = self.pick(from);
         }
@@ -303,7 +245,7 @@ impl Gen {
     }
     /// A list of items, plain or behind a counting Proxy.
     fn list(&mut self, items: &str) -> String {
-        if (self.open.lies || PROXY_LISTS_MATCH.contains(&self.family)) && self.one_in(3) {
+        if self.one_in(3) {
             format!("PX('list', [{items}], {})", self.action())
         } else {
             format!("[{items}]")
@@ -326,7 +268,7 @@ impl Gen {
         let a = |g: &mut Gen| g.small();
         match self.family {
             // Buffer statics.
-            0 => "return Buffer.from(s);".to_string(),
+            0 => "fillMarked(s); return Buffer.from(s);".to_string(),
             1 => format!("return Buffer.from(bufOf(s), {}, {});", a(self), a(self)),
             2 => format!("return Buffer.from({}, {});", self.string(), self.enc()),
             // A detached or out-of-bounds view as an element converts through %TypedArray%'s
@@ -360,7 +302,7 @@ impl Gen {
             11 => format!("return Buffer.of({}, 0xa5, {});", a(self), a(self)),
             // Methods.
             12 => {
-                                format!("return s.copy ? Buffer.from(marked(16)).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
+                                format!("return s.copy ? Buffer.from(marked(16).buffer).copy(t, {}, {}, {}) : t.copy(s, {}, {}, {});", a(self), a(self), a(self), a(self), a(self), a(self))
             }
             13 => format!("return t.compare(s, {}, {}, {}, {});", a(self), a(self), a(self), a(self)),
             14 => "return t.equals(s);".to_string(),
@@ -491,11 +433,7 @@ impl Gen {
 
     /// A replaced prototype getter for the case, or nothing.
     fn swap(&mut self) -> String {
-        if !(self.open.lies
-            || CLONE_FAMILIES.contains(&self.family)
-            || LIES_MATCH.contains(&self.family))
-            || !self.one_in(6)
-        {
+        if !self.one_in(6) {
             return String::new();
         }
         let proto = if self.one_in(3) {
@@ -531,17 +469,14 @@ impl Gen {
         self.lying = false;
         self.family = loop {
             let f = self.below(46);
-            if self.only.contains(&f)
-                || self.only.is_empty() && (self.open.any() || !OPEN_FAMILIES.contains(&f))
-            {
+            if self.only.is_empty() || self.only.contains(&f) {
                 break f;
             }
         };
         let t = self.memory(RECEIVERS);
         let s = self.memory(MEMORY);
-        self.spare_source = !self.open.lies
-            && FS_FAMILIES.contains(&self.family)
-            && (s.contains("DataView") || s.contains("LIE"));
+        self.spare_source =
+            FS_FAMILIES.contains(&self.family) && (s.contains("DataView") || s.contains("LIE"));
         let body = self.op();
         let swap = self.swap();
         let text = format!(
@@ -556,16 +491,16 @@ impl Gen {
             text,
             may_abort: self.may_abort,
             native_keeps_pointer,
+            uninit_tail: self.family == 0
+                || self.family == 8 && (self.lying || swap.contains("'length'")),
         }
     }
 }
 
-/// `count` cases from `seed`, numbered from `first`; `open` adds the shapes with known open
-/// differences (see `OPEN_FAMILIES` and `Gen::open`).
-pub fn generate(seed: u64, first: usize, count: usize, open: Open) -> Vec<Case> {
+/// `count` cases from `seed`, numbered from `first`.
+pub fn generate(seed: u64, first: usize, count: usize) -> Vec<Case> {
     let mut g = Gen {
         rng: Rng::new(seed),
-        open,
         spare_source: false,
         family: 0,
         may_abort: false,
