@@ -93,6 +93,10 @@
     'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
+  // The fetch API (Node's undici): `fetch` is enumerable, the classes are not.
+  for (const name of ['Headers']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/fetch/headers')[name]);
+  }
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
   installLocaleMethods();

@@ -175,5 +175,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "internal/streams/web-brands",
         include_str!("streams/web-brands.js"),
-    ),
+    ),    ("internal/fetch/webidl", include_str!("fetch/webidl.js")),
+    ("internal/fetch/headers", include_str!("fetch/headers.js")),
 ];
