@@ -20,6 +20,11 @@ function connResetException(message) {
 }
 
 /** `new http.ClientRequest(input[, options][, cb])`. */
+// fetch's requests (internal/fetch/fetch): the method goes out as given (Node's fetch does not
+// upper-case it) and no framing header is added (fetch writes content-length or
+// transfer-encoding itself, or nothing).
+const kFetchRequest = Symbol('kFetchRequest');
+
 function ClientRequest(input, options, cb) {
   OutgoingMessage.call(this);
   if (typeof input === 'string') {
@@ -75,14 +80,14 @@ function ClientRequest(input, options, cb) {
     if (!checkIsHttpToken(method)) {
       throw makeNodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${method}"]`);
     }
-    method = this.method = method.toUpperCase();
+    method = this.method = options[kFetchRequest] ? method : method.toUpperCase();
   } else {
     method = this.method = 'GET';
   }
   this.path = options.path || '/';
   if (cb) this.once('response', cb);
-  if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS' ||
-      method === 'TRACE' || method === 'CONNECT') {
+  if (options[kFetchRequest] || method === 'GET' || method === 'HEAD' || method === 'DELETE' ||
+      method === 'OPTIONS' || method === 'TRACE' || method === 'CONNECT') {
     this.useChunkedEncodingByDefault = false;
   } else {
     this.useChunkedEncodingByDefault = true;
@@ -434,4 +439,4 @@ ClientRequest.prototype.clearTimeout = function clearTimeout(cb) {
   this.setTimeout(0, cb);
 };
 
-module.exports = { ClientRequest, Agent };
+module.exports = { ClientRequest, Agent, kFetchRequest };

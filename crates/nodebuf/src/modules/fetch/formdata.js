@@ -132,7 +132,8 @@ class FormData {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
-  [customInspect](depth, options, inspect) {
+  [customInspect](depth, options) {
+    const { inspect } = require('util');
     const record = {};
     for (const [name, value] of listOf(this)) {
       const had = Object.prototype.hasOwnProperty.call(record, name);
@@ -215,6 +216,11 @@ function indexOfBytes(haystack, needle, from) {
   return -1;
 }
 
+// The encoder's escapes in a quoted name, undone.
+function unescapeQuoted(s) {
+  return s.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/g, '"');
+}
+
 // One part's header block: returns { name, filename, contentType } or throws the parse failure.
 function parsePartHeaders(text) {
   let name = null;
@@ -228,8 +234,8 @@ function parsePartHeaders(text) {
     if (field === 'content-disposition') {
       const m = /^form-data\s*;\s*name="([^"]*)"(?:\s*;\s*filename="([^"]*)")?/i.exec(value);
       if (m === null) throw parseFailure();
-      name = m[1];
-      filename = m[2] ?? null;
+      name = unescapeQuoted(m[1]);
+      filename = m[2] === undefined ? null : unescapeQuoted(m[2]);
     } else if (field === 'content-type') {
       contentType = value;
     }

@@ -243,7 +243,8 @@ class Headers {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
-  [customInspect](depth, options, inspect) {
+  [customInspect](depth, options) {
+    const { inspect } = require('util');
     const record = {};
     for (const [name, value] of stateOf(this).list.raw()) {
       Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });

@@ -60,18 +60,10 @@ function convertInit(init) {
   return out;
 }
 
-// A signal that aborts when `parent` does (already aborted if it is).
+// A signal that aborts when `parent` does (already aborted if it is): a dependent signal.
 function followingSignal(parent) {
-  const controller = new AbortController();
-  if (parent !== null && parent !== undefined) {
-    if (parent.aborted) {
-      controller.abort(parent.reason);
-    } else {
-      const weak = new WeakRef(controller);
-      parent.addEventListener('abort', () => weak.deref()?.abort(parent.reason), { once: true });
-    }
-  }
-  return controller.signal;
+  if (parent === null || parent === undefined) return new AbortController().signal;
+  return AbortSignal.any([parent]);
 }
 
 function newState(url) {
@@ -153,7 +145,7 @@ class Request {
       const method = options.method;
       if (!isToken(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
       const upper = method.toUpperCase();
-      if (forbiddenMethods.includes(upper)) throw new TypeError(`'${upper}' HTTP method is unsupported.`);
+      if (forbiddenMethods.includes(upper)) throw new TypeError(`'${method}' HTTP method is unsupported.`);
       request.method = normalizedMethods.includes(upper) ? upper : method;
       if (method === 'patch' && !warnedMethods.has(method)) {
         warnedMethods.add(method);
@@ -244,13 +236,14 @@ class Request {
 
   clone() {
     const own = stateOf(this);
-    if (bodyUnusable(own.state.body)) throw new TypeError('Request.clone: Body has already been consumed.');
+    if (bodyUnusable(own.state.body)) throw new TypeError('unusable');
     const state = { ...own.state, headerList: own.state.headerList.clone(), urlList: [...own.state.urlList] };
     if (own.state.body !== null) state.body = cloneBody(own.state.body);
     return new Request(kCreate, { state, signal: followingSignal(own.signal) });
   }
 
-  [customInspect](depth, options, inspect) {
+  [customInspect](depth, options) {
+    const { inspect } = require('util');
     const fields = {
       method: this.method,
       url: this.url,

@@ -154,7 +154,8 @@ class Response {
     return response;
   }
 
-  [customInspect](depth, options, inspect) {
+  [customInspect](depth, options) {
+    const { inspect } = require('util');
     const fields = {
       status: this.status,
       statusText: this.statusText,
@@ -198,6 +199,12 @@ bodyMixin(Response, (value) => {
 });
 webidlClass(Response, ['type', 'url', 'redirected', 'status', 'ok', 'statusText', 'headers', 'clone']);
 reorderMembers(Response.prototype, ['body', 'bodyUsed', 'clone', 'blob', 'arrayBuffer', 'text', 'json', 'formData', 'bytes']);
+// The statics are enumerable (WebIDL), so util.inspect(Response) lists them as Node does.
+for (const name of ['error', 'json', 'redirect']) {
+  const d = Object.getOwnPropertyDescriptor(Response, name);
+  d.enumerable = true;
+  Object.defineProperty(Response, name, d);
+}
 
 /**
  * A Response for fetch(): `state` holds { type, status, statusText, headerList, body, urlList }
