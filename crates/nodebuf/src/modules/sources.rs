@@ -175,7 +175,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "internal/streams/web-brands",
         include_str!("streams/web-brands.js"),
-    ),    ("internal/fetch/webidl", include_str!("fetch/webidl.js")),
+    ),
+    ("internal/fetch/webidl", include_str!("fetch/webidl.js")),
     ("internal/fetch/headers", include_str!("fetch/headers.js")),
     ("internal/fetch/mime", include_str!("fetch/mime.js")),
     ("internal/fetch/shared", include_str!("fetch/shared.js")),
