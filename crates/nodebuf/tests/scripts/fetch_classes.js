@@ -152,6 +152,13 @@ attempt('formdata file identity', () => {
   f.append('g', file, 'g.txt');
   return [f.get('f') === file, f.get('g') === file, f.get('g').name, f.get('g').lastModified === file.lastModified];
 });
+attempt('formdata undefined filename', () => {
+  const f = new FormData();
+  f.append('a', new Blob(['x']), undefined);
+  f.set('b', new File(['x'], 'n.txt'), undefined);
+  f.append('c', new Blob(['x']));
+  return [...f].map(([k, v]) => [k, v.name]);
+});
 attempt('formdata delete', () => {
   const f = new FormData();
   f.append('a', '1');

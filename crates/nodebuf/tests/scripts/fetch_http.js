@@ -14,7 +14,8 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     const body = Buffer.concat(chunks);
     const headers = req.rawHeaders.map((v, i) => (i === 1 && req.rawHeaders[0].toLowerCase() === 'host' ? 'HOST' : v));
-    const line = `${req.method} ${req.url} ${headers.join('|')} body=${JSON.stringify(body.toString('latin1'))}`;
+    const line = `${req.method} ${req.url} ${headers.join('|')} body=${JSON.stringify(body.toString('latin1'))}`
+      .replace(/----formdata-undici-0\d{11}/g, 'BOUNDARY');
     const path = req.url.split('?')[0];
     switch (path) {
       case '/echo':
@@ -23,6 +24,11 @@ const server = http.createServer((req, res) => {
         res.setHeader('set-cookie', ['a=1', 'b=2']);
         res.end(line);
         return;
+      case '/formcheck': {
+        const boundary = /boundary=(\S+)/.exec(req.headers['content-type'])[1];
+        res.end(`${req.method} ${body.toString().startsWith(`--${boundary}\r\n`) ? 'consistent' : 'mismatch'} ${body.length}`);
+        return;
+      }
       case '/status':
         res.writeHead(Number(req.url.split('?')[1]), 'Custom Text');
         res.end();
@@ -174,6 +180,11 @@ server.listen(0, '127.0.0.1', async () => {
       },
     }),
   });
+  {
+    const form = new FormData();
+    form.append('k', 'v');
+    await get('follow 307 form', `/r307/${encodeURIComponent('/formcheck')}`, { method: 'POST', body: form });
+  }
   await get('chain', `/r301/${encodeURIComponent('/r302/' + encodeURIComponent('/echo?end'))}`);
   await get('manual', '/r302', { redirect: 'manual' });
   await get('error', '/r302', { redirect: 'error' });

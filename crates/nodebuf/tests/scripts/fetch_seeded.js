@@ -39,7 +39,7 @@ function randHeaderValue() {
 }
 
 function randBody() {
-  switch (rand(7)) {
+  switch (rand(8)) {
     case 0: return ['string', randText(40)];
     case 1: return ['bytes', randBytes(200)];
     case 2: return ['blob', new Blob([randBytes(50), randText(10)], { type: pick(['', 'text/x', 'application/octet-stream']) })];
@@ -59,6 +59,14 @@ function randBody() {
       })];
     }
     case 5: return ['buffer', Buffer.from(randText(30))];
+    case 6: {
+      const form = new FormData();
+      for (let i = rand(4); i > 0; i--) {
+        if (rand(2)) form.append(randText(6), randText(12));
+        else form.append(randText(6), new Blob([randBytes(20)], { type: pick(['', 'text/x']) }), pick([undefined, 'f.bin', randText(5)]));
+      }
+      return ['form', form];
+    }
     default: return ['none', undefined];
   }
 }
@@ -73,8 +81,10 @@ function answer(req, res, body) {
   const status = [200, 201, 202, 203, 400, 404, 410, 500][r(8)];
   const headers = [];
   for (let i = r(5); i > 0; i--) headers.push([['X-Out', 'x-out', 'Set-Cookie', 'X-Other', 'Vary'][r(5)], `v${r(100)}`]);
-  const digest = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
-  let payload = Buffer.from(`${req.method} ${body.length} ${digest} ${body.toString('latin1').slice(0, 60)}`);
+  // A multipart body's boundary is random in both runtimes: the digest is taken without it.
+  const comparable = Buffer.from(body.toString('latin1').replace(/----formdata-undici-0\d{11}/g, 'BOUNDARY'), 'latin1');
+  const digest = crypto.createHash('sha256').update(comparable).digest('hex').slice(0, 16);
+  let payload = Buffer.from(`${req.method} ${body.length} ${digest} ${comparable.toString('latin1').slice(0, 60)}`);
   const coding = ['identity', 'gzip', 'deflate', 'br'][r(4)];
   if (coding === 'gzip') payload = zlib.gzipSync(payload);
   if (coding === 'deflate') payload = zlib.deflateSync(payload);
@@ -89,7 +99,8 @@ const server = http.createServer((req, res) => {
   req.on('data', (d) => chunks.push(d));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
-    const seen = req.rawHeaders.filter((v, i) => i > 1 || i === 0);
+    const seen = req.rawHeaders.filter((v, i) => i > 1 || i === 0)
+      .map((v) => v.replace(/----formdata-undici-0\d{11}/, 'BOUNDARY'));
     console.log('  server', req.method, req.url, JSON.stringify(seen));
     answer(req, res, body);
   });

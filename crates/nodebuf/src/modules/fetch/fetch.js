@@ -251,10 +251,13 @@ async function prepareBody(body) {
   if (body === null) return { length: 0, reader: null, first: null };
   const reader = body.stream.getReader();
   if (body.length !== null) return { length: body.length, reader, first: null };
-  const first = await reader.read();
-  if (first.done) return { length: 0, reader: null, first: null };
-  if (!(first.value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
-  return { length: null, reader, first };
+  for (;;) {
+    const first = await reader.read();
+    if (first.done) return { length: 0, reader: null, first: null };
+    if (!(first.value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
+    // Empty chunks write nothing, so they do not count as data.
+    if (first.value.byteLength !== 0) return { length: null, reader, first };
+  }
 }
 
 // Writes the rest of a request body into the http request, then ends it.
@@ -470,6 +473,8 @@ function redirect(url, status, location, state, controller, signal, settle, fini
   if (next.origin !== url.origin) {
     for (const name of ['authorization', 'proxy-authorization', 'cookie', 'host']) state.headerList.delete(name);
   }
+  // The body is extracted again from its source, as Node's fetch does (a FormData gets a new
+  // boundary while the Content-Type keeps the old one: Node sends that mismatch too).
   if (state.body !== null) state.body = extractBody(state.body.source).body;
   state.urlList.push(next.href);
   mainFetch(state, controller, signal, settle, finished);

@@ -32,8 +32,8 @@ function makeEntry(method, args) {
   const name = toUSVString(nameArg, `FormData.${method}`, 'name');
   let value;
   if (isBlob(valueArg)) {
-    const filename = args.length === 3 && filenameArg !== undefined
-      ? toUSVString(filenameArg, `FormData.${method}`, 'filename') : undefined;
+    // A filename argument that is present is converted even when it is undefined ("undefined").
+    const filename = args.length === 3 ? toUSVString(filenameArg, `FormData.${method}`, 'filename') : undefined;
     if (valueArg instanceof File && filename === undefined) {
       value = valueArg;
     } else {
