@@ -198,4 +198,4 @@ function bodyMixin(Class, access) {
   }
 }
 
-module.exports = { extractBody, bodyUnusable, cloneBody, bodyMixin, readAllBytes };
+module.exports = { extractBody, bodyUnusable, cloneBody, bodyMixin };

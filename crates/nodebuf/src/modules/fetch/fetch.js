@@ -186,7 +186,7 @@ function decodeURIComponentBytes(text) {
   const out = [];
   const raw = Buffer.from(text, 'utf8');
   for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === 0x25 && i + 2 < raw.length + 0 && /^[0-9A-Fa-f]{2}$/.test(String.fromCharCode(raw[i + 1], raw[i + 2]))) {
+    if (raw[i] === 0x25 && i + 2 < raw.length && /^[0-9A-Fa-f]{2}$/.test(String.fromCharCode(raw[i + 1], raw[i + 2]))) {
       out.push(parseInt(String.fromCharCode(raw[i + 1], raw[i + 2]), 16));
       i += 2;
     } else {

@@ -322,11 +322,6 @@ function headersFromList(list, guard) {
   return headers;
 }
 
-/** The HeaderList behind a Headers object. */
-function headerListOf(headers) {
-  return stateOf(headers).list;
-}
-
 /** Changes a Headers object's guard. */
 function setGuard(headers, guard) {
   stateOf(headers).guard = guard;
@@ -337,10 +332,8 @@ module.exports = {
   HeaderList,
   fillHeaders,
   headersFromList,
-  headerListOf,
   setGuard,
   makeIteratorPrototype,
   makeIterator,
   webidlClass,
-  illegalInvocation,
 };

@@ -4,7 +4,7 @@
 // body and the GET/HEAD and duplex rules), clone, the Body members and inspect output.
 'use strict';
 
-const { HeaderList, fillHeaders, headersFromList, webidlClass, setGuard } = require('internal/fetch/headers');
+const { HeaderList, fillHeaders, headersFromList, webidlClass } = require('internal/fetch/headers');
 const {
   illegalInvocation, argumentLengthCheck, toByteString, toUSVString, toDOMString, toEnum, isToken,
 } = require('internal/fetch/webidl');
@@ -163,14 +163,12 @@ class Request {
       }
       request.headersGuard = 'request-no-cors';
     }
-    const headers = headersFromList(request.headerList, 'none');
     if (Object.keys(options).length !== 0) {
       const fill = options.headers !== undefined ? options.headers : request.headerList.raw();
       request.headerList = new HeaderList();
       const fresh = headersFromList(request.headerList, 'none');
       fillHeaders(fresh, fill);
     }
-    void headers;
 
     const inputBody = inputState !== undefined ? inputState.state.body : null;
     if (((options.body !== undefined && options.body !== null) || inputBody !== null) &&
@@ -282,4 +280,4 @@ function requestState(request) {
   return stateOf(request);
 }
 
-module.exports = { Request, requestState, setGuard };
+module.exports = { Request, requestState };

@@ -4,9 +4,8 @@
 // responses through `makeResponse`.
 'use strict';
 
-const { Headers, HeaderList, fillHeaders, headersFromList, headerListOf, webidlClass } =
-  require('internal/fetch/headers');
-const { argumentLengthCheck, toByteString } = require('internal/fetch/webidl');
+const { HeaderList, fillHeaders, headersFromList, webidlClass, setGuard } = require('internal/fetch/headers');
+const { argumentLengthCheck, toByteString, illegalInvocation } = require('internal/fetch/webidl');
 const { extractBody, bodyUnusable, cloneBody, bodyMixin } = require('internal/fetch/body');
 const { reorderMembers, parseURL } = require('internal/fetch/shared');
 
@@ -174,7 +173,7 @@ class Response {
 function stateOf(value) {
   if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, kState) ||
       !(value instanceof Response)) {
-    throw require('internal/fetch/webidl').illegalInvocation();
+    throw illegalInvocation();
   }
   return value[kState];
 }
@@ -182,7 +181,7 @@ function stateOf(value) {
 const guards = new WeakMap();
 function setHeadersGuard(response, guard) {
   guards.set(response, guard);
-  require('internal/fetch/headers').setGuard(response[kHeaders], guard);
+  setGuard(response[kHeaders], guard);
 }
 function headersGuardOf(response) {
   return guards.get(response) ?? 'response';
@@ -216,9 +215,4 @@ function makeResponse(state) {
   return response;
 }
 
-/** The internal state of a Response (fetch's redirect handling reads it). */
-function responseState(response) {
-  return stateOf(response);
-}
-
-module.exports = { Response, makeResponse, responseState, Headers, headerListOf };
+module.exports = { Response, makeResponse };

@@ -10,11 +10,6 @@ function illegalInvocation() {
   return makeNodeError(TypeError, 'ERR_INVALID_THIS', 'Illegal invocation');
 }
 
-/** Throws unless `value` carries the private `key` (the class's brand). */
-function brandCheck(value, key) {
-  if (value === null || typeof value !== 'object' || !(key in value)) throw illegalInvocation();
-}
-
 /** Throws Node's "N arguments required, but only M found." unless `length >= min`. */
 function argumentLengthCheck(length, min, context) {
   if (length >= min) return;
@@ -79,7 +74,6 @@ function isHeaderValue(s) {
 
 module.exports = {
   illegalInvocation,
-  brandCheck,
   argumentLengthCheck,
   toDOMString,
   toByteString,
