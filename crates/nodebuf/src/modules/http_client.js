@@ -292,6 +292,13 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
       res.rawTrailers = trailers;
       res.complete = true;
       res.push(null);
+      // The body is complete, so the socket no longer follows this body's reader: a pause the
+      // body put on it is lifted (else a keep-alive socket goes back to the pool paused and the
+      // next request on it never hears its response).
+      if (res._paused) {
+        res._paused = false;
+        socket.resume();
+      }
     },
   }, this.maxHeaderSize);
   parser.connectRequest = this.method === 'CONNECT';
@@ -384,12 +391,22 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
     }
   }
 
+  // A write that returned false waits for 'drain': the socket's drain is the request's
+  // (as in Node, which relays it to the socket's current message).
+  function onDrain() {
+    if (socket._httpMessage === req && !req.finished && req._needDrain) {
+      req._needDrain = false;
+      req.emit('drain');
+    }
+  }
+
   function detach() {
     net._dropFrame(parserResource);
     socket.removeListener('data', onData);
     socket.removeListener('end', onEnd);
     socket.removeListener('close', onClose);
     socket.removeListener('error', onError);
+    socket.removeListener('drain', onDrain);
     if (socket._httpMessage === req) socket._httpMessage = req.upgradeOrConnect ? null : req;
   }
 
@@ -397,6 +414,7 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
   socket.on('end', onEnd);
   socket.on('close', onClose);
   socket.on('error', onError);
+  socket.on('drain', onDrain);
   socket._hadError = false;
   this.emit('socket', socket);
   if (this.timeout !== undefined) this.setTimeout(this.timeout);
