@@ -93,6 +93,19 @@
     'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
     defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
   }
+  // The fetch API (Node's undici): `fetch` is enumerable, the classes are not.
+  const fetchModules = { Headers: 'headers', Request: 'request', Response: 'response', FormData: 'formdata' };
+  for (const name of Object.keys(fetchModules)) {
+    defineLazyGlobal(name, () => requireBuiltin(`internal/fetch/${fetchModules[name]}`)[name]);
+  }
+  Object.defineProperty(globalThis, 'fetch', {
+    value: function fetch(input, init = undefined) {
+      return requireBuiltin('internal/fetch/fetch').fetch(input, init);
+    },
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  });
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
   installLocaleMethods();

@@ -20,6 +20,11 @@ function connResetException(message) {
 }
 
 /** `new http.ClientRequest(input[, options][, cb])`. */
+// fetch's requests (internal/fetch/fetch): the method goes out as given (Node's fetch does not
+// upper-case it) and no framing header is added (fetch writes content-length or
+// transfer-encoding itself, or nothing).
+const kFetchRequest = Symbol('kFetchRequest');
+
 function ClientRequest(input, options, cb) {
   OutgoingMessage.call(this);
   if (typeof input === 'string') {
@@ -75,14 +80,14 @@ function ClientRequest(input, options, cb) {
     if (!checkIsHttpToken(method)) {
       throw makeNodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${method}"]`);
     }
-    method = this.method = method.toUpperCase();
+    method = this.method = options[kFetchRequest] ? method : method.toUpperCase();
   } else {
     method = this.method = 'GET';
   }
   this.path = options.path || '/';
   if (cb) this.once('response', cb);
-  if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS' ||
-      method === 'TRACE' || method === 'CONNECT') {
+  if (options[kFetchRequest] || method === 'GET' || method === 'HEAD' || method === 'DELETE' ||
+      method === 'OPTIONS' || method === 'TRACE' || method === 'CONNECT') {
     this.useChunkedEncodingByDefault = false;
   } else {
     this.useChunkedEncodingByDefault = true;
@@ -287,6 +292,13 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
       res.rawTrailers = trailers;
       res.complete = true;
       res.push(null);
+      // The body is complete, so the socket no longer follows this body's reader: a pause the
+      // body put on it is lifted (else a keep-alive socket goes back to the pool paused and the
+      // next request on it never hears its response).
+      if (res._paused) {
+        res._paused = false;
+        socket.resume();
+      }
     },
   }, this.maxHeaderSize);
   parser.connectRequest = this.method === 'CONNECT';
@@ -379,12 +391,22 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
     }
   }
 
+  // A write that returned false waits for 'drain': the socket's drain is the request's
+  // (as in Node, which relays it to the socket's current message).
+  function onDrain() {
+    if (socket._httpMessage === req && !req.finished && req._needDrain) {
+      req._needDrain = false;
+      req.emit('drain');
+    }
+  }
+
   function detach() {
     net._dropFrame(parserResource);
     socket.removeListener('data', onData);
     socket.removeListener('end', onEnd);
     socket.removeListener('close', onClose);
     socket.removeListener('error', onError);
+    socket.removeListener('drain', onDrain);
     if (socket._httpMessage === req) socket._httpMessage = req.upgradeOrConnect ? null : req;
   }
 
@@ -392,6 +414,7 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
   socket.on('end', onEnd);
   socket.on('close', onClose);
   socket.on('error', onError);
+  socket.on('drain', onDrain);
   socket._hadError = false;
   this.emit('socket', socket);
   if (this.timeout !== undefined) this.setTimeout(this.timeout);
@@ -434,4 +457,4 @@ ClientRequest.prototype.clearTimeout = function clearTimeout(cb) {
   this.setTimeout(0, cb);
 };
 
-module.exports = { ClientRequest, Agent };
+module.exports = { ClientRequest, Agent, kFetchRequest };

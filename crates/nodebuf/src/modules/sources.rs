@@ -176,4 +176,13 @@ pub const SOURCES: &[(&str, &str)] = &[
         "internal/streams/web-brands",
         include_str!("streams/web-brands.js"),
     ),
+    ("internal/fetch/webidl", include_str!("fetch/webidl.js")),
+    ("internal/fetch/headers", include_str!("fetch/headers.js")),
+    ("internal/fetch/mime", include_str!("fetch/mime.js")),
+    ("internal/fetch/shared", include_str!("fetch/shared.js")),
+    ("internal/fetch/formdata", include_str!("fetch/formdata.js")),
+    ("internal/fetch/body", include_str!("fetch/body.js")),
+    ("internal/fetch/request", include_str!("fetch/request.js")),
+    ("internal/fetch/response", include_str!("fetch/response.js")),
+    ("internal/fetch/fetch", include_str!("fetch/fetch.js")),
 ];

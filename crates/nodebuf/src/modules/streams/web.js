@@ -2293,4 +2293,6 @@ module.exports = {
   DecompressionStream,
 };
 // The brand checks, for the Node-stream adapters: internal, so not on the public module.
-Object.assign(require('internal/streams/web-brands'), { isReadableStream, isWritableStream, isTransformStream });
+// isDisturbed is fetch's "body used" (a stream that has been read from or cancelled).
+const isDisturbed = (stream) => isReadableStream(stream) && stream[kState].disturbed;
+Object.assign(require('internal/streams/web-brands'), { isReadableStream, isWritableStream, isTransformStream, isDisturbed });
