@@ -22,6 +22,14 @@ function makeErrorClass(name) {
     [name]: function (message) {
       if (new.target === undefined) return new Class(message);
       const error = Reflect.construct(Error, message === undefined ? [] : [message], new.target);
+      // V8's errors carry an own `stack` that starts at the caller, not in this constructor.
+      Error.captureStackTrace(error, Class);
+      // ... and lists `stack` before `message`, as V8's own properties are ordered.
+      const own = Object.getOwnPropertyDescriptor(error, 'message');
+      if (own !== undefined) {
+        delete error.message;
+        defineProperty(error, 'message', own);
+      }
       return error;
     },
   }[name];
@@ -137,6 +145,7 @@ function throwFailure(status, message, api) {
     case 1: throw new RuntimeError(message);
     case 2: throw takePending();
     case 3: throw new RangeError(message);
+    case 5: throw new RuntimeError(`${api}: ${message}`);
     default: throw new LinkError(`${api}: ${message}`);
   }
 }
@@ -186,10 +195,8 @@ function exportedFunction(handle, index) {
   let fn = functionsByHandle.get(handle);
   if (fn !== undefined) return fn;
   const sig = parseSig(binding.funcType(handle));
-  const wrapper = (...args) => callExport(handle, sig, args);
-  fn = wrapper.bind(undefined);
-  defineProperty(fn, 'name', { value: String(index === undefined ? handle : index), configurable: true });
-  defineProperty(fn, 'length', { value: sig.params.length, configurable: true });
+  const forwarder = (...args) => callExport(handle, sig, args);
+  fn = binding.exportFunction(forwarder, String(index === undefined ? handle : index), sig.params.length);
   functionHandles.set(fn, { handle, sig });
   functionsByHandle.set(handle, fn);
   return fn;
@@ -395,7 +402,7 @@ function instantiateModule(api, moduleHandle, importObject) {
   const descriptors = resolveImports(api, moduleHandle, importObject);
   const out = binding.instantiate(moduleHandle, descriptors);
   if (out[0] !== 0) {
-    if (out[0] === 1 && out[1] === 'data segment is out of bounds') throw new RuntimeError(`${api}: ${out[1]}`);
+    if (out[0] === 1 && !binding.hasStart(moduleHandle)) throw new RuntimeError(`${api}: data segment is out of bounds`);
     throwFailure(out[0], out[1], api);
   }
   const exports = create(null);
@@ -692,9 +699,13 @@ setTag(Exception, 'WebAssembly.Exception');
 // ---------------------------------------------------------------------------------------------
 // The promise functions: V8 settles them from a task, after the current microtasks.
 
+const { queueIoCompletion } = require('internal/loop');
+
+// Settled from a later turn of the event loop (V8 compiles and instantiates in tasks), never
+// before the microtasks and ticks queued by the caller.
 function later(work) {
   return new Promise((resolve, reject) => {
-    setImmediate(() => {
+    queueIoCompletion(() => {
       try {
         resolve(work());
       } catch (error) {
@@ -755,7 +766,7 @@ function streaming(source) {
     const Response = globalThis.Response;
     if (typeof Response !== 'function' || !(response instanceof Response)) {
       const { codes } = require('internal/errors');
-      throw new codes.ERR_INVALID_ARG_TYPE('source', ['Response', 'Promise resolving to Response'], response);
+      throw codes.ERR_INVALID_ARG_TYPE('source', ['Response', 'Promise resolving to Response'], response);
     }
     return response.arrayBuffer();
   });

@@ -118,6 +118,21 @@ struct ModuleEntry {
     imports: Vec<(String, String, char)>,
     /// (name, bytes) per custom section.
     custom: Vec<(String, Vec<u8>)>,
+    /// Whether the module has a start function (a trap while instantiating one without it is
+    /// a segment that does not fit).
+    has_start: bool,
+    /// Whether a division by zero in this module can only be a remainder (`rem_*` and no
+    /// `div_*` instructions): wasmi has one trap code for both, V8 two messages.
+    remainder_only: bool,
+}
+
+/// What the module lists, in its sections' order.
+struct ModuleInfo {
+    exports: Vec<(String, char, u32)>,
+    imports: Vec<(String, String, char)>,
+    custom: Vec<(String, Vec<u8>)>,
+    has_start: bool,
+    remainder_only: bool,
 }
 
 /// Handles of one kind of store object, deduplicated: wasmi's handles have no public
@@ -165,6 +180,8 @@ struct World {
     memory_ids: RefCell<HashMap<String, u32>>,
     tables: RefCell<Handles<Table>>,
     globals: RefCell<Handles<Global>>,
+    /// The module each exported wasm function was defined by (first instance exporting it).
+    func_module: RefCell<HashMap<u32, u32>>,
     next_serial: Cell<u64>,
 }
 
@@ -193,6 +210,7 @@ fn world() -> Rc<World> {
                     memory_ids: RefCell::new(HashMap::new()),
                     tables: RefCell::new(Handles::new()),
                     globals: RefCell::new(Handles::new()),
+                    func_module: RefCell::new(HashMap::new()),
                     next_serial: Cell::new(1),
                 })
             })
@@ -438,8 +456,9 @@ fn trap_message(code: TrapCode) -> &'static str {
 }
 
 /// A failed run as `[status, message]` for the JS half: 1 RuntimeError, 2 the import's
-/// exception (kept by the JS half), 3 RangeError (stack), 4 LinkError.
-fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error) -> Result<Value<'js>> {
+/// exception (kept by the JS half), 3 RangeError (stack), 4 LinkError, 5 a RuntimeError while
+/// initializing an instance's segments (V8 prefixes those with the API name).
+fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, remainder_only: bool) -> Result<Value<'js>> {
     if let Some(failure) = error.downcast_ref::<ImportFailure>() {
         return match failure {
             ImportFailure::Stashed => status(ctx, 2, ""),
@@ -448,9 +467,15 @@ fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error) -> Result<Value<'js>> {
     }
     if let Some(code) = error.as_trap_code() {
         let kind = if code == TrapCode::StackOverflow { 3 } else { 1 };
+        if code == TrapCode::IntegerDivisionByZero && remainder_only {
+            return status(ctx, kind, "remainder by zero");
+        }
         return status(ctx, kind, trap_message(code));
     }
     match error.kind() {
+        wasmi::errors::ErrorKind::Instantiation(
+            wasmi::errors::InstantiationError::ElementSegmentDoesNotFit { .. },
+        ) => status(ctx, 5, "table index is out of bounds"),
         wasmi::errors::ErrorKind::Instantiation(e) => status(ctx, 4, &link_message(e)),
         wasmi::errors::ErrorKind::Memory(_) | wasmi::errors::ErrorKind::Table(_) => {
             status(ctx, 1, "data segment is out of bounds")
@@ -590,10 +615,12 @@ fn compile_message(bytes: &[u8], error: &wasmi::Error) -> String {
     }
 }
 
-fn module_info(bytes: &[u8]) -> (Vec<(String, char, u32)>, Vec<(String, String, char)>, Vec<(String, Vec<u8>)>) {
+fn module_info(bytes: &[u8]) -> ModuleInfo {
     let mut exports = Vec::new();
     let mut imports = Vec::new();
     let mut custom = Vec::new();
+    let mut has_start = false;
+    let (mut has_div, mut has_rem) = (false, false);
     let kind = |k: wasmparser::ExternalKind| match k {
         wasmparser::ExternalKind::Func => 'f',
         wasmparser::ExternalKind::Table => 't',
@@ -623,10 +650,29 @@ fn module_info(bytes: &[u8]) -> (Vec<(String, char, u32)>, Vec<(String, String, 
             Ok(wasmparser::Payload::CustomSection(reader)) => {
                 custom.push((reader.name().to_string(), reader.data().to_vec()));
             }
+            Ok(wasmparser::Payload::StartSection { .. }) => has_start = true,
+            Ok(wasmparser::Payload::CodeSectionEntry(body)) => {
+                use wasmparser::Operator as Op;
+                let Ok(mut ops) = body.get_operators_reader() else { continue };
+                while let Ok(op) = ops.read() {
+                    match op {
+                        Op::I32DivS | Op::I32DivU | Op::I64DivS | Op::I64DivU => has_div = true,
+                        Op::I32RemS | Op::I32RemU | Op::I64RemS | Op::I64RemU => has_rem = true,
+                        Op::End if ops.eof() => break,
+                        _ => {}
+                    }
+                }
+            }
             _ => {}
         }
     }
-    (exports, imports, custom)
+    ModuleInfo {
+        exports,
+        imports,
+        custom,
+        has_start,
+        remainder_only: has_rem && !has_div,
+    }
 }
 
 /// `new WebAssembly.Module(bytes)`: a module handle, or the CompileError message.
@@ -635,13 +681,15 @@ fn compile<'js>(ctx: Ctx<'js>, bytes: Value<'js>) -> Result<Value<'js>> {
     let world = world();
     match Module::new(&world.engine, &bytes) {
         Ok(module) => {
-            let (exports, imports, custom) = module_info(&bytes);
+            let info = module_info(&bytes);
             let mut modules = world.modules.borrow_mut();
             modules.push(Rc::new(ModuleEntry {
                 module,
-                exports,
-                imports,
-                custom,
+                exports: info.exports,
+                imports: info.imports,
+                custom: info.custom,
+                has_start: info.has_start,
+                remainder_only: info.remainder_only,
             }));
             Ok(Value::new_int(ctx, modules.len() as i32 - 1))
         }
@@ -666,6 +714,11 @@ fn kind_name(kind: char) -> &'static str {
         'g' => "global",
         _ => "tag",
     }
+}
+
+/// Whether module `id` has a start function.
+fn has_start(id: u32) -> Result<bool> {
+    Ok(module_entry(&world(), id)?.has_start)
 }
 
 /// `WebAssembly.Module.imports(m)`: `[module, name, kind]` triples.
@@ -776,14 +829,18 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
     refresh(&ctx, &world);
     let instance = match made {
         Some(Ok(instance)) => instance,
-        Some(Err(e)) => return failure(&ctx, e),
+        Some(Err(e)) => return failure(&ctx, e, entry.remainder_only),
         None => return Err(rquickjs::Error::new_from_js("store", "WebAssembly store")),
     };
     let out = Array::new(ctx.clone())?;
     for (i, (name, kind, index)) in entry.exports.iter().enumerate() {
         let ext = with_store(&world, |s| instance.get_export(&s, name)).flatten();
         let handle = match ext {
-            Some(Extern::Func(f)) => world.funcs.borrow_mut().id_of(f),
+            Some(Extern::Func(f)) => {
+                let handle = world.funcs.borrow_mut().id_of(f);
+                world.func_module.borrow_mut().entry(handle).or_insert(id);
+                handle
+            }
             Some(Extern::Memory(m)) => memory_id(&world, m),
             Some(Extern::Table(t)) => world.tables.borrow_mut().id_of(t),
             Some(Extern::Global(g)) => world.globals.borrow_mut().id_of(g),
@@ -845,7 +902,10 @@ fn call<'js>(ctx: Ctx<'js>, id: u32, args: Rest<Value<'js>>) -> Result<Value<'js
             }
             Ok(out.into_value())
         }
-        Some(Err(e)) => failure(&ctx, e),
+        Some(Err(e)) => {
+            let remainder_only = world.func_module.borrow().get(&id).copied().and_then(|m| module_entry(&world, m).ok()).is_some_and(|m| m.remainder_only);
+            failure(&ctx, e, remainder_only)
+        }
         None => Err(rquickjs::Error::new_from_js("store", "WebAssembly store")),
     }
 }
@@ -1100,6 +1160,46 @@ fn global_set<'js>(id: u32, value: Value<'js>) -> Result<bool> {
     Ok(matches!(with_store(&world, |s| global.set(s, val)), Some(Ok(()))))
 }
 
+/// The native trampoline of an exported function: calls the JS forwarder kept in its data slot
+/// (traced by the engine's GC) with the same arguments.
+unsafe extern "C" fn forward_export(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: std::ffi::c_int,
+    argv: *mut qjs::JSValue,
+    _magic: std::ffi::c_int,
+    data: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: the engine passes this function's one data value and its live arguments.
+    unsafe { qjs::JS_Call(ctx, *data, qjs::JS_UNDEFINED, argc, argv) }
+}
+
+/// An exported function as V8 makes it: a native (not constructible, printed as
+/// `function 0() { [native code] }`) named `name` with `length`, running `target`.
+fn export_function<'js>(ctx: Ctx<'js>, target: Function<'js>, name: String, length: i32) -> Result<Value<'js>> {
+    let name = std::ffi::CString::new(name).map_err(|_| rquickjs::Error::Exception)?;
+    let mut data = [target.as_raw()];
+    // SAFETY: `data` holds a live value the engine duplicates into the new function; `name`
+    // outlives the call.
+    let raw = unsafe {
+        qjs::JS_NewCFunctionData2(
+            ctx.as_raw().as_ptr(),
+            Some(forward_export),
+            name.as_ptr(),
+            length,
+            0,
+            1,
+            data.as_mut_ptr(),
+        )
+    };
+    // SAFETY: a new reference (or the exception marker) owned by the Value from here.
+    let value = unsafe { Value::from_raw(ctx, raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
+
 fn set_dispatch<'js>(ctx: Ctx<'js>, dispatch: Function<'js>) {
     let saved = Persistent::save(&ctx, dispatch);
     DISPATCH.with(|slot| *slot.borrow_mut() = Some(saved));
@@ -1124,6 +1224,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "validate" => validate,
         "compile" => compile,
         "moduleImports" => module_imports,
+        "hasStart" => has_start,
         "moduleExports" => module_exports,
         "customSections" => custom_sections,
         "importTypes" => import_types,
@@ -1144,6 +1245,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "globalGet" => global_get,
         "globalSet" => global_set,
         "setDispatch" => set_dispatch,
+        "exportFunction" => export_function,
     }
     native.set("wasm", wasm)?;
     Ok(())
