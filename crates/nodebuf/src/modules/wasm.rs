@@ -121,9 +121,19 @@ struct ModuleEntry {
     /// Whether the module has a start function (a trap while instantiating one without it is
     /// a segment that does not fit).
     has_start: bool,
-    /// Whether a division by zero in this module can only be a remainder (`rem_*` and no
-    /// `div_*` instructions): wasmi has one trap code for both, V8 two messages.
+    /// Which V8 message the module's ambiguous traps take.
+    hints: TrapHints,
+}
+
+/// wasmi reports one trap code where V8 has two messages: a zero divisor of `div_*` and
+/// `rem_*`, and an overflow of `div_s` and of a float-to-int truncation. When a module holds
+/// only one of the pair, its traps take that one's message.
+#[derive(Clone, Copy, Default)]
+struct TrapHints {
+    /// `rem_*` instructions and no `div_*`.
     remainder_only: bool,
+    /// Trapping `trunc_*` instructions and no `div_s`.
+    truncation_only: bool,
 }
 
 /// What the module lists, in its sections' order.
@@ -132,7 +142,7 @@ struct ModuleInfo {
     imports: Vec<(String, String, char)>,
     custom: Vec<(String, Vec<u8>)>,
     has_start: bool,
-    remainder_only: bool,
+    hints: TrapHints,
 }
 
 /// Handles of one kind of store object, deduplicated: wasmi's handles have no public
@@ -458,7 +468,7 @@ fn trap_message(code: TrapCode) -> &'static str {
 /// A failed run as `[status, message]` for the JS half: 1 RuntimeError, 2 the import's
 /// exception (kept by the JS half), 3 RangeError (stack), 4 LinkError, 5 a RuntimeError while
 /// initializing an instance's segments (V8 prefixes those with the API name).
-fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, remainder_only: bool) -> Result<Value<'js>> {
+fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, hints: TrapHints) -> Result<Value<'js>> {
     if let Some(failure) = error.downcast_ref::<ImportFailure>() {
         return match failure {
             ImportFailure::Stashed => status(ctx, 2, ""),
@@ -467,8 +477,11 @@ fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, remainder_only: bool) -> Re
     }
     if let Some(code) = error.as_trap_code() {
         let kind = if code == TrapCode::StackOverflow { 3 } else { 1 };
-        if code == TrapCode::IntegerDivisionByZero && remainder_only {
+        if code == TrapCode::IntegerDivisionByZero && hints.remainder_only {
             return status(ctx, kind, "remainder by zero");
+        }
+        if code == TrapCode::IntegerOverflow && hints.truncation_only {
+            return status(ctx, kind, trap_message(TrapCode::BadConversionToInteger));
         }
         return status(ctx, kind, trap_message(code));
     }
@@ -620,7 +633,7 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
     let mut imports = Vec::new();
     let mut custom = Vec::new();
     let mut has_start = false;
-    let (mut has_div, mut has_rem) = (false, false);
+    let (mut has_div, mut has_rem, mut has_div_s, mut has_trunc) = (false, false, false, false);
     let kind = |k: wasmparser::ExternalKind| match k {
         wasmparser::ExternalKind::Func => 'f',
         wasmparser::ExternalKind::Table => 't',
@@ -656,8 +669,20 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
                 let Ok(mut ops) = body.get_operators_reader() else { continue };
                 while let Ok(op) = ops.read() {
                     match op {
-                        Op::I32DivS | Op::I32DivU | Op::I64DivS | Op::I64DivU => has_div = true,
+                        Op::I32DivS | Op::I64DivS => {
+                            has_div = true;
+                            has_div_s = true;
+                        }
+                        Op::I32DivU | Op::I64DivU => has_div = true,
                         Op::I32RemS | Op::I32RemU | Op::I64RemS | Op::I64RemU => has_rem = true,
+                        Op::I32TruncF32S
+                        | Op::I32TruncF32U
+                        | Op::I32TruncF64S
+                        | Op::I32TruncF64U
+                        | Op::I64TruncF32S
+                        | Op::I64TruncF32U
+                        | Op::I64TruncF64S
+                        | Op::I64TruncF64U => has_trunc = true,
                         Op::End if ops.eof() => break,
                         _ => {}
                     }
@@ -671,7 +696,10 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
         imports,
         custom,
         has_start,
-        remainder_only: has_rem && !has_div,
+        hints: TrapHints {
+            remainder_only: has_rem && !has_div,
+            truncation_only: has_trunc && !has_div_s,
+        },
     }
 }
 
@@ -689,7 +717,7 @@ fn compile<'js>(ctx: Ctx<'js>, bytes: Value<'js>) -> Result<Value<'js>> {
                 imports: info.imports,
                 custom: info.custom,
                 has_start: info.has_start,
-                remainder_only: info.remainder_only,
+                hints: info.hints,
             }));
             Ok(Value::new_int(ctx, modules.len() as i32 - 1))
         }
@@ -829,7 +857,7 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
     refresh(&ctx, &world);
     let instance = match made {
         Some(Ok(instance)) => instance,
-        Some(Err(e)) => return failure(&ctx, e, entry.remainder_only),
+        Some(Err(e)) => return failure(&ctx, e, entry.hints),
         None => return Err(rquickjs::Error::new_from_js("store", "WebAssembly store")),
     };
     let out = Array::new(ctx.clone())?;
@@ -903,8 +931,11 @@ fn call<'js>(ctx: Ctx<'js>, id: u32, args: Rest<Value<'js>>) -> Result<Value<'js
             Ok(out.into_value())
         }
         Some(Err(e)) => {
-            let remainder_only = world.func_module.borrow().get(&id).copied().and_then(|m| module_entry(&world, m).ok()).is_some_and(|m| m.remainder_only);
-            failure(&ctx, e, remainder_only)
+            let module = world.func_module.borrow().get(&id).copied();
+            let hints = module
+                .and_then(|m| module_entry(&world, m).ok())
+                .map_or(TrapHints::default(), |m| m.hints);
+            failure(&ctx, e, hints)
         }
         None => Err(rquickjs::Error::new_from_js("store", "WebAssembly store")),
     }
