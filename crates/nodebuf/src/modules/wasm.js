@@ -6,7 +6,7 @@
 'use strict';
 
 const binding = native.wasm;
-const { Error, TypeError, RangeError, Map, WeakMap, Symbol, Promise, Object, BigInt, Number, Math, Array } = globalThis;
+const { Error, Map, WeakMap, Symbol, Promise, Object, BigInt, Number, Math, Array } = globalThis;
 const { defineProperty, freeze, create, getPrototypeOf } = Object;
 const asIntN = BigInt.asIntN;
 const isArrayBufferView = ArrayBuffer.isView;
@@ -16,6 +16,27 @@ const untransferable = require('buffer')[Symbol.for('nodebuf.untransferable')];
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+const internalFrame = /\n {4}at [^\n]*\(?node:internal\/wasm:[^\n]*/g;
+
+/** Drops this file's frames from `error.stack`: V8 throws these from C++, below the caller. */
+function scrub(error) {
+  const stack = error.stack;
+  if (typeof stack === 'string') {
+    defineProperty(error, 'stack', { value: stack.replace(internalFrame, ''), writable: true, configurable: true });
+  }
+  return error;
+}
+
+// `new TypeError(m)` / `new RangeError(m)` below make the engine's errors, scrubbed.
+const NativeTypeError = globalThis.TypeError;
+const NativeRangeError = globalThis.RangeError;
+function TypeError(message) {
+  return scrub(new NativeTypeError(message));
+}
+function RangeError(message) {
+  return scrub(new NativeRangeError(message));
+}
+
 function makeErrorClass(name) {
   // A named function expression so `.name` and the stack frames say the class name.
   const Class = {
@@ -24,6 +45,7 @@ function makeErrorClass(name) {
       const error = Reflect.construct(Error, message === undefined ? [] : [message], new.target);
       // V8's errors carry an own `stack` that starts at the caller, not in this constructor.
       Error.captureStackTrace(error, Class);
+      scrub(error);
       // ... and lists `stack` before `message`, as V8's own properties are ordered.
       const own = Object.getOwnPropertyDescriptor(error, 'message');
       if (own !== undefined) {

@@ -23,7 +23,7 @@ use std::ffi::c_void;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
-use nodebuf_core::memory::accounting::{Charge, ChargeKind};
+use nodebuf_core::memory::accounting::{Charge, ChargeKind, Reservation};
 use rquickjs::function::Rest;
 use rquickjs::{qjs, Array, BigInt, Ctx, Function, Object, Persistent, Result, Value};
 use wasmi_core::LimiterError;
@@ -42,11 +42,13 @@ thread_local! {
     static CURRENT_CTX: Cell<*mut qjs::JSContext> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-/// Store data: the memory accounting. Every byte of linear memory is counted as ArrayBuffer
-/// bytes (`process.memoryUsage().arrayBuffers`), as V8 counts a wasm memory's backing store.
+/// Store data: the memory accounting. Every byte of linear memory is counted in
+/// `process.memoryUsage().external` (as V8 counts a wasm memory: not in `arrayBuffers`) and
+/// reserved from the thread's memory budget; a growth past the budget fails as an allocation
+/// failure would (`grow()` throws, `memory.grow` returns -1).
 #[derive(Default)]
 struct Host {
-    charges: Vec<Charge>,
+    charges: Vec<(Charge, Reservation)>,
 }
 
 impl ResourceLimiter for Host {
@@ -56,10 +58,12 @@ impl ResourceLimiter for Host {
         desired: usize,
         _maximum: Option<usize>,
     ) -> std::result::Result<bool, LimiterError> {
-        self.charges.push(Charge::new(
-            ChargeKind::ArrayBuffer,
-            desired.saturating_sub(current),
-        ));
+        let bytes = desired.saturating_sub(current);
+        let Ok(reservation) = Reservation::take(bytes) else {
+            return Ok(false);
+        };
+        self.charges
+            .push((Charge::new(ChargeKind::OtherExternal, bytes), reservation));
         Ok(true)
     }
 
@@ -790,15 +794,38 @@ fn custom_sections<'js>(ctx: Ctx<'js>, id: u32, name: String) -> Result<Array<'j
     Ok(out)
 }
 
+/// For each import in wasmi's order (which groups them by kind), its position in the module's
+/// own order (the JS API's) and its type.
+fn import_order(entry: &ModuleEntry) -> Vec<(usize, ExternType)> {
+    let mut used = vec![false; entry.imports.len()];
+    entry
+        .module
+        .imports()
+        .filter_map(|import| {
+            let kind = match import.ty() {
+                ExternType::Func(_) => 'f',
+                ExternType::Table(_) => 't',
+                ExternType::Memory(_) => 'm',
+                ExternType::Global(_) => 'g',
+            };
+            let at = entry.imports.iter().enumerate().position(|(i, (m, n, k))| {
+                !used[i] && *k == kind && m == import.module() && n == import.name()
+            })?;
+            used[at] = true;
+            Some((at, import.ty().clone()))
+        })
+        .collect()
+}
+
 /// What the JS half needs to resolve and check each import, in order: `['f', signature]`,
 /// `['g', type letter, mutable]`, `['m', min pages, max or -1]`, `['t', element letter, min,
 /// max or -1]`.
 fn import_types<'js>(ctx: Ctx<'js>, id: u32) -> Result<Array<'js>> {
     let entry = module_entry(&world(), id)?;
     let out = Array::new(ctx.clone())?;
-    for (i, import) in entry.module.imports().enumerate() {
+    for (i, ty) in import_order(&entry) {
         let item = Array::new(ctx.clone())?;
-        match import.ty() {
+        match &ty {
             ExternType::Func(ty) => {
                 item.set(0, "f")?;
                 item.set(1, signature(ty))?;
@@ -834,14 +861,14 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
     let world = world();
     let entry = module_entry(&world, id)?;
     let mut externs = Vec::new();
-    for (i, import) in entry.module.imports().enumerate() {
+    for (i, ty) in import_order(&entry) {
         let desc: Array = descriptors.get(i)?;
         let kind: String = desc.get(0)?;
         let handle: u32 = desc.get(1)?;
         let bad = || rquickjs::Error::new_from_js("import", "WebAssembly import");
         let ext = match kind.as_str() {
             "j" => {
-                let ExternType::Func(ty) = import.ty() else { return Err(bad()) };
+                let ExternType::Func(ty) = &ty else { return Err(bad()) };
                 Extern::Func(import_func(&world, handle, ty.clone()).ok_or_else(bad)?)
             }
             "f" => Extern::Func(world.funcs.borrow().get(handle).ok_or_else(bad)?),
