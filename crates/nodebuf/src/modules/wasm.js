@@ -213,12 +213,13 @@ function callExport(handle, sig, args) {
 }
 
 /** The one JS function for wasm function `handle` (V8 names it by its function index). */
-function exportedFunction(handle, index) {
+function exportedFunction(handle) {
   let fn = functionsByHandle.get(handle);
   if (fn !== undefined) return fn;
   const sig = parseSig(binding.funcType(handle));
   const forwarder = (...args) => callExport(handle, sig, args);
-  fn = binding.exportFunction(forwarder, String(index === undefined ? handle : index), sig.params.length);
+  const index = binding.funcIndex(handle);
+  fn = binding.exportFunction(forwarder, String(index < 0 ? handle : index), sig.params.length);
   functionHandles.set(fn, { handle, sig });
   functionsByHandle.set(handle, fn);
   return fn;
@@ -428,10 +429,10 @@ function instantiateModule(api, moduleHandle, importObject) {
     throwFailure(out[0], out[1], api);
   }
   const exports = create(null);
-  for (const [name, kind, handle, index] of out[1]) {
+  for (const [name, kind, handle] of out[1]) {
     let value;
     switch (kind) {
-      case 'f': value = exportedFunction(handle, index); break;
+      case 'f': value = exportedFunction(handle); break;
       case 'm': value = memoryObject(handle); break;
       case 't': value = tableObject(handle); break;
       default: value = globalObject(handle); break;
@@ -626,7 +627,7 @@ function Global(descriptor, value) {
   if (value === undefined) {
     v = letter === 'l' ? 0n : letter === 'r' ? null : letter === 'x' ? (arguments.length < 2 ? null : externIdOf(undefined)) : 0;
   } else {
-    v = toWasm(value, letter);
+    v = toWasm(value, letter, () => new TypeError(`${api}: function-typed object must be null (if nullable) or a Wasm function object`));
   }
   const handle = binding.globalNew(letter, mutable, v);
   const global = create(new.target.prototype);
@@ -684,13 +685,12 @@ function Exception(tag, payload, options) {
   const api = 'WebAssembly.Exception()';
   const letters = brand(tags, tag, `${api}: Argument 0 must be a WebAssembly tag`);
   if (!isObjectLike(payload) || typeof payload[iteratorSymbol] !== 'function') {
-    throw new TypeError(`${api}: Argument 1 must be an iterable object`);
+    throw new TypeError(`${api}: Exception values must be an iterable object`);
   }
   const values = [...payload];
-  if (values.length !== letters.length) {
-    throw new TypeError(`${api}: Number of exception values does not match signature length`);
-  }
-  const converted = values.map((v, i) => toWasm(v, letters[i]));
+  // V8 takes as many values as the tag has parameters; missing ones are the type's zero.
+  const converted = letters.map((letter, i) => (i < values.length ? toWasm(values[i], letter)
+    : letter === 'l' ? 0n : letter === 'r' || letter === 'x' ? null : 0));
   const exception = create(new.target.prototype);
   exceptions.set(exception, { tag, values: converted, letters });
   if (isObjectLike(options) && options.traceStack) {

@@ -127,6 +127,8 @@ struct ModuleEntry {
     has_start: bool,
     /// Which V8 message the module's ambiguous traps take.
     hints: TrapHints,
+    /// Its active element segments (to name the functions they place in tables).
+    elements: Vec<Element>,
 }
 
 /// wasmi reports one trap code where V8 has two messages: a zero divisor of `div_*` and
@@ -147,6 +149,15 @@ struct ModuleInfo {
     custom: Vec<(String, Vec<u8>)>,
     has_start: bool,
     hints: TrapHints,
+    elements: Vec<Element>,
+}
+
+/// An active element segment with a constant offset: which function indices it puts where.
+#[derive(Clone)]
+struct Element {
+    table: u32,
+    offset: u64,
+    funcs: Vec<u32>,
 }
 
 /// Handles of one kind of store object, deduplicated: wasmi's handles have no public
@@ -196,6 +207,8 @@ struct World {
     globals: RefCell<Handles<Global>>,
     /// The module each exported wasm function was defined by (first instance exporting it).
     func_module: RefCell<HashMap<u32, u32>>,
+    /// Each known function's index in its module (V8 names exported functions by it).
+    func_index: RefCell<HashMap<u32, u32>>,
     next_serial: Cell<u64>,
 }
 
@@ -225,6 +238,7 @@ fn world() -> Rc<World> {
                     tables: RefCell::new(Handles::new()),
                     globals: RefCell::new(Handles::new()),
                     func_module: RefCell::new(HashMap::new()),
+                    func_index: RefCell::new(HashMap::new()),
                     next_serial: Cell::new(1),
                 })
             })
@@ -637,6 +651,7 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
     let mut imports = Vec::new();
     let mut custom = Vec::new();
     let mut has_start = false;
+    let mut elements = Vec::new();
     let (mut has_div, mut has_rem, mut has_div_s, mut has_trunc) = (false, false, false, false);
     let kind = |k: wasmparser::ExternalKind| match k {
         wasmparser::ExternalKind::Func => 'f',
@@ -668,6 +683,29 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
                 custom.push((reader.name().to_string(), reader.data().to_vec()));
             }
             Ok(wasmparser::Payload::StartSection { .. }) => has_start = true,
+            Ok(wasmparser::Payload::ElementSection(reader)) => {
+                for element in reader.into_iter().flatten() {
+                    let wasmparser::ElementKind::Active {
+                        table_index,
+                        offset_expr,
+                    } = element.kind
+                    else {
+                        continue;
+                    };
+                    let offset = match offset_expr.get_operators_reader().read() {
+                        Ok(wasmparser::Operator::I32Const { value }) => u64::from(value as u32),
+                        _ => continue,
+                    };
+                    let wasmparser::ElementItems::Functions(items) = element.items else {
+                        continue;
+                    };
+                    elements.push(Element {
+                        table: table_index.unwrap_or(0),
+                        offset,
+                        funcs: items.into_iter().flatten().collect(),
+                    });
+                }
+            }
             Ok(wasmparser::Payload::CodeSectionEntry(body)) => {
                 use wasmparser::Operator as Op;
                 let Ok(mut ops) = body.get_operators_reader() else { continue };
@@ -704,6 +742,7 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
             remainder_only: has_rem && !has_div,
             truncation_only: has_trunc && !has_div_s,
         },
+        elements,
     }
 }
 
@@ -722,6 +761,7 @@ fn compile<'js>(ctx: Ctx<'js>, bytes: Value<'js>) -> Result<Value<'js>> {
                 custom: info.custom,
                 has_start: info.has_start,
                 hints: info.hints,
+                elements: info.elements,
             }));
             Ok(Value::new_int(ctx, modules.len() as i32 - 1))
         }
@@ -894,6 +934,7 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
             Some(Extern::Func(f)) => {
                 let handle = world.funcs.borrow_mut().id_of(f);
                 world.func_module.borrow_mut().entry(handle).or_insert(id);
+                world.func_index.borrow_mut().entry(handle).or_insert(*index);
                 handle
             }
             Some(Extern::Memory(m)) => memory_id(&world, m),
@@ -908,10 +949,62 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
         item.set(3, *index)?;
         out.set(i, item)?;
     }
+    name_table_functions(&world, &entry, &externs, &instance);
     let result = Array::new(ctx.clone())?;
     result.set(0, 0)?;
     result.set(1, out)?;
     Ok(result.into_value())
+}
+
+/// Records the function index of every function an element segment placed in a table JS can
+/// reach (imported or exported), so `table.get(i)` gives V8's name.
+fn name_table_functions(world: &World, entry: &ModuleEntry, externs: &[Extern], instance: &Instance) {
+    if entry.elements.is_empty() {
+        return;
+    }
+    // The module's table index space: imported tables first, then its own (exported ones).
+    let mut tables: Vec<Option<Table>> = externs
+        .iter()
+        .filter_map(|e| match e {
+            Extern::Table(t) => Some(Some(*t)),
+            _ => None,
+        })
+        .collect();
+    for (name, kind, index) in &entry.exports {
+        if *kind != 't' {
+            continue;
+        }
+        let Some(Some(Extern::Table(t))) = with_store(world, |s| instance.get_export(&s, name)) else {
+            continue;
+        };
+        let at = *index as usize;
+        if tables.len() <= at {
+            tables.resize(at + 1, None);
+        }
+        tables[at].get_or_insert(t);
+    }
+    for element in &entry.elements {
+        let Some(Some(table)) = tables.get(element.table as usize) else { continue };
+        for (k, func_index) in element.funcs.iter().enumerate() {
+            let slot = element.offset + k as u64;
+            let got = with_store(world, |s| table.get(&s, slot)).flatten();
+            if let Some(Ref::Func(f)) = got {
+                if let Some(func) = f.val() {
+                    let handle = world.funcs.borrow_mut().id_of(*func);
+                    world.func_index.borrow_mut().entry(handle).or_insert(*func_index);
+                }
+            }
+        }
+    }
+}
+
+/// Function `id`'s index in its module, or -1 when unknown.
+fn func_index(id: u32) -> i64 {
+    world()
+        .func_index
+        .borrow()
+        .get(&id)
+        .map_or(-1, |i| i64::from(*i))
 }
 
 fn func_of(world: &World, id: u32) -> Result<Func> {
@@ -1288,6 +1381,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "importTypes" => import_types,
         "instantiate" => instantiate,
         "funcType" => func_type,
+        "funcIndex" => func_index,
         "call" => call,
         "memoryNew" => memory_new,
         "memoryGrow" => memory_grow,
