@@ -26,12 +26,12 @@ use std::rc::Rc;
 use nodebuf_core::memory::accounting::{Charge, ChargeKind, Reservation};
 use rquickjs::function::Rest;
 use rquickjs::{qjs, Array, BigInt, Ctx, Function, Object, Persistent, Result, Value};
-use wasmi_core::LimiterError;
 use wasmi::{
     AsContextMut, Caller, Config, Engine, Extern, ExternRef, ExternType, Func, FuncType, Global,
     Instance, Memory, MemoryType, Module, Mutability, Ref, RefType, ResourceLimiter, Store,
     StoreContextMut, Table, TableType, TrapCode, Val, ValType,
 };
+use wasmi_core::LimiterError;
 
 thread_local! {
     static WORLD: RefCell<Option<Rc<World>>> = const { RefCell::new(None) };
@@ -319,10 +319,7 @@ fn detach_if(ctx: &Ctx<'_>, entry: &MemoryEntry, now: Option<(usize, usize)>, fo
 
 fn data_of(world: &World, memory: Memory) -> Option<(usize, usize)> {
     with_store(world, |s| {
-        (
-            memory.data_ptr(&s) as usize,
-            memory.data_size(&s),
-        )
+        (memory.data_ptr(&s) as usize, memory.data_size(&s))
     })
 }
 
@@ -395,9 +392,7 @@ fn val_to_js<'js>(ctx: &Ctx<'js>, world: &World, val: &Val) -> Result<Value<'js>
         Val::F32(v) => Value::new_float(ctx.clone(), f64::from(f32::from(*v))),
         Val::F64(v) => Value::new_float(ctx.clone(), f64::from(*v)),
         Val::FuncRef(f) => match f.val() {
-            Some(func) => {
-                Value::new_int(ctx.clone(), world.funcs.borrow_mut().id_of(*func) as i32)
-            }
+            Some(func) => Value::new_int(ctx.clone(), world.funcs.borrow_mut().id_of(*func) as i32),
             None => Value::new_null(ctx.clone()),
         },
         Val::ExternRef(e) => match e.val() {
@@ -494,7 +489,11 @@ fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, hints: TrapHints) -> Result
         };
     }
     if let Some(code) = error.as_trap_code() {
-        let kind = if code == TrapCode::StackOverflow { 3 } else { 1 };
+        let kind = if code == TrapCode::StackOverflow {
+            3
+        } else {
+            1
+        };
         if code == TrapCode::IntegerDivisionByZero && hints.remainder_only {
             return status(ctx, kind, "remainder by zero");
         }
@@ -520,8 +519,12 @@ fn link_message(error: &wasmi::errors::InstantiationError) -> String {
     match error {
         E::FuncTypeMismatch { .. } => "imported function does not match the expected type".into(),
         E::GlobalTypeMismatch { .. } => "imported global does not match the expected type".into(),
-        E::TableTypeMismatch { .. } => "table import has a larger maximum size than expected or is too small".into(),
-        E::MemoryTypeMismatch { .. } => "memory import is too small or has a larger maximum size than expected".into(),
+        E::TableTypeMismatch { .. } => {
+            "table import has a larger maximum size than expected or is too small".into()
+        }
+        E::MemoryTypeMismatch { .. } => {
+            "memory import is too small or has a larger maximum size than expected".into()
+        }
         other => other.to_string(),
     }
 }
@@ -588,14 +591,18 @@ fn host_call(
 fn import_func(owner: &World, id: u32, ty: FuncType) -> Option<Func> {
     let captured = ty.clone();
     with_store(owner, move |s| {
-        Func::new(s, ty, move |mut caller: Caller<'_, Host>, params, results| {
-            let ptr = (&mut caller as *mut Caller<'_, Host>).cast::<c_void>();
-            let world = world();
-            world.callers.borrow_mut().push(ptr);
-            let out = host_call(id, &captured, params, results);
-            world.callers.borrow_mut().pop();
-            out
-        })
+        Func::new(
+            s,
+            ty,
+            move |mut caller: Caller<'_, Host>, params, results| {
+                let ptr = (&mut caller as *mut Caller<'_, Host>).cast::<c_void>();
+                let world = world();
+                world.callers.borrow_mut().push(ptr);
+                let out = host_call(id, &captured, params, results);
+                world.callers.borrow_mut().pop();
+                out
+            },
+        )
     })
 }
 
@@ -631,13 +638,19 @@ fn compile_message(bytes: &[u8], error: &wasmi::Error) -> String {
         return "expected 4 bytes, fell off end @+0".into();
     }
     if bytes[..4] != MAGIC {
-        return format!("expected magic word 00 61 73 6d, found {} @+0", hex(&bytes[..4]));
+        return format!(
+            "expected magic word 00 61 73 6d, found {} @+0",
+            hex(&bytes[..4])
+        );
     }
     if bytes.len() < 8 {
         return "expected 4 bytes, fell off end @+4".into();
     }
     if bytes[4..8] != VERSION {
-        return format!("expected version 01 00 00 00, found {} @+4", hex(&bytes[4..8]));
+        return format!(
+            "expected version 01 00 00 00, found {} @+4",
+            hex(&bytes[4..8])
+        );
     }
     // Past the header: the validator's own words at V8's position format.
     match wasmparser::Validator::new().validate_all(bytes) {
@@ -708,7 +721,9 @@ fn module_info(bytes: &[u8]) -> ModuleInfo {
             }
             Ok(wasmparser::Payload::CodeSectionEntry(body)) => {
                 use wasmparser::Operator as Op;
-                let Ok(mut ops) = body.get_operators_reader() else { continue };
+                let Ok(mut ops) = body.get_operators_reader() else {
+                    continue;
+                };
                 while let Ok(op) = ops.read() {
                     match op {
                         Op::I32DivS | Op::I64DivS => {
@@ -848,9 +863,13 @@ fn import_order(entry: &ModuleEntry) -> Vec<(usize, ExternType)> {
                 ExternType::Memory(_) => 'm',
                 ExternType::Global(_) => 'g',
             };
-            let at = entry.imports.iter().enumerate().position(|(i, (m, n, k))| {
-                !used[i] && *k == kind && m == import.module() && n == import.name()
-            })?;
+            let at = entry
+                .imports
+                .iter()
+                .enumerate()
+                .position(|(i, (m, n, k))| {
+                    !used[i] && *k == kind && m == import.module() && n == import.name()
+                })?;
             used[at] = true;
             Some((at, import.ty().clone()))
         })
@@ -908,7 +927,9 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
         let bad = || rquickjs::Error::new_from_js("import", "WebAssembly import");
         let ext = match kind.as_str() {
             "j" => {
-                let ExternType::Func(ty) = &ty else { return Err(bad()) };
+                let ExternType::Func(ty) = &ty else {
+                    return Err(bad());
+                };
                 Extern::Func(import_func(&world, handle, ty.clone()).ok_or_else(bad)?)
             }
             "f" => Extern::Func(world.funcs.borrow().get(handle).ok_or_else(bad)?),
@@ -934,7 +955,11 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
             Some(Extern::Func(f)) => {
                 let handle = world.funcs.borrow_mut().id_of(f);
                 world.func_module.borrow_mut().entry(handle).or_insert(id);
-                world.func_index.borrow_mut().entry(handle).or_insert(*index);
+                world
+                    .func_index
+                    .borrow_mut()
+                    .entry(handle)
+                    .or_insert(*index);
                 handle
             }
             Some(Extern::Memory(m)) => memory_id(&world, m),
@@ -958,7 +983,12 @@ fn instantiate<'js>(ctx: Ctx<'js>, id: u32, descriptors: Array<'js>) -> Result<V
 
 /// Records the function index of every function an element segment placed in a table JS can
 /// reach (imported or exported), so `table.get(i)` gives V8's name.
-fn name_table_functions(world: &World, entry: &ModuleEntry, externs: &[Extern], instance: &Instance) {
+fn name_table_functions(
+    world: &World,
+    entry: &ModuleEntry,
+    externs: &[Extern],
+    instance: &Instance,
+) {
     if entry.elements.is_empty() {
         return;
     }
@@ -974,7 +1004,8 @@ fn name_table_functions(world: &World, entry: &ModuleEntry, externs: &[Extern], 
         if *kind != 't' {
             continue;
         }
-        let Some(Some(Extern::Table(t))) = with_store(world, |s| instance.get_export(&s, name)) else {
+        let Some(Some(Extern::Table(t))) = with_store(world, |s| instance.get_export(&s, name))
+        else {
             continue;
         };
         let at = *index as usize;
@@ -984,14 +1015,20 @@ fn name_table_functions(world: &World, entry: &ModuleEntry, externs: &[Extern], 
         tables[at].get_or_insert(t);
     }
     for element in &entry.elements {
-        let Some(Some(table)) = tables.get(element.table as usize) else { continue };
+        let Some(Some(table)) = tables.get(element.table as usize) else {
+            continue;
+        };
         for (k, func_index) in element.funcs.iter().enumerate() {
             let slot = element.offset + k as u64;
             let got = with_store(world, |s| table.get(&s, slot)).flatten();
             if let Some(Ref::Func(f)) = got {
                 if let Some(func) = f.val() {
                     let handle = world.funcs.borrow_mut().id_of(*func);
-                    world.func_index.borrow_mut().entry(handle).or_insert(*func_index);
+                    world
+                        .func_index
+                        .borrow_mut()
+                        .entry(handle)
+                        .or_insert(*func_index);
                 }
             }
         }
@@ -1032,7 +1069,11 @@ fn call<'js>(ctx: Ctx<'js>, id: u32, args: Rest<Value<'js>>) -> Result<Value<'js
     };
     let mut inputs = Vec::with_capacity(ty.params().len());
     for (i, p) in ty.params().iter().enumerate() {
-        let arg = args.0.get(i).cloned().unwrap_or(Value::new_undefined(ctx.clone()));
+        let arg = args
+            .0
+            .get(i)
+            .cloned()
+            .unwrap_or(Value::new_undefined(ctx.clone()));
         inputs.push(
             js_to_val(&world, p, &arg)
                 .ok_or_else(|| rquickjs::Error::new_from_js("value", "wasm value"))?,
@@ -1183,7 +1224,12 @@ fn to_ref(val: Val) -> Option<Ref> {
 
 /// `new WebAssembly.Table({element, initial, maximum}, value)`: a handle, or -1 when the
 /// store refuses the size.
-fn table_new<'js>(element: String, initial: u32, maximum: Option<u32>, init: Value<'js>) -> Result<i64> {
+fn table_new<'js>(
+    element: String,
+    initial: u32,
+    maximum: Option<u32>,
+    init: Value<'js>,
+) -> Result<i64> {
     let world = world();
     let rt = ref_type(&element);
     let ty = TableType::new(rt, initial, maximum);
@@ -1236,7 +1282,10 @@ fn table_set<'js>(id: u32, index: u32, value: Value<'js>) -> Result<bool> {
     let Some(r) = js_to_val(&world, &ValType::from(elem), &value).and_then(to_ref) else {
         return Ok(false);
     };
-    Ok(matches!(with_store(&world, |s| table.set(s, u64::from(index), r)), Some(Ok(()))))
+    Ok(matches!(
+        with_store(&world, |s| table.set(s, u64::from(index), r)),
+        Some(Ok(()))
+    ))
 }
 
 /// `table.grow(delta, value)`: the old length, or -1.
@@ -1264,10 +1313,15 @@ fn global_of(world: &World, id: u32) -> Result<Global> {
 /// `new WebAssembly.Global({value, mutable}, v)` with `v` converted by the JS half.
 fn global_new<'js>(letter: String, mutable: bool, value: Value<'js>) -> Result<u32> {
     let world = world();
-    let ty = letter_type(&letter).ok_or_else(|| rquickjs::Error::new_from_js("type", "value type"))?;
+    let ty =
+        letter_type(&letter).ok_or_else(|| rquickjs::Error::new_from_js("type", "value type"))?;
     let val = js_to_val(&world, &ty, &value)
         .ok_or_else(|| rquickjs::Error::new_from_js("value", "global value"))?;
-    let mutability = if mutable { Mutability::Var } else { Mutability::Const };
+    let mutability = if mutable {
+        Mutability::Var
+    } else {
+        Mutability::Const
+    };
     let global = with_store(&world, |s| Global::new(s, val, mutability))
         .ok_or_else(|| rquickjs::Error::new_from_js("store", "WebAssembly store"))?;
     let id = world.globals.borrow_mut().id_of(global);
@@ -1280,7 +1334,10 @@ fn global_info<'js>(ctx: Ctx<'js>, id: u32) -> Result<Array<'js>> {
     let global = global_of(&world, id)?;
     let (letter, mutable) = with_store(&world, |s| {
         let ty = global.ty(&s);
-        (type_letter(&ty.content()).to_string(), ty.mutability().is_mut())
+        (
+            type_letter(&ty.content()).to_string(),
+            ty.mutability().is_mut(),
+        )
     })
     .unwrap_or_default();
     let out = Array::new(ctx)?;
@@ -1308,7 +1365,10 @@ fn global_set<'js>(id: u32, value: Value<'js>) -> Result<bool> {
     let Some(val) = js_to_val(&world, &ty, &value) else {
         return Ok(false);
     };
-    Ok(matches!(with_store(&world, |s| global.set(s, val)), Some(Ok(()))))
+    Ok(matches!(
+        with_store(&world, |s| global.set(s, val)),
+        Some(Ok(()))
+    ))
 }
 
 /// The native trampoline of an exported function: calls the JS forwarder kept in its data slot
@@ -1327,7 +1387,12 @@ unsafe extern "C" fn forward_export(
 
 /// An exported function as V8 makes it: a native (not constructible, printed as
 /// `function 0() { [native code] }`) named `name` with `length`, running `target`.
-fn export_function<'js>(ctx: Ctx<'js>, target: Function<'js>, name: String, length: i32) -> Result<Value<'js>> {
+fn export_function<'js>(
+    ctx: Ctx<'js>,
+    target: Function<'js>,
+    name: String,
+    length: i32,
+) -> Result<Value<'js>> {
     let name = std::ffi::CString::new(name).map_err(|_| rquickjs::Error::Exception)?;
     let mut data = [target.as_raw()];
     // SAFETY: `data` holds a live value the engine duplicates into the new function; `name`
@@ -1401,4 +1466,87 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     }
     native.set("wasm", wasm)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rquickjs::{Context, Runtime};
+
+    fn with_binding(script: &str) -> Vec<f64> {
+        let rt = Runtime::new().unwrap();
+        let context = Context::full(&rt).unwrap();
+        let out = context.with(|ctx| {
+            let native = Object::new(ctx.clone()).unwrap();
+            install(&ctx, &native).unwrap();
+            let wasm: Object = native.get("wasm").unwrap();
+            ctx.globals().set("w", wasm).unwrap();
+            ctx.eval::<Vec<f64>, _>(script).unwrap()
+        });
+        clear();
+        out
+    }
+
+    #[test]
+    fn a_memory_buffer_is_the_memory_and_growing_detaches_it() {
+        let out = with_binding(
+            "const h = w.memoryNew(1, 4);
+             const b = w.memoryBuffer(h);
+             const view = new Uint8Array(b);
+             view[5] = 9;
+             const same = w.memoryBuffer(h) === b ? 1 : 0;
+             const old = w.memoryGrow(h, 1);
+             const next = w.memoryBuffer(h);
+             const refused = w.memoryGrow(h, 10);
+             [same, old, b.byteLength, view.length, next.byteLength, new Uint8Array(next)[5], refused]",
+        );
+        assert_eq!(out, [1.0, 1.0, 0.0, 0.0, 131072.0, 9.0, -1.0]);
+    }
+
+    #[test]
+    fn buffers_dropped_by_the_engine_release_their_ticket() {
+        // Many buffers made and collected (each finalization runs `ticket_realloc`), then one
+        // detached by a grow while another reference to the memory's next buffer is live.
+        let out = with_binding(
+            "const h = w.memoryNew(1, 2);
+             for (let i = 0; i < 100; i++) { w.memoryBuffer(h); w.memoryGrow(h, 0); }
+             const last = w.memoryBuffer(h);
+             [last.byteLength, w.memoryInfo(h)[0], w.memoryInfo(h)[1]]",
+        );
+        assert_eq!(out, [65536.0, 1.0, 2.0]);
+    }
+
+    #[test]
+    fn handles_are_the_same_for_the_same_store_object_and_differ_otherwise() {
+        let world = world();
+        let (a, b) = with_store(&world, |mut s| {
+            let ty = MemoryType::new(1, None);
+            (
+                Memory::new(&mut s, ty).unwrap(),
+                Memory::new(&mut s, ty).unwrap(),
+            )
+        })
+        .unwrap();
+        let first = memory_id(&world, a);
+        assert_eq!(memory_id(&world, a), first);
+        assert_ne!(memory_id(&world, b), first);
+        clear();
+    }
+
+    #[test]
+    fn compile_errors_use_v8_header_texts() {
+        let error = wasmi::Error::new("x");
+        assert_eq!(
+            compile_message(&[], &error),
+            "BufferSource argument is empty"
+        );
+        assert_eq!(
+            compile_message(&[1, 2, 3, 4], &error),
+            "expected magic word 00 61 73 6d, found 01 02 03 04 @+0"
+        );
+        assert_eq!(
+            compile_message(&[0, 0x61, 0x73, 0x6d, 2, 0, 0, 0], &error),
+            "expected version 01 00 00 00, found 02 00 00 00 @+4"
+        );
+    }
 }
