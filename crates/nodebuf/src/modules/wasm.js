@@ -794,6 +794,28 @@ function streaming(source) {
   });
 }
 
+// For the structured clone serializer (internal/messaging): a Module travels as its bytes and is
+// compiled again where it arrives (V8 shares the compiled code); the other wasm objects are
+// refused, as V8 refuses them.
+native.wasmClone = {
+  kind(value) {
+    if (modules.has(value)) return 'Module';
+    if (memories.has(value)) return 'Memory';
+    if (tables.has(value)) return 'Table';
+    if (globals.has(value)) return 'Global';
+    if (instances.has(value)) return 'Instance';
+    if (tags.has(value)) return 'Tag';
+    if (exceptions.has(value)) return 'Exception';
+    return undefined;
+  },
+  bytes(value) {
+    return binding.moduleBytes(modules.get(value));
+  },
+  module(bytes) {
+    return wrapModule(compileBytes('WebAssembly.Module()', bytes));
+  },
+};
+
 const WebAssembly = create(Object.prototype);
 for (const key of Object.keys(namespace)) {
   defineProperty(namespace[key], 'length', { value: 1 });

@@ -129,6 +129,8 @@ struct ModuleEntry {
     hints: TrapHints,
     /// Its active element segments (to name the functions they place in tables).
     elements: Vec<Element>,
+    /// The bytes it was compiled from (a Module posted to a worker is compiled there again).
+    bytes: Vec<u8>,
 }
 
 /// wasmi reports one trap code where V8 has two messages: a zero divisor of `div_*` and
@@ -777,6 +779,7 @@ fn compile<'js>(ctx: Ctx<'js>, bytes: Value<'js>) -> Result<Value<'js>> {
                 has_start: info.has_start,
                 hints: info.hints,
                 elements: info.elements,
+                bytes,
             }));
             Ok(Value::new_int(ctx, modules.len() as i32 - 1))
         }
@@ -801,6 +804,12 @@ fn kind_name(kind: char) -> &'static str {
         'g' => "global",
         _ => "tag",
     }
+}
+
+/// A copy of the bytes module `id` was compiled from, as a new ArrayBuffer.
+fn module_bytes<'js>(ctx: Ctx<'js>, id: u32) -> Result<rquickjs::ArrayBuffer<'js>> {
+    let entry = module_entry(&world(), id)?;
+    rquickjs::ArrayBuffer::new_copy(ctx, &entry.bytes)
 }
 
 /// Whether module `id` has a start function.
@@ -1441,6 +1450,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "compile" => compile,
         "moduleImports" => module_imports,
         "hasStart" => has_start,
+        "moduleBytes" => module_bytes,
         "moduleExports" => module_exports,
         "customSections" => custom_sections,
         "importTypes" => import_types,
