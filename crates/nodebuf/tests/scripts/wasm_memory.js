@@ -139,3 +139,37 @@ const big = new WebAssembly.Memory({ initial: 100 });
 new Uint8Array(big.buffer).fill(1);
 const grown = process.memoryUsage();
 console.log(grown.arrayBuffers - usage.arrayBuffers, grown.external - usage.external >= 100 * 65536);
+
+// An import that grows the memory while wasm is running: wasm sees the new size and the bytes
+// JS wrote through the new buffer.
+const shared = new WebAssembly.Memory({ initial: 1 });
+const growing = new WebAssembly.Instance(new WebAssembly.Module(W.module({
+  types: [[[], ['i32']], [[], []]],
+  imports: [{ module: 'm', name: 'mem', kind: 'memory', min: 1 }, { module: 'm', name: 'grow', kind: 'func', type: 1 }],
+  funcs: [{ type: 0, body: [op.i32_const(0), op.i32_const(77), op.i32_store8(), op.call(0), op.i32_const(70000), op.i32_load8_u()] }],
+  exports: [{ name: 'run', kind: 'func', index: 1 }],
+})), {
+  m: {
+    mem: shared,
+    grow() {
+      const before = shared.buffer;
+      shared.grow(1);
+      new Uint8Array(shared.buffer)[70000] = 5;
+      console.log('in import', before.byteLength, new Uint8Array(shared.buffer)[0]);
+    },
+  },
+});
+console.log(growing.exports.run(), shared.buffer.byteLength);
+
+// JS -> wasm -> JS recursion ends in a RangeError, not a crash.
+const rec = new WebAssembly.Instance(new WebAssembly.Module(W.module({
+  types: [[['i32'], ['i32']]],
+  imports: [{ module: 'm', name: 'f', kind: 'func', type: 0 }],
+  funcs: [{ type: 0, body: [op.local_get(0), op.i32_const(1), op.i32_add, op.call(0)] }],
+  exports: [{ name: 'g', kind: 'func', index: 1 }],
+})), { m: { f: (x) => rec.exports.g(x) } });
+try {
+  rec.exports.g(0);
+} catch (error) {
+  console.log(error.name, error.message);
+}
