@@ -168,6 +168,7 @@ function throwFailure(status, message, api) {
     case 2: throw takePending();
     case 3: throw new RangeError(message);
     case 5: throw new RuntimeError(`${api}: ${message}`);
+    case 6: throw new RangeError(`${api}: ${message}`);
     default: throw new LinkError(`${api}: ${message}`);
   }
 }

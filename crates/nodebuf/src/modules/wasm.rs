@@ -482,7 +482,8 @@ fn trap_message(code: TrapCode) -> &'static str {
 
 /// A failed run as `[status, message]` for the JS half: 1 RuntimeError, 2 the import's
 /// exception (kept by the JS half), 3 RangeError (stack), 4 LinkError, 5 a RuntimeError while
-/// initializing an instance's segments (V8 prefixes those with the API name).
+/// initializing an instance's segments and 6 a RangeError for its memory (V8 prefixes those
+/// with the API name).
 fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, hints: TrapHints) -> Result<Value<'js>> {
     if let Some(failure) = error.downcast_ref::<ImportFailure>() {
         return match failure {
@@ -508,6 +509,13 @@ fn failure<'js>(ctx: &Ctx<'js>, error: wasmi::Error, hints: TrapHints) -> Result
         wasmi::errors::ErrorKind::Instantiation(
             wasmi::errors::InstantiationError::ElementSegmentDoesNotFit { .. },
         ) => status(ctx, 5, "table index is out of bounds"),
+        wasmi::errors::ErrorKind::Instantiation(
+            wasmi::errors::InstantiationError::FailedToInstantiateMemory(_),
+        ) => status(
+            ctx,
+            6,
+            "Out of memory: Cannot allocate Wasm memory for new instance",
+        ),
         wasmi::errors::ErrorKind::Instantiation(e) => status(ctx, 4, &link_message(e)),
         wasmi::errors::ErrorKind::Memory(_) | wasmi::errors::ErrorKind::Table(_) => {
             status(ctx, 1, "data segment is out of bounds")
