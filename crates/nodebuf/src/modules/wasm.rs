@@ -196,8 +196,8 @@ impl<T: std::fmt::Debug + Copy> Handles<T> {
 /// Everything wasm on this thread.
 struct World {
     engine: Engine,
-    /// `None` while lent to a running call (then [`World::callers`] reaches it).
-    store: RefCell<Option<Store<Host>>>,
+    /// Borrowed while a call runs (then [`World::callers`] reaches it).
+    store: RefCell<Store<Host>>,
     /// The `Caller` of each import call in progress, innermost last (type-erased pointers to
     /// `Caller<'_, Host>` values that live on the stack of [`import_trampoline`]).
     callers: RefCell<Vec<*mut c_void>>,
@@ -231,7 +231,7 @@ fn world() -> Rc<World> {
                 store.limiter(|host| host as &mut dyn ResourceLimiter);
                 Rc::new(World {
                     engine,
-                    store: RefCell::new(Some(store)),
+                    store: RefCell::new(store),
                     callers: RefCell::new(Vec::new()),
                     modules: RefCell::new(Vec::new()),
                     funcs: RefCell::new(Handles::new()),
@@ -248,20 +248,18 @@ fn world() -> Rc<World> {
     })
 }
 
-/// Runs `f` on the store: the idle one (taken out for the duration, so a nested entry can only
+/// Runs `f` on the store: the idle one (borrowed for the duration, so a nested entry can only
 /// reach it through an import's `Caller`), else the innermost import call's `Caller`.
 fn with_store<R>(world: &World, f: impl FnOnce(StoreContextMut<'_, Host>) -> R) -> Option<R> {
-    let taken = world.store.borrow_mut().take();
-    if let Some(mut store) = taken {
-        let out = f(store.as_context_mut());
-        *world.store.borrow_mut() = Some(store);
-        return Some(out);
+    if let Ok(mut store) = world.store.try_borrow_mut() {
+        return Some(f(store.as_context_mut()));
     }
     let top = *world.callers.borrow().last()?;
-    // SAFETY: `top` was pushed by `import_trampoline` from its own `Caller` value, which stays
-    // alive (and is not otherwise used) until the trampoline pops it after the JS import
-    // returns; we are inside that JS call, so the pointer is live and this is the only
-    // reference made from it at a time (every user is a nested native entry, strictly inside).
+    // SAFETY: `top` was pushed by the import trampoline (`import_func`) from its own `Caller`
+    // value, which stays alive (and is not otherwise used) until the trampoline pops it after
+    // the JS import returns; we are inside that JS call, so the pointer is live, and it is the
+    // only reference made from it at a time (every user is a nested native entry, strictly
+    // inside; the outer borrow of the store is the one wasmi lent to that `Caller`).
     let caller = unsafe { &mut *top.cast::<Caller<'static, Host>>() };
     Some(f(caller.as_context_mut()))
 }
