@@ -220,7 +220,7 @@ function exportedFunction(handle) {
   const sig = parseSig(binding.funcType(handle));
   const forwarder = (...args) => callExport(handle, sig, args);
   const index = binding.funcIndex(handle);
-  fn = binding.exportFunction(forwarder, String(index < 0 ? handle : index), sig.params.length);
+  fn = binding.exportFunction(forwarder, handle, throwFailure, String(index < 0 ? handle : index), sig.params.length);
   functionHandles.set(fn, { handle, sig });
   functionsByHandle.set(handle, fn);
   return fn;

@@ -1386,8 +1386,99 @@ fn global_set<'js>(id: u32, value: Value<'js>) -> Result<bool> {
     ))
 }
 
-/// The native trampoline of an exported function: calls the JS forwarder kept in its data slot
-/// (traced by the engine's GC) with the same arguments.
+/// ToInt32 of a number (what `+v | 0` gives in JS).
+fn to_int32(n: f64) -> i32 {
+    if !n.is_finite() {
+        return 0;
+    }
+    (n.trunc().rem_euclid(4_294_967_296.0) as u64) as u32 as i32
+}
+
+/// The arguments of a call when every one is already the primitive its parameter takes
+/// (numbers for i32/f32/f64, a BigInt within i64 for i64): converting those runs no JS, so the
+/// call needs no trip through the JS half. `None` sends the call there.
+fn primitive_inputs(ty: &FuncType, args: &[Value<'_>]) -> Option<Vec<Val>> {
+    if args.len() < ty.params().len() {
+        return None;
+    }
+    ty.params()
+        .iter()
+        .zip(args)
+        .map(|(p, arg)| {
+            Some(match p {
+                ValType::I32 => Val::I32(match arg.as_int() {
+                    Some(i) => i,
+                    None => to_int32(arg.as_float()?),
+                }),
+                ValType::F32 => Val::F32((arg.as_number()? as f32).into()),
+                ValType::F64 => Val::F64(arg.as_number()?.into()),
+                ValType::I64 => Val::I64(arg.as_big_int()?.clone().to_i64().ok()?),
+                _ => return None,
+            })
+        })
+        .collect()
+}
+
+/// An exported function called with primitive arguments and numeric results: run here, the
+/// result (or the JS half's `fail(status, message)` exception) as an owned raw value; `None`
+/// when the call must go through the JS half's conversions.
+fn fast_call<'js>(
+    ctx: &Ctx<'js>,
+    id: u32,
+    args: &[Value<'js>],
+    fail: &Value<'js>,
+) -> Option<qjs::JSValue> {
+    let world = world();
+    let func = world.funcs.borrow().get(id)?;
+    let ty = with_store(&world, |s| func.ty(&s))?;
+    if ty
+        .results()
+        .iter()
+        .any(|r| !matches!(r, ValType::I32 | ValType::I64 | ValType::F32 | ValType::F64))
+    {
+        return None;
+    }
+    let inputs = primitive_inputs(&ty, args)?;
+    let _guard = CtxGuard::enter(ctx);
+    let mut outputs: Vec<Val> = ty.results().iter().map(default_val).collect();
+    let ran = with_store(&world, |s| func.call(s, &inputs, &mut outputs))?;
+    refresh(ctx, &world);
+    let made: Result<Value<'js>> = match ran {
+        Ok(()) => match outputs.len() {
+            0 => Ok(Value::new_undefined(ctx.clone())),
+            1 => val_to_js(ctx, &world, &outputs[0]),
+            _ => (|| {
+                let list = Array::new(ctx.clone())?;
+                for (i, v) in outputs.iter().enumerate() {
+                    list.set(i, val_to_js(ctx, &world, v)?)?;
+                }
+                Ok(list.into_value())
+            })(),
+        },
+        Err(e) => {
+            let module = world.func_module.borrow().get(&id).copied();
+            let hints = module
+                .and_then(|m| module_entry(&world, m).ok())
+                .map_or(TrapHints::default(), |m| m.hints);
+            failure(ctx, e, hints).and_then(|status| {
+                let status = status.into_array().ok_or(rquickjs::Error::Exception)?;
+                let code: i32 = status.get(0)?;
+                let message: Value = status.get(1)?;
+                let fail = fail.as_function().ok_or(rquickjs::Error::Exception)?;
+                fail.call((code, message))
+            })
+        }
+    };
+    Some(match made {
+        // SAFETY: a new reference for the caller; `value` drops its own.
+        Ok(value) => unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), value.as_raw()) },
+        Err(_) => qjs::JS_EXCEPTION,
+    })
+}
+
+/// The native trampoline of an exported function: its data slots (traced by the engine's GC)
+/// are the JS forwarder, the function's handle and the JS half's failure thrower. Primitive
+/// arguments run at once ([`fast_call`]); anything else goes through the forwarder.
 unsafe extern "C" fn forward_export(
     ctx: *mut qjs::JSContext,
     _this: qjs::JSValue,
@@ -1396,21 +1487,44 @@ unsafe extern "C" fn forward_export(
     _magic: std::ffi::c_int,
     data: *mut qjs::JSValue,
 ) -> qjs::JSValue {
-    // SAFETY: the engine passes this function's one data value and its live arguments.
-    unsafe { qjs::JS_Call(ctx, *data, qjs::JS_UNDEFINED, argc, argv) }
+    // SAFETY: the engine passes a live context, `argc` live arguments and this function's
+    // three data values; the Values made here take their own references.
+    unsafe {
+        let Some(raw_ctx) = NonNull::new(ctx) else {
+            return qjs::JS_EXCEPTION;
+        };
+        let rctx = Ctx::from_raw(raw_ctx);
+        let count = usize::try_from(argc).unwrap_or(0);
+        let args: Vec<Value> = (0..count)
+            .map(|i| Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, *argv.add(i))))
+            .collect();
+        let handle = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, *data.add(1)));
+        let fail = Value::from_raw(rctx.clone(), qjs::JS_DupValue(ctx, *data.add(2)));
+        if let Some(id) = handle.as_int() {
+            if let Some(out) = fast_call(&rctx, id as u32, &args, &fail) {
+                return out;
+            }
+        }
+        qjs::JS_Call(ctx, *data, qjs::JS_UNDEFINED, argc, argv)
+    }
 }
 
 /// An exported function as V8 makes it: a native (not constructible, printed as
-/// `function 0() { [native code] }`) named `name` with `length`, running `target`.
+/// `function 0() { [native code] }`) named `name` with `length`, running wasm function `id`
+/// (through `target`, the JS half's converting forwarder, unless the arguments are already
+/// primitives), with `fail(status, message)` throwing a failed run's error.
 fn export_function<'js>(
     ctx: Ctx<'js>,
     target: Function<'js>,
+    id: u32,
+    fail: Function<'js>,
     name: String,
     length: i32,
 ) -> Result<Value<'js>> {
     let name = std::ffi::CString::new(name).map_err(|_| rquickjs::Error::Exception)?;
-    let mut data = [target.as_raw()];
-    // SAFETY: `data` holds a live value the engine duplicates into the new function; `name`
+    let handle = Value::new_int(ctx.clone(), id as i32);
+    let mut data = [target.as_raw(), handle.as_raw(), fail.as_raw()];
+    // SAFETY: `data` holds live values the engine duplicates into the new function; `name`
     // outlives the call.
     let raw = unsafe {
         qjs::JS_NewCFunctionData2(
@@ -1419,7 +1533,7 @@ fn export_function<'js>(
             name.as_ptr(),
             length,
             0,
-            1,
+            3,
             data.as_mut_ptr(),
         )
     };
@@ -1547,6 +1661,25 @@ mod tests {
         assert_eq!(memory_id(&world, a), first);
         assert_ne!(memory_id(&world, b), first);
         clear();
+    }
+
+    #[test]
+    fn to_int32_is_js_tonumber_then_toint32() {
+        let cases = [
+            (0.0, 0),
+            (-0.0, 0),
+            (1.9, 1),
+            (-1.9, -1),
+            (2147483648.0, -2147483648),
+            (4294967297.5, 1),
+            (-2147483649.0, 2147483647),
+            (1e300, 0),
+            (f64::NAN, 0),
+            (f64::INFINITY, 0),
+        ];
+        for (n, want) in cases {
+            assert_eq!(to_int32(n), want, "{n}");
+        }
     }
 
     #[test]
