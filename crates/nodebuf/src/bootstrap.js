@@ -108,6 +108,7 @@
   });
   defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
   defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
+  defineLazyGlobal('WebAssembly', () => requireBuiltin('internal/wasm'));
   installLocaleMethods();
   for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
     'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {

@@ -184,19 +184,21 @@ pub fn thread_budget() -> Option<Budget> {
 }
 
 /// Bytes counted against the calling thread's budget (if it has one) until this value drops.
+/// Public for native memory that is not a store but should fit the same budget (the runner's
+/// WebAssembly linear memories).
 #[derive(Debug)]
-pub(crate) struct Reservation {
+pub struct Reservation {
     budget: Option<Budget>,
     bytes: usize,
 }
 
 /// The calling thread's budget had no room for the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct OverBudget;
+pub struct OverBudget;
 
 impl Reservation {
     /// Reserves `bytes` against the calling thread's budget; nothing to reserve without one.
-    pub(crate) fn take(bytes: usize) -> Result<Reservation, OverBudget> {
+    pub fn take(bytes: usize) -> Result<Reservation, OverBudget> {
         let budget = if bytes == 0 { None } else { thread_budget() };
         if let Some(b) = &budget {
             if !b.try_take(bytes) {

@@ -69,6 +69,7 @@ fn build_native<'js>(
     modules::child_process::install(ctx, &native)?;
     modules::net::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
+    modules::wasm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;
     modules::url::install(ctx, &native)?;
     module_loader::install(ctx, &native)?;
@@ -178,5 +179,6 @@ fn run_thread(
     REJECTION_HOOK.with(|slot| slot.borrow_mut().take());
     modules::async_context::clear();
     module_loader::clear();
+    modules::wasm::clear();
     code
 }

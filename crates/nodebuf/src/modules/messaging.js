@@ -43,7 +43,7 @@ function dataCloneError(message) {
 const T = {
   UNDEF: 0, NULL: 1, TRUE: 2, FALSE: 3, NUM: 4, STR: 5, BIGINT: 6, REF: 7, OBJ: 8, ARR: 9,
   DATE: 10, REGEXP: 11, MAP: 12, SET: 13, BOXED: 14, ERROR: 15, AB: 16, SAB: 17, VIEW: 18,
-  PORT: 19, END: 20,
+  PORT: 19, END: 20, WASM_MODULE: 21,
 };
 
 // Engine class ids of the types the serializer tells apart: one native call per object
@@ -209,6 +209,11 @@ function flatten(value, ports, moved = new Set()) {
         writeProps(v);
       } else if (ObjectToString.call(v) === '[object Error]') {
         writeError(v);
+      } else if (native.wasmClone !== undefined && native.wasmClone.kind(v) !== undefined) {
+        // WebAssembly objects (internal/wasm): a Module travels as its bytes, others are refused.
+        const kind = native.wasmClone.kind(v);
+        if (kind !== 'Module') throw dataCloneError(`#<${kind}> could not be cloned.`);
+        out.push(T.WASM_MODULE, native.wasmClone.bytes(v));
       } else {
         out.push(T.OBJ);
         writeProps(v);
@@ -409,6 +414,11 @@ function unflatten(list) {
       }
       case T.PORT:
         out = adoptPort(list[pos++]);
+        break;
+      case T.WASM_MODULE:
+        // Loading internal/wasm sets native.wasmClone on this thread.
+        require('internal/wasm');
+        out = native.wasmClone.module(list[pos++]);
         break;
       default:
         throw new Error(`internal: bad message tag ${tag}`);

@@ -17,6 +17,7 @@ pub mod string_decoder;
 pub mod tty;
 pub mod url;
 pub mod vm;
+pub mod wasm;
 pub mod worker_threads;
 pub mod zlib;
 

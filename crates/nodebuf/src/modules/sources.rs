@@ -19,6 +19,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/encoding", include_str!("encoding.js")),
     ("internal/warnings", include_str!("warnings.js")),
     ("internal/intl", include_str!("intl.js")),
+    ("internal/wasm", include_str!("wasm.js")),
     ("assert", include_str!("assert.js")),
     ("module", "module.exports = require('internal/cjs').Module;"),
     (
