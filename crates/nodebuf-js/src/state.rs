@@ -72,6 +72,9 @@ pub struct CtxState<'js> {
     /// last found to read `length` through the intrinsic getter only
     /// (`raw::length_is_intrinsic_raw`); `u64::MAX` before.
     pub length_seen: std::cell::Cell<u64>,
+    /// The engine's view epoch at which a Buffer was last found to read `length`, `buffer` and
+    /// `byteOffset` through the intrinsic getters only (`subarray`/`slice`); `u64::MAX` before.
+    pub view_fields_seen: std::cell::Cell<u64>,
     /// The internal `FastBuffer` class (`FastBuffer.prototype === Buffer.prototype`).
     pub fast_buffer: Value<'js>,
     /// `FastBuffer.prototype` (`Buffer.prototype`), read once: a class's `prototype` is
@@ -206,6 +209,7 @@ pub fn register<'js>(
         ctx: ctx.clone(),
         replaced: std::cell::Cell::new(false),
         length_seen: std::cell::Cell::new(u64::MAX),
+        view_fields_seen: std::cell::Cell::new(u64::MAX),
         fast_buffer,
         buffer_prototype,
         object_value_of,
@@ -235,6 +239,15 @@ pub fn register<'js>(
         view_sampler: RefCell::new(None),
         view_sampling: std::cell::Cell::new(false),
     });
+    // SAFETY: the runtime of a live context; the atoms stay alive with the state (the runtime
+    // only compares property names with them).
+    unsafe {
+        JS_SetViewFieldAtoms(
+            qjs::JS_GetRuntime(ctx_ptr),
+            state.atoms.buffer,
+            state.atoms.byte_offset,
+        )
+    };
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);
     Ok(ptr)
@@ -359,6 +372,10 @@ impl<'js> CtxState<'js> {
 }
 
 extern "C" {
+    /// Engine patch `quickjs-0015-view-fields-epoch` (docs/ENGINE-PATCHES.md): the names
+    /// (besides `length`) whose changes end a cached answer of
+    /// `JS_GetTypedArrayViewFieldsSince`.
+    fn JS_SetViewFieldAtoms(rt: *mut qjs::JSRuntime, buffer: qjs::JSAtom, offset: qjs::JSAtom);
     /// Engine patch `quickjs-0003-uint8array-with-proto` (docs/ENGINE-PATCHES.md).
     fn JS_NewUint8ArrayWithProto(
         ctx: *mut qjs::JSContext,
