@@ -6294,8 +6294,13 @@ static JSValue JS_NewObjectFromShape(JSContext *ctx, JSShape *sh, JSClassID clas
     p->first_weak_ref = NULL;
     p->u.opaque = NULL;
     p->shape = sh;
-    p->prop = js_malloc(ctx, sizeof(JSProperty) * sh->prop_size);
-    if (unlikely(!p->prop)) {
+    /* nodebuf: a shape without property slots (typed arrays' initial shapes, see
+       JS_NewObjectProtoClass) needs no property array: the first property added reallocates
+       it from NULL */
+    p->prop = NULL;
+    if (sh->prop_size != 0)
+        p->prop = js_malloc(ctx, sizeof(JSProperty) * sh->prop_size);
+    if (unlikely(!p->prop && sh->prop_size != 0)) {
         js_free(ctx, p);
     fail:
         if (props) {
@@ -6402,7 +6407,15 @@ JSValue JS_NewObjectProtoClass(JSContext *ctx, JSValueConst proto_val,
     if (likely(sh)) {
         sh = js_dup_shape(sh);
     } else {
-        sh = js_new_shape(ctx, proto);
+        /* nodebuf: typed arrays and DataViews almost never get own named properties (their
+           elements are not properties), so the initial shape of their prototype has no
+           property slots and a view carries no property array (16 bytes per slot, plus the
+           allocation's header): the first property added to an object of this shape grows
+           it like any full shape */
+        if (is_typed_array(class_id) || class_id == JS_CLASS_DATAVIEW)
+            sh = js_new_shape2(ctx, proto, JS_PROP_INITIAL_HASH_SIZE, 0);
+        else
+            sh = js_new_shape(ctx, proto);
         if (!sh)
             return JS_EXCEPTION;
     }
