@@ -404,7 +404,8 @@ const SPARE_RECORDS: usize = 64;
 
 thread_local! {
     /// Allocations of this thread's freed records (contents already dropped), reused by
-    /// [`Registration::new`].
+    /// [`Registration::new`]. Boxed: each one becomes a record whose address must not change.
+    #[allow(clippy::vec_box)]
     static SPARE: RefCell<Vec<Box<MaybeUninit<StoreRecord>>>> = const { RefCell::new(Vec::new()) };
 }
 
