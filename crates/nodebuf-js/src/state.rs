@@ -8,34 +8,56 @@
 //! pointer to it instead of looking it up on every call.
 
 use std::cell::RefCell;
+use std::ffi::c_void;
 
 use nodebuf_core::memory::EngineSource;
 use nodebuf_core::Buffer as CoreBuffer;
 use rquickjs::{qjs, ArrayBuffer, Ctx, Function, JsLifetime, Object, Value};
 
-/// The owner QuickJS holds for an ArrayBuffer made over a core store (see
-/// `nodebuf_core::memory::EngineSource`). Dropping it (when the engine collects the
-/// ArrayBuffer) releases the store.
-pub struct StoreSource(pub EngineSource);
-
-impl Drop for StoreSource {
-    /// The retention sampler must not take a later store at the same addresses for this one.
-    fn drop(&mut self) {
-        crate::retention::store_released(self.0.as_ptr());
+/// The engine's release callback of an ArrayBuffer made over a core store (see
+/// `nodebuf_core::memory::EngineSource`): `opaque` is the source's raw pointer, and a call
+/// with `size` 0 (the engine's "free") releases the store. Any other size asks to resize or
+/// move the bytes (`ArrayBuffer.prototype.transfer` to another length), which a store cannot:
+/// NULL refuses it and the engine throws, leaving the buffer as it was.
+unsafe extern "C" fn release_store(
+    _rt: *mut qjs::JSRuntime,
+    opaque: *mut c_void,
+    _data: *mut c_void,
+    size: qjs::size_t,
+) -> *mut c_void {
+    if size != 0 {
+        return std::ptr::null_mut();
     }
+    // SAFETY: `opaque` was given out by `EngineSource::into_raw` in `new_store_array_buffer`,
+    // and the engine frees each ArrayBuffer's data once, on the store's thread.
+    let source = unsafe { EngineSource::from_raw(opaque) };
+    // The retention sampler must not take a later store at the same addresses for this one.
+    crate::retention::store_released(source.as_ptr());
+    drop(source);
+    std::ptr::null_mut()
 }
 
-// SAFETY: `as_ptr`/`len` are stable for the life of the source and the memory is valid for reads
-// and writes (the core's contract for EngineSource). The engine writes it only while JS runs;
-// this crate never runs JS while a slice of store bytes it made is alive, and it never uses the
-// core's borrow-tracked accessors across JS calls.
-unsafe impl rquickjs::ArrayBufferSource for StoreSource {
-    fn as_ptr(&self) -> *mut u8 {
-        self.0.as_ptr()
+/// A new JS ArrayBuffer owning `source` (its bytes, no copy), as a raw owned value or
+/// `JS_EXCEPTION` with the exception pending (the source is then released). The engine holds
+/// the source as one pointer (no box, no closure): `release_store` takes it back.
+fn new_store_array_buffer(ctx: *mut qjs::JSContext, source: EngineSource) -> qjs::JSValue {
+    let data = source.as_ptr();
+    let len = source.len();
+    let opaque = source.into_raw();
+    // SAFETY: `data` holds `len` bytes, valid for reads and writes until the engine calls
+    // `release_store` (the source keeps the store alive). The engine writes them only while
+    // JS runs; this crate never runs JS while a slice of store bytes it made is alive, and it
+    // never uses the core's borrow-tracked accessors across JS calls. A max length of 0 makes a
+    // fixed-length ArrayBuffer.
+    let made = unsafe {
+        qjs::JS_NewArrayBuffer(ctx, data, len as _, 0, Some(release_store), opaque, false)
+    };
+    // SAFETY: the tag check of the engine's result; on failure the engine did not take the
+    // source, so it is taken back once, here.
+    if unsafe { qjs::JS_IsException(made) } {
+        drop(unsafe { EngineSource::from_raw(opaque) });
     }
-    fn len(&self) -> usize {
-        self.0.len()
-    }
+    made
 }
 
 /// One installed Buffer (one context). Shared references only: the raw natives reach it
@@ -50,6 +72,9 @@ pub struct CtxState<'js> {
     /// last found to read `length` through the intrinsic getter only
     /// (`raw::length_is_intrinsic_raw`); `u64::MAX` before.
     pub length_seen: std::cell::Cell<u64>,
+    /// The engine's view epoch at which a Buffer was last found to read `length`, `buffer` and
+    /// `byteOffset` through the intrinsic getters only (`subarray`/`slice`); `u64::MAX` before.
+    pub view_fields_seen: std::cell::Cell<u64>,
     /// The internal `FastBuffer` class (`FastBuffer.prototype === Buffer.prototype`).
     pub fast_buffer: Value<'js>,
     /// `FastBuffer.prototype` (`Buffer.prototype`), read once: a class's `prototype` is
@@ -192,6 +217,7 @@ pub fn register<'js>(
         ctx: ctx.clone(),
         replaced: std::cell::Cell::new(false),
         length_seen: std::cell::Cell::new(u64::MAX),
+        view_fields_seen: std::cell::Cell::new(u64::MAX),
         fast_buffer,
         buffer_prototype,
         object_value_of,
@@ -224,6 +250,15 @@ pub fn register<'js>(
         view_sampler: RefCell::new(None),
         view_sampling: std::cell::Cell::new(false),
     });
+    // SAFETY: the runtime of a live context; the atoms stay alive with the state (the runtime
+    // only compares property names with them).
+    unsafe {
+        JS_SetViewFieldAtoms(
+            qjs::JS_GetRuntime(ctx_ptr),
+            state.atoms.buffer,
+            state.atoms.byte_offset,
+        )
+    };
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);
     Ok(ptr)
@@ -256,52 +291,57 @@ pub fn inspect_fn<'js>(ctx: &Ctx<'js>) -> Option<Function<'js>> {
 }
 
 impl<'js> CtxState<'js> {
-    /// The JS ArrayBuffer over `buf`'s store: the cached one for the current pool slab, else a
-    /// new external ArrayBuffer owning an [`EngineSource`] (no copy).
-    fn array_buffer_for(&self, buf: &CoreBuffer) -> rquickjs::Result<ArrayBuffer<'js>> {
+    /// The JS ArrayBuffer over `buf`'s store, as a raw owned value (or `JS_EXCEPTION` with the
+    /// exception pending): a new reference to the cached one for the current pool slab, else a
+    /// new ArrayBuffer owning an [`EngineSource`] (no copy). A new pool slab's ArrayBuffer
+    /// becomes the cached one.
+    fn array_buffer_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
+        let raw_ctx = self.ctx.as_raw().as_ptr();
         let id = buf.store_id();
         if let Some((slab_id, ab)) = &*self.slab.borrow() {
             if *slab_id == id {
-                return Ok(ab.clone());
+                // SAFETY: a live ArrayBuffer; the new reference is the caller's.
+                return unsafe { qjs::JS_DupValue(raw_ctx, ab.as_value().as_raw()) };
             }
         }
-        let ab = ArrayBuffer::from_source(self.ctx.clone(), StoreSource(buf.engine_source()))?;
-        if buf.buffer().kind() == nodebuf_core::memory::StoreKind::Pool {
-            // Holding the newest slab's ArrayBuffer keeps it alive while it is the pool's
-            // current slab; the previous one is released as Node's is once no Buffer uses it.
+        let made = new_store_array_buffer(raw_ctx, buf.engine_source());
+        // SAFETY: the tag check of the engine's result.
+        if buf.buffer().kind() != nodebuf_core::memory::StoreKind::Pool
+            || unsafe { qjs::JS_IsException(made) }
+        {
+            return made;
+        }
+        // Holding the newest slab's ArrayBuffer keeps it alive while it is the pool's current
+        // slab; the previous one is released as Node's is once no Buffer uses it.
+        let cached = self.owned(made).and_then(|value| {
+            let ab = ArrayBuffer::from_value(value).ok_or(rquickjs::Error::Unknown)?;
             *self.slab.borrow_mut() = Some((id, ab.clone()));
             let hook = self.on_slab.borrow().clone();
             if let Some(hook) = hook {
                 hook.call::<_, ()>((ab.clone(),))?;
             }
+            Ok(ab)
+        });
+        match cached {
+            // SAFETY: a live ArrayBuffer; the new reference is the caller's.
+            Ok(ab) => unsafe { qjs::JS_DupValue(raw_ctx, ab.as_value().as_raw()) },
+            Err(e) => crate::engine::throw_error(&self.ctx, e),
         }
-        Ok(ab)
     }
 
     /// The JS Buffer (a `FastBuffer`) viewing the same bytes as the core Buffer `buf`, as a raw
     /// owned value (or `JS_EXCEPTION` with the exception pending).
     pub fn to_js_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
         let raw_ctx = self.ctx.as_raw().as_ptr();
-        // The common case, a Buffer on the current slab: a reference to the cached ArrayBuffer
-        // without cloning its rquickjs handle (which would also clone the context handle).
-        let cached = match &*self.slab.borrow() {
-            // SAFETY: a live ArrayBuffer; the new reference is released below.
-            Some((id, ab)) if *id == buf.store_id() => unsafe {
-                Some(qjs::JS_DupValue(raw_ctx, ab.as_value().as_raw()))
-            },
-            _ => None,
-        };
-        if let Some(ab) = cached {
-            let made = self.construct_raw(ab, buf.byte_offset(), buf.len());
-            // SAFETY: the reference taken above.
-            unsafe { qjs::JS_FreeValue(raw_ctx, ab) };
-            return made;
+        let ab = self.array_buffer_raw(buf);
+        // SAFETY: the tag check of a raw value.
+        if unsafe { qjs::JS_IsException(ab) } {
+            return ab;
         }
-        let ab = match self.array_buffer_for(buf) {
-            Ok(ab) => ab,
-            Err(e) => return crate::engine::throw_error(&self.ctx, e),
-        };
-        self.construct_raw(ab.as_value().as_raw(), buf.byte_offset(), buf.len())
+        let made = self.construct_raw(ab, buf.byte_offset(), buf.len());
+        // SAFETY: the reference `array_buffer_raw` gave; the new Buffer holds its own.
+        unsafe { qjs::JS_FreeValue(raw_ctx, ab) };
+        made
     }
 
     /// `new FastBuffer(ab, offset, len)` as a raw owned value (or `JS_EXCEPTION`): a Uint8Array
@@ -343,6 +383,10 @@ impl<'js> CtxState<'js> {
 }
 
 extern "C" {
+    /// Engine patch `quickjs-0017-view-fields-epoch` (docs/ENGINE-PATCHES.md): the names
+    /// (besides `length`) whose changes end a cached answer of
+    /// `JS_GetTypedArrayViewFieldsSince`.
+    fn JS_SetViewFieldAtoms(rt: *mut qjs::JSRuntime, buffer: qjs::JSAtom, offset: qjs::JSAtom);
     /// Engine patch `quickjs-0003-uint8array-with-proto` (docs/ENGINE-PATCHES.md).
     fn JS_NewUint8ArrayWithProto(
         ctx: *mut qjs::JSContext,

@@ -440,6 +440,13 @@ struct JSRuntime {
     uint64_t nodebuf_length_epoch;
     /* nodebuf: set while a new function's own `length` is defined (no chain holds it yet). */
     bool nodebuf_fresh_function;
+    /* nodebuf: bumped whenever nodebuf_length_epoch is, and also whenever a property named by
+       one of nodebuf_view_atoms (`buffer` and `byteOffset`, set by JS_SetViewFieldAtoms; 0
+       matches no property) is added, redefined or deleted: a check of what a typed array's
+       `length`, `buffer` and `byteOffset` reach may be reused while it stands
+       (JS_GetTypedArrayViewFieldsSince). */
+    uint64_t nodebuf_view_epoch;
+    JSAtom nodebuf_view_atoms[2];
 };
 
 typedef struct JSStackFrame {
@@ -6292,8 +6299,13 @@ static JSValue JS_NewObjectFromShape(JSContext *ctx, JSShape *sh, JSClassID clas
     p->first_weak_ref = NULL;
     p->u.opaque = NULL;
     p->shape = sh;
-    p->prop = js_malloc(ctx, sizeof(JSProperty) * sh->prop_size);
-    if (unlikely(!p->prop)) {
+    /* nodebuf: a shape without property slots (typed arrays' initial shapes, see
+       JS_NewObjectProtoClass) needs no property array: the first property added reallocates
+       it from NULL */
+    p->prop = NULL;
+    if (sh->prop_size != 0)
+        p->prop = js_malloc(ctx, sizeof(JSProperty) * sh->prop_size);
+    if (unlikely(!p->prop && sh->prop_size != 0)) {
         js_free(ctx, p);
     fail:
         if (props) {
@@ -6400,7 +6412,15 @@ JSValue JS_NewObjectProtoClass(JSContext *ctx, JSValueConst proto_val,
     if (likely(sh)) {
         sh = js_dup_shape(sh);
     } else {
-        sh = js_new_shape(ctx, proto);
+        /* nodebuf: typed arrays and DataViews almost never get own named properties (their
+           elements are not properties), so the initial shape of their prototype has no
+           property slots and a view carries no property array (16 bytes per slot, plus the
+           allocation's header): the first property added to an object of this shape grows
+           it like any full shape */
+        if (is_typed_array(class_id) || class_id == JS_CLASS_DATAVIEW)
+            sh = js_new_shape2(ctx, proto, JS_PROP_INITIAL_HASH_SIZE, 0);
+        else
+            sh = js_new_shape(ctx, proto);
         if (!sh)
             return JS_EXCEPTION;
     }
@@ -9880,6 +9900,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
         JS_FreeValue(ctx, JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     sh->proto = proto;
     ctx->rt->nodebuf_length_epoch++;
+    ctx->rt->nodebuf_view_epoch++;
     if (proto)
         proto->is_prototype = true;
     if (p->is_prototype) {
@@ -11284,13 +11305,26 @@ JSValue JS_GetPropertyStr(JSContext *ctx, JSValueConst this_obj,
 
 /* Note: the property value is not initialized. Return NULL if memory
    error. */
+/* nodebuf: notes that a property named `atom` is added, redefined or deleted (see
+   nodebuf_length_epoch and nodebuf_view_epoch). */
+static inline void nodebuf_property_changed(JSRuntime *rt, JSAtom atom)
+{
+    if (unlikely(atom == JS_ATOM_length)) {
+        if (!rt->nodebuf_fresh_function) {
+            rt->nodebuf_length_epoch++;
+            rt->nodebuf_view_epoch++;
+        }
+    } else if (unlikely(atom == rt->nodebuf_view_atoms[0] || atom == rt->nodebuf_view_atoms[1])) {
+        rt->nodebuf_view_epoch++;
+    }
+}
+
 static JSProperty *add_property(JSContext *ctx,
                                 JSObject *p, JSAtom prop, int prop_flags)
 {
     JSShape *sh, *new_sh;
 
-    if (unlikely(prop == JS_ATOM_length) && !ctx->rt->nodebuf_fresh_function)
-        ctx->rt->nodebuf_length_epoch++;
+    nodebuf_property_changed(ctx->rt, prop);
 
     if (unlikely(p->is_prototype)) {
         /* track addition of small integer properties to
@@ -11395,8 +11429,7 @@ static int delete_property(JSContext *ctx, JSObject *p, JSAtom atom)
     uint32_t lpr_idx;
     intptr_t h, h1;
 
-    if (unlikely(atom == JS_ATOM_length))
-        ctx->rt->nodebuf_length_epoch++;
+    nodebuf_property_changed(ctx->rt, atom);
 
  redo:
     sh = p->shape;
@@ -12399,8 +12432,7 @@ int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
     JSProperty *pr;
     int mask, res;
 
-    if (unlikely(prop == JS_ATOM_length) && !ctx->rt->nodebuf_fresh_function)
-        ctx->rt->nodebuf_length_epoch++;
+    nodebuf_property_changed(ctx->rt, prop);
 
     if (JS_VALUE_GET_TAG(this_obj) != JS_TAG_OBJECT) {
         JS_ThrowTypeErrorNotAnObject(ctx);
@@ -62626,6 +62658,60 @@ bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
         !js_reads_c_getter(ctx, p, buffer_atom, js_typed_array_get_buffer) ||
         !js_reads_c_getter(ctx, p, offset_atom, js_typed_array_get_byteOffset))
         return false;
+    ta = p->u.typed_array;
+    *length = p->u.array.count;
+    *buffer = js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
+    *byte_offset = typed_array_is_oob(p) ? 0 : ta->offset;
+    return true;
+}
+
+void JS_SetViewFieldAtoms(JSRuntime *rt, JSAtom buffer_atom, JSAtom offset_atom)
+{
+    rt->nodebuf_view_atoms[0] = buffer_atom;
+    rt->nodebuf_view_atoms[1] = offset_atom;
+    rt->nodebuf_view_epoch++;
+}
+
+/* JS_GetTypedArrayViewFields, reusing an earlier answer as JS_TypedArrayLengthIsIntrinsicSince
+   does: `*seen` holds the view epoch at which a typed array inheriting from `proto` was last
+   found to read all three through the intrinsic getters. While no `length`, `buffer` or
+   `byteOffset` was added, redefined or deleted anywhere and no prototype changed since (the
+   atoms given being the ones JS_SetViewFieldAtoms watches), another typed array whose
+   prototype is `proto` reads the same unless it has one of them as an own property (looked up
+   each time). `*seen` must start at UINT64_MAX. */
+bool JS_GetTypedArrayViewFieldsSince(JSContext *ctx, JSValueConst obj,
+                                     JSAtom length_atom, JSAtom buffer_atom,
+                                     JSAtom offset_atom, JSValueConst proto, uint64_t *seen,
+                                     uint32_t *length, JSValue *buffer, uint32_t *byte_offset)
+{
+    JSRuntime *rt = ctx->rt;
+    JSObject *p;
+    JSProperty *pr;
+    JSTypedArray *ta;
+    bool watched, same_proto;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || JS_VALUE_GET_TAG(proto) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id))
+        return false;
+    watched = length_atom == JS_ATOM_length && buffer_atom == rt->nodebuf_view_atoms[0] &&
+              offset_atom == rt->nodebuf_view_atoms[1] && buffer_atom != JS_ATOM_NULL &&
+              offset_atom != JS_ATOM_NULL;
+    same_proto = p->shape->proto == JS_VALUE_GET_OBJ(proto);
+    if (watched && same_proto && *seen == rt->nodebuf_view_epoch) {
+        if (p->shape->prop_count != 0 &&
+            (find_own_property(&pr, p, length_atom) || find_own_property(&pr, p, buffer_atom) ||
+             find_own_property(&pr, p, offset_atom)))
+            return false;
+    } else {
+        if (!js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length) ||
+            !js_reads_c_getter(ctx, p, buffer_atom, js_typed_array_get_buffer) ||
+            !js_reads_c_getter(ctx, p, offset_atom, js_typed_array_get_byteOffset))
+            return false;
+        if (watched && same_proto)
+            *seen = rt->nodebuf_view_epoch;
+    }
     ta = p->u.typed_array;
     *length = p->u.array.count;
     *buffer = js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));

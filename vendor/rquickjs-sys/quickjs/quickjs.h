@@ -1153,6 +1153,16 @@ JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,
                                           JSValue *buffer, uint32_t *byte_offset);
+// nodebuf: the atoms of `buffer` and `byteOffset`, whose changes JS_GetTypedArrayViewFieldsSince
+// watches (with `length` and prototype changes)
+JS_EXTERN void JS_SetViewFieldAtoms(JSRuntime *rt, JSAtom buffer_atom, JSAtom offset_atom);
+// nodebuf: JS_GetTypedArrayViewFields, reusing the answer for typed arrays inheriting from
+// `proto` while none of the three names and no prototype changed anywhere
+JS_EXTERN bool JS_GetTypedArrayViewFieldsSince(JSContext *ctx, JSValueConst obj,
+                                               JSAtom length_atom, JSAtom buffer_atom,
+                                               JSAtom offset_atom, JSValueConst proto,
+                                               uint64_t *seen, uint32_t *length,
+                                               JSValue *buffer, uint32_t *byte_offset);
 // nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter, reusing the
 // answer for those inheriting from `proto` while no `length` or prototype changed anywhere
 JS_EXTERN bool JS_TypedArrayLengthIsIntrinsicSince(JSContext *ctx, JSValueConst obj,

@@ -9,11 +9,17 @@
 //! Other threads only read, under the registry lock, so a report can be taken anywhere; while the
 //! owning thread is busy its numbers are a moment's snapshot, not a transaction.
 //!
-//! The registry (a map from store id to its record) is locked once when a store is created and
-//! once when it is freed, and while a report is taken.
+//! The registry (a table of pointers to the live records; each record knows its row, so adding
+//! is a push and removing a swap with the last row) is locked once when a store is created and
+//! once when it is freed, and while a report is taken. Freed records' allocations are kept in a
+//! small per-thread spare list and reused by the thread's next stores: small Buffers are made
+//! and dropped by the million, and a `malloc`/`free` pair per store cost more than the
+//! registry itself.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::mem::MaybeUninit;
 use std::num::NonZeroUsize;
 use std::panic::Location;
 use std::ptr::NonNull;
@@ -151,6 +157,8 @@ pub(crate) struct StoreRecord {
     view_bytes: AtomicUsize,
     label: OnceLock<Box<str>>,
     slots: [SiteCounter; SITE_SLOTS + 1],
+    /// The record's row in the registry's table; read and written only under the registry lock.
+    row: AtomicUsize,
 }
 
 /// Adds `delta` to a counter only this thread writes: a plain load and store, no locked
@@ -183,6 +191,7 @@ impl StoreRecord {
             view_bytes: AtomicUsize::new(0),
             label: OnceLock::new(),
             slots: Default::default(),
+            row: AtomicUsize::new(0),
         }
     }
 
@@ -351,35 +360,17 @@ const _: () = {
     sync::<StoreRecord>();
 };
 
-/// Store ids are sequential integers: a multiplicative hash spreads them well and costs far less
-/// than SipHash on the store create/free path.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type Registry = HashMap<u64, RecordPtr, std::hash::BuildHasherDefault<IdHasher>>;
+/// The live records, in no order: a record's `row` is its index here.
+type Registry = Vec<RecordPtr>;
 
 fn registry() -> MutexGuard<'static, Registry> {
-    static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
-    lock(REGISTRY.get_or_init(Default::default))
+    static REGISTRY: Mutex<Registry> = Mutex::new(Vec::new());
+    lock(&REGISTRY)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic while holding the lock leaves the map consistent (each operation is one insert or
-    // remove), so a poisoned lock is still usable.
+    // A panic while holding the lock leaves the table consistent (each operation completes its
+    // writes before anything can panic), so a poisoned lock is still usable.
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -389,14 +380,33 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 ///
 /// # Safety
 /// `record` must stay valid at this address, and no `&mut` to it may be made, until
-/// [`unregister`] has been called with its id.
+/// [`unregister`] has been called with it.
 pub(crate) unsafe fn register(record: &StoreRecord) {
-    registry().insert(record.id, RecordPtr(record));
+    let mut rows = registry();
+    record.row.store(rows.len(), Ordering::Relaxed);
+    rows.push(RecordPtr(record));
 }
 
 /// Removes a record from the registry; after this returns no report can reach it.
-pub(crate) fn unregister(id: u64) {
-    registry().remove(&id);
+pub(crate) fn unregister(record: &StoreRecord) {
+    let mut rows = registry();
+    let row = record.row.load(Ordering::Relaxed);
+    debug_assert!(rows.get(row).is_some_and(|r| std::ptr::eq(r.0, record)));
+    rows.swap_remove(row);
+    if let Some(moved) = rows.get(row) {
+        // SAFETY: a registered record, valid while the lock is held (see `RecordPtr`).
+        unsafe { &*moved.0 }.row.store(row, Ordering::Relaxed);
+    }
+}
+
+/// How many freed record allocations a thread keeps for its next stores.
+const SPARE_RECORDS: usize = 64;
+
+thread_local! {
+    /// Allocations of this thread's freed records (contents already dropped), reused by
+    /// [`Registration::new`]. Boxed: each one becomes a record whose address must not change.
+    #[allow(clippy::vec_box)]
+    static SPARE: RefCell<Vec<Box<MaybeUninit<StoreRecord>>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A store's retention record, registered for as long as this owner lives: made and registered
@@ -410,7 +420,14 @@ pub(crate) struct Registration {
 impl Registration {
     /// Registers a new record for a store of `len` bytes of `kind`, created at `created`.
     pub(crate) fn new(len: usize, kind: StoreKind, created: Site) -> Registration {
-        let record = NonNull::from(Box::leak(Box::new(StoreRecord::new(len, kind, created))));
+        let spare = SPARE
+            .try_with(|spare| spare.borrow_mut().pop())
+            .ok()
+            .flatten();
+        let mut slot = spare.unwrap_or_else(Box::new_uninit);
+        slot.write(StoreRecord::new(len, kind, created));
+        // SAFETY: written just above.
+        let record = NonNull::from(Box::leak(unsafe { slot.assume_init() }));
         // SAFETY: the record stays at this address, behind shared references only, until
         // `Drop for Registration` unregisters it and only then frees it.
         unsafe { register(record.as_ref()) };
@@ -426,10 +443,21 @@ impl Registration {
 
 impl Drop for Registration {
     fn drop(&mut self) {
-        unregister(self.record().id());
+        unregister(self.record());
         // SAFETY: made by `Box::leak` in `new`; unregistered just now, so no report can reach
-        // it any more, and this owner is going away.
-        drop(unsafe { Box::from_raw(self.record.as_ptr()) });
+        // it any more, and this owner is going away: the contents are dropped once, here, and
+        // the allocation is then owned as uninitialized memory of the same layout.
+        let slot = unsafe {
+            std::ptr::drop_in_place(self.record.as_ptr());
+            Box::from_raw(self.record.as_ptr().cast::<MaybeUninit<StoreRecord>>())
+        };
+        // During thread exit the spare list may be gone: the allocation is then freed.
+        let _ = SPARE.try_with(|spare| {
+            let mut spare = spare.borrow_mut();
+            if spare.len() < SPARE_RECORDS {
+                spare.push(slot);
+            }
+        });
     }
 }
 
@@ -511,7 +539,7 @@ impl RetentionReport {
         let mut stores: Vec<StoreReport> = {
             let registry = registry();
             registry
-                .values()
+                .iter()
                 // SAFETY: see `RecordPtr`: the pointer is valid while the lock is held.
                 .map(|ptr| unsafe { &*ptr.0 }.snapshot(policy))
                 .collect()

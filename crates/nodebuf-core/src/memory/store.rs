@@ -248,6 +248,26 @@ impl EngineSource {
     pub fn array_buffer(&self) -> ArrayBuffer {
         ArrayBuffer::from_inner(Rc::clone(&self.inner))
     }
+
+    /// The source as one pointer, for an engine's `opaque` callback argument (no box to
+    /// allocate): the source stays alive, and is still counted as an engine handle, until
+    /// [`EngineSource::from_raw`] takes it back.
+    pub fn into_raw(self) -> *mut std::ffi::c_void {
+        let source = std::mem::ManuallyDrop::new(self);
+        Rc::as_ptr(&source.inner).cast_mut().cast()
+    }
+
+    /// Takes back a source given out by [`EngineSource::into_raw`].
+    ///
+    /// # Safety
+    /// `raw` must come from [`EngineSource::into_raw`], on this thread, and be taken back once.
+    pub unsafe fn from_raw(raw: *mut std::ffi::c_void) -> EngineSource {
+        // SAFETY: `into_raw` kept the strong reference this pointer stands for (caller's
+        // contract: it is taken back once).
+        EngineSource {
+            inner: unsafe { Rc::from_raw(raw.cast_const().cast::<StoreInner>()) },
+        }
+    }
 }
 
 impl Drop for EngineSource {
@@ -326,6 +346,25 @@ mod tests {
         drop(ab);
         assert_eq!(RetentionReport::take().store(id).unwrap().handles, 1);
         drop(copy);
+        assert!(RetentionReport::take().store(id).is_none());
+    }
+
+    #[test]
+    fn an_engine_source_survives_its_raw_round_trip() {
+        let ab = ArrayBuffer::new(4096).unwrap();
+        let id = ab.id();
+        let raw = ab.engine_source().into_raw();
+        drop(ab);
+        let live = RetentionReport::take();
+        assert_eq!(
+            live.store(id).map(|s| (s.handles, s.engine_handles)),
+            Some((0, 1))
+        );
+        // SAFETY: from `into_raw` above, taken back once.
+        let source = unsafe { EngineSource::from_raw(raw) };
+        assert_eq!(source.len(), 4096);
+        assert_eq!(source.id(), id);
+        drop(source);
         assert!(RetentionReport::take().store(id).is_none());
     }
 

@@ -293,15 +293,20 @@ pub unsafe extern "C" fn subarray_fn(
 }
 
 extern "C" {
-    /// Engine patch `quickjs-0004-typed-array-view-fields` (docs/ENGINE-PATCHES.md): a typed
-    /// array's `length`, `buffer` (a new reference) and `byteOffset` as the intrinsic getters
-    /// give them, or false when a read of one of those atoms would reach other code.
-    fn JS_GetTypedArrayViewFields(
+    /// Engine patches `quickjs-0004-typed-array-view-fields` and `quickjs-0017-view-fields-epoch`
+    /// (docs/ENGINE-PATCHES.md): a typed array's `length`, `buffer` (a new reference) and
+    /// `byteOffset` as the intrinsic getters give them, or false when a read of one of those
+    /// atoms would reach other code; the walk that finds out is skipped for a typed array
+    /// inheriting from `proto` while the engine's view epoch is still `*seen`.
+    #[allow(clippy::too_many_arguments)]
+    fn JS_GetTypedArrayViewFieldsSince(
         ctx: *mut qjs::JSContext,
         obj: Raw,
         length_atom: qjs::JSAtom,
         buffer_atom: qjs::JSAtom,
         offset_atom: qjs::JSAtom,
+        proto: Raw,
+        seen: *mut u64,
         length: *mut u32,
         buffer: *mut Raw,
         byte_offset: *mut u32,
@@ -362,12 +367,14 @@ unsafe fn make_subarray(
             // When all three reads would reach the intrinsic getters (nothing redefines them),
             // the engine answers them without calls: nothing observable is skipped.
             let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
-            if JS_GetTypedArrayViewFields(
+            if JS_GetTypedArrayViewFieldsSince(
                 ctx,
                 this,
                 st.atoms.length,
                 st.atoms.buffer,
                 st.atoms.byte_offset,
+                st.buffer_prototype.as_raw(),
+                st.view_fields_seen.as_ptr(),
                 &mut length,
                 &mut buffer,
                 &mut offset,

@@ -310,6 +310,67 @@ attempt('subarray through a Proxy prototype', () => {
   return `${seen.join(',')} ${show(s)}`;
 });
 attempt('subarray after the intrinsic getters come back', () => Buffer.from('abcdef').subarray(2, 4));
+// Each override below comes right after a plain call (whose answer the engine may reuse): the
+// next call must see it, and the call after it is removed must not. Results are printed once
+// the override is gone (node's own output code reads these properties too).
+function outcome(fn) {
+  try {
+    return show(fn());
+  } catch (e) {
+    return `${e.name} ${e.code || ''} ${e.message}`;
+  }
+}
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+// Not from the pool: a view past its own bytes must read the same bytes in node and here.
+const warm = Buffer.alloc(16).fill('abcdefghijklmnop');
+for (const [name, where, key, desc, again] of [
+  ['TypedArray.prototype', typedArrayPrototype, 'buffer',
+    { get() { return new ArrayBuffer(8); }, configurable: true }, () => new ArrayBuffer(4)],
+  ['TypedArray.prototype', typedArrayPrototype, 'byteOffset',
+    { get() { return 3; }, configurable: true }, () => 1],
+  ['Buffer.prototype', Buffer.prototype, 'buffer',
+    { value: new ArrayBuffer(6), configurable: true, writable: true }, () => new ArrayBuffer(3)],
+  ['Buffer.prototype', Buffer.prototype, 'byteOffset',
+    { value: 2, configurable: true, writable: true }, () => 0],
+  ['Uint8Array.prototype', Uint8Array.prototype, 'length',
+    { get() { return 3; }, configurable: true }, () => 1],
+]) {
+  const lines = [`subarray before ${name}.${key} -> ${outcome(() => warm.subarray(1, 5))}`];
+  const own = Object.getOwnPropertyDescriptor(where, key);
+  Object.defineProperty(where, key, desc);
+  try {
+    lines.push(`subarray with ${name}.${key} -> ${outcome(() => warm.subarray(1, 5))}`);
+    lines.push(`slice with ${name}.${key} -> ${outcome(() => warm.slice(0, 4))}`);
+    Object.defineProperty(where, key, { get: again, configurable: true });
+    lines.push(`subarray with ${name}.${key} redefined -> ${outcome(() => warm.subarray(0, 2))}`);
+  } finally {
+    if (own) Object.defineProperty(where, key, own);
+    else delete where[key];
+  }
+  lines.push(`subarray after ${name}.${key} is restored -> ${outcome(() => warm.subarray(1, 5))}`);
+  for (const line of lines) console.log(line);
+}
+{
+  warm.subarray(0, 1);
+  const middle = Object.create(Uint8Array.prototype, {
+    byteOffset: { get() { return 4; }, configurable: true },
+  });
+  Object.setPrototypeOf(Buffer.prototype, middle);
+  let out;
+  try {
+    out = outcome(() => warm.subarray(0, 2));
+  } finally {
+    Object.setPrototypeOf(Buffer.prototype, Uint8Array.prototype);
+  }
+  console.log(`subarray after Buffer.prototype gets another prototype -> ${out}`);
+}
+attempt('subarray with an own byteOffset on a warm Buffer', () => {
+  warm.subarray(0, 1);
+  const b = Buffer.alloc(6).fill('abcdef');
+  Object.defineProperty(b, 'byteOffset', { value: 2 });
+  return b.subarray(0, 2);
+});
+attempt('subarray once the prototype is back', () => warm.subarray(2, 4));
 attempt('subarray of a detached buffer', () => {
   const ab = new ArrayBuffer(8);
   const b = Buffer.from(ab);
