@@ -165,6 +165,8 @@ struct Port {
     queue: VecDeque<Message>,
     /// The thread that receives this port's messages; `None` while the port is in transit.
     owner: Option<Arc<Agent>>,
+    /// The name of the BroadcastChannel this port receives for (such a port has no peer).
+    broadcast: Option<Arc<str>>,
 }
 
 static NEXT_PORT: AtomicU64 = AtomicU64::new(1);
@@ -188,6 +190,7 @@ pub fn create_channel(owner: &Arc<Agent>) -> (u64, u64) {
                 peer: Some(peer),
                 queue: VecDeque::new(),
                 owner: Some(owner.clone()),
+                broadcast: None,
             },
         );
     }
@@ -217,6 +220,53 @@ pub fn post(port: u64, message: Message) -> bool {
 /// The next message waiting on `port`, if any.
 pub fn take(port: u64) -> Option<Message> {
     ports().as_mut()?.get_mut(&port)?.queue.pop_front()
+}
+
+/// Joins the BroadcastChannel `name` (Node's `new BroadcastChannel(name)`): a port without a
+/// peer, owned by `owner`, that receives what every other member of `name` (in any thread)
+/// broadcasts. Returns its id; [`close`] leaves the channel.
+pub fn broadcast_join(name: &str, owner: &Arc<Agent>) -> u64 {
+    let id = NEXT_PORT.fetch_add(1, Ordering::Relaxed);
+    let mut guard = ports();
+    let table = guard.get_or_insert_with(HashMap::new);
+    table.insert(
+        id,
+        Port {
+            peer: None,
+            queue: VecDeque::new(),
+            owner: Some(owner.clone()),
+            broadcast: Some(Arc::from(name)),
+        },
+    );
+    id
+}
+
+/// Queues a copy of `message` on every other member of `port`'s BroadcastChannel, in the order
+/// they joined, and wakes their owners. Returns false when `port` is no member.
+pub fn broadcast(port: u64, message: &Message) -> bool {
+    let mut guard = ports();
+    let Some(table) = guard.as_mut() else {
+        return false;
+    };
+    let Some(name) = table.get(&port).and_then(|p| p.broadcast.clone()) else {
+        return false;
+    };
+    let mut members: Vec<u64> = table
+        .iter()
+        .filter(|(id, p)| **id != port && p.broadcast.as_deref() == Some(&*name))
+        .map(|(id, _)| *id)
+        .collect();
+    // Ids grow with time: ascending ids are the order of joining.
+    members.sort_unstable();
+    for id in members {
+        if let Some(member) = table.get_mut(&id) {
+            member.queue.push_back(message.clone());
+            if let Some(owner) = &member.owner {
+                owner.push(Event::PortReady(id));
+            }
+        }
+    }
+    true
 }
 
 /// Closes `port` and disentangles its peer (which is told with [`Event::PortClosed`]).
@@ -304,6 +354,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::ChildData(id, _, _) => ("child-stderr", *id),
             Event::ChildExit(id, _, _) => ("child-exit", *id),
             Event::NetReady(id, _) => ("net", *id),
+            Event::WaitAsyncWoken(id) => ("waitAsync", *id),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
@@ -336,6 +387,11 @@ fn js_create_channel<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {
 fn js_post<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
     let message = encode(&ctx, &list)?;
     Ok(post(port as u64, message))
+}
+
+fn js_broadcast<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
+    let message = encode(&ctx, &list)?;
+    Ok(broadcast(port as u64, &message))
 }
 
 fn js_round_trip<'js>(ctx: Ctx<'js>, list: Array<'js>) -> Result<Array<'js>> {
@@ -453,6 +509,13 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     m.set("post", Function::new(ctx.clone(), js_post)?)?;
     m.set(
+        "broadcastJoin",
+        Function::new(ctx.clone(), |name: String| {
+            broadcast_join(&name, &Agent::current()) as f64
+        })?,
+    )?;
+    m.set("broadcast", Function::new(ctx.clone(), js_broadcast)?)?;
+    m.set(
         "viewGeometry",
         Function::new(ctx.clone(), js_view_geometry)?,
     )?;
@@ -474,6 +537,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     m.set("detach", Function::new(ctx.clone(), js_detach)?)?;
     m.set("wait", Function::new(ctx.clone(), js_wait)?)?;
     m.set("takeEvents", Function::new(ctx.clone(), js_take_events)?)?;
+    crate::host::atomics::install_wait_async(ctx, &m)?;
     native.set("messaging", m)?;
     Ok(())
 }
@@ -583,6 +647,33 @@ mod tests {
         assert!(!post(a, msg("lost")));
         close(a);
         assert!(!adopt(a, &here));
+    }
+
+    #[test]
+    fn broadcasts_reach_every_other_member_of_the_name_in_joining_order() {
+        let here = Agent::new();
+        let there = Agent::new();
+        let a = broadcast_join("news", &here);
+        let b = broadcast_join("news", &there);
+        let c = broadcast_join("news", &here);
+        let other = broadcast_join("sports", &here);
+        assert!(broadcast(a, &msg("one")));
+        assert!(take(a).is_none());
+        assert!(take(other).is_none());
+        assert_eq!(text(&take(b).unwrap()), Some("one"));
+        assert_eq!(text(&take(c).unwrap()), Some("one"));
+        assert!(matches!(there.take().as_slice(), [Event::PortReady(id)] if *id == b));
+        assert!(matches!(here.take().as_slice(), [Event::PortReady(id)] if *id == c));
+        close(b);
+        assert!(broadcast(c, &msg("two")));
+        assert_eq!(text(&take(a).unwrap()), Some("two"));
+        assert!(!broadcast(b, &msg("gone")));
+        // A port of a MessageChannel is no member of any channel.
+        let (p, q) = create_channel(&here);
+        assert!(!broadcast(p, &msg("x")));
+        for id in [a, c, other, p, q] {
+            close(id);
+        }
     }
 
     #[test]

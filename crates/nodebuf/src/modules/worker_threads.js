@@ -7,7 +7,9 @@ const EventEmitter = require('events');
 const path = require('path');
 const { codes, makeNodeError } = require('internal/errors');
 const messaging = require('internal/messaging');
-const { MessagePort, MessageChannel, receiveMessageOnPort, markAsUntransferable, serialize, transferItems } = messaging;
+const {
+  MessagePort, MessageChannel, BroadcastChannel, receiveMessageOnPort, markAsUntransferable, serialize, transferItems,
+} = messaging;
 
 const info = native.worker;
 const isMainThread = info === undefined;
@@ -17,10 +19,13 @@ const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 let parentPort = null;
 let workerData = null;
 let initEnv;
+// setEnvironmentData's values: each worker starts with a copy of its parent's at construction.
+let environmentData = new Map();
 if (!isMainThread) {
   const init = messaging.unflatten(info.init);
   workerData = init.workerData;
   initEnv = init.env;
+  environmentData = init.environmentData;
   parentPort = messaging.newPort(info.port);
   // Node's parentPort does not keep the worker alive by itself until someone listens.
   parentPort.unref();
@@ -145,15 +150,15 @@ class Worker extends EventEmitter {
       throw codes.ERR_INVALID_ARG_TYPE('options.env', ['Object', 'SHARE_ENV'], options.env);
     }
     const channel = new MessageChannel();
-    const init = serialize({ workerData: options.workerData, env }, transferItems(options.transferList), null);
+    const init = serialize({ workerData: options.workerData, env, environmentData }, transferItems(options.transferList), null);
     this._port = channel.port1;
     this._port.on('message', (value) => this.emit('message', value));
     this._port.on('messageerror', (error) => this.emit('messageerror', error));
     // The Worker object, not its port, keeps the parent alive.
     this._port.unref();
     const remote = channel.port2;
-    const remoteId = remote._id;
-    remote._handOver();
+    const remoteId = messaging.portId(remote);
+    messaging.handOver(remote);
     this._refed = options.ref !== false;
     this._exited = false;
     this._exitWaiters = [];
@@ -253,17 +258,32 @@ function runWorkerMain() {
   fn.call(mod.exports, mod.exports, req, mod, filename, '.');
 }
 
+/** Node's `setEnvironmentData(key, value)`: what workers created from now on (and theirs) see
+ * through `getEnvironmentData(key)`; `undefined` removes the key. */
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+// In Node v20's order of keys.
 module.exports = {
   isMainThread,
-  threadId,
-  parentPort,
-  workerData,
-  resourceLimits: {},
-  SHARE_ENV,
-  Worker,
   MessagePort,
   MessageChannel,
-  receiveMessageOnPort,
   markAsUntransferable,
+  receiveMessageOnPort,
+  resourceLimits: {},
+  threadId,
+  SHARE_ENV,
+  Worker,
+  parentPort,
+  workerData,
+  BroadcastChannel,
+  setEnvironmentData,
+  getEnvironmentData,
 };
 Object.defineProperty(module.exports, '_runWorkerMain', { value: runWorkerMain, enumerable: false });
