@@ -140,8 +140,10 @@ function readTransferList(items, sourcePort) {
 // Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
 // `moved` holds the transfer list's ArrayBuffers: a detached one the value reaches cannot be
 // rebuilt on the other side (V8's "Unable to deserialize cloned data."), one not in the list is
-// refused at once.
-function flatten(value, ports, moved = new Set()) {
+// refused at once. `trailer` (the transferred ports, in the transfer list's order) is written
+// after the value when not empty: the receiver's MessageEvent lists them as `ports`, whether
+// or not the value holds them.
+function flatten(value, ports, moved = new Set(), trailer = undefined) {
   const types = typesOf();
   const ids_ = classIds();
   const out = [];
@@ -302,6 +304,7 @@ function flatten(value, ports, moved = new Set()) {
   }
 
   write(value);
+  if (trailer !== undefined && trailer.length > 0) write(trailer);
   return out;
 }
 
@@ -314,7 +317,7 @@ function resizableCopy(bytes, max) {
 }
 
 // Rebuilds a value from a flat list made by `flatten` (after Rust carried it over).
-// `ports` (optional) collects the ports the message carried, in order.
+// `ports` (optional) receives the ports the message transferred, in the transfer list's order.
 function unflatten(list, ports = undefined) {
   let pos = 0;
   const objects = [];
@@ -409,7 +412,6 @@ function unflatten(list, ports = undefined) {
       }
       case T.PORT:
         out = adoptPort(list[pos++]);
-        if (ports !== undefined) ports.push(out);
         break;
       default:
         throw new Error(`internal: bad message tag ${tag}`);
@@ -418,7 +420,12 @@ function unflatten(list, ports = undefined) {
     return out;
   }
 
-  return read();
+  const value = read();
+  if (pos < list.length) {
+    const transferred = read();
+    if (ports !== undefined) ports.push(...transferred);
+  }
+  return value;
 }
 
 // Serializes `value` for posting: validates the transfer list's items (`transferItems`), flattens, hands the moved ports
@@ -428,7 +435,7 @@ function unflatten(list, ports = undefined) {
 // announced (and taken) here.
 function serialize(value, items, sourcePort) {
   const { buffers, ports } = readTransferList(items, sourcePort);
-  const list = flatten(value, ports, buffers);
+  const list = flatten(value, ports, buffers, [...ports]);
   for (const port of ports) handOver(port);
   return {
     list,
@@ -586,8 +593,9 @@ class MessagePort extends NodeEventTarget {
     const state = checkPort(this);
     if (state.id === null || state.started) return;
     state.started = true;
-    // Messages that arrived before the port started are delivered from the loop.
-    loop.nextTick(() => drain(this));
+    // Messages that arrived before the port started are delivered in the loop's next poll
+    // phase (Node's start() signals the port's uv_async handle).
+    m.announce(state.id);
   }
 
   close() {

@@ -530,6 +530,13 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), |p: f64| release(p as u64, &Agent::current()))?,
     )?;
     m.set("adopt", Function::new(ctx.clone(), js_adopt)?)?;
+    // A started port looks at its queue in the next poll phase, as Node's uv_async does.
+    m.set(
+        "announce",
+        Function::new(ctx.clone(), |p: f64| {
+            Agent::current().push(Event::PortReady(p as u64))
+        })?,
+    )?;
     m.set(
         "isEntangled",
         Function::new(ctx.clone(), |p: f64| is_entangled(p as u64))?,

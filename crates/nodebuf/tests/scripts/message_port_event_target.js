@@ -199,3 +199,24 @@ setTimeout(async () => {
     log(show(port2, { depth: 0 }).split('\n').slice(0, 3).join(' '));
   });
 }, 20);
+
+// Delivery after start(): in the next poll phase (after ticks and microtasks, before
+// immediates), one message after another with ticks between.
+{
+  const { port1, port2 } = new MessageChannel();
+  const order = [];
+  port1.postMessage('a');
+  port1.postMessage('b');
+  port2.on('message', (m) => {
+    order.push(`message ${m}`);
+    process.nextTick(() => order.push(`tick after ${m}`));
+    Promise.resolve().then(() => order.push(`microtask after ${m}`));
+  });
+  process.nextTick(() => order.push('tick'));
+  Promise.resolve().then(() => order.push('microtask'));
+  setImmediate(() => {
+    order.push('immediate');
+    log('start order', order.join(', '));
+    port2.close();
+  });
+}
