@@ -35,6 +35,8 @@ pub enum Event {
     NetReady(u64, u8),
     /// A notify dequeued this agent's pending `Atomics.waitAsync` number `id`.
     WaitAsyncWoken(u64),
+    /// `postMessageToThread` from thread `source`: the message and the port to answer on.
+    ThreadMessage(u64, Message, u64),
 }
 
 /// The cross-thread face of one JS thread.

@@ -859,6 +859,28 @@ function wakeWaiter(id) {
   loop.runTicks();
 }
 
+// --- postMessageToThread (receiving side) ---------------------------------------------------
+
+// A `postMessageToThread` message from thread `source`: emitted on `process` as
+// 'workerMessage' (value, source); the sender hears on the reply port whether it was delivered
+// ('ok'), had no listener ('nolistener') or a listener threw ('error').
+function onThreadMessage(source, [list, replyId]) {
+  const reply = adoptPort(replyId);
+  let status;
+  if (process.listenerCount('workerMessage') === 0) {
+    status = 'nolistener';
+  } else {
+    try {
+      process.emit('workerMessage', unflatten(list), source);
+      status = 'ok';
+    } catch {
+      status = 'error';
+    }
+  }
+  reply.postMessage(status);
+  reply.close();
+}
+
 // --- the event pump -----------------------------------------------------------------------
 
 function poll() {
@@ -876,6 +898,9 @@ function poll() {
         closeLocal(port);
         loop.runTicks();
       }
+    } else if (kind === 'threadMessage') {
+      onThreadMessage(id, payload);
+      loop.runTicks();
     } else if (kind === 'waitAsync') {
       wakeWaiter(id);
     } else if (kind === 'net') {

@@ -355,6 +355,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::ChildExit(id, _, _) => ("child-exit", *id),
             Event::NetReady(id, _) => ("net", *id),
             Event::WaitAsyncWoken(id) => ("waitAsync", *id),
+            Event::ThreadMessage(source, _, _) => ("threadMessage", *source),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
@@ -363,6 +364,12 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::WorkerExit(_, code) => entry.set(2, code)?,
             Event::ChildData(_, _, bytes) => entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?,
             Event::NetReady(_, bits) => entry.set(2, bits)?,
+            Event::ThreadMessage(_, message, reply) => {
+                let payload = Array::new(ctx.clone())?;
+                payload.set(0, decode(ctx, message)?)?;
+                payload.set(1, reply as f64)?;
+                entry.set(2, payload)?;
+            }
             Event::ChildExit(_, code, signal) => {
                 let status = Array::new(ctx.clone())?;
                 status.set(0, code)?;
@@ -392,6 +399,29 @@ fn js_post<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
 fn js_broadcast<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
     let message = encode(&ctx, &list)?;
     Ok(broadcast(port as u64, &message))
+}
+
+/// `native.messaging.threadPost(threadId, source, list, replyPort)`: queues a
+/// `postMessageToThread` message on thread `threadId`'s inbox; false when no such thread runs
+/// (an id that is not a thread's integer included).
+fn js_thread_post<'js>(
+    ctx: Ctx<'js>,
+    thread_id: f64,
+    source: f64,
+    list: Array<'js>,
+    reply: f64,
+) -> Result<bool> {
+    let message = encode(&ctx, &list)?;
+    if !(thread_id >= 0.0 && thread_id.fract() == 0.0 && thread_id < 2f64.powi(53)) {
+        return Ok(false);
+    }
+    match crate::host::worker::agent_of(thread_id as u64) {
+        Some(agent) => {
+            agent.push(Event::ThreadMessage(source as u64, message, reply as u64));
+            Ok(true)
+        }
+        None => Ok(false),
+    }
 }
 
 fn js_round_trip<'js>(ctx: Ctx<'js>, list: Array<'js>) -> Result<Array<'js>> {
@@ -515,6 +545,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     m.set("broadcast", Function::new(ctx.clone(), js_broadcast)?)?;
+    m.set("threadPost", Function::new(ctx.clone(), js_thread_post)?)?;
     m.set(
         "viewGeometry",
         Function::new(ctx.clone(), js_view_geometry)?,

@@ -258,6 +258,60 @@ function runWorkerMain() {
   fn.call(mod.exports, mod.exports, req, mod, filename, '.');
 }
 
+function messagingError(code, message) {
+  return makeNodeError(Error, code, message);
+}
+
+/**
+ * Node's `postMessageToThread(threadId, value[, transferList][, timeout])`: sends `value` to
+ * thread `threadId` (any running thread, 0 for the main one), where `process` emits
+ * 'workerMessage' (value, sender's threadId). The promise resolves once a listener took it;
+ * it rejects when no such thread or listener exists, a listener threw, or `timeout` ms passed.
+ */
+async function postMessageToThread(destination, value, transferList, timeout) {
+  if (typeof transferList === 'number' && timeout === undefined) {
+    timeout = transferList;
+    transferList = [];
+  }
+  if (timeout !== undefined) {
+    if (typeof timeout !== 'number') throw codes.ERR_INVALID_ARG_TYPE('timeout', 'number', timeout);
+    if (!(timeout >= 0)) throw codes.ERR_OUT_OF_RANGE('timeout', '>= 0', timeout);
+  }
+  if (destination === threadId) {
+    throw messagingError('ERR_WORKER_MESSAGING_SAME_THREAD', 'Cannot sent a message to the same thread');
+  }
+  const failed = () => messagingError('ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener');
+  const message = serialize(value, transferItems(transferList), null);
+  const { port1, port2 } = new MessageChannel();
+  const replyId = messaging.portId(port2);
+  messaging.handOver(port2);
+  const sent = typeof destination === 'number' && native.messaging.threadPost(destination, threadId, message.list, replyId);
+  message.commit();
+  if (!sent) {
+    native.messaging.close(replyId);
+    port1.close();
+    // Node finds out after an await (its lookup is asynchronous), not at once.
+    await undefined;
+    throw failed();
+  }
+  return new Promise((resolve, reject) => {
+    let timer = null;
+    port1.on('message', (status) => {
+      if (timer !== null) clearTimeout(timer);
+      port1.close();
+      if (status === 'ok') resolve();
+      else if (status === 'error') reject(messagingError('ERR_WORKER_MESSAGING_ERRORED', 'The destination thread threw an error while processing the message'));
+      else reject(failed());
+    });
+    if (timeout !== undefined) {
+      timer = setTimeout(() => {
+        port1.close();
+        reject(messagingError('ERR_WORKER_MESSAGING_TIMEOUT', 'Sending a message to another thread timed out'));
+      }, timeout);
+    }
+  });
+}
+
 /** Node's `setEnvironmentData(key, value)`: what workers created from now on (and theirs) see
  * through `getEnvironmentData(key)`; `undefined` removes the key. */
 function setEnvironmentData(key, value) {
@@ -277,6 +331,7 @@ module.exports = {
   markAsUntransferable,
   receiveMessageOnPort,
   resourceLimits: {},
+  postMessageToThread,
   threadId,
   SHARE_ENV,
   Worker,
