@@ -208,8 +208,11 @@ fn address_of<S: ByteRegion, E: Element>(ta: &TypedArray<S, E>, at: usize) -> us
     ta.store().base_ptr().as_ptr() as usize + at
 }
 
-/// One sleeping `wait` call.
-#[derive(Debug)]
+/// What an `Atomics.waitAsync` waiter runs when a notify dequeues it (on the notifying thread,
+/// under the shard lock: it should only hand the news to the waiting thread's loop).
+pub type OnWake = Box<dyn FnOnce() + Send>;
+
+/// One sleeping `wait` call, or one pending `waitAsync`.
 struct Waiter {
     /// The byte address it waits on.
     address: usize,
@@ -217,6 +220,28 @@ struct Waiter {
     woken: AtomicBool,
     /// What it sleeps on (always with its shard's lock).
     wake: Condvar,
+    /// For a `waitAsync` waiter: what the notifier runs instead of waking a thread.
+    on_wake: Mutex<Option<OnWake>>,
+}
+
+impl std::fmt::Debug for Waiter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Waiter")
+            .field("address", &self.address)
+            .field("woken", &self.woken)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Waiter {
+    fn new(address: usize, on_wake: Option<OnWake>) -> Arc<Waiter> {
+        Arc::new(Waiter {
+            address,
+            woken: AtomicBool::new(false),
+            wake: Condvar::new(),
+            on_wake: Mutex::new(on_wake),
+        })
+    }
 }
 
 const SHARDS: usize = 64;
@@ -331,11 +356,7 @@ pub fn wait_interruptible<S: ByteRegion, E: Element>(
     if current != expected {
         return Ok(Some(WaitResult::NotEqual));
     }
-    let me = Arc::new(Waiter {
-        address,
-        woken: AtomicBool::new(false),
-        wake: Condvar::new(),
-    });
+    let me = Waiter::new(address, None);
     list.push(Arc::clone(&me));
     // Registered before the first check of `fired` (SeqCst on both sides): an interrupt either
     // finds this waiter to wake or is seen by the check below.
@@ -390,7 +411,11 @@ pub fn notify<S: ByteRegion, E: Element>(
     list.retain(|w| {
         if woken < count && w.address == address {
             w.woken.store(true, Ordering::Relaxed);
-            w.wake.notify_one();
+            let on_wake = w.on_wake.lock().unwrap_or_else(|p| p.into_inner()).take();
+            match on_wake {
+                Some(on_wake) => on_wake(),
+                None => w.wake.notify_one(),
+            }
             woken += 1;
             false
         } else {
@@ -398,6 +423,60 @@ pub fn notify<S: ByteRegion, E: Element>(
         }
     });
     Ok(woken)
+}
+
+/// A pending `Atomics.waitAsync`: in its element's queue (FIFO with the blocking waiters) until
+/// a notify dequeues it (and runs its [`OnWake`]) or [`cancel_wait_async`] takes it out.
+#[derive(Debug)]
+pub struct AsyncWaiter(Arc<Waiter>);
+
+/// What `Atomics.waitAsync` answers at once.
+#[derive(Debug)]
+pub enum WaitAsyncStart {
+    /// The element does not hold the value: `{ async: false, value: 'not-equal' }`.
+    NotEqual,
+    /// It does, but the timeout is zero: `{ async: false, value: 'timed-out' }`.
+    TimedOut,
+    /// Queued: `{ async: true, value: promise }`.
+    Pending(AsyncWaiter),
+}
+
+/// `Atomics.waitAsync(ta, index, value, timeout)` (ES2024): checks as [`wait`] does, then, if
+/// element `index` holds `value` and the timeout is not zero, queues a waiter whose `on_wake`
+/// a later [`notify`] (from any thread) runs and counts among those it woke. The caller owns the
+/// timeout: when it elapses, [`cancel_wait_async`] says whether the waiter was still queued.
+pub fn wait_async<S: ByteRegion, E: Element>(
+    ta: &TypedArray<S, E>,
+    index: usize,
+    value: E::Js,
+    zero_timeout: bool,
+    on_wake: OnWake,
+) -> Result<WaitAsyncStart, NodeError> {
+    let at = wait_target(ta, index)?;
+    let address = address_of(ta, at);
+    let expected = bits_of::<E>(value);
+    let mut list = shard(address);
+    let current = region::atomic_load::<E::Bits, S>(ta.store(), at)
+        .ok_or_else(NodeError::invalid_atomic_index)?;
+    if current != expected {
+        return Ok(WaitAsyncStart::NotEqual);
+    }
+    if zero_timeout {
+        return Ok(WaitAsyncStart::TimedOut);
+    }
+    let me = Waiter::new(address, Some(on_wake));
+    list.push(Arc::clone(&me));
+    Ok(WaitAsyncStart::Pending(AsyncWaiter(me)))
+}
+
+/// Takes a pending `waitAsync` out of its queue (its timeout elapsed, or its thread ends).
+/// True when it was still queued (it times out); false when a notify took it first (its
+/// `on_wake` ran or is running).
+pub fn cancel_wait_async(waiter: &AsyncWaiter) -> bool {
+    let mut list = shard(waiter.0.address);
+    let before = list.len();
+    list.retain(|w| !Arc::ptr_eq(w, &waiter.0));
+    list.len() != before
 }
 
 /// How many threads are waiting on element `index` right now (for tests and diagnostics).
@@ -421,6 +500,61 @@ mod tests {
 
     fn sab(len: usize) -> SharedArrayBuffer {
         SharedArrayBuffer::new(len).unwrap()
+    }
+
+    #[test]
+    fn wait_async_queues_with_blocking_waiters_and_is_counted_by_notify() {
+        use std::sync::atomic::AtomicUsize;
+        let memory = sab(8);
+        let a = Int32Array::new(memory.clone(), 0, None).unwrap();
+        let fired = Arc::new(AtomicUsize::new(0));
+        let start = |expected: f64, zero: bool| {
+            let fired = Arc::clone(&fired);
+            wait_async(
+                &a,
+                0,
+                expected,
+                zero,
+                Box::new(move || {
+                    fired.fetch_add(1, Ordering::SeqCst);
+                }),
+            )
+            .unwrap()
+        };
+        assert!(matches!(start(1.0, false), WaitAsyncStart::NotEqual));
+        assert!(matches!(start(0.0, true), WaitAsyncStart::TimedOut));
+        let WaitAsyncStart::Pending(first) = start(0.0, false) else {
+            panic!("not pending")
+        };
+        let WaitAsyncStart::Pending(second) = start(0.0, false) else {
+            panic!("not pending")
+        };
+        assert_eq!(waiter_count(&a, 0), 2);
+        // Oldest first: one notify takes the first only.
+        assert_eq!(notify(&a, 0, 1).unwrap(), 1);
+        assert_eq!(fired.load(Ordering::SeqCst), 1);
+        assert!(!cancel_wait_async(&first));
+        // The second times out: cancelling finds it queued, and a later notify wakes nobody.
+        assert!(cancel_wait_async(&second));
+        assert_eq!(notify(&a, 0, 5).unwrap(), 0);
+        assert_eq!(fired.load(Ordering::SeqCst), 1);
+        // A notify from another thread runs the waiter's callback there.
+        let WaitAsyncStart::Pending(third) = start(0.0, false) else {
+            panic!("not pending")
+        };
+        let other = Int32Array::new(memory, 0, None).unwrap();
+        assert_eq!(
+            std::thread::spawn(move || notify(&other, 0, 1).unwrap())
+                .join()
+                .unwrap(),
+            1
+        );
+        assert_eq!(fired.load(Ordering::SeqCst), 2);
+        assert!(!cancel_wait_async(&third));
+        // The same checks as wait.
+        let local = Int32Array::new(LocalStore::new(8), 0, None).unwrap();
+        assert!(wait_async(&local, 0, 0.0, false, Box::new(|| {})).is_err());
+        assert!(wait_async(&a, 2, 0.0, false, Box::new(|| {})).is_err());
     }
 
     #[test]

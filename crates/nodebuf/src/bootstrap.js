@@ -64,9 +64,19 @@
   }
   defineGlobal('queueMicrotask', loop.queueMicrotask);
   defineLazyGlobal('structuredClone', () => requireBuiltin('internal/clone').structuredClone);
-  for (const name of ['MessageChannel', 'MessagePort']) {
+  for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
   }
+  // V8 has Atomics.waitAsync in Node v20; QuickJS has none. Its promises settle from the event
+  // loop, which internal/messaging pumps.
+  Object.defineProperty(Atomics, 'waitAsync', {
+    value: { waitAsync(typedArray, index, value, timeout) {
+      return requireBuiltin('internal/messaging').waitAsync(typedArray, index, value, timeout);
+    } }.waitAsync,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
   defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazyGlobal('URL', () => requireBuiltin('url').URL);

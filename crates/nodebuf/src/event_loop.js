@@ -353,8 +353,30 @@ function runImmediates() {
   }
 }
 
+// Close callbacks (libuv's last phase): a handle's 'close' event (MessagePort#close) runs after
+// the immediates of the iteration it was closed in.
+let closeCallbacks = [];
+
+/** Queues `callback` for the close-callbacks phase; it keeps the loop alive until then. */
+function queueCloseCallback(callback) {
+  closeCallbacks.push(callback);
+}
+
+function runCloseCallbacks() {
+  const batch = closeCallbacks;
+  closeCallbacks = [];
+  for (const callback of batch) {
+    try {
+      callback();
+    } catch (err) {
+      fatal(err);
+    }
+    runTicks();
+  }
+}
+
 function hasWork() {
-  if (ioCompletions.length > 0) return true;
+  if (ioCompletions.length > 0 || closeCallbacks.length > 0) return true;
   if (immediates.some((i) => !i._destroyed && i._ref)) return true;
   if (eventSource !== null && eventSource.hasRef()) return true;
   return timerList.some((t) => t._ref);
@@ -367,6 +389,7 @@ function run() {
     runIoCompletions();
     if (eventSource !== null) eventSource.poll();
     runImmediates();
+    runCloseCallbacks();
     if (!hasWork()) {
       if (process.listenerCount('beforeExit') > 0) {
         process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
@@ -375,7 +398,7 @@ function run() {
       }
       break;
     }
-    if (ioCompletions.length > 0) continue;
+    if (ioCompletions.length > 0 || closeCallbacks.length > 0) continue;
     if (immediates.length === 0 && eventSource !== null) {
       eventSource.wait(timerList.length > 0 ? Math.max(0, timerList[0]._when - native.now()) : -1);
     } else if (immediates.length === 0 && timerList.length > 0) {
@@ -420,6 +443,7 @@ module.exports = {
   addImmediate,
   removeImmediate,
   queueIoCompletion,
+  queueCloseCallback,
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },

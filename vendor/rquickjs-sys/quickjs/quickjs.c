@@ -30797,6 +30797,71 @@ static int is_using(JSParseState *s, bool is_for_of)
 
 /* XXX: handle IteratorClose when exiting the loop before the
    enumeration is done */
+/* nodebuf: the for-await loop's exception handler (`label_close`, reached
+   with iter_obj next exception on the stack): when the body was running
+   (the local `flag_idx` is true), AsyncIteratorClose with a throw
+   completion: call iter_obj.return() if there is one, await its result,
+   ignore whatever that throws or rejects with, then rethrow the exception.
+   Exceptions of next() (flag false) are rethrown at once. */
+static void emit_async_close_on_throw(JSParseState *s, int label_close,
+                                      int flag_idx)
+{
+    int label_end, label_rethrow, label_ignore, label_no_iter, label_no_return;
+
+    label_end = emit_goto(s, OP_goto, -1);
+    label_rethrow = new_label(s);
+    label_ignore = new_label(s);
+    label_no_iter = new_label(s);
+    label_no_return = new_label(s);
+
+    emit_label(s, label_close);
+    /* iter_obj next exception */
+    emit_op(s, OP_get_loc);
+    emit_u16(s, flag_idx);
+    emit_goto(s, OP_if_false, label_rethrow);
+    emit_op(s, OP_nip);
+    emit_op(s, OP_swap);
+    /* exception iter_obj: the local holds iter_obj while a catch offset
+       for the closing's own exceptions goes under it */
+    emit_op(s, OP_put_loc);
+    emit_u16(s, flag_idx);
+    emit_goto(s, OP_catch, label_ignore);
+    emit_op(s, OP_get_loc);
+    emit_u16(s, flag_idx);
+    emit_op(s, OP_push_false);
+    emit_op(s, OP_put_loc);
+    emit_u16(s, flag_idx);
+    /* exception catch_offset iter_obj */
+    emit_op(s, OP_dup);
+    emit_op(s, OP_is_undefined);
+    emit_goto(s, OP_if_true, label_no_iter);
+    emit_op(s, OP_get_field2);
+    emit_atom(s, JS_ATOM_return);
+    emit_op(s, OP_dup);
+    emit_op(s, OP_is_undefined_or_null);
+    emit_goto(s, OP_if_true, label_no_return);
+    emit_op(s, OP_call_method);
+    emit_u16(s, 0);
+    emit_op(s, OP_await);
+    emit_op(s, OP_drop);
+    emit_op(s, OP_drop); /* the catch offset */
+    emit_op(s, OP_throw);
+    emit_label(s, label_no_return);
+    emit_op(s, OP_drop);
+    emit_label(s, label_no_iter);
+    emit_op(s, OP_drop);
+    emit_op(s, OP_drop); /* the catch offset */
+    emit_op(s, OP_throw);
+    /* exception closing_exception */
+    emit_label(s, label_ignore);
+    emit_op(s, OP_drop);
+    emit_op(s, OP_throw);
+    /* iter_obj next exception */
+    emit_label(s, label_rethrow);
+    emit_op(s, OP_throw);
+    emit_label(s, label_end);
+}
+
 static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
                                           bool is_async,
                                           int source_line_num,
@@ -30811,6 +30876,9 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
     const uint8_t *iterable_start, *iterable_end = NULL;
     int label_next, label_expr, label_cont, label_body, label_break;
     int pos_next, pos_expr;
+    /* nodebuf: for await: the handler closing the iterator on an abrupt
+       body, and the local saying whether the body (not `next`) runs */
+    int label_close = -1, body_flag_idx = -1;
     BlockEnv break_entry;
 
     has_initializer = false;
@@ -31007,10 +31075,24 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         break_entry.is_async_iterator = is_async;
         break_entry.drop_count += 2;
         emit_site_text(s, iterable_start, iterable_end, JS_SITE_ITERABLE);
-        if (is_async)
+        if (is_async) {
             emit_op(s, OP_for_await_of_start);
-        else
+            /* nodebuf: the enumerator's catch offset 0 makes the unwinder
+               call return() without awaiting it; a real handler runs
+               AsyncIteratorClose instead (await the result, keep the
+               original exception), and only for exceptions of the body
+               and of the head's assignment: those of next(), of its
+               awaited result and of reading done/value leave the loop
+               without closing the iterator */
+            body_flag_idx = add_var(ctx, fd, JS_ATOM__ret_);
+            if (body_flag_idx < 0)
+                return -1;
+            label_close = new_label(s);
+            emit_op(s, OP_drop);
+            emit_goto(s, OP_catch, label_close);
+        } else {
             emit_op(s, OP_for_of_start);
+        }
         /* on stack: enum_rec */
     } else {
         emit_op(s, OP_for_in_start);
@@ -31090,6 +31172,9 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         if (is_async) {
             /* call the next method */
             /* stack: iter_obj next catch_offset */
+            emit_op(s, OP_push_false);
+            emit_op(s, OP_put_loc);
+            emit_u16(s, body_flag_idx);
             emit_op(s, OP_dup3);
             emit_op(s, OP_drop);
             emit_op(s, OP_call_method);
@@ -31098,6 +31183,9 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
             emit_op(s, OP_await);
             /* unwrap the value and done values */
             emit_op(s, OP_iterator_get_value_done);
+            emit_op(s, OP_push_true);
+            emit_op(s, OP_put_loc);
+            emit_u16(s, body_flag_idx);
         } else {
             emit_op(s, OP_for_of_next);
             emit_u8(s, 0);
@@ -31115,6 +31203,8 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
         /* close and drop enum_rec */
         emit_source_loc_at(s, source_line_num, source_col_num);
         emit_iterator_close(s, is_async, false);
+        if (is_async)
+            emit_async_close_on_throw(s, label_close, body_flag_idx);
     } else {
         emit_op(s, OP_drop);
     }

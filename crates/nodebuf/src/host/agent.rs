@@ -33,6 +33,10 @@ pub enum Event {
     ChildExit(u64, Option<i32>, Option<i32>),
     /// Socket `id` (modules/net.rs) became ready: `net::ready` bits.
     NetReady(u64, u8),
+    /// A notify dequeued this agent's pending `Atomics.waitAsync` number `id`.
+    WaitAsyncWoken(u64),
+    /// `postMessageToThread` from thread `source`: the message and the port to answer on.
+    ThreadMessage(u64, Message, u64),
 }
 
 /// The cross-thread face of one JS thread.

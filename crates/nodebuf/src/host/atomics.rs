@@ -15,7 +15,11 @@ use nodebuf_core::typed_array::{BigInt64Array, Int32Array};
 use rquickjs::function::Rest;
 use rquickjs::{qjs, Ctx, Exception, Function, Object, Result, Value};
 
-use crate::host::agent::Agent;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::host::agent::{Agent, Event};
 use crate::host::shared_memory;
 use crate::modules::messaging::throw_uncatchable;
 
@@ -265,6 +269,92 @@ fn wait<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Value<'js>> {
         // Interrupted: the thread is being terminated; unwind past every `catch`.
         None => Err(throw_uncatchable(&ctx, "terminated")),
     }
+}
+
+thread_local! {
+    /// This thread's pending `Atomics.waitAsync` calls by number, until settled.
+    static ASYNC_WAITERS: RefCell<HashMap<u64, atomics::AsyncWaiter>> = RefCell::new(HashMap::new());
+}
+
+static NEXT_ASYNC_WAITER: AtomicU64 = AtomicU64::new(1);
+
+/// `native.messaging.waitAsyncStart(typedArray, index, value, timeout)`: `Atomics.waitAsync`'s
+/// checks and conversions (as `wait`'s, in V8's order), then its immediate answer: the string
+/// `'not-equal'` or `'timed-out'`, or `[id, timeoutMs]` for a queued waiter (`timeoutMs` -1:
+/// none) whose wake-up by a notify arrives in this thread's inbox as `Event::WaitAsyncWoken(id)`.
+fn wait_async_start<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Value<'js>> {
+    let ta = arg(&ctx, &args, 0);
+    let kind = waitable_kind(&ctx, &ta)?;
+    if shared_store(&ctx, &geometry(&ctx, &ta)?).is_none() {
+        return Err(not_shared(&ctx, &ta));
+    }
+    let index = element_index(&ctx, &ta, &arg(&ctx, &args, 1))?;
+    let value = expected(&ctx, kind, &arg(&ctx, &args, 2))?;
+    let timeout_arg = arg(&ctx, &args, 3);
+    let timeout = if timeout_arg.is_undefined() {
+        None
+    } else {
+        atomics::timeout_from_js(Some(to_number(&ctx, &timeout_arg)?))
+    };
+    let zero_timeout = timeout.is_some_and(|t| t.is_zero());
+    // Resolve: all conversions are done; no JS runs until the waiter is queued.
+    let g = geometry(&ctx, &ta)?;
+    let store = shared_store(&ctx, &g).ok_or_else(|| not_shared(&ctx, &ta))?;
+    let id = NEXT_ASYNC_WAITER.fetch_add(1, Ordering::Relaxed);
+    let agent = Agent::current();
+    let on_wake: atomics::OnWake = Box::new(move || agent.push(Event::WaitAsyncWoken(id)));
+    let start = match value {
+        Expected::Int32(v) => {
+            Int32Array::new(store, g.byte_offset, Some(g.length)).and_then(|view| {
+                atomics::wait_async(&view, index, f64::from(v), zero_timeout, on_wake)
+            })
+        }
+        Expected::BigInt64(v) => BigInt64Array::new(store, g.byte_offset, Some(g.length))
+            .and_then(|view| atomics::wait_async(&view, index, v, zero_timeout, on_wake)),
+    }
+    .map_err(|e| core_error(&ctx, e))?;
+    let text = |s: &str| rquickjs::String::from_str(ctx.clone(), s).map(Value::from);
+    match start {
+        atomics::WaitAsyncStart::NotEqual => text("not-equal"),
+        atomics::WaitAsyncStart::TimedOut => text("timed-out"),
+        atomics::WaitAsyncStart::Pending(waiter) => {
+            ASYNC_WAITERS.with(|w| w.borrow_mut().insert(id, waiter));
+            let out = rquickjs::Array::new(ctx.clone())?;
+            out.set(0, id as f64)?;
+            out.set(1, timeout.map_or(-1.0, |t| t.as_secs_f64() * 1000.0))?;
+            Ok(out.into_value())
+        }
+    }
+}
+
+/// `native.messaging.waitAsyncTimedOut(id)`: the timeout of pending waiter `id` elapsed; true
+/// when it was still queued (it resolves 'timed-out'), false when a notify took it first.
+fn wait_async_timed_out(id: f64) -> bool {
+    let waiter = ASYNC_WAITERS.with(|w| w.borrow_mut().remove(&(id as u64)));
+    waiter.is_some_and(|waiter| atomics::cancel_wait_async(&waiter))
+}
+
+/// `native.messaging.waitAsyncWoken(id)`: forgets waiter `id`, which a notify woke.
+fn wait_async_woken(id: f64) {
+    ASYNC_WAITERS.with(|w| w.borrow_mut().remove(&(id as u64)));
+}
+
+/// Adds the natives behind `Atomics.waitAsync` to `native.messaging` (the JS half lives with
+/// the event pump that delivers the wake-ups, in `messaging.js`).
+pub fn install_wait_async<'js>(ctx: &Ctx<'js>, m: &Object<'js>) -> Result<()> {
+    m.set(
+        "waitAsyncStart",
+        Function::new(ctx.clone(), wait_async_start)?,
+    )?;
+    m.set(
+        "waitAsyncTimedOut",
+        Function::new(ctx.clone(), wait_async_timed_out)?,
+    )?;
+    m.set(
+        "waitAsyncWoken",
+        Function::new(ctx.clone(), wait_async_woken)?,
+    )?;
+    Ok(())
 }
 
 /// `Atomics.notify(typedArray, index, count)`.

@@ -109,6 +109,7 @@ fn report_bootstrap_failure(ctx: &Ctx<'_>, error: rquickjs::CaughtError<'_>) -> 
 pub fn run(flags: &Flags, script: &str, args: &[String]) -> i32 {
     worker::set_flags(flags);
     worker::set_process_budget(flags.max_buffer_memory);
+    worker::register_main(crate::host::agent::Agent::current());
     run_thread(flags, script, args, None)
 }
 

@@ -99,6 +99,21 @@ pub fn next_thread_id() -> u64 {
     NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed)
 }
 
+static MAIN: OnceLock<Arc<Agent>> = OnceLock::new();
+
+/// Records the main thread's agent (thread 0), for `postMessageToThread(0, ...)`.
+pub fn register_main(agent: Arc<Agent>) {
+    let _ = MAIN.set(agent);
+}
+
+/// The agent of thread `thread_id` (0: the main thread) while it runs.
+pub fn agent_of(thread_id: u64) -> Option<Arc<Agent>> {
+    if thread_id == 0 {
+        return MAIN.get().cloned();
+    }
+    live().as_ref().and_then(|m| m.get(&thread_id).cloned())
+}
+
 fn live() -> std::sync::MutexGuard<'static, Option<HashMap<u64, Arc<Agent>>>> {
     LIVE.lock().unwrap_or_else(|p| p.into_inner())
 }

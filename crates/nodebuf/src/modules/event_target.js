@@ -15,6 +15,19 @@ const kEvents = Symbol('kEvents');
 /** The max-listeners slot Node's `events.setMaxListeners(n, target)` writes. */
 const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
+/** The `on<type>` handlers of a target (`Map<type, state>`), as Node keeps them. */
+const kHandlers = Symbol('kHandlers');
+/** Called with (size, type, listener, once, capture, passive) after a listener was added. */
+const kNewListener = Symbol('kNewListener');
+/** Called with (size, type, listener, capture) after a listener was removed. */
+const kRemoveListener = Symbol('kRemoveListener');
+/** An `addEventListener` option marking a listener added by NodeEventTarget#on/once: it is
+ * called with the dispatch's Node value (emit's argument, a message's data) instead of the
+ * event. */
+const kNodeStyle = Symbol('kNodeStyle');
+
+// Node's primordial Map subclass: its listener and handler maps print as `SafeMap(n) [Map]`.
+class SafeMap extends Map {}
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
 let defaultMaxListeners = 10;
@@ -213,6 +226,7 @@ function flattenOptions(options) {
     capture: Boolean(options.capture),
     passive: Boolean(options.passive),
     signal: options.signal,
+    nodeStyle: options[kNodeStyle] === true,
   };
 }
 
@@ -238,15 +252,13 @@ function warnLeak(target, type, size) {
 /** WHATWG `EventTarget` with Node's listener validation and warnings. */
 class EventTarget {
   constructor() {
-    this[kEvents] = new Map();
-    this[kMaxEventTargetListeners] = defaultMaxListeners;
-    this[kMaxEventTargetListenersWarned] = false;
+    initEventTarget(this);
   }
 
   addEventListener(type, listener, options = undefined) {
     checkTarget(this);
     if (arguments.length < 2) throw codes.ERR_MISSING_ARGS('type', 'listener');
-    const { once, capture, passive, signal } = flattenOptions(options);
+    const { once, capture, passive, signal, nodeStyle } = flattenOptions(options);
     if (!validateListener(listener)) {
       const w = new Error(`addEventListener called with ${listener} which has no effect.`);
       w.name = 'AddEventListenerArgumentTypeWarning';
@@ -274,9 +286,15 @@ class EventTarget {
     for (const entry of list) {
       if (entry.listener === listener && entry.capture === capture) return;
     }
-    list.push({ listener, once, capture, passive, removed: false });
-    warnLeak(this, type, list.length);
+    list.push({ listener, once, capture, passive, nodeStyle, removed: false, callback: undefined });
+    this[kNewListener](list.length, type, listener, once, capture, passive);
   }
+
+  [kNewListener](size, type) {
+    warnLeak(this, type, size);
+  }
+
+  [kRemoveListener]() {}
 
   removeEventListener(type, listener, options = undefined) {
     checkTarget(this);
@@ -305,6 +323,8 @@ class EventTarget {
   }
 }
 
+Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
+
 // Drops one registration. A `once` listener goes this way when it fires, as in Node: without
 // calling the target's (possibly replaced) `removeEventListener`.
 function removeEntry(target, type, listener, capture) {
@@ -315,23 +335,46 @@ function removeEntry(target, type, listener, capture) {
   list[index].removed = true;
   list.splice(index, 1);
   if (list.length === 0) target[kEvents].delete(type);
+  target[kRemoveListener](list.length, type, listener, capture);
 }
 
 function dispatch(target, event) {
-  event[kTarget] = target;
-  event[kIsBeingDispatched] = true;
-  const list = target[kEvents].get(event.type);
+  dispatchHybrid(target, event, event.type, event);
+}
+
+/**
+ * Node's hybrid dispatch: listeners added with `on`/`once` (node style) get `nodeValue`, the
+ * others an event, made by `makeEvent` the first time one is needed (or `event` itself when
+ * one was given, as `dispatchEvent` does). All run in registration order.
+ */
+function dispatchHybrid(target, nodeValue, type, event, makeEvent = undefined) {
+  const madeHere = event === undefined;
+  const eventOf = () => {
+    if (event === undefined) {
+      event = makeEvent();
+      event[kTarget] = target;
+      event[kIsBeingDispatched] = true;
+    }
+    return event;
+  };
+  if (!madeHere) {
+    event[kTarget] = target;
+    event[kIsBeingDispatched] = true;
+  }
+  const list = target[kEvents].get(type);
   if (list !== undefined) {
     for (const entry of list.slice()) {
       if (entry.removed) continue;
-      if (entry.once) removeEntry(target, event.type, entry.listener, entry.capture);
+      if (entry.once) removeEntry(target, type, entry.listener, entry.capture);
       try {
         let result;
-        if (typeof entry.listener === 'function') {
-          result = entry.listener.call(target, event);
+        if (entry.nodeStyle) {
+          result = entry.listener.call(target, nodeValue);
+        } else if (typeof entry.listener === 'function') {
+          result = entry.listener.call(target, eventOf());
         } else {
           const handle = entry.listener.handleEvent;
-          if (typeof handle === 'function') result = handle.call(entry.listener, event);
+          if (typeof handle === 'function') result = handle.call(entry.listener, eventOf());
         }
         if (result !== undefined && result !== null && typeof result.then === 'function') {
           Promise.resolve(result).then(undefined, reportError);
@@ -339,10 +382,150 @@ function dispatch(target, event) {
       } catch (err) {
         reportError(err);
       }
-      if (event[kStop]) break;
+      if (event !== undefined && event[kStop]) break;
     }
   }
-  event[kIsBeingDispatched] = false;
+  if (event !== undefined) event[kIsBeingDispatched] = false;
+}
+
+function initEventTarget(target) {
+  target[kEvents] = new SafeMap();
+  target[kMaxEventTargetListeners] = defaultMaxListeners;
+  target[kMaxEventTargetListenersWarned] = false;
+  target[kHandlers] = new SafeMap();
+}
+
+function checkNodeTarget(value) {
+  if (!isEventTarget(value) || typeof value.emit !== 'function') throw codes.ERR_INVALID_THIS('NodeEventTarget');
+}
+
+/**
+ * Node's NodeEventTarget (the base of MessagePort): an EventTarget with EventEmitter-like
+ * methods. `on`/`addListener`/`once` add node-style listeners, which receive emit's argument
+ * (or a message's data) instead of an event; `emit(type, arg)` dispatches a CustomEvent whose
+ * `detail` is `arg` to the others.
+ */
+class NodeEventTarget extends EventTarget {
+  setMaxListeners(n = defaultMaxListeners) {
+    checkNodeTarget(this);
+    if (typeof n !== 'number') throw codes.ERR_INVALID_ARG_TYPE('setMaxListeners', 'number', n);
+    if (n < 0 || Number.isNaN(n)) throw codes.ERR_OUT_OF_RANGE('setMaxListeners', '>= 0', n);
+    this[kMaxEventTargetListeners] = n;
+    this[kMaxEventTargetListenersWarned] = false;
+  }
+
+  getMaxListeners() {
+    checkNodeTarget(this);
+    return this[kMaxEventTargetListeners];
+  }
+
+  eventNames() {
+    checkNodeTarget(this);
+    return [...this[kEvents].keys()];
+  }
+
+  listenerCount(type) {
+    checkNodeTarget(this);
+    const list = this[kEvents].get(typeof type === 'symbol' ? type : `${type}`);
+    return list === undefined ? 0 : list.length;
+  }
+
+  off(type, listener, options) {
+    checkNodeTarget(this);
+    this.removeEventListener(type, listener, options);
+    return this;
+  }
+
+  removeListener(type, listener, options) {
+    checkNodeTarget(this);
+    this.removeEventListener(type, listener, options);
+    return this;
+  }
+
+  on(type, listener) {
+    checkNodeTarget(this);
+    this.addEventListener(type, listener, { [kNodeStyle]: true });
+    return this;
+  }
+
+  addListener(type, listener) {
+    checkNodeTarget(this);
+    this.addEventListener(type, listener, { [kNodeStyle]: true });
+    return this;
+  }
+
+  emit(type, arg) {
+    checkNodeTarget(this);
+    if (typeof type !== 'string') throw codes.ERR_INVALID_ARG_TYPE('type', 'string', type);
+    const hadListeners = this.listenerCount(type) > 0;
+    const { CustomEvent: Custom } = module.exports;
+    dispatchHybrid(this, arg, type, undefined, () => new Custom(type, { detail: arg }));
+    return hadListeners;
+  }
+
+  once(type, listener) {
+    checkNodeTarget(this);
+    this.addEventListener(type, listener, { once: true, [kNodeStyle]: true });
+    return this;
+  }
+
+  removeAllListeners(type) {
+    checkNodeTarget(this);
+    if (type === undefined) {
+      for (const [name, list] of [...this[kEvents]]) {
+        for (const entry of list.slice()) removeEntry(this, name, entry.listener, entry.capture);
+      }
+    } else {
+      const name = typeof type === 'symbol' ? type : `${type}`;
+      const list = this[kEvents].get(name);
+      if (list !== undefined) {
+        for (const entry of list.slice()) removeEntry(this, name, entry.listener, entry.capture);
+      }
+    }
+    return this;
+  }
+}
+
+// Node's listener flag bits, for the display of listener lists.
+const kFlagOnce = 1;
+const kFlagCapture = 2;
+const kFlagPassive = 4;
+const kFlagNodeStyle = 8;
+
+// How Node's inspect shows a listener: its `Listener` linked-list node.
+class Listener {}
+
+/**
+ * The listeners of `target` in the shape Node keeps them (a `SafeMap` from type to a list head
+ * `{ size, next, resistStopPropagation }` whose `Listener` nodes link back), for inspect output
+ * that matches Node's (MessagePort shows its listener map).
+ */
+function listenersForDisplay(target) {
+  const out = new SafeMap();
+  for (const [type, list] of target[kEvents]) {
+    const head = { size: list.length, next: undefined, resistStopPropagation: false };
+    let previous = head;
+    for (const entry of list) {
+      const node = new Listener();
+      node.next = undefined;
+      node.previous = previous;
+      node.listener = entry.listener;
+      node.flags = (entry.once ? kFlagOnce : 0) | (entry.capture ? kFlagCapture : 0) |
+        (entry.passive ? kFlagPassive : 0) | (entry.nodeStyle ? kFlagNodeStyle : 0);
+      if (entry.callback === undefined) {
+        // Node calls a listener object through an async wrapper of its handleEvent.
+        entry.callback = typeof entry.listener === 'function' ? entry.listener
+          : async (...args) => {
+            if (typeof entry.listener.handleEvent === 'function') await entry.listener.handleEvent(...args);
+          };
+      }
+      node.callback = entry.callback;
+      previous.next = node;
+      previous = node;
+    }
+    out.set(type, head);
+  }
+  return out;
 }
 
 /** `events.getEventListeners(target, type)` for an EventTarget: the listeners in order. */
@@ -353,13 +536,24 @@ function listenersOf(target, type) {
 
 /** Node's `on<type>` attribute (e.g. `AbortSignal#onabort`): one listener slot per type. */
 function defineEventHandler(proto, type) {
-  const slot = Symbol(`on${type}`);
-  Object.defineProperty(proto, `on${type}`, {
-    get() { return this[slot] === undefined ? null : this[slot].handler; },
-    set(value) {
-      if (this[slot] !== undefined) {
-        this.removeEventListener(type, this[slot].wrapper);
-        this[slot] = undefined;
+  const name = `on${type}`;
+  const handlers = (target) => {
+    if (!isEventTarget(target)) throw codes.ERR_INVALID_ARG_TYPE('this', 'EventTarget', target);
+    if (target[kHandlers] === undefined) target[kHandlers] = new SafeMap();
+    return target[kHandlers];
+  };
+  // Accessors named as Node's (`get onmessage`).
+  const accessors = {
+    get [name]() {
+      const state = handlers(this).get(type);
+      return state === undefined ? null : state.handler;
+    },
+    set [name](value) {
+      const map = handlers(this);
+      const current = map.get(type);
+      if (current !== undefined) {
+        this.removeEventListener(type, current.wrapper);
+        map.delete(type);
       }
       if (typeof value === 'function' || (value !== null && typeof value === 'object')) {
         const state = { handler: value, wrapper: undefined };
@@ -368,13 +562,12 @@ function defineEventHandler(proto, type) {
           if (typeof handler === 'function') return handler.call(this, event);
           return undefined;
         };
-        this[slot] = state;
+        map.set(type, state);
         this.addEventListener(type, state.wrapper);
       }
     },
-    enumerable: true,
-    configurable: true,
-  });
+  };
+  Object.defineProperty(proto, name, { ...Object.getOwnPropertyDescriptor(accessors, name), enumerable: true, configurable: true });
 }
 
 // CustomEvent: an Event carrying the `detail` its options gave (null without one).
@@ -401,6 +594,15 @@ module.exports = {
   Event,
   CustomEvent,
   EventTarget,
+  NodeEventTarget,
+  SafeMap,
+  dispatchHybrid,
+  listenersForDisplay,
+  initEventTarget,
+  kEvents,
+  kHandlers,
+  kNewListener,
+  kRemoveListener,
   isEventTarget,
   listenersOf,
   defineEventHandler,

@@ -384,8 +384,10 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
     detach();
   }
 
+  // As Node's socketErrorListener: the request the socket serves hears the error, after its
+  // response began too (`req.destroy(err)` mid-response emits it on the request).
   function onError(err) {
-    if (req.socket && !req.socket._hadError && !req.res) {
+    if (req.socket && !req.socket._hadError && socket._httpMessage === req) {
       req.socket._hadError = true;
       req.emit('error', err);
     }

@@ -4,7 +4,6 @@
 // thread's incoming messages and worker events from the event loop's poll phase.
 'use strict';
 
-const EventEmitter = require('events');
 // Loaded on first use: inspect reads every global at start-up, which can load this module
 // (the MessageChannel global) while inspect itself is still loading.
 let typesCache = null;
@@ -127,7 +126,7 @@ function readTransferList(items, sourcePort) {
       if (!isUntransferable(item)) buffers.add(item);
     } else if (item instanceof MessagePort) {
       if (item === sourcePort) throw dataCloneError('Transfer list contains source port');
-      if (item._id === null) throw dataCloneError('MessagePort in transfer list is already detached');
+      if (portId(item) === null) throw dataCloneError('MessagePort in transfer list is already detached');
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
       seen.add(item);
       ports.add(item);
@@ -141,8 +140,10 @@ function readTransferList(items, sourcePort) {
 // Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
 // `moved` holds the transfer list's ArrayBuffers: a detached one the value reaches cannot be
 // rebuilt on the other side (V8's "Unable to deserialize cloned data."), one not in the list is
-// refused at once.
-function flatten(value, ports, moved = new Set()) {
+// refused at once. `trailer` (the transferred ports, in the transfer list's order) is written
+// after the value when not empty: the receiver's MessageEvent lists them as `ports`, whether
+// or not the value holds them.
+function flatten(value, ports, moved = new Set(), trailer = undefined) {
   const types = typesOf();
   const ids_ = classIds();
   const out = [];
@@ -203,7 +204,7 @@ function flatten(value, ports, moved = new Set()) {
           throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
             'Object that needs transfer was found in message but not listed in transferList');
         }
-        out.push(T.PORT, v._id);
+        out.push(T.PORT, portId(v));
       } else if (cls === ids_.array) {
         out.push(T.ARR, v.length);
         writeProps(v);
@@ -308,6 +309,7 @@ function flatten(value, ports, moved = new Set()) {
   }
 
   write(value);
+  if (trailer !== undefined && trailer.length > 0) write(trailer);
   return out;
 }
 
@@ -320,7 +322,8 @@ function resizableCopy(bytes, max) {
 }
 
 // Rebuilds a value from a flat list made by `flatten` (after Rust carried it over).
-function unflatten(list) {
+// `ports` (optional) receives the ports the message transferred, in the transfer list's order.
+function unflatten(list, ports = undefined) {
   let pos = 0;
   const objects = [];
 
@@ -427,7 +430,12 @@ function unflatten(list) {
     return out;
   }
 
-  return read();
+  const value = read();
+  if (pos < list.length) {
+    const transferred = read();
+    if (ports !== undefined) ports.push(...transferred);
+  }
+  return value;
 }
 
 // Serializes `value` for posting: validates the transfer list's items (`transferItems`), flattens, hands the moved ports
@@ -437,8 +445,8 @@ function unflatten(list) {
 // announced (and taken) here.
 function serialize(value, items, sourcePort) {
   const { buffers, ports } = readTransferList(items, sourcePort);
-  const list = flatten(value, ports, buffers);
-  for (const port of ports) port._handOver();
+  const list = flatten(value, ports, buffers, [...ports]);
+  for (const port of ports) handOver(port);
   return {
     list,
     commit() {
@@ -457,119 +465,229 @@ const liveChildren = new Map();
 const liveSockets = new Map();
 let pumpInstalled = false;
 
-class MessageEvent {
-  constructor(type, data, target) {
-    this.type = type;
-    this.data = data;
-    this.target = target;
-    this.ports = [];
+const eventTarget = require('internal/event_target');
+const {
+  Event, EventTarget, NodeEventTarget, defineEventHandler, dispatchHybrid, listenersForDisplay,
+  kEvents, kNewListener, kRemoveListener,
+} = eventTarget;
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+
+const kData = Symbol('kData');
+const kOrigin = Symbol('kOrigin');
+const kLastEventId = Symbol('kLastEventId');
+const kSource = Symbol('kSource');
+const kPorts = Symbol('kPorts');
+
+function checkMessageEvent(value) {
+  if (value === null || typeof value !== 'object' || !(kData in value)) throw codes.ERR_INVALID_THIS('MessageEvent');
+}
+
+/** WHATWG MessageEvent as Node v20 has it: the init's bubbles/cancelable are not used, origin
+ * and lastEventId are strings, source a MessagePort or null, ports a new array of ports. */
+class MessageEvent extends Event {
+  constructor(type, options = {}) {
+    super(type);
+    const data = options.data;
+    const origin = options.origin;
+    const lastEventId = options.lastEventId;
+    const source = options.source;
+    let ports = options.ports;
+    if (source !== undefined && source !== null && !(source instanceof MessagePort)) {
+      throw codes.ERR_INVALID_ARG_TYPE('init.source', 'MessagePort', source);
+    }
+    if (ports === undefined) {
+      ports = [];
+    } else {
+      const list = [];
+      for (const port of ports) list.push(port);
+      for (let i = 0; i < list.length; i++) {
+        if (!(list[i] instanceof MessagePort)) throw codes.ERR_INVALID_ARG_TYPE(`init.ports[${i}]`, 'MessagePort', list[i]);
+      }
+      ports = list;
+    }
+    this[kData] = data === undefined ? null : data;
+    this[kOrigin] = origin === undefined ? '' : `${origin}`;
+    this[kLastEventId] = lastEventId === undefined ? '' : `${lastEventId}`;
+    this[kSource] = source === undefined ? null : source;
+    this[kPorts] = ports;
+  }
+}
+Object.defineProperties(MessageEvent.prototype, {
+  data: { get() { checkMessageEvent(this); return this[kData]; }, enumerable: true, configurable: true },
+  origin: { get() { checkMessageEvent(this); return this[kOrigin]; }, enumerable: true, configurable: true },
+  lastEventId: { get() { checkMessageEvent(this); return this[kLastEventId]; }, enumerable: true, configurable: true },
+  source: { get() { checkMessageEvent(this); return this[kSource]; }, enumerable: true, configurable: true },
+  ports: { get() { checkMessageEvent(this); return this[kPorts]; }, enumerable: true, configurable: true },
+});
+
+/** The event of a port's 'close' (Node's internal MessagePortCloseEvent). */
+class MessagePortCloseEvent extends Event {
+  constructor() {
+    super('close');
   }
 }
 
 const kCreate = Symbol('kCreate');
+const kCurrentlyReceivingPorts = Symbol('nodejs.internal.kCurrentlyReceivingPorts');
 
-class MessagePort extends EventEmitter {
+// Each port's native side: `id` (null once closed or handed over), whether it was started, is
+// ref'ed, was handed over to another thread, and whether its close completed.
+const portStates = new WeakMap();
+
+function stateOf(port) {
+  return portStates.get(port);
+}
+
+/** The native id of `port` (null once closed or moved), for worker_threads. */
+function portId(port) {
+  const state = stateOf(port);
+  return state === undefined ? null : state.id;
+}
+
+// Node's MessagePort methods are native: a wrong receiver is V8's illegal invocation.
+function checkPort(value) {
+  const state = stateOf(value);
+  if (state === undefined) throw new TypeError('Illegal invocation');
+  return state;
+}
+
+/**
+ * Node's MessagePort: a NodeEventTarget whose 'message' listeners, of either style, start it and
+ * ref it (the first added) or unref it (the last removed); `on('message')` listeners get the
+ * data, event listeners and `onmessage` a MessageEvent.
+ */
+class MessagePort extends NodeEventTarget {
   constructor(token, id) {
     if (token !== kCreate) throw makeNodeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called');
     super();
-    this._id = id;
-    this._started = false;
-    this._refed = true;
-    this._onmessage = null;
+    portStates.set(this, { id, started: false, refed: true, movedAway: false, closed: false, closing: false });
     livePorts.set(id, this);
     installPump();
-    this.on('newListener', (type) => {
-      if (type === 'message' && this.listenerCount('message') === 0) {
-        this.ref();
-        this.start();
-      }
+    // As Node's port setup: unref'ed until a 'message' listener comes.
+    this.unref();
+    const port = this;
+    this.on('newListener', function (name) {
+      if (name === 'message' && port.listenerCount(name) === 0) startAndRef(port);
     });
-    this.on('removeListener', (type) => {
-      if (type === 'message' && this.listenerCount('message') === 0 && this._onmessage === null) this.unref();
+    this.on('removeListener', function (name) {
+      if (name === 'message' && port.listenerCount(name) === 0) port.unref();
     });
+    const baseNew = this[kNewListener];
+    this[kNewListener] = function (size, type, ...args) {
+      if (type === 'message' && size === 1) startAndRef(port);
+      return Reflect.apply(baseNew, this, [size, type, ...args]);
+    };
+    const baseRemove = this[kRemoveListener];
+    this[kRemoveListener] = function (size, type, ...args) {
+      if (type === 'message' && size === 0) port.unref();
+      return Reflect.apply(baseRemove, this, [size, type, ...args]);
+    };
+    this[kCurrentlyReceivingPorts] = undefined;
   }
 
   postMessage(value, transferList) {
+    const state = checkPort(this);
     if (arguments.length === 0) {
       throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     }
     const message = serialize(value, transferItems(transferList), this);
-    if (this._id === null) {
+    if (state.id === null) {
       message.commit();
       return;
     }
-    m.post(this._id, message.list);
+    m.post(state.id, message.list);
     message.commit();
   }
 
   start() {
-    if (this._id === null || this._started) return;
-    this._started = true;
-    // Messages that arrived before the port started are delivered from the loop.
-    loop.nextTick(() => drain(this));
+    const state = checkPort(this);
+    if (state.id === null || state.started) return;
+    state.started = true;
+    // Messages that arrived before the port started are delivered in the loop's next poll
+    // phase (Node's start() signals the port's uv_async handle).
+    m.announce(state.id);
   }
 
   close() {
-    if (this._id === null) return;
-    const id = this._id;
-    m.close(id);
-    this._closeLocal();
-    livePorts.delete(id);
+    const state = checkPort(this);
+    if (state.id === null) return;
+    closeLocal(this, true);
   }
 
   ref() {
-    this._refed = true;
-    return this;
+    checkPort(this).refed = true;
   }
 
   unref() {
-    this._refed = false;
-    return this;
+    checkPort(this).refed = false;
   }
 
   hasRef() {
-    return this._refed && this._started && this._id !== null;
+    const state = checkPort(this);
+    if (state.movedAway) return undefined;
+    return state.refed && !state.closed;
   }
 
-  get onmessage() {
-    return this._onmessage;
-  }
-
-  set onmessage(fn) {
-    this._onmessage = typeof fn === 'function' ? fn : null;
-    if (this._onmessage !== null) {
-      this.ref();
-      this.start();
+  [customInspect](depth, options, inspect) {
+    const state = stateOf(this);
+    // The display copy below has this prototype too: it prints as a plain object.
+    if (state === undefined) return this;
+    const shown = { __proto__: MessagePort.prototype };
+    if (state.movedAway) shown.active = false;
+    else {
+      shown.active = true;
+      shown.refed = state.refed && !state.closed;
     }
+    for (const key of Reflect.ownKeys(this)) {
+      if (!Object.prototype.propertyIsEnumerable.call(this, key)) continue;
+      shown[key] = key === kEvents ? listenersForDisplay(this) : this[key];
+    }
+    return shown;
   }
+}
+defineEventHandler(MessagePort.prototype, 'message');
+defineEventHandler(MessagePort.prototype, 'messageerror');
+{
+  // Node's order of MessagePort.prototype's own keys.
+  const order = ['postMessage', 'start', 'constructor', 'ref', 'unref', 'hasRef', 'onmessage', 'onmessageerror', 'close'];
+  const descriptors = Object.getOwnPropertyDescriptors(MessagePort.prototype);
+  for (const key of order) delete MessagePort.prototype[key];
+  for (const key of order) Object.defineProperty(MessagePort.prototype, key, descriptors[key]);
+}
 
-  addEventListener(type, listener) {
-    if (type === 'message') this.on('message', (data) => listener.call(this, new MessageEvent('message', data, this)));
-    else this.on(type, listener);
-  }
+function startAndRef(port) {
+  port.ref();
+  MessagePort.prototype.start.call(port);
+}
 
-  _dispatch(data) {
-    this.emit('message', data);
-    if (this._onmessage !== null) this._onmessage.call(this, new MessageEvent('message', data, this));
-  }
+// The port is closed here (by `close()`, or by its peer): no more messages; 'close' comes in
+// the loop's close phase, when (as libuv closes Node's handle then) the peer hears of it.
+function closeLocal(port, tellPeer = false) {
+  const state = stateOf(port);
+  if (state.id === null) return;
+  const id = state.id;
+  livePorts.delete(id);
+  state.id = null;
+  state.started = false;
+  state.closing = true;
+  loop.queueCloseCallback(() => {
+    if (tellPeer) m.close(id);
+    state.closing = false;
+    state.closed = true;
+    port.dispatchEvent(new MessagePortCloseEvent());
+  });
+}
 
-  _closeLocal() {
-    if (this._id === null) return;
-    livePorts.delete(this._id);
-    this._id = null;
-    this._started = false;
-    loop.nextTick(() => this.emit('close'));
-  }
-
-  // The port moves to another thread inside a message: this object goes dead, the channel
-  // stays open.
-  _handOver() {
-    if (this._id === null) return;
-    m.release(this._id);
-    livePorts.delete(this._id);
-    this._id = null;
-    this._started = false;
-  }
+// The port moves to another thread inside a message: this object goes dead, the channel stays
+// open.
+function handOver(port) {
+  const state = stateOf(port);
+  if (state.id === null) return;
+  m.release(state.id);
+  livePorts.delete(state.id);
+  state.id = null;
+  state.started = false;
+  state.movedAway = true;
 }
 
 function adoptPort(id) {
@@ -589,32 +707,188 @@ class MessageChannel {
   }
 }
 
+// Delivers one incoming message to a port (or a BroadcastChannel): node-style 'message'
+// listeners get the data, the others one MessageEvent; a message that cannot be rebuilt is a
+// 'messageerror'.
+function deliver(target, list) {
+  const ports = [];
+  let value;
+  try {
+    value = unflatten(list, ports);
+  } catch (err) {
+    dispatchHybrid(target, err, 'messageerror', undefined, () => new MessageEvent('messageerror', { data: err }));
+    return;
+  }
+  dispatchHybrid(target, value, 'message', undefined, () => new MessageEvent('message', { data: value, ports }));
+}
+
 function drain(port) {
-  while (port._started && port._id !== null) {
-    const list = m.take(port._id);
+  const state = stateOf(port);
+  while (state.started && state.id !== null) {
+    const list = m.take(state.id);
     if (list === undefined) return;
-    let value;
-    try {
-      value = unflatten(list);
-    } catch (err) {
-      port.emit('messageerror', err);
-      continue;
-    }
-    try {
-      port._dispatch(value);
-    } catch (err) {
-      loop.fatal(err);
-    }
+    deliver(port, list);
+    loop.runTicks();
+  }
+}
+
+// --- BroadcastChannel ---------------------------------------------------------------------
+
+// Open channels of this thread by native id; each channel's name, id (null once closed) and ref.
+const liveChannels = new Map();
+const channelStates = new WeakMap();
+
+function checkChannel(value) {
+  const state = channelStates.get(value);
+  if (state === undefined) throw codes.ERR_INVALID_THIS('BroadcastChannel');
+  return state;
+}
+
+/**
+ * Node's BroadcastChannel: every other open channel of the same name, in this thread or any
+ * other, receives what one posts (as a MessageEvent); an open channel keeps the loop alive until
+ * it is closed or unref'ed.
+ */
+class BroadcastChannel extends EventTarget {
+  constructor(name) {
+    if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('name');
+    super();
+    const text = `${name}`;
+    const state = { name: text, id: m.broadcastJoin(text), refed: true };
+    channelStates.set(this, state);
+    liveChannels.set(state.id, this);
+    installPump();
+  }
+
+  get name() {
+    return checkChannel(this).name;
+  }
+
+  close() {
+    const state = checkChannel(this);
+    if (state.id === null) return;
+    m.close(state.id);
+    liveChannels.delete(state.id);
+    state.id = null;
+  }
+
+  postMessage(message) {
+    const state = checkChannel(this);
+    if (arguments.length === 0) throw codes.ERR_MISSING_ARGS('message');
+    if (state.id === null) throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    const serialized = serialize(message, [], null);
+    m.broadcast(state.id, serialized.list);
+    serialized.commit();
+  }
+
+  ref() {
+    checkChannel(this).refed = true;
+    return this;
+  }
+
+  unref() {
+    checkChannel(this).refed = false;
+    return this;
+  }
+
+  [customInspect](depth, options, inspect) {
+    const state = channelStates.get(this);
+    if (state === undefined) return this;
+    if (depth < 0) return 'BroadcastChannel';
+    const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
+    return `BroadcastChannel ${inspect({ name: state.name, active: state.id !== null }, opts)}`;
+  }
+}
+defineEventHandler(BroadcastChannel.prototype, 'message');
+defineEventHandler(BroadcastChannel.prototype, 'messageerror');
+
+function drainChannel(channel) {
+  const state = channelStates.get(channel);
+  while (state.id !== null) {
+    const list = m.take(state.id);
+    if (list === undefined) return;
+    deliver(channel, list);
     loop.runTicks();
   }
 }
 
 function receiveMessageOnPort(port) {
-  if (!(port instanceof MessagePort)) throw codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
-  if (port._id === null) return undefined;
-  const list = m.take(port._id);
+  const state = stateOf(port);
+  if (state === undefined) throw codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  if (state.id === null) return undefined;
+  const list = m.take(state.id);
   if (list === undefined) return undefined;
   return { message: unflatten(list) };
+}
+
+// --- Atomics.waitAsync --------------------------------------------------------------------
+
+// Pending waiters of this thread by native number: the promise's resolve and its timeout.
+const pendingWaits = new Map();
+const timers = require('timers');
+const PromiseCtor = Promise;
+// The longest delay a timer takes (Node turns longer ones into 1 ms): a longer timeout never
+// elapses in a process's life, so it is treated as none.
+const kMaxTimerDelay = 2 ** 31 - 1;
+
+/**
+ * `Atomics.waitAsync(typedArray, index, value, timeout)` as V8 gives it to Node v20:
+ * `{ async: false, value: 'not-equal' | 'timed-out' }` at once, or `{ async: true, value }`
+ * with a promise that a notify from any thread (this one included) resolves with 'ok' in this
+ * thread's next poll phase, or the timeout with 'timed-out'. A pending wait does not keep the
+ * process alive, as in Node.
+ */
+function waitAsync(typedArray, index, value, timeout) {
+  const start = m.waitAsyncStart(typedArray, index, value, timeout);
+  if (typeof start === 'string') return { async: false, value: start };
+  const [id, ms] = start;
+  let resolve;
+  const promise = new PromiseCtor((r) => { resolve = r; });
+  const entry = { resolve, timer: null };
+  pendingWaits.set(id, entry);
+  installPump();
+  if (ms >= 0 && ms <= kMaxTimerDelay) {
+    entry.timer = timers.setTimeout(() => {
+      if (m.waitAsyncTimedOut(id)) {
+        pendingWaits.delete(id);
+        resolve('timed-out');
+      }
+    }, ms);
+    entry.timer.unref();
+  }
+  return { async: true, value: promise };
+}
+
+function wakeWaiter(id) {
+  const entry = pendingWaits.get(id);
+  m.waitAsyncWoken(id);
+  if (entry === undefined) return;
+  pendingWaits.delete(id);
+  if (entry.timer !== null) timers.clearTimeout(entry.timer);
+  entry.resolve('ok');
+  loop.runTicks();
+}
+
+// --- postMessageToThread (receiving side) ---------------------------------------------------
+
+// A `postMessageToThread` message from thread `source`: emitted on `process` as
+// 'workerMessage' (value, source); the sender hears on the reply port whether it was delivered
+// ('ok'), had no listener ('nolistener') or a listener threw ('error').
+function onThreadMessage(source, [list, replyId]) {
+  const reply = adoptPort(replyId);
+  let status;
+  if (process.listenerCount('workerMessage') === 0) {
+    status = 'nolistener';
+  } else {
+    try {
+      process.emit('workerMessage', unflatten(list), source);
+      status = 'ok';
+    } catch {
+      status = 'error';
+    }
+  }
+  reply.postMessage(status);
+  reply.close();
 }
 
 // --- the event pump -----------------------------------------------------------------------
@@ -624,14 +898,21 @@ function poll() {
   for (const [kind, id, payload] of events) {
     if (kind === 'port') {
       const port = livePorts.get(id);
-      if (port !== undefined && port._started) drain(port);
+      if (port !== undefined && stateOf(port).started) drain(port);
+      const channel = liveChannels.get(id);
+      if (channel !== undefined) drainChannel(channel);
     } else if (kind === 'close') {
       const port = livePorts.get(id);
       if (port !== undefined) {
         drain(port);
-        port._closeLocal();
+        closeLocal(port);
         loop.runTicks();
       }
+    } else if (kind === 'threadMessage') {
+      onThreadMessage(id, payload);
+      loop.runTicks();
+    } else if (kind === 'waitAsync') {
+      wakeWaiter(id);
     } else if (kind === 'net') {
       const handle = liveSockets.get(id);
       if (handle === undefined) continue;
@@ -664,7 +945,11 @@ function poll() {
 }
 
 function hasRef() {
-  for (const port of livePorts.values()) if (port.hasRef()) return true;
+  for (const port of livePorts.values()) {
+    const state = stateOf(port);
+    if (state.refed && !state.closed) return true;
+  }
+  for (const channel of liveChannels.values()) if (channelStates.get(channel).refed) return true;
   for (const worker of liveWorkers.values()) if (worker._refed) return true;
   for (const child of liveChildren.values()) if (child._refed) return true;
   // As libuv: a socket keeps the loop alive only while it does something (connects, reads,
@@ -738,6 +1023,11 @@ function markAsUntransferable(object) {
 module.exports = {
   MessagePort,
   MessageChannel,
+  MessageEvent,
+  BroadcastChannel,
+  waitAsync,
+  portId,
+  handOver,
   receiveMessageOnPort,
   markAsUntransferable,
   structuredClone,

@@ -165,6 +165,8 @@ struct Port {
     queue: VecDeque<Message>,
     /// The thread that receives this port's messages; `None` while the port is in transit.
     owner: Option<Arc<Agent>>,
+    /// The name of the BroadcastChannel this port receives for (such a port has no peer).
+    broadcast: Option<Arc<str>>,
 }
 
 static NEXT_PORT: AtomicU64 = AtomicU64::new(1);
@@ -188,6 +190,7 @@ pub fn create_channel(owner: &Arc<Agent>) -> (u64, u64) {
                 peer: Some(peer),
                 queue: VecDeque::new(),
                 owner: Some(owner.clone()),
+                broadcast: None,
             },
         );
     }
@@ -217,6 +220,53 @@ pub fn post(port: u64, message: Message) -> bool {
 /// The next message waiting on `port`, if any.
 pub fn take(port: u64) -> Option<Message> {
     ports().as_mut()?.get_mut(&port)?.queue.pop_front()
+}
+
+/// Joins the BroadcastChannel `name` (Node's `new BroadcastChannel(name)`): a port without a
+/// peer, owned by `owner`, that receives what every other member of `name` (in any thread)
+/// broadcasts. Returns its id; [`close`] leaves the channel.
+pub fn broadcast_join(name: &str, owner: &Arc<Agent>) -> u64 {
+    let id = NEXT_PORT.fetch_add(1, Ordering::Relaxed);
+    let mut guard = ports();
+    let table = guard.get_or_insert_with(HashMap::new);
+    table.insert(
+        id,
+        Port {
+            peer: None,
+            queue: VecDeque::new(),
+            owner: Some(owner.clone()),
+            broadcast: Some(Arc::from(name)),
+        },
+    );
+    id
+}
+
+/// Queues a copy of `message` on every other member of `port`'s BroadcastChannel, in the order
+/// they joined, and wakes their owners. Returns false when `port` is no member.
+pub fn broadcast(port: u64, message: &Message) -> bool {
+    let mut guard = ports();
+    let Some(table) = guard.as_mut() else {
+        return false;
+    };
+    let Some(name) = table.get(&port).and_then(|p| p.broadcast.clone()) else {
+        return false;
+    };
+    let mut members: Vec<u64> = table
+        .iter()
+        .filter(|(id, p)| **id != port && p.broadcast.as_deref() == Some(&*name))
+        .map(|(id, _)| *id)
+        .collect();
+    // Ids grow with time: ascending ids are the order of joining.
+    members.sort_unstable();
+    for id in members {
+        if let Some(member) = table.get_mut(&id) {
+            member.queue.push_back(message.clone());
+            if let Some(owner) = &member.owner {
+                owner.push(Event::PortReady(id));
+            }
+        }
+    }
+    true
 }
 
 /// Closes `port` and disentangles its peer (which is told with [`Event::PortClosed`]).
@@ -304,6 +354,8 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::ChildData(id, _, _) => ("child-stderr", *id),
             Event::ChildExit(id, _, _) => ("child-exit", *id),
             Event::NetReady(id, _) => ("net", *id),
+            Event::WaitAsyncWoken(id) => ("waitAsync", *id),
+            Event::ThreadMessage(source, _, _) => ("threadMessage", *source),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
@@ -312,6 +364,12 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::WorkerExit(_, code) => entry.set(2, code)?,
             Event::ChildData(_, _, bytes) => entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?,
             Event::NetReady(_, bits) => entry.set(2, bits)?,
+            Event::ThreadMessage(_, message, reply) => {
+                let payload = Array::new(ctx.clone())?;
+                payload.set(0, decode(ctx, message)?)?;
+                payload.set(1, reply as f64)?;
+                entry.set(2, payload)?;
+            }
             Event::ChildExit(_, code, signal) => {
                 let status = Array::new(ctx.clone())?;
                 status.set(0, code)?;
@@ -336,6 +394,34 @@ fn js_create_channel<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {
 fn js_post<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
     let message = encode(&ctx, &list)?;
     Ok(post(port as u64, message))
+}
+
+fn js_broadcast<'js>(ctx: Ctx<'js>, port: f64, list: Array<'js>) -> Result<bool> {
+    let message = encode(&ctx, &list)?;
+    Ok(broadcast(port as u64, &message))
+}
+
+/// `native.messaging.threadPost(threadId, source, list, replyPort)`: queues a
+/// `postMessageToThread` message on thread `threadId`'s inbox; false when no such thread runs
+/// (an id that is not a thread's integer included).
+fn js_thread_post<'js>(
+    ctx: Ctx<'js>,
+    thread_id: f64,
+    source: f64,
+    list: Array<'js>,
+    reply: f64,
+) -> Result<bool> {
+    let message = encode(&ctx, &list)?;
+    if !(thread_id >= 0.0 && thread_id.fract() == 0.0 && thread_id < 2f64.powi(53)) {
+        return Ok(false);
+    }
+    match crate::host::worker::agent_of(thread_id as u64) {
+        Some(agent) => {
+            agent.push(Event::ThreadMessage(source as u64, message, reply as u64));
+            Ok(true)
+        }
+        None => Ok(false),
+    }
 }
 
 fn js_round_trip<'js>(ctx: Ctx<'js>, list: Array<'js>) -> Result<Array<'js>> {
@@ -453,6 +539,14 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     m.set("post", Function::new(ctx.clone(), js_post)?)?;
     m.set(
+        "broadcastJoin",
+        Function::new(ctx.clone(), |name: String| {
+            broadcast_join(&name, &Agent::current()) as f64
+        })?,
+    )?;
+    m.set("broadcast", Function::new(ctx.clone(), js_broadcast)?)?;
+    m.set("threadPost", Function::new(ctx.clone(), js_thread_post)?)?;
+    m.set(
         "viewGeometry",
         Function::new(ctx.clone(), js_view_geometry)?,
     )?;
@@ -467,6 +561,13 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), |p: f64| release(p as u64, &Agent::current()))?,
     )?;
     m.set("adopt", Function::new(ctx.clone(), js_adopt)?)?;
+    // A started port looks at its queue in the next poll phase, as Node's uv_async does.
+    m.set(
+        "announce",
+        Function::new(ctx.clone(), |p: f64| {
+            Agent::current().push(Event::PortReady(p as u64))
+        })?,
+    )?;
     m.set(
         "isEntangled",
         Function::new(ctx.clone(), |p: f64| is_entangled(p as u64))?,
@@ -474,6 +575,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     m.set("detach", Function::new(ctx.clone(), js_detach)?)?;
     m.set("wait", Function::new(ctx.clone(), js_wait)?)?;
     m.set("takeEvents", Function::new(ctx.clone(), js_take_events)?)?;
+    crate::host::atomics::install_wait_async(ctx, &m)?;
     native.set("messaging", m)?;
     Ok(())
 }
@@ -583,6 +685,33 @@ mod tests {
         assert!(!post(a, msg("lost")));
         close(a);
         assert!(!adopt(a, &here));
+    }
+
+    #[test]
+    fn broadcasts_reach_every_other_member_of_the_name_in_joining_order() {
+        let here = Agent::new();
+        let there = Agent::new();
+        let a = broadcast_join("news", &here);
+        let b = broadcast_join("news", &there);
+        let c = broadcast_join("news", &here);
+        let other = broadcast_join("sports", &here);
+        assert!(broadcast(a, &msg("one")));
+        assert!(take(a).is_none());
+        assert!(take(other).is_none());
+        assert_eq!(text(&take(b).unwrap()), Some("one"));
+        assert_eq!(text(&take(c).unwrap()), Some("one"));
+        assert!(matches!(there.take().as_slice(), [Event::PortReady(id)] if *id == b));
+        assert!(matches!(here.take().as_slice(), [Event::PortReady(id)] if *id == c));
+        close(b);
+        assert!(broadcast(c, &msg("two")));
+        assert_eq!(text(&take(a).unwrap()), Some("two"));
+        assert!(!broadcast(b, &msg("gone")));
+        // A port of a MessageChannel is no member of any channel.
+        let (p, q) = create_channel(&here);
+        assert!(!broadcast(p, &msg("x")));
+        for id in [a, c, other, p, q] {
+            close(id);
+        }
     }
 
     #[test]

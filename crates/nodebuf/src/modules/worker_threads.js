@@ -7,7 +7,9 @@ const EventEmitter = require('events');
 const path = require('path');
 const { codes, makeNodeError } = require('internal/errors');
 const messaging = require('internal/messaging');
-const { MessagePort, MessageChannel, receiveMessageOnPort, markAsUntransferable, serialize, transferItems } = messaging;
+const {
+  MessagePort, MessageChannel, BroadcastChannel, receiveMessageOnPort, markAsUntransferable, serialize, transferItems,
+} = messaging;
 
 const info = native.worker;
 const isMainThread = info === undefined;
@@ -17,10 +19,13 @@ const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 let parentPort = null;
 let workerData = null;
 let initEnv;
+// setEnvironmentData's values: each worker starts with a copy of its parent's at construction.
+let environmentData = new Map();
 if (!isMainThread) {
   const init = messaging.unflatten(info.init);
   workerData = init.workerData;
   initEnv = init.env;
+  environmentData = init.environmentData;
   parentPort = messaging.newPort(info.port);
   // Node's parentPort does not keep the worker alive by itself until someone listens.
   parentPort.unref();
@@ -145,15 +150,15 @@ class Worker extends EventEmitter {
       throw codes.ERR_INVALID_ARG_TYPE('options.env', ['Object', 'SHARE_ENV'], options.env);
     }
     const channel = new MessageChannel();
-    const init = serialize({ workerData: options.workerData, env }, transferItems(options.transferList), null);
+    const init = serialize({ workerData: options.workerData, env, environmentData }, transferItems(options.transferList), null);
     this._port = channel.port1;
     this._port.on('message', (value) => this.emit('message', value));
     this._port.on('messageerror', (error) => this.emit('messageerror', error));
     // The Worker object, not its port, keeps the parent alive.
     this._port.unref();
     const remote = channel.port2;
-    const remoteId = remote._id;
-    remote._handOver();
+    const remoteId = messaging.portId(remote);
+    messaging.handOver(remote);
     this._refed = options.ref !== false;
     this._exited = false;
     this._exitWaiters = [];
@@ -253,17 +258,87 @@ function runWorkerMain() {
   fn.call(mod.exports, mod.exports, req, mod, filename, '.');
 }
 
+function messagingError(code, message) {
+  return makeNodeError(Error, code, message);
+}
+
+/**
+ * Node's `postMessageToThread(threadId, value[, transferList][, timeout])`: sends `value` to
+ * thread `threadId` (any running thread, 0 for the main one), where `process` emits
+ * 'workerMessage' (value, sender's threadId). The promise resolves once a listener took it;
+ * it rejects when no such thread or listener exists, a listener threw, or `timeout` ms passed.
+ */
+async function postMessageToThread(destination, value, transferList, timeout) {
+  if (typeof transferList === 'number' && timeout === undefined) {
+    timeout = transferList;
+    transferList = [];
+  }
+  if (timeout !== undefined) {
+    if (typeof timeout !== 'number') throw codes.ERR_INVALID_ARG_TYPE('timeout', 'number', timeout);
+    if (!(timeout >= 0)) throw codes.ERR_OUT_OF_RANGE('timeout', '>= 0', timeout);
+  }
+  if (destination === threadId) {
+    throw messagingError('ERR_WORKER_MESSAGING_SAME_THREAD', 'Cannot sent a message to the same thread');
+  }
+  const failed = () => messagingError('ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener');
+  const message = serialize(value, transferItems(transferList), null);
+  const { port1, port2 } = new MessageChannel();
+  const replyId = messaging.portId(port2);
+  messaging.handOver(port2);
+  const sent = typeof destination === 'number' && native.messaging.threadPost(destination, threadId, message.list, replyId);
+  message.commit();
+  if (!sent) {
+    native.messaging.close(replyId);
+    port1.close();
+    // Node finds out after an await (its lookup is asynchronous), not at once.
+    await undefined;
+    throw failed();
+  }
+  return new Promise((resolve, reject) => {
+    let timer = null;
+    port1.on('message', (status) => {
+      if (timer !== null) clearTimeout(timer);
+      port1.close();
+      if (status === 'ok') resolve();
+      else if (status === 'error') reject(messagingError('ERR_WORKER_MESSAGING_ERRORED', 'The destination thread threw an error while processing the message'));
+      else reject(failed());
+    });
+    if (timeout !== undefined) {
+      timer = setTimeout(() => {
+        port1.close();
+        reject(messagingError('ERR_WORKER_MESSAGING_TIMEOUT', 'Sending a message to another thread timed out'));
+      }, timeout);
+    }
+  });
+}
+
+/** Node's `setEnvironmentData(key, value)`: what workers created from now on (and theirs) see
+ * through `getEnvironmentData(key)`; `undefined` removes the key. */
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+// In Node v20's order of keys.
 module.exports = {
   isMainThread,
-  threadId,
-  parentPort,
-  workerData,
-  resourceLimits: {},
-  SHARE_ENV,
-  Worker,
   MessagePort,
   MessageChannel,
-  receiveMessageOnPort,
   markAsUntransferable,
+  receiveMessageOnPort,
+  resourceLimits: {},
+  postMessageToThread,
+  threadId,
+  SHARE_ENV,
+  Worker,
+  parentPort,
+  workerData,
+  BroadcastChannel,
+  setEnvironmentData,
+  getEnvironmentData,
 };
 Object.defineProperty(module.exports, '_runWorkerMain', { value: runWorkerMain, enumerable: false });
