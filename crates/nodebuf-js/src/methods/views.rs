@@ -327,12 +327,14 @@ pub(crate) unsafe fn view_fields_are_intrinsic(
     let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
     // SAFETY: the caller's contract; on success `buffer` is a new reference, freed here.
     unsafe {
-        let ok = JS_GetTypedArrayViewFields(
+        let ok = JS_GetTypedArrayViewFieldsSince(
             ctx,
             obj,
             st.atoms.length,
             st.atoms.buffer,
             st.atoms.byte_offset,
+            st.buffer_prototype.as_raw(),
+            st.view_fields_seen.as_ptr(),
             &mut length,
             &mut buffer,
             &mut offset,
