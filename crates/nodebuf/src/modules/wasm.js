@@ -745,52 +745,67 @@ function copyBytes(bytes) {
     : new Uint8Array(bytes).slice();
 }
 
+// `compile` and `instantiate` under the name of the API a script called (errors carry it).
+function compileAs(api, bytes) {
+  if (!isBufferSource(bytes)) return Promise.reject(new TypeError(`${api}: Argument 0 must be a buffer source`));
+  const copy = copyBytes(bytes);
+  return later(() => wrapModule(compileBytes(api, copy)));
+}
+
+function instantiateAs(api, source, importObject) {
+  const moduleHandle = isObjectLike(source) ? modules.get(source) : undefined;
+  if (moduleHandle === undefined && !isBufferSource(source)) {
+    return later(() => {
+      throw new TypeError(`${api}: Argument 0 must be a buffer source or a WebAssembly.Module object`);
+    });
+  }
+  if (importObject !== undefined && !isObjectLike(importObject)) {
+    return Promise.reject(new TypeError(`${api}: Argument 1 must be an object`));
+  }
+  if (moduleHandle !== undefined) {
+    return later(() => instantiateModule(api, moduleHandle, importObject));
+  }
+  const copy = copyBytes(source);
+  return later(() => {
+    const handle = compileBytes(api, copy);
+    return { module: wrapModule(handle), instance: instantiateModule(api, handle, importObject) };
+  });
+}
+
 const namespace = {
   compile(bytes) {
-    const api = 'WebAssembly.compile()';
-    if (!isBufferSource(bytes)) return Promise.reject(new TypeError(`${api}: Argument 0 must be a buffer source`));
-    const copy = copyBytes(bytes);
-    return later(() => wrapModule(compileBytes(api, copy)));
+    return compileAs('WebAssembly.compile()', bytes);
   },
   validate(bytes) {
     if (!isBufferSource(bytes)) throw new TypeError('WebAssembly.validate(): Argument 0 must be a buffer source');
     return binding.validate(bytes);
   },
   instantiate(source, importObject) {
-    const api = 'WebAssembly.instantiate()';
-    const moduleHandle = isObjectLike(source) ? modules.get(source) : undefined;
-    if (moduleHandle === undefined && !isBufferSource(source)) {
-      return later(() => {
-        throw new TypeError(`${api}: Argument 0 must be a buffer source or a WebAssembly.Module object`);
-      });
-    }
-    if (importObject !== undefined && !isObjectLike(importObject)) {
-      return Promise.reject(new TypeError(`${api}: Argument 1 must be an object`));
-    }
-    if (moduleHandle !== undefined) {
-      return later(() => instantiateModule(api, moduleHandle, importObject));
-    }
-    const copy = copyBytes(source);
-    return later(() => {
-      const handle = compileBytes(api, copy);
-      return { module: wrapModule(handle), instance: instantiateModule(api, handle, importObject) };
-    });
+    return instantiateAs('WebAssembly.instantiate()', source, importObject);
   },
   compileStreaming(source) {
-    return streaming(source).then((bytes) => namespace.compile(bytes));
+    return streaming(source).then((bytes) => compileAs('WebAssembly.compileStreaming()', bytes));
   },
   instantiateStreaming(source, importObject) {
-    return streaming(source).then((bytes) => namespace.instantiate(bytes, importObject));
+    return streaming(source)
+      .then((bytes) => instantiateAs('WebAssembly.instantiateStreaming()', bytes, importObject));
   },
 };
 
+// The bytes of a fetch `Response` (or a promise of one), with Node's checks in Node's order:
+// the type, a Content-Type of exactly `application/wasm`, an ok status, an unread body.
 function streaming(source) {
   return Promise.resolve(source).then((response) => {
+    const { codes, makeNodeError } = require('internal/errors');
     const Response = globalThis.Response;
     if (typeof Response !== 'function' || !(response instanceof Response)) {
-      const { codes } = require('internal/errors');
       throw codes.ERR_INVALID_ARG_TYPE('source', ['Response', 'Promise resolving to Response'], response);
     }
+    const refuse = (what) => makeNodeError(NativeTypeError, 'ERR_WEBASSEMBLY_RESPONSE', `WebAssembly response ${what}`);
+    const contentType = response.headers.get('Content-Type');
+    if (contentType !== 'application/wasm') throw refuse(`has unsupported MIME type '${contentType}'`);
+    if (!response.ok) throw refuse(`has status code ${response.status}`);
+    if (response.bodyUsed !== false) throw refuse('body has already been used');
     return response.arrayBuffer();
   });
 }
