@@ -231,21 +231,45 @@ fn core_error(ctx: &Ctx<'_>, e: nodebuf_core::NodeError) -> rquickjs::Error {
     nodebuf_js::throw_node_error(ctx, &e)
 }
 
-/// `Atomics.wait(typedArray, index, value, timeout)`.
-fn wait<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Value<'js>> {
-    let ta = arg(&ctx, &args, 0);
-    let kind = waitable_kind(&ctx, &ta)?;
-    if shared_store(&ctx, &geometry(&ctx, &ta)?).is_none() {
-        return Err(not_shared(&ctx, &ta));
+/// The arguments of `Atomics.wait` and `Atomics.waitAsync`, checked and converted in V8's
+/// order (the view, that it is shared, the index, the expected value, the timeout).
+struct WaitArgs<'js> {
+    ta: Value<'js>,
+    index: usize,
+    value: Expected,
+    timeout: Option<std::time::Duration>,
+}
+
+fn wait_args<'js>(ctx: &Ctx<'js>, args: &Rest<Value<'js>>) -> Result<WaitArgs<'js>> {
+    let ta = arg(ctx, args, 0);
+    let kind = waitable_kind(ctx, &ta)?;
+    if shared_store(ctx, &geometry(ctx, &ta)?).is_none() {
+        return Err(not_shared(ctx, &ta));
     }
-    let index = element_index(&ctx, &ta, &arg(&ctx, &args, 1))?;
-    let value = expected(&ctx, kind, &arg(&ctx, &args, 2))?;
-    let timeout_arg = arg(&ctx, &args, 3);
+    let index = element_index(ctx, &ta, &arg(ctx, args, 1))?;
+    let value = expected(ctx, kind, &arg(ctx, args, 2))?;
+    let timeout_arg = arg(ctx, args, 3);
     let timeout = if timeout_arg.is_undefined() {
         None
     } else {
-        atomics::timeout_from_js(Some(to_number(&ctx, &timeout_arg)?))
+        atomics::timeout_from_js(Some(to_number(ctx, &timeout_arg)?))
     };
+    Ok(WaitArgs {
+        ta,
+        index,
+        value,
+        timeout,
+    })
+}
+
+/// `Atomics.wait(typedArray, index, value, timeout)`.
+fn wait<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Value<'js>> {
+    let WaitArgs {
+        ta,
+        index,
+        value,
+        timeout,
+    } = wait_args(&ctx, &args)?;
     // Resolve: all conversions are done; from here no JS runs until the wait returns.
     let g = geometry(&ctx, &ta)?;
     let store = shared_store(&ctx, &g).ok_or_else(|| not_shared(&ctx, &ta))?;
@@ -283,19 +307,12 @@ static NEXT_ASYNC_WAITER: AtomicU64 = AtomicU64::new(1);
 /// `'not-equal'` or `'timed-out'`, or `[id, timeoutMs]` for a queued waiter (`timeoutMs` -1:
 /// none) whose wake-up by a notify arrives in this thread's inbox as `Event::WaitAsyncWoken(id)`.
 fn wait_async_start<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> Result<Value<'js>> {
-    let ta = arg(&ctx, &args, 0);
-    let kind = waitable_kind(&ctx, &ta)?;
-    if shared_store(&ctx, &geometry(&ctx, &ta)?).is_none() {
-        return Err(not_shared(&ctx, &ta));
-    }
-    let index = element_index(&ctx, &ta, &arg(&ctx, &args, 1))?;
-    let value = expected(&ctx, kind, &arg(&ctx, &args, 2))?;
-    let timeout_arg = arg(&ctx, &args, 3);
-    let timeout = if timeout_arg.is_undefined() {
-        None
-    } else {
-        atomics::timeout_from_js(Some(to_number(&ctx, &timeout_arg)?))
-    };
+    let WaitArgs {
+        ta,
+        index,
+        value,
+        timeout,
+    } = wait_args(&ctx, &args)?;
     let zero_timeout = timeout.is_some_and(|t| t.is_zero());
     // Resolve: all conversions are done; no JS runs until the waiter is queued.
     let g = geometry(&ctx, &ta)?;
