@@ -9,6 +9,8 @@ mod support;
 
 #[path = "modules_differential/crypto.rs"]
 mod crypto;
+#[path = "modules_differential/crypto_kdf.rs"]
+mod crypto_kdf;
 #[path = "modules_differential/querystring.rs"]
 mod querystring;
 #[path = "modules_differential/string_decoder.rs"]

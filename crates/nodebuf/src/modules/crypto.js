@@ -31,24 +31,7 @@ function byteLengthOf(value) {
   return value.byteLength;
 }
 
-// Node's rendering of a number in ERR_OUT_OF_RANGE: `_` between groups of three digits past
-// 2**32 (`281_474_976_710_656`), `inspect` otherwise.
-function rangeReceived(value) {
-  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return require('internal/inspect').inspect(value);
-  const digits = String(value);
-  const first = digits[0] === '-' ? 1 : 0;
-  let end = digits.length;
-  let grouped = '';
-  while (end - first > 3) {
-    grouped = `_${digits.slice(end - 3, end)}${grouped}`;
-    end -= 3;
-  }
-  return `${digits.slice(0, end)}${grouped}`;
-}
-
-function outOfRange(name, range, value) {
-  return codes.ERR_OUT_OF_RANGE(name, range, rangeReceived(value));
-}
+const { outOfRange } = require('internal/crypto/util');
 
 function validateUint32(value, name) {
   if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
@@ -632,7 +615,15 @@ function createHmac(hmac, key, options) {
   return new Hmac(hmac, key, options);
 }
 
+const { pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync } = require('internal/crypto/kdf');
+
 module.exports = {
+  pbkdf2,
+  pbkdf2Sync,
+  hkdf,
+  hkdfSync,
+  scrypt,
+  scryptSync,
   createHash,
   createHmac,
   createSecretKey,

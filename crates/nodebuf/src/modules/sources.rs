@@ -49,6 +49,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("url", include_str!("url.js")),
     ("internal/url", include_str!("internal_url.js")),
     ("crypto", include_str!("crypto.js")),
+    ("internal/crypto/util", include_str!("crypto_util.js")),
+    ("internal/crypto/kdf", include_str!("crypto_kdf.js")),
     ("internal/event_target", include_str!("event_target.js")),
     (
         "internal/abort_controller",

@@ -1,0 +1,108 @@
+// Helpers shared by the crypto builtins (`internal/crypto/util`): Node's argument validators
+// with its range messages, its byte-input coercion (getArrayBufferOrView) and the OpenSSL-style
+// errors crypto operations raise.
+'use strict';
+
+const { codes, makeNodeError } = require('internal/errors');
+const { Buffer } = require('buffer');
+
+const ArrayBufferIsView = ArrayBuffer.isView;
+
+function isAnyArrayBuffer(value) {
+  if (value instanceof ArrayBuffer) return true;
+  return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
+}
+
+// Node's rendering of a number in ERR_OUT_OF_RANGE: `_` between groups of three digits past
+// 2**32 (`281_474_976_710_656`), `inspect` otherwise.
+function rangeReceived(value) {
+  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return require('internal/inspect').inspect(value);
+  const digits = String(value);
+  const first = digits[0] === '-' ? 1 : 0;
+  let end = digits.length;
+  let grouped = '';
+  while (end - first > 3) {
+    grouped = `_${digits.slice(end - 3, end)}${grouped}`;
+    end -= 3;
+  }
+  return `${digits.slice(0, end)}${grouped}`;
+}
+
+function outOfRange(name, range, value) {
+  return codes.ERR_OUT_OF_RANGE(name, range, rangeReceived(value));
+}
+
+/** Node's validateInteger/validateInt32/validateUint32: a number, an integer, in [min, max]. */
+function validateIntegerIn(value, name, min, max) {
+  if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+}
+
+const bufferSourceTypes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
+
+/**
+ * Node's getArrayBufferOrView: strings become Buffers in `encoding` (utf8 for 'buffer' or
+ * none), ArrayBuffers and views pass through, anything else is ERR_INVALID_ARG_TYPE naming
+ * `types` (default: string, ArrayBuffer, Buffer, TypedArray, DataView).
+ */
+function getArrayBufferOrView(value, name, encoding, types = bufferSourceTypes) {
+  if (isAnyArrayBuffer(value) || ArrayBufferIsView(value)) return value;
+  if (typeof value === 'string') {
+    return Buffer.from(value, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+  }
+  throw codes.ERR_INVALID_ARG_TYPE(name, types, value);
+}
+
+function invalidDigest(name) {
+  return makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${name}`);
+}
+
+/** An OpenSSL failure surfaced as Node does: a plain Error with OpenSSL's text. */
+function opensslText(text) {
+  return new Error(text);
+}
+
+// OpenSSL keeps a per-thread error queue that Node does not always drain, and a few messages
+// show what an earlier failure left there: scrypt's parameter check reports the newest queued
+// error ("memory limit exceeded") even when the current failure queued none, and a failed
+// synchronous derivation reports the queued error instead of "Deriving bits failed". A
+// synchronous derivation drains the queue; callback jobs run on other threads and do not
+// touch this one. `queuedError` is the newest queued text on the main thread, or null.
+const opensslQueue = { queuedError: null };
+
+/** The error a synchronous derivation's error number stands for (crypto_kdf.rs numbering). */
+function syncDerivationFailure(code) {
+  const queued = opensslQueue.queuedError;
+  opensslQueue.queuedError = null;
+  if (code === 2) return opensslText('error:0308010C:digital envelope routines::unsupported');
+  if (queued !== null) return opensslText(queued);
+  return new Error('Deriving bits failed');
+}
+
+/**
+ * The error a callback derivation's error number stands for (its own thread's queue). Node
+ * makes it off the JS stack, so its stack is the header line alone.
+ */
+function derivationFailure(code) {
+  const err = code === 2
+    ? opensslText('error:0308010C:digital envelope routines::unsupported')
+    : new Error('Deriving bits failed');
+  Object.defineProperty(err, 'stack', {
+    value: `Error: ${err.message}`, writable: true, configurable: true, enumerable: false,
+  });
+  return err;
+}
+
+module.exports = {
+  isAnyArrayBuffer,
+  rangeReceived,
+  outOfRange,
+  validateIntegerIn,
+  getArrayBufferOrView,
+  invalidDigest,
+  opensslText,
+  derivationFailure,
+  syncDerivationFailure,
+  opensslQueue,
+};
