@@ -98,35 +98,7 @@ function digestFailure(code, unknown) {
   return unknown();
 }
 
-// --- LazyTransform: Hash and Hmac are Transform streams once a stream property is touched ---
-
-function LazyTransform(options) {
-  this._options = options;
-}
-
-let Transform;
-try {
-  ({ Transform } = require('stream'));
-} catch {
-  Transform = undefined;
-}
-if (Transform !== undefined) {
-  Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
-  for (const prop of ['_readableState', '_writableState', '_transformState']) {
-    Object.defineProperty(LazyTransform.prototype, prop, {
-      get() {
-        Transform.call(this, this._options);
-        this._writableState.decodeStrings = false;
-        return this[prop];
-      },
-      set(value) {
-        Object.defineProperty(this, prop, { value, enumerable: true, configurable: true, writable: true });
-      },
-      configurable: true,
-      enumerable: true,
-    });
-  }
-}
+const { LazyTransform } = require('internal/crypto/util');
 
 // --- Hash --------------------------------------------------------------------------------
 
@@ -617,7 +589,14 @@ function createHmac(hmac, key, options) {
 
 const { pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync } = require('internal/crypto/kdf');
 
+const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers } = require('internal/crypto/cipher');
+
 module.exports = {
+  Cipheriv,
+  Decipheriv,
+  createCipheriv,
+  createDecipheriv,
+  getCiphers,
   pbkdf2,
   pbkdf2Sync,
   hkdf,

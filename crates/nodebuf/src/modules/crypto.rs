@@ -550,6 +550,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set("cryptoHashes", HASH_NAMES.to_vec())?;
     super::crypto_kdf::install(ctx, native)?;
+    super::crypto_cipher::install(ctx, native)?;
     Ok(())
 }
 

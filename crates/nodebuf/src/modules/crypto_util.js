@@ -54,6 +54,18 @@ function getArrayBufferOrView(value, name, encoding, types = bufferSourceTypes) 
   throw codes.ERR_INVALID_ARG_TYPE(name, types, value);
 }
 
+// Node's JS normalizeEncoding: the Buffer encodings' canonical names, undefined otherwise.
+const outputEncodings = {
+  'utf8': 'utf8', 'utf-8': 'utf8', 'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le',
+  'utf-16le': 'utf16le', 'latin1': 'latin1', 'binary': 'latin1', 'ascii': 'ascii', 'base64': 'base64',
+  'base64url': 'base64url', 'hex': 'hex',
+};
+
+function normalizeOutputEncoding(enc) {
+  if (enc == null || enc === '') return 'utf8';
+  return outputEncodings[`${enc}`.toLowerCase()];
+}
+
 function invalidDigest(name) {
   return makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${name}`);
 }
@@ -94,7 +106,39 @@ function derivationFailure(code) {
   return err;
 }
 
+// --- LazyTransform: Hash and Hmac are Transform streams once a stream property is touched ---
+
+function LazyTransform(options) {
+  this._options = options;
+}
+
+let Transform;
+try {
+  ({ Transform } = require('stream'));
+} catch {
+  Transform = undefined;
+}
+if (Transform !== undefined) {
+  Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
+  for (const prop of ['_readableState', '_writableState', '_transformState']) {
+    Object.defineProperty(LazyTransform.prototype, prop, {
+      get() {
+        Transform.call(this, this._options);
+        this._writableState.decodeStrings = false;
+        return this[prop];
+      },
+      set(value) {
+        Object.defineProperty(this, prop, { value, enumerable: true, configurable: true, writable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  }
+}
+
 module.exports = {
+  LazyTransform,
+  normalizeOutputEncoding,
   isAnyArrayBuffer,
   rangeReceived,
   outOfRange,

@@ -51,6 +51,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("crypto", include_str!("crypto.js")),
     ("internal/crypto/util", include_str!("crypto_util.js")),
     ("internal/crypto/kdf", include_str!("crypto_kdf.js")),
+    ("internal/crypto/cipher", include_str!("crypto_cipher.js")),
     ("internal/event_target", include_str!("event_target.js")),
     (
         "internal/abort_controller",
