@@ -13,6 +13,8 @@ mod crypto;
 mod crypto_cipher;
 #[path = "modules_differential/crypto_kdf.rs"]
 mod crypto_kdf;
+#[path = "modules_differential/crypto_subtle.rs"]
+mod crypto_subtle;
 #[path = "modules_differential/querystring.rs"]
 mod querystring;
 #[path = "modules_differential/string_decoder.rs"]

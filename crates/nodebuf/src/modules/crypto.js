@@ -265,6 +265,7 @@ function secretKeyBytes(key, encoding) {
     return SecretKeyHandle.bytesOf(key[kHandle]);
   }
   if (typeof key === 'string') return Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+  if (webcryptoKeys.isCryptoKey(key)) return webcryptoKeys.cryptoKeyBytes(key);
   throw codes.ERR_INVALID_ARG_TYPE('key',
     ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'], key);
 }
@@ -541,6 +542,8 @@ class SubtleCrypto {
   }
 }
 Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
+const webcryptoKeys = require('internal/crypto/webcrypto');
+webcryptoKeys.installSubtle(SubtleCrypto.prototype);
 
 const subtle = new SubtleCrypto(kCreate);
 let webcrypto;
@@ -574,6 +577,8 @@ for (const name of ['subtle', 'getRandomValues', 'randomUUID']) {
   Object.defineProperty(Crypto.prototype, name, desc);
 }
 webcrypto = new Crypto(kCreate);
+webcryptoKeys.globals.Crypto = Crypto;
+webcryptoKeys.globals.SubtleCrypto = SubtleCrypto;
 
 function getRandomValues(array) {
   return webGetRandomValues(array);

@@ -31,6 +31,8 @@ function keyBytes(key) {
       (typeof SharedArrayBuffer === 'function' && key instanceof SharedArrayBuffer)) {
     return key;
   }
+  const webcrypto = require('internal/crypto/webcrypto');
+  if (webcrypto.isCryptoKey(key)) return webcrypto.cryptoKeyBytes(key);
   const crypto = require('crypto');
   if (key instanceof crypto.KeyObject) {
     if (key.type !== 'secret') {
