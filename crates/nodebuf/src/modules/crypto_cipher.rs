@@ -204,7 +204,7 @@ impl<M: UniversalHash> PaddedMac<M> {
 enum Authenticator {
     /// GHASH plus E(K, J0), XORed into the tag.
     Gcm(PaddedMac<ghash::GHash>, [u8; 16]),
-    Poly(PaddedMac<poly1305::Poly1305>),
+    Poly(Box<PaddedMac<poly1305::Poly1305>>),
 }
 
 /// A running AEAD: keystream, authenticator, and the lengths the tag covers.
@@ -257,7 +257,7 @@ impl Aead {
         let mac = poly1305::Poly1305::new_from_slice(&block0[..32]).expect("32-byte key");
         Aead {
             stream: Box::new(stream),
-            auth: Authenticator::Poly(PaddedMac::new(mac)),
+            auth: Authenticator::Poly(Box::new(PaddedMac::new(mac))),
             aad_len: 0,
             data_len: 0,
             in_data: false,
@@ -322,7 +322,7 @@ enum Engine {
         pending: Vec<u8>,
     },
     Stream(Box<dyn Keystream>),
-    Aead(Aead),
+    Aead(Box<Aead>),
 }
 
 /// A `Cipheriv` / `Decipheriv` handle.
@@ -411,8 +411,8 @@ fn new_engine(kind: Kind, key: &[u8], iv: &[u8], encrypt: bool) -> Engine {
             24 => Box::new(ctr::Ctr128BE::<Aes192>::new_from_slices(key, iv).expect("sizes")),
             _ => Box::new(ctr::Ctr128BE::<Aes256>::new_from_slices(key, iv).expect("sizes")),
         }),
-        Kind::Gcm => Engine::Aead(Aead::gcm(key, iv)),
-        Kind::ChaCha20Poly1305 => Engine::Aead(Aead::chacha(key, iv)),
+        Kind::Gcm => Engine::Aead(Box::new(Aead::gcm(key, iv))),
+        Kind::ChaCha20Poly1305 => Engine::Aead(Box::new(Aead::chacha(key, iv))),
     }
 }
 
@@ -550,7 +550,7 @@ fn cipher_final<'js>(ctx: Ctx<'js>, cipher: Class<'js, NativeCipher>) -> Result<
             } => finish_blocks(step.as_mut(), &mut pending, cipher.encrypt, cipher.padding),
             Engine::Stream(_) => Ok(Vec::new()),
             Engine::Aead(aead) => {
-                let tag = aead.tag();
+                let tag = (*aead).tag();
                 if cipher.encrypt {
                     cipher.tag = Some(tag[..cipher.tag_len].to_vec());
                     Ok(Vec::new())
@@ -723,7 +723,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aes_gcm::aead::{AeadInPlace, KeyInit as _};
+    use aes_gcm::aead::AeadInPlace;
 
     fn seal(
         kind: Kind,

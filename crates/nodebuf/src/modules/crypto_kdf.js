@@ -36,7 +36,7 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
   ({ password, salt } = pbkdf2Check(password, salt, iterations, keylen, digest));
   const out = pbkdf2Run(password, salt, iterations, keylen, digest);
   if (typeof out === 'number') throw syncDerivationFailure(out);
-  opensslQueue.queuedError = null;
+  opensslQueue.queued = [];
   return out;
 }
 
@@ -92,7 +92,7 @@ function hkdfSync(digest, ikm, salt, info, length) {
   ({ ikm, salt, info } = hkdfCheck(digest, ikm, salt, info, length));
   const out = hkdfRun(digest, ikm, salt, info, length);
   if (typeof out === 'number') throw syncDerivationFailure(out);
-  opensslQueue.queuedError = null;
+  opensslQueue.queued = [];
   return arrayBufferOf(out);
 }
 
@@ -148,11 +148,11 @@ const kMemoryLimit = 'error:030000AC:digital envelope routines::memory limit exc
 // Checks the parameters (throwing Node's error) and derives.
 function scryptRun({ password, salt, N, r, p, maxmem }, keylen) {
   const out = native.cryptoScrypt(password, salt, keylen, N, r, p, maxmem);
-  if (out === 1) opensslQueue.queuedError = kMemoryLimit;
+  if (out === 1) opensslQueue.queued.push(kMemoryLimit);
   if (typeof out === 'number') {
-    const queued = opensslQueue.queuedError;
+    const { queued } = opensslQueue;
     throw makeNodeError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS',
-      queued === null ? 'Invalid scrypt params' : `Invalid scrypt params: ${queued}`);
+      queued.length === 0 ? 'Invalid scrypt params' : `Invalid scrypt params: ${queued[queued.length - 1]}`);
   }
   return out;
 }
@@ -160,7 +160,7 @@ function scryptRun({ password, salt, N, r, p, maxmem }, keylen) {
 /** `crypto.scryptSync(password, salt, keylen[, options])`: a Buffer. */
 function scryptSync(password, salt, keylen, options) {
   const out = scryptRun(scryptCheck(password, salt, keylen, options), keylen);
-  opensslQueue.queuedError = null;
+  opensslQueue.queued = [];
   return out;
 }
 

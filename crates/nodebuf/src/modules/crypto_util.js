@@ -76,20 +76,23 @@ function opensslText(text) {
 }
 
 // OpenSSL keeps a per-thread error queue that Node does not always drain, and a few messages
-// show what an earlier failure left there: scrypt's parameter check reports the newest queued
+// show what earlier failures left there: scrypt's parameter check reports the newest queued
 // error ("memory limit exceeded") even when the current failure queued none, and a failed
-// synchronous derivation reports the queued error instead of "Deriving bits failed". A
-// synchronous derivation drains the queue; callback jobs run on other threads and do not
-// touch this one. `queuedError` is the newest queued text on the main thread, or null.
-const opensslQueue = { queuedError: null };
+// synchronous derivation reports the queued errors (the newest as its message, the others as
+// `opensslErrorStack`) instead of "Deriving bits failed". A synchronous derivation drains the
+// queue; callback jobs run on other threads and do not touch this one. `queued` holds the
+// main thread's queued error texts, oldest first.
+const opensslQueue = { queued: [] };
 
 /** The error a synchronous derivation's error number stands for (crypto_kdf.rs numbering). */
 function syncDerivationFailure(code) {
-  const queued = opensslQueue.queuedError;
-  opensslQueue.queuedError = null;
+  const queued = opensslQueue.queued;
+  opensslQueue.queued = [];
   if (code === 2) return opensslText('error:0308010C:digital envelope routines::unsupported');
-  if (queued !== null) return opensslText(queued);
-  return new Error('Deriving bits failed');
+  if (queued.length === 0) return new Error('Deriving bits failed');
+  const err = opensslText(queued[queued.length - 1]);
+  if (queued.length > 1) err.opensslErrorStack = queued.slice(0, -1);
+  return err;
 }
 
 /**
