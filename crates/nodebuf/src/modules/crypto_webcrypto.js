@@ -652,9 +652,16 @@ function keyWith(fields) {
   return key;
 }
 
+// Node's order of the SubtleCrypto methods (all enumerable), `digest` among them.
+const subtleOrder = ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits',
+  'importKey', 'exportKey', 'wrapKey', 'unwrapKey'];
+
+/** Installs the methods on SubtleCrypto.prototype in Node's order (its `digest` kept). */
 function installSubtle(proto) {
-  for (const [name, fn] of Object.entries(subtleMethods)) {
-    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: true });
+  const methods = { ...subtleMethods, digest: proto.digest };
+  delete proto.digest;
+  for (const name of subtleOrder) {
+    Object.defineProperty(proto, name, { value: methods[name], writable: true, configurable: true, enumerable: true });
   }
 }
 

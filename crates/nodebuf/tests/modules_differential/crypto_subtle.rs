@@ -208,6 +208,7 @@ fn crypto_subtle_matches_node() {
     js.push_str(
         "t('globals', () => [typeof CryptoKey, typeof SubtleCrypto, typeof Crypto, crypto instanceof Crypto, crypto.subtle instanceof SubtleCrypto].join());\n\
          t('illegal', () => new CryptoKey());\n\
+         t('shape', () => [Object.keys(SubtleCrypto.prototype), Object.keys(CryptoKey.prototype), util.inspect(crypto.subtle)].join(' '));\n\
          (async () => { for (const job of jobs) await job(); console.log('done', jobs.length); })();\n",
     );
     super::compare_with_node("crypto_subtle", &js);
