@@ -9,6 +9,8 @@ const {
   validateIntegerIn, getArrayBufferOrView, invalidDigest, derivationFailure, syncDerivationFailure, opensslQueue,
 } = require('internal/crypto/util');
 
+// hkdf's length bound is Node's buffer kMaxLength (2**32), not nodebuf's smaller one, so the
+// errors for lengths in [2**31, 2**32] stay Node's (ERR_CRYPTO_INVALID_KEYLEN, not ERR_OUT_OF_RANGE).
 const kMaxLength = 2 ** 32;
 const kInt32Max = 2 ** 31 - 1;
 
