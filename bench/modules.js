@@ -24,7 +24,25 @@ function time(fn) {
   return Number(elapsed) / 1e6 / reps;
 }
 
+const key32 = Buffer.alloc(32, 1);
+const iv12 = Buffer.alloc(12, 2);
+const iv16 = Buffer.alloc(16, 3);
+const small = data.subarray(0, 64);
+const cipherOnce = (name, key, iv, input) => {
+  const c = crypto.createCipheriv(name, key, iv);
+  c.update(input);
+  c.final();
+};
+
 const cases = {
+  'aes-256-gcm 1 MiB': () => cipherOnce('aes-256-gcm', key32, iv12, data),
+  'aes-256-cbc 1 MiB': () => cipherOnce('aes-256-cbc', key32, iv16, data),
+  'aes-256-ctr 1 MiB': () => cipherOnce('aes-256-ctr', key32, iv16, data),
+  'chacha20-poly1305 1 MiB': () => cipherOnce('chacha20-poly1305', key32, iv12, data),
+  'aes-128-gcm 64 B': () => cipherOnce('aes-128-gcm', key32.subarray(0, 16), iv12, small),
+  'pbkdf2 sha256 10k iterations': () => crypto.pbkdf2Sync('pw', 'salt', 10000, 32, 'sha256'),
+  'scrypt N=16384 r=8': () => crypto.scryptSync('pw', 'salt', 32),
+  'hkdf sha256 64 B': () => crypto.hkdfSync('sha256', 'key', 'salt', 'info', 64),
   'sha256 1 MiB': () => crypto.createHash('sha256').update(data).digest('hex'),
   'sha1 1 MiB': () => crypto.createHash('sha1').update(data).digest(),
   'md5 1 MiB': () => crypto.createHash('md5').update(data).digest(),

@@ -96,6 +96,13 @@
     configurable: true,
     enumerable: true,
   });
+  for (const name of ['Crypto', 'SubtleCrypto']) {
+    defineLazyGlobal(name, () => {
+      requireBuiltin('crypto');
+      return requireBuiltin('internal/crypto/webcrypto').globals[name];
+    });
+  }
+  defineLazyGlobal('CryptoKey', () => requireBuiltin('internal/crypto/webcrypto').CryptoKey);
   for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController',
     'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
     'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',

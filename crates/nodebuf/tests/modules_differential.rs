@@ -9,6 +9,12 @@ mod support;
 
 #[path = "modules_differential/crypto.rs"]
 mod crypto;
+#[path = "modules_differential/crypto_cipher.rs"]
+mod crypto_cipher;
+#[path = "modules_differential/crypto_kdf.rs"]
+mod crypto_kdf;
+#[path = "modules_differential/crypto_subtle.rs"]
+mod crypto_subtle;
 #[path = "modules_differential/querystring.rs"]
 mod querystring;
 #[path = "modules_differential/string_decoder.rs"]

@@ -31,24 +31,7 @@ function byteLengthOf(value) {
   return value.byteLength;
 }
 
-// Node's rendering of a number in ERR_OUT_OF_RANGE: `_` between groups of three digits past
-// 2**32 (`281_474_976_710_656`), `inspect` otherwise.
-function rangeReceived(value) {
-  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return require('internal/inspect').inspect(value);
-  const digits = String(value);
-  const first = digits[0] === '-' ? 1 : 0;
-  let end = digits.length;
-  let grouped = '';
-  while (end - first > 3) {
-    grouped = `_${digits.slice(end - 3, end)}${grouped}`;
-    end -= 3;
-  }
-  return `${digits.slice(0, end)}${grouped}`;
-}
-
-function outOfRange(name, range, value) {
-  return codes.ERR_OUT_OF_RANGE(name, range, rangeReceived(value));
-}
+const { outOfRange } = require('internal/crypto/util');
 
 function validateUint32(value, name) {
   if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
@@ -115,35 +98,7 @@ function digestFailure(code, unknown) {
   return unknown();
 }
 
-// --- LazyTransform: Hash and Hmac are Transform streams once a stream property is touched ---
-
-function LazyTransform(options) {
-  this._options = options;
-}
-
-let Transform;
-try {
-  ({ Transform } = require('stream'));
-} catch {
-  Transform = undefined;
-}
-if (Transform !== undefined) {
-  Object.setPrototypeOf(LazyTransform.prototype, Transform.prototype);
-  for (const prop of ['_readableState', '_writableState', '_transformState']) {
-    Object.defineProperty(LazyTransform.prototype, prop, {
-      get() {
-        Transform.call(this, this._options);
-        this._writableState.decodeStrings = false;
-        return this[prop];
-      },
-      set(value) {
-        Object.defineProperty(this, prop, { value, enumerable: true, configurable: true, writable: true });
-      },
-      configurable: true,
-      enumerable: true,
-    });
-  }
-}
+const { LazyTransform } = require('internal/crypto/util');
 
 // --- Hash --------------------------------------------------------------------------------
 
@@ -310,6 +265,7 @@ function secretKeyBytes(key, encoding) {
     return SecretKeyHandle.bytesOf(key[kHandle]);
   }
   if (typeof key === 'string') return Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+  if (webcryptoKeys.isCryptoKey(key)) return webcryptoKeys.cryptoKeyBytes(key);
   throw codes.ERR_INVALID_ARG_TYPE('key',
     ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'], key);
 }
@@ -586,6 +542,8 @@ class SubtleCrypto {
   }
 }
 Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
+const webcryptoKeys = require('internal/crypto/webcrypto');
+webcryptoKeys.installSubtle(SubtleCrypto.prototype);
 
 const subtle = new SubtleCrypto(kCreate);
 let webcrypto;
@@ -619,6 +577,8 @@ for (const name of ['subtle', 'getRandomValues', 'randomUUID']) {
   Object.defineProperty(Crypto.prototype, name, desc);
 }
 webcrypto = new Crypto(kCreate);
+webcryptoKeys.globals.Crypto = Crypto;
+webcryptoKeys.globals.SubtleCrypto = SubtleCrypto;
 
 function getRandomValues(array) {
   return webGetRandomValues(array);
@@ -632,7 +592,22 @@ function createHmac(hmac, key, options) {
   return new Hmac(hmac, key, options);
 }
 
+const { pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync } = require('internal/crypto/kdf');
+
+const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers } = require('internal/crypto/cipher');
+
 module.exports = {
+  Cipheriv,
+  Decipheriv,
+  createCipheriv,
+  createDecipheriv,
+  getCiphers,
+  pbkdf2,
+  pbkdf2Sync,
+  hkdf,
+  hkdfSync,
+  scrypt,
+  scryptSync,
   createHash,
   createHmac,
   createSecretKey,

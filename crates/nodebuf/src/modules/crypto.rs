@@ -102,6 +102,15 @@ macro_rules! algorithms {
                 }
             }
 
+            /// Runs `visitor` with the digest type behind a fixed-output algorithm (the KDFs
+            /// are generic over it); `None` for the XOFs, which OpenSSL's HMAC refuses.
+            pub fn visit_fixed<V: FixedDigestVisitor>(self, visitor: V) -> Option<V::Output> {
+                match self {
+                    $(Algorithm::$fv => Some(visitor.visit::<$fty>()),)+
+                    _ => None,
+                }
+            }
+
             /// An HMAC keyed with `key`; `None` for the XOFs (OpenSSL refuses them).
             fn hmac(self, key: &[u8]) -> Option<Box<dyn MacState>> {
                 match self {
@@ -164,6 +173,25 @@ algorithms! {
         Shake128 => sha3::Shake128, 16, ["shake128", "shake-128", "2.16.840.1.101.3.4.2.11"];
         Shake256 => sha3::Shake256, 32, ["shake256", "shake-256", "2.16.840.1.101.3.4.2.12"];
     }
+}
+
+/// A fixed-output digest usable under HMAC (every non-XOF [`Algorithm`]).
+pub trait FixedDigest:
+    digest::Digest + digest::core_api::BlockSizeUser + Clone + Default + Send + Sync + 'static
+{
+}
+
+impl<D> FixedDigest for D where
+    D: digest::Digest + digest::core_api::BlockSizeUser + Clone + Default + Send + Sync + 'static
+{
+}
+
+/// Work generic over the digest type, run by [`Algorithm::visit_fixed`].
+pub trait FixedDigestVisitor {
+    /// What the work returns.
+    type Output;
+    /// Does the work with digest `D`.
+    fn visit<D: FixedDigest>(self) -> Self::Output;
 }
 
 /// OpenSSL 3 digests that exist only in its legacy provider, which Node v20 does not load:
@@ -230,9 +258,9 @@ pub struct NativeHmac {
 }
 
 /// Why a digest could not be made; the JS half throws Node's error for each.
-const UNKNOWN: i32 = 0;
-const NOT_XOF: i32 = 1;
-const UNSUPPORTED: i32 = 2;
+pub(crate) const UNKNOWN: i32 = 0;
+pub(crate) const NOT_XOF: i32 = 1;
+pub(crate) const UNSUPPORTED: i32 = 2;
 
 /// The output length for `algorithm` given `options.outputLength` (negative: not given).
 fn output_len(algorithm: Algorithm, requested: f64) -> std::result::Result<usize, i32> {
@@ -247,7 +275,8 @@ fn output_len(algorithm: Algorithm, requested: f64) -> std::result::Result<usize
     }
 }
 
-fn failure(name: &str) -> i32 {
+/// The error number for a name [`Algorithm::from_name`] does not resolve.
+pub(crate) fn failure(name: &str) -> i32 {
     if LEGACY.contains(&name.to_ascii_lowercase().as_str()) {
         UNSUPPORTED
     } else {
@@ -520,6 +549,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), timing_safe_equal)?,
     )?;
     native.set("cryptoHashes", HASH_NAMES.to_vec())?;
+    super::crypto_kdf::install(ctx, native)?;
+    super::crypto_cipher::install(ctx, native)?;
     Ok(())
 }
 

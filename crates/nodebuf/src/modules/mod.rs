@@ -5,6 +5,8 @@
 pub mod async_context;
 pub mod child_process;
 pub mod crypto;
+pub mod crypto_cipher;
+pub mod crypto_kdf;
 pub mod encoding;
 pub mod fs;
 pub mod intl;

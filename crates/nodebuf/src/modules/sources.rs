@@ -50,6 +50,13 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("url", include_str!("url.js")),
     ("internal/url", include_str!("internal_url.js")),
     ("crypto", include_str!("crypto.js")),
+    ("internal/crypto/util", include_str!("crypto_util.js")),
+    ("internal/crypto/kdf", include_str!("crypto_kdf.js")),
+    ("internal/crypto/cipher", include_str!("crypto_cipher.js")),
+    (
+        "internal/crypto/webcrypto",
+        include_str!("crypto_webcrypto.js"),
+    ),
     ("internal/event_target", include_str!("event_target.js")),
     (
         "internal/abort_controller",
