@@ -113,9 +113,12 @@ function runTicks() {
         runCallback(tick.frame, tick.callback, undefined, tick.args);
         asyncContext.destroy(tick.frame);
       } else {
+        // Called as a plain function (no receiver), as Node calls it: its stack frame reads
+        // `at file:line:col`, not `at Object.callback`.
+        const { callback, args } = tick;
         try {
-          if (tick.args.length === 0) tick.callback();
-          else tick.callback(...tick.args);
+          if (args.length === 0) callback();
+          else callback(...args);
         } catch (err) {
           fatal(err);
         }
@@ -311,8 +314,9 @@ function runIoCompletions() {
       runCallback(request.frame, request.callback, undefined, request.args);
       asyncContext.destroy(request.frame);
     } else {
+      const { callback, args } = request;
       try {
-        request.callback(...request.args);
+        callback(...args);
       } catch (err) {
         fatal(err);
       }
