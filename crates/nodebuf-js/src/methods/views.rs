@@ -313,6 +313,36 @@ extern "C" {
     ) -> bool;
 }
 
+/// `obj.length`, `obj.buffer` (a new reference) and `obj.byteOffset` as the engine's slots
+/// answer them, when reads of all three reach only the intrinsic `%TypedArray%.prototype`
+/// getters (so Node's JS reads of them observe nothing); `None` otherwise. Runs no JS.
+///
+/// # Safety
+/// `ctx` is `st`'s context and `obj` a live value of it.
+unsafe fn intrinsic_view_fields(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    obj: Raw,
+) -> Option<(u32, Raw, u32)> {
+    let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
+    // SAFETY: the caller's contract; the out-pointers are locals.
+    let ok = unsafe {
+        JS_GetTypedArrayViewFieldsSince(
+            ctx,
+            obj,
+            st.atoms.length,
+            st.atoms.buffer,
+            st.atoms.byte_offset,
+            st.buffer_prototype.as_raw(),
+            st.view_fields_seen.as_ptr(),
+            &mut length,
+            &mut buffer,
+            &mut offset,
+        )
+    };
+    ok.then_some((length, buffer, offset))
+}
+
 /// Whether reads of `obj.length`, `obj.buffer` and `obj.byteOffset` all reach only the
 /// intrinsic `%TypedArray%.prototype` getters (so Node's JS reads of them observe nothing and
 /// answer the slots). Runs no JS.
@@ -324,25 +354,15 @@ pub(crate) unsafe fn view_fields_are_intrinsic(
     st: &CtxState<'_>,
     obj: Raw,
 ) -> bool {
-    let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
-    // SAFETY: the caller's contract; on success `buffer` is a new reference, freed here.
+    // SAFETY: the caller's contract; the buffer reference taken is freed here.
     unsafe {
-        let ok = JS_GetTypedArrayViewFieldsSince(
-            ctx,
-            obj,
-            st.atoms.length,
-            st.atoms.buffer,
-            st.atoms.byte_offset,
-            st.buffer_prototype.as_raw(),
-            st.view_fields_seen.as_ptr(),
-            &mut length,
-            &mut buffer,
-            &mut offset,
-        );
-        if ok {
-            qjs::JS_FreeValue(ctx, buffer);
+        match intrinsic_view_fields(ctx, st, obj) {
+            Some((_, buffer, _)) => {
+                qjs::JS_FreeValue(ctx, buffer);
+                true
+            }
+            None => false,
         }
-        ok
     }
 }
 
@@ -368,19 +388,7 @@ unsafe fn make_subarray(
             };
             // When all three reads would reach the intrinsic getters (nothing redefines them),
             // the engine answers them without calls: nothing observable is skipped.
-            let (mut length, mut buffer, mut offset) = (0u32, UNDEFINED, 0u32);
-            if JS_GetTypedArrayViewFieldsSince(
-                ctx,
-                this,
-                st.atoms.length,
-                st.atoms.buffer,
-                st.atoms.byte_offset,
-                st.buffer_prototype.as_raw(),
-                st.view_fields_seen.as_ptr(),
-                &mut length,
-                &mut buffer,
-                &mut offset,
-            ) {
+            if let Some((length, buffer, offset)) = intrinsic_view_fields(ctx, st, this) {
                 let len = i64::from(length);
                 let from = adjust(prim_number(start), len);
                 let to = match end {
