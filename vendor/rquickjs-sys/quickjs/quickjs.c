@@ -8554,11 +8554,16 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     /* nodebuf: then the async functions awaiting it, each at its await
        (V8's "at async f (...)") */
     if (resumed) {
+        int hops = 0;
         waited_resolve = resumed->resolving_funcs[0];
-        while (i < stack_trace_limit) {
+        while (i < stack_trace_limit && hops++ < 1024) {
             JSValueConst next_resolve = JS_UNDEFINED;
             JSStackFrame *asf;
             awaiting = js_async_waiter(waited_resolve, &all_index, &next_resolve);
+            if (!awaiting && all_index == -2) {
+                waited_resolve = next_resolve;
+                continue;
+            }
             if (!awaiting && all_index >= 0) {
                 if (has_prepare) {
                     js_new_callsite_data2(ctx, &csd[i], "", -1, -1);
@@ -58074,6 +58079,10 @@ typedef struct JSPromiseFunctionDataResolved {
 typedef struct JSPromiseFunctionData {
     JSValue promise;
     JSPromiseFunctionDataResolved *presolved;
+    /* nodebuf: made by the job that resolves a promise with a native promise
+       (V8 links the two without resolving functions, so its async stack
+       traces do not follow them) */
+    bool from_thenable_job;
 } JSPromiseFunctionData;
 
 typedef struct JSPromiseReactionData {
@@ -58311,6 +58320,17 @@ static JSValue js_promise_resolve_thenable_job(JSContext *ctx,
     then = argv[2];
     if (js_create_resolving_functions(ctx, args, promise) < 0)
         return JS_EXCEPTION;
+    /* nodebuf: V8's fast path for a native promise with the intrinsic `then` */
+    if (JS_GetOpaque(thenable, JS_CLASS_PROMISE) &&
+        JS_VALUE_GET_TAG(then) == JS_TAG_OBJECT &&
+        JS_VALUE_GET_OBJ(then)->class_id == JS_CLASS_C_FUNCTION &&
+        JS_VALUE_GET_OBJ(then)->u.cfunc.c_function.generic == (JSCFunction *)js_promise_then) {
+        for (int k = 0; k < 2; k++) {
+            JSPromiseFunctionData *fd = JS_VALUE_GET_OBJ(args[k])->u.promise_function_data;
+            if (fd)
+                fd->from_thenable_job = true;
+        }
+    }
     rt = ctx->rt;
     if (rt->promise_hook) {
         rt->promise_hook(ctx, JS_PROMISE_HOOK_BEFORE, promise, JS_UNDEFINED,
@@ -58374,6 +58394,7 @@ static int js_create_resolving_functions(JSContext *ctx,
         sr->ref_count++;
         s->presolved = sr;
         s->promise = js_dup(promise);
+        s->from_thenable_job = false;
         JS_SetOpaqueInternal(obj, s);
         js_function_set_properties(ctx, obj, JS_ATOM_empty_string, 1);
         resolving_funcs[i] = obj;
@@ -58916,7 +58937,8 @@ static JSValue js_promise_all_resolve_element(JSContext *ctx,
    is `resolve` (a pending promise's fulfill reactions): an async function at an
    await (returned, *index untouched), or a Promise.all element (returns NULL,
    *index set and *next_resolve the resolve function of Promise.all's own
-   promise). NULL with *index < 0: nothing V8 would show. */
+   promise), or another promise's resolve function (NULL, *index -2,
+   *next_resolve that function). NULL with *index -1: nothing V8 would show. */
 static JSAsyncFunctionData *js_async_waiter(JSValueConst resolve, int *index,
                                             JSValueConst *next_resolve)
 {
@@ -58942,6 +58964,14 @@ static JSAsyncFunctionData *js_async_waiter(JSValueConst resolve, int *index,
         if (h->class_id == JS_CLASS_ASYNC_FUNCTION_RESOLVE && h->u.async_function_data &&
             h->u.async_function_data->is_active)
             return h->u.async_function_data;
+        /* a promise's own resolve function (Promise.race, `new Promise(r =>
+           p.then(r))`): what waits on that promise, with no frame of its own */
+        if (h->class_id == JS_CLASS_PROMISE_RESOLVE_FUNCTION && h->u.promise_function_data &&
+            !h->u.promise_function_data->from_thenable_job) {
+            *index = -2;
+            *next_resolve = rd->handler;
+            return NULL;
+        }
         if (h->class_id == JS_CLASS_C_FUNCTION_DATA && h->u.c_function_data_record &&
             h->u.c_function_data_record->func == js_promise_all_resolve_element &&
             h->u.c_function_data_record->magic == PROMISE_MAGIC_all &&

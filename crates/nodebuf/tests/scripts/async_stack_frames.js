@@ -1,7 +1,9 @@
 // V8's async stack frames: below an async function resumed after an `await`, the async
 // functions awaiting it (`at async f (file:line:col)`, placed at their `await`), through
 // methods, static methods, arrows, anonymous callbacks and `Promise.all` elements
-// (`at async Promise.all (index N)`); none for a promise returned without `await`; and the
+// (`at async Promise.all (index N)`), and through a promise's own resolve function
+// (`Promise.race`, an executor passing `resolve` to `then`); none for a promise returned without
+// `await`; and the
 // CallSite methods (isAsync, isPromiseAll, getPromiseIndex) seen by Error.prepareStackTrace.
 'use strict';
 async function inner() { await null; throw new Error('deep'); }
@@ -20,6 +22,12 @@ top().then(async () => {
   try { await arrow(); } catch (e) { console.log(e.stack); }
   async function noAwait() { return inner(); }
   try { await noAwait(); } catch (e) { console.log(e.stack); }
+  async function viaRace() { await Promise.race([inner(), new Promise(() => {})]); }
+  try { await viaRace(); } catch (e) { console.log(e.stack); }
+  async function viaExecutor() { await new Promise((resolve, reject) => inner().then(resolve, reject)); }
+  try { await viaExecutor(); } catch (e) { console.log(e.stack); }
+  async function viaResolve() { await Promise.resolve(inner()); }
+  try { await viaResolve(); } catch (e) { console.log(e.stack); }
   async function loop(n) { if (n === 0) { await null; throw new Error('bottom'); } await loop(n - 1); }
   try { await loop(12); } catch (e) { console.log(e.stack); }
   Error.stackTraceLimit = 3;
