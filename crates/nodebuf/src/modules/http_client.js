@@ -7,7 +7,7 @@ const net = require('net');
 const { urlToHttpOptions } = require('url');
 const { codes, makeNodeError } = require('internal/errors');
 const { HTTPParser } = require('internal/http/parser');
-const { IncomingMessage } = require('internal/http/incoming');
+const { IncomingMessage, setHead } = require('internal/http/incoming');
 const { OutgoingMessage, checkIsHttpToken } = require('internal/http/outgoing');
 const { Agent, globalAgent } = require('internal/http/agent');
 
@@ -231,14 +231,9 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
   const parser = new HTTPParser('response', {
     onHead(info) {
       res = new IncomingMessage(socket);
-      res.httpVersionMajor = info.versionMajor;
-      res.httpVersionMinor = info.versionMinor;
-      res.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+      setHead(res, info, req.joinDuplicateHeaders);
       res.statusCode = info.statusCode;
       res.statusMessage = info.statusMessage;
-      res.rawHeaders = info.rawHeaders;
-      res.joinDuplicateHeaders = Boolean(req.joinDuplicateHeaders);
-      res.upgrade = info.upgrade;
       if (info.statusCode >= 100 && info.statusCode < 200 && info.statusCode !== 101) {
         if (info.statusCode === 100) req.emit('continue');
         req.emit('information', {

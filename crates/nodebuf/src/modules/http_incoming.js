@@ -157,4 +157,15 @@ IncomingMessage.prototype._dump = function dump() {
   this.resume();
 };
 
-module.exports = { IncomingMessage, headersFromRaw };
+// The fields a parsed message head gives every IncomingMessage, request or response (the
+// parser's `onHead` info); the caller adds the start line's own (method and url, or status).
+function setHead(message, info, joinDuplicateHeaders) {
+  message.httpVersionMajor = info.versionMajor;
+  message.httpVersionMinor = info.versionMinor;
+  message.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+  message.rawHeaders = info.rawHeaders;
+  message.joinDuplicateHeaders = Boolean(joinDuplicateHeaders);
+  message.upgrade = info.upgrade;
+}
+
+module.exports = { IncomingMessage, headersFromRaw, setHead };

@@ -7,7 +7,7 @@
 const net = require('net');
 const { codes, makeNodeError } = require('internal/errors');
 const { HTTPParser } = require('internal/http/parser');
-const { IncomingMessage } = require('internal/http/incoming');
+const { IncomingMessage, setHead } = require('internal/http/incoming');
 const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
 const { STATUS_CODES } = require('internal/http/common');
 
@@ -187,14 +187,9 @@ function connectionListener(socket) {
   const parser = new HTTPParser('request', {
     onHead(info) {
       req = new server[kIncoming](socket);
-      req.httpVersionMajor = info.versionMajor;
-      req.httpVersionMinor = info.versionMinor;
-      req.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+      setHead(req, info, server.joinDuplicateHeaders);
       req.method = info.method;
       req.url = info.url;
-      req.rawHeaders = info.rawHeaders;
-      req.joinDuplicateHeaders = Boolean(server.joinDuplicateHeaders);
-      req.upgrade = info.upgrade;
       if (info.upgrade) {
         const event = info.method === 'CONNECT' ? 'connect' : 'upgrade';
         if (server.listenerCount(event) > 0) {
