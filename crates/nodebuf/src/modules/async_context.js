@@ -236,7 +236,37 @@ function promiseFrameOf(promise, parent) {
   return frame;
 }
 
+// `v8.promiseHooks` listeners, by kind: they see the engine's promise events directly.
+const promiseListeners = { init: [], before: [], after: [], settled: [] };
+const promiseListenerKinds = ['init', 'before', 'after', 'settled'];
+
+function notifyPromiseListeners(kind, promise, parent) {
+  const listeners = promiseListeners[promiseListenerKinds[kind]];
+  if (listeners === undefined || listeners.length === 0) return;
+  for (const listener of [...listeners]) {
+    if (kind === 0) listener(promise, parent);
+    else listener(promise);
+  }
+}
+
+/** Adds a `v8.promiseHooks` listener of `kind`; returns the function that removes it. */
+function addPromiseListener(kind, listener) {
+  const list = promiseListeners[kind];
+  list.push(listener);
+  updatePromiseHooks();
+  let added = true;
+  return function stop() {
+    if (!added) return;
+    added = false;
+    const at = list.indexOf(listener);
+    if (at !== -1) list.splice(at, 1);
+    updatePromiseHooks();
+  };
+}
+
 function onPromiseEvent(kind, promise, parent) {
+  notifyPromiseListeners(kind, promise, parent);
+  if (!asyncHooksWantPromises()) return;
   switch (kind) {
     case 0: {
       const frame = promiseFrameOf(promise, parent);
@@ -274,9 +304,14 @@ function onPromiseEvent(kind, promise, parent) {
   }
 }
 
-function updatePromiseHooks() {
-  const wanted = storagesNeedingPromises > 0 || hooks.init.length > 0 || hooks.before.length > 0 ||
+function asyncHooksWantPromises() {
+  return storagesNeedingPromises > 0 || hooks.init.length > 0 || hooks.before.length > 0 ||
     hooks.after.length > 0 || hooks.promiseResolve.length > 0;
+}
+
+function updatePromiseHooks() {
+  const wanted = asyncHooksWantPromises() || promiseListeners.init.length > 0 ||
+    promiseListeners.before.length > 0 || promiseListeners.after.length > 0 || promiseListeners.settled.length > 0;
   if (wanted === promiseHooksOn) return;
   promiseHooksOn = wanted;
   native.setPromiseHook(wanted ? onPromiseEvent : undefined);
@@ -292,6 +327,7 @@ function storageEnabled(delta) {
 const kFrame = Symbol('kAsyncFrame');
 
 module.exports = {
+  addPromiseListener,
   kFrame,
   disabledStorages,
   topFrame,

@@ -703,10 +703,11 @@ function formatError(err, constructor, tag, ctx, keys) {
     stack = errorToString(err);
   }
   // A name set after construction (`this.name = ...` in a subclass) is not in the captured
-  // stack; show it in place of the class name the stack starts with.
+  // stack (V8 formats it on first read, after the constructor ran); show it in place of the
+  // inherited name the stack starts with. A stack a script wrote itself is left as written.
   if (name !== '' && !stack.split('\n', 1)[0].includes(name) && constructor !== null) {
     const head = /^([A-Za-z_$][\w$]*)(?=:|\n|$)/.exec(stack);
-    if (head !== null) stack = `${name}${stack.slice(head[1].length)}`;
+    if (head !== null && head[1] === inheritedNameOf(err)) stack = `${name}${stack.slice(head[1].length)}`;
   }
   if (!ctx.showHidden && keys.length !== 0) {
     for (const key of ['name', 'message', 'stack']) {
@@ -737,6 +738,17 @@ function formatError(err, constructor, tag, ctx, keys) {
 
 // Puts the constructor name in the first line when the name the stack shows differs from it
 // (`class Foo extends Error` shows `Foo: msg`; a DOMException shows `DOMException [Name]`).
+// The `name` data property an error inherits (the one its stack was captured with), found
+// without running getters.
+function inheritedNameOf(err) {
+  for (let o = Object.getPrototypeOf(err); o !== null; o = Object.getPrototypeOf(o)) {
+    if (types.isProxy(o)) return undefined;
+    const desc = Object.getOwnPropertyDescriptor(o, 'name');
+    if (desc !== undefined) return desc.value;
+  }
+  return undefined;
+}
+
 function improveStack(stack, constructor, name, tag) {
   let len = name.length;
   if (constructor === null ||

@@ -18,6 +18,7 @@ pub mod retention;
 pub mod string_decoder;
 pub mod tty;
 pub mod url;
+pub mod v8;
 pub mod vm;
 pub mod wasm;
 pub mod worker_threads;

@@ -193,4 +193,11 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/fetch/request", include_str!("fetch/request.js")),
     ("internal/fetch/response", include_str!("fetch/response.js")),
     ("internal/fetch/fetch", include_str!("fetch/fetch.js")),
+    ("internal/v8/wire", include_str!("v8/wire.js")),
+    ("internal/v8/serializer", include_str!("v8/serializer.js")),
+    (
+        "internal/v8/deserializer",
+        include_str!("v8/deserializer.js"),
+    ),
+    ("v8", include_str!("v8/v8.js")),
 ];
