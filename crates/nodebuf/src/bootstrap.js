@@ -63,7 +63,7 @@
     defineGlobal(name, timers[name]);
   }
   defineGlobal('queueMicrotask', loop.queueMicrotask);
-  defineLazyGlobal('structuredClone', () => requireBuiltin('internal/clone').structuredClone);
+  defineLazyGlobal('structuredClone', () => requireBuiltin('internal/messaging').structuredClone);
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
   }

@@ -111,3 +111,40 @@ fn scripts_on_stdin_run_as_node_runs_them() {
         );
     }
 }
+
+/// Runs `script` with stdout and stderr sent to files (not pipes) and returns both files'
+/// contents; the child is killed if it runs past a minute.
+fn run_to_files(program: &str, script: &str, tag: &str) -> (Vec<u8>, Vec<u8>) {
+    let dir = std::env::temp_dir().join(format!("nodebuf-cli-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (out_path, err_path) = (dir.join("stdout"), dir.join("stderr"));
+    let mut child = Command::new(program)
+        .arg(script)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr file"))
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{program} {script} ran past its deadline");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let read = |p: &std::path::Path| std::fs::read(p).expect("read output");
+    let result = (read(&out_path), read(&err_path));
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+#[test]
+fn writing_to_files_takes_from_the_buffer_pool_as_node_does() {
+    let script = "tests/scripts/stdio_pool_offsets.js";
+    assert_eq!(
+        run_to_files(NODEBUF, script, "nodebuf"),
+        run_to_files("node", script, "node")
+    );
+}

@@ -15,7 +15,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("internal/cjs", include_str!("../require.js")),
     ("internal/loop", include_str!("../event_loop.js")),
-    ("internal/clone", include_str!("structured_clone.js")),
     ("internal/encoding", include_str!("encoding.js")),
     ("internal/warnings", include_str!("warnings.js")),
     ("internal/intl", include_str!("intl.js")),

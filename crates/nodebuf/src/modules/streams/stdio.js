@@ -5,17 +5,26 @@
 
 const Writable = require('internal/streams/writable');
 
-// Strings in UTF-8 go to the descriptor as they are (no Buffer, so no pool allocation, as in
-// Node); other encodings are encoded first.
+// On a pipe or a terminal, strings in UTF-8 go to the descriptor as they are (Node's socket
+// streams hand them to libuv: no Buffer, so no pool allocation); other encodings are encoded
+// first. Files (and /dev/null) get Buffers: Node's SyncWriteStream lets Writable turn each
+// string into a Buffer, which takes its bytes from the pool when small.
+// Node's sockets write latin1, ascii and UTF-16 strings straight from the string as well; only
+// other encodings (hex, base64...) become a Buffer first.
+const kEncodedBySocket = new Set(['latin1', 'binary', 'ascii', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
 function toWritable(chunk, encoding) {
   if (typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8') return chunk;
-  return Buffer.from(chunk, encoding);
+  if (!kEncodedBySocket.has(encoding)) return Buffer.from(chunk, encoding);
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(chunk, encoding));
+  bytes.write(chunk, 0, encoding);
+  return bytes;
 }
 
 /** A Writable on fd 1 or 2 that writes through `writeBytes(stringOrBytes)`. */
 function createWritableStdioStream(fd, writeBytes) {
+  const kind = native.tty.guessHandle(fd);
   const stream = new Writable({
-    decodeStrings: false,
+    decodeStrings: kind !== 'PIPE' && kind !== 'TTY',
     write(chunk, encoding, cb) {
       writeBytes(toWritable(chunk, encoding));
       cb();
