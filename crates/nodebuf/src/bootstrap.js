@@ -179,6 +179,17 @@
   const { traceRetention, traceOverlap, throwOverlap } = native.process.flags;
   if (typeof traceRetention === 'string' || traceOverlap || throwOverlap) requireBuiltin('nodebuf:retention');
 
+  // A process forked with an IPC channel (child_process.fork) finds it at NODE_CHANNEL_FD;
+  // as in Node, the two variables leave the environment scripts see.
+  if (native.worker === undefined && typeof process.env.NODE_CHANNEL_FD === 'string') {
+    const fd = Number.parseInt(process.env.NODE_CHANNEL_FD, 10);
+    const mode = process.env.NODE_CHANNEL_SERIALIZATION_MODE === 'advanced' ? 'advanced' : 'json';
+    delete process.env.NODE_CHANNEL_FD;
+    delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+    const id = native.ipc.adopt(fd);
+    if (id >= 0) requireBuiltin('internal/child_process/ipc').setupChannel(process, id, fd, mode, false);
+  }
+
   try {
     const { eval: code, print, stdin } = native.process.flags;
     if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();

@@ -223,6 +223,16 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
   }
   if (fatalHook === null) {
     const { inspect } = require('internal/inspect');
+    // An unhandled 'error' event's error also shows where it was emitted (Node's
+    // kEnhanceStackBeforeInspector), printed in place of its stack.
+    const { kEnhanceStackBeforeInspector } = require('internal/errors');
+    if (error !== null && typeof error === 'object' && typeof error[kEnhanceStackBeforeInspector] === 'function') {
+      try {
+        error.stack = error[kEnhanceStackBeforeInspector]();
+      } catch {
+        // The plain stack, then.
+      }
+    }
     let text;
     const given = typeof header === 'string';
     const source = given ? header : sourceHeader(error, origin, header !== null);

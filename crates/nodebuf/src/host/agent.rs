@@ -37,6 +37,10 @@ pub enum Event {
     WaitAsyncWoken(u64),
     /// `postMessageToThread` from thread `source`: the message and the port to answer on.
     ThreadMessage(u64, Message, u64),
+    /// IPC channel `id` (modules/child_process_ipc.rs) received these bytes.
+    IpcData(u64, Vec<u8>),
+    /// IPC channel `id` reached end of file (the other side closed it or exited).
+    IpcEnd(u64),
 }
 
 /// The cross-thread face of one JS thread.

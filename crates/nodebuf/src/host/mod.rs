@@ -67,6 +67,7 @@ fn build_native<'js>(
     modules::retention::install(ctx, &native)?;
     modules::zlib::install(ctx, &native)?;
     modules::child_process::install(ctx, &native)?;
+    modules::child_process_ipc::install(ctx, &native)?;
     modules::net::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::wasm::install(ctx, &native)?;

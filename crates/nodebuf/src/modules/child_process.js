@@ -7,12 +7,24 @@
 
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
-const { codes } = require('internal/errors');
+const { codes, makeNodeError } = require('internal/errors');
 
+// The mode of each child descriptor: 'pipe', 'inherit', 'ignore' or 'ipc' (a descriptor
+// given as its own number, `[0, 1, 2]`, is inherited); 0-2 always, more when the array has more.
 function stdioModes(stdio) {
   if (stdio === undefined || stdio === null) return ['pipe', 'pipe', 'pipe'];
   if (typeof stdio === 'string') return [stdio, stdio, stdio];
-  if (Array.isArray(stdio)) return [0, 1, 2].map((i) => (typeof stdio[i] === 'string' ? stdio[i] : 'pipe'));
+  if (Array.isArray(stdio)) {
+    const count = Math.max(3, stdio.length);
+    const modes = [];
+    for (let i = 0; i < count; i++) {
+      const entry = stdio[i];
+      if (typeof entry === 'string') modes.push(entry);
+      else if (entry === i) modes.push('inherit');
+      else modes.push(i < 3 ? 'pipe' : 'ignore');
+    }
+    return modes;
+  }
   throw codes.ERR_INVALID_ARG_VALUE('options.stdio', stdio);
 }
 
@@ -213,9 +225,24 @@ function spawn(file, args, options) {
   child.spawnfile = n.command;
   child.spawnargs = [n.command, ...n.argv];
   const modes = stdioModes(n.options.stdio);
+  const ipcIndex = modes.indexOf('ipc');
+  if (ipcIndex !== -1 && modes.indexOf('ipc', ipcIndex + 1) !== -1) {
+    throw makeNodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+  }
+  let env = envList(n.options.env);
+  const serialization = n.options.serialization === undefined ? 'json' : n.options.serialization;
+  if (ipcIndex !== -1) {
+    if (serialization !== 'json' && serialization !== 'advanced') {
+      throw codes.ERR_INVALID_ARG_VALUE('options.serialization', serialization, "must be one of: 'json', 'advanced'");
+    }
+    // The child finds its end of the channel, and the framing, in its environment.
+    env = (env === undefined ? envList(process.env) : env)
+      .filter((pair) => !pair.startsWith('NODE_CHANNEL_FD=') && !pair.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
+    env.push(`NODE_CHANNEL_FD=${ipcIndex}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
+  }
   const r = native.child.spawn(n.command, n.argv,
     n.options.cwd === undefined || n.options.cwd === null ? undefined : String(n.options.cwd),
-    modes, envList(n.options.env));
+    modes, env);
   if (r.error !== undefined) {
     const code = SPAWN_ERRNO.get(r.errno) || 'UNKNOWN';
     const err = new Error(`spawn ${n.command} ${code}`);
@@ -264,6 +291,8 @@ function spawn(file, args, options) {
     child[name] = stream;
   }
   child.stdio = [child.stdin, child.stdout, child.stderr];
+  for (let i = 3; i < modes.length; i++) child.stdio.push(null);
+  if (r.ipc !== undefined) require('internal/child_process/ipc').setupChannel(child, r.ipc, r.ipcFd, serialization, true);
   require('internal/messaging').registerChild(r.id, child);
   process.nextTick(() => child.emit('spawn'));
   return child;
@@ -339,4 +368,36 @@ function runCollecting(child, command, options, callback) {
   return child;
 }
 
-module.exports = { ChildProcess, spawn, exec, execFile, spawnSync, execFileSync, execSync };
+/**
+ * `fork(modulePath[, args][, options])`: runs `modulePath` in a new nodebuf process (the
+ * same executable and execArgv unless given) with an IPC channel: `send`/'message' both ways.
+ */
+function fork(modulePath, args, options) {
+  if (typeof modulePath !== 'string' && !Buffer.isBuffer(modulePath) && !(modulePath instanceof URL)) {
+    throw codes.ERR_INVALID_ARG_TYPE('modulePath', ['string', 'Buffer', 'URL'], modulePath);
+  }
+  const path = modulePath instanceof URL ? require('url').fileURLToPath(modulePath) : `${modulePath}`;
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else if (!Array.isArray(args)) {
+    throw codes.ERR_INVALID_ARG_VALUE('args', args);
+  }
+  if (options != null && typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  options = { ...options };
+  const execArgv = options.execArgv || process.execArgv;
+  const execPath = options.execPath || process.execPath;
+  if (typeof options.stdio === 'string') {
+    options.stdio = [options.stdio, options.stdio, options.stdio, 'ipc'];
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : [0, 1, 2, 'ipc'];
+  } else if (!options.stdio.includes('ipc')) {
+    throw makeNodeError(Error, 'ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
+  }
+  options.shell = false;
+  return spawn(execPath, [...execArgv, path, ...args], options);
+}
+
+module.exports = { ChildProcess, spawn, exec, execFile, fork, spawnSync, execFileSync, execSync };

@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::process::CommandExt;
 use std::process::{ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -207,18 +209,66 @@ fn spawn<'js>(
     let modes = stdio.unwrap_or_default();
     let stdin = stdio_for(modes.first(), Stdio::piped());
     let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
-    let mut child = match command.spawn() {
+    let agent = Agent::current();
+    // An 'ipc' entry (from index 3: Node's fork puts it there) becomes that descriptor in the
+    // child, one end of a socket pair whose other end the parent reads.
+    let mut ipc = None;
+    if let Some(index) = modes.iter().position(|m| m == "ipc").filter(|&i| i >= 3) {
+        let channel = match crate::modules::child_process_ipc::open_for_child(agent.clone()) {
+            Ok(opened) => opened,
+            Err(e) => return spawn_failure(out, &e),
+        };
+        let source = channel.child_end.as_raw_fd();
+        let target = index as i32;
+        // SAFETY: runs in the forked child before exec, where only async-signal-safe calls are
+        // allowed: dup2 and fcntl are. `source` stays open in the parent until spawn returns,
+        // so it is open in the child; dup2 onto `target` gives a descriptor without
+        // FD_CLOEXEC, which exec keeps (when both are equal, the flag is cleared by hand).
+        unsafe {
+            command.pre_exec(move || {
+                if source == target {
+                    let flags = libc::fcntl(target, libc::F_GETFD);
+                    libc::fcntl(target, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+                } else if libc::dup2(source, target) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        ipc = Some(channel);
+    }
+    let spawned = command.spawn();
+    // The child's end belongs to the child now (or to nobody, if it did not start).
+    let (ipc_channel, ipc_reader) = match ipc {
+        Some(channel) => {
+            drop(channel.child_end);
+            (Some((channel.id, channel.fd)), Some(channel.reader))
+        }
+        None => (None, None),
+    };
+    let mut child = match spawned {
         Ok(child) => child,
-        Err(e) => return spawn_failure(out, &e),
+        Err(e) => {
+            if let Some((channel, _)) = ipc_channel {
+                crate::modules::child_process_ipc::close_channel(channel);
+            }
+            return spawn_failure(out, &e);
+        }
     };
     let id = NEXT_CHILD.fetch_add(1, Ordering::Relaxed);
     out.set("id", id as f64)?;
     out.set("pid", child.id())?;
+    if let Some((channel, fd)) = ipc_channel {
+        out.set("ipc", channel as f64)?;
+        out.set("ipcFd", fd)?;
+    }
     if let Some(stdin) = child.stdin.take() {
         STDINS.with(|s| s.borrow_mut().insert(id, stdin));
     }
-    let agent = Agent::current();
     let mut readers = Vec::new();
+    // The exit is reported after the channel's end of file, as Node reports 'disconnect'
+    // before 'exit' (the child's end closes when it exits).
+    readers.extend(ipc_reader);
     if let Some(pipe) = child.stdout.take() {
         readers.push(forward_output(agent.clone(), id, 1, pipe));
     }

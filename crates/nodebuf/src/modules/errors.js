@@ -313,7 +313,14 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
   if (value < min || value > max) throw codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
+/**
+ * Where an error thrown for an unhandled 'error' event keeps the function that adds the
+ * emitter's stack to its own; the fatal-exception printer calls it, as Node's does.
+ */
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
+
 module.exports = {
+  kEnhanceStackBeforeInspector,
   codes,
   makeNodeError,
   installStackFormat,

@@ -461,6 +461,9 @@ const livePorts = new Map();
 const liveWorkers = new Map();
 // Running child processes (child_process.spawn), by native id: `_onChildEvent(kind, payload)`.
 const liveChildren = new Map();
+// IPC channels of forked children and of this process's own parent (internal/child_process/ipc),
+// by native id: `_onIpcEvent(kind, payload)`, `_refed`.
+const liveIpc = new Map();
 // Sockets and servers of `net`, by native socket id.
 const liveSockets = new Map();
 let pumpInstalled = false;
@@ -922,6 +925,15 @@ function poll() {
         loop.fatal(err);
       }
       loop.runTicks();
+    } else if (kind.startsWith('ipc-')) {
+      const channel = liveIpc.get(id);
+      if (channel === undefined) continue;
+      try {
+        channel._onIpcEvent(kind, payload);
+      } catch (err) {
+        loop.fatal(err);
+      }
+      loop.runTicks();
     } else if (kind.startsWith('child-')) {
       const child = liveChildren.get(id);
       if (child === undefined) continue;
@@ -952,6 +964,7 @@ function hasRef() {
   for (const channel of liveChannels.values()) if (channelStates.get(channel).refed) return true;
   for (const worker of liveWorkers.values()) if (worker._refed) return true;
   for (const child of liveChildren.values()) if (child._refed) return true;
+  for (const channel of liveIpc.values()) if (channel._refed) return true;
   // As libuv: a socket keeps the loop alive only while it does something (connects, reads,
   // writes); a server while it listens.
   for (const handle of liveSockets.values()) {
@@ -983,6 +996,16 @@ function registerChild(id, child) {
 
 function unregisterChild(id) {
   liveChildren.delete(id);
+}
+
+/** Delivers IPC channel `id`'s data and end of file to `handle` until unregistered. */
+function registerIpc(id, handle) {
+  liveIpc.set(id, handle);
+  installPump();
+}
+
+function unregisterIpc(id) {
+  liveIpc.delete(id);
 }
 
 /** Delivers socket `id`'s readiness (net.rs) to `handle._onNetEvent` until unregistered;
@@ -1041,6 +1064,8 @@ module.exports = {
   registerWorker,
   registerChild,
   unregisterChild,
+  registerIpc,
+  unregisterIpc,
   registerNet,
   unregisterNet,
   unregisterWorker,

@@ -356,13 +356,17 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::NetReady(id, _) => ("net", *id),
             Event::WaitAsyncWoken(id) => ("waitAsync", *id),
             Event::ThreadMessage(source, _, _) => ("threadMessage", *source),
+            Event::IpcData(id, _) => ("ipc-data", *id),
+            Event::IpcEnd(id) => ("ipc-end", *id),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
         match event {
             Event::WorkerError(_, message) => entry.set(2, decode(ctx, message)?)?,
             Event::WorkerExit(_, code) => entry.set(2, code)?,
-            Event::ChildData(_, _, bytes) => entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?,
+            Event::ChildData(_, _, bytes) | Event::IpcData(_, bytes) => {
+                entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?
+            }
             Event::NetReady(_, bits) => entry.set(2, bits)?,
             Event::ThreadMessage(_, message, reply) => {
                 let payload = Array::new(ctx.clone())?;

@@ -4,6 +4,7 @@
 
 pub mod async_context;
 pub mod child_process;
+pub mod child_process_ipc;
 pub mod crypto;
 pub mod crypto_cipher;
 pub mod crypto_kdf;

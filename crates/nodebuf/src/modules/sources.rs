@@ -31,6 +31,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "module.exports = require('assert').strict;",
     ),
     ("child_process", include_str!("child_process.js")),
+    (
+        "internal/child_process/ipc",
+        include_str!("child_process_ipc.js"),
+    ),
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
     ("fs", include_str!("fs.js")),
