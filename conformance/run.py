@@ -29,7 +29,9 @@ SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random',
                 'querystring', 'string-decoder', 'url', 'whatwg-url', 'readline',
-                'async-local-storage', 'asyncresource', 'async-hooks'),
+                'async-local-storage', 'asyncresource', 'async-hooks', 'v8-serdes',
+                'v8-deserialize', 'child-process-fork', 'child-process-ipc',
+                'child-process-send', 'child-process-advanced', 'child-process-disconnect'),
 }
 SUITE = 'buffer'
 

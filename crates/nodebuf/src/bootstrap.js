@@ -179,6 +179,9 @@
   const { traceRetention, traceOverlap, throwOverlap } = native.process.flags;
   if (typeof traceRetention === 'string' || traceOverlap || throwOverlap) requireBuiltin('nodebuf:retention');
 
+  // util.debuglog reads NODE_DEBUG as it was when the process started, as Node does.
+  native.nodeDebugAtStart = process.env.NODE_DEBUG;
+
   // A process forked with an IPC channel (child_process.fork) finds it at NODE_CHANNEL_FD;
   // as in Node, the two variables leave the environment scripts see.
   if (native.worker === undefined && typeof process.env.NODE_CHANNEL_FD === 'string') {

@@ -53,9 +53,10 @@ function spawnSync(file, args, options) {
     command = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     argv = ['-c', [file, ...argv].join(' ')];
   }
+  const modes = stdioModes(options.stdio);
+  if (modes.includes('ipc')) throw makeNodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
   const r = native.spawnSync(command, argv,
-    options.cwd === undefined ? undefined : String(options.cwd), input,
-    stdioModes(options.stdio), envList(options.env));
+    options.cwd === undefined ? undefined : String(options.cwd), input, modes, envList(options.env));
   const encoding = options.encoding && options.encoding !== 'buffer' ? options.encoding : undefined;
   if (r.error !== undefined) {
     const err = new Error(`spawnSync ${file} ENOENT`);
@@ -231,10 +232,11 @@ function spawn(file, args, options) {
   }
   let env = envList(n.options.env);
   const serialization = n.options.serialization === undefined ? 'json' : n.options.serialization;
+  if (serialization !== 'json' && serialization !== 'advanced') {
+    throw codes.ERR_INVALID_ARG_VALUE('options.serialization', n.options.serialization,
+      "must be one of: undefined, 'json', 'advanced'");
+  }
   if (ipcIndex !== -1) {
-    if (serialization !== 'json' && serialization !== 'advanced') {
-      throw codes.ERR_INVALID_ARG_VALUE('options.serialization', serialization, "must be one of: 'json', 'advanced'");
-    }
     // The child finds its end of the channel, and the framing, in its environment.
     env = (env === undefined ? envList(process.env) : env)
       .filter((pair) => !pair.startsWith('NODE_CHANNEL_FD=') && !pair.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
@@ -383,14 +385,19 @@ function fork(modulePath, args, options) {
     options = args;
     args = [];
   } else if (!Array.isArray(args)) {
-    throw codes.ERR_INVALID_ARG_VALUE('args', args);
+    throw codes.ERR_INVALID_ARG_TYPE('args', 'Array', args);
   }
-  if (options != null && typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
   options = { ...options };
   const execArgv = options.execArgv || process.execArgv;
   const execPath = options.execPath || process.execPath;
   if (typeof options.stdio === 'string') {
-    options.stdio = [options.stdio, options.stdio, options.stdio, 'ipc'];
+    if (options.stdio === 'inherit') options.stdio = [0, 1, 2, 'ipc'];
+    else if (options.stdio === 'pipe' || options.stdio === 'ignore' || options.stdio === 'overlapped') {
+      options.stdio = [options.stdio, options.stdio, options.stdio, 'ipc'];
+    } else throw codes.ERR_INVALID_ARG_VALUE('stdio', options.stdio);
   } else if (!Array.isArray(options.stdio)) {
     options.stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : [0, 1, 2, 'ipc'];
   } else if (!options.stdio.includes('ipc')) {

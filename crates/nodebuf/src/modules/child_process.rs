@@ -22,7 +22,8 @@ use crate::host::agent::{Agent, Event};
 fn stdio_for(mode: Option<&String>, piped: Stdio) -> Stdio {
     match mode.map(String::as_str) {
         Some("inherit") => Stdio::inherit(),
-        Some("ignore") => Stdio::null(),
+        // An 'ipc' descriptor among 0-2 is put in place after this (spawn's pre_exec).
+        Some("ignore" | "ipc") => Stdio::null(),
         _ => piped,
     }
 }
@@ -210,10 +211,10 @@ fn spawn<'js>(
     let stdin = stdio_for(modes.first(), Stdio::piped());
     let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
     let agent = Agent::current();
-    // An 'ipc' entry (from index 3: Node's fork puts it there) becomes that descriptor in the
-    // child, one end of a socket pair whose other end the parent reads.
+    // An 'ipc' entry (Node's fork puts it at index 3) becomes that descriptor in the child,
+    // one end of a socket pair whose other end the parent reads.
     let mut ipc = None;
-    if let Some(index) = modes.iter().position(|m| m == "ipc").filter(|&i| i >= 3) {
+    if let Some(index) = modes.iter().position(|m| m == "ipc") {
         let channel = match crate::modules::child_process_ipc::open_for_child(agent.clone()) {
             Ok(opened) => opened,
             Err(e) => return spawn_failure(out, &e),

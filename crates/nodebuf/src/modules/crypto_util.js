@@ -13,23 +13,8 @@ function isAnyArrayBuffer(value) {
   return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
 }
 
-// Node's rendering of a number in ERR_OUT_OF_RANGE: `_` between groups of three digits past
-// 2**32 (`281_474_976_710_656`), `inspect` otherwise.
-function rangeReceived(value) {
-  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return require('internal/inspect').inspect(value);
-  const digits = String(value);
-  const first = digits[0] === '-' ? 1 : 0;
-  let end = digits.length;
-  let grouped = '';
-  while (end - first > 3) {
-    grouped = `_${digits.slice(end - 3, end)}${grouped}`;
-    end -= 3;
-  }
-  return `${digits.slice(0, end)}${grouped}`;
-}
-
 function outOfRange(name, range, value) {
-  return codes.ERR_OUT_OF_RANGE(name, range, rangeReceived(value));
+  return codes.ERR_OUT_OF_RANGE(name, range, value);
 }
 
 /** Node's validateInteger/validateInt32/validateUint32: a number, an integer, in [min, max]. */
@@ -143,7 +128,6 @@ module.exports = {
   LazyTransform,
   normalizeOutputEncoding,
   isAnyArrayBuffer,
-  rangeReceived,
   outOfRange,
   validateIntegerIn,
   getArrayBufferOrView,

@@ -186,6 +186,28 @@ function makeNodeError(Base, code, message) {
 const classRegExp = /^([A-Z][a-z0-9]*)+$/;
 const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
 
+// Node's rendering of the received value in ERR_OUT_OF_RANGE: integers and bigints past 2**32
+// with `_` between groups of three digits (bigints with their `n`), anything else inspected.
+function groupDigits(digits) {
+  const first = digits[0] === '-' ? 1 : 0;
+  let end = digits.length;
+  let grouped = '';
+  while (end - first > 3) {
+    grouped = `_${digits.slice(end - 3, end)}${grouped}`;
+    end -= 3;
+  }
+  return `${digits.slice(0, end)}${grouped}`;
+}
+
+function outOfRangeReceived(value) {
+  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) return groupDigits(String(value));
+  if (typeof value === 'bigint') {
+    const digits = String(value);
+    return `${value > 2n ** 32n || value < -(2n ** 32n) ? groupDigits(digits) : digits}n`;
+  }
+  return require('internal/inspect').inspect(value);
+}
+
 function listJoin(items, last) {
   if (items.length <= 2) return items.join(` ${last} `);
   return `${items.slice(0, -1).join(', ')}, ${last} ${items[items.length - 1]}`;
@@ -258,7 +280,7 @@ const codes = {
     return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${type} '${name}' ${reason}. Received ${shown}`);
   },
   ERR_OUT_OF_RANGE: (name, range, received) =>
-    makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${received}`),
+    makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${outOfRangeReceived(received)}`),
   ERR_MISSING_ARGS: (...names) =>
     makeNodeError(TypeError, 'ERR_MISSING_ARGS', `The ${listJoin(names.map((n) => `"${n}"`), 'and')} argument${names.length > 1 ? 's' : ''} must be specified`),
   ERR_UNHANDLED_REJECTION: (message) => makeNodeError(Error, 'ERR_UNHANDLED_REJECTION', message),

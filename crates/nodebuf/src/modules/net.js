@@ -85,35 +85,9 @@ function isIP(input) {
 
 // --- errors ------------------------------------------------------------------------------
 
-// libuv's names and texts for the OS errors sockets meet (Linux numbering).
-const uvErrors = new Map([
-  [1, ['EPERM', 'operation not permitted']],
-  [2, ['ENOENT', 'no such file or directory']],
-  [9, ['EBADF', 'bad file descriptor']],
-  [11, ['EAGAIN', 'resource temporarily unavailable']],
-  [13, ['EACCES', 'permission denied']],
-  [20, ['ENOTDIR', 'not a directory']],
-  [22, ['EINVAL', 'invalid argument']],
-  [24, ['EMFILE', 'too many open files']],
-  [32, ['EPIPE', 'broken pipe']],
-  [88, ['ENOTSOCK', 'socket operation on non-socket']],
-  [97, ['EAFNOSUPPORT', 'address family not supported']],
-  [98, ['EADDRINUSE', 'address already in use']],
-  [99, ['EADDRNOTAVAIL', 'address not available']],
-  [100, ['ENETDOWN', 'network is down']],
-  [101, ['ENETUNREACH', 'network is unreachable']],
-  [103, ['ECONNABORTED', 'software caused connection abort']],
-  [104, ['ECONNRESET', 'connection reset by peer']],
-  [105, ['ENOBUFS', 'no buffer space available']],
-  [106, ['EISCONN', 'socket is already connected']],
-  [107, ['ENOTCONN', 'socket is not connected']],
-  [110, ['ETIMEDOUT', 'connection timed out']],
-  [111, ['ECONNREFUSED', 'connection refused']],
-  [113, ['EHOSTUNREACH', 'host is unreachable']],
-]);
-
+// libuv's [name, description] of a (positive) OS errno.
 function uvCode(errno) {
-  const known = uvErrors.get(errno);
+  const known = require('internal/uv').describe(-errno);
   return known === undefined ? ['UNKNOWN', 'unknown error'] : known;
 }
 

@@ -6,6 +6,7 @@
 pub const SOURCES: &[(&str, &str)] = &[
     ("internal/call_site", include_str!("call_site.js")),
     ("internal/errors", include_str!("errors.js")),
+    ("internal/uv", include_str!("uv.js")),
     ("internal/test/binding", include_str!("internal_binding.js")),
     ("internal/inspect", include_str!("inspect.js")),
     // Node's name for it, reachable with --expose-internals (getStringWidth and friends).

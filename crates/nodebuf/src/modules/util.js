@@ -70,19 +70,170 @@ function isArray(value) {
 
 const encoding = () => require('internal/encoding');
 
+/** `util.getSystemErrorName(err)`: libuv's name for a negative errno. */
+function getSystemErrorName(err) {
+  if (typeof err !== 'number') throw codes.ERR_INVALID_ARG_TYPE('err', 'number', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) throw codes.ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  return require('internal/uv').errname(err);
+}
+
+/** `util.getSystemErrorMap()`: every libuv errno with its name and description. */
+function getSystemErrorMap() {
+  return new Map(require('internal/uv').errorMap);
+}
+
+/** `util._errnoException(err, syscall[, original])`: Node's system error for a libuv errno. */
+function _errnoException(err, syscall, original) {
+  const code = require('internal/uv').errname(err);
+  const ex = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  return ex;
+}
+
+/** `util._exceptionWithHostPort(err, syscall, address[, port[, additional]])`. */
+function _exceptionWithHostPort(err, syscall, address, port, additional) {
+  const code = require('internal/uv').errname(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  if (additional) details += ` - Local (${additional})`;
+  const ex = new Error(`${syscall} ${code}${details}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  ex.address = address;
+  if (port) ex.port = port;
+  return ex;
+}
+
+/** `util._extend(target, source)`: copies `source`'s own enumerable keys (last first). */
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+// NODE_DEBUG as Node reads it at start-up (the bootstrap keeps the value it saw): comma-separated
+// section names, `*` as a wildcard, compared without case.
+let debugSectionTest = null;
+function debugSectionEnabled(section) {
+  if (debugSectionTest === null) {
+    const env = native.nodeDebugAtStart;
+    if (env) {
+      const pattern = env.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replaceAll('*', '.*').replaceAll(',', '$|^');
+      const regex = new RegExp(`^${pattern}$`, 'i');
+      debugSectionTest = (name) => regex.exec(name) !== null;
+    } else {
+      debugSectionTest = () => false;
+    }
+  }
+  return debugSectionTest(section);
+}
+
+const debugImpls = Object.create(null);
+function debugImpl(enabled, section) {
+  if (debugImpls[section] === undefined) {
+    if (enabled) {
+      const pid = process.pid;
+      if (section === 'HTTP' || section === 'HTTP2') {
+        process.emitWarning(`Setting the NODE_DEBUG environment variable to '${section.toLowerCase()}' can expose sensitive ` +
+          'data (such as passwords, tokens and authentication headers) in the resulting log.');
+      }
+      debugImpls[section] = function debug(...args) {
+        const colors = process.stderr.isTTY === true && process.stderr.hasColors();
+        const message = formatWithOptions({ colors }, ...args);
+        process.stderr.write(format('%s %s: %s\n', section, inspect(pid, { colors }), message));
+      };
+    } else {
+      debugImpls[section] = function debug() {};
+    }
+  }
+  return debugImpls[section];
+}
+
+/**
+ * `util.debuglog(section[, callback])`: a logger that writes `SECTION pid: message` to stderr
+ * when NODE_DEBUG names the section; `callback` gets the real logger on first use.
+ */
+function debuglog(section, callback) {
+  let enabled;
+  const init = () => {
+    section = `${section}`.toUpperCase();
+    enabled = debugSectionEnabled(section);
+  };
+  let debug = (...args) => {
+    init();
+    debug = debugImpl(enabled, section);
+    if (typeof callback === 'function') callback(debug);
+    return debug(...args);
+  };
+  let test = () => {
+    init();
+    test = () => enabled;
+    return enabled;
+  };
+  const logger = (...args) => debug(...args);
+  Object.defineProperty(logger, 'enabled', {
+    get() {
+      return test();
+    },
+    configurable: true,
+    enumerable: true,
+  });
+  return logger;
+}
+
+const kMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n) => `${n}`.padStart(2, '0');
+
+/** `util.log(...args)`: console.log with a `d Mon HH:MM:SS - ` timestamp. */
+function log(...args) {
+  const d = new Date();
+  const time = [pad2(d.getHours()), pad2(d.getMinutes()), pad2(d.getSeconds())].join(':');
+  console.log('%s - %s', `${d.getDate()} ${kMonths[d.getMonth()]} ${time}`, format(...args));
+}
+
+/**
+ * `util.aborted(signal, resource)`: a promise settled when `signal` aborts (at once if it
+ * has), for as long as `resource` lives.
+ */
+async function aborted(signal, resource) {
+  if (signal === undefined) throw codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  require('internal/abort_controller').validateAbortSignal(signal, 'signal');
+  if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+    throw codes.ERR_INVALID_ARG_TYPE('resource', 'object', resource);
+  }
+  if (signal.aborted) return undefined;
+  const resourceRef = new WeakRef(resource);
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', (event) => {
+      if (resourceRef.deref() !== undefined) resolve(event);
+    }, { once: true });
+  });
+}
+
 module.exports = {
+  _errnoException,
+  _exceptionWithHostPort,
+  _extend,
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate,
   format,
   formatWithOptions,
-  inspect,
-  isDeepStrictEqual,
-  deprecate,
+  getSystemErrorMap,
+  getSystemErrorName,
   inherits,
-  promisify,
-  callbackify,
-  types,
-  stripVTControlCharacters,
+  inspect,
   isArray,
   isBoolean: (v) => typeof v === 'boolean',
+  isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer !== undefined && Buffer.isBuffer(v),
+  isDeepStrictEqual,
   isNull: (v) => v === null,
   isNullOrUndefined: (v) => v === null || v === undefined,
   isNumber: (v) => typeof v === 'number',
@@ -95,9 +246,12 @@ module.exports = {
   isError: (v) => types.isNativeError(v) || v instanceof Error,
   isFunction: (v) => typeof v === 'function',
   isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
-  isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer !== undefined && Buffer.isBuffer(v),
+  log,
+  promisify,
+  stripVTControlCharacters,
   toUSVString: (s) => String(s).toWellFormed(),
-  getSystemErrorName: (n) => `Unknown system error ${n}`,
-  get TextEncoder() { return encoding().TextEncoder; },
+  aborted,
+  types,
   get TextDecoder() { return encoding().TextDecoder; },
+  get TextEncoder() { return encoding().TextEncoder; },
 };
