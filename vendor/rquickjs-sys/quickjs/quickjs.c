@@ -81,7 +81,10 @@
 #define __extension__
 #endif
 
-#ifndef NDEBUG
+/* nodebuf: the debug dumps are compiled in only on request. With them, every
+   bytecode the interpreter dispatches tests rt->dump_flags (JS_DUMP_BYTECODE_STEP),
+   which nodebuf never sets (it never calls JS_SetDumpFlags); assertions stay on. */
+#if !defined(NDEBUG) && defined(NODEBUF_ENGINE_DUMPS)
 #define ENABLE_DUMPS
 #endif
 
