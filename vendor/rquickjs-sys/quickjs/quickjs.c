@@ -607,6 +607,10 @@ struct JSContext {
     JSShape *mapped_arguments_shape;  /* shape for mapped arguments objects */
     JSShape *regexp_shape;  /* shape for regexp objects */
     JSShape *regexp_result_shape;  /* shape for regexp result objects */
+    /* nodebuf: the shape a new closure ends with (length, name and, for
+       constructors, the lazy prototype), by func_kind and has_prototype; filled by
+       the first closure of each kind made the long way (see js_closure) */
+    JSShape *closure_shapes[4][2];
 
     JSValue *class_proto;
     JSValue function_proto;
@@ -3149,6 +3153,13 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     if (ctx->mapped_arguments_shape)
         mark_func(rt, &ctx->mapped_arguments_shape->header);
 
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 2; j++) {
+            if (ctx->closure_shapes[i][j])
+                mark_func(rt, &ctx->closure_shapes[i][j]->header);
+        }
+    }
+
     if (ctx->regexp_shape)
         mark_func(rt, &ctx->regexp_shape->header);
 
@@ -3228,6 +3239,10 @@ void JS_FreeContext(JSContext *ctx)
     js_free_shape_null(ctx->rt, ctx->array_shape);
     js_free_shape_null(ctx->rt, ctx->arguments_shape);
     js_free_shape_null(ctx->rt, ctx->mapped_arguments_shape);
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 2; j++)
+            js_free_shape_null(ctx->rt, ctx->closure_shapes[i][j]);
+    }
     js_free_shape_null(ctx->rt, ctx->regexp_shape);
     js_free_shape_null(ctx->rt, ctx->regexp_result_shape);
 
@@ -18948,6 +18963,70 @@ static const uint16_t func_kind_to_class_id[] = {
     [JS_FUNC_ASYNC_GENERATOR] = JS_CLASS_ASYNC_GENERATOR_FUNCTION,
 };
 
+/* nodebuf: keeps the shape `func_obj` (a closure just made the long way, with
+   its own properties length, name and maybe prototype) ended with, so the next
+   closures of its kind start from it (js_closure_from_shape) */
+static void js_closure_keep_shape(JSContext *ctx, JSValueConst func_obj,
+                                  JSFunctionBytecode *b)
+{
+    JSShape *sh = JS_VALUE_GET_OBJ(func_obj)->shape;
+    JSShapeProperty *prs = get_shape_prop(sh);
+    JSClassID class_id = func_kind_to_class_id[b->func_kind];
+    JSShape **slot = &ctx->closure_shapes[b->func_kind][b->has_prototype];
+
+    if (*slot || !sh->is_hashed ||
+        sh->proto != JS_VALUE_GET_OBJ(ctx->class_proto[class_id]) ||
+        sh->prop_count != 2 + b->has_prototype ||
+        prs[0].atom != JS_ATOM_length || prs[0].flags != JS_PROP_CONFIGURABLE ||
+        prs[1].atom != JS_ATOM_name || prs[1].flags != JS_PROP_CONFIGURABLE)
+        return;
+    if (b->has_prototype &&
+        (prs[2].atom != JS_ATOM_prototype ||
+         prs[2].flags != (JS_PROP_WRITABLE | JS_PROP_AUTOINIT)))
+        return;
+    *slot = js_dup_shape(sh);
+}
+
+/* nodebuf: a closure made from the kept shape: the same own properties, values
+   and flags js_closure's definitions give, without defining them one by one
+   (shared hashed shapes are copied before any object changes them) */
+static JSValue js_closure_from_shape(JSContext *ctx, JSShape *sh, JSValue bfunc,
+                                     JSVarRef **cur_var_refs,
+                                     JSStackFrame *sf)
+{
+    JSFunctionBytecode *b = JS_VALUE_GET_PTR(bfunc);
+    JSProperty props[3];
+    JSAtom name_atom;
+    JSValue func_obj;
+
+    name_atom = b->func_name;
+    if (name_atom == JS_ATOM_NULL)
+        name_atom = JS_ATOM_empty_string;
+    props[0].u.value = js_int32(b->defined_arg_count);
+    props[1].u.value = JS_AtomToString(ctx, name_atom);
+    if (JS_IsException(props[1].u.value)) {
+        JS_FreeValue(ctx, bfunc);
+        return JS_EXCEPTION;
+    }
+    if (b->has_prototype) {
+        props[2].u.init.realm_and_id =
+            (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROTOTYPE;
+        props[2].u.init.opaque = NULL;
+    }
+    func_obj = JS_NewObjectFromShape(ctx, js_dup_shape(sh),
+                                     func_kind_to_class_id[b->func_kind], props);
+    if (JS_IsException(func_obj)) {
+        JS_FreeValue(ctx, bfunc);
+        return JS_EXCEPTION;
+    }
+    func_obj = js_closure2(ctx, func_obj, b, cur_var_refs, sf);
+    if (JS_IsException(func_obj))
+        return JS_EXCEPTION; /* bfunc has been freed with func_obj */
+    if (b->has_prototype)
+        JS_VALUE_GET_OBJ(func_obj)->is_constructor = true;
+    return func_obj;
+}
+
 static JSValue js_closure(JSContext *ctx, JSValue bfunc,
                           JSVarRef **cur_var_refs,
                           JSStackFrame *sf)
@@ -18957,6 +19036,12 @@ static JSValue js_closure(JSContext *ctx, JSValue bfunc,
     JSAtom name_atom;
 
     b = JS_VALUE_GET_PTR(bfunc);
+    if (!(b->func_kind & JS_FUNC_GENERATOR) &&
+        ctx->closure_shapes[b->func_kind][b->has_prototype]) {
+        return js_closure_from_shape(ctx,
+                                     ctx->closure_shapes[b->func_kind][b->has_prototype],
+                                     bfunc, cur_var_refs, sf);
+    }
     func_obj = JS_NewObjectClass(ctx, func_kind_to_class_id[b->func_kind]);
     if (JS_IsException(func_obj)) {
         JS_FreeValue(ctx, bfunc);
@@ -18996,6 +19081,8 @@ static JSValue js_closure(JSContext *ctx, JSValue bfunc,
                                   JS_AUTOINIT_ID_PROTOTYPE, NULL,
                                   JS_PROP_WRITABLE);
     }
+    if (!(b->func_kind & JS_FUNC_GENERATOR))
+        js_closure_keep_shape(ctx, func_obj, b);
     return func_obj;
  fail:
     /* bfunc is freed when func_obj is freed */
