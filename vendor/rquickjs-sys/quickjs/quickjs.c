@@ -19432,6 +19432,56 @@ static bool needs_backtrace(JSValue exc)
 }
 
 /* argv[] is modified if (flags & JS_CALL_FLAG_COPY_ARGV) = 0. */
+/* nodebuf: the interpreter frees and replaces values inline. JS_FreeValue and
+   set_value stay calls everywhere else (the compiler does not inline them into
+   a function this large, and inlining them into the engine's thousands of other
+   callers would only grow it) */
+static inline __attribute__((always_inline)) void
+js_interp_free_value(JSContext *ctx, JSValue v)
+{
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        void *p = JS_VALUE_GET_PTR(v);
+        if (--JS_REF_COUNT(p) <= 0)
+            js_free_value_rt(ctx->rt, v);
+    }
+}
+
+static inline __attribute__((always_inline)) void
+js_interp_set_value(JSContext *ctx, JSValue *pval, JSValue new_val)
+{
+    JSValue old_val = *pval;
+    *pval = new_val;
+    js_interp_free_value(ctx, old_val);
+}
+
+/* nodebuf: `===` of two values that are each an int, a boolean, null, undefined
+   or an object is decided here (-1: needs js_strict_eq: strings, numbers that
+   may be floats, bigints, symbols); the operands are freed when decided */
+static inline __attribute__((always_inline)) int
+js_interp_strict_eq_quick(JSContext *ctx, JSValue op1, JSValue op2)
+{
+    int tag1 = JS_VALUE_GET_TAG(op1);
+    int tag2 = JS_VALUE_GET_TAG(op2);
+    bool quick1 = (uint32_t)tag1 <= JS_TAG_UNDEFINED || tag1 == JS_TAG_OBJECT;
+    bool quick2 = (uint32_t)tag2 <= JS_TAG_UNDEFINED || tag2 == JS_TAG_OBJECT;
+    int res;
+
+    if (!quick1 || !quick2)
+        return -1;
+    if (tag1 != tag2)
+        res = 0;
+    else if (tag1 == JS_TAG_OBJECT)
+        res = JS_VALUE_GET_PTR(op1) == JS_VALUE_GET_PTR(op2);
+    else
+        res = JS_VALUE_GET_INT(op1) == JS_VALUE_GET_INT(op2);
+    js_interp_free_value(ctx, op1);
+    js_interp_free_value(ctx, op2);
+    return res;
+}
+
+#define JS_FreeValue(ctx, v) js_interp_free_value(ctx, v)
+#define set_value(ctx, pval, v) js_interp_set_value(ctx, pval, v)
+
 static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                                JSValueConst this_obj, JSValueConst new_target,
                                int argc, JSValueConst *argv, int flags)
@@ -22077,8 +22127,20 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             OP_CMP(OP_gte, >=, js_relational_slow(ctx, sp, opcode));
             OP_CMP(OP_eq, ==, js_eq_slow(ctx, sp, 0));
             OP_CMP(OP_neq, !=, js_eq_slow(ctx, sp, 1));
-            OP_CMP(OP_strict_eq, ==, js_strict_eq_slow(ctx, sp, 0));
-            OP_CMP(OP_strict_neq, !=, js_strict_eq_slow(ctx, sp, 1));
+        CASE(OP_strict_eq):
+        CASE(OP_strict_neq):
+            {
+                int res = js_interp_strict_eq_quick(ctx, sp[-2], sp[-1]);
+                if (likely(res >= 0)) {
+                    sp[-2] = js_bool(res ^ (opcode == OP_strict_neq));
+                } else {
+                    sf->cur_pc = pc;
+                    if (js_strict_eq_slow(ctx, sp, opcode == OP_strict_neq))
+                        goto exception;
+                }
+                sp--;
+            }
+            BREAK;
 
         CASE(OP_in):
             sf->cur_pc = pc;
@@ -22383,6 +22445,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
     rt->current_stack_frame = sf->prev_frame;
     return ret_val;
 }
+#undef JS_FreeValue
+#undef set_value
 
 JSValue JS_Call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_obj,
                 int argc, JSValueConst *argv)
