@@ -19479,8 +19479,33 @@ js_interp_strict_eq_quick(JSContext *ctx, JSValue op1, JSValue op2)
     return res;
 }
 
+/* nodebuf: the property lookup of get_field/put_field and friends, inlined too
+   (the same code as find_own_property, which stays a call elsewhere) */
+static inline __attribute__((always_inline)) JSShapeProperty *
+js_interp_find_own_property(JSProperty **ppr, JSObject *p, JSAtom atom)
+{
+    JSShape *sh = p->shape;
+    JSShapeProperty *pr, *prop;
+    intptr_t h;
+
+    h = hash_atom(atom, sh->prop_hash_mask);
+    h = prop_hash_end(sh)[-h - 1];
+    prop = get_shape_prop(sh);
+    while (h) {
+        pr = &prop[h - 1];
+        if (likely(pr->atom == atom)) {
+            *ppr = &p->prop[h - 1];
+            return pr;
+        }
+        h = pr->hash_next;
+    }
+    *ppr = NULL;
+    return NULL;
+}
+
 #define JS_FreeValue(ctx, v) js_interp_free_value(ctx, v)
 #define set_value(ctx, pval, v) js_interp_set_value(ctx, pval, v)
+#define find_own_property(ppr, p, atom) js_interp_find_own_property(ppr, p, atom)
 
 static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                                JSValueConst this_obj, JSValueConst new_target,
@@ -22447,6 +22472,7 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
 }
 #undef JS_FreeValue
 #undef set_value
+#undef find_own_property
 
 JSValue JS_Call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_obj,
                 int argc, JSValueConst *argv)
