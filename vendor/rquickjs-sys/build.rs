@@ -154,6 +154,10 @@ fn main() {
     builder
         .extra_warnings(false)
         .flag_if_supported("-Wno-implicit-const-int-float-conversion")
+        // nodebuf: the engine is linked statically, so its exported functions cannot be
+        // interposed; without this, -fPIC keeps the compiler from inlining them into the
+        // engine's own callers (JS_FreeValue, JS_GetProperty, ... stay real calls).
+        .flag_if_supported("-fno-semantic-interposition")
         //.flag("-Wno-array-bounds")
         //.flag("-Wno-format-truncation")
         ;

@@ -81,7 +81,10 @@
 #define __extension__
 #endif
 
-#ifndef NDEBUG
+/* nodebuf: the debug dumps are compiled in only on request. With them, every
+   bytecode the interpreter dispatches tests rt->dump_flags (JS_DUMP_BYTECODE_STEP),
+   which nodebuf never sets (it never calls JS_SetDumpFlags); assertions stay on. */
+#if !defined(NDEBUG) && defined(NODEBUF_ENGINE_DUMPS)
 #define ENABLE_DUMPS
 #endif
 
@@ -604,6 +607,10 @@ struct JSContext {
     JSShape *mapped_arguments_shape;  /* shape for mapped arguments objects */
     JSShape *regexp_shape;  /* shape for regexp objects */
     JSShape *regexp_result_shape;  /* shape for regexp result objects */
+    /* nodebuf: the shape a new closure ends with (length, name and, for
+       constructors, the lazy prototype), by func_kind and has_prototype; filled by
+       the first closure of each kind made the long way (see js_closure) */
+    JSShape *closure_shapes[4][2];
 
     JSValue *class_proto;
     JSValue function_proto;
@@ -3146,6 +3153,13 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     if (ctx->mapped_arguments_shape)
         mark_func(rt, &ctx->mapped_arguments_shape->header);
 
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 2; j++) {
+            if (ctx->closure_shapes[i][j])
+                mark_func(rt, &ctx->closure_shapes[i][j]->header);
+        }
+    }
+
     if (ctx->regexp_shape)
         mark_func(rt, &ctx->regexp_shape->header);
 
@@ -3225,6 +3239,10 @@ void JS_FreeContext(JSContext *ctx)
     js_free_shape_null(ctx->rt, ctx->array_shape);
     js_free_shape_null(ctx->rt, ctx->arguments_shape);
     js_free_shape_null(ctx->rt, ctx->mapped_arguments_shape);
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 2; j++)
+            js_free_shape_null(ctx->rt, ctx->closure_shapes[i][j]);
+    }
     js_free_shape_null(ctx->rt, ctx->regexp_shape);
     js_free_shape_null(ctx->rt, ctx->regexp_result_shape);
 
@@ -18945,6 +18963,70 @@ static const uint16_t func_kind_to_class_id[] = {
     [JS_FUNC_ASYNC_GENERATOR] = JS_CLASS_ASYNC_GENERATOR_FUNCTION,
 };
 
+/* nodebuf: keeps the shape `func_obj` (a closure just made the long way, with
+   its own properties length, name and maybe prototype) ended with, so the next
+   closures of its kind start from it (js_closure_from_shape) */
+static void js_closure_keep_shape(JSContext *ctx, JSValueConst func_obj,
+                                  JSFunctionBytecode *b)
+{
+    JSShape *sh = JS_VALUE_GET_OBJ(func_obj)->shape;
+    JSShapeProperty *prs = get_shape_prop(sh);
+    JSClassID class_id = func_kind_to_class_id[b->func_kind];
+    JSShape **slot = &ctx->closure_shapes[b->func_kind][b->has_prototype];
+
+    if (*slot || !sh->is_hashed ||
+        sh->proto != JS_VALUE_GET_OBJ(ctx->class_proto[class_id]) ||
+        sh->prop_count != 2 + b->has_prototype ||
+        prs[0].atom != JS_ATOM_length || prs[0].flags != JS_PROP_CONFIGURABLE ||
+        prs[1].atom != JS_ATOM_name || prs[1].flags != JS_PROP_CONFIGURABLE)
+        return;
+    if (b->has_prototype &&
+        (prs[2].atom != JS_ATOM_prototype ||
+         prs[2].flags != (JS_PROP_WRITABLE | JS_PROP_AUTOINIT)))
+        return;
+    *slot = js_dup_shape(sh);
+}
+
+/* nodebuf: a closure made from the kept shape: the same own properties, values
+   and flags js_closure's definitions give, without defining them one by one
+   (shared hashed shapes are copied before any object changes them) */
+static JSValue js_closure_from_shape(JSContext *ctx, JSShape *sh, JSValue bfunc,
+                                     JSVarRef **cur_var_refs,
+                                     JSStackFrame *sf)
+{
+    JSFunctionBytecode *b = JS_VALUE_GET_PTR(bfunc);
+    JSProperty props[3];
+    JSAtom name_atom;
+    JSValue func_obj;
+
+    name_atom = b->func_name;
+    if (name_atom == JS_ATOM_NULL)
+        name_atom = JS_ATOM_empty_string;
+    props[0].u.value = js_int32(b->defined_arg_count);
+    props[1].u.value = JS_AtomToString(ctx, name_atom);
+    if (JS_IsException(props[1].u.value)) {
+        JS_FreeValue(ctx, bfunc);
+        return JS_EXCEPTION;
+    }
+    if (b->has_prototype) {
+        props[2].u.init.realm_and_id =
+            (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_PROTOTYPE;
+        props[2].u.init.opaque = NULL;
+    }
+    func_obj = JS_NewObjectFromShape(ctx, js_dup_shape(sh),
+                                     func_kind_to_class_id[b->func_kind], props);
+    if (JS_IsException(func_obj)) {
+        JS_FreeValue(ctx, bfunc);
+        return JS_EXCEPTION;
+    }
+    func_obj = js_closure2(ctx, func_obj, b, cur_var_refs, sf);
+    if (JS_IsException(func_obj))
+        return JS_EXCEPTION; /* bfunc has been freed with func_obj */
+    if (b->has_prototype)
+        JS_VALUE_GET_OBJ(func_obj)->is_constructor = true;
+    return func_obj;
+}
+
 static JSValue js_closure(JSContext *ctx, JSValue bfunc,
                           JSVarRef **cur_var_refs,
                           JSStackFrame *sf)
@@ -18954,6 +19036,12 @@ static JSValue js_closure(JSContext *ctx, JSValue bfunc,
     JSAtom name_atom;
 
     b = JS_VALUE_GET_PTR(bfunc);
+    if (!(b->func_kind & JS_FUNC_GENERATOR) &&
+        ctx->closure_shapes[b->func_kind][b->has_prototype]) {
+        return js_closure_from_shape(ctx,
+                                     ctx->closure_shapes[b->func_kind][b->has_prototype],
+                                     bfunc, cur_var_refs, sf);
+    }
     func_obj = JS_NewObjectClass(ctx, func_kind_to_class_id[b->func_kind]);
     if (JS_IsException(func_obj)) {
         JS_FreeValue(ctx, bfunc);
@@ -18993,6 +19081,8 @@ static JSValue js_closure(JSContext *ctx, JSValue bfunc,
                                   JS_AUTOINIT_ID_PROTOTYPE, NULL,
                                   JS_PROP_WRITABLE);
     }
+    if (!(b->func_kind & JS_FUNC_GENERATOR))
+        js_closure_keep_shape(ctx, func_obj, b);
     return func_obj;
  fail:
     /* bfunc is freed when func_obj is freed */
@@ -19342,6 +19432,81 @@ static bool needs_backtrace(JSValue exc)
 }
 
 /* argv[] is modified if (flags & JS_CALL_FLAG_COPY_ARGV) = 0. */
+/* nodebuf: the interpreter frees and replaces values inline. JS_FreeValue and
+   set_value stay calls everywhere else (the compiler does not inline them into
+   a function this large, and inlining them into the engine's thousands of other
+   callers would only grow it) */
+static inline __attribute__((always_inline)) void
+js_interp_free_value(JSContext *ctx, JSValue v)
+{
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        void *p = JS_VALUE_GET_PTR(v);
+        if (--JS_REF_COUNT(p) <= 0)
+            js_free_value_rt(ctx->rt, v);
+    }
+}
+
+static inline __attribute__((always_inline)) void
+js_interp_set_value(JSContext *ctx, JSValue *pval, JSValue new_val)
+{
+    JSValue old_val = *pval;
+    *pval = new_val;
+    js_interp_free_value(ctx, old_val);
+}
+
+/* nodebuf: `===` of two values that are each an int, a boolean, null, undefined
+   or an object is decided here (-1: needs js_strict_eq: strings, numbers that
+   may be floats, bigints, symbols); the operands are freed when decided */
+static inline __attribute__((always_inline)) int
+js_interp_strict_eq_quick(JSContext *ctx, JSValue op1, JSValue op2)
+{
+    int tag1 = JS_VALUE_GET_TAG(op1);
+    int tag2 = JS_VALUE_GET_TAG(op2);
+    bool quick1 = (uint32_t)tag1 <= JS_TAG_UNDEFINED || tag1 == JS_TAG_OBJECT;
+    bool quick2 = (uint32_t)tag2 <= JS_TAG_UNDEFINED || tag2 == JS_TAG_OBJECT;
+    int res;
+
+    if (!quick1 || !quick2)
+        return -1;
+    if (tag1 != tag2)
+        res = 0;
+    else if (tag1 == JS_TAG_OBJECT)
+        res = JS_VALUE_GET_PTR(op1) == JS_VALUE_GET_PTR(op2);
+    else
+        res = JS_VALUE_GET_INT(op1) == JS_VALUE_GET_INT(op2);
+    js_interp_free_value(ctx, op1);
+    js_interp_free_value(ctx, op2);
+    return res;
+}
+
+/* nodebuf: the property lookup of get_field/put_field and friends, inlined too
+   (the same code as find_own_property, which stays a call elsewhere) */
+static inline __attribute__((always_inline)) JSShapeProperty *
+js_interp_find_own_property(JSProperty **ppr, JSObject *p, JSAtom atom)
+{
+    JSShape *sh = p->shape;
+    JSShapeProperty *pr, *prop;
+    intptr_t h;
+
+    h = hash_atom(atom, sh->prop_hash_mask);
+    h = prop_hash_end(sh)[-h - 1];
+    prop = get_shape_prop(sh);
+    while (h) {
+        pr = &prop[h - 1];
+        if (likely(pr->atom == atom)) {
+            *ppr = &p->prop[h - 1];
+            return pr;
+        }
+        h = pr->hash_next;
+    }
+    *ppr = NULL;
+    return NULL;
+}
+
+#define JS_FreeValue(ctx, v) js_interp_free_value(ctx, v)
+#define set_value(ctx, pval, v) js_interp_set_value(ctx, pval, v)
+#define find_own_property(ppr, p, atom) js_interp_find_own_property(ppr, p, atom)
+
 static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                                JSValueConst this_obj, JSValueConst new_target,
                                int argc, JSValueConst *argv, int flags)
@@ -21987,8 +22152,20 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             OP_CMP(OP_gte, >=, js_relational_slow(ctx, sp, opcode));
             OP_CMP(OP_eq, ==, js_eq_slow(ctx, sp, 0));
             OP_CMP(OP_neq, !=, js_eq_slow(ctx, sp, 1));
-            OP_CMP(OP_strict_eq, ==, js_strict_eq_slow(ctx, sp, 0));
-            OP_CMP(OP_strict_neq, !=, js_strict_eq_slow(ctx, sp, 1));
+        CASE(OP_strict_eq):
+        CASE(OP_strict_neq):
+            {
+                int res = js_interp_strict_eq_quick(ctx, sp[-2], sp[-1]);
+                if (likely(res >= 0)) {
+                    sp[-2] = js_bool(res ^ (opcode == OP_strict_neq));
+                } else {
+                    sf->cur_pc = pc;
+                    if (js_strict_eq_slow(ctx, sp, opcode == OP_strict_neq))
+                        goto exception;
+                }
+                sp--;
+            }
+            BREAK;
 
         CASE(OP_in):
             sf->cur_pc = pc;
@@ -22293,6 +22470,9 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
     rt->current_stack_frame = sf->prev_frame;
     return ret_val;
 }
+#undef JS_FreeValue
+#undef set_value
+#undef find_own_property
 
 JSValue JS_Call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_obj,
                 int argc, JSValueConst *argv)
