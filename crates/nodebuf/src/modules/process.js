@@ -125,6 +125,11 @@ function lazyStdio(name, make) {
 lazyStdio('stdout', () => require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut));
 lazyStdio('stderr', () => require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr));
 lazyStdio('stdin', () => require('internal/streams/stdio').createStdinStream());
+// The old way to start reading stdin (still in Node 20, anonymous as there).
+process.openStdin = function () {
+  process.stdin.resume();
+  return process.stdin;
+};
 
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);
