@@ -494,8 +494,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (types.isMapIterator(value) || types.isSetIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
       const kind = types.isMapIterator(value) ? 'Map' : 'Set';
-      braces = [`[${tag || `${kind} Iterator`}] {`, '}'];
-      formatter = () => ['<items unknown>'];
+      braces = getIteratorBraces(kind, tag);
+      formatter = (c, v, r) => formatIterator(braces, c, v, r);
     } else {
       noIterator = true;
     }
@@ -550,10 +550,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = formatPromise;
     } else if (types.isWeakSet(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
-      formatter = formatWeakCollection;
+      formatter = ctx.showHidden ? formatWeakSet : formatWeakCollection;
     } else if (types.isWeakMap(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
-      formatter = formatWeakCollection;
+      formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
     } else if (types.isWeakRef(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakRef')}{`;
       formatter = (c, v, r) => [formatValue(c, v.deref(), r)];
@@ -873,6 +873,74 @@ function formatPromise(ctx, value, recurseTimes) {
 
 function formatWeakCollection(ctx) {
   return [ctx.stylize('<items unknown>', 'special')];
+}
+
+// Map/Set iterators and weak collections show the items the engine previews without running
+// the iterator (V8's previewEntries; engine patch quickjs-0023).
+const kWeak = 0;
+const kIterator = 1;
+const kMapEntries = 2;
+
+// `[Map Iterator] {`, or `[Tag] [Map Iterator] {` when the iterator's tag was changed.
+function getIteratorBraces(kind, tag) {
+  const own = `${kind} Iterator`;
+  const label = tag === own ? own : `${tag !== '' ? `${tag}] [` : ''}${own}`;
+  return [`[${label}] {`, '}'];
+}
+
+function moreItems(remaining) {
+  return `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
+}
+
+function formatIterator(braces, ctx, value, recurseTimes) {
+  const [entries, isKeyValue] = native.previewEntries(value);
+  if (isKeyValue) {
+    // `entries()` iterators print as `[Map Entries] {` with each pair as an array.
+    braces[0] = braces[0].replace(/ Iterator\] \{$/, ' Entries] {');
+    return formatMapIterInner(ctx, recurseTimes, entries, kMapEntries);
+  }
+  return formatSetIterInner(ctx, recurseTimes, entries, kIterator);
+}
+
+function formatWeakSet(ctx, value, recurseTimes) {
+  return formatSetIterInner(ctx, recurseTimes, native.previewEntries(value)[0], kWeak);
+}
+
+function formatWeakMap(ctx, value, recurseTimes) {
+  return formatMapIterInner(ctx, recurseTimes, native.previewEntries(value)[0], kWeak);
+}
+
+function formatSetIterInner(ctx, recurseTimes, entries, state) {
+  const maxLength = Math.min(Math.max(ctx.maxArrayLength, 0), entries.length);
+  const output = [];
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < maxLength; i++) output.push(formatValue(ctx, entries[i], recurseTimes));
+  ctx.indentationLvl -= 2;
+  // A weak collection's order says nothing (it depends on the collector): Node sorts it.
+  if (state === kWeak && !ctx.sorted) output.sort();
+  const remaining = entries.length - maxLength;
+  if (remaining > 0) output.push(moreItems(remaining));
+  return output;
+}
+
+function formatMapIterInner(ctx, recurseTimes, entries, state) {
+  const pairs = entries.length / 2;
+  const maxLength = Math.min(Math.max(ctx.maxArrayLength, 0), pairs);
+  const output = [];
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < maxLength; i++) {
+    const key = formatValue(ctx, entries[2 * i], recurseTimes);
+    const val = formatValue(ctx, entries[2 * i + 1], recurseTimes);
+    // Node reduces each entry pair while the indentation is still raised (visible with
+    // `compact: false`).
+    output.push(state === kWeak ? `${key} => ${val}` :
+      reduceToSingleString(ctx, [key, val], '', ['[', ']'], kArrayExtrasType, recurseTimes));
+  }
+  ctx.indentationLvl -= 2;
+  if (state === kWeak && !ctx.sorted) output.sort();
+  const remaining = pairs - maxLength;
+  if (remaining > 0) output.push(moreItems(remaining));
+  return output;
 }
 
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
