@@ -45016,8 +45016,14 @@ static JSValue js_error_constructor(JSContext *ctx, JSValueConst new_target,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     }
 
-    /* skip the Error() function in the backtrace */
-    build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL);
+    /* skip the Error() function in the backtrace; nodebuf: and, as V8 does,
+       every frame up to and including new.target's (the constructors of a
+       class extending Error), before Error.stackTraceLimit counts frames */
+    if (JS_IsObject(new_target))
+        build_backtrace(ctx, obj, new_target, NULL, 0, 0,
+                        JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL | JS_BACKTRACE_FLAG_FILTER_FUNC);
+    else
+        build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL);
     return obj;
  exception:
     JS_FreeValue(ctx, obj);

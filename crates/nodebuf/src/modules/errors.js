@@ -107,19 +107,6 @@ function headerOf(error) {
   return `${name}: ${message}`;
 }
 
-// An error made by a class extending Error starts its stack at the code that said `new`:
-// V8 leaves out the frames of the constructors up to the class itself (`new.target`).
-function constructorFramesOf(error, sites) {
-  if (error === null || typeof error !== 'object') return 0;
-  let target;
-  try { target = Object.getPrototypeOf(error).constructor; } catch { return 0; }
-  if (typeof target !== 'function' || target === Error) return 0;
-  for (let i = 0; i < sites.length && sites[i].isConstructor(); i++) {
-    if (functionOf(sites[i]) === target) return i + 1;
-  }
-  return 0;
-}
-
 // V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
 // calls Error.prepareStackTrace with the same call-site objects, so we render them that way.
 function prepareStackTrace(error, sites) {
@@ -127,7 +114,8 @@ function prepareStackTrace(error, sites) {
   let text = headerOf(error);
   let builders = 0;
   while (builders < sites.length && isErrorBuilderFrame(sites[builders])) builders++;
-  builders += constructorFramesOf(error, sites.slice(builders));
+  // (A class extending Error: the engine already left out its constructors' frames, engine
+  // patch quickjs-0024.)
   for (let i = builders; i < sites.length; i++) {
     const site = sites[i];
     if (isFramelessBuiltin(site)) continue;

@@ -698,7 +698,7 @@ function formatError(err, constructor, tag, ctx, keys) {
     stack = undefined;
   }
   if (stack) {
-    stack = typeof stack === 'string' ? stack : formatValue(ctx, stack, 0);
+    stack = String(stack);
   } else {
     stack = errorToString(err);
   }
@@ -728,11 +728,64 @@ function formatError(err, constructor, tag, ctx, keys) {
     // Keep -1.
   }
   const stackStart = stack.indexOf('\n    at', messagePos);
-  if (stackStart === -1) stack = `[${stack}]`;
+  if (stackStart === -1) {
+    stack = `[${stack}]`;
+  } else {
+    const frames = elideCauseFrames(ctx, err, stack.slice(stackStart + 1).split('\n'));
+    stack = `${stack.slice(0, stackStart)}\n${frames.join('\n')}`;
+  }
   if (ctx.indentationLvl !== 0) {
     stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
   }
   return stack;
+}
+
+// Node shortens an error's frames by those it shares with its cause's stack (printed right
+// below it): the shared run keeps its first and last frame, the others become one
+// "... N lines matching cause stack trace ..." line.
+function elideCauseFrames(ctx, err, frames) {
+  let cause;
+  try {
+    cause = err.cause;
+  } catch {
+    return frames;
+  }
+  if (cause === null || cause === undefined || !(types.isNativeError(cause) || cause instanceof Error)) {
+    return frames;
+  }
+  let causeStack;
+  try {
+    causeStack = cause.stack ? String(cause.stack) : errorToString(cause);
+  } catch {
+    return frames;
+  }
+  const causeStart = causeStack.indexOf('\n    at');
+  if (causeStart === -1) return frames;
+  const causeFrames = causeStack.slice(causeStart + 1).split('\n');
+  const { len, offset } = sharedFrameRun(frames, causeFrames);
+  if (len > 0) {
+    const skipped = len - 2;
+    const note = `    ... ${skipped} lines matching cause stack trace ...`;
+    frames.splice(offset + 1, skipped, ctx.stylize(note, 'undefined'));
+  }
+  return frames;
+}
+
+// The first run of more than three frames of `frames` that also appear in a row in `other`
+// (found from the first place `other` has the run's first frame, with more than three frames
+// after it), as `{ len, offset }` into `frames`; len 0 when there is none.
+function sharedFrameRun(frames, other) {
+  for (let start = 0; start < frames.length - 3; start++) {
+    const at = other.indexOf(frames[start]);
+    if (at === -1) continue;
+    const left = other.length - at;
+    if (left <= 3) continue;
+    const limit = Math.min(frames.length - start, left);
+    let len = 1;
+    while (len < limit && frames[start + len] === other[at + len]) len++;
+    if (len > 3) return { len, offset: start };
+  }
+  return { len: 0, offset: 0 };
 }
 
 // Puts the constructor name in the first line when the name the stack shows differs from it
