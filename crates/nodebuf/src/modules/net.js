@@ -947,6 +947,13 @@ let defaultAutoSelectFamily = true;
 let defaultAutoSelectFamilyAttemptTimeout = 250;
 
 module.exports = {
+  // Loaded on first use, as in Node.
+  get BlockList() {
+    return require('internal/blocklist').BlockList;
+  },
+  get SocketAddress() {
+    return require('internal/socketaddress').SocketAddress;
+  },
   Server,
   Socket,
   Stream: Socket,
