@@ -295,7 +295,9 @@ EventEmitter.prototype.listenerCount = function listenerCount(type) {
   if (typeof listener === 'function') return 1;
   return listener === undefined ? 0 : listener.length;
 };
-EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+EventEmitter.listenerCount = function listenerCount(emitter, type) {
+  return emitter.listenerCount(type);
+};
 EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };

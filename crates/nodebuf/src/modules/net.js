@@ -963,10 +963,16 @@ module.exports = {
   isIP,
   isIPv4,
   isIPv6,
-  getDefaultAutoSelectFamily: () => defaultAutoSelectFamily,
-  setDefaultAutoSelectFamily: (value) => { defaultAutoSelectFamily = Boolean(value); },
-  getDefaultAutoSelectFamilyAttemptTimeout: () => defaultAutoSelectFamilyAttemptTimeout,
-  setDefaultAutoSelectFamilyAttemptTimeout: (value) => {
+  getDefaultAutoSelectFamily: function getDefaultAutoSelectFamily() {
+    return defaultAutoSelectFamily;
+  },
+  setDefaultAutoSelectFamily: function setDefaultAutoSelectFamily(value) {
+    defaultAutoSelectFamily = Boolean(value);
+  },
+  getDefaultAutoSelectFamilyAttemptTimeout: function getDefaultAutoSelectFamilyAttemptTimeout() {
+    return defaultAutoSelectFamilyAttemptTimeout;
+  },
+  setDefaultAutoSelectFamilyAttemptTimeout: function setDefaultAutoSelectFamilyAttemptTimeout(value) {
     validateNumber(value, 'value', 1);
     defaultAutoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
   },
