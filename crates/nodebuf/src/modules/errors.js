@@ -156,6 +156,13 @@ function protoFor(Base) {
 
 // An error like Node's internal ones: `Base` instance, enumerable `code` only, `String(e)` and
 // the first stack line read `Name [CODE]: message`.
+// The codes (of those nodebuf raises) whose Node message template is a function, each checked
+// against node's Reflect.ownKeys order.
+const codeBeforeMessage = new Set([
+  'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_SOCKET_BAD_PORT',
+  'ERR_INVALID_CHAR', 'ERR_INVALID_URL_SCHEME', 'ERR_UNHANDLED_ERROR', 'ERR_BUFFER_OUT_OF_BOUNDS',
+]);
+
 function makeNodeError(Base, code, message) {
   const error = new Base(message);
   Object.setPrototypeOf(error, protoFor(Base));
@@ -166,6 +173,9 @@ function makeNodeError(Base, code, message) {
     value: `${error.name} [${code}]: ${message}${frames}`,
     writable: true, configurable: true, enumerable: false,
   });
+  // Own keys: stack, message, code; but stack, code, message for the codes whose message Node
+  // builds with a function (its NodeError class sets `code` before `message`).
+  if (codeBeforeMessage.has(code)) delete error.message;
   error.code = code;
   Object.defineProperty(error, 'message', { value: message, writable: true, configurable: true, enumerable: false });
   return error;

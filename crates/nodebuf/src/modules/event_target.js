@@ -534,6 +534,15 @@ function listenersOf(target, type) {
   return list === undefined ? [] : list.map((entry) => entry.listener);
 }
 
+function makeEventHandler(handler) {
+  function eventHandler(...args) {
+    if (typeof eventHandler.handler !== 'function') return undefined;
+    return Reflect.apply(eventHandler.handler, this, args);
+  }
+  eventHandler.handler = handler;
+  return eventHandler;
+}
+
 /** Node's `on<type>` attribute (e.g. `AbortSignal#onabort`): one listener slot per type. */
 function defineEventHandler(proto, type) {
   const name = `on${type}`;
@@ -542,29 +551,25 @@ function defineEventHandler(proto, type) {
     if (target[kHandlers] === undefined) target[kHandlers] = new SafeMap();
     return target[kHandlers];
   };
-  // Accessors named as Node's (`get onmessage`).
+  // Accessors named as Node's (`get onmessage`). As in Node, the first value set registers a
+  // listener (a function named `eventHandler` whose `handler` property holds the value) that
+  // stays in place: later values replace its handler, so the attribute keeps the position in
+  // the dispatch order it was first set at, and a non-function handler does nothing.
   const accessors = {
     get [name]() {
-      const state = handlers(this).get(type);
-      return state === undefined ? null : state.handler;
+      const wrapper = handlers(this).get(type);
+      return wrapper === undefined ? null : wrapper.handler ?? null;
     },
     set [name](value) {
       const map = handlers(this);
       const current = map.get(type);
       if (current !== undefined) {
-        this.removeEventListener(type, current.wrapper);
-        map.delete(type);
+        current.handler = value;
+        return;
       }
-      if (typeof value === 'function' || (value !== null && typeof value === 'object')) {
-        const state = { handler: value, wrapper: undefined };
-        state.wrapper = function (event) {
-          const handler = state.handler;
-          if (typeof handler === 'function') return handler.call(this, event);
-          return undefined;
-        };
-        map.set(type, state);
-        this.addEventListener(type, state.wrapper);
-      }
+      const wrapper = makeEventHandler(value);
+      map.set(type, wrapper);
+      this.addEventListener(type, wrapper);
     },
   };
   Object.defineProperty(proto, name, { ...Object.getOwnPropertyDescriptor(accessors, name), enumerable: true, configurable: true });
