@@ -534,15 +534,6 @@ function listenersOf(target, type) {
   return list === undefined ? [] : list.map((entry) => entry.listener);
 }
 
-function makeEventHandler(handler) {
-  function eventHandler(...args) {
-    if (typeof eventHandler.handler !== 'function') return undefined;
-    return Reflect.apply(eventHandler.handler, this, args);
-  }
-  eventHandler.handler = handler;
-  return eventHandler;
-}
-
 /** Node's `on<type>` attribute (e.g. `AbortSignal#onabort`): one listener slot per type. */
 function defineEventHandler(proto, type) {
   const name = `on${type}`;
@@ -551,25 +542,29 @@ function defineEventHandler(proto, type) {
     if (target[kHandlers] === undefined) target[kHandlers] = new SafeMap();
     return target[kHandlers];
   };
-  // Accessors named as Node's (`get onmessage`). As in Node, the first value set registers a
-  // listener (a function named `eventHandler` whose `handler` property holds the value) that
-  // stays in place: later values replace its handler, so the attribute keeps the position in
-  // the dispatch order it was first set at, and a non-function handler does nothing.
+  // Accessors named as Node's (`get onmessage`).
   const accessors = {
     get [name]() {
-      const wrapper = handlers(this).get(type);
-      return wrapper === undefined ? null : wrapper.handler ?? null;
+      const state = handlers(this).get(type);
+      return state === undefined ? null : state.handler;
     },
     set [name](value) {
       const map = handlers(this);
       const current = map.get(type);
       if (current !== undefined) {
-        current.handler = value;
-        return;
+        this.removeEventListener(type, current.wrapper);
+        map.delete(type);
       }
-      const wrapper = makeEventHandler(value);
-      map.set(type, wrapper);
-      this.addEventListener(type, wrapper);
+      if (typeof value === 'function' || (value !== null && typeof value === 'object')) {
+        const state = { handler: value, wrapper: undefined };
+        state.wrapper = function (event) {
+          const handler = state.handler;
+          if (typeof handler === 'function') return handler.call(this, event);
+          return undefined;
+        };
+        map.set(type, state);
+        this.addEventListener(type, state.wrapper);
+      }
     },
   };
   Object.defineProperty(proto, name, { ...Object.getOwnPropertyDescriptor(accessors, name), enumerable: true, configurable: true });
