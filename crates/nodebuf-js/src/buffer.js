@@ -882,27 +882,28 @@
   const exports = {
     Buffer,
     SlowBuffer,
-    transcode(source, fromEnc, toEnc) {
+    // Function declarations in Node (each has a `prototype`), not methods.
+    transcode: function transcode(source, fromEnc, toEnc) {
       // Node reads `source.length` as a property (a getter a script defined runs once) and
       // answers an empty Buffer for 0 before it names the encodings.
       if (typedArrayTag(source) === 'Uint8Array' && source.length === 0) return fast.alloc(0);
       return binding.transcode(source, fromEnc, toEnc);
     },
-    isUtf8(input) {
+    isUtf8: function isUtf8(input) {
       checkNotDetached(input);
       return binding.isUtf8(input);
     },
-    isAscii(input) {
+    isAscii: function isAscii(input) {
       checkNotDetached(input);
       return binding.isAscii(input);
     },
     kMaxLength,
     kStringMaxLength,
-    btoa(input) {
+    btoa: function btoa(input) {
       if (arguments.length === 0) return binding.btoa(undefined, true);
       return binding.btoa(`${input}`);
     },
-    atob(input) {
+    atob: function atob(input) {
       if (arguments.length === 0) return binding.atob(undefined, true);
       return binding.atob(`${input}`);
     },

@@ -41,6 +41,11 @@ const MAKE_ERROR: &str = r#"(function () {
     if (typeof captureStackTrace === 'function') captureStackTrace(error, makeNodeError);
     return error;
   }
+  // The codes whose Node message template is a function, each checked against node's
+  // Reflect.ownKeys order.
+  const codeBeforeMessage = new Set([
+    'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_BUFFER_OUT_OF_BOUNDS',
+  ]);
   const makeNodeError = function makeNodeError(Base, code, message, codeInName) {
     if (code === undefined) return create(Base, message);
     if (!codeInName) {
@@ -62,6 +67,9 @@ const MAKE_ERROR: &str = r#"(function () {
     Object.defineProperty(error, 'stack', {
       value: head + frames, writable: true, configurable: true, enumerable: false,
     });
+    // Own keys: stack, message, code; but stack, code, message for the codes whose message
+    // Node builds with a function (its NodeError class sets `code` before `message`).
+    if (codeBeforeMessage.has(code)) delete error.message;
     error.code = code;
     Object.defineProperty(error, 'message', {
       value: message, writable: true, configurable: true, enumerable: false,

@@ -185,6 +185,9 @@ Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
   value: 'UnhandledPromiseRejection', writable: true, configurable: true, enumerable: false,
 });
 
+// The engine's class id of errors made by Error constructors (V8's IsNativeError).
+const errorClassId = native.classId(new Error());
+
 function isErrorLike(value) {
   return value !== null && typeof value === 'object' && (value instanceof Error || typeof value.stack === 'string');
 }
@@ -236,12 +239,19 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
     let text;
     const given = typeof header === 'string';
     const source = given ? header : sourceHeader(error, origin, header !== null);
-    if (isErrorLike(error)) {
-      // Node leaves a blank line under the caret, but not under a link error's carets.
-      text = `${source === '' || given ? source : `${source}\n`}${inspect(error)}\n`;
+    if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+      // Node inspects any thrown object without its custom inspect and at least 5 levels deep.
+      const shown = inspect(error, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
+      if (native.classId(error) === errorClassId) {
+        // Node leaves a blank line under the caret, but not under a link error's carets.
+        text = `${source === '' || given ? source : `${source}\n`}${shown}\n`;
+      } else {
+        // Not made by an Error constructor: the source line goes first, after a blank line.
+        text = `\n${source}${shown}\n`;
+      }
     } else {
-      // A thrown value that is not an error prints as itself, under its source line.
-      text = `\n${source}${typeof error === 'string' ? error : inspect(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+      // A thrown primitive prints as its string (a symbol, which has none, as nothing).
+      text = `\n${source}${typeof error === 'symbol' ? '' : String(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
     }
     native.writeErr(`${text}\nNode.js ${process.version}\n`);
   }

@@ -45196,8 +45196,14 @@ static JSValue js_error_constructor(JSContext *ctx, JSValueConst new_target,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     }
 
-    /* skip the Error() function in the backtrace */
-    build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL);
+    /* skip the Error() function in the backtrace; nodebuf: and, as V8 does,
+       every frame up to and including new.target's (the constructors of a
+       class extending Error), before Error.stackTraceLimit counts frames */
+    if (JS_IsObject(new_target))
+        build_backtrace(ctx, obj, new_target, NULL, 0, 0,
+                        JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL | JS_BACKTRACE_FLAG_FILTER_FUNC);
+    else
+        build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL);
     return obj;
  exception:
     JS_FreeValue(ctx, obj);
@@ -56783,6 +56789,95 @@ static JSValue js_map_iterator_next(JSContext *ctx, JSValueConst this_val,
             return js_create_array(ctx, 2, args);
         }
     }
+}
+
+/* nodebuf: the entries a Map, Set, WeakMap or WeakSet holds, or those a Map or Set iterator
+   has still to return, without advancing it (V8's Object::PreviewEntries, which Node's
+   util.inspect shows). Key-value entries come flat (key, value, key, value...) with
+   *is_key_value set: a Map, a WeakMap and `entries()` iterators (a Set's repeat the key).
+   Returns JS_UNDEFINED for any other value. Runs no JS: the array is filled by defining its
+   elements. */
+JSValue JS_PreviewEntries(JSContext *ctx, JSValueConst obj, bool *is_key_value)
+{
+    JSObject *p;
+    JSMapState *s;
+    JSMapRecord *mr;
+    JSMapIteratorData *it;
+    struct list_head *el;
+    JSValue arr, item;
+    bool is_set, with_key, with_value;
+    uint32_t i;
+
+    *is_key_value = false;
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return JS_UNDEFINED;
+    p = JS_VALUE_GET_OBJ(obj);
+    switch (p->class_id) {
+    case JS_CLASS_MAP:
+    case JS_CLASS_WEAKMAP:
+    case JS_CLASS_SET:
+    case JS_CLASS_WEAKSET:
+        s = p->u.map_state;
+        is_set = p->class_id == JS_CLASS_SET || p->class_id == JS_CLASS_WEAKSET;
+        with_key = true;
+        with_value = !is_set;
+        el = s->records.next;
+        break;
+    case JS_CLASS_MAP_ITERATOR:
+    case JS_CLASS_SET_ITERATOR:
+        it = p->u.map_iterator_data;
+        if (!it)
+            return JS_UNDEFINED;
+        is_set = p->class_id == JS_CLASS_SET_ITERATOR;
+        with_key = it->kind != JS_ITERATOR_KIND_VALUE;
+        with_value = it->kind != JS_ITERATOR_KIND_KEY;
+        /* a Set iterator's values are its keys: values() shows them once */
+        if (is_set && !with_key) {
+            with_key = true;
+            with_value = false;
+        }
+        if (JS_IsUndefined(it->obj)) {
+            /* exhausted: no entries, still of the iterator's kind */
+            *is_key_value = with_key && with_value;
+            return JS_NewArray(ctx);
+        }
+        s = JS_GetOpaque(it->obj, is_set ? JS_CLASS_SET : JS_CLASS_MAP);
+        /* cur_record is the record next() returned last */
+        el = it->cur_record ? it->cur_record->link.next : s->records.next;
+        break;
+    default:
+        return JS_UNDEFINED;
+    }
+    arr = JS_NewArray(ctx);
+    if (JS_IsException(arr))
+        return arr;
+    i = 0;
+    while (el != &s->records) {
+        mr = list_entry(el, JSMapRecord, link);
+        if (mr->empty) {
+            el = el->next;
+            continue;
+        }
+        /* defining an element may run the cycle collector, which drops the
+           records of dead WeakMap keys: this record's key is in `item` or
+           `arr` before anything allocates, so the record outlives its turn */
+        if (with_key) {
+            item = js_dup(mr->key);
+            if (JS_DefinePropertyValueUint32(ctx, arr, i++, item, JS_PROP_C_W_E) < 0)
+                goto fail;
+        }
+        if (with_value) {
+            item = js_dup(is_set ? mr->key : mr->value);
+            if (JS_DefinePropertyValueUint32(ctx, arr, i++, item, JS_PROP_C_W_E) < 0)
+                goto fail;
+        }
+        el = el->next;
+    }
+    *is_key_value = with_key && with_value;
+    return arr;
+ fail:
+    JS_FreeValue(ctx, arr);
+    return JS_EXCEPTION;
 }
 
 static JSValue js_map_read(BCReaderState *s, int magic)

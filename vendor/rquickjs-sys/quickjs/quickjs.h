@@ -1175,6 +1175,9 @@ JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
 // when its buffer is detached (what V8's serializer writes for a view)
 JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,
                                 uint32_t *byte_length, bool *track_rab);
+// nodebuf: the entries of a Map, Set, WeakMap or WeakSet, or those a Map/Set iterator has
+// left, without advancing it (flat key, value pairs when *is_key_value); undefined otherwise
+JS_EXTERN JSValue JS_PreviewEntries(JSContext *ctx, JSValueConst obj, bool *is_key_value);
 typedef struct {
     void *(*sab_alloc)(void *opaque, size_t size);
     void (*sab_free)(void *opaque, void *ptr);

@@ -72,6 +72,44 @@ fn throw_site<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     Ok(site)
 }
 
+extern "C" {
+    /// Engine patch `quickjs-0027-preview-entries` (docs/ENGINE-PATCHES.md): the entries of a
+    /// Map, Set, WeakMap or WeakSet, or those a Map/Set iterator has left, without advancing
+    /// it; undefined for other values.
+    fn JS_PreviewEntries(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        is_key_value: *mut bool,
+    ) -> qjs::JSValue;
+}
+
+/// `native.previewEntries(value)`: `[entries, isKeyValue]` as V8's `previewEntries` gives
+/// them to Node's `util.inspect` (a Map/Set iterator's remaining items, a weak collection's
+/// live ones; key-value entries flat), or undefined for other values.
+fn preview_entries<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let mut is_key_value = false;
+    // SAFETY: `value` belongs to `ctx`; the call runs no JS, only reads the collection's
+    // records and returns a new reference (or JS_EXCEPTION with the exception pending) that
+    // `Value::from_raw` takes over.
+    let entries = unsafe {
+        Value::from_raw(
+            ctx.clone(),
+            JS_PreviewEntries(raw_ctx, value.as_raw(), &mut is_key_value),
+        )
+    };
+    if entries.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    if entries.is_undefined() {
+        return Ok(entries);
+    }
+    let out = Array::new(ctx)?;
+    out.set(0, entries)?;
+    out.set(1, is_key_value)?;
+    Ok(out.into_value())
+}
+
 fn proxy_details<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
     let raw_ctx = ctx.as_raw().as_ptr();
     // SAFETY: JS_IsProxy only inspects the value's tag and class.
@@ -162,6 +200,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let sab: Value = ctx.eval("new SharedArrayBuffer(0)")?;
     native.set("sharedArrayBufferClassId", class_id(sab))?;
     native.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
+    native.set(
+        "previewEntries",
+        Function::new(ctx.clone(), preview_entries)?,
+    )?;
     native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
     native.set("throwSite", Function::new(ctx.clone(), throw_site)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;

@@ -1,6 +1,6 @@
 // `assert` and `assert/strict` with Node's AssertionError (code ERR_ASSERTION, generatedMessage,
 // actual, expected, operator) and Node's message formats: `1 !== 2`, `+ actual - expected`
-// line diffs of the inspected values (without Node's "Lines skipped" elision), the falsy-value
+// line diffs of the inspected values (with Node's "Lines skipped" elision and cut), the falsy-value
 // message quoting the call's source, throws/rejects validation.
 'use strict';
 
@@ -17,8 +17,8 @@ const readable = {
   notStrictEqual: 'Expected "actual" to be strictly unequal to:',
   notStrictEqualObject: 'Expected "actual" not to be reference-equal to "expected":',
   notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
-  notIdentical: 'Values identical but not reference-equal:',
   notDeepEqualUnequal: 'Expected values not to be loosely deep-equal:',
+  sameStructure: 'Values have same structure but are not reference-equal:',
 };
 
 function inspectValue(value) {
@@ -28,75 +28,140 @@ function inspectValue(value) {
   });
 }
 
-const stripComma = (line) => (line.endsWith(',') ? line.slice(0, -1) : line);
+// Node 20's diff is positional: line k of `actual` is compared with line k of `expected`
+// (a trailing comma aside), after the lines both end with are set apart. Runs of more than
+// five unchanged lines between changes are elided to "...", and a diff past 50 printed lines
+// is cut.
+const kMaxShortLength = 12;
+const kMaxPrintedLines = 50;
 
-// Line diff (longest common subsequence, trailing commas ignored when matching).
-function diffLines(actualLines, expectedLines) {
-  const n = actualLines.length;
-  const m = expectedLines.length;
-  const a = actualLines.map(stripComma);
-  const e = expectedLines.map(stripComma);
-  const table = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i][j] = a[i] === e[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-    }
-  }
-  const out = [];
-  let i = 0;
-  let j = 0;
-  let plus = [];
-  let minus = [];
-  const flush = () => {
-    for (const line of plus) out.push(`+ ${line}`);
-    for (const line of minus) out.push(`- ${line}`);
-    plus = [];
-    minus = [];
-  };
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === e[j]) {
-      flush();
-      out.push(`  ${expectedLines[j]}`);
-      i++;
-      j++;
-    } else if (j >= m || (i < n && table[i + 1][j] >= table[i][j + 1])) {
-      plus.push(actualLines[i++]);
-    } else {
-      minus.push(expectedLines[j++]);
-    }
-  }
-  flush();
-  return out;
+// `a` and `b` count as the same line when they differ only by a trailing comma on one side;
+// returns the line to print for `a` then (with the comma `b` has), or null when they differ.
+function sameLine(a, b) {
+  if (a === b || (a.endsWith(',') && a.slice(0, -1) === b)) return a;
+  if (b.endsWith(',') && b.slice(0, -1) === a) return `${a},`;
+  return null;
 }
 
-function createErrDiff(actual, expected, operator) {
+// Sets apart the lines both sides end with: the last three are shown after the diff, the
+// topmost of the others too, with "..." between when five or more were set apart.
+function splitCommonTail(actualLines, expectedLines) {
+  const shown = [];
+  let topmost = null;
+  let count = 0;
+  while (actualLines.length > 0 && expectedLines.length > 0 &&
+         actualLines[actualLines.length - 1] === expectedLines[expectedLines.length - 1]) {
+    const line = actualLines.pop();
+    expectedLines.pop();
+    if (count < 3) shown.unshift(line);
+    else topmost = line;
+    count++;
+  }
+  let tail = shown.map((line) => `\n  ${line}`).join('');
+  if (count >= 5) tail = `\n...${tail}`;
+  if (topmost !== null) tail = `\n  ${topmost}${tail}`;
+  return { tail, elided: count >= 5 };
+}
+
+function createErrDiff(actual, expected, operator, message) {
   const actualInspected = inspectValue(actual);
   const actualLines = actualInspected.split('\n');
   const expectedLines = inspectValue(expected).split('\n');
-  let indicator = '';
   if (operator === 'strictEqual' &&
       ((typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null) ||
        (typeof actual === 'function' && typeof expected === 'function'))) {
     operator = 'strictEqualObject';
   }
+  const title = message != null ? String(message) : readable[operator];
+  let indicator = '';
   if (actualLines.length === 1 && expectedLines.length === 1 && actualLines[0] !== expectedLines[0]) {
     const inputLength = actualLines[0].length + expectedLines[0].length;
-    if (inputLength <= 12) {
+    if (inputLength <= kMaxShortLength) {
       if ((typeof actual !== 'object' || actual === null) && (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
-        return `${readable[operator]}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
+        return `${title}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
-    } else if (operator !== 'strictEqualObject' && inputLength < 80) {
+    } else if (operator !== 'strictEqualObject' && inputLength < stderrColumns()) {
       let i = 0;
       while (actualLines[0][i] === expectedLines[0][i]) i++;
       if (i > 2) indicator = `\n  ${' '.repeat(i)}^`;
     }
   }
-  if (actualInspected === expectedLines.join('\n')) {
-    const base = operator === 'strictEqualObject' ? 'Values have same structure but are not reference-equal:' : readable.notIdentical;
-    return `${base}\n\n${actualLines.join('\n')}\n`;
+  const { tail, elided } = splitCommonTail(actualLines, expectedLines);
+  if (actualLines.length === 0 && expectedLines.length === 0) {
+    // Same text, different values (identity, symbols...): the whole value, cut at 47 lines.
+    const lines = actualInspected.split('\n');
+    if (lines.length > 50) lines.splice(46, lines.length - 46, '...');
+    return `${readable.sameStructure}\n\n${lines.join('\n')}\n`;
   }
-  return `${readable[operator]}\n+ actual - expected\n\n${diffLines(actualLines, expectedLines).join('\n')}${indicator}`;
+  const header = `${title}\n+ actual - expected`;
+  const skippedNote = ' ... Lines skipped';
+  let skipped = elided;
+  const maxLines = Math.max(actualLines.length, expectedLines.length);
+  // Lines only the longer side has are "+" (actual) or "-" (expected).
+  const actualLonger = actualLines.length >= maxLines;
+  const longer = actualLonger ? actualLines : expectedLines;
+  const shorterLength = Math.min(actualLines.length, expectedLines.length);
+  let res = '';
+  // Removed lines wait here so a run of changes reads "+ + - -", not "+ - + -".
+  let pending = '';
+  let printed = 0;
+  let unchanged = 0;
+  // Before a change: the unchanged lines just above it, at most three, "..." for more.
+  const context = (lines, i) => {
+    if (unchanged > 2) {
+      if (unchanged > 4) {
+        if (unchanged === 5) {
+          res += `\n  ${lines[i - 3]}`;
+          printed++;
+        } else {
+          res += '\n...';
+          skipped = true;
+        }
+      }
+      if (unchanged > 3) {
+        res += `\n  ${lines[i - 2]}`;
+        printed++;
+      }
+      res += `\n  ${lines[i - 1]}`;
+      printed++;
+    }
+    unchanged = 0;
+  };
+  for (let i = 0; i < maxLines; i++) {
+    if (i >= shorterLength) {
+      context(longer, i);
+      if (actualLonger) res += `\n+ ${longer[i]}`;
+      else pending += `\n- ${longer[i]}`;
+      printed++;
+    } else {
+      const same = sameLine(actualLines[i], expectedLines[i]);
+      if (same === null) {
+        context(actualLines, i);
+        res += `\n+ ${actualLines[i]}`;
+        pending += `\n- ${expectedLines[i]}`;
+        printed += 2;
+      } else {
+        res += pending;
+        pending = '';
+        unchanged++;
+        if (unchanged <= 2) {
+          res += `\n  ${same}`;
+          printed++;
+        }
+      }
+    }
+    if (printed > kMaxPrintedLines && i < maxLines - 2) {
+      return `${header}${skippedNote}\n${res}\n...${pending}\n...`;
+    }
+  }
+  return `${header}${skipped ? skippedNote : ''}\n${res}${pending}${tail}${indicator}`;
+}
+
+// The width Node checks a one-line diff against before marking the first difference.
+function stderrColumns() {
+  const stderr = process.stderr;
+  return stderr && stderr.isTTY ? stderr.columns : 80;
 }
 
 function generateMessage(actual, expected, operator) {
@@ -140,9 +205,9 @@ class AssertionError extends Error {
     const { message, operator, stackStartFn, details } = options;
     let { actual, expected } = options;
     if (message != null) {
+      // A given message takes the place of the diff's title line.
       if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
-        super(`${message}\n\n${createErrDiff(actual, expected, operator).split('\n').slice(-1)[0] === '' ? createErrDiff(actual, expected, operator).split('\n\n').slice(1).join('\n\n') : ''}`);
-        if (!(createErrDiff(actual, expected, operator).includes(' !== '))) this.message = String(message);
+        super(createErrDiff(actual, expected, operator, message));
       } else {
         super(String(message));
       }

@@ -224,18 +224,23 @@ const globalConsole = new Console({ stdout: process.stdout, stderr: process.stde
 globalConsole.Console = Console;
 // The global console's extras (Node's order): inspector no-ops, a named child console and tasks.
 // Without an inspector attached, Node's profile/profileEnd/timeStamp do nothing.
-globalConsole.profile = function profile() {};
-globalConsole.profileEnd = function profileEnd() {};
-globalConsole.timeStamp = function timeStamp() {};
-globalConsole.context = function context(name) {
-  const child = new Console({ stdout: process.stdout, stderr: process.stderr });
-  void name;
-  return child;
-};
-globalConsole.createTask = function createTask(name) {
-  // V8's check, with its text.
-  if (typeof name !== 'string' || name.length === 0) throw new Error('First argument must be a non-empty string.');
-  return { run: (fn) => fn() };
-};
+// Methods (no `prototype`), as Node's native ones.
+globalConsole.profile = { profile() {} }.profile;
+globalConsole.profileEnd = { profileEnd() {} }.profileEnd;
+globalConsole.timeStamp = { timeStamp() {} }.timeStamp;
+globalConsole.context = {
+  context(name) {
+    const child = new Console({ stdout: process.stdout, stderr: process.stderr });
+    void name;
+    return child;
+  },
+}.context;
+globalConsole.createTask = {
+  createTask(name) {
+    // V8's check, with its text.
+    if (typeof name !== 'string' || name.length === 0) throw new Error('First argument must be a non-empty string.');
+    return { run: (fn) => fn() };
+  },
+}.createTask;
 
 module.exports = globalConsole;

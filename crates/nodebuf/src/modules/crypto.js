@@ -339,9 +339,12 @@ function hash(algorithm, input, outputEncoding = 'hex') {
   return normalized === 'buffer' ? bytes : bytes.toString(normalized);
 }
 
-function getHashes() {
-  return native.cryptoHashes.slice();
-}
+// A method (no `prototype`), as Node's native one.
+const { getHashes } = {
+  getHashes() {
+    return native.cryptoHashes.slice();
+  },
+};
 
 // --- random ------------------------------------------------------------------------------
 
@@ -468,19 +471,22 @@ function randomUUID(options) {
 }
 
 /** `timingSafeEqual(a, b)`: byte equality in time independent of where they differ. */
-function timingSafeEqual(buf1 = undefined, buf2 = undefined) {
-  for (const [name, value] of [['buf1', buf1], ['buf2', buf2]]) {
-    if (!isAnyArrayBuffer(value) && !ArrayBufferIsView(value)) {
-      throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
-        `The "${name}" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`);
+// A method (no `prototype`), as Node's native one.
+const { timingSafeEqual } = {
+  timingSafeEqual(buf1 = undefined, buf2 = undefined) {
+    for (const [name, value] of [['buf1', buf1], ['buf2', buf2]]) {
+      if (!isAnyArrayBuffer(value) && !ArrayBufferIsView(value)) {
+        throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+          `The "${name}" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`);
+      }
     }
-  }
-  const equal = native.cryptoTimingSafeEqual(buf1, buf2);
-  if (equal == null) {
-    throw makeNodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
-  }
-  return equal;
-}
+    const equal = native.cryptoTimingSafeEqual(buf1, buf2);
+    if (equal == null) {
+      throw makeNodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
+    }
+    return equal;
+  },
+};
 
 // --- webcrypto ---------------------------------------------------------------------------
 

@@ -204,8 +204,11 @@ function createDecipheriv(cipher, key, iv, options) {
 }
 
 /** `crypto.getCiphers()`: the cipher names this runner implements, as Node spells them. */
-function getCiphers() {
-  return native.cryptoCiphers.slice();
-}
+// A method (no `prototype`), as Node's native one.
+const { getCiphers } = {
+  getCiphers() {
+    return native.cryptoCiphers.slice();
+  },
+};
 
 module.exports = { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers };

@@ -107,19 +107,6 @@ function headerOf(error) {
   return `${name}: ${message}`;
 }
 
-// An error made by a class extending Error starts its stack at the code that said `new`:
-// V8 leaves out the frames of the constructors up to the class itself (`new.target`).
-function constructorFramesOf(error, sites) {
-  if (error === null || typeof error !== 'object') return 0;
-  let target;
-  try { target = Object.getPrototypeOf(error).constructor; } catch { return 0; }
-  if (typeof target !== 'function' || target === Error) return 0;
-  for (let i = 0; i < sites.length && sites[i].isConstructor(); i++) {
-    if (functionOf(sites[i]) === target) return i + 1;
-  }
-  return 0;
-}
-
 // V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
 // calls Error.prepareStackTrace with the same call-site objects, so we render them that way.
 function prepareStackTrace(error, sites) {
@@ -127,7 +114,8 @@ function prepareStackTrace(error, sites) {
   let text = headerOf(error);
   let builders = 0;
   while (builders < sites.length && isErrorBuilderFrame(sites[builders])) builders++;
-  builders += constructorFramesOf(error, sites.slice(builders));
+  // (A class extending Error: the engine already left out its constructors' frames, engine
+  // patch quickjs-0028.)
   for (let i = builders; i < sites.length; i++) {
     const site = sites[i];
     if (isFramelessBuiltin(site)) continue;
@@ -168,6 +156,13 @@ function protoFor(Base) {
 
 // An error like Node's internal ones: `Base` instance, enumerable `code` only, `String(e)` and
 // the first stack line read `Name [CODE]: message`.
+// The codes (of those nodebuf raises) whose Node message template is a function, each checked
+// against node's Reflect.ownKeys order.
+const codeBeforeMessage = new Set([
+  'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_SOCKET_BAD_PORT',
+  'ERR_INVALID_CHAR', 'ERR_INVALID_URL_SCHEME', 'ERR_UNHANDLED_ERROR', 'ERR_BUFFER_OUT_OF_BOUNDS',
+]);
+
 function makeNodeError(Base, code, message) {
   const error = new Base(message);
   Object.setPrototypeOf(error, protoFor(Base));
@@ -178,6 +173,9 @@ function makeNodeError(Base, code, message) {
     value: `${error.name} [${code}]: ${message}${frames}`,
     writable: true, configurable: true, enumerable: false,
   });
+  // Own keys: stack, message, code; but stack, code, message for the codes whose message Node
+  // builds with a function (its NodeError class sets `code` before `message`).
+  if (codeBeforeMessage.has(code)) delete error.message;
   error.code = code;
   Object.defineProperty(error, 'message', { value: message, writable: true, configurable: true, enumerable: false });
   return error;

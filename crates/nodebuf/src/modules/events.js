@@ -4,6 +4,9 @@
 
 const { codes, kEnhanceStackBeforeInspector } = require('internal/errors');
 const kCapture = Symbol('kCapture');
+// Whether `_events` came preset (a subclass's own shape of event slots): removing the last
+// listener of a type then leaves its slot `undefined` instead of deleting it, as in Node.
+const kShapeMode = Symbol('shapeMode');
 let defaultMaxListeners = 10;
 
 function checkListener(listener) {
@@ -20,6 +23,9 @@ EventEmitter.init = function init(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
+    this[kShapeMode] = false;
+  } else {
+    this[kShapeMode] = true;
   }
   this._maxListeners = this._maxListeners || undefined;
   if (opts !== undefined && opts !== null && opts.captureRejections) {
@@ -282,7 +288,9 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
   const list = events[type];
   if (list === undefined) return this;
   if (list === listener || list.listener === listener) {
-    if (--this._eventsCount === 0) this._events = Object.create(null);
+    this._eventsCount -= 1;
+    if (this[kShapeMode]) events[type] = undefined;
+    else if (this._eventsCount === 0) this._events = Object.create(null);
     else delete events[type];
     if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
   } else if (typeof list !== 'function') {
@@ -310,6 +318,7 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
     if (arguments.length === 0) {
       this._events = Object.create(null);
       this._eventsCount = 0;
+      this[kShapeMode] = false;
     } else if (events[type] !== undefined) {
       if (--this._eventsCount === 0) this._events = Object.create(null);
       else delete events[type];
@@ -324,6 +333,7 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
     this.removeAllListeners('removeListener');
     this._events = Object.create(null);
     this._eventsCount = 0;
+    this[kShapeMode] = false;
     return this;
   }
   const listeners = events[type];
@@ -357,7 +367,9 @@ EventEmitter.prototype.listenerCount = function listenerCount(type) {
   if (typeof listener === 'function') return 1;
   return listener === undefined ? 0 : listener.length;
 };
-EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+EventEmitter.listenerCount = function listenerCount(emitter, type) {
+  return emitter.listenerCount(type);
+};
 EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
@@ -570,9 +582,85 @@ Object.defineProperty(EventEmitter, 'kMaxEventTargetListenersWarned', {
   value: eventTargetModule().kMaxEventTargetListenersWarned, enumerable: false, configurable: true,
 });
 
+// `events.EventEmitterAsyncResource`: an EventEmitter whose listeners run inside its own
+// AsyncResource (made when the emitter is), so async_hooks and AsyncLocalStorage see the
+// emitter's creation context in them. Built on first access (async_hooks loads lazily).
+let eventEmitterAsyncResource;
+function lazyEventEmitterAsyncResource() {
+  if (eventEmitterAsyncResource !== undefined) return eventEmitterAsyncResource;
+  const { AsyncResource } = require('async_hooks');
+  const { validateString } = require('internal/errors');
+  const kAsyncResource = Symbol('kAsyncResource');
+  const kEventEmitter = Symbol('kEventEmitter');
+
+  // The resource: reachable from the emitter and back (`asyncResource.eventEmitter`).
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    constructor(emitter, type, options) {
+      super(type, options);
+      this[kEventEmitter] = emitter;
+    }
+
+    get eventEmitter() {
+      if (this[kEventEmitter] === undefined) throw codes.ERR_INVALID_THIS('EventEmitterReferencingAsyncResource');
+      return this[kEventEmitter];
+    }
+  }
+
+  function resourceOf(emitter) {
+    const resource = emitter[kAsyncResource];
+    if (resource === undefined) throw codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
+    return resource;
+  }
+
+  class EventEmitterAsyncResource extends EventEmitter {
+    constructor(options = undefined) {
+      let name;
+      if (typeof options === 'string') {
+        name = options;
+        options = undefined;
+      } else {
+        // Subclasses may leave the name out: they go by their class name.
+        if (new.target === EventEmitterAsyncResource) {
+          validateString(options == null ? undefined : options.name, 'options.name');
+        }
+        name = (options == null ? undefined : options.name) || new.target.name;
+      }
+      super(options);
+      this[kAsyncResource] = new EventEmitterReferencingAsyncResource(this, name, options);
+    }
+
+    emit(event, ...args) {
+      const resource = resourceOf(this);
+      return resource.runInAsyncScope(super.emit, this, event, ...args);
+    }
+
+    emitDestroy() {
+      resourceOf(this).emitDestroy();
+    }
+
+    get asyncId() {
+      return resourceOf(this).asyncId();
+    }
+
+    get triggerAsyncId() {
+      return resourceOf(this).triggerAsyncId();
+    }
+
+    get asyncResource() {
+      return resourceOf(this);
+    }
+  }
+  eventEmitterAsyncResource = EventEmitterAsyncResource;
+  return eventEmitterAsyncResource;
+}
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  get: lazyEventEmitterAsyncResource, set: undefined, enumerable: true, configurable: true,
+});
+
 // Own keys in the order Node's module defines them (visible to Object.keys and inspect).
 for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMaxListeners', 'EventEmitter',
-  'usingDomains', 'captureRejectionSymbol', 'captureRejections', 'errorMonitor', 'defaultMaxListeners',
+  'usingDomains', 'captureRejectionSymbol', 'captureRejections', 'EventEmitterAsyncResource', 'errorMonitor',
+  'defaultMaxListeners',
   'kMaxEventTargetListeners', 'kMaxEventTargetListenersWarned', 'setMaxListeners', 'init', 'listenerCount']) {
   const desc = Object.getOwnPropertyDescriptor(EventEmitter, key);
   delete EventEmitter[key];

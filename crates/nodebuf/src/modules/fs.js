@@ -423,7 +423,9 @@ const promises = {};
 for (const [name, fn] of Object.entries(syncApi)) {
   const base = name.slice(0, -4);
   if (base === 'exists') {
-    fs.exists = (path, cb) => loop.queueIoCompletion(cb, existsSync(path));
+    fs.exists = function exists(path, cb) {
+      loop.queueIoCompletion(cb, existsSync(path));
+    };
     continue;
   }
   fs[base] = callbackForm(fn);

@@ -91,6 +91,9 @@ class HTTPParser {
     }
     if (this.state === 'head' && (this.pending === null || this.pending.length === 0)) return null;
     this.error = parseError('HPE_INVALID_EOF_STATE', 'Invalid EOF state');
+    // Node adds the reason to the message only for errors found while executing, not for
+    // the one the end of the connection gives.
+    this.error.message = 'Parse Error';
     return this.error;
   }
 

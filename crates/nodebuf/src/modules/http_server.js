@@ -5,7 +5,7 @@
 'use strict';
 
 const net = require('net');
-const { codes, makeNodeError } = require('internal/errors');
+const { codes, makeNodeError, validateInteger } = require('internal/errors');
 const { HTTPParser } = require('internal/http/parser');
 const { IncomingMessage, setHead } = require('internal/http/incoming');
 const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
@@ -112,6 +112,22 @@ function Server(options, requestListener) {
   this[kOptions] = options;
   this[kIncoming] = options.IncomingMessage || IncomingMessage;
   this[kResponse] = options.ServerResponse || ServerResponse;
+  this.maxHeaderSize = options.maxHeaderSize;
+  // The deadlines a request's head and whole message must meet (checked on a timer).
+  const requestTimeout = options.requestTimeout ?? 300000;
+  validateInteger(requestTimeout, 'requestTimeout', 0);
+  this.requestTimeout = requestTimeout;
+  const headersTimeout = options.headersTimeout ?? Math.min(60000, requestTimeout);
+  validateInteger(headersTimeout, 'headersTimeout', 0);
+  if (requestTimeout > 0 && headersTimeout > 0 && headersTimeout > requestTimeout) {
+    throw codes.ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', headersTimeout);
+  }
+  this.headersTimeout = headersTimeout;
+  this.keepAliveTimeout = 5000;
+  const connectionsCheckingInterval = options.connectionsCheckingInterval ?? 30000;
+  validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
+  this.connectionsCheckingInterval = connectionsCheckingInterval;
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   net.Server.call(this, {
     allowHalfOpen: true,
     noDelay: options.noDelay ?? true,
@@ -123,18 +139,40 @@ function Server(options, requestListener) {
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = options.maxRequestsPerSocket || 0;
-  this.headersTimeout = options.headersTimeout ?? 60000;
-  this.requestTimeout = options.requestTimeout ?? 300000;
-  this.keepAliveTimeout = 5000;
-  this.maxHeaderSize = options.maxHeaderSize;
-  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this[kConnections] = new Set();
   this.on('connection', connectionListener);
+  this.on('listening', startConnectionsChecking);
 }
 const kOptions = Symbol('kOptions');
 const kIncoming = Symbol('IncomingMessage');
 const kResponse = Symbol('ServerResponse');
 const kConnections = Symbol('http.server.connections');
+const kCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
+
+// As Node: while the server listens, every connectionsCheckingInterval ms the connections in
+// the middle of a message (from its first byte, or from connecting) are checked against
+// headersTimeout (head not complete) and requestTimeout (message not complete); one past
+// either gets ERR_HTTP_REQUEST_TIMEOUT: 'clientError', or a 408 response and the socket closed.
+function startConnectionsChecking() {
+  clearInterval(this[kCheckingInterval]);
+  if (this.connectionsCheckingInterval > 0) {
+    this[kCheckingInterval] = setInterval(checkConnections.bind(this), this.connectionsCheckingInterval).unref();
+  }
+}
+
+function checkConnections() {
+  if (this.headersTimeout === 0 && this.requestTimeout === 0) return;
+  const now = native.now();
+  for (const conn of this[kConnections]) {
+    if (conn.messageStart === null) continue;
+    const elapsed = now - conn.messageStart;
+    if ((!conn.headersDone && this.headersTimeout > 0 && elapsed > this.headersTimeout) ||
+        (this.requestTimeout > 0 && elapsed > this.requestTimeout)) {
+      conn.messageStart = null;
+      conn.onSocketError(makeNodeError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout'));
+    }
+  }
+}
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
 
@@ -146,6 +184,7 @@ Server.prototype.setTimeout = function setTimeout(msecs, callback) {
 
 Server.prototype.close = function close(...args) {
   this.closeIdleConnections();
+  clearInterval(this[kCheckingInterval]);
   return net.Server.prototype.close.apply(this, args);
 };
 
@@ -164,6 +203,15 @@ Server.prototype[Symbol.asyncDispose] = function asyncDispose() {
 };
 
 // One connection's request/response cycle.
+function ignoreError() {}
+
+// What a request cut short by its connection is destroyed with, as in Node.
+function abortedError() {
+  const err = new Error('aborted');
+  err.code = 'ECONNRESET';
+  return err;
+}
+
 function connectionListener(socket) {
   const server = this;
   const conn = {
@@ -171,6 +219,11 @@ function connectionListener(socket) {
     current: null,
     requests: 0,
     parserIdle: () => parser.state === 'head' && (parser.pending === null || parser.pending.length === 0),
+    // When the message being received began (null between messages), and whether its head
+    // is complete: what checkConnections reads. A new connection counts as a message begun.
+    messageStart: native.now(),
+    headersDone: false,
+    onSocketError: null,
   };
   server[kConnections].add(conn);
   // Node's parser resource for the connection (an async resource while async_hooks is on).
@@ -186,6 +239,7 @@ function connectionListener(socket) {
 
   const parser = new HTTPParser('request', {
     onHead(info) {
+      conn.headersDone = true;
       req = new server[kIncoming](socket);
       setHead(req, info, server.joinDuplicateHeaders);
       req.method = info.method;
@@ -247,6 +301,8 @@ function connectionListener(socket) {
       if (req !== null && !req._dumped) req._addBody(chunk);
     },
     onComplete(trailers) {
+      conn.messageStart = null;
+      conn.headersDone = false;
       if (req === null) return;
       req.rawTrailers = trailers;
       req.complete = true;
@@ -275,23 +331,40 @@ function connectionListener(socket) {
     if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
       socket.setTimeout(server.keepAliveTimeout);
     }
+    if (!conn.parserIdle()) beginMessage();
     const err = parser.resume();
     if (err) onParseError(err);
   }
 
+  // Bytes of a new message arrived (or were waiting): its deadlines start now.
+  function beginMessage() {
+    if (conn.messageStart === null) {
+      conn.messageStart = native.now();
+      conn.headersDone = false;
+    }
+  }
+
+  // Node's socketOnError: the first error (a parse error, a timeout, the socket's own) goes to
+  // 'clientError' or gets a 400/408/431 answer; the socket's later errors are ignored.
   function onParseError(err) {
+    socket.removeListener('error', onError);
+    if (socket.listenerCount('error') === 0) socket.on('error', ignoreError);
     if (server.listenerCount('clientError') > 0) {
       server.emit('clientError', err, socket);
       return;
     }
     if (socket.writable && (!socket._httpMessage || !socket._httpMessage._headerSent)) {
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      let status = '400 Bad Request';
+      if (err.code === 'HPE_HEADER_OVERFLOW') status = '431 Request Header Fields Too Large';
+      else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') status = '408 Request Timeout';
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     }
     socket.destroy(err);
   }
+  conn.onSocketError = onParseError;
 
   function onData(data) {
+    if (data.length > 0 && conn.current === null) beginMessage();
     if (conn.current === null && server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
       socket.setTimeout(server.timeout || 0);
     }
@@ -308,7 +381,7 @@ function connectionListener(socket) {
     // As Node: without httpAllowHalfOpen the peer's end aborts what is in flight and ends
     // this side at once.
     if (!server.httpAllowHalfOpen) {
-      if (req !== null && !req.complete) req.destroy();
+      if (req !== null && !req.complete) req.destroy(abortedError());
       if (socket.writable) socket.end();
     }
   }
@@ -317,15 +390,14 @@ function connectionListener(socket) {
     server[kConnections].delete(conn);
     net._dropFrame(parserResource);
     if (req !== null && !req.complete) {
-      req.destroy();
+      req.destroy(abortedError());
     }
     if (conn.current !== null && !conn.current.finished) conn.current._emitClose();
     if (conn.queue) for (const res of conn.queue.splice(0)) res._emitClose();
   }
 
   function onError(err) {
-    if (server.listenerCount('clientError') > 0) server.emit('clientError', err, socket);
-    else socket.destroy();
+    onParseError(err);
   }
 
   function detach() {

@@ -494,8 +494,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (types.isMapIterator(value) || types.isSetIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
       const kind = types.isMapIterator(value) ? 'Map' : 'Set';
-      braces = [`[${tag || `${kind} Iterator`}] {`, '}'];
-      formatter = () => ['<items unknown>'];
+      braces = getIteratorBraces(kind, tag);
+      formatter = (c, v, r) => formatIterator(braces, c, v, r);
     } else {
       noIterator = true;
     }
@@ -550,10 +550,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = formatPromise;
     } else if (types.isWeakSet(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
-      formatter = formatWeakCollection;
+      formatter = ctx.showHidden ? formatWeakSet : formatWeakCollection;
     } else if (types.isWeakMap(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
-      formatter = formatWeakCollection;
+      formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
     } else if (types.isWeakRef(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakRef')}{`;
       formatter = (c, v, r) => [formatValue(c, v.deref(), r)];
@@ -698,7 +698,7 @@ function formatError(err, constructor, tag, ctx, keys) {
     stack = undefined;
   }
   if (stack) {
-    stack = typeof stack === 'string' ? stack : formatValue(ctx, stack, 0);
+    stack = String(stack);
   } else {
     stack = errorToString(err);
   }
@@ -729,11 +729,64 @@ function formatError(err, constructor, tag, ctx, keys) {
     // Keep -1.
   }
   const stackStart = stack.indexOf('\n    at', messagePos);
-  if (stackStart === -1) stack = `[${stack}]`;
+  if (stackStart === -1) {
+    stack = `[${stack}]`;
+  } else {
+    const frames = elideCauseFrames(ctx, err, stack.slice(stackStart + 1).split('\n'));
+    stack = `${stack.slice(0, stackStart)}\n${frames.join('\n')}`;
+  }
   if (ctx.indentationLvl !== 0) {
     stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
   }
   return stack;
+}
+
+// Node shortens an error's frames by those it shares with its cause's stack (printed right
+// below it): the shared run keeps its first and last frame, the others become one
+// "... N lines matching cause stack trace ..." line.
+function elideCauseFrames(ctx, err, frames) {
+  let cause;
+  try {
+    cause = err.cause;
+  } catch {
+    return frames;
+  }
+  if (cause === null || cause === undefined || !(types.isNativeError(cause) || cause instanceof Error)) {
+    return frames;
+  }
+  let causeStack;
+  try {
+    causeStack = cause.stack ? String(cause.stack) : errorToString(cause);
+  } catch {
+    return frames;
+  }
+  const causeStart = causeStack.indexOf('\n    at');
+  if (causeStart === -1) return frames;
+  const causeFrames = causeStack.slice(causeStart + 1).split('\n');
+  const { len, offset } = sharedFrameRun(frames, causeFrames);
+  if (len > 0) {
+    const skipped = len - 2;
+    const note = `    ... ${skipped} lines matching cause stack trace ...`;
+    frames.splice(offset + 1, skipped, ctx.stylize(note, 'undefined'));
+  }
+  return frames;
+}
+
+// The first run of more than three frames of `frames` that also appear in a row in `other`
+// (found from the first place `other` has the run's first frame, with more than three frames
+// after it), as `{ len, offset }` into `frames`; len 0 when there is none.
+function sharedFrameRun(frames, other) {
+  for (let start = 0; start < frames.length - 3; start++) {
+    const at = other.indexOf(frames[start]);
+    if (at === -1) continue;
+    const left = other.length - at;
+    if (left <= 3) continue;
+    const limit = Math.min(frames.length - start, left);
+    let len = 1;
+    while (len < limit && frames[start + len] === other[at + len]) len++;
+    if (len > 3) return { len, offset: start };
+  }
+  return { len: 0, offset: 0 };
 }
 
 // Puts the constructor name in the first line when the name the stack shows differs from it
@@ -885,6 +938,74 @@ function formatPromise(ctx, value, recurseTimes) {
 
 function formatWeakCollection(ctx) {
   return [ctx.stylize('<items unknown>', 'special')];
+}
+
+// Map/Set iterators and weak collections show the items the engine previews without running
+// the iterator (V8's previewEntries; engine patch quickjs-0027).
+const kWeak = 0;
+const kIterator = 1;
+const kMapEntries = 2;
+
+// `[Map Iterator] {`, or `[Tag] [Map Iterator] {` when the iterator's tag was changed.
+function getIteratorBraces(kind, tag) {
+  const own = `${kind} Iterator`;
+  const label = tag === own ? own : `${tag !== '' ? `${tag}] [` : ''}${own}`;
+  return [`[${label}] {`, '}'];
+}
+
+function moreItems(remaining) {
+  return `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
+}
+
+function formatIterator(braces, ctx, value, recurseTimes) {
+  const [entries, isKeyValue] = native.previewEntries(value);
+  if (isKeyValue) {
+    // `entries()` iterators print as `[Map Entries] {` with each pair as an array.
+    braces[0] = braces[0].replace(/ Iterator\] \{$/, ' Entries] {');
+    return formatMapIterInner(ctx, recurseTimes, entries, kMapEntries);
+  }
+  return formatSetIterInner(ctx, recurseTimes, entries, kIterator);
+}
+
+function formatWeakSet(ctx, value, recurseTimes) {
+  return formatSetIterInner(ctx, recurseTimes, native.previewEntries(value)[0], kWeak);
+}
+
+function formatWeakMap(ctx, value, recurseTimes) {
+  return formatMapIterInner(ctx, recurseTimes, native.previewEntries(value)[0], kWeak);
+}
+
+function formatSetIterInner(ctx, recurseTimes, entries, state) {
+  const maxLength = Math.min(Math.max(ctx.maxArrayLength, 0), entries.length);
+  const output = [];
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < maxLength; i++) output.push(formatValue(ctx, entries[i], recurseTimes));
+  ctx.indentationLvl -= 2;
+  // A weak collection's order says nothing (it depends on the collector): Node sorts it.
+  if (state === kWeak && !ctx.sorted) output.sort();
+  const remaining = entries.length - maxLength;
+  if (remaining > 0) output.push(moreItems(remaining));
+  return output;
+}
+
+function formatMapIterInner(ctx, recurseTimes, entries, state) {
+  const pairs = entries.length / 2;
+  const maxLength = Math.min(Math.max(ctx.maxArrayLength, 0), pairs);
+  const output = [];
+  ctx.indentationLvl += 2;
+  for (let i = 0; i < maxLength; i++) {
+    const key = formatValue(ctx, entries[2 * i], recurseTimes);
+    const val = formatValue(ctx, entries[2 * i + 1], recurseTimes);
+    // Node reduces each entry pair while the indentation is still raised (visible with
+    // `compact: false`).
+    output.push(state === kWeak ? `${key} => ${val}` :
+      reduceToSingleString(ctx, [key, val], '', ['[', ']'], kArrayExtrasType, recurseTimes));
+  }
+  ctx.indentationLvl -= 2;
+  if (state === kWeak && !ctx.sorted) output.sort();
+  const remaining = pairs - maxLength;
+  if (remaining > 0) output.push(moreItems(remaining));
+  return output;
 }
 
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;

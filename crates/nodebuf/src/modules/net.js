@@ -921,6 +921,13 @@ let defaultAutoSelectFamily = true;
 let defaultAutoSelectFamilyAttemptTimeout = 250;
 
 module.exports = {
+  // Loaded on first use, as in Node.
+  get BlockList() {
+    return require('internal/blocklist').BlockList;
+  },
+  get SocketAddress() {
+    return require('internal/socketaddress').SocketAddress;
+  },
   Server,
   Socket,
   Stream: Socket,
@@ -930,10 +937,16 @@ module.exports = {
   isIP,
   isIPv4,
   isIPv6,
-  getDefaultAutoSelectFamily: () => defaultAutoSelectFamily,
-  setDefaultAutoSelectFamily: (value) => { defaultAutoSelectFamily = Boolean(value); },
-  getDefaultAutoSelectFamilyAttemptTimeout: () => defaultAutoSelectFamilyAttemptTimeout,
-  setDefaultAutoSelectFamilyAttemptTimeout: (value) => {
+  getDefaultAutoSelectFamily: function getDefaultAutoSelectFamily() {
+    return defaultAutoSelectFamily;
+  },
+  setDefaultAutoSelectFamily: function setDefaultAutoSelectFamily(value) {
+    defaultAutoSelectFamily = Boolean(value);
+  },
+  getDefaultAutoSelectFamilyAttemptTimeout: function getDefaultAutoSelectFamilyAttemptTimeout() {
+    return defaultAutoSelectFamilyAttemptTimeout;
+  },
+  setDefaultAutoSelectFamilyAttemptTimeout: function setDefaultAutoSelectFamilyAttemptTimeout(value) {
     validateNumber(value, 'value', 1);
     defaultAutoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
   },

@@ -54,9 +54,12 @@ process.getuid = () => 0;
 process.getgid = () => 0;
 process.geteuid = () => 0;
 process.getegid = () => 0;
-process.uptime = function uptime() {
-  return native.now() / 1000;
-};
+// A method, as Node's native one: no `prototype`.
+process.uptime = {
+  uptime() {
+    return native.now() / 1000;
+  },
+}.uptime;
 
 process.exit = function exit(code) {
   if (code !== undefined) process.exitCode = code;
@@ -101,8 +104,12 @@ function memoryUsage() {
 }
 memoryUsage.rss = () => native.rss();
 process.memoryUsage = memoryUsage;
-process.resourceUsage = () => ({ maxRSS: Math.round(native.rss() / 1024) });
-process.cpuUsage = () => ({ user: Math.round(native.now() * 1000), system: 0 });
+process.resourceUsage = function resourceUsage() {
+  return { maxRSS: Math.round(native.rss() / 1024) };
+};
+process.cpuUsage = function cpuUsage() {
+  return { user: Math.round(native.now() * 1000), system: 0 };
+};
 
 process.emitWarning = warnings.emitWarning;
 if (!flags.noWarnings) process.on('warning', warnings.printWarning);

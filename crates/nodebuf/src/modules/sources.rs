@@ -150,6 +150,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("zlib", include_str!("zlib.js")),
     ("net", include_str!("net.js")),
+    ("internal/socketaddress", include_str!("socketaddress.js")),
+    ("internal/blocklist", include_str!("blocklist.js")),
     (
         "internal/js_stream_socket",
         include_str!("js_stream_socket.js"),

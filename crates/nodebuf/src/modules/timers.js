@@ -128,9 +128,17 @@ function clearImmediate(immediate) {
   if (immediate && immediate instanceof Immediate) loop.removeImmediate(immediate);
 }
 
+// The callback forms, for the promise forms below (whose own names shadow them).
+const scheduleTimeout = setTimeout;
+const scheduleImmediate = setImmediate;
+
 const promises = {
-  setTimeout: (after, value) => new Promise((resolve) => setTimeout(resolve, after, value)),
-  setImmediate: (value) => new Promise((resolve) => setImmediate(resolve, value)),
+  setTimeout: function setTimeout(after, value) {
+    return new Promise((resolve) => scheduleTimeout(resolve, after, value));
+  },
+  setImmediate: function setImmediate(value) {
+    return new Promise((resolve) => scheduleImmediate(resolve, value));
+  },
 };
 
 // util.promisify(setTimeout) / (setImmediate) are the promise forms, as in Node.

@@ -454,6 +454,10 @@ module.exports = {
   Url,
   parse: urlParse,
   format: urlFormat,
-  resolve: (source, relative) => urlParse(source, false, true).resolve(relative),
-  resolveObject: (source, relative) => (source ? urlParse(source, false, true).resolveObject(relative) : relative),
+  resolve: function resolve(source, relative) {
+    return urlParse(source, false, true).resolve(relative);
+  },
+  resolveObject: function resolveObject(source, relative) {
+    return source ? urlParse(source, false, true).resolveObject(relative) : relative;
+  },
 };

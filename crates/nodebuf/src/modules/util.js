@@ -64,9 +64,6 @@ function callbackify(original) {
   return callbackified;
 }
 
-function isArray(value) {
-  return Array.isArray(value);
-}
 
 const encoding = () => require('internal/encoding');
 
@@ -230,22 +227,23 @@ module.exports = {
   getSystemErrorName,
   inherits,
   inspect,
-  isArray,
-  isBoolean: (v) => typeof v === 'boolean',
-  isBuffer: (v) => typeof Buffer === 'function' && Buffer.isBuffer !== undefined && Buffer.isBuffer(v),
+  // Node exports the engine's own Array.isArray.
+  isArray: Array.isArray,
+  isBoolean: function isBoolean(v) { return typeof v === 'boolean'; },
+  isBuffer: function isBuffer(v) { return typeof Buffer === 'function' && Buffer.isBuffer !== undefined && Buffer.isBuffer(v); },
   isDeepStrictEqual,
-  isNull: (v) => v === null,
-  isNullOrUndefined: (v) => v === null || v === undefined,
-  isNumber: (v) => typeof v === 'number',
-  isString: (v) => typeof v === 'string',
-  isSymbol: (v) => typeof v === 'symbol',
-  isUndefined: (v) => v === undefined,
+  isNull: function isNull(v) { return v === null; },
+  isNullOrUndefined: function isNullOrUndefined(v) { return v === null || v === undefined; },
+  isNumber: function isNumber(v) { return typeof v === 'number'; },
+  isString: function isString(v) { return typeof v === 'string'; },
+  isSymbol: function isSymbol(v) { return typeof v === 'symbol'; },
+  isUndefined: function isUndefined(v) { return v === undefined; },
   isRegExp: types.isRegExp,
-  isObject: (v) => v !== null && typeof v === 'object',
+  isObject: function isObject(v) { return v !== null && typeof v === 'object'; },
   isDate: types.isDate,
-  isError: (v) => types.isNativeError(v) || v instanceof Error,
-  isFunction: (v) => typeof v === 'function',
-  isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
+  isError: function isError(v) { return types.isNativeError(v) || v instanceof Error; },
+  isFunction: function isFunction(v) { return typeof v === 'function'; },
+  isPrimitive: function isPrimitive(v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); },
   log,
   promisify,
   stripVTControlCharacters,

@@ -626,7 +626,7 @@ function zlibBufferSync(engine, buffer) {
 
 function asyncMethod(Ctor, name) {
   return {
-    [name](buffer, opts, callback) {
+    [name]: function (buffer, opts, callback) {
       if (typeof opts === 'function') {
         callback = opts;
         opts = {};
@@ -637,7 +637,7 @@ function asyncMethod(Ctor, name) {
 }
 
 function syncMethod(Ctor, name) {
-  return { [name](buffer, opts) { return zlibBufferSync(new Ctor(opts), buffer); } }[name];
+  return { [name]: function (buffer, opts) { return zlibBufferSync(new Ctor(opts), buffer); } }[name];
 }
 
 /** zlib.crc32(data[, value]): CRC-32 of a string (UTF-8) or bytes, continuing from value. */
@@ -676,7 +676,7 @@ module.exports = {
 for (const [Ctor, name] of [[Deflate, 'createDeflate'], [Inflate, 'createInflate'], [DeflateRaw, 'createDeflateRaw'],
   [InflateRaw, 'createInflateRaw'], [Gzip, 'createGzip'], [Gunzip, 'createGunzip'], [Unzip, 'createUnzip'],
   [BrotliCompress, 'createBrotliCompress'], [BrotliDecompress, 'createBrotliDecompress']]) {
-  module.exports[name] = { [name](options) { return new Ctor(options); } }[name];
+  module.exports[name] = { [name]: function (options) { return new Ctor(options); } }[name];
 }
 
 Object.defineProperties(module.exports, {
