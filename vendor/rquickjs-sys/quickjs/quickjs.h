@@ -1175,6 +1175,26 @@ JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
 // when its buffer is detached (what V8's serializer writes for a view)
 JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,
                                 uint32_t *byte_length, bool *track_rab);
+// nodebuf: a typed array whose constructor allocates at most 64 bytes keeps them inside its own
+// allocation (V8's on-heap typed arrays) until its ArrayBuffer object is needed (`buffer`,
+// `subarray`, Atomics, structured clone, JS_GetTypedArrayBuffer...). 1 when `obj` (a typed array
+// or DataView) has its ArrayBuffer object, 0 when its bytes are still on the heap, -1 for others.
+JS_EXTERN int JS_TypedArrayHasBuffer(JSValueConst obj);
+// nodebuf: a typed array's bytes (any element type; first byte and byte length) without making
+// its ArrayBuffer; NULL with a pending TypeError when it is detached or out of bounds, or not a
+// typed array. Any JS call can detach the buffer and invalidate the pointer.
+JS_EXTERN uint8_t *JS_GetTypedArrayBytes(JSContext *ctx, size_t *psize, JSValueConst obj);
+// nodebuf: `new C(len)` for a Uint8Array subclass C whose `prototype` is `proto`: `len` zeroed
+// bytes of its own, on the heap when at most 64 (as V8 makes them), else in a new ArrayBuffer.
+JS_EXTERN JSValue JS_NewUint8ArrayFreshWithProto(JSContext *ctx, JSValueConst proto,
+                                                 uint64_t len);
+// nodebuf: called with the change in bytes of the ArrayBuffers the engine allocates itself
+// (`new ArrayBuffer(n)`, typed arrays' own buffers, `slice`, `transfer`...; not resizable ones,
+// not SharedArrayBuffers, not those made over embedder memory): +byteLength when one is made,
+// minus what was counted when it is detached or freed (what V8 reports as `arrayBuffers`).
+typedef void JSArrayBufferAccountingFunc(void *opaque, int64_t delta);
+JS_EXTERN void JS_SetArrayBufferAccountingHook(JSRuntime *rt, JSArrayBufferAccountingFunc *func,
+                                               void *opaque);
 typedef struct {
     void *(*sab_alloc)(void *opaque, size_t size);
     void (*sab_free)(void *opaque, void *ptr);
