@@ -289,10 +289,14 @@ fn alloc_unsafe_slow<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>>
 
 fn from_string<'js>(ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>) -> Result<Value<'js>> {
     let r = run(&ctx, &[s, enc], &[O, O], |a| match a[0] {
-        Arg::String(s) => api::statics::from_string(s, &a[1]),
+        // Node answers an empty string with `new FastBuffer()` (after checking the encoding):
+        // no pool view, no ArrayBuffer.
+        Arg::String(s) if s.is_empty() => api::statics::from_string(s, &a[1])
+            .map(|_| Fresh::OnHeap(api::statics::OnHeapBytes::EMPTY)),
+        Arg::String(s) => api::statics::from_string(s, &a[1]).map(Fresh::Store),
         _ => Err(api::alloc::from_invalid(&a[0])),
     })?;
-    state::to_js(&ctx, &r)
+    state::fresh_to_js(&ctx, &r)
 }
 
 fn from_array_buffer<'js>(

@@ -37,6 +37,12 @@ pub struct OnHeapBytes {
 }
 
 impl OnHeapBytes {
+    /// No bytes: Node's `new FastBuffer()` (`allocUnsafe(0)`, `from('')`).
+    pub const EMPTY: OnHeapBytes = OnHeapBytes {
+        bytes: [0; ON_HEAP_MAX],
+        len: 0,
+    };
+
     /// The new Buffer's contents.
     pub fn as_slice(&self) -> &[u8] {
         &self.bytes[..self.len]

@@ -158,17 +158,22 @@ pub struct AllocUnsafe;
 
 impl Method for AllocUnsafe {
     type This<'a> = ();
-    type Out = CoreBuffer;
+    type Out = Fresh;
     const ARITY: usize = 1;
 
+    /// Node's `allocUnsafe(0)` is `new FastBuffer()` (no pool view, no ArrayBuffer); other
+    /// sizes are pooled when small.
     #[inline(always)]
-    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
-        api::statics::alloc_unsafe(&a[0])
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<Fresh, NodeError> {
+        if matches!(a[0], Arg::Number(n) if n == 0.0) {
+            return Ok(Fresh::OnHeap(OnHeapBytes::EMPTY));
+        }
+        api::statics::alloc_unsafe(&a[0]).map(Fresh::Store)
     }
 
     #[inline(always)]
-    unsafe fn ret(ctx: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
+    unsafe fn ret(ctx: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: Fresh) -> Raw {
         // SAFETY: `ctx` is `st`'s context; the new Buffer is owned here and given up.
-        unsafe { noted(ctx, st, st.to_js_raw(&out), ViewApi::AllocUnsafe) }
+        unsafe { noted(ctx, st, out.to_js_raw(st), ViewApi::AllocUnsafe) }
     }
 }

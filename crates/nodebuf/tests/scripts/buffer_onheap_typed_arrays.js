@@ -141,3 +141,11 @@ console.log([...new Float64Array(keep)].join(), keep.byteLength);
   for (const a of list) for (const x of a) sum += x;
   console.log('sum', sum, list.filter(has).length);
 }
+// Buffer views over small arrays and empty Buffers (what the retention tracer samples).
+console.log(Buffer.prototype.subarray.call({}, 0).length, has(Buffer.prototype.subarray.call({}, 0)),
+  Buffer.prototype.slice.call(new Uint8Array(8), 2).length, Buffer.alloc(8).subarray(1).length,
+  Buffer.from(new Uint8Array(4)).length, Buffer.concat([new Uint8Array(3)]).length);
+console.log('empty', [Buffer.allocUnsafe(0), Buffer.allocUnsafe(-0), Buffer.allocUnsafe(0.5), Buffer.from(''),
+  Buffer.from('', 'hex'), Buffer.from('a', 'hex'), Buffer.alloc(0), Buffer.from([]), Buffer.concat([]),
+  Buffer.from(new ArrayBuffer(0))].map(has).join());
+try { Buffer.from('', 'bogus'); } catch (e) { console.log(e.code); }
