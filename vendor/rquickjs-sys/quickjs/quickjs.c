@@ -1008,13 +1008,14 @@ typedef struct JSArrayBuffer {
     uint8_t detached;
     uint8_t immutable;
     uint8_t shared; /* if shared, the array buffer cannot be detached */
+    /* nodebuf: the bytes last reported to the runtime's array buffer
+       accounting hook for this buffer (see array_buffer_account); in what
+       was padding, so the record stays 56 bytes */
+    uint32_t accounted;
     uint8_t *data; /* NULL if detached */
     struct list_head array_list;
     void *opaque;
     JSReallocArrayBufferDataFunc *realloc_func;
-    /* nodebuf: the bytes last reported to the runtime's array buffer
-       accounting hook for this buffer (see array_buffer_account) */
-    uint32_t accounted;
 } JSArrayBuffer;
 
 typedef struct JSTypedArray {
