@@ -64785,14 +64785,23 @@ static int typed_array_init_on_heap(JSContext *ctx, JSValueConst obj,
     JSTypedArray *ta;
 
     assert(byte_length <= JS_TYPED_ARRAY_ON_HEAP_MAX);
-    h = js_mallocz(ctx, sizeof(*h) + byte_length);
+    /* malloc, not calloc (slower for small blocks): every field is set here
+       and only the bytes need zeroing */
+    h = js_malloc(ctx, sizeof(*h) + byte_length);
     if (!h)
         return -1;
+    memset(h->data, 0, byte_length);
     abuf = &h->abuf;
     abuf->byte_length = byte_length;
     abuf->max_byte_length = -1;
+    abuf->detached = false;
+    abuf->immutable = false;
+    abuf->shared = false;
+    abuf->accounted = 0;
     abuf->data = (uint8_t *)h->data;
     init_list_head(&abuf->array_list);
+    abuf->opaque = NULL;
+    abuf->realloc_func = NULL;
     ta = &h->ta;
     ta->obj = p;
     ta->buffer = NULL;
