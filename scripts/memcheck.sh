@@ -25,6 +25,7 @@ fi
 QUICK_ITEMS=(
   crates/nodebuf/tests/scripts/buffer_basics.js
   crates/nodebuf/tests/scripts/buffer_hostile_memory.js
+  crates/nodebuf/tests/scripts/buffer_onheap_typed_arrays.js
   crates/nodebuf/tests/scripts/worker_terminate_waiting.js
   nodebuf-js:memory_budget
 )

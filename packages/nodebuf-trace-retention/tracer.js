@@ -34,7 +34,8 @@ const MAX_RANGES_CHECKED = 4096;
  * `globals`) and returns its API: `report(options)`, `snapshot()`, `diff(a, b)`.
  * options: { Buffer, globals, threshold, overlap: 'off' | 'warn' | 'throw', runtime, thread,
  *            isInternalFile(file), fixColumn(file, line, column), emitWarning(message, type, code),
- *            cwd, views: { viewsOf(arrayBuffer), setViewSampler(fn) } (optional, the runner's) }
+ *            cwd, views: { viewsOf(arrayBuffer), setViewSampler(fn), viewHasBuffer(view) }
+ *            (optional, the runner's) }
  */
 function install(options) {
   const g = options.globals;
@@ -214,9 +215,12 @@ function install(options) {
     return state;
   }
   let sampled = false; // true once a view was counted at a site it did not capture itself
+  const viewHasBuffer = options.views !== undefined ? options.views.viewHasBuffer : undefined;
 
   // --- views -----------------------------------------------------------------------------
   function note(view, state, isDataView, ctor, due) {
+    // A view on the engine's heap (a user's subarray may return one) belongs to no store.
+    if (viewHasBuffer !== undefined && !viewHasBuffer(view)) return;
     const ab = isDataView ? dvBuffer(view) : taBuffer(view);
     if (listed) {
       let fresh = false;
@@ -284,6 +288,9 @@ function install(options) {
   // A new Buffer, typed array (isView) or (Shared)ArrayBuffer: a pool slice is a view like any
   // other; a large new store gets its allocation site and owner.
   function noteAllocation(result, state, isView, ctor, due) {
+    // A small typed array the engine keeps on its heap (V8 and nodebuf alike) has no store, and
+    // asking for its buffer would make one: skip it where the runtime can tell.
+    if (isView && viewHasBuffer !== undefined && !viewHasBuffer(result)) return;
     if (!isView) {
       if (stores.get(result) === undefined && storeLength(result) >= allocFloor) {
         newStore(result, result, intern(userFrame(), state.api));

@@ -46,6 +46,12 @@ const ops = {
   'Buffer.compare': () => Buffer.compare(small, small),
   "byteLength('hello')": () => Buffer.byteLength('hello'),
   'new Uint8Array(10)': () => new Uint8Array(10),
+  // On the engine's heap (at most 64 bytes), then with the ArrayBuffer made on first access.
+  'new Uint8Array(16)': () => new Uint8Array(16),
+  'new Uint8Array(16).buffer': () => new Uint8Array(16).buffer,
+  'new Float64Array(6)': () => new Float64Array(6),
+  'alloc(16)': () => Buffer.alloc(16),
+  'allocUnsafeSlow(16)': () => Buffer.allocUnsafeSlow(16),
   'new Uint8Array(ab,0,10)': () => new Uint8Array(ab, 0, 10),
   'Uint8Array subarray': () => u8.subarray(1, 5),
   'from(u8 64 B)': () => Buffer.from(u8),

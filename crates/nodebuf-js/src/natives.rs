@@ -10,6 +10,7 @@ use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
 
 use crate::args::{run, run_mut, run_ref, Prepared};
+use crate::methods::alloc::Fresh;
 use crate::raw::{self, RegionKind};
 use crate::{state, throw_node_error};
 
@@ -271,19 +272,31 @@ fn from_array_like<'js>(
     js_buffer(&ctx, buf)
 }
 
+/// `Buffer.allocUnsafeSlow(size)`: on V8's heap up to 64 bytes (zeroed), as Node's, else a
+/// store of its own.
 fn alloc_unsafe_slow<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>> {
-    let r = run(&ctx, &[size], &[O], |a| {
-        api::statics::alloc_unsafe_slow(&a[0])
-    })?;
-    state::to_js(&ctx, &r)
+    let r = run(
+        &ctx,
+        &[size],
+        &[O],
+        |a| match api::statics::alloc_unsafe_slow_on_heap(&a[0])? {
+            Some(bytes) => Ok(Fresh::OnHeap(bytes)),
+            None => api::statics::alloc_unsafe_slow(&a[0]).map(Fresh::Store),
+        },
+    )?;
+    state::fresh_to_js(&ctx, &r)
 }
 
 fn from_string<'js>(ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>) -> Result<Value<'js>> {
     let r = run(&ctx, &[s, enc], &[O, O], |a| match a[0] {
-        Arg::String(s) => api::statics::from_string(s, &a[1]),
+        // Node answers an empty string with `new FastBuffer()` (after checking the encoding):
+        // no pool view, no ArrayBuffer.
+        Arg::String(s) if s.is_empty() => api::statics::from_string(s, &a[1])
+            .map(|_| Fresh::OnHeap(api::statics::OnHeapBytes::EMPTY)),
+        Arg::String(s) => api::statics::from_string(s, &a[1]).map(Fresh::Store),
         _ => Err(api::alloc::from_invalid(&a[0])),
     })?;
-    state::to_js(&ctx, &r)
+    state::fresh_to_js(&ctx, &r)
 }
 
 fn from_array_buffer<'js>(

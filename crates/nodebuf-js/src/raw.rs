@@ -76,6 +76,31 @@ fn element_size(kind: i32) -> usize {
     }
 }
 
+/// Whether a typed array or DataView has its ArrayBuffer object (Node's
+/// `internalBinding('util').arrayBufferViewHasBuffer`): false while a small typed array keeps its
+/// bytes on the engine's heap (engine patch 0029, as V8's on-heap typed arrays), `None` for
+/// anything but a view.
+pub fn view_has_buffer(value: &Value<'_>) -> Option<bool> {
+    // SAFETY: a live value; the engine only reads its class id and buffer slot.
+    match unsafe { JS_TypedArrayHasBuffer(value.as_raw()) } {
+        1 => Some(true),
+        0 => Some(false),
+        _ => None,
+    }
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0029-on-heap-typed-arrays` (docs/ENGINE-PATCHES.md).
+    fn JS_TypedArrayHasBuffer(obj: qjs::JSValue) -> std::ffi::c_int;
+    /// Engine patch `quickjs-0029-on-heap-typed-arrays`: a typed array's bytes, any element
+    /// type, without making its ArrayBuffer.
+    fn JS_GetTypedArrayBytes(
+        ctx: *mut qjs::JSContext,
+        psize: *mut qjs::size_t,
+        obj: qjs::JSValue,
+    ) -> *mut u8;
+}
+
 /// The bytes of a `Uint8Array` (or Buffer, or any subclass instance), `None` for anything else.
 /// A detached or out-of-bounds array has no bytes.
 pub fn uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(*mut u8, usize)> {
@@ -257,6 +282,24 @@ pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
     } else {
         RegionKind::DataView
     };
+    if ta >= 0 && view_has_buffer(value) == Some(false) {
+        // An on-heap typed array (engine patch 0029): its bytes without making its ArrayBuffer
+        // (Node's natives read such arrays in place too).
+        let mut len: qjs::size_t = 0;
+        // SAFETY: a typed array of this context; the engine reads its slots (no JS runs) and
+        // returns its first byte and byte length, or null with a pending TypeError when it
+        // cannot be read (an on-heap array never can be detached, but the answer is honoured).
+        let ptr = unsafe { JS_GetTypedArrayBytes(raw_ctx, &mut len, raw) };
+        if ptr.is_null() {
+            let _ = ctx.catch();
+            return Some(Region::empty(kind));
+        }
+        return Some(Region {
+            ptr,
+            len: len as usize,
+            kind,
+        });
+    }
     let (buffer, offset, length) = if ta >= 0 {
         let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
         // SAFETY: a typed array; the engine reads its internal slots (no JS runs) and returns a

@@ -60,7 +60,9 @@ struct ArrayBufferHead {
 }
 
 /// The first fields of QuickJS's `JSTypedArray` (typed arrays and DataViews): its link in the
-/// buffer's `array_list` comes first, so a list entry's address is the record's.
+/// buffer's `array_list` comes first, so a list entry's address is the record's. `buffer` is
+/// null while a small typed array keeps its bytes on the engine's heap (engine patch 0029); it
+/// is then in no ArrayBuffer's list.
 #[repr(C)]
 struct TypedArrayHead {
     link: ListHead,
@@ -338,10 +340,14 @@ pub(crate) unsafe fn note_view(
     }
     // SAFETY: a typed array or DataView (class id checked) under the verified layout (the
     // sampler is installed only once it held): `u` is its JSTypedArray, whose `buffer` is its
-    // live ArrayBuffer.
+    // live ArrayBuffer, or null for a small typed array whose bytes are still on the engine's
+    // heap (engine patch 0029): that one holds no store, so there is nothing to note.
     let store = unsafe {
         let ta = (*(qjs::JS_VALUE_GET_PTR(view) as *const ObjectHead)).u as *const TypedArrayHead;
         let buffer = (*ta).buffer;
+        if buffer.is_null() {
+            return true;
+        }
         let abuf = (*buffer).u as *const ArrayBufferHead;
         (buffer as usize, (*abuf).data as usize, (*abuf).byte_length)
     };

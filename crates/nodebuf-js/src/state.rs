@@ -259,6 +259,15 @@ pub fn register<'js>(
             state.atoms.byte_offset,
         )
     };
+    // SAFETY: the runtime of a live context; the hook is a plain function that only updates
+    // process-wide atomic counters (no engine calls), valid for the life of the process.
+    unsafe {
+        JS_SetArrayBufferAccountingHook(
+            qjs::JS_GetRuntime(ctx_ptr),
+            Some(engine_array_buffers_changed),
+            std::ptr::null_mut(),
+        )
+    };
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);
     Ok(ptr)
@@ -372,6 +381,36 @@ impl<'js> CtxState<'js> {
         made
     }
 
+    /// A new `FastBuffer` holding `bytes` (at most 64) inside the engine's typed array, as V8
+    /// keeps a small Buffer on its heap: no ArrayBuffer until something asks for one (engine
+    /// patch `quickjs-0029-on-heap-typed-arrays`). A raw owned value, or `JS_EXCEPTION`.
+    pub fn on_heap_raw(&self, bytes: &[u8]) -> qjs::JSValue {
+        debug_assert!(bytes.len() <= nodebuf_core::api::statics::ON_HEAP_MAX);
+        let raw_ctx = self.ctx.as_raw().as_ptr();
+        // SAFETY: a live context and the prototype this state holds; the result is a new
+        // reference (or JS_EXCEPTION) owned by the caller. No JS runs.
+        let made = unsafe {
+            JS_NewUint8ArrayFreshWithProto(
+                raw_ctx,
+                self.buffer_prototype.as_raw(),
+                bytes.len() as u64,
+            )
+        };
+        // SAFETY: the tag check of a raw value.
+        if bytes.is_empty() || unsafe { qjs::JS_IsException(made) } {
+            return made;
+        }
+        let mut len: qjs::size_t = 0;
+        // SAFETY: `made` is a new, attached Uint8Array of `bytes.len()` zeroed bytes; no JS ran
+        // since it was made, so its first byte and length are these.
+        unsafe {
+            let ptr = qjs::JS_GetUint8Array(raw_ctx, &mut len, made);
+            debug_assert_eq!(len as usize, bytes.len());
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), ptr, bytes.len());
+        }
+        made
+    }
+
     fn owned(&self, raw: qjs::JSValue) -> rquickjs::Result<Value<'js>> {
         // SAFETY: `raw` is a new reference (or JS_EXCEPTION) made on this context.
         let value = unsafe { Value::from_raw(self.ctx.clone(), raw) };
@@ -387,6 +426,20 @@ extern "C" {
     /// (besides `length`) whose changes end a cached answer of
     /// `JS_GetTypedArrayViewFieldsSince`.
     fn JS_SetViewFieldAtoms(rt: *mut qjs::JSRuntime, buffer: qjs::JSAtom, offset: qjs::JSAtom);
+    /// Engine patch `quickjs-0029-on-heap-typed-arrays` (docs/ENGINE-PATCHES.md): `new C(len)`
+    /// for a Uint8Array subclass whose prototype is `proto`, zeroed, on the heap up to 64 bytes.
+    fn JS_NewUint8ArrayFreshWithProto(
+        ctx: *mut qjs::JSContext,
+        proto: qjs::JSValue,
+        len: u64,
+    ) -> qjs::JSValue;
+    /// Engine patch `quickjs-0029-on-heap-typed-arrays`: the runtime's hook told the change in
+    /// bytes of the ArrayBuffers the engine allocates itself.
+    fn JS_SetArrayBufferAccountingHook(
+        rt: *mut qjs::JSRuntime,
+        func: Option<unsafe extern "C" fn(opaque: *mut std::ffi::c_void, delta: i64)>,
+        opaque: *mut std::ffi::c_void,
+    );
     /// Engine patch `quickjs-0003-uint8array-with-proto` (docs/ENGINE-PATCHES.md).
     fn JS_NewUint8ArrayWithProto(
         ctx: *mut qjs::JSContext,
@@ -406,6 +459,21 @@ pub fn to_js<'js>(ctx: &Ctx<'js>, buf: &CoreBuffer) -> rquickjs::Result<Value<'j
         return Err(rquickjs::Error::Exception);
     }
     Ok(value)
+}
+
+/// The JS Buffer of a new [`Fresh`](crate::methods::alloc::Fresh) Buffer (on the heap or over
+/// its store).
+pub fn fresh_to_js<'js>(
+    ctx: &Ctx<'js>,
+    fresh: &crate::methods::alloc::Fresh,
+) -> rquickjs::Result<Value<'js>> {
+    with(ctx, |s| s.owned(fresh.to_js_raw(s))).ok_or_else(missing)?
+}
+
+/// The engine's accounting hook: ArrayBuffers QuickJS allocates itself enter and leave Node's
+/// `arrayBuffers` count (`nodebuf_core::memory::accounting`) as V8's do.
+unsafe extern "C" fn engine_array_buffers_changed(_: *mut std::ffi::c_void, delta: i64) {
+    nodebuf_core::memory::accounting::engine_array_buffers_changed(delta);
 }
 
 /// A new `FastBuffer` over `len` bytes at `offset` of the JS ArrayBuffer `ab`.

@@ -424,6 +424,10 @@ struct JSRuntime {
 
     /* used to allocate, free and clone SharedArrayBuffers */
     JSSharedArrayBufferFunctions sab_funcs;
+    /* nodebuf: told the change in bytes of the ArrayBuffers the engine
+       allocates itself (JS_SetArrayBufferAccountingHook) */
+    JSArrayBufferAccountingFunc *ab_account_func;
+    void *ab_account_opaque;
 
     bool can_block; /* true if Atomics.wait can block */
     uint32_t dump_flags : 24;
@@ -1011,6 +1015,10 @@ typedef struct JSArrayBuffer {
     uint8_t detached;
     uint8_t immutable;
     uint8_t shared; /* if shared, the array buffer cannot be detached */
+    /* nodebuf: the bytes last reported to the runtime's array buffer
+       accounting hook for this buffer (see array_buffer_account); in what
+       was padding, so the record stays 56 bytes */
+    uint32_t accounted;
     uint8_t *data; /* NULL if detached */
     struct list_head array_list;
     void *opaque;
@@ -1025,6 +1033,20 @@ typedef struct JSTypedArray {
     uint32_t length; /* byte length in the array buffer */
     bool track_rab; /* auto-track length of backing array buffer */
 } JSTypedArray;
+
+/* nodebuf: a typed array whose constructor allocates at most
+   JS_TYPED_ARRAY_ON_HEAP_MAX bytes keeps them inside its own allocation, as
+   V8 keeps small typed arrays on its heap: 'ta.buffer' is NULL and 'abuf' is
+   a record standing in for the ArrayBuffer (never detached, never resized,
+   not shared) until something needs the ArrayBuffer object itself; then
+   typed_array_get_buffer_obj makes one holding a copy of the bytes, and the
+   typed array moves onto it for good. */
+#define JS_TYPED_ARRAY_ON_HEAP_MAX 64
+typedef struct JSTypedArrayOnHeap {
+    JSTypedArray ta; /* first member: a JSTypedArray * is this record's address */
+    JSArrayBuffer abuf;
+    uint64_t data[]; /* the bytes, aligned for every element type */
+} JSTypedArrayOnHeap;
 
 typedef struct JSAsyncFunctionState {
     JSValue this_val; /* 'this' generator argument */
@@ -1280,6 +1302,15 @@ struct JSObject {
     /* byte sizes: 40/48/72 */
 };
 
+/* nodebuf: the ArrayBuffer record of a typed array or DataView: its buffer's, or the
+   stand-in an on-heap typed array carries */
+static inline JSArrayBuffer *typed_array_abuf(JSTypedArray *ta)
+{
+    if (likely(ta->buffer))
+        return ta->buffer->u.array_buffer;
+    return &((JSTypedArrayOnHeap *)ta)->abuf;
+}
+
 typedef struct JSCallSiteData {
     JSValue filename;
     JSValue func;
@@ -1515,6 +1546,8 @@ static void *js_array_buffer_realloc(JSRuntime *rt, void *opaque, void *ptr,
                                      size_t size);
 static JSArrayBuffer *js_get_array_buffer(JSContext *ctx, JSValueConst obj);
 static bool array_buffer_is_resizable(const JSArrayBuffer *abuf);
+static void array_buffer_account(JSRuntime *rt, JSArrayBuffer *abuf,
+                                 bool alive);
 static JSValue js_typed_array_constructor(JSContext *ctx,
                                           JSValueConst this_val,
                                           int argc, JSValueConst *argv,
@@ -1527,6 +1560,11 @@ static bool is_typed_array(JSClassID class_id);
 static bool typed_array_is_immutable(JSObject *p);
 static bool typed_array_is_oob(JSObject *p);
 static uint32_t typed_array_length(JSObject *p);
+static int typed_array_init_on_heap(JSContext *ctx, JSValueConst obj,
+                                    uint64_t len);
+static int typed_array_init_fresh(JSContext *ctx, JSValueConst obj,
+                                  uint64_t len);
+static JSObject *typed_array_get_buffer_obj(JSContext *ctx, JSObject *p);
 static int typed_array_init(JSContext *ctx, JSValue obj, JSValue buffer,
                             uint64_t offset, uint64_t len, bool track_rab);
 static JSValue JS_ThrowTypeErrorDetachedArrayBuffer(JSContext *ctx);
@@ -11051,7 +11089,7 @@ int JS_PreventExtensions(JSContext *ctx, JSValueConst obj)
         return js_proxy_preventExtensions(ctx, obj);
     if (is_typed_array(p->class_id)) {
         JSTypedArray *ta = p->u.typed_array;
-        JSArrayBuffer *abuf = ta->buffer->u.array_buffer;
+        JSArrayBuffer *abuf = typed_array_abuf(ta);
         if (ta->track_rab ||
             (array_buffer_is_resizable(abuf) && !abuf->shared))
         {
@@ -41106,12 +41144,16 @@ static int JS_WriteTypedArray(BCWriterState *s, JSValueConst obj)
 {
     JSObject *p = JS_VALUE_GET_OBJ(obj);
     JSTypedArray *ta = p->u.typed_array;
+    /* nodebuf: the buffer is written, so an on-heap array gets one first */
+    JSObject *pbuffer = typed_array_get_buffer_obj(s->ctx, p);
 
+    if (!pbuffer)
+        return -1;
     bc_put_u8(s, BC_TAG_TYPED_ARRAY);
     bc_put_u8(s, p->class_id - JS_CLASS_UINT8C_ARRAY);
     bc_put_leb128(s, p->u.array.count);
     bc_put_leb128(s, ta->offset);
-    if (JS_WriteObjectRec(s, JS_MKPTR(JS_TAG_OBJECT, ta->buffer)))
+    if (JS_WriteObjectRec(s, JS_MKPTR(JS_TAG_OBJECT, pbuffer)))
         return -1;
     return 0;
 }
@@ -44302,7 +44344,7 @@ static JSValue js_object_seal(JSContext *ctx, JSValueConst this_val,
 
     if (freeze_flag && is_typed_array(p->class_id)) {
         ta = p->u.typed_array;
-        abuf = ta->buffer->u.array_buffer;
+        abuf = typed_array_abuf(ta);
         if (array_buffer_is_resizable(abuf) || typed_array_is_oob(p))
             return JS_ThrowTypeError(ctx, "cannot freeze resizable typed array");
     }
@@ -62224,6 +62266,8 @@ static JSValue js_array_buffer_constructor3(JSContext *ctx,
     abuf->realloc_func = realloc_func;
     if (alloc_flag && buf)
         memcpy(abuf->data, buf, len);
+    abuf->accounted = 0;
+    array_buffer_account(rt, abuf, true);
     JS_SetOpaqueInternal(obj, abuf);
     return obj;
  fail:
@@ -62365,6 +62409,7 @@ static void js_array_buffer_finalizer(JSRuntime *rt, JSValueConst val)
                 p1->u.array.u.ptr = NULL;
             }
         }
+        array_buffer_account(rt, abuf, false);
         if (abuf->shared && rt->sab_funcs.sab_free) {
             rt->sab_funcs.sab_free(rt->sab_funcs.sab_opaque, abuf->data);
         } else {
@@ -62480,6 +62525,7 @@ void JS_DetachArrayBuffer(JSContext *ctx, JSValueConst obj)
     abuf->data = NULL;
     abuf->byte_length = 0;
     abuf->detached = true;
+    array_buffer_account(ctx->rt, abuf, true);
 
     list_for_each(el, &abuf->array_list) {
         JSTypedArray *ta;
@@ -62549,6 +62595,38 @@ uint8_t *JS_GetArrayBuffer(JSContext *ctx, size_t *psize, JSValueConst obj)
 static bool array_buffer_is_resizable(const JSArrayBuffer *abuf)
 {
     return abuf->max_byte_length >= 0;
+}
+
+/* nodebuf: tells the runtime's accounting hook how the bytes counted for
+   'abuf' changed. Counted: a live (alive and not detached), not shared,
+   not resizable buffer whose memory the engine allocated (realloc_func is
+   the engine's own), at its byteLength, as V8 counts `arrayBuffers`.
+   Called after every change of those; 'accounted' keeps what was told, so
+   every buffer leaves the count exactly when it is detached or freed. */
+static void array_buffer_account(JSRuntime *rt, JSArrayBuffer *abuf,
+                                 bool alive)
+{
+    uint32_t want = 0;
+
+    if (!rt->ab_account_func)
+        return;
+    if (alive && !abuf->detached && !abuf->shared &&
+        abuf->realloc_func == js_array_buffer_realloc &&
+        !array_buffer_is_resizable(abuf))
+        want = abuf->byte_length;
+    if (want != abuf->accounted) {
+        rt->ab_account_func(rt->ab_account_opaque,
+                            (int64_t)want - (int64_t)abuf->accounted);
+        abuf->accounted = want;
+    }
+}
+
+void JS_SetArrayBufferAccountingHook(JSRuntime *rt,
+                                     JSArrayBufferAccountingFunc *func,
+                                     void *opaque)
+{
+    rt->ab_account_func = func;
+    rt->ab_account_opaque = opaque;
 }
 
 static void js_array_buffer_update_typed_arrays(JSArrayBuffer *abuf)
@@ -62662,6 +62740,7 @@ static JSValue js_array_buffer_transfer(JSContext *ctx, JSValueConst this_val,
     abuf->detached = true;
     abuf->realloc_func = NULL;
     abuf->opaque = NULL;
+    array_buffer_account(ctx->rt, abuf, true);
     js_array_buffer_update_typed_arrays(abuf);
     ret = js_array_buffer_constructor3(ctx, JS_UNDEFINED, new_len, pmax_len,
                                        JS_CLASS_ARRAY_BUFFER, bs,
@@ -62728,6 +62807,7 @@ static JSValue js_array_buffer_resize(JSContext *ctx, JSValueConst this_val,
         abuf->byte_length = len;
         abuf->data = data;
     }
+    array_buffer_account(ctx->rt, abuf, true);
     js_array_buffer_update_typed_arrays(abuf);
     return JS_UNDEFINED;
 }
@@ -62865,7 +62945,7 @@ static bool typed_array_is_immutable(JSObject *p)
 
     assert(is_typed_array(p->class_id));
     ta = p->u.typed_array;
-    abuf = ta->buffer->u.array_buffer;
+    abuf = typed_array_abuf(ta);
     return abuf->immutable;
 }
 
@@ -62881,7 +62961,7 @@ static bool typed_array_is_oob(JSObject *p)
     assert(is_typed_array(p->class_id));
 
     ta = p->u.typed_array;
-    abuf = ta->buffer->u.array_buffer;
+    abuf = typed_array_abuf(ta);
     if (abuf->detached)
         return true;
     len = abuf->byte_length;
@@ -62931,11 +63011,17 @@ static JSValue js_typed_array_get_buffer(JSContext *ctx, JSValueConst this_val)
 {
     JSObject *p;
     JSTypedArray *ta;
+    JSObject *pbuffer;
     p = get_typed_array(ctx, this_val);
     if (!p)
         return JS_EXCEPTION;
     ta = p->u.typed_array;
-    return js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
+    (void)ta;
+    /* nodebuf: an on-heap typed array gets its ArrayBuffer here */
+    pbuffer = typed_array_get_buffer_obj(ctx, p);
+    if (!pbuffer)
+        return JS_EXCEPTION;
+    return js_dup(JS_MKPTR(JS_TAG_OBJECT, pbuffer));
 }
 
 static JSValue js_typed_array_get_byteLength(JSContext *ctx, JSValueConst this_val)
@@ -63053,6 +63139,12 @@ bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
         !js_reads_c_getter(ctx, p, buffer_atom, js_typed_array_get_buffer) ||
         !js_reads_c_getter(ctx, p, offset_atom, js_typed_array_get_byteOffset))
         return false;
+    /* nodebuf: the buffer is handed out, so an on-heap array gets one; when
+       that fails (out of memory) the getter's path reports it */
+    if (!typed_array_get_buffer_obj(ctx, p)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
     ta = p->u.typed_array;
     *length = p->u.array.count;
     *buffer = js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
@@ -63106,6 +63198,12 @@ bool JS_GetTypedArrayViewFieldsSince(JSContext *ctx, JSValueConst obj,
             return false;
         if (watched && same_proto)
             *seen = rt->nodebuf_view_epoch;
+    }
+    /* nodebuf: the buffer is handed out, so an on-heap array gets one; when
+       that fails (out of memory) the getter's path reports it */
+    if (!typed_array_get_buffer_obj(ctx, p)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
     }
     ta = p->u.typed_array;
     *length = p->u.array.count;
@@ -63220,6 +63318,9 @@ JSValue JS_GetTypedArrayBuffer(JSContext *ctx, JSValueConst obj,
     if (pbytes_per_element) {
         *pbytes_per_element = 1 << typed_array_size_log2(p->class_id);
     }
+    /* nodebuf: the buffer object is handed out: an on-heap array gets one */
+    if (!typed_array_get_buffer_obj(ctx, p))
+        return JS_EXCEPTION;
     return js_dup(JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
 }
 
@@ -63242,10 +63343,43 @@ uint8_t *JS_GetUint8Array(JSContext *ctx, size_t *psize, JSValueConst obj)
         goto fail;
     }
     ta = p->u.typed_array;
-    abuf = ta->buffer->u.array_buffer;
+    abuf = typed_array_abuf(ta);
 
     *psize = ta->length;
     return abuf->data + ta->offset;
+ fail:
+    *psize = 0;
+    return NULL;
+}
+
+int JS_TypedArrayHasBuffer(JSValueConst obj)
+{
+    JSObject *p;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return -1;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (!is_typed_array(p->class_id) && p->class_id != JS_CLASS_DATAVIEW)
+        return -1;
+    return p->u.typed_array->buffer != NULL;
+}
+
+uint8_t *JS_GetTypedArrayBytes(JSContext *ctx, size_t *psize, JSValueConst obj)
+{
+    JSObject *p;
+    JSTypedArray *ta;
+
+    p = get_typed_array(ctx, obj);
+    if (!p)
+        goto fail;
+    if (typed_array_is_oob(p)) {
+        JS_ThrowTypeErrorArrayBufferOOB(ctx);
+        goto fail;
+    }
+    ta = p->u.typed_array;
+    *psize = (size_t)p->u.array.count << typed_array_size_log2(p->class_id);
+    (void)ta;
+    return p->u.array.u.ptr;
  fail:
     *psize = 0;
     return NULL;
@@ -63297,9 +63431,9 @@ static JSValue js_typed_array_set_internal(JSContext *ctx,
     src_p = JS_VALUE_GET_OBJ(src_obj);
     if (is_typed_array(src_p->class_id)) {
         JSTypedArray *dest_ta = p->u.typed_array;
-        JSArrayBuffer *dest_abuf = dest_ta->buffer->u.array_buffer;
+        JSArrayBuffer *dest_abuf = typed_array_abuf(dest_ta);
         JSTypedArray *src_ta = src_p->u.typed_array;
-        JSArrayBuffer *src_abuf = src_ta->buffer->u.array_buffer;
+        JSArrayBuffer *src_abuf = typed_array_abuf(src_ta);
         int shift = typed_array_size_log2(p->class_id);
 
         if (typed_array_is_oob(src_p))
@@ -63409,10 +63543,10 @@ static JSValue js_typed_array_at(JSContext *ctx, JSValueConst this_val,
 static JSValue js_typed_array_with(JSContext *ctx, JSValueConst this_val,
                                    int argc, JSValueConst *argv)
 {
-    JSValue arr, val, buffer;
+    JSValue arr, val;
     JSObject *p;
     JSTypedArray *ta;
-    JSArrayBuffer *src_abuf, *abuf;
+    JSArrayBuffer *src_abuf;
     int64_t idx;
     uint32_t len, newlen, copy_len;
     int size_log2;
@@ -63455,32 +63589,24 @@ static JSValue js_typed_array_with(JSContext *ctx, JSValueConst this_val,
         JS_FreeValue(ctx, val);
         return JS_EXCEPTION;
     }
-    buffer = js_array_buffer_constructor1(ctx, JS_UNDEFINED,
-                                          (uint64_t)len << size_log2,
-                                          NULL);
-    if (JS_IsException(buffer)) {
+    /* nodebuf: on the heap when small (typed_array_init_fresh) */
+    if (typed_array_init_fresh(ctx, arr, len)) {
         JS_FreeValue(ctx, val);
         JS_FreeValue(ctx, arr);
         return JS_EXCEPTION;
     }
     if (typed_array_is_oob(p)) {
         JS_FreeValue(ctx, val);
-        JS_FreeValue(ctx, buffer);
         JS_FreeValue(ctx, arr);
         return JS_ThrowTypeErrorArrayBufferOOB(ctx);
-    }
-    abuf = JS_GetOpaque(buffer, JS_CLASS_ARRAY_BUFFER);
-    if (typed_array_init(ctx, arr, buffer, 0, len, /*track_rab*/false)) {
-        JS_FreeValue(ctx, val);
-        JS_FreeValue(ctx, arr);
-        return JS_EXCEPTION;
     }
 
     /* copy min(len, newlen) elements from source; rest stays zero */
     if (copy_len > 0) {
         ta = p->u.typed_array;
-        src_abuf = ta->buffer->u.array_buffer;
-        memcpy(abuf->data, src_abuf->data + ta->offset,
+        src_abuf = typed_array_abuf(ta);
+        memcpy(JS_VALUE_GET_OBJ(arr)->u.array.u.ptr,
+               src_abuf->data + ta->offset,
                (size_t)copy_len << size_log2);
     }
 
@@ -64920,6 +65046,102 @@ static int typed_array_init(JSContext *ctx, JSValue obj, JSValue buffer,
     return 0;
 }
 
+/* nodebuf: gives the allocated typed array object 'obj' 'len' zeroed
+   elements inside its own allocation (JSTypedArrayOnHeap), with no
+   ArrayBuffer object; len << size_log2 must be at most
+   JS_TYPED_ARRAY_ON_HEAP_MAX. Runs no JS. */
+static int typed_array_init_on_heap(JSContext *ctx, JSValueConst obj,
+                                    uint64_t len)
+{
+    JSObject *p = JS_VALUE_GET_OBJ(obj);
+    size_t byte_length = len << typed_array_size_log2(p->class_id);
+    JSTypedArrayOnHeap *h;
+    JSArrayBuffer *abuf;
+    JSTypedArray *ta;
+
+    assert(byte_length <= JS_TYPED_ARRAY_ON_HEAP_MAX);
+    /* malloc, not calloc (slower for small blocks): every field is set here
+       and only the bytes need zeroing */
+    h = js_malloc(ctx, sizeof(*h) + byte_length);
+    if (!h)
+        return -1;
+    memset(h->data, 0, byte_length);
+    abuf = &h->abuf;
+    abuf->byte_length = byte_length;
+    abuf->max_byte_length = -1;
+    abuf->detached = false;
+    abuf->immutable = false;
+    abuf->shared = false;
+    abuf->accounted = 0;
+    abuf->data = (uint8_t *)h->data;
+    init_list_head(&abuf->array_list);
+    abuf->opaque = NULL;
+    abuf->realloc_func = NULL;
+    ta = &h->ta;
+    ta->obj = p;
+    ta->buffer = NULL;
+    ta->offset = 0;
+    ta->length = byte_length;
+    ta->track_rab = false;
+    list_add_tail(&ta->link, &abuf->array_list);
+    p->u.typed_array = ta;
+    p->u.array.count = len;
+    p->u.array.u.ptr = abuf->data;
+    return 0;
+}
+
+/* nodebuf: gives the allocated typed array object 'obj' 'len' zeroed
+   elements of its own: on the heap when they take at most
+   JS_TYPED_ARRAY_ON_HEAP_MAX bytes (as V8 does), else in a new
+   ArrayBuffer. Runs no JS. */
+static int typed_array_init_fresh(JSContext *ctx, JSValueConst obj,
+                                  uint64_t len)
+{
+    JSObject *p = JS_VALUE_GET_OBJ(obj);
+    int size_log2 = typed_array_size_log2(p->class_id);
+    JSValue buffer;
+
+    if (len <= (JS_TYPED_ARRAY_ON_HEAP_MAX >> size_log2))
+        return typed_array_init_on_heap(ctx, obj, len);
+    buffer = js_array_buffer_constructor1(ctx, JS_UNDEFINED,
+                                          len << size_log2, NULL);
+    if (JS_IsException(buffer))
+        return -1;
+    return typed_array_init(ctx, unsafe_unconst(obj), buffer, 0, len,
+                            /*track_rab*/false);
+}
+
+/* nodebuf: the ArrayBuffer object of the typed array 'p', made now for an
+   on-heap array: a new ArrayBuffer holding a copy of its bytes, onto which
+   the array moves for good (its own bytes are no longer used). NULL with a
+   pending exception when that allocation fails. Runs no JS (the GC may run:
+   the array stays valid, and marks no buffer until it has one). */
+static JSObject *typed_array_get_buffer_obj(JSContext *ctx, JSObject *p)
+{
+    JSTypedArray *ta = p->u.typed_array;
+    JSTypedArrayOnHeap *h;
+    JSArrayBuffer *abuf;
+    JSValue buffer;
+
+    if (likely(ta->buffer))
+        return ta->buffer;
+    h = (JSTypedArrayOnHeap *)ta;
+    buffer = js_array_buffer_constructor3(ctx, JS_UNDEFINED,
+                                          h->abuf.byte_length, NULL,
+                                          JS_CLASS_ARRAY_BUFFER,
+                                          (uint8_t *)h->data,
+                                          js_array_buffer_realloc, NULL,
+                                          /*alloc_flag*/true);
+    if (JS_IsException(buffer))
+        return NULL;
+    abuf = JS_VALUE_GET_OBJ(buffer)->u.array_buffer;
+    list_del(&ta->link);
+    list_add_tail(&ta->link, &abuf->array_list);
+    ta->buffer = JS_VALUE_GET_OBJ(buffer); /* takes the reference */
+    p->u.array.u.ptr = abuf->data + ta->offset;
+    return ta->buffer;
+}
+
 
 static JSValue js_array_from_iterator(JSContext *ctx, uint32_t *plen,
                                       JSValueConst obj, JSValueConst method)
@@ -64965,12 +65187,10 @@ static JSValue js_typed_array_constructor_obj(JSContext *ctx,
                                               JSValueConst obj,
                                               int classid)
 {
-    JSValue iter, ret, arr = JS_UNDEFINED, val, buffer;
+    JSValue iter, ret, arr = JS_UNDEFINED, val;
     uint32_t i;
-    int size_log2;
     int64_t len;
 
-    size_log2 = typed_array_size_log2(classid);
     ret = js_create_from_ctor(ctx, new_target, classid);
     if (JS_IsException(ret))
         return JS_EXCEPTION;
@@ -64991,12 +65211,8 @@ static JSValue js_typed_array_constructor_obj(JSContext *ctx,
         arr = js_dup(obj);
     }
 
-    buffer = js_array_buffer_constructor1(ctx, JS_UNDEFINED,
-                                          len << size_log2,
-                                          NULL);
-    if (JS_IsException(buffer))
-        goto fail;
-    if (typed_array_init(ctx, ret, buffer, 0, len, /*track_rab*/false))
+    /* nodebuf: on the heap when small (typed_array_init_fresh) */
+    if (typed_array_init_fresh(ctx, ret, len))
         goto fail;
 
     for(i = 0; i < len; i++) {
@@ -65019,12 +65235,12 @@ static JSValue js_typed_array_constructor_ta(JSContext *ctx,
                                              JSValueConst src_obj,
                                              int classid, uint32_t len)
 {
-    JSObject *p, *src_buffer;
+    JSObject *p;
     JSTypedArray *ta;
-    JSValue obj, buffer;
+    JSValue obj;
     uint32_t i;
     int size_log2;
-    JSArrayBuffer *src_abuf, *abuf;
+    JSArrayBuffer *src_abuf;
 
     obj = js_create_from_ctor(ctx, new_target, classid);
     if (JS_IsException(obj))
@@ -65047,26 +65263,20 @@ static JSValue js_typed_array_constructor_ta(JSContext *ctx,
         goto fail;
     }
     ta = p->u.typed_array;
-    src_buffer = ta->buffer;
-    src_abuf = src_buffer->u.array_buffer;
     size_log2 = typed_array_size_log2(classid);
-    buffer = js_array_buffer_constructor1(ctx, JS_UNDEFINED,
-                                          (uint64_t)len << size_log2,
-                                          NULL);
-    if (JS_IsException(buffer))
+    /* nodebuf: on the heap when small (typed_array_init_fresh) */
+    if (typed_array_init_fresh(ctx, obj, len))
         goto fail;
     /* necessary because it could have been detached */
     if (typed_array_is_oob(p)) {
-        JS_FreeValue(ctx, buffer);
         JS_ThrowTypeErrorArrayBufferOOB(ctx);
         goto fail;
     }
-    abuf = JS_GetOpaque(buffer, JS_CLASS_ARRAY_BUFFER);
-    if (typed_array_init(ctx, obj, buffer, 0, len, /*track_rab*/false))
-        goto fail;
     if (p->class_id == classid) {
         /* same type: copy the content */
-        memcpy(abuf->data, src_abuf->data + ta->offset, abuf->byte_length);
+        src_abuf = typed_array_abuf(ta);
+        memcpy(JS_VALUE_GET_OBJ(obj)->u.array.u.ptr,
+               src_abuf->data + ta->offset, (size_t)len << size_log2);
     } else {
         for(i = 0; i < len; i++) {
             JSValue val;
@@ -65098,6 +65308,17 @@ static JSValue js_typed_array_constructor(JSContext *ctx,
     if (JS_VALUE_GET_TAG(argv[0]) != JS_TAG_OBJECT) {
         if (JS_ToIndex(ctx, &len, argv[0]))
             return JS_EXCEPTION;
+        /* nodebuf: a small array keeps its bytes on the heap */
+        if (len <= (JS_TYPED_ARRAY_ON_HEAP_MAX >> size_log2)) {
+            obj = js_create_from_ctor(ctx, new_target, classid);
+            if (JS_IsException(obj))
+                return JS_EXCEPTION;
+            if (typed_array_init_on_heap(ctx, obj, len)) {
+                JS_FreeValue(ctx, obj);
+                return JS_EXCEPTION;
+            }
+            return obj;
+        }
         buffer = js_array_buffer_constructor1(ctx, JS_UNDEFINED,
                                               len << size_log2,
                                               NULL);
@@ -65186,7 +65407,10 @@ static void js_typed_array_finalizer(JSRuntime *rt, JSValueConst val)
         if (ta->link.next) {
             list_del(&ta->link);
         }
-        JS_FreeValueRT(rt, JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
+        /* nodebuf: an on-heap typed array without a buffer holds none; its
+           bytes go with 'ta' (one allocation) */
+        if (ta->buffer)
+            JS_FreeValueRT(rt, JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
         js_free_rt(rt, ta);
     }
 }
@@ -65196,7 +65420,7 @@ static void js_typed_array_mark(JSRuntime *rt, JSValueConst val,
 {
     JSObject *p = JS_VALUE_GET_OBJ(val);
     JSTypedArray *ta = p->u.typed_array;
-    if (ta) {
+    if (ta && ta->buffer) {
         JS_MarkValue(rt, JS_MKPTR(JS_TAG_OBJECT, ta->buffer), mark_func);
     }
 }
@@ -65667,6 +65891,21 @@ JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
     return obj;
 }
 
+JSValue JS_NewUint8ArrayFreshWithProto(JSContext *ctx, JSValueConst proto,
+                                       uint64_t len)
+{
+    JSValue obj;
+
+    obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_UINT8_ARRAY);
+    if (JS_IsException(obj))
+        return obj;
+    if (typed_array_init_fresh(ctx, obj, len)) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    return obj;
+}
+
 int JS_GetTypedArrayType(JSValueConst obj)
 {
     JSClassID class_id = JS_GetClassID(obj);
@@ -65717,6 +65956,9 @@ static JSObject *js_atomics_get_buf(JSContext *ctx,
                            "%s is not an integer typed array.", JS_ATOM_NULL, obj);
         return NULL;
     }
+    /* nodebuf: Atomics give an on-heap array its buffer, as V8 does */
+    if (!typed_array_get_buffer_obj(ctx, p))
+        return NULL;
     ta = p->u.typed_array;
     abuf = ta->buffer->u.array_buffer;
     if (!abuf->shared) {

@@ -1178,6 +1178,26 @@ JS_EXTERN bool JS_GetViewRecord(JSValueConst obj, uint32_t *byte_offset,
 // nodebuf: the entries of a Map, Set, WeakMap or WeakSet, or those a Map/Set iterator has
 // left, without advancing it (flat key, value pairs when *is_key_value); undefined otherwise
 JS_EXTERN JSValue JS_PreviewEntries(JSContext *ctx, JSValueConst obj, bool *is_key_value);
+// nodebuf: a typed array whose constructor allocates at most 64 bytes keeps them inside its own
+// allocation (V8's on-heap typed arrays) until its ArrayBuffer object is needed (`buffer`,
+// `subarray`, Atomics, structured clone, JS_GetTypedArrayBuffer...). 1 when `obj` (a typed array
+// or DataView) has its ArrayBuffer object, 0 when its bytes are still on the heap, -1 for others.
+JS_EXTERN int JS_TypedArrayHasBuffer(JSValueConst obj);
+// nodebuf: a typed array's bytes (any element type; first byte and byte length) without making
+// its ArrayBuffer; NULL with a pending TypeError when it is detached or out of bounds, or not a
+// typed array. Any JS call can detach the buffer and invalidate the pointer.
+JS_EXTERN uint8_t *JS_GetTypedArrayBytes(JSContext *ctx, size_t *psize, JSValueConst obj);
+// nodebuf: `new C(len)` for a Uint8Array subclass C whose `prototype` is `proto`: `len` zeroed
+// bytes of its own, on the heap when at most 64 (as V8 makes them), else in a new ArrayBuffer.
+JS_EXTERN JSValue JS_NewUint8ArrayFreshWithProto(JSContext *ctx, JSValueConst proto,
+                                                 uint64_t len);
+// nodebuf: called with the change in bytes of the ArrayBuffers the engine allocates itself
+// (`new ArrayBuffer(n)`, typed arrays' own buffers, `slice`, `transfer`...; not resizable ones,
+// not SharedArrayBuffers, not those made over embedder memory): +byteLength when one is made,
+// minus what was counted when it is detached or freed (what V8 reports as `arrayBuffers`).
+typedef void JSArrayBufferAccountingFunc(void *opaque, int64_t delta);
+JS_EXTERN void JS_SetArrayBufferAccountingHook(JSRuntime *rt, JSArrayBufferAccountingFunc *func,
+                                               void *opaque);
 typedef struct {
     void *(*sab_alloc)(void *opaque, size_t size);
     void (*sab_free)(void *opaque, void *ptr);

@@ -24,6 +24,91 @@ pub fn alloc(size: &Arg<'_>, fill: &Arg<'_>, encoding: &Arg<'_>) -> Result<Buffe
     Ok(buf)
 }
 
+/// The most bytes a typed array keeps inside its own object in V8 (an "on-heap" typed array,
+/// whose ArrayBuffer is made only when something asks for it): `new Uint8Array(n)`,
+/// `Buffer.alloc(n)` and `Buffer.allocUnsafeSlow(n)` for `n <= 64`.
+pub const ON_HEAP_MAX: usize = 64;
+
+/// The bytes of a new Buffer V8 keeps on its heap (at most [`ON_HEAP_MAX`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnHeapBytes {
+    bytes: [u8; ON_HEAP_MAX],
+    len: usize,
+}
+
+impl OnHeapBytes {
+    /// No bytes: Node's `new FastBuffer()` (`allocUnsafe(0)`, `from('')`).
+    pub const EMPTY: OnHeapBytes = OnHeapBytes {
+        bytes: [0; ON_HEAP_MAX],
+        len: 0,
+    };
+
+    /// The new Buffer's contents.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// `Buffer.alloc(size, fill, encoding)` when Node's Buffer stays on V8's heap: `size` at most
+/// [`ON_HEAP_MAX`] and a fill Node applies with `%TypedArray%.prototype.fill` (none, a number,
+/// an empty string, or one character its `_fill` turns into a number: below 128 in utf8, any in
+/// latin1). Other fills go through Node's native fill, which gives the Buffer its ArrayBuffer:
+/// then `None`, and [`alloc`] makes it. Errors are [`alloc`]'s.
+pub fn alloc_on_heap(
+    size: &Arg<'_>,
+    fill: &Arg<'_>,
+    encoding: &Arg<'_>,
+) -> Result<Option<OnHeapBytes>, NodeError> {
+    let n = validate_size(size)?;
+    if n > ON_HEAP_MAX || (n > 0 && !fills_as_typed_array(fill, encoding)) {
+        return Ok(None);
+    }
+    let mut out = OnHeapBytes {
+        bytes: [0; ON_HEAP_MAX],
+        len: n,
+    };
+    if n > 0 && !matches!(fill, Arg::Undefined) {
+        alloc_fill(&mut out.bytes[..n], fill, encoding)?;
+    }
+    Ok(Some(out))
+}
+
+/// `Buffer.allocUnsafeSlow(size)` when Node's Buffer stays on V8's heap (`size` at most
+/// [`ON_HEAP_MAX`]): zeroed bytes; `None` for larger sizes. Errors are [`alloc_unsafe_slow`]'s.
+pub fn alloc_unsafe_slow_on_heap(size: &Arg<'_>) -> Result<Option<OnHeapBytes>, NodeError> {
+    let n = validate_size(size)?;
+    Ok((n <= ON_HEAP_MAX).then_some(OnHeapBytes {
+        bytes: [0; ON_HEAP_MAX],
+        len: n,
+    }))
+}
+
+/// Whether Node's `_fill` applies `fill` with `%TypedArray%.prototype.fill` (no native call):
+/// numbers, and strings it turns into one (empty: 0; one unit below 128 in utf8, any one unit in
+/// latin1).
+fn fills_as_typed_array(fill: &Arg<'_>, encoding: &Arg<'_>) -> bool {
+    match fill {
+        Arg::Undefined | Arg::Number(_) => true,
+        Arg::String(s) if s.is_empty() => true,
+        Arg::String(s) if s.len() == 1 => {
+            let unit = match s {
+                JsStr::Latin1(b) => u16::from(b[0]),
+                JsStr::Utf16(u) => u[0],
+            };
+            let enc = match encoding {
+                Arg::Undefined => Some(Encoding::Utf8),
+                Arg::String(name) => Encoding::parse_js(*name),
+                _ => None,
+            };
+            matches!(
+                (enc, unit),
+                (Some(Encoding::Utf8), 0..=127) | (Some(Encoding::Latin1), _)
+            )
+        }
+        _ => false,
+    }
+}
+
 /// `Buffer.allocUnsafe(size)`: Node's size check, then a (pooled when small) Buffer. A
 /// fractional size keeps its fraction in the pool arithmetic, as Node's does (`allocUnsafe(0.5)`
 /// is an empty view in the pool).

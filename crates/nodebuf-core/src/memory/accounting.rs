@@ -35,6 +35,19 @@ pub fn memory_usage() -> MemoryUsage {
     }
 }
 
+/// Adds `delta` (negative: removes) to the `array_buffers` count for ArrayBuffers whose memory
+/// the JS engine allocates itself (`new ArrayBuffer(n)`, `new Uint8Array(n)` above V8's on-heap
+/// size, `slice`...), as the engine's accounting hook reports them: V8 counts those too, and
+/// each one leaves the count when the engine frees or detaches it.
+pub fn engine_array_buffers_changed(delta: i64) {
+    let magnitude = delta.unsigned_abs() as usize;
+    if delta >= 0 {
+        ARRAY_BUFFERS.fetch_add(magnitude, Ordering::Relaxed);
+    } else {
+        ARRAY_BUFFERS.fetch_sub(magnitude, Ordering::Relaxed);
+    }
+}
+
 /// Which counter a [`Charge`] is made against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChargeKind {

@@ -1,6 +1,7 @@
 //! `Buffer.alloc` and `Buffer.allocUnsafe`, declared once each as a [`Method`].
 
 use nodebuf_core::api;
+use nodebuf_core::api::statics::OnHeapBytes;
 use nodebuf_core::args::Arg;
 use nodebuf_core::{Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Ctx, Value};
@@ -14,23 +15,46 @@ use crate::order::{NV, O, S};
 use crate::retention::{noted, ViewApi};
 use crate::state::CtxState;
 
+/// A new Buffer as `Buffer.alloc`/`allocUnsafeSlow` make it: on V8's heap when Node's is
+/// (small, no native fill: the engine's own typed-array allocation, no ArrayBuffer until one is
+/// asked for), else over a store of its own.
+pub enum Fresh {
+    /// At most `ON_HEAP_MAX` bytes, kept inside the engine's typed array.
+    OnHeap(OnHeapBytes),
+    /// A Buffer with a store of its own.
+    Store(CoreBuffer),
+}
+
+impl Fresh {
+    /// The JS Buffer, as a raw owned value (or `JS_EXCEPTION` with the exception pending).
+    pub fn to_js_raw(&self, st: &CtxState<'_>) -> Raw {
+        match self {
+            Fresh::OnHeap(bytes) => st.on_heap_raw(bytes.as_slice()),
+            Fresh::Store(buf) => st.to_js_raw(buf),
+        }
+    }
+}
+
 /// `Buffer.alloc(size, fill, encoding)`.
 pub struct Alloc;
 
 impl Method for Alloc {
     type This<'a> = ();
-    type Out = CoreBuffer;
+    type Out = Fresh;
     const ARITY: usize = 3;
     const VIEWS: u8 = 0b010;
 
     #[inline(always)]
-    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
-        api::statics::alloc(&a[0], &a[1], &a[2])
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<Fresh, NodeError> {
+        if let Some(bytes) = api::statics::alloc_on_heap(&a[0], &a[1], &a[2])? {
+            return Ok(Fresh::OnHeap(bytes));
+        }
+        api::statics::alloc(&a[0], &a[1], &a[2]).map(Fresh::Store)
     }
 
     #[inline(always)]
-    unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
-        st.to_js_raw(&out)
+    unsafe fn ret(_: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: Fresh) -> Raw {
+        out.to_js_raw(st)
     }
 
     /// Node fills (converting an object fill with valueOf, naming a string fill's encoding)
@@ -134,17 +158,22 @@ pub struct AllocUnsafe;
 
 impl Method for AllocUnsafe {
     type This<'a> = ();
-    type Out = CoreBuffer;
+    type Out = Fresh;
     const ARITY: usize = 1;
 
+    /// Node's `allocUnsafe(0)` is `new FastBuffer()` (no pool view, no ArrayBuffer); other
+    /// sizes are pooled when small.
     #[inline(always)]
-    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<CoreBuffer, NodeError> {
-        api::statics::alloc_unsafe(&a[0])
+    fn op(_: (), a: &[Arg<'_>], _: Call) -> Result<Fresh, NodeError> {
+        if matches!(a[0], Arg::Number(n) if n == 0.0) {
+            return Ok(Fresh::OnHeap(OnHeapBytes::EMPTY));
+        }
+        api::statics::alloc_unsafe(&a[0]).map(Fresh::Store)
     }
 
     #[inline(always)]
-    unsafe fn ret(ctx: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: CoreBuffer) -> Raw {
+    unsafe fn ret(ctx: *mut qjs::JSContext, st: &CtxState<'_>, _: Raw, out: Fresh) -> Raw {
         // SAFETY: `ctx` is `st`'s context; the new Buffer is owned here and given up.
-        unsafe { noted(ctx, st, st.to_js_raw(&out), ViewApi::AllocUnsafe) }
+        unsafe { noted(ctx, st, out.to_js_raw(st), ViewApi::AllocUnsafe) }
     }
 }

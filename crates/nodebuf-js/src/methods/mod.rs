@@ -4,7 +4,7 @@
 //! that write an argument (`copy`) — one raw native that hands unusual calls to that path.
 //! [`make_fast`] is the one table that names them all.
 
-mod alloc;
+pub(crate) mod alloc;
 mod bytes;
 mod numeric;
 mod search;

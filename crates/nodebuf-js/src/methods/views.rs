@@ -82,12 +82,19 @@ pub unsafe extern "C" fn from_fn(
                 // SAFETY: as above; nothing runs JS before `simple` is dropped.
                 let made = unsafe {
                     with_args::<2, _>(ctx, 2, argc.min(2), argv, None, 0, |a| match a {
-                        [Arg::String(s), enc] => api::statics::from_string(*s, enc).ok(),
+                        [Arg::String(s), enc] => api::statics::from_string(*s, enc)
+                            .ok()
+                            .map(|buf| (buf, s.is_empty())),
                         _ => None,
                     })
                 }
                 .flatten();
-                if let Some(buf) = made {
+                if let Some((buf, empty_string)) = made {
+                    // Node answers an empty string with `new FastBuffer()`: no pool view, no
+                    // ArrayBuffer (on the engine's heap).
+                    if empty_string {
+                        return st.on_heap_raw(&[]);
+                    }
                     return st.to_js_raw(&buf);
                 }
             }

@@ -74,6 +74,7 @@ fn build_native<'js>(
     modules::encoding::install(ctx, &native)?;
     modules::url::install(ctx, &native)?;
     modules::v8::install(ctx, &native)?;
+    modules::internal_binding::install(ctx, &native)?;
     module_loader::install(ctx, &native)?;
     modules::string_decoder::install(ctx, &native)?;
     modules::async_context::install(ctx, &native)?;

@@ -1,7 +1,8 @@
 // `require('internal/test/binding')` under --expose-internals: the small part of Node's native
 // bindings that Node's own Buffer and URL tests reach into. The buffer binding's `fill` is the
 // native fill (positions must already be integers in range: others throw Index out of range);
-// the url binding's `canParse(input[, base])` is the parser URL.canParse calls, on strings.
+// the url binding's `canParse(input[, base])` is the parser URL.canParse calls, on strings; the
+// util binding's `arrayBufferViewHasBuffer(view)` reads the engine's on-heap typed-array state.
 'use strict';
 
 // Node warns once when the module loads.
@@ -20,6 +21,13 @@ const bindings = {
       const { Buffer } = require('buffer');
       Buffer.prototype.fill.call(buf, value, start, end, encoding);
       return undefined;
+    },
+  },
+  util: {
+    // Whether a view has its ArrayBuffer yet: small typed arrays keep their bytes on the
+    // engine's heap until their buffer is asked for, as V8's do.
+    arrayBufferViewHasBuffer(view) {
+      return native.internalBinding.util.arrayBufferViewHasBuffer(view);
     },
   },
   url: {

@@ -38,8 +38,9 @@ pub enum Item {
     Str(String),
     /// A string with lone surrogates, as UTF-16 units.
     Utf16(Vec<u16>),
-    /// The bytes of an ArrayBuffer (copied, or moved when transferred).
-    Bytes(Vec<u8>),
+    /// The bytes of an ArrayBuffer (copied, or moved when transferred), counted as an
+    /// ArrayBuffer's while in transit.
+    Bytes(CountedBytes),
     /// A SharedArrayBuffer: the same memory on both sides.
     Shared(SharedArrayBuffer),
 }
@@ -82,11 +83,11 @@ fn encode_object<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<Item> {
             unsafe { qjs::JS_GetArrayBuffer(ctx.as_raw().as_ptr(), &mut len, value.as_raw()) };
         if ptr.is_null() {
             let _ = ctx.catch();
-            return Ok(Item::Bytes(Vec::new()));
+            return Ok(Item::Bytes(CountedBytes::new(Vec::new())));
         }
         // SAFETY: as above; we copy before any JS runs.
         let bytes = unsafe { std::slice::from_raw_parts(ptr, len as usize) }.to_vec();
-        return Ok(Item::Bytes(bytes));
+        return Ok(Item::Bytes(CountedBytes::new(bytes)));
     }
     if let Some(store) = shared_memory::store_of(ctx, value) {
         return Ok(Item::Shared(store));
@@ -123,6 +124,47 @@ pub fn encode<'js>(ctx: &Ctx<'js>, list: &Array<'js>) -> Result<Message> {
         items.push(item);
     }
     Ok(Message { items })
+}
+
+/// The bytes of a cloned or transferred ArrayBuffer, counted in
+/// `process.memoryUsage().arrayBuffers` from the clone until the receiving ArrayBuffer is freed,
+/// as V8 counts the backing store a message holds (the sender's side leaves the count when it
+/// is detached or freed). A copy of a message counts its own.
+#[derive(Debug)]
+pub struct CountedBytes {
+    bytes: Vec<u8>,
+    _charge: nodebuf_core::memory::accounting::Charge,
+}
+
+impl Clone for CountedBytes {
+    fn clone(&self) -> CountedBytes {
+        CountedBytes::new(self.bytes.clone())
+    }
+}
+
+impl CountedBytes {
+    /// Counts `bytes` until the value drops.
+    pub fn new(bytes: Vec<u8>) -> CountedBytes {
+        let charge = nodebuf_core::memory::accounting::Charge::new(
+            nodebuf_core::memory::accounting::ChargeKind::ArrayBuffer,
+            bytes.len(),
+        );
+        CountedBytes {
+            bytes,
+            _charge: charge,
+        }
+    }
+}
+
+// SAFETY: the pointer and length are those of the owned Vec, which is never resized or moved
+// out while the engine holds them (the engine drops this value when the ArrayBuffer goes).
+unsafe impl rquickjs::ArrayBufferSource for CountedBytes {
+    fn as_ptr(&self) -> *mut u8 {
+        self.bytes.as_ptr() as *mut u8
+    }
+    fn len(&self) -> usize {
+        self.bytes.len()
+    }
 }
 
 /// Builds the JS reader's flat list from a [`Message`] (moving its bytes into new

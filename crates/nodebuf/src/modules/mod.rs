@@ -10,6 +10,7 @@ pub mod crypto_cipher;
 pub mod crypto_kdf;
 pub mod encoding;
 pub mod fs;
+pub mod internal_binding;
 pub mod intl;
 pub mod messaging;
 pub mod net;

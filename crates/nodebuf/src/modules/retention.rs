@@ -26,10 +26,20 @@ fn set_view_sampler<'js>(ctx: Ctx<'js>, sampler: Option<Function<'js>>) -> bool 
     nodebuf_js::retention::set_view_sampler(&ctx, sampler)
 }
 
+/// `native.retention.viewHasBuffer(view)`: whether a typed array or DataView has its ArrayBuffer
+/// yet (a small typed array on the engine's heap has none, so no store to trace).
+fn view_has_buffer(view: Value<'_>) -> bool {
+    nodebuf_js::view_has_buffer(&view).unwrap_or(true)
+}
+
 /// Adds `native.retention` to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let retention = Object::new(ctx.clone())?;
     retention.set("viewsOf", Function::new(ctx.clone(), views_of)?)?;
+    retention.set(
+        "viewHasBuffer",
+        Function::new(ctx.clone(), view_has_buffer)?,
+    )?;
     retention.set(
         "setViewSampler",
         Function::new(ctx.clone(), set_view_sampler)?,
