@@ -19,7 +19,9 @@ function rand() {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-const int = (n) => Math.floor(rand() * n);
+// `| 0` keeps V8's integers small integers (a Math.floor result can be a heap number once the
+// JIT has optimized the caller, and V8 writes those as doubles).
+const int = (n) => (n <= 2 ** 31 ? (rand() * n) | 0 : Math.floor(rand() * n));
 const pick = (list) => list[int(list.length)];
 
 function randomString() {
@@ -143,7 +145,9 @@ function randomValue(depth, refs, buffers) {
     case 19: case 20: return randomView(buffers);
     case 21: {
       const C = pick([Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]);
-      const e = int(3) ? new C(randomString(), int(2) ? { cause: randomValue(depth + 1, refs, buffers) } : undefined) : new C();
+      // (A numeric cause is left out: V8 may keep the field as a double and write it as one.)
+      const cause = randomValue(depth + 1, refs, buffers);
+      const e = int(3) ? new C(randomString(), int(2) ? { cause: typeof cause === 'number' ? `${cause}` : cause } : undefined) : new C();
       e.stack = int(4) ? `${C.name}: stack ${randomString()}` : undefined;
       if (int(5) === 0) e.name = pick(['TypeError', 'Other', 'RangeError']);
       return e;

@@ -240,10 +240,12 @@ class DeserializerState {
     }
   }
 
+  // A string inside another record: V8 reads any value there (running a host object's hook,
+  // taking ids) and then refuses what is not a string.
   string() {
-    const tag = this.tag();
-    if (tag !== tags.utf8String && tag !== tags.oneByteString && tag !== tags.twoByteString) throw kMalformed;
-    return this.stringContents(tag);
+    const value = this.value();
+    if (typeof value !== 'string') throw kMalformed;
+    return value;
   }
 
   stringContents(tag) {
