@@ -1,4 +1,5 @@
-// `require('crypto')`, the Buffer-facing subset: createHash/Hash, createHmac/Hmac, hash(),
+// `require('crypto')`: createHash/Hash, createHmac/Hmac, hash(), KeyObjects and the
+// asymmetric API (internal/crypto/keys, keygen, sig, ecdh),
 // getHashes, randomBytes/randomFill(Sync)/randomInt/randomUUID/getRandomValues,
 // timingSafeEqual, and `webcrypto` (the `crypto` global: getRandomValues, randomUUID,
 // subtle.digest). Node's argument validation and errors are here; digests, HMAC, the OS random
@@ -165,91 +166,11 @@ Hash.prototype.digest = function digest(outputEncoding) {
   return encodeDigest(bytes, `${outputEncoding}`);
 };
 
-// --- KeyObject (secret keys) ---------------------------------------------------------------
+// --- KeyObject ---------------------------------------------------------------------------
 
-const kKeyType = Symbol('kKeyType');
-
-// The key material behind a KeyObject (Node keeps it in a native handle, out of JS's reach).
-class SecretKeyHandle {
-  #bytes;
-
-  constructor(bytes) {
-    this.#bytes = bytes;
-  }
-
-  static bytesOf(handle) {
-    return handle.#bytes;
-  }
-}
-
-function isKeyObject(value) {
-  return value instanceof KeyObject;
-}
-
-/** `crypto.KeyObject`: the base class; only secret keys exist in this runner. */
-class KeyObject {
-  constructor(type, handle) {
-    if (type !== 'secret' && type !== 'public' && type !== 'private') {
-      throw codes.ERR_INVALID_ARG_VALUE('type', type);
-    }
-    if (typeof handle !== 'object' || !(handle instanceof SecretKeyHandle)) {
-      throw codes.ERR_INVALID_ARG_TYPE('handle', 'object', handle);
-    }
-    this[kKeyType] = type;
-    Object.defineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
-  }
-
-  get type() {
-    return this[kKeyType];
-  }
-
-  equals(otherKeyObject) {
-    if (!isKeyObject(otherKeyObject)) throw codes.ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', otherKeyObject);
-    if (otherKeyObject.type !== this.type) return false;
-    const mine = SecretKeyHandle.bytesOf(this[kHandle]);
-    const theirs = SecretKeyHandle.bytesOf(otherKeyObject[kHandle]);
-    return mine.length === theirs.length && native.cryptoTimingSafeEqual(mine, theirs) === true;
-  }
-}
-Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
-
-/** A symmetric key (`createSecretKey`). */
-class SecretKeyObject extends KeyObject {
-  constructor(handle) {
-    super('secret', handle);
-  }
-
-  get symmetricKeySize() {
-    return SecretKeyHandle.bytesOf(this[kHandle]).length;
-  }
-
-  export(options) {
-    if (options !== undefined) {
-      validateObject(options, 'options');
-      const { format } = options;
-      if (format !== undefined && format !== 'buffer' && format !== 'jwk') {
-        throw codes.ERR_INVALID_ARG_VALUE('options.format', format, "must be one of: undefined, 'buffer', 'jwk'");
-      }
-      if (format === 'jwk') return { kty: 'oct', k: SecretKeyHandle.bytesOf(this[kHandle]).toString('base64url') };
-    }
-    return Buffer.from(SecretKeyHandle.bytesOf(this[kHandle]));
-  }
-}
-
-/** `crypto.createSecretKey(key[, encoding])`: a KeyObject holding a copy of the key bytes. */
-function createSecretKey(key, encoding) {
-  let bytes;
-  if (typeof key === 'string') {
-    bytes = Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
-  } else if (isAnyArrayBuffer(key)) {
-    bytes = Buffer.from(new Uint8Array(key));
-  } else if (ArrayBufferIsView(key)) {
-    bytes = Buffer.from(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
-  } else {
-    throw codes.ERR_INVALID_ARG_TYPE('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
-  }
-  return new SecretKeyObject(new SecretKeyHandle(bytes));
-}
+const {
+  KeyObject, isKeyObject, createSecretKey, createPublicKey, createPrivateKey, secretKeyBytesOf,
+} = require('internal/crypto/keys');
 
 // --- Hmac --------------------------------------------------------------------------------
 
@@ -262,7 +183,7 @@ function secretKeyBytes(key, encoding) {
       throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
         `Invalid key object type ${key.type}, expected secret.`);
     }
-    return SecretKeyHandle.bytesOf(key[kHandle]);
+    return secretKeyBytesOf(key);
   }
   if (typeof key === 'string') return Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
   if (webcryptoKeys.isCryptoKey(key)) return webcryptoKeys.cryptoKeyBytes(key);
@@ -595,6 +516,12 @@ function createHmac(hmac, key, options) {
 const { pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync } = require('internal/crypto/kdf');
 
 const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers } = require('internal/crypto/cipher');
+const { generateKeyPair, generateKeyPairSync } = require('internal/crypto/keygen');
+const {
+  Sign, Verify, createSign, createVerify, sign, verify,
+  publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt,
+} = require('internal/crypto/sig');
+const { ECDH, createECDH, diffieHellman, getCurves } = require('internal/crypto/ecdh');
 
 module.exports = {
   Cipheriv,
@@ -611,6 +538,24 @@ module.exports = {
   createHash,
   createHmac,
   createSecretKey,
+  createPublicKey,
+  createPrivateKey,
+  generateKeyPair,
+  generateKeyPairSync,
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  sign,
+  verify,
+  publicEncrypt,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
+  ECDH,
+  createECDH,
+  diffieHellman,
+  getCurves,
   getHashes,
   randomBytes,
   randomFill,

@@ -5,8 +5,10 @@
 pub mod async_context;
 pub mod child_process;
 pub mod crypto;
+pub mod crypto_asym;
 pub mod crypto_cipher;
 pub mod crypto_kdf;
+pub mod crypto_keys;
 pub mod encoding;
 pub mod fs;
 pub mod intl;
