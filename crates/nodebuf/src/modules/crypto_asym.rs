@@ -14,6 +14,7 @@ use rquickjs::{Array, Class, Ctx, Exception, Function, JsLifetime, Object, Resul
 
 use super::crypto::{Algorithm, FixedDigest, FixedDigestVisitor};
 use super::crypto_keys::{self as keys, Curve, Encoding, Material, OsslError};
+use super::crypto_rsa::{self as rsa_pad, Failure};
 use crate::bytes::{view_bytes, wrap_bytes};
 
 /// A key handle: the material of one public or private key, shared by the KeyObjects and
@@ -77,37 +78,6 @@ const fn ossl(
     }
 }
 
-const RSA_LIB: &str = "rsa routines";
-const DATA_TOO_LARGE: OsslError = ossl(
-    "0200006E",
-    RSA_LIB,
-    "data too large for key size",
-    "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
-);
-const DATA_TOO_SMALL: OsslError = ossl(
-    "0200007A",
-    RSA_LIB,
-    "data too small for key size",
-    "ERR_OSSL_RSA_DATA_TOO_SMALL_FOR_KEY_SIZE",
-);
-const OAEP_DECODING: OsslError = ossl(
-    "02000079",
-    RSA_LIB,
-    "oaep decoding error",
-    "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
-);
-const INVALID_PADDING: OsslError = ossl(
-    "0200008A",
-    RSA_LIB,
-    "invalid padding",
-    "ERR_OSSL_RSA_INVALID_PADDING",
-);
-const DIGEST_TOO_BIG: OsslError = ossl(
-    "02000070",
-    RSA_LIB,
-    "digest too big for rsa key",
-    "ERR_OSSL_RSA_DIGEST_TOO_BIG_FOR_RSA_KEY",
-);
 const NOT_FOR_KEYTYPE: OsslError = ossl(
     "03000096",
     "digital envelope routines",
@@ -126,7 +96,6 @@ const MISMATCHING_DOMAIN: OsslError = ossl(
     "mismatching domain parameters",
     "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
 );
-const RSA_LIB_STACK: &[&str] = &["error:1C880004:Provider routines::RSA lib"];
 
 fn bytes_of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<Vec<u8>> {
     view_bytes(ctx, value).ok_or_else(|| Exception::throw_type(ctx, "expected a buffer"))
@@ -408,20 +377,6 @@ fn digest_named(name: &str) -> Option<(Box<dyn digest::DynDigest + Send + Sync>,
 const RSA_NO_PADDING: i32 = 3;
 const RSA_PKCS1_OAEP_PADDING: i32 = 4;
 const RSA_PKCS1_PSS_PADDING: i32 = 6;
-/// Node's RSA-PSS salt length constants.
-const SALTLEN_DIGEST: i32 = -1;
-const SALTLEN_MAX: i32 = -2;
-
-fn pss_salt(requested: i32, key_bits: usize, hash_len: usize, signing: bool) -> Option<usize> {
-    let em_len = (key_bits - 1).div_ceil(8);
-    let max = em_len.checked_sub(hash_len + 2)?;
-    match requested {
-        SALTLEN_DIGEST => Some(hash_len),
-        SALTLEN_MAX if signing => Some(max),
-        n if n >= 0 => Some(n as usize),
-        _ => None,
-    }
-}
 
 /// Runs `$body` with `$M` bound to the curve's ECDSA module (`p256::ecdsa`, ...): P-521's
 /// signing types are its own, not the generic `ecdsa` ones.
@@ -461,6 +416,36 @@ fn ecdsa_prehash(curve: Curve, digest: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The DigestInfo of a PKCS#1 v1.5 signature over `digest` made with `name`.
+fn digest_info(name: &str, digest: &[u8]) -> std::result::Result<Vec<u8>, Failure> {
+    let (_, canonical) = digest_named(name).ok_or((INVALID_DIGEST, &[] as &[&str]))?;
+    let mut info = keys::digest_info_prefix(canonical, digest.len())
+        .ok_or((INVALID_DIGEST, &[] as &[&str]))?;
+    info.extend_from_slice(digest);
+    Ok(info)
+}
+
+/// Runs `f` with the PSS request for `digest` on an RSA key.
+fn with_pss<R>(
+    digest: &str,
+    salt: i32,
+    pss: &Option<Option<keys::PssParams>>,
+    f: impl FnOnce(&rsa_pad::PssRequest<'_>) -> std::result::Result<R, Failure>,
+) -> std::result::Result<R, Failure> {
+    let (_, canonical) = digest_named(digest).ok_or((INVALID_DIGEST, &[] as &[&str]))?;
+    let params = pss.as_ref().and_then(|p| p.as_ref());
+    let mgf1_name = params.map(|p| p.mgf1_hash).unwrap_or(canonical);
+    let make = || digest_named(digest).expect("resolved above").0;
+    let make_mgf1 = || digest_named(mgf1_name).expect("known digest").0;
+    f(&rsa_pad::PssRequest {
+        digest_name: canonical,
+        digest: &make,
+        mgf1: &make_mgf1,
+        salt,
+        params,
+    })
+}
+
 /// Signs `data` (the digest, or the message for Ed25519) with a private key.
 fn sign_with(
     material: &Material,
@@ -469,37 +454,21 @@ fn sign_with(
     padding: i32,
     salt: i32,
     p1363: bool,
-) -> std::result::Result<Vec<u8>, (OsslError, bool)> {
+) -> std::result::Result<Vec<u8>, Failure> {
+    let none: &[&str] = &[];
     match material {
         Material::Rsa {
             private: Some(key),
             pss,
             ..
         } => {
-            let (digest_box, canonical) = digest_named(digest).ok_or((INVALID_DIGEST, false))?;
-            let use_pss = padding == RSA_PKCS1_PSS_PADDING || pss.is_some();
-            let bits = material.modulus_bits().unwrap_or(0);
-            if use_pss {
-                let salt_len =
-                    pss_salt(salt, bits, data.len(), true).ok_or((DATA_TOO_LARGE, true))?;
-                if salt_len > pss_salt(SALTLEN_MAX, bits, data.len(), true).unwrap_or(0) {
-                    return Err((DATA_TOO_LARGE, true));
-                }
-                let scheme = rsa::Pss {
-                    blinded: false,
-                    digest: digest_box,
-                    salt_len,
-                };
-                key.sign_with_rng(&mut rand_core::OsRng, scheme, data)
-                    .map_err(|_| (DATA_TOO_LARGE, true))
+            if pss.is_some() && padding != 0 && padding != RSA_PKCS1_PSS_PADDING {
+                return Err((rsa_pad::ILLEGAL_PADDING, none));
+            }
+            if padding == RSA_PKCS1_PSS_PADDING || pss.is_some() {
+                with_pss(digest, salt, pss, |req| rsa_pad::pss_sign(key, data, req))
             } else {
-                let prefix = keys::digest_info_prefix(canonical, data.len())
-                    .ok_or((INVALID_DIGEST, false))?;
-                let scheme = rsa::Pkcs1v15Sign {
-                    hash_len: Some(data.len()),
-                    prefix: prefix.into_boxed_slice(),
-                };
-                key.sign(scheme, data).map_err(|_| (DIGEST_TOO_BIG, true))
+                rsa_pad::pkcs1_sign(key, &digest_info(digest, data)?)
             }
         }
         Material::Ec {
@@ -510,8 +479,8 @@ fn sign_with(
             let prehash = ecdsa_prehash(*curve, data);
             with_ecdsa!(*curve, M => {
                 use ecdsa::signature::hazmat::PrehashSigner;
-                let signer = M::SigningKey::from_slice(scalar).map_err(|_| (NOT_FOR_KEYTYPE, false))?;
-                let sig: M::Signature = signer.sign_prehash(&prehash).map_err(|_| (NOT_FOR_KEYTYPE, false))?;
+                let signer = M::SigningKey::from_slice(scalar).map_err(|_| (NOT_FOR_KEYTYPE, none))?;
+                let sig: M::Signature = signer.sign_prehash(&prehash).map_err(|_| (NOT_FOR_KEYTYPE, none))?;
                 Ok(if p1363 { sig.to_bytes().to_vec() } else { sig.to_der().as_bytes().to_vec() })
             })
         }
@@ -525,7 +494,7 @@ fn sign_with(
                 .to_bytes()
                 .to_vec())
         }
-        _ => Err((NOT_FOR_KEYTYPE, false)),
+        _ => Err((NOT_FOR_KEYTYPE, none)),
     }
 }
 
@@ -537,44 +506,23 @@ fn verify_with(
     padding: i32,
     salt: i32,
     p1363: bool,
-) -> std::result::Result<bool, OsslError> {
+) -> std::result::Result<bool, Failure> {
+    let none: &[&str] = &[];
     match material {
         Material::Rsa { public, pss, .. } => {
-            let (_, canonical) = digest_named(digest).ok_or(INVALID_DIGEST)?;
-            let use_pss = padding == RSA_PKCS1_PSS_PADDING || pss.is_some();
-            let bits = material.modulus_bits().unwrap_or(0);
-            if use_pss {
-                let max = pss_salt(SALTLEN_MAX, bits, data.len(), true).unwrap_or(0);
-                let candidates: Vec<usize> = match pss_salt(salt, bits, data.len(), false) {
-                    Some(n) => vec![n],
-                    // RSA_PSS_SALTLEN_AUTO: whatever salt the signature has; the common
-                    // lengths first.
-                    None => {
-                        let mut all = vec![max, data.len()];
-                        all.extend((0..=max).filter(|n| *n != max && *n != data.len()));
-                        all
-                    }
-                };
-                for salt_len in candidates {
-                    let (digest_box, _) = digest_named(digest).ok_or(INVALID_DIGEST)?;
-                    let scheme = rsa::Pss {
-                        blinded: false,
-                        digest: digest_box,
-                        salt_len,
-                    };
-                    if public.verify(scheme, data, sig).is_ok() {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+            if pss.is_some() && padding != 0 && padding != RSA_PKCS1_PSS_PADDING {
+                return Err((rsa_pad::ILLEGAL_PADDING, none));
+            }
+            if padding == RSA_PKCS1_PSS_PADDING || pss.is_some() {
+                with_pss(digest, salt, pss, |req| {
+                    rsa_pad::pss_verify(public, data, sig, req)
+                })
             } else {
-                let prefix =
-                    keys::digest_info_prefix(canonical, data.len()).ok_or(INVALID_DIGEST)?;
-                let scheme = rsa::Pkcs1v15Sign {
-                    hash_len: Some(data.len()),
-                    prefix: prefix.into_boxed_slice(),
-                };
-                Ok(public.verify(scheme, data, sig).is_ok())
+                Ok(rsa_pad::pkcs1_verify(
+                    public,
+                    &digest_info(digest, data)?,
+                    sig,
+                ))
             }
         }
         Material::Ec { curve, public, .. } => {
@@ -596,12 +544,9 @@ fn verify_with(
             let Ok(sig) = ed25519_dalek::Signature::from_slice(sig) else {
                 return Ok(false);
             };
-            Ok(key.verify_strict(data, &sig).is_ok() || {
-                use ed25519_dalek::Verifier;
-                key.verify(data, &sig).is_ok()
-            })
+            Ok(key.verify_strict(data, &sig).is_ok())
         }
-        _ => Err(NOT_FOR_KEYTYPE),
+        _ => Err((NOT_FOR_KEYTYPE, none)),
     }
 }
 
@@ -618,8 +563,7 @@ fn sign<'js>(
     let material = key.borrow().material.clone();
     match sign_with(&material, &digest, &data, padding, salt, p1363) {
         Ok(sig) => wrap_bytes(&ctx, sig),
-        Err((e, true)) => Err(throw_ossl_with(&ctx, e, RSA_LIB_STACK)),
-        Err((e, false)) => Err(throw_ossl(&ctx, e)),
+        Err((e, stack)) => Err(throw_ossl_with(&ctx, e, stack)),
     }
 }
 
@@ -643,7 +587,7 @@ fn verify<'js>(
     let sig = bytes_of(&ctx, &sig)?;
     let material = key.borrow().material.clone();
     verify_with(&material, &digest, &data, &sig, padding, salt, p1363)
-        .map_err(|e| throw_ossl(&ctx, e))
+        .map_err(|(e, stack)| throw_ossl_with(&ctx, e, stack))
 }
 
 // --- RSA encryption ----------------------------------------------------------------------
@@ -655,38 +599,6 @@ enum RsaOp {
     PrivateDecrypt,
     PrivateEncrypt,
     PublicDecrypt,
-}
-
-fn raw_public(public: &rsa::RsaPublicKey, data: &[u8]) -> std::result::Result<Vec<u8>, OsslError> {
-    use rsa::traits::PublicKeyParts;
-    let k = public.size();
-    if data.len() > k {
-        return Err(DATA_TOO_LARGE);
-    }
-    let m = rsa::BigUint::from_bytes_be(data);
-    if &m >= public.n() {
-        return Err(DATA_TOO_LARGE);
-    }
-    let c = rsa::hazmat::rsa_encrypt(public, &m).map_err(|_| DATA_TOO_LARGE)?;
-    Ok(left_pad(c.to_bytes_be(), k))
-}
-
-fn raw_private(
-    private: &rsa::RsaPrivateKey,
-    data: &[u8],
-) -> std::result::Result<Vec<u8>, OsslError> {
-    use rsa::traits::PublicKeyParts;
-    let k = private.size();
-    if data.len() > k {
-        return Err(DATA_TOO_LARGE);
-    }
-    let c = rsa::BigUint::from_bytes_be(data);
-    if &c >= private.n() {
-        return Err(DATA_TOO_LARGE);
-    }
-    let m = rsa::hazmat::rsa_decrypt_and_check(private, Some(&mut rand_core::OsRng), &c)
-        .map_err(|_| DATA_TOO_LARGE)?;
-    Ok(left_pad(m.to_bytes_be(), k))
 }
 
 fn left_pad(mut bytes: Vec<u8>, len: usize) -> Vec<u8> {
@@ -702,89 +614,63 @@ fn rsa_crypt(
     data: &[u8],
     padding: i32,
     oaep_hash: &str,
-    label: Option<Vec<u8>>,
-) -> std::result::Result<Vec<u8>, OsslError> {
+    label: &[u8],
+) -> std::result::Result<Vec<u8>, Failure> {
+    let none: &[&str] = &[];
     let Material::Rsa {
         public, private, ..
     } = material
     else {
-        return Err(NOT_FOR_KEYTYPE);
+        return Err((NOT_FOR_KEYTYPE, none));
     };
     use rsa::traits::PublicKeyParts;
     let k = public.size();
-    let private = || private.as_deref().ok_or(NOT_FOR_KEYTYPE);
+    let private = || private.as_deref().ok_or((NOT_FOR_KEYTYPE, none));
+    let make = || {
+        digest_named(oaep_hash)
+            .map(|d| d.0)
+            .expect("checked by the JS half")
+    };
     match (op, padding) {
         (RsaOp::PublicEncrypt | RsaOp::PrivateEncrypt, RSA_NO_PADDING) => {
+            let stack = if op == RsaOp::PublicEncrypt {
+                none
+            } else {
+                rsa_pad::RSA_LIB_STACK
+            };
             if data.len() < k {
-                return Err(DATA_TOO_SMALL);
+                return Err((rsa_pad::TOO_SMALL_FOR_KEY, stack));
             }
             if data.len() > k {
-                return Err(DATA_TOO_LARGE);
+                return Err((rsa_pad::TOO_LARGE_FOR_KEY, stack));
             }
             if op == RsaOp::PublicEncrypt {
-                raw_public(public, data)
+                rsa_pad::raw_public(public, data, none)
             } else {
-                raw_private(private()?, data)
+                rsa_pad::raw_private(private()?, data, rsa_pad::RSA_LIB_STACK)
             }
         }
-        (RsaOp::PrivateDecrypt, RSA_NO_PADDING) => raw_private(private()?, data),
-        (RsaOp::PublicDecrypt, RSA_NO_PADDING) => raw_public(public, data),
-        (RsaOp::PublicEncrypt, RSA_PKCS1_OAEP_PADDING)
-        | (RsaOp::PrivateDecrypt, RSA_PKCS1_OAEP_PADDING) => {
-            let make = || -> std::result::Result<rsa::Oaep, OsslError> {
-                let (digest, _) = digest_named(oaep_hash).ok_or(INVALID_DIGEST)?;
-                let (mgf, _) = digest_named(oaep_hash).ok_or(INVALID_DIGEST)?;
-                let label = match &label {
-                    None => None,
-                    Some(bytes) if bytes.is_empty() => None,
-                    // The rsa crate carries OAEP labels as text.
-                    Some(bytes) => {
-                        Some(String::from_utf8(bytes.clone()).map_err(|_| OAEP_DECODING)?)
-                    }
-                };
-                Ok(rsa::Oaep {
-                    digest,
-                    mgf_digest: mgf,
-                    label,
-                })
-            };
-            if op == RsaOp::PublicEncrypt {
-                public
-                    .encrypt(&mut rand_core::OsRng, make()?, data)
-                    .map_err(|_| DATA_TOO_LARGE)
-            } else {
-                if data.len() > k {
-                    return Err(DATA_TOO_LARGE);
-                }
-                private()?
-                    .decrypt_blinded(&mut rand_core::OsRng, make()?, data)
-                    .map_err(|_| OAEP_DECODING)
+        (RsaOp::PrivateDecrypt, RSA_NO_PADDING) => rsa_pad::raw_private(private()?, data, none),
+        (RsaOp::PublicDecrypt, RSA_NO_PADDING) => {
+            rsa_pad::raw_public(public, data, rsa_pad::RSA_LIB_STACK)
+        }
+        (RsaOp::PublicEncrypt, RSA_PKCS1_OAEP_PADDING) => {
+            rsa_pad::oaep_encrypt(public, data, &make, label)
+        }
+        (RsaOp::PrivateDecrypt, RSA_PKCS1_OAEP_PADDING) => {
+            rsa_pad::oaep_decrypt(private()?, data, &make, label)
+        }
+        (RsaOp::PublicEncrypt, _) => rsa_pad::pkcs1_encrypt(public, data),
+        (RsaOp::PrivateDecrypt, _) => {
+            let block = rsa_pad::raw_private(private()?, data, rsa_pad::DECRYPT_STACK)?;
+            let end = block.iter().skip(2).position(|b| *b == 0).map(|i| i + 2);
+            match end {
+                Some(i) if block[0] == 0 && block[1] == 2 && i >= 10 => Ok(block[i + 1..].to_vec()),
+                _ => Err((rsa_pad::INVALID_PADDING, rsa_pad::PADDING_STACK)),
             }
         }
-        (RsaOp::PublicEncrypt, _) => public
-            .encrypt(&mut rand_core::OsRng, rsa::Pkcs1v15Encrypt, data)
-            .map_err(|_| DATA_TOO_LARGE),
-        (RsaOp::PrivateDecrypt, _) => private()?
-            .decrypt_blinded(&mut rand_core::OsRng, rsa::Pkcs1v15Encrypt, data)
-            .map_err(|_| INVALID_PADDING),
-        (RsaOp::PrivateEncrypt, _) => {
-            if data.len() + 11 > k {
-                return Err(DATA_TOO_LARGE);
-            }
-            private()?
-                .sign(rsa::Pkcs1v15Sign::new_unprefixed(), data)
-                .map_err(|_| DATA_TOO_LARGE)
-        }
-        (RsaOp::PublicDecrypt, _) => {
-            // EMSA-PKCS1-v1_5 type 1: 00 01 FF.. 00 data.
-            let em = raw_public(public, data)?;
-            let ok = em.len() >= 11 && em[0] == 0 && em[1] == 1;
-            let sep = em.iter().skip(2).position(|b| *b != 0xff).map(|i| i + 2);
-            match sep {
-                Some(i) if ok && i >= 10 && em[i] == 0 => Ok(em[i + 1..].to_vec()),
-                _ => Err(INVALID_PADDING),
-            }
-        }
+        (RsaOp::PrivateEncrypt, _) => rsa_pad::private_encrypt(private()?, data),
+        (RsaOp::PublicDecrypt, _) => rsa_pad::public_decrypt(public, data),
     }
 }
 
@@ -806,22 +692,11 @@ fn rsa_crypt_native<'js>(
         _ => RsaOp::PublicDecrypt,
     };
     let data = bytes_of(&ctx, &data)?;
-    let label = optional_bytes(&ctx, &label);
+    let label = optional_bytes(&ctx, &label).unwrap_or_default();
     let material = key.borrow().material.clone();
-    match rsa_crypt(&material, op, &data, padding, &oaep_hash, label) {
+    match rsa_crypt(&material, op, &data, padding, &oaep_hash, &label) {
         Ok(out) => wrap_bytes(&ctx, out),
-        Err(e) if e == INVALID_PADDING => Err(throw_ossl_with(
-            &ctx,
-            e,
-            &[
-                "error:1C880004:Provider routines::RSA lib",
-                "error:02000072:rsa routines::padding check failed",
-            ],
-        )),
-        Err(e) if e == DATA_TOO_LARGE && op == RsaOp::PrivateEncrypt => {
-            Err(throw_ossl_with(&ctx, e, RSA_LIB_STACK))
-        }
-        Err(e) => Err(throw_ossl(&ctx, e)),
+        Err((e, stack)) => Err(throw_ossl_with(&ctx, e, stack)),
     }
 }
 

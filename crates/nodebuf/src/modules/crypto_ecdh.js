@@ -14,12 +14,10 @@ const kHandle = Symbol('kHandle');
 const invalidCurve = () => nativeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
 const operationFailed = (message) => nativeError(Error, 'ERR_CRYPTO_OPERATION_FAILED', message);
 
-const curveAliases = { 'P-256': 'prime256v1', secp256r1: 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
-
+// ECDH takes OpenSSL's short curve names only (`P-256` is a generateKeyPair spelling).
 function resolveCurve(curve) {
   validateString(curve, 'curve');
   if (native.cryptoCurves.includes(curve)) return curve;
-  if (Object.prototype.hasOwnProperty.call(curveAliases, curve)) return curveAliases[curve];
   throw invalidCurve();
 }
 

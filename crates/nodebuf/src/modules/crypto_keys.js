@@ -366,11 +366,16 @@ function handleFromJwk(key, ctx) {
     }
     handle = native.cryptoKeyFromJwk('RSA', '', parts, !isPublic);
   }
-  if (handle === null) {
+  if (handle == null) {
     if (key.kty === 'OKP') throw invalidJwk();
     throw nativeError(TypeError, 'ERR_CRYPTO_INVALID_JWK', `Invalid JWK ${key.kty} key`);
   }
   return handle;
+}
+
+// What a key argument may be, as error messages list it.
+function keyTypesFor(ctx) {
+  return ctx === kCreatePrivate ? bufferTypes : [...bufferTypes, 'KeyObject', 'CryptoKey'];
 }
 
 /**
@@ -381,7 +386,11 @@ function prepareAsymmetricKey(key, ctx) {
   if (isKeyObject(key)) return { handle: keyObjectHandle(key, ctx) };
   if (webcryptoKeys.isCryptoKey(key)) return { handle: keyObjectHandle(keyObjectOfCryptoKey(key), ctx) };
   if (isStringOrBuffer(key)) return { format: 'pem', data: getArrayBufferOrView(key, 'key') };
-  if (typeof key === 'object' && key !== null) {
+  if (key === null) {
+    // Node destructures the options object without a null check.
+    throw new TypeError("Cannot destructure property 'key' of 'key' as it is null.");
+  }
+  if (typeof key === 'object') {
     const { key: data, encoding, format } = key;
     if (isKeyObject(data)) return { handle: keyObjectHandle(data, ctx) };
     if (webcryptoKeys.isCryptoKey(data)) return { handle: keyObjectHandle(keyObjectOfCryptoKey(data), ctx) };
@@ -389,12 +398,11 @@ function prepareAsymmetricKey(key, ctx) {
       validateObject(data, 'key.key');
       return { handle: handleFromJwk(data, ctx), format: 'jwk' };
     }
-    if (!isStringOrBuffer(data)) throw codes.ERR_INVALID_ARG_TYPE('key.key', bufferTypes, data);
+    if (!isStringOrBuffer(data)) throw codes.ERR_INVALID_ARG_TYPE('key.key', keyTypesFor(ctx), data);
     const isPublic = ctx === kConsumePrivate || ctx === kCreatePrivate ? false : undefined;
     return { data: getArrayBufferOrView(data, 'key', encoding), ...parseKeyEncoding(key, undefined, isPublic) };
   }
-  const types = ctx === kCreatePrivate ? bufferTypes : [...bufferTypes, 'KeyObject', 'CryptoKey'];
-  throw codes.ERR_INVALID_ARG_TYPE('key', types, key);
+  throw codes.ERR_INVALID_ARG_TYPE('key', keyTypesFor(ctx), key);
 }
 
 function asBytes(data) {

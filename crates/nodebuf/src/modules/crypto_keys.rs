@@ -19,7 +19,7 @@ use spki::AlgorithmIdentifierOwned;
 
 /// An OpenSSL failure as Node reports it: `error:<hex>:<library>::<reason>`, with the
 /// `library`, `reason` and `code` properties.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OsslError {
     /// OpenSSL's packed error number, in upper-case hex.
     pub hex: &'static str,
@@ -691,14 +691,6 @@ impl Material {
             }
         }
     }
-
-    /// RSA's modulus length in bits.
-    pub fn modulus_bits(&self) -> Option<usize> {
-        match self {
-            Material::Rsa { public, .. } => Some(public.n().bits()),
-            _ => None,
-        }
-    }
 }
 
 fn ec_private_der(curve: Curve, scalar: &[u8], public: &[u8], with_curve: bool) -> Vec<u8> {
@@ -861,8 +853,13 @@ pub fn parse_spki(der: &[u8]) -> KeyResult<Material> {
 pub fn parse_encrypted_pkcs8(der: &[u8], passphrase: Option<&[u8]>) -> KeyResult<Material> {
     let info = pkcs8::EncryptedPrivateKeyInfo::from_der(der).map_err(|_| DECODER_UNSUPPORTED)?;
     let passphrase = passphrase.ok_or(NO_PASSPHRASE)?;
-    let plain = info.decrypt(passphrase).map_err(|_| BAD_DECRYPT)?;
-    parse_pkcs8(plain.as_bytes()).map_err(|_| BAD_DECRYPT)
+    // A wrong passphrase usually breaks the CBC padding (bad decrypt); when the padding
+    // happens to look right, the garbage inside is no key (the decoders' error), as in OpenSSL.
+    let plain = info
+        .encryption_algorithm
+        .decrypt(passphrase, info.encrypted_data)
+        .map_err(|_| BAD_DECRYPT)?;
+    parse_pkcs8(&plain)
 }
 
 /// Reads a DER key of encoding `encoding`; `private` says which kind the caller wants

@@ -47,10 +47,11 @@ function dsaEncodingOf(options) {
   return 0;
 }
 
-// [padding, saltLength, p1363] for the natives; undefined padding/saltLength mean the key's
-// defaults (-2: RSA_PSS_SALTLEN_MAX_SIGN when signing, RSA_PSS_SALTLEN_AUTO when verifying).
+// [padding, saltLength, p1363] for the natives; undefined padding (0) and saltLength (-100)
+// mean the key's defaults (PSS for RSA-PSS keys; their minimum salt, else the longest when
+// signing and any when verifying).
 function signParams(padding, saltLength, p1363) {
-  return [padding === undefined ? 0 : padding, saltLength === undefined ? -2 : saltLength, p1363];
+  return [padding === undefined ? 0 : padding, saltLength === undefined ? -100 : saltLength, p1363];
 }
 
 function keyInfo(handle) {

@@ -9,6 +9,7 @@ pub mod crypto_asym;
 pub mod crypto_cipher;
 pub mod crypto_kdf;
 pub mod crypto_keys;
+pub mod crypto_rsa;
 pub mod encoding;
 pub mod fs;
 pub mod intl;
