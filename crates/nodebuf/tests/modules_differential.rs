@@ -24,10 +24,9 @@ mod string_decoder;
 #[path = "modules_differential/text_decoder.rs"]
 mod text_decoder;
 
-use std::path::PathBuf;
 
 /// Runs `script` with `program`; returns stdout, stderr and the exit code.
-fn run(program: &str, script: &PathBuf) -> (String, String, Option<i32>) {
+fn run(program: &str, script: &std::path::Path) -> (String, String, Option<i32>) {
     // A deadline, so a hang fails the test instead of stalling the run.
     let run = support::run_script(program, script, std::time::Duration::from_secs(300));
     (run.out, run.err, run.code)

@@ -336,7 +336,7 @@ fn generate(
                 return Err(3);
             }
             let e = exponent as u64;
-            if e < 3 || e % 2 == 0 {
+            if e < 3 || e.is_multiple_of(2) {
                 return Err(4);
             }
             keys::generate_rsa(bits as usize, e, pss).ok_or(4)

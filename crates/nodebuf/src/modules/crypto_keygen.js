@@ -1,12 +1,13 @@
 // `generateKeyPair`/`generateKeyPairSync` (`internal/crypto/keygen`) for rsa, rsa-pss, ec
 // (P-256, P-384, P-521, secp256k1), ed25519 and x25519, with Node's option validation and its
 // publicKeyEncoding/privateKeyEncoding outputs. Keys are made natively (crypto_asym.rs); the
-// callback form reports on a later loop turn, as Node's thread-pool job does.
+// callback form reports in the loop's poll phase, as Node's thread-pool job does.
 'use strict';
 
 const { codes, validateFunction, validateObject, validateString } = require('internal/errors');
 const { validateIntegerIn, nativeError } = require('internal/crypto/util');
 const { parseKeyEncoding, PublicKeyObject, PrivateKeyObject } = require('internal/crypto/keys');
+const { queueIoCompletion } = require('internal/loop');
 
 function encodingOf(keyType, options, member) {
   const enc = options[member];
@@ -118,16 +119,15 @@ function generateKeyPair(type, options, callback) {
   }
   validateFunction(callback, 'callback');
   const job = createJob(type, options);
-  setImmediate(() => {
-    let pair;
-    try {
-      pair = job();
-    } catch (err) {
-      callback(err);
-      return;
-    }
-    callback(null, pair.publicKey, pair.privateKey);
-  });
+  // Made now; reported in the loop's poll phase, where libuv delivers Node's thread-pool job.
+  let pair;
+  try {
+    pair = job();
+  } catch (err) {
+    queueIoCompletion(callback, err);
+    return;
+  }
+  queueIoCompletion(callback, null, pair.publicKey, pair.privateKey);
 }
 
 module.exports = { generateKeyPair, generateKeyPairSync };

@@ -10,6 +10,7 @@ const { codes, makeNodeError, validateFunction, validateString } = require('inte
 const { Buffer } = require('buffer');
 const { getArrayBufferOrView, nativeError } = require('internal/crypto/util');
 const { preparePrivateKey, preparePublicOrPrivateKey } = require('internal/crypto/keys');
+const { queueIoCompletion } = require('internal/loop');
 
 const ArrayBufferIsView = ArrayBuffer.isView;
 const kHash = Symbol('kHash');
@@ -91,7 +92,9 @@ function runLater(callback, work) {
   } catch (err) {
     error = err;
   }
-  setImmediate(() => (error === null ? callback(null, result) : callback(error)));
+  // Reported in the loop's poll phase, where libuv delivers Node's thread-pool job.
+  if (error === null) queueIoCompletion(callback, null, result);
+  else queueIoCompletion(callback, error);
 }
 
 // --- one-shot ----------------------------------------------------------------------------
