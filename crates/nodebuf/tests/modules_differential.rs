@@ -24,7 +24,6 @@ mod string_decoder;
 #[path = "modules_differential/text_decoder.rs"]
 mod text_decoder;
 
-
 /// Runs `script` with `program`; returns stdout, stderr and the exit code.
 fn run(program: &str, script: &std::path::Path) -> (String, String, Option<i32>) {
     // A deadline, so a hang fails the test instead of stalling the run.

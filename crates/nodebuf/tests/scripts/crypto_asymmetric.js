@@ -92,3 +92,11 @@ for (const f of [
     console.log(String(e), e.code);
   }
 }
+
+// crypto.constants: the RSA values the options above take.
+const { constants } = crypto;
+console.log(Object.keys(constants).length, Object.getPrototypeOf(constants), constants.RSA_PKCS1_PSS_PADDING,
+  constants.RSA_PSS_SALTLEN_DIGEST, constants.POINT_CONVERSION_HYBRID, Object.getOwnPropertyDescriptor(crypto, 'constants').writable);
+const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+const pss = { key: rsa.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST };
+console.log('pss constants', crypto.verify('sha256', Buffer.from('m'), { ...pss, key: rsa.publicKey }, crypto.sign('sha256', Buffer.from('m'), pss)));
