@@ -122,6 +122,8 @@ fn key_parse<'js>(
 ) -> Result<Class<'js, NativeKey>> {
     let bytes = bytes_of(&ctx, &data)?;
     let passphrase = optional_bytes(&ctx, &passphrase);
+    // Legacy (Proc-Type) PEM encryption queues fewer errors when the passphrase is missing.
+    let legacy = is_pem && bytes.windows(22).any(|w| w == b"Proc-Type: 4,ENCRYPTED");
     let parsed = if is_pem {
         keys::parse_pem(&bytes, private, passphrase.as_deref())
     } else {
@@ -140,6 +142,14 @@ fn key_parse<'js>(
                 material.public_only()
             },
         ),
+        Err(e) if e == keys::NO_PASSPHRASE && legacy => Err(throw_ossl_with(
+            &ctx,
+            e,
+            &[
+                "error:04800068:PEM routines::bad password read",
+                "error:07880109:common libcrypto routines::interrupted or cancelled",
+            ],
+        )),
         Err(e) if e == keys::NO_PASSPHRASE => Err(throw_ossl_with(
             &ctx,
             e,
@@ -241,6 +251,18 @@ fn key_export<'js>(
         return Err(Exception::throw_type(&ctx, "key encoding does not apply"));
     };
     let mut label = label;
+    if !cipher.is_empty() && encoding != "pkcs8" {
+        // pkcs1/sec1 PEM: OpenSSL's legacy PEM encryption (DER was refused by the JS half).
+        return match keys::legacy_pem_encrypt(
+            label,
+            &der,
+            &cipher,
+            passphrase.as_deref().unwrap_or(&[]),
+        ) {
+            Some(text) => rquickjs::String::from_str(ctx.clone(), &text).map(|s| s.into_value()),
+            None => Ok(Value::new_null(ctx)),
+        };
+    }
     if !cipher.is_empty() {
         let Some(encrypted) =
             keys::pbes2_encrypt(&der, &cipher, passphrase.as_deref().unwrap_or(&[]))

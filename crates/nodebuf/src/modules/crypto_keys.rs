@@ -901,8 +901,14 @@ pub fn parse_der(
 /// reader skips it). Public readers accept private blocks and keep their public half.
 pub fn parse_pem(text: &[u8], private: bool, passphrase: Option<&[u8]>) -> KeyResult<Material> {
     let start = find(text, b"-----BEGIN ").ok_or(DECODER_UNSUPPORTED)?;
-    let (label, der) = der::pem::decode_vec(&text[start..]).map_err(|_| DECODER_UNSUPPORTED)?;
-    match label {
+    let (label, der) = if find(&text[start..], b"Proc-Type: 4,ENCRYPTED").is_some() {
+        let text = std::str::from_utf8(&text[start..]).map_err(|_| DECODER_UNSUPPORTED)?;
+        legacy_pem_decrypt(text, passphrase)?
+    } else {
+        let (label, der) = der::pem::decode_vec(&text[start..]).map_err(|_| DECODER_UNSUPPORTED)?;
+        (label.to_string(), der)
+    };
+    match label.as_str() {
         "PUBLIC KEY" if !private => parse_spki(&der),
         "RSA PUBLIC KEY" if !private => parse_der(&der, Encoding::Pkcs1, false, None),
         "RSA PRIVATE KEY" => Ok(rsa_from_private(rsa_private_from_pkcs1(&der)?, None)),
@@ -947,6 +953,129 @@ pub fn pbes2_encrypt(der: &[u8], cipher: &str, passphrase: &[u8]) -> Option<Vec<
         encrypted_data: &encrypted_data,
     };
     info.to_der().ok()
+}
+
+/// The key and IV sizes of the CBC ciphers legacy PEM encryption may name.
+fn legacy_cipher(name: &str) -> Option<(&'static str, usize)> {
+    match name.to_ascii_lowercase().as_str() {
+        "aes-128-cbc" | "aes128" => Some(("AES-128-CBC", 16)),
+        "aes-192-cbc" | "aes192" => Some(("AES-192-CBC", 24)),
+        "aes-256-cbc" | "aes256" => Some(("AES-256-CBC", 32)),
+        _ => None,
+    }
+}
+
+/// OpenSSL's EVP_BytesToKey with MD5 and one round: the legacy PEM key from the passphrase and
+/// the IV's first 8 bytes.
+fn legacy_key(passphrase: &[u8], salt: &[u8], len: usize) -> Vec<u8> {
+    use md5::Digest;
+    let mut out = Vec::new();
+    let mut prev: Vec<u8> = Vec::new();
+    while out.len() < len {
+        let mut h = md5::Md5::new();
+        h.update(&prev);
+        h.update(passphrase);
+        h.update(salt);
+        prev = h.finalize().to_vec();
+        out.extend_from_slice(&prev);
+    }
+    out.truncate(len);
+    out
+}
+
+fn legacy_crypt(name: &str, key: &[u8], iv: &[u8], data: &[u8], encrypt: bool) -> Option<Vec<u8>> {
+    use aes::cipher::{block_padding::Pkcs7, BlockDecryptMut, BlockEncryptMut, KeyIvInit};
+    macro_rules! run {
+        ($aes:ty) => {
+            if encrypt {
+                let mut buf = data.to_vec();
+                buf.resize(data.len() + 16, 0);
+                let enc = cbc::Encryptor::<$aes>::new_from_slices(key, iv).ok()?;
+                Some(
+                    enc.encrypt_padded_mut::<Pkcs7>(&mut buf, data.len())
+                        .ok()?
+                        .to_vec(),
+                )
+            } else {
+                let mut buf = data.to_vec();
+                let dec = cbc::Decryptor::<$aes>::new_from_slices(key, iv).ok()?;
+                Some(dec.decrypt_padded_mut::<Pkcs7>(&mut buf).ok()?.to_vec())
+            }
+        };
+    }
+    match name {
+        "AES-128-CBC" => run!(aes::Aes128),
+        "AES-192-CBC" => run!(aes::Aes192),
+        _ => run!(aes::Aes256),
+    }
+}
+
+/// PKCS#1/SEC1 PEM encrypted the legacy way (`Proc-Type: 4,ENCRYPTED` and `DEK-Info`
+/// headers), as OpenSSL writes it when Node's `cipher` option meets a pkcs1/sec1 PEM export;
+/// `None` for a cipher this runner cannot use.
+pub fn legacy_pem_encrypt(
+    label: &str,
+    der: &[u8],
+    cipher: &str,
+    passphrase: &[u8],
+) -> Option<String> {
+    use rand_core::RngCore;
+    let (name, key_len) = legacy_cipher(cipher)?;
+    let mut iv = [0u8; 16];
+    rand_core::OsRng.fill_bytes(&mut iv);
+    let key = legacy_key(passphrase, &iv[..8], key_len);
+    let body = legacy_crypt(name, &key, &iv, der, true)?;
+    let text = pem(label, &body);
+    let first = text.find('\n')? + 1;
+    let iv_hex: String = iv.iter().map(|b| format!("{b:02X}")).collect();
+    Some(format!(
+        "{}Proc-Type: 4,ENCRYPTED\nDEK-Info: {name},{iv_hex}\n\n{}",
+        &text[..first],
+        &text[first..]
+    ))
+}
+
+/// Reads a legacy-encrypted PEM block: the label and the decrypted DER.
+fn legacy_pem_decrypt(text: &str, passphrase: Option<&[u8]>) -> KeyResult<(String, Vec<u8>)> {
+    let mut lines = text.lines();
+    let begin = lines.next().ok_or(DECODER_UNSUPPORTED)?;
+    let mut dek = None;
+    let mut body = String::new();
+    let mut in_headers = true;
+    for line in lines.by_ref() {
+        if in_headers {
+            if line.trim().is_empty() {
+                in_headers = false;
+            } else if let Some(value) = line.strip_prefix("DEK-Info:") {
+                dek = Some(value.trim().to_string());
+            }
+            continue;
+        }
+        if line.starts_with("-----END ") {
+            body.push_str(line);
+            body.push('\n');
+            break;
+        }
+        body.push_str(line);
+        body.push('\n');
+    }
+    let dek = dek.ok_or(DECODER_UNSUPPORTED)?;
+    let (name, iv_hex) = dek.split_once(',').ok_or(DECODER_UNSUPPORTED)?;
+    let (name, key_len) = legacy_cipher(name).ok_or(DECODER_UNSUPPORTED)?;
+    let iv: Vec<u8> = (0..iv_hex.len() / 2)
+        .map(|i| u8::from_str_radix(&iv_hex[2 * i..2 * i + 2], 16))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|_| DECODER_UNSUPPORTED)?;
+    if iv.len() != 16 {
+        return Err(DECODER_UNSUPPORTED);
+    }
+    let plain_pem = format!("{begin}\n{body}");
+    let (label, encrypted) =
+        der::pem::decode_vec(plain_pem.as_bytes()).map_err(|_| DECODER_UNSUPPORTED)?;
+    let passphrase = passphrase.ok_or(NO_PASSPHRASE)?;
+    let key = legacy_key(passphrase, &iv[..8], key_len);
+    let der = legacy_crypt(name, &key, &iv, &encrypted, false).ok_or(BAD_DECRYPT)?;
+    Ok((label.to_string(), der))
 }
 
 // --- JWK ---------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ for (const [type, opts] of specs) {{
   const {{ privateKey }} = c.generateKeyPairSync(type, opts);
   const rec = {{ type, pem: privateKey.export({{ type: 'pkcs8', format: 'pem' }}), sigs: [], oaep: [] }};
   rec.enc = privateKey.export({{ type: 'pkcs8', format: 'pem', cipher: ['aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc'][specs.length % 3], passphrase: 'secret' }});
+  const legacyType = type === 'rsa' ? 'pkcs1' : type === 'ec' ? 'sec1' : undefined;
+  if (legacyType) rec.legacy = privateKey.export({{ type: legacyType, format: 'pem', cipher: 'aes-256-cbc', passphrase: 'old' }});
   const bits = privateKey.asymmetricKeyDetails.modulusLength;
   msgs.forEach((m, i) => {{
     if (type === 'rsa') {{
@@ -146,6 +148,11 @@ const keys = recs.map((rec, n) => {{
   console.log(n, 'their encrypted', c.createPrivateKey({{ key: rec.enc, passphrase: 'secret' }}).equals(k));
   t(n + ' wrong passphrase', () => c.createPrivateKey({{ key: rec.enc, passphrase: 'nope' + n }}));
   t(n + ' no passphrase', () => c.createPrivateKey(rec.enc));
+  if (rec.legacy) {{
+    // Legacy (Proc-Type) PEM encryption of pkcs1/sec1, made by either runtime.
+    console.log(n, 'legacy', rec.legacy.split('\n')[1], c.createPrivateKey({{ key: rec.legacy, passphrase: 'old' }}).equals(k));
+    t(n + ' legacy no passphrase', () => c.createPrivateKey(rec.legacy));
+  }}
   t(n + ' der passphrase', () => c.createPrivateKey({{ key: c.createPrivateKey({{ key: rec.enc, passphrase: 'secret' }}).export({{ type: 'pkcs8', format: 'der' }}), format: 'der', type: 'pkcs8', passphrase: 'unused' }}).equals(k));
   return {{ k, p, type, rec }};
 }});
