@@ -24,10 +24,10 @@ DEFAULT_MIRROR = '/work/.mirror/denoland+node_test/repo'
 DEFAULT_COMMIT = 'be779569'
 # The suites this harness knows: name -> the test-file name prefixes it runs. `buffer` is the
 # default; `modules` is the set for the modules Buffer code lives with (streams, zlib, crypto
-# hashing/random, querystring, string_decoder, url, readline, async_hooks).
+# hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks).
 SUITES = {
     'buffer': ('buffer',),
-    'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random',
+    'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
                 'querystring', 'string-decoder', 'url', 'whatwg-url', 'readline',
                 'async-local-storage', 'asyncresource', 'async-hooks', 'v8-serdes',
                 'v8-deserialize', 'child-process-fork', 'child-process-ipc',

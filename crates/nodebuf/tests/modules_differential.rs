@@ -9,6 +9,8 @@ mod support;
 
 #[path = "modules_differential/crypto.rs"]
 mod crypto;
+#[path = "modules_differential/crypto_asym.rs"]
+mod crypto_asym;
 #[path = "modules_differential/crypto_cipher.rs"]
 mod crypto_cipher;
 #[path = "modules_differential/crypto_kdf.rs"]
@@ -22,21 +24,11 @@ mod string_decoder;
 #[path = "modules_differential/text_decoder.rs"]
 mod text_decoder;
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
 /// Runs `script` with `program`; returns stdout, stderr and the exit code.
-fn run(program: &str, script: &PathBuf) -> (String, String, Option<i32>) {
-    let out = Command::new(program)
-        .arg(script)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code(),
-    )
+fn run(program: &str, script: &std::path::Path) -> (String, String, Option<i32>) {
+    // A deadline, so a hang fails the test instead of stalling the run.
+    let run = support::run_script(program, script, std::time::Duration::from_secs(300));
+    (run.out, run.err, run.code)
 }
 
 /// Runs `text` (named `name`) under node and nodebuf and fails on the first differing line.

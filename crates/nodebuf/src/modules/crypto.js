@@ -1,4 +1,5 @@
-// `require('crypto')`, the Buffer-facing subset: createHash/Hash, createHmac/Hmac, hash(),
+// `require('crypto')`: createHash/Hash, createHmac/Hmac, hash(), KeyObjects and the
+// asymmetric API (internal/crypto/keys, keygen, sig, ecdh),
 // getHashes, randomBytes/randomFill(Sync)/randomInt/randomUUID/getRandomValues,
 // timingSafeEqual, and `webcrypto` (the `crypto` global: getRandomValues, randomUUID,
 // subtle.digest). Node's argument validation and errors are here; digests, HMAC, the OS random
@@ -165,91 +166,11 @@ Hash.prototype.digest = function digest(outputEncoding) {
   return encodeDigest(bytes, `${outputEncoding}`);
 };
 
-// --- KeyObject (secret keys) ---------------------------------------------------------------
+// --- KeyObject ---------------------------------------------------------------------------
 
-const kKeyType = Symbol('kKeyType');
-
-// The key material behind a KeyObject (Node keeps it in a native handle, out of JS's reach).
-class SecretKeyHandle {
-  #bytes;
-
-  constructor(bytes) {
-    this.#bytes = bytes;
-  }
-
-  static bytesOf(handle) {
-    return handle.#bytes;
-  }
-}
-
-function isKeyObject(value) {
-  return value instanceof KeyObject;
-}
-
-/** `crypto.KeyObject`: the base class; only secret keys exist in this runner. */
-class KeyObject {
-  constructor(type, handle) {
-    if (type !== 'secret' && type !== 'public' && type !== 'private') {
-      throw codes.ERR_INVALID_ARG_VALUE('type', type);
-    }
-    if (typeof handle !== 'object' || !(handle instanceof SecretKeyHandle)) {
-      throw codes.ERR_INVALID_ARG_TYPE('handle', 'object', handle);
-    }
-    this[kKeyType] = type;
-    Object.defineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
-  }
-
-  get type() {
-    return this[kKeyType];
-  }
-
-  equals(otherKeyObject) {
-    if (!isKeyObject(otherKeyObject)) throw codes.ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', otherKeyObject);
-    if (otherKeyObject.type !== this.type) return false;
-    const mine = SecretKeyHandle.bytesOf(this[kHandle]);
-    const theirs = SecretKeyHandle.bytesOf(otherKeyObject[kHandle]);
-    return mine.length === theirs.length && native.cryptoTimingSafeEqual(mine, theirs) === true;
-  }
-}
-Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
-
-/** A symmetric key (`createSecretKey`). */
-class SecretKeyObject extends KeyObject {
-  constructor(handle) {
-    super('secret', handle);
-  }
-
-  get symmetricKeySize() {
-    return SecretKeyHandle.bytesOf(this[kHandle]).length;
-  }
-
-  export(options) {
-    if (options !== undefined) {
-      validateObject(options, 'options');
-      const { format } = options;
-      if (format !== undefined && format !== 'buffer' && format !== 'jwk') {
-        throw codes.ERR_INVALID_ARG_VALUE('options.format', format, "must be one of: undefined, 'buffer', 'jwk'");
-      }
-      if (format === 'jwk') return { kty: 'oct', k: SecretKeyHandle.bytesOf(this[kHandle]).toString('base64url') };
-    }
-    return Buffer.from(SecretKeyHandle.bytesOf(this[kHandle]));
-  }
-}
-
-/** `crypto.createSecretKey(key[, encoding])`: a KeyObject holding a copy of the key bytes. */
-function createSecretKey(key, encoding) {
-  let bytes;
-  if (typeof key === 'string') {
-    bytes = Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
-  } else if (isAnyArrayBuffer(key)) {
-    bytes = Buffer.from(new Uint8Array(key));
-  } else if (ArrayBufferIsView(key)) {
-    bytes = Buffer.from(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
-  } else {
-    throw codes.ERR_INVALID_ARG_TYPE('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
-  }
-  return new SecretKeyObject(new SecretKeyHandle(bytes));
-}
+const {
+  KeyObject, isKeyObject, createSecretKey, createPublicKey, createPrivateKey, secretKeyBytesOf,
+} = require('internal/crypto/keys');
 
 // --- Hmac --------------------------------------------------------------------------------
 
@@ -262,7 +183,7 @@ function secretKeyBytes(key, encoding) {
       throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
         `Invalid key object type ${key.type}, expected secret.`);
     }
-    return SecretKeyHandle.bytesOf(key[kHandle]);
+    return secretKeyBytesOf(key);
   }
   if (typeof key === 'string') return Buffer.from(key, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
   if (webcryptoKeys.isCryptoKey(key)) return webcryptoKeys.cryptoKeyBytes(key);
@@ -601,6 +522,12 @@ function createHmac(hmac, key, options) {
 const { pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync } = require('internal/crypto/kdf');
 
 const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers } = require('internal/crypto/cipher');
+const { generateKeyPair, generateKeyPairSync } = require('internal/crypto/keygen');
+const {
+  Sign, Verify, createSign, createVerify, sign, verify,
+  publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt,
+} = require('internal/crypto/sig');
+const { ECDH, createECDH, diffieHellman, getCurves } = require('internal/crypto/ecdh');
 
 module.exports = {
   Cipheriv,
@@ -617,6 +544,24 @@ module.exports = {
   createHash,
   createHmac,
   createSecretKey,
+  createPublicKey,
+  createPrivateKey,
+  generateKeyPair,
+  generateKeyPairSync,
+  Sign,
+  Verify,
+  createSign,
+  createVerify,
+  sign,
+  verify,
+  publicEncrypt,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
+  ECDH,
+  createECDH,
+  diffieHellman,
+  getCurves,
   getHashes,
   randomBytes,
   randomFill,
@@ -632,6 +577,69 @@ module.exports = {
   subtle,
   getRandomValues,
 };
+
+// `crypto.constants`: OpenSSL's numbers as Node v20 (OpenSSL 3.0) exposes them (the RSA padding
+// and salt-length values sign/verify and the RSA functions take, EC point forms, and the TLS and
+// engine values the tls module reads), a null-prototype object on a read-only property.
+const constants = Object.assign(Object.create(null), {
+  OPENSSL_VERSION_NUMBER: 805306672,
+  SSL_OP_ALL: 2147485776,
+  SSL_OP_ALLOW_NO_DHE_KEX: 1024,
+  SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION: 262144,
+  SSL_OP_CIPHER_SERVER_PREFERENCE: 4194304,
+  SSL_OP_CISCO_ANYCONNECT: 32768,
+  SSL_OP_COOKIE_EXCHANGE: 8192,
+  SSL_OP_CRYPTOPRO_TLSEXT_BUG: 2147483648,
+  SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS: 2048,
+  SSL_OP_LEGACY_SERVER_CONNECT: 4,
+  SSL_OP_NO_COMPRESSION: 131072,
+  SSL_OP_NO_ENCRYPT_THEN_MAC: 524288,
+  SSL_OP_NO_QUERY_MTU: 4096,
+  SSL_OP_NO_RENEGOTIATION: 1073741824,
+  SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION: 65536,
+  SSL_OP_NO_SSLv2: 0,
+  SSL_OP_NO_SSLv3: 33554432,
+  SSL_OP_NO_TICKET: 16384,
+  SSL_OP_NO_TLSv1: 67108864,
+  SSL_OP_NO_TLSv1_1: 268435456,
+  SSL_OP_NO_TLSv1_2: 134217728,
+  SSL_OP_NO_TLSv1_3: 536870912,
+  SSL_OP_PRIORITIZE_CHACHA: 2097152,
+  SSL_OP_TLS_ROLLBACK_BUG: 8388608,
+  ENGINE_METHOD_RSA: 1,
+  ENGINE_METHOD_DSA: 2,
+  ENGINE_METHOD_DH: 4,
+  ENGINE_METHOD_RAND: 8,
+  ENGINE_METHOD_EC: 2048,
+  ENGINE_METHOD_CIPHERS: 64,
+  ENGINE_METHOD_DIGESTS: 128,
+  ENGINE_METHOD_PKEY_METHS: 512,
+  ENGINE_METHOD_PKEY_ASN1_METHS: 1024,
+  ENGINE_METHOD_ALL: 65535,
+  ENGINE_METHOD_NONE: 0,
+  DH_CHECK_P_NOT_SAFE_PRIME: 2,
+  DH_CHECK_P_NOT_PRIME: 1,
+  DH_UNABLE_TO_CHECK_GENERATOR: 4,
+  DH_NOT_SUITABLE_GENERATOR: 8,
+  RSA_PKCS1_PADDING: 1,
+  RSA_NO_PADDING: 3,
+  RSA_PKCS1_OAEP_PADDING: 4,
+  RSA_X931_PADDING: 5,
+  RSA_PKCS1_PSS_PADDING: 6,
+  RSA_PSS_SALTLEN_DIGEST: -1,
+  RSA_PSS_SALTLEN_MAX_SIGN: -2,
+  RSA_PSS_SALTLEN_AUTO: -2,
+  defaultCoreCipherList: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
+  TLS1_VERSION: 769,
+  TLS1_1_VERSION: 770,
+  TLS1_2_VERSION: 771,
+  TLS1_3_VERSION: 772,
+  POINT_CONVERSION_COMPRESSED: 2,
+  POINT_CONVERSION_UNCOMPRESSED: 4,
+  POINT_CONVERSION_HYBRID: 6,
+  defaultCipherList: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
+});
+Object.defineProperty(module.exports, 'constants', { value: constants, enumerable: true, writable: false, configurable: false });
 
 // DEP0115: `pseudoRandomBytes`, `prng` and `rng` are `randomBytes` (deprecated, and warning only
 // under --pending-deprecation); non-enumerable accessors a script may overwrite.

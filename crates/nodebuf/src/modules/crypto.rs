@@ -176,13 +176,28 @@ algorithms! {
 }
 
 /// A fixed-output digest usable under HMAC (every non-XOF [`Algorithm`]).
+/// `FixedOutputReset` makes each one a `DynDigest` too (RSA's PSS/OAEP take boxed digests).
 pub trait FixedDigest:
-    digest::Digest + digest::core_api::BlockSizeUser + Clone + Default + Send + Sync + 'static
+    digest::Digest
+    + digest::core_api::BlockSizeUser
+    + FixedOutputReset
+    + Clone
+    + Default
+    + Send
+    + Sync
+    + 'static
 {
 }
 
 impl<D> FixedDigest for D where
-    D: digest::Digest + digest::core_api::BlockSizeUser + Clone + Default + Send + Sync + 'static
+    D: digest::Digest
+        + digest::core_api::BlockSizeUser
+        + FixedOutputReset
+        + Clone
+        + Default
+        + Send
+        + Sync
+        + 'static
 {
 }
 
@@ -551,6 +566,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("cryptoHashes", HASH_NAMES.to_vec())?;
     super::crypto_kdf::install(ctx, native)?;
     super::crypto_cipher::install(ctx, native)?;
+    super::crypto_asym::install(ctx, native)?;
     Ok(())
 }
 

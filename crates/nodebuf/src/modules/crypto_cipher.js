@@ -38,7 +38,7 @@ function keyBytes(key) {
     if (key.type !== 'secret') {
       throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`);
     }
-    return key.export();
+    return require('internal/crypto/keys').secretKeyBytesOf(key);
   }
   throw codes.ERR_INVALID_ARG_TYPE('key', keyTypes, key);
 }

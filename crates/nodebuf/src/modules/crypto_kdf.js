@@ -65,7 +65,7 @@ function hkdfCheck(digest, ikm, salt, info, length) {
   const crypto = require('crypto');
   if (ikm instanceof crypto.KeyObject) {
     if (ikm.type !== 'secret') throw codes.ERR_INVALID_ARG_TYPE('ikm', ikmTypes, ikm);
-    ikm = ikm.export();
+    ikm = require('internal/crypto/keys').secretKeyBytesOf(ikm);
   } else {
     ikm = getArrayBufferOrView(ikm, 'ikm', undefined, ikmTypes);
   }

@@ -55,6 +55,13 @@ function invalidDigest(name) {
   return makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${name}`);
 }
 
+/** An error Node raises from C++: a plain `Base` with an enumerable `code`, no `[code]` in its name line. */
+function nativeError(Base, code, message) {
+  const err = new Base(message);
+  err.code = code;
+  return err;
+}
+
 /** An OpenSSL failure surfaced as Node does: a plain Error with OpenSSL's text. */
 function opensslText(text) {
   return new Error(text);
@@ -133,6 +140,7 @@ module.exports = {
   getArrayBufferOrView,
   invalidDigest,
   opensslText,
+  nativeError,
   derivationFailure,
   syncDerivationFailure,
   opensslQueue,

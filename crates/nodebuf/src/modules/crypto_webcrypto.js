@@ -221,6 +221,11 @@ function isCryptoKey(value) {
   return keyData.has(value);
 }
 
+/** The native handle of an asymmetric CryptoKey (`undefined` for a secret key). */
+function cryptoKeyHandle(key) {
+  return internals(key).handle;
+}
+
 /** The secret bytes of a CryptoKey (the node API accepts CryptoKeys as keys). */
 function cryptoKeyBytes(key) {
   return internals(key).bytes;
@@ -665,4 +670,4 @@ function installSubtle(proto) {
   }
 }
 
-module.exports = { CryptoKey, installSubtle, isCryptoKey, cryptoKeyBytes, globals };
+module.exports = { CryptoKey, installSubtle, isCryptoKey, cryptoKeyBytes, cryptoKeyHandle, globals };

@@ -57,6 +57,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/crypto/util", include_str!("crypto_util.js")),
     ("internal/crypto/kdf", include_str!("crypto_kdf.js")),
     ("internal/crypto/cipher", include_str!("crypto_cipher.js")),
+    ("internal/crypto/keys", include_str!("crypto_keys.js")),
+    ("internal/crypto/keygen", include_str!("crypto_keygen.js")),
+    ("internal/crypto/sig", include_str!("crypto_sig.js")),
+    ("internal/crypto/ecdh", include_str!("crypto_ecdh.js")),
     (
         "internal/crypto/webcrypto",
         include_str!("crypto_webcrypto.js"),
