@@ -159,6 +159,11 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/http/client", include_str!("http_client.js")),
     ("http", include_str!("http.js")),
     (
+        "internal/tls/certificate",
+        include_str!("tls_certificate.js"),
+    ),
+    ("tls", include_str!("tls.js")),
+    (
         "internal/retention_tracer",
         include_str!("../../../../packages/nodebuf-trace-retention/tracer.js"),
     ),
