@@ -79,8 +79,7 @@ const protocolNumbers = { TLSv1: 12, 'TLSv1.1': 12, 'TLSv1.2': 12, 'TLSv1.3': 13
 
 function protocolNumber(value, fallback, which) {
   if (value === undefined || value === null) return protocolNumbers[fallback];
-  if (typeof value !== 'string') throw codes.ERR_INVALID_ARG_TYPE(`options.${which}Version`, 'string', value);
-  const number = protocolNumbers[value];
+  const number = typeof value === 'string' ? protocolNumbers[value] : undefined;
   if (number === undefined) {
     throw makeNodeError(TypeError, 'ERR_TLS_INVALID_PROTOCOL_VERSION',
       `${JSON.stringify(value)} is not a valid ${which === 'min' ? 'minimum' : 'maximum'} TLS protocol version`);
@@ -343,6 +342,7 @@ TLSSocket.prototype._onSecure = function onSecure() {
         this.authorized = true;
       }
     }
+    this.emit('secure');
     this._releasePlain();
     if (!this.destroyed && this.server) this.server.emit('secureConnection', this);
     return;
@@ -531,7 +531,8 @@ for (const method of ['setNoDelay', 'setKeepAlive', 'ref', 'unref']) {
 }
 
 TLSSocket.prototype.getPeerCertificate = function getPeerCertificate(detailed) {
-  if (this._session === null) return null;
+  if (this.destroyed) return null;
+  if (this._session === null) return {};
   const info = n.tlsInfo(this._session);
   const chain = info.peerCertificates || [];
   if (chain.length === 0) return {};
@@ -552,9 +553,14 @@ TLSSocket.prototype.getCertificate = function getCertificate() {
 };
 
 TLSSocket.prototype.getProtocol = function getProtocol() {
-  if (this._session === null) return null;
-  const { protocol } = n.tlsInfo(this._session);
-  return protocol === undefined ? 'unknown' : protocol;
+  if (this.destroyed) return null;
+  const protocol = this._session === null ? undefined : n.tlsInfo(this._session).protocol;
+  // Before the handshake OpenSSL names the highest version the socket may use.
+  if (protocol === undefined || protocol === null) {
+    const max = this._tlsOptions.maxVersion || exported.DEFAULT_MAX_VERSION;
+    return max === 'TLSv1.3' ? 'TLSv1.3' : 'TLSv1.2';
+  }
+  return protocol;
 };
 
 TLSSocket.prototype.getCipher = function getCipher() {
