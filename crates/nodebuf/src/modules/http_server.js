@@ -109,26 +109,13 @@ function Server(options, requestListener) {
   } else if (typeof options !== 'object') {
     throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
-  this[kOptions] = options;
-  this[kIncoming] = options.IncomingMessage || IncomingMessage;
-  this[kResponse] = options.ServerResponse || ServerResponse;
   net.Server.call(this, {
     allowHalfOpen: true,
     noDelay: options.noDelay ?? true,
     keepAlive: options.keepAlive,
     keepAliveInitialDelay: options.keepAliveInitialDelay,
   });
-  if (requestListener) this.on('request', requestListener);
-  this.httpAllowHalfOpen = false;
-  this.timeout = 0;
-  this.maxHeadersCount = null;
-  this.maxRequestsPerSocket = options.maxRequestsPerSocket || 0;
-  this.headersTimeout = options.headersTimeout ?? 60000;
-  this.requestTimeout = options.requestTimeout ?? 300000;
-  this.keepAliveTimeout = 5000;
-  this.maxHeaderSize = options.maxHeaderSize;
-  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
-  this[kConnections] = new Set();
+  storeHttpOptions(this, options, requestListener);
   this.on('connection', connectionListener);
 }
 const kOptions = Symbol('kOptions');
@@ -137,6 +124,25 @@ const kResponse = Symbol('ServerResponse');
 const kConnections = Symbol('http.server.connections');
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
+
+/** The HTTP half of a server's state (timeouts, limits, message classes, connections), shared
+ * by http.Server and https.Server (which is a tls.Server underneath). */
+function storeHttpOptions(server, options, requestListener) {
+  server[kOptions] = options;
+  server[kIncoming] = options.IncomingMessage || IncomingMessage;
+  server[kResponse] = options.ServerResponse || ServerResponse;
+  if (requestListener) server.on('request', requestListener);
+  server.httpAllowHalfOpen = false;
+  server.timeout = 0;
+  server.maxHeadersCount = null;
+  server.maxRequestsPerSocket = options.maxRequestsPerSocket || 0;
+  server.headersTimeout = options.headersTimeout ?? 60000;
+  server.requestTimeout = options.requestTimeout ?? 300000;
+  server.keepAliveTimeout = 5000;
+  server.maxHeaderSize = options.maxHeaderSize;
+  server.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  server[kConnections] = new Set();
+}
 
 Server.prototype.setTimeout = function setTimeout(msecs, callback) {
   this.timeout = msecs;
@@ -251,6 +257,13 @@ function connectionListener(socket) {
       req.rawTrailers = trailers;
       req.complete = true;
       req.push(null);
+      // As Node's parser does at a message's end: a pause the body put on the socket is lifted,
+      // or a keep-alive connection whose body filled the request's buffer in one read never
+      // hears its next request.
+      if (req._paused) {
+        req._paused = false;
+        socket.resume();
+      }
       // Hold a pipelined request until the response in flight is done.
       if (conn.current !== null) parser.pause();
     },
@@ -341,4 +354,4 @@ function connectionListener(socket) {
   socket.on('error', onError);
 }
 
-module.exports = { Server, ServerResponse };
+module.exports = { Server, ServerResponse, storeHttpOptions, connectionListener };

@@ -163,6 +163,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("tls_certificate.js"),
     ),
     ("tls", include_str!("tls.js")),
+    ("https", include_str!("https.js")),
     (
         "internal/retention_tracer",
         include_str!("../../../../packages/nodebuf-trace-retention/tracer.js"),

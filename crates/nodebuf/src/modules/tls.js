@@ -500,9 +500,8 @@ TLSSocket.prototype.connect = function connect(...args) {
   // Half-open: the TLS socket decides when its transport ends (after close_notify).
   const transport = new net.Socket({ allowHalfOpen: true });
   this._ownTransport = true;
-  this._wrap(transport);
   transport.connect(...args);
-  this.connecting = true;
+  this._wrap(transport);
   this._initClient();
   return this;
 };

@@ -310,10 +310,28 @@ impl std::fmt::Debug for VerdictCell {
     }
 }
 
+/// Node's default trust store: the bundled Mozilla roots plus the certificates in the PEM file
+/// `NODE_EXTRA_CA_CERTS` names (read once, as Node reads it at start-up; an unreadable file
+/// adds nothing).
+fn default_roots() -> &'static [CertificateDer<'static>] {
+    static ROOTS: std::sync::OnceLock<Vec<CertificateDer<'static>>> = std::sync::OnceLock::new();
+    ROOTS.get_or_init(|| {
+        let mut roots = webpki_root_certs::TLS_SERVER_ROOT_CERTS.to_vec();
+        if let Some(path) = std::env::var_os("NODE_EXTRA_CA_CERTS") {
+            if let Ok(pem) = std::fs::read(path) {
+                roots.extend(CertificateDer::pem_slice_iter(&pem).filter_map(|c| c.ok()));
+            }
+        }
+        roots
+    })
+}
+
 impl RecordingVerifier {
     fn new(ca: Option<&[CertificateDer<'static>]>, verdict: Arc<Mutex<VerdictCell>>) -> Self {
-        let source: &[CertificateDer<'static>] =
-            ca.unwrap_or(webpki_root_certs::TLS_SERVER_ROOT_CERTS);
+        let source: &[CertificateDer<'_>] = match ca {
+            Some(ca) => ca,
+            None => default_roots(),
+        };
         let mut anchors = Vec::new();
         let mut hints = Vec::new();
         for der in source {
@@ -977,7 +995,7 @@ fn context_info<'js>(
     for (i, der) in material
         .ca
         .as_deref()
-        .unwrap_or(webpki_root_certs::TLS_SERVER_ROOT_CERTS)
+        .unwrap_or(default_roots())
         .iter()
         .enumerate()
     {
