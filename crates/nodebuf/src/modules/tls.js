@@ -143,7 +143,8 @@ function alpnList(value) {
 function TLSSocket(socket, options) {
   if (!(this instanceof TLSSocket)) return new TLSSocket(socket, options);
   options = { ...options };
-  const allowHalfOpen = socket !== undefined && socket !== null && socket.allowHalfOpen !== undefined ? socket.allowHalfOpen : options.allowHalfOpen;
+  let { allowHalfOpen } = options;
+  if (allowHalfOpen === undefined && socket !== undefined && socket !== null) allowHalfOpen = socket.allowHalfOpen;
   net.Socket.call(this, { allowHalfOpen });
   this._tlsOptions = options;
   this._secureEstablished = false;
@@ -683,7 +684,10 @@ function Server(options, listener) {
   } else if (typeof options !== 'object') {
     throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
-  net.Server.call(this, options, (socket) => this._onRawConnection(socket));
+  // Raw connections are half-open: the TLS socket on top ends its transport itself, after its
+  // close_notify and any reply (a raw socket ending itself at the peer's FIN would cut both).
+  net.Server.call(this, { ...options, allowHalfOpen: true }, (socket) => this._onRawConnection(socket));
+  this._tlsAllowHalfOpen = Boolean(options.allowHalfOpen);
   this._contexts = [];
   this._handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
   this.setSecureContext(options);
@@ -725,6 +729,7 @@ Server.prototype._onRawConnection = function onRawConnection(raw) {
   const options = this._options;
   const socket = new TLSSocket(raw, {
     isServer: true,
+    allowHalfOpen: this._tlsAllowHalfOpen,
     server: this,
     secureContext: this._sharedContext,
     requestCert: this.requestCert,

@@ -336,7 +336,7 @@ impl RecordingVerifier {
         let mut hints = Vec::new();
         for der in source {
             if let Ok(anchor) = webpki::anchor_from_trusted_cert(der) {
-                hints.push(DistinguishedName::from(anchor.subject.as_ref().to_vec()));
+                hints.push(DistinguishedName::in_sequence(anchor.subject.as_ref()));
                 anchors.push(anchor.to_owned());
             }
         }
