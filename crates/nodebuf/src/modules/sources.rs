@@ -163,6 +163,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("tls_certificate.js"),
     ),
     ("tls", include_str!("tls.js")),
+    ("internal/crypto/x509", include_str!("crypto_x509.js")),
     ("https", include_str!("https.js")),
     (
         "internal/retention_tracer",
