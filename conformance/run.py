@@ -30,6 +30,7 @@ SUITES = {
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random',
                 'querystring', 'string-decoder', 'url', 'whatwg-url', 'readline',
                 'async-local-storage', 'asyncresource', 'async-hooks'),
+    'tls': ('tls', 'https', 'x509'),
 }
 SUITE = 'buffer'
 

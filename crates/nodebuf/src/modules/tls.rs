@@ -247,12 +247,13 @@ fn check_chain(
     end_entity: &CertificateDer<'_>,
     intermediates: &[CertificateDer<'_>],
     anchors: &[rustls::pki_types::TrustAnchor<'_>],
+    trusted: &[CertificateDer<'_>],
     now: UnixTime,
     server: bool,
 ) -> Option<&'static str> {
     let algorithms = provider().signature_verification_algorithms.all;
     let Ok(ee) = webpki::EndEntityCert::try_from(end_entity) else {
-        return Some("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY");
+        return check_v1_chain(end_entity, intermediates, trusted, now, 0);
     };
     let usage = if server {
         webpki::KeyUsage::server_auth()
@@ -265,8 +266,118 @@ fn check_chain(
         Err(webpki::Error::CertExpired { .. }) => Some("CERT_HAS_EXPIRED"),
         Err(webpki::Error::CertNotValidYet { .. }) => Some("CERT_NOT_YET_VALID"),
         Err(webpki::Error::InvalidSignatureForPublicKey) => Some("CERT_SIGNATURE_FAILURE"),
-        Err(webpki::Error::UnknownIssuer) => Some(unknown_issuer_code(end_entity, intermediates)),
+        // A v1 issuer is no webpki trust anchor; the fallback finds it (or gives the same code).
+        Err(webpki::Error::UnknownIssuer | webpki::Error::UnsupportedCertVersion) => {
+            check_v1_chain(end_entity, intermediates, trusted, now, 0)
+        }
         Err(_) => Some("UNABLE_TO_VERIFY_LEAF_SIGNATURE"),
+    }
+}
+
+/// The chain check for certificates webpki refuses to read (X.509 v1, which OpenSSL accepts):
+/// validity at `now`, then an issuer among the trusted certificates (done) or the peer's
+/// intermediates (checked in turn) whose subject names the issuer and whose key verifies the
+/// signature.
+fn check_v1_chain(
+    cert: &[u8],
+    intermediates: &[CertificateDer<'_>],
+    trusted: &[CertificateDer<'_>],
+    now: UnixTime,
+    depth: usize,
+) -> Option<&'static str> {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let Ok((_, parsed)) = X509Certificate::from_der(cert) else {
+        return Some("UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY");
+    };
+    let now = now.as_secs() as i64;
+    if parsed.validity().not_after.timestamp() < now {
+        return Some("CERT_HAS_EXPIRED");
+    }
+    if parsed.validity().not_before.timestamp() > now {
+        return Some("CERT_NOT_YET_VALID");
+    }
+    let issued_by = |issuer: &[u8]| {
+        X509Certificate::from_der(issuer).is_ok_and(|(_, i)| {
+            i.subject().as_raw() == parsed.issuer().as_raw()
+                && parsed.verify_signature(Some(i.public_key())).is_ok()
+        })
+    };
+    if trusted.iter().any(|t| issued_by(t.as_ref())) {
+        return None;
+    }
+    if depth < 8 {
+        if let Some(next) = intermediates.iter().find(|i| issued_by(i.as_ref())) {
+            if next.as_ref() != cert {
+                return check_v1_chain(
+                    next.as_ref(),
+                    intermediates,
+                    trusted,
+                    now_time(now),
+                    depth + 1,
+                );
+            }
+        }
+    }
+    if depth == 0 {
+        Some(unknown_issuer_code(cert, intermediates))
+    } else if parsed.subject().as_raw() == parsed.issuer().as_raw() {
+        Some("SELF_SIGNED_CERT_IN_CHAIN")
+    } else {
+        Some("UNABLE_TO_GET_ISSUER_CERT_LOCALLY")
+    }
+}
+
+fn now_time(secs: i64) -> UnixTime {
+    UnixTime::since_unix_epoch(std::time::Duration::from_secs(secs.max(0) as u64))
+}
+
+/// Verifies a handshake signature with the peer certificate's key. webpki's path refuses
+/// X.509 v1 certificates; for those the key is read with x509-parser and checked with the same
+/// ring algorithms (only the first one for the scheme in TLS 1.3, as rustls does).
+fn verify_handshake(
+    message: &[u8],
+    cert: &CertificateDer<'_>,
+    dss: &DigitallySignedStruct,
+    provider: &CryptoProvider,
+    tls13: bool,
+) -> std::result::Result<HandshakeSignatureValid, TlsError> {
+    use rustls::pki_types::SignatureVerificationAlgorithm;
+    let algs = &provider.signature_verification_algorithms;
+    let standard = if tls13 {
+        verify_tls13_signature(message, cert, dss, algs)
+    } else {
+        verify_tls12_signature(message, cert, dss, algs)
+    };
+    match standard {
+        Err(TlsError::InvalidCertificate(_)) => {}
+        other => return other,
+    }
+    let Ok((_, parsed)) = x509_parser::parse_x509_certificate(cert.as_ref()) else {
+        return Err(TlsError::InvalidCertificate(
+            rustls::CertificateError::BadEncoding,
+        ));
+    };
+    let key = parsed.public_key().subject_public_key.data.as_ref();
+    let candidates: &[&dyn SignatureVerificationAlgorithm] = algs
+        .mapping
+        .iter()
+        .find(|(scheme, _)| *scheme == dss.scheme)
+        .map(|(_, list)| *list)
+        .unwrap_or(&[]);
+    let candidates = if tls13 {
+        &candidates[..candidates.len().min(1)]
+    } else {
+        candidates
+    };
+    if candidates
+        .iter()
+        .any(|alg| alg.verify_signature(key, message, dss.signature()).is_ok())
+    {
+        Ok(HandshakeSignatureValid::assertion())
+    } else {
+        Err(TlsError::InvalidCertificate(
+            rustls::CertificateError::BadSignature,
+        ))
     }
 }
 
@@ -292,6 +403,7 @@ fn unknown_issuer_code(end_entity: &[u8], intermediates: &[CertificateDer<'_>]) 
 #[derive(Debug)]
 struct RecordingVerifier {
     anchors: Vec<rustls::pki_types::TrustAnchor<'static>>,
+    trusted: Vec<CertificateDer<'static>>,
     hints: Vec<DistinguishedName>,
     verdict: Arc<Mutex<VerdictCell>>,
     provider: Arc<CryptoProvider>,
@@ -342,6 +454,7 @@ impl RecordingVerifier {
         }
         RecordingVerifier {
             anchors,
+            trusted: source.iter().map(|c| c.clone().into_owned()).collect(),
             hints,
             verdict,
             provider: provider(),
@@ -372,6 +485,7 @@ impl ServerCertVerifier for RecordingVerifier {
             end_entity,
             intermediates,
             &self.anchors,
+            &self.trusted,
             now,
             true,
         ));
@@ -384,12 +498,7 @@ impl ServerCertVerifier for RecordingVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, TlsError> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        verify_handshake(message, cert, dss, &self.provider, false)
     }
 
     fn verify_tls13_signature(
@@ -398,12 +507,7 @@ impl ServerCertVerifier for RecordingVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, TlsError> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        verify_handshake(message, cert, dss, &self.provider, true)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
@@ -436,6 +540,7 @@ impl ClientCertVerifier for RecordingVerifier {
             end_entity,
             intermediates,
             &self.anchors,
+            &self.trusted,
             now,
             false,
         ));
@@ -448,12 +553,7 @@ impl ClientCertVerifier for RecordingVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, TlsError> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        verify_handshake(message, cert, dss, &self.provider, false)
     }
 
     fn verify_tls13_signature(
@@ -462,12 +562,7 @@ impl ClientCertVerifier for RecordingVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> std::result::Result<HandshakeSignatureValid, TlsError> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        verify_handshake(message, cert, dss, &self.provider, true)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
@@ -595,6 +690,18 @@ fn context_new<'js>(
     }
 }
 
+/// The chain and key as rustls's single-certificate resolver. Built directly rather than through
+/// `with_single_cert`, whose key check reads the certificate with webpki and so refuses X.509 v1
+/// certificates (OpenSSL takes them); `tlsContextNew` has checked that the key matches.
+fn certified_key(
+    chain: &[CertificateDer<'static>],
+    key: &PrivateKeyDer<'static>,
+) -> std::result::Result<Arc<rustls::sign::SingleCertAndKey>, TlsError> {
+    let signing = provider().key_provider.load_private_key(key.clone_key())?;
+    let certified = rustls::sign::CertifiedKey::new(chain.to_vec(), signing);
+    Ok(Arc::new(rustls::sign::SingleCertAndKey::from(certified)))
+}
+
 fn alpn_list<'js>(ctx: &Ctx<'js>, list: &Value<'js>) -> Result<Vec<Vec<u8>>> {
     buffers(ctx, list)
 }
@@ -636,7 +743,7 @@ fn client_new<'js>(
             .with_custom_certificate_verifier(Arc::new(verifier));
         let mut config = match (&material.key, material.chain.is_empty()) {
             (Some(key), false) => {
-                builder.with_client_auth_cert(material.chain.clone(), key.clone_key())?
+                builder.with_client_cert_resolver(certified_key(&material.chain, key)?)
             }
             _ => builder.with_no_client_auth(),
         };
@@ -833,7 +940,7 @@ fn accept<'js>(
         let Some(key) = &material.key else {
             return Err(TlsError::General("no suitable signature algorithm".into()));
         };
-        let mut config = builder.with_single_cert(material.chain.clone(), key.clone_key())?;
+        let mut config = builder.with_cert_resolver(certified_key(&material.chain, key)?);
         config.alpn_protocols = alpn;
         Ok(config)
     })();
