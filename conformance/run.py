@@ -24,7 +24,8 @@ DEFAULT_MIRROR = '/work/.mirror/denoland+node_test/repo'
 DEFAULT_COMMIT = 'be779569'
 # The suites this harness knows: name -> the test-file name prefixes it runs. `buffer` is the
 # default; `modules` is the set for the modules Buffer code lives with (streams, zlib, crypto
-# hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks).
+# hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks, v8
+# serialization, child_process fork/IPC); `tls` is Node's tls, https and X.509 tests.
 SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
@@ -32,6 +33,7 @@ SUITES = {
                 'async-local-storage', 'asyncresource', 'async-hooks', 'v8-serdes',
                 'v8-deserialize', 'child-process-fork', 'child-process-ipc',
                 'child-process-send', 'child-process-advanced', 'child-process-disconnect'),
+    'tls': ('tls', 'https', 'x509'),
 }
 SUITE = 'buffer'
 

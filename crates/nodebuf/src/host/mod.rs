@@ -69,6 +69,8 @@ fn build_native<'js>(
     modules::child_process::install(ctx, &native)?;
     modules::child_process_ipc::install(ctx, &native)?;
     modules::net::install(ctx, &native)?;
+    modules::tls::install(ctx, &native)?;
+    modules::x509::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
     modules::wasm::install(ctx, &native)?;
     modules::encoding::install(ctx, &native)?;

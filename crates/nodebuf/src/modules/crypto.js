@@ -573,6 +573,7 @@ module.exports = {
   Hash,
   Hmac,
   KeyObject,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
   webcrypto,
   subtle,
   getRandomValues,

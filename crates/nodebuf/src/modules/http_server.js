@@ -109,37 +109,14 @@ function Server(options, requestListener) {
   } else if (typeof options !== 'object') {
     throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
-  this[kOptions] = options;
-  this[kIncoming] = options.IncomingMessage || IncomingMessage;
-  this[kResponse] = options.ServerResponse || ServerResponse;
-  this.maxHeaderSize = options.maxHeaderSize;
-  // The deadlines a request's head and whole message must meet (checked on a timer).
-  const requestTimeout = options.requestTimeout ?? 300000;
-  validateInteger(requestTimeout, 'requestTimeout', 0);
-  this.requestTimeout = requestTimeout;
-  const headersTimeout = options.headersTimeout ?? Math.min(60000, requestTimeout);
-  validateInteger(headersTimeout, 'headersTimeout', 0);
-  if (requestTimeout > 0 && headersTimeout > 0 && headersTimeout > requestTimeout) {
-    throw codes.ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', headersTimeout);
-  }
-  this.headersTimeout = headersTimeout;
-  this.keepAliveTimeout = 5000;
-  const connectionsCheckingInterval = options.connectionsCheckingInterval ?? 30000;
-  validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
-  this.connectionsCheckingInterval = connectionsCheckingInterval;
-  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  storeHttpOptions(this, options);
   net.Server.call(this, {
     allowHalfOpen: true,
     noDelay: options.noDelay ?? true,
     keepAlive: options.keepAlive,
     keepAliveInitialDelay: options.keepAliveInitialDelay,
   });
-  if (requestListener) this.on('request', requestListener);
-  this.httpAllowHalfOpen = false;
-  this.timeout = 0;
-  this.maxHeadersCount = null;
-  this.maxRequestsPerSocket = options.maxRequestsPerSocket || 0;
-  this[kConnections] = new Set();
+  initHttpServerState(this, options, requestListener);
   this.on('connection', connectionListener);
   this.on('listening', startConnectionsChecking);
 }
@@ -175,6 +152,44 @@ function checkConnections() {
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
+
+/** The HTTP half of a server's state (timeouts, limits, message classes, connections), shared
+ * by http.Server and https.Server (which is a tls.Server underneath). */
+/**
+ * The options part of an http (or https) server, in Node's order and with its checks and
+ * defaults: stored before the net (or tls) server is set up, as Node's storeHTTPOptions is.
+ */
+function storeHttpOptions(server, options) {
+  server[kOptions] = options;
+  server[kIncoming] = options.IncomingMessage || IncomingMessage;
+  server[kResponse] = options.ServerResponse || ServerResponse;
+  server.maxHeaderSize = options.maxHeaderSize;
+  // The deadlines a request's head and whole message must meet (checked on a timer).
+  const requestTimeout = options.requestTimeout ?? 300000;
+  validateInteger(requestTimeout, 'requestTimeout', 0);
+  server.requestTimeout = requestTimeout;
+  const headersTimeout = options.headersTimeout ?? Math.min(60000, requestTimeout);
+  validateInteger(headersTimeout, 'headersTimeout', 0);
+  if (requestTimeout > 0 && headersTimeout > 0 && headersTimeout > requestTimeout) {
+    throw codes.ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', headersTimeout);
+  }
+  server.headersTimeout = headersTimeout;
+  server.keepAliveTimeout = 5000;
+  const connectionsCheckingInterval = options.connectionsCheckingInterval ?? 30000;
+  validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
+  server.connectionsCheckingInterval = connectionsCheckingInterval;
+  server.joinDuplicateHeaders = options.joinDuplicateHeaders;
+}
+
+/** The rest of an http (or https) server's state, once its net (or tls) server exists. */
+function initHttpServerState(server, options, requestListener) {
+  if (requestListener) server.on('request', requestListener);
+  server.httpAllowHalfOpen = false;
+  server.timeout = 0;
+  server.maxHeadersCount = null;
+  server.maxRequestsPerSocket = options.maxRequestsPerSocket || 0;
+  server[kConnections] = new Set();
+}
 
 Server.prototype.setTimeout = function setTimeout(msecs, callback) {
   this.timeout = msecs;
@@ -307,6 +322,13 @@ function connectionListener(socket) {
       req.rawTrailers = trailers;
       req.complete = true;
       req.push(null);
+      // As Node's parser does at a message's end: a pause the body put on the socket is lifted,
+      // or a keep-alive connection whose body filled the request's buffer in one read never
+      // hears its next request.
+      if (req._paused) {
+        req._paused = false;
+        socket.resume();
+      }
       // Hold a pipelined request until the response in flight is done.
       if (conn.current !== null) parser.pause();
     },
@@ -413,4 +435,4 @@ function connectionListener(socket) {
   socket.on('error', onError);
 }
 
-module.exports = { Server, ServerResponse };
+module.exports = { Server, ServerResponse, storeHttpOptions, initHttpServerState, startConnectionsChecking, connectionListener };

@@ -21,12 +21,14 @@ pub mod os;
 pub mod process;
 pub mod retention;
 pub mod string_decoder;
+pub mod tls;
 pub mod tty;
 pub mod url;
 pub mod v8;
 pub mod vm;
 pub mod wasm;
 pub mod worker_threads;
+pub mod x509;
 pub mod zlib;
 
 mod sources;

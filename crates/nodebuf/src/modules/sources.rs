@@ -169,6 +169,13 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/http/client", include_str!("http_client.js")),
     ("http", include_str!("http.js")),
     (
+        "internal/tls/certificate",
+        include_str!("tls_certificate.js"),
+    ),
+    ("tls", include_str!("tls.js")),
+    ("internal/crypto/x509", include_str!("crypto_x509.js")),
+    ("https", include_str!("https.js")),
+    (
         "internal/retention_tracer",
         include_str!("../../../../packages/nodebuf-trace-retention/tracer.js"),
     ),

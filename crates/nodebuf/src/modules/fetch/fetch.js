@@ -3,13 +3,12 @@
 // bodies streamed with a content-length when known, keep-alive reuse through one agent,
 // redirects (follow/manual/error, 303 and POST-to-GET rewrites, 20 at most), gzip/deflate/br
 // decoding, data: URLs, AbortSignal, and `TypeError: fetch failed` with the network error as
-// `cause`. nodebuf has no TLS: an https: fetch connects (so an unreachable host fails as in
-// Node) and then fails with a cause saying there is no TLS.
+// `cause`. https: goes through the `https` agent (TLS with the default trust store, which
+// NODE_EXTRA_CA_CERTS extends, as Node's fetch trusts).
 'use strict';
 
 const http = require('http');
 const { ClientRequest, kFetchRequest } = require('internal/http/client');
-const net = require('net');
 const zlib = require('zlib');
 const { Transform } = require('stream');
 const { ReadableStream } = require('stream/web');
@@ -30,7 +29,12 @@ const ownHeaders = new Set(['host', 'connection', 'content-length', 'transfer-en
 
 // Node's fetch keeps finished connections for the next request to the same origin.
 let agent;
-function fetchAgent() {
+let secureAgent;
+function fetchAgent(protocol) {
+  if (protocol === 'https:') {
+    secureAgent ??= new (require('https').Agent)({ keepAlive: true });
+    return secureAgent;
+  }
   agent ??= new http.Agent({ keepAlive: true });
   return agent;
 }
@@ -112,10 +116,8 @@ function mainFetch(state, controller, signal, settle, finished) {
   }
   switch (url.protocol) {
     case 'http:':
-      httpFetch(url, state, controller, signal, settle, finished);
-      return;
     case 'https:':
-      noTls(url, settle);
+      httpFetch(url, state, controller, signal, settle, finished);
       return;
     case 'data:':
       dataFetch(url, state, settle, finished);
@@ -132,19 +134,6 @@ function mainFetch(state, controller, signal, settle, finished) {
     default:
       settle(fetchFailed(new Error('unknown scheme')));
   }
-}
-
-// nodebuf has no TLS. Connecting first makes an unreachable host fail with Node's cause.
-function noTls(url, settle) {
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const socket = net.connect({ host, port: url.port === '' ? 443 : Number(url.port) });
-  socket.once('error', (err) => settle(fetchFailed(err)));
-  socket.once('connect', () => {
-    socket.destroy();
-    const cause = new Error(`nodebuf has no TLS: cannot fetch ${url.href}`);
-    cause.code = 'ERR_NODEBUF_NO_TLS';
-    settle(fetchFailed(cause));
-  });
 }
 
 // data: URLs, as the Fetch standard's data: URL processor reads them.
@@ -375,9 +364,10 @@ function httpFetch(url, state, controller, signal, settle, finished) {
 function exchange(url, state, controller, signal, settle, finished, prepared) {
   const req = new ClientRequest({
     [kFetchRequest]: true,
-    agent: fetchAgent(),
+    agent: fetchAgent(url.protocol),
+    protocol: url.protocol,
     host: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-    port: url.port === '' ? 80 : Number(url.port),
+    port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
     method: state.method,
     path: `${url.pathname}${url.search}`,
     headers: wireHeaders(url, state, prepared.length),
