@@ -2,14 +2,21 @@
 // once by modules/x509.rs (x509-parser); names print as OpenSSL's multi-line `K=v` lists, and
 // checkHost/checkIP/checkEmail follow OpenSSL's X509_check_* rules (names from the subject
 // alternative names; the subject's CN only when there are no DNS names, or always/never).
-// `publicKey`, `verify()` and `checkPrivateKey()` need asymmetric KeyObjects, which this runner
-// does not have yet.
+// `publicKey` is a KeyObject made from the certificate's SubjectPublicKeyInfo; `verify()` checks
+// the signature with a given public key, `checkPrivateKey()` compares the key pair.
 'use strict';
 
 const { codes, makeNodeError, validateString, validateObject } = require('internal/errors');
 const { legacyFields } = require('internal/tls/certificate');
 
 const n = native;
+const keys = () => require('internal/crypto/keys');
+
+// Node's checks on the key argument of verify/checkPrivateKey: a KeyObject of the given type.
+function checkKeyArgument(pkey, type) {
+  if (!keys().isKeyObject(pkey)) throw codes.ERR_INVALID_ARG_TYPE('pkey', 'KeyObject', pkey);
+  if (pkey.type !== type) throw codes.ERR_INVALID_ARG_VALUE('pkey', pkey);
+}
 const kFields = Symbol('kFields');
 const kCache = Symbol('kCache');
 
@@ -149,6 +156,24 @@ class X509Certificate {
   }
 
   get ca() { return this[kFields].ca; }
+
+  get publicKey() {
+    this[kCache].publicKey ??= keys().createPublicKey({ key: this[kFields].spki, format: 'der', type: 'spki' });
+    return this[kCache].publicKey;
+  }
+
+  /** `x509.verify(publicKey)`: whether `publicKey` verifies the certificate's signature. */
+  verify(pkey) {
+    checkKeyArgument(pkey, 'public');
+    return n.x509VerifyWith(this[kFields].raw, pkey.export({ type: 'spki', format: 'der' }));
+  }
+
+  /** `x509.checkPrivateKey(privateKey)`: whether `privateKey` pairs with the certificate's key. */
+  checkPrivateKey(pkey) {
+    checkKeyArgument(pkey, 'private');
+    const spki = keys().createPublicKey(pkey).export({ type: 'spki', format: 'der' });
+    return spki.equals(this[kFields].spki);
+  }
 
   toString() {
     const b64 = this[kFields].raw.toString('base64');

@@ -324,10 +324,30 @@ fn x509_issued<'js>(ctx: Ctx<'js>, subject: Value<'js>, issuer: Value<'js>) -> R
         && s.verify_signature(Some(i.public_key())).is_ok())
 }
 
+/// `x509VerifyWith(certDer, spkiDer)`: whether the public key in `spkiDer` (a DER
+/// SubjectPublicKeyInfo) verifies the certificate's signature (`X509Certificate.verify`).
+fn x509_verify_with<'js>(ctx: Ctx<'js>, cert: Value<'js>, spki: Value<'js>) -> Result<bool> {
+    let cert = with_view_bytes(&ctx, &cert, |b| b.to_vec())
+        .ok_or_else(|| Exception::throw_type(&ctx, "certificate must be an ArrayBufferView"))?;
+    let spki = with_view_bytes(&ctx, &spki, |b| b.to_vec())
+        .ok_or_else(|| Exception::throw_type(&ctx, "key must be an ArrayBufferView"))?;
+    let (Ok((_, cert)), Ok((_, key))) = (
+        X509Certificate::from_der(&cert),
+        x509_parser::x509::SubjectPublicKeyInfo::from_der(&spki),
+    ) else {
+        return Ok(false);
+    };
+    Ok(cert.verify_signature(Some(&key)).is_ok())
+}
+
 /// Adds the `x509*` natives.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("x509Parse", Function::new(ctx.clone(), x509_parse)?)?;
     native.set("x509Issued", Function::new(ctx.clone(), x509_issued)?)?;
+    native.set(
+        "x509VerifyWith",
+        Function::new(ctx.clone(), x509_verify_with)?,
+    )?;
     Ok(())
 }
 
