@@ -13,7 +13,7 @@ use rquickjs::class::Trace;
 use rquickjs::{Array, Class, Ctx, Exception, Function, JsLifetime, Object, Result, Value};
 
 use super::crypto::{Algorithm, FixedDigest, FixedDigestVisitor};
-use super::crypto_keys::{self as keys, Curve, Encoding, Material, OsslError};
+use super::crypto_keys::{self as keys, ossl, Curve, Encoding, Material, OsslError};
 use super::crypto_rsa::{self as rsa_pad, Failure};
 use crate::bytes::{view_bytes, wrap_bytes};
 
@@ -64,19 +64,6 @@ fn throw_ossl_with(ctx: &Ctx<'_>, e: OsslError, stack: &[&str]) -> rquickjs::Err
     }
 }
 
-const fn ossl(
-    hex: &'static str,
-    library: &'static str,
-    reason: &'static str,
-    code: &'static str,
-) -> OsslError {
-    OsslError {
-        hex,
-        library,
-        reason,
-        code,
-    }
-}
 
 const NOT_FOR_KEYTYPE: OsslError = ossl(
     "03000096",

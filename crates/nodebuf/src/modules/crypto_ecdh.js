@@ -177,8 +177,6 @@ function diffieHellman(options) {
 }
 
 /** `crypto.getCurves()`: the named curves this runner implements. */
-function getCurves() {
-  return native.cryptoCurves.slice().sort();
-}
+const getCurves = require('internal/crypto/util').cachedResult(() => native.cryptoCurves.slice().sort());
 
 module.exports = { ECDH, createECDH, diffieHellman, getCurves };

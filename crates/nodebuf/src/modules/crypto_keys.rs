@@ -31,6 +31,22 @@ pub struct OsslError {
     pub code: &'static str,
 }
 
+/// An [`OsslError`] from its four texts (the form the key, signature and RSA modules list
+/// OpenSSL's errors in).
+pub(crate) const fn ossl(
+    hex: &'static str,
+    library: &'static str,
+    reason: &'static str,
+    code: &'static str,
+) -> OsslError {
+    OsslError {
+        hex,
+        library,
+        reason,
+        code,
+    }
+}
+
 impl OsslError {
     /// The message Node shows.
     pub fn message(&self) -> String {

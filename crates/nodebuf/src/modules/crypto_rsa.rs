@@ -13,21 +13,8 @@ use rsa::traits::PublicKeyParts;
 use rsa::{BigUint, RsaPrivateKey, RsaPublicKey};
 use subtle::{ConditionallySelectable, ConstantTimeEq};
 
-use super::crypto_keys::{OsslError, PssParams};
+use super::crypto_keys::{ossl, OsslError, PssParams};
 
-const fn ossl(
-    hex: &'static str,
-    library: &'static str,
-    reason: &'static str,
-    code: &'static str,
-) -> OsslError {
-    OsslError {
-        hex,
-        library,
-        reason,
-        code,
-    }
-}
 
 const RSA_LIB: &str = "rsa routines";
 const PROVIDER: &str = "Provider routines";

@@ -248,8 +248,9 @@ function createVerify(algorithm, options) {
 
 // --- RSA encryption ----------------------------------------------------------------------
 
+// An arrow function, as Node's: no name, no prototype.
 function rsaFunction(op, defaultPadding, prepare) {
-  return function rsaCipher(options, buffer) {
+  return (options, buffer) => {
     const handle = prepare(options);
     const padding = options.padding || defaultPadding;
     const { oaepHash, encoding } = options;

@@ -13,6 +13,18 @@ function isAnyArrayBuffer(value) {
   return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer;
 }
 
+/**
+ * Node's cachedResult: an arrow function (no name, no prototype) returning a copy of what `fn`
+ * returns the first time (getCurves, getCiphers).
+ */
+function cachedResult(fn) {
+  let result;
+  return () => {
+    if (result === undefined) result = fn();
+    return result.slice();
+  };
+}
+
 function outOfRange(name, range, value) {
   return codes.ERR_OUT_OF_RANGE(name, range, value);
 }
@@ -132,6 +144,7 @@ if (Transform !== undefined) {
 }
 
 module.exports = {
+  cachedResult,
   LazyTransform,
   normalizeOutputEncoding,
   isAnyArrayBuffer,

@@ -789,9 +789,7 @@ function connect(...args) {
   return socket;
 }
 
-function getCiphers() {
-  return n.tlsCiphers.slice();
-}
+const getCiphers = require('internal/crypto/util').cachedResult(() => n.tlsCiphers.slice());
 
 let rootCertificates = null;
 
@@ -800,6 +798,12 @@ function pem(der) {
   const lines = [];
   for (let i = 0; i < b64.length; i += 64) lines.push(b64.slice(i, i + 64));
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----`;
+}
+
+/** `tls.convertALPNProtocols(protocols, out)`: the wire form of an ALPN list in `out.ALPNProtocols`. */
+function convertALPNProtocols(protocols, out) {
+  const list = alpnList(protocols);
+  out.ALPNProtocols = Buffer.concat(list.flatMap((p) => [Buffer.from([p.length]), p]));
 }
 
 const exported = {
@@ -814,10 +818,7 @@ const exported = {
     if (rootCertificates === null) rootCertificates = Object.freeze(n.tlsRootCertificates().map(pem));
     return rootCertificates;
   },
-  convertALPNProtocols(protocols, out) {
-    const list = alpnList(protocols);
-    out.ALPNProtocols = Buffer.concat(list.flatMap((p) => [Buffer.from([p.length]), p]));
-  },
+  convertALPNProtocols,
   checkServerIdentity,
   createSecureContext,
   SecureContext,

@@ -1126,23 +1126,10 @@ fn root_certificates<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {
     Ok(out)
 }
 
-/// Names the handle classes as Node's are named when inspected.
-fn name_class<'js, C: rquickjs::class::JsClass<'js>>(ctx: &Ctx<'js>, name: &str) -> Result<()> {
-    if let Some(proto) = Class::<C>::prototype(ctx)? {
-        let refuse = Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<()> {
-            Err(Exception::throw_type(&ctx, "Illegal constructor"))
-        })?
-        .with_name(name)?;
-        refuse.set("prototype", proto.clone())?;
-        proto.set("constructor", refuse)?;
-    }
-    Ok(())
-}
-
 /// Adds the `tls*` natives.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
-    name_class::<NativeSecureContext>(ctx, "SecureContext")?;
-    name_class::<NativeTlsSession>(ctx, "TLSWrap")?;
+    crate::modules::crypto::name_handles::<NativeSecureContext>(ctx, "SecureContext")?;
+    crate::modules::crypto::name_handles::<NativeTlsSession>(ctx, "TLSWrap")?;
     native.set("tlsContextNew", Function::new(ctx.clone(), context_new)?)?;
     native.set("tlsContextInfo", Function::new(ctx.clone(), context_info)?)?;
     native.set("tlsClient", Function::new(ctx.clone(), client_new)?)?;

@@ -155,10 +155,17 @@ function getHeapCodeStatistics() {
   };
 }
 
-/** `v8.cachedDataVersionTag()`: a number that identifies this engine build. */
-function cachedDataVersionTag() {
-  return native.v8.versionTag;
-}
+// Node's are native functions: named, without a prototype (methods here).
+const nativeLike = {
+  /** `v8.cachedDataVersionTag()`: a number that identifies this engine build. */
+  cachedDataVersionTag() {
+    return native.v8.versionTag;
+  },
+  /** `v8.takeCoverage()` / `stopCoverage()`: no-ops, as in Node without NODE_V8_COVERAGE. */
+  takeCoverage() {},
+  stopCoverage() {},
+};
+const { cachedDataVersionTag, takeCoverage, stopCoverage } = nativeLike;
 
 /**
  * `v8.setFlagsFromString(flags)`: validated as Node does; QuickJS has none of V8's flags, so
@@ -175,9 +182,6 @@ function setHeapSnapshotNearHeapLimit(limit) {
   if (limit < 1 || limit > 4294967295) throw codes.ERR_OUT_OF_RANGE('limit', '>= 1 && <= 4294967295', limit);
 }
 
-/** `v8.takeCoverage()` / `stopCoverage()`: no-ops, as in Node without NODE_V8_COVERAGE. */
-function takeCoverage() {}
-function stopCoverage() {}
 
 // --- startup snapshots ----------------------------------------------------------------------
 
