@@ -533,7 +533,10 @@ const HASH_NAMES: &[&str] = &[
 /// Gives the handles of class `C` a `constructor` named `name` (one that refuses `new`), so
 /// they inspect as `Hash {}` / `Hmac {}` like Node's native handles (tls.rs names its
 /// handles with it too).
-pub(crate) fn name_handles<'js, C: rquickjs::class::JsClass<'js>>(ctx: &Ctx<'js>, name: &str) -> Result<()> {
+pub(crate) fn name_handles<'js, C: rquickjs::class::JsClass<'js>>(
+    ctx: &Ctx<'js>,
+    name: &str,
+) -> Result<()> {
     if let Some(proto) = Class::<C>::prototype(ctx)? {
         let refuse = Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<()> {
             Err(Exception::throw_type(&ctx, "Illegal constructor"))

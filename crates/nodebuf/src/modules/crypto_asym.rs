@@ -64,7 +64,6 @@ fn throw_ossl_with(ctx: &Ctx<'_>, e: OsslError, stack: &[&str]) -> rquickjs::Err
     }
 }
 
-
 const NOT_FOR_KEYTYPE: OsslError = ossl(
     "03000096",
     "digital envelope routines",

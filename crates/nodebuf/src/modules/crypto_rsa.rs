@@ -15,7 +15,6 @@ use subtle::{ConditionallySelectable, ConstantTimeEq};
 
 use super::crypto_keys::{ossl, OsslError, PssParams};
 
-
 const RSA_LIB: &str = "rsa routines";
 const PROVIDER: &str = "Provider routines";
 /// Input longer than the modulus.
