@@ -53,29 +53,36 @@ function createWritableStdioStream(fd, writeBytes) {
 function createStdinStream() {
   const Readable = require('internal/streams/readable');
   const fs = require('fs');
+  // Readable#read calls _read before it hands out what is buffered, so a read that blocks
+  // right there would hold back chunks already received (a child answering its parent line by
+  // line would wait forever). Each read waits for the loop's check phase instead, after the
+  // chunks before it were delivered.
   const stream = new Readable({
     highWaterMark: 64 * 1024,
     read(n) {
-      const buf = Buffer.allocUnsafe(n);
-      let bytes;
-      try {
-        bytes = fs.readSync(0, buf, 0, n, null);
-      } catch (err) {
-        if (err.code === 'EAGAIN') {
-          setTimeout(() => this._read(n), 10);
-          return;
-        }
-        if (err.code === 'EOF' || err.code === 'EBADF') {
-          this.push(null);
-          return;
-        }
-        this.destroy(err);
-        return;
-      }
-      if (bytes === 0) this.push(null);
-      else this.push(buf.subarray(0, bytes));
+      setImmediate(readChunk, this, n);
     },
   });
+  function readChunk(self, n) {
+    const buf = Buffer.allocUnsafe(n);
+    let bytes;
+    try {
+      bytes = fs.readSync(0, buf, 0, n, null);
+    } catch (err) {
+      if (err.code === 'EAGAIN') {
+        setTimeout(readChunk, 10, self, n);
+        return;
+      }
+      if (err.code === 'EOF' || err.code === 'EBADF') {
+        self.push(null);
+        return;
+      }
+      self.destroy(err);
+      return;
+    }
+    if (bytes === 0) self.push(null);
+    else self.push(buf.subarray(0, bytes));
+  }
   stream.fd = 0;
   stream._destroy = function (err, cb) {
     cb(err);
