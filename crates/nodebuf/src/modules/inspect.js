@@ -27,6 +27,8 @@ const defaults = {
 const classIds = (() => {
   const id = native.classId;
   const ids = {
+    object: id({}),
+    array: id([]),
     number: id(new Number(0)),
     string: id(new String('')),
     boolean: id(new Boolean(false)),
@@ -1387,6 +1389,7 @@ function format(...args) {
 
 module.exports = {
   inspect,
+  classIds,
   format,
   formatWithOptions,
   types,

@@ -10,7 +10,7 @@ const { tags, errorTags, errorPrototypeTags, viewSubtags, viewFlags, regexpFlagB
   require('internal/v8/wire');
 const { makeNodeError } = require('internal/errors');
 const { prototypeWith } = require('internal/v8/wire');
-const { types } = require('internal/inspect');
+const { types, classIds } = require('internal/inspect');
 
 const {
   ArrayBuffer: PrimordialArrayBuffer,
@@ -19,8 +19,7 @@ const {
 } = native.primordials;
 const viewGeometry = native.messaging.viewGeometry;
 const classId = native.classId;
-const kArrayBufferClass = classId(new ArrayBuffer(0));
-const kSharedArrayBufferClass = native.sharedArrayBufferClassId;
+const { arrayBuffer: kArrayBufferClass, sharedArrayBuffer: kSharedArrayBufferClass } = classIds;
 
 const defineProperty = Object.defineProperty;
 const MapPrototypeSet = Map.prototype.set;

@@ -8,7 +8,7 @@ const { tags, errorTags, errorPrototypeTags, viewSubtags, viewFlags, regexpFlagB
   require('internal/v8/wire');
 const { makeNodeError } = require('internal/errors');
 const { prototypeWith } = require('internal/v8/wire');
-const { types } = require('internal/inspect');
+const { types, classIds: ids } = require('internal/inspect');
 
 const {
   ArrayBufferPrototypeGetResizable,
@@ -48,26 +48,6 @@ const subtagOf = new Map(viewSubtags);
 const errorPrototypeTagOf = new Map(errorPrototypeTags);
 const kNotOneByte = /[^\x00-\xff]/;
 const kArrayIndexMax = 2 ** 32 - 2;
-
-const ids = (() => {
-  const id = native.classId;
-  return {
-    object: id({}),
-    array: id([]),
-    date: id(new Date(0)),
-    regexp: id(/x/),
-    map: id(new Map()),
-    set: id(new Set()),
-    error: id(new Error()),
-    arrayBuffer: id(new ArrayBuffer(0)),
-    sharedArrayBuffer: native.sharedArrayBufferClassId,
-    number: id(new Number(0)),
-    string: id(new String('')),
-    boolean: id(new Boolean(false)),
-    bigint: id(Object(BigInt(0))),
-    symbol: id(Object(Symbol())),
-  };
-})();
 
 function illegalInvocation() {
   return new TypeError('Illegal invocation');
