@@ -292,6 +292,62 @@ function installCallSiteMethods() {
   }
 }
 
+// How many frames Node's own tail below a callback has, by the loop phase nodebuf's tail shows.
+// nodebuf's runtime frames differ from Node's in number, and the count decides what Node elides.
+const nodeTailFrames = [
+  ['runMain', 6], // Module._compile ... executeUserEntryPoint, run_main_module
+  ['runTimers', 2], // listOnTimeout, processTimers
+  ['runImmediates', 1], // processImmediate
+  ['runTicks', 1], // processTicksAndRejections
+];
+
+function isRuntimeFrame(line) {
+  return line.includes('(node:') || line.startsWith('    at node:');
+}
+
+// The frames of `stack` above the runtime's own tail, the tail, and what the tail counts for
+// in Node.
+function splitTail(stack) {
+  let userEnd = stack.length;
+  while (userEnd > 0 && isRuntimeFrame(stack[userEnd - 1])) userEnd--;
+  const tail = stack.slice(userEnd);
+  const known = nodeTailFrames.find(([name]) => tail.some((line) => line.includes(` ${name} `) || line.includes(`.${name} `)));
+  return { user: stack.slice(0, userEnd), tail, tailWeight: known === undefined ? tail.length : known[1] };
+}
+
+const sameFrames = (a, b) => a.length === b.length && a.every((line, i) => line === b[i]);
+
+/**
+ * The run of frames (lines "    at ...") that `own` shares with `other` which Node elides when
+ * it prints them one above the other: the first run of more than three equal frames, found from
+ * the first place `other` has the run's first frame. As Node counts, a run that reaches the
+ * stacks' common runtime tail counts that tail as Node's own frames for the loop phase.
+ * Returns `{ len, offset, nodeLen }`: the run is `own[offset .. offset + len)`, `nodeLen` its
+ * length as Node counts it (what "... N lines matching ..." reports, plus the two kept);
+ * `len` is 0 when nothing is elided. Used for error causes (util.inspect) and for unhandled
+ * 'error' events (events).
+ */
+function sharedFrameRun(own, other) {
+  const a = splitTail(own);
+  const b = splitTail(other);
+  const tailsEqual = a.tail.length > 0 && sameFrames(a.tail, b.tail);
+  for (let i = 0; i < a.user.length; i++) {
+    const pos = b.user.indexOf(a.user[i]);
+    if (pos === -1) continue;
+    let len = 1;
+    while (i + len < a.user.length && pos + len < b.user.length && a.user[i + len] === b.user[pos + len]) len++;
+    const reachesTail = tailsEqual && i + len === a.user.length && pos + len === b.user.length;
+    const nodeLen = len + (reachesTail ? a.tailWeight : 0);
+    if (nodeLen > 3) return { len: reachesTail ? own.length - i : len, offset: i, nodeLen };
+  }
+  // Only the tail is shared: elided when Node's tail alone is that long.
+  if (tailsEqual && a.tailWeight > 3) {
+    return { len: a.tail.length, offset: a.user.length, nodeLen: a.tailWeight };
+  }
+  return { len: 0, offset: 0, nodeLen: 0 };
+}
+
 module.exports = {
+  sharedFrameRun,
   WRAPPER_PREFIX, moduleWrappers, wrappedFiles, sourceColumn, frameText, functionOf, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
 };

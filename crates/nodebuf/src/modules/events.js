@@ -3,6 +3,7 @@
 'use strict';
 
 const { codes, kEnhanceStackBeforeInspector } = require('internal/errors');
+const { sharedFrameRun } = require('internal/call_site');
 const kCapture = Symbol('kCapture');
 // Whether `_events` came preset (a subclass's own shape of event slots): removing the last
 // listener of a type then leaves its slot `undefined` instead of deleting it, as in Node.
@@ -100,47 +101,6 @@ EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
   return this;
 };
 
-// How many frames Node's own tail below a callback has, by the loop phase nodebuf's tail shows
-// (nodebuf's runtime frames differ from Node's in number, which decides the elision below).
-const nodeTailFrames = [
-  ['runMain', 5], // Module._compile ... executeUserEntryPoint
-  ['runTimers', 2], // listOnTimeout, processTimers
-  ['runImmediates', 1], // processImmediate
-  ['runTicks', 1], // processTicksAndRejections
-];
-
-function isRuntimeFrame(line) {
-  return line.includes('(node:') || line.startsWith('    at node:');
-}
-
-// The frames of `stack` above the runtime's own tail, and what that tail counts for in Node.
-function splitTail(stack) {
-  let userEnd = stack.length;
-  while (userEnd > 0 && isRuntimeFrame(stack[userEnd - 1])) userEnd--;
-  const tail = stack.slice(userEnd);
-  const known = nodeTailFrames.find(([name]) => tail.some((line) => line.includes(` ${name} `) || line.includes(`.${name} `)));
-  return { user: stack.slice(0, userEnd), tailWeight: known === undefined ? tail.length : known[1] };
-}
-
-// The run the emitter's stack `own` shares with the error's `err` that Node elides: more than
-// 3 frames long (the shared runtime tail counted as Node's), starting at `own[offset]`.
-function identicalSequenceRange(own, err) {
-  const a = splitTail(own);
-  const b = splitTail(err);
-  for (let i = 0; i < a.user.length; i++) {
-    const pos = b.user.indexOf(a.user[i]);
-    if (pos === -1) continue;
-    let len = 1;
-    while (i + len < a.user.length && pos + len < b.user.length && a.user[i + len] === b.user[pos + len]) len++;
-    const reachesTail = i + len === a.user.length && pos + len === b.user.length;
-    const counted = len + (reachesTail ? a.tailWeight : 0);
-    if (counted > 3) return { len: reachesTail ? own.length - i : len, offset: i };
-  }
-  // Only the tail is shared: elided when Node's tail alone is that long.
-  if (a.user.length < own.length && a.tailWeight > 3) return { len: own.length - a.user.length, offset: a.user.length };
-  return { len: 0, offset: 0 };
-}
-
 // The stack printed for an unhandled 'error' event: the error's own, then "Emitted 'error'
 // event [on X instance] at:" and the emitter's frames, with the run both share elided.
 function enhanceStackTrace(err, emitted) {
@@ -154,7 +114,7 @@ function enhanceStackTrace(err, emitted) {
   const separator = `\nEmitted 'error' event${ctorInfo} at:\n`;
   const errStack = `${err.stack}`.split('\n').slice(1);
   const ownStack = `${emitted.stack}`.split('\n').slice(1);
-  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  const { len, offset } = sharedFrameRun(ownStack, errStack);
   if (len > 0) ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
   return err.stack + separator + ownStack.join('\n');
 }

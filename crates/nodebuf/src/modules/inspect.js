@@ -2,6 +2,7 @@
 // behaviour follows Node's documented and observed output, the code is our own).
 'use strict';
 
+const { sharedFrameRun } = require('internal/call_site');
 const kCustom = Symbol.for('nodejs.util.inspect.custom');
 const kObjectType = 0;
 const kArrayType = 1;
@@ -765,30 +766,13 @@ function elideCauseFrames(ctx, err, frames) {
   const causeStart = causeStack.indexOf('\n    at');
   if (causeStart === -1) return frames;
   const causeFrames = causeStack.slice(causeStart + 1).split('\n');
-  const { len, offset } = sharedFrameRun(frames, causeFrames);
+  const { len, offset, nodeLen } = sharedFrameRun(frames, causeFrames);
   if (len > 0) {
-    const skipped = len - 2;
-    const note = `    ... ${skipped} lines matching cause stack trace ...`;
-    frames.splice(offset + 1, skipped, ctx.stylize(note, 'undefined'));
+    // The count is Node's: runtime frames below the script's count as Node's own would.
+    const note = `    ... ${nodeLen - 2} lines matching cause stack trace ...`;
+    frames.splice(offset + 1, Math.max(len - 2, 0), ctx.stylize(note, 'undefined'));
   }
   return frames;
-}
-
-// The first run of more than three frames of `frames` that also appear in a row in `other`
-// (found from the first place `other` has the run's first frame, with more than three frames
-// after it), as `{ len, offset }` into `frames`; len 0 when there is none.
-function sharedFrameRun(frames, other) {
-  for (let start = 0; start < frames.length - 3; start++) {
-    const at = other.indexOf(frames[start]);
-    if (at === -1) continue;
-    const left = other.length - at;
-    if (left <= 3) continue;
-    const limit = Math.min(frames.length - start, left);
-    let len = 1;
-    while (len < limit && frames[start + len] === other[at + len]) len++;
-    if (len > 3) return { len, offset: start };
-  }
-  return { len: 0, offset: 0 };
 }
 
 // Puts the constructor name in the first line when the name the stack shows differs from it
