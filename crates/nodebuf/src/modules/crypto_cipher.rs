@@ -748,18 +748,26 @@ mod tests {
         (out, aead.tag())
     }
 
-    #[test]
-    fn gcm_composition_matches_the_aes_gcm_crate() {
-        let key = [7u8; 32];
+    /// Seals `data` through our composition in each number of `pieces` and compares the
+    /// ciphertext and tag with the reference AEAD crate's one-shot result.
+    fn assert_seal_matches<A: aes_gcm::aead::KeyInit + AeadInPlace>(
+        kind: Kind,
+        key: &[u8; 32],
+        aad: &[u8],
+        data: &[u8],
+        pieces: &[usize],
+    ) {
         let iv = [9u8; 12];
-        let aad: Vec<u8> = (0..37).collect();
-        let data: Vec<u8> = (0..100u8).map(|i| i.wrapping_mul(31)).collect();
-        for pieces in [1, 3, 7] {
-            let (ct, tag) = seal(Kind::Gcm, &key, &iv, &aad, &data, pieces);
-            let mut expected = data.clone();
-            let reference = aes_gcm::Aes256Gcm::new_from_slice(&key).unwrap();
+        for &n in pieces {
+            let (ct, tag) = seal(kind, key, &iv, aad, data, n);
+            let mut expected = data.to_vec();
+            let reference = A::new_from_slice(key).unwrap();
             let t = reference
-                .encrypt_in_place_detached((&iv).into(), &aad, &mut expected)
+                .encrypt_in_place_detached(
+                    aes_gcm::Nonce::<A::NonceSize>::from_slice(&iv),
+                    aad,
+                    &mut expected,
+                )
                 .unwrap();
             assert_eq!(ct, expected);
             assert_eq!(tag[..], t[..]);
@@ -767,21 +775,23 @@ mod tests {
     }
 
     #[test]
+    fn gcm_composition_matches_the_aes_gcm_crate() {
+        let aad: Vec<u8> = (0..37).collect();
+        let data: Vec<u8> = (0..100u8).map(|i| i.wrapping_mul(31)).collect();
+        assert_seal_matches::<aes_gcm::Aes256Gcm>(Kind::Gcm, &[7; 32], &aad, &data, &[1, 3, 7]);
+    }
+
+    #[test]
     fn chacha_composition_matches_the_chacha20poly1305_crate() {
-        let key = [3u8; 32];
-        let iv = [5u8; 12];
         let aad: Vec<u8> = (0..21).collect();
         let data: Vec<u8> = (0..77u8).collect();
-        for pieces in [1, 4] {
-            let (ct, tag) = seal(Kind::ChaCha20Poly1305, &key, &iv, &aad, &data, pieces);
-            let mut expected = data.clone();
-            let reference = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).unwrap();
-            let t = reference
-                .encrypt_in_place_detached((&iv).into(), &aad, &mut expected)
-                .unwrap();
-            assert_eq!(ct, expected);
-            assert_eq!(tag[..], t[..]);
-        }
+        assert_seal_matches::<chacha20poly1305::ChaCha20Poly1305>(
+            Kind::ChaCha20Poly1305,
+            &[3; 32],
+            &aad,
+            &data,
+            &[1, 4],
+        );
     }
 
     #[test]

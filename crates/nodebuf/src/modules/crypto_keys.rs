@@ -799,17 +799,7 @@ pub fn parse_pkcs8(der: &[u8]) -> KeyResult<Material> {
             .as_bytes()
             .try_into()
             .map_err(|_| DECODER_UNSUPPORTED)?;
-        Ok(if oid == OID_ED25519 {
-            Material::Ed25519 {
-                public: ed25519_public_of(&seed),
-                private: Some(seed),
-            }
-        } else {
-            Material::X25519 {
-                public: x25519_public_of(&seed),
-                private: Some(seed),
-            }
-        })
+        Ok(okp_from_seed(oid == OID_ED25519, seed))
     } else {
         Err(DECODER_UNSUPPORTED)
     }
@@ -1196,6 +1186,12 @@ pub fn generate_okp(ed: bool) -> Material {
     use rand_core::RngCore;
     let mut seed = [0u8; 32];
     rand_core::OsRng.fill_bytes(&mut seed);
+    okp_from_seed(ed, seed)
+}
+
+/// The Ed25519 (`ed = true`) or X25519 private key whose 32-byte seed is `seed`, with its
+/// public key derived from it.
+fn okp_from_seed(ed: bool, seed: [u8; 32]) -> Material {
     if ed {
         Material::Ed25519 {
             public: ed25519_public_of(&seed),
