@@ -45,30 +45,14 @@ const T = {
   PORT: 19, END: 20, WASM_MODULE: 21,
 };
 
-// Engine class ids of the types the serializer tells apart: one native call per object
-// instead of one per type check.
+// Engine class ids of the types the serializer tells apart (one native call per object instead
+// of one per type check): internal/inspect's table, read on first use (this module loads during
+// start-up, before inspect is wanted), plus the boxed primitives as one set.
 let classes = null;
 function classIds() {
   if (classes !== null) return classes;
-  const id = native.classId;
-  classes = {
-    arrayBuffer: id(new ArrayBuffer(0)),
-    sharedArrayBuffer: native.sharedArrayBufferClassId,
-    dataView: id(new DataView(new ArrayBuffer(0))),
-    date: id(new Date(0)),
-    regexp: id(/x/),
-    map: id(new Map()),
-    set: id(new Set()),
-    error: id(new Error()),
-    promise: id(Promise.resolve()),
-    weakMap: id(new WeakMap()),
-    weakSet: id(new WeakSet()),
-    weakRef: typeof WeakRef === 'function' ? id(new WeakRef({})) : -2,
-    boxed: new Set([id(Object(1)), id(Object('')), id(Object(true)), id(Object(1n))]),
-    symbol: id(Object(Symbol('s'))),
-    object: id({}),
-    array: id([]),
-  };
+  const ids = require('internal/inspect').classIds;
+  classes = { ...ids, boxed: new Set([ids.number, ids.string, ids.boolean, ids.bigint]) };
   return classes;
 }
 
