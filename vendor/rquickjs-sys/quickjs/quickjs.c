@@ -11552,6 +11552,19 @@ static int delete_property(JSContext *ctx, JSObject *p, JSAtom atom)
             uint32_t idx;
             if (JS_AtomIsArrayIndex(ctx, &idx, atom) &&
                 idx < p->u.array.count) {
+                /* nodebuf: deleting an Array's last element keeps it a fast
+                   array: the elements stay packed below `count` and `length`
+                   is untouched (a fast array may be longer than its count,
+                   as after `a.length = n`). splice and pop-like code delete
+                   from the end; converting there left the array slow for
+                   good. */
+                if (p->class_id == JS_CLASS_ARRAY &&
+                    idx == p->u.array.count - 1) {
+                    JS_FreeValue(ctx, p->u.array.u.values[idx]);
+                    p->u.array.u.values[idx] = JS_UNDEFINED;
+                    p->u.array.count = idx;
+                    return true;
+                }
                 if (p->class_id == JS_CLASS_ARRAY ||
                     p->class_id == JS_CLASS_ARGUMENTS ||
                     p->class_id == JS_CLASS_MAPPED_ARGUMENTS) {
@@ -45759,15 +45772,28 @@ static JSValue js_array_with(JSContext *ctx, JSValueConst this_val,
     if (js_get_length64(ctx, &len, obj))
         goto exception;
 
-    if (JS_ToInt64Sat(ctx, &idx, argv[0]))
-        goto exception;
-
-    if (idx < 0)
-        idx = len + idx;
-
-    if (idx < 0 || idx >= len) {
-        JS_ThrowRangeError(ctx, "invalid array index: %" PRId64, idx);
-        goto exception;
+    /* nodebuf: V8's message names the relative index as it was given (after
+       ToNumber, before truncation): "Invalid index : 1.5" */
+    {
+        JSValue num = JS_ToNumber(ctx, argv[0]);
+        if (JS_IsException(num))
+            goto exception;
+        if (JS_ToInt64Sat(ctx, &idx, num)) {
+            JS_FreeValue(ctx, num);
+            goto exception;
+        }
+        if (idx < 0)
+            idx = len + idx;
+        if (idx < 0 || idx >= len) {
+            const char *text = JS_ToCString(ctx, num);
+            JS_FreeValue(ctx, num);
+            if (text) {
+                JS_ThrowRangeError(ctx, "Invalid index : %s", text);
+                JS_FreeCString(ctx, text);
+            }
+            goto exception;
+        }
+        JS_FreeValue(ctx, num);
     }
 
     arr = js_allocate_fast_array(ctx, len);
@@ -63585,7 +63611,7 @@ static JSValue js_typed_array_with(JSContext *ctx, JSValueConst this_val,
     newlen = p->u.array.count;
     if (idx < 0 || idx >= newlen) {
         JS_FreeValue(ctx, val);
-        return JS_ThrowRangeError(ctx, "invalid typed array index");
+        return JS_ThrowRangeError(ctx, "Invalid typed array index"); /* nodebuf: V8's text */
     }
 
     copy_len = min_uint32(len, newlen);
