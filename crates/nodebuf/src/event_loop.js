@@ -91,13 +91,7 @@ function queueMicrotask(callback) {
     });
     return;
   }
-  Promise.resolve().then(() => {
-    try {
-      callback();
-    } catch (err) {
-      fatal(err);
-    }
-  });
+  native.enqueueMicrotask(callback, fatal);
 }
 
 function runMicrotasks() {
