@@ -39,8 +39,24 @@ cp -r "$src"/src/{lib.rs,inlines} rquickjs-sys/src/
 for t in $keep_bindings; do cp "$src/src/bindings/$t.rs" rquickjs-sys/src/bindings/; done
 cp "$src"/quickjs/{LICENSE,*.h,libregexp.c,libunicode.c,quickjs.c,dtoa.c} rquickjs-sys/quickjs/
 
+# `--refresh` rewrites each patch as the exact diff it makes to the tree the ones before it
+# leave (after patches were renumbered or reordered, or an earlier one changed), so every patch
+# applies without offsets or fuzz.
+refresh=false
+[ "${1:-}" = "--refresh" ] && refresh=true
 for p in patches/*.patch; do
   [ -e "$p" ] || continue
   echo "applying $p"
+  if $refresh; then
+    rm -rf "$tmp/a" "$tmp/b"
+    cp -r rquickjs-sys "$tmp/a"
+  fi
   patch -s -p1 -d rquickjs-sys < "$p"
+  if $refresh; then
+    find rquickjs-sys -name '*.orig' -delete
+    cp -r rquickjs-sys "$tmp/b"
+    (cd "$tmp" && diff -ruN a b || true) |
+      sed -E 's#^(---|\+\+\+) ([ab]/[^\t]*)\t.*#\1 \2#' > "$p.new"
+    mv "$p.new" "$p"
+  fi
 done

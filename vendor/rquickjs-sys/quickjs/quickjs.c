@@ -1985,14 +1985,7 @@ static void js_arena_free(JSRuntime *rt, void *ptr)
             list_add(&ar->free_link,
                      &rt->arena_state.free_arena_list[block_size_idx]);
         ar->n_used_blocks--;
-        /* nodebuf: an emptied arena is kept while it is the only one of its size
-           class with free blocks: a class whose blocks come and go one at a time
-           (a short-lived object of a size nothing else uses) would otherwise map,
-           thread and release a whole arena per allocation. At most one empty
-           arena per class stays (31 classes x 4 KiB). */
-        if (unlikely(ar->n_used_blocks == 0) &&
-            !(ar->free_link.prev == &rt->arena_state.free_arena_list[block_size_idx] &&
-              ar->free_link.next == &rt->arena_state.free_arena_list[block_size_idx])) {
+        if (unlikely(ar->n_used_blocks == 0)) {
             list_del(&ar->link);
             list_del(&ar->free_link);
             rt->mf.js_free(rt->malloc_state.opaque, ar);
@@ -2086,9 +2079,8 @@ static void *js_arena_calloc(JSRuntime *rt, size_t count, size_t size)
     return arena_calloc_large(rt, n);
 }
 
-/* free any arenas still mapped at runtime teardown (normally only the empty
-   ones kept as their class's last free arena: others are released as their
-   last block is freed) */
+/* free any arenas still mapped at runtime teardown (normally none: empty
+   arenas are released eagerly as their last block is freed) */
 static void js_arena_free_all(JSRuntime *rt)
 {
     JSArenaState *s = &rt->arena_state;
