@@ -4171,10 +4171,29 @@ static JSValue JS_AtomIsNumericIndex1(JSContext *ctx, JSAtom atom)
     }
 }
 
+/* nodebuf: false when JS_AtomIsNumericIndex1 is sure to answer JS_UNDEFINED from the
+   atom's first unit alone (a method name read from a typed array: `buf.subarray`), without
+   the call; true when it must look further. Its own first-unit test, inline. */
+static inline bool js_atom_may_be_numeric_index(JSRuntime *rt, JSAtom atom)
+{
+    JSAtomStruct *p;
+    int c;
+
+    if (__JS_AtomIsTaggedInt(atom))
+        return true;
+    p = rt->atom_array[atom];
+    if (p->atom_type != JS_ATOM_TYPE_STRING || p->len == 0)
+        return false;
+    c = p->is_wide_char ? str16(p)[0] : str8(p)[0];
+    return c == '-' || c == 'I' || is_num(c);
+}
+
 /* return -1 if exception or true/false */
 static int JS_AtomIsNumericIndex(JSContext *ctx, JSAtom atom)
 {
     JSValue num;
+    if (!js_atom_may_be_numeric_index(ctx->rt, atom))
+        return false;
     num = JS_AtomIsNumericIndex1(ctx, atom);
     if (likely(JS_IsUndefined(num)))
         return false;
