@@ -1985,7 +1985,13 @@ static void js_arena_free(JSRuntime *rt, void *ptr)
             list_add(&ar->free_link,
                      &rt->arena_state.free_arena_list[block_size_idx]);
         ar->n_used_blocks--;
-        if (unlikely(ar->n_used_blocks == 0)) {
+        /* nodebuf: an arena left empty stays while it is the only one of its size class with
+           free blocks, so a block made and dropped in a loop, alone in its class, does not
+           make and free a 4 KiB arena on every call; at most one empty arena per class is
+           kept (another one left empty is freed), and js_arena_free_all frees it */
+        if (unlikely(ar->n_used_blocks == 0) &&
+            !(ar->free_link.next == &rt->arena_state.free_arena_list[block_size_idx] &&
+              ar->free_link.prev == &rt->arena_state.free_arena_list[block_size_idx])) {
             list_del(&ar->link);
             list_del(&ar->free_link);
             rt->mf.js_free(rt->malloc_state.opaque, ar);
