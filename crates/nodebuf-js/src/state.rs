@@ -304,6 +304,7 @@ impl<'js> CtxState<'js> {
     /// exception pending): a new reference to the cached one for the current pool slab, else a
     /// new ArrayBuffer owning an [`EngineSource`] (no copy). A new pool slab's ArrayBuffer
     /// becomes the cached one.
+    #[inline]
     fn array_buffer_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
         let raw_ctx = self.ctx.as_raw().as_ptr();
         let id = buf.store_id();
@@ -313,6 +314,15 @@ impl<'js> CtxState<'js> {
                 return unsafe { qjs::JS_DupValue(raw_ctx, ab.as_value().as_raw()) };
             }
         }
+        self.new_array_buffer_raw(buf)
+    }
+
+    /// [`CtxState::array_buffer_raw`] for a store without a cached ArrayBuffer (out of line:
+    /// pooled Buffers make one per slab).
+    #[inline(never)]
+    fn new_array_buffer_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
+        let raw_ctx = self.ctx.as_raw().as_ptr();
+        let id = buf.store_id();
         let made = new_store_array_buffer(raw_ctx, buf.engine_source());
         // SAFETY: the tag check of the engine's result.
         if buf.buffer().kind() != nodebuf_core::memory::StoreKind::Pool
@@ -340,6 +350,7 @@ impl<'js> CtxState<'js> {
 
     /// The JS Buffer (a `FastBuffer`) viewing the same bytes as the core Buffer `buf`, as a raw
     /// owned value (or `JS_EXCEPTION` with the exception pending).
+    #[inline]
     pub fn to_js_raw(&self, buf: &CoreBuffer) -> qjs::JSValue {
         let raw_ctx = self.ctx.as_raw().as_ptr();
         let ab = self.array_buffer_raw(buf);
@@ -357,6 +368,7 @@ impl<'js> CtxState<'js> {
     /// with `Buffer.prototype`, made by the engine patch's `JS_NewUint8ArrayWithProto` (the
     /// typed array constructor's checks and errors without the constructor call, the number
     /// conversions and the `FastBuffer.prototype` lookup, none of which can run JS here).
+    #[inline]
     pub fn construct_raw(&self, ab: qjs::JSValue, offset: usize, len: usize) -> qjs::JSValue {
         let raw_ctx = self.ctx.as_raw().as_ptr();
         // SAFETY: `ab` is the caller's live value and the prototype is held by this state; the
@@ -529,6 +541,7 @@ unsafe fn is_shared_array_buffer(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> b
     class != 0 && class == plain + 1
 }
 
+#[cold]
 unsafe fn reword_construct_error(
     ctx: *mut qjs::JSContext,
     ab: qjs::JSValue,

@@ -1985,7 +1985,13 @@ static void js_arena_free(JSRuntime *rt, void *ptr)
             list_add(&ar->free_link,
                      &rt->arena_state.free_arena_list[block_size_idx]);
         ar->n_used_blocks--;
-        if (unlikely(ar->n_used_blocks == 0)) {
+        /* nodebuf: an arena left empty stays while it is the only one of its size class with
+           free blocks, so a block made and dropped in a loop, alone in its class, does not
+           make and free a 4 KiB arena on every call; at most one empty arena per class is
+           kept (another one left empty is freed), and js_arena_free_all frees it */
+        if (unlikely(ar->n_used_blocks == 0) &&
+            !(ar->free_link.next == &rt->arena_state.free_arena_list[block_size_idx] &&
+              ar->free_link.prev == &rt->arena_state.free_arena_list[block_size_idx])) {
             list_del(&ar->link);
             list_del(&ar->free_link);
             rt->mf.js_free(rt->malloc_state.opaque, ar);
@@ -4171,10 +4177,29 @@ static JSValue JS_AtomIsNumericIndex1(JSContext *ctx, JSAtom atom)
     }
 }
 
+/* nodebuf: false when JS_AtomIsNumericIndex1 is sure to answer JS_UNDEFINED from the
+   atom's first unit alone (a method name read from a typed array: `buf.subarray`), without
+   the call; true when it must look further. Its own first-unit test, inline. */
+static inline bool js_atom_may_be_numeric_index(JSRuntime *rt, JSAtom atom)
+{
+    JSAtomStruct *p;
+    int c;
+
+    if (__JS_AtomIsTaggedInt(atom))
+        return true;
+    p = rt->atom_array[atom];
+    if (p->atom_type != JS_ATOM_TYPE_STRING || p->len == 0)
+        return false;
+    c = p->is_wide_char ? str16(p)[0] : str8(p)[0];
+    return c == '-' || c == 'I' || is_num(c);
+}
+
 /* return -1 if exception or true/false */
 static int JS_AtomIsNumericIndex(JSContext *ctx, JSAtom atom)
 {
     JSValue num;
+    if (!js_atom_may_be_numeric_index(ctx->rt, atom))
+        return false;
     num = JS_AtomIsNumericIndex1(ctx, atom);
     if (likely(JS_IsUndefined(num)))
         return false;
@@ -6332,14 +6357,26 @@ static __maybe_unused void JS_DumpShapes(JSRuntime *rt)
 
 /* 'props[]' is used to initialized the object properties. The number
    of elements depends on the shape. */
+/* nodebuf: JS_NewObjectFromShape with 'alloc_size' (at least sizeof(JSObject)) bytes in the
+   object's allocation: a typed array made by JS_NewUint8ArrayWithProto keeps its
+   JSTypedArray record right after the object (typed_array_embedded) */
+static JSValue JS_NewObjectFromShapeSized(JSContext *ctx, JSShape *sh, JSClassID class_id,
+                                          JSProperty *props, size_t alloc_size);
+
 static JSValue JS_NewObjectFromShape(JSContext *ctx, JSShape *sh, JSClassID class_id,
                                      JSProperty *props)
+{
+    return JS_NewObjectFromShapeSized(ctx, sh, class_id, props, sizeof(JSObject));
+}
+
+static JSValue JS_NewObjectFromShapeSized(JSContext *ctx, JSShape *sh, JSClassID class_id,
+                                          JSProperty *props, size_t alloc_size)
 {
     JSObject *p;
     int i;
 
-    js_trigger_gc(ctx->rt, sizeof(JSObject));
-    p = js_malloc(ctx, sizeof(JSObject));
+    js_trigger_gc(ctx->rt, alloc_size);
+    p = js_malloc(ctx, alloc_size);
     if (unlikely(!p))
         goto fail;
     p->class_id = class_id;
@@ -6457,8 +6494,22 @@ static JSValue JS_NewObjectFromShape(JSContext *ctx, JSShape *sh, JSClassID clas
 }
 
 /* WARNING: proto must be an object or JS_NULL */
+/* nodebuf: the (new reference to the) hashed initial shape JS_NewObjectProtoClass gives an
+   object of 'class_id' inheriting from 'proto_val', or NULL (out of memory) */
+static JSShape *js_initial_shape(JSContext *ctx, JSValueConst proto_val,
+                                 JSClassID class_id);
+
 JSValue JS_NewObjectProtoClass(JSContext *ctx, JSValueConst proto_val,
                                JSClassID class_id)
+{
+    JSShape *sh = js_initial_shape(ctx, proto_val, class_id);
+    if (!sh)
+        return JS_EXCEPTION;
+    return JS_NewObjectFromShape(ctx, sh, class_id, NULL);
+}
+
+static JSShape *js_initial_shape(JSContext *ctx, JSValueConst proto_val,
+                                 JSClassID class_id)
 {
     JSShape *sh;
     JSObject *proto;
@@ -6477,10 +6528,8 @@ JSValue JS_NewObjectProtoClass(JSContext *ctx, JSValueConst proto_val,
             sh = js_new_shape2(ctx, proto, JS_PROP_INITIAL_HASH_SIZE, 0);
         else
             sh = js_new_shape(ctx, proto);
-        if (!sh)
-            return JS_EXCEPTION;
     }
-    return JS_NewObjectFromShape(ctx, sh, class_id, NULL);
+    return sh;
 }
 
 /* WARNING: the shape is not hashed. It is used for objects where
@@ -65043,21 +65092,42 @@ static JSValue js_typed_array_base_constructor(JSContext *ctx,
 }
 
 /* 'obj' must be an allocated typed array object */
+/* nodebuf: the JSTypedArray record kept inside the typed array object's own allocation
+   (JS_NewUint8ArrayWithProto): right after the JSObject. A record allocated on its own can
+   never sit there (that address is inside the object's allocation or is the next block's
+   header), so the finalizer tells the two apart by address. */
+static inline JSTypedArray *typed_array_embedded(JSObject *p)
+{
+    return (JSTypedArray *)(p + 1);
+}
+
+static void typed_array_init_record(JSTypedArray *ta, JSObject *p, JSValue buffer,
+                                    uint64_t offset, uint64_t len, bool track_rab);
+
 static int typed_array_init(JSContext *ctx, JSValue obj, JSValue buffer,
                             uint64_t offset, uint64_t len, bool track_rab)
 {
     JSTypedArray *ta;
-    JSObject *p, *pbuffer;
-    JSArrayBuffer *abuf;
-    int size_log2;
 
-    p = JS_VALUE_GET_OBJ(obj);
-    size_log2 = typed_array_size_log2(p->class_id);
     ta = js_malloc(ctx, sizeof(*ta));
     if (!ta) {
         JS_FreeValue(ctx, buffer);
         return -1;
     }
+    typed_array_init_record(ta, JS_VALUE_GET_OBJ(obj), buffer, offset, len, track_rab);
+    return 0;
+}
+
+/* nodebuf: typed_array_init's work once the record 'ta' exists: 'p' takes the reference
+   to 'buffer' */
+static void typed_array_init_record(JSTypedArray *ta, JSObject *p, JSValue buffer,
+                                    uint64_t offset, uint64_t len, bool track_rab)
+{
+    JSObject *pbuffer;
+    JSArrayBuffer *abuf;
+    int size_log2;
+
+    size_log2 = typed_array_size_log2(p->class_id);
     pbuffer = JS_VALUE_GET_OBJ(buffer);
     abuf = pbuffer->u.array_buffer;
     ta->obj = p;
@@ -65069,7 +65139,6 @@ static int typed_array_init(JSContext *ctx, JSValue obj, JSValue buffer,
     p->u.typed_array = ta;
     p->u.array.count = len;
     p->u.array.u.ptr = abuf->data + offset;
-    return 0;
 }
 
 /* nodebuf: gives the allocated typed array object 'obj' 'len' zeroed
@@ -65437,7 +65506,9 @@ static void js_typed_array_finalizer(JSRuntime *rt, JSValueConst val)
            bytes go with 'ta' (one allocation) */
         if (ta->buffer)
             JS_FreeValueRT(rt, JS_MKPTR(JS_TAG_OBJECT, ta->buffer));
-        js_free_rt(rt, ta);
+        /* nodebuf: an embedded record goes with the object */
+        if (ta != typed_array_embedded(p))
+            js_free_rt(rt, ta);
     }
 }
 
@@ -65892,6 +65963,7 @@ JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
 {
     JSObject *p;
     JSArrayBuffer *abuf;
+    JSShape *sh;
     JSValue obj;
 
     if (JS_VALUE_GET_TAG(buffer) != JS_TAG_OBJECT)
@@ -65907,13 +65979,16 @@ JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
         return JS_ThrowRangeError(ctx, "invalid offset");
     if (len > abuf->byte_length - offset)
         return JS_ThrowRangeError(ctx, "invalid length");
-    obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_UINT8_ARRAY);
+    /* nodebuf: the object and its JSTypedArray record in one allocation */
+    sh = js_initial_shape(ctx, proto, JS_CLASS_UINT8_ARRAY);
+    if (!sh)
+        return JS_EXCEPTION;
+    obj = JS_NewObjectFromShapeSized(ctx, sh, JS_CLASS_UINT8_ARRAY, NULL,
+                                     sizeof(JSObject) + sizeof(JSTypedArray));
     if (JS_IsException(obj))
         return obj;
-    if (typed_array_init(ctx, obj, js_dup(buffer), offset, len, false)) {
-        JS_FreeValue(ctx, obj);
-        return JS_EXCEPTION;
-    }
+    p = JS_VALUE_GET_OBJ(obj);
+    typed_array_init_record(typed_array_embedded(p), p, js_dup(buffer), offset, len, false);
     return obj;
 }
 

@@ -15,16 +15,26 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// The `size` of `Buffer.alloc/allocUnsafe/allocUnsafeSlow(size)` and `new Buffer(size)`: a
 /// number (`ERR_INVALID_ARG_TYPE`) in `0..=2**32` (`ERR_OUT_OF_RANGE`, NaN included);
 /// fractions truncate.
+#[inline]
 pub fn validate_size(size: &Arg<'_>) -> Result<usize, NodeError> {
-    let n = expect_number(size, "size")?;
-    if !(0.0..=k_max_length()).contains(&n) {
-        return Err(NodeError::out_of_range(
-            "size",
-            &format!(">= 0 && <= {}", number::to_string(k_max_length())),
-            size,
-        ));
+    match *size {
+        Arg::Number(n) if (0.0..=k_max_length()).contains(&n) => Ok(n as usize),
+        _ => Err(size_error(size)),
     }
-    Ok(n as usize)
+}
+
+/// [`validate_size`]'s error, kept out of line so the check inlines into every allocation.
+#[cold]
+#[inline(never)]
+fn size_error(size: &Arg<'_>) -> NodeError {
+    if let Err(e) = expect_number(size, "size") {
+        return e;
+    }
+    NodeError::out_of_range(
+        "size",
+        &format!(">= 0 && <= {}", number::to_string(k_max_length())),
+        size,
+    )
 }
 
 /// The fill step of `Buffer.alloc(size, fill, encoding)` on the new zeroed bytes: nothing for

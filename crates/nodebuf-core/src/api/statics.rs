@@ -113,10 +113,13 @@ fn fills_as_typed_array(fill: &Arg<'_>, encoding: &Arg<'_>) -> bool {
 /// fractional size keeps its fraction in the pool arithmetic, as Node's does (`allocUnsafe(0.5)`
 /// is an empty view in the pool).
 #[track_caller]
+#[inline]
 pub fn alloc_unsafe(size: &Arg<'_>) -> Result<Buffer, NodeError> {
     let len = validate_size(size)?;
+    // `len` is the size truncated (a number in `0..=kMaxLength`, so both are exact integers
+    // below 2**53): the difference is the fraction, with no call to `trunc`.
     let extra = match *size {
-        Arg::Number(n) => n - n.trunc(),
+        Arg::Number(n) => n - len as f64,
         _ => 0.0,
     };
     Buffer::pooled_or_fresh_js(len, extra, Site::caller())

@@ -305,6 +305,7 @@ impl Buffer {
 
     /// [`Buffer::pooled_or_fresh`] for a JS size `len + extra` with a fraction `extra` in `0..1`:
     /// the view has `len` bytes; the fraction counts where Node's pool arithmetic sees it.
+    #[inline]
     pub(crate) fn pooled_or_fresh_js(
         len: usize,
         extra: f64,
@@ -443,6 +444,7 @@ impl Buffer {
         Ok(Buffer::from_parts(store, 0, size, site))
     }
 
+    #[inline]
     fn from_reservation(reservation: Reservation, len: usize, site: Site) -> Buffer {
         Buffer::from_parts(reservation.store, reservation.start, len, site)
     }
@@ -455,8 +457,11 @@ impl Buffer {
 /// covers the bytes (only possible through a view of the whole slab); the caller then allocates a
 /// store of its own.
 ///
-/// `runs_user_code` says whether `work` calls code we do not control. If it does not and the
-/// slab was never handed out, no one can refer to the reserved bytes, so the lend is skipped.
+/// `runs_user_code` says whether `work` calls code we do not control. If it does not, nothing
+/// can reach the reserved bytes while it runs, so no lend is recorded: a slab never handed out
+/// has no other way in, and for one that was, checking that no enclosing borrow covers the
+/// bytes is all a lend would have added.
+#[inline]
 fn use_pool<R>(
     reserve: usize,
     extra: f64,
@@ -478,6 +483,17 @@ fn use_pool<R>(
     let outcome = if !exposed && !runs_user_code {
         // Nothing can reach bytes of a slab never handed out that no view covers yet.
         Some(work(dst, capacity))
+    } else if !runs_user_code {
+        match reservation.store.borrows.check_write(start, end) {
+            Ok(()) => {
+                // SAFETY: in bounds, and no reference covers it (checked just now; nothing
+                // runs between the check and `work`'s last write but `work`, which runs no
+                // code that could make one).
+                unsafe { dst.write_bytes(0, capacity) };
+                Some(work(dst, capacity))
+            }
+            Err(_) => None,
+        }
     } else {
         match reservation.store.borrows.lend(start, end, true) {
             Ok(lend) => {

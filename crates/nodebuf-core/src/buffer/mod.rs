@@ -42,6 +42,7 @@ pub struct Buffer {
 
 impl Buffer {
     /// A view of `store` bytes `offset..offset + len` (in bounds), counted at `site`.
+    #[inline]
     pub(crate) fn from_parts(
         store: Rc<StoreInner>,
         offset: usize,

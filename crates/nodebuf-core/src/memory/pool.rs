@@ -82,17 +82,20 @@ pub fn set_pool_size(size: f64) {
 }
 
 /// Whether Node would pool a request of `size` bytes now: `0 < size < (poolSize >>> 1)`.
+#[inline]
 pub fn is_poolable(size: usize) -> bool {
     size > 0 && (size as u64) < threshold()
 }
 
 /// [`is_poolable`] for a JS size that may have a fraction (`allocUnsafe(0.5)` is pooled: an
 /// empty view that still moves the pool).
+#[inline]
 pub fn is_poolable_js(size: f64) -> bool {
     size > 0.0 && size < threshold() as f64
 }
 
 /// `Buffer.poolSize >>> 1` with the live value.
+#[inline]
 pub fn threshold() -> u64 {
     POOL.try_with(|p| p.try_borrow().map(|p| p.threshold).ok())
         .ok()
@@ -132,6 +135,7 @@ pub(crate) struct Reservation {
 /// failure a request that passes the room check but not the old slab's bounds throws.
 /// `site` is recorded as the creation site of a new slab. `extra` (`0..1`) is the fractional part
 /// of a JS size (`allocUnsafe(1.5)`): it counts in the room check and the advance, not the view.
+#[inline]
 pub(crate) fn reserve(
     reserve: usize,
     extra: f64,
@@ -140,21 +144,11 @@ pub(crate) fn reserve(
 ) -> Option<Result<Reservation, Box<NodeError>>> {
     POOL.try_with(|p| {
         let mut p = p.try_borrow_mut().ok()?;
-        if p.slab.is_none() {
-            // The first slab, as Node's start-up made it: default size, first 8 bytes taken.
-            match make_slab(DEFAULT_POOL_SIZE, site) {
-                Ok(slab) => {
-                    p.slab = Some(slab);
-                    p.slab_created_size = DEFAULT_POOL_SIZE;
-                    p.offset = STARTUP_OFFSET;
-                    p.frac = 0.0;
-                }
-                Err(e) => return Some(Err(Box::new(e))),
-            }
-        }
-        if reserve as f64 + extra > p.slab_created_size - (p.offset as f64 + p.frac) {
-            if let Err(e) = replace_slab(&mut p, site) {
-                return Some(Err(Box::new(e)));
+        let fits = p.slab.is_some()
+            && reserve as f64 + extra <= p.slab_created_size - (p.offset as f64 + p.frac);
+        if !fits {
+            if let Err(e) = new_slab_for(&mut p, reserve, extra, site) {
+                return Some(Err(e));
             }
         }
         // The room check passes against a slab too small only after a failed slab creation
@@ -194,6 +188,31 @@ pub(crate) fn reserve(
     .flatten()
 }
 
+/// [`reserve`]'s slab making, out of line (once per slab): the first slab as Node's start-up
+/// made it, then Node's room check, which makes a new slab of the live `poolSize` when the
+/// request does not fit.
+#[cold]
+#[inline(never)]
+fn new_slab_for(
+    p: &mut PoolState,
+    reserve: usize,
+    extra: f64,
+    site: Site,
+) -> Result<(), Box<NodeError>> {
+    if p.slab.is_none() {
+        // The first slab, as Node's start-up made it: default size, first 8 bytes taken.
+        let slab = make_slab(DEFAULT_POOL_SIZE, site)?;
+        p.slab = Some(slab);
+        p.slab_created_size = DEFAULT_POOL_SIZE;
+        p.offset = STARTUP_OFFSET;
+        p.frac = 0.0;
+    }
+    if reserve as f64 + extra > p.slab_created_size - (p.offset as f64 + p.frac) {
+        replace_slab(p, site)?;
+    }
+    Ok(())
+}
+
 /// Ends a reservation that used `used` bytes (`<= reserved`): the pool offset becomes
 /// `start + used` rounded up to 8, as Node advances it by the bytes written. If another pooled
 /// allocation happened meanwhile (only possible from inside the caller's own callback) the
@@ -217,10 +236,13 @@ pub(crate) fn commit(reservation: &Reservation, used: usize) {
 
 /// Node's `poolOffset += size; alignPool()` from `start + frac`: the alignment looks at the
 /// truncated offset (`poolOffset & 7`), so an aligned truncation keeps the fraction.
+#[inline]
 fn advance(start: usize, frac: f64, size: f64) -> (usize, f64) {
     let js = start as f64 + frac + size;
-    let whole = js.trunc();
-    let n = whole as usize;
+    // `js` is a non-negative number far below 2**53: the conversion truncates it exactly (no
+    // call to `trunc`).
+    let n = js as usize;
+    let whole = n as f64;
     if n & 7 != 0 {
         (n.checked_add(7).map_or(n, |m| m & !7), 0.0)
     } else {

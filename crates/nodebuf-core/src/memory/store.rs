@@ -102,16 +102,20 @@ impl StoreInner {
 }
 
 /// Node's `validateNumber(size, 'size', 0, kMaxLength)` for sizes that are already integers.
+#[inline]
 pub(crate) fn check_size(len: usize) -> Result<(), NodeError> {
     let max = max_length();
     if len > max {
-        return Err(NodeError::integer_out_of_range(
-            "size",
-            &format!(">= 0 && <= {max}"),
-            len as i128,
-        ));
+        return Err(size_out_of_range(len, max));
     }
     Ok(())
+}
+
+/// [`check_size`]'s error, out of line so the check inlines into every allocation.
+#[cold]
+#[inline(never)]
+fn size_out_of_range(len: usize, max: usize) -> NodeError {
+    NodeError::integer_out_of_range("size", &format!(">= 0 && <= {max}"), len as i128)
 }
 
 pub(crate) fn alloc_error(_: AllocFailed) -> NodeError {

@@ -260,7 +260,15 @@ fn to_uint8(v: Raw) -> u8 {
 /// An integer relative offset as Node's `subarray` adjusts it (`Math.trunc`, negatives from
 /// the end, clamped to `[0, length]`).
 fn adjust(offset: f64, length: i64) -> i64 {
-    let t = offset.trunc();
+    // `Math.trunc` without a call to the C library's `trunc` (the baseline x86-64 target has
+    // no rounding instruction): below 2**53 in magnitude the conversion through i64 truncates
+    // exactly; larger magnitudes are integers already, and NaN stays NaN. The sign of a zero
+    // is lost, which the clamping below never looks at.
+    let t = if offset.abs() < 9_007_199_254_740_992.0 {
+        offset as i64 as f64
+    } else {
+        offset
+    };
     if t == 0.0 || t.is_nan() {
         return 0;
     }
@@ -463,6 +471,67 @@ unsafe fn make_subarray(
             qjs::JS_FreeValue(ctx, buffer);
             qjs::JS_FreeValue(ctx, offset);
             r
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::adjust;
+
+    /// `adjust` as Node's `subarray` computes it, with `Math.trunc` spelled out.
+    fn reference(offset: f64, length: i64) -> i64 {
+        let t = offset.trunc();
+        if t == 0.0 || t.is_nan() {
+            0
+        } else if t < 0.0 {
+            (t + length as f64).max(0.0) as i64
+        } else {
+            (t as i64).min(length)
+        }
+    }
+
+    #[test]
+    fn adjust_matches_math_trunc_semantics() {
+        let specials = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            9_007_199_254_740_991.5,
+            9_007_199_254_740_992.0,
+            -9_007_199_254_740_993.0,
+            1e300,
+            -1e300,
+            4294967295.7,
+        ];
+        // A seeded xorshift for the rest: offsets and lengths of every magnitude.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut cases: Vec<(f64, i64)> = Vec::new();
+        for &o in &specials {
+            for len in [0, 1, 7, 100, 1 << 31] {
+                cases.push((o, len));
+            }
+        }
+        for _ in 0..20_000 {
+            let scale = 2f64.powi((next() % 70) as i32);
+            let o = ((next() as f64 / u64::MAX as f64) - 0.5) * scale;
+            let len = (next() % (1 << 32)) as i64 >> (next() % 32);
+            cases.push((o, len));
+        }
+        for (o, len) in cases {
+            assert_eq!(adjust(o, len), reference(o, len), "adjust({o}, {len})");
         }
     }
 }
