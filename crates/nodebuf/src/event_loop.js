@@ -91,7 +91,13 @@ function queueMicrotask(callback) {
     });
     return;
   }
-  native.enqueueMicrotask(callback, fatal);
+  native.enqueueMicrotask(callback, fatalFromMicrotask);
+}
+
+// Node reports a queueMicrotask callback's exception after a rethrow, so its source header
+// shows where the error was made, not the `throw`.
+function fatalFromMicrotask(error) {
+  fatal(error, 'uncaughtException', null);
 }
 
 function runMicrotasks() {
