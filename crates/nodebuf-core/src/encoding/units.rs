@@ -132,13 +132,19 @@ pub fn utf16_to_le_bytes_into(src: &[u16], dst: &mut [u8]) {
 pub fn le_bytes_to_utf16(src: &[u8]) -> Vec<u16> {
     let n = src.len() / 2;
     let mut out = Vec::with_capacity(n);
-    let spare = &mut out.spare_capacity_mut()[..n];
-    for (d, p) in spare.iter_mut().zip(src.chunks_exact(2)) {
-        d.write(u16::from_le_bytes([p[0], p[1]]));
-    }
-    // SAFETY: `spare` has `n` slots and `src` has `n` whole pairs, so the loop wrote them all.
+    le_bytes_to_utf16_uninit(src, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: the writer wrote every one of the `n` slots.
     unsafe { out.set_len(n) };
     out
+}
+
+/// Writes the little-endian byte pairs of `src` as UTF-16 units into `dst`
+/// (`dst.len() == src.len() / 2`), which may be uninitialized: every slot is written.
+pub fn le_bytes_to_utf16_uninit(src: &[u8], dst: &mut [MaybeUninit<u16>]) {
+    assert_eq!(dst.len(), src.len() / 2, "one unit per byte pair");
+    for (d, p) in dst.iter_mut().zip(src.chunks_exact(2)) {
+        d.write(u16::from_le_bytes([p[0], p[1]]));
+    }
 }
 
 /// The narrowest form for the little-endian UTF-16 units in `src` (an odd last byte ignored).
@@ -171,6 +177,15 @@ pub fn classify_le_bytes(src: &[u8]) -> Width {
 /// The low bytes of the little-endian units in `src` (every high byte is known to be zero).
 pub fn le_bytes_low_halves(src: &[u8]) -> Vec<u8> {
     src.chunks_exact(2).map(|p| p[0]).collect()
+}
+
+/// Writes the low byte of each little-endian pair of `src` into `dst`
+/// (`dst.len() == src.len() / 2`), which may be uninitialized: every slot is written.
+pub fn le_bytes_low_halves_uninit(src: &[u8], dst: &mut [MaybeUninit<u8>]) {
+    assert_eq!(dst.len(), src.len() / 2, "one unit per byte pair");
+    for (d, p) in dst.iter_mut().zip(src.chunks_exact(2)) {
+        d.write(p[0]);
+    }
 }
 
 /// True when `unit` is a UTF-16 high (leading) surrogate.
