@@ -6,7 +6,8 @@
 // Usage: node bench/report.js [--suite suite|sizes] [--rounds N] [--svg FILE] [--filter TEXT]
 //   --suite sizes: also prints nodebuf's (and Bun's) ratio per operation and size, one column
 //   per size (cases named "<operation> @ <size>"); its chart defaults to bench/sizes.svg.
-//   runtimes: NODEBUF (default target/release/nodebuf), NODE (node), BUN, DENO (when unset:
+//   runtimes: NODEBUF (default target/release/nodebuf), NODEBUF_BEFORE (an earlier build, shown
+//   as "nodebuf-before"; only when set), NODE (node), BUN, DENO (when unset:
 //   found on PATH, else in the npm packages `bun`/`deno` installed under this repository or
 //   under JSRT_DIR, i.e. node_modules/@oven/bun-<platform>/bin/bun and
 //   node_modules/@deno/<platform>/deno; skipped when absent).
@@ -57,6 +58,8 @@ function fromNpm(scope, rel) {
 const suite = path.join(__dirname, `${suiteName}.js`);
 const runtimes = [
   ['nodebuf', process.env.NODEBUF || path.join(root, 'target/release/nodebuf'), [suite]],
+  // an earlier nodebuf build, to show a change's before and after in one run
+  ['nodebuf-before', process.env.NODEBUF_BEFORE, [suite]],
   ['node', process.env.NODE || process.execPath, [suite]],
   ['bun', process.env.BUN || which('bun') || fromNpm('@oven', 'bin/bun'), [suite]],
   ['deno', process.env.DENO || which('deno') || fromNpm('@deno', 'deno'),
@@ -116,7 +119,7 @@ if (sized.length > 0) {
 }
 
 // SVG: one row per case, a bar per runtime on a log2 scale of the ratio, 1.0 marked.
-const colors = { nodebuf: '#2b7bb9', bun: '#d9822b', deno: '#3a9a5b' };
+const colors = { nodebuf: '#2b7bb9', 'nodebuf-before': '#9bbbd9', bun: '#d9822b', deno: '#3a9a5b' };
 const rowH = 8 + others.length * 10, left = 230, width = 520, top = 40;
 const lo = -4, hi = 4; // log2 ratio range: 1/16 .. 16
 const x = (ratio) => left + ((Math.min(hi, Math.max(lo, Math.log2(ratio))) - lo) / (hi - lo)) * width;
