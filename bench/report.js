@@ -1,10 +1,13 @@
-// Runs bench/suite.js under nodebuf, node and (when installed) bun and deno, alternating the
+// Runs bench/suite.js (or, with `--suite sizes`, the size sweep bench/sizes.js) under nodebuf, node and (when installed) bun and deno, alternating the
 // runtimes round by round so background load hits them alike, and prints each case's median
 // time per call and its ratio to node (lower is better; < 1 = faster than node). Writes an SVG
 // chart of the ratios. Timings are reported, never asserted.
 //
-// Usage: node bench/report.js [--rounds N] [--svg FILE] [--filter TEXT]
-//   runtimes: NODEBUF (default target/release/nodebuf), NODE (node), BUN, DENO (when unset:
+// Usage: node bench/report.js [--suite suite|sizes] [--rounds N] [--svg FILE] [--filter TEXT]
+//   --suite sizes: also prints nodebuf's (and Bun's) ratio per operation and size, one column
+//   per size (cases named "<operation> @ <size>"); its chart defaults to bench/sizes.svg.
+//   runtimes: NODEBUF (default target/release/nodebuf), NODEBUF_BEFORE (an earlier build, shown
+//   as "nodebuf-before"; only when set), NODE (node), BUN, DENO (when unset:
 //   found on PATH, else in the npm packages `bun`/`deno` installed under this repository or
 //   under JSRT_DIR, i.e. node_modules/@oven/bun-<platform>/bin/bun and
 //   node_modules/@deno/<platform>/deno; skipped when absent).
@@ -20,7 +23,12 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const rounds = Number(opt('--rounds', 3));
-const svgFile = opt('--svg', path.join(root, 'bench', 'report.svg'));
+const suiteName = opt('--suite', 'suite');
+if (!['suite', 'sizes'].includes(suiteName)) throw new Error(`unknown --suite ${suiteName}`);
+const svgFile = opt(
+  '--svg',
+  path.join(root, 'bench', suiteName === 'suite' ? 'report.svg' : `${suiteName}.svg`),
+);
 const filter = opt('--filter', '');
 
 function which(cmd) {
@@ -47,9 +55,11 @@ function fromNpm(scope, rel) {
   }
   return null;
 }
-const suite = path.join(__dirname, 'suite.js');
+const suite = path.join(__dirname, `${suiteName}.js`);
 const runtimes = [
   ['nodebuf', process.env.NODEBUF || path.join(root, 'target/release/nodebuf'), [suite]],
+  // an earlier nodebuf build, to show a change's before and after in one run
+  ['nodebuf-before', process.env.NODEBUF_BEFORE, [suite]],
   ['node', process.env.NODE || process.execPath, [suite]],
   ['bun', process.env.BUN || which('bun') || fromNpm('@oven', 'bin/bun'), [suite]],
   ['deno', process.env.DENO || which('deno') || fromNpm('@deno', 'deno'),
@@ -91,8 +101,25 @@ for (const c of order) {
   console.log(`| ${c} | ${fmt(base)} | ${cells.join(' | ')} |`);
 }
 
+// The size sweep: one row per operation, one column per size, a runtime's ratio to node.
+const sized = order.filter((c) => c.includes(' @ '));
+if (sized.length > 0) {
+  const ops = [...new Set(sized.map((c) => c.split(' @ ')[0]))];
+  const sizes = [...new Set(sized.map((c) => c.split(' @ ')[1]))];
+  for (const n of others) {
+    console.log(`\n${n}/node by size\n\n| operation | ${sizes.join(' | ')} |\n|---|${sizes.map(() => '---|').join('')}`);
+    for (const op of ops) {
+      const cells = sizes.map((z) => {
+        const c = `${op} @ ${z}`;
+        return c in med.node ? (med[n][c] / med.node[c]).toFixed(2) : '–';
+      });
+      console.log(`| ${op} | ${cells.join(' | ')} |`);
+    }
+  }
+}
+
 // SVG: one row per case, a bar per runtime on a log2 scale of the ratio, 1.0 marked.
-const colors = { nodebuf: '#2b7bb9', bun: '#d9822b', deno: '#3a9a5b' };
+const colors = { nodebuf: '#2b7bb9', 'nodebuf-before': '#9bbbd9', bun: '#d9822b', deno: '#3a9a5b' };
 const rowH = 8 + others.length * 10, left = 230, width = 520, top = 40;
 const lo = -4, hi = 4; // log2 ratio range: 1/16 .. 16
 const x = (ratio) => left + ((Math.min(hi, Math.max(lo, Math.log2(ratio))) - lo) / (hi - lo)) * width;

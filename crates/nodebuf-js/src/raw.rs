@@ -501,12 +501,38 @@ pub unsafe fn new_latin1_written_raw(
 /// # Safety
 /// `raw_ctx` must be a live context.
 pub unsafe fn new_utf16_raw(raw_ctx: *mut qjs::JSContext, units16: &[u16]) -> qjs::JSValue {
-    let mut units: *mut std::ffi::c_void = std::ptr::null_mut();
-    // SAFETY: as in `new_latin1_raw`, with `units16.len()` 16-bit units.
+    // SAFETY: a live context (the caller's contract).
     unsafe {
-        let v = JS_NewStringRaw(raw_ctx, units16.len() as _, 1, &mut units);
+        new_utf16_written_raw(raw_ctx, units16.len(), |units| {
+            // SAFETY: `units` has room for `units16.len()` units and is a new allocation.
+            std::ptr::copy_nonoverlapping(
+                units16.as_ptr(),
+                units.as_mut_ptr().cast(),
+                units16.len(),
+            )
+        })
+    }
+}
+
+/// A new 16-bit engine string of `len` UTF-16 units written by `fill`, which gets them
+/// uninitialized and must write every one: a new reference, or `JS_EXCEPTION` with the
+/// exception pending (then `fill` is not called). A string whose units all fit in 8 bits
+/// should be made with [`new_latin1_written_raw`] (QuickJS keeps such strings narrow).
+///
+/// # Safety
+/// `raw_ctx` must be a live context; `fill` must initialize all `len` units.
+pub unsafe fn new_utf16_written_raw(
+    raw_ctx: *mut qjs::JSContext,
+    len: usize,
+    fill: impl FnOnce(&mut [std::mem::MaybeUninit<u16>]),
+) -> qjs::JSValue {
+    let mut units: *mut std::ffi::c_void = std::ptr::null_mut();
+    // SAFETY: as in `new_latin1_written_raw`, with `len` 16-bit units (the engine aligns a
+    // string's storage for them).
+    unsafe {
+        let v = JS_NewStringRaw(raw_ctx, len as _, 1, &mut units);
         if !units.is_null() {
-            std::ptr::copy_nonoverlapping(units16.as_ptr(), units as *mut u16, units16.len());
+            fill(std::slice::from_raw_parts_mut(units.cast(), len));
         }
         v
     }

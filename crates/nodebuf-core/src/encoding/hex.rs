@@ -9,24 +9,37 @@
 //! simdutf has no hex, so the bulk loops are hand-written for AVX2 (chosen at run time), with
 //! portable scalar code for other machines and for the tails.
 
+use std::mem::MaybeUninit;
+
 use super::{JsStr, JsString};
 
 const DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// `buf.toString('hex')`: two lower-case digits per byte (always ASCII).
 pub fn decode(bytes: &[u8]) -> JsString {
-    let mut out = vec![0u8; 0];
-    out.reserve_exact(bytes.len() * 2);
+    let n = bytes.len() * 2;
+    let mut out = Vec::with_capacity(n);
+    decode_uninit(bytes, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: `decode_uninit` wrote all `n` digits.
+    unsafe { out.set_len(n) };
+    JsString::Ascii(out)
+}
+
+/// [`decode`] into `dst` (exactly `2 * bytes.len()` long), which may be uninitialized: every
+/// byte is written.
+pub fn decode_uninit(bytes: &[u8], dst: &mut [MaybeUninit<u8>]) {
+    assert_eq!(dst.len(), bytes.len() * 2, "two digits per byte");
+    #[allow(unused_mut)]
+    let mut done = 0;
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: AVX2 is available (checked just above).
-        unsafe { avx2::encode_digits(bytes, &mut out) };
+        done = unsafe { avx2::encode_digits(bytes, dst) };
     }
-    for &b in &bytes[out.len() / 2..] {
-        out.push(DIGITS[usize::from(b >> 4)]);
-        out.push(DIGITS[usize::from(b & 0x0F)]);
+    for (d, &b) in dst[done * 2..].chunks_exact_mut(2).zip(&bytes[done..]) {
+        d[0].write(DIGITS[usize::from(b >> 4)]);
+        d[1].write(DIGITS[usize::from(b & 0x0F)]);
     }
-    JsString::Ascii(out)
 }
 
 /// The value of a hex digit, or 0xFF.
@@ -120,28 +133,28 @@ mod avx2 {
     //! AVX2 kernels: 32 bytes to 64 digits, and 64 digits to 32 bytes per step. Each kernel
     //! handles whole blocks only and reports how far it got; the scalar code finishes.
     use std::arch::x86_64::*;
+    use std::mem::MaybeUninit;
 
-    /// Appends the hex digits of the whole 32-byte blocks of `src` to `out` (which has room
-    /// for `2 * src.len()` more bytes).
+    /// Writes the hex digits of the whole 32-byte blocks of `src` to the start of `dst`;
+    /// returns how many bytes of `src` it encoded (0 when `dst` is too short for them).
     ///
     /// # Safety
     /// The CPU must support AVX2.
     #[target_feature(enable = "avx2")]
-    pub unsafe fn encode_digits(src: &[u8], out: &mut Vec<u8>) {
+    pub unsafe fn encode_digits(src: &[u8], dst: &mut [MaybeUninit<u8>]) -> usize {
         let blocks = src.len() / 32;
-        if out.capacity() - out.len() < blocks * 64 {
-            return;
+        if dst.len() < blocks * 64 {
+            return 0;
         }
         let lut = _mm256_setr_epi8(
             48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102, 48, 49, 50, 51, 52,
             53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102,
         );
         let low4 = _mm256_set1_epi8(0x0F);
-        let base = out.len();
-        let dst = out.as_mut_ptr().add(base);
+        let dst = dst.as_mut_ptr().cast::<u8>();
         for i in 0..blocks {
             // SAFETY: block `i` lies within `src` (i < src.len() / 32) and the 64 output bytes
-            // within the capacity checked above.
+            // within `dst` (its length is checked above).
             let v = _mm256_loadu_si256(src.as_ptr().add(i * 32) as *const __m256i);
             let hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low4);
             let lo = _mm256_and_si256(v, low4);
@@ -155,8 +168,7 @@ mod avx2 {
             _mm256_storeu_si256(dst.add(i * 64) as *mut __m256i, first);
             _mm256_storeu_si256(dst.add(i * 64 + 32) as *mut __m256i, second);
         }
-        // SAFETY: the loop initialised `blocks * 64` bytes after `base`, within capacity.
-        out.set_len(base + blocks * 64);
+        blocks * 32
     }
 
     /// Nibble values of 32 digits, and a mask of which bytes were valid digits.

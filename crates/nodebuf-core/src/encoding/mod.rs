@@ -12,6 +12,7 @@
 pub mod ascii;
 pub mod base64;
 mod base64_small_target;
+pub mod decode_into;
 pub mod hex;
 mod js_string;
 pub mod latin1;

@@ -119,22 +119,41 @@ pub fn utf8_to_latin1(src: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Base64-encodes `src` (standard alphabet with padding, or base64url without padding).
-pub fn base64_encode(src: &[u8], url: bool) -> Vec<u8> {
-    let options = if url {
+fn base64_options(url: bool) -> simdutf::Base64Options {
+    if url {
         simdutf::Base64Options::Url
     } else {
         simdutf::Base64Options::Default
-    };
-    let n = simdutf::base64_length_from_binary(src.len(), options);
-    let mut out = Vec::with_capacity(n);
-    // SAFETY: `out` has capacity for `base64_length_from_binary(len, options)` bytes, exactly
-    // what `binary_to_base64` writes with the same options.
-    unsafe {
-        let written = simdutf::binary_to_base64(src.as_ptr(), src.len(), out.as_mut_ptr(), options);
-        out.set_len(written.min(n));
     }
+}
+
+/// The length of [`base64_encode`]'s output for `len` bytes.
+pub fn base64_encoded_length(len: usize, url: bool) -> usize {
+    simdutf::base64_length_from_binary(len, base64_options(url))
+}
+
+/// Base64-encodes `src` (standard alphabet with padding, or base64url without padding).
+pub fn base64_encode(src: &[u8], url: bool) -> Vec<u8> {
+    let n = base64_encoded_length(src.len(), url);
+    let mut out = Vec::with_capacity(n);
+    base64_encode_uninit(src, url, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: the encoder wrote all `n` bytes.
+    unsafe { out.set_len(n) };
     out
+}
+
+/// [`base64_encode`] into `dst`, which may be uninitialized and must be exactly
+/// [`base64_encoded_length`] long: every byte is written.
+pub fn base64_encode_uninit(src: &[u8], url: bool, dst: &mut [std::mem::MaybeUninit<u8>]) {
+    let options = base64_options(url);
+    let n = simdutf::base64_length_from_binary(src.len(), options);
+    assert_eq!(dst.len(), n, "base64 output length");
+    // SAFETY: `dst` has room for `base64_length_from_binary(len, options)` bytes, exactly what
+    // `binary_to_base64` writes with the same options.
+    let written = unsafe {
+        simdutf::binary_to_base64(src.as_ptr(), src.len(), dst.as_mut_ptr().cast(), options)
+    };
+    assert_eq!(written, n, "simdutf writes the length it announces");
 }
 
 /// Decodes `src` as clean base64 (either alphabet, ASCII whitespace skipped, padding only at the

@@ -132,31 +132,54 @@ pub fn utf16_to_le_bytes_into(src: &[u16], dst: &mut [u8]) {
 pub fn le_bytes_to_utf16(src: &[u8]) -> Vec<u16> {
     let n = src.len() / 2;
     let mut out = Vec::with_capacity(n);
-    let spare = &mut out.spare_capacity_mut()[..n];
-    for (d, p) in spare.iter_mut().zip(src.chunks_exact(2)) {
-        d.write(u16::from_le_bytes([p[0], p[1]]));
-    }
-    // SAFETY: `spare` has `n` slots and `src` has `n` whole pairs, so the loop wrote them all.
+    le_bytes_to_utf16_uninit(src, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: the writer wrote every one of the `n` slots.
     unsafe { out.set_len(n) };
     out
+}
+
+/// Writes the little-endian byte pairs of `src` as UTF-16 units into `dst`
+/// (`dst.len() == src.len() / 2`), which may be uninitialized: every slot is written.
+pub fn le_bytes_to_utf16_uninit(src: &[u8], dst: &mut [MaybeUninit<u16>]) {
+    assert_eq!(dst.len(), src.len() / 2, "one unit per byte pair");
+    // On a little-endian machine the pairs are the units' own bytes: one memcpy.
+    #[cfg(target_endian = "little")]
+    // SAFETY: `dst` has room for `2 * dst.len()` bytes, all of which come from `src` (its
+    // first `2 * dst.len()` bytes); a unique borrow cannot overlap `src`; u16 has no invalid
+    // bit patterns.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src.as_ptr(), dst.as_mut_ptr().cast::<u8>(), dst.len() * 2);
+    }
+    #[cfg(not(target_endian = "little"))]
+    for (d, p) in dst.iter_mut().zip(src.chunks_exact(2)) {
+        d.write(u16::from_le_bytes([p[0], p[1]]));
+    }
 }
 
 /// The narrowest form for the little-endian UTF-16 units in `src` (an odd last byte ignored).
 pub fn classify_le_bytes(src: &[u8]) -> Width {
     const HIGH: u64 = 0xFF00_FF00_FF00_FF00;
     const BIT7: u64 = 0x0080_0080_0080_0080;
+    // Blocks of 128 bytes: a plain OR-fold the compiler vectorizes, and an early exit soon
+    // after the first wide unit (random bytes are wide within a few units).
+    const STEP: usize = 128;
+    let or_words = |bytes: &[u8]| {
+        bytes
+            .chunks_exact(8)
+            .map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])))
+            .fold(0u64, |a, w| a | w)
+    };
     let mut acc = 0u64;
-    let words = src.chunks_exact(8);
-    let rest = words.remainder();
-    let mut seen = 0;
-    for w in words {
-        acc |= u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        seen += 8;
-        if seen % BLOCK == 0 && acc & HIGH != 0 {
+    let mut blocks = src.chunks_exact(STEP);
+    for block in &mut blocks {
+        acc |= or_words(block);
+        if acc & HIGH != 0 {
             return Width::Wide;
         }
     }
-    for p in rest.chunks_exact(2) {
+    let rest = blocks.remainder();
+    acc |= or_words(rest);
+    for p in rest[rest.len() & !7..].chunks_exact(2) {
         acc |= u64::from(u16::from_le_bytes([p[0], p[1]]));
     }
     if acc & HIGH != 0 {
@@ -173,6 +196,15 @@ pub fn le_bytes_low_halves(src: &[u8]) -> Vec<u8> {
     src.chunks_exact(2).map(|p| p[0]).collect()
 }
 
+/// Writes the low byte of each little-endian pair of `src` into `dst`
+/// (`dst.len() == src.len() / 2`), which may be uninitialized: every slot is written.
+pub fn le_bytes_low_halves_uninit(src: &[u8], dst: &mut [MaybeUninit<u8>]) {
+    assert_eq!(dst.len(), src.len() / 2, "one unit per byte pair");
+    for (d, p) in dst.iter_mut().zip(src.chunks_exact(2)) {
+        d.write(p[0]);
+    }
+}
+
 /// True when `unit` is a UTF-16 high (leading) surrogate.
 pub fn is_high_surrogate(unit: u16) -> bool {
     (0xD800..0xDC00).contains(&unit)
@@ -181,4 +213,45 @@ pub fn is_high_surrogate(unit: u16) -> bool {
 /// True when `unit` is a UTF-16 low (trailing) surrogate.
 pub fn is_low_surrogate(unit: u16) -> bool {
     (0xDC00..0xE000).contains(&unit)
+}
+
+#[cfg(test)]
+mod classify_tests {
+    use super::*;
+
+    /// The width by definition: the largest unit decides.
+    fn reference(src: &[u8]) -> Width {
+        let max = src
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .max()
+            .unwrap_or(0);
+        match max {
+            0..=0x7F => Width::Ascii,
+            0x80..=0xFF => Width::Latin1,
+            _ => Width::Wide,
+        }
+    }
+
+    /// One marked byte at every position of buffers around the block and word sizes.
+    #[test]
+    fn classify_le_bytes_matches_the_largest_unit() {
+        for len in [0usize, 1, 2, 7, 8, 9, 254, 255, 256, 257, 262, 520, 1031] {
+            assert_eq!(
+                classify_le_bytes(&vec![0x41; len]),
+                reference(&vec![0x41; len])
+            );
+            for at in 0..len {
+                for mark in [0x80u8, 0x01, 0xFF] {
+                    let mut src = vec![0x41u8; len];
+                    src[at] = mark;
+                    assert_eq!(
+                        classify_le_bytes(&src),
+                        reference(&src),
+                        "len {len} at {at}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -48,20 +48,36 @@ pub fn last_index_of(hay: &[u8], needle: &[u8], upto: usize) -> Option<usize> {
     let end = upto.saturating_add(needle.len()).min(hay.len());
     let window = &hay[..end];
     match needle.len() {
+        0 => Some(window.len()),
         1 => memchr::memrchr(needle[0], window),
-        _ => rfind_blocks(window, needle),
+        _ => rfind_adaptive(window, needle),
     }
 }
 
+/// Reverse substring search, [`find_adaptive`]'s mirror: `memrchr` on the needle's first byte
+/// while that byte is rare, then [`rfind_blocks`] over what is left after a few false
+/// candidates.
+fn rfind_adaptive(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    const MAX_MISSES: usize = 16;
+    // Matches can start only before `end`.
+    let mut end = (hay.len() + 1).checked_sub(needle.len())?;
+    for _ in 0..MAX_MISSES {
+        let at = memchr::memrchr(needle[0], &hay[..end])?;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        end = at;
+    }
+    rfind_blocks(&hay[..end + needle.len() - 1], needle)
+}
+
 /// Last occurrence of `needle` in `hay`, scanning blocks from the end with the SIMD forward
-/// searcher (memchr's reverse searcher has no SIMD prefilter and is several times slower).
+/// searcher (memchr's reverse searcher has no SIMD prefilter and is several times slower:
+/// ~5,500 instructions to miss in 1 KiB, against ~1,000).
 fn rfind_blocks(hay: &[u8], needle: &[u8]) -> Option<usize> {
     const BLOCK: usize = 64 * 1024;
     if needle.len() > hay.len() {
         return None;
-    }
-    if hay.len() <= BLOCK {
-        return memmem::rfind(hay, needle);
     }
     let finder = memmem::Finder::new(needle);
     let mut end = hay.len();
@@ -149,5 +165,24 @@ mod tests {
                 );
             }
         }
+        // The adaptive reverse search agrees with memmem's before and after it switches, for
+        // small and block-sized windows, needles as long as the window, and none at all.
+        for len in [0usize, 1, 2, 5, 17, 100, 5000, 70_000] {
+            let hay: Vec<u8> = (0..len).map(|i| b"aab"[i % 3]).collect();
+            for needle in [&b""[..], b"ab", b"aab", b"ba", b"bb", b"abaab", b"baa"] {
+                for upto in [0, 1, 4, len / 2, len.saturating_sub(2), len + 5] {
+                    let end = upto.saturating_add(needle.len()).min(hay.len());
+                    assert_eq!(
+                        last_index_of(&hay, needle, upto),
+                        memmem::rfind(&hay[..end], needle),
+                        "len {len} needle {needle:?} upto {upto}"
+                    );
+                }
+            }
+        }
+        assert_eq!(last_index_of(b"abc", b"abc", 0), Some(0));
+        assert_eq!(last_index_of(b"ab", b"abc", 0), None);
+        assert_eq!(last_index_of(b"abc", b"", 1), Some(1));
+        assert_eq!(last_index_of(b"abc", b"", 9), Some(3));
     }
 }

@@ -3,6 +3,7 @@
 
 use nodebuf_core::api;
 use nodebuf_core::args::Arg;
+use nodebuf_core::encoding::decode_into::{self, Shape};
 use nodebuf_core::encoding::{Encoding, JsString};
 use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
@@ -94,10 +95,12 @@ impl Method for ToString {
         }
     }
 
-    /// `toString()` (or `toString(enc)` naming utf8, latin1 or ascii, of the whole buffer) of
-    /// ASCII bytes, and `toString('latin1')` of any bytes, is the bytes themselves: one memcpy
-    /// into an 8-bit engine string; `toString('ascii')` of other bytes is one masking pass into
-    /// it.
+    /// `toString()` (or `toString(enc)` of the whole buffer) without the declared path's
+    /// intermediate string: of ASCII bytes in utf8, latin1 or ascii, and `toString('latin1')`
+    /// of any bytes, is the bytes themselves (one memcpy into an 8-bit engine string);
+    /// ascii, hex, base64, base64url and utf16le are decoded straight into a new engine
+    /// string of the length and width they will have (`decode_into`); utf8 of other bytes
+    /// takes the declared path.
     #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
@@ -121,7 +124,7 @@ impl Method for ToString {
                 && tag(arg(argc, argv, 1)) == qjs::JS_TAG_UNDEFINED
                 && tag(arg(argc, argv, 2)) == qjs::JS_TAG_UNDEFINED
             {
-                identity_name(ctx, arg(argc, argv, 0))
+                named_encoding(ctx, arg(argc, argv, 0))
             } else {
                 None
             };
@@ -130,19 +133,29 @@ impl Method for ToString {
                 return None;
             }
             // Latin-1 decoding is the identity on any bytes; utf8 and ascii only on ASCII.
-            // Other bytes in ascii clear their top bit, written straight into the string.
+            // Other encodings whose result's length follows from the bytes are decoded
+            // straight into the new engine string (no intermediate copy).
             let bytes = std::slice::from_raw_parts(ptr, len);
-            match name {
-                Some(Encoding::Latin1) => {}
-                Some(_) if bytes.is_ascii() => {}
-                Some(Encoding::Ascii) => {
-                    return Some(raw::new_latin1_written_raw(ctx, len, |units| {
-                        nodebuf_core::encoding::ascii::decode_uninit(bytes, units)
-                    }));
+            let enc = name?;
+            match enc {
+                Encoding::Latin1 => return Some(raw::new_latin1_raw(ctx, bytes)),
+                Encoding::Utf8 | Encoding::Ascii if bytes.is_ascii() => {
+                    return Some(raw::new_latin1_raw(ctx, bytes))
                 }
-                _ => return None,
+                _ => {}
             }
-            Some(raw::new_latin1_raw(ctx, bytes))
+            let shape = decode_into::shape(enc, bytes)?;
+            if shape.len() > api::string::max_string_length() {
+                return None;
+            }
+            Some(match shape {
+                Shape::Narrow(n) => raw::new_latin1_written_raw(ctx, n, |units| {
+                    decode_into::decode_narrow_uninit(enc, bytes, units)
+                }),
+                Shape::Wide(n) => raw::new_utf16_written_raw(ctx, n, |units| {
+                    decode_into::decode_wide_uninit(bytes, units)
+                }),
+            })
         }
     }
 }
@@ -240,18 +253,18 @@ fn to_string_visible<'js>(
     Ok(value)
 }
 
-/// The encoding `v` names when it decodes ASCII bytes to themselves (`undefined`: utf8; a
-/// string naming utf8, latin1 or ascii by the core's name rules); `None` otherwise.
+/// The encoding `v` names without running JS (`undefined`: utf8; a string naming one by the
+/// core's name rules); `None` otherwise (other values take the declared path).
 ///
 /// # Safety
 /// `v` must be a live value of `ctx`.
-unsafe fn identity_name(ctx: *mut qjs::JSContext, v: Raw) -> Option<Encoding> {
+unsafe fn named_encoding(ctx: *mut qjs::JSContext, v: Raw) -> Option<Encoding> {
     match tag(v) {
         qjs::JS_TAG_UNDEFINED => Some(Encoding::Utf8),
         // SAFETY: a string of this context; the StrRef is dropped here.
-        qjs::JS_TAG_STRING => unsafe { StrRef::from_raw(ctx, v) }
-            .and_then(|s| Encoding::parse_js(s.as_js_str()))
-            .filter(|e| matches!(e, Encoding::Utf8 | Encoding::Latin1 | Encoding::Ascii)),
+        qjs::JS_TAG_STRING => {
+            unsafe { StrRef::from_raw(ctx, v) }.and_then(|s| Encoding::parse_js(s.as_js_str()))
+        }
         _ => None,
     }
 }
