@@ -7,7 +7,9 @@
 //   runtimes: NODEBUF (default target/release/nodebuf), NODE (node), BUN, DENO (when unset:
 //   found on PATH, else in the npm packages `bun`/`deno` installed under this repository or
 //   under JSRT_DIR, i.e. node_modules/@oven/bun-<platform>/bin/bun and
-//   node_modules/@deno/<platform>/deno; skipped when absent).
+//   node_modules/@deno/<platform>/deno; skipped when absent). NODEBUF_BASE: a second nodebuf
+//   binary (say, a build of the branch point) run as `nodebuf-base` in the same alternation, to
+//   compare two builds in one run.
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -50,6 +52,7 @@ function fromNpm(scope, rel) {
 const suite = path.join(__dirname, 'suite.js');
 const runtimes = [
   ['nodebuf', process.env.NODEBUF || path.join(root, 'target/release/nodebuf'), [suite]],
+  ['nodebuf-base', process.env.NODEBUF_BASE, [suite]],
   ['node', process.env.NODE || process.execPath, [suite]],
   ['bun', process.env.BUN || which('bun') || fromNpm('@oven', 'bin/bun'), [suite]],
   ['deno', process.env.DENO || which('deno') || fromNpm('@deno', 'deno'),
@@ -92,7 +95,7 @@ for (const c of order) {
 }
 
 // SVG: one row per case, a bar per runtime on a log2 scale of the ratio, 1.0 marked.
-const colors = { nodebuf: '#2b7bb9', bun: '#d9822b', deno: '#3a9a5b' };
+const colors = { nodebuf: '#2b7bb9', 'nodebuf-base': '#9bbbd9', bun: '#d9822b', deno: '#3a9a5b' };
 const rowH = 8 + others.length * 10, left = 230, width = 520, top = 40;
 const lo = -4, hi = 4; // log2 ratio range: 1/16 .. 16
 const x = (ratio) => left + ((Math.min(hi, Math.max(lo, Math.log2(ratio))) - lo) / (hi - lo)) * width;
