@@ -333,19 +333,28 @@ unsafe fn scrub_avx2(ptr: *mut u8, len: usize) {
     unsafe { scrub_portable(ptr, len) }
 }
 
+/// [`scrub`] for any CPU: each run of non-zero chunks is cleared by one `write_bytes` (a block
+/// written in full is cleared at `memset` speed, not in 4 KiB calls, which measured 2x slower).
 #[inline(always)]
 unsafe fn scrub_portable(ptr: *mut u8, len: usize) {
+    let chunk_is_zero = |at: usize| {
+        // SAFETY: `at < len`, so the chunk lies inside the caller's range, which no one else
+        // touches; the shared slice ends before any write below.
+        is_zero(unsafe { std::slice::from_raw_parts(ptr.add(at), SCRUB_CHUNK.min(len - at)) })
+    };
     let mut at = 0;
     while at < len {
-        let n = SCRUB_CHUNK.min(len - at);
-        // SAFETY: `at + n <= len`: inside the caller's range, which no one else touches while
-        // this shared slice lives (it ends before the write below).
-        let chunk = unsafe { std::slice::from_raw_parts(ptr.add(at), n) };
-        if !is_zero(chunk) {
-            // SAFETY: the same range, now written through the raw pointer only.
-            unsafe { std::ptr::write_bytes(ptr.add(at), 0, n) };
+        if chunk_is_zero(at) {
+            at += SCRUB_CHUNK;
+            continue;
         }
-        at += n;
+        let start = at;
+        while at < len && !chunk_is_zero(at) {
+            at += SCRUB_CHUNK;
+        }
+        // SAFETY: `start..min(at, len)` is inside the caller's range, written through the raw
+        // pointer only.
+        unsafe { std::ptr::write_bytes(ptr.add(start), 0, at.min(len) - start) };
     }
 }
 
