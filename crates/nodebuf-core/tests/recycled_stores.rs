@@ -137,9 +137,13 @@ fn recycled_blocks_never_show_old_bytes_and_are_never_counted() {
     );
     let seed = support::seed();
 
-    // One thread, then four at once.
+    // One thread (blocks scrubbed as they are released, then by the background thread), then
+    // four at once with the thread on for the larger blocks.
     let mut foreign = 0;
-    let mut checked = churn(seed, 3, &mut foreign);
+    let mut checked = churn(seed, 2, &mut foreign);
+    recycle::set_scrub_on_thread_from(Some(RECYCLE_MIN));
+    checked += churn(seed ^ 99, 2, &mut foreign);
+    recycle::set_scrub_on_thread_from(Some(recycle::THREAD_SCRUB_MIN));
     let start = Arc::new(Barrier::new(4));
     let threads: Vec<_> = (0..4u64)
         .map(|t| {
@@ -175,6 +179,7 @@ fn recycled_blocks_never_show_old_bytes_and_are_never_counted() {
             checked += 1;
         }
     }
+    recycle::set_scrub_on_thread_from(None);
     assert_eq!(foreign, 0, "non-zero bytes in {checked} new stores");
     assert!(checked > 1000, "{checked}");
 
