@@ -615,6 +615,8 @@ function install(options) {
           `exact for the first ${EXACT_SITES} views made by each API, then sampled 1 in ${SAMPLE_EVERY} ` +
             '(an unsampled view is counted at its API\'s latest sampled site); view counts and bytes are exact',
       liveStoresTraced: traced,
+      // nodebuf only: zeroed blocks kept for reuse (not live stores, not in arrayBuffers).
+      ...(options.recycled !== undefined ? { recycled: options.recycled() } : {}),
       stores: out,
     };
   }
@@ -694,6 +696,11 @@ function formatReport(r) {
     `>= ${formatBytes(r.threshold)} (of ${r.liveStoresTraced} traced), ${pinned} pinned only by views`);
   lines.push(`  covers: ${r.covers}`);
   lines.push(`  sites: ${r.sites}`);
+  if (r.recycled !== undefined) {
+    lines.push(`  recycled: ${formatBytes(r.recycled.readyBytes)} in ${formatCount(r.recycled.readyBlocks)} zeroed ` +
+      `block${r.recycled.readyBlocks === 1 ? '' : 's'} ready for reuse, ${formatBytes(r.recycled.queuedBytes)} queued ` +
+      `for scrubbing (limit ${formatBytes(r.recycled.limit)}; freed memory, not counted in arrayBuffers)`);
+  }
   for (const s of r.stores) {
     const alloc = s.allocatedAt === null ? 'allocated outside the traced APIs' :
       `allocated at ${s.allocatedAt} (${s.allocatedBy})`;

@@ -54,6 +54,25 @@ fn main() {
             Box::new(|| Buffer::alloc_unsafe(10 * KIB).unwrap().len()),
         ),
         (
+            "alloc(64KiB)",
+            5_000,
+            Box::new(|| Buffer::alloc(64 * KIB).unwrap().len()),
+        ),
+        (
+            "allocUnsafe(64KiB)",
+            5_000,
+            Box::new(|| Buffer::alloc_unsafe(64 * KIB).unwrap().len()),
+        ),
+        (
+            "allocUnsafe(64KiB)+fill",
+            5_000,
+            Box::new(|| {
+                let b = Buffer::alloc_unsafe(64 * KIB).unwrap();
+                b.with_bytes_mut(|s| s.fill(7)).unwrap();
+                b.len()
+            }),
+        ),
+        (
             "alloc(1MiB)",
             2_000,
             Box::new(|| Buffer::alloc(MIB).unwrap().len()),

@@ -7,6 +7,8 @@
 //! - [`region`]: [`region::ByteRegion`], what typed arrays, DataView and Atomics need of a store
 //!   (both kinds implement it), and the only code that reads and writes through it.
 //! - [`pool`]: Node's Buffer pool, per thread, with Node v20's exact offsets.
+//! - [`recycle`]: zeroed blocks of 64 KiB-4 MiB kept for reuse, scrubbed off the allocating
+//!   call (bounded; [`recycle::held`] reports them).
 //! - [`accounting`]: `process.memoryUsage()`'s `arrayBuffers` / `external`, exact at all times.
 //! - [`retention`]: who keeps each store alive, by creation site; flags stores pinned by small
 //!   views. Reports can be taken from any thread.
@@ -45,6 +47,7 @@ pub mod accounting;
 pub mod borrow;
 pub mod pool;
 pub(crate) mod raw;
+pub mod recycle;
 pub mod region;
 pub mod retention;
 pub mod shared;

@@ -28,6 +28,7 @@ use std::alloc::{self, Layout};
 use std::ptr::NonNull;
 
 use super::accounting::{OverBudget, Reservation};
+use super::recycle;
 
 /// Alignment of every store: enough for any typed array (Float64Array, BigInt64Array) and for
 /// 16-byte SIMD loads at the start of a store.
@@ -58,6 +59,9 @@ enum Origin {
     /// An anonymous private mapping of this many bytes (whole pages).
     #[cfg(unix)]
     Mapped(usize),
+    /// A heap block of size class `index` (`recycle::layout(cap)`), zero when handed out and
+    /// given back to the recycler on release.
+    Recycled { index: usize, cap: usize },
 }
 
 /// One allocation of `len` initialized bytes, aligned to [`STORE_ALIGN`], freed on drop.
@@ -95,6 +99,9 @@ impl RawBytes {
         if len >= mmap_threshold() {
             return RawBytes::mapped(len, reservation);
         }
+        if let Some((index, cap)) = recycle::class_of(len) {
+            return RawBytes::recycled(len, index, cap, reservation);
+        }
         let layout = layout_for(len)?;
         let ptr = if len <= SMALL_ZEROED_MAX {
             // SAFETY: `layout` has a non-zero size (len > 0) and a valid power-of-two alignment.
@@ -116,6 +123,28 @@ impl RawBytes {
             ptr,
             len,
             origin: Origin::Heap(layout),
+            _reservation: reservation,
+        })
+    }
+
+    /// A zeroed store of `len` bytes in a block of class `index` (capacity `cap`): a recycled
+    /// block when one is ready, else a fresh zeroed one.
+    fn recycled(
+        len: usize,
+        index: usize,
+        cap: usize,
+        reservation: Reservation,
+    ) -> Result<RawBytes, AllocFailed> {
+        let ptr = match recycle::take(index, cap) {
+            Some(ptr) => ptr,
+            // SAFETY: a class layout has a non-zero size and a valid alignment.
+            None => NonNull::new(unsafe { alloc::alloc_zeroed(recycle::layout(cap)) })
+                .ok_or(AllocFailed)?,
+        };
+        Ok(RawBytes {
+            ptr,
+            len,
+            origin: Origin::Recycled { index, cap },
             _reservation: reservation,
         })
     }
@@ -231,6 +260,16 @@ impl Drop for RawBytes {
             Origin::Empty => {}
             // SAFETY: allocated by `std::alloc` with exactly this layout and not freed before.
             Origin::Heap(layout) => unsafe { alloc::dealloc(self.ptr.as_ptr(), layout) },
+            Origin::Recycled { index, cap } => {
+                // SAFETY: a live block of `recycle::layout(cap)`, owned by this value and given
+                // up here; it was zero when handed out and only its first `len` bytes were
+                // reachable through this allocation, so `len..cap` is still zero.
+                let kept = unsafe { recycle::give(self.ptr, index, cap, self.len) };
+                if !kept {
+                    // SAFETY: still ours (not kept), allocated with exactly this layout.
+                    unsafe { alloc::dealloc(self.ptr.as_ptr(), recycle::layout(cap)) };
+                }
+            }
             #[cfg(unix)]
             Origin::Mapped(map_len) => {
                 // SAFETY: this exact range was returned by mmap and is unmapped only here. A

@@ -32,6 +32,8 @@ const api = install({
   cwd: process.cwd(),
   // The engine's own list of each store's views: counts at report time, no cost per view.
   views: native.retention,
+  // Zeroed blocks the core keeps for reuse (a line of the report; see nodebuf_core's recycle).
+  recycled: native.retention.recycled,
 });
 
 function emitAtExit() {

@@ -32,6 +32,18 @@ fn view_has_buffer(view: Value<'_>) -> bool {
     nodebuf_js::view_has_buffer(&view).unwrap_or(true)
 }
 
+/// `native.retention.recycled()`: the zeroed blocks the core keeps for reuse
+/// (`nodebuf_core::memory::recycle::held`): `{ readyBytes, readyBlocks, queuedBytes, limit }`.
+fn recycled<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
+    let held = nodebuf_core::memory::recycle::held();
+    let out = Object::new(ctx)?;
+    out.set("readyBytes", held.ready_bytes as f64)?;
+    out.set("readyBlocks", held.ready_blocks as f64)?;
+    out.set("queuedBytes", held.queued_bytes as f64)?;
+    out.set("limit", held.limit as f64)?;
+    Ok(out)
+}
+
 /// Adds `native.retention` to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let retention = Object::new(ctx.clone())?;
@@ -44,6 +56,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "setViewSampler",
         Function::new(ctx.clone(), set_view_sampler)?,
     )?;
+    retention.set("recycled", Function::new(ctx.clone(), recycled)?)?;
     native.set("retention", retention)?;
     Ok(())
 }
