@@ -349,8 +349,27 @@ fn advise_huge_pages(ptr: NonNull<u8>, map_len: usize) {
     let _ = (ptr, map_len);
 }
 
+/// Stores of at least this many bytes start on a cache line ([`BULK_ALIGN`]).
+pub const BULK_ALIGN_FROM: usize = 4096;
+
+/// Alignment of stores from [`BULK_ALIGN_FROM`] bytes: one cache line. Bulk copies and compares
+/// between two stores run slowest when the stores sit at different offsets within a cache line
+/// (measured: a 64 KiB `equals` 1.2 us at equal offsets, 1.6 us at 16 or 48 bytes apart), and
+/// the heap allocator alone gives 16-byte alignment.
+pub const BULK_ALIGN: usize = 64;
+
+/// The heap layout of a store of `len` bytes.
+pub(crate) fn store_layout(len: usize) -> Option<Layout> {
+    let align = if len >= BULK_ALIGN_FROM {
+        BULK_ALIGN
+    } else {
+        STORE_ALIGN
+    };
+    Layout::from_size_align(len, align).ok()
+}
+
 fn layout_for(len: usize) -> Result<Layout, AllocFailed> {
-    Layout::from_size_align(len, STORE_ALIGN).map_err(|_| AllocFailed)
+    store_layout(len).ok_or(AllocFailed)
 }
 
 #[cfg(unix)]

@@ -36,8 +36,6 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 
-use super::raw::STORE_ALIGN;
-
 /// The smallest store whose block is recycled: below it clearing costs less than a microsecond.
 pub const RECYCLE_MIN: usize = 64 * 1024;
 
@@ -124,7 +122,7 @@ pub(crate) fn class_of(len: usize) -> Option<(usize, usize)> {
 /// The layout of a block of capacity `cap`.
 pub(crate) fn layout(cap: usize) -> Layout {
     // Classes are multiples of 8 KiB below 4 MiB, so this never fails.
-    Layout::from_size_align(cap, STORE_ALIGN).expect("a size class is a valid layout")
+    super::raw::store_layout(cap).expect("a size class is a valid layout")
 }
 
 /// A zeroed block of class `index` (capacity `cap`), from a ready list or, when the background
