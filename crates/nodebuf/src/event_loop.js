@@ -33,6 +33,8 @@ let fatalHook = null;
 let asyncContext = null;
 const kAsyncFrame = Symbol('kAsyncFrame');
 
+function noop() {}
+
 // Gives a timer or immediate its frame the first time it is queued (a refreshed timer keeps
 // its id, as in Node).
 function attachFrame(owner, type) {
@@ -51,23 +53,27 @@ function releaseFrame(owner) {
 }
 
 // Runs `fn(...args)` inside `frame` when there is one; an exception goes to `fatal`.
+// Returns true when it threw.
 function runCallback(frame, fn, thisArg, args) {
   if (frame === undefined || frame === null) {
     try {
       Reflect.apply(fn, thisArg, args);
     } catch (err) {
       fatal(err);
+      return true;
     }
-    return;
+    return false;
   }
   asyncContext.enter(frame);
   try {
     Reflect.apply(fn, thisArg, args);
   } catch (err) {
     fatal(err);
+    return true;
   } finally {
     asyncContext.exit(frame);
   }
+  return false;
 }
 
 function nextTick(callback, ...args) {
@@ -109,16 +115,21 @@ function runMicrotasks() {
   }
 }
 
-// Node's processTicksAndRejections.
-function runTicks() {
+// Node's processTicksAndRejections. A tick that throws ends the drain when
+// `goOnAfterThrow` is false, as an exception unwinds out of Node's drain: what is left (ticks
+// and microtasks) runs before the next immediate or I/O callback, or after the next callback of
+// any kind (see `drainDeferredTicks`). Timers and I/O completions pass true: Node re-enters
+// their processing at once after reporting the exception.
+function runTicks(goOnAfterThrow = false) {
   do {
     while (tickHead < ticks.length) {
       const callback = ticks[tickHead];
       const args = ticks[tickHead + 1];
       const frame = ticks[tickHead + 2];
       tickHead += kTickSlots;
+      let threw = false;
       if (frame !== undefined) {
-        runCallback(frame, callback, undefined, args);
+        threw = runCallback(frame, callback, undefined, args);
         asyncContext.destroy(frame);
       } else {
         // Called as a plain function (no receiver), as Node calls it: its stack frame reads
@@ -134,8 +145,10 @@ function runTicks() {
           }
         } catch (err) {
           fatal(err);
+          threw = true;
         }
       }
+      if (threw && !goOnAfterThrow) return;
       if (tickHead > 3 * 1024 && tickHead * 2 > ticks.length) {
         // A copy of the rest, not splice: QuickJS's splice deletes elements one by one and
         // leaves the array a slow (non-packed) one for good.
@@ -234,6 +247,9 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
+      // As Node: a handled exception queues an empty immediate, so that ticks a failed drain
+      // left behind get their turn even when nothing else is scheduled.
+      require('timers').setImmediate(noop);
       return;
     } catch (err) {
       error = err;
@@ -326,8 +342,14 @@ function runTimers() {
       timer._destroyed = true;
       releaseFrame(timer);
     }
-    runTicks();
+    runTicks(true);
   }
+}
+
+// Ticks a drain left when one of them threw run before the next immediate or I/O callback
+// (Node queues an immediate after every handled exception to get them processed).
+function drainDeferredTicks() {
+  if (tickHead < ticks.length) runTicks();
 }
 
 /**
@@ -342,6 +364,8 @@ function queueIoCompletion(callback, ...args) {
 }
 
 function runIoCompletions() {
+  if (ioCompletions.length === 0) return;
+  drainDeferredTicks();
   const batch = ioCompletions;
   ioCompletions = [];
   for (const request of batch) {
@@ -356,7 +380,7 @@ function runIoCompletions() {
         fatal(err);
       }
     }
-    runTicks();
+    runTicks(true);
   }
 }
 
@@ -381,6 +405,7 @@ function runImmediates() {
     flush();
     runTicks();
   }
+  if (immediates.length > 0) drainDeferredTicks();
   const batch = immediates;
   immediates = [];
   for (const immediate of batch) {
