@@ -10,6 +10,7 @@
 // round handles about `BUDGET` bytes (times the case's weight): ~20-50 ms per round on node for
 // most cases; the 16 and 64 MiB cases make one call per round.
 'use strict';
+const { bestNsPerCall } = require('./timing.js');
 const { Buffer } = require('buffer');
 
 const KIB = 1024;
@@ -24,7 +25,6 @@ const SIZES = [
 const BUDGET = 16 * MIB;
 const ROUNDS = 3; // timed rounds after one warm-up round; the best is printed
 const filter = (typeof process !== 'undefined' && process.argv[2]) || '';
-const now = () => Number(process.hrtime.bigint());
 
 // 64 KiB of seeded pseudo-random bytes, repeated to any size (cheap to build at 64 MiB; the
 // repetition does not help any encoder).
@@ -101,7 +101,6 @@ const cases = [
   ['compare', 4, (i) => { const b = i.random(), o = i.other(); return () => b.compare(o); }],
 ];
 
-let sink = 0;
 for (const [n, label] of SIZES) {
   const todo = cases.filter(([name]) => `${name} @ ${label}`.includes(filter));
   if (todo.length === 0) continue;
@@ -109,17 +108,6 @@ for (const [n, label] of SIZES) {
   for (const [name, weight, make] of todo) {
     const fn = make(inputs);
     const calls = Math.max(1, Math.round((BUDGET * weight) / n));
-    let best = Infinity;
-    for (let round = 0; round <= ROUNDS; round++) {
-      const t0 = now();
-      for (let i = 0; i < calls; i++) {
-        const r = fn();
-        sink ^= typeof r === 'number' ? r : r.length;
-      }
-      const ns = (now() - t0) / calls;
-      if (round > 0 && ns < best) best = ns;
-    }
-    console.log(`${name} @ ${label}\t${best.toFixed(1)}`);
+    console.log(`${name} @ ${label}\t${bestNsPerCall(fn, calls, ROUNDS).toFixed(1)}`);
   }
 }
-if (sink === 0.5) console.log('');

@@ -3,11 +3,11 @@
 // alternates runtimes and compares medians; `runtime bench/suite.js [filter]` runs it alone.
 'use strict';
 const { Buffer } = require('buffer');
+const { bestNsPerCall } = require('./timing.js');
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const filter = (typeof process !== 'undefined' && process.argv[2]) || '';
-const now = () => Number(process.hrtime.bigint());
 
 function randomBytes(n) {
   const b = Buffer.alloc(n);
@@ -91,20 +91,7 @@ const cases = [
   ['readDoubleLE', 100000, () => b16.readDoubleLE(8)],
 ];
 
-let sink = 0;
 for (const [name, calls, fn] of cases) {
   if (filter && !name.includes(filter)) continue;
-  // one warm-up round, then the best of five (the least disturbed by other load)
-  let best = Infinity;
-  for (let round = 0; round < 6; round++) {
-    const t0 = now();
-    for (let i = 0; i < calls; i++) {
-      const r = fn();
-      sink ^= typeof r === 'number' ? r : r.length;
-    }
-    const ns = (now() - t0) / calls;
-    if (round > 0 && ns < best) best = ns;
-  }
-  console.log(`${name}\t${best.toFixed(1)}`);
+  console.log(`${name}\t${bestNsPerCall(fn, calls, 5).toFixed(1)}`);
 }
-if (sink === 0.5) console.log('');
