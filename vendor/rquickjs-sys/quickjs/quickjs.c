@@ -2548,18 +2548,18 @@ int JS_AddRuntimeFinalizer(JSRuntime *rt, JSRuntimeFinalizer *finalizer,
 
 static void js_advise_huge(void *ptr, size_t size)
 {
-    static uintptr_t page;
-    uintptr_t start, end;
+    uintptr_t page, start, end;
+    long p;
 
     if (!ptr || size < JS_HUGE_ADVICE_MIN)
         return;
     /* the chunk's size word, read through an integer address (it lies before the block) */
     if (!(*(const size_t *)((uintptr_t)ptr - sizeof(size_t)) & 2))
         return;
-    if (!page) {
-        long p = sysconf(_SC_PAGESIZE);
-        page = p > 0 ? (uintptr_t)p : 4096;
-    }
+    /* asked each time (glibc answers from the auxiliary vector, no system call): a cached
+       static would be written by several runtimes' threads at once */
+    p = sysconf(_SC_PAGESIZE);
+    page = p > 0 ? (uintptr_t)p : 4096;
     start = ((uintptr_t)ptr + page - 1) & ~(page - 1);
     end = ((uintptr_t)ptr + size) & ~(page - 1);
     if (end > start)
