@@ -240,6 +240,20 @@ pub fn array_buffer_kind<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Regi
     }
 }
 
+/// The region an engine query answered: `ptr`/`len` as given, or an empty region when the engine
+/// answered null (a detached buffer), with the TypeError it left pending dropped.
+fn answered_region(ctx: &Ctx<'_>, ptr: *mut u8, len: qjs::size_t, kind: RegionKind) -> Region {
+    if ptr.is_null() {
+        let _ = ctx.catch();
+        return Region::empty(kind);
+    }
+    Region {
+        ptr,
+        len: len as usize,
+        kind,
+    }
+}
+
 /// The bytes behind any typed array, DataView, ArrayBuffer or SharedArrayBuffer.
 pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
     if !value.is_object() {
@@ -262,15 +276,7 @@ pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
         // SAFETY: an (Shared)ArrayBuffer; returns its data pointer and size, or null (with a
         // pending TypeError) when detached. No JS runs.
         let ptr = unsafe { qjs::JS_GetArrayBuffer(raw_ctx, &mut len, raw) };
-        if ptr.is_null() {
-            let _ = ctx.catch();
-            return Some(Region::empty(kind));
-        }
-        return Some(Region {
-            ptr,
-            len: len as usize,
-            kind,
-        });
+        return Some(answered_region(ctx, ptr, len, kind));
     }
     // SAFETY: as above.
     let is_view = unsafe { qjs::JS_IsDataView(raw) };
@@ -290,15 +296,7 @@ pub fn region<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<Region> {
         // returns its first byte and byte length, or null with a pending TypeError when it
         // cannot be read (an on-heap array never can be detached, but the answer is honoured).
         let ptr = unsafe { JS_GetTypedArrayBytes(raw_ctx, &mut len, raw) };
-        if ptr.is_null() {
-            let _ = ctx.catch();
-            return Some(Region::empty(kind));
-        }
-        return Some(Region {
-            ptr,
-            len: len as usize,
-            kind,
-        });
+        return Some(answered_region(ctx, ptr, len, kind));
     }
     let (buffer, offset, length) = if ta >= 0 {
         let (mut offset, mut length, mut per): (qjs::size_t, qjs::size_t, qjs::size_t) = (0, 0, 0);
