@@ -207,7 +207,18 @@ fn recycled_blocks_never_show_old_bytes_and_are_never_counted() {
     }
     set_thread_budget(previous);
 
-    // The ready lists can be emptied; what they held goes back to the allocator.
+    // The ready lists can be emptied; what they held goes back to the allocator. The background
+    // thread may still be scrubbing blocks the passes above queued (a loaded machine delays it),
+    // and each lands on a ready list when done: wait for the queue first (bounded).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while recycle::held().queued_bytes > 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert_eq!(
+        recycle::held().queued_bytes,
+        0,
+        "the scrubber finished its queue"
+    );
     recycle::release_ready();
     assert_eq!(recycle::held().ready_blocks, 0);
     assert_eq!(memory_usage().array_buffers, 0);
