@@ -240,6 +240,24 @@ fn failure_value<'js>(ctx: &Ctx<'js>, err: &TlsError) -> Result<Value<'js>> {
     Ok(out.into_value())
 }
 
+/// Ends a session on a fatal error: the alert rustls queued for the peer goes to the output
+/// (`tlsTakeOutput`), the session stays failed, and JS gets `[reason, alertNumber]`.
+fn fail_session<'js>(
+    ctx: &Ctx<'js>,
+    s: &mut NativeTlsSession,
+    err: &TlsError,
+) -> Result<Value<'js>> {
+    if let State::Open(conn) = &mut s.state {
+        while conn.wants_write() {
+            if conn.write_tls(&mut s.out).is_err() {
+                break;
+            }
+        }
+    }
+    s.state = State::Failed;
+    failure_value(ctx, err)
+}
+
 // --- chain checks ------------------------------------------------------------------------
 
 /// Node's verify code for a chain webpki refused (None: the chain is trusted).
@@ -851,18 +869,7 @@ fn feed<'js>(
     };
     match outcome {
         Ok(()) => Ok(Value::new_null(ctx)),
-        Err(err) => {
-            if let State::Open(conn) = &mut s.state {
-                // The alert rustls queued for the peer.
-                while conn.wants_write() {
-                    if conn.write_tls(&mut s.out).is_err() {
-                        break;
-                    }
-                }
-            }
-            s.state = State::Failed;
-            failure_value(&ctx, &err)
-        }
+        Err(err) => fail_session(&ctx, s, &err),
     }
 }
 
@@ -943,17 +950,7 @@ fn accept<'js>(
             s.state = State::Open(Box::new(conn));
             match result {
                 Ok(()) => Ok(Value::new_null(ctx)),
-                Err(err) => {
-                    if let State::Open(conn) = &mut s.state {
-                        while conn.wants_write() {
-                            if conn.write_tls(&mut s.out).is_err() {
-                                break;
-                            }
-                        }
-                    }
-                    s.state = State::Failed;
-                    failure_value(&ctx, &err)
-                }
+                Err(err) => fail_session(&ctx, s, &err),
             }
         }
         Err((err, mut alert)) => {
