@@ -150,8 +150,9 @@ function runTicks(goOnAfterThrow = false) {
       }
       if (threw && !goOnAfterThrow) return;
       if (tickHead > 3 * 1024 && tickHead * 2 > ticks.length) {
-        // A copy of the rest, not splice: QuickJS's splice deletes elements one by one and
-        // leaves the array a slow (non-packed) one for good.
+        // A copy of the rest, not splice: QuickJS's splice shifts the rest and then deletes
+        // the freed tail element by element (before engine patch 0034 those deletes also
+        // turned the queue into a slow array for good).
         ticks = ticks.slice(tickHead);
         tickHead = 0;
       }
