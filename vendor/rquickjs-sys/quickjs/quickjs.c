@@ -1218,6 +1218,11 @@ struct JSShape {
     int deleted_prop_count;
     JSShape *shape_hash_next; /* in JSRuntime.shape_hash[h] list */
     JSObject *proto;
+    /* nodebuf: the nodebuf_length_epoch at which a typed array of this shape was last found
+       to read `length` through %TypedArray%.prototype's own getter (UINT64_MAX: never):
+       while it stands, OP_get_length answers the element count without the getter call
+       (js_typed_array_length_is_intrinsic). */
+    uint64_t nodebuf_length_seen;
     uint32_t hash_table[]; /* prop_hash_mask + 1 elements, then prop[prop_size] */
 };
 
@@ -5977,6 +5982,7 @@ static inline JSShape *js_new_shape_nohash(JSContext *ctx, JSObject *proto,
     sh->prop_count = 0;
     sh->deleted_prop_count = 0;
     sh->is_hashed = false;
+    sh->nodebuf_length_seen = UINT64_MAX;
     return sh;
 }
 
@@ -6064,6 +6070,7 @@ static JSShape *js_clone_shape(JSContext *ctx, JSShape *sh1)
     JS_REF_COUNT(sh) = 1;
     add_gc_object(ctx->rt, &sh->header, JS_GC_OBJ_TYPE_SHAPE);
     sh->is_hashed = false;
+    sh->nodebuf_length_seen = UINT64_MAX;
     if (sh->proto) {
         js_dup(JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     }
@@ -19654,6 +19661,29 @@ js_interp_find_own_property(JSProperty **ppr, JSObject *p, JSAtom atom)
 #define set_value(ctx, pval, v) js_interp_set_value(ctx, pval, v)
 #define find_own_property(ppr, p, atom) js_interp_find_own_property(ppr, p, atom)
 
+static JSValue js_typed_array_get_length(JSContext *ctx, JSValueConst this_val);
+static bool js_reads_c_getter(JSContext *ctx, JSObject *p, JSAtom prop,
+                              JSValue (*getter)(JSContext *, JSValueConst));
+
+/* nodebuf: whether reading `length` from the typed array `p` (which has no own `length`)
+   calls only %TypedArray%.prototype's own getter, so that the element count is the answer.
+   The check walks the prototype chain once per shape and per nodebuf_length_epoch: the
+   epoch moves whenever a `length` is added, redefined or deleted on an object that may be in
+   a prototype chain and whenever a prototype changes, and a shape holds its prototype alive,
+   so a remembered answer stands until then. */
+static inline bool js_typed_array_length_is_intrinsic(JSContext *ctx, JSObject *p)
+{
+    JSShape *sh = p->shape;
+    uint64_t epoch = ctx->rt->nodebuf_length_epoch;
+
+    if (likely(sh->nodebuf_length_seen == epoch))
+        return true;
+    if (!js_reads_c_getter(ctx, p, JS_ATOM_length, js_typed_array_get_length))
+        return false;
+    sh->nodebuf_length_seen = epoch;
+    return true;
+}
+
 static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                                JSValueConst this_obj, JSValueConst new_target,
                                int argc, JSValueConst *argv, int flags)
@@ -19866,6 +19896,14 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                             break;
                         }
                         if (unlikely(p->is_exotic)) {
+                            /* nodebuf: a typed array (the receiver itself, with no own
+                               `length`) whose `length` reaches only the intrinsic getter:
+                               the getter's answer, without calling it */
+                            if (p->fast_array && is_typed_array(p->class_id) &&
+                                js_typed_array_length_is_intrinsic(ctx, p)) {
+                                val = js_int32(p->u.array.count);
+                                break;
+                            }
                             obj = JS_MKPTR(JS_TAG_OBJECT, p);
                             goto get_length_slow_path;
                         }
