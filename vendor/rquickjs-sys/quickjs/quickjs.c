@@ -4246,12 +4246,10 @@ static inline bool js_atom_may_be_numeric_index(JSRuntime *rt, JSAtom atom)
     return c == '-' || c == 'I' || is_num(c);
 }
 
-/* return -1 if exception or true/false */
-static int JS_AtomIsNumericIndex(JSContext *ctx, JSAtom atom)
+/* nodebuf: JS_AtomIsNumericIndex past its first-unit test, out of line */
+static no_inline int js_atom_is_numeric_index_parse(JSContext *ctx, JSAtom atom)
 {
     JSValue num;
-    if (!js_atom_may_be_numeric_index(ctx->rt, atom))
-        return false;
     num = JS_AtomIsNumericIndex1(ctx, atom);
     if (likely(JS_IsUndefined(num)))
         return false;
@@ -4259,6 +4257,16 @@ static int JS_AtomIsNumericIndex(JSContext *ctx, JSAtom atom)
         return -1;
     JS_FreeValue(ctx, num);
     return true;
+}
+
+/* return -1 if exception or true/false */
+/* nodebuf: inline, so the common answer for a name (false from its first unit) costs its
+   caller (a property read from a typed array) no call */
+static inline int JS_AtomIsNumericIndex(JSContext *ctx, JSAtom atom)
+{
+    if (!js_atom_may_be_numeric_index(ctx->rt, atom))
+        return false;
+    return js_atom_is_numeric_index_parse(ctx, atom);
 }
 
 void JS_FreeAtom(JSContext *ctx, JSAtom v)
