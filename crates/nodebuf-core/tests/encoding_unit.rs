@@ -131,6 +131,47 @@ fn byte_lengths() {
     assert_eq!(len(Encoding::Utf16le, "😀"), 4);
 }
 
+/// The one-pass UTF-8 count of UTF-16 units (`utf8::utf8_length_of_units`, 8192 units per
+/// block) against the length of the bytes `encode` writes, on seeded mixes of every width,
+/// paired and lone surrogates, at lengths around the block edges, with a pair split across
+/// each edge and lone halves at both ends.
+#[test]
+fn utf8_byte_length_of_units_matches_encoding() {
+    const UNITS: [u16; 9] = [0x41, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x4f60, 0xd83d, 0xde00];
+    let mut seed: u32 = 12_345;
+    let mut next = || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        seed >> 8
+    };
+    for len in [0, 1, 2, 3, 8191, 8192, 8193, 16_383, 16_384, 16_385, 40_000] {
+        for round in 0..6 {
+            let mut units: Vec<u16> = (0..len)
+                .map(|_| match round {
+                    // surrogate-heavy: pairs, reversed pairs and lone halves
+                    0 | 1 => [0xd800, 0xdbff, 0xdc00, 0xdfff, 0x41][next() as usize % 5],
+                    _ => UNITS[next() as usize % UNITS.len()],
+                })
+                .collect();
+            for edge in [8192, 16_384] {
+                if len > edge {
+                    units[edge - 1] = 0xd83d;
+                    units[edge] = 0xde00;
+                }
+            }
+            if round == 5 && len > 1 {
+                units[0] = 0xdc00;
+                units[len - 1] = 0xd800;
+            }
+            let expected = encoding::encode(Encoding::Utf8, JsStr::Utf16(&units)).len();
+            assert_eq!(
+                encoding::byte_length(Encoding::Utf8, JsStr::Utf16(&units)),
+                expected,
+                "len {len} round {round}"
+            );
+        }
+    }
+}
+
 #[test]
 fn atob_btoa_errors() {
     let e = encoding::atob(JsStr::Latin1(b"a")).unwrap_err();
