@@ -125,29 +125,33 @@ pub fn prim(v: Raw) -> Option<Arg<'static>> {
 /// `ctx` must be live and `v` a value of it.
 #[inline(always)]
 pub unsafe fn u8_bytes(ctx: *mut qjs::JSContext, v: Raw) -> Option<(*mut u8, usize)> {
-    // SAFETY: only reads the class id.
-    if unsafe { qjs::JS_GetTypedArrayType(v) } != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
-    {
+    let mut data: *mut u8 = std::ptr::null_mut();
+    let mut len: qjs::size_t = 0;
+    // SAFETY: only reads `v`'s class id and view slots (no JS runs, nothing is thrown); writes
+    // the two out-parameters only when it answers true.
+    if !unsafe { JS_GetUint8ArrayBytesIfReadable(v, &mut data, &mut len) } {
         return None;
     }
-    let mut len: qjs::size_t = 0;
-    // SAFETY: a Uint8Array; runs no JS; returns its first byte and length, or null when it
-    // cannot be read (with a pending TypeError) or has no storage at all (no exception).
-    let ptr = unsafe { qjs::JS_GetUint8Array(ctx, &mut len, v) };
-    if ptr.is_null() {
-        // SAFETY: a live context.
-        if unsafe { qjs::JS_HasException(ctx) } {
-            // SAFETY: takes the pending exception (an owned value) and frees it.
-            unsafe { qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx)) };
-            return None;
-        }
+    if data.is_null() {
+        // a buffer without storage (zero bytes)
         return Some((NonNull::dangling().as_ptr(), 0));
     }
     if crate::raw::buffers_resized() {
         // SAFETY: `v` is a readable Uint8Array of `ctx` (checked just above).
-        return Some((ptr, unsafe { crate::raw::exact_byte_length(ctx, v) }));
+        return Some((data, unsafe { crate::raw::exact_byte_length(ctx, v) }));
     }
-    Some((ptr, len as usize))
+    Some((data, len as usize))
+}
+
+extern "C" {
+    /// Engine patch `quickjs-0038-uint8-array-bytes-if-readable` (docs/ENGINE-PATCHES.md):
+    /// `JS_GetUint8Array`'s answer for an attached, in-bounds Uint8Array, false (nothing
+    /// thrown) for anything else.
+    fn JS_GetUint8ArrayBytesIfReadable(
+        obj: qjs::JSValue,
+        pdata: *mut *mut u8,
+        psize: *mut qjs::size_t,
+    ) -> bool;
 }
 
 /// A JS number.

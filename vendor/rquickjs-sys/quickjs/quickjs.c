@@ -63520,6 +63520,26 @@ uint8_t *JS_GetUint8Array(JSContext *ctx, size_t *psize, JSValueConst obj)
     return NULL;
 }
 
+/* nodebuf: JS_GetUint8Array for the common case only, with no context and no exception: true
+   with the first byte (NULL for a buffer without storage) and the length when `obj` is a
+   Uint8Array (not Uint8ClampedArray) whose buffer is attached and in bounds; false for
+   anything else (the caller's general path then reports it). */
+bool JS_GetUint8ArrayBytesIfReadable(JSValueConst obj, uint8_t **pdata, size_t *psize)
+{
+    JSObject *p;
+    JSTypedArray *ta;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (p->class_id != JS_CLASS_UINT8_ARRAY || typed_array_is_oob(p))
+        return false;
+    ta = p->u.typed_array;
+    *pdata = typed_array_abuf(ta)->data + ta->offset;
+    *psize = ta->length;
+    return true;
+}
+
 int JS_TypedArrayHasBuffer(JSValueConst obj)
 {
     JSObject *p;

@@ -1112,6 +1112,8 @@ JS_EXTERN int JS_IsImmutableArrayBuffer(JSValueConst obj);
 // returns 0 if obj is an ArrayBuffer, -1 otherwise
 JS_EXTERN int JS_SetImmutableArrayBuffer(JSValueConst obj, bool immutable);
 JS_EXTERN uint8_t *JS_GetUint8Array(JSContext *ctx, size_t *psize, JSValueConst obj);
+/* nodebuf: see quickjs.c */
+JS_EXTERN bool JS_GetUint8ArrayBytesIfReadable(JSValueConst obj, uint8_t **pdata, size_t *psize);
 
 typedef enum JSTypedArrayEnum {
     JS_TYPED_ARRAY_UINT8C = 0,
