@@ -9,7 +9,11 @@ function show(tag, e) { console.log(tag, util.inspect(e).replace(/\(\/[^)]*\//g,
 show('main0', b(0, a(0)));
 show('main1', new Error('x', { cause: new Error('y') }));
 show('main2', b(1, a(2)));
-setTimeout(() => { show('timer', new Error('x', { cause: new Error('y') })); }, 1);
-setImmediate(() => { show('imm', new Error('x', { cause: new Error('y') })); });
+// The immediate is queued by the timer: a timer and an immediate both queued by the main
+// module run in either order in node (whether the timer is due when the loop starts).
+setTimeout(() => {
+  show('timer', new Error('x', { cause: new Error('y') }));
+  setImmediate(() => { show('imm', new Error('x', { cause: new Error('y') })); });
+}, 1);
 process.nextTick(() => { show('tick', new Error('x', { cause: new Error('y') })); });
 Promise.resolve().then(() => { show('micro', new Error('x', { cause: new Error('y') })); });
