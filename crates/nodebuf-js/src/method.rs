@@ -260,10 +260,8 @@ pub unsafe fn plain<M: Method>(
     // An empty receiver's `length` is falsy, which Node's JS may follow with another read
     // (`this.length || this.byteLength`): the general path decides. A receiver whose `length`
     // read could run user code takes the general path, which makes Node's reads.
-    // SAFETY: a live receiver of `ctx`, `st`'s context.
-    if reads & 1 != 0
-        && (len == 0 || !unsafe { crate::raw::length_is_intrinsic_raw(ctx, st, this) })
-    {
+    // SAFETY: a live receiver of `ctx`.
+    if reads & 1 != 0 && (len == 0 || !unsafe { crate::raw::length_is_intrinsic_raw(ctx, this) }) {
         return None;
     }
     // Arguments whose `length` Node's JS reads.

@@ -917,12 +917,8 @@ fn concat_plain<'js>(ctx: Ctx<'js>, list: Value<'js>, total: Value<'js>) -> Resu
         return Ok(undefined);
     }
     let first = items[0];
-    // SAFETY: a live element of the array; the engine only looks up properties (the cache
-    // cell belongs to this thread's state).
-    let intrinsic = state::with(&ctx, |st| unsafe {
-        crate::raw::length_is_intrinsic_raw(raw_ctx, st, first)
-    });
-    if intrinsic != Some(true) {
+    // SAFETY: a live element of the array; the engine only looks up properties.
+    if !unsafe { crate::raw::length_is_intrinsic_raw(raw_ctx, first) } {
         return Ok(undefined);
     }
     // SAFETY: a typed array (checked above, not a Proxy): reads the shape's prototype, a new

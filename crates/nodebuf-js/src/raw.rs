@@ -104,51 +104,28 @@ extern "C" {
 /// The bytes of a `Uint8Array` (or Buffer, or any subclass instance), `None` for anything else.
 /// A detached or out-of-bounds array has no bytes.
 pub fn uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(*mut u8, usize)> {
-    let raw = value.as_raw();
-    // SAFETY: `raw` is a live value of this runtime; the call only reads the object's class id.
-    let kind = unsafe { qjs::JS_GetTypedArrayType(raw) };
-    if kind != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 {
+    if !is_uint8_array(value) {
         return None;
     }
-    let mut len: qjs::size_t = 0;
-    // SAFETY: a Uint8Array of this context; JS_GetUint8Array only reads the object (no JS runs)
-    // and returns the first byte of the view and its length, or null (with a pending TypeError)
-    // when the buffer is detached/out of bounds.
-    let ptr = unsafe { qjs::JS_GetUint8Array(ctx.as_raw().as_ptr(), &mut len, raw) };
-    if ptr.is_null() {
-        let _ = ctx.catch();
-        return Some((std::ptr::NonNull::dangling().as_ptr(), 0));
-    }
-    if buffers_resized() {
-        // SAFETY: a readable Uint8Array of this context (checked just above).
-        return Some((ptr, unsafe {
-            exact_byte_length(ctx.as_raw().as_ptr(), raw)
-        }));
-    }
-    Some((ptr, len as usize))
+    // SAFETY: a live context and a value of it; resolving reads slots only (no JS runs).
+    let bytes = unsafe { crate::engine::u8_bytes(ctx.as_raw().as_ptr(), value.as_raw()) };
+    Some(bytes.unwrap_or((std::ptr::NonNull::dangling().as_ptr(), 0)))
 }
 
 /// Whether `value` is a Uint8Array whose bytes cannot be read: its buffer was detached, or it
 /// lies out of bounds of a shrunk resizable buffer. Node's typed-array builtins throw for such
 /// an array where an empty one would simply be empty.
 pub fn is_unreadable_uint8_array<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> bool {
-    let raw = value.as_raw();
-    // SAFETY: a live value; only its class id is read.
-    if unsafe { qjs::JS_GetTypedArrayType(raw) }
-        != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
-    {
-        return false;
-    }
-    let mut len: qjs::size_t = 0;
-    // SAFETY: a Uint8Array; JS_GetUint8Array reads its slots (no JS runs) and leaves a pending
-    // TypeError exactly when the bytes cannot be read, which is taken and dropped here.
-    unsafe {
-        let ptr = qjs::JS_GetUint8Array(ctx.as_raw().as_ptr(), &mut len, raw);
-        ptr.is_null() && qjs::JS_HasException(ctx.as_raw().as_ptr()) && {
-            let _ = ctx.catch();
-            true
-        }
-    }
+    // SAFETY: a live context and a value of it; resolving reads slots only (no JS runs).
+    is_uint8_array(value)
+        && unsafe { crate::engine::u8_bytes(ctx.as_raw().as_ptr(), value.as_raw()) }.is_none()
+}
+
+/// Whether `value` is a Uint8Array (a Buffer or any subclass instance; not Uint8ClampedArray).
+fn is_uint8_array(value: &Value<'_>) -> bool {
+    // SAFETY: a live value of this runtime; the call only reads the object's class id.
+    let kind = unsafe { qjs::JS_GetTypedArrayType(value.as_raw()) };
+    kind == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
 }
 
 /// V8's TypeError for a typed-array builtin (`%TypedArray%.prototype.fill`, `.set`) run on an
@@ -678,15 +655,10 @@ extern "C" {
 }
 
 extern "C" {
-    /// Engine patch `quickjs-0012-view-record` (docs/ENGINE-PATCHES.md): whether reading
-    /// `obj.length` of a typed array reaches only `%TypedArray%.prototype`'s own getter.
-    fn JS_TypedArrayLengthIsIntrinsicSince(
-        ctx: *mut qjs::JSContext,
-        obj: qjs::JSValue,
-        length_atom: qjs::JSAtom,
-        proto: qjs::JSValue,
-        seen: *mut u64,
-    ) -> bool;
+    /// Engine patches `quickjs-0012-view-record` and `quickjs-0040-length-check-on-shape`
+    /// (docs/ENGINE-PATCHES.md): whether reading `obj.length` of a typed array reaches only
+    /// `%TypedArray%.prototype`'s own getter.
+    fn JS_TypedArrayLengthIsIntrinsic(ctx: *mut qjs::JSContext, obj: qjs::JSValue) -> bool;
     /// Engine patch `quickjs-0012-view-record`: whether reading `length` from any object
     /// (a prototype) reaches only `%TypedArray%.prototype`'s own getter.
     fn JS_LengthReadsTypedArrayGetter(
@@ -715,30 +687,18 @@ pub unsafe fn inherited_length_is_intrinsic_raw(
 /// Whether Node's JS reads of `obj.length` would observe nothing: `obj` is a typed array and
 /// the read reaches only `%TypedArray%.prototype`'s own getter (no own `length`, no subclass
 /// getter, no replaced prototype getter, no Proxy on the way), which answers the real length.
-/// The engine-level twin of [`length_is_intrinsic`] for the hot paths: for a Buffer, while no
-/// `length` property and no prototype changed anywhere since the last full check (the engine's
-/// epoch, remembered in `st.length_seen`), one own-property lookup; otherwise a walk of the
-/// prototype chain. No handles, no JS.
+/// The engine-level twin of [`length_is_intrinsic`] for the hot paths: one own-property lookup
+/// and the answer the interpreter's `x.length` keeps on the array's shape (engine patches
+/// 0036 and 0040: valid while no `length` property and no prototype changed anywhere; a walk of
+/// the prototype chain otherwise). No handles, no JS.
 ///
 /// # Safety
-/// `ctx` must be live and `st`'s context, `obj` a value of it.
+/// `ctx` must be live and `obj` a value of it.
 #[inline(always)]
-pub unsafe fn length_is_intrinsic_raw(
-    ctx: *mut qjs::JSContext,
-    st: &crate::state::CtxState<'_>,
-    obj: qjs::JSValue,
-) -> bool {
+pub unsafe fn length_is_intrinsic_raw(ctx: *mut qjs::JSContext, obj: qjs::JSValue) -> bool {
     // SAFETY: the caller's contract; the engine only looks up properties and updates the
-    // cache cell (a `u64` only this thread touches).
-    unsafe {
-        JS_TypedArrayLengthIsIntrinsicSince(
-            ctx,
-            obj,
-            st.atoms.length,
-            st.buffer_prototype.as_raw(),
-            st.length_seen.as_ptr(),
-        )
-    }
+    // shape's remembered answer (this runtime's, on this thread).
+    unsafe { JS_TypedArrayLengthIsIntrinsic(ctx, obj) }
 }
 
 /// What a typed array or DataView records of its own geometry, whatever its buffer's state

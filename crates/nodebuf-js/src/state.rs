@@ -68,10 +68,6 @@ pub struct CtxState<'js> {
     /// Whether a later install on the same context replaced this one (kept alive for the
     /// natives of the old install).
     replaced: std::cell::Cell<bool>,
-    /// The engine's `length` epoch at which a Buffer (inheriting from `buffer_prototype`) was
-    /// last found to read `length` through the intrinsic getter only
-    /// (`raw::length_is_intrinsic_raw`); `u64::MAX` before.
-    pub length_seen: std::cell::Cell<u64>,
     /// The engine's view epoch at which a Buffer was last found to read `length`, `buffer` and
     /// `byteOffset` through the intrinsic getters only (`subarray`/`slice`); `u64::MAX` before.
     pub view_fields_seen: std::cell::Cell<u64>,
@@ -100,7 +96,7 @@ pub struct CtxState<'js> {
     /// engine's shared shape of each class's new objects is never freed: a shape lives while
     /// an object uses it, so a loop whose Buffers each die before the next is made (`x ^=
     /// Buffer.from(s).length`) otherwise makes and frees that shape on every call, and loses
-    /// what the shape remembers (engine patch 0036's `length` check): ~400 instructions a
+    /// what the shape remembers (engine patches 0036/0040's `length` check): ~400 instructions a
     /// call. Nothing reaches them from JS; they hold no store.
     _shape_keepers: [Value<'js>; 2],
     /// The JS half's general `buf.copy` (Node's algorithm, its reads of both views'
@@ -228,7 +224,6 @@ pub fn register<'js>(
     let state = Box::new(CtxState {
         ctx: ctx.clone(),
         replaced: std::cell::Cell::new(false),
-        length_seen: std::cell::Cell::new(u64::MAX),
         view_fields_seen: std::cell::Cell::new(u64::MAX),
         fast_buffer,
         buffer_prototype,

@@ -452,7 +452,7 @@ struct JSRuntime {
     /* nodebuf: bumped whenever a `length` property is added, redefined or deleted on an object
        that may be in a prototype chain (not a function being made), and whenever an object's
        prototype changes: a check of what `obj.length` reaches may be reused while it stands
-       (JS_TypedArrayLengthIsIntrinsicSince). */
+       (JSShape.nodebuf_length_seen). */
     uint64_t nodebuf_length_epoch;
     /* nodebuf: set while a new function's own `length` is defined (no chain holds it yet). */
     bool nodebuf_fresh_function;
@@ -63347,8 +63347,7 @@ void JS_SetViewFieldAtoms(JSRuntime *rt, JSAtom buffer_atom, JSAtom offset_atom)
     rt->nodebuf_view_epoch++;
 }
 
-/* JS_GetTypedArrayViewFields, reusing an earlier answer as JS_TypedArrayLengthIsIntrinsicSince
-   does: `*seen` holds the view epoch at which a typed array inheriting from `proto` was last
+/* JS_GetTypedArrayViewFields, reusing an earlier answer: `*seen` holds the view epoch at which a typed array inheriting from `proto` was last
    found to read all three through the intrinsic getters. While no `length`, `buffer` or
    `byteOffset` was added, redefined or deleted anywhere and no prototype changed since (the
    atoms given being the ones JS_SetViewFieldAtoms watches), another typed array whose
@@ -63402,31 +63401,22 @@ bool JS_GetTypedArrayViewFieldsSince(JSContext *ctx, JSValueConst obj,
 
 /* Whether reading `obj.length` of a typed array would call only %TypedArray%.prototype's own
    getter (nothing on `obj` or its prototype chain redefines it, no Proxy on the way: the
-   read then observes nothing and answers the element count), reusing an earlier answer:
-   `*seen` holds the epoch of the
-   runtime's `length` changes (nodebuf_length_epoch) at which a typed array inheriting from
-   `proto` was last found to read only the intrinsic getter. While no `length` was added,
-   redefined or deleted anywhere and no prototype changed since, another typed array whose
-   prototype is `proto` reads the same, unless it has an own `length` (looked up each time).
-   `*seen` must start at a value the epoch never takes first (UINT64_MAX). */
-bool JS_TypedArrayLengthIsIntrinsicSince(JSContext *ctx, JSValueConst obj, JSAtom length_atom,
-                                         JSValueConst proto, uint64_t *seen)
+   read then observes nothing and answers the element count). An own `length` is looked up
+   each time; the chain's answer is the one OP_get_length uses, remembered on the array's shape
+   (js_typed_array_length_is_intrinsic). */
+bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj)
 {
     JSObject *p;
     JSProperty *pr;
-    bool ok;
 
-    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || JS_VALUE_GET_TAG(proto) != JS_TAG_OBJECT)
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
         return false;
     p = JS_VALUE_GET_OBJ(obj);
     if (!is_typed_array(p->class_id))
         return false;
-    if (p->shape->proto == JS_VALUE_GET_OBJ(proto) && *seen == ctx->rt->nodebuf_length_epoch)
-        return p->shape->prop_count == 0 || !find_own_property(&pr, p, length_atom);
-    ok = js_reads_c_getter(ctx, p, length_atom, js_typed_array_get_length);
-    if (ok && p->shape->proto == JS_VALUE_GET_OBJ(proto))
-        *seen = ctx->rt->nodebuf_length_epoch;
-    return ok;
+    if (p->shape->prop_count != 0 && find_own_property(&pr, p, JS_ATOM_length))
+        return false;
+    return js_typed_array_length_is_intrinsic(ctx, p);
 }
 
 /* Whether reading `length` from `obj` — any object, e.g. a prototype, asked for the new

@@ -1165,11 +1165,9 @@ JS_EXTERN bool JS_GetTypedArrayViewFieldsSince(JSContext *ctx, JSValueConst obj,
                                                JSAtom offset_atom, JSValueConst proto,
                                                uint64_t *seen, uint32_t *length,
                                                JSValue *buffer, uint32_t *byte_offset);
-// nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter, reusing the
-// answer for those inheriting from `proto` while no `length` or prototype changed anywhere
-JS_EXTERN bool JS_TypedArrayLengthIsIntrinsicSince(JSContext *ctx, JSValueConst obj,
-                                                   JSAtom length_atom, JSValueConst proto,
-                                                   uint64_t *seen);
+// nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter (the
+// chain's answer remembered on its shape while no `length` or prototype changed anywhere)
+JS_EXTERN bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj);
 // nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
 JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
                                               JSAtom length_atom);

@@ -305,8 +305,8 @@ pub unsafe extern "C" fn copy_fn(
             {
                 // An empty source may be a detached one, which the general path tells apart.
                 if src_len > 0
-                    && crate::raw::length_is_intrinsic_raw(ctx, st, this)
-                    && crate::raw::length_is_intrinsic_raw(ctx, st, target)
+                    && crate::raw::length_is_intrinsic_raw(ctx, this)
+                    && crate::raw::length_is_intrinsic_raw(ctx, target)
                 {
                     if let Ok(plan) = api::copy::copy_plan_for_len(src_len, dst_len, &ts, &ss, &se)
                     {

@@ -104,7 +104,7 @@ impl Method for ToString {
     #[inline(always)]
     unsafe fn shortcut(
         ctx: *mut qjs::JSContext,
-        st: &CtxState<'_>,
+        _: &CtxState<'_>,
         this: Raw,
         argc: std::ffi::c_int,
         argv: *mut Raw,
@@ -129,7 +129,7 @@ impl Method for ToString {
                 None
             };
             // Node reads `this.length`: only the engine's own getter may be skipped.
-            if !raw::length_is_intrinsic_raw(ctx, st, this) {
+            if !raw::length_is_intrinsic_raw(ctx, this) {
                 return None;
             }
             // Latin-1 decoding is the identity on any bytes; utf8 and ascii only on ASCII.

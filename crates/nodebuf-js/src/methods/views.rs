@@ -143,7 +143,7 @@ unsafe fn from_uint8_array(
     // else (an own or subclass `length`, a replaced getter) goes to the JS half, which makes
     // Node's reads.
     // SAFETY: live values of `st`'s context; the engine only looks up properties.
-    if !unsafe { crate::raw::length_is_intrinsic_raw(ctx, st, value) } {
+    if !unsafe { crate::raw::length_is_intrinsic_raw(ctx, value) } {
         return None;
     }
     // SAFETY: a live object; no JS runs from here until the copy is done.
