@@ -275,7 +275,7 @@ fn utf8_length_of_units_portable(u: &[u16]) -> usize {
         let end = (start + LENGTH_BLOCK).min(with_next);
         let mut extra: u16 = 0;
         for (&unit, &next) in u[start..end].iter().zip(&u[start + 1..end + 1]) {
-            let pair = (unit & 0xFC00 == 0xD800) & (next & 0xFC00 == 0xDC00);
+            let pair = is_high_surrogate(unit) & is_low_surrogate(next);
             extra += u16::from(unit >= 0x80) + u16::from(unit >= 0x800) - 2 * u16::from(pair);
         }
         total += usize::from(extra);
