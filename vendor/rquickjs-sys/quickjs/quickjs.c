@@ -264,8 +264,9 @@ typedef struct JSMallocState {
 } JSMallocState;
 
 /* Small-block "arena" allocator.
-   js_{malloc,free,realloc,calloc}_rt serve allocations up to ~512
-   bytes from size-classed 4KB arenas carved out of the underlying
+   js_{malloc,free,realloc,calloc}_rt serve allocations up to ~2 KiB
+   (nodebuf; was ~512 bytes) from size-classed arenas (4 KiB up to 512-byte
+   blocks, 4 blocks above: arena_bytes) carved out of the underlying
    JSMallocFunctions allocator, so the backing allocator (system malloc,
    mimalloc, ...) sees roughly one request per arena refill instead of one per
    object. */
@@ -2016,7 +2017,7 @@ static void js_arena_free(JSRuntime *rt, void *ptr)
         ar->n_used_blocks--;
         /* nodebuf: an arena left empty stays while it is the only one of its size class with
            free blocks, so a block made and dropped in a loop, alone in its class, does not
-           make and free a 4 KiB arena on every call; at most one empty arena per class is
+           make and free an arena on every call; at most one empty arena per class is
            kept (another one left empty is freed), and js_arena_free_all frees it */
         if (unlikely(ar->n_used_blocks == 0) &&
             !(ar->free_link.next == &rt->arena_state.free_arena_list[block_size_idx] &&
