@@ -92,13 +92,6 @@ pub struct CtxState<'js> {
     pub from_array_like: Value<'js>,
     /// `Uint8Array.prototype`, captured at install (what `new Uint8Array` inherits from).
     pub uint8_array_prototype: Value<'js>,
-    /// Two empty arrays, a Buffer and a Uint8Array, held for the life of the install so the
-    /// engine's shared shape of each class's new objects is never freed: a shape lives while
-    /// an object uses it, so a loop whose Buffers each die before the next is made (`x ^=
-    /// Buffer.from(s).length`) otherwise makes and frees that shape on every call, and loses
-    /// what the shape remembers (engine patches 0036/0040's `length` check): ~400 instructions a
-    /// call. Nothing reaches them from JS; they hold no store.
-    _shape_keepers: [Value<'js>; 2],
     /// The JS half's general `buf.copy` (Node's algorithm, its reads of both views'
     /// `length` included; the raw native takes the plain calls).
     pub copy_general: Value<'js>,
@@ -201,10 +194,6 @@ pub fn register<'js>(
     };
     let object_value_of: Value = ctx.eval("Object.prototype.valueOf")?;
     let uint8_array_prototype: Value = helpers.get("uint8ArrayPrototype")?;
-    let shape_keepers = [
-        empty_array_with_proto(ctx, &buffer_prototype)?,
-        empty_array_with_proto(ctx, &uint8_array_prototype)?,
-    ];
     if ctx.userdata::<States<'js>>().is_none() {
         let _ = ctx.store_userdata(States::<'js>::default());
     }
@@ -236,7 +225,6 @@ pub fn register<'js>(
         copy_general: helpers.get("copy")?,
         from_array_like: helpers.get("fromArrayLike")?,
         uint8_array_prototype,
-        _shape_keepers: shape_keepers,
         format_s: helpers.get("formatS")?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
@@ -279,21 +267,6 @@ pub fn register<'js>(
     let ptr: *const CtxState<'js> = &*state;
     list.push(state);
     Ok(ptr)
-}
-
-/// A new empty Uint8Array inheriting from `proto` (made as the natives make Buffers, so it
-/// shares their shape).
-fn empty_array_with_proto<'js>(ctx: &Ctx<'js>, proto: &Value<'js>) -> rquickjs::Result<Value<'js>> {
-    // SAFETY: a live context and a prototype value of it; the result is a new reference (or
-    // JS_EXCEPTION), owned by the `Value` made from it. No JS runs.
-    let value = unsafe {
-        let made = JS_NewUint8ArrayFreshWithProto(ctx.as_raw().as_ptr(), proto.as_raw(), 0);
-        Value::from_raw(ctx.clone(), made)
-    };
-    if value.is_exception() {
-        return Err(rquickjs::Error::Exception);
-    }
-    Ok(value)
 }
 
 /// Runs `f` on this context's state (`None` if Buffer was not installed here).

@@ -347,6 +347,9 @@ typedef struct JSClass {
     const JSClassExoticMethods *exotic;
 } JSClass;
 
+/* nodebuf: how many released shapes a runtime keeps for reuse (JSRuntime.nodebuf_released_shapes). */
+#define NODEBUF_RELEASED_SHAPES 64
+
 struct JSRuntime {
     JSMallocFunctions mf;
     JSMallocState malloc_state;
@@ -464,6 +467,18 @@ struct JSRuntime {
        (JS_GetTypedArrayViewFieldsSince). */
     uint64_t nodebuf_view_epoch;
     JSAtom nodebuf_view_atoms[2];
+    /* nodebuf: hashed shapes whose last user went away, each kept alive by one reference held
+       here, so that the next object of the same prototype and properties finds the shape in
+       the shape hash instead of building it again (a loop that makes and drops objects of a
+       class with no other live instance otherwise allocates, hashes and frees its shapes every
+       time). A ring: a shape put in the full ring releases the oldest one. All are released
+       when the GC runs (so they keep nothing from being collected) and when a context or the
+       runtime is freed. */
+    JSShape *nodebuf_released_shapes[NODEBUF_RELEASED_SHAPES];
+    uint32_t nodebuf_released_next;
+    /* nodebuf: while nonzero (the ring being emptied, a context being freed), shapes whose
+       last user goes away are freed, not kept. */
+    int nodebuf_shapes_not_kept;
 };
 
 typedef struct JSStackFrame {
@@ -1646,6 +1661,7 @@ static void async_func_mark(JSRuntime *rt, JSAsyncFunctionState *s,
 static int JS_AddIntrinsicBasicObjects(JSContext *ctx);
 static void js_free_shape(JSRuntime *rt, JSShape *sh);
 static void js_free_shape_null(JSRuntime *rt, JSShape *sh);
+static void nodebuf_release_shapes(JSRuntime *rt);
 static int js_shape_prepare_update(JSContext *ctx, JSObject *p,
                                    JSShapeProperty **pprs);
 static int init_shape_hash(JSRuntime *rt);
@@ -3292,6 +3308,10 @@ void JS_FreeContext(JSContext *ctx)
     if (--JS_REF_COUNT(ctx) > 0)
         return;
     assert(JS_REF_COUNT(ctx) == 0);
+    /* nodebuf: kept shapes may hold this context's prototypes; none are kept while its
+       objects go */
+    nodebuf_release_shapes(rt);
+    rt->nodebuf_shapes_not_kept++;
 
 #ifdef ENABLE_DUMPS // JS_DUMP_ATOMS
     if (check_dump_flag(rt, JS_DUMP_ATOMS))
@@ -3366,6 +3386,7 @@ void JS_FreeContext(JSContext *ctx)
     list_del(&ctx->link);
     remove_gc_object(&ctx->header);
     js_free_rt(ctx->rt, ctx);
+    rt->nodebuf_shapes_not_kept--;
 }
 
 JSRuntime *JS_GetRuntime(JSContext *ctx)
@@ -6135,9 +6156,54 @@ static void js_free_shape0(JSRuntime *rt, JSShape *sh)
     js_free_rt(rt, get_alloc_from_shape(sh));
 }
 
+/* nodebuf: keep `sh`, a hashed shape whose last reference was just dropped, in the ring of
+   released shapes (see JSRuntime.nodebuf_released_shapes), releasing the oldest one there.
+   Returns false, keeping nothing, while the GC frees cycles (the shape's prototype may be
+   garbage then) or while the runtime or the ring is being freed. */
+static no_inline bool nodebuf_keep_released_shape(JSRuntime *rt, JSShape *sh)
+{
+    JSShape *oldest;
+    uint32_t i;
+
+    if (rt->gc_phase == JS_GC_PHASE_REMOVE_CYCLES || rt->in_free ||
+        rt->nodebuf_shapes_not_kept)
+        return false;
+    JS_REF_COUNT(sh) = 1;
+    i = rt->nodebuf_released_next;
+    oldest = rt->nodebuf_released_shapes[i];
+    rt->nodebuf_released_shapes[i] = sh;
+    /* advanced before the oldest is released: freeing it may free objects whose shapes come
+       back here */
+    rt->nodebuf_released_next = (i + 1) % NODEBUF_RELEASED_SHAPES;
+    if (oldest && --JS_REF_COUNT(oldest) <= 0)
+        js_free_shape0(rt, oldest);
+    return true;
+}
+
+/* nodebuf: release every shape kept by nodebuf_keep_released_shape. */
+static void nodebuf_release_shapes(JSRuntime *rt)
+{
+    JSShape *sh;
+    uint32_t i;
+
+    rt->nodebuf_shapes_not_kept++;
+    for (i = 0; i < NODEBUF_RELEASED_SHAPES; i++) {
+        sh = rt->nodebuf_released_shapes[i];
+        if (sh) {
+            rt->nodebuf_released_shapes[i] = NULL;
+            if (--JS_REF_COUNT(sh) <= 0)
+                js_free_shape0(rt, sh);
+        }
+    }
+    rt->nodebuf_released_next = 0;
+    rt->nodebuf_shapes_not_kept--;
+}
+
 static void js_free_shape(JSRuntime *rt, JSShape *sh)
 {
     if (unlikely(--JS_REF_COUNT(sh) <= 0)) {
+        if (sh->is_hashed && nodebuf_keep_released_shape(rt, sh))
+            return;
         js_free_shape0(rt, sh);
     }
 }
@@ -7830,6 +7896,9 @@ static void gc_free_cycles(JSRuntime *rt)
 
 void JS_RunGC(JSRuntime *rt)
 {
+    /* nodebuf: the kept shapes would be roots holding their prototypes */
+    nodebuf_release_shapes(rt);
+
     /* decrement the reference of the children of each object. mark =
        1 after this pass. */
     gc_decref(rt);
