@@ -41,9 +41,11 @@
   Object.defineProperty(FastBuffer, 'length', { value: 3 });
 
   // Pool slabs are shared by many Buffers: transferring one (postMessage) must not detach it.
-  // Node marks them untransferable; so do we, and hosts ask through the exports (below).
+  // Node marks them untransferable; the natives tell a slab's ArrayBuffer by its store
+  // (binding.isPoolSlab), and other values marked by the host's modules are kept here. Hosts
+  // ask through the exports (below).
   const untransferable = new WeakSet();
-  const slabHook = (ab) => { untransferable.add(ab); };
+  const isPoolSlab = binding.isPoolSlab;
 
   // --- DEP0005: Buffer() / new Buffer() ---------------------------------------------------
   const kDeprecation = 'Buffer() is deprecated due to security and usability issues. Please ' +
@@ -356,7 +358,7 @@
     from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
     swap: swapGeneral, copy: copyGeneral, fromArrayLike,
     uint8ArrayPrototype: Uint8Array.prototype,
-  }, slabHook);
+  });
   const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
   const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);
   const swapBytes64 = Function.prototype.call.bind(fast.swapBytes64);
@@ -916,7 +918,10 @@
   Object.defineProperty(exports, Symbol.for('nodebuf.untransferable'), {
     value: {
       mark(value) { if (value !== null && typeof value === 'object') untransferable.add(value); },
-      has(value) { return value !== null && typeof value === 'object' && untransferable.has(value); },
+      has(value) {
+        return value !== null && typeof value === 'object' &&
+          (untransferable.has(value) || isPoolSlab(value));
+      },
     },
   });
   Object.defineProperty(exports, 'INSPECT_MAX_BYTES', {
@@ -929,7 +934,6 @@
   return {
     exports,
     FastBuffer,
-    slabHook,
     setInspect(fn) {
       inspectFn = fn;
       binding.setInspect(fn);

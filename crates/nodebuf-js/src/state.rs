@@ -37,6 +37,20 @@ unsafe extern "C" fn release_store(
     std::ptr::null_mut()
 }
 
+/// Whether `value` is the JS ArrayBuffer of a pool slab (many Buffers' shared memory, which
+/// Node marks untransferable: `postMessage` copies it rather than detach it). Answered from the
+/// engine's record of the buffer (made over a core store by `new_store_array_buffer`, of the
+/// pool's kind); runs no JS.
+pub fn is_pool_slab(value: &Value<'_>) -> bool {
+    // SAFETY: a live value; the engine only reads its class and ArrayBuffer record.
+    let opaque = unsafe { JS_GetArrayBufferOpaque(value.as_raw(), Some(release_store)) };
+    // SAFETY: an opaque of an attached ArrayBuffer made with `release_store` is a source from
+    // `EngineSource::into_raw` the engine has not released yet (it releases it when the buffer
+    // is freed or detached); JS runs on one thread.
+    !opaque.is_null()
+        && unsafe { EngineSource::kind_of_raw(opaque) } == nodebuf_core::memory::StoreKind::Pool
+}
+
 /// A new JS ArrayBuffer owning `source` (its bytes, no copy), as a raw owned value or
 /// `JS_EXCEPTION` with the exception pending (the source is then released). The engine holds
 /// the source as one pointer (no box, no closure): `release_store` takes it back.
@@ -116,8 +130,6 @@ pub struct CtxState<'js> {
     pub slab: RefCell<Option<(u64, ArrayBuffer<'js>)>>,
     /// `util.inspect` of the host, if it gave one.
     pub inspect: RefCell<Option<Function<'js>>>,
-    /// Told about each new pool slab ArrayBuffer (the JS half marks it untransferable).
-    pub on_slab: RefCell<Option<Function<'js>>>,
     /// The retention tracer's hook on `subarray`/`slice` views (`None`: not tracing).
     pub(crate) view_sampler: RefCell<Option<crate::retention::ViewSampler<'js>>>,
     /// Whether `view_sampler` is set (the natives' one test when not tracing).
@@ -186,7 +198,6 @@ pub fn register<'js>(
     ctx: &Ctx<'js>,
     fast_buffer: Value<'js>,
     helpers: &Object<'js>,
-    on_slab: Function<'js>,
 ) -> rquickjs::Result<*const CtxState<'js>> {
     let buffer_prototype: Value = match fast_buffer.as_object() {
         Some(class) => class.get("prototype")?,
@@ -242,7 +253,6 @@ pub fn register<'js>(
         subarray_native: RefCell::new(None),
         slab: RefCell::new(None),
         inspect: RefCell::new(None),
-        on_slab: RefCell::new(Some(on_slab)),
         view_sampler: RefCell::new(None),
         view_sampling: std::cell::Cell::new(false),
     });
@@ -331,10 +341,6 @@ impl<'js> CtxState<'js> {
         let cached = self.owned(made).and_then(|value| {
             let ab = ArrayBuffer::from_value(value).ok_or(rquickjs::Error::Unknown)?;
             *self.slab.borrow_mut() = Some((id, ab.clone()));
-            let hook = self.on_slab.borrow().clone();
-            if let Some(hook) = hook {
-                hook.call::<_, ()>((ab.clone(),))?;
-            }
             Ok(ab)
         });
         match cached {
@@ -441,6 +447,19 @@ extern "C" {
         proto: qjs::JSValue,
         len: u64,
     ) -> qjs::JSValue;
+    /// Engine patch `quickjs-0042-array-buffer-opaque`: the opaque an attached ArrayBuffer
+    /// was made with when it was made with `realloc_func`, else NULL.
+    fn JS_GetArrayBufferOpaque(
+        obj: qjs::JSValue,
+        realloc_func: Option<
+            unsafe extern "C" fn(
+                *mut qjs::JSRuntime,
+                *mut c_void,
+                *mut c_void,
+                qjs::size_t,
+            ) -> *mut c_void,
+        >,
+    ) -> *mut c_void;
     /// Engine patch `quickjs-0029-on-heap-typed-arrays`: the runtime's hook told the change in
     /// bytes of the ArrayBuffers the engine allocates itself.
     fn JS_SetArrayBufferAccountingHook(

@@ -62850,6 +62850,26 @@ uint8_t *JS_GetArrayBuffer(JSContext *ctx, size_t *psize, JSValueConst obj)
     return NULL;
 }
 
+/* nodebuf: the opaque JS_NewArrayBuffer was given for `obj` when it is an attached
+   ArrayBuffer (not a SharedArrayBuffer) made with `realloc_func`; NULL for anything else.
+   Reads no property and runs no JS, so an embedder can tell its own buffers apart without
+   marking each one from JS. */
+void *JS_GetArrayBufferOpaque(JSValueConst obj, JSReallocArrayBufferDataFunc *realloc_func)
+{
+    JSObject *p;
+    JSArrayBuffer *abuf;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return NULL;
+    p = JS_VALUE_GET_OBJ(obj);
+    if (p->class_id != JS_CLASS_ARRAY_BUFFER)
+        return NULL;
+    abuf = p->u.array_buffer;
+    if (abuf->detached || abuf->realloc_func != realloc_func)
+        return NULL;
+    return abuf->opaque;
+}
+
 static bool array_buffer_is_resizable(const JSArrayBuffer *abuf)
 {
     return abuf->max_byte_length >= 0;

@@ -1106,6 +1106,10 @@ JS_EXTERN JSValue JS_NewArrayBuffer(JSContext *ctx, uint8_t *buf, size_t len,
 JS_EXTERN JSValue JS_NewArrayBufferCopy(JSContext *ctx, const uint8_t *buf, size_t len);
 JS_EXTERN void JS_DetachArrayBuffer(JSContext *ctx, JSValueConst obj);
 JS_EXTERN uint8_t *JS_GetArrayBuffer(JSContext *ctx, size_t *psize, JSValueConst obj);
+// nodebuf: the opaque given to JS_NewArrayBuffer when `obj` is an attached ArrayBuffer made
+// with `realloc_func`, else NULL; no JS runs.
+JS_EXTERN void *JS_GetArrayBufferOpaque(JSValueConst obj,
+                                        JSReallocArrayBufferDataFunc *realloc_func);
 JS_EXTERN bool JS_IsArrayBuffer(JSValueConst obj);
 // returns true or false if obj is an ArrayBuffer, -1 otherwise
 JS_EXTERN int JS_IsImmutableArrayBuffer(JSValueConst obj);

@@ -261,6 +261,19 @@ impl EngineSource {
         Rc::as_ptr(&source.inner).cast_mut().cast()
     }
 
+    /// What the store behind a source given out by [`EngineSource::into_raw`] was made for,
+    /// without taking the source back.
+    ///
+    /// # Safety
+    /// `raw` must come from [`EngineSource::into_raw`], on this thread, and not have been taken
+    /// back yet.
+    pub unsafe fn kind_of_raw(raw: *mut std::ffi::c_void) -> StoreKind {
+        // SAFETY: the source `raw` stands for holds a strong reference (caller's contract), so
+        // the store is alive for this borrow.
+        let inner = unsafe { &*raw.cast_const().cast::<StoreInner>() };
+        inner.record().kind()
+    }
+
     /// Takes back a source given out by [`EngineSource::into_raw`].
     ///
     /// # Safety

@@ -20,7 +20,7 @@ use crate::method::{entry, make, DataFn};
 pub use numeric::{num_methods, read_num, write_num};
 pub(crate) use views::{fast_array_elements, view_fields_are_intrinsic};
 
-/// `binding.makeFast(FastBuffer, helpers, slabHook)`: registers this install's state and
+/// `binding.makeFast(FastBuffer, helpers)`: registers this install's state and
 /// returns its raw natives: `num` (one per numeric method id), `indexOf`, `lastIndexOf`,
 /// `includes`, `toString`, `equals`, `write`, `allocUnsafe`, `alloc`, `from`, `subarray`,
 /// `slice`, `compare`, `compareStatic`, `byteLength`, `fill`, `copy`, `swap16/32/64`, `swapBytes16/32/64` (the swaps of the real bytes, for the JS half)
@@ -29,9 +29,8 @@ pub fn make_fast<'js>(
     ctx: rquickjs::Ctx<'js>,
     fast_buffer: Value<'js>,
     helpers: Object<'js>,
-    slab_hook: rquickjs::Function<'js>,
 ) -> rquickjs::Result<Object<'js>> {
-    let st = crate::state::register(&ctx, fast_buffer, &helpers, slab_hook)?;
+    let st = crate::state::register(&ctx, fast_buffer, &helpers)?;
     let out = Object::new(ctx.clone())?;
     let num = rquickjs::Array::new(ctx.clone())?;
     for (i, (name, m)) in num_methods().iter().enumerate() {
