@@ -709,10 +709,24 @@ function deliver(target, list) {
   dispatchHybrid(target, value, 'message', undefined, () => new MessageEvent('message', { data: value, ports }));
 }
 
+// Delivers a port's waiting messages as Node's MessagePort does when its handle is signalled:
+// in one go, at most as many as were waiting when it began or 1000, whichever is more (the rest
+// in the loop's next poll phase). A close() by a listener meanwhile does not stop it: Node's
+// handle closes later, in the loop's close phase, so what is queued until then (even posted
+// after the close) is still delivered. A close() before the delivery begins leaves it all.
 function drain(port) {
   const state = stateOf(port);
-  while (state.started && state.id !== null) {
-    const list = m.take(state.id);
+  const id = state.id;
+  if (!state.started || id === null) return;
+  let budget = Math.max(m.pending(id), 1000);
+  for (;;) {
+    const open = state.started && state.id === id;
+    if (!open && !(state.closing && state.id === null)) return;
+    if (budget-- === 0) {
+      if (open) m.announce(id);
+      return;
+    }
+    const list = m.take(id);
     if (list === undefined) return;
     deliver(port, list);
     loop.runTicks();
@@ -882,8 +896,22 @@ function onThreadMessage(source, [list, replyId]) {
 
 function poll() {
   const events = m.takeEvents();
+  // Each message posted signals its port; like the sends to one of libuv's async handles, the
+  // signals of one port are answered once per poll phase (a drain takes what is waiting).
+  // Another signal of a port already drained here waits for the next poll phase (it may stand
+  // for a message that came after the drain).
+  const drained = new Set();
+  const deferred = new Set();
   for (const [kind, id, payload] of events) {
     if (kind === 'port') {
+      if (drained.has(id)) {
+        if (!deferred.has(id)) {
+          deferred.add(id);
+          m.announce(id);
+        }
+        continue;
+      }
+      drained.add(id);
       const port = livePorts.get(id);
       if (port !== undefined && stateOf(port).started) drain(port);
       const channel = liveChannels.get(id);

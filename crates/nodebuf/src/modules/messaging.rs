@@ -259,6 +259,14 @@ pub fn post(port: u64, message: Message) -> bool {
     true
 }
 
+/// How many messages wait on `port` (0 for a closed one).
+pub fn pending(port: u64) -> usize {
+    ports()
+        .as_ref()
+        .and_then(|table| table.get(&port))
+        .map_or(0, |p| p.queue.len())
+}
+
 /// The next message waiting on `port`, if any.
 pub fn take(port: u64) -> Option<Message> {
     ports().as_mut()?.get_mut(&port)?.queue.pop_front()
@@ -598,6 +606,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     m.set("roundTrip", Function::new(ctx.clone(), js_round_trip)?)?;
     m.set("take", Function::new(ctx.clone(), js_take)?)?;
+    m.set(
+        "pending",
+        Function::new(ctx.clone(), |p: f64| pending(p as u64) as f64)?,
+    )?;
     m.set(
         "close",
         Function::new(ctx.clone(), |p: f64| close(p as u64))?,
