@@ -143,6 +143,7 @@ pub fn from_string_encoding(encoding: &Arg<'_>) -> Result<Encoding, NodeError> {
 
 /// `Buffer.from(string, encoding)`: the encoded bytes, pooled by Node's string rule.
 #[track_caller]
+#[inline]
 pub fn from_string(s: JsStr<'_>, encoding: &Arg<'_>) -> Result<Buffer, NodeError> {
     let enc = from_string_encoding(encoding)?;
     Buffer::from_js_str(s, enc)
