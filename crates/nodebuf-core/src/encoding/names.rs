@@ -63,6 +63,13 @@ impl Encoding {
 
     /// [`Encoding::parse`] for a JS string in either engine form (no conversion needed).
     pub fn parse_js(name: JsStr<'_>) -> Option<Encoding> {
+        // Nearly every call spells a name as listed: compared whole first, without the
+        // per-unit case folding.
+        if let JsStr::Latin1(bytes) = name {
+            if let Some(&(_, enc)) = NAMES.iter().find(|(n, _)| n.as_bytes() == bytes) {
+                return Some(enc);
+            }
+        }
         Self::parse_units(name.len(), |i| name.unit(i).unwrap_or(0))
     }
 
