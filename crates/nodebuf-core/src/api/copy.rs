@@ -51,6 +51,52 @@ pub fn copy_plan_for_len(
     source_start: &Arg<'_>,
     source_end: &Arg<'_>,
 ) -> Result<CopyPlan, NodeError> {
+    // The common call: each position undefined or a number that converts to itself (a
+    // non-negative safe integer), `sourceStart` within the source. Every check passes, so no
+    // conversion (no `floor`, no fallible step) is needed.
+    if let (Some(ts), Some(ss), Some(se)) = (
+        position_as_is(target_start, 0),
+        position_as_is(source_start, 0),
+        position_as_is(source_end, source_len),
+    ) {
+        if ss <= source_len {
+            return Ok(plan_within(
+                source_len, target_len, ts as f64, ss as f64, se as f64,
+            ));
+        }
+    }
+    copy_plan_converted(
+        source_len,
+        target_len,
+        target_start,
+        source_start,
+        source_end,
+    )
+}
+
+/// A position Node's `toInteger` leaves as it is: `default` for undefined, else a number that
+/// is a non-negative safe integer (-0 is 0). `None` for anything that needs converting.
+#[inline]
+fn position_as_is(arg: &Arg<'_>, default: usize) -> Option<usize> {
+    const SAFE_END: f64 = 9_007_199_254_740_992.0; // 2^53
+    match *arg {
+        Arg::Undefined => Some(default),
+        // The cast truncates; comparing back tells an integer without a `floor` call.
+        Arg::Number(n) if (0.0..SAFE_END).contains(&n) && (n as u64) as f64 == n => {
+            Some(n as usize)
+        }
+        _ => None,
+    }
+}
+
+/// [`copy_plan_for_len`] with each position converted and checked as Node's JS does.
+fn copy_plan_converted(
+    source_len: usize,
+    target_len: usize,
+    target_start: &Arg<'_>,
+    source_start: &Arg<'_>,
+    source_end: &Arg<'_>,
+) -> Result<CopyPlan, NodeError> {
     let ts = check_target_start(to_integer_or(target_start, 0.0)?)?;
     let ss = check_source_start(to_integer_or(source_start, 0.0)?, source_len)?;
     let se = check_source_end(source_end_position(source_end, source_len)?)?;
@@ -209,6 +255,47 @@ mod tests {
         }
         let err = copy_plan_after_checks(8, 6, &n(-1.0), &n(0.0), &Arg::Undefined).unwrap_err();
         assert!(err.to_string().contains("targetStart"), "{err}");
+    }
+
+    #[test]
+    fn positions_taken_as_they_are_plan_as_converted_ones() {
+        let values = [
+            Arg::Undefined,
+            Arg::Null,
+            Arg::Bool(true),
+            n(0.0),
+            n(-0.0),
+            n(1.0),
+            n(2.5),
+            n(-1.0),
+            n(-0.5),
+            n(5.0),
+            n(8.0),
+            n(9.0),
+            n(1e20),
+            n(9_007_199_254_740_991.0),
+            n(9_007_199_254_740_992.0),
+            n(f64::NAN),
+            n(f64::INFINITY),
+            n(f64::NEG_INFINITY),
+        ];
+        for source_len in [0, 5, 8] {
+            for target_len in [0, 3, 8] {
+                for ts in &values {
+                    for ss in &values {
+                        for se in &values {
+                            let plain = copy_plan_for_len(source_len, target_len, ts, ss, se);
+                            let converted = copy_plan_converted(source_len, target_len, ts, ss, se);
+                            assert_eq!(
+                                plain.map_err(|e| e.to_string()),
+                                converted.map_err(|e| e.to_string()),
+                                "{source_len} {target_len} {ts:?} {ss:?} {se:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
