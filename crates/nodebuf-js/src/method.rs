@@ -418,9 +418,12 @@ pub unsafe fn with_args<const N: usize, R>(
 ) -> Option<R> {
     // Missing arguments stay undefined.
     let given = N.min(arity).min(argc.max(0) as usize);
-    let mut prims: [Arg<'static>; N] = [Arg::Undefined; N];
+    // Declared before the arguments that borrow from it.
+    let mut storage: Option<ArgStorage<N>> = None;
+    // Filled in place (a copy of the array just written is a load its stores cannot forward).
+    let mut args: [Arg<'_>; N] = [Arg::Undefined; N];
     let mut rest = false;
-    for (i, slot) in prims.iter_mut().enumerate().take(given) {
+    for (i, slot) in args.iter_mut().enumerate().take(given) {
         // SAFETY: i < argc.
         match prim(unsafe { *argv.add(i) }) {
             Some(p) => *slot = p,
@@ -433,14 +436,12 @@ pub unsafe fn with_args<const N: usize, R>(
     // before it cannot forward (measured: `allocUnsafe(100)` 191 -> 177 ns). Smaller results
     // come back in registers, and the early return keeps their callers' code as it was.
     if !rest && std::mem::size_of::<R>() <= 16 {
-        return Some(f(&prims));
+        return Some(f(&args));
     }
-    let mut storage: Option<ArgStorage<N>> = None;
     if rest {
         let (strings, views) = storage.insert((std::array::from_fn(|_| None), [None; N]));
         describe_rest(ctx, given, argv, written, view_positions, strings, views)?;
     }
-    let mut args: [Arg<'_>; N] = prims;
     if let Some((strings, views)) = &storage {
         for i in 0..given {
             if let Some(s) = &strings[i] {
