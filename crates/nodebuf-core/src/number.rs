@@ -91,7 +91,7 @@ pub fn relative_index(rel: i64, len: usize) -> usize {
 }
 
 /// The largest integer every smaller one of which a double holds exactly (2^53).
-const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+pub(crate) const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
 
 /// ECMAScript `Number::toString(x)` in radix 10, which `String(n)` and template literals use:
 /// the shortest digits that read back as `x` (ties between two such digit strings go to the

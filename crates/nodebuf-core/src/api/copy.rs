@@ -4,6 +4,7 @@ use super::coerce::to_integer_or;
 use super::compare::expect_uint8_array;
 use crate::args::Arg;
 use crate::error::NodeError;
+use crate::number::EXACT_INTEGERS;
 use crate::ops::copy::copy_count;
 
 /// What `buf.copy` will do once validated: copy `len` bytes from `source_start` in the source
@@ -78,11 +79,10 @@ pub fn copy_plan_for_len(
 /// is a non-negative safe integer (-0 is 0). `None` for anything that needs converting.
 #[inline]
 fn position_as_is(arg: &Arg<'_>, default: usize) -> Option<usize> {
-    const SAFE_END: f64 = 9_007_199_254_740_992.0; // 2^53
     match *arg {
         Arg::Undefined => Some(default),
         // The cast truncates; comparing back tells an integer without a `floor` call.
-        Arg::Number(n) if (0.0..SAFE_END).contains(&n) && (n as u64) as f64 == n => {
+        Arg::Number(n) if (0.0..EXACT_INTEGERS).contains(&n) && (n as u64) as f64 == n => {
             Some(n as usize)
         }
         _ => None,

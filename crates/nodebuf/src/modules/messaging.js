@@ -900,18 +900,21 @@ function poll() {
   // signals of one port are answered once per poll phase (a drain takes what is waiting).
   // Another signal of a port already drained here waits for the next poll phase (it may stand
   // for a message that came after the drain).
-  const drained = new Set();
-  const deferred = new Set();
+  // (Made on the first port signal: most polls have none.) Each port's entry: whether its
+  // next signal was already deferred.
+  let drained;
   for (const [kind, id, payload] of events) {
     if (kind === 'port') {
-      if (drained.has(id)) {
-        if (!deferred.has(id)) {
-          deferred.add(id);
+      if (drained === undefined) drained = new Map();
+      const deferred = drained.get(id);
+      if (deferred !== undefined) {
+        if (!deferred) {
+          drained.set(id, true);
           m.announce(id);
         }
         continue;
       }
-      drained.add(id);
+      drained.set(id, false);
       const port = livePorts.get(id);
       if (port !== undefined && stateOf(port).started) drain(port);
       const channel = liveChannels.get(id);
