@@ -7,5 +7,6 @@ pub mod compare;
 pub mod copy;
 pub mod fill;
 pub mod numeric;
+pub mod pair_scan;
 pub mod search;
 pub mod swap;

@@ -1,7 +1,10 @@
 //! Byte and substring search (`indexOf`/`lastIndexOf`/`includes`) through `memchr`'s SIMD
-//! searchers, plus the UTF-16 variant that only accepts matches on 2-byte unit boundaries.
+//! searchers and [`PairScan`], plus the UTF-16 variant that only accepts matches on 2-byte
+//! unit boundaries.
 
 use memchr::memmem;
+
+use super::pair_scan::{PairScan, Scan};
 
 /// First index `>= from` where `byte` occurs.
 pub fn index_of_byte(hay: &[u8], byte: u8, from: usize) -> Option<usize> {
@@ -22,25 +25,22 @@ pub fn index_of(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     match needle.len() {
         0 => Some(0),
         1 => memchr::memchr(needle[0], tail),
-        _ => find_adaptive(tail, needle),
+        _ => find_substring(tail, needle),
     }
     .map(|i| i + from)
 }
 
-/// Forward substring search: `memchr` on the needle's first byte while that byte is rare in
-/// the haystack (the fastest scan there is), switching to `memmem`'s two-byte prefilter after
-/// a few false candidates.
-fn find_adaptive(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    const MAX_MISSES: usize = 16;
-    let mut pos = 0;
-    for _ in 0..MAX_MISSES {
-        let at = pos + memchr::memchr(needle[0], &hay[pos..])?;
-        if hay[at..].starts_with(needle) {
-            return Some(at);
+/// Forward substring search of a needle of 2 bytes or more: a [`PairScan`] (the needle's
+/// first and last bytes tested together, one vector pass, no set-up), finished by `memmem`
+/// (linear in the worst case) if the pair turns out to match too often.
+fn find_substring(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match PairScan::new(needle).map(|scan| scan.find(hay, needle)) {
+        Some(Scan::Done(found)) => found,
+        Some(Scan::GaveUp(range)) => {
+            memmem::find(&hay[range.start..], needle).map(|i| i + range.start)
         }
-        pos = at + 1;
+        None => memmem::find(hay, needle),
     }
-    memmem::find(&hay[pos..], needle).map(|i| i + pos)
 }
 
 /// Last index `<= upto` where `needle` starts and fits.
@@ -50,25 +50,21 @@ pub fn last_index_of(hay: &[u8], needle: &[u8], upto: usize) -> Option<usize> {
     match needle.len() {
         0 => Some(window.len()),
         1 => memchr::memrchr(needle[0], window),
-        _ => rfind_adaptive(window, needle),
+        _ => rfind_substring(window, needle),
     }
 }
 
-/// Reverse substring search, [`find_adaptive`]'s mirror: `memrchr` on the needle's first byte
-/// while that byte is rare, then [`rfind_blocks`] over what is left after a few false
-/// candidates.
-fn rfind_adaptive(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    const MAX_MISSES: usize = 16;
-    // Matches can start only before `end`.
-    let mut end = (hay.len() + 1).checked_sub(needle.len())?;
-    for _ in 0..MAX_MISSES {
-        let at = memchr::memrchr(needle[0], &hay[..end])?;
-        if hay[at..].starts_with(needle) {
-            return Some(at);
+/// Reverse substring search, [`find_substring`]'s mirror: a [`PairScan`] from the end,
+/// finished by [`rfind_blocks`] over what it left.
+fn rfind_substring(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match PairScan::new(needle).map(|scan| scan.rfind(hay, needle)) {
+        Some(Scan::Done(found)) => found,
+        Some(Scan::GaveUp(range)) => {
+            let window = &hay[range.start..range.end + needle.len() - 1];
+            rfind_blocks(window, needle).map(|i| i + range.start)
         }
-        end = at;
+        None => rfind_blocks(hay, needle),
     }
-    rfind_blocks(&hay[..end + needle.len() - 1], needle)
 }
 
 /// Last occurrence of `needle` in `hay`, scanning blocks from the end with the SIMD forward
@@ -85,8 +81,14 @@ fn rfind_blocks(hay: &[u8], needle: &[u8]) -> Option<usize> {
         // Blocks overlap by `needle.len() - 1` bytes so no match straddles unseen.
         let start = end.saturating_sub(BLOCK + needle.len() - 1);
         let window = &hay[start..end];
-        if let Some(i) = finder.find_iter(window).last() {
-            return Some(start + i);
+        if let Some(mut last) = finder.find_iter(window).last() {
+            // `find_iter` reports matches that do not overlap, so one overlapping its last
+            // (`"abaab"` in `"abaabaab"` at 0 and 3) is still to be found; none starts later
+            // than `last + needle.len()`, where `find_iter` went on looking.
+            while let Some(i) = finder.find(&window[last + 1..]) {
+                last += 1 + i;
+            }
+            return Some(start + last);
         }
         if start == 0 {
             return None;
@@ -100,12 +102,24 @@ fn rfind_blocks(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// index.
 pub fn index_of_units(hay: &[u8], needle: &[u8], from_unit: usize) -> Option<usize> {
     let hay = &hay[..hay.len() & !1];
+    let from = from_unit.checked_mul(2)?;
+    let tail = hay.get(from..)?;
+    // `from` is even, so even offsets in `tail` are even in `hay`.
+    let found = match PairScan::new(needle).map(|scan| scan.find_units(tail, needle)) {
+        Some(Scan::Done(found)) => found,
+        Some(Scan::GaveUp(range)) => find_even(tail, needle, range.start),
+        None => find_even(tail, needle, 0),
+    };
+    found.map(|at| (from + at) / 2)
+}
+
+/// The first match of `needle` at an even offset `>= pos` in `hay`, by `memmem`.
+fn find_even(hay: &[u8], needle: &[u8], mut pos: usize) -> Option<usize> {
     let finder = memmem::Finder::new(needle);
-    let mut pos = from_unit.checked_mul(2)?;
     while pos <= hay.len() {
         let found = pos + finder.find(&hay[pos..])?;
-        if found % 2 == 0 {
-            return Some(found / 2);
+        if found.is_multiple_of(2) {
+            return Some(found);
         }
         pos = found + 1;
     }
@@ -115,15 +129,30 @@ pub fn index_of_units(hay: &[u8], needle: &[u8], from_unit: usize) -> Option<usi
 /// [`last_index_of`] counting in 2-byte units (see [`index_of_units`]).
 pub fn last_index_of_units(hay: &[u8], needle: &[u8], upto_unit: usize) -> Option<usize> {
     let hay = &hay[..hay.len() & !1];
-    let finder = memmem::FinderRev::new(needle);
-    let mut end = upto_unit
+    let end = upto_unit
         .saturating_mul(2)
         .saturating_add(needle.len())
         .min(hay.len());
+    let window = &hay[..end];
+    match PairScan::new(needle).map(|scan| scan.rfind_units(window, needle)) {
+        Some(Scan::Done(found)) => found,
+        Some(Scan::GaveUp(range)) => {
+            let from = range.start & !1;
+            rfind_even(&window[from..range.end + needle.len() - 1], needle).map(|at| from + at)
+        }
+        None => rfind_even(window, needle),
+    }
+    .map(|at| at / 2)
+}
+
+/// The last match of `needle` at an even offset in `hay`, by `memmem`'s reverse searcher.
+fn rfind_even(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let finder = memmem::FinderRev::new(needle);
+    let mut end = hay.len();
     loop {
         let found = finder.rfind(&hay[..end])?;
-        if found % 2 == 0 {
-            return Some(found / 2);
+        if found.is_multiple_of(2) {
+            return Some(found);
         }
         // An odd start: look again in the window ending one byte before this match's end.
         end = found + needle.len() - 1;
@@ -155,7 +184,7 @@ mod tests {
             assert_eq!(last_index_of(&big, b"abc", at), Some(at));
         }
         assert_eq!(rfind_blocks(&big, b"abd"), None);
-        // The adaptive forward search agrees with memmem before and after it switches.
+        // The forward search agrees with memmem before and after the pair scan gives up.
         let hay: Vec<u8> = (0..5000u32).map(|i| b"aab"[(i % 3) as usize]).collect();
         for needle in [&b"ab"[..], b"aab", b"ba", b"bb", b"abaab"] {
             for from in [0, 1, 7, 4000] {
@@ -165,7 +194,7 @@ mod tests {
                 );
             }
         }
-        // The adaptive reverse search agrees with memmem's before and after it switches, for
+        // The reverse search agrees with memmem's before and after the pair scan gives up, for
         // small and block-sized windows, needles as long as the window, and none at all.
         for len in [0usize, 1, 2, 5, 17, 100, 5000, 70_000] {
             let hay: Vec<u8> = (0..len).map(|i| b"aab"[i % 3]).collect();
