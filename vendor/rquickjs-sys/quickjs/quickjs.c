@@ -1675,6 +1675,8 @@ static void free_arg_list(JSContext *ctx, JSValue *tab, uint32_t len);
 static JSValue *build_arg_list(JSContext *ctx, uint32_t *plen,
                                JSValueConst array_arg);
 static JSValue js_create_array(JSContext *ctx, int len, JSValueConst *tab);
+static JSValue js_fast_array_iteration_values(JSContext *ctx, uint32_t *plen,
+                                              JSValueConst obj, JSValueConst method);
 static bool js_get_fast_array(JSContext *ctx, JSValue obj,
                               JSValue **arrpp, uint32_t *countp);
 static int expand_fast_array(JSContext *ctx, JSObject *p, uint32_t new_len);
@@ -64025,6 +64027,16 @@ static JSValue js_typed_array_from(JSContext *ctx, JSValueConst this_val,
             JS_ThrowTypeError(ctx, "value is not iterable");
             goto exception;
         }
+        /* nodebuf: a dense fast array without iterator objects (see
+           js_fast_array_iteration_values) */
+        uint32_t fast_len;
+        arr = js_fast_array_iteration_values(ctx, &fast_len, items, iter);
+        if (!JS_IsUndefined(arr)) {
+            JS_FreeValue(ctx, iter);
+            if (JS_IsException(arr))
+                goto exception;
+            goto listed;
+        }
         arr = JS_NewArray(ctx);
         if (JS_IsException(arr)) {
             JS_FreeValue(ctx, iter);
@@ -64051,6 +64063,7 @@ static JSValue js_typed_array_from(JSContext *ctx, JSValueConst this_val,
         if (JS_IsException(arr))
             goto exception;
     }
+ listed:
     if (js_get_length64(ctx, &len, arr) < 0)
         goto exception;
     v = js_int64(len);
@@ -65451,6 +65464,132 @@ static JSObject *typed_array_get_buffer_obj(JSContext *ctx, JSObject *p)
 }
 
 
+/* nodebuf: whether iterating `obj` with `method` is the built-in iteration of a dense fast
+   array: `method` is the built-in Array.prototype.values and %ArrayIteratorPrototype%.next the
+   built-in (an own data property), so the iteration yields the array's values in order and
+   runs no user code (an array's length is an own data property too). Its values are then
+   `(*parrp)[0 .. *plen]`, valid until user code runs. Iterating through iterator objects costs
+   ~1,000 instructions per value. */
+static bool js_is_plain_array_iteration(JSContext *ctx, JSValueConst obj,
+                                        JSValueConst method, JSValue **parrp,
+                                        uint32_t *plen)
+{
+    uint32_t count32, len;
+    JSObject *proto;
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    /* Used to squelch a -Wcast-function-type warning. */
+    JSCFunctionType values_fn = { .generic_magic = js_create_array_iterator };
+    JSCFunctionType next_fn = { .iterator_next = js_array_iterator_next };
+
+    if (!js_get_fast_array(ctx, obj, parrp, &count32) ||
+        !JS_IsCFunction(ctx, method, values_fn.generic, JS_ITERATOR_KIND_VALUE))
+        return false;
+    proto = JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_ARRAY_ITERATOR]);
+    prs = find_own_property(&pr, proto, JS_ATOM_next);
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL ||
+        !JS_IsCFunction(ctx, pr->u.value, next_fn.generic, 0))
+        return false;
+    /* Past `count` the values would be read from the prototypes. */
+    if (js_get_length32(ctx, &len, obj) || len != count32)
+        return false;
+    *plen = count32;
+    return true;
+}
+
+/* nodebuf: the values of a plain array iteration (js_is_plain_array_iteration) as a new array
+   of `*plen` values: a copy, so changes to `obj` made later (by the conversions of its values)
+   do not show; JS_UNDEFINED when the iteration is not plain. */
+static JSValue js_fast_array_iteration_values(JSContext *ctx, uint32_t *plen,
+                                              JSValueConst obj, JSValueConst method)
+{
+    JSValue *arrp;
+    uint32_t count32;
+
+    if (!js_is_plain_array_iteration(ctx, obj, method, &arrp, &count32))
+        return JS_UNDEFINED;
+    *plen = count32;
+    return js_create_array(ctx, count32, vc(arrp));
+}
+
+/* nodebuf: a number value (int or float64) as ToInt32 converts it. */
+static inline int32_t js_number_to_int32(JSContext *ctx, JSValue val)
+{
+    int32_t v;
+    if (JS_VALUE_GET_TAG(val) == JS_TAG_INT)
+        return JS_VALUE_GET_INT(val);
+    JS_ToInt32Free(ctx, &v, val);
+    return v;
+}
+
+/* nodebuf: a number value (int or float64) as a double. */
+static inline double js_number_to_float64(JSValue val)
+{
+    if (JS_VALUE_GET_TAG(val) == JS_TAG_INT)
+        return JS_VALUE_GET_INT(val);
+    return JS_VALUE_GET_FLOAT64(val);
+}
+
+/* nodebuf: stores `n` numbers (int or float64 values) in a fresh typed array of `n` elements,
+   converted as JS_SetPropertyValue converts them (no conversion of a number can fail or run
+   user code). Not for BigInt arrays, which refuse numbers. */
+static void typed_array_store_numbers(JSContext *ctx, JSObject *p,
+                                      const JSValue *vals, uint32_t n)
+{
+    uint32_t i;
+    int32_t v;
+
+    switch (p->class_id) {
+    case JS_CLASS_UINT8C_ARRAY:
+        for (i = 0; i < n; i++) {
+            JS_ToUint8ClampFree(ctx, &v, vals[i]);
+            p->u.array.u.uint8_ptr[i] = v;
+        }
+        break;
+    case JS_CLASS_INT8_ARRAY:
+    case JS_CLASS_UINT8_ARRAY:
+        for (i = 0; i < n; i++)
+            p->u.array.u.uint8_ptr[i] = js_number_to_int32(ctx, vals[i]);
+        break;
+    case JS_CLASS_INT16_ARRAY:
+    case JS_CLASS_UINT16_ARRAY:
+        for (i = 0; i < n; i++)
+            p->u.array.u.uint16_ptr[i] = js_number_to_int32(ctx, vals[i]);
+        break;
+    case JS_CLASS_INT32_ARRAY:
+    case JS_CLASS_UINT32_ARRAY:
+        for (i = 0; i < n; i++)
+            p->u.array.u.uint32_ptr[i] = js_number_to_int32(ctx, vals[i]);
+        break;
+    case JS_CLASS_FLOAT16_ARRAY:
+        for (i = 0; i < n; i++)
+            p->u.array.u.fp16_ptr[i] = tofp16(js_number_to_float64(vals[i]));
+        break;
+    case JS_CLASS_FLOAT32_ARRAY:
+        for (i = 0; i < n; i++)
+            p->u.array.u.float_ptr[i] = js_number_to_float64(vals[i]);
+        break;
+    case JS_CLASS_FLOAT64_ARRAY:
+        for (i = 0; i < n; i++)
+            p->u.array.u.double_ptr[i] = js_number_to_float64(vals[i]);
+        break;
+    default:
+        abort(); /* the caller checked the class */
+    }
+}
+
+/* nodebuf: whether `vals[0 .. n]` are all numbers. */
+static bool js_values_are_numbers(const JSValue *vals, uint32_t n)
+{
+    uint32_t i;
+    for (i = 0; i < n; i++) {
+        int tag = JS_VALUE_GET_NORM_TAG(vals[i]);
+        if (tag != JS_TAG_INT && tag != JS_TAG_FLOAT64)
+            return false;
+    }
+    return true;
+}
+
 static JSValue js_array_from_iterator(JSContext *ctx, uint32_t *plen,
                                       JSValueConst obj, JSValueConst method)
 {
@@ -65459,6 +65598,9 @@ static JSValue js_array_from_iterator(JSContext *ctx, uint32_t *plen,
     uint32_t k;
 
     *plen = 0;
+    arr = js_fast_array_iteration_values(ctx, plen, obj, method);
+    if (!JS_IsUndefined(arr))
+        return arr;
     arr = JS_NewArray(ctx);
     if (JS_IsException(arr))
         return arr;
@@ -65508,6 +65650,20 @@ static JSValue js_typed_array_constructor_obj(JSContext *ctx,
         goto fail;
     if (!JS_IsUndefined(iter) && !JS_IsNull(iter)) {
         uint32_t len1;
+        JSValue *arrp;
+        /* nodebuf: the numbers of a plain array iteration stored straight in: nothing in
+           their iteration or conversion can run user code or fail */
+        if (classid != JS_CLASS_BIG_INT64_ARRAY && classid != JS_CLASS_BIG_UINT64_ARRAY &&
+            js_is_plain_array_iteration(ctx, obj, iter, &arrp, &len1) &&
+            js_values_are_numbers(arrp, len1)) {
+            JS_FreeValue(ctx, iter);
+            if (typed_array_init_fresh(ctx, ret, len1))
+                goto fail;
+            /* The allocation ran no user code, but read the values again all the same. */
+            js_get_fast_array(ctx, obj, &arrp, &len1);
+            typed_array_store_numbers(ctx, JS_VALUE_GET_OBJ(ret), arrp, len1);
+            return ret;
+        }
         arr = js_array_from_iterator(ctx, &len1, obj, iter);
         JS_FreeValue(ctx, iter);
         if (JS_IsException(arr))
