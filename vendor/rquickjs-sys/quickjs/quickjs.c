@@ -1677,6 +1677,12 @@ static JSValue *build_arg_list(JSContext *ctx, uint32_t *plen,
 static JSValue js_create_array(JSContext *ctx, int len, JSValueConst *tab);
 static JSValue js_fast_array_iteration_values(JSContext *ctx, uint32_t *plen,
                                               JSValueConst obj, JSValueConst method);
+static void typed_array_store_numbers(JSContext *ctx, JSObject *p, uint32_t offset,
+                                      const JSValue *vals, uint32_t n);
+static bool js_values_are_numbers(const JSValue *vals, uint32_t n);
+static inline bool typed_array_class_is_bigint(int class_id);
+static int typed_array_convert_numbers(JSContext *ctx, JSObject *p, uint32_t offset,
+                                       JSObject *src_p, uint32_t n);
 static bool js_get_fast_array(JSContext *ctx, JSValue obj,
                               JSValue **arrpp, uint32_t *countp);
 static int expand_fast_array(JSContext *ctx, JSObject *p, uint32_t new_len);
@@ -63728,6 +63734,13 @@ static JSValue js_typed_array_set_internal(JSContext *ctx,
 
         if (typed_array_is_oob(src_p))
             goto detached;
+        /* nodebuf: the spec's content type check, before any element, with V8's message (the
+           elements' conversions threw each their own) */
+        if (typed_array_class_is_bigint(p->class_id) !=
+            typed_array_class_is_bigint(src_p->class_id)) {
+            JS_ThrowTypeError(ctx, "Cannot mix BigInt and other types, use explicit conversions");
+            goto fail;
+        }
 
         src_len = src_p->u.array.count;
         if (offset > dst_len - src_len)
@@ -63744,6 +63757,14 @@ static JSValue js_typed_array_set_internal(JSContext *ctx,
             /* copying between the same buffer using different types of mappings
                would require a temporary buffer */
         }
+        /* nodebuf: numbers of another type converted in one pass (a temporary copy where the
+           ranges share memory) */
+        if (!typed_array_class_is_bigint(p->class_id) &&
+            !typed_array_class_is_bigint(src_p->class_id)) {
+            if (typed_array_convert_numbers(ctx, p, offset, src_p, src_len))
+                goto fail;
+            goto done;
+        }
         /* otherwise, default behavior is slow but correct */
     } else {
         // can change |dst| as a side effect; per spec,
@@ -63754,6 +63775,18 @@ static JSValue js_typed_array_set_internal(JSContext *ctx,
         range_error:
             JS_ThrowRangeError(ctx, "invalid array length");
             goto fail;
+        }
+        /* nodebuf: a dense fast array of numbers stored straight in: reading its elements and
+           converting numbers run no user code */
+        {
+            JSValue *arrp;
+            uint32_t count32;
+            if (!typed_array_class_is_bigint(p->class_id) &&
+                js_get_fast_array(ctx, src_obj, &arrp, &count32) && count32 == src_len &&
+                js_values_are_numbers(arrp, count32)) {
+                typed_array_store_numbers(ctx, p, offset, arrp, count32);
+                goto done;
+            }
         }
     }
     for(i = 0; i < src_len; i++) {
@@ -65530,10 +65563,10 @@ static inline double js_number_to_float64(JSValue val)
     return JS_VALUE_GET_FLOAT64(val);
 }
 
-/* nodebuf: stores `n` numbers (int or float64 values) in a fresh typed array of `n` elements,
-   converted as JS_SetPropertyValue converts them (no conversion of a number can fail or run
-   user code). Not for BigInt arrays, which refuse numbers. */
-static void typed_array_store_numbers(JSContext *ctx, JSObject *p,
+/* nodebuf: stores `n` numbers (int or float64 values) at elements `offset ..` of a typed array
+   that has them, converted as JS_SetPropertyValue converts them (no conversion of a number can
+   fail or run user code). Not for BigInt arrays, which refuse numbers. */
+static void typed_array_store_numbers(JSContext *ctx, JSObject *p, uint32_t offset,
                                       const JSValue *vals, uint32_t n)
 {
     uint32_t i;
@@ -65543,39 +65576,132 @@ static void typed_array_store_numbers(JSContext *ctx, JSObject *p,
     case JS_CLASS_UINT8C_ARRAY:
         for (i = 0; i < n; i++) {
             JS_ToUint8ClampFree(ctx, &v, vals[i]);
-            p->u.array.u.uint8_ptr[i] = v;
+            p->u.array.u.uint8_ptr[offset + i] = v;
         }
         break;
     case JS_CLASS_INT8_ARRAY:
     case JS_CLASS_UINT8_ARRAY:
         for (i = 0; i < n; i++)
-            p->u.array.u.uint8_ptr[i] = js_number_to_int32(ctx, vals[i]);
+            p->u.array.u.uint8_ptr[offset + i] = js_number_to_int32(ctx, vals[i]);
         break;
     case JS_CLASS_INT16_ARRAY:
     case JS_CLASS_UINT16_ARRAY:
         for (i = 0; i < n; i++)
-            p->u.array.u.uint16_ptr[i] = js_number_to_int32(ctx, vals[i]);
+            p->u.array.u.uint16_ptr[offset + i] = js_number_to_int32(ctx, vals[i]);
         break;
     case JS_CLASS_INT32_ARRAY:
     case JS_CLASS_UINT32_ARRAY:
         for (i = 0; i < n; i++)
-            p->u.array.u.uint32_ptr[i] = js_number_to_int32(ctx, vals[i]);
+            p->u.array.u.uint32_ptr[offset + i] = js_number_to_int32(ctx, vals[i]);
         break;
     case JS_CLASS_FLOAT16_ARRAY:
         for (i = 0; i < n; i++)
-            p->u.array.u.fp16_ptr[i] = tofp16(js_number_to_float64(vals[i]));
+            p->u.array.u.fp16_ptr[offset + i] = tofp16(js_number_to_float64(vals[i]));
         break;
     case JS_CLASS_FLOAT32_ARRAY:
         for (i = 0; i < n; i++)
-            p->u.array.u.float_ptr[i] = js_number_to_float64(vals[i]);
+            p->u.array.u.float_ptr[offset + i] = js_number_to_float64(vals[i]);
         break;
     case JS_CLASS_FLOAT64_ARRAY:
         for (i = 0; i < n; i++)
-            p->u.array.u.double_ptr[i] = js_number_to_float64(vals[i]);
+            p->u.array.u.double_ptr[offset + i] = js_number_to_float64(vals[i]);
         break;
     default:
         abort(); /* the caller checked the class */
     }
+}
+
+/* nodebuf: whether a typed array class holds BigInts. */
+static inline bool typed_array_class_is_bigint(int class_id)
+{
+    return class_id == JS_CLASS_BIG_INT64_ARRAY || class_id == JS_CLASS_BIG_UINT64_ARRAY;
+}
+
+/* nodebuf: elements `start .. start + n` of a typed array of numbers (not BigInts), which has
+   them, as number values. */
+static void typed_array_read_numbers(JSObject *p, uint32_t start, uint32_t n, JSValue *out)
+{
+    uint32_t i;
+
+    switch (p->class_id) {
+    case JS_CLASS_INT8_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_int32(p->u.array.u.int8_ptr[start + i]);
+        break;
+    case JS_CLASS_UINT8C_ARRAY:
+    case JS_CLASS_UINT8_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_int32(p->u.array.u.uint8_ptr[start + i]);
+        break;
+    case JS_CLASS_INT16_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_int32(p->u.array.u.int16_ptr[start + i]);
+        break;
+    case JS_CLASS_UINT16_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_int32(p->u.array.u.uint16_ptr[start + i]);
+        break;
+    case JS_CLASS_INT32_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_int32(p->u.array.u.int32_ptr[start + i]);
+        break;
+    case JS_CLASS_UINT32_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_uint32(p->u.array.u.uint32_ptr[start + i]);
+        break;
+    case JS_CLASS_FLOAT16_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_float64(fromfp16(p->u.array.u.fp16_ptr[start + i]));
+        break;
+    case JS_CLASS_FLOAT32_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_float64(p->u.array.u.float_ptr[start + i]);
+        break;
+    case JS_CLASS_FLOAT64_ARRAY:
+        for (i = 0; i < n; i++)
+            out[i] = js_float64(p->u.array.u.double_ptr[start + i]);
+        break;
+    default:
+        abort(); /* the caller checked the class */
+    }
+}
+
+/* nodebuf: stores the `n` first elements of the typed array `src_p` at elements `offset ..` of
+   `p`, both of numbers (not BigInts), converted as Set converts them: one pass, no property
+   lookups, no user code. When the two ranges share memory the source elements are all read
+   first, as the spec reads them from a clone of the source buffer. -1 (an exception) only when
+   that copy cannot be allocated. */
+static int typed_array_convert_numbers(JSContext *ctx, JSObject *p, uint32_t offset,
+                                       JSObject *src_p, uint32_t n)
+{
+    JSTypedArray *ta = p->u.typed_array, *src_ta = src_p->u.typed_array;
+    uint8_t *dst = typed_array_abuf(ta)->data + ta->offset +
+        ((size_t)offset << typed_array_size_log2(p->class_id));
+    uint8_t *src = typed_array_abuf(src_ta)->data + src_ta->offset;
+    size_t dst_bytes = (size_t)n << typed_array_size_log2(p->class_id);
+    size_t src_bytes = (size_t)n << typed_array_size_log2(src_p->class_id);
+    JSValue *tmp;
+
+    if (n == 0)
+        return 0;
+    if (dst + dst_bytes <= src || src + src_bytes <= dst) {
+        /* Apart: a chunk of values at a time through a small buffer. */
+        JSValue chunk[64];
+        uint32_t done, m;
+        for (done = 0; done < n; done += m) {
+            m = min_uint32(n - done, countof(chunk));
+            typed_array_read_numbers(src_p, done, m, chunk);
+            typed_array_store_numbers(ctx, p, offset + done, chunk, m);
+        }
+        return 0;
+    }
+    tmp = js_malloc(ctx, sizeof(JSValue) * n);
+    if (!tmp)
+        return -1;
+    typed_array_read_numbers(src_p, 0, n, tmp);
+    typed_array_store_numbers(ctx, p, offset, tmp, n);
+    js_free(ctx, tmp);
+    return 0;
 }
 
 /* nodebuf: whether `vals[0 .. n]` are all numbers. */
@@ -65661,7 +65787,7 @@ static JSValue js_typed_array_constructor_obj(JSContext *ctx,
                 goto fail;
             /* The allocation ran no user code, but read the values again all the same. */
             js_get_fast_array(ctx, obj, &arrp, &len1);
-            typed_array_store_numbers(ctx, JS_VALUE_GET_OBJ(ret), arrp, len1);
+            typed_array_store_numbers(ctx, JS_VALUE_GET_OBJ(ret), 0, arrp, len1);
             return ret;
         }
         arr = js_array_from_iterator(ctx, &len1, obj, iter);
@@ -65741,6 +65867,11 @@ static JSValue js_typed_array_constructor_ta(JSContext *ctx,
         src_abuf = typed_array_abuf(ta);
         memcpy(JS_VALUE_GET_OBJ(obj)->u.array.u.ptr,
                src_abuf->data + ta->offset, (size_t)len << size_log2);
+    } else if (!src_is_bigint) {
+        /* nodebuf: numbers of another type converted in one pass (a fresh array: no shared
+           memory) */
+        if (typed_array_convert_numbers(ctx, JS_VALUE_GET_OBJ(obj), 0, p, len))
+            goto fail;
     } else {
         for(i = 0; i < len; i++) {
             JSValue val;
