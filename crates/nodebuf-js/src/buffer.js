@@ -496,19 +496,26 @@
     if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
       const util = inspectFn;
       if (typeof util === 'function') {
-        const keys = ctx.showHidden ? ObjectGetOwnPropertyNames(this) : ObjectKeys(this);
         const obj = { __proto__: null };
         let extras = false;
-        for (const key of keys) {
-          if (typeof key === 'string' && /^(?:0|[1-9][0-9]*)$/.test(key)) continue;
-          extras = true;
-          obj[key] = this[key];
-        }
-        if (ctx.showHidden) {
-          for (const sym of ObjectGetOwnPropertySymbols(this)) { extras = true; obj[sym] = this[sym]; }
+        // The keys that are not indices, listed natively without making one per byte (a
+        // Proxy, whose traps would run, takes the listing below).
+        const listed = binding.ownNonIndexKeys(this, !!ctx.showHidden);
+        if (listed !== undefined) {
+          for (const key of listed) { extras = true; obj[key] = this[key]; }
         } else {
-          for (const sym of ObjectGetOwnPropertySymbols(this)) {
-            if (ObjectPropertyIsEnumerable(this, sym)) { extras = true; obj[sym] = this[sym]; }
+          const keys = ctx.showHidden ? ObjectGetOwnPropertyNames(this) : ObjectKeys(this);
+          for (const key of keys) {
+            if (typeof key === 'string' && /^(?:0|[1-9][0-9]*)$/.test(key)) continue;
+            extras = true;
+            obj[key] = this[key];
+          }
+          if (ctx.showHidden) {
+            for (const sym of ObjectGetOwnPropertySymbols(this)) { extras = true; obj[sym] = this[sym]; }
+          } else {
+            for (const sym of ObjectGetOwnPropertySymbols(this)) {
+              if (ObjectPropertyIsEnumerable(this, sym)) { extras = true; obj[sym] = this[sym]; }
+            }
           }
         }
         if (extras) {

@@ -34,6 +34,7 @@ mod method;
 mod methods;
 mod natives;
 mod order;
+pub mod own_keys;
 mod raw;
 pub mod retention;
 mod state;

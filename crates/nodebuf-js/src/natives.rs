@@ -1053,6 +1053,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("writeHelper", write_helper);
     f!("inspect", inspect_bytes);
     f!("getInspectMaxBytes", get_inspect_max_bytes);
+    f!("ownNonIndexKeys", crate::own_keys::own_non_index_keys);
     f!("isPoolSlab", |v: Value<'js>| crate::state::is_pool_slab(&v));
     f!("setInspectMaxBytes", set_inspect_max_bytes);
     f!("transcode", transcode);

@@ -10983,7 +10983,8 @@ static int __exception JS_GetOwnPropertyNamesInternal(JSContext *ctx,
                     }
                 }
                 if (JS_AtomIsArrayIndex(ctx, &num_key, atom)) {
-                    num_keys_count++;
+                    if (!(flags & JS_GPN_NO_INDEX))
+                        num_keys_count++;
                 } else if (kind == JS_ATOM_KIND_STRING) {
                     str_keys_count++;
                 } else {
@@ -10995,11 +10996,11 @@ static int __exception JS_GetOwnPropertyNamesInternal(JSContext *ctx,
 
     if (p->is_exotic) {
         if (p->fast_array) {
-            if (flags & JS_GPN_STRING_MASK) {
+            if ((flags & JS_GPN_STRING_MASK) && !(flags & JS_GPN_NO_INDEX)) {
                 num_keys_count += p->u.array.count;
             }
         } else if (p->class_id == JS_CLASS_STRING) {
-            if (flags & JS_GPN_STRING_MASK) {
+            if ((flags & JS_GPN_STRING_MASK) && !(flags & JS_GPN_NO_INDEX)) {
                 num_keys_count += js_string_obj_get_length(ctx, JS_MKPTR(JS_TAG_OBJECT, p));
             }
         } else {
@@ -11011,6 +11012,9 @@ static int __exception JS_GetOwnPropertyNamesInternal(JSContext *ctx,
                 for(i = 0; i < exotic_count; i++) {
                     atom = tab_exotic[i].atom;
                     kind = JS_AtomGetKind(ctx, atom);
+                    /* nodebuf: an index key left out (the fill loop leaves it out too) */
+                    if ((flags & JS_GPN_NO_INDEX) && JS_AtomIsArrayIndex(ctx, &num_key, atom))
+                        continue;
                     if (((flags >> kind) & 1) != 0) {
                         is_enumerable = false;
                         if (flags & (JS_GPN_SET_ENUM | JS_GPN_ENUM_ONLY)) {
@@ -11060,6 +11064,8 @@ static int __exception JS_GetOwnPropertyNamesInternal(JSContext *ctx,
             if ((!(flags & JS_GPN_ENUM_ONLY) || is_enumerable) &&
                 ((flags >> kind) & 1) != 0) {
                 if (JS_AtomIsArrayIndex(ctx, &num_key, atom)) {
+                    if (flags & JS_GPN_NO_INDEX)
+                        continue;
                     j = num_index++;
                     num_sorted = false;
                 } else if (kind == JS_ATOM_KIND_STRING) {
@@ -11076,12 +11082,12 @@ static int __exception JS_GetOwnPropertyNamesInternal(JSContext *ctx,
     if (p->is_exotic) {
         int len;
         if (p->fast_array) {
-            if (flags & JS_GPN_STRING_MASK) {
+            if ((flags & JS_GPN_STRING_MASK) && !(flags & JS_GPN_NO_INDEX)) {
                 len = p->u.array.count;
                 goto add_array_keys;
             }
         } else if (p->class_id == JS_CLASS_STRING) {
-            if (flags & JS_GPN_STRING_MASK) {
+            if ((flags & JS_GPN_STRING_MASK) && !(flags & JS_GPN_NO_INDEX)) {
                 len = js_string_obj_get_length(ctx, JS_MKPTR(JS_TAG_OBJECT, p));
             add_array_keys:
                 for(i = 0; i < len; i++) {
@@ -11101,7 +11107,8 @@ static int __exception JS_GetOwnPropertyNamesInternal(JSContext *ctx,
                 is_enumerable = tab_exotic[i].is_enumerable;
                 kind = JS_AtomGetKind(ctx, atom);
                 if ((!(flags & JS_GPN_ENUM_ONLY) || is_enumerable) &&
-                    ((flags >> kind) & 1) != 0) {
+                    ((flags >> kind) & 1) != 0 &&
+                    !((flags & JS_GPN_NO_INDEX) && JS_AtomIsArrayIndex(ctx, &num_key, atom))) {
                     tab_atom[sym_index].atom = atom;
                     tab_atom[sym_index].is_enumerable = is_enumerable;
                     sym_index++;

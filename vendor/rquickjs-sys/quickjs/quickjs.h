@@ -1021,6 +1021,10 @@ JS_EXTERN int JS_FreezeObject(JSContext *ctx, JSValueConst obj);
 #define JS_GPN_ENUM_ONLY    (1 << 4)
 /* set theJSPropertyEnum.is_enumerable field */
 #define JS_GPN_SET_ENUM     (1 << 5)
+/* nodebuf: leave out the array index keys (V8's SKIP_INDICES: what Node's
+   getOwnNonIndexProperties lists), without making them for fast arrays, typed arrays and
+   strings */
+#define JS_GPN_NO_INDEX     (1 << 6)
 
 JS_EXTERN int JS_GetOwnPropertyNames(JSContext *ctx, JSPropertyEnum **ptab,
                                      uint32_t *plen, JSValueConst obj,

@@ -262,6 +262,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), preview_entries)?,
     )?;
     native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
+    native.set(
+        "ownNonIndexKeys",
+        Function::new(ctx.clone(), nodebuf_js::own_keys::own_non_index_keys)?,
+    )?;
     native.set("throwSite", Function::new(ctx.clone(), throw_site)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;
     native.set(

@@ -284,7 +284,11 @@ function getKeys(value, showHidden) {
 
 const isIndex = (key) => typeof key === 'string' && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
 
+// Listed natively without making the index keys (a Buffer of 1 KiB has 1,024), as Node's
+// getOwnNonIndexProperties does; a Proxy (whose traps would run) takes the general listing.
 function getNonIndexKeys(value, showHidden) {
+  const listed = native.ownNonIndexKeys(value, showHidden);
+  if (listed !== undefined) return listed;
   return getKeys(value, showHidden).filter((key) => !isIndex(key));
 }
 
@@ -839,10 +843,23 @@ function formatArray(ctx, value, recurseTimes) {
   const len = value.length;
   const output = [];
   let i = 0;
+  // Up to the first hole, elements are the array's own properties; from there, as Node, its
+  // enumerable own index keys (ascending), and a hole ends at the next of them rather than
+  // being found by testing each index: a sparse array's length can be 2 ** 32 - 1.
+  let indices;
+  let next = 0;
   while (i < len && output.length < ctx.maxArrayLength) {
-    if (!Object.prototype.hasOwnProperty.call(value, i)) {
-      let j = i + 1;
-      while (j < len && !Object.prototype.hasOwnProperty.call(value, j)) j++;
+    let present;
+    if (indices === undefined) {
+      present = Object.prototype.hasOwnProperty.call(value, i);
+      if (!present) indices = Object.keys(value).filter(isIndex).map(Number);
+    }
+    if (indices !== undefined) {
+      while (next < indices.length && indices[next] < i) next++;
+      present = next < indices.length && indices[next] === i;
+    }
+    if (!present) {
+      const j = next < indices.length ? Math.min(indices[next], len) : len;
       const holes = j - i;
       output.push(ctx.stylize(`<${holes} empty item${holes > 1 ? 's' : ''}>`, 'undefined'));
       i = j;
