@@ -58,29 +58,38 @@ class TextDecoder {
   #encoding;
   #fatal;
   #ignoreBOM;
-  #handle;
+  // The native stream decoder, made on first use by the converter path (streaming, or an
+  // encoding other than utf-8 and windows-1252): a decoder used one-shot never needs one.
+  #handle = null;
   #oneShot;
   #converterFatal;
+  #converterIgnoreBOM;
 
   constructor(encoding = 'utf-8', options = undefined) {
     encoding = `${encoding}`;
     if (options !== undefined && options !== null && typeof options !== 'object' && typeof options !== 'function') {
       throw codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
-    const made = native.textDecoderNew(encoding, false);
-    if (made === null) throw codes.ERR_ENCODING_NOT_SUPPORTED(encoding);
-    if (typeof made === 'string') throw codes.ERR_ENCODING_NOT_SUPPORTED(made);
+    // The labels nearly every caller passes resolve without the native table.
+    let name;
+    if (encoding === 'utf-8' || encoding === 'utf8') {
+      name = 'utf-8';
+    } else {
+      const made = native.textDecoderNew(encoding, false);
+      if (made === null) throw codes.ERR_ENCODING_NOT_SUPPORTED(encoding);
+      if (typeof made === 'string') throw codes.ERR_ENCODING_NOT_SUPPORTED(made);
+      name = made[1];
+    }
     // Node reads each option twice, as ordinary property gets, once the label is known: fatal
     // then ignoreBOM for the converter, then ignoreBOM then fatal for the exposed values
     // (which the one-shot paths and the getters use).
     const has = options !== undefined && options !== null;
     this.#converterFatal = has && Boolean(options.fatal);
-    const converterIgnoreBOM = has && Boolean(options.ignoreBOM);
+    this.#converterIgnoreBOM = has && Boolean(options.ignoreBOM);
     this.#ignoreBOM = has && Boolean(options.ignoreBOM);
     this.#fatal = has && Boolean(options.fatal);
-    this.#handle = converterIgnoreBOM ? native.textDecoderNew(encoding, true)[0] : made[0];
-    this.#encoding = made[1];
-    this.#oneShot = this.#encoding === 'utf-8' || this.#encoding === 'windows-1252' ? this.#encoding : null;
+    this.#encoding = name;
+    this.#oneShot = name === 'utf-8' || name === 'windows-1252' ? name : null;
   }
 
   decode(input = new Uint8Array(0), options = undefined) {
@@ -104,6 +113,7 @@ class TextDecoder {
     }
     const stream = options != null && Boolean(options.stream);
     checkInput(input, null);
+    if (this.#handle === null) this.#handle = native.textDecoderNew(this.#encoding, this.#converterIgnoreBOM)[0];
     const text = native.textDecoderDecode(this.#handle, input, stream, this.#converterFatal);
     if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA(this.#encoding);
     return text;
