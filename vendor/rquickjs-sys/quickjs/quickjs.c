@@ -64669,6 +64669,37 @@ exception:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: the decimal digits of `v` (at most 10) at `buf`, returning their count; values
+   below 1000 without a call (most elements of byte arrays). */
+static inline size_t js_small_u32toa(char *buf, uint32_t v)
+{
+    if (v < 10) {
+        buf[0] = '0' + v;
+        return 1;
+    }
+    if (v < 100) {
+        buf[0] = '0' + v / 10;
+        buf[1] = '0' + v % 10;
+        return 2;
+    }
+    if (v < 1000) {
+        buf[0] = '0' + v / 100;
+        buf[1] = '0' + v / 10 % 10;
+        buf[2] = '0' + v % 10;
+        return 3;
+    }
+    return u32toa(buf, v);
+}
+
+/* nodebuf: js_small_u32toa with a sign (at most 11 characters). */
+static inline size_t js_small_i32toa(char *buf, int32_t v)
+{
+    if (v >= 0)
+        return js_small_u32toa(buf, v);
+    buf[0] = '-';
+    return 1 + js_small_u32toa(buf + 1, -(uint32_t)v);
+}
+
 static JSValue js_typed_array_join(JSContext *ctx, JSValueConst this_val,
                                    int argc, JSValueConst *argv, int toLocaleString)
 {
@@ -64702,6 +64733,62 @@ static JSValue js_typed_array_join(JSContext *ctx, JSValueConst this_val,
     }
     string_buffer_init(ctx, b, 0);
 
+    /* nodebuf: integer elements formatted straight from the array's memory (no property get,
+       no number string per element); ToString of an integer is its decimal digits. The
+       separator's ToString above was the last user code, so the length holds. */
+    if (!toLocaleString && !typed_array_is_oob(p) &&
+        (p->class_id == JS_CLASS_UINT8C_ARRAY || p->class_id == JS_CLASS_INT8_ARRAY ||
+         p->class_id == JS_CLASS_UINT8_ARRAY || p->class_id == JS_CLASS_INT16_ARRAY ||
+         p->class_id == JS_CLASS_UINT16_ARRAY || p->class_id == JS_CLASS_INT32_ARRAY ||
+         p->class_id == JS_CLASS_UINT32_ARRAY)) {
+        /* Digits and one-character separators gather in a local block, flushed to the
+           string buffer when nearly full (not a buffer call per character). */
+        char block[1024];
+        size_t pos = 0;
+        len = min_int(len, p->u.array.count);
+        for(i = 0; i < len; i++) {
+            if (pos > sizeof(block) - 16) {
+                if (string_buffer_write8(b, (const uint8_t *)block, pos))
+                    goto fail;
+                pos = 0;
+            }
+            if (i > 0) {
+                if (c >= 0) {
+                    block[pos++] = c;
+                } else {
+                    if (string_buffer_write8(b, (const uint8_t *)block, pos))
+                        goto fail;
+                    pos = 0;
+                    if (string_buffer_concat(b, s, 0, s->len))
+                        goto fail;
+                }
+            }
+            switch (p->class_id) {
+            case JS_CLASS_INT8_ARRAY:
+                pos += js_small_i32toa(block + pos, p->u.array.u.int8_ptr[i]);
+                break;
+            case JS_CLASS_INT16_ARRAY:
+                pos += js_small_i32toa(block + pos, p->u.array.u.int16_ptr[i]);
+                break;
+            case JS_CLASS_UINT16_ARRAY:
+                pos += js_small_u32toa(block + pos, p->u.array.u.uint16_ptr[i]);
+                break;
+            case JS_CLASS_INT32_ARRAY:
+                pos += js_small_i32toa(block + pos, p->u.array.u.int32_ptr[i]);
+                break;
+            case JS_CLASS_UINT32_ARRAY:
+                pos += js_small_u32toa(block + pos, p->u.array.u.uint32_ptr[i]);
+                break;
+            default: /* the 8-bit unsigned classes */
+                pos += js_small_u32toa(block + pos, p->u.array.u.uint8_ptr[i]);
+                break;
+            }
+        }
+        if (string_buffer_write8(b, (const uint8_t *)block, pos))
+            goto fail;
+        goto joined;
+    }
+
     /* XXX: optimize with direct access */
     for(i = 0; i < len; i++) {
         if (i > 0) {
@@ -64726,6 +64813,7 @@ static JSValue js_typed_array_join(JSContext *ctx, JSValueConst this_val,
         }
     }
 
+ joined:
     // add extra separators in case RAB was resized by evil .valueOf method
     i = max_int(1, newlen);
     for(/*empty*/; i < oldlen; i++) {
