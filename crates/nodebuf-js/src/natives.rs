@@ -311,7 +311,9 @@ fn from_array_buffer<'js>(
     if offset.is_symbol() {
         return Err(throw(&ctx, NodeError::symbol_to_number()));
     }
-    if offset.is_object() || offset.is_big_int() {
+    // Every offset but undefined is a number from here (a string too: '0x10' is 16 when the
+    // past-the-end check below runs, before length is converted).
+    if !offset.is_undefined() && !offset.is_number() {
         let n = crate::args::to_number(&ctx, &offset)?;
         offset = Value::new_number(ctx.clone(), n);
     }

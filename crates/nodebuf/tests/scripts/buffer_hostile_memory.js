@@ -145,3 +145,13 @@ for (const [name, make] of [['detached', detached], ['out of bounds', outOfBound
   show(name + ' copy source, start 1', () => make().copy(Buffer.alloc(4), 0, 1, 3));
 }
 show('detached copy source, NaN positions', () => detached().copy(Buffer.alloc(4), NaN, NaN, 2));
+// Buffer.from(arrayBuffer, offset, length): the offset is converted (`+offset`, a string too)
+// and checked against the end before length is converted, so a length whose conversion throws
+// is never reached past the end.
+const throwingLength = { toString() { calls++; throw new Error('length converted'); } };
+show('from(ab) string offset past the end', () => Buffer.from(new ArrayBuffer(8), '0x10', throwingLength));
+show('from(ab) numeric string offset past the end', () => Buffer.from(new ArrayBuffer(8), '9', throwingLength));
+show('from(ab) boolean offset within', () => Buffer.from(new ArrayBuffer(8), true, { valueOf() { calls++; return 2; } }));
+show('from(ab) null offset, throwing length', () => Buffer.from(new ArrayBuffer(8), null, throwingLength));
+show('from(ab) NaN string offset', () => Buffer.from(new ArrayBuffer(8), 'x', 3));
+show('from(ab) BigInt offset', () => Buffer.from(new ArrayBuffer(8), 1n, throwingLength));
