@@ -59,6 +59,34 @@ pub const INVALID_PADDING: OsslError = ossl(
     "invalid padding",
     "ERR_OSSL_RSA_INVALID_PADDING",
 );
+/// A type-1 block (`publicDecrypt`) whose top byte is 0 but whose type byte is not 1.
+pub const BLOCK_TYPE_IS_NOT_01: OsslError = ossl(
+    "0200006A",
+    RSA_LIB,
+    "block type is not 01",
+    "ERR_OSSL_RSA_BLOCK_TYPE_IS_NOT_01",
+);
+/// A type-1 block whose filler has a byte other than 0xff before the separator.
+pub const BAD_FIXED_HEADER_DECRYPT: OsslError = ossl(
+    "02000066",
+    RSA_LIB,
+    "bad fixed header decrypt",
+    "ERR_OSSL_RSA_BAD_FIXED_HEADER_DECRYPT",
+);
+/// A type-1 block whose filler runs to the end with no 0 separator.
+pub const NULL_BEFORE_BLOCK_MISSING: OsslError = ossl(
+    "02000071",
+    RSA_LIB,
+    "null before block missing",
+    "ERR_OSSL_RSA_NULL_BEFORE_BLOCK_MISSING",
+);
+/// A type-1 block with fewer than 8 filler bytes.
+pub const BAD_PAD_BYTE_COUNT: OsslError = ossl(
+    "02000067",
+    RSA_LIB,
+    "bad pad byte count",
+    "ERR_OSSL_RSA_BAD_PAD_BYTE_COUNT",
+);
 /// A DigestInfo that does not fit the modulus.
 pub const DIGEST_TOO_BIG: OsslError = ossl(
     "02000070",
@@ -355,20 +383,28 @@ pub fn private_encrypt(private: &RsaPrivateKey, data: &[u8]) -> Outcome<Vec<u8>>
     raw_private(private, &type1_block(k, data), RSA_LIB_STACK)
 }
 
-/// `publicDecrypt` with PKCS#1 padding: the data inside a type-1 block.
+/// `publicDecrypt` with PKCS#1 padding: the data inside a type-1 block. A malformed block fails
+/// with the reason OpenSSL gives for its first fault, in OpenSSL's order: a top byte other than
+/// 0 (invalid padding), a type byte other than 1 (block type is not 01), a filler byte other
+/// than 0xff (bad fixed header decrypt), no 0 separator (null before block missing), fewer
+/// than 8 filler bytes (bad pad byte count).
 pub fn public_decrypt(public: &RsaPublicKey, data: &[u8]) -> Outcome<Vec<u8>> {
     let em = raw_public(public, data, RSA_LIB_STACK)?;
-    let bad = (INVALID_PADDING, PADDING_STACK);
-    if em.len() < 11 || em[0] != 0 || em[1] != 1 {
-        return Err(bad);
+    let fail = |reason| Err((reason, PADDING_STACK));
+    if em.len() < 11 || em[0] != 0 {
+        return fail(INVALID_PADDING);
     }
-    let end = em[2..]
-        .iter()
-        .position(|b| *b != 0xff)
-        .map(|i| i + 2)
-        .ok_or(bad)?;
-    if end < 10 || em[end] != 0 {
-        return Err(bad);
+    if em[1] != 1 {
+        return fail(BLOCK_TYPE_IS_NOT_01);
+    }
+    let Some(end) = em[2..].iter().position(|b| *b != 0xff).map(|i| i + 2) else {
+        return fail(NULL_BEFORE_BLOCK_MISSING);
+    };
+    if em[end] != 0 {
+        return fail(BAD_FIXED_HEADER_DECRYPT);
+    }
+    if end < 10 {
+        return fail(BAD_PAD_BYTE_COUNT);
     }
     Ok(em[end + 1..].to_vec())
 }
