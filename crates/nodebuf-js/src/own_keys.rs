@@ -47,6 +47,7 @@ pub fn own_non_index_keys<'js>(ctx: Ctx<'js>, value: Value<'js>, all: bool) -> R
             // SAFETY: a live atom of this runtime; the result is a new reference (or
             // JS_EXCEPTION when memory runs out, which holds nothing to free).
             let raw_key = unsafe { qjs::JS_AtomToValue(raw_ctx, atom) };
+            // SAFETY: reads the tag of the value just returned.
             if unsafe { qjs::JS_IsException(raw_key) } {
                 filled = Err(rquickjs::Error::Exception);
                 break;
