@@ -237,6 +237,19 @@
   // polyfill, and print what exists, so each of those is removed before any user code runs. What
   // nodebuf's own modules use of them is captured first as `native.primordials`, which user code
   // cannot replace either.
+  // A subclass of `Base` (Map, Set) whose prototype holds its own copies of Base.prototype's
+  // methods, so that an internal table keeps working the same when a script replaces
+  // `Map.prototype.set` and the like (Node's SafeMap/SafeSet primordials).
+  function safeCollection(Base) {
+    class Safe extends Base {}
+    for (const key of Reflect.ownKeys(Base.prototype)) {
+      if (key !== 'constructor') {
+        Object.defineProperty(Safe.prototype, key, Object.getOwnPropertyDescriptor(Base.prototype, key));
+      }
+    }
+    return Object.freeze(Safe);
+  }
+
   function hideNewerStandardLibrary(native) {
     const ArrayBufferProto = ArrayBuffer.prototype;
     native.primordials = Object.freeze({
@@ -249,6 +262,19 @@
       ArrayBuffer,
       Uint8Array,
       TypedArrayPrototypeSet: Object.getPrototypeOf(Uint8Array.prototype).set,
+      ObjectKeys: Object.keys,
+      MapPrototypeEntries: Map.prototype.entries,
+      MapPrototypeSet: Map.prototype.set,
+      SetPrototypeValues: Set.prototype.values,
+      SetPrototypeAdd: Set.prototype.add,
+      SafeMap: safeCollection(Map),
+      SafeSet: safeCollection(Set),
+      // The global constructors a clone rebuilds values with, by name (typed arrays, DataView,
+      // errors), as they were before any script could replace them.
+      Constructors: Object.freeze(Object.fromEntries(['Array', 'Object', 'Map', 'Set', 'Date', 'RegExp', 'BigInt',
+        'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+        'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Error', 'EvalError',
+        'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'].map((name) => [name, globalThis[name]]))),
     });
     const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     const hidden = [

@@ -22,6 +22,14 @@ const {
   ArrayBuffer: PrimordialArrayBuffer,
   Uint8Array: PrimordialUint8Array,
   TypedArrayPrototypeSet,
+  ObjectKeys,
+  MapPrototypeEntries,
+  MapPrototypeSet,
+  SetPrototypeValues,
+  SetPrototypeAdd,
+  SafeMap,
+  SafeSet,
+  Constructors,
 } = native.primordials;
 
 // The Buffer binding (another crate) keeps the untransferable marks — its pool slabs and whatever
@@ -52,11 +60,11 @@ let classes = null;
 function classIds() {
   if (classes !== null) return classes;
   const ids = require('internal/inspect').classIds;
-  classes = { ...ids, boxed: new Set([ids.number, ids.string, ids.boolean, ids.bigint]) };
+  classes = { ...ids, boxed: new SafeSet([ids.number, ids.string, ids.boolean, ids.bigint]) };
   return classes;
 }
 
-const errorNames = new Set(['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']);
+const errorNames = new SafeSet(['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']);
 const ObjectToString = Object.prototype.toString;
 
 function isUntransferable(value) {
@@ -64,10 +72,17 @@ function isUntransferable(value) {
 }
 
 // The items of an iterable transfer list, or null when `list` is no iterable. Node's native
-// reads `list[Symbol.iterator]` once and takes every item before it looks at any of them, so a
-// list (or a Proxy of one) whose items are refused has still been iterated to its end.
+// reads an array's items by index (its getters run, no iterator is asked for); of any other
+// object it reads `list[Symbol.iterator]` once and takes every item before it looks at any of
+// them, so a list (or a Proxy of one) whose items are refused has still been iterated to its end.
 function iterableItems(list) {
   if (list === null || (typeof list !== 'object' && typeof list !== 'function')) return null;
+  if (native.classId(list) === classIds().array) {
+    const length = list.length;
+    const items = new Constructors.Array(length);
+    for (let i = 0; i < length; i++) items[i] = list[i];
+    return items;
+  }
   const method = list[Symbol.iterator];
   if (typeof method !== 'function') return null;
   const items = [];
@@ -95,31 +110,43 @@ function transferItems(list) {
 }
 
 // Checks the items of a transfer list as Node does; returns the ArrayBuffers to move and the
-// ports to send.
+// ports to send, as sets (to look up) and in the list's order (to walk).
 function readTransferList(items, sourcePort) {
+  if (items.length === 0) return NOTHING_MOVED;
   const types = typesOf();
-  const buffers = new Set();
-  const ports = new Set();
-  const seen = new Set();
+  const buffers = new SafeSet();
+  const ports = new SafeSet();
+  const seen = new SafeSet();
+  const bufferList = [];
+  const portList = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (types.isArrayBuffer(item)) {
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
       seen.add(item);
       // Node copies untransferable buffers (its Buffer pool) instead of moving them.
-      if (!isUntransferable(item)) buffers.add(item);
+      if (!isUntransferable(item)) {
+        buffers.add(item);
+        bufferList.push(item);
+      }
     } else if (item instanceof MessagePort) {
       if (item === sourcePort) throw dataCloneError('Transfer list contains source port');
       if (portId(item) === null) throw dataCloneError('MessagePort in transfer list is already detached');
       if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate MessagePort');
       seen.add(item);
       ports.add(item);
+      portList.push(item);
     } else {
       throw makeNodeError(TypeError, 'ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
     }
   }
-  return { buffers, ports };
+  return { buffers, ports, bufferList, portList };
 }
+
+// An empty set for the callers that move nothing (never added to).
+const NO_ITEMS = new SafeSet();
+// What an empty transfer list moves (never changed).
+const NOTHING_MOVED = Object.freeze({ buffers: NO_ITEMS, ports: NO_ITEMS, bufferList: Object.freeze([]), portList: Object.freeze([]) });
 
 // Flattens `value` (the structured clone algorithm); returns the flat list for Rust.
 // `moved` holds the transfer list's ArrayBuffers: a detached one the value reaches cannot be
@@ -127,21 +154,34 @@ function readTransferList(items, sourcePort) {
 // refused at once. `trailer` (the transferred ports, in the transfer list's order) is written
 // after the value when not empty: the receiver's MessageEvent lists them as `ports`, whether
 // or not the value holds them.
-function flatten(value, ports, moved = new Set(), trailer = undefined) {
-  const types = typesOf();
-  const ids_ = classIds();
-  const out = [];
-  const ids = new Map();
-  let nextId = 0;
+function flatten(value, ports, moved = NO_ITEMS, trailer = undefined) {
+  const writer = new Flattener(ports, moved);
+  writer.write(value);
+  if (trailer !== undefined && trailer.length > 0) writer.write(trailer);
+  return writer.out;
+}
+
+// The state of one flattening. A class rather than closures made per call: closures that name
+// each other form cycles only the engine's cycle collector frees, and a loop of clones then paid
+// for collections of the whole heap.
+class Flattener {
+  constructor(ports, moved) {
+    this.ports = ports;
+    this.moved = moved;
+    this.out = [];
+    // Object -> its id, for references back; made at the first object.
+    this.ids = null;
+    this.nextId = 0;
+  }
 
   // A view over a detached ArrayBuffer (`g`: viewGeometry's [buffer, 'detached', offset,
   // length, lengthTracking] from the view's own fields): refused with its buffer unless that
   // buffer is transferred. Then V8 writes the offset and length the view was made with, which
   // read back only over the moved (now empty) buffer when both are 0 and the buffer was not
   // resizable; a DataView over a resizable buffer covering any byte counts as out of bounds.
-  function checkDetached(g, isDataView) {
+  checkDetached(g, isDataView) {
     if (g[1] !== 'detached') return;
-    if (!moved.has(g[0])) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
+    if (!this.moved.has(g[0])) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
     const offset = g[2];
     const length = g[3];
     const tracking = g[4];
@@ -152,15 +192,29 @@ function flatten(value, ports, moved = new Set(), trailer = undefined) {
     if (offset !== 0 || length !== 0) throw new Error('Unable to deserialize cloned data.');
   }
 
-  function writeProps(obj) {
-    for (const key of Object.keys(obj)) {
+  // Indexed loops and captured builtins throughout: like V8's serializer, the clone runs no
+  // script code but the getters of the value's own properties.
+  writeProps(obj) {
+    const out = this.out;
+    const keys = ObjectKeys(obj);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       out.push(key);
-      write(obj[key]);
+      this.write(obj[key]);
     }
     out.push(T.END);
   }
 
-  function write(v) {
+  // A Map's entries or a Set's values as they are when the clone reaches it (V8 copies the
+  // table first: a getter met on the way that changes the collection changes nothing here).
+  writeItems(iterator) {
+    const items = native.previewEntries(iterator)[0];
+    for (let i = 0; i < items.length; i++) this.write(items[i]);
+    this.out.push(T.END);
+  }
+
+  write(v) {
+    const out = this.out;
     switch (typeof v) {
       case 'undefined': out.push(T.UNDEF); return;
       case 'boolean': out.push(v ? T.TRUE : T.FALSE); return;
@@ -175,25 +229,30 @@ function flatten(value, ports, moved = new Set(), trailer = undefined) {
       out.push(T.NULL);
       return;
     }
-    const seen = ids.get(v);
-    if (seen !== undefined) {
-      out.push(T.REF, seen);
-      return;
+    if (this.ids === null) {
+      this.ids = new SafeMap();
+    } else {
+      const seen = this.ids.get(v);
+      if (seen !== undefined) {
+        out.push(T.REF, seen);
+        return;
+      }
     }
+    const ids_ = classIds();
     const cls = native.classId(v);
-    ids.set(v, nextId++);
+    this.ids.set(v, this.nextId++);
     if (cls === ids_.object || cls === ids_.array) {
       if (v instanceof MessagePort) {
-        if (!ports.has(v)) {
+        if (!this.ports.has(v)) {
           throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
             'Object that needs transfer was found in message but not listed in transferList');
         }
         out.push(T.PORT, portId(v));
       } else if (cls === ids_.array) {
         out.push(T.ARR, v.length);
-        writeProps(v);
+        this.writeProps(v);
       } else if (ObjectToString.call(v) === '[object Error]') {
-        writeError(v);
+        this.writeError(v);
       } else if (native.wasmClone !== undefined && native.wasmClone.kind(v) !== undefined) {
         // WebAssembly objects (internal/wasm): a Module travels as its bytes, others are refused.
         const kind = native.wasmClone.kind(v);
@@ -201,12 +260,12 @@ function flatten(value, ports, moved = new Set(), trailer = undefined) {
         out.push(T.WASM_MODULE, native.wasmClone.bytes(v));
       } else {
         out.push(T.OBJ);
-        writeProps(v);
+        this.writeProps(v);
       }
     } else if (cls === ids_.arrayBuffer) {
       // A detached ArrayBuffer in the transfer list arrives empty; one outside it is refused.
       const g = m.viewGeometry(v) ?? [v, 'detached'];
-      if (g[1] === 'detached' && !moved.has(v)) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
+      if (g[1] === 'detached' && !this.moved.has(v)) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
       // A resizable buffer arrives resizable up to the same maximum (a detached one, empty
       // and fixed); -1: fixed length.
       const max = g[1] !== 'detached' && ArrayBufferPrototypeGetResizable.call(v)
@@ -219,50 +278,49 @@ function flatten(value, ports, moved = new Set(), trailer = undefined) {
       // no user getter and believes no own property).
       const isDataView = cls === ids_.dataView;
       const g = m.viewGeometry(v);
-      checkDetached(g, isDataView);
+      this.checkDetached(g, isDataView);
       if (g[1] === 'oob') throw dataCloneError(`${isDataView ? '#<DataView>' : '[object Object]'} could not be cloned.`);
-      const kind = isDataView ? 'DataView' : types.typedArrayName(v);
+      const kind = isDataView ? 'DataView' : typesOf().typedArrayName(v);
       out.push(T.VIEW, kind);
-      write(g[0]);
+      this.write(g[0]);
       // A detached view that passed `checkDetached` is an empty one at offset 0.
-      const [offset, byteLength, tracking] = g[1] === 'detached' ? [0, 0, false] : [g[1], g[2], g[3]];
+      const detached = g[1] === 'detached';
+      const offset = detached ? 0 : g[1];
+      const byteLength = detached ? 0 : g[2];
+      const tracking = detached ? false : g[3];
       // A length-tracking view tracks the copy of its buffer too.
-      out.push(offset, tracking ? -1 : isDataView ? byteLength : byteLength / globalThis[kind].BYTES_PER_ELEMENT);
+      out.push(offset, tracking ? -1 : isDataView ? byteLength : byteLength / Constructors[kind].BYTES_PER_ELEMENT);
     } else if (cls === ids_.date) {
       out.push(T.DATE, v.getTime());
     } else if (cls === ids_.regexp) {
       out.push(T.REGEXP, v.source, v.flags);
     } else if (cls === ids_.map) {
       out.push(T.MAP);
-      for (const [k, val] of v) {
-        write(k);
-        write(val);
-      }
-      out.push(T.END);
+      this.writeItems(MapPrototypeEntries.call(v));
     } else if (cls === ids_.set) {
       out.push(T.SET);
-      for (const val of v) write(val);
-      out.push(T.END);
+      this.writeItems(SetPrototypeValues.call(v));
     } else if (cls === ids_.symbol) {
       throw dataCloneError('[object Symbol] could not be cloned.');
     } else if (ids_.boxed.has(cls)) {
       out.push(T.BOXED);
-      write(v.valueOf());
+      this.write(v.valueOf());
     } else if (cls === ids_.error) {
-      writeError(v);
+      this.writeError(v);
     } else if (cls === ids_.promise || cls === ids_.weakMap || cls === ids_.weakSet || cls === ids_.weakRef) {
       throw dataCloneError(`#<${v.constructor && v.constructor.name ? v.constructor.name : 'Object'}> could not be cloned.`);
     } else if (native.proxyDetails(v) !== undefined) {
       throw dataCloneError('#<Object> could not be cloned.');
     } else {
       out.push(T.OBJ);
-      writeProps(v);
+      this.writeProps(v);
     }
   }
 
   // V8 keeps the prototype's name only when it is a built-in error, the own message, the stack
   // and the cause.
-  function writeError(e) {
+  writeError(e) {
+    const out = this.out;
     let name = 'Error';
     try {
       const n = e.name;
@@ -274,7 +332,7 @@ function flatten(value, ports, moved = new Set(), trailer = undefined) {
     const message = Object.getOwnPropertyDescriptor(e, 'message');
     if (message && 'value' in message) {
       out.push(true);
-      write(String(message.value));
+      this.write(String(message.value));
     } else {
       out.push(false);
     }
@@ -286,15 +344,11 @@ function flatten(value, ports, moved = new Set(), trailer = undefined) {
     }
     if (Object.prototype.hasOwnProperty.call(e, 'cause')) {
       out.push(true);
-      write(e.cause);
+      this.write(e.cause);
     } else {
       out.push(false);
     }
   }
-
-  write(value);
-  if (trailer !== undefined && trailer.length > 0) write(trailer);
-  return out;
 }
 
 // A resizable ArrayBuffer with `max` as its maxByteLength holding the bytes of `bytes` (a
@@ -308,28 +362,46 @@ function resizableCopy(bytes, max) {
 // Rebuilds a value from a flat list made by `flatten` (after Rust carried it over).
 // `ports` (optional) receives the ports the message transferred, in the transfer list's order.
 function unflatten(list, ports = undefined) {
-  let pos = 0;
-  const objects = [];
+  const reader = new Unflattener(list);
+  const value = reader.read();
+  if (reader.pos < list.length) {
+    const transferred = reader.read();
+    if (ports !== undefined) for (let i = 0; i < transferred.length; i++) ports.push(transferred[i]);
+  }
+  return value;
+}
 
-  function readProps(target) {
+// The state of one unflattening (a class for the reason `Flattener` is one).
+class Unflattener {
+  constructor(list) {
+    this.list = list;
+    this.pos = 0;
+    // The objects read so far, by id, for references back.
+    this.objects = [];
+  }
+
+  readProps(target) {
+    const list = this.list;
     for (;;) {
-      const key = list[pos++];
+      const key = list[this.pos++];
       if (key === T.END) return target;
-      target[key] = read();
+      target[key] = this.read();
     }
   }
 
-  function read() {
-    const tag = list[pos++];
+  read() {
+    const list = this.list;
+    const objects = this.objects;
+    const tag = list[this.pos++];
     switch (tag) {
       case T.UNDEF: return undefined;
       case T.NULL: return null;
       case T.TRUE: return true;
       case T.FALSE: return false;
-      case T.NUM: return list[pos++];
-      case T.STR: return list[pos++];
-      case T.BIGINT: return BigInt(list[pos++]);
-      case T.REF: return objects[list[pos++]];
+      case T.NUM: return list[this.pos++];
+      case T.STR: return list[this.pos++];
+      case T.BIGINT: return Constructors.BigInt(list[this.pos++]);
+      case T.REF: return objects[list[this.pos++]];
       default: break;
     }
     const id = objects.length;
@@ -337,75 +409,75 @@ function unflatten(list, ports = undefined) {
     let out;
     switch (tag) {
       case T.AB: {
-        out = list[pos++];
-        const max = list[pos++];
+        out = list[this.pos++];
+        const max = list[this.pos++];
         if (max >= 0) out = resizableCopy(out, max);
         break;
       }
       case T.SAB:
-        out = list[pos++];
+        out = list[this.pos++];
         break;
       case T.VIEW: {
-        const kind = list[pos++];
-        const buffer = read();
-        const offset = list[pos++];
-        const length = list[pos++];
-        out = length < 0 ? new globalThis[kind](buffer, offset) : new globalThis[kind](buffer, offset, length);
+        const kind = list[this.pos++];
+        const buffer = this.read();
+        const offset = list[this.pos++];
+        const length = list[this.pos++];
+        out = length < 0 ? new Constructors[kind](buffer, offset) : new Constructors[kind](buffer, offset, length);
         break;
       }
       case T.ARR:
-        out = new Array(list[pos++]);
+        out = new Constructors.Array(list[this.pos++]);
         objects[id] = out;
-        return readProps(out);
+        return this.readProps(out);
       case T.OBJ:
         out = {};
         objects[id] = out;
-        return readProps(out);
+        return this.readProps(out);
       case T.DATE:
-        out = new Date(list[pos++]);
+        out = new Constructors.Date(list[this.pos++]);
         break;
       case T.REGEXP:
-        out = new RegExp(list[pos++], list[pos++]);
+        out = new Constructors.RegExp(list[this.pos++], list[this.pos++]);
         break;
       case T.MAP:
-        out = new Map();
+        out = new Constructors.Map();
         objects[id] = out;
-        while (list[pos] !== T.END) {
-          const k = read();
-          out.set(k, read());
+        while (list[this.pos] !== T.END) {
+          const k = this.read();
+          MapPrototypeSet.call(out, k, this.read());
         }
-        pos++;
+        this.pos++;
         return out;
       case T.SET:
-        out = new Set();
+        out = new Constructors.Set();
         objects[id] = out;
-        while (list[pos] !== T.END) out.add(read());
-        pos++;
+        while (list[this.pos] !== T.END) SetPrototypeAdd.call(out, this.read());
+        this.pos++;
         return out;
       case T.BOXED:
-        out = Object(read());
+        out = Constructors.Object(this.read());
         break;
       case T.ERROR: {
-        const Ctor = globalThis[list[pos++]];
+        const Ctor = Constructors[list[this.pos++]];
         // A real error object (with the engine's error brand), not just its prototype.
         out = new Ctor();
         objects[id] = out;
-        const message = list[pos++] ? read() : undefined;
-        const hasStack = list[pos++];
+        const message = list[this.pos++] ? this.read() : undefined;
+        const hasStack = list[this.pos++];
         // V8's order of own properties: stack, message, cause.
-        if (hasStack) Object.defineProperty(out, 'stack', { value: list[pos++], writable: true, configurable: true, enumerable: false });
+        if (hasStack) Object.defineProperty(out, 'stack', { value: list[this.pos++], writable: true, configurable: true, enumerable: false });
         else delete out.stack;
         if (message !== undefined) Object.defineProperty(out, 'message', { value: message, writable: true, configurable: true, enumerable: false });
-        if (list[pos++]) Object.defineProperty(out, 'cause', { value: read(), writable: true, configurable: true, enumerable: false });
+        if (list[this.pos++]) Object.defineProperty(out, 'cause', { value: this.read(), writable: true, configurable: true, enumerable: false });
         return out;
       }
       case T.PORT:
-        out = adoptPort(list[pos++]);
+        out = adoptPort(list[this.pos++]);
         break;
       case T.WASM_MODULE:
         // Loading internal/wasm sets native.wasmClone on this thread.
         require('internal/wasm');
-        out = native.wasmClone.module(list[pos++]);
+        out = native.wasmClone.module(list[this.pos++]);
         break;
       default:
         throw new Error(`internal: bad message tag ${tag}`);
@@ -413,13 +485,20 @@ function unflatten(list, ports = undefined) {
     objects[id] = out;
     return out;
   }
+}
 
-  const value = read();
-  if (pos < list.length) {
-    const transferred = read();
-    if (ports !== undefined) ports.push(...transferred);
+// A flattened message and the ArrayBuffers its sending moves (detached by `commit`, once the
+// sending has read their bytes).
+class SerializedMessage {
+  constructor(list, bufferList) {
+    this.list = list;
+    this.bufferList = bufferList;
   }
-  return value;
+
+  commit() {
+    const buffers = this.bufferList;
+    for (let i = 0; i < buffers.length; i++) m.detach(buffers[i]);
+  }
 }
 
 // Serializes `value` for posting: validates the transfer list's items (`transferItems`), flattens, hands the moved ports
@@ -428,15 +507,10 @@ function unflatten(list, ports = undefined) {
 // thread may adopt them at once, and a port still owned here meanwhile would have its messages
 // announced (and taken) here.
 function serialize(value, items, sourcePort) {
-  const { buffers, ports } = readTransferList(items, sourcePort);
-  const list = flatten(value, ports, buffers, [...ports]);
-  for (const port of ports) handOver(port);
-  return {
-    list,
-    commit() {
-      for (const buffer of buffers) m.detach(buffer);
-    },
-  };
+  const { buffers, ports, bufferList, portList } = readTransferList(items, sourcePort);
+  const list = flatten(value, ports, buffers, portList.length === 0 ? undefined : portList);
+  for (let i = 0; i < portList.length; i++) handOver(portList[i]);
+  return new SerializedMessage(list, bufferList);
 }
 
 // --- ports --------------------------------------------------------------------------------
@@ -1039,7 +1113,10 @@ function unregisterNet(id) {
 // over the same memory and ports can be transferred, as in Node. A method with a rest parameter,
 // so that like Node's it has no `prototype` and a length of 0.
 const { structuredClone } = { structuredClone(...args) {
-  const [value, options] = args;
+  // Indexed, not destructured: destructuring iterates, and Array.prototype[Symbol.iterator]
+  // is the script's to replace (Node's native reads its arguments directly).
+  const value = args[0];
+  const options = args[1];
   if (args.length === 0) {
     throw makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'The value argument must be specified');
   }
@@ -1047,7 +1124,13 @@ const { structuredClone } = { structuredClone(...args) {
     throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The options argument must be either an object or undefined');
   }
   const transfer = options === undefined || options === null ? undefined : options.transfer;
-  const message = serialize(value, transferItems(transfer), null);
+  const items = transferItems(transfer);
+  // A primitive with nothing to transfer comes back as itself (a symbol is refused by the
+  // serializer below).
+  if (items.length === 0 && (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol'))) {
+    return value;
+  }
+  const message = serialize(value, items, null);
   const list = m.roundTrip(message.list);
   message.commit();
   return unflatten(list);

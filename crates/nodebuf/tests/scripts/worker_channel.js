@@ -12,7 +12,9 @@ function betweenWorkers() {
     const w = new Worker(file, { workerData: { role, port }, transferList: [port] });
     w.on('message', (m) => { results[m.role] = m.seen; });
     w.on('exit', (code) => {
-      if (++exits === 2) console.log(results, code);
+      // The two workers' results reach this thread in either order (threads race): print
+      // them in a fixed one.
+      if (++exits === 2) console.log({ ping: results.ping, pong: results.pong }, code);
     });
   }
 }
