@@ -54598,6 +54598,37 @@ static void js_json_throw_circular(JSContext *ctx, JSValueConst stack,
         JS_ThrowTypeError(ctx, "Converting circular structure to JSON");
 }
 
+/* nodebuf: appends an int's decimal digits, as JSON writes a number
+   that is an int, without making a string of them first */
+static int json_put_int32(StringBuffer *s, int32_t v)
+{
+    char digits[12];
+    char *q = digits + sizeof(digits);
+    uint32_t u = v < 0 ? -(uint32_t)v : (uint32_t)v;
+    int n, i;
+
+    do {
+        *--q = '0' + u % 10;
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        *--q = '-';
+    n = digits + sizeof(digits) - q;
+    if (s->len + n > s->size) {
+        if (string_buffer_realloc(s, s->len + n, 0))
+            return -1;
+    }
+    if (s->is_wide_char) {
+        for (i = 0; i < n; i++)
+            str16(s->str)[s->len + i] = q[i];
+    } else {
+        for (i = 0; i < n; i++)
+            str8(s->str)[s->len + i] = q[i];
+    }
+    s->len += n;
+    return 0;
+}
+
 static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
                           JSValueConst holder, JSValue val,
                           JSValueConst indent)
@@ -54678,14 +54709,30 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
             for(i = 0; i < len; i++) {
                 if (i > 0)
                     string_buffer_putc8(jsc->b, ',');
-                string_buffer_concat_value(jsc->b, sep);
+                if (!JS_IsEmptyString(sep))
+                    string_buffer_concat_value(jsc->b, sep);
                 v = JS_GetPropertyInt64(ctx, val, i);
                 if (JS_IsException(v))
                     goto exception;
-                /* XXX: could do this string conversion only when needed */
-                prop = JS_ToStringFree(ctx, js_int64(i));
-                if (JS_IsException(prop))
-                    goto exception;
+                /* nodebuf: an int element without a replacer is its digits
+                   (no toJSON is looked up on a primitive but a BigInt) */
+                if (JS_VALUE_GET_TAG(v) == JS_TAG_INT &&
+                    JS_IsUndefined(jsc->replacer_func)) {
+                    if (json_put_int32(jsc->b, JS_VALUE_GET_INT(v)))
+                        goto exception;
+                    continue;
+                }
+                /* nodebuf: the index as a key string only when a toJSON
+                   method or the replacer can see it (js_json_check reads
+                   the key for nothing else) */
+                if (JS_IsObject(v) || JS_IsBigInt(v) ||
+                    !JS_IsUndefined(jsc->replacer_func)) {
+                    prop = JS_ToStringFree(ctx, js_int64(i));
+                    if (JS_IsException(prop)) {
+                        JS_FreeValue(ctx, v);
+                        goto exception;
+                    }
+                }
                 v = js_json_check(ctx, jsc, val, v, prop);
                 JS_FreeValue(ctx, prop);
                 prop = JS_UNDEFINED;
@@ -54771,6 +54818,7 @@ static int js_json_to_str(JSContext *ctx, JSONStringifyContext *jsc,
         }
         goto concat_value;
     case JS_TAG_INT:
+        return json_put_int32(jsc->b, JS_VALUE_GET_INT(val));
     case JS_TAG_BOOL:
     case JS_TAG_NULL:
     concat_value:
