@@ -390,10 +390,11 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
       // Node hands the custom function the remaining depth as its first argument and the
       // caller's original options (original depth) as the second.
-      const options = { ...ctx.userOptions, ...optionsFromCtx(ctx), depth: ctx.depth };
-      const ret = maybeCustom.call(context, depth, options, inspect);
+      const ret = maybeCustom.call(context, depth, userOptionsOf(ctx), inspect);
       if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+        // Nothing to indent at the top level.
+        if (ctx.indentationLvl === 0) return ret;
         return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
       }
     }
@@ -419,10 +420,26 @@ function isUndetectable(value) {
   return value === undefined ? false : typeof value === 'undefined';
 }
 
-function optionsFromCtx(ctx) {
-  const out = { stylize: ctx.stylize };
-  for (const key of Object.keys(defaults)) out[key] = ctx[key];
-  return out;
+// The options a custom inspect function receives, as Node builds them: the context's
+// settings in this order, then the caller's own options over them (their keys last, their
+// values kept, `maxArrayLength: null` included).
+function userOptionsOf(ctx) {
+  return {
+    stylize: ctx.stylize,
+    showHidden: ctx.showHidden,
+    depth: ctx.depth,
+    colors: ctx.colors,
+    customInspect: ctx.customInspect,
+    showProxy: ctx.showProxy,
+    maxArrayLength: ctx.maxArrayLength,
+    maxStringLength: ctx.maxStringLength,
+    breakLength: ctx.breakLength,
+    compact: ctx.compact,
+    sorted: ctx.sorted,
+    getters: ctx.getters,
+    numericSeparator: ctx.numericSeparator,
+    ...ctx.userOptions,
+  };
 }
 
 function formatProxy(ctx, proxy, recurseTimes) {
