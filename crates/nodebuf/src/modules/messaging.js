@@ -66,6 +66,8 @@ function classIds() {
 
 const errorNames = new SafeSet(['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']);
 const ObjectToString = Object.prototype.toString;
+// Not replaceable (a non-writable, non-configurable property of Object).
+const ObjectPrototype = Object.prototype;
 
 function isUntransferable(value) {
   return untransferableRegistry().has(value);
@@ -380,12 +382,14 @@ class Unflattener {
     this.objects = [];
   }
 
+  // Each property is defined, as V8's deserializer does: a `__proto__` key stays an own
+  // property and no setter on Object.prototype or Array.prototype runs.
   readProps(target) {
     const list = this.list;
     for (;;) {
       const key = list[this.pos++];
       if (key === T.END) return target;
-      target[key] = this.read();
+      m.defineData(target, key, this.read());
     }
   }
 
@@ -1129,6 +1133,12 @@ const { structuredClone } = { structuredClone(...args) {
   // serializer below).
   if (items.length === 0 && (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol'))) {
     return value;
+  }
+  if (items.length === 0) {
+    // Plain data (no getter, Proxy, class instance, Map, Error... anywhere) in one native walk
+    // that runs no script code; undefined when the value needs the general path below.
+    const plain = m.clonePlain(value, ObjectPrototype, ArrayBufferPrototypeGetResizable);
+    if (plain !== undefined) return plain;
   }
   const message = serialize(value, items, null);
   const list = m.roundTrip(message.list);

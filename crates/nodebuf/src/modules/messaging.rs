@@ -605,6 +605,14 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), js_view_geometry)?,
     )?;
     m.set("roundTrip", Function::new(ctx.clone(), js_round_trip)?)?;
+    m.set(
+        "clonePlain",
+        Function::new(ctx.clone(), super::structured_clone::js_clone_plain)?,
+    )?;
+    m.set(
+        "defineData",
+        Function::new(ctx.clone(), super::structured_clone::js_define_data)?,
+    )?;
     m.set("take", Function::new(ctx.clone(), js_take)?)?;
     m.set(
         "pending",

@@ -21,6 +21,7 @@ pub mod os;
 pub mod process;
 pub mod retention;
 pub mod string_decoder;
+pub mod structured_clone;
 pub mod tls;
 pub mod tty;
 pub mod url;

@@ -7,6 +7,9 @@ if (isMainThread) {
   const sab = new SharedArrayBuffer(2 * 1024 * 1024);
   const worker = new Worker(__filename, { workerData: sab });
   worker.on('message', (msg) => {
+    // Held here so that the main thread's store is alive at the report in both runtimes (the
+    // engine frees an unreferenced one at once, V8 at its next collection).
+    void sab;
     console.log('worker:', msg);
     const mine = retention.report();
     console.log('main:', mine.covers, mine.stores.map((s) => [s.type, s.views]));

@@ -1,0 +1,415 @@
+//! `structuredClone` of plain data in one native walk: the value graph is copied straight into
+//! new objects of the same runtime, without the flat list the general path (`messaging.js`'s
+//! `Flattener`, [`super::messaging::encode`]/[`decode`](super::messaging::decode), then the
+//! JS reader) builds for values that cross threads.
+//!
+//! It takes only what it can clone exactly as V8's serializer does while running no JS at all:
+//! primitives (not symbols); ordinary objects whose prototype is `Object.prototype` or null
+//! and whose own enumerable string-keyed properties are all data properties; dense Arrays with
+//! no enumerable keys but their indices; typed arrays (not Float16Array) and ArrayBuffers whose
+//! buffer is a live, fixed-length, unshared ArrayBuffer; and references back to any of these
+//! (shared and circular ones stay shared and circular). Anything else anywhere in the graph
+//! (a getter, a Proxy, a class instance, a Map, an Error, a DataView, a SharedArrayBuffer, a
+//! detached or resizable buffer, a length-tracking view...) makes the walk give up before any
+//! script could have seen it, and the caller takes the general path, which handles every case
+//! in Node's order. Giving up has no effect but the garbage it leaves: nothing ran.
+//!
+//! Reading an ordinary object's own data properties, an Array's fast elements and a buffer's
+//! bytes runs no JS; the clones are defined (never set) on new objects, so no setter on
+//! `Object.prototype` or `Array.prototype` runs either.
+
+use std::collections::HashMap;
+
+use rquickjs::{qjs, ArrayBuffer, Ctx, Function, Result, Value};
+
+use super::messaging::CountedBytes;
+
+/// Beyond this nesting the walk gives up (the general path then reports what V8 would).
+const MAX_DEPTH: u32 = 256;
+
+/// `JS_PROP_CONFIGURABLE | JS_PROP_WRITABLE | JS_PROP_ENUMERABLE`: what a clone's properties
+/// are, as V8's deserializer defines them.
+const PLAIN_PROPERTY: i32 = qjs::JS_PROP_C_W_E as i32;
+
+/// One walk: the source objects already cloned (by address), for references back.
+struct Walk<'js> {
+    ctx: Ctx<'js>,
+    object_prototype: Value<'js>,
+    /// `ArrayBuffer.prototype`'s `resizable` getter, captured before any script ran.
+    resizable: Function<'js>,
+    clones: HashMap<usize, Value<'js>>,
+}
+
+/// `m.clonePlain(value, objectPrototype, resizableGetter)`: the clone of `value`, or
+/// `undefined` when the walk gave up (see the module's description).
+pub fn js_clone_plain<'js>(
+    ctx: Ctx<'js>,
+    value: Value<'js>,
+    object_prototype: Value<'js>,
+    resizable: Function<'js>,
+) -> Result<Value<'js>> {
+    let mut walk = Walk {
+        ctx: ctx.clone(),
+        object_prototype,
+        resizable,
+        clones: HashMap::new(),
+    };
+    Ok(walk
+        .clone_value(&value, 0)?
+        .unwrap_or_else(|| Value::new_undefined(ctx)))
+}
+
+/// `m.defineData(target, key, value)`: defines `target[key]` as an enumerable, writable,
+/// configurable data property, as V8's deserializer makes a clone's properties (the general
+/// path's reader): no setter runs and a `__proto__` key stays an own property. `key` is a
+/// string the writer listed.
+pub fn js_define_data<'js>(
+    ctx: Ctx<'js>,
+    target: Value<'js>,
+    key: rquickjs::String<'js>,
+    value: Value<'js>,
+) -> Result<()> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: a string: making its atom runs no JS; the atom is freed below.
+    let atom = unsafe { qjs::JS_ValueToAtom(raw_ctx, key.as_raw()) };
+    if atom == qjs::JS_ATOM_NULL {
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: defining a property on an object the reader made runs no JS; the engine takes
+    // over the new reference made for it (`value` keeps its own); the atom was made above.
+    let defined = unsafe {
+        let defined = qjs::JS_DefinePropertyValue(
+            raw_ctx,
+            target.as_raw(),
+            atom,
+            qjs::JS_DupValue(raw_ctx, value.as_raw()),
+            PLAIN_PROPERTY,
+        );
+        qjs::JS_FreeAtom(raw_ctx, atom);
+        defined
+    };
+    if defined < 0 {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(())
+}
+
+fn address(value: &Value<'_>) -> usize {
+    // SAFETY: an object value: its pointer is read, not followed.
+    unsafe { qjs::JS_VALUE_GET_PTR(value.as_raw()) as usize }
+}
+
+/// Takes over a new reference the engine returned, or reports its exception.
+///
+/// # Safety
+/// `raw` must be a new reference of `ctx` (or `JS_EXCEPTION`).
+unsafe fn owned<'js>(ctx: &Ctx<'js>, raw: qjs::JSValue) -> Result<Value<'js>> {
+    // SAFETY: the caller's contract.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
+
+impl<'js> Walk<'js> {
+    fn raw_ctx(&self) -> *mut qjs::JSContext {
+        self.ctx.as_raw().as_ptr()
+    }
+
+    /// The clone of `value`, `None` to give up.
+    fn clone_value(&mut self, value: &Value<'js>, depth: u32) -> Result<Option<Value<'js>>> {
+        if !value.is_object() {
+            return Ok((!value.is_symbol()).then(|| value.clone()));
+        }
+        if let Some(done) = self.clones.get(&address(value)) {
+            return Ok(Some(done.clone()));
+        }
+        if depth > MAX_DEPTH {
+            return Ok(None);
+        }
+        let raw = value.as_raw();
+        // SAFETY: a live object: these read its class id (and for a view its type) only.
+        let (proxy, array, typed, array_buffer, class) = unsafe {
+            (
+                qjs::JS_IsProxy(raw),
+                qjs::JS_IsArray(raw),
+                qjs::JS_GetTypedArrayType(raw),
+                qjs::JS_IsArrayBuffer(raw),
+                qjs::JS_GetClassID(raw),
+            )
+        };
+        if proxy {
+            Ok(None)
+        } else if array {
+            self.clone_array(value, depth)
+        } else if typed >= 0 {
+            self.clone_typed_array(value, typed)
+        } else if array_buffer {
+            self.clone_array_buffer(value)
+        } else if class == JS_CLASS_OBJECT {
+            self.clone_object(value, depth)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// An ordinary object with `Object.prototype` or null as its prototype and only data
+    /// properties among its own enumerable string keys.
+    fn clone_object(&mut self, value: &Value<'js>, depth: u32) -> Result<Option<Value<'js>>> {
+        let ctx = self.raw_ctx();
+        let raw = value.as_raw();
+        // SAFETY: an ordinary object (not a Proxy): reading its prototype runs no JS; the
+        // result is a new reference.
+        let prototype = unsafe { owned(&self.ctx, qjs::JS_GetPrototype(ctx, raw))? };
+        if !prototype.is_null() && address(&prototype) != address(&self.object_prototype) {
+            return Ok(None);
+        }
+        let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+        let mut len: u32 = 0;
+        let flags = qjs::JS_GPN_STRING_MASK as i32 | qjs::JS_GPN_ENUM_ONLY as i32;
+        // SAFETY: an ordinary object: listing its own keys runs no JS. On success the engine
+        // hands us `len` entries, freed by `keys` below.
+        if unsafe { qjs::JS_GetOwnPropertyNames(ctx, &mut tab, &mut len, raw, flags) } < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        let keys = PropertyTable { ctx, tab, len };
+        // SAFETY: a new plain object (or JS_EXCEPTION).
+        let out = unsafe { owned(&self.ctx, qjs::JS_NewObject(ctx))? };
+        self.clones.insert(address(value), out.clone());
+        for i in 0..len as usize {
+            // SAFETY: `i < len` entries the engine filled; the atom stays owned by the table.
+            let atom = unsafe { (*keys.tab.add(i)).atom };
+            let Some(field) = self.own_data_property(value, atom)? else {
+                return Ok(None);
+            };
+            let Some(copy) = self.clone_value(&field, depth + 1)? else {
+                return Ok(None);
+            };
+            // SAFETY: defines an own data property on the new object (no setter runs); the
+            // engine takes over the new reference made for it (`copy` keeps its own).
+            if unsafe {
+                qjs::JS_DefinePropertyValue(
+                    ctx,
+                    out.as_raw(),
+                    atom,
+                    qjs::JS_DupValue(ctx, copy.as_raw()),
+                    PLAIN_PROPERTY,
+                )
+            } < 0
+            {
+                return Err(rquickjs::Error::Exception);
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// The value of `value`'s own data property `atom`; `None` for an accessor (V8 would call
+    /// its getter: the general path does) or a key gone missing.
+    fn own_data_property(
+        &self,
+        value: &Value<'js>,
+        atom: qjs::JSAtom,
+    ) -> Result<Option<Value<'js>>> {
+        let mut desc = std::mem::MaybeUninit::<qjs::JSPropertyDescriptor>::uninit();
+        // SAFETY: an ordinary object (not a Proxy): its own-property lookup runs no JS. On 1
+        // the descriptor's three values are new references, taken over just below.
+        let found = unsafe {
+            qjs::JS_GetOwnProperty(self.raw_ctx(), desc.as_mut_ptr(), value.as_raw(), atom)
+        };
+        if found < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        if found == 0 {
+            return Ok(None);
+        }
+        // SAFETY: initialized by the engine (found == 1).
+        let desc = unsafe { desc.assume_init() };
+        // SAFETY: the descriptor's references, each owned by one `Value` from here.
+        let (field, getter, setter) = unsafe {
+            (
+                Value::from_raw(self.ctx.clone(), desc.value),
+                Value::from_raw(self.ctx.clone(), desc.getter),
+                Value::from_raw(self.ctx.clone(), desc.setter),
+            )
+        };
+        drop((getter, setter));
+        Ok((desc.flags & qjs::JS_PROP_GETSET as i32 == 0).then_some(field))
+    }
+
+    /// A dense Array (the engine's fast array) with no enumerable keys but its indices.
+    fn clone_array(&mut self, value: &Value<'js>, depth: u32) -> Result<Option<Value<'js>>> {
+        let ctx = self.raw_ctx();
+        let raw = value.as_raw();
+        let (mut values, mut count): (*mut qjs::JSValue, u32) = (std::ptr::null_mut(), 0);
+        // SAFETY: reads the object's header only (false for an Array with holes or one made
+        // slow by other keys).
+        if !unsafe { JS_GetFastArray(raw, &mut values, &mut count) } {
+            return Ok(None);
+        }
+        // The elements, each a new reference, before anything is allocated below.
+        let elements: Vec<Value<'js>> = (0..count as usize)
+            // SAFETY: `count` live values of the array; each is duplicated, not moved.
+            .map(|i| unsafe {
+                Value::from_raw(self.ctx.clone(), qjs::JS_DupValue(ctx, *values.add(i)))
+            })
+            .collect();
+        let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+        let mut len: u32 = 0;
+        let flags = qjs::JS_GPN_STRING_MASK as i32 | qjs::JS_GPN_ENUM_ONLY as i32 | JS_GPN_NO_INDEX;
+        // SAFETY: an Array (not a Proxy): listing its keys runs no JS; the table is freed by
+        // `extra` below.
+        if unsafe { qjs::JS_GetOwnPropertyNames(ctx, &mut tab, &mut len, raw, flags) } < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        let extra = PropertyTable { ctx, tab, len };
+        if extra.len != 0 {
+            return Ok(None);
+        }
+        // SAFETY: a new empty Array (or JS_EXCEPTION).
+        let out = unsafe { owned(&self.ctx, qjs::JS_NewArray(ctx))? };
+        self.clones.insert(address(value), out.clone());
+        for (i, element) in elements.iter().enumerate() {
+            let Some(copy) = self.clone_value(element, depth + 1)? else {
+                return Ok(None);
+            };
+            // SAFETY: defines an own element of the new Array (no setter runs); the engine
+            // takes over the new reference made for it (`copy` keeps its own).
+            if unsafe {
+                qjs::JS_DefinePropertyValueUint32(
+                    ctx,
+                    out.as_raw(),
+                    i as u32,
+                    qjs::JS_DupValue(ctx, copy.as_raw()),
+                    PLAIN_PROPERTY,
+                )
+            } < 0
+            {
+                return Err(rquickjs::Error::Exception);
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// A copy of a live, fixed-length ArrayBuffer's bytes, counted as Node counts a clone's.
+    fn clone_array_buffer(&mut self, value: &Value<'js>) -> Result<Option<Value<'js>>> {
+        if let Some(done) = self.clones.get(&address(value)) {
+            return Ok(Some(done.clone()));
+        }
+        // The intrinsic getter (captured at start-up) runs no script code.
+        if self
+            .resizable
+            .call::<_, bool>((rquickjs::function::This(value.clone()),))?
+        {
+            return Ok(None);
+        }
+        let mut len: qjs::size_t = 0;
+        // SAFETY: an ArrayBuffer of this context: the pointer is valid for `len` bytes until
+        // JS runs again (none runs before the copy); a detached buffer gives null and a
+        // TypeError, cleared (the general path reports it).
+        let ptr = unsafe { qjs::JS_GetArrayBuffer(self.raw_ctx(), &mut len, value.as_raw()) };
+        if ptr.is_null() {
+            let _ = self.ctx.catch();
+            return Ok(None);
+        }
+        // SAFETY: as above; copied at once.
+        let bytes = unsafe { std::slice::from_raw_parts(ptr, len as usize) }.to_vec();
+        let out =
+            ArrayBuffer::from_source(self.ctx.clone(), CountedBytes::new(bytes))?.into_value();
+        self.clones.insert(address(value), out.clone());
+        Ok(Some(out))
+    }
+
+    /// A typed array over a live, fixed-length, unshared ArrayBuffer (not length-tracking): a
+    /// view of the same type over the clone of its buffer (a Buffer comes back a Uint8Array,
+    /// as in Node).
+    fn clone_typed_array(&mut self, value: &Value<'js>, kind: i32) -> Result<Option<Value<'js>>> {
+        let Some(element_size) = element_size(kind) else {
+            return Ok(None);
+        };
+        if nodebuf_js::view_record(value).is_none_or(|r| r.length_tracking) {
+            return Ok(None);
+        }
+        let Some(nodebuf_js::ViewGeometry::Live {
+            buffer,
+            byte_offset,
+            byte_length,
+        }) = nodebuf_js::view_geometry(&self.ctx, value)
+        else {
+            return Ok(None);
+        };
+        // SAFETY: a live object: reads its class id only.
+        if !unsafe { qjs::JS_IsArrayBuffer(buffer.as_raw()) } {
+            return Ok(None);
+        }
+        let Some(copy) = self.clone_array_buffer(&buffer)? else {
+            return Ok(None);
+        };
+        let args = [
+            copy.as_raw(),
+            qjs::JS_NewFloat64(byte_offset as f64),
+            qjs::JS_NewFloat64((byte_length / element_size) as f64),
+        ];
+        // SAFETY: the engine's own constructor over the new ArrayBuffer (its `prototype` is a
+        // data property of the intrinsic: no JS runs); the arguments are borrowed, the
+        // result a new reference.
+        let out = unsafe {
+            owned(
+                &self.ctx,
+                qjs::JS_NewTypedArray(self.raw_ctx(), 3, args.as_ptr().cast_mut(), kind as _),
+            )?
+        };
+        self.clones.insert(address(value), out.clone());
+        Ok(Some(out))
+    }
+}
+
+/// The bytes per element of a typed array type the walk clones (not Float16Array, which
+/// Node v20 lacks).
+fn element_size(kind: i32) -> Option<usize> {
+    const SIZES: [(qjs::JSTypedArrayEnum, usize); 11] = [
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8C, 1),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_INT8, 1),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8, 1),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_INT16, 2),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT16, 2),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_INT32, 4),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT32, 4),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT32, 4),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_BIG_INT64, 8),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_BIG_UINT64, 8),
+        (qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_FLOAT64, 8),
+    ];
+    SIZES
+        .iter()
+        .find(|&&(k, _)| k as i32 == kind)
+        .map(|&(_, size)| size)
+}
+
+/// A key table `JS_GetOwnPropertyNames` filled, freed (atoms included) when dropped.
+struct PropertyTable {
+    ctx: *mut qjs::JSContext,
+    tab: *mut qjs::JSPropertyEnum,
+    len: u32,
+}
+
+impl Drop for PropertyTable {
+    fn drop(&mut self) {
+        // SAFETY: the table and its `len` atoms, as the engine returned them, freed once.
+        unsafe { qjs::JS_FreePropertyEnum(self.ctx, self.tab, self.len) };
+    }
+}
+
+/// The engine's class id of ordinary objects (its class enum's first entry; not in the
+/// generated bindings).
+const JS_CLASS_OBJECT: qjs::JSClassID = 1;
+
+/// Engine patch `quickjs-0045-own-keys-without-indices`: `JS_GetOwnPropertyNames` leaves out
+/// array index keys (not in the generated bindings).
+const JS_GPN_NO_INDEX: i32 = 1 << 6;
+
+extern "C" {
+    /// The engine's fast-array accessor (quickjs.h): an Array's element storage when it is
+    /// dense, false for anything else.
+    fn JS_GetFastArray(obj: qjs::JSValue, values: *mut *mut qjs::JSValue, count: *mut u32) -> bool;
+}
