@@ -12325,6 +12325,18 @@ static int JS_SetPropertyValue(JSContext *ctx, JSValueConst this_obj,
         /* fast path for array access */
         p = JS_VALUE_GET_OBJ(this_obj);
         idx = JS_VALUE_GET_INT(prop);
+        /* nodebuf: a BigInt stored into a number typed array fails its
+           ToNumber with V8's text for a conversion (the store is no
+           operator mixing types, whatever frame it runs in) */
+        if (unlikely(JS_IsBigInt(val)) &&
+            p->class_id >= JS_CLASS_UINT8C_ARRAY &&
+            p->class_id <= JS_CLASS_FLOAT64_ARRAY &&
+            p->class_id != JS_CLASS_BIG_INT64_ARRAY &&
+            p->class_id != JS_CLASS_BIG_UINT64_ARRAY) {
+            JS_FreeValue(ctx, val);
+            JS_ThrowTypeError(ctx, "Cannot convert a BigInt value to a number");
+            goto ta_cvt_fail;
+        }
         switch(p->class_id) {
         case JS_CLASS_ARRAY:
             if (unlikely(idx >= (uint32_t)p->u.array.count)) {

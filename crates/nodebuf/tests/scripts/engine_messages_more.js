@@ -121,6 +121,19 @@ const shapes = [
     '01', '1.', '1e', '-', '{"a": 1, "b": 2, "c": 3, "d": xyz, "e": 5}', 'abcdefghijklmnopqrstuvwxyz',
     '{"aaaaaaaaaaaaaaaaaaaaaa": truu}', '{"é": x}', '[1,2', '{"a":1', "{'a':1}", '"a"x', '1 2', '{"a":1}}', '[NaN]',
     '{"a":undefined}', 'True', '123abc', 'null null', '[01]'].map((text) => () => JSON.parse(text)),
+  // A BigInt stored into a number typed array: V8's conversion text from any frame; an
+  // operator mixing the two: its mixing text. (An object whose valueOf returns a BigInt still
+  // gets the mixing text from a script's own store: crates/nodebuf/README.md.)
+  ...[Float64Array, Float32Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint32Array, Int8Array, Buffer.from]
+    .flatMap((C) => {
+      const make = () => (C === Buffer.from ? Buffer.from([0, 0]) : new C(2));
+      return [
+        () => { make()[0] = 5n; }, () => { make()[9] = 5n; }, () => { make()['1'] = 5n; },
+        () => { const t = make(); t[1] += 5n; }, () => Reflect.set(make(), 0, 5n), () => make().fill(1n),
+        () => Object.defineProperty(make(), 0, { value: 5n }),
+      ];
+    }),
+  () => { new BigInt64Array(1)[0] = 5; }, () => { new BigUint64Array(1)[0] = 1.5; },
 ];
 (async () => {
   for (const [i, g] of shapes.entries()) {
