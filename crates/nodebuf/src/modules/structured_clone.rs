@@ -247,6 +247,17 @@ impl<'js> Walk<'js> {
         if !unsafe { JS_GetFastArray(raw, &mut values, &mut count) } {
             return Ok(None);
         }
+        // A fast array's dense part can be shorter than its `length` (trailing holes, from
+        // `length = n`): those holes stay holes in V8's clone, on the general path. An
+        // Array's `length` is a plain own property: reading it runs no JS.
+        // (It can exceed 2^31: no int then.)
+        let length: Value = value
+            .as_object()
+            .ok_or_else(|| rquickjs::Error::new_from_js("value", "Array"))?
+            .get("length")?;
+        if length.as_int() != i32::try_from(count).ok() {
+            return Ok(None);
+        }
         // The elements, each a new reference, before anything is allocated below.
         let elements: Vec<Value<'js>> = (0..count as usize)
             // SAFETY: `count` live values of the array; each is duplicated, not moved.

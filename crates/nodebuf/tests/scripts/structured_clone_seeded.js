@@ -59,6 +59,8 @@ function value(depth, pool) {
     const n = Math.floor(rand() * 5);
     for (let i = 0; i < n; i++) out.push(value(depth + 1, pool));
     if (rand() < 0.1) out[n + 2] = 'after a hole';
+    if (rand() < 0.08) out.length += 2; // trailing holes
+    if (rand() < 0.02) out.length = 2 ** 32 - 1;
     if (rand() < 0.08) out.extra = 'key';
     if (rand() < 0.05) Object.defineProperty(out, 'hiddenKey', { value: 3, enumerable: false });
   } else if (r < 0.85) {
