@@ -120,32 +120,31 @@ fn latin1_decode<'js>(ctx: Ctx<'js>, view: Value<'js>, ignore_bom: bool) -> Resu
     nodebuf_js::js_string(&ctx, &text)
 }
 
-/// Decodes `view` as UTF-8 in one call (Node's UTF-8 path); `null` when `fatal` and invalid.
+/// Decodes `view` as UTF-8 in one call (Node's UTF-8 path); `null` when `fatal` and invalid,
+/// `undefined` when `view` is no view or buffer.
 fn decode<'js>(
     ctx: Ctx<'js>,
     view: Value<'js>,
     fatal: bool,
     ignore_bom: bool,
 ) -> Result<Value<'js>> {
+    // Decoded by the core's UTF-8 decoder (`buf.toString('utf8')`'s: WHATWG replacement of
+    // each maximal ill-formed subpart) into the engine string's own width, without a Rust
+    // `String` the engine would decode again.
     let text = with_view_bytes(&ctx, &view, |bytes| {
         let bytes = if !ignore_bom && bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
             &bytes[3..]
         } else {
             bytes
         };
-        if fatal {
-            std::str::from_utf8(bytes).ok().map(str::to_owned)
-        } else {
-            Some(String::from_utf8_lossy(bytes).into_owned())
-        }
+        (!fatal || nodebuf_core::encoding::is_utf8(bytes))
+            .then(|| nodebuf_core::encoding::utf8::decode(bytes))
     });
     match text {
-        Some(Some(text)) => Ok(rquickjs::String::from_str(ctx, &text)?.into_value()),
+        Some(Some(text)) => nodebuf_js::js_string(&ctx, &text),
         Some(None) => Ok(Value::new_null(ctx)),
-        None => Err(rquickjs::Exception::throw_type(
-            &ctx,
-            "input must be an ArrayBufferView",
-        )),
+        // Not a view or buffer: the JS half reports it in Node's words.
+        None => Ok(Value::new_undefined(ctx)),
     }
 }
 
