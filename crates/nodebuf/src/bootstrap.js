@@ -263,6 +263,7 @@
       Uint8Array,
       TypedArrayPrototypeSet: Object.getPrototypeOf(Uint8Array.prototype).set,
       ObjectKeys: Object.keys,
+      StringPrototypeToWellFormed: String.prototype.toWellFormed,
       MapPrototypeEntries: Map.prototype.entries,
       MapPrototypeSet: Map.prototype.set,
       SetPrototypeValues: Set.prototype.values,

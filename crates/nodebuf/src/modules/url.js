@@ -20,23 +20,11 @@ const PATHNAME = 8;
 const SEARCH = 9;
 const HASH = 10;
 
-// USVString conversion: lone surrogates become U+FFFD, as WebIDL converts.
+// USVString conversion: lone surrogates become U+FFFD, as WebIDL converts (the engine's own
+// `toWellFormed`, captured before any script ran).
+const { StringPrototypeToWellFormed } = native.primordials;
 function toUSV(value) {
-  const s = `${value}`;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out += s[i] + s[i + 1];
-        i++;
-        continue;
-      }
-    }
-    out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : s[i];
-  }
-  return out;
+  return StringPrototypeToWellFormed.call(`${value}`);
 }
 
 // Node 20's URL parser (ada, in C++) throws a plain TypeError carrying `code`, `input` and

@@ -53,3 +53,15 @@ const viaUrl = url.pathToFileURL(file);
 console.log(fs.readFileSync(viaUrl, 'utf8') === fs.readFileSync(file, 'utf8'), fs.existsSync(viaUrl), fs.statSync(viaUrl).isFile());
 try { fs.readFileSync(new URL('http://example.com/x')); } catch (err) { console.log(err.code, err.message); }
 console.log(fs.readFileSync(Buffer.from(file)).length === fs.readFileSync(file).length);
+
+// Lone surrogates in every input a URL takes become U+FFFD (USVString conversion).
+{
+  const cases = ['https://ex.com/\ud800x', 'https://ex.com/a\udc00b?q=\ud83d\ude00#\ud83d', 'https://\ud83d\ude00.com/', 'http://a/\udbff', 'https://ex.com/' + '\ud800'.repeat(3)];
+  for (const c of cases) {
+    try { const u = new URL(c); console.log(u.href, u.pathname, u.search, u.hash); } catch (e) { console.log(e.code, e.input === c.toWellFormed()); }
+    console.log(URL.canParse(c), new URL('p\ud800', 'https://b.com/\udc00/').href);
+    const u = new URL('https://x.com/'); u.pathname = '/\ud800'; u.hash = '\udc00'; u.search = '?\ud800=1'; console.log(u.href);
+    const p = new URLSearchParams('a=\ud800'); p.append('\udc00', 'v\ud800'); console.log(p.toString(), [...p]);
+  }
+  console.log(String(new URL({ toString() { return 'https://t.com/\ud800'; } })));
+}
