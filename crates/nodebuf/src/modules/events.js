@@ -216,6 +216,9 @@ function onceWrapper(...args) {
   if (!this.fired) {
     this.target.removeListener(this.type, this.wrapFn);
     this.fired = true;
+    // The state and its bound wrapper name each other: a cycle only the engine's collector
+    // frees. Fired, the state needs the wrapper no more (nothing else reads the state).
+    this.wrapFn = undefined;
     return this.listener.apply(this.target, args);
   }
   return undefined;
