@@ -1244,6 +1244,16 @@ struct JSShape {
        while it stands, OP_get_length answers the element count without the getter call
        (js_typed_array_length_is_intrinsic). */
     uint64_t nodebuf_length_seen;
+    /* nodebuf: a one-entry cache of the shape's last transition: adding the property
+       nodebuf_next_atom with nodebuf_next_flags to an object of this shape gives
+       nodebuf_next (what find_hashed_shape_prop would find). Both shapes are hashed, hence
+       unchanging, while linked; js_shape_hash_unlink (run before a hashed shape changes,
+       moves or is freed) breaks the link from either end. nodebuf_prev is the one shape
+       linked to this one. No reference is held either way. */
+    JSShape *nodebuf_next;
+    JSShape *nodebuf_prev;
+    JSAtom nodebuf_next_atom;
+    int nodebuf_next_flags;
     uint32_t hash_table[]; /* prop_hash_mask + 1 elements, then prop[prop_size] */
 };
 
@@ -6001,11 +6011,40 @@ static void js_shape_hash_link(JSRuntime *rt, JSShape *sh)
     rt->shape_hash_count++;
 }
 
+/* nodebuf: breaks the transition links to and from `sh` (see JSShape.nodebuf_next). */
+static inline void nodebuf_shape_unlink_transitions(JSShape *sh)
+{
+    if (sh->nodebuf_next) {
+        sh->nodebuf_next->nodebuf_prev = NULL;
+        sh->nodebuf_next = NULL;
+    }
+    if (sh->nodebuf_prev) {
+        sh->nodebuf_prev->nodebuf_next = NULL;
+        sh->nodebuf_prev = NULL;
+    }
+}
+
+/* nodebuf: remembers that adding (atom, flags) to `sh` gives `next` (both hashed), replacing
+   whatever either end was linked to. */
+static inline void nodebuf_shape_link_transition(JSShape *sh, JSShape *next,
+                                                 JSAtom atom, int flags)
+{
+    if (sh->nodebuf_next)
+        sh->nodebuf_next->nodebuf_prev = NULL;
+    if (next->nodebuf_prev)
+        next->nodebuf_prev->nodebuf_next = NULL;
+    sh->nodebuf_next = next;
+    sh->nodebuf_next_atom = atom;
+    sh->nodebuf_next_flags = flags;
+    next->nodebuf_prev = sh;
+}
+
 static void js_shape_hash_unlink(JSRuntime *rt, JSShape *sh)
 {
     uint32_t h;
     JSShape **psh;
 
+    nodebuf_shape_unlink_transitions(sh);
     h = get_shape_hash(sh->hash, rt->shape_hash_bits);
     psh = &rt->shape_hash[h];
     while (*psh != sh)
@@ -6041,6 +6080,8 @@ static inline JSShape *js_new_shape_nohash(JSContext *ctx, JSObject *proto,
     sh->deleted_prop_count = 0;
     sh->is_hashed = false;
     sh->nodebuf_length_seen = UINT64_MAX;
+    sh->nodebuf_next = NULL;
+    sh->nodebuf_prev = NULL;
     return sh;
 }
 
@@ -6129,6 +6170,8 @@ static JSShape *js_clone_shape(JSContext *ctx, JSShape *sh1)
     add_gc_object(ctx->rt, &sh->header, JS_GC_OBJ_TYPE_SHAPE);
     sh->is_hashed = false;
     sh->nodebuf_length_seen = UINT64_MAX;
+    sh->nodebuf_next = NULL;
+    sh->nodebuf_prev = NULL;
     if (sh->proto) {
         js_dup(JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     }
@@ -11614,8 +11657,15 @@ static JSProperty *add_property(JSContext *ctx,
     }
     sh = p->shape;
     if (sh->is_hashed) {
-        /* try to find an existing shape */
-        new_sh = find_hashed_shape_prop(ctx->rt, sh, prop, prop_flags);
+        /* try to find an existing shape: the one this shape's last transition gave for the
+           same property (nodebuf), else by hashing */
+        new_sh = sh->nodebuf_next;
+        if (!new_sh || sh->nodebuf_next_atom != prop ||
+            sh->nodebuf_next_flags != prop_flags) {
+            new_sh = find_hashed_shape_prop(ctx->rt, sh, prop, prop_flags);
+            if (new_sh)
+                nodebuf_shape_link_transition(sh, new_sh, prop, prop_flags);
+        }
         if (new_sh) {
             /* matching shape found: use it */
             /*  the property array may need to be resized */
@@ -11640,6 +11690,14 @@ static JSProperty *add_property(JSContext *ctx,
             js_shape_hash_link(ctx->rt, new_sh);
             js_free_shape(ctx->rt, p->shape);
             p->shape = new_sh;
+            assert(JS_REF_COUNT(p->shape) == 1);
+            if (add_shape_property(ctx, &p->shape, p, prop, prop_flags))
+                return NULL;
+            /* nodebuf: the shared shape (still referenced elsewhere, still hashed) now leads
+               to the new one */
+            if (sh->is_hashed && p->shape->is_hashed)
+                nodebuf_shape_link_transition(sh, p->shape, prop, prop_flags);
+            return &p->prop[p->shape->prop_count - 1];
         }
     }
     assert(JS_REF_COUNT(p->shape) == 1);
