@@ -467,6 +467,11 @@ struct JSRuntime {
        (JS_GetTypedArrayViewFieldsSince). */
     uint64_t nodebuf_view_epoch;
     JSAtom nodebuf_view_atoms[2];
+    /* nodebuf: bumped whenever a property is added to an object that is the prototype of
+       some shape (JSObject.is_prototype) and whenever an object's prototype changes: a
+       [[Set]] that found its key nowhere on a shape's prototype chain may add it at once
+       while it stands (JSShape.nodebuf_absent_atom). */
+    uint64_t nodebuf_proto_epoch;
     /* nodebuf: hashed shapes whose last user went away, each kept alive by one reference held
        here, so that the next object of the same prototype and properties finds the shape in
        the shape hash instead of building it again (a loop that makes and drops objects of a
@@ -1254,6 +1259,13 @@ struct JSShape {
     JSShape *nodebuf_prev;
     JSAtom nodebuf_next_atom;
     int nodebuf_next_flags;
+    /* nodebuf: a key (held: the shape owns a reference to the atom) that a [[Set]] on an
+       ordinary object of this shape found nowhere on the prototype chain, with no exotic
+       object on it, at JSRuntime.nodebuf_proto_epoch == nodebuf_absent_epoch: while the epoch
+       stands, setting that key on such an object, when it has no own property of that name,
+       adds it without walking the chain again (JS_ATOM_NULL: nothing cached). */
+    JSAtom nodebuf_absent_atom;
+    uint64_t nodebuf_absent_epoch;
     uint32_t hash_table[]; /* prop_hash_mask + 1 elements, then prop[prop_size] */
 };
 
@@ -6082,6 +6094,11 @@ static inline JSShape *js_new_shape_nohash(JSContext *ctx, JSObject *proto,
     sh->nodebuf_length_seen = UINT64_MAX;
     sh->nodebuf_next = NULL;
     sh->nodebuf_prev = NULL;
+    sh->nodebuf_absent_atom = JS_ATOM_NULL;
+    /* nodebuf: the prototype of a shape is marked, so that a property added to it changes
+       nodebuf_proto_epoch */
+    if (proto)
+        proto->is_prototype = true;
     return sh;
 }
 
@@ -6172,6 +6189,7 @@ static JSShape *js_clone_shape(JSContext *ctx, JSShape *sh1)
     sh->nodebuf_length_seen = UINT64_MAX;
     sh->nodebuf_next = NULL;
     sh->nodebuf_prev = NULL;
+    sh->nodebuf_absent_atom = JS_ATOM_NULL;
     if (sh->proto) {
         js_dup(JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     }
@@ -6195,6 +6213,8 @@ static void js_free_shape0(JSRuntime *rt, JSShape *sh)
     assert(JS_REF_COUNT(sh) == 0);
     if (sh->is_hashed)
         js_shape_hash_unlink(rt, sh);
+    if (sh->nodebuf_absent_atom != JS_ATOM_NULL)
+        JS_FreeAtomRT(rt, sh->nodebuf_absent_atom);
     if (sh->proto != NULL) {
         JS_FreeValueRT(rt, JS_MKPTR(JS_TAG_OBJECT, sh->proto));
     }
@@ -10214,6 +10234,7 @@ static int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj,
     sh->proto = proto;
     ctx->rt->nodebuf_length_epoch++;
     ctx->rt->nodebuf_view_epoch++;
+    ctx->rt->nodebuf_proto_epoch++;
     if (proto)
         proto->is_prototype = true;
     if (p->is_prototype) {
@@ -11647,6 +11668,7 @@ static JSProperty *add_property(JSContext *ctx,
     nodebuf_property_changed(ctx->rt, prop);
 
     if (unlikely(p->is_prototype)) {
+        ctx->rt->nodebuf_proto_epoch++;
         /* track addition of small integer properties to
            Array.prototype and Object.prototype */
         if (unlikely((p == JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_ARRAY]) ||
@@ -11852,8 +11874,8 @@ static int delete_property(JSContext *ctx, JSObject *p, JSAtom atom)
     return true;
 }
 
-/* nodebuf: V8's "Cannot set property p of <receiver> which has only a
-   getter" */
+/* nodebuf: V8's "Cannot set property p of <holder> which has only a
+   getter", naming the object the getter was found on */
 static void js_throw_getter_only(JSContext *ctx, JSAtom prop,
                                  JSValueConst this_obj)
 {
@@ -11882,7 +11904,7 @@ static void js_throw_getter_only(JSContext *ctx, JSAtom prop,
 
 static int call_setter(JSContext *ctx, JSObject *setter,
                        JSValueConst this_obj, JSValue val, int flags,
-                       JSAtom prop)
+                       JSAtom prop, JSObject *holder)
 {
     JSValue ret, func;
     if (likely(setter)) {
@@ -11899,7 +11921,8 @@ static int call_setter(JSContext *ctx, JSObject *setter,
         JS_FreeValue(ctx, val);
         if ((flags & JS_PROP_THROW) ||
             ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-            js_throw_getter_only(ctx, prop, this_obj);
+            /* nodebuf: V8 names the holder (the receiver when it is the holder) */
+            js_throw_getter_only(ctx, prop, holder ? JS_MKPTR(JS_TAG_OBJECT, holder) : this_obj);
             return -1;
         }
         return false;
@@ -12107,6 +12130,8 @@ static int JS_SetPropertyInternal2(JSContext *ctx, JSValueConst obj, JSAtom prop
     JSPropertyDescriptor desc;
     int desc_flags;
     int ret;
+    /* nodebuf: what the walk below met (see JSShape.nodebuf_absent_atom) */
+    bool nodebuf_exotic = false, nodebuf_chain_end = false;
 
     switch(JS_VALUE_GET_TAG(this_obj)) {
     case JS_TAG_NULL:
@@ -12142,7 +12167,7 @@ retry:
             assert(prop == JS_ATOM_length);
             return set_array_length(ctx, p, val, flags);
         } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
-            return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop);
+            return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop, NULL);
         } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_VARREF) {
             /* JS_PROP_WRITABLE is always true for variable
                references, but they are write protected in module name
@@ -12161,8 +12186,21 @@ retry:
         }
     }
 
+    /* nodebuf: an ordinary object whose shape's chain lacked this key at the current epoch:
+       add it without walking the chain again */
+    if (p == p1 && !p->is_exotic && p->shape->nodebuf_absent_atom == prop &&
+        p->shape->nodebuf_absent_epoch == ctx->rt->nodebuf_proto_epoch &&
+        !(flags & JS_PROP_NO_ADD) && p == JS_VALUE_GET_OBJ(obj) && p->extensible) {
+        pr = add_property(ctx, p, prop, JS_PROP_C_W_E);
+        if (!pr)
+            goto fail;
+        pr->u.value = val;
+        return true;
+    }
+
     for(;;) {
         if (p1->is_exotic) {
+            nodebuf_exotic = true;
             if (p1->fast_array) {
                 if (__JS_AtomIsTaggedInt(prop)) {
                     uint32_t idx = __JS_AtomToUInt32(prop);
@@ -12234,7 +12272,7 @@ retry:
                                     setter = NULL;
                                 else
                                     setter = JS_VALUE_GET_OBJ(desc.setter);
-                                ret = call_setter(ctx, setter, this_obj, val, flags, prop);
+                                ret = call_setter(ctx, setter, this_obj, val, flags, prop, p1);
                                 JS_FreeValue(ctx, desc.getter);
                                 JS_FreeValue(ctx, desc.setter);
                                 return ret;
@@ -12259,14 +12297,16 @@ retry:
         }
         p1 = p1->shape->proto;
     prototype_lookup:
-        if (!p1)
+        if (!p1) {
+            nodebuf_chain_end = true;
             break;
+        }
 
     retry2:
         prs = find_own_property(&pr, p1, prop);
         if (prs) {
             if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
-                return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop);
+                return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop, p1);
             } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
                 /* Instantiate property and retry (potentially useless) */
                 if (JS_AutoInitProperty(ctx, p1, prop, pr, prs))
@@ -12306,6 +12346,17 @@ retry:
             }
             goto generic_create_prop;
         } else {
+            /* nodebuf: the whole chain lacked the key and held no exotic object: remember
+               it on the shape the walk started from (see nodebuf_absent_atom) */
+            if (nodebuf_chain_end && !nodebuf_exotic) {
+                JSShape *sh = p->shape;
+                if (sh->nodebuf_absent_atom != prop) {
+                    if (sh->nodebuf_absent_atom != JS_ATOM_NULL)
+                        JS_FreeAtom(ctx, sh->nodebuf_absent_atom);
+                    sh->nodebuf_absent_atom = JS_DupAtom(ctx, prop);
+                }
+                sh->nodebuf_absent_epoch = ctx->rt->nodebuf_proto_epoch;
+            }
             pr = add_property(ctx, p, prop, JS_PROP_C_W_E);
             if (!pr)
                 goto fail;
