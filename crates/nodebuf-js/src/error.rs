@@ -35,10 +35,20 @@ const MAKE_ERROR: &str = r#"(function () {
   }
   // Node's errors start their stack at the API function that threw, never inside the code
   // that built them: the stack is taken again from the caller of makeNodeError.
+  // As Node's NodeError: no frames are taken while the error is constructed
+  // (Error.stackTraceLimit is 0 meanwhile), only once by captureStackTrace.
   const captureStackTrace = Error.captureStackTrace;
   function create(Base, message) {
-    const error = new Base(message);
-    if (typeof captureStackTrace === 'function') captureStackTrace(error, makeNodeError);
+    if (typeof captureStackTrace !== 'function') return new Base(message);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let error;
+    try {
+      error = new Base(message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    captureStackTrace(error, makeNodeError);
     return error;
   }
   // The codes whose Node message template is a function, each checked against node's
@@ -60,9 +70,12 @@ const MAKE_ERROR: &str = r#"(function () {
     let stack = error.stack;
     let frames = '';
     if (typeof stack === 'string') {
+      // Without a final line break (a string test: QuickJS runs an unanchored regular
+      // expression from every position of the whole stack).
+      if (stack.endsWith('\n')) stack = stack.slice(0, -1);
       const at = stack.indexOf('\n    at ');
-      if (stack.startsWith('    at ')) frames = '\n' + stack.replace(/\n$/, '');
-      else if (at !== -1) frames = stack.slice(at).replace(/\n$/, '');
+      if (stack.startsWith('    at ')) frames = '\n' + stack;
+      else if (at !== -1) frames = stack.slice(at);
     }
     Object.defineProperty(error, 'stack', {
       value: head + frames, writable: true, configurable: true, enumerable: false,
@@ -82,7 +95,7 @@ const MAKE_ERROR: &str = r#"(function () {
 fn maker<'js>(ctx: &Ctx<'js>) -> Result<Function<'js>> {
     // Cached per context as a hidden global property keyed by a registered symbol.
     let globals = ctx.globals();
-    let key: rquickjs::Symbol = ctx.eval("Symbol.for('nodebuf.makeNodeError')")?;
+    let key = rquickjs::Symbol::new_global(ctx.clone(), "nodebuf.makeNodeError")?;
     let cached: Value = globals.get(key.clone())?;
     if let Some(f) = cached.as_function() {
         return Ok(f.clone());

@@ -83,9 +83,15 @@ function translateEngineMessage(error, sites) {
     error.message = fixed;
     return;
   }
-  for (const [pattern, replacement] of engineMessages) {
-    if (pattern.test(desc.value)) {
-      error.message = desc.value.replace(pattern, replacement);
+  // Every engine text the patterns match starts with a lower-case letter or ends with ')':
+  // other messages (a script's, Node's) skip the ten regular expressions.
+  const text = desc.value;
+  const first = text.charCodeAt(0);
+  if (!(first >= 0x61 && first <= 0x7a) && text.charCodeAt(text.length - 1) !== 0x29) return;
+  for (let i = 0; i < engineMessages.length; i++) {
+    const pattern = engineMessages[i][0];
+    if (pattern.test(text)) {
+      error.message = text.replace(pattern, engineMessages[i][1]);
       return;
     }
   }
