@@ -2574,6 +2574,38 @@ static void *lre_bytecode_realloc(void *opaque, void *ptr, size_t size)
    Return NULL if error and allocate an error message in *perror_msg,
    otherwise the compiled bytecode and its length in plen.
 */
+/* nodebuf: whether every top-level alternative of the pattern `buf` starts with `^`: it
+   starts with '^' and has no '|' outside groups and classes. Without the multiline flag such a
+   pattern can only match at the start of the input, so trying every later position (the
+   implicit .*? prefix) finds nothing more: lre_compile leaves that prefix out. */
+static bool nodebuf_re_is_anchored(const char *buf, size_t buf_len)
+{
+    size_t i;
+    int depth = 0;
+    bool in_class = false;
+
+    if (buf_len == 0 || buf[0] != '^')
+        return false;
+    for (i = 1; i < buf_len; i++) {
+        char c = buf[i];
+        if (c == '\\') {
+            i++;
+        } else if (in_class) {
+            if (c == ']')
+                in_class = false;
+        } else if (c == '[') {
+            in_class = true;
+        } else if (c == '(') {
+            depth++;
+        } else if (c == ')') {
+            depth--;
+        } else if (c == '|' && depth <= 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 uint8_t *lre_compile(int *plen, char *error_msg, int error_msg_size,
                      const char *buf, size_t buf_len, int re_flags,
                      void *opaque)
@@ -2606,7 +2638,8 @@ uint8_t *lre_compile(int *plen, char *error_msg, int error_msg_size,
     dbuf_putc(&s->byte_code, 0); /* stack size */
     dbuf_put_u32(&s->byte_code, 0); /* bytecode length */
 
-    if (!is_sticky) {
+    if (!is_sticky &&
+        !(!s->multi_line && !s->unicode_sets && nodebuf_re_is_anchored(buf, buf_len))) {
         /* iterate thru all positions (about the same as .*?( ... ) )
            .  We do it without an explicit loop so that lock step
            thread execution will be possible in an optimized
