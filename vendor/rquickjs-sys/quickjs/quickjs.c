@@ -44317,20 +44317,25 @@ static JSValue JS_GetOwnPropertyNames2(JSContext *ctx, JSValueConst obj1,
     JSValue obj, r, val, key, value;
     JSObject *p;
     JSPropertyEnum *atoms;
+    JSValue *tab = NULL;
     uint32_t len, i, j;
 
     r = JS_UNDEFINED;
     val = JS_UNDEFINED;
+    j = 0;
     obj = JS_ToObject(ctx, obj1);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     p = JS_VALUE_GET_OBJ(obj);
     if (JS_GetOwnPropertyNamesInternal(ctx, &atoms, &len, p, flags & ~JS_GPN_ENUM_ONLY))
         goto exception;
-    r = JS_NewArray(ctx);
-    if (JS_IsException(r))
+    /* nodebuf: the elements are gathered first and made an array in one step
+       (JS_NewArrayFrom), not defined one by one on a growing array; the result is not
+       reachable by any script before it is returned, so nothing can tell */
+    tab = js_malloc(ctx, sizeof(tab[0]) * max_int(len, 1));
+    if (!tab)
         goto exception;
-    for(j = i = 0; i < len; i++) {
+    for(i = 0; i < len; i++) {
         JSAtom atom = atoms[i].atom;
         if (flags & JS_GPN_ENUM_ONLY) {
             int desc_flags, res;
@@ -44372,17 +44377,20 @@ static JSValue JS_GetOwnPropertyNames2(JSContext *ctx, JSValueConst obj1,
                 goto exception1;
             break;
         }
-        if (JS_CreateDataPropertyUint32(ctx, r, j++, val, 0) < 0)
-            goto exception;
+        tab[j++] = val;
     }
+    r = JS_NewArrayFrom(ctx, j, tab); /* takes the elements, even when it fails */
+    j = 0;
     goto done;
 
 exception1:
     JS_FreeValue(ctx, val);
 exception:
-    JS_FreeValue(ctx, r);
     r = JS_EXCEPTION;
 done:
+    for(i = 0; i < j; i++)
+        JS_FreeValue(ctx, tab[i]);
+    js_free(ctx, tab);
     js_free_prop_enum(ctx, atoms, len);
     JS_FreeValue(ctx, obj);
     return r;
