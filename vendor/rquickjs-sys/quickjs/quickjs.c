@@ -46364,6 +46364,27 @@ static JSValue js_typed_array___speciesCreate(JSContext *ctx,
                                               int argc, JSValueConst *argv,
                                               bool require_mutable);
 
+/* nodebuf: whether defining element `idx` of `arr` (CreateDataPropertyOrThrow) is appending it
+   to a fast array: an extensible Array whose elements are the fast kind and number `idx`, and
+   `idx` is below its length (or, with `grow`, the length is a writable int that the append
+   raises). add_fast_array_element then does exactly what the define would, and cannot fail
+   but for memory. */
+static bool nodebuf_can_append_element(JSValueConst arr, int64_t idx, bool grow)
+{
+    JSObject *p;
+
+    if (JS_VALUE_GET_TAG(arr) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(arr);
+    if (p->class_id != JS_CLASS_ARRAY || !p->fast_array || !p->extensible ||
+        idx != p->u.array.count || idx >= INT32_MAX ||
+        JS_VALUE_GET_TAG(p->prop[0].u.value) != JS_TAG_INT)
+        return false;
+    if (idx < JS_VALUE_GET_INT(p->prop[0].u.value))
+        return true;
+    return grow && (get_shape_prop(p->shape)->flags & JS_PROP_WRITABLE);
+}
+
 static JSValue js_array_every(JSContext *ctx, JSValueConst this_val,
                               int argc, JSValueConst *argv, int special)
 {
@@ -46466,6 +46487,13 @@ static JSValue js_array_every(JSContext *ctx, JSValueConst this_val,
                 }
                 break;
             case special_map:
+                /* nodebuf: the next element of a fast array, below its length: as the
+                   define below does it, without the generic path */
+                if (nodebuf_can_append_element(ret, k, false)) {
+                    if (add_fast_array_element(ctx, JS_VALUE_GET_OBJ(ret), res, 0) < 0)
+                        goto exception;
+                    break;
+                }
                 if (JS_DefinePropertyValueInt64(ctx, ret, k, res,
                                                 JS_PROP_C_W_E | JS_PROP_THROW) < 0)
                     goto exception;
@@ -46477,6 +46505,14 @@ static JSValue js_array_every(JSContext *ctx, JSValueConst this_val,
             case special_filter:
             case special_filter | special_TA:
                 if (JS_ToBoolFree(ctx, res)) {
+                    /* nodebuf: the next element of a fast array with a writable length (as
+                       the define below does it, without the generic path) */
+                    if (nodebuf_can_append_element(ret, n, true)) {
+                        if (add_fast_array_element(ctx, JS_VALUE_GET_OBJ(ret), js_dup(val), 0) < 0)
+                            goto exception;
+                        n++;
+                        break;
+                    }
                     if (JS_DefinePropertyValueInt64Const(ctx, ret, n++, val,
                                                          JS_PROP_C_W_E | JS_PROP_THROW) < 0)
                         goto exception;
