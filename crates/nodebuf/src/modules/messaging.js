@@ -60,7 +60,14 @@ let classes = null;
 function classIds() {
   if (classes !== null) return classes;
   const ids = require('internal/inspect').classIds;
-  classes = { ...ids, boxed: new SafeSet([ids.number, ids.string, ids.boolean, ids.bigint]) };
+  // Filled by add, not from an array (the Set constructor would iterate it with the array
+  // iterator a script may have replaced).
+  const boxed = new SafeSet();
+  boxed.add(ids.number);
+  boxed.add(ids.string);
+  boxed.add(ids.boolean);
+  boxed.add(ids.bigint);
+  classes = { ...ids, boxed };
   return classes;
 }
 

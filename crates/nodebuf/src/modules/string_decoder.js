@@ -26,7 +26,8 @@ const aliases = {
 };
 
 function normalizeEncoding(enc) {
-  if (enc == null || enc === '') return 'utf8';
+  // The common names first, as Node's normalizeEncoding takes them (no case folding).
+  if (enc == null || enc === '' || enc === 'utf8' || enc === 'utf-8') return 'utf8';
   const name = aliases[`${enc}`.toLowerCase()];
   if (name === undefined || typeof enc !== 'string') {
     throw makeNodeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
