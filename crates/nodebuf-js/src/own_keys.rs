@@ -10,7 +10,7 @@ use rquickjs::{qjs, Array, Ctx, Result, Value};
 
 /// Engine patch `quickjs-0045-own-keys-without-indices`: `JS_GetOwnPropertyNames` leaves out
 /// array index keys (not in the generated bindings).
-const JS_GPN_NO_INDEX: i32 = 1 << 6;
+pub const JS_GPN_NO_INDEX: i32 = 1 << 6;
 
 /// The own keys of `value` that are not array indices, strings then symbols in the engine's
 /// order (that of `Object.keys` and `Object.getOwnPropertySymbols`): the enumerable ones, or

@@ -27,6 +27,38 @@ pub fn now_ns() -> u128 {
     START.with(|start| start.elapsed().as_nanos())
 }
 
+extern "C" {
+    /// nodebuf's engine patch (vendor/patches/quickjs-0002-fast-array.patch): whether `obj` is
+    /// an Array stored densely, with its element storage and how many elements it holds.
+    fn JS_GetFastArray(obj: qjs::JSValue, values: *mut *mut qjs::JSValue, count: *mut u32) -> bool;
+}
+
+/// The elements of `value` when it is a packed Array: stored densely, with no hole at its end
+/// (its `length` is its element count); `None` otherwise, a length past 2^31 included. Runs no
+/// JS (an Array's `length` is a plain own property). V8 writes such an array densely
+/// (`v8.serialize`) and a plain-data clone copies it element by element.
+///
+/// # Safety
+/// The slice borrows the engine's storage: it is valid only until JS runs or the array
+/// changes, and must not outlive `value`.
+pub unsafe fn packed_array_elements<'a>(value: &Value<'_>) -> Option<&'a [qjs::JSValue]> {
+    let (mut values, mut count): (*mut qjs::JSValue, u32) = (std::ptr::null_mut(), 0);
+    // SAFETY: `value` is a live value; the engine reads the object's header and stores two
+    // plain outputs.
+    if !unsafe { JS_GetFastArray(value.as_raw(), &mut values, &mut count) } {
+        return None;
+    }
+    let length: Value = value.as_object()?.get("length").ok()?;
+    if length.as_int() != i32::try_from(count).ok() {
+        return None;
+    }
+    if count == 0 {
+        return Some(&[]);
+    }
+    // SAFETY: the engine's `count` live values, valid under the caller's contract.
+    Some(unsafe { std::slice::from_raw_parts(values, count as usize) })
+}
+
 fn class_id(value: Value<'_>) -> i32 {
     if !value.is_object() {
         return 0;

@@ -241,33 +241,23 @@ impl<'js> Walk<'js> {
     fn clone_array(&mut self, value: &Value<'js>, depth: u32) -> Result<Option<Value<'js>>> {
         let ctx = self.raw_ctx();
         let raw = value.as_raw();
-        let (mut values, mut count): (*mut qjs::JSValue, u32) = (std::ptr::null_mut(), 0);
-        // SAFETY: reads the object's header only (false for an Array with holes or one made
-        // slow by other keys).
-        if !unsafe { JS_GetFastArray(raw, &mut values, &mut count) } {
+        // The elements, each a new reference, before anything is allocated below. A fast
+        // array's dense part can be shorter than its `length` (trailing holes, from
+        // `length = n`): those holes stay holes in V8's clone, on the general path.
+        // SAFETY: the slice is read at once, before any JS runs or anything is allocated.
+        let Some(elements) = (unsafe { crate::host::engine::packed_array_elements(value) }) else {
             return Ok(None);
-        }
-        // A fast array's dense part can be shorter than its `length` (trailing holes, from
-        // `length = n`): those holes stay holes in V8's clone, on the general path. An
-        // Array's `length` is a plain own property: reading it runs no JS.
-        // (It can exceed 2^31: no int then.)
-        let length: Value = value
-            .as_object()
-            .ok_or_else(|| rquickjs::Error::new_from_js("value", "Array"))?
-            .get("length")?;
-        if length.as_int() != i32::try_from(count).ok() {
-            return Ok(None);
-        }
-        // The elements, each a new reference, before anything is allocated below.
-        let elements: Vec<Value<'js>> = (0..count as usize)
-            // SAFETY: `count` live values of the array; each is duplicated, not moved.
-            .map(|i| unsafe {
-                Value::from_raw(self.ctx.clone(), qjs::JS_DupValue(ctx, *values.add(i)))
-            })
+        };
+        let elements: Vec<Value<'js>> = elements
+            .iter()
+            // SAFETY: live values of the array; each is duplicated, not moved.
+            .map(|&v| unsafe { Value::from_raw(self.ctx.clone(), qjs::JS_DupValue(ctx, v)) })
             .collect();
         let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
         let mut len: u32 = 0;
-        let flags = qjs::JS_GPN_STRING_MASK as i32 | qjs::JS_GPN_ENUM_ONLY as i32 | JS_GPN_NO_INDEX;
+        let flags = qjs::JS_GPN_STRING_MASK as i32
+            | qjs::JS_GPN_ENUM_ONLY as i32
+            | nodebuf_js::own_keys::JS_GPN_NO_INDEX;
         // SAFETY: an Array (not a Proxy): listing its keys runs no JS; the table is freed by
         // `extra` below.
         if unsafe { qjs::JS_GetOwnPropertyNames(ctx, &mut tab, &mut len, raw, flags) } < 0 {
@@ -414,13 +404,3 @@ impl Drop for PropertyTable {
 /// The engine's class id of ordinary objects (its class enum's first entry; not in the
 /// generated bindings).
 const JS_CLASS_OBJECT: qjs::JSClassID = 1;
-
-/// Engine patch `quickjs-0045-own-keys-without-indices`: `JS_GetOwnPropertyNames` leaves out
-/// array index keys (not in the generated bindings).
-const JS_GPN_NO_INDEX: i32 = 1 << 6;
-
-extern "C" {
-    /// The engine's fast-array accessor (quickjs.h): an Array's element storage when it is
-    /// dense, false for anything else.
-    fn JS_GetFastArray(obj: qjs::JSValue, values: *mut *mut qjs::JSValue, count: *mut u32) -> bool;
-}

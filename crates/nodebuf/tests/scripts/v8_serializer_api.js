@@ -246,3 +246,12 @@ for (const h of ['', 'ff', 'ff0f', 'ff0d', 'ff0c', 'ff10', 'ff00', '5f', 'ff8f00
     console.log(seen);
   }, 5);
 }
+
+// An array whose length passes 2^31 with no elements (the engine keeps it dense but empty; its
+// length is no int): written sparse, as V8 writes it.
+{
+  const huge = [];
+  huge.length = 2 ** 32 - 1;
+  const bytes = v8.serialize(huge);
+  console.log('huge empty array', bytes.length, v8.deserialize(bytes).length);
+}

@@ -61,27 +61,13 @@ fn version_tag() -> u32 {
     })
 }
 
-extern "C" {
-    /// nodebuf's engine patch (vendor/patches/quickjs-0002-fast-array.patch): whether `obj` is
-    /// an Array stored densely, and how many elements it holds.
-    fn JS_GetFastArray(obj: qjs::JSValue, values: *mut *mut qjs::JSValue, count: *mut u32) -> bool;
-}
-
 /// `native.v8.isPackedArray(array)`: whether every index below the array's length is a
 /// plain data element (the engine's dense storage with no hole at the end), which is when
 /// V8's serializer writes an array densely: holes and accessor elements make V8's arrays
 /// holey or dictionary arrays, written sparse.
-fn is_packed_array(value: Value<'_>) -> Result<bool> {
-    let Some(array) = value.as_array() else {
-        return Ok(false);
-    };
-    let (mut values, mut count): (*mut qjs::JSValue, u32) = (std::ptr::null_mut(), 0);
-    // SAFETY: `value` is a live value; the engine reads the object's header and stores two
-    // plain outputs (we keep only the count).
-    if !unsafe { JS_GetFastArray(value.as_raw(), &mut values, &mut count) } {
-        return Ok(false);
-    }
-    Ok(count as usize == array.len())
+fn is_packed_array(value: Value<'_>) -> bool {
+    // SAFETY: only whether there is a slice is kept, not the slice.
+    unsafe { crate::host::engine::packed_array_elements(&value) }.is_some()
 }
 
 /// Adds `native.v8` (`heapUsage`, `isPackedArray`, `versionTag`) to the `native` binding object.
