@@ -93,22 +93,16 @@ class TextDecoder {
   }
 
   decode(input = new Uint8Array(0), options = undefined) {
-    // The common call first: a one-shot utf-8 decode of a view or buffer (the native answers
-    // undefined for any other input, which the checks below then refuse in Node's words).
-    if (options === undefined && this.#oneShot === 'utf-8') {
-      const text = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
-      if (typeof text === 'string') return text;
-      checkInput(input, 'utf-8');
-      throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
-    }
     if (this.#oneShot !== null) {
       // Node's one-shot paths read stream (once, unvalidated) before looking at the input.
       if (options != null && options.stream) this.#oneShot = null;
       if (this.#oneShot === 'utf-8') {
-        checkInput(input, 'utf-8');
+        // The native decodes a view or buffer at once and answers undefined for any other
+        // input, which Node's check then refuses in its words.
         const text = native.utf8Decode(input, this.#fatal, this.#ignoreBOM);
-        if (text === null) throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
-        return text;
+        if (typeof text === 'string') return text;
+        checkInput(input, 'utf-8');
+        throw codes.ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
       }
       if (this.#oneShot === 'windows-1252') {
         checkInput(input, 'windows-1252');
