@@ -231,12 +231,6 @@
     lazy('String', 'toLocaleLowerCase', 0);
   }
 
-  // Node v20 runs V8 11.3, whose standard library lacks what QuickJS already ships from ES2024 and
-  // later proposals (`Object.groupBy`, `Promise.withResolvers`, iterator helpers, `Iterator`, Set
-  // methods, `Uint8Array.prototype.toHex`, `Float16Array`...). Scripts detect features and
-  // polyfill, and print what exists, so each of those is removed before any user code runs. What
-  // nodebuf's own modules use of them is captured first as `native.primordials`, which user code
-  // cannot replace either.
   // A subclass of `Base` (Map, Set) whose prototype holds its own copies of Base.prototype's
   // methods, so that an internal table keeps working the same when a script replaces
   // `Map.prototype.set` and the like (Node's SafeMap/SafeSet primordials).
@@ -250,6 +244,12 @@
     return Object.freeze(Safe);
   }
 
+  // Node v20 runs V8 11.3, whose standard library lacks what QuickJS already ships from ES2024 and
+  // later proposals (`Object.groupBy`, `Promise.withResolvers`, iterator helpers, `Iterator`, Set
+  // methods, `Uint8Array.prototype.toHex`, `Float16Array`...). Scripts detect features and
+  // polyfill, and print what exists, so each of those is removed before any user code runs. What
+  // nodebuf's own modules use of them is captured first as `native.primordials`, which user code
+  // cannot replace either.
   function hideNewerStandardLibrary(native) {
     const ArrayBufferProto = ArrayBuffer.prototype;
     native.primordials = Object.freeze({
