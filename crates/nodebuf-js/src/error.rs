@@ -9,7 +9,10 @@
 //!
 //! We get the same observable shape by creating the error with the engine's constructor, then
 //! placing it on a small intermediate prototype (per class, cached on the constructor under a
-//! symbol) whose `toString` adds the code, and rewriting the stack's first line.
+//! symbol) whose `toString` adds the code. The stack's first line: where the engine formats
+//! stacks on their first read (engine patch 0055, the `nodebuf` binary's formatter), the
+//! formatter writes `Name [CODE]: message` for an error on one of these prototypes
+//! (`isNodeError`), as Node's does; otherwise the stack is rewritten here.
 //! Errors Node throws from its C++ layer (`code_in_name == false`) are ordinary errors with an
 //! enumerable `code` and no code in their name. `DOMException`s are created with `new DOMException(message, name)` and get no `code`.
 
@@ -18,9 +21,12 @@ use rquickjs::{Ctx, Function, Result, Value};
 
 /// The JS helper that shapes errors. It is plain JS because every step (constructing, defining
 /// properties, setting prototypes) is a JS operation; caching it keeps the per-error cost to one
-/// call. Arguments: (Base constructor, code or undefined, message).
+/// call. Arguments: (Base constructor, code or undefined, message, code in name, lazy stacks).
+/// Its `protoFor(Base)` and `isNodeError(value)` serve a stack formatter and JS-made errors.
 const MAKE_ERROR: &str = r#"(function () {
   const kProto = Symbol('nodebuf.nodeErrorPrototype');
+  const prototypes = new WeakSet();
+  const getPrototypeOf = Object.getPrototypeOf;
   function protoFor(Base) {
     if (Object.prototype.hasOwnProperty.call(Base, kProto)) return Base[kProto];
     const proto = Object.create(Base.prototype, {
@@ -31,7 +37,16 @@ const MAKE_ERROR: &str = r#"(function () {
       },
     });
     Object.defineProperty(Base, kProto, { value: proto });
+    prototypes.add(proto);
     return proto;
+  }
+  // Whether `value` inherits from one of these prototypes (Node: `kIsNodeError in error`).
+  function isNodeError(value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    for (let p = getPrototypeOf(value); p !== null; p = getPrototypeOf(p)) {
+      if (prototypes.has(p)) return true;
+    }
+    return false;
   }
   // Node's errors start their stack at the API function that threw, never inside the code
   // that built them: the stack is taken again from the caller of makeNodeError.
@@ -56,7 +71,7 @@ const MAKE_ERROR: &str = r#"(function () {
   const codeBeforeMessage = new Set([
     'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_BUFFER_OUT_OF_BOUNDS',
   ]);
-  const makeNodeError = function makeNodeError(Base, code, message, codeInName) {
+  const makeNodeError = function makeNodeError(Base, code, message, codeInName, lazyStacks) {
     if (code === undefined) return create(Base, message);
     if (!codeInName) {
       // Thrown by Node's C++ layer: an ordinary error that merely carries a `code`.
@@ -66,20 +81,22 @@ const MAKE_ERROR: &str = r#"(function () {
     }
     const error = create(Base, message);
     Object.setPrototypeOf(error, protoFor(Base));
-    const head = `${error.name} [${code}]: ${message}`;
-    let stack = error.stack;
-    let frames = '';
-    if (typeof stack === 'string') {
-      // Without a final line break (a string test: QuickJS runs an unanchored regular
-      // expression from every position of the whole stack).
-      if (stack.endsWith('\n')) stack = stack.slice(0, -1);
-      const at = stack.indexOf('\n    at ');
-      if (stack.startsWith('    at ')) frames = '\n' + stack;
-      else if (at !== -1) frames = stack.slice(at);
+    if (!lazyStacks) {
+      const head = `${error.name} [${code}]: ${message}`;
+      let stack = error.stack;
+      let frames = '';
+      if (typeof stack === 'string') {
+        // Without a final line break (a string test: QuickJS runs an unanchored regular
+        // expression from every position of the whole stack).
+        if (stack.endsWith('\n')) stack = stack.slice(0, -1);
+        const at = stack.indexOf('\n    at ');
+        if (stack.startsWith('    at ')) frames = '\n' + stack;
+        else if (at !== -1) frames = stack.slice(at);
+      }
+      Object.defineProperty(error, 'stack', {
+        value: head + frames, writable: true, configurable: true, enumerable: false,
+      });
     }
-    Object.defineProperty(error, 'stack', {
-      value: head + frames, writable: true, configurable: true, enumerable: false,
-    });
     // Own keys: stack, message, code; but stack, code, message for the codes whose message
     // Node builds with a function (its NodeError class sets `code` before `message`).
     if (codeBeforeMessage.has(code)) delete error.message;
@@ -89,10 +106,26 @@ const MAKE_ERROR: &str = r#"(function () {
     });
     return error;
   };
+  makeNodeError.protoFor = protoFor;
+  makeNodeError.isNodeError = isNodeError;
   return makeNodeError;
 })()"#;
 
-fn maker<'js>(ctx: &Ctx<'js>) -> Result<Function<'js>> {
+extern "C" {
+    /// Engine patch `quickjs-0055-lazy-error-stacks` (docs/ENGINE-PATCHES.md): whether the
+    /// context's errors get their stack formatted on first read by an embedder's formatter.
+    fn JS_HasLazyErrorStacks(ctx: *mut rquickjs::qjs::JSContext) -> bool;
+}
+
+/// Whether `ctx` formats error stacks on first read (see the module docs).
+fn has_lazy_error_stacks(ctx: &Ctx<'_>) -> bool {
+    // SAFETY: the context pointer is live for `ctx`'s lifetime; the call only reads one field.
+    unsafe { JS_HasLazyErrorStacks(ctx.as_raw().as_ptr()) }
+}
+
+/// The context's error maker (made once, then cached): a function of (Base, code, message,
+/// code in name, lazy stacks) with `protoFor` and `isNodeError` properties.
+pub fn node_error_maker<'js>(ctx: &Ctx<'js>) -> Result<Function<'js>> {
     // Cached per context as a hidden global property keyed by a registered symbol.
     let globals = ctx.globals();
     let key = rquickjs::Symbol::new_global(ctx.clone(), "nodebuf.makeNodeError")?;
@@ -118,10 +151,11 @@ pub fn node_error_to_js<'js>(ctx: &Ctx<'js>, err: &NodeError) -> Result<Value<'j
         }
         class => {
             let base: Function = globals.get(class.name())?;
-            let make = maker(ctx)?;
+            let make = node_error_maker(ctx)?;
+            let lazy = has_lazy_error_stacks(ctx);
             match err.code {
-                Some(code) => make.call((base, code, err.message.as_str(), err.code_in_name)),
-                None => make.call((base, rquickjs::Undefined, err.message.as_str())),
+                Some(code) => make.call((base, code, err.message.as_str(), err.code_in_name, lazy)),
+                None => make.call((base, rquickjs::Undefined, err.message.as_str(), false, lazy)),
             }
         }
     }

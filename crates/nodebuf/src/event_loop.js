@@ -227,7 +227,14 @@ function isErrorLike(value) {
 function sourceHeader(error, origin, atThrow = true) {
   let site = origin === 'uncaughtException' && atThrow ? native.throwSite(error) : undefined;
   if (site !== undefined) site = { ...site, column: sourceColumn(site.file, site.line, site.column) };
-  else if (error !== null && typeof error === 'object') site = errorSites.get(error);
+  else if (error !== null && typeof error === 'object') {
+    // The site is learned when the stack is formatted, on its first read: reading its own
+    // descriptor does that without calling a getter.
+    if (!errorSites.has(error) && native.proxyDetails(error) === undefined) {
+      try { Object.getOwnPropertyDescriptor(error, 'stack'); } catch { /* no site then */ }
+    }
+    site = errorSites.get(error);
+  }
   if (site === undefined) return '';
   let line;
   try {

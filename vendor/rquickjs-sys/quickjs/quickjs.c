@@ -200,6 +200,7 @@ enum {
     JS_CLASS_DOM_EXCEPTION,
     JS_CLASS_CALL_SITE,
     JS_CLASS_RAWJSON,
+    JS_CLASS_STACK_FRAMES, /* nodebuf: JSStackFrames, never given to scripts */
 
     JS_CLASS_INIT_COUNT, /* last entry for predefined classes */
 };
@@ -608,6 +609,7 @@ typedef enum {
     JS_AUTOINIT_ID_MODULE_NS,
     JS_AUTOINIT_ID_PROP,
     JS_AUTOINIT_ID_BYTECODE,
+    JS_AUTOINIT_ID_ERROR_STACK, /* nodebuf: a stack formatted on first read */
 } JSAutoInitIDEnum;
 
 enum {
@@ -663,6 +665,10 @@ struct JSContext {
     JSValue error_back_trace;
     JSValue error_prepare_stack;
     JSValue error_stack_trace_limit;
+    /* nodebuf: JS_SetErrorStackHooks. With a formatter, an error's stack keeps its
+       frames and is formatted on its first read, as V8 does */
+    JSValue nodebuf_stack_formatter;
+    JSValue nodebuf_engine_error_hook;
     JSValue iterator_ctor;
     JSValue iterator_ctor_getset;
     JSValue iterator_proto;
@@ -1374,6 +1380,10 @@ typedef struct JSCallSiteData {
     int promise_index; /* nodebuf: >= 0 for V8's "Promise.all (index N)" frame */
     int line_num;
     int col_num;
+    /* nodebuf: func_name, filename, line_num and col_num are not computed yet
+       (js_callsite_data_resolve): a stack that is never read never pays for them */
+    bool pending;
+    int32_t pc; /* the frame's bytecode offset while pending */
 } JSCallSiteData;
 
 enum {
@@ -1739,6 +1749,9 @@ static void js_set_uncatchable_error(JSContext *ctx, JSValueConst val,
                                      bool flag);
 
 static JSValue js_new_callsite(JSContext *ctx, JSCallSiteData *csd);
+static void js_callsite_data_resolve(JSContext *ctx, JSCallSiteData *csd);
+static int js_update_property_flags(JSContext *ctx, JSObject *p,
+                                    JSShapeProperty **pprs, int flags);
 static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFrame *sf);
 static void js_new_callsite_data2(JSContext *ctx, JSCallSiteData *csd, const char *filename, int line_num, int col_num);
 static int _JS_AddIntrinsicCallSite(JSContext *ctx);
@@ -3165,6 +3178,8 @@ JSContext *JS_NewContextRaw(JSRuntime *rt)
     ctx->error_back_trace = JS_UNDEFINED;
     ctx->error_prepare_stack = JS_UNDEFINED;
     ctx->error_stack_trace_limit = js_int32(10);
+    ctx->nodebuf_stack_formatter = JS_UNDEFINED;
+    ctx->nodebuf_engine_error_hook = JS_UNDEFINED;
     init_list_head(&ctx->loaded_modules);
     // TODO(bnoordhuis) use getrandom() etc.
     ctx->random_state = js__gettimeofday_us();
@@ -3295,6 +3310,8 @@ static void JS_MarkContext(JSRuntime *rt, JSContext *ctx,
     JS_MarkValue(rt, ctx->error_back_trace, mark_func);
     JS_MarkValue(rt, ctx->error_prepare_stack, mark_func);
     JS_MarkValue(rt, ctx->error_stack_trace_limit, mark_func);
+    JS_MarkValue(rt, ctx->nodebuf_stack_formatter, mark_func);
+    JS_MarkValue(rt, ctx->nodebuf_engine_error_hook, mark_func);
     for(i = 0; i < rt->class_count; i++) {
         JS_MarkValue(rt, ctx->class_proto[i], mark_func);
     }
@@ -3388,6 +3405,8 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->error_back_trace);
     JS_FreeValue(ctx, ctx->error_prepare_stack);
     JS_FreeValue(ctx, ctx->error_stack_trace_limit);
+    JS_FreeValue(ctx, ctx->nodebuf_stack_formatter);
+    JS_FreeValue(ctx, ctx->nodebuf_engine_error_hook);
     for(i = 0; i < rt->class_count; i++) {
         JS_FreeValue(ctx, ctx->class_proto[i]);
     }
@@ -7163,24 +7182,30 @@ JSValue JS_NewCFunctionData(JSContext *ctx, JSCFunctionData *func,
     return JS_NewCFunctionData2(ctx, func, NULL, length, magic, data_len, data);
 }
 
+/* nodebuf: three bits of id (contexts are allocated with at least 8-byte alignment) */
 static JSContext *js_autoinit_get_realm(JSProperty *pr)
 {
-    return (JSContext *)(pr->u.init.realm_and_id & ~3);
+    return (JSContext *)(pr->u.init.realm_and_id & ~7);
 }
 
 static JSAutoInitIDEnum js_autoinit_get_id(JSProperty *pr)
 {
-    return pr->u.init.realm_and_id & 3;
+    return pr->u.init.realm_and_id & 7;
 }
 
 static void js_autoinit_free(JSRuntime *rt, JSProperty *pr)
 {
+    /* nodebuf: a lazy stack holds its frames (a JS_CLASS_STACK_FRAMES object) */
+    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK && pr->u.init.opaque)
+        JS_FreeValueRT(rt, JS_MKPTR(JS_TAG_OBJECT, pr->u.init.opaque));
     JS_FreeContext(js_autoinit_get_realm(pr));
 }
 
 static void js_autoinit_mark(JSRuntime *rt, JSProperty *pr,
                              JS_MarkFunc *mark_func)
 {
+    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK && pr->u.init.opaque)
+        mark_func(rt, &((JSObject *)pr->u.init.opaque)->header);
     mark_func(rt, &js_autoinit_get_realm(pr)->header);
 }
 
@@ -8662,7 +8687,7 @@ static bool can_add_backtrace(JSValueConst obj)
 /* Note: it is important that no exception is returned by this function */
 /* nodebuf: an Error's stack is an own data property, as in V8: stored where the
    error has none yet or only the placeholder its constructor reserved. */
-static bool can_store_error_stack(JSValueConst obj)
+static bool can_store_error_stack(JSContext *ctx, JSValueConst obj)
 {
     JSObject *p;
     JSShapeProperty *prs;
@@ -8675,7 +8700,324 @@ static bool can_store_error_stack(JSValueConst obj)
     prs = find_own_property(&pr, p, JS_ATOM_stack);
     if (!prs)
         return true;
-    return (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL && JS_IsUndefined(pr->u.value);
+    /* with lazy stacks the placeholder is a lazy stack without frames; an
+       undefined the script stored stays */
+    if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT)
+        return js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK && !pr->u.init.opaque;
+    return (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL && JS_IsUndefined(pr->u.value) &&
+        !JS_IsFunction(ctx, ctx->nodebuf_stack_formatter);
+}
+
+/* nodebuf: lazily formatted error stacks. V8 keeps an error's frames and
+   formats `stack` on its first read, calling Error.prepareStackTrace then (not
+   when the error is made). With a formatter set (JS_SetErrorStackHooks),
+   build_backtrace does the same: the frames go into a JSStackFrames object held
+   by an autoinit `stack` property (JS_AUTOINIT_ID_ERROR_STACK, a data property
+   to scripts), and its first read calls the formatter with (error, call sites)
+   and keeps the text. */
+typedef struct JSStackFrames {
+    uint32_t count;
+    JSCallSiteData frames[];
+} JSStackFrames;
+
+static void js_callsite_data_free(JSRuntime *rt, JSCallSiteData *csd)
+{
+    JS_FreeValueRT(rt, csd->filename);
+    JS_FreeValueRT(rt, csd->func);
+    JS_FreeValueRT(rt, csd->func_name);
+    JS_FreeValueRT(rt, csd->this_val);
+}
+
+static void js_callsite_data_mark(JSRuntime *rt, JSCallSiteData *csd,
+                                  JS_MarkFunc *mark_func)
+{
+    JS_MarkValue(rt, csd->filename, mark_func);
+    JS_MarkValue(rt, csd->func, mark_func);
+    JS_MarkValue(rt, csd->func_name, mark_func);
+    JS_MarkValue(rt, csd->this_val, mark_func);
+}
+
+static JSCallSiteData js_callsite_data_dup(const JSCallSiteData *csd)
+{
+    JSCallSiteData copy = *csd;
+    copy.filename = js_dup(csd->filename);
+    copy.func = js_dup(csd->func);
+    copy.func_name = js_dup(csd->func_name);
+    copy.this_val = js_dup(csd->this_val);
+    return copy;
+}
+
+static void js_stack_frames_finalizer(JSRuntime *rt, JSValueConst val)
+{
+    JSStackFrames *sfs = JS_GetOpaque(val, JS_CLASS_STACK_FRAMES);
+    uint32_t i;
+    if (sfs) {
+        for (i = 0; i < sfs->count; i++)
+            js_callsite_data_free(rt, &sfs->frames[i]);
+        js_free_rt(rt, sfs);
+    }
+}
+
+static void js_stack_frames_mark(JSRuntime *rt, JSValueConst val,
+                                 JS_MarkFunc *mark_func)
+{
+    JSStackFrames *sfs = JS_GetOpaque(val, JS_CLASS_STACK_FRAMES);
+    uint32_t i;
+    if (sfs) {
+        for (i = 0; i < sfs->count; i++)
+            js_callsite_data_mark(rt, &sfs->frames[i], mark_func);
+    }
+}
+
+/* A JSStackFrames object that takes over csd[0..count) (left to the caller on
+   failure). */
+static JSValue js_new_stack_frames(JSContext *ctx, JSCallSiteData *csd, uint32_t count)
+{
+    JSValue obj;
+    JSStackFrames *sfs;
+
+    obj = JS_NewObjectProtoClass(ctx, JS_NULL, JS_CLASS_STACK_FRAMES);
+    if (JS_IsException(obj))
+        return obj;
+    sfs = js_malloc(ctx, sizeof(*sfs) + count * sizeof(sfs->frames[0]));
+    if (!sfs) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    sfs->count = count;
+    memcpy(sfs->frames, csd, count * sizeof(*csd));
+    JS_SetOpaqueInternal(obj, sfs);
+    return obj;
+}
+
+/* A new CallSite object for a copy of `csd` (resolved first, in place). */
+static JSValue js_callsite_of(JSContext *ctx, JSCallSiteData *csd)
+{
+    JSCallSiteData copy;
+    JSValue site;
+
+    js_callsite_data_resolve(ctx, csd);
+    copy = js_callsite_data_dup(csd);
+    site = js_new_callsite(ctx, &copy);
+    /* what js_new_callsite did not take over (all of it on failure) */
+    js_callsite_data_free(ctx->rt, &copy);
+    return site;
+}
+
+static JSValue js_stack_frames_sites(JSContext *ctx, JSStackFrames *sfs)
+{
+    JSValue sites, site;
+    uint32_t i;
+
+    sites = JS_NewArray(ctx);
+    if (JS_IsException(sites))
+        return sites;
+    for (i = 0; i < sfs->count; i++) {
+        site = js_callsite_of(ctx, &sfs->frames[i]);
+        if (JS_IsException(site) ||
+            JS_DefinePropertyValueUint32(ctx, sites, i, site, JS_PROP_C_W_E) < 0) {
+            JS_FreeValue(ctx, sites);
+            return JS_EXCEPTION;
+        }
+    }
+    return sites;
+}
+
+/* The formatter's text for `error` made of `frames` (a JSStackFrames object), or
+   an exception. */
+static JSValue js_error_stack_format(JSContext *ctx, JSValueConst error, void *frames)
+{
+    JSValue hold, sites, formatter, ret;
+    JSValueConst args[2];
+    JSStackFrames *sfs;
+
+    if (!JS_IsFunction(ctx, ctx->nodebuf_stack_formatter))
+        return JS_UNDEFINED;
+    hold = js_dup(JS_MKPTR(JS_TAG_OBJECT, frames));
+    sfs = JS_GetOpaque(hold, JS_CLASS_STACK_FRAMES);
+    sites = js_stack_frames_sites(ctx, sfs);
+    if (JS_IsException(sites)) {
+        JS_FreeValue(ctx, hold);
+        return sites;
+    }
+    formatter = js_dup(ctx->nodebuf_stack_formatter);
+    args[0] = error;
+    args[1] = sites;
+    ret = JS_Call(ctx, formatter, JS_UNDEFINED, 2, args);
+    JS_FreeValue(ctx, formatter);
+    JS_FreeValue(ctx, sites);
+    JS_FreeValue(ctx, hold);
+    return ret;
+}
+
+/* The first read of a lazy stack: the formatter's text (given in *pval when
+   pval is not NULL), kept as V8 keeps it: in the lazy property, or in the data
+   property an assignment or a nested read left there meanwhile; a property the
+   formatter deleted or made an accessor stays so. A formatter that throws leaves
+   it lazy: the next read calls it again, as in V8. */
+static int js_error_stack_instantiate(JSContext *ctx, JSObject *p, JSAtom prop,
+                                      JSProperty *pr, JSValue *pval)
+{
+    JSShapeProperty *prs;
+    void *frames = pr->u.init.opaque;
+    JSValue val = JS_UNDEFINED, self;
+
+    /* `p` is held while the formatter runs and until the text is kept (it may be
+       a prototype the formatter detaches) */
+    self = js_dup(JS_MKPTR(JS_TAG_OBJECT, p));
+    if (frames) {
+        JSContext *realm = JS_DupContext(js_autoinit_get_realm(pr));
+        JSValue hold = js_dup(JS_MKPTR(JS_TAG_OBJECT, frames));
+        val = js_error_stack_format(realm, self, frames);
+        JS_FreeContext(realm);
+        if (JS_IsException(val)) {
+            JS_FreeValue(ctx, hold);
+            JS_FreeValue(ctx, self);
+            return -1;
+        }
+        prs = find_own_property(&pr, p, prop);
+        if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL) {
+            set_value(ctx, &pr->u.value, js_dup(val));
+            prs = NULL;
+        } else if (prs && ((prs->flags & JS_PROP_TMASK) != JS_PROP_AUTOINIT ||
+                           js_autoinit_get_id(pr) != JS_AUTOINIT_ID_ERROR_STACK ||
+                           pr->u.init.opaque != frames)) {
+            prs = NULL;
+        }
+        JS_FreeValue(ctx, hold);
+    } else {
+        prs = find_own_property(&pr, p, prop);
+    }
+    if (prs) {
+        if (js_shape_prepare_update(ctx, p, &prs)) {
+            JS_FreeValue(ctx, val);
+            JS_FreeValue(ctx, self);
+            return -1;
+        }
+        js_autoinit_free(ctx->rt, pr);
+        prs->flags &= ~JS_PROP_TMASK;
+        pr->u.value = js_dup(val);
+    }
+    JS_FreeValue(ctx, self);
+    if (pval)
+        *pval = val;
+    else
+        JS_FreeValue(ctx, val);
+    return 0;
+}
+
+/* An assignment to a lazy stack: it becomes an ordinary property, unformatted. */
+static int js_error_stack_drop(JSContext *ctx, JSObject *p, JSShapeProperty *prs,
+                               JSProperty *pr)
+{
+    if (js_shape_prepare_update(ctx, p, &prs))
+        return -1;
+    js_autoinit_free(ctx->rt, pr);
+    prs->flags &= ~JS_PROP_TMASK;
+    pr->u.value = JS_UNDEFINED;
+    return 0;
+}
+
+static bool js_is_global_object(JSRuntime *rt, JSObject *p)
+{
+    struct list_head *el;
+    list_for_each(el, &rt->context_list) {
+        JSContext *c = list_entry(el, JSContext, link);
+        if ((JS_VALUE_GET_TAG(c->global_obj) == JS_TAG_OBJECT &&
+             JS_VALUE_GET_OBJ(c->global_obj) == p) ||
+            (JS_VALUE_GET_TAG(c->global_var_obj) == JS_TAG_OBJECT &&
+             JS_VALUE_GET_OBJ(c->global_var_obj) == p))
+            return true;
+    }
+    return false;
+}
+
+/* The opaque of a lazy stack: a new reference to `frames`, or NULL for none
+   (undefined: the stack reads undefined) */
+static void *js_lazy_stack_frames(JSValueConst frames)
+{
+    return JS_IsUndefined(frames) ? NULL : JS_VALUE_GET_OBJ(js_dup(frames));
+}
+
+static void js_set_lazy_stack(JSContext *ctx, JSProperty *pr, JSValueConst frames)
+{
+    pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx) | JS_AUTOINIT_ID_ERROR_STACK;
+    pr->u.init.opaque = js_lazy_stack_frames(frames);
+}
+
+/* Gives `obj` a lazy stack made of `frames` (undefined: none). False where it is formatted now
+   instead: a Proxy, an embedder's class with exotic behaviour, a realm's global
+   object (whose properties are also read as variables, without autoinit). */
+static bool js_attach_lazy_stack(JSContext *ctx, JSValueConst obj, JSValueConst frames)
+{
+    JSObject *p = JS_VALUE_GET_OBJ(obj);
+    JSShapeProperty *prs;
+    JSProperty *pr, old;
+    int old_flags;
+
+    if (p->class_id == JS_CLASS_PROXY ||
+        (p->is_exotic && p->class_id >= JS_CLASS_INIT_COUNT) ||
+        js_is_global_object(ctx->rt, p))
+        return false;
+    prs = find_own_property(&pr, p, JS_ATOM_stack);
+    if (!prs) {
+        if (!p->extensible)
+            return true;
+        pr = add_property(ctx, p, JS_ATOM_stack,
+                          JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | JS_PROP_AUTOINIT);
+        if (!pr)
+            return false;
+        js_set_lazy_stack(ctx, pr, frames);
+        return true;
+    }
+    old_flags = prs->flags;
+    if ((old_flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
+        if (js_autoinit_get_id(pr) != JS_AUTOINIT_ID_ERROR_STACK)
+            return false;
+        /* frames taken again (Error.captureStackTrace on an error): in place */
+        if (pr->u.init.opaque)
+            JS_FreeValue(ctx, JS_MKPTR(JS_TAG_OBJECT, pr->u.init.opaque));
+        pr->u.init.opaque = js_lazy_stack_frames(frames);
+        return true;
+    }
+    /* V8 leaves a stack that cannot be configured as it is */
+    if (!(old_flags & JS_PROP_CONFIGURABLE))
+        return true;
+    if (js_update_property_flags(ctx, p, &prs,
+                                 JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | JS_PROP_AUTOINIT))
+        return false;
+    old = *pr;
+    js_set_lazy_stack(ctx, pr, frames);
+    free_property(ctx->rt, &old, old_flags);
+    return true;
+}
+
+/* nodebuf: lets the embedder reword an error the engine made, while it is made
+   (hook(error, the innermost call site or undefined)) */
+static void js_call_engine_error_hook(JSContext *ctx, JSValueConst error,
+                                      JSCallSiteData *first)
+{
+    JSValue hook, site = JS_UNDEFINED, ret;
+    JSValueConst args[2];
+
+    if (!JS_IsFunction(ctx, ctx->nodebuf_engine_error_hook))
+        return;
+    if (first) {
+        site = js_callsite_of(ctx, first);
+        if (JS_IsException(site)) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            site = JS_UNDEFINED;
+        }
+    }
+    hook = js_dup(ctx->nodebuf_engine_error_hook);
+    args[0] = error;
+    args[1] = site;
+    ret = JS_Call(ctx, hook, JS_UNDEFINED, 2, args);
+    if (JS_IsException(ret))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_FreeValue(ctx, ret);
+    JS_FreeValue(ctx, hook);
+    JS_FreeValue(ctx, site);
 }
 
 /* nodebuf: a new Error object. V8 gives every error an own "stack" data property
@@ -8686,6 +9028,18 @@ static JSValue js_new_error_object(JSContext *ctx, JSValueConst proto)
     JSValue obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_ERROR);
     if (JS_IsException(obj))
         return obj;
+    /* with lazy stacks: a lazy stack without frames (reads undefined) */
+    if (JS_IsFunction(ctx, ctx->nodebuf_stack_formatter)) {
+        JSProperty *pr = add_property(ctx, JS_VALUE_GET_OBJ(obj), JS_ATOM_stack,
+                                      JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE |
+                                      JS_PROP_AUTOINIT);
+        if (!pr) {
+            JS_FreeValue(ctx, obj);
+            return JS_EXCEPTION;
+        }
+        js_set_lazy_stack(ctx, pr, JS_UNDEFINED);
+        return obj;
+    }
     if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_stack, JS_UNDEFINED,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0) {
         JS_FreeValue(ctx, obj);
@@ -8698,6 +9052,8 @@ static JSValue js_new_error_object(JSContext *ctx, JSValueConst proto)
 /* only taken into account if filename is provided */
 #define JS_BACKTRACE_FLAG_SINGLE_LEVEL     (1 << 1)
 #define JS_BACKTRACE_FLAG_FILTER_FUNC      (1 << 2)
+/* nodebuf: an error the engine made (its message may be reworded) */
+#define JS_BACKTRACE_FLAG_ENGINE_ERROR     (1 << 3)
 
 /* if filename != NULL, an additional level is added with the filename
    and line number information (used for parse error). */
@@ -8724,6 +9080,37 @@ static JSAsyncFunctionData *js_async_function_of_frame(JSStackFrame *sf)
     return s->resumed ? s : NULL;
 }
 
+/* nodebuf: what build_backtrace does with the frames csd[0..n) it took for
+   `error_obj` when stacks are lazy */
+static void js_error_stack_capture(JSContext *ctx, JSValueConst error_obj,
+                                   JSCallSiteData *csd, uint32_t n, int backtrace_flags)
+{
+    JSValue frames, stack;
+    uint32_t k;
+
+    if ((backtrace_flags & JS_BACKTRACE_FLAG_ENGINE_ERROR) && JS_IsObject(error_obj))
+        js_call_engine_error_hook(ctx, error_obj, n > 0 ? &csd[0] : NULL);
+    if (JS_IsUndefined(ctx->error_back_trace))
+        ctx->error_back_trace = JS_NULL;
+    if (!JS_IsObject(error_obj))
+        goto drop;
+    frames = js_new_stack_frames(ctx, csd, n);
+    if (JS_IsException(frames))
+        goto drop;
+    if (!js_attach_lazy_stack(ctx, error_obj, frames)) {
+        /* formatted now; an exception here is dropped by the caller */
+        stack = js_error_stack_format(ctx, error_obj, JS_VALUE_GET_OBJ(frames));
+        if (!JS_IsException(stack))
+            JS_DefinePropertyValue(ctx, error_obj, JS_ATOM_stack, stack,
+                                   JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    }
+    JS_FreeValue(ctx, frames);
+    return;
+ drop:
+    for (k = 0; k < n; k++)
+        js_callsite_data_free(ctx->rt, &csd[k]);
+}
+
 static void build_backtrace(JSContext *ctx, JSValueConst error_val,
                             JSValueConst filter_func, const char *filename,
                             int line_num, int col_num, int backtrace_flags)
@@ -8744,11 +9131,38 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     uint32_t i;
     double d;
     int stack_trace_limit;
+    bool lazy;
 
     rt = ctx->rt;
     if (rt->in_build_stack_trace)
         return;
+    /* nodebuf: with lazy stacks, a value that gets no stack (a rethrown error, a
+       thrown primitive) costs nothing: V8 records none for it */
+    lazy = JS_IsFunction(ctx, ctx->nodebuf_stack_formatter);
+    if (lazy && !(backtrace_flags & JS_BACKTRACE_FLAG_FILTER_FUNC) &&
+        !can_store_error_stack(ctx, error_val) && !can_add_backtrace(error_val)) {
+        if (JS_IsUndefined(ctx->error_back_trace))
+            ctx->error_back_trace = JS_NULL;
+        return;
+    }
     rt->in_build_stack_trace = true;
+    /* nodebuf: V8 records no stack when Error.stackTraceLimit is not a number
+       (`stack` reads undefined) */
+    if (lazy && !JS_IsNumber(ctx->error_stack_trace_limit)) {
+        saved_exception = JS_GetException(ctx);
+        if (JS_IsObject(error_val)) {
+            if ((backtrace_flags & JS_BACKTRACE_FLAG_ENGINE_ERROR))
+                js_call_engine_error_hook(ctx, error_val, NULL);
+            if (!js_attach_lazy_stack(ctx, error_val, JS_UNDEFINED))
+                JS_DefinePropertyValue(ctx, error_val, JS_ATOM_stack, JS_UNDEFINED,
+                                       JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+        }
+        JS_Throw(ctx, saved_exception);
+        if (JS_IsUndefined(ctx->error_back_trace))
+            ctx->error_back_trace = JS_NULL;
+        rt->in_build_stack_trace = false;
+        return;
+    }
     error_obj = js_dup(error_val);
 
     // Save exception because conversion to double may fail.
@@ -8774,8 +9188,12 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     has_prepare = false;
     has_filter_func = backtrace_flags & JS_BACKTRACE_FLAG_FILTER_FUNC;
     i = 0;
+    prepare = JS_UNDEFINED;
 
-    if (!JS_IsNull(ctx->error_ctor)) {
+    if (lazy) {
+        /* nodebuf: the frames are kept as call site data */
+        has_prepare = true;
+    } else if (!JS_IsNull(ctx->error_ctor)) {
         prepare = js_dup(ctx->error_prepare_stack);
         has_prepare = JS_IsFunction(ctx, prepare);
     }
@@ -8940,6 +9358,13 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
         }
     }
  done:
+    if (lazy) {
+        js_error_stack_capture(ctx, error_obj, csd, i, backtrace_flags);
+        JS_Throw(ctx, saved_exception);
+        JS_FreeValue(ctx, error_obj);
+        rt->in_build_stack_trace = false;
+        return;
+    }
     if (has_prepare) {
         int j = 0, k;
         stack = JS_NewArray(ctx);
@@ -8988,7 +9413,7 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
            on the (possibly non-Error) target, shadowing the accessor */
         JS_DefinePropertyValue(ctx, error_obj, JS_ATOM_stack, stack,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
-    } else if (can_store_error_stack(error_obj)) {
+    } else if (can_store_error_stack(ctx, error_obj)) {
         /* genuine Error instance: an own data property (nodebuf: as in V8) */
         JS_DefinePropertyValue(ctx, error_obj, JS_ATOM_stack, stack,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
@@ -9033,7 +9458,7 @@ static JSValue JS_MakeError2(JSContext *ctx, JSErrorEnum error_num,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
     }
     if (add_backtrace)
-        build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, 0);
+        build_backtrace(ctx, obj, JS_UNDEFINED, NULL, 0, 0, JS_BACKTRACE_FLAG_ENGINE_ERROR);
     return obj;
 }
 
@@ -10580,6 +11005,10 @@ static int JS_AutoInitProperty(JSContext *ctx, JSObject *p, JSAtom prop,
     JSContext *realm;
     JSAutoInitFunc *func;
 
+    /* nodebuf: a stack formatted on first read runs script code: see there */
+    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK)
+        return js_error_stack_instantiate(ctx, p, prop, pr, NULL);
+
     if (js_shape_prepare_update(ctx, p, &prs))
         return -1;
 
@@ -10675,6 +11104,14 @@ static JSValue JS_GetPropertyInternal(JSContext *ctx, JSValueConst obj,
                         return JS_ThrowReferenceErrorUninitialized(ctx, prs->atom);
                     return js_dup(val);
                 } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
+                    /* nodebuf: the read of a lazy stack gets the formatter's
+                       text, whatever the formatter did to the property */
+                    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK) {
+                        JSValue text;
+                        if (js_error_stack_instantiate(ctx, p, prop, pr, &text))
+                            return JS_EXCEPTION;
+                        return text;
+                    }
                     /* Instantiate property and retry */
                     if (JS_AutoInitProperty(ctx, p, prop, pr, prs))
                         return JS_EXCEPTION;
@@ -12177,6 +12614,15 @@ retry:
             set_value(ctx, pr->u.var_ref->pvalue, val);
             return true;
         } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
+            /* nodebuf: an assignment replaces a lazy stack without formatting
+               it, as in V8 */
+            if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK) {
+                if (!(prs->flags & JS_PROP_WRITABLE))
+                    goto read_only_prop;
+                if (js_error_stack_drop(ctx, p1, prs, pr))
+                    goto fail;
+                goto retry;
+            }
             /* Instantiate property and retry (potentially useless) */
             if (JS_AutoInitProperty(ctx, p, prop, pr, prs))
                 goto fail;
@@ -12307,8 +12753,10 @@ retry:
         if (prs) {
             if ((prs->flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
                 return call_setter(ctx, pr->u.getset.setter, this_obj, val, flags, prop, p1);
-            } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
-                /* Instantiate property and retry (potentially useless) */
+            } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT &&
+                       js_autoinit_get_id(pr) != JS_AUTOINIT_ID_ERROR_STACK) {
+                /* Instantiate property and retry (potentially useless); nodebuf:
+                   a lazy stack on the chain is a data property left unformatted */
                 if (JS_AutoInitProperty(ctx, p1, prop, pr, prs))
                     return -1;
                 goto retry2;
@@ -12879,6 +13327,23 @@ int JS_DefineProperty(JSContext *ctx, JSValueConst this_obj,
         }
 
         if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
+            /* nodebuf: Object.freeze/seal change a lazy stack's attributes
+               without formatting it (V8); a defineProperty formats it first */
+            if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK &&
+                !(flags & (JS_PROP_HAS_VALUE | JS_PROP_HAS_GET | JS_PROP_HAS_SET |
+                           JS_PROP_DEFINE_PROPERTY | JS_PROP_REFLECT_DEFINE_PROPERTY))) {
+                int attrs = 0;
+                if (flags & JS_PROP_HAS_CONFIGURABLE)
+                    attrs |= JS_PROP_CONFIGURABLE;
+                if (flags & JS_PROP_HAS_WRITABLE)
+                    attrs |= JS_PROP_WRITABLE;
+                if (flags & JS_PROP_HAS_ENUMERABLE)
+                    attrs |= JS_PROP_ENUMERABLE;
+                if (js_update_property_flags(ctx, p, &prs,
+                                             (prs->flags & ~attrs) | (flags & attrs)))
+                    return -1;
+                return true;
+            }
             /* Instantiate property and retry */
             if (JS_AutoInitProperty(ctx, p, prop, pr, prs))
                 return -1;
@@ -13129,8 +13594,8 @@ static int JS_DefineAutoInitProperty(JSContext *ctx, JSValueConst this_obj,
     if (unlikely(!pr))
         return -1;
     pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx);
-    assert((pr->u.init.realm_and_id & 3) == 0);
-    assert(id <= 3);
+    assert((pr->u.init.realm_and_id & 7) == 0);
+    assert(id <= 7);
     pr->u.init.realm_and_id |= id;
     pr->u.init.opaque = opaque;
     return true;
@@ -19814,9 +20279,9 @@ static void dump_single_byte_code(JSContext *ctx, const uint8_t *pc,
 static void print_func_name(JSFunctionBytecode *b);
 #endif
 
-static bool needs_backtrace(JSValue exc)
+static bool needs_backtrace(JSContext *ctx, JSValue exc)
 {
-    return can_store_error_stack(exc) || can_add_backtrace(exc);
+    return can_store_error_stack(ctx, exc) || can_add_backtrace(exc);
 }
 
 /* argv[] is modified if (flags & JS_CALL_FLAG_COPY_ARGV) = 0. */
@@ -22839,11 +23304,11 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
         }
     }
  exception:
-    if (needs_backtrace(rt->current_exception)
+    if (needs_backtrace(ctx, rt->current_exception)
     || JS_IsUndefined(ctx->error_back_trace)) {
         sf->cur_pc = pc;
         build_backtrace(ctx, rt->current_exception, JS_UNDEFINED,
-                        NULL, 0, 0, 0);
+                        NULL, 0, 0, JS_BACKTRACE_FLAG_ENGINE_ERROR);
     }
     if (!JS_IsUncatchableError(rt->current_exception)) {
         while (sp > stack_buf) {
@@ -24540,7 +25005,8 @@ int JS_PRINTF_FORMAT_ATTR(2, 3) js_parse_error(JSParseState *s, JS_PRINTF_FORMAT
        script: V8's JSON.parse errors have no frame for it */
     build_backtrace(ctx, ctx->rt->current_exception, JS_UNDEFINED,
                     s->cur_func ? s->filename : NULL,
-                    s->token.line_num, err_col_num, backtrace_flags);
+                    s->token.line_num, err_col_num,
+                    backtrace_flags | JS_BACKTRACE_FLAG_ENGINE_ERROR);
     return -1;
 }
 
@@ -29339,7 +29805,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
                                 s->filename,
                                 s->token.line_num,
                                 s->token.col_num,
-                                backtrace_flags);
+                                backtrace_flags | JS_BACKTRACE_FLAG_ENGINE_ERROR);
                 return -1;
             }
             ret = emit_push_const(s, str, 0);
@@ -45700,6 +46166,8 @@ static JSValue js_error_set_stackTraceLimit(JSContext *ctx, JSValueConst this_va
 {
     if (JS_IsUndefined(this_val) || JS_IsNull(this_val))
         return JS_ThrowTypeErrorNotAnObject(ctx);
+    /* nodebuf: the previous limit is released (an object or BigInt leaked) */
+    JS_FreeValue(ctx, ctx->error_stack_trace_limit);
     ctx->error_stack_trace_limit = js_dup(value);
     return JS_UNDEFINED;
 }
@@ -45728,8 +46196,13 @@ static JSValue js_error_capture_stack_trace(JSContext *ctx, JSValueConst this_va
                                             int argc, JSValueConst *argv)
 {
     JSValueConst v = argv[0];
+    JSObject *p;
+    /* nodebuf: V8's checks and texts */
     if (JS_VALUE_GET_TAG(v) != JS_TAG_OBJECT)
-        return JS_ThrowTypeErrorNotAnObject(ctx);
+        return JS_ThrowTypeError(ctx, "invalid_argument");
+    p = JS_VALUE_GET_OBJ(v);
+    if (p->class_id != JS_CLASS_PROXY && !p->extensible)
+        return JS_ThrowTypeError(ctx, "Cannot define property stack, object is not extensible");
     build_backtrace(ctx, v, argv[1], NULL, 0, 0, JS_BACKTRACE_FLAG_SKIP_FIRST_LEVEL|JS_BACKTRACE_FLAG_FILTER_FUNC);
     return JS_UNDEFINED;
 }
@@ -67908,10 +68381,7 @@ static void js_callsite_finalizer(JSRuntime *rt, JSValueConst val)
 {
     JSCallSiteData *csd = JS_GetOpaque(val, JS_CLASS_CALL_SITE);
     if (csd) {
-        JS_FreeValueRT(rt, csd->filename);
-        JS_FreeValueRT(rt, csd->func);
-        JS_FreeValueRT(rt, csd->func_name);
-        JS_FreeValueRT(rt, csd->this_val);
+        js_callsite_data_free(rt, csd);
         js_free_rt(rt, csd);
     }
 }
@@ -67920,16 +68390,15 @@ static void js_callsite_mark(JSRuntime *rt, JSValueConst val,
                              JS_MarkFunc *mark_func)
 {
     JSCallSiteData *csd = JS_GetOpaque(val, JS_CLASS_CALL_SITE);
-    if (csd) {
-        JS_MarkValue(rt, csd->filename, mark_func);
-        JS_MarkValue(rt, csd->func, mark_func);
-        JS_MarkValue(rt, csd->func_name, mark_func);
-        JS_MarkValue(rt, csd->this_val, mark_func);
-    }
+    if (csd)
+        js_callsite_data_mark(rt, csd, mark_func);
 }
 
 static JSValue js_new_callsite(JSContext *ctx, JSCallSiteData *csd) {
-    JSValue obj = js_create_from_ctor(ctx, JS_UNDEFINED, JS_CLASS_CALL_SITE);
+    JSValue obj;
+
+    js_callsite_data_resolve(ctx, csd);
+    obj = js_create_from_ctor(ctx, JS_UNDEFINED, JS_CLASS_CALL_SITE);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
 
@@ -67952,9 +68421,10 @@ static JSValue js_new_callsite(JSContext *ctx, JSCallSiteData *csd) {
     return obj;
 }
 
+/* nodebuf: the frame's function, receiver and bytecode offset; its name, file
+   and position are computed when a CallSite is made (js_callsite_data_resolve) */
 static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFrame *sf)
 {
-    const char *func_name_str;
     JSObject *p;
 
     csd->constructor = sf->is_constructor;
@@ -67962,8 +68432,32 @@ static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFra
     csd->promise_index = -1;
     csd->func = js_dup(sf->cur_func);
     csd->this_val = js_dup(sf->this_obj);
+    csd->func_name = JS_NULL;
+    csd->filename = JS_NULL;
+    csd->line_num = -1;
+    csd->col_num = -1;
+    csd->pending = true;
+    p = JS_VALUE_GET_OBJ(sf->cur_func);
+    if (js_class_has_bytecode(p->class_id)) {
+        JSFunctionBytecode *b = p->u.func.function_bytecode;
+        csd->native = false;
+        csd->pc = sf->cur_pc - b->byte_code_buf - 1;
+    } else {
+        csd->native = true;
+        csd->pc = -1;
+    }
+}
+
+static void js_callsite_data_resolve(JSContext *ctx, JSCallSiteData *csd)
+{
+    const char *func_name_str;
+    JSObject *p;
+
+    if (!csd->pending)
+        return;
+    csd->pending = false;
     /* func_name_str is UTF-8 encoded if needed */
-    func_name_str = get_func_name(ctx, sf->cur_func);
+    func_name_str = get_func_name(ctx, csd->func);
     if (!func_name_str || func_name_str[0] == '\0')
         csd->func_name = JS_NULL;
     else
@@ -67972,31 +68466,22 @@ static void js_new_callsite_data(JSContext *ctx, JSCallSiteData *csd, JSStackFra
     if (JS_IsException(csd->func_name))
         csd->func_name = JS_NULL;
 
-    p = JS_VALUE_GET_OBJ(sf->cur_func);
+    p = JS_VALUE_GET_OBJ(csd->func);
     if (js_class_has_bytecode(p->class_id)) {
         JSFunctionBytecode *b = p->u.func.function_bytecode;
-        int line_num1, col_num1;
-        line_num1 = find_line_num(ctx, b,
-                                  sf->cur_pc - b->byte_code_buf - 1,
-                                  &col_num1);
-        csd->native = false;
-        csd->line_num = line_num1;
-        csd->col_num = col_num1;
+        csd->line_num = find_line_num(ctx, b, csd->pc, &csd->col_num);
         csd->filename = JS_AtomToString(ctx, b->filename);
         if (JS_IsException(csd->filename)) {
             csd->filename = JS_NULL;
             JS_FreeValue(ctx, JS_GetException(ctx)); // Clear exception.
         }
-    } else {
-        csd->native = true;
-        csd->line_num = -1;
-        csd->col_num = -1;
-        csd->filename = JS_NULL;
     }
 }
 
 static void js_new_callsite_data2(JSContext *ctx, JSCallSiteData *csd, const char *filename, int line_num, int col_num)
 {
+    csd->pending = false;
+    csd->pc = -1;
     csd->func = JS_NULL;
     csd->this_val = JS_UNDEFINED;
     csd->func_name = JS_NULL;
@@ -68086,6 +68571,30 @@ static const JSCFunctionListEntry js_callsite_proto_funcs[] = {
 static const JSClassShortDef js_callsite_class_def[] = {
     { JS_ATOM_CallSite, js_callsite_finalizer, js_callsite_mark }, /* JS_CLASS_CALL_SITE */
 };
+
+static const JSClassShortDef js_stack_frames_class_def[] = {
+    { JS_ATOM_Object, js_stack_frames_finalizer, js_stack_frames_mark }, /* JS_CLASS_STACK_FRAMES */
+};
+
+/* nodebuf: see quickjs.h */
+int JS_SetErrorStackHooks(JSContext *ctx, JSValueConst formatter,
+                          JSValueConst on_engine_error)
+{
+    if (!JS_IsRegisteredClass(ctx->rt, JS_CLASS_STACK_FRAMES) &&
+        init_class_range(ctx->rt, js_stack_frames_class_def, JS_CLASS_STACK_FRAMES,
+                         countof(js_stack_frames_class_def)))
+        return -1;
+    JS_FreeValue(ctx, ctx->nodebuf_stack_formatter);
+    ctx->nodebuf_stack_formatter = js_dup(formatter);
+    JS_FreeValue(ctx, ctx->nodebuf_engine_error_hook);
+    ctx->nodebuf_engine_error_hook = js_dup(on_engine_error);
+    return 0;
+}
+
+bool JS_HasLazyErrorStacks(JSContext *ctx)
+{
+    return JS_IsFunction(ctx, ctx->nodebuf_stack_formatter);
+}
 
 static int _JS_AddIntrinsicCallSite(JSContext *ctx)
 {

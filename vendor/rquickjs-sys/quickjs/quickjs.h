@@ -1159,6 +1159,16 @@ JS_EXTERN JSValue JS_NewUint8ArrayWithProto(JSContext *ctx, JSValueConst proto,
 /* nodebuf: { file, line, column } of the last `throw` statement when it threw
    `val` (by identity), else undefined */
 JS_EXTERN JSValue JS_GetLastThrowSite(JSContext *ctx, JSValueConst val);
+/* nodebuf: lazily formatted error stacks, as V8's. With a `formatter` function,
+   an error keeps its frames and the first read of its `stack` calls
+   formatter(error, callSites) and keeps the result; the frames' names and
+   positions are computed then. `on_engine_error(error, innermostCallSite)` (or
+   undefined) is called as the engine makes an error of its own. Returns -1 on
+   failure (out of memory). */
+JS_EXTERN int JS_SetErrorStackHooks(JSContext *ctx, JSValueConst formatter,
+                                    JSValueConst on_engine_error);
+/* nodebuf: true when JS_SetErrorStackHooks gave `ctx` a formatter */
+JS_EXTERN bool JS_HasLazyErrorStacks(JSContext *ctx);
 JS_EXTERN bool JS_GetTypedArrayViewFields(JSContext *ctx, JSValueConst obj,
                                           JSAtom length_atom, JSAtom buffer_atom,
                                           JSAtom offset_atom, uint32_t *length,

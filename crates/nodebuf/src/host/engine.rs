@@ -105,6 +105,39 @@ fn throw_site<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
 }
 
 extern "C" {
+    /// Engine patch `quickjs-0055-lazy-error-stacks` (docs/ENGINE-PATCHES.md): from now on an
+    /// error's stack is formatted on its first read by `formatter(error, callSites)`, and
+    /// `on_engine_error(error, innermostCallSite)` sees each error the engine makes.
+    fn JS_SetErrorStackHooks(
+        ctx: *mut qjs::JSContext,
+        formatter: qjs::JSValue,
+        on_engine_error: qjs::JSValue,
+    ) -> std::os::raw::c_int;
+}
+
+/// `native.setErrorStackHooks(formatter, onEngineError)`: V8's lazily formatted `error.stack`
+/// (internal/errors installs Node's formatter with it).
+fn set_error_stack_hooks<'js>(
+    ctx: Ctx<'js>,
+    formatter: Function<'js>,
+    on_engine_error: Function<'js>,
+) -> Result<()> {
+    // SAFETY: both values belong to `ctx` and stay alive for the call; the engine takes its own
+    // references to them.
+    let status = unsafe {
+        JS_SetErrorStackHooks(
+            ctx.as_raw().as_ptr(),
+            formatter.as_raw(),
+            on_engine_error.as_raw(),
+        )
+    };
+    if status < 0 {
+        return Err(rquickjs::Error::Allocation);
+    }
+    Ok(())
+}
+
+extern "C" {
     /// Engine patch `quickjs-0027-preview-entries` (docs/ENGINE-PATCHES.md): the entries of a
     /// Map, Set, WeakMap or WeakSet, or those a Map/Set iterator has left, without advancing
     /// it; undefined for other values.
@@ -299,6 +332,11 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), nodebuf_js::own_keys::own_non_index_keys)?,
     )?;
     native.set("throwSite", Function::new(ctx.clone(), throw_site)?)?;
+    native.set(
+        "setErrorStackHooks",
+        Function::new(ctx.clone(), set_error_stack_hooks)?,
+    )?;
+    native.set("nodeErrorMaker", nodebuf_js::error::node_error_maker(ctx)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;
     native.set(
         "enqueueMicrotask",

@@ -272,6 +272,14 @@ const methods = {
   toString() { return frameText(this); },
 };
 
+let callSiteProto;
+
+/** Whether `value` is one of the engine's call sites (a script may hand Error.prepareStackTrace
+ * anything). */
+function isCallSite(value) {
+  return value !== null && typeof value === 'object' && ObjectGetPrototypeOf(value) === callSiteProto;
+}
+
 /** Gives QuickJS's CallSite prototype V8's methods (once, before any user code runs). */
 function installCallSiteMethods() {
   const saved = Error.prepareStackTrace;
@@ -279,6 +287,7 @@ function installCallSiteMethods() {
   const sites = new Error().stack;
   Error.prepareStackTrace = saved;
   const proto = ObjectGetPrototypeOf(sites[0]);
+  callSiteProto = proto;
   raw = {};
   for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
     'getColumnNumber', 'isNative', 'isConstructor', 'isAsync', 'getPromiseIndex']) {
@@ -349,5 +358,5 @@ function sharedFrameRun(own, other) {
 
 module.exports = {
   sharedFrameRun,
-  WRAPPER_PREFIX, moduleWrappers, wrappedFiles, sourceColumn, frameText, functionOf, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+  WRAPPER_PREFIX, moduleWrappers, wrappedFiles, sourceColumn, frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
 };

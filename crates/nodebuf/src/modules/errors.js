@@ -2,8 +2,10 @@
 'use strict';
 
 const {
-  frameText, functionOf, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+  frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
 } = require('internal/call_site');
+
+const ReflectApply = Reflect.apply;
 
 // QuickJS words some engine errors differently from V8; scripts print these messages, so the
 // common ones are reworded to V8's text when the error is created.
@@ -73,11 +75,13 @@ const siteFreeMessages = new Map([
   ['bad normalization form', 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],
 ]);
 
-function translateEngineMessage(error, sites) {
+// Called by the engine as it makes an error of its own (`site`: its innermost call site, or
+// undefined), before any script can see it.
+function translateEngineMessage(error, site) {
   if (error === null || typeof error !== 'object') return;
   const desc = Object.getOwnPropertyDescriptor(error, 'message');
   if (desc === undefined || typeof desc.value !== 'string') return;
-  const bySite = translateBySite(error, desc.value, sites === undefined ? undefined : sites[0]);
+  const bySite = translateBySite(error, desc.value, site);
   const fixed = bySite === undefined ? siteFreeMessages.get(desc.value) : bySite;
   if (fixed !== undefined) {
     error.message = fixed;
@@ -101,64 +105,83 @@ function translateEngineMessage(error, sites) {
 // source line Node prints above an uncaught error.
 const errorSites = new WeakMap();
 
-function headerOf(error) {
-  let name;
-  let message;
-  try { name = error.name; } catch { name = undefined; }
-  try { message = error.message; } catch { message = undefined; }
-  name = name === undefined ? 'Error' : String(name);
-  message = message === undefined ? '' : String(message);
-  if (name === '') return message;
-  if (message === '') return name;
-  return `${name}: ${message}`;
+// The first user frame of `error`'s stack, once formatted.
+function recordErrorSite(error, sites) {
+  if (error === null || typeof error !== 'object' || errorSites.has(error)) return;
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
+    const file = site.getFileName();
+    if (typeof file === 'string' && !file.startsWith('node:') && site.getLineNumber() > 0) {
+      errorSites.set(error, { file, line: site.getLineNumber(), column: site.getColumnNumber() });
+      return;
+    }
+  }
 }
 
-// V8 builds `stack` as the error's toString() followed by one `    at` line per frame; QuickJS
-// calls Error.prepareStackTrace with the same call-site objects, so we render them that way.
-function prepareStackTrace(error, sites) {
-  translateEngineMessage(error, sites);
-  let text = headerOf(error);
+const ErrorPrototypeToString = Error.prototype.toString;
+const MainError = Error;
+const global = globalThis;
+
+// V8's text for a stack: the error's toString() (Node's errors: `Name [CODE]: message`) and
+// one `    at` line per frame.
+function defaultStackText(error, sites) {
+  let text = isNodeError(error) ? `${error.name} [${error.code}]: ${error.message}`
+    : ReflectApply(ErrorPrototypeToString, error, []);
   let builders = 0;
-  while (builders < sites.length && isErrorBuilderFrame(sites[builders])) builders++;
+  while (builders < sites.length && isCallSite(sites[builders]) && isErrorBuilderFrame(sites[builders])) {
+    builders++;
+  }
   // (A class extending Error: the engine already left out its constructors' frames, engine
   // patch quickjs-0028.)
   for (let i = builders; i < sites.length; i++) {
     const site = sites[i];
-    if (isFramelessBuiltin(site)) continue;
-    text += `\n    at ${frameText(site)}`;
-    if (!errorSites.has(error) && typeof error === 'object' && error !== null) {
-      const file = site.getFileName();
-      if (typeof file === 'string' && !file.startsWith('node:') && site.getLineNumber() > 0) {
-        const line = site.getLineNumber();
-        errorSites.set(error, { file, line, column: site.getColumnNumber() });
-      }
-    }
+    if (!isCallSite(site)) text += `\n    at ${site}`;
+    else if (!isFramelessBuiltin(site)) text += `\n    at ${frameText(site)}`;
   }
   return text;
 }
 
+// Node's Error.prepareStackTrace: the default formatting, callable by scripts.
+function ErrorPrepareStackTrace(error, trace) {
+  return defaultStackText(error, trace);
+}
+
+let formatting = 0;
+
+// Called by the engine on the first read of an error's `stack` (V8 formats it then, not when the
+// error is made): the global Error's prepareStackTrace is used if it is a function, as in Node;
+// a read while one runs gets the default text.
+function formatStackOnFirstRead(error, sites) {
+  recordErrorSite(error, sites);
+  if (formatting > 0) return defaultStackText(error, sites);
+  formatting++;
+  try {
+    if (typeof global.Error?.prepareStackTrace === 'function') {
+      return global.Error.prepareStackTrace(error, sites);
+    }
+    if (typeof MainError.prepareStackTrace === 'function') {
+      return MainError.prepareStackTrace(error, sites);
+    }
+    return defaultStackText(error, sites);
+  } finally {
+    formatting--;
+  }
+}
+
 function installStackFormat() {
   installCallSiteMethods();
-  Error.prepareStackTrace = prepareStackTrace;
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    value: ErrorPrepareStackTrace, writable: true, configurable: true, enumerable: false,
+  });
   Error.stackTraceLimit = 10;
+  native.setErrorStackHooks(formatStackOnFirstRead, translateEngineMessage);
 }
 
 // --- Node error objects -------------------------------------------------------------------
 
-const kProto = Symbol.for('nodebuf.nodeErrorPrototype');
-
-function protoFor(Base) {
-  if (Object.prototype.hasOwnProperty.call(Base, kProto)) return Base[kProto];
-  const proto = Object.create(Base.prototype, {
-    constructor: { value: Base, writable: true, configurable: true, enumerable: false },
-    toString: {
-      value: function toString() { return `${this.name} [${this.code}]: ${this.message}`; },
-      writable: true, configurable: true, enumerable: false,
-    },
-  });
-  Object.defineProperty(Base, kProto, { value: proto });
-  return proto;
-}
+// Node's error prototypes (one per base class, `Name [CODE]: message` as toString() and stack
+// header) are shared with the errors natives throw.
+const { protoFor, isNodeError } = native.nodeErrorMaker;
 
 // An error like Node's internal ones: `Base` instance, enumerable `code` only, `String(e)` and
 // the first stack line read `Name [CODE]: message`.
@@ -172,13 +195,6 @@ const codeBeforeMessage = new Set([
 function makeNodeError(Base, code, message) {
   const error = new Base(message);
   Object.setPrototypeOf(error, protoFor(Base));
-  const stack = String(error.stack);
-  const at = stack.indexOf('\n    at ');
-  const frames = at === -1 ? '' : stack.slice(at);
-  Object.defineProperty(error, 'stack', {
-    value: `${error.name} [${code}]: ${message}${frames}`,
-    writable: true, configurable: true, enumerable: false,
-  });
   // Own keys: stack, message, code; but stack, code, message for the codes whose message Node
   // builds with a function (its NodeError class sets `code` before `message`).
   if (codeBeforeMessage.has(code)) delete error.message;
@@ -351,7 +367,6 @@ module.exports = {
   makeNodeError,
   installStackFormat,
   errorSites,
-  headerOf,
   validateFunction,
   validateString,
   validateNumber,

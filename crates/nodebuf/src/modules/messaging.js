@@ -476,7 +476,8 @@ class Unflattener {
         const message = list[this.pos++] ? this.read() : undefined;
         const hasStack = list[this.pos++];
         // V8's order of own properties: stack, message, cause.
-        if (hasStack) Object.defineProperty(out, 'stack', { value: list[this.pos++], writable: true, configurable: true, enumerable: false });
+        // (An assignment: the new error's own stack is left unformatted, as V8 leaves it.)
+        if (hasStack) out.stack = list[this.pos++];
         else delete out.stack;
         if (message !== undefined) Object.defineProperty(out, 'message', { value: message, writable: true, configurable: true, enumerable: false });
         if (list[this.pos++]) Object.defineProperty(out, 'cause', { value: this.read(), writable: true, configurable: true, enumerable: false });

@@ -115,7 +115,13 @@ function acrossThreads() {
   });
   w.on('exit', (code) => {
     settled.then(() => setTimeout(() => {
-      log('across threads', results, 'exit', code);
+      // (In a fixed key order: the main thread's waits settle before or after the worker's
+      // first message, as the threads race.)
+      const ordered = {};
+      for (const key of ['mainWaits', 'notified', 'third', 'thirdValue', 'late', 'worker']) {
+        if (key in results) ordered[key] = results[key];
+      }
+      log('across threads', ordered, 'exit', code);
       // Nothing keeps the process alive: these never settle and the process exits.
       Atomics.waitAsync(i32, 12, 0).value.then(() => log('never'));
       Atomics.waitAsync(i32, 12, 0, 100000).value.then(() => log('never either'));

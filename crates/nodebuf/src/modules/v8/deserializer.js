@@ -413,7 +413,9 @@ class DeserializerState {
       } else throw kMalformed;
     }
     const error = hasCause ? new Ctor(message, { cause }) : new Ctor(message);
-    defineProperty(error, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
+    // An assignment to the new error's own (writable, non-enumerable) stack: it is replaced
+    // without being formatted, as V8 does.
+    error.stack = stack;
     return this.remember(id, error);
   }
 
