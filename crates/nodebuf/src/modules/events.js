@@ -60,8 +60,8 @@ function captureRejection(emitter, result, type, args) {
   });
 }
 
-function callListener(emitter, listener, type, args) {
-  const result = listener.apply(emitter, args);
+// What a listener returned: with captureRejections, a rejected promise becomes an 'error'.
+function checkListenerResult(emitter, result, type, args) {
   if (result !== undefined && result !== null && emitter[kCapture] === true && typeof result.then === 'function') {
     captureRejection(emitter, result, type, args);
   }
@@ -158,11 +158,20 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     }
     return false;
   }
+  // Listeners are called through their own apply, as Node calls them.
   if (typeof handler === 'function') {
-    callListener(this, handler, type, args);
+    const result = handler.apply(this, args);
+    if (result !== undefined && result !== null) checkListenerResult(this, result, type, args);
   } else {
-    const listeners = handler.slice();
-    for (const listener of listeners) callListener(this, listener, type, args);
+    // A copy (listeners added or removed meanwhile do not change this emit), made without the
+    // replaceable Array.prototype.slice or array iterator, as Node makes it.
+    const count = handler.length;
+    const listeners = new Array(count);
+    for (let i = 0; i < count; i++) listeners[i] = handler[i];
+    for (let i = 0; i < count; i++) {
+      const result = listeners[i].apply(this, args);
+      if (result !== undefined && result !== null) checkListenerResult(this, result, type, args);
+    }
   }
   return true;
 };
@@ -219,6 +228,8 @@ function onceWrapper(...args) {
     // The state and its bound wrapper name each other: a cycle only the engine's collector
     // frees. Fired, the state needs the wrapper no more (nothing else reads the state).
     this.wrapFn = undefined;
+    // As Node: through the listener's own call/apply (a script's replacement sees them).
+    if (args.length === 0) return this.listener.call(this.target);
     return this.listener.apply(this.target, args);
   }
   return undefined;

@@ -30,7 +30,8 @@ const posix = {
     let resolved = '';
     let absolute = false;
     for (let i = args.length - 1; i >= -1 && !absolute; i--) {
-      const path = i >= 0 ? args[i] : native.cwd();
+      // (process.cwd as a script may have replaced it, as Node calls it)
+      const path = i >= 0 ? args[i] : process.cwd();
       validate(path, `paths[${i}]`);
       if (path.length === 0) continue;
       resolved = `${path}/${resolved}`;

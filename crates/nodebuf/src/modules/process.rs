@@ -63,13 +63,32 @@ fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
     Ok(out)
 }
 
+/// The working directory last read, for every thread (workers share the process's): Node caches
+/// `process.cwd()` until `process.chdir`, so `path.resolve` makes no system call each time.
+static CWD_CACHE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 fn cwd() -> String {
-    std::env::current_dir()
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    let mut cached = CWD_CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(dir) = cached.as_ref() {
+        return dir.clone();
+    }
+    match std::env::current_dir() {
+        Ok(path) => {
+            let dir = path.to_string_lossy().into_owned();
+            *cached = Some(dir.clone());
+            dir
+        }
+        Err(_) => String::new(),
+    }
 }
 
 fn chdir(ctx: Ctx<'_>, dir: String) -> Result<()> {
+    let mut cached = CWD_CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    *cached = None;
     std::env::set_current_dir(&dir)
         .map_err(|e| crate::modules::fs::throw_io(&ctx, &e, "chdir", Some(&dir), None))
 }

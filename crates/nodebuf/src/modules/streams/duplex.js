@@ -2,7 +2,7 @@
 // with Node's callback-holding backpressure) and PassThrough.
 'use strict';
 
-const { Stream, kInternals } = require('internal/streams/legacy');
+const { Stream, kInternals, getHighWaterMark } = require('internal/streams/legacy');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
@@ -38,7 +38,8 @@ function Duplex(options) {
     this.allowHalfOpen = true;
   }
   Stream.call(this, options);
-  destroyImpl.construct(this, () => {
+  // (The closure only for a stream with _construct: construct() does nothing otherwise.)
+  if (typeof this._construct === 'function') destroyImpl.construct(this, () => {
     const r = this._readableState;
     if (r.needReadable) Readable[kInternals].maybeReadMore(this, r);
     const w = this._writableState;
@@ -85,7 +86,6 @@ const kCallback = Symbol('kCallback');
 /** `new Transform(options)`: transform/flush options; a readable highWaterMark of 0 stays 0. */
 function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
-  const { getHighWaterMark } = require('internal/streams/legacy');
   const readableHighWaterMark = options ? getHighWaterMark(this, options, 'readableHighWaterMark', true) : null;
   if (readableHighWaterMark === 0) {
     options = {

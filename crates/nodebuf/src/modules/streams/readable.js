@@ -2,7 +2,9 @@
 // pipe/unpipe with backpressure, setEncoding, async iteration and Readable.from.
 'use strict';
 
-const { Stream, prependListener, getHighWaterMark, kInternals } = require('internal/streams/legacy');
+const {
+  Stream, prependListener, getHighWaterMark, getDefaultHighWaterMark, validDefaultEncoding, kInternals,
+} = require('internal/streams/legacy');
 const { codes, aggregateTwoErrors } = require('internal/streams/errors');
 const destroyImpl = require('internal/streams/destroy');
 const { validateAbortSignal } = require('internal/streams/abort');
@@ -17,7 +19,7 @@ function ReadableState(options, stream, isDuplex) {
   if (isDuplex) this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
   this.highWaterMark = options
     ? getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex)
-    : require('internal/streams/legacy').getDefaultHighWaterMark(false);
+    : getDefaultHighWaterMark(false);
   this.buffer = [];
   this.length = 0;
   this.pipes = [];
@@ -39,7 +41,7 @@ function ReadableState(options, stream, isDuplex) {
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
-  this.defaultEncoding = require('internal/streams/legacy').validDefaultEncoding(options);
+  this.defaultEncoding = validDefaultEncoding(options);
   this.awaitDrainWriters = null;
   this.multiAwaitDrain = false;
   this.readingMore = false;
@@ -73,7 +75,8 @@ function Readable(options) {
     if (options.signal && !isDuplex) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, this);
   }
   Stream.call(this, options);
-  destroyImpl.construct(this, () => {
+  // (The closure only for a stream with _construct: construct() does nothing otherwise.)
+  if (typeof this._construct === 'function') destroyImpl.construct(this, () => {
     if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
   });
 }

@@ -3,7 +3,9 @@
 // next tick, batched).
 'use strict';
 
-const { Stream, getHighWaterMark, kInternals, validDefaultEncoding } = require('internal/streams/legacy');
+const {
+  Stream, getHighWaterMark, getDefaultHighWaterMark, kInternals, validDefaultEncoding,
+} = require('internal/streams/legacy');
 const { codes } = require('internal/streams/errors');
 const destroyImpl = require('internal/streams/destroy');
 
@@ -17,7 +19,7 @@ function WritableState(options, stream, isDuplex) {
   if (isDuplex) this.objectMode = this.objectMode || !!(options && options.writableObjectMode);
   this.highWaterMark = options
     ? getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex)
-    : require('internal/streams/legacy').getDefaultHighWaterMark(false);
+    : getDefaultHighWaterMark(false);
   this.finalCalled = false;
   this.needDrain = false;
   this.ending = false;
@@ -77,7 +79,8 @@ function Writable(options) {
     if (options.signal) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, this);
   }
   Stream.call(this, options);
-  destroyImpl.construct(this, () => {
+  // (The closure only for a stream with _construct: construct() does nothing otherwise.)
+  if (typeof this._construct === 'function') destroyImpl.construct(this, () => {
     const state = this._writableState;
     if (!state.writing) clearBuffer(this, state);
     finishMaybe(this, state);
