@@ -9565,6 +9565,12 @@ static JSValue JS_ThrowTypeErrorAtom(JSContext *ctx, const char *fmt, JSAtom ato
 {
     char buf[ATOM_GET_STR_BUF_SIZE];
     JS_AtomGetStr(ctx, buf, sizeof(buf), atom);
+    /* nodebuf: V8 names a symbol key `Symbol(description)` in its messages */
+    if (JS_AtomGetKind(ctx, atom) == JS_ATOM_KIND_SYMBOL) {
+        char sym[ATOM_GET_STR_BUF_SIZE + 8];
+        snprintf(sym, sizeof(sym), "Symbol(%s)", buf);
+        return JS_ThrowTypeError(ctx, fmt, sym);
+    }
     return JS_ThrowTypeError(ctx, fmt, buf);
 }
 
@@ -11864,6 +11870,23 @@ static JSAtom js_symbol_to_atom(JSContext *ctx, JSValueConst val)
 {
     JSAtomStruct *p = JS_VALUE_GET_PTR(val);
     return js_get_atom_index(ctx->rt, p);
+}
+
+/* nodebuf: `obj[symbol]` when it is an own data property of `obj` (a new reference
+   in *pval), without making the key an atom reference first; false otherwise (an
+   accessor, an autoinit or missing property: the generic read follows). A symbol
+   is its own atom, and an own data property is found the same way by the generic
+   read whatever the object's class. */
+static inline bool js_own_symbol_data(JSContext *ctx, JSValueConst obj,
+                                      JSValueConst symbol, JSValue *pval)
+{
+    JSProperty *pr;
+    JSShapeProperty *prs;
+    prs = find_own_property(&pr, JS_VALUE_GET_OBJ(obj), js_symbol_to_atom(ctx, symbol));
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+        return false;
+    *pval = js_dup(pr->u.value);
+    return true;
 }
 
 /* return JS_ATOM_NULL in case of exception */
@@ -22272,6 +22295,16 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                         BREAK;
                     }
                 }
+                /* nodebuf: an own data property under a symbol key */
+                if (JS_VALUE_GET_TAG(sp[-2]) == JS_TAG_OBJECT &&
+                    JS_VALUE_GET_TAG(sp[-1]) == JS_TAG_SYMBOL &&
+                    js_own_symbol_data(ctx, sp[-2], sp[-1], &val)) {
+                    JS_FreeValue(ctx, sp[-1]);
+                    JS_FreeValue(ctx, sp[-2]);
+                    sp[-2] = val;
+                    sp--;
+                    BREAK;
+                }
                 sf->cur_pc = pc;
                 val = JS_GetPropertyValue(ctx, sp[-2], sp[-1]);
                 JS_FreeValue(ctx, sp[-2]);
@@ -22300,6 +22333,14 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                         sp[-1] = val;
                         BREAK;
                     }
+                }
+                /* nodebuf: an own data property under a symbol key */
+                if (JS_VALUE_GET_TAG(sp[-2]) == JS_TAG_OBJECT &&
+                    JS_VALUE_GET_TAG(sp[-1]) == JS_TAG_SYMBOL &&
+                    js_own_symbol_data(ctx, sp[-2], sp[-1], &val)) {
+                    JS_FreeValue(ctx, sp[-1]);
+                    sp[-1] = val;
+                    BREAK;
                 }
                 sf->cur_pc = pc;
                 val = JS_GetPropertyValue(ctx, sp[-2], sp[-1]);
@@ -22391,6 +22432,21 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                                 }
                             }
                         }
+                    }
+                }
+                /* nodebuf: a writable own data property under a symbol key */
+                if (JS_VALUE_GET_TAG(sp[-3]) == JS_TAG_OBJECT &&
+                    JS_VALUE_GET_TAG(sp[-2]) == JS_TAG_SYMBOL) {
+                    JSProperty *pr;
+                    JSShapeProperty *prs;
+                    prs = find_own_property(&pr, JS_VALUE_GET_OBJ(sp[-3]),
+                                            js_symbol_to_atom(ctx, sp[-2]));
+                    if (prs && (prs->flags & (JS_PROP_TMASK | JS_PROP_WRITABLE)) == JS_PROP_WRITABLE) {
+                        set_value(ctx, &pr->u.value, sp[-1]);
+                        JS_FreeValue(ctx, sp[-2]);
+                        JS_FreeValue(ctx, sp[-3]);
+                        sp -= 3;
+                        BREAK;
                     }
                 }
                 sf->cur_pc = pc;

@@ -345,7 +345,15 @@ EventEmitter.listenerCount = function listenerCount(emitter, type) {
   return emitter.listenerCount(type);
 };
 EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  if (!(this._eventsCount > 0)) return [];
+  const keys = Reflect.ownKeys(this._events);
+  if (!this[kShapeMode]) return keys;
+  // Preset slots (a stream's) name no event until a listener fills them.
+  const names = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (this._events[keys[i]] !== undefined) names.push(keys[i]);
+  }
+  return names;
 };
 
 function abortControllerModule() {

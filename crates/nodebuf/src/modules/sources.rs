@@ -80,6 +80,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("streams/destroy.js"),
     ),
     ("internal/streams/legacy", include_str!("streams/legacy.js")),
+    ("internal/streams/state", include_str!("streams/state.js")),
     (
         "internal/streams/decoder",
         include_str!("streams/decoder.js"),

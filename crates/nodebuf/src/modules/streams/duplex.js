@@ -7,11 +7,26 @@ const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
 const { codes } = require('internal/streams/errors');
+const { kState } = require('internal/streams/state');
+
+// The `ended` bits of the two states (each module's own layout).
+const kReadableEnded = Readable[kInternals].kEnded;
+const kWritableEnded = Writable[kInternals].kEnded;
 
 /** `new Duplex(options)`: both states; allowHalfOpen, readable/writable: false, the method options. */
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
-  this._events ??= undefined;
+  // The common events' slots, preset as Node presets them (EventEmitter's shape mode).
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);
   if (options) {
@@ -145,13 +160,16 @@ Transform.prototype._write = function _write(chunk, encoding, callback) {
       return;
     }
     if (val != null) this.push(val);
-    if (rState.ended) {
+    if ((rState[kState] & kReadableEnded) !== 0) {
       // The readable side is over: the write completes on the next tick, so until then it
       // still counts against highWaterMark (Node v20.20).
       process.nextTick(callback);
       return;
     }
-    if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) callback();
+    if ((wState[kState] & kWritableEnded) !== 0 || length === rState.length ||
+        rState.length < rState.highWaterMark) {
+      callback();
+    }
     else this[kCallback] = callback;
   });
 };

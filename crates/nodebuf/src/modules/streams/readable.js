@@ -9,45 +9,71 @@ const { codes, aggregateTwoErrors } = require('internal/streams/errors');
 const destroyImpl = require('internal/streams/destroy');
 const { validateAbortSignal } = require('internal/streams/abort');
 
-const kPaused = Symbol('kPaused');
+const {
+  kState, defineFlagAccessors, defineValueAccessor, defineTriStateAccessor, defineDefaultEncodingAccessor,
+  kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted, kErrored,
+  kConstructed,
+} = require('internal/streams/state');
+
 const nop = () => {};
 
-/** The state Node keeps in `readable._readableState` (same field names). */
+// The bits of `_readableState[kState]`, Node v20.20's (the first nine, both states', come from
+// internal/streams/state).
+const kEnded = 1 << 9;
+const kEndEmitted = 1 << 10;
+const kReading = 1 << 11;
+const kSync = 1 << 12;
+const kNeedReadable = 1 << 13;
+const kEmittedReadable = 1 << 14;
+const kReadableListening = 1 << 15;
+const kResumeScheduled = 1 << 16;
+const kMultiAwaitDrain = 1 << 17;
+const kReadingMore = 1 << 18;
+const kDataEmitted = 1 << 19;
+const kDefaultUTF8Encoding = 1 << 20;
+const kDecoder = 1 << 21;
+const kEncoding = 1 << 22;
+const kHasFlowing = 1 << 23;
+const kFlowing = 1 << 24;
+const kHasPaused = 1 << 25;
+const kPaused = 1 << 26;
+
+// Combinations the read path tests and sets (named once: the engine does not fold constants).
+const kDestroyedOrErrored = kDestroyed | kErrored;
+const kFlowingNow = kHasFlowing | kFlowing;
+const kFlowingNowOrSync = kFlowingNow | kSync;
+// A read calls _read only when constructed and not ended, reading, destroyed or errored.
+const kReadGateMask = kEnded | kReading | kDestroyed | kErrored | kConstructed;
+const kReadStarted = kReading | kSync;
+const kNotReading = ~kReading;
+const kNotSync = ~kSync;
+// A chunk read is emitted as 'data' unless the stream's error or close was emitted.
+const kEmittedDataMask = kErrorEmitted | kCloseEmitted;
+
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kDecoderValue = Symbol('kDecoderValue');
+const kEncodingValue = Symbol('kEncodingValue');
+
+/** The state Node keeps in `readable._readableState` (its own fields and accessors). */
 function ReadableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = (Stream.Duplex !== undefined && stream instanceof Stream.Duplex);
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
+  let bits = kEmitClose | kAutoDestroy | kConstructed | kSync;
+  if (options && (options.objectMode || (isDuplex && options.readableObjectMode))) bits |= kObjectMode;
+  this[kState] = bits;
   this.highWaterMark = options
     ? getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex)
     : getDefaultHighWaterMark(false);
   this.buffer = [];
+  this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
-  this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
-  this.constructed = true;
-  this.sync = true;
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this[kPaused] = null;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.defaultEncoding = validDefaultEncoding(options);
   this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-  this.readingMore = false;
-  this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
+  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
+  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  const defaultEncoding = validDefaultEncoding(options);
+  if (defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') this[kState] |= kDefaultUTF8Encoding;
+  else this.defaultEncoding = defaultEncoding;
   if (options && options.encoding) {
     const { StringDecoder } = require('internal/streams/decoder');
     this.decoder = new StringDecoder(options.encoding);
@@ -55,18 +81,33 @@ function ReadableState(options, stream, isDuplex) {
   }
 }
 
+defineFlagAccessors(ReadableState.prototype, [
+  ['objectMode', kObjectMode], ['ended', kEnded], ['endEmitted', kEndEmitted], ['reading', kReading],
+  ['constructed', kConstructed], ['sync', kSync], ['needReadable', kNeedReadable],
+  ['emittedReadable', kEmittedReadable], ['readableListening', kReadableListening],
+  ['resumeScheduled', kResumeScheduled], ['errorEmitted', kErrorEmitted], ['emitClose', kEmitClose],
+  ['autoDestroy', kAutoDestroy], ['destroyed', kDestroyed], ['closed', kClosed],
+  ['closeEmitted', kCloseEmitted], ['multiAwaitDrain', kMultiAwaitDrain], ['readingMore', kReadingMore],
+  ['dataEmitted', kDataEmitted],
+]);
+defineValueAccessor(ReadableState.prototype, 'errored', kErrored, kErroredValue, null);
+defineDefaultEncodingAccessor(ReadableState.prototype, kDefaultUTF8Encoding, kDefaultEncodingValue);
+defineValueAccessor(ReadableState.prototype, 'decoder', kDecoder, kDecoderValue, null);
+defineValueAccessor(ReadableState.prototype, 'encoding', kEncoding, kEncodingValue, null);
+defineTriStateAccessor(ReadableState.prototype, 'flowing', kHasFlowing, kFlowing, null, true);
 Object.defineProperty(ReadableState.prototype, 'pipesCount', {
+  enumerable: false,
+  configurable: false,
   get() { return this.pipes.length; },
 });
-Object.defineProperty(ReadableState.prototype, 'paused', {
-  get() { return this[kPaused] !== false; },
-  set(v) { this[kPaused] = !!v; },
-});
+defineTriStateAccessor(ReadableState.prototype, 'paused', kHasPaused, kPaused, false, false);
 
 /** `new Readable(options)`: options read/destroy/construct/signal become the stream's methods. */
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
   const isDuplex = Stream.Duplex !== undefined && this instanceof Stream.Duplex;
+  // The common events' slots, preset as Node presets them (EventEmitter's shape mode).
+  this._events ??= { close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -111,8 +152,10 @@ Readable.prototype.unshift = function unshift(chunk, encoding) {
 
 function readableAddChunk(stream, chunk, encoding, addToFront) {
   const state = stream._readableState;
+  // (Read once: the conversions below leave the state alone.)
+  const bits = state[kState];
   let err;
-  if (!state.objectMode) {
+  if ((bits & kObjectMode) === 0) {
     if (typeof chunk === 'string') {
       encoding = encoding || state.defaultEncoding;
       if (state.encoding !== encoding) {
@@ -135,52 +178,59 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
   if (err) {
     destroyImpl.errorOrDestroy(stream, err);
   } else if (chunk === null) {
-    state.reading = false;
+    state[kState] = bits & ~kReading;
     onEofChunk(stream, state);
-  } else if (state.objectMode || (chunk && chunk.length > 0)) {
+  } else if ((bits & kObjectMode) !== 0 || (chunk && chunk.length > 0)) {
     if (addToFront) {
-      if (state.endEmitted) destroyImpl.errorOrDestroy(stream, codes.ERR_STREAM_UNSHIFT_AFTER_END_EVENT());
-      else if (state.destroyed || state.errored) return false;
-      else addChunk(stream, state, chunk, true);
-    } else if (state.ended) {
+      if ((bits & kEndEmitted) !== 0) destroyImpl.errorOrDestroy(stream, codes.ERR_STREAM_UNSHIFT_AFTER_END_EVENT());
+      else if ((bits & kDestroyedOrErrored) !== 0) return false;
+      else addChunk(stream, state, chunk, true, bits);
+    } else if ((bits & kEnded) !== 0) {
       destroyImpl.errorOrDestroy(stream, codes.ERR_STREAM_PUSH_AFTER_EOF());
-    } else if (state.destroyed || state.errored) {
+    } else if ((bits & kDestroyedOrErrored) !== 0) {
       return false;
     } else {
-      state.reading = false;
-      if (state.decoder && !encoding) {
-        chunk = state.decoder.write(chunk);
-        if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false);
-        else maybeReadMore(stream, state);
+      state[kState] = bits & kNotReading;
+      if ((bits & kDecoder) !== 0 && !encoding) {
+        chunk = state[kDecoderValue].write(chunk);
+        if ((bits & kObjectMode) !== 0 || chunk.length !== 0) {
+          addChunk(stream, state, chunk, false, bits & kNotReading);
+        } else {
+          maybeReadMore(stream, state);
+        }
       } else {
-        addChunk(stream, state, chunk, false);
+        addChunk(stream, state, chunk, false, bits & kNotReading);
       }
     }
   } else if (!addToFront) {
-    state.reading = false;
+    state[kState] = bits & ~kReading;
     maybeReadMore(stream, state);
   }
-  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+  return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
-    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+// `bits`: the state's kState as the caller left it.
+function addChunk(stream, state, chunk, addToFront, bits) {
+  if ((bits & kFlowingNowOrSync) === kFlowingNow && state.length === 0 &&
+      stream.listenerCount('data') > 0) {
+    if ((bits & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
-    state.dataEmitted = true;
+    state[kState] |= kDataEmitted;
     stream.emit('data', chunk);
   } else {
-    state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) state.buffer.unshift(chunk);
-    else state.buffer.push(chunk);
-    if (state.needReadable) emitReadable(stream);
+    state.length += (bits & kObjectMode) !== 0 ? 1 : chunk.length;
+    if (!addToFront) state.buffer.push(chunk);
+    else if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
+    else state.buffer.unshift(chunk);
+    if ((bits & kNeedReadable) !== 0) emitReadable(stream);
   }
   maybeReadMore(stream, state);
 }
 
 Readable.prototype.isPaused = function isPaused() {
   const state = this._readableState;
-  return state[kPaused] === true || state.flowing === false;
+  const bits = state[kState];
+  return (bits & kPaused) !== 0 || (bits & (kHasFlowing | kFlowing)) === kHasFlowing;
 };
 
 Readable.prototype.setEncoding = function setEncoding(enc) {
@@ -190,9 +240,11 @@ Readable.prototype.setEncoding = function setEncoding(enc) {
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
-  for (const data of state.buffer) content += decoder.write(data);
-  state.buffer = [];
-  if (content !== '') state.buffer.push(content);
+  const buffer = state.buffer;
+  for (let i = state.bufferIndex; i < buffer.length; i++) content += decoder.write(buffer[i]);
+  buffer.length = 0;
+  state.bufferIndex = 0;
+  if (content !== '') buffer.push(content);
   state.length = content.length;
   return this;
 };
@@ -210,15 +262,16 @@ function computeNewHighWaterMark(n) {
   return n;
 }
 
-function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
-  if (state.objectMode) return 1;
+// `bits`: the state's kState, read by the caller.
+function howMuchToRead(n, state, bits) {
+  if (n <= 0 || (state.length === 0 && (bits & kEnded) !== 0)) return 0;
+  if ((bits & kObjectMode) !== 0) return 1;
   if (Number.isNaN(n)) {
-    if (state.flowing && state.length) return state.buffer[0].length;
+    if ((bits & kFlowing) !== 0 && state.length) return state.buffer[state.bufferIndex].length;
     return state.length;
   }
   if (n <= state.length) return n;
-  return state.ended ? state.length : 0;
+  return (bits & kEnded) !== 0 ? state.length : 0;
 }
 
 Readable.prototype.read = function read(n) {
@@ -227,51 +280,57 @@ Readable.prototype.read = function read(n) {
   const state = this._readableState;
   const nOrig = n;
   if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-  if (n !== 0) state.emittedReadable = false;
-  if (n === 0 && state.needReadable &&
-      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-    if (state.length === 0 && state.ended) endReadable(this);
+  // The state's bits are kept in `bits` and written back where a call could see them (reading
+  // them costs more than a field in this engine, and a read of a chunk tests many).
+  let bits = state[kState];
+  if (n !== 0 && (bits & kEmittedReadable) !== 0) {
+    bits &= ~kEmittedReadable;
+    state[kState] = bits;
+  }
+  if (n === 0 && (bits & kNeedReadable) !== 0 &&
+      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) ||
+       (bits & kEnded) !== 0)) {
+    if (state.length === 0 && (bits & kEnded) !== 0) endReadable(this);
     else emitReadable(this);
     return null;
   }
-  n = howMuchToRead(n, state);
-  if (n === 0 && state.ended) {
+  n = howMuchToRead(n, state, bits);
+  if (n === 0 && (bits & kEnded) !== 0) {
     if (state.length === 0) endReadable(this);
     return null;
   }
-  let doRead = state.needReadable;
+  let doRead = (bits & kNeedReadable) !== 0;
   if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
-  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
+  if ((bits & kReadGateMask) !== kConstructed) {
     doRead = false;
   } else if (doRead) {
-    state.reading = true;
-    state.sync = true;
-    if (state.length === 0) state.needReadable = true;
+    bits |= kReadStarted;
+    if (state.length === 0) bits |= kNeedReadable;
+    state[kState] = bits;
     try {
       this._read(state.highWaterMark);
     } catch (err) {
       destroyImpl.errorOrDestroy(this, err);
     }
-    state.sync = false;
-    if (!state.reading) n = howMuchToRead(nOrig, state);
+    bits = state[kState] & kNotSync;
+    state[kState] = bits;
+    if ((bits & kReading) === 0) n = howMuchToRead(nOrig, state, bits);
   }
-  let ret = n > 0 ? fromList(n, state) : null;
+  let ret = n > 0 ? fromList(n, state, bits) : null;
   if (ret === null) {
-    state.needReadable = state.length <= state.highWaterMark;
+    if (state.length <= state.highWaterMark) bits |= kNeedReadable;
+    else bits &= ~kNeedReadable;
     n = 0;
   } else {
     state.length -= n;
-    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+    if ((bits & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
   }
-  if (state.length === 0) {
-    if (!state.ended) state.needReadable = true;
-    if (nOrig !== n && state.ended) endReadable(this);
-  }
-  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
-    state.dataEmitted = true;
-    this.emit('data', ret);
-  }
+  if (state.length === 0 && (bits & kEnded) === 0) bits |= kNeedReadable;
+  if (ret !== null && (bits & kEmittedDataMask) === 0) bits |= kDataEmitted;
+  state[kState] = bits;
+  if (state.length === 0 && nOrig !== n && (bits & kEnded) !== 0) endReadable(this);
+  if (ret !== null && (bits & kEmittedDataMask) === 0) this.emit('data', ret);
   return ret;
 };
 
@@ -296,38 +355,44 @@ function onEofChunk(stream, state) {
 
 function emitReadable(stream) {
   const state = stream._readableState;
-  state.needReadable = false;
-  if (!state.emittedReadable) {
-    state.emittedReadable = true;
+  const bits = state[kState];
+  if ((bits & kEmittedReadable) === 0) {
+    state[kState] = (bits & ~kNeedReadable) | kEmittedReadable;
     process.nextTick(emitReadableNT, stream);
+  } else {
+    state[kState] = bits & ~kNeedReadable;
   }
 }
 
 function emitReadableNT(stream) {
   const state = stream._readableState;
-  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
+  if ((state[kState] & kDestroyedOrErrored) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
     stream.emit('readable');
-    state.emittedReadable = false;
+    state[kState] &= ~kEmittedReadable;
   }
-  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  if ((state[kState] & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) {
+    state[kState] |= kNeedReadable;
+  } else {
+    state[kState] &= ~kNeedReadable;
+  }
   flow(stream);
 }
 
 function maybeReadMore(stream, state) {
-  if (!state.readingMore && state.constructed) {
-    state.readingMore = true;
+  if ((state[kState] & (kReadingMore | kConstructed)) === kConstructed) {
+    state[kState] |= kReadingMore;
     process.nextTick(maybeReadMoreNT, stream, state);
   }
 }
 
 function maybeReadMoreNT(stream, state) {
-  while (!state.reading && !state.ended &&
-         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
+  while ((state[kState] & (kReading | kEnded)) === 0 &&
+         (state.length < state.highWaterMark || ((state[kState] & kFlowing) !== 0 && state.length === 0))) {
     const len = state.length;
     stream.read(0);
     if (len === state.length) break;
   }
-  state.readingMore = false;
+  state[kState] &= ~kReadingMore;
 }
 
 Readable.prototype._read = function _read() {
@@ -480,7 +545,7 @@ Readable.prototype.removeAllListeners = function removeAllListeners(ev) {
 function updateReadableListening(self) {
   const state = self._readableState;
   state.readableListening = self.listenerCount('readable') > 0;
-  if (state.resumeScheduled && state[kPaused] === false) state.flowing = true;
+  if (state.resumeScheduled && (state[kState] & (kHasPaused | kPaused)) === kHasPaused) state.flowing = true;
   else if (self.listenerCount('data') > 0) self.resume();
   else if (!state.readableListening) state.flowing = null;
 }
@@ -498,7 +563,7 @@ Readable.prototype.resume = function resume() {
       process.nextTick(resumeNT, this, state);
     }
   }
-  state[kPaused] = false;
+  state[kState] = (state[kState] | kHasPaused) & ~kPaused;
   return this;
 };
 
@@ -516,13 +581,13 @@ Readable.prototype.pause = function pause() {
     state.flowing = false;
     this.emit('pause');
   }
-  state[kPaused] = true;
+  state[kState] |= kHasPaused | kPaused;
   return this;
 };
 
 function flow(stream) {
   const state = stream._readableState;
-  while (state.flowing && stream.read() !== null);
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
 }
 
 Readable.prototype.wrap = function wrap(stream) {
@@ -654,55 +719,88 @@ defineGetters(Readable.prototype, {
   readableEnded: { enumerable: false, get() { return this._readableState ? this._readableState.endEmitted : false; } },
 });
 
-function fromList(n, state) {
+// Takes `n` bytes (or characters; one item in object mode; all when n is 0 or covers the length)
+// off the front of the buffer. As Node v20.20: consumed slots are set to null and `bufferIndex`
+// moves past them, so taking one chunk at a time from a long buffer is not quadratic; the array
+// is emptied once all is taken, and its consumed front cut off past 1024 slots.
+// `bits`: the state's kState, read by the caller.
+function fromList(n, state, bits) {
   if (state.length === 0) return null;
+  const buffer = state.buffer;
+  const end = buffer.length;
+  let index = state.bufferIndex;
   let ret;
-  if (state.objectMode) {
-    ret = state.buffer.shift();
+  if ((bits & kObjectMode) !== 0) {
+    ret = buffer[index];
+    buffer[index++] = null;
   } else if (!n || n >= state.length) {
-    if (state.decoder) ret = state.buffer.join('');
-    else if (state.buffer.length === 1) ret = state.buffer[0];
-    else ret = Buffer.concat(state.buffer, state.length);
-    state.buffer = [];
-  } else {
-    ret = consume(n, state.buffer, !!state.decoder);
-  }
-  return ret;
-}
-
-// Takes n bytes (or characters) off the front of the buffer list.
-function consume(n, list, hasStrings) {
-  const first = list[0];
-  if (n < first.length) {
-    list[0] = first.slice(n);
-    return first.slice(0, n);
-  }
-  if (n === first.length) return list.shift();
-  if (hasStrings) {
-    let ret = '';
-    while (n > 0) {
-      const str = list[0];
-      if (n >= str.length) {
-        ret += str;
-        n -= str.length;
-        list.shift();
-      } else {
-        ret += str.slice(0, n);
-        list[0] = str.slice(n);
-        n = 0;
+    if ((bits & kDecoder) !== 0) {
+      ret = '';
+      while (index < end) {
+        ret += buffer[index];
+        buffer[index++] = null;
+      }
+    } else if (end - index === 1) {
+      ret = buffer[index];
+      buffer[index++] = null;
+    } else {
+      ret = Buffer.allocUnsafe(state.length);
+      let offset = 0;
+      while (index < end) {
+        const chunk = buffer[index];
+        ret.set(chunk, offset);
+        offset += chunk.length;
+        buffer[index++] = null;
       }
     }
-    return ret;
+  } else {
+    const first = buffer[index];
+    if (n < first.length) {
+      // (slice: the same for strings and Buffers)
+      ret = first.slice(0, n);
+      buffer[index] = first.slice(n);
+    } else if (n === first.length) {
+      ret = first;
+      buffer[index++] = null;
+    } else if ((bits & kDecoder) !== 0) {
+      ret = '';
+      while (n > 0) {
+        const str = buffer[index];
+        if (n >= str.length) {
+          ret += str;
+          n -= str.length;
+          buffer[index++] = null;
+        } else {
+          ret += str.slice(0, n);
+          buffer[index] = str.slice(n);
+          n = 0;
+        }
+      }
+    } else {
+      ret = Buffer.allocUnsafe(n);
+      let offset = 0;
+      while (offset < n) {
+        const chunk = buffer[index];
+        const take = Math.min(n - offset, chunk.length);
+        if (take === chunk.length) {
+          ret.set(chunk, offset);
+          buffer[index++] = null;
+        } else {
+          ret.set(chunk.subarray(0, take), offset);
+          buffer[index] = chunk.subarray(take);
+        }
+        offset += take;
+      }
+    }
   }
-  const ret = Buffer.allocUnsafe(n);
-  let off = 0;
-  while (off < n) {
-    const buf = list[0];
-    const take = Math.min(n - off, buf.length);
-    ret.set(take === buf.length ? buf : buf.subarray(0, take), off);
-    off += take;
-    if (take === buf.length) list.shift();
-    else list[0] = buf.subarray(take);
+  if (index === end) {
+    buffer.length = 0;
+    state.bufferIndex = 0;
+  } else if (index > 1024) {
+    buffer.splice(0, index);
+    state.bufferIndex = 0;
+  } else {
+    state.bufferIndex = index;
   }
   return ret;
 }
@@ -827,6 +925,6 @@ Readable.wrap = function wrap(src, options) {
   }).wrap(src);
 };
 
-Readable[kInternals] = { maybeReadMore, fromIterable };
+Readable[kInternals] = { maybeReadMore, fromIterable, kEnded };
 
 module.exports = Readable;

@@ -9,66 +9,149 @@ const {
 const { codes } = require('internal/streams/errors');
 const destroyImpl = require('internal/streams/destroy');
 
-const kOnFinished = Symbol('kOnFinished');
-const nop = () => {};
+const {
+  kState, defineFlagAccessors, defineValueAccessor, defineTriStateAccessor, defineDefaultEncodingAccessor,
+  kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted, kErrored,
+  kConstructed,
+} = require('internal/streams/state');
 
-/** The state Node keeps in `writable._writableState` (same field names). */
+function nop() {}
+
+// The bits of `_writableState[kState]`, Node v20.20's (the first nine, both states', come from
+// internal/streams/state).
+const kSync = 1 << 9;
+const kFinalCalled = 1 << 10;
+const kNeedDrain = 1 << 11;
+const kEnding = 1 << 12;
+const kFinished = 1 << 13;
+const kDecodeStrings = 1 << 14;
+const kWriting = 1 << 15;
+const kBufferProcessing = 1 << 16;
+const kPrefinished = 1 << 17;
+const kAllBuffers = 1 << 18;
+const kAllNoop = 1 << 19;
+const kOnFinished = 1 << 20;
+const kHasWritable = 1 << 21;
+const kWritable = 1 << 22;
+const kDefaultUTF8Encoding = 1 << 24;
+const kWriteCb = 1 << 25;
+const kExpectWriteCb = 1 << 26;
+const kAfterWriteTickInfo = 1 << 27;
+const kBuffered = 1 << 29;
+const kEnded = 1 << 30;
+// Combinations the write path tests and sets (named once: the engine does not fold constants).
+const kNotSync = ~kSync;
+const kWriteDoneMask = ~(kWriting | kExpectWriteCb | kWriteCb);
+const kEndingOrDestroyed = kEnding | kDestroyed;
+const kErroredOrDestroyed = kErrored | kDestroyed;
+// A write is buffered unless the stream is constructed, not writing and not errored.
+const kBufferWriteMask = kWriting | kErrored | kConstructed;
+const kWriteStarted = kWriting | kSync | kExpectWriteCb;
+const kWriteStartedWithCb = kWriteStarted | kWriteCb;
+
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kWriteCbValue = Symbol('kWriteCbValue');
+const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
+const kBufferedValue = Symbol('kBufferedValue');
+const kOnFinishedValue = Symbol('kOnFinishedValue');
+
+/** The state Node keeps in `writable._writableState` (its own fields and accessors). */
 function WritableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = (Stream.Duplex !== undefined && stream instanceof Stream.Duplex);
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.writableObjectMode);
+  let bits = kSync | kConstructed | kEmitClose | kAutoDestroy;
+  if (options && (options.objectMode || (isDuplex && options.writableObjectMode))) bits |= kObjectMode;
+  this[kState] = bits;
   this.highWaterMark = options
     ? getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex)
     : getDefaultHighWaterMark(false);
-  this.finalCalled = false;
-  this.needDrain = false;
-  this.ending = false;
-  this.ended = false;
-  this.finished = false;
-  this.destroyed = false;
-  this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = validDefaultEncoding(options);
+  if (!options || options.decodeStrings !== false) this[kState] |= kDecodeStrings;
+  const defaultEncoding = validDefaultEncoding(options);
+  if (defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') this[kState] |= kDefaultUTF8Encoding;
+  else this.defaultEncoding = defaultEncoding;
   this.length = 0;
-  this.writing = false;
   this.corked = 0;
-  this.sync = true;
-  this.bufferProcessing = false;
   this.onwrite = onwrite.bind(undefined, stream);
-  this.writecb = null;
   this.writelen = 0;
-  this.afterWriteTickInfo = null;
   resetBuffer(this);
   this.pendingcb = 0;
-  this.constructed = true;
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this[kOnFinished] = [];
+  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
+  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
 }
 
 function resetBuffer(state) {
-  state.buffered = [];
+  state[kBufferedValue] = null;
   state.bufferedIndex = 0;
-  state.allBuffers = true;
-  state.allNoop = true;
+  state[kState] = (state[kState] | kAllBuffers | kAllNoop) & ~kBuffered;
 }
 
+// The buffered writes' array, made on the first one.
+function bufferedWrites(state) {
+  if ((state[kState] & kBuffered) === 0) {
+    state[kBufferedValue] = [];
+    state[kState] |= kBuffered;
+  }
+  return state[kBufferedValue];
+}
+
+// The callbacks end(cb) queued, handed over once (the list is then gone, as in Node).
+function takeOnFinished(state) {
+  if ((state[kState] & kOnFinished) === 0) return [];
+  const callbacks = state[kOnFinishedValue];
+  state[kOnFinishedValue] = null;
+  state[kState] &= ~kOnFinished;
+  return callbacks;
+}
+
+function addOnFinished(state, cb) {
+  if ((state[kState] & kOnFinished) === 0) {
+    state[kOnFinishedValue] = [];
+    state[kState] |= kOnFinished;
+  }
+  state[kOnFinishedValue].push(cb);
+}
+
+defineFlagAccessors(WritableState.prototype, [
+  ['objectMode', kObjectMode], ['finalCalled', kFinalCalled], ['needDrain', kNeedDrain],
+  ['ending', kEnding], ['ended', kEnded], ['finished', kFinished], ['destroyed', kDestroyed],
+  ['decodeStrings', kDecodeStrings], ['writing', kWriting], ['sync', kSync],
+  ['bufferProcessing', kBufferProcessing], ['constructed', kConstructed], ['prefinished', kPrefinished],
+  ['errorEmitted', kErrorEmitted], ['emitClose', kEmitClose], ['autoDestroy', kAutoDestroy],
+  ['closed', kClosed], ['closeEmitted', kCloseEmitted], ['allBuffers', kAllBuffers], ['allNoop', kAllNoop],
+]);
+defineValueAccessor(WritableState.prototype, 'errored', kErrored, kErroredValue, null);
+defineTriStateAccessor(WritableState.prototype, 'writable', kHasWritable, kWritable, undefined, true);
+defineDefaultEncodingAccessor(WritableState.prototype, kDefaultUTF8Encoding, kDefaultEncodingValue);
+defineValueAccessor(WritableState.prototype, 'writecb', kWriteCb, kWriteCbValue, nop, true);
+defineValueAccessor(WritableState.prototype, 'afterWriteTickInfo', kAfterWriteTickInfo,
+  kAfterWriteTickInfoValue, null, true);
+Object.defineProperty(WritableState.prototype, 'buffered', {
+  enumerable: false,
+  configurable: false,
+  get() { return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue] : []; },
+  set(value) {
+    this[kBufferedValue] = value;
+    if (value) this[kState] |= kBuffered;
+    else this[kState] &= ~kBuffered;
+  },
+});
+
 WritableState.prototype.getBuffer = function getBuffer() {
-  return this.buffered.slice(this.bufferedIndex);
+  return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue].slice(this.bufferedIndex) : [];
 };
 
 Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
-  get() { return this.buffered.length - this.bufferedIndex; },
+  enumerable: false,
+  configurable: false,
+  get() { return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue].length - this.bufferedIndex : 0; },
 });
 
 /** `new Writable(options)`: write/writev/destroy/final/construct/signal options become methods. */
 function Writable(options) {
   const isDuplex = Stream.Duplex !== undefined && this instanceof Stream.Duplex;
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
+  // The common events' slots, preset as Node presets them (EventEmitter's shape mode).
+  this._events ??= { close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined };
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -111,12 +194,14 @@ function writeImpl(stream, chunk, encoding, cb) {
     throw codes.ERR_UNKNOWN_ENCODING(encoding);
   }
   if (typeof cb !== 'function') cb = nop;
+  // (Read once: nothing below changes the state before writeOrBuffer.)
+  const bits = state[kState];
   if (chunk === null) {
     throw codes.ERR_STREAM_NULL_VALUES();
-  } else if (!state.objectMode) {
+  } else if ((bits & kObjectMode) === 0) {
     if (typeof chunk === 'string') {
       if (!encoding) encoding = state.defaultEncoding;
-      if (state.decodeStrings !== false) {
+      if ((bits & kDecodeStrings) !== 0) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
       }
@@ -130,15 +215,16 @@ function writeImpl(stream, chunk, encoding, cb) {
     }
   }
   let err;
-  if (state.ending) err = codes.ERR_STREAM_WRITE_AFTER_END();
-  else if (state.destroyed) err = codes.ERR_STREAM_DESTROYED('write');
+  if ((bits & kEndingOrDestroyed) !== 0) {
+    err = (bits & kEnding) !== 0 ? codes.ERR_STREAM_WRITE_AFTER_END() : codes.ERR_STREAM_DESTROYED('write');
+  }
   if (err) {
     process.nextTick(cb, err);
     destroyImpl.errorOrDestroy(stream, err, true);
     return err;
   }
   state.pendingcb++;
-  return writeOrBuffer(stream, state, chunk, encoding, cb);
+  return writeOrBuffer(stream, state, bits, chunk, encoding, cb);
 }
 
 Writable.prototype.write = function write(chunk, encoding, cb) {
@@ -164,37 +250,55 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   return this;
 };
 
-function writeOrBuffer(stream, state, chunk, encoding, callback) {
-  const len = state.objectMode ? 1 : chunk.length;
+// `bits`: the state's kState, read by the caller.
+function writeOrBuffer(stream, state, bits, chunk, encoding, callback) {
+  const len = (bits & kObjectMode) !== 0 ? 1 : chunk.length;
   state.length += len;
-  if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({ chunk, encoding, callback });
-    if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
-    if (state.allNoop && callback !== nop) state.allNoop = false;
+  if ((bits & kBufferWriteMask) !== kConstructed || state.corked) {
+    bufferedWrites(state).push({ chunk, encoding, callback });
+    if (encoding !== 'buffer') state[kState] &= ~kAllBuffers;
+    if (callback !== nop) state[kState] &= ~kAllNoop;
   } else {
+    // (startWrite, written out: this is every unbuffered write's path)
     state.writelen = len;
-    state.writecb = callback;
-    state.writing = true;
-    state.sync = true;
+    if (callback !== nop) {
+      state[kWriteCbValue] = callback;
+      state[kState] = bits | kWriteStartedWithCb;
+    } else {
+      state[kState] = bits | kWriteStarted;
+    }
     stream._write(chunk, encoding, state.onwrite);
-    state.sync = false;
+    // (The write's sync flag only: a write buffered from inside another's _write leaves it.)
+    state[kState] &= kNotSync;
   }
   // Measured after a synchronous _write has called back: v20.20 reports no backpressure (and
   // emits no 'drain') for a chunk already written.
   const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
-  return ret && !state.errored && !state.destroyed;
+  let after = state[kState];
+  if (!ret) {
+    after |= kNeedDrain;
+    state[kState] = after;
+  }
+  return ret && (after & kErroredOrDestroyed) === 0;
+}
+
+// A write handed to _write/_writev: its length and callback are kept for onwrite, which is now
+// expected (once).
+function startWrite(state, len, cb) {
+  state.writelen = len;
+  if (cb !== nop) {
+    state[kWriteCbValue] = cb;
+    state[kState] |= kWriteCb;
+  }
+  state[kState] |= kWriteStarted;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
-  state.writelen = len;
-  state.writecb = cb;
-  state.writing = true;
-  state.sync = true;
-  if (state.destroyed) state.onwrite(codes.ERR_STREAM_DESTROYED('write'));
+  startWrite(state, len, cb);
+  if ((state[kState] & kDestroyed) !== 0) state.onwrite(codes.ERR_STREAM_DESTROYED('write'));
   else if (writev) stream._writev(chunk, state.onwrite);
   else stream._write(chunk, encoding, state.onwrite);
-  state.sync = false;
+  state[kState] &= kNotSync;
 }
 
 function onwriteError(stream, state, er, cb) {
@@ -206,14 +310,16 @@ function onwriteError(stream, state, er, cb) {
 
 function onwrite(stream, er) {
   const state = stream._writableState;
-  const sync = state.sync;
-  const cb = state.writecb;
-  if (typeof cb !== 'function') {
+  const bits = state[kState];
+  if ((bits & kExpectWriteCb) === 0) {
     destroyImpl.errorOrDestroy(stream, codes.ERR_MULTIPLE_CALLBACK());
     return;
   }
-  state.writing = false;
-  state.writecb = null;
+  const sync = (bits & kSync) !== 0;
+  const cb = (bits & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
+  state[kWriteCbValue] = null;
+  let now = bits & kWriteDoneMask;
+  state[kState] = now;
   state.length -= state.writelen;
   state.writelen = 0;
   if (er) {
@@ -223,13 +329,19 @@ function onwrite(stream, er) {
     if (sync) process.nextTick(onwriteError, stream, state, er, cb);
     else onwriteError(stream, state, er, cb);
   } else {
-    if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
+    if ((now & kBuffered) !== 0 && state[kBufferedValue].length > state.bufferedIndex) {
+      clearBuffer(stream, state);
+      now = state[kState];
+    }
     if (sync) {
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
-        state.afterWriteTickInfo.count++;
+      const info = (now & kAfterWriteTickInfo) !== 0 ? state[kAfterWriteTickInfoValue] : null;
+      if (info !== null && info.cb === cb) {
+        info.count++;
       } else {
-        state.afterWriteTickInfo = { count: 1, cb, stream, state };
-        process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+        const next = { count: 1, cb, stream, state };
+        state[kAfterWriteTickInfoValue] = next;
+        state[kState] |= kAfterWriteTickInfo;
+        process.nextTick(afterWriteTick, next);
       }
     } else {
       afterWrite(stream, state, 1, cb);
@@ -238,21 +350,23 @@ function onwrite(stream, er) {
 }
 
 function afterWriteTick({ stream, state, count, cb }) {
-  state.afterWriteTickInfo = null;
+  state[kAfterWriteTickInfoValue] = null;
+  state[kState] &= ~kAfterWriteTickInfo;
   return afterWrite(stream, state, count, cb);
 }
 
 function afterWrite(stream, state, count, cb) {
-  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
+  const needDrain = (state[kState] & (kEnding | kNeedDrain)) === kNeedDrain && state.length === 0 &&
+    !stream.destroyed;
   if (needDrain) {
-    state.needDrain = false;
+    state[kState] &= ~kNeedDrain;
     stream.emit('drain');
   }
   while (count-- > 0) {
     state.pendingcb--;
     cb(null);
   }
-  if (state.destroyed) errorBuffer(state);
+  if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
   finishMaybe(stream, state);
 }
 
@@ -265,7 +379,7 @@ function errorBuffer(state) {
     state.length -= len;
     callback(state.errored ?? codes.ERR_STREAM_DESTROYED('write'));
   }
-  const onfinishCallbacks = state[kOnFinished].splice(0);
+  const onfinishCallbacks = takeOnFinished(state);
   for (let i = 0; i < onfinishCallbacks.length; i++) {
     onfinishCallbacks[i](state.errored ?? codes.ERR_STREAM_DESTROYED('end'));
   }
@@ -273,19 +387,26 @@ function errorBuffer(state) {
 }
 
 function clearBuffer(stream, state) {
-  if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) return;
-  const { buffered, bufferedIndex, objectMode } = state;
+  const bits = state[kState];
+  if (state.corked || (bits & (kBufferProcessing | kDestroyed | kConstructed | kBuffered)) !==
+      (kConstructed | kBuffered)) {
+    return;
+  }
+  const buffered = state[kBufferedValue];
+  const bufferedIndex = state.bufferedIndex;
+  const objectMode = (bits & kObjectMode) !== 0;
   const bufferedLength = buffered.length - bufferedIndex;
   if (!bufferedLength) return;
   let i = bufferedIndex;
-  state.bufferProcessing = true;
+  state[kState] = bits | kBufferProcessing;
   if (bufferedLength > 1 && stream._writev) {
     state.pendingcb -= bufferedLength - 1;
-    const callback = state.allNoop ? nop : (err) => {
+    const allNoop = (bits & kAllNoop) !== 0;
+    const callback = allNoop ? nop : (err) => {
       for (let n = i; n < buffered.length; ++n) buffered[n].callback(err);
     };
-    const chunks = state.allNoop && i === 0 ? buffered : buffered.slice(i);
-    chunks.allBuffers = state.allBuffers;
+    const chunks = allNoop && i === 0 ? buffered : buffered.slice(i);
+    chunks.allBuffers = (bits & kAllBuffers) !== 0;
     doWrite(stream, state, true, state.length, chunks, '', callback);
     resetBuffer(state);
   } else {
@@ -294,7 +415,7 @@ function clearBuffer(stream, state) {
       buffered[i++] = null;
       const len = objectMode ? 1 : chunk.length;
       doWrite(stream, state, false, len, chunk, encoding, callback);
-    } while (i < buffered.length && !state.writing);
+    } while (i < buffered.length && (state[kState] & kWriting) === 0);
     if (i === buffered.length) {
       resetBuffer(state);
     } else if (i > 256) {
@@ -304,7 +425,7 @@ function clearBuffer(stream, state) {
       state.bufferedIndex = i;
     }
   }
-  state.bufferProcessing = false;
+  state[kState] &= ~kBufferProcessing;
 }
 
 Writable.prototype._write = function _write(chunk, encoding, cb) {
@@ -346,15 +467,17 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
   if (typeof cb === 'function') {
     if (err || state.finished) process.nextTick(cb, err);
-    else state[kOnFinished].push(cb);
+    else addOnFinished(state, cb);
   }
   return this;
 };
 
+// Ending, constructed, nothing left to write or buffered, and not finished, destroyed, errored
+// or closed.
+const kNeedFinishMask = kEnding | kConstructed | kDestroyed | kErrored | kBuffered | kFinished | kWriting |
+  kErrorEmitted | kCloseEmitted;
 function needFinish(state) {
-  return state.ending && !state.destroyed && state.constructed && state.length === 0 &&
-    !state.errored && state.buffered.length === 0 && !state.finished && !state.writing &&
-    !state.errorEmitted && !state.closeEmitted;
+  return (state[kState] & kNeedFinishMask) === (kEnding | kConstructed) && state.length === 0;
 }
 
 function callFinal(stream, state) {
@@ -367,7 +490,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      const onfinishCallbacks = state[kOnFinished].splice(0);
+      const onfinishCallbacks = takeOnFinished(state);
       for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](err);
       destroyImpl.errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
@@ -393,7 +516,8 @@ function prefinish(stream, state) {
       state.finalCalled = true;
       callFinal(stream, state);
     } else {
-      state.prefinished = true;
+      // (Node counts the final step as called without a _final too.)
+      state[kState] |= kPrefinished | kFinalCalled;
       stream.emit('prefinish');
     }
   }
@@ -420,7 +544,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  const onfinishCallbacks = state[kOnFinished].splice(0);
+  const onfinishCallbacks = takeOnFinished(state);
   for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](null);
   stream.emit('finish');
   if (state.autoDestroy) {
@@ -472,7 +596,7 @@ for (const [name, desc] of Object.entries(writableGetters)) {
 
 Writable.prototype.destroy = function destroy(err, cb) {
   const state = this._writableState;
-  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state[kOnFinished].length)) {
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || (state[kState] & kOnFinished) !== 0)) {
     process.nextTick(errorBuffer, state);
   }
   destroyImpl.destroy.call(this, err, cb);
@@ -482,6 +606,6 @@ Writable.prototype._undestroy = destroyImpl.undestroy;
 Writable.prototype._destroy = function _destroy(err, cb) { cb(err); };
 Writable.prototype[Symbol.for('nodejs.rejection')] = function (err) { this.destroy(err); };
 
-Writable[kInternals] = { clearBuffer, finishMaybe };
+Writable[kInternals] = { clearBuffer, finishMaybe, kEnded };
 
 module.exports = Writable;
