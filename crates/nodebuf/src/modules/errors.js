@@ -70,6 +70,11 @@ function translateBySite(error, message, site) {
 }
 
 const siteFreeMessages = new Map([
+  // V8 words a missing iterator on null or undefined as not iterable.
+  ["cannot read property 'Symbol(Symbol.iterator)' of null",
+    'object null is not iterable (cannot read property Symbol(Symbol.iterator))'],
+  ["cannot read property 'Symbol(Symbol.iterator)' of undefined",
+    'undefined is not iterable (cannot read property Symbol(Symbol.iterator))'],
   ['invalid string length', 'Invalid string length'],
   ['bigint argument with unary +', 'Cannot convert a BigInt value to a number'],
   ['bad normalization form', 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],

@@ -78,6 +78,14 @@ for (const s of [Symbol(), Symbol(''), Symbol.for('g'), Symbol('a b')]) {
   try { Object.defineProperty(Object.freeze({ [s]: 1 }), s, { value: 2 }); } catch (e) { log.push(['message', e.message]); }
 }
 
+// A missing iterator on null or undefined: V8 says the value is not iterable.
+for (const v of [null, undefined]) {
+  try { v[Symbol.iterator]; } catch (e) { log.push(['iterator', e.message]); }
+  try { v[Symbol.asyncIterator]; } catch (e) { log.push(['async iterator', e.message]); }
+  try { const k = Symbol.iterator; v[k](); } catch (e) { log.push(['iterator call', e.message]); }
+  try { for (const x of v); } catch (e) { log.push(['for of', e.message]); }
+}
+
 // Seeded operations.
 let seed = Number(process.env.NODEBUF_SEED || 7) >>> 0;
 const rand = (n) => {
