@@ -6,12 +6,7 @@
 // attributes, values and prototype are printed as a digest (and a few in full).
 'use strict';
 
-let seed = 4049;
-function rand() {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-}
-const pick = (list) => list[Math.floor(rand() * list.length)];
+const { rand, pick } = require('./_seeded').seeded(4049);
 const keys = ['a', 'b', 'c', 'd', 'e', 'x', 'y', '0', '1', 'length', 'name', '__proto__x'];
 const protos = [Object.prototype, null, Array.prototype, { inherited: 1 }, Object.create(null)];
 

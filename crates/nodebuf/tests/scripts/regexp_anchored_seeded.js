@@ -6,12 +6,7 @@
 // subjects, plus a long subject where only an anchored match can be found quickly.
 'use strict';
 
-let seed = 5252;
-function rand() {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-}
-const pick = (list) => list[Math.floor(rand() * list.length)];
+const { rand, pick } = require('./_seeded').seeded(5252);
 
 const atoms = ['a', 'b', 'ab', '\\d+', '[a|b]', '\\|', '.', '(a|b)', '(?:x|^y)', '(?=a)', '(?<=b)', 'c*', '\\n', '[^a]', '$'];
 function pattern() {

@@ -8,12 +8,7 @@
 // same object, which views share a buffer) that node and nodebuf must print alike.
 'use strict';
 
-let seed = 7071;
-function rand() {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-}
-const pick = (list) => list[Math.floor(rand() * list.length)];
+const { rand, pick } = require('./_seeded').seeded(7071);
 
 const primitives = [0, -0, 1, -1.5, NaN, Infinity, 2 ** 53, 'str', '', '\ud83d\ude00', '\ud800', 10n, -(2n ** 70n),
   true, false, null, undefined];

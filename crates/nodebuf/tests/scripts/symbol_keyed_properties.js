@@ -87,11 +87,7 @@ for (const v of [null, undefined]) {
 }
 
 // Seeded operations.
-let seed = Number(process.env.NODEBUF_SEED || 7) >>> 0;
-const rand = (n) => {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed % n;
-};
+const { int: rand } = require('./_seeded').seeded(7);
 const keys = [Symbol('a'), Symbol('b'), Symbol.iterator, other];
 const objects = [{}, [], Object.create(null), new Map(), function g() {}];
 const trace = [];
