@@ -669,6 +669,8 @@ struct JSContext {
        frames and is formatted on its first read, as V8 does */
     JSValue nodebuf_stack_formatter;
     JSValue nodebuf_engine_error_hook;
+    /* nodebuf: "stackTraceLimit", read as V8 reads it with lazy stacks */
+    JSAtom nodebuf_stack_trace_limit_atom;
     JSValue iterator_ctor;
     JSValue iterator_ctor_getset;
     JSValue iterator_proto;
@@ -3180,6 +3182,7 @@ JSContext *JS_NewContextRaw(JSRuntime *rt)
     ctx->error_stack_trace_limit = js_int32(10);
     ctx->nodebuf_stack_formatter = JS_UNDEFINED;
     ctx->nodebuf_engine_error_hook = JS_UNDEFINED;
+    ctx->nodebuf_stack_trace_limit_atom = JS_ATOM_NULL;
     init_list_head(&ctx->loaded_modules);
     // TODO(bnoordhuis) use getrandom() etc.
     ctx->random_state = js__gettimeofday_us();
@@ -3407,6 +3410,8 @@ void JS_FreeContext(JSContext *ctx)
     JS_FreeValue(ctx, ctx->error_stack_trace_limit);
     JS_FreeValue(ctx, ctx->nodebuf_stack_formatter);
     JS_FreeValue(ctx, ctx->nodebuf_engine_error_hook);
+    if (ctx->nodebuf_stack_trace_limit_atom != JS_ATOM_NULL)
+        JS_FreeAtom(ctx, ctx->nodebuf_stack_trace_limit_atom);
     for(i = 0; i < rt->class_count; i++) {
         JS_FreeValue(ctx, ctx->class_proto[i]);
     }
@@ -9080,6 +9085,28 @@ static JSAsyncFunctionData *js_async_function_of_frame(JSStackFrame *sf)
     return s->resumed ? s : NULL;
 }
 
+/* nodebuf: with lazy stacks, Error.stackTraceLimit as V8 reads it (GetDataProperty):
+   a data property of the Error constructor or of an object on its prototype chain,
+   else undefined (an accessor or a Proxy on the way gives undefined too); no script
+   code runs. The value is borrowed. */
+static JSValueConst js_error_stack_trace_limit(JSContext *ctx)
+{
+    JSObject *p;
+    JSProperty *pr;
+    JSShapeProperty *prs;
+
+    if (JS_VALUE_GET_TAG(ctx->error_ctor) != JS_TAG_OBJECT)
+        return JS_UNDEFINED;
+    for (p = JS_VALUE_GET_OBJ(ctx->error_ctor); p != NULL; p = p->shape->proto) {
+        if (p->class_id == JS_CLASS_PROXY)
+            return JS_UNDEFINED;
+        prs = find_own_property(&pr, p, ctx->nodebuf_stack_trace_limit_atom);
+        if (prs)
+            return (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL ? pr->u.value : JS_UNDEFINED;
+    }
+    return JS_UNDEFINED;
+}
+
 /* nodebuf: what build_backtrace does with the frames csd[0..n) it took for
    `error_obj` when stacks are lazy */
 static void js_error_stack_capture(JSContext *ctx, JSValueConst error_obj,
@@ -9132,6 +9159,7 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     double d;
     int stack_trace_limit;
     bool lazy;
+    JSValueConst limit;
 
     rt = ctx->rt;
     if (rt->in_build_stack_trace)
@@ -9148,7 +9176,8 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     rt->in_build_stack_trace = true;
     /* nodebuf: V8 records no stack when Error.stackTraceLimit is not a number
        (`stack` reads undefined) */
-    if (lazy && !JS_IsNumber(ctx->error_stack_trace_limit)) {
+    limit = lazy ? js_error_stack_trace_limit(ctx) : ctx->error_stack_trace_limit;
+    if (lazy && !JS_IsNumber(limit)) {
         saved_exception = JS_GetException(ctx);
         if (JS_IsObject(error_val)) {
             if ((backtrace_flags & JS_BACKTRACE_FLAG_ENGINE_ERROR))
@@ -9171,7 +9200,7 @@ static void build_backtrace(JSContext *ctx, JSValueConst error_val,
     // Extract stack trace limit.
     // Ignore error since it sets d to NAN anyway.
     // coverity[check_return]
-    JS_ToFloat64(ctx, &d, ctx->error_stack_trace_limit);
+    JS_ToFloat64(ctx, &d, limit);
     if (isnan(d) || d < 0.0)
         stack_trace_limit = 0;
     else if (d > INT32_MAX)
@@ -68644,6 +68673,11 @@ int JS_SetErrorStackHooks(JSContext *ctx, JSValueConst formatter,
     ctx->nodebuf_stack_formatter = js_dup(formatter);
     JS_FreeValue(ctx, ctx->nodebuf_engine_error_hook);
     ctx->nodebuf_engine_error_hook = js_dup(on_engine_error);
+    if (ctx->nodebuf_stack_trace_limit_atom == JS_ATOM_NULL) {
+        ctx->nodebuf_stack_trace_limit_atom = JS_NewAtom(ctx, "stackTraceLimit");
+        if (ctx->nodebuf_stack_trace_limit_atom == JS_ATOM_NULL)
+            return -1;
+    }
     return 0;
 }
 

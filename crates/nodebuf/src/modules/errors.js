@@ -178,7 +178,11 @@ function installStackFormat() {
   Object.defineProperty(Error, 'prepareStackTrace', {
     value: ErrorPrepareStackTrace, writable: true, configurable: true, enumerable: false,
   });
-  Error.stackTraceLimit = 10;
+  // A data property, as V8's: the engine reads it as V8 does once the hooks are set (engine
+  // patch 0057: an accessor, a deleted or a non-number limit records no stack).
+  Object.defineProperty(Error, 'stackTraceLimit', {
+    value: 10, writable: true, configurable: true, enumerable: true,
+  });
   native.setErrorStackHooks(formatStackOnFirstRead, translateEngineMessage);
 }
 

@@ -263,6 +263,28 @@ delete Error.prepareStackTrace;
     console.log(String(limit), Object.getOwnPropertyNames(e).join(), e.stack,
       Object.getOwnPropertyNames(holder).join(), holder.stack, engine.message, engine.stack);
   }
+  // Error.stackTraceLimit is a data property, read as V8 reads it: an accessor (never called),
+  // a deleted limit or one behind a Proxy records no stack; an inherited one counts.
+  console.log(JSON.stringify(Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')));
+  let limitReads = 0;
+  Object.defineProperty(Error, 'stackTraceLimit', { get() { limitReads++; return 3; }, configurable: true });
+  const viaGetter = new Error('g');
+  console.log('getter', limitReads, viaGetter.stack, Object.hasOwn(viaGetter, 'stack'));
+  delete Error.stackTraceLimit;
+  const deleted = new Error('d');
+  const deletedHolder = {};
+  Error.captureStackTrace(deletedHolder);
+  console.log('deleted', deleted.stack, Object.hasOwn(deleted, 'stack'), deletedHolder.stack);
+  Error.stackTraceLimit = 1;
+  console.log('one frame', new Error('x').stack.split('\n').length);
+  const ErrorProto = Object.getPrototypeOf(Error);
+  Object.setPrototypeOf(Error, { stackTraceLimit: 1 });
+  delete Error.stackTraceLimit;
+  console.log('inherited', new Error('p').stack.split('\n').length);
+  Object.setPrototypeOf(Error, new Proxy({ stackTraceLimit: 1 }, {}));
+  console.log('behind a Proxy', new Error('q').stack);
+  Object.setPrototypeOf(Error, ErrorProto);
+  Error.stackTraceLimit = 10;
   for (const limit of [-1, NaN, 1.5, Infinity]) {
     Error.stackTraceLimit = limit;
     const e = new Error('n');
