@@ -12,7 +12,7 @@ const { validateAbortSignal } = require('internal/streams/abort');
 const {
   kState, defineFlagAccessors, defineValueAccessor, defineTriStateAccessor, defineDefaultEncodingAccessor,
   kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted, kErrored,
-  kConstructed,
+  kConstructed, kDestroyedOrErrored, kErroredValue,
 } = require('internal/streams/state');
 
 const nop = () => {};
@@ -39,7 +39,6 @@ const kHasPaused = 1 << 25;
 const kPaused = 1 << 26;
 
 // Combinations the read path tests and sets (named once: the engine does not fold constants).
-const kDestroyedOrErrored = kDestroyed | kErrored;
 const kFlowingNow = kHasFlowing | kFlowing;
 const kFlowingNowOrSync = kFlowingNow | kSync;
 // A read calls _read only when constructed and not ended, reading, destroyed or errored.
@@ -50,8 +49,6 @@ const kNotSync = ~kSync;
 // A chunk read is emitted as 'data' unless the stream's error or close was emitted.
 const kEmittedDataMask = kErrorEmitted | kCloseEmitted;
 
-const kErroredValue = Symbol('kErroredValue');
-const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
 const kDecoderValue = Symbol('kDecoderValue');
 const kEncodingValue = Symbol('kEncodingValue');
 
@@ -91,7 +88,7 @@ defineFlagAccessors(ReadableState.prototype, [
   ['dataEmitted', kDataEmitted],
 ]);
 defineValueAccessor(ReadableState.prototype, 'errored', kErrored, kErroredValue, null);
-defineDefaultEncodingAccessor(ReadableState.prototype, kDefaultUTF8Encoding, kDefaultEncodingValue);
+defineDefaultEncodingAccessor(ReadableState.prototype, kDefaultUTF8Encoding);
 defineValueAccessor(ReadableState.prototype, 'decoder', kDecoder, kDecoderValue, null);
 defineValueAccessor(ReadableState.prototype, 'encoding', kEncoding, kEncodingValue, null);
 defineTriStateAccessor(ReadableState.prototype, 'flowing', kHasFlowing, kFlowing, null, true);
@@ -230,7 +227,7 @@ function addChunk(stream, state, chunk, addToFront, bits) {
 Readable.prototype.isPaused = function isPaused() {
   const state = this._readableState;
   const bits = state[kState];
-  return (bits & kPaused) !== 0 || (bits & (kHasFlowing | kFlowing)) === kHasFlowing;
+  return (bits & kPaused) !== 0 || (bits & kFlowingNow) === kHasFlowing;
 };
 
 Readable.prototype.setEncoding = function setEncoding(enc) {

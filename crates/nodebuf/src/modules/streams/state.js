@@ -17,6 +17,11 @@ const kClosed = 1 << 5;
 const kCloseEmitted = 1 << 6;
 const kErrored = 1 << 7;
 const kConstructed = 1 << 8;
+const kDestroyedOrErrored = kDestroyed | kErrored;
+
+// Where both states keep an error and a default encoding other than UTF-8, once set.
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
 
 /**
  * Defines, on `proto`, one accessor per `[name, bit]` of `flags` reading and writing that bit of
@@ -82,9 +87,10 @@ function defineTriStateAccessor(proto, name, hasBit, bit, absent, nullClears) {
 
 /**
  * Defines `defaultEncoding` on `proto`: 'utf8' while `utf8Bit` is set (any spelling Node treats as
- * UTF-8 sets it), else the value kept under `valueKey`.
+ * UTF-8 sets it), else the value kept under kDefaultEncodingValue.
  */
-function defineDefaultEncodingAccessor(proto, utf8Bit, valueKey) {
+function defineDefaultEncodingAccessor(proto, utf8Bit) {
+  const valueKey = kDefaultEncodingValue;
   Object.defineProperty(proto, 'defaultEncoding', {
     enumerable: false,
     configurable: false,
@@ -103,5 +109,5 @@ function defineDefaultEncodingAccessor(proto, utf8Bit, valueKey) {
 module.exports = {
   kState, defineFlagAccessors, defineValueAccessor, defineTriStateAccessor, defineDefaultEncodingAccessor,
   kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted, kErrored,
-  kConstructed,
+  kConstructed, kDestroyedOrErrored, kErroredValue, kDefaultEncodingValue,
 };

@@ -12,7 +12,7 @@ const destroyImpl = require('internal/streams/destroy');
 const {
   kState, defineFlagAccessors, defineValueAccessor, defineTriStateAccessor, defineDefaultEncodingAccessor,
   kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted, kErrored,
-  kConstructed,
+  kConstructed, kDestroyedOrErrored, kErroredValue,
 } = require('internal/streams/state');
 
 function nop() {}
@@ -43,14 +43,11 @@ const kEnded = 1 << 30;
 const kNotSync = ~kSync;
 const kWriteDoneMask = ~(kWriting | kExpectWriteCb | kWriteCb);
 const kEndingOrDestroyed = kEnding | kDestroyed;
-const kErroredOrDestroyed = kErrored | kDestroyed;
 // A write is buffered unless the stream is constructed, not writing and not errored.
 const kBufferWriteMask = kWriting | kErrored | kConstructed;
 const kWriteStarted = kWriting | kSync | kExpectWriteCb;
 const kWriteStartedWithCb = kWriteStarted | kWriteCb;
 
-const kErroredValue = Symbol('kErroredValue');
-const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
 const kWriteCbValue = Symbol('kWriteCbValue');
 const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
 const kBufferedValue = Symbol('kBufferedValue');
@@ -121,7 +118,7 @@ defineFlagAccessors(WritableState.prototype, [
 ]);
 defineValueAccessor(WritableState.prototype, 'errored', kErrored, kErroredValue, null);
 defineTriStateAccessor(WritableState.prototype, 'writable', kHasWritable, kWritable, undefined, true);
-defineDefaultEncodingAccessor(WritableState.prototype, kDefaultUTF8Encoding, kDefaultEncodingValue);
+defineDefaultEncodingAccessor(WritableState.prototype, kDefaultUTF8Encoding);
 defineValueAccessor(WritableState.prototype, 'writecb', kWriteCb, kWriteCbValue, nop, true);
 defineValueAccessor(WritableState.prototype, 'afterWriteTickInfo', kAfterWriteTickInfo,
   kAfterWriteTickInfoValue, null, true);
@@ -279,7 +276,7 @@ function writeOrBuffer(stream, state, bits, chunk, encoding, callback) {
     after |= kNeedDrain;
     state[kState] = after;
   }
-  return ret && (after & kErroredOrDestroyed) === 0;
+  return ret && (after & kDestroyedOrErrored) === 0;
 }
 
 // A write handed to _write/_writev: its length and callback are kept for onwrite, which is now
