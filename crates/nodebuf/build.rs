@@ -37,6 +37,31 @@ fn main() {
         })
         .collect();
     build_bytecode::compile_all(&out, "builtins_bytecode.rs", &scripts);
+    // The start-up scripts (host::startup_bytecode), with their source text as before.
+    println!("cargo:rerun-if-changed=src/bootstrap.js");
+    println!("cargo:rerun-if-changed=src/messages/messages.js");
+    let bootstrap = std::fs::read_to_string("src/bootstrap.js").expect("bootstrap JS");
+    let messages = std::fs::read_to_string("src/messages/messages.js").expect("messages JS");
+    build_bytecode::compile_all(
+        &out,
+        "startup_bytecode.rs",
+        &[
+            build_bytecode::Script {
+                name: "bootstrap",
+                filename: "node:internal/bootstrap",
+                source: &bootstrap,
+                strict: false,
+                strip_source: false,
+            },
+            build_bytecode::Script {
+                name: "messages",
+                filename: "node:internal/messages",
+                source: &messages,
+                strict: true,
+                strip_source: false,
+            },
+        ],
+    );
     // Number.prototype.toString's installer: no source text, so the method prints as native.
     println!("cargo:rerun-if-changed=src/numbers/number_prototype.js");
     let numbers = std::fs::read_to_string("src/numbers/number_prototype.js").expect("numbers JS");

@@ -38,6 +38,32 @@ pub fn load<'js>(
     }
 }
 
+/// The value of a script's top level: from `bytes` (compiled by `engine`'s build) when the
+/// running engine takes them, else by compiling `source` as `filename` (strict code when
+/// `strict`), as build_bytecode.rs would have. One path for every script compiled at build time.
+pub fn load_or_eval<'js, T: rquickjs::FromJs<'js>>(
+    ctx: &Ctx<'js>,
+    engine: &str,
+    bytes: Option<&[u8]>,
+    source: &str,
+    filename: &str,
+    strict: bool,
+) -> rquickjs::Result<T> {
+    let loaded = match bytes {
+        Some(bytes) => load(ctx, engine, bytes)?,
+        None => None,
+    };
+    match loaded {
+        Some(value) => T::from_js(ctx, value),
+        None => {
+            let mut options = rquickjs::context::EvalOptions::default();
+            options.strict = strict;
+            options.filename = Some(filename.into());
+            ctx.eval_with_options(source, options)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::load;

@@ -103,14 +103,15 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     opts.set("kStringMaxLength", ENGINE_MAX_STRING_LENGTH as f64)?;
     opts.set("pendingDeprecation", options.pending_deprecation)?;
     opts.set("zeroFillBuffers", options.zero_fill_buffers)?;
-    let mut eval_options = rquickjs::context::EvalOptions::default();
-    eval_options.strict = true;
-    eval_options.filename = Some("node:buffer".into());
     // buffer.js as build.rs compiled it, else (another engine version) its source.
-    let factory: Function = match bytecode::load(ctx, compiled::ENGINE, compiled::BYTECODE[0].1)? {
-        Some(f) => Function::from_value(f)?,
-        None => ctx.eval_with_options(BUFFER_JS, eval_options)?,
-    };
+    let factory: Function = bytecode::load_or_eval(
+        ctx,
+        compiled::ENGINE,
+        Some(compiled::BYTECODE[0].1),
+        BUFFER_JS,
+        "node:buffer",
+        true,
+    )?;
     // The JS half registers this install's state through `binding.makeFast`.
     let made: Object = factory.call((binding, opts))?;
     let exports: Object = made.get("exports")?;

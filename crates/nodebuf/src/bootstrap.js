@@ -4,6 +4,7 @@
   'use strict';
   hideNewerStandardLibrary(native);
   const cache = new Map();
+  const builtinIds = new Set(native.builtinIds);
 
   function requireBuiltin(id) {
     if (id.startsWith('node:')) id = id.slice(5);
@@ -14,13 +15,12 @@
       cache.set(id, mod);
       return mod.exports;
     }
-    const source = native.sources[id];
-    if (typeof source !== 'string') throw new Error(`No such built-in module: ${id}`);
+    if (!builtinIds.has(id)) throw new Error(`No such built-in module: ${id}`);
     const mod = { exports: {}, id };
     cache.set(id, mod);
     // Bytecode compiled at build time (build.rs, same wrapper), else the source.
     const fn = native.loadBuiltin(id) ?? native.compile(
-      `(function (exports, require, module, native) { ${source}\n})`, `node:${id}`);
+      `(function (exports, require, module, native) { ${native.builtinSource(id)}\n})`, `node:${id}`);
     fn.call(mod.exports, mod.exports, requireBuiltin, mod, native);
     return mod.exports;
   }

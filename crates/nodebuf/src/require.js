@@ -9,10 +9,10 @@ const path = require('path');
 const { moduleWrappers, wrappedFiles, WRAPPER_PREFIX } = require('internal/call_site');
 
 const fs = native.fs;
-const builtinIds = new Set(Object.keys(native.sources)
+const builtinIds = new Set(native.builtinIds
   .filter((id) => !id.startsWith('internal/') && !id.startsWith('nodebuf:')));
 // nodebuf's own modules: only with their `nodebuf:` scheme, never in Module.builtinModules.
-const nodebufIds = new Set(Object.keys(native.sources).filter((id) => id.startsWith('nodebuf:')));
+const nodebufIds = new Set(native.builtinIds.filter((id) => id.startsWith('nodebuf:')));
 builtinIds.add('buffer');
 if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/errors');
@@ -20,7 +20,7 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/url');
   builtinIds.add('internal/util/inspect');
   builtinIds.add('internal/js_stream_socket');
-  for (const id of Object.keys(native.sources)) {
+  for (const id of native.builtinIds) {
     if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/')) builtinIds.add(id);
   }
 }

@@ -121,10 +121,14 @@ fn forwarder<'js>(
 /// `BigInt` of `ctx` by forwarders with V8's error texts (`buffer`: the Buffer module, whose
 /// `Buffer` inherits from `Uint8Array`; `None` in a vm context).
 pub fn install<'js>(ctx: &Ctx<'js>, buffer: Option<&Object<'js>>) -> Result<()> {
-    let mut options = rquickjs::context::EvalOptions::default();
-    options.strict = true;
-    options.filename = Some("node:internal/messages".into());
-    let installer: Function = ctx.eval_with_options(include_str!("messages.js"), options)?;
+    let installer: Function = nodebuf_js::bytecode::load_or_eval(
+        ctx,
+        crate::host::startup_bytecode::ENGINE,
+        crate::host::startup_bytecode::script("messages"),
+        include_str!("messages.js"),
+        "node:internal/messages",
+        true,
+    )?;
     let wrap = Function::new(ctx.clone(), forwarder)?;
     let format_number = Function::new(ctx.clone(), crate::numbers::shortest::number_to_string)?;
     let buffer_ctor: Value = match buffer {

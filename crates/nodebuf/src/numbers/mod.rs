@@ -11,7 +11,6 @@ pub mod fdlibm;
 pub mod radix;
 pub mod shortest;
 
-use rquickjs::context::EvalOptions;
 use rquickjs::convert::Coerced;
 use rquickjs::function::{Opt, Rest};
 use rquickjs::{Ctx, Function, Object, Result};
@@ -118,19 +117,14 @@ mod compiled {
 /// prints as V8's native one does; compiled from source only if the running engine refuses
 /// that bytecode (another engine version).
 fn install_number_prototype(ctx: &Ctx<'_>) -> Result<()> {
-    let loaded = match compiled::BYTECODE.first() {
-        Some((_, bytes)) => nodebuf_js::bytecode::load(ctx, compiled::ENGINE, bytes)?,
-        None => None,
-    };
-    let installer: Function = match loaded {
-        Some(value) => value.get()?,
-        None => {
-            let mut options = EvalOptions::default();
-            options.strict = true;
-            options.filename = Some("node:internal/numbers".into());
-            ctx.eval_with_options(include_str!("number_prototype.js"), options)?
-        }
-    };
+    let installer: Function = nodebuf_js::bytecode::load_or_eval(
+        ctx,
+        compiled::ENGINE,
+        compiled::BYTECODE.first().map(|(_, bytes)| *bytes),
+        include_str!("number_prototype.js"),
+        "node:internal/numbers",
+        true,
+    )?;
     let native = Object::new(ctx.clone())?;
     native.set(
         "radix",
