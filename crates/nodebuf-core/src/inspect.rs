@@ -111,6 +111,12 @@ pub fn js_str_lossy(s: JsStr<'_>) -> String {
     out
 }
 
+/// Whether `s` holds `${` (Node then does not quote it with backticks).
+fn has_template_start(s: JsStr<'_>) -> bool {
+    (1..s.len())
+        .any(|i| s.unit(i - 1) == Some(u16::from(b'$')) && s.unit(i) == Some(u16::from(b'{')))
+}
+
 /// `util.inspect` of a string: quoted with `'` (or `"`, or `` ` `` when the string holds
 /// single quotes), control characters as `\n`/`\x1B`, lone surrogates as `\ud800`.
 pub fn inspect_string(s: JsStr<'_>) -> String {
@@ -127,7 +133,7 @@ pub fn inspect_string(s: JsStr<'_>) -> String {
         '\''
     } else if !has_double {
         '"'
-    } else if !has_back {
+    } else if !has_back && !has_template_start(s) {
         '`'
     } else {
         '\''
@@ -159,37 +165,7 @@ pub fn inspect_string(s: JsStr<'_>) -> String {
 /// (`'...'... 5 more characters`), and strings longer than 76 units that contain line breaks
 /// are printed one quoted line at a time joined by ` +\n  ` (each piece choosing its own quotes).
 pub fn inspect_string_value(s: JsStr<'_>) -> String {
-    const MAX_STRING_LENGTH: usize = 10_000;
-    let units: Vec<u16> = (0..s.len()).filter_map(|i| s.unit(i)).collect();
-    let (shown, rest) = if units.len() > MAX_STRING_LENGTH {
-        (&units[..MAX_STRING_LENGTH], units.len() - MAX_STRING_LENGTH)
-    } else {
-        (&units[..], 0)
-    };
-    let nl = u16::from(b'\n');
-    let mut out = if shown.len() > 16 && shown.len() > 76 && shown.contains(&nl) {
-        let mut pieces: Vec<String> = Vec::new();
-        let mut start = 0;
-        for (i, &u) in shown.iter().enumerate() {
-            if u == nl {
-                pieces.push(inspect_string(JsStr::Utf16(&shown[start..=i])));
-                start = i + 1;
-            }
-        }
-        if start < shown.len() {
-            pieces.push(inspect_string(JsStr::Utf16(&shown[start..])));
-        }
-        pieces.join(" +\n  ")
-    } else {
-        inspect_string(JsStr::Utf16(shown))
-    };
-    if rest > 0 {
-        out.push_str(&format!(
-            "... {rest} more character{}",
-            if rest > 1 { "s" } else { "" }
-        ));
-    }
-    out
+    crate::inspect_layout::string_at(s, 0)
 }
 
 /// `JSON.stringify` of a string (lone surrogates escaped as `\ud800`, as modern JS does).

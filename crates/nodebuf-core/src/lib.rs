@@ -65,6 +65,7 @@ pub mod data_view;
 pub mod encoding;
 pub mod error;
 pub mod inspect;
+pub mod inspect_layout;
 pub mod memory;
 pub mod number;
 pub mod ops;

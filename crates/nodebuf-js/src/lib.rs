@@ -44,6 +44,7 @@ pub use nodebuf_core::memory::accounting::Budget;
 /// Makes a JS string from a core [`nodebuf_core::encoding::JsString`] in its cheapest form
 /// (ASCII by memcpy, latin1 8-bit, UTF-16 as given with lone surrogates kept).
 pub use raw::new_string as js_string;
+pub use raw::StrRef;
 pub use raw::{view_geometry, view_has_buffer, view_record, ViewGeometry, ViewRecord};
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};

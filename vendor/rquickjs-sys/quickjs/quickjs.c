@@ -22178,9 +22178,27 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             {
                 int ret;
                 JSAtom atom;
+                JSObject *p;
+                JSProperty *pr;
                 atom = get_u32(pc);
                 pc += 4;
 
+                /* nodebuf: a field new to a plain extensible object (an object literal's,
+                   a class field on an ordinary instance) is added directly, as
+                   JS_CreateProperty would add it: no other check applies to such an
+                   object, and add_property keeps the shape cache and the epochs */
+                if (likely(JS_VALUE_GET_TAG(sp[-2]) == JS_TAG_OBJECT)) {
+                    p = JS_VALUE_GET_OBJ(sp[-2]);
+                    if (likely(p->class_id == JS_CLASS_OBJECT && p->extensible) &&
+                        !find_own_property(&pr, p, atom)) {
+                        pr = add_property(ctx, p, atom, JS_PROP_C_W_E);
+                        if (unlikely(!pr))
+                            goto exception;
+                        pr->u.value = sp[-1];
+                        sp--;
+                        BREAK;
+                    }
+                }
                 ret = JS_DefinePropertyValue(ctx, sp[-2], atom, sp[-1],
                                              JS_PROP_C_W_E | JS_PROP_THROW);
                 sp--;
@@ -53202,13 +53220,17 @@ static JSValue js_regexp_escape(JSContext *ctx, JSValueConst this_val,
 static bool js_regexp_match_is_internal(JSContext *ctx)
 {
     JSStackFrame *sf;
-    char buf[ATOM_GET_STR_BUF_SIZE];
 
     for (sf = ctx->rt->current_stack_frame; sf; sf = sf->prev_frame) {
         JSFunctionBytecode *b = JS_GetFunctionBytecode(sf->cur_func);
         if (b) {
-            const char *name = JS_AtomGetStr(ctx, buf, sizeof(buf), b->filename);
-            return !strncmp(name, "node:", 5);
+            /* the file name's own characters, not a copy (this runs per match) */
+            JSAtomStruct *name;
+            if (__JS_AtomIsTaggedInt(b->filename) || b->filename == JS_ATOM_NULL)
+                return false;
+            name = ctx->rt->atom_array[b->filename];
+            return name->len >= 5 && !name->is_wide_char &&
+                !memcmp(str8(name), "node:", 5);
         }
     }
     return false;
@@ -53307,8 +53329,20 @@ static JSValue js_regexp_legacy_set(JSContext *ctx, JSValueConst this_val,
     return JS_UNDEFINED;
 }
 
+static JSValue js_regexp_exec_match(JSContext *ctx, JSValueConst this_val,
+                                    JSValueConst arg, bool want_result);
+
 static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
                               int argc, JSValueConst *argv)
+{
+    return js_regexp_exec_match(ctx, this_val, argv[0], true);
+}
+
+/* nodebuf: RegExpBuiltinExec; without want_result (RegExp.prototype.test
+   through the intrinsic exec) a match answers true instead of building the
+   match array, whose making no script can observe there */
+static JSValue js_regexp_exec_match(JSContext *ctx, JSValueConst this_val,
+                                    JSValueConst arg, bool want_result)
 {
     int rc, capture_count, alloc_count, shift, index, i, re_flags, prop_flags;
     JSRegExp *re = js_get_regexp(ctx, this_val, true);
@@ -53325,7 +53359,7 @@ static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
     if (!re)
         return JS_EXCEPTION;
 
-    str_val = JS_ToString(ctx, argv[0]);
+    str_val = JS_ToString(ctx, arg);
     if (JS_IsException(str_val))
         return JS_EXCEPTION;
 
@@ -53397,6 +53431,10 @@ static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val,
             if (JS_SetProperty(ctx, this_val, JS_ATOM_lastIndex,
                                js_int32((capture[1] - str_buf) >> shift)) < 0)
                 goto fail;
+        }
+        if (!want_result) {
+            ret = JS_TRUE;
+            goto fail;
         }
         group_name_ptr = lre_get_groupnames(re_bytecode);
         if (group_name_ptr) {
@@ -53649,20 +53687,32 @@ fail:
     return JS_EXCEPTION;
 }
 
+static JSValue JS_RegExpExecWith(JSContext *ctx, JSValueConst r, JSValueConst s,
+                                 JSValue method);
+
 static JSValue JS_RegExpExec(JSContext *ctx, JSValueConst r, JSValueConst s)
 {
-    JSValue method, ret;
+    JSValue method;
 
     method = JS_GetProperty(ctx, r, JS_ATOM_exec);
     if (JS_IsException(method))
         return method;
+    return JS_RegExpExecWith(ctx, r, s, method);
+}
+
+/* nodebuf: RegExpExec after its `exec` lookup (takes `method`) */
+static JSValue JS_RegExpExecWith(JSContext *ctx, JSValueConst r, JSValueConst s,
+                                 JSValue method)
+{
+    JSValue ret;
+
     if (JS_IsFunction(ctx, method)) {
         ret = JS_CallFree(ctx, method, r, 1, &s);
         if (JS_IsException(ret))
             return ret;
         if (!JS_IsObject(ret) && !JS_IsNull(ret)) {
             JS_FreeValue(ctx, ret);
-            return JS_ThrowTypeError(ctx, "RegExp exec method must return an object or null");
+            return JS_ThrowTypeError(ctx, "RegExp exec method returned something other than an Object or null"); /* nodebuf: V8's text */
         }
         return ret;
     }
@@ -53676,7 +53726,26 @@ static JSValue js_regexp_test(JSContext *ctx, JSValueConst this_val,
     JSValue val;
     bool ret;
 
-    val = JS_RegExpExec(ctx, this_val, argv[0]);
+    /* nodebuf: when `exec` is the intrinsic one, match without making the
+       array only `exec` would hand out (V8's fast path); the lookup itself
+       stays, as getters and proxies see it */
+    if (JS_IsObject(this_val)) {
+        JSValue method = JS_GetProperty(ctx, this_val, JS_ATOM_exec);
+        if (JS_IsException(method))
+            return method;
+        if (JS_VALUE_GET_TAG(method) == JS_TAG_OBJECT &&
+            JS_VALUE_GET_OBJ(method)->class_id == JS_CLASS_C_FUNCTION &&
+            JS_VALUE_GET_OBJ(method)->u.cfunc.c_function.generic == js_regexp_exec) {
+            JS_FreeValue(ctx, method);
+            val = js_regexp_exec_match(ctx, this_val, argv[0], false);
+            if (JS_IsException(val))
+                return JS_EXCEPTION;
+            return js_bool(!JS_IsNull(val));
+        }
+        val = JS_RegExpExecWith(ctx, this_val, argv[0], method);
+    } else {
+        val = JS_RegExpExec(ctx, this_val, argv[0]);
+    }
     if (JS_IsException(val))
         return JS_EXCEPTION;
     ret = !JS_IsNull(val);

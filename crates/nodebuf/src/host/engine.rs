@@ -328,6 +328,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set("proxyDetails", Function::new(ctx.clone(), proxy_details)?)?;
     native.set(
+        "inspectPlain",
+        Function::new(ctx.clone(), crate::modules::inspect_plain::js_inspect_plain)?,
+    )?;
+    native.set(
         "ownNonIndexKeys",
         Function::new(ctx.clone(), nodebuf_js::own_keys::own_non_index_keys)?,
     )?;

@@ -1235,6 +1235,13 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
 }
 
 function inspect(value, opts) {
+  // Plain data under the default options: one native walk that prints what formatValue
+  // would, or gives up (undefined) before any script could see it.
+  if (typeof value === 'object' && value !== null && opts === undefined && arguments.length <= 2 &&
+      hasDefaultLayout(inspectDefaultOptions)) {
+    const text = native.inspectPlain(value, plainIntrinsics);
+    if (text !== undefined) return text;
+  }
   const ctx = {
     budget: {},
     indentationLvl: 0,
@@ -1275,6 +1282,20 @@ function inspect(value, opts) {
   if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
   if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
   return formatValue(ctx, value, 0);
+}
+
+// The intrinsics inspect_plain.rs compares with, captured before any script ran.
+const plainIntrinsics = [Object.prototype, Array.prototype, Object, Array, Function.prototype,
+  Symbol.toStringTag, Symbol.hasInstance, kCustom];
+
+// Whether `options` (util.inspect.defaultOptions, which scripts may change) are the defaults
+// inspect_plain.rs lays out for.
+function hasDefaultLayout(options) {
+  return options.depth === 2 && options.compact === 3 && options.breakLength === 80 &&
+    options.colors === false && options.showHidden === false && options.customInspect === true &&
+    options.showProxy === false && options.maxArrayLength === 100 &&
+    options.maxStringLength === 10000 && options.sorted === false && options.getters === false &&
+    options.numericSeparator === false;
 }
 
 const inspectDefaultOptions = { ...defaults };

@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use rquickjs::{qjs, ArrayBuffer, Ctx, Function, Result, Value};
 
 use super::messaging::CountedBytes;
+use super::plain_data::{address, own_data_property, owned, PropertyTable, JS_CLASS_OBJECT};
 
 /// Beyond this nesting the walk gives up (the general path then reports what V8 would).
 const MAX_DEPTH: u32 = 256;
@@ -94,24 +95,6 @@ pub fn js_define_data<'js>(
     Ok(())
 }
 
-fn address(value: &Value<'_>) -> usize {
-    // SAFETY: an object value: its pointer is read, not followed.
-    unsafe { qjs::JS_VALUE_GET_PTR(value.as_raw()) as usize }
-}
-
-/// Takes over a new reference the engine returned, or reports its exception.
-///
-/// # Safety
-/// `raw` must be a new reference of `ctx` (or `JS_EXCEPTION`).
-unsafe fn owned<'js>(ctx: &Ctx<'js>, raw: qjs::JSValue) -> Result<Value<'js>> {
-    // SAFETY: the caller's contract.
-    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-    if value.is_exception() {
-        return Err(rquickjs::Error::Exception);
-    }
-    Ok(value)
-}
-
 impl<'js> Walk<'js> {
     fn raw_ctx(&self) -> *mut qjs::JSContext {
         self.ctx.as_raw().as_ptr()
@@ -165,22 +148,16 @@ impl<'js> Walk<'js> {
         if !prototype.is_null() && address(&prototype) != address(&self.object_prototype) {
             return Ok(None);
         }
-        let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
-        let mut len: u32 = 0;
         let flags = qjs::JS_GPN_STRING_MASK as i32 | qjs::JS_GPN_ENUM_ONLY as i32;
-        // SAFETY: an ordinary object: listing its own keys runs no JS. On success the engine
-        // hands us `len` entries, freed by `keys` below.
-        if unsafe { qjs::JS_GetOwnPropertyNames(ctx, &mut tab, &mut len, raw, flags) } < 0 {
-            return Err(rquickjs::Error::Exception);
-        }
-        let keys = PropertyTable { ctx, tab, len };
+        // SAFETY: an ordinary object, not a Proxy.
+        let keys = unsafe { PropertyTable::of(&self.ctx, value, flags)? };
         // SAFETY: a new plain object (or JS_EXCEPTION).
         let out = unsafe { owned(&self.ctx, qjs::JS_NewObject(ctx))? };
         self.clones.insert(address(value), out.clone());
-        for i in 0..len as usize {
-            // SAFETY: `i < len` entries the engine filled; the atom stays owned by the table.
-            let atom = unsafe { (*keys.tab.add(i)).atom };
-            let Some(field) = self.own_data_property(value, atom)? else {
+        for i in 0..keys.len() {
+            let (atom, _) = keys.key(i);
+            // SAFETY: an ordinary object, not a Proxy.
+            let Some(field) = (unsafe { own_data_property(&self.ctx, value, atom)? }) else {
                 return Ok(None);
             };
             let Some(copy) = self.clone_value(&field, depth + 1)? else {
@@ -204,43 +181,9 @@ impl<'js> Walk<'js> {
         Ok(Some(out))
     }
 
-    /// The value of `value`'s own data property `atom`; `None` for an accessor (V8 would call
-    /// its getter: the general path does) or a key gone missing.
-    fn own_data_property(
-        &self,
-        value: &Value<'js>,
-        atom: qjs::JSAtom,
-    ) -> Result<Option<Value<'js>>> {
-        let mut desc = std::mem::MaybeUninit::<qjs::JSPropertyDescriptor>::uninit();
-        // SAFETY: an ordinary object (not a Proxy): its own-property lookup runs no JS. On 1
-        // the descriptor's three values are new references, taken over just below.
-        let found = unsafe {
-            qjs::JS_GetOwnProperty(self.raw_ctx(), desc.as_mut_ptr(), value.as_raw(), atom)
-        };
-        if found < 0 {
-            return Err(rquickjs::Error::Exception);
-        }
-        if found == 0 {
-            return Ok(None);
-        }
-        // SAFETY: initialized by the engine (found == 1).
-        let desc = unsafe { desc.assume_init() };
-        // SAFETY: the descriptor's references, each owned by one `Value` from here.
-        let (field, getter, setter) = unsafe {
-            (
-                Value::from_raw(self.ctx.clone(), desc.value),
-                Value::from_raw(self.ctx.clone(), desc.getter),
-                Value::from_raw(self.ctx.clone(), desc.setter),
-            )
-        };
-        drop((getter, setter));
-        Ok((desc.flags & qjs::JS_PROP_GETSET as i32 == 0).then_some(field))
-    }
-
     /// A dense Array (the engine's fast array) with no enumerable keys but its indices.
     fn clone_array(&mut self, value: &Value<'js>, depth: u32) -> Result<Option<Value<'js>>> {
         let ctx = self.raw_ctx();
-        let raw = value.as_raw();
         // The elements, each a new reference, before anything is allocated below. A fast
         // array's dense part can be shorter than its `length` (trailing holes, from
         // `length = n`): those holes stay holes in V8's clone, on the general path.
@@ -253,18 +196,12 @@ impl<'js> Walk<'js> {
             // SAFETY: live values of the array; each is duplicated, not moved.
             .map(|&v| unsafe { Value::from_raw(self.ctx.clone(), qjs::JS_DupValue(ctx, v)) })
             .collect();
-        let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
-        let mut len: u32 = 0;
         let flags = qjs::JS_GPN_STRING_MASK as i32
             | qjs::JS_GPN_ENUM_ONLY as i32
             | nodebuf_js::own_keys::JS_GPN_NO_INDEX;
-        // SAFETY: an Array (not a Proxy): listing its keys runs no JS; the table is freed by
-        // `extra` below.
-        if unsafe { qjs::JS_GetOwnPropertyNames(ctx, &mut tab, &mut len, raw, flags) } < 0 {
-            return Err(rquickjs::Error::Exception);
-        }
-        let extra = PropertyTable { ctx, tab, len };
-        if extra.len != 0 {
+        // SAFETY: an Array, not a Proxy.
+        let extra = unsafe { PropertyTable::of(&self.ctx, value, flags)? };
+        if !extra.is_empty() {
             return Ok(None);
         }
         // SAFETY: a new empty Array (or JS_EXCEPTION).
@@ -386,21 +323,3 @@ fn element_size(kind: i32) -> Option<usize> {
         .find(|&&(k, _)| k as i32 == kind)
         .map(|&(_, size)| size)
 }
-
-/// A key table `JS_GetOwnPropertyNames` filled, freed (atoms included) when dropped.
-struct PropertyTable {
-    ctx: *mut qjs::JSContext,
-    tab: *mut qjs::JSPropertyEnum,
-    len: u32,
-}
-
-impl Drop for PropertyTable {
-    fn drop(&mut self) {
-        // SAFETY: the table and its `len` atoms, as the engine returned them, freed once.
-        unsafe { qjs::JS_FreePropertyEnum(self.ctx, self.tab, self.len) };
-    }
-}
-
-/// The engine's class id of ordinary objects (its class enum's first entry; not in the
-/// generated bindings).
-const JS_CLASS_OBJECT: qjs::JSClassID = 1;
