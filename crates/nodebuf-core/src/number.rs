@@ -140,10 +140,11 @@ fn shortest_digits(v: f64) -> (String, i32) {
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let k = digits.len();
-    // Only an odd last digit can be the wrong side of a tie; the exact expansion that decides
-    // it is costly, so it is made only then.
+    // Only an odd last digit can be the wrong side of a tie, and only a string of 15 digits or
+    // more can sit on one (fewer digits are further apart than two doubles); the exact
+    // expansion that decides it is costly (800 digits), so it is made only then.
     let last = digits.as_bytes()[k - 1] - b'0';
-    if last % 2 == 1 {
+    if k >= 15 && last % 2 == 1 {
         // Exact decimal expansion (every double has a finite one; 800 digits cover them all).
         let exact = format!("{v:.800e}");
         let exact_digits: String = exact

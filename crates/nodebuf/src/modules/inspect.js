@@ -115,8 +115,13 @@ for (const name of ['Int8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array
 // Names of the engine's global constructors, for "is this a builtin" checks (Node takes them
 // before it adds its own globals, so Buffer's toString counts as user-defined for `%s`).
 const nodeGlobals = new Set(['Buffer', 'Blob', 'File']);
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) =>
-  /^[A-Z][a-zA-Z0-9]+$/.test(name) && !nodeGlobals.has(name) && typeof globalThis[name] === 'function'));
+// The lazy globals (accessors: URL, TextEncoder, Intl...) are read by descriptor, not
+// loaded: each is one of Node's own or not a function.
+const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) => {
+  if (!/^[A-Z][a-zA-Z0-9]+$/.test(name) || nodeGlobals.has(name)) return false;
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+  return 'value' in descriptor && typeof descriptor.value === 'function';
+}));
 
 const colorCodes = {
   bold: [1, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27],
@@ -1235,9 +1240,13 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
 }
 
 function inspect(value, opts) {
-  // Plain data under the default options: one native walk that prints what formatValue
-  // would, or gives up (undefined) before any script could see it.
-  if (typeof value === 'object' && value !== null && opts === undefined && arguments.length <= 2 &&
+  // The options' keys, listed once (a Proxy's trap runs once, as in Node).
+  const optionKeys = arguments.length > 1 && typeof opts !== 'boolean' && opts ? Object.keys(opts) : undefined;
+  // Plain data under the default options (no options, or an object with none: console.log's
+  // case): one native walk that prints what formatValue would, or gives up (undefined)
+  // before any script could see it.
+  if (typeof value === 'object' && value !== null && arguments.length <= 2 &&
+      (!opts || (optionKeys !== undefined && optionKeys.length === 0)) &&
       hasDefaultLayout(inspectDefaultOptions)) {
     const text = native.inspectPlain(value, plainIntrinsics);
     if (text !== undefined) return text;
@@ -1271,7 +1280,7 @@ function inspect(value, opts) {
       ctx.showHidden = opts;
     } else if (opts) {
       ctx.userOptions = opts;
-      for (const key of Object.keys(opts)) {
+      for (const key of optionKeys) {
         if (Object.prototype.hasOwnProperty.call(defaults, key) || key === 'stylize') {
           ctx[key] = opts[key];
         }
