@@ -19,6 +19,7 @@ pub mod intl;
 pub mod messaging;
 pub mod net;
 pub mod os;
+pub mod path;
 pub mod plain_data;
 pub mod process;
 pub mod retention;

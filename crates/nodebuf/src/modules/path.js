@@ -9,20 +9,9 @@ function validate(value, name) {
   if (typeof value !== 'string') throw codes.ERR_INVALID_ARG_TYPE(name, 'string', value);
 }
 
-// Resolves '.' and '..' segments; `allowAboveRoot` keeps leading '..' for relative paths.
-function normalizeString(path, allowAboveRoot) {
-  const out = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (allowAboveRoot) out.push('..');
-    } else {
-      out.push(segment);
-    }
-  }
-  return out.join('/');
-}
+// Resolves '.' and '..' segments; `allowAboveRoot` keeps leading '..' for relative paths
+// (native: modules/path.rs, on the string's units).
+const normalizeString = native.path.normalizeString;
 
 // Methods (no `prototype`, not constructors), as Node defines them.
 const posix = {
@@ -32,7 +21,8 @@ const posix = {
     for (let i = args.length - 1; i >= -1 && !absolute; i--) {
       // (process.cwd as a script may have replaced it, as Node calls it)
       const path = i >= 0 ? args[i] : process.cwd();
-      validate(path, `paths[${i}]`);
+      // (the argument's name is made only for the error)
+      if (typeof path !== 'string') validate(path, `paths[${i}]`);
       if (path.length === 0) continue;
       resolved = `${path}/${resolved}`;
       absolute = path.charCodeAt(0) === 47;
