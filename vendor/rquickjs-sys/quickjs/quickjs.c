@@ -54317,6 +54317,132 @@ exception:
     return JS_EXCEPTION;
 }
 
+/* nodebuf: whether `splitter` is what the intrinsic RegExp constructor made and the
+   intrinsic `exec` matches it: then nothing a script could see happens in the split loop
+   (its lastIndex writes and exec lookups are on an object no script holds, and the exec
+   found is a data property), and the loop may match directly */
+static bool nodebuf_splitter_is_intrinsic(JSContext *ctx, JSValueConst ctor,
+                                          JSValueConst splitter)
+{
+    JSObject *p, *proto, *exec;
+    JSProperty *pr;
+    JSShapeProperty *prs;
+
+    if (JS_VALUE_GET_TAG(ctor) != JS_TAG_OBJECT ||
+        JS_VALUE_GET_OBJ(ctor) != JS_VALUE_GET_OBJ(ctx->regexp_ctor) ||
+        JS_VALUE_GET_TAG(splitter) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(splitter);
+    proto = JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_REGEXP]);
+    if (p->class_id != JS_CLASS_REGEXP || p->shape->proto != proto ||
+        find_own_property(&pr, p, JS_ATOM_exec))
+        return false;
+    prs = find_own_property(&pr, proto, JS_ATOM_exec);
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL ||
+        JS_VALUE_GET_TAG(pr->u.value) != JS_TAG_OBJECT)
+        return false;
+    exec = JS_VALUE_GET_OBJ(pr->u.value);
+    return exec->class_id == JS_CLASS_C_FUNCTION &&
+        exec->u.cfunc.c_function.generic == js_regexp_exec;
+}
+
+/* nodebuf: appends `val` (taken) to the split's result array: the fresh Array is a fast array
+   only this split holds, so the element goes straight after the others */
+static int nodebuf_split_append(JSContext *ctx, JSValueConst A, int64_t *plengthA, JSValue val)
+{
+    JSObject *p = JS_VALUE_GET_OBJ(A);
+
+    if (p->fast_array && p->extensible && *plengthA == p->u.array.count) {
+        (*plengthA)++;
+        return add_fast_array_element(ctx, p, val, JS_PROP_THROW);
+    }
+    return JS_DefinePropertyValueInt64(ctx, A, (*plengthA)++, val,
+                                       JS_PROP_C_W_E | JS_PROP_THROW);
+}
+
+/* nodebuf: RegExp.prototype[Symbol.split]'s loop for an intrinsic splitter: the same sticky
+   match at the same positions, with the same legacy statics, without a match array or a
+   lastIndex property per position. Returns -1 on an exception, 1 when `lim` pieces were
+   added, 0 when the tail (from *pp) is still to be added. */
+static int nodebuf_regexp_split_direct(JSContext *ctx, JSValueConst splitter,
+                                       JSValueConst str, uint32_t lim,
+                                       int unicodeMatching, JSValueConst A,
+                                       int64_t *plengthA, uint32_t *pp)
+{
+    JSRegExp *re = js_get_regexp(ctx, splitter, false);
+    JSString *strp = JS_VALUE_GET_STRING(str);
+    uint8_t *re_bytecode, **capture, *str_buf;
+    uint32_t size = strp->len, p = *pp, q = *pp;
+    int capture_count, alloc_count, shift, rc, i, ret = -1;
+    int64_t e;
+    JSValue sub;
+
+    re_bytecode = str8(re->bytecode);
+    capture_count = lre_get_capture_count(re_bytecode);
+    alloc_count = lre_get_alloc_count(re_bytecode);
+    capture = NULL;
+    if (alloc_count > 0) {
+        capture = js_malloc(ctx, sizeof(capture[0]) * alloc_count);
+        if (!capture)
+            return -1;
+    }
+    shift = strp->is_wide_char;
+    str_buf = str8(strp);
+    while (q < size) {
+        rc = lre_exec(capture, re_bytecode, str_buf, q, size, shift, ctx);
+        if (rc < 0) {
+            if (rc == LRE_RET_TIMEOUT)
+                JS_ThrowInterrupted(ctx);
+            else if (rc == LRE_RET_MEMORY_ERROR)
+                JS_ThrowInternalError(ctx, "out of memory in regexp execution");
+            else
+                JS_ThrowInternalError(ctx, "corrupted bytecode in regexp execution");
+            goto fail;
+        }
+        if (rc != 1) {
+            q = string_advance_index(strp, q, unicodeMatching);
+            continue;
+        }
+        js_regexp_record_match(ctx, str, capture, capture_count, str_buf, shift);
+        e = (capture[1] - str_buf) >> shift;
+        if (e > size)
+            e = size;
+        if (e == p) {
+            q = string_advance_index(strp, q, unicodeMatching);
+            continue;
+        }
+        sub = js_sub_string(ctx, strp, p, q);
+        if (JS_IsException(sub) || nodebuf_split_append(ctx, A, plengthA, sub) < 0)
+            goto fail;
+        if (*plengthA == lim) {
+            ret = 1;
+            goto fail;
+        }
+        p = e;
+        for (i = 1; i < capture_count; i++) {
+            sub = JS_UNDEFINED;
+            if (capture[2 * i] && capture[2 * i + 1]) {
+                sub = js_sub_string(ctx, strp, (capture[2 * i] - str_buf) >> shift,
+                                    (capture[2 * i + 1] - str_buf) >> shift);
+                if (JS_IsException(sub))
+                    goto fail;
+            }
+            if (nodebuf_split_append(ctx, A, plengthA, sub) < 0)
+                goto fail;
+            if (*plengthA == lim) {
+                ret = 1;
+                goto fail;
+            }
+        }
+        q = p;
+    }
+    *pp = p;
+    ret = 0;
+fail:
+    js_free(ctx, capture);
+    return ret;
+}
+
 static JSValue js_regexp_Symbol_split(JSContext *ctx, JSValueConst this_val,
                                        int argc, JSValueConst *argv)
 {
@@ -54381,6 +54507,15 @@ static JSValue js_regexp_Symbol_split(JSContext *ctx, JSValueConst this_val,
         if (JS_IsNull(z))
             goto add_tail;
         goto done;
+    }
+    if (nodebuf_splitter_is_intrinsic(ctx, ctor, splitter)) {
+        int ret = nodebuf_regexp_split_direct(ctx, splitter, str, lim, unicodeMatching,
+                                              A, &lengthA, &p);
+        if (ret < 0)
+            goto exception;
+        if (ret > 0)
+            goto done;
+        goto add_tail;
     }
     while (q < size) {
         if (JS_SetProperty(ctx, splitter, JS_ATOM_lastIndex, js_int32(q)) < 0)

@@ -9,7 +9,10 @@ use rquickjs::{Ctx, Function, Object, Result, Value};
 /// Adds `native.path.normalizeString`.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let path = Object::new(ctx.clone())?;
-    path.set("normalizeString", Function::new(ctx.clone(), js_normalize_string)?)?;
+    path.set(
+        "normalizeString",
+        Function::new(ctx.clone(), js_normalize_string)?,
+    )?;
     native.set("path", path)?;
     Ok(())
 }
