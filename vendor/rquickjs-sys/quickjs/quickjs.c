@@ -53090,16 +53090,20 @@ static JSValue js_regexp_get_flags(JSContext *ctx, JSValueConst this_val)
         goto exception;
     if (res)
         *p++ = 'u';
-    res = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, this_val, "unicodeSets"));
-    if (res < 0)
-        goto exception;
-    if (res)
-        *p++ = 'v';
-    res = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, this_val, "sticky"));
-    if (res < 0)
-        goto exception;
-    if (res)
-        *p++ = 'y';
+    /* nodebuf: V8 reads `sticky` before `unicodeSets` (the text keeps "vy") */
+    {
+        int sticky, unicode_sets;
+        sticky = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, this_val, "sticky"));
+        if (sticky < 0)
+            goto exception;
+        unicode_sets = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, this_val, "unicodeSets"));
+        if (unicode_sets < 0)
+            goto exception;
+        if (unicode_sets)
+            *p++ = 'v';
+        if (sticky)
+            *p++ = 'y';
+    }
     if (p == str)
         return js_empty_string(ctx->rt);
     return js_new_string8_len(ctx, str, p - str);
@@ -53575,8 +53579,10 @@ fail:
     return ret;
 }
 
-/* delete portions of a string that match a given regex */
-static JSValue JS_RegExpDelete(JSContext *ctx, JSValueConst this_val, JSValue arg)
+/* delete portions of a string that match a given regex (nodebuf: or put `rep`, a
+   replacement without `$` patterns, in their place) */
+static JSValue JS_RegExpReplaceLiteral(JSContext *ctx, JSValueConst this_val, JSValue arg,
+                                       JSString *rep)
 {
     JSRegExp *re = js_get_regexp(ctx, this_val, true);
     JSString *str;
@@ -53659,6 +53665,8 @@ static JSValue JS_RegExpDelete(JSContext *ctx, JSValueConst this_val, JSValue ar
             if (string_buffer_concat(b, str, next_src_pos, start))
                 goto fail;
         }
+        if (rep && rep->len && string_buffer_concat(b, rep, 0, rep->len))
+            goto fail;
         next_src_pos = end;
         if (!(re_flags & LRE_FLAG_GLOBAL)) {
             if (JS_SetProperty(ctx, this_val, JS_ATOM_lastIndex,
@@ -53773,21 +53781,21 @@ static JSValue js_regexp_Symbol_match(JSContext *ctx, JSValueConst this_val,
     if (JS_IsException(S))
         goto exception;
 
-    flags = JS_GetProperty(ctx, rx, JS_ATOM_flags);
-    if (JS_IsException(flags))
+    /* nodebuf: V8 reads `global`, then (global) `unicode` and `unicodeSets`, not `flags` */
+    global = JS_ToBoolFree(ctx, JS_GetProperty(ctx, rx, JS_ATOM_global));
+    if (global < 0)
         goto exception;
-    flags = JS_ToStringFree(ctx, flags);
-    if (JS_IsException(flags))
-        goto exception;
-    p = JS_VALUE_GET_STRING(flags);
-
-    global = (-1 != string_indexof_char(p, 'g', 0));
     if (!global) {
         A = JS_RegExpExec(ctx, rx, S);
     } else {
-        // 'v' flag implies full Unicode, like 'u'
-        fullUnicode = (string_indexof_char(p, 'u', 0) >= 0 ||
-                       string_indexof_char(p, 'v', 0) >= 0);
+        int unicode_sets;
+        fullUnicode = JS_ToBoolFree(ctx, JS_GetProperty(ctx, rx, JS_ATOM_unicode));
+        if (fullUnicode < 0)
+            goto exception;
+        unicode_sets = JS_ToBoolFree(ctx, JS_GetPropertyStr(ctx, rx, "unicodeSets"));
+        if (unicode_sets < 0)
+            goto exception;
+        fullUnicode |= unicode_sets;
 
         if (JS_SetProperty(ctx, rx, JS_ATOM_lastIndex, js_int32(0)) < 0)
             goto exception;
@@ -54045,26 +54053,29 @@ static int value_buffer_append(ValueBuffer *b, JSValue val)
     return 0;
 }
 
-static int js_is_standard_regexp(JSContext *ctx, JSValueConst rx)
+/* nodebuf: whether `rx` is a RegExp matched by the intrinsic `exec` (a data property of the
+   intrinsic RegExp.prototype, none of its own), found without running any script code
+   (QuickJS's check read `rx.constructor`, which V8 does not) */
+static bool nodebuf_regexp_exec_is_intrinsic(JSContext *ctx, JSValueConst rx)
 {
-    JSValue val;
-    int res;
+    JSObject *p, *proto, *exec;
+    JSProperty *pr;
+    JSShapeProperty *prs;
 
-    val = JS_GetProperty(ctx, rx, JS_ATOM_constructor);
-    if (JS_IsException(val))
-        return -1;
-    // rx.constructor === RegExp
-    res = js_same_value(ctx, val, ctx->regexp_ctor);
-    JS_FreeValue(ctx, val);
-    if (res) {
-        val = JS_GetProperty(ctx, rx, JS_ATOM_exec);
-        if (JS_IsException(val))
-            return -1;
-        // rx.exec === RE_exec
-        res = JS_IsCFunction(ctx, val, js_regexp_exec, 0);
-        JS_FreeValue(ctx, val);
-    }
-    return res;
+    if (JS_VALUE_GET_TAG(rx) != JS_TAG_OBJECT)
+        return false;
+    p = JS_VALUE_GET_OBJ(rx);
+    proto = JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_REGEXP]);
+    if (p->class_id != JS_CLASS_REGEXP || p->shape->proto != proto ||
+        find_own_property(&pr, p, JS_ATOM_exec))
+        return false;
+    prs = find_own_property(&pr, proto, JS_ATOM_exec);
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL ||
+        JS_VALUE_GET_TAG(pr->u.value) != JS_TAG_OBJECT)
+        return false;
+    exec = JS_VALUE_GET_OBJ(pr->u.value);
+    return exec->class_id == JS_CLASS_C_FUNCTION &&
+        exec->u.cfunc.c_function.generic == js_regexp_exec;
 }
 
 static JSValue js_regexp_Symbol_replace(JSContext *ctx, JSValueConst this_val,
@@ -54074,7 +54085,7 @@ static JSValue js_regexp_Symbol_replace(JSContext *ctx, JSValueConst this_val,
     JSValueConst rx = this_val, rep = argv[1];
     JSValueConst args[6];
     JSValue flags, str, rep_val, matched, tab, rep_str, namedCaptures, res;
-    JSString *p, *sp, *rp;
+    JSString *sp, *rp;
     StringBuffer b_s, *b = &b_s;
     ValueBuffer v_b, *results = &v_b;
     int nextSourcePosition, n, j, functionalReplace, is_global, fullUnicode;
@@ -54108,28 +54119,30 @@ static JSValue js_regexp_Symbol_replace(JSContext *ctx, JSValueConst this_val,
         rp = JS_VALUE_GET_STRING(rep_val);
     }
 
-    flags = JS_GetProperty(ctx, rx, JS_ATOM_flags);
-    if (JS_IsException(flags))
-        goto exception;
-    flags = JS_ToStringFree(ctx, flags);
-    if (JS_IsException(flags))
-        goto exception;
-    p = JS_VALUE_GET_STRING(flags);
-
+    /* nodebuf: V8 reads `global`, then (global) `unicode`, not `flags` */
     fullUnicode = 0;
-    is_global = (-1 != string_indexof_char(p, 'g', 0));
+    is_global = JS_ToBoolFree(ctx, JS_GetProperty(ctx, rx, JS_ATOM_global));
+    if (is_global < 0)
+        goto exception;
     if (is_global) {
-        // 'v' flag implies full Unicode, like 'u'
-        fullUnicode = (string_indexof_char(p, 'u', 0) >= 0 ||
-                       string_indexof_char(p, 'v', 0) >= 0);
+        fullUnicode = JS_ToBoolFree(ctx, JS_GetProperty(ctx, rx, JS_ATOM_unicode));
+        if (fullUnicode < 0)
+            goto exception;
         if (JS_SetProperty(ctx, rx, JS_ATOM_lastIndex, js_int32(0)) < 0)
             goto exception;
     }
 
-    if (rp && rp->len == 0 && is_global && js_is_standard_regexp(ctx, rx)) {
-        /* use faster version for simple cases */
-        res = JS_RegExpDelete(ctx, rx, str);
-        goto done;
+    /* nodebuf: a global replacement by text without `$` patterns, through the intrinsic
+       `exec` of a regexp whose own flags agree with `flags`: matched and copied in one
+       loop, with no match arrays (V8's fast path) */
+    if (rp && is_global && string_indexof_char(rp, '$', 0) < 0 &&
+        nodebuf_regexp_exec_is_intrinsic(ctx, rx)) {
+        int re_flags = lre_get_flags(str8(js_get_regexp(ctx, rx, false)->bytecode));
+        bool re_unicode = (re_flags & (LRE_FLAG_UNICODE | LRE_FLAG_UNICODE_SETS)) != 0;
+        if ((re_flags & LRE_FLAG_GLOBAL) && re_unicode == (fullUnicode != 0)) {
+            res = JS_RegExpReplaceLiteral(ctx, rx, str, rp);
+            goto done;
+        }
     }
     for(;;) {
         JSValue result;
@@ -54324,26 +54337,9 @@ exception:
 static bool nodebuf_splitter_is_intrinsic(JSContext *ctx, JSValueConst ctor,
                                           JSValueConst splitter)
 {
-    JSObject *p, *proto, *exec;
-    JSProperty *pr;
-    JSShapeProperty *prs;
-
-    if (JS_VALUE_GET_TAG(ctor) != JS_TAG_OBJECT ||
-        JS_VALUE_GET_OBJ(ctor) != JS_VALUE_GET_OBJ(ctx->regexp_ctor) ||
-        JS_VALUE_GET_TAG(splitter) != JS_TAG_OBJECT)
-        return false;
-    p = JS_VALUE_GET_OBJ(splitter);
-    proto = JS_VALUE_GET_OBJ(ctx->class_proto[JS_CLASS_REGEXP]);
-    if (p->class_id != JS_CLASS_REGEXP || p->shape->proto != proto ||
-        find_own_property(&pr, p, JS_ATOM_exec))
-        return false;
-    prs = find_own_property(&pr, proto, JS_ATOM_exec);
-    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL ||
-        JS_VALUE_GET_TAG(pr->u.value) != JS_TAG_OBJECT)
-        return false;
-    exec = JS_VALUE_GET_OBJ(pr->u.value);
-    return exec->class_id == JS_CLASS_C_FUNCTION &&
-        exec->u.cfunc.c_function.generic == js_regexp_exec;
+    return JS_VALUE_GET_TAG(ctor) == JS_TAG_OBJECT &&
+        JS_VALUE_GET_OBJ(ctor) == JS_VALUE_GET_OBJ(ctx->regexp_ctor) &&
+        nodebuf_regexp_exec_is_intrinsic(ctx, splitter);
 }
 
 /* nodebuf: appends `val` (taken) to the split's result array: the fresh Array is a fast array
