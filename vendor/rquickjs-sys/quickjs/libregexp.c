@@ -3449,11 +3449,69 @@ int lre_exec(uint8_t **capture,
         }
     }
 
-    ret = lre_exec_backtrack(s, capture, bc_buf + RE_HEADER_LEN, cptr);
+    /* nodebuf: a searching pattern whose match starts with a literal character (the search
+       loop, then save_start, then `char c`) can only match where a `c` is: find each with
+       memchr (a plain loop for 16-bit text) and try the pattern there, as the search loop
+       would have at that position, instead of stepping the loop through every position.
+       Not for a surrogate `c` (a unit of a pair in unicode mode) */
+    {
+        const uint8_t *pc = bc_buf + RE_HEADER_LEN;
+        int first = lre_get_first_char(bc_buf);
+        uint32_t c = (uint32_t)first;
+        if (first >= 0 && pc[0] == REOP_split_goto_first) {
+            ret = 0;
+            while (cptr < s->cbuf_end) {
+                if (cbuf_type == 0) {
+                    const uint8_t *hit = NULL;
+                    if (c <= 0xff)
+                        hit = memchr(cptr, (int)c, s->cbuf_end - cptr);
+                    if (!hit)
+                        break;
+                    cptr = hit;
+                } else {
+                    const uint16_t *p = (const uint16_t *)cptr;
+                    const uint16_t *end = (const uint16_t *)s->cbuf_end;
+                    while (p < end && *p != c)
+                        p++;
+                    if (p >= end)
+                        break;
+                    cptr = (const uint8_t *)p;
+                }
+                for(i = 0; i < s->capture_count * 2; i++)
+                    capture[i] = NULL;
+                ret = lre_exec_backtrack(s, capture, pc + 11, cptr);
+                if (ret != 0)
+                    break;
+                /* `c` is one unit: the next position is one unit on */
+                cptr += cbuf_type == 0 ? 1 : 2;
+            }
+        } else {
+            ret = lre_exec_backtrack(s, capture, bc_buf + RE_HEADER_LEN, cptr);
+        }
+    }
 
     if (s->stack_buf != s->static_stack_buf)
         lre_realloc(s->opaque, s->stack_buf, 0);
     return ret;
+}
+
+/* nodebuf: the character every match of `bc_buf` starts with, when its body (after the
+   search loop, if any) opens with save_start then a literal `char c` that is not a surrogate;
+   else -1 */
+int lre_get_first_char(const uint8_t *bc_buf)
+{
+    const uint8_t *pc = bc_buf + RE_HEADER_LEN;
+    uint32_t c;
+
+    if (pc[0] == REOP_split_goto_first && get_u32(pc + 1) == 1 + 5 &&
+        pc[5] == REOP_any && pc[6] == REOP_goto)
+        pc += 11;
+    if (pc[0] != REOP_save_start || pc[2] != REOP_char)
+        return -1;
+    c = get_u16(pc + 3);
+    if (c >= 0xd800 && c <= 0xdfff)
+        return -1;
+    return (int)c;
 }
 
 int lre_get_alloc_count(const uint8_t *bc_buf)

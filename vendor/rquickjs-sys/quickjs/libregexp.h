@@ -54,6 +54,8 @@ uint8_t *lre_compile(int *plen, char *error_msg, int error_msg_size,
                      const char *buf, size_t buf_len, int re_flags,
                      void *opaque);
 int lre_get_alloc_count(const uint8_t *bc_buf);
+/* nodebuf: the literal character every match starts with, or -1 */
+int lre_get_first_char(const uint8_t *bc_buf);
 int lre_check_bytecode(const uint8_t *bc_buf, int bc_buf_len);
 int lre_get_capture_count(const uint8_t *bc_buf);
 int lre_get_flags(const uint8_t *bc_buf);

@@ -54369,7 +54369,7 @@ static int nodebuf_regexp_split_direct(JSContext *ctx, JSValueConst splitter,
     JSString *strp = JS_VALUE_GET_STRING(str);
     uint8_t *re_bytecode, **capture, *str_buf;
     uint32_t size = strp->len, p = *pp, q = *pp;
-    int capture_count, alloc_count, shift, rc, i, ret = -1;
+    int capture_count, alloc_count, shift, rc, i, first, ret = -1;
     int64_t e;
     JSValue sub;
 
@@ -54384,7 +54384,25 @@ static int nodebuf_regexp_split_direct(JSContext *ctx, JSValueConst splitter,
     }
     shift = strp->is_wide_char;
     str_buf = str8(strp);
+    first = lre_get_first_char(re_bytecode);
     while (q < size) {
+        /* (a match must start with `first`: the positions before the next one fail) */
+        if (first >= 0) {
+            if (!shift) {
+                const uint8_t *hit = NULL;
+                if (first <= 0xff)
+                    hit = memchr(str_buf + q, first, size - q);
+                if (!hit)
+                    break;
+                q = hit - str_buf;
+            } else {
+                const uint16_t *units = (const uint16_t *)str_buf;
+                while (q < size && units[q] != first)
+                    q++;
+                if (q >= size)
+                    break;
+            }
+        }
         rc = lre_exec(capture, re_bytecode, str_buf, q, size, shift, ctx);
         if (rc < 0) {
             if (rc == LRE_RET_TIMEOUT)
