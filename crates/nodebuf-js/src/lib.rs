@@ -41,6 +41,7 @@ mod state;
 
 pub use error::{node_error_to_js, throw_node_error};
 pub use nodebuf_core::memory::accounting::Budget;
+pub use raw::length_is_intrinsic;
 /// Makes a JS string from a core [`nodebuf_core::encoding::JsString`] in its cheapest form
 /// (ASCII by memcpy, latin1 8-bit, UTF-16 as given with lone surrogates kept).
 pub use raw::new_string as js_string;

@@ -3457,8 +3457,31 @@ int lre_exec(uint8_t **capture,
     {
         const uint8_t *pc = bc_buf + RE_HEADER_LEN;
         int first = lre_get_first_char(bc_buf);
-        uint32_t c = (uint32_t)first;
-        if (first >= 0 && pc[0] == REOP_split_goto_first) {
+        uint32_t c = (uint32_t)first, folded = 0;
+        /* a case-folded ASCII letter in 8-bit text: only that letter in either case folds to
+           it there (no Latin-1 character folds to ASCII, in either mode) */
+        if (first < 0 && cbuf_type == 0 && pc[0] == REOP_split_goto_first &&
+            get_u32(pc + 1) == 1 + 5 && pc[5] == REOP_any && pc[6] == REOP_goto &&
+            pc[11] == REOP_save_start && pc[13] == REOP_char_i) {
+            uint32_t v = get_u16(pc + 14) | 0x20;
+            if (v >= 'a' && v <= 'z')
+                folded = v;
+        }
+        if (folded) {
+            ret = 0;
+            while (cptr < s->cbuf_end) {
+                while (cptr < s->cbuf_end && (*cptr | 0x20) != folded)
+                    cptr++;
+                if (cptr >= s->cbuf_end)
+                    break;
+                for(i = 0; i < s->capture_count * 2; i++)
+                    capture[i] = NULL;
+                ret = lre_exec_backtrack(s, capture, pc + 11, cptr);
+                if (ret != 0)
+                    break;
+                cptr++;
+            }
+        } else if (first >= 0 && pc[0] == REOP_split_goto_first) {
             ret = 0;
             while (cptr < s->cbuf_end) {
                 if (cbuf_type == 0) {

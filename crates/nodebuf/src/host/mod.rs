@@ -113,6 +113,12 @@ fn build_native<'js>(
         memory_budget: worker::thread_budget(worker),
     };
     let buffer_module = nodebuf_js::install(ctx, &options)?;
+    // Taken before any script runs: what util.inspect's native path compares a Buffer's
+    // prototype with (modules/inspect_plain.rs).
+    native.set(
+        "bufferIntrinsics",
+        crate::modules::inspect_plain::buffer_intrinsics(ctx, &buffer_module)?,
+    )?;
     crate::messages::install(ctx, Some(&buffer_module))?;
     native.set("bufferModule", buffer_module)?;
     Ok(native)

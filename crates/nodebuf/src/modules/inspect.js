@@ -1295,7 +1295,7 @@ function inspect(value, opts) {
 
 // The intrinsics inspect_plain.rs compares with, captured before any script ran.
 const plainIntrinsics = [Object.prototype, Array.prototype, Object, Array, Function.prototype,
-  Symbol.toStringTag, Symbol.hasInstance, kCustom];
+  Symbol.toStringTag, Symbol.hasInstance, kCustom, ...native.bufferIntrinsics];
 
 // Whether `options` (util.inspect.defaultOptions, which scripts may change) are the defaults
 // inspect_plain.rs lays out for.

@@ -7,7 +7,11 @@
 //! ordinary objects whose prototype is the intrinsic `Object.prototype`, with no symbol keys,
 //! no own `constructor` and only data properties among their enumerable keys; and dense
 //! Arrays inheriting from the intrinsic `Array.prototype` with no own keys but their indices
-//! and `length`. The intrinsics must still be as Node's checks read them (`constructor`
+//! and `length`; and Buffers (Uint8Arrays inheriting from the `Buffer.prototype` the runner
+//! started with, with no own keys but their indices, read through the intrinsic `length`),
+//! printed as Buffer's own inspect function prints them (`<Buffer 68 69 ...>`) while that
+//! function, `hexSlice`, `constructor` and `Buffer.name` are still the original ones. The
+//! intrinsics must still be as Node's checks read them (`constructor`
 //! links, the constructors' `name`s and prototypes, no `Symbol.toStringTag`, no inspect-custom
 //! function on either prototype, no own `Symbol.hasInstance`). Anything else anywhere in the
 //! value (a getter, a Proxy, a class instance, a symbol, a BigInt, a Buffer, a circular
@@ -19,7 +23,9 @@ use nodebuf_core::inspect_layout::{self, Group, DEPTH, MAX_ARRAY_LENGTH};
 use nodebuf_js::StrRef;
 use rquickjs::{qjs, Array, Ctx, Result, Value};
 
-use super::plain_data::{address, own_data_property, owned, PropertyTable, JS_CLASS_OBJECT};
+use super::plain_data::{
+    address, live_view, own_data_property, owned, PropertyTable, JS_CLASS_OBJECT,
+};
 
 /// The intrinsics the walk compares with, as `internal/inspect` captured them at start-up.
 struct Intrinsics<'js> {
@@ -28,6 +34,26 @@ struct Intrinsics<'js> {
     object: Value<'js>,
     array: Value<'js>,
     function_prototype: Value<'js>,
+    /// `[Buffer.prototype, Buffer, its inspect function, its hexSlice]`, taken before any
+    /// script ran ([`buffer_intrinsics`]).
+    buffer: [Value<'js>; 4],
+}
+
+/// `native.bufferIntrinsics`: `[Buffer.prototype, Buffer, Buffer.prototype[inspect.custom],
+/// Buffer.prototype.hexSlice]` of the buffer module just installed (no script has run).
+pub fn buffer_intrinsics<'js>(
+    ctx: &Ctx<'js>,
+    module: &rquickjs::Object<'js>,
+) -> Result<Array<'js>> {
+    let buffer: rquickjs::Object = module.get("Buffer")?;
+    let prototype: rquickjs::Object = buffer.get("prototype")?;
+    let custom: Value = ctx.eval("Symbol.for('nodejs.util.inspect.custom')")?;
+    let list = Array::new(ctx.clone())?;
+    list.set(0, prototype.clone())?;
+    list.set(1, buffer)?;
+    list.set(2, prototype.get::<_, Value>(custom)?)?;
+    list.set(3, prototype.get::<_, Value>("hexSlice")?)?;
+    Ok(list)
 }
 
 /// An atom made for one call, freed when dropped.
@@ -69,6 +95,7 @@ impl Drop for Atom {
 struct Keys {
     constructor: Atom,
     name: Atom,
+    hex_slice: Atom,
     to_string_tag: Atom,
     has_instance: Atom,
     custom: Atom,
@@ -90,6 +117,12 @@ pub fn js_inspect_plain<'js>(
         object: intrinsics.get(2)?,
         array: intrinsics.get(3)?,
         function_prototype: intrinsics.get(4)?,
+        buffer: [
+            intrinsics.get(8)?,
+            intrinsics.get(9)?,
+            intrinsics.get(10)?,
+            intrinsics.get(11)?,
+        ],
     };
     let symbols: [Value<'js>; 3] = [intrinsics.get(5)?, intrinsics.get(6)?, intrinsics.get(7)?];
     if !symbols.iter().all(Value::is_symbol)
@@ -100,7 +133,8 @@ pub fn js_inspect_plain<'js>(
             &given.array,
             &given.function_prototype,
         ]
-        .iter()
+        .into_iter()
+        .chain(given.buffer.iter())
         .all(|v| v.is_object())
     {
         return Ok(undefined);
@@ -108,6 +142,7 @@ pub fn js_inspect_plain<'js>(
     let keys = Keys {
         constructor: Atom::from_str(&ctx, c"constructor")?,
         name: Atom::from_str(&ctx, c"name")?,
+        hex_slice: Atom::from_str(&ctx, c"hexSlice")?,
         to_string_tag: Atom::from_symbol(&ctx, &symbols[0])?,
         has_instance: Atom::from_symbol(&ctx, &symbols[1])?,
         custom: Atom::from_symbol(&ctx, &symbols[2])?,
@@ -119,6 +154,7 @@ pub fn js_inspect_plain<'js>(
         seen: Vec::new(),
         indentation: 0,
         current_depth: 0,
+        buffer_checked: None,
     };
     if !walk.intrinsics_as_node_reads_them()? {
         return Ok(undefined);
@@ -138,6 +174,8 @@ struct Walk<'js> {
     seen: Vec<usize>,
     indentation: usize,
     current_depth: usize,
+    /// Whether Buffer's intrinsics are unchanged (checked at the first Buffer met).
+    buffer_checked: Option<bool>,
 }
 
 /// What kind of container a walked object is.
@@ -316,12 +354,105 @@ impl<'js> Walk<'js> {
         Ok(Some(Container::Object(keys)))
     }
 
-    /// Node's formatRaw for a plain object or array; `None` to give up.
+    /// Whether `value` (not a Proxy) has an own data property `atom` holding `expected`.
+    fn own_data_is(
+        &self,
+        value: &Value<'js>,
+        atom: qjs::JSAtom,
+        expected: &Value<'js>,
+    ) -> Result<bool> {
+        // SAFETY: an intrinsic object, not a Proxy.
+        let found = unsafe { own_data_property(&self.ctx, value, atom)? };
+        Ok(found.is_some_and(|v| v.is_object() && address(&v) == address(expected)))
+    }
+
+    /// Whether Buffer.prototype's inspect function, `hexSlice` and `constructor`, and
+    /// `Buffer.name`, are still what Buffer's inspect output is made from.
+    fn buffer_intrinsics_unchanged(&mut self) -> Result<bool> {
+        if let Some(known) = self.buffer_checked {
+            return Ok(known);
+        }
+        let [prototype, buffer, inspect, hex_slice] = &self.intrinsics.buffer;
+        // SAFETY: an intrinsic object, not a Proxy.
+        let name = unsafe { own_data_property(&self.ctx, buffer, self.keys.name.atom)? };
+        let unchanged = self.own_data_is(prototype, self.keys.custom.atom, inspect)?
+            && self.own_data_is(prototype, self.keys.hex_slice.atom, hex_slice)?
+            && self.own_data_is(prototype, self.keys.constructor.atom, buffer)?
+            && name.is_some_and(|n| {
+                n.as_string().and_then(|s| s.to_string().ok()).as_deref() == Some("Buffer")
+            });
+        self.buffer_checked = Some(unchanged);
+        Ok(unchanged)
+    }
+
+    /// A Buffer as Buffer's own inspect function prints it (no own keys but indices, so no
+    /// extras); `None` to give up.
+    fn format_buffer(&mut self, value: &Value<'js>) -> Result<Option<String>> {
+        let prototype = self.prototype_of(value)?;
+        if !prototype.is_object() || address(&prototype) != address(&self.intrinsics.buffer[0]) {
+            return Ok(None);
+        }
+        let every_own = qjs::JS_GPN_STRING_MASK as i32
+            | qjs::JS_GPN_SYMBOL_MASK as i32
+            | nodebuf_js::own_keys::JS_GPN_NO_INDEX;
+        // SAFETY: a typed array, not a Proxy.
+        if !unsafe { PropertyTable::of(&self.ctx, value, every_own)? }.is_empty()
+            || !nodebuf_js::length_is_intrinsic(&self.ctx, value)
+            || !self.buffer_intrinsics_unchanged()?
+        {
+            return Ok(None);
+        }
+        let Some((buffer, byte_offset, byte_length)) = live_view(&self.ctx, value) else {
+            return Ok(None);
+        };
+        let mut len: qjs::size_t = 0;
+        // SAFETY: the view's buffer: its bytes stay valid for `len` until JS runs (none runs
+        // before the copy below); anything but an ArrayBuffer gives null and an exception,
+        // cleared (the JS formatter then prints the value).
+        let base = unsafe { qjs::JS_GetArrayBuffer(self.raw_ctx(), &mut len, buffer.as_raw()) };
+        if base.is_null() || byte_offset + byte_length > len as usize {
+            let _ = self.ctx.catch();
+            return Ok(None);
+        }
+        // SAFETY: `byte_offset + byte_length <= len` bytes of the live buffer, read at once.
+        let bytes = unsafe { std::slice::from_raw_parts(base.add(byte_offset), byte_length) };
+        // Node's Buffer inspect: `min(INSPECT_MAX_BYTES, length)` bytes in hex, then
+        // `length - INSPECT_MAX_BYTES` more when positive.
+        let max = nodebuf_core::inspect::inspect_max_bytes();
+        let total = bytes.len() as f64;
+        let shown = if max < total {
+            max as usize
+        } else {
+            bytes.len()
+        };
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = String::with_capacity(shown * 2);
+        for &byte in &bytes[..shown.min(bytes.len())] {
+            hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
+            hex.push(char::from(DIGITS[usize::from(byte & 15)]));
+        }
+        Ok(Some(nodebuf_core::inspect::inspect_buffer_text(
+            "Buffer",
+            &hex,
+            total - max,
+            false,
+            "",
+        )))
+    }
+
+    /// Node's formatRaw for a plain object or array (a Buffer: its inspect output); `None` to
+    /// give up.
     fn format_object(
         &mut self,
         value: &Value<'js>,
         recurse_times: usize,
     ) -> Result<Option<String>> {
+        let raw = value.as_raw();
+        // SAFETY: a live object: reads its class only.
+        let (typed, proxy) = unsafe { (qjs::JS_GetTypedArrayType(raw), qjs::JS_IsProxy(raw)) };
+        if typed == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 && !proxy {
+            return self.format_buffer(value);
+        }
         let id = address(value);
         if self.seen.contains(&id) {
             return Ok(None);

@@ -121,3 +121,16 @@ pub unsafe fn own_data_property<'js>(
     drop((getter, setter));
     Ok((desc.flags & qjs::JS_PROP_GETSET as i32 == 0).then_some(field))
 }
+
+/// A readable view's buffer, byte offset and byte length; `None` for anything else (a detached
+/// or out-of-bounds view, not a view).
+pub fn live_view<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<(Value<'js>, usize, usize)> {
+    match nodebuf_js::view_geometry(ctx, value)? {
+        nodebuf_js::ViewGeometry::Live {
+            buffer,
+            byte_offset,
+            byte_length,
+        } => Some((buffer, byte_offset, byte_length)),
+        _ => None,
+    }
+}

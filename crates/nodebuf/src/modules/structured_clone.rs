@@ -23,7 +23,9 @@ use std::collections::HashMap;
 use rquickjs::{qjs, ArrayBuffer, Ctx, Function, Result, Value};
 
 use super::messaging::CountedBytes;
-use super::plain_data::{address, own_data_property, owned, PropertyTable, JS_CLASS_OBJECT};
+use super::plain_data::{
+    address, live_view, own_data_property, owned, PropertyTable, JS_CLASS_OBJECT,
+};
 
 /// Beyond this nesting the walk gives up (the general path then reports what V8 would).
 const MAX_DEPTH: u32 = 256;
@@ -268,12 +270,7 @@ impl<'js> Walk<'js> {
         if nodebuf_js::view_record(value).is_none_or(|r| r.length_tracking) {
             return Ok(None);
         }
-        let Some(nodebuf_js::ViewGeometry::Live {
-            buffer,
-            byte_offset,
-            byte_length,
-        }) = nodebuf_js::view_geometry(&self.ctx, value)
-        else {
+        let Some((buffer, byte_offset, byte_length)) = live_view(&self.ctx, value) else {
             return Ok(None);
         };
         // SAFETY: a live object: reads its class id only.

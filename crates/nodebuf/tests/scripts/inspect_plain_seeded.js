@@ -98,4 +98,30 @@ for (const [key, value] of [['depth', 0], ['breakLength', 10], ['compact', false
   util.inspect.defaultOptions[key] = before;
 }
 show('restored');
+// Buffers inside plain data: printed as Buffer's inspect prints them, natively while its
+// intrinsics stand; INSPECT_MAX_BYTES, extra keys, replaced hexSlice/inspect/length/name.
+const buffer = require('buffer');
+const b = Buffer.from('hello world');
+console.log({ id: 1, payload: b, list: [Buffer.alloc(0), Buffer.alloc(60, 1)], view: b.subarray(2, 4) });
+for (const max of [3, 2.5, 0, Infinity, 50]) {
+  buffer.INSPECT_MAX_BYTES = max;
+  console.log(max, [b], { b });
+}
+const tagged = Buffer.from('ab');
+tagged.tag = 'x';
+console.log({ tagged, u8: new Uint8Array([1, 2]), shared: Buffer.from(new SharedArrayBuffer(4)) });
+const savedHex = Buffer.prototype.hexSlice;
+Buffer.prototype.hexSlice = function (start, end) { return 'ff'.repeat(end - start); };
+console.log('hexSlice', { b });
+Buffer.prototype.hexSlice = savedHex;
+const savedInspect = Buffer.prototype[util.inspect.custom];
+Buffer.prototype[util.inspect.custom] = () => 'custom!';
+console.log('inspect', { b });
+Buffer.prototype[util.inspect.custom] = savedInspect;
+Object.defineProperty(Buffer, 'name', { value: 'Renamed' });
+console.log('name', { b });
+Object.defineProperty(Buffer, 'name', { value: 'Buffer' });
+const own = Buffer.from('xyz');
+Object.defineProperty(own, 'length', { value: 1 });
+console.log('own length', { own }, { b });
 console.log('getter calls', getterCalls);
