@@ -3482,31 +3482,19 @@ int lre_exec(uint8_t **capture,
                 cptr++;
             }
         } else if (first >= 0 && pc[0] == REOP_split_goto_first) {
+            int index = (int)((cptr - cbuf) >> cbuf_type);
             ret = 0;
-            while (cptr < s->cbuf_end) {
-                if (cbuf_type == 0) {
-                    const uint8_t *hit = NULL;
-                    if (c <= 0xff)
-                        hit = memchr(cptr, (int)c, s->cbuf_end - cptr);
-                    if (!hit)
-                        break;
-                    cptr = hit;
-                } else {
-                    const uint16_t *p = (const uint16_t *)cptr;
-                    const uint16_t *end = (const uint16_t *)s->cbuf_end;
-                    while (p < end && *p != c)
-                        p++;
-                    if (p >= end)
-                        break;
-                    cptr = (const uint8_t *)p;
-                }
+            for (;;) {
+                index = lre_find_unit(cbuf, index, clen, cbuf_type, c);
+                if (index < 0)
+                    break;
                 for(i = 0; i < s->capture_count * 2; i++)
                     capture[i] = NULL;
-                ret = lre_exec_backtrack(s, capture, pc + 11, cptr);
+                ret = lre_exec_backtrack(s, capture, pc + 11, cbuf + (index << cbuf_type));
                 if (ret != 0)
                     break;
                 /* `c` is one unit: the next position is one unit on */
-                cptr += cbuf_type == 0 ? 1 : 2;
+                index++;
             }
         } else {
             ret = lre_exec_backtrack(s, capture, bc_buf + RE_HEADER_LEN, cptr);
@@ -3516,6 +3504,28 @@ int lre_exec(uint8_t **capture,
     if (s->stack_buf != s->static_stack_buf)
         lre_realloc(s->opaque, s->stack_buf, 0);
     return ret;
+}
+
+/* nodebuf: the index of the first unit `c` at or after `start` in `len` units of 8-bit
+   (cbuf_type 0) or 16-bit (1) text, or -1 */
+int lre_find_unit(const uint8_t *cbuf, int start, int len, int cbuf_type, uint32_t c)
+{
+    int i;
+
+    if (start >= len)
+        return -1;
+    if (cbuf_type == 0) {
+        const uint8_t *hit;
+        if (c > 0xff)
+            return -1;
+        hit = memchr(cbuf + start, (int)c, len - start);
+        return hit ? (int)(hit - cbuf) : -1;
+    }
+    for (i = start; i < len; i++) {
+        if (((const uint16_t *)cbuf)[i] == c)
+            return i;
+    }
+    return -1;
 }
 
 /* nodebuf: the character every match of `bc_buf` starts with, when its body (after the

@@ -56,6 +56,8 @@ uint8_t *lre_compile(int *plen, char *error_msg, int error_msg_size,
 int lre_get_alloc_count(const uint8_t *bc_buf);
 /* nodebuf: the literal character every match starts with, or -1 */
 int lre_get_first_char(const uint8_t *bc_buf);
+/* nodebuf: the next unit `c` at or after `start` of 8-bit (0) or 16-bit (1) text, or -1 */
+int lre_find_unit(const uint8_t *cbuf, int start, int len, int cbuf_type, uint32_t c);
 int lre_check_bytecode(const uint8_t *bc_buf, int bc_buf_len);
 int lre_get_capture_count(const uint8_t *bc_buf);
 int lre_get_flags(const uint8_t *bc_buf);

@@ -54388,20 +54388,10 @@ static int nodebuf_regexp_split_direct(JSContext *ctx, JSValueConst splitter,
     while (q < size) {
         /* (a match must start with `first`: the positions before the next one fail) */
         if (first >= 0) {
-            if (!shift) {
-                const uint8_t *hit = NULL;
-                if (first <= 0xff)
-                    hit = memchr(str_buf + q, first, size - q);
-                if (!hit)
-                    break;
-                q = hit - str_buf;
-            } else {
-                const uint16_t *units = (const uint16_t *)str_buf;
-                while (q < size && units[q] != first)
-                    q++;
-                if (q >= size)
-                    break;
-            }
+            int found = lre_find_unit(str_buf, q, size, shift, first);
+            if (found < 0)
+                break;
+            q = found;
         }
         rc = lre_exec(capture, re_bytecode, str_buf, q, size, shift, ctx);
         if (rc < 0) {
