@@ -44762,6 +44762,21 @@ static JSValue js_object___defineGetter__(JSContext *ctx, JSValueConst this_val,
     }
 }
 
+/* nodebuf: adds `atom` (absent) holding `val` (taken) as an enumerable, writable,
+   configurable data property of `obj`, a plain extensible object this code just made: what
+   JS_DefinePropertyValue would end in for it, without the generic checks */
+static int nodebuf_add_fresh_field(JSContext *ctx, JSValueConst obj, JSAtom atom, JSValue val)
+{
+    JSProperty *pr = add_property(ctx, JS_VALUE_GET_OBJ(obj), atom, JS_PROP_C_W_E);
+
+    if (unlikely(!pr)) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
+    pr->u.value = val;
+    return 0;
+}
+
 static JSValue js_object_getOwnPropertyDescriptor(JSContext *ctx, JSValueConst this_val,
                                                   int argc, JSValueConst *argv, int magic)
 {
@@ -44769,7 +44784,7 @@ static JSValue js_object_getOwnPropertyDescriptor(JSContext *ctx, JSValueConst t
     JSAtom atom;
     JSValue ret, obj;
     JSPropertyDescriptor desc;
-    int res, flags;
+    int res;
 
     if (magic) {
         /* Reflect.getOwnPropertyDescriptor case */
@@ -44794,24 +44809,22 @@ static JSValue js_object_getOwnPropertyDescriptor(JSContext *ctx, JSValueConst t
             ret = JS_NewObject(ctx);
             if (JS_IsException(ret))
                 goto exception1;
-            flags = JS_PROP_C_W_E | JS_PROP_THROW;
+            /* nodebuf: the descriptor is a fresh plain object no script has seen: its four
+               fields are added directly, in the order the define calls added them */
             if (desc.flags & JS_PROP_GETSET) {
-                if (JS_DefinePropertyValueConst(ctx, ret, JS_ATOM_get, desc.getter, flags) < 0
-                ||  JS_DefinePropertyValueConst(ctx, ret, JS_ATOM_set, desc.setter, flags) < 0)
+                if (nodebuf_add_fresh_field(ctx, ret, JS_ATOM_get, js_dup(desc.getter)) < 0
+                ||  nodebuf_add_fresh_field(ctx, ret, JS_ATOM_set, js_dup(desc.setter)) < 0)
                     goto exception1;
             } else {
-                if (JS_DefinePropertyValueConst(ctx, ret, JS_ATOM_value, desc.value, flags) < 0
-                ||  JS_DefinePropertyValue(ctx, ret, JS_ATOM_writable,
-                                           js_bool(desc.flags & JS_PROP_WRITABLE),
-                                           flags) < 0)
+                if (nodebuf_add_fresh_field(ctx, ret, JS_ATOM_value, js_dup(desc.value)) < 0
+                ||  nodebuf_add_fresh_field(ctx, ret, JS_ATOM_writable,
+                                            js_bool(desc.flags & JS_PROP_WRITABLE)) < 0)
                     goto exception1;
             }
-            if (JS_DefinePropertyValue(ctx, ret, JS_ATOM_enumerable,
-                                       js_bool(desc.flags & JS_PROP_ENUMERABLE),
-                                       flags) < 0
-            ||  JS_DefinePropertyValue(ctx, ret, JS_ATOM_configurable,
-                                       js_bool(desc.flags & JS_PROP_CONFIGURABLE),
-                                       flags) < 0)
+            if (nodebuf_add_fresh_field(ctx, ret, JS_ATOM_enumerable,
+                                        js_bool(desc.flags & JS_PROP_ENUMERABLE)) < 0
+            ||  nodebuf_add_fresh_field(ctx, ret, JS_ATOM_configurable,
+                                        js_bool(desc.flags & JS_PROP_CONFIGURABLE)) < 0)
                 goto exception1;
             js_free_desc(ctx, &desc);
         }

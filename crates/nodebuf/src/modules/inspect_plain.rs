@@ -139,6 +139,11 @@ pub fn js_inspect_plain<'js>(
     {
         return Ok(undefined);
     }
+    // A value that cannot be plain data (a class instance, a Map, a Proxy...) goes to the JS
+    // formatter before the intrinsics are checked.
+    if !may_be_plain(&ctx, &value, &given)? {
+        return Ok(undefined);
+    }
     let keys = Keys {
         constructor: Atom::from_str(&ctx, c"constructor")?,
         name: Atom::from_str(&ctx, c"name")?,
@@ -163,6 +168,38 @@ pub fn js_inspect_plain<'js>(
         Some(text) => Ok(rquickjs::String::from_str(ctx, &text)?.into_value()),
         None => Ok(undefined),
     }
+}
+
+/// Whether `value`'s class and prototype are those of a plain object, a plain array or a
+/// Buffer (read from the object itself: no JS runs).
+fn may_be_plain<'js>(ctx: &Ctx<'js>, value: &Value<'js>, given: &Intrinsics<'js>) -> Result<bool> {
+    if !value.is_object() {
+        return Ok(true);
+    }
+    let raw = value.as_raw();
+    // SAFETY: a live object: these read its class only.
+    let (proxy, array, class, typed) = unsafe {
+        (
+            qjs::JS_IsProxy(raw),
+            qjs::JS_IsArray(raw),
+            qjs::JS_GetClassID(raw),
+            qjs::JS_GetTypedArrayType(raw),
+        )
+    };
+    let expected = if proxy {
+        return Ok(false);
+    } else if array {
+        &given.array_prototype
+    } else if class == JS_CLASS_OBJECT {
+        &given.object_prototype
+    } else if typed == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 {
+        &given.buffer[0]
+    } else {
+        return Ok(false);
+    };
+    // SAFETY: not a Proxy: reading the prototype runs no JS; the result is a new reference.
+    let prototype = unsafe { owned(ctx, qjs::JS_GetPrototype(ctx.as_raw().as_ptr(), raw))? };
+    Ok(prototype.is_object() && address(&prototype) == address(expected))
 }
 
 /// What a walk has formatted so far (Node's inspect context, for the default options).

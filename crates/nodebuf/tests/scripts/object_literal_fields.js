@@ -1,7 +1,8 @@
 // Object literal fields and class fields are defined, never assigned (engine patch 0058 adds a
 // new field to a plain object directly): setters on Object.prototype never run, duplicates
 // and accessors are replaced, `__proto__` and computed keys keep their rules, and class fields
-// on exotic or frozen instances keep theirs.
+// on exotic or frozen instances keep theirs. Property descriptors are such fresh objects too
+// (engine patch 0064): their keys, order and prototype, and no setter run while they are made.
 'use strict';
 const log = [];
 let setterRuns = 0;
@@ -34,4 +35,15 @@ class Base3 { constructor() { return new Proxy({}, { defineProperty(t, k, d) { l
 class OnProxy extends Base3 { p = 1; }
 log.push(['proxy fields', Object.keys(new OnProxy())]);
 delete Object.prototype.trap;
+const described = { a: 1 };
+Object.defineProperty(described, 'h', { value: 2, enumerable: false, writable: false });
+Object.defineProperty(described, 'g', { get() { return 1; }, set(v) {}, configurable: true });
+for (const k of ['a', 'h', 'g', 'missing']) {
+  const d = Object.getOwnPropertyDescriptor(described, k);
+  log.push(['descriptor', k, d && Object.keys(d), d && Object.getPrototypeOf(d) === Object.prototype, Reflect.getOwnPropertyDescriptor(described, k)]);
+}
+log.push(['descriptors', Object.keys(Object.getOwnPropertyDescriptors(described)), Object.getOwnPropertyDescriptor('str', 'length')]);
+Object.defineProperty(Object.prototype, 'value', { set() { log.push(['value setter ran']); }, configurable: true });
+log.push(['descriptor with a setter on the prototype', Object.getOwnPropertyDescriptor(described, 'a').value]);
+delete Object.prototype.value;
 console.log(log.map((entry) => JSON.stringify(entry)).join('\n'));
