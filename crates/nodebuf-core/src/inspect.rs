@@ -42,7 +42,8 @@ pub fn inspect_buffer(name: &str, bytes: &[u8], max_bytes: f64, extra: &[&str]) 
     let len = bytes.len() as f64;
     let shown = if max_bytes < len { max_bytes } else { len };
     let shown_bytes = &bytes[..(shown as usize).min(bytes.len())];
-    let hex: String = shown_bytes.iter().map(|b| format!("{b:02x}")).collect();
+    // (`buf.hexSlice`'s own encoder)
+    let hex = js_str_lossy(crate::encoding::hex::decode(shown_bytes).as_js_str());
     let extra = extra.join(", ");
     inspect_buffer_text(name, &hex, len - max_bytes, len != 0.0, &extra)
 }

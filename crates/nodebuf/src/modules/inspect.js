@@ -1293,7 +1293,9 @@ function inspect(value, opts) {
   return formatValue(ctx, value, 0);
 }
 
-// The intrinsics inspect_plain.rs compares with, captured before any script ran.
+// The intrinsics inspect_plain.rs compares with: these as this module loads, Buffer's as the
+// runner started (native.bufferIntrinsics); the native side checks at each call that they
+// still answer as Node's checks read them.
 const plainIntrinsics = [Object.prototype, Array.prototype, Object, Array, Function.prototype,
   Symbol.toStringTag, Symbol.hasInstance, kCustom, ...native.bufferIntrinsics];
 

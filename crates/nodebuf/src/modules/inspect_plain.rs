@@ -14,8 +14,8 @@
 //! intrinsics must still be as Node's checks read them (`constructor`
 //! links, the constructors' `name`s and prototypes, no `Symbol.toStringTag`, no inspect-custom
 //! function on either prototype, no own `Symbol.hasInstance`). Anything else anywhere in the
-//! value (a getter, a Proxy, a class instance, a symbol, a BigInt, a Buffer, a circular
-//! reference...) gives up before any script could have seen it, and the JS formatter, which
+//! value (a getter, a Proxy, a class instance, a symbol, a BigInt, a typed array that is not
+//! such a Buffer, a circular reference...) gives up before any script could have seen it, and the JS formatter, which
 //! handles every case, takes the value from the start. Giving up leaves nothing behind.
 
 use nodebuf_core::inspect::inspect_number;
@@ -39,19 +39,20 @@ struct Intrinsics<'js> {
     buffer: [Value<'js>; 4],
 }
 
-/// `native.bufferIntrinsics`: `[Buffer.prototype, Buffer, Buffer.prototype[inspect.custom],
+/// `native.bufferIntrinsics`: `[Buffer.prototype, Buffer, Buffer.prototype.inspect,
 /// Buffer.prototype.hexSlice]` of the buffer module just installed (no script has run).
+/// buffer.js installs the same function as `inspect` and as `[inspect.custom]`, the key the
+/// walk checks.
 pub fn buffer_intrinsics<'js>(
     ctx: &Ctx<'js>,
     module: &rquickjs::Object<'js>,
 ) -> Result<Array<'js>> {
     let buffer: rquickjs::Object = module.get("Buffer")?;
     let prototype: rquickjs::Object = buffer.get("prototype")?;
-    let custom: Value = ctx.eval("Symbol.for('nodejs.util.inspect.custom')")?;
     let list = Array::new(ctx.clone())?;
     list.set(0, prototype.clone())?;
     list.set(1, buffer)?;
-    list.set(2, prototype.get::<_, Value>(custom)?)?;
+    list.set(2, prototype.get::<_, Value>("inspect")?)?;
     list.set(3, prototype.get::<_, Value>("hexSlice")?)?;
     Ok(list)
 }
@@ -104,7 +105,8 @@ struct Keys {
 /// `native.inspectPlain(value, intrinsics)`: `util.inspect(value)` under the default options,
 /// or `undefined` when the walk gave up (see the module's description). `intrinsics` is
 /// `[Object.prototype, Array.prototype, Object, Array, Function.prototype,
-/// Symbol.toStringTag, Symbol.hasInstance, Symbol.for('nodejs.util.inspect.custom')]`.
+/// Symbol.toStringTag, Symbol.hasInstance, Symbol.for('nodejs.util.inspect.custom')]`
+/// followed by the four of [`buffer_intrinsics`].
 pub fn js_inspect_plain<'js>(
     ctx: Ctx<'js>,
     value: Value<'js>,
@@ -141,7 +143,7 @@ pub fn js_inspect_plain<'js>(
     }
     // A value that cannot be plain data (a class instance, a Map, a Proxy...) goes to the JS
     // formatter before the intrinsics are checked.
-    if !may_be_plain(&ctx, &value, &given)? {
+    if value.is_object() && kind_of(&ctx, &value, &given)?.is_none() {
         return Ok(undefined);
     }
     let keys = Keys {
@@ -170,13 +172,22 @@ pub fn js_inspect_plain<'js>(
     }
 }
 
-/// Whether `value`'s class and prototype are those of a plain object, a plain array or a
-/// Buffer (read from the object itself: no JS runs).
-fn may_be_plain<'js>(ctx: &Ctx<'js>, value: &Value<'js>, given: &Intrinsics<'js>) -> Result<bool> {
-    if !value.is_object() {
-        return Ok(true);
-    }
-    let raw = value.as_raw();
+/// What a walked object may be printed as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Object,
+    Array,
+    Buffer,
+}
+
+/// The kind of `object` when its class and prototype are those of a plain object, a plain
+/// array or a Buffer (read from the object itself: no JS runs); `None` for anything else.
+fn kind_of<'js>(
+    ctx: &Ctx<'js>,
+    object: &Value<'js>,
+    given: &Intrinsics<'js>,
+) -> Result<Option<Kind>> {
+    let raw = object.as_raw();
     // SAFETY: a live object: these read its class only.
     let (proxy, array, class, typed) = unsafe {
         (
@@ -186,20 +197,20 @@ fn may_be_plain<'js>(ctx: &Ctx<'js>, value: &Value<'js>, given: &Intrinsics<'js>
             qjs::JS_GetTypedArrayType(raw),
         )
     };
-    let expected = if proxy {
-        return Ok(false);
+    let (kind, expected) = if proxy {
+        return Ok(None);
     } else if array {
-        &given.array_prototype
+        (Kind::Array, &given.array_prototype)
     } else if class == JS_CLASS_OBJECT {
-        &given.object_prototype
+        (Kind::Object, &given.object_prototype)
     } else if typed == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 {
-        &given.buffer[0]
+        (Kind::Buffer, &given.buffer[0])
     } else {
-        return Ok(false);
+        return Ok(None);
     };
     // SAFETY: not a Proxy: reading the prototype runs no JS; the result is a new reference.
     let prototype = unsafe { owned(ctx, qjs::JS_GetPrototype(ctx.as_raw().as_ptr(), raw))? };
-    Ok(prototype.is_object() && address(&prototype) == address(expected))
+    Ok((prototype.is_object() && address(&prototype) == address(expected)).then_some(kind))
 }
 
 /// What a walk has formatted so far (Node's inspect context, for the default options).
@@ -330,29 +341,9 @@ impl<'js> Walk<'js> {
         Ok(None)
     }
 
-    /// The object's keys or elements when it is plain data (see the module's description).
-    fn container(&self, value: &Value<'js>) -> Result<Option<Container<'js>>> {
-        let raw = value.as_raw();
-        // SAFETY: a live object: these read its class only.
-        let (proxy, array, class) = unsafe {
-            (
-                qjs::JS_IsProxy(raw),
-                qjs::JS_IsArray(raw),
-                qjs::JS_GetClassID(raw),
-            )
-        };
-        if proxy || (!array && class != JS_CLASS_OBJECT) {
-            return Ok(None);
-        }
-        let prototype = self.prototype_of(value)?;
-        let expected = if array {
-            &self.intrinsics.array_prototype
-        } else {
-            &self.intrinsics.object_prototype
-        };
-        if !prototype.is_object() || address(&prototype) != address(expected) {
-            return Ok(None);
-        }
+    /// The keys or elements of a plain object or array ([`kind_of`]) when it is plain data
+    /// (see the module's description).
+    fn container(&self, value: &Value<'js>, array: bool) -> Result<Option<Container<'js>>> {
         // No symbol keys at all: an own inspect-custom function (enumerable or not) would run.
         let symbols = qjs::JS_GPN_SYMBOL_MASK as i32;
         // SAFETY: not a Proxy.
@@ -422,13 +413,9 @@ impl<'js> Walk<'js> {
         Ok(unchanged)
     }
 
-    /// A Buffer as Buffer's own inspect function prints it (no own keys but indices, so no
-    /// extras); `None` to give up.
+    /// A Buffer ([`kind_of`]) as Buffer's own inspect function prints it (no own keys but
+    /// indices, so no extras); `None` to give up.
     fn format_buffer(&mut self, value: &Value<'js>) -> Result<Option<String>> {
-        let prototype = self.prototype_of(value)?;
-        if !prototype.is_object() || address(&prototype) != address(&self.intrinsics.buffer[0]) {
-            return Ok(None);
-        }
         let every_own = qjs::JS_GPN_STRING_MASK as i32
             | qjs::JS_GPN_SYMBOL_MASK as i32
             | nodebuf_js::own_keys::JS_GPN_NO_INDEX;
@@ -455,25 +442,11 @@ impl<'js> Walk<'js> {
         let bytes = unsafe { std::slice::from_raw_parts(base.add(byte_offset), byte_length) };
         // Node's Buffer inspect: `min(INSPECT_MAX_BYTES, length)` bytes in hex, then
         // `length - INSPECT_MAX_BYTES` more when positive.
-        let max = nodebuf_core::inspect::inspect_max_bytes();
-        let total = bytes.len() as f64;
-        let shown = if max < total {
-            max as usize
-        } else {
-            bytes.len()
-        };
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
-        let mut hex = String::with_capacity(shown * 2);
-        for &byte in &bytes[..shown.min(bytes.len())] {
-            hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
-            hex.push(char::from(DIGITS[usize::from(byte & 15)]));
-        }
-        Ok(Some(nodebuf_core::inspect::inspect_buffer_text(
+        Ok(Some(nodebuf_core::inspect::inspect_buffer(
             "Buffer",
-            &hex,
-            total - max,
-            false,
-            "",
+            bytes,
+            nodebuf_core::inspect::inspect_max_bytes(),
+            &[],
         )))
     }
 
@@ -484,24 +457,22 @@ impl<'js> Walk<'js> {
         value: &Value<'js>,
         recurse_times: usize,
     ) -> Result<Option<String>> {
-        let raw = value.as_raw();
-        // SAFETY: a live object: reads its class only.
-        let (typed, proxy) = unsafe { (qjs::JS_GetTypedArrayType(raw), qjs::JS_IsProxy(raw)) };
-        if typed == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32 && !proxy {
-            return self.format_buffer(value);
-        }
+        let array = match kind_of(&self.ctx, value, &self.intrinsics)? {
+            None => return Ok(None),
+            Some(Kind::Buffer) => return self.format_buffer(value),
+            Some(kind) => kind == Kind::Array,
+        };
         let id = address(value);
         if self.seen.contains(&id) {
             return Ok(None);
         }
-        let Some(container) = self.container(value)? else {
+        let Some(container) = self.container(value, array)? else {
             return Ok(None);
         };
         let empty = match &container {
             Container::Object(keys) => (0..keys.len()).all(|i| !keys.key(i).1),
             Container::Array(elements) => elements.is_empty(),
         };
-        let array = matches!(container, Container::Array(_));
         let (open, close) = if array { ("[", "]") } else { ("{", "}") };
         if empty {
             return Ok(Some(format!("{open}{close}")));
