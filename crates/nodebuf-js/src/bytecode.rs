@@ -38,6 +38,14 @@ pub fn load<'js>(
     }
 }
 
+/// The bytecode of script `name` in a `BYTECODE` table build_bytecode.rs generated.
+pub fn find<'a>(table: &[(&str, &'a [u8])], name: &str) -> Option<&'a [u8]> {
+    table
+        .iter()
+        .find(|(id, _)| *id == name)
+        .map(|(_, bytes)| *bytes)
+}
+
 /// The value of a script's top level: from `bytes` (compiled by `engine`'s build) when the
 /// running engine takes them, else by compiling `source` as `filename` (strict code when
 /// `strict`), as build_bytecode.rs would have. One path for every script compiled at build time.

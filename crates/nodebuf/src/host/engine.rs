@@ -296,9 +296,8 @@ mod compiled {
 /// compiled, with no parsing. `undefined` when there is none or the engine refuses it: the
 /// bootstrap then compiles the source.
 fn load_builtin<'js>(ctx: Ctx<'js>, id: String) -> Result<Value<'js>> {
-    let found = compiled::BYTECODE.iter().find(|(name, _)| *name == id);
-    let loaded = match found {
-        Some((_, bytes)) => nodebuf_js::bytecode::load(&ctx, compiled::ENGINE, bytes)?,
+    let loaded = match nodebuf_js::bytecode::find(compiled::BYTECODE, &id) {
+        Some(bytes) => nodebuf_js::bytecode::load(&ctx, compiled::ENGINE, bytes)?,
         None => None,
     };
     Ok(loaded.unwrap_or_else(|| Value::new_undefined(ctx)))

@@ -11,8 +11,5 @@ pub use compiled::ENGINE;
 
 /// The bytecode build.rs compiled for the start-up script `name` (`bootstrap`, `messages`).
 pub fn script(name: &str) -> Option<&'static [u8]> {
-    compiled::BYTECODE
-        .iter()
-        .find(|(id, _)| *id == name)
-        .map(|(_, bytes)| *bytes)
+    nodebuf_js::bytecode::find(compiled::BYTECODE, name)
 }
