@@ -3467,25 +3467,18 @@ int lre_exec(uint8_t **capture,
             if (v >= 'a' && v <= 'z')
                 folded = v;
         }
-        if (folded) {
-            ret = 0;
-            while (cptr < s->cbuf_end) {
-                while (cptr < s->cbuf_end && (*cptr | 0x20) != folded)
-                    cptr++;
-                if (cptr >= s->cbuf_end)
-                    break;
-                for(i = 0; i < s->capture_count * 2; i++)
-                    capture[i] = NULL;
-                ret = lre_exec_backtrack(s, capture, pc + 11, cptr);
-                if (ret != 0)
-                    break;
-                cptr++;
-            }
-        } else if (first >= 0 && pc[0] == REOP_split_goto_first) {
+        if ((first >= 0 || folded) && pc[0] == REOP_split_goto_first) {
             int index = (int)((cptr - cbuf) >> cbuf_type);
             ret = 0;
             for (;;) {
-                index = lre_find_unit(cbuf, index, clen, cbuf_type, c);
+                if (folded) {
+                    while (index < clen && (cbuf[index] | 0x20) != folded)
+                        index++;
+                    if (index >= clen)
+                        index = -1;
+                } else {
+                    index = lre_find_unit(cbuf, index, clen, cbuf_type, c);
+                }
                 if (index < 0)
                     break;
                 for(i = 0; i < s->capture_count * 2; i++)
