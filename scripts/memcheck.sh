@@ -53,6 +53,9 @@ else
   items=("$@")
 fi
 
+# The main thread frees its JS runtime at exit, so its finalizers run under the check too and
+# QuickJS aborts (a counted crash) on a leaked object.
+export NODEBUF_FREE_AT_EXIT=1
 logs="${MEMCHECK_LOGS:-$(mktemp -d /tmp/nodebuf-memcheck.XXXXXX)}"
 mkdir -p "$logs"
 # --error-exitcode makes a checked process fail on its first report; the summary below counts

@@ -193,6 +193,7 @@
     if (id >= 0) requireBuiltin('internal/child_process/ipc').setupChannel(process, id, fd, mode, false);
   }
 
+  native.startupDone();
   try {
     const { eval: code, print, stdin } = native.process.flags;
     if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();

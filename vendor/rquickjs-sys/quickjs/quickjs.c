@@ -2723,6 +2723,13 @@ size_t JS_GetGCThreshold(JSRuntime *rt) {
     return rt->malloc_gc_threshold;
 }
 
+/* nodebuf: the bytes the runtime has allocated now, the figure the automatic GC compares with
+   its threshold (an embedder that raised the threshold for a phase sets it back by the rule
+   js_trigger_gc applies after a collection). */
+size_t JS_GetMallocSize(JSRuntime *rt) {
+    return rt->malloc_state.malloc_size;
+}
+
 /* use -1 to disable automatic GC */
 void JS_SetGCThreshold(JSRuntime *rt, size_t gc_threshold)
 {

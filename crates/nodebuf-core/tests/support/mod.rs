@@ -372,10 +372,14 @@ impl BoundedOutput {
 /// if it has not exited after `timeout`. A test that waits for a child process without a
 /// deadline turns any hang into a CI run that never ends; this one turns it into a failure that
 /// names the process and shows where each of its threads was.
+///
+/// nodebuf is asked to free its JS runtime at exit (`NODEBUF_FREE_AT_EXIT`; other programs
+/// ignore it): QuickJS then aborts the run if any object was leaked.
 pub fn output_within(command: &mut Command, timeout: std::time::Duration) -> BoundedOutput {
     use std::io::Read;
     use std::sync::mpsc;
     let mut child = command
+        .env("NODEBUF_FREE_AT_EXIT", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
