@@ -19,97 +19,8 @@
 use nodebuf_core::{ErrorClass, NodeError};
 use rquickjs::{Ctx, Function, Result, Value};
 
-/// The JS helper that shapes errors. It is plain JS because every step (constructing, defining
-/// properties, setting prototypes) is a JS operation; caching it keeps the per-error cost to one
-/// call. Arguments: (Base constructor, code or undefined, message, code in name, lazy stacks).
-/// Its `protoFor(Base)` and `isNodeError(value)` serve a stack formatter and JS-made errors.
-const MAKE_ERROR: &str = r#"(function () {
-  const kProto = Symbol('nodebuf.nodeErrorPrototype');
-  const prototypes = new WeakSet();
-  const getPrototypeOf = Object.getPrototypeOf;
-  function protoFor(Base) {
-    if (Object.prototype.hasOwnProperty.call(Base, kProto)) return Base[kProto];
-    const proto = Object.create(Base.prototype, {
-      constructor: { value: Base, writable: true, configurable: true, enumerable: false },
-      toString: {
-        value: function toString() { return `${this.name} [${this.code}]: ${this.message}`; },
-        writable: true, configurable: true, enumerable: false,
-      },
-    });
-    Object.defineProperty(Base, kProto, { value: proto });
-    prototypes.add(proto);
-    return proto;
-  }
-  // Whether `value` inherits from one of these prototypes (Node: `kIsNodeError in error`).
-  function isNodeError(value) {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
-    for (let p = getPrototypeOf(value); p !== null; p = getPrototypeOf(p)) {
-      if (prototypes.has(p)) return true;
-    }
-    return false;
-  }
-  // Node's errors start their stack at the API function that threw, never inside the code
-  // that built them: the stack is taken again from the caller of makeNodeError.
-  // As Node's NodeError: no frames are taken while the error is constructed
-  // (Error.stackTraceLimit is 0 meanwhile), only once by captureStackTrace.
-  const captureStackTrace = Error.captureStackTrace;
-  function create(Base, message) {
-    if (typeof captureStackTrace !== 'function') return new Base(message);
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    let error;
-    try {
-      error = new Base(message);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-    captureStackTrace(error, makeNodeError);
-    return error;
-  }
-  // The codes whose Node message template is a function, each checked against node's
-  // Reflect.ownKeys order.
-  const codeBeforeMessage = new Set([
-    'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_BUFFER_OUT_OF_BOUNDS',
-  ]);
-  const makeNodeError = function makeNodeError(Base, code, message, codeInName, lazyStacks) {
-    if (code === undefined) return create(Base, message);
-    if (!codeInName) {
-      // Thrown by Node's C++ layer: an ordinary error that merely carries a `code`.
-      const plain = create(Base, message);
-      plain.code = code;
-      return plain;
-    }
-    const error = create(Base, message);
-    Object.setPrototypeOf(error, protoFor(Base));
-    if (!lazyStacks) {
-      const head = `${error.name} [${code}]: ${message}`;
-      let stack = error.stack;
-      let frames = '';
-      if (typeof stack === 'string') {
-        // Without a final line break (a string test: QuickJS runs an unanchored regular
-        // expression from every position of the whole stack).
-        if (stack.endsWith('\n')) stack = stack.slice(0, -1);
-        const at = stack.indexOf('\n    at ');
-        if (stack.startsWith('    at ')) frames = '\n' + stack;
-        else if (at !== -1) frames = stack.slice(at);
-      }
-      Object.defineProperty(error, 'stack', {
-        value: head + frames, writable: true, configurable: true, enumerable: false,
-      });
-    }
-    // Own keys: stack, message, code; but stack, code, message for the codes whose message
-    // Node builds with a function (its NodeError class sets `code` before `message`).
-    if (codeBeforeMessage.has(code)) delete error.message;
-    error.code = code;
-    Object.defineProperty(error, 'message', {
-      value: message, writable: true, configurable: true, enumerable: false,
-    });
-    return error;
-  };
-  makeNodeError.protoFor = protoFor;
-  makeNodeError.isNodeError = isNodeError;
-  return makeNodeError;
-})()"#;
+/// The JS helper that shapes errors (`error_maker.js`, compiled to bytecode by build.rs).
+const MAKE_ERROR: &str = include_str!("error_maker.js");
 
 extern "C" {
     /// Engine patch `quickjs-0055-lazy-error-stacks` (docs/ENGINE-PATCHES.md): whether the
@@ -123,22 +34,27 @@ fn has_lazy_error_stacks(ctx: &Ctx<'_>) -> bool {
     unsafe { JS_HasLazyErrorStacks(ctx.as_raw().as_ptr()) }
 }
 
-/// The context's error maker (made once, then cached): a function of (Base, code, message,
-/// code in name, lazy stacks) with `protoFor` and `isNodeError` properties.
+/// Makes the context's error maker from build.rs's bytecode (or the source): a function of
+/// (Base, code, message, code in name, lazy stacks) with `protoFor` and `isNodeError`
+/// properties. Each install makes one and keeps it in its state ([`node_error_maker`]).
+pub(crate) fn make_node_error_maker<'js>(ctx: &Ctx<'js>) -> Result<Function<'js>> {
+    crate::bytecode::load_or_eval(
+        ctx,
+        crate::compiled::ENGINE,
+        crate::bytecode::find(crate::compiled::BYTECODE, "error_maker"),
+        MAKE_ERROR,
+        "node:internal/errors/maker",
+        true,
+    )
+}
+
+/// The context's error maker: the one its Buffer install keeps, or (a context Buffer was not
+/// installed in) a new one.
 pub fn node_error_maker<'js>(ctx: &Ctx<'js>) -> Result<Function<'js>> {
-    // Cached per context as a hidden global property keyed by a registered symbol.
-    let globals = ctx.globals();
-    let key = rquickjs::Symbol::new_global(ctx.clone(), "nodebuf.makeNodeError")?;
-    let cached: Value = globals.get(key.clone())?;
-    if let Some(f) = cached.as_function() {
-        return Ok(f.clone());
+    match crate::state::with(ctx, |s| s.error_maker.clone()) {
+        Some(maker) => Ok(maker),
+        None => make_node_error_maker(ctx),
     }
-    let f: Function = ctx.eval(MAKE_ERROR)?;
-    let define: Function = ctx.eval(
-        "(function (k, v) { Object.defineProperty(globalThis, k, { value: v, enumerable: false, configurable: true, writable: false }); })",
-    )?;
-    define.call::<_, ()>((key, f.clone()))?;
-    Ok(f)
 }
 
 /// Builds the JS error Node throws for `err` (see the module docs for the exact shape).

@@ -71,8 +71,8 @@ pub struct Options {
 
 const BUFFER_JS: &str = include_str!("buffer.js");
 
-/// buffer.js compiled to bytecode by build.rs (`ENGINE`, `BYTECODE`).
-mod compiled {
+/// buffer.js and error_maker.js compiled to bytecode by build.rs (`ENGINE`, `BYTECODE`).
+pub(crate) mod compiled {
     include!(concat!(env!("OUT_DIR"), "/buffer_js_bytecode.rs"));
 }
 /// The largest ArrayBuffer QuickJS holds (2**31 - 1 bytes, checked by experiment: one more byte
@@ -109,7 +109,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     let factory: Function = bytecode::load_or_eval(
         ctx,
         compiled::ENGINE,
-        Some(compiled::BYTECODE[0].1),
+        bytecode::find(compiled::BYTECODE, "buffer"),
         BUFFER_JS,
         "node:buffer",
         true,

@@ -115,6 +115,8 @@ pub struct CtxState<'js> {
     /// The JS half's `formatS(value)`: Node's `%s` of an object (`String(value)` for one with
     /// its own `toString`/`Symbol.toPrimitive`), or undefined where `%s` inspects.
     pub format_s: Value<'js>,
+    /// The helper that shapes Node's errors (`error::node_error_maker`).
+    pub error_maker: rquickjs::Function<'js>,
     /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
     /// (undefined where the core's answer is Node's).
     pub num_general: Vec<Value<'js>>,
@@ -237,6 +239,7 @@ pub fn register<'js>(
         from_array_like: helpers.get("fromArrayLike")?,
         uint8_array_prototype,
         format_s: helpers.get("formatS")?,
+        error_maker: crate::error::make_node_error_maker(ctx)?,
         num_general: helpers
             .get::<_, rquickjs::Array>("num")?
             .iter::<Value>()

@@ -53,36 +53,7 @@ function notFound(filename, parentURL) {
 
 // --- package.json -------------------------------------------------------------------------
 
-const packageCache = new Map();
-
-function readPackage(dir) {
-  const file = path.join(dir, 'package.json');
-  if (packageCache.has(file)) return packageCache.get(file);
-  let pkg = null;
-  if (fs.kind(file) === 1) {
-    try {
-      pkg = JSON.parse(fs.readFileUtf8(file));
-    } catch (err) {
-      throw nodeError('ERR_INVALID_PACKAGE_CONFIG', `Invalid package config ${file}.`);
-    }
-    if (pkg === null || typeof pkg !== 'object') pkg = {};
-  }
-  packageCache.set(file, pkg);
-  return pkg;
-}
-
-// The package.json that governs `filename` (the nearest one above it), or null.
-function packageScope(filename) {
-  let dir = path.dirname(filename);
-  for (;;) {
-    if (path.basename(dir) === 'node_modules') return null;
-    const pkg = readPackage(dir);
-    if (pkg !== null) return { dir, pkg };
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
+const { readPackage, packageScope, declaredFormatOf } = require('internal/modules/package_json_reader');
 
 // --- formats ------------------------------------------------------------------------------
 
@@ -99,19 +70,6 @@ function formatOf(filename) {
 }
 
 const detectedFormats = new Map();
-
-// The format the extension or the package "type" declares, undefined when only the source can
-// tell (an untyped `.js` or extensionless file).
-function declaredFormatOf(filename) {
-  if (filename.endsWith('.mjs')) return 'module';
-  if (filename.endsWith('.cjs')) return 'commonjs';
-  if (filename.endsWith('.json')) return 'json';
-  const scope = packageScope(filename);
-  const type = scope !== null ? scope.pkg.type : undefined;
-  if (type === 'module') return 'module';
-  if (type === 'commonjs') return 'commonjs';
-  return undefined;
-}
 
 // Node v20 runs an untyped `.js` file as a module when it fails to compile as CommonJS because
 // of module syntax (`import`/`export` statements, `import.meta`, top-level `await`).

@@ -238,7 +238,7 @@ function loadInto(mod, filename, asModule = undefined) {
 function declaredFormat(filename) {
   if (filename.endsWith('.cjs')) return 'commonjs';
   if (filename.endsWith('.mjs')) return 'module';
-  return require('internal/esm').declaredFormatOf(filename);
+  return require('internal/modules/package_json_reader').declaredFormatOf(filename);
 }
 
 // A CommonJS module (or JSON) imported from an ES module: its `module.exports`, cached as

@@ -363,7 +363,6 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         "setErrorStackHooks",
         Function::new(ctx.clone(), set_error_stack_hooks)?,
     )?;
-    native.set("nodeErrorMaker", nodebuf_js::error::node_error_maker(ctx)?)?;
     native.set("runMicrotasks", Function::new(ctx.clone(), run_microtasks)?)?;
     native.set(
         "enqueueMicrotask",

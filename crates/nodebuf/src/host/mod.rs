@@ -113,6 +113,8 @@ fn build_native<'js>(
         memory_budget: worker::thread_budget(worker),
     };
     let buffer_module = nodebuf_js::install(ctx, &options)?;
+    // The error maker the Buffer install keeps (made with it, from build-time bytecode).
+    native.set("nodeErrorMaker", nodebuf_js::error::node_error_maker(ctx)?)?;
     // Taken before any script runs: what util.inspect's native path compares a Buffer's
     // prototype with (modules/inspect_plain.rs).
     native.set(

@@ -12,9 +12,9 @@ const kTarget = Symbol('kTarget');
 const kTrusted = Symbol('kTrusted');
 /** Internal: the listeners of a target, `Map<type, entry[]>`. Read by `events.getEventListeners`. */
 const kEvents = Symbol('kEvents');
-/** The max-listeners slot Node's `events.setMaxListeners(n, target)` writes. */
-const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
-const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
+/** The max-listeners slot Node's `events.setMaxListeners(n, target)` writes (the symbols are
+ * `EventEmitter`'s statics, as in Node). */
+const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = require('events');
 /** The `on<type>` handlers of a target (`Map<type, state>`), as Node keeps them. */
 const kHandlers = Symbol('kHandlers');
 /** Called with (size, type, listener, once, capture, passive) after a listener was added. */

@@ -557,11 +557,14 @@ EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 EventEmitter.prototype[kCapture] = false;
 
+// The slots an EventTarget keeps its max-listeners count and warned flag in. Fixed below, as
+// Node's are, so internal/event_target can take them from here whenever it loads (a script that
+// never makes an EventTarget never loads it).
 Object.defineProperty(EventEmitter, 'kMaxEventTargetListeners', {
-  value: eventTargetModule().kMaxEventTargetListeners, enumerable: false, configurable: true,
+  value: Symbol('events.maxEventTargetListeners'), enumerable: false, configurable: true,
 });
 Object.defineProperty(EventEmitter, 'kMaxEventTargetListenersWarned', {
-  value: eventTargetModule().kMaxEventTargetListenersWarned, enumerable: false, configurable: true,
+  value: Symbol('events.maxEventTargetListenersWarned'), enumerable: false, configurable: true,
 });
 
 // `events.EventEmitterAsyncResource`: an EventEmitter whose listeners run inside its own
@@ -646,6 +649,7 @@ for (const key of ['addAbortListener', 'once', 'on', 'getEventListeners', 'getMa
   'kMaxEventTargetListeners', 'kMaxEventTargetListenersWarned', 'setMaxListeners', 'init', 'listenerCount']) {
   const desc = Object.getOwnPropertyDescriptor(EventEmitter, key);
   delete EventEmitter[key];
+  if (key === 'kMaxEventTargetListeners' || key === 'kMaxEventTargetListenersWarned') desc.configurable = false;
   Object.defineProperty(EventEmitter, key, desc);
 }
 

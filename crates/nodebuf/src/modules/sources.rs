@@ -50,6 +50,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/messaging", include_str!("messaging.js")),
     ("worker_threads", include_str!("worker_threads.js")),
     ("internal/esm", include_str!("../esm.js")),
+    (
+        "internal/modules/package_json_reader",
+        include_str!("package_json.js"),
+    ),
     ("internal/url_legacy", include_str!("url_legacy.js")),
     ("url", include_str!("url.js")),
     ("internal/url", include_str!("internal_url.js")),
