@@ -57,7 +57,13 @@ pub fn compile_all(out_dir: &Path, table: &str, scripts: &[Script<'_>]) {
             }
             let buf = qjs::JS_WriteObject(ctx, &mut size, func, write_flags as i32);
             assert!(!buf.is_null(), "JS_WriteObject for {}", script.name);
-            let bytes = std::slice::from_raw_parts(buf, size as usize).to_vec();
+            let mut bytes = std::slice::from_raw_parts(buf, size as usize).to_vec();
+            // Bytes 1..5 hold a checksum of the rest, which JS_ReadObject recomputes at every
+            // load (18% of reading the start-up builtins). These bytes are compiled into the
+            // binary that reads them (and only by the same engine version: bytecode::load), so
+            // they are marked with the engine's "no checksum" value, all ones.
+            assert!(bytes.len() >= 5, "bytecode header of {}", script.name);
+            bytes[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
             qjs::js_free(ctx, buf.cast());
             qjs::JS_FreeValue(ctx, func);
             let file_name = format!("{table}.{i}.qbc");

@@ -376,35 +376,18 @@
   };
   // Node's order of the statics (observable through Object.keys(Buffer)).
   for (const name of Object.keys(staticArity)) {
-    const fn = fastStatics[name] || statics[name];
-    givePrototype(fn);
-    Object.defineProperty(fn, 'length', { value: staticArity[name], configurable: true });
-    Object.defineProperty(Buffer, name, {
-      value: fn, writable: true, enumerable: true, configurable: true,
-    });
+    // (Node's `of` is an arrow function: no `prototype`.)
+    binding.defineMethod(Buffer, name, fastStatics[name] || statics[name], staticArity[name], name !== 'of');
   }
   // `of` must not go through `Buffer()` (no deprecation warning) and returns a plain Buffer.
 
   // --- prototype --------------------------------------------------------------------------
   const proto = Buffer.prototype;
-  // Node's methods are plain functions: each has a `prototype` (the raw natives get one here).
-  function givePrototype(fn) {
-    if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) return;
-    const prototype = {};
-    Object.defineProperty(prototype, 'constructor', {
-      value: fn, writable: true, enumerable: false, configurable: true,
-    });
-    Object.defineProperty(fn, 'prototype', {
-      value: prototype, writable: true, enumerable: false, configurable: false,
-    });
-  }
+  // Node's methods are plain functions: each has a `prototype` (the raw natives get one here,
+  // made on first access, as a plain function's is).
+  const defineMethod = binding.defineMethod;
   function method(name, fn, length) {
-    givePrototype(fn);
-    if (length !== undefined) Object.defineProperty(fn, 'length', { value: length, configurable: true });
-    Object.defineProperty(fn, 'name', { value: name, configurable: true });
-    Object.defineProperty(proto, name, {
-      value: fn, writable: true, enumerable: true, configurable: true,
-    });
+    defineMethod(proto, name, fn, length, true);
     return fn;
   }
 
@@ -469,17 +452,18 @@
 
   // The `{enc}Slice` / `{enc}Write` helpers.
   const encIds = { utf8: 0, ucs2: 1, latin1: 2, ascii: 3, base64: 4, base64url: 5, hex: 6 };
+  // (Node's are C++ functions: no `prototype`, so these are method definitions.)
   for (const enc of ['ascii', 'base64', 'base64url', 'latin1', 'hex', 'ucs2', 'utf8']) {
     const id = encIds[enc];
-    method(`${enc}Slice`, function (start, end) {
-      return binding.sliceHelper(this, id, start, end);
-    }, 0);
+    defineMethod(proto, `${enc}Slice`, {
+      slice(start, end) { return binding.sliceHelper(this, id, start, end); },
+    }.slice, 0, false);
   }
   for (const enc of ['ascii', 'base64', 'base64url', 'latin1', 'hex', 'ucs2', 'utf8']) {
     const id = encIds[enc];
-    method(`${enc}Write`, function (string, offset, length) {
-      return binding.writeHelper(this, id, string, offset, length);
-    }, 0);
+    defineMethod(proto, `${enc}Write`, {
+      write(string, offset, length) { return binding.writeHelper(this, id, string, offset, length); },
+    }.write, 0, false);
   }
 
   // `parent` and `offset`: Node's legacy accessors (`buffer` / `byteOffset` of a Buffer).

@@ -1,6 +1,7 @@
-//! Every function every builtin module exports has a `prototype` exactly when Node's has one
-//! (function declarations do, methods, arrows and natives do not): the same program lists them
-//! under `node` and under `nodebuf`, and each name both list must agree. Functions nodebuf
+//! Every function every builtin module exports, and every Buffer static and method, has a
+//! `prototype` exactly when Node's has one (function declarations do, methods, arrows and
+//! natives do not): the same program lists them under `node` and under `nodebuf`, and each name
+//! both list must agree. Functions nodebuf
 //! lacks are not compared here (the README lists the missing APIs); the test insists that
 //! most of them are present, so that it cannot pass by comparing nothing.
 
@@ -26,6 +27,15 @@ for (const m of mods) {
     try { v = mod[k]; } catch { continue; }
     if (typeof v !== 'function' || /^class\b/.test(Function.prototype.toString.call(v))) continue;
     out.push(`${m}.${k} ${Object.hasOwn(v, 'prototype') ? 'prototype' : 'no-prototype'}`);
+  }
+}
+// Buffer's statics and methods too (Node's plain functions have one; its `of` arrow and the
+// C++ `{enc}Slice`/`{enc}Write` helpers do not).
+for (const [label, obj] of [['Buffer', Buffer], ['Buffer.prototype', Buffer.prototype]]) {
+  for (const k of Object.getOwnPropertyNames(obj)) {
+    const d = Object.getOwnPropertyDescriptor(obj, k);
+    if (typeof d.value !== 'function' || k === 'constructor') continue;
+    out.push(`${label}.${k} ${Object.hasOwn(d.value, 'prototype') ? 'prototype' : 'no-prototype'}`);
   }
 }
 process.stdout.write(out.join('\n') + '\n');

@@ -19868,6 +19868,27 @@ static JSValue js_instantiate_prototype(JSContext *ctx, JSObject *p, JSAtom atom
     return obj;
 }
 
+/* nodebuf: gives `func` (any function object, a C function included) a `prototype` property as
+   an ordinary function has one: writable, not enumerable, not configurable, its object (with a
+   `constructor` back to `func`) made on first access. Returns 1 when defined, 0 when `func`
+   already has an own `prototype` or is not an object, -1 on exception. */
+int JS_DefineLazyPrototype(JSContext *ctx, JSValueConst func)
+{
+    JSObject *p;
+    JSProperty *pr;
+
+    if (JS_VALUE_GET_TAG(func) != JS_TAG_OBJECT)
+        return 0;
+    p = JS_VALUE_GET_OBJ(func);
+    if (find_own_property(&pr, p, JS_ATOM_prototype))
+        return 0;
+    if (JS_DefineAutoInitProperty(ctx, func, JS_ATOM_prototype,
+                                  JS_AUTOINIT_ID_PROTOTYPE, NULL,
+                                  JS_PROP_WRITABLE) < 0)
+        return -1;
+    return 1;
+}
+
 static const uint16_t func_kind_to_class_id[] = {
     [JS_FUNC_NORMAL] = JS_CLASS_BYTECODE_FUNCTION,
     [JS_FUNC_GENERATOR] = JS_CLASS_GENERATOR_FUNCTION,
