@@ -391,64 +391,9 @@
     return fn;
   }
 
-  // Numeric accessors: one function per name; the `Uint` spellings are the same objects.
-  const numMethods = binding.numMethods;
-  const byCanonical = new Map();
-  // Node's definition order (observable through Object.keys and util.inspect of the prototype).
-  const accessorOrder = [];
-  for (const rw of ['read', 'write']) {
-    for (const t of ['BigUInt64', 'BigUint64', 'BigInt64']) accessorOrder.push(`${rw}${t}LE`, `${rw}${t}BE`);
-  }
-  for (const rw of ['read', 'write']) {
-    for (const t of ['UInt', 'Uint', 'Int']) {
-      accessorOrder.push(`${rw}${t}LE`, `${rw}${t}32LE`, `${rw}${t}16LE`, `${rw}${t}8`,
-        `${rw}${t}BE`, `${rw}${t}32BE`, `${rw}${t}16BE`);
-    }
-  }
-  for (const rw of ['read', 'write']) {
-    for (const t of ['Float', 'Double']) accessorOrder.push(`${rw}${t}LE`, `${rw}${t}BE`);
-  }
-  const accessorIds = new Map();
-  for (let id = 0; id < numMethods.length; id++) accessorIds.set(numMethods[id], id);
-  const accessorNames = [];
-  for (const name of accessorOrder) {
-    if (accessorIds.has(name)) accessorNames.push(name);
-  }
-  const ordered = new Set(accessorOrder);
-  for (const name of numMethods) {
-    if (!ordered.has(name)) accessorNames.push(name);
-  }
-  for (const name of accessorNames) {
-    const id = accessorIds.get(name);
-    const canonical = name.replace('Uint', 'UInt');
-    if (byCanonical.has(canonical)) {
-      Object.defineProperty(proto, name, {
-        value: byCanonical.get(canonical), writable: true, enumerable: true, configurable: true,
-      });
-      continue;
-    }
-    const isWrite = name.startsWith('write');
-    const variable = /^(read|write)U?Int(LE|BE)$/.test(canonical);
-    // A raw native straight on the prototype: no JS frame per call.
-    const fn = fast.num[id];
-    const length = variable ? (isWrite ? 3 : 2) : (isWrite ? 1 : 0);
-    const target = name === canonical ? name : canonical;
-    method(target, fn, length);
-    byCanonical.set(canonical, fn);
-    if (name !== canonical) {
-      Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
-    }
-  }
-
-  // Node's float accessors are named by direction (little-endian machines: LE reads forwards).
-  for (const rw of ['read', 'write']) {
-    for (const t of ['Float', 'Double']) {
-      for (const [order, direction] of [['LE', 'Forwards'], ['BE', 'Backwards']]) {
-        const fn = proto[`${rw}${t}${order}`];
-        if (typeof fn === 'function') Object.defineProperty(fn, 'name', { value: `${rw}${t}${direction}` });
-      }
-    }
-  }
+  // Numeric accessors (natives straight on the prototype: no JS frame per call), in Node's
+  // order, the `Uint` spellings the same objects as the `UInt` ones (methods/numeric.rs).
+  binding.defineNumericMethods(proto, fast.num);
 
   // The `{enc}Slice` / `{enc}Write` helpers.
   const encIds = { utf8: 0, ucs2: 1, latin1: 2, ascii: 3, base64: 4, base64url: 5, hex: 6 };

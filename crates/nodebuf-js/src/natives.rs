@@ -1036,26 +1036,25 @@ extern "C" {
     fn JS_DefineLazyPrototype(ctx: *mut qjs::JSContext, func: qjs::JSValue) -> std::ffi::c_int;
 }
 
-/// `binding.defineMethod(target, name, fn, length, plain)`: `target[name] = fn` as Node's
-/// methods are (writable, enumerable, configurable), with `fn.name` set to `name` and
-/// `fn.length` to `length` (kept when undefined). When `plain` (Node defines it as a plain
-/// `function`), `fn` also gets the `prototype` every such function has, its object (with its
-/// `constructor`) made on first access; Node's arrows and C++ helpers have none. One native
-/// call where the JS half made four `Object.defineProperty` calls and a prototype object per
-/// method: 10% of start-up.
-fn define_method<'js>(
-    ctx: Ctx<'js>,
-    target: Object<'js>,
-    name: rquickjs::String<'js>,
-    f: Function<'js>,
-    length: Value<'js>,
+/// Puts `f` on `target` as Node's methods are: `target[name] = f` writable, enumerable and
+/// configurable, with `f.name` set to `name` and `f.length` to `length` (kept when `None`).
+/// When `plain` (Node defines it as a plain `function`), `f` also gets the `prototype` every
+/// such function has, its object (with its `constructor`) made on first access; Node's arrows,
+/// methods and C++ helpers have none. Four `Object.defineProperty` calls and a prototype
+/// object per method in JS were 10% of start-up.
+pub(crate) fn define_method<'js>(
+    ctx: &Ctx<'js>,
+    target: &Object<'js>,
+    name: &str,
+    f: &Function<'js>,
+    length: Option<f64>,
     plain: bool,
 ) -> Result<()> {
     // SAFETY: a live function of this context; the engine only adds an own property to it.
     if plain && unsafe { JS_DefineLazyPrototype(ctx.as_raw().as_ptr(), f.as_raw()) } < 0 {
         return Err(rquickjs::Error::Exception);
     }
-    if !length.is_undefined() {
+    if let Some(length) = length {
         f.prop(
             "length",
             rquickjs::object::Property::from(length).configurable(),
@@ -1063,15 +1062,28 @@ fn define_method<'js>(
     }
     f.prop(
         "name",
-        rquickjs::object::Property::from(name.clone()).configurable(),
+        rquickjs::object::Property::from(name).configurable(),
     )?;
     target.prop(
         name,
-        rquickjs::object::Property::from(f)
+        rquickjs::object::Property::from(f.clone())
             .writable()
             .enumerable()
             .configurable(),
     )
+}
+
+/// `binding.defineMethod(target, name, fn, length, plain)`: [`define_method`] for the JS half
+/// (`length` undefined keeps the function's own).
+fn js_define_method<'js>(
+    ctx: Ctx<'js>,
+    target: Object<'js>,
+    name: String,
+    f: Function<'js>,
+    length: Value<'js>,
+    plain: bool,
+) -> Result<()> {
+    define_method(&ctx, &target, &name, &f, length.as_number(), plain)
 }
 
 /// The `binding` object the JS half receives.
@@ -1082,7 +1094,11 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
             b.set($name, Function::new(ctx.clone(), $f)?.with_name($name)?)?;
         };
     }
-    f!("defineMethod", define_method);
+    f!("defineMethod", js_define_method);
+    f!(
+        "defineNumericMethods",
+        crate::methods::define_numeric_methods
+    );
     f!("allocUnsafeSlow", alloc_unsafe_slow);
     f!("fromString", from_string);
     f!("fromArrayBuffer", from_array_buffer);

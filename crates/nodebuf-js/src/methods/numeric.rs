@@ -14,6 +14,94 @@ use crate::method::{run_general, Call, Method, MAX_ARITY};
 use crate::order::{self, O};
 use crate::state::CtxState;
 
+/// Node's definition order of the accessors on `Buffer.prototype` (observable through
+/// `Object.keys` and `util.inspect` of the prototype): the 64-bit ones, then the integers by
+/// spelling (`UInt`, `Uint`, `Int`), then the floats. Names the core lists beyond these follow
+/// in its order.
+fn node_accessor_order() -> Vec<String> {
+    let mut order = Vec::with_capacity(96);
+    for rw in ["read", "write"] {
+        for t in ["BigUInt64", "BigUint64", "BigInt64"] {
+            order.push(format!("{rw}{t}LE"));
+            order.push(format!("{rw}{t}BE"));
+        }
+    }
+    for rw in ["read", "write"] {
+        for t in ["UInt", "Uint", "Int"] {
+            for suffix in ["LE", "32LE", "16LE", "8", "BE", "32BE", "16BE"] {
+                order.push(format!("{rw}{t}{suffix}"));
+            }
+        }
+    }
+    for rw in ["read", "write"] {
+        for t in ["Float", "Double"] {
+            order.push(format!("{rw}{t}LE"));
+            order.push(format!("{rw}{t}BE"));
+        }
+    }
+    order
+}
+
+/// `binding.defineNumericMethods(proto, num)`: puts the accessors (`num[id]`, one raw native
+/// per [`num_methods`] id) on `Buffer.prototype` as Node has them, in its order. Each `Uint`
+/// spelling is the same function object as its `UInt` one, named by the latter; each is a
+/// plain function (a `prototype` made on first access); the float ones are named by direction
+/// as Node's are on little-endian machines (`readFloatLE.name === 'readFloatForwards'`).
+pub fn define_numeric_methods<'js>(
+    ctx: Ctx<'js>,
+    proto: rquickjs::Object<'js>,
+    num: rquickjs::Array<'js>,
+) -> rquickjs::Result<()> {
+    let methods = num_methods();
+    let order = node_accessor_order();
+    let listed = order
+        .iter()
+        .filter_map(|name| methods.iter().position(|(n, _)| n == name));
+    let rest = (0..methods.len()).filter(|&id| !order.contains(&methods[id].0));
+    let alias = |name: &str, f: &rquickjs::Function<'js>| {
+        proto.prop(
+            name,
+            rquickjs::object::Property::from(f.clone())
+                .writable()
+                .enumerable()
+                .configurable(),
+        )
+    };
+    let mut defined: Vec<(String, rquickjs::Function<'js>)> = Vec::with_capacity(methods.len());
+    for id in listed.chain(rest) {
+        let (name, m) = &methods[id];
+        let canonical = name.replacen("Uint", "UInt", 1);
+        if let Some((_, f)) = defined.iter().find(|(n, _)| *n == canonical) {
+            alias(name, f)?;
+            continue;
+        }
+        let f: rquickjs::Function = num.get(id)?;
+        let length = Some(f64::from(num_length(m)));
+        crate::natives::define_method(&ctx, &proto, &canonical, &f, length, true)?;
+        if *name != canonical {
+            alias(name, &f)?;
+        }
+        if let Some(direction) = float_direction(&canonical) {
+            f.prop(
+                "name",
+                rquickjs::object::Property::from(direction).configurable(),
+            )?;
+        }
+        defined.push((canonical, f));
+    }
+    Ok(())
+}
+
+/// Node's name for a float accessor on a little-endian machine: `readFloatLE` reads forwards,
+/// `readFloatBE` backwards (`None` for other accessors).
+fn float_direction(canonical: &str) -> Option<String> {
+    let base = canonical.strip_suffix("LE").map(|b| (b, "Forwards"));
+    let base = base.or_else(|| canonical.strip_suffix("BE").map(|b| (b, "Backwards")))?;
+    let (stem, direction) = base;
+    let is_float = ["readFloat", "writeFloat", "readDouble", "writeDouble"].contains(&stem);
+    is_float.then(|| format!("{stem}{direction}"))
+}
+
 /// The numeric accessors by id (the JS half installs one function per name).
 pub fn num_methods() -> &'static [(String, NumMethod)] {
     static TABLE: OnceLock<Vec<(String, NumMethod)>> = OnceLock::new();
