@@ -9,10 +9,9 @@ const path = require('path');
 const { moduleWrappers, wrappedFiles, WRAPPER_PREFIX } = require('internal/call_site');
 
 const fs = native.fs;
-const builtinIds = new Set(native.builtinIds
-  .filter((id) => !id.startsWith('internal/') && !id.startsWith('nodebuf:')));
+const builtinIds = new Set(native.publicBuiltinIds);
 // nodebuf's own modules: only with their `nodebuf:` scheme, never in Module.builtinModules.
-const nodebufIds = new Set(native.builtinIds.filter((id) => id.startsWith('nodebuf:')));
+const nodebufIds = new Set(native.nodebufBuiltinIds);
 builtinIds.add('buffer');
 if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/errors');

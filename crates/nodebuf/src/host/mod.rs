@@ -30,13 +30,38 @@ const JS_STACK_BYTES: usize = 8 * 1024 * 1024;
 /// Stack of the thread that runs JS (more than the engine limit, so the limit trips first).
 pub const THREAD_STACK_BYTES: usize = 64 * 1024 * 1024;
 
-/// `native.builtinIds`: every builtin module's id, in the embedded list's order.
-fn builtin_ids<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<rquickjs::Array<'js>> {
+/// The ids of the builtin modules `keep` selects, in the embedded list's order, as a JS array.
+fn builtin_ids<'js>(
+    ctx: &Ctx<'js>,
+    keep: impl Fn(&str) -> bool,
+) -> rquickjs::Result<rquickjs::Array<'js>> {
     let ids = rquickjs::Array::new(ctx.clone())?;
-    for (index, (name, _)) in modules::SOURCES.iter().enumerate() {
-        ids.set(index, *name)?;
+    let kept = modules::SOURCES
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| keep(name));
+    for (index, name) in kept.enumerate() {
+        ids.set(index, name)?;
     }
     Ok(ids)
+}
+
+/// `native.builtinIds` (every builtin module's id), `native.publicBuiltinIds` (those
+/// `require(id)` reaches: not `internal/`, not `nodebuf:`) and `native.nodebufBuiltinIds`
+/// (the `nodebuf:` ones), in the embedded list's order: filtered here rather than by the
+/// module loader's JS at every start.
+fn install_builtin_ids<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
+    native.set("builtinIds", builtin_ids(ctx, |_| true)?)?;
+    native.set(
+        "publicBuiltinIds",
+        builtin_ids(ctx, |id| {
+            !id.starts_with("internal/") && !id.starts_with("nodebuf:")
+        })?,
+    )?;
+    native.set(
+        "nodebufBuiltinIds",
+        builtin_ids(ctx, |id| id.starts_with("nodebuf:"))?,
+    )
 }
 
 /// `native.builtinSource(id)`: the source text of builtin `id`, made into a JS string only
@@ -97,7 +122,7 @@ fn build_native<'js>(
     modules::crypto::install(ctx, &native)?;
     modules::messaging::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;
-    native.set("builtinIds", builtin_ids(ctx)?)?;
+    install_builtin_ids(ctx, &native)?;
     native.set("builtinSource", Function::new(ctx.clone(), builtin_source)?)?;
     native.set(
         "numberToString",

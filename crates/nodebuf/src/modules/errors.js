@@ -22,25 +22,40 @@ const engineMessages = [
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
 ];
 
-// V8 names the builtin that met a detached buffer; the engine's frame gives the function.
-const builtinNames = (() => {
-  const names = new Map();
-  const add = (proto, prefix) => {
-    for (const key of Reflect.ownKeys(proto)) {
+// V8 names the builtin that met a detached buffer; the engine's frame gives the function. The
+// prototypes' properties are taken now, before any script can replace them (one native call
+// each); the function -> name table is made from them when an engine error first needs it.
+const builtinDescriptors = [
+  [Object.getOwnPropertyDescriptors(Object.getPrototypeOf(Uint8Array.prototype)), '%TypedArray%.prototype'],
+  [Object.getOwnPropertyDescriptors(DataView.prototype), 'DataView.prototype'], // (index 1)
+  [Object.getOwnPropertyDescriptors(ArrayBuffer.prototype), 'ArrayBuffer.prototype'],
+];
+const ReflectOwnKeys = Reflect.ownKeys;
+let builtinTables;
+// { names: Map<function, 'Proto.key'>, dataViewAccessors: Set<function> } (DataView's get*/set*),
+// made with the primordial collections: a script may have replaced anything by then.
+function builtinTable() {
+  if (builtinTables !== undefined) return builtinTables;
+  const { SafeMap, SafeSet } = native.primordials;
+  const names = new SafeMap();
+  const dataViewAccessors = new SafeSet();
+  for (let i = 0; i < builtinDescriptors.length; i++) {
+    const descriptors = builtinDescriptors[i][0];
+    const prefix = builtinDescriptors[i][1];
+    const keys = ReflectOwnKeys(descriptors);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       if (typeof key !== 'string' || key === 'constructor') continue;
-      const d = Object.getOwnPropertyDescriptor(proto, key);
+      const d = descriptors[key];
       if (typeof d.value === 'function') names.set(d.value, `${prefix}.${key}`);
       if (typeof d.get === 'function') names.set(d.get, `${prefix}.${key}`);
+      const accessor = (key[0] === 'g' || key[0] === 's') && key[1] === 'e' && key[2] === 't';
+      if (i === 1 && accessor) dataViewAccessors.add(d.value);
     }
-  };
-  add(Object.getPrototypeOf(Uint8Array.prototype), '%TypedArray%.prototype');
-  add(DataView.prototype, 'DataView.prototype');
-  add(ArrayBuffer.prototype, 'ArrayBuffer.prototype');
-  return names;
-})();
-const dataViewAccessors = new Set(Reflect.ownKeys(DataView.prototype)
-  .filter((k) => typeof k === 'string' && /^[gs]et/.test(k))
-  .map((k) => DataView.prototype[k]));
+  }
+  builtinTables = { names, dataViewAccessors };
+  return builtinTables;
+}
 
 // Rewordings that need the engine frame the error came from (`site`: the innermost call site)
 // but no argument value; the constructors and BigInt() that need values are reworded by
@@ -50,6 +65,7 @@ function translateBySite(error, message, site) {
   let fn;
   try { fn = functionOf(site); } catch { fn = undefined; }
   const fnName = site.getFunctionName();
+  const { names: builtinNames, dataViewAccessors } = builtinTable();
   if (/^ArrayBuffer is detached( or resized)?$/.test(message) && builtinNames.has(fn)) {
     return `Cannot perform ${builtinNames.get(fn)} on a detached ArrayBuffer`;
   }
