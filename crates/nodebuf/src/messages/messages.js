@@ -5,11 +5,11 @@
 // with the arguments the script passed). Primitive arguments are converted again to name the
 // value; an object argument is never converted twice (its valueOf could run code), so its error
 // keeps the engine's text. Evaluated once per context.
-(function installMessages(wrap, formatNumber, Buffer) {
+(function installMessages(wrap, formatNumber, Buffer, adopt) {
   'use strict';
   const global = globalThis;
   const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;
-  const { apply, ownKeys } = Reflect;
+  const { apply } = Reflect;
   const { trunc } = Math;
   const RangeErrorCtor = RangeError;
   const TypeErrorCtor = TypeError;
@@ -162,20 +162,12 @@
     return error;
   }
 
-  // Puts `wrapper` where `original` was, with every property scripts can reach.
+  // Puts `wrapper` where `original` was, with every property scripts can reach (`adopt`: the
+  // statics, [[Prototype]], `prototype.constructor` and the global, natively).
   function replace(name, kind, length, isConstructor) {
     const original = global[name];
     const wrapper = wrap(original, reword, kind, name, length, isConstructor);
-    for (const key of ownKeys(original)) {
-      if (key === 'length' || key === 'name') continue;
-      defineProperty(wrapper, key, getOwnPropertyDescriptor(original, key));
-    }
-    setPrototypeOf(wrapper, getPrototypeOf(original));
-    const proto = original.prototype;
-    const ctorDesc = getOwnPropertyDescriptor(proto, 'constructor');
-    defineProperty(proto, 'constructor', { ...ctorDesc, value: wrapper });
-    const globalDesc = getOwnPropertyDescriptor(global, name);
-    defineProperty(global, name, { ...globalDesc, value: wrapper });
+    adopt(original, wrapper, name);
     return [original, wrapper];
   }
 
