@@ -302,11 +302,12 @@
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
   // The raw natives (direct.rs): the plain valid call in one native call, anything else in the
   // general implementations here.
+  // Made per accessor when first needed (the natives ask with its `UInt` name).
   const elementPaths = makeElementPaths(binding.readNum, binding.writeNum);
-  const numGeneral = binding.numMethods.map((name, id) => {
-    const path = elementPaths[name.replace('Uint', 'UInt')];
-    return path === undefined ? undefined : path(id);
-  });
+  function numPath(canonical, id) {
+    const make = elementPaths[canonical];
+    return make === undefined ? undefined : make(id);
+  }
   // Node's swap16/32/64 for a receiver whose `length` a script defined (the natives take
   // every other receiver): one read of `this.length`, Node's JS loop of element swaps below
   // 128 (192 for swap32/64), the swap of the real bytes above (which throws where Node's native would abort on a
@@ -363,7 +364,7 @@
   }
   const fast = binding.makeFast(FastBuffer, {
     formatS,
-    from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, num: numGeneral,
+    from: statics.from, subarray: subarrayGeneral, subarrayWith, subarrayEnd, numPath,
     swap: swapGeneral, copy: copyGeneral, fromArrayLike,
     uint8ArrayPrototype: Uint8Array.prototype,
   });
@@ -572,7 +573,9 @@
   // not byte arrays (a Uint16Array, a plain object) they see elements, not bytes. The raw
   // natives hand such receivers here; a Uint8Array (every Buffer) never comes here.
   function makeElementPaths(readNum, writeNum) {
+    // (No prototype: a name without a path finds nothing, whatever Object.prototype holds.)
     return {
+      __proto__: null,
       readUInt8: (id) => function readUInt8(offset = 0) {
         if (typeof offset === 'number') {
           const v = this[offset];

@@ -117,9 +117,12 @@ pub struct CtxState<'js> {
     pub format_s: Value<'js>,
     /// The helper that shapes Node's errors (`error::node_error_maker`).
     pub error_maker: rquickjs::Function<'js>,
-    /// Per numeric method id, the JS element path for receivers that are not Uint8Arrays
-    /// (undefined where the core's answer is Node's).
-    pub num_general: Vec<Value<'js>>,
+    /// The JS half's `numPath(canonicalName, id)`: the element path of numeric accessor `id`
+    /// for receivers that are not Uint8Arrays (undefined where the core's answer is Node's),
+    /// made when such a receiver first comes ([`CtxState::num_general`]).
+    num_path: Value<'js>,
+    /// The element paths made so far, by numeric method id.
+    num_general: RefCell<Vec<Option<Value<'js>>>>,
     /// Atoms of the properties the natives read.
     pub atoms: Atoms,
     /// This install's raw natives, held so their addresses stay theirs: `this` is one of them
@@ -152,6 +155,29 @@ pub struct Atoms {
     pub subarray: qjs::JSAtom,
     /// `prototype`
     pub prototype: qjs::JSAtom,
+}
+
+impl<'js> CtxState<'js> {
+    /// The JS element path of numeric accessor `id` (`canonical`: its `UInt` spelling), made
+    /// on first use and kept; undefined where the core's answer is Node's. The JS half made all
+    /// 92 at every start-up before (1.6% of an empty script); few scripts ever need one.
+    pub fn num_general(&self, id: usize, canonical: &str) -> rquickjs::Result<Value<'js>> {
+        if let Some(Some(path)) = self.num_general.borrow().get(id) {
+            return Ok(path.clone());
+        }
+        let maker = self
+            .num_path
+            .as_function()
+            .ok_or_else(|| rquickjs::Error::new_from_js("value", "function"))?;
+        // (No borrow is held: the maker is the install's own JS.)
+        let path: Value = maker.call((canonical, id as i32))?;
+        let mut made = self.num_general.borrow_mut();
+        if made.len() <= id {
+            made.resize(id + 1, None);
+        }
+        made[id] = Some(path.clone());
+        Ok(path)
+    }
 }
 
 impl Drop for CtxState<'_> {
@@ -240,10 +266,8 @@ pub fn register<'js>(
         uint8_array_prototype,
         format_s: helpers.get("formatS")?,
         error_maker: crate::error::make_node_error_maker(ctx)?,
-        num_general: helpers
-            .get::<_, rquickjs::Array>("num")?
-            .iter::<Value>()
-            .collect::<rquickjs::Result<_>>()?,
+        num_path: helpers.get("numPath")?,
+        num_general: RefCell::new(Vec::new()),
         atoms: Atoms {
             length: atom(ctx, c"length"),
             buffer: atom(ctx, c"buffer"),

@@ -178,9 +178,10 @@ fn element_path<'js>(
     if id & FROM_ELEMENT_PATH != 0 || crate::raw::uint8_array(ctx, this).is_some() {
         return Ok(None);
     }
-    let Some(path) = usize::try_from(id).ok().and_then(|i| st.num_general.get(i)) else {
+    let Some((name, _)) = usize::try_from(id).ok().and_then(|i| num_methods().get(i)) else {
         return Ok(None);
     };
+    let path = st.num_general(id as usize, &name.replacen("Uint", "UInt", 1))?;
     if !path.is_function() {
         return Ok(None);
     }
