@@ -2,13 +2,20 @@
 
 use rquickjs::{qjs, Ctx, Value};
 
+/// Engine patch `quickjs-0067-static-bytecode-source` (docs/ENGINE-PATCHES.md): the functions
+/// read keep their source text (what `Function.prototype.toString` prints) where it is in the
+/// bytes instead of a copy each, so the bytes must outlive the runtime (`'static` below).
+const JS_READ_OBJ_STATIC_SOURCE: i32 = 1 << 4;
+
 /// Runs the top level of `bytes`, bytecode that `engine`'s build compiled, and returns its
 /// value (for our sources, the function the script's single expression makes). `Ok(None)` when
 /// the running engine is another version or refuses the bytes: the caller compiles the source.
+/// The bytes are compiled into the binary: the functions read from them point at their source
+/// text there (copying it was 4% of an empty script's start-up).
 pub fn load<'js>(
     ctx: &Ctx<'js>,
     engine: &str,
-    bytes: &[u8],
+    bytes: &'static [u8],
 ) -> rquickjs::Result<Option<Value<'js>>> {
     // SAFETY: JS_GetVersion returns a static NUL-terminated string.
     let running = unsafe { std::ffi::CStr::from_ptr(qjs::JS_GetVersion()) };
@@ -17,14 +24,15 @@ pub fn load<'js>(
     }
     let raw = ctx.as_raw().as_ptr();
     // SAFETY: a live context; JS_ReadObject only reads `bytes` (a format mismatch is an
-    // exception, caught below) and returns a new reference; JS_EvalFunction takes it and runs
-    // the top level; its result is a new reference owned by `Value`.
+    // exception, caught below; the functions keep pointers into `bytes`, which are 'static) and
+    // returns a new reference; JS_EvalFunction takes it and runs the top level; its result is a
+    // new reference owned by `Value`.
     unsafe {
         let func = qjs::JS_ReadObject(
             raw,
             bytes.as_ptr(),
             bytes.len() as _,
-            qjs::JS_READ_OBJ_BYTECODE as i32,
+            qjs::JS_READ_OBJ_BYTECODE as i32 | JS_READ_OBJ_STATIC_SOURCE,
         );
         if qjs::JS_IsException(func) {
             let _ = ctx.catch();
@@ -52,7 +60,7 @@ pub fn find<'a>(table: &[(&str, &'a [u8])], name: &str) -> Option<&'a [u8]> {
 pub fn load_or_eval<'js, T: rquickjs::FromJs<'js>>(
     ctx: &Ctx<'js>,
     engine: &str,
-    bytes: Option<&[u8]>,
+    bytes: Option<&'static [u8]>,
     source: &str,
     filename: &str,
     strict: bool,

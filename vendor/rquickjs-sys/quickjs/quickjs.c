@@ -949,7 +949,10 @@ typedef struct JSFunctionBytecode {
     uint8_t super_allowed : 1;
     uint8_t arguments_allowed : 1;
     uint8_t backtrace_barrier : 1; /* stop backtrace on this function */
-    /* XXX: 5 bits available */
+    /* nodebuf: `source` points into a bytecode buffer that outlives the runtime
+       (JS_READ_OBJ_STATIC_SOURCE): not freed with the function */
+    uint8_t source_is_static : 1;
+    /* XXX: 4 bits available */
     uint8_t *byte_code_buf; /* (self pointer) */
     int byte_code_len;
     JSAtom func_name;
@@ -40285,7 +40288,8 @@ static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b)
     JS_FreeAtomRT(rt, b->func_name);
     JS_FreeAtomRT(rt, b->filename);
     js_free_rt(rt, b->pc2line_buf);
-    js_free_rt(rt, b->source);
+    if (!b->source_is_static)
+        js_free_rt(rt, b->source);
     for(i = 0; i < b->callee_text_count; i++)
         JS_FreeAtomRT(rt, b->callee_texts[i].text);
     js_free_rt(rt, b->callee_texts);
@@ -42465,6 +42469,7 @@ typedef struct BCReaderState {
     bool allow_sab;
     bool allow_bytecode;
     bool allow_reference;
+    bool static_source; /* nodebuf: JS_READ_OBJ_STATIC_SOURCE */
     /* object references */
     JSObject **objects;
     int objects_count;
@@ -43041,12 +43046,24 @@ static JSValue JS_ReadFunctionTag(BCReaderState *s)
         bc_read_trace(s, "source: %d bytes\n", b->source_len);
         if (s->ptr_last)
             s->ptr_last += b->source_len;  // omit source code hex dump
+        if (s->static_source) {
+            /* nodebuf: the text stays where it is in the buffer (not NUL-terminated:
+               its users take `source_len`) */
+            if ((size_t)(s->buf_end - s->ptr) < (size_t)b->source_len) {
+                bc_read_error_end(s);
+                goto fail;
+            }
+            b->source = (char *)s->ptr;
+            b->source_is_static = 1;
+            s->ptr += b->source_len;
+        } else {
         /* b->source is a UTF-8 encoded null terminated C string */
         b->source = js_mallocz(ctx, b->source_len + 1);
         if (!b->source)
             goto fail;
         if (bc_get_buf(s, b->source, b->source_len))
             goto fail;
+        }
     }
     /* nodebuf: the call and site texts (JS_WriteFunctionTag) */
     {
@@ -43741,6 +43758,7 @@ JSValue JS_ReadObject2(JSContext *ctx, const uint8_t *buf, size_t buf_len,
     s->allow_bytecode = ((flags & JS_READ_OBJ_BYTECODE) != 0);
     s->allow_sab = ((flags & JS_READ_OBJ_SAB) != 0);
     s->allow_reference = ((flags & JS_READ_OBJ_REFERENCE) != 0);
+    s->static_source = ((flags & JS_READ_OBJ_STATIC_SOURCE) != 0);
     if (s->allow_bytecode)
         s->first_atom = JS_ATOM_END;
     else
