@@ -949,9 +949,9 @@ typedef struct JSFunctionBytecode {
     uint8_t super_allowed : 1;
     uint8_t arguments_allowed : 1;
     uint8_t backtrace_barrier : 1; /* stop backtrace on this function */
-    /* nodebuf: `source` points into a bytecode buffer that outlives the runtime
-       (JS_READ_OBJ_STATIC_SOURCE): not freed with the function */
-    uint8_t source_is_static : 1;
+    /* nodebuf: `source` and `pc2line_buf` point into a bytecode buffer that outlives the
+       runtime (JS_READ_OBJ_STATIC_SOURCE): not freed with the function */
+    uint8_t debug_is_static : 1;
     /* XXX: 4 bits available */
     uint8_t *byte_code_buf; /* (self pointer) */
     int byte_code_len;
@@ -40287,9 +40287,10 @@ static void free_function_bytecode(JSRuntime *rt, JSFunctionBytecode *b)
 
     JS_FreeAtomRT(rt, b->func_name);
     JS_FreeAtomRT(rt, b->filename);
-    js_free_rt(rt, b->pc2line_buf);
-    if (!b->source_is_static)
+    if (!b->debug_is_static) {
+        js_free_rt(rt, b->pc2line_buf);
         js_free_rt(rt, b->source);
+    }
     for(i = 0; i < b->callee_text_count; i++)
         JS_FreeAtomRT(rt, b->callee_texts[i].text);
     js_free_rt(rt, b->callee_texts);
@@ -43032,13 +43033,24 @@ static JSValue JS_ReadFunctionTag(BCReaderState *s)
 #endif
     if (bc_get_leb128_int(s, &b->pc2line_len))
         goto fail;
+    if (s->static_source)
+        b->debug_is_static = 1; /* nodebuf: both point into the buffer (or are NULL) */
     if (b->pc2line_len) {
         bc_read_trace(s, "positions: %d bytes\n", b->pc2line_len);
+        if (s->static_source) {
+            if ((size_t)(s->buf_end - s->ptr) < (size_t)b->pc2line_len) {
+                bc_read_error_end(s);
+                goto fail;
+            }
+            b->pc2line_buf = (uint8_t *)s->ptr;
+            s->ptr += b->pc2line_len;
+        } else {
         b->pc2line_buf = js_mallocz(ctx, b->pc2line_len);
         if (!b->pc2line_buf)
             goto fail;
         if (bc_get_buf(s, b->pc2line_buf, b->pc2line_len))
             goto fail;
+        }
     }
     if (bc_get_leb128_int(s, &b->source_len))
         goto fail;
@@ -43054,7 +43066,6 @@ static JSValue JS_ReadFunctionTag(BCReaderState *s)
                 goto fail;
             }
             b->source = (char *)s->ptr;
-            b->source_is_static = 1;
             s->ptr += b->source_len;
         } else {
         /* b->source is a UTF-8 encoded null terminated C string */

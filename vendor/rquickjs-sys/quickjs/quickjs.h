@@ -1371,8 +1371,9 @@ JS_EXTERN uint8_t *JS_WriteObject2(JSContext *ctx, size_t *psize, JSValueConst o
    writer in the same process (e.g. another Worker on the same runtime). */
 #define JS_READ_OBJ_SAB       (1 << 2) /* allow SharedArrayBuffer */
 #define JS_READ_OBJ_REFERENCE (1 << 3) /* allow object references */
-/* nodebuf: functions keep their source text inside 'buf' instead of a copy: 'buf' must stay
-   valid and unchanged for as long as the runtime lives (bytecode compiled into the binary) */
+/* nodebuf: functions keep their source text and position table inside 'buf' instead of a
+   copy: 'buf' must stay valid and unchanged for as long as the runtime lives (bytecode
+   compiled into the binary) */
 #define JS_READ_OBJ_STATIC_SOURCE (1 << 4)
 JS_EXTERN JSValue JS_ReadObject(JSContext *ctx, const uint8_t *buf, size_t buf_len, int flags);
 JS_EXTERN JSValue JS_ReadObject2(JSContext *ctx, const uint8_t *buf, size_t buf_len,
