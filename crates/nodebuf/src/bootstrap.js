@@ -18,13 +18,10 @@
     if (!builtinIds.has(id)) throw new Error(`No such built-in module: ${id}`);
     const mod = { exports: {}, id };
     cache.set(id, mod);
-    native.mark('start ' + id);
     // Bytecode compiled at build time (build.rs, same wrapper), else the source.
     const fn = native.loadBuiltin(id) ?? native.compile(
       `(function (exports, require, module, native) { ${native.builtinSource(id)}\n})`, `node:${id}`);
-    native.mark('loaded ' + id);
     fn.call(mod.exports, mod.exports, requireBuiltin, mod, native);
-    native.mark('ran ' + id);
     return mod.exports;
   }
 
@@ -196,7 +193,6 @@
     if (id >= 0) requireBuiltin('internal/child_process/ipc').setupChannel(process, id, fd, mode, false);
   }
 
-  native.mark('startupDone');
   native.startupDone();
   try {
     const { eval: code, print, stdin } = native.process.flags;
@@ -207,9 +203,7 @@
   } catch (err) {
     loop.fatal(err);
   }
-  native.mark('main done');
   loop.run();
-  native.mark('loop done');
   return loop.exit();
 
   // The locale-sensitive methods of Number, BigInt, Date and String format through Intl (as

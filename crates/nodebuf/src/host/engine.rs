@@ -371,22 +371,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("compile", Function::new(ctx.clone(), compile)?)?;
     native.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
     native.set("gc", Function::new(ctx.clone(), run_gc)?)?;
-    native.set(
-        "mark",
-        Function::new(ctx.clone(), |id: String| {
-            nodebuf_section_mark(&id);
-        })?,
-    )?;
     native.set("startupDone", Function::new(ctx.clone(), startup_done)?)?;
     native.set("sleep", Function::new(ctx.clone(), sleep)?)?;
     native.set("now", Function::new(ctx.clone(), now_ms)?)?;
     Ok(())
-}
-
-#[inline(never)]
-#[no_mangle]
-pub fn nodebuf_section_mark(id: &str) {
-    if std::env::var_os("NB_MARKS").is_some() {
-        eprintln!("mark {id}");
-    }
 }
