@@ -154,16 +154,5 @@ function validateAbortSignal(signal, name) {
 
 module.exports = { AbortController, AbortSignal, abortSignal, validateAbortSignal, abortError };
 
-/** Node's `AbortError` (code ABORT_ERR), what aborted operations reject with. */
-class AbortError extends Error {
-  constructor(message = 'The operation was aborted', options = undefined) {
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    super(message, options);
-    this.code = 'ABORT_ERR';
-    this.name = 'AbortError';
-  }
-}
-
-module.exports.AbortError = AbortError;
+// (Node's AbortError lives with its errors: streams load it without loading EventTarget.)
+module.exports.AbortError = require('internal/errors').AbortError;

@@ -2,7 +2,31 @@
 // group indentation, counters, timers, trace, assert, dir and a basic table.
 'use strict';
 
-const { formatWithOptions, inspect } = require('internal/inspect');
+// internal/inspect loads when a console call first formats something other than strings.
+let inspectModule;
+function inspectModuleLoaded() {
+  if (inspectModule === undefined) inspectModule = require('internal/inspect');
+  return inspectModule;
+}
+function inspect(value, options) {
+  return inspectModuleLoaded().inspect(value, options);
+}
+// util.format's text for `args`: strings alone, the first without a `%`, are joined with spaces
+// (what formatWithOptions makes of them) without loading the formatter.
+function formatWithOptions(inspectOptions, ...args) {
+  const first = args[0];
+  if (typeof first === 'string') {
+    let plain = true;
+    for (let i = 1; i < args.length && plain; i++) plain = typeof args[i] === 'string';
+    for (let i = 0; i < first.length && plain && args.length > 1; i++) plain = first.charCodeAt(i) !== 37;
+    if (plain) {
+      let text = first;
+      for (let i = 1; i < args.length; i++) text += ` ${args[i]}`;
+      return text;
+    }
+  }
+  return inspectModuleLoaded().formatWithOptions(inspectOptions, ...args);
+}
 
 const kGroupIndent = Symbol('kGroupIndent');
 const kInspectOptions = Symbol('kInspectOptions');

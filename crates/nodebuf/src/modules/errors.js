@@ -386,7 +386,20 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
  */
 const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 
+/** Node's `AbortError` (code ABORT_ERR), what aborted operations reject with. */
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
 module.exports = {
+  AbortError,
   kEnhanceStackBeforeInspector,
   codes,
   makeNodeError,

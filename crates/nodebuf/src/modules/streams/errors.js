@@ -25,7 +25,7 @@ const streamCodes = {
 };
 
 // Node's AbortError (code ABORT_ERR): one class for the whole runner.
-const { AbortError } = require('internal/abort_controller');
+const { AbortError } = require('internal/errors');
 
 /** Two errors become one: the first, or an AggregateError-like error holding both (Node's rule). */
 function aggregateTwoErrors(inner, outer) {
