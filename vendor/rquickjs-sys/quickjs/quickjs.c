@@ -64112,15 +64112,29 @@ static JSValue js_array_buffer_resize(JSContext *ctx, JSValueConst this_val,
         return JS_EXCEPTION;
     if (abuf->immutable)
         return JS_ThrowTypeErrorImmutableArrayBuffer(ctx);
-    if (JS_ToInt64(ctx, &len, argv[0]))
-        return JS_EXCEPTION;
+    /* nodebuf: V8's order and texts. A fixed-length buffer has no [[ArrayBufferMaxByteLength]]:
+       an incompatible receiver, before the length is converted. The length is ToIndex'd
+       (Infinity, negatives and lengths past 2^53 - 1 are refused, not wrapped). */
+    if (!array_buffer_is_resizable(abuf))
+        return js_throw_incompatible_receiver(ctx, class_id, this_val);
+    {
+        double d;
+        if (JS_ToFloat64(ctx, &d, argv[0]))
+            return JS_EXCEPTION;
+        d = isnan(d) ? 0 : trunc(d);
+        if (!(d >= 0 && d <= MAX_SAFE_INTEGER))
+            goto bad_length;
+        len = (int64_t)d;
+    }
     if (abuf->detached)
         return JS_ThrowTypeErrorDetachedArrayBuffer(ctx);
-    if (!array_buffer_is_resizable(abuf))
-        return JS_ThrowTypeError(ctx, "array buffer is not resizable");
-    if (len < 0 || len > abuf->max_byte_length) {
+    if (len > abuf->max_byte_length) {
     bad_length:
-        return JS_ThrowRangeError(ctx, "invalid array buffer length");
+        return JS_ThrowRangeError(ctx, "%s.prototype.%s: Invalid length parameter",
+                                  class_id == JS_CLASS_SHARED_ARRAY_BUFFER ?
+                                  "SharedArrayBuffer" : "ArrayBuffer",
+                                  class_id == JS_CLASS_SHARED_ARRAY_BUFFER ?
+                                  "grow" : "resize");
     }
     // SABs can only grow and we don't need to realloc because
     // js_array_buffer_constructor3 commits all memory upfront;
