@@ -5,7 +5,7 @@
 'use strict';
 
 const { codes, errorSites } = require('internal/errors');
-const { sourceColumn } = require('internal/call_site');
+const { sourceColumn } = require('internal/modules/cjs_wrapper');
 
 // The nextTick queue, flat: each tick takes kTickSlots entries (callback, its arguments array,
 // its async frame or undefined), so queueing one makes no object (an object literal per tick

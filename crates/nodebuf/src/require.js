@@ -6,7 +6,7 @@
 'use strict';
 
 const path = require('path');
-const { moduleWrappers, wrappedFiles, WRAPPER_PREFIX } = require('internal/call_site');
+const { moduleWrappers, wrappedFiles, WRAPPER_PREFIX } = require('internal/modules/cjs_wrapper');
 
 const fs = native.fs;
 const builtinIds = new Set(native.publicBuiltinIds);

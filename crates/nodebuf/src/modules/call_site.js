@@ -8,18 +8,13 @@
 // the same methods, in V8's order, and renders frames the way V8 does.
 'use strict';
 
-// The text our CommonJS wrapper puts before line 1 of every module.
-const WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
-// Module wrapper functions (CommonJS top level) print as `Object.<anonymous>` like in Node.
-const moduleWrappers = new WeakSet();
-// The files compiled inside that wrapper: their line 1 starts after its text.
-const wrappedFiles = new Set();
-
-const ObjectGetPrototypeOf = Object.getPrototypeOf;
-const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
-const FunctionPrototypeCall = Function.prototype.call;
-const callerGetter = ObjectGetOwnPropertyDescriptor(Function.prototype, 'caller').get;
+// (Loaded when a stack is first formatted, after scripts may have run: the intrinsics come
+// from the ones the bootstrap took before any script did.)
+const { moduleWrappers, sourceColumn } = require('internal/modules/cjs_wrapper');
+const {
+  ObjectGetPrototypeOf, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+  FunctionPrototypeCall, FunctionPrototypeToString, FunctionPrototypeCallerGetter: callerGetter,
+} = native.primordials;
 const isProxy = (v) => native.proxyDetails(v) !== undefined;
 
 // Reading `caller` of a strict function (or of a builtin) throws; of a sloppy one it does not.
@@ -49,7 +44,7 @@ function declaredName(fn) {
   return desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
 }
 
-const functionToString = Function.prototype.toString;
+const functionToString = FunctionPrototypeToString;
 
 // A `class` (its `prototype` is read-only, as a builtin constructor's is, but its text is its
 // source).
@@ -148,15 +143,6 @@ function isModuleWrapperFrame(site) {
   return fn !== undefined && moduleWrappers.has(fn);
 }
 
-/** A column of `file` as the user's source counts it: line 1 of a CommonJS module starts
- * after our wrapper's opening text. */
-function sourceColumn(file, line, column) {
-  if (line === 1 && typeof column === 'number' && column > 0 && wrappedFiles.has(file)) {
-    return Math.max(1, column - WRAPPER_PREFIX.length);
-  }
-  return column;
-}
-
 function userColumn(site) {
   return sourceColumn(FunctionPrototypeCall.call(raw.getFileName, site),
     FunctionPrototypeCall.call(raw.getLineNumber, site), FunctionPrototypeCall.call(raw.getColumnNumber, site));
@@ -192,7 +178,8 @@ function isErrorBuilderFrame(site) {
 
 // Builtins that V8 runs without a frame of their own: a function called through them shows its
 // caller next, not them.
-const framelessBuiltins = new Set([Function.prototype.call, Function.prototype.apply, Reflect.apply, Reflect.construct]);
+const framelessBuiltins = new Set([FunctionPrototypeCall, native.primordials.FunctionPrototypeApply,
+  native.primordials.ReflectApply, native.primordials.ReflectConstruct]);
 
 /** Whether V8 would print no frame for `site` (a builtin that only forwards a call). */
 function isFramelessBuiltin(site) {
@@ -280,13 +267,10 @@ function isCallSite(value) {
   return value !== null && typeof value === 'object' && ObjectGetPrototypeOf(value) === callSiteProto;
 }
 
-/** Gives QuickJS's CallSite prototype V8's methods (once, before any user code runs). */
-function installCallSiteMethods() {
-  const saved = Error.prepareStackTrace;
-  Error.prepareStackTrace = (error, sites) => sites;
-  const sites = new Error().stack;
-  Error.prepareStackTrace = saved;
-  const proto = ObjectGetPrototypeOf(sites[0]);
+/** Gives QuickJS's CallSite prototype (`proto`, taken from a call site the engine handed over)
+ * V8's methods, once: internal/errors does it before any script can see a call site. */
+function installCallSiteMethods(proto) {
+  if (callSiteProto !== undefined) return;
   callSiteProto = proto;
   raw = {};
   for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
@@ -358,5 +342,5 @@ function sharedFrameRun(own, other) {
 
 module.exports = {
   sharedFrameRun,
-  WRAPPER_PREFIX, moduleWrappers, wrappedFiles, sourceColumn, frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+  frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
 };

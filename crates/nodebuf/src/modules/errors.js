@@ -1,9 +1,17 @@
 // Node-shaped errors for the JS builtins, and V8-style `error.stack` text.
 'use strict';
 
-const {
-  frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
-} = require('internal/call_site');
+const ObjectGetPrototypeOf = Object.getPrototypeOf;
+let callSiteModule;
+// internal/call_site (V8's CallSite methods and frame text), loaded with the first stack
+// formatted or the first engine error that needs its frame. `site`, a call site the engine
+// handed over, gives it the CallSite prototype, whose methods it replaces at once: no script
+// sees a call site before that (they reach scripts only through these hooks).
+function callSite(site) {
+  if (callSiteModule === undefined) callSiteModule = require('internal/call_site');
+  if (site !== null && typeof site === 'object') callSiteModule.installCallSiteMethods(ObjectGetPrototypeOf(site));
+  return callSiteModule;
+}
 
 const ReflectApply = Reflect.apply;
 
@@ -61,7 +69,9 @@ function builtinTable() {
 // but no argument value; the constructors and BigInt() that need values are reworded by
 // `internal/messages` as they throw.
 function translateBySite(error, message, site) {
-  if (site === undefined || !site.isNative()) return undefined;
+  if (site === undefined) return undefined;
+  const { functionOf } = callSite(site);
+  if (!site.isNative()) return undefined;
   let fn;
   try { fn = functionOf(site); } catch { fn = undefined; }
   const fnName = site.getFunctionName();
@@ -146,6 +156,7 @@ const global = globalThis;
 // V8's text for a stack: the error's toString() (Node's errors: `Name [CODE]: message`) and
 // one `    at` line per frame.
 function defaultStackText(error, sites) {
+  const { frameText, isCallSite, isErrorBuilderFrame, isFramelessBuiltin } = callSite();
   let text = isNodeError(error) ? `${error.name} [${error.code}]: ${error.message}`
     : ReflectApply(ErrorPrototypeToString, error, []);
   let builders = 0;
@@ -173,6 +184,7 @@ let formatting = 0;
 // error is made): the global Error's prepareStackTrace is used if it is a function, as in Node;
 // a read while one runs gets the default text.
 function formatStackOnFirstRead(error, sites) {
+  if (sites.length > 0) callSite(sites[0]);
   recordErrorSite(error, sites);
   if (formatting > 0) return defaultStackText(error, sites);
   formatting++;
@@ -190,7 +202,6 @@ function formatStackOnFirstRead(error, sites) {
 }
 
 function installStackFormat() {
-  installCallSiteMethods();
   Object.defineProperty(Error, 'prepareStackTrace', {
     value: ErrorPrepareStackTrace, writable: true, configurable: true, enumerable: false,
   });

@@ -3,7 +3,6 @@
 'use strict';
 
 const { codes, kEnhanceStackBeforeInspector } = require('internal/errors');
-const { sharedFrameRun } = require('internal/call_site');
 const kCapture = Symbol('kCapture');
 // Whether `_events` came preset (a subclass's own shape of event slots): removing the last
 // listener of a type then leaves its slot `undefined` instead of deleting it, as in Node.
@@ -114,7 +113,7 @@ function enhanceStackTrace(err, emitted) {
   const separator = `\nEmitted 'error' event${ctorInfo} at:\n`;
   const errStack = `${err.stack}`.split('\n').slice(1);
   const ownStack = `${emitted.stack}`.split('\n').slice(1);
-  const { len, offset } = sharedFrameRun(ownStack, errStack);
+  const { len, offset } = require('internal/call_site').sharedFrameRun(ownStack, errStack);
   if (len > 0) ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
   return err.stack + separator + ownStack.join('\n');
 }

@@ -2,7 +2,6 @@
 // behaviour follows Node's documented and observed output, the code is our own).
 'use strict';
 
-const { sharedFrameRun } = require('internal/call_site');
 const kCustom = Symbol.for('nodejs.util.inspect.custom');
 const kObjectType = 0;
 const kArrayType = 1;
@@ -792,7 +791,7 @@ function elideCauseFrames(ctx, err, frames) {
   const causeStart = causeStack.indexOf('\n    at');
   if (causeStart === -1) return frames;
   const causeFrames = causeStack.slice(causeStart + 1).split('\n');
-  const { len, offset, nodeLen } = sharedFrameRun(frames, causeFrames);
+  const { len, offset, nodeLen } = require('internal/call_site').sharedFrameRun(frames, causeFrames);
   if (len > 0) {
     // The count is Node's: runtime frames below the script's count as Node's own would.
     const note = `    ... ${nodeLen - 2} lines matching cause stack trace ...`;

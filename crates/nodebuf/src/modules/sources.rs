@@ -5,6 +5,10 @@
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
 pub const SOURCES: &[(&str, &str)] = &[
     ("internal/call_site", include_str!("call_site.js")),
+    (
+        "internal/modules/cjs_wrapper",
+        include_str!("cjs_wrapper.js"),
+    ),
     ("internal/errors", include_str!("errors.js")),
     ("internal/uv", include_str!("uv.js")),
     ("internal/test/binding", include_str!("internal_binding.js")),
