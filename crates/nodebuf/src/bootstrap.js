@@ -3,8 +3,11 @@
 (function bootstrap(native) {
   'use strict';
   hideNewerStandardLibrary(native);
-  const cache = new Map();
-  const builtinIds = new Set(native.builtinIds);
+  // (The primordial collections: a builtin loaded after a script replaced Map.prototype.get
+  // loads the same.)
+  const cache = new native.primordials.SafeMap();
+  const builtinIds = new native.primordials.SafeSet(native.builtinIds);
+  const ReflectApply = Reflect.apply;
 
   function requireBuiltin(id) {
     if (id.startsWith('node:')) id = id.slice(5);
@@ -34,36 +37,53 @@
     initMeta: (...args) => requireBuiltin('internal/esm').initMeta(...args),
   });
 
-  function defineGlobal(name, value) {
-    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  // (`enumerable`: the globals Object.keys(globalThis) lists in Node, defined below in its order:
+  // global, the timers, queueMicrotask, structuredClone, atob, btoa, performance, fetch, crypto.
+  // The engine has some of them already: they are made anew, so the order is Node's.)
+  function defineGlobal(name, value, enumerable = false) {
+    if (enumerable) delete globalThis[name];
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
   }
-  function defineLazyGlobal(name, load) {
+  function defineLazyGlobal(name, load, enumerable = false) {
+    if (enumerable) delete globalThis[name];
     Object.defineProperty(globalThis, name, {
       get() {
         const value = load();
-        defineGlobal(name, value);
+        defineGlobal(name, value, enumerable);
         return value;
       },
       set(value) {
-        defineGlobal(name, value);
+        defineGlobal(name, value, enumerable);
       },
       configurable: true,
-      enumerable: false,
+      enumerable,
     });
   }
 
-  defineGlobal('global', globalThis);
+  defineGlobal('global', globalThis, true);
   const process = requireBuiltin('process');
   defineGlobal('process', process);
   const loop = requireBuiltin('internal/loop');
   native.setRejectionHook(loop.onRejection);
   defineLazyGlobal('console', () => requireBuiltin('console'));
   const timers = requireBuiltin('timers');
-  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
-    defineGlobal(name, timers[name]);
+  for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
+    defineGlobal(name, timers[name], true);
   }
-  defineGlobal('queueMicrotask', loop.queueMicrotask);
-  defineLazyGlobal('structuredClone', () => requireBuiltin('internal/messaging').structuredClone);
+  defineGlobal('queueMicrotask', loop.queueMicrotask, true);
+  // (A data property, as Node's; internal/messaging loads with the first call. The arguments
+  // go on as they came, through no iterator a script could replace.)
+  let structuredCloneImpl;
+  defineGlobal('structuredClone', function structuredClone() {
+    if (structuredCloneImpl === undefined) structuredCloneImpl = requireBuiltin('internal/messaging').structuredClone;
+    return ReflectApply(structuredCloneImpl, undefined, arguments);
+  }, true);
+  const bufferModule = native.bufferModule;
+  // (Accessors in Node, enumerable.)
+  for (const name of ['atob', 'btoa']) {
+    if (bufferModule[name] !== undefined) defineLazyGlobal(name, () => bufferModule[name], true);
+  }
+  defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance, true);
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
   }
@@ -87,15 +107,6 @@
   for (const name of ['AbortController', 'AbortSignal']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
   }
-  // `crypto` is an enumerable accessor in Node (the webcrypto Crypto object).
-  Object.defineProperty(globalThis, 'crypto', {
-    get() { return requireBuiltin('crypto').webcrypto; },
-    set(value) {
-      Object.defineProperty(globalThis, 'crypto', { value, writable: true, configurable: true, enumerable: true });
-    },
-    configurable: true,
-    enumerable: true,
-  });
   for (const name of ['Crypto', 'SubtleCrypto']) {
     defineLazyGlobal(name, () => {
       requireBuiltin('crypto');
@@ -123,7 +134,13 @@
     configurable: true,
     enumerable: true,
   });
-  defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
+  // `crypto` is an enumerable getter in Node (the webcrypto Crypto object), with no setter: an
+  // assignment fails (a TypeError in strict code).
+  Object.defineProperty(globalThis, 'crypto', {
+    get: Object.getOwnPropertyDescriptor({ get crypto() { return requireBuiltin('crypto').webcrypto; } }, 'crypto').get,
+    configurable: true,
+    enumerable: true,
+  });
   defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
   defineLazyGlobal('WebAssembly', () => requireBuiltin('internal/wasm'));
   installLocaleMethods();
@@ -131,7 +148,6 @@
     'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
     defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
   }
-  const bufferModule = native.bufferModule;
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](
     (value, opts) => requireBuiltin('internal/inspect').inspect(value, opts));
@@ -141,7 +157,7 @@
       return requireBuiltin('url')._resolveObjectURL(url);
     };
   }
-  for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
+  for (const name of ['Buffer', 'Blob', 'File']) {
     if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
   }
   // Blob.prototype.stream needs the web streams, which live here rather than in nodebuf-js: a

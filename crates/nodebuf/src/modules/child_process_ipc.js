@@ -224,8 +224,9 @@ function setupChannel(target, id, fd, mode, refByDefault) {
       else process.nextTick(() => this.emit('error', error));
       return bytes.length < kMaxWriteQueue;
     }
-    // Node calls back when the write completes, on a later turn of the loop.
-    if (typeof callback === 'function') setImmediate(callback, null);
+    // Node calls back once the write completed: for a message the pipe takes at once, in a
+    // tick right after this code (a TickObject, before any message that comes in).
+    if (typeof callback === 'function') process.nextTick(callback, null);
     return true;
   };
 

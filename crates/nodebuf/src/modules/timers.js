@@ -141,20 +141,26 @@ const promises = {
   },
 };
 
-// util.promisify(setTimeout) / (setImmediate) are the promise forms, as in Node.
+// util.promisify(setTimeout) / (setImmediate) are the promise forms, as in Node: an enumerable,
+// fixed getter (util.inspect shows it on the functions).
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 Object.defineProperty(setTimeout, kCustomPromisify, {
-  value: promises.setTimeout, enumerable: false, writable: true, configurable: true,
+  get() { return promises.setTimeout; }, enumerable: true, configurable: false,
 });
 Object.defineProperty(setImmediate, kCustomPromisify, {
-  value: promises.setImmediate, enumerable: false, writable: true, configurable: true,
+  get() { return promises.setImmediate; }, enumerable: true, configurable: false,
 });
+
+// A function of its own, as Node's (it clears a timer of either kind, as clearTimeout does).
+function clearInterval(timer) {
+  clearTimeout(timer);
+}
 
 module.exports = {
   setTimeout,
   clearTimeout,
   setInterval,
-  clearInterval: clearTimeout,
+  clearInterval,
   setImmediate,
   clearImmediate,
   promises,
