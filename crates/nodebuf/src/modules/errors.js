@@ -95,7 +95,8 @@ function translateBySite(error, message, site) {
   return undefined;
 }
 
-const siteFreeMessages = new Map([
+// (A primordial map: engine errors are reworded the same after a script replaced Map.prototype.get.)
+const siteFreeMessages = new native.primordials.SafeMap([
   // V8 words a missing iterator on null or undefined as not iterable.
   ["cannot read property 'Symbol(Symbol.iterator)' of null",
     'object null is not iterable (cannot read property Symbol(Symbol.iterator))'],
