@@ -7,7 +7,7 @@ use nodebuf_core::api;
 use nodebuf_core::args::{Arg, ObjectKind};
 use nodebuf_core::encoding::{self, Encoding, JsString};
 use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
-use rquickjs::{qjs, Array, Ctx, Function, Object, Result, Value};
+use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
 use crate::args::{run, run_mut, run_ref, Prepared};
 use crate::methods::alloc::Fresh;
@@ -1136,10 +1136,5 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("isAnyArrayBuffer", is_any_array_buffer);
     f!("getPoolSize", pool_size);
     f!("setPoolSize", set_pool_size);
-    let names = Array::new(ctx.clone())?;
-    for (i, (name, _)) in crate::methods::num_methods().iter().enumerate() {
-        names.set(i, name.as_str())?;
-    }
-    b.set("numMethods", names)?;
     Ok(b)
 }

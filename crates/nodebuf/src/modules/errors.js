@@ -69,9 +69,10 @@ function builtinTable() {
 // but no argument value; the constructors and BigInt() that need values are reworded by
 // `internal/messages` as they throw.
 function translateBySite(error, message, site) {
-  if (site === undefined) return undefined;
+  // (isNative answers the same before internal/call_site replaces the methods and after: it
+  // loads only for an error a builtin threw.)
+  if (site === undefined || !site.isNative()) return undefined;
   const { functionOf } = callSite(site);
-  if (!site.isNative()) return undefined;
   let fn;
   try { fn = functionOf(site); } catch { fn = undefined; }
   const fnName = site.getFunctionName();
