@@ -9,12 +9,6 @@ mod build_bytecode;
 #[allow(dead_code)]
 mod sources;
 
-/// The wrapper the bootstrap puts around a builtin's source (bootstrap.js `requireBuiltin`
-/// uses the same text when it compiles the source instead).
-fn wrapped(source: &str) -> String {
-    format!("(function (exports, require, module, native) {{ {source}\n}})")
-}
-
 fn main() {
     // The binary is linked at a fixed address, as node's and Bun's are (both `EXEC`, not
     // position-independent): the loader then relocates nothing. As a PIE it applied 49,600
@@ -30,7 +24,7 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let texts: Vec<(String, String)> = sources::SOURCES
         .iter()
-        .map(|(id, source)| (format!("node:{id}"), wrapped(source)))
+        .map(|(id, source)| (format!("node:{id}"), sources::wrapped(source)))
         .collect();
     let scripts: Vec<build_bytecode::Script<'_>> = sources::SOURCES
         .iter()

@@ -8,6 +8,17 @@
   const cache = new native.primordials.SafeMap();
   const builtinIds = new native.primordials.SafeSet(native.builtinIds);
   const ReflectApply = Reflect.apply;
+  const ObjectDefineProperty = Object.defineProperty;
+  // The process object exists before any builtin loads: each gets it as `process`, with the
+  // other globals of `native.threadGlobals` as they are now, before any user code (see
+  // modules/sources.rs); process.js fills it in. One argument list for every builtin, made
+  // here: only its first four slots change, so no setter a script puts on Array.prototype runs.
+  function Process() {}
+  const processObject = new Process();
+  const builtinArgs = [undefined, undefined, undefined, undefined];
+  for (const name of native.threadGlobals) {
+    builtinArgs.push(name === 'process' ? processObject : name === 'Buffer' ? native.bufferModule.Buffer : globalThis[name]);
+  }
 
   function requireBuiltin(id) {
     if (id.startsWith('node:')) id = id.slice(5);
@@ -22,9 +33,12 @@
     const mod = { exports: {}, id };
     cache.set(id, mod);
     // Bytecode compiled at build time (build.rs, same wrapper), else the source.
-    const fn = native.loadBuiltin(id) ?? native.compile(
-      `(function (exports, require, module, native) { ${native.builtinSource(id)}\n})`, `node:${id}`);
-    fn.call(mod.exports, mod.exports, requireBuiltin, mod, native);
+    const fn = native.loadBuiltin(id) ?? native.compile(native.builtinSource(id), `node:${id}`);
+    builtinArgs[0] = mod.exports;
+    builtinArgs[1] = requireBuiltin;
+    builtinArgs[2] = mod;
+    builtinArgs[3] = native;
+    ReflectApply(fn, mod.exports, builtinArgs);
     return mod.exports;
   }
 
@@ -37,27 +51,46 @@
     initMeta: (...args) => requireBuiltin('internal/esm').initMeta(...args),
   });
 
-  // (`enumerable`: the globals Object.keys(globalThis) lists in Node, defined below in its order:
-  // global, the timers, queueMicrotask, structuredClone, atob, btoa, performance, fetch, crypto.
-  // The engine has some of them already: they are made anew, so the order is Node's.)
+  // The globals, with Node's descriptors. (`enumerable`: the globals Object.keys(globalThis) lists
+  // in Node, defined below in its order: global, the timers, queueMicrotask, structuredClone,
+  // atob, btoa, performance, fetch, crypto. The engine has some of them already: they are made
+  // anew, so the order is Node's.) The functions that run after start-up use intrinsics taken
+  // here, so a script that replaced Object.defineProperty still loads them.
   function defineGlobal(name, value, enumerable = false) {
     if (enumerable) delete globalThis[name];
-    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+    ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
   }
-  function defineLazyGlobal(name, load, enumerable = false) {
+  // A global Node makes eagerly (`URL`, `console`, `Intl`...): a data property, here made on its
+  // first read or descriptor by the engine (patch 0070); an assignment loads nothing.
+  function defineLazyData(name, load) {
+    native.defineLazyValue(globalThis, name, load);
+  }
+  // A global Node loads lazily (`AbortController`, `TextEncoder`, the web streams, `atob`...): an
+  // accessor pair of plain functions named `get X` and `set X`. The getter keeps what it loaded;
+  // it and the setter make the global a writable data property (its enumerability kept).
+  // `anonymous`: the pair is two arrow functions with no name (Node's `DOMException`).
+  function defineLazyInterface(name, load, enumerable = false, anonymous = false) {
     if (enumerable) delete globalThis[name];
-    Object.defineProperty(globalThis, name, {
-      get() {
-        const value = load();
-        defineGlobal(name, value, enumerable);
-        return value;
-      },
-      set(value) {
-        defineGlobal(name, value, enumerable);
-      },
-      configurable: true,
-      enumerable,
-    });
+    let loaded;
+    const become = (value) => {
+      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true });
+    };
+    const fetchOnce = () => {
+      if (loaded === undefined) {
+        loaded = load();
+        become(loaded);
+      }
+      return loaded;
+    };
+    const pair = anonymous ? [() => fetchOnce(), (value) => become(value)] : [
+      function () { return fetchOnce(); },
+      function (value) { become(value); },
+    ];
+    if (!anonymous) {
+      ObjectDefineProperty(pair[0], 'name', { __proto__: null, value: `get ${name}` });
+      ObjectDefineProperty(pair[1], 'name', { __proto__: null, value: `set ${name}` });
+    }
+    ObjectDefineProperty(globalThis, name, { __proto__: null, get: pair[0], set: pair[1], configurable: true, enumerable });
   }
 
   defineGlobal('global', globalThis, true);
@@ -65,7 +98,7 @@
   defineGlobal('process', process);
   const loop = requireBuiltin('internal/loop');
   native.setRejectionHook(loop.onRejection);
-  defineLazyGlobal('console', () => requireBuiltin('console'));
+  defineLazyData('console', () => requireBuiltin('console'));
   const timers = requireBuiltin('timers');
   for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
     defineGlobal(name, timers[name], true);
@@ -81,11 +114,31 @@
   const bufferModule = native.bufferModule;
   // (Accessors in Node, enumerable.)
   for (const name of ['atob', 'btoa']) {
-    if (bufferModule[name] !== undefined) defineLazyGlobal(name, () => bufferModule[name], true);
+    if (bufferModule[name] !== undefined) defineLazyInterface(name, () => bufferModule[name], true);
   }
-  defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance, true);
+  // `performance`: an enumerable accessor pair of plain functions that stays one (an assignment
+  // changes what the getter returns), as Node's.
+  {
+    let performance;
+    let loaded = false;
+    const get = function () {
+      if (!loaded) {
+        performance = requireBuiltin('perf_hooks').performance;
+        loaded = true;
+      }
+      return performance;
+    };
+    const set = function (value) {
+      performance = value;
+      loaded = true;
+    };
+    ObjectDefineProperty(get, 'name', { __proto__: null, value: 'get performance' });
+    ObjectDefineProperty(set, 'name', { __proto__: null, value: 'set performance' });
+    delete globalThis.performance;
+    ObjectDefineProperty(globalThis, 'performance', { __proto__: null, get, set, configurable: true, enumerable: true });
+  }
   for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
-    defineLazyGlobal(name, () => requireBuiltin('internal/messaging')[name]);
+    defineLazyInterface(name, () => requireBuiltin('internal/messaging')[name]);
   }
   // V8 has Atomics.waitAsync in Node v20; QuickJS has none. Its promises settle from the event
   // loop, which internal/messaging pumps.
@@ -97,34 +150,34 @@
     enumerable: false,
     configurable: true,
   });
-  defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
-  defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
-  defineLazyGlobal('URL', () => requireBuiltin('url').URL);
-  defineLazyGlobal('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
+  defineLazyInterface('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
+  defineLazyInterface('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
+  defineLazyData('URL', () => requireBuiltin('url').URL);
+  defineLazyData('URLSearchParams', () => requireBuiltin('url').URLSearchParams);
   for (const name of ['Event', 'EventTarget', 'CustomEvent']) {
-    defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
+    defineLazyData(name, () => requireBuiltin('internal/event_target')[name]);
   }
   for (const name of ['AbortController', 'AbortSignal']) {
-    defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
+    defineLazyInterface(name, () => requireBuiltin('internal/abort_controller')[name]);
   }
   for (const name of ['Crypto', 'SubtleCrypto']) {
-    defineLazyGlobal(name, () => {
+    defineLazyInterface(name, () => {
       requireBuiltin('crypto');
       return requireBuiltin('internal/crypto/webcrypto').globals[name];
     });
   }
-  defineLazyGlobal('CryptoKey', () => requireBuiltin('internal/crypto/webcrypto').CryptoKey);
+  defineLazyInterface('CryptoKey', () => requireBuiltin('internal/crypto/webcrypto').CryptoKey);
   for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController',
     'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
     'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
     'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
     'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
-    defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
+    defineLazyInterface(name, () => requireBuiltin('stream/web')[name]);
   }
   // The fetch API (Node's undici): `fetch` is enumerable, the classes are not.
   const fetchModules = { Headers: 'headers', Request: 'request', Response: 'response', FormData: 'formdata' };
   for (const name of Object.keys(fetchModules)) {
-    defineLazyGlobal(name, () => requireBuiltin(`internal/fetch/${fetchModules[name]}`)[name]);
+    defineLazyInterface(name, () => requireBuiltin(`internal/fetch/${fetchModules[name]}`)[name]);
   }
   Object.defineProperty(globalThis, 'fetch', {
     value: function fetch(input, init = undefined) {
@@ -134,19 +187,23 @@
     configurable: true,
     enumerable: true,
   });
-  // `crypto` is an enumerable getter in Node (the webcrypto Crypto object), with no setter: an
-  // assignment fails (a TypeError in strict code).
-  Object.defineProperty(globalThis, 'crypto', {
-    get: Object.getOwnPropertyDescriptor({ get crypto() { return requireBuiltin('crypto').webcrypto; } }, 'crypto').get,
-    configurable: true,
-    enumerable: true,
-  });
-  defineLazyGlobal('Intl', () => requireBuiltin('internal/intl').Intl);
-  defineLazyGlobal('WebAssembly', () => requireBuiltin('internal/wasm'));
+  // `crypto` is an enumerable getter in Node (the webcrypto Crypto object), a plain function with
+  // no setter: an assignment fails (a TypeError in strict code). Called on a receiver other
+  // than the global object, it throws Node's ERR_INVALID_THIS.
+  const getCrypto = function () {
+    if (this !== undefined && this !== null && this !== globalThis) {
+      throw requireBuiltin('internal/errors').codes.ERR_INVALID_THIS('nullish or must be the global object');
+    }
+    return requireBuiltin('crypto').webcrypto;
+  };
+  ObjectDefineProperty(getCrypto, 'name', { __proto__: null, value: 'get crypto' });
+  ObjectDefineProperty(globalThis, 'crypto', { __proto__: null, get: getCrypto, configurable: true, enumerable: true });
+  defineLazyData('Intl', () => requireBuiltin('internal/intl').Intl);
+  defineLazyData('WebAssembly', () => requireBuiltin('internal/wasm'));
   installLocaleMethods();
   for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
     'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
-    defineLazyGlobal(name, () => requireBuiltin('perf_hooks')[name]);
+    defineLazyInterface(name, () => requireBuiltin('perf_hooks')[name]);
   }
   // Buffer renders objects in error messages and `<Buffer ..., extra: 1>` with util.inspect.
   bufferModule[Symbol.for('nodebuf.setInspect')](
@@ -157,8 +214,15 @@
       return requireBuiltin('url')._resolveObjectURL(url);
     };
   }
-  for (const name of ['Buffer', 'Blob', 'File']) {
-    if (bufferModule[name] !== undefined) defineGlobal(name, bufferModule[name]);
+  // (Node's `Buffer` is an accessor pair too; here it stays a data property: every global read
+  // of `Buffer` would call the getter in an interpreter.)
+  if (bufferModule.Buffer !== undefined) defineGlobal('Buffer', bufferModule.Buffer);
+  for (const name of ['Blob', 'File']) {
+    if (bufferModule[name] !== undefined) defineLazyInterface(name, () => bufferModule[name]);
+  }
+  if (typeof globalThis.DOMException === 'function') {
+    const { DOMException } = globalThis;
+    defineLazyInterface('DOMException', () => DOMException, false, true);
   }
   // Blob.prototype.stream needs the web streams, which live here rather than in nodebuf-js: a
   // byte stream yielding the Blob's bytes in chunks of at most 64 KiB.

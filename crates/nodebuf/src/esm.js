@@ -11,7 +11,6 @@
 'use strict';
 
 const path = require('path');
-const { Buffer } = require('buffer');
 const { makeNodeError } = require('internal/errors');
 const cjs = require('internal/cjs');
 
@@ -413,12 +412,12 @@ function resolveURL(base, specifier, conditions) {
   const builtin = builtinURL(specifier);
   if (builtin !== undefined) return builtin;
   if (isRelative(specifier)) {
-    return finalize(toPath(new URL(specifier, parentURL).href), parentURL);
+    return finalize(toPath(new (require('url').URL)(specifier, parentURL).href), parentURL);
   }
   if (specifier.startsWith('#')) return finalize(packageImportsResolve(specifier, parentURL, conditions), parentURL);
   let url;
   try {
-    url = new URL(specifier);
+    url = new (require('url').URL)(specifier);
   } catch {
     url = undefined;
   }

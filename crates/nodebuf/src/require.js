@@ -341,7 +341,7 @@ function runEval(code, print) {
     });
   }
   const result = native.compile(code, '[eval]');
-  if (print) console.log(result);
+  if (print) require('console').log(result);
 }
 
 // A script read from stdin runs as the CommonJS module `[stdin]` (builtins are not globals,

@@ -610,6 +610,7 @@ typedef enum {
     JS_AUTOINIT_ID_PROP,
     JS_AUTOINIT_ID_BYTECODE,
     JS_AUTOINIT_ID_ERROR_STACK, /* nodebuf: a stack formatted on first read */
+    JS_AUTOINIT_ID_LAZY_VALUE, /* nodebuf: a value a JS function makes on first access */
 } JSAutoInitIDEnum;
 
 enum {
@@ -7208,10 +7209,19 @@ static JSAutoInitIDEnum js_autoinit_get_id(JSProperty *pr)
     return pr->u.init.realm_and_id & 7;
 }
 
+/* nodebuf: whether the autoinit's opaque is an object it holds a reference to */
+static inline bool js_autoinit_holds_object(JSProperty *pr)
+{
+    int id = js_autoinit_get_id(pr);
+    return (id == JS_AUTOINIT_ID_ERROR_STACK || id == JS_AUTOINIT_ID_LAZY_VALUE) &&
+        pr->u.init.opaque;
+}
+
 static void js_autoinit_free(JSRuntime *rt, JSProperty *pr)
 {
-    /* nodebuf: a lazy stack holds its frames (a JS_CLASS_STACK_FRAMES object) */
-    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK && pr->u.init.opaque)
+    /* nodebuf: a lazy stack holds its frames (a JS_CLASS_STACK_FRAMES object), a
+       lazy value its loader */
+    if (js_autoinit_holds_object(pr))
         JS_FreeValueRT(rt, JS_MKPTR(JS_TAG_OBJECT, pr->u.init.opaque));
     JS_FreeContext(js_autoinit_get_realm(pr));
 }
@@ -7219,7 +7229,7 @@ static void js_autoinit_free(JSRuntime *rt, JSProperty *pr)
 static void js_autoinit_mark(JSRuntime *rt, JSProperty *pr,
                              JS_MarkFunc *mark_func)
 {
-    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK && pr->u.init.opaque)
+    if (js_autoinit_holds_object(pr))
         mark_func(rt, &((JSObject *)pr->u.init.opaque)->header);
     mark_func(rt, &js_autoinit_get_realm(pr)->header);
 }
@@ -11035,6 +11045,47 @@ static JSValue js_bytecode_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
 /* return the value associated to the autoinit property or an exception */
 typedef JSValue JSAutoInitFunc(JSContext *ctx, JSObject *p, JSAtom atom, void *opaque);
 
+/* nodebuf: a lazy value (JS_DefineLazyValue) gets its value from its loader, called
+   with the object as `this`. The loader is script code: it may add, change or delete
+   properties of the object (moving its property table), so the property is looked up
+   again afterwards and given the value only if it is still this lazy value; whatever
+   the loader or anything it ran made of the property stays otherwise. A loader that
+   throws leaves the property lazy. */
+static int js_lazy_value_instantiate(JSContext *ctx, JSObject *p, JSAtom prop,
+                                     JSProperty *pr)
+{
+    JSShapeProperty *prs;
+    JSObject *loader = pr->u.init.opaque;
+    JSContext *realm = JS_DupContext(js_autoinit_get_realm(pr));
+    JSValue self = js_dup(JS_MKPTR(JS_TAG_OBJECT, p));
+    JSValue fn = js_dup(JS_MKPTR(JS_TAG_OBJECT, loader));
+    JSValue val = JS_Call(realm, fn, self, 0, NULL);
+    int ret = 0;
+
+    JS_FreeContext(realm);
+    if (JS_IsException(val)) {
+        ret = -1;
+    } else {
+        prs = find_own_property(&pr, p, prop);
+        if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT &&
+            js_autoinit_get_id(pr) == JS_AUTOINIT_ID_LAZY_VALUE &&
+            pr->u.init.opaque == loader) {
+            if (js_shape_prepare_update(ctx, p, &prs)) {
+                ret = -1;
+            } else {
+                js_autoinit_free(ctx->rt, pr);
+                prs->flags &= ~JS_PROP_TMASK;
+                pr->u.value = val;
+                val = JS_UNDEFINED;
+            }
+        }
+        JS_FreeValue(ctx, val);
+    }
+    JS_FreeValue(ctx, fn);
+    JS_FreeValue(ctx, self);
+    return ret;
+}
+
 static JSAutoInitFunc *const js_autoinit_func_table[] = {
     js_instantiate_prototype, /* JS_AUTOINIT_ID_PROTOTYPE */
     js_module_ns_autoinit, /* JS_AUTOINIT_ID_MODULE_NS */
@@ -11053,6 +11104,9 @@ static int JS_AutoInitProperty(JSContext *ctx, JSObject *p, JSAtom prop,
     /* nodebuf: a stack formatted on first read runs script code: see there */
     if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK)
         return js_error_stack_instantiate(ctx, p, prop, pr, NULL);
+    /* nodebuf: so does a lazy value's loader */
+    if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_LAZY_VALUE)
+        return js_lazy_value_instantiate(ctx, p, prop, pr);
 
     if (js_shape_prepare_update(ctx, p, &prs))
         return -1;
@@ -12677,8 +12731,9 @@ retry:
             return true;
         } else if ((prs->flags & JS_PROP_TMASK) == JS_PROP_AUTOINIT) {
             /* nodebuf: an assignment replaces a lazy stack without formatting
-               it, as in V8 */
-            if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK) {
+               it, as in V8, and a lazy value without loading it */
+            if (js_autoinit_get_id(pr) == JS_AUTOINIT_ID_ERROR_STACK ||
+                js_autoinit_get_id(pr) == JS_AUTOINIT_ID_LAZY_VALUE) {
                 if (!(prs->flags & JS_PROP_WRITABLE))
                     goto read_only_prop;
                 if (js_error_stack_drop(ctx, p1, prs, pr))
@@ -19875,6 +19930,36 @@ static JSValue js_instantiate_prototype(JSContext *ctx, JSObject *p, JSAtom atom
    an ordinary function has one: writable, not enumerable, not configurable, its object (with a
    `constructor` back to `func`) made on first access. Returns 1 when defined, 0 when `func`
    already has an own `prototype` or is not an object, -1 on exception. */
+/* nodebuf: defines `prop` on `obj` as a data property (attributes `flags`, C_W_E)
+   whose value `loader` makes on first access: a read, a descriptor, a definition
+   that keeps the value. An assignment replaces it without calling the loader; the
+   property's name lists (Object.keys, getOwnPropertyNames) do not call it either.
+   The global object's variables read it as any property. */
+int JS_DefineLazyValue(JSContext *ctx, JSValueConst obj, JSAtom prop,
+                       JSValueConst loader, int flags)
+{
+    JSObject *p;
+    JSProperty *pr;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || !JS_IsFunction(ctx, loader)) {
+        JS_ThrowTypeError(ctx, "JS_DefineLazyValue: an object and a function expected");
+        return -1;
+    }
+    p = JS_VALUE_GET_OBJ(obj);
+    if (find_own_property(&pr, p, prop)) {
+        if (JS_DeleteProperty(ctx, obj, prop, JS_PROP_THROW) < 0)
+            return -1;
+    }
+    pr = add_property(ctx, p, prop, (flags & JS_PROP_C_W_E) | JS_PROP_AUTOINIT);
+    if (unlikely(!pr))
+        return -1;
+    pr->u.init.realm_and_id = (uintptr_t)JS_DupContext(ctx);
+    assert((pr->u.init.realm_and_id & 7) == 0);
+    pr->u.init.realm_and_id |= JS_AUTOINIT_ID_LAZY_VALUE;
+    pr->u.init.opaque = JS_VALUE_GET_OBJ(js_dup(loader));
+    return 0;
+}
+
 int JS_DefineLazyPrototype(JSContext *ctx, JSValueConst func)
 {
     JSObject *p;
@@ -20466,6 +20551,29 @@ static inline bool js_typed_array_length_is_intrinsic(JSContext *ctx, JSObject *
     return true;
 }
 
+/* nodebuf: a call opcode whose callee is a native function calls it straight away,
+   without entering JS_CallInternal, whose set-up is the interpreter's (its frame,
+   registers and dispatch table): what JS_CallInternal does for such a callee, minus that. */
+static inline JSValue js_call_from_bytecode(JSContext *ctx, JSValueConst func_obj,
+                                            JSValueConst this_obj, int argc,
+                                            JSValueConst *argv)
+{
+    if (likely(JS_VALUE_GET_TAG(func_obj) == JS_TAG_OBJECT)) {
+        JSObject *p = JS_VALUE_GET_OBJ(func_obj);
+        if (p->class_id == JS_CLASS_C_FUNCTION_DATA) {
+            if (js_poll_interrupts(ctx))
+                return JS_EXCEPTION;
+            return js_call_c_function_data(ctx, func_obj, this_obj, argc, argv, 0);
+        }
+        if (p->class_id == JS_CLASS_C_FUNCTION) {
+            if (js_poll_interrupts(ctx))
+                return JS_EXCEPTION;
+            return js_call_c_function(ctx, func_obj, this_obj, argc, argv, 0);
+        }
+    }
+    return JS_CallInternal(ctx, func_obj, this_obj, JS_UNDEFINED, argc, argv, 0);
+}
+
 static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                                JSValueConst this_obj, JSValueConst new_target,
                                int argc, JSValueConst *argv, int flags)
@@ -20978,9 +21086,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
             has_call_argc:
                 call_argv = sp - call_argc;
                 sf->cur_pc = pc;
-                ret_val = JS_CallInternal(ctx, call_argv[-1], JS_UNDEFINED,
-                                          JS_UNDEFINED, call_argc,
-                                          vc(call_argv), 0);
+                ret_val = js_call_from_bytecode(ctx, call_argv[-1], JS_UNDEFINED,
+                                                call_argc, vc(call_argv));
                 if (unlikely(JS_IsException(ret_val)))
                     goto exception;
                 if (opcode == OP_tail_call)
@@ -21015,9 +21122,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                 pc += 2;
                 call_argv = sp - call_argc;
                 sf->cur_pc = pc;
-                ret_val = JS_CallInternal(ctx, call_argv[-1], call_argv[-2],
-                                          JS_UNDEFINED, call_argc,
-                                          vc(call_argv), 0);
+                ret_val = js_call_from_bytecode(ctx, call_argv[-1], call_argv[-2],
+                                                call_argc, vc(call_argv));
                 if (unlikely(JS_IsException(ret_val)))
                     goto exception;
                 if (opcode == OP_tail_call_method)

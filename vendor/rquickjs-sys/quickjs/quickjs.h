@@ -515,6 +515,10 @@ JS_EXTERN uint64_t JS_GetDumpFlags(JSRuntime *rt);
 JS_EXTERN size_t JS_GetGCThreshold(JSRuntime *rt);
 JS_EXTERN void JS_SetGCThreshold(JSRuntime *rt, size_t gc_threshold);
 JS_EXTERN size_t JS_GetMallocSize(JSRuntime *rt);
+/* nodebuf: a data property whose value `loader` (called with `obj` as this) makes on
+   first access; see quickjs.c */
+JS_EXTERN int JS_DefineLazyValue(JSContext *ctx, JSValueConst obj, JSAtom prop,
+                                 JSValueConst loader, int flags);
 JS_EXTERN int JS_DefineLazyPrototype(JSContext *ctx, JSValueConst func);
 /* use 0 to disable maximum stack size check */
 JS_EXTERN void JS_SetMaxStackSize(JSRuntime *rt, size_t stack_size);

@@ -307,6 +307,44 @@ extern "C" {
     /// Engine patch `quickjs-0065-malloc-size` (docs/ENGINE-PATCHES.md): the bytes the runtime
     /// has allocated, which the automatic GC compares with its threshold.
     fn JS_GetMallocSize(rt: *mut qjs::JSRuntime) -> qjs::size_t;
+    /// Engine patch `quickjs-0070-lazy-value`: a data property whose value `loader` makes on
+    /// first access (0, or -1 with an exception pending).
+    fn JS_DefineLazyValue(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        prop: qjs::JSAtom,
+        loader: qjs::JSValue,
+        flags: std::ffi::c_int,
+    ) -> std::ffi::c_int;
+}
+
+/// `native.defineLazyValue(obj, name, loader)`: `obj[name]` becomes a data property (writable,
+/// configurable, not enumerable) whose value is `loader.call(obj)`, called on its first read
+/// or descriptor, not on an assignment or a listing of names. What Node's eagerly made globals
+/// (`URL`, `console`, `Intl`...) look like, without making them before a script uses them.
+fn define_lazy_value<'js>(
+    ctx: Ctx<'js>,
+    obj: Object<'js>,
+    name: rquickjs::String<'js>,
+    loader: Function<'js>,
+) -> Result<()> {
+    let raw_ctx = ctx.as_raw().as_ptr();
+    let flags = (qjs::JS_PROP_WRITABLE | qjs::JS_PROP_CONFIGURABLE) as std::ffi::c_int;
+    // SAFETY: live values of this context, borrowed for the calls (the engine takes its own
+    // references to the loader and the context); the atom made here is freed here.
+    let status = unsafe {
+        let atom = qjs::JS_ValueToAtom(raw_ctx, name.as_raw());
+        if atom == qjs::JS_ATOM_NULL {
+            return Err(rquickjs::Error::Exception);
+        }
+        let status = JS_DefineLazyValue(raw_ctx, obj.as_raw(), atom, loader.as_raw(), flags);
+        qjs::JS_FreeAtom(raw_ctx, atom);
+        status
+    };
+    if status < 0 {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(())
 }
 
 /// The automatic GC's threshold while a thread starts. Start-up makes about 1 MiB of
@@ -340,6 +378,10 @@ fn sleep(ms: f64) {
 /// Adds the engine helpers to the `native` binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("classId", Function::new(ctx.clone(), class_id)?)?;
+    native.set(
+        "defineLazyValue",
+        Function::new(ctx.clone(), define_lazy_value)?,
+    )?;
     // Learned once here, before any memory budget applies: a sample made later (a builtin
     // loaded lazily) could be refused by a spent budget.
     let sab: Value = ctx.eval("new SharedArrayBuffer(0)")?;

@@ -64,14 +64,14 @@ fn install_builtin_ids<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::R
     )
 }
 
-/// `native.builtinSource(id)`: the source text of builtin `id`, made into a JS string only
-/// when asked (the bootstrap compiles it when its bytecode is refused); undefined for an
-/// unknown id. Making all of them at start-up cost 13% of an empty script's instructions.
-fn builtin_source(id: String) -> Option<&'static str> {
+/// `native.builtinSource(id)`: the source text of builtin `id` in its wrapper
+/// ([`modules::wrapped`]), made into a JS string only when asked (the bootstrap compiles it
+/// when its bytecode is refused); undefined for an unknown id. Making all of them at start-up cost 13% of an empty script's instructions.
+fn builtin_source(id: String) -> Option<String> {
     modules::SOURCES
         .iter()
         .find(|(name, _)| *name == id)
-        .map(|(_, source)| *source)
+        .map(|(_, source)| modules::wrapped(source))
 }
 
 fn set_rejection_hook<'js>(ctx: Ctx<'js>, hook: Function<'js>) {
@@ -124,6 +124,8 @@ fn build_native<'js>(
     modules::worker_threads::install(ctx, &native, worker)?;
     install_builtin_ids(ctx, &native)?;
     native.set("builtinSource", Function::new(ctx.clone(), builtin_source)?)?;
+    // The names of the globals the bootstrap hands every builtin (`modules::THREAD_GLOBALS`).
+    native.set("threadGlobals", modules::THREAD_GLOBALS.to_vec())?;
     native.set(
         "numberToString",
         Function::new(ctx.clone(), crate::numbers::shortest::number_to_string)?,

@@ -2,6 +2,8 @@
 // fire one trusted 'abort' event, carry a `reason` (a DOMException AbortError/TimeoutError by
 // default), and combine with `AbortSignal.any`; `AbortSignal.timeout` uses an unref'd timer.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setTimeout } = require('timers');
 
 const { codes, makeNodeError } = require('internal/errors');
 const { Event, EventTarget, defineEventHandler, kTrusted } = require('internal/event_target');

@@ -4,8 +4,9 @@
 // Readable streams fed from the event loop, whose stdin is a Writable, with Node's 'spawn',
 // 'exit', 'close' and 'error' events.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setTimeout, clearTimeout } = require('timers');
 
-const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const { codes, makeNodeError } = require('internal/errors');
 
@@ -375,10 +376,10 @@ function runCollecting(child, command, options, callback) {
  * same executable and execArgv unless given) with an IPC channel: `send`/'message' both ways.
  */
 function fork(modulePath, args, options) {
-  if (typeof modulePath !== 'string' && !Buffer.isBuffer(modulePath) && !(modulePath instanceof URL)) {
+  if (typeof modulePath !== 'string' && !Buffer.isBuffer(modulePath) && !(modulePath instanceof require('url').URL)) {
     throw codes.ERR_INVALID_ARG_TYPE('modulePath', ['string', 'Buffer', 'URL'], modulePath);
   }
-  const path = modulePath instanceof URL ? require('url').fileURLToPath(modulePath) : `${modulePath}`;
+  const path = modulePath instanceof require('url').URL ? require('url').fileURLToPath(modulePath) : `${modulePath}`;
   if (args == null) {
     args = [];
   } else if (typeof args === 'object' && !Array.isArray(args)) {

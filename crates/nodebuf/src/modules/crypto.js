@@ -5,9 +5,10 @@
 // subtle.digest). Node's argument validation and errors are here; digests, HMAC, the OS random
 // source and the constant-time comparison are native (crypto.rs, on RustCrypto crates).
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate } = require('timers');
 
 const { codes, makeNodeError, validateFunction, validateString, validateNumber, validateObject } = require('internal/errors');
-const { Buffer } = require('buffer');
 
 const ArrayBufferIsView = ArrayBuffer.isView;
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);

@@ -4,7 +4,6 @@
 'use strict';
 
 const { codes, makeNodeError, validateString } = require('internal/errors');
-const { Buffer } = require('buffer');
 const { LazyTransform, getArrayBufferOrView } = require('internal/crypto/util');
 
 const ArrayBufferIsView = ArrayBuffer.isView;

@@ -3,6 +3,8 @@
 // callback forms derive at once and call back on a later loop turn, as Node's thread-pool jobs
 // report back.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate } = require('timers');
 
 const { codes, makeNodeError, validateFunction, validateString } = require('internal/errors');
 const {

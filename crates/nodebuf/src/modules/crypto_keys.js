@@ -9,7 +9,6 @@
 'use strict';
 
 const { codes, makeNodeError, validateObject, validateString } = require('internal/errors');
-const { Buffer } = require('buffer');
 const { isAnyArrayBuffer, getArrayBufferOrView, nativeError } = require('internal/crypto/util');
 const webcryptoKeys = require('internal/crypto/webcrypto');
 

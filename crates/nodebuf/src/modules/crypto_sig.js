@@ -7,7 +7,6 @@
 'use strict';
 
 const { codes, makeNodeError, validateFunction, validateString } = require('internal/errors');
-const { Buffer } = require('buffer');
 const { getArrayBufferOrView, nativeError } = require('internal/crypto/util');
 const { preparePrivateKey, preparePublicOrPrivateKey } = require('internal/crypto/keys');
 const { queueIoCompletion } = require('internal/loop');

@@ -4,7 +4,6 @@
 'use strict';
 
 const { codes, makeNodeError } = require('internal/errors');
-const { Buffer } = require('buffer');
 
 const ArrayBufferIsView = ArrayBuffer.isView;
 

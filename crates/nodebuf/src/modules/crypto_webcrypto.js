@@ -5,9 +5,10 @@
 // natives as the node API (HMAC, ciphers, KDFs); results settle on a later loop turn, as
 // Node's thread-pool jobs do.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate } = require('timers');
 
 const { codes, makeNodeError } = require('internal/errors');
-const { Buffer } = require('buffer');
 
 const ArrayBufferIsView = ArrayBuffer.isView;
 const kInspect = Symbol.for('nodejs.util.inspect.custom');

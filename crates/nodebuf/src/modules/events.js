@@ -503,7 +503,7 @@ EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
     removed = true;
   };
   if (signal.aborted) {
-    queueMicrotask(() => listener());
+    require('internal/loop').queueMicrotask(() => listener());
   } else {
     signal.addEventListener('abort', listener, { once: true });
   }

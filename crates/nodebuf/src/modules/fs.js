@@ -22,7 +22,7 @@ function toPath(path, name = 'path') {
   const url = require('url');
   // A WHATWG `file:` URL names a path (Node's fileURLToPath rules: scheme, host, no encoded `/`).
   if (url._isURL(path)) return url.fileURLToPath(path);
-  if (path instanceof Uint8Array) return new TextDecoder().decode(path);
+  if (path instanceof Uint8Array) return new (require('internal/encoding').TextDecoder)().decode(path);
   throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
 }
 

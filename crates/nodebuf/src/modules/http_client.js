@@ -28,8 +28,8 @@ const kFetchRequest = Symbol('kFetchRequest');
 function ClientRequest(input, options, cb) {
   OutgoingMessage.call(this);
   if (typeof input === 'string') {
-    input = urlToHttpOptions(new URL(input));
-  } else if (input instanceof URL) {
+    input = urlToHttpOptions(new (require('url').URL)(input));
+  } else if (input instanceof require('url').URL) {
     input = urlToHttpOptions(input);
   } else {
     cb = options;

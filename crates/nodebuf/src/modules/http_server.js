@@ -3,6 +3,8 @@
 // answered by ServerResponses, one at a time per connection (pipelined requests wait), with
 // keep-alive connections closed when idle and on server.close().
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setInterval, clearInterval } = require('timers');
 
 const net = require('net');
 const { codes, makeNodeError, validateInteger } = require('internal/errors');

@@ -120,9 +120,9 @@ function withDefaultAgent(args) {
   // The http client reads `_defaultAgent` from the options (the last object argument or a new
   // one after a URL).
   const out = args.slice();
-  let i = out.findIndex((a) => a !== null && typeof a === 'object' && !(a instanceof URL));
+  let i = out.findIndex((a) => a !== null && typeof a === 'object' && !(a instanceof require('url').URL));
   if (i === -1) {
-    i = typeof out[0] === 'string' || out[0] instanceof URL ? 1 : 0;
+    i = typeof out[0] === 'string' || out[0] instanceof require('url').URL ? 1 : 0;
     out.splice(i, 0, {});
   } else {
     out[i] = { ...out[i] };

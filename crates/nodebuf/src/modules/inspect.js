@@ -197,11 +197,16 @@ function strEscape(str) {
 
 // Numbers print as V8 prints them (QuickJS's own ToString is one digit long for a few doubles).
 const numberToString = native.numberToString;
+// The typed array classes by name, as they were when the thread started.
+const typedArrayConstructors = {
+  __proto__: null, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
+  Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+};
 const ReflectApply = Reflect.apply;
-// Buffer's hexSlice, taken on first use as Node does (the Buffer global exists by then).
+// Buffer's hexSlice, taken on first use as Node does.
 let bufferHexSlice;
 const hexSlice = (view, start, end) => {
-  if (bufferHexSlice === undefined) bufferHexSlice = globalThis.Buffer.prototype.hexSlice;
+  if (bufferHexSlice === undefined) bufferHexSlice = Buffer.prototype.hexSlice;
   return ReflectApply(bufferHexSlice, view, [start, end]);
 };
 
@@ -510,7 +515,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       let fallback = '';
       if (constructor === null) {
         fallback = types.typedArrayName(value);
-        bound = new globalThis[fallback](value);
+        bound = new typedArrayConstructors[fallback](value);
       }
       const size = types.typedArrayName(value) && ReflectApply(typedArrayLength, value, []);
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);

@@ -36,4 +36,4 @@ pub mod x509;
 pub mod zlib;
 
 mod sources;
-pub use sources::SOURCES;
+pub use sources::{wrapped, SOURCES, THREAD_GLOBALS};

@@ -4,6 +4,8 @@
 // socket reads until the kernel has nothing more (edge-triggered) or the stream says stop,
 // writes what the kernel takes and keeps the rest for the next writable edge.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate, setTimeout: setTimer, clearTimeout } = require('timers');
 
 const EventEmitter = require('events');
 const { Duplex } = require('stream');
@@ -659,7 +661,7 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (msecs === 0) {
     if (callback !== undefined) this.removeListener('timeout', callback);
   } else {
-    this._timer = globalThis.setTimeout(() => this._onTimeout(), msecs);
+    this._timer = setTimer(() => this._onTimeout(), msecs);
     this._timer.unref();
     if (callback !== undefined) this.once('timeout', callback);
   }

@@ -4,6 +4,8 @@
 // `PerformanceObserverEntryList`, which receive new entries of the types they observe in a
 // later task (setImmediate), sorted by start time.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate } = require('timers');
 
 const { codes, makeNodeError } = require('internal/errors');
 
@@ -55,7 +57,7 @@ class PerformanceEntry {
 
 // A copy of `detail` as structuredClone makes it (Node clones it), null when absent.
 function cloneDetail(detail) {
-  return detail === undefined ? null : structuredClone(detail);
+  return detail === undefined ? null : require('internal/messaging').structuredClone(detail);
 }
 
 class PerformanceMark extends PerformanceEntry {

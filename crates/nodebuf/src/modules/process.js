@@ -10,10 +10,10 @@ const { codes } = require('internal/errors');
 const info = native.process;
 const flags = info.flags;
 
-function Process() {}
+// (`process` is the object the bootstrap made before any builtin loaded: every builtin has it.)
+const Process = Object.getPrototypeOf(process).constructor;
 Object.setPrototypeOf(Process.prototype, EventEmitter.prototype);
 Object.defineProperty(Process, 'name', { value: 'process' });
-const process = new Process();
 EventEmitter.init.call(process);
 
 process.title = 'node';

@@ -6,7 +6,6 @@
 'use strict';
 
 const { makeNodeError } = require('internal/errors');
-const { Buffer } = require('buffer');
 
 const unreserved = new Uint8Array(128);
 for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") {

@@ -3,6 +3,8 @@
 // xterm modifiers, rxvt variants) into Node v20's 'keypress' events `(str, key)` with
 // key = { sequence, name, ctrl, meta, shift[, code] }. Written from Node's observed events.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setTimeout, clearTimeout } = require('timers');
 
 const { StringDecoder } = require('string_decoder');
 

@@ -1,6 +1,82 @@
 // The builtins' JS sources, in a file of their own so build.rs compiles the same list to
 // bytecode (see build.rs and `host::builtin_function`).
 
+/// The globals every builtin sees as they were when the thread started, whatever a script did
+/// to `globalThis` since: each is a parameter of the function a builtin's source is wrapped in
+/// ([`wrapped`]), and the bootstrap passes the values it read before any user code ran. Node's
+/// own modules get `process` and `Buffer` the same way (not from the global object) and the
+/// standard library through primordials, so a script that replaces `globalThis.Buffer`,
+/// `Promise` or `Date` (a fake-timer library, a polyfill) changes what it sees, not what
+/// `console.log` or a stream does. `process` is the object `process.js` fills in.
+pub const THREAD_GLOBALS: &[&str] = &[
+    "process",
+    "Buffer",
+    "DOMException",
+    "Array",
+    "ArrayBuffer",
+    "AggregateError",
+    "Atomics",
+    "BigInt",
+    "BigInt64Array",
+    "BigUint64Array",
+    "Boolean",
+    "DataView",
+    "Date",
+    "Error",
+    "EvalError",
+    "FinalizationRegistry",
+    "Float32Array",
+    "Float64Array",
+    "Function",
+    "Int8Array",
+    "Int16Array",
+    "Int32Array",
+    "JSON",
+    "Map",
+    "Math",
+    "Number",
+    "Object",
+    "Promise",
+    "Proxy",
+    "RangeError",
+    "ReferenceError",
+    "Reflect",
+    "RegExp",
+    "Set",
+    "SharedArrayBuffer",
+    "String",
+    "Symbol",
+    "SyntaxError",
+    "TypeError",
+    "URIError",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "Uint16Array",
+    "Uint32Array",
+    "WeakMap",
+    "WeakRef",
+    "WeakSet",
+    "isNaN",
+    "isFinite",
+    "parseInt",
+    "parseFloat",
+    "encodeURIComponent",
+    "decodeURIComponent",
+    "encodeURI",
+    "decodeURI",
+];
+
+/// A builtin's source as the function the bootstrap calls with `(exports, require, module,
+/// native, ...THREAD_GLOBALS)`: build.rs compiles this text to bytecode, and the bootstrap
+/// compiles the same text when a builtin's bytecode is refused (`native.builtinSource`).
+/// The source starts on the wrapper's line, so its line numbers are the file's.
+pub fn wrapped(source: &str) -> String {
+    format!(
+        "(function (exports, require, module, native, {}) {{ {source}\n}})",
+        THREAD_GLOBALS.join(", ")
+    )
+}
+
 /// The JS sources of the builtins, by module id. Ids without `internal/` are what
 /// `require('id')` / `require('node:id')` reach; `internal/` ids are only for builtins.
 pub const SOURCES: &[(&str, &str)] = &[

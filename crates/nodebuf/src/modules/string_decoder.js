@@ -5,7 +5,6 @@
 'use strict';
 
 const { codes, makeNodeError } = require('internal/errors');
-const { Buffer } = require('buffer');
 
 const kNativeDecoder = Symbol('kNativeDecoder');
 const kMissingBytes = 4;

@@ -6,6 +6,8 @@
 // chain is untrusted and the socket decides once the handshake is done (rejectUnauthorized,
 // checkServerIdentity, authorized/authorizationError).
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setTimeout, clearTimeout } = require('timers');
 
 const net = require('net');
 const { codes, makeNodeError, validateFunction } = require('internal/errors');

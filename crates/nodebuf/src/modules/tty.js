@@ -3,6 +3,8 @@
 // runner's Readable/Writable over the descriptor (Node's are net.Socket subclasses); reads are
 // blocking reads, like process.stdin's.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setTimeout } = require('timers');
 
 const { makeNodeError, validateInteger } = require('internal/errors');
 const Readable = require('internal/streams/readable');

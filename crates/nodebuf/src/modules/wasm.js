@@ -6,7 +6,6 @@
 'use strict';
 
 const binding = native.wasm;
-const { Error, Map, WeakMap, Symbol, Promise, Object, BigInt, Number, Math, Array } = globalThis;
 const { defineProperty, freeze, create, getPrototypeOf } = Object;
 const asIntN = BigInt.asIntN;
 const isArrayBufferView = ArrayBuffer.isView;

@@ -2,6 +2,8 @@
 // parentPort, workerData, threadId, MessageChannel/MessagePort, receiveMessageOnPort,
 // markAsUntransferable, SHARE_ENV, resourceLimits.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setTimeout, clearTimeout } = require('timers');
 
 const EventEmitter = require('events');
 const path = require('path');
@@ -31,7 +33,10 @@ if (!isMainThread) {
   parentPort.unref();
 }
 
-const errorConstructors = ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError', 'Error'];
+// The error classes by name as they were when the thread started.
+const errorConstructors = {
+  __proto__: null, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError, Error,
+};
 
 // What a worker sends for an uncaught exception: for errors, the nearest built-in error class
 // and their properties (name/message/stack hidden, own enumerable ones kept); other values are
@@ -43,7 +48,7 @@ function serializeError(error) {
       let ctor = 'Error';
       for (let p = Object.getPrototypeOf(error); p !== null; p = Object.getPrototypeOf(p)) {
         const c = Object.prototype.hasOwnProperty.call(p, 'constructor') ? p.constructor : undefined;
-        if (typeof c === 'function' && errorConstructors.includes(c.name) && globalThis[c.name] === c) {
+        if (typeof c === 'function' && errorConstructors[c.name] === c) {
           ctor = c.name;
           break;
         }
@@ -87,7 +92,7 @@ function serializeError(error) {
 function deserializeError(data) {
   switch (data.kind) {
     case 'error': {
-      const Ctor = globalThis[data.ctor] || Error;
+      const Ctor = errorConstructors[data.ctor] || Error;
       const error = new Ctor();
       delete error.stack;
       for (const key of Object.keys(data.hidden)) {
@@ -108,7 +113,7 @@ function deserializeError(data) {
 }
 
 function validateWorkerPath(filename) {
-  const isURL = typeof URL === 'function' && filename instanceof URL;
+  const isURL = filename instanceof require('url').URL;
   if (typeof filename !== 'string' && !isURL) {
     throw codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
   }

@@ -3,6 +3,8 @@
 // zlib.rs, the callback and sync convenience functions, flush/params/reset/close, crc32,
 // constants and codes, with Node's option validation and error objects.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate } = require('timers');
 
 const { Transform, finished } = require('stream');
 const { codes } = require('internal/streams/errors');

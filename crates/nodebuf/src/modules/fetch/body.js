@@ -3,6 +3,8 @@
 // objects by String()) into { stream, source, length } and a Content-Type; `bodyMixin` adds
 // body/bodyUsed/text/json/arrayBuffer/blob/formData/bytes to a class; `cloneBody` tees.
 'use strict';
+const { TextEncoder, TextDecoder } = require('internal/encoding');
+const { URLSearchParams } = require('url');
 
 const { Blob } = require('buffer');
 const { ReadableStream } = require('stream/web');

@@ -6,6 +6,7 @@
 // `cause`. https: goes through the `https` agent (TLS with the default trust store, which
 // NODE_EXTRA_CA_CERTS extends, as Node's fetch trusts).
 'use strict';
+const { URL } = require('url');
 
 const http = require('http');
 const { ClientRequest, kFetchRequest } = require('internal/http/client');

@@ -2,6 +2,7 @@
 // Iterator"s, a record-like inspect), plus the multipart/form-data encoding fetch sends for
 // it and the strict multipart parser `body.formData()` uses.
 'use strict';
+const { TextEncoder, TextDecoder } = require('internal/encoding');
 
 const { Blob, File } = require('buffer');
 const {

@@ -3,6 +3,8 @@
 // method normalization and forbidden methods, the signal that follows the caller's, headers,
 // body and the GET/HEAD and duplex rules), clone, the Body members and inspect output.
 'use strict';
+const { URL } = require('url');
+const { AbortController, AbortSignal } = require('internal/abort_controller');
 
 const { HeaderList, fillHeaders, headersFromList, webidlClass } = require('internal/fetch/headers');
 const {
@@ -200,7 +202,7 @@ class Request {
       }
       // The new request reads the old one's stream through an identity transform, which
       // marks the old body used (as Node's fetch does).
-      const stream = inputBody.stream.pipeThrough(new TransformStream());
+      const stream = inputBody.stream.pipeThrough(new (require('stream/web').TransformStream)());
       finalBody = { stream, source: inputBody.source, length: inputBody.length };
     }
     request.body = finalBody;

@@ -3,6 +3,7 @@
 // the Body members, and a util.inspect rendering of its attributes. fetch() makes its
 // responses through `makeResponse`.
 'use strict';
+const { URL } = require('url');
 
 const { HeaderList, fillHeaders, headersFromList, webidlClass, setGuard } = require('internal/fetch/headers');
 const { argumentLengthCheck, toByteString, illegalInvocation } = require('internal/fetch/webidl');

@@ -1,6 +1,7 @@
 // Small helpers the fetch classes share: URL parsing worded as fetch words its failure, and
 // prototype member order (Node's classes list the Body members between their own).
 'use strict';
+const { URL } = require('url');
 
 /** `new URL(input)`, or fetch's `TypeError: Failed to parse URL from <input>` with the URL error as cause. */
 function parseURL(input, base = undefined) {

@@ -8,7 +8,7 @@ const { StringDecoder } = require('internal/streams/decoder');
 async function blob(stream) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return new Blob(chunks);
+  return new (require('buffer').Blob)(chunks);
 }
 
 /** All bytes as an ArrayBuffer. */

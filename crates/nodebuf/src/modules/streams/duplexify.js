@@ -63,6 +63,7 @@ function from(body, name = 'body') {
     }
     throw codes.ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value);
   }
+  const { Blob } = require('buffer');
   if (typeof Blob === 'function' && body instanceof Blob) return from(body.stream(), name);
   if (u.isIterable(body)) {
     return Readable[kInternals].fromIterable(Duplexify, body, { objectMode: true, writable: false });

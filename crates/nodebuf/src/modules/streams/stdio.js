@@ -2,6 +2,8 @@
 // straight to the descriptor (synchronous, as Node's are for files and pipes); stdin is a
 // Readable reading fd 0 in highWaterMark-sized chunks when something consumes it.
 'use strict';
+// (Timers from their module, not the global: a script's fake timers do not reach them.)
+const { setImmediate, setTimeout } = require('timers');
 
 const Writable = require('internal/streams/writable');
 

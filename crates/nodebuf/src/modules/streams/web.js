@@ -1187,7 +1187,7 @@ function readableStreamTee(stream) {
         if (!canceled1 || !canceled2) cancelPromise.resolve();
         return;
       }
-      queueMicrotask(() => {
+      require('internal/loop').queueMicrotask(() => {
         readAgain = false;
         if (!canceled1) anyControllerEnqueue(branch1[kState].controller[kState], value, !canceled2);
         if (!canceled2) anyControllerEnqueue(branch2[kState].controller[kState], value, false);
@@ -1545,7 +1545,7 @@ function setupWritableController(stream, sink, hwm, size) {
   const abort = methodOf(sink, 'abort', 'sink');
   const c = {
     kind: 'writable-controller', stream, queue: [], queueTotalSize: 0, started: false,
-    strategySizeAlgorithm: size, strategyHWM: hwm, abortController: new AbortController(),
+    strategySizeAlgorithm: size, strategyHWM: hwm, abortController: new (require('internal/abort_controller').AbortController)(),
   };
   const controller = createController(WritableStreamDefaultController, c);
   c.controller = controller;
@@ -2059,7 +2059,7 @@ function isTextStream(v, kind) {
 /** Strings in, UTF-8 bytes out; a high surrogate ending a chunk waits for the next one. */
 class TextEncoderStream {
   constructor() {
-    const encoder = new TextEncoder();
+    const encoder = new (require('internal/encoding').TextEncoder)();
     let pendingHigh = '';
     const transform = new TransformStream({
       transform(chunk, controller) {
@@ -2099,7 +2099,7 @@ class TextEncoderStream {
 /** Bytes in, strings out, through a streaming TextDecoder. */
 class TextDecoderStream {
   constructor(encoding = 'utf-8', options = {}) {
-    const decoder = new TextDecoder(encoding, options);
+    const decoder = new (require('internal/encoding').TextDecoder)(encoding, options);
     const transform = new TransformStream({
       transform(chunk, controller) {
         const text = decoder.decode(chunk, { stream: true });

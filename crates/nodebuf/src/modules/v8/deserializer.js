@@ -34,7 +34,14 @@ const TypedArrayPrototypeGetLength =
 
 const kMinimumVersion = 13;
 const subtagKinds = new Map(viewSubtags.map(([kind, subtag]) => [subtag, kind]));
-const errorConstructors = new Map(errorPrototypeTags.map(([name, tag]) => [tag, globalThis[name]]));
+// The constructors by name as they were when the thread started (not what a script put on the
+// global object since), as V8's deserializer makes its values with its own.
+const intrinsics = {
+  __proto__: null, Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
+};
+const errorConstructors = new Map(errorPrototypeTags.map(([name, tag]) => [tag, intrinsics[name]]));
 const regexpFlagLetters = regexpFlagBits.map(([, bit, letter]) => [bit, letter]);
 
 /** Thrown inside the reader for malformed data; turned into V8's error at the top. */
@@ -386,7 +393,7 @@ class DeserializerState {
     if (kind === 'DataView') {
       out = lengthTracking ? new DataView(buffer, byteOffset) : new DataView(buffer, byteOffset, byteLength);
     } else {
-      const Ctor = globalThis[kind];
+      const Ctor = intrinsics[kind];
       const size = Ctor.BYTES_PER_ELEMENT;
       if (byteOffset % size !== 0 || byteLength % size !== 0) throw kMalformed;
       out = lengthTracking ? new Ctor(buffer, byteOffset) : new Ctor(buffer, byteOffset, byteLength / size);
