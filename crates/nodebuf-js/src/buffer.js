@@ -302,11 +302,12 @@
     allocUnsafeSlow: 1, isBuffer: 1, compare: 2, isEncoding: 1, concat: 2, byteLength: 2 };
   // The raw natives (direct.rs): the plain valid call in one native call, anything else in the
   // general implementations here.
-  // Made per accessor when first needed (the natives ask with its `UInt` name).
-  const elementPaths = makeElementPaths(binding.readNum, binding.writeNum);
-  function numPath(canonical, id) {
-    const make = elementPaths[canonical];
-    return make === undefined ? undefined : make(id);
+  // The numeric accessors' element paths, made when the first is needed (the natives ask by
+  // the `UInt` name).
+  let elementPaths;
+  function numPath(canonical) {
+    if (elementPaths === undefined) elementPaths = makeElementPaths(binding);
+    return elementPaths[canonical];
   }
   // Node's swap16/32/64 for a receiver whose `length` a script defined (the natives take
   // every other receiver): one read of `this.length`, Node's JS loop of element swaps below
@@ -569,93 +570,331 @@
   }
 
   // --- element paths ------------------------------------------------------------------------
-  // Node's integer accessors read `this[offset]` element by element, so on receivers that are
-  // not byte arrays (a Uint16Array, a plain object) they see elements, not bytes. The raw
-  // natives hand such receivers here; a Uint8Array (every Buffer) never comes here.
-  function makeElementPaths(readNum, writeNum) {
-    // (No prototype: a name without a path finds nothing, whatever Object.prototype holds.)
-    return {
-      __proto__: null,
-      readUInt8: (id) => function readUInt8(offset = 0) {
-        if (typeof offset === 'number') {
-          const v = this[offset];
-          if (v !== undefined) return v;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readInt8: (id) => function readInt8(offset = 0) {
-        if (typeof offset === 'number') {
-          const v = this[offset];
-          if (v !== undefined) return v | (v & 128) * 0x1fffffe;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt16LE: (id) => function readUInt16LE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const b = this[offset + 1];
-          if (a !== undefined && b !== undefined) return a + b * 256;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt16BE: (id) => function readUInt16BE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const b = this[offset + 1];
-          if (a !== undefined && b !== undefined) return a * 256 + b;
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt32LE: (id) => function readUInt32LE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + d * 16777216;
+  // Node's numeric accessors are JS that reads and writes `this[offset]` element by element,
+  // so on a receiver that is not a byte array (a Uint16Array, a plain array or object, a
+  // string) they work on its elements: a Uint16Array's 0x1234 is added in as it is, a string
+  // element concatenates, an object element's valueOf runs where Node's arithmetic converts it.
+  // The raw natives hand such receivers here (a Uint8Array, so every Buffer, never comes).
+  // Each accessor is declared once below by what Node's does, in Node's order:
+  // - a read by its width and how it combines its elements: `combine(first, last, at)`, where
+  //   `first` and `last` were read first (they decide the bounds check) and `at(i)` reads
+  //   element `offset + i` when the arithmetic reaches it;
+  // - a write by its width, its range and where it puts which part of the value.
+  function makeElementPaths(binding) {
+    const MathFloor = Math.floor;
+    const BigIntOf = BigInt;
+    const float32 = new Float32Array(1);
+    const float32Bytes = new Uint8Array(float32.buffer);
+    const float64 = new Float64Array(1);
+    const float64Bytes = new Uint8Array(float64.buffer);
+
+    // Node's validateNumber / boundsError / checkBounds.
+    function validateOffset(value, name) {
+      if (typeof value !== 'number') throw binding.argTypeError(name, 'of type number', value);
+    }
+    function boundsError(value, length, name) {
+      if (MathFloor(value) !== value) {
+        validateOffset(value, name || 'offset');
+        throw binding.outOfRange(name || 'offset', 'an integer', value);
+      }
+      if (length < 0) throw binding.outOfBounds();
+      throw binding.outOfRange(name || 'offset', `>= ${name ? 1 : 0} and <= ${length}`, value);
+    }
+    function checkBounds(buf, offset, last) {
+      validateOffset(offset, 'offset');
+      if (buf[offset] === undefined || buf[offset + last] === undefined) {
+        boundsError(offset, buf.length - (last + 1));
+      }
+    }
+    // The range an integer write refuses a value outside of, as Node words it.
+    function rangeText(min, max, width) {
+      const n = typeof min === 'bigint' ? 'n' : '';
+      if (width <= 4) return `>= ${min}${n} and <= ${max}${n}`;
+      const bits = width * 8;
+      return min === 0 || min === 0n
+        ? `>= 0${n} and < 2${n} ** ${bits}${n}`
+        : `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}`;
+    }
+
+    // A read of `width` elements at `offset`.
+    function reader(name, width, combine) {
+      const read = {
+        [name](offset = 0) {
+          validateOffset(offset, 'offset');
+          const first = this[offset];
+          const last = width === 1 ? first : this[offset + width - 1];
+          if (first === undefined || last === undefined) boundsError(offset, this.length - width);
+          return combine(first, last, (i) => this[offset + i]);
+        },
+      }[name];
+      return read;
+    }
+    // `read{U,}Int{LE,BE}(offset, byteLength)`: the 3-, 5- and 6-byte reads directly, the 1-,
+    // 2- and 4-byte ones through the receiver's own methods (`viaMethod`: a lookup a script
+    // can see, failing as `this.readUInt16LE is not a function` on a plain object).
+    function readerByLength(name, direct, viaMethod) {
+      return {
+        [name](offset, byteLength) {
+          if (offset === undefined) throw binding.argTypeError('offset', 'of type number', offset);
+          if (byteLength === 6 || byteLength === 5 || byteLength === 3) {
+            return ReflectApply(direct[byteLength], this, [offset]);
           }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readUInt32BE: (id) => function readUInt32BE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return a * 16777216 + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
+          if (byteLength === 4 || byteLength === 2 || byteLength === 1) {
+            return ReflectApply(viaMethod, this, [offset, byteLength]);
           }
+          boundsError(byteLength, 6, 'byteLength');
+        },
+      }[name];
+    }
+    // A float read: the elements go into the scratch bytes in `order`, converted as stored.
+    function floatReader(name, width, bytes, value, order) {
+      return reader(name, width, (first, last, at) => {
+        bytes[order[0]] = first;
+        for (let i = 1; i < width - 1; i++) bytes[order[i]] = at(i);
+        bytes[order[width - 1]] = last;
+        return value[0];
+      });
+    }
+
+    // An integer write of `buf`: `value = +value` (BigInts stay), the range, the bounds, then
+    // `store`. Node's 8-bit writes check the offset before the range, the wider ones after.
+    function integerWrite(width, min, max, store) {
+      const big = typeof min === 'bigint';
+      return (buf, value, offset) => {
+        if (!big) value = +value;
+        if (width === 1) validateOffset(offset, 'offset');
+        if (value > max || value < min) throw binding.outOfRange('value', rangeText(min, max, width), value);
+        if (width === 1) {
+          if (buf[offset] === undefined) boundsError(offset, buf.length - 1);
+        } else {
+          checkBounds(buf, offset, width - 1);
         }
-        return readNum(this, id, offset, undefined);
-      },
-      readInt32LE: (id) => function readInt32LE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return a + this[offset + 1] * 256 + this[offset + 2] * 65536 + (d << 24);
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      readInt32BE: (id) => function readInt32BE(offset = 0) {
-        if (typeof offset === 'number') {
-          const a = this[offset];
-          const d = this[offset + 3];
-          if (a !== undefined && d !== undefined) {
-            return (a << 24) + this[offset + 1] * 65536 + this[offset + 2] * 256 + d;
-          }
-        }
-        return readNum(this, id, offset, undefined);
-      },
-      writeUInt8: (id) => function writeUInt8(value, offset = 0) {
-        if (typeof value === 'number' && typeof offset === 'number' && value >= 0 &&
-            value <= 255 && this[offset] !== undefined) {
-          this[offset] = value;
-          return offset + 1;
-        }
-        return writeNum(this, id, value, offset, undefined);
-      },
+        return store(buf, value, offset);
+      };
+    }
+    // The method: `offset` defaults to 0 (the by-length writes pass theirs as it came).
+    function writer(name, write) {
+      return {
+        [name](value, offset = 0) {
+          return write(this, value, offset);
+        },
+      }[name];
+    }
+    function writerByLength(name, writes) {
+      return {
+        [name](value, offset, byteLength) {
+          const write = byteLength === 6 || byteLength === 5 || byteLength === 4 ||
+            byteLength === 3 || byteLength === 2 || byteLength === 1 ? writes[byteLength] : undefined;
+          if (write === undefined) boundsError(byteLength, 6, 'byteLength');
+          return write(this, value, offset);
+        },
+      }[name];
+    }
+    function floatWriter(name, width, value, bytes, order) {
+      return {
+        [name](val, offset = 0) {
+          val = +val;
+          checkBounds(this, offset, width - 1);
+          value[0] = val;
+          for (let i = 0; i < width; i++) this[offset + i] = bytes[order[i]];
+          return offset + width;
+        },
+      }[name];
+    }
+    // Stores: little-endian puts the low byte first and shifts the value down a byte at a time;
+    // big-endian fills from the last element back.
+    const storeLE = (width) => (buf, value, offset) => {
+      for (let i = 0; i < width; i++) {
+        buf[offset + i] = value;
+        if (i < width - 1) value = value >>> 8;
+      }
+      return offset + width;
     };
+    const store16BE = (buf, value, offset) => {
+      buf[offset] = value >>> 8;
+      buf[offset + 1] = value;
+      return offset + 2;
+    };
+    const storeBE = (width) => (buf, value, offset) => {
+      for (let i = width - 1; i >= 0; i--) {
+        buf[offset + i] = value;
+        if (i > 0) value = value >>> 8;
+      }
+      return offset + width;
+    };
+    const store40LE = (buf, value, offset) => {
+      const high = value;
+      storeLE(4)(buf, value, offset);
+      buf[offset + 4] = MathFloor(high * 2 ** -32);
+      return offset + 5;
+    };
+    const store40BE = (buf, value, offset) => {
+      buf[offset] = MathFloor(value * 2 ** -32);
+      storeBE(4)(buf, value, offset + 1);
+      return offset + 5;
+    };
+    const store48LE = (buf, value, offset) => {
+      const high = MathFloor(value * 2 ** -32);
+      storeLE(4)(buf, value, offset);
+      buf[offset + 4] = high;
+      buf[offset + 5] = high >>> 8;
+      return offset + 6;
+    };
+    const store48BE = (buf, value, offset) => {
+      const high = MathFloor(value * 2 ** -32);
+      buf[offset] = high >>> 8;
+      buf[offset + 1] = high;
+      storeBE(4)(buf, value, offset + 2);
+      return offset + 6;
+    };
+    const storeBig = (bigEndian) => (buf, value, offset) => {
+      let lo = Number(value & 0xffffffffn);
+      for (let i = 0; i < 4; i++) {
+        buf[bigEndian ? offset + 7 - i : offset + i] = lo;
+        if (i < 3) lo = lo >> 8;
+      }
+      let hi = Number(value >> 32n & 0xffffffffn);
+      for (let i = 0; i < 4; i++) {
+        buf[bigEndian ? offset + 3 - i : offset + 4 + i] = hi;
+        if (i < 3) hi = hi >> 8;
+      }
+      return offset + 8;
+    };
+
+    // Sign extensions of a partial sum, as Node's reads apply them.
+    const signed8 = (v) => v | (v & 2 ** 7) * 0x1fffffe;
+    const signed16 = (v) => v | (v & 2 ** 15) * 0x1fffe;
+    const signed24 = (v) => v | (v & 2 ** 23) * 0x1fe;
+
+    const reads = {
+      readUInt8: reader('readUInt8', 1, (v) => v),
+      readInt8: reader('readInt8', 1, (v) => signed8(v)),
+      readUInt16LE: reader('readUInt16LE', 2, (f, l) => f + l * 2 ** 8),
+      readUInt16BE: reader('readUInt16BE', 2, (f, l) => f * 2 ** 8 + l),
+      readInt16LE: reader('readInt16LE', 2, (f, l) => signed16(f + l * 2 ** 8)),
+      readInt16BE: reader('readInt16BE', 2, (f, l) => signed16(f * 2 ** 8 + l)),
+      readUInt24LE: reader('readUInt24LE', 3, (f, l, at) => f + at(1) * 2 ** 8 + l * 2 ** 16),
+      readUInt24BE: reader('readUInt24BE', 3, (f, l, at) => f * 2 ** 16 + at(1) * 2 ** 8 + l),
+      readInt24LE: reader('readInt24LE', 3, (f, l, at) => signed24(f + at(1) * 2 ** 8 + l * 2 ** 16)),
+      readInt24BE: reader('readInt24BE', 3, (f, l, at) => signed24(f * 2 ** 16 + at(1) * 2 ** 8 + l)),
+      readUInt32LE: reader('readUInt32LE', 4,
+        (f, l, at) => f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + l * 2 ** 24),
+      readUInt32BE: reader('readUInt32BE', 4,
+        (f, l, at) => f * 2 ** 24 + at(1) * 2 ** 16 + at(2) * 2 ** 8 + l),
+      readInt32LE: reader('readInt32LE', 4,
+        (f, l, at) => f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + (l << 24)),
+      readInt32BE: reader('readInt32BE', 4,
+        (f, l, at) => (f << 24) + at(1) * 2 ** 16 + at(2) * 2 ** 8 + l),
+      readUInt40LE: reader('readUInt40LE', 5,
+        (f, l, at) => f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + at(3) * 2 ** 24 + l * 2 ** 32),
+      readUInt40BE: reader('readUInt40BE', 5,
+        (f, l, at) => f * 2 ** 32 + at(1) * 2 ** 24 + at(2) * 2 ** 16 + at(3) * 2 ** 8 + l),
+      readInt40LE: reader('readInt40LE', 5,
+        (f, l, at) => signed8(l) * 2 ** 32 + f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + at(3) * 2 ** 24),
+      readInt40BE: reader('readInt40BE', 5,
+        (f, l, at) => signed8(f) * 2 ** 32 + at(1) * 2 ** 24 + at(2) * 2 ** 16 + at(3) * 2 ** 8 + l),
+      readUInt48LE: reader('readUInt48LE', 6, (f, l, at) =>
+        f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + at(3) * 2 ** 24 + (at(4) + l * 2 ** 8) * 2 ** 32),
+      readUInt48BE: reader('readUInt48BE', 6, (f, l, at) =>
+        (f * 2 ** 8 + at(1)) * 2 ** 32 + at(2) * 2 ** 24 + at(3) * 2 ** 16 + at(4) * 2 ** 8 + l),
+      readInt48LE: reader('readInt48LE', 6, (f, l, at) => {
+        const high = at(4) + l * 2 ** 8;
+        return signed16(high) * 2 ** 32 + f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + at(3) * 2 ** 24;
+      }),
+      readInt48BE: reader('readInt48BE', 6, (f, l, at) => {
+        const high = at(1) + f * 2 ** 8;
+        return signed16(high) * 2 ** 32 + at(2) * 2 ** 24 + at(3) * 2 ** 16 + at(4) * 2 ** 8 + l;
+      }),
+      readBigUInt64LE: reader('readBigUInt64LE', 8, (f, l, at) => {
+        const lo = f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + at(3) * 2 ** 24;
+        const hi = at(4) + at(5) * 2 ** 8 + at(6) * 2 ** 16 + l * 2 ** 24;
+        return BigIntOf(lo) + (BigIntOf(hi) << 32n);
+      }),
+      readBigUInt64BE: reader('readBigUInt64BE', 8, (f, l, at) => {
+        const hi = f * 2 ** 24 + at(1) * 2 ** 16 + at(2) * 2 ** 8 + at(3);
+        const lo = at(4) * 2 ** 24 + at(5) * 2 ** 16 + at(6) * 2 ** 8 + l;
+        return (BigIntOf(hi) << 32n) + BigIntOf(lo);
+      }),
+      readBigInt64LE: reader('readBigInt64LE', 8, (f, l, at) => {
+        const hi = at(4) + at(5) * 2 ** 8 + at(6) * 2 ** 16 + (l << 24);
+        return (BigIntOf(hi) << 32n) + BigIntOf(f + at(1) * 2 ** 8 + at(2) * 2 ** 16 + at(3) * 2 ** 24);
+      }),
+      readBigInt64BE: reader('readBigInt64BE', 8, (f, l, at) => {
+        const hi = (f << 24) + at(1) * 2 ** 16 + at(2) * 2 ** 8 + at(3);
+        return (BigIntOf(hi) << 32n) + BigIntOf(at(4) * 2 ** 24 + at(5) * 2 ** 16 + at(6) * 2 ** 8 + l);
+      }),
+      readFloatLE: floatReader('readFloatLE', 4, float32Bytes, float32, [0, 1, 2, 3]),
+      readFloatBE: floatReader('readFloatBE', 4, float32Bytes, float32, [3, 2, 1, 0]),
+      readDoubleLE: floatReader('readDoubleLE', 8, float64Bytes, float64, [0, 1, 2, 3, 4, 5, 6, 7]),
+      readDoubleBE: floatReader('readDoubleBE', 8, float64Bytes, float64, [7, 6, 5, 4, 3, 2, 1, 0]),
+    };
+    reads.readUIntLE = readerByLength('readUIntLE',
+      { 3: reads.readUInt24LE, 5: reads.readUInt40LE, 6: reads.readUInt48LE },
+      function (offset, n) {
+        return n === 4 ? this.readUInt32LE(offset) : n === 2 ? this.readUInt16LE(offset) : this.readUInt8(offset);
+      });
+    reads.readUIntBE = readerByLength('readUIntBE',
+      { 3: reads.readUInt24BE, 5: reads.readUInt40BE, 6: reads.readUInt48BE },
+      function (offset, n) {
+        return n === 4 ? this.readUInt32BE(offset) : n === 2 ? this.readUInt16BE(offset) : this.readUInt8(offset);
+      });
+    reads.readIntLE = readerByLength('readIntLE',
+      { 3: reads.readInt24LE, 5: reads.readInt40LE, 6: reads.readInt48LE },
+      function (offset, n) {
+        return n === 4 ? this.readInt32LE(offset) : n === 2 ? this.readInt16LE(offset) : this.readInt8(offset);
+      });
+    reads.readIntBE = readerByLength('readIntBE',
+      { 3: reads.readInt24BE, 5: reads.readInt40BE, 6: reads.readInt48BE },
+      function (offset, n) {
+        return n === 4 ? this.readInt32BE(offset) : n === 2 ? this.readInt16BE(offset) : this.readInt8(offset);
+      });
+
+    // The integer writes, by width: [LE store, BE store], unsigned max, signed min and max.
+    const integerWrites = [
+      [1, storeLE(1), storeLE(1), 0xff, -0x80, 0x7f],
+      [2, storeLE(2), store16BE, 0xffff, -0x8000, 0x7fff],
+      [3, storeLE(3), storeBE(3), 0xffffff, -0x800000, 0x7fffff],
+      [4, storeLE(4), storeBE(4), 0xffffffff, -0x80000000, 0x7fffffff],
+      [5, store40LE, store40BE, 0xffffffffff, -0x8000000000, 0x7fffffffff],
+      [6, store48LE, store48BE, 0xffffffffffff, -0x800000000000, 0x7fffffffffff],
+    ];
+    const writes = {};
+    const byLength = { ULE: [], UBE: [], LE: [], BE: [] };
+    for (const [width, le, be, umax, smin, smax] of integerWrites) {
+      const bits = width * 8;
+      const pairs = width === 1
+        ? [['writeUInt8', 0, umax, le, 'ULE', 'UBE'], ['writeInt8', smin, smax, le, 'LE', 'BE']]
+        : [[`writeUInt${bits}LE`, 0, umax, le, 'ULE'], [`writeUInt${bits}BE`, 0, umax, be, 'UBE'],
+          [`writeInt${bits}LE`, smin, smax, le, 'LE'], [`writeInt${bits}BE`, smin, smax, be, 'BE']];
+      for (const [name, min, max, store, ...families] of pairs) {
+        const write = integerWrite(width, min, max, store);
+        writes[name] = writer(name, write);
+        for (const family of families) byLength[family][width] = write;
+      }
+    }
+    writes.writeUIntLE = writerByLength('writeUIntLE', byLength.ULE);
+    writes.writeUIntBE = writerByLength('writeUIntBE', byLength.UBE);
+    writes.writeIntLE = writerByLength('writeIntLE', byLength.LE);
+    writes.writeIntBE = writerByLength('writeIntBE', byLength.BE);
+    for (const [name, min, max, bigEndian] of [
+      ['writeBigUInt64LE', 0n, 0xffffffffffffffffn, false], ['writeBigUInt64BE', 0n, 0xffffffffffffffffn, true],
+      ['writeBigInt64LE', -(2n ** 63n), 2n ** 63n - 1n, false], ['writeBigInt64BE', -(2n ** 63n), 2n ** 63n - 1n, true],
+    ]) {
+      writes[name] = writer(name, integerWrite(8, min, max, storeBig(bigEndian)));
+    }
+    writes.writeFloatLE = floatWriter('writeFloatLE', 4, float32, float32Bytes, [0, 1, 2, 3]);
+    writes.writeFloatBE = floatWriter('writeFloatBE', 4, float32, float32Bytes, [3, 2, 1, 0]);
+    writes.writeDoubleLE = floatWriter('writeDoubleLE', 8, float64, float64Bytes, [0, 1, 2, 3, 4, 5, 6, 7]);
+    writes.writeDoubleBE = floatWriter('writeDoubleBE', 8, float64, float64Bytes, [7, 6, 5, 4, 3, 2, 1, 0]);
+
+    // (No prototype: a name without a path finds nothing, whatever Object.prototype holds.)
+    const paths = { __proto__: null };
+    for (const table of [reads, writes]) {
+      for (const name of ObjectKeys(table)) paths[name] = table[name];
+    }
+    return paths;
   }
+
 
   // isUtf8/isAscii refuse a detached ArrayBuffer with a plain Error carrying ERR_INVALID_STATE
   // (thrown by Node's native layer, so its String() has no code); a view of detached memory is

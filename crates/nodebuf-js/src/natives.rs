@@ -420,13 +420,27 @@ fn set_bytes<'js>(
     Ok(())
 }
 
-/// `binding.outOfRange(name, range, value)`: Node's ERR_OUT_OF_RANGE for a number the JS half
-/// checked (`buf.copy`'s positions).
-fn out_of_range(ctx: Ctx<'_>, name: String, range: String, value: f64) -> Result<Value<'_>> {
-    crate::node_error_to_js(
-        &ctx,
-        &NodeError::out_of_range(&name, &range, &Arg::Number(value)),
-    )
+/// `binding.outOfRange(name, range, value)`: Node's ERR_OUT_OF_RANGE for a value the JS half
+/// checked (`buf.copy`'s positions, the numeric accessors' element paths).
+fn out_of_range<'js>(
+    ctx: Ctx<'js>,
+    name: String,
+    range: String,
+    value: Value<'js>,
+) -> Result<Value<'js>> {
+    error_about(&ctx, value, |v| NodeError::out_of_range(&name, &range, v))
+}
+
+/// Node's error `make` builds around one JS value, described as Node describes it
+/// (`Received ...`).
+fn error_about<'js>(
+    ctx: &Ctx<'js>,
+    value: Value<'js>,
+    make: impl Fn(&Arg<'_>) -> NodeError,
+) -> Result<Value<'js>> {
+    let mut prepared = Prepared::new(ctx, &[value], &[O])?;
+    let err = prepared.error_with(ctx, |a| make(&a[0]));
+    crate::node_error_to_js(ctx, &err)
 }
 
 /// `Buffer.copyBytesFrom(view, offset, length)`: Node takes the elements `[offset, offset +
@@ -772,11 +786,9 @@ fn arg_type_error<'js>(
     expected: String,
     value: Value<'js>,
 ) -> Result<Value<'js>> {
-    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
-    let err = prepared.error_with(&ctx, |a| {
-        NodeError::invalid_arg_type(&name, &expected, &a[0])
-    });
-    crate::node_error_to_js(&ctx, &err)
+    error_about(&ctx, value, |v| {
+        NodeError::invalid_arg_type(&name, &expected, v)
+    })
 }
 
 /// `ERR_MISSING_ARGS` naming `a` and `b` (`new File()` without its two arguments).
@@ -786,9 +798,7 @@ fn missing_args(ctx: Ctx<'_>, a: String, b: String) -> Result<Value<'_>> {
 
 /// `Buffer.from`'s error for an unusable first argument.
 fn from_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
-    let mut prepared = Prepared::new(&ctx, &[value], &[O])?;
-    let err = prepared.error_with(&ctx, |a| api::alloc::from_invalid(&a[0]));
-    crate::node_error_to_js(&ctx, &err)
+    error_about(&ctx, value, api::alloc::from_invalid)
 }
 
 /// `Buffer.concat`'s error for a list that is not an Array.
@@ -1110,9 +1120,7 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("jsonData", json_data);
     f!("concatPlain", concat_plain);
     f!("copyBytesFrom", copy_bytes_from);
-    f!("readNum", crate::methods::read_num);
     f!("makeFast", crate::methods::make_fast);
-    f!("writeNum", crate::methods::write_num);
     f!("sliceHelper", slice_helper);
     f!("writeHelper", write_helper);
     f!("inspect", inspect_bytes);

@@ -117,9 +117,9 @@ pub struct CtxState<'js> {
     pub format_s: Value<'js>,
     /// The helper that shapes Node's errors (`error::node_error_maker`).
     pub error_maker: rquickjs::Function<'js>,
-    /// The JS half's `numPath(canonicalName, id)`: the element path of numeric accessor `id`
-    /// for receivers that are not Uint8Arrays (undefined where the core's answer is Node's),
-    /// made when such a receiver first comes ([`CtxState::num_general`]).
+    /// The JS half's `numPath(canonicalName)`: the element path of a numeric accessor for
+    /// receivers that are not Uint8Arrays, made when such a receiver first comes
+    /// ([`CtxState::num_general`]).
     num_path: Value<'js>,
     /// The element paths made so far, by numeric method id.
     num_general: RefCell<Vec<Option<Value<'js>>>>,
@@ -159,8 +159,8 @@ pub struct Atoms {
 
 impl<'js> CtxState<'js> {
     /// The JS element path of numeric accessor `id` (`canonical`: its `UInt` spelling), made
-    /// on first use and kept; undefined where the core's answer is Node's. The JS half made all
-    /// 92 at every start-up before (1.6% of an empty script); few scripts ever need one.
+    /// on first use and kept. The JS half makes the paths when the first is asked for (making
+    /// them at every start-up was 1.6% of an empty script); few scripts ever need one.
     pub fn num_general(&self, id: usize, canonical: &str) -> rquickjs::Result<Value<'js>> {
         if let Some(Some(path)) = self.num_general.borrow().get(id) {
             return Ok(path.clone());
@@ -170,7 +170,7 @@ impl<'js> CtxState<'js> {
             .as_function()
             .ok_or_else(|| rquickjs::Error::new_from_js("value", "function"))?;
         // (No borrow is held: the maker is the install's own JS.)
-        let path: Value = maker.call((canonical, id as i32))?;
+        let path: Value = maker.call((canonical,))?;
         let mut made = self.num_general.borrow_mut();
         if made.len() <= id {
             made.resize(id + 1, None);

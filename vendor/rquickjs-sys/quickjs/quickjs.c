@@ -9671,21 +9671,77 @@ static JSValue js_throw_key_value(JSContext *ctx, const char *fmt, JSAtom key,
 #pragma GCC diagnostic pop // ignored "-Wformat-nonliteral"
 #endif // __GNUC__
 
+static int JS_ToInt64Free(JSContext *ctx, int64_t *pres, JSValue val);
+
+/* nodebuf: the word V8's property messages use for a primitive receiver's type
+   ("Cannot create property 'x' on number '5'"), NULL for an object */
+static const char *js_primitive_type_word(JSValueConst v)
+{
+    switch (JS_VALUE_GET_NORM_TAG(v)) {
+    case JS_TAG_STRING:
+    case JS_TAG_STRING_ROPE:
+        return "string";
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64:
+        return "number";
+    case JS_TAG_BOOL:
+        return "boolean";
+    case JS_TAG_SYMBOL:
+        return "symbol";
+    case JS_TAG_BIG_INT:
+    case JS_TAG_SHORT_BIG_INT:
+        return "bigint";
+    default:
+        return NULL;
+    }
+}
+
 /* nodebuf: V8's "Cannot assign to read only property 'x' of object
-   '#<Object>'" */
+   '#<Object>'" (of function '...', of string '...' for a primitive) */
 static int js_throw_read_only_property(JSContext *ctx, int flags, JSAtom atom,
                                        JSValueConst obj)
 {
     if ((flags & JS_PROP_THROW) ||
         ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))) {
-        js_throw_key_value(ctx,
-                           JS_IsFunction(ctx, obj) ?
-                           "Cannot assign to read only property '%s' of function '%s'" :
-                           "Cannot assign to read only property '%s' of object '%s'",
-                           atom, obj);
+        const char *type = js_primitive_type_word(obj);
+        char fmt[96];
+        snprintf(fmt, sizeof(fmt), "Cannot assign to read only property '%%s' of %s '%%s'",
+                 type ? type : JS_IsFunction(ctx, obj) ? "function" : "object");
+        js_throw_key_value(ctx, fmt, atom, obj);
         return -1;
     }
     return false;
+}
+
+/* nodebuf: an assignment to a primitive that found no setter: V8's "Cannot
+   create property 'x' on number '5'", or, for a string's own index, "Cannot
+   assign to read only property '1' of string 'abc'" (QuickJS: "not an object") */
+static int js_throw_primitive_assignment(JSContext *ctx, int flags, JSAtom atom,
+                                         JSValueConst obj)
+{
+    uint32_t idx;
+    char fmt[96];
+
+    if (!((flags & JS_PROP_THROW) ||
+          ((flags & JS_PROP_THROW_STRICT) && is_strict_mode(ctx))))
+        return false;
+    if (js_primitive_type_word(obj) == NULL) {
+        JS_ThrowTypeError(ctx, "not an object");
+        return -1;
+    }
+    if ((JS_VALUE_GET_TAG(obj) == JS_TAG_STRING || JS_VALUE_GET_TAG(obj) == JS_TAG_STRING_ROPE) &&
+        JS_AtomIsArrayIndex(ctx, &idx, atom)) {
+        int64_t len = 0;
+        JSValue l = JS_GetProperty(ctx, obj, JS_ATOM_length);
+        if (JS_IsException(l) || JS_ToInt64Free(ctx, &len, l))
+            return -1;
+        if ((int64_t)idx < len)
+            return js_throw_read_only_property(ctx, flags, atom, obj);
+    }
+    snprintf(fmt, sizeof(fmt), "Cannot create property '%%s' on %s '%%s'",
+             js_primitive_type_word(obj));
+    js_throw_key_value(ctx, fmt, atom, obj);
+    return -1;
 }
 
 /* nodebuf: V8's "Cannot add property x, object is not extensible" (verb
@@ -12891,7 +12947,7 @@ retry:
     }
 
     if (unlikely(!p)) {
-        ret = JS_ThrowTypeErrorOrFalse(ctx, flags, "not an object");
+        ret = js_throw_primitive_assignment(ctx, flags, prop, this_obj);
         goto done;
     }
 

@@ -17,7 +17,7 @@ use rquickjs::{Object, Value};
 
 use crate::method::{entry, make, DataFn};
 
-pub use numeric::{define_numeric_methods, num_methods, read_num, write_num};
+pub use numeric::{define_numeric_methods, num_methods};
 pub(crate) use views::{fast_array_elements, view_fields_are_intrinsic};
 
 /// `binding.makeFast(FastBuffer, helpers)`: registers this install's state and

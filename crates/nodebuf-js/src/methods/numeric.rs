@@ -10,7 +10,7 @@ use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
 
 use crate::engine::{num_raw, number, Raw};
-use crate::method::{run_general, Call, Method, MAX_ARITY};
+use crate::method::{Call, Method, MAX_ARITY};
 use crate::order::{self, O};
 use crate::state::CtxState;
 
@@ -113,53 +113,10 @@ pub fn num_methods() -> &'static [(String, NumMethod)] {
     })
 }
 
-/// Set in `magic` by [`read_num`]/[`write_num`]: the call comes from the JS half's element
-/// path itself, so it must not be sent there again.
-const FROM_ELEMENT_PATH: i32 = 1 << 16;
-
 /// The accessor `magic` names: its element type (`None` for an unknown id).
 fn num_type(magic: i32) -> Option<NumType> {
-    let id = usize::try_from(magic & !FROM_ELEMENT_PATH).ok()?;
+    let id = usize::try_from(magic).ok()?;
     num_methods().get(id).map(|(_, m)| m.ty)
-}
-
-/// `binding.readNum(receiver, id, offset, byteLength)`: accessor `id`'s declared path for the
-/// JS half's element paths (their own checks done).
-pub fn read_num<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    id: i32,
-    offset: Value<'js>,
-    byte_length: Value<'js>,
-) -> rquickjs::Result<Value<'js>> {
-    own_path::<ReadNum>(&ctx, this, id, &[offset, byte_length])
-}
-
-/// `binding.writeNum(receiver, id, value, offset, byteLength)`, as [`read_num`].
-pub fn write_num<'js>(
-    ctx: Ctx<'js>,
-    this: Value<'js>,
-    id: i32,
-    value: Value<'js>,
-    offset: Value<'js>,
-    byte_length: Value<'js>,
-) -> rquickjs::Result<Value<'js>> {
-    own_path::<WriteNum>(&ctx, this, id, &[value, offset, byte_length])
-}
-
-fn own_path<'js, M: Method>(
-    ctx: &Ctx<'js>,
-    this: Value<'js>,
-    id: i32,
-    args: &[Value<'js>],
-) -> rquickjs::Result<Value<'js>> {
-    let call = Call {
-        magic: id | FROM_ELEMENT_PATH,
-        argc: args.len(),
-    };
-    crate::state::with(ctx, |st| run_general::<M>(ctx, st, this, args, call)).ok_or_else(|| {
-        rquickjs::Error::new_from_js("context", "Buffer (not installed in this context)")
-    })?
 }
 
 fn unknown_method() -> NodeError {
@@ -167,7 +124,8 @@ fn unknown_method() -> NodeError {
 }
 
 /// For a receiver that is not a Uint8Array, Node's JS reads elements (`this[offset]`) before
-/// its checks: the JS half's element path for accessor `id`, when it has one.
+/// its checks: the JS half's element path for accessor `id` (buffer.js `makeElementPaths`,
+/// all 92 accessors) runs the whole call.
 fn element_path<'js>(
     ctx: &Ctx<'js>,
     st: &CtxState<'_>,
@@ -175,7 +133,7 @@ fn element_path<'js>(
     args: &[Value<'js>],
     id: i32,
 ) -> rquickjs::Result<Option<Value<'js>>> {
-    if id & FROM_ELEMENT_PATH != 0 || crate::raw::uint8_array(ctx, this).is_some() {
+    if crate::raw::uint8_array(ctx, this).is_some() {
         return Ok(None);
     }
     let Some((name, _)) = usize::try_from(id).ok().and_then(|i| num_methods().get(i)) else {
