@@ -25,7 +25,8 @@ DEFAULT_COMMIT = 'be779569'
 # The suites this harness knows: name -> the test-file name prefixes it runs. `buffer` is the
 # default; `modules` is the set for the modules Buffer code lives with (streams, zlib, crypto
 # hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks, v8
-# serialization, child_process fork/IPC); `tls` is Node's tls, https and X.509 tests.
+# serialization, child_process fork/IPC); `tls` is Node's tls, https and X.509 tests; `events`
+# is EventEmitter, EventTarget, AbortController and AbortSignal.
 SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
@@ -34,6 +35,8 @@ SUITES = {
                 'v8-deserialize', 'child-process-fork', 'child-process-ipc',
                 'child-process-send', 'child-process-advanced', 'child-process-disconnect'),
     'tls': ('tls', 'https', 'x509'),
+    'events': ('event-emitter', 'events', 'eventtarget', 'event-target', 'abortcontroller',
+               'abortsignal'),
 }
 SUITE = 'buffer'
 

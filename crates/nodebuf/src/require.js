@@ -20,7 +20,9 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/util/inspect');
   builtinIds.add('internal/js_stream_socket');
   for (const id of native.builtinIds) {
-    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/')) builtinIds.add(id);
+    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target') {
+      builtinIds.add(id);
+    }
   }
 }
 // Builtins that need the `node:` prefix.

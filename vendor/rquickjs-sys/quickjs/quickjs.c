@@ -351,7 +351,19 @@ typedef struct JSClass {
 /* nodebuf: how many released shapes a runtime keeps for reuse (JSRuntime.nodebuf_released_shapes). */
 #define NODEBUF_RELEASED_SHAPES 64
 
+/* nodebuf: a WeakRef target kept alive (see js_keep_weak_target) */
+typedef struct JSKeptObject {
+    JSValue value;
+    uint64_t job;
+} JSKeptObject;
+
+static void js_release_kept_objects(JSRuntime *rt, bool all);
+
 struct JSRuntime {
+    /* nodebuf: WeakRef targets kept alive, oldest first (js_keep_weak_target) */
+    JSKeptObject *kept_objects;
+    uint32_t kept_count, kept_size;
+    uint64_t kept_job;
     JSMallocFunctions mf;
     JSMallocState malloc_state;
     JSArenaState arena_state;
@@ -2830,8 +2842,14 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
 
     if (list_empty(&rt->job_list)) {
         *pctx = NULL;
+        /* nodebuf: the host drained the queue: a microtask checkpoint ended */
+        JS_EndKeptObjectsJob(rt);
         return 0;
     }
+
+    /* nodebuf: a job starts: what ran before it ended (WeakRef targets it kept may go
+       with the next collection); see js_keep_weak_target */
+    JS_EndKeptObjectsJob(rt);
 
     /* get the first pending job and execute it */
     e = list_entry(rt->job_list.next, JSJobEntry, link);
@@ -2966,6 +2984,10 @@ void JS_FreeRuntime(JSRuntime *rt)
     init_list_head(&rt->job_list);
     JS_FreeValueRT(rt, rt->continuation_data);
     rt->continuation_data = JS_UNDEFINED;
+    js_release_kept_objects(rt, true);
+    js_free_rt(rt, rt->kept_objects);
+    rt->kept_objects = NULL;
+    rt->kept_size = 0;
 
     JS_RunGC(rt);
 
@@ -8015,10 +8037,42 @@ static void gc_free_cycles(JSRuntime *rt)
     init_list_head(&rt->gc_zero_ref_count_list);
 }
 
+/* nodebuf: releases the WeakRef targets kept by jobs that have ended (all of them
+   when `all`); see js_keep_weak_target */
+static void js_release_kept_objects(JSRuntime *rt, bool all)
+{
+    uint32_t n = 0, i;
+    while (n < rt->kept_count && (all || rt->kept_objects[n].job != rt->kept_job))
+        n++;
+    if (n == 0)
+        return;
+    /* the list is put in order before any value is freed: a finalizer may run JS */
+    JSValue *dead = js_malloc_rt(rt, sizeof(JSValue) * n);
+    if (!dead)
+        return;
+    for (i = 0; i < n; i++)
+        dead[i] = rt->kept_objects[i].value;
+    memmove(rt->kept_objects, rt->kept_objects + n,
+            sizeof(JSKeptObject) * (rt->kept_count - n));
+    rt->kept_count -= n;
+    for (i = 0; i < n; i++)
+        JS_FreeValueRT(rt, dead[i]);
+    js_free_rt(rt, dead);
+}
+
+/* nodebuf: the end of a job: JS_ExecutePendingJob calls it before each job it runs and
+   when it finds the queue empty; a host may call it between its own tasks too */
+void JS_EndKeptObjectsJob(JSRuntime *rt)
+{
+    rt->kept_job++;
+}
+
 void JS_RunGC(JSRuntime *rt)
 {
     /* nodebuf: the kept shapes would be roots holding their prototypes */
     nodebuf_release_shapes(rt);
+    /* nodebuf: WeakRef targets kept by ended jobs live until a collection, as in V8 */
+    js_release_kept_objects(rt, false);
 
     /* decrement the reference of the children of each object. mark =
        1 after this pass. */
@@ -68521,6 +68575,33 @@ static void js_weakref_finalizer(JSRuntime *rt, JSValueConst val)
     js_free_rt(rt, wr);
 }
 
+/* nodebuf: the spec's AddToKeptObjects. A WeakRef's target stays alive at least until
+   the job that made the WeakRef or read it ends (`new WeakRef({}).deref()` is the
+   object); with refcounting it would die as soon as nothing else holds it. As in V8,
+   it then lives until the next collection (JS_RunGC releases what ended jobs kept),
+   so a WeakRef works as a cache between collections. The same target kept twice in a
+   row by one job is kept once. */
+static void js_keep_weak_target(JSContext *ctx, JSValueConst target)
+{
+    JSRuntime *rt = ctx->rt;
+    if (rt->kept_count > 0) {
+        JSKeptObject *last = &rt->kept_objects[rt->kept_count - 1];
+        if (last->job == rt->kept_job && js_same_value(ctx, last->value, target))
+            return;
+    }
+    if (rt->kept_count == rt->kept_size) {
+        uint32_t size = rt->kept_size ? rt->kept_size * 2 : 16;
+        JSKeptObject *grown = js_realloc_rt(rt, rt->kept_objects, sizeof(JSKeptObject) * size);
+        if (!grown)
+            return; /* not kept: the target lives as long as refcounting says */
+        rt->kept_objects = grown;
+        rt->kept_size = size;
+    }
+    rt->kept_objects[rt->kept_count].value = js_dup(target);
+    rt->kept_objects[rt->kept_count].job = rt->kept_job;
+    rt->kept_count++;
+}
+
 static JSValue js_weakref_constructor(JSContext *ctx, JSValueConst new_target,
                                       int argc, JSValueConst *argv)
 {
@@ -68551,6 +68632,7 @@ static JSValue js_weakref_constructor(JSContext *ctx, JSValueConst new_target,
     insert_weakref_record(arg, wr);
 
     JS_SetOpaqueInternal(obj, wrd);
+    js_keep_weak_target(ctx, arg);
     return obj;
 }
 
@@ -68561,6 +68643,7 @@ static JSValue js_weakref_deref(JSContext *ctx, JSValueConst this_val, int argc,
         return JS_EXCEPTION;
     if (wrd == &js_weakref_sentinel)
         return JS_UNDEFINED;
+    js_keep_weak_target(ctx, wrd->target);
     return js_dup(wrd->target);
 }
 

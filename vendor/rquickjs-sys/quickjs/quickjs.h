@@ -535,6 +535,9 @@ typedef void JS_MarkFunc(JSRuntime *rt, JSGCObjectHeader *gp);
 JS_EXTERN void JS_MarkValue(JSRuntime *rt, JSValueConst val,
                             JS_MarkFunc *mark_func);
 JS_EXTERN void JS_RunGC(JSRuntime *rt);
+/* nodebuf: a microtask checkpoint ended: WeakRef targets kept by the jobs before it may
+   be released by the next JS_RunGC (see quickjs.c js_keep_weak_target) */
+JS_EXTERN void JS_EndKeptObjectsJob(JSRuntime *rt);
 JS_EXTERN bool JS_IsLiveObject(JSRuntime *rt, JSValueConst obj);
 
 JS_EXTERN JSContext *JS_NewContext(JSRuntime *rt);

@@ -307,6 +307,9 @@ extern "C" {
     /// Engine patch `quickjs-0065-malloc-size` (docs/ENGINE-PATCHES.md): the bytes the runtime
     /// has allocated, which the automatic GC compares with its threshold.
     fn JS_GetMallocSize(rt: *mut qjs::JSRuntime) -> qjs::size_t;
+    /// Engine patch `quickjs-0072-weakref-kept-objects`: the job running ended (WeakRef
+    /// targets it kept may be released by the next collection).
+    fn JS_EndKeptObjectsJob(rt: *mut qjs::JSRuntime);
     /// Engine patch `quickjs-0070-lazy-value`: a data property whose value `loader` makes on
     /// first access (0, or -1 with an exception pending).
     fn JS_DefineLazyValue(
@@ -365,6 +368,12 @@ fn startup_done(ctx: Ctx<'_>) {
     }
 }
 
+/// `native.endJob()`: the event loop starts a task; the engine's current job has ended.
+fn end_job(ctx: Ctx<'_>) {
+    // SAFETY: a live context's runtime; the call bumps one counter of it.
+    unsafe { JS_EndKeptObjectsJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
+}
+
 fn run_gc(ctx: Ctx<'_>) {
     ctx.run_gc();
 }
@@ -378,6 +387,7 @@ fn sleep(ms: f64) {
 /// Adds the engine helpers to the `native` binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("classId", Function::new(ctx.clone(), class_id)?)?;
+    native.set("endJob", Function::new(ctx.clone(), end_job)?)?;
     native.set(
         "defineLazyValue",
         Function::new(ctx.clone(), define_lazy_value)?,

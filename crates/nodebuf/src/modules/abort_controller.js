@@ -3,21 +3,37 @@
 // default), and combine with `AbortSignal.any`; `AbortSignal.timeout` uses an unref'd timer.
 'use strict';
 // (Timers from their module, not the global: a script's fake timers do not reach them.)
-const { setTimeout } = require('timers');
+const { setTimeout, clearTimeout } = require('timers');
 
 const { codes, makeNodeError } = require('internal/errors');
-const { Event, EventTarget, defineEventHandler, kTrusted } = require('internal/event_target');
+const { Event, EventTarget, defineEventHandler, kTrusted, kNewListener, kRemoveListener } = require('internal/event_target');
 
 const kCreate = Symbol('kCreate');
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
 const kDependents = Symbol('kDependents');
+const kPruneAt = Symbol('kPruneAt');
+// Signals only weak references lead to (`any` results, `timeout` signals): those with 'abort'
+// listeners are held here until they abort or lose them.
+const kHeldWeakly = Symbol('kHeldWeakly');
+const persistentSignals = new Set();
+const timerCleanup = new FinalizationRegistry((timer) => clearTimeout(timer));
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
 function checkSignal(value) {
   if (value === null || typeof value !== 'object' || value[kAborted] === undefined) {
     throw codes.ERR_INVALID_THIS('AbortSignal');
   }
+}
+
+/**
+ * Node's inspection of its web classes: `Name { ...fields }`, the fields one level deeper; past
+ * the depth, the object itself (which inspect prints as `[Name]`).
+ */
+function inspectAs(self, fields, depth, options, inspect) {
+  if (depth < 0) return self;
+  const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
+  return `${self.constructor.name} ${inspect(fields, opts)}`;
 }
 
 function abortError() {
@@ -32,6 +48,7 @@ class AbortSignal extends EventTarget {
     this[kAborted] = false;
     this[kReason] = undefined;
     this[kDependents] = [];
+    this[kPruneAt] = 16;
   }
 
   get aborted() {
@@ -50,8 +67,7 @@ class AbortSignal extends EventTarget {
   }
 
   [customInspect](depth, options, inspect) {
-    if (depth < 0) return 'AbortSignal';
-    return `AbortSignal ${inspect({ aborted: this[kAborted] }, options)}`;
+    return inspectAs(this, { aborted: this[kAborted] }, depth, options, inspect);
   }
 
   static abort(reason = abortError()) {
@@ -65,11 +81,19 @@ class AbortSignal extends EventTarget {
     if (typeof delay !== 'number') throw codes.ERR_INVALID_ARG_TYPE('delay', 'number', delay);
     if (!Number.isInteger(delay)) throw codes.ERR_OUT_OF_RANGE('delay', 'an integer', delay);
     if (delay < 0 || delay > 4294967295) throw codes.ERR_OUT_OF_RANGE('delay', '>= 0 && <= 4294967295', delay);
+    // The timer holds the signal weakly (a signal nobody listens to can be collected, and its
+    // timer is cleared then); a signal with 'abort' listeners is kept while it has them.
     const signal = new AbortSignal(kCreate);
+    signal[kHeldWeakly] = true;
+    const ref = new WeakRef(signal);
     const timer = setTimeout(() => {
-      abortSignal(signal, new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      const target = ref.deref();
+      if (target !== undefined) {
+        abortSignal(target, new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      }
     }, delay);
     timer.unref();
+    timerCleanup.register(signal, timer);
     return signal;
   }
 
@@ -88,8 +112,32 @@ class AbortSignal extends EventTarget {
         return result;
       }
     }
-    for (const signal of signals) signal[kDependents].push(result);
+    // The sources hold the result weakly (many `any` results over one long-lived signal
+    // must not accumulate); a result with 'abort' listeners is kept while it has them.
+    result[kHeldWeakly] = true;
+    const ref = new WeakRef(result);
+    for (const signal of signals) {
+      const dependents = signal[kDependents];
+      dependents.push(ref);
+      if (dependents.length >= signal[kPruneAt]) {
+        signal[kDependents] = dependents.filter((r) => r.deref() !== undefined);
+        signal[kPruneAt] = Math.max(16, signal[kDependents].length * 2);
+      }
+    }
     return result;
+  }
+
+  [kNewListener](size, type, listener, once, capture, passive, weak) {
+    super[kNewListener](size, type, listener, once, capture, passive, weak);
+    // (A weak listener does not keep the signal.)
+    if (this[kHeldWeakly] && type === 'abort' && !this[kAborted] && !weak && size === 1) {
+      persistentSignals.add(this);
+    }
+  }
+
+  [kRemoveListener](size, type, ...rest) {
+    super[kRemoveListener](size, type, ...rest);
+    if (this[kHeldWeakly] && type === 'abort' && size === 0) persistentSignals.delete(this);
   }
 }
 
@@ -107,36 +155,29 @@ function abortSignal(signal, reason) {
   signal[kAborted] = true;
   signal[kReason] = reason;
   signal.dispatchEvent(new Event('abort', { [kTrusted]: true }));
+  persistentSignals.delete(signal);
   const dependents = signal[kDependents];
   signal[kDependents] = [];
-  for (const dependent of dependents) abortSignal(dependent, reason);
+  for (const ref of dependents) {
+    const dependent = ref.deref();
+    if (dependent !== undefined) abortSignal(dependent, reason);
+  }
 }
 
-const kSignal = Symbol('kSignal');
-
-/** Owns one signal and aborts it. */
+/** Owns one signal and aborts it (in a private field, as Node's: a foreign `this` fails on it). */
 class AbortController {
-  constructor() {
-    this[kSignal] = new AbortSignal(kCreate);
-  }
+  #signal = new AbortSignal(kCreate);
 
   get signal() {
-    if (this === null || typeof this !== 'object' || this[kSignal] === undefined) {
-      throw codes.ERR_INVALID_THIS('AbortController');
-    }
-    return this[kSignal];
+    return this.#signal;
   }
 
   abort(reason = abortError()) {
-    if (this === null || typeof this !== 'object' || this[kSignal] === undefined) {
-      throw codes.ERR_INVALID_THIS('AbortController');
-    }
-    abortSignal(this[kSignal], reason);
+    abortSignal(this.#signal, reason);
   }
 
   [customInspect](depth, options, inspect) {
-    if (depth < 0) return 'AbortController';
-    return `AbortController ${inspect({ signal: this[kSignal] }, options)}`;
+    return inspectAs(this, { signal: this.#signal }, depth, options, inspect);
   }
 }
 

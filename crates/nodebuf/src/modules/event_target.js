@@ -17,7 +17,7 @@ const kEvents = Symbol('kEvents');
 const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = require('events');
 /** The `on<type>` handlers of a target (`Map<type, state>`), as Node keeps them. */
 const kHandlers = Symbol('kHandlers');
-/** Called with (size, type, listener, once, capture, passive) after a listener was added. */
+/** Called with (size, type, listener, once, capture, passive, weak) after a listener was added. */
 const kNewListener = Symbol('kNewListener');
 /** Called with (size, type, listener, capture) after a listener was removed. */
 const kRemoveListener = Symbol('kRemoveListener');
@@ -215,6 +215,10 @@ function validateListener(listener) {
   throw codes.ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
 }
 
+// A listener option of Node's internals: the listener runs even after a listener before it
+// stopped the event (a signal's removal of the listeners it guards).
+const kResistStopPropagation = Symbol('kResistStopPropagation');
+
 function flattenOptions(options) {
   if (options == null) return { once: false, capture: false, passive: false, signal: undefined };
   if (typeof options === 'boolean') return { once: false, capture: options, passive: false, signal: undefined };
@@ -227,7 +231,26 @@ function flattenOptions(options) {
     passive: Boolean(options.passive),
     signal: options.signal,
     nodeStyle: options[kNodeStyle] === true,
+    resistStopPropagation: options[kResistStopPropagation] === true,
+    weak: options[kWeakHandler],
   };
+}
+
+// Node's internal kWeakHandler option: the listener is held weakly, kept alive only by the
+// option's object (as long as that lives), so a listener nothing else needs can be collected
+// (AbortSignal.any's dependent signals); a collected listener is skipped and dropped.
+const kWeakHandler = Symbol('kWeak');
+const weakRetainers = new WeakMap();
+
+/** One registration; a weak one's `listener` reads through its WeakRef. */
+function makeEntry(listener, once, capture, passive, nodeStyle, resistStopPropagation, weak) {
+  const entry = { listener, once, capture, passive, nodeStyle, resistStopPropagation, removed: false, callback: undefined };
+  if (weak !== null && (typeof weak === 'object' || typeof weak === 'function')) {
+    weakRetainers.set(weak, listener);
+    const ref = new WeakRef(listener);
+    Object.defineProperty(entry, 'listener', { get: () => ref.deref(), enumerable: true });
+  }
+  return entry;
 }
 
 function reportError(err) {
@@ -258,7 +281,7 @@ class EventTarget {
   addEventListener(type, listener, options = undefined) {
     checkTarget(this);
     if (arguments.length < 2) throw codes.ERR_MISSING_ARGS('type', 'listener');
-    const { once, capture, passive, signal, nodeStyle } = flattenOptions(options);
+    const { once, capture, passive, signal, nodeStyle, resistStopPropagation, weak } = flattenOptions(options);
     if (!validateListener(listener)) {
       const w = new Error(`addEventListener called with ${listener} which has no effect.`);
       w.name = 'AddEventListenerArgumentTypeWarning';
@@ -267,7 +290,7 @@ class EventTarget {
       process.emitWarning(w);
       return;
     }
-    type = typeof type === 'symbol' ? type : `${type}`;
+    type = toDOMString(type);
     if (signal !== undefined) {
       const { AbortSignal } = require('internal/abort_controller');
       if (!(signal instanceof AbortSignal)) {
@@ -276,7 +299,7 @@ class EventTarget {
       if (signal.aborted) return;
       signal.addEventListener('abort', () => {
         this.removeEventListener(type, listener, options);
-      }, { once: true });
+      }, { once: true, [kResistStopPropagation]: true });
     }
     let list = this[kEvents].get(type);
     if (list === undefined) {
@@ -286,8 +309,8 @@ class EventTarget {
     for (const entry of list) {
       if (entry.listener === listener && entry.capture === capture) return;
     }
-    list.push({ listener, once, capture, passive, nodeStyle, removed: false, callback: undefined });
-    this[kNewListener](list.length, type, listener, once, capture, passive);
+    list.push(makeEntry(listener, once, capture, passive, nodeStyle, resistStopPropagation, weak));
+    this[kNewListener](list.length, type, listener, once, capture, passive, weak);
   }
 
   [kNewListener](size, type) {
@@ -300,7 +323,7 @@ class EventTarget {
     checkTarget(this);
     if (arguments.length < 2) throw codes.ERR_MISSING_ARGS('type', 'listener');
     if (!validateListener(listener)) return;
-    type = typeof type === 'symbol' ? type : `${type}`;
+    type = toDOMString(type);
     const capture = options != null && typeof options === 'object' ? Boolean(options.capture) : Boolean(options);
     removeEntry(this, type, listener, capture);
   }
@@ -324,6 +347,14 @@ class EventTarget {
 }
 
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
+makeMethodsEnumerable(EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
+
+/** Node defines its event classes' methods enumerable (`Object.keys(EventTarget.prototype)`). */
+function makeMethodsEnumerable(proto, names) {
+  for (const name of names) {
+    Object.defineProperty(proto, name, { ...Object.getOwnPropertyDescriptor(proto, name), enumerable: true });
+  }
+}
 
 // Drops one registration. A `once` listener goes this way when it fires, as in Node: without
 // calling the target's (possibly replaced) `removeEventListener`.
@@ -336,6 +367,12 @@ function removeEntry(target, type, listener, capture) {
   list.splice(index, 1);
   if (list.length === 0) target[kEvents].delete(type);
   target[kRemoveListener](list.length, type, listener, capture);
+}
+
+/** WebIDL's DOMString conversion of an event type, as Node's (a Symbol is refused). */
+function toDOMString(type) {
+  if (typeof type === 'symbol') throw codes.ERR_INVALID_ARG_VALUE('value', type);
+  return `${type}`;
 }
 
 function dispatch(target, event) {
@@ -365,6 +402,14 @@ function dispatchHybrid(target, nodeValue, type, event, makeEvent = undefined) {
   if (list !== undefined) {
     for (const entry of list.slice()) {
       if (entry.removed) continue;
+      // An event stopped before (or during) dispatch reaches no further listener but a
+      // passive one or one that resists the stop, as in Node.
+      if (event !== undefined && event[kStop] && !entry.passive && !entry.resistStopPropagation) break;
+      if (entry.listener === undefined) {
+        // A weak listener that was collected.
+        removeEntry(target, type, undefined, entry.capture);
+        continue;
+      }
       if (entry.once) removeEntry(target, type, entry.listener, entry.capture);
       try {
         let result;
@@ -382,7 +427,6 @@ function dispatchHybrid(target, nodeValue, type, event, makeEvent = undefined) {
       } catch (err) {
         reportError(err);
       }
-      if (event !== undefined && event[kStop]) break;
     }
   }
   if (event !== undefined) event[kIsBeingDispatched] = false;
@@ -485,6 +529,8 @@ class NodeEventTarget extends EventTarget {
     return this;
   }
 }
+makeMethodsEnumerable(NodeEventTarget.prototype, ['setMaxListeners', 'getMaxListeners', 'eventNames',
+  'listenerCount', 'off', 'removeListener', 'on', 'addListener', 'emit', 'once', 'removeAllListeners']);
 
 // Node's listener flag bits, for the display of listener lists.
 const kFlagOnce = 1;
@@ -531,12 +577,12 @@ function listenersForDisplay(target) {
 /** `events.getEventListeners(target, type)` for an EventTarget: the listeners in order. */
 function listenersOf(target, type) {
   const list = target[kEvents].get(typeof type === 'symbol' ? type : `${type}`);
-  return list === undefined ? [] : list.map((entry) => entry.listener);
+  return list === undefined ? [] : list.map((entry) => entry.listener).filter((l) => l !== undefined);
 }
 
 /** Node's `on<type>` attribute (e.g. `AbortSignal#onabort`): one listener slot per type. */
-function defineEventHandler(proto, type) {
-  const name = `on${type}`;
+function defineEventHandler(proto, handlerName, type = handlerName) {
+  const name = `on${handlerName}`;
   const handlers = (target) => {
     if (!isEventTarget(target)) throw codes.ERR_INVALID_ARG_TYPE('this', 'EventTarget', target);
     if (target[kHandlers] === undefined) target[kHandlers] = new SafeMap();
@@ -551,11 +597,17 @@ function defineEventHandler(proto, type) {
     set [name](value) {
       const map = handlers(this);
       const current = map.get(type);
+      const usable = typeof value === 'function' || (value !== null && typeof value === 'object');
+      if (current !== undefined && usable) {
+        // A new handler takes the old one's place among the listeners, as in Node.
+        current.handler = value;
+        return;
+      }
       if (current !== undefined) {
         this.removeEventListener(type, current.wrapper);
         map.delete(type);
       }
-      if (typeof value === 'function' || (value !== null && typeof value === 'object')) {
+      if (usable) {
         const state = { handler: value, wrapper: undefined };
         state.wrapper = function (event) {
           const handler = state.handler;
@@ -603,6 +655,8 @@ module.exports = {
   kHandlers,
   kNewListener,
   kRemoveListener,
+  kResistStopPropagation,
+  kWeakHandler,
   isEventTarget,
   listenersOf,
   defineEventHandler,

@@ -9,6 +9,12 @@ const kCapture = Symbol('kCapture');
 const kShapeMode = Symbol('shapeMode');
 let defaultMaxListeners = 10;
 
+/** A listener limit as Node checks it: a number (ERR_INVALID_ARG_TYPE), at least 0 and not NaN. */
+function validateMaxListeners(n, name) {
+  if (typeof n !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', n);
+  if (n < 0 || Number.isNaN(n)) throw codes.ERR_OUT_OF_RANGE(name, '>= 0', n);
+}
+
 function checkListener(listener) {
   if (typeof listener !== 'function') throw codes.ERR_INVALID_ARG_TYPE('listener', 'Function', listener);
 }
@@ -75,9 +81,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   configurable: true,
   get() { return defaultMaxListeners; },
   set(n) {
-    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-      throw codes.ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', n);
-    }
+    validateMaxListeners(n, 'defaultMaxListeners');
     defaultMaxListeners = n;
   },
 });
@@ -93,9 +97,7 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
 EventEmitter.errorMonitor = Symbol('events.errorMonitor');
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    throw codes.ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
-  }
+  validateMaxListeners(n, 'setMaxListeners');
   this._maxListeners = n;
   return this;
 };
@@ -149,9 +151,15 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
         }
         throw er; // Unhandled 'error' event
       }
-      const { inspect } = require('internal/inspect');
+      // (An inspection that throws leaves the value to its own string conversion, as in Node.)
+      let described;
+      try {
+        described = require('internal/inspect').inspect(er);
+      } catch {
+        described = er;
+      }
       const err = require('internal/errors').makeNodeError(Error, 'ERR_UNHANDLED_ERROR',
-        `Unhandled error. (${inspect(er)})`);
+        `Unhandled error. (${described})`);
       err.context = er;
       throw err;
     }
@@ -175,7 +183,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   return true;
 };
 
-function addListener(target, type, listener, prepend) {
+function _addListener(target, type, listener, prepend) {
   checkListener(listener);
   let events = target._events;
   if (events === undefined) {
@@ -212,12 +220,12 @@ function addListener(target, type, listener, prepend) {
   return target;
 }
 
-EventEmitter.prototype.addListener = function addListenerMethod(type, listener) {
-  return addListener(this, type, listener, false);
+EventEmitter.prototype.addListener = function addListener(type, listener) {
+  return _addListener(this, type, listener, false);
 };
 EventEmitter.prototype.on = EventEmitter.prototype.addListener;
 EventEmitter.prototype.prependListener = function prependListener(type, listener) {
-  return addListener(this, type, listener, true);
+  return _addListener(this, type, listener, true);
 };
 
 function onceWrapper(...args) {
@@ -333,15 +341,28 @@ EventEmitter.prototype.listeners = function listeners(type) {
 EventEmitter.prototype.rawListeners = function rawListeners(type) {
   return listenersOf(this, type, false);
 };
-EventEmitter.prototype.listenerCount = function listenerCount(type) {
+/** `listenerCount(type[, listener])`: with a listener, how many times it (or a `once` wrapper
+ * of it) is registered for `type`. */
+function listenerCount(type, listener) {
   const events = this._events;
   if (events === undefined) return 0;
-  const listener = events[type];
-  if (typeof listener === 'function') return 1;
-  return listener === undefined ? 0 : listener.length;
-};
-EventEmitter.listenerCount = function listenerCount(emitter, type) {
-  return emitter.listenerCount(type);
+  const registered = events[type];
+  if (typeof registered === 'function') {
+    if (listener == null) return 1;
+    return listener === registered || listener === registered.listener ? 1 : 0;
+  }
+  if (registered === undefined) return 0;
+  if (listener == null) return registered.length;
+  let matching = 0;
+  for (let i = 0, l = registered.length; i < l; i++) {
+    if (registered[i] === listener || registered[i].listener === listener) matching++;
+  }
+  return matching;
+}
+EventEmitter.prototype.listenerCount = listenerCount;
+EventEmitter.listenerCount = function (emitter, type) {
+  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
+  return listenerCount.call(emitter, type);
 };
 EventEmitter.prototype.eventNames = function eventNames() {
   if (!(this._eventsCount > 0)) return [];
@@ -355,6 +376,12 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return names;
 };
 
+/** How once/on/addAbortListener listen to a signal: once, and even after an earlier 'abort'
+ * listener stopped the event's propagation (Node's kResistStopPropagation). */
+function abortListenerOptions() {
+  return { once: true, [require('internal/event_target').kResistStopPropagation]: true };
+}
+
 function abortControllerModule() {
   return require('internal/abort_controller');
 }
@@ -363,10 +390,8 @@ function eventTargetModule() {
   return require('internal/event_target');
 }
 
-function validateSignalOption(options) {
-  if (options === undefined) return undefined;
-  if (options === null || typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  const { signal } = options;
+/** Node's `validateAbortSignal(signal, 'options.signal')`. */
+function validateSignal(signal) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
     throw codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
   }
@@ -393,7 +418,8 @@ function listen(emitter, name, listener, once) {
  * event (an EventTarget's event object), rejected by an 'error' event or an abort.
  */
 EventEmitter.once = async function once(emitter, name, options = undefined) {
-  const signal = validateSignalOption(options);
+  // (Any options value: only its `signal` is read, when it has one.)
+  const signal = validateSignal(options?.signal);
   const { AbortError } = abortControllerModule();
   if (signal !== undefined && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
@@ -414,7 +440,7 @@ EventEmitter.once = async function once(emitter, name, options = undefined) {
         cleanup();
         reject(new AbortError(undefined, { cause: signal.reason }));
       };
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, abortListenerOptions());
       stops.push(() => signal.removeEventListener('abort', onAbort));
     }
   });
@@ -425,8 +451,9 @@ EventEmitter.once = async function once(emitter, name, options = undefined) {
  * `name` event, buffering events nobody awaits yet; 'error' makes it throw, an abort rejects
  * with AbortError, an event named in `close` ends it, `return()` stops listening.
  */
-EventEmitter.on = function on(emitter, name, options = undefined) {
-  const signal = validateSignalOption(options);
+EventEmitter.on = function on(emitter, name, options = {}) {
+  // (`null` fails on reading its `signal`, as in Node.)
+  const signal = validateSignal(options.signal);
   const { AbortError } = abortControllerModule();
   if (signal !== undefined && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   const closeEvents = options !== undefined && Array.isArray(options.close) ? options.close : [];
@@ -461,7 +488,7 @@ EventEmitter.on = function on(emitter, name, options = undefined) {
   for (const closeName of closeEvents) stops.push(listen(emitter, closeName, closeHandler, false));
   if (signal !== undefined) {
     const onAbort = () => fail(new AbortError(undefined, { cause: signal.reason }));
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, abortListenerOptions());
     stops.push(() => signal.removeEventListener('abort', onAbort));
   }
 
@@ -505,7 +532,7 @@ EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
   if (signal.aborted) {
     require('internal/loop').queueMicrotask(() => listener());
   } else {
-    signal.addEventListener('abort', listener, { once: true });
+    signal.addEventListener('abort', listener, abortListenerOptions());
   }
   const disposable = { __proto__: null };
   disposable[Symbol.dispose || Symbol.for('nodejs.dispose')] = remove;
@@ -530,8 +557,7 @@ EventEmitter.getMaxListeners = function getMaxListeners(emitter) {
 
 /** `events.setMaxListeners(n, ...targets)`; with no targets it sets both defaults. */
 EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...targets) {
-  if (typeof n !== 'number') throw codes.ERR_INVALID_ARG_TYPE('setMaxListeners', 'number', n);
-  if (n < 0 || Number.isNaN(n)) throw codes.ERR_OUT_OF_RANGE('setMaxListeners', '>= 0', n);
+  validateMaxListeners(n, 'setMaxListeners');
   const et = eventTargetModule();
   if (targets.length === 0) {
     defaultMaxListeners = n;

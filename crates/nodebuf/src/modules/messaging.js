@@ -645,16 +645,23 @@ class MessagePort extends NodeEventTarget {
     this.on('removeListener', function (name) {
       if (name === 'message' && port.listenerCount(name) === 0) port.unref();
     });
+    // Own properties, defined rather than assigned (a script may have frozen
+    // EventTarget.prototype), enumerable and anonymous as Node's (util.inspect shows them).
     const baseNew = this[kNewListener];
-    this[kNewListener] = function (size, type, ...args) {
-      if (type === 'message' && size === 1) startAndRef(port);
-      return Reflect.apply(baseNew, this, [size, type, ...args]);
-    };
     const baseRemove = this[kRemoveListener];
-    this[kRemoveListener] = function (size, type, ...args) {
-      if (type === 'message' && size === 0) port.unref();
-      return Reflect.apply(baseRemove, this, [size, type, ...args]);
-    };
+    const [onNew, onRemove] = [
+      function (size, type, ...args) {
+        if (type === 'message' && size === 1) startAndRef(port);
+        return Reflect.apply(baseNew, this, [size, type, ...args]);
+      },
+      function (size, type, ...args) {
+        if (type === 'message' && size === 0) port.unref();
+        return Reflect.apply(baseRemove, this, [size, type, ...args]);
+      },
+    ];
+    const own = { writable: true, enumerable: true, configurable: true };
+    Object.defineProperty(this, kNewListener, { ...own, value: onNew });
+    Object.defineProperty(this, kRemoveListener, { ...own, value: onRemove });
     this[kCurrentlyReceivingPorts] = undefined;
   }
 
