@@ -3,6 +3,8 @@
 (function bootstrap(native) {
   'use strict';
   hideNewerStandardLibrary(native);
+  // (What internal/inspect counts as the engine's builtins, before any of Node's globals.)
+  native.engineGlobalNames = Object.getOwnPropertyNames(globalThis);
   // (The primordial collections: a builtin loaded after a script replaced Map.prototype.get
   // loads the same.)
   const cache = new native.primordials.SafeMap();

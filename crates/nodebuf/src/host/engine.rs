@@ -321,18 +321,24 @@ extern "C" {
     ) -> std::ffi::c_int;
 }
 
-/// `native.defineLazyValue(obj, name, loader)`: `obj[name]` becomes a data property (writable,
-/// configurable, not enumerable) whose value is `loader.call(obj)`, called on its first read
-/// or descriptor, not on an assignment or a listing of names. What Node's eagerly made globals
-/// (`URL`, `console`, `Intl`...) look like, without making them before a script uses them.
+/// `native.defineLazyValue(obj, name, loader[, enumerable])`: `obj[name]` becomes a data
+/// property (writable, configurable, enumerable only when asked) whose value is
+/// `loader.call(obj)`, called on its first read or descriptor, not on an assignment or a
+/// listing of names. What Node's eagerly made globals (`URL`, `console`, `Intl`...) and
+/// `path.win32` look like, without making them before a script uses them.
 fn define_lazy_value<'js>(
     ctx: Ctx<'js>,
     obj: Object<'js>,
     name: rquickjs::String<'js>,
     loader: Function<'js>,
+    enumerable: rquickjs::function::Opt<bool>,
 ) -> Result<()> {
     let raw_ctx = ctx.as_raw().as_ptr();
-    let flags = (qjs::JS_PROP_WRITABLE | qjs::JS_PROP_CONFIGURABLE) as std::ffi::c_int;
+    let mut flags = qjs::JS_PROP_WRITABLE | qjs::JS_PROP_CONFIGURABLE;
+    if enumerable.0 == Some(true) {
+        flags |= qjs::JS_PROP_ENUMERABLE;
+    }
+    let flags = flags as std::ffi::c_int;
     // SAFETY: live values of this context, borrowed for the calls (the engine takes its own
     // references to the loader and the context); the atom made here is freed here.
     let status = unsafe {

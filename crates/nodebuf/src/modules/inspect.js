@@ -70,10 +70,12 @@ const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
 const typedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayProto, 'length').get;
 
+// (The typed array checks are plain functions, as Node's JS defines them; the others are
+// arrows, as Node's C++ ones have no prototype.)
 const types = {
-  isTypedArray: (v) => typedArrayTag.call(v) !== undefined,
+  isTypedArray: function isTypedArray(v) { return typedArrayTag.call(v) !== undefined; },
   typedArrayName: (v) => typedArrayTag.call(v),
-  isUint8Array: (v) => typedArrayTag.call(v) === 'Uint8Array',
+  isUint8Array: function isUint8Array(v) { return typedArrayTag.call(v) === 'Uint8Array'; },
   isArrayBuffer: (v) => native.classId(v) === classIds.arrayBuffer,
   isSharedArrayBuffer: (v) => native.classId(v) === classIds.sharedArrayBuffer,
   isAnyArrayBuffer: (v) => { const c = native.classId(v); return c === classIds.arrayBuffer || c === classIds.sharedArrayBuffer; },
@@ -108,18 +110,21 @@ const types = {
 };
 for (const name of ['Int8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
   'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
-  types[`is${name}`] = (v) => typedArrayTag.call(v) === name;
+  const check = function (v) { return typedArrayTag.call(v) === name; };
+  Object.defineProperty(check, 'name', { value: `is${name}` });
+  types[`is${name}`] = check;
 }
 
 // Names of the engine's global constructors, for "is this a builtin" checks (Node takes them
 // before it adds its own globals, so Buffer's toString counts as user-defined for `%s`).
 const nodeGlobals = new Set(['Buffer', 'Blob', 'File']);
-// The lazy globals (accessors: URL, TextEncoder, Intl...) are read by descriptor, not
-// loaded: each is one of Node's own or not a function.
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) => {
+// The engine's globals as the bootstrap found them (`native.engineGlobalNames`): Node's own
+// (URL, TextEncoder, Intl...: lazy, and read here they would load) are not among them.
+const builtInObjects = new Set(native.engineGlobalNames.filter((name) => {
   if (!/^[A-Z][a-zA-Z0-9]+$/.test(name) || nodeGlobals.has(name)) return false;
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
-  return 'value' in descriptor && typeof descriptor.value === 'function';
+  // (A global a script deleted since is no builtin.)
+  return descriptor !== undefined && 'value' in descriptor && typeof descriptor.value === 'function';
 }));
 
 const colorCodes = {
@@ -1443,6 +1448,7 @@ function format(...args) {
 
 module.exports = {
   inspect,
+  isModuleNamespace,
   classIds,
   format,
   formatWithOptions,

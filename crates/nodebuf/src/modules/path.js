@@ -1,6 +1,7 @@
-// POSIX `path`: join, resolve, normalize, relative, dirname, basename, extname, isAbsolute,
-// parse, format, sep, delimiter — Node's results including its edge cases ('' -> '.',
-// trailing slashes, '..' above the root).
+// `path`, POSIX and win32 (`path.win32`, `path/win32`: drive letters, UNC roots, both
+// separators): join, resolve, normalize, relative, dirname, basename, extname, isAbsolute,
+// parse, format, toNamespacedPath, sep, delimiter, with Node's results in its edge cases ('' ->
+// '.', trailing separators, '..' above the root, `C:` without a separator, `\\server\share`).
 'use strict';
 
 const { codes } = require('internal/errors');
@@ -103,54 +104,172 @@ const posix = {
   },
 
   basename(path, suffix) {
-    if (suffix !== undefined) validate(suffix, 'ext');
+    if (suffix !== undefined) validate(suffix, 'suffix');
     validate(path, 'path');
-    let end = path.length;
-    while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
-    if (end === 0) return '';
-    const start = path.lastIndexOf('/', end - 1) + 1;
-    let base = path.slice(start, end);
-    if (suffix !== undefined && suffix.length > 0 && base.endsWith(suffix)) {
-      base = base.slice(0, base.length - suffix.length);
-    }
-    return base;
+    return basenameOf(path, suffix, 0, isPosixSep);
   },
 
   extname(path) {
     validate(path, 'path');
-    const base = posix.basename(path);
-    const dot = base.lastIndexOf('.');
-    if (dot <= 0) return '';
-    if (dot === base.length - 1) return base === '..' ? '' : '.';
-    return base.slice(dot);
+    return extnameOf(path, 0, isPosixSep);
   },
 
   format(obj) {
-    if (obj === null || typeof obj !== 'object') throw codes.ERR_INVALID_ARG_TYPE('pathObject', 'Object', obj);
-    const dir = obj.dir || obj.root;
-    const base = obj.base || `${obj.name || ''}${obj.ext ? (obj.ext[0] === '.' ? '' : '.') + obj.ext : ''}`;
-    if (!dir) return base;
-    return dir === obj.root ? `${dir}${base}` : `${dir}/${base}`;
+    return formatWith('/', obj);
   },
 
   parse(path) {
     validate(path, 'path');
-    const root = path.charCodeAt(0) === 47 ? '/' : '';
-    if (path.length === 0) return { root: '', dir: '', base: '', ext: '', name: '' };
-    const base = posix.basename(path);
-    const ext = posix.extname(path);
-    let dir = posix.dirname(path);
-    if (dir === '.' && !path.startsWith('.') ) dir = path.includes('/') ? dir : '';
-    if (base === '') dir = root === '/' ? '/' : dir;
-    return { root, dir, base, ext, name: ext ? base.slice(0, base.length - ext.length) : base };
+    const ret = { root: '', dir: '', base: '', ext: '', name: '' };
+    if (path.length === 0) return ret;
+    const absolute = path.charCodeAt(0) === 47;
+    if (absolute) ret.root = '/';
+    // (An absolute path's name never starts at its root slash.)
+    const startPart = fillLastPart(ret, path, absolute ? 1 : 0, 0,
+      (start) => (start === 0 && absolute ? 1 : start), isPosixSep);
+    if (startPart > 0) ret.dir = path.slice(0, startPart - 1);
+    else if (absolute) ret.dir = '/';
+    return ret;
   },
   sep: '/',
   delimiter: ':',
-  win32: null,
-  posix: null,
 };
-posix._makeLong = posix.toNamespacedPath;
-posix.posix = posix;
-posix.win32 = posix;
+// --- what both flavours share ----------------------------------------------------------------
 
-module.exports = posix;
+const isPosixSep = (code) => code === 47;
+
+/**
+ * The last component's bounds, scanning `path` back to `stop`, as Node's basename/extname/parse
+ * do: `end` past its last character (-1 for none), `startPart` its first (`startPart` as given
+ * when no separator precedes it), `startDot` its last dot (-1 for none), and whether that dot
+ * makes an extension (not a leading dot, not `..`).
+ */
+function lastPart(path, stop, startPart, isSep) {
+  let startDot = -1;
+  let end = -1;
+  let matchedSlash = true;
+  // 0: nothing before the first dot yet, 1: only dots, -1: something else.
+  let preDotState = 0;
+  for (let i = path.length - 1; i >= stop; --i) {
+    const code = path.charCodeAt(i);
+    if (isSep(code)) {
+      if (!matchedSlash) {
+        startPart = i + 1;
+        break;
+      }
+      continue;
+    }
+    if (end === -1) {
+      matchedSlash = false;
+      end = i + 1;
+    }
+    if (code === 46) {
+      if (startDot === -1) startDot = i;
+      else if (preDotState !== 1) preDotState = 1;
+    } else if (startDot !== -1) {
+      preDotState = -1;
+    }
+  }
+  const hasExt = startDot !== -1 && end !== -1 && preDotState !== 0 &&
+    !(preDotState === 1 && startDot === end - 1 && startDot === startPart + 1);
+  return { startPart, startDot, end, hasExt };
+}
+
+/** extname: the last component's extension (from `start` on), '' for none. */
+function extnameOf(path, start, isSep) {
+  const part = lastPart(path, start, start, isSep);
+  return part.hasExt ? path.slice(part.startDot, part.end) : '';
+}
+
+/** basename: the last component from `start` on, without `suffix` when it ends with it. */
+function basenameOf(path, suffix, start, isSep) {
+  let end = -1;
+  let matchedSlash = true;
+  if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
+    if (suffix === path) return '';
+    let extIdx = suffix.length - 1;
+    let firstNonSlashEnd = -1;
+    for (let i = path.length - 1; i >= start; --i) {
+      const code = path.charCodeAt(i);
+      if (isSep(code)) {
+        if (!matchedSlash) {
+          start = i + 1;
+          break;
+        }
+      } else {
+        if (firstNonSlashEnd === -1) {
+          matchedSlash = false;
+          firstNonSlashEnd = i + 1;
+        }
+        if (extIdx >= 0) {
+          if (code === suffix.charCodeAt(extIdx)) {
+            if (--extIdx === -1) end = i;
+          } else {
+            extIdx = -1;
+            end = firstNonSlashEnd;
+          }
+        }
+      }
+    }
+    if (start === end) end = firstNonSlashEnd;
+    else if (end === -1) end = path.length;
+    return path.slice(start, end);
+  }
+  for (let i = path.length - 1; i >= start; --i) {
+    if (isSep(path.charCodeAt(i))) {
+      if (!matchedSlash) {
+        start = i + 1;
+        break;
+      }
+    } else if (end === -1) {
+      matchedSlash = false;
+      end = i + 1;
+    }
+  }
+  return end === -1 ? '' : path.slice(start, end);
+}
+
+/** format: `dir` (or `root`) and `base` (or `name` + `ext`) joined by `sep`. */
+function formatWith(sep, obj) {
+  if (obj === null || typeof obj !== 'object') throw codes.ERR_INVALID_ARG_TYPE('pathObject', 'Object', obj);
+  const dir = obj.dir || obj.root;
+  const base = obj.base || `${obj.name || ''}${obj.ext ? (obj.ext[0] === '.' ? '' : '.') + obj.ext : ''}`;
+  if (!dir) return base;
+  return dir === obj.root ? `${dir}${base}` : `${dir}${sep}${base}`;
+}
+
+/**
+ * The name/base/ext of `ret` from the last component (scanning back to `stop`); returns where
+ * that component starts. `nameStart` adjusts where the name is taken from.
+ */
+function fillLastPart(ret, path, stop, startPart, nameStart, isSep) {
+  const part = lastPart(path, stop, startPart, isSep);
+  if (part.end !== -1) {
+    const start = nameStart(part.startPart);
+    if (part.hasExt) {
+      ret.name = path.slice(start, part.startDot);
+      ret.base = path.slice(start, part.end);
+      ret.ext = path.slice(part.startDot, part.end);
+    } else {
+      ret.base = ret.name = path.slice(start, part.end);
+    }
+  }
+  return part.startPart;
+}
+
+// `path.win32` loads with its first use (most scripts never touch it): a data property, as
+// Node's, made by the engine on first read (patch 0070).
+function loadWin32() {
+  const win32 = require('internal/path/win32')({
+    validate, normalizeString, extnameOf, basenameOf, formatWith, fillLastPart,
+  });
+  win32.win32 = win32;
+  win32.posix = posix;
+  win32._makeLong = win32.toNamespacedPath;
+  return win32;
+}
+native.defineLazyValue(posix, 'win32', loadWin32, true);
+posix.posix = posix;
+posix._makeLong = posix.toNamespacedPath;
+
+module.exports = process.platform === 'win32' ? posix.win32 : posix;

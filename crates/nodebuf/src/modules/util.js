@@ -2,12 +2,60 @@
 // deprecate, inherits, promisify/callbackify, TextEncoder/TextDecoder and small helpers.
 'use strict';
 
-const { inspect, format, formatWithOptions, types, stripVTControlCharacters: stripVT } = require('internal/inspect');
+const {
+  inspect, format, formatWithOptions, types: internalTypes, isModuleNamespace, stripVTControlCharacters: stripVT,
+} = require('internal/inspect');
 const { isDeepStrictEqual } = require('internal/comparisons');
 const { deprecate } = require('internal/warnings');
 const { codes } = require('internal/errors');
 
 /** `util.stripVTControlCharacters(str)`: `str` without VT100/ANSI control sequences. */
+/**
+ * `util.types` with Node's shape: its keys in Node's order; the checks Node implements in C++
+ * are arrows with no parameters (length 0, no prototype), the typed array ones plain functions,
+ * `isArrayBufferView` is `ArrayBuffer.isView`, and `isKeyObject`/`isCryptoKey` load crypto on
+ * their first call (non-writable, non-configurable methods named `value`, as Node's).
+ */
+function makeTypes() {
+  const t = internalTypes;
+  const likeCxx = (check) => (...args) => check(args[0]);
+  const out = {
+    // No value a script can reach is a V8 External (an embedder's pointer wrapper).
+    isExternal: (...args) => args.length < 0,
+  };
+  for (const name of ['isDate', 'isArgumentsObject', 'isBigIntObject', 'isBooleanObject', 'isNumberObject',
+    'isStringObject', 'isSymbolObject', 'isNativeError', 'isRegExp', 'isAsyncFunction', 'isGeneratorFunction',
+    'isGeneratorObject', 'isPromise', 'isMap', 'isSet', 'isMapIterator', 'isSetIterator', 'isWeakMap', 'isWeakSet',
+    'isArrayBuffer', 'isDataView', 'isSharedArrayBuffer', 'isProxy']) {
+    out[name] = likeCxx(t[name]);
+  }
+  out.isModuleNamespaceObject = likeCxx((v) => v !== null && typeof v === 'object' && isModuleNamespace(v));
+  out.isAnyArrayBuffer = likeCxx(t.isAnyArrayBuffer);
+  out.isBoxedPrimitive = likeCxx(t.isBoxedPrimitive);
+  out.isArrayBufferView = ArrayBuffer.isView;
+  for (const name of ['isTypedArray', 'isUint8Array', 'isUint8ClampedArray', 'isUint16Array', 'isUint32Array',
+    'isInt8Array', 'isInt16Array', 'isInt32Array', 'isFloat32Array', 'isFloat64Array', 'isBigInt64Array',
+    'isBigUint64Array']) {
+    out[name] = t[name];
+  }
+  Object.defineProperties(out, {
+    isKeyObject: {
+      value(obj) { return require('internal/crypto/keys').isKeyObject(obj); },
+      enumerable: true,
+    },
+    isCryptoKey: {
+      value(obj) { return require('internal/crypto/webcrypto').isCryptoKey(obj); },
+      enumerable: true,
+    },
+  });
+  // Arrows named by their key (`likeCxx(...)` makes them anonymous).
+  for (const name of Object.keys(out)) {
+    if (out[name].name === '') Object.defineProperty(out[name], 'name', { value: name });
+  }
+  return out;
+}
+const types = makeTypes();
+
 function stripVTControlCharacters(str) {
   if (typeof str !== 'string') throw codes.ERR_INVALID_ARG_TYPE('str', 'string', str);
   return stripVT(str);
