@@ -641,7 +641,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       output.splice(output.length - keys.length, keys.length, ...sorted);
     }
   }
-  return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  // Output per indentation level is counted: past 2 ** 27 characters at any level, nothing
+  // deeper is inspected (Node's limit; a huge graph would otherwise take minutes and exceed
+  // the longest string).
+  const budget = ctx.budget[ctx.indentationLvl] || 0;
+  const newLength = budget + res.length;
+  ctx.budget[ctx.indentationLvl] = newLength;
+  if (newLength > 2 ** 27) ctx.depth = -1;
+  return res;
 }
 
 function getEmptyFormatArray() {
@@ -1357,6 +1365,9 @@ function formatWithOptions(inspectOptions, ...args) {
 
 function formatWithOptionsInternal(inspectOptions, args) {
   const first = args[0];
+  // (%d, %i, %f and %s of numbers group digits as the options, else the defaults, say.)
+  const separator = (inspectOptions && inspectOptions.numericSeparator !== undefined
+    ? inspectOptions.numericSeparator : inspectDefaultOptions.numericSeparator) === true;
   let a = 0;
   let str = '';
   let join = '';
@@ -1371,8 +1382,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
           switch (nextChar) {
             case 115: { // 's'
               const tempArg = args[++a];
-              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-              else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+              if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, separator);
+              else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, separator);
               else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
               else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
               break;
@@ -1382,9 +1393,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 100: { // 'd'
               const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+              if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, separator);
               else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+              else tempStr = formatNumber(stylizeNoColor, Number(tempNum), separator);
               break;
             }
             case 79: // 'O'
@@ -1395,15 +1406,15 @@ function formatWithOptionsInternal(inspectOptions, args) {
               break;
             case 105: { // 'i'
               const tempInteger = args[++a];
-              if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+              if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, separator);
               else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+              else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), separator);
               break;
             }
             case 102: { // 'f'
               const tempFloat = args[++a];
               if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+              else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), separator);
               break;
             }
             case 99: // 'c'

@@ -97,21 +97,31 @@ function callbackify(original) {
   function callbackified(...args) {
     const callback = args.pop();
     if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('last argument', 'Function', callback);
+    const bound = callback.bind(this);
     Reflect.apply(original, this, args).then(
-      (ret) => process.nextTick(callback, null, ret),
-      (rej) => {
-        if (!rej) {
-          const err = new Error('Promise was rejected with a falsy value');
-          err.code = 'ERR_FALSY_VALUE_REJECTION';
-          err.reason = rej;
-          rej = err;
-        }
-        process.nextTick(callback, rej);
-      });
+      (ret) => process.nextTick(bound, null, ret),
+      (rej) => process.nextTick(onCallbackifiedRejection, rej, bound));
   }
+  // The original's own properties, its length one more and its name + 'Callbackified' (when
+  // they are a number and a string), as Node copies them.
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  for (const descriptor of Object.values(descriptors)) Object.setPrototypeOf(descriptor, null);
+  Object.defineProperties(callbackified, descriptors);
   return callbackified;
 }
 
+/** A callbackified function's rejection: a falsy reason becomes ERR_FALSY_VALUE_REJECTION. */
+function onCallbackifiedRejection(reason, callback) {
+  if (!reason) {
+    const err = require('internal/errors').makeNodeError(Error, 'ERR_FALSY_VALUE_REJECTION',
+      'Promise was rejected with falsy value');
+    err.reason = reason;
+    reason = err;
+  }
+  return callback(reason);
+}
 
 const encoding = () => require('internal/encoding');
 
