@@ -322,7 +322,8 @@ function addTimer(timer) {
   timer._seq = timerSeq++;
   // Like libuv, timers start at the loop's cached time, so timers created in one callback
   // with equal delays are due together.
-  timer._when = loopTime + timer._idleTimeout;
+  // (Truncated, as Node's timer lists are: 1.1 and 1.8 ms are both due after 1 ms, in order.)
+  timer._when = loopTime + Math.trunc(timer._idleTimeout);
   let lo = 0;
   let hi = timerList.length;
   while (lo < hi) {
@@ -345,7 +346,9 @@ function runTimers() {
     const timer = timerList.shift();
     timer._active = false;
     runCallback(timer[kAsyncFrame], timer._onTimeout, timer, timer._args);
-    if (timer._repeat !== null && !timer._destroyed) {
+    if (timer._active) {
+      // Its callback re-armed it (`refresh()`).
+    } else if (timer._repeat !== null && !timer._destroyed) {
       timer._idleTimeout = timer._repeat;
       timer._active = true;
       addTimer(timer);
@@ -457,22 +460,28 @@ function hasWork() {
   return timerList.some((t) => t._ref);
 }
 
+// Whether the loop goes on: something keeps it alive, or 'beforeExit' listeners gave it work.
+function keepsRunning() {
+  if (hasWork()) return true;
+  if (process.listenerCount('beforeExit') > 0) {
+    process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+    runTicks();
+    return hasWork();
+  }
+  return false;
+}
+
 function run() {
   runTicks();
-  for (;;) {
+  // As libuv's loop, liveness is checked before each turn, the first included: a script that
+  // leaves only unref'd immediates or timers runs none of them.
+  while (keepsRunning()) {
     runTimers();
     runIoCompletions();
     if (eventSource !== null) eventSource.poll();
     runImmediates();
     runCloseCallbacks();
-    if (!hasWork()) {
-      if (process.listenerCount('beforeExit') > 0) {
-        process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
-        runTicks();
-        if (hasWork()) continue;
-      }
-      break;
-    }
+    if (!hasWork()) continue;
     if (ioCompletions.length > 0 || closeCallbacks.length > 0) continue;
     if (immediates.length === 0 && eventSource !== null) {
       eventSource.wait(timerList.length > 0 ? Math.max(0, timerList[0]._when - native.now()) : -1);

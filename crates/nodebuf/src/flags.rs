@@ -185,11 +185,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 args: iter.cloned().collect(),
             });
         }
-        if matches!(arg.as_str(), "-e" | "--eval" | "-p" | "--print") {
+        // (`-pe` is Node's `-p -e`.)
+        if matches!(arg.as_str(), "-e" | "--eval" | "-p" | "--print" | "-pe") {
             let Some(code) = iter.next() else {
                 return Err(format!("{arg} requires an argument"));
             };
-            flags.print = arg == "-p" || arg == "--print";
+            flags.print = matches!(arg.as_str(), "-p" | "--print" | "-pe");
             flags.eval = Some(code.clone());
             flags.exec_argv.push(arg.clone());
             flags.exec_argv.push(code.clone());

@@ -102,10 +102,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/wasm", include_str!("wasm.js")),
     ("assert", include_str!("assert.js")),
     ("module", "module.exports = require('internal/cjs').Module;"),
-    (
-        "timers/promises",
-        "module.exports = require('timers').promises;",
-    ),
+    ("timers/promises", include_str!("timers_promises.js")),
     ("internal/comparisons", include_str!("comparisons.js")),
     (
         "assert/strict",

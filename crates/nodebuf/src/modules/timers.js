@@ -50,9 +50,13 @@ class Timeout {
     return this._ref;
   }
 
+  // Re-arms the timer from now, whether it is pending or already ran (in its own callback
+  // too); a cleared timer stays cleared, as in Node.
   refresh() {
-    if (this._active) {
-      loop.removeTimer(this);
+    if (this._idleTimeout >= 0) {
+      if (this._active) loop.removeTimer(this);
+      this._destroyed = false;
+      this._active = true;
       loop.addTimer(this);
     }
     return this;
@@ -108,6 +112,8 @@ function setInterval(callback, repeat, ...args) {
 
 function clearTimeout(timer) {
   if (typeof timer === 'number' || typeof timer === 'string') timer = byId.get(Number(timer));
+  // (Even a timer that already ran: `refresh()` no longer re-arms it.)
+  if (timer && timer instanceof Timeout) timer._idleTimeout = -1;
   if (timer && timer instanceof Timeout && !timer._destroyed) {
     timer._destroyed = true;
     timer._active = false;
@@ -128,27 +134,17 @@ function clearImmediate(immediate) {
   if (immediate && immediate instanceof Immediate) loop.removeImmediate(immediate);
 }
 
-// The callback forms, for the promise forms below (whose own names shadow them).
-const scheduleTimeout = setTimeout;
-const scheduleImmediate = setImmediate;
-
-const promises = {
-  setTimeout: function setTimeout(after, value) {
-    return new Promise((resolve) => scheduleTimeout(resolve, after, value));
-  },
-  setImmediate: function setImmediate(value) {
-    return new Promise((resolve) => scheduleImmediate(resolve, value));
-  },
-};
+// The promise forms live in timers/promises, loaded with their first use.
+const promises = () => require('timers/promises');
 
 // util.promisify(setTimeout) / (setImmediate) are the promise forms, as in Node: an enumerable,
 // fixed getter (util.inspect shows it on the functions).
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 Object.defineProperty(setTimeout, kCustomPromisify, {
-  get() { return promises.setTimeout; }, enumerable: true, configurable: false,
+  get() { return promises().setTimeout; }, enumerable: true, configurable: false,
 });
 Object.defineProperty(setImmediate, kCustomPromisify, {
-  get() { return promises.setImmediate; }, enumerable: true, configurable: false,
+  get() { return promises().setImmediate; }, enumerable: true, configurable: false,
 });
 
 // A function of its own, as Node's (it clears a timer of either kind, as clearTimeout does).
@@ -163,7 +159,12 @@ module.exports = {
   clearInterval,
   setImmediate,
   clearImmediate,
-  promises,
   Timeout,
   Immediate,
 };
+// `require('timers').promises` is timers/promises, read through a getter as Node's.
+Object.defineProperty(module.exports, 'promises', {
+  get() { return promises(); },
+  enumerable: true,
+  configurable: true,
+});
