@@ -26,7 +26,8 @@ DEFAULT_COMMIT = 'be779569'
 # default; `modules` is the set for the modules Buffer code lives with (streams, zlib, crypto
 # hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks, v8
 # serialization, child_process fork/IPC); `tls` is Node's tls, https and X.509 tests; `events`
-# is EventEmitter, EventTarget, AbortController and AbortSignal.
+# is EventEmitter, EventTarget, AbortController and AbortSignal; `timers` is timers and
+# timers/promises.
 SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
@@ -37,6 +38,7 @@ SUITES = {
     'tls': ('tls', 'https', 'x509'),
     'events': ('event-emitter', 'events', 'eventtarget', 'event-target', 'abortcontroller',
                'abortsignal'),
+    'timers': ('timers',),
 }
 SUITE = 'buffer'
 

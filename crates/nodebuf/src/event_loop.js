@@ -345,10 +345,14 @@ function runTimers() {
   while (timerList.length > 0 && timerList[0]._when <= loopTime) {
     const timer = timerList.shift();
     timer._active = false;
-    runCallback(timer[kAsyncFrame], timer._onTimeout, timer, timer._args);
+    // (A timer whose `_onTimeout` a script removed is dropped, as Node drops it.)
+    if (typeof timer._onTimeout === 'function') {
+      runCallback(timer[kAsyncFrame], timer._onTimeout, timer, timer._args);
+    }
     if (timer._active) {
       // Its callback re-armed it (`refresh()`).
-    } else if (timer._repeat !== null && !timer._destroyed) {
+    } else if (timer._repeat !== null && !timer._destroyed && timer._idleTimeout !== -1 &&
+               typeof timer._onTimeout === 'function') {
       timer._idleTimeout = timer._repeat;
       timer._active = true;
       addTimer(timer);

@@ -6,6 +6,7 @@
 const loop = require('internal/loop');
 const { codes } = require('internal/errors');
 
+const { deprecate } = require('internal/warnings');
 const TIMEOUT_MAX = 2 ** 31 - 1;
 let nextId = 1;
 const byId = new Map();
@@ -134,6 +135,70 @@ function clearImmediate(immediate) {
   if (immediate && immediate instanceof Immediate) loop.removeImmediate(immediate);
 }
 
+// `timer[Symbol.dispose]()` clears it: an anonymous plain function, assigned, as Node's (v20.5+).
+if (typeof Symbol.dispose === 'symbol') {
+  Timeout.prototype[Symbol.dispose] = function () {
+    clearTimeout(this);
+  };
+  Immediate.prototype[Symbol.dispose] = function () {
+    clearImmediate(this);
+  };
+}
+
+// Node's deprecated timer API on any object with an `_onTimeout` method: `enroll(item, msecs)`
+// sets its duration, `active(item)` / `_unrefActive(item)` (re)start it as a ref'd / unref'd
+// timer calling `item._onTimeout()`, `unenroll(item)` stops it (`_idleTimeout` -1).
+const enrolled = new WeakMap();
+function timerDuration(msecs, name) {
+  if (typeof msecs !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', msecs);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
+      'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+function stopEnrolled(item) {
+  if (item instanceof Timeout) clearTimeout(item);
+  const timer = enrolled.get(item);
+  if (timer !== undefined) {
+    clearTimeout(timer);
+    enrolled.delete(item);
+  }
+}
+function startEnrolled(item, ref) {
+  const msecs = item._idleTimeout;
+  if (msecs === undefined || msecs < 0) return;
+  stopEnrolled(item);
+  const timer = setTimeout(() => {
+    enrolled.delete(item);
+    item._onTimeout();
+  }, msecs);
+  if (!ref) timer.unref();
+  item._idleStart = Math.trunc(native.now());
+  enrolled.set(item, timer);
+}
+const deprecatedTimers = {
+  enroll(item, msecs) {
+    msecs = timerDuration(msecs, 'msecs');
+    stopEnrolled(item);
+    item._idleTimeout = msecs;
+  },
+  unenroll(item) {
+    stopEnrolled(item);
+    item._idleTimeout = -1;
+  },
+  active(item) {
+    startEnrolled(item, true);
+  },
+  _unrefActive(item) {
+    startEnrolled(item, false);
+  },
+};
+
 // The promise forms live in timers/promises, loaded with their first use.
 const promises = () => require('timers/promises');
 
@@ -152,15 +217,19 @@ function clearInterval(timer) {
   clearTimeout(timer);
 }
 
+// (Node's keys, in Node's order.)
 module.exports = {
   setTimeout,
   clearTimeout,
-  setInterval,
-  clearInterval,
   setImmediate,
   clearImmediate,
-  Timeout,
-  Immediate,
+  setInterval,
+  clearInterval,
+  _unrefActive: deprecate(deprecatedTimers._unrefActive,
+    'timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DEP0127'),
+  active: deprecate(deprecatedTimers.active, 'timers.active() is deprecated. Please use timeout.refresh() instead.', 'DEP0126'),
+  unenroll: deprecate(deprecatedTimers.unenroll, 'timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DEP0096'),
+  enroll: deprecate(deprecatedTimers.enroll, 'timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095'),
 };
 // `require('timers').promises` is timers/promises, read through a getter as Node's.
 Object.defineProperty(module.exports, 'promises', {

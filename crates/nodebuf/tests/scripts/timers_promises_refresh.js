@@ -1,7 +1,8 @@
 // timers/promises with Node's options (signal, ref) and errors, setInterval as an async
 // iterator, scheduler; refresh() re-arming a timer from its own callback or after it ran, but
 // not after clearTimeout; sub-millisecond delays due in insertion order; unref'd immediates
-// that run only while something else keeps the loop alive; `-pe`.
+// that run only while something else keeps the loop alive; `-pe`; the deprecated
+// enroll/active/unenroll API (and its warnings); intervals stopped from their callback; Symbol.dispose.
 'use strict';
 const tp = require('timers/promises');
 const { execFileSync } = require('child_process');
@@ -65,6 +66,30 @@ async function main() {
   setTimeout(() => order.push(4), 1);
   await tp.setTimeout(10);
   log('order', order.join());
+
+  const timers = require('timers');
+  log(Object.keys(timers).join());
+  const item = { _onTimeout() { log('enrolled fired', typeof this._idleStart); } };
+  timers.enroll(item, 2);
+  timers.active(item);
+  await tp.setTimeout(10);
+  const stopped = { _onTimeout() { log('never'); } };
+  timers.enroll(stopped, 2);
+  timers._unrefActive(stopped);
+  timers.unenroll(stopped);
+  log('unenrolled', stopped._idleTimeout);
+  for (const bad of ['1', -1, Infinity]) {
+    try { timers.enroll({}, bad); } catch (e) { log('enroll', e.code, e.message); }
+  }
+  let ticks = 0;
+  const iv = setInterval(() => { ticks++; iv._idleTimeout = -1; }, 1);
+  const iv2 = setInterval(() => { ticks++; iv2._onTimeout = null; }, 1);
+  const iv3 = setInterval(() => { ticks++; timers.unenroll(iv3); }, 1);
+  await tp.setTimeout(15);
+  log('interval ticks', ticks);
+  const disposed = setTimeout(() => log('never'), 1);
+  disposed[Symbol.dispose]();
+  setImmediate(() => log('never'))[Symbol.dispose]();
 
   log(execFileSync(process.execPath, ['-pe', '6 * 7']).toString().trim());
   log(JSON.stringify(execFileSync(process.execPath, ['-e', 'setImmediate(() => console.log("ran")).unref()']).toString()));
