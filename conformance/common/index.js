@@ -368,7 +368,37 @@ function spawnPromisified(...args) {
   });
 }
 
+/** Skips the test on a 32-bit architecture. */
+function skipIf32Bits() {
+  if (['arm', 'ia32', 'mips', 'mipsel', 'ppc', 's390', 'x32'].includes(process.arch)) {
+    skip('The tested feature is not available in 32bit builds');
+  }
+}
+
+/**
+ * `obj` behind a Proxy that fails the test on any change to it or to an object reachable from
+ * it (a set, a definition, a deletion, a prototype change); reads give wrapped values too.
+ */
+function mustNotMutateObjectDeep(obj) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return obj;
+  const fail = (what, key) => assert.fail(`Expected no side effects, got ${what} ${String(key)}`);
+  return new Proxy(obj, {
+    defineProperty(target, key) { fail('define', key); },
+    deleteProperty(target, key) { fail('delete', key); },
+    set(target, key) { fail('set', key); },
+    setPrototypeOf(target) { fail('setPrototypeOf', ''); },
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      // (Typed arrays' own methods need their real `this`.)
+      if (ArrayBuffer.isView(target) && typeof value === 'function') return value.bind(target);
+      return mustNotMutateObjectDeep(value);
+    },
+  });
+}
+
 module.exports = {
+  skipIf32Bits,
+  mustNotMutateObjectDeep,
   skipIfDumbTerminal,
   allowGlobals,
   enoughTestMem,

@@ -90,6 +90,15 @@ function readFileSync(path, options) {
   const opts = optionsOf(options, { flag: 'r' });
   checkEncoding(opts.encoding);
   const target = isFd(path) ? path : toPath(path);
+  if (!isFd(target) && opts.flag !== 'r' && opts.flag !== undefined) {
+    // Another flag opens the file as Node does (`a+` creates it, `ax+` fails on an existing one).
+    const fd = openSync(target, opts.flag, 0o666);
+    try {
+      return decode(nfs.readFile(fd), opts.encoding);
+    } finally {
+      closeSync(fd);
+    }
+  }
   if (!isFd(target) && nfs.kind(target) === 2) {
     const err = new Error('EISDIR: illegal operation on a directory, read');
     Object.assign(err, { errno: -21, code: 'EISDIR', syscall: 'read' });
@@ -385,29 +394,140 @@ function mkdtempSync(prefix) {
 
 // Callback forms run the sync operation and report in the loop's poll phase, as Node's
 // thread-pool requests do (after the caller's ticks and microtasks); promise forms settle at once.
-function callbackForm(syncFn) {
-  return function asyncForm(...args) {
+// The callback forms' lengths, as Node's functions declare them.
+const callbackLengths = {
+  readFile: 3, writeFile: 4, appendFile: 4, open: 4, close: 1, read: 6, write: 6, readv: 4,
+  writev: 4, stat: 1, lstat: 1, fstat: 1, mkdir: 3, readdir: 3, rm: 3, rmdir: 3, unlink: 2,
+  rename: 3, copyFile: 4, realpath: 3, access: 3, chmod: 3, ftruncate: 1, truncate: 3, fsync: 2,
+  mkdtemp: 3,
+};
+
+/**
+ * The callback form of a sync function, named as Node's: the result or the I/O error goes to
+ * the callback from the loop; an argument error (Node's `ERR_*` codes, but a file too large to
+ * read) is thrown at once, as Node validates before it starts the request.
+ */
+function callbackForm(syncFn, name) {
+  const asyncForm = function (...args) {
     const callback = args.pop();
     if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
     let result;
     try {
       result = syncFn(...args);
     } catch (err) {
+      if (err !== null && typeof err === 'object' && typeof err.code === 'string' &&
+          err.code.startsWith('ERR_') && err.code !== 'ERR_FS_FILE_TOO_LARGE') {
+        throw err;
+      }
       loop.queueIoCompletion(callback, err);
       return;
     }
     loop.queueIoCompletion(callback, null, result);
   };
+  Object.defineProperty(asyncForm, 'name', { value: name });
+  if (callbackLengths[name] !== undefined) Object.defineProperty(asyncForm, 'length', { value: callbackLengths[name] });
+  return asyncForm;
 }
 
-function promiseForm(syncFn) {
-  return (...args) => new Promise((resolve, reject) => {
+function promiseForm(syncFn, name) {
+  const form = (...args) => new Promise((resolve, reject) => {
     try {
       resolve(syncFn(...args));
     } catch (err) {
       reject(err);
     }
   });
+  Object.defineProperty(form, 'name', { value: name });
+  return form;
+}
+
+// `fs.promises.open` resolves to a FileHandle: the file's descriptor with promise methods,
+// closed once (then every method rejects with EBADF 'file closed'), an EventEmitter that emits
+// 'close'.
+const kFd = Symbol('kFd');
+let FileHandle;
+function fileHandleClass() {
+  if (FileHandle !== undefined) return FileHandle;
+  const EventEmitter = require('events');
+  const fdOf = (handle, syscall) => {
+    const fd = handle[kFd];
+    if (fd === -1) {
+      const err = new Error('file closed');
+      err.code = 'EBADF';
+      err.syscall = syscall;
+      throw err;
+    }
+    return fd;
+  };
+  // Each method: a promise of the sync call on the handle's descriptor.
+  const op = (syscall, body) => function (...args) {
+    return new Promise((resolve, reject) => {
+      try {
+        resolve(body(fdOf(this, syscall), ...args));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  };
+  FileHandle = class FileHandle extends EventEmitter {
+    constructor(fd) {
+      super();
+      this[kFd] = fd;
+    }
+
+    get fd() {
+      return this[kFd];
+    }
+
+    close() {
+      if (this[kFd] === -1) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        try {
+          closeSync(this[kFd]);
+          this[kFd] = -1;
+          this.emit('close');
+          resolve();
+        } catch (err) {
+          reject(err);
+        }
+      });
+    }
+
+    [Symbol.asyncDispose]() {
+      return this.close();
+    }
+  };
+  const methods = {
+    appendFile: op('write', (fd, data, options) => appendFileSync(fd, data, options)),
+    // (Through the descriptor's /proc link: the file it refers to.)
+    chmod: op('fchmod', (fd, mode) => chmodSync(`/proc/self/fd/${fd}`, mode)),
+    datasync: op('fdatasync', (fd) => fsyncSync(fd)),
+    read: op('read', (fd, buffer, offset, length, position) => {
+      if (buffer === undefined || (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
+        // read(options): a Buffer of 16 KiB unless the options give one.
+        const options = buffer ?? {};
+        buffer = options.buffer ?? Buffer.alloc(16384);
+        ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
+      } else if (offset !== null && typeof offset === 'object') {
+        ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+      }
+      const bytesRead = readSync(fd, buffer, offset ?? 0, length ?? buffer.byteLength - (offset ?? 0), position ?? null);
+      return { bytesRead, buffer };
+    }),
+    readFile: op('read', (fd, options) => readFileSync(fd, options)),
+    readv: op('read', (fd, buffers, position) => ({ bytesRead: readvSync(fd, buffers, position), buffers })),
+    stat: op('fstat', (fd, options) => fstatSync(fd, options)),
+    sync: op('fsync', (fd) => fsyncSync(fd)),
+    truncate: op('ftruncate', (fd, len) => ftruncateSync(fd, len)),
+    write: op('write', (fd, buffer, ...rest) => ({ bytesWritten: writeSync(fd, buffer, ...rest), buffer })),
+    writeFile: op('write', (fd, data, options) => writeFileSync(fd, data, options)),
+    writev: op('write', (fd, buffers, position) => ({ bytesWritten: writevSync(fd, buffers, position), buffers })),
+  };
+  for (const name of Object.keys(methods)) {
+    Object.defineProperty(methods[name], 'name', { value: name });
+    Object.defineProperty(FileHandle.prototype, name, { value: methods[name], writable: true, configurable: true });
+  }
+  return FileHandle;
 }
 
 const syncApi = {
@@ -420,6 +540,7 @@ const syncApi = {
 
 const fs = { ...syncApi, constants, Stats, Dirent, ...constants };
 const promises = {};
+const promiseless = new Set(['open', 'close', 'read', 'write', 'readv', 'writev', 'fstat', 'ftruncate', 'fsync']);
 for (const [name, fn] of Object.entries(syncApi)) {
   const base = name.slice(0, -4);
   if (base === 'exists') {
@@ -428,9 +549,19 @@ for (const [name, fn] of Object.entries(syncApi)) {
     };
     continue;
   }
-  fs[base] = callbackForm(fn);
-  promises[base] = promiseForm(fn);
+  fs[base] = callbackForm(fn, base);
+  // (Node's fs.promises has no descriptor functions: they are FileHandle methods.)
+  if (!promiseless.has(base)) promises[base] = promiseForm(fn, base);
 }
+promises.open = function open(path, flags, mode) {
+  return new Promise((resolve, reject) => {
+    try {
+      resolve(new (fileHandleClass())(openSync(path, flags, mode)));
+    } catch (err) {
+      reject(err);
+    }
+  });
+};
 promises.constants = constants;
 fs.promises = promises;
 
