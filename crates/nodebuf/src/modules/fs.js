@@ -14,7 +14,7 @@ const constants = {
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
   O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
   S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFLNK: 40960,
-  COPYFILE_EXCL: 1,
+  COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
 };
 
 function toPath(path, name = 'path') {
@@ -158,6 +158,23 @@ function closeSync(fd) {
 // property (a getter runs, an own property is believed) and check the range against it; the
 // binding then uses the view's real bytes and throws ERR_BUFFER_OUT_OF_BOUNDS where Node's C++
 // would abort on a range outside them.
+/** Node's position checks for a read: null/undefined or -1 (the file's current position), an
+ * integer from -1 up to 2 ** 53 - 1, or a BigInt within int64. */
+function readPosition(position) {
+  if (position == null) return null;
+  if (typeof position === 'number') {
+    validateInteger(position, 'position', -1);
+    return position === -1 ? null : position;
+  }
+  if (typeof position === 'bigint') {
+    if (!(position >= -(2n ** 63n) && position <= 2n ** 63n - 1n)) {
+      throw codes.ERR_OUT_OF_RANGE('position', `>= ${-(2n ** 63n)} && <= ${2n ** 63n - 1n}`, position);
+    }
+    return position < 0n ? null : Number(position);
+  }
+  throw codes.ERR_INVALID_ARG_TYPE('position', ['bigint', 'integer'], position);
+}
+
 function readSync(fd, buffer, offsetOrOptions, length, position) {
   validateFd(fd);
   if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
@@ -175,9 +192,7 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
   if (offset < 0) throw codes.ERR_OUT_OF_RANGE('offset', '>= 0', offset);
   if (length < 0) throw codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
   if (offset + length > bufferLength) throw codes.ERR_OUT_OF_RANGE('length', `<= ${bufferLength - offset}`, length);
-  if (position == null) position = null;
-  else if (typeof position === 'bigint') position = Number(position);
-  return nfs.read(fd, buffer, offset, length, position);
+  return nfs.read(fd, buffer, offset, length, readPosition(position));
 }
 
 function writeSync(fd, buffer, offsetOrOptions, length, position) {
@@ -345,8 +360,21 @@ function renameSync(from, to) {
   nfs.rename(toPath(from, 'oldPath'), toPath(to, 'newPath'));
 }
 
-function copyFileSync(from, to) {
-  nfs.copyFile(toPath(from, 'src'), toPath(to, 'dest'));
+// The mode of access/copyFile as Node's binding checks it: undefined/null is the default, a
+// number is taken as an int32 within 0..7, anything else refused.
+function validMode(mode, fallback) {
+  if (mode === undefined || mode === null) return fallback;
+  if (typeof mode !== 'number') {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  }
+  if (!(mode >= 0 && mode < 8)) throw makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
+  return mode | 0;
+}
+
+function copyFileSync(from, to, mode) {
+  const src = toPath(from, 'src');
+  const dest = toPath(to, 'dest');
+  nfs.copyFile(src, dest, validMode(mode, 0));
 }
 
 function realpathSync(path) {
@@ -354,8 +382,9 @@ function realpathSync(path) {
 }
 realpathSync.native = realpathSync;
 
-function accessSync(path) {
-  nfs.access(toPath(path));
+function accessSync(path, mode) {
+  const target = toPath(path);
+  nfs.access(target, validMode(mode, 0));
 }
 
 function chmodSync(path, mode) {

@@ -40,6 +40,8 @@ fn uv_name(errno: i32) -> (&'static str, &'static str) {
         36 => ("ENAMETOOLONG", "name too long"),
         39 => ("ENOTEMPTY", "directory not empty"),
         40 => ("ELOOP", "too many symbolic links encountered"),
+        // (libuv's ENOTSUP is the OS's EOPNOTSUPP, with its "socket" wording.)
+        95 => ("ENOTSUP", "operation not supported on socket"),
         _ => ("UNKNOWN", "unknown error"),
     }
 }
@@ -501,10 +503,43 @@ fn rename(ctx: Ctx<'_>, from: String, to: String) -> Result<()> {
     std::fs::rename(&from, &to).map_err(|e| throw_io(&ctx, &e, "rename", Some(&from), Some(&to)))
 }
 
-fn copy_file(ctx: Ctx<'_>, from: String, to: String) -> Result<()> {
-    std::fs::copy(&from, &to)
-        .map(|_| ())
-        .map_err(|e| throw_io(&ctx, &e, "copyfile", Some(&from), Some(&to)))
+/// `copyFile(from, to, mode)` as libuv does it: COPYFILE_EXCL (1) fails on an existing `to`
+/// (EEXIST), COPYFILE_FICLONE (2) tries a copy-on-write clone first and copies the bytes when
+/// the file system has none, COPYFILE_FICLONE_FORCE (4) fails then (ENOTSUP and the like, the
+/// half-made `to` removed). `to` gets `from`'s permissions.
+fn copy_file(ctx: Ctx<'_>, from: String, to: String, mode: i32) -> Result<()> {
+    use std::os::unix::io::AsRawFd;
+    let fail = |e: std::io::Error| throw_io(&ctx, &e, "copyfile", Some(&from), Some(&to));
+    if mode == 0 {
+        return std::fs::copy(&from, &to).map(|_| ()).map_err(fail);
+    }
+    let mut source = std::fs::File::open(&from).map_err(fail)?;
+    let permissions = source.metadata().map_err(fail)?.permissions();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).mode(permissions.mode());
+    if mode & 1 != 0 {
+        options.create_new(true);
+    } else {
+        options.create(true).truncate(true);
+    }
+    let mut target = options.open(&to).map_err(fail)?;
+    if mode & 6 != 0 {
+        // SAFETY: both descriptors are open files owned by `source` and `target` for the call.
+        let cloned =
+            unsafe { libc::ioctl(target.as_raw_fd(), libc::FICLONE, source.as_raw_fd()) } == 0;
+        if cloned {
+            return Ok(());
+        }
+        let err = std::io::Error::last_os_error();
+        if mode & 4 != 0 {
+            drop(target);
+            let _ = std::fs::remove_file(&to);
+            return Err(fail(err));
+        }
+    }
+    std::io::copy(&mut source, &mut target).map_err(fail)?;
+    std::fs::set_permissions(&to, permissions).map_err(fail)?;
+    Ok(())
 }
 
 fn realpath(ctx: Ctx<'_>, path: String) -> Result<String> {
@@ -513,10 +548,17 @@ fn realpath(ctx: Ctx<'_>, path: String) -> Result<String> {
         .map_err(|e| throw_io(&ctx, &e, "realpath", Some(&path), None))
 }
 
-fn access(ctx: Ctx<'_>, path: String) -> Result<()> {
-    std::fs::metadata(&path)
-        .map(|_| ())
-        .map_err(|e| throw_io(&ctx, &e, "access", Some(&path), None))
+/// `access(path, mode)`: the kernel's `access(2)` for `mode` (F_OK, or R_OK/W_OK/X_OK bits).
+fn access(ctx: Ctx<'_>, path: String, mode: i32) -> Result<()> {
+    let fail = |e: std::io::Error| throw_io(&ctx, &e, "access", Some(&path), None);
+    let c_path = std::ffi::CString::new(path.as_bytes())
+        .map_err(|_| fail(std::io::Error::from_raw_os_error(libc::ENOENT)))?;
+    // SAFETY: a NUL-terminated path that lives across the call; access(2) only reads it.
+    if unsafe { libc::access(c_path.as_ptr(), mode) } == 0 {
+        Ok(())
+    } else {
+        Err(fail(std::io::Error::last_os_error()))
+    }
 }
 
 fn chmod(ctx: Ctx<'_>, path: String, mode: u32) -> Result<()> {
