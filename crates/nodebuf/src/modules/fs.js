@@ -582,14 +582,9 @@ for (const [name, fn] of Object.entries(syncApi)) {
   // (Node's fs.promises has no descriptor functions: they are FileHandle methods.)
   if (!promiseless.has(base)) promises[base] = promiseForm(fn, base);
 }
-promises.open = function open(path, flags, mode) {
-  return new Promise((resolve, reject) => {
-    try {
-      resolve(new (fileHandleClass())(openSync(path, flags, mode)));
-    } catch (err) {
-      reject(err);
-    }
-  });
+// (An async function, as Node's: no `prototype`, every error a rejection.)
+promises.open = async function open(path, flags, mode) {
+  return new (fileHandleClass())(openSync(path, flags, mode));
 };
 promises.constants = constants;
 fs.promises = promises;

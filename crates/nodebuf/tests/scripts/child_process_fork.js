@@ -30,8 +30,17 @@ function run(mode, done) {
   log('connected', child.connected, typeof child.channel, child.stdio.length);
   let replies = 0;
   child.on('message', (message) => {
+    // (The child's send-callback notices are counted, not logged where they arrive: whether
+    // the three messages reach the child in one read or in three decides where they fall
+    // among the echoes, in node as here.)
+    if (message.callback !== undefined) {
+      if (++replies === 3) {
+        log('callbacks', replies, message.callback);
+        child.send('disconnect-me');
+      }
+      return;
+    }
     log('message', message);
-    if (message.callback !== undefined && ++replies === 3) child.send('disconnect-me');
   });
   child.on('disconnect', () => {
     log('disconnect', child.connected, child.channel);
