@@ -55,9 +55,6 @@ function releaseFrame(owner) {
 // Runs `fn(...args)` inside `frame` when there is one; an exception goes to `fatal`.
 // Returns true when it threw.
 function runCallback(frame, fn, thisArg, args) {
-  // A task starts: what ran before it ended (WeakRef targets it kept may go with the next
-  // collection, engine patch 0072), even when no microtask checkpoint came between.
-  native.endJob();
   if (frame === undefined || frame === null) {
     try {
       Reflect.apply(fn, thisArg, args);
@@ -341,7 +338,9 @@ function removeTimer(timer) {
 }
 
 function runTimers() {
-  loopTime = native.now();
+  // A turn starts: what ran before it ended (WeakRef targets it kept may go with the next
+  // collection, engine patch 0072), even when no microtask checkpoint came between.
+  loopTime = native.loopTurn();
   while (timerList.length > 0 && timerList[0]._when <= loopTime) {
     const timer = timerList.shift();
     timer._active = false;
@@ -464,28 +463,27 @@ function hasWork() {
   return timerList.some((t) => t._ref);
 }
 
-// Whether the loop goes on: something keeps it alive, or 'beforeExit' listeners gave it work.
-function keepsRunning() {
-  if (hasWork()) return true;
-  if (process.listenerCount('beforeExit') > 0) {
-    process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
-    runTicks();
-    return hasWork();
-  }
-  return false;
+// Whether the loop goes on when nothing keeps it alive: 'beforeExit' listeners gave it work.
+function revivedBeforeExit() {
+  if (process.listenerCount('beforeExit') === 0) return false;
+  process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+  runTicks();
+  return hasWork();
 }
 
 function run() {
   runTicks();
   // As libuv's loop, liveness is checked before each turn, the first included: a script that
-  // leaves only unref'd immediates or timers runs none of them.
-  while (keepsRunning()) {
+  // leaves only unref'd immediates or timers runs none of them. (One check per turn.)
+  let alive = hasWork();
+  while (alive || revivedBeforeExit()) {
     runTimers();
     runIoCompletions();
     if (eventSource !== null) eventSource.poll();
     runImmediates();
     runCloseCallbacks();
-    if (!hasWork()) continue;
+    alive = hasWork();
+    if (!alive) continue;
     if (ioCompletions.length > 0 || closeCallbacks.length > 0) continue;
     if (immediates.length === 0 && eventSource !== null) {
       eventSource.wait(timerList.length > 0 ? Math.max(0, timerList[0]._when - native.now()) : -1);

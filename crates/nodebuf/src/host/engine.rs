@@ -374,10 +374,13 @@ fn startup_done(ctx: Ctx<'_>) {
     }
 }
 
-/// `native.endJob()`: the event loop starts a task; the engine's current job has ended.
-fn end_job(ctx: Ctx<'_>) {
+/// `native.loopTurn()`: the event loop starts a turn; the engine's current job has ended (its
+/// WeakRef targets may go with the next collection, engine patch 0072). Returns the loop's
+/// time, as `native.now()` (one call where the loop made one already).
+fn loop_turn(ctx: Ctx<'_>) -> f64 {
     // SAFETY: a live context's runtime; the call bumps one counter of it.
     unsafe { JS_EndKeptObjectsJob(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
+    now_ms()
 }
 
 fn run_gc(ctx: Ctx<'_>) {
@@ -393,7 +396,7 @@ fn sleep(ms: f64) {
 /// Adds the engine helpers to the `native` binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set("classId", Function::new(ctx.clone(), class_id)?)?;
-    native.set("endJob", Function::new(ctx.clone(), end_job)?)?;
+    native.set("loopTurn", Function::new(ctx.clone(), loop_turn)?)?;
     native.set(
         "defineLazyValue",
         Function::new(ctx.clone(), define_lazy_value)?,
