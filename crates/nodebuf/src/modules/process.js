@@ -10,6 +10,50 @@ const { codes } = require('internal/errors');
 const info = native.process;
 const flags = info.flags;
 
+/**
+ * `process.env` as Node's: every value stored is a string (`env.A = 42` reads back '42', a
+ * Symbol is refused), a definition must be a plain writable, enumerable, configurable value,
+ * and Symbol keys read nothing.
+ */
+function environment(variables) {
+  const { makeNodeError } = require('internal/errors');
+  const defineError = (text) => makeNodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', `'process.env' ${text}`);
+  // Under --pending-deprecation, Node warns once (DEP0104) about a value that is not a string,
+  // number or boolean.
+  let warned = false;
+  const checkValue = (value) => {
+    if (warned || !flags.pendingDeprecation) return;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return;
+    warned = true;
+    process.emitWarning('Assigning any value other than a string, number, or boolean to a process.env ' +
+      'property is deprecated. Please make sure to convert the value to a string before setting ' +
+      'process.env with it.', 'DeprecationWarning', 'DEP0104');
+  };
+  return new Proxy(variables, {
+    get(target, key, receiver) {
+      return typeof key === 'symbol' ? undefined : Reflect.get(target, key, receiver);
+    },
+    set(target, key, value) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      checkValue(value);
+      target[key] = `${value}`;
+      return true;
+    },
+    defineProperty(target, key, descriptor) {
+      if ('get' in descriptor || 'set' in descriptor) {
+        throw defineError('does not accept an accessor(getter/setter) descriptor');
+      }
+      if (!descriptor.configurable || !descriptor.writable || !descriptor.enumerable) {
+        throw defineError('only accepts a configurable, writable, and enumerable data descriptor');
+      }
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      checkValue(descriptor.value);
+      target[key] = `${descriptor.value}`;
+      return true;
+    },
+  });
+}
+
 // (`process` is the object the bootstrap made before any builtin loaded: every builtin has it.)
 const Process = Object.getPrototypeOf(process).constructor;
 Object.setPrototypeOf(Process.prototype, EventEmitter.prototype);
@@ -30,7 +74,14 @@ process.argv = info.argv;
 process.argv0 = 'node';
 process.execArgv = info.execArgv;
 process.execPath = info.execPath;
-process.env = info.env;
+process.env = environment(info.env);
+{
+  // Node's process.env is a host object, not a Proxy: util.types.isProxy, inspect's showProxy
+  // and structuredClone see a plain object.
+  const proxyDetails = native.proxyDetails;
+  const env = process.env;
+  native.proxyDetails = (value) => (value === env ? undefined : proxyDetails(value));
+}
 process.pid = info.pid;
 process.ppid = info.ppid;
 process.config = { variables: {} };
