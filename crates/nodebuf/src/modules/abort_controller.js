@@ -6,7 +6,9 @@
 const { setTimeout, clearTimeout } = require('timers');
 
 const { codes, makeNodeError } = require('internal/errors');
-const { Event, EventTarget, defineEventHandler, kTrusted, kNewListener, kRemoveListener } = require('internal/event_target');
+const {
+  Event, EventTarget, defineEventHandler, makeEnumerable, kTrusted, kNewListener, kRemoveListener,
+} = require('internal/event_target');
 
 const kCreate = Symbol('kCreate');
 const kAborted = Symbol('kAborted');
@@ -142,11 +144,7 @@ class AbortSignal extends EventTarget {
 }
 
 defineEventHandler(AbortSignal.prototype, 'abort');
-for (const name of ['aborted', 'reason', 'throwIfAborted']) {
-  const desc = Object.getOwnPropertyDescriptor(AbortSignal.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(AbortSignal.prototype, name, desc);
-}
+makeEnumerable(AbortSignal.prototype, ['aborted', 'reason', 'throwIfAborted']);
 Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { value: 'AbortSignal', configurable: true });
 
 /** Aborts `signal` once: records the reason, fires 'abort', then aborts signals made by `any`. */
@@ -181,11 +179,7 @@ class AbortController {
   }
 }
 
-for (const name of ['signal', 'abort']) {
-  const desc = Object.getOwnPropertyDescriptor(AbortController.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(AbortController.prototype, name, desc);
-}
+makeEnumerable(AbortController.prototype, ['signal', 'abort']);
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
 
 /** Node's `validateAbortSignal(signal, name)`: undefined or an object with `aborted`. */

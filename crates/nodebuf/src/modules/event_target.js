@@ -185,13 +185,9 @@ for (const [name, value] of [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 
   Object.defineProperty(Event, name, { value, enumerable: true, writable: false, configurable: false });
 }
 Object.defineProperty(Event.prototype, Symbol.toStringTag, { value: 'Event', configurable: true });
-for (const name of ['initEvent', 'stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget',
-  'srcElement', 'type', 'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath', 'returnValue',
-  'bubbles', 'composed', 'eventPhase', 'cancelBubble', 'stopPropagation']) {
-  const desc = Object.getOwnPropertyDescriptor(Event.prototype, name);
-  desc.enumerable = true;
-  Object.defineProperty(Event.prototype, name, desc);
-}
+makeEnumerable(Event.prototype, ['initEvent', 'stopImmediatePropagation', 'preventDefault', 'target',
+  'currentTarget', 'srcElement', 'type', 'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath',
+  'returnValue', 'bubbles', 'composed', 'eventPhase', 'cancelBubble', 'stopPropagation']);
 {
   const desc = Object.getOwnPropertyDescriptor(Event.prototype, 'isTrusted');
   Object.defineProperty(Event.prototype, 'isTrusted', { get: desc.get, enumerable: true, configurable: false });
@@ -347,10 +343,11 @@ class EventTarget {
 }
 
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
-makeMethodsEnumerable(EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
+makeEnumerable(EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
 
-/** Node defines its event classes' methods enumerable (`Object.keys(EventTarget.prototype)`). */
-function makeMethodsEnumerable(proto, names) {
+/** Node defines its event classes' methods and accessors enumerable
+ * (`Object.keys(EventTarget.prototype)`). */
+function makeEnumerable(proto, names) {
   for (const name of names) {
     Object.defineProperty(proto, name, { ...Object.getOwnPropertyDescriptor(proto, name), enumerable: true });
   }
@@ -529,7 +526,7 @@ class NodeEventTarget extends EventTarget {
     return this;
   }
 }
-makeMethodsEnumerable(NodeEventTarget.prototype, ['setMaxListeners', 'getMaxListeners', 'eventNames',
+makeEnumerable(NodeEventTarget.prototype, ['setMaxListeners', 'getMaxListeners', 'eventNames',
   'listenerCount', 'off', 'removeListener', 'on', 'addListener', 'emit', 'once', 'removeAllListeners']);
 
 // Node's listener flag bits, for the display of listener lists.
@@ -657,6 +654,7 @@ module.exports = {
   kRemoveListener,
   kResistStopPropagation,
   kWeakHandler,
+  makeEnumerable,
   isEventTarget,
   listenersOf,
   defineEventHandler,

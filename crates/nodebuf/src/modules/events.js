@@ -390,11 +390,9 @@ function eventTargetModule() {
   return require('internal/event_target');
 }
 
-/** Node's `validateAbortSignal(signal, 'options.signal')`. */
+/** Node's `validateAbortSignal(signal, 'options.signal')` (internal/abort_controller's). */
 function validateSignal(signal) {
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
-  }
+  if (signal !== undefined) abortControllerModule().validateAbortSignal(signal, 'options.signal');
   return signal;
 }
 

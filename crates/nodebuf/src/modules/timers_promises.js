@@ -16,10 +16,7 @@ function checkOptions(options) {
     throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
   const { signal, ref = true } = options;
-  if (signal !== undefined &&
-      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
-  }
+  if (signal !== undefined) require('internal/abort_controller').validateAbortSignal(signal, 'options.signal');
   if (typeof ref !== 'boolean') throw codes.ERR_INVALID_ARG_TYPE('options.ref', 'boolean', ref);
   return { signal, ref };
 }
