@@ -349,18 +349,18 @@ const codes = {
   ERR_METHOD_NOT_IMPLEMENTED: (method) =>
     makeNodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', `The ${method} method is not implemented`),
   ERR_INVALID_THIS: (type) => makeNodeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`),
-  ERR_INVALID_RETURN_VALUE: (input, name, value) => {
-    let type;
-    if (value !== null && typeof value === 'object' && value.constructor && value.constructor.name) {
-      type = `instance of ${value.constructor.name}`;
-    } else {
-      type = `type ${typeof value}${value === undefined || value === null ? '' : ` (${require('internal/inspect').inspect(value)})`}`;
-    }
-    return makeNodeError(TypeError, 'ERR_INVALID_RETURN_VALUE', `Expected ${input} to be returned from the "${name}" function but got ${type}.`);
-  },
+  // (What was returned is described as ERR_INVALID_ARG_TYPE describes what it received.)
+  ERR_INVALID_RETURN_VALUE: (input, name, value) => makeNodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+    `Expected ${input} to be returned from the "${name}" function but got${describeReceived(value).slice(' Received'.length)}.`),
   ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>
     makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`),
-  ERR_FS_EISDIR: (message) => makeNodeError(Error, 'ERR_FS_EISDIR', message),
+  ERR_DIR_CLOSED: () => makeNodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed'),
+  ERR_DIR_CONCURRENT_OPERATION: () => makeNodeError(Error, 'ERR_DIR_CONCURRENT_OPERATION',
+    'Cannot do synchronous work on directory handle with concurrent asynchronous operations'),
+  ERR_FS_INVALID_SYMLINK_TYPE: (type) => makeNodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',
+    `Symlink type must be one of "dir", "file", or "junction". Received "${type}"`),
+  ERR_INCOMPATIBLE_OPTION_PAIR: (a, b) => makeNodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR',
+    `Option "${a}" cannot be used in combination with option "${b}"`),
   ERR_INVALID_URL_SCHEME: (scheme) => makeNodeError(TypeError, 'ERR_INVALID_URL_SCHEME', `The URL must be of scheme ${scheme}`),
   ERR_UNKNOWN_SIGNAL: (signal) => makeNodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`),
   ERR_ARG_NOT_ITERABLE: (name) => makeNodeError(TypeError, 'ERR_ARG_NOT_ITERABLE', `${name} must be iterable`),
@@ -394,6 +394,31 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
 }
 
 /**
+ * Node's SystemError for code `key`: the message `${prefix}: ${syscall} returned ${code}
+ * (${message})`, then the path and ` => ${dest}` when `info` has them; `info` is kept as given
+ * (its key order is what Node's C++ context object has for this error), and `errno`, `syscall`,
+ * `path` and `dest` are enumerable accessors reading and writing it, as Node's are.
+ */
+function systemError(key, prefix, info) {
+  let message = `${prefix}: ${info.syscall} returned ${info.code} (${info.message})`;
+  if (info.path !== undefined) message += ` ${info.path}`;
+  if (info.dest !== undefined) message += ` => ${info.dest}`;
+  const error = makeNodeError(Error, key, message);
+  Object.defineProperty(error, 'name', { value: 'SystemError', writable: true, configurable: true, enumerable: false });
+  error.info = info;
+  for (const field of ['errno', 'syscall', 'path', 'dest']) {
+    if (field !== 'errno' && field !== 'syscall' && info[field] === undefined) continue;
+    Object.defineProperty(error, field, {
+      get() { return info[field]; },
+      set(value) { info[field] = value; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return error;
+}
+
+/**
  * Where an error thrown for an unhandled 'error' event keeps the function that adds the
  * emitter's stack to its own; the fatal-exception printer calls it, as Node's does.
  */
@@ -416,6 +441,7 @@ module.exports = {
   kEnhanceStackBeforeInspector,
   codes,
   makeNodeError,
+  systemError,
   installStackFormat,
   errorSites,
   validateFunction,

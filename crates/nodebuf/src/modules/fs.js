@@ -2,28 +2,38 @@
 // through the runner's single byte wrapper (src/bytes.rs), so Buffers appear once bound.
 'use strict';
 
-const { codes, makeNodeError, validateObject, validateInteger } = require('internal/errors');
+const { codes, makeNodeError, systemError, validateObject, validateInteger } = require('internal/errors');
 const pathModule = require('path');
 const loop = require('internal/loop');
+const {
+  constants, Stats, BigIntStats, StatFs, Dirent, statsFromRaw, toUnixTimestamp, parseFileMode,
+  validateOwner,
+} = require('internal/fs/utils');
 const nfs = native.fs;
 
-class SystemError extends Error {}
-Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
-
-const constants = {
-  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
-  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
-  S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFLNK: 40960,
-  COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
-};
+// Node's getOptions refusal, in its own wording.
+function invalidOptions(options) {
+  const err = codes.ERR_INVALID_ARG_TYPE('options', 'string', options);
+  err.message = err.message.replace('must be of type string', 'must be one of type string or object');
+  return err;
+}
 
 function toPath(path, name = 'path') {
-  if (typeof path === 'string') return path;
-  const url = require('url');
-  // A WHATWG `file:` URL names a path (Node's fileURLToPath rules: scheme, host, no encoded `/`).
-  if (url._isURL(path)) return url.fileURLToPath(path);
-  if (path instanceof Uint8Array) return new (require('internal/encoding').TextDecoder)().decode(path);
-  throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
+  let text;
+  if (typeof path === 'string') {
+    text = path;
+  } else if (path instanceof Uint8Array) {
+    text = new (require('internal/encoding').TextDecoder)().decode(path);
+  } else {
+    const url = require('url');
+    // A WHATWG `file:` URL names a path (Node's fileURLToPath rules: scheme, host, no encoded `/`).
+    if (!url._isURL(path)) throw codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
+    text = url.fileURLToPath(path);
+  }
+  if (text.includes('\u0000')) {
+    throw codes.ERR_INVALID_ARG_VALUE(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return text;
 }
 
 function isFd(value) {
@@ -48,7 +58,7 @@ function flagsOf(flag, fallback) {
 function optionsOf(options, defaults) {
   if (options === undefined || options === null) return { ...defaults };
   if (typeof options === 'string') return { ...defaults, encoding: options };
-  if (typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+  if (typeof options !== 'object') throw invalidOptions(options);
   return { ...defaults, ...options };
 }
 
@@ -139,8 +149,9 @@ function appendFileSync(path, data, options) {
   nfs.writeFile(target, bytes, flagsOf(opts.flag, 'a'), opts.mode);
 }
 
-function openSync(path, flags, mode = 0o666) {
-  return nfs.open(toPath(path), flagsOf(flags, 'r'), typeof mode === 'string' ? parseInt(mode, 8) : mode);
+function openSync(path, flags, mode) {
+  const permissions = mode === undefined ? 0o666 : mode;
+  return nfs.open(toPath(path), flagsOf(flags, 'r'), typeof permissions === 'string' ? parseInt(permissions, 8) : permissions);
 }
 
 function validateFd(fd) {
@@ -247,39 +258,31 @@ function writevSync(fd, buffers, position) {
   return nfs.writev(fd, buffers, position);
 }
 
-const S_IFMT = 0o170000;
-
-class Stats {
-  constructor(raw) {
-    Object.assign(this, raw);
-    this.atime = new Date(raw.atimeMs);
-    this.mtime = new Date(raw.mtimeMs);
-    this.ctime = new Date(raw.ctimeMs);
-    this.birthtime = new Date(raw.birthtimeMs);
-  }
-
-  isFile() { return (this.mode & S_IFMT) === 0o100000; }
-  isDirectory() { return (this.mode & S_IFMT) === 0o040000; }
-  isSymbolicLink() { return (this.mode & S_IFMT) === 0o120000; }
-  isBlockDevice() { return (this.mode & S_IFMT) === 0o060000; }
-  isCharacterDevice() { return (this.mode & S_IFMT) === 0o020000; }
-  isFIFO() { return (this.mode & S_IFMT) === 0o010000; }
-  isSocket() { return (this.mode & S_IFMT) === 0o140000; }
+// The stat family: Stats (numbers) or BigIntStats (for `bigint: true` only) from the native's
+// raw fields; a missing path gives undefined when `throwIfNoEntry` is false (Node reads the
+// options as given: a null one throws the engine's TypeError).
+function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  return statPath(path, options, true);
 }
 
-function statSync(path, options) {
-  const raw = nfs.stat(toPath(path), true, !(options && options.throwIfNoEntry === false));
-  return raw === undefined ? undefined : new Stats(raw);
+function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  return statPath(path, options, false);
 }
 
-function lstatSync(path, options) {
-  const raw = nfs.stat(toPath(path), false, !(options && options.throwIfNoEntry === false));
-  return raw === undefined ? undefined : new Stats(raw);
+function statPath(path, options, follow) {
+  const target = toPath(path);
+  const bigint = options.bigint === true;
+  const raw = nfs.statRaw(target, follow, options.throwIfNoEntry !== false, bigint);
+  return raw === undefined ? undefined : statsFromRaw(raw, bigint);
 }
 
-function fstatSync(fd) {
+function fstatSync(fd, options = { bigint: false }) {
   validateFd(fd);
-  return new Stats(nfs.fstat(fd));
+  return statsFromRaw(nfs.statRaw(fd, true, true, options.bigint === true), options.bigint === true);
+}
+
+function statfsSync(path, options = { bigint: false }) {
+  return new StatFs(...nfs.statfs(toPath(path), options.bigint === true));
 }
 
 function existsSync(path) {
@@ -302,26 +305,17 @@ function mkdirSync(path, options) {
   return nfs.mkdir(toPath(path), recursive, mode);
 }
 
-class Dirent {
-  constructor(name, kind, parentPath) {
-    this.name = name;
-    this.parentPath = parentPath;
-    this.path = parentPath;
-    Object.defineProperty(this, '_kind', { value: kind, enumerable: false });
-  }
-
-  isFile() { return this._kind === 1; }
-  isDirectory() { return this._kind === 2; }
-  isSymbolicLink() { return false; }
+function readdirSync(path, options) {
+  const opts = optionsOf(options, { encoding: 'utf8' });
+  checkEncoding(opts.encoding);
+  if (opts.encoding === null) opts.encoding = 'utf8';
+  return dirModule().readdirChecked(toPath(path), {
+    encoding: opts.encoding, withFileTypes: Boolean(opts.withFileTypes), recursive: Boolean(opts.recursive),
+  });
 }
 
-function readdirSync(path, options) {
-  const dir = toPath(path);
-  const names = nfs.readdir(dir);
-  if (options && typeof options === 'object' && options.withFileTypes) {
-    return names.map((name) => new Dirent(name, nfs.kind(pathModule.join(dir, name)), dir));
-  }
-  return names;
+function opendirSync(path, options) {
+  return dirModule().opendirChecked(toPath(path), options);
 }
 
 function rmSync(path, options) {
@@ -335,12 +329,8 @@ function rmSync(path, options) {
   }
   if (kind === 2) {
     if (!recursive) {
-      const err = makeNodeError(SystemError, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${target}`);
-      err.info = { code: 'EISDIR', message: 'is a directory', path: target, syscall: 'rm', errno: 21 };
-      err.errno = 21;
-      err.syscall = 'rm';
-      err.path = target;
-      throw err;
+      throw systemError('ERR_FS_EISDIR', 'Path is a directory',
+        { code: 'EISDIR', message: 'is a directory', path: target, syscall: 'rm', errno: 21 });
     }
     nfs.rmdir(target, true);
     return;
@@ -377,8 +367,14 @@ function copyFileSync(from, to, mode) {
   nfs.copyFile(src, dest, validMode(mode, 0));
 }
 
-function realpathSync(path) {
-  return nfs.realpath(toPath(path));
+function realpathSync(path, options) {
+  const opts = optionsOf(options, { encoding: 'utf8' });
+  checkEncoding(opts.encoding);
+  const resolved = nfs.realpath(toPath(path));
+  const encoding = opts.encoding ?? 'utf8';
+  if (encoding === 'utf8' || encoding === 'utf-8') return resolved;
+  const bytes = Buffer.from(resolved);
+  return encoding === 'buffer' ? bytes : bytes.toString(encoding);
 }
 realpathSync.native = realpathSync;
 
@@ -388,7 +384,77 @@ function accessSync(path, mode) {
 }
 
 function chmodSync(path, mode) {
-  nfs.chmod(toPath(path), typeof mode === 'string' ? parseInt(mode, 8) : mode);
+  const target = toPath(path);
+  nfs.chmod(target, parseFileMode(mode, 'mode'));
+}
+
+function fchmodSync(fd, mode) {
+  validateFd(fd);
+  nfs.fchmod(fd, parseFileMode(mode, 'mode'));
+}
+
+function chownSync(path, uid, gid) {
+  const target = toPath(path);
+  validateOwner(uid, 'uid');
+  validateOwner(gid, 'gid');
+  nfs.chown(target, uid, gid, true);
+}
+
+function lchownSync(path, uid, gid) {
+  const target = toPath(path);
+  validateOwner(uid, 'uid');
+  validateOwner(gid, 'gid');
+  nfs.chown(target, uid, gid, false);
+}
+
+function fchownSync(fd, uid, gid) {
+  validateFd(fd);
+  validateOwner(uid, 'uid');
+  validateOwner(gid, 'gid');
+  nfs.chown(fd, uid, gid, true);
+}
+
+function utimesSync(path, atime, mtime) {
+  const target = toPath(path);
+  nfs.utimes(target, toUnixTimestamp(atime), toUnixTimestamp(mtime), true);
+}
+
+function lutimesSync(path, atime, mtime) {
+  const target = toPath(path);
+  nfs.utimes(target, toUnixTimestamp(atime), toUnixTimestamp(mtime), false);
+}
+
+function futimesSync(fd, atime, mtime) {
+  validateFd(fd);
+  nfs.utimes(fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'), true);
+}
+
+function linkSync(existingPath, newPath) {
+  nfs.link(toPath(existingPath, 'existingPath'), toPath(newPath, 'newPath'));
+}
+
+function symlinkSync(target, path, type) {
+  if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw codes.ERR_FS_INVALID_SYMLINK_TYPE(type);
+  }
+  nfs.symlink(toPath(target, 'target'), toPath(path));
+}
+
+function readlinkSync(path, options) {
+  const opts = optionsOf(options, { encoding: 'utf8' });
+  checkEncoding(opts.encoding);
+  const bytes = nfs.readlink(toPath(path));
+  return decode(bytes, opts.encoding ?? 'utf8');
+}
+
+function fdatasyncSync(fd) {
+  validateFd(fd);
+  nfs.fdatasync(fd);
+}
+
+function cpSync(src, dest, options) {
+  const { cpSyncChecked } = require('internal/fs/cp');
+  cpSyncChecked(toPath(src, 'src'), toPath(dest, 'dest'), options);
 }
 
 function ftruncateSync(fd, len = 0) {
@@ -396,10 +462,10 @@ function ftruncateSync(fd, len = 0) {
   nfs.ftruncate(fd, len);
 }
 
-function truncateSync(path, len = 0) {
+function truncateSync(path, len) {
   const fd = openSync(path, 'r+');
   try {
-    ftruncateSync(fd, len);
+    ftruncateSync(fd, len === undefined ? 0 : len);
   } finally {
     closeSync(fd);
   }
@@ -410,15 +476,11 @@ function fsyncSync(fd) {
   nfs.fsync(fd);
 }
 
-function mkdtempSync(prefix) {
-  for (let i = 0; i < 100; i++) {
-    const name = `${prefix}${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}`;
-    if (!nfs.exists(name)) {
-      nfs.mkdir(name, false, 0o700);
-      return name;
-    }
-  }
-  throw new Error('mkdtemp: could not find a free name');
+function mkdtempSync(prefix, options) {
+  const opts = optionsOf(options, { encoding: 'utf8' });
+  checkEncoding(opts.encoding);
+  const made = nfs.mkdtemp(toPath(prefix, 'prefix'));
+  return decode(made, opts.encoding ?? 'utf8');
 }
 
 // Callback forms run the sync operation and report in the loop's poll phase, as Node's
@@ -428,7 +490,8 @@ const callbackLengths = {
   readFile: 3, writeFile: 4, appendFile: 4, open: 4, close: 1, read: 6, write: 6, readv: 4,
   writev: 4, stat: 1, lstat: 1, fstat: 1, mkdir: 3, readdir: 3, rm: 3, rmdir: 3, unlink: 2,
   rename: 3, copyFile: 4, realpath: 3, access: 3, chmod: 3, ftruncate: 1, truncate: 3, fsync: 2,
-  mkdtemp: 3,
+  mkdtemp: 3, chown: 4, fchown: 4, lchown: 4, fchmod: 3, fdatasync: 2, futimes: 4, lutimes: 4,
+  utimes: 4, link: 3, symlink: 4, readlink: 3, statfs: 1, opendir: 3,
 };
 
 /**
@@ -559,47 +622,160 @@ function fileHandleClass() {
   return FileHandle;
 }
 
+function openAsBlob(path, options = {}) {
+  validateObject(options, 'options');
+  const type = options.type ?? '';
+  if (typeof type !== 'string') throw codes.ERR_INVALID_ARG_TYPE('options.type', 'string', type);
+  const target = toPath(path);
+  let bytes;
+  try {
+    bytes = nfs.readFile(target);
+  } catch {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'Unable to open file as blob');
+  }
+  return Promise.resolve(new (require('buffer').Blob)([bytes], { type }));
+}
+
+const dirModule = () => require('internal/fs/dir');
+const watchers = () => require('internal/fs/watchers');
+
+// Every sync function by its callback form's name.
 const syncApi = {
-  readFileSync, writeFileSync, appendFileSync, openSync, closeSync, readSync, writeSync,
-  readvSync, writevSync,
-  statSync, lstatSync, fstatSync, existsSync, mkdirSync, readdirSync, rmSync, rmdirSync,
-  unlinkSync, renameSync, copyFileSync, realpathSync, accessSync, chmodSync, ftruncateSync,
-  truncateSync, fsyncSync, mkdtempSync,
+  appendFile: appendFileSync, access: accessSync, chown: chownSync, chmod: chmodSync,
+  close: closeSync, copyFile: copyFileSync, cp: cpSync, exists: existsSync, fchown: fchownSync,
+  fchmod: fchmodSync, fdatasync: fdatasyncSync, fstat: fstatSync, fsync: fsyncSync,
+  ftruncate: ftruncateSync, futimes: futimesSync, lchown: lchownSync, link: linkSync,
+  lstat: lstatSync, lutimes: lutimesSync, mkdir: mkdirSync, mkdtemp: mkdtempSync, open: openSync,
+  readdir: readdirSync, read: readSync, readv: readvSync, readFile: readFileSync,
+  readlink: readlinkSync, realpath: realpathSync, rename: renameSync, rm: rmSync, rmdir: rmdirSync,
+  stat: statSync, statfs: statfsSync, symlink: symlinkSync, truncate: truncateSync,
+  unlink: unlinkSync, utimes: utimesSync, writeFile: writeFileSync, write: writeSync,
+  writev: writevSync, opendir: opendirSync,
 };
 
-const fs = { ...syncApi, constants, Stats, Dirent, ...constants };
-const promises = {};
-const promiseless = new Set(['open', 'close', 'read', 'write', 'readv', 'writev', 'fstat', 'ftruncate', 'fsync']);
-for (const [name, fn] of Object.entries(syncApi)) {
-  const base = name.slice(0, -4);
-  if (base === 'exists') {
-    fs.exists = function exists(path, cb) {
-      loop.queueIoCompletion(cb, existsSync(path));
-    };
-    continue;
-  }
-  fs[base] = callbackForm(fn, base);
-  // (Node's fs.promises has no descriptor functions: they are FileHandle methods.)
-  if (!promiseless.has(base)) promises[base] = promiseForm(fn, base);
-}
-// (An async function, as Node's: no `prototype`, every error a rejection.)
-promises.open = async function open(path, flags, mode) {
-  return new (fileHandleClass())(openSync(path, flags, mode));
+// The callback forms' own shapes: `exists` reports a boolean, `cp` awaits an async filter.
+const specialCallbackForms = {
+  exists: function exists(path, cb) {
+    loop.queueIoCompletion(cb, existsSync(path));
+  },
+  cp: function cp(src, dest, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    const { cpChecked, cpOptions } = require('internal/fs/cp');
+    const opts = cpOptions(options);
+    cpChecked(toPath(src, 'src'), toPath(dest, 'dest'), opts).then(
+      () => loop.queueIoCompletion(callback, null),
+      (err) => loop.queueIoCompletion(callback, err));
+  },
 };
-promises.constants = constants;
-fs.promises = promises;
+
+// fs's own keys in Node's order: a callback-form name stands for it and its Sync twin.
+const exportOrder = [
+  'appendFile', 'access', 'chown', 'chmod', 'close', 'copyFile', 'cp', 'createReadStream',
+  'createWriteStream', 'exists', 'fchown', 'fchmod', 'fdatasync', 'fstat', 'fsync', 'ftruncate',
+  'futimes', 'lchown', 'lchmod', 'link', 'lstat', 'lutimes', 'mkdir', 'mkdtemp', 'open',
+  'openAsBlob', 'readdir', 'read', 'readv', 'readFile', 'readlink', 'realpath', 'rename', 'rm',
+  'rmdir', 'stat', 'symlink', 'truncate', 'unwatchFile', 'unlink', 'utimes', 'watch',
+  'watchFile', 'writeFile', 'write', 'writev', 'Dirent', 'Stats', 'ReadStream', 'WriteStream',
+  'FileReadStream', 'FileWriteStream', '_toUnixTimestamp', 'Dir', 'opendir', 'F_OK', 'R_OK',
+  'W_OK', 'X_OK', 'constants', 'promises',
+];
+// Node's `stat` group lists statfs between stat and statSync (so statfs has no turn of its own).
+const syncAfter = { stat: 'statfs' };
 
 // File streams live with the stream modules; loaded on first use.
 const fileStreams = () => require('internal/streams/fs-streams');
-Object.defineProperties(fs, {
-  ReadStream: { configurable: true, enumerable: true, get() { return fileStreams().ReadStream; } },
-  WriteStream: { configurable: true, enumerable: true, get() { return fileStreams().WriteStream; } },
-});
-fs.createReadStream = function createReadStream(path, options) {
-  return new (fileStreams().ReadStream)(path, options);
+const lazy = (get) => ({ configurable: true, enumerable: true, get, set: undefined });
+const others = {
+  createReadStream: function createReadStream(path, options) {
+    return new (fileStreams().ReadStream)(path, options);
+  },
+  createWriteStream: function createWriteStream(path, options) {
+    return new (fileStreams().WriteStream)(path, options);
+  },
+  openAsBlob,
+  unwatchFile: function unwatchFile(filename, listener) {
+    return watchers().unwatchFile(toPath(filename, 'filename'), listener);
+  },
+  watch: function watch(filename, options, listener) {
+    return watchers().watch(toPath(filename, 'filename'), options, listener);
+  },
+  watchFile: function watchFile(filename, options, listener) {
+    return watchers().watchFile(toPath(filename, 'filename'), options, listener);
+  },
+  Dirent,
+  Stats,
+  _toUnixTimestamp: toUnixTimestamp,
+  constants,
 };
-fs.createWriteStream = function createWriteStream(path, options) {
-  return new (fileStreams().WriteStream)(path, options);
+// Node's fs on Linux lists lchmod and lchmodSync without a function behind them.
+const absent = new Set(['lchmod']);
+
+const fs = {};
+const define = (key, descriptor) => Object.defineProperty(fs, key, descriptor);
+const data = (value) => ({ value, writable: true, enumerable: true, configurable: true });
+for (const key of exportOrder) {
+  if (absent.has(key)) {
+    fs[key] = undefined;
+    fs[`${key}Sync`] = undefined;
+  } else if (key in syncApi) {
+    fs[key] = specialCallbackForms[key] ?? callbackForm(syncApi[key], key);
+    if (syncAfter[key] !== undefined) {
+      const twin = syncAfter[key];
+      fs[twin] = callbackForm(syncApi[twin], twin);
+    }
+    fs[`${key}Sync`] = syncApi[key];
+    if (syncAfter[key] !== undefined) fs[`${syncAfter[key]}Sync`] = syncApi[syncAfter[key]];
+  } else if (key === 'ReadStream' || key === 'WriteStream') {
+    define(key, { ...lazy(() => fileStreams()[key]), set(value) { define(key, data(value)); } });
+  } else if (key === 'FileReadStream' || key === 'FileWriteStream') {
+    const stream = key.slice(4);
+    define(key, { ...lazy(() => fileStreams()[stream]), set(value) { define(key, data(value)); } });
+  } else if (key === 'Dir') {
+    define(key, { ...lazy(() => dirModule().Dir), set(value) { define(key, data(value)); } });
+  } else if (key.endsWith('_OK')) {
+    define(key, { value: constants[key], writable: false, enumerable: true, configurable: false });
+  } else if (key === 'constants') {
+    define(key, { value: constants, writable: false, enumerable: true, configurable: false });
+  } else if (key === 'promises') {
+    define(key, lazy(() => promises));
+  } else {
+    fs[key] = others[key];
+  }
+}
+
+// fs.promises, in Node's order: the path functions (the descriptor ones are FileHandle
+// methods), as async functions whose every error is a rejection, and their lengths.
+const promiseLengths = {
+  access: 1, copyFile: 3, cp: 3, open: 3, opendir: 3, rename: 2, truncate: 1, rm: 2, rmdir: 2,
+  mkdir: 2, readdir: 2, readlink: 2, symlink: 3, lstat: 1, stat: 1, statfs: 1, link: 2,
+  unlink: 1, chmod: 2, lchmod: 2, lchown: 3, chown: 3, utimes: 3, lutimes: 3, realpath: 2,
+  mkdtemp: 2, writeFile: 3, appendFile: 3, readFile: 2, watch: 1,
 };
+const promiseOverrides = {
+  // (An async function, as Node's: no `prototype`, every error a rejection.)
+  open: async function open(path, flags, mode) {
+    return new (fileHandleClass())(openSync(path, flags, mode));
+  },
+  cp: async function cp(src, dest, options) {
+    return require('internal/fs/cp').cpChecked(toPath(src, 'src'), toPath(dest, 'dest'), options);
+  },
+  lchmod: async function lchmod(path, mode) {
+    throw codes.ERR_METHOD_NOT_IMPLEMENTED('lchmod()');
+  },
+  watch: function _watch(filename, options) {
+    return watchers().watchAsync(toPath(filename, 'filename'), options);
+  },
+};
+const promises = {};
+for (const [name, length] of Object.entries(promiseLengths)) {
+  const form = promiseOverrides[name] ?? promiseForm(syncApi[name], name);
+  Object.defineProperty(form, 'length', { value: length, configurable: true });
+  promises[name] = form;
+}
+promises.constants = constants;
 
 module.exports = fs;

@@ -27,6 +27,7 @@ fn uv_name(errno: i32) -> (&'static str, &'static str) {
         16 => ("EBUSY", "resource busy or locked"),
         17 => ("EEXIST", "file already exists"),
         18 => ("EXDEV", "cross-device link not permitted"),
+        19 => ("ENODEV", "no such device"),
         20 => ("ENOTDIR", "not a directory"),
         21 => ("EISDIR", "illegal operation on a directory"),
         22 => ("EINVAL", "invalid argument"),
@@ -34,12 +35,16 @@ fn uv_name(errno: i32) -> (&'static str, &'static str) {
         24 => ("EMFILE", "too many open files"),
         27 => ("EFBIG", "file too large"),
         28 => ("ENOSPC", "no space left on device"),
+        26 => ("ETXTBSY", "text file is busy"),
         29 => ("ESPIPE", "invalid seek"),
         30 => ("EROFS", "read-only file system"),
+        31 => ("EMLINK", "too many links"),
         32 => ("EPIPE", "broken pipe"),
         36 => ("ENAMETOOLONG", "name too long"),
         39 => ("ENOTEMPTY", "directory not empty"),
+        38 => ("ENOSYS", "function not implemented"),
         40 => ("ELOOP", "too many symbolic links encountered"),
+        75 => ("EOVERFLOW", "value too large for defined data type"),
         // (libuv's ENOTSUP is the OS's EOPNOTSUPP, with its "socket" wording.)
         95 => ("ENOTSUP", "operation not supported on socket"),
         _ => ("UNKNOWN", "unknown error"),
@@ -613,6 +618,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     fs.set("ftruncate", Function::new(ctx.clone(), ftruncate)?)?;
     fs.set("fsync", Function::new(ctx.clone(), fsync)?)?;
     fs.set("tell", Function::new(ctx.clone(), seek_end)?)?;
+    super::fs_meta::install(ctx, &fs)?;
+    super::fs_watch::install(ctx, &fs)?;
     native.set("fs", fs)?;
     Ok(())
 }

@@ -13,6 +13,8 @@ pub mod crypto_keys;
 pub mod crypto_rsa;
 pub mod encoding;
 pub mod fs;
+pub mod fs_meta;
+pub mod fs_watch;
 pub mod inspect_plain;
 pub mod internal_binding;
 pub mod intl;

@@ -109,6 +109,9 @@ enum Socket {
     /// A Unix-domain server and the path it removes when closed (as libuv does).
     UnixListener(UnixListener, String),
     UnixStream(UnixStream),
+    /// A descriptor that is no socket but whose readability the poller reports the same way
+    /// (`fs.watch`'s inotify instance, see [`register_readable`]).
+    Readable(ReadableFd),
 }
 
 impl Socket {
@@ -118,8 +121,51 @@ impl Socket {
             Socket::TcpStream(s) => s,
             Socket::UnixListener(s, _) => s,
             Socket::UnixStream(s) => s,
+            Socket::Readable(s) => s,
         }
     }
+}
+
+/// An owned descriptor registered with the poller through mio's raw-descriptor source.
+pub struct ReadableFd(std::os::fd::OwnedFd);
+
+impl mio::event::Source for ReadableFd {
+    fn register(
+        &mut self,
+        registry: &Registry,
+        token: Token,
+        interest: Interest,
+    ) -> std::io::Result<()> {
+        use std::os::fd::AsRawFd;
+        mio::unix::SourceFd(&self.0.as_raw_fd()).register(registry, token, interest)
+    }
+
+    fn reregister(
+        &mut self,
+        registry: &Registry,
+        token: Token,
+        interest: Interest,
+    ) -> std::io::Result<()> {
+        use std::os::fd::AsRawFd;
+        mio::unix::SourceFd(&self.0.as_raw_fd()).reregister(registry, token, interest)
+    }
+
+    fn deregister(&mut self, registry: &Registry) -> std::io::Result<()> {
+        use std::os::fd::AsRawFd;
+        mio::unix::SourceFd(&self.0.as_raw_fd()).deregister(registry)
+    }
+}
+
+/// Hands `fd` to the poller for this thread: its readiness arrives as [`Event::NetReady`] under
+/// the returned id (so `internal/messaging`'s pump delivers it to whatever `registerNet`
+/// registered under that id) until [`release`] closes it. An OS error number on failure.
+pub fn register_readable(fd: std::os::fd::OwnedFd) -> std::result::Result<usize, i32> {
+    register(Socket::Readable(ReadableFd(fd)))
+}
+
+/// Closes what [`register_readable`] registered under `id`.
+pub fn release(id: usize) {
+    close(id as f64);
 }
 
 /// A registered socket: deregistered (and its owner forgotten) when dropped.
@@ -422,6 +468,7 @@ fn address<'js>(ctx: Ctx<'js>, id: f64, peer: bool) -> Result<Value<'js>> {
                     .and_then(|a| a.as_pathname().map(|p| p.to_string_lossy().into_owned()));
                 return Found::Path(path.unwrap_or_default());
             }
+            Socket::Readable(_) => return Found::Failed(libc::ENOTSOCK),
         };
         match ip {
             Ok(a) => Found::Ip(a),
