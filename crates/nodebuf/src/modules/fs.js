@@ -537,6 +537,7 @@ function promiseForm(syncFn, name) {
 // closed once (then every method rejects with EBADF 'file closed'), an EventEmitter that emits
 // 'close'.
 const kFd = Symbol('kFd');
+const kLocked = Symbol('kLocked');
 let FileHandle;
 function fileHandleClass() {
   if (FileHandle !== undefined) return FileHandle;
@@ -587,6 +588,36 @@ function fileHandleClass() {
 
     [Symbol.asyncDispose]() {
       return this.close();
+    }
+
+    createReadStream(options = undefined) {
+      return new (fileStreams().ReadStream)(undefined, { ...options, fd: this });
+    }
+
+    createWriteStream(options = undefined) {
+      return new (fileStreams().WriteStream)(undefined, { ...options, fd: this });
+    }
+
+    readLines(options = undefined) {
+      return require('readline').createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+    }
+
+    /** The file's bytes as a web ReadableStream (once per handle; the handle stays open). */
+    readableWebStream(options = undefined) {
+      if (this[kFd] === -1) throw codes.ERR_INVALID_STATE('The FileHandle is closed');
+      if (this[kLocked]) throw codes.ERR_INVALID_STATE('The FileHandle is locked');
+      this[kLocked] = true;
+      const fd = this[kFd];
+      const { ReadableStream } = require('stream/web');
+      return new ReadableStream({
+        type: options?.type,
+        pull(controller) {
+          const chunk = new Uint8Array(16384);
+          const bytesRead = readSync(fd, chunk, 0, chunk.byteLength, null);
+          if (bytesRead === 0) controller.close();
+          else controller.enqueue(chunk.subarray(0, bytesRead));
+        },
+      });
     }
   };
   const methods = {

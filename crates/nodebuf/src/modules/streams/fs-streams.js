@@ -14,6 +14,7 @@ const { validateInteger, validateFunction } = require('internal/errors');
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 const kFs = Symbol('kFs');
+const kHandle = Symbol('kHandle');
 
 function lazyFs() {
   return require('fs');
@@ -41,8 +42,12 @@ function setupStream(stream, path, options, methods) {
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   stream.fd = null;
   if (options.fd != null) {
-    if (typeof options.fd === 'object' && typeof options.fd.fd === 'number') stream.fd = options.fd.fd;
-    else {
+    if (typeof options.fd === 'object' && typeof options.fd.fd === 'number') {
+      // A FileHandle: its descriptor is read and written, and the handle itself closed.
+      validateInteger(options.fd.fd, 'fd', 0, 2147483647);
+      stream[kHandle] = options.fd;
+      stream.fd = options.fd.fd;
+    } else {
       validateInteger(options.fd, 'fd', 0, 2147483647);
       stream.fd = options.fd;
     }
@@ -71,7 +76,8 @@ function closeStream(stream, err, cb) {
   } else {
     const fd = stream.fd;
     stream.fd = null;
-    stream[kFs].close(fd, (er) => { cb(er || err); });
+    if (stream[kHandle] !== undefined) stream[kHandle].close().then(() => cb(err), (er) => cb(er || err));
+    else stream[kFs].close(fd, (er) => { cb(er || err); });
   }
 }
 
