@@ -436,7 +436,12 @@ class AbortError extends Error {
   }
 }
 
+// The names util.promisify resolves a callback's several results under (Node's internal
+// `customPromisifyArgs`: fs.read gives { bytesRead, buffer }); shared by the builtins here.
+const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
+
 module.exports = {
+  kCustomPromisifyArgs,
   AbortError,
   kEnhanceStackBeforeInspector,
   codes,

@@ -2,7 +2,9 @@
 // through the runner's single byte wrapper (src/bytes.rs), so Buffers appear once bound.
 'use strict';
 
-const { codes, makeNodeError, systemError, validateObject, validateInteger } = require('internal/errors');
+const {
+  codes, makeNodeError, systemError, validateObject, validateInteger, kCustomPromisifyArgs,
+} = require('internal/errors');
 const pathModule = require('path');
 const loop = require('internal/loop');
 const {
@@ -50,6 +52,7 @@ function flagsOf(flag, fallback) {
     if (flag & constants.O_EXCL) s += 'x';
     return s;
   }
+  if (typeof flag !== 'string') throw codes.ERR_INVALID_ARG_VALUE('flags', flag);
   const valid = ['r', 'rs', 'sr', 'r+', 'rs+', 'sr+', 'w', 'wx', 'xw', 'w+', 'wx+', 'xw+', 'a', 'ax', 'xa', 'as', 'sa', 'a+', 'ax+', 'xa+', 'as+', 'sa+'];
   if (!valid.includes(flag)) throw codes.ERR_INVALID_ARG_VALUE('flags', flag);
   return flag;
@@ -150,8 +153,9 @@ function appendFileSync(path, data, options) {
 }
 
 function openSync(path, flags, mode) {
-  const permissions = mode === undefined ? 0o666 : mode;
-  return nfs.open(toPath(path), flagsOf(flags, 'r'), typeof permissions === 'string' ? parseInt(permissions, 8) : permissions);
+  const target = toPath(path);
+  const flag = flagsOf(flags, 'r');
+  return nfs.open(target, flag, parseFileMode(mode, 'mode', 0o666));
 }
 
 function validateFd(fd) {
@@ -190,11 +194,11 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
   validateFd(fd);
   if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   let offset = offsetOrOptions;
-  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+  if (arguments.length <= 3 || (offsetOrOptions !== null && typeof offsetOrOptions === 'object')) {
     if (offsetOrOptions !== undefined && offsetOrOptions !== null) validateObject(offsetOrOptions, 'options');
     ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
   }
-  if (offset === undefined) offset = 0;
+  if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
   length |= 0;
   if (length === 0) return 0;
@@ -296,13 +300,15 @@ function existsSync(path) {
 function mkdirSync(path, options) {
   let recursive = false;
   let mode = 0o777;
-  if (typeof options === 'number' || typeof options === 'string') mode = options;
-  else if (options) {
-    recursive = Boolean(options.recursive);
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = options;
+  } else if (options) {
+    if (options.recursive !== undefined) recursive = options.recursive;
     if (options.mode !== undefined) mode = options.mode;
   }
-  if (typeof mode === 'string') mode = parseInt(mode, 8);
-  return nfs.mkdir(toPath(path), recursive, mode);
+  const target = toPath(path);
+  if (typeof recursive !== 'boolean') throw codes.ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', recursive);
+  return nfs.mkdir(target, recursive, parseFileMode(mode, 'mode', 0o777));
 }
 
 function readdirSync(path, options) {
@@ -338,8 +344,24 @@ function rmSync(path, options) {
   nfs.unlink(target);
 }
 
+// Node deprecates `recursive` for rmdir where it does more than rmdir(2) would: on a missing
+// path (ENOENT from lstat) or a file (ENOTDIR), warned once.
+let warnedRecursiveRmdir = false;
 function rmdirSync(path, options) {
-  nfs.rmdir(toPath(path), Boolean(options && options.recursive));
+  const target = toPath(path);
+  if (options && options.recursive) {
+    const kind = nfs.statRaw(target, false, false, false);
+    if (kind === undefined || (kind[1] & constants.S_IFMT) !== constants.S_IFDIR) {
+      if (!warnedRecursiveRmdir) {
+        warnedRecursiveRmdir = true;
+        process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. ' +
+          'Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+      }
+      if (kind === undefined) nfs.statRaw(target, false, true, false);
+      nfs.rmdir(target, false);
+    }
+  }
+  nfs.rmdir(target, Boolean(options && options.recursive));
 }
 
 function unlinkSync(path) {
@@ -376,7 +398,7 @@ function realpathSync(path, options) {
   const bytes = Buffer.from(resolved);
   return encoding === 'buffer' ? bytes : bytes.toString(encoding);
 }
-realpathSync.native = realpathSync;
+realpathSync.native = [function (path, options) { return realpathSync(path, options); }][0];
 
 function accessSync(path, mode) {
   const target = toPath(path);
@@ -462,7 +484,16 @@ function ftruncateSync(fd, len = 0) {
   nfs.ftruncate(fd, len);
 }
 
+let warnedTruncateFd = false;
 function truncateSync(path, len) {
+  if (typeof path === 'number') {
+    if (!warnedTruncateFd) {
+      warnedTruncateFd = true;
+      process.emitWarning('Using fs.truncate with a file descriptor is deprecated. Please use fs.ftruncate with a file descriptor instead.',
+        'DeprecationWarning', 'DEP0081');
+    }
+    return ftruncateSync(path, len === undefined ? 0 : len);
+  }
   const fd = openSync(path, 'r+');
   try {
     ftruncateSync(fd, len === undefined ? 0 : len);
@@ -476,10 +507,16 @@ function fsyncSync(fd) {
   nfs.fsync(fd);
 }
 
+let warnedTemplateX = false;
 function mkdtempSync(prefix, options) {
   const opts = optionsOf(options, { encoding: 'utf8' });
   checkEncoding(opts.encoding);
-  const made = nfs.mkdtemp(toPath(prefix, 'prefix'));
+  const template = toPath(prefix, 'prefix');
+  if (template.endsWith('X') && !warnedTemplateX) {
+    warnedTemplateX = true;
+    process.emitWarning('mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
+  }
+  const made = nfs.mkdtemp(template);
   return decode(made, opts.encoding ?? 'utf8');
 }
 
@@ -494,6 +531,10 @@ const callbackLengths = {
   utimes: 4, link: 3, symlink: 4, readlink: 3, statfs: 1, opendir: 3,
 };
 
+// Node's `ERR_*` argument errors (but a file too large to read, which its request reports).
+const isArgumentError = (err) => err !== null && typeof err === 'object' && typeof err.code === 'string' &&
+  err.code.startsWith('ERR_') && err.code !== 'ERR_FS_FILE_TOO_LARGE';
+
 /**
  * The callback form of a sync function, named as Node's: the result or the I/O error goes to
  * the callback from the loop; an argument error (Node's `ERR_*` codes, but a file too large to
@@ -501,20 +542,20 @@ const callbackLengths = {
  */
 function callbackForm(syncFn, name) {
   const asyncForm = function (...args) {
-    const callback = args.pop();
+    // (The first argument is never the callback: `fs.stat(path)` lacks one.)
+    const callback = args.length > 1 ? args.pop() : undefined;
     if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
     let result;
     try {
       result = syncFn(...args);
     } catch (err) {
-      if (err !== null && typeof err === 'object' && typeof err.code === 'string' &&
-          err.code.startsWith('ERR_') && err.code !== 'ERR_FS_FILE_TOO_LARGE') {
-        throw err;
-      }
+      if (isArgumentError(err)) throw err;
       loop.queueIoCompletion(callback, err);
       return;
     }
-    loop.queueIoCompletion(callback, null, result);
+    // (Node's requests that produce nothing call back with the error argument alone.)
+    if (result === undefined) loop.queueIoCompletion(callback, null);
+    else loop.queueIoCompletion(callback, null, result);
   };
   Object.defineProperty(asyncForm, 'name', { value: name });
   if (callbackLengths[name] !== undefined) Object.defineProperty(asyncForm, 'length', { value: callbackLengths[name] });
@@ -684,10 +725,69 @@ const syncApi = {
   writev: writevSync, opendir: opendirSync,
 };
 
+// Runs `operation` now and calls back from the loop with `(null, result, data)`, or its I/O
+// error; an argument error is thrown at once (see callbackForm).
+function completeWith(callback, operation, data) {
+  let result;
+  try {
+    result = operation();
+  } catch (err) {
+    if (isArgumentError(err)) throw err;
+    loop.queueIoCompletion(callback, err);
+    return;
+  }
+  if (result === undefined) loop.queueIoCompletion(callback, null);
+  else loop.queueIoCompletion(callback, null, result, data);
+}
+
 // The callback forms' own shapes: `exists` reports a boolean, `cp` awaits an async filter.
 const specialCallbackForms = {
-  exists: function exists(path, cb) {
-    loop.queueIoCompletion(cb, existsSync(path));
+  // close's callback is optional: an error then throws from the loop, as Node's default does.
+  close: function close(fd, callback = (err) => { if (err) throw err; }) {
+    validateFd(fd);
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    completeWith(callback, () => closeSync(fd));
+  },
+  exists: function exists(path, callback) {
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    loop.queueIoCompletion(callback, existsSync(path));
+  },
+  // read/write and their vector forms call back with what they filled or wrote too.
+  read: function read(fd, buffer, offsetOrOptions, length, position, callback) {
+    const args = [...arguments];
+    callback = args.length > 1 ? args.pop() : undefined;
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    validateFd(fd);
+    if (args.length < 2 || buffer === null || (typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
+      // read(fd[, options], callback): a 16 KiB Buffer unless the options give one.
+      const options = args.length < 2 || buffer === null ? {} : buffer;
+      buffer = options.buffer ?? Buffer.alloc(16384);
+      args.splice(1, args.length - 1, buffer, {
+        offset: options.offset ?? 0,
+        length: options.length ?? buffer.byteLength - (options.offset ?? 0),
+        position: options.position ?? null,
+      });
+    } else if (args.length === 2 || (args.length === 3 && args[2] === null)) {
+      // read(fd, buffer[, null], callback): no options.
+      args.splice(2, args.length - 2, {});
+    }
+    completeWith(callback, () => readSync(...args), buffer);
+  },
+  write: function write(fd, buffer, offsetOrOptions, length, position, callback) {
+    const rest = [...arguments].slice(2);
+    callback = rest.pop();
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    completeWith(callback, () => writeSync(fd, buffer, ...rest), buffer);
+  },
+  readv: function readv(fd, buffers, position, callback) {
+    if (typeof position === 'function') [callback, position] = [position, null];
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    completeWith(callback, () => readvSync(fd, buffers, position), buffers);
+  },
+  writev: function writev(fd, buffers, position, callback) {
+    if (typeof position === 'function') [callback, position] = [position, null];
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    completeWith(callback, () => writevSync(fd, buffers, position), buffers);
   },
   cp: function cp(src, dest, options, callback) {
     if (typeof options === 'function') {
@@ -702,6 +802,22 @@ const specialCallbackForms = {
       (err) => loop.queueIoCompletion(callback, err));
   },
 };
+
+// What util.promisify makes of them: the several results by name, and `exists`'s boolean.
+const promisifiedNames = {
+  read: ['bytesRead', 'buffer'], write: ['bytesWritten', 'buffer'],
+  // (Node's writev names its second result `buffer` too.)
+  readv: ['bytesRead', 'buffers'], writev: ['bytesWritten', 'buffer'],
+};
+for (const [name, names] of Object.entries(promisifiedNames)) {
+  Object.defineProperty(specialCallbackForms[name], kCustomPromisifyArgs, { value: names });
+}
+Object.defineProperty(specialCallbackForms.exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: function exists(path) {
+    return new Promise((resolve) => specialCallbackForms.exists(path, resolve));
+  },
+  configurable: true,
+});
 
 // fs's own keys in Node's order: a callback-form name stands for it and its Sync twin.
 const exportOrder = [
@@ -754,6 +870,7 @@ for (const key of exportOrder) {
     fs[`${key}Sync`] = undefined;
   } else if (key in syncApi) {
     fs[key] = specialCallbackForms[key] ?? callbackForm(syncApi[key], key);
+    if (key === 'realpath') fs.realpath.native = callbackForm(realpathSync, '');
     if (syncAfter[key] !== undefined) {
       const twin = syncAfter[key];
       fs[twin] = callbackForm(syncApi[twin], twin);
@@ -801,6 +918,16 @@ const promiseOverrides = {
     return watchers().watchAsync(toPath(filename, 'filename'), options);
   },
 };
+// readFile, writeFile and appendFile take a FileHandle where a path goes.
+// (A closed handle's fd is -1, refused as any out-of-range descriptor.)
+const throughHandle = (syncFn) => (file, ...rest) => {
+  if (file === null || typeof file !== 'object' || !(kFd in file)) return syncFn(file, ...rest);
+  validateFd(file.fd);
+  return syncFn(file.fd, ...rest);
+};
+for (const name of ['readFile', 'writeFile', 'appendFile']) {
+  promiseOverrides[name] = promiseForm(throughHandle(syncApi[name]), name);
+}
 const promises = {};
 for (const [name, length] of Object.entries(promiseLengths)) {
   const form = promiseOverrides[name] ?? promiseForm(syncApi[name], name);

@@ -37,8 +37,9 @@ enum Target {
 
 impl Target {
     fn of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Result<Target> {
-        match value.as_int() {
-            Some(fd) => Ok(Target::Fd(fd)),
+        // (A descriptor the JS half checked: any integral number, -0 included.)
+        match value.as_number() {
+            Some(fd) => Ok(Target::Fd(fd as i32)),
             None => Ok(Target::Path(to_utf8_lossy(ctx, value)?)),
         }
     }

@@ -157,7 +157,7 @@ function toUnixTimestamp(time, name = 'time') {
 
 /** A file mode as Node takes one: an integer 0..2**32-1 or an octal string. */
 function parseFileMode(value, name, fallback) {
-  if (value === undefined && fallback !== undefined) value = fallback;
+  if (value == null && fallback !== undefined) value = fallback;
   if (typeof value === 'string') {
     if (!/^[0-7]+$/.test(value)) {
       throw codes.ERR_INVALID_ARG_VALUE(name, value, 'must be a 32-bit unsigned integer or an octal string');

@@ -7,7 +7,7 @@ const {
 } = require('internal/inspect');
 const { isDeepStrictEqual } = require('internal/comparisons');
 const { deprecate } = require('internal/warnings');
-const { codes } = require('internal/errors');
+const { codes, kCustomPromisifyArgs } = require('internal/errors');
 
 /** `util.stripVTControlCharacters(str)`: `str` without VT100/ANSI control sequences. */
 /**
@@ -78,11 +78,15 @@ function promisify(original) {
     if (typeof fn !== 'function') throw codes.ERR_INVALID_ARG_TYPE('util.promisify.custom', 'Function', fn);
     return Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
   }
+  const names = original[kCustomPromisifyArgs];
   function fn(...args) {
     return new Promise((resolve, reject) => {
       Reflect.apply(original, this, [...args, (err, ...values) => {
         if (err) return reject(err);
-        resolve(values[0]);
+        if (names === undefined) return resolve(values[0]);
+        const named = {};
+        for (let i = 0; i < names.length; i++) named[names[i]] = values[i];
+        resolve(named);
       }]);
     });
   }
