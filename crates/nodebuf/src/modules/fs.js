@@ -580,6 +580,14 @@ function promiseForm(syncFn, name) {
 const kFd = Symbol('kFd');
 const kLocked = Symbol('kLocked');
 let FileHandle;
+// A FileHandle collected while open closes its descriptor (silently: see fs_dir.js's Dir).
+const unclosedHandles = new FinalizationRegistry((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed behind the handle's back already.
+  }
+});
 function fileHandleClass() {
   if (FileHandle !== undefined) return FileHandle;
   const EventEmitter = require('events');
@@ -607,6 +615,7 @@ function fileHandleClass() {
     constructor(fd) {
       super();
       this[kFd] = fd;
+      unclosedHandles.register(this, fd, this);
     }
 
     get fd() {
@@ -619,6 +628,7 @@ function fileHandleClass() {
         try {
           closeSync(this[kFd]);
           this[kFd] = -1;
+          unclosedHandles.unregister(this);
           this.emit('close');
           resolve();
         } catch (err) {
