@@ -68663,6 +68663,9 @@ typedef struct JSFinRecEntry {
     JSValue token;
     JSValue cb;
     JSContext *ctx;
+    /* nodebuf: the unregister token is the target itself, held weakly (as the spec holds
+       every token) instead of in `token`, which would keep the target alive forever. */
+    bool token_is_target;
 } JSFinRecEntry;
 
 typedef struct JSFinalizationRegistryData {
@@ -68794,7 +68797,8 @@ static JSValue js_finrec_register(JSContext *ctx, JSValueConst this_val,
     fre->ctx = JS_DupContext(frd->ctx);
     fre->target = target;
     fre->held_val = js_dup(held_val);
-    fre->token = js_dup(token);
+    fre->token_is_target = js_same_value(ctx, target, token);
+    fre->token = fre->token_is_target ? JS_UNDEFINED : js_dup(token);
     list_add_tail(&fre->link, &frd->entries);
     wr->kind = JS_WEAK_REF_KIND_FINALIZATION_REGISTRY_ENTRY;
     wr->u.fin_rec_entry = fre;
@@ -68817,7 +68821,7 @@ static JSValue js_finrec_unregister(JSContext *ctx, JSValueConst this_val, int a
     bool removed = false;
     list_for_each_safe(el, el1, &frd->entries) {
         JSFinRecEntry *fre = list_entry(el, JSFinRecEntry, link);
-        if (js_same_value(ctx, fre->token, token)) {
+        if (js_same_value(ctx, fre->token_is_target ? fre->target : fre->token, token)) {
             list_del(&fre->link);
             delete_finrec_weakref(ctx->rt, fre);
             js_finrec_free(ctx->rt, fre);

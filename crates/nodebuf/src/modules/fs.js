@@ -580,14 +580,23 @@ function promiseForm(syncFn, name) {
 const kFd = Symbol('kFd');
 const kLocked = Symbol('kLocked');
 let FileHandle;
-// A FileHandle collected while open closes its descriptor (silently: see fs_dir.js's Dir).
+// A FileHandle collected while open closes its descriptor with Node's warnings (this engine
+// frees an unreachable handle at once, where Node's collector runs when it runs).
 const unclosedHandles = new FinalizationRegistry((fd) => {
   try {
     closeSync(fd);
   } catch {
-    // Closed behind the handle's back already.
+    return; // (Closed behind the handle's back already.)
+  }
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (!warnedHandleCollected) {
+    warnedHandleCollected = true;
+    process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. Please close FileHandle ' +
+      'objects explicitly using FileHandle.prototype.close(). In the future, an error will be thrown if a file ' +
+      'descriptor is closed during garbage collection.', 'DeprecationWarning', 'DEP0137');
   }
 });
+let warnedHandleCollected = false;
 function fileHandleClass() {
   if (FileHandle !== undefined) return FileHandle;
   const EventEmitter = require('events');

@@ -76,10 +76,12 @@ const kClosed = Symbol('kDirClosed');
 const kQueue = Symbol('kDirOperationQueue');
 const kOptions = Symbol('kDirOptions');
 
-// A Dir collected while open closes its directory. (Node also warns "Closing directory
-// handle on garbage collection" then, but its collector seldom runs in a short script while
-// this engine frees an unreachable Dir at once: the warning would show where Node's does not.)
-const unclosed = new FinalizationRegistry((handle) => nfs.dirClose(handle));
+// A Dir collected while open closes its directory with Node's warning (at once here, where
+// Node's collector runs when it runs).
+const unclosed = new FinalizationRegistry((handle) => {
+  nfs.dirClose(handle);
+  process.emitWarning('Closing directory handle on garbage collection');
+});
 
 /** `fs.Dir`: an open directory (`opendir`), read entry by entry. */
 class Dir {
