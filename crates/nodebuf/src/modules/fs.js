@@ -10,12 +10,7 @@ const nfs = native.fs;
 class SystemError extends Error {}
 Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
 
-const constants = {
-  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
-  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
-  S_IFMT: 61440, S_IFREG: 32768, S_IFDIR: 16384, S_IFLNK: 40960,
-  COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
-};
+const { fs: constants } = require('internal/constants');
 
 function toPath(path, name = 'path') {
   if (typeof path === 'string') return path;
@@ -567,7 +562,10 @@ const syncApi = {
   truncateSync, fsyncSync, mkdtempSync,
 };
 
-const fs = { ...syncApi, constants, Stats, Dirent, ...constants };
+// Of the constants only the access modes are also on `fs` itself, as in Node.
+const { F_OK, R_OK, W_OK, X_OK } = constants;
+const fs = { ...syncApi, constants, Stats, Dirent, F_OK, R_OK, W_OK, X_OK };
+Object.defineProperty(fs, 'constants', { writable: false, configurable: false });
 const promises = {};
 const promiseless = new Set(['open', 'close', 'read', 'write', 'readv', 'writev', 'fstat', 'ftruncate', 'fsync']);
 for (const [name, fn] of Object.entries(syncApi)) {
