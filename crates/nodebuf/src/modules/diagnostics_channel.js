@@ -13,10 +13,18 @@ class SafeMap extends Map {}
 /** name -> WeakRef(channel), and the active channels kept alive while they are active. */
 const registry = new Map();
 const active = new Set();
-const forget = new FinalizationRegistry((name) => {
-  const ref = registry.get(name);
-  if (ref !== undefined && ref.deref() === undefined) registry.delete(name);
-});
+// Entries of collected channels are dropped when the registry has doubled since the last sweep
+// (at once, not in a later job: subscribing and unsubscribing many names must not grow it).
+let sweepAt = 64;
+
+function remember(name, channel) {
+  registry.set(name, new WeakRef(channel));
+  if (registry.size < sweepAt) return;
+  for (const [key, ref] of registry) {
+    if (ref.deref() === undefined) registry.delete(key);
+  }
+  sweepAt = Math.max(64, registry.size * 2);
+}
 
 function lookup(name) {
   return registry.get(name)?.deref();
@@ -100,8 +108,7 @@ class Channel {
     this._subscribers = undefined;
     this._stores = undefined;
     this.name = name;
-    registry.set(name, new WeakRef(this));
-    forget.register(this, name);
+    remember(name, this);
   }
 
   // Active channels have ActiveChannel's prototype and are still Channels.

@@ -118,4 +118,26 @@ function loadEnvFile(path = undefined) {
   }
 }
 
-module.exports = { parseEnv, loadEnvFile };
+/**
+ * `--env-file` (each file in order, a later one's value winning): the variables go into
+ * `process.env` unless already set. A file that cannot be read ends the process as Node's
+ * command line does (status 9).
+ */
+function loadEnvFiles(files) {
+  const merged = new Map();
+  for (const file of files) {
+    let content;
+    try {
+      content = native.fs.readFileUtf8(file);
+    } catch {
+      native.writeErr(`nodebuf: ${file}: not found\n`);
+      process.reallyExit(9);
+    }
+    for (const [key, value] of parseEntries(content)) merged.set(key, value);
+  }
+  for (const [key, value] of merged) {
+    if (process.env[key] === undefined) process.env[key] = value;
+  }
+}
+
+module.exports = { parseEnv, loadEnvFile, loadEnvFiles };
