@@ -3,6 +3,7 @@
 //! flags taken from the C library, libuv's own values (priorities, dirent kinds, copyfile and
 //! symlink flags) spelled out. Built on request (`native.systemConstants()`), not at start-up.
 
+use rquickjs::object::Property;
 use rquickjs::{Ctx, Function, Object, Result};
 
 /// A list of `(name, value)` pairs for names the libc crate defines.
@@ -182,17 +183,18 @@ fn fs_table() -> Vec<(&'static str, i64)> {
     out
 }
 
-/// A null-prototype object of `table`'s pairs, in order.
+/// A null-prototype object of `table`'s pairs, in order, each read-only (enumerable, neither
+/// writable nor configurable), as Node defines its constants.
 fn table_object<'js>(ctx: &Ctx<'js>, table: &[(&str, i64)]) -> Result<Object<'js>> {
     let object = Object::new(ctx.clone())?;
     object.set_prototype(None)?;
     for &(name, value) in table {
-        object.set(name, value as f64)?;
+        object.prop(name, Property::from(value as f64).enumerable())?;
     }
     Ok(object)
 }
 
-/// `{ dlopen, errno, signals, priority, fs }`: fresh null-prototype tables.
+/// `{ dlopen, errno, signals, priority, fs }`: fresh null-prototype tables of read-only values.
 fn system_constants<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
     out.set("dlopen", table_object(&ctx, DLOPEN)?)?;

@@ -1,29 +1,21 @@
 // `internal/constants`: the host's constants in Node's shapes, made once from the native
-// tables (modules/constants.rs): `os` for os.constants, `fs` for fs.constants, and `legacy()`
-// for the deprecated `constants` module.
+// tables of read-only values (modules/constants.rs): `os` for os.constants, `fs` for
+// fs.constants, and `legacy()` for the deprecated `constants` module.
 'use strict';
 
 const tables = native.systemConstants();
-
-/** Node defines each constant read-only (not writable, not configurable). */
-function readOnly(table) {
-  for (const name of Object.keys(table)) {
-    Object.defineProperty(table, name, { writable: false, configurable: false });
-  }
-  return table;
-}
 
 // (The tables themselves are plain properties of os.constants; its one number is read-only.)
 const os = {
   __proto__: null,
   UV_UDP_REUSEADDR: 4,
-  dlopen: readOnly(tables.dlopen),
-  errno: readOnly(tables.errno),
-  signals: readOnly(tables.signals),
-  priority: readOnly(tables.priority),
+  dlopen: tables.dlopen,
+  errno: tables.errno,
+  signals: tables.signals,
+  priority: tables.priority,
 };
 Object.defineProperty(os, 'UV_UDP_REUSEADDR', { writable: false, configurable: false });
-const fs = readOnly(tables.fs);
+const fs = tables.fs;
 
 /**
  * The `constants` module's object: dlopen, errno, priority, signals, fs and crypto constants
