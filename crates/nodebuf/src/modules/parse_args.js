@@ -201,8 +201,8 @@ function mainArgs() {
   return process.argv.slice(evaluated ? 1 : 2);
 }
 
-/** `util.parseArgs([config])`. */
-function parseArgs(config = { __proto__: null }) {
+/** `util.parseArgs([config])` (an arrow, as Node's: no `prototype`). */
+const parseArgs = (config = { __proto__: null }) => {
   // Only own settings count (so null or undefined throws here, as in Node).
   const args = ownValue(config, 'args') ?? mainArgs();
   const strict = ownValue(config, 'strict') ?? true;
@@ -237,6 +237,6 @@ function parseArgs(config = { __proto__: null }) {
     }
   }
   return result;
-}
+};
 
 module.exports = { parseArgs };
