@@ -261,8 +261,9 @@
   const { traceRetention, traceOverlap, throwOverlap } = native.process.flags;
   if (typeof traceRetention === 'string' || traceOverlap || throwOverlap) requireBuiltin('nodebuf:retention');
 
-  // --env-file: the files' variables before anything reads the environment.
-  if (native.process.flags.envFiles.length > 0) {
+  // --env-file: the files' variables before anything reads the environment (in the main
+  // thread only: workers start from its environment).
+  if (native.worker === undefined && native.process.flags.envFiles.length > 0) {
     requireBuiltin('internal/dotenv').loadEnvFiles(native.process.flags.envFiles);
   }
 
