@@ -27,7 +27,9 @@ DEFAULT_COMMIT = 'be779569'
 # hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks, v8
 # serialization, child_process fork/IPC); `tls` is Node's tls, https and X.509 tests; `events`
 # is EventEmitter, EventTarget, AbortController and AbortSignal; `timers` is timers and
-# timers/promises.
+# timers/promises; `util` is parseArgs, MIME types, punycode, diagnostics_channel, dotenv
+# and cloneable abort signals (run v20.12+ files such as test-util-styletext.js with
+# NODE_TEST_COMMIT set to a later tree).
 SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
@@ -39,13 +41,18 @@ SUITES = {
     'events': ('event-emitter', 'events', 'eventtarget', 'event-target', 'abortcontroller',
                'abortsignal'),
     'timers': ('timers',),
+    'util': ('parse-args', 'mime', 'punycode', 'diagnostics-channel', 'dotenv', 'util-parse-env',
+             'util-styletext', 'process-load-env-file', 'abortsignal-cloneable'),
 }
 SUITE = 'buffer'
 
 
 def suite_glob(directory):
     prefixes = '|'.join(re.escape(p) for p in SUITES[SUITE])
-    return re.compile(rf'^test/{directory}/test-(?:{prefixes})[^/]*\.js$')
+    # (Only the util suite takes `.mjs` files: test-parse-args.mjs; the other suites' counts
+    # are of `.js` files.)
+    extension = r'\.m?js' if SUITE == 'util' else r'\.js'
+    return re.compile(rf'^test/{directory}/test-(?:{prefixes})[^/]*{extension}$')
 
 
 FLAGS_LINE = re.compile(r'^//\s*Flags:(.*)$', re.MULTILINE)

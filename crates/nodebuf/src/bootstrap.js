@@ -261,6 +261,12 @@
   const { traceRetention, traceOverlap, throwOverlap } = native.process.flags;
   if (typeof traceRetention === 'string' || traceOverlap || throwOverlap) requireBuiltin('nodebuf:retention');
 
+  // --env-file: the files' variables before anything reads the environment (in the main
+  // thread only: workers start from its environment).
+  if (native.worker === undefined && native.process.flags.envFiles.length > 0) {
+    requireBuiltin('internal/dotenv').loadEnvFiles(native.process.flags.envFiles);
+  }
+
   // util.debuglog reads NODE_DEBUG as it was when the process started, as Node does.
   native.nodeDebugAtStart = process.env.NODE_DEBUG;
 

@@ -40,6 +40,10 @@ pub struct Flags {
     pub trace_overlap: bool,
     /// `--throw-overlap`: a partially overlapping view throws instead of warning.
     pub throw_overlap: bool,
+    /// `--env-file=PATH` (repeatable, also `--env-file PATH`): dotenv files read into
+    /// `process.env` before any script code runs, as Node v20 does (a variable already set
+    /// keeps its value; a later file wins over an earlier one).
+    pub env_files: Vec<String>,
     /// `-e code` / `-p code`: run `code` instead of a script file.
     pub eval: Option<String>,
     /// `-p`: print the result of `eval` (as `console.log` would).
@@ -55,8 +59,8 @@ pub struct Flags {
 pub enum Command {
     /// Run `script` with `args` under `flags`.
     Run {
-        /// The runtime flags.
-        flags: Flags,
+        /// The runtime flags (boxed: they are most of the command's size).
+        flags: Box<Flags>,
         /// The script path as given.
         script: String,
         /// Arguments after the script, for `process.argv.slice(2)`.
@@ -108,6 +112,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "--throw-deprecation",
         "throw deprecations instead of warning",
+    ),
+    (
+        "--env-file=<path>",
+        "read the dotenv file <path> into process.env before the script runs (repeatable)",
     ),
     (
         "--max-buffer-memory=<bytes>",
@@ -170,7 +178,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     while let Some(arg) = iter.next() {
         if !arg.starts_with('-') || arg == "-" {
             return Ok(Command::Run {
-                flags,
+                flags: Box::new(flags),
                 script: arg.clone(),
                 args: iter.cloned().collect(),
             });
@@ -180,7 +188,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 return Err("missing script".to_string());
             };
             return Ok(Command::Run {
-                flags,
+                flags: Box::new(flags),
                 script: script.clone(),
                 args: iter.cloned().collect(),
             });
@@ -195,7 +203,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             flags.exec_argv.push(arg.clone());
             flags.exec_argv.push(code.clone());
             return Ok(Command::Run {
-                flags,
+                flags: Box::new(flags),
                 script: "[eval]".to_string(),
                 args: iter.cloned().collect(),
             });
@@ -217,6 +225,20 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 })?;
                 flags.trace_retention_threshold = Some(bytes);
                 flags.exec_argv.push(arg.clone());
+                continue;
+            }
+            ("--env-file", Some(value)) => {
+                flags.env_files.push(value.to_string());
+                flags.exec_argv.push(arg.clone());
+                continue;
+            }
+            ("--env-file", None) => {
+                let Some(path) = iter.next() else {
+                    return Err(format!("{arg} requires an argument"));
+                };
+                flags.env_files.push(path.clone());
+                flags.exec_argv.push(arg.clone());
+                flags.exec_argv.push(path.clone());
                 continue;
             }
             ("--max-buffer-memory", Some(value)) => {
@@ -253,7 +275,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     // No script: read it from stdin, as `node` does (`process.argv` then has no script entry).
     Ok(Command::Run {
-        flags,
+        flags: Box::new(flags),
         script: String::new(),
         args: Vec::new(),
     })
@@ -341,7 +363,8 @@ mod tests {
                     .split('[')
                     .next()
                     .unwrap_or(flag)
-                    .replace("=<bytes>", "=1");
+                    .replace("=<bytes>", "=1")
+                    .replace("=<path>", "=.env");
                 let mut args = vec![flag.to_string()];
                 if name.contains(" <") {
                     args.push("1".to_string());

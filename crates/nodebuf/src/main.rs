@@ -29,7 +29,7 @@ fn main() {
             flags,
             script,
             args,
-        }) => run(flags, script, args),
+        }) => run(*flags, script, args),
         Err(message) => {
             eprintln!("nodebuf: {message}");
             9

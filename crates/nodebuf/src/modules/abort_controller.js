@@ -162,9 +162,48 @@ function abortSignal(signal, reason) {
   }
 }
 
+// Signals `util.transferableAbortSignal` made: structuredClone and postMessage may transfer
+// them (internal/messaging), and only them.
+const transferableSignals = new WeakSet();
+let linkedToMessaging = false;
+
+/**
+ * `util.transferableAbortSignal(signal)`: as Node, a new signal with the same prototype and
+ * copies of `signal`'s own properties (its state as it is now), marked transferable.
+ */
+function transferableAbortSignal(signal) {
+  if (signal === null || typeof signal !== 'object' || signal[kAborted] === undefined) {
+    throw codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  const copy = Object.create(signal.constructor.prototype);
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(signal));
+  if (!linkedToMessaging) {
+    linkedToMessaging = true;
+    require('internal/messaging').setTransferableSignalCheck(isTransferableSignal);
+  }
+  transferableSignals.add(copy);
+  return copy;
+}
+
+const isTransferableSignal = (value) => transferableSignals.has(value);
+
+/** A new signal, not aborted (for the receiving end of a transferred one). */
+const createSignal = () => new AbortSignal(kCreate);
+
+let transferableAbortController;
+
 /** Owns one signal and aborts it (in a private field, as Node's: a foreign `this` fails on it). */
 class AbortController {
   #signal = new AbortSignal(kCreate);
+
+  static {
+    // `util.transferableAbortController()`: a controller whose signal is transferable.
+    transferableAbortController = function transferableAbortController() {
+      const controller = new AbortController();
+      controller.#signal = transferableAbortSignal(controller.#signal);
+      return controller;
+    };
+  }
 
   get signal() {
     return this.#signal;
@@ -189,7 +228,17 @@ function validateAbortSignal(signal, name) {
   }
 }
 
-module.exports = { AbortController, AbortSignal, abortSignal, validateAbortSignal, abortError };
+module.exports = {
+  AbortController,
+  AbortSignal,
+  abortSignal,
+  validateAbortSignal,
+  abortError,
+  transferableAbortSignal,
+  transferableAbortController,
+  isTransferableSignal,
+  createSignal,
+};
 
 // (Node's AbortError lives with its errors: streams load it without loading EventTarget.)
 module.exports.AbortError = require('internal/errors').AbortError;

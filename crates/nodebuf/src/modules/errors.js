@@ -228,6 +228,7 @@ const { protoFor, isNodeError } = native.nodeErrorMaker;
 const codeBeforeMessage = new Set([
   'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_SOCKET_BAD_PORT',
   'ERR_INVALID_CHAR', 'ERR_INVALID_URL_SCHEME', 'ERR_UNHANDLED_ERROR', 'ERR_BUFFER_OUT_OF_BOUNDS',
+  'ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_INVALID_MIME_SYNTAX',
 ]);
 
 function makeNodeError(Base, code, message) {
@@ -367,6 +368,19 @@ const codes = {
   ERR_INVALID_TUPLE: (name, tuple) => makeNodeError(TypeError, 'ERR_INVALID_TUPLE', `${name} must be an iterable ${tuple} tuple`),
   ERR_INVALID_STATE: (message) => makeNodeError(Error, 'ERR_INVALID_STATE', `Invalid state: ${message}`),
   ERR_REQUIRE_ESM: (file) => makeNodeError(Error, 'ERR_REQUIRE_ESM', `require() of ES Module ${file} not supported.`),
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (message) => makeNodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', message),
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: (option, allowPositionals) => {
+    // With positionals allowed, Node suggests passing a dash-led word after '--' (its text has
+    // no closing quote).
+    const hint = allowPositionals
+      ? `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(option)}`
+      : '';
+    return makeNodeError(TypeError, 'ERR_PARSE_ARGS_UNKNOWN_OPTION', `Unknown option '${option}'${hint}`);
+  },
+  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: (value) => makeNodeError(TypeError, 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+    `Unexpected argument '${value}'. This command does not take positional arguments`),
+  ERR_INVALID_MIME_SYNTAX: (production, text, invalidIndex) => makeNodeError(TypeError, 'ERR_INVALID_MIME_SYNTAX',
+    `The MIME syntax for a ${production} in "${text}" is invalid${invalidIndex === -1 ? '' : ` at ${invalidIndex}`}`),
 };
 
 function validateFunction(value, name) {
@@ -375,6 +389,22 @@ function validateFunction(value, name) {
 
 function validateString(value, name) {
   if (typeof value !== 'string') throw codes.ERR_INVALID_ARG_TYPE(name, 'string', value);
+}
+
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw codes.ERR_INVALID_ARG_TYPE(name, 'boolean', value);
+}
+
+function validateArray(value, name) {
+  if (!Array.isArray(value)) throw codes.ERR_INVALID_ARG_TYPE(name, 'Array', value);
+}
+
+/** ERR_INVALID_ARG_VALUE unless `value` is one of `oneOf` (listed quoted when strings). */
+function validateOneOf(value, name, oneOf) {
+  if (!oneOf.includes(value)) {
+    const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+    throw codes.ERR_INVALID_ARG_VALUE(name, value, `must be one of: ${allowed}`);
+  }
 }
 
 function validateNumber(value, name) {
@@ -451,6 +481,9 @@ module.exports = {
   errorSites,
   validateFunction,
   validateString,
+  validateBoolean,
+  validateArray,
+  validateOneOf,
   validateNumber,
   validateObject,
   validateInteger,

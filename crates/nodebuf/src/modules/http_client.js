@@ -4,6 +4,10 @@
 'use strict';
 
 const net = require('net');
+// Node's built-in channels: a request sent (finished), its response received.
+const dc = require('diagnostics_channel');
+const requestStartChannel = dc.channel('http.client.request.start');
+const responseFinishChannel = dc.channel('http.client.response.finish');
 const { urlToHttpOptions } = require('url');
 const { codes, makeNodeError } = require('internal/errors');
 const { HTTPParser } = require('internal/http/parser');
@@ -170,6 +174,16 @@ function ClientRequest(input, options, cb) {
 Object.setPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ClientRequest, OutgoingMessage);
 
+// 'http.client.request.start' when the request is finished (its 'finish' emitted), as Node's.
+const kStartPublished = Symbol('kStartPublished');
+ClientRequest.prototype._finish = function _finish() {
+  OutgoingMessage.prototype._finish.call(this);
+  if (this._finishEmitted && !this[kStartPublished] && requestStartChannel.hasSubscribers) {
+    this[kStartPublished] = true;
+    requestStartChannel.publish({ request: this });
+  }
+};
+
 ClientRequest.prototype._implicitHeader = function implicitHeader() {
   if (this._header) throw makeNodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot render headers after they are sent to the client');
   this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, this[require('internal/http/outgoing').kOutHeaders]);
@@ -277,6 +291,7 @@ ClientRequest.prototype._tickOnSocket = function tickOnSocket(socket, err) {
       if (req.timeoutCb) socket.removeListener('timeout', req.timeoutCb);
       res.on('end', onResponseEnd);
       if (req.aborted || !req.emit('response', res)) res._dump();
+      if (responseFinishChannel.hasSubscribers) responseFinishChannel.publish({ request: req, response: res });
       return req.method === 'HEAD';
     },
     onBody(chunk) {

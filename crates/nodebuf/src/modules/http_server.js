@@ -7,6 +7,10 @@
 const { setInterval, clearInterval } = require('timers');
 
 const net = require('net');
+// Node's built-in channels around each request the server handles.
+const dc = require('diagnostics_channel');
+const requestStartChannel = dc.channel('http.server.request.start');
+const responseFinishChannel = dc.channel('http.server.response.finish');
 const { codes, makeNodeError, validateInteger } = require('internal/errors');
 const { HTTPParser } = require('internal/http/parser');
 const { IncomingMessage, setHead } = require('internal/http/incoming');
@@ -292,7 +296,13 @@ function connectionListener(socket) {
         res.assignSocket(socket);
         conn.current = res;
       }
-      res.on('finish', () => onResponseFinish(req, res));
+      res.on('finish', () => {
+        if (responseFinishChannel.hasSubscribers) {
+          responseFinishChannel.publish({ request: req, response: res, socket, server });
+        }
+        onResponseFinish(req, res);
+      });
+      if (requestStartChannel.hasSubscribers) requestStartChannel.publish({ request: req, response: res, socket, server });
       const expect = req.headers.expect;
       if (expect !== undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
         if (/(?:^|\W)100-continue(?:$|\W)/i.test(expect)) {

@@ -50,8 +50,15 @@ function dataCloneError(message) {
 const T = {
   UNDEF: 0, NULL: 1, TRUE: 2, FALSE: 3, NUM: 4, STR: 5, BIGINT: 6, REF: 7, OBJ: 8, ARR: 9,
   DATE: 10, REGEXP: 11, MAP: 12, SET: 13, BOXED: 14, ERROR: 15, AB: 16, SAB: 17, VIEW: 18,
-  PORT: 19, END: 20, WASM_MODULE: 21,
+  PORT: 19, END: 20, WASM_MODULE: 21, ABORT_SIGNAL: 22,
 };
+
+// Whether a value is a signal made by util.transferableAbortSignal: internal/abort_controller
+// installs its check when it makes the first one (no such value exists before).
+let isTransferableSignal = () => false;
+function setTransferableSignalCheck(check) {
+  isTransferableSignal = check;
+}
 
 // Engine class ids of the types the serializer tells apart (one native call per object instead
 // of one per type check): internal/inspect's table, read on first use (this module loads during
@@ -138,6 +145,11 @@ function readTransferList(items, sourcePort) {
         buffers.add(item);
         bufferList.push(item);
       }
+    } else if (isTransferableSignal(item)) {
+      // Listed with the ports: what the value must name only through the transfer list.
+      if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate AbortSignal');
+      seen.add(item);
+      ports.add(item);
     } else if (item instanceof MessagePort) {
       if (item === sourcePort) throw dataCloneError('Transfer list contains source port');
       if (portId(item) === null) throw dataCloneError('MessagePort in transfer list is already detached');
@@ -167,6 +179,7 @@ function flatten(value, ports, moved = NO_ITEMS, trailer = undefined) {
   const writer = new Flattener(ports, moved);
   writer.write(value);
   if (trailer !== undefined && trailer.length > 0) writer.write(trailer);
+  writer.linkSignals();
   return writer.out;
 }
 
@@ -181,6 +194,39 @@ class Flattener {
     // Object -> its id, for references back; made at the first object.
     this.ids = null;
     this.nextId = 0;
+    // Transferred signals not aborted yet, each with the channel that will carry its abort:
+    // linked once the whole value is written (a value that fails to clone links nothing).
+    this.signalLinks = [];
+  }
+
+  // A transferred signal travels as its state; one not aborted yet also as the receiving end
+  // of a channel its abort will be posted to.
+  writeSignal(signal) {
+    const out = this.out;
+    out.push(T.ABORT_SIGNAL, signal.aborted);
+    if (signal.aborted) {
+      this.write(signal.reason);
+      return;
+    }
+    const channel = new MessageChannel();
+    this.signalLinks.push([signal, channel]);
+    out.push(portId(channel.port2));
+  }
+
+  // (An indexed loop: a script may have replaced the array iterator; clones run none of it.)
+  linkSignals() {
+    const links = this.signalLinks;
+    for (let i = 0; i < links.length; i++) {
+      const signal = links[i][0];
+      const { port1, port2 } = links[i][1];
+      handOver(port2);
+      signal.addEventListener('abort', () => {
+        port1.postMessage(signal.reason);
+        port1.close();
+      }, { once: true });
+      // Neither end keeps a thread alive.
+      port1.unref();
+    }
   }
 
   // A view over a detached ArrayBuffer (`g`: viewGeometry's [buffer, 'detached', offset,
@@ -251,7 +297,13 @@ class Flattener {
     const cls = native.classId(v);
     this.ids.set(v, this.nextId++);
     if (cls === ids_.object || cls === ids_.array) {
-      if (v instanceof MessagePort) {
+      if (isTransferableSignal(v)) {
+        if (!this.ports.has(v)) {
+          throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+            'Object that needs transfer was found in message but not listed in transferList');
+        }
+        this.writeSignal(v);
+      } else if (v instanceof MessagePort) {
         if (!this.ports.has(v)) {
           throw makeNodeError(TypeError, 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
             'Object that needs transfer was found in message but not listed in transferList');
@@ -400,6 +452,23 @@ class Unflattener {
     }
   }
 
+  // A transferred signal: aborted already, or aborted when its sender's abort arrives.
+  readSignal() {
+    const { abortSignal, createSignal } = require('internal/abort_controller');
+    const signal = createSignal();
+    if (this.list[this.pos++]) {
+      abortSignal(signal, this.read());
+    } else {
+      const port = adoptPort(this.list[this.pos++]);
+      port.onmessage = ({ data }) => {
+        abortSignal(signal, data);
+        port.close();
+      };
+      port.unref();
+    }
+    return signal;
+  }
+
   read() {
     const list = this.list;
     const objects = this.objects;
@@ -485,6 +554,9 @@ class Unflattener {
       }
       case T.PORT:
         out = adoptPort(list[this.pos++]);
+        break;
+      case T.ABORT_SIGNAL:
+        out = this.readSignal();
         break;
       case T.WASM_MODULE:
         // Loading internal/wasm sets native.wasmClone on this thread.
@@ -1167,6 +1239,7 @@ function markAsUntransferable(object) {
 }
 
 module.exports = {
+  setTransferableSignalCheck,
   MessagePort,
   MessageChannel,
   MessageEvent,

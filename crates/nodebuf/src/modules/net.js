@@ -12,6 +12,10 @@ const { Duplex } = require('stream');
 const { codes, makeNodeError, validateFunction, validateNumber } = require('internal/errors');
 const messaging = require('internal/messaging');
 const loop = require('internal/loop');
+// Node's built-in channels: a socket made by net.connect / accepted by a server.
+const dc = require('diagnostics_channel');
+const clientSocketChannel = dc.channel('net.client.socket');
+const serverSocketChannel = dc.channel('net.server.socket');
 
 const n = native.net;
 const READABLE = 1;
@@ -837,6 +841,7 @@ function serverReady() {
     this._connections++;
     socket.server = this;
     socket._server = this;
+    if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
     this.emit('connection', socket);
   }
 }
@@ -915,6 +920,7 @@ function connect(...args) {
   const normalized = normalizeArgs(args);
   const [options] = normalized;
   const socket = new Socket(options);
+  if (clientSocketChannel.hasSubscribers) clientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
 }

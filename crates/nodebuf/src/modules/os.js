@@ -20,5 +20,8 @@ module.exports = {
   loadavg: function loadavg() { return [0, 0, 0]; },
   networkInterfaces: function networkInterfaces() { return ({}); },
   userInfo: function userInfo() { return ({ uid: 0, gid: 0, username: process.env.USER || 'root', homedir: native.os.homedir(), shell: process.env.SHELL || null }); },
-  constants: { signals: {}, errno: {} },
 };
+// A read-only property, as Node's.
+Object.defineProperty(module.exports, 'constants', {
+  value: require('internal/constants').os, writable: false, enumerable: true, configurable: false,
+});

@@ -189,6 +189,11 @@ process.openStdin = function () {
   return process.stdin;
 };
 
+/** `process.loadEnvFile([path])`: a dotenv file's variables into `process.env` (internal/dotenv). */
+process.loadEnvFile = function loadEnvFile(path = undefined) {
+  return require('internal/dotenv').loadEnvFile(path);
+};
+
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);
 };

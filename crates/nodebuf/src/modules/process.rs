@@ -166,6 +166,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
         "traceRetentionThreshold",
         f.trace_retention_threshold.map(|n| n as f64),
     )?;
+    flags.set("envFiles", f.env_files.clone())?;
     flags.set("traceOverlap", f.trace_overlap)?;
     flags.set("throwOverlap", f.throw_overlap)?;
     facts.set("flags", flags)?;

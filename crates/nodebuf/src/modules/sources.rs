@@ -131,6 +131,23 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("util/types", "module.exports = require('util').types;"),
+    ("internal/util/parse_args", include_str!("parse_args.js")),
+    ("internal/util/style_text", include_str!("style_text.js")),
+    ("internal/dotenv", include_str!("dotenv.js")),
+    ("internal/mime", include_str!("mime.js")),
+    // DEP0025, on every run that loads it (Node warns once per process).
+    (
+        "sys",
+        "process.emitWarning('sys is deprecated. Use util instead.', 'DeprecationWarning', 'DEP0025');\n\
+         module.exports = require('util');",
+    ),
+    ("internal/constants", include_str!("system_constants.js")),
+    (
+        "constants",
+        "module.exports = require('internal/constants').legacy();",
+    ),
+    ("punycode", include_str!("punycode.js")),
+    ("diagnostics_channel", include_str!("diagnostics_channel.js")),
     ("vm", include_str!("vm.js")),
     ("internal/messaging", include_str!("messaging.js")),
     ("worker_threads", include_str!("worker_threads.js")),

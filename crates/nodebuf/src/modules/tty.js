@@ -274,6 +274,6 @@ function adoptStdinStream(stream, fd) {
 
 module.exports = { isatty, ReadStream, WriteStream };
 Object.defineProperty(module.exports, 'internals', {
-  value: { adoptStdioStream, adoptStdinStream },
+  value: { adoptStdioStream, adoptStdinStream, getColorDepth },
   enumerable: false,
 });

@@ -275,6 +275,40 @@ async function aborted(signal, resource) {
   });
 }
 
+/** `util.styleText(format, text[, options])` (internal/util/style_text, loaded on first call). */
+function styleText(format, text, options = undefined) {
+  return require('internal/util/style_text').styleText(format, text, options);
+}
+
+/** `util.parseEnv(content)` (internal/dotenv, loaded on first call). */
+function parseEnv(content) {
+  return require('internal/dotenv').parseEnv(content);
+}
+
+const abortController = () => require('internal/abort_controller');
+const mime = () => require('internal/mime');
+
+/**
+ * Node's lazy exports: an accessor pair (`get name`/`set name`) that loads on first read and
+ * then becomes a plain data property (as does any value assigned first).
+ */
+function defineLazy(target, name, load) {
+  const becomeData = (value) => {
+    Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  const accessors = {
+    get [name]() {
+      return becomeData(load());
+    },
+    set [name](value) {
+      becomeData(value);
+    },
+  };
+  Object.defineProperty(target, name, { ...Object.getOwnPropertyDescriptor(accessors, name), enumerable: true });
+}
+
+// Node's key order; the getters load their modules on first use, as Node's lazy ones do.
 module.exports = {
   _errnoException,
   _exceptionWithHostPort,
@@ -284,6 +318,7 @@ module.exports = {
   debuglog,
   deprecate,
   format,
+  styleText,
   formatWithOptions,
   getSystemErrorMap,
   getSystemErrorName,
@@ -310,8 +345,20 @@ module.exports = {
   promisify,
   stripVTControlCharacters,
   toUSVString: (s) => String(s).toWellFormed(),
-  aborted,
+  get transferableAbortSignal() { return abortController().transferableAbortSignal; },
+  get transferableAbortController() { return abortController().transferableAbortController; },
+  get aborted() { return aborted; },
   types,
-  get TextDecoder() { return encoding().TextDecoder; },
-  get TextEncoder() { return encoding().TextEncoder; },
+  parseEnv,
+  // (Placeholders keeping Node's key order for the lazy exports defined below.)
+  parseArgs: undefined,
+  TextDecoder: undefined,
+  TextEncoder: undefined,
+  MIMEType: undefined,
+  MIMEParams: undefined,
 };
+defineLazy(module.exports, 'parseArgs', () => require('internal/util/parse_args').parseArgs);
+defineLazy(module.exports, 'TextDecoder', () => encoding().TextDecoder);
+defineLazy(module.exports, 'TextEncoder', () => encoding().TextEncoder);
+defineLazy(module.exports, 'MIMEType', () => mime().MIMEType);
+defineLazy(module.exports, 'MIMEParams', () => mime().MIMEParams);

@@ -176,6 +176,8 @@ class Worker extends EventEmitter {
     init.commit();
     messaging.registerWorker(this.threadId, this);
     this.resourceLimits = {};
+    const created = require('diagnostics_channel').channel('worker_threads');
+    if (created.hasSubscribers) created.publish({ worker: this });
   }
 
   postMessage(...args) {
