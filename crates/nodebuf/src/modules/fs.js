@@ -930,6 +930,16 @@ const promiseOverrides = {
   cp: async function cp(src, dest, options) {
     return require('internal/fs/cp').cpChecked(toPath(src, 'src'), toPath(dest, 'dest'), options);
   },
+  // (A plain function, as Node's: it has a `prototype`.)
+  opendir: function opendir(path, options) {
+    return new Promise((resolve, reject) => {
+      try {
+        resolve(opendirSync(path, options));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  },
   lchmod: async function lchmod(path, mode) {
     throw codes.ERR_METHOD_NOT_IMPLEMENTED('lchmod()');
   },
