@@ -535,16 +535,39 @@ const callbackLengths = {
 const isArgumentError = (err) => err !== null && typeof err === 'object' && typeof err.code === 'string' &&
   err.code.startsWith('ERR_') && err.code !== 'ERR_FS_FILE_TOO_LARGE';
 
+// The AbortSignal of a readFile/writeFile/appendFile call's options (checked), if any.
+const signalPosition = { readFile: 1, writeFile: 2, appendFile: 2 };
+function signalOf(name, args) {
+  const options = args[signalPosition[name]];
+  if (signalPosition[name] === undefined || options === null || typeof options !== 'object' ||
+      options.signal === undefined) {
+    return undefined;
+  }
+  require('internal/abort_controller').validateAbortSignal(options.signal, 'options.signal');
+  return options.signal;
+}
+// The error of a call aborted after it started: Node has opened (so created or truncated) a
+// file to write by then and checks the signal before the first write.
+function abortedAfterStart(name, args, signal) {
+  if (name !== 'readFile' && !isFd(args[0])) {
+    const options = args[2];
+    try {
+      closeSync(openSync(args[0], options.flag ?? (name === 'writeFile' ? 'w' : 'a'), options.mode));
+    } catch (err) {
+      return err;
+    }
+  }
+  return abortErrorOf(signal);
+}
+const abortErrorOf = (signal) => new (require('internal/errors').AbortError)(undefined, { cause: signal.reason });
+
 /**
  * The callback form of a sync function, named as Node's: the result or the I/O error goes to
  * the callback from the loop; an argument error (Node's `ERR_*` codes, but a file too large to
  * read) is thrown at once, as Node validates before it starts the request.
  */
 function callbackForm(syncFn, name) {
-  const asyncForm = function (...args) {
-    // (The first argument is never the callback: `fs.stat(path)` lacks one.)
-    const callback = args.length > 1 ? args.pop() : undefined;
-    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+  const perform = (args, callback) => {
     let result;
     try {
       result = syncFn(...args);
@@ -557,18 +580,40 @@ function callbackForm(syncFn, name) {
     if (result === undefined) loop.queueIoCompletion(callback, null);
     else loop.queueIoCompletion(callback, null, result);
   };
+  const asyncForm = function (...args) {
+    // (The first argument is never the callback: `fs.stat(path)` lacks one.)
+    const callback = args.length > 1 ? args.pop() : undefined;
+    if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('cb', 'Function', callback);
+    const signal = signalOf(name, args);
+    if (signal === undefined) return perform(args, callback);
+    // Started from the loop, so an abort in this tick still cancels it, as in Node.
+    loop.queueIoCompletion(() => {
+      if (signal.aborted) callback(abortedAfterStart(name, args, signal));
+      else perform(args, callback);
+    });
+  };
   Object.defineProperty(asyncForm, 'name', { value: name });
   if (callbackLengths[name] !== undefined) Object.defineProperty(asyncForm, 'length', { value: callbackLengths[name] });
   return asyncForm;
 }
 
 function promiseForm(syncFn, name) {
-  const form = (...args) => new Promise((resolve, reject) => {
+  const run = (args, resolve, reject) => {
     try {
       resolve(syncFn(...args));
     } catch (err) {
       reject(err);
     }
+  };
+  const form = (...args) => new Promise((resolve, reject) => {
+    const signal = signalOf(name, args);
+    if (signal === undefined) return run(args, resolve, reject);
+    // Started from the loop, so an abort in this tick still cancels it, as in Node.
+    if (signal.aborted) return reject(abortErrorOf(signal));
+    loop.queueIoCompletion(() => {
+      if (signal.aborted) reject(abortedAfterStart(name, args, signal));
+      else run(args, resolve, reject);
+    });
   });
   Object.defineProperty(form, 'name', { value: name });
   return form;
@@ -689,7 +734,7 @@ function fileHandleClass() {
       if (buffer === undefined || (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
         // read(options): a Buffer of 16 KiB unless the options give one.
         const options = buffer ?? {};
-        buffer = options.buffer ?? Buffer.alloc(16384);
+        buffer = options.buffer === undefined ? Buffer.alloc(16384) : options.buffer;
         ({ offset = 0, length = buffer.byteLength - offset, position = null } = options);
       } else if (offset !== null && typeof offset === 'object') {
         ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
@@ -780,7 +825,7 @@ const specialCallbackForms = {
     if (args.length < 2 || buffer === null || (typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
       // read(fd[, options], callback): a 16 KiB Buffer unless the options give one.
       const options = args.length < 2 || buffer === null ? {} : buffer;
-      buffer = options.buffer ?? Buffer.alloc(16384);
+      buffer = options.buffer === undefined ? Buffer.alloc(16384) : options.buffer;
       args.splice(1, args.length - 1, buffer, {
         offset: options.offset ?? 0,
         length: options.length ?? buffer.byteLength - (options.offset ?? 0),
