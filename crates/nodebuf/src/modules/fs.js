@@ -826,6 +826,7 @@ const specialCallbackForms = {
       // read(fd[, options], callback): a 16 KiB Buffer unless the options give one.
       const options = args.length < 2 || buffer === null ? {} : buffer;
       buffer = options.buffer === undefined ? Buffer.alloc(16384) : options.buffer;
+      if (!ArrayBuffer.isView(buffer)) throw codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
       args.splice(1, args.length - 1, buffer, {
         offset: options.offset ?? 0,
         length: options.length ?? buffer.byteLength - (options.offset ?? 0),
