@@ -153,3 +153,14 @@ for (const [bits, g] of [[512, 2], [512, 5], [520, 3], [576, undefined]]) {
   e.generateKeys();
   console.log(' agree', d.computeSecret(e.getPublicKey()).equals(e.computeSecret(d.getPublicKey())));
 }
+
+// ECDH: a public key set over a private key must still match it to compute a secret.
+const ecdh = c.createECDH('prime256v1');
+ecdh.setPrivateKey(Buffer.alloc(32, 7));
+const peer = c.createECDH('prime256v1');
+peer.setPrivateKey(Buffer.alloc(32, 9));
+console.log(sha(ecdh.computeSecret(peer.getPublicKey())));
+ecdh.setPublicKey(peer.getPublicKey());
+show('ecdh mismatched pair', () => ecdh.computeSecret(peer.getPublicKey()));
+ecdh.setPublicKey(c.createECDH('prime256v1').setPrivateKey(Buffer.alloc(32, 7)).getPublicKey('hex', 'compressed'), 'hex');
+console.log(sha(ecdh.computeSecret(peer.getPublicKey())));

@@ -65,11 +65,21 @@ for (const [label, f] of [
   ['async null options', () => c.generatePrime(16, null)],
 ]) show(label, f);
 
-// Callbacks: on a later turn, (err, value) with err undefined on success.
-c.generatePrime(16, { bigint: true }, (...args) => console.log('generatePrime', args.length, args[0], typeof args[1], c.checkPrimeSync(args[1])));
-c.generatePrime(24, (err, p) => console.log('generatePrime buffer', err, p instanceof ArrayBuffer, p.byteLength));
-c.generatePrime(1, (...args) => console.log('generatePrime error', args.length, args[0].message, Object.keys(args[0])));
-c.generatePrime(16, { add: 0n }, (err) => console.log('generatePrime add 0', err.message));
-c.checkPrime(7n, (...args) => console.log('checkPrime', args));
-c.checkPrime(Buffer.from([8]), {}, (...args) => console.log('checkPrime options', args));
+// Callbacks: on a later turn, (err, value) with err undefined on success. Node's jobs finish in
+// any order on its thread pool: the reports are printed in a fixed order once all are in.
+const reports = [];
+let pending = 0;
+const report = (label, describe) => {
+  pending++;
+  return (...args) => {
+    reports.push([label, describe(...args)]);
+    if (--pending === 0) for (const [l, text] of reports.sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(l, text);
+  };
+};
+c.generatePrime(16, { bigint: true }, report('generatePrime', (...args) => [args.length, args[0], typeof args[1], c.checkPrimeSync(args[1])]));
+c.generatePrime(24, report('generatePrime buffer', (err, p) => [err, p instanceof ArrayBuffer, p.byteLength]));
+c.generatePrime(1, report('generatePrime error', (...args) => [args.length, args[0].message, Object.keys(args[0])]));
+c.generatePrime(16, { add: 0n }, report('generatePrime add 0', (err) => err.message));
+c.checkPrime(7n, report('checkPrime', (...args) => args));
+c.checkPrime(Buffer.from([8]), {}, report('checkPrime options', (...args) => args));
 console.log('sync end');
