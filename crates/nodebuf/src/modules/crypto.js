@@ -512,6 +512,40 @@ function getRandomValues(array) {
   return webGetRandomValues(array);
 }
 
+// --- FIPS, engines, the secure heap --------------------------------------------------------
+
+// Whether FIPS mode was asked for. Node (OpenSSL 3 without a FIPS provider) records it and
+// reports it; this runner has no FIPS-validated module either.
+let fipsEnabled = false;
+
+function getFips() {
+  return fipsEnabled ? 1 : 0;
+}
+
+function setFips(val) {
+  if (native.worker !== undefined) {
+    throw makeNodeError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION', 'Calling crypto.setFips() is not supported in workers');
+  }
+  fipsEnabled = !!val;
+}
+
+// OpenSSL's built-in engines in Node v20's build (names are case-sensitive).
+const builtinEngines = ['dynamic', 'padlock', 'rdrand'];
+
+/** `crypto.setEngine(id[, flags])`: only OpenSSL's built-in engines load. */
+function setEngine(id, flags) {
+  validateString(id, 'id');
+  if (flags) validateNumber(flags, 'flags');
+  if (!builtinEngines.includes(id)) {
+    throw makeNodeError(Error, 'ERR_CRYPTO_ENGINE_UNKNOWN', `Engine "${id}" was not found`);
+  }
+}
+
+/** `crypto.secureHeapUsed()`: this runner has no secure heap (Node's answer without --secure-heap). */
+function secureHeapUsed() {
+  return { total: 0, used: 0, utilization: 0, min: 0 };
+}
+
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
 }
@@ -522,62 +556,85 @@ function createHmac(hmac, key, options) {
 
 const { pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync } = require('internal/crypto/kdf');
 
-const { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers } = require('internal/crypto/cipher');
-const { generateKeyPair, generateKeyPairSync } = require('internal/crypto/keygen');
+const {
+  createCipher, createDecipher, Cipher, Decipher, Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers, getCipherInfo,
+} = require('internal/crypto/cipher');
+const { generateKey, generateKeySync, generateKeyPair, generateKeyPairSync } = require('internal/crypto/keygen');
 const {
   Sign, Verify, createSign, createVerify, sign, verify,
   publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt,
 } = require('internal/crypto/sig');
 const { ECDH, createECDH, diffieHellman, getCurves } = require('internal/crypto/ecdh');
+const {
+  DiffieHellman, DiffieHellmanGroup, createDiffieHellman, createDiffieHellmanGroup,
+} = require('internal/crypto/diffiehellman');
+const { generatePrime, generatePrimeSync, checkPrime, checkPrimeSync } = require('internal/crypto/prime');
 
+// In Node's order (`Object.keys(require('crypto'))`).
 module.exports = {
-  Cipheriv,
-  Decipheriv,
+  checkPrime,
+  checkPrimeSync,
   createCipheriv,
   createDecipheriv,
-  getCiphers,
-  pbkdf2,
-  pbkdf2Sync,
-  hkdf,
-  hkdfSync,
-  scrypt,
-  scryptSync,
+  createDiffieHellman,
+  createDiffieHellmanGroup,
+  createECDH,
   createHash,
   createHmac,
-  createSecretKey,
-  createPublicKey,
   createPrivateKey,
-  generateKeyPair,
-  generateKeyPairSync,
-  Sign,
-  Verify,
+  createPublicKey,
+  createSecretKey,
   createSign,
   createVerify,
-  sign,
-  verify,
-  publicEncrypt,
+  diffieHellman,
+  generatePrime,
+  generatePrimeSync,
+  getCiphers,
+  getCipherInfo,
+  getCurves,
+  getDiffieHellman: createDiffieHellmanGroup,
+  getHashes,
+  hkdf,
+  hkdfSync,
+  pbkdf2,
+  pbkdf2Sync,
+  generateKeyPair,
+  generateKeyPairSync,
+  generateKey,
+  generateKeySync,
   privateDecrypt,
   privateEncrypt,
   publicDecrypt,
-  ECDH,
-  createECDH,
-  diffieHellman,
-  getCurves,
-  getHashes,
+  publicEncrypt,
   randomBytes,
   randomFill,
   randomFillSync,
   randomInt,
   randomUUID,
+  scrypt,
+  scryptSync,
+  sign,
+  setEngine,
   timingSafeEqual,
+  getFips,
+  setFips,
+  verify,
   hash,
+  Certificate: require('internal/crypto/certificate').Certificate,
+  Cipher,
+  Cipheriv,
+  Decipher,
+  Decipheriv,
+  DiffieHellman,
+  DiffieHellmanGroup,
+  ECDH,
   Hash,
   Hmac,
   KeyObject,
+  Sign,
+  Verify,
   X509Certificate: require('internal/crypto/x509').X509Certificate,
-  webcrypto,
-  subtle,
-  getRandomValues,
+  secureHeapUsed,
 };
 
 // `crypto.constants`: OpenSSL's numbers as Node v20 (OpenSSL 3.0) exposes them (the RSA padding
@@ -641,7 +698,19 @@ const constants = Object.assign(Object.create(null), {
   POINT_CONVERSION_HYBRID: 6,
   defaultCipherList: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA',
 });
+// DEP0106: the password forms, non-enumerable and read-only as in Node v20.
+{
+  const { deprecate } = require('internal/warnings');
+  for (const [name, fn] of [['createCipher', createCipher], ['createDecipher', createDecipher]]) {
+    Object.defineProperty(module.exports, name, {
+      value: deprecate(fn, `crypto.${name} is deprecated.`, 'DEP0106'),
+      writable: false, enumerable: false, configurable: false,
+    });
+  }
+}
+Object.defineProperty(module.exports, 'fips', { get: getFips, set: setFips, enumerable: false, configurable: false });
 Object.defineProperty(module.exports, 'constants', { value: constants, enumerable: true, writable: false, configurable: false });
+Object.assign(module.exports, { webcrypto, subtle, getRandomValues });
 
 // DEP0115: `pseudoRandomBytes`, `prng` and `rng` are `randomBytes` (deprecated, and warning only
 // under --pending-deprecation); non-enumerable accessors a script may overwrite.

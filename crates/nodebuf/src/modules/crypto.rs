@@ -410,7 +410,8 @@ fn hmac_update<'js>(ctx: Ctx<'js>, mac: Class<'js, NativeHmac>, data: Value<'js>
 /// Fills `bytes` with cryptographically secure random bytes: rand's thread-local ChaCha12
 /// generator, seeded from the OS source and reseeded from it every 64 KiB of output and after
 /// a fork (what Node gets from OpenSSL's DRBG), instead of one system call per request.
-fn fill_random(bytes: &mut [u8]) {
+/// Fills `bytes` from the thread's CSPRNG.
+pub(crate) fn fill_random(bytes: &mut [u8]) {
     use rand::RngCore;
     rand::rng().fill_bytes(bytes);
 }
@@ -571,6 +572,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     super::crypto_kdf::install(ctx, native)?;
     super::crypto_cipher::install(ctx, native)?;
     super::crypto_asym::install(ctx, native)?;
+    super::crypto_prime::install(ctx, native)?;
+    super::crypto_dh::install(ctx, native)?;
     Ok(())
 }
 

@@ -1,10 +1,13 @@
-// `crypto.createCipheriv` / `createDecipheriv`, `Cipheriv` / `Decipheriv` and `getCiphers`
+// `crypto.createCipheriv` / `createDecipheriv`, `Cipheriv` / `Decipheriv`, the deprecated
+// password forms `Cipher` / `Decipher`, `getCiphers` and `getCipherInfo`
 // (`internal/crypto/cipher`): Node's argument handling, encodings and errors here; the ciphers
 // are native (crypto_cipher.rs). The objects are Transform streams on demand (LazyTransform).
 'use strict';
 
-const { codes, makeNodeError, validateString } = require('internal/errors');
-const { LazyTransform, getArrayBufferOrView } = require('internal/crypto/util');
+const { codes, makeNodeError, validateObject, validateString } = require('internal/errors');
+const {
+  LazyTransform, bufferOf, getArrayBufferOrView, nativeError, validateInt32,
+} = require('internal/crypto/util');
 
 const ArrayBufferIsView = ArrayBuffer.isView;
 const kHandle = Symbol('kHandle');
@@ -177,7 +180,6 @@ for (const proto of [Cipheriv.prototype, Decipheriv.prototype]) {
   proto.update = update;
   proto.final = final;
   proto.setAutoPadding = setAutoPadding;
-  proto.setAAD = setAAD;
 }
 
 Cipheriv.prototype.getAuthTag = function getAuthTag() {
@@ -193,6 +195,10 @@ Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   if (status === 3) throw invalidAuthTag(tag.byteLength);
   return this;
 };
+
+// After getAuthTag/setAuthTag, in Node's property order.
+Cipheriv.prototype.setAAD = setAAD;
+Decipheriv.prototype.setAAD = setAAD;
 
 function createCipheriv(cipher, key, iv, options) {
   return new Cipheriv(cipher, key, iv, options);
@@ -210,4 +216,118 @@ const { getCiphers } = {
   },
 };
 
-module.exports = { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers };
+// --- getCipherInfo ---------------------------------------------------------------------
+
+// What OpenSSL reports for each cipher this runner has: mode, canonical name, NID, block size
+// (absent for stream ciphers), IV length (absent when none) and key length.
+const cipherInfo = [];
+for (const [bits, nids] of [[128, [418, 419, 904, 895]], [192, [422, 423, 905, 898]], [256, [426, 427, 906, 901]]]) {
+  const keyLength = bits / 8;
+  cipherInfo.push(
+    { mode: 'ecb', name: `aes-${bits}-ecb`, nid: nids[0], blockSize: 16, keyLength, aliases: [] },
+    { mode: 'cbc', name: `aes-${bits}-cbc`, nid: nids[1], blockSize: 16, ivLength: 16, keyLength, aliases: [`aes${bits}`] },
+    { mode: 'ctr', name: `aes-${bits}-ctr`, nid: nids[2], blockSize: 1, ivLength: 16, keyLength, aliases: [] },
+    { mode: 'gcm', name: `id-aes${bits}-gcm`, nid: nids[3], blockSize: 1, ivLength: 12, keyLength, aliases: [`aes-${bits}-gcm`] },
+  );
+}
+cipherInfo.push({ mode: 'stream', name: 'chacha20-poly1305', nid: 1018, ivLength: 12, keyLength: 32, aliases: [] });
+
+function findCipher(nameOrNid) {
+  if (typeof nameOrNid === 'number') return cipherInfo.find((info) => info.nid === nameOrNid);
+  const name = nameOrNid.toLowerCase();
+  return cipherInfo.find((info) => info.name === name || info.aliases.includes(name));
+}
+
+// The IV lengths a cipher can be set to: any from 1 to 128 bytes for GCM, its own otherwise.
+function acceptsIvLength(info, ivLength) {
+  if (info.mode === 'gcm') return ivLength >= 1 && ivLength <= 128;
+  return ivLength === (info.ivLength || 0);
+}
+
+/** `crypto.getCipherInfo(nameOrNid[, { keyLength, ivLength }])`: undefined when unknown or refused. */
+function getCipherInfo(nameOrNid, options) {
+  if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
+    throw codes.ERR_INVALID_ARG_TYPE('nameOrNid', ['string', 'number'], nameOrNid);
+  }
+  if (typeof nameOrNid === 'number') validateInt32(nameOrNid, 'nameOrNid');
+  let keyLength;
+  let ivLength;
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    ({ keyLength, ivLength } = options);
+    if (keyLength !== undefined) validateInt32(keyLength, 'options.keyLength');
+    if (ivLength !== undefined) validateInt32(ivLength, 'options.ivLength');
+  }
+  const info = findCipher(nameOrNid);
+  if (info === undefined) return undefined;
+  if (keyLength !== undefined && keyLength !== info.keyLength) return undefined;
+  if (ivLength !== undefined && !acceptsIvLength(info, ivLength)) return undefined;
+  const result = { mode: info.mode, name: info.name, nid: info.nid };
+  if (info.blockSize !== undefined) result.blockSize = info.blockSize;
+  const iv = ivLength === undefined ? info.ivLength : ivLength;
+  if (iv) result.ivLength = iv;
+  result.keyLength = info.keyLength;
+  return result;
+}
+
+// --- Cipher / Decipher: the deprecated password forms ----------------------------------
+
+// OpenSSL's EVP_BytesToKey with MD5, no salt and one round: key and IV from a password.
+function bytesToKey(password, keyLength, ivLength) {
+  const out = [];
+  let total = 0;
+  let block = Buffer.alloc(0);
+  while (total < keyLength + ivLength) {
+    block = native.cryptoHashOnce('md5', Buffer.concat([block, password]), -1);
+    out.push(block);
+    total += block.length;
+  }
+  const bytes = Buffer.concat(out);
+  return { key: bytes.subarray(0, keyLength), iv: bytes.subarray(keyLength, keyLength + ivLength) };
+}
+
+function createCipherWithPassword(self, cipher, password, options, encrypt) {
+  validateString(cipher, 'cipher');
+  password = getArrayBufferOrView(password, 'password');
+  const info = findCipher(cipher);
+  if (info === undefined) throw nativeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+  const { key, iv } = bytesToKey(bufferOf(password), info.keyLength, info.ivLength || 0);
+  // Node warns when encrypting in a counter mode (the IV is derived: reusing a password
+  // reuses the counter).
+  if (encrypt && (info.mode === 'ctr' || info.mode === 'gcm')) {
+    process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
+  }
+  createCipherBase(self, cipher, key, info.ivLength ? iv : null, options, encrypt);
+}
+
+/** `new Cipher(cipher, password[, options])`: key and IV derived from a password (deprecated). */
+function Cipher(cipher, password, options) {
+  if (!(this instanceof Cipher)) return new Cipher(cipher, password, options);
+  createCipherWithPassword(this, cipher, password, options, true);
+}
+Object.setPrototypeOf(Cipher.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Cipher, LazyTransform);
+
+/** `new Decipher(cipher, password[, options])`: the inverse of `Cipher` (deprecated). */
+function Decipher(cipher, password, options) {
+  if (!(this instanceof Decipher)) return new Decipher(cipher, password, options);
+  createCipherWithPassword(this, cipher, password, options, false);
+}
+Object.setPrototypeOf(Decipher.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Decipher, LazyTransform);
+
+for (const [legacy, modern] of [[Cipher, Cipheriv], [Decipher, Decipheriv]]) {
+  for (const name of Object.keys(modern.prototype)) legacy.prototype[name] = modern.prototype[name];
+}
+
+function createCipher(cipher, password, options) {
+  return new Cipher(cipher, password, options);
+}
+
+function createDecipher(cipher, password, options) {
+  return new Decipher(cipher, password, options);
+}
+
+module.exports = {
+  createCipher, createDecipher, Cipher, Decipher, Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers, getCipherInfo,
+};

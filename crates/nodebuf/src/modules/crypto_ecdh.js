@@ -80,7 +80,12 @@ ECDH.prototype.computeSecret = function computeSecret(key, inEnc, outEnc) {
   key = getArrayBufferOrView(key, 'key', inEnc);
   const state = this[kHandle];
   const scalar = EcdhState.scalar(state);
-  if (scalar === null) throw nativeError(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+  // OpenSSL checks the pair: a public key set after the private one must still match it.
+  const curve = EcdhState.curve(state);
+  const point = EcdhState.point(state);
+  if (scalar === null || (point !== null && !native.cryptoEcdhPublic(curve, scalar).equals(point))) {
+    throw nativeError(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+  }
   const secret = native.cryptoEcdhCompute(EcdhState.curve(state), scalar, bytesView(key));
   if (secret === null) {
     throw makeNodeError(Error, 'ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', 'Public key is not valid for specified curve');

@@ -1,3 +1,4 @@
+// `generateKey`/`generateKeySync` (secret 'hmac' and 'aes' KeyObjects) and
 // `generateKeyPair`/`generateKeyPairSync` (`internal/crypto/keygen`) for rsa, rsa-pss, ec
 // (P-256, P-384, P-521, secp256k1), ed25519 and x25519, with Node's option validation and its
 // publicKeyEncoding/privateKeyEncoding outputs. Keys are made natively (crypto_asym.rs); the
@@ -6,7 +7,7 @@
 
 const { codes, validateFunction, validateObject, validateString } = require('internal/errors');
 const { validateIntegerIn, nativeError } = require('internal/crypto/util');
-const { parseKeyEncoding, PublicKeyObject, PrivateKeyObject } = require('internal/crypto/keys');
+const { createSecretKey, parseKeyEncoding, PublicKeyObject, PrivateKeyObject } = require('internal/crypto/keys');
 const { queueIoCompletion } = require('internal/loop');
 
 function encodingOf(keyType, options, member) {
@@ -130,4 +131,48 @@ function generateKeyPair(type, options, callback) {
   queueIoCompletion(callback, null, pair.publicKey, pair.privateKey);
 }
 
-module.exports = { generateKeyPair, generateKeyPairSync };
+// --- generateKey: secret keys -----------------------------------------------------------
+
+// Validates as Node's secret-key job constructor and returns the work: a function making
+// the KeyObject of `length` random bits.
+function secretKeyJob(type, options) {
+  validateString(type, 'type');
+  validateObject(options, 'options');
+  const { length } = options;
+  switch (type) {
+    case 'hmac':
+      validateIntegerIn(length, 'options.length', 8, 2 ** 31 - 1);
+      break;
+    case 'aes':
+      if (length !== 128 && length !== 192 && length !== 256) {
+        throw codes.ERR_INVALID_ARG_VALUE('options.length', length, 'must be one of: 128, 192, 256');
+      }
+      break;
+    default:
+      throw codes.ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
+  }
+  return () => {
+    const size = Math.floor(length / 8);
+    const bytes = Buffer.allocUnsafeSlow(size);
+    native.cryptoRandomFill(bytes, 0, size);
+    return createSecretKey(bytes);
+  };
+}
+
+/** `generateKeySync(type, { length })`: a secret KeyObject ('hmac' or 'aes'). */
+function generateKeySync(type, options) {
+  return secretKeyJob(type, options)();
+}
+
+/** `generateKey(type, { length }, callback)`: calls back `(null, key)`. */
+function generateKey(type, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'callback');
+  const job = secretKeyJob(type, options);
+  queueIoCompletion(callback, null, job());
+}
+
+module.exports = { generateKey, generateKeySync, generateKeyPair, generateKeyPairSync };

@@ -35,6 +35,17 @@ function validateIntegerIn(value, name, min, max) {
   if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
 }
 
+/** Node's validateInt32. */
+function validateInt32(value, name) {
+  validateIntegerIn(value, name, -2147483648, 2147483647);
+}
+
+/** A Buffer over the bytes of an ArrayBuffer or view (no copy). */
+function bufferOf(value) {
+  if (ArrayBufferIsView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return Buffer.from(value);
+}
+
 const bufferSourceTypes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
 
 /**
@@ -76,6 +87,18 @@ function nativeError(Base, code, message) {
 /** An OpenSSL failure surfaced as Node does: a plain Error with OpenSSL's text. */
 function opensslText(text) {
   return new Error(text);
+}
+
+/**
+ * An OpenSSL failure Node decorates: OpenSSL's text, then enumerable `library`, `reason` and
+ * `code` (`id` is the packed error number in hex).
+ */
+function opensslError(id, library, reason, code) {
+  const err = new Error(`error:${id}:${library}::${reason}`);
+  err.library = library;
+  err.reason = reason;
+  err.code = code;
+  return err;
 }
 
 // OpenSSL keeps a per-thread error queue that Node does not always drain, and a few messages
@@ -149,9 +172,12 @@ module.exports = {
   isAnyArrayBuffer,
   outOfRange,
   validateIntegerIn,
+  validateInt32,
+  bufferOf,
   getArrayBufferOrView,
   invalidDigest,
   opensslText,
+  opensslError,
   nativeError,
   derivationFailure,
   syncDerivationFailure,

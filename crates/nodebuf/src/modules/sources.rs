@@ -168,6 +168,15 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/crypto/sig", include_str!("crypto_sig.js")),
     ("internal/crypto/ecdh", include_str!("crypto_ecdh.js")),
     (
+        "internal/crypto/diffiehellman",
+        include_str!("crypto_dh.js"),
+    ),
+    ("internal/crypto/prime", include_str!("crypto_prime.js")),
+    (
+        "internal/crypto/certificate",
+        include_str!("crypto_certificate.js"),
+    ),
+    (
         "internal/crypto/webcrypto",
         include_str!("crypto_webcrypto.js"),
     ),
