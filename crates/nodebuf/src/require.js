@@ -206,7 +206,7 @@ function loadInto(mod, filename, asModule = undefined) {
     // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
     mod.exports = require('internal/esm').requireModule(filename, mod.parent);
   } else if (filename.endsWith('.node')) {
-    throw new Error(`Native addons are not supported: ${filename}`);
+    process.dlopen(mod, path.toNamespacedPath(filename));
   } else {
     let source = fs.readFileUtf8(filename);
     if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);

@@ -327,7 +327,40 @@ function invalidArgTypeMessage(name, expected, actual) {
   return `${msg}.${describeReceived(actual)}`;
 }
 
+/** Node's SystemError: a failed system call reported with its libuv context (`info`). */
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+
+// Node's ERR_SYSTEM_ERROR for a failed libuv call: `info` {errno, code, message, syscall} and
+// enumerable `errno`/`syscall` accessors over it.
+function systemError(syscall, errno) {
+  const [code, description] = require('internal/uv').errorMap.get(errno) ?? ['UNKNOWN', 'unknown error'];
+  const error = makeNodeError(SystemError, 'ERR_SYSTEM_ERROR',
+    `A system error occurred: ${syscall} returned ${code} (${description})`);
+  const message = error.message;
+  delete error.message;
+  Object.defineProperty(error, 'name', { value: 'SystemError', writable: true, configurable: true });
+  Object.defineProperty(error, 'message', { value: message, writable: true, configurable: true });
+  const info = { errno, code, message: description, syscall };
+  Object.defineProperty(error, 'info', { value: info, enumerable: true, configurable: true });
+  for (const key of ['errno', 'syscall']) {
+    Object.defineProperty(error, key, {
+      get() { return info[key]; },
+      set(value) { info[key] = value; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return error;
+}
+
 const codes = {
+  ERR_SYSTEM_ERROR: systemError,
+  ERR_UNKNOWN_CREDENTIAL: (type, id) => makeNodeError(Error, 'ERR_UNKNOWN_CREDENTIAL', `${type} identifier does not exist: ${id}`),
+  ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: () => makeNodeError(Error, 'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+    '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active'),
+  ERR_DLOPEN_FAILED: (message) => makeNodeError(Error, 'ERR_DLOPEN_FAILED', message),
+  ERR_INVALID_MODULE: (message) => makeNodeError(Error, 'ERR_INVALID_MODULE', message),
   ERR_INVALID_ARG_TYPE: (name, expected, actual) =>
     makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, actual)),
   ERR_INVALID_ARG_VALUE: (name, value, reason = 'is invalid') => {
@@ -413,6 +446,7 @@ class AbortError extends Error {
 
 module.exports = {
   AbortError,
+  SystemError,
   kEnhanceStackBeforeInspector,
   codes,
   makeNodeError,

@@ -2,13 +2,10 @@
 // through the runner's single byte wrapper (src/bytes.rs), so Buffers appear once bound.
 'use strict';
 
-const { codes, makeNodeError, validateObject, validateInteger } = require('internal/errors');
+const { codes, makeNodeError, validateObject, validateInteger, SystemError } = require('internal/errors');
 const pathModule = require('path');
 const loop = require('internal/loop');
 const nfs = native.fs;
-
-class SystemError extends Error {}
-Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
 
 const constants = {
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,

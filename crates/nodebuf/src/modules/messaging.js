@@ -1081,10 +1081,19 @@ function hasRef() {
   return false;
 }
 
+// The sockets and servers that keep the loop alive now (process._getActiveHandles()).
+function activeHandles() {
+  const out = [];
+  for (const handle of liveSockets.values()) {
+    if (handle._refed && (handle._isActive === undefined || handle._isActive())) out.push(handle);
+  }
+  return out;
+}
+
 function installPump() {
   if (pumpInstalled) return;
   pumpInstalled = true;
-  loop.setEventSource({ poll, hasRef, wait: (ms) => m.wait(ms) });
+  loop.setEventSource({ poll, hasRef, activeHandles, wait: (ms) => m.wait(ms) });
 }
 
 function registerWorker(threadId, worker) {

@@ -5,6 +5,7 @@
 pub mod async_context;
 pub mod child_process;
 pub mod child_process_ipc;
+pub mod credentials;
 pub mod crypto;
 pub mod crypto_asym;
 pub mod crypto_cipher;

@@ -87,9 +87,19 @@ process.ppid = info.ppid;
 process.config = { variables: {} };
 process.features = { inspector: false };
 process.exitCode = undefined;
-process.noDeprecation = flags.noDeprecation;
-process.throwDeprecation = flags.throwDeprecation;
-process.traceDeprecation = flags.traceDeprecation;
+{
+  let exitingFlag = false;
+  Object.defineProperty(process, '_exiting', {
+    get() { return exitingFlag; },
+    set(value) { exitingFlag = value; },
+    enumerable: true,
+    configurable: true,
+  });
+}
+// (Only when the flag is given, as Node defines them.)
+if (flags.noDeprecation) process.noDeprecation = true;
+if (flags.throwDeprecation) process.throwDeprecation = true;
+if (flags.traceDeprecation) process.traceDeprecation = true;
 
 process.cwd = function cwd() {
   return native.cwd();
@@ -101,10 +111,22 @@ process.chdir = function chdir(directory) {
 process.umask = function umask() {
   return 0o22;
 };
-process.getuid = () => 0;
-process.getgid = () => 0;
-process.geteuid = () => 0;
-process.getegid = () => 0;
+// The credentials: the getters are methods (no prototype), as Node's native ones; the setters
+// validate in internal/process/credentials.
+const credentials = () => require('internal/process/credentials');
+Object.assign(process, {
+  getuid() { return native.credentials.getuid(); },
+  geteuid() { return native.credentials.geteuid(); },
+  getgid() { return native.credentials.getgid(); },
+  getegid() { return native.credentials.getegid(); },
+  getgroups() { return native.credentials.getgroups(); },
+});
+process.setgroups = function setgroups(groups) { credentials().setgroups(groups); };
+process.initgroups = function initgroups(user, extraGroup) { credentials().initgroups(user, extraGroup); };
+for (const name of ['setuid', 'seteuid', 'setgid', 'setegid']) {
+  // Anonymous, as Node's.
+  process[name] = [function (id) { credentials()[name](id); }][0];
+}
 // A method, as Node's native one: no `prototype`.
 process.uptime = {
   uptime() {
@@ -180,14 +202,105 @@ function lazyStdio(name, make) {
     },
   });
 }
-lazyStdio('stdout', () => require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut));
-lazyStdio('stderr', () => require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr));
+lazyStdio('stdout', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut), 1));
+lazyStdio('stderr', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr), 2));
 lazyStdio('stdin', () => require('internal/streams/stdio').createStdinStream());
 // The old way to start reading stdin (still in Node 20, anonymous as there).
 process.openStdin = function () {
   process.stdin.resume();
   return process.stdin;
 };
+
+const resources = () => require('internal/process/resources');
+Object.assign(process, {
+  getActiveResourcesInfo() { return resources().getActiveResourcesInfo(); },
+  _getActiveHandles() { return resources()._getActiveHandles(); },
+  _getActiveRequests() { return resources()._getActiveRequests(); },
+  availableMemory() { return native.availableMemory(); },
+  constrainedMemory() { return native.constrainedMemory(); },
+  // (Parameters not declared: Node's native functions have length 0.)
+  _kill(...args) { return native.kill(args[0], args[1]); },
+  _debugEnd() {},
+});
+
+// Node's flag set is made on first read, which turns the accessor into a data property.
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  get() {
+    const value = require('internal/process/flags').allowedNodeEnvironmentFlags();
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  },
+  set(value) {
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+// The callback that takes uncaught exceptions instead of 'uncaughtException' and the crash.
+process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    loop.setCaptureCallback(null);
+    return;
+  }
+  if (typeof fn !== 'function') throw codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (loop.getCaptureCallback() !== null) throw codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  loop.setCaptureCallback(fn);
+};
+process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
+  return loop.getCaptureCallback() !== null;
+};
+// Reports `er` as Node's fatal-exception handler does: to the capture callback or
+// 'uncaughtException' listeners (then true), else printed, and the process exits.
+process._fatalException = (er, fromPromise) => {
+  loop.fatal(er, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+  return true;
+};
+
+process.getBuiltinModule = function getBuiltinModule(id) {
+  if (typeof id !== 'string') throw codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
+  const { Module } = require('internal/cjs');
+  return Module.isBuiltin(id) ? require(id.startsWith('node:') ? id.slice(5) : id) : undefined;
+};
+
+process._rawDebug = function _rawDebug(...args) {
+  native.writeErr(`${require('internal/inspect').format(...args)}\n`);
+};
+// (Node's name for it.)
+process._tickCallback = function runNextTicks() {
+  loop.runTicks();
+};
+process._linkedBinding = function _linkedBinding(module) {
+  throw codes.ERR_INVALID_MODULE(`No such binding was linked: ${module}`);
+};
+// No inspector and no profiler: these do nothing, as Node's without them.
+process._startProfilerIdleNotifier = () => {};
+process._stopProfilerIdleNotifier = () => {};
+// Sends SIGUSR1, which makes a Node process start its inspector.
+process._debugProcess = {
+  _debugProcess(...args) {
+    if (args.length < 1) {
+      throw require('internal/errors').makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'Invalid number of arguments.');
+    }
+    native.debugProcess(args[0]);
+  },
+}._debugProcess;
+process.assert = warnings.deprecate(function assert(value, message) {
+  if (!value) {
+    const { makeNodeError } = require('internal/errors');
+    throw makeNodeError(Error, 'ERR_ASSERTION', message || 'assertion error');
+  }
+}, 'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100');
+process.debugPort = 9229;
+process.domain = null;
+Object.defineProperty(process, '_preload_modules', { value: [], writable: false, enumerable: true, configurable: true });
+// The builtins loaded so far (the bootstrap adds each as it loads).
+Object.defineProperty(process, 'moduleLoadList', { value: native.moduleLoadList, writable: false, enumerable: true, configurable: true });
+process.dlopen = {
+  dlopen(...args) {
+    require('internal/process/dlopen').dlopen(args[0], args[1], args[2], args.length);
+  },
+}.dlopen;
 
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);

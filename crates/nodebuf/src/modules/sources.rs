@@ -123,7 +123,18 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("path/posix", "module.exports = require('path').posix;"),
     ("path/win32", "module.exports = require('path').win32;"),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("internal/histogram", include_str!("histogram.js")),
     ("process", include_str!("process.js")),
+    (
+        "internal/process/credentials",
+        include_str!("process/credentials.js"),
+    ),
+    ("internal/process/dlopen", include_str!("process/dlopen.js")),
+    ("internal/process/flags", include_str!("process/flags.js")),
+    (
+        "internal/process/resources",
+        include_str!("process/resources.js"),
+    ),
     ("timers", include_str!("timers.js")),
     ("util", include_str!("util.js")),
     ("util/types", "module.exports = require('util').types;"),
