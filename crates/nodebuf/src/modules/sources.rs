@@ -101,6 +101,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/intl", include_str!("intl.js")),
     ("internal/wasm", include_str!("wasm.js")),
     ("assert", include_str!("assert.js")),
+    (
+        "internal/assert/calltracker",
+        include_str!("assert_calltracker.js"),
+    ),
     ("module", "module.exports = require('internal/cjs').Module;"),
     ("timers/promises", include_str!("timers_promises.js")),
     ("internal/comparisons", include_str!("comparisons.js")),
