@@ -27,7 +27,8 @@ DEFAULT_COMMIT = 'be779569'
 # hashing/random, ECDH.convertKey, querystring, string_decoder, url, readline, async_hooks, v8
 # serialization, child_process fork/IPC); `tls` is Node's tls, https and X.509 tests; `events`
 # is EventEmitter, EventTarget, AbortController and AbortSignal; `timers` is timers and
-# timers/promises.
+# timers/promises; `runtime` is process, os, perf_hooks' histograms, vm.compileFunction,
+# module and assert.CallTracker.
 SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
@@ -39,6 +40,8 @@ SUITES = {
     'events': ('event-emitter', 'events', 'eventtarget', 'event-target', 'abortcontroller',
                'abortsignal'),
     'timers': ('timers',),
+    'runtime': ('process', 'os', 'perf-hooks-histogram', 'vm-compile-function', 'module-',
+                'assert-calltracker'),
 }
 SUITE = 'buffer'
 

@@ -23,6 +23,7 @@ pub mod os;
 pub mod path;
 pub mod plain_data;
 pub mod process;
+pub mod report;
 pub mod retention;
 pub mod string_decoder;
 pub mod structured_clone;

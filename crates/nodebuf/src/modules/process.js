@@ -296,6 +296,12 @@ process.domain = null;
 Object.defineProperty(process, '_preload_modules', { value: [], writable: false, enumerable: true, configurable: true });
 // The builtins loaded so far (the bootstrap adds each as it loads).
 Object.defineProperty(process, 'moduleLoadList', { value: native.moduleLoadList, writable: false, enumerable: true, configurable: true });
+Object.defineProperty(process, 'report', {
+  get() { return require('internal/process/report'); },
+  set(value) { Object.defineProperty(process, 'report', { value, writable: true, enumerable: true, configurable: true }); },
+  enumerable: true,
+  configurable: true,
+});
 process.dlopen = {
   dlopen(...args) {
     require('internal/process/dlopen').dlopen(args[0], args[1], args[2], args.length);
