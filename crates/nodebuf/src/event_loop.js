@@ -324,6 +324,7 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;
+    process._exiting = true;
     try {
       process.emit('exit', 1);
     } catch {
@@ -504,7 +505,7 @@ function activeResources() {
   const requests = [...ioBatch.slice(ioBatchNext), ...ioCompletions];
   if (ioRunning !== null) requests.unshift(ioRunning);
   const handles = eventSource !== null && eventSource.activeHandles !== undefined ? eventSource.activeHandles() : [];
-  let timers = timerRunning !== null && timerRunning._ref ? 1 : 0;
+  let timers = timerRunning !== null && timerRunning._ref && !timerRunning._destroyed ? 1 : 0;
   for (const t of timerList) if (t._ref) timers++;
   let pendingImmediates = 0;
   for (const i of immediates) if (!i._destroyed && i._ref) pendingImmediates++;

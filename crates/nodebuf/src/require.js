@@ -175,7 +175,7 @@ function resolveFilename(request, parent) {
 }
 
 // Resolutions already made, by request and search paths (Module._pathCache).
-const pathCache = Object.create(null);
+const initialPathCache = Object.create(null);
 
 /**
  * Module._findPath(request, paths): the file `request` names from the first of `paths` where
@@ -187,7 +187,9 @@ function findPath(request, paths = [], isMain = false) {
   if (absolute) paths = [''];
   else if (paths.length === 0) return false;
   const key = `${request}\x00${paths.join('\x00')}`;
-  const cached = pathCache[key];
+  // (Read where scripts may have replaced it: `Module._pathCache = { __proto__: null }` clears it.)
+  const cache = Module._pathCache;
+  const cached = cache[key];
   if (cached !== undefined) return cached;
   const isDirRequest = request.length > 0 && (request.endsWith('/') || /\/\.{1,2}$/.test(request) ||
     request === '.' || request === '..');
@@ -195,7 +197,7 @@ function findPath(request, paths = [], isMain = false) {
     if (dir !== '' && fs.kind(path.resolve(dir)) !== 2) continue;
     const found = tryPath(path.resolve(dir, request), isDirRequest);
     if (found) {
-      pathCache[key] = found;
+      cache[key] = found;
       return found;
     }
   }
@@ -495,7 +497,7 @@ Module._preloadModules = [function (requests) {
   for (const request of requests) parent.require(request);
 }][0];
 Module._extensions = extensions;
-Module._pathCache = pathCache;
+Module._pathCache = initialPathCache;
 Module.runMain = function executeUserEntryPoint(main = process.argv[1]) {
   runMain(main);
 };

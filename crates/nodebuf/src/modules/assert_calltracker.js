@@ -3,7 +3,7 @@
 // throws an AssertionError for them, with Node's messages.
 'use strict';
 
-const { codes, validateInteger } = require('internal/errors');
+const { codes, makeNodeError, validateInteger } = require('internal/errors');
 
 // What calls() records for each function it returns (by that function).
 const tracked = new WeakMap();
@@ -42,6 +42,9 @@ class CallTracker {
       fn = Function.prototype;
     }
     validateInteger(expected, 'expected', 1, 2 ** 32 - 1);
+    if (process._exiting) {
+      throw makeNodeError(Error, 'ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler');
+    }
     // (No check of `fn` beyond what the Proxy makes, as in Node.)
     if (fn === null || (typeof fn !== 'object' && typeof fn !== 'function')) {
       throw new TypeError('Cannot create proxy with a non-object as target or handler');
@@ -50,7 +53,9 @@ class CallTracker {
     Error.captureStackTrace(record.stack, this.calls);
     this.#records.push(record);
     // A Proxy: the same name, length, prototype and construct behaviour as `fn`.
+    // (A handler without a prototype: a script's Object.prototype.get must not become a trap.)
     const wrapper = new Proxy(fn, {
+      __proto__: null,
       apply(target, thisArg, args) {
         record.calls.push({ thisArg, arguments: args });
         return Reflect.apply(target, thisArg, args);

@@ -1081,12 +1081,11 @@ function hasRef() {
   return false;
 }
 
-// The sockets and servers that keep the loop alive now (process._getActiveHandles()).
+// The open, ref'd sockets and servers (process._getActiveHandles(): as Node's handle list,
+// whether or not they are busy).
 function activeHandles() {
   const out = [];
-  for (const handle of liveSockets.values()) {
-    if (handle._refed && (handle._isActive === undefined || handle._isActive())) out.push(handle);
-  }
+  for (const handle of liveSockets.values()) if (handle._refed) out.push(handle);
   return out;
 }
 
