@@ -153,7 +153,7 @@ function resolveFilename(request, parent) {
     if (found) return found;
     throw notFound(request, parent);
   }
-  const dirs = [...(parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)), ...globalPaths];
+  const dirs = [...(parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)), ...modulePaths()];
   const scoped = request.startsWith('@');
   const parts = request.split('/');
   const pkgName = scoped ? parts.slice(0, 2).join('/') : parts[0];
@@ -235,8 +235,13 @@ function loadInto(mod, filename, asModule = undefined) {
   mod.filename = filename;
   mod.paths = nodeModulePaths(path.dirname(filename));
   const handler = extensions[registeredExtension(filename)];
-  if (handler === jsHandler) jsHandler(mod, filename, asModule);
-  else handler(mod, filename);
+  if (handler === jsHandler) {
+    // (Called from here, not through the handler: the module's stack has the frames it had.)
+    const fn = compileJs(mod, filename, asModule);
+    if (fn !== null) fn.call(mod.exports, mod.exports, makeRequire(mod), mod, filename, path.dirname(filename));
+  } else {
+    handler(mod, filename);
+  }
   mod.loaded = true;
 }
 
@@ -258,35 +263,34 @@ function registeredExtension(filename) {
 const extensions = Object.create(null);
 
 // '.js' (and any unregistered extension): CommonJS, or an ES module when the file's format says
-// so or (untyped) only its syntax does. (Anonymous, as Node's; a third argument is runMain's.)
-const jsHandler = [function (module, filename) {
-  const asModule = arguments[2];
+// so or (untyped) only its syntax does. `compileJs` returns the CommonJS wrapper function to
+// call, or null when the file was loaded as an ES module (`asModule`: runMain's way to run it).
+function compileJs(module, filename, asModule) {
   if (declaredFormat(filename) === 'module') {
     // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
     module.exports = require('internal/esm').requireModule(filename, module.parent);
-    return;
+    return null;
   }
   let source = fs.readFileUtf8(filename);
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  let fn;
   try {
-    fn = compileWrapper(source, filename);
+    return compileWrapper(source, filename);
   } catch (err) {
     // An untyped file that only compiles as a module is one (Node v20.19's detection).
     const esm = require('internal/esm');
     if (err instanceof SyntaxError && declaredFormat(filename) === undefined &&
         esm.sourceLooksLikeModule(source, filename)) {
-      if (asModule !== undefined) {
-        asModule(filename);
-        return;
-      }
-      module.exports = esm.requireModule(filename, module.parent);
-      return;
+      if (asModule !== undefined) asModule(filename);
+      else module.exports = esm.requireModule(filename, module.parent);
+      return null;
     }
     throw err;
   }
-  const req = makeRequire(module);
-  fn.call(module.exports, module.exports, req, module, filename, path.dirname(filename));
+}
+// (Anonymous, as Node's.)
+const jsHandler = [function (module, filename) {
+  const fn = compileJs(module, filename, undefined);
+  if (fn !== null) fn.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
 }][0];
 extensions['.js'] = jsHandler;
 extensions['.json'] = [function (module, filename) {
@@ -450,7 +454,12 @@ function createRequire(filename) {
 
 // The directories searched after node_modules (Module.globalPaths): NODE_PATH's, then
 // ~/.node_modules, ~/.node_libraries and <prefix>/lib/node.
-let globalPaths = [];
+// (Computed on first need: resolution that reaches them, or Module.globalPaths read.)
+let globalPaths;
+function modulePaths() {
+  if (globalPaths === undefined) initPaths();
+  return globalPaths;
+}
 function initPaths() {
   const home = process.env.HOME;
   const prefix = path.resolve(process.execPath, '..', '..');
@@ -459,7 +468,7 @@ function initPaths() {
   const nodePath = process.env.NODE_PATH;
   if (nodePath) paths.unshift(...nodePath.split(path.delimiter).filter(Boolean));
   globalPaths = paths;
-  Module.globalPaths = [...paths];
+  native.defineLazyValue(Module, 'globalPaths', () => [...paths], true);
 }
 
 // Where a request is looked for: null for a builtin, the parent's directory for a relative one
@@ -469,7 +478,7 @@ function resolveLookupPaths(request, parent) {
   const relative = request.charAt(0) === '.' &&
     (request.length === 1 || request.charAt(1) === '.' || request.charAt(1) === '/');
   if (!relative) {
-    const paths = parent && parent.paths && parent.paths.length ? [...parent.paths, ...globalPaths] : globalPaths;
+    const paths = parent && parent.paths && parent.paths.length ? [...parent.paths, ...modulePaths()] : modulePaths();
     return paths.length > 0 ? paths : null;
   }
   if (!parent || !parent.id || !parent.filename) return ['.'];
@@ -524,7 +533,7 @@ Module.findSourceMap = function findSourceMap(sourceURL) {
     return Reflect.apply(debug, this, args);
   };
 }
-initPaths();
+native.defineLazyValue(Module, 'globalPaths', () => [...modulePaths()], true);
 Module._cache = cache;
 Module.builtinModules = [...builtinIds].sort();
 Module.createRequire = createRequire;

@@ -10,6 +10,14 @@ const { codes } = require('internal/errors');
 const info = native.process;
 const flags = info.flags;
 
+// Members few scripts use: enumerable data properties made on first access from
+// internal/process/members (so that start-up neither reads nor runs their code).
+function lazyMembers(names) {
+  for (const name of names) {
+    native.defineLazyValue(process, name, () => require('internal/process/members')[name], true);
+  }
+}
+
 /**
  * `process.env` as Node's: every value stored is a string (`env.A = 42` reads back '42', a
  * Symbol is refused), a definition must be a plain writable, enumerable, configurable value,
@@ -111,22 +119,9 @@ process.chdir = function chdir(directory) {
 process.umask = function umask() {
   return 0o22;
 };
-// The credentials: the getters are methods (no prototype), as Node's native ones; the setters
-// validate in internal/process/credentials.
-const credentials = () => require('internal/process/credentials');
-Object.assign(process, {
-  getuid() { return native.credentials.getuid(); },
-  geteuid() { return native.credentials.geteuid(); },
-  getgid() { return native.credentials.getgid(); },
-  getegid() { return native.credentials.getegid(); },
-  getgroups() { return native.credentials.getgroups(); },
-});
-process.setgroups = function setgroups(groups) { credentials().setgroups(groups); };
-process.initgroups = function initgroups(user, extraGroup) { credentials().initgroups(user, extraGroup); };
-for (const name of ['setuid', 'seteuid', 'setgid', 'setegid']) {
-  // Anonymous, as Node's.
-  process[name] = [function (id) { credentials()[name](id); }][0];
-}
+// (Node's order: the credentials here, the rest of the lazy members below.)
+lazyMembers(['getuid', 'geteuid', 'getgid', 'getegid', 'getgroups', 'setgroups', 'initgroups', 'setuid', 'seteuid',
+  'setgid', 'setegid']);
 // A method, as Node's native one: no `prototype`.
 process.uptime = {
   uptime() {
@@ -202,6 +197,7 @@ function lazyStdio(name, make) {
     },
   });
 }
+const resources = () => require('internal/process/resources');
 lazyStdio('stdout', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut), 1));
 lazyStdio('stderr', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr), 2));
 lazyStdio('stdin', () => require('internal/streams/stdio').createStdinStream());
@@ -211,17 +207,8 @@ process.openStdin = function () {
   return process.stdin;
 };
 
-const resources = () => require('internal/process/resources');
-Object.assign(process, {
-  getActiveResourcesInfo() { return resources().getActiveResourcesInfo(); },
-  _getActiveHandles() { return resources()._getActiveHandles(); },
-  _getActiveRequests() { return resources()._getActiveRequests(); },
-  availableMemory() { return native.availableMemory(); },
-  constrainedMemory() { return native.constrainedMemory(); },
-  // (Parameters not declared: Node's native functions have length 0.)
-  _kill(...args) { return native.kill(args[0], args[1]); },
-  _debugEnd() {},
-});
+lazyMembers(['getActiveResourcesInfo', '_getActiveHandles', '_getActiveRequests', 'availableMemory',
+  'constrainedMemory', '_kill', '_debugEnd']);
 
 // Node's flag set is made on first read, which turns the accessor into a data property.
 Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
@@ -237,60 +224,9 @@ Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
   configurable: true,
 });
 
-// The callback that takes uncaught exceptions instead of 'uncaughtException' and the crash.
-process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
-  if (fn === null) {
-    loop.setCaptureCallback(null);
-    return;
-  }
-  if (typeof fn !== 'function') throw codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
-  if (loop.getCaptureCallback() !== null) throw codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
-  loop.setCaptureCallback(fn);
-};
-process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
-  return loop.getCaptureCallback() !== null;
-};
-// Reports `er` as Node's fatal-exception handler does: to the capture callback or
-// 'uncaughtException' listeners (then true), else printed, and the process exits.
-process._fatalException = (er, fromPromise) => {
-  loop.fatal(er, fromPromise ? 'unhandledRejection' : 'uncaughtException');
-  return true;
-};
-
-process.getBuiltinModule = function getBuiltinModule(id) {
-  if (typeof id !== 'string') throw codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
-  const { Module } = require('internal/cjs');
-  return Module.isBuiltin(id) ? require(id.startsWith('node:') ? id.slice(5) : id) : undefined;
-};
-
-process._rawDebug = function _rawDebug(...args) {
-  native.writeErr(`${require('internal/inspect').format(...args)}\n`);
-};
-// (Node's name for it.)
-process._tickCallback = function runNextTicks() {
-  loop.runTicks();
-};
-process._linkedBinding = function _linkedBinding(module) {
-  throw codes.ERR_INVALID_MODULE(`No such binding was linked: ${module}`);
-};
-// No inspector and no profiler: these do nothing, as Node's without them.
-process._startProfilerIdleNotifier = () => {};
-process._stopProfilerIdleNotifier = () => {};
-// Sends SIGUSR1, which makes a Node process start its inspector.
-process._debugProcess = {
-  _debugProcess(...args) {
-    if (args.length < 1) {
-      throw require('internal/errors').makeNodeError(TypeError, 'ERR_MISSING_ARGS', 'Invalid number of arguments.');
-    }
-    native.debugProcess(args[0]);
-  },
-}._debugProcess;
-process.assert = warnings.deprecate(function assert(value, message) {
-  if (!value) {
-    const { makeNodeError } = require('internal/errors');
-    throw makeNodeError(Error, 'ERR_ASSERTION', message || 'assertion error');
-  }
-}, 'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100');
+lazyMembers(['setUncaughtExceptionCaptureCallback', 'hasUncaughtExceptionCaptureCallback', '_fatalException',
+  'getBuiltinModule', '_rawDebug', '_tickCallback', '_linkedBinding', '_startProfilerIdleNotifier',
+  '_stopProfilerIdleNotifier', '_debugProcess', 'assert']);
 process.debugPort = 9229;
 process.domain = null;
 Object.defineProperty(process, '_preload_modules', { value: [], writable: false, enumerable: true, configurable: true });
@@ -302,11 +238,7 @@ Object.defineProperty(process, 'report', {
   enumerable: true,
   configurable: true,
 });
-process.dlopen = {
-  dlopen(...args) {
-    require('internal/process/dlopen').dlopen(args[0], args[1], args[2], args.length);
-  },
-}.dlopen;
+lazyMembers(['dlopen']);
 
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);

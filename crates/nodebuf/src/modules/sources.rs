@@ -135,6 +135,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("internal/process/dlopen", include_str!("process/dlopen.js")),
     ("internal/process/flags", include_str!("process/flags.js")),
+    (
+        "internal/process/members",
+        include_str!("process/members.js"),
+    ),
     ("internal/process/report", include_str!("process/report.js")),
     (
         "internal/process/resources",
