@@ -30,6 +30,8 @@ DEFAULT_COMMIT = 'be779569'
 # timers/promises; `util` is parseArgs, MIME types, punycode, diagnostics_channel, dotenv
 # and cloneable abort signals (run v20.12+ files such as test-util-styletext.js with
 # NODE_TEST_COMMIT set to a later tree).
+# timers/promises; `runtime` is process, os, perf_hooks' histograms, vm.compileFunction,
+# module and assert.CallTracker.
 SUITES = {
     'buffer': ('buffer',),
     'modules': ('stream', 'zlib', 'crypto-hash', 'crypto-hmac', 'crypto-random', 'crypto-ecdh-convert-key',
@@ -43,6 +45,8 @@ SUITES = {
     'timers': ('timers',),
     'util': ('parse-args', 'mime', 'punycode', 'diagnostics-channel', 'dotenv', 'util-parse-env',
              'util-styletext', 'process-load-env-file', 'abortsignal-cloneable'),
+    'runtime': ('process', 'os', 'perf-hooks-histogram', 'vm-compile-function', 'module-',
+                'assert-calltracker'),
 }
 SUITE = 'buffer'
 

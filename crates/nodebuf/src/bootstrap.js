@@ -22,6 +22,10 @@
     builtinArgs.push(name === 'process' ? processObject : name === 'Buffer' ? native.bufferModule.Buffer : globalThis[name]);
   }
 
+  // process.moduleLoadList: the builtins in the order they loaded.
+  const moduleLoadList = [];
+  native.moduleLoadList = moduleLoadList;
+
   function requireBuiltin(id) {
     if (id.startsWith('node:')) id = id.slice(5);
     const cached = cache.get(id);
@@ -34,6 +38,7 @@
     if (!builtinIds.has(id)) throw new Error(`No such built-in module: ${id}`);
     const mod = { exports: {}, id };
     cache.set(id, mod);
+    moduleLoadList[moduleLoadList.length] = `NativeModule ${id}`;
     // Bytecode compiled at build time (build.rs, same wrapper), else the source.
     const fn = native.loadBuiltin(id) ?? native.compile(native.builtinSource(id), `node:${id}`);
     builtinArgs[0] = mod.exports;

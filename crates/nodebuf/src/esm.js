@@ -523,16 +523,29 @@ function isWellFormed(name) {
 
 // A generated module re-exporting `import.meta.load()` (a builtin's or CommonJS module's
 // exports, read when the facade is evaluated): `default` and each of `names`.
-function facadeSource(names) {
+// A builtin's facade (`live`) also gives `import.meta.onSync` a function that re-reads each
+// export, for module.syncBuiltinESMExports().
+function facadeSource(names, live = false) {
   let source = 'const exports = import.meta.load();\nexport default exports;\n';
+  let sync = '';
   let i = 0;
   for (const name of names) {
     if (name === 'default' || !isWellFormed(name)) continue;
     const exported = IDENT.test(name) ? name : JSON.stringify(name);
-    source += `const e${i} = exports[${JSON.stringify(name)}];\nexport { e${i} as ${exported} };\n`;
+    source += `${live ? 'let' : 'const'} e${i} = exports[${JSON.stringify(name)}];\nexport { e${i} as ${exported} };\n`;
+    sync += `e${i} = exports[${JSON.stringify(name)}];\n`;
     i++;
   }
+  if (live) source += `import.meta.onSync(() => {\n${sync}});\n`;
   return source;
+}
+
+// The re-readers of the builtins' facades evaluated so far.
+const builtinSyncs = [];
+
+/** module.syncBuiltinESMExports(): each builtin's named exports take its current values. */
+function syncBuiltinExports() {
+  for (const sync of builtinSyncs) sync();
 }
 
 // Modules whose source is not a file (a script read from stdin), by URL.
@@ -555,7 +568,11 @@ function load(url) {
     const exports = require(url.slice(5));
     const names = exports !== null && (typeof exports === 'object' || typeof exports === 'function')
       ? Object.keys(exports) : [];
-    return { source: facadeSource(names), load: () => require(url.slice(5)) };
+    return {
+      source: facadeSource(names, true),
+      load: () => require(url.slice(5)),
+      onSync: (sync) => { builtinSyncs.push(sync); },
+    };
   }
   const filename = toPath(url);
   const format = formatOf(filename);
@@ -579,6 +596,7 @@ function load(url) {
 function initMeta(meta, url, record) {
   if (typeof record.load === 'function') {
     Object.defineProperty(meta, 'load', { value: record.load, enumerable: false });
+    if (record.onSync !== undefined) Object.defineProperty(meta, 'onSync', { value: record.onSync, enumerable: false });
     return;
   }
   Object.setPrototypeOf(meta, null);
@@ -674,6 +692,6 @@ function asyncModuleError(filename, parent) {
 }
 
 const hooks = { resolve, load, initMeta, runMain, runURL, runSource, requireModule, formatOf, declaredFormatOf, cjsExportNames,
-  requireExportsTarget, sourceLooksLikeModule };
+  requireExportsTarget, sourceLooksLikeModule, syncBuiltinExports };
 native.setModuleHooks(hooks);
 module.exports = hooks;

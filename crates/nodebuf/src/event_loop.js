@@ -21,11 +21,29 @@ let immediates = [];
 // and before immediates, as libuv delivers its thread pool's completions; never earlier than
 // the ticks and microtasks of the code that made the request.
 let ioCompletions = [];
+// The completion whose callback runs now: still an active request (as libuv's is until its
+// callback returns).
+let ioRunning = null;
+// The batch being delivered, and where its undelivered part starts.
+let ioBatch = [];
+let ioBatchNext = 0;
+
+/** A pending I/O request, under the name Node's resource lists give it. */
+class FSReqCallback {
+  constructor(callback, args) {
+    this.callback = callback;
+    this.args = args;
+    this.frame = undefined;
+  }
+}
 let loopTime = native.now();
 let exiting = false;
 // Incoming messages and worker events (internal/messaging): polled after timers, and the loop
 // sleeps on its inbox instead of a plain sleep.
 let eventSource = null;
+// process.setUncaughtExceptionCaptureCallback's function: it takes uncaught exceptions before
+// any 'uncaughtException' listener.
+let captureCallback = null;
 // Where a worker sends its uncaught errors instead of printing them.
 let fatalHook = null;
 // internal/async_context once `async_hooks` is loaded: then every tick, timer, immediate and
@@ -252,6 +270,15 @@ function sourceHeader(error, origin, atThrow = true) {
 // `header`: the source header to print (a string), or null to show where the error was made
 // rather than the `throw` that threw it; undefined: Node's usual choice.
 function fatal(error, origin = 'uncaughtException', header = undefined) {
+  if (!exiting && captureCallback !== null) {
+    try {
+      captureCallback(error);
+      require('timers').setImmediate(noop);
+      return;
+    } catch (err) {
+      error = err;
+    }
+  }
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
@@ -297,6 +324,7 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;
+    process._exiting = true;
     try {
       process.emit('exit', 1);
     } catch {
@@ -337,6 +365,9 @@ function removeTimer(timer) {
   if (index !== -1) timerList.splice(index, 1);
 }
 
+// The timer whose callback runs now: still a resource (Node lets it go after the callback).
+let timerRunning = null;
+
 function runTimers() {
   // A turn starts: what ran before it ended (WeakRef targets it kept may go with the next
   // collection, engine patch 0072), even when no microtask checkpoint came between.
@@ -344,10 +375,12 @@ function runTimers() {
   while (timerList.length > 0 && timerList[0]._when <= loopTime) {
     const timer = timerList.shift();
     timer._active = false;
+    timerRunning = timer;
     // (A timer whose `_onTimeout` a script removed is dropped, as Node drops it.)
     if (typeof timer._onTimeout === 'function') {
       runCallback(timer[kAsyncFrame], timer._onTimeout, timer, timer._args);
     }
+    timerRunning = null;
     if (timer._active) {
       // Its callback re-armed it (`refresh()`).
     } else if (timer._repeat !== null && !timer._destroyed && timer._idleTimeout !== -1 &&
@@ -375,7 +408,7 @@ function drainDeferredTicks() {
  */
 function queueIoCompletion(callback, ...args) {
   if (exiting) return;
-  const request = { callback, args, frame: undefined };
+  const request = new FSReqCallback(callback, args);
   if (asyncContext !== null) request.frame = asyncContext.init('FSREQCALLBACK', request);
   ioCompletions.push(request);
 }
@@ -385,7 +418,11 @@ function runIoCompletions() {
   drainDeferredTicks();
   const batch = ioCompletions;
   ioCompletions = [];
-  for (const request of batch) {
+  ioBatch = batch;
+  for (let i = 0; i < batch.length; i++) {
+    const request = batch[i];
+    ioBatchNext = i + 1;
+    ioRunning = request;
     if (request.frame !== undefined) {
       runCallback(request.frame, request.callback, undefined, request.args);
       asyncContext.destroy(request.frame);
@@ -397,8 +434,11 @@ function runIoCompletions() {
         fatal(err);
       }
     }
+    ioRunning = null;
     runTicks(true);
   }
+  ioBatch = [];
+  ioBatchNext = 0;
 }
 
 function addImmediate(immediate) {
@@ -454,6 +494,22 @@ function runCloseCallbacks() {
     }
     runTicks();
   }
+}
+
+/**
+ * What keeps the loop alive, as process.getActiveResourcesInfo() reports it: the pending I/O
+ * requests, the ref'd event-source handles (`handles`, objects), then one 'Timeout' per ref'd
+ * timer and one 'Immediate' per ref'd immediate.
+ */
+function activeResources() {
+  const requests = [...ioBatch.slice(ioBatchNext), ...ioCompletions];
+  if (ioRunning !== null) requests.unshift(ioRunning);
+  const handles = eventSource !== null && eventSource.activeHandles !== undefined ? eventSource.activeHandles() : [];
+  let timers = timerRunning !== null && timerRunning._ref && !timerRunning._destroyed ? 1 : 0;
+  for (const t of timerList) if (t._ref) timers++;
+  let pendingImmediates = 0;
+  for (const i of immediates) if (!i._destroyed && i._ref) pendingImmediates++;
+  return { requests, handles, timers, immediates: pendingImmediates };
 }
 
 function hasWork() {
@@ -530,9 +586,12 @@ module.exports = {
   removeImmediate,
   queueIoCompletion,
   queueCloseCallback,
+  activeResources,
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
+  setCaptureCallback: (fn) => { captureCallback = fn; },
+  getCaptureCallback: () => captureCallback,
   setAsyncContext: (context) => { asyncContext = context; },
   getAsyncContext: () => asyncContext,
   setDestroyFlush: (flush) => { destroyFlush = flush; },

@@ -64,8 +64,16 @@ function tryFile(file) {
   return fs.kind(file) === 1 ? file : undefined;
 }
 
+// The file `base` names, or `base` with one of the registered extensions (in registration
+// order: '.js', '.json', '.node', then any a script added).
 function tryExtensions(base) {
-  return tryFile(base) || tryFile(`${base}.js`) || tryFile(`${base}.json`) || tryFile(`${base}.node`);
+  const found = tryFile(base);
+  if (found) return found;
+  for (const ext of Object.keys(extensions)) {
+    const file = tryFile(`${base}${ext}`);
+    if (file) return file;
+  }
+  return undefined;
 }
 
 function tryDirectory(dir) {
@@ -87,8 +95,11 @@ function tryDirectory(dir) {
 }
 
 function tryIndex(dir) {
-  return tryFile(path.join(dir, 'index.js')) || tryFile(path.join(dir, 'index.json')) ||
-    tryFile(path.join(dir, 'index.node'));
+  for (const ext of Object.keys(extensions)) {
+    const file = tryFile(path.join(dir, `index${ext}`));
+    if (file) return file;
+  }
+  return undefined;
 }
 
 function tryPath(base, isDirRequest) {
@@ -137,13 +148,12 @@ function resolveFilename(request, parent) {
   const base = parent && parent.filename ? path.dirname(parent.filename) : native.cwd();
   const isRelative = request === '.' || request === '..' || request.startsWith('./') ||
     request.startsWith('../') || request.startsWith('/');
-  const isDirRequest = request.endsWith('/');
   if (isRelative) {
-    const found = tryPath(path.resolve(base, request), isDirRequest);
+    const found = findPath(request, [base]);
     if (found) return found;
     throw notFound(request, parent);
   }
-  const dirs = parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base);
+  const dirs = [...(parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)), ...modulePaths()];
   const scoped = request.startsWith('@');
   const parts = request.split('/');
   const pkgName = scoped ? parts.slice(0, 2).join('/') : parts[0];
@@ -158,10 +168,40 @@ function resolveFilename(request, parent) {
         throw notFound(request, parent);
       }
     }
-    const found = tryPath(path.join(dir, request), isDirRequest);
+    const found = tryPath(path.join(dir, request), request.endsWith('/'));
     if (found) return found;
   }
   throw notFound(request, parent);
+}
+
+// Resolutions already made, by request and search paths (Module._pathCache).
+const initialPathCache = Object.create(null);
+
+/**
+ * Module._findPath(request, paths): the file `request` names from the first of `paths` where
+ * it resolves (as a file, with an extension, or as a directory), or false.
+ */
+function findPath(request, paths = [], isMain = false) {
+  void isMain;
+  const absolute = path.isAbsolute(request);
+  if (absolute) paths = [''];
+  else if (paths.length === 0) return false;
+  const key = `${request}\x00${paths.join('\x00')}`;
+  // (Read where scripts may have replaced it: `Module._pathCache = { __proto__: null }` clears it.)
+  const cache = Module._pathCache;
+  const cached = cache[key];
+  if (cached !== undefined) return cached;
+  const isDirRequest = request.length > 0 && (request.endsWith('/') || /\/\.{1,2}$/.test(request) ||
+    request === '.' || request === '..');
+  for (const dir of paths) {
+    if (dir !== '' && fs.kind(path.resolve(dir)) !== 2) continue;
+    const found = tryPath(path.resolve(dir, request), isDirRequest);
+    if (found) {
+      cache[key] = found;
+      return found;
+    }
+  }
+  return false;
 }
 
 function makeRequire(mod) {
@@ -174,7 +214,7 @@ function makeRequire(mod) {
   req.resolve.paths = (request) => (builtinName(request) !== undefined ? null : nodeModulePaths(mod.path));
   req.main = mainModule;
   req.cache = cache;
-  req.extensions = Object.create(null);
+  req.extensions = extensions;
   return req;
 }
 
@@ -194,45 +234,77 @@ function compileWrapper(source, filename) {
 function loadInto(mod, filename, asModule = undefined) {
   mod.filename = filename;
   mod.paths = nodeModulePaths(path.dirname(filename));
-  if (filename.endsWith('.json')) {
-    const text = fs.readFileUtf8(filename);
-    try {
-      mod.exports = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (err) {
-      err.message = `${filename}: ${err.message}`;
-      throw err;
-    }
-  } else if (declaredFormat(filename) === 'module') {
-    // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
-    mod.exports = require('internal/esm').requireModule(filename, mod.parent);
-  } else if (filename.endsWith('.node')) {
-    throw new Error(`Native addons are not supported: ${filename}`);
+  const handler = extensions[registeredExtension(filename)];
+  if (handler === jsHandler) {
+    // (Called from here, not through the handler: the module's stack has the frames it had.)
+    const fn = compileJs(mod, filename, asModule);
+    if (fn !== null) fn.call(mod.exports, mod.exports, makeRequire(mod), mod, filename, path.dirname(filename));
   } else {
-    let source = fs.readFileUtf8(filename);
-    if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-    let fn;
-    try {
-      fn = compileWrapper(source, filename);
-    } catch (err) {
-      // An untyped file that only compiles as a module is one (Node v20.19's detection).
-      const esm = require('internal/esm');
-      if (err instanceof SyntaxError && declaredFormat(filename) === undefined &&
-          esm.sourceLooksLikeModule(source, filename)) {
-        if (asModule !== undefined) {
-          asModule(filename);
-          return;
-        }
-        mod.exports = esm.requireModule(filename, mod.parent);
-        mod.loaded = true;
-        return;
-      }
-      throw err;
-    }
-    const req = makeRequire(mod);
-    fn.call(mod.exports, mod.exports, req, mod, filename, path.dirname(filename));
+    handler(mod, filename);
   }
   mod.loaded = true;
 }
+
+// The longest registered extension `filename` ends with (after the first dot of its base name:
+// `a.x.txt` tries '.x.txt' then '.txt'), else '.js'.
+function registeredExtension(filename) {
+  const name = path.basename(filename);
+  let dot = name.indexOf('.', 1);
+  while (dot !== -1) {
+    const ext = name.slice(dot);
+    if (Object.prototype.hasOwnProperty.call(extensions, ext)) return ext;
+    dot = name.indexOf('.', dot + 1);
+  }
+  return '.js';
+}
+
+// Module._extensions / require.extensions: how each kind of file loads; scripts may add their
+// own ('.txt': (module, filename) => ...), which resolution then also tries.
+const extensions = Object.create(null);
+
+// '.js' (and any unregistered extension): CommonJS, or an ES module when the file's format says
+// so or (untyped) only its syntax does. `compileJs` returns the CommonJS wrapper function to
+// call, or null when the file was loaded as an ES module (`asModule`: runMain's way to run it).
+function compileJs(module, filename, asModule) {
+  if (declaredFormat(filename) === 'module') {
+    // `require()` of an ES module, as Node v20.19+ allows for graphs without top-level await.
+    module.exports = require('internal/esm').requireModule(filename, module.parent);
+    return null;
+  }
+  let source = fs.readFileUtf8(filename);
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  try {
+    return compileWrapper(source, filename);
+  } catch (err) {
+    // An untyped file that only compiles as a module is one (Node v20.19's detection).
+    const esm = require('internal/esm');
+    if (err instanceof SyntaxError && declaredFormat(filename) === undefined &&
+        esm.sourceLooksLikeModule(source, filename)) {
+      if (asModule !== undefined) asModule(filename);
+      else module.exports = esm.requireModule(filename, module.parent);
+      return null;
+    }
+    throw err;
+  }
+}
+// (Anonymous, as Node's.)
+const jsHandler = [function (module, filename) {
+  const fn = compileJs(module, filename, undefined);
+  if (fn !== null) fn.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
+}][0];
+extensions['.js'] = jsHandler;
+extensions['.json'] = [function (module, filename) {
+  const text = fs.readFileUtf8(filename);
+  try {
+    module.exports = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (err) {
+    err.message = `${filename}: ${err.message}`;
+    throw err;
+  }
+}][0];
+extensions['.node'] = [function (module, filename) {
+  process.dlopen(module, path.toNamespacedPath(filename));
+}][0];
 
 // 'module' or 'commonjs' when the extension or package "type" decides, undefined for an untyped
 // file (whose syntax decides). Only `.js`-like files need the package.json lookup.
@@ -380,6 +452,88 @@ function createRequire(filename) {
   return makeRequire(mod);
 }
 
+// The directories searched after node_modules (Module.globalPaths): NODE_PATH's, then
+// ~/.node_modules, ~/.node_libraries and <prefix>/lib/node.
+// (Computed on first need: resolution that reaches them, or Module.globalPaths read.)
+let globalPaths;
+function modulePaths() {
+  if (globalPaths === undefined) initPaths();
+  return globalPaths;
+}
+function initPaths() {
+  const home = process.env.HOME;
+  const prefix = path.resolve(process.execPath, '..', '..');
+  const paths = [path.resolve(prefix, 'lib', 'node')];
+  if (home) paths.unshift(path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'));
+  const nodePath = process.env.NODE_PATH;
+  if (nodePath) paths.unshift(...nodePath.split(path.delimiter).filter(Boolean));
+  globalPaths = paths;
+  native.defineLazyValue(Module, 'globalPaths', () => [...paths], true);
+}
+
+// Where a request is looked for: null for a builtin, the parent's directory for a relative one
+// ('.' without a parent file), else the parent's node_modules chain and the global paths.
+function resolveLookupPaths(request, parent) {
+  if (builtinName(request) !== undefined) return null;
+  const relative = request.charAt(0) === '.' &&
+    (request.length === 1 || request.charAt(1) === '.' || request.charAt(1) === '/');
+  if (!relative) {
+    const paths = parent && parent.paths && parent.paths.length ? [...parent.paths, ...modulePaths()] : modulePaths();
+    return paths.length > 0 ? paths : null;
+  }
+  if (!parent || !parent.id || !parent.filename) return ['.'];
+  return [path.dirname(parent.filename)];
+}
+
+// (Anonymous, with Node's parameter counts.)
+Module._load = [function (request, parent, isMain) {
+  void isMain;
+  return loadFrom(request, parent);
+}][0];
+Module._findPath = [function (request, paths, isMain) {
+  return findPath(request, paths ?? [], isMain);
+}][0];
+Module._resolveLookupPaths = [function (request, parent) {
+  return resolveLookupPaths(request, parent);
+}][0];
+Module._initPaths = [function () {
+  initPaths();
+}][0];
+Module._preloadModules = [function (requests) {
+  if (!Array.isArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = nodeModulePaths(process.cwd());
+  for (const request of requests) parent.require(request);
+}][0];
+Module._extensions = extensions;
+Module._pathCache = initialPathCache;
+Module.runMain = function executeUserEntryPoint(main = process.argv[1]) {
+  runMain(main);
+};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  require('internal/esm').syncBuiltinExports();
+};
+// Source maps are recorded only under --enable-source-maps, which the runner does not have:
+// there is never one to find, as in Node without the flag.
+Module.findSourceMap = function findSourceMap(sourceURL) {
+  void sourceURL;
+  return undefined;
+};
+// Node's pending deprecation (DEP0077): a debuglog('module') that warns under
+// --pending-deprecation.
+{
+  let warned = false;
+  let debug;
+  Module._debug = function deprecated(...args) {
+    if (!warned && native.process.flags.pendingDeprecation) {
+      warned = true;
+      process.emitWarning('Module._debug is deprecated.', 'DeprecationWarning', 'DEP0077');
+    }
+    debug ??= require('util').debuglog('module');
+    return Reflect.apply(debug, this, args);
+  };
+}
+native.defineLazyValue(Module, 'globalPaths', () => [...modulePaths()], true);
 Module._cache = cache;
 Module.builtinModules = [...builtinIds].sort();
 Module.createRequire = createRequire;

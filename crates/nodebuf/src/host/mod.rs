@@ -101,6 +101,8 @@ fn build_native<'js>(
     modules::fs::install(ctx, &native)?;
     modules::os::install(ctx, &native)?;
     modules::constants::install(ctx, &native)?;
+    modules::credentials::install(ctx, &native)?;
+    modules::report::install(ctx, &native)?;
     modules::path::install(ctx, &native)?;
     modules::intl::install(ctx, &native)?;
     modules::retention::install(ctx, &native)?;

@@ -221,6 +221,14 @@ class AssertionError extends Error {
       this.actual = undefined;
       this.expected = undefined;
       this.operator = undefined;
+      // (CallTracker's verify(): one group of keys per function that failed.)
+      for (let i = 0; i < details.length; i++) {
+        this[`message ${i}`] = details[i].message;
+        this[`actual ${i}`] = details[i].actual;
+        this[`expected ${i}`] = details[i].expected;
+        this[`operator ${i}`] = details[i].operator;
+        this[`stack trace ${i}`] = details[i].stack;
+      }
     } else {
       this.actual = actual;
       this.expected = expected;
@@ -597,6 +605,9 @@ assert.match = function match(string, regexp, message) {
 assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 };
+
+assert.CallTracker = require('internal/warnings').deprecate(
+  require('internal/assert/calltracker').CallTracker, 'assert.CallTracker is deprecated.', 'DEP0173');
 
 function strict(...args) {
   innerOk(strict, args.length, ...args);

@@ -97,7 +97,15 @@ class Console {
       if (text.includes('\n')) text = text.replace(/\n/g, `\n${indent}`);
       text = indent + text;
     }
-    (useStdout ? this._stdout : this._stderr).write(`${text}\n`);
+    if (useStdout) {
+      // A write to stdout makes the global console's stderr too, as Node's (where it is a pipe
+      // or terminal, process.getActiveResourcesInfo() lists both from then on).
+      const stdout = this._stdout;
+      void this._stderr;
+      stdout.write(`${text}\n`);
+    } else {
+      this._stderr.write(`${text}\n`);
+    }
   }
 
   log(...args) {
@@ -244,7 +252,18 @@ for (const key of methodOrder) {
   Object.defineProperty(Console.prototype, key, desc);
 }
 
-const globalConsole = new Console({ stdout: process.stdout, stderr: process.stderr });
+// The global console's streams are process.stdout/stderr as they are when written to (Node's
+// get/set pair): making the console creates neither stream.
+const globalConsole = new Console({ write() {} });
+for (const [key, name] of [['_stdout', 'stdout'], ['_stderr', 'stderr']]) {
+  let stream;
+  Object.defineProperty(globalConsole, key, {
+    get() { return stream ?? process[name]; },
+    set(value) { stream = value; },
+    enumerable: false,
+    configurable: true,
+  });
+}
 globalConsole.Console = Console;
 // The global console's extras (Node's order): inspector no-ops, a named child console and tasks.
 // Without an inspector attached, Node's profile/profileEnd/timeStamp do nothing.

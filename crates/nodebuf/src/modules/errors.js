@@ -328,7 +328,23 @@ function invalidArgTypeMessage(name, expected, actual) {
   return `${msg}.${describeReceived(actual)}`;
 }
 
+/** Node's SystemError: a failed system call reported with its libuv context (`info`). */
+class SystemError extends Error {}
+Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
+
+// Node's ERR_SYSTEM_ERROR for a failed libuv call (a negative errno).
+function systemCallError(syscall, errno) {
+  const [code, description] = require('internal/uv').errorMap.get(errno) ?? ['UNKNOWN', 'unknown error'];
+  return systemError('ERR_SYSTEM_ERROR', 'A system error occurred', { errno, code, message: description, syscall });
+}
+
 const codes = {
+  ERR_SYSTEM_ERROR: systemCallError,
+  ERR_UNKNOWN_CREDENTIAL: (type, id) => makeNodeError(Error, 'ERR_UNKNOWN_CREDENTIAL', `${type} identifier does not exist: ${id}`),
+  ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: () => makeNodeError(Error, 'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+    '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active'),
+  ERR_DLOPEN_FAILED: (message) => makeNodeError(Error, 'ERR_DLOPEN_FAILED', message),
+  ERR_INVALID_MODULE: (message) => makeNodeError(Error, 'ERR_INVALID_MODULE', message),
   ERR_INVALID_ARG_TYPE: (name, expected, actual) =>
     makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, actual)),
   ERR_INVALID_ARG_VALUE: (name, value, reason = 'is invalid') => {
@@ -433,9 +449,12 @@ function systemError(key, prefix, info) {
   let message = `${prefix}: ${info.syscall} returned ${info.code} (${info.message})`;
   if (info.path !== undefined) message += ` ${info.path}`;
   if (info.dest !== undefined) message += ` => ${info.dest}`;
-  const error = makeNodeError(Error, key, message);
-  Object.defineProperty(error, 'name', { value: 'SystemError', writable: true, configurable: true, enumerable: false });
-  error.info = info;
+  const error = makeNodeError(SystemError, key, message);
+  // Own keys in Node's order: stack, code, name, message, info, then the accessors.
+  delete error.message;
+  Object.defineProperty(error, 'name', { value: 'SystemError', writable: true, configurable: true });
+  Object.defineProperty(error, 'message', { value: message, writable: true, configurable: true });
+  Object.defineProperty(error, 'info', { value: info, enumerable: true, configurable: true });
   for (const field of ['errno', 'syscall', 'path', 'dest']) {
     if (field !== 'errno' && field !== 'syscall' && info[field] === undefined) continue;
     Object.defineProperty(error, field, {
@@ -473,6 +492,7 @@ const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
 module.exports = {
   kCustomPromisifyArgs,
   AbortError,
+  SystemError,
   kEnhanceStackBeforeInspector,
   codes,
   makeNodeError,

@@ -15,10 +15,11 @@ use crate::host::blocking_io::{self, Access, Terminated};
 use crate::jsstr::to_utf8_lossy;
 
 /// libuv's code name and description for an OS error number, as Node prints them.
-fn uv_name(errno: i32) -> (&'static str, &'static str) {
+pub fn uv_name(errno: i32) -> (&'static str, &'static str) {
     match errno {
         1 => ("EPERM", "operation not permitted"),
         2 => ("ENOENT", "no such file or directory"),
+        3 => ("ESRCH", "no such process"),
         5 => ("EIO", "i/o error"),
         9 => ("EBADF", "bad file descriptor"),
         11 => ("EAGAIN", "resource temporarily unavailable"),

@@ -1153,10 +1153,18 @@ function hasRef() {
   return false;
 }
 
+// The open, ref'd sockets and servers (process._getActiveHandles(): as Node's handle list,
+// whether or not they are busy).
+function activeHandles() {
+  const out = [];
+  for (const handle of liveSockets.values()) if (handle._refed) out.push(handle);
+  return out;
+}
+
 function installPump() {
   if (pumpInstalled) return;
   pumpInstalled = true;
-  loop.setEventSource({ poll, hasRef, wait: (ms) => m.wait(ms) });
+  loop.setEventSource({ poll, hasRef, activeHandles, wait: (ms) => m.wait(ms) });
 }
 
 function registerWorker(threadId, worker) {

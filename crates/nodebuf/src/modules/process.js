@@ -10,6 +10,14 @@ const { codes } = require('internal/errors');
 const info = native.process;
 const flags = info.flags;
 
+// Members few scripts use: enumerable data properties made on first access from
+// internal/process/members (so that start-up neither reads nor runs their code).
+function lazyMembers(names) {
+  for (const name of names) {
+    native.defineLazyValue(process, name, () => require('internal/process/members')[name], true);
+  }
+}
+
 /**
  * `process.env` as Node's: every value stored is a string (`env.A = 42` reads back '42', a
  * Symbol is refused), a definition must be a plain writable, enumerable, configurable value,
@@ -87,9 +95,19 @@ process.ppid = info.ppid;
 process.config = { variables: {} };
 process.features = { inspector: false };
 process.exitCode = undefined;
-process.noDeprecation = flags.noDeprecation;
-process.throwDeprecation = flags.throwDeprecation;
-process.traceDeprecation = flags.traceDeprecation;
+{
+  let exitingFlag = false;
+  Object.defineProperty(process, '_exiting', {
+    get() { return exitingFlag; },
+    set(value) { exitingFlag = value; },
+    enumerable: true,
+    configurable: true,
+  });
+}
+// (Only when the flag is given, as Node defines them.)
+if (flags.noDeprecation) process.noDeprecation = true;
+if (flags.throwDeprecation) process.throwDeprecation = true;
+if (flags.traceDeprecation) process.traceDeprecation = true;
 
 process.cwd = function cwd() {
   return native.cwd();
@@ -101,10 +119,9 @@ process.chdir = function chdir(directory) {
 process.umask = function umask() {
   return 0o22;
 };
-process.getuid = () => 0;
-process.getgid = () => 0;
-process.geteuid = () => 0;
-process.getegid = () => 0;
+// (Node's order: the credentials here, the rest of the lazy members below.)
+lazyMembers(['getuid', 'geteuid', 'getgid', 'getegid', 'getgroups', 'setgroups', 'initgroups', 'setuid', 'seteuid',
+  'setgid', 'setegid']);
 // A method, as Node's native one: no `prototype`.
 process.uptime = {
   uptime() {
@@ -180,8 +197,9 @@ function lazyStdio(name, make) {
     },
   });
 }
-lazyStdio('stdout', () => require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut));
-lazyStdio('stderr', () => require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr));
+const resources = () => require('internal/process/resources');
+lazyStdio('stdout', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut), 1));
+lazyStdio('stderr', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr), 2));
 lazyStdio('stdin', () => require('internal/streams/stdio').createStdinStream());
 // The old way to start reading stdin (still in Node 20, anonymous as there).
 process.openStdin = function () {
@@ -193,6 +211,38 @@ process.openStdin = function () {
 process.loadEnvFile = function loadEnvFile(path = undefined) {
   return require('internal/dotenv').loadEnvFile(path);
 };
+lazyMembers(['getActiveResourcesInfo', '_getActiveHandles', '_getActiveRequests', 'availableMemory',
+  'constrainedMemory', '_kill', '_debugEnd']);
+
+// Node's flag set is made on first read, which turns the accessor into a data property.
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  get() {
+    const value = require('internal/process/flags').allowedNodeEnvironmentFlags();
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  },
+  set(value) {
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+lazyMembers(['setUncaughtExceptionCaptureCallback', 'hasUncaughtExceptionCaptureCallback', '_fatalException',
+  'getBuiltinModule', '_rawDebug', '_tickCallback', '_linkedBinding', '_startProfilerIdleNotifier',
+  '_stopProfilerIdleNotifier', '_debugProcess', 'assert']);
+process.debugPort = 9229;
+process.domain = null;
+Object.defineProperty(process, '_preload_modules', { value: [], writable: false, enumerable: true, configurable: true });
+// The builtins loaded so far (the bootstrap adds each as it loads).
+Object.defineProperty(process, 'moduleLoadList', { value: native.moduleLoadList, writable: false, enumerable: true, configurable: true });
+Object.defineProperty(process, 'report', {
+  get() { return require('internal/process/report'); },
+  set(value) { Object.defineProperty(process, 'report', { value, writable: true, enumerable: true, configurable: true }); },
+  enumerable: true,
+  configurable: true,
+});
+lazyMembers(['dlopen']);
 
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);

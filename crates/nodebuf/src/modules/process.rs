@@ -63,6 +63,123 @@ fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
     Ok(out)
 }
 
+/// A cgroup memory file's number ("max" is no limit); 0 when unreadable, as libuv reads them.
+fn read_cgroup_number(path: &str) -> u64 {
+    match std::fs::read_to_string(path) {
+        Ok(text) if text.trim() == "max" => u64::MAX,
+        Ok(text) => text.trim().parse().unwrap_or(0),
+        Err(_) => 0,
+    }
+}
+
+/// The memory limit of this process's cgroup and the file its usage is in, as libuv's
+/// uv_get_constrained_memory finds them (v2 when /proc/self/cgroup starts with `0::/`, else the
+/// v1 memory controller, at the process's path or else the hierarchy's root).
+fn cgroup_memory() -> (u64, String) {
+    let text = std::fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    if let Some(rest) = text.strip_prefix("0::/") {
+        let path = rest.lines().next().unwrap_or("").trim_end_matches('/');
+        let dir = format!("/sys/fs/cgroup/{path}");
+        return (
+            read_cgroup_number(&format!("{dir}/memory.max")),
+            format!("{dir}/memory.current"),
+        );
+    }
+    let path = text
+        .lines()
+        .find_map(|line| line.split_once(":memory:").map(|(_, path)| path))
+        .unwrap_or("/")
+        .trim_matches('/');
+    let mut dir = format!("/sys/fs/cgroup/memory/{path}");
+    let mut soft = read_cgroup_number(&format!("{dir}/memory.soft_limit_in_bytes"));
+    let mut hard = read_cgroup_number(&format!("{dir}/memory.limit_in_bytes"));
+    if soft == 0 && hard == 0 {
+        dir = "/sys/fs/cgroup/memory".to_string();
+        soft = read_cgroup_number(&format!("{dir}/memory.soft_limit_in_bytes"));
+        hard = read_cgroup_number(&format!("{dir}/memory.limit_in_bytes"));
+    }
+    // cgroup v1 writes "no limit" as the largest page-aligned i64.
+    let unlimited = |n: u64| {
+        if n == 0x7FFF_FFFF_FFFF_F000 {
+            u64::MAX
+        } else {
+            n
+        }
+    };
+    (
+        unlimited(soft).min(unlimited(hard)),
+        format!("{dir}/memory.usage_in_bytes"),
+    )
+}
+
+/// `process.constrainedMemory()`: the cgroup's limit in bytes (2**64 - 1 when unlimited, 0 when
+/// there is none to read).
+fn constrained_memory() -> f64 {
+    cgroup_memory().0 as f64
+}
+
+/// `process.availableMemory()`: libuv's uv_get_available_memory, the room left under the cgroup
+/// limit, or the system's available memory when the limit is none or above the machine's.
+fn available_memory() -> f64 {
+    let (limit, usage_file) = cgroup_memory();
+    let [total, free] = crate::modules::os::memory();
+    if limit == 0 || limit as f64 > total {
+        return free;
+    }
+    limit.saturating_sub(read_cgroup_number(&usage_file)) as f64
+}
+
+/// `process._kill(pid, signal)`: 0, or `-errno` when kill(2) failed.
+fn kill(pid: i32, signal: i32) -> i32 {
+    // SAFETY: a plain system call on integers.
+    if unsafe { libc::kill(pid, signal) } == 0 {
+        return 0;
+    }
+    -std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EINVAL)
+}
+
+/// `process._debugProcess(pid)`: SIGUSR1 to `pid` (a Node process starts its inspector on it);
+/// Node's errno exception when kill(2) failed.
+fn debug_process(ctx: Ctx<'_>, pid: i32) -> Result<()> {
+    match kill(pid, libc::SIGUSR1) {
+        0 => Ok(()),
+        errno => Err(crate::modules::credentials::throw_errno(
+            &ctx, -errno, "kill",
+        )),
+    }
+}
+
+/// `dlopen(filename, flags)` for process.dlopen: the loader's error text, or None when the file
+/// loaded (it is closed again: nodebuf has no addon registry for it to register with).
+fn dlopen(filename: String, flags: i32) -> Option<String> {
+    let Ok(path) = std::ffi::CString::new(filename.clone()) else {
+        return Some(format!(
+            "{filename}: cannot open shared object file: No such file or directory"
+        ));
+    };
+    // SAFETY: `path` is NUL-terminated and alive for the call; the loader validates `flags`.
+    let handle = unsafe { libc::dlopen(path.as_ptr(), flags) };
+    if handle.is_null() {
+        // SAFETY: dlerror returns this thread's last loader error as a C string (or null).
+        let text = unsafe { libc::dlerror() };
+        if text.is_null() {
+            return Some(format!("{filename}: unknown dlopen error"));
+        }
+        // SAFETY: a non-null dlerror result is a NUL-terminated string valid until the next
+        // loader call on this thread; it is copied at once.
+        return Some(
+            unsafe { std::ffi::CStr::from_ptr(text) }
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    // SAFETY: `handle` came from the dlopen above and is released once.
+    unsafe { libc::dlclose(handle) };
+    None
+}
+
 /// The working directory last read, for every thread (workers share the process's): Node caches
 /// `process.cwd()` until `process.chdir`, so `path.resolve` makes no system call each time.
 static CWD_CACHE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
@@ -178,5 +295,16 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     native.set("cwd", Function::new(ctx.clone(), cwd)?)?;
     native.set("chdir", Function::new(ctx.clone(), chdir)?)?;
     native.set("exit", Function::new(ctx.clone(), exit)?)?;
+    native.set(
+        "constrainedMemory",
+        Function::new(ctx.clone(), constrained_memory)?,
+    )?;
+    native.set(
+        "availableMemory",
+        Function::new(ctx.clone(), available_memory)?,
+    )?;
+    native.set("kill", Function::new(ctx.clone(), kill)?)?;
+    native.set("debugProcess", Function::new(ctx.clone(), debug_process)?)?;
+    native.set("dlopen", Function::new(ctx.clone(), dlopen)?)?;
     Ok(())
 }

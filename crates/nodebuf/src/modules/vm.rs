@@ -93,11 +93,47 @@ fn run_in_new_context<'js>(
     }
 }
 
-/// Adds `native.runInNewContext` to the binding object.
+/// `compileAt(source, filename, line)`: evaluates `source` as a global script whose first line
+/// is numbered `line` (vm.compileFunction puts its wrapper on the lines before the body so that
+/// the body's first line is line 1, as V8 numbers it).
+fn compile_at<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+    line: i32,
+) -> Result<Value<'js>> {
+    let source = std::ffi::CString::new(source).map_err(|_| rquickjs::Error::Unknown)?;
+    let filename = std::ffi::CString::new(filename).map_err(|_| rquickjs::Error::Unknown)?;
+    let mut options = qjs::JSEvalOptions {
+        version: qjs::JS_EVAL_OPTIONS_VERSION as _,
+        eval_flags: qjs::JS_EVAL_TYPE_GLOBAL as _,
+        filename: filename.as_ptr(),
+        line_num: line,
+    };
+    // SAFETY: `source` is NUL-terminated (as JS_Eval2 requires) and, with `filename`, outlives
+    // the call; the context is live and we hold its runtime.
+    let raw = unsafe {
+        qjs::JS_Eval2(
+            ctx.as_raw().as_ptr(),
+            source.as_ptr(),
+            source.as_bytes().len() as _,
+            &mut options,
+        )
+    };
+    // SAFETY: `raw` is the owned result of JS_Eval2 in this context.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
+
+/// Adds `native.runInNewContext` and `native.compileAt` to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set(
         "runInNewContext",
         Function::new(ctx.clone(), run_in_new_context)?,
     )?;
+    native.set("compileAt", Function::new(ctx.clone(), compile_at)?)?;
     Ok(())
 }

@@ -1,0 +1,54 @@
+// What keeps the process alive, as Node lists it: process.getActiveResourcesInfo() (the type
+// names of pending requests, live handles, then ref'd timers and immediates) and the older
+// process._getActiveRequests()/_getActiveHandles() (the objects).
+'use strict';
+
+const loop = require('internal/loop');
+
+// The stdio streams made so far (process.js records them), with libuv's handle kind.
+const stdio = [];
+
+/** Records a stdio stream on its creation; a pipe or terminal one is a live handle. */
+function addStdio(stream, fd) {
+  const kind = native.tty.guessHandle(fd);
+  if (kind === 'PIPE' || kind === 'TTY') stdio.push({ stream, kind });
+  return stream;
+}
+
+function handleName(handle) {
+  if (Object.hasOwn(handle, '_unix')) return handle._unix ? 'PipeServerWrap' : 'TCPServerWrap';
+  return handle._isUnix ? 'PipeWrap' : 'TCPSocketWrap';
+}
+
+function requestName(request) {
+  return request._isUnix ? 'PipeConnectWrap' : 'ConnectWrap';
+}
+
+// [requests, handles] as objects: connecting sockets are requests too.
+function activeObjects() {
+  const { requests, handles, timers, immediates } = loop.activeResources();
+  const connecting = handles.filter((h) => h.connecting === true);
+  const live = [...stdio.map((s) => s.stream), ...handles];
+  return { connecting, requests, live, handles, timers, immediates };
+}
+
+function getActiveResourcesInfo() {
+  const { connecting, requests, handles, timers, immediates } = activeObjects();
+  const names = connecting.map(requestName);
+  for (let i = 0; i < requests.length; i++) names.push('FSReqCallback');
+  for (const { kind } of stdio) names.push(kind === 'TTY' ? 'TTYWrap' : 'PipeWrap');
+  for (const handle of handles) names.push(handleName(handle));
+  for (let i = 0; i < timers; i++) names.push('Timeout');
+  for (let i = 0; i < immediates; i++) names.push('Immediate');
+  return names;
+}
+
+function _getActiveRequests() {
+  return activeObjects().requests;
+}
+
+function _getActiveHandles() {
+  return activeObjects().live;
+}
+
+module.exports = { addStdio, getActiveResourcesInfo, _getActiveRequests, _getActiveHandles };

@@ -1,0 +1,37 @@
+// vm.compileFunction (params, contextExtensions, parsingContext, the body's line numbers),
+// createScript, constants, measureMemory's promise and validation.
+const vm = require('vm');
+const show = (l, f) => { try { const v = f(); console.log(l, v); } catch (e) { console.log(l, 'ERR', e.name, e.code, e.message); } };
+console.log(vm.constants, Object.getPrototypeOf(vm.constants), Object.isFrozen(vm.constants), typeof vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, String(vm.constants.DONT_CONTEXTIFY));
+console.log(vm.compileFunction.name, vm.compileFunction.length, vm.createScript.name, vm.createScript.length, vm.measureMemory.name, vm.measureMemory.length);
+const f = vm.compileFunction('return a + b + (typeof x)', ['a', 'b']);
+show('f', () => [f(1, 2), f.name, f.length, String(f)]);
+show('ext', () => vm.compileFunction('return x + y', [], { contextExtensions: [{ x: 1 }, { y: 2 }] })());
+show('ext shadow', () => vm.compileFunction('return x', [], { contextExtensions: [{ x: 1 }, { x: 2 }] })());
+show('ext write', () => { const e = { v: 1 }; const fn = vm.compileFunction('v = 5; return v', [], { contextExtensions: [e] }); return [fn(), e.v]; });
+show('ctx', () => vm.compileFunction('return typeof z + typeof require + typeof Math.max', [], { parsingContext: vm.createContext({ z: 5 }) })());
+show('ctx write', () => { const c = vm.createContext({ q: 1 }); const fn = vm.compileFunction('q = q + 1; newVar = 7; return q', [], { parsingContext: c }); return [fn(), c.q, c.newVar, typeof globalThis.newVar]; });
+show('args', () => vm.compileFunction('return arguments.length')(1, 2, 3));
+show('this', () => vm.compileFunction('return this === globalThis')());
+show('sloppy', () => vm.compileFunction('return (function () { return this; })() === globalThis')());
+show('bad code', () => vm.compileFunction(1));
+show('bad params', () => vm.compileFunction('', 'a'));
+show('bad params[0]', () => vm.compileFunction('', [1]));
+show('bad options', () => vm.compileFunction('', [], 1));
+show('bad extensions', () => vm.compileFunction('', [], { contextExtensions: 1 }));
+show('bad extension', () => vm.compileFunction('', [], { contextExtensions: [1] }));
+show('bad context', () => vm.compileFunction('', [], { parsingContext: {} }));
+show('syntax', () => { try { vm.compileFunction('return ('); } catch (e) { return e.name; } });
+show('stack', () => { try { vm.compileFunction('\n  throw new Error("x")', [], { filename: 'my.js' })(); } catch (e) { return e.stack.split('\n').slice(0, 2).join('|'); } });
+const s = vm.createScript('1 + 2');
+show('createScript', () => [s instanceof vm.Script, s.runInThisContext()]);
+show('createScript new context', () => vm.createScript('a + 1', 'file.js').runInNewContext({ a: 4 }));
+show('script of a number', () => new vm.Script(7).runInThisContext());
+const p = vm.measureMemory();
+show('measureMemory', () => p instanceof Promise);
+const shape = (r) => JSON.stringify(r, (k, v) => (typeof v === 'number' ? typeof v : v));
+p.then((r) => console.log('summary', shape(r), r.total.jsMemoryRange[0] <= r.total.jsMemoryRange[1], r.total.jsMemoryEstimate > 0));
+vm.measureMemory({ mode: 'detailed', execution: 'eager' }).then((r) => console.log('detailed', shape(r)));
+show('mm options', () => vm.measureMemory(1));
+show('mm mode', () => vm.measureMemory({ mode: 'x' }));
+show('mm execution', () => vm.measureMemory({ execution: 'x' }));
