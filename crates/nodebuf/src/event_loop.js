@@ -345,9 +345,10 @@ function now() {
 function addTimer(timer) {
   attachFrame(timer, 'Timeout');
   timer._seq = timerSeq++;
-  // Like libuv, timers start at the loop's cached time, so timers created in one callback
-  // with equal delays are due together.
+  // A timer starts at the time it is made: Node reads libuv's clock afresh for it (updating
+  // the loop's time), so a timer made after a long synchronous stretch waits its whole delay.
   // (Truncated, as Node's timer lists are: 1.1 and 1.8 ms are both due after 1 ms, in order.)
+  loopTime = native.now();
   timer._when = loopTime + Math.trunc(timer._idleTimeout);
   let lo = 0;
   let hi = timerList.length;
