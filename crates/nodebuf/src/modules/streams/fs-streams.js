@@ -118,8 +118,39 @@ Object.defineProperty(ReadStream.prototype, 'pending', {
   get() { return this.fd === null; },
 });
 
+// `open()` is a deprecated no-op on both stream classes (DEP0135), but a script or a library
+// (graceful-fs) that replaces it still opens the stream its own way: its `open()` runs instead
+// of the default opening, and its 'open' (or 'error') event ends the construction.
+const defaultOpens = new Set();
+function deprecatedOpen(className) {
+  const open = require('util').deprecate(function () {}, `${className}.prototype.open() is deprecated`, 'DEP0135');
+  defaultOpens.add(open);
+  return open;
+}
+
+function openByReplacedOpen(stream, callback) {
+  const emit = stream.emit;
+  stream.emit = function (...args) {
+    if (args[0] === 'open') {
+      this.emit = emit;
+      callback();
+      return Reflect.apply(emit, this, args);
+    }
+    if (args[0] === 'error') {
+      this.emit = emit;
+      callback(args[1]);
+      return undefined;
+    }
+    return Reflect.apply(emit, this, args);
+  };
+  stream.open();
+}
+
+ReadStream.prototype.open = deprecatedOpen('ReadStream');
+
 ReadStream.prototype._construct = function _construct(callback) {
   if (typeof this.fd === 'number') callback();
+  else if (!defaultOpens.has(this.open)) openByReplacedOpen(this, callback);
   else openStream(this, callback);
 };
 
@@ -187,6 +218,7 @@ Object.defineProperty(WriteStream.prototype, 'pending', {
   get() { return this.fd === null; },
 });
 
+WriteStream.prototype.open = deprecatedOpen('WriteStream');
 WriteStream.prototype._construct = ReadStream.prototype._construct;
 
 WriteStream.prototype._write = function _write(data, encoding, cb) {
