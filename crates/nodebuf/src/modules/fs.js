@@ -328,12 +328,11 @@ function rmSync(path, options) {
   const target = toPath(path);
   const recursive = Boolean(options && options.recursive);
   const force = Boolean(options && options.force);
-  const kind = nfs.kind(target);
-  if (kind === 0) {
-    if (force) return;
-    nfs.stat(target, false, true); // throws ENOENT with syscall 'lstat', like Node's rm
-  }
-  if (kind === 2) {
+  // What the path itself is (lstat, as Node's rm: a symlink to a directory is removed as a
+  // link); a missing path throws ENOENT with syscall 'lstat' unless `force`.
+  const raw = nfs.statRaw(target, false, !force, false);
+  if (raw === undefined) return;
+  if ((raw[1] & constants.S_IFMT) === constants.S_IFDIR) {
     if (!recursive) {
       throw systemError('ERR_FS_EISDIR', 'Path is a directory',
         { code: 'EISDIR', message: 'is a directory', path: target, syscall: 'rm', errno: 21 });
