@@ -566,19 +566,7 @@ const abortErrorOf = (signal) => new (require('internal/errors').AbortError)(und
  * read) is thrown at once, as Node validates before it starts the request.
  */
 function callbackForm(syncFn, name) {
-  const perform = (args, callback) => {
-    let result;
-    try {
-      result = syncFn(...args);
-    } catch (err) {
-      if (isArgumentError(err)) throw err;
-      loop.queueIoCompletion(callback, err);
-      return;
-    }
-    // (Node's requests that produce nothing call back with the error argument alone.)
-    if (result === undefined) loop.queueIoCompletion(callback, null);
-    else loop.queueIoCompletion(callback, null, result);
-  };
+  const perform = (args, callback) => completeWith(callback, () => syncFn(...args));
   const asyncForm = function (...args) {
     // (The first argument is never the callback: `fs.stat(path)` lacks one.)
     const callback = args.length > 1 ? args.pop() : undefined;
@@ -788,9 +776,10 @@ const syncApi = {
   writev: writevSync, opendir: opendirSync,
 };
 
-// Runs `operation` now and calls back from the loop with `(null, result, data)`, or its I/O
-// error; an argument error is thrown at once (see callbackForm).
-function completeWith(callback, operation, data) {
+// Runs `operation` now and calls back from the loop with `(null, result, ...data)` (read and
+// write give their buffers back), or its I/O error; an argument error is thrown at once.
+// (Node's requests that produce nothing call back with the error argument alone.)
+function completeWith(callback, operation, ...data) {
   let result;
   try {
     result = operation();
@@ -800,7 +789,7 @@ function completeWith(callback, operation, data) {
     return;
   }
   if (result === undefined) loop.queueIoCompletion(callback, null);
-  else loop.queueIoCompletion(callback, null, result, data);
+  else loop.queueIoCompletion(callback, null, result, ...data);
 }
 
 // The callback forms' own shapes: `exists` reports a boolean, `cp` awaits an async filter.

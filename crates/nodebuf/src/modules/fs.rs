@@ -5,7 +5,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom};
 use std::mem::ManuallyDrop;
-use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{FileExt, OpenOptionsExt, PermissionsExt};
 use std::os::unix::io::{FromRawFd, IntoRawFd};
 
 use rquickjs::{Array, Ctx, Error, Exception, Function, Object, Result, Value};
@@ -364,64 +364,6 @@ fn writev<'js>(ctx: Ctx<'js>, fd: i32, buffers: Array<'js>, position: Value<'js>
     )
 }
 
-fn stat_object<'js>(ctx: &Ctx<'js>, meta: &std::fs::Metadata) -> Result<Object<'js>> {
-    let out = Object::new(ctx.clone())?;
-    let ms = |secs: i64, nsec: i64| secs as f64 * 1000.0 + nsec as f64 / 1e6;
-    out.set("dev", meta.dev() as f64)?;
-    out.set("mode", meta.mode())?;
-    out.set("nlink", meta.nlink() as f64)?;
-    out.set("uid", meta.uid())?;
-    out.set("gid", meta.gid())?;
-    out.set("rdev", meta.rdev() as f64)?;
-    out.set("blksize", meta.blksize() as f64)?;
-    out.set("ino", meta.ino() as f64)?;
-    out.set("size", meta.size() as f64)?;
-    out.set("blocks", meta.blocks() as f64)?;
-    out.set("atimeMs", ms(meta.atime(), meta.atime_nsec()))?;
-    out.set("mtimeMs", ms(meta.mtime(), meta.mtime_nsec()))?;
-    out.set("ctimeMs", ms(meta.ctime(), meta.ctime_nsec()))?;
-    let birth = meta
-        .created()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| d.as_secs_f64() * 1000.0)
-        .unwrap_or_else(|| ms(meta.ctime(), meta.ctime_nsec()));
-    out.set("birthtimeMs", birth)?;
-    Ok(out)
-}
-
-fn stat<'js>(
-    ctx: Ctx<'js>,
-    path: String,
-    follow: bool,
-    throw_if_missing: bool,
-) -> Result<Value<'js>> {
-    let meta = if follow {
-        std::fs::metadata(&path)
-    } else {
-        std::fs::symlink_metadata(&path)
-    };
-    match meta {
-        Ok(meta) => Ok(stat_object(&ctx, &meta)?.into_value()),
-        Err(_) if !throw_if_missing => Ok(Value::new_undefined(ctx)),
-        Err(e) => Err(throw_io(
-            &ctx,
-            &e,
-            if follow { "stat" } else { "lstat" },
-            Some(&path),
-            None,
-        )),
-    }
-}
-
-fn fstat<'js>(ctx: Ctx<'js>, fd: i32) -> Result<Object<'js>> {
-    let file = borrow_fd(fd);
-    let meta = file
-        .metadata()
-        .map_err(|e| throw_io(&ctx, &e, "fstat", None, None))?;
-    stat_object(&ctx, &meta)
-}
-
 fn unlink(ctx: Ctx<'_>, path: String) -> Result<()> {
     std::fs::remove_file(&path).map_err(|e| throw_io(&ctx, &e, "unlink", Some(&path), None))
 }
@@ -471,22 +413,7 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
     }
 }
 
-fn readdir<'js>(ctx: Ctx<'js>, path: String) -> Result<Array<'js>> {
-    let entries =
-        std::fs::read_dir(&path).map_err(|e| throw_io(&ctx, &e, "scandir", Some(&path), None))?;
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    let out = Array::new(ctx)?;
-    for (i, name) in names.iter().enumerate() {
-        out.set(i, name.as_str())?;
-    }
-    Ok(out)
-}
-
-/// Kind of a path without following symlinks: 0 missing, 1 file, 2 directory, 3 other.
+/// Kind of a path, following symlinks: 0 missing, 1 file, 2 directory, 3 other.
 fn kind(path: String) -> i32 {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => 1,
@@ -603,12 +530,9 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     fs.set("write", Function::new(ctx.clone(), write)?)?;
     fs.set("readv", Function::new(ctx.clone(), readv)?)?;
     fs.set("writev", Function::new(ctx.clone(), writev)?)?;
-    fs.set("stat", Function::new(ctx.clone(), stat)?)?;
-    fs.set("fstat", Function::new(ctx.clone(), fstat)?)?;
     fs.set("unlink", Function::new(ctx.clone(), unlink)?)?;
     fs.set("exists", Function::new(ctx.clone(), exists)?)?;
     fs.set("mkdir", Function::new(ctx.clone(), mkdir)?)?;
-    fs.set("readdir", Function::new(ctx.clone(), readdir)?)?;
     fs.set("kind", Function::new(ctx.clone(), kind)?)?;
     fs.set("rmdir", Function::new(ctx.clone(), rmdir)?)?;
     fs.set("rename", Function::new(ctx.clone(), rename)?)?;

@@ -89,26 +89,12 @@ function checkParents(src, srcStat, dest) {
   }
 }
 
-// A directory's entry names in the directory's own order (as Node's opendir walk meets them).
-function entryNames(dir) {
-  const handle = nfs.opendir(dir);
-  const names = [];
-  try {
-    for (let flat = nfs.dirRead(handle, 32, false); flat !== null; flat = nfs.dirRead(handle, 32, false)) {
-      for (let i = 0; i < flat.length; i += 2) names.push(flat[i]);
-    }
-  } finally {
-    nfs.dirClose(handle);
-  }
-  return names;
-}
-
 function* copyEntry(src, dest, opts, stats) {
   const { srcStat, destStat } = stats;
   if (srcStat.isDirectory()) {
     if (!opts.recursive) throw errors.EISDIR(`${src} is a directory (not copied)`, src);
     if (destStat === undefined) nfs.mkdir(dest, false, srcStat.mode);
-    for (const name of entryNames(src)) {
+    for (const name of require('internal/fs/dir').namesInDirectoryOrder(src)) {
       const srcItem = pathModule.join(src, name);
       const destItem = pathModule.join(dest, name);
       if (opts.filter !== undefined && !(yield opts.filter(srcItem, destItem))) continue;

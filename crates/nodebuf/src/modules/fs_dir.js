@@ -21,12 +21,30 @@ function nameIn(bytes, encoding) {
   return encoding === 'buffer' ? buffer : buffer.toString(encoding);
 }
 
-/** Entries of one directory as `[name, kind]` pairs (sorted by name, as libuv's scandir). */
-function scan(path, encoding) {
-  const flat = nfs.scandir(path, wantsBytes(encoding));
+// The natives' flat `[name, kind, name, kind, ...]` as `[name, kind]` pairs in `encoding`.
+function pairs(flat, encoding) {
   const out = [];
   for (let i = 0; i < flat.length; i += 2) out.push([nameIn(flat[i], encoding), flat[i + 1]]);
   return out;
+}
+
+/** Entries of one directory as `[name, kind]` pairs (sorted by name, as libuv's scandir). */
+function scan(path, encoding) {
+  return pairs(nfs.scandir(path, wantsBytes(encoding)), encoding);
+}
+
+/** A directory's entry names (UTF-8) in the directory's own order, as opendir meets them. */
+function namesInDirectoryOrder(dir) {
+  const handle = nfs.opendir(dir);
+  const names = [];
+  try {
+    for (let flat = nfs.dirRead(handle, 32, false); flat !== null; flat = nfs.dirRead(handle, 32, false)) {
+      for (const [name] of pairs(flat, 'utf8')) names.push(name);
+    }
+  } finally {
+    nfs.dirClose(handle);
+  }
+  return names;
 }
 
 // Whether `path` is a directory once symlinks are followed (a dangling link is not).
@@ -129,10 +147,9 @@ class Dir {
 
   // Buffers a batch read from `dir`; returns the paths of the directories in it.
   #take(flat, dir) {
-    const { encoding } = this[kOptions];
     const subdirectories = [];
-    for (let i = 0; i < flat.length; i += 2) {
-      const entry = new Dirent(nameIn(flat[i], encoding), flat[i + 1], dir);
+    for (const [name, kind] of pairs(flat, this[kOptions].encoding)) {
+      const entry = new Dirent(name, kind, dir);
       this[kBuffered].push(entry);
       if (entry.isDirectory()) subdirectories.push(pathModule.join(dir, entry.name));
     }
@@ -246,4 +263,4 @@ function opendirChecked(path, options) {
   return new Dir(nfs.opendir(path), path, opts);
 }
 
-module.exports = { Dir, readdirChecked, opendirChecked, dirOptions };
+module.exports = { Dir, readdirChecked, opendirChecked, dirOptions, namesInDirectoryOrder };

@@ -15,7 +15,7 @@ const nfs = native.fs;
 
 // Node's exception for a failed watch: errno, syscall, code, path, filename.
 function watchError(errno, path) {
-  const [code, description] = require('util').getSystemErrorMap().get(errno) ?? ['UNKNOWN', 'unknown error'];
+  const [code, description] = require('internal/uv').errorMap.get(errno) ?? ['UNKNOWN', 'unknown error'];
   const err = new Error(`${code}: ${description}, watch '${path}'`);
   err.errno = errno;
   err.syscall = 'watch';
