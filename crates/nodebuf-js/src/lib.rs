@@ -118,11 +118,14 @@ pub fn install<'js>(ctx: &Ctx<'js>, options: &Options) -> Result<Object<'js>> {
     let made: Object = factory.call((binding, opts))?;
     let exports: Object = made.get("exports")?;
     let set_inspect: Value = made.get("setInspect")?;
-    let key: rquickjs::Symbol = ctx.eval("Symbol.for('nodebuf.setInspect')")?;
-    let define: Function = ctx.eval(
-        "(function (o, k, v) { Object.defineProperty(o, k, { value: v, enumerable: false, configurable: true, writable: true }); })",
+    let symbol_for: Function = ctx.globals().get::<_, Object>("Symbol")?.get("for")?;
+    let key: rquickjs::Symbol = symbol_for.call(("nodebuf.setInspect",))?;
+    exports.prop(
+        key,
+        rquickjs::object::Property::from(set_inspect)
+            .writable()
+            .configurable(),
     )?;
-    define.call::<_, ()>((exports.clone(), key, set_inspect))?;
     Ok(exports)
 }
 

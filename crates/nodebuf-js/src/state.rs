@@ -231,7 +231,11 @@ pub fn register<'js>(
         Some(class) => class.get("prototype")?,
         None => return Err(rquickjs::Error::new_from_js("value", "FastBuffer class")),
     };
-    let object_value_of: Value = ctx.eval("Object.prototype.valueOf")?;
+    let object_value_of: Value = ctx
+        .globals()
+        .get::<_, rquickjs::Object>("Object")?
+        .get::<_, rquickjs::Object>("prototype")?
+        .get("valueOf")?;
     let uint8_array_prototype: Value = helpers.get("uint8ArrayPrototype")?;
     if ctx.userdata::<States<'js>>().is_none() {
         let _ = ctx.store_userdata(States::<'js>::default());

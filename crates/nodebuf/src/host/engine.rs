@@ -403,7 +403,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     // Learned once here, before any memory budget applies: a sample made later (a builtin
     // loaded lazily) could be refused by a spent budget.
-    let sab: Value = ctx.eval("new SharedArrayBuffer(0)")?;
+    let sab: Value = ctx
+        .globals()
+        .get::<_, rquickjs::Constructor>("SharedArrayBuffer")?
+        .construct((0,))?;
     native.set("sharedArrayBufferClassId", class_id(sab))?;
     native.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     native.set(

@@ -7,6 +7,7 @@ pub mod agent;
 pub mod atomics;
 pub mod blocking_io;
 pub mod engine;
+pub mod lazy_natives;
 pub mod module_loader;
 pub mod shared_memory;
 pub mod startup_bytecode;
@@ -86,7 +87,7 @@ fn build_native<'js>(
     args: &[String],
     worker: Option<&worker::WorkerSpec>,
 ) -> rquickjs::Result<Object<'js>> {
-    let native = Object::new(ctx.clone())?;
+    let native = lazy_natives::new_namespace(ctx)?;
     engine::install(ctx, &native)?;
     stdio::install(ctx, &native)?;
     modules::process::install(
@@ -99,32 +100,34 @@ fn build_native<'js>(
         },
     )?;
     modules::fs::install(ctx, &native)?;
-    modules::os::install(ctx, &native)?;
-    modules::constants::install(ctx, &native)?;
-    modules::credentials::install(ctx, &native)?;
-    modules::report::install(ctx, &native)?;
     modules::path::install(ctx, &native)?;
-    modules::intl::install(ctx, &native)?;
-    modules::retention::install(ctx, &native)?;
-    modules::zlib::install(ctx, &native)?;
-    modules::child_process::install(ctx, &native)?;
-    modules::child_process_ipc::install(ctx, &native)?;
-    modules::net::install(ctx, &native)?;
-    modules::tls::install(ctx, &native)?;
-    modules::x509::install(ctx, &native)?;
-    modules::vm::install(ctx, &native)?;
-    modules::wasm::install(ctx, &native)?;
-    modules::encoding::install(ctx, &native)?;
-    modules::url::install(ctx, &native)?;
-    modules::v8::install(ctx, &native)?;
-    modules::internal_binding::install(ctx, &native)?;
     module_loader::install(ctx, &native)?;
-    modules::string_decoder::install(ctx, &native)?;
     modules::async_context::install(ctx, &native)?;
-    modules::tty::install(ctx, &native)?;
-    modules::crypto::install(ctx, &native)?;
-    modules::messaging::install(ctx, &native)?;
+    modules::internal_binding::install(ctx, &native)?;
     modules::worker_threads::install(ctx, &native, worker)?;
+    // What an empty script does not touch installs with the first read of one of its names
+    // (lazy_natives), the likelier groups first.
+    lazy_natives::defer(Box::new(modules::tty::install));
+    lazy_natives::defer(Box::new(modules::os::install));
+    lazy_natives::defer(Box::new(modules::constants::install));
+    lazy_natives::defer(Box::new(modules::encoding::install));
+    lazy_natives::defer(Box::new(modules::url::install));
+    lazy_natives::defer(Box::new(modules::string_decoder::install));
+    lazy_natives::defer(Box::new(modules::credentials::install));
+    lazy_natives::defer(Box::new(modules::report::install));
+    lazy_natives::defer(Box::new(modules::crypto::install));
+    lazy_natives::defer(Box::new(modules::zlib::install));
+    lazy_natives::defer(Box::new(modules::messaging::install));
+    lazy_natives::defer(Box::new(modules::net::install));
+    lazy_natives::defer(Box::new(modules::child_process::install));
+    lazy_natives::defer(Box::new(modules::child_process_ipc::install));
+    lazy_natives::defer(Box::new(modules::tls::install));
+    lazy_natives::defer(Box::new(modules::x509::install));
+    lazy_natives::defer(Box::new(modules::vm::install));
+    lazy_natives::defer(Box::new(modules::v8::install));
+    lazy_natives::defer(Box::new(modules::retention::install));
+    lazy_natives::defer(Box::new(modules::wasm::install));
+    lazy_natives::defer(Box::new(modules::intl::install));
     install_builtin_ids(ctx, &native)?;
     native.set("builtinSource", Function::new(ctx.clone(), builtin_source)?)?;
     // The names of the globals the bootstrap hands every builtin (`modules::THREAD_GLOBALS`).
@@ -153,6 +156,7 @@ fn build_native<'js>(
     )?;
     crate::messages::install(ctx, Some(&buffer_module))?;
     native.set("bufferModule", buffer_module)?;
+    lazy_natives::arm();
     Ok(native)
 }
 
@@ -242,6 +246,7 @@ fn run_thread(
     modules::async_context::clear();
     module_loader::clear();
     modules::wasm::clear();
+    lazy_natives::clear();
     if worker.is_none() && std::env::var_os(FREE_AT_EXIT).is_none() {
         // The process ends now: as Node leaves V8's heap to the OS, the main thread leaves its
         // runtime unfreed. Freeing it (a full collection and every object's finalizer) was 10%

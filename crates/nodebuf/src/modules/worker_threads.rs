@@ -59,8 +59,10 @@ fn exit_worker(ctx: Ctx<'_>, code: i32) -> Result<()> {
     Err(throw_uncatchable(&ctx, "process.exit"))
 }
 
-/// Adds `native.workers` (spawn, terminate) and, in a worker thread, `native.worker` (its
-/// start-up data, `online`, `reportError`) with `native.exit` replaced by a thread-only exit.
+/// Adds `native.workers` (spawn, terminate) and `native.worker`: in a worker thread its
+/// start-up data, `online`, `reportError` (with `native.exit` replaced by a thread-only exit),
+/// on the main thread `undefined` (defined, so reading it is not a miss that installs the
+/// deferred natives: host::lazy_natives).
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, spec: Option<&WorkerSpec>) -> Result<()> {
     let workers = Object::new(ctx.clone())?;
     workers.set("spawn", Function::new(ctx.clone(), spawn)?)?;
@@ -70,7 +72,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, spec: Option<&WorkerSp
     )?;
     native.set("workers", workers)?;
     let Some(spec) = spec else {
-        return Ok(());
+        return native.set("worker", rquickjs::Undefined);
     };
     let info = Object::new(ctx.clone())?;
     info.set("threadId", spec.thread_id as f64)?;
