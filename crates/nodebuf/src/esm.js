@@ -15,6 +15,14 @@ const { makeNodeError } = require('internal/errors');
 const cjs = require('internal/cjs');
 
 const fs = native.fs;
+let pathDecoder;
+// The resolved path of `filename` as text (the native gives its bytes).
+function realpathText(filename) {
+  if (pathDecoder === undefined) {
+    pathDecoder = new (require('internal/encoding').TextDecoder)('utf-8', { ignoreBOM: true });
+  }
+  return pathDecoder.decode(fs.realpath(filename));
+}
 
 // --- file URLs ----------------------------------------------------------------------------
 
@@ -270,7 +278,7 @@ function finalize(filename, parentURL) {
       { url: toFileURL(filename) });
   }
   if (kind !== 1) throw notFound(filename, parentURL);
-  return toFileURL(fs.realpath(filename));
+  return toFileURL(realpathText(filename));
 }
 
 // The URL of `base` as a parent: a module's own URL, a CommonJS filename, or the cwd.

@@ -11,6 +11,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::os::unix::fs::{FileExt, FileTypeExt, OpenOptionsExt};
 use std::os::unix::io::AsRawFd;
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -149,7 +150,7 @@ pub fn write_all(file: &File, bytes: &[u8]) -> Stoppable<()> {
 
 /// Opens `path` with `options` (asking for `access`). A FIFO's open, which blocks until the
 /// other end is opened, waits here in stoppable slices instead.
-pub fn open(path: &str, options: &OpenOptions, access: Access) -> Stoppable<File> {
+pub fn open(path: &Path, options: &OpenOptions, access: Access) -> Stoppable<File> {
     let is_fifo = std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo());
     match access {
         _ if !is_fifo => Ok(options.open(path)),
@@ -161,7 +162,7 @@ pub fn open(path: &str, options: &OpenOptions, access: Access) -> Stoppable<File
 
 /// Opening a FIFO's writing end without blocking fails with ENXIO until a reader has it open:
 /// retry in slices, then make the descriptor blocking again as the caller asked.
-fn open_fifo_for_writing(path: &str, options: &OpenOptions) -> Stoppable<File> {
+fn open_fifo_for_writing(path: &Path, options: &OpenOptions) -> Stoppable<File> {
     let agent = Agent::current();
     let mut nonblocking = options.clone();
     nonblocking.custom_flags(libc::O_NONBLOCK);
@@ -183,7 +184,7 @@ fn open_fifo_for_writing(path: &str, options: &OpenOptions) -> Stoppable<File> {
 /// blocking open runs on a helper thread while this one waits for it in slices. When this
 /// thread is terminated first, opening the writing end (without blocking: the helper is a
 /// reader, so that succeeds) lets the helper's open return, and both ends are closed.
-fn open_fifo_for_reading(path: &str, options: &OpenOptions) -> Stoppable<File> {
+fn open_fifo_for_reading(path: &Path, options: &OpenOptions) -> Stoppable<File> {
     let agent = Agent::current();
     let (tx, rx) = mpsc::channel();
     let (path_owned, options_owned) = (path.to_owned(), options.clone());

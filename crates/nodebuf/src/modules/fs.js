@@ -20,12 +20,36 @@ function invalidOptions(options) {
   return err;
 }
 
+let strictUtf8;
+// The text of UTF-8 `bytes`, or undefined when they are not UTF-8.
+function utf8PathText(bytes) {
+  if (strictUtf8 === undefined) {
+    strictUtf8 = new (require('internal/encoding').TextDecoder)('utf-8', { fatal: true, ignoreBOM: true });
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function toPath(path, name = 'path') {
   let text;
   if (typeof path === 'string') {
     text = path;
   } else if (path instanceof Uint8Array) {
-    text = new (require('internal/encoding').TextDecoder)().decode(path);
+    // UTF-8 bytes as their text (a leading BOM kept: they are a name, not a document), which
+    // the JS half can join and resolve; other bytes go to the natives as they are, as Node
+    // hands a Buffer path's bytes to the system call.
+    text = utf8PathText(path);
+    if (text === undefined) {
+      for (let i = 0; i < path.length; i++) {
+        if (path[i] === 0) {
+          throw codes.ERR_INVALID_ARG_VALUE(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+        }
+      }
+      return path;
+    }
   } else {
     const url = require('url');
     // A WHATWG `file:` URL names a path (Node's fileURLToPath rules: scheme, host, no encoded `/`).
@@ -388,16 +412,72 @@ function copyFileSync(from, to, mode) {
   nfs.copyFile(src, dest, validMode(mode, 0));
 }
 
+// `realpathSync.native` (and fs.promises.realpath): the C library's realpath, on the path's
+// bytes.
+function nativeRealpathSync(path, options) {
+  const opts = optionsOf(options, { encoding: 'utf8' });
+  checkEncoding(opts.encoding);
+  const bytes = nfs.realpath(toPath(path));
+  const encoding = opts.encoding ?? 'utf8';
+  return encoding === 'buffer' ? bytes : bytes.toString(encoding);
+}
+
+// `realpathSync` as Node's JS does it: the path (a Buffer's as UTF-8 text) resolved against the
+// working directory, then walked one component at a time with lstat, each symlink read (a stat
+// first, which fails with ELOOP on a cycle) and the rest of the path resolved against its
+// target; so errors name `lstat`/`stat` and the first component that failed.
 function realpathSync(path, options) {
   const opts = optionsOf(options, { encoding: 'utf8' });
   checkEncoding(opts.encoding);
-  const resolved = nfs.realpath(toPath(path));
+  const given = toPath(path);
+  let p = pathModule.resolve(typeof given === 'string' ? given : Buffer.from(given).toString());
+  const { SafeMap, SafeSet } = native.primordials;
+  const seenLinks = new SafeMap();
+  const knownHard = new SafeSet();
+  let current = '/';
+  let base = '/';
+  let pos = 1;
+  let lastKind;
+  while (pos < p.length) {
+    const slash = p.indexOf('/', pos);
+    const previous = current;
+    if (slash === -1) {
+      current += p.slice(pos);
+      base = previous + p.slice(pos);
+      pos = p.length;
+    } else {
+      current += p.slice(pos, slash + 1);
+      base = previous + p.slice(pos, slash);
+      pos = slash + 1;
+    }
+    if (knownHard.has(base)) {
+      // (Node stops at a pipe or socket met again, judging by the last lstat.)
+      if (lastKind !== undefined && (lastKind.isFIFO() || lastKind.isSocket())) break;
+      continue;
+    }
+    const stats = statPath(base, { bigint: false, throwIfNoEntry: true }, false);
+    lastKind = stats;
+    if (!stats.isSymbolicLink()) {
+      knownHard.add(base);
+      continue;
+    }
+    const id = `${stats.dev.toString(32)}:${stats.ino.toString(32)}`;
+    let target = seenLinks.get(id);
+    if (target === undefined) {
+      statPath(base, { bigint: false, throwIfNoEntry: true }, true);
+      target = readlinkSync(base);
+      seenLinks.set(id, target);
+    }
+    p = pathModule.resolve(pathModule.resolve(previous, target), p.slice(pos));
+    current = base = '/';
+    pos = 1;
+  }
   const encoding = opts.encoding ?? 'utf8';
-  if (encoding === 'utf8' || encoding === 'utf-8') return resolved;
-  const bytes = Buffer.from(resolved);
+  if (encoding === 'utf8' || encoding === 'utf-8') return p;
+  const bytes = Buffer.from(p);
   return encoding === 'buffer' ? bytes : bytes.toString(encoding);
 }
-realpathSync.native = [function (path, options) { return realpathSync(path, options); }][0];
+realpathSync.native = [function (path, options) { return nativeRealpathSync(path, options); }][0];
 
 function accessSync(path, mode) {
   const target = toPath(path);
@@ -511,7 +591,8 @@ function mkdtempSync(prefix, options) {
   const opts = optionsOf(options, { encoding: 'utf8' });
   checkEncoding(opts.encoding);
   const template = toPath(prefix, 'prefix');
-  if (template.endsWith('X') && !warnedTemplateX) {
+  const endsWithX = typeof template === 'string' ? template.endsWith('X') : template[template.length - 1] === 0x58;
+  if (endsWithX && !warnedTemplateX) {
     warnedTemplateX = true;
     process.emitWarning('mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
   }
@@ -923,7 +1004,7 @@ for (const key of exportOrder) {
     fs[`${key}Sync`] = undefined;
   } else if (key in syncApi) {
     fs[key] = specialCallbackForms[key] ?? callbackForm(syncApi[key], key);
-    if (key === 'realpath') fs.realpath.native = callbackForm(realpathSync, '');
+    if (key === 'realpath') fs.realpath.native = callbackForm(nativeRealpathSync, '');
     if (syncAfter[key] !== undefined) {
       const twin = syncAfter[key];
       fs[twin] = callbackForm(syncApi[twin], twin);
@@ -991,6 +1072,8 @@ const throughHandle = (syncFn) => (file, ...rest) => {
 for (const name of ['readFile', 'writeFile', 'appendFile']) {
   promiseOverrides[name] = promiseForm(throughHandle(syncApi[name]), name);
 }
+// (fs.promises.realpath is the C library's, as Node's.)
+promiseOverrides.realpath = promiseForm(nativeRealpathSync, 'realpath');
 const promises = {};
 for (const [name, length] of Object.entries(promiseLengths)) {
   const form = promiseOverrides[name] ?? promiseForm(syncApi[name], name);

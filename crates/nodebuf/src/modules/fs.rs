@@ -10,6 +10,7 @@ use std::os::unix::io::{FromRawFd, IntoRawFd};
 
 use rquickjs::{Array, Ctx, Error, Exception, Function, Object, Result, Value};
 
+use super::fs_path::FsPath;
 use crate::bytes::{with_view_bytes, with_view_bytes_mut, wrap_bytes};
 use crate::host::blocking_io::{self, Access, Terminated};
 use crate::jsstr::to_utf8_lossy;
@@ -132,13 +133,13 @@ fn open_options(flags: &str, mode: u32) -> std::io::Result<(OpenOptions, Access)
 }
 
 /// Opens `path` with a Node flag string; a FIFO's open waits stoppably for the other end.
-fn open_with(ctx: &Ctx<'_>, path: &str, flags: &str, mode: u32) -> Result<File> {
+fn open_with(ctx: &Ctx<'_>, path: &FsPath, flags: &str, mode: u32) -> Result<File> {
     let opened = open_options(flags, mode)
-        .map(|(options, access)| blocking_io::open(path, &options, access));
+        .map(|(options, access)| blocking_io::open(path.as_path(), &options, access));
     match opened {
         Ok(Ok(Ok(file))) => Ok(file),
         Ok(Err(Terminated)) => Err(terminated(ctx)),
-        Ok(Ok(Err(e))) | Err(e) => Err(throw_io(ctx, &e, "open", Some(path), None)),
+        Ok(Ok(Err(e))) | Err(e) => Err(throw_io(ctx, &e, "open", Some(&path.text()), None)),
     }
 }
 
@@ -175,7 +176,7 @@ fn read_all<'js>(ctx: &Ctx<'js>, target: &Value<'js>) -> Result<Vec<u8>> {
         let mut file = borrow_fd(fd);
         return settle(ctx, blocking_io::read_to_end(&mut file), "read");
     }
-    let path = to_utf8_lossy(ctx, target)?;
+    let path = FsPath::of(ctx, target)?;
     let mut file = open_with(ctx, &path, "r", 0o666)?;
     settle(ctx, blocking_io::read_to_end(&mut file), "read")
 }
@@ -213,12 +214,12 @@ fn write_file<'js>(
             "write",
         );
     }
-    let path = to_utf8_lossy(&ctx, &target)?;
+    let path = FsPath::of(&ctx, &target)?;
     let file = open_with(&ctx, &path, &flag, mode)?;
     settle(&ctx, blocking_io::write_all(&file, &bytes), "write")
 }
 
-fn open(ctx: Ctx<'_>, path: String, flags: String, mode: u32) -> Result<i32> {
+fn open(ctx: Ctx<'_>, path: FsPath, flags: String, mode: u32) -> Result<i32> {
     Ok(open_with(&ctx, &path, &flags, mode)?.into_raw_fd())
 }
 
@@ -364,25 +365,25 @@ fn writev<'js>(ctx: Ctx<'js>, fd: i32, buffers: Array<'js>, position: Value<'js>
     )
 }
 
-fn unlink(ctx: Ctx<'_>, path: String) -> Result<()> {
-    std::fs::remove_file(&path).map_err(|e| throw_io(&ctx, &e, "unlink", Some(&path), None))
+fn unlink(ctx: Ctx<'_>, path: FsPath) -> Result<()> {
+    std::fs::remove_file(&path).map_err(|e| throw_io(&ctx, &e, "unlink", Some(&path.text()), None))
 }
 
-fn exists(path: String) -> bool {
+fn exists(path: FsPath) -> bool {
     std::fs::metadata(path).is_ok()
 }
 
 /// `mkdirSync`; with `recursive` returns the first directory created (or undefined).
-fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result<Value<'js>> {
+fn mkdir<'js>(ctx: Ctx<'js>, path: FsPath, recursive: bool, mode: u32) -> Result<Value<'js>> {
     if !recursive {
         let mut builder = std::fs::DirBuilder::new();
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
         builder
             .create(&path)
-            .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
+            .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path.text()), None))?;
         return Ok(Value::new_undefined(ctx));
     }
-    let target = std::path::Path::new(&path);
+    let target = path.as_path();
     let mut first: Option<std::path::PathBuf> = None;
     let mut probe = Some(target);
     while let Some(dir) = probe {
@@ -395,7 +396,7 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
     if let Ok(meta) = std::fs::metadata(target) {
         if !meta.is_dir() {
             let e = std::io::Error::from_raw_os_error(17);
-            return Err(throw_io(&ctx, &e, "mkdir", Some(&path), None));
+            return Err(throw_io(&ctx, &e, "mkdir", Some(&path.text()), None));
         }
     }
     let mut builder = std::fs::DirBuilder::new();
@@ -403,7 +404,7 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
     builder
         .create(&path)
-        .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path), None))?;
+        .map_err(|e| throw_io(&ctx, &e, "mkdir", Some(&path.text()), None))?;
     match first {
         Some(dir) => {
             let abs = std::path::absolute(&dir).unwrap_or(dir);
@@ -414,7 +415,7 @@ fn mkdir<'js>(ctx: Ctx<'js>, path: String, recursive: bool, mode: u32) -> Result
 }
 
 /// Kind of a path, following symlinks: 0 missing, 1 file, 2 directory, 3 other.
-fn kind(path: String) -> i32 {
+fn kind(path: FsPath) -> i32 {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => 1,
         Ok(m) if m.is_dir() => 2,
@@ -423,26 +424,28 @@ fn kind(path: String) -> i32 {
     }
 }
 
-fn rmdir(ctx: Ctx<'_>, path: String, recursive: bool) -> Result<()> {
+fn rmdir(ctx: Ctx<'_>, path: FsPath, recursive: bool) -> Result<()> {
     let result = if recursive {
         std::fs::remove_dir_all(&path)
     } else {
         std::fs::remove_dir(&path)
     };
-    result.map_err(|e| throw_io(&ctx, &e, "rmdir", Some(&path), None))
+    result.map_err(|e| throw_io(&ctx, &e, "rmdir", Some(&path.text()), None))
 }
 
-fn rename(ctx: Ctx<'_>, from: String, to: String) -> Result<()> {
-    std::fs::rename(&from, &to).map_err(|e| throw_io(&ctx, &e, "rename", Some(&from), Some(&to)))
+fn rename(ctx: Ctx<'_>, from: FsPath, to: FsPath) -> Result<()> {
+    std::fs::rename(&from, &to)
+        .map_err(|e| throw_io(&ctx, &e, "rename", Some(&from.text()), Some(&to.text())))
 }
 
 /// `copyFile(from, to, mode)` as libuv does it: COPYFILE_EXCL (1) fails on an existing `to`
 /// (EEXIST), COPYFILE_FICLONE (2) tries a copy-on-write clone first and copies the bytes when
 /// the file system has none, COPYFILE_FICLONE_FORCE (4) fails then (ENOTSUP and the like, the
 /// half-made `to` removed). `to` gets `from`'s permissions.
-fn copy_file(ctx: Ctx<'_>, from: String, to: String, mode: i32) -> Result<()> {
+fn copy_file(ctx: Ctx<'_>, from: FsPath, to: FsPath, mode: i32) -> Result<()> {
     use std::os::unix::io::AsRawFd;
-    let fail = |e: std::io::Error| throw_io(&ctx, &e, "copyfile", Some(&from), Some(&to));
+    let fail =
+        |e: std::io::Error| throw_io(&ctx, &e, "copyfile", Some(&from.text()), Some(&to.text()));
     if mode == 0 {
         return std::fs::copy(&from, &to).map(|_| ()).map_err(fail);
     }
@@ -475,17 +478,20 @@ fn copy_file(ctx: Ctx<'_>, from: String, to: String, mode: i32) -> Result<()> {
     Ok(())
 }
 
-fn realpath(ctx: Ctx<'_>, path: String) -> Result<String> {
-    std::fs::canonicalize(&path)
-        .map(|p| p.to_string_lossy().into_owned())
-        .map_err(|e| throw_io(&ctx, &e, "realpath", Some(&path), None))
+/// `realpath(path)`: the resolved path's bytes (the JS half decodes them per `encoding`).
+fn realpath<'js>(ctx: Ctx<'js>, path: FsPath) -> Result<Value<'js>> {
+    let resolved = std::fs::canonicalize(&path)
+        .map_err(|e| throw_io(&ctx, &e, "realpath", Some(&path.text()), None))?;
+    wrap_bytes(
+        &ctx,
+        std::os::unix::ffi::OsStringExt::into_vec(resolved.into_os_string()),
+    )
 }
 
 /// `access(path, mode)`: the kernel's `access(2)` for `mode` (F_OK, or R_OK/W_OK/X_OK bits).
-fn access(ctx: Ctx<'_>, path: String, mode: i32) -> Result<()> {
-    let fail = |e: std::io::Error| throw_io(&ctx, &e, "access", Some(&path), None);
-    let c_path = std::ffi::CString::new(path.as_bytes())
-        .map_err(|_| fail(std::io::Error::from_raw_os_error(libc::ENOENT)))?;
+fn access(ctx: Ctx<'_>, path: FsPath, mode: i32) -> Result<()> {
+    let fail = |e: std::io::Error| throw_io(&ctx, &e, "access", Some(&path.text()), None);
+    let c_path = path.c_string().map_err(fail)?;
     // SAFETY: a NUL-terminated path that lives across the call; access(2) only reads it.
     if unsafe { libc::access(c_path.as_ptr(), mode) } == 0 {
         Ok(())
@@ -494,9 +500,9 @@ fn access(ctx: Ctx<'_>, path: String, mode: i32) -> Result<()> {
     }
 }
 
-fn chmod(ctx: Ctx<'_>, path: String, mode: u32) -> Result<()> {
+fn chmod(ctx: Ctx<'_>, path: FsPath, mode: u32) -> Result<()> {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| throw_io(&ctx, &e, "chmod", Some(&path), None))
+        .map_err(|e| throw_io(&ctx, &e, "chmod", Some(&path.text()), None))
 }
 
 fn ftruncate(ctx: Ctx<'_>, fd: i32, len: f64) -> Result<()> {

@@ -4,7 +4,6 @@
 //! `withFileTypes`, `opendir`'s `Dir`). Errors are Node's (`fs::throw_io`); the JS half
 //! (`fs.js`, `fs_stats.js`, `fs_dir.js`) validates arguments first, as Node's JS does.
 
-use std::ffi::CString;
 use std::os::unix::ffi::OsStringExt;
 use std::os::unix::fs::FileTypeExt;
 
@@ -12,13 +11,8 @@ use rquickjs::class::Trace;
 use rquickjs::{Array, BigInt, Class, Ctx, Function, JsLifetime, Object, Result, Value};
 
 use super::fs::throw_io;
+use super::fs_path::FsPath;
 use crate::bytes::wrap_bytes;
-use crate::jsstr::to_utf8_lossy;
-
-/// A path as the C string a system call takes; an interior NUL fails as ENOENT would.
-fn c_path(path: &str) -> std::io::Result<CString> {
-    CString::new(path.as_bytes()).map_err(|_| std::io::Error::from_raw_os_error(libc::ENOENT))
-}
 
 /// `Ok(())` for a system call's 0, the OS error otherwise.
 fn check(rc: libc::c_int) -> std::io::Result<()> {
@@ -31,7 +25,7 @@ fn check(rc: libc::c_int) -> std::io::Result<()> {
 
 /// A target the way Node's stat calls name it: a path (stat/lstat) or a descriptor (fstat).
 enum Target {
-    Path(String),
+    Path(FsPath),
     Fd(i32),
 }
 
@@ -40,13 +34,14 @@ impl Target {
         // (A descriptor the JS half checked: any integral number, -0 included.)
         match value.as_number() {
             Some(fd) => Ok(Target::Fd(fd as i32)),
-            None => Ok(Target::Path(to_utf8_lossy(ctx, value)?)),
+            None => Ok(Target::Path(FsPath::of(ctx, value)?)),
         }
     }
 
-    fn path(&self) -> Option<&str> {
+    /// The path as error messages show it.
+    fn path(&self) -> Option<String> {
         match self {
-            Target::Path(p) => Some(p),
+            Target::Path(p) => Some(p.text()),
             Target::Fd(_) => None,
         }
     }
@@ -59,7 +54,7 @@ fn statx_of(target: &Target, follow: bool) -> std::io::Result<libc::statx> {
     let mask = libc::STATX_BASIC_STATS | libc::STATX_BTIME;
     let rc = match target {
         Target::Path(path) => {
-            let c = c_path(path)?;
+            let c = path.c_string()?;
             let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
             // SAFETY: `c` is a NUL-terminated path alive across the call; `out` is writable.
             unsafe { libc::statx(libc::AT_FDCWD, c.as_ptr(), flags, mask, &mut out) }
@@ -148,15 +143,15 @@ fn stat_raw<'js>(
                 (_, true) => "stat",
                 (_, false) => "lstat",
             };
-            Err(throw_io(&ctx, &e, syscall, target.path(), None))
+            Err(throw_io(&ctx, &e, syscall, target.path().as_deref(), None))
         }
     }
 }
 
 /// `statfs(path, bigint)`: type, bsize, blocks, bfree, bavail, files, ffree.
-fn statfs<'js>(ctx: Ctx<'js>, path: String, bigint: bool) -> Result<Array<'js>> {
-    let fail = |e: std::io::Error| throw_io(&ctx, &e, "statfs", Some(&path), None);
-    let c = c_path(&path).map_err(fail)?;
+fn statfs<'js>(ctx: Ctx<'js>, path: FsPath, bigint: bool) -> Result<Array<'js>> {
+    let fail = |e: std::io::Error| throw_io(&ctx, &e, "statfs", Some(&path.text()), None);
+    let c = path.c_string().map_err(fail)?;
     // SAFETY: `statfs` is plain old data; all-zero is a valid value for it.
     let mut s: libc::statfs = unsafe { std::mem::zeroed() };
     // SAFETY: `c` is a NUL-terminated path alive across the call; `s` is writable.
@@ -174,21 +169,28 @@ fn statfs<'js>(ctx: Ctx<'js>, path: String, bigint: bool) -> Result<Array<'js>> 
 }
 
 /// `link(existing, new)`: a hard link; errors name both paths.
-fn link(ctx: Ctx<'_>, existing: String, new: String) -> Result<()> {
+fn link(ctx: Ctx<'_>, existing: FsPath, new: FsPath) -> Result<()> {
     std::fs::hard_link(&existing, &new)
-        .map_err(|e| throw_io(&ctx, &e, "link", Some(&existing), Some(&new)))
+        .map_err(|e| throw_io(&ctx, &e, "link", Some(&existing.text()), Some(&new.text())))
 }
 
 /// `symlink(target, path)`: `path` made a symbolic link holding `target` (any text).
-fn symlink(ctx: Ctx<'_>, target: String, path: String) -> Result<()> {
-    std::os::unix::fs::symlink(&target, &path)
-        .map_err(|e| throw_io(&ctx, &e, "symlink", Some(&target), Some(&path)))
+fn symlink(ctx: Ctx<'_>, target: FsPath, path: FsPath) -> Result<()> {
+    std::os::unix::fs::symlink(&target, &path).map_err(|e| {
+        throw_io(
+            &ctx,
+            &e,
+            "symlink",
+            Some(&target.text()),
+            Some(&path.text()),
+        )
+    })
 }
 
 /// `readlink(path)`: the link's contents as bytes (the JS half decodes them per `encoding`).
-fn readlink<'js>(ctx: Ctx<'js>, path: String) -> Result<Value<'js>> {
-    let target =
-        std::fs::read_link(&path).map_err(|e| throw_io(&ctx, &e, "readlink", Some(&path), None))?;
+fn readlink<'js>(ctx: Ctx<'js>, path: FsPath) -> Result<Value<'js>> {
+    let target = std::fs::read_link(&path)
+        .map_err(|e| throw_io(&ctx, &e, "readlink", Some(&path.text()), None))?;
     wrap_bytes(&ctx, target.into_os_string().into_vec())
 }
 
@@ -203,7 +205,9 @@ fn chown<'js>(ctx: Ctx<'js>, target: Value<'js>, uid: f64, gid: f64, follow: boo
             (unsafe { libc::fchown(*fd, uid, gid) }, "fchown")
         }
         Target::Path(path) => {
-            let c = c_path(path).map_err(|e| throw_io(&ctx, &e, "chown", Some(path), None))?;
+            let c = path
+                .c_string()
+                .map_err(|e| throw_io(&ctx, &e, "chown", Some(&path.text()), None))?;
             if follow {
                 // SAFETY: `c` is a NUL-terminated path alive across the call.
                 (unsafe { libc::chown(c.as_ptr(), uid, gid) }, "chown")
@@ -213,7 +217,7 @@ fn chown<'js>(ctx: Ctx<'js>, target: Value<'js>, uid: f64, gid: f64, follow: boo
             }
         }
     };
-    check(rc).map_err(|e| throw_io(&ctx, &e, syscall, target.path(), None))
+    check(rc).map_err(|e| throw_io(&ctx, &e, syscall, target.path().as_deref(), None))
 }
 
 /// A time in seconds (what Node's `toUnixTimestamp` makes) as libuv hands it to the kernel:
@@ -255,14 +259,16 @@ fn utimes<'js>(
         Target::Fd(fd) => (unsafe { libc::futimens(*fd, times.as_ptr()) }, "futime"),
         Target::Path(path) => {
             let syscall = if follow { "utime" } else { "lutime" };
-            let c = c_path(path).map_err(|e| throw_io(&ctx, &e, syscall, Some(path), None))?;
+            let c = path
+                .c_string()
+                .map_err(|e| throw_io(&ctx, &e, syscall, Some(&path.text()), None))?;
             let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
             // SAFETY: `c` is a NUL-terminated path alive across the call; `times` two timespecs.
             let rc = unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), flags) };
             (rc, syscall)
         }
     };
-    check(rc).map_err(|e| throw_io(&ctx, &e, syscall, target.path(), None))
+    check(rc).map_err(|e| throw_io(&ctx, &e, syscall, target.path().as_deref(), None))
 }
 
 /// `fchmod(fd, mode)`.
@@ -280,10 +286,10 @@ fn fdatasync(ctx: Ctx<'_>, fd: i32) -> Result<()> {
 
 /// `mkdtemp(prefix)`: a new directory named `prefix` and six random characters (mode 0700,
 /// by the C library's mkdtemp, as libuv); its path as bytes. Errors name `prefixXXXXXX`.
-fn mkdtemp<'js>(ctx: Ctx<'js>, prefix: String) -> Result<Value<'js>> {
-    let template = format!("{prefix}XXXXXX");
-    let fail = |e: std::io::Error| throw_io(&ctx, &e, "mkdtemp", Some(&template), None);
-    let mut bytes = c_path(&template).map_err(fail)?.into_bytes_with_nul();
+fn mkdtemp<'js>(ctx: Ctx<'js>, prefix: FsPath) -> Result<Value<'js>> {
+    let template = prefix.with_suffix(b"XXXXXX");
+    let fail = |e: std::io::Error| throw_io(&ctx, &e, "mkdtemp", Some(&template.text()), None);
+    let mut bytes = template.c_string().map_err(fail)?.into_bytes_with_nul();
     // SAFETY: `bytes` is a writable NUL-terminated template ending in six X's; mkdtemp only
     // rewrites those X's in place.
     let made = unsafe { libc::mkdtemp(bytes.as_mut_ptr().cast()) };
@@ -333,8 +339,8 @@ fn entry_of(entry: std::fs::DirEntry) -> (Vec<u8>, i32) {
 
 /// `scandir(path, raw)`: every entry (not `.`/`..`) with its kind, sorted by name bytes as
 /// libuv's scandir sorts them.
-fn scandir<'js>(ctx: Ctx<'js>, path: String, raw: bool) -> Result<Array<'js>> {
-    let fail = |e: std::io::Error| throw_io(&ctx, &e, "scandir", Some(&path), None);
+fn scandir<'js>(ctx: Ctx<'js>, path: FsPath, raw: bool) -> Result<Array<'js>> {
+    let fail = |e: std::io::Error| throw_io(&ctx, &e, "scandir", Some(&path.text()), None);
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(&path).map_err(fail)? {
         entries.push(entry_of(entry.map_err(fail)?));
@@ -354,7 +360,7 @@ pub struct DirHandle {
 }
 
 /// `opendir(path)`: a [`DirHandle`].
-fn opendir<'js>(ctx: Ctx<'js>, path: String) -> Result<Class<'js, DirHandle>> {
+fn opendir<'js>(ctx: Ctx<'js>, path: FsPath) -> Result<Class<'js, DirHandle>> {
     let entries =
         // (Node's opendir error names no path.)
         std::fs::read_dir(&path).map_err(|e| throw_io(&ctx, &e, "opendir", None, None))?;
@@ -362,7 +368,7 @@ fn opendir<'js>(ctx: Ctx<'js>, path: String) -> Result<Class<'js, DirHandle>> {
         ctx,
         DirHandle {
             entries: Some(entries),
-            path,
+            path: path.text(),
         },
     )
 }
@@ -441,7 +447,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("f");
         std::fs::write(&file, b"12345").unwrap();
-        let s = statx_of(&Target::Path(file.to_string_lossy().into_owned()), true).unwrap();
+        let s = statx_of(&Target::Path(FsPath::from(file.as_path())), true).unwrap();
         let fields = stat_fields(&s);
         assert_eq!(fields[8], 5);
         assert_eq!(fields[1] as u32 & libc::S_IFMT, libc::S_IFREG);

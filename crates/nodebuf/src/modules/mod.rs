@@ -19,6 +19,7 @@ pub mod crypto_rsa;
 pub mod encoding;
 pub mod fs;
 pub mod fs_meta;
+pub mod fs_path;
 pub mod fs_watch;
 pub mod inspect_plain;
 pub mod internal_binding;
