@@ -142,9 +142,15 @@ fn run_to_files(program: &str, script: &str, tag: &str) -> (Vec<u8>, Vec<u8>) {
 
 #[test]
 fn writing_to_files_takes_from_the_buffer_pool_as_node_does() {
-    let script = "tests/scripts/stdio_pool_offsets.js";
-    assert_eq!(
-        run_to_files(NODEBUF, script, "nodebuf"),
-        run_to_files("node", script, "node")
-    );
+    for script in [
+        "tests/scripts/stdio_pool_offsets.js",
+        // (console.log before process.stdout is made writes around the stream.)
+        "tests/scripts/console_before_stdout.js",
+    ] {
+        assert_eq!(
+            run_to_files(NODEBUF, script, "nodebuf"),
+            run_to_files("node", script, "node"),
+            "{script}"
+        );
+    }
 }

@@ -31,6 +31,7 @@ function formatWithOptions(inspectOptions, ...args) {
 const kGroupIndent = Symbol('kGroupIndent');
 const kInspectOptions = Symbol('kInspectOptions');
 const kCounts = Symbol('counts');
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const kWrite = Symbol('kWriteToConsole');
 const kTimeLog = Symbol('kTimeLog');
 // Node's order of a console's own methods (Object.keys(console) lists them so).
@@ -97,6 +98,7 @@ class Console {
       if (text.includes('\n')) text = text.replace(/\n/g, `\n${indent}`);
       text = indent + text;
     }
+    if (this === globalConsole && writeDirect(useStdout, `${text}\n`)) return;
     if (useStdout) {
       // A write to stdout makes the global console's stderr too, as Node's (where it is a pipe
       // or terminal, process.getActiveResourcesInfo() lists both from then on).
@@ -255,15 +257,50 @@ for (const key of methodOrder) {
 // The global console's streams are process.stdout/stderr as they are when written to (Node's
 // get/set pair): making the console creates neither stream.
 const globalConsole = new Console({ write() {} });
-for (const [key, name] of [['_stdout', 'stdout'], ['_stderr', 'stderr']]) {
-  let stream;
+// The global console binds its streams on first use, as Node's: `_stdout` reads process.stdout
+// once and keeps it (a later replacement of process.stdout does not move the console) until a
+// script assigns another (a falsy one binds afresh). `ownStream` stands for process's own stream
+// while it is not made: the console writes around it (process.js, stdioDirect).
+const ownStream = Symbol('process own stream');
+const bound = { __proto__: null, _stdout: undefined, _stderr: undefined };
+const streamAccessors = { __proto__: null };
+for (const [key, name, fd] of [['_stdout', 'stdout', 1], ['_stderr', 'stderr', 2]]) {
+  const get = function () {
+    if (!bound[key]) bound[key] = native.stdioDirect?.isOwn(fd) ? ownStream : process[name];
+    return bound[key] === ownStream ? native.stdioDirect.make(fd) : bound[key];
+  };
   Object.defineProperty(globalConsole, key, {
-    get() { return stream ?? process[name]; },
-    set(value) { stream = value; },
+    get,
+    set(value) { bound[key] = value; },
     enumerable: false,
     configurable: true,
   });
+  streamAccessors[key] = get;
 }
+
+// Whether the global console's `key` stream is process's own (binding it now if unbound, as a
+// read of it would), with the console's accessor still in place.
+function boundToOwn(key, fd) {
+  if (ObjectGetOwnPropertyDescriptor(globalConsole, key)?.get !== streamAccessors[key]) return false;
+  if (!bound[key]) bound[key] = native.stdioDirect.isOwn(fd) ? ownStream : process[key === '_stdout' ? 'stdout' : 'stderr'];
+  return bound[key] === ownStream;
+}
+
+// The global console's write of `line` around process's own unmade stream; false to take the
+// stream.
+function writeDirect(useStdout, line) {
+  const direct = native.stdioDirect;
+  if (direct === undefined) return false;
+  if (useStdout) {
+    if (!boundToOwn('_stdout', 1) || !direct.write(1, line)) return false;
+    // (Reading _stderr binds, and makes, it: see kWrite.)
+    if (boundToOwn('_stderr', 2)) direct.touch(2);
+    else void globalConsole._stderr;
+    return true;
+  }
+  return boundToOwn('_stderr', 2) && direct.write(2, line);
+}
+
 globalConsole.Console = Console;
 // The global console's extras (Node's order): inspector no-ops, a named child console and tasks.
 // Without an inspector attached, Node's profile/profileEnd/timeStamp do nothing.

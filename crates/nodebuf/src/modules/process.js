@@ -182,25 +182,58 @@ process.cpuUsage = function cpuUsage() {
 process.emitWarning = warnings.emitWarning;
 if (!flags.noWarnings) process.on('warning', warnings.printWarning);
 
-// The stdio streams are built on first use (loading the stream modules costs start-up time).
-function lazyStdio(name, make) {
+// The stdio streams are built on first use (loading the stream modules costs start-up time):
+// getters named as Node's (`getStdout`...), with no setter, as there.
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+function lazyStdio(name, getterName, make) {
   let stream;
-  Object.defineProperty(process, name, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (stream === undefined) stream = make();
-      return stream;
-    },
-    set(value) {
-      stream = value;
-    },
-  });
+  const get = { [getterName]() {
+    if (stream === undefined) stream = make();
+    return stream;
+  } }[getterName];
+  Object.defineProperty(process, name, { configurable: true, enumerable: true, get });
+  return {
+    get,
+    made: () => stream !== undefined,
+    // Whether `process[name]` is still this getter (a script may define its own).
+    isOwn: () => ObjectGetOwnPropertyDescriptor(process, name)?.get === get,
+  };
 }
 const resources = () => require('internal/process/resources');
-lazyStdio('stdout', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut), 1));
-lazyStdio('stderr', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr), 2));
-lazyStdio('stdin', () => require('internal/streams/stdio').createStdinStream());
+const stdout = lazyStdio('stdout', 'getStdout', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut), 1));
+const stderr = lazyStdio('stderr', 'getStderr', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr), 2));
+lazyStdio('stdin', 'getStdin', () => require('internal/streams/stdio').createStdinStream());
+
+// The global console's way to process's own stdout/stderr without making the stream (six
+// stream modules: a fifth of a `console.log('hello')` script's instructions): the bytes the
+// stream would write, as it would write them (on a file or /dev/null each string first becomes
+// a pooled Buffer, as the stream's decodeStrings makes it; on a pipe the text goes as it is),
+// and the stream's place among the process's handles kept for getActiveResourcesInfo().
+// Terminals and other descriptors take the stream, which does more.
+const stdioStates = [undefined, stdout, stderr];
+native.stdioDirect = {
+  isOwn: (fd) => stdioStates[fd].isOwn(),
+  /** The stream, made now if it was not. */
+  make: (fd) => stdioStates[fd].get.call(process),
+  /** Writes `text` around the unmade stream; false (nothing written) when it must be used. */
+  write(fd, text) {
+    const state = stdioStates[fd];
+    if (state.made()) return false;
+    const kind = native.tty.guessHandle(fd);
+    if (kind === 'PIPE') (fd === 1 ? native.writeOut : native.writeErr)(text);
+    else if (kind === 'FILE') (fd === 1 ? native.writeOut : native.writeErr)(Buffer.from(text, 'utf8'));
+    else return false;
+    resources().reserveStdio(fd, () => state.get.call(process));
+    return true;
+  },
+  /** What reading the stream does for its place among the handles, without making it. */
+  touch(fd) {
+    const state = stdioStates[fd];
+    if (state.made()) return;
+    resources().reserveStdio(fd, () => state.get.call(process));
+  },
+};
+
 // The old way to start reading stdin (still in Node 20, anonymous as there).
 process.openStdin = function () {
   process.stdin.resume();

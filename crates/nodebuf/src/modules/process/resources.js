@@ -11,8 +11,22 @@ const stdio = [];
 /** Records a stdio stream on its creation; a pipe or terminal one is a live handle. */
 function addStdio(stream, fd) {
   const kind = native.tty.guessHandle(fd);
-  if (kind === 'PIPE' || kind === 'TTY') stdio.push({ stream, kind });
+  if (kind === 'PIPE' || kind === 'TTY') {
+    const reserved = stdio.find((entry) => entry.fd === fd);
+    if (reserved !== undefined) reserved.stream = stream;
+    else stdio.push({ stream, kind, fd, make: undefined });
+  }
   return stream;
+}
+
+/**
+ * Records, where the stream would have been made, a stdio stream the console wrote around
+ * (process.stdioDirect); `make` makes it when a list of handles needs the object.
+ */
+function reserveStdio(fd, make) {
+  if (stdio.some((entry) => entry.fd === fd)) return;
+  const kind = native.tty.guessHandle(fd);
+  if (kind === 'PIPE' || kind === 'TTY') stdio.push({ stream: undefined, kind, fd, make });
 }
 
 function handleName(handle) {
@@ -28,7 +42,7 @@ function requestName(request) {
 function activeObjects() {
   const { requests, handles, timers, immediates } = loop.activeResources();
   const connecting = handles.filter((h) => h.connecting === true);
-  const live = [...stdio.map((s) => s.stream), ...handles];
+  const live = [...stdio.map((s) => s.stream ?? s.make()), ...handles];
   return { connecting, requests, live, handles, timers, immediates };
 }
 
@@ -51,4 +65,4 @@ function _getActiveHandles() {
   return activeObjects().live;
 }
 
-module.exports = { addStdio, getActiveResourcesInfo, _getActiveRequests, _getActiveHandles };
+module.exports = { addStdio, reserveStdio, getActiveResourcesInfo, _getActiveRequests, _getActiveHandles };
