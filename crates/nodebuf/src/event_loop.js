@@ -44,6 +44,7 @@ let eventSource = null;
 // process.setUncaughtExceptionCaptureCallback's function: it takes uncaught exceptions before
 // any 'uncaughtException' listener.
 let captureCallback = null;
+const captureState = { captureFn: null };
 // Where a worker sends its uncaught errors instead of printing them.
 let fatalHook = null;
 // internal/async_context once `async_hooks` is loaded: then every tick, timer, immediate and
@@ -265,6 +266,52 @@ function sourceHeader(error, origin, atThrow = true) {
   return `${site.file}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n`;
 }
 
+// Prints an uncaught error the way Node does: the source header, the error inspected (or a
+// thrown primitive as its string), and Node's version line.
+function report(error, origin, header) {
+  const { inspect } = require('internal/inspect');
+  // An unhandled 'error' event's error also shows where it was emitted (Node's
+  // kEnhanceStackBeforeInspector), printed in place of its stack.
+  const { kEnhanceStackBeforeInspector } = require('internal/errors');
+  if (error !== null && typeof error === 'object' && typeof error[kEnhanceStackBeforeInspector] === 'function') {
+    try {
+      error.stack = error[kEnhanceStackBeforeInspector]();
+    } catch {
+      // The plain stack, then.
+    }
+  }
+  let text;
+  const given = typeof header === 'string';
+  const source = given ? header : sourceHeader(error, origin, header !== null);
+  if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+    // Node inspects any thrown object without its custom inspect and at least 5 levels deep.
+    const shown = inspect(error, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
+    if (native.classId(error) === errorClassId) {
+      // Node leaves a blank line under the caret, but not under a link error's carets.
+      text = `${source === '' || given ? source : `${source}\n`}${shown}\n`;
+    } else {
+      // Not made by an Error constructor: the source line goes first, after a blank line.
+      text = `\n${source}${shown}\n`;
+    }
+  } else {
+    // A thrown primitive prints as its string (a symbol, which has none, as nothing).
+    text = `\n${source}${typeof error === 'symbol' ? '' : String(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
+  native.writeErr(`${text}\nNode.js ${process.version}\n`);
+}
+
+// Node's fatal-exception handler runs under a TryCatch that makes an exception from it (from
+// the capture callback or an 'uncaughtException' listener) fatal at once: printed, exit code 7,
+// no 'exit' event.
+function handlerThrew(err) {
+  if (fatalHook === null) report(err, 'uncaughtException', undefined);
+  else fatalHook(err);
+  process.exitCode = 7;
+  exiting = true;
+  process._exiting = true;
+  native.exit(7);
+}
+
 // An exception nobody caught: 'uncaughtException' listeners get it, otherwise print it the way
 // Node does and exit with code 1 (after 'exit' listeners run).
 // `header`: the source header to print (a string), or null to show where the error was made
@@ -272,55 +319,27 @@ function sourceHeader(error, origin, atThrow = true) {
 function fatal(error, origin = 'uncaughtException', header = undefined) {
   if (!exiting && captureCallback !== null) {
     try {
-      captureCallback(error);
-      require('timers').setImmediate(noop);
-      return;
+      // Called as a method of the handler state, as Node calls it (its stack frame reads
+      // `Object.captureFn`).
+      captureState.captureFn(error);
     } catch (err) {
-      error = err;
+      handlerThrew(err);
     }
+    require('timers').setImmediate(noop);
+    return;
   }
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
-      // As Node: a handled exception queues an empty immediate, so that ticks a failed drain
-      // left behind get their turn even when nothing else is scheduled.
-      require('timers').setImmediate(noop);
-      return;
     } catch (err) {
-      error = err;
+      handlerThrew(err);
     }
+    // As Node: a handled exception queues an empty immediate, so that ticks a failed drain
+    // left behind get their turn even when nothing else is scheduled.
+    require('timers').setImmediate(noop);
+    return;
   }
-  if (fatalHook === null) {
-    const { inspect } = require('internal/inspect');
-    // An unhandled 'error' event's error also shows where it was emitted (Node's
-    // kEnhanceStackBeforeInspector), printed in place of its stack.
-    const { kEnhanceStackBeforeInspector } = require('internal/errors');
-    if (error !== null && typeof error === 'object' && typeof error[kEnhanceStackBeforeInspector] === 'function') {
-      try {
-        error.stack = error[kEnhanceStackBeforeInspector]();
-      } catch {
-        // The plain stack, then.
-      }
-    }
-    let text;
-    const given = typeof header === 'string';
-    const source = given ? header : sourceHeader(error, origin, header !== null);
-    if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
-      // Node inspects any thrown object without its custom inspect and at least 5 levels deep.
-      const shown = inspect(error, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
-      if (native.classId(error) === errorClassId) {
-        // Node leaves a blank line under the caret, but not under a link error's carets.
-        text = `${source === '' || given ? source : `${source}\n`}${shown}\n`;
-      } else {
-        // Not made by an Error constructor: the source line goes first, after a blank line.
-        text = `\n${source}${shown}\n`;
-      }
-    } else {
-      // A thrown primitive prints as its string (a symbol, which has none, as nothing).
-      text = `\n${source}${typeof error === 'symbol' ? '' : String(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
-    }
-    native.writeErr(`${text}\nNode.js ${process.version}\n`);
-  }
+  if (fatalHook === null) report(error, origin, header);
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;
@@ -591,7 +610,10 @@ module.exports = {
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
-  setCaptureCallback: (fn) => { captureCallback = fn; },
+  setCaptureCallback: (fn) => {
+    captureCallback = fn;
+    captureState.captureFn = fn;
+  },
   getCaptureCallback: () => captureCallback,
   setAsyncContext: (context) => { asyncContext = context; },
   getAsyncContext: () => asyncContext,
