@@ -186,9 +186,18 @@ function runTicks(goOnAfterThrow = false) {
   tickHead = 0;
 }
 
+// Once `domain` is loaded: the domain active when each pending promise was rejected (Node hands
+// such a rejection to that domain's 'error' event instead of 'unhandledRejection').
+let rejectionDomains = null;
+
 function onRejection(promise, reason, handled) {
-  if (handled) rejections.delete(promise);
-  else rejections.set(promise, reason);
+  if (handled) {
+    rejections.delete(promise);
+    if (rejectionDomains !== null) rejectionDomains.delete(promise);
+  } else {
+    rejections.set(promise, reason);
+    if (rejectionDomains !== null && process.domain) rejectionDomains.set(promise, process.domain);
+  }
 }
 
 function processRejections() {
@@ -196,7 +205,18 @@ function processRejections() {
   const pending = [...rejections];
   rejections.clear();
   for (const [promise, reason] of pending) {
-    if (process.listenerCount('unhandledRejection') > 0) {
+    const domain = rejectionDomains === null ? undefined : rejectionDomains.get(promise);
+    if (domain !== undefined) {
+      rejectionDomains.delete(promise);
+      let handled;
+      try {
+        handled = domain.emit('error', reason);
+      } catch (err) {
+        fatal(err);
+        continue;
+      }
+      if (handled) continue;
+    } else if (process.listenerCount('unhandledRejection') > 0) {
       process.emit('unhandledRejection', reason, promise);
       continue;
     }
@@ -621,4 +641,5 @@ module.exports = {
   releaseFrame,
   setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },
+  trackRejectionDomains: () => { if (rejectionDomains === null) rejectionDomains = new Map(); },
 };

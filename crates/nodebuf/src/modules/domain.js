@@ -168,6 +168,9 @@ process.on('removeListener', (name, listener) => {
   }
 });
 
+// A promise rejected with no handler while a domain is active becomes that domain's 'error'.
+loop.trackRejectionDomains();
+
 // --- Domain ----------------------------------------------------------------------------------
 
 /** `new domain.Domain()`: an EventEmitter grouping the errors of the work run in it. */
