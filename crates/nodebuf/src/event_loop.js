@@ -491,6 +491,11 @@ function removeImmediate(immediate) {
   releaseFrame(immediate);
 }
 
+// Set by `domain` once loaded: `(method, fn, arg)` calls `fn(arg)` the way Node's native code
+// calls into JS on the process object (immediates, 'beforeExit'): inside the active domain,
+// with DEP0097 when one is active.
+let domainTrampoline = null;
+
 // Set by internal/async_context while destroy hooks are queued: run before the immediates
 // (Node's native immediates come first) and never keeps the loop alive.
 let destroyFlush = null;
@@ -505,12 +510,24 @@ function runImmediates() {
   if (immediates.length > 0) drainDeferredTicks();
   const batch = immediates;
   immediates = [];
+  if (batch.length === 0) return;
+  if (domainTrampoline === null) runImmediateBatch(batch);
+  else if (batch.some((immediate) => !immediate._destroyed)) domainTrampoline('processImmediate', runImmediateBatch, batch);
+  runTicks();
+}
+
+// The ticks an immediate queues run before the next immediate; those of the last one run
+// after the batch (as Node's run when its immediates callback returns, outside any domain the
+// call was made in).
+function runImmediateBatch(batch) {
+  let ran = false;
   for (const immediate of batch) {
     if (immediate._destroyed) continue;
+    if (ran) runTicks();
+    ran = true;
     immediate._destroyed = true;
     runCallback(immediate[kAsyncFrame], immediate._onImmediate, immediate, immediate._args);
     releaseFrame(immediate);
-    runTicks();
   }
 }
 
@@ -561,8 +578,10 @@ function hasWork() {
 
 // Whether the loop goes on when nothing keeps it alive: 'beforeExit' listeners gave it work.
 function revivedBeforeExit() {
-  if (process.listenerCount('beforeExit') === 0) return false;
-  process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+  // (Node always emits it; with a domain left active the emission itself is observable.)
+  if (process.listenerCount('beforeExit') === 0 && (domainTrampoline === null || !process.domain)) return false;
+  if (domainTrampoline === null) emitBeforeExit();
+  else domainTrampoline('emit', emitBeforeExit);
   runTicks();
   return hasWork();
 }
@@ -589,6 +608,14 @@ function run() {
   }
 }
 
+function emitBeforeExit() {
+  process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+}
+
+function emitExit(code) {
+  process.emit('exit', code);
+}
+
 // Emits 'exit' once and returns the exit code.
 // Set by the ES module loader: true while the main module's top-level await is unsettled.
 let mainPending = () => false;
@@ -601,7 +628,8 @@ function exit() {
     exiting = true;
     process._exiting = true;
     try {
-      process.emit('exit', code);
+      if (domainTrampoline === null) process.emit('exit', code);
+      else domainTrampoline('emit', emitExit, code);
     } catch (err) {
       exiting = false;
       fatal(err);
@@ -641,5 +669,6 @@ module.exports = {
   releaseFrame,
   setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },
+  setDomainTrampoline: (fn) => { domainTrampoline = fn; },
   trackRejectionDomains: () => { if (rejectionDomains === null) rejectionDomains = new Map(); },
 };

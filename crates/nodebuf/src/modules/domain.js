@@ -171,6 +171,27 @@ process.on('removeListener', (name, listener) => {
 // A promise rejected with no handler while a domain is active becomes that domain's 'error'.
 loop.trackRejectionDomains();
 
+// Node's native code calls into JS through the domain of its receiver: for the process object
+// (immediates, 'beforeExit'), the active domain, entered around the call, with a deprecation
+// warning (once) since a domain left active there is a leak.
+let warnedMakeCallback = false;
+loop.setDomainTrampoline((method, fn, arg) => {
+  const domain = process.domain;
+  if (!domain) {
+    fn(arg);
+    return;
+  }
+  if (module.exports.active && !warnedMakeCallback) {
+    warnedMakeCallback = true;
+    process.emitWarning('Using a domain property in MakeCallback is deprecated. Use the ' +
+      'async_context variant of MakeCallback or the AsyncResource class instead. ' +
+      `(Triggered by calling ${method} on process.)`, 'DeprecationWarning', 'DEP0097');
+  }
+  domain.enter();
+  fn(arg);
+  domain.exit();
+});
+
 // --- Domain ----------------------------------------------------------------------------------
 
 /** `new domain.Domain()`: an EventEmitter grouping the errors of the work run in it. */
