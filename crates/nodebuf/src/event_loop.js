@@ -320,10 +320,32 @@ function report(error, origin, header) {
   native.writeErr(`${text}\nNode.js ${process.version}\n`);
 }
 
+// --abort-on-uncaught-exception: an exception no capture callback takes ends the process at
+// once, before any 'uncaughtException' listener or 'exit' event, with V8's report of it
+// (`Uncaught <error>`, then the frames it was thrown from after `FROM`).
+const abortOnUncaught = native.process.flags.abortOnUncaughtException === true;
+
+function abortOn(error) {
+  let text;
+  let frames = [];
+  try {
+    const isError = error !== null && typeof error === 'object' && typeof error.stack === 'string';
+    text = isError ? String(error) : typeof error === 'symbol' ? error.toString() : String(error);
+    if (isError) {
+      frames = error.stack.split('\n').filter((line) => line.startsWith('    at ')).map((line) => line.slice(7));
+    }
+  } catch {
+    text = '#<Object>';
+  }
+  native.writeErr(`Uncaught ${text}${frames.length > 0 ? `\n\nFROM\n${frames.join('\n')}` : ''}`);
+  native.abortOnUncaught();
+}
+
 // Node's fatal-exception handler runs under a TryCatch that makes an exception from it (from
 // the capture callback or an 'uncaughtException' listener) fatal at once: printed, exit code 7,
 // no 'exit' event.
 function handlerThrew(err) {
+  if (abortOnUncaught) abortOn(err);
   if (fatalHook === null) report(err, 'uncaughtException', undefined);
   else fatalHook(err);
   process.exitCode = 7;
@@ -337,6 +359,7 @@ function handlerThrew(err) {
 // `header`: the source header to print (a string), or null to show where the error was made
 // rather than the `throw` that threw it; undefined: Node's usual choice.
 function fatal(error, origin = 'uncaughtException', header = undefined) {
+  if (!exiting && captureCallback === null && abortOnUncaught) abortOn(error);
   if (!exiting && captureCallback !== null) {
     try {
       // Called as a method of the handler state, as Node calls it (its stack frame reads
