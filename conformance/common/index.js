@@ -429,12 +429,18 @@ function childShouldThrowAndAbort() {
   }));
 }
 
+/** Skips the test when the runtime has no inspector (`process.features.inspector`). */
+function skipIfInspectorDisabled() {
+  if (!process.features.inspector) skip('V8 inspector is disabled');
+}
+
 /** `common.gcUntil(name, condition)`: see gc.js (older tests reach it here). */
 function gcUntil(name, condition) {
   return require('./gc').gcUntil(name, condition);
 }
 
 module.exports = {
+  skipIfInspectorDisabled,
   childShouldThrowAndAbort,
   nodeProcessAborted,
   gcUntil,
