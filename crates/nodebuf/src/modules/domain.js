@@ -91,6 +91,9 @@ const pairing = new WeakMap();
 // reach this realm's objects: the domain lives as long as the promise through this map instead.
 const foreignPromises = new WeakMap();
 
+// The callbacks running inside their resource's domain, innermost last: async id, reference.
+const entered = [];
+
 function runningResource() {
   return context.current().resource;
 }
@@ -105,16 +108,21 @@ const hook = createHook({
     if (type !== 'PROMISE' || resource instanceof Promise) setDomainOf(resource, active);
     else foreignPromises.set(resource, active);
   },
-  before() {
+  before(asyncId) {
     const ref = pairing.get(runningResource());
     if (ref === undefined) return;
     // Held strongly while its callback runs; the resource's `domain` keeps it alive otherwise.
     ref.incRef();
+    entered.push(asyncId, ref);
     ref.get().enter();
   },
-  after() {
-    const ref = pairing.get(runningResource());
-    if (ref === undefined) return;
+  after(asyncId) {
+    // (An `after` with no `before` of ours, e.g. for a promise reaction that was already
+    // running when the first Domain turned the hook on, leaves the stack alone.)
+    const top = entered.length;
+    if (top === 0 || entered[top - 2] !== asyncId) return;
+    const ref = entered[top - 1];
+    entered.length = top - 2;
     const domain = ref.get();
     ref.decRef();
     domain.exit();
