@@ -110,10 +110,26 @@ function queueMicrotask(callback) {
     // Node runs each queued microtask as an AsyncResource('Microtask').
     const { AsyncResource } = require('async_hooks');
     const resource = new AsyncResource('Microtask', { requireManualDestroy: true });
-    Promise.resolve().then(() => {
-      runCallback(resource[asyncContext.kFrame], callback, undefined, []);
-      resource.emitDestroy();
-    });
+    // (A plain job: a promise reaction would run in a scope of its own, which a domain's hook
+    // would enter too.)
+    native.enqueueMicrotask(() => {
+      // As Node: the callback's exception leaves its scope (after hooks run, a domain entered
+      // for it is left) before it is reported.
+      const frame = resource[asyncContext.kFrame];
+      let failed = false;
+      let error;
+      asyncContext.enter(frame);
+      try {
+        callback();
+      } catch (err) {
+        failed = true;
+        error = err;
+      } finally {
+        resource.emitDestroy();
+        asyncContext.exit(frame);
+      }
+      if (failed) fatalFromMicrotask(error);
+    }, fatalFromMicrotask);
     return;
   }
   native.enqueueMicrotask(callback, fatalFromMicrotask);
