@@ -30,12 +30,20 @@ let skipped = false;
 
 /** Globals that existed when this module loaded, plus `allowGlobals(...)`. */
 const knownGlobals = new Set(Object.getOwnPropertyNames(globalThis));
+/** The values passed to `allowGlobals(...)`: any global holding one of them is allowed. */
+const allowedValues = new Set();
 
 function leakedGlobals() {
   const setting = process.env.NODE_TEST_KNOWN_GLOBALS;
   if (setting === '0') return [];
   if (setting) for (const name of setting.split(',')) knownGlobals.add(name.trim());
-  return Object.getOwnPropertyNames(globalThis).filter((name) => !knownGlobals.has(name));
+  return Object.getOwnPropertyNames(globalThis).filter((name) => {
+    if (knownGlobals.has(name)) return false;
+    // A global holding a value the test allowed (allowGlobals(value)) is no leak, whenever it
+    // was set.
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+    return !(descriptor && 'value' in descriptor && allowedValues.has(descriptor.value));
+  });
 }
 
 function writeError(text) {
@@ -340,6 +348,7 @@ function allowGlobals(...allowlist) {
     if (typeof item === 'string') {
       knownGlobals.add(item);
     } else {
+      allowedValues.add(item);
       for (const name of Object.getOwnPropertyNames(globalThis)) {
         if (globalThis[name] === item) knownGlobals.add(name);
       }
@@ -396,7 +405,45 @@ function mustNotMutateObjectDeep(obj) {
   });
 }
 
+/**
+ * Whether a child ended the way an abort ends a process: a SIGABRT, SIGTRAP or SIGILL signal,
+ * or (through a shell) the exit status 128 + one of those.
+ */
+function nodeProcessAborted(exitCode, signal) {
+  if (signal !== null && signal !== undefined) return ['SIGABRT', 'SIGTRAP', 'SIGILL'].includes(signal);
+  return [132, 133, 134].includes(exitCode);
+}
+
+/**
+ * Runs this test file again as `child` with --abort-on-uncaught-exception (through a shell
+ * that allows no core file) and checks that it aborted.
+ */
+function childShouldThrowAndAbort() {
+  const { exec } = require('child_process');
+  const command = `ulimit -c 0 && "${process.argv[0]}" --abort-on-uncaught-exception "${process.argv[1]}" child`;
+  const child = exec(command);
+  child.on('exit', mustCall((exitCode, signal) => {
+    if (!nodeProcessAborted(exitCode, signal)) {
+      throw new Error(`the child did not abort: exit code ${exitCode}, signal ${signal}`);
+    }
+  }));
+}
+
+/** Skips the test when the runtime has no inspector (`process.features.inspector`). */
+function skipIfInspectorDisabled() {
+  if (!process.features.inspector) skip('V8 inspector is disabled');
+}
+
+/** `common.gcUntil(name, condition)`: see gc.js (older tests reach it here). */
+function gcUntil(name, condition) {
+  return require('./gc').gcUntil(name, condition);
+}
+
 module.exports = {
+  skipIfInspectorDisabled,
+  childShouldThrowAndAbort,
+  nodeProcessAborted,
+  gcUntil,
   skipIf32Bits,
   mustNotMutateObjectDeep,
   skipIfDumbTerminal,

@@ -45,7 +45,15 @@
     builtinArgs[1] = requireBuiltin;
     builtinArgs[2] = mod;
     builtinArgs[3] = native;
-    ReflectApply(fn, mod.exports, builtinArgs);
+    // A builtin whose evaluation throws is not kept: the next require evaluates it again, as
+    // Node's loader does (require('domain') while a capture callback is set, then after).
+    let loaded = false;
+    try {
+      ReflectApply(fn, mod.exports, builtinArgs);
+      loaded = true;
+    } finally {
+      if (!loaded) cache.delete(id);
+    }
     return mod.exports;
   }
 

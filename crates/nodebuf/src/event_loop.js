@@ -44,6 +44,7 @@ let eventSource = null;
 // process.setUncaughtExceptionCaptureCallback's function: it takes uncaught exceptions before
 // any 'uncaughtException' listener.
 let captureCallback = null;
+const captureState = { captureFn: null };
 // Where a worker sends its uncaught errors instead of printing them.
 let fatalHook = null;
 // internal/async_context once `async_hooks` is loaded: then every tick, timer, immediate and
@@ -109,10 +110,26 @@ function queueMicrotask(callback) {
     // Node runs each queued microtask as an AsyncResource('Microtask').
     const { AsyncResource } = require('async_hooks');
     const resource = new AsyncResource('Microtask', { requireManualDestroy: true });
-    Promise.resolve().then(() => {
-      runCallback(resource[asyncContext.kFrame], callback, undefined, []);
-      resource.emitDestroy();
-    });
+    // (A plain job: a promise reaction would run in a scope of its own, which a domain's hook
+    // would enter too.)
+    native.enqueueMicrotask(() => {
+      // As Node: the callback's exception leaves its scope (after hooks run, a domain entered
+      // for it is left) before it is reported.
+      const frame = resource[asyncContext.kFrame];
+      let failed = false;
+      let error;
+      asyncContext.enter(frame);
+      try {
+        callback();
+      } catch (err) {
+        failed = true;
+        error = err;
+      } finally {
+        resource.emitDestroy();
+        asyncContext.exit(frame);
+      }
+      if (failed) fatalFromMicrotask(error);
+    }, fatalFromMicrotask);
     return;
   }
   native.enqueueMicrotask(callback, fatalFromMicrotask);
@@ -185,9 +202,18 @@ function runTicks(goOnAfterThrow = false) {
   tickHead = 0;
 }
 
+// Once `domain` is loaded: the domain active when each pending promise was rejected (Node hands
+// such a rejection to that domain's 'error' event instead of 'unhandledRejection').
+let rejectionDomains = null;
+
 function onRejection(promise, reason, handled) {
-  if (handled) rejections.delete(promise);
-  else rejections.set(promise, reason);
+  if (handled) {
+    rejections.delete(promise);
+    if (rejectionDomains !== null) rejectionDomains.delete(promise);
+  } else {
+    rejections.set(promise, reason);
+    if (rejectionDomains !== null && process.domain) rejectionDomains.set(promise, process.domain);
+  }
 }
 
 function processRejections() {
@@ -195,7 +221,18 @@ function processRejections() {
   const pending = [...rejections];
   rejections.clear();
   for (const [promise, reason] of pending) {
-    if (process.listenerCount('unhandledRejection') > 0) {
+    const domain = rejectionDomains === null ? undefined : rejectionDomains.get(promise);
+    if (domain !== undefined) {
+      rejectionDomains.delete(promise);
+      let handled;
+      try {
+        handled = domain.emit('error', reason);
+      } catch (err) {
+        fatal(err);
+        continue;
+      }
+      if (handled) continue;
+    } else if (process.listenerCount('unhandledRejection') > 0) {
       process.emit('unhandledRejection', reason, promise);
       continue;
     }
@@ -265,62 +302,103 @@ function sourceHeader(error, origin, atThrow = true) {
   return `${site.file}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n`;
 }
 
+// Prints an uncaught error the way Node does: the source header, the error inspected (or a
+// thrown primitive as its string), and Node's version line.
+function report(error, origin, header) {
+  const { inspect } = require('internal/inspect');
+  // An unhandled 'error' event's error also shows where it was emitted (Node's
+  // kEnhanceStackBeforeInspector), printed in place of its stack.
+  const { kEnhanceStackBeforeInspector } = require('internal/errors');
+  if (error !== null && typeof error === 'object' && typeof error[kEnhanceStackBeforeInspector] === 'function') {
+    try {
+      error.stack = error[kEnhanceStackBeforeInspector]();
+    } catch {
+      // The plain stack, then.
+    }
+  }
+  let text;
+  const given = typeof header === 'string';
+  const source = given ? header : sourceHeader(error, origin, header !== null);
+  if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+    // Node inspects any thrown object without its custom inspect and at least 5 levels deep.
+    const shown = inspect(error, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
+    if (native.classId(error) === errorClassId) {
+      // Node leaves a blank line under the caret, but not under a link error's carets.
+      text = `${source === '' || given ? source : `${source}\n`}${shown}\n`;
+    } else {
+      // Not made by an Error constructor: the source line goes first, after a blank line.
+      text = `\n${source}${shown}\n`;
+    }
+  } else {
+    // A thrown primitive prints as its string (a symbol, which has none, as nothing).
+    text = `\n${source}${typeof error === 'symbol' ? '' : String(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
+  native.writeErr(`${text}\nNode.js ${process.version}\n`);
+}
+
+// --abort-on-uncaught-exception: an exception no capture callback takes ends the process at
+// once, before any 'uncaughtException' listener or 'exit' event, with V8's report of it
+// (`Uncaught <error>`, then the frames it was thrown from after `FROM`).
+const abortOnUncaught = native.process.flags.abortOnUncaughtException === true;
+
+function abortOn(error) {
+  let text;
+  let frames = [];
+  try {
+    const isError = error !== null && typeof error === 'object' && typeof error.stack === 'string';
+    text = isError ? String(error) : typeof error === 'symbol' ? error.toString() : String(error);
+    if (isError) {
+      frames = error.stack.split('\n').filter((line) => line.startsWith('    at ')).map((line) => line.slice(7));
+    }
+  } catch {
+    text = '#<Object>';
+  }
+  native.writeErr(`Uncaught ${text}${frames.length > 0 ? `\n\nFROM\n${frames.join('\n')}` : ''}`);
+  native.abortOnUncaught();
+}
+
+// Node's fatal-exception handler runs under a TryCatch that makes an exception from it (from
+// the capture callback or an 'uncaughtException' listener) fatal at once: printed, exit code 7,
+// no 'exit' event.
+function handlerThrew(err) {
+  if (abortOnUncaught) abortOn(err);
+  if (fatalHook === null) report(err, 'uncaughtException', undefined);
+  else fatalHook(err);
+  process.exitCode = 7;
+  exiting = true;
+  process._exiting = true;
+  native.exit(7);
+}
+
 // An exception nobody caught: 'uncaughtException' listeners get it, otherwise print it the way
 // Node does and exit with code 1 (after 'exit' listeners run).
 // `header`: the source header to print (a string), or null to show where the error was made
 // rather than the `throw` that threw it; undefined: Node's usual choice.
 function fatal(error, origin = 'uncaughtException', header = undefined) {
+  if (!exiting && captureCallback === null && abortOnUncaught) abortOn(error);
   if (!exiting && captureCallback !== null) {
     try {
-      captureCallback(error);
-      require('timers').setImmediate(noop);
-      return;
+      // Called as a method of the handler state, as Node calls it (its stack frame reads
+      // `Object.captureFn`).
+      captureState.captureFn(error);
     } catch (err) {
-      error = err;
+      handlerThrew(err);
     }
+    require('timers').setImmediate(noop);
+    return;
   }
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
-      // As Node: a handled exception queues an empty immediate, so that ticks a failed drain
-      // left behind get their turn even when nothing else is scheduled.
-      require('timers').setImmediate(noop);
-      return;
     } catch (err) {
-      error = err;
+      handlerThrew(err);
     }
+    // As Node: a handled exception queues an empty immediate, so that ticks a failed drain
+    // left behind get their turn even when nothing else is scheduled.
+    require('timers').setImmediate(noop);
+    return;
   }
-  if (fatalHook === null) {
-    const { inspect } = require('internal/inspect');
-    // An unhandled 'error' event's error also shows where it was emitted (Node's
-    // kEnhanceStackBeforeInspector), printed in place of its stack.
-    const { kEnhanceStackBeforeInspector } = require('internal/errors');
-    if (error !== null && typeof error === 'object' && typeof error[kEnhanceStackBeforeInspector] === 'function') {
-      try {
-        error.stack = error[kEnhanceStackBeforeInspector]();
-      } catch {
-        // The plain stack, then.
-      }
-    }
-    let text;
-    const given = typeof header === 'string';
-    const source = given ? header : sourceHeader(error, origin, header !== null);
-    if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
-      // Node inspects any thrown object without its custom inspect and at least 5 levels deep.
-      const shown = inspect(error, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
-      if (native.classId(error) === errorClassId) {
-        // Node leaves a blank line under the caret, but not under a link error's carets.
-        text = `${source === '' || given ? source : `${source}\n`}${shown}\n`;
-      } else {
-        // Not made by an Error constructor: the source line goes first, after a blank line.
-        text = `\n${source}${shown}\n`;
-      }
-    } else {
-      // A thrown primitive prints as its string (a symbol, which has none, as nothing).
-      text = `\n${source}${typeof error === 'symbol' ? '' : String(error)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
-    }
-    native.writeErr(`${text}\nNode.js ${process.version}\n`);
-  }
+  if (fatalHook === null) report(error, origin, header);
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;
@@ -452,6 +530,11 @@ function removeImmediate(immediate) {
   releaseFrame(immediate);
 }
 
+// Set by `domain` once loaded: `(method, fn, arg)` calls `fn(arg)` the way Node's native code
+// calls into JS on the process object (immediates, 'beforeExit'): inside the active domain,
+// with DEP0097 when one is active.
+let domainTrampoline = null;
+
 // Set by internal/async_context while destroy hooks are queued: run before the immediates
 // (Node's native immediates come first) and never keeps the loop alive.
 let destroyFlush = null;
@@ -466,12 +549,24 @@ function runImmediates() {
   if (immediates.length > 0) drainDeferredTicks();
   const batch = immediates;
   immediates = [];
+  if (batch.length === 0) return;
+  if (domainTrampoline === null) runImmediateBatch(batch);
+  else if (batch.some((immediate) => !immediate._destroyed)) domainTrampoline('processImmediate', runImmediateBatch, batch);
+  runTicks();
+}
+
+// The ticks an immediate queues run before the next immediate; those of the last one run
+// after the batch (as Node's run when its immediates callback returns, outside any domain the
+// call was made in).
+function runImmediateBatch(batch) {
+  let ran = false;
   for (const immediate of batch) {
     if (immediate._destroyed) continue;
+    if (ran) runTicks();
+    ran = true;
     immediate._destroyed = true;
     runCallback(immediate[kAsyncFrame], immediate._onImmediate, immediate, immediate._args);
     releaseFrame(immediate);
-    runTicks();
   }
 }
 
@@ -522,8 +617,10 @@ function hasWork() {
 
 // Whether the loop goes on when nothing keeps it alive: 'beforeExit' listeners gave it work.
 function revivedBeforeExit() {
-  if (process.listenerCount('beforeExit') === 0) return false;
-  process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+  // (Node always emits it; with a domain left active the emission itself is observable.)
+  if (process.listenerCount('beforeExit') === 0 && (domainTrampoline === null || !process.domain)) return false;
+  if (domainTrampoline === null) emitBeforeExit();
+  else domainTrampoline('emit', emitBeforeExit);
   runTicks();
   return hasWork();
 }
@@ -550,6 +647,14 @@ function run() {
   }
 }
 
+function emitBeforeExit() {
+  process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+}
+
+function emitExit(code) {
+  process.emit('exit', code);
+}
+
 // Emits 'exit' once and returns the exit code.
 // Set by the ES module loader: true while the main module's top-level await is unsettled.
 let mainPending = () => false;
@@ -562,7 +667,8 @@ function exit() {
     exiting = true;
     process._exiting = true;
     try {
-      process.emit('exit', code);
+      if (domainTrampoline === null) process.emit('exit', code);
+      else domainTrampoline('emit', emitExit, code);
     } catch (err) {
       exiting = false;
       fatal(err);
@@ -591,7 +697,10 @@ module.exports = {
   isExiting: () => exiting,
   setEventSource: (source) => { eventSource = source; },
   setFatalHook: (hook) => { fatalHook = hook; },
-  setCaptureCallback: (fn) => { captureCallback = fn; },
+  setCaptureCallback: (fn) => {
+    captureCallback = fn;
+    captureState.captureFn = fn;
+  },
   getCaptureCallback: () => captureCallback,
   setAsyncContext: (context) => { asyncContext = context; },
   getAsyncContext: () => asyncContext,
@@ -599,4 +708,6 @@ module.exports = {
   releaseFrame,
   setMainPending: (check) => { mainPending = check; },
   setExiting: () => { exiting = true; },
+  setDomainTrampoline: (fn) => { domainTrampoline = fn; },
+  trackRejectionDomains: () => { if (rejectionDomains === null) rejectionDomains = new Map(); },
 };

@@ -40,6 +40,9 @@ pub struct Flags {
     pub trace_overlap: bool,
     /// `--throw-overlap`: a partially overlapping view throws instead of warning.
     pub throw_overlap: bool,
+    /// `--abort-on-uncaught-exception`: an exception no capture callback takes aborts the
+    /// process (V8's report, then a trap) instead of reaching 'uncaughtException'.
+    pub abort_on_uncaught_exception: bool,
     /// `--env-file=PATH` (repeatable, also `--env-file PATH`): dotenv files read into
     /// `process.env` before any script code runs, as Node v20 does (a variable already set
     /// keeps its value; a later file wins over an earlier one).
@@ -136,6 +139,14 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "--throw-overlap",
         "a partially overlapping view throws ERR_BUFFER_VIEW_OVERLAP",
+    ),
+    (
+        "--abort-on-uncaught-exception",
+        "abort (trap) on an uncaught exception no capture callback or domain takes",
+    ),
+    (
+        "--gc-interval=<n>, --stress-compaction",
+        "V8 flags, accepted for compatibility: no effect (no generational or compacting collector)",
     ),
     (
         "--no-concurrent-array-buffer-sweeping",
@@ -249,6 +260,15 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 flags.exec_argv.push(arg.clone());
                 continue;
             }
+            // V8 collector tuning (Node's tests pass it to stress V8's GC): the engine here
+            // collects by reference counting plus its cycle collector, which has no such knob.
+            ("--gc-interval", Some(value)) => {
+                value
+                    .parse::<u64>()
+                    .map_err(|_| format!("--gc-interval= requires a count: {arg}"))?;
+                flags.exec_argv.push(arg.clone());
+                continue;
+            }
             (_, Some(_)) => return Err(format!("bad option: {arg}")),
             _ => {}
         }
@@ -266,9 +286,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--throw-deprecation" => flags.throw_deprecation = true,
             "--trace-overlap" => flags.trace_overlap = true,
             "--throw-overlap" => flags.throw_overlap = true,
+            "--abort-on-uncaught-exception" => flags.abort_on_uncaught_exception = true,
             // A V8 flag (Node's tests pass it): ArrayBuffer stores are already freed when they
             // are collected, never by a concurrent sweeper, so there is nothing to switch off.
             "--no-concurrent-array-buffer-sweeping" => {}
+            // V8 flag (Node's tests pass it): there is no compacting collector to stress.
+            "--stress-compaction" => {}
             _ => return Err(format!("bad option: {arg}")),
         }
         flags.exec_argv.push(arg.clone());

@@ -140,13 +140,15 @@ IncomingMessage.prototype._destroy = function destroy(err, cb) {
     this.aborted = true;
     this.emit('aborted');
   }
+  // As Node (for compatibility): the error is reported only to a message that listens for
+  // 'error'; one nobody listens to is destroyed quietly.
+  const done = () => (this.listenerCount('error') === 0 ? cb() : cb(err));
   if (this.socket && !this.socket.destroyed && this.aborted) {
     this.socket.destroy(err);
-    const onClose = () => cb(err);
-    this.socket.once('close', onClose);
+    this.socket.once('close', done);
     return;
   }
-  cb(err);
+  done();
 };
 
 /** Reads and discards a body nobody consumed (so the connection can carry the next message). */

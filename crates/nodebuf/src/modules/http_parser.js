@@ -14,6 +14,10 @@ const headerValuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
 const requestLine = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) HTTP\/(\d)\.(\d)$/;
 const statusLine = /^HTTP\/(\d)\.(\d) (\d{3})(?: (.*))?$/;
 
+// The start of a chunk-size line: hex digits, then anything once a `;` (extension), space, tab
+// or CR follows them.
+const partialChunkSize = /^(?:[0-9a-fA-F]*|[0-9a-fA-F]+[; \t\r][^\n]*)$/;
+
 /** A parse failure: Node's `Parse Error: ...` with `code` HPE_* and `reason`. */
 function parseError(code, reason) {
   const err = new Error(`Parse Error: ${reason}`);
@@ -301,6 +305,11 @@ class HTTPParser {
     const lf = buf.indexOf(0x0a);
     if (lf === -1) {
       if (buf.length > 1024) throw parseError('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size');
+      // As llhttp, a byte that cannot be part of a chunk size fails at once, not when the line
+      // ends (a peer that sends garbage and waits gets its error).
+      if (!partialChunkSize.test(buf.toString('latin1'))) {
+        throw parseError('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size');
+      }
       return 0;
     }
     let line = buf.toString('latin1', 0, lf);

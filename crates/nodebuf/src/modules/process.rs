@@ -210,6 +210,19 @@ fn chdir(ctx: Ctx<'_>, dir: String) -> Result<()> {
         .map_err(|e| crate::modules::fs::throw_io(&ctx, &e, "chdir", Some(&dir), None))
 }
 
+/// `native.abortOnUncaught()`: ends the process as V8's abort on an uncaught exception does on
+/// x64 Linux (a trap: SIGTRAP, exit status 133 from a shell), after flushing the output.
+fn abort_on_uncaught() {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: raise() only sends a signal to this process; no memory is involved.
+    unsafe {
+        libc::raise(libc::SIGTRAP);
+    }
+    // A trap that is ignored or handled still ends the process.
+    std::process::abort();
+}
+
 fn exit(code: i32) {
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
@@ -286,6 +299,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     flags.set("envFiles", f.env_files.clone())?;
     flags.set("traceOverlap", f.trace_overlap)?;
     flags.set("throwOverlap", f.throw_overlap)?;
+    flags.set("abortOnUncaughtException", f.abort_on_uncaught_exception)?;
     facts.set("flags", flags)?;
     native.set("process", facts)?;
     native.set("hrtime", Function::new(ctx.clone(), hrtime)?)?;
@@ -295,6 +309,10 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     native.set("cwd", Function::new(ctx.clone(), cwd)?)?;
     native.set("chdir", Function::new(ctx.clone(), chdir)?)?;
     native.set("exit", Function::new(ctx.clone(), exit)?)?;
+    native.set(
+        "abortOnUncaught",
+        Function::new(ctx.clone(), abort_on_uncaught)?,
+    )?;
     native.set(
         "constrainedMemory",
         Function::new(ctx.clone(), constrained_memory)?,

@@ -327,6 +327,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("readline", include_str!("readline_public.js")),
     ("internal/async_context", include_str!("async_context.js")),
     ("async_hooks", include_str!("async_hooks.js")),
+    ("domain", include_str!("domain.js")),
     ("tty", include_str!("tty.js")),
     ("readline/promises", include_str!("readline_promises.js")),
     (

@@ -6,7 +6,7 @@
 // (Timers from their module, not the global: a script's fake timers do not reach them.)
 const { setTimeout } = require('timers');
 
-const { makeNodeError, validateInteger } = require('internal/errors');
+const { makeNodeError, systemError, validateInteger } = require('internal/errors');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const readline = require('internal/readline/interface');
@@ -23,12 +23,8 @@ const uvMessages = { EINVAL: [-22, 'invalid argument'] };
 // Node's SystemError for a descriptor libuv will not treat as a terminal stream.
 function ttyInitFailed(kind) {
   const [errno, text] = uvMessages[kind];
-  const err = makeNodeError(Error, 'ERR_TTY_INIT_FAILED', `TTY initialization failed: uv_tty_init returned ${kind} (${text})`);
-  Object.defineProperty(err, 'name', { value: 'SystemError', configurable: true, writable: true, enumerable: false });
-  err.info = { errno, code: kind, message: text, syscall: 'uv_tty_init' };
-  err.errno = errno;
-  err.syscall = 'uv_tty_init';
-  return err;
+  return systemError('ERR_TTY_INIT_FAILED', 'TTY initialization failed',
+    { errno, code: kind, message: text, syscall: 'uv_tty_init' });
 }
 
 // Checks `fd` the way Node's tty streams do before opening it.
