@@ -26,7 +26,8 @@ if (native.process.flags.exposeInternals) {
   }
 }
 // Builtins that need the `node:` prefix.
-const prefixOnly = new Set(['test']);
+const prefixOnly = new Set(['test', 'test/reporters']);
+for (const id of prefixOnly) builtinIds.delete(id);
 
 const cache = Object.create(null);
 let mainModule;

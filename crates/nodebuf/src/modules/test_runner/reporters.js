@@ -1,0 +1,43 @@
+// `require('node:test/reporters')`: the builtin reporters, loaded when first read.
+'use strict';
+
+let dot;
+let junit;
+let spec;
+let tap;
+
+Object.defineProperties(module.exports, {
+  dot: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      dot ??= require('internal/test_runner/reporter/dot');
+      return dot;
+    },
+  },
+  junit: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      junit ??= require('internal/test_runner/reporter/junit');
+      return junit;
+    },
+  },
+  spec: {
+    configurable: true,
+    enumerable: true,
+    // (A function constructing the reporter, named `value` and of no parameters, as Node's.)
+    value: function value() {
+      spec ??= require('internal/test_runner/reporter/spec');
+      return Reflect.construct(spec, arguments);
+    },
+  },
+  tap: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      tap ??= require('internal/test_runner/reporter/tap');
+      return tap;
+    },
+  },
+});
