@@ -185,18 +185,26 @@ function runTicks(goOnAfterThrow = false) {
   tickHead = 0;
 }
 
+// (With the async context the promise was rejected in: 'unhandledRejection' listeners run in
+// it, as Node's do; the test runner finds the test that failed from it.)
 function onRejection(promise, reason, handled) {
   if (handled) rejections.delete(promise);
-  else rejections.set(promise, reason);
+  else rejections.set(promise, { reason, frame: native.getAsyncFrame() });
 }
 
 function processRejections() {
   if (rejections.size === 0) return;
   const pending = [...rejections];
   rejections.clear();
-  for (const [promise, reason] of pending) {
+  for (const [promise, { reason, frame }] of pending) {
     if (process.listenerCount('unhandledRejection') > 0) {
-      process.emit('unhandledRejection', reason, promise);
+      const before = native.getAsyncFrame();
+      if (frame !== undefined) native.setAsyncFrame(frame);
+      try {
+        process.emit('unhandledRejection', reason, promise);
+      } finally {
+        if (frame !== undefined) native.setAsyncFrame(before);
+      }
       continue;
     }
     let error = reason;
@@ -279,6 +287,9 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
       error = err;
     }
   }
+  // A listener that throws ends the process with code 7 and no 'exit' event, as Node's
+  // exception in its fatal exception handler.
+  let listenerThrew = false;
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
@@ -288,6 +299,7 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
       return;
     } catch (err) {
       error = err;
+      listenerThrew = fatalHook === null;
     }
   }
   if (fatalHook === null) {
@@ -321,6 +333,7 @@ function fatal(error, origin = 'uncaughtException', header = undefined) {
     }
     native.writeErr(`${text}\nNode.js ${process.version}\n`);
   }
+  if (listenerThrew) native.exit(7);
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;

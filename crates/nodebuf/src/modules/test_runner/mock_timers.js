@@ -10,6 +10,8 @@ const SUPPORTED_APIS = ['setTimeout', 'setInterval', 'setImmediate', 'Date', 'sc
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kImmediateDelay = -1;
 const NativeDate = Date;
+// (Node warns once per process that the API is experimental.)
+let warned = false;
 
 function abortIt(signal) {
   return new AbortError(undefined, { cause: signal.reason });
@@ -57,6 +59,14 @@ class MockTimers {
   #queue = [];
   #saved = new Map();
   #nativeDateDescriptor;
+
+  constructor() {
+    if (!warned) {
+      warned = true;
+      process.emitWarning('The MockTimers API is an experimental feature and might change at any time',
+        'ExperimentalWarning');
+    }
+  }
 
   #insert(timer) {
     let i = this.#queue.length;
