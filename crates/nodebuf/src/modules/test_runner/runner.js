@@ -154,35 +154,40 @@ class FileTest extends Test {
     }
   }
 
-  /** Reads a chunk of the child's stdout: event lines, and anything else as its output. */
+  /**
+   * Reads a chunk of the child's stdout: event lines, and anything else as its output (the
+   * text between two events of one chunk as one `test:stdout`, as Node reports it).
+   */
   parseMessage(chunk) {
     this.#pending += chunk;
+    let text = '';
     let newline;
     while ((newline = this.#pending.indexOf('\n')) !== -1) {
       const line = this.#pending.slice(0, newline);
       this.#pending = this.#pending.slice(newline + 1);
-      this.#line(line, true);
+      const at = line.indexOf(kMarker);
+      if (at === -1) {
+        text += `${line}\n`;
+        continue;
+      }
+      text += line.slice(0, at);
+      this.#output(text);
+      text = '';
+      this.addToReport(decodeEvent(line.slice(at)));
+    }
+    this.#output(text);
+  }
+
+  #output(text) {
+    if (text.length > 0) {
+      this.addToReport({ type: 'test:stdout', data: { __proto__: null, file: this.name, message: text } });
     }
   }
 
   #flushPending() {
-    if (this.#pending.length > 0) {
-      const rest = this.#pending;
-      this.#pending = '';
-      this.#line(rest, false);
-    }
-  }
-
-  #line(line, complete) {
-    const at = line.indexOf(kMarker);
-    if (at === -1) {
-      this.addToReport({ type: 'test:stdout', data: { __proto__: null, file: this.name, message: complete ? `${line}\n` : line } });
-      return;
-    }
-    if (at > 0) {
-      this.addToReport({ type: 'test:stdout', data: { __proto__: null, file: this.name, message: line.slice(0, at) } });
-    }
-    this.addToReport(decodeEvent(line.slice(at)));
+    const rest = this.#pending;
+    this.#pending = '';
+    this.#output(rest);
   }
 }
 
