@@ -350,10 +350,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
 
 /// The test runner's flags: true when `arg` was one (a value flag takes its value after `=` or
 /// from `rest`). Under `--test` they may also follow the files.
-fn parse_test_flag<'a>(
+fn parse_test_flag(
     flags: &mut Flags,
     arg: &str,
-    rest: &mut dyn Iterator<Item = &'a String>,
+    rest: &mut dyn Iterator<Item = &String>,
 ) -> Result<bool, String> {
     let (name, inline) = match arg.split_once('=') {
         Some((name, value)) => (name.replace('_', "-"), Some(value.to_string())),
@@ -457,6 +457,46 @@ mod tests {
             panic!("expected a run command");
         };
         assert_eq!(flags.max_buffer_memory, Some(4096));
+    }
+
+    #[test]
+    fn test_runner_flags_take_values_and_files() {
+        let Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) = parse(&strings(&[
+            "--test-reporter",
+            "spec",
+            "--test-reporter=dot",
+            "--test-reporter-destination=stdout",
+            "--test-name-pattern",
+            "/a/",
+            "a.js",
+            "--test-only",
+        ]))
+        else {
+            panic!("expected a run command");
+        };
+        assert_eq!(flags.test_reporters, strings(&["spec", "dot"]));
+        assert_eq!(flags.test_reporter_destinations, strings(&["stdout"]));
+        assert_eq!(flags.test_name_patterns, strings(&["/a/"]));
+        assert!(!flags.test_only && !flags.test);
+        assert_eq!(script, "a.js");
+        assert_eq!(args, strings(&["--test-only"]));
+        // Under --test every operand is a file, and flags may follow them.
+        let Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) = parse(&strings(&["--test", "a.js", "--test-only", "b.js"]))
+        else {
+            panic!("expected a run command");
+        };
+        assert!(flags.test && flags.test_only);
+        assert_eq!((script.as_str(), args), ("a.js", strings(&["b.js"])));
+        assert!(parse(&strings(&["--test-reporter"])).is_err());
+        assert!(parse(&strings(&["--test=1", "a.js"])).is_err());
     }
 
     #[test]

@@ -20,7 +20,8 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/util/inspect');
   builtinIds.add('internal/js_stream_socket');
   for (const id of native.builtinIds) {
-    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target') {
+    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target' ||
+      id.startsWith('internal/test_runner/')) {
       builtinIds.add(id);
     }
   }

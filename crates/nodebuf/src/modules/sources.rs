@@ -162,6 +162,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("test_runner/reporter_junit.js"),
     ),
     (
+        "internal/test_runner/reporter/lcov",
+        include_str!("test_runner/reporter_lcov.js"),
+    ),
+    (
         "internal/test_runner/runner_protocol",
         include_str!("test_runner/runner_protocol.js"),
     ),

@@ -5,6 +5,7 @@ let dot;
 let junit;
 let spec;
 let tap;
+let lcov;
 
 Object.defineProperties(module.exports, {
   dot: {
@@ -38,6 +39,15 @@ Object.defineProperties(module.exports, {
     get() {
       tap ??= require('internal/test_runner/reporter/tap');
       return tap;
+    },
+  },
+  // (Read, it is a new reporter instance, as Node's getter makes one.)
+  lcov: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      lcov ??= require('internal/test_runner/reporter/lcov');
+      return new lcov();
     },
   },
 });

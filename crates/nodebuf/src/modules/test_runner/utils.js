@@ -14,6 +14,7 @@ const kBuiltinReporters = new Map([
   ['dot', 'internal/test_runner/reporter/dot'],
   ['tap', 'internal/test_runner/reporter/tap'],
   ['junit', 'internal/test_runner/reporter/junit'],
+  ['lcov', 'internal/test_runner/reporter/lcov'],
 ]);
 
 /** Whether a file's base name is one `--test` picks when it walks a directory. */
