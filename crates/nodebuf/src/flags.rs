@@ -63,6 +63,9 @@ pub struct Flags {
     pub test_reporter_destinations: Vec<String>,
     /// `--test-name-pattern` (repeatable): run only the tests whose name matches one.
     pub test_name_patterns: Vec<String>,
+    /// `--test-concurrency`, `--test-timeout` and `--test-shard` (`--test`'s settings), by name
+    /// without the dashes, as given.
+    pub test_settings: Vec<(String, String)>,
     /// The flags exactly as given, for `process.execArgv`.
     pub exec_argv: Vec<String>,
 }
@@ -166,6 +169,18 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "--test-name-pattern <regexp>",
         "run only the tests whose name matches (repeatable)",
+    ),
+    (
+        "--test-concurrency <n>",
+        "how many test files --test runs at once",
+    ),
+    (
+        "--test-timeout <ms>",
+        "fail a test still running after <ms> milliseconds",
+    ),
+    (
+        "--test-shard <index>/<total>",
+        "run only one shard of the test files --test finds",
     ),
     (
         "--test-force-exit",
@@ -374,6 +389,19 @@ fn parse_test_flag(
         "--test-reporter" => &mut flags.test_reporters,
         "--test-reporter-destination" => &mut flags.test_reporter_destinations,
         "--test-name-pattern" => &mut flags.test_name_patterns,
+        "--test-concurrency" | "--test-timeout" | "--test-shard" => {
+            let value = match inline {
+                Some(value) => value,
+                None => rest
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("{arg} requires an argument"))?,
+            };
+            let key = name.trim_start_matches("--test-").to_string();
+            flags.test_settings.retain(|(k, _)| *k != key);
+            flags.test_settings.push((key, value));
+            return Ok(true);
+        }
         _ => return Ok(false),
     };
     let value = match inline {

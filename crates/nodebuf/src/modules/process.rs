@@ -295,6 +295,11 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
         f.test_reporter_destinations.clone(),
     )?;
     flags.set("testNamePatterns", f.test_name_patterns.clone())?;
+    let settings = Object::new(ctx.clone())?;
+    for (key, value) in &f.test_settings {
+        settings.set(key.as_str(), value.as_str())?;
+    }
+    flags.set("testSettings", settings)?;
     facts.set("flags", flags)?;
     native.set("process", facts)?;
     native.set("hrtime", Function::new(ctx.clone(), hrtime)?)?;

@@ -8,6 +8,9 @@ runFixture(['run_api.js']);
 runFixture(['--test', 'project/b_test.js', 'project/test/a.test.js']);
 runFixture(['--test', '--test-reporter=spec', 'project/b_test.js']);
 runFixture(['--test', 'missing.js']);
+runFixture(['--test', '--test-shard=2/2', '--test-concurrency=1', 'project/b_test.js', 'project/test/a.test.js']);
+runFixture(['--test', '--test-timeout=1000', 'project/b_test.js']);
+runFixture(['--test', '--test-shard=x', 'project/b_test.js']);
 // With no files: the test files under the working directory.
 const { spawnSync } = require('child_process');
 const { normalize } = require('../fixtures/node_test/tap_normalize.js');

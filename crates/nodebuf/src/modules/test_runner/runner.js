@@ -281,8 +281,22 @@ function run(options) {
 /** `--test`: runs the files of the command line (or found) through the reporters it names. */
 function runCli() {
   const { setupTestReporters } = require('internal/test_runner/utils');
-  const forceExit = native.process.flags.testForceExit === true;
-  run({ concurrency: true, setup: setupTestReporters, forceExit }).on('test:fail', (data) => {
+  const settings = native.process.flags.testSettings;
+  const concurrency = Number(settings.concurrency ?? 0) || true;
+  let shard;
+  if (settings.shard !== undefined) {
+    if (!/^\d+\/\d+$/.test(settings.shard)) {
+      process.exitCode = 1;
+      throw codes.ERR_INVALID_ARG_VALUE('--test-shard', settings.shard, 'must be in the form of <index>/<total>');
+    }
+    const [index, total] = settings.shard.split('/').map((part) => Number.parseInt(part, 10));
+    shard = { __proto__: null, index, total };
+  }
+  const timeout = Number(settings.timeout ?? 0) || Infinity;
+  const options = { concurrency, inspectPort: undefined, watch: false, setup: setupTestReporters, timeout, shard };
+  require('util').debuglog('test_runner')('test runner configuration:', options);
+  options.forceExit = native.process.flags.testForceExit === true;
+  run(options).on('test:fail', (data) => {
     if (data.todo === undefined || data.todo === false) process.exitCode = 1;
   });
 }
