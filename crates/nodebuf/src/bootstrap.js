@@ -298,6 +298,7 @@
   try {
     const { eval: code, print, stdin } = native.process.flags;
     if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();
+    else if (native.process.flags.test) requireBuiltin('internal/test_runner/runner').runCli();
     else if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print);
     else if (typeof stdin === 'string') requireBuiltin('internal/cjs').runStdin(stdin);
     else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);

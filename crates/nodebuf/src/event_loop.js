@@ -206,12 +206,14 @@ function runTicks(goOnAfterThrow = false) {
 // such a rejection to that domain's 'error' event instead of 'unhandledRejection').
 let rejectionDomains = null;
 
+// (With the async context the promise was rejected in: 'unhandledRejection' listeners run in
+// it, as Node's do; the test runner finds the test that failed from it.)
 function onRejection(promise, reason, handled) {
   if (handled) {
     rejections.delete(promise);
     if (rejectionDomains !== null) rejectionDomains.delete(promise);
   } else {
-    rejections.set(promise, reason);
+    rejections.set(promise, { reason, frame: native.getAsyncFrame() });
     if (rejectionDomains !== null && process.domain) rejectionDomains.set(promise, process.domain);
   }
 }
@@ -220,7 +222,7 @@ function processRejections() {
   if (rejections.size === 0) return;
   const pending = [...rejections];
   rejections.clear();
-  for (const [promise, reason] of pending) {
+  for (const [promise, { reason, frame }] of pending) {
     const domain = rejectionDomains === null ? undefined : rejectionDomains.get(promise);
     if (domain !== undefined) {
       rejectionDomains.delete(promise);
@@ -233,7 +235,13 @@ function processRejections() {
       }
       if (handled) continue;
     } else if (process.listenerCount('unhandledRejection') > 0) {
-      process.emit('unhandledRejection', reason, promise);
+      const before = native.getAsyncFrame();
+      if (frame !== undefined) native.setAsyncFrame(frame);
+      try {
+        process.emit('unhandledRejection', reason, promise);
+      } finally {
+        if (frame !== undefined) native.setAsyncFrame(before);
+      }
       continue;
     }
     let error = reason;

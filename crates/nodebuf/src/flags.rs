@@ -53,6 +53,22 @@ pub struct Flags {
     pub print: bool,
     /// The script read from stdin (`nodebuf -` or no script at all), run as `[stdin]`.
     pub stdin: Option<String>,
+    /// `--test`: run the test files named (or found under the working directory) with the
+    /// test runner instead of a script.
+    pub test: bool,
+    /// `--test-only`: run only the tests with the `only` option.
+    pub test_only: bool,
+    /// `--test-force-exit`: exit once the known tests are done, whatever keeps the loop alive.
+    pub test_force_exit: bool,
+    /// `--test-reporter` (repeatable): the test reporters by name or module.
+    pub test_reporters: Vec<String>,
+    /// `--test-reporter-destination` (repeatable): where each reporter writes.
+    pub test_reporter_destinations: Vec<String>,
+    /// `--test-name-pattern` (repeatable): run only the tests whose name matches one.
+    pub test_name_patterns: Vec<String>,
+    /// `--test-concurrency`, `--test-timeout` and `--test-shard` (`--test`'s settings), by name
+    /// without the dashes, as given.
+    pub test_settings: Vec<(String, String)>,
     /// The flags exactly as given, for `process.execArgv`.
     pub exec_argv: Vec<String>,
 }
@@ -149,6 +165,39 @@ pub const HELP: &[(&str, &str)] = &[
         "V8 flags, accepted for compatibility: no effect (no generational or compacting collector)",
     ),
     (
+        "--test",
+        "run the test files named (or found under the working directory) with node:test",
+    ),
+    ("--test-only", "run only the tests with the `only` option"),
+    (
+        "--test-reporter <name>",
+        "a node:test reporter: spec, tap, dot, junit or a module (repeatable)",
+    ),
+    (
+        "--test-reporter-destination <path>",
+        "where the matching reporter writes: stdout, stderr or a file (repeatable)",
+    ),
+    (
+        "--test-name-pattern <regexp>",
+        "run only the tests whose name matches (repeatable)",
+    ),
+    (
+        "--test-concurrency <n>",
+        "how many test files --test runs at once",
+    ),
+    (
+        "--test-timeout <ms>",
+        "fail a test still running after <ms> milliseconds",
+    ),
+    (
+        "--test-shard <index>/<total>",
+        "run only one shard of the test files --test finds",
+    ),
+    (
+        "--test-force-exit",
+        "exit once the known tests have finished",
+    ),
+    (
         "--no-concurrent-array-buffer-sweeping",
         "V8 flag, accepted for compatibility: no effect (stores are always freed at once)",
     ),
@@ -187,6 +236,26 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut flags = Flags::default();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
+        if flags.test && !arg.starts_with('-') {
+            // Under --test every operand is a test file (they stay in `process.argv`).
+            let mut files = vec![arg.clone()];
+            for rest in iter.by_ref() {
+                if rest.starts_with('-') && rest.len() > 1 {
+                    let parsed = parse_test_flag(&mut flags, rest, &mut std::iter::empty());
+                    if !parsed? {
+                        return Err(format!("bad option: {rest}"));
+                    }
+                    flags.exec_argv.push(rest.clone());
+                } else {
+                    files.push(rest.clone());
+                }
+            }
+            return Ok(Command::Run {
+                flags: Box::new(flags),
+                script: files.remove(0),
+                args: files,
+            });
+        }
         if !arg.starts_with('-') || arg == "-" {
             return Ok(Command::Run {
                 flags: Box::new(flags),
@@ -218,6 +287,19 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 script: "[eval]".to_string(),
                 args: iter.cloned().collect(),
             });
+        }
+        {
+            let mut rest = iter.clone();
+            let before = rest.len();
+            if parse_test_flag(&mut flags, arg, &mut rest)? {
+                flags.exec_argv.push(arg.clone());
+                if rest.len() < before {
+                    if let Some(value) = iter.next() {
+                        flags.exec_argv.push(value.clone());
+                    }
+                }
+                continue;
+            }
         }
         // Node accepts `_` for `-` inside flag names (not inside values).
         let (name, value) = match arg.split_once('=') {
@@ -304,6 +386,58 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     })
 }
 
+/// The test runner's flags: true when `arg` was one (a value flag takes its value after `=` or
+/// from `rest`). Under `--test` they may also follow the files.
+fn parse_test_flag(
+    flags: &mut Flags,
+    arg: &str,
+    rest: &mut dyn Iterator<Item = &String>,
+) -> Result<bool, String> {
+    let (name, inline) = match arg.split_once('=') {
+        Some((name, value)) => (name.replace('_', "-"), Some(value.to_string())),
+        None => (arg.replace('_', "-"), None),
+    };
+    let list = match name.as_str() {
+        "--test" | "--test-only" | "--test-force-exit" => {
+            if inline.is_some() {
+                return Err(format!("bad option: {arg}"));
+            }
+            match name.as_str() {
+                "--test" => flags.test = true,
+                "--test-only" => flags.test_only = true,
+                _ => flags.test_force_exit = true,
+            }
+            return Ok(true);
+        }
+        "--test-reporter" => &mut flags.test_reporters,
+        "--test-reporter-destination" => &mut flags.test_reporter_destinations,
+        "--test-name-pattern" => &mut flags.test_name_patterns,
+        "--test-concurrency" | "--test-timeout" | "--test-shard" => {
+            let value = match inline {
+                Some(value) => value,
+                None => rest
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("{arg} requires an argument"))?,
+            };
+            let key = name.trim_start_matches("--test-").to_string();
+            flags.test_settings.retain(|(k, _)| *k != key);
+            flags.test_settings.push((key, value));
+            return Ok(true);
+        }
+        _ => return Ok(false),
+    };
+    let value = match inline {
+        Some(value) => value,
+        None => rest
+            .next()
+            .cloned()
+            .ok_or_else(|| format!("{arg} requires an argument"))?,
+    };
+    list.push(value);
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,6 +508,46 @@ mod tests {
             panic!("expected a run command");
         };
         assert_eq!(flags.max_buffer_memory, Some(4096));
+    }
+
+    #[test]
+    fn test_runner_flags_take_values_and_files() {
+        let Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) = parse(&strings(&[
+            "--test-reporter",
+            "spec",
+            "--test-reporter=dot",
+            "--test-reporter-destination=stdout",
+            "--test-name-pattern",
+            "/a/",
+            "a.js",
+            "--test-only",
+        ]))
+        else {
+            panic!("expected a run command");
+        };
+        assert_eq!(flags.test_reporters, strings(&["spec", "dot"]));
+        assert_eq!(flags.test_reporter_destinations, strings(&["stdout"]));
+        assert_eq!(flags.test_name_patterns, strings(&["/a/"]));
+        assert!(!flags.test_only && !flags.test);
+        assert_eq!(script, "a.js");
+        assert_eq!(args, strings(&["--test-only"]));
+        // Under --test every operand is a file, and flags may follow them.
+        let Ok(Command::Run {
+            flags,
+            script,
+            args,
+        }) = parse(&strings(&["--test", "a.js", "--test-only", "b.js"]))
+        else {
+            panic!("expected a run command");
+        };
+        assert!(flags.test && flags.test_only);
+        assert_eq!((script.as_str(), args), ("a.js", strings(&["b.js"])));
+        assert!(parse(&strings(&["--test-reporter"])).is_err());
+        assert!(parse(&strings(&["--test=1", "a.js"])).is_err());
     }
 
     #[test]

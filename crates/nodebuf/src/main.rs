@@ -39,7 +39,8 @@ fn main() {
 }
 
 fn run(mut flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
-    if flags.eval.is_none() && (script.is_empty() || script == "-") {
+    // (`--test` without files looks for them: no script to read from stdin.)
+    if flags.eval.is_none() && !flags.test && (script.is_empty() || script == "-") {
         let mut source = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
             eprintln!("nodebuf: cannot read the script from stdin: {e}");

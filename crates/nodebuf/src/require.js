@@ -20,13 +20,15 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/util/inspect');
   builtinIds.add('internal/js_stream_socket');
   for (const id of native.builtinIds) {
-    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target') {
+    if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target' ||
+      id.startsWith('internal/test_runner/')) {
       builtinIds.add(id);
     }
   }
 }
 // Builtins that need the `node:` prefix.
-const prefixOnly = new Set(['test']);
+const prefixOnly = new Set(['test', 'test/reporters']);
+for (const id of prefixOnly) builtinIds.delete(id);
 
 const cache = Object.create(null);
 let mainModule;

@@ -16,7 +16,8 @@ const NODEBUF: &str = env!("CARGO_BIN_EXE_nodebuf");
 
 /// Lists `module.export prototype|no-prototype` for every exported non-class function.
 const LISTER: &str = r#"
-const mods = require('module').builtinModules.filter((m) => !m.startsWith('_'));
+// (With the builtins only reachable through their `node:` scheme.)
+const mods = [...require('module').builtinModules.filter((m) => !m.startsWith('_')), 'node:test', 'node:test/reporters'];
 const out = [];
 for (const m of mods) {
   let mod;

@@ -244,6 +244,28 @@ class AssertionError extends Error {
   toString() {
     return `${this.name} [${this.code}]: ${this.message}`;
   }
+
+  // Inspected, `actual` and `expected` show only their top level (the message already has the
+  // full comparison), long strings cut: past 10 lines to 10, else past 512 characters to what
+  // follows the 512th, then `...`, as Node prints them.
+  [inspect.custom](recurseTimes, ctx) {
+    const { actual, expected } = this;
+    const shorten = (value) => {
+      if (typeof value !== 'string') return value;
+      const lines = value.split('\n', 11);
+      if (lines.length > 10) return `${lines.slice(0, 10).join('\n')}\n...`;
+      if (value.length > 512) return `${value.slice(512)}...`;
+      return value;
+    };
+    this.actual = shorten(actual);
+    this.expected = shorten(expected);
+    try {
+      return inspect(this, { ...ctx, customInspect: false, depth: 0 });
+    } finally {
+      this.actual = actual;
+      this.expected = expected;
+    }
+  }
 }
 // Instances show `name` through the prototype, like Node's.
 delete AssertionError.prototype.name;

@@ -8,7 +8,7 @@
 const { setTimeout, clearTimeout } = require('timers');
 
 const EventEmitter = require('events');
-const { codes, makeNodeError } = require('internal/errors');
+const { codes, makeNodeError, AbortError } = require('internal/errors');
 
 // The mode of each child descriptor: 'pipe', 'inherit', 'ignore' or 'ipc' (a descriptor
 // given as its own number, `[0, 1, 2]`, is inherited); 0-2 always, more when the array has more.
@@ -298,7 +298,40 @@ function spawn(file, args, options) {
   if (r.ipc !== undefined) require('internal/child_process/ipc').setupChannel(child, r.ipc, r.ipcFd, serialization, true);
   require('internal/messaging').registerChild(r.id, child);
   process.nextTick(() => child.emit('spawn'));
+  watchSpawnOptions(child, n.options);
   return child;
+}
+
+// spawn()'s `signal` (aborting kills the child with `killSignal` and emits an AbortError) and
+// `timeout` (then the child is killed), each dropped once the child exits.
+function watchSpawnOptions(child, options) {
+  const killSignal = options.killSignal === undefined ? 'SIGTERM' : options.killSignal;
+  const { signal } = options;
+  if (signal) {
+    const onAbort = () => {
+      try {
+        if (child.kill(killSignal)) child.emit('error', new AbortError(undefined, { cause: signal.reason }));
+      } catch (err) {
+        child.emit('error', err);
+      }
+    };
+    if (signal.aborted) {
+      process.nextTick(onAbort);
+    } else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      child.once('exit', () => signal.removeEventListener('abort', onAbort));
+    }
+  }
+  if (options.timeout > 0) {
+    const timer = setTimeout(() => {
+      try {
+        child.kill(killSignal);
+      } catch (err) {
+        child.emit('error', err);
+      }
+    }, options.timeout);
+    child.once('exit', () => clearTimeout(timer));
+  }
 }
 
 function execFile(file, args, options, callback) {
@@ -315,7 +348,8 @@ function execFile(file, args, options, callback) {
     args = [];
   }
   const opts = { encoding: 'utf8', maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', ...options };
-  return runCollecting(spawn(file, args, opts), [file, ...(args || [])].join(' '), opts, callback);
+  // (execFile keeps its own timeout: the child it spawns has none.)
+  return runCollecting(spawn(file, args, { ...opts, timeout: undefined }), [file, ...(args || [])].join(' '), opts, callback);
 }
 
 function exec(command, options, callback) {
@@ -327,7 +361,7 @@ function exec(command, options, callback) {
   const opts = { encoding: 'utf8', maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', ...options };
   const shell = typeof opts.shell === 'string' ? opts.shell : '/bin/sh';
   delete opts.shell;
-  return runCollecting(spawn(shell, ['-c', command], opts), command, opts, callback);
+  return runCollecting(spawn(shell, ['-c', command], { ...opts, timeout: undefined }), command, opts, callback);
 }
 
 // Collects a child's output for exec/execFile and calls back with Node's (error, stdout, stderr).

@@ -401,6 +401,25 @@ const codes = {
   },
   ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: (value) => makeNodeError(TypeError, 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
     `Unexpected argument '${value}'. This command does not take positional arguments`),
+  // The test runner's wrapper of a test's failure: `cause` is what the test threw (or the
+  // runner's own message), `failureType` why it failed. Own keys as Node's: stack, code,
+  // failureType, cause, message; frames of the runtime's internal modules are left out of its
+  // stack, as Node hides its `node:internal` ones.
+  ERR_TEST_FAILURE: (error, failureType) => {
+    let message = error?.message ?? error;
+    if (typeof message !== 'string') message = require('internal/inspect').inspect(message);
+    const err = makeNodeError(Error, 'ERR_TEST_FAILURE', message);
+    delete err.message;
+    err.failureType = failureType;
+    err.cause = error;
+    Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+    const stack = err.stack;
+    if (typeof stack === 'string') {
+      const kept = stack.split('\n').filter((line) => !/^\s+at (?:.*\()?node:internal\//.test(line));
+      Object.defineProperty(err, 'stack', { value: kept.join('\n'), writable: true, configurable: true, enumerable: false });
+    }
+    return err;
+  },
   ERR_INVALID_MIME_SYNTAX: (production, text, invalidIndex) => makeNodeError(TypeError, 'ERR_INVALID_MIME_SYNTAX',
     `The MIME syntax for a ${production} in "${text}" is invalid${invalidIndex === -1 ? '' : ` at ${invalidIndex}`}`),
 };

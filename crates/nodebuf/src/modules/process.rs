@@ -300,6 +300,20 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     flags.set("traceOverlap", f.trace_overlap)?;
     flags.set("throwOverlap", f.throw_overlap)?;
     flags.set("abortOnUncaughtException", f.abort_on_uncaught_exception)?;
+    flags.set("test", f.test)?;
+    flags.set("testOnly", f.test_only)?;
+    flags.set("testForceExit", f.test_force_exit)?;
+    flags.set("testReporters", f.test_reporters.clone())?;
+    flags.set(
+        "testReporterDestinations",
+        f.test_reporter_destinations.clone(),
+    )?;
+    flags.set("testNamePatterns", f.test_name_patterns.clone())?;
+    let settings = Object::new(ctx.clone())?;
+    for (key, value) in &f.test_settings {
+        settings.set(key.as_str(), value.as_str())?;
+    }
+    flags.set("testSettings", settings)?;
     facts.set("flags", flags)?;
     native.set("process", facts)?;
     native.set("hrtime", Function::new(ctx.clone(), hrtime)?)?;

@@ -119,6 +119,60 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
+    // node:test (only with its `node:` scheme: require.js keeps it out of the bare names).
+    ("test", include_str!("test_runner/public.js")),
+    ("test/reporters", include_str!("test_runner/reporters.js")),
+    (
+        "internal/test_runner/harness",
+        include_str!("test_runner/harness.js"),
+    ),
+    ("internal/test_runner/test", include_str!("test_runner/test.js")),
+    (
+        "internal/test_runner/tests_stream",
+        include_str!("test_runner/tests_stream.js"),
+    ),
+    ("internal/test_runner/utils", include_str!("test_runner/utils.js")),
+    ("internal/test_runner/mock", include_str!("test_runner/mock.js")),
+    (
+        "internal/test_runner/mock_timers",
+        include_str!("test_runner/mock_timers.js"),
+    ),
+    (
+        "internal/test_runner/runner",
+        include_str!("test_runner/runner.js"),
+    ),
+    (
+        "internal/test_runner/reporter/utils",
+        include_str!("test_runner/reporter_utils.js"),
+    ),
+    (
+        "internal/test_runner/reporter/tap",
+        include_str!("test_runner/reporter_tap.js"),
+    ),
+    (
+        "internal/test_runner/reporter/spec",
+        include_str!("test_runner/reporter_spec.js"),
+    ),
+    (
+        "internal/test_runner/reporter/dot",
+        include_str!("test_runner/reporter_dot.js"),
+    ),
+    (
+        "internal/test_runner/reporter/junit",
+        include_str!("test_runner/reporter_junit.js"),
+    ),
+    (
+        "internal/test_runner/reporter/lcov",
+        include_str!("test_runner/reporter_lcov.js"),
+    ),
+    (
+        "internal/test_runner/runner_protocol",
+        include_str!("test_runner/runner_protocol.js"),
+    ),
+    (
+        "internal/test_runner/reporter/child",
+        include_str!("test_runner/reporter_child.js"),
+    ),
     ("fs", include_str!("fs.js")),
     ("internal/fs/utils", include_str!("fs_utils.js")),
     ("internal/fs/dir", include_str!("fs_dir.js")),
