@@ -150,7 +150,8 @@ pub fn write_all(file: &File, bytes: &[u8]) -> Stoppable<()> {
 
 /// Opens `path` with `options` (asking for `access`). A FIFO's open, which blocks until the
 /// other end is opened, waits here in stoppable slices instead.
-pub fn open(path: &Path, options: &OpenOptions, access: Access) -> Stoppable<File> {
+pub fn open(path: impl AsRef<Path>, options: &OpenOptions, access: Access) -> Stoppable<File> {
+    let path = path.as_ref();
     let is_fifo = std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo());
     match access {
         _ if !is_fifo => Ok(options.open(path)),
@@ -300,7 +301,7 @@ mod tests {
         assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
         let path = std::env::temp_dir().join(format!("nodebuf-regular-{}", std::process::id()));
         let file = open(
-            &path.to_string_lossy(),
+            &path,
             OpenOptions::new().write(true).create(true).truncate(true),
             Access::Write,
         )
