@@ -110,6 +110,7 @@ fn build_native<'js>(
     modules::child_process::install(ctx, &native)?;
     modules::child_process_ipc::install(ctx, &native)?;
     modules::net::install(ctx, &native)?;
+    modules::dgram::install(ctx, &native)?;
     modules::tls::install(ctx, &native)?;
     modules::x509::install(ctx, &native)?;
     modules::vm::install(ctx, &native)?;
