@@ -1,29 +1,18 @@
-// `dgram`: UDP sockets as Node v20 has them. A Socket is an EventEmitter over a native UDP
-// socket (modules/dgram.rs) registered with net's poller: the poller posts readiness to this
-// thread's inbox, internal/messaging's pump calls the handle's `_onNetEvent`, and the handle
-// reads every waiting datagram (the poller is edge-triggered) and sends what it had to queue.
-// The states, their order of checks and the errors follow Node's dgram: a bind resolves its
-// address first (dns-style lookup, so 'listening' comes a tick later), sends made before the
-// bind finished wait in a queue, and system errors read `syscall CODE address:port`.
+// `dgram`: UDP sockets as Node v20 has them. A Socket is an EventEmitter over a UDP handle
+// (internal/dgram, modules/dgram_handle.js) whose native socket is registered with net's
+// poller. The states, their order of checks and the errors follow Node's dgram: a bind
+// resolves its address first (dns-style lookup, so 'listening' comes a tick later), sends made
+// before the bind finished wait in a queue, and system errors read `syscall CODE address:port`.
 'use strict';
-const { setImmediate } = require('timers');
 
 const EventEmitter = require('events');
-const { codes, makeNodeError, systemError, validateFunction, validateNumber, validateString } = require('internal/errors');
-const messaging = require('internal/messaging');
+const { codes, makeNodeError, systemError, validateNumber, validateString } = require('internal/errors');
 const loop = require('internal/loop');
 const net = require('net');
-
-const n = native.dgram;
-const READABLE = 1;
-const WRITABLE = 2;
-const ERROR = 4;
+const { kStateSymbol, ownerSymbol, newHandle, guessHandleType, _createSocketHandle, SendWrap } = require('internal/dgram');
 
 const UV_UDP_IPV6ONLY = 1;
 const UV_UDP_REUSEADDR = 4;
-const EAGAIN = 11;
-const EBADF = 9;
-const ECANCELED = 125;
 
 const BIND_STATE_UNBOUND = 0;
 const BIND_STATE_BINDING = 1;
@@ -36,32 +25,30 @@ const CONNECT_STATE_CONNECTED = 2;
 const RECV_BUFFER = true;
 const SEND_BUFFER = false;
 
-const kStateSymbol = Symbol('state symbol');
 const asyncIdSymbol = Symbol('async_id_symbol');
-const ownerSymbol = Symbol('owner_symbol');
-
 let nextAsyncId = 1;
 
 // --- errors ------------------------------------------------------------------------------
 
-function errnoException(errno, syscall) {
-  return net._errnoException(errno, syscall);
+/** Node's ErrnoException: `syscall CODE`, then errno, code, syscall (`err` negative). */
+function errnoException(err, syscall) {
+  return net._errnoException(-err, syscall);
 }
 
 /** Node's ExceptionWithHostPort: `syscall CODE address:port` (just the address without a
  * positive port), then errno, code, syscall, address and (when truthy) port. */
-function exceptionWithHostPort(errno, syscall, address, port) {
-  const [code] = require('internal/uv').describe(-errno) ?? ['UNKNOWN'];
+function exceptionWithHostPort(err, syscall, address, port) {
+  const [code] = require('internal/uv').describe(err) ?? ['UNKNOWN'];
   let details = '';
   if (port && port > 0) details = ` ${address}:${port}`;
   else if (address) details = ` ${address}`;
-  const err = new Error(`${syscall} ${code}${details}`);
-  err.errno = -errno;
-  err.code = code;
-  err.syscall = syscall;
-  err.address = address;
-  if (port) err.port = port;
-  return err;
+  const ex = new Error(`${syscall} ${code}${details}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  ex.address = address;
+  if (port) ex.port = port;
+  return ex;
 }
 
 function notRunning() {
@@ -95,136 +82,24 @@ function bufferTypeError(name, value) {
   return codes.ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView', 'string'], value);
 }
 
-// --- lookup ------------------------------------------------------------------------------
-
-function notFoundError(host) {
-  const err = new Error(`getaddrinfo ENOTFOUND ${host}`);
-  err.errno = -3008;
-  err.code = 'ENOTFOUND';
-  err.syscall = 'getaddrinfo';
-  err.hostname = host;
-  return err;
-}
-
-/** What `dns.lookup(hostname, family, callback)` does for a socket: an IP literal comes back
- * on the next tick, a name resolves through the system resolver (the first address of the
- * family asked for) and answers after this turn's I/O, as a thread-pool lookup does. */
-function defaultLookup(hostname, family, callback) {
-  validateString(hostname, 'hostname');
-  const literal = net.isIP(hostname);
-  if (literal !== 0) {
-    process.nextTick(callback, null, hostname, literal);
-    return;
-  }
-  setImmediate(() => {
-    const found = native.net.lookup(hostname);
-    const match = found === null ? undefined : found.find((entry) => entry[1] === family);
-    if (match === undefined) callback(notFoundError(hostname));
-    else callback(null, match[0], match[1]);
-  });
-}
-
-// --- the handle --------------------------------------------------------------------------
-// What Node's UDP wrap is: the native socket id (null until the first bind makes one), the
-// lookup for its family, and what the event loop asks of it (`_refed`, `_isActive`).
-
-class UDP {
-  constructor(type, lookup) {
-    const family = type === 'udp6' ? 6 : 4;
-    const fallback = family === 6 ? '::1' : '127.0.0.1';
-    const lookupFn = lookup === undefined ? defaultLookup : lookup;
-    // Bound like Node's lookup4/lookup6: an empty address is the loopback one.
-    this.lookup = function (address, callback) {
-      return lookupFn(address || fallback, family, callback);
-    }.bind(null);
-    Object.defineProperty(this.lookup, 'name', { value: `bound lookup${family}` });
-  }
-}
-
-function handleState(handle) {
-  let state = handleStates.get(handle);
-  if (state === undefined) {
-    state = {
-      id: null, family: 4, refed: true, receiving: false, sendQueue: [], sendQueueSize: 0, closed: false,
-    };
-    handleStates.set(handle, state);
-  }
-  return state;
-}
-const handleStates = new WeakMap();
-
-// The object registered with messaging for one native socket.
-function makeLoopHandle(socket, hs) {
-  return {
-    get _refed() { return hs.refed; },
-    _isActive() { return hs.receiving || hs.sendQueue.length > 0; },
-    _onNetEvent(bits) { runInFrame(socket, onReady, bits); },
-    _owner: socket,
-  };
-}
-
-function idOf(hs) {
-  return hs.id === null ? 0 : hs.id;
-}
-
-function adoptId(socket, hs, id) {
-  hs.id = id;
-  const a = native.net.address(id, false);
-  if (typeof a !== 'number') hs.family = a[2] === 'IPv6' ? 6 : 4;
-  hs.loopHandle = makeLoopHandle(socket, hs);
-  messaging.registerNet(id, hs.loopHandle);
-}
-
-// Makes or binds the native socket; returns the OS error number (0 on success).
-function nativeBind(socket, hs, ip, port, flags) {
-  const [id, errno] = n.bind(idOf(hs), hs.family, ip, Number(port), flags);
-  if (id > 0 && hs.id === null) {
-    hs.id = id;
-    hs.loopHandle = makeLoopHandle(socket, hs);
-    messaging.registerNet(id, hs.loopHandle);
-  }
-  return errno;
-}
-
-function closeNative(hs) {
-  hs.receiving = false;
-  hs.closed = true;
-  if (hs.id !== null) {
-    const id = hs.id;
-    hs.id = null;
-    messaging.unregisterNet(id);
-    native.net.close(id);
-  }
-}
-
 // --- async context -----------------------------------------------------------------------
 
-function runInFrame(socket, fn, arg) {
+function runInFrame(socket, fn, ...args) {
   const frame = socket._asyncFrame;
   const context = loop.getAsyncContext();
   if (frame === null || frame === undefined || context === null) {
-    fn.call(socket, arg);
+    fn.apply(socket, args);
     return;
   }
   context.enter(frame);
   try {
-    fn.call(socket, arg);
+    fn.apply(socket, args);
   } finally {
     context.exit(frame);
   }
 }
 
 // --- Socket ------------------------------------------------------------------------------
-
-function newHandle(type, lookup) {
-  if (lookup !== undefined) validateFunction(lookup, 'lookup');
-  if (type === 'udp4' || type === 'udp6') {
-    const handle = new UDP(type, lookup);
-    handleState(handle).family = type === 'udp6' ? 6 : 4;
-    return handle;
-  }
-  throw makeNodeError(TypeError, 'ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6');
-}
 
 function validateBufferSizeOption(value, name) {
   if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
@@ -297,17 +172,40 @@ function healthCheck(socket) {
   if (!socket[kStateSymbol].handle) throw notRunning();
 }
 
+// What the handle calls with each datagram (a negative `nread` is a receive error).
+function onMessage(nread, handle, buf, rinfo) {
+  const self = handle[ownerSymbol];
+  runInFrame(self, function deliver() {
+    if (nread < 0) {
+      this.emit('error', errnoException(nread, 'recvmsg'));
+      return;
+    }
+    rinfo.size = buf.length;
+    this.emit('message', buf, rinfo);
+  });
+}
+
 function startListening(socket) {
   const state = socket[kStateSymbol];
-  const hs = handleState(state.handle);
-  hs.receiving = true;
+  state.handle.onmessage = onMessage;
   state.receiving = true;
   state.bindState = BIND_STATE_BOUND;
   if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER);
   if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER);
   socket.emit('listening');
-  // Datagrams that arrived before the listener existed were announced already: read them.
-  if (hs.id !== null) onReady.call(socket, READABLE);
+  // (Started after 'listening': datagrams already waiting are read now, after it.)
+  if (state.handle) state.handle.recvStart();
+}
+
+function replaceHandle(self, newHandleObj) {
+  const state = self[kStateSymbol];
+  const oldHandle = state.handle;
+  newHandleObj.lookup = oldHandle.lookup;
+  newHandleObj.bind = oldHandle.bind;
+  newHandleObj.send = oldHandle.send;
+  newHandleObj[ownerSymbol] = self;
+  state.handle = newHandleObj;
+  oldHandle.close();
 }
 
 Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
@@ -331,16 +229,16 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     this.on('error', removeListeners);
     this.on('listening', onListening);
   }
+  if (port !== null && typeof port === 'object' && typeof port.recvStart === 'function') {
+    replaceHandle(this, port);
+    startListening(this);
+    return this;
+  }
   if (port !== null && typeof port === 'object' && Number.isInteger(port.fd) && port.fd > 0 && port.fd <= 0x7fffffff) {
-    const hs = handleState(state.handle);
-    const kind = n.fdKind(port.fd);
-    if (kind !== 'UDP') {
-      state.bindState = BIND_STATE_UNBOUND;
-      throw makeNodeError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${kind}`);
-    }
-    const id = n.adopt(port.fd);
-    if (id < 0) throw errnoException(-id, 'open');
-    adoptId(this, hs, id);
+    const type = guessHandleType(port.fd);
+    if (type !== 'UDP') throw makeNodeError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${type}`);
+    const err = state.handle.open(port.fd);
+    if (err) throw errnoException(err, 'open');
     startListening(this);
     return this;
   }
@@ -362,9 +260,9 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     let flags = 0;
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
-    const errno = nativeBind(this, handleState(state.handle), ip, port || 0, flags);
-    if (errno !== 0) {
-      const ex = exceptionWithHostPort(errno, 'bind', ip, port);
+    const bindErr = state.handle.bind(ip, port || 0, flags);
+    if (bindErr) {
+      const ex = exceptionWithHostPort(bindErr, 'bind', ip, port);
       state.bindState = BIND_STATE_UNBOUND;
       this.emit('error', ex);
       return;
@@ -404,9 +302,8 @@ function doConnect(ex, self, ip, address, port, callback) {
   const state = self[kStateSymbol];
   if (!state.handle) return;
   if (!ex) {
-    const hs = handleState(state.handle);
-    const errno = n.connect(idOf(hs), hs.family, ip, port);
-    if (errno !== 0) ex = exceptionWithHostPort(errno, 'connect', address, port);
+    const err = state.handle.connect(ip, port);
+    if (err) ex = exceptionWithHostPort(err, 'connect', address, port);
   }
   if (ex) {
     state.connectState = CONNECT_STATE_DISCONNECTED;
@@ -427,8 +324,8 @@ function doConnect(ex, self, ip, address, port, callback) {
 Socket.prototype.disconnect = function disconnect() {
   const state = this[kStateSymbol];
   if (state.connectState !== CONNECT_STATE_CONNECTED) throw notConnectedError();
-  const errno = n.disconnect(idOf(handleState(state.handle)));
-  if (errno !== 0) throw errnoException(errno, 'connect');
+  const err = state.handle.disconnect();
+  if (err) throw errnoException(err, 'connect');
   state.connectState = CONNECT_STATE_DISCONNECTED;
 };
 
@@ -558,61 +455,30 @@ function doSend(ex, self, ip, list, address, port, callback) {
   } else if (!state.handle) {
     return;
   }
-  const hs = handleState(state.handle);
-  const req = { list, ip: port ? ip : null, address, port, callback, bytes: 0 };
-  for (const part of list) req.bytes += part.byteLength;
-  // As libuv's try-send: nothing jumps the queue of sends still waiting for the socket.
-  if (hs.sendQueue.length === 0) {
-    const sent = n.send(idOf(hs), hs.family, list, req.ip, Number(port || 0));
-    if (sent >= 0) {
-      if (callback) process.nextTick(callback, null, sent);
-      return;
-    }
-    if (sent !== -EAGAIN) {
-      // Without a callback a failed send is dropped silently, as in Node.
-      if (callback) process.nextTick(callback, exceptionWithHostPort(-sent, 'send', address, port));
-      return;
-    }
+  const req = new SendWrap();
+  req.list = list;
+  req.address = address;
+  req.port = port;
+  if (callback) {
+    req.callback = callback;
+    req.oncomplete = afterSend;
   }
-  hs.sendQueue.push(req);
-  hs.sendQueueSize += req.bytes;
-}
-
-// Sends what waited for the socket to take it; each callback hears how its send went.
-function flushSendQueue(socket, hs) {
-  while (hs.sendQueue.length > 0 && hs.id !== null) {
-    const req = hs.sendQueue[0];
-    const sent = n.send(hs.id, hs.family, req.list, req.ip, Number(req.port || 0));
-    if (sent === -EAGAIN) return;
-    hs.sendQueue.shift();
-    hs.sendQueueSize -= req.bytes;
-    if (req.callback) {
-      if (sent >= 0) req.callback(null, sent);
-      else req.callback(exceptionWithHostPort(-sent, 'send', req.address, req.port));
-      loop.runTicks();
-    }
+  let err;
+  if (port) err = state.handle.send(req, list, list.length, port, ip, !!callback);
+  else err = state.handle.send(req, list, list.length, !!callback);
+  if (err >= 1) {
+    // Sent at once: the count comes back as bytes + 1 (0 means queued).
+    if (callback) process.nextTick(callback, null, err - 1);
+    return;
+  }
+  if (err && callback) {
+    // Not emitted as 'error' without a callback: a failed send is dropped, as in Node.
+    process.nextTick(callback, exceptionWithHostPort(err, 'send', address, port));
   }
 }
 
-// The poller's news for this socket: flush waiting sends, read every waiting datagram.
-function onReady(bits) {
-  const state = this[kStateSymbol];
-  if (!state.handle) return;
-  const hs = handleState(state.handle);
-  if (bits & WRITABLE) flushSendQueue(this, hs);
-  if (!(bits & (READABLE | ERROR)) || !hs.receiving) return;
-  while (hs.receiving && hs.id !== null) {
-    const got = n.recv(hs.id);
-    if (got === 0) break;
-    if (typeof got === 'number') {
-      this.emit('error', errnoException(got, 'recvmsg'));
-    } else {
-      const [msg, address, family, port] = got;
-      this.emit('message', msg, { address, family, port, size: msg.length });
-    }
-    // Each datagram is its own callback in Node: the ticks it queued run before the next.
-    loop.runTicks();
-  }
+function afterSend(err, sent) {
+  this.callback(err ? exceptionWithHostPort(err, 'send', this.address, this.port) : null, sent);
 }
 
 Socket.prototype.close = function close(callback) {
@@ -625,16 +491,9 @@ Socket.prototype.close = function close(callback) {
   }
   healthCheck(this);
   stopReceiving(this);
-  const hs = handleState(state.handle);
-  const pending = hs.sendQueue.splice(0);
-  hs.sendQueueSize = 0;
-  closeNative(hs);
+  state.handle.close();
   state.handle = null;
   net._dropFrame(this);
-  // Sends that never left are cancelled, their callbacks told so after this turn.
-  for (const req of pending) {
-    if (req.callback) setImmediate(req.callback, exceptionWithHostPort(ECANCELED, 'send', req.address, req.port));
-  }
   process.nextTick(socketCloseNT, this);
   return this;
 };
@@ -650,127 +509,95 @@ function socketCloseNT(self) {
   self.emit('close');
 }
 
-function addressOf(socket, peer, syscall) {
-  const hs = handleState(socket[kStateSymbol].handle);
-  const r = hs.id === null ? EBADF : native.net.address(hs.id, peer);
-  if (typeof r === 'number') throw errnoException(r, syscall);
-  return { address: r[0], family: r[2], port: r[1] };
-}
-
 Socket.prototype.address = function address() {
   healthCheck(this);
-  return addressOf(this, false, 'getsockname');
+  const out = {};
+  const err = this[kStateSymbol].handle.getsockname(out);
+  if (err) throw errnoException(err, 'getsockname');
+  return out;
 };
 
 Socket.prototype.remoteAddress = function remoteAddress() {
   healthCheck(this);
-  if (this[kStateSymbol].connectState !== CONNECT_STATE_CONNECTED) throw notConnectedError();
-  return addressOf(this, true, 'getpeername');
+  const state = this[kStateSymbol];
+  if (state.connectState !== CONNECT_STATE_CONNECTED) throw notConnectedError();
+  const out = {};
+  const err = state.handle.getpeername(out);
+  if (err) throw errnoException(err, 'getpeername');
+  return out;
 };
 
-// The native id of a socket for its option calls (0, so EBADF, before the first bind); a
-// closed socket's handle is gone, and its options are a TypeError as in Node.
-function optionId(socket) {
-  return idOf(handleState(socket[kStateSymbol].handle));
-}
-
 Socket.prototype.setBroadcast = function setBroadcast(arg) {
-  const errno = n.setBroadcast(optionId(this), Boolean(arg));
-  if (errno !== 0) throw errnoException(errno, 'setBroadcast');
+  const err = this[kStateSymbol].handle.setBroadcast(arg ? 1 : 0);
+  if (err) throw errnoException(err, 'setBroadcast');
 };
 
 Socket.prototype.setTTL = function setTTL(ttl) {
   validateNumber(ttl, 'ttl');
-  const errno = n.setTTL(optionId(this), ttl | 0);
-  if (errno !== 0) throw errnoException(errno, 'setTTL');
+  const err = this[kStateSymbol].handle.setTTL(ttl);
+  if (err) throw errnoException(err, 'setTTL');
   return ttl;
 };
 
 Socket.prototype.setMulticastTTL = function setMulticastTTL(ttl) {
   validateNumber(ttl, 'ttl');
-  const errno = n.setMulticastTTL(optionId(this), ttl | 0);
-  if (errno !== 0) throw errnoException(errno, 'setMulticastTTL');
+  const err = this[kStateSymbol].handle.setMulticastTTL(ttl);
+  if (err) throw errnoException(err, 'setMulticastTTL');
   return ttl;
 };
 
 Socket.prototype.setMulticastLoopback = function setMulticastLoopback(arg) {
-  const errno = n.setMulticastLoopback(optionId(this), Boolean(arg));
-  if (errno !== 0) throw errnoException(errno, 'setMulticastLoopback');
+  const err = this[kStateSymbol].handle.setMulticastLoopback(arg ? 1 : 0);
+  if (err) throw errnoException(err, 'setMulticastLoopback');
   return arg;
 };
 
 Socket.prototype.setMulticastInterface = function setMulticastInterface(interfaceAddress) {
   healthCheck(this);
   validateString(interfaceAddress, 'interfaceAddress');
-  const errno = n.setMulticastInterface(optionId(this), interfaceAddress);
-  if (errno !== 0) throw errnoException(errno, 'setMulticastInterface');
+  const err = this[kStateSymbol].handle.setMulticastInterface(interfaceAddress);
+  if (err) throw errnoException(err, 'setMulticastInterface');
 };
 
-// libuv binds a socket that joins a group before any bind: to the group's any-address, port
-// 0, address reuse on; the socket stays unbound as far as bind() is concerned.
-function implicitBindFor(socket, group) {
-  const hs = handleState(socket[kStateSymbol].handle);
-  if (hs.id !== null) return 0;
-  const family = net.isIP(group);
-  if (family === 0) return 0;
-  const saved = hs.family;
-  hs.family = family;
-  const errno = nativeBind(socket, hs, family === 6 ? '::' : '0.0.0.0', 0, UV_UDP_REUSEADDR);
-  hs.family = saved;
-  return errno;
-}
-
-function membership(socket, multicastAddress, interfaceAddress, join, syscall) {
-  healthCheck(socket);
-  if (!multicastAddress) throw codes.ERR_MISSING_ARGS('multicastAddress');
-  let errno = implicitBindFor(socket, String(multicastAddress));
-  if (errno === 0) {
-    const iface = interfaceAddress === undefined || interfaceAddress === null ? undefined : String(interfaceAddress);
-    errno = n.membership(optionId(socket), String(multicastAddress), iface, join);
-  }
-  if (errno !== 0) throw errnoException(errno, syscall);
-}
-
 Socket.prototype.addMembership = function addMembership(multicastAddress, interfaceAddress) {
-  membership(this, multicastAddress, interfaceAddress, true, 'addMembership');
+  healthCheck(this);
+  if (!multicastAddress) throw codes.ERR_MISSING_ARGS('multicastAddress');
+  const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'addMembership');
 };
 
 Socket.prototype.dropMembership = function dropMembership(multicastAddress, interfaceAddress) {
-  membership(this, multicastAddress, interfaceAddress, false, 'dropMembership');
+  healthCheck(this);
+  if (!multicastAddress) throw codes.ERR_MISSING_ARGS('multicastAddress');
+  const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'dropMembership');
 };
 
-function sourceMembership(socket, sourceAddress, groupAddress, interfaceAddress, join, syscall) {
-  healthCheck(socket);
+Socket.prototype.addSourceSpecificMembership = function addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress) {
+  healthCheck(this);
   validateString(sourceAddress, 'sourceAddress');
   validateString(groupAddress, 'groupAddress');
-  let errno = 0;
-  if (net.isIP(groupAddress) !== 0 && net.isIP(sourceAddress) === net.isIP(groupAddress)) {
-    errno = implicitBindFor(socket, groupAddress);
-  }
-  if (errno === 0) {
-    const iface = interfaceAddress === undefined || interfaceAddress === null ? undefined : String(interfaceAddress);
-    errno = n.sourceMembership(optionId(socket), sourceAddress, groupAddress, iface, join);
-  }
-  if (errno !== 0) throw errnoException(errno, syscall);
-}
-
-Socket.prototype.addSourceSpecificMembership = function addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress) {
-  sourceMembership(this, sourceAddress, groupAddress, interfaceAddress, true, 'addSourceSpecificMembership');
+  const err = this[kStateSymbol].handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'addSourceSpecificMembership');
 };
 
 Socket.prototype.dropSourceSpecificMembership = function dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress) {
-  sourceMembership(this, sourceAddress, groupAddress, interfaceAddress, false, 'dropSourceSpecificMembership');
+  healthCheck(this);
+  validateString(sourceAddress, 'sourceAddress');
+  validateString(groupAddress, 'groupAddress');
+  const err = this[kStateSymbol].handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'dropSourceSpecificMembership');
 };
 
 Socket.prototype.ref = function ref() {
   const handle = this[kStateSymbol].handle;
-  if (handle) handleState(handle).refed = true;
+  if (handle) handle.ref();
   return this;
 };
 
 Socket.prototype.unref = function unref() {
   const handle = this[kStateSymbol].handle;
-  if (handle) handleState(handle).refed = false;
+  if (handle) handle.unref();
   return this;
 };
 
@@ -778,14 +605,10 @@ function bufferSize(self, size, buffer) {
   if (size >>> 0 !== size) {
     throw makeNodeError(TypeError, 'ERR_SOCKET_BAD_BUFFER_SIZE', 'Buffer size must be a positive integer');
   }
-  const r = n.bufferSize(optionId(self), size, buffer);
-  if (typeof r === 'number') {
-    const [code, message] = require('internal/uv').describe(-r) ?? ['UNKNOWN', 'unknown error'];
-    throw systemError('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size', {
-      errno: -r, code, message, syscall: buffer === RECV_BUFFER ? 'uv_recv_buffer_size' : 'uv_send_buffer_size',
-    });
-  }
-  return r[0];
+  const ctx = {};
+  const ret = self[kStateSymbol].handle.bufferSize(size, buffer, ctx);
+  if (ret === undefined) throw systemError('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size', ctx);
+  return ret;
 }
 
 Socket.prototype.setRecvBufferSize = function setRecvBufferSize(size) {
@@ -805,17 +628,17 @@ Socket.prototype.getSendBufferSize = function getSendBufferSize() {
 };
 
 Socket.prototype.getSendQueueSize = function getSendQueueSize() {
-  return handleState(this[kStateSymbol].handle).sendQueueSize;
+  return this[kStateSymbol].handle.getSendQueueSize();
 };
 
 Socket.prototype.getSendQueueCount = function getSendQueueCount() {
-  return handleState(this[kStateSymbol].handle).sendQueue.length;
+  return this[kStateSymbol].handle.getSendQueueCount();
 };
 
 function stopReceiving(socket) {
   const state = socket[kStateSymbol];
   if (!state.receiving) return;
-  handleState(state.handle).receiving = false;
+  state.handle.recvStop();
   state.receiving = false;
 }
 
@@ -838,29 +661,8 @@ for (const [name, field] of [['_handle', 'handle'], ['_receiving', 'receiving'],
 Socket.prototype._healthCheck = deprecate(function () { healthCheck(this); }, 'Socket.prototype._healthCheck() is deprecated');
 Socket.prototype._stopReceiving = deprecate(function () { stopReceiving(this); }, 'Socket.prototype._stopReceiving() is deprecated');
 
-/** `dgram._createSocketHandle(address, port, addressType, fd, flags)` (DEP0112): a handle
- * bound to `address:port`, or the negative error number. */
-const createSocketHandle = deprecate(function _createSocketHandle(address, port, addressType, fd, flags) {
-  const handle = newHandle(addressType);
-  const hs = handleState(handle);
-  if (Number.isInteger(fd) && fd > 0 && fd <= 0x7fffffff) {
-    if (n.fdKind(fd) !== 'UDP') return -22;
-    const id = n.adopt(fd);
-    if (id < 0) return id;
-    hs.id = id;
-  } else if (port || address) {
-    const [id, errno] = n.bind(0, hs.family, address, Number(port), flags | 0);
-    if (errno !== 0) {
-      if (id > 0) native.net.close(id);
-      return -errno;
-    }
-    hs.id = id;
-  }
-  return handle;
-}, 'dgram._createSocketHandle() is deprecated');
-
 module.exports = {
-  _createSocketHandle: createSocketHandle,
+  _createSocketHandle: deprecate(_createSocketHandle, 'dgram._createSocketHandle() is deprecated'),
   createSocket,
   Socket,
 };

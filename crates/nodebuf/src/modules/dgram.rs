@@ -199,6 +199,9 @@ fn adopt(fd: i32) -> f64 {
     if fd_kind(fd) != "UDP" {
         return -f64::from(libc::EINVAL);
     }
+    if net::owns_fd(fd) {
+        return -f64::from(libc::EEXIST);
+    }
     // SAFETY: `fd` is an open UDP socket (checked above) that the caller hands over, as
     // `socket.bind({ fd })` documents: from here on this socket owns and closes it.
     let socket = unsafe { std::net::UdpSocket::from_raw_fd(fd) };
@@ -210,6 +213,21 @@ fn adopt(fd: i32) -> f64 {
     match net::register_udp(UdpSocket::from_std(socket)) {
         Ok(id) => id as f64,
         Err(errno) => -f64::from(errno),
+    }
+}
+
+/// `fd(id)`: the descriptor of socket `id`, -1 without one.
+fn fd(id: f64) -> i32 {
+    use std::os::fd::AsRawFd;
+    net::with_udp(id, |socket| socket.as_raw_fd()).unwrap_or(-1)
+}
+
+/// `checkAddress(family, address)`: 0 when `address` is one of `family` (4 or 6), else EINVAL.
+fn check_address(family: i32, address: String) -> i32 {
+    if socket_addr(family, &address, 0.0).is_some() {
+        0
+    } else {
+        libc::EINVAL
     }
 }
 
@@ -551,6 +569,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     dgram.set("connect", Function::new(ctx.clone(), connect)?)?;
     dgram.set("fdKind", Function::new(ctx.clone(), fd_kind)?)?;
     dgram.set("adopt", Function::new(ctx.clone(), adopt)?)?;
+    dgram.set("fd", Function::new(ctx.clone(), fd)?)?;
+    dgram.set("checkAddress", Function::new(ctx.clone(), check_address)?)?;
     dgram.set("disconnect", Function::new(ctx.clone(), disconnect)?)?;
     dgram.set("send", Function::new(ctx.clone(), send)?)?;
     dgram.set("recv", Function::new(ctx.clone(), recv)?)?;

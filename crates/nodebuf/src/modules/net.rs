@@ -129,6 +129,26 @@ impl Socket {
     }
 }
 
+impl Socket {
+    fn raw_fd(&self) -> std::os::fd::RawFd {
+        use std::os::fd::AsRawFd;
+        match self {
+            Socket::TcpListener(s) => s.as_raw_fd(),
+            Socket::TcpStream(s) => s.as_raw_fd(),
+            Socket::UnixListener(s, _) => s.as_raw_fd(),
+            Socket::UnixStream(s) => s.as_raw_fd(),
+            Socket::Udp(s) => s.as_raw_fd(),
+            Socket::Readable(s) => s.0.as_raw_fd(),
+        }
+    }
+}
+
+/// Whether this thread already has a socket registered on descriptor `fd` (libuv refuses to
+/// open a descriptor its loop already watches: EEXIST).
+pub fn owns_fd(fd: i32) -> bool {
+    SOCKETS.with(|s| s.borrow().values().any(|e| e.socket.raw_fd() == fd))
+}
+
 /// An owned descriptor registered with the poller through mio's raw-descriptor source.
 pub struct ReadableFd(std::os::fd::OwnedFd);
 
