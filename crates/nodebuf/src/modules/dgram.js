@@ -188,13 +188,12 @@ function onMessage(nread, handle, buf, rinfo) {
 function startListening(socket) {
   const state = socket[kStateSymbol];
   state.handle.onmessage = onMessage;
+  state.handle.recvStart();
   state.receiving = true;
   state.bindState = BIND_STATE_BOUND;
   if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER);
   if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER);
   socket.emit('listening');
-  // (Started after 'listening': datagrams already waiting are read now, after it.)
-  if (state.handle) state.handle.recvStart();
 }
 
 function replaceHandle(self, newHandleObj) {

@@ -194,20 +194,26 @@ fn fd_kind(fd: i32) -> &'static str {
 
 /// `adopt(fd)`: takes over UDP socket `fd` (made non-blocking and registered with the poller,
 /// closed when the socket is, as libuv's `uv_udp_open` does); its id, or the negative OS error.
+/// A descriptor this thread already has as a socket (one `dgram.js` found idle) is duplicated
+/// rather than registered twice.
 fn adopt(fd: i32) -> f64 {
-    use std::os::fd::FromRawFd;
+    use std::os::fd::{BorrowedFd, FromRawFd, OwnedFd};
     if fd_kind(fd) != "UDP" {
         return -f64::from(libc::EINVAL);
     }
-    if net::owns_fd(fd) {
-        return -f64::from(libc::EEXIST);
-    }
-    // SAFETY: `fd` is an open UDP socket (checked above) that the caller hands over, as
-    // `socket.bind({ fd })` documents: from here on this socket owns and closes it.
-    let socket = unsafe { std::net::UdpSocket::from_raw_fd(fd) };
+    let owned = if net::owns_fd(fd) {
+        // SAFETY: `fd` is open (fd_kind saw it) and stays open while it is duplicated.
+        match unsafe { BorrowedFd::borrow_raw(fd) }.try_clone_to_owned() {
+            Ok(owned) => owned,
+            Err(e) => return -f64::from(errno_of(&e)),
+        }
+    } else {
+        // SAFETY: `fd` is an open UDP socket (checked above) that the caller hands over, as
+        // `socket.bind({ fd })` documents: from here on this socket owns and closes it.
+        unsafe { OwnedFd::from_raw_fd(fd) }
+    };
+    let socket = std::net::UdpSocket::from(owned);
     if let Err(e) = socket.set_nonblocking(true) {
-        // Not ours after all if it cannot be used: give the descriptor back unclosed.
-        std::mem::forget(socket);
         return -f64::from(errno_of(&e));
     }
     match net::register_udp(UdpSocket::from_std(socket)) {

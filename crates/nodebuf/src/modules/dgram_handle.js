@@ -17,6 +17,7 @@ const ERROR = 4;
 
 const EAGAIN = 11;
 const EBADF = 9;
+const EEXIST = 17;
 const EINVAL = 22;
 const ECANCELED = 125;
 
@@ -40,9 +41,13 @@ function loopHandle(handle) {
   };
 }
 
+// The handles with a native socket, to find one watching a descriptor.
+const liveHandles = new Set();
+
 function attach(handle, id) {
   const state = handle[kNative];
   state.id = id;
+  liveHandles.add(handle);
   messaging.registerNet(id, loopHandle(handle));
 }
 
@@ -81,6 +86,9 @@ class UDP {
   open(fd) {
     const state = this[kNative];
     if (state.id !== null) return -EBADF;
+    for (const other of liveHandles) {
+      if (other[kNative].receiving && other.fd === fd) return -EEXIST;
+    }
     const id = n.adopt(fd);
     if (id < 0) return id;
     attach(this, id);
@@ -153,8 +161,9 @@ class UDP {
     const state = this[kNative];
     if (state.closed) return -EBADF;
     state.receiving = true;
-    // Datagrams that came before anyone listened were announced already: read them now.
-    if (state.id !== null) onReady(this, READABLE);
+    // Datagrams that came before anyone listened were announced already (the poller reports
+    // each arrival once): read them after this turn.
+    if (state.id !== null) setImmediate(onReady, this, READABLE);
     return 0;
   }
 
@@ -285,6 +294,7 @@ class UDP {
     if (state.id !== null) {
       const id = state.id;
       state.id = null;
+      liveHandles.delete(this);
       messaging.unregisterNet(id);
       native.net.close(id);
     }

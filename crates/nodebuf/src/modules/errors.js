@@ -329,7 +329,12 @@ function invalidArgTypeMessage(name, expected, actual) {
 }
 
 /** Node's SystemError: a failed system call reported with its libuv context (`info`). */
-class SystemError extends Error {}
+class SystemError extends Error {
+  // Inspected with its accessors' values shown (`errno: [Getter/Setter: -9]`), as Node's are.
+  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+    return require('internal/inspect').inspect(this, { ...ctx, getters: true, customInspect: false });
+  }
+}
 Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
 
 // Node's ERR_SYSTEM_ERROR for a failed libuv call (a negative errno).
