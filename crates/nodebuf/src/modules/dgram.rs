@@ -84,8 +84,8 @@ fn is_v6(socket: &UdpSocket) -> bool {
 
 /// A new non-blocking UDP socket of `addr`'s family, registered with the poller.
 fn open(addr: &SocketAddr) -> std::result::Result<usize, i32> {
-    let socket = RawSocket::new(Domain::for_address(*addr), Type::DGRAM, None)
-        .map_err(|e| errno_of(&e))?;
+    let socket =
+        RawSocket::new(Domain::for_address(*addr), Type::DGRAM, None).map_err(|e| errno_of(&e))?;
     socket.set_nonblocking(true).map_err(|e| errno_of(&e))?;
     socket.set_cloexec(true).map_err(|e| errno_of(&e))?;
     let std_socket: std::net::UdpSocket = socket.into();
@@ -615,11 +615,17 @@ mod tests {
         assert!(socket_addr(6, "127.0.0.1", 80.0).is_none());
         assert_eq!(socket_addr(4, "1.2.3.4", 70000.0).unwrap().port(), 4464);
         assert_eq!(parse_v6("::1%7"), Some((Ipv6Addr::LOCALHOST, 7)));
-        assert_eq!(parse_v6("::1%no-such-interface"), Some((Ipv6Addr::LOCALHOST, 0)));
+        assert_eq!(
+            parse_v6("::1%no-such-interface"),
+            Some((Ipv6Addr::LOCALHOST, 0))
+        );
     }
 
     #[test]
     fn an_ipv4_socket_refuses_an_ipv6_only_bind() {
-        assert_eq!(bind_socket(0.0, 4, "0.0.0.0", 0.0, FLAG_IPV6ONLY).1, libc::EINVAL);
+        assert_eq!(
+            bind_socket(0.0, 4, "0.0.0.0", 0.0, FLAG_IPV6ONLY).1,
+            libc::EINVAL
+        );
     }
 }
