@@ -37,7 +37,9 @@ function loopHandle(handle) {
     get _refed() { return state.refed; },
     _isActive() { return state.receiving || state.queue.length > 0; },
     _onNetEvent(bits) { onReady(handle, bits); },
-    _handle: handle,
+    // What process._getActiveHandles() shows (the socket owning the handle) and its type name.
+    get _publicHandle() { return handle[ownerSymbol] === undefined ? handle : handle[ownerSymbol]; },
+    _wrapName: 'UDPWrap',
   };
 }
 
@@ -162,8 +164,8 @@ class UDP {
     if (state.closed) return -EBADF;
     state.receiving = true;
     // Datagrams that came before anyone listened were announced already (the poller reports
-    // each arrival once): read them after this turn.
-    if (state.id !== null) setImmediate(onReady, this, READABLE);
+    // each arrival once): read them once the current callback is done.
+    if (state.id !== null) process.nextTick(onReady, this, READABLE);
     return 0;
   }
 

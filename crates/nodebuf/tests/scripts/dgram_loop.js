@@ -48,6 +48,12 @@ idle.bind(0, () => {
   await new Promise((resolve) => six.bind(0, '::1', resolve));
   const { address, family } = six.address();
   console.log('udp6', address, family);
+  const listed = () => process._getActiveHandles().includes(six);
+  const named = process.getActiveResourcesInfo().includes('UDPWrap');
+  six.unref();
+  const listedUnref = listed();
+  six.ref();
+  console.log('active handle', listed(), named, 'after unref', listedUnref);
   six.on('close', () => console.log('udp6 close event'));
   await six[Symbol.asyncDispose]();
   console.log('udp6 disposed');

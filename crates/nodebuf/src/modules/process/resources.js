@@ -16,6 +16,8 @@ function addStdio(stream, fd) {
 }
 
 function handleName(handle) {
+  // (A handle registered through a stand-in names its own libuv type: dgram's 'UDPWrap'.)
+  if (handle._wrapName !== undefined) return handle._wrapName;
   if (Object.hasOwn(handle, '_unix')) return handle._unix ? 'PipeServerWrap' : 'TCPServerWrap';
   return handle._isUnix ? 'PipeWrap' : 'TCPSocketWrap';
 }
@@ -28,7 +30,7 @@ function requestName(request) {
 function activeObjects() {
   const { requests, handles, timers, immediates } = loop.activeResources();
   const connecting = handles.filter((h) => h.connecting === true);
-  const live = [...stdio.map((s) => s.stream), ...handles];
+  const live = [...stdio.map((s) => s.stream), ...handles.map((h) => (h._publicHandle === undefined ? h : h._publicHandle))];
   return { connecting, requests, live, handles, timers, immediates };
 }
 
