@@ -63,6 +63,16 @@ function notConnectedError() {
   return makeNodeError(Error, 'ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected');
 }
 
+// ERR_MISSING_ARGS as Node's JS raises it (its own keys: stack, code, message; the C++ one
+// that structuredClone throws has message before code).
+function missingArgs(name) {
+  const err = codes.ERR_MISSING_ARGS(name);
+  const { message } = err;
+  delete err.message;
+  Object.defineProperty(err, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+  return err;
+}
+
 function badPort(port) {
   const { inspect } = require('internal/inspect');
   const received = port === null || port === undefined
@@ -560,14 +570,14 @@ Socket.prototype.setMulticastInterface = function setMulticastInterface(interfac
 
 Socket.prototype.addMembership = function addMembership(multicastAddress, interfaceAddress) {
   healthCheck(this);
-  if (!multicastAddress) throw codes.ERR_MISSING_ARGS('multicastAddress');
+  if (!multicastAddress) throw missingArgs('multicastAddress');
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'addMembership');
 };
 
 Socket.prototype.dropMembership = function dropMembership(multicastAddress, interfaceAddress) {
   healthCheck(this);
-  if (!multicastAddress) throw codes.ERR_MISSING_ARGS('multicastAddress');
+  if (!multicastAddress) throw missingArgs('multicastAddress');
   const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'dropMembership');
 };
