@@ -12,6 +12,9 @@ pub struct Flags {
     /// `--expose-internals`: let scripts require `internal/errors` and `internal/test/binding`
     /// (Node's own tests use them).
     pub expose_internals: bool,
+    /// `--test-udp-no-try-send`: a dgram send always queues instead of trying the socket first
+    /// (Node's test-only switch, which its send-queue tests use).
+    pub test_udp_no_try_send: bool,
     /// `--zero-fill-buffers`: every new Buffer (even `allocUnsafe`) starts zeroed.
     pub zero_fill_buffers: bool,
     /// `--pending-deprecation`: emit pending deprecations (e.g. DEP0005 for `Buffer()` everywhere).
@@ -112,6 +115,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "--expose-internals",
         "let scripts require internal/errors and internal/test/binding",
+    ),
+    (
+        "--test-udp-no-try-send",
+        "make every dgram send wait in the send queue (for tests)",
     ),
     (
         "--zero-fill-buffers",
@@ -359,6 +366,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help),
             "--expose-gc" => flags.expose_gc = true,
             "--expose-internals" => flags.expose_internals = true,
+            "--test-udp-no-try-send" => flags.test_udp_no_try_send = true,
             "--zero-fill-buffers" => flags.zero_fill_buffers = true,
             "--pending-deprecation" => flags.pending_deprecation = true,
             "--no-deprecation" => flags.no_deprecation = true,

@@ -19,6 +19,7 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/url');
   builtinIds.add('internal/util/inspect');
   builtinIds.add('internal/js_stream_socket');
+  builtinIds.add('internal/dgram');
   for (const id of native.builtinIds) {
     if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target' ||
       id.startsWith('internal/test_runner/')) {

@@ -119,6 +119,7 @@ fn build_native<'js>(
     lazy_natives::defer(Box::new(modules::zlib::install));
     lazy_natives::defer(Box::new(modules::messaging::install));
     lazy_natives::defer(Box::new(modules::net::install));
+    lazy_natives::defer(Box::new(modules::dgram::install));
     lazy_natives::defer(Box::new(modules::child_process::install));
     lazy_natives::defer(Box::new(modules::child_process_ipc::install));
     lazy_natives::defer(Box::new(modules::tls::install));

@@ -37,7 +37,26 @@ const bindings = {
   },
 };
 
+// Made on first use: they load modules a Buffer test never needs.
+const lazyBindings = {
+  // libuv's error numbers by name (UV_EBADF: -9, ...), with errname and the map behind them.
+  uv() {
+    const { errorMap, errname } = require('internal/uv');
+    const out = { errname, getErrorMap: () => new Map(errorMap) };
+    for (const [errno, [name]] of errorMap) out[`UV_${name}`] = errno;
+    return out;
+  },
+  // The UDP handle class dgram sockets use, and the flags its bind takes.
+  udp_wrap() {
+    const { UDP, SendWrap } = require('internal/dgram');
+    return { UDP, SendWrap, constants: { UV_UDP_IPV6ONLY: 1, UV_UDP_REUSEADDR: 4 } };
+  },
+};
+
 function internalBinding(name) {
+  if (bindings[name] === undefined && Object.prototype.hasOwnProperty.call(lazyBindings, name)) {
+    bindings[name] = lazyBindings[name]();
+  }
   const binding = bindings[name];
   if (binding === undefined) throw new Error(`No such binding: ${name}`);
   return binding;

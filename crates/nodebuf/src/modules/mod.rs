@@ -16,6 +16,7 @@ pub mod crypto_kdf;
 pub mod crypto_keys;
 pub mod crypto_prime;
 pub mod crypto_rsa;
+pub mod dgram;
 pub mod encoding;
 pub mod fs;
 pub mod fs_meta;

@@ -16,7 +16,7 @@ use std::net::{IpAddr, Shutdown, SocketAddr, ToSocketAddrs};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use mio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
+use mio::net::{TcpListener, TcpStream, UdpSocket, UnixListener, UnixStream};
 use mio::{Events, Interest, Poll, Registry, Token};
 use rquickjs::{Array, Ctx, Function, Object, Result, Value};
 
@@ -109,6 +109,8 @@ enum Socket {
     /// A Unix-domain server and the path it removes when closed (as libuv does).
     UnixListener(UnixListener, String),
     UnixStream(UnixStream),
+    /// A UDP socket (`dgram`, see modules/dgram.rs).
+    Udp(UdpSocket),
     /// A descriptor that is no socket but whose readability the poller reports the same way
     /// (`fs.watch`'s inotify instance, see [`register_readable`]).
     Readable(ReadableFd),
@@ -121,9 +123,30 @@ impl Socket {
             Socket::TcpStream(s) => s,
             Socket::UnixListener(s, _) => s,
             Socket::UnixStream(s) => s,
+            Socket::Udp(s) => s,
             Socket::Readable(s) => s,
         }
     }
+}
+
+impl Socket {
+    fn raw_fd(&self) -> std::os::fd::RawFd {
+        use std::os::fd::AsRawFd;
+        match self {
+            Socket::TcpListener(s) => s.as_raw_fd(),
+            Socket::TcpStream(s) => s.as_raw_fd(),
+            Socket::UnixListener(s, _) => s.as_raw_fd(),
+            Socket::UnixStream(s) => s.as_raw_fd(),
+            Socket::Udp(s) => s.as_raw_fd(),
+            Socket::Readable(s) => s.0.as_raw_fd(),
+        }
+    }
+}
+
+/// Whether this thread already has a socket registered on descriptor `fd` (libuv refuses to
+/// open a descriptor its loop already watches: EEXIST).
+pub fn owns_fd(fd: i32) -> bool {
+    SOCKETS.with(|s| s.borrow().values().any(|e| e.socket.raw_fd() == fd))
 }
 
 /// An owned descriptor registered with the poller through mio's raw-descriptor source.
@@ -161,6 +184,21 @@ impl mio::event::Source for ReadableFd {
 /// registered under that id) until [`release`] closes it. An OS error number on failure.
 pub fn register_readable(fd: std::os::fd::OwnedFd) -> std::result::Result<usize, i32> {
     register(Socket::Readable(ReadableFd(fd)))
+}
+
+/// Hands a UDP socket to the poller for this thread, as [`register_readable`] does; its id, or
+/// an OS error number.
+pub fn register_udp(socket: UdpSocket) -> std::result::Result<usize, i32> {
+    register(Socket::Udp(socket))
+}
+
+/// Runs `f` on UDP socket `id` of this thread; `None` when there is no such socket.
+pub fn with_udp<T>(id: f64, f: impl FnOnce(&UdpSocket) -> T) -> Option<T> {
+    with_socket(id, |socket| match socket {
+        Socket::Udp(s) => Some(f(s)),
+        _ => None,
+    })
+    .flatten()
 }
 
 /// Closes what [`register_readable`] registered under `id`.
@@ -468,6 +506,8 @@ fn address<'js>(ctx: Ctx<'js>, id: f64, peer: bool) -> Result<Value<'js>> {
                     .and_then(|a| a.as_pathname().map(|p| p.to_string_lossy().into_owned()));
                 return Found::Path(path.unwrap_or_default());
             }
+            Socket::Udp(s) if peer => s.peer_addr(),
+            Socket::Udp(s) => s.local_addr(),
             Socket::Readable(_) => return Found::Failed(libc::ENOTSOCK),
         };
         match ip {

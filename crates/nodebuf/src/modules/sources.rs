@@ -344,6 +344,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("zlib", include_str!("zlib.js")),
     ("net", include_str!("net.js")),
+    ("dgram", include_str!("dgram.js")),
+    ("internal/dgram", include_str!("dgram_handle.js")),
     ("internal/socketaddress", include_str!("socketaddress.js")),
     ("internal/blocklist", include_str!("blocklist.js")),
     (

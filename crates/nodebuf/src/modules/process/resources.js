@@ -30,6 +30,8 @@ function reserveStdio(fd, make) {
 }
 
 function handleName(handle) {
+  // (A handle registered through a stand-in names its own libuv type: dgram's 'UDPWrap'.)
+  if (handle._wrapName !== undefined) return handle._wrapName;
   if (Object.hasOwn(handle, '_unix')) return handle._unix ? 'PipeServerWrap' : 'TCPServerWrap';
   return handle._isUnix ? 'PipeWrap' : 'TCPSocketWrap';
 }
@@ -42,7 +44,7 @@ function requestName(request) {
 function activeObjects() {
   const { requests, handles, timers, immediates } = loop.activeResources();
   const connecting = handles.filter((h) => h.connecting === true);
-  const live = [...stdio.map((s) => s.stream ?? s.make()), ...handles];
+  const live = [...stdio.map((s) => s.stream ?? s.make()), ...handles.map((h) => (h._publicHandle === undefined ? h : h._publicHandle))];
   return { connecting, requests, live, handles, timers, immediates };
 }
 
