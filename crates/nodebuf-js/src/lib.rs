@@ -29,6 +29,7 @@
 mod args;
 pub mod bytecode;
 mod engine;
+mod foreign;
 pub mod error;
 mod method;
 mod methods;
