@@ -376,10 +376,26 @@ impl<'js> Prepared<'js> {
     }
 }
 
+/// The constructor name Node's error messages show (`an instance of X`), read as Node's
+/// `value.constructor && value.constructor.name` test and then `value.constructor.name` for
+/// the text read it (a getter or Proxy sees each read).
 fn constructor_name_of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<String> {
     let obj = value.as_object()?;
+    // SAFETY: a live value; ToBoolean runs no JS.
+    let truthy = |v: &Value<'js>| unsafe { qjs::JS_ToBool(ctx.as_raw().as_ptr(), v.as_raw()) } > 0;
+    let name_of = || -> Option<Value<'js>> {
+        let ctor: Value = obj.get("constructor").ok()?;
+        match ctor.as_object() {
+            Some(c) => c.get("name").ok(),
+            // (A primitive's `name`: strings have none Node could show.)
+            None => Some(Value::new_undefined(ctx.clone())),
+        }
+    };
     let ctor: Value = obj.get("constructor").ok()?;
-    let name: Value = ctor.as_object()?.get("name").ok()?;
+    if !truthy(&ctor) || !truthy(&name_of()?) {
+        return None;
+    }
+    let name = name_of()?;
     if !name.is_string() {
         return None;
     }

@@ -434,7 +434,7 @@
     const hex = this.hexSlice(0, actualMax);
     let extra = '';
     let comma = false;
-    if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
+    if (ctx) {
       const util = inspectFn;
       if (typeof util === 'function') {
         const obj = { __proto__: null };
@@ -722,6 +722,7 @@
     slices: ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'].map((e) => proto[`${e}Slice`]),
     writes: ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'].map((e) => proto[`${e}Write`]),
     indexOf: proto.indexOf,
+    num: fast.num,
   });
 
   // --- subarray -----------------------------------------------------------------------

@@ -288,7 +288,11 @@ pub fn encoding_id_of(name: rquickjs::String<'_>) -> Result<i32> {
 /// `binding.unknownEncoding(value)`: Node's `ERR_UNKNOWN_ENCODING` for `value` (shown with
 /// `%s`).
 pub fn unknown_encoding_error<'js>(ctx: Ctx<'js>, value: Value<'js>) -> Result<Value<'js>> {
-    let shown = crate::order::format_percent_s(&ctx, &value)?;
+    let mut shown = crate::order::format_percent_s(&ctx, &value)?;
+    // `%s` shows a BigInt with its `n`.
+    if value.is_big_int() {
+        shown.push('n');
+    }
     crate::node_error_to_js(&ctx, &NodeError::unknown_encoding(&shown))
 }
 

@@ -157,6 +157,9 @@ pub struct ForeignTable<'js> {
     pub writes: Vec<Value<'js>>,
     /// `Buffer.prototype.indexOf` as installed (what `includes` calls).
     pub index_of: Value<'js>,
+    /// The numeric accessors' natives by id (what `readUIntLE(offset, 4)` calls as
+    /// `this.readUInt32LE`).
+    pub num: Vec<Value<'js>>,
 }
 
 /// The encodings' helper prefixes by encoding id (`utf8Slice`, `ucs2Write`...).
@@ -173,6 +176,7 @@ pub fn set_foreign<'js>(ctx: Ctx<'js>, table: Object<'js>) -> rquickjs::Result<(
         slices: list("slices")?,
         writes: list("writes")?,
         index_of: table.get("indexOf")?,
+        num: list("num")?,
     };
     with(&ctx, |s| *s.foreign.borrow_mut() = Some(made)).ok_or_else(missing)
 }
