@@ -488,7 +488,11 @@ pub fn view_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Re
 }
 
 /// The receiver's bytes under `rule`.
-fn bytes_by_rule<'js>(ctx: &Ctx<'js>, this: &Value<'js>, rule: ThisRule) -> rquickjs::Result<Region> {
+fn bytes_by_rule<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    rule: ThisRule,
+) -> rquickjs::Result<Region> {
     match rule {
         ThisRule::Uint8Array => this_bytes(ctx, this),
         ThisRule::View => view_bytes(ctx, this),

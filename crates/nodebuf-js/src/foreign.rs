@@ -40,7 +40,9 @@ fn is_view<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> bool {
     raw::region(ctx, v).is_some_and(|r| {
         matches!(
             r.kind,
-            raw::RegionKind::Uint8Array | raw::RegionKind::TypedArray(_) | raw::RegionKind::DataView
+            raw::RegionKind::Uint8Array
+                | raw::RegionKind::TypedArray(_)
+                | raw::RegionKind::DataView
         )
     })
 }
@@ -109,13 +111,20 @@ pub fn index_of_view<'js>(
 ) -> Result<f64> {
     let enc = if value.is_number() { O } else { S };
     let values = [value, byte_offset, encoding];
-    run_ref_with(&ctx, ThisRule::View, &view, &values, &[O, N, enc], |bytes, a| {
-        if forward {
-            api::index_of(bytes, &a[0], &a[1], &a[2])
-        } else {
-            api::last_index_of(bytes, &a[0], &a[1], &a[2])
-        }
-    })
+    run_ref_with(
+        &ctx,
+        ThisRule::View,
+        &view,
+        &values,
+        &[O, N, enc],
+        |bytes, a| {
+            if forward {
+                api::index_of(bytes, &a[0], &a[1], &a[2])
+            } else {
+                api::last_index_of(bytes, &a[0], &a[1], &a[2])
+            }
+        },
+    )
     .map(|i| i as f64)
 }
 
@@ -136,10 +145,9 @@ pub fn fill_view<'js>(
     let index = |v: &Value<'js>| -> Result<usize> {
         match index_arg(&ctx, v)? {
             None => Ok(0),
-            Some(n) if n.trunc() < 0.0 => Err(throw_node_error(
-                &ctx,
-                &NodeError::index_out_of_range(),
-            )),
+            Some(n) if n.trunc() < 0.0 => {
+                Err(throw_node_error(&ctx, &NodeError::index_out_of_range()))
+            }
             Some(n) if n.is_nan() => Ok(0),
             Some(n) => Ok(n.trunc().min(usize::MAX as f64) as usize),
         }
@@ -193,13 +201,18 @@ pub fn fill_view<'js>(
 
 /// `binding.swapView(view, bits)`: Node's `_swap16`/`_swap32`/`_swap64` on any view's bytes.
 pub fn swap_view<'js>(ctx: Ctx<'js>, view: Value<'js>, bits: u32) -> Result<Value<'js>> {
-    run_mut_with(&ctx, ThisRule::View, &view, &[], &[], |bytes, _: &[Arg<'_>]| {
-        match bits {
+    run_mut_with(
+        &ctx,
+        ThisRule::View,
+        &view,
+        &[],
+        &[],
+        |bytes, _: &[Arg<'_>]| match bits {
             16 => api::swap16(bytes),
             32 => api::swap32(bytes),
             _ => api::swap64(bytes),
-        }
-    })?;
+        },
+    )?;
     Ok(view)
 }
 
@@ -223,7 +236,20 @@ pub unsafe fn method_reads_native(
     // engine calls are own-property lookups of ordinary objects (a Proxy stops the walk before
     // its traps could run) and prototype reads.
     unsafe {
-        let mut cur = qjs::JS_DupValue(ctx, obj);
+        // The receiver first, by existence only (a Buffer has no own property of these
+        // names): no descriptor to make and free.
+        if qjs::JS_IsProxy(obj) || qjs::JS_GetOwnProperty(ctx, std::ptr::null_mut(), obj, key) != 0
+        {
+            if qjs::JS_HasException(ctx) {
+                qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+            }
+            return false;
+        }
+        let mut cur = qjs::JS_GetPrototype(ctx, obj);
+        if qjs::JS_IsException(cur) {
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+            return false;
+        }
         loop {
             if tag(cur) != qjs::JS_TAG_OBJECT || qjs::JS_IsProxy(cur) {
                 qjs::JS_FreeValue(ctx, cur);
@@ -327,7 +353,7 @@ pub mod id {
 /// # Safety
 /// `ctx` live, `this`/`argv[..argc]` its values.
 #[inline(always)]
-pub unsafe fn divert(
+pub unsafe fn divert_with(
     ctx: *mut qjs::JSContext,
     st: &crate::state::CtxState<'_>,
     this: Raw,
@@ -347,6 +373,32 @@ pub unsafe fn divert(
         }
         table.calls.get(id)?.clone()
     };
+    // SAFETY: the caller's values; the JS half's function of the same install; the result is a
+    // new reference or JS_EXCEPTION for the engine. No borrow of the state is held.
+    Some(unsafe { crate::method::call_js(ctx, &f, this, argc, argv) })
+}
+
+/// [`divert_with`] for a method whose Node JS reads no method of `this`: only receivers that
+/// are not Uint8Arrays go to the JS half.
+///
+/// # Safety
+/// As [`divert_with`].
+#[inline(always)]
+pub unsafe fn divert(
+    ctx: *mut qjs::JSContext,
+    st: &crate::state::CtxState<'_>,
+    this: Raw,
+    argc: std::ffi::c_int,
+    argv: *mut Raw,
+    id: usize,
+) -> Option<Raw> {
+    // SAFETY: only the class id is read.
+    if unsafe { qjs::JS_GetTypedArrayType(this) }
+        == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+    {
+        return None;
+    }
+    let f = st.foreign.borrow().as_ref()?.calls.get(id)?.clone();
     // SAFETY: the caller's values; the JS half's function of the same install; the result is a
     // new reference or JS_EXCEPTION for the engine. No borrow of the state is held.
     Some(unsafe { crate::method::call_js(ctx, &f, this, argc, argv) })

@@ -29,8 +29,8 @@
 mod args;
 pub mod bytecode;
 mod engine;
-mod foreign;
 pub mod error;
+mod foreign;
 mod method;
 mod methods;
 mod natives;

@@ -559,16 +559,23 @@ fn slice_helper<'js>(
             }
         }
     }
-    let s = run_ref_with(&ctx, ThisRule::View, &this, &[start, end], &[N, N], |buf, a| {
-        let range = api::string::slice_range(located_len(located, buf), &a[0], &a[1])?;
-        match range {
-            None => Ok(nodebuf_core::encoding::JsString::Ascii(Vec::new())),
-            Some(r) => {
-                let r = still_owned(buf, r, enc, "Slice")?;
-                api::slice_helper(&buf[r], enc, &Arg::Undefined, &Arg::Undefined)
+    let s = run_ref_with(
+        &ctx,
+        ThisRule::View,
+        &this,
+        &[start, end],
+        &[N, N],
+        |buf, a| {
+            let range = api::string::slice_range(located_len(located, buf), &a[0], &a[1])?;
+            match range {
+                None => Ok(nodebuf_core::encoding::JsString::Ascii(Vec::new())),
+                Some(r) => {
+                    let r = still_owned(buf, r, enc, "Slice")?;
+                    api::slice_helper(&buf[r], enc, &Arg::Undefined, &Arg::Undefined)
+                }
             }
-        }
-    })?;
+        },
+    )?;
     js_string(&ctx, &s)
 }
 
@@ -655,15 +662,22 @@ fn write_helper<'js>(
             len = Value::new_undefined(ctx.clone());
         }
     }
-    run_mut_with(&ctx, ThisRule::View, &this, &[s, off, len], &[O, N, N], |buf, a| {
-        let (string, range) =
-            api::string::write_range(located_len(located, buf), &a[0], &a[1], &a[2])?;
-        if range.is_empty() {
-            return Ok(0.0);
-        }
-        let range = still_owned(buf, range, enc, "Write")?;
-        Ok(nodebuf_core::encoding::write(enc, string, &mut buf[range]) as f64)
-    })
+    run_mut_with(
+        &ctx,
+        ThisRule::View,
+        &this,
+        &[s, off, len],
+        &[O, N, N],
+        |buf, a| {
+            let (string, range) =
+                api::string::write_range(located_len(located, buf), &a[0], &a[1], &a[2])?;
+            if range.is_empty() {
+                return Ok(0.0);
+            }
+            let range = still_owned(buf, range, enc, "Write")?;
+            Ok(nodebuf_core::encoding::write(enc, string, &mut buf[range]) as f64)
+        },
+    )
 }
 
 /// `binding.inspect(name, hex, remaining, comma, extra)`: Buffer's inspect text from the parts

@@ -163,7 +163,15 @@ pub struct ForeignTable<'js> {
 }
 
 /// The encodings' helper prefixes by encoding id (`utf8Slice`, `ucs2Write`...).
-pub const HELPER_PREFIXES: [&str; 7] = ["utf8", "ucs2", "latin1", "ascii", "base64", "base64url", "hex"];
+pub const HELPER_PREFIXES: [&str; 7] = [
+    "utf8",
+    "ucs2",
+    "latin1",
+    "ascii",
+    "base64",
+    "base64url",
+    "hex",
+];
 
 /// `binding.setForeign({ calls, slices, writes, indexOf })` (see [`CtxState::foreign`]).
 pub fn set_foreign<'js>(ctx: Ctx<'js>, table: Object<'js>) -> rquickjs::Result<()> {

@@ -38,7 +38,7 @@ impl Method for Swap {
                 _ => 2,
             };
         // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, id, |_| true) }
+        unsafe { foreign::divert(ctx, st, this, argc, argv, id) }
     }
 
     /// A receiver whose `length` a script defined takes Node's JS algorithm (the JS half's
@@ -109,7 +109,7 @@ impl Method for Fill {
         _: Call,
     ) -> Option<Raw> {
         // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::FILL, |_| true) }
+        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::FILL) }
     }
     type Out = ();
     const ARITY: usize = 4;

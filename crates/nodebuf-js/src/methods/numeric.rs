@@ -189,7 +189,11 @@ fn by_length_targets() -> &'static [Option<[usize; 3]>] {
                 if m.write || m.ty.width != 0 {
                     return None;
                 }
-                let stem = if name.starts_with("readU") { "readUInt" } else { "readInt" };
+                let stem = if name.starts_with("readU") {
+                    "readUInt"
+                } else {
+                    "readInt"
+                };
                 let end = if name.ends_with("LE") { "LE" } else { "BE" };
                 Some([
                     id_of(&format!("{stem}8"))?,
@@ -318,10 +322,12 @@ impl Method for ReadNum {
             let c = Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx));
             let v = |raw: Raw| Value::from_raw(c.clone(), qjs::JS_DupValue(ctx, raw));
             let args: Vec<Value<'_>> = (0..argc.max(0) as usize).map(|i| v(*argv.add(i))).collect();
-            Some(match run_element_path(&c, st, &v(this), &args, call.magic) {
-                Ok(out) => qjs::JS_DupValue(ctx, out.as_raw()),
-                Err(e) => crate::engine::throw_error(&c, e),
-            })
+            Some(
+                match run_element_path(&c, st, &v(this), &args, call.magic) {
+                    Ok(out) => qjs::JS_DupValue(ctx, out.as_raw()),
+                    Err(e) => crate::engine::throw_error(&c, e),
+                },
+            )
         }
     }
 }

@@ -41,11 +41,14 @@ impl Method for IndexOf {
             1 => foreign::id::LAST_INDEX_OF,
             _ => foreign::id::INCLUDES,
         };
+        if call.magic != 2 {
+            // SAFETY: the caller's values.
+            return unsafe { foreign::divert(ctx, st, this, argc, argv, id) };
+        }
         // SAFETY: the caller's values; the check reads own properties only.
         unsafe {
-            foreign::divert(ctx, st, this, argc, argv, id, |t| {
-                call.magic != 2
-                    || foreign::method_reads_native(ctx, this, st.atoms.index_of, t.index_of.as_raw())
+            foreign::divert_with(ctx, st, this, argc, argv, id, |t| {
+                foreign::method_reads_native(ctx, this, st.atoms.index_of, t.index_of.as_raw())
             })
         }
     }
@@ -164,7 +167,7 @@ impl Method for Equals {
         _: Call,
     ) -> Option<Raw> {
         // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::EQUALS, |_| true) }
+        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::EQUALS) }
     }
     type Out = bool;
     const ARITY: usize = 1;
@@ -197,7 +200,7 @@ impl Method for Compare {
         _: Call,
     ) -> Option<Raw> {
         // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::COMPARE, |_| true) }
+        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::COMPARE) }
     }
     type Out = i32;
     const ARITY: usize = 5;

@@ -407,8 +407,12 @@ pub fn install(ctx: &Ctx<'_>) -> Result<()> {
     let atomics: Object = ctx.globals().get("Atomics")?;
     // (Through the engine's API, not a JS helper: parsing one at every start cost 0.1M
     // instructions.)
-    let wait = Function::new(ctx.clone(), wait)?.with_name("wait")?.with_length(4)?;
-    let notify = Function::new(ctx.clone(), notify)?.with_name("notify")?.with_length(3)?;
+    let wait = Function::new(ctx.clone(), wait)?
+        .with_name("wait")?
+        .with_length(4)?;
+    let notify = Function::new(ctx.clone(), notify)?
+        .with_name("notify")?
+        .with_length(3)?;
     atomics.prop("wait", Property::from(wait).writable().configurable())?;
     atomics.prop("notify", Property::from(notify).writable().configurable())?;
     Ok(())

@@ -74,7 +74,10 @@ pub fn new_namespace<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
             }
             CLASS.with(|slot| slot.set((rt, id)));
         }
-        let proto = ctx.globals().get::<_, Object>("Object")?.get::<_, Object>("prototype")?;
+        let proto = ctx
+            .globals()
+            .get::<_, Object>("Object")?
+            .get::<_, Object>("prototype")?;
         let raw = qjs::JS_NewObjectProtoClass(raw_ctx, proto.as_raw(), id);
         if qjs::JS_IsException(raw) {
             return Err(rquickjs::Error::Exception);
@@ -122,7 +125,8 @@ unsafe extern "C" fn on_missing_property(
         // object of this class); both are duplicated into owned rquickjs handles for the
         // duration of the call.
         let ctx = unsafe { Ctx::from_raw(raw_ctx) };
-        let target = unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(raw_ctx.as_ptr(), obj)) };
+        let target =
+            unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(raw_ctx.as_ptr(), obj)) };
         let Some(target) = target.into_object() else {
             return 0;
         };
