@@ -373,9 +373,8 @@ pub unsafe fn divert_with(
         }
         table.calls.get(id)?.clone()
     };
-    // SAFETY: the caller's values; the JS half's function of the same install; the result is a
-    // new reference or JS_EXCEPTION for the engine. No borrow of the state is held.
-    Some(unsafe { crate::method::call_js(ctx, &f, this, argc, argv) })
+    // SAFETY: the caller's values.
+    Some(unsafe { call_foreign(ctx, st, &f, this, argc, argv) })
 }
 
 /// [`divert_with`] for a method whose Node JS reads no method of `this`: only receivers that
@@ -399,7 +398,34 @@ pub unsafe fn divert(
         return None;
     }
     let f = st.foreign.borrow().as_ref()?.calls.get(id)?.clone();
-    // SAFETY: the caller's values; the JS half's function of the same install; the result is a
-    // new reference or JS_EXCEPTION for the engine. No borrow of the state is held.
-    Some(unsafe { crate::method::call_js(ctx, &f, this, argc, argv) })
+    // SAFETY: the caller's values.
+    Some(unsafe { call_foreign(ctx, st, &f, this, argc, argv) })
+}
+
+/// Calls Node's JS method `f` on `this` and the arguments as given; for a native run as a
+/// constructor (`new buf.indexOf()`), on the object a plain function would have been given.
+///
+/// # Safety
+/// `ctx` live, `this`/`argv[..argc]` its values, `f` a value of the same runtime.
+unsafe fn call_foreign(
+    ctx: *mut qjs::JSContext,
+    st: &crate::state::CtxState<'_>,
+    f: &Value<'_>,
+    this: Raw,
+    argc: std::ffi::c_int,
+    argv: *mut Raw,
+) -> Raw {
+    // SAFETY: the caller's values; the constructed object is owned here and freed once; the
+    // result is a new reference or JS_EXCEPTION for the engine. No borrow of the state is held.
+    unsafe {
+        match crate::method::constructed_this(ctx, st, this) {
+            Some(made) if qjs::JS_IsException(made) => made,
+            Some(made) => {
+                let out = crate::method::call_js(ctx, f, made, argc, argv);
+                qjs::JS_FreeValue(ctx, made);
+                out
+            }
+            None => crate::method::call_js(ctx, f, this, argc, argv),
+        }
+    }
 }

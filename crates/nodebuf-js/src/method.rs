@@ -584,7 +584,11 @@ pub unsafe fn general(
 ///
 /// # Safety
 /// `this` must be a live value of `ctx`.
-unsafe fn constructed_this(ctx: *mut qjs::JSContext, st: &CtxState<'_>, this: Raw) -> Option<Raw> {
+pub(crate) unsafe fn constructed_this(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    this: Raw,
+) -> Option<Raw> {
     if tag(this) != qjs::JS_TAG_OBJECT {
         return None;
     }
