@@ -267,10 +267,13 @@ pub unsafe fn method_reads_native(
                 let plain = d.flags & qjs::JS_PROP_GETSET as i32 == 0
                     && tag(d.value) == qjs::JS_TAG_OBJECT
                     && qjs::JS_VALUE_GET_PTR(d.value) == qjs::JS_VALUE_GET_PTR(expected);
-                qjs::JS_FreeValue(ctx, d.value);
-                qjs::JS_FreeValue(ctx, d.getter);
-                qjs::JS_FreeValue(ctx, d.setter);
-                qjs::JS_FreeValue(ctx, cur);
+                // (Only reference-counted values need the call: a data property's getter and
+                // setter are undefined.)
+                for v in [d.value, d.getter, d.setter, cur] {
+                    if tag(v) < 0 {
+                        qjs::JS_FreeValue(ctx, v);
+                    }
+                }
                 return plain;
             }
             let proto = qjs::JS_GetPrototype(ctx, cur);
