@@ -208,6 +208,21 @@ impl NodeError {
             )
         }
     }
+
+    /// The TypeError Node's C++ natives throw for a receiver or argument that is no
+    /// ArrayBufferView (`Buffer.prototype.latin1Slice.call({})`, `_compare`, `fill` of a plain
+    /// object): `argument must be a buffer`, code `ERR_INVALID_ARG_TYPE`, no `[code]` in its
+    /// name.
+    pub fn argument_must_be_buffer() -> Self {
+        NodeError {
+            code_in_name: false,
+            ..NodeError::new(
+                ErrorClass::TypeError,
+                "ERR_INVALID_ARG_TYPE",
+                "argument must be a buffer",
+            )
+        }
+    }
 }
 
 // ERR_INVALID_ARG_VALUE -----------------------------------------------------------------------

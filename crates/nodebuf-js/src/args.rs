@@ -376,10 +376,26 @@ impl<'js> Prepared<'js> {
     }
 }
 
+/// The constructor name Node's error messages show (`an instance of X`), read as Node's
+/// `value.constructor && value.constructor.name` test and then `value.constructor.name` for
+/// the text read it (a getter or Proxy sees each read).
 fn constructor_name_of<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> Option<String> {
     let obj = value.as_object()?;
+    // SAFETY: a live value; ToBoolean runs no JS.
+    let truthy = |v: &Value<'js>| unsafe { qjs::JS_ToBool(ctx.as_raw().as_ptr(), v.as_raw()) } > 0;
+    let name_of = || -> Option<Value<'js>> {
+        let ctor: Value = obj.get("constructor").ok()?;
+        match ctor.as_object() {
+            Some(c) => c.get("name").ok(),
+            // (A primitive's `name`: strings have none Node could show.)
+            None => Some(Value::new_undefined(ctx.clone())),
+        }
+    };
     let ctor: Value = obj.get("constructor").ok()?;
-    let name: Value = ctor.as_object()?.get("name").ok()?;
+    if !truthy(&ctor) || !truthy(&name_of()?) {
+        return None;
+    }
+    let name = name_of()?;
     if !name.is_string() {
         return None;
     }
@@ -440,6 +456,46 @@ pub fn this_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Re
             });
             Err(throw_node_error(ctx, &err))
         }
+    }
+}
+
+/// Which receivers a native takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThisRule {
+    /// A Uint8Array (Buffers included): the methods Node implements in JS, whose callers
+    /// hand every other receiver to Node's algorithm in the JS half.
+    Uint8Array,
+    /// Any ArrayBufferView (typed array of any kind, DataView), by its bytes: Node's C++
+    /// natives (`latin1Slice`, `utf8Write`, `_compare`...), which refuse anything else with
+    /// `ERR_INVALID_ARG_TYPE: argument must be a buffer`.
+    View,
+}
+
+/// The bytes of any ArrayBufferView receiver of one of Node's C++ natives, else the TypeError
+/// those natives throw (`argument must be a buffer`, code `ERR_INVALID_ARG_TYPE`).
+pub fn view_bytes<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> rquickjs::Result<Region> {
+    match raw::region(ctx, this) {
+        Some(region)
+            if matches!(
+                region.kind,
+                RegionKind::Uint8Array | RegionKind::TypedArray(_) | RegionKind::DataView
+            ) =>
+        {
+            Ok(region)
+        }
+        _ => Err(throw_node_error(ctx, &NodeError::argument_must_be_buffer())),
+    }
+}
+
+/// The receiver's bytes under `rule`.
+fn bytes_by_rule<'js>(
+    ctx: &Ctx<'js>,
+    this: &Value<'js>,
+    rule: ThisRule,
+) -> rquickjs::Result<Region> {
+    match rule {
+        ThisRule::Uint8Array => this_bytes(ctx, this),
+        ThisRule::View => view_bytes(ctx, this),
     }
 }
 
@@ -555,9 +611,21 @@ pub fn run_ref<'js, R>(
     this: &Value<'js>,
     values: &[Value<'js>],
     flags: &[u8],
+    f: impl FnMut(&[u8], &[Arg<'_>]) -> Result<R, NodeError>,
+) -> rquickjs::Result<R> {
+    run_ref_with(ctx, ThisRule::Uint8Array, this, values, flags, f)
+}
+
+/// [`run_ref`] with the receivers `rule` allows.
+pub fn run_ref_with<'js, R>(
+    ctx: &Ctx<'js>,
+    rule: ThisRule,
+    this: &Value<'js>,
+    values: &[Value<'js>],
+    flags: &[u8],
     mut f: impl FnMut(&[u8], &[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
-    let region = this_bytes(ctx, this)?;
+    let region = bytes_by_rule(ctx, this, rule)?;
     let fast = with_simple_args(ctx, values, flags, None, |args| {
         // SAFETY: located just now; reading the arguments ran no JS, no `&mut` to these bytes
         // exists and none is made while `f` runs (it runs no JS).
@@ -569,22 +637,24 @@ pub fn run_ref<'js, R>(
         Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
         Simple::General => {}
     }
-    Prepared::new(ctx, values, flags)?.run_on(ctx, this, false, |ptr, len, args| {
+    Prepared::new(ctx, values, flags)?.run_on_with(ctx, rule, this, false, |ptr, len, args| {
         // SAFETY: `run_on` located the bytes with no JS since; no `&mut` to them exists and
         // none is made while `f` runs (it runs no JS).
         f(unsafe { std::slice::from_raw_parts(ptr, len) }, args)
     })
 }
 
-/// Runs a core method that writes `this`'s bytes; argument bytes overlapping them are copied.
-pub fn run_mut<'js, R>(
+/// Runs a core method that writes `this`'s bytes (the receivers `rule` allows); argument
+/// bytes overlapping them are copied.
+pub fn run_mut_with<'js, R>(
     ctx: &Ctx<'js>,
+    rule: ThisRule,
     this: &Value<'js>,
     values: &[Value<'js>],
     flags: &[u8],
     mut f: impl FnMut(&mut [u8], &[Arg<'_>]) -> Result<R, NodeError>,
 ) -> rquickjs::Result<R> {
-    let region = this_bytes(ctx, this)?;
+    let region = bytes_by_rule(ctx, this, rule)?;
     let fast = with_simple_args(ctx, values, flags, Some(region), |args| {
         // SAFETY: located just now; reading the arguments ran no JS, and view arguments do not
         // overlap these bytes (else the general path copies them), so this is the only
@@ -597,7 +667,7 @@ pub fn run_mut<'js, R>(
         Simple::Failed(e) => return Err(throw_node_error(ctx, &e)),
         Simple::General => {}
     }
-    Prepared::new(ctx, values, flags)?.run_on(ctx, this, true, |ptr, len, args| {
+    Prepared::new(ctx, values, flags)?.run_on_with(ctx, rule, this, true, |ptr, len, args| {
         // SAFETY: `run_on` located the bytes with no JS since and copied argument bytes that
         // overlap them, so this is the only reference to them while `f` runs (no JS).
         f(unsafe { std::slice::from_raw_parts_mut(ptr, len) }, args)
@@ -630,10 +700,22 @@ impl<'js> Prepared<'js> {
         ctx: &Ctx<'js>,
         this: &Value<'js>,
         writes: bool,
+        f: impl FnMut(*mut u8, usize, &[Arg<'_>]) -> Result<R, NodeError>,
+    ) -> rquickjs::Result<R> {
+        self.run_on_with(ctx, ThisRule::Uint8Array, this, writes, f)
+    }
+
+    /// [`Prepared::run_on`] with the receivers `rule` allows.
+    pub fn run_on_with<R>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        rule: ThisRule,
+        this: &Value<'js>,
+        writes: bool,
         mut f: impl FnMut(*mut u8, usize, &[Arg<'_>]) -> Result<R, NodeError>,
     ) -> rquickjs::Result<R> {
         loop {
-            let region = this_bytes(ctx, this)?;
+            let region = bytes_by_rule(ctx, this, rule)?;
             self.locate(ctx, writes.then_some(region));
             let result = {
                 let objects = self.objects();

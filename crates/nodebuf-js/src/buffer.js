@@ -327,7 +327,8 @@
       }
       return this;
     }
-    return bits === 16 ? swapBytes16(this) : bits === 32 ? swapBytes32(this) : swapBytes64(this);
+    // Node's `_swap16` & co.: any view's bytes (`argument must be a buffer` otherwise).
+    return binding.swapView(this, bits);
   }
   // Node's `%s` of an object (util.format, which ERR_UNKNOWN_ENCODING's message uses):
   // `String(value)` when its `toString` or `Symbol.toPrimitive` is not a built-in's, else
@@ -369,9 +370,6 @@
     swap: swapGeneral, copy: copyGeneral, fromArrayLike,
     uint8ArrayPrototype: Uint8Array.prototype,
   });
-  const swapBytes16 = Function.prototype.call.bind(fast.swapBytes16);
-  const swapBytes32 = Function.prototype.call.bind(fast.swapBytes32);
-  const swapBytes64 = Function.prototype.call.bind(fast.swapBytes64);
   const fastStatics = {
     from: fast.from, alloc: fast.alloc, allocUnsafe: fast.allocUnsafe,
     compare: fast.compareStatic, byteLength: fast.byteLength, isEncoding: fast.isEncoding,
@@ -413,17 +411,14 @@
     }.write, 0, false);
   }
 
-  // `parent` and `offset`: Node's legacy accessors (`buffer` / `byteOffset` of a Buffer).
-  const bufferGetter = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), 'buffer').get;
-  const byteOffsetGetter = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset').get;
+  // `parent` and `offset`: Node's legacy accessors, `this.buffer` / `this.byteOffset` of a Buffer read
+  // as ordinary properties.
   Object.defineProperty(proto, 'parent', {
-    get() { return this instanceof Buffer ? bufferGetter.call(this) : undefined; },
+    get() { return this instanceof Buffer ? this.buffer : undefined; },
     enumerable: true, configurable: false,
   });
   Object.defineProperty(proto, 'offset', {
-    get() { return this instanceof Buffer ? byteOffsetGetter.call(this) : undefined; },
+    get() { return this instanceof Buffer ? this.byteOffset : undefined; },
     enumerable: true, configurable: false,
   });
 
@@ -439,7 +434,7 @@
     const hex = this.hexSlice(0, actualMax);
     let extra = '';
     let comma = false;
-    if (ctx !== undefined && ctx !== null && typeof ctx === 'object') {
+    if (ctx) {
       const util = inspectFn;
       if (typeof util === 'function') {
         const obj = { __proto__: null };
@@ -501,6 +496,233 @@
   method('swap64', fast.swap64, 0);
   Object.defineProperty(proto, 'toLocaleString', {
     value: proto.toString, writable: true, enumerable: true, configurable: true,
+  });
+
+  // --- receivers the natives do not take (foreign.rs) ---------------------------------------
+  // Node's JS methods as they run on any `this`: their reads (`this.length`, `this.utf8Slice`,
+  // `buf.hexSlice`, `this.indexOf`) are ordinary property reads, and they end in Node's C++
+  // natives, which take any ArrayBufferView by its bytes (`argument must be a buffer`
+  // otherwise). The raw natives hand here every receiver that is not a Uint8Array, and every
+  // Uint8Array whose method read would not reach this install's own function.
+  const NumberIsInteger = Number.isInteger;
+  const StringPrototypeCharCodeAt = Function.prototype.call.bind(String.prototype.charCodeAt);
+  const StringPrototypeToLowerCase = Function.prototype.call.bind(String.prototype.toLowerCase);
+  const isView = ArrayBuffer.isView;
+  const isUint8Array = (value) => typedArrayTag(value) === 'Uint8Array';
+  const typedArrayByteLength = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Uint8Array.prototype), 'byteLength').get);
+  // Node's getEncodingOps: what `encoding + ''` names, by id (utf8, ucs2, latin1, ascii,
+  // base64, base64url, hex); each op reads its helper from the view as a property.
+  const encodingNames = ['utf8', 'utf16le', 'latin1', 'ascii', 'base64', 'base64url', 'hex'];
+  const sliceOps = [
+    (buf, start, end) => buf.utf8Slice(start, end),
+    (buf, start, end) => buf.ucs2Slice(start, end),
+    (buf, start, end) => buf.latin1Slice(start, end),
+    (buf, start, end) => buf.asciiSlice(start, end),
+    (buf, start, end) => buf.base64Slice(start, end),
+    (buf, start, end) => buf.base64urlSlice(start, end),
+    (buf, start, end) => buf.hexSlice(start, end),
+  ];
+  const writeOps = [
+    (buf, string, offset, len) => buf.utf8Write(string, offset, len),
+    (buf, string, offset, len) => buf.ucs2Write(string, offset, len),
+    (buf, string, offset, len) => buf.latin1Write(string, offset, len),
+    (buf, string, offset, len) => buf.asciiWrite(string, offset, len),
+    (buf, string, offset, len) => buf.base64Write(string, offset, len),
+    (buf, string, offset, len) => buf.base64urlWrite(string, offset, len),
+    (buf, string, offset, len) => buf.hexWrite(string, offset, len),
+  ];
+  function encodingOps(encoding) {
+    const id = binding.encodingId(encoding + '');
+    if (id < 0) throw binding.unknownEncoding(encoding);
+    return id;
+  }
+  // Node's normalizeEncoding (fill): null and undefined are utf8, a string by its name ('' is
+  // utf8), another value by `${value}` when its `length` is that of a name.
+  function normalizedEncodingId(encoding) {
+    if (encoding == null || encoding === 'utf8') return 0;
+    if (typeof encoding === 'string') return encoding === '' ? 0 : binding.encodingId(encoding);
+    const n = encoding.length;
+    if (typeof n !== 'number' || n < 3 || n > 9) return -1;
+    const name = StringPrototypeToLowerCase(`${encoding}`);
+    return name.length === n ? binding.encodingId(name) : -1;
+  }
+  // Node's validateOffset (validateInteger with its bounds).
+  function validateOffset(value, name, min = 0, max = 2 ** 32) {
+    if (typeof value !== 'number') throw binding.argTypeError(name, 'of type number', value);
+    if (!NumberIsInteger(value)) throw binding.outOfRange(name, 'an integer', value);
+    if (value < min || value > max) throw binding.outOfRange(name, `>= ${min} && <= ${max}`, value);
+  }
+  function searchForeign(buffer, val, byteOffset, encoding, dir) {
+    if (!isView(buffer)) {
+      throw binding.argTypeError('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
+    }
+    if (typeof byteOffset === 'string') {
+      encoding = byteOffset;
+      byteOffset = undefined;
+    } else if (byteOffset > 0x7fffffff) {
+      byteOffset = 0x7fffffff;
+    } else if (byteOffset < -0x80000000) {
+      byteOffset = -0x80000000;
+    }
+    byteOffset = +byteOffset;
+    if (byteOffset !== byteOffset) byteOffset = dir ? 0 : (buffer.length || buffer.byteLength);
+    if (typeof val === 'number') return binding.indexOfView(buffer, val >>> 0, byteOffset, undefined, dir);
+    let id = 0;
+    if (encoding !== undefined) id = binding.encodingId(encoding + '');
+    if (typeof val === 'string') {
+      if (id < 0) throw binding.unknownEncoding(encoding);
+      return binding.indexOfView(buffer, val, byteOffset, encodingNames[id], dir);
+    }
+    if (isUint8Array(val)) {
+      return binding.indexOfView(buffer, val, byteOffset, encodingNames[id < 0 ? 0 : id], dir);
+    }
+    throw binding.argTypeError('value',
+      'one of type number or string or an instance of Buffer or Uint8Array', val);
+  }
+  const foreign = {
+    toString(encoding, start, end) {
+      if (arguments.length === 0) return this.utf8Slice(0, this.length);
+      const len = this.length;
+      if (start <= 0) {
+        start = 0;
+      } else if (start >= len) {
+        return '';
+      } else {
+        start = truncForOffset(start) || 0;
+      }
+      if (end === undefined || end > len) {
+        end = len;
+      } else {
+        end = truncForOffset(end) || 0;
+      }
+      if (end <= start) return '';
+      if (encoding === undefined) return this.utf8Slice(start, end);
+      return sliceOps[encodingOps(encoding)](this, start, end);
+    },
+    write(string, offset, length, encoding) {
+      if (offset === undefined) return this.utf8Write(string, 0, this.length);
+      if (length === undefined && typeof offset === 'string') {
+        encoding = offset;
+        length = this.length;
+        offset = 0;
+      } else {
+        validateOffset(offset, 'offset', 0, this.length);
+        const remaining = this.length - offset;
+        if (length === undefined) {
+          length = remaining;
+        } else if (typeof length === 'string') {
+          encoding = length;
+          length = remaining;
+        } else {
+          validateOffset(length, 'length', 0, this.length);
+          if (length > remaining) length = remaining;
+        }
+      }
+      if (!encoding || encoding === 'utf8') return this.utf8Write(string, offset, length);
+      if (encoding === 'ascii') return this.asciiWrite(string, offset, length);
+      return writeOps[encodingOps(encoding)](this, string, offset, length);
+    },
+    equals(otherBuffer) {
+      if (!isUint8Array(otherBuffer)) {
+        throw binding.argTypeError('otherBuffer', 'an instance of Buffer or Uint8Array', otherBuffer);
+      }
+      if (this === otherBuffer) return true;
+      const len = typedArrayByteLength(this);
+      if (len !== typedArrayByteLength(otherBuffer)) return false;
+      return len === 0 || binding.compareViews(this, otherBuffer) === 0;
+    },
+    compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
+      if (!isUint8Array(target)) {
+        throw binding.argTypeError('target', 'an instance of Buffer or Uint8Array', target);
+      }
+      if (arguments.length === 1) return binding.compareViews(this, target);
+      if (targetStart === undefined) targetStart = 0;
+      else validateOffset(targetStart, 'targetStart');
+      if (targetEnd === undefined) targetEnd = target.length;
+      else validateOffset(targetEnd, 'targetEnd', 0, target.length);
+      if (sourceStart === undefined) sourceStart = 0;
+      else validateOffset(sourceStart, 'sourceStart');
+      if (sourceEnd === undefined) sourceEnd = this.length;
+      else validateOffset(sourceEnd, 'sourceEnd', 0, this.length);
+      if (sourceStart >= sourceEnd) return (targetStart >= targetEnd ? 0 : -1);
+      if (targetStart >= targetEnd) return 1;
+      return binding.compareOffsetViews(this, target, targetStart, sourceStart, targetEnd, sourceEnd);
+    },
+    indexOf(val, byteOffset, encoding) {
+      return searchForeign(this, val, byteOffset, encoding, true);
+    },
+    lastIndexOf(val, byteOffset, encoding) {
+      return searchForeign(this, val, byteOffset, encoding, false);
+    },
+    includes(val, byteOffset, encoding) {
+      return this.indexOf(val, byteOffset, encoding) !== -1;
+    },
+    fill(value, offset, end, encoding) {
+      const buf = this;
+      if (typeof value === 'string') {
+        if (offset === undefined || typeof offset === 'string') {
+          encoding = offset;
+          offset = 0;
+          end = buf.length;
+        } else if (typeof end === 'string') {
+          encoding = end;
+          end = buf.length;
+        }
+        const id = normalizedEncodingId(encoding);
+        if (id < 0) {
+          if (typeof encoding !== 'string') throw binding.argTypeError('encoding', 'of type string', encoding);
+          throw binding.unknownEncoding(encoding);
+        }
+        if (value.length === 0) {
+          value = 0;
+        } else if (value.length === 1) {
+          if (id === 0) {
+            const code = StringPrototypeCharCodeAt(value, 0);
+            if (code < 128) value = code;
+          } else if (id === 2) {
+            value = StringPrototypeCharCodeAt(value, 0);
+          }
+        }
+      } else {
+        encoding = undefined;
+      }
+      if (offset === undefined) {
+        offset = 0;
+        end = buf.length;
+      } else {
+        validateOffset(offset, 'offset');
+        if (end === undefined) end = buf.length;
+        else validateOffset(end, 'end', 0, buf.length);
+        if (offset >= end) return buf;
+      }
+      if (typeof value === 'number') {
+        const byteLen = typedArrayByteLength(buf);
+        const fillLength = end - offset;
+        if (offset > end || fillLength + offset > byteLen) throw binding.outOfBounds();
+        typedArrayFill(buf, value, offset, end);
+      } else {
+        const res = binding.fillView(buf, value, offset, end, encoding);
+        if (res < 0) {
+          if (res === -1) throw binding.argValueError('value', value);
+          throw binding.outOfBounds();
+        }
+      }
+      return buf;
+    },
+    swap16() { return ReflectApply(swapGeneral, this, [16]); },
+    swap32() { return ReflectApply(swapGeneral, this, [32]); },
+    swap64() { return ReflectApply(swapGeneral, this, [64]); },
+  };
+  binding.setForeign({
+    // In foreign.rs's order.
+    calls: [foreign.toString, foreign.write, foreign.equals, foreign.compare, foreign.indexOf,
+      foreign.lastIndexOf, foreign.includes, foreign.fill, foreign.swap16, foreign.swap32,
+      foreign.swap64],
+    slices: ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'].map((e) => proto[`${e}Slice`]),
+    writes: ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'].map((e) => proto[`${e}Write`]),
+    indexOf: proto.indexOf,
+    num: fast.num,
   });
 
   // --- subarray -----------------------------------------------------------------------

@@ -30,6 +30,7 @@ mod args;
 pub mod bytecode;
 mod engine;
 pub mod error;
+mod foreign;
 mod method;
 mod methods;
 mod natives;

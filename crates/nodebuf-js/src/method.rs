@@ -155,6 +155,25 @@ pub trait Method: 'static {
         true
     }
 
+    /// Node's JS method in the JS half that takes a receiver this native does not: any that
+    /// is not a Uint8Array, or one whose method read Node's JS makes would not reach this
+    /// install's own function ([`crate::foreign::divert`]). `None`: this native runs. Must
+    /// run no JS before it decides.
+    ///
+    /// # Safety
+    /// `ctx` live, `this`/`argv[..argc]` its values.
+    #[inline(always)]
+    unsafe fn divert(
+        _ctx: *mut qjs::JSContext,
+        _st: &CtxState<'_>,
+        _this: Raw,
+        _argc: c_int,
+        _argv: *mut Raw,
+        _call: Call,
+    ) -> Option<Raw> {
+        None
+    }
+
     /// A cheaper plain path for a call shape the method knows well (e.g. `toString()` of ASCII
     /// bytes); `None` takes the declared paths. Must run no JS.
     ///
@@ -218,6 +237,9 @@ pub unsafe extern "C" fn entry<M: Method>(
         // `make`.
         unsafe {
             let st = state(data);
+            if let Some(r) = M::divert(ctx, st, this, argc, argv, call) {
+                return r;
+            }
             if let Some(r) = M::shortcut(ctx, st, this, argc, argv, call) {
                 return r;
             }
@@ -562,7 +584,11 @@ pub unsafe fn general(
 ///
 /// # Safety
 /// `this` must be a live value of `ctx`.
-unsafe fn constructed_this(ctx: *mut qjs::JSContext, st: &CtxState<'_>, this: Raw) -> Option<Raw> {
+pub(crate) unsafe fn constructed_this(
+    ctx: *mut qjs::JSContext,
+    st: &CtxState<'_>,
+    this: Raw,
+) -> Option<Raw> {
     if tag(this) != qjs::JS_TAG_OBJECT {
         return None;
     }

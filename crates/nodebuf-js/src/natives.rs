@@ -9,7 +9,7 @@ use nodebuf_core::encoding::{self, Encoding, JsString};
 use nodebuf_core::{inspect, Buffer as CoreBuffer, NodeError};
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
-use crate::args::{run, run_mut, run_ref, Prepared};
+use crate::args::{run, run_mut_with, run_ref_with, Prepared, ThisRule};
 use crate::methods::alloc::Fresh;
 use crate::raw::{self, RegionKind};
 use crate::{state, throw_node_error};
@@ -514,6 +514,19 @@ fn encoding_by_id(id: u32) -> Encoding {
     }
 }
 
+/// Where a receiver of Node's C++ `{enc}Slice`/`{enc}Write` natives (any ArrayBufferView)
+/// has its bytes now; `None` for any other value (which those natives refuse).
+fn view_located<'js>(ctx: &Ctx<'js>, this: &Value<'js>) -> Option<(*mut u8, usize)> {
+    raw::region(ctx, this)
+        .filter(|r| {
+            matches!(
+                r.kind,
+                RegionKind::Uint8Array | RegionKind::TypedArray(_) | RegionKind::DataView
+            )
+        })
+        .map(|r| (r.ptr, r.len))
+}
+
 fn slice_helper<'js>(
     ctx: Ctx<'js>,
     this: Value<'js>,
@@ -522,12 +535,12 @@ fn slice_helper<'js>(
     end: Value<'js>,
 ) -> Result<Value<'js>> {
     let enc = encoding_by_id(enc);
-    let located = raw::uint8_array(&ctx, &this);
+    let located = view_located(&ctx, &this);
     let (mut start, mut end) = (start, end);
     if start.is_object() || end.is_object() {
         // Node's native slice returns '' for an empty buffer before it reads any argument, and
         // reads `end` only after `start` proved a valid (non-negative) index.
-        if let Some((_, len)) = raw::uint8_array(&ctx, &this) {
+        if let Some((_, len)) = located {
             if len == 0 {
                 return Ok(rquickjs::String::from_str(ctx, "")?.into_value());
             }
@@ -546,16 +559,23 @@ fn slice_helper<'js>(
             }
         }
     }
-    let s = run_ref(&ctx, &this, &[start, end], &[N, N], |buf, a| {
-        let range = api::string::slice_range(located_len(located, buf), &a[0], &a[1])?;
-        match range {
-            None => Ok(nodebuf_core::encoding::JsString::Ascii(Vec::new())),
-            Some(r) => {
-                let r = still_owned(buf, r, enc, "Slice")?;
-                api::slice_helper(&buf[r], enc, &Arg::Undefined, &Arg::Undefined)
+    let s = run_ref_with(
+        &ctx,
+        ThisRule::View,
+        &this,
+        &[start, end],
+        &[N, N],
+        |buf, a| {
+            let range = api::string::slice_range(located_len(located, buf), &a[0], &a[1])?;
+            match range {
+                None => Ok(nodebuf_core::encoding::JsString::Ascii(Vec::new())),
+                Some(r) => {
+                    let r = still_owned(buf, r, enc, "Slice")?;
+                    api::slice_helper(&buf[r], enc, &Arg::Undefined, &Arg::Undefined)
+                }
             }
-        }
-    })?;
+        },
+    )?;
     js_string(&ctx, &s)
 }
 
@@ -609,7 +629,7 @@ fn write_helper<'js>(
     len: Value<'js>,
 ) -> Result<f64> {
     let enc = encoding_by_id(enc);
-    let located = raw::uint8_array(&ctx, &this);
+    let located = view_located(&ctx, &this);
     let (mut off, mut len) = (off, len);
     if !s.is_string() {
         // Node's native write rejects a non-string before it converts either offset: none of
@@ -642,15 +662,22 @@ fn write_helper<'js>(
             len = Value::new_undefined(ctx.clone());
         }
     }
-    run_mut(&ctx, &this, &[s, off, len], &[O, N, N], |buf, a| {
-        let (string, range) =
-            api::string::write_range(located_len(located, buf), &a[0], &a[1], &a[2])?;
-        if range.is_empty() {
-            return Ok(0.0);
-        }
-        let range = still_owned(buf, range, enc, "Write")?;
-        Ok(nodebuf_core::encoding::write(enc, string, &mut buf[range]) as f64)
-    })
+    run_mut_with(
+        &ctx,
+        ThisRule::View,
+        &this,
+        &[s, off, len],
+        &[O, N, N],
+        |buf, a| {
+            let (string, range) =
+                api::string::write_range(located_len(located, buf), &a[0], &a[1], &a[2])?;
+            if range.is_empty() {
+                return Ok(0.0);
+            }
+            let range = still_owned(buf, range, enc, "Write")?;
+            Ok(nodebuf_core::encoding::write(enc, string, &mut buf[range]) as f64)
+        },
+    )
 }
 
 /// `binding.inspect(name, hex, remaining, comma, extra)`: Buffer's inspect text from the parts
@@ -1122,6 +1149,14 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     f!("copyBytesFrom", copy_bytes_from);
     f!("makeFast", crate::methods::make_fast);
     f!("sliceHelper", slice_helper);
+    f!("compareViews", crate::foreign::compare_views);
+    f!("compareOffsetViews", crate::foreign::compare_offset_views);
+    f!("indexOfView", crate::foreign::index_of_view);
+    f!("fillView", crate::foreign::fill_view);
+    f!("swapView", crate::foreign::swap_view);
+    f!("setForeign", crate::state::set_foreign);
+    f!("encodingId", crate::foreign::encoding_id_of);
+    f!("unknownEncoding", crate::foreign::unknown_encoding_error);
     f!("writeHelper", write_helper);
     f!("inspect", inspect_bytes);
     f!("getInspectMaxBytes", get_inspect_max_bytes);

@@ -129,6 +129,10 @@ pub struct CtxState<'js> {
     /// when a native runs as a constructor (`new buf.indexOf()`, as Node's plain-function
     /// methods allow).
     pub natives: RefCell<Vec<Value<'js>>>,
+    /// Node's algorithms in the JS half for the receivers the raw natives do not take, and the
+    /// functions whose reads those natives may skip ([`crate::foreign`]); set once the JS half
+    /// defined them (`binding.setForeign`).
+    pub foreign: RefCell<Option<ForeignTable<'js>>>,
     /// This install's `subarray` native (what `slice` calls when `this.subarray` is it).
     pub subarray_native: RefCell<Option<Value<'js>>>,
     /// The current pool slab's id and its JS ArrayBuffer: consecutive pooled Buffers share it.
@@ -139,6 +143,50 @@ pub struct CtxState<'js> {
     pub(crate) view_sampler: RefCell<Option<crate::retention::ViewSampler<'js>>>,
     /// Whether `view_sampler` is set (the natives' one test when not tracing).
     pub(crate) view_sampling: std::cell::Cell<bool>,
+}
+
+/// What `binding.setForeign` gave (see [`CtxState::foreign`]).
+pub struct ForeignTable<'js> {
+    /// Node's JS methods by [`crate::foreign`] id (`toString`, `write`, `equals`...), called
+    /// with the receiver and the arguments as given.
+    pub calls: Vec<Value<'js>>,
+    /// `Buffer.prototype.{enc}Slice` as installed, by encoding id (utf8, ucs2, latin1, ascii,
+    /// base64, base64url, hex).
+    pub slices: Vec<Value<'js>>,
+    /// `Buffer.prototype.{enc}Write` as installed, by encoding id.
+    pub writes: Vec<Value<'js>>,
+    /// `Buffer.prototype.indexOf` as installed (what `includes` calls).
+    pub index_of: Value<'js>,
+    /// The numeric accessors' natives by id (what `readUIntLE(offset, 4)` calls as
+    /// `this.readUInt32LE`).
+    pub num: Vec<Value<'js>>,
+}
+
+/// The encodings' helper prefixes by encoding id (`utf8Slice`, `ucs2Write`...).
+pub const HELPER_PREFIXES: [&str; 7] = [
+    "utf8",
+    "ucs2",
+    "latin1",
+    "ascii",
+    "base64",
+    "base64url",
+    "hex",
+];
+
+/// `binding.setForeign({ calls, slices, writes, indexOf })` (see [`CtxState::foreign`]).
+pub fn set_foreign<'js>(ctx: Ctx<'js>, table: Object<'js>) -> rquickjs::Result<()> {
+    let list = |key: &str| -> rquickjs::Result<Vec<Value<'js>>> {
+        let a: rquickjs::Array = table.get(key)?;
+        a.iter().collect()
+    };
+    let made = ForeignTable {
+        calls: list("calls")?,
+        slices: list("slices")?,
+        writes: list("writes")?,
+        index_of: table.get("indexOf")?,
+        num: list("num")?,
+    };
+    with(&ctx, |s| *s.foreign.borrow_mut() = Some(made)).ok_or_else(missing)
 }
 
 /// Property names the raw natives look up, interned once.
@@ -155,6 +203,12 @@ pub struct Atoms {
     pub subarray: qjs::JSAtom,
     /// `prototype`
     pub prototype: qjs::JSAtom,
+    /// `utf8Slice` ... `hexSlice` by encoding id ([`HELPER_PREFIXES`]).
+    pub slices: [qjs::JSAtom; 7],
+    /// `utf8Write` ... `hexWrite` by encoding id.
+    pub writes: [qjs::JSAtom; 7],
+    /// `indexOf`
+    pub index_of: qjs::JSAtom,
 }
 
 impl<'js> CtxState<'js> {
@@ -184,14 +238,16 @@ impl Drop for CtxState<'_> {
     fn drop(&mut self) {
         let raw = self.ctx.as_raw().as_ptr();
         let a = &self.atoms;
-        for atom in [
+        let named = [
             a.length,
             a.buffer,
             a.byte_offset,
             a.value_of,
             a.subarray,
             a.prototype,
-        ] {
+            a.index_of,
+        ];
+        for atom in named.into_iter().chain(a.slices).chain(a.writes) {
             // SAFETY: each atom was made by JS_NewAtom on this context (kept alive by `self.ctx`)
             // and is released once, here.
             unsafe { qjs::JS_FreeAtom(raw, atom) };
@@ -211,6 +267,15 @@ pub struct States<'js> {
 // `Changed` only renames that lifetime.
 unsafe impl<'js> JsLifetime<'js> for States<'js> {
     type Changed<'to> = States<'to>;
+}
+
+/// The atoms of the seven `{enc}{suffix}` helper names, by encoding id.
+fn helper_atoms(ctx: &Ctx<'_>, suffix: &str) -> [qjs::JSAtom; 7] {
+    HELPER_PREFIXES.map(|prefix| {
+        let name = format!("{prefix}{suffix}");
+        // SAFETY: `name` is `name.len()` bytes; the atom is freed in CtxState's drop.
+        unsafe { qjs::JS_NewAtomLen(ctx.as_raw().as_ptr(), name.as_ptr().cast(), name.len() as _) }
+    })
 }
 
 fn atom(ctx: &Ctx<'_>, name: &std::ffi::CStr) -> qjs::JSAtom {
@@ -279,8 +344,12 @@ pub fn register<'js>(
             value_of: atom(ctx, c"valueOf"),
             subarray: atom(ctx, c"subarray"),
             prototype: atom(ctx, c"prototype"),
+            slices: helper_atoms(ctx, "Slice"),
+            writes: helper_atoms(ctx, "Write"),
+            index_of: atom(ctx, c"indexOf"),
         },
         natives: RefCell::new(Vec::new()),
+        foreign: RefCell::new(None),
         subarray_native: RefCell::new(None),
         slab: RefCell::new(None),
         inspect: RefCell::new(None),

@@ -77,8 +77,8 @@ fn overlapping_sources_and_targets_behave_like_memmove() {
 #[test]
 fn errors_are_node_shaped() {
     assert_eq!(
-        eval("let out = []; for (const f of [() => Buffer.alloc(1).readUInt8(1), () => Buffer.from(new Map()), () => Buffer.alloc(2).write(5), () => Buffer.prototype.equals.call({}, Buffer.alloc(1))]) { try { f(); } catch (e) { out.push(String(e)); } } out.join('|')"),
-        "RangeError [ERR_OUT_OF_RANGE]: The value of \"offset\" is out of range. It must be >= 0 and <= 0. Received 1|TypeError [ERR_INVALID_ARG_TYPE]: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received an instance of Map|TypeError: argument must be a string|TypeError [ERR_INVALID_ARG_TYPE]: The \"buffer\" argument must be an instance of Buffer, TypedArray, or DataView. Received an instance of Object"
+        eval("let out = []; for (const f of [() => Buffer.alloc(1).readUInt8(1), () => Buffer.from(new Map()), () => Buffer.alloc(2).write(5), () => Buffer.prototype.indexOf.call({}, 1), () => Buffer.prototype.equals.call({}, Buffer.alloc(1))]) { try { f(); } catch (e) { out.push(String(e)); } } out.join('|')"),
+        "RangeError [ERR_OUT_OF_RANGE]: The value of \"offset\" is out of range. It must be >= 0 and <= 0. Received 1|TypeError [ERR_INVALID_ARG_TYPE]: The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received an instance of Map|TypeError: argument must be a string|TypeError [ERR_INVALID_ARG_TYPE]: The \"buffer\" argument must be an instance of Buffer, TypedArray, or DataView. Received an instance of Object|TypeError: Method get TypedArray.prototype.byteLength called on incompatible receiver #<Object>"
     );
 }
 

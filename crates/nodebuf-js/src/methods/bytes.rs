@@ -8,6 +8,7 @@ use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
 
 use crate::engine::{arg, guard, number, prim, u8_bytes, Raw};
+use crate::foreign;
 use crate::method::{call_js, state, Call, Method, MAX_ARITY};
 use crate::order::{self, NV, O, S};
 use crate::state::CtxState;
@@ -15,16 +16,30 @@ use crate::state::CtxState;
 /// `swap16` / `swap32` / `swap64` (magic: the bit width): returns `this`.
 pub struct Swap;
 
-/// Set in `magic` by the JS half's `swapBytes` natives: swap the real bytes, Node's `_swap16`
-/// & co. (its JS has read `this.length` already). Above the widths; within the 16 bits the
-/// engine keeps of a native's magic.
-pub const REAL_BYTES: i32 = 1 << 8;
-
 impl Method for Swap {
     type This<'a> = &'a mut [u8];
     type Out = ();
     const ARITY: usize = 0;
     const READS_LENGTH: bool = true;
+
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: c_int,
+        argv: *mut Raw,
+        call: Call,
+    ) -> Option<Raw> {
+        let id = foreign::id::SWAP16
+            + match call.magic {
+                16 => 0,
+                32 => 1,
+                _ => 2,
+            };
+        // SAFETY: the caller's values.
+        unsafe { foreign::divert(ctx, st, this, argc, argv, id) }
+    }
 
     /// A receiver whose `length` a script defined takes Node's JS algorithm (the JS half's
     /// `swap`): one read of `this.length`, a JS loop below 128, the native swap above.
@@ -35,8 +50,7 @@ impl Method for Swap {
         _args: &mut [Value<'js>],
         call: Call,
     ) -> rquickjs::Result<Option<Value<'js>>> {
-        if call.magic & REAL_BYTES != 0
-            || crate::raw::uint8_array(ctx, this).is_none()
+        if crate::raw::uint8_array(ctx, this).is_none()
             || crate::raw::length_is_intrinsic(ctx, this)
         {
             return Ok(None);
@@ -64,7 +78,7 @@ impl Method for Swap {
 
     #[inline(always)]
     fn op(bytes: &mut [u8], _: &[Arg<'_>], call: Call) -> Result<(), NodeError> {
-        match call.magic & !REAL_BYTES {
+        match call.magic {
             16 => api::swap16(bytes),
             32 => api::swap32(bytes),
             _ => api::swap64(bytes),
@@ -84,6 +98,19 @@ pub struct Fill;
 
 impl Method for Fill {
     type This<'a> = &'a mut [u8];
+
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: c_int,
+        argv: *mut Raw,
+        _: Call,
+    ) -> Option<Raw> {
+        // SAFETY: the caller's values.
+        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::FILL) }
+    }
     type Out = ();
     const ARITY: usize = 4;
     const VIEWS: u8 = 0b0001;

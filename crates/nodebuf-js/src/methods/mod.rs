@@ -23,8 +23,8 @@ pub(crate) use views::{fast_array_elements, view_fields_are_intrinsic};
 /// `binding.makeFast(FastBuffer, helpers)`: registers this install's state and
 /// returns its raw natives: `num` (one per numeric method id), `indexOf`, `lastIndexOf`,
 /// `includes`, `toString`, `equals`, `write`, `allocUnsafe`, `alloc`, `from`, `subarray`,
-/// `slice`, `compare`, `compareStatic`, `byteLength`, `fill`, `copy`, `swap16/32/64`, `swapBytes16/32/64` (the swaps of the real bytes, for the JS half)
-/// and `isEncoding`.
+/// `slice`, `compare`, `compareStatic`, `byteLength`, `fill`, `copy`, `swap16/32/64` and
+/// `isEncoding`.
 pub fn make_fast<'js>(
     ctx: rquickjs::Ctx<'js>,
     fast_buffer: Value<'js>,
@@ -47,8 +47,7 @@ pub fn make_fast<'js>(
         )?;
     }
     out.set("num", num)?;
-    let real = bytes::REAL_BYTES;
-    let table: [(&str, &CStr, DataFn, i32, i32); 23] = [
+    let table: [(&str, &CStr, DataFn, i32, i32); 20] = [
         ("indexOf", c"indexOf", entry::<search::IndexOf>, 3, 0),
         (
             "lastIndexOf",
@@ -92,9 +91,6 @@ pub fn make_fast<'js>(
         ("swap16", c"swap16", entry::<bytes::Swap>, 0, 16),
         ("swap32", c"swap32", entry::<bytes::Swap>, 0, 32),
         ("swap64", c"swap64", entry::<bytes::Swap>, 0, 64),
-        ("swapBytes16", c"swap16", entry::<bytes::Swap>, 0, 16 | real),
-        ("swapBytes32", c"swap32", entry::<bytes::Swap>, 0, 32 | real),
-        ("swapBytes64", c"swap64", entry::<bytes::Swap>, 0, 64 | real),
         (
             "isEncoding",
             c"isEncoding",

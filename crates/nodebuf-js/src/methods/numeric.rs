@@ -136,12 +136,23 @@ fn element_path<'js>(
     if crate::raw::uint8_array(ctx, this).is_some() {
         return Ok(None);
     }
+    run_element_path(ctx, st, this, args, id).map(Some)
+}
+
+/// Runs the JS half's element path of accessor `id` on `this` (Node's JS algorithm).
+fn run_element_path<'js>(
+    ctx: &Ctx<'js>,
+    st: &CtxState<'_>,
+    this: &Value<'js>,
+    args: &[Value<'js>],
+    id: i32,
+) -> rquickjs::Result<Value<'js>> {
     let Some((name, _)) = usize::try_from(id).ok().and_then(|i| num_methods().get(i)) else {
-        return Ok(None);
+        return Err(rquickjs::Error::new_from_js("id", "numeric accessor"));
     };
     let path = st.num_general(id as usize, &name.replacen("Uint", "UInt", 1))?;
     if !path.is_function() {
-        return Ok(None);
+        return Err(rquickjs::Error::new_from_js("value", "element path"));
     }
     let mut raw_args: Vec<Raw> = args.iter().map(|a| a.as_raw()).collect();
     // SAFETY: live values of this runtime (the element path is a function of the same install);
@@ -161,7 +172,61 @@ fn element_path<'js>(
     if out.is_exception() {
         return Err(rquickjs::Error::Exception);
     }
-    Ok(Some(out))
+    Ok(out)
+}
+
+/// For each accessor id, the ids of the accessors a variable-width read calls as methods
+/// (Node's `readUIntLE(offset, 4)` is `this.readUInt32LE(offset)`): for byteLength 1, 2
+/// and 4; `None` for every other accessor.
+fn by_length_targets() -> &'static [Option<[usize; 3]>] {
+    static TABLE: OnceLock<Vec<Option<[usize; 3]>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let methods = num_methods();
+        let id_of = |name: &str| methods.iter().position(|(n, _)| n == name);
+        methods
+            .iter()
+            .map(|(name, m)| {
+                if m.write || m.ty.width != 0 {
+                    return None;
+                }
+                let stem = if name.starts_with("readU") {
+                    "readUInt"
+                } else {
+                    "readInt"
+                };
+                let end = if name.ends_with("LE") { "LE" } else { "BE" };
+                Some([
+                    id_of(&format!("{stem}8"))?,
+                    id_of(&format!("{stem}16{end}"))?,
+                    id_of(&format!("{stem}32{end}"))?,
+                ])
+            })
+            .collect()
+    })
+}
+
+/// Whether `this.{name}` reaches accessor native `target` (see
+/// [`crate::foreign::method_reads_native`]).
+///
+/// # Safety
+/// `ctx` live, `this` its value.
+unsafe fn accessor_read_is_native(
+    ctx: *mut qjs::JSContext,
+    this: Raw,
+    table: &crate::state::ForeignTable<'_>,
+    target: usize,
+) -> bool {
+    let (Some((name, _)), Some(expected)) = (num_methods().get(target), table.num.get(target))
+    else {
+        return false;
+    };
+    // SAFETY: the caller's values; the atom is made and freed here.
+    unsafe {
+        let atom = qjs::JS_NewAtomLen(ctx, name.as_ptr().cast(), name.len() as _);
+        let native = crate::foreign::method_reads_native(ctx, this, atom, expected.as_raw());
+        qjs::JS_FreeAtom(ctx, atom);
+        native
+    }
 }
 
 /// How many bytes accessor `ty` touches: its width, or a valid `byteLength` (1..=6).
@@ -214,6 +279,57 @@ impl Method for ReadNum {
     ) -> rquickjs::Result<Option<Value<'js>>> {
         element_path(ctx, st, this, args, call.magic)
     }
+
+    /// Node's `read{U,}Int{LE,BE}(offset, 1 | 2 | 4)` calls `this.readUInt8(offset)` & co.: a
+    /// Uint8Array where that read is not this install's accessor takes the element path,
+    /// which makes it.
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: std::ffi::c_int,
+        argv: *mut Raw,
+        call: Call,
+    ) -> Option<Raw> {
+        let targets = (*by_length_targets().get(usize::try_from(call.magic).ok()?)?)?;
+        // SAFETY: the caller's values.
+        let byte_length = unsafe { crate::engine::arg(argc, argv, 1) };
+        if crate::engine::tag(byte_length) != qjs::JS_TAG_INT {
+            return None;
+        }
+        let target = match qjs::JS_VALUE_GET_INT(byte_length) {
+            1 => targets[0],
+            2 => targets[1],
+            4 => targets[2],
+            _ => return None,
+        };
+        // SAFETY: only the class id is read; then own-property lookups (no JS).
+        let native = unsafe {
+            qjs::JS_GetTypedArrayType(this) != qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+                || st
+                    .foreign
+                    .borrow()
+                    .as_ref()
+                    .is_none_or(|t| accessor_read_is_native(ctx, this, t, target))
+        };
+        if native {
+            return None;
+        }
+        // SAFETY: the engine is running this native: the context is live and locked; each
+        // value is duplicated for its handle.
+        unsafe {
+            let c = Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx));
+            let v = |raw: Raw| Value::from_raw(c.clone(), qjs::JS_DupValue(ctx, raw));
+            let args: Vec<Value<'_>> = (0..argc.max(0) as usize).map(|i| v(*argv.add(i))).collect();
+            Some(
+                match run_element_path(&c, st, &v(this), &args, call.magic) {
+                    Ok(out) => qjs::JS_DupValue(ctx, out.as_raw()),
+                    Err(e) => crate::engine::throw_error(&c, e),
+                },
+            )
+        }
+    }
 }
 
 /// `buf.write*(value, offset[, byteLength])`: the offset after the written bytes.
@@ -257,6 +373,18 @@ impl Method for WriteNum {
     ) -> rquickjs::Result<Option<Value<'js>>> {
         if let Some(done) = element_path(ctx, st, this, args, call.magic)? {
             return Ok(Some(done));
+        }
+        // An object value of a BigInt write is converted where Node's JS compares and shifts
+        // it (three or four times): the element path makes those conversions.
+        if args[0].is_object()
+            && num_type(call.magic).is_some_and(|ty| {
+                matches!(
+                    ty.kind,
+                    nodebuf_core::api::NumKind::BigInt | nodebuf_core::api::NumKind::BigUint
+                )
+            })
+        {
+            return run_element_path(ctx, st, this, args, call.magic).map(Some);
         }
         if let Some(ty) = num_type(call.magic) {
             args[0] = order::bigint_write_value(ctx, ty, args[0].clone())?;

@@ -7,7 +7,10 @@ use nodebuf_core::args::Arg;
 use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Value};
 
+use std::ffi::c_int;
+
 use crate::engine::{boolean, number, tag, Raw};
+use crate::foreign;
 use crate::method::{Call, Method, MAX_ARITY};
 use crate::order::{self, N, O, S};
 use crate::state::CtxState;
@@ -21,6 +24,34 @@ impl Method for IndexOf {
     type Out = Raw;
     const ARITY: usize = 3;
     const VIEWS: u8 = 0b001;
+
+    /// `includes` is `this.indexOf(...) !== -1` in Node: a receiver whose `indexOf` is not
+    /// this install's runs that.
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: c_int,
+        argv: *mut Raw,
+        call: Call,
+    ) -> Option<Raw> {
+        let id = match call.magic {
+            0 => foreign::id::INDEX_OF,
+            1 => foreign::id::LAST_INDEX_OF,
+            _ => foreign::id::INCLUDES,
+        };
+        if call.magic != 2 {
+            // SAFETY: the caller's values.
+            return unsafe { foreign::divert(ctx, st, this, argc, argv, id) };
+        }
+        // SAFETY: the caller's values; the check reads own properties only.
+        unsafe {
+            foreign::divert_with(ctx, st, this, argc, argv, id, |t| {
+                foreign::method_reads_native(ctx, this, st.atoms.index_of, t.index_of.as_raw())
+            })
+        }
+    }
 
     fn op(bytes: &[u8], a: &[Arg<'_>], call: Call) -> Result<Raw, NodeError> {
         match call.magic {
@@ -125,6 +156,19 @@ pub struct Equals;
 
 impl Method for Equals {
     type This<'a> = &'a [u8];
+
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: c_int,
+        argv: *mut Raw,
+        _: Call,
+    ) -> Option<Raw> {
+        // SAFETY: the caller's values.
+        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::EQUALS) }
+    }
     type Out = bool;
     const ARITY: usize = 1;
     const VIEWS: u8 = 0b1;
@@ -145,6 +189,19 @@ pub struct Compare;
 
 impl Method for Compare {
     type This<'a> = &'a [u8];
+
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: c_int,
+        argv: *mut Raw,
+        _: Call,
+    ) -> Option<Raw> {
+        // SAFETY: the caller's values.
+        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::COMPARE) }
+    }
     type Out = i32;
     const ARITY: usize = 5;
     const VIEWS: u8 = 0b00001;

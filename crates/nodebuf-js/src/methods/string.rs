@@ -39,6 +39,56 @@ impl Method for ToString {
         [S, N, N, O, O, O]
     }
 
+    /// Node's `toString` calls `this.utf8Slice` (no encoding) or the named encoding's
+    /// `buf.{enc}Slice`: a receiver where that read is not this install's helper, or an
+    /// encoding not named by a plain string, runs Node's JS.
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: std::ffi::c_int,
+        argv: *mut Raw,
+        _: Call,
+    ) -> Option<Raw> {
+        // `toString()` of a Uint8Array: Node's first step is the read of `this.utf8Slice`, made
+        // here as Node makes it (one ordinary read); this install's helper goes on natively,
+        // anything else is called as Node calls it, with `this.length` read next.
+        // SAFETY: the caller's values; every reference taken is freed or handed on.
+        if argc == 0
+            && unsafe { qjs::JS_GetTypedArrayType(this) }
+                == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+        {
+            return unsafe { utf8_slice_read(ctx, st, this) };
+        }
+        // SAFETY: the caller's values; the checks read own properties only.
+        unsafe {
+            crate::foreign::divert_with(
+                ctx,
+                st,
+                this,
+                argc,
+                argv,
+                crate::foreign::id::TO_STRING,
+                |t| {
+                    let enc = if argc == 0 {
+                        Some(Encoding::Utf8)
+                    } else {
+                        named_encoding(ctx, arg(argc, argv, 0))
+                    };
+                    enc.map(crate::foreign::encoding_id).is_some_and(|id| {
+                        crate::foreign::method_reads_native(
+                            ctx,
+                            this,
+                            st.atoms.slices[id],
+                            t.slices[id].as_raw(),
+                        )
+                    })
+                },
+            )
+        }
+    }
+
     /// With an object (or BigInt) among the arguments, Node coerces `start`, compares it, and
     /// only then looks at `end` and the encoding.
     fn before<'js>(
@@ -157,6 +207,49 @@ impl Method for ToString {
                 }),
             })
         }
+    }
+}
+
+/// Node's `this.utf8Slice(0, this.length)` for `toString()` of a Uint8Array: `None` when the
+/// read gives this install's helper (the native goes on, having made Node's one read), else
+/// the call Node makes of what it read (`this.utf8Slice is not a function` for a non-function,
+/// after the `length` read).
+///
+/// # Safety
+/// `ctx` live, `this` its value.
+unsafe fn utf8_slice_read(ctx: *mut qjs::JSContext, st: &CtxState<'_>, this: Raw) -> Option<Raw> {
+    let expected = st.foreign.borrow().as_ref().map(|t| t.slices[0].as_raw())?;
+    // SAFETY: the caller's values; `f` and `len` are owned here and freed once.
+    unsafe {
+        let f = qjs::JS_GetProperty(ctx, this, st.atoms.slices[0]);
+        if qjs::JS_IsException(f) {
+            return Some(f);
+        }
+        if tag(f) == qjs::JS_TAG_OBJECT
+            && qjs::JS_VALUE_GET_PTR(f) == qjs::JS_VALUE_GET_PTR(expected)
+        {
+            qjs::JS_FreeValue(ctx, f);
+            return None;
+        }
+        let len = qjs::JS_GetProperty(ctx, this, st.atoms.length);
+        if qjs::JS_IsException(len) {
+            qjs::JS_FreeValue(ctx, f);
+            return Some(len);
+        }
+        if !qjs::JS_IsFunction(ctx, f) {
+            qjs::JS_FreeValue(ctx, f);
+            qjs::JS_FreeValue(ctx, len);
+            let c = Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx));
+            return Some(crate::engine::throw_error(
+                &c,
+                crate::foreign::not_a_function(&c, "this.utf8Slice"),
+            ));
+        }
+        let mut args = [qjs::JS_MKVAL(qjs::JS_TAG_INT, 0), len];
+        let out = qjs::JS_Call(ctx, f, this, 2, args.as_mut_ptr());
+        qjs::JS_FreeValue(ctx, f);
+        qjs::JS_FreeValue(ctx, len);
+        Some(out)
     }
 }
 
@@ -287,6 +380,59 @@ impl Method for Write {
     #[inline(always)]
     unsafe fn ret(_: *mut qjs::JSContext, _: &CtxState<'_>, _: Raw, out: usize) -> Raw {
         number(out as f64)
+    }
+
+    /// Node's `write` calls `this.utf8Write` (no or a falsy encoding, or 'utf8'),
+    /// `this.asciiWrite` ('ascii') or the named encoding's `buf.{enc}Write`: a receiver where
+    /// that read is not this install's helper, or an encoding not named by a plain string,
+    /// runs Node's JS.
+    #[inline(always)]
+    unsafe fn divert(
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: std::ffi::c_int,
+        argv: *mut Raw,
+        _: Call,
+    ) -> Option<Raw> {
+        // SAFETY: the caller's values; the checks read own properties only.
+        unsafe {
+            crate::foreign::divert_with(ctx, st, this, argc, argv, crate::foreign::id::WRITE, |t| {
+                let (offset, length) = (arg(argc, argv, 1), arg(argc, argv, 2));
+                let is_string = |v: Raw| tag(v) == qjs::JS_TAG_STRING;
+                let encoding = if tag(offset) == qjs::JS_TAG_UNDEFINED {
+                    None
+                } else if tag(length) == qjs::JS_TAG_UNDEFINED && is_string(offset) {
+                    Some(offset)
+                } else if is_string(length) {
+                    Some(length)
+                } else {
+                    Some(arg(argc, argv, 3))
+                };
+                let enc = match encoding {
+                    None => Some(Encoding::Utf8),
+                    Some(v) => match tag(v) {
+                        qjs::JS_TAG_UNDEFINED | qjs::JS_TAG_NULL => Some(Encoding::Utf8),
+                        qjs::JS_TAG_BOOL if !qjs::JS_VALUE_GET_BOOL(v) => Some(Encoding::Utf8),
+                        qjs::JS_TAG_INT if qjs::JS_VALUE_GET_INT(v) == 0 => Some(Encoding::Utf8),
+                        qjs::JS_TAG_STRING => match StrRef::from_raw(ctx, v) {
+                            Some(s) if s.as_js_str().is_empty() => Some(Encoding::Utf8),
+                            Some(s) => Encoding::parse_js(s.as_js_str()),
+                            None => None,
+                        },
+                        _ => None,
+                    },
+                };
+                enc.map(crate::foreign::encoding_id).is_some_and(|id| {
+                    crate::foreign::method_reads_native(
+                        ctx,
+                        this,
+                        st.atoms.writes[id],
+                        t.writes[id].as_raw(),
+                    )
+                })
+            })
+        }
     }
 
     /// An object `encoding` is converted by [`Write::before`] (after the offsets), never here.

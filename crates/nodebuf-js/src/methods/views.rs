@@ -40,6 +40,14 @@ pub unsafe extern "C" fn slice_fn(
                 tag(f) == qjs::JS_TAG_OBJECT
                     && qjs::JS_VALUE_GET_PTR(s.as_raw()) == qjs::JS_VALUE_GET_PTR(f)
             });
+            if !own && !qjs::JS_IsFunction(ctx, f) {
+                qjs::JS_FreeValue(ctx, f);
+                let c = rquickjs::Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx));
+                return crate::engine::throw_error(
+                    &c,
+                    crate::foreign::not_a_function(&c, "this.subarray"),
+                );
+            }
             let mut args = [arg(argc, argv, 0), arg(argc, argv, 1)];
             let r = if own {
                 make_subarray(ctx, st, this, 2, args.as_mut_ptr())
