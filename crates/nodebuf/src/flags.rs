@@ -569,7 +569,8 @@ mod tests {
                     .next()
                     .unwrap_or(flag)
                     .replace("=<bytes>", "=1")
-                    .replace("=<path>", "=.env");
+                    .replace("=<path>", "=.env")
+                    .replace("=<n>", "=1");
                 let mut args = vec![flag.to_string()];
                 if name.contains(" <") {
                     args.push("1".to_string());

@@ -44106,6 +44106,16 @@ static JSValue js_value_to_message_string(JSContext *ctx, JSValueConst v)
     if (js_is_c_function(f, (JSCFunction *)js_object_toString)) {
         JSValue ctor = js_get_data_property(ctx, v, JS_ATOM_constructor);
         JS_FreeValue(ctx, f);
+        /* nodebuf: a constructor wrapped in a Proxy (a tracer's, a mock's) is
+           named by the function it wraps, as V8 names the receiver by the
+           constructor that made it; no trap runs */
+        while (JS_VALUE_GET_TAG(ctor) == JS_TAG_OBJECT &&
+               JS_VALUE_GET_OBJ(ctor)->class_id == JS_CLASS_PROXY) {
+            JSProxyData *pd = JS_VALUE_GET_OBJ(ctor)->u.opaque;
+            JSValue target = (pd && !pd->is_revoked) ? js_dup(pd->target) : JS_UNDEFINED;
+            JS_FreeValue(ctx, ctor);
+            ctor = target;
+        }
         if (JS_IsFunction(ctx, ctor)) {
             name = js_get_data_property(ctx, ctor, JS_ATOM_name);
             JS_FreeValue(ctx, ctor);
