@@ -405,16 +405,18 @@ function install(options) {
       return view;
     };
   });
-  if (!listed) replace(Buffer.prototype, 'slice', (orig) => {
-    const callSlice = uncurry(orig);
+  if (!listed) replace(Buffer.prototype, 'slice', () => {
+    // Node's slice is `this.subarray(start, end)`: `subarray` is read once, here, as there.
     return function slice(start, end) {
-      if (this.subarray === subarrayWrapper) {
+      const subarray = this.subarray;
+      if (subarray === subarrayWrapper) {
         const view = callSubarray(this, start, end);
         note(view, sliceState, false, slice);
         return view;
       }
+      if (typeof subarray !== 'function') throw new TypeError('this.subarray is not a function');
       // A user's own `subarray` may return anything: record only typed arrays.
-      const result = callSlice(this, start, end);
+      const result = ReflectApply(subarray, this, [start, end]);
       if (isTypedArray(result)) note(result, sliceState, false, slice);
       return result;
     };
