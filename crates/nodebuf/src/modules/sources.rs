@@ -192,6 +192,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("process/credentials.js"),
     ),
     ("internal/process/dlopen", include_str!("process/dlopen.js")),
+    ("internal/process/fatal", include_str!("process/fatal.js")),
     ("internal/process/flags", include_str!("process/flags.js")),
     (
         "internal/process/members",
