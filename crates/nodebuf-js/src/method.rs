@@ -155,23 +155,34 @@ pub trait Method: 'static {
         true
     }
 
+    /// The [`crate::foreign::id`] of Node's JS algorithm for this method, when a receiver that
+    /// is not a Uint8Array goes there (the default [`Method::divert`]); `None`: every receiver
+    /// stays with this native.
+    #[inline(always)]
+    fn foreign_id(_call: Call) -> Option<usize> {
+        None
+    }
+
     /// Node's JS method in the JS half that takes a receiver this native does not: any that
     /// is not a Uint8Array, or one whose method read Node's JS makes would not reach this
     /// install's own function ([`crate::foreign::divert`]). `None`: this native runs. Must
-    /// run no JS before it decides.
+    /// run no JS before it decides. The default sends receivers that are not Uint8Arrays to
+    /// [`Method::foreign_id`]'s algorithm.
     ///
     /// # Safety
     /// `ctx` live, `this`/`argv[..argc]` its values.
     #[inline(always)]
     unsafe fn divert(
-        _ctx: *mut qjs::JSContext,
-        _st: &CtxState<'_>,
-        _this: Raw,
-        _argc: c_int,
-        _argv: *mut Raw,
-        _call: Call,
+        ctx: *mut qjs::JSContext,
+        st: &CtxState<'_>,
+        this: Raw,
+        argc: c_int,
+        argv: *mut Raw,
+        call: Call,
     ) -> Option<Raw> {
-        None
+        let id = Self::foreign_id(call)?;
+        // SAFETY: the caller's values.
+        unsafe { crate::foreign::divert(ctx, st, this, argc, argv, id) }
     }
 
     /// A cheaper plain path for a call shape the method knows well (e.g. `toString()` of ASCII

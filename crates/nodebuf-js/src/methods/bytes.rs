@@ -23,22 +23,15 @@ impl Method for Swap {
     const READS_LENGTH: bool = true;
 
     #[inline(always)]
-    unsafe fn divert(
-        ctx: *mut qjs::JSContext,
-        st: &CtxState<'_>,
-        this: Raw,
-        argc: c_int,
-        argv: *mut Raw,
-        call: Call,
-    ) -> Option<Raw> {
-        let id = foreign::id::SWAP16
-            + match call.magic {
-                16 => 0,
-                32 => 1,
-                _ => 2,
-            };
-        // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, id) }
+    fn foreign_id(call: Call) -> Option<usize> {
+        Some(
+            foreign::id::SWAP16
+                + match call.magic {
+                    16 => 0,
+                    32 => 1,
+                    _ => 2,
+                },
+        )
     }
 
     /// A receiver whose `length` a script defined takes Node's JS algorithm (the JS half's
@@ -100,16 +93,8 @@ impl Method for Fill {
     type This<'a> = &'a mut [u8];
 
     #[inline(always)]
-    unsafe fn divert(
-        ctx: *mut qjs::JSContext,
-        st: &CtxState<'_>,
-        this: Raw,
-        argc: c_int,
-        argv: *mut Raw,
-        _: Call,
-    ) -> Option<Raw> {
-        // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::FILL) }
+    fn foreign_id(_: Call) -> Option<usize> {
+        Some(foreign::id::FILL)
     }
     type Out = ();
     const ARITY: usize = 4;

@@ -158,16 +158,8 @@ impl Method for Equals {
     type This<'a> = &'a [u8];
 
     #[inline(always)]
-    unsafe fn divert(
-        ctx: *mut qjs::JSContext,
-        st: &CtxState<'_>,
-        this: Raw,
-        argc: c_int,
-        argv: *mut Raw,
-        _: Call,
-    ) -> Option<Raw> {
-        // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::EQUALS) }
+    fn foreign_id(_: Call) -> Option<usize> {
+        Some(foreign::id::EQUALS)
     }
     type Out = bool;
     const ARITY: usize = 1;
@@ -191,16 +183,8 @@ impl Method for Compare {
     type This<'a> = &'a [u8];
 
     #[inline(always)]
-    unsafe fn divert(
-        ctx: *mut qjs::JSContext,
-        st: &CtxState<'_>,
-        this: Raw,
-        argc: c_int,
-        argv: *mut Raw,
-        _: Call,
-    ) -> Option<Raw> {
-        // SAFETY: the caller's values.
-        unsafe { foreign::divert(ctx, st, this, argc, argv, foreign::id::COMPARE) }
+    fn foreign_id(_: Call) -> Option<usize> {
+        Some(foreign::id::COMPARE)
     }
     type Out = i32;
     const ARITY: usize = 5;
