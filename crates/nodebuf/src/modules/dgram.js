@@ -6,7 +6,9 @@
 'use strict';
 
 const EventEmitter = require('events');
-const { codes, makeNodeError, systemError, validateNumber, validateString } = require('internal/errors');
+const {
+  codes, makeNodeError, systemError, exceptionWithHostPort, validateNumber, validateString,
+} = require('internal/errors');
 const loop = require('internal/loop');
 const net = require('net');
 const { kStateSymbol, ownerSymbol, newHandle, guessHandleType, _createSocketHandle, SendWrap } = require('internal/dgram');
@@ -35,21 +37,6 @@ function errnoException(err, syscall) {
   return net._errnoException(-err, syscall);
 }
 
-/** Node's ExceptionWithHostPort: `syscall CODE address:port` (just the address without a
- * positive port), then errno, code, syscall, address and (when truthy) port. */
-function exceptionWithHostPort(err, syscall, address, port) {
-  const [code] = require('internal/uv').describe(err) ?? ['UNKNOWN'];
-  let details = '';
-  if (port && port > 0) details = ` ${address}:${port}`;
-  else if (address) details = ` ${address}`;
-  const ex = new Error(`${syscall} ${code}${details}`);
-  ex.errno = err;
-  ex.code = code;
-  ex.syscall = syscall;
-  ex.address = address;
-  if (port) ex.port = port;
-  return ex;
-}
 
 function notRunning() {
   return makeNodeError(Error, 'ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running');

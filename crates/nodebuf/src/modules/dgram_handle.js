@@ -6,7 +6,7 @@
 'use strict';
 const { setImmediate } = require('timers');
 
-const { validateFunction } = require('internal/errors');
+const { validateFunction, dnsNotFound } = require('internal/errors');
 const messaging = require('internal/messaging');
 const loop = require('internal/loop');
 
@@ -357,15 +357,6 @@ function lookup6(lookup, address, callback) {
   return lookup(address || '::1', 6, callback);
 }
 
-function notFoundError(host) {
-  const err = new Error(`getaddrinfo ENOTFOUND ${host}`);
-  err.errno = -3008;
-  err.code = 'ENOTFOUND';
-  err.syscall = 'getaddrinfo';
-  err.hostname = host;
-  return err;
-}
-
 /** What `dns.lookup(hostname, family, callback)` answers: an IP literal on the next tick, a
  * name through the system resolver (its first address of `family`) after this turn's I/O, as
  * a thread-pool lookup does. */
@@ -380,7 +371,7 @@ function lookup(hostname, family, callback) {
   setImmediate(() => {
     const found = native.net.lookup(hostname);
     const match = found === null ? undefined : found.find((entry) => entry[1] === family);
-    if (match === undefined) callback(notFoundError(hostname));
+    if (match === undefined) callback(dnsNotFound(hostname));
     else callback(null, match[0], match[1]);
   });
 }

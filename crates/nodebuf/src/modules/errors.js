@@ -514,6 +514,37 @@ class AbortError extends Error {
 // `customPromisifyArgs`: fs.read gives { bytesRead, buffer }); shared by the builtins here.
 const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
 
+/**
+ * Node's ExceptionWithHostPort (what `util._exceptionWithHostPort` makes; dgram's and net's
+ * errors): `syscall CODE address:port` (just the address without a positive port, then
+ * ` - Local (additional)`), with errno, code, syscall, address and (when truthy) port. The code
+ * is libuv's name for `err`, `Unknown system error <err>` otherwise, as getSystemErrorName.
+ */
+function exceptionWithHostPort(err, syscall, address, port, additional) {
+  const code = require('internal/uv').errname(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  if (additional) details += ` - Local (${additional})`;
+  const ex = new Error(`${syscall} ${code}${details}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  ex.address = address;
+  if (port) ex.port = port;
+  return ex;
+}
+
+/** Node's DNSException for a name the resolver does not know: `getaddrinfo ENOTFOUND host`. */
+function dnsNotFound(hostname) {
+  const err = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+  err.errno = -3008;
+  err.code = 'ENOTFOUND';
+  err.syscall = 'getaddrinfo';
+  err.hostname = hostname;
+  return err;
+}
+
 module.exports = {
   kCustomPromisifyArgs,
   AbortError,
@@ -522,6 +553,8 @@ module.exports = {
   codes,
   makeNodeError,
   systemError,
+  exceptionWithHostPort,
+  dnsNotFound,
   installStackFormat,
   errorSites,
   validateFunction,

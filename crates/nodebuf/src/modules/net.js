@@ -9,7 +9,7 @@ const { setImmediate, setTimeout: setTimer, clearTimeout } = require('timers');
 
 const EventEmitter = require('events');
 const { Duplex } = require('stream');
-const { codes, makeNodeError, validateFunction, validateNumber } = require('internal/errors');
+const { codes, makeNodeError, validateFunction, validateNumber, dnsNotFound } = require('internal/errors');
 const messaging = require('internal/messaging');
 const loop = require('internal/loop');
 // Node's built-in channels: a socket made by net.connect / accepted by a server.
@@ -73,16 +73,6 @@ function isIPv6(input) {
 }
 
 /** `net.isIP(input)`: 4, 6 or 0. */
-// The error a failed host lookup gives, as libuv's getaddrinfo reports it.
-function notFoundError(host) {
-  const err = new Error(`getaddrinfo ENOTFOUND ${host}`);
-  err.errno = -3008;
-  err.code = 'ENOTFOUND';
-  err.syscall = 'getaddrinfo';
-  err.hostname = host;
-  return err;
-}
-
 function isIP(input) {
   if (isIPv4(input)) return 4;
   if (isIPv6(input)) return 6;
@@ -511,7 +501,7 @@ Socket.prototype.connect = function connect(...args) {
     if (this.destroyed) return;
     const addresses = n.lookup(host);
     if (addresses === null) {
-      const err = notFoundError(host);
+      const err = dnsNotFound(host);
       this.emit('lookup', err, undefined, undefined, host);
       this._connectError(err);
       return;
@@ -778,7 +768,7 @@ Server.prototype.listen = function listen(...args) {
   process.nextTick(() => {
     const addresses = n.lookup(host);
     if (addresses === null) {
-      const err = notFoundError(host);
+      const err = dnsNotFound(host);
       this.emit('error', err);
       return;
     }

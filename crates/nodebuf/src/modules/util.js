@@ -153,18 +153,7 @@ function _errnoException(err, syscall, original) {
 
 /** `util._exceptionWithHostPort(err, syscall, address[, port[, additional]])`. */
 function _exceptionWithHostPort(err, syscall, address, port, additional) {
-  const code = require('internal/uv').errname(err);
-  let details = '';
-  if (port && port > 0) details = ` ${address}:${port}`;
-  else if (address) details = ` ${address}`;
-  if (additional) details += ` - Local (${additional})`;
-  const ex = new Error(`${syscall} ${code}${details}`);
-  ex.errno = err;
-  ex.code = code;
-  ex.syscall = syscall;
-  ex.address = address;
-  if (port) ex.port = port;
-  return ex;
+  return require('internal/errors').exceptionWithHostPort(err, syscall, address, port, additional);
 }
 
 /** `util._extend(target, source)`: copies `source`'s own enumerable keys (last first). */
