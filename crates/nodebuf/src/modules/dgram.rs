@@ -362,32 +362,40 @@ fn set_broadcast(id: f64, on: bool) -> i32 {
     set_option(id, |sock, _| sock.set_broadcast(on))
 }
 
-/// `setTTL(id, ttl)`: the unicast TTL (hop limit for IPv6), 1 to 255.
-fn set_ttl(id: f64, ttl: i32) -> i32 {
-    if !(1..=255).contains(&ttl) {
+/// The socket option a TTL call sets: the IPv4 one, or the IPv6 hop limit.
+type HopOption = fn(&SockRef, u32) -> std::io::Result<()>;
+
+/// A TTL within `lowest..=255` (EINVAL otherwise, as libuv checks) set through `v4` or `v6`
+/// by the socket's family.
+fn set_hops(id: f64, ttl: i32, lowest: i32, v4: HopOption, v6: HopOption) -> i32 {
+    if !(lowest..=255).contains(&ttl) {
         return libc::EINVAL;
     }
-    set_option(id, |sock, v6| {
-        if v6 {
-            sock.set_unicast_hops_v6(ttl as u32)
-        } else {
-            sock.set_ttl(ttl as u32)
-        }
+    set_option(id, |sock, is_v6| {
+        (if is_v6 { v6 } else { v4 })(sock, ttl as u32)
     })
+}
+
+/// `setTTL(id, ttl)`: the unicast TTL (hop limit for IPv6), 1 to 255.
+fn set_ttl(id: f64, ttl: i32) -> i32 {
+    set_hops(
+        id,
+        ttl,
+        1,
+        |s, v| s.set_ttl(v),
+        |s, v| s.set_unicast_hops_v6(v),
+    )
 }
 
 /// `setMulticastTTL(id, ttl)`: the multicast TTL (hop limit for IPv6), 0 to 255.
 fn set_multicast_ttl(id: f64, ttl: i32) -> i32 {
-    if !(0..=255).contains(&ttl) {
-        return libc::EINVAL;
-    }
-    set_option(id, |sock, v6| {
-        if v6 {
-            sock.set_multicast_hops_v6(ttl as u32)
-        } else {
-            sock.set_multicast_ttl_v4(ttl as u32)
-        }
-    })
+    set_hops(
+        id,
+        ttl,
+        0,
+        |s, v| s.set_multicast_ttl_v4(v),
+        |s, v| s.set_multicast_hops_v6(v),
+    )
 }
 
 /// `setMulticastLoopback(id, on)`: whether multicast sent is looped back to this host.
