@@ -365,19 +365,14 @@ pub unsafe fn divert_with(
     id: usize,
     reads_native: impl FnOnce(&crate::state::ForeignTable<'_>) -> bool,
 ) -> Option<Raw> {
-    // SAFETY: only the class id is read.
-    let is_u8 = unsafe { qjs::JS_GetTypedArrayType(this) }
-        == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32;
-    let f = {
+    if is_uint8_array(this) {
         let table = st.foreign.borrow();
-        let table = table.as_ref()?;
-        if is_u8 && reads_native(table) {
+        if reads_native(table.as_ref()?) {
             return None;
         }
-        table.calls.get(id)?.clone()
-    };
+    }
     // SAFETY: the caller's values.
-    Some(unsafe { call_foreign(ctx, st, &f, this, argc, argv) })
+    unsafe { call_by_id(ctx, st, this, argc, argv, id) }
 }
 
 /// [`divert_with`] for a method whose Node JS reads no method of `this`: only receivers that
@@ -394,12 +389,34 @@ pub unsafe fn divert(
     argv: *mut Raw,
     id: usize,
 ) -> Option<Raw> {
-    // SAFETY: only the class id is read.
-    if unsafe { qjs::JS_GetTypedArrayType(this) }
-        == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
-    {
+    if is_uint8_array(this) {
         return None;
     }
+    // SAFETY: the caller's values.
+    unsafe { call_by_id(ctx, st, this, argc, argv, id) }
+}
+
+/// Whether `this` is a Uint8Array (Buffers included); reads only its class id.
+#[inline(always)]
+fn is_uint8_array(this: Raw) -> bool {
+    // SAFETY: JS_GetTypedArrayType reads the class id of any value and runs nothing.
+    let kind = unsafe { qjs::JS_GetTypedArrayType(this) };
+    kind == qjs::JSTypedArrayEnum_JS_TYPED_ARRAY_UINT8 as i32
+}
+
+/// Calls Node's JS algorithm `id` of the foreign table on `this` and the arguments; `None`
+/// before the JS half gave its table.
+///
+/// # Safety
+/// As [`divert_with`].
+unsafe fn call_by_id(
+    ctx: *mut qjs::JSContext,
+    st: &crate::state::CtxState<'_>,
+    this: Raw,
+    argc: std::ffi::c_int,
+    argv: *mut Raw,
+    id: usize,
+) -> Option<Raw> {
     let f = st.foreign.borrow().as_ref()?.calls.get(id)?.clone();
     // SAFETY: the caller's values.
     Some(unsafe { call_foreign(ctx, st, &f, this, argc, argv) })
