@@ -264,10 +264,22 @@ const globalConsole = new Console({ write() {} });
 const ownStream = Symbol('process own stream');
 const bound = { __proto__: null, _stdout: undefined, _stderr: undefined };
 const streamAccessors = { __proto__: null };
-for (const [key, name, fd] of [['_stdout', 'stdout', 1], ['_stderr', 'stderr', 2]]) {
+const streamSources = { __proto__: null, _stdout: ['stdout', 1], _stderr: ['stderr', 2] };
+
+// Binds the global console's `key` stream if unbound (Node's first read): process's own
+// (`ownStream` while unmade) or whatever process.stdout/stderr is now.
+function bind(key) {
+  if (!bound[key]) {
+    const [name, fd] = streamSources[key];
+    bound[key] = native.stdioDirect?.isOwn(fd) ? ownStream : process[name];
+  }
+  return bound[key];
+}
+
+for (const key of ['_stdout', '_stderr']) {
   const get = function () {
-    if (!bound[key]) bound[key] = native.stdioDirect?.isOwn(fd) ? ownStream : process[name];
-    return bound[key] === ownStream ? native.stdioDirect.make(fd) : bound[key];
+    const stream = bind(key);
+    return stream === ownStream ? native.stdioDirect.make(streamSources[key][1]) : stream;
   };
   Object.defineProperty(globalConsole, key, {
     get,
@@ -280,10 +292,9 @@ for (const [key, name, fd] of [['_stdout', 'stdout', 1], ['_stderr', 'stderr', 2
 
 // Whether the global console's `key` stream is process's own (binding it now if unbound, as a
 // read of it would), with the console's accessor still in place.
-function boundToOwn(key, fd) {
+function boundToOwn(key) {
   if (ObjectGetOwnPropertyDescriptor(globalConsole, key)?.get !== streamAccessors[key]) return false;
-  if (!bound[key]) bound[key] = native.stdioDirect.isOwn(fd) ? ownStream : process[key === '_stdout' ? 'stdout' : 'stderr'];
-  return bound[key] === ownStream;
+  return bind(key) === ownStream;
 }
 
 // The global console's write of `line` around process's own unmade stream; false to take the
@@ -292,13 +303,13 @@ function writeDirect(useStdout, line) {
   const direct = native.stdioDirect;
   if (direct === undefined) return false;
   if (useStdout) {
-    if (!boundToOwn('_stdout', 1) || !direct.write(1, line)) return false;
+    if (!boundToOwn('_stdout') || !direct.write(1, line)) return false;
     // (Reading _stderr binds, and makes, it: see kWrite.)
-    if (boundToOwn('_stderr', 2)) direct.touch(2);
+    if (boundToOwn('_stderr')) direct.touch(2);
     else void globalConsole._stderr;
     return true;
   }
-  return boundToOwn('_stderr', 2) && direct.write(2, line);
+  return boundToOwn('_stderr') && direct.write(2, line);
 }
 
 globalConsole.Console = Console;

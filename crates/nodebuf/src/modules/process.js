@@ -194,6 +194,8 @@ function lazyStdio(name, getterName, make) {
   Object.defineProperty(process, name, { configurable: true, enumerable: true, get });
   return {
     get,
+    /** The stream, made now if it was not. */
+    make: () => get.call(process),
     made: () => stream !== undefined,
     // Whether `process[name]` is still this getter (a script may define its own).
     isOwn: () => ObjectGetOwnPropertyDescriptor(process, name)?.get === get,
@@ -213,24 +215,21 @@ lazyStdio('stdin', 'getStdin', () => require('internal/streams/stdio').createStd
 const stdioStates = [undefined, stdout, stderr];
 native.stdioDirect = {
   isOwn: (fd) => stdioStates[fd].isOwn(),
-  /** The stream, made now if it was not. */
-  make: (fd) => stdioStates[fd].get.call(process),
+  make: (fd) => stdioStates[fd].make(),
   /** Writes `text` around the unmade stream; false (nothing written) when it must be used. */
   write(fd, text) {
-    const state = stdioStates[fd];
-    if (state.made()) return false;
+    if (stdioStates[fd].made()) return false;
     const kind = native.tty.guessHandle(fd);
-    if (kind === 'PIPE') (fd === 1 ? native.writeOut : native.writeErr)(text);
-    else if (kind === 'FILE') (fd === 1 ? native.writeOut : native.writeErr)(Buffer.from(text, 'utf8'));
-    else return false;
-    resources().reserveStdio(fd, () => state.get.call(process));
+    if (kind !== 'PIPE' && kind !== 'FILE') return false;
+    const writeBytes = fd === 1 ? native.writeOut : native.writeErr;
+    writeBytes(kind === 'PIPE' ? text : Buffer.from(text, 'utf8'));
+    this.touch(fd);
     return true;
   },
   /** What reading the stream does for its place among the handles, without making it. */
   touch(fd) {
     const state = stdioStates[fd];
-    if (state.made()) return;
-    resources().reserveStdio(fd, () => state.get.call(process));
+    if (!state.made()) resources().reserveStdio(fd, state.make);
   },
 };
 
