@@ -235,3 +235,47 @@ fn random_walk_matches_the_model() {
     check_all(&model, &live);
     check_retention(&live);
 }
+
+/// `Buffer.from(string)` through a replaced write helper: the helper writes into the whole
+/// slab at the pool's offset, the result is the view its count asks for, and a count Node's
+/// pool offset could not add as a number ends the slab instead of letting later views
+/// overlap this one.
+#[test]
+fn written_pool_views_follow_the_count_and_never_overlap() {
+    pool::reset_pool();
+    let first = Buffer::alloc_unsafe(3).unwrap();
+    let (whole, offset) = Buffer::pool_write_target(12).unwrap();
+    assert_eq!(whole.len(), 8192);
+    assert!(whole.shares_store_with(&first));
+    assert_eq!(offset, (first.byte_offset() + 8) as f64);
+    whole
+        .with_bytes_mut(|b| b[offset as usize..offset as usize + 3].copy_from_slice(b"abc"))
+        .unwrap();
+
+    let view = Buffer::pool_view_written(Some(2.5)).unwrap();
+    assert_eq!(
+        (view.byte_offset(), view.to_vec().unwrap()),
+        (offset as usize, b"ab".to_vec())
+    );
+    Buffer::pool_advance_written(2.5);
+    let next = Buffer::alloc_unsafe(1).unwrap();
+    assert_eq!(next.byte_offset(), offset as usize + 8);
+
+    for bad in [-1.0, f64::INFINITY, 9000.0] {
+        let err = Buffer::pool_view_written(Some(bad)).unwrap_err();
+        assert!(
+            err.message.starts_with("Invalid typed array length"),
+            "{bad}"
+        );
+    }
+
+    // `undefined`: a view to the slab's end; the pool then starts a new slab.
+    let (_, at) = Buffer::pool_write_target(4).unwrap();
+    let rest = Buffer::pool_view_written(None).unwrap();
+    assert_eq!(rest.byte_offset() + rest.len(), 8192);
+    assert_eq!(rest.byte_offset(), at as usize);
+    Buffer::pool_advance_written(f64::NAN);
+    let after = Buffer::alloc_unsafe(8).unwrap();
+    assert!(!after.shares_store_with(&rest));
+    assert_eq!(after.to_vec().unwrap(), vec![0; 8]);
+}

@@ -157,9 +157,39 @@
     return b !== undefined ? b : new FastBuffer(obj);
   }
 
+  // Node's `Buffer.from(string)` writes through `buf.{enc}Write` on the pool's whole slab
+  // (Node's allocBuffer) or, for a long string, on a Buffer from `Buffer.allocUnsafeSlow`.
+  // binding.fromString does it all natively unless a script replaced one of those (then
+  // `undefined`); here the same calls are made, in Node's order, with Node's arguments.
+  function fromString(string, encoding) {
+    const b = binding.fromString(string, encoding);
+    return b !== undefined ? b : fromStringWithReads(string, encoding);
+  }
+  function fromStringWithReads(string, encoding) {
+    const id = !encoding || encoding === 'utf8' || typeof encoding !== 'string' ?
+      0 : binding.encodingId(encoding);
+    const write = writeOps[id];
+    const maxLength = Buffer.poolSize >>> 1;
+    let length = string.length;
+    if (length >= maxLength) return fromStringUnpooled(string, write, binding.byteLengthOf(string, id));
+    length *= 4;
+    if (length >= maxLength) length = binding.byteLengthOf(string, id);
+    if (length >= maxLength) return fromStringUnpooled(string, write, length);
+    const target = binding.poolWriteTarget(length);
+    const actual = write(target[0], string, target[1], length);
+    const b = binding.poolViewWritten(actual);
+    binding.poolAdvanceWritten(typeof actual === 'number' ? actual : +actual);
+    return b;
+  }
+  function fromStringUnpooled(string, write, length) {
+    const buf = Buffer.allocUnsafeSlow(length);
+    const actual = write(buf, string, 0, length);
+    return actual < length ? viewOf(buf.buffer, 0, actual) : buf;
+  }
+
   const statics = {
     from(value, encodingOrOffset, length) {
-      if (typeof value === 'string') return binding.fromString(value, encodingOrOffset);
+      if (typeof value === 'string') return fromString(value, encodingOrOffset);
       if (typeof value === 'object' && value !== null) {
         if (isArrayBufferLike(value)) return binding.fromArrayBuffer(value, encodingOrOffset, length);
         const valueOf = value.valueOf && value.valueOf();
@@ -171,7 +201,7 @@
         if (b !== undefined) return b;
         if (typeof value[SymbolToPrimitive] === 'function') {
           const primitive = value[SymbolToPrimitive]('string');
-          if (typeof primitive === 'string') return binding.fromString(primitive, encodingOrOffset);
+          if (typeof primitive === 'string') return fromString(primitive, encodingOrOffset);
         }
       }
       throw binding.fromError(value);
@@ -723,6 +753,8 @@
     writes: ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'].map((e) => proto[`${e}Write`]),
     indexOf: proto.indexOf,
     num: fast.num,
+    buffer: Buffer,
+    allocUnsafeSlow: Buffer.allocUnsafeSlow,
   });
 
   // --- subarray -----------------------------------------------------------------------

@@ -232,6 +232,12 @@ pub unsafe fn method_reads_native(
     if tag(obj) != qjs::JS_TAG_OBJECT || tag(expected) != qjs::JS_TAG_OBJECT {
         return false;
     }
+    // A plain Buffer: no own properties, the helper on `Buffer.prototype` itself. The
+    // engine answers from the two shapes without making a descriptor.
+    // SAFETY: the caller's values.
+    if unsafe { crate::raw::proto_holds_data_raw(obj, key, expected) } {
+        return true;
+    }
     // SAFETY: the caller's contract; every reference taken here is freed once, and the only
     // engine calls are own-property lookups of ordinary objects (a Proxy stops the walk before
     // its traps could run) and prototype reads.
@@ -284,6 +290,37 @@ pub unsafe fn method_reads_native(
             }
             cur = proto;
         }
+    }
+}
+
+/// Whether Node's `Buffer.from(string)` in `enc` would observe nothing through the reads it
+/// makes: `buf.{enc}Write` on the Buffer it writes into (a FastBuffer, so a read that reaches
+/// `Buffer.prototype`'s own property) finding this install's helper, and, for a string of
+/// `units` UTF-16 units long enough for Node's unpooled path, `Buffer.allocUnsafeSlow` being
+/// this install's own. `false` sends the call to the JS half, which makes the reads. Before
+/// the JS half gave its table (its own start-up) nothing could have replaced them. Runs no JS.
+pub fn from_string_reads_native(
+    st: &crate::state::CtxState<'_>,
+    enc: Encoding,
+    units: usize,
+) -> bool {
+    let table = st.foreign.borrow();
+    let Some(t) = table.as_ref() else {
+        return true;
+    };
+    let id = encoding_id(enc);
+    // SAFETY: values and atoms of this install's live context; fields are read only.
+    unsafe {
+        crate::raw::holds_own_data_raw(
+            st.buffer_prototype.as_raw(),
+            st.atoms.writes[id],
+            t.writes[id].as_raw(),
+        ) && ((units as u64).saturating_mul(4) < nodebuf_core::memory::pool::threshold()
+            || crate::raw::holds_own_data_raw(
+                t.buffer.as_raw(),
+                st.atoms.alloc_unsafe_slow,
+                t.alloc_unsafe_slow.as_raw(),
+            ))
     }
 }
 

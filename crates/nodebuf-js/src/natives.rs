@@ -287,16 +287,78 @@ fn alloc_unsafe_slow<'js>(ctx: Ctx<'js>, size: Value<'js>) -> Result<Value<'js>>
     state::fresh_to_js(&ctx, &r)
 }
 
+/// `binding.fromString(string, encoding)`: Node's `Buffer.from(string, encoding)`, or
+/// `undefined` when a script replaced a function Node's JS reads on the way (`buf.utf8Write`,
+/// `Buffer.allocUnsafeSlow`): the JS half then makes those calls.
 fn from_string<'js>(ctx: Ctx<'js>, s: Value<'js>, enc: Value<'js>) -> Result<Value<'js>> {
     let r = run(&ctx, &[s, enc], &[O, O], |a| match a[0] {
         // Node answers an empty string with `new FastBuffer()` (after checking the encoding):
         // no pool view, no ArrayBuffer.
         Arg::String(s) if s.is_empty() => api::statics::from_string(s, &a[1])
-            .map(|_| Fresh::OnHeap(api::statics::OnHeapBytes::EMPTY)),
-        Arg::String(s) => api::statics::from_string(s, &a[1]).map(Fresh::Store),
+            .map(|_| Some(Fresh::OnHeap(api::statics::OnHeapBytes::EMPTY))),
+        Arg::String(s) => {
+            let enc = api::statics::from_string_encoding(&a[1])?;
+            let plain = state::with(&ctx, |st| {
+                crate::foreign::from_string_reads_native(st, enc, s.len())
+            })
+            .unwrap_or(true);
+            if !plain {
+                return Ok(None);
+            }
+            CoreBuffer::from_js_str(s, enc).map(|b| Some(Fresh::Store(b)))
+        }
         _ => Err(api::alloc::from_invalid(&a[0])),
     })?;
-    state::fresh_to_js(&ctx, &r)
+    match r {
+        Some(fresh) => state::fresh_to_js(&ctx, &fresh),
+        None => Ok(Value::new_undefined(ctx)),
+    }
+}
+
+/// `binding.poolWriteTarget(length)`: Node's `fromStringFast` up to its write (the room check
+/// for `length` bytes, a new slab when they do not fit): `[allocBuffer, poolOffset]`, a Buffer
+/// over the whole current slab and the offset the write starts at.
+fn pool_write_target<'js>(ctx: Ctx<'js>, length: f64) -> Result<rquickjs::Array<'js>> {
+    let size = if length.is_finite() && length > 0.0 {
+        length as usize
+    } else {
+        0
+    };
+    let (whole, offset) = CoreBuffer::pool_write_target(size).map_err(|e| throw(&ctx, e))?;
+    let out = rquickjs::Array::new(ctx.clone())?;
+    out.set(0, state::to_js(&ctx, &whole)?)?;
+    out.set(1, offset)?;
+    Ok(out)
+}
+
+/// `binding.poolViewWritten(actual)`: Node's `new FastBuffer(allocPool, poolOffset, actual)`
+/// after its write (`actual` converted as the typed-array constructor converts a length).
+fn pool_view_written<'js>(ctx: Ctx<'js>, actual: Value<'js>) -> Result<Value<'js>> {
+    let n = if actual.is_undefined() {
+        None
+    } else if let Some(n) = actual.as_number() {
+        Some(n)
+    } else {
+        Some(crate::args::to_number(&ctx, &actual)?)
+    };
+    js_buffer(&ctx, CoreBuffer::pool_view_written(n))
+}
+
+/// `binding.poolAdvanceWritten(step)`: Node's `poolOffset += actual; alignPool()`.
+fn pool_advance_written(step: f64) {
+    CoreBuffer::pool_advance_written(step);
+}
+
+/// `binding.byteLengthOf(string, id)`: Node's `ops.byteLength(string)` for encoding `id`
+/// ([`crate::foreign::encoding_id`] order).
+fn byte_length_of<'js>(ctx: Ctx<'js>, s: Value<'js>, id: u32) -> Result<f64> {
+    // `Encoding::ALL` is in encoding-id order.
+    let enc = Encoding::ALL
+        .get(id as usize)
+        .copied()
+        .unwrap_or(Encoding::Utf8);
+    let s = raw::StrRef::new(&ctx, &s)?;
+    Ok(encoding::byte_length(enc, s.as_js_str()) as f64)
 }
 
 fn from_array_buffer<'js>(
@@ -1138,6 +1200,10 @@ pub fn binding<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     );
     f!("allocUnsafeSlow", alloc_unsafe_slow);
     f!("fromString", from_string);
+    f!("poolWriteTarget", pool_write_target);
+    f!("poolViewWritten", pool_view_written);
+    f!("poolAdvanceWritten", pool_advance_written);
+    f!("byteLengthOf", byte_length_of);
     f!("fromArrayBuffer", from_array_buffer);
     f!("fromArrayLike", from_array_like);
     f!("of", of);

@@ -734,6 +734,49 @@ extern "C" {
     ) -> bool;
 }
 
+extern "C" {
+    /// Engine patch `quickjs-0075-proto-data-check`: whether `obj[prop]` is, with nothing
+    /// observing the read, the plain data property `expected` of `obj`'s prototype (`obj`
+    /// having no own named property).
+    fn JS_ProtoHoldsData(obj: qjs::JSValue, prop: qjs::JSAtom, expected: qjs::JSValue) -> bool;
+    /// The same patch: whether the ordinary object `obj` holds `prop` as a plain data property
+    /// whose value is `expected`.
+    fn JS_HoldsOwnData(obj: qjs::JSValue, prop: qjs::JSAtom, expected: qjs::JSValue) -> bool;
+}
+
+/// Whether the ordinary object `obj` holds `prop` as a plain data property (no getter) whose
+/// value is the object `expected`: reading `obj[prop]` then observes nothing. `false` for an
+/// exotic object (a Proxy) or anything else. Reads fields only, runs no JS.
+///
+/// # Safety
+/// `obj` and `expected` must be live values of one runtime.
+#[inline(always)]
+pub unsafe fn holds_own_data_raw(
+    obj: qjs::JSValue,
+    prop: qjs::JSAtom,
+    expected: qjs::JSValue,
+) -> bool {
+    // SAFETY: the caller's contract; the engine reads the object's shape and one property.
+    unsafe { JS_HoldsOwnData(obj, prop, expected) }
+}
+
+/// Whether reading `obj[prop]` reaches `expected` the short way: `obj` has no own named
+/// property and its prototype holds `prop` as a plain data property whose value is
+/// `expected` (no getter, no Proxy, nothing that observes the read). `false` says only that
+/// this way does not show it; a longer chain needs a walk. Reads fields only, runs no JS.
+///
+/// # Safety
+/// `obj` and `expected` must be live values of one runtime (any values: others answer false).
+#[inline(always)]
+pub unsafe fn proto_holds_data_raw(
+    obj: qjs::JSValue,
+    prop: qjs::JSAtom,
+    expected: qjs::JSValue,
+) -> bool {
+    // SAFETY: the caller's contract; the engine reads the objects' shapes and one property.
+    unsafe { JS_ProtoHoldsData(obj, prop, expected) }
+}
+
 /// Whether reading `length` from a new object inheriting from `proto` (with no own
 /// properties, like a new Buffer from `Buffer.prototype`) would reach only
 /// `%TypedArray%.prototype`'s own getter. Runs no JS.

@@ -160,6 +160,10 @@ pub struct ForeignTable<'js> {
     /// The numeric accessors' natives by id (what `readUIntLE(offset, 4)` calls as
     /// `this.readUInt32LE`).
     pub num: Vec<Value<'js>>,
+    /// `Buffer` as installed (where `Buffer.from(longString)` reads `allocUnsafeSlow`).
+    pub buffer: Value<'js>,
+    /// `Buffer.allocUnsafeSlow` as installed (what `Buffer.from(longString)` calls).
+    pub alloc_unsafe_slow: Value<'js>,
 }
 
 /// The encodings' helper prefixes by encoding id (`utf8Slice`, `ucs2Write`...).
@@ -185,6 +189,8 @@ pub fn set_foreign<'js>(ctx: Ctx<'js>, table: Object<'js>) -> rquickjs::Result<(
         writes: list("writes")?,
         index_of: table.get("indexOf")?,
         num: list("num")?,
+        buffer: table.get("buffer")?,
+        alloc_unsafe_slow: table.get("allocUnsafeSlow")?,
     };
     with(&ctx, |s| *s.foreign.borrow_mut() = Some(made)).ok_or_else(missing)
 }
@@ -209,6 +215,8 @@ pub struct Atoms {
     pub writes: [qjs::JSAtom; 7],
     /// `indexOf`
     pub index_of: qjs::JSAtom,
+    /// `allocUnsafeSlow`
+    pub alloc_unsafe_slow: qjs::JSAtom,
 }
 
 impl<'js> CtxState<'js> {
@@ -246,6 +254,7 @@ impl Drop for CtxState<'_> {
             a.subarray,
             a.prototype,
             a.index_of,
+            a.alloc_unsafe_slow,
         ];
         for atom in named.into_iter().chain(a.slices).chain(a.writes) {
             // SAFETY: each atom was made by JS_NewAtom on this context (kept alive by `self.ctx`)
@@ -347,6 +356,7 @@ pub fn register<'js>(
             slices: helper_atoms(ctx, "Slice"),
             writes: helper_atoms(ctx, "Write"),
             index_of: atom(ctx, c"indexOf"),
+            alloc_unsafe_slow: atom(ctx, c"allocUnsafeSlow"),
         },
         natives: RefCell::new(Vec::new()),
         foreign: RefCell::new(None),

@@ -64813,6 +64813,50 @@ bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj)
     return js_typed_array_length_is_intrinsic(ctx, p);
 }
 
+/* nodebuf: whether the ordinary (not exotic) object `p` holds `prop` as a plain data property
+   whose value is the object `expected`. Reads fields only. */
+static bool js_holds_own_data(JSObject *p, JSAtom prop, JSValueConst expected)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+
+    if (p->is_exotic || JS_VALUE_GET_TAG(expected) != JS_TAG_OBJECT)
+        return false;
+    prs = find_own_property(&pr, p, prop);
+    return prs && (prs->flags & JS_PROP_TMASK) == 0 &&
+        JS_VALUE_GET_TAG(pr->u.value) == JS_TAG_OBJECT &&
+        JS_VALUE_GET_OBJ(pr->u.value) == JS_VALUE_GET_OBJ(expected);
+}
+
+/* nodebuf: whether `obj`, an ordinary object, holds `prop` as a plain data property (no
+   getter) whose value is the object `expected`: reading it there observes nothing. Reads
+   fields only, runs no code. */
+bool JS_HoldsOwnData(JSValueConst obj, JSAtom prop, JSValueConst expected)
+{
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || __JS_AtomIsTaggedInt(prop))
+        return false;
+    return js_holds_own_data(JS_VALUE_GET_OBJ(obj), prop, expected);
+}
+
+/* nodebuf: whether reading `obj[prop]` yields the object `expected` through the shortest
+   path, with nothing able to observe the read: `obj` has no own named property at all (a
+   typed array's elements are not named), and its prototype holds `prop` as JS_HoldsOwnData
+   says. false: not known this way (a getter, a Proxy, an own property, a longer chain); the
+   caller then walks the chain itself. */
+bool JS_ProtoHoldsData(JSValueConst obj, JSAtom prop, JSValueConst expected)
+{
+    JSObject *p;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || __JS_AtomIsTaggedInt(prop))
+        return false;
+    p = JS_VALUE_GET_OBJ(obj);
+    /* An exotic object other than a fast array (a Proxy, a String, a module namespace) may
+       answer a named lookup of its own; a fast array only for indices. */
+    if (p->shape->prop_count != 0 || (p->is_exotic && !p->fast_array) || !p->shape->proto)
+        return false;
+    return js_holds_own_data(p->shape->proto, prop, expected);
+}
+
 /* Whether reading `length` from `obj` — any object, e.g. a prototype, asked for the new
    objects that will inherit from it — would call only %TypedArray%.prototype's own getter.
    Looks up properties only, runs no code. */

@@ -1195,6 +1195,12 @@ JS_EXTERN bool JS_GetTypedArrayViewFieldsSince(JSContext *ctx, JSValueConst obj,
 // nodebuf: whether `obj.length` of a typed array reaches only the intrinsic getter (the
 // chain's answer remembered on its shape while no `length` or prototype changed anywhere)
 JS_EXTERN bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj);
+// nodebuf: whether the ordinary object `obj` holds `prop` as a plain data property whose
+// value is `expected` (reading it there observes nothing)
+JS_EXTERN bool JS_HoldsOwnData(JSValueConst obj, JSAtom prop, JSValueConst expected);
+// nodebuf: whether `obj[prop]` is, with nothing observing the read, the plain data property
+// `expected` of obj's prototype (obj having no own named property)
+JS_EXTERN bool JS_ProtoHoldsData(JSValueConst obj, JSAtom prop, JSValueConst expected);
 // nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
 JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
                                               JSAtom length_atom);

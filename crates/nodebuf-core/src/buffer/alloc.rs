@@ -9,6 +9,7 @@
 
 use std::io;
 use std::mem::MaybeUninit;
+use std::rc::Rc;
 
 use super::Buffer;
 use crate::memory::pool::{self, Overrun, Reservation};
@@ -18,6 +19,63 @@ use crate::memory::store::{alloc_error, check_size, StoreInner};
 use crate::NodeError;
 
 impl Buffer {
+    /// Node's `fromStringFast` up to its write, for a write a script can observe (a replaced
+    /// `buf.utf8Write` helper): the room check for `length` bytes (a new slab when they do not
+    /// fit), then Node's `allocBuffer`, a Buffer over the whole current slab, and `poolOffset`,
+    /// where the write starts. The slab is given out: whoever holds it may write its free
+    /// tail, so later allocations from it are cleared before use.
+    #[track_caller]
+    pub fn pool_write_target(length: usize) -> Result<(Buffer, f64), NodeError> {
+        pool::make_room(length)?;
+        let (store, offset, frac) =
+            pool::current().ok_or_else(NodeError::array_buffer_allocation_failed)?;
+        let len = store.len();
+        let slab = crate::memory::store::ArrayBuffer::from_inner(store);
+        let whole = Buffer::from_parts(Rc::clone(&slab.inner), 0, len, Site::caller());
+        Ok((whole, offset as f64 + frac))
+    }
+
+    /// Node's `new FastBuffer(allocPool, poolOffset, actual)` after that write, on the pool as
+    /// it is now (the write may itself have allocated). `actual` is the write's count as a JS
+    /// number (`None`: `undefined`, a view to the slab's end): NaN is 0 and a fraction is
+    /// dropped. V8's RangeError for a length no view there can have (negative, infinite, past
+    /// the slab's end). The view's bytes are the write's; nothing is cleared (pool bytes are
+    /// handed out once, so no other Buffer's bytes are among them). The pool does not move
+    /// until [`Buffer::pool_advance_written`].
+    #[track_caller]
+    pub fn pool_view_written(actual: Option<f64>) -> Result<Buffer, NodeError> {
+        let (store, offset, _) =
+            pool::current().ok_or_else(NodeError::array_buffer_allocation_failed)?;
+        let room = store.len().saturating_sub(offset);
+        let count = match actual {
+            None => room as f64,
+            Some(n) if n.is_nan() => 0.0,
+            Some(n) => n.trunc(),
+        };
+        if !(0.0..=room as f64).contains(&count) {
+            let shown = crate::number::to_string(actual.unwrap_or(f64::NAN));
+            return Err(NodeError::invalid_typed_array_length(&shown));
+        }
+        Ok(Buffer::from_parts(
+            store,
+            offset,
+            count as usize,
+            Site::caller(),
+        ))
+    }
+
+    /// Node's `poolOffset += actual; alignPool()` after [`Buffer::pool_view_written`]
+    /// (`step`: the count as a number). Where Node's offset stops being a number (a count
+    /// that is NaN, e.g. `undefined`) and its next views would overlap earlier ones, the
+    /// pool moves to the slab's end instead: the next pooled Buffer comes from a new slab.
+    pub fn pool_advance_written(step: f64) {
+        if step.is_nan() || step < 0.0 {
+            pool::exhaust();
+        } else {
+            pool::advance_by(step);
+        }
+    }
+
     /// `Buffer.alloc(size)`: `size` zero bytes in a store of their own (never pooled). Sizes above
     /// `kMaxLength` fail with Node's `ERR_OUT_OF_RANGE`.
     #[track_caller]

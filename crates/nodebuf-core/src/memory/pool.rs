@@ -293,6 +293,38 @@ pub fn make_room(size: usize) -> Result<(), NodeError> {
     }
 }
 
+/// The current slab, the pool's offset and its fraction (Node's `allocPool` and `poolOffset`);
+/// `None` before the first slab, or while the pool is busy or gone.
+pub(crate) fn current() -> Option<(Rc<StoreInner>, usize, f64)> {
+    POOL.try_with(|p| {
+        let p = p.try_borrow().ok()?;
+        let slab = p.slab.as_ref()?;
+        Some((Rc::clone(&slab.inner), p.offset, p.frac))
+    })
+    .ok()
+    .flatten()
+}
+
+/// Node's `poolOffset += size; alignPool()` on the pool as it is now (`size >= 0`, finite).
+pub(crate) fn advance_by(size: f64) {
+    let _ = POOL.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            let (offset, frac) = (p.offset, p.frac);
+            (p.offset, p.frac) = advance(offset, frac, size);
+        }
+    });
+}
+
+/// Moves the pool's offset to the current slab's end (what remains of it is never handed out).
+pub(crate) fn exhaust() {
+    let _ = POOL.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            let end = p.slab.as_ref().map_or(0, |s| s.byte_length());
+            (p.offset, p.frac) = (end.max(p.offset), 0.0);
+        }
+    });
+}
+
 /// Returns this thread's pool to its start-up state: default `poolSize`, and the next pooled
 /// allocation makes a first slab with 8 bytes taken. For tests and for a host that wants to
 /// release the current slab; Node has no equivalent.

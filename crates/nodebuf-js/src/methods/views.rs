@@ -90,9 +90,19 @@ pub unsafe extern "C" fn from_fn(
                 // SAFETY: as above; nothing runs JS before `simple` is dropped.
                 let made = unsafe {
                     with_args::<2, _>(ctx, 2, argc.min(2), argv, None, 0, |a| match a {
-                        [Arg::String(s), enc] => api::statics::from_string(*s, enc)
-                            .ok()
-                            .map(|buf| (buf, s.is_empty())),
+                        [Arg::String(s), enc] => {
+                            let enc = api::statics::from_string_encoding(enc).ok()?;
+                            // Node writes through `buf.{enc}Write`: when a script replaced
+                            // it, the JS half makes that call.
+                            if !s.is_empty()
+                                && !crate::foreign::from_string_reads_native(st, enc, s.len())
+                            {
+                                return None;
+                            }
+                            CoreBuffer::from_js_str(*s, enc)
+                                .ok()
+                                .map(|buf| (buf, s.is_empty()))
+                        }
                         _ => None,
                     })
                 }
