@@ -4309,7 +4309,9 @@ static JSValue JS_AtomIsNumericIndex1(JSContext *ctx, JSAtom atom)
             if (c == '0' && len == 2)
                 goto minus_zero;
         }
-        /* XXX: should test NaN, but the tests do not check it */
+        /* nodebuf: "NaN" is a canonical numeric string too (ToString(NaN)) */
+        if (len == 3 && r == str16(p) && r[0] == 'N' && r[1] == 'a' && r[2] == 'N')
+            return js_float64(NAN);
         if (!is_num(c)) {
             /* XXX: String should be normalized, therefore 8-bit only */
             const uint16_t nfinity16[7] = { 'n', 'f', 'i', 'n', 'i', 't', 'y' };
@@ -4333,6 +4335,9 @@ static JSValue JS_AtomIsNumericIndex1(JSContext *ctx, JSAtom atom)
                 return js_float64(-0.0);
             }
         }
+        /* nodebuf: "NaN" is a canonical numeric string too (ToString(NaN)) */
+        if (len == 3 && r == str8(p) && !memcmp(r, "NaN", 3))
+            return js_float64(NAN);
         if (!is_num(c)) {
             if (!(c =='I' && (r_end - r) == 8 &&
                   !memcmp(r + 1, "nfinity", 7)))
@@ -4372,7 +4377,8 @@ static inline bool js_atom_may_be_numeric_index(JSRuntime *rt, JSAtom atom)
     if (p->atom_type != JS_ATOM_TYPE_STRING || p->len == 0)
         return false;
     c = p->is_wide_char ? str16(p)[0] : str8(p)[0];
-    return c == '-' || c == 'I' || is_num(c);
+    /* nodebuf: 'N' for "NaN", which is canonical too */
+    return c == '-' || c == 'I' || c == 'N' || is_num(c);
 }
 
 /* nodebuf: JS_AtomIsNumericIndex past its first-unit test, out of line */
@@ -20661,6 +20667,16 @@ static inline bool js_typed_array_length_is_intrinsic(JSContext *ctx, JSObject *
     return true;
 }
 
+/* nodebuf: whether OP_get_field may look `atom` up on the exotic object `p` as on an
+   ordinary one (its own shape, then its prototype): `p` is a fast array (an Array, a typed
+   array, an unmapped arguments object), whose exotic behaviour concerns indices only, and for a
+   typed array canonical numeric strings, and `atom` cannot be one of those. Anything else takes
+   JS_GetPropertyInternal as before. */
+static inline bool nodebuf_named_skips_exotic(JSRuntime *rt, JSObject *p, JSAtom atom)
+{
+    return p->fast_array && !js_atom_may_be_numeric_index(rt, atom);
+}
+
 /* nodebuf: a call opcode whose callee is a native function calls it straight away,
    without entering JS_CallInternal, whose set-up is the interpreter's (its frame,
    registers and dispatch table): what JS_CallInternal does for such a callee, minus that. */
@@ -22257,10 +22273,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                             val = js_dup(pr->u.value);
                             break;
                         }
-                        if (unlikely(p->is_exotic)) {
-                            /* XXX: should avoid the slow path for arrays
-                               and typed arrays by ensuring that 'prop' is
-                               not numeric */
+                        if (unlikely(p->is_exotic) &&
+                            !nodebuf_named_skips_exotic(rt, p, atom)) {
                             obj = JS_MKPTR(JS_TAG_OBJECT, p);
                             goto get_field_slow_path;
                         }
@@ -22305,10 +22319,8 @@ static JSValue JS_CallInternal(JSContext *caller_ctx, JSValueConst func_obj,
                             val = js_dup(pr->u.value);
                             break;
                         }
-                        if (unlikely(p->is_exotic)) {
-                            /* XXX: should avoid the slow path for arrays
-                               and typed arrays by ensuring that 'prop' is
-                               not numeric */
+                        if (unlikely(p->is_exotic) &&
+                            !nodebuf_named_skips_exotic(rt, p, atom)) {
                             obj = JS_MKPTR(JS_TAG_OBJECT, p);
                             goto get_field2_slow_path;
                         }
