@@ -180,17 +180,6 @@ pub unsafe fn num_raw(ctx: *mut qjs::JSContext, v: NumValue) -> Raw {
     }
 }
 
-/// Drops a pending exception (a getter that threw on the fast path: the general path runs it
-/// again and reports it).
-pub fn clear_exception(ctx: *mut qjs::JSContext) {
-    // SAFETY: a live context; the taken exception is owned and freed.
-    unsafe {
-        if qjs::JS_HasException(ctx) {
-            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
-        }
-    }
-}
-
 /// `ToNumber` of a primitive [`prim`] returned (no JS runs).
 pub fn prim_number(a: Arg<'_>) -> f64 {
     match a {

@@ -21,7 +21,7 @@ use nodebuf_core::NodeError;
 use rquickjs::{qjs, Ctx, Result, Value};
 
 use crate::args::{self, run_mut_with, run_ref_with, ThisRule};
-use crate::engine::{tag, Raw};
+use crate::engine::Raw;
 use crate::order::{N, O, S};
 use crate::raw;
 use crate::throw_node_error;
@@ -219,78 +219,19 @@ pub fn swap_view<'js>(ctx: Ctx<'js>, view: Value<'js>, bits: u32) -> Result<Valu
 /// Whether reading `key` from `obj` (a Uint8Array receiver) reaches `expected` as a data
 /// property, through no Proxy and no getter: then the read Node's JS makes there observes
 /// nothing and calls this install's own function, so a raw native may skip it. Runs no JS
-/// (own-property lookups on the chain only).
+/// (the engine walks the shapes: [`crate::raw::chain_holds_data_raw`]).
 ///
 /// # Safety
 /// `ctx` must be live and `obj`, `expected` values of it.
+#[inline(always)]
 pub unsafe fn method_reads_native(
     ctx: *mut qjs::JSContext,
     obj: Raw,
     key: qjs::JSAtom,
     expected: Raw,
 ) -> bool {
-    if tag(obj) != qjs::JS_TAG_OBJECT || tag(expected) != qjs::JS_TAG_OBJECT {
-        return false;
-    }
-    // A plain Buffer: no own properties, the helper on `Buffer.prototype` itself. The
-    // engine answers from the two shapes without making a descriptor.
-    // SAFETY: the caller's values.
-    if unsafe { crate::raw::proto_holds_data_raw(obj, key, expected) } {
-        return true;
-    }
-    // SAFETY: the caller's contract; every reference taken here is freed once, and the only
-    // engine calls are own-property lookups of ordinary objects (a Proxy stops the walk before
-    // its traps could run) and prototype reads.
-    unsafe {
-        // The receiver first, by existence only (a Buffer has no own property of these
-        // names): no descriptor to make and free.
-        if qjs::JS_IsProxy(obj) || qjs::JS_GetOwnProperty(ctx, std::ptr::null_mut(), obj, key) != 0
-        {
-            if qjs::JS_HasException(ctx) {
-                qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
-            }
-            return false;
-        }
-        let mut cur = qjs::JS_GetPrototype(ctx, obj);
-        if qjs::JS_IsException(cur) {
-            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
-            return false;
-        }
-        loop {
-            if tag(cur) != qjs::JS_TAG_OBJECT || qjs::JS_IsProxy(cur) {
-                qjs::JS_FreeValue(ctx, cur);
-                return false;
-            }
-            let mut desc = std::mem::MaybeUninit::<qjs::JSPropertyDescriptor>::uninit();
-            let found = qjs::JS_GetOwnProperty(ctx, desc.as_mut_ptr(), cur, key);
-            if found < 0 {
-                qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
-                qjs::JS_FreeValue(ctx, cur);
-                return false;
-            }
-            if found == 1 {
-                let d = desc.assume_init();
-                let plain = d.flags & qjs::JS_PROP_GETSET as i32 == 0
-                    && tag(d.value) == qjs::JS_TAG_OBJECT
-                    && qjs::JS_VALUE_GET_PTR(d.value) == qjs::JS_VALUE_GET_PTR(expected);
-                // (Only reference-counted values need the call: a data property's getter and
-                // setter are undefined.)
-                for v in [d.value, d.getter, d.setter, cur] {
-                    if tag(v) < 0 {
-                        qjs::JS_FreeValue(ctx, v);
-                    }
-                }
-                return plain;
-            }
-            let proto = qjs::JS_GetPrototype(ctx, cur);
-            qjs::JS_FreeValue(ctx, cur);
-            if qjs::JS_IsException(proto) {
-                qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
-                return false;
-            }
-            cur = proto;
-        }
-    }
+    // SAFETY: the caller's contract.
+    unsafe { crate::raw::chain_holds_data_raw(ctx, obj, key, expected) }
 }
 
 /// Whether Node's `Buffer.from(string)` in `enc` would observe nothing through the reads it

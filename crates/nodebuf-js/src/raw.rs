@@ -735,13 +735,39 @@ extern "C" {
 }
 
 extern "C" {
-    /// Engine patch `quickjs-0075-proto-data-check`: whether `obj[prop]` is, with nothing
-    /// observing the read, the plain data property `expected` of `obj`'s prototype (`obj`
-    /// having no own named property).
-    fn JS_ProtoHoldsData(obj: qjs::JSValue, prop: qjs::JSAtom, expected: qjs::JSValue) -> bool;
+    /// Engine patch `quickjs-0075-chain-data-check`: whether `obj[prop]` is, with nothing
+    /// observing the read, the plain data property `expected` of `obj` or of an object on its
+    /// prototype chain.
+    fn JS_ChainHoldsData(
+        ctx: *mut qjs::JSContext,
+        obj: qjs::JSValue,
+        prop: qjs::JSAtom,
+        expected: qjs::JSValue,
+    ) -> bool;
     /// The same patch: whether the ordinary object `obj` holds `prop` as a plain data property
     /// whose value is `expected`.
     fn JS_HoldsOwnData(obj: qjs::JSValue, prop: qjs::JSAtom, expected: qjs::JSValue) -> bool;
+}
+
+/// Whether reading `obj[prop]` yields the object `expected` with nothing able to observe the
+/// read: no object on the way up `obj`'s prototype chain has `prop` before the one that holds
+/// it as a plain data property (no getter) whose value is `expected`, and none is a Proxy or
+/// another object that could answer the lookup itself (Arrays and typed arrays answer only
+/// indices). `false` when that is not so, or not known this way: the caller then makes the
+/// read as Node's JS would. Reads shapes only, runs no JS.
+///
+/// # Safety
+/// `ctx` must be live and `obj`, `expected` values of its runtime (any values: others answer
+/// false).
+#[inline(always)]
+pub unsafe fn chain_holds_data_raw(
+    ctx: *mut qjs::JSContext,
+    obj: qjs::JSValue,
+    prop: qjs::JSAtom,
+    expected: qjs::JSValue,
+) -> bool {
+    // SAFETY: the caller's contract; the engine reads shapes and properties, runs nothing.
+    unsafe { JS_ChainHoldsData(ctx, obj, prop, expected) }
 }
 
 /// Whether the ordinary object `obj` holds `prop` as a plain data property (no getter) whose
@@ -758,23 +784,6 @@ pub unsafe fn holds_own_data_raw(
 ) -> bool {
     // SAFETY: the caller's contract; the engine reads the object's shape and one property.
     unsafe { JS_HoldsOwnData(obj, prop, expected) }
-}
-
-/// Whether reading `obj[prop]` reaches `expected` the short way: `obj` has no own named
-/// property and its prototype holds `prop` as a plain data property whose value is
-/// `expected` (no getter, no Proxy, nothing that observes the read). `false` says only that
-/// this way does not show it; a longer chain needs a walk. Reads fields only, runs no JS.
-///
-/// # Safety
-/// `obj` and `expected` must be live values of one runtime (any values: others answer false).
-#[inline(always)]
-pub unsafe fn proto_holds_data_raw(
-    obj: qjs::JSValue,
-    prop: qjs::JSAtom,
-    expected: qjs::JSValue,
-) -> bool {
-    // SAFETY: the caller's contract; the engine reads the objects' shapes and one property.
-    unsafe { JS_ProtoHoldsData(obj, prop, expected) }
 }
 
 /// Whether reading `length` from a new object inheriting from `proto` (with no own

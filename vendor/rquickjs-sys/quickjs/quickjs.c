@@ -4376,7 +4376,11 @@ static inline bool js_atom_may_be_numeric_index(JSRuntime *rt, JSAtom atom)
     p = rt->atom_array[atom];
     if (p->atom_type != JS_ATOM_TYPE_STRING || p->len == 0)
         return false;
-    c = p->is_wide_char ? str16(p)[0] : str8(p)[0];
+    /* nodebuf: an atom's text is normally stored right after its header */
+    if (likely(p->kind == JS_STRING_KIND_NORMAL))
+        c = p->is_wide_char ? ((const uint16_t *)(p + 1))[0] : ((const uint8_t *)(p + 1))[0];
+    else
+        c = p->is_wide_char ? str16(p)[0] : str8(p)[0];
     /* nodebuf: 'N' for "NaN", which is canonical too */
     return c == '-' || c == 'I' || c == 'N' || is_num(c);
 }
@@ -64850,23 +64854,38 @@ bool JS_HoldsOwnData(JSValueConst obj, JSAtom prop, JSValueConst expected)
     return js_holds_own_data(JS_VALUE_GET_OBJ(obj), prop, expected);
 }
 
-/* nodebuf: whether reading `obj[prop]` yields the object `expected` through the shortest
-   path, with nothing able to observe the read: `obj` has no own named property at all (a
-   typed array's elements are not named), and its prototype holds `prop` as JS_HoldsOwnData
-   says. false: not known this way (a getter, a Proxy, an own property, a longer chain); the
-   caller then walks the chain itself. */
-bool JS_ProtoHoldsData(JSValueConst obj, JSAtom prop, JSValueConst expected)
+/* nodebuf: whether reading `obj[prop]` yields the object `expected` with nothing able to
+   observe the read: walking from `obj` up its prototypes, no object before the holder has
+   `prop` and none is exotic in a way that could answer a named lookup itself (a fast array --
+   an Array, a typed array -- answers only indices, and for a typed array canonical numeric
+   strings, which `prop` must not be), and the holder has it as a plain data property (no
+   getter) whose value is `expected`. Reads shapes only, runs no code. false: not known this
+   way (a getter, a Proxy, another value); the caller then makes the read itself. */
+bool JS_ChainHoldsData(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueConst expected)
 {
     JSObject *p;
+    JSShapeProperty *prs;
+    JSProperty *pr;
 
-    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || __JS_AtomIsTaggedInt(prop))
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT || JS_VALUE_GET_TAG(expected) != JS_TAG_OBJECT)
         return false;
-    p = JS_VALUE_GET_OBJ(obj);
-    /* An exotic object other than a fast array (a Proxy, a String, a module namespace) may
-       answer a named lookup of its own; a fast array only for indices. */
-    if (p->shape->prop_count != 0 || (p->is_exotic && !p->fast_array) || !p->shape->proto)
+    /* A typed array answers a canonical numeric string itself (undefined): such a `prop` is
+       refused once here, so the walk needs no per-object test. */
+    if (js_atom_may_be_numeric_index(ctx->rt, prop))
         return false;
-    return js_holds_own_data(p->shape->proto, prop, expected);
+    for (p = JS_VALUE_GET_OBJ(obj); p; p = p->shape->proto) {
+        /* (A typed array or a new object usually has no own property: no hash to probe.) */
+        if (p->shape->prop_count != 0) {
+            prs = find_own_property(&pr, p, prop);
+            if (prs)
+                return (prs->flags & JS_PROP_TMASK) == 0 &&
+                    JS_VALUE_GET_TAG(pr->u.value) == JS_TAG_OBJECT &&
+                    JS_VALUE_GET_OBJ(pr->u.value) == JS_VALUE_GET_OBJ(expected);
+        }
+        if (p->is_exotic && !p->fast_array)
+            return false;
+    }
+    return false;
 }
 
 /* Whether reading `length` from `obj` — any object, e.g. a prototype, asked for the new

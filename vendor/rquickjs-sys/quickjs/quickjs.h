@@ -1199,8 +1199,9 @@ JS_EXTERN bool JS_TypedArrayLengthIsIntrinsic(JSContext *ctx, JSValueConst obj);
 // value is `expected` (reading it there observes nothing)
 JS_EXTERN bool JS_HoldsOwnData(JSValueConst obj, JSAtom prop, JSValueConst expected);
 // nodebuf: whether `obj[prop]` is, with nothing observing the read, the plain data property
-// `expected` of obj's prototype (obj having no own named property)
-JS_EXTERN bool JS_ProtoHoldsData(JSValueConst obj, JSAtom prop, JSValueConst expected);
+// `expected` of obj or an object on its prototype chain
+JS_EXTERN bool JS_ChainHoldsData(JSContext *ctx, JSValueConst obj, JSAtom prop,
+                                 JSValueConst expected);
 // nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
 JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
                                               JSAtom length_atom);

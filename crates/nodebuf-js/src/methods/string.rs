@@ -219,10 +219,10 @@ impl Method for ToString {
 /// `ctx` live, `this` its value.
 unsafe fn utf8_slice_read(ctx: *mut qjs::JSContext, st: &CtxState<'_>, this: Raw) -> Option<Raw> {
     let expected = st.foreign.borrow().as_ref().map(|t| t.slices[0].as_raw())?;
-    // A plain Buffer reads the helper straight off `Buffer.prototype`: nothing can observe
-    // that read, so it need not be made.
+    // A plain Buffer (or a subclass's) reads the helper off `Buffer.prototype`: nothing can
+    // observe that read, so it need not be made.
     // SAFETY: the caller's values; fields are read only.
-    if unsafe { raw::proto_holds_data_raw(this, st.atoms.slices[0], expected) } {
+    if unsafe { raw::chain_holds_data_raw(ctx, this, st.atoms.slices[0], expected) } {
         return None;
     }
     // SAFETY: the caller's values; `f` and `len` are owned here and freed once.

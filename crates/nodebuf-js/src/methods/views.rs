@@ -10,8 +10,8 @@ use nodebuf_core::Buffer as CoreBuffer;
 use rquickjs::qjs;
 
 use crate::engine::{
-    arg, clear_exception, guard, is_bigint, number, prim, prim_number, reword_bigint_to_number,
-    tag, u8_bytes, Raw, EXCEPTION, UNDEFINED,
+    arg, guard, is_bigint, number, prim, prim_number, reword_bigint_to_number, tag, u8_bytes, Raw,
+    EXCEPTION, UNDEFINED,
 };
 use crate::method::{call_js, state, with_args};
 use crate::retention::{noted, ViewApi};
@@ -151,7 +151,7 @@ unsafe fn from_uint8_array(
     {
         return None;
     }
-    // Property reads may run getters: both happen before the bytes are located.
+    // Node's `valueOf` probe, answered from the shapes (no JS runs before the bytes are located).
     // SAFETY: a live object.
     if !unsafe { plain_value_of(ctx, st, value) } {
         return None;
@@ -174,24 +174,18 @@ unsafe fn from_uint8_array(
     unsafe { CoreBuffer::copy_from_raw(ptr, len) }.ok()
 }
 
-/// Whether `value.valueOf` is `Object.prototype.valueOf` (Node's `valueOf()` probe in
-/// `Buffer.from` then yields the object itself). Reads the property once (a getter runs, as
-/// Node's read does); clears an exception it threw (the general path reads it again).
+/// Whether `value.valueOf` is `Object.prototype.valueOf`, read with nothing able to observe
+/// it (no getter, Proxy or own property on the way): Node's `valueOf` reads and call in
+/// `Buffer.from` then yield the object itself and can be skipped. Otherwise the general path
+/// makes them (Node reads the property twice, then calls it). Runs no JS.
 ///
 /// # Safety
 /// `value` must be a live object of `ctx`.
 unsafe fn plain_value_of(ctx: *mut qjs::JSContext, st: &CtxState<'_>, value: Raw) -> bool {
-    // SAFETY: a live object; the result is owned and freed below.
-    let value_of = unsafe { qjs::JS_GetProperty(ctx, value, st.atoms.value_of) };
-    let plain = tag(value_of) == qjs::JS_TAG_OBJECT
-        // SAFETY: both are objects; only their addresses are compared.
-        && unsafe { qjs::JS_VALUE_GET_PTR(value_of) == qjs::JS_VALUE_GET_PTR(st.object_value_of.as_raw()) };
-    // SAFETY: owned above.
-    unsafe { qjs::JS_FreeValue(ctx, value_of) };
-    if !plain {
-        clear_exception(ctx);
+    // SAFETY: live values of this install's runtime; the engine reads shapes only.
+    unsafe {
+        crate::raw::chain_holds_data_raw(ctx, value, st.atoms.value_of, st.object_value_of.as_raw())
     }
-    plain
 }
 
 extern "C" {
