@@ -654,6 +654,7 @@ function runURL(url) {
 // Runs `source` as the main ES module named after `filename` (a script from stdin).
 function runSource(source, filename) {
   virtualSources.set(toFileURL(filename), source);
+  require('internal/modules/cjs_wrapper').virtualSources.set(toFileURL(filename), source);
   runMain(filename);
 }
 

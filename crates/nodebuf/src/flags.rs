@@ -56,6 +56,10 @@ pub struct Flags {
     pub print: bool,
     /// The script read from stdin (`nodebuf -` or no script at all), run as `[stdin]`.
     pub stdin: Option<String>,
+    /// `--input-type=module|commonjs`: how `-e`/`-p` code and a script on stdin run (as an ES
+    /// module, or as CommonJS without Node's syntax detection); `None`: detected. A script file
+    /// ignores it, as Node's does.
+    pub input_type: Option<String>,
     /// `--test`: run the test files named (or found under the working directory) with the
     /// test runner instead of a script.
     pub test: bool,
@@ -103,6 +107,10 @@ pub const HELP: &[(&str, &str)] = &[
         "run <code> as a script (the builtin modules are globals)",
     ),
     ("-p, --print <code>", "like --eval, then print the result"),
+    (
+        "--input-type=<type>",
+        "run --eval code and stdin as \"module\" or \"commonjs\" (default: detected)",
+    ),
     (
         "-v, --version",
         "print nodebuf's version, the Node API level and the engine",
@@ -325,6 +333,27 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 })?;
                 flags.trace_retention_threshold = Some(bytes);
                 flags.exec_argv.push(arg.clone());
+                continue;
+            }
+            ("--input-type", value) => {
+                let value = match value {
+                    Some(v) => v.to_string(),
+                    None => {
+                        let Some(v) = iter.next() else {
+                            return Err(format!("{arg} requires an argument"));
+                        };
+                        flags.exec_argv.push(arg.clone());
+                        flags.exec_argv.push(v.clone());
+                        v.clone()
+                    }
+                };
+                if value != "module" && value != "commonjs" {
+                    return Err("--input-type must be \"module\" or \"commonjs\"".to_string());
+                }
+                if arg.contains('=') {
+                    flags.exec_argv.push(arg.clone());
+                }
+                flags.input_type = Some(value);
                 continue;
             }
             ("--env-file", Some(value)) => {
@@ -559,6 +588,25 @@ mod tests {
     }
 
     #[test]
+    fn input_type_takes_module_or_commonjs() {
+        for args in [
+            &["--input-type=module", "-e", "1"][..],
+            &["--input-type", "commonjs", "-e", "1"],
+        ] {
+            let Ok(Command::Run { flags, .. }) = parse(&strings(args)) else {
+                panic!("{args:?}");
+            };
+            assert_eq!(
+                flags.input_type.as_deref(),
+                Some(args[args.len() - 3].trim_start_matches("--input-type="))
+            );
+            assert_eq!(flags.exec_argv, strings(args));
+        }
+        let err = parse(&strings(&["--input-type=foo", "-e", "1"])).unwrap_err();
+        assert_eq!(err, "--input-type must be \"module\" or \"commonjs\"");
+    }
+
+    #[test]
     fn every_help_row_is_a_flag_the_parser_knows() {
         for (names, _) in HELP {
             for name in names.split(", ") {
@@ -570,7 +618,8 @@ mod tests {
                     .unwrap_or(flag)
                     .replace("=<bytes>", "=1")
                     .replace("=<path>", "=.env")
-                    .replace("=<n>", "=1");
+                    .replace("=<n>", "=1")
+                    .replace("=<type>", "=module");
                 let mut args = vec![flag.to_string()];
                 if name.contains(" <") {
                     args.push("1".to_string());

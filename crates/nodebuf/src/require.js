@@ -6,7 +6,7 @@
 'use strict';
 
 const path = require('path');
-const { moduleWrappers, wrappedFiles, WRAPPER_PREFIX } = require('internal/modules/cjs_wrapper');
+const { moduleWrappers, wrappedFiles, virtualSources, WRAPPER_PREFIX } = require('internal/modules/cjs_wrapper');
 
 const fs = native.fs;
 const builtinIds = new Set(native.publicBuiltinIds);
@@ -287,7 +287,12 @@ function compileJs(module, filename, asModule) {
       else module.exports = esm.requireModule(filename, module.parent);
       return null;
     }
-    throw err;
+    const syntax = require('internal/modules/syntax_error');
+    if (syntax.isModuleSyntaxError(err)) {
+      require('internal/warnings').emitWarningSync(
+        'To load an ES module, set "type": "module" in the package.json or use the .mjs extension.');
+    }
+    throw syntax.decorateSyntaxError(err, filename, filename, source, true);
   }
 }
 // (Anonymous, as Node's.)
@@ -394,21 +399,47 @@ function runMain(script) {
 
 // `-e` / `-p`: the code runs as a global script with `require`, `module`, `exports`,
 // `__filename`, `__dirname` and every builtin module as globals; `-p` prints the result.
-function runEval(code, print) {
+// With `--input-type=module`, or code that only compiles as a module (Node v20's syntax
+// detection, off with `--input-type=commonjs`), it runs as the ES module `[eval1]` with only
+// the builtin modules as globals (`module` among them), and `-p` is refused.
+function runEval(code, print, inputType) {
   const filename = path.join(process.cwd(), '[eval]');
   const mod = new Module('[eval]', null);
   mod.filename = filename;
   mod.paths = nodeModulePaths(process.cwd());
-  mainModule = mod;
   const req = makeRequire(mod);
   const define = (name, value) => Object.defineProperty(globalThis, name, {
     value, writable: true, configurable: true, enumerable: false,
   });
-  define('require', req);
-  define('module', mod);
-  define('exports', mod.exports);
-  define('__filename', '[eval]');
-  define('__dirname', '.');
+  const esm = inputType === 'module' ||
+    (inputType !== 'commonjs' && require('internal/esm').sourceLooksLikeModule(code, filename));
+  if (esm && print) throw require('internal/errors').codes.ERR_EVAL_ESM_CANNOT_PRINT();
+  if (!esm) {
+    mainModule = mod;
+    define('require', req);
+    define('module', mod);
+    define('exports', mod.exports);
+    define('__filename', '[eval]');
+    define('__dirname', '.');
+  }
+  defineBuiltinGlobals(req, define);
+  if (esm) {
+    require('internal/esm').runSource(code, path.join(process.cwd(), '[eval1]'));
+    return;
+  }
+  virtualSources.set('[eval]', code);
+  try {
+    native.checkSyntax(code, '[eval]');
+  } catch (err) {
+    require('internal/modules/syntax_error').decorateSyntaxError(err, '[eval]', '[eval]', code, false);
+    throw err;
+  }
+  const result = native.compile(code, '[eval]');
+  if (print) require('console').log(result);
+}
+
+// Every public builtin module as a lazily required global (what `-e` code sees).
+function defineBuiltinGlobals(req, define) {
   for (const id of builtinIds) {
     if (id.includes('/') || Object.prototype.hasOwnProperty.call(globalThis, id)) continue;
     Object.defineProperty(globalThis, id, {
@@ -417,16 +448,16 @@ function runEval(code, print) {
       configurable: true, enumerable: false,
     });
   }
-  const result = native.compile(code, '[eval]');
-  if (print) require('console').log(result);
 }
 
 // A script read from stdin runs as the CommonJS module `[stdin]` (builtins are not globals,
-// unlike -e), or as an ES module when it only compiles as one (Node v20's syntax detection).
-function runStdin(source) {
+// unlike -e), or as an ES module with `--input-type=module` or when it only compiles as one
+// (Node v20's syntax detection, off with `--input-type=commonjs`).
+function runStdin(source, inputType) {
   const filename = path.join(process.cwd(), '[stdin]');
   const esm = require('internal/esm');
-  if (esm.sourceLooksLikeModule(source, filename)) {
+  if (inputType === 'module' ||
+      (inputType !== 'commonjs' && esm.sourceLooksLikeModule(source, filename))) {
     // Node names a module read from stdin `[eval1]`.
     esm.runSource(source, path.join(process.cwd(), '[eval1]'));
     return;
@@ -434,7 +465,13 @@ function runStdin(source) {
   const mod = new Module('[stdin]', null);
   mod.filename = filename;
   mod.paths = nodeModulePaths(process.cwd());
-  const fn = compileWrapper(source, '[stdin]');
+  virtualSources.set('[stdin]', source);
+  let fn;
+  try {
+    fn = compileWrapper(source, '[stdin]');
+  } catch (err) {
+    throw require('internal/modules/syntax_error').decorateSyntaxError(err, '[stdin]', '[stdin]', source, true);
+  }
   fn.call(mod.exports, mod.exports, makeRequire(mod), mod, '[stdin]', '.');
   mod.loaded = true;
 }

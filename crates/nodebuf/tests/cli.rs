@@ -154,3 +154,65 @@ fn writing_to_files_takes_from_the_buffer_pool_as_node_does() {
         );
     }
 }
+
+/// `--input-type`, Node's detection of ES module syntax in `-e` code, and the head V8 gives a
+/// SyntaxError in `-e` code or a script on stdin (`[eval]:1`, the line, the carets): stdout,
+/// exit code and stderr without stack frames equal node's.
+#[test]
+fn eval_and_stdin_follow_input_type_and_show_syntax_errors_as_node() {
+    let eval_cases: &[&[&str]] = &[
+        &["--input-type=module", "-e", "import fs from 'fs'; console.log(typeof fs.readFileSync, typeof require, typeof path, typeof module, import.meta.url.endsWith('/[eval1]'))"],
+        &["-e", "import { Buffer } from 'node:buffer'; console.log(Buffer.from('x'), typeof require, typeof module)"],
+        &["-e", "await Promise.resolve(); console.log('top-level await', typeof require)"],
+        &["--input-type", "commonjs", "-e", "console.log(typeof require, typeof module, this === module.exports)"],
+        &["--input-type=commonjs", "-e", "import fs from 'fs'"],
+        &["--input-type=commonjs", "-e", "await 1;"],
+        &["--input-type=module", "-p", "1 + 1"],
+        &["--input-type=module", "-e", "throw new Error('from a module')"],
+        &["--input-type=wasm", "-e", "1"],
+        &["-e", "let x = ;"],
+        &["-e", "x = 1;\nfoo bar"],
+        &["-e", "const a = 1; const a = 2;"],
+        &["-e", "x = 1 +"],
+        &["-e", "`abc"],
+        &["-e", "throw new SyntaxError('thrown, not parsed')"],
+        &["-p", "'unterminated"],
+    ];
+    // (Node's own source line heads an error its internals threw: nodebuf has no such line.)
+    let stderr_without_frames = |s: &str| {
+        let s = match s.strip_prefix("node:internal") {
+            Some(rest) => rest.split_once("\n\n").map_or(rest, |(_, after)| after),
+            None => s,
+        };
+        s.lines()
+            .filter(|l| !l.starts_with("    at "))
+            .map(|l| l.replace("node: ", "").replace("nodebuf: ", ""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let stdin_cases: &[(&[&str], &str)] = &[
+        (
+            &["--input-type=module"],
+            "console.log(typeof require, typeof path, import.meta.url.endsWith('/[eval1]'))",
+        ),
+        (&["--input-type=commonjs"], "import fs from 'fs';"),
+        (&[], "let a;\nlet a;"),
+        (&[], "throw new Error('from stdin')"),
+    ];
+    let cases = eval_cases
+        .iter()
+        .map(|args| (*args, ""))
+        .chain(stdin_cases.iter().copied());
+    for (args, input) in cases {
+        let expected = run_with_stdin("node", args, input);
+        let actual = run_with_stdin(NODEBUF, args, input);
+        let case = format!("{args:?} {input:?}");
+        assert_eq!(actual.0, expected.0, "stdout for {case}");
+        assert_eq!(actual.2, expected.2, "exit code for {case}");
+        assert_eq!(
+            stderr_without_frames(&actual.1),
+            stderr_without_frames(&expected.1),
+            "stderr for {case}"
+        );
+    }
+}

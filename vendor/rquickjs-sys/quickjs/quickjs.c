@@ -25380,12 +25380,11 @@ int JS_PRINTF_FORMAT_ATTR(2, 3) js_parse_error(JSParseState *s, JS_PRINTF_FORMAT
 
 static __exception int next_token(JSParseState *s);
 
-static int js_parse_expect(JSParseState *s, int tok)
+/* nodebuf: V8's SyntaxError for the current token where it cannot stand ("Unexpected token
+   ';'", "Unexpected identifier 'x'", "Unexpected end of input"...). */
+static int js_parse_unexpected(JSParseState *s)
 {
     char buf[ATOM_GET_STR_BUF_SIZE];
-
-    if (s->token.val == tok)
-        return next_token(s);
 
     switch(s->token.val) {
     case TOK_EOF:
@@ -25411,6 +25410,45 @@ static int js_parse_expect(JSParseState *s, int tok)
     }
 }
 
+static int js_parse_expect(JSParseState *s, int tok)
+{
+    if (s->token.val == tok)
+        return next_token(s);
+    return js_parse_unexpected(s);
+}
+
+/* nodebuf: reports `msg` at the token that started at `ptr` on line `line_num` (V8 points
+   its SyntaxErrors at the construct, e.g. the `import` of an import declaration). */
+static int js_parse_error_at(JSParseState *s, const uint8_t *ptr, int line_num,
+                             const char *msg)
+{
+    const uint8_t *start = ptr;
+
+    while (start > s->buf_start && start[-1] != '\n')
+        start--;
+    s->token.ptr = ptr;
+    s->token.line_start = start;
+    s->token.line_num = line_num;
+    return js_parse_error(s, "%s", msg);
+}
+
+/* nodebuf: whether the token before the current one is the identifier `await` (V8 then says
+   where `await` is valid instead of pointing at what follows it). */
+static bool js_parse_after_await(JSParseState *s)
+{
+    const uint8_t *e = s->last_ptr;
+
+    if (!e || e - s->buf_start < 5 || memcmp(e - 5, "await", 5) != 0)
+        return false;
+    if (e - 5 > s->buf_start) {
+        int c = e[-6];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '_' || c == '$' || c >= 0x80)
+            return false;
+    }
+    return true;
+}
+
 static int js_parse_expect_semi(JSParseState *s)
 {
     if (s->token.val != ';') {
@@ -25418,7 +25456,10 @@ static int js_parse_expect_semi(JSParseState *s)
         if (s->token.val == TOK_EOF || s->token.val == '}' || s->got_lf) {
             return 0;
         }
-        return js_parse_error(s, "expecting '%c'", ';');
+        if (!s->is_module && js_parse_after_await(s))
+            return js_parse_error_at(s, s->last_ptr - 5, s->last_line_num,
+                                     "await is only valid in async functions and the top level bodies of modules");
+        return js_parse_unexpected(s);
     }
     return next_token(s);
 }
@@ -25494,7 +25535,8 @@ static __exception int js_parse_template_part(JSParseState *s,
     return 0;
 
  unexpected_eof:
-    js_parse_error(s, "unexpected end of string");
+    /* nodebuf: V8 reports an unterminated template at the end of the input */
+    js_parse_error_at(s, s->buf_end, s->line_num, "Unexpected end of input");
  fail:
     string_buffer_free(b);
     return -1;
@@ -25633,7 +25675,7 @@ static __exception int js_parse_string(JSParseState *s, int sep,
     goto fail;
  invalid_char:
     if (do_throw)
-        js_parse_error(s, "unexpected end of string");
+        js_parse_error(s, "Invalid or unexpected token");
  fail:
     string_buffer_free(b);
     return -1;
@@ -26106,7 +26148,7 @@ static __exception int next_token(JSParseState *s)
                 lre_js_is_ident_next(utf8_decode(p, &p1))) {
                 JS_FreeValue(s->ctx, ret);
                 s->col_num = max_int(1, s->mark - s->eol);
-                js_parse_error(s, "invalid number literal");
+                js_parse_error(s, "Invalid or unexpected token");
                 goto fail;
             }
             s->token.val = TOK_NUMBER;
@@ -27552,6 +27594,22 @@ typedef enum {
     JS_VAR_DEF_USING,
 } JSVarDefEnum;
 
+/* nodebuf: V8's text for a name declared twice in one scope. */
+static int js_parse_error_redeclared(JSParseState *s, JSAtom name)
+{
+    char buf[ATOM_GET_STR_BUF_SIZE];
+    char msg[ATOM_GET_STR_BUF_SIZE + 64];
+    const char *str = JS_AtomGetStr(s->ctx, buf, sizeof(buf), name);
+    size_t len = strlen(str);
+
+    snprintf(msg, sizeof(msg), "Identifier '%s' has already been declared", str);
+    /* V8 points at the name, which is usually the token just read */
+    if (s->last_ptr && (size_t)(s->last_ptr - s->buf_start) >= len &&
+        memcmp(s->last_ptr - len, str, len) == 0)
+        return js_parse_error_at(s, s->last_ptr - len, s->last_line_num, msg);
+    return js_parse_error(s, "%s", msg);
+}
+
 static int define_var(JSParseState *s, JSFunctionDef *fd, JSAtom name,
                       JSVarDefEnum var_def_type)
 {
@@ -27587,7 +27645,7 @@ static int define_var(JSParseState *s, JSFunctionDef *fd, JSAtom name,
                 if (fd->scope_level == fd->body_scope) {
                 redef_lex_error:
                     /* redefining a scoped var in the same scope: error */
-                    return js_parse_error(s, "invalid redefinition of lexical identifier");
+                    return js_parse_error_redeclared(s, name);
                 }
             }
         }
@@ -27596,11 +27654,11 @@ static int define_var(JSParseState *s, JSFunctionDef *fd, JSAtom name,
             fd->scope_level == fd->body_scope &&
             find_arg(ctx, fd, name) >= 0) {
             /* lexical variable redefines a parameter name */
-            return js_parse_error(s, "invalid redefinition of parameter name");
+            return js_parse_error_redeclared(s, name);
         }
 
         if (find_var_in_child_scope(ctx, fd, name, fd->scope_level) >= 0) {
-            return js_parse_error(s, "invalid redefinition of a variable");
+            return js_parse_error_redeclared(s, name);
         }
 
         if (fd->is_global_var) {
@@ -27608,7 +27666,7 @@ static int define_var(JSParseState *s, JSFunctionDef *fd, JSAtom name,
             hf = find_global_var(fd, name);
             if (hf && is_child_scope(ctx, fd, hf->scope_level,
                                      fd->scope_level)) {
-                return js_parse_error(s, "invalid redefinition of global identifier");
+                return js_parse_error_redeclared(s, name);
             }
         }
 
@@ -27653,7 +27711,7 @@ static int define_var(JSParseState *s, JSFunctionDef *fd, JSAtom name,
                               false) >= 0) {
        invalid_lexical_redefinition:
             /* error to redefine a var that inside a lexical scope */
-            return js_parse_error(s, "invalid redefinition of lexical identifier");
+            return js_parse_error_redeclared(s, name);
         }
         if (fd->is_global_var) {
             JSGlobalVar *hf;
@@ -27982,7 +28040,7 @@ static int __exception js_parse_property_name(JSParseState *s,
         s->token.val != '(') {
         JS_FreeAtom(s->ctx, name);
     invalid_prop:
-        js_parse_error(s, "invalid property name");
+        js_parse_unexpected(s);
         goto fail;
     }
     *pname = name;
@@ -28568,7 +28626,7 @@ static __exception int js_parse_class(JSParseState *s, bool is_class_expr,
         if (next_token(s))
             goto fail;
     } else if (!is_class_expr && export_flag != JS_PARSE_EXPORT_DEFAULT) {
-        js_parse_error(s, "class statement requires a name");
+        js_parse_unexpected(s);
         goto fail;
     }
     if (!is_class_expr) {
@@ -28938,7 +28996,7 @@ static __exception int js_parse_class(JSParseState *s, bool is_class_expr,
     }
 
     if (s->token.val != '}') {
-        js_parse_error(s, "expecting '%c'", '}');
+        js_parse_unexpected(s);
         goto fail;
     }
 
@@ -29242,9 +29300,9 @@ static __exception int get_lvalue(JSParseState *s, int *popcode, int *pscope,
         } else if (tok == TOK_INC || tok == TOK_DEC) {
             return js_parse_error(s, "invalid increment/decrement operand");
         } else if (tok == '[' || tok == '{') {
-            return js_parse_error(s, "invalid destructuring target");
+            return js_parse_error(s, "Invalid destructuring assignment target");
         } else {
-            return js_parse_error(s, "invalid assignment left-hand side");
+            return js_parse_error(s, "Invalid left-hand side in assignment");
         }
     }
     /* remove the last opcode */
@@ -29473,7 +29531,10 @@ static __exception int js_parse_expr_paren(JSParseState *s)
 static int js_unsupported_keyword(JSParseState *s, JSAtom atom)
 {
     char buf[ATOM_GET_STR_BUF_SIZE];
-    return js_parse_error(s, "unsupported keyword: %s",
+    /* nodebuf: V8's texts (`export` outside a module, `extends` without a class) */
+    if (atom == JS_ATOM_enum)
+        return js_parse_error(s, "Unexpected reserved word");
+    return js_parse_error(s, "Unexpected token '%s'",
                           JS_AtomGetStr(s->ctx, buf, sizeof(buf), atom));
 }
 
@@ -30305,7 +30366,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
             if (!token_is_pseudo_keyword(s, JS_ATOM_target))
                 return js_parse_error(s, "expecting target");
             if (!s->cur_func->new_target_allowed)
-                return js_parse_error(s, "new.target only allowed within functions");
+                return js_parse_error(s, "new.target expression is not allowed here");
             if (next_token(s))
                 return -1;
             emit_op(s, OP_scope_get_var);
@@ -30353,15 +30414,24 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
         }
         break;
     case TOK_IMPORT:
-        if (next_token(s))
-            return -1;
+        {
+            /* nodebuf: an import declaration in a script is V8's "Cannot use import
+               statement outside a module", pointed at `import` */
+            const uint8_t *import_ptr = s->token.ptr;
+            int import_line = s->token.line_num;
+            if (next_token(s))
+                return -1;
+            if (!s->is_module && s->token.val != '.' && s->token.val != '(')
+                return js_parse_error_at(s, import_ptr, import_line,
+                                         "Cannot use import statement outside a module");
+        }
         if (s->token.val == '.') {
             if (next_token(s))
                 return -1;
             if (!token_is_pseudo_keyword(s, JS_ATOM_meta))
                 return js_parse_error(s, "meta expected");
             if (!s->is_module)
-                return js_parse_error(s, "import.meta only valid in module code");
+                return js_parse_error(s, "Cannot use 'import.meta' outside a module");
             if (next_token(s))
                 return -1;
             emit_op(s, OP_special_object);
@@ -30396,8 +30466,7 @@ static __exception int js_parse_postfix_expr(JSParseState *s, int parse_flags)
         }
         break;
     default:
-        return js_parse_error(s, "unexpected token in expression: '%.*s'",
-                              (int)(s->buf_ptr - s->token.ptr), s->token.ptr);
+        return js_parse_unexpected(s);
     }
 
     optional_chaining_label = -1;
@@ -32022,7 +32091,7 @@ static __exception int js_parse_var(JSParseState *s, int parse_flags, int tok,
             name = JS_DupAtom(ctx, s->token.u.ident.atom);
             if (name == JS_ATOM_let &&
                 (tok == TOK_LET || tok == TOK_CONST || tok == TOK_USING)) {
-                js_parse_error(s, "'let' is not a valid lexical identifier");
+                js_parse_error(s, "let is disallowed as a lexically bound name");
                 goto var_error;
             }
             int using_method_idx = -1;
@@ -32391,7 +32460,7 @@ static __exception int js_parse_for_in_of(JSParseState *s, int label_name,
             if (var_name == JS_ATOM_let &&
                 (tok == TOK_LET || tok == TOK_CONST || tok == TOK_USING)) {
                 JS_FreeAtom(s->ctx, var_name);
-                return js_parse_error(s, "'let' is not a valid lexical identifier");
+                return js_parse_error(s, "let is disallowed as a lexically bound name");
             }
             if (next_token(s)) {
                 JS_FreeAtom(s->ctx, var_name);
@@ -32716,7 +32785,7 @@ static __exception int js_parse_statement_or_decl(JSParseState *s,
         break;
     case TOK_RETURN:
         if (s->cur_func->is_eval) {
-            js_parse_error(s, "return not in a function");
+            js_parse_error(s, "Illegal return statement");
             goto fail;
         }
         if (s->cur_func->func_type == JS_PARSE_FUNC_CLASS_STATIC_INIT) {
@@ -37683,7 +37752,7 @@ static int resolve_scope_private_field1(JSContext *ctx,
             }
             /* XXX: no line number info */
             // XXX: resolve_scope_private_field1() should take JSParseState *s and use js_parse_error_atom
-            JS_ThrowSyntaxErrorAtom(ctx, "undefined private field '%s'",
+            JS_ThrowSyntaxErrorAtom(ctx, "Private field '%s' must be declared in an enclosing class",
                                     var_name);
             return -1;
         } else {
@@ -40796,7 +40865,7 @@ static __exception int js_parse_function_decl2(JSParseState *s,
         hf = find_global_var(fd, func_name);
         /* XXX: should check scope chain */
         if (hf && hf->scope_level == fd->scope_level) {
-            js_parse_error(s, "invalid redefinition of global identifier in module code");
+            js_parse_error_redeclared(s, func_name);
             JS_FreeAtom(ctx, func_name);
             return -1;
         }
@@ -40822,7 +40891,7 @@ static __exception int js_parse_function_decl2(JSParseState *s,
             hf = find_global_var(fd, func_name);
             /* XXX: should check scope chain */
             if (hf && hf->scope_level == fd->scope_level) {
-                js_parse_error(s, "invalid redefinition of global identifier");
+                js_parse_error_redeclared(s, func_name);
                 JS_FreeAtom(ctx, func_name);
                 return -1;
             }

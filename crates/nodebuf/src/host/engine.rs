@@ -286,6 +286,38 @@ fn compile<'js>(ctx: Ctx<'js>, source: String, filename: String) -> Result<Value
     ctx.eval_with_options(source, options)
 }
 
+/// `native.checkSyntax(source, filename)`: compiles `source` as a global script without
+/// running it, throwing the parser's SyntaxError if it has one (the loader then gives it V8's
+/// head, `internal/modules/syntax_error`; an error thrown while the code runs is not one of
+/// those).
+fn check_syntax(ctx: Ctx<'_>, source: String, filename: String) -> Result<()> {
+    let name = std::ffi::CString::new(filename.replace('\0', ""))
+        .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
+    let len = source.len();
+    let mut text = source.into_bytes();
+    text.push(0);
+    let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+    // SAFETY: a live context; `text` holds `len` bytes and a terminating NUL, `name` is a C
+    // string; the compiled function (or the exception marker) is owned here and freed once.
+    let compiled = unsafe {
+        qjs::JS_Eval(
+            ctx.as_raw().as_ptr(),
+            text.as_ptr().cast(),
+            len as _,
+            name.as_ptr(),
+            flags,
+        )
+    };
+    // SAFETY: the engine's result, tested by tag only.
+    if unsafe { qjs::JS_IsException(compiled) } {
+        // The SyntaxError stays pending: rquickjs rethrows it to the caller.
+        return Err(rquickjs::Error::Exception);
+    }
+    // SAFETY: owned above, freed once.
+    unsafe { qjs::JS_FreeValue(ctx.as_raw().as_ptr(), compiled) };
+    Ok(())
+}
+
 /// The builtins compiled to bytecode by build.rs: `ENGINE`, `BYTECODE` by module id.
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/builtins_bytecode.rs"));
@@ -433,6 +465,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         Function::new(ctx.clone(), enqueue_microtask)?,
     )?;
     native.set("compile", Function::new(ctx.clone(), compile)?)?;
+    native.set("checkSyntax", Function::new(ctx.clone(), check_syntax)?)?;
     native.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
     native.set("gc", Function::new(ctx.clone(), run_gc)?)?;
     native.set("startupDone", Function::new(ctx.clone(), startup_done)?)?;

@@ -10,6 +10,9 @@ const WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirna
 const moduleWrappers = new WeakSet();
 // The files compiled inside the wrapper.
 const wrappedFiles = new Set();
+// The code of what runs without a file (`[eval]`, `[stdin]`, an `[eval1]` module's URL), by
+// the name its stack frames show: error headers print its lines.
+const virtualSources = new Map();
 
 /** A column of `file` as the user's source counts it: line 1 of a CommonJS module starts
  * after the wrapper's opening text. */
@@ -20,4 +23,4 @@ function sourceColumn(file, line, column) {
   return column;
 }
 
-module.exports = { WRAPPER_PREFIX, moduleWrappers, wrappedFiles, sourceColumn };
+module.exports = { WRAPPER_PREFIX, moduleWrappers, wrappedFiles, virtualSources, sourceColumn };

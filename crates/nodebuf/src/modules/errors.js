@@ -378,6 +378,8 @@ const codes = {
   ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>
     makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`),
   ERR_DIR_CLOSED: () => makeNodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed'),
+  ERR_EVAL_ESM_CANNOT_PRINT: () =>
+    makeNodeError(Error, 'ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input'),
   ERR_DIR_CONCURRENT_OPERATION: () => makeNodeError(Error, 'ERR_DIR_CONCURRENT_OPERATION',
     'Cannot do synchronous work on directory handle with concurrent asynchronous operations'),
   ERR_FS_INVALID_SYMLINK_TYPE: (type) => makeNodeError(Error, 'ERR_FS_INVALID_SYMLINK_TYPE',

@@ -85,6 +85,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "internal/modules/cjs_wrapper",
         include_str!("cjs_wrapper.js"),
     ),
+    (
+        "internal/modules/syntax_error",
+        include_str!("syntax_error.js"),
+    ),
     ("internal/errors", include_str!("errors.js")),
     ("internal/uv", include_str!("uv.js")),
     ("internal/test/binding", include_str!("internal_binding.js")),

@@ -20,10 +20,22 @@ function filenameOf(options) {
   return (options && options.filename) || 'evalmachine.<anonymous>';
 }
 
+// Compiles `code` as a script named `filename` without running it: a SyntaxError gets V8's
+// head (the line and carets), as Node's vm.Script gives it when it compiles.
+function checkSyntax(code, filename) {
+  try {
+    native.checkSyntax(code, filename);
+  } catch (err) {
+    require('internal/modules/syntax_error').decorateSyntaxError(err, filename, filename, code, false);
+    throw err;
+  }
+}
+
 function runInNewContext(code, sandbox, options) {
   if (typeof code !== 'string') throw codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
   if (sandbox === undefined) sandbox = {};
   else if (sandbox === null || typeof sandbox !== 'object') throw codes.ERR_INVALID_ARG_TYPE('contextObject', 'Object', sandbox);
+  checkSyntax(code, filenameOf(options));
   return native.runInNewContext(code, sandbox, filenameOf(options));
 }
 
@@ -34,6 +46,7 @@ function runInContext(code, context, options) {
 
 function runInThisContext(code, options) {
   if (typeof code !== 'string') throw codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
+  checkSyntax(code, filenameOf(options));
   return native.compile(code, filenameOf(options));
 }
 
@@ -41,6 +54,8 @@ class Script {
   constructor(code, options) {
     // (Node converts the code to a string.)
     code = `${code}`;
+    // Node compiles here: a script with a syntax error is never made.
+    checkSyntax(code, filenameOf(options));
     this.code = code;
     this.options = options;
   }

@@ -18,6 +18,19 @@ function createWarning(message, type, code, ctor, detail) {
 }
 
 function emitWarning(warning, type, code, ctor) {
+  const made = warningToEmit(warning, type, code, ctor);
+  if (made !== undefined) process.nextTick(() => process.emit('warning', made));
+}
+
+// Node's emitWarningSync: the 'warning' event now, not on the next tick (the loader's hint
+// about ES module syntax comes before the error that follows it).
+function emitWarningSync(warning, type, code, ctor) {
+  const made = warningToEmit(warning, type, code, ctor);
+  if (made !== undefined) process.emit('warning', made);
+}
+
+// process.emitWarning's arguments checked and made into the warning to emit (undefined: none).
+function warningToEmit(warning, type, code, ctor) {
   let detail;
   if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
     ctor = type.ctor;
@@ -42,10 +55,10 @@ function emitWarning(warning, type, code, ctor) {
     throw codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
   }
   if (warning.name === 'DeprecationWarning') {
-    if (process.noDeprecation) return;
+    if (process.noDeprecation) return undefined;
     if (process.throwDeprecation) throw warning;
   }
-  process.nextTick(() => process.emit('warning', warning));
+  return warning;
 }
 
 // The default listener, installed unless --no-warnings.
@@ -93,4 +106,4 @@ function deprecate(fn, msg, code) {
   return deprecated;
 }
 
-module.exports = { emitWarning, printWarning, deprecate, codesWarned };
+module.exports = { emitWarning, emitWarningSync, printWarning, deprecate, codesWarned };

@@ -4,7 +4,7 @@
 'use strict';
 
 const { errorSites } = require('internal/errors');
-const { sourceColumn } = require('internal/modules/cjs_wrapper');
+const { sourceColumn, virtualSources } = require('internal/modules/cjs_wrapper');
 
 // The side-effect-free text V8 gives a value (`#<Object>` for objects).
 function plainString(value) {
@@ -52,8 +52,12 @@ function sourceHeader(error, origin, atThrow = true) {
   if (site === undefined) return '';
   let line;
   try {
-    const file = site.file.startsWith('file:') ? require('url').fileURLToPath(site.file) : site.file;
-    line = native.fs.readFileUtf8(file).split('\n')[site.line - 1];
+    let text = virtualSources.get(site.file);
+    if (text === undefined) {
+      const file = site.file.startsWith('file:') ? require('url').fileURLToPath(site.file) : site.file;
+      text = native.fs.readFileUtf8(file);
+    }
+    line = text.split('\n')[site.line - 1];
   } catch {
     return '';
   }
