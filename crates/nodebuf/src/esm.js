@@ -350,6 +350,7 @@ function importNameHeader(request, specifier, name) {
 // advice for CommonJS modules) and given the importer as its frame.
 function translateLinkError(err) {
   if (!(err instanceof SyntaxError)) return err;
+  if (native.isParseError(err)) return moduleParseError(err);
   const match = /^Could not find export '(.*)' in module '(.*)'$/.exec(err.message);
   if (match === null) return err;
   // QuickJS cuts long module names short in this message: match the URL by its prefix.
@@ -383,6 +384,31 @@ function translateLinkError(err) {
 
 // The source line (with carets) to print above each link error.
 const linkErrorHeaders = new WeakMap();
+
+// A module that does not parse: V8's head (its line, carets under the token) printed above
+// it, and no stack frame at its position, as Node shows it.
+function moduleParseError(err) {
+  let position;
+  try {
+    position = /\n {4}at (file:[^\n]*|data:[^\n]*):\d+:\d+(\n|$)/.exec(err.stack);
+  } catch {
+    return err;
+  }
+  if (position === null) return err;
+  const url = position[1];
+  let source = virtualSources.get(url);
+  if (source === undefined && url.startsWith('file:')) {
+    try {
+      source = fs.readFileUtf8(toPath(url));
+    } catch {
+      return err;
+    }
+  }
+  if (source === undefined) return err;
+  const head = require('internal/modules/syntax_error').moduleSyntaxHead(err, url, source);
+  if (head !== undefined) linkErrorHeaders.set(err, head);
+  return err;
+}
 
 // Node's import attribute rules: JSON needs `type: 'json'`, and `type` names no other format.
 function checkAttributes(url, type) {

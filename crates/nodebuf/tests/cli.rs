@@ -216,3 +216,38 @@ fn eval_and_stdin_follow_input_type_and_show_syntax_errors_as_node() {
         );
     }
 }
+
+/// An ES module that does not parse: node prints V8's head (the module's URL and line, the
+/// line, carets under the token) above the error, whose stack has no frame at that position.
+#[test]
+fn module_parse_errors_print_as_node() {
+    let dir = std::env::temp_dir().join(format!("nodebuf-cli-esm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cases = [
+        ("bad.mjs", "const a = 1;\nfoo bar;\n"),
+        ("redeclared.mjs", "let a;\nlet a;\n"),
+        ("importer.mjs", "import './bad.mjs';\n"),
+        (
+            "thrown.mjs",
+            "throw new SyntaxError('thrown, not parsed');\n",
+        ),
+    ];
+    for (name, source) in cases {
+        std::fs::write(dir.join(name), source).expect("write module");
+    }
+    for (name, _) in cases {
+        let path = dir.join(name);
+        let path = path.to_str().expect("utf-8 path");
+        let frames = |s: &str| {
+            s.lines()
+                .filter(|l| !l.starts_with("    at "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let expected = run_with_stdin("node", &[path], "");
+        let actual = run_with_stdin(NODEBUF, &[path], "");
+        assert_eq!(actual.2, expected.2, "exit code for {name}");
+        assert_eq!(frames(&actual.1), frames(&expected.1), "stderr for {name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

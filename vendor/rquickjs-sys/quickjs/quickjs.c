@@ -1306,6 +1306,7 @@ struct JSObject {
     uint8_t is_uncatchable_error : 1; /* if true, error is not catchable */
     uint8_t tmp_mark : 1; /* used in JS_WriteObjectRec() */
     uint8_t is_HTMLDDA : 1; /* specific annex B IsHtmlDDA behavior */
+    uint8_t nodebuf_parse_error : 1; /* nodebuf: a SyntaxError the parser raised (JS_IsParseError) */
     uint16_t class_id; /* see JS_CLASS_x */
     /* byte offsets: 16/24 */
     JSShape *shape; /* prototype and property names + flag */
@@ -6675,6 +6676,7 @@ static JSValue JS_NewObjectFromShapeSized(JSContext *ctx, JSShape *sh, JSClassID
     p->is_uncatchable_error = 0;
     p->tmp_mark = 0;
     p->is_HTMLDDA = 0;
+    p->nodebuf_parse_error = 0;
     p->is_prototype = 0;
     p->first_weak_ref = NULL;
     p->u.opaque = NULL;
@@ -25359,6 +25361,9 @@ int JS_PRINTF_FORMAT_ATTR(2, 3) js_parse_error(JSParseState *s, JS_PRINTF_FORMAT
     va_start(ap, fmt);
     JS_ThrowError2(ctx, JS_SYNTAX_ERROR, false, fmt, ap);
     va_end(ap);
+    /* (JSON text is parsed with no function being compiled: not a parse error of code) */
+    if (s->cur_func && JS_VALUE_GET_TAG(ctx->rt->current_exception) == JS_TAG_OBJECT)
+        JS_VALUE_GET_OBJ(ctx->rt->current_exception)->nodebuf_parse_error = 1;
     backtrace_flags = 0;
     if (s->cur_func && s->cur_func->backtrace_barrier)
         backtrace_flags = JS_BACKTRACE_FLAG_SINGLE_LEVEL;
@@ -64955,6 +64960,13 @@ bool JS_ChainHoldsData(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueCon
             return false;
     }
     return false;
+}
+
+/* nodebuf: whether `v` is a SyntaxError the parser raised while compiling (not one a script
+   made or threw): its position is where the parse stopped. */
+bool JS_IsParseError(JSValueConst v)
+{
+    return JS_VALUE_GET_TAG(v) == JS_TAG_OBJECT && JS_VALUE_GET_OBJ(v)->nodebuf_parse_error;
 }
 
 /* Whether reading `length` from `obj` — any object, e.g. a prototype, asked for the new

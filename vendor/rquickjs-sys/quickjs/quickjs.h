@@ -1202,6 +1202,8 @@ JS_EXTERN bool JS_HoldsOwnData(JSValueConst obj, JSAtom prop, JSValueConst expec
 // `expected` of obj or an object on its prototype chain
 JS_EXTERN bool JS_ChainHoldsData(JSContext *ctx, JSValueConst obj, JSAtom prop,
                                  JSValueConst expected);
+// nodebuf: whether `v` is a SyntaxError the parser raised while compiling
+JS_EXTERN bool JS_IsParseError(JSValueConst v);
 // nodebuf: whether `obj.length` of any object (a prototype) reaches only that getter
 JS_EXTERN bool JS_LengthReadsTypedArrayGetter(JSContext *ctx, JSValueConst obj,
                                               JSAtom length_atom);

@@ -318,6 +318,19 @@ fn check_syntax(ctx: Ctx<'_>, source: String, filename: String) -> Result<()> {
     Ok(())
 }
 
+extern "C" {
+    /// Engine patch `quickjs-0077-v8-syntax-errors`: whether `v` is a SyntaxError the parser
+    /// raised while compiling.
+    fn JS_IsParseError(v: qjs::JSValue) -> bool;
+}
+
+/// `native.isParseError(value)`: whether `value` is a SyntaxError the parser raised while
+/// compiling (its position is where the parse stopped), not one a script made or threw.
+fn is_parse_error(value: Value<'_>) -> bool {
+    // SAFETY: reads the object's header of a live value (false for anything else).
+    unsafe { JS_IsParseError(value.as_raw()) }
+}
+
 /// The builtins compiled to bytecode by build.rs: `ENGINE`, `BYTECODE` by module id.
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/builtins_bytecode.rs"));
@@ -466,6 +479,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set("compile", Function::new(ctx.clone(), compile)?)?;
     native.set("checkSyntax", Function::new(ctx.clone(), check_syntax)?)?;
+    native.set("isParseError", Function::new(ctx.clone(), is_parse_error)?)?;
     native.set("loadBuiltin", Function::new(ctx.clone(), load_builtin)?)?;
     native.set("gc", Function::new(ctx.clone(), run_gc)?)?;
     native.set("startupDone", Function::new(ctx.clone(), startup_done)?)?;

@@ -128,4 +128,24 @@ function isModuleSyntaxError(error) {
   return error instanceof SyntaxError && MODULE_SYNTAX.has(error.message);
 }
 
-module.exports = { decorateSyntaxError, isModuleSyntaxError, tokenLength };
+/**
+ * For a parse error of the ES module at `url` (whose source is `source`): V8's head to print
+ * above it (`url:line`, the line, the carets), its position frame removed from the stack as
+ * Node's stack for it has none. `undefined` for any other error.
+ */
+function moduleSyntaxHead(error, url, source) {
+  if (!native.isParseError(error) || decorated.has(error)) return undefined;
+  const found = compilePosition(error, url);
+  if (found === null) return undefined;
+  const [lineNumber, column, at, lines] = found;
+  const text = sourceLines(source)[lineNumber - 1];
+  if (text === undefined) return undefined;
+  const start = Math.min(column - 1, text.length);
+  lines.splice(at, 1);
+  decorated.add(error);
+  error.stack = lines.join('\n');
+  // (With the blank line Node leaves under the carets.)
+  return `${url}:${lineNumber}\n${text}\n${' '.repeat(start)}${'^'.repeat(tokenLength(text, start))}\n\n`;
+}
+
+module.exports = { decorateSyntaxError, isModuleSyntaxError, moduleSyntaxHead, tokenLength };
