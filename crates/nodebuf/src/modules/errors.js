@@ -360,6 +360,9 @@ const codes = {
     const type = name.includes('.') ? 'property' : 'argument';
     return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${type} '${name}' ${reason}. Received ${shown}`);
   },
+  ERR_INVALID_IP_ADDRESS: (address) => makeNodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${address}`),
+  ERR_DNS_SET_SERVERS_FAILED: (err, servers) =>
+    makeNodeError(Error, 'ERR_DNS_SET_SERVERS_FAILED', `c-ares failed to set servers: "${err}" [${servers}]`),
   ERR_OUT_OF_RANGE: (name, range, received) =>
     makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${outOfRangeReceived(received)}`),
   ERR_MISSING_ARGS: (...names) =>

@@ -1,0 +1,162 @@
+// `dns`: name resolution as Node v20 has it. `lookup`/`lookupService` ask the system resolver
+// (getaddrinfo/getnameinfo on a thread, modules/dns.rs); `Resolver` and the module's resolve*
+// functions (bound to a default resolver) query DNS servers directly, as c-ares does for Node.
+// Results come back through the event loop; the argument checks and errors are Node's.
+'use strict';
+
+const { validateFunction, validateString, codes } = require('internal/errors');
+const { isIP } = require('net');
+const utils = require('internal/dns/utils');
+
+const { dnsException, ResolverBase } = utils;
+
+function lookup(hostname, options, callback) {
+  if (hostname) validateString(hostname, 'hostname');
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const { family, hints, all, order } = utils.lookupOptions(options, (typeError) => {
+    validateFunction(typeError && arguments.length === 2 ? options : callback, 'callback');
+  });
+  if (!hostname) {
+    utils.warnInvalidHostname(hostname);
+    if (all) process.nextTick(callback, null, []);
+    else process.nextTick(callback, null, null, family === 6 ? 6 : 4);
+    return {};
+  }
+  const matched = isIP(hostname);
+  if (matched) {
+    if (all) process.nextTick(callback, null, [{ address: hostname, family: matched }]);
+    else process.nextTick(callback, null, hostname, matched);
+    return {};
+  }
+  utils.getaddrinfo(hostname, family, hints, order, (err, list) => {
+    if (err) return callback(dnsException(err, 'getaddrinfo', hostname));
+    if (all) {
+      callback(null, list.map(([address, f]) => ({ address, family: family || f })));
+    } else if (list.length === 0) {
+      callback(null, undefined, family || 0);
+    } else {
+      callback(null, list[0][0], family || list[0][1]);
+    }
+  });
+  return {};
+}
+Object.defineProperty(lookup, require('internal/errors').kCustomPromisifyArgs, {
+  value: ['address', 'family'],
+});
+
+function lookupService(address, port, callback) {
+  if (arguments.length !== 3) throw codes.ERR_MISSING_ARGS('address', 'port', 'callback');
+  port = utils.lookupServiceArgs(address, port, () => validateFunction(callback, 'callback'));
+  utils.getnameinfo(address, port, (err, hostname, service) => {
+    if (err) return callback(dnsException(err, 'getnameinfo', address));
+    callback(null, hostname, service);
+  });
+  return {};
+}
+Object.defineProperty(lookupService, require('internal/errors').kCustomPromisifyArgs, {
+  value: ['hostname', 'service'],
+});
+
+/** The callback query method for `bindingName` (named after it, as Node's are). */
+function resolver(bindingName) {
+  const query = {
+    [bindingName](name, callback) {
+      let options;
+      if (arguments.length > 2) {
+        options = callback;
+        callback = arguments[2];
+      }
+      validateString(name, 'name');
+      validateFunction(callback, 'callback');
+      const err = this._query(bindingName, name, !!(options && options.ttl), (error, result) => {
+        if (error !== null && error !== undefined) callback(dnsException(error, bindingName, name));
+        else callback(null, result);
+      });
+      if (err) throw dnsException(err, bindingName, name);
+      return {};
+    },
+  }[bindingName];
+  return query;
+}
+
+class Resolver extends ResolverBase {
+  constructor(options = undefined) {
+    super(options);
+  }
+}
+
+Resolver.prototype.resolveAny = resolver('queryAny');
+Resolver.prototype.resolve4 = resolver('queryA');
+Resolver.prototype.resolve6 = resolver('queryAaaa');
+Resolver.prototype.resolveCaa = resolver('queryCaa');
+Resolver.prototype.resolveCname = resolver('queryCname');
+Resolver.prototype.resolveMx = resolver('queryMx');
+Resolver.prototype.resolveNs = resolver('queryNs');
+Resolver.prototype.resolveTxt = resolver('queryTxt');
+Resolver.prototype.resolveSrv = resolver('querySrv');
+Resolver.prototype.resolvePtr = resolver('queryPtr');
+Resolver.prototype.resolveNaptr = resolver('queryNaptr');
+Resolver.prototype.resolveSoa = resolver('querySoa');
+Resolver.prototype.reverse = resolver('getHostByAddr');
+Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
+  let binding;
+  if (typeof rrtype === 'string') {
+    binding = utils.resolveMap[rrtype];
+  } else if (typeof rrtype === 'function') {
+    binding = 'queryA';
+    callback = rrtype;
+  } else {
+    throw codes.ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+  }
+  if (typeof binding !== 'string') throw codes.ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  return Resolver.prototype[bindingMethod[binding]].call(this, hostname, callback);
+};
+
+// resolve(hostname, rrtype): the prototype method behind each binding.
+const bindingMethod = {
+  queryAny: 'resolveAny', queryA: 'resolve4', queryAaaa: 'resolve6', queryCaa: 'resolveCaa',
+  queryCname: 'resolveCname', queryMx: 'resolveMx', queryNs: 'resolveNs', queryTxt: 'resolveTxt',
+  querySrv: 'resolveSrv', queryPtr: 'resolvePtr', queryNaptr: 'resolveNaptr', querySoa: 'resolveSoa',
+};
+
+const defaultResolver = utils.getDefaultResolver(Resolver);
+
+function defaultResolverSetServers(servers) {
+  defaultResolver.setServers(servers);
+}
+
+// The module's resolver functions: the default resolver's methods bound to it.
+const resolverMethods = [
+  'getServers', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
+  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt',
+  'reverse',
+];
+
+module.exports = {
+  lookup,
+  lookupService,
+  Resolver,
+  getDefaultResultOrder: utils.getDefaultResultOrder,
+  setDefaultResultOrder: utils.setDefaultResultOrder,
+  setServers: defaultResolverSetServers,
+  ADDRCONFIG: utils.ADDRCONFIG,
+  ALL: utils.ALL,
+  V4MAPPED: utils.V4MAPPED,
+  ...utils.errorCodes,
+};
+for (const name of resolverMethods) {
+  module.exports[name] = Resolver.prototype[name].bind(defaultResolver);
+}
+
+let promises;
+Object.defineProperty(module.exports, 'promises', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    if (promises === undefined) promises = require('dns/promises');
+    return promises;
+  },
+});

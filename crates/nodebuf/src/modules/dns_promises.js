@@ -1,0 +1,122 @@
+// `dns/promises` (also `dns.promises`): the resolver and lookup functions of `dns` returning
+// promises. Shares the default resolver, the result order and the checks with `dns`
+// (internal/dns/utils); argument errors are thrown, not rejected, as in Node.
+'use strict';
+
+const { validateString, codes } = require('internal/errors');
+const { isIP } = require('net');
+const utils = require('internal/dns/utils');
+
+const { dnsException, ResolverBase } = utils;
+
+function lookup(hostname, options) {
+  if (hostname) validateString(hostname, 'hostname');
+  const { family, hints, all, order } = utils.lookupOptions(options, () => {});
+  if (!hostname) {
+    utils.warnInvalidHostname(hostname);
+    return Promise.resolve(all ? [] : { address: null, family: family === 6 ? 6 : 4 });
+  }
+  const matched = isIP(hostname);
+  if (matched !== 0) {
+    const entry = { address: hostname, family: matched };
+    return Promise.resolve(all ? [entry] : entry);
+  }
+  return new Promise((resolve, reject) => {
+    utils.getaddrinfo(hostname, family, hints, order, (err, list) => {
+      if (err) return reject(dnsException(err, 'getaddrinfo', hostname));
+      const entries = list.map(([address, f]) => ({ address, family: family || f }));
+      resolve(all ? entries : entries[0]);
+    });
+  });
+}
+
+function lookupService(address, port) {
+  if (arguments.length !== 2) throw codes.ERR_MISSING_ARGS('address', 'port');
+  port = utils.lookupServiceArgs(address, port, () => {});
+  return new Promise((resolve, reject) => {
+    utils.getnameinfo(address, port, (err, hostname, service) => {
+      if (err) return reject(dnsException(err, 'getnameinfo', address));
+      resolve({ hostname, service });
+    });
+  });
+}
+
+/** The promise query method for `bindingName` (named after it, as Node's are). */
+function resolver(bindingName) {
+  return {
+    [bindingName](name, options) {
+      validateString(name, 'name');
+      const ttl = !!(options && options.ttl);
+      return new Promise((resolve, reject) => {
+        const err = this._query(bindingName, name, ttl, (error, result) => {
+          if (error !== null && error !== undefined) reject(dnsException(error, bindingName, name));
+          else resolve(result);
+        });
+        if (err) throw dnsException(err, bindingName, name);
+      });
+    },
+  }[bindingName];
+}
+
+class Resolver extends ResolverBase {
+  constructor(options = undefined) {
+    super(options);
+  }
+}
+
+Resolver.prototype.resolveAny = resolver('queryAny');
+Resolver.prototype.resolve4 = resolver('queryA');
+Resolver.prototype.resolve6 = resolver('queryAaaa');
+Resolver.prototype.resolveCaa = resolver('queryCaa');
+Resolver.prototype.resolveCname = resolver('queryCname');
+Resolver.prototype.resolveMx = resolver('queryMx');
+Resolver.prototype.resolveNs = resolver('queryNs');
+Resolver.prototype.resolveTxt = resolver('queryTxt');
+Resolver.prototype.resolveSrv = resolver('querySrv');
+Resolver.prototype.resolvePtr = resolver('queryPtr');
+Resolver.prototype.resolveNaptr = resolver('queryNaptr');
+Resolver.prototype.resolveSoa = resolver('querySoa');
+Resolver.prototype.reverse = resolver('getHostByAddr');
+Resolver.prototype.resolve = function resolve(hostname, rrtype) {
+  let method;
+  if (rrtype !== undefined) {
+    validateString(rrtype, 'rrtype');
+    method = methodFor[rrtype];
+    if (method === undefined) throw codes.ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  } else {
+    method = 'resolve4';
+  }
+  return Resolver.prototype[method].call(this, hostname);
+};
+
+const methodFor = {
+  ANY: 'resolveAny', A: 'resolve4', AAAA: 'resolve6', CAA: 'resolveCaa', CNAME: 'resolveCname',
+  MX: 'resolveMx', NS: 'resolveNs', TXT: 'resolveTxt', SRV: 'resolveSrv', PTR: 'resolvePtr',
+  NAPTR: 'resolveNaptr', SOA: 'resolveSoa',
+};
+
+// The default resolver `dns` uses too: its servers are shared.
+const defaultResolver = utils.getDefaultResolver(require('dns').Resolver);
+
+function defaultResolverSetServers(servers) {
+  defaultResolver.setServers(servers);
+}
+
+const resolverMethods = [
+  'getServers', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
+  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt',
+  'reverse',
+];
+
+module.exports = {
+  lookup,
+  lookupService,
+  Resolver,
+  getDefaultResultOrder: utils.getDefaultResultOrder,
+  setDefaultResultOrder: utils.setDefaultResultOrder,
+  setServers: defaultResolverSetServers,
+  ...utils.errorCodes,
+};
+for (const name of resolverMethods) {
+  module.exports[name] = Resolver.prototype[name].bind(defaultResolver);
+}
