@@ -122,18 +122,16 @@ const bindingMethod = {
   querySrv: 'resolveSrv', queryPtr: 'resolvePtr', queryNaptr: 'resolveNaptr', querySoa: 'resolveSoa',
 };
 
-const defaultResolver = utils.getDefaultResolver(Resolver);
-
+// dns.setServers replaces the default resolver and binds the module's functions (and those
+// of dns.promises once that getter was read, as in Node) to the new one.
 function defaultResolverSetServers(servers) {
-  defaultResolver.setServers(servers);
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  utils.bindDefaultResolver(module.exports, Resolver.prototype, resolver);
+  if (promises !== undefined) utils.bindDefaultResolver(promises, promises.Resolver.prototype, resolver);
 }
 
-// The module's resolver functions: the default resolver's methods bound to it.
-const resolverMethods = [
-  'getServers', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
-  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt',
-  'reverse',
-];
+let promises;
 
 module.exports = {
   lookup,
@@ -147,11 +145,8 @@ module.exports = {
   V4MAPPED: utils.V4MAPPED,
   ...utils.errorCodes,
 };
-for (const name of resolverMethods) {
-  module.exports[name] = Resolver.prototype[name].bind(defaultResolver);
-}
+utils.bindDefaultResolver(module.exports, Resolver.prototype, utils.getDefaultResolver(Resolver));
 
-let promises;
 Object.defineProperty(module.exports, 'promises', {
   configurable: true,
   enumerable: true,

@@ -95,18 +95,12 @@ const methodFor = {
   NAPTR: 'resolveNaptr', SOA: 'resolveSoa',
 };
 
-// The default resolver `dns` uses too: its servers are shared.
-const defaultResolver = utils.getDefaultResolver(require('dns').Resolver);
-
+// Replaces the default resolver of this module's functions only (`dns`'s stay as they are).
 function defaultResolverSetServers(servers) {
-  defaultResolver.setServers(servers);
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  utils.bindDefaultResolver(module.exports, Resolver.prototype, resolver);
 }
-
-const resolverMethods = [
-  'getServers', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
-  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt',
-  'reverse',
-];
 
 module.exports = {
   lookup,
@@ -117,6 +111,5 @@ module.exports = {
   setServers: defaultResolverSetServers,
   ...utils.errorCodes,
 };
-for (const name of resolverMethods) {
-  module.exports[name] = Resolver.prototype[name].bind(defaultResolver);
-}
+// The default resolver starts as the one `dns` has.
+utils.bindDefaultResolver(module.exports, Resolver.prototype, utils.getDefaultResolver(require('dns').Resolver));

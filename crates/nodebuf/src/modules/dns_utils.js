@@ -433,6 +433,8 @@ class ResolverBase {
     const id = d.query(servers, qname, queryTypes[bindingName], state.timeout, state.tries, state.local4, state.local6);
     const finish = ([err, records]) => {
       state.pending.delete(id);
+      // c-ares's reverse lookup reports an empty answer as not found.
+      if (err === 'ENODATA' && bindingName === 'getHostByAddr') err = 'ENOTFOUND';
       if (err !== null) return done(err);
       done(null, shapeResult(bindingName, records, ttl));
     };
@@ -455,9 +457,23 @@ function bindingForRrtype(rrtype) {
 
 let defaultResolver;
 
+/** The resolver the module-level functions start with (a Resolver of `dns`). */
 function getDefaultResolver(Resolver) {
   if (defaultResolver === undefined) defaultResolver = new Resolver();
   return defaultResolver;
+}
+
+// The module-level resolver functions, in the modules' key order.
+const resolverMethods = [
+  'getServers', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
+  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt',
+  'reverse',
+];
+
+/** Sets `target`'s resolver functions to `proto`'s methods bound to `resolver` (Node binds
+ * them anew when setServers replaces the default resolver). */
+function bindDefaultResolver(target, proto, resolver) {
+  for (const name of resolverMethods) target[name] = proto[name].bind(resolver);
 }
 
 module.exports = {
@@ -477,5 +493,6 @@ module.exports = {
   bindingForRrtype,
   ResolverBase,
   getDefaultResolver,
+  bindDefaultResolver,
   kState,
 };
