@@ -62,23 +62,22 @@ Object.defineProperty(lookupService, require('internal/errors').kCustomPromisify
 
 /** The callback query method for `bindingName` (named after it, as Node's are). */
 function resolver(bindingName) {
-  const query = {
-    [bindingName](name, callback) {
-      let options;
-      if (arguments.length > 2) {
-        options = callback;
-        callback = arguments[2];
-      }
-      validateString(name, 'name');
-      validateFunction(callback, 'callback');
-      const err = this._query(bindingName, name, !!(options && options.ttl), (error, result) => {
-        if (error !== null && error !== undefined) callback(dnsException(error, bindingName, name));
-        else callback(null, result);
-      });
-      if (err) throw dnsException(err, bindingName, name);
-      return {};
-    },
-  }[bindingName];
+  function query(name, callback) {
+    let options;
+    if (arguments.length > 2) {
+      options = callback;
+      callback = arguments[2];
+    }
+    validateString(name, 'name');
+    validateFunction(callback, 'callback');
+    const err = utils.startQuery(this, bindingName, name, !!(options && options.ttl), (error, result) => {
+      if (error !== null && error !== undefined) callback(dnsException(error, bindingName, name));
+      else callback(null, result);
+    });
+    if (err) throw dnsException(err, bindingName, name);
+    return {};
+  }
+  Object.defineProperty(query, 'name', { value: bindingName });
   return query;
 }
 

@@ -43,19 +43,19 @@ function lookupService(address, port) {
 
 /** The promise query method for `bindingName` (named after it, as Node's are). */
 function resolver(bindingName) {
-  return {
-    [bindingName](name, options) {
-      validateString(name, 'name');
-      const ttl = !!(options && options.ttl);
-      return new Promise((resolve, reject) => {
-        const err = this._query(bindingName, name, ttl, (error, result) => {
-          if (error !== null && error !== undefined) reject(dnsException(error, bindingName, name));
-          else resolve(result);
-        });
-        if (err) throw dnsException(err, bindingName, name);
+  function query(name, options) {
+    validateString(name, 'name');
+    const ttl = !!(options && options.ttl);
+    return new Promise((resolve, reject) => {
+      const err = utils.startQuery(this, bindingName, name, ttl, (error, result) => {
+        if (error !== null && error !== undefined) reject(dnsException(error, bindingName, name));
+        else resolve(result);
       });
-    },
-  }[bindingName];
+      if (err) throw dnsException(err, bindingName, name);
+    });
+  }
+  Object.defineProperty(query, 'name', { value: bindingName });
+  return query;
 }
 
 class Resolver extends ResolverBase {

@@ -412,36 +412,37 @@ class ResolverBase {
       else state.local6 = ip;
     }
   }
+}
 
-  /**
-   * Starts query `bindingName` for `name`; `done(error, result)` comes from the event loop
-   * (error a c-ares code name or a libuv number).
-   */
-  _query(bindingName, name, ttl, done) {
-    const state = this._handle[kState];
-    let qname = toASCII(name);
-    if (bindingName === 'getHostByAddr') {
-      qname = reverseName(name);
-      if (qname === undefined) return UV_EINVAL;
-      const aliases = hostsAliases(name);
-      if (aliases !== undefined) {
-        setImmediate(() => done(null, aliases));
-        return 0;
-      }
+/**
+ * Starts `resolver`'s query `bindingName` for `name`; `done(error, result)` comes from the
+ * event loop (error a c-ares code name or a libuv number). Returns a libuv error number when
+ * the query cannot start (a reverse lookup of no IP address), else 0.
+ */
+function startQuery(resolver, bindingName, name, ttl, done) {
+  const state = resolver._handle[kState];
+  let qname = toASCII(name);
+  if (bindingName === 'getHostByAddr') {
+    qname = reverseName(name);
+    if (qname === undefined) return UV_EINVAL;
+    const aliases = hostsAliases(name);
+    if (aliases !== undefined) {
+      setImmediate(() => done(null, aliases));
+      return 0;
     }
-    const servers = state.servers.map(([host, port]) => (isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`));
-    const id = d.query(servers, qname, queryTypes[bindingName], state.timeout, state.tries, state.local4, state.local6);
-    const finish = ([err, records]) => {
-      state.pending.delete(id);
-      // c-ares's reverse lookup reports an empty answer as not found.
-      if (err === 'ENODATA' && bindingName === 'getHostByAddr') err = 'ENOTFOUND';
-      if (err !== null) return done(err);
-      done(null, shapeResult(bindingName, records, ttl));
-    };
-    state.pending.set(id, finish);
-    registerDns(id, finish);
-    return 0;
   }
+  const servers = state.servers.map(([host, port]) => (isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`));
+  const id = d.query(servers, qname, queryTypes[bindingName], state.timeout, state.tries, state.local4, state.local6);
+  const finish = ([err, records]) => {
+    state.pending.delete(id);
+    // c-ares's reverse lookup reports an empty answer as not found.
+    if (err === 'ENODATA' && bindingName === 'getHostByAddr') err = 'ENOTFOUND';
+    if (err !== null) return done(err);
+    done(null, shapeResult(bindingName, records, ttl));
+  };
+  state.pending.set(id, finish);
+  registerDns(id, finish);
+  return 0;
 }
 
 function localAddressError(message) {
@@ -492,6 +493,7 @@ module.exports = {
   resolveMap,
   bindingForRrtype,
   ResolverBase,
+  startQuery,
   getDefaultResolver,
   bindDefaultResolver,
   kState,

@@ -538,16 +538,6 @@ function exceptionWithHostPort(err, syscall, address, port, additional) {
   return ex;
 }
 
-/** Node's DNSException for a name the resolver does not know: `getaddrinfo ENOTFOUND host`. */
-function dnsNotFound(hostname) {
-  const err = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-  err.errno = -3008;
-  err.code = 'ENOTFOUND';
-  err.syscall = 'getaddrinfo';
-  err.hostname = hostname;
-  return err;
-}
-
 module.exports = {
   kCustomPromisifyArgs,
   AbortError,
@@ -557,7 +547,6 @@ module.exports = {
   makeNodeError,
   systemError,
   exceptionWithHostPort,
-  dnsNotFound,
   installStackFormat,
   errorSites,
   validateFunction,
