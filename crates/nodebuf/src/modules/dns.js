@@ -31,17 +31,28 @@ function lookup(hostname, options, callback) {
     else process.nextTick(callback, null, hostname, matched);
     return {};
   }
-  utils.getaddrinfo(hostname, family, hints, order, (err, list) => {
-    if (err) return callback(dnsException(err, 'getaddrinfo', hostname));
-    if (all) {
-      callback(null, list.map(([address, f]) => ({ address, family: family || f })));
-    } else if (list.length === 0) {
-      callback(null, undefined, family || 0);
-    } else {
-      callback(null, list[0][0], family || list[0][1]);
-    }
-  });
-  return {};
+  const req = new utils.cares.GetAddrInfoReqWrap();
+  req.callback = callback;
+  req.family = family;
+  req.hostname = hostname;
+  req.oncomplete = all ? onlookupall : onlookup;
+  const err = utils.cares.getaddrinfo(req, utils.toASCII(hostname), family, hints, order === 'verbatim', order);
+  if (err) {
+    process.nextTick(callback, dnsException(err, 'getaddrinfo', hostname));
+    return {};
+  }
+  return req;
+}
+
+function onlookup(err, addresses) {
+  if (err) return this.callback(dnsException(err, 'getaddrinfo', this.hostname));
+  this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+}
+
+function onlookupall(err, addresses) {
+  if (err) return this.callback(dnsException(err, 'getaddrinfo', this.hostname));
+  const family = this.family;
+  this.callback(null, addresses.map((address) => ({ address, family: family || isIP(address) })));
 }
 Object.defineProperty(lookup, require('internal/errors').kCustomPromisifyArgs, {
   value: ['address', 'family'],
@@ -50,12 +61,21 @@ Object.defineProperty(lookup, require('internal/errors').kCustomPromisifyArgs, {
 function lookupService(address, port, callback) {
   if (arguments.length !== 3) throw codes.ERR_MISSING_ARGS('address', 'port', 'callback');
   port = utils.lookupServiceArgs(address, port, () => validateFunction(callback, 'callback'));
-  utils.getnameinfo(address, port, (err, hostname, service) => {
-    if (err) return callback(dnsException(err, 'getnameinfo', address));
-    callback(null, hostname, service);
-  });
-  return {};
+  const req = new utils.cares.GetNameInfoReqWrap();
+  req.callback = callback;
+  req.hostname = address;
+  req.port = port;
+  req.oncomplete = onlookupservice;
+  const err = utils.cares.getnameinfo(req, address, port);
+  if (err) throw dnsException(err, 'getnameinfo', address);
+  return req;
 }
+
+function onlookupservice(err, hostname, service) {
+  if (err) return this.callback(dnsException(err, 'getnameinfo', this.hostname));
+  this.callback(null, hostname, service);
+}
+
 Object.defineProperty(lookupService, require('internal/errors').kCustomPromisifyArgs, {
   value: ['hostname', 'service'],
 });

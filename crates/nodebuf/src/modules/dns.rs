@@ -147,7 +147,8 @@ fn system_getnameinfo(ip: IpAddr, port: u16) -> std::result::Result<(String, Str
             host.len() as libc::socklen_t,
             serv.as_mut_ptr(),
             serv.len() as libc::socklen_t,
-            0,
+            // As Node asks: a name is required (no numeric host in its place).
+            libc::NI_NAMEREQD,
         )
     };
     if rc != 0 {

@@ -22,23 +22,56 @@ function lookup(hostname, options) {
     return Promise.resolve(all ? [entry] : entry);
   }
   return new Promise((resolve, reject) => {
-    utils.getaddrinfo(hostname, family, hints, order, (err, list) => {
-      if (err) return reject(dnsException(err, 'getaddrinfo', hostname));
-      const entries = list.map(([address, f]) => ({ address, family: family || f }));
-      resolve(all ? entries : entries[0]);
-    });
+    const req = new utils.cares.GetAddrInfoReqWrap();
+    req.family = family;
+    req.hostname = hostname;
+    req.oncomplete = all ? onlookupall : onlookup;
+    req.resolve = resolve;
+    req.reject = reject;
+    const err = utils.cares.getaddrinfo(req, utils.toASCII(hostname), family, hints, order === 'verbatim', order);
+    if (err) reject(dnsException(err, 'getaddrinfo', hostname));
   });
+}
+
+function onlookup(err, addresses) {
+  if (err) {
+    this.reject(dnsException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  const family = this.family || isIP(addresses[0]);
+  this.resolve({ address: addresses[0], family });
+}
+
+function onlookupall(err, addresses) {
+  if (err) {
+    this.reject(dnsException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  const family = this.family;
+  this.resolve(addresses.map((address) => ({ address, family: family || isIP(address) })));
 }
 
 function lookupService(address, port) {
   if (arguments.length !== 2) throw codes.ERR_MISSING_ARGS('address', 'port');
   port = utils.lookupServiceArgs(address, port, () => {});
   return new Promise((resolve, reject) => {
-    utils.getnameinfo(address, port, (err, hostname, service) => {
-      if (err) return reject(dnsException(err, 'getnameinfo', address));
-      resolve({ hostname, service });
-    });
+    const req = new utils.cares.GetNameInfoReqWrap();
+    req.hostname = address;
+    req.port = port;
+    req.oncomplete = onlookupservice;
+    req.resolve = resolve;
+    req.reject = reject;
+    const err = utils.cares.getnameinfo(req, address, port);
+    if (err) reject(dnsException(err, 'getnameinfo', address));
   });
+}
+
+function onlookupservice(err, hostname, service) {
+  if (err) {
+    this.reject(dnsException(err, 'getnameinfo', this.hostname));
+    return;
+  }
+  this.resolve({ hostname, service });
 }
 
 /** The promise query method for `bindingName` (named after it, as Node's are). */

@@ -4,7 +4,7 @@
 // (modules/dns.rs) with the shaping of their results.
 'use strict';
 
-const { codes, makeNodeError, validateString, validateArray, validateInteger, validateOneOf, validateBoolean, validateNumber } =
+const { codes, dnsException, makeNodeError, validateString, validateArray, validateInteger, validateOneOf, validateBoolean, validateNumber } =
   require('internal/errors');
 const { registerDns, unregisterDns } = require('internal/messaging');
 const { isIP } = require('net');
@@ -43,34 +43,13 @@ const errorCodes = {
   CANCELLED: 'ECANCELLED',
 };
 
-const UV_EAI_NODATA = -3007;
-const UV_EAI_NONAME = -3008;
 const UV_EINVAL = -22;
 const IANA_DNS_PORT = 53;
-
-/**
- * Node's DNSException: `syscall CODE hostname`, with errno (the libuv number when `code` is
- * one, else undefined), code, syscall and hostname (when given).
- */
-function dnsException(code, syscall, hostname) {
-  let errno;
-  if (typeof code === 'number') {
-    errno = code;
-    if (code === UV_EAI_NODATA || code === UV_EAI_NONAME) code = 'ENOTFOUND';
-    else code = require('internal/uv').errname(code);
-  }
-  const ex = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
-  ex.errno = errno;
-  ex.code = code;
-  ex.syscall = syscall;
-  if (hostname) ex.hostname = hostname;
-  return ex;
-}
 
 // --- result order ------------------------------------------------------------------------
 
 const validOrders = ['verbatim', 'ipv4first', 'ipv6first'];
-let defaultResultOrder = 'verbatim';
+let defaultResultOrder = native.process.flags.dnsResultOrder || 'verbatim';
 
 function getDefaultResultOrder() {
   return defaultResultOrder;
@@ -155,19 +134,44 @@ function toASCII(name) {
   return require('url').domainToASCII(name) || name;
 }
 
+// The request objects of the binding (Node's GetAddrInfoReqWrap and friends): the dns
+// modules hang the callback, hostname and `oncomplete` on them.
+class GetAddrInfoReqWrap {}
+class GetNameInfoReqWrap {}
+class QueryReqWrap {}
+
 /**
- * Starts the system resolver for `hostname`; `done(errno, [[address, family], ...])` comes
- * from the event loop, the addresses in `order`.
+ * Node's `cares_wrap` binding, the part the dns modules call through (looked up at each call,
+ * so Node's tests can replace a function through internalBinding('cares_wrap')). A request
+ * answers through `req.oncomplete` from the event loop; the return value is a libuv error
+ * number when the request could not start, else 0.
  */
-function getaddrinfo(hostname, family, hints, order, done) {
-  const id = d.getaddrinfo(toASCII(hostname), family, hints);
-  registerDns(id, ([err, list]) => {
-    if (err !== 0) return done(err);
-    if (order === 'ipv4first') list = [...list.filter((a) => a[1] === 4), ...list.filter((a) => a[1] === 6)];
-    else if (order === 'ipv6first') list = [...list.filter((a) => a[1] === 6), ...list.filter((a) => a[1] === 4)];
-    done(0, list);
-  });
-}
+const cares = {
+  /** `req.oncomplete(err, addresses)`: the address strings in `order` (verbatim when
+   * `verbatim`). */
+  getaddrinfo(req, hostname, family, hints, verbatim, order = verbatim ? 'verbatim' : 'ipv4first') {
+    const id = d.getaddrinfo(hostname, family, hints);
+    registerDns(id, ([err, list]) => {
+      if (err !== 0) return req.oncomplete(err);
+      if (order === 'ipv4first') list = [...list.filter((a) => a[1] === 4), ...list.filter((a) => a[1] === 6)];
+      else if (order === 'ipv6first') list = [...list.filter((a) => a[1] === 6), ...list.filter((a) => a[1] === 4)];
+      req.oncomplete(null, list.map((a) => a[0]));
+    });
+    return 0;
+  },
+  /** `req.oncomplete(err, hostname, service)`. */
+  getnameinfo(req, host, port) {
+    const id = d.getnameinfo(host, port);
+    registerDns(id, ([err, hostname, service]) => req.oncomplete(err || null, hostname, service));
+    return 0;
+  },
+  GetAddrInfoReqWrap,
+  GetNameInfoReqWrap,
+  QueryReqWrap,
+  AI_ADDRCONFIG: ADDRCONFIG,
+  AI_ALL: ALL,
+  AI_V4MAPPED: V4MAPPED,
+};
 
 /** Node's checks of lookupService's arguments; the port as a number. */
 function lookupServiceArgs(address, port, callbackCheck) {
@@ -175,12 +179,6 @@ function lookupServiceArgs(address, port, callbackCheck) {
   port = require('net')._validatePort(port);
   callbackCheck();
   return +port;
-}
-
-/** Starts getnameinfo; `done(errno, hostname, service)` from the event loop. */
-function getnameinfo(address, port, done) {
-  const id = d.getnameinfo(address, port);
-  registerDns(id, ([err, hostname, service]) => done(err, hostname, service));
 }
 
 // --- resolvers -----------------------------------------------------------------------------
@@ -320,7 +318,8 @@ function sameAddress(a, b) {
 
 const kState = Symbol('kState');
 
-/** Node's ChannelWrap, the resolver's native handle (shown as `ChannelWrap {}`). */
+/** Node's ChannelWrap, the resolver's native handle (shown as `ChannelWrap {}`): a c-ares
+ * channel's servers, timeout, tries, local addresses and pending queries. */
 class ChannelWrap {
   constructor(timeout, tries) {
     Object.defineProperty(this, kState, {
@@ -336,32 +335,67 @@ class ChannelWrap {
       },
     });
   }
+
+  getServers() {
+    return this[kState].servers.map(([host, port]) => [host, port]);
+  }
+
+  /** 0, or c-ares's ENOTINITIALIZED-style refusal while queries are pending (as c-ares
+   * refuses to change the servers under them). */
+  setServers(list) {
+    const state = this[kState];
+    if (state.pending.size > 0) return 'There are pending queries.';
+    state.servers = list;
+    return 0;
+  }
+
+  cancel() {
+    const state = this[kState];
+    const pending = [...state.pending.entries()];
+    state.pending.clear();
+    for (const [id, done] of pending) {
+      unregisterDns(id);
+      // c-ares calls back at once; Node hands the result on from its immediate queue.
+      setImmediate(() => done(['ECANCELLED']));
+    }
+  }
+
+  setLocalAddress(ipv4, ipv6) {
+    const state = this[kState];
+    const first = isIP(ipv4);
+    if (first === 0) throw localAddressError('Invalid IP address.');
+    if (ipv6 !== undefined) {
+      const second = isIP(ipv6);
+      if (second === 0) throw localAddressError('Invalid IP address.');
+      if (first === 6 && second === 6) throw localAddressError('Cannot specify two IPv6 addresses.');
+      if (first === 4 && second === 4) throw localAddressError('Cannot specify two IPv4 addresses.');
+    }
+    state.local4 = undefined;
+    state.local6 = undefined;
+    for (const ip of [ipv4, ipv6]) {
+      if (ip === undefined) continue;
+      if (isIP(ip) === 4) state.local4 = ip;
+      else state.local6 = ip;
+    }
+  }
 }
 Object.defineProperty(ChannelWrap.prototype, Symbol.toStringTag, { value: 'ChannelWrap', configurable: true });
 
 /** Node's ResolverBase: the servers, timeout, tries and local address of one resolver. */
 class ResolverBase {
   constructor(options = undefined) {
-    const timeout = options?.timeout ?? -1;
+    const { timeout = -1, tries = 4 } = { ...options };
     validateInteger(timeout, 'options.timeout', -1, 2147483647);
-    const tries = options?.tries ?? 4;
     validateInteger(tries, 'options.tries', 1, 2147483647);
     this._handle = new ChannelWrap(timeout, tries);
   }
 
   cancel() {
-    const state = this._handle[kState];
-    const pending = [...state.pending.entries()];
-    state.pending.clear();
-    for (const [id, done] of pending) {
-      unregisterDns(id);
-      // c-ares calls back at once; Node hands the result on in the check phase.
-      setImmediate(() => done(['ECANCELLED']));
-    }
+    this._handle.cancel();
   }
 
   getServers() {
-    return this._handle[kState].servers.map(([host, port]) => {
+    return (this._handle.getServers() || []).map(([host, port]) => {
       if (!port || port === IANA_DNS_PORT) return host;
       return `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
     });
@@ -389,28 +423,14 @@ class ResolverBase {
       // c-ares keeps one entry per address and port.
       if (!list.some(([h, p]) => p === found[1] && sameAddress(h, found[0]))) list.push(found);
     });
-    this._handle[kState].servers = list;
+    const failure = this._handle.setServers(list);
+    if (failure !== 0) throw codes.ERR_DNS_SET_SERVERS_FAILED(failure, servers);
   }
 
   setLocalAddress(ipv4, ipv6) {
     validateString(ipv4, 'ipv4');
     if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
-    const state = this._handle[kState];
-    const first = isIP(ipv4);
-    if (first === 0) throw localAddressError('Invalid IP address.');
-    if (ipv6 !== undefined) {
-      const second = isIP(ipv6);
-      if (second === 0) throw localAddressError('Invalid IP address.');
-      if (first === 6 && second === 6) throw localAddressError('Cannot specify two IPv6 addresses.');
-      if (first === 4 && second === 4) throw localAddressError('Cannot specify two IPv4 addresses.');
-    }
-    state.local4 = undefined;
-    state.local6 = undefined;
-    for (const ip of [ipv4, ipv6]) {
-      if (ip === undefined) continue;
-      if (isIP(ip) === 4) state.local4 = ip;
-      else state.local6 = ip;
-    }
+    this._handle.setLocalAddress(ipv4, ipv6);
   }
 }
 
@@ -487,9 +507,9 @@ module.exports = {
   setDefaultResultOrder,
   lookupOptions,
   warnInvalidHostname,
-  getaddrinfo,
+  cares,
+  toASCII,
   lookupServiceArgs,
-  getnameinfo,
   resolveMap,
   bindingForRrtype,
   ResolverBase,

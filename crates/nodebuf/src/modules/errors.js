@@ -538,6 +538,28 @@ function exceptionWithHostPort(err, syscall, address, port, additional) {
   return ex;
 }
 
+const UV_EAI_NODATA = -3007;
+const UV_EAI_NONAME = -3008;
+
+/**
+ * Node's DNSException: `syscall CODE hostname`, with errno (the libuv number when `code` is
+ * one, else undefined), code, syscall and hostname (when given).
+ */
+function dnsException(code, syscall, hostname) {
+  let errno;
+  if (typeof code === 'number') {
+    errno = code;
+    if (code === UV_EAI_NODATA || code === UV_EAI_NONAME) code = 'ENOTFOUND';
+    else code = require('internal/uv').errname(code);
+  }
+  const ex = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
+  ex.errno = errno;
+  ex.code = code;
+  ex.syscall = syscall;
+  if (hostname) ex.hostname = hostname;
+  return ex;
+}
+
 module.exports = {
   kCustomPromisifyArgs,
   AbortError,
@@ -547,6 +569,7 @@ module.exports = {
   makeNodeError,
   systemError,
   exceptionWithHostPort,
+  dnsException,
   installStackFormat,
   errorSites,
   validateFunction,
