@@ -63,7 +63,9 @@ fn uv_eai(code: i32) -> i32 {
         libc::EAI_OVERFLOW => -3009,
         libc::EAI_SERVICE => -3010,
         libc::EAI_SOCKTYPE => -3011,
-        libc::EAI_SYSTEM => -std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO),
+        libc::EAI_SYSTEM => -std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EIO),
         _ => -3004,
     }
 }
@@ -90,7 +92,11 @@ unsafe fn sockaddr_ip(addr: *const libc::sockaddr) -> Option<IpAddr> {
 }
 
 /// The system resolver's answer for `host`: family 0/4/6, `hints` the `AI_*` flags.
-fn system_getaddrinfo(host: &str, family: i32, hints: i32) -> std::result::Result<Vec<(String, u8)>, i32> {
+fn system_getaddrinfo(
+    host: &str,
+    family: i32,
+    hints: i32,
+) -> std::result::Result<Vec<(String, u8)>, i32> {
     let Ok(c_host) = CString::new(host) else {
         return Err(uv_eai(libc::EAI_NONAME));
     };
@@ -141,7 +147,7 @@ fn system_getnameinfo(ip: IpAddr, port: u16) -> std::result::Result<(String, Str
     // SAFETY: addr is a valid sockaddr of its length; the buffers' lengths are passed.
     let rc = unsafe {
         libc::getnameinfo(
-            addr.as_ptr() as *const libc::sockaddr,
+            addr.as_ptr(),
             addr.len(),
             host.as_mut_ptr(),
             host.len() as libc::socklen_t,
@@ -156,7 +162,10 @@ fn system_getnameinfo(ip: IpAddr, port: u16) -> std::result::Result<(String, Str
     }
     // SAFETY: getnameinfo NUL-terminates both buffers on success.
     let (h, s) = unsafe { (CStr::from_ptr(host.as_ptr()), CStr::from_ptr(serv.as_ptr())) };
-    Ok((h.to_string_lossy().into_owned(), s.to_string_lossy().into_owned()))
+    Ok((
+        h.to_string_lossy().into_owned(),
+        s.to_string_lossy().into_owned(),
+    ))
 }
 
 /// `getnameinfo(ip, port)`: starts a reverse lookup of the address (already validated).
@@ -206,7 +215,9 @@ fn udp_exchange(
         if left.is_zero() {
             return Err(Failure::Timeout);
         }
-        socket.set_read_timeout(Some(left)).map_err(|_| Failure::Refused)?;
+        socket
+            .set_read_timeout(Some(left))
+            .map_err(|_| Failure::Refused)?;
         match socket.recv(&mut buf) {
             Ok(n) => match parse_reply(&buf[..n]) {
                 // Replies to another question (or someone else's) are ignored, as c-ares does.
@@ -348,7 +359,14 @@ fn query(
     );
     let timeout_ms = timeout_ms.max(1.0) as u64;
     spawn(move || {
-        Outcome::Query(run_query(&servers, &name, qtype, timeout_ms, tries.max(1), local))
+        Outcome::Query(run_query(
+            &servers,
+            &name,
+            qtype,
+            timeout_ms,
+            tries.max(1),
+            local,
+        ))
     })
 }
 

@@ -119,7 +119,12 @@ impl Reader<'_> {
         Some(u16::from_be_bytes([self.u8()?, self.u8()?]))
     }
     fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_be_bytes([self.u8()?, self.u8()?, self.u8()?, self.u8()?]))
+        Some(u32::from_be_bytes([
+            self.u8()?,
+            self.u8()?,
+            self.u8()?,
+            self.u8()?,
+        ]))
     }
     fn bytes(&mut self, n: usize) -> Option<&[u8]> {
         let out = self.msg.get(self.pos..self.pos.checked_add(n)?)?;
@@ -148,7 +153,8 @@ impl Reader<'_> {
                     pos += 1 + len as usize;
                 }
                 0xc0 => {
-                    let target = (usize::from(len & 0x3f) << 8) | usize::from(*self.msg.get(pos + 1)?);
+                    let target =
+                        (usize::from(len & 0x3f) << 8) | usize::from(*self.msg.get(pos + 1)?);
                     if target >= pos {
                         return None;
                     }
@@ -203,7 +209,10 @@ fn record(r: &mut Reader<'_>) -> Option<(Option<Record>, u32)> {
     }
     let data = &r.msg[start..end];
     let rec = match rtype {
-        rtype::A if len == 4 => Some(Record::A(Ipv4Addr::new(data[0], data[1], data[2], data[3]), ttl)),
+        rtype::A if len == 4 => Some(Record::A(
+            Ipv4Addr::new(data[0], data[1], data[2], data[3]),
+            ttl,
+        )),
         rtype::AAAA if len == 16 => {
             let mut octets = [0u8; 16];
             octets.copy_from_slice(data);
@@ -225,7 +234,15 @@ fn record(r: &mut Reader<'_>) -> Option<(Option<Record>, u32)> {
         rtype::SOA => {
             let ns = r.name()?;
             let host = r.name()?;
-            Some(Record::Soa(ns, host, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?))
+            Some(Record::Soa(
+                ns,
+                host,
+                r.u32()?,
+                r.u32()?,
+                r.u32()?,
+                r.u32()?,
+                r.u32()?,
+            ))
         }
         rtype::NAPTR => {
             let (order, pref) = (r.u16()?, r.u16()?);
@@ -238,7 +255,14 @@ fn record(r: &mut Reader<'_>) -> Option<(Option<Record>, u32)> {
             let regexp = strings.pop()?;
             let service = strings.pop()?;
             let flags = strings.pop()?;
-            Some(Record::Naptr(order, pref, flags, service, regexp, replacement))
+            Some(Record::Naptr(
+                order,
+                pref,
+                flags,
+                service,
+                regexp,
+                replacement,
+            ))
         }
         rtype::CAA => {
             let flags = r.u8()?;
@@ -334,7 +358,9 @@ mod tests {
         msg[2] = 0x81;
         msg[7] = 1;
         // name: pointer to offset 12, type MX, class IN, ttl 60, rdlength 7, pref 10, "m" + ptr.
-        msg.extend_from_slice(&[0xc0, 12, 0, 15, 0, 1, 0, 0, 0, 60, 0, 6, 0, 10, 1, b'm', 0xc0, 12]);
+        msg.extend_from_slice(&[
+            0xc0, 12, 0, 15, 0, 1, 0, 0, 0, 60, 0, 6, 0, 10, 1, b'm', 0xc0, 12,
+        ]);
         let reply = parse_reply(&msg).unwrap();
         assert_eq!(reply.answers, vec![Record::Mx(10, "m.a.b".into())]);
     }

@@ -419,7 +419,9 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
                 entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?
             }
             Event::NetReady(_, bits) => entry.set(2, bits)?,
-            Event::Dns(_, outcome) => entry.set(2, crate::modules::dns::outcome_to_js(ctx, outcome)?)?,
+            Event::Dns(_, outcome) => {
+                entry.set(2, crate::modules::dns::outcome_to_js(ctx, outcome)?)?
+            }
             Event::ThreadMessage(_, message, reply) => {
                 let payload = Array::new(ctx.clone())?;
                 payload.set(0, decode(ctx, message)?)?;
