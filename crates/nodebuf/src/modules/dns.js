@@ -9,6 +9,10 @@ const { isIP } = require('net');
 const utils = require('internal/dns/utils');
 
 const { dnsException, ResolverBase } = utils;
+const { startPerf, stopPerf } = require('internal/perf/observe');
+
+// Where a request keeps its perf_hooks timing while a 'dns' observer exists.
+const kPerf = Symbol('kPerf');
 
 function lookup(hostname, options, callback) {
   if (hostname) validateString(hostname, 'hostname');
@@ -41,18 +45,21 @@ function lookup(hostname, options, callback) {
     process.nextTick(callback, dnsException(err, 'getaddrinfo', hostname));
     return {};
   }
+  req[kPerf] = startPerf('dns', 'lookup', { hostname, family, hints, verbatim: order === 'verbatim', order });
   return req;
 }
 
 function onlookup(err, addresses) {
   if (err) return this.callback(dnsException(err, 'getaddrinfo', this.hostname));
   this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+  stopPerf(this[kPerf], { addresses });
 }
 
 function onlookupall(err, addresses) {
   if (err) return this.callback(dnsException(err, 'getaddrinfo', this.hostname));
   const family = this.family;
   this.callback(null, addresses.map((address) => ({ address, family: family || isIP(address) })));
+  stopPerf(this[kPerf], { addresses });
 }
 Object.defineProperty(lookup, require('internal/errors').kCustomPromisifyArgs, {
   value: ['address', 'family'],
@@ -68,17 +75,29 @@ function lookupService(address, port, callback) {
   req.oncomplete = onlookupservice;
   const err = utils.cares.getnameinfo(req, address, port);
   if (err) throw dnsException(err, 'getnameinfo', address);
+  req[kPerf] = startPerf('dns', 'lookupService', { host: address, port });
   return req;
 }
 
 function onlookupservice(err, hostname, service) {
   if (err) return this.callback(dnsException(err, 'getnameinfo', this.hostname));
   this.callback(null, hostname, service);
+  stopPerf(this[kPerf], { hostname, service });
 }
 
 Object.defineProperty(lookupService, require('internal/errors').kCustomPromisifyArgs, {
   value: ['hostname', 'service'],
 });
+
+function onresolve(err, result, ttls) {
+  if (ttls && this.ttl) result = result.map((address, index) => ({ address, ttl: ttls[index] }));
+  if (err) {
+    this.callback(dnsException(err, this.bindingName, this.hostname));
+    return;
+  }
+  this.callback(null, result);
+  stopPerf(this[kPerf], { result });
+}
 
 /** The callback query method for `bindingName` (named after it, as Node's are). */
 function resolver(bindingName) {
@@ -90,12 +109,16 @@ function resolver(bindingName) {
     }
     validateString(name, 'name');
     validateFunction(callback, 'callback');
-    const err = utils.startQuery(this, bindingName, name, !!(options && options.ttl), (error, result) => {
-      if (error !== null && error !== undefined) callback(dnsException(error, bindingName, name));
-      else callback(null, result);
-    });
+    const req = new utils.cares.QueryReqWrap();
+    req.bindingName = bindingName;
+    req.callback = callback;
+    req.hostname = name;
+    req.oncomplete = onresolve;
+    req.ttl = !!(options && options.ttl);
+    const err = this._handle[bindingName](req, utils.toASCII(name));
     if (err) throw dnsException(err, bindingName, name);
-    return {};
+    req[kPerf] = startPerf('dns', bindingName, { host: name, ttl: req.ttl });
+    return req;
   }
   Object.defineProperty(query, 'name', { value: bindingName });
   return query;

@@ -8,6 +8,10 @@ const { isIP } = require('net');
 const utils = require('internal/dns/utils');
 
 const { dnsException, ResolverBase } = utils;
+const { startPerf, stopPerf } = require('internal/perf/observe');
+
+// Where a request keeps its perf_hooks timing while a 'dns' observer exists.
+const kPerf = Symbol('kPerf');
 
 function lookup(hostname, options) {
   if (hostname) validateString(hostname, 'hostname');
@@ -30,6 +34,7 @@ function lookup(hostname, options) {
     req.reject = reject;
     const err = utils.cares.getaddrinfo(req, utils.toASCII(hostname), family, hints, order === 'verbatim', order);
     if (err) reject(dnsException(err, 'getaddrinfo', hostname));
+    else req[kPerf] = startPerf('dns', 'lookup', { hostname, family, hints, verbatim: order === 'verbatim', order });
   });
 }
 
@@ -40,6 +45,7 @@ function onlookup(err, addresses) {
   }
   const family = this.family || isIP(addresses[0]);
   this.resolve({ address: addresses[0], family });
+  stopPerf(this[kPerf], { addresses });
 }
 
 function onlookupall(err, addresses) {
@@ -49,6 +55,7 @@ function onlookupall(err, addresses) {
   }
   const family = this.family;
   this.resolve(addresses.map((address) => ({ address, family: family || isIP(address) })));
+  stopPerf(this[kPerf], { addresses });
 }
 
 function lookupService(address, port) {
@@ -63,6 +70,7 @@ function lookupService(address, port) {
     req.reject = reject;
     const err = utils.cares.getnameinfo(req, address, port);
     if (err) reject(dnsException(err, 'getnameinfo', address));
+    else req[kPerf] = startPerf('dns', 'lookupService', { host: address, port });
   });
 }
 
@@ -72,6 +80,17 @@ function onlookupservice(err, hostname, service) {
     return;
   }
   this.resolve({ hostname, service });
+  stopPerf(this[kPerf], { hostname, service });
+}
+
+function onresolve(err, result, ttls) {
+  if (err) {
+    this.reject(dnsException(err, this.bindingName, this.hostname));
+    return;
+  }
+  if (ttls && this.ttl) result = result.map((address, index) => ({ address, ttl: ttls[index] }));
+  this.resolve(result);
+  stopPerf(this[kPerf], { result });
 }
 
 /** The promise query method for `bindingName` (named after it, as Node's are). */
@@ -80,11 +99,16 @@ function resolver(bindingName) {
     validateString(name, 'name');
     const ttl = !!(options && options.ttl);
     return new Promise((resolve, reject) => {
-      const err = utils.startQuery(this, bindingName, name, ttl, (error, result) => {
-        if (error !== null && error !== undefined) reject(dnsException(error, bindingName, name));
-        else resolve(result);
-      });
+      const req = new utils.cares.QueryReqWrap();
+      req.bindingName = bindingName;
+      req.hostname = name;
+      req.oncomplete = onresolve;
+      req.resolve = resolve;
+      req.reject = reject;
+      req.ttl = ttl;
+      const err = this._handle[bindingName](req, utils.toASCII(name));
       if (err) throw dnsException(err, bindingName, name);
+      req[kPerf] = startPerf('dns', bindingName, { host: name, ttl });
     });
   }
   Object.defineProperty(query, 'name', { value: bindingName });

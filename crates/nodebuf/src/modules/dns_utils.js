@@ -217,13 +217,13 @@ const resolveMap = {
 };
 
 /** One record (`[type, ...fields]` from dns.rs) as Node reports it, `withType` for ANY. */
-function shapeRecord(rec, withType, ttl) {
+function shapeRecord(rec, withType) {
   const [type] = rec;
   let out;
   switch (type) {
     case 'A':
     case 'AAAA':
-      out = withType || ttl ? { address: rec[1], ttl: rec[2] } : rec[1];
+      out = withType ? { address: rec[1], ttl: rec[2] } : rec[1];
       break;
     case 'CNAME':
     case 'NS':
@@ -258,17 +258,20 @@ function shapeRecord(rec, withType, ttl) {
 // type after another.
 const anyOrder = ['CNAME', 'A', 'AAAA', 'MX', 'NS', 'TXT', 'SRV', 'PTR', 'NAPTR', 'SOA', 'CAA'];
 
-/** The result of `bindingName` for the records of a successful reply. */
-function shapeResult(bindingName, records, ttl) {
+/** The result of `bindingName` for the records of a successful reply, and the addresses'
+ * TTLs for A/AAAA queries (the binding's `oncomplete(err, result, ttls)`). */
+function shapeResult(bindingName, records) {
   if (bindingName === 'queryAny') {
     const out = [];
     for (const type of anyOrder) {
       for (const rec of records) if (rec[0] === type) out.push(shapeRecord(rec, true));
     }
-    return out;
+    return [out];
   }
-  if (bindingName === 'querySoa') return shapeRecord(records[0], false);
-  return records.map((rec) => shapeRecord(rec, false, ttl));
+  if (bindingName === 'querySoa') return [shapeRecord(records[0], false)];
+  const result = records.map((rec) => shapeRecord(rec, false));
+  if (bindingName === 'queryA' || bindingName === 'queryAaaa') return [result, records.map((rec) => rec[2])];
+  return [result];
 }
 
 /** The PTR name of an IP address (in-addr.arpa / ip6.arpa), undefined when it is none. */
@@ -435,19 +438,19 @@ class ResolverBase {
 }
 
 /**
- * Starts `resolver`'s query `bindingName` for `name`; `done(error, result)` comes from the
- * event loop (error a c-ares code name or a libuv number). Returns a libuv error number when
- * the query cannot start (a reverse lookup of no IP address), else 0.
+ * Starts `channel`'s query `bindingName` for `name`: `req.oncomplete(err, result, ttls)` from
+ * the event loop (err a c-ares code name). Returns a libuv error number when the query cannot
+ * start (a reverse lookup of no IP address), else 0.
  */
-function startQuery(resolver, bindingName, name, ttl, done) {
-  const state = resolver._handle[kState];
-  let qname = toASCII(name);
+function startQuery(channel, bindingName, name, req) {
+  const state = channel[kState];
+  let qname = name;
   if (bindingName === 'getHostByAddr') {
     qname = reverseName(name);
     if (qname === undefined) return UV_EINVAL;
     const aliases = hostsAliases(name);
     if (aliases !== undefined) {
-      setImmediate(() => done(null, aliases));
+      setImmediate(() => req.oncomplete(null, aliases));
       return 0;
     }
   }
@@ -457,12 +460,23 @@ function startQuery(resolver, bindingName, name, ttl, done) {
     state.pending.delete(id);
     // c-ares's reverse lookup reports an empty answer as not found.
     if (err === 'ENODATA' && bindingName === 'getHostByAddr') err = 'ENOTFOUND';
-    if (err !== null) return done(err);
-    done(null, shapeResult(bindingName, records, ttl));
+    if (err !== null) return req.oncomplete(err);
+    req.oncomplete(null, ...shapeResult(bindingName, records));
   };
   state.pending.set(id, finish);
   registerDns(id, finish);
   return 0;
+}
+
+cares.ChannelWrap = ChannelWrap;
+
+// The channel's query calls, one per binding name, as Node's ChannelWrap has them.
+for (const bindingName of Object.keys(queryTypes)) {
+  Object.defineProperty(ChannelWrap.prototype, bindingName, {
+    value: { [bindingName](req, name) { return startQuery(this, bindingName, name, req); } }[bindingName],
+    writable: true,
+    configurable: true,
+  });
 }
 
 function localAddressError(message) {
@@ -513,7 +527,6 @@ module.exports = {
   resolveMap,
   bindingForRrtype,
   ResolverBase,
-  startQuery,
   getDefaultResolver,
   bindDefaultResolver,
   kState,

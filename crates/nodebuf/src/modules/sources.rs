@@ -185,6 +185,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("path/posix", "module.exports = require('path').posix;"),
     ("path/win32", "module.exports = require('path').win32;"),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("internal/perf/observe", include_str!("perf_observe.js")),
     ("internal/histogram", include_str!("histogram.js")),
     ("process", include_str!("process.js")),
     (
