@@ -194,20 +194,12 @@ fn answers(reply: &Reply, id: u16, name: &str, qtype: u16) -> bool {
 
 /// One query to `server` over UDP, waiting at most `wait` for a matching reply.
 fn udp_exchange(
-    server: SocketAddr,
+    sent: std::result::Result<UdpSocket, Failure>,
     msg: &[u8],
     wait: Duration,
-    local: Option<IpAddr>,
     check: &dyn Fn(&Reply) -> bool,
 ) -> std::result::Result<Reply, Failure> {
-    let bind_ip = local.unwrap_or(if server.is_ipv4() {
-        IpAddr::from([0u8; 4])
-    } else {
-        IpAddr::from([0u16; 8])
-    });
-    let socket = UdpSocket::bind(SocketAddr::new(bind_ip, 0)).map_err(|_| Failure::Refused)?;
-    socket.connect(server).map_err(|_| Failure::Refused)?;
-    socket.send(msg).map_err(|_| Failure::Refused)?;
+    let socket = sent?;
     let deadline = Instant::now() + wait;
     let mut buf = vec![0u8; 65535];
     loop {
@@ -233,6 +225,23 @@ fn udp_exchange(
             Err(_) => return Err(Failure::Refused),
         }
     }
+}
+
+/// A UDP socket (on `local` when given) connected to `server` that has sent `msg`.
+fn udp_send(
+    server: SocketAddr,
+    msg: &[u8],
+    local: Option<IpAddr>,
+) -> std::result::Result<UdpSocket, Failure> {
+    let bind_ip = local.unwrap_or(if server.is_ipv4() {
+        IpAddr::from([0u8; 4])
+    } else {
+        IpAddr::from([0u16; 8])
+    });
+    let socket = UdpSocket::bind(SocketAddr::new(bind_ip, 0)).map_err(|_| Failure::Refused)?;
+    socket.connect(server).map_err(|_| Failure::Refused)?;
+    socket.send(msg).map_err(|_| Failure::Refused)?;
+    Ok(socket)
 }
 
 /// The query again over TCP (after a truncated UDP reply), length-prefixed.
@@ -293,6 +302,41 @@ fn records_for(reply: Reply, qtype: u16) -> std::result::Result<Vec<Record>, &'s
     Ok(out)
 }
 
+/// A prepared query: its id and message, and the first datagram already sent (on the JS
+/// thread, so the server has it when `query` returns, as c-ares sends at once).
+struct Prepared {
+    id: u16,
+    msg: Vec<u8>,
+    first: Option<std::result::Result<UdpSocket, Failure>>,
+}
+
+/// Builds the query for `name` and sends it to the first server.
+fn prepare(
+    servers: &[SocketAddr],
+    name: &str,
+    qtype: u16,
+    local: (Option<IpAddr>, Option<IpAddr>),
+) -> std::result::Result<Prepared, &'static str> {
+    if servers.is_empty() {
+        return Err("ECONNREFUSED");
+    }
+    let id: u16 = rand::random();
+    let Some(msg) = build_query(id, name, qtype) else {
+        return Err("EBADNAME");
+    };
+    let server = servers[0];
+    let first = udp_send(
+        server,
+        &msg,
+        if server.is_ipv4() { local.0 } else { local.1 },
+    );
+    Ok(Prepared {
+        id,
+        msg,
+        first: Some(first),
+    })
+}
+
 /// A resolver query as c-ares makes it: each server in turn, `tries` rounds, the wait
 /// doubling each round; a server failure or refusal moves on to the next server.
 fn run_query(
@@ -302,21 +346,20 @@ fn run_query(
     timeout_ms: u64,
     tries: u32,
     local: (Option<IpAddr>, Option<IpAddr>),
+    mut prepared: Prepared,
 ) -> std::result::Result<Vec<Record>, &'static str> {
-    if servers.is_empty() {
-        return Err("ECONNREFUSED");
-    }
-    let id: u16 = rand::random();
-    let Some(msg) = build_query(id, name, qtype) else {
-        return Err("EBADNAME");
-    };
+    let (id, msg) = (prepared.id, std::mem::take(&mut prepared.msg));
     let check = |reply: &Reply| answers(reply, id, name, qtype);
     let mut last = "ETIMEOUT";
     for round in 0..tries {
         let wait = Duration::from_millis(timeout_ms.saturating_mul(1 << round.min(16)));
-        for &server in servers {
+        for (index, &server) in servers.iter().enumerate() {
             let local_ip = if server.is_ipv4() { local.0 } else { local.1 };
-            let mut result = udp_exchange(server, &msg, wait, local_ip, &check);
+            let sent = match prepared.first.take() {
+                Some(sent) => sent,
+                None => udp_send(server, &msg, local_ip),
+            };
+            let mut result = udp_exchange(sent, &msg, wait, &check);
             if let Ok(reply) = &result {
                 if reply.truncated {
                     result = tcp_exchange(server, &msg, wait, &check);
@@ -327,14 +370,25 @@ fn run_query(
                     0 => return records_for(reply, qtype),
                     3 => return Err("ENOTFOUND"),
                     1 => return Err("EFORMERR"),
-                    2 => last = "ESERVFAIL",
-                    4 => last = "ENOTIMP",
-                    5 => last = "EREFUSED",
+                    // A server that fails, does not implement or refuses the query passes
+                    // it to the next server; the last one's answer is final.
+                    2 | 4 | 5 => {
+                        let code = match reply.rcode {
+                            2 => "ESERVFAIL",
+                            4 => "ENOTIMP",
+                            _ => "EREFUSED",
+                        };
+                        if index + 1 == servers.len() {
+                            return Err(code);
+                        }
+                        last = code;
+                    }
                     _ => return Err("EBADRESP"),
                 },
                 Err(Failure::Timeout) => last = "ETIMEOUT",
                 Err(Failure::Refused) => last = "ECONNREFUSED",
-                Err(Failure::BadReply) => return Err("EBADRESP"),
+                // c-ares tries a malformed answer's query again, as a failed server.
+                Err(Failure::BadReply) => last = "EBADRESP",
             }
         }
     }
@@ -358,15 +412,13 @@ fn query(
         local6.and_then(|s| s.parse().ok()),
     );
     let timeout_ms = timeout_ms.max(1.0) as u64;
+    let prepared = prepare(&servers, &name, qtype, local);
     spawn(move || {
-        Outcome::Query(run_query(
-            &servers,
-            &name,
-            qtype,
-            timeout_ms,
-            tries.max(1),
-            local,
-        ))
+        Outcome::Query(
+            prepared.and_then(|p| {
+                run_query(&servers, &name, qtype, timeout_ms, tries.max(1), local, p)
+            }),
+        )
     })
 }
 
@@ -525,8 +577,9 @@ mod tests {
 
     #[test]
     fn a_query_to_a_closed_port_is_refused() {
-        let server: SocketAddr = "127.0.0.1:9".parse().unwrap();
-        let r = run_query(&[server], "x.test", rtype::A, 200, 1, (None, None));
+        let servers: [SocketAddr; 1] = ["127.0.0.1:9".parse().unwrap()];
+        let prepared = prepare(&servers, "x.test", rtype::A, (None, None)).unwrap();
+        let r = run_query(&servers, "x.test", rtype::A, 200, 1, (None, None), prepared);
         assert!(matches!(r, Err("ECONNREFUSED") | Err("ETIMEOUT")));
     }
 }

@@ -320,7 +320,11 @@ udp.bind(0, '127.0.0.1', () => {
             cancelAndTimeouts(port, refusedPort, () => {
               udp.close();
               tcp.close();
-              console.log('queries', [...new Set(queries)].sort());
+              // Each query with how often the server saw it (c-ares tries again after a server
+              // failure, a refusal or a malformed answer).
+              const counts = new Map();
+              for (const q of queries) counts.set(q, (counts.get(q) ?? 0) + 1);
+              console.log('queries', [...counts].map(([q, n]) => `${q} x${n}`).sort());
             });
           });
         });
