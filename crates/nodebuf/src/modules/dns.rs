@@ -572,7 +572,9 @@ mod tests {
     fn localhost_resolves_and_invalid_names_do_not() {
         let found = system_getaddrinfo("localhost", 4, 0).unwrap();
         assert!(found.iter().any(|(ip, f)| ip == "127.0.0.1" && *f == 4));
-        assert_eq!(system_getaddrinfo("name.invalid", 0, 0), Err(-3008));
+        // ENOTFOUND (EAI_NONAME), or EAI_AGAIN where no resolver answers at all.
+        let missing = system_getaddrinfo("name.invalid", 0, 0);
+        assert!(matches!(missing, Err(-3008) | Err(-3001)), "{missing:?}");
     }
 
     #[test]
