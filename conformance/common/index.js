@@ -157,11 +157,11 @@ function mustNotCall(msg) {
 }
 
 /** A node-style callback that must be called once, with a nullish error. */
-function mustSucceed(fn) {
+function mustSucceed(fn, exact) {
   return mustCall(function mustSucceedWrapper(err, ...args) {
     assert.ifError(err);
     if (typeof fn === 'function') return fn.apply(this, args);
-  });
+  }, exact);
 }
 
 /**

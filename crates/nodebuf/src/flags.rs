@@ -17,6 +17,8 @@ pub struct Flags {
     pub test_udp_no_try_send: bool,
     /// `--zero-fill-buffers`: every new Buffer (even `allocUnsafe`) starts zeroed.
     pub zero_fill_buffers: bool,
+    /// `--dns-result-order=ipv4first|ipv6first|verbatim`: `dns.lookup`'s default order.
+    pub dns_result_order: Option<String>,
     /// `--pending-deprecation`: emit pending deprecations (e.g. DEP0005 for `Buffer()` everywhere).
     pub pending_deprecation: bool,
     /// `--no-deprecation`: silence DeprecationWarnings.
@@ -127,6 +129,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "--test-udp-no-try-send",
         "make every dgram send wait in the send queue (for tests)",
+    ),
+    (
+        "--dns-result-order=<order>",
+        "dns.lookup's default order: ipv4first, ipv6first or verbatim",
     ),
     (
         "--zero-fill-buffers",
@@ -368,6 +374,14 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 flags.env_files.push(path.clone());
                 flags.exec_argv.push(arg.clone());
                 flags.exec_argv.push(path.clone());
+                continue;
+            }
+            ("--dns-result-order", Some(value)) => {
+                if !["ipv4first", "ipv6first", "verbatim"].contains(&value) {
+                    return Err(format!("bad option: {arg}"));
+                }
+                flags.dns_result_order = Some(value.to_string());
+                flags.exec_argv.push(arg.clone());
                 continue;
             }
             ("--max-buffer-memory", Some(value)) => {
@@ -619,7 +633,8 @@ mod tests {
                     .replace("=<bytes>", "=1")
                     .replace("=<path>", "=.env")
                     .replace("=<n>", "=1")
-                    .replace("=<type>", "=module");
+                    .replace("=<type>", "=module")
+                    .replace("=<order>", "=verbatim");
                 let mut args = vec![flag.to_string()];
                 if name.contains(" <") {
                     args.push("1".to_string());

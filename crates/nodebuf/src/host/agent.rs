@@ -41,6 +41,8 @@ pub enum Event {
     IpcData(u64, Vec<u8>),
     /// IPC channel `id` reached end of file (the other side closed it or exited).
     IpcEnd(u64),
+    /// DNS request `id` (modules/dns.rs) finished.
+    Dns(u64, crate::modules::dns::Outcome),
 }
 
 /// The cross-thread face of one JS thread.

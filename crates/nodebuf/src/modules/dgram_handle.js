@@ -6,7 +6,7 @@
 'use strict';
 const { setImmediate } = require('timers');
 
-const { validateFunction, dnsNotFound } = require('internal/errors');
+const { validateFunction } = require('internal/errors');
 const messaging = require('internal/messaging');
 const loop = require('internal/loop');
 
@@ -357,28 +357,9 @@ function lookup6(lookup, address, callback) {
   return lookup(address || '::1', 6, callback);
 }
 
-/** What `dns.lookup(hostname, family, callback)` answers: an IP literal on the next tick, a
- * name through the system resolver (its first address of `family`) after this turn's I/O, as
- * a thread-pool lookup does. */
-function lookup(hostname, family, callback) {
-  const { validateString } = require('internal/errors');
-  validateString(hostname, 'hostname');
-  const literal = require('net').isIP(hostname);
-  if (literal !== 0) {
-    process.nextTick(callback, null, hostname, literal);
-    return;
-  }
-  setImmediate(() => {
-    const found = native.net.lookup(hostname);
-    const match = found === null ? undefined : found.find((entry) => entry[1] === family);
-    if (match === undefined) callback(dnsNotFound(hostname));
-    else callback(null, match[0], match[1]);
-  });
-}
-
 /** Node's newHandle: a UDP handle for 'udp4' or 'udp6' with its family's lookup. */
 function newHandle(type, lookupFn) {
-  if (lookupFn === undefined) lookupFn = lookup;
+  if (lookupFn === undefined) lookupFn = require('dns').lookup;
   else validateFunction(lookupFn, 'lookup');
   if (type === 'udp4') {
     const handle = new UDP();
@@ -422,7 +403,6 @@ function _createSocketHandle(address, port, addressType, fd, flags) {
 module.exports = {
   kStateSymbol,
   ownerSymbol,
-  lookup,
   newHandle,
   guessHandleType,
   _createSocketHandle,

@@ -360,6 +360,9 @@ const codes = {
     const type = name.includes('.') ? 'property' : 'argument';
     return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${type} '${name}' ${reason}. Received ${shown}`);
   },
+  ERR_INVALID_IP_ADDRESS: (address) => makeNodeError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${address}`),
+  ERR_DNS_SET_SERVERS_FAILED: (err, servers) =>
+    makeNodeError(Error, 'ERR_DNS_SET_SERVERS_FAILED', `c-ares failed to set servers: "${err}" [${servers}]`),
   ERR_OUT_OF_RANGE: (name, range, received) =>
     makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${outOfRangeReceived(received)}`),
   ERR_MISSING_ARGS: (...names) =>
@@ -537,14 +540,26 @@ function exceptionWithHostPort(err, syscall, address, port, additional) {
   return ex;
 }
 
-/** Node's DNSException for a name the resolver does not know: `getaddrinfo ENOTFOUND host`. */
-function dnsNotFound(hostname) {
-  const err = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-  err.errno = -3008;
-  err.code = 'ENOTFOUND';
-  err.syscall = 'getaddrinfo';
-  err.hostname = hostname;
-  return err;
+const UV_EAI_NODATA = -3007;
+const UV_EAI_NONAME = -3008;
+
+/**
+ * Node's DNSException: `syscall CODE hostname`, with errno (the libuv number when `code` is
+ * one, else undefined), code, syscall and hostname (when given).
+ */
+function dnsException(code, syscall, hostname) {
+  let errno;
+  if (typeof code === 'number') {
+    errno = code;
+    if (code === UV_EAI_NODATA || code === UV_EAI_NONAME) code = 'ENOTFOUND';
+    else code = require('internal/uv').errname(code);
+  }
+  const ex = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
+  ex.errno = errno;
+  ex.code = code;
+  ex.syscall = syscall;
+  if (hostname) ex.hostname = hostname;
+  return ex;
 }
 
 module.exports = {
@@ -556,7 +571,7 @@ module.exports = {
   makeNodeError,
   systemError,
   exceptionWithHostPort,
-  dnsNotFound,
+  dnsException,
   installStackFormat,
   errorSites,
   validateFunction,

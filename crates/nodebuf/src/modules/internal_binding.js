@@ -46,6 +46,10 @@ const lazyBindings = {
     for (const [errno, [name]] of errorMap) out[`UV_${name}`] = errno;
     return out;
   },
+  // The dns modules' binding (getaddrinfo, getnameinfo, the request classes, AI_* flags).
+  cares_wrap() {
+    return require('internal/dns/utils').cares;
+  },
   // The UDP handle class dgram sockets use, and the flags its bind takes.
   udp_wrap() {
     const { UDP, SendWrap } = require('internal/dgram');

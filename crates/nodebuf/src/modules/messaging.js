@@ -608,6 +608,9 @@ const liveChildren = new Map();
 const liveIpc = new Map();
 // Sockets and servers of `net`, by native socket id.
 const liveSockets = new Map();
+// Pending DNS requests (modules/dns.rs), by native id: the function their outcome goes to.
+// Each keeps the loop alive, as a pending libuv request or c-ares query does.
+const liveDns = new Map();
 let pumpInstalled = false;
 
 const eventTarget = require('internal/event_target');
@@ -1105,6 +1108,16 @@ function poll() {
         loop.fatal(err);
       }
       loop.runTicks();
+    } else if (kind === 'dns') {
+      const done = liveDns.get(id);
+      if (done === undefined) continue;
+      liveDns.delete(id);
+      try {
+        done(payload);
+      } catch (err) {
+        loop.fatal(err);
+      }
+      loop.runTicks();
     } else if (kind.startsWith('ipc-')) {
       const channel = liveIpc.get(id);
       if (channel === undefined) continue;
@@ -1145,6 +1158,7 @@ function hasRef() {
   for (const worker of liveWorkers.values()) if (worker._refed) return true;
   for (const child of liveChildren.values()) if (child._refed) return true;
   for (const channel of liveIpc.values()) if (channel._refed) return true;
+  if (liveDns.size > 0) return true;
   // As libuv: a socket keeps the loop alive only while it does something (connects, reads,
   // writes); a server while it listens.
   for (const handle of liveSockets.values()) {
@@ -1205,6 +1219,18 @@ function registerNet(id, handle) {
 
 function unregisterNet(id) {
   liveSockets.delete(id);
+}
+
+/** Hands DNS request `id`'s outcome (modules/dns.rs) to `done` once; until then the request
+ * keeps the loop alive. */
+function registerDns(id, done) {
+  liveDns.set(id, done);
+  installPump();
+}
+
+/** Forgets DNS request `id` (cancelled): its outcome, when it comes, goes nowhere. */
+function unregisterDns(id) {
+  liveDns.delete(id);
 }
 
 // The global structuredClone: the same serializer as postMessage, through the same native
@@ -1272,5 +1298,7 @@ module.exports = {
   unregisterIpc,
   registerNet,
   unregisterNet,
+  registerDns,
+  unregisterDns,
   unregisterWorker,
 };

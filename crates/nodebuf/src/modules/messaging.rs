@@ -408,6 +408,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::ThreadMessage(source, _, _) => ("threadMessage", *source),
             Event::IpcData(id, _) => ("ipc-data", *id),
             Event::IpcEnd(id) => ("ipc-end", *id),
+            Event::Dns(id, _) => ("dns", *id),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;
@@ -418,6 +419,9 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
                 entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?
             }
             Event::NetReady(_, bits) => entry.set(2, bits)?,
+            Event::Dns(_, outcome) => {
+                entry.set(2, crate::modules::dns::outcome_to_js(ctx, outcome)?)?
+            }
             Event::ThreadMessage(_, message, reply) => {
                 let payload = Array::new(ctx.clone())?;
                 payload.set(0, decode(ctx, message)?)?;

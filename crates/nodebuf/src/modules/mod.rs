@@ -17,6 +17,8 @@ pub mod crypto_keys;
 pub mod crypto_prime;
 pub mod crypto_rsa;
 pub mod dgram;
+pub mod dns;
+mod dns_wire;
 pub mod encoding;
 pub mod fs;
 pub mod fs_meta;

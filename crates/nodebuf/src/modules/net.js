@@ -9,7 +9,7 @@ const { setImmediate, setTimeout: setTimer, clearTimeout } = require('timers');
 
 const EventEmitter = require('events');
 const { Duplex } = require('stream');
-const { codes, makeNodeError, validateFunction, validateNumber, dnsNotFound } = require('internal/errors');
+const { codes, makeNodeError, validateFunction, validateNumber } = require('internal/errors');
 const messaging = require('internal/messaging');
 const loop = require('internal/loop');
 // Node's built-in channels: a socket made by net.connect / accepted by a server.
@@ -496,21 +496,66 @@ Socket.prototype.connect = function connect(...args) {
     process.nextTick(() => this._tryConnect([[host, family]], 0, port));
     return this;
   }
-  // Node resolves with dns.lookup on the thread pool, then emits 'lookup'.
-  process.nextTick(() => {
-    if (this.destroyed) return;
-    const addresses = n.lookup(host);
-    if (addresses === null) {
-      const err = dnsNotFound(host);
-      this.emit('lookup', err, undefined, undefined, host);
-      this._connectError(err);
-      return;
-    }
-    this.emit('lookup', null, addresses[0][0], addresses[0][1], host);
-    this._tryConnect(addresses, 0, port);
-  });
+  if (options.lookup !== undefined && options.lookup !== null) validateFunction(options.lookup, 'options.lookup');
+  lookupAndConnect(this, options, host, port);
   return this;
 };
+
+// As Node: dns.lookup (or the caller's `lookup` option) with the socket's family and hints;
+// with family autoselection (the default, when neither a family nor a local address is
+// given) every address is asked for and tried in turn, the families alternating.
+function lookupAndConnect(socket, options, host, port) {
+  const dns = require('dns');
+  const lookup = options.lookup ?? dns.lookup;
+  let family = options.family;
+  if (family === 'IPv4') family = 4;
+  else if (family === 'IPv6') family = 6;
+  const dnsopts = { family, hints: options.hints || 0 };
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) dnsopts.hints = dns.ADDRCONFIG;
+  const autoSelect = dnsopts.family !== 4 && dnsopts.family !== 6 && !options.localAddress &&
+    (options.autoSelectFamily ?? defaultAutoSelectFamily);
+  if (autoSelect) dnsopts.all = true;
+  lookup(host, dnsopts, (err, found, addressType) => {
+    if (!socket.connecting || socket.destroyed) return;
+    if (err) {
+      socket.emit('lookup', err, undefined, undefined, host);
+      process.nextTick(() => socket._connectError(err));
+      return;
+    }
+    const list = autoSelect ? found : [{ address: found, family: addressType }];
+    const byFamily = [[], []];
+    let firstFamily;
+    for (const { address, family: f } of list) {
+      socket.emit('lookup', null, address, f, host);
+      if (isIP(address) && (f === 4 || f === 6)) {
+        firstFamily ??= f;
+        byFamily[f === firstFamily ? 0 : 1].push([address, f]);
+      }
+    }
+    if (byFamily[0].length === 0) {
+      const first = list[0] ?? {};
+      let failure;
+      if (!isIP(first.address)) failure = codes.ERR_INVALID_IP_ADDRESS(first.address);
+      else failure = invalidAddressFamily(first.family, options.host, options.port);
+      process.nextTick(() => socket._connectError(failure));
+      return;
+    }
+    const addresses = [];
+    for (let i = 0; i < Math.max(byFamily[0].length, byFamily[1].length); i++) {
+      if (i < byFamily[0].length) addresses.push(byFamily[0][i]);
+      if (i < byFamily[1].length) addresses.push(byFamily[1][i]);
+    }
+    socket._tryConnect(addresses, 0, port);
+  });
+}
+
+// Node's ERR_INVALID_ADDRESS_FAMILY: a lookup answered with a family that is neither 4 nor 6.
+function invalidAddressFamily(addressType, host, port) {
+  const err = makeNodeError(RangeError, 'ERR_INVALID_ADDRESS_FAMILY', `Invalid address family: ${addressType} ${host}:${port}`);
+  err.host = host;
+  err.port = port;
+  return err;
+}
 
 // Starts a connect to `addresses[index]`; a refused attempt moves on to the next address (what
 // Node's family autoselection amounts to on loopback).
@@ -765,14 +810,13 @@ Server.prototype.listen = function listen(...args) {
     this._finishListen(n.listenTcp(host, port, backlog), host, port);
     return this;
   }
-  process.nextTick(() => {
-    const addresses = n.lookup(host);
-    if (addresses === null) {
-      const err = dnsNotFound(host);
+  // A host name is looked up first, as Node does with dns.lookup.
+  require('dns').lookup(host, (err, ip) => {
+    if (err) {
       this.emit('error', err);
       return;
     }
-    this._finishListen(n.listenTcp(addresses[0][0], port, backlog), addresses[0][0], port);
+    this._finishListen(n.listenTcp(ip, port, backlog), ip, port);
   });
   return this;
 };

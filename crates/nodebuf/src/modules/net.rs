@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{ErrorKind, Read, Write};
-use std::net::{IpAddr, Shutdown, SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, Shutdown, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -555,30 +555,6 @@ fn set_keep_alive(id: f64, on: bool, seconds: f64) -> i32 {
     .unwrap_or(libc::EBADF)
 }
 
-/// `lookup(host)`: the addresses `host` resolves to, as `[address, family]` pairs in the
-/// resolver's order, or `null` when it resolves to none.
-fn lookup<'js>(ctx: Ctx<'js>, host: String) -> Result<Value<'js>> {
-    let Ok(addrs) = (host.as_str(), 0).to_socket_addrs() else {
-        return Ok(Value::new_null(ctx));
-    };
-    let out = Array::new(ctx.clone())?;
-    let mut seen = Vec::new();
-    for addr in addrs {
-        if seen.contains(&addr.ip()) {
-            continue;
-        }
-        seen.push(addr.ip());
-        let pair = Array::new(ctx.clone())?;
-        pair.set(0, addr.ip().to_string())?;
-        pair.set(1, if addr.is_ipv4() { 4 } else { 6 })?;
-        out.set(seen.len() - 1, pair)?;
-    }
-    if seen.is_empty() {
-        return Ok(Value::new_null(ctx));
-    }
-    Ok(out.into_value())
-}
-
 /// Adds `native.net` (the socket calls above) to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let net = Object::new(ctx.clone())?;
@@ -596,7 +572,6 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     net.set("address", Function::new(ctx.clone(), address)?)?;
     net.set("setNoDelay", Function::new(ctx.clone(), set_no_delay)?)?;
     net.set("setKeepAlive", Function::new(ctx.clone(), set_keep_alive)?)?;
-    net.set("lookup", Function::new(ctx.clone(), lookup)?)?;
     native.set("net", net)?;
     Ok(())
 }

@@ -172,6 +172,30 @@ function enqueue(entry) {
   }
 }
 
+// A Node-specific entry (dns, net, ...) with the `detail` its producer gave.
+class PerformanceNodeEntry extends PerformanceEntry {
+  get detail() {
+    if (!(kEntry in this)) throw invalidThis('PerformanceNodeEntry');
+    return this[kEntry].detail;
+  }
+
+  toJSON() {
+    return { ...super.toJSON(), detail: this.detail };
+  }
+}
+
+require('internal/perf/observe').install({
+  hasObserver(type) {
+    for (const observer of observers) if (observer[kBuffer].types.has(type)) return true;
+    return false;
+  },
+  enqueueNodeEntry(name, type, start, duration, detail) {
+    const entry = new PerformanceNodeEntry(kInternal, name, type, start, duration);
+    entry[kEntry].detail = detail;
+    enqueue(entry);
+  },
+});
+
 class PerformanceObserver {
   constructor(callback) {
     if (typeof callback !== 'function') throw codes.ERR_INVALID_ARG_TYPE('callback', 'function', callback);

@@ -281,6 +281,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     let f = info.flags;
     flags.set("exposeGc", f.expose_gc)?;
     flags.set("exposeInternals", f.expose_internals)?;
+    flags.set("dnsResultOrder", f.dns_result_order.clone())?;
     flags.set("testUdpNoTrySend", f.test_udp_no_try_send)?;
     flags.set("eval", f.eval.clone())?;
     flags.set("print", f.print)?;

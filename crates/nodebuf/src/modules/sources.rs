@@ -189,6 +189,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("path/posix", "module.exports = require('path').posix;"),
     ("path/win32", "module.exports = require('path').win32;"),
     ("perf_hooks", include_str!("perf_hooks.js")),
+    ("internal/perf/observe", include_str!("perf_observe.js")),
     ("internal/histogram", include_str!("histogram.js")),
     ("process", include_str!("process.js")),
     (
@@ -350,6 +351,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("zlib", include_str!("zlib.js")),
     ("net", include_str!("net.js")),
     ("dgram", include_str!("dgram.js")),
+    ("dns", include_str!("dns.js")),
+    ("dns/promises", include_str!("dns_promises.js")),
+    ("internal/dns/utils", include_str!("dns_utils.js")),
     ("internal/dgram", include_str!("dgram_handle.js")),
     ("internal/socketaddress", include_str!("socketaddress.js")),
     ("internal/blocklist", include_str!("blocklist.js")),
