@@ -46,7 +46,12 @@ impl Buffer {
     pub fn pool_view_written(actual: Option<f64>) -> Result<Buffer, NodeError> {
         let (store, offset, _) =
             pool::current().ok_or_else(NodeError::array_buffer_allocation_failed)?;
-        let room = store.len().saturating_sub(offset);
+        // (Only after a failed slab creation can the offset lie past the slab: V8 refuses such a
+        // view's start.)
+        if offset > store.len() {
+            return Err(NodeError::typed_array_start_offset(&offset.to_string()));
+        }
+        let room = store.len() - offset;
         let count = match actual {
             None => room as f64,
             Some(n) if n.is_nan() => 0.0,
