@@ -753,7 +753,7 @@
     writes: ['utf8', 'ucs2', 'latin1', 'ascii', 'base64', 'base64url', 'hex'].map((e) => proto[`${e}Write`]),
     indexOf: proto.indexOf,
     num: fast.num,
-    buffer: Buffer,
+    bufferConstructor: Buffer,
     allocUnsafeSlow: Buffer.allocUnsafeSlow,
   });
 

@@ -189,7 +189,7 @@ pub fn set_foreign<'js>(ctx: Ctx<'js>, table: Object<'js>) -> rquickjs::Result<(
         writes: list("writes")?,
         index_of: table.get("indexOf")?,
         num: list("num")?,
-        buffer: table.get("buffer")?,
+        buffer: table.get("bufferConstructor")?,
         alloc_unsafe_slow: table.get("allocUnsafeSlow")?,
     };
     with(&ctx, |s| *s.foreign.borrow_mut() = Some(made)).ok_or_else(missing)

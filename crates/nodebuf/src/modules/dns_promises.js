@@ -121,19 +121,7 @@ class Resolver extends ResolverBase {
   }
 }
 
-Resolver.prototype.resolveAny = resolver('queryAny');
-Resolver.prototype.resolve4 = resolver('queryA');
-Resolver.prototype.resolve6 = resolver('queryAaaa');
-Resolver.prototype.resolveCaa = resolver('queryCaa');
-Resolver.prototype.resolveCname = resolver('queryCname');
-Resolver.prototype.resolveMx = resolver('queryMx');
-Resolver.prototype.resolveNs = resolver('queryNs');
-Resolver.prototype.resolveTxt = resolver('queryTxt');
-Resolver.prototype.resolveSrv = resolver('querySrv');
-Resolver.prototype.resolvePtr = resolver('queryPtr');
-Resolver.prototype.resolveNaptr = resolver('queryNaptr');
-Resolver.prototype.resolveSoa = resolver('querySoa');
-Resolver.prototype.reverse = resolver('getHostByAddr');
+utils.defineResolveMethods(Resolver.prototype, resolver);
 Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   let method;
   if (rrtype !== undefined) {

@@ -511,7 +511,21 @@ function bindDefaultResolver(target, proto, resolver) {
   for (const name of resolverMethods) target[name] = proto[name].bind(resolver);
 }
 
+// The resolver methods by their binding's query, in Node's order: both modules' Resolver
+// prototypes get them, each made by the module's own `make(bindingName)` (callback or promise).
+const resolveMethods = [
+  ['resolveAny', 'queryAny'], ['resolve4', 'queryA'], ['resolve6', 'queryAaaa'],
+  ['resolveCaa', 'queryCaa'], ['resolveCname', 'queryCname'], ['resolveMx', 'queryMx'],
+  ['resolveNs', 'queryNs'], ['resolveTxt', 'queryTxt'], ['resolveSrv', 'querySrv'],
+  ['resolvePtr', 'queryPtr'], ['resolveNaptr', 'queryNaptr'], ['resolveSoa', 'querySoa'],
+  ['reverse', 'getHostByAddr'],
+];
+function defineResolveMethods(prototype, make) {
+  for (const [name, bindingName] of resolveMethods) prototype[name] = make(bindingName);
+}
+
 module.exports = {
+  defineResolveMethods,
   ADDRCONFIG,
   V4MAPPED,
   ALL,
