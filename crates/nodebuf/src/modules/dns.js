@@ -12,7 +12,7 @@ const { dnsException, ResolverBase } = utils;
 const { startPerf, stopPerf } = require('internal/perf/observe');
 
 // Where a request keeps its perf_hooks timing while a 'dns' observer exists.
-const kPerf = Symbol('kPerf');
+const { kPerf } = utils;
 
 function lookup(hostname, options, callback) {
   if (hostname) validateString(hostname, 'hostname');
@@ -115,9 +115,7 @@ function resolver(bindingName) {
     req.hostname = name;
     req.oncomplete = onresolve;
     req.ttl = !!(options && options.ttl);
-    const err = this._handle[bindingName](req, utils.toASCII(name));
-    if (err) throw dnsException(err, bindingName, name);
-    req[kPerf] = startPerf('dns', bindingName, { host: name, ttl: req.ttl });
+    utils.sendQuery(this._handle, req);
     return req;
   }
   Object.defineProperty(query, 'name', { value: bindingName });

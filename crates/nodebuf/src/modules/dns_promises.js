@@ -11,7 +11,7 @@ const { dnsException, ResolverBase } = utils;
 const { startPerf, stopPerf } = require('internal/perf/observe');
 
 // Where a request keeps its perf_hooks timing while a 'dns' observer exists.
-const kPerf = Symbol('kPerf');
+const { kPerf } = utils;
 
 function lookup(hostname, options) {
   if (hostname) validateString(hostname, 'hostname');
@@ -106,9 +106,7 @@ function resolver(bindingName) {
       req.resolve = resolve;
       req.reject = reject;
       req.ttl = ttl;
-      const err = this._handle[bindingName](req, utils.toASCII(name));
-      if (err) throw dnsException(err, bindingName, name);
-      req[kPerf] = startPerf('dns', bindingName, { host: name, ttl });
+      utils.sendQuery(this._handle, req);
     });
   }
   Object.defineProperty(query, 'name', { value: bindingName });

@@ -7,6 +7,7 @@
 const { codes, dnsException, makeNodeError, validateString, validateArray, validateInteger, validateOneOf, validateBoolean, validateNumber } =
   require('internal/errors');
 const { registerDns, unregisterDns } = require('internal/messaging');
+const { startPerf } = require('internal/perf/observe');
 const { isIP } = require('net');
 
 const d = native.dns;
@@ -511,6 +512,18 @@ function bindDefaultResolver(target, proto, resolver) {
   for (const name of resolverMethods) target[name] = proto[name].bind(resolver);
 }
 
+// Where a request keeps its perf_hooks entry (both modules' requests).
+const kPerf = Symbol('kPerf');
+
+// Sends the query `req` was made for (`req.bindingName` of `req.hostname`) on the resolver
+// handle: Node's error for a refused send, else the request's perf_hooks entry starts.
+function sendQuery(handle, req) {
+  const { bindingName, hostname } = req;
+  const err = handle[bindingName](req, toASCII(hostname));
+  if (err) throw dnsException(err, bindingName, hostname);
+  req[kPerf] = startPerf('dns', bindingName, { host: hostname, ttl: req.ttl });
+}
+
 // The resolver methods by their binding's query, in Node's order: both modules' Resolver
 // prototypes get them, each made by the module's own `make(bindingName)` (callback or promise).
 const resolveMethods = [
@@ -526,6 +539,8 @@ function defineResolveMethods(prototype, make) {
 
 module.exports = {
   defineResolveMethods,
+  kPerf,
+  sendQuery,
   ADDRCONFIG,
   V4MAPPED,
   ALL,
