@@ -426,6 +426,9 @@ struct JSRuntime {
 
     JSHostPromiseRejectionTracker *host_promise_rejection_tracker;
     void *host_promise_rejection_tracker_opaque;
+    /* nodebuf: told of a resolving function called again (Node's 'multipleResolves') */
+    JSHostPromiseMultipleResolvesTracker *host_multiple_resolves_tracker;
+    void *host_multiple_resolves_tracker_opaque;
 
     struct list_head job_list; /* list of JSJobEntry.link */
     /* nodebuf: the embedder's value for the code running now (JS_SetContinuationData); each
@@ -60206,6 +60209,14 @@ void JS_SetPromiseHook(JSRuntime *rt, JSPromiseHook promise_hook, void *opaque)
     rt->promise_hook_opaque = opaque;
 }
 
+void JS_SetHostPromiseMultipleResolvesTracker(JSRuntime *rt,
+                                              JSHostPromiseMultipleResolvesTracker *cb,
+                                              void *opaque)
+{
+    rt->host_multiple_resolves_tracker = cb;
+    rt->host_multiple_resolves_tracker_opaque = opaque;
+}
+
 void JS_SetHostPromiseRejectionTracker(JSRuntime *rt,
                                        JSHostPromiseRejectionTracker *cb,
                                        void *opaque)
@@ -60392,8 +60403,18 @@ static JSValue js_promise_resolve_function_call(JSContext *ctx,
     bool is_reject;
 
     s = p->u.promise_function_data;
-    if (!s || s->presolved->already_resolved)
+    if (!s)
         return JS_UNDEFINED;
+    if (s->presolved->already_resolved) {
+        /* nodebuf: V8 reports a resolve or reject after the first
+           (kPromiseResolveAfterResolved, kPromiseRejectAfterResolved) */
+        if (ctx->rt->host_multiple_resolves_tracker && !s->from_thenable_job)
+            ctx->rt->host_multiple_resolves_tracker(ctx, s->promise,
+                argc > 0 ? argv[0] : JS_UNDEFINED,
+                p->class_id == JS_CLASS_PROMISE_REJECT_FUNCTION,
+                ctx->rt->host_multiple_resolves_tracker_opaque);
+        return JS_UNDEFINED;
+    }
     s->presolved->already_resolved = true;
     is_reject = p->class_id - JS_CLASS_PROMISE_RESOLVE_FUNCTION;
     if (argc > 0)

@@ -1291,6 +1291,14 @@ typedef void JSHostPromiseRejectionTracker(JSContext *ctx, JSValueConst promise,
                                            JSValueConst reason,
                                            bool is_handled, void *opaque);
 JS_EXTERN void JS_SetHostPromiseRejectionTracker(JSRuntime *rt, JSHostPromiseRejectionTracker *cb, void *opaque);
+/* nodebuf: called when a promise's resolve or reject function runs after the
+   promise was already resolved (Node's 'multipleResolves' event) */
+typedef void JSHostPromiseMultipleResolvesTracker(JSContext *ctx, JSValueConst promise,
+                                                  JSValueConst value,
+                                                  bool is_reject, void *opaque);
+JS_EXTERN void JS_SetHostPromiseMultipleResolvesTracker(JSRuntime *rt,
+                                                       JSHostPromiseMultipleResolvesTracker *cb,
+                                                       void *opaque);
 
 /* return != 0 if the JS code needs to be interrupted */
 typedef int JSInterruptHandler(JSRuntime *rt, void *opaque);

@@ -43,6 +43,8 @@ pub enum Event {
     IpcEnd(u64),
     /// DNS request `id` (modules/dns.rs) finished.
     Dns(u64, crate::modules::dns::Outcome),
+    /// A watched signal arrived (modules/signals.rs holds which): the loop's poll takes them.
+    SignalArrived,
 }
 
 /// The cross-thread face of one JS thread.

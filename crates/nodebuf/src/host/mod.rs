@@ -9,6 +9,7 @@ pub mod blocking_io;
 pub mod engine;
 pub mod lazy_natives;
 pub mod module_loader;
+pub mod multiple_resolves;
 pub mod shared_memory;
 pub mod startup_bytecode;
 pub mod stdio;
@@ -121,6 +122,7 @@ fn build_native<'js>(
     lazy_natives::defer(Box::new(modules::net::install));
     lazy_natives::defer(Box::new(modules::dgram::install));
     lazy_natives::defer(Box::new(modules::dns::install));
+    lazy_natives::defer(Box::new(modules::signals::install));
     lazy_natives::defer(Box::new(modules::child_process::install));
     lazy_natives::defer(Box::new(modules::child_process_ipc::install));
     lazy_natives::defer(Box::new(modules::tls::install));
@@ -137,6 +139,10 @@ fn build_native<'js>(
     native.set(
         "numberToString",
         Function::new(ctx.clone(), crate::numbers::shortest::number_to_string)?,
+    )?;
+    native.set(
+        "setMultipleResolvesHook",
+        Function::new(ctx.clone(), multiple_resolves::set_hook)?,
     )?;
     native.set(
         "setRejectionHook",
@@ -245,6 +251,7 @@ fn run_thread(
         }
     });
     REJECTION_HOOK.with(|slot| slot.borrow_mut().take());
+    multiple_resolves::clear();
     modules::async_context::clear();
     module_loader::clear();
     modules::wasm::clear();

@@ -338,6 +338,16 @@ class SystemError extends Error {
 }
 Object.defineProperty(SystemError.prototype, 'name', { value: 'SystemError', writable: true, configurable: true });
 
+/** Node's ErrnoException for a failed libuv call: `syscall CODE`, then errno, code, syscall. */
+function errnoException(err, syscall) {
+  const code = require('internal/uv').errname(err);
+  const ex = new Error(`${syscall} ${code}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  return ex;
+}
+
 // Node's ERR_SYSTEM_ERROR for a failed libuv call (a negative errno).
 function systemCallError(syscall, errno) {
   const [code, description] = require('internal/uv').errorMap.get(errno) ?? ['UNKNOWN', 'unknown error'];
@@ -571,6 +581,7 @@ module.exports = {
   makeNodeError,
   systemError,
   exceptionWithHostPort,
+  errnoException,
   dnsException,
   installStackFormat,
   errorSites,

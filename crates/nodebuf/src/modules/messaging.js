@@ -1062,7 +1062,12 @@ function onThreadMessage(source, [list, replyId]) {
 
 // --- the event pump -----------------------------------------------------------------------
 
+// internal/process/signal's delivery, once a signal is watched: called at the start of every
+// poll phase, so a signal that arrived (even one the script sent itself) is emitted there.
+let signalDelivery = null;
+
 function poll() {
+  if (signalDelivery !== null) signalDelivery();
   const events = m.takeEvents();
   // Each message posted signals its port; like the sends to one of libuv's async handles, the
   // signals of one port are answered once per poll phase (a drain takes what is waiting).
@@ -1108,6 +1113,9 @@ function poll() {
         loop.fatal(err);
       }
       loop.runTicks();
+    } else if (kind === 'signal') {
+      // (Only a wake-up: the signals themselves were taken above, or wait for the next poll.)
+      if (signalDelivery !== null) signalDelivery();
     } else if (kind === 'dns') {
       const done = liveDns.get(id);
       if (done === undefined) continue;
@@ -1301,4 +1309,8 @@ module.exports = {
   registerDns,
   unregisterDns,
   unregisterWorker,
+  setSignalDelivery: (deliver) => {
+    signalDelivery = deliver;
+    installPump();
+  },
 };

@@ -409,6 +409,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::IpcData(id, _) => ("ipc-data", *id),
             Event::IpcEnd(id) => ("ipc-end", *id),
             Event::Dns(id, _) => ("dns", *id),
+            Event::SignalArrived => ("signal", 0),
         };
         entry.set(0, kind)?;
         entry.set(1, id as f64)?;

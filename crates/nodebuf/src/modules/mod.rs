@@ -35,6 +35,7 @@ pub mod plain_data;
 pub mod process;
 pub mod report;
 pub mod retention;
+pub mod signals;
 pub mod string_decoder;
 pub mod structured_clone;
 pub mod tls;

@@ -140,10 +140,68 @@ process.exit = function exit(code) {
 };
 process.reallyExit = (code) => native.exit(code | 0);
 process.abort = () => native.exit(134);
-process.kill = function kill(pid, signal) {
-  if (pid === process.pid) process.exit(signal === 0 ? 0 : 1);
+/**
+ * Sends `sig` (a number, or a name of os.constants.signals; SIGTERM when falsy) to process
+ * `pid` as kill(2) does; Node's ErrnoException (`kill ESRCH`) when it fails.
+ */
+process.kill = function kill(pid, sig) {
+  // (Loose comparison as Node's: '12' is a pid, 1.5 is not; an object's valueOf runs for each.)
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) throw codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  let signum;
+  if (sig === (sig | 0)) {
+    signum = sig;
+  } else {
+    const name = sig || 'SIGTERM';
+    signum = require('internal/constants').os.signals[name];
+    if (!signum) throw codes.ERR_UNKNOWN_SIGNAL(name);
+  }
+  // (Through process._kill, which scripts may replace, as Node's kill calls it.)
+  const err = process._kill(pid, signum);
+  if (err) throw require('internal/errors').errnoException(err, 'kill');
   return true;
 };
+
+// 'multipleResolves' (deprecated, DEP0160): a resolve or reject of an already resolved promise,
+// emitted on the next tick when the event had a listener at that moment. The engine reports
+// them once the event first gets a listener (host/multiple_resolves.rs).
+let multipleResolvesListened = false;
+let warnMultipleResolves;
+function onMultipleResolves(isReject, promise, value) {
+  if (!multipleResolvesListened) return;
+  const type = isReject ? 'reject' : 'resolve';
+  process.nextTick(() => {
+    if (!multipleResolvesListened) return;
+    try {
+      process.emit('multipleResolves', type, promise, value);
+    } finally {
+      warnMultipleResolves();
+    }
+  });
+}
+process.on('newListener', (eventName) => {
+  if (eventName !== 'multipleResolves' || multipleResolvesListened) return;
+  multipleResolvesListened = true;
+  if (warnMultipleResolves === undefined) {
+    warnMultipleResolves = warnings.deprecate(() => {}, 'The multipleResolves event has been deprecated.', 'DEP0160');
+    native.setMultipleResolvesHook(onMultipleResolves);
+  }
+});
+process.on('removeListener', (eventName) => {
+  if (eventName === 'multipleResolves') multipleResolvesListened = process.listenerCount('multipleResolves') !== 0;
+});
+
+// Process events named for signals start and stop watching them (internal/process/signal,
+// loaded with the first listener of a name that may be a signal). Workers receive none.
+if (native.worker === undefined) {
+  const mayBeSignal = (type) => typeof type === 'string' && type.startsWith('SIG');
+  process.on('newListener', function startListeningIfSignal(type) {
+    if (mayBeSignal(type)) require('internal/process/signal').startListeningIfSignal(type);
+  });
+  process.on('removeListener', function stopListeningIfSignal(type) {
+    if (mayBeSignal(type)) require('internal/process/signal').stopListeningIfSignal(type);
+  });
+}
 
 process.nextTick = loop.nextTick;
 

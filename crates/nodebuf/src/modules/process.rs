@@ -130,9 +130,23 @@ fn available_memory() -> f64 {
 }
 
 /// `process._kill(pid, signal)`: 0, or `-errno` when kill(2) failed.
+///
+/// A signal a script sends its own process goes to the calling thread (tgkill): JS runs on a
+/// thread of its own here, and the kernel would hand a process-directed signal to the
+/// process's first thread, whose handler then races the script. Delivered to the caller, it is
+/// handled before kill returns, as in Node, where the JS thread is the first one: a watched
+/// signal is seen in the very next poll phase, in the order sent. (The default actions and
+/// the handlers are process-wide either way.)
 fn kill(pid: i32, signal: i32) -> i32 {
-    // SAFETY: a plain system call on integers.
-    if unsafe { libc::kill(pid, signal) } == 0 {
+    // SAFETY: plain system calls on integers.
+    let sent = unsafe {
+        if signal != 0 && pid == libc::getpid() {
+            libc::syscall(libc::SYS_tgkill, pid, libc::gettid(), signal) as i32
+        } else {
+            libc::kill(pid, signal)
+        }
+    };
+    if sent == 0 {
         return 0;
     }
     -std::io::Error::last_os_error()

@@ -204,6 +204,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("process/members.js"),
     ),
     ("internal/process/report", include_str!("process/report.js")),
+    ("internal/process/signal", include_str!("process/signal.js")),
     (
         "internal/process/resources",
         include_str!("process/resources.js"),

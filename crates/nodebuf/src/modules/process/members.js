@@ -29,7 +29,8 @@ module.exports = {
   availableMemory() { return native.availableMemory(); },
   constrainedMemory() { return native.constrainedMemory(); },
   // (Parameters not declared: Node's native functions have length 0.)
-  _kill(...args) { return native.kill(args[0], args[1]); },
+  // (Both converted to int32 as Node's native converts them.)
+  _kill(...args) { return native.kill(args[0] | 0, args[1] | 0); },
   _debugEnd() {},
 
   // The callback that takes uncaught exceptions instead of 'uncaughtException' and the crash.
