@@ -243,6 +243,7 @@ pub unsafe extern "C" fn entry<M: Method>(
         magic,
         argc: argc.max(0) as usize,
     };
+    let this = crate::engine::whole(this);
     guard(ctx, || {
         // SAFETY: the engine passes live values of `ctx`; `data` belongs to a function made by
         // `make`.

@@ -64,7 +64,9 @@ LegacyWrite.prototype.open = function open() {
   const plainWrite = fs.createWriteStream(path.join(dir, 'w2'));
   plainWrite.open();
   plainWrite.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // (Both streams closed before the directory goes: on a loaded machine a timer could fire
+  // before the write stream's open, which then failed in node.)
+  await Promise.all([plain, plainWrite].map((s) => new Promise((resolve) => s.on('close', resolve))));
   fs.rmSync(dir, { recursive: true });
   console.log('done');
 })();

@@ -30,8 +30,13 @@ pub unsafe fn JS_VALUE_GET_PTR(v: JSValue) -> *mut c_void {
 
 #[inline]
 pub const fn JS_MKVAL(tag: i32, val: i32) -> JSValue {
+    // nodebuf: all 64 bits of the union are written (the engine reads the low 32). A 4-byte
+    // store of `int32` read back soon after as the 8-byte word a JSValue returns in cannot be
+    // forwarded from the store buffer and stalls every native returning an int or bool.
     JSValue {
-        u: JSValueUnion { int32: val },
+        u: JSValueUnion {
+            ptr: val as u32 as usize as *mut c_void,
+        },
         tag: tag as _,
     }
 }
