@@ -12,6 +12,7 @@ mod numbers;
 use flags::Command;
 
 fn main() {
+    modules::signals::reset_inherited_dispositions();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match flags::parse(&args) {
         Ok(Command::Version) => {

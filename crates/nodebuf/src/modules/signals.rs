@@ -187,6 +187,29 @@ fn stop(signo: i32) {
     }
 }
 
+/// Gives signals 1-31 their default action, as Node does when it starts: what the parent left
+/// ignored (a shell's background job ignores SIGINT, `nohup` SIGHUP) acts again, so Ctrl-C or
+/// `kill -INT` stops the process as it stops node. SIGPIPE and SIGXFSZ are ignored (a write to
+/// a closed pipe or past the file size limit is an error, not death); SIGKILL and SIGSTOP
+/// cannot be changed; real-time signals keep what they inherited.
+pub fn reset_inherited_dispositions() {
+    for signo in 1..32 {
+        if signo == libc::SIGKILL || signo == libc::SIGSTOP {
+            continue;
+        }
+        // SAFETY: a zeroed sigaction is a valid action (empty mask, no flags); the handler
+        // field is set to one of the two dispositions the kernel defines.
+        let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
+        action.sa_sigaction = if signo == libc::SIGPIPE || signo == libc::SIGXFSZ {
+            libc::SIG_IGN
+        } else {
+            libc::SIG_DFL
+        };
+        // SAFETY: a live action for a valid signal number; the old action is not wanted.
+        unsafe { libc::sigaction(signo, &action, std::ptr::null_mut()) };
+    }
+}
+
 /// `signals.take()`: the signal numbers that arrived since the last call, oldest first (an
 /// empty array when none did).
 fn take<'js>(ctx: Ctx<'js>) -> Result<Array<'js>> {

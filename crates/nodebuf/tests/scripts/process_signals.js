@@ -87,6 +87,17 @@ function children() {
     const err = r.stderr.split('\n').filter((l) => l.startsWith('Error')).join('|');
     console.log(JSON.stringify(r.stdout), r.status, r.signal, err);
   }
+  // A signal the parent left ignored acts again (Node resets dispositions when it starts);
+  // real-time signals keep theirs.
+  const ignoring = (source) => spawnSync('sh', ['-c', `trap '' INT HUP 40; exec "$0" -e "$1"`, process.execPath, source], { encoding: 'utf8' });
+  for (const source of [
+    "process.kill(process.pid, 'SIGINT'); setTimeout(() => console.log('survived'), 100)",
+    "process.kill(process.pid, 'SIGHUP'); setTimeout(() => console.log('survived'), 100)",
+    "process.kill(process.pid, 40); setTimeout(() => console.log('survived'), 100)",
+  ]) {
+    const r = ignoring(source);
+    console.log('inherited ignore', JSON.stringify(r.stdout), r.status, r.signal);
+  }
   multipleResolves();
 }
 
