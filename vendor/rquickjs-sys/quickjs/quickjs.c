@@ -20596,7 +20596,19 @@ static inline __attribute__((always_inline)) void
 js_interp_set_value(JSContext *ctx, JSValue *pval, JSValue new_val)
 {
     JSValue old_val = *pval;
-    *pval = new_val;
+    uint64_t w0, w1;
+
+    /* nodebuf: the value is copied as two 8-byte words through general registers (the empty
+       asm keeps the compiler from merging them into one 16-byte vector move). The value
+       usually was pushed on the stack by the previous opcode as two 8-byte stores (payload,
+       tag); a 16-byte load of both cannot be forwarded from the store buffer and stalls
+       until the stores reach the cache (perf: 12% of the interpreter's samples in a loop,
+       on `i++`'s put_loc). */
+    memcpy(&w0, &new_val, 8);
+    memcpy(&w1, (const char *)&new_val + 8, 8);
+    __asm__("" : "+r"(w0), "+r"(w1));
+    memcpy(pval, &w0, 8);
+    memcpy((char *)pval + 8, &w1, 8);
     js_interp_free_value(ctx, old_val);
 }
 
