@@ -57,7 +57,7 @@ function spawnSync(file, args, options) {
   const modes = stdioModes(options.stdio);
   if (modes.includes('ipc')) throw makeNodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
   const r = native.spawnSync(command, argv,
-    options.cwd === undefined ? undefined : String(options.cwd), input, modes, envList(options.env));
+    options.cwd === undefined ? undefined : String(options.cwd), input, modes, envList(options.env || process.env));
   const encoding = options.encoding && options.encoding !== 'buffer' ? options.encoding : undefined;
   if (r.error !== undefined) {
     const err = new Error(`spawnSync ${file} ENOENT`);
@@ -231,7 +231,9 @@ function spawn(file, args, options) {
   if (ipcIndex !== -1 && modes.indexOf('ipc', ipcIndex + 1) !== -1) {
     throw makeNodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
   }
-  let env = envList(n.options.env);
+  // Without `env`, the child gets process.env as the script left it (not the environment this
+  // process started with), as in Node.
+  let env = envList(n.options.env || process.env);
   const serialization = n.options.serialization === undefined ? 'json' : n.options.serialization;
   if (serialization !== 'json' && serialization !== 'advanced') {
     throw codes.ERR_INVALID_ARG_VALUE('options.serialization', n.options.serialization,
@@ -239,7 +241,7 @@ function spawn(file, args, options) {
   }
   if (ipcIndex !== -1) {
     // The child finds its end of the channel, and the framing, in its environment.
-    env = (env === undefined ? envList(process.env) : env)
+    env = env
       .filter((pair) => !pair.startsWith('NODE_CHANNEL_FD=') && !pair.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
     env.push(`NODE_CHANNEL_FD=${ipcIndex}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
   }

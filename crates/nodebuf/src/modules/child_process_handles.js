@@ -55,6 +55,13 @@ const conversions = {
     send(message, socket, options) {
       const handle = socket._handle;
       if (!handle) return undefined;
+      const server = socket._server;
+      if (server !== null && server !== undefined && !options.keepOpen) {
+        // The socket counts as gone from its server (its connection lives elsewhere now).
+        socket._server = null;
+        server._connections--;
+        server._emitCloseIfDrained();
+      }
       if (!options.keepOpen) {
         // The socket lets go of its handle here; the handle closes once the other side has
         // it (postSend).

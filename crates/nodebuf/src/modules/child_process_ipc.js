@@ -113,7 +113,8 @@ function isInternal(message) {
     message.cmd.length > 5 && message.cmd.startsWith('NODE_');
 }
 
-/** Node's channel control object: keeps the event loop alive while ref'd. */
+/** Node's channel control object: keeps the event loop alive while ref'd. An explicit
+ * ref()/unref() decides from then on; until one, the listeners counted do (in the child). */
 class Control {
   constructor(fd, state) {
     Object.defineProperty(this, '_state', { value: state });
@@ -155,11 +156,13 @@ function setupChannel(target, id, fd, mode, refByDefault) {
   const messaging = require('internal/messaging');
   const reader = new MessageReader(mode);
   const state = {
-    explicitRef: refByDefault,
+    // null until ref()/unref() is called.
+    explicitRef: null,
     counted: 0,
     open: true,
     update() {
-      handle._refed = this.open && (this.explicitRef || this.counted > 0);
+      const wanted = this.explicitRef !== null ? this.explicitRef : refByDefault || this.counted > 0;
+      handle._refed = this.open && wanted;
     },
   };
   // Descriptors received and not yet claimed by their NODE_HANDLE message.

@@ -146,7 +146,11 @@ function roundRobin(message, { indexesKey, index }, cb) {
 // A connection the primary accepted for this worker's server `message.key`.
 function onconnection(message, handle) {
   const server = handles.get(message.key);
-  const accepted = server !== undefined;
+  let accepted = server !== undefined;
+  // A server at its maxConnections turns the connection down: the primary offers it to
+  // another worker.
+  const owner = accepted ? server[ownerSymbol] : undefined;
+  if (owner && owner.maxConnections != null && owner._connections >= owner.maxConnections) accepted = false;
   send({ ack: message.seq, accepted });
   if (accepted) server.onconnection(0, handle);
   else handle.close();
