@@ -315,10 +315,12 @@ fn child_end_stdin(id: f64) {
     drop(pipe);
 }
 
-/// `kill(pid, signal)`: sends signal number `signal` to process `pid`; returns the OS error
-/// code, or 0.
+/// `kill(pid, signal)`: sends signal number `signal` to process (or group) `pid`; returns
+/// the OS error code, or 0.
 fn kill(pid: f64, signal: i32) -> i32 {
-    if !(1.0..=f64::from(i32::MAX)).contains(&pid) {
+    // 0 and negative pids are process groups, as kill(2) takes them (process.kill passes
+    // them on, as Node's does).
+    if !(f64::from(i32::MIN + 1)..=f64::from(i32::MAX)).contains(&pid) || pid.fract() != 0.0 {
         return libc::ESRCH;
     }
     // SAFETY: kill(2) takes plain integers and touches no memory of ours.

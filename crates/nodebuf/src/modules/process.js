@@ -141,7 +141,27 @@ process.exit = function exit(code) {
 process.reallyExit = (code) => native.exit(code | 0);
 process.abort = () => native.exit(134);
 process.kill = function kill(pid, signal) {
-  if (pid === process.pid) process.exit(signal === 0 ? 0 : 1);
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) throw codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  let number;
+  if (signal === (signal | 0)) {
+    number = signal;
+  } else {
+    const name = signal || 'SIGTERM';
+    number = native.child.signals[name];
+    if (typeof name !== 'string' || number === undefined) throw codes.ERR_UNKNOWN_SIGNAL(name);
+  }
+  // (This process has no signal handlers: a signal to itself ends it as an exit would.)
+  if (pid === process.pid) process.exit(number === 0 ? 0 : 1);
+  const errno = native.child.kill(pid, number);
+  if (errno !== 0) {
+    const [code] = require('internal/uv').describe(-errno) || ['UNKNOWN'];
+    const err = new Error(`kill ${code}`);
+    err.errno = -errno;
+    err.code = code;
+    err.syscall = 'kill';
+    throw err;
+  }
   return true;
 };
 
