@@ -250,15 +250,16 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     return this;
   }
   if (port !== null && typeof port === 'object' && Number.isInteger(port.fd) && port.fd > 0 && port.fd <= 0x7fffffff) {
-    const type = guessHandleType(port.fd);
-    if (type !== 'UDP') throw makeNodeError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${type}`);
-    if (require('cluster').isWorker) {
+    // A worker's descriptor number means the primary's socket: the primary binds it.
+    if (require('cluster').isWorker && !port.exclusive) {
       bindServerHandle(this, { address: null, port: null, addressType: this.type, fd: port.fd, flags: null }, (err) => {
         state.bindState = BIND_STATE_UNBOUND;
         this.emit('error', exceptionWithHostPort(err, 'bind', null, null));
       });
       return this;
     }
+    const type = guessHandleType(port.fd);
+    if (type !== 'UDP') throw makeNodeError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${type}`);
     const err = state.handle.open(port.fd);
     if (err) throw errnoException(err, 'open');
     startListening(this);
