@@ -31,6 +31,24 @@ function nativeId(handle) {
   return handle instanceof UDP ? udpId(handle) : handles.handleId(handle);
 }
 
+// Per channel end (ChildProcess or process): the socket lists by server key, both ways.
+const socketLists = new WeakMap();
+
+function getSocketList(type, target, key) {
+  let lists = socketLists.get(target);
+  if (lists === undefined) {
+    lists = { send: new Map(), got: new Map() };
+    socketLists.set(target, lists);
+  }
+  let list = lists[type].get(key);
+  if (list === undefined) {
+    const { SocketListSend, SocketListReceive } = require('internal/socket_list');
+    list = type === 'send' ? new SocketListSend(target, key) : new SocketListReceive(target, key);
+    lists[type].set(key, list);
+  }
+  return list;
+}
+
 const conversions = {
   'net.Native': {
     send(message, handle) {
@@ -56,11 +74,17 @@ const conversions = {
       const handle = socket._handle;
       if (!handle) return undefined;
       const server = socket._server;
-      if (server !== null && server !== undefined && !options.keepOpen) {
-        // The socket counts as gone from its server (its connection lives elsewhere now).
-        socket._server = null;
-        server._connections--;
-        server._emitCloseIfDrained();
+      if (server !== null && server !== undefined) {
+        // The server follows its sockets in the other process through a socket list.
+        message.key = server._connectionKey;
+        const firstTime = !socketLists.get(this)?.send.has(message.key);
+        const list = getSocketList('send', this, message.key);
+        if (firstTime) server._setupWorker(list);
+        if (!options.keepOpen) {
+          // The socket counts as gone from its server here.
+          socket._server = null;
+          server._connections--;
+        }
       }
       if (!options.keepOpen) {
         // The socket lets go of its handle here; the handle closes once the other side has
@@ -79,6 +103,7 @@ const conversions = {
     },
     got(message, handle, emit) {
       const socket = new (require('net').Socket)({ handle, readable: true, writable: true });
+      if (message.key) getSocketList('got', this, message.key).add({ socket });
       emit(socket);
     },
   },

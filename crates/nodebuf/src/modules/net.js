@@ -964,8 +964,31 @@ Server.prototype.close = function close(cb) {
     this._handle = null;
     dropFrame(this);
   }
-  this._emitCloseIfDrained();
+  if (this._usingWorkers) {
+    // Sockets sent to other processes: closed once every one of those answered (or left).
+    let left = this._workers.length;
+    const onWorkerClose = () => {
+      if (--left !== 0) return;
+      this._connections = 0;
+      this._emitCloseIfDrained();
+    };
+    // Held up by one so that 'close' comes once, after the last answer.
+    this._connections++;
+    for (const list of this._workers) list.close(onWorkerClose);
+  } else {
+    this._emitCloseIfDrained();
+  }
   return this;
+};
+
+// A socket list (internal/socket_list) for sockets this server sent to another process.
+Server.prototype._setupWorker = function setupWorker(socketList) {
+  this._usingWorkers = true;
+  this._workers.push(socketList);
+  socketList.once('exit', (list) => {
+    const index = this._workers.indexOf(list);
+    this._workers.splice(index, 1);
+  });
 };
 
 Server.prototype._emitCloseIfDrained = function emitCloseIfDrained() {
@@ -979,7 +1002,23 @@ Server.prototype._emitCloseIfDrained = function emitCloseIfDrained() {
 };
 
 Server.prototype.getConnections = function getConnections(cb) {
-  process.nextTick(cb, null, this._connections);
+  if (!this._usingWorkers) {
+    process.nextTick(cb, null, this._connections);
+    return this;
+  }
+  // Its own connections plus those of the sockets it sent away, as their holders count them.
+  let left = this._workers.length;
+  let total = this._connections;
+  const oncount = (err, count) => {
+    if (err) {
+      left = -1;
+      process.nextTick(cb, err);
+      return;
+    }
+    total += count;
+    if (--left === 0) process.nextTick(cb, null, total);
+  };
+  for (const list of this._workers) list.getConnections(oncount);
   return this;
 };
 

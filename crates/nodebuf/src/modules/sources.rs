@@ -368,6 +368,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("zlib", include_str!("zlib.js")),
     ("net", include_str!("net.js")),
     ("internal/net/handle", include_str!("net_handle.js")),
+    ("internal/socket_list", include_str!("socket_list.js")),
     ("dgram", include_str!("dgram.js")),
     ("dns", include_str!("dns.js")),
     ("dns/promises", include_str!("dns_promises.js")),
