@@ -297,6 +297,19 @@ function spawn(file, args, options) {
   }
   child.stdio = [child.stdin, child.stdout, child.stderr];
   for (let i = 3; i < modes.length; i++) child.stdio.push(null);
+  // Extra 'pipe' entries: sockets over Unix socket pairs, as Node makes them; the child
+  // closes once they did too.
+  for (const [index, id] of r.pipes || []) {
+    const net = require('net');
+    const { Pipe } = require('internal/net/handle');
+    const socket = new net.Socket({ handle: new Pipe(id), readable: true, writable: true });
+    child._openStreams++;
+    socket.on('close', () => {
+      child._openStreams--;
+      child._maybeClose();
+    });
+    child.stdio[index] = socket;
+  }
   if (r.ipc !== undefined) require('internal/child_process/ipc').setupChannel(child, r.ipc, r.ipcFd, serialization, true);
   require('internal/messaging').registerChild(r.id, child);
   process.nextTick(() => child.emit('spawn'));

@@ -211,6 +211,9 @@ fn spawn<'js>(
     let stdin = stdio_for(modes.first(), Stdio::piped());
     let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
     let agent = Agent::current();
+    // Descriptors the child gets beyond 0-2: (the parent-side descriptor to copy, the child's
+    // descriptor number).
+    let mut placed: Vec<(i32, i32)> = Vec::new();
     // An 'ipc' entry (Node's fork puts it at index 3) becomes that descriptor in the child,
     // one end of a socket pair whose other end the parent reads.
     let mut ipc = None;
@@ -219,26 +222,53 @@ fn spawn<'js>(
             Ok(opened) => opened,
             Err(e) => return spawn_failure(out, &e),
         };
-        let source = channel.child_end.as_raw_fd();
-        let target = index as i32;
-        // SAFETY: runs in the forked child before exec, where only async-signal-safe calls are
-        // allowed: dup2 and fcntl are. `source` stays open in the parent until spawn returns,
-        // so it is open in the child; dup2 onto `target` gives a descriptor without
-        // FD_CLOEXEC, which exec keeps (when both are equal, the flag is cleared by hand).
+        placed.push((channel.child_end.as_raw_fd(), index as i32));
+        ipc = Some(channel);
+    }
+    // A 'pipe' entry past stdio is a Unix socket pair too (Node's are): the parent's end
+    // becomes a net socket, the child's end that descriptor.
+    let mut pipes = Vec::new();
+    for (index, mode) in modes.iter().enumerate().skip(3) {
+        if mode != "pipe" && mode != "overlapped" {
+            continue;
+        }
+        let (parent, child) = match std::os::unix::net::UnixStream::pair() {
+            Ok(pair) => pair,
+            Err(e) => return spawn_failure(out, &e),
+        };
+        placed.push((child.as_raw_fd(), index as i32));
+        pipes.push((index, parent, child));
+    }
+    if !placed.is_empty() {
+        // SAFETY: runs in the forked child before exec, where only async-signal-safe calls
+        // are allowed: fcntl and dup2 are. Every source is open in the parent until spawn
+        // returns, so it is open in the child. Each is first copied above every target (so no
+        // placement overwrites a source still to be placed), then dup2'd onto its target,
+        // which leaves FD_CLOEXEC clear: exec keeps it.
         unsafe {
             command.pre_exec(move || {
-                if source == target {
-                    let flags = libc::fcntl(target, libc::F_GETFD);
-                    libc::fcntl(target, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
-                } else if libc::dup2(source, target) < 0 {
-                    return Err(std::io::Error::last_os_error());
+                let floor = placed.iter().map(|&(s, t)| s.max(t)).max().unwrap_or(0) + 1;
+                for &(source, target) in &placed {
+                    let high = libc::fcntl(source, libc::F_DUPFD_CLOEXEC, floor);
+                    if high < 0 || libc::dup2(high, target) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
                 }
                 Ok(())
             });
         }
-        ipc = Some(channel);
     }
     let spawned = command.spawn();
+    // The children's ends belong to the child now; the parent's ends become sockets.
+    let mut pipe_ids = Vec::new();
+    for (index, parent, child) in pipes {
+        drop(child);
+        if spawned.is_ok() {
+            if let Ok(id) = crate::modules::net::register_unix_stream(parent) {
+                pipe_ids.push((index, id));
+            }
+        }
+    }
     // The child's end belongs to the child now (or to nobody, if it did not start).
     let (ipc_channel, ipc_reader) = match ipc {
         Some(channel) => {
@@ -263,6 +293,14 @@ fn spawn<'js>(
         out.set("ipc", channel as f64)?;
         out.set("ipcFd", fd)?;
     }
+    let extra = rquickjs::Array::new(ctx.clone())?;
+    for (i, (index, id)) in pipe_ids.into_iter().enumerate() {
+        let entry = rquickjs::Array::new(ctx.clone())?;
+        entry.set(0, index as f64)?;
+        entry.set(1, id as f64)?;
+        extra.set(i, entry)?;
+    }
+    out.set("pipes", extra)?;
     if let Some(stdin) = child.stdin.take() {
         STDINS.with(|s| s.borrow_mut().insert(id, stdin));
     }

@@ -226,6 +226,15 @@ function Socket(options) {
   this._isUnix = false;
   this._pendingFinal = null;
   this._asyncFrame = makeFrame(this, 'TCPWRAP');
+  if ((options.handle === undefined || options.handle === null) && typeof options.fd === 'number' &&
+      options.fd > 2 && native.tty.guessHandle(options.fd) === 'PIPE') {
+    // A socket descriptor this process was given (a parent's extra stdio pipe, say): the
+    // socket takes it over, as Node's does.
+    const adopted = handles.adoptFd(options.fd);
+    // (A FIFO is no socket: left as it was.)
+    if (adopted.errno !== undefined && adopted.errno !== 88) throw errnoException(adopted.errno, 'open');
+    if (adopted.handle !== undefined) options.handle = adopted.handle;
+  }
   if (options.handle !== undefined && options.handle !== null) {
     const handle = options.handle;
     this._attach(handles.handleId(handle), { unix: handle instanceof Pipe }, handle);
@@ -849,7 +858,7 @@ function listenInCluster(server, address, port, addressType, backlog, fd, exclus
       if (handle.getsockname(out) === 0 && out.port !== port) err = -98;
     }
     if (err) {
-      server.emit('error', errnoException(-err, 'bind', address, port > 0 ? port : undefined));
+      server.emit('error', require('internal/errors').exceptionWithHostPort(err, 'bind', address, port));
       return;
     }
     server._handle = handle;

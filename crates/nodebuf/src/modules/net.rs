@@ -272,6 +272,13 @@ pub fn register_udp(socket: UdpSocket) -> std::result::Result<usize, i32> {
     register(Socket::Udp(socket))
 }
 
+/// Hands one end of a Unix socket pair to the poller for this thread (a child's extra `'pipe'`
+/// stdio entry); its id, or an OS error number.
+pub fn register_unix_stream(stream: std::os::unix::net::UnixStream) -> std::result::Result<usize, i32> {
+    stream.set_nonblocking(true).map_err(|e| errno_of(&e))?;
+    register(Socket::UnixStream(UnixStream::from_std(stream)))
+}
+
 /// Runs `f` on UDP socket `id` of this thread; `None` when there is no such socket.
 pub fn with_udp<T>(id: f64, f: impl FnOnce(&UdpSocket) -> T) -> Option<T> {
     with_socket(id, |socket| match socket {
