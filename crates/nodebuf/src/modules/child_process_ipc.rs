@@ -128,7 +128,9 @@ fn send_with_fd(stream: &UnixStream, bytes: &[u8], fd: RawFd) -> std::io::Result
         (*cmsg).cmsg_level = libc::SOL_SOCKET;
         (*cmsg).cmsg_type = libc::SCM_RIGHTS;
         (*cmsg).cmsg_len = libc::CMSG_LEN(std::mem::size_of::<libc::c_int>() as u32) as _;
-        libc::CMSG_DATA(cmsg).cast::<libc::c_int>().write_unaligned(fd);
+        libc::CMSG_DATA(cmsg)
+            .cast::<libc::c_int>()
+            .write_unaligned(fd);
     }
     loop {
         // SAFETY: `msg` describes `bytes` (only read by sendmsg) and `control`, both alive.
@@ -195,7 +197,12 @@ fn adopt(fd: i32) -> f64 {
 /// `native.ipc.write(id, bytes[, socket])`: writes all of `bytes` (blocking until the socket
 /// takes them), with the descriptor of this thread's socket `socket` (modules/net.rs) when
 /// given; returns the OS error code, or 0.
-fn write<'js>(ctx: Ctx<'js>, id: f64, data: Value<'js>, socket: rquickjs::function::Opt<f64>) -> i32 {
+fn write<'js>(
+    ctx: Ctx<'js>,
+    id: f64,
+    data: Value<'js>,
+    socket: rquickjs::function::Opt<f64>,
+) -> i32 {
     let Some(bytes) = with_view_bytes(&ctx, &data, |b| b.to_vec()) else {
         return libc::EINVAL;
     };

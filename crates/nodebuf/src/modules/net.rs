@@ -198,7 +198,10 @@ fn adopt_fd<'js>(ctx: Ctx<'js>, fd: i32) -> Result<Value<'js>> {
         if listening {
             let std: std::os::unix::net::UnixListener = sock.into();
             // No path: the process that bound it removes it, not this one.
-            (Socket::UnixListener(UnixListener::from_std(std), String::new()), "pipe-server")
+            (
+                Socket::UnixListener(UnixListener::from_std(std), String::new()),
+                "pipe-server",
+            )
         } else {
             let std: std::os::unix::net::UnixStream = sock.into();
             (Socket::UnixStream(UnixStream::from_std(std)), "pipe")
@@ -208,7 +211,10 @@ fn adopt_fd<'js>(ctx: Ctx<'js>, fd: i32) -> Result<Value<'js>> {
         (Socket::Udp(UdpSocket::from_std(std)), "udp")
     } else if listening {
         let std: std::net::TcpListener = sock.into();
-        (Socket::TcpListener(TcpListener::from_std(std)), "tcp-server")
+        (
+            Socket::TcpListener(TcpListener::from_std(std)),
+            "tcp-server",
+        )
     } else {
         let std: std::net::TcpStream = sock.into();
         (Socket::TcpStream(TcpStream::from_std(std)), "tcp")
@@ -274,7 +280,9 @@ pub fn register_udp(socket: UdpSocket) -> std::result::Result<usize, i32> {
 
 /// Hands one end of a Unix socket pair to the poller for this thread (a child's extra `'pipe'`
 /// stdio entry); its id, or an OS error number.
-pub fn register_unix_stream(stream: std::os::unix::net::UnixStream) -> std::result::Result<usize, i32> {
+pub fn register_unix_stream(
+    stream: std::os::unix::net::UnixStream,
+) -> std::result::Result<usize, i32> {
     stream.set_nonblocking(true).map_err(|e| errno_of(&e))?;
     register(Socket::UnixStream(UnixStream::from_std(stream)))
 }
