@@ -22,11 +22,22 @@ function stdioModes(stdio) {
       const entry = stdio[i];
       if (typeof entry === 'string') modes.push(entry);
       else if (entry === i) modes.push('inherit');
+      else if (typeof entry === 'number' && Number.isInteger(entry) && entry >= 0) modes.push(`fd:${entry}`);
+      else if (entry !== null && typeof entry === 'object') modes.push(`fd:${descriptorOf(entry, i)}`);
       else modes.push(i < 3 ? 'pipe' : 'ignore');
     }
     return modes;
   }
   throw codes.ERR_INVALID_ARG_VALUE('options.stdio', stdio);
+}
+
+// The descriptor a stdio entry that is an object shares with the child: a stream's or a
+// server's handle (a socket, a pipe), a handle itself, or anything with an `fd`.
+function descriptorOf(entry, index) {
+  const handle = entry._handle !== undefined && entry._handle !== null ? entry._handle : entry;
+  const fd = handle.fd;
+  if (typeof fd === 'number' && fd >= 0) return fd;
+  throw codes.ERR_INVALID_ARG_VALUE('stdio', entry);
 }
 
 function envList(env) {

@@ -22,8 +22,10 @@ use crate::host::agent::{Agent, Event};
 fn stdio_for(mode: Option<&String>, piped: Stdio) -> Stdio {
     match mode.map(String::as_str) {
         Some("inherit") => Stdio::inherit(),
-        // An 'ipc' descriptor among 0-2 is put in place after this (spawn's pre_exec).
+        // An 'ipc' entry or a descriptor ('fd:N') among 0-2 is put in place after this
+        // (place_fds).
         Some("ignore" | "ipc") => Stdio::null(),
+        Some(m) if m.starts_with("fd:") => Stdio::null(),
         _ => piped,
     }
 }
@@ -59,6 +61,52 @@ fn command(
     command
 }
 
+/// The descriptors of this process that `modes` gives the child (`'fd:N'`, Node's stdio
+/// entries that are descriptors, sockets or servers), as (descriptor, child's index).
+fn shared_fds(modes: &[String]) -> Vec<(i32, i32)> {
+    modes
+        .iter()
+        .enumerate()
+        .filter_map(|(index, mode)| {
+            let fd = mode.strip_prefix("fd:")?.parse::<i32>().ok()?;
+            (fd >= 0).then_some((fd, index as i32))
+        })
+        .collect()
+}
+
+/// Makes each `(source, target)` of `placed` descriptor `target` in the child, between its
+/// fork and exec.
+fn place_fds(command: &mut Command, mut placed: Vec<(i32, i32)>) {
+    if placed.is_empty() {
+        return;
+    }
+    // The child side may not allocate: its copies go in a fixed array of this many.
+    placed.truncate(64);
+    // SAFETY: runs in the forked child before exec, where only async-signal-safe calls are
+    // allowed: fcntl and dup2 are. Every source is open in the parent until spawn returns, so
+    // it is open in the child. Each is first copied above every target (so no placement
+    // overwrites a source still to be placed), then dup2'd onto its target, which leaves
+    // FD_CLOEXEC clear: exec keeps it.
+    unsafe {
+        command.pre_exec(move || {
+            let floor = placed.iter().map(|&(s, t)| s.max(t)).max().unwrap_or(0) + 1;
+            let mut high = [0; 64];
+            for (slot, &(source, _)) in high.iter_mut().zip(&placed) {
+                *slot = libc::fcntl(source, libc::F_DUPFD_CLOEXEC, floor);
+                if *slot < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            for (&copy, &(_, target)) in high.iter().zip(&placed) {
+                if libc::dup2(copy, target) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+}
+
 /// `{ error, errno }`: what both spawn paths return when the program could not be started.
 fn spawn_failure<'js>(out: Object<'js>, e: &std::io::Error) -> Result<Object<'js>> {
     out.set("error", e.to_string())?;
@@ -87,8 +135,11 @@ fn spawn_sync<'js>(
         stdio_for(modes.first(), Stdio::null())
     };
     let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
-    let captures = [modes.get(1), modes.get(2)]
-        .map(|mode| !matches!(mode.map(String::as_str), Some("inherit" | "ignore")));
+    place_fds(&mut command, shared_fds(&modes));
+    let captures = [modes.get(1), modes.get(2)].map(|mode| {
+        !matches!(mode.map(String::as_str), Some("inherit" | "ignore"))
+            && !mode.is_some_and(|m| m.starts_with("fd:"))
+    });
     let mut child = match command.spawn() {
         Ok(child) => child,
         Err(e) => return spawn_failure(out, &e),
@@ -213,7 +264,7 @@ fn spawn<'js>(
     let agent = Agent::current();
     // Descriptors the child gets beyond 0-2: (the parent-side descriptor to copy, the child's
     // descriptor number).
-    let mut placed: Vec<(i32, i32)> = Vec::new();
+    let mut placed = shared_fds(&modes);
     // An 'ipc' entry (Node's fork puts it at index 3) becomes that descriptor in the child,
     // one end of a socket pair whose other end the parent reads.
     let mut ipc = None;
@@ -239,25 +290,7 @@ fn spawn<'js>(
         placed.push((child.as_raw_fd(), index as i32));
         pipes.push((index, parent, child));
     }
-    if !placed.is_empty() {
-        // SAFETY: runs in the forked child before exec, where only async-signal-safe calls
-        // are allowed: fcntl and dup2 are. Every source is open in the parent until spawn
-        // returns, so it is open in the child. Each is first copied above every target (so no
-        // placement overwrites a source still to be placed), then dup2'd onto its target,
-        // which leaves FD_CLOEXEC clear: exec keeps it.
-        unsafe {
-            command.pre_exec(move || {
-                let floor = placed.iter().map(|&(s, t)| s.max(t)).max().unwrap_or(0) + 1;
-                for &(source, target) in &placed {
-                    let high = libc::fcntl(source, libc::F_DUPFD_CLOEXEC, floor);
-                    if high < 0 || libc::dup2(high, target) < 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                }
-                Ok(())
-            });
-        }
-    }
+    place_fds(&mut command, placed);
     let spawned = command.spawn();
     // The children's ends belong to the child now; the parent's ends become sockets.
     let mut pipe_ids = Vec::new();
