@@ -439,7 +439,18 @@ function gcUntil(name, condition) {
   return require('./gc').gcUntil(name, condition);
 }
 
+// Whether process `pid` still exists (signal 0 checks without sending anything).
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 module.exports = {
+  isAlive,
   skipIfInspectorDisabled,
   childShouldThrowAndAbort,
   nodeProcessAborted,
@@ -473,6 +484,17 @@ module.exports = {
   skip,
   spawnPromisified,
 };
+
+// `PIPE`: a Unix socket path in the scratch directory (relative to the working directory,
+// as Node's is, to stay short), named after the process.
+Object.defineProperty(module.exports, 'PIPE', {
+  enumerable: true,
+  get() {
+    const path = require('path');
+    const dir = path.relative(process.cwd(), `${require('./tmpdir').path}/`);
+    return path.join(dir, `node-test.${process.pid}.sock`);
+  },
+});
 
 // `isMainThread`: false inside a worker (worker_threads loaded only when asked).
 Object.defineProperty(module.exports, 'isMainThread', {

@@ -5,12 +5,15 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const tmpPath = path.join(os.tmpdir(), `nodebuf-test-tmp.${process.pid}`);
+// A test's child processes (cluster workers, forked helpers) share their parent's directory,
+// as in Node's harness: the process that made it passes it on in the environment.
+const tmpPath = process.env.NODEBUF_TEST_TMPDIR || path.join(os.tmpdir(), `nodebuf-test-tmp.${process.pid}`);
 
 /** Removes and re-creates the scratch directory; it is removed again at exit. */
 function refresh() {
   fs.rmSync(tmpPath, { recursive: true, force: true });
   fs.mkdirSync(tmpPath, { recursive: true });
+  process.env.NODEBUF_TEST_TMPDIR = tmpPath;
   process.on('exit', () => fs.rmSync(tmpPath, { recursive: true, force: true }));
 }
 

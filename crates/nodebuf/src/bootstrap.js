@@ -293,6 +293,13 @@
     const id = native.ipc.adopt(fd);
     if (id >= 0) requireBuiltin('internal/child_process/ipc').setupChannel(process, id, fd, mode, false);
   }
+  // A cluster worker (cluster.fork put its id in NODE_UNIQUE_ID) joins its primary before
+  // the script runs; the id then leaves the environment, as in Node, so that the worker's own
+  // children are no workers.
+  if (native.worker === undefined && process.argv[1] && process.env.NODE_UNIQUE_ID) {
+    requireBuiltin('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
 
   native.startupDone();
   try {

@@ -22,7 +22,7 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/dgram');
   for (const id of native.builtinIds) {
     if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target' ||
-      id.startsWith('internal/test_runner/')) {
+      id.startsWith('internal/test_runner/') || id.startsWith('internal/cluster/')) {
       builtinIds.add(id);
     }
   }

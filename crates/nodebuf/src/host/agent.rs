@@ -37,8 +37,9 @@ pub enum Event {
     WaitAsyncWoken(u64),
     /// `postMessageToThread` from thread `source`: the message and the port to answer on.
     ThreadMessage(u64, Message, u64),
-    /// IPC channel `id` (modules/child_process_ipc.rs) received these bytes.
-    IpcData(u64, Vec<u8>),
+    /// IPC channel `id` (modules/child_process_ipc.rs) received these bytes, and these
+    /// descriptors (SCM_RIGHTS) with them.
+    IpcData(u64, Vec<u8>, Vec<std::os::fd::OwnedFd>),
     /// IPC channel `id` reached end of file (the other side closed it or exited).
     IpcEnd(u64),
     /// DNS request `id` (modules/dns.rs) finished.

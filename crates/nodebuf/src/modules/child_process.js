@@ -22,11 +22,22 @@ function stdioModes(stdio) {
       const entry = stdio[i];
       if (typeof entry === 'string') modes.push(entry);
       else if (entry === i) modes.push('inherit');
+      else if (typeof entry === 'number' && Number.isInteger(entry) && entry >= 0) modes.push(`fd:${entry}`);
+      else if (entry !== null && typeof entry === 'object') modes.push(`fd:${descriptorOf(entry, i)}`);
       else modes.push(i < 3 ? 'pipe' : 'ignore');
     }
     return modes;
   }
   throw codes.ERR_INVALID_ARG_VALUE('options.stdio', stdio);
+}
+
+// The descriptor a stdio entry that is an object shares with the child: a stream's or a
+// server's handle (a socket, a pipe), a handle itself, or anything with an `fd`.
+function descriptorOf(entry, index) {
+  const handle = entry._handle !== undefined && entry._handle !== null ? entry._handle : entry;
+  const fd = handle.fd;
+  if (typeof fd === 'number' && fd >= 0) return fd;
+  throw codes.ERR_INVALID_ARG_VALUE('stdio', entry);
 }
 
 function envList(env) {
@@ -57,7 +68,7 @@ function spawnSync(file, args, options) {
   const modes = stdioModes(options.stdio);
   if (modes.includes('ipc')) throw makeNodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
   const r = native.spawnSync(command, argv,
-    options.cwd === undefined ? undefined : String(options.cwd), input, modes, envList(options.env));
+    options.cwd === undefined ? undefined : String(options.cwd), input, modes, envList(options.env || process.env));
   const encoding = options.encoding && options.encoding !== 'buffer' ? options.encoding : undefined;
   if (r.error !== undefined) {
     const err = new Error(`spawnSync ${file} ENOENT`);
@@ -231,7 +242,9 @@ function spawn(file, args, options) {
   if (ipcIndex !== -1 && modes.indexOf('ipc', ipcIndex + 1) !== -1) {
     throw makeNodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
   }
-  let env = envList(n.options.env);
+  // Without `env`, the child gets process.env as the script left it (not the environment this
+  // process started with), as in Node.
+  let env = envList(n.options.env || process.env);
   const serialization = n.options.serialization === undefined ? 'json' : n.options.serialization;
   if (serialization !== 'json' && serialization !== 'advanced') {
     throw codes.ERR_INVALID_ARG_VALUE('options.serialization', n.options.serialization,
@@ -239,7 +252,7 @@ function spawn(file, args, options) {
   }
   if (ipcIndex !== -1) {
     // The child finds its end of the channel, and the framing, in its environment.
-    env = (env === undefined ? envList(process.env) : env)
+    env = env
       .filter((pair) => !pair.startsWith('NODE_CHANNEL_FD=') && !pair.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
     env.push(`NODE_CHANNEL_FD=${ipcIndex}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
   }
@@ -295,6 +308,19 @@ function spawn(file, args, options) {
   }
   child.stdio = [child.stdin, child.stdout, child.stderr];
   for (let i = 3; i < modes.length; i++) child.stdio.push(null);
+  // Extra 'pipe' entries: sockets over Unix socket pairs, as Node makes them; the child
+  // closes once they did too.
+  for (const [index, id] of r.pipes || []) {
+    const net = require('net');
+    const { Pipe } = require('internal/net/handle');
+    const socket = new net.Socket({ handle: new Pipe(id), readable: true, writable: true });
+    child._openStreams++;
+    socket.on('close', () => {
+      child._openStreams--;
+      child._maybeClose();
+    });
+    child.stdio[index] = socket;
+  }
   if (r.ipc !== undefined) require('internal/child_process/ipc').setupChannel(child, r.ipc, r.ipcFd, serialization, true);
   require('internal/messaging').registerChild(r.id, child);
   process.nextTick(() => child.emit('spawn'));

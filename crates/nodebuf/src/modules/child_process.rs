@@ -22,8 +22,10 @@ use crate::host::agent::{Agent, Event};
 fn stdio_for(mode: Option<&String>, piped: Stdio) -> Stdio {
     match mode.map(String::as_str) {
         Some("inherit") => Stdio::inherit(),
-        // An 'ipc' descriptor among 0-2 is put in place after this (spawn's pre_exec).
+        // An 'ipc' entry or a descriptor ('fd:N') among 0-2 is put in place after this
+        // (place_fds).
         Some("ignore" | "ipc") => Stdio::null(),
+        Some(m) if m.starts_with("fd:") => Stdio::null(),
         _ => piped,
     }
 }
@@ -59,6 +61,52 @@ fn command(
     command
 }
 
+/// The descriptors of this process that `modes` gives the child (`'fd:N'`, Node's stdio
+/// entries that are descriptors, sockets or servers), as (descriptor, child's index).
+fn shared_fds(modes: &[String]) -> Vec<(i32, i32)> {
+    modes
+        .iter()
+        .enumerate()
+        .filter_map(|(index, mode)| {
+            let fd = mode.strip_prefix("fd:")?.parse::<i32>().ok()?;
+            (fd >= 0).then_some((fd, index as i32))
+        })
+        .collect()
+}
+
+/// Makes each `(source, target)` of `placed` descriptor `target` in the child, between its
+/// fork and exec.
+fn place_fds(command: &mut Command, mut placed: Vec<(i32, i32)>) {
+    if placed.is_empty() {
+        return;
+    }
+    // The child side may not allocate: its copies go in a fixed array of this many.
+    placed.truncate(64);
+    // SAFETY: runs in the forked child before exec, where only async-signal-safe calls are
+    // allowed: fcntl and dup2 are. Every source is open in the parent until spawn returns, so
+    // it is open in the child. Each is first copied above every target (so no placement
+    // overwrites a source still to be placed), then dup2'd onto its target, which leaves
+    // FD_CLOEXEC clear: exec keeps it.
+    unsafe {
+        command.pre_exec(move || {
+            let floor = placed.iter().map(|&(s, t)| s.max(t)).max().unwrap_or(0) + 1;
+            let mut high = [0; 64];
+            for (slot, &(source, _)) in high.iter_mut().zip(&placed) {
+                *slot = libc::fcntl(source, libc::F_DUPFD_CLOEXEC, floor);
+                if *slot < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            for (&copy, &(_, target)) in high.iter().zip(&placed) {
+                if libc::dup2(copy, target) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+}
+
 /// `{ error, errno }`: what both spawn paths return when the program could not be started.
 fn spawn_failure<'js>(out: Object<'js>, e: &std::io::Error) -> Result<Object<'js>> {
     out.set("error", e.to_string())?;
@@ -87,8 +135,11 @@ fn spawn_sync<'js>(
         stdio_for(modes.first(), Stdio::null())
     };
     let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
-    let captures = [modes.get(1), modes.get(2)]
-        .map(|mode| !matches!(mode.map(String::as_str), Some("inherit" | "ignore")));
+    place_fds(&mut command, shared_fds(&modes));
+    let captures = [modes.get(1), modes.get(2)].map(|mode| {
+        !matches!(mode.map(String::as_str), Some("inherit" | "ignore"))
+            && !mode.is_some_and(|m| m.starts_with("fd:"))
+    });
     let mut child = match command.spawn() {
         Ok(child) => child,
         Err(e) => return spawn_failure(out, &e),
@@ -211,6 +262,9 @@ fn spawn<'js>(
     let stdin = stdio_for(modes.first(), Stdio::piped());
     let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
     let agent = Agent::current();
+    // Descriptors the child gets beyond 0-2: (the parent-side descriptor to copy, the child's
+    // descriptor number).
+    let mut placed = shared_fds(&modes);
     // An 'ipc' entry (Node's fork puts it at index 3) becomes that descriptor in the child,
     // one end of a socket pair whose other end the parent reads.
     let mut ipc = None;
@@ -219,26 +273,35 @@ fn spawn<'js>(
             Ok(opened) => opened,
             Err(e) => return spawn_failure(out, &e),
         };
-        let source = channel.child_end.as_raw_fd();
-        let target = index as i32;
-        // SAFETY: runs in the forked child before exec, where only async-signal-safe calls are
-        // allowed: dup2 and fcntl are. `source` stays open in the parent until spawn returns,
-        // so it is open in the child; dup2 onto `target` gives a descriptor without
-        // FD_CLOEXEC, which exec keeps (when both are equal, the flag is cleared by hand).
-        unsafe {
-            command.pre_exec(move || {
-                if source == target {
-                    let flags = libc::fcntl(target, libc::F_GETFD);
-                    libc::fcntl(target, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
-                } else if libc::dup2(source, target) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        placed.push((channel.child_end.as_raw_fd(), index as i32));
         ipc = Some(channel);
     }
+    // A 'pipe' entry past stdio is a Unix socket pair too (Node's are): the parent's end
+    // becomes a net socket, the child's end that descriptor.
+    let mut pipes = Vec::new();
+    for (index, mode) in modes.iter().enumerate().skip(3) {
+        if mode != "pipe" && mode != "overlapped" {
+            continue;
+        }
+        let (parent, child) = match std::os::unix::net::UnixStream::pair() {
+            Ok(pair) => pair,
+            Err(e) => return spawn_failure(out, &e),
+        };
+        placed.push((child.as_raw_fd(), index as i32));
+        pipes.push((index, parent, child));
+    }
+    place_fds(&mut command, placed);
     let spawned = command.spawn();
+    // The children's ends belong to the child now; the parent's ends become sockets.
+    let mut pipe_ids = Vec::new();
+    for (index, parent, child) in pipes {
+        drop(child);
+        if spawned.is_ok() {
+            if let Ok(id) = crate::modules::net::register_unix_stream(parent) {
+                pipe_ids.push((index, id));
+            }
+        }
+    }
     // The child's end belongs to the child now (or to nobody, if it did not start).
     let (ipc_channel, ipc_reader) = match ipc {
         Some(channel) => {
@@ -263,6 +326,14 @@ fn spawn<'js>(
         out.set("ipc", channel as f64)?;
         out.set("ipcFd", fd)?;
     }
+    let extra = rquickjs::Array::new(ctx.clone())?;
+    for (i, (index, id)) in pipe_ids.into_iter().enumerate() {
+        let entry = rquickjs::Array::new(ctx.clone())?;
+        entry.set(0, index as f64)?;
+        entry.set(1, id as f64)?;
+        extra.set(i, entry)?;
+    }
+    out.set("pipes", extra)?;
     if let Some(stdin) = child.stdin.take() {
         STDINS.with(|s| s.borrow_mut().insert(id, stdin));
     }
@@ -315,10 +386,12 @@ fn child_end_stdin(id: f64) {
     drop(pipe);
 }
 
-/// `kill(pid, signal)`: sends signal number `signal` to process `pid`; returns the OS error
-/// code, or 0.
+/// `kill(pid, signal)`: sends signal number `signal` to process (or group) `pid`; returns
+/// the OS error code, or 0.
 fn kill(pid: f64, signal: i32) -> i32 {
-    if !(1.0..=f64::from(i32::MAX)).contains(&pid) {
+    // 0 and negative pids are process groups, as kill(2) takes them (process.kill passes
+    // them on, as Node's does).
+    if !(f64::from(i32::MIN + 1)..=f64::from(i32::MAX)).contains(&pid) || pid.fract() != 0.0 {
         return libc::ESRCH;
     }
     // SAFETY: kill(2) takes plain integers and touches no memory of ours.

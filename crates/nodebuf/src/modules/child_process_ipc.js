@@ -1,13 +1,17 @@
 // The IPC channel of child_process.fork as Node v20 runs it, on both sides (a ChildProcess in
 // the parent, `process` in the child): `send` with Node's checks, callbacks and 'error' events,
 // `disconnect`, `connected`, the `channel` control (ref/unref), 'message' and 'disconnect'
-// events, and Node's two framings: 'json' (one JSON text per line) and 'advanced' (a 4-byte
+// events, handles sent with a message (`send(message, sendHandle)`: Node's NODE_HANDLE
+// protocol, one handle in flight at a time, later messages queued until the other side
+// acknowledges it), and Node's two framings: 'json' (one JSON text per line) and 'advanced' (a 4-byte
 // big-endian length, then the value in V8's serialization format with views as host objects).
 'use strict';
 
 const { makeNodeError, codes } = require('internal/errors');
 
 const kMaxWriteQueue = 65536 * 2;
+// How often a handle the other side did not get is sent again before giving up.
+const kMaxHandleRetransmissions = 3;
 // Node's child-process serializer marks a view host object with this tag before it.
 const kArrayBufferViewTag = 0;
 
@@ -17,6 +21,12 @@ function channelClosed() {
 
 function alreadyDisconnected() {
   return makeNodeError(Error, 'ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected');
+}
+
+let handleConversions = null;
+function conversionsModule() {
+  if (handleConversions === null) handleConversions = require('internal/child_process/handles');
+  return handleConversions;
 }
 
 let advancedCodecs = null;
@@ -97,7 +107,14 @@ class MessageReader {
   }
 }
 
-/** Node's channel control object: keeps the event loop alive while ref'd. */
+/** Whether `message` is one of Node's own (a `cmd` starting with NODE_), kept from 'message'. */
+function isInternal(message) {
+  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
+    message.cmd.length > 5 && message.cmd.startsWith('NODE_');
+}
+
+/** Node's channel control object: keeps the event loop alive while ref'd. An explicit
+ * ref()/unref() decides from then on; until one, the listeners counted do (in the child). */
 class Control {
   constructor(fd, state) {
     Object.defineProperty(this, '_state', { value: state });
@@ -139,17 +156,22 @@ function setupChannel(target, id, fd, mode, refByDefault) {
   const messaging = require('internal/messaging');
   const reader = new MessageReader(mode);
   const state = {
-    explicitRef: refByDefault,
+    // null until ref()/unref() is called.
+    explicitRef: null,
     counted: 0,
     open: true,
     update() {
-      handle._refed = this.open && (this.explicitRef || this.counted > 0);
+      const wanted = this.explicitRef !== null ? this.explicitRef : refByDefault || this.counted > 0;
+      handle._refed = this.open && wanted;
     },
   };
+  // Descriptors received and not yet claimed by their NODE_HANDLE message.
+  const receivedFds = [];
   const handle = {
     _refed: refByDefault,
-    _onIpcEvent(kind, payload) {
+    _onIpcEvent(kind, payload, fds) {
       if (kind === 'ipc-data') {
+        if (fds !== undefined) receivedFds.push(...fds);
         for (const message of reader.push(payload)) deliver(message);
       } else {
         // The other side closed its end, or exited.
@@ -167,16 +189,29 @@ function setupChannel(target, id, fd, mode, refByDefault) {
   let disconnectEmitted = false;
 
   function deliver(message) {
+    const internal = isInternal(message);
+    let received;
+    // A handle's descriptor came with the first byte of its message, so it is here by now.
+    if (internal && message.cmd === 'NODE_HANDLE' && receivedFds.length > 0) {
+      received = conversionsModule().receive(receivedFds.shift());
+    }
     // Nothing is delivered once this side disconnected.
+    if (target.channel === null) {
+      if (received !== undefined) received.close();
+      return;
+    }
+    emitMessage(message, received, internal);
+  }
+
+  function emitMessage(message, sendHandle, internal) {
     if (target.channel === null) return;
-    const internal = message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
-      message.cmd.startsWith('NODE_');
-    process.nextTick(() => target.emit(internal ? 'internalMessage' : 'message', message, undefined));
+    process.nextTick(() => target.emit(internal ? 'internalMessage' : 'message', message, sendHandle));
   }
 
   function finishDisconnect() {
     target.channel = null;
     native.ipc.close(id);
+    for (const fd of receivedFds.splice(0)) native.ipc.closeFd(fd);
     process.nextTick(() => {
       if (disconnectEmitted) return;
       disconnectEmitted = true;
@@ -201,33 +236,67 @@ function setupChannel(target, id, fd, mode, refByDefault) {
     } else if (options !== undefined && (options === null || typeof options !== 'object')) {
       throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
+    options = { swallowErrors: false, ...options };
     if (!this.connected) {
       const error = channelClosed();
       if (typeof callback === 'function') process.nextTick(callback, error);
       else process.nextTick(() => this.emit('error', error));
       return false;
     }
+    return this._send(message, sendHandle, options, callback);
+  };
+
+  // The write itself, also used for Node's own acknowledgements and for queued messages.
+  target._send = function _send(message, sendHandle, options, callback) {
     if (message === undefined) throw codes.ERR_MISSING_ARGS('message');
     if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' &&
         typeof message !== 'boolean') {
       throw codes.ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
     }
-    if (sendHandle !== undefined && sendHandle !== null) {
-      throw makeNodeError(TypeError, 'ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent');
+    if (typeof options === 'boolean') options = { swallowErrors: options };
+    let conversion = null;
+    let nativeHandle = null;
+    if (sendHandle) {
+      const handles = conversionsModule();
+      message = { cmd: 'NODE_HANDLE', type: handles.typeOf(sendHandle), msg: message };
+      // One handle at a time: the next waits for the other side's acknowledgement.
+      if (this._handleQueue) {
+        this._handleQueue.push({ callback, handle: sendHandle, options, message: message.msg });
+        return this._handleQueue.length === 1;
+      }
+      conversion = handles.conversions[message.type];
+      nativeHandle = conversion.send.call(this, message, sendHandle, options) || null;
+      // A handle already gone (closed, or sent away): the message goes alone.
+      if (nativeHandle === null || handles.nativeId(nativeHandle) === null) {
+        nativeHandle = null;
+        message = message.msg;
+      }
+    } else if (this._handleQueue && !(message && (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK'))) {
+      // Plain messages wait behind a handle too, so they keep their order.
+      this._handleQueue.push({ callback, handle: null, options, message });
+      return this._handleQueue.length === 1;
     }
     const bytes = encode(mode, message);
-    const errno = native.ipc.write(id, bytes);
-    if (errno !== 0) {
-      const error = Object.assign(new Error(`write ${errno === 32 ? 'EPIPE' : 'EIO'}`),
-        { errno: -errno, code: errno === 32 ? 'EPIPE' : 'EIO', syscall: 'write' });
-      if (typeof callback === 'function') process.nextTick(callback, error);
-      else process.nextTick(() => this.emit('error', error));
-      return bytes.length < kMaxWriteQueue;
+    const errno = nativeHandle === null ? native.ipc.write(id, bytes) :
+      native.ipc.write(id, bytes, conversionsModule().nativeId(nativeHandle));
+    if (errno === 0) {
+      if (nativeHandle !== null) {
+        if (!this._handleQueue) this._handleQueue = [];
+        if (conversion.postSend) conversion.postSend(message, nativeHandle, options, callback, this);
+      }
+      // Node calls back once the write completed: for a message the pipe takes at once, in a
+      // tick right after this code (a TickObject, before any message that comes in).
+      if (typeof callback === 'function') process.nextTick(callback, null);
+    } else {
+      if (conversion !== null && conversion.postSend) conversion.postSend(message, nativeHandle, options, callback);
+      if (!options.swallowErrors) {
+        const error = Object.assign(new Error(`write ${errno === 32 ? 'EPIPE' : 'EIO'}`),
+          { errno: -errno, code: errno === 32 ? 'EPIPE' : 'EIO', syscall: 'write' });
+        if (typeof callback === 'function') process.nextTick(callback, error);
+        else process.nextTick(() => this.emit('error', error));
+      }
     }
-    // Node calls back once the write completed: for a message the pipe takes at once, in a
-    // tick right after this code (a TickObject, before any message that comes in).
-    if (typeof callback === 'function') process.nextTick(callback, null);
-    return true;
+    return bytes.length < kMaxWriteQueue;
   };
 
   target.disconnect = function disconnect() {
@@ -236,8 +305,52 @@ function setupChannel(target, id, fd, mode, refByDefault) {
       return;
     }
     this.connected = false;
-    finishDisconnect();
+    // Messages still waiting behind a handle go first; the channel closes after them.
+    if (!this._handleQueue) finishDisconnect();
   };
+
+  target._handleQueue = null;
+  target._pendingMessage = null;
+  target.on('internalMessage', (message, received) => {
+    if (message.cmd === 'NODE_HANDLE_ACK') {
+      const pending = target._pendingMessage;
+      target._pendingMessage = null;
+      if (pending !== null) pending.handle.close();
+      const queue = target._handleQueue || [];
+      target._handleQueue = null;
+      for (const args of queue) target._send(args.message, args.handle, args.options, args.callback);
+      if (!target.connected && target.channel !== null && !target._handleQueue) finishDisconnect();
+      return;
+    }
+    if (message.cmd === 'NODE_HANDLE_NACK') {
+      const pending = target._pendingMessage;
+      if (pending !== null && pending.retransmissions++ < kMaxHandleRetransmissions) {
+        target._handleQueue = null;
+        target._pendingMessage = null;
+        target._send(pending.message.msg, pending.handle, pending.options, pending.callback);
+        return;
+      }
+      target._pendingMessage = null;
+      if (pending !== null) pending.handle.close();
+      process.emitWarning('Handle did not reach the receiving process correctly', 'SentHandleNotReceivedWarning');
+      return;
+    }
+    if (message.cmd !== 'NODE_HANDLE') return;
+    // The descriptor did not come: the sender tries again.
+    if (!received) {
+      target._send({ cmd: 'NODE_HANDLE_NACK' }, null, true);
+      return;
+    }
+    target._send({ cmd: 'NODE_HANDLE_ACK' }, null, true);
+    const conversion = conversionsModule().conversions[message.type];
+    if (conversion === undefined) {
+      received.close();
+      return;
+    }
+    conversion.got.call(target, message, received, (made) => {
+      emitMessage(message.msg, made, isInternal(message.msg));
+    });
+  });
 
   if (!refByDefault) {
     // The child's channel keeps it alive while someone listens for messages, as in Node.

@@ -193,6 +193,25 @@ function startListening(socket) {
   socket.emit('listening');
 }
 
+// Asks the cluster primary for the socket to bind to (internal/cluster/child); `errCb(errno)`
+// when it has none.
+function bindServerHandle(self, options, errCb) {
+  const state = self[kStateSymbol];
+  require('cluster')._getServer(self, options, (err, handle) => {
+    if (err) {
+      errCb(err);
+      return;
+    }
+    // Closed while waiting.
+    if (!state.handle) {
+      handle.close();
+      return;
+    }
+    replaceHandle(self, handle);
+    startListening(self);
+  });
+}
+
 function replaceHandle(self, newHandleObj) {
   const state = self[kStateSymbol];
   const oldHandle = state.handle;
@@ -231,6 +250,14 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     return this;
   }
   if (port !== null && typeof port === 'object' && Number.isInteger(port.fd) && port.fd > 0 && port.fd <= 0x7fffffff) {
+    // A worker's descriptor number means the primary's socket: the primary binds it.
+    if (require('cluster').isWorker && !port.exclusive) {
+      bindServerHandle(this, { address: null, port: null, addressType: this.type, fd: port.fd, flags: null }, (err) => {
+        state.bindState = BIND_STATE_UNBOUND;
+        this.emit('error', exceptionWithHostPort(err, 'bind', null, null));
+      });
+      return this;
+    }
     const type = guessHandleType(port.fd);
     if (type !== 'UDP') throw makeNodeError(TypeError, 'ERR_INVALID_FD_TYPE', `Unsupported fd type: ${type}`);
     const err = state.handle.open(port.fd);
@@ -239,8 +266,10 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     return this;
   }
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     address = port.address || '';
+    exclusive = Boolean(port.exclusive);
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -256,6 +285,14 @@ Socket.prototype.bind = function bind(port_, address_ /* , callback */) {
     let flags = 0;
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
+    // A cluster worker's socket is the primary's, shared (unless it binds exclusively).
+    if (require('cluster').isWorker && !exclusive) {
+      bindServerHandle(this, { address: ip, port, addressType: this.type, fd: -1, flags }, (clusterErr) => {
+        state.bindState = BIND_STATE_UNBOUND;
+        this.emit('error', exceptionWithHostPort(clusterErr, 'bind', ip, port));
+      });
+      return;
+    }
     const bindErr = state.handle.bind(ip, port || 0, flags);
     if (bindErr) {
       const ex = exceptionWithHostPort(bindErr, 'bind', ip, port);

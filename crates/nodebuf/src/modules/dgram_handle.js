@@ -400,7 +400,21 @@ function _createSocketHandle(address, port, addressType, fd, flags) {
   return handle;
 }
 
+/** The native socket id of UDP handle `handle` (to send it to another process). */
+function handleId(handle) {
+  return handle[kNative].id;
+}
+
+/** A UDP handle for native socket `id`, received from another process (net.rs adoptFd). */
+function wrapReceived(id) {
+  const handle = new UDP();
+  attach(handle, id);
+  return handle;
+}
+
 module.exports = {
+  handleId,
+  wrapReceived,
   kStateSymbol,
   ownerSymbol,
   newHandle,

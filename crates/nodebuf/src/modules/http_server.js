@@ -235,6 +235,9 @@ function abortedError() {
 
 function connectionListener(socket) {
   const server = this;
+  // A socket may come from elsewhere (sent by another process, emitted by hand): it is this
+  // server's now, as in Node.
+  socket.server = server;
   const conn = {
     socket,
     current: null,

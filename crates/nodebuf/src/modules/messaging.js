@@ -604,7 +604,7 @@ const liveWorkers = new Map();
 // Running child processes (child_process.spawn), by native id: `_onChildEvent(kind, payload)`.
 const liveChildren = new Map();
 // IPC channels of forked children and of this process's own parent (internal/child_process/ipc),
-// by native id: `_onIpcEvent(kind, payload)`, `_refed`.
+// by native id: `_onIpcEvent(kind, payload, fds)`, `_refed`.
 const liveIpc = new Map();
 // Sockets and servers of `net`, by native socket id.
 const liveSockets = new Map();
@@ -1076,7 +1076,7 @@ function poll() {
   // (Made on the first port signal: most polls have none.) Each port's entry: whether its
   // next signal was already deferred.
   let drained;
-  for (const [kind, id, payload] of events) {
+  for (const [kind, id, payload, extra] of events) {
     if (kind === 'port') {
       if (drained === undefined) drained = new Map();
       const deferred = drained.get(id);
@@ -1130,7 +1130,7 @@ function poll() {
       const channel = liveIpc.get(id);
       if (channel === undefined) continue;
       try {
-        channel._onIpcEvent(kind, payload);
+        channel._onIpcEvent(kind, payload, extra);
       } catch (err) {
         loop.fatal(err);
       }

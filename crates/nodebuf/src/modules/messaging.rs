@@ -406,7 +406,7 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
             Event::NetReady(id, _) => ("net", *id),
             Event::WaitAsyncWoken(id) => ("waitAsync", *id),
             Event::ThreadMessage(source, _, _) => ("threadMessage", *source),
-            Event::IpcData(id, _) => ("ipc-data", *id),
+            Event::IpcData(id, _, _) => ("ipc-data", *id),
             Event::IpcEnd(id) => ("ipc-end", *id),
             Event::Dns(id, _) => ("dns", *id),
             Event::SignalArrived => ("signal", 0),
@@ -416,8 +416,18 @@ fn events_to_js<'js>(ctx: &Ctx<'js>, events: Vec<Event>) -> Result<Array<'js>> {
         match event {
             Event::WorkerError(_, message) => entry.set(2, decode(ctx, message)?)?,
             Event::WorkerExit(_, code) => entry.set(2, code)?,
-            Event::ChildData(_, _, bytes) | Event::IpcData(_, bytes) => {
-                entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?
+            Event::ChildData(_, _, bytes) => entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?,
+            Event::IpcData(_, bytes, fds) => {
+                entry.set(2, crate::bytes::wrap_bytes(ctx, bytes)?)?;
+                if !fds.is_empty() {
+                    // From here the descriptors are the JS side's: it adopts each one (a
+                    // handle) or closes it (`native.ipc.closeFd`).
+                    let list = Array::new(ctx.clone())?;
+                    for (i, fd) in fds.into_iter().enumerate() {
+                        list.set(i, std::os::fd::IntoRawFd::into_raw_fd(fd))?;
+                    }
+                    entry.set(3, list)?;
+                }
             }
             Event::NetReady(_, bits) => entry.set(2, bits)?,
             Event::Dns(_, outcome) => {

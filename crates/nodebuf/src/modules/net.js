@@ -12,6 +12,8 @@ const { Duplex } = require('stream');
 const { codes, makeNodeError, validateFunction, validateNumber } = require('internal/errors');
 const messaging = require('internal/messaging');
 const loop = require('internal/loop');
+const handles = require('internal/net/handle');
+const { TCP, Pipe, ownerSymbol } = handles;
 // Node's built-in channels: a socket made by net.connect / accepted by a server.
 const dc = require('diagnostics_channel');
 const clientSocketChannel = dc.channel('net.client.socket');
@@ -224,8 +226,18 @@ function Socket(options) {
   this._isUnix = false;
   this._pendingFinal = null;
   this._asyncFrame = makeFrame(this, 'TCPWRAP');
-  if (options.handle !== undefined) {
-    this._attach(options.handle.id, options.handle);
+  if ((options.handle === undefined || options.handle === null) && typeof options.fd === 'number' &&
+      options.fd > 2 && native.tty.guessHandle(options.fd) === 'PIPE') {
+    // A socket descriptor this process was given (a parent's extra stdio pipe, say): the
+    // socket takes it over, as Node's does.
+    const adopted = handles.adoptFd(options.fd);
+    // (A FIFO is no socket: left as it was.)
+    if (adopted.errno !== undefined && adopted.errno !== 88) throw errnoException(adopted.errno, 'open');
+    if (adopted.handle !== undefined) options.handle = adopted.handle;
+  }
+  if (options.handle !== undefined && options.handle !== null) {
+    const handle = options.handle;
+    this._attach(handles.handleId(handle), { unix: handle instanceof Pipe }, handle);
     // An accepted socket starts reading at once unless its server pauses on connect.
     if (options.pauseOnCreate) this.readableFlowing = false;
     else this.read(0);
@@ -252,10 +264,12 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
-Socket.prototype._attach = function attach(id, info) {
+Socket.prototype._attach = function attach(id, info, handle) {
   this._id = id;
-  this._handle = { fd: -1, id };
   this._isUnix = info !== undefined && info.unix === true;
+  if (handle === undefined) handle = this._isUnix ? new Pipe(id) : new TCP(id);
+  handle[ownerSymbol] = this;
+  this._handle = handle;
   messaging.registerNet(id, this);
 };
 
@@ -406,6 +420,7 @@ Socket.prototype._destroy = function destroy(exception, cb) {
     messaging.unregisterNet(id);
     if (this.resetAndDestroying) n.reset(id);
     else n.close(id);
+    handles.detach(this._handle);
     this._handle = null;
   }
   cb(exception);
@@ -576,6 +591,7 @@ Socket.prototype._connectFailed = function connectFailed(errno, beforeHandle = f
   if (!beforeHandle && this._id !== null) {
     const id = this._id;
     this._id = null;
+    handles.detach(this._handle);
     this._handle = null;
     messaging.unregisterNet(id);
     n.close(id);
@@ -750,9 +766,8 @@ function Server(options, connectionListener) {
   }
   if (typeof connectionListener === 'function') this.on('connection', connectionListener);
   this._connections = 0;
-  this._id = null;
   this._handle = null;
-  this._refed = true;
+  this._listeningId = 1;
   this._unix = null;
   this._usingWorkers = false;
   this._workers = [];
@@ -768,29 +783,35 @@ Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Server, EventEmitter);
 
 Object.defineProperty(Server.prototype, 'listening', {
-  get() { return this._id !== null; },
+  get() { return Boolean(this._handle); },
   configurable: true, enumerable: true,
 });
 
 Server.prototype.listen = function listen(...args) {
   const [options, cb] = normalizeArgs(args);
+  if (this._handle) throw makeNodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   if (cb !== null) this.once('listening', cb);
-  if (this._id !== null) throw makeNodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   let backlog = 511;
   if (typeof options.backlog === 'number') backlog = options.backlog;
   else if (args.length > 1 && typeof args[0] !== 'object') {
     const b = typeof args[1] === 'number' ? args[1] : args[2];
     if (typeof b === 'number') backlog = b;
   }
+  this._listeningId++;
+  // A handle, or an object holding one (`{ _handle }`, `{ handle }`): listened on as it is.
+  const given = options._handle || options.handle || options;
+  if (given instanceof TCP || given instanceof Pipe) {
+    this._handle = given;
+    listenInCluster(this, null, -1, -1, backlog);
+    return this;
+  }
+  if (typeof options.fd === 'number' && options.fd >= 0) {
+    listenInCluster(this, null, null, null, backlog, options.fd);
+    return this;
+  }
+  const exclusive = Boolean(options.exclusive);
   if (options.path !== undefined && options.path !== null) {
-    const path = String(options.path);
-    const id = n.listenUnix(path);
-    if (id < 0) {
-      const err = uvExceptionWithHostPort(-id, 'listen', path, -1);
-      process.nextTick(() => this.emit('error', err));
-      return this;
-    }
-    this._started(id, path);
+    listenInCluster(this, String(options.path), -1, -1, backlog, undefined, exclusive);
     return this;
   }
   let port = 0;
@@ -800,97 +821,146 @@ Server.prototype.listen = function listen(...args) {
   }
   const host = options.host;
   if (host === undefined || host === null || host === '') {
-    // No host: the IPv6 any-address (dual-stack), or IPv4's when IPv6 is unavailable.
-    let id = n.listenTcp('::', port, backlog);
-    if (id < 0 && id !== -98) id = n.listenTcp('0.0.0.0', port, backlog);
-    this._finishListen(id, '::', port);
+    listenInCluster(this, null, port, 4, backlog, undefined, exclusive);
     return this;
   }
-  if (isIP(host) !== 0) {
-    this._finishListen(n.listenTcp(host, port, backlog), host, port);
+  const family = isIP(host);
+  if (family !== 0) {
+    listenInCluster(this, host, port, family, backlog, undefined, exclusive);
     return this;
   }
   // A host name is looked up first, as Node does with dns.lookup.
-  require('dns').lookup(host, (err, ip) => {
+  require('dns').lookup(host, (err, ip, addressType) => {
     if (err) {
       this.emit('error', err);
       return;
     }
-    this._finishListen(n.listenTcp(ip, port, backlog), ip, port);
+    listenInCluster(this, ip, port, addressType, backlog, undefined, exclusive);
   });
   return this;
 };
 
-Server.prototype._finishListen = function finishListen(id, address, port) {
-  if (id < 0) {
-    const err = uvExceptionWithHostPort(-id, 'listen', address, port);
-    process.nextTick(() => this.emit('error', err));
+// A cluster worker's server listens on a handle it asks the primary for (shared, or a stand-in
+// the primary feeds connections to), unless it listens exclusively; everyone else listens
+// themselves.
+function listenInCluster(server, address, port, addressType, backlog, fd, exclusive) {
+  const cluster = require('cluster');
+  if (cluster.isPrimary || exclusive || server._handle) {
+    server._listen2(address, port, addressType, backlog, fd);
     return;
   }
-  this._started(id, null);
-};
+  const listeningId = server._listeningId;
+  cluster._getServer(server, { address, port, addressType, fd, flags: 0, backlog }, (err, handle) => {
+    if (listeningId !== server._listeningId) return;
+    // A handle on another port than the one asked for means that port was taken.
+    if (!err && port > 0 && handle !== null && typeof handle.getsockname === 'function') {
+      const out = {};
+      if (handle.getsockname(out) === 0 && out.port !== port) err = -98;
+    }
+    if (err) {
+      server.emit('error', require('internal/errors').exceptionWithHostPort(err, 'bind', address, port));
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog, fd);
+  });
+}
 
-Server.prototype._started = function started(id, path) {
-  this._id = id;
-  this._handle = { id };
-  this._unix = path;
-  this._refed = !this._unref;
+Server.prototype._listen2 = function listen2(address, port, addressType, backlog, fd) {
+  if (!this._handle) {
+    let rval;
+    if (typeof fd !== 'number' && !address && port >= 0) {
+      // No host: the IPv6 any-address (dual-stack), or IPv4's when IPv6 is unavailable.
+      rval = handles.createServerHandle('::', port, 6, undefined, backlog);
+      address = '::';
+      if (typeof rval === 'number' && rval !== -98) {
+        rval = handles.createServerHandle('0.0.0.0', port, 4, undefined, backlog);
+        address = '0.0.0.0';
+      }
+    } else {
+      rval = handles.createServerHandle(address, port, addressType, fd, backlog);
+    }
+    if (typeof rval === 'number') {
+      const err = uvExceptionWithHostPort(-rval, 'listen', address, port);
+      process.nextTick(() => this.emit('error', err));
+      return;
+    }
+    this._handle = rval;
+  }
+  this._unix = port < 0 && typeof address === 'string' ? address : null;
+  this._handle.onconnection = onServerConnection;
+  this._handle[ownerSymbol] = this;
+  const err = this._handle.listen(backlog);
+  if (err) {
+    this._handle.close();
+    this._handle = null;
+    const ex = uvExceptionWithHostPort(-err, 'listen', address, port);
+    process.nextTick(() => this.emit('error', ex));
+    return;
+  }
+  this._connectionKey = `${addressType}:${address}:${port}`;
+  if (this._unref) this._handle.unref();
   if (this._asyncFrame === undefined || this._asyncFrame === null) this._asyncFrame = makeFrame(this, 'TCPSERVERWRAP');
-  messaging.registerNet(id, this);
   process.nextTick(() => {
-    if (this._id !== null) this.emit('listening');
+    if (this._handle) this.emit('listening');
   });
 };
 
-Server.prototype._onNetEvent = function onNetEvent(bits) {
-  runInFrame(this, serverReady, bits);
-};
-
-function serverReady() {
-  if (this._id === null) return;
-  const accepted = n.accept(this._id);
-  if (typeof accepted === 'number') {
-    this.emit('error', errnoException(accepted, 'accept'));
+// A listening handle's `onconnection` (`this` is the handle): errors and new connections for
+// the server owning it.
+function onServerConnection(err, clientHandle) {
+  const server = this[ownerSymbol];
+  if (server === null || server === undefined) {
+    if (clientHandle !== undefined) clientHandle.close();
     return;
   }
-  for (const [id] of accepted) {
-    if (this._id === null) {
-      n.close(id);
-      continue;
-    }
-    if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
-      n.close(id);
-      this.emit('drop', {});
-      continue;
-    }
-    const socket = new Socket({
-      handle: { id, unix: this._unix !== null },
-      allowHalfOpen: this.allowHalfOpen,
-      pauseOnCreate: this.pauseOnConnect,
-      readable: true,
-      writable: true,
-    });
-    if (this.noDelay) socket.setNoDelay(true);
-    if (this.keepAlive) socket.setKeepAlive(true, this.keepAliveInitialDelay * 1000);
-    this._connections++;
-    socket.server = this;
-    socket._server = this;
-    if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
-    this.emit('connection', socket);
+  runInFrame(server, acceptConnection, [err, clientHandle]);
+}
+
+function acceptConnection([err, clientHandle]) {
+  if (err) {
+    this.emit('error', errnoException(err, 'accept'));
+    return;
   }
+  if (!this._handle) {
+    clientHandle.close();
+    return;
+  }
+  if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
+    clientHandle.close();
+    this.emit('drop', {});
+    return;
+  }
+  const socket = new Socket({
+    handle: clientHandle,
+    allowHalfOpen: this.allowHalfOpen,
+    pauseOnCreate: this.pauseOnConnect,
+    readable: true,
+    writable: true,
+  });
+  if (this.noDelay) socket.setNoDelay(true);
+  if (this.keepAlive) socket.setKeepAlive(true, this.keepAliveInitialDelay * 1000);
+  this._connections++;
+  socket.server = this;
+  socket._server = this;
+  if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
+  this.emit('connection', socket);
 }
 
 Server.prototype.address = function address() {
-  if (this._id === null) return null;
-  if (this._unix !== null) return this._unix;
-  const a = n.address(this._id, false);
-  if (typeof a === 'number') return {};
-  return { address: a[0], family: a[2], port: a[1] };
+  if (this._handle && typeof this._handle.getsockname === 'function') {
+    const out = {};
+    const err = this._handle.getsockname(out);
+    if (err) throw errnoException(-err, 'address');
+    return out;
+  }
+  if (this._handle && this._unix !== null) return this._unix;
+  return null;
 };
 
 Server.prototype.close = function close(cb) {
   if (typeof cb === 'function') {
-    if (this._id === null) {
+    if (!this._handle) {
       this.once('close', function onClose() {
         cb(makeNodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
       });
@@ -898,47 +968,83 @@ Server.prototype.close = function close(cb) {
       this.once('close', cb);
     }
   }
-  if (this._id !== null) {
-    const id = this._id;
-    this._id = null;
+  if (this._handle) {
+    this._handle.close();
     this._handle = null;
-    messaging.unregisterNet(id);
-    n.close(id);
     dropFrame(this);
   }
-  this._emitCloseIfDrained();
+  if (this._usingWorkers) {
+    // Sockets sent to other processes: closed once every one of those answered (or left).
+    let left = this._workers.length;
+    const onWorkerClose = () => {
+      if (--left !== 0) return;
+      this._connections = 0;
+      this._emitCloseIfDrained();
+    };
+    // Held up by one so that 'close' comes once, after the last answer.
+    this._connections++;
+    for (const list of this._workers) list.close(onWorkerClose);
+  } else {
+    this._emitCloseIfDrained();
+  }
   return this;
 };
 
+// A socket list (internal/socket_list) for sockets this server sent to another process.
+Server.prototype._setupWorker = function setupWorker(socketList) {
+  this._usingWorkers = true;
+  this._workers.push(socketList);
+  socketList.once('exit', (list) => {
+    const index = this._workers.indexOf(list);
+    this._workers.splice(index, 1);
+  });
+};
+
 Server.prototype._emitCloseIfDrained = function emitCloseIfDrained() {
-  if (this._id !== null || this._connections > 0 || this._closeQueued) return;
+  if (this._handle || this._connections > 0 || this._closeQueued) return;
   this._closeQueued = true;
   process.nextTick(() => {
     this._closeQueued = false;
-    if (this._id !== null || this._connections > 0) return;
+    if (this._handle || this._connections > 0) return;
     this.emit('close');
   });
 };
 
 Server.prototype.getConnections = function getConnections(cb) {
-  process.nextTick(cb, null, this._connections);
+  if (!this._usingWorkers) {
+    process.nextTick(cb, null, this._connections);
+    return this;
+  }
+  // Its own connections plus those of the sockets it sent away, as their holders count them.
+  let left = this._workers.length;
+  let total = this._connections;
+  const oncount = (err, count) => {
+    if (err) {
+      left = -1;
+      process.nextTick(cb, err);
+      return;
+    }
+    total += count;
+    if (--left === 0) process.nextTick(cb, null, total);
+  };
+  for (const list of this._workers) list.getConnections(oncount);
   return this;
 };
 
 Server.prototype.ref = function ref() {
   this._unref = false;
-  this._refed = true;
+  if (this._handle) this._handle.ref();
   return this;
 };
 
 Server.prototype.unref = function unref() {
   this._unref = true;
-  this._refed = false;
+  if (this._handle) this._handle.unref();
   return this;
 };
 
 Server.prototype[Symbol.asyncDispose] = function asyncDispose() {
-  if (this._id === null) return Promise.resolve();
+  if (!this._handle) return Promise.resolve();
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
 

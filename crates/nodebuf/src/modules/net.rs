@@ -149,6 +149,92 @@ pub fn owns_fd(fd: i32) -> bool {
     SOCKETS.with(|s| s.borrow().values().any(|e| e.socket.raw_fd() == fd))
 }
 
+/// The descriptor of this thread's socket `id` (to send it to another process).
+pub fn raw_fd(id: f64) -> Option<std::os::fd::RawFd> {
+    with_socket(id, |socket| socket.raw_fd())
+}
+
+/// `adoptFd(fd)`: takes socket descriptor `fd` (received from another process, or given to
+/// `listen({ fd })`) into this thread's poller; returns `[id, kind]` with kind one of
+/// `'tcp-server'`, `'tcp'`, `'pipe-server'`, `'pipe'`, `'udp'`, or the OS error number
+/// (`fd` is then left as it was).
+fn adopt_fd<'js>(ctx: Ctx<'js>, fd: i32) -> Result<Value<'js>> {
+    use socket2::{Domain, Type};
+    use std::os::fd::{FromRawFd, IntoRawFd};
+    if fd < 0 || owns_fd(fd) {
+        return Ok(Value::new_int(ctx, libc::EINVAL));
+    }
+    // SAFETY: fstat only writes into the zeroed struct we own and inspects the descriptor.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Ok(Value::new_int(ctx, libc::EBADF));
+    }
+    if st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return Ok(Value::new_int(ctx, libc::ENOTSOCK));
+    }
+    // SAFETY: the caller hands `fd` over (a received descriptor, or one the script gave to
+    // listen as Node's handle would take it); no socket of this thread wraps it (checked).
+    let sock = unsafe { socket2::Socket::from_raw_fd(fd) };
+    let probe = (|| -> std::io::Result<(Domain, Type, bool)> {
+        sock.set_nonblocking(true)?;
+        let ty = sock.r#type()?;
+        let listening = ty == Type::STREAM && sock.is_listener()?;
+        Ok((sock.domain()?, ty, listening))
+    })();
+    let (domain, ty, listening) = match probe {
+        Ok(found) => found,
+        Err(e) => {
+            // Not ours after all: give the descriptor back untouched.
+            let _ = sock.into_raw_fd();
+            return Ok(Value::new_int(ctx, errno_of(&e)));
+        }
+    };
+    let (socket, kind) = if domain == Domain::UNIX {
+        if ty != Type::STREAM {
+            let _ = sock.into_raw_fd();
+            return Ok(Value::new_int(ctx, libc::EINVAL));
+        }
+        if listening {
+            let std: std::os::unix::net::UnixListener = sock.into();
+            // No path: the process that bound it removes it, not this one.
+            (
+                Socket::UnixListener(UnixListener::from_std(std), String::new()),
+                "pipe-server",
+            )
+        } else {
+            let std: std::os::unix::net::UnixStream = sock.into();
+            (Socket::UnixStream(UnixStream::from_std(std)), "pipe")
+        }
+    } else if ty == Type::DGRAM {
+        let std: std::net::UdpSocket = sock.into();
+        (Socket::Udp(UdpSocket::from_std(std)), "udp")
+    } else if listening {
+        let std: std::net::TcpListener = sock.into();
+        (
+            Socket::TcpListener(TcpListener::from_std(std)),
+            "tcp-server",
+        )
+    } else {
+        let std: std::net::TcpStream = sock.into();
+        (Socket::TcpStream(TcpStream::from_std(std)), "tcp")
+    };
+    match register(socket) {
+        Ok(id) => {
+            let out = Array::new(ctx.clone())?;
+            out.set(0, id as f64)?;
+            out.set(1, kind)?;
+            Ok(out.into_value())
+        }
+        Err(errno) => Ok(Value::new_int(ctx, errno)),
+    }
+}
+
+/// `fd(id)`: the descriptor of socket `id`, or -1 (Node's `handle.fd`).
+fn js_fd(id: f64) -> i32 {
+    raw_fd(id).unwrap_or(-1)
+}
+
 /// An owned descriptor registered with the poller through mio's raw-descriptor source.
 pub struct ReadableFd(std::os::fd::OwnedFd);
 
@@ -192,6 +278,15 @@ pub fn register_udp(socket: UdpSocket) -> std::result::Result<usize, i32> {
     register(Socket::Udp(socket))
 }
 
+/// Hands one end of a Unix socket pair to the poller for this thread (a child's extra `'pipe'`
+/// stdio entry); its id, or an OS error number.
+pub fn register_unix_stream(
+    stream: std::os::unix::net::UnixStream,
+) -> std::result::Result<usize, i32> {
+    stream.set_nonblocking(true).map_err(|e| errno_of(&e))?;
+    register(Socket::UnixStream(UnixStream::from_std(stream)))
+}
+
 /// Runs `f` on UDP socket `id` of this thread; `None` when there is no such socket.
 pub fn with_udp<T>(id: f64, f: impl FnOnce(&UdpSocket) -> T) -> Option<T> {
     with_socket(id, |socket| match socket {
@@ -219,7 +314,9 @@ impl Drop for Entry {
             let _ = poller.registry.deregister(self.socket.source());
         }
         if let Socket::UnixListener(_, path) = &self.socket {
-            let _ = std::fs::remove_file(path);
+            if !path.is_empty() {
+                let _ = std::fs::remove_file(path);
+            }
         }
     }
 }
@@ -572,6 +669,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     net.set("address", Function::new(ctx.clone(), address)?)?;
     net.set("setNoDelay", Function::new(ctx.clone(), set_no_delay)?)?;
     net.set("setKeepAlive", Function::new(ctx.clone(), set_keep_alive)?)?;
+    net.set("adoptFd", Function::new(ctx.clone(), adopt_fd)?)?;
+    net.set("fd", Function::new(ctx.clone(), js_fd)?)?;
     native.set("net", net)?;
     Ok(())
 }

@@ -121,6 +121,23 @@ pub const SOURCES: &[(&str, &str)] = &[
         "internal/child_process/ipc",
         include_str!("child_process_ipc.js"),
     ),
+    (
+        "internal/child_process/handles",
+        include_str!("child_process_handles.js"),
+    ),
+    ("cluster", include_str!("cluster.js")),
+    ("internal/cluster/utils", include_str!("cluster_utils.js")),
+    ("internal/cluster/worker", include_str!("cluster_worker.js")),
+    ("internal/cluster/primary", include_str!("cluster_primary.js")),
+    ("internal/cluster/child", include_str!("cluster_child.js")),
+    (
+        "internal/cluster/round_robin_handle",
+        include_str!("cluster_round_robin_handle.js"),
+    ),
+    (
+        "internal/cluster/shared_handle",
+        include_str!("cluster_shared_handle.js"),
+    ),
     ("console", include_str!("console.js")),
     ("events", include_str!("events.js")),
     // node:test (only with its `node:` scheme: require.js keeps it out of the bare names).
@@ -351,6 +368,8 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     ("zlib", include_str!("zlib.js")),
     ("net", include_str!("net.js")),
+    ("internal/net/handle", include_str!("net_handle.js")),
+    ("internal/socket_list", include_str!("socket_list.js")),
     ("dgram", include_str!("dgram.js")),
     ("dns", include_str!("dns.js")),
     ("dns/promises", include_str!("dns_promises.js")),
