@@ -28,6 +28,9 @@ const engineMessages = [
   [/^toPrimitive$/, 'Cannot convert object to primitive value'],
   [/^cannot convert symbol to number$/, 'Cannot convert a Symbol value to a number'],
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
+  // A script declaring a global name an earlier script declared (the REPL's `let a` twice).
+  [/^redeclaration of '(.*)'$/, "Identifier '$1' has already been declared"],
+  [/^cannot delete a direct reference in strict mode$/, 'Delete of an unqualified identifier in strict mode.'],
 ];
 
 // V8 names the builtin that met a detached buffer; the engine's frame gives the function. The
@@ -380,6 +383,8 @@ const codes = {
     `Expected ${input} to be returned from the "${name}" function but got${describeReceived(value).slice(' Received'.length)}.`),
   ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>
     makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`),
+  ERR_INVALID_REPL_EVAL_CONFIG: () => makeNodeError(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
+    'Cannot specify both "breakEvalOnSigint" and "eval" for REPL'),
   ERR_DIR_CLOSED: () => makeNodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed'),
   ERR_EVAL_ESM_CANNOT_PRINT: () =>
     makeNodeError(Error, 'ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input'),

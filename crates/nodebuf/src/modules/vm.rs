@@ -128,8 +128,55 @@ fn compile_at<'js>(
     Ok(value)
 }
 
-/// Adds `native.runInNewContext` and `native.compileAt` to the binding object.
+/// Evaluates (or, with `compile_only`, only compiles) `source` as a global script that may
+/// `await` at its top level (the engine's async script mode): the result is a promise of
+/// `{ value }`, `value` being the script's completion value. The REPL runs input with a
+/// top-level `await` this way, as Node's REPL runs it wrapped in an async function; lexical
+/// declarations still land in the global scope, so later inputs see them.
+fn eval_async<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+    compile_only: bool,
+) -> Result<Value<'js>> {
+    let name = std::ffi::CString::new(filename.replace('\0', ""))
+        .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
+    let len = source.len();
+    let mut text = source.into_bytes();
+    text.push(0);
+    let mut flags = qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_ASYNC;
+    if compile_only {
+        flags |= qjs::JS_EVAL_FLAG_COMPILE_ONLY;
+    }
+    // SAFETY: a live context; `text` holds `len` bytes and a terminating NUL, `name` is a C
+    // string; the result (or the exception marker) is owned here.
+    let raw = unsafe {
+        qjs::JS_Eval(
+            ctx.as_raw().as_ptr(),
+            text.as_ptr().cast(),
+            len as _,
+            name.as_ptr(),
+            flags as i32,
+        )
+    };
+    // SAFETY: the engine's result, tested by tag only.
+    if unsafe { qjs::JS_IsException(raw) } {
+        return Err(rquickjs::Error::Exception);
+    }
+    if compile_only {
+        // A compiled function is never given to scripts: freed here, once.
+        // SAFETY: owned above.
+        unsafe { qjs::JS_FreeValue(ctx.as_raw().as_ptr(), raw) };
+        return Ok(Value::new_undefined(ctx));
+    }
+    // SAFETY: `raw` is the owned result of JS_Eval in this context.
+    Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+}
+
+/// Adds `native.runInNewContext`, `native.compileAt` and `native.evalAsync` to the binding
+/// object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set("evalAsync", Function::new(ctx.clone(), eval_async)?)?;
     native.set(
         "runInNewContext",
         Function::new(ctx.clone(), run_in_new_context)?,

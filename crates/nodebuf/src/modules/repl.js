@@ -1,0 +1,658 @@
+// `repl`: Node v20's read-eval-print loop over a readline Interface. Input lines are evaluated
+// as global scripts (input with a top-level `await` in the engine's async script mode), an
+// input cut short ("Unexpected end of input", an open template or comment) is kept and
+// continued on the next line under a `... ` prompt, results are printed with the writer
+// (util.inspect with Node's REPL options) and errors as Node's REPL prints them
+// (`Uncaught ...`, the stack cut at the REPL's own frame). Written from Node's documented and
+// observed behaviour.
+'use strict';
+
+const { codes } = require('internal/errors');
+const { Interface } = require('internal/readline/interface');
+const { inspect } = require('util');
+const {
+  evaluate,
+  keywordAction,
+  kStandalone,
+  nextResourceName,
+  trimErrorStack,
+} = require('internal/repl/eval');
+
+const ObjectDefineProperty = Object.defineProperty;
+const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ReflectApply = Reflect.apply;
+
+const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
+const REPL_MODE_STRICT = Symbol('repl-strict');
+
+const kBufferedCommand = Symbol('bufferedCommand');
+const kLoading = Symbol('loading');
+const kContextBuiltins = Symbol('contextBuiltins');
+
+/** The public builtin modules, sorted, as `repl.builtinModules` lists them. */
+const builtinModules = require('internal/cjs').builtinIds;
+const publicBuiltins = () => [...builtinModules]
+  .filter((id) => !id.startsWith('_') && id !== 'test' && !id.startsWith('test/'))
+  .sort();
+
+/** The REPL's default writer: util.inspect with `writer.options`. */
+function writer(obj) {
+  return inspect(obj, writer.options);
+}
+writer.options = { ...inspect.defaultOptions, showProxy: true };
+
+
+/**
+ * The error for input that only lacks its end: the REPL keeps the input and reads on. Holds
+ * the parser's error as `err`.
+ */
+class Recoverable extends SyntaxError {
+  constructor(err) {
+    super();
+    this.err = err;
+  }
+}
+
+/** Whether `code` parses as a script (repl.isValidSyntax). */
+function isValidSyntax(code) {
+  try {
+    native.checkSyntax(`${code}`, 'repl');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `new REPLServer(options)` or the legacy `(prompt, stream, eval, useGlobal, ignoreUndefined,
+ * replMode)`: a readline Interface that evaluates each line it reads.
+ */
+function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode) {
+  if (!(this instanceof REPLServer)) {
+    return new REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode);
+  }
+  let options;
+  if (prompt !== null && typeof prompt === 'object') {
+    options = { ...prompt };
+    stream = options.stream || options.socket;
+    eval_ = options.eval;
+    useGlobal = options.useGlobal;
+    ignoreUndefined = options.ignoreUndefined;
+    prompt = options.prompt;
+    replMode = options.replMode;
+  } else {
+    options = {};
+  }
+  if (!options.input && !options.output) {
+    if (!stream) stream = process;
+    options.input = stream.stdin || stream;
+    options.output = stream.stdout || stream;
+  }
+  if (options.terminal === undefined) options.terminal = !!(options.output && options.output.isTTY);
+  options.terminal = !!options.terminal;
+  if (options.terminal && options.useColors === undefined) {
+    const out = options.output;
+    options.useColors = typeof out.hasColors === 'function' ? out.hasColors() : false;
+  }
+  if (options.breakEvalOnSigint && eval_) {
+    throw codes.ERR_INVALID_REPL_EVAL_CONFIG();
+  }
+  const preview = options.terminal && (options.preview !== undefined ? !!options.preview : !eval_);
+
+  this.allowBlockingCompletions = !!options.allowBlockingCompletions;
+  this.useColors = !!options.useColors;
+  // Errors of the evaluations, and of the work they start, reach the REPL through a domain.
+  this._domain = options.domain || require('domain').create();
+  this.useGlobal = !!useGlobal;
+  this.ignoreUndefined = !!ignoreUndefined;
+  this.replMode = replMode || REPL_MODE_SLOPPY;
+  this.underscoreAssigned = false;
+  this.last = undefined;
+  this.underscoreErrAssigned = false;
+  this.lastError = undefined;
+  this.breakEvalOnSigint = !!options.breakEvalOnSigint;
+  this.editorMode = false;
+  this[kBufferedCommand] = '';
+  this[kLoading] = false;
+  this[kStandalone] = options[kStandalone] === true;
+  // (Node's previews need its inspector; the flag is kept for scripts that read it.)
+  Object.defineProperty(this, 'preview', { value: preview, writable: true, configurable: true });
+  this.eval = this._domain.bind(typeof eval_ === 'function' ? eval_ : defaultEval);
+
+  const completer = options.completer || ((text, cb) => this.complete(text, cb));
+  ReflectApply(Interface, this, [{
+    input: options.input,
+    output: options.output,
+    completer,
+    terminal: options.terminal,
+    historySize: options.historySize,
+    prompt: prompt === undefined ? '> ' : prompt,
+  }]);
+  this._initialPrompt = this.getPrompt();
+  this.resetContext();
+  this.commands = { __proto__: null };
+  defineDefaultCommands(this);
+
+  this.writer = options.writer || writer;
+  if (this.writer === writer) {
+    // The default writer prints with colors when the REPL uses them.
+    writer.options.colors = this.useColors;
+  }
+
+  const server = this;
+  this._domain.on('error', (e) => this.reportError(e));
+  // An await in progress holds back the close (and, on a terminal, the keys) that arrive
+  // meanwhile: they are replayed when it settles.
+  const held = [];
+  let paused = false;
+  this.pauseEvaluation = () => { paused = true; };
+  this.unpauseEvaluation = () => {
+    if (!paused) return;
+    paused = false;
+    while (held.length > 0 && !paused) {
+      const [kind, s, key] = held.shift();
+      if (kind === 'key') ttyWrite(s, key);
+      else server.emit('exit');
+    }
+  };
+
+  let sawSIGINT = false;
+  let sawCtrlD = false;
+
+  this.on('close', () => {
+    if (paused) held.push(['close']);
+    else this.emit('exit');
+  });
+
+  this.on('SIGINT', () => {
+    const empty = this.line.length === 0;
+    this.clearLine();
+    this.clearBufferedCommand();
+    if (empty && !this.editorMode) {
+      if (sawSIGINT) {
+        this.close();
+        sawSIGINT = false;
+        return;
+      }
+      this.output.write('(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
+      sawSIGINT = true;
+    } else {
+      sawSIGINT = false;
+    }
+    this.editorMode = false;
+    this.displayPrompt();
+  });
+
+  this.on('line', (cmd) => {
+    cmd = cmd || '';
+    sawSIGINT = false;
+    if (this.editorMode) {
+      this[kBufferedCommand] += `${cmd}\n`;
+      remember(this, cmd);
+      return;
+    }
+    const trimmed = cmd.trim();
+    if (trimmed && trimmed[0] === '.' && trimmed[1] !== '.' && Number.isNaN(Number.parseFloat(trimmed))) {
+      const match = /^\.([^\s]+)\s*(.*)$/.exec(trimmed);
+      const keyword = match && match[1];
+      const rest = match && match[2];
+      if (keywordAction(this, keyword, rest)) return;
+      if (!this[kBufferedCommand]) {
+        this.output.write('Invalid REPL keyword\n');
+        finish(null);
+        return;
+      }
+    }
+    const code = `${this[kBufferedCommand]}${cmd}\n`;
+    this.eval(code, this.context, nextResourceName(), finish);
+
+    function finish(e, ret) {
+      remember(server, cmd);
+      if (e) {
+        if (e instanceof Recoverable && !sawCtrlD) {
+          server[kBufferedCommand] += `${cmd}\n`;
+          server.displayPrompt();
+          return;
+        }
+        server._domain.emit('error', e.err || e);
+        return;
+      }
+      server.clearBufferedCommand();
+      sawCtrlD = false;
+      if (arguments.length === 2 && (!server.ignoreUndefined || ret !== undefined)) {
+        if (!server.underscoreAssigned) server.last = ret;
+        server.output.write(`${server.writer(ret)}\n`);
+      }
+      server.displayPrompt();
+    }
+  });
+
+  // Keys on a terminal: held while an await is in progress; Ctrl+D ends .editor mode.
+  const baseTtyWrite = this._ttyWrite;
+  const ttyWrite = (s, key) => {
+    if (paused) {
+      held.push(['key', s, key]);
+      return;
+    }
+    if (!this.editorMode || !this.terminal) {
+      ReflectApply(baseTtyWrite, this, [s, key]);
+      return;
+    }
+    key = key || {};
+    if (key.ctrl && key.name === 'd') {
+      // Ctrl+D: evaluate what the editor holds.
+      this.editorMode = false;
+      this.output.write('\n');
+      this.setPrompt(this._initialPrompt);
+      const code = this[kBufferedCommand] + this.line;
+      this.line = '';
+      this.cursor = 0;
+      this[kBufferedCommand] = '';
+      sawCtrlD = true;
+      this.emit('line', code.replace(/\n$/, ''));
+      sawCtrlD = false;
+      return;
+    }
+    if (key.ctrl && key.name === 'c') {
+      ReflectApply(baseTtyWrite, this, [s, key]);
+      return;
+    }
+    if (key.name === 'return' || key.name === 'enter') {
+      this[kBufferedCommand] += `${this.line}\n`;
+      this.line = '';
+      this.cursor = 0;
+      this.output.write('\n');
+      return;
+    }
+    if (key.name !== 'tab') ReflectApply(baseTtyWrite, this, [s, key]);
+  };
+  ObjectDefineProperty(this, '_ttyWrite', {
+    value: ttyWrite, writable: true, configurable: true, enumerable: true,
+  });
+
+  this.displayPrompt();
+}
+Object.setPrototypeOf(REPLServer.prototype, Interface.prototype);
+Object.setPrototypeOf(REPLServer, Interface);
+
+// What `.save` writes: every line read, as typed.
+function remember(server, cmd) {
+  server.lines.push(cmd || '');
+  if (!cmd) server.lines.level = [];
+}
+
+/**
+ * The REPL's own evaluator: `code` runs as a global script in `context` (the global object,
+ * or the REPL's context object whose properties are the globals while it runs), `cb(err,
+ * result)` reporting the outcome; input only cut short reports a Recoverable.
+ */
+function defaultEval(code, context, file, cb) {
+  evaluate(this, code, context, file, cb, Recoverable, REPL_MODE_STRICT);
+}
+
+/** `server.setupHistory(path, callback)`: keeps the history in `path` (see internal/repl/history). */
+REPLServer.prototype.setupHistory = function setupHistory(historyFile, cb) {
+  require('internal/repl/history').setupHistory(this, historyFile, cb);
+};
+
+/** `server.clearBufferedCommand()`: drops the input kept for continuation. */
+REPLServer.prototype.clearBufferedCommand = function clearBufferedCommand() {
+  this[kBufferedCommand] = '';
+};
+
+/** `server.close()`: closes the interface once an evaluation in progress has settled. */
+REPLServer.prototype.close = function close() {
+  if (this.terminal && this.historyFlush && !this.closing) {
+    this.closing = true;
+  }
+  ReflectApply(Interface.prototype.close, this, []);
+};
+
+/**
+ * `server.createContext()`: with useGlobal, the global object; otherwise a new object holding
+ * the global object's non-standard globals, a console writing to the REPL's output and
+ * `global` pointing at itself. Either way with `module` (`<repl>`), `require` and every
+ * builtin module as a lazily loaded global.
+ */
+REPLServer.prototype.createContext = function createContext() {
+  let context;
+  if (this.useGlobal) {
+    context = globalThis;
+  } else {
+    context = require('vm').createContext();
+    const standard = standardGlobals();
+    for (const name of ObjectGetOwnPropertyNames(globalThis)) {
+      if (standard.has(name)) continue;
+      ObjectDefineProperty(context, name, ObjectGetOwnPropertyDescriptor(globalThis, name));
+    }
+    context.global = context;
+    const { Console } = require('console');
+    ObjectDefineProperty(context, 'console', {
+      value: new Console(this.output), writable: true, configurable: true, enumerable: false,
+    });
+  }
+  const { Module } = require('internal/cjs');
+  const replModule = new Module('<repl>', null);
+  replModule.paths = Module._nodeModulePaths ? Module._nodeModulePaths(process.cwd()) : [];
+  ObjectDefineProperty(context, 'module', {
+    value: replModule, writable: true, configurable: true, enumerable: false,
+  });
+  ObjectDefineProperty(context, 'require', {
+    value: require('internal/cjs').createRequire(`${process.cwd()}/<repl>`),
+    writable: true, configurable: true, enumerable: false,
+  });
+  defineBuiltinLibs(context);
+  return context;
+};
+
+// The names every fresh realm has (the language's own globals), which the REPL context keeps
+// its own of: everything else on the global object is copied onto the context.
+let standardNames;
+function standardGlobals() {
+  if (standardNames === undefined) {
+    standardNames = new Set(require('vm').runInNewContext('Object.getOwnPropertyNames(globalThis)'));
+    standardNames.add('console');
+  }
+  return standardNames;
+}
+
+// The builtin modules as globals of `object`, each loaded on first read and replaceable.
+function defineBuiltinLibs(object) {
+  for (const name of publicBuiltins()) {
+    if (name.includes('/') || Object.prototype.hasOwnProperty.call(object, name)) continue;
+    ObjectDefineProperty(object, name, {
+      get() {
+        const lib = require(name);
+        ObjectDefineProperty(object, name, {
+          value: lib, writable: true, configurable: true, enumerable: false,
+        });
+        return lib;
+      },
+      set(value) {
+        ObjectDefineProperty(object, name, {
+          value, writable: true, configurable: true, enumerable: true,
+        });
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+/**
+ * `server.resetContext()`: a new context (createContext), `_` and `_error` tracking the last
+ * result and error again, the remembered lines emptied; emits 'reset'.
+ */
+REPLServer.prototype.resetContext = function resetContext() {
+  this.context = this.createContext();
+  this.underscoreAssigned = false;
+  this.underscoreErrAssigned = false;
+  this.lines = [];
+  this.lines.level = [];
+  const server = this;
+  ObjectDefineProperty(this.context, '_', {
+    configurable: true,
+    get: () => server.last,
+    set: (value) => {
+      ObjectDefineProperty(server.context, '_', {
+        value, writable: true, enumerable: true, configurable: true,
+      });
+      server.underscoreAssigned = true;
+      server.output.write('Expression assignment to _ now disabled.\n');
+    },
+  });
+  ObjectDefineProperty(this.context, '_error', {
+    configurable: true,
+    get: () => server.lastError,
+    set: (value) => {
+      ObjectDefineProperty(server.context, '_error', {
+        value, writable: true, enumerable: true, configurable: true,
+      });
+      server.underscoreErrAssigned = true;
+      server.output.write('Expression assignment to _error now disabled.\n');
+    },
+  });
+  this.emit('reset', this.context);
+};
+
+/**
+ * `server.displayPrompt([preserveCursor])`: the prompt, or `... ` while input is kept for
+ * continuation.
+ */
+REPLServer.prototype.displayPrompt = function displayPrompt(preserveCursor) {
+  let prompt = this._initialPrompt;
+  if (this[kBufferedCommand].length > 0) {
+    const depth = this.lines.level.length ? this.lines.level.length - 1 : 0;
+    prompt = `...${'..'.repeat(depth)} `;
+  }
+  ReflectApply(Interface.prototype.setPrompt, this, [prompt]);
+  this.prompt(preserveCursor);
+};
+
+/** `server.setPrompt(prompt)`: also the prompt shown after each evaluation. */
+REPLServer.prototype.setPrompt = function setPrompt(prompt) {
+  this._initialPrompt = prompt;
+  ReflectApply(Interface.prototype.setPrompt, this, [prompt]);
+};
+
+/** `server.complete(line, callback)`: `callback(null, [completions, completeOn])`. */
+REPLServer.prototype.complete = function complete(line, callback) {
+  require('internal/repl/complete').complete(this, line, callback);
+};
+
+/** `server.completeOnEditorMode(callback)`: a completion callback for .editor mode. */
+REPLServer.prototype.completeOnEditorMode = function completeOnEditorMode(callback) {
+  return (err, results) => {
+    if (err) return callback(err);
+    const [completions, completeOn = ''] = results;
+    let result = completions.filter((v) => v);
+    if (completeOn && result.length !== 0) {
+      result = [commonPrefix(result)];
+    }
+    callback(null, [result, completeOn]);
+  };
+};
+
+function commonPrefix(strings) {
+  if (strings.length === 0) return '';
+  const sorted = [...strings].sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  let i = 0;
+  while (i < first.length && first[i] === last[i]) i++;
+  return first.slice(0, i);
+}
+
+/**
+ * `server.defineCommand(keyword, cmd)`: `.keyword` runs `cmd.action(rest)` (a function alone
+ * is the action), listed by `.help` with `cmd.help`.
+ */
+REPLServer.prototype.defineCommand = function defineCommand(keyword, cmd) {
+  if (typeof cmd === 'function') {
+    cmd = { action: cmd };
+  } else if (typeof cmd.action !== 'function') {
+    throw codes.ERR_INVALID_ARG_TYPE('cmd.action', 'Function', cmd.action);
+  }
+  this.commands[keyword] = cmd;
+};
+
+// Prints an error as Node's REPL does: `Uncaught ` before the line naming the error (or the
+// value), the stack cut at the REPL's own frame; `_error` takes it.
+REPLServer.prototype.reportError = function reportError(e) {
+  let text = '';
+  if (typeof e === 'object' && e !== null) {
+    trimErrorStack(this, e);
+    const isError = e instanceof Error || Object.prototype.toString.call(e) === '[object Error]';
+    if (isError && typeof e.stack === 'string' && e.stack) {
+      text = this.writer(e);
+      // An error with nothing but its head is printed without inspect's brackets.
+      if (text[0] === '[' && text[text.length - 1] === ']') text = text.slice(1, -1);
+    }
+  }
+  if (!this.underscoreErrAssigned) this.lastError = e;
+  if (this[kStandalone] && process.listenerCount('uncaughtException') !== 0) {
+    process.nextTick(() => {
+      process.emit('uncaughtException', e);
+      this.clearBufferedCommand();
+      this.lines.level = [];
+      this.displayPrompt();
+    });
+    return;
+  }
+  if (text === '') text = this.writer(e);
+  const lines = text.split(/(?<=\n)/);
+  let matched = false;
+  let out = '';
+  for (const line of lines) {
+    if (!matched && /^\[?([A-Z][a-z0-9_]*)*Error/.test(line)) {
+      out += writer.options.breakLength >= line.length ? `Uncaught ${line}` : `Uncaught:\n${line}`;
+      matched = true;
+    } else {
+      out += line;
+    }
+  }
+  if (!matched) out = `Uncaught${lines.length === 1 ? ' ' : ':\n'}${out}`;
+  if (!out.endsWith('\n')) out += '\n';
+  this.output.write(out);
+  this.clearBufferedCommand();
+  this.lines.level = [];
+  this.displayPrompt();
+};
+
+// The built-in dot commands.
+function defineDefaultCommands(repl) {
+  repl.defineCommand('break', {
+    help: 'Sometimes you get stuck, this gets you out',
+    action() {
+      this.clearBufferedCommand();
+      this.displayPrompt();
+    },
+  });
+  repl.defineCommand('clear', {
+    help: repl.useGlobal ? 'Alias for .break' : 'Break, and also clear the local context',
+    action() {
+      this.clearBufferedCommand();
+      if (!this.useGlobal) {
+        this.output.write('Clearing context...\n');
+        this.resetContext();
+      }
+      this.displayPrompt();
+    },
+  });
+  repl.defineCommand('exit', {
+    help: 'Exit the REPL',
+    action() {
+      this.close();
+    },
+  });
+  repl.defineCommand('help', {
+    help: 'Print this help message',
+    action() {
+      const names = Object.keys(this.commands).sort();
+      const width = Math.max(...names.map((name) => name.length));
+      for (const name of names) {
+        const cmd = this.commands[name];
+        const help = cmd.help || '';
+        this.output.write(`.${name}${help ? ' '.repeat(width - name.length + 3) + help : ''}\n`);
+      }
+      this.output.write('\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n');
+      this.displayPrompt();
+    },
+  });
+  repl.defineCommand('save', {
+    help: 'Save all evaluated commands in this REPL session to a file',
+    action(file) {
+      try {
+        require('fs').writeFileSync(file, `${this.lines.join('\n')}`);
+        this.output.write(`Session saved to: ${file}\n`);
+      } catch {
+        this.output.write(`Failed to save: ${file}\n`);
+      }
+      this.displayPrompt();
+    },
+  });
+  repl.defineCommand('load', {
+    help: 'Load JS from a file into the REPL session',
+    action(file) {
+      try {
+        const fs = require('fs');
+        const stats = fs.statSync(file);
+        if (stats && stats.isFile()) {
+          startEditor(this);
+          this[kLoading] = true;
+          const data = fs.readFileSync(file, 'utf8');
+          this.write(data);
+          this[kLoading] = false;
+          endEditor(this);
+          this.write('\n');
+        } else {
+          this.output.write(`Failed to load: ${file} is not a valid file\n`);
+        }
+      } catch {
+        this.output.write(`Failed to load: ${file}\n`);
+      }
+      this.displayPrompt();
+    },
+  });
+  if (repl.terminal) {
+    repl.defineCommand('editor', {
+      help: 'Enter editor mode',
+      action() {
+        startEditor(this);
+        this.output.write('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
+      },
+    });
+  }
+}
+
+function startEditor(repl) {
+  repl.editorMode = true;
+  ReflectApply(Interface.prototype.setPrompt, repl, ['']);
+}
+
+function endEditor(repl) {
+  repl.editorMode = false;
+  repl.setPrompt(repl._initialPrompt);
+}
+
+/** `repl.start([options | prompt], ...)`: a new REPLServer. */
+function start(prompt, source, eval_, useGlobal, ignoreUndefined, replMode) {
+  return new REPLServer(prompt, source, eval_, useGlobal, ignoreUndefined, replMode);
+}
+
+module.exports = {
+  start,
+  writer,
+  REPLServer,
+  REPL_MODE_SLOPPY,
+  REPL_MODE_STRICT,
+  Recoverable,
+  isValidSyntax,
+};
+
+ObjectDefineProperty(module.exports, 'builtinModules', {
+  value: publicBuiltins(),
+  writable: true,
+  enumerable: true,
+  configurable: true,
+});
+
+let warnedBuiltinLibs = false;
+ObjectDefineProperty(module.exports, '_builtinLibs', {
+  get() {
+    if (!warnedBuiltinLibs) {
+      warnedBuiltinLibs = true;
+      process.emitWarning('repl._builtinLibs is deprecated. Check module.builtinModules instead',
+        'DeprecationWarning', 'DEP0142');
+    }
+    return module.exports.builtinModules;
+  },
+  set(value) {
+    ObjectDefineProperty(module.exports, '_builtinLibs', {
+      value, writable: true, enumerable: true, configurable: true,
+    });
+  },
+  enumerable: true,
+  configurable: true,
+});
