@@ -49,6 +49,10 @@ fn run(mut flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
     {
         flags.interactive = true;
     }
+    if flags.interactive && flags.input_type.is_some() {
+        eprintln!("Cannot specify --input-type for REPL");
+        return 9;
+    }
     // (`--test` without files looks for them: no script to read from stdin.)
     if flags.eval.is_none()
         && !flags.test

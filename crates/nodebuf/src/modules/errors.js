@@ -383,6 +383,7 @@ const codes = {
     `Expected ${input} to be returned from the "${name}" function but got${describeReceived(value).slice(' Received'.length)}.`),
   ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>
     makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`),
+  ERR_INVALID_REPL_INPUT: (message) => makeNodeError(TypeError, 'ERR_INVALID_REPL_INPUT', message),
   ERR_INVALID_REPL_EVAL_CONFIG: () => makeNodeError(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
     'Cannot specify both "breakEvalOnSigint" and "eval" for REPL'),
   ERR_DIR_CLOSED: () => makeNodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed'),

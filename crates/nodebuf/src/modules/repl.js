@@ -14,6 +14,7 @@ const {
   evaluate,
   keywordAction,
   kStandalone,
+  mirroredGlobals,
   nextResourceName,
   trimErrorStack,
 } = require('internal/repl/eval');
@@ -54,6 +55,21 @@ class Recoverable extends SyntaxError {
   }
 }
 
+// `util.inspect.replDefaults`: the default writer's options (assigning merges into them).
+ObjectDefineProperty(inspect, 'replDefaults', {
+  get() {
+    return writer.options;
+  },
+  set(options) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    return Object.assign(writer.options, options);
+  },
+  enumerable: true,
+  configurable: true,
+});
+
 /** Whether `code` parses as a script (repl.isValidSyntax). */
 function isValidSyntax(code) {
   try {
@@ -93,7 +109,8 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
   options.terminal = !!options.terminal;
   if (options.terminal && options.useColors === undefined) {
     const out = options.output;
-    options.useColors = typeof out.hasColors === 'function' ? out.hasColors() : false;
+    options.useColors = (typeof out.hasColors === 'function' && out.hasColors()) ||
+      process.env.NODE_DISABLE_COLORS === undefined;
   }
   if (options.breakEvalOnSigint && eval_) {
     throw codes.ERR_INVALID_REPL_EVAL_CONFIG();
@@ -118,6 +135,18 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
   this[kStandalone] = options[kStandalone] === true;
   // (Node's previews need its inspector; the flag is kept for scripts that read it.)
   Object.defineProperty(this, 'preview', { value: preview, writable: true, configurable: true });
+  // The old names of input and output (DEP0141 under --pending-deprecation).
+  for (const [name, key] of [['inputStream', 'input'], ['outputStream', 'output']]) {
+    let get = () => this[key];
+    let set = (value) => { this[key] = value; };
+    if (native.process.flags.pendingDeprecation) {
+      const { deprecate } = require('util');
+      const text = 'repl.inputStream and repl.outputStream are deprecated. Use repl.input and repl.output instead';
+      get = deprecate(get, text, 'DEP0141');
+      set = deprecate(set, text, 'DEP0141');
+    }
+    ObjectDefineProperty(this, name, { get, set, enumerable: false, configurable: true });
+  }
   this.eval = this._domain.bind(typeof eval_ === 'function' ? eval_ : defaultEval);
 
   const completer = options.completer || ((text, cb) => this.complete(text, cb));
@@ -142,6 +171,7 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
 
   const server = this;
   this._domain.on('error', (e) => this.reportError(e));
+  guardUncaughtListeners(this);
   // An await in progress holds back the close (and, on a terminal, the keys) that arrive
   // meanwhile: they are replayed when it settles.
   const held = [];
@@ -276,6 +306,23 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
 Object.setPrototypeOf(REPLServer.prototype, Interface.prototype);
 Object.setPrototypeOf(REPLServer, Interface);
 
+// The domains of the REPLs that are not the command line's: code they run may not listen for
+// 'uncaughtException' (the REPL shows uncaught errors itself). One process listener serves all.
+const replDomains = new WeakSet();
+let guarding = false;
+function guardUncaughtListeners(server) {
+  if (server[kStandalone]) return;
+  replDomains.add(server._domain);
+  if (guarding) return;
+  guarding = true;
+  process.prependListener('newListener', (event, listener) => {
+    if (event === 'uncaughtException' && process.domain &&
+        listener.name !== 'domainUncaughtExceptionClear' && replDomains.has(process.domain)) {
+      throw codes.ERR_INVALID_REPL_INPUT('Listeners for `uncaughtException` cannot be used in the REPL');
+    }
+  });
+}
+
 // What `.save` writes: every line read, as typed.
 function remember(server, cmd) {
   server.lines.push(cmd || '');
@@ -322,10 +369,21 @@ REPLServer.prototype.createContext = function createContext() {
   } else {
     context = require('vm').createContext();
     const standard = standardGlobals();
+    const mirrors = new Map();
     for (const name of ObjectGetOwnPropertyNames(globalThis)) {
       if (standard.has(name)) continue;
-      ObjectDefineProperty(context, name, ObjectGetOwnPropertyDescriptor(globalThis, name));
+      const global = ObjectGetOwnPropertyDescriptor(globalThis, name);
+      let own = global;
+      if (!('value' in global)) {
+        // An accessor of the global object still runs on it (some check their receiver).
+        own = { ...global };
+        if (global.get) own.get = () => ReflectApply(global.get, globalThis, []);
+        if (global.set) own.set = (value) => ReflectApply(global.set, globalThis, [value]);
+        mirrors.set(name, [own, global]);
+      }
+      ObjectDefineProperty(context, name, own);
     }
+    mirroredGlobals.set(context, mirrors);
     context.global = context;
     const { Console } = require('console');
     ObjectDefineProperty(context, 'console', {
@@ -390,27 +448,28 @@ REPLServer.prototype.resetContext = function resetContext() {
   this.underscoreErrAssigned = false;
   this.lines = [];
   this.lines.level = [];
-  const server = this;
+  // `_` and `_error` read the last result and error; assigning one keeps the value assigned
+  // (results and errors no longer change it).
   ObjectDefineProperty(this.context, '_', {
     configurable: true,
-    get: () => server.last,
+    get: () => this.last,
     set: (value) => {
-      ObjectDefineProperty(server.context, '_', {
-        value, writable: true, enumerable: true, configurable: true,
-      });
-      server.underscoreAssigned = true;
-      server.output.write('Expression assignment to _ now disabled.\n');
+      this.last = value;
+      if (!this.underscoreAssigned) {
+        this.underscoreAssigned = true;
+        this.output.write('Expression assignment to _ now disabled.\n');
+      }
     },
   });
   ObjectDefineProperty(this.context, '_error', {
     configurable: true,
-    get: () => server.lastError,
+    get: () => this.lastError,
     set: (value) => {
-      ObjectDefineProperty(server.context, '_error', {
-        value, writable: true, enumerable: true, configurable: true,
-      });
-      server.underscoreErrAssigned = true;
-      server.output.write('Expression assignment to _error now disabled.\n');
+      this.lastError = value;
+      if (!this.underscoreErrAssigned) {
+        this.underscoreErrAssigned = true;
+        this.output.write('Expression assignment to _error now disabled.\n');
+      }
     },
   });
   this.emit('reset', this.context);

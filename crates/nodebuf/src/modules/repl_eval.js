@@ -57,6 +57,13 @@ function keywordAction(server, keyword, rest) {
   return false;
 }
 
+/**
+ * The REPL contexts' accessors that stand for the global object's (context -> name ->
+ * [the context's descriptor, the global's]): while both are unchanged there is nothing to
+ * install for a run.
+ */
+const mirroredGlobals = new WeakMap();
+
 // Whether two property descriptors describe the same property.
 function sameDescriptor(a, b) {
   if (a === undefined || b === undefined) return false;
@@ -72,10 +79,13 @@ function sameDescriptor(a, b) {
 function withContext(context, run) {
   if (context === globalThis) return run();
   const installed = [];
+  const mirrors = mirroredGlobals.get(context);
   for (const name of ObjectGetOwnPropertyNames(context)) {
     const own = ObjectGetOwnPropertyDescriptor(context, name);
     const global = ObjectGetOwnPropertyDescriptor(globalThis, name);
     if (sameDescriptor(own, global)) continue;
+    const mirror = mirrors !== undefined ? mirrors.get(name) : undefined;
+    if (mirror !== undefined && sameDescriptor(own, mirror[0]) && sameDescriptor(global, mirror[1])) continue;
     if (global !== undefined && !global.configurable) {
       if (global.writable && 'value' in own) {
         installed.push([name, global, own]);
@@ -246,6 +256,7 @@ module.exports = {
   isRecoverable,
   keywordAction,
   kStandalone,
+  mirroredGlobals,
   nextResourceName,
   trimErrorStack,
   withContext,

@@ -400,6 +400,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("internal/repl/complete", include_str!("repl_complete.js")),
     ("internal/repl/history", include_str!("repl_history.js")),
     ("internal/repl/main", include_str!("repl_main.js")),
+    ("internal/repl", include_str!("repl_internal.js")),
     (
         "internal/streams/web-adapters",
         include_str!("streams/web-adapters.js"),

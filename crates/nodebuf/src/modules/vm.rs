@@ -71,7 +71,12 @@ fn run_in_new_context<'js>(
             continue;
         }
         let value: Value = global.get(key.as_str())?;
-        sandbox.set(key.as_str(), value)?;
+        // Only what changed: an accessor without a setter (a REPL context's `crypto`) keeps
+        // the value it gave.
+        let before: Value = sandbox.get(key.as_str())?;
+        if before != value {
+            sandbox.set(key.as_str(), value)?;
+        }
     }
     match result {
         Ok(value) => {
