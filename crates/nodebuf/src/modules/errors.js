@@ -218,6 +218,14 @@ function installStackFormat() {
   native.setErrorStackHooks(formatStackOnFirstRead, translateEngineMessage);
 }
 
+/**
+ * The stack hooks installStackFormat gives the main realm, for another realm made to look the
+ * same (the REPL's context): `[formatter, onEngineError]`.
+ */
+function stackHooks() {
+  return [formatStackOnFirstRead, translateEngineMessage];
+}
+
 // --- Node error objects -------------------------------------------------------------------
 
 // Node's error prototypes (one per base class, `Name [CODE]: message` as toString() and stack
@@ -569,6 +577,7 @@ function dnsException(code, syscall, hostname) {
 }
 
 module.exports = {
+  stackHooks,
   kCustomPromisifyArgs,
   AbortError,
   SystemError,

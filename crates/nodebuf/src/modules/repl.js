@@ -9,13 +9,13 @@
 
 const { codes } = require('internal/errors');
 const { Interface } = require('internal/readline/interface');
-const { inspect } = require('util');
+const { inspect, types: { isNativeError } } = require('util');
 const {
   evaluate,
   keywordAction,
   kStandalone,
-  mirroredGlobals,
   nextResourceName,
+  realmRunners,
   trimErrorStack,
 } = require('internal/repl/eval');
 
@@ -348,12 +348,17 @@ REPLServer.prototype.clearBufferedCommand = function clearBufferedCommand() {
   this[kBufferedCommand] = '';
 };
 
-/** `server.close()`: closes the interface once an evaluation in progress has settled. */
+/**
+ * `server.close()`: closes the interface on the next tick (input already read is still
+ * evaluated), or once the history file is written.
+ */
 REPLServer.prototype.close = function close() {
-  if (this.terminal && this.historyFlush && !this.closing) {
-    this.closing = true;
+  if (this.terminal && this._flushing && !this._closingOnFlush) {
+    this._closingOnFlush = true;
+    this.once('flushHistory', () => ReflectApply(Interface.prototype.close, this, []));
+    return;
   }
-  ReflectApply(Interface.prototype.close, this, []);
+  process.nextTick(() => ReflectApply(Interface.prototype.close, this, []));
 };
 
 /**
@@ -367,9 +372,16 @@ REPLServer.prototype.createContext = function createContext() {
   if (this.useGlobal) {
     context = globalThis;
   } else {
-    context = require('vm').createContext();
-    const standard = standardGlobals();
-    const mirrors = new Map();
+    // A realm of its own (its own builtins, and the declarations of the input run in it),
+    // holding the main global object's other globals (process, Buffer, timers, ...).
+    const [realmGlobal, run] = native.newRealm(...require('internal/errors').stackHooks(), sampleCallSite());
+    context = realmGlobal;
+    realmRunners.set(context, run);
+    require('internal/call_site').registerRealmGlobal(context);
+    ObjectDefineProperty(context.Error, 'stackTraceLimit', {
+      value: 10, writable: true, configurable: true, enumerable: true,
+    });
+    const standard = new Set(ObjectGetOwnPropertyNames(context));
     for (const name of ObjectGetOwnPropertyNames(globalThis)) {
       if (standard.has(name)) continue;
       const global = ObjectGetOwnPropertyDescriptor(globalThis, name);
@@ -379,11 +391,9 @@ REPLServer.prototype.createContext = function createContext() {
         own = { ...global };
         if (global.get) own.get = () => ReflectApply(global.get, globalThis, []);
         if (global.set) own.set = (value) => ReflectApply(global.set, globalThis, [value]);
-        mirrors.set(name, [own, global]);
       }
       ObjectDefineProperty(context, name, own);
     }
-    mirroredGlobals.set(context, mirrors);
     context.global = context;
     const { Console } = require('console');
     ObjectDefineProperty(context, 'console', {
@@ -404,15 +414,30 @@ REPLServer.prototype.createContext = function createContext() {
   return context;
 };
 
-// The names every fresh realm has (the language's own globals), which the REPL context keeps
-// its own of: everything else on the global object is copied onto the context.
-let standardNames;
-function standardGlobals() {
-  if (standardNames === undefined) {
-    standardNames = new Set(require('vm').runInNewContext('Object.getOwnPropertyNames(globalThis)'));
-    standardNames.add('console');
+// One of the engine's call sites of this realm (the REPL's realms share their prototype).
+let callSiteSample;
+function sampleCallSite() {
+  if (callSiteSample === undefined) {
+    const desc = ObjectGetOwnPropertyDescriptor(Error, 'prepareStackTrace');
+    ObjectDefineProperty(Error, 'prepareStackTrace', {
+      value: (error, sites) => {
+        callSiteSample = sites[0];
+        return '';
+      },
+      writable: true,
+      configurable: true,
+    });
+    try {
+      const holder = {};
+      Error.captureStackTrace(holder);
+      // (The stack is made on its first read.)
+      holder.stack; // eslint-disable-line no-unused-expressions
+    } finally {
+      if (desc === undefined) delete Error.prepareStackTrace;
+      else ObjectDefineProperty(Error, 'prepareStackTrace', desc);
+    }
   }
-  return standardNames;
+  return callSiteSample;
 }
 
 // The builtin modules as globals of `object`, each loaded on first read and replaceable.
@@ -542,7 +567,7 @@ REPLServer.prototype.reportError = function reportError(e) {
   let text = '';
   if (typeof e === 'object' && e !== null) {
     trimErrorStack(this, e);
-    const isError = e instanceof Error || Object.prototype.toString.call(e) === '[object Error]';
+    const isError = isNativeError(e) || e instanceof Error;
     if (isError && typeof e.stack === 'string' && e.stack) {
       text = this.writer(e);
       // An error with nothing but its head is printed without inspect's brackets.

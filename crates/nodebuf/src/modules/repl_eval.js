@@ -58,11 +58,10 @@ function keywordAction(server, keyword, rest) {
 }
 
 /**
- * The REPL contexts' accessors that stand for the global object's (context -> name ->
- * [the context's descriptor, the global's]): while both are unchanged there is nothing to
- * install for a run.
+ * The REPL contexts that are realms of their own (context -> the function that runs a script
+ * in that realm: `(source, filename, mode)`, mode 0 plain, 1 async).
  */
-const mirroredGlobals = new WeakMap();
+const realmRunners = new WeakMap();
 
 // Whether two property descriptors describe the same property.
 function sameDescriptor(a, b) {
@@ -79,13 +78,10 @@ function sameDescriptor(a, b) {
 function withContext(context, run) {
   if (context === globalThis) return run();
   const installed = [];
-  const mirrors = mirroredGlobals.get(context);
   for (const name of ObjectGetOwnPropertyNames(context)) {
     const own = ObjectGetOwnPropertyDescriptor(context, name);
     const global = ObjectGetOwnPropertyDescriptor(globalThis, name);
     if (sameDescriptor(own, global)) continue;
-    const mirror = mirrors !== undefined ? mirrors.get(name) : undefined;
-    if (mirror !== undefined && sameDescriptor(own, mirror[0]) && sameDescriptor(global, mirror[1])) continue;
     if (global !== undefined && !global.configurable) {
       if (global.writable && 'value' in own) {
         installed.push([name, global, own]);
@@ -194,9 +190,14 @@ function evaluate(server, code, context, file, cb, Recoverable, strictMode) {
   if (err !== null) return cb(err);
   let result;
   try {
-    result = withContext(context, () => (awaits ?
-      native.evalAsync(prefix + code, file, false) :
-      native.compile(prefix + code, file)));
+    const run = realmRunners.get(context);
+    if (run !== undefined) {
+      result = run(prefix + code, file, awaits ? 1 : 0);
+    } else {
+      result = withContext(context, () => (awaits ?
+        native.evalAsync(prefix + code, file, false) :
+        native.compile(prefix + code, file)));
+    }
   } catch (e) {
     return fail(e, cb);
   }
@@ -225,7 +226,7 @@ function trimErrorStack(server, error) {
   } catch {
     return;
   }
-  if (typeof stack !== 'string' || !(error instanceof Error)) return;
+  if (typeof stack !== 'string' || !(require('util').types.isNativeError(error) || error instanceof Error)) return;
   let trimmed;
   if (error.name === 'SyntaxError') {
     trimmed = stack.replace(/^REPL\d+:\d+\r?\n/, '').replace(/^\s+at\s.*\n?/gm, '');
@@ -256,8 +257,8 @@ module.exports = {
   isRecoverable,
   keywordAction,
   kStandalone,
-  mirroredGlobals,
   nextResourceName,
+  realmRunners,
   trimErrorStack,
   withContext,
 };
