@@ -9,6 +9,7 @@
 
 const { codes } = require('internal/errors');
 const { Interface } = require('internal/readline/interface');
+const { kSawKeyPress } = require('internal/readline/keys');
 const { inspect, types: { isNativeError } } = require('util');
 const {
   evaluate,
@@ -34,7 +35,7 @@ const kContextBuiltins = Symbol('contextBuiltins');
 /** The public builtin modules, sorted, as `repl.builtinModules` lists them. */
 const builtinModules = require('internal/cjs').builtinIds;
 const publicBuiltins = () => [...builtinModules]
-  .filter((id) => !id.startsWith('_') && id !== 'test' && !id.startsWith('test/'))
+  .filter((id) => !id.startsWith('_') && !id.startsWith('internal/') && id !== 'test' && !id.startsWith('test/'))
   .sort();
 
 /** The REPL's default writer: util.inspect with `writer.options`. */
@@ -198,8 +199,9 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
   this.on('SIGINT', () => {
     const empty = this.line.length === 0;
     this.clearLine();
-    this.clearBufferedCommand();
-    if (empty && !this.editorMode) {
+    endEditor(this);
+    const buffered = this[kBufferedCommand];
+    if (!(buffered && buffered.length > 0) && empty) {
       if (sawSIGINT) {
         this.close();
         sawSIGINT = false;
@@ -210,7 +212,8 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
     } else {
       sawSIGINT = false;
     }
-    this.editorMode = false;
+    this.clearBufferedCommand();
+    this.lines.level = [];
     this.displayPrompt();
   });
 
@@ -219,6 +222,13 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
     sawSIGINT = false;
     if (this.editorMode) {
       this[kBufferedCommand] += `${cmd}\n`;
+      // The next line starts with this one's indentation (typed code, not a .load).
+      const indent = this[kSawKeyPress] && !this[kLoading] ? /^\s+/.exec(cmd) : null;
+      if (indent) {
+        this.write(indent[0]);
+        this.line = indent[0];
+        this.cursor = indent[0].length;
+      }
       remember(this, cmd);
       return;
     }
@@ -258,44 +268,33 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
     }
   });
 
-  // Keys on a terminal: held while an await is in progress; Ctrl+D ends .editor mode.
+  // Keys on a terminal: held while an await is in progress. In .editor mode Ctrl+D ends the
+  // mode and submits the line (evaluating all the editor holds), the history keys do nothing.
   const baseTtyWrite = this._ttyWrite;
   const ttyWrite = (s, key) => {
-    if (paused) {
+    key = key || {};
+    if (paused && !(this.breakEvalOnSigint && key.ctrl && key.name === 'c')) {
       held.push(['key', s, key]);
       return;
     }
+    const write = (d, k) => ReflectApply(baseTtyWrite, this, [d, k]);
     if (!this.editorMode || !this.terminal) {
-      ReflectApply(baseTtyWrite, this, [s, key]);
+      // (Ctrl+D on an empty line closes: the line is cleared first.)
+      if (key.ctrl && key.name === 'd' && this.cursor === 0 && this.line.length === 0) this.clearLine();
+      write(s, key);
       return;
     }
-    key = key || {};
-    if (key.ctrl && key.name === 'd') {
-      // Ctrl+D: evaluate what the editor holds.
-      this.editorMode = false;
-      this.output.write('\n');
-      this.setPrompt(this._initialPrompt);
-      const code = this[kBufferedCommand] + this.line;
-      this.line = '';
-      this.cursor = 0;
-      this[kBufferedCommand] = '';
-      sawCtrlD = true;
-      this.emit('line', code.replace(/\n$/, ''));
-      sawCtrlD = false;
-      return;
+    if (key.ctrl && !key.shift) {
+      if (key.name === 'd') {
+        endEditor(this);
+        sawCtrlD = true;
+        write(s, { name: 'return' });
+      } else if (key.name !== 'n' && key.name !== 'p') {
+        write(s, key);
+      }
+    } else if (key.name !== 'up' && key.name !== 'down') {
+      write(s, key);
     }
-    if (key.ctrl && key.name === 'c') {
-      ReflectApply(baseTtyWrite, this, [s, key]);
-      return;
-    }
-    if (key.name === 'return' || key.name === 'enter') {
-      this[kBufferedCommand] += `${this.line}\n`;
-      this.line = '';
-      this.cursor = 0;
-      this.output.write('\n');
-      return;
-    }
-    if (key.name !== 'tab') ReflectApply(baseTtyWrite, this, [s, key]);
   };
   ObjectDefineProperty(this, '_ttyWrite', {
     value: ttyWrite, writable: true, configurable: true, enumerable: true,
@@ -394,21 +393,23 @@ REPLServer.prototype.createContext = function createContext() {
       }
       ObjectDefineProperty(context, name, own);
     }
+    // (vm.runInContext takes it.)
+    require('vm').createContext(context);
     context.global = context;
     const { Console } = require('console');
     ObjectDefineProperty(context, 'console', {
       value: new Console(this.output), writable: true, configurable: true, enumerable: false,
     });
   }
-  const { Module } = require('internal/cjs');
+  // The module `<repl>`: no file, so relative requests resolve from the working directory.
+  const { Module, makeRequire, nodeModulePaths } = require('internal/cjs');
   const replModule = new Module('<repl>', null);
-  replModule.paths = Module._nodeModulePaths ? Module._nodeModulePaths(process.cwd()) : [];
+  replModule.paths = nodeModulePaths(process.cwd());
   ObjectDefineProperty(context, 'module', {
     value: replModule, writable: true, configurable: true, enumerable: false,
   });
   ObjectDefineProperty(context, 'require', {
-    value: require('internal/cjs').createRequire(`${process.cwd()}/<repl>`),
-    writable: true, configurable: true, enumerable: false,
+    value: makeRequire(replModule), writable: true, configurable: true, enumerable: false,
   });
   defineBuiltinLibs(context);
   return context;

@@ -213,6 +213,53 @@ function evaluate(server, code, context, file, cb, Recoverable, strictMode) {
   ReflectApply(PromisePrototypeThen, printed, [release, release]);
 }
 
+// Formats the stack of `error` (not formatted yet) with the frames above the outermost one
+// without a function name (the REPL input's own): they go to the main realm's
+// Error.prepareStackTrace, as Node's REPL hands them. False when the stack was formatted before.
+function formatReplStack(error) {
+  const MainError = globalThis.Error;
+  let desc;
+  try {
+    desc = ObjectGetOwnPropertyDescriptor(MainError, 'prepareStackTrace');
+  } catch {
+    return false;
+  }
+  if (desc !== undefined && (!('value' in desc) || !desc.configurable)) return false;
+  const user = desc === undefined ? undefined : desc.value;
+  let hooked = false;
+  ObjectDefineProperty(MainError, 'prepareStackTrace', {
+    value(err, sites) {
+      if (err !== error || !Array.isArray(sites)) {
+        return typeof user === 'function' ? ReflectApply(user, this, [err, sites]) : `${err}`;
+      }
+      hooked = true;
+      let last = -1;
+      // (The runtime's own frames do not count: Node's REPL functions all have names.)
+      for (let i = 0; i < sites.length; i++) {
+        const site = sites[i];
+        if (typeof site.getFunctionName !== 'function' || site.getFunctionName() !== null) continue;
+        const file = site.getFileName();
+        if (typeof file !== 'string' || !file.startsWith('node:')) last = i;
+      }
+      const frames = sites.slice(0, last);
+      if (typeof user === 'function') return ReflectApply(user, this, [err, frames]);
+      return [err, ...frames].join('\n    at ');
+    },
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  try {
+    error.stack; // eslint-disable-line no-unused-expressions
+  } catch {
+    // A formatter that throws leaves the stack as it is.
+  } finally {
+    if (desc === undefined) delete MainError.prepareStackTrace;
+    else ObjectDefineProperty(MainError, 'prepareStackTrace', desc);
+  }
+  return hooked;
+}
+
 /**
  * Cuts the stack of `error` (a REPL error about to be printed) as Node's REPL formats it: a
  * SyntaxError keeps its source head and message only; any other error keeps the frames above
@@ -220,25 +267,28 @@ function evaluate(server, code, context, file, cb, Recoverable, strictMode) {
  * the strict mode's extra first line taken off.
  */
 function trimErrorStack(server, error) {
+  if (!(require('util').types.isNativeError(error) || error instanceof Error)) return;
+  const hooked = formatReplStack(error);
   let stack;
   try {
     stack = error.stack;
   } catch {
     return;
   }
-  if (typeof stack !== 'string' || !(require('util').types.isNativeError(error) || error instanceof Error)) return;
-  let trimmed;
+  if (typeof stack !== 'string') return;
+  let trimmed = stack;
   if (error.name === 'SyntaxError') {
     trimmed = stack.replace(/^REPL\d+:\d+\r?\n/, '').replace(/^\s+at\s.*\n?/gm, '');
   } else {
-    const lines = stack.split('\n');
-    let last = -1;
-    for (let i = 0; i < lines.length; i++) {
-      if (/^\s+at (?:async )?(?!node:)\S+$/.test(lines[i])) last = i;
+    if (!hooked) {
+      // Formatted before: the same cut on its text.
+      const lines = stack.split('\n');
+      let last = -1;
+      for (let i = 0; i < lines.length; i++) {
+        if (/^\s+at (?:async )?(?!node:)\S+$/.test(lines[i])) last = i;
+      }
+      if (last > 0) trimmed = lines.slice(0, last).join('\n');
     }
-    if (last === -1) last = lines.length - 1;
-    if (last < 1 || !/^\s+at /.test(lines[last])) return;
-    trimmed = lines.slice(0, last).join('\n');
     if (server.replMode === require('repl').REPL_MODE_STRICT) {
       trimmed = trimmed.replace(/(\s+at\s+REPL\d+:)(\d+)/, (_, head, line) => head + (line - 1));
     }
