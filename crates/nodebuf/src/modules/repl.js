@@ -56,21 +56,6 @@ class Recoverable extends SyntaxError {
   }
 }
 
-// `util.inspect.replDefaults`: the default writer's options (assigning merges into them).
-ObjectDefineProperty(inspect, 'replDefaults', {
-  get() {
-    return writer.options;
-  },
-  set(options) {
-    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-      throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    return Object.assign(writer.options, options);
-  },
-  enumerable: true,
-  configurable: true,
-});
-
 /** Whether `code` parses as a script (repl.isValidSyntax). */
 function isValidSyntax(code) {
   try {
@@ -171,7 +156,7 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
   }
 
   const server = this;
-  this._domain.on('error', (e) => this.reportError(e));
+  this._domain.on('error', (e) => ReflectApply(reportError, this, [e]));
   guardUncaughtListeners(this);
   // An await in progress holds back the close (and, on a terminal, the keys) that arrive
   // meanwhile: they are replayed when it settles.
@@ -562,9 +547,10 @@ REPLServer.prototype.defineCommand = function defineCommand(keyword, cmd) {
   this.commands[keyword] = cmd;
 };
 
-// Prints an error as Node's REPL does: `Uncaught ` before the line naming the error (or the
+// Prints an error as Node's REPL does (a server's domain calls it with the server as `this`):
+// `Uncaught ` before the line naming the error (or the
 // value), the stack cut at the REPL's own frame; `_error` takes it.
-REPLServer.prototype.reportError = function reportError(e) {
+function reportError(e) {
   let text = '';
   if (typeof e === 'object' && e !== null) {
     trimErrorStack(this, e);
@@ -603,7 +589,7 @@ REPLServer.prototype.reportError = function reportError(e) {
   this.clearBufferedCommand();
   this.lines.level = [];
   this.displayPrompt();
-};
+}
 
 // The built-in dot commands.
 function defineDefaultCommands(repl) {
@@ -738,6 +724,6 @@ ObjectDefineProperty(module.exports, '_builtinLibs', {
       value, writable: true, enumerable: true, configurable: true,
     });
   },
-  enumerable: true,
+  enumerable: false,
   configurable: true,
 });

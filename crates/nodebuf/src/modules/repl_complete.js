@@ -25,7 +25,12 @@ const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 /** The string-keyed own names of `object` that are identifiers (what completion offers). */
 function identifierNames(object) {
   if (object === null || object === undefined) return [];
-  return Object.getOwnPropertyNames(object).filter((name) => IDENTIFIER.test(name));
+  const names = Object.getOwnPropertyNames(object).filter((name) => IDENTIFIER.test(name));
+  // An Object.prototype (of any realm) offers none of its legacy `__` methods but __proto__.
+  if (Object.getPrototypeOf(object) === null && Object.hasOwn(object, '__defineGetter__')) {
+    return names.filter((name) => !name.startsWith('__') || name === '__proto__');
+  }
+  return names;
 }
 
 // Filters, sorts and merges `groups` (closest first) into the completion list.

@@ -29,9 +29,30 @@ function createInternalRepl(env, opts, cb) {
   if (opts.replMode === undefined) opts.replMode = REPL.REPL_MODE_SLOPPY;
   const historySize = Number(env.NODE_REPL_HISTORY_SIZE);
   opts.historySize = !Number.isNaN(historySize) && historySize > 0 ? historySize : 1000;
+  defineReplDefaults(REPL.writer);
   const repl = REPL.start(opts);
   const term = 'terminal' in opts ? opts.terminal : process.stdout.isTTY;
   repl.setupHistory(term ? env.NODE_REPL_HISTORY : '', cb);
+}
+
+// `util.inspect.replDefaults` (in the command line's REPL): the default writer's options;
+// assigning an object merges it into them.
+function defineReplDefaults(writer) {
+  const { inspect } = require('util');
+  if (Object.getOwnPropertyDescriptor(inspect, 'replDefaults') !== undefined) return;
+  Object.defineProperty(inspect, 'replDefaults', {
+    get() {
+      return writer.options;
+    },
+    set(options) {
+      if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+        throw require('internal/errors').codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+      }
+      return Object.assign(writer.options, options);
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 module.exports = { createInternalRepl };
