@@ -39,9 +39,7 @@ const publicBuiltins = () => [...builtinModules]
   .sort();
 
 /** The REPL's default writer: util.inspect with `writer.options`. */
-function writer(obj) {
-  return inspect(obj, writer.options);
-}
+const writer = (obj) => inspect(obj, writer.options);
 writer.options = { ...inspect.defaultOptions, showProxy: true };
 
 

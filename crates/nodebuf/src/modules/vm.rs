@@ -221,7 +221,12 @@ unsafe extern "C" fn realm_eval_entry(
     let arg = |i: usize| -> Value<'_> {
         if (i as std::os::raw::c_int) < argc {
             // SAFETY: `argv` holds `argc` values alive for the call; dup'd for the owned Value.
-            unsafe { Value::from_raw(ctx.clone(), qjs::JS_DupValue(ctx.as_raw().as_ptr(), *argv.add(i))) }
+            unsafe {
+                Value::from_raw(
+                    ctx.clone(),
+                    qjs::JS_DupValue(ctx.as_raw().as_ptr(), *argv.add(i)),
+                )
+            }
         } else {
             Value::new_undefined(ctx.clone())
         }
@@ -244,7 +249,12 @@ unsafe extern "C" fn realm_eval_entry(
     }
 }
 
-fn realm_eval<'js>(ctx: Ctx<'js>, source: String, filename: String, mode: i32) -> Result<Value<'js>> {
+fn realm_eval<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+    mode: i32,
+) -> Result<Value<'js>> {
     match mode {
         0 => {
             let mut options = rquickjs::context::EvalOptions::default();
