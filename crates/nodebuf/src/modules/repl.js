@@ -262,6 +262,17 @@ function REPLServer(prompt, stream, eval_, useGlobal, ignoreUndefined, replMode)
     }
     const write = (d, k) => ReflectApply(baseTtyWrite, this, [d, k]);
     if (!this.editorMode || !this.terminal) {
+      if (key.name === 'up' && !key.ctrl && !key.meta && !key.shift && this.terminal) {
+        const { kHistoryDisabled, kDisabledMessage } = require('internal/repl/history');
+        if (this[kHistoryDisabled]) {
+          // The first Up without a history file says that none is kept.
+          this[kHistoryDisabled] = false;
+          if (this.history.length === 0) {
+            this.output.write(kDisabledMessage);
+            this.prompt(true);
+          }
+        }
+      }
       // (Ctrl+D on an empty line closes: the line is cleared first.)
       if (key.ctrl && key.name === 'd' && this.cursor === 0 && this.line.length === 0) this.clearLine();
       write(s, key);

@@ -12,15 +12,36 @@ const path = require('path');
 // Lines read within this many milliseconds are written together.
 const kDebounceMs = 15;
 
+/**
+ * Set on a REPL that keeps no history file: its first Up key with no history yet says so
+ * (see repl.js).
+ */
+const kHistoryDisabled = Symbol('kHistoryDisabled');
+
+/** The text the first Up key shows when no history file is kept. */
+const kDisabledMessage = '\nPersistent history support disabled. Set the NODE_REPL_HISTORY environment\n' +
+  'variable to a valid, user-writable path to enable.\n';
+
 /** Sets up `repl`'s history file `historyPath`, then calls `ready(err, repl)`. */
 function setupHistory(repl, historyPath, ready) {
   if (typeof ready !== 'function') ready = () => {};
   if (typeof historyPath === 'string') historyPath = historyPath.trim();
   if (historyPath === '') {
+    repl[kHistoryDisabled] = true;
     ready(null, repl);
     return;
   }
-  if (!historyPath) historyPath = path.join(os.homedir(), '.node_repl_history');
+  if (!historyPath) {
+    try {
+      historyPath = path.join(os.homedir(), '.node_repl_history');
+    } catch {
+      repl.output.write('\nError: Could not get the home directory.\nREPL session history will not be persisted.\n');
+      repl.prompt(true);
+      repl[kHistoryDisabled] = true;
+      ready(null, repl);
+      return;
+    }
+  }
 
   let timer = null;
   let writing = false;
@@ -31,6 +52,8 @@ function setupHistory(repl, historyPath, ready) {
   fs.open(historyPath, 'a+', 0o600, (err, fd) => {
     if (err) {
       repl.output.write('\nError: Could not open history file.\nREPL session history will not be persisted.\n');
+      repl.prompt(true);
+      repl[kHistoryDisabled] = true;
       repl.resume();
       ready(null, repl);
       return;
@@ -94,4 +117,4 @@ function setupHistory(repl, historyPath, ready) {
   }
 }
 
-module.exports = { setupHistory };
+module.exports = { setupHistory, kHistoryDisabled, kDisabledMessage };
