@@ -31,6 +31,8 @@ const engineMessages = [
   // A script declaring a global name an earlier script declared (the REPL's `let a` twice).
   [/^redeclaration of '(.*)'$/, "Identifier '$1' has already been declared"],
   [/^cannot delete a direct reference in strict mode$/, 'Delete of an unqualified identifier in strict mode.'],
+  // A regular expression literal the line (or the input) ends before its closing `/`.
+  [/^unexpected (?:line terminator in|end of) regexp$/, 'Invalid regular expression: missing /'],
 ];
 
 // V8 names the builtin that met a detached buffer; the engine's frame gives the function. The

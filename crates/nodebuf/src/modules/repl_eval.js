@@ -33,18 +33,44 @@ const CUT_SHORT = new Set([
  * early (more lines may complete it): V8's "Unexpected end of input", an open comment, a
  * member access with its name still to come, or a string continued with a final backslash.
  */
-function isRecoverable(error, code) {
+function isRecoverable(error, code, file, source = code) {
   if (!native.isParseError(error)) return false;
   const message = error.message;
   if (CUT_SHORT.has(message)) return true;
   const body = code.replace(/\s+$/, '');
   if (message === 'expecting field name' && body.endsWith('.')) return true;
+  // Any other complaint about what comes after the last token (the parser met the end of the
+  // input: `function f (`), except an open regular expression, which a line ends.
+  if (file !== undefined && !/regexp|regular expression/i.test(message) && stopsAtEnd(error, file, source)) {
+    return true;
+  }
   if (message === 'Invalid or unexpected token' && body.endsWith('\\')) {
     // An open string whose line ends in `\` goes on on the next line.
     const last = body.slice(body.lastIndexOf('\n') + 1);
     return /['"]/.test(last);
   }
   return false;
+}
+
+// Whether the parser stopped past the last non-blank character of `source` (the position of
+// its error's first frame in `file`).
+function stopsAtEnd(error, file, source) {
+  let stack;
+  try {
+    stack = error.stack;
+  } catch {
+    return false;
+  }
+  if (typeof stack !== 'string') return false;
+  const frame = stack.split('\n').find((line) => line.startsWith('    at '));
+  const position = frame === undefined ? null : /^ {4}at (.*):(\d+):(\d+)$/.exec(frame);
+  if (position === null || position[1] !== file) return false;
+  const line = Number(position[2]);
+  const column = Number(position[3]);
+  const lines = source.replace(/\s+$/, '').split(/\r\n|[\n\r\u2028\u2029]/);
+  const lastLine = lines.length;
+  const lastColumn = lines[lastLine - 1].length;
+  return line > lastLine || (line === lastLine && column > lastColumn);
 }
 
 /** Runs `.keyword rest` when `keyword` is a command of `server`; true when it was. */
@@ -183,7 +209,8 @@ function evaluate(server, code, context, file, cb, Recoverable, strictMode) {
         }
         error = asyncError;
       }
-      err = isRecoverable(error, code) ? new Recoverable(error) : decorate(error, file, prefix + code);
+      err = isRecoverable(error, code, file, prefix + code) ?
+        new Recoverable(error) : decorate(error, file, prefix + code);
       break;
     }
   }

@@ -41,6 +41,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nodebuf-repl-'));
   await session('multiline', ['(function () {', 'return 42', '})()', '{', 'a: 1', '}', '`abc', 'def`',
     '/* c', '*/ 4', 'if (true) {', '"in"', '}', 'x => {', '}', '"a" +', '"b"', '[1,', '2]', 'f(1,',
     '.break', 'Math.', 'max(1, 2)', '.break', 'nope(', '.break', '"after"']);
+  await session('input stopping early', ['r = function test (', ' one, two) {', 'return one + two', '}', 'r(1, 2)',
+    '/abc', "'abc", 'x.', 'y', 'let', 'q = 1', 'q', 'class A extends', 'Object {}', 'new A()', 'a =>', '1',
+    'for (;;', ') break', 'async function g(', ') {}', '[', ']', "'line \\", "continued'"]);
   await session('commands', ['.foo', '.help', '1', '.break', '.clear', 'typeof x', '.exit', 'never']);
   await session('underscore', ['1', '_', '_ + 1', 'throw new Error("e1")', '_error.message', '_ = 5', '2', '_',
     '_error = 3', 'throw 1', '_error']);
