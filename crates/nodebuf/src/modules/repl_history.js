@@ -1,8 +1,7 @@
 // `internal/repl/history`: `server.setupHistory(path, cb)`, the REPL's history kept in a file
 // as Node keeps it: the file's lines (newest first, at most `historySize`) become the
-// history, then the file is rewritten with the whole history a little after each line read
-// (one write at a time), and closed at 'exit'. An empty path keeps no file; no path means
-// `~/.node_repl_history`. A file that cannot be opened only gets a message on the output.
+// history, then the file is rewritten with the whole history a little after each line read,
+// and closed at 'exit'. An empty path keeps no file; no path means `~/.node_repl_history`. A file that cannot be opened only gets a message on the output.
 'use strict';
 
 const fs = require('fs');
@@ -44,43 +43,42 @@ function setupHistory(repl, historyPath, ready) {
   }
 
   let timer = null;
-  let writing = false;
-  let pending = false;
   let handle;
+  // The file is read and written synchronously: a terminal's stdin keeps one of the runtime's
+  // blocking-I/O threads reading, and the history must not wait behind it.
   repl.pause();
-  // History files are kept private to their owner, as Node creates them.
-  fs.open(historyPath, 'a+', 0o600, (err, fd) => {
-    if (err) {
-      repl.output.write('\nError: Could not open history file.\nREPL session history will not be persisted.\n');
-      repl.prompt(true);
-      repl[kHistoryDisabled] = true;
-      repl.resume();
-      ready(null, repl);
-      return;
-    }
-    fs.close(fd, (closeErr) => {
-      if (closeErr) return ready(closeErr);
-      fs.readFile(historyPath, 'utf8', onRead);
-    });
-  });
-
-  function onRead(err, data) {
-    if (err) return ready(err);
-    repl.history = data ? data.split(/[\n\r]+/, repl.historySize) : [];
-    fs.open(historyPath, 'r+', (openErr, fd) => {
-      if (openErr) return ready(openErr);
-      fs.ftruncate(fd, 0, () => {
-        handle = fd;
-        repl.on('line', onLine);
-        repl.once('exit', onExit);
-        repl.once('flushHistory', () => {
-          repl.resume();
-          ready(null, repl);
-        });
-        flush();
-      });
-    });
+  let data;
+  try {
+    // History files are kept private to their owner, as Node creates them.
+    fs.closeSync(fs.openSync(historyPath, 'a+', 0o600));
+  } catch {
+    repl.output.write('\nError: Could not open history file.\nREPL session history will not be persisted.\n');
+    repl.prompt(true);
+    repl[kHistoryDisabled] = true;
+    repl.resume();
+    process.nextTick(ready, null, repl);
+    return;
   }
+  try {
+    data = fs.readFileSync(historyPath, 'utf8');
+    repl.history = data ? data.split(/[\n\r]+/, repl.historySize) : [];
+    handle = fs.openSync(historyPath, 'r+');
+  } catch (err) {
+    process.nextTick(ready, err);
+    return;
+  }
+  try {
+    fs.ftruncateSync(handle, 0);
+  } catch {
+    // (A file that cannot be truncated, as /dev/null, is written over, as Node does.)
+  }
+  repl.on('line', onLine);
+  repl.once('exit', onExit);
+  repl.once('flushHistory', () => {
+    repl.resume();
+    ready(null, repl);
+  });
+  process.nextTick(flush);
 
   function onLine() {
     repl._flushing = true;
@@ -90,21 +88,13 @@ function setupHistory(repl, historyPath, ready) {
 
   function flush() {
     timer = null;
-    if (writing) {
-      pending = true;
-      return;
+    try {
+      fs.writeSync(handle, repl.history.join(os.EOL), 0, 'utf8');
+    } catch {
+      // (A history that cannot be written is not persisted.)
     }
-    writing = true;
-    fs.write(handle, repl.history.join(os.EOL), 0, 'utf8', () => {
-      writing = false;
-      if (pending) {
-        pending = false;
-        onLine();
-      } else {
-        repl._flushing = timer !== null;
-        if (!repl._flushing) repl.emit('flushHistory');
-      }
-    });
+    repl._flushing = false;
+    repl.emit('flushHistory');
   }
 
   function onExit() {
@@ -113,7 +103,11 @@ function setupHistory(repl, historyPath, ready) {
       return;
     }
     repl.off('line', onLine);
-    fs.close(handle, () => {});
+    try {
+      fs.closeSync(handle);
+    } catch {
+      // Already closed.
+    }
   }
 }
 
