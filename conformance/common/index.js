@@ -20,6 +20,9 @@ function inspect(value, options) {
 }
 
 const platform = process.platform;
+// The process object as it was at load: the exit checks still reach it when a test shadows
+// the global (a REPL test's `let process`).
+const processAtLoad = process;
 
 // ---------------------------------------------------------------------------
 // Exit-time bookkeeping
@@ -34,7 +37,7 @@ const knownGlobals = new Set(Object.getOwnPropertyNames(globalThis));
 const allowedValues = new Set();
 
 function leakedGlobals() {
-  const setting = process.env.NODE_TEST_KNOWN_GLOBALS;
+  const setting = processAtLoad.env.NODE_TEST_KNOWN_GLOBALS;
   if (setting === '0') return [];
   if (setting) for (const name of setting.split(',')) knownGlobals.add(name.trim());
   return Object.getOwnPropertyNames(globalThis).filter((name) => {
@@ -42,13 +45,16 @@ function leakedGlobals() {
     // A global holding a value the test allowed (allowGlobals(value)) is no leak, whenever it
     // was set.
     const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+    // Node's check walks the global object with for...in: non-enumerable globals (the REPL's
+    // `module`, `require` and builtin modules) are not leaks.
+    if (descriptor && !descriptor.enumerable) return false;
     return !(descriptor && 'value' in descriptor && allowedValues.has(descriptor.value));
   });
 }
 
 function writeError(text) {
-  if (process.stderr && typeof process.stderr.write === 'function') {
-    process.stderr.write(`${text}\n`);
+  if (processAtLoad.stderr && typeof processAtLoad.stderr.write === 'function') {
+    processAtLoad.stderr.write(`${text}\n`);
   } else {
     console.error(text);
   }
@@ -67,7 +73,7 @@ process.on('exit', function settleCommonChecks(code) {
   if (leaked.length > 0) failures.push(`Unexpected global(s) found: ${leaked.join(', ')}`);
   if (failures.length === 0) return;
   for (const text of failures) writeError(text);
-  process.exitCode = 1;
+  processAtLoad.exitCode = 1;
 });
 
 /** Best-effort "file:line" of the code that created a checked function. */

@@ -306,7 +306,10 @@
     const { eval: code, print, stdin, inputType } = native.process.flags;
     if (native.worker !== undefined) requireBuiltin('worker_threads')._runWorkerMain();
     else if (native.process.flags.test) requireBuiltin('internal/test_runner/runner').runCli();
-    else if (typeof code === 'string') requireBuiltin('internal/cjs').runEval(code, print, inputType);
+    else if (typeof code === 'string') {
+      requireBuiltin('internal/cjs').runEval(code, print, inputType);
+      if (native.process.flags.interactive) requireBuiltin('internal/repl/main').start();
+    } else if (native.process.flags.interactive) requireBuiltin('internal/repl/main').start();
     else if (typeof stdin === 'string') requireBuiltin('internal/cjs').runStdin(stdin, inputType);
     else requireBuiltin('internal/cjs').runMain(native.process.argv[1]);
   } catch (err) {

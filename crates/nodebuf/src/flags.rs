@@ -56,6 +56,9 @@ pub struct Flags {
     pub eval: Option<String>,
     /// `-p`: print the result of `eval` (as `console.log` would).
     pub print: bool,
+    /// `-i` / `--interactive`, or no script with stdin a terminal: start the REPL (after the
+    /// `-e` code, if any) instead of running a script.
+    pub interactive: bool,
     /// The script read from stdin (`nodebuf -` or no script at all), run as `[stdin]`.
     pub stdin: Option<String>,
     /// `--input-type=module|commonjs`: how `-e`/`-p` code and a script on stdin run (as an ES
@@ -109,6 +112,10 @@ pub const HELP: &[(&str, &str)] = &[
         "run <code> as a script (the builtin modules are globals)",
     ),
     ("-p, --print <code>", "like --eval, then print the result"),
+    (
+        "-i, --interactive",
+        "start the REPL even if stdin is not a terminal (after --eval code)",
+    ),
     (
         "--input-type=<type>",
         "run --eval code and stdin as \"module\" or \"commonjs\" (default: detected)",
@@ -231,7 +238,8 @@ pub fn help_text() -> String {
          nodebuf's Rust\nimplementation of Buffer, printing what node prints.\n\n\
          Usage: nodebuf [options] [script.js | script.mjs | -] [arguments]\n\
          \x20      nodebuf [options] -e|-p <code> [arguments]\n\
-         \x20      (no script, or -, reads the script from stdin)\n\nOptions:\n",
+         \x20      (no script, or -, reads the script from stdin; from a terminal, or with -i, \
+         starts the REPL)\n\nOptions:\n",
     );
     let width = HELP.iter().map(|(names, _)| names.len()).max().unwrap_or(0);
     for (names, text) in HELP {
@@ -407,6 +415,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         match name.as_str() {
             "-v" | "--version" => return Ok(Command::Version),
             "-h" | "--help" => return Ok(Command::Help),
+            "-i" | "--interactive" => flags.interactive = true,
             "--expose-gc" => flags.expose_gc = true,
             "--expose-internals" => flags.expose_internals = true,
             "--test-udp-no-try-send" => flags.test_udp_no_try_send = true,

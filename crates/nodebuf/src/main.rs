@@ -40,8 +40,26 @@ fn main() {
 }
 
 fn run(mut flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
+    // No script: the REPL when asked for (-i) or when stdin is a terminal, as in Node (with
+    // -e, -i runs the code first); -i with a script file is ignored, as Node ignores it.
+    if flags.test || !script.is_empty() && flags.eval.is_none() {
+        flags.interactive = false;
+    } else if flags.eval.is_none()
+        && script.is_empty()
+        && std::io::IsTerminal::is_terminal(&std::io::stdin())
+    {
+        flags.interactive = true;
+    }
+    if flags.interactive && flags.input_type.is_some() {
+        eprintln!("Cannot specify --input-type for REPL");
+        return 9;
+    }
     // (`--test` without files looks for them: no script to read from stdin.)
-    if flags.eval.is_none() && !flags.test && (script.is_empty() || script == "-") {
+    if flags.eval.is_none()
+        && !flags.test
+        && !flags.interactive
+        && (script.is_empty() || script == "-")
+    {
         let mut source = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
             eprintln!("nodebuf: cannot read the script from stdin: {e}");
@@ -49,7 +67,7 @@ fn run(mut flags: flags::Flags, script: String, args: Vec<String>) -> i32 {
         }
         flags.stdin = Some(source);
     }
-    let absolute = if flags.eval.is_some() || flags.stdin.is_some() {
+    let absolute = if flags.eval.is_some() || flags.stdin.is_some() || flags.interactive {
         Ok(std::path::PathBuf::from(&script))
     } else {
         std::path::absolute(&script)

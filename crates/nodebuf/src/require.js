@@ -22,6 +22,7 @@ if (native.process.flags.exposeInternals) {
   builtinIds.add('internal/dgram');
   for (const id of native.builtinIds) {
     if (id.startsWith('internal/streams/') || id.startsWith('internal/readline/') || id === 'internal/event_target' ||
+      id === 'internal/repl' || id.startsWith('internal/repl/') ||
       id.startsWith('internal/test_runner/') || id.startsWith('internal/cluster/')) {
       builtinIds.add(id);
     }
@@ -116,7 +117,8 @@ function tryPath(base, isDirRequest) {
 
 function notFound(request, parent) {
   const stack = [];
-  for (let m = parent; m; m = m.parent) if (m.filename) stack.push(m.filename);
+  // (A module made without a file, as the REPL's `<repl>`, is named by its id.)
+  for (let m = parent; m; m = m.parent) if (m.filename || m.id) stack.push(m.filename || m.id);
   let message = `Cannot find module '${request}'`;
   if (stack.length > 0) message += `\nRequire stack:\n- ${stack.join('\n- ')}`;
   const err = new Error(message);
@@ -582,4 +584,4 @@ Module.Module = Module;
 Module._resolveFilename = resolveFilename;
 Module._nodeModulePaths = nodeModulePaths;
 
-module.exports = { Module, runMain, runEval, runStdin, createRequire, builtinIds, loadForImport };
+module.exports = { Module, runMain, runEval, runStdin, createRequire, makeRequire, nodeModulePaths, builtinIds, loadForImport };

@@ -17,6 +17,16 @@ const {
 } = native.primordials;
 const isProxy = (v) => native.proxyDetails(v) !== undefined;
 
+// The global objects of the other realms whose frames read as top level (the REPL's contexts),
+// as V8 prints code run in any context's global scope.
+const realmGlobals = new WeakSet();
+const isGlobalObject = (value) => value === globalThis || realmGlobals.has(value);
+
+/** Makes frames whose receiver is `global` (another realm's global object) top level. */
+function registerRealmGlobal(global) {
+  realmGlobals.add(global);
+}
+
 // Reading `caller` of a strict function (or of a builtin) throws; of a sloppy one it does not.
 function isStrictFunction(fn) {
   if (typeof fn !== 'function') return true;
@@ -66,7 +76,7 @@ const primitiveTypeNames = {
  * top-level call.
  */
 function typeNameOf(receiver) {
-  if (receiver === undefined || receiver === null || receiver === globalThis) return null;
+  if (receiver === undefined || receiver === null || isGlobalObject(receiver)) return null;
   const primitive = primitiveTypeNames[typeof receiver];
   if (primitive !== undefined) return primitive;
   if (isProxy(receiver)) return 'Object';
@@ -155,7 +165,7 @@ function functionNameOf(site) {
 
 function isToplevel(site) {
   const receiver = receiverOf(site);
-  return receiver === undefined || receiver === null || receiver === globalThis;
+  return receiver === undefined || receiver === null || isGlobalObject(receiver);
 }
 
 function locationOf(site) {
@@ -342,5 +352,5 @@ function sharedFrameRun(own, other) {
 
 module.exports = {
   sharedFrameRun,
-  frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+  frameText, functionOf, isCallSite, registerRealmGlobal, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
 };

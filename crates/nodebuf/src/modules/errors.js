@@ -28,6 +28,11 @@ const engineMessages = [
   [/^toPrimitive$/, 'Cannot convert object to primitive value'],
   [/^cannot convert symbol to number$/, 'Cannot convert a Symbol value to a number'],
   [/^(.*) \(line \d+ column \d+\)$/, '$1'],
+  // A script declaring a global name an earlier script declared (the REPL's `let a` twice).
+  [/^redeclaration of '(.*)'$/, "Identifier '$1' has already been declared"],
+  [/^cannot delete a direct reference in strict mode$/, 'Delete of an unqualified identifier in strict mode.'],
+  // A regular expression literal the line (or the input) ends before its closing `/`.
+  [/^unexpected (?:line terminator in|end of) regexp$/, 'Invalid regular expression: missing /'],
 ];
 
 // V8 names the builtin that met a detached buffer; the engine's frame gives the function. The
@@ -215,6 +220,14 @@ function installStackFormat() {
   native.setErrorStackHooks(formatStackOnFirstRead, translateEngineMessage);
 }
 
+/**
+ * The stack hooks installStackFormat gives the main realm, for another realm made to look the
+ * same (the REPL's context): `[formatter, onEngineError]`.
+ */
+function stackHooks() {
+  return [formatStackOnFirstRead, translateEngineMessage];
+}
+
 // --- Node error objects -------------------------------------------------------------------
 
 // Node's error prototypes (one per base class, `Name [CODE]: message` as toString() and stack
@@ -390,6 +403,9 @@ const codes = {
     `Expected ${input} to be returned from the "${name}" function but got${describeReceived(value).slice(' Received'.length)}.`),
   ERR_AMBIGUOUS_ARGUMENT: (name, reason) =>
     makeNodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`),
+  ERR_INVALID_REPL_INPUT: (message) => makeNodeError(TypeError, 'ERR_INVALID_REPL_INPUT', message),
+  ERR_INVALID_REPL_EVAL_CONFIG: () => makeNodeError(TypeError, 'ERR_INVALID_REPL_EVAL_CONFIG',
+    'Cannot specify both "breakEvalOnSigint" and "eval" for REPL'),
   ERR_DIR_CLOSED: () => makeNodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed'),
   ERR_EVAL_ESM_CANNOT_PRINT: () =>
     makeNodeError(Error, 'ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input'),
@@ -573,6 +589,7 @@ function dnsException(code, syscall, hostname) {
 }
 
 module.exports = {
+  stackHooks,
   kCustomPromisifyArgs,
   AbortError,
   SystemError,

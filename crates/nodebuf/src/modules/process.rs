@@ -300,6 +300,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     flags.set("eval", f.eval.clone())?;
     flags.set("print", f.print)?;
     flags.set("stdin", f.stdin.clone())?;
+    flags.set("interactive", f.interactive)?;
     flags.set("inputType", f.input_type.clone())?;
     flags.set("zeroFillBuffers", f.zero_fill_buffers)?;
     flags.set("pendingDeprecation", f.pending_deprecation)?;

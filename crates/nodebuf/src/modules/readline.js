@@ -348,10 +348,18 @@ Interface.prototype.resume = function resume() {
   return this;
 };
 
+/**
+ * `rl._ttyWrite(s, key)`: handles one keypress in terminal mode (the REPL wraps it to hold keys
+ * while an evaluation is in progress).
+ */
+Interface.prototype._ttyWrite = function _ttyWrite(s, key) {
+  terminalMode().ttyWrite(this, this[kTerminalHooks], s, key);
+};
+
 /** `rl.write(data[, key])`: feeds `data` (or a key) as if it came from the input. */
 Interface.prototype.write = function write(data, key) {
   if (this[kPaused]) this.resume();
-  if (this.terminal) terminalMode().ttyWrite(this, this[kTerminalHooks], data, key);
+  if (this.terminal) this._ttyWrite(data, key);
   else this[kNormalWrite](data);
 };
 

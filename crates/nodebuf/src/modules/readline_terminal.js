@@ -24,7 +24,7 @@ function charLengthLeft(text, index) {
 function startTerminal(rl, input, hooks) {
   emitKeypressEvents(input, rl);
   const onkeypress = (s, key) => {
-    ttyWrite(rl, hooks, s, key);
+    rl._ttyWrite(s, key);
     if (key && key.sequence) {
       // A lone surrogate half arrived: redraw once the pair is complete.
       const ch = key.sequence.codePointAt(0);

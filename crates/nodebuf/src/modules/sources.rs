@@ -415,6 +415,12 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("domain", include_str!("domain.js")),
     ("tty", include_str!("tty.js")),
     ("readline/promises", include_str!("readline_promises.js")),
+    ("repl", include_str!("repl.js")),
+    ("internal/repl/eval", include_str!("repl_eval.js")),
+    ("internal/repl/complete", include_str!("repl_complete.js")),
+    ("internal/repl/history", include_str!("repl_history.js")),
+    ("internal/repl/main", include_str!("repl_main.js")),
+    ("internal/repl", include_str!("repl_internal.js")),
     (
         "internal/streams/web-adapters",
         include_str!("streams/web-adapters.js"),

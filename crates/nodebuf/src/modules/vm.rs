@@ -71,7 +71,12 @@ fn run_in_new_context<'js>(
             continue;
         }
         let value: Value = global.get(key.as_str())?;
-        sandbox.set(key.as_str(), value)?;
+        // Only what changed: an accessor without a setter (a REPL context's `crypto`) keeps
+        // the value it gave.
+        let before: Value = sandbox.get(key.as_str())?;
+        if before != value {
+            sandbox.set(key.as_str(), value)?;
+        }
     }
     match result {
         Ok(value) => {
@@ -128,8 +133,190 @@ fn compile_at<'js>(
     Ok(value)
 }
 
-/// Adds `native.runInNewContext` and `native.compileAt` to the binding object.
+extern "C" {
+    /// Engine patch `quickjs-0055-lazy-error-stacks` (docs/ENGINE-PATCHES.md): the context's
+    /// error stacks are formatted on first read by `formatter`; `on_engine_error` sees each
+    /// error the engine makes.
+    fn JS_SetErrorStackHooks(
+        ctx: *mut qjs::JSContext,
+        formatter: qjs::JSValue,
+        on_engine_error: qjs::JSValue,
+    ) -> std::os::raw::c_int;
+}
+
+/// `native.newRealm(formatter, onEngineError, callSite)`: a new realm that lives as long as something
+/// of it does, numbering and wording errors as the main one (its stacks formatted by the
+/// main realm's hooks): `[global, evaluate]`, where `evaluate(source, filename, mode)` runs
+/// `source` as a global script of that realm (`mode`: 0 plain, 1 async, 2 compile only).
+/// The REPL's context is such a realm's global object, so that its declarations stay in it.
+fn new_realm<'js>(
+    ctx: Ctx<'js>,
+    formatter: Function<'js>,
+    on_engine_error: Function<'js>,
+    call_site: Object<'js>,
+) -> Result<rquickjs::Array<'js>> {
+    let realm = Realm::new(&ctx)?;
+    // The new realm's call sites share the main realm's CallSite prototype (`call_site` is one
+    // of the main realm's), which internal/call_site gives V8's methods: the formatter then
+    // knows them for call sites.
+    // SAFETY: class ids and prototypes of one runtime; JS_GetClassProto returns an owned
+    // reference that JS_SetClassProto takes over.
+    unsafe {
+        let class_id = qjs::JS_GetClassID(call_site.as_raw());
+        let proto = qjs::JS_GetClassProto(ctx.as_raw().as_ptr(), class_id);
+        qjs::JS_SetClassProto(realm.ctx.as_raw().as_ptr(), class_id, proto);
+    }
+    crate::numbers::install(&realm.ctx)?;
+    crate::messages::install(&realm.ctx, None)?;
+    // SAFETY: both functions are live values of this runtime (one heap for every realm); the
+    // engine takes its own references.
+    let status = unsafe {
+        JS_SetErrorStackHooks(
+            realm.ctx.as_raw().as_ptr(),
+            formatter.as_raw(),
+            on_engine_error.as_raw(),
+        )
+    };
+    if status < 0 {
+        return Err(rquickjs::Error::Allocation);
+    }
+    // A plain C function runs in the realm it was made in, whoever calls it (a function made
+    // by rquickjs gets its caller's context): this one evaluates in the new realm.
+    // SAFETY: a live context of this runtime; the name is a NUL-terminated literal; the
+    // result is an owned value (or the exception marker).
+    let raw = unsafe {
+        qjs::JS_NewCFunction2(
+            realm.ctx.as_raw().as_ptr(),
+            Some(realm_eval_entry),
+            c"evaluate".as_ptr(),
+            3,
+            qjs::JSCFunctionEnum_JS_CFUNC_generic,
+            0,
+        )
+    };
+    // SAFETY: owned result of the call above, in the new realm.
+    let evaluate = unsafe { Value::from_raw(realm.ctx.clone(), raw) };
+    if evaluate.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    let pair = rquickjs::Array::new(ctx)?;
+    pair.set(0, realm.ctx.globals())?;
+    pair.set(1, evaluate)?;
+    Ok(pair)
+}
+
+/// The realm's `evaluate(source, filename, mode)` (see [`new_realm`]), called by the engine
+/// with the realm's own context.
+unsafe extern "C" fn realm_eval_entry(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: std::os::raw::c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    let Some(raw_ctx) = NonNull::new(ctx) else {
+        return qjs::JS_EXCEPTION;
+    };
+    // SAFETY: the engine calls with its live context; from_raw takes its own reference.
+    let ctx = unsafe { Ctx::from_raw(raw_ctx) };
+    let arg = |i: usize| -> Value<'_> {
+        if (i as std::os::raw::c_int) < argc {
+            // SAFETY: `argv` holds `argc` values alive for the call; dup'd for the owned Value.
+            unsafe {
+                Value::from_raw(
+                    ctx.clone(),
+                    qjs::JS_DupValue(ctx.as_raw().as_ptr(), *argv.add(i)),
+                )
+            }
+        } else {
+            Value::new_undefined(ctx.clone())
+        }
+    };
+    let call = || -> Result<Value<'_>> {
+        use rquickjs::FromJs;
+        let source = String::from_js(&ctx, arg(0))?;
+        let filename = String::from_js(&ctx, arg(1))?;
+        let mode = i32::from_js(&ctx, arg(2))?;
+        realm_eval(ctx.clone(), source, filename, mode)
+    };
+    match call() {
+        // SAFETY: an owned reference for the caller, taken from a live value.
+        Ok(value) => unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), value.as_raw()) },
+        Err(rquickjs::Error::Exception) => qjs::JS_EXCEPTION,
+        Err(other) => {
+            let _ = rquickjs::Exception::throw_type(&ctx, &other.to_string());
+            qjs::JS_EXCEPTION
+        }
+    }
+}
+
+fn realm_eval<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+    mode: i32,
+) -> Result<Value<'js>> {
+    match mode {
+        0 => {
+            let mut options = rquickjs::context::EvalOptions::default();
+            options.strict = false;
+            options.filename = Some(filename);
+            ctx.eval_with_options(source, options)
+        }
+        1 => eval_async(ctx, source, filename, false),
+        _ => eval_async(ctx, source, filename, true),
+    }
+}
+
+/// Evaluates (or, with `compile_only`, only compiles) `source` as a global script that may
+/// `await` at its top level (the engine's async script mode): the result is a promise of
+/// `{ value }`, `value` being the script's completion value. The REPL runs input with a
+/// top-level `await` this way, as Node's REPL runs it wrapped in an async function; lexical
+/// declarations still land in the global scope, so later inputs see them.
+fn eval_async<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+    compile_only: bool,
+) -> Result<Value<'js>> {
+    let name = std::ffi::CString::new(filename.replace('\0', ""))
+        .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
+    let len = source.len();
+    let mut text = source.into_bytes();
+    text.push(0);
+    let mut flags = qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_ASYNC;
+    if compile_only {
+        flags |= qjs::JS_EVAL_FLAG_COMPILE_ONLY;
+    }
+    // SAFETY: a live context; `text` holds `len` bytes and a terminating NUL, `name` is a C
+    // string; the result (or the exception marker) is owned here.
+    let raw = unsafe {
+        qjs::JS_Eval(
+            ctx.as_raw().as_ptr(),
+            text.as_ptr().cast(),
+            len as _,
+            name.as_ptr(),
+            flags as i32,
+        )
+    };
+    // SAFETY: the engine's result, tested by tag only.
+    if unsafe { qjs::JS_IsException(raw) } {
+        return Err(rquickjs::Error::Exception);
+    }
+    if compile_only {
+        // A compiled function is never given to scripts: freed here, once.
+        // SAFETY: owned above.
+        unsafe { qjs::JS_FreeValue(ctx.as_raw().as_ptr(), raw) };
+        return Ok(Value::new_undefined(ctx));
+    }
+    // SAFETY: `raw` is the owned result of JS_Eval in this context.
+    Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+}
+
+/// Adds `native.runInNewContext`, `native.compileAt` and `native.evalAsync` to the binding
+/// object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set("evalAsync", Function::new(ctx.clone(), eval_async)?)?;
+    native.set("newRealm", Function::new(ctx.clone(), new_realm)?)?;
     native.set(
         "runInNewContext",
         Function::new(ctx.clone(), run_in_new_context)?,
