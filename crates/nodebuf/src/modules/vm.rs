@@ -7,6 +7,9 @@ use std::ptr::NonNull;
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
+use crate::host::interrupt;
+use crate::modules::signals;
+
 /// A new context that frees its creation reference when dropped.
 struct Realm<'js> {
     ctx: Ctx<'js>,
@@ -36,12 +39,114 @@ fn own_keys<'js>(obj: &Object<'js>) -> Vec<String> {
     obj.keys::<String>().filter_map(|k| k.ok()).collect()
 }
 
+/// The limits Node's watchdogs put on one run: `timeout` in milliseconds (negative: none),
+/// `breakOnSigint`, and `onStop`, which makes the error thrown when a watchdog stopped it.
+struct Limits<'js> {
+    timeout: i64,
+    break_on_sigint: bool,
+    on_stop: Function<'js>,
+}
+
+impl<'js> Limits<'js> {
+    /// Reads `{ timeout, breakOnSigint, onStop }` (vm.js checked them).
+    fn read(object: &Object<'js>) -> Result<Self> {
+        Ok(Limits {
+            timeout: object.get("timeout")?,
+            break_on_sigint: object.get("breakOnSigint")?,
+            on_stop: object.get("onStop")?,
+        })
+    }
+}
+
+/// Runs `run` under `limits`. When the timeout passed or SIGINT arrived during the run, the
+/// engine's uncatchable interruption (or whatever the run ended with) is dropped and the error
+/// `on_stop("timeout" | "sigint")` makes is thrown instead, as Node throws
+/// ERR_SCRIPT_EXECUTION_TIMEOUT / _INTERRUPTED. An interruption that is not this run's (an
+/// outer run's timeout, the worker's end) goes on unwinding.
+fn guarded<'js>(
+    ctx: &Ctx<'js>,
+    limits: &Limits<'js>,
+    run: impl FnOnce() -> Result<Value<'js>>,
+) -> Result<Value<'js>> {
+    let deadline = u32::try_from(limits.timeout)
+        .ok()
+        .map(interrupt::Deadline::start);
+    let sigint = limits
+        .break_on_sigint
+        .then(interrupt::SigintBreak::start);
+    let result = run();
+    let timed_out = deadline.as_ref().is_some_and(interrupt::Deadline::passed);
+    drop(deadline);
+    let interrupted = sigint.is_some() && signals::take_sigint_break();
+    drop(sigint);
+    if !(timed_out || interrupted) || interrupt::stopping() {
+        return result;
+    }
+    if matches!(result, Err(rquickjs::Error::Exception)) {
+        // The interruption (uncatchable) is replaced by Node's error.
+        drop(ctx.catch());
+    }
+    let error: Value = limits.on_stop.call((if timed_out { "timeout" } else { "sigint" },))?;
+    Err(ctx.throw(error))
+}
+
+/// Evaluates `source` as a global script of `ctx` named `filename`, its first line numbered
+/// `line` (V8's lineOffset + 1).
+fn eval_at<'js>(ctx: &Ctx<'js>, source: String, filename: &str, line: i32) -> Result<Value<'js>> {
+    let filename = std::ffi::CString::new(filename.replace('\0', ""))
+        .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
+    let len = source.len();
+    let mut text = source.into_bytes();
+    text.push(0);
+    let mut options = qjs::JSEvalOptions {
+        version: qjs::JS_EVAL_OPTIONS_VERSION as _,
+        eval_flags: qjs::JS_EVAL_TYPE_GLOBAL as _,
+        filename: filename.as_ptr(),
+        line_num: line,
+    };
+    // SAFETY: `text` holds `len` bytes and the NUL JS_Eval2 requires; it and `filename`
+    // outlive the call; the context is live and we hold its runtime.
+    let raw = unsafe {
+        qjs::JS_Eval2(
+            ctx.as_raw().as_ptr(),
+            text.as_ptr().cast(),
+            len as _,
+            &mut options,
+        )
+    };
+    // SAFETY: `raw` is the owned result of JS_Eval2 in this context.
+    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
+    if value.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
+}
+
+/// `runInThisContext(code, filename, lineOffset, limits)`: `code` as a script of the calling
+/// realm, under the run's limits (see [`Limits`]).
+fn run_in_this_context<'js>(
+    ctx: Ctx<'js>,
+    code: String,
+    filename: String,
+    line_offset: i32,
+    limits: Object<'js>,
+) -> Result<Value<'js>> {
+    let limits = Limits::read(&limits)?;
+    guarded(&ctx, &limits, || {
+        eval_at(&ctx, code, &filename, line_offset.saturating_add(1))
+    })
+}
+
+/// `runInNewContext(code, sandbox, filename, lineOffset, limits)`.
 fn run_in_new_context<'js>(
     ctx: Ctx<'js>,
     code: String,
     sandbox: Object<'js>,
     filename: String,
+    line_offset: i32,
+    limits: Object<'js>,
 ) -> Result<Value<'js>> {
+    let limits = Limits::read(&limits)?;
     let realm = Realm::new(&ctx)?;
     // Every V8 context computes numbers the same way.
     crate::numbers::install(&realm.ctx)?;
@@ -61,36 +166,35 @@ fn run_in_new_context<'js>(
         let value: Value = sandbox.get(key.as_str())?;
         global.set(key.as_str(), value)?;
     }
-    let mut options = rquickjs::context::EvalOptions::default();
-    options.strict = false;
-    options.filename = Some(filename);
-    let result: Result<Value> = realm.ctx.eval_with_options(code, options);
-    // Copy back what the code defined or changed, even when it threw.
-    for key in own_keys(&global) {
-        if builtins.contains(&key) {
-            continue;
+    guarded(&ctx, &limits, || {
+        let result = match eval_at(&realm.ctx, code, &filename, line_offset.saturating_add(1)) {
+            Ok(value) => Ok(value),
+            // (An interruption's error stays uncatchable: the flag is the error object's.)
+            Err(rquickjs::Error::Exception) => Err(realm.ctx.catch()),
+            Err(other) => return Err(other),
+        };
+        // Copy back what the code defined or changed, even when it threw.
+        for key in own_keys(&global) {
+            if builtins.contains(&key) {
+                continue;
+            }
+            let value: Value = global.get(key.as_str())?;
+            sandbox.set(key.as_str(), value)?;
         }
-        let value: Value = global.get(key.as_str())?;
-        sandbox.set(key.as_str(), value)?;
-    }
-    match result {
-        Ok(value) => {
-            // SAFETY: both contexts share one runtime, so the value is valid in `ctx`; we take a
-            // new reference for the returned Value.
-            let raw = unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), value.as_raw()) };
-            // SAFETY: `raw` is an owned reference from the dup above.
-            Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+        match result {
+            Ok(value) => Ok(into_realm(&ctx, &value)),
+            Err(exception) => Err(ctx.throw(into_realm(&ctx, &exception))),
         }
-        Err(rquickjs::Error::Exception) => {
-            let exception = realm.ctx.catch();
-            // SAFETY: as above, the exception value is valid across contexts of one runtime.
-            let raw = unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), exception.as_raw()) };
-            // SAFETY: owned reference from the dup.
-            let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-            Err(ctx.throw(value))
-        }
-        Err(e) => Err(e),
-    }
+    })
+}
+
+/// `value` (of another context of the same runtime) as a value of `ctx`.
+fn into_realm<'js>(ctx: &Ctx<'js>, value: &Value<'_>) -> Value<'js> {
+    // SAFETY: both contexts share one runtime, so the value is valid in `ctx`; we take a new
+    // reference for the returned Value.
+    let raw = unsafe { qjs::JS_DupValue(ctx.as_raw().as_ptr(), value.as_raw()) };
+    // SAFETY: `raw` is an owned reference from the dup above.
+    unsafe { Value::from_raw(ctx.clone(), raw) }
 }
 
 /// `compileAt(source, filename, line)`: evaluates `source` as a global script whose first line
@@ -102,38 +206,88 @@ fn compile_at<'js>(
     filename: String,
     line: i32,
 ) -> Result<Value<'js>> {
-    let source = std::ffi::CString::new(source).map_err(|_| rquickjs::Error::Unknown)?;
-    let filename = std::ffi::CString::new(filename).map_err(|_| rquickjs::Error::Unknown)?;
-    let mut options = qjs::JSEvalOptions {
-        version: qjs::JS_EVAL_OPTIONS_VERSION as _,
-        eval_flags: qjs::JS_EVAL_TYPE_GLOBAL as _,
-        filename: filename.as_ptr(),
-        line_num: line,
-    };
-    // SAFETY: `source` is NUL-terminated (as JS_Eval2 requires) and, with `filename`, outlives
-    // the call; the context is live and we hold its runtime.
-    let raw = unsafe {
-        qjs::JS_Eval2(
-            ctx.as_raw().as_ptr(),
-            source.as_ptr(),
-            source.as_bytes().len() as _,
-            &mut options,
-        )
-    };
-    // SAFETY: `raw` is the owned result of JS_Eval2 in this context.
-    let value = unsafe { Value::from_raw(ctx.clone(), raw) };
-    if value.is_exception() {
-        return Err(rquickjs::Error::Exception);
-    }
-    Ok(value)
+    eval_at(&ctx, source, &filename, line)
 }
 
-/// Adds `native.runInNewContext` and `native.compileAt` to the binding object.
+/// What a `vm.Script`'s cached data starts with: a tag, then the FNV-1a hash of the source it
+/// was made from (data made for another source is rejected, as V8 rejects it), then the
+/// compiled script's bytecode.
+const CACHE_TAG: &[u8; 8] = b"NBVMCODE";
+
+fn source_hash(source: &str) -> u64 {
+    source.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// `vmCachedData(code, filename)`: the cached data of the script `code` (see [`CACHE_TAG`]).
+fn cached_data<'js>(
+    ctx: Ctx<'js>,
+    code: String,
+    filename: String,
+) -> Result<rquickjs::ArrayBuffer<'js>> {
+    let name = std::ffi::CString::new(filename.replace('\0', ""))
+        .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
+    let hash = source_hash(&code);
+    let len = code.len();
+    let mut text = code.into_bytes();
+    text.push(0);
+    let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+    let raw_ctx = ctx.as_raw().as_ptr();
+    // SAFETY: a live context; `text` holds `len` bytes and a NUL, `name` is a C string.
+    let compiled = unsafe { qjs::JS_Eval(raw_ctx, text.as_ptr().cast(), len as _, name.as_ptr(), flags) };
+    // SAFETY: the engine's result, tested by tag only.
+    if unsafe { qjs::JS_IsException(compiled) } {
+        return Err(rquickjs::Error::Exception);
+    }
+    let mut size = 0;
+    // SAFETY: `compiled` is a live function value; JS_WriteObject returns a buffer of `size`
+    // bytes allocated by the runtime (or null), freed below with js_free.
+    let written = unsafe {
+        qjs::JS_WriteObject(raw_ctx, &mut size, compiled, qjs::JS_WRITE_OBJ_BYTECODE as _)
+    };
+    // SAFETY: owned above, freed once.
+    unsafe { qjs::JS_FreeValue(raw_ctx, compiled) };
+    if written.is_null() {
+        return Err(rquickjs::Error::Exception);
+    }
+    let mut data = Vec::with_capacity(CACHE_TAG.len() + 8 + size as usize);
+    data.extend_from_slice(CACHE_TAG);
+    data.extend_from_slice(&hash.to_le_bytes());
+    // SAFETY: `written` points at `size` bytes the engine just wrote; freed right after.
+    unsafe {
+        data.extend_from_slice(std::slice::from_raw_parts(written, size as usize));
+        qjs::js_free(raw_ctx, written.cast());
+    }
+    rquickjs::ArrayBuffer::new(ctx, data)
+}
+
+/// `vmCacheMatches(code, bytes)`: whether `bytes` is cached data made for the source `code`
+/// (V8 accepts it then; anything else is rejected).
+fn cache_matches(code: String, bytes: rquickjs::TypedArray<'_, u8>) -> bool {
+    // SAFETY: the bytes are only read here, with no JS running that could detach or resize
+    // the buffer meanwhile.
+    let Some(bytes) = (unsafe { bytes.as_bytes() }) else {
+        return false;
+    };
+    bytes.len() > CACHE_TAG.len() + 8
+        && bytes.starts_with(CACHE_TAG)
+        && bytes[CACHE_TAG.len()..CACHE_TAG.len() + 8] == source_hash(&code).to_le_bytes()
+}
+
+/// Adds `native.runInThisContext`, `native.runInNewContext` and `native.compileAt` to the
+/// binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set(
+        "runInThisContext",
+        Function::new(ctx.clone(), run_in_this_context)?,
+    )?;
     native.set(
         "runInNewContext",
         Function::new(ctx.clone(), run_in_new_context)?,
     )?;
     native.set("compileAt", Function::new(ctx.clone(), compile_at)?)?;
+    native.set("vmCachedData", Function::new(ctx.clone(), cached_data)?)?;
+    native.set("vmCacheMatches", Function::new(ctx.clone(), cache_matches)?)?;
     Ok(())
 }
