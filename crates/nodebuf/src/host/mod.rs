@@ -253,6 +253,7 @@ fn run_thread(
     modules::async_context::clear();
     module_loader::clear();
     modules::wasm::clear();
+    modules::vm_contexts::clear();
     lazy_natives::clear();
     if worker.is_none() && std::env::var_os(FREE_AT_EXIT).is_none() {
         // The process ends now: as Node leaves V8's heap to the OS, the main thread leaves its

@@ -403,10 +403,6 @@ const codes = {
   ERR_UNKNOWN_SIGNAL: (signal) => makeNodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`),
   ERR_ARG_NOT_ITERABLE: (name) => makeNodeError(TypeError, 'ERR_ARG_NOT_ITERABLE', `${name} must be iterable`),
   ERR_INVALID_TUPLE: (name, tuple) => makeNodeError(TypeError, 'ERR_INVALID_TUPLE', `${name} must be an iterable ${tuple} tuple`),
-  ERR_SCRIPT_EXECUTION_TIMEOUT: (timeout) =>
-    makeNodeError(Error, 'ERR_SCRIPT_EXECUTION_TIMEOUT', `Script execution timed out after ${timeout}ms`),
-  ERR_SCRIPT_EXECUTION_INTERRUPTED: () =>
-    makeNodeError(Error, 'ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`'),
   ERR_INVALID_STATE: (message) => makeNodeError(Error, 'ERR_INVALID_STATE', `Invalid state: ${message}`),
   ERR_REQUIRE_ESM: (file) => makeNodeError(Error, 'ERR_REQUIRE_ESM', `require() of ES Module ${file} not supported.`),
   ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (message) => makeNodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', message),
@@ -588,6 +584,8 @@ module.exports = {
   errnoException,
   dnsException,
   installStackFormat,
+  // (What a vm context's realm formats and translates its errors with, as the main one.)
+  errorStackHooks: [formatStackOnFirstRead, translateEngineMessage],
   errorSites,
   validateFunction,
   validateString,

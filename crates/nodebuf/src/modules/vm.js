@@ -2,7 +2,9 @@
 // runtime, runInThisContext over the main realm, and a minimal Script class.
 'use strict';
 
-const { codes, validateBoolean, validateObject, validateOneOf, validateString } = require('internal/errors');
+const {
+  codes, errorStackHooks, validateBoolean, validateObject, validateOneOf, validateString,
+} = require('internal/errors');
 const kContext = Symbol('vm.context');
 const kParsingContext = Symbol('script parsing context');
 // Each Script's source and compile options (private to this module).
@@ -45,6 +47,8 @@ function validateImportModuleDynamically(value, name) {
 }
 
 let defaultContextNameIndex = 1;
+// A context's realm lives as long as its object.
+const contextRealms = new FinalizationRegistry((id) => native.vmFreeContext(id));
 
 function createContext(contextObject = {}, options = {}) {
   if (isContext(contextObject)) return contextObject;
@@ -60,7 +64,9 @@ function createContext(contextObject = {}, options = {}) {
   validateBoolean(wasm, 'options.codeGeneration.wasm');
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically, 'options.importModuleDynamically');
-  Object.defineProperty(contextObject, kContext, { value: true, enumerable: false, configurable: true });
+  const id = native.vmMakeContext(...errorStackHooks);
+  Object.defineProperty(contextObject, kContext, { value: id, enumerable: false, configurable: true });
+  contextRealms.register(contextObject, id);
   return contextObject;
 }
 
@@ -110,9 +116,15 @@ function checkSyntax(code, filename, lineOffset) {
   }
 }
 
-// The error that replaces a run stopped by its watchdog.
+// The error that replaces a run stopped by its watchdog: Node throws it from C++, a plain
+// Error with a `code`.
 function stoppedError(timeout) {
-  return (kind) => (kind === 'timeout' ? codes.ERR_SCRIPT_EXECUTION_TIMEOUT(timeout) : codes.ERR_SCRIPT_EXECUTION_INTERRUPTED());
+  return (kind) => {
+    const error = kind === 'timeout' ? new Error(`Script execution timed out after ${timeout}ms`)
+      : new Error('Script execution was interrupted by `SIGINT`');
+    error.code = kind === 'timeout' ? 'ERR_SCRIPT_EXECUTION_TIMEOUT' : 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
+    return error;
+  };
 }
 
 const decoratedErrors = new WeakSet();
@@ -154,7 +166,7 @@ function runScript(state, sandbox, args) {
     if (sandbox === undefined) {
       return native.runInThisContext(source, state.filename, state.lineOffset, limits);
     }
-    return native.runInNewContext(source, sandbox, state.filename, state.lineOffset, limits);
+    return native.runInContext(source, sandbox, sandbox[kContext], state.filename, state.lineOffset, limits);
   } catch (err) {
     if (args.displayErrors) decorateErrorStack(err, state);
     throw err;
@@ -174,15 +186,36 @@ function withoutSigintListeners(run) {
 }
 
 function runWithArgs(script, sandbox, options) {
-  const args = getRunInContextArgs(options);
-  const state = scriptState.get(script);
-  if (args.breakOnSigint && process.listenerCount('SIGINT') > 0) {
-    return withoutSigintListeners(() => runScript(state, sandbox, args));
-  }
-  return runScript(state, sandbox, args);
+  const { timeout, displayErrors, breakOnSigint } = getRunInContextArgs(options);
+  const run = () => ContextifyScript.prototype.runInContext.call(script, sandbox === undefined ? null : sandbox,
+    timeout, displayErrors, breakOnSigint);
+  if (breakOnSigint && process.listenerCount('SIGINT') > 0) return withoutSigintListeners(run);
+  return run();
 }
 
-class Script {
+// The compiled script Node's Script extends (its binding's class): cached data, and a run in a
+// context with the options already checked.
+class ContextifyScript {
+  createCachedData() {
+    const { code, filename } = scriptState.get(this);
+    return require('buffer').Buffer.from(native.vmCachedData(code, filename));
+  }
+
+  // (A binding function: no declared parameters.)
+  runInContext(...args) {
+    const [contextifiedObject, timeout, displayErrors, breakOnSigint] = args;
+    const sandbox = contextifiedObject === null ? undefined : contextifiedObject;
+    return runScript(scriptState.get(this), sandbox, { timeout, displayErrors, breakOnSigint });
+  }
+}
+
+// (The binding's prototype lists its methods before `constructor`.)
+delete ContextifyScript.prototype.constructor;
+Object.defineProperty(ContextifyScript.prototype, 'constructor', {
+  value: ContextifyScript, writable: true, enumerable: false, configurable: true,
+});
+
+class Script extends ContextifyScript {
   constructor(code, options = {}) {
     // (Node converts the code to a string.)
     code = `${code}`;
@@ -206,6 +239,7 @@ class Script {
     validateImportModuleDynamically(importModuleDynamically, 'options.importModuleDynamically');
     // Node compiles here: a script with a syntax error is never made.
     checkSyntax(code, filename, lineOffset);
+    super();
     // (V8 shifts the first line's columns by columnOffset; leading blanks do the same.)
     scriptState.set(this, { code, filename, lineOffset, padding: Math.max(0, columnOffset) });
     if (cachedData !== undefined) {
@@ -231,11 +265,6 @@ class Script {
   runInNewContext(contextObject, options) {
     const context = createContext(contextObject, getContextOptions(options));
     return this.runInContext(context, options);
-  }
-
-  createCachedData() {
-    const { code, filename } = scriptState.get(this);
-    return require('buffer').Buffer.from(native.vmCachedData(code, filename));
   }
 }
 

@@ -1,43 +1,11 @@
-//! Native half of `vm`: `runInNewContext(code, sandbox)` evaluates `code` in a fresh realm
-//! (a new QuickJS context in the same runtime, so values pass between them directly), with the
-//! sandbox's properties as globals; globals the code creates or changes are copied back onto the
-//! sandbox, as Node's contextified sandbox shows them.
-
-use std::ptr::NonNull;
+//! Native half of `vm`: runs a script in the calling realm or in a context's realm
+//! (`vm_contexts`) under Node's watchdogs (timeout, breakOnSigint), compiles vm.compileFunction's
+//! wrapper, and makes and checks a Script's cached data.
 
 use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
 use crate::host::interrupt;
-use crate::modules::signals;
-
-/// A new context that frees its creation reference when dropped.
-struct Realm<'js> {
-    ctx: Ctx<'js>,
-}
-
-impl<'js> Realm<'js> {
-    fn new(parent: &Ctx<'js>) -> Result<Self> {
-        // SAFETY: the parent context is live and we hold its runtime, so creating a sibling
-        // context on the same runtime is allowed.
-        let raw = unsafe { qjs::JS_NewContext(qjs::JS_GetRuntime(parent.as_raw().as_ptr())) };
-        let raw = NonNull::new(raw).ok_or(rquickjs::Error::Allocation)?;
-        // SAFETY: `raw` is a live context of the runtime we hold the lock of; from_raw takes its
-        // own reference, and Drop releases the one JS_NewContext gave us.
-        let ctx = unsafe { Ctx::from_raw(raw) };
-        Ok(Realm { ctx })
-    }
-}
-
-impl Drop for Realm<'_> {
-    fn drop(&mut self) {
-        // SAFETY: releases exactly the creation reference; `self.ctx` still holds its own.
-        unsafe { qjs::JS_FreeContext(self.ctx.as_raw().as_ptr()) };
-    }
-}
-
-fn own_keys<'js>(obj: &Object<'js>) -> Vec<String> {
-    obj.keys::<String>().filter_map(|k| k.ok()).collect()
-}
+use crate::modules::{signals, vm_contexts};
 
 /// The limits Node's watchdogs put on one run: `timeout` in milliseconds (negative: none),
 /// `breakOnSigint`, and `onStop`, which makes the error thrown when a watchdog stopped it.
@@ -137,50 +105,29 @@ fn run_in_this_context<'js>(
     })
 }
 
-/// `runInNewContext(code, sandbox, filename, lineOffset, limits)`.
-fn run_in_new_context<'js>(
+/// `runInContext(code, sandbox, id, filename, lineOffset, limits)`: `code` as a script of
+/// context `id` (whose object is `sandbox`, see `vm_contexts`), under the run's limits.
+fn run_in_context<'js>(
     ctx: Ctx<'js>,
     code: String,
     sandbox: Object<'js>,
+    id: u32,
     filename: String,
     line_offset: i32,
     limits: Object<'js>,
 ) -> Result<Value<'js>> {
     let limits = Limits::read(&limits)?;
-    let realm = Realm::new(&ctx)?;
-    // Every V8 context computes numbers the same way.
-    crate::numbers::install(&realm.ctx)?;
-    crate::messages::install(&realm.ctx, None)?;
-    let global = realm.ctx.globals();
-    let builtins: std::collections::HashSet<String> = {
-        let names: Function = realm.ctx.eval("Object.getOwnPropertyNames")?;
-        let list: Vec<String> = names.call((global.clone(),))?;
-        list.into_iter().collect()
-    };
-    // V8 gives every context a console; share the main one unless the sandbox brings its own.
-    let console: Value = ctx.globals().get("console")?;
-    global.set("console", console)?;
-    let mut builtins = builtins;
-    builtins.insert("console".to_string());
-    for key in own_keys(&sandbox) {
-        let value: Value = sandbox.get(key.as_str())?;
-        global.set(key.as_str(), value)?;
-    }
+    let realm = vm_contexts::enter(&ctx, id, &sandbox)?
+        .ok_or_else(|| rquickjs::Error::new_from_js("object", "vm context"))?;
     guarded(&ctx, &limits, || {
-        let result = match eval_at(&realm.ctx, code, &filename, line_offset.saturating_add(1)) {
+        let result = match eval_at(&realm, code, &filename, line_offset.saturating_add(1)) {
             Ok(value) => Ok(value),
             // (An interruption's error stays uncatchable: the flag is the error object's.)
-            Err(rquickjs::Error::Exception) => Err(realm.ctx.catch()),
+            Err(rquickjs::Error::Exception) => Err(realm.catch()),
             Err(other) => return Err(other),
         };
         // Copy back what the code defined or changed, even when it threw.
-        for key in own_keys(&global) {
-            if builtins.contains(&key) {
-                continue;
-            }
-            let value: Value = global.get(key.as_str())?;
-            sandbox.set(key.as_str(), value)?;
-        }
+        vm_contexts::leave(&realm, id, &sandbox)?;
         match result {
             Ok(value) => Ok(into_realm(&ctx, &value)),
             Err(exception) => Err(ctx.throw(into_realm(&ctx, &exception))),
@@ -275,17 +222,14 @@ fn cache_matches(code: String, bytes: rquickjs::TypedArray<'_, u8>) -> bool {
         && bytes[CACHE_TAG.len()..CACHE_TAG.len() + 8] == source_hash(&code).to_le_bytes()
 }
 
-/// Adds `native.runInThisContext`, `native.runInNewContext` and `native.compileAt` to the
-/// binding object.
+/// Adds the `vm` natives to the binding object.
 pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set(
         "runInThisContext",
         Function::new(ctx.clone(), run_in_this_context)?,
     )?;
-    native.set(
-        "runInNewContext",
-        Function::new(ctx.clone(), run_in_new_context)?,
-    )?;
+    native.set("runInContext", Function::new(ctx.clone(), run_in_context)?)?;
+    vm_contexts::install(ctx, native)?;
     native.set("compileAt", Function::new(ctx.clone(), compile_at)?)?;
     native.set("vmCachedData", Function::new(ctx.clone(), cached_data)?)?;
     native.set("vmCacheMatches", Function::new(ctx.clone(), cache_matches)?)?;
