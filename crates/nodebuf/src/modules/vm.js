@@ -117,11 +117,12 @@ function checkSyntax(code, filename, lineOffset) {
 }
 
 // The error that replaces a run stopped by its watchdog: Node throws it from C++, a plain
-// Error with a `code`.
+// Error (of the realm that ran the code, `error` here) with a `code`.
 function stoppedError(timeout) {
-  return (kind) => {
-    const error = kind === 'timeout' ? new Error(`Script execution timed out after ${timeout}ms`)
-      : new Error('Script execution was interrupted by `SIGINT`');
+  return (kind, error) => {
+    const message = kind === 'timeout' ? `Script execution timed out after ${timeout}ms`
+      : 'Script execution was interrupted by `SIGINT`';
+    Object.defineProperty(error, 'message', { value: message, writable: true, enumerable: false, configurable: true });
     error.code = kind === 'timeout' ? 'ERR_SCRIPT_EXECUTION_TIMEOUT' : 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
     return error;
   };

@@ -28,11 +28,12 @@ impl<'js> Limits<'js> {
 
 /// Runs `run` under `limits`. When the timeout passed or SIGINT arrived during the run, the
 /// engine's uncatchable interruption (or whatever the run ended with) is dropped and the error
-/// `on_stop("timeout" | "sigint")` makes is thrown instead, as Node throws
+/// `on_stop("timeout" | "sigint", error)` makes of a new error of `realm` is thrown instead, as Node throws
 /// ERR_SCRIPT_EXECUTION_TIMEOUT / _INTERRUPTED. An interruption that is not this run's (an
 /// outer run's timeout, the worker's end) goes on unwinding.
 fn guarded<'js>(
     ctx: &Ctx<'js>,
+    realm: &Ctx<'js>,
     limits: &Limits<'js>,
     run: impl FnOnce() -> Result<Value<'js>>,
 ) -> Result<Value<'js>> {
@@ -54,7 +55,14 @@ fn guarded<'js>(
         // The interruption (uncatchable) is replaced by Node's error.
         drop(ctx.catch());
     }
-    let error: Value = limits.on_stop.call((if timed_out { "timeout" } else { "sigint" },))?;
+    // V8 makes the error in the realm that ran the code.
+    // SAFETY: a live context; the new error object is owned by the Value.
+    let blank = unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewError(realm.as_raw().as_ptr())) };
+    if blank.is_exception() {
+        return Err(rquickjs::Error::Exception);
+    }
+    let kind = if timed_out { "timeout" } else { "sigint" };
+    let error: Value = limits.on_stop.call((kind, blank))?;
     Err(ctx.throw(error))
 }
 
@@ -100,7 +108,7 @@ fn run_in_this_context<'js>(
     limits: Object<'js>,
 ) -> Result<Value<'js>> {
     let limits = Limits::read(&limits)?;
-    guarded(&ctx, &limits, || {
+    guarded(&ctx, &ctx, &limits, || {
         eval_at(&ctx, code, &filename, line_offset.saturating_add(1))
     })
 }
@@ -119,7 +127,7 @@ fn run_in_context<'js>(
     let limits = Limits::read(&limits)?;
     let realm = vm_contexts::enter(&ctx, id, &sandbox)?
         .ok_or_else(|| rquickjs::Error::new_from_js("object", "vm context"))?;
-    guarded(&ctx, &limits, || {
+    guarded(&ctx, &realm, &limits, || {
         let result = match eval_at(&realm, code, &filename, line_offset.saturating_add(1)) {
             Ok(value) => Ok(value),
             // (An interruption's error stays uncatchable: the flag is the error object's.)
