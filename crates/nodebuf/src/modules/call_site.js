@@ -66,7 +66,7 @@ const primitiveTypeNames = {
  * top-level call.
  */
 function typeNameOf(receiver) {
-  if (receiver === undefined || receiver === null || receiver === globalThis) return null;
+  if (receiver === undefined || receiver === null || isGlobal(receiver)) return null;
   const primitive = primitiveTypeNames[typeof receiver];
   if (primitive !== undefined) return primitive;
   if (isProxy(receiver)) return 'Object';
@@ -153,9 +153,21 @@ function functionNameOf(site) {
   return name === '<eval>' ? null : name;
 }
 
+// The global objects of vm contexts: code at their top level is top-level code too.
+const contextGlobals = new WeakSet();
+
+/** Records `global` as a vm context's global object. */
+function addContextGlobal(global) {
+  contextGlobals.add(global);
+}
+
+function isGlobal(receiver) {
+  return receiver === globalThis || (typeof receiver === 'object' && receiver !== null && contextGlobals.has(receiver));
+}
+
 function isToplevel(site) {
   const receiver = receiverOf(site);
-  return receiver === undefined || receiver === null || receiver === globalThis;
+  return receiver === undefined || receiver === null || isGlobal(receiver);
 }
 
 function locationOf(site) {
@@ -259,23 +271,32 @@ const methods = {
   toString() { return frameText(this); },
 };
 
+// The main realm's CallSite prototype, then each vm context's (every realm has its own).
 let callSiteProto;
+const contextCallSiteProtos = new Set();
 
 /** Whether `value` is one of the engine's call sites (a script may hand Error.prepareStackTrace
  * anything). */
 function isCallSite(value) {
-  return value !== null && typeof value === 'object' && ObjectGetPrototypeOf(value) === callSiteProto;
+  if (value === null || typeof value !== 'object') return false;
+  const proto = ObjectGetPrototypeOf(value);
+  return proto === callSiteProto || (contextCallSiteProtos.size > 0 && contextCallSiteProtos.has(proto));
 }
 
 /** Gives QuickJS's CallSite prototype (`proto`, taken from a call site the engine handed over)
- * V8's methods, once: internal/errors does it before any script can see a call site. */
+ * V8's methods, once per realm: internal/errors does it before any script can see a call site. */
 function installCallSiteMethods(proto) {
-  if (callSiteProto !== undefined) return;
-  callSiteProto = proto;
-  raw = {};
-  for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
-    'getColumnNumber', 'isNative', 'isConstructor', 'isAsync', 'getPromiseIndex']) {
-    raw[key] = proto[key];
+  if (proto === callSiteProto || contextCallSiteProtos.has(proto)) return;
+  if (callSiteProto === undefined) {
+    callSiteProto = proto;
+    // (The engine's methods work on the call sites of every realm: one class for the runtime.)
+    raw = {};
+    for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
+      'getColumnNumber', 'isNative', 'isConstructor', 'isAsync', 'getPromiseIndex']) {
+      raw[key] = proto[key];
+    }
+  } else {
+    contextCallSiteProtos.add(proto);
   }
   const constructor = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
   for (const key of Reflect.ownKeys(proto)) delete proto[key];
@@ -342,5 +363,5 @@ function sharedFrameRun(own, other) {
 
 module.exports = {
   sharedFrameRun,
-  frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
+  addContextGlobal, frameText, functionOf, isCallSite, isErrorBuilderFrame, isFramelessBuiltin, installCallSiteMethods,
 };

@@ -35,7 +35,7 @@ function isContext(object) {
 }
 
 function validateContext(contextifiedObject) {
-  if (contextifiedObject === null || typeof contextifiedObject !== 'object' || !isContext(contextifiedObject)) {
+  if (!isContext(contextifiedObject)) {
     throw codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
   }
 }
@@ -64,7 +64,8 @@ function createContext(contextObject = {}, options = {}) {
   validateBoolean(wasm, 'options.codeGeneration.wasm');
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically, 'options.importModuleDynamically');
-  const id = native.vmMakeContext(...errorStackHooks);
+  const [id, global] = native.vmMakeContext(...errorStackHooks);
+  require('internal/call_site').addContextGlobal(global);
   Object.defineProperty(contextObject, kContext, { value: id, enumerable: false, configurable: true });
   contextRealms.register(contextObject, id);
   return contextObject;
@@ -282,7 +283,8 @@ function createScript(code, options) {
 
 function runInContext(code, contextifiedObject, options) {
   validateContext(contextifiedObject);
-  if (typeof options === 'string') options = { filename: options };
+  if (typeof options === 'string') options = { filename: options, [kParsingContext]: contextifiedObject };
+  else options = { ...options, [kParsingContext]: contextifiedObject };
   return createScript(code, options).runInContext(contextifiedObject, options);
 }
 

@@ -125,7 +125,7 @@ fn run_in_context<'js>(
     limits: Object<'js>,
 ) -> Result<Value<'js>> {
     let limits = Limits::read(&limits)?;
-    let realm = vm_contexts::enter(&ctx, id, &sandbox)?
+    let (realm, deleted) = vm_contexts::enter(&ctx, id, &sandbox)?
         .ok_or_else(|| rquickjs::Error::new_from_js("object", "vm context"))?;
     guarded(&ctx, &realm, &limits, || {
         let result = match eval_at(&realm, code, &filename, line_offset.saturating_add(1)) {
@@ -135,7 +135,7 @@ fn run_in_context<'js>(
             Err(other) => return Err(other),
         };
         // Copy back what the code defined or changed, even when it threw.
-        vm_contexts::leave(&realm, id, &sandbox)?;
+        vm_contexts::leave(&realm, id, &sandbox, &deleted)?;
         match result {
             Ok(value) => Ok(into_realm(&ctx, &value)),
             Err(exception) => Err(ctx.throw(into_realm(&ctx, &exception))),

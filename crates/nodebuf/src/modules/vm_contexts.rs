@@ -19,9 +19,6 @@ struct Entry {
     raw: NonNull<qjs::JSContext>,
     /// The global's own names when the realm was made (never copied to the object).
     builtins: HashSet<String>,
-    /// The names last copied from the global to the object: one the object no longer has was
-    /// deleted from it, and goes from the global too.
-    synced: HashSet<String>,
 }
 
 impl Drop for Entry {
@@ -39,12 +36,12 @@ thread_local! {
 }
 
 /// `vmMakeContext(formatStack, onEngineError)`: a new realm set up as a V8 context is (Node's
-/// number formatting, messages and error stacks, the main console); returns its id.
+/// number formatting, messages and error stacks, the main console); returns `[id, global]`.
 pub fn make<'js>(
     ctx: Ctx<'js>,
     format_stack: Function<'js>,
     on_engine_error: Function<'js>,
-) -> Result<u32> {
+) -> Result<rquickjs::Array<'js>> {
     // SAFETY: the context is live and we hold its runtime, so creating a sibling context on the
     // same runtime is allowed.
     let raw = unsafe { qjs::JS_NewContext(qjs::JS_GetRuntime(ctx.as_raw().as_ptr())) };
@@ -52,13 +49,20 @@ pub fn make<'js>(
     let mut entry = Entry {
         raw,
         builtins: HashSet::new(),
-        synced: HashSet::new(),
     };
-    {
+    let global = {
         let realm = realm_ctx(&ctx, &entry);
         crate::numbers::install(&realm)?;
         crate::messages::install(&realm, None)?;
         crate::host::engine::set_error_stack_hooks(realm.clone(), format_stack, on_engine_error)?;
+        // V8's Error.stackTraceLimit is a data property (the engine's accessor would make the
+        // lazy stacks record nothing).
+        let error: Object = realm.globals().get("Error")?;
+        let limit = rquickjs::object::Property::from(10)
+            .writable()
+            .configurable()
+            .enumerable();
+        error.prop("stackTraceLimit", limit)?;
         let global = realm.globals();
         entry.builtins = own_keys(&global).into_iter().collect();
         // V8 gives every context a console; share the main one unless the object brings its
@@ -66,8 +70,9 @@ pub fn make<'js>(
         let console: Value = ctx.globals().get("console")?;
         global.set("console", console)?;
         entry.builtins.insert("console".to_string());
-    }
-    REALMS.with(|realms| {
+        global.into_value()
+    };
+    let id = REALMS.with(|realms| {
         let mut realms = realms.borrow_mut();
         let id = match realms.iter().position(Option::is_none) {
             Some(free) => {
@@ -79,8 +84,12 @@ pub fn make<'js>(
                 realms.len() - 1
             }
         };
-        Ok(id as u32)
-    })
+        id as u32
+    });
+    let pair = rquickjs::Array::new(ctx)?;
+    pair.set(0, id)?;
+    pair.set(1, global)?;
+    Ok(pair)
 }
 
 /// `vmFreeContext(id)`: the context's object was collected; its realm goes when nothing else of
@@ -111,59 +120,80 @@ fn own_keys(obj: &Object<'_>) -> Vec<String> {
     obj.keys::<String>().filter_map(|k| k.ok()).collect()
 }
 
-/// The realm of context `id`, its global filled from `sandbox`, for a run; `None` for an
-/// unknown id.
-pub fn enter<'js>(ctx: &Ctx<'js>, id: u32, sandbox: &Object<'js>) -> Result<Option<Ctx<'js>>> {
-    let Some((realm, stale)) = REALMS.with(|realms| {
+/// The globals a run found on the context's global but not on its object (deleted from the
+/// object): V8 keeps them on the global, and the object gets them back only if the run changes
+/// them.
+pub type Deleted<'js> = Vec<(String, Value<'js>)>;
+
+fn builtins_of(id: u32) -> Option<HashSet<String>> {
+    REALMS.with(|realms| {
+        let realms = realms.borrow();
+        realms
+            .get(id as usize)
+            .and_then(Option::as_ref)
+            .map(|entry| entry.builtins.clone())
+    })
+}
+
+/// The realm of context `id`, its global filled from `sandbox`, for a run, with the globals
+/// deleted from the object; `None` for an unknown id.
+pub fn enter<'js>(
+    ctx: &Ctx<'js>,
+    id: u32,
+    sandbox: &Object<'js>,
+) -> Result<Option<(Ctx<'js>, Deleted<'js>)>> {
+    let Some(realm) = REALMS.with(|realms| {
         let realms = realms.borrow();
         let entry = realms.get(id as usize)?.as_ref()?;
-        let realm = realm_ctx(ctx, entry);
-        let stale: Vec<String> = entry.synced.iter().cloned().collect();
-        Some((realm, stale))
+        Some(realm_ctx(ctx, entry))
     }) else {
         return Ok(None);
     };
+    let builtins = builtins_of(id).unwrap_or_default();
     let global = realm.globals();
-    for key in stale {
-        if !sandbox.contains_key(key.as_str())? {
-            global.remove(key.as_str())?;
+    let mut deleted = Vec::new();
+    for key in own_keys(&global) {
+        if !builtins.contains(&key) && !sandbox.contains_key(key.as_str())? {
+            let value: Value = global.get(key.as_str())?;
+            deleted.push((key, value));
         }
     }
     for key in own_keys(sandbox) {
         let value: Value = sandbox.get(key.as_str())?;
         global.set(key.as_str(), value)?;
     }
-    Ok(Some(realm))
+    Ok(Some((realm, deleted)))
 }
 
 /// After a run in context `id`: the globals the code made or changed, copied onto `sandbox`.
-pub fn leave<'js>(realm: &Ctx<'js>, id: u32, sandbox: &Object<'js>) -> Result<()> {
-    let builtins = REALMS.with(|realms| {
-        let realms = realms.borrow();
-        realms
-            .get(id as usize)
-            .and_then(Option::as_ref)
-            .map(|entry| entry.builtins.clone())
-    });
-    let Some(builtins) = builtins else {
+pub fn leave<'js>(
+    realm: &Ctx<'js>,
+    id: u32,
+    sandbox: &Object<'js>,
+    deleted: &Deleted<'js>,
+) -> Result<()> {
+    let Some(builtins) = builtins_of(id) else {
         return Ok(());
     };
     let global = realm.globals();
-    let mut synced = HashSet::new();
     for key in own_keys(&global) {
         if builtins.contains(&key) {
             continue;
         }
         let value: Value = global.get(key.as_str())?;
-        sandbox.set(key.as_str(), value)?;
-        synced.insert(key);
-    }
-    REALMS.with(|realms| {
-        if let Some(Some(entry)) = realms.borrow_mut().get_mut(id as usize) {
-            entry.synced = synced;
+        let unchanged = deleted
+            .iter()
+            .any(|(name, before)| *name == key && same_value(before, &value));
+        if !unchanged {
+            sandbox.set(key.as_str(), value)?;
         }
-    });
+    }
     Ok(())
+}
+
+fn same_value(a: &Value<'_>, b: &Value<'_>) -> bool {
+    // SAFETY: both values are live values of one runtime; the comparison only reads them.
+    unsafe { qjs::JS_IsSameValue(a.ctx().as_raw().as_ptr(), a.as_raw(), b.as_raw()) }
 }
 
 /// Adds `native.vmMakeContext` and `native.vmFreeContext`.
