@@ -1,11 +1,16 @@
-// `vm`: runInNewContext/runInContext/createContext over a fresh QuickJS realm in the same
-// runtime, runInThisContext over the main realm, and a minimal Script class.
+// `vm`: Script (compiled when made, cached data, sourceMapURL) and the run functions, with
+// Node's option checks; a context is a QuickJS realm of the same runtime that lives as long as
+// its object (vm_contexts.rs); runs honour `timeout` and `breakOnSigint` through the thread's
+// interrupt handler (host/interrupt.rs); displayErrors puts the source line and a caret in
+// front of a thrown error's stack.
 'use strict';
 
 const {
   codes, errorStackHooks, validateBoolean, validateObject, validateOneOf, validateString,
 } = require('internal/errors');
-const kContext = Symbol('vm.context');
+const { addContextGlobal } = require('internal/call_site');
+// Each contextified object's context id (kept off the object: a proxy's traps never see it).
+const contextIds = new WeakMap();
 const kParsingContext = Symbol('script parsing context');
 // Each Script's source and compile options (private to this module).
 const scriptState = new WeakMap();
@@ -31,7 +36,7 @@ function validateContextArgument(object) {
 
 function isContext(object) {
   validateContextArgument(object);
-  return Object.prototype.hasOwnProperty.call(object, kContext);
+  return contextIds.has(object);
 }
 
 function validateContext(contextifiedObject) {
@@ -65,8 +70,8 @@ function createContext(contextObject = {}, options = {}) {
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically, 'options.importModuleDynamically');
   const [id, global] = native.vmMakeContext(...errorStackHooks);
-  require('internal/call_site').addContextGlobal(global);
-  Object.defineProperty(contextObject, kContext, { value: id, enumerable: false, configurable: true });
+  addContextGlobal(global);
+  contextIds.set(contextObject, id);
   contextRealms.register(contextObject, id);
   return contextObject;
 }
@@ -168,7 +173,7 @@ function runScript(state, sandbox, args) {
     if (sandbox === undefined) {
       return native.runInThisContext(source, state.filename, state.lineOffset, limits);
     }
-    return native.runInContext(source, sandbox, sandbox[kContext], state.filename, state.lineOffset, limits);
+    return native.runInContext(source, sandbox, contextIds.get(sandbox), state.filename, state.lineOffset, limits);
   } catch (err) {
     if (args.displayErrors) decorateErrorStack(err, state);
     throw err;

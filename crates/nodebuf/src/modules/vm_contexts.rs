@@ -116,8 +116,12 @@ fn realm_ctx<'js>(_parent: &Ctx<'js>, entry: &Entry) -> Ctx<'js> {
     unsafe { Ctx::from_raw(entry.raw) }
 }
 
+/// The object's own string keys, enumerable or not: a proxy's attributes are not queried (as
+/// Node's contextified object does not query them).
 fn own_keys(obj: &Object<'_>) -> Vec<String> {
-    obj.keys::<String>().filter_map(|k| k.ok()).collect()
+    obj.own_keys::<String>(rquickjs::object::Filter::new().string())
+        .filter_map(|k| k.ok())
+        .collect()
 }
 
 /// The globals a run found on the context's global but not on its object (deleted from the
@@ -184,7 +188,13 @@ pub fn leave<'js>(
         let unchanged = deleted
             .iter()
             .any(|(name, before)| *name == key && same_value(before, &value));
-        if !unchanged {
+        if unchanged {
+            continue;
+        }
+        // (A value the object already holds is not set again: no setter or proxy trap runs
+        // for it, as none runs in Node for a global the code left alone.)
+        let current: Value = sandbox.get(key.as_str())?;
+        if !same_value(&current, &value) {
             sandbox.set(key.as_str(), value)?;
         }
     }
