@@ -40,7 +40,10 @@ pub fn install(runtime: &Runtime, agent: Option<Arc<Agent>>) {
 }
 
 fn should_interrupt() -> bool {
-    if EARLIEST.with(|e| e.get()).is_some_and(|at| Instant::now() >= at) {
+    if EARLIEST
+        .with(|e| e.get())
+        .is_some_and(|at| Instant::now() >= at)
+    {
         return true;
     }
     SIGINT_RUNS.with(|n| n.get()) > 0 && signals::sigint_break_pending()

@@ -27,10 +27,10 @@ impl<'js> Limits<'js> {
 }
 
 /// Runs `run` under `limits`. When the timeout passed or SIGINT arrived during the run, the
-/// engine's uncatchable interruption (or whatever the run ended with) is dropped and the error
-/// `on_stop("timeout" | "sigint", error)` makes of a new error of `realm` is thrown instead, as Node throws
-/// ERR_SCRIPT_EXECUTION_TIMEOUT / _INTERRUPTED. An interruption that is not this run's (an
-/// outer run's timeout, the worker's end) goes on unwinding.
+/// engine's uncatchable interruption (or whatever the run ended with) is dropped and Node's
+/// ERR_SCRIPT_EXECUTION_TIMEOUT / _INTERRUPTED is thrown instead: a new error of `realm`, given
+/// its message and code by `on_stop("timeout" | "sigint", error)`. An interruption that is not
+/// this run's (an outer run's timeout, the worker's end) goes on unwinding.
 fn guarded<'js>(
     ctx: &Ctx<'js>,
     realm: &Ctx<'js>,
@@ -40,9 +40,7 @@ fn guarded<'js>(
     let deadline = u32::try_from(limits.timeout)
         .ok()
         .map(interrupt::Deadline::start);
-    let sigint = limits
-        .break_on_sigint
-        .then(interrupt::SigintBreak::start);
+    let sigint = limits.break_on_sigint.then(interrupt::SigintBreak::start);
     let result = run();
     let timed_out = deadline.as_ref().is_some_and(interrupt::Deadline::passed);
     drop(deadline);
@@ -190,7 +188,15 @@ fn cached_data<'js>(
     let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
     let raw_ctx = ctx.as_raw().as_ptr();
     // SAFETY: a live context; `text` holds `len` bytes and a NUL, `name` is a C string.
-    let compiled = unsafe { qjs::JS_Eval(raw_ctx, text.as_ptr().cast(), len as _, name.as_ptr(), flags) };
+    let compiled = unsafe {
+        qjs::JS_Eval(
+            raw_ctx,
+            text.as_ptr().cast(),
+            len as _,
+            name.as_ptr(),
+            flags,
+        )
+    };
     // SAFETY: the engine's result, tested by tag only.
     if unsafe { qjs::JS_IsException(compiled) } {
         return Err(rquickjs::Error::Exception);
@@ -199,7 +205,12 @@ fn cached_data<'js>(
     // SAFETY: `compiled` is a live function value; JS_WriteObject returns a buffer of `size`
     // bytes allocated by the runtime (or null), freed below with js_free.
     let written = unsafe {
-        qjs::JS_WriteObject(raw_ctx, &mut size, compiled, qjs::JS_WRITE_OBJ_BYTECODE as _)
+        qjs::JS_WriteObject(
+            raw_ctx,
+            &mut size,
+            compiled,
+            qjs::JS_WRITE_OBJ_BYTECODE as _,
+        )
     };
     // SAFETY: owned above, freed once.
     unsafe { qjs::JS_FreeValue(raw_ctx, compiled) };

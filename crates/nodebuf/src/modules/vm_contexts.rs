@@ -164,7 +164,7 @@ pub fn enter<'js>(
     }
     for key in own_keys(sandbox) {
         let value: Value = sandbox.get(key.as_str())?;
-        global.set(key.as_str(), value)?;
+        set_quietly(&realm, &global, &key, value)?;
     }
     Ok(Some((realm, deleted)))
 }
@@ -195,10 +195,31 @@ pub fn leave<'js>(
         // for it, as none runs in Node for a global the code left alone.)
         let current: Value = sandbox.get(key.as_str())?;
         if !same_value(&current, &value) {
-            sandbox.set(key.as_str(), value)?;
+            set_quietly(realm, sandbox, &key, value)?;
         }
     }
     Ok(())
+}
+
+/// `target[key] = value`, a refusal (a read-only or accessor-only property) ignored as a sloppy
+/// assignment ignores it; an interruption still unwinds.
+fn set_quietly<'js>(
+    ctx: &Ctx<'js>,
+    target: &Object<'js>,
+    key: &str,
+    value: Value<'js>,
+) -> Result<()> {
+    match target.set(key, value) {
+        Err(rquickjs::Error::Exception) => {
+            let error = ctx.catch();
+            // SAFETY: reads the flag of a live value.
+            if unsafe { qjs::JS_IsUncatchableError(error.as_raw()) } {
+                return Err(ctx.throw(error));
+            }
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 fn same_value(a: &Value<'_>, b: &Value<'_>) -> bool {
