@@ -14,6 +14,7 @@ const contextIds = new WeakMap();
 const kParsingContext = Symbol('script parsing context');
 // Each Script's source and compile options (private to this module).
 const scriptState = new WeakMap();
+const ReflectSet = Reflect.set;
 
 function validateInt32(value, name) {
   if (typeof value !== 'number') throw codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
@@ -168,7 +169,9 @@ function decorateErrorStack(error, state) {
 // Runs `state`'s script in the calling realm (`sandbox` undefined) or in a context.
 function runScript(state, sandbox, args) {
   const source = state.padding > 0 ? ' '.repeat(state.padding) + state.code : state.code;
-  const limits = { timeout: args.timeout, breakOnSigint: args.breakOnSigint, onStop: stoppedError(args.timeout) };
+  const limits = {
+    timeout: args.timeout, breakOnSigint: args.breakOnSigint, onStop: stoppedError(args.timeout), assign: ReflectSet,
+  };
   try {
     if (sandbox === undefined) {
       return native.runInThisContext(source, state.filename, state.lineOffset, limits);

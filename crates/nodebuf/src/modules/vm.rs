@@ -13,15 +13,18 @@ struct Limits<'js> {
     timeout: i64,
     break_on_sigint: bool,
     on_stop: Function<'js>,
+    /// The startup `Reflect.set`, which copies a context's globals back to its object.
+    assign: Function<'js>,
 }
 
 impl<'js> Limits<'js> {
-    /// Reads `{ timeout, breakOnSigint, onStop }` (vm.js checked them).
+    /// Reads `{ timeout, breakOnSigint, onStop, assign }` (vm.js checked them).
     fn read(object: &Object<'js>) -> Result<Self> {
         Ok(Limits {
             timeout: object.get("timeout")?,
             break_on_sigint: object.get("breakOnSigint")?,
             on_stop: object.get("onStop")?,
+            assign: object.get("assign")?,
         })
     }
 }
@@ -133,7 +136,7 @@ fn run_in_context<'js>(
             Err(other) => return Err(other),
         };
         // Copy back what the code defined or changed, even when it threw.
-        vm_contexts::leave(&realm, id, &sandbox, &deleted)?;
+        vm_contexts::leave(&realm, id, &sandbox, &deleted, &limits.assign)?;
         match result {
             Ok(value) => Ok(into_realm(&ctx, &value)),
             Err(exception) => Err(ctx.throw(into_realm(&ctx, &exception))),

@@ -169,12 +169,16 @@ pub fn enter<'js>(
     Ok(Some((realm, deleted)))
 }
 
-/// After a run in context `id`: the globals the code made or changed, copied onto `sandbox`.
+/// After a run in context `id`: the globals the code made or changed, copied onto `sandbox`
+/// with `assign` (the startup `Reflect.set`: a read-only property of the object refuses quietly,
+/// as a sloppy assignment; a setter's or a proxy trap's error reaches the caller, as through
+/// Node's interceptors).
 pub fn leave<'js>(
     realm: &Ctx<'js>,
     id: u32,
     sandbox: &Object<'js>,
     deleted: &Deleted<'js>,
+    assign: &Function<'js>,
 ) -> Result<()> {
     let Some(builtins) = builtins_of(id) else {
         return Ok(());
@@ -195,14 +199,14 @@ pub fn leave<'js>(
         // for it, as none runs in Node for a global the code left alone.)
         let current: Value = sandbox.get(key.as_str())?;
         if !same_value(&current, &value) {
-            set_quietly(realm, sandbox, &key, value)?;
+            let _: bool = assign.call((sandbox.clone(), key.as_str(), value))?;
         }
     }
     Ok(())
 }
 
-/// `target[key] = value`, a refusal (a read-only or accessor-only property) ignored as a sloppy
-/// assignment ignores it; an interruption still unwinds.
+/// `target[key] = value` on a context's global, a refusal (a read-only or accessor-only
+/// property) ignored as a sloppy assignment ignores it; an interruption still unwinds.
 fn set_quietly<'js>(
     ctx: &Ctx<'js>,
     target: &Object<'js>,
