@@ -352,7 +352,9 @@ function platformTimeout(ms) {
 function allowGlobals(...allowlist) {
   for (const item of allowlist) {
     if (typeof item === 'string') {
+      // (Node compares every global's value with the list: a string is a value too.)
       knownGlobals.add(item);
+      allowedValues.add(item);
     } else {
       allowedValues.add(item);
       for (const name of Object.getOwnPropertyNames(globalThis)) {

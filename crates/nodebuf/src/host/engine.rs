@@ -117,7 +117,7 @@ extern "C" {
 
 /// `native.setErrorStackHooks(formatter, onEngineError)`: V8's lazily formatted `error.stack`
 /// (internal/errors installs Node's formatter with it).
-fn set_error_stack_hooks<'js>(
+pub(crate) fn set_error_stack_hooks<'js>(
     ctx: Ctx<'js>,
     formatter: Function<'js>,
     on_engine_error: Function<'js>,

@@ -7,6 +7,7 @@ pub mod agent;
 pub mod atomics;
 pub mod blocking_io;
 pub mod engine;
+pub mod interrupt;
 pub mod lazy_natives;
 pub mod module_loader;
 pub mod multiple_resolves;
@@ -210,10 +211,7 @@ fn run_thread(
             }
         },
     )));
-    if let Some(spec) = worker {
-        let agent = spec.agent.clone();
-        runtime.set_interrupt_handler(Some(Box::new(move || agent.is_terminated())));
-    }
+    interrupt::install(&runtime, worker.map(|spec| spec.agent.clone()));
     let Ok(context) = Context::full(&runtime) else {
         eprintln!("nodebuf: cannot create the JS context");
         return 70;
@@ -255,6 +253,7 @@ fn run_thread(
     modules::async_context::clear();
     module_loader::clear();
     modules::wasm::clear();
+    modules::vm_contexts::clear();
     lazy_natives::clear();
     if worker.is_none() && std::env::var_os(FREE_AT_EXIT).is_none() {
         // The process ends now: as Node leaves V8's heap to the OS, the main thread leaves its

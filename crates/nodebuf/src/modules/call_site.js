@@ -17,8 +17,8 @@ const {
 } = native.primordials;
 const isProxy = (v) => native.proxyDetails(v) !== undefined;
 
-// The global objects of the other realms whose frames read as top level (the REPL's contexts),
-// as V8 prints code run in any context's global scope.
+// The global objects of the other realms whose frames read as top level (vm contexts, the
+// REPL's contexts), as V8 prints code run in any context's global scope.
 const realmGlobals = new WeakSet();
 const isGlobalObject = (value) => value === globalThis || realmGlobals.has(value);
 
@@ -269,23 +269,32 @@ const methods = {
   toString() { return frameText(this); },
 };
 
+// The main realm's CallSite prototype, then each vm context's (every realm has its own).
 let callSiteProto;
+const contextCallSiteProtos = new Set();
 
 /** Whether `value` is one of the engine's call sites (a script may hand Error.prepareStackTrace
  * anything). */
 function isCallSite(value) {
-  return value !== null && typeof value === 'object' && ObjectGetPrototypeOf(value) === callSiteProto;
+  if (value === null || typeof value !== 'object') return false;
+  const proto = ObjectGetPrototypeOf(value);
+  return proto === callSiteProto || (contextCallSiteProtos.size > 0 && contextCallSiteProtos.has(proto));
 }
 
 /** Gives QuickJS's CallSite prototype (`proto`, taken from a call site the engine handed over)
- * V8's methods, once: internal/errors does it before any script can see a call site. */
+ * V8's methods, once per realm: internal/errors does it before any script can see a call site. */
 function installCallSiteMethods(proto) {
-  if (callSiteProto !== undefined) return;
-  callSiteProto = proto;
-  raw = {};
-  for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
-    'getColumnNumber', 'isNative', 'isConstructor', 'isAsync', 'getPromiseIndex']) {
-    raw[key] = proto[key];
+  if (proto === callSiteProto || contextCallSiteProtos.has(proto)) return;
+  if (callSiteProto === undefined) {
+    callSiteProto = proto;
+    // (The engine's methods work on the call sites of every realm: one class for the runtime.)
+    raw = {};
+    for (const key of ['getThis', 'getFunction', 'getFunctionName', 'getFileName', 'getLineNumber',
+      'getColumnNumber', 'isNative', 'isConstructor', 'isAsync', 'getPromiseIndex']) {
+      raw[key] = proto[key];
+    }
+  } else {
+    contextCallSiteProtos.add(proto);
   }
   const constructor = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
   for (const key of Reflect.ownKeys(proto)) delete proto[key];

@@ -297,7 +297,8 @@ function describeReceived(value) {
   }
   const { inspect } = require('internal/inspect');
   let shown = inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  // (Only a string is cut short: a symbol's or bigint's text is shown whole.)
+  if (typeof value === 'string' && shown.length > 28) shown = `${shown.slice(0, 25)}...`;
   return ` Received type ${typeof value} (${shown})`;
 }
 
@@ -601,6 +602,8 @@ module.exports = {
   errnoException,
   dnsException,
   installStackFormat,
+  // (What a vm context's realm formats and translates its errors with, as the main one.)
+  errorStackHooks: [formatStackOnFirstRead, translateEngineMessage],
   errorSites,
   validateFunction,
   validateString,

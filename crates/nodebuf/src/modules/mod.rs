@@ -43,6 +43,7 @@ pub mod tty;
 pub mod url;
 pub mod v8;
 pub mod vm;
+pub mod vm_contexts;
 pub mod wasm;
 pub mod worker_threads;
 pub mod x509;

@@ -16,7 +16,7 @@
 //! is removed.
 
 use std::os::fd::RawFd;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use rquickjs::{Array, Ctx, Function, Object, Result};
@@ -81,8 +81,23 @@ fn delivery() -> std::io::Result<MutexGuard<'static, Delivery>> {
         .unwrap_or_else(|p| p.into_inner()))
 }
 
+/// How many `vm` runs with `breakOnSigint` are under way (SIGINT then stops the run instead of
+/// being delivered).
+static SIGINT_ARMED: AtomicU32 = AtomicU32::new(0);
+/// Set by the handler when SIGINT arrived while armed; read by the interrupt handler.
+static SIGINT_ARRIVED: AtomicBool = AtomicBool::new(false);
+/// What SIGINT's disposition was before the first armed run installed the handler for it
+/// (None while no run installed it).
+static SIGINT_BEFORE_ARM: Mutex<Option<Watch>> = Mutex::new(None);
+
 /// The signal handler: the signal number into the pipe, errno left as it was.
 extern "C" fn on_signal(signo: libc::c_int) {
+    if signo == libc::SIGINT && SIGINT_ARMED.load(Ordering::SeqCst) > 0 {
+        // A run with breakOnSigint is under way: the signal is its (Node's SigintWatchdog
+        // takes it from the process listeners).
+        SIGINT_ARRIVED.store(true, Ordering::SeqCst);
+        return;
+    }
     let fd = PIPE_WRITE.load(Ordering::Relaxed);
     if fd < 0 {
         return;
@@ -208,6 +223,64 @@ pub fn reset_inherited_dispositions() {
         // SAFETY: a live action for a valid signal number; the old action is not wanted.
         unsafe { libc::sigaction(signo, &action, std::ptr::null_mut()) };
     }
+}
+
+/// While alive, SIGINT interrupts the running `vm` code instead of being delivered (see
+/// [`arm_sigint_break`]).
+pub struct SigintArm(());
+
+/// Arms SIGINT for a `vm` run with `breakOnSigint`: the handler is installed if SIGINT is not
+/// watched (so the signal does not kill the process) and a SIGINT arriving sets the flag
+/// [`sigint_break_pending`] reads. Runs nest; the last one dropped restores the disposition.
+pub fn arm_sigint_break() -> SigintArm {
+    if SIGINT_ARMED.fetch_add(1, Ordering::SeqCst) == 0 {
+        SIGINT_ARRIVED.store(false, Ordering::SeqCst);
+        // SAFETY: sigaction structs are plain data; zeroed is a valid starting value.
+        let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
+        // SAFETY: reads SIGINT's disposition into a live struct.
+        unsafe { libc::sigaction(libc::SIGINT, std::ptr::null(), &mut current) };
+        if current.sa_sigaction != on_signal as extern "C" fn(libc::c_int) as usize {
+            // SAFETY: as in `start`: plain data, filled before use.
+            let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
+            action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as usize;
+            action.sa_flags = libc::SA_RESTART;
+            // SAFETY: a valid sigset for sigfillset; then two live sigaction structs.
+            let installed = unsafe {
+                libc::sigfillset(&mut action.sa_mask);
+                libc::sigaction(libc::SIGINT, &action, &mut current)
+            } == 0;
+            if installed {
+                *SIGINT_BEFORE_ARM.lock().unwrap_or_else(|p| p.into_inner()) =
+                    Some(Watch { previous: current });
+            }
+        }
+    }
+    SigintArm(())
+}
+
+impl Drop for SigintArm {
+    fn drop(&mut self) {
+        if SIGINT_ARMED.fetch_sub(1, Ordering::SeqCst) == 1 {
+            let saved = SIGINT_BEFORE_ARM
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .take();
+            if let Some(watch) = saved {
+                // SAFETY: `watch.previous` is what sigaction returned for SIGINT.
+                unsafe { libc::sigaction(libc::SIGINT, &watch.previous, std::ptr::null_mut()) };
+            }
+        }
+    }
+}
+
+/// Whether SIGINT arrived during an armed run and was not yet taken.
+pub fn sigint_break_pending() -> bool {
+    SIGINT_ARRIVED.load(Ordering::SeqCst)
+}
+
+/// Takes the SIGINT that arrived during an armed run: true once per arrival.
+pub fn take_sigint_break() -> bool {
+    SIGINT_ARRIVED.swap(false, Ordering::SeqCst)
 }
 
 /// `signals.take()`: the signal numbers that arrived since the last call, oldest first (an

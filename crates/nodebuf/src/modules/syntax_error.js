@@ -59,12 +59,13 @@ function compilePosition(error, file) {
 /**
  * Gives `error` (a SyntaxError the engine raised compiling `source` as `file`) V8's head, shown
  * as `shown` (`[eval]`, or the file's path); `wrapped`: the source was compiled inside the
- * CommonJS wrapper, whose text precedes line 1 and follows the last line. Returns the error to
+ * CommonJS wrapper, whose text precedes line 1 and follows the last line; `lineOffset` is added
+ * to the line number shown (a vm.Script's). Returns the error to
  * throw: where the parser stopped inside the wrapper's closing text (the source ended early, or
  * closed the wrapper's function itself), the source alone tells what V8 reports, compiled as a
  * script. Anything else is returned as it is.
  */
-function decorateSyntaxError(error, file, shown, source, wrapped) {
+function decorateSyntaxError(error, file, shown, source, wrapped, lineOffset = 0) {
   if (!(error instanceof SyntaxError) || decorated.has(error)) return error;
   const found = compilePosition(error, file);
   if (found === null) return error;
@@ -74,7 +75,7 @@ function decorateSyntaxError(error, file, shown, source, wrapped) {
   if (lineNumber < 1 || lineNumber > text.length) return error;
   const start = Math.min((wrapped && lineNumber === 1 ? Math.max(1, column - WRAPPER_PREFIX.length) : column) - 1,
     text[lineNumber - 1].length);
-  setHead(error, lines, at, shown, lineNumber, text[lineNumber - 1], start);
+  setHead(error, lines, at, shown, lineNumber + lineOffset, text[lineNumber - 1], start);
   return error;
 }
 
