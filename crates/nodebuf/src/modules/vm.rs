@@ -99,17 +99,6 @@ fn eval_at<'js>(ctx: &Ctx<'js>, source: String, filename: &str, line: i32) -> Re
     Ok(value)
 }
 
-extern "C" {
-    /// Engine patch `quickjs-0055-lazy-error-stacks` (docs/ENGINE-PATCHES.md): the context's
-    /// error stacks are formatted on first read by `formatter`; `on_engine_error` sees each
-    /// error the engine makes.
-    fn JS_SetErrorStackHooks(
-        ctx: *mut qjs::JSContext,
-        formatter: qjs::JSValue,
-        on_engine_error: qjs::JSValue,
-    ) -> std::os::raw::c_int;
-}
-
 /// A context made on this runtime for `newRealm`: the creation reference is released when
 /// this is dropped, after which the realm lives as long as its objects do.
 struct Realm<'js> {
@@ -160,18 +149,8 @@ fn new_realm<'js>(
     }
     crate::numbers::install(&realm.ctx)?;
     crate::messages::install(&realm.ctx, None)?;
-    // SAFETY: both functions are live values of this runtime (one heap for every realm); the
-    // engine takes its own references.
-    let status = unsafe {
-        JS_SetErrorStackHooks(
-            realm.ctx.as_raw().as_ptr(),
-            formatter.as_raw(),
-            on_engine_error.as_raw(),
-        )
-    };
-    if status < 0 {
-        return Err(rquickjs::Error::Allocation);
-    }
+    // (Both functions are values of this runtime: one heap for every realm.)
+    crate::host::engine::set_error_stack_hooks(realm.ctx.clone(), formatter, on_engine_error)?;
     // A plain C function runs in the realm it was made in, whoever calls it (a function made
     // by rquickjs gets its caller's context): this one evaluates in the new realm.
     // SAFETY: a live context of this runtime; the name is a NUL-terminated literal; the
