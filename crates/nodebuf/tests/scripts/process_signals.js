@@ -58,10 +58,15 @@ setImmediate(() => {
 // signal its default action back.
 function fromOutside() {
   let count = 0;
+  // (The loop sleeps on this timer until both signals came: the `kill` child's exit could
+  // otherwise end the loop before its signal is handled, a race node settles by taking SIGCHLD
+  // after SIGUSR1 from one pipe; nodebuf learns of the exit on another thread.)
+  const keepAlive = setTimeout(() => console.log('signals did not arrive'), 20000);
   process.on('SIGUSR1', (name) => {
     count++;
     console.log('outside', name, count);
     if (count === 2) {
+      clearTimeout(keepAlive);
       process.removeAllListeners('SIGUSR1');
       console.log('listeners left', process.listenerCount('SIGUSR1'));
       children();
