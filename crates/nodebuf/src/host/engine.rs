@@ -291,6 +291,16 @@ fn compile<'js>(ctx: Ctx<'js>, source: String, filename: String) -> Result<Value
 /// head, `internal/modules/syntax_error`; an error thrown while the code runs is not one of
 /// those).
 fn check_syntax(ctx: Ctx<'_>, source: String, filename: String) -> Result<()> {
+    compile_only(&ctx, source, &filename).map(drop)
+}
+
+/// Compiles `source` as a global script named `filename` without running it: the compiled
+/// function, or the parser's SyntaxError left pending (`Error::Exception`).
+pub(crate) fn compile_only<'js>(
+    ctx: &Ctx<'js>,
+    source: String,
+    filename: &str,
+) -> Result<Value<'js>> {
     let name = std::ffi::CString::new(filename.replace('\0', ""))
         .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
     let len = source.len();
@@ -298,7 +308,7 @@ fn check_syntax(ctx: Ctx<'_>, source: String, filename: String) -> Result<()> {
     text.push(0);
     let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
     // SAFETY: a live context; `text` holds `len` bytes and a terminating NUL, `name` is a C
-    // string; the compiled function (or the exception marker) is owned here and freed once.
+    // string; the compiled function (or the exception marker) is owned by the Value made next.
     let compiled = unsafe {
         qjs::JS_Eval(
             ctx.as_raw().as_ptr(),
@@ -308,14 +318,13 @@ fn check_syntax(ctx: Ctx<'_>, source: String, filename: String) -> Result<()> {
             flags,
         )
     };
-    // SAFETY: the engine's result, tested by tag only.
-    if unsafe { qjs::JS_IsException(compiled) } {
+    // SAFETY: the owned result of JS_Eval in this context.
+    let compiled = unsafe { Value::from_raw(ctx.clone(), compiled) };
+    if compiled.is_exception() {
         // The SyntaxError stays pending: rquickjs rethrows it to the caller.
         return Err(rquickjs::Error::Exception);
     }
-    // SAFETY: owned above, freed once.
-    unsafe { qjs::JS_FreeValue(ctx.as_raw().as_ptr(), compiled) };
-    Ok(())
+    Ok(compiled)
 }
 
 extern "C" {

@@ -366,28 +366,9 @@ fn cached_data<'js>(
     code: String,
     filename: String,
 ) -> Result<rquickjs::ArrayBuffer<'js>> {
-    let name = std::ffi::CString::new(filename.replace('\0', ""))
-        .map_err(|_| rquickjs::Error::new_from_js("filename", "C string"))?;
     let hash = source_hash(&code);
-    let len = code.len();
-    let mut text = code.into_bytes();
-    text.push(0);
-    let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+    let compiled = crate::host::engine::compile_only(&ctx, code, &filename)?;
     let raw_ctx = ctx.as_raw().as_ptr();
-    // SAFETY: a live context; `text` holds `len` bytes and a NUL, `name` is a C string.
-    let compiled = unsafe {
-        qjs::JS_Eval(
-            raw_ctx,
-            text.as_ptr().cast(),
-            len as _,
-            name.as_ptr(),
-            flags,
-        )
-    };
-    // SAFETY: the engine's result, tested by tag only.
-    if unsafe { qjs::JS_IsException(compiled) } {
-        return Err(rquickjs::Error::Exception);
-    }
     let mut size = 0;
     // SAFETY: `compiled` is a live function value; JS_WriteObject returns a buffer of `size`
     // bytes allocated by the runtime (or null), freed below with js_free.
@@ -395,12 +376,11 @@ fn cached_data<'js>(
         qjs::JS_WriteObject(
             raw_ctx,
             &mut size,
-            compiled,
+            compiled.as_raw(),
             qjs::JS_WRITE_OBJ_BYTECODE as _,
         )
     };
-    // SAFETY: owned above, freed once.
-    unsafe { qjs::JS_FreeValue(raw_ctx, compiled) };
+    drop(compiled);
     if written.is_null() {
         return Err(rquickjs::Error::Exception);
     }
