@@ -376,6 +376,9 @@ DEF(   is_undefined, 1, 1, 1, none)
 DEF(        is_null, 1, 1, 1, none)
 DEF(typeof_is_undefined, 1, 1, 1, none)
 DEF( typeof_is_function, 1, 1, 1, none)
+/* nodebuf: typeof x === '<name>' for the other names typeof answers; the operand is the
+   name's atom, a builtin atom below 256 */
+DEF(      typeof_is, 2, 1, 1, u8)
 
 #undef DEF
 #undef def
