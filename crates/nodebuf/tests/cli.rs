@@ -251,3 +251,76 @@ fn module_parse_errors_print_as_node() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs `code` with a new terminal (a pseudo-terminal's far end) as stdin and a pipe as stdout,
+/// types `typed` into the terminal after `delay_ms`, and returns stdout; the child is killed if
+/// it runs past 30 seconds.
+fn run_on_terminal(program: &str, code: &str, delay_ms: u64, typed: &[u8]) -> String {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut controller, terminal) = {
+        let (mut c, mut t) = (-1, -1);
+        // SAFETY: openpty writes two new descriptors into the ints we pass; the name, termios
+        // and window size arguments may be null.
+        let r = unsafe {
+            libc::openpty(
+                &mut c,
+                &mut t,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(r, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just made by openpty and are owned here only.
+        unsafe {
+            (
+                std::fs::File::from(OwnedFd::from_raw_fd(c)),
+                OwnedFd::from_raw_fd(t),
+            )
+        }
+    };
+    let mut child = Command::new(program)
+        .args(["-e", code])
+        .stdin(Stdio::from(terminal))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut out).expect("read stdout");
+        out
+    });
+    std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    controller.write_all(typed).expect("type into the terminal");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{program} -e {code:?} ran past its deadline");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    reader.join().expect("reader")
+}
+
+/// A script reading a terminal stdin keeps running its timers and I/O callbacks while no line
+/// has been typed, and a paused stdin lets it exit (it read the terminal with blocking calls,
+/// so a timer waited for the next line).
+#[test]
+fn a_terminal_stdin_leaves_the_loop_running_as_node_does() {
+    let code = "console.log('isTTY', process.stdin.isTTY);\
+        process.stdin.on('data', (d) => { console.log('data', JSON.stringify(String(d))); process.stdin.pause(); });\
+        setTimeout(() => console.log('timer'), 100);\
+        require('fs').stat(process.execPath, (err) => console.log('stat', err));\
+        setTimeout(() => console.log('reading', process.getActiveResourcesInfo()), 200);";
+    let ours = run_on_terminal(NODEBUF, code, 700, b"hello\n");
+    let node = run_on_terminal("node", code, 700, b"hello\n");
+    assert_eq!(ours, node);
+    let at = |text: &str| {
+        ours.find(text)
+            .unwrap_or_else(|| panic!("{text:?} in {ours}"))
+    };
+    assert!(at("timer") < at("reading [ 'TTYWrap'") && at("reading") < at("data \"hello\\n\""));
+}

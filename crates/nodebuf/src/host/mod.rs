@@ -124,6 +124,7 @@ fn build_native<'js>(
     lazy_natives::defer(Box::new(modules::dgram::install));
     lazy_natives::defer(Box::new(modules::dns::install));
     lazy_natives::defer(Box::new(modules::signals::install));
+    lazy_natives::defer(Box::new(modules::stdin::install));
     lazy_natives::defer(Box::new(modules::child_process::install));
     lazy_natives::defer(Box::new(modules::child_process_ipc::install));
     lazy_natives::defer(Box::new(modules::tls::install));

@@ -12,24 +12,33 @@ function inspect(value, options) {
   return inspectModuleLoaded().inspect(value, options);
 }
 // util.format's text for `args`: strings alone, the first without a `%`, are joined with spaces
-// (what formatWithOptions makes of them) without loading the formatter.
-function formatWithOptions(inspectOptions, ...args) {
+// (what formatWithOptions makes of them) without loading the formatter. `optionsOf()` gives
+// the inspect options (colours depend on the stream, which strings alone never ask about).
+function formatWithOptions(optionsOf, ...args) {
   const first = args[0];
   if (typeof first === 'string') {
     let plain = true;
     for (let i = 1; i < args.length && plain; i++) plain = typeof args[i] === 'string';
     for (let i = 0; i < first.length && plain && args.length > 1; i++) plain = first.charCodeAt(i) !== 37;
     if (plain) {
+      // (Node computes the options on every call; given ones get their `colors` set.)
+      if (optionsOf.given) optionsOf();
       let text = first;
       for (let i = 1; i < args.length; i++) text += ` ${args[i]}`;
       return text;
     }
   }
-  return inspectModuleLoaded().formatWithOptions(inspectOptions, ...args);
+  return inspectModuleLoaded().formatWithOptions(optionsOf(), ...args);
 }
 
 const kGroupIndent = Symbol('kGroupIndent');
 const kInspectOptions = Symbol('kInspectOptions');
+const kColorMode = Symbol('kColorMode');
+const kOptionsFor = Symbol('kGetInspectOptions');
+const kColorInspectOptions = { colors: true };
+const kOptionsForStdout = Symbol('kOptionsForStdout');
+const kOptionsForStderr = Symbol('kOptionsForStderr');
+const kNoColorInspectOptions = {};
 const kCounts = Symbol('counts');
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const kWrite = Symbol('kWriteToConsole');
@@ -82,9 +91,48 @@ class Console {
     hidden(this, '_stdout', options.stdout);
     hidden(this, '_stderr', options.stderr || options.stdout);
     hidden(this, '_times', new Map());
-    this[kInspectOptions] = options.inspectOptions || {};
+    const { inspectOptions, colorMode = 'auto' } = options;
+    if (inspectOptions !== undefined) {
+      const { validateObject } = require('internal/errors');
+      validateObject(inspectOptions, 'options.inspectOptions');
+      if (inspectOptions.colors !== undefined && options.colorMode !== undefined) {
+        throw require('internal/errors').codes.ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+      }
+    }
+    require('internal/errors').validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
+    this[kInspectOptions] = inspectOptions;
+    this[kColorMode] = colorMode;
+    // The options' makers for each stream, as formatWithOptions takes them.
+    const forStdout = () => this[kOptionsFor](true);
+    const forStderr = () => this[kOptionsFor](false);
+    forStdout.given = forStderr.given = this[kInspectOptions] !== undefined;
+    this[kOptionsForStdout] = forStdout;
+    this[kOptionsForStderr] = forStderr;
     this[kGroupIndent] = '';
     this[kCounts] = new Map();
+  }
+
+  // Node's inspect options for a write to stdout or stderr: colours when the mode says so, or
+  // in 'auto' when the stream is a terminal of more than two colours; given options get that
+  // as their `colors` unless they have one.
+  [kOptionsFor](useStdout) {
+    let color = this[kColorMode];
+    if (color === 'auto') {
+      const key = useStdout ? '_stdout' : '_stderr';
+      if (this === globalConsole && boundToOwn(key) && !native.tty.isatty(useStdout ? 1 : 2)) {
+        // (process's own unmade stream is no terminal: no need to make it to ask.)
+        color = undefined;
+      } else {
+        const stream = this[key];
+        color = stream.isTTY && (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+      }
+    }
+    const options = this[kInspectOptions];
+    if (options !== undefined) {
+      if (options.colors === undefined) options.colors = color;
+      return options;
+    }
+    return color ? kColorInspectOptions : kNoColorInspectOptions;
   }
 
   // Clears a terminal: Node writes the cursor-home and erase sequences when stdout is a TTY.
@@ -111,27 +159,27 @@ class Console {
   }
 
   log(...args) {
-    this[kWrite](true, formatWithOptions(this[kInspectOptions], ...args));
+    this[kWrite](true, formatWithOptions(this[kOptionsForStdout], ...args));
   }
 
   info(...args) {
-    this[kWrite](true, formatWithOptions(this[kInspectOptions], ...args));
+    this[kWrite](true, formatWithOptions(this[kOptionsForStdout], ...args));
   }
 
   debug(...args) {
-    this[kWrite](true, formatWithOptions(this[kInspectOptions], ...args));
+    this[kWrite](true, formatWithOptions(this[kOptionsForStdout], ...args));
   }
 
   warn(...args) {
-    this[kWrite](false, formatWithOptions(this[kInspectOptions], ...args));
+    this[kWrite](false, formatWithOptions(this[kOptionsForStderr], ...args));
   }
 
   error(...args) {
-    this[kWrite](false, formatWithOptions(this[kInspectOptions], ...args));
+    this[kWrite](false, formatWithOptions(this[kOptionsForStderr], ...args));
   }
 
   dir(object, options) {
-    this[kWrite](true, inspect(object, { customInspect: false, ...this[kInspectOptions], ...options }));
+    this[kWrite](true, inspect(object, { customInspect: false, ...this[kOptionsFor](true), ...options }));
   }
 
   dirxml(...args) {
@@ -139,7 +187,7 @@ class Console {
   }
 
   trace(...args) {
-    const err = { name: 'Trace', message: formatWithOptions(this[kInspectOptions], ...args) };
+    const err = { name: 'Trace', message: formatWithOptions(this[kOptionsForStderr], ...args) };
     Error.captureStackTrace(err, this.trace);
     this.error(err.stack);
   }

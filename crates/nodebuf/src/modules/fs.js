@@ -857,6 +857,16 @@ const syncApi = {
   writev: writevSync, opendir: opendirSync,
 };
 
+// Node makes a failed request's error in the loop, with no JS below it: its stack is the
+// header line alone, so `console.log(err)` prints `[Error: ENOENT: ...] { errno: ... }`. Ours
+// was made by the sync call, with that call's frames.
+function withoutFrames(err) {
+  if (err !== null && typeof err === 'object' && typeof err.syscall === 'string' && typeof err.stack === 'string') {
+    err.stack = `${err.name}: ${err.message}`;
+  }
+  return err;
+}
+
 // Runs `operation` now and calls back from the loop with `(null, result, ...data)` (read and
 // write give their buffers back), or its I/O error; an argument error is thrown at once.
 // (Node's requests that produce nothing call back with the error argument alone.)
@@ -866,7 +876,7 @@ function completeWith(callback, operation, ...data) {
     result = operation();
   } catch (err) {
     if (isArgumentError(err)) throw err;
-    loop.queueIoCompletion(callback, err);
+    loop.queueIoCompletion(callback, withoutFrames(err));
     return;
   }
   if (result === undefined) loop.queueIoCompletion(callback, null);

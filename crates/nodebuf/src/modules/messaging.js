@@ -1179,7 +1179,8 @@ function hasRef() {
 // whether or not they are busy).
 function activeHandles() {
   const out = [];
-  for (const handle of liveSockets.values()) if (handle._refed) out.push(handle);
+  // (stdin's handle is listed with the stdio streams, in their order: process/resources.js.)
+  for (const handle of liveSockets.values()) if (handle._refed && handle._stdio !== true) out.push(handle);
   return out;
 }
 

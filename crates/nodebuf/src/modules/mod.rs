@@ -36,6 +36,7 @@ pub mod process;
 pub mod report;
 pub mod retention;
 pub mod signals;
+pub mod stdin;
 pub mod string_decoder;
 pub mod structured_clone;
 pub mod tls;

@@ -238,6 +238,21 @@ fn js_fd(id: f64) -> i32 {
 /// An owned descriptor registered with the poller through mio's raw-descriptor source.
 pub struct ReadableFd(std::os::fd::OwnedFd);
 
+impl ReadableFd {
+    /// One `read(2)` into `buf` (stdin's descriptor, see modules/stdin.rs: non-blocking, so
+    /// `WouldBlock` when nothing is there yet).
+    fn read(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::os::fd::AsRawFd;
+        // SAFETY: `buf` is ours and writable for its length; the descriptor is owned by self.
+        let n = unsafe { libc::read(self.0.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        if n < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        }
+    }
+}
+
 impl mio::event::Source for ReadableFd {
     fn register(
         &mut self,
@@ -294,6 +309,25 @@ pub fn with_udp<T>(id: f64, f: impl FnOnce(&UdpSocket) -> T) -> Option<T> {
         _ => None,
     })
     .flatten()
+}
+
+/// `rearm(id)`: asks the poller to report socket `id` again if it is ready now. Readiness is
+/// reported on changes (edge-triggered); a reader that stopped before it drained the
+/// descriptor (stdin's stream, full) gets the data left there delivered by the next poll, as
+/// libuv's read restarts do. False when there is no such socket or the poller refused.
+fn rearm(id: f64) -> bool {
+    let Ok(poller) = poller() else { return false };
+    with_socket(id, |socket| {
+        poller
+            .registry
+            .reregister(
+                socket.source(),
+                Token(id as usize),
+                Interest::READABLE | Interest::WRITABLE,
+            )
+            .is_ok()
+    })
+    .unwrap_or(false)
 }
 
 /// Closes what [`register_readable`] registered under `id`.
@@ -503,6 +537,7 @@ fn read<'js>(ctx: Ctx<'js>, id: f64) -> Result<Value<'js>> {
         let r = match socket {
             Socket::TcpStream(s) => s.read(&mut buf),
             Socket::UnixStream(s) => s.read(&mut buf),
+            Socket::Readable(s) => s.read(&mut buf),
             _ => Err(std::io::Error::from_raw_os_error(libc::ENOTCONN)),
         };
         match r {
@@ -662,6 +697,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     net.set("connectUnix", Function::new(ctx.clone(), connect_unix)?)?;
     net.set("finishConnect", Function::new(ctx.clone(), finish_connect)?)?;
     net.set("read", Function::new(ctx.clone(), read)?)?;
+    net.set("rearm", Function::new(ctx.clone(), rearm)?)?;
     net.set("write", Function::new(ctx.clone(), write)?)?;
     net.set("shutdown", Function::new(ctx.clone(), shutdown)?)?;
     net.set("close", Function::new(ctx.clone(), close)?)?;

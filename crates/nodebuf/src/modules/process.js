@@ -262,7 +262,7 @@ function lazyStdio(name, getterName, make) {
 const resources = () => require('internal/process/resources');
 const stdout = lazyStdio('stdout', 'getStdout', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(1, native.writeOut), 1));
 const stderr = lazyStdio('stderr', 'getStderr', () => resources().addStdio(require('internal/streams/stdio').createWritableStdioStream(2, native.writeErr), 2));
-lazyStdio('stdin', 'getStdin', () => require('internal/streams/stdio').createStdinStream());
+lazyStdio('stdin', 'getStdin', () => require('internal/streams/stdio').createStdinStream(resources().addStdio));
 
 // The global console's way to process's own stdout/stderr without making the stream (six
 // stream modules: a fifth of a `console.log('hello')` script's instructions): the bytes the

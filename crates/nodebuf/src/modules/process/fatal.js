@@ -67,6 +67,17 @@ function sourceHeader(error, origin, atThrow = true) {
 
 // Prints an uncaught error the way Node does: the source header, the error inspected (or a
 // thrown primitive as its string), and Node's version line.
+// Whether process.stderr is a terminal with colours (only a terminal's stream is made to ask).
+function stderrHasColors() {
+  try {
+    if (!native.tty.isatty(2)) return false;
+    const { stderr } = process;
+    return stderr.isTTY === true && typeof stderr.hasColors === 'function' && stderr.hasColors();
+  } catch {
+    return false;
+  }
+}
+
 function report(error, origin, header) {
   const { inspect } = require('internal/inspect');
   // An unhandled 'error' event's error also shows where it was emitted (Node's
@@ -84,8 +95,15 @@ function report(error, origin, header) {
   const source = given ? header : sourceHeader(error, origin, header !== null);
   if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
     // Node inspects any thrown object without its custom inspect and at least 5 levels deep.
-    const shown = inspect(error, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
-    if (native.classId(error) === errorClassId) {
+    // In colour when stderr is a terminal that has them, as Node's.
+    const shown = inspect(error, {
+      colors: stderrHasColors(),
+      customInspect: false,
+      depth: Math.max(inspect.defaultOptions.depth, 5),
+    });
+    // (Code run by -e or from stdin shows a thrown object as it shows an error.)
+    const fromEvalCode = [...virtualSources.keys()].some((file) => source.startsWith(`${file}:`));
+    if (native.classId(error) === errorClassId || fromEvalCode) {
       // Node leaves a blank line under the caret, but not under a link error's carets.
       text = `${source === '' || given ? source : `${source}\n`}${shown}\n`;
     } else {

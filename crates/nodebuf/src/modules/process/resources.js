@@ -8,16 +8,21 @@ const loop = require('internal/loop');
 // The stdio streams made so far (process.js records them), with libuv's handle kind.
 const stdio = [];
 
-/** Records a stdio stream on its creation; a pipe or terminal one is a live handle. */
-function addStdio(stream, fd) {
+/**
+ * Records a stdio stream on its creation; a pipe or terminal one is a live handle (stdin's
+ * only while `isActive()` says it reads, as libuv lists only active handles).
+ */
+function addStdio(stream, fd, isActive = undefined) {
   const kind = native.tty.guessHandle(fd);
   if (kind === 'PIPE' || kind === 'TTY') {
     const reserved = stdio.find((entry) => entry.fd === fd);
     if (reserved !== undefined) reserved.stream = stream;
-    else stdio.push({ stream, kind, fd, make: undefined });
+    else stdio.push({ stream, kind, fd, make: undefined, isActive });
   }
   return stream;
 }
+
+const listedStdio = () => stdio.filter((entry) => entry.isActive === undefined || entry.isActive());
 
 /**
  * Records, where the stream would have been made, a stdio stream the console wrote around
@@ -44,7 +49,7 @@ function requestName(request) {
 function activeObjects() {
   const { requests, handles, timers, immediates } = loop.activeResources();
   const connecting = handles.filter((h) => h.connecting === true);
-  const live = [...stdio.map((s) => s.stream ?? s.make()), ...handles.map((h) => (h._publicHandle === undefined ? h : h._publicHandle))];
+  const live = [...listedStdio().map((s) => s.stream ?? s.make()), ...handles.map((h) => (h._publicHandle === undefined ? h : h._publicHandle))];
   return { connecting, requests, live, handles, timers, immediates };
 }
 
@@ -52,7 +57,7 @@ function getActiveResourcesInfo() {
   const { connecting, requests, handles, timers, immediates } = activeObjects();
   const names = connecting.map(requestName);
   for (let i = 0; i < requests.length; i++) names.push('FSReqCallback');
-  for (const { kind } of stdio) names.push(kind === 'TTY' ? 'TTYWrap' : 'PipeWrap');
+  for (const { kind } of listedStdio()) names.push(kind === 'TTY' ? 'TTYWrap' : 'PipeWrap');
   for (const handle of handles) names.push(handleName(handle));
   for (let i = 0; i < timers; i++) names.push('Timeout');
   for (let i = 0; i < immediates; i++) names.push('Immediate');
