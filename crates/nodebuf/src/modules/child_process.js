@@ -12,23 +12,37 @@ const { codes, makeNodeError, AbortError } = require('internal/errors');
 
 // The mode of each child descriptor: 'pipe', 'inherit', 'ignore' or 'ipc' (a descriptor
 // given as its own number, `[0, 1, 2]`, is inherited); 0-2 always, more when the array has more.
-function stdioModes(stdio) {
+// Node's checks: an unknown string is ERR_INVALID_ARG_VALUE, and in an array (for spawn) input
+// Node reads as data (a string, a Buffer) is ERR_INVALID_SYNC_FORK_INPUT.
+const kStdioWords = ['pipe', 'overlapped', 'ignore', 'inherit', 'ipc'];
+function stdioModes(stdio, sync = false) {
   if (stdio === undefined || stdio === null) return ['pipe', 'pipe', 'pipe'];
-  if (typeof stdio === 'string') return [stdio, stdio, stdio];
+  if (typeof stdio === 'string') {
+    if (stdio === 'ipc' || !kStdioWords.includes(stdio)) throw codes.ERR_INVALID_ARG_VALUE('stdio', stdio);
+    const mode = stdio === 'overlapped' ? 'pipe' : stdio;
+    return [mode, mode, mode];
+  }
   if (Array.isArray(stdio)) {
     const count = Math.max(3, stdio.length);
     const modes = [];
     for (let i = 0; i < count; i++) {
       const entry = stdio[i];
-      if (typeof entry === 'string') modes.push(entry);
+      if (entry === undefined || entry === null) modes.push(i < 3 ? 'pipe' : 'ignore');
+      else if (typeof entry === 'string' && kStdioWords.includes(entry)) modes.push(entry === 'overlapped' ? 'pipe' : entry);
       else if (entry === i) modes.push('inherit');
-      else if (typeof entry === 'number' && Number.isInteger(entry) && entry >= 0) modes.push(`fd:${entry}`);
-      else if (entry !== null && typeof entry === 'object') modes.push(`fd:${descriptorOf(entry, i)}`);
-      else modes.push(i < 3 ? 'pipe' : 'ignore');
+      else if (typeof entry === 'number') modes.push(`fd:${Math.trunc(entry)}`);
+      else if (typeof entry === 'string' || ArrayBuffer.isView(entry)) {
+        if (!sync) {
+          throw makeNodeError(TypeError, 'ERR_INVALID_SYNC_FORK_INPUT',
+            `Asynchronous forks do not support Buffer, TypedArray, DataView or string input: ${require('internal/inspect').inspect(entry)}`);
+        }
+        modes.push('pipe');
+      } else if (typeof entry === 'object') modes.push(`fd:${descriptorOf(entry, i)}`);
+      else throw codes.ERR_INVALID_ARG_VALUE('stdio', entry);
     }
     return modes;
   }
-  throw codes.ERR_INVALID_ARG_VALUE('options.stdio', stdio);
+  throw codes.ERR_INVALID_ARG_VALUE('stdio', stdio);
 }
 
 // The descriptor a stdio entry that is an object shares with the child: a stream's or a
@@ -40,49 +54,56 @@ function descriptorOf(entry, index) {
   throw codes.ERR_INVALID_ARG_VALUE('stdio', entry);
 }
 
-function envList(env) {
-  if (env === undefined || env === null) return undefined;
-  const out = [];
-  for (const key of Object.keys(env)) if (env[key] !== undefined) out.push(`${key}=${env[key]}`);
-  return out;
-}
+// Node's default maxBuffer for exec/execFile and the sync family.
+const MAX_BUFFER = 1024 * 1024;
 
+/**
+ * `spawnSync(file[, args][, options])`: runs `file` to completion and returns Node's result
+ * (`status`, `signal`, `output`, `pid`, `stdout`, `stderr`, and `error` when it could not start
+ * or a limit ended it: `timeout` gives ETIMEDOUT, an output past `maxBuffer` bytes (1 MiB by
+ * default) ENOBUFS, the child killed with `killSignal` in both cases).
+ */
 function spawnSync(file, args, options) {
-  if (typeof file !== 'string') throw codes.ERR_INVALID_ARG_TYPE('file', 'string', file);
-  if (!Array.isArray(args)) {
-    options = args;
-    args = [];
-  }
-  options = options || {};
+  const n = normalizeSpawnArguments(file, args, options);
+  options = { maxBuffer: MAX_BUFFER, ...n.options };
+  validateTimeout(options.timeout);
+  validateMaxBuffer(options.maxBuffer);
+  const killSignal = sanitizeKillSignal(options.killSignal);
   let input;
-  if (options.input !== undefined) {
-    input = typeof options.input === 'string' ? Buffer.from(options.input) : options.input;
-    input = Array.from(input);
+  if (options.input) {
+    if (typeof options.input === 'string') {
+      input = Buffer.from(options.input, options.encoding);
+    } else if (ArrayBuffer.isView(options.input)) {
+      input = options.input;
+    } else {
+      throw codes.ERR_INVALID_ARG_TYPE('options.stdio[0]', ['string', 'Buffer', 'TypedArray', 'DataView'], options.input);
+    }
+    input = Array.from(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
   }
-  let command = file;
-  let argv = args.map(String);
-  if (options.shell) {
-    command = typeof options.shell === 'string' ? options.shell : '/bin/sh';
-    argv = ['-c', [file, ...argv].join(' ')];
-  }
-  const modes = stdioModes(options.stdio);
+  const modes = stdioModes(options.stdio, true);
   if (modes.includes('ipc')) throw makeNodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
-  const r = native.spawnSync(command, argv,
-    options.cwd === undefined ? undefined : String(options.cwd), input, modes, envList(options.env || process.env));
+  const limits = [options.timeout > 0 ? options.timeout : 0, options.maxBuffer == null ? NaN : options.maxBuffer,
+    killSignal === undefined ? signalNumber('SIGTERM') : signalNumber(killSignal)];
+  const r = native.spawnSync([n.command, n.argv0, ...n.argv], n.cwd, input, modes, n.envPairs, [...limits, ...n.ids]);
   const encoding = options.encoding && options.encoding !== 'buffer' ? options.encoding : undefined;
+  const failure = (errno) => {
+    const code = require('util').getSystemErrorName(-errno);
+    const err = new Error(`spawnSync ${n.command} ${code}`);
+    err.errno = -errno;
+    err.code = code;
+    err.syscall = `spawnSync ${n.command}`;
+    err.path = n.command;
+    err.spawnargs = n.argv;
+    return err;
+  };
   if (r.error !== undefined) {
-    const err = new Error(`spawnSync ${file} ENOENT`);
-    err.errno = -2;
-    err.code = 'ENOENT';
-    err.syscall = `spawnSync ${file}`;
-    err.path = file;
-    err.spawnargs = args;
-    return { error: err, status: null, signal: null, output: null, pid: 0, stdout: null, stderr: null };
+    return { error: failure(r.errno || 2), status: null, signal: null, output: null, pid: 0, stdout: null, stderr: null };
   }
   const decode = (bytes) => (bytes !== null && encoding ? bytes.toString(encoding) : bytes);
   const stdout = decode(r.stdout);
   const stderr = decode(r.stderr);
-  return { status: r.status, signal: r.signal, output: [null, stdout, stderr], pid: r.pid, stdout, stderr };
+  const result = { status: r.status, signal: r.signal, output: [null, stdout, stderr], pid: r.pid, stdout, stderr };
+  return r.limitErrno === undefined ? result : { error: failure(r.limitErrno), ...result };
 }
 
 // The part execFileSync and execSync share: run, echo stderr unless stdio was given, and turn
@@ -119,6 +140,7 @@ function execFileSync(file, args, options) {
 
 function execSync(command, options) {
   if (typeof command !== 'string') throw codes.ERR_INVALID_ARG_TYPE('command', 'string', command);
+  validateNoNullBytes(command, 'command');
   const opts = { ...options };
   const shell = typeof opts.shell === 'string' ? opts.shell : '/bin/sh';
   delete opts.shell;
@@ -208,8 +230,33 @@ class ChildProcess extends EventEmitter {
   }
 }
 
+// spawn's `cwd`: a string, Buffer or file URL, without NUL bytes (Node's getValidatedPath).
+function validatedCwd(cwd) {
+  let path = cwd;
+  if (path instanceof Uint8Array) {
+    path = Buffer.from(path.buffer, path.byteOffset, path.byteLength).toString();
+  } else if (typeof path !== 'string') {
+    const url = require('url');
+    if (!url._isURL(path)) throw codes.ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'], cwd);
+    path = url.fileURLToPath(path);
+  }
+  if (path.includes('\u0000')) {
+    throw codes.ERR_INVALID_ARG_VALUE('options.cwd', cwd, 'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return path;
+}
+
+const isInt32 = (value) => value === (value | 0);
+
+/**
+ * spawn's and spawnSync's arguments checked as Node checks them, with the shell applied:
+ * `command` and `argv` are what runs, `argv0` the child's own argv[0], `envPairs` its
+ * environment (inherited enumerable keys included, as Node's `for...in`).
+ */
 function normalizeSpawnArguments(file, args, options) {
-  if (typeof file !== 'string') throw codes.ERR_INVALID_ARG_TYPE('file', 'string', file);
+  const { validateString, validateObject, validateBoolean } = require('internal/errors');
+  validateString(file, 'file');
+  validateNoNullBytes(file, 'file');
   if (file.length === 0) throw codes.ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
   if (Array.isArray(args)) {
     args = args.slice();
@@ -221,19 +268,52 @@ function normalizeSpawnArguments(file, args, options) {
     options = args;
     args = [];
   }
-  if (options === undefined || options === null) options = {};
-  else if (typeof options !== 'object') throw codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  args.forEach((arg, i) => validateNoNullBytes(arg, `args[${i}]`));
+  if (options === undefined) options = {};
+  else validateObject(options, 'options');
+  const cwd = options.cwd != null ? validatedCwd(options.cwd) : undefined;
+  if (options.detached != null) validateBoolean(options.detached, 'options.detached');
+  if (options.uid != null && !isInt32(options.uid)) throw codes.ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);
+  if (options.gid != null && !isInt32(options.gid)) throw codes.ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
+  if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
+    throw codes.ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
+  }
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    validateNoNullBytes(options.argv0, 'options.argv0');
+  }
+  if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsVerbatimArguments != null) {
+    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+  }
   let command = file;
   let argv = args.map(String);
   if (options.shell) {
+    validateNoNullBytes(options.shell, 'options.shell');
     command = typeof options.shell === 'string' ? options.shell : '/bin/sh';
-    argv = ['-c', [file, ...argv].join(' ')];
+    argv = ['-c', [file, ...args].join(' ')];
   }
-  return { command, argv, file, args, options };
+  const argv0 = typeof options.argv0 === 'string' ? options.argv0 : command;
+  const env = options.env || process.env;
+  const envPairs = [];
+  // eslint-disable-next-line guard-for-in
+  for (const key in env) {
+    const value = env[key];
+    if (value === undefined) continue;
+    validateNoNullBytes(key, `options.env['${key}']`);
+    validateNoNullBytes(value, `options.env['${key}']`);
+    envPairs.push(`${key}=${value}`);
+  }
+  // uid, gid (NaN: unchanged) and whether the child starts a session of its own.
+  const ids = [options.uid == null ? NaN : options.uid, options.gid == null ? NaN : options.gid, options.detached ? 1 : 0];
+  return { command, argv, argv0, file, args, options, cwd, envPairs, ids };
 }
 
 function spawn(file, args, options) {
   const n = normalizeSpawnArguments(file, args, options);
+  validateTimeout(n.options.timeout);
+  require('internal/abort_controller').validateAbortSignal(n.options.signal, 'options.signal');
+  sanitizeKillSignal(n.options.killSignal);
   const child = new ChildProcess();
   child.spawnfile = n.command;
   child.spawnargs = [n.command, ...n.argv];
@@ -244,7 +324,7 @@ function spawn(file, args, options) {
   }
   // Without `env`, the child gets process.env as the script left it (not the environment this
   // process started with), as in Node.
-  let env = envList(n.options.env || process.env);
+  let env = n.envPairs;
   const serialization = n.options.serialization === undefined ? 'json' : n.options.serialization;
   if (serialization !== 'json' && serialization !== 'advanced') {
     throw codes.ERR_INVALID_ARG_VALUE('options.serialization', n.options.serialization,
@@ -256,9 +336,7 @@ function spawn(file, args, options) {
       .filter((pair) => !pair.startsWith('NODE_CHANNEL_FD=') && !pair.startsWith('NODE_CHANNEL_SERIALIZATION_MODE='));
     env.push(`NODE_CHANNEL_FD=${ipcIndex}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
   }
-  const r = native.child.spawn(n.command, n.argv,
-    n.options.cwd === undefined || n.options.cwd === null ? undefined : String(n.options.cwd),
-    modes, env);
+  const r = native.child.spawn([n.command, n.argv0, ...n.argv], n.cwd, modes, env, n.ids);
   if (r.error !== undefined) {
     const code = SPAWN_ERRNO.get(r.errno) || 'UNKNOWN';
     const err = new Error(`spawn ${n.command} ${code}`);
@@ -360,76 +438,211 @@ function watchSpawnOptions(child, options) {
   }
 }
 
-function execFile(file, args, options, callback) {
-  if (typeof args === 'function') {
-    callback = args;
-    args = [];
-    options = undefined;
-  } else if (typeof options === 'function') {
-    callback = options;
-    options = undefined;
+// A string argument that must not hold NUL bytes (ERR_INVALID_ARG_VALUE otherwise, as Node's
+// validateArgumentNullCheck words it).
+function validateNoNullBytes(value, name) {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw codes.ERR_INVALID_ARG_VALUE(name, value, 'must be a string without null bytes');
   }
-  if (!Array.isArray(args) && args !== undefined && args !== null) {
-    options = args;
-    args = [];
-  }
-  const opts = { encoding: 'utf8', maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', ...options };
-  // (execFile keeps its own timeout: the child it spawns has none.)
-  return runCollecting(spawn(file, args, { ...opts, timeout: undefined }), [file, ...(args || [])].join(' '), opts, callback);
 }
 
+function validateTimeout(timeout) {
+  if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) {
+    throw codes.ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);
+  }
+}
+
+function validateMaxBuffer(maxBuffer) {
+  if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
+    throw codes.ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
+  }
+}
+
+// A kill signal given as a name or number, checked (Node's sanitizeKillSignal).
+function sanitizeKillSignal(killSignal) {
+  if (typeof killSignal === 'string' || typeof killSignal === 'number') {
+    signalNumber(killSignal);
+    return killSignal;
+  }
+  if (killSignal != null) throw codes.ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], killSignal);
+  return killSignal;
+}
+
+// execFile's arguments in Node's shapes: (file[, args][, options][, callback]).
+function normalizeExecFileArgs(file, args, options, callback) {
+  if (Array.isArray(args)) {
+    args = args.slice();
+  } else if (args != null && typeof args === 'object') {
+    callback = options;
+    options = args;
+    args = null;
+  } else if (typeof args === 'function') {
+    callback = args;
+    options = null;
+    args = null;
+  }
+  if (args == null) args = [];
+  if (typeof options === 'function') callback = options;
+  else if (options != null) require('internal/errors').validateObject(options, 'options');
+  if (options == null) options = {};
+  if (callback != null) require('internal/errors').validateFunction(callback, 'callback');
+  if (options.argv0 != null) {
+    require('internal/errors').validateString(options.argv0, 'options.argv0');
+    validateNoNullBytes(options.argv0, 'options.argv0');
+  }
+  return { file, args, options, callback };
+}
+
+const stdioMaxBufferError = (name) => makeNodeError(RangeError, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER',
+  `${name} maxBuffer length exceeded`);
+
+/**
+ * `execFile(file[, args][, options][, callback])`: runs `file` and calls back with Node's
+ * `(error, stdout, stderr)`: the output decoded with `encoding` (or joined as the streams' own
+ * encoding made it, or Buffers), cut at `maxBuffer` bytes per stream (the child is then
+ * killed and the error is ERR_CHILD_PROCESS_STDIO_MAXBUFFER), killed with `killSignal` after
+ * `timeout` ms; a failed run's error says `Command failed: <cmd>` and the stderr text, with
+ * code, killed, signal and cmd.
+ */
+function execFile(file, args, options, callback) {
+  ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
+  options = {
+    encoding: 'utf8', timeout: 0, maxBuffer: MAX_BUFFER, killSignal: 'SIGTERM', cwd: null, env: null, shell: false,
+    ...options,
+  };
+  validateTimeout(options.timeout);
+  validateMaxBuffer(options.maxBuffer);
+  options.killSignal = sanitizeKillSignal(options.killSignal);
+  const child = spawn(file, args, {
+    cwd: options.cwd, env: options.env, gid: options.gid, shell: options.shell, signal: options.signal,
+    uid: options.uid, windowsHide: !!options.windowsHide, windowsVerbatimArguments: !!options.windowsVerbatimArguments,
+  });
+  const encoding = options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
+  const collected = { stdout: [], stderr: [] };
+  const lengths = { stdout: 0, stderr: 0 };
+  let killed = false;
+  let exited = false;
+  let timer = null;
+  let ex = null;
+  let cmd = file;
+
+  const joined = (name) => (encoding || child[name]?.readableEncoding ? collected[name].join('') :
+    Buffer.concat(collected[name]));
+  function exithandler(code, signal) {
+    if (exited) return;
+    exited = true;
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (!callback) return;
+    const stdout = joined('stdout');
+    const stderr = joined('stderr');
+    if (!ex && code === 0 && signal === null) {
+      callback(null, stdout, stderr);
+      return;
+    }
+    if (args?.length) cmd += ` ${args.join(' ')}`;
+    if (!ex) {
+      ex = new Error(`Command failed: ${cmd}\n${stderr}`);
+      ex.code = code < 0 ? require('util').getSystemErrorName(code) : code;
+      ex.killed = child.killed || killed;
+      ex.signal = signal;
+    }
+    ex.cmd = cmd;
+    callback(ex, stdout, stderr);
+  }
+  function errorhandler(e) {
+    ex = e;
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    exithandler();
+  }
+  function kill() {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    killed = true;
+    try {
+      child.kill(options.killSignal);
+    } catch (e) {
+      ex = e;
+      exithandler();
+    }
+  }
+  if (options.timeout > 0) {
+    timer = setTimeout(() => {
+      kill();
+      timer = null;
+    }, options.timeout);
+  }
+  for (const name of ['stdout', 'stderr']) {
+    const stream = child[name];
+    if (!stream) continue;
+    if (encoding) stream.setEncoding(encoding);
+    stream.on('data', (chunk) => {
+      if (options.maxBuffer === Infinity) {
+        collected[name].push(chunk);
+        return;
+      }
+      const streamEncoding = stream.readableEncoding;
+      const length = streamEncoding ? Buffer.byteLength(chunk, streamEncoding) : chunk.length;
+      lengths[name] += length;
+      if (lengths[name] > options.maxBuffer) {
+        const kept = options.maxBuffer - (lengths[name] - length);
+        collected[name].push(chunk.slice(0, kept));
+        ex = stdioMaxBufferError(name);
+        kill();
+      } else {
+        collected[name].push(chunk);
+      }
+    });
+  }
+  child.addListener('close', exithandler);
+  child.addListener('error', errorhandler);
+  return child;
+}
+
+/** `exec(command[, options][, callback])`: execFile of `command` through the shell. */
 function exec(command, options, callback) {
+  require('internal/errors').validateString(command, 'command');
+  validateNoNullBytes(command, 'command');
   if (typeof options === 'function') {
     callback = options;
     options = undefined;
   }
-  if (typeof command !== 'string') throw codes.ERR_INVALID_ARG_TYPE('command', 'string', command);
-  const opts = { encoding: 'utf8', maxBuffer: 1024 * 1024, killSignal: 'SIGTERM', ...options };
-  const shell = typeof opts.shell === 'string' ? opts.shell : '/bin/sh';
-  delete opts.shell;
-  return runCollecting(spawn(shell, ['-c', command], { ...opts, timeout: undefined }), command, opts, callback);
+  options = { ...options };
+  options.shell = typeof options.shell === 'string' ? options.shell : true;
+  return module.exports.execFile(command, options, callback);
 }
 
-// Collects a child's output for exec/execFile and calls back with Node's (error, stdout, stderr).
-function runCollecting(child, command, options, callback) {
-  const stdout = [];
-  const stderr = [];
-  let done = false;
-  const decode = (chunks) => {
-    const bytes = Buffer.concat(chunks);
-    return options.encoding && options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ?
-      bytes.toString(options.encoding) : bytes;
+// util.promisify(exec / execFile): a promise of `{ stdout, stderr }` (rejected with the error,
+// which carries both) with the child as its `child`, as Node's.
+function promisifiedExec(run) {
+  return function (...args) {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.child = run(...args, (err, stdout, stderr) => {
+      if (err !== null) {
+        err.stdout = stdout;
+        err.stderr = stderr;
+        reject(err);
+      } else {
+        resolve({ stdout, stderr });
+      }
+    });
+    return promise;
   };
-  const finish = (error) => {
-    if (done) return;
-    done = true;
-    if (typeof callback === 'function') callback(error, decode(stdout), decode(stderr));
-  };
-  if (child.stdout !== null) child.stdout.on('data', (c) => stdout.push(c));
-  if (child.stderr !== null) child.stderr.on('data', (c) => stderr.push(c));
-  child.on('error', (err) => {
-    err.cmd = command;
-    finish(err);
-  });
-  child.on('close', (code, signal) => {
-    if (code === 0 && signal === null) {
-      finish(null);
-      return;
-    }
-    let message = `Command failed: ${command}`;
-    const err = decode(stderr);
-    if (err.length > 0) message += `\n${err.toString()}`;
-    const error = new Error(message);
-    Object.assign(error, { code: code === null ? undefined : code, killed: child.killed, signal, cmd: command });
-    if (code === null) delete error.code;
-    finish(error);
-  });
-  if (options.timeout > 0) {
-    const timer = setTimeout(() => child.kill(options.killSignal), options.timeout);
-    child.on('exit', () => clearTimeout(timer));
-  }
-  return child;
 }
+Object.defineProperty(exec, require('util').promisify.custom, {
+  enumerable: false, value: promisifiedExec(exec),
+});
+Object.defineProperty(execFile, require('util').promisify.custom, {
+  enumerable: false, value: promisifiedExec(execFile),
+});
 
 /**
  * `fork(modulePath[, args][, options])`: runs `modulePath` in a new nodebuf process (the

@@ -30,20 +30,44 @@ fn stdio_for(mode: Option<&String>, piped: Stdio) -> Stdio {
     }
 }
 
-/// The command both spawn paths start: `file` with `args`, `stdin` as given, stdout/stderr
-/// piped unless `modes` says `'inherit'`/`'ignore'`, in `cwd` if given, and with exactly the
-/// `KEY=value` pairs of `env` when given (else the parent's environment).
+/// What both spawn paths start: `argv` is `[file, argv0, ...args]` (argv0: the child's own
+/// `argv[0]`, Node's `options.argv0`); `ids` is `[uid, gid, detached]` (NaN: not set; detached
+/// non-zero: the child starts a session of its own, as libuv's `setsid`).
+struct Launch<'a> {
+    file: &'a str,
+    argv0: &'a str,
+    args: &'a [String],
+    ids: [f64; 3],
+}
+
+impl<'a> Launch<'a> {
+    fn new(argv: &'a [String], ids: &[f64]) -> Launch<'a> {
+        let at = |i: usize| argv.get(i).map_or("", String::as_str);
+        let id = |i: usize| ids.get(i).copied().unwrap_or(f64::NAN);
+        Launch {
+            file: at(0),
+            argv0: at(1),
+            args: argv.get(2..).unwrap_or(&[]),
+            ids: [id(0), id(1), id(2)],
+        }
+    }
+}
+
+/// The command both spawn paths start: the launch's program and arguments, `stdin` as given,
+/// stdout/stderr piped unless `modes` says `'inherit'`/`'ignore'`, in `cwd` if given, with
+/// exactly the `KEY=value` pairs of `env` when given (else the parent's environment), and the
+/// launch's uid, gid and session.
 fn command(
-    file: &str,
-    args: &[String],
+    launch: &Launch<'_>,
     cwd: Option<&str>,
     env: Option<Vec<String>>,
     stdin: Stdio,
     modes: &[String],
 ) -> Command {
-    let mut command = Command::new(file);
+    let mut command = Command::new(launch.file);
     command
-        .args(args)
+        .arg0(launch.argv0)
+        .args(launch.args)
         .stdin(stdin)
         .stdout(stdio_for(modes.get(1), Stdio::piped()))
         .stderr(stdio_for(modes.get(2), Stdio::piped()));
@@ -56,6 +80,24 @@ fn command(
             if let Some((key, value)) = pair.split_once('=') {
                 command.env(key, value);
             }
+        }
+    }
+    let [uid, gid, detached] = launch.ids;
+    if !gid.is_nan() {
+        command.gid(gid as i32 as u32);
+    }
+    if !uid.is_nan() {
+        command.uid(uid as i32 as u32);
+    }
+    if detached != 0.0 && !detached.is_nan() {
+        // SAFETY: runs in the forked child before exec; setsid is async-signal-safe.
+        unsafe {
+            command.pre_exec(|| {
+                if libc::setsid() < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
         }
     }
     command
@@ -114,65 +156,69 @@ fn spawn_failure<'js>(out: Object<'js>, e: &std::io::Error) -> Result<Object<'js
     Ok(out)
 }
 
-/// Runs `file` with `args` (in `cwd` if given, feeding `input` to stdin, with `stdio` modes
-/// and `env` as `KEY=value` strings when given) and waits; returns
-/// `{ status, signal, stdout, stderr, pid }` with the captured outputs as Buffers (`null` for a
-/// stream not piped), or `{ error, errno }` if the program could not be started.
+/// Runs `argv[0]` with the rest of `argv` as its arguments (in `cwd` if given, feeding `input`
+/// to stdin, with `stdio` modes and `env` as `KEY=value` strings when given) and waits, within `timeout` ms and `maxBuffer`
+/// bytes per output (the child is then killed with signal number `killSignal`; see
+/// child_process_sync.rs); returns `{ status, signal, stdout, stderr, pid }` with the captured
+/// outputs as Buffers (`null` for a stream not piped) and `limitErrno` (ETIMEDOUT, ENOBUFS)
+/// when a limit ended the run, or `{ error, errno }` if the program could not be started.
 fn spawn_sync<'js>(
     ctx: Ctx<'js>,
-    file: String,
-    args: Vec<String>,
+    argv: Vec<String>,
     cwd: Option<String>,
     input: Option<Vec<u8>>,
     stdio: Option<Vec<String>>,
     env: Option<Vec<String>>,
+    limits: Option<Vec<f64>>,
 ) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
+    // [timeout ms (0: none), maxBuffer (NaN: none), kill signal number, uid, gid, detached]
+    let limits = limits.unwrap_or_default();
+    let launch = Launch::new(&argv, limits.get(3..).unwrap_or(&[]));
     let modes = stdio.unwrap_or_default();
     let stdin = if input.is_some() {
         Stdio::piped()
     } else {
         stdio_for(modes.first(), Stdio::null())
     };
-    let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
+    let mut command = command(&launch, cwd.as_deref(), env, stdin, &modes);
     place_fds(&mut command, shared_fds(&modes));
-    let captures = [modes.get(1), modes.get(2)].map(|mode| {
-        !matches!(mode.map(String::as_str), Some("inherit" | "ignore"))
-            && !mode.is_some_and(|m| m.starts_with("fd:"))
-    });
-    let mut child = match command.spawn() {
+    let child = match command.spawn() {
         Ok(child) => child,
         Err(e) => return spawn_failure(out, &e),
     };
     out.set("pid", child.id())?;
-    if let (Some(bytes), Some(mut stdin)) = (input, child.stdin.take()) {
-        let _ = stdin.write_all(&bytes);
-    }
-    let output = child
-        .wait_with_output()
+    let limit = |i: usize| limits.get(i).copied();
+    let limits = super::child_process_sync::Limits {
+        timeout: limit(0)
+            .filter(|t| *t > 0.0 && t.is_finite())
+            .map(|t| std::time::Duration::from_millis(t as u64)),
+        max_buffer: limit(1).filter(|m| !m.is_nan() && *m != f64::INFINITY),
+        kill_signal: limit(2).map_or(libc::SIGTERM, |s| s as i32),
+    };
+    let outcome = super::child_process_sync::run(child, input, &limits)
         .map_err(|e| rquickjs::Error::new_from_js_message("process", "output", e.to_string()))?;
-    let status: Value = match output.status.code() {
+    let status: Value = match outcome.status.code() {
         Some(code) => Value::new_int(ctx.clone(), code),
         None => Value::new_null(ctx.clone()),
     };
     out.set("status", status)?;
     {
         use std::os::unix::process::ExitStatusExt;
-        let signal: Value = match output.status.signal() {
+        let signal: Value = match outcome.status.signal() {
             Some(sig) => rquickjs::String::from_str(ctx.clone(), signal_name(sig))?.into_value(),
             None => Value::new_null(ctx.clone()),
         };
         out.set("signal", signal)?;
     }
-    for ((name, bytes), captured) in [("stdout", output.stdout), ("stderr", output.stderr)]
-        .into_iter()
-        .zip(captures)
-    {
-        if captured {
-            out.set(name, crate::bytes::wrap_bytes(&ctx, bytes)?)?;
-        } else {
-            out.set(name, Value::new_null(ctx.clone()))?;
+    for (name, bytes) in [("stdout", outcome.stdout), ("stderr", outcome.stderr)] {
+        match bytes {
+            Some(bytes) => out.set(name, crate::bytes::wrap_bytes(&ctx, bytes)?)?,
+            None => out.set(name, Value::new_null(ctx.clone()))?,
         }
+    }
+    if let Some(errno) = outcome.errno {
+        out.set("limitErrno", errno)?;
     }
     Ok(out)
 }
@@ -246,21 +292,22 @@ fn forward_output(
     })
 }
 
-/// `spawn(file, args, cwd, stdio, env)`: starts `file` without waiting; returns `{ id, pid }`,
+/// `spawn(argv, cwd, stdio, env, ids)`: starts `argv` (see [`Launch`]) without waiting; returns `{ id, pid }`,
 /// or `{ error, errno }` if the program could not be started. `stdio` modes are `'pipe'`,
 /// `'inherit'` or `'ignore'` for fds 0-2; `env` is a list of `KEY=value` strings when given.
 fn spawn<'js>(
     ctx: Ctx<'js>,
-    file: String,
-    args: Vec<String>,
+    argv: Vec<String>,
     cwd: Option<String>,
     stdio: Option<Vec<String>>,
     env: Option<Vec<String>>,
+    ids: Option<Vec<f64>>,
 ) -> Result<Object<'js>> {
     let out = Object::new(ctx.clone())?;
+    let launch = Launch::new(&argv, &ids.unwrap_or_default());
     let modes = stdio.unwrap_or_default();
     let stdin = stdio_for(modes.first(), Stdio::piped());
-    let mut command = command(&file, &args, cwd.as_deref(), env, stdin, &modes);
+    let mut command = command(&launch, cwd.as_deref(), env, stdin, &modes);
     let agent = Agent::current();
     // Descriptors the child gets beyond 0-2: (the parent-side descriptor to copy, the child's
     // descriptor number).

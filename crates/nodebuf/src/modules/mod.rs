@@ -5,6 +5,7 @@
 pub mod async_context;
 pub mod child_process;
 pub mod child_process_ipc;
+mod child_process_sync;
 pub mod constants;
 pub mod credentials;
 pub mod crypto;

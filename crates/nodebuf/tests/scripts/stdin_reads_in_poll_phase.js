@@ -66,7 +66,7 @@ const cases = [
     rl.on('line', (l) => console.log('line', l));
     rl.on('close', () => console.log('close'));
     setTimeout(() => console.log('timer'), 50);
-  `, [[150, 'first line\nsecond '], [250, 'line\n'], [350, null]]],
+  `, [[400, 'first line\nsecond '], [500, 'line\n'], [600, null]]],
   ['a large input arrives whole', `
     let total = 0;
     let sum = 0;
@@ -77,15 +77,22 @@ const cases = [
 
 function runCase([name, code, writes]) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // The child says when it runs; the writes are timed from then (not from the spawn, which a
+    // loaded machine can make slow).
+    const child = spawn(process.execPath, ['-e', `console.log('ready');${code}`], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
+    let timers = [];
     child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      if (out === '') {
+        timers = writes.map(([at, data]) => setTimeout(() => {
+          if (data === null) child.stdin.end();
+          else child.stdin.write(data);
+        }, at));
+      }
+      out += d;
+    });
     child.stdin.on('error', () => {}); // (the child may have exited: EPIPE)
-    const timers = writes.map(([at, data]) => setTimeout(() => {
-      if (data === null) child.stdin.end();
-      else child.stdin.write(data);
-    }, at));
     child.on('close', (code) => {
       for (const t of timers) clearTimeout(t);
       child.stdin.destroy();
