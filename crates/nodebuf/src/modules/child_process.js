@@ -465,7 +465,7 @@ function sanitizeKillSignal(killSignal) {
     return killSignal;
   }
   if (killSignal != null) throw codes.ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], killSignal);
-  return killSignal;
+  return undefined;
 }
 
 // execFile's arguments in Node's shapes: (file[, args][, options][, callback]).

@@ -277,6 +277,13 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     facts.set("argv", strings(ctx, &argv)?)?;
     facts.set("execArgv", strings(ctx, &info.flags.exec_argv)?)?;
     facts.set("execPath", exec_path)?;
+    // process.argv0: the argv[0] this process was started with, as given (a name found on the
+    // PATH, a relative path, or a spawn's `argv0`).
+    let argv0 = std::env::args_os()
+        .next()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    facts.set("argv0", argv0)?;
     facts.set("env", env(ctx)?)?;
     facts.set("pid", std::process::id())?;
     facts.set("ppid", std::os::unix::process::parent_id())?;

@@ -26,3 +26,6 @@ c.on('close', () => {
   };
   check(true, () => check(false, () => {}));
 });
+// The child's process.argv0 is the argv[0] it was started with.
+console.log('argv0 given:', String(cp.spawnSync(process.execPath, ['-e', 'console.log(process.argv0)'], { argv0: 'custom-argv0' }).stdout).trim());
+console.log('argv0 default is the path spawned:', String(cp.spawnSync(process.execPath, ['-e', 'console.log(process.argv0 === process.execPath)']).stdout).trim());

@@ -1,7 +1,7 @@
 const fs = require('fs');
 const path = require('path');
 const os = require('os');
-const dir = path.join(os.tmpdir(), `nodebuf-fs-test-${process.argv0}-${process.pid}`);
+const dir = path.join(os.tmpdir(), `nodebuf-fs-test-${path.basename(process.argv0)}-${process.pid}`);
 fs.rmSync(dir, { recursive: true, force: true });
 console.log(typeof fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true }));
 console.log(fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true }));

@@ -1,6 +1,6 @@
 // args: one --two three
 console.log(process.argv.slice(2), process.argv.length, require('path').basename(process.argv[1]));
-console.log(typeof process.argv[0], process.argv0, process.execArgv);
+console.log(typeof process.argv[0], typeof process.argv0, process.argv0.length > 0, process.execArgv);
 console.log(process.platform, process.arch === require('os').arch(), typeof process.pid, process.pid > 0, typeof process.ppid);
 console.log(process.version, process.versions.node, process.release.name, process.title);
 console.log(process.cwd() === __dirname, typeof process.env.PATH, process.env.NODEBUF_TEST, process.env.NOPE_NOT_SET);
