@@ -193,6 +193,11 @@ class ChildProcess extends EventEmitter {
     return false;
   }
 
+  /** `using child = spawn(...)`: kills a child not killed yet, as Node's. */
+  [Symbol.dispose]() {
+    if (!this.killed) this.kill();
+  }
+
   ref() { this._refed = true; }
 
   unref() { this._refed = false; }

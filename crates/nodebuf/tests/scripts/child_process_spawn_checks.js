@@ -24,8 +24,16 @@ c.on('close', () => {
       then();
     });
   };
-  check(true, () => check(false, () => {}));
+  check(true, () => check(false, disposeCheck));
 });
 // The child's process.argv0 is the argv[0] it was started with.
 console.log('argv0 given:', String(cp.spawnSync(process.execPath, ['-e', 'console.log(process.argv0)'], { argv0: 'custom-argv0' }).stdout).trim());
 console.log('argv0 default is the path spawned:', String(cp.spawnSync(process.execPath, ['-e', 'console.log(process.argv0 === process.execPath)']).stdout).trim());
+// Symbol.dispose kills a child not yet killed.
+function disposeCheck() {
+  const sleeper = cp.spawn('sleep', ['5']);
+  sleeper.on('exit', (code, signal) => console.log('disposed child exit', code, signal, sleeper.signalCode));
+  console.log('before dispose', sleeper.killed, typeof cp.ChildProcess.prototype[Symbol.dispose]);
+  sleeper[Symbol.dispose]();
+  console.log('after dispose', sleeper.killed);
+}
