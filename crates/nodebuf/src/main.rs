@@ -13,6 +13,8 @@ use flags::Command;
 
 fn main() {
     modules::signals::reset_inherited_dispositions();
+    // Date's toString names the zone as V8 does (engine patch 0082).
+    modules::intl::zone_name::install_hook();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match flags::parse(&args) {
         Ok(Command::Version) => {

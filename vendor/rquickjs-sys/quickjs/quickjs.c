@@ -62358,11 +62358,22 @@ static JSValue set_date_field(JSContext *ctx, JSValueConst this_val,
    part: 1=date, 2=time 3=all
    XXX: should use a variant of strftime().
  */
+/* nodebuf: the embedder's long name of the local time zone at an instant (V8 ends
+   Date.prototype.toString and toTimeString with it in parentheses: "GMT+0200 (Central
+   European Summer Time)"); writes at most `size` bytes, no NUL, and returns the count
+   (0: none) */
+static JSDateZoneNameFunc *js_date_zone_name;
+
+void JS_SetDateZoneNameFunc(JSDateZoneNameFunc *func)
+{
+    js_date_zone_name = func;
+}
+
 static JSValue get_date_string(JSContext *ctx, JSValueConst this_val,
                                int argc, JSValueConst *argv, int magic)
 {
     // _string(obj, fmt, part)
-    char buf[64];
+    char buf[192]; /* nodebuf: room for the zone's name */
     double fields[9];
     int res, fmt, part, pos;
     int y, mon, d, h, m, s, ms, wd, tz;
@@ -62448,7 +62459,19 @@ static JSValue get_date_string(JSContext *ctx, JSValueConst this_val,
             /* tz is >= 0, can use % */
             pos += snprintf(buf + pos, sizeof(buf) - pos,
                             "%02d%02d", tz / 60, tz % 60);
-            /* XXX: tack the time zone code? */
+            /* nodebuf: the zone's name, as V8 prints it */
+            if (js_date_zone_name) {
+                double t;
+                size_t n;
+                if (JS_ThisTimeValue(ctx, &t, this_val) == 0 &&
+                    (n = js_date_zone_name(t, buf + pos + 2, sizeof(buf) - pos - 3)) > 0 &&
+                    n <= sizeof(buf) - pos - 3) {
+                    buf[pos++] = ' ';
+                    buf[pos++] = '(';
+                    pos += n;
+                    buf[pos++] = ')';
+                }
+            }
             break;
         case 2:
             pos += snprintf(buf + pos, sizeof(buf) - pos,

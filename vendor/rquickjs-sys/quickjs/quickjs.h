@@ -1296,6 +1296,10 @@ JS_EXTERN void JS_SetHostPromiseRejectionTracker(JSRuntime *rt, JSHostPromiseRej
 typedef void JSHostPromiseMultipleResolvesTracker(JSContext *ctx, JSValueConst promise,
                                                   JSValueConst value,
                                                   bool is_reject, void *opaque);
+/* nodebuf: the local time zone's long name at `epoch_ms` for Date's toString/toTimeString;
+   writes at most `size` bytes (no NUL) to `buf` and returns the count, 0 for none */
+typedef size_t JSDateZoneNameFunc(double epoch_ms, char *buf, size_t size);
+JS_EXTERN void JS_SetDateZoneNameFunc(JSDateZoneNameFunc *func);
 JS_EXTERN void JS_SetHostPromiseMultipleResolvesTracker(JSRuntime *rt,
                                                        JSHostPromiseMultipleResolvesTracker *cb,
                                                        void *opaque);

@@ -112,12 +112,18 @@ if (flags.traceDeprecation) process.traceDeprecation = true;
 process.cwd = function cwd() {
   return native.cwd();
 };
+const workerUnsupported = (what) => require('internal/errors').makeNodeError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION',
+  `${what} is not supported in workers`);
 process.chdir = function chdir(directory) {
+  if (native.worker !== undefined) throw workerUnsupported('process.chdir()');
   if (typeof directory !== 'string') throw codes.ERR_INVALID_ARG_TYPE('directory', 'string', directory);
   native.chdir(directory);
 };
-process.umask = function umask() {
-  return 0o22;
+/** `process.umask([mask])`: the old mask; sets `mask` (a number or an octal string) if given. */
+process.umask = function umask(mask) {
+  if (mask === undefined) return native.umask(-1);
+  if (native.worker !== undefined) throw workerUnsupported('Setting process.umask()');
+  return native.umask(require('internal/fs/utils').parseFileMode(mask === null ? undefined : mask, 'mask'));
 };
 // (Node's order: the credentials here, the rest of the lazy members below.)
 lazyMembers(['getuid', 'geteuid', 'getgid', 'getegid', 'getgroups', 'setgroups', 'initgroups', 'setuid', 'seteuid',

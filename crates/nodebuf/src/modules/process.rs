@@ -215,6 +215,21 @@ fn cwd() -> String {
     }
 }
 
+/// `native.umask(mask)`: sets the process's file mode creation mask to `mask` and returns the
+/// old one; a negative `mask` only reads it (set to 0 and back, as Node reads it).
+fn umask(mask: f64) -> u32 {
+    // SAFETY: umask only swaps the process's mask; any value is allowed.
+    unsafe {
+        if mask < 0.0 {
+            let old = libc::umask(0);
+            libc::umask(old);
+            old as u32
+        } else {
+            libc::umask(mask as libc::mode_t) as u32
+        }
+    }
+}
+
 fn chdir(ctx: Ctx<'_>, dir: String) -> Result<()> {
     let mut cached = CWD_CACHE
         .lock()
@@ -347,6 +362,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>, info: &ProcessInfo<'_>
     native.set("rss", Function::new(ctx.clone(), rss_bytes)?)?;
     native.set("cwd", Function::new(ctx.clone(), cwd)?)?;
     native.set("chdir", Function::new(ctx.clone(), chdir)?)?;
+    native.set("umask", Function::new(ctx.clone(), umask)?)?;
     native.set("exit", Function::new(ctx.clone(), exit)?)?;
     native.set(
         "abortOnUncaught",

@@ -11,6 +11,7 @@ mod locale;
 mod number;
 mod parts;
 mod plural;
+pub mod zone_name;
 
 use rquickjs::{Ctx, Exception, Function, Object, Result};
 
