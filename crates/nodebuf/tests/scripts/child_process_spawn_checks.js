@@ -10,8 +10,10 @@ for (const f of [() => cp.spawn('true', 'x'), () => cp.spawn('true', [], 5), () 
   try { f(); console.log('ok'); } catch (e) { console.log(e.code, e.message); }
 }
 const c = cp.spawn('sh', ['-c', 'echo $0; echo $FOO_PROTO'], { argv0: 'custom-name', env: Object.create({ FOO_PROTO: 'inherited' }) });
-c.stdout.on('data', (d) => console.log('argv0/env', JSON.stringify(String(d))));
+let argvOut = '';
+c.stdout.on('data', (d) => { argvOut += d; });
 c.on('close', () => {
+  console.log('argv0/env', JSON.stringify(argvOut));
   console.log(String(cp.spawnSync('sh', ['-c', 'echo $0'], { argv0: 'sync-name' }).stdout));
   // A detached child leads a session of its own (field 6 of /proc/<pid>/stat is the session).
   const ownSession = require('fs').readFileSync('/proc/self/stat', 'utf8').split(' ')[5];
