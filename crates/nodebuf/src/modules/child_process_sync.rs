@@ -57,14 +57,14 @@ struct Output {
 }
 
 impl Output {
-    /// Reads what is there now; false once the pipe is closed (end of file or an error).
-    fn read_available(&mut self) -> bool {
+    /// Reads what is there now through `chunk` (one buffer for the whole run, not a new 64 KiB
+    /// one per poll); false once the pipe is closed (end of file or an error).
+    fn read_available(&mut self, chunk: &mut [u8]) -> bool {
         let Some(pipe) = self.pipe.as_mut() else {
             return false;
         };
-        let mut chunk = vec![0u8; READ_SIZE];
         loop {
-            match pipe.read(&mut chunk) {
+            match pipe.read(chunk) {
                 Ok(0) => {
                     self.pipe = None;
                     return false;
@@ -116,6 +116,7 @@ pub fn run(mut child: Child, input: Option<Vec<u8>>, limits: &Limits) -> std::io
     let exit_fd = exit_watch(child.id());
     let mut errno = None;
     let mut status = None;
+    let mut chunk = vec![0u8; READ_SIZE];
     let kill = |child: &Child| {
         // SAFETY: signals our own child, which has not been reaped yet.
         unsafe { libc::kill(child.id() as libc::pid_t, limits.kill_signal) };
@@ -192,7 +193,7 @@ pub fn run(mut child: Child, input: Option<Vec<u8>>, limits: &Limits) -> std::io
             }
         }
         for output in [&mut stdout, &mut stderr] {
-            output.read_available();
+            output.read_available(&mut chunk);
             if errno.is_none()
                 && limits
                     .max_buffer
