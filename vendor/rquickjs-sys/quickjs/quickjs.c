@@ -39979,38 +39979,28 @@ static __exception int resolve_labels(JSContext *ctx, JSFunctionDef *s)
                     break;
                 }
                 if (op2 >= 0) {
-                    /* transform typeof(s) == "<type>" into is_<type> */
-                    if (op1 == OP_strict_eq) {
-                        add_pc2line_info(s, bc_out.size, line_num, col_num);
-                        dbuf_putc(&bc_out, op2);
-                        if (op2 == OP_typeof_is)
-                            dbuf_putc(&bc_out, cc.atom);
-                        JS_FreeAtom(ctx, cc.atom);
-                        pos_next = cc.pos;
-                        break;
-                    }
-                    if (op1 == OP_strict_neq && code_match(&cc, cc.pos, OP_if_false, -1)) {
-                        /* transform typeof(s) != "<type>" if_false into is_<type> if_true */
+                    /* typeof(s) == "<type>" becomes is_<type>; typeof(s) != "<type>"
+                       if_false becomes is_<type> if_true; (nodebuf) any other
+                       typeof(s) != "<type>" becomes is_<type> lnot */
+                    bool to_if_true = op1 == OP_strict_neq &&
+                        code_match(&cc, cc.pos, OP_if_false, -1);
+                    if (to_if_true) {
                         if (cc.line_num >= 0) line_num = cc.line_num;
                         if (cc.col_num >= 0) col_num = cc.col_num;
-                        add_pc2line_info(s, bc_out.size, line_num, col_num);
-                        dbuf_putc(&bc_out, op2);
-                        if (op2 == OP_typeof_is)
-                            dbuf_putc(&bc_out, cc.atom);
-                        JS_FreeAtom(ctx, cc.atom);
-                        pos_next = cc.pos;
-                        label = cc.label;
-                        op = OP_if_true;
-                        goto has_label;
                     }
-                    /* nodebuf: typeof(s) != "<type>" elsewhere: is_<type> lnot */
                     add_pc2line_info(s, bc_out.size, line_num, col_num);
                     dbuf_putc(&bc_out, op2);
                     if (op2 == OP_typeof_is)
                         dbuf_putc(&bc_out, cc.atom);
-                    dbuf_putc(&bc_out, OP_lnot);
                     JS_FreeAtom(ctx, cc.atom);
                     pos_next = cc.pos;
+                    if (to_if_true) {
+                        label = cc.label;
+                        op = OP_if_true;
+                        goto has_label;
+                    }
+                    if (op1 == OP_strict_neq)
+                        dbuf_putc(&bc_out, OP_lnot);
                     break;
                 }
             }
